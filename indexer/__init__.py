@@ -1,0 +1,1 @@
+"""Source text -> records -> index: parsing the corpus and writing the Whoosh index."""

@@ -1,0 +1,99 @@
+"""The controlled vocabulary of domains, and the mapping from raw labels.
+
+Each repertoire names its domains its own way (`Hydraulique`, `Eau potable`,
+`Assainissement`, `Santé / Eau`…). Facets need one vocabulary, so every raw
+label goes through `map_domain`, which tries the exact-label table first
+(labels that keywords would file wrongly) and then keyword rules on the
+folded text. A label that maps to nothing is a bug: a test reads every raw
+label the parsers produce and fails on any such label.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import fold
+
+EAU = "Eau et assainissement"
+SANTE = "Santé"
+EDUCATION = "Éducation et formation"
+JEUNESSE = "Jeunesse et sport"
+CULTURE = "Culture et patrimoine"
+ECONOMIE = "Développement économique"
+TOURISME = "Tourisme"
+AGRICULTURE = "Agriculture et développement rural"
+ENVIRONNEMENT = "Environnement et déchets"
+URBANISME = "Urbanisme, aménagement et transports"
+GOUVERNANCE = "Appui institutionnel et gouvernance"
+SOCIETE = "Société civile"
+ECHANGES = "Échanges et amitié"
+SECURITE = "Sécurité et protection civile"
+SOCIAL = "Action sociale et solidarité"
+ENERGIE = "Énergie"
+
+DOMAINS: list[str] = [
+    EAU, SANTE, EDUCATION, JEUNESSE, CULTURE, ECONOMIE, TOURISME, AGRICULTURE,
+    ENVIRONNEMENT, URBANISME, GOUVERNANCE, SOCIETE, ECHANGES, SECURITE, SOCIAL, ENERGIE,
+]
+
+# Exact labels (folded, spaces squashed) whose keywords would mislead.
+EXACT: dict[str, list[str]] = {
+    "autres": [ECHANGES],
+    "divers": [ECHANGES],
+    "gouvernement et societe civile": [GOUVERNANCE, SOCIETE],
+}
+
+# Keyword rules: a regular expression over the folded label -> domains.
+RULES: list[tuple[str, list[str]]] = [
+    (r"\beau\b|\beaux\b|assainis|hydraul|potable|\baep\b|puits|forage|latrine|egout|adduction|irrigation|barrage|pompe", [EAU]),
+    (r"sante|sanitaire|medic|hopita|hospital|cscom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
+    (r"educ|ecole|scolai|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
+    (r"jeune|jeunesse|sport|loisir", [JEUNESSE]),
+    (r"cultur|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
+    (r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|credit|insertion professionnelle|marche|industri|investis|financ", [ECONOMIE]),
+    (r"touris", [TOURISME]),
+    (r"agric|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|vivri|apicult|halieut", [AGRICULTURE]),
+    (r"environ|dechet|ordure|propret|ecolog|desertif|climat|espaces verts|reboise|developpement durable|biodiversite", [ENVIRONNEMENT]),
+    (r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage", [URBANISME]),
+    (r"institution|gouvernance|decentralis|gestion municipale|gestion communale|administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|modernisation|gestion locale|services municipaux|service public|technique", [GOUVERNANCE]),
+    (r"societe civile|associati|femme|genre|\bong\b|comite de jumelage|vie associative", [SOCIETE]),
+    (r"echange|amitie|jumelage|rencontre|visite|solidarite internationale|interculturel|sensibilisation|education au developpement|fraternite|mobilisation", [ECHANGES]),
+    (r"securite|protection civile|pompier|incendie|risque|catastrophe|police|terroris|criminal", [SECURITE]),
+    (r"social|solidarite|handicap|personnes agees|enfance|petite enfance|pauvrete|humanitaire|urgence|aide alimentaire", [SOCIAL]),
+    (r"energ|electri|solaire|eolien", [ENERGIE]),
+]
+_COMPILED = [(re.compile(p), d) for p, d in RULES]
+
+
+def _key(label: str) -> str:
+    return re.sub(r"\s+", " ", fold(label)).strip(" .:;,-")
+
+
+def map_domain(label: str) -> list[str]:
+    """Controlled domains for a raw label ([] only when nothing matches)."""
+    key = _key(label)
+    if not key:
+        return []
+    if key in EXACT:
+        return list(EXACT[key])
+    found: list[str] = []
+    for rx, doms in _COMPILED:
+        if rx.search(key):
+            for d in doms:
+                if d not in found:
+                    found.append(d)
+    return found
+
+
+def map_domains(labels: list[str]) -> list[str]:
+    """Union of the domains of several labels, in vocabulary order."""
+    found = {d for label in labels for d in map_domain(label)}
+    return [d for d in DOMAINS if d in found]
+
+
+def domains_of_text(text: str) -> list[str]:
+    """Domains implied by an action's own words (wells -> water even when
+    filed under health). Uses only the water rule, the one the issue asks to
+    override the filing; other domains come from the labels."""
+    key = _key(text)
+    rx, doms = _COMPILED[0]
+    return list(doms) if rx.search(key) else []

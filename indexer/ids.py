@@ -1,0 +1,76 @@
+"""Stable, readable identifiers.
+
+An id is derived from the names alone (never from a counter over the whole
+corpus), so the same partnership gets the same id from one build to the next
+and from one document to another: that is what lets the corpus step merge a
+sheet, a list entry and an annex row into one record.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import fold, slugify
+
+# Generic words in front of a collectivity's own name. Order matters: longest first.
+_PREFIXES = [
+    r"communaute urbaine de", r"communaute urbaine d", r"communaute d'agglomeration de",
+    r"communaute d'agglomeration du", r"communaute d'agglomeration des",
+    r"communaute d'agglomeration d", r"communaute de communes de", r"communaute de communes du",
+    r"communaute de communes des", r"communaute de communes d",
+    r"conseil general de la", r"conseil general de l", r"conseil general des",
+    r"conseil general du", r"conseil general de", r"conseil general d",
+    r"conseil regional de la", r"conseil regional de l", r"conseil regional des",
+    r"conseil regional du", r"conseil regional de", r"conseil regional d",
+    r"departement de la", r"departement de l", r"departement des", r"departement du",
+    r"departement de", r"departement d",
+    r"region de la", r"region de l", r"region des", r"region du", r"region de", r"region d",
+    r"mairie de la", r"mairie de l", r"mairie des", r"mairie du", r"mairie de", r"mairie d",
+    r"ville de la", r"ville de l", r"ville des", r"ville du", r"ville de", r"ville d",
+    r"commune urbaine de", r"commune urbaine d", r"commune rurale de", r"commune rurale d",
+    r"commune de la", r"commune de l", r"commune des", r"commune du", r"commune de", r"commune d",
+    r"wilaya de", r"wilaya d", r"province de", r"province d", r"prefecture de", r"prefecture d",
+    r"cercle de", r"cercle d",
+]
+_KIND_OF_PREFIX = [
+    ("communaute urbaine", "cu"), ("communaute d'agglomeration", "ca"),
+    ("communaute de communes", "cc"), ("conseil general", "cg"), ("departement", "cg"),
+    ("conseil regional", "cr"), ("region", "cr"), ("wilaya", "w"), ("province", "p"),
+    ("prefecture", "p"), ("cercle", "cercle"),
+]
+
+
+def name_key(name: str) -> str:
+    """Folded key of a collectivity name, so that `Mairie de Brest`, `Ville de
+    Brest` and `BREST` compare equal, and `Conseil général de la Gironde` and
+    `CG Gironde` too (as `cg-gironde`)."""
+    s = fold(name).replace("’", "'")
+    s = re.sub(r"\s+", " ", s).strip(" .,;:")
+    s = re.sub(r"^c\.?g\.? ", "conseil general de ", s)
+    s = re.sub(r"^c\.?r\.? ", "conseil regional de ", s)
+    s = re.sub(r"^c\.?u\.? ", "communaute urbaine de ", s)
+    kind = ""
+    for prefix in _PREFIXES:
+        if s.startswith(prefix + " ") or s.startswith(prefix + "'"):
+            for p, k in _KIND_OF_PREFIX:
+                if prefix.startswith(p):
+                    kind = k
+                    break
+            s = s[len(prefix):].lstrip(" '")
+            break
+    s = re.sub(r"^(la|le|les|l') ?", lambda m: m.group(0) if len(s) < 8 else "", s) if kind else s
+    slug = slugify(s)
+    return f"{kind}-{slug}" if kind else slug
+
+
+def partnership_id(french_name: str, partner_name: str | None) -> str:
+    """`aix-en-provence--bamako-commune-v`; a sheet without partner gets the
+    French key alone."""
+    left = name_key(french_name)
+    if not partner_name:
+        return left
+    return f"{left}--{name_key(partner_name)}"
+
+
+def action_id(partnership_id: str, n: int) -> str:
+    """Actions are numbered in document order within their partnership."""
+    return f"{partnership_id}--a{n:02d}"

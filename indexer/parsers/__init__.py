@@ -1,0 +1,22 @@
+"""One parser per source document.
+
+Each module exposes `parse(text: str, document: str) -> ParseResult` and
+`looks_like(text: str) -> bool` (a cheap check that the text is the document
+it expects, so a misplaced file gets a clear message rather than garbage).
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+# file name in data/ -> parser module (in the order documents are merged)
+DOCUMENTS: dict[str, str] = {
+    "mali-repertoire-2008.txt": "mali",
+    "maroc-repertoire-2008.txt": "maroc",
+    "algerie-cooperation-decentralisee.txt": "algerie",
+    "algerie-micl-cooperation.txt": "micl",
+    "algerie-ambassade-cooperation-technique.txt": "ambassade",
+}
+
+
+def parser_for(document: str):
+    return import_module(f"{__name__}.{DOCUMENTS[document]}")

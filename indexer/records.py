@@ -1,0 +1,162 @@
+"""The record model shared by every parser.
+
+Parsers turn a source document into these dataclasses; the corpus step merges
+them, the index writer analyses them, and the web app shows them. Keeping one
+model means a field added here is visible everywhere, and `to_dict` is the
+only serialisation (export, record store, JSON API).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class SourceRef:
+    """One place a record appears in a source document (1-based lines)."""
+
+    document: str  # file name, e.g. "mali-repertoire-2008.txt"
+    first_line: int
+    last_line: int
+    page: int | None = None
+    section: str | None = None  # e.g. "sheet", "non renseignés", "Annexe 1"
+
+
+@dataclass
+class Budget:
+    text: str  # as written
+    amount: float | None = None
+    currency: str | None = None  # "EUR", "FCFA", "MAD" (Dhs), "DZD" (DA), "F" (francs)
+
+
+@dataclass
+class Party:
+    """A collectivity (or a State) on one side of a partnership.
+
+    `region` is the large unit (French région, Malian région or district,
+    Moroccan région, Algerian wilaya); `subdivision` is the unit below it
+    (French département, Malian cercle, Moroccan province or préfecture).
+    """
+
+    name: str  # normal case, e.g. "Conseil général du Bas-Rhin"
+    name_raw: str = ""  # as first written in the source
+    kind: str | None = None  # commune, département, région, intercommunalité, État, cercle, wilaya, province, préfecture
+    country: str | None = None  # "France", "Mali", "Maroc", "Algérie", ...
+    region: str | None = None
+    subdivision: str | None = None
+    population: int | None = None
+    population_text: str | None = None
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    side: str | None = None  # "french" or "partner" when known
+    phone: str | None = None
+    fax: str | None = None
+    email: str | None = None
+    address: str | None = None
+    website: str | None = None
+
+
+@dataclass
+class Partnership:
+    id: str
+    french_party: Party
+    partner_party: Party | None  # None for sheets without a partner (Mali "Autres types")
+    countries: list[str] = field(default_factory=list)
+    kind: str = "partnership"  # "partnership", "multilateral", "bilateral", "state"
+    legal_framework: str | None = None  # "Convention signée en 2003"
+    formalized: int | None = None  # year of formalisation
+    first_contact_year: int | None = None
+    status: str | None = None
+    domains_raw: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    history: str | None = None
+    objectives: str | None = None
+    perspectives: str | None = None
+    budget: Budget | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    other_partnerships: str | None = None
+    partners: str | None = None  # technical and financial partners, as written
+    sources: list[SourceRef] = field(default_factory=list)
+    detail: str = "sheet"  # "sheet" or "listed"
+    notes: list[str] = field(default_factory=list)  # disagreements between places of a document
+    updated: str | None = None  # "Date de mise à jour" when given (ISO date)
+    extra: dict[str, str] = field(default_factory=dict)  # other labelled fields worth showing
+    original_text: str | None = None  # the sheet as extracted (for the "source" view)
+
+    @property
+    def title(self) -> str:
+        if self.partner_party is None:
+            return self.french_party.name
+        return f"{self.french_party.name} – {self.partner_party.name}"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["type"] = "partnership"
+        d["title"] = self.title
+        return d
+
+
+@dataclass
+class Action:
+    id: str
+    partnership_id: str
+    title: str
+    description: str | None = None
+    domain_raw: str | None = None
+    domains: list[str] = field(default_factory=list)
+    status: str | None = None  # "en cours", "réalisé", "en projet", "suivi"
+    years: list[int] = field(default_factory=list)
+    start: int | None = None
+    end: int | None = None
+    budget: Budget | None = None
+    partners: str | None = None
+    beneficiaries: str | None = None
+    objectives: str | None = None
+    sources: list[SourceRef] = field(default_factory=list)
+    original_text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["type"] = "action"
+        return d
+
+
+@dataclass
+class ParseResult:
+    """What one parser returns for one document."""
+
+    document: str
+    partnerships: list[Partnership] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "line 123: could not place ..."
+    stats: dict[str, int] = field(default_factory=dict)  # "sheets", "listed", "merged", "actions", ...
+
+
+def _from_dict(cls, data):
+    if data is None:
+        return None
+    return cls(**data)
+
+
+def partnership_from_dict(d: dict[str, Any]) -> Partnership:
+    d = {k: v for k, v in d.items() if k not in ("type", "title")}
+    d["french_party"] = _from_dict(Party, d["french_party"])
+    d["partner_party"] = _from_dict(Party, d.get("partner_party"))
+    d["budget"] = _from_dict(Budget, d.get("budget"))
+    d["contacts"] = [Contact(**c) for c in d.get("contacts", [])]
+    d["sources"] = [SourceRef(**s) for s in d.get("sources", [])]
+    return Partnership(**d)
+
+
+def action_from_dict(d: dict[str, Any]) -> Action:
+    d = {k: v for k, v in d.items() if k != "type"}
+    d["budget"] = _from_dict(Budget, d.get("budget"))
+    d["sources"] = [SourceRef(**s) for s in d.get("sources", [])]
+    return Action(**d)

@@ -1,0 +1,134 @@
+"""Text clean-up shared by the parsers: the PDF extraction's faults are the
+same in every document (split words, capitals, broken lines), so the repairs
+live in one place."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+APOSTROPHES = "'’`´"
+
+YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-2]\d)(?!\d)")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents: the key used to compare names."""
+    return unidecode(text or "").lower()
+
+
+def slugify(text: str) -> str:
+    """Readable ASCII slug, stable for a given input."""
+    s = fold(text)
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+def squash_spaces(text: str) -> str:
+    return re.sub(r"[ \t\u00a0\u2002-\u200b]+", " ", text or "").strip()
+
+
+def years_in(text: str) -> list[int]:
+    """Every plausible year (1950-2029) in a text, sorted, unique."""
+    return sorted({int(y) for y in YEAR_RE.findall(text or "")})
+
+
+def reflow(lines: list[str]) -> str:
+    """Join extracted lines into paragraphs: a blank line ends a paragraph,
+    a bullet starts a new line, a hyphen at a line end before a lower-case
+    letter joins the word."""
+    paragraphs: list[str] = []
+    current = ""
+    for raw in lines:
+        line = squash_spaces(raw)
+        if not line:
+            if current:
+                paragraphs.append(current)
+                current = ""
+            continue
+        if re.match(r"^([-•▪➤\u2022\uf0b7\uf0a7]|\d+[.)]\s)", line) and current:
+            paragraphs.append(current)
+            current = line
+            continue
+        if not current:
+            current = line
+        elif current.endswith("-") and line[:1].islower() and not current.endswith(" -"):
+            current = current[:-1] + line
+        else:
+            current = current + " " + line
+    if current:
+        paragraphs.append(current)
+    return "\n".join(paragraphs).strip()
+
+
+# --- Names in normal case -------------------------------------------------
+
+_LOWER_WORDS = {
+    "de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "lès", "les", "lez",
+    "aux", "au", "à", "d", "l", "el", "ben", "ou",
+}
+# Words that keep a capital even inside a name, or are acronyms.
+_ACRONYMS = {"cg", "cr", "cu", "ca", "apc", "apw", "ong", "afd", "sivom", "sivu", "rasd", "cscom", "ii", "iii", "iv", "v", "vi"}
+_KEEP_LOWER_KIND = {
+    "conseil", "général", "general", "régional", "regional", "communauté", "communaute",
+    "urbaine", "ville", "commune", "mairie", "département", "departement", "région", "region",
+    "wilaya", "province", "préfecture", "prefecture", "cercle", "agglomération",
+    "agglomeration", "communes", "syndicat", "rurale", "d'agglomération", "d’agglomération",
+    "assemblée", "populaire", "communale", "district",
+}
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:].lower() if word else word
+
+
+def normal_case(name: str) -> str:
+    """`CONSEIL GENERAL DU BAS RHIN` -> `Conseil général du Bas-Rhin` style.
+
+    Only text that is mostly upper case is rewritten; a name already in mixed
+    case is returned with its spaces squashed. The first word keeps a capital;
+    generic words (conseil, général, commune…) go to lower case after it;
+    articles and prepositions go to lower case inside the name. Accents that
+    the capitals dropped are restored for the common generic words.
+    """
+    name = squash_spaces(name)
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return name
+    upper_ratio = sum(c.isupper() for c in letters) / len(letters)
+    if upper_ratio < 0.7:
+        return name
+    restore = {
+        "general": "général", "generale": "générale", "regional": "régional",
+        "communaute": "communauté", "departement": "département", "region": "région",
+        "agglomeration": "agglomération", "prefecture": "préfecture",
+        "assemblee": "assemblée",
+    }
+    out: list[str] = []
+    tokens = re.split(r"(\s+|-|['’])", name)
+    word_index = 0
+    for tok in tokens:
+        if not tok or tok.isspace() or tok in "-'’":
+            out.append(tok)
+            continue
+        low = tok.lower()
+        if low in _ACRONYMS and word_index > 0 and low not in ("v", "vi", "ii", "iii", "iv"):
+            out.append(tok.upper())
+        elif low in ("ii", "iii", "iv", "v", "vi") and word_index > 0:
+            out.append(tok.upper())
+        elif word_index == 0:
+            out.append(_cap(restore.get(low, low)))
+        elif low in _LOWER_WORDS or low in _KEEP_LOWER_KIND or low in restore:
+            out.append(restore.get(low, low))
+        else:
+            out.append(_cap(low))
+        word_index += 1
+    result = "".join(out)
+    # "D'" / "L'" inside a name are lower case: "Conseil général d'Ille-et-Vilaine"
+    result = re.sub(r"(?<=\s)([DL])(['’])", lambda m: m.group(1).lower() + m.group(2), result)
+    return result
+
+
+def strip_control(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\n\t")
