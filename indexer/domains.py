@@ -40,6 +40,11 @@ EXACT: dict[str, list[str]] = {
     "autres": [ECHANGES],
     "divers": [ECHANGES],
     "gouvernement et societe civile": [GOUVERNANCE, SOCIETE],
+    # Algerian documents (MICL, Embassy): "securite" would file these as security.
+    "securitaire": [SECURITE],
+    "securite sociale": [SOCIAL],
+    "politique de la ville": [URBANISME, SOCIAL],
+    "travaux publics": [URBANISME],
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.
