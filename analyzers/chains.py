@@ -1,0 +1,28 @@
+"""The three analyzers, composed from the components with `|`. Each call
+returns a fresh analyzer (Whoosh pickles it with the schema)."""
+from __future__ import annotations
+
+from .filters import CompoundSplitFilter, ElisionFilter, LeadingArticleFilter, SaintFilter
+from .folding import FoldFilter
+from .stemming import FrenchStemFilter
+from .stopwords import FrenchStopFilter
+from .tokenizers import FrenchTokenizer
+
+
+def french_analyzer():
+    """Full text: elision, folding, saints, compounds, stop words, stemming."""
+    return (FrenchTokenizer() | ElisionFilter() | FoldFilter() | SaintFilter()
+            | CompoundSplitFilter() | FrenchStopFilter() | FrenchStemFilter())
+
+
+def names_analyzer():
+    """Collectivity and place names: no stop words, no stemming; saints
+    normalised, a leading article optional, compounds split."""
+    return (FrenchTokenizer() | ElisionFilter() | FoldFilter() | SaintFilter()
+            | LeadingArticleFilter() | CompoundSplitFilter())
+
+
+def spelling_analyzer():
+    """The `spell` field the Speller is built from: the words as written,
+    folded, no stop words removed, no stems."""
+    return FrenchTokenizer() | ElisionFilter() | FoldFilter() | CompoundSplitFilter()

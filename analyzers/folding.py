@@ -1,0 +1,21 @@
+"""Case and accent folding: users type `segou`, the repertoires write
+`SÉGOU`, `Ségou` or `Segou`; one folding on both sides makes them equal."""
+from __future__ import annotations
+
+from unidecode import unidecode
+from whoosh.analysis import Filter
+
+
+def fold_text(text: str) -> str:
+    """The one folding used everywhere: unidecode (é->e, ï->i, œ->oe,
+    ’->') then lower case."""
+    return unidecode(text or "").lower()
+
+
+class FoldFilter(Filter):
+    """Folds every token with `fold_text` (index and query side alike)."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = fold_text(t.text)
+            yield t

@@ -1,0 +1,76 @@
+"""The tokenizer: French words, hyphenated and apostrophised compounds kept
+whole (the filters after it elide and split them), years and amounts kept as
+single tokens (`15 000` -> `15000`, `1,5` stays `1,5`)."""
+from __future__ import annotations
+
+import re
+
+from whoosh.analysis import Token, Tokenizer
+
+APOSTROPHES = "'’`´ʼ"
+HYPHENS = "-\u2010\u2011"
+
+_LETTER = r"[^\W\d_]"
+_ALNUM = r"[^\W_]"
+# Thousands grouped by a (narrow/no-break) space or a dot, optional decimals.
+_GROUPED = r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?![\d])"
+_DECIMAL = r"(?<![\d,.])\d+(?:[,.]\d+)?(?![\d])"
+_ORDINAL = r"\d+" + _LETTER + _ALNUM + "*"  # 2ème, 1er, AFDI68 is a word
+_WORD = (
+    _LETTER + _ALNUM + "*"
+    + "(?:[" + re.escape(APOSTROPHES + HYPHENS) + "]" + _LETTER + _ALNUM + "*)*"
+    + "[" + re.escape(APOSTROPHES) + "]?"  # a trailing elided word, `jusqu'` before a space
+)
+TOKEN_RE = re.compile("|".join([_ORDINAL, _GROUPED, _DECIMAL, _WORD]), re.UNICODE)
+_APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
+_HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
+
+
+def normalize_token(text: str) -> str:
+    """One apostrophe (`'`), one hyphen (`-`), numbers without separators."""
+    text = _APOSTROPHE_RE.sub("'", text)
+    text = _HYPHEN_RE.sub("-", text)
+    if text[:1].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?", text):
+            text = re.sub(r"[ \u00a0\u202f.]", "", text)
+        else:
+            text = text.replace(".", ",")
+    return text
+
+
+class FrenchTokenizer(Tokenizer):
+    """Yields words, compounds (`aix-en-provence`, `l'assainissement`,
+    `n'gabakoro`) and numbers; compounds are split later, after elision."""
+
+    def __eq__(self, other):
+        return other.__class__ is self.__class__
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        pos = start_pos
+        for match in TOKEN_RE.finditer(value):
+            text = normalize_token(match.group(0))
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = match.group(0)
+            if positions:
+                t.pos = pos
+                pos += 1
+            if chars:
+                t.startchar = start_char + match.start()
+                t.endchar = start_char + match.end()
+            yield t
