@@ -45,6 +45,9 @@ EXACT: dict[str, list[str]] = {
     "securite sociale": [SOCIAL],
     "politique de la ville": [URBANISME, SOCIAL],
     "travaux publics": [URBANISME],
+    # "sport" matches inside "transports"
+    "transports": [URBANISME],
+    "modernisation des transports": [URBANISME, GOUVERNANCE],
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.
