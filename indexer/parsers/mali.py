@@ -262,7 +262,8 @@ def _same(a: tuple[str, ...], b: tuple[str, ...], ratio: float = 0.84) -> bool:
 # --- Small field parsers ---------------------------------------------------
 
 _MONEY_RE = re.compile(
-    r"(\d[\d  .,]*\d|\d)\s*(k€|€|euros?|eur\b|fcfa|f\s*cfa|ff\b|francs?|f\b|dh)", re.I)
+    r"(?<![\d.,])(\d{1,3}(?:[  .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*"
+    r"(k€|€|euros?|eur\b|fcfa|f\s*cfa|cfa\b|ff\b|francs?|f\b|dh|e\b)", re.I)
 
 
 def parse_budget(text: str) -> Budget | None:
@@ -283,9 +284,9 @@ def parse_budget(text: str) -> Budget | None:
         if unit == "k€":
             amount = amount * 1000 if amount is not None else None
             currency = "EUR"
-        elif unit in ("€", "euro", "euros", "eur"):
+        elif unit in ("€", "euro", "euros", "eur", "e"):
             currency = "EUR"
-        elif unit in ("fcfa",):
+        elif unit in ("fcfa", "cfa"):
             currency = "FCFA"
         else:
             currency = "F"
@@ -490,9 +491,8 @@ def _is_domain_block(block: list[str]) -> bool:
     text = " ".join(lines)
     if text.startswith("-") or years_in(text):
         return False
-    letters = [c for c in text if c.isalpha()]
-    upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
-    return bool(upper or map_domain(text))
+    # a label that maps to no domain is taken for action text
+    return bool(map_domain(text))
 
 
 def _inline_domain(line: str) -> tuple[str, str] | None:
@@ -500,7 +500,7 @@ def _inline_domain(line: str) -> tuple[str, str] | None:
     label and the action's first words on one extracted line."""
     s = line.strip()
     m = re.match(r"^((?:[A-ZÉÈÀÂÎÔÛÇ'’]{2,}[/\s-]*)+?)\s+(?=[A-ZÀ-Ý\d-]?[a-zà-ÿ\d(])(.+)$", s)
-    if m and len(m.group(1)) >= 3 and sum(c.isalpha() for c in m.group(1)) >= 3:
+    if m and sum(c.isalpha() for c in m.group(1)) >= 3 and map_domain(m.group(1)):
         return m.group(1).strip(" -/"), m.group(2)
     words = s.split()
     for n in (1, 2, 3):
@@ -732,7 +732,8 @@ class _Builder:
             self.merge_sheet(idx, p)
         else:
             idx = self.add(p, [fr_name, fr_raw, fields.get("fr_name", "")],
-                           [partner.name, fields.get("ml_name", "")] if partner else [])
+                           [partner.name, fields.get("ml_name", ""), fields.get("ml_place", "")]
+                           if partner else [])
         for row in acts:
             self.actions[idx].append(self.action(row, p))
         self.result.stats["sheets"] = self.result.stats.get("sheets", 0) + 1
