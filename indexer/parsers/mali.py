@@ -94,7 +94,7 @@ _DEP_BY_KEY.update({"bouchesdurhones": "Bouches-du-Rhône", "eureetloire": "Eure
 _REG_BY_KEY = {_k(v): v for v in FR_REGIONS}
 _REG_BY_KEY.update({"idf": "Île-de-France", "regioniledefrance": "Île-de-France",
                     "regionrhonealpes": "Rhône-Alpes", "rhonesalpes": "Rhône-Alpes",
-                    "languedocrousilon": "Languedoc-Roussillon", "touraine": "Centre"})
+                    "languedocrousilon": "Languedoc-Roussillon"})
 _CERCLE_REGION = {_k(c): (c, r) for r, cs in CERCLES.items() for c in cs}
 _CERCLE_REGION["nioro"] = ("Nioro du Sahel", "Kayes")
 _REGION_BY_KEY = {_k(r): r for r in REGIONS}
@@ -629,6 +629,8 @@ class _Builder:
     # -- sheets
     def sheet(self, start: int, end: int, section: str) -> None:
         L = self.doc.lines
+        while end > start + 1 and not L[end - 1].strip():
+            end -= 1
         lines = L[start:end]
         date = DATE_RE.search(lines[0])
         updated = f"{date.group(3)}-{int(date.group(2)):02d}-{int(date.group(1)):02d}" if date else None

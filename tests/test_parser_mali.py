@@ -1,0 +1,128 @@
+"""Mali repertoire parser, on verbatim excerpts and on the whole document."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.domains import map_domain
+from indexer.parsers import mali
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "tests" / "fixtures" / "mali"
+DATA = ROOT / "data" / "mali-repertoire-2008.txt"
+
+
+def _parse(name: str):
+    return mali.parse((FIX / name).read_text(encoding="utf-8"), name)
+
+
+def test_aix_sheet_fields():
+    r = _parse("aix_sheet.txt")
+    assert r.stats["sheets"] == 1 and r.stats["actions"] == 1
+    (p,) = r.partnerships
+    assert p.id == "aix-en-provence--bamako-commune-v"
+    assert (p.french_party.name, p.french_party.kind, p.french_party.subdivision) == (
+        "Aix-en-Provence", "commune", "Bouches-du-Rhône")
+    assert p.french_party.population == 139800
+    pp = p.partner_party
+    assert (pp.name, pp.kind, pp.country, pp.region, pp.population) == (
+        "Bamako-Commune V", "commune", "Mali", "District de Bamako", 250000)
+    assert p.legal_framework == "Convention signé en 2003"
+    assert p.formalized == 2003 and p.years == [2003]
+    assert p.updated == "2008-10-10"
+    assert (p.budget.amount, p.budget.currency) == (200000.0, "EUR")
+    assert p.partners == "techniques : Centre Hospitalier Général"
+    assert p.domains == ["Appui institutionnel et gouvernance", "Société civile"]
+    assert p.contacts[0].name == "Maryse JOISSAINS-MASINI" and p.contacts[0].side == "french"
+    assert p.contacts[1].name == "Demba FANE" and p.contacts[1].side == "partner"
+    assert "Cités Unies France - Répertoire" not in p.perspectives
+    assert p.objectives.startswith("Pour la partie française : Les liens historiques")
+    assert (p.sources[0].first_line, p.sources[0].last_line, p.sources[0].page) == (1, 136, 13)
+    (a,) = r.actions
+    assert a.id == "aix-en-provence--bamako-commune-v--a01"
+    assert a.domain_raw == "Gouvernement et société civile"
+    assert a.title == "Accompagnement, renforcement des capacités des acteurs locaux"
+    assert a.status == "réalisé"
+    assert (a.sources[0].first_line, a.sources[0].last_line) == (106, 110)
+
+
+def test_list_pairs_and_sheet_without_partner():
+    r = _parse("list_and_bron.txt")
+    assert r.stats["listed"] == 70 and r.stats["sheets"] == 1
+    bron = r.partnerships[0]
+    assert bron.id == "bron" and bron.partner_party is None and bron.countries == ["Mali"]
+    assert bron.french_party.population == 39000 and bron.french_party.region == "Rhône-Alpes"
+    assert bron.history.startswith("La Ville de Bron subventionne deux associations")
+    ids = {p.id: p for p in r.partnerships}
+    # a comma inside a pair: `Djelebou, Karakoro et Sahel` is one partner
+    djel = ids["communaute-de-communes-asterienne-isle-et-vern--djelebou-karakoro-et-sahel"]
+    assert djel.partner_party.name == "Djelebou, Karakoro et Sahel"
+    assert djel.sources[0].first_line == 14 and djel.detail == "listed"
+    cg = ids["cg-haute-marne--san"]
+    assert cg.french_party.name == "Conseil général de la Haute-Marne"
+    assert cg.french_party.kind == "département" and cg.partner_party.region == "Ségou"
+    # two list entries are two partnerships, even with close names
+    assert "aurillac--bougouni" in ids and "ca-bassin-d-aurillac--bougouni" in ids
+
+
+def test_menaka_annex_disagreement_sheet_wins():
+    r = _parse("menaka_and_annex.txt")
+    assert r.stats["annex_rows"] == 52
+    p = r.partnerships[0]
+    assert p.partner_party.name == "Cercle de Ménaka" and p.partner_party.kind == "cercle"
+    assert p.partner_party.region == "Gao" and p.partner_party.subdivision == "Ménaka"
+    assert [s.section for s in p.sources] == ["sheet", "Annexe 1"]
+    assert p.sources[1].first_line == 182
+    assert p.notes == ["Annexe 1 (line 182) files this partnership under Kidal; the sheet gives Gao"]
+    ids = {q.id: q for q in r.partnerships}
+    angers = ids["angers--bamako"]
+    assert angers.detail == "listed" and angers.french_party.subdivision == "Maine-et-Loire"
+    assert angers.partner_party.region == "District de Bamako"
+    assert ids["cg-morbihan--kidal-region"].partner_party.region == "Kidal"
+
+
+@pytest.fixture(scope="module")
+def whole():
+    return mali.parse(DATA.read_text(encoding="utf-8"), DATA.name)
+
+
+def test_whole_document_counts(whole):
+    s = whole.stats
+    assert (s["sheets"], s["listed"], s["annex_rows"]) == (70, 70, 105)
+    assert s["partnerships"] == len(whole.partnerships) == 146
+    assert s["actions"] == len(whole.actions) == 248
+    assert sum(p.detail == "sheet" for p in whole.partnerships) == 69  # Montreuil's two sheets merged
+    assert len({p.id for p in whole.partnerships}) == len(whole.partnerships)
+
+
+def test_whole_document_regions_and_merges(whole):
+    ids = {p.id: p for p in whole.partnerships}
+    assert [s.section for s in ids["montreuil--yelimane"].sources] == ["sheet", "sheet", "Annexe 1"]
+    mal = [p for p in whole.partnerships if p.partner_party is not None]
+    missing = [p.id for p in mal if not p.partner_party.region]
+    assert missing == ["cg-seine-saint-denis--figuig"]  # Figuig is in Morocco
+    assert ids["federation-france-cercle-de-menaka--cercle-menaka"].partner_party.region == "Gao"
+
+
+def test_two_parses_same_ids(whole):
+    again = mali.parse(DATA.read_text(encoding="utf-8"), DATA.name)
+    assert [p.id for p in again.partnerships] == [p.id for p in whole.partnerships]
+    assert [a.id for a in again.actions] == [a.id for a in whole.actions]
+
+
+def test_every_domain_label_maps(whole):
+    labels = {a.domain_raw for a in whole.actions if a.domain_raw}
+    labels |= {d for p in whole.partnerships for d in p.domains_raw}
+    assert labels and all(map_domain(label) for label in labels)
+
+
+def test_looks_like():
+    assert mali.looks_like(DATA.read_text(encoding="utf-8"))
+    assert not mali.looks_like("Répertoire des partenariats franco-marocains")
+
+
+def test_parse_never_raises_on_odd_input():
+    r = mali.parse("Date de mise à jour : 01/01/2008\n", "x.txt")
+    assert r.stats["sheets"] in (0, 1) and isinstance(r.warnings, list)
+    assert mali.parse("", "x.txt").partnerships == []
