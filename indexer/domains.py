@@ -48,6 +48,8 @@ EXACT: dict[str, list[str]] = {
     # "sport" matches inside "transports"
     "transports": [URBANISME],
     "modernisation des transports": [URBANISME, GOUVERNANCE],
+    # Morocco repertoire synthesis: soft mobility is filed under environment there.
+    "circulations douces": [ENVIRONNEMENT, URBANISME],
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.
@@ -68,6 +70,9 @@ RULES: list[tuple[str, list[str]]] = [
     (r"securite|protection civile|pompier|incendie|risque|catastrophe|police|terroris|criminal", [SECURITE]),
     (r"social|solidarite|handicap|personnes agees|enfance|petite enfance|pauvrete|humanitaire|urgence|aide alimentaire", [SOCIAL]),
     (r"energ|electri|solaire|eolien", [ENERGIE]),
+    # Morocco repertoire: "Développement urbain" ("urban" misses "urbain"), "Circulation et déplacements"
+    (r"urbain|circulation|deplacement", [URBANISME]),
+    (r"services publics", [GOUVERNANCE]),
 ]
 _COMPILED = [(re.compile(p), d) for p, d in RULES]
 
