@@ -1,0 +1,12 @@
+"""French analysis for the repertoires: what users type (no accents, singular,
+acronyms, `st etienne`) finds what the repertoires wrote (`l'assainissement`,
+`Ségou`, `écoles`, `CSCOM`, `Saint-Étienne`)."""
+from .chains import french_analyzer, names_analyzer, spelling_analyzer
+from .folding import fold_text
+from .spelling import Speller, max_typos
+from .vocabulary import find_expansions
+
+__all__ = [
+    "french_analyzer", "names_analyzer", "spelling_analyzer", "find_expansions",
+    "Speller", "max_typos", "fold_text",
+]

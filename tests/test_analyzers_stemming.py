@@ -1,0 +1,62 @@
+"""Stemming after folding, and the exception table."""
+import pytest
+
+from analyzers.stemming import EXCEPTIONS, FrenchStemFilter, stem_word
+from analyzers.folding import fold_text
+from analyzers.stopwords import FrenchStopFilter
+from analyzers.tokenizers import FrenchTokenizer
+
+
+def stem(word):
+    return stem_word(fold_text(word))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("éducation", "education"),
+    ("écoles", "ecole"),
+    ("réalisés", "realise"),
+    ("réalisée", "réalisés"),
+    ("jumelée", "jumelé"),
+    ("jumelées", "jumelés"),
+    ("eau", "eaux"),
+    ("communes", "commune"),
+    ("santé", "sante"),
+    ("formation", "formations"),
+    ("forages", "forage"),
+])
+def test_same_stem(a, b):
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("commune", "communication"),
+    ("communes", "communications"),
+    ("formation", "forme"),
+    ("formation", "format"),
+    ("santé", "sans"),
+    ("mali", "mal"),
+    ("seine", "sein"),
+    ("maire", "mairie"),
+    ("marché", "marcher"),
+])
+def test_different_stems(a, b):
+    assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("assainissement", "assain"), ("écoles", "ecol"), ("communication", "communicat"),
+    ("commune", "commun"), ("eaux", "eau"), ("mali", "mali"), ("MAE", "mae"),
+    ("2005", "2005"), ("1,5", "1,5"),
+])
+def test_stem_values(word, expected):
+    assert stem(word) == expected
+
+
+def test_exception_keys_are_folded():
+    assert all(k == fold_text(k) for k in EXCEPTIONS)
+
+
+def test_stem_filter_leaves_stopped_tokens_alone():
+    chain = FrenchTokenizer() | FrenchStopFilter() | FrenchStemFilter()
+    assert [(t.text, t.stopped) for t in chain("ses ecoles", removestops=False)] == [
+        ("ses", True), ("ecol", False)]

@@ -1,0 +1,47 @@
+"""The tokenizer alone: words, compounds kept whole, numbers normalised."""
+import pytest
+
+from analyzers.tokenizers import FrenchTokenizer
+
+
+def texts(value):
+    return [t.text for t in FrenchTokenizer()(value)]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Coopération décentralisée", ["Coopération", "décentralisée"]),
+    ("en 2005, 15 000 euros", ["en", "2005", "15000", "euros"]),
+    ("15\u00a0000 FCFA", ["15000", "FCFA"]),
+    ("1 250 000 F CFA", ["1250000", "F", "CFA"]),
+    ("1,5 million", ["1,5", "million"]),
+    ("1.5 million", ["1,5", "million"]),
+    ("15.000 euros", ["15000", "euros"]),
+    ("2005-2008", ["2005", "2008"]),
+    ("de 2005 2 000 euros", ["de", "2005", "2000", "euros"]),
+    ("le 2ème forage", ["le", "2ème", "forage"]),
+    ("Aix-en-Provence", ["Aix-en-Provence"]),
+    ("l'assainissement", ["l'assainissement"]),
+    ("l’assainissement", ["l'assainissement"]),
+    ("N’Gabakoro", ["N'Gabakoro"]),
+    ("d’Ille-et-Vilaine", ["d'Ille-et-Vilaine"]),
+    ("Lille- Métropole", ["Lille", "Métropole"]),
+    ("jusqu' à", ["jusqu'", "à"]),
+    ("Santé / Eau", ["Santé", "Eau"]),
+    ("AFDI68", ["AFDI68"]),
+])
+def test_tokens(value, expected):
+    assert texts(value) == expected
+
+
+def test_positions_and_chars():
+    toks = [(t.text, t.pos, t.startchar, t.endchar)
+            for t in FrenchTokenizer()("à Kayes, 15 000", positions=True, chars=True)]
+    assert toks == [("à", 0, 0, 1), ("Kayes", 1, 2, 7), ("15000", 2, 9, 15)]
+
+
+def test_tokenize_false_keeps_value():
+    assert texts_untokenized("Le Blanc-Mesnil") == ["Le Blanc-Mesnil"]
+
+
+def texts_untokenized(value):
+    return [t.text for t in FrenchTokenizer()(value, tokenize=False)]
