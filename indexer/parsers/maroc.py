@@ -526,9 +526,9 @@ def read_sheet(ll: list[tuple[int, str]], ctx: _Ctx) -> SheetData:
         dom = heading or (subheading if subheading and map_domain(subheading) else None)
         if title.startswith("Autres projets"):
             dom = None
-        if dom is None and map_domain(title) and len(title) <= 60 and not _DATE_PAREN.search(title) \
+        if dom is None and map_domain(short_title(title)) and len(short_title(title)) <= 60 \
                 and not title.startswith("Autres projets"):
-            dom = title
+            dom = short_title(title)
         item = Item(first=first, title_raw=title, heading=dom, status=status, from_heading=from_heading)
         item.last = n
 
@@ -734,6 +734,10 @@ def parse_contacts(lines: list[tuple[int, str]], french: Party, partners: list[P
     partner_keys = [core_name(p.name) for p in partners]
     for c in contacts:
         c.side = _side(c, french, partner_keys)
+    # a person without numbers belongs to the side of the next block that has one
+    for i, c in enumerate(contacts):
+        if c.side is None:
+            c.side = next((d.side for d in contacts[i + 1:] if d.side), None)
     # persons take the organisation of their side's address block
     orgs = {c.side: c.organisation for c in contacts if c.name is None and c.organisation and c.side}
     for c in contacts:
@@ -795,8 +799,42 @@ def _split_domains(content: str, more: list[str]) -> tuple[list[str], list[str]]
     return labels, prose
 
 
+def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
+    """A theme whose body is only a list of dated projects (`… (2003-2004) ;`,
+    Aquitaine's "Déroulement des projets") gives one project per entry."""
+    out: list[Item] = []
+    for it in items:
+        body = it.fields.get("description", [])
+        if not it.from_heading or set(it.fields) - {"description"} or len(body) < 2:
+            out.append(it)
+            continue
+        entries: list[str] = []
+        for line in body:
+            if entries and line[:1].islower():
+                entries[-1] += " " + line
+            else:
+                entries.append(line)
+        if len(entries) < 2 or not all(e.endswith((";", ".")) and len(e) < 400 for e in entries):
+            out.append(it)
+            continue
+        for k, e in enumerate(entries):
+            sub = Item(first=it.first, title_raw=e.rstrip(" ;."), heading=it.heading, status=it.status)
+            sub.last = it.last
+            at = [i + 1 for i in range(it.first - 1, it.last) if clean(lines[i]).startswith(e[:40])]
+            if at:
+                sub.first = at[0]
+                sub.last = at[0]
+                while sub.last < it.last and lines[sub.last].strip()[:1].islower():
+                    sub.last += 1
+            sub.fields = {"description": [e]}
+            sub.body_lines = 1
+            out.append(sub)
+    return out
+
+
 def build_actions(items: list[Item], pid: str, ctx: _Ctx, page: int | None) -> list[Action]:
     actions = []
+    items = split_project_lists(items, ctx.lines)
     for n, it in enumerate(items, start=1):
         f = it.fields
         desc_parts = list(f.get("free", [])) + list(f.get("description", []))
@@ -1126,7 +1164,9 @@ def _parse(text: str, document: str, result: ParseResult) -> None:
         p.domains = _union(map_domains(p.domains_raw), p.domains)
     result.partnerships = list(records.values())
     result.actions = actions
-    result.stats["merged"] = sum(1 for p in records.values() if len(p.sources) > 1)
+    result.stats["merged"] = sum(
+        1 for p in records.values()
+        if len({s.section.split(" :")[0] for s in p.sources if "partie commune" not in (s.section or "")}) > 1)
     result.stats["pairs_from_sheets"] = sum(1 for p in records.values() if p.detail == "sheet")
     result.stats["partnerships"] = len(records)
     result.stats["actions"] = len(actions)

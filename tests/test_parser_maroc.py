@@ -1,0 +1,157 @@
+"""Morocco repertoire parser: verbatim excerpts with exact fields, and the whole document's counts."""
+from pathlib import Path
+
+import pytest
+
+from indexer.domains import map_domain
+from indexer.parsers import maroc
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "tests" / "fixtures" / "maroc"
+DATA = ROOT / "data" / "maroc-repertoire-2008.txt"
+
+
+def _parse(name):
+    return maroc.parse((FIX / name).read_text(encoding="utf-8"), name)
+
+
+def _by_id(result):
+    return {p.id: p for p in result.partnerships}
+
+
+def test_looks_like():
+    assert maroc.looks_like(DATA.read_text(encoding="utf-8"))
+    assert not maroc.looks_like("Répertoire des partenariats franco-maliens")
+
+
+def test_aix_sheet_fields():
+    r = _parse("aix_listed_synthesis.txt")
+    p = _by_id(r)["aix-en-provence--oujda"]
+    assert p.french_party.name == "Ville d'Aix-en-Provence"
+    assert (p.french_party.kind, p.french_party.subdivision, p.french_party.population) == (
+        "commune", "Bouches-du-Rhône", 150000)
+    mp = p.partner_party
+    assert (mp.name, mp.kind, mp.region, mp.subdivision, mp.population, mp.country) == (
+        "Commune urbaine d'Oujda", "commune", "Oriental", "Préfecture d'Oujda-Angad", 500000, "Maroc")
+    assert p.countries == ["Maroc"]
+    assert p.legal_framework == "Convention cadre de coopération décentralisée"
+    assert p.formalized == 1998
+    assert p.domains_raw[:7] == ["Développement urbain", "Aménagement", "Développement durable",
+                                 "Coopération universitaire", "Culture", "Société civile", "Appui institutionnel"]
+    assert "Transports" in p.domains_raw  # from the synthesis
+    assert (p.budget.amount, p.budget.currency) == (200000.0, "EUR")
+    assert [(s.first_line, s.last_line) for s in p.sources] == [(13, 217), (290, 290), (312, 312)]
+    assert p.contacts[1].name == "Mme Michèle COUËTMEUR"
+    assert p.contacts[1].email == "couetmeurm@mairie-aixenprovence.fr"
+    assert p.contacts[1].side == "french"
+    assert p.other_partnerships.startswith("Aix-en-Provence :")
+
+
+def test_aix_actions():
+    r = _parse("aix_listed_synthesis.txt")
+    acts = [a for a in r.actions if a.partnership_id == "aix-en-provence--oujda"]
+    assert len(acts) == 10
+    a = acts[0]
+    assert a.id == "aix-en-provence--oujda--a01"
+    assert a.status == "en cours"
+    assert a.domain_raw == "DEVELOPPEMENT URBAIN"
+    assert a.title == ("Assistance à maîtrise d'ouvrage pour l'élaboration du plan de déplacements "
+                       "urbains de la commune urbaine d'Oujda")
+    assert (a.start, a.end) == (2007, None)
+    assert (a.budget.amount, a.budget.currency) == (2032800.0, "MAD")
+    assert a.objectives.startswith("Renforcer les capacités de maîtrise d'ouvrage de la CU d'Oujda")
+    assert (a.sources[0].first_line, a.sources[0].last_line) == (32, 92)
+    assert [x.title for x in acts[1:4]] == ["Environnement et espaces verts", "Circulation et Déplacements",
+                                             "Eau et Assainissement"]
+    assert {x.status for x in acts[1:]} == {"suivi"}
+    # wells and irrigation file the green-spaces item under water as well
+    assert acts[1].domains == ["Environnement et déchets", "Eau et assainissement"]
+
+
+def test_listed_partnerships():
+    r = _parse("aix_listed_synthesis.txt")
+    ps = _by_id(r)
+    assert r.stats["listed"] == 5
+    m = ps["maubeuge--ouarzazate"]
+    assert m.detail == "listed"
+    assert m.legal_framework == "Convention de partenariat et de jumelage, 27 octobre 2006"
+    assert m.formalized == 2006
+    assert m.partner_party.subdivision == "Province de Ouarzazate"
+    assert (m.sources[0].first_line, m.sources[0].page) == (234, 150)
+    w = ps["woippy--sale"]
+    assert (w.legal_framework, w.formalized) == (None, 2005)
+    assert w.contacts[0].name == "M. SADOCCO"
+    # the synthesis names sheets that are not in this excerpt: each is a warning with its line
+    assert r.warnings[0].startswith("line 292: synthesis entry matches no sheet: Ville de Bordeaux")
+
+
+def test_marseille_one_partnership_per_city():
+    r = _parse("marseille.txt")
+    ps = _by_id(r)
+    assert sorted(ps) == ["marseille--fes", "marseille--marrakech", "marseille--meknes", "marseille--rabat"]
+    assert r.stats["sheets"] == 1
+    mk = ps["marseille--marrakech"]
+    assert mk.partner_party.population == 844000
+    assert mk.french_party.population == 807000
+    assert mk.legal_framework == "Accord de coopération conforté par un Jumelage"
+    assert mk.formalized == 2002
+    assert (mk.budget.amount, mk.budget.currency) == (4020000.0, "MAD")
+    # the common part (Marseille's contacts) is a source of each partnership
+    assert [(s.first_line, s.last_line) for s in mk.sources] == [(13, 42), (181, 347)]
+    assert mk.contacts[0].name == "M. Jacques ROCCA SERRA"
+    counts = {pid: sum(a.partnership_id == pid for a in r.actions) for pid in ps}
+    assert counts == {"marseille--rabat": 2, "marseille--meknes": 2, "marseille--marrakech": 6,
+                      "marseille--fes": 2}
+    fes = ps["marseille--fes"]
+    assert (fes.formalized, fes.status) == (None, "en projet")
+    rabat = ps["marseille--rabat"]
+    assert any("Marrakech" in n for n in rabat.notes)  # the executive line names the wrong city
+    a = next(a for a in r.actions if a.id == "marseille--marrakech--a01")
+    assert a.title == "Mise en place d'une maison des associations et initiatives locales"
+    assert (a.start, a.end) == (2006, 2008)
+    assert (a.budget.amount, a.budget.currency) == (1600000.0, "MAD")
+
+
+def test_bourgogne_two_partners_actions_told_apart():
+    r = _parse("bourgogne.txt")
+    ps = _by_id(r)
+    assert sorted(ps) == ["cr-bourgogne--marrakech", "cr-bourgogne--meknes"]
+    assert ps["cr-bourgogne--meknes"].partner_party.population == 600000
+    assert ps["cr-bourgogne--marrakech"].french_party.kind == "région"
+    assert [a.title for a in r.actions if a.partnership_id == "cr-bourgogne--meknes"] == [
+        "Partenariat ENSAM de Cluny - École d'ingénieurs de Meknès"]
+    a = next(a for a in r.actions if a.partnership_id == "cr-bourgogne--marrakech")
+    assert (a.title, a.start, a.status) == ("Université de Bourgogne - Université de Marrakech", 1992, "en cours")
+
+
+@pytest.fixture(scope="module")
+def whole():
+    return maroc.parse(DATA.read_text(encoding="utf-8"), DATA.name)
+
+
+def test_whole_document_counts(whole):
+    s = whole.stats
+    assert s["sheets"] == 42
+    assert s["pairs_from_sheets"] == 46
+    assert s["listed"] == 5
+    assert s["partnerships"] == 51
+    assert s["actions"] == 208
+    assert s["merged"] == 44
+    assert whole.warnings == []
+    statuses = {}
+    for a in whole.actions:
+        statuses[a.status] = statuses.get(a.status, 0) + 1
+    assert statuses == {"en cours": 94, "réalisé": 80, "suivi": 9, "en projet": 13, None: 12}
+
+
+def test_ids_are_stable(whole):
+    again = maroc.parse(DATA.read_text(encoding="utf-8"), DATA.name)
+    assert [p.id for p in again.partnerships] == [p.id for p in whole.partnerships]
+    assert [a.id for a in again.actions] == [a.id for a in whole.actions]
+    assert len({a.id for a in whole.actions}) == len(whole.actions)
+
+
+def test_every_raw_domain_maps(whole):
+    labels = {l for p in whole.partnerships for l in p.domains_raw}
+    labels |= {a.domain_raw for a in whole.actions if a.domain_raw}
+    assert [l for l in sorted(labels) if not map_domain(l)] == []
