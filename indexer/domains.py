@@ -57,7 +57,7 @@ RULES: list[tuple[str, list[str]]] = [
     (r"\beau\b|\beaux\b|assainis|hydraul|potable|\baep\b|puits|forage|latrine|egout|adduction|irrigation|barrage|pompe", [EAU]),
     (r"sante|sanitaire|medic|hopita|hospital|cscom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
     (r"educ|ecole|scolai|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
-    (r"jeune|jeunesse|sport|loisir", [JEUNESSE]),
+    (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
     (r"cultur|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
     (r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|credit|insertion professionnelle|marche|industri|investis|financ", [ECONOMIE]),
     (r"touris", [TOURISME]),

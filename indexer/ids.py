@@ -39,6 +39,15 @@ _KIND_OF_PREFIX = [
 ]
 
 
+# Short forms the documents use for the same collectivity.
+_ALIASES = {
+    "paca": "provence-alpes-cote-d-azur",
+    "provence-alpes-cotes-d-azur": "provence-alpes-cote-d-azur",
+    "nedrouma": "nedroma",
+    "tipaza": "tipasa",
+}
+
+
 def name_key(name: str) -> str:
     """Folded key of a collectivity name, so that `Mairie de Brest`, `Ville de
     Brest` and `BREST` compare equal, and `Conseil général de la Gironde` and
@@ -58,7 +67,7 @@ def name_key(name: str) -> str:
             s = s[len(prefix):].lstrip(" '")
             break
     s = re.sub(r"^(la|le|les|l') ?", lambda m: m.group(0) if len(s) < 8 else "", s) if kind else s
-    slug = slugify(s)
+    slug = _ALIASES.get(slugify(s), slugify(s))
     return f"{kind}-{slug}" if kind else slug
 
 

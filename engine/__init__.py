@@ -1,0 +1,98 @@
+"""The search engine's Python API, used by the web application and the CLI.
+
+    engine = Engine(index_dir)
+    engine.search(SearchRequest(q="assainissement Kayes", filters={"country": ["Mali"]}))
+
+The engine follows the index's CURRENT pointer: when a rebuild publishes a new
+generation, the next request opens it (a request already running finishes on
+the generation it started with). If the new generation cannot be opened, the
+old one keeps being served and the error is kept for the status endpoint.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from analyzers import fold_text
+from indexer.corpus import corpus_checksum
+from indexer.store import (DEFAULT_INDEX_DIR, IndexError_, IndexOutdated, current_generation,
+                           pointer_stamp)
+
+from .search import MAX_PER_PAGE, SORTS, SearchRequest, search
+from .state import IndexState, open_state
+
+__all__ = ["Engine", "SearchRequest", "SORTS", "MAX_PER_PAGE", "IndexError_"]
+
+
+class Engine:
+    def __init__(self, index_dir: Path | str = DEFAULT_INDEX_DIR):
+        self.index_dir = Path(index_dir)
+        self._lock = threading.Lock()
+        self._state: IndexState | None = None
+        self._stamp: tuple | None = None
+        self.last_error: str | None = None
+
+    # -- lifecycle ---------------------------------------------------------
+    def state(self) -> IndexState:
+        """The current generation, reopened when CURRENT has changed."""
+        stamp = pointer_stamp(self.index_dir)
+        if self._state is not None and stamp == self._stamp:
+            return self._state
+        with self._lock:
+            if self._state is not None and stamp == self._stamp:
+                return self._state
+            try:
+                state = open_state(current_generation(self.index_dir))
+            except IndexError_ as exc:
+                self.last_error = str(exc)
+                if self._state is None:
+                    raise
+                self._stamp = stamp  # do not retry on every request; a new publish changes the stamp
+                return self._state
+            self._state, self._stamp, self.last_error = state, stamp, None
+            return state
+
+    def check_fresh(self, data_dir: Path | str) -> None:
+        """Raise IndexOutdated when the index was built from other source files."""
+        st = self.state()
+        if st.generation.meta.get("corpus_checksum") != corpus_checksum(Path(data_dir)):
+            raise IndexOutdated("the index was built from other source files: run `repertoires index`")
+
+    # -- queries -----------------------------------------------------------
+    def search(self, request: SearchRequest | None = None, **kwargs) -> dict:
+        return search(self.state(), request or SearchRequest(**kwargs))
+
+    def partnership(self, pid: str) -> dict | None:
+        return self.state().partnerships.get(pid)
+
+    def action(self, aid: str) -> dict | None:
+        return self.state().actions.get(aid)
+
+    def actions_of(self, pid: str) -> list[dict]:
+        st = self.state()
+        return [st.actions[a] for a in st.actions_of.get(pid, [])]
+
+    def suggest(self, prefix: str, limit: int = 10) -> list[dict]:
+        """Collectivity and place names with a word starting with `prefix`
+        (`Kou` -> Koulikoro, Koutiala), most frequent first."""
+        key = fold_text(prefix or "").strip()
+        if not key:
+            return []
+        out = []
+        for e in self.state().names:
+            if e.key.startswith(key) or any(w.startswith(key) for w in e.words) \
+                    or (" " in key and key in e.key):
+                out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": e.count})
+                if len(out) >= limit:
+                    break
+        return out
+
+    def facets(self) -> dict:
+        """Every facet with its values over the whole corpus (partnerships and actions)."""
+        return search(self.state(), SearchRequest(per_page=1, snippets=False))["facets"]
+
+    def status(self) -> dict:
+        st = self.state()
+        meta = st.generation.meta
+        return {"version": st.version, "built_at": meta.get("built_at"), "counts": meta.get("counts"),
+                "complete": meta.get("complete", True), "last_error": self.last_error}

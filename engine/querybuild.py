@@ -1,0 +1,178 @@
+"""Parsed query -> Whoosh query.
+
+Each word is looked for in every text field with the field's own analyzer and
+weight (BM25F), so `Kayes` matches the places field of a partnership located
+in the Kayes region, and `assainissement` the domains field as well as the
+body. The field vocabulary adds its expansions (CSCOM <-> centre de santé
+communautaire) as alternatives of the words they replace; a name word unknown
+to the index also matches names within a few typos.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from whoosh import query as Q
+
+from analyzers import find_expansions, fold_text, max_typos
+from indexer.schema import FIELD_BOOSTS, NAME_FIELDS, TEXT_FIELDS
+
+from .querylang import Clause, ParsedQuery
+
+FUZZY_BOOST = 0.35
+EXPANSION_BOOST = 0.8
+
+
+@dataclass
+class BuiltQuery:
+    query: Q.Query | None  # None: no text condition (browse everything)
+    any_word_query: Q.Query | None  # the OR fallback, when it differs
+    filters: dict[str, list] = field(default_factory=dict)  # facet -> values (AND with facets)
+    excluded_filters: dict[str, list] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+
+def _tokens(schema, fieldname: str, text: str) -> list[tuple[int, str]]:
+    analyzer = schema[fieldname].analyzer
+    try:
+        return [(t.pos, t.text) for t in analyzer(text, mode="query", positions=True)]
+    except Exception:
+        return []
+
+
+def _field_query(schema, fieldname: str, text: str, phrase: bool, boost: float) -> Q.Query | None:
+    toks = _tokens(schema, fieldname, text)
+    if not toks:
+        return None
+    if phrase:
+        seen, words = set(), []
+        for pos, t in toks:  # first token at each position (analyzers may add joined forms)
+            if pos not in seen:
+                seen.add(pos)
+                words.append(t)
+        if len(words) == 1:
+            return Q.Term(fieldname, words[0], boost=boost)
+        return Q.Phrase(fieldname, words, slop=1, boost=boost)
+    terms = list(dict.fromkeys(t for _, t in toks))
+    if len(terms) == 1:
+        return Q.Term(fieldname, terms[0], boost=boost)
+    return Q.And([Q.Term(fieldname, t) for t in terms], boost=boost)
+
+
+def text_query(schema, text: str, phrase: bool = False, fields=TEXT_FIELDS, scale: float = 1.0) -> Q.Query | None:
+    parts = [_field_query(schema, f, text, phrase, FIELD_BOOSTS[f] * scale) for f in fields]
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Q.Or(parts)
+
+
+def _fuzzy(schema, word: str, known) -> Q.Query | None:
+    """Typo-tolerant match on names, for words the index does not know."""
+    folded = fold_text(word)
+    if known(folded):
+        return None
+    dist = max_typos(folded)
+    if dist <= 0:
+        return None
+    parts = []
+    for f in NAME_FIELDS:
+        toks = _tokens(schema, f, word)
+        if len(toks) == 1:
+            parts.append(Q.FuzzyTerm(f, toks[0][1], maxdist=dist, prefixlength=1,
+                                     boost=FIELD_BOOSTS[f] * FUZZY_BOOST))
+    return Q.Or(parts) if parts else None
+
+
+def match_facet_value(values, text: str) -> list:
+    """Facet values a prefix value designates: exact (folded) first, else those
+    starting with it, else those containing it as a word."""
+    key = fold_text(text).strip()
+    if not key:
+        return []
+    exact = [v for v in values if fold_text(str(v)) == key]
+    if exact:
+        return exact
+    starts = [v for v in values if fold_text(str(v)).startswith(key)]
+    if starts:
+        return starts
+    return [v for v in values if f" {key}" in f" {fold_text(str(v))}"]
+
+
+def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=lambda w: True) -> BuiltQuery:
+    built = BuiltQuery(None, None, notices=list(pq.notices))
+    words = pq.text_words()
+    expansions = find_expansions(words) if words else []
+
+    must: list[Q.Query] = []
+    must_not: list[Q.Query] = []
+    any_word: list[Q.Query] = []
+    word_index = 0
+    consumed_by_span: dict[int, tuple[int, int, list[str]]] = {}
+    for start, end, alts in expansions:
+        if all(i not in consumed_by_span for i in range(start, end)):
+            for i in range(start, end):
+                consumed_by_span[i] = (start, end, alts)
+    span_parts: dict[int, list[Q.Query]] = {}
+
+    for group in pq.groups:
+        alternatives: list[Q.Query] = []
+        for clause in group:
+            q = _clause_query(schema, clause, facet_values, built, known)
+            if clause.kind == "word" and not clause.negated:
+                span = consumed_by_span.get(word_index)
+                word_index += 1
+                if span is not None and q is not None:
+                    start, end, alts = span
+                    span_parts.setdefault(start, []).append(q)
+                    if word_index == end:  # last word of the span: emit the span
+                        original = Q.And(span_parts[start]) if len(span_parts[start]) > 1 else span_parts[start][0]
+                        alt_qs = [text_query(schema, a, phrase=True, scale=EXPANSION_BOOST) for a in alts]
+                        q = Q.Or([original] + [a for a in alt_qs if a is not None])
+                    else:
+                        continue
+            if q is None:
+                continue
+            if clause.negated:
+                must_not.append(q)
+            else:
+                alternatives.append(q)
+        if alternatives:
+            group_q = alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
+            must.append(group_q)
+            any_word.append(group_q)
+
+    if must:
+        built.query = must[0] if len(must) == 1 else Q.And(must)
+        if len(must) > 1:
+            built.any_word_query = Q.Or(any_word)
+    if must_not:
+        base = built.query if built.query is not None else Q.Every()
+        neg = Q.Or(must_not) if len(must_not) > 1 else must_not[0]
+        built.query = Q.AndNot(base, neg)
+        if built.any_word_query is not None:
+            built.any_word_query = Q.AndNot(built.any_word_query, neg)
+    return built
+
+
+def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known) -> Q.Query | None:
+    if clause.kind == "field":
+        if clause.target == "parties":
+            return text_query(schema, clause.text, phrase=True, fields=("parties",))
+        values = match_facet_value(facet_values.get(clause.target, []), clause.text)
+        if clause.target == "region" and not values:
+            # not a region of the facet: a place name, matched in the places field
+            return text_query(schema, clause.text, phrase=True, fields=("places",))
+        if not values:
+            built.notices.append(f"Aucune valeur de « {clause.render()} » dans le répertoire.")
+            values = ["\x00none"]
+        target = built.excluded_filters if clause.negated else built.filters
+        target.setdefault(clause.target, []).extend(v for v in values if v not in target.get(clause.target, []))
+        return None
+    q = text_query(schema, clause.text, phrase=clause.kind == "phrase")
+    if clause.kind == "word" and not clause.negated:
+        fz = _fuzzy(schema, clause.text, known)
+        if fz is not None:
+            q = fz if q is None else Q.Or([q, fz])
+    if q is None and not clause.negated:
+        built.notices.append(f"« {clause.text} » est un mot trop courant : il a été ignoré.")
+    return q

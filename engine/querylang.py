@@ -1,0 +1,150 @@
+"""The query language users type: words, "phrases", -exclusion, OR, and French
+field prefixes (pays:, domaine:, annee:, region:, collectivite:, type:, statut:,
+source:).
+
+It never raises. Anything it cannot read as an operator is read as plain
+words, and each such decision is recorded in `notices` (French, shown to the
+user) so the response can say how the query was understood.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analyzers import fold_text
+
+# French prefix (folded) -> what it targets: a facet name, or "parties" for names.
+PREFIXES = {
+    "pays": "country",
+    "domaine": "domain",
+    "annee": "year",
+    "an": "year",
+    "region": "region",
+    "wilaya": "region",
+    "type": "type",
+    "statut": "status",
+    "source": "source",
+    "collectivite": "parties",
+    "ville": "parties",
+    "nom": "parties",
+    "partenaire": "parties",
+}
+PREFIX_LABELS = {"country": "pays", "domain": "domaine", "year": "année", "region": "région",
+                 "type": "type", "status": "statut", "source": "source", "parties": "collectivité"}
+
+
+@dataclass
+class Clause:
+    kind: str  # "word", "phrase", "field"
+    text: str
+    negated: bool = False
+    target: str | None = None  # for "field": facet name or "parties"
+
+    def render(self) -> str:
+        body = f'"{self.text}"' if self.kind == "phrase" or (self.kind == "field" and " " in self.text) else self.text
+        if self.kind == "field":
+            body = f"{PREFIX_LABELS.get(self.target, self.target)}:{body}"
+        return ("-" if self.negated else "") + body
+
+
+@dataclass
+class ParsedQuery:
+    # conjunction of groups; each group is a disjunction of clauses (usually one)
+    groups: list[list[Clause]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return [c for g in self.groups for c in g]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    def text_words(self) -> list[str]:
+        """The positive plain words, in order (used for expansions and spelling)."""
+        return [c.text for g in self.groups for c in g if c.kind == "word" and not c.negated]
+
+    def render(self) -> str:
+        return " ".join(" OR ".join(c.render() for c in g) for g in self.groups)
+
+
+_TOKEN_RE = re.compile(r'''(-?)(?:([^\s:"]+):)?"([^"]*)"|(\S+)''')
+
+
+def _split(text: str, notices: list[str]) -> list[str]:
+    """Split into raw tokens, keeping quoted phrases (with optional -/prefix) whole.
+    An unclosed quote is dropped and its words read as plain words."""
+    if text.count('"') % 2 == 1:
+        idx = text.rfind('"')
+        text = text[:idx] + " " + text[idx + 1:]
+        notices.append("Guillemet non fermé : les mots qui suivent sont lus comme des mots simples.")
+    return [m.group(0) for m in _TOKEN_RE.finditer(text)]
+
+
+def parse_query(text: str) -> ParsedQuery:
+    pq = ParsedQuery()
+    notices = pq.notices
+    text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
+    tokens = _split(text, notices)
+
+    items: list[Clause | str] = []  # clauses and the operator "OR"
+    for tok in tokens:
+        if tok in ("OR", "OU", "|"):
+            items.append("OR")
+            continue
+        if tok in ("AND", "ET", "&&", "+"):
+            continue  # words are required anyway
+        negated = False
+        body = tok
+        if body.startswith("-") and len(body) > 1:
+            negated, body = True, body[1:]
+        elif body == "-":
+            notices.append("Le signe « - » seul a été ignoré.")
+            continue
+        m = re.match(r'^([^\s:"]+):(.*)$', body)
+        if m and fold_text(m.group(1)) in PREFIXES:
+            prefix, value = m.group(1), m.group(2).strip('"').strip()
+            if not value:
+                notices.append(f"Le préfixe « {prefix}: » n'est suivi de rien : il a été ignoré.")
+                continue
+            items.append(Clause("field", value, negated, PREFIXES[fold_text(prefix)]))
+            continue
+        if m and not body.startswith("http"):
+            # an unknown prefix: read "foo:bar" as the words foo bar
+            notices.append(f"Le préfixe « {m.group(1)}: » n'est pas connu : lu comme des mots simples.")
+            for w in re.split(r"[:\s]+", body):
+                if w.strip('"'):
+                    items.append(Clause("word", w.strip('"'), negated))
+            continue
+        if body.startswith('"') and body.endswith('"') and len(body) >= 2:
+            phrase = " ".join(body[1:-1].split())
+            if phrase:
+                items.append(Clause("phrase" if " " in phrase else "word", phrase, negated))
+            continue
+        word = body.strip('"')
+        if word:
+            items.append(Clause("word", word, negated))
+
+    # Fold OR into groups; a dangling OR is reported and ignored.
+    groups: list[list[Clause]] = []
+    pending_or = False
+    for item in items:
+        if item == "OR":
+            if not groups or pending_or:
+                notices.append("Opérateur « OR » sans terme d'un côté : il a été ignoré.")
+            pending_or = True
+            continue
+        if pending_or and groups and not item.negated and not any(c.negated for c in groups[-1]):
+            groups[-1].append(item)
+        else:
+            if pending_or and groups:
+                notices.append("« OR » avec une exclusion n'a pas de sens : lu comme deux conditions.")
+            groups.append([item])
+        pending_or = False
+    if pending_or and groups:
+        notices.append("Opérateur « OR » sans terme d'un côté : il a été ignoré.")
+    pq.groups = groups
+    if groups and all(c.negated for c in pq.clauses):
+        notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
+    return pq

@@ -1,0 +1,253 @@
+"""The search itself: match, filter, count, group, sort, page, highlight.
+
+By default results are partnerships, each with its matching actions nested
+under it (a partnership is a hit when it matches or one of its actions does);
+`type=action` lists actions on their own. The facet counts are those of the
+listed kind of record, over the whole result set, disjunctive per facet.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from whoosh import collectors
+
+from indexer.schema import FACETS
+
+from .facets import Selection, filter_and_count
+from .highlight import highlight, mark_all, plain_snippet, terms_by_field
+from .querybuild import build_query
+from .querylang import parse_query
+from .state import IndexState
+
+SORTS = ("relevance", "year_desc", "year_asc", "name")
+MAX_PER_PAGE = 100
+MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
+NESTED_ACTIONS = 3
+ACTION_WEIGHT = 0.5  # share of the best matching action's score added to its partnership
+SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    filters: dict[str, list] = field(default_factory=dict)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+    facets: bool = True
+    snippets: bool = True
+
+
+def _party(p: dict | None) -> dict | None:
+    if not p:
+        return None
+    return {k: p.get(k) for k in ("name", "kind", "country", "region", "subdivision")}
+
+
+def _match(state: IndexState, query) -> tuple[dict[int, float], bool]:
+    """docnum -> score for every document matching `query`; flag when cut by the timer."""
+    searcher = state.searcher()
+    collector = searcher.collector(limit=None)
+    timed = collectors.TimeLimitCollector(collector, timelimit=SEARCH_TIME_LIMIT, use_alarm=False)
+    cut = False
+    try:
+        searcher.search_with_collector(query, timed)
+    except collectors.TimeLimit:
+        cut = True
+    results = timed.results()
+    return {docnum: score for score, docnum in results.top_n}, cut
+
+
+def search(state: IndexState, req: SearchRequest) -> dict:
+    started = time.perf_counter()
+    pq = parse_query(req.q)
+    known = state.vocabulary.__contains__
+    built = build_query(state.index.schema, pq, state.facet_values, known=known)
+    notices = list(built.notices)
+    fallback = False
+    cut = False
+
+    if built.query is None:
+        scores: dict[int, float] | None = None  # browse: every document, unscored
+    else:
+        scores, cut = _match(state, built.query)
+        if not scores and built.any_word_query is not None:
+            scores, cut = _match(state, built.any_word_query)
+            if scores:
+                fallback = True
+                notices.append("Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un.")
+    if cut:
+        notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
+
+    docs = state.docs
+    selection = Selection(
+        values={f: set(v) for f, v in req.filters.items() if f in FACETS and f != "type" and v},
+        year_from=req.year_from, year_to=req.year_to,
+        required={f: set(v) for f, v in built.filters.items() if f != "type"},
+        excluded={f: set(v) for f, v in built.excluded_filters.items() if f != "type"},
+    )
+    type_sel = set(req.filters.get("type", [])) | set(built.filters.get("type", []))
+    mode = "action" if type_sel == {"action"} else "partnership"
+
+    # Candidates of each kind.
+    if scores is None:
+        action_cands = [i for i, d in enumerate(docs) if d.type == "action"]
+        part_scores = {i: 0.0 for i, d in enumerate(docs) if d.type == "partnership"}
+    else:
+        action_cands = [i for i in scores if docs[i].type == "action"]
+        part_scores = {i: s for i, s in scores.items() if docs[i].type == "partnership"}
+    facets_of = lambda d: docs[d].facets  # noqa: E731
+
+    counted = [f for f in FACETS if f != "type"] if req.facets else []
+    kept_actions, action_counts = filter_and_count(
+        action_cands, facets_of, selection, counted if mode == "action" else [])
+
+    best_action: dict[str, float] = {}
+    if scores is not None:
+        for a in kept_actions:
+            pid = docs[a].pid
+            best_action[pid] = max(best_action.get(pid, 0.0), scores[a])
+        for a in action_cands:  # a partnership matched through any of its actions
+            pnum = state.docnum_of.get(docs[a].pid)
+            if pnum is not None and pnum not in part_scores:
+                part_scores[pnum] = 0.0
+    for pnum in part_scores:
+        part_scores[pnum] += ACTION_WEIGHT * best_action.get(docs[pnum].id, 0.0)
+    kept_parts, part_counts = filter_and_count(
+        part_scores, facets_of, selection, counted if mode == "partnership" else [])
+
+    if mode == "action":
+        hits, counts, hit_scores = kept_actions, action_counts, scores or {}
+    else:
+        hits, counts, hit_scores = kept_parts, part_counts, part_scores
+    counts["type"] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
+
+    hits = _sort(state, hits, hit_scores, req.sort, browsing=scores is None)
+    total = len(hits)
+    start = (req.page - 1) * req.per_page
+    page_hits = hits[start:start + req.per_page]
+
+    nested: dict[str, list[int]] = {}
+    if mode == "partnership" and (scores is not None or selection.active):
+        for a in sorted(kept_actions, key=lambda a: -(scores or {}).get(a, 0.0)):
+            nested.setdefault(docs[a].pid, []).append(a)
+
+    terms = terms_by_field(built.query) if req.snippets else {}
+    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
+
+    words = pq.text_words()
+    suggestion = state.speller.suggest_query(" ".join(words)) if words else None
+
+    return {
+        "query": {
+            "q": req.q,
+            "understood": pq.render(),
+            "filters": {f: sorted(v, key=str) for f, v in req.filters.items() if v},
+            "prefix_filters": {f: list(v) for f, v in built.filters.items()},
+            "year_from": req.year_from,
+            "year_to": req.year_to,
+            "type": mode,
+            "sort": req.sort,
+            "fallback_any_word": fallback,
+            "notices": notices,
+        },
+        "total": total,
+        "page": req.page,
+        "per_page": req.per_page,
+        "pages": max(1, -(-total // req.per_page)),
+        "took_ms": round((time.perf_counter() - started) * 1000, 2),
+        "results": results,
+        "facets": _facet_lists(counts, req, type_mode=mode) if req.facets else {},
+        "suggestion": suggestion,
+        "index_version": state.version,
+    }
+
+
+def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: str, browsing: bool) -> list[int]:
+    docs = state.docs
+    if sort == "name" or (sort == "relevance" and browsing):
+        return sorted(hits, key=lambda d: docs[d].sort_name)
+    if sort == "year_desc":
+        return sorted(hits, key=lambda d: (-max(docs[d].facets["year"] or (-1,)), -scores.get(d, 0.0), docs[d].sort_name))
+    if sort == "year_asc":
+        return sorted(hits, key=lambda d: (min(docs[d].facets["year"] or (9999,)), -scores.get(d, 0.0), docs[d].sort_name))
+    return sorted(hits, key=lambda d: (-scores.get(d, 0.0), docs[d].sort_name))
+
+
+def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
+    stored = state.searcher().stored_fields(docnum)
+    schema = state.index.schema
+    body = stored.get("body") or ""
+    out = highlight(body, terms.get("body", set()), schema["body"].analyzer)
+    if out:
+        return out
+    return plain_snippet(body)
+
+
+def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
+    d = state.docs[docnum]
+    schema = state.index.schema
+    if d.type == "partnership":
+        rec = state.partnerships[d.id]
+        partnership = rec
+    else:
+        rec = state.actions[d.id]
+        partnership = state.partnerships[rec["partnership_id"]]
+    src = (rec.get("sources") or partnership.get("sources") or [{}])[0]
+    title = rec["title"]
+    out = {
+        "id": d.id,
+        "type": d.type,
+        "title": title,
+        "partnership_id": partnership["id"],
+        "french_party": _party(partnership.get("french_party")),
+        "partner_party": _party(partnership.get("partner_party")),
+        "countries": partnership.get("countries", []),
+        "region": (partnership.get("partner_party") or {}).get("region"),
+        "domains": rec.get("domains", []),
+        "years": rec.get("years", []),
+        "status": rec.get("status"),
+        "detail": partnership.get("detail"),
+        "score": round(score, 4),
+        "snippet": _snippet(state, docnum, terms) if terms is not None else "",
+        "formatted": {"title": mark_all(title, terms.get("title", set()), schema["title"].analyzer)},
+        "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
+    }
+    if d.type == "action":
+        out["partnership_title"] = partnership["title"]
+    else:
+        acts = nested.get(d.id, [])
+        out["actions_total"] = len(acts)
+        out["actions"] = []
+        for a in acts[:NESTED_ACTIONS]:
+            arec = state.actions[state.docs[a].id]
+            out["actions"].append({
+                "id": arec["id"],
+                "title": arec["title"],
+                "domains": arec.get("domains", []),
+                "years": arec.get("years", []),
+                "status": arec.get("status"),
+                "snippet": _snippet(state, a, terms),
+            })
+    return out
+
+
+def _facet_lists(counts: dict[str, Counter], req: SearchRequest, type_mode: str) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for facet in FACETS:
+        c = counts.get(facet, Counter())
+        selected = set(req.filters.get(facet, []))
+        if facet == "type":
+            selected = {type_mode} if req.filters.get("type") else set()
+        values = set(c) | selected
+        items = [{"value": v, "count": c.get(v, 0), "selected": v in selected} for v in values]
+        if facet == "year":
+            items.sort(key=lambda x: x["value"])
+        else:
+            items.sort(key=lambda x: (-x["count"], str(x["value"])))
+        out[facet] = items
+    return out

@@ -1,0 +1,155 @@
+"""One opened index generation: Whoosh searchers, the record store, and the
+per-document facet arrays.
+
+Everything a request needs that depends only on the index version is computed
+here once, when the generation is opened, and shared by every request on it:
+reading stored fields per request is the slow path with Whoosh.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from analyzers import Speller, fold_text
+from indexer.schema import FACETS, SCHEMA_VERSION
+from indexer.store import RECORDS, Generation, IndexCorrupt, IndexOutdated
+
+
+@dataclass
+class DocInfo:
+    id: str
+    type: str
+    pid: str
+    sort_name: str
+    facets: dict[str, tuple]
+
+
+@dataclass
+class NameEntry:
+    """A collectivity or place name offered by autocomplete."""
+
+    name: str
+    kind: str  # "collectivité" or "lieu"
+    key: str  # folded
+    words: tuple[str, ...]
+    count: int = 0
+    country: str | None = None
+
+
+@dataclass
+class IndexState:
+    generation: Generation
+    index: object
+    docs: list[DocInfo]
+    partnerships: dict[str, dict]
+    actions: dict[str, dict]
+    docnum_of: dict[str, int]
+    actions_of: dict[str, list[str]]
+    facet_values: dict[str, list]  # every value of each facet over the corpus
+    speller: Speller
+    vocabulary: set
+    names: list[NameEntry]
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+
+    @property
+    def version(self) -> str:
+        return self.generation.path.name
+
+    def searcher(self):
+        """A Whoosh searcher for the calling thread (searchers are not shared between threads)."""
+        s = getattr(self._local, "searcher", None)
+        if s is None:
+            s = self._local.searcher = self.index.searcher()
+        return s
+
+    def is_partnership(self, docnum: int) -> bool:
+        return self.docs[docnum].type == "partnership"
+
+
+def _names(partnerships: dict[str, dict]) -> list[NameEntry]:
+    entries: dict[tuple[str, str], NameEntry] = {}
+
+    def add(name, kind, country):
+        if not name:
+            return
+        key = fold_text(name)
+        e = entries.get((key, kind))
+        if e is None:
+            words = tuple(w for w in _split_words(key) if w)
+            e = entries[(key, kind)] = NameEntry(name, kind, key, words, 0, country)
+        e.count += 1
+
+    for p in partnerships.values():
+        for side in ("french_party", "partner_party"):
+            party = p.get(side)
+            if not party:
+                continue
+            add(party["name"], "collectivité", party.get("country"))
+            add(party.get("region"), "lieu", party.get("country"))
+            add(party.get("subdivision"), "lieu", party.get("country"))
+    return sorted(entries.values(), key=lambda e: (-e.count, e.key))
+
+
+def _split_words(key: str) -> list[str]:
+    import re
+
+    return re.split(r"[^a-z0-9]+", key)
+
+
+def open_state(generation: Generation) -> IndexState:
+    """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served."""
+    meta = generation.meta
+    if meta.get("schema_version") != SCHEMA_VERSION:
+        raise IndexOutdated(
+            f"index schema version {meta.get('schema_version')} differs from {SCHEMA_VERSION}: "
+            "run `repertoires index`")
+    path = generation.path
+    try:
+        ix = whoosh_index.open_dir(str(path))
+        store = json.loads((Path(path) / RECORDS).read_text(encoding="utf-8"))
+    except Exception as exc:  # Whoosh raises many kinds on damaged files
+        raise IndexCorrupt(f"cannot open the index in {path}: {type(exc).__name__}: {exc}: "
+                           "run `repertoires index`") from None
+    partnerships = {p["id"]: p for p in store["partnerships"]}
+    actions = {a["id"]: a for a in store["actions"]}
+    actions_of: dict[str, list[str]] = {}
+    for a in store["actions"]:
+        actions_of.setdefault(a["partnership_id"], []).append(a["id"])
+
+    try:
+        with ix.reader() as reader:
+            n = reader.doc_count_all()
+            docs: list[DocInfo | None] = [None] * n
+            for docnum, stored in reader.iter_docs():
+                facets = {k: tuple(stored["facets"].get(k, ())) for k in FACETS}
+                docs[docnum] = DocInfo(stored["id"], stored["type"], stored["pid"],
+                                       stored.get("sort_name", ""), facets)
+            vocabulary = {text: ti.doc_frequency() for text, ti in reader.iter_field("spell")}
+    except Exception as exc:
+        raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
+                           "run `repertoires index`") from None
+    if any(d is None for d in docs) or len(docs) != meta.get("documents", len(docs)):
+        raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
+
+    facet_values: dict[str, set] = {k: set() for k in FACETS}
+    for d in docs:
+        for k, vals in d.facets.items():
+            facet_values[k].update(vals)
+    vocabulary = {(t.decode("utf-8") if isinstance(t, bytes) else t): f for t, f in vocabulary.items()}
+    return IndexState(
+        generation=generation,
+        index=ix,
+        docs=docs,
+        partnerships=partnerships,
+        actions=actions,
+        docnum_of={d.id: i for i, d in enumerate(docs)},
+        actions_of=actions_of,
+        facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},
+        speller=Speller(vocabulary),
+        vocabulary=set(vocabulary),
+        names=_names(partnerships),
+    )

@@ -1,0 +1,118 @@
+"""Build a new index generation from the corpus and publish it atomically."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+from whoosh import index as whoosh_index
+
+from .corpus import DEFAULT_DATA_DIR, Corpus, load_corpus
+from .documents import index_documents
+from .records import action_from_dict, partnership_from_dict
+from .schema import SCHEMA_VERSION, build_schema
+from .store import (DEFAULT_INDEX_DIR, META, RECORDS, IndexError_, current_generation,
+                    new_generation_dir, publish, write_json)
+
+PARSED = "parsed.json"
+
+
+class BuildError(Exception):
+    """The build could not complete; the index being served is unchanged."""
+
+
+@dataclass
+class BuildResult:
+    generation: Path
+    corpus: Corpus
+    seconds: float
+    documents: int
+
+    def counts(self) -> dict:
+        return meta_counts(self.corpus)
+
+
+def meta_counts(corpus: Corpus) -> dict:
+    by_source: dict[str, dict[str, int]] = {}
+    for p in corpus.partnerships:
+        for doc in {s.document for s in p.sources}:
+            by_source.setdefault(doc, {"partnerships": 0, "actions": 0})["partnerships"] += 1
+    for a in corpus.actions:
+        for doc in {s.document for s in a.sources}:
+            by_source.setdefault(doc, {"partnerships": 0, "actions": 0})["actions"] += 1
+    return {"partnerships": len(corpus.partnerships), "actions": len(corpus.actions),
+            "by_source": by_source}
+
+
+def _previous_records(index_dir: Path) -> Callable[[str], tuple | None]:
+    """The fallback for load_corpus: a failed document's records from the served index."""
+    try:
+        gen = current_generation(index_dir)
+        parsed = json.loads((gen.path / PARSED).read_text(encoding="utf-8"))
+    except (IndexError_, OSError, ValueError):
+        parsed = {}
+
+    def fallback(document: str):
+        entry = parsed.get(document)
+        if not entry:
+            return None
+        return ([partnership_from_dict(d) for d in entry["partnerships"]],
+                [action_from_dict(d) for d in entry["actions"]])
+
+    return fallback
+
+
+def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str = DEFAULT_INDEX_DIR,
+                on_document=None, on_progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Parse the corpus, write a new generation, and switch CURRENT to it.
+
+    `on_document(document, report)` is called after each source document,
+    `on_progress(done, total)` while documents are added to the index.
+    """
+    start = time.perf_counter()
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir))
+    if not corpus.partnerships:
+        raise BuildError("no record could be parsed from " + str(data_dir) + ": "
+                         + "; ".join(r.error or "" for r in corpus.reports if not r.ok))
+    gen = None
+    try:
+        gen = new_generation_dir(index_dir)
+        ix = whoosh_index.create_in(str(gen), build_schema())
+        docs = list(index_documents(corpus.partnerships, corpus.actions))
+        writer = ix.writer(limitmb=256, procs=1)
+        try:
+            for i, doc in enumerate(docs, 1):
+                writer.add_document(**doc)
+                if on_progress and (i % 50 == 0 or i == len(docs)):
+                    on_progress(i, len(docs))
+            writer.commit(optimize=True)
+        except BaseException:
+            writer.cancel()
+            raise
+        ix.close()
+        write_json(gen / RECORDS, {
+            "partnerships": [p.to_dict() for p in corpus.partnerships],
+            "actions": [a.to_dict() for a in corpus.actions],
+        })
+        write_json(gen / PARSED, corpus.per_document)
+        write_json(gen / META, {
+            "schema_version": SCHEMA_VERSION,
+            "corpus_checksum": corpus.checksum,
+            "complete": corpus.ok,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "counts": meta_counts(corpus),
+            "documents": len(docs),
+            "reports": [asdict(r) for r in corpus.reports],
+        })
+        publish(index_dir, gen)
+    except OSError as exc:
+        if gen is not None:
+            shutil.rmtree(gen, ignore_errors=True)
+        raise BuildError(f"could not write the index in {index_dir}: {exc.strerror or exc} "
+                         "(the index being served is unchanged)") from None
+    return BuildResult(gen, corpus, time.perf_counter() - start, len(docs))

@@ -1,0 +1,128 @@
+"""Records -> Whoosh documents.
+
+An action carries its partnership's parties, countries and region, so that
+`Kayes` or `pays:mali` finds and filters actions exactly as it does
+partnerships. Contacts (people, phones, e-mails) are never indexed: the
+repertoires are public, but a search engine need not make them searchable.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from .records import Action, Partnership
+from .schema import FACETS, facet_field, facet_slug
+from .text import fold
+
+
+def _join(parts) -> str:
+    return "\n".join(str(p) for p in parts if p)
+
+
+def _party_names(p: Partnership) -> list[str]:
+    names: list[str] = []
+    for party in (p.french_party, p.partner_party):
+        if party is None:
+            continue
+        names.append(party.name)
+        if party.name_raw and fold(party.name_raw) != fold(party.name):
+            names.append(party.name_raw)
+    return names
+
+
+def _places(p: Partnership) -> list[str]:
+    places: list[str] = []
+    for party in (p.partner_party, p.french_party):
+        if party is None:
+            continue
+        places += [party.region, party.subdivision]
+    places += p.countries
+    return [x for x in places if x]
+
+
+def partnership_facets(p: Partnership) -> dict[str, list]:
+    partner_region = p.partner_party.region if p.partner_party and p.partner_party.region else None
+    return {
+        "country": list(p.countries),
+        "domain": list(p.domains),
+        "year": list(p.years),
+        "region": [partner_region] if partner_region else [],
+        "type": ["partnership"],
+        "source": sorted({s.document for s in p.sources}),
+        "detail": [p.detail],
+        "status": [p.status] if p.status else [],
+    }
+
+
+def action_facets(a: Action, p: Partnership) -> dict[str, list]:
+    f = partnership_facets(p)
+    f.update(
+        domain=list(a.domains),
+        year=list(a.years),
+        type=["action"],
+        source=sorted({s.document for s in a.sources}) or f["source"],
+        detail=["action"],
+        status=[a.status] if a.status else [],
+    )
+    return f
+
+
+def _with_facet_fields(doc: dict[str, Any], facets: dict[str, list]) -> dict[str, Any]:
+    doc["facets"] = facets
+    for name in FACETS:
+        doc[facet_field(name)] = " ".join(facet_slug(v) for v in facets.get(name, []))
+    return doc
+
+
+def partnership_document(p: Partnership) -> dict[str, Any]:
+    names = _party_names(p)
+    places = _places(p)
+    domains = list(p.domains) + list(p.domains_raw)
+    body = _join([p.legal_framework, p.status, p.history, p.objectives, p.perspectives,
+                  p.other_partnerships, p.partners, p.budget.text if p.budget else None,
+                  *p.extra.values()])
+    doc = {
+        "id": p.id,
+        "type": "partnership",
+        "pid": p.id,
+        "title": p.title,
+        "parties": _join(names),
+        "places": _join(places),
+        "domains_text": _join(domains),
+        "body": body,
+        "spell": _join([p.title, *names, *places, *domains, body]),
+        "names_raw": names,
+        "sort_name": fold(p.title),
+    }
+    return _with_facet_fields(doc, partnership_facets(p))
+
+
+def action_document(a: Action, p: Partnership) -> dict[str, Any]:
+    names = _party_names(p)
+    places = _places(p)
+    domains = list(a.domains) + ([a.domain_raw] if a.domain_raw else [])
+    body = _join([a.description, a.objectives, a.partners, a.beneficiaries,
+                  a.budget.text if a.budget else None])
+    doc = {
+        "id": a.id,
+        "type": "action",
+        "pid": p.id,
+        "title": a.title,
+        "parties": _join(names),
+        "places": _join(places),
+        "domains_text": _join(domains),
+        "body": body,
+        "spell": _join([a.title, *names, *places, *domains, body]),
+        "names_raw": names,
+        "sort_name": fold(a.title),
+    }
+    return _with_facet_fields(doc, action_facets(a, p))
+
+
+def index_documents(partnerships: list[Partnership], actions: list[Action]) -> Iterator[dict[str, Any]]:
+    by_id = {p.id: p for p in partnerships}
+    for p in partnerships:
+        yield partnership_document(p)
+    for a in actions:
+        p = by_id.get(a.partnership_id)
+        if p is not None:
+            yield action_document(a, p)

@@ -1,0 +1,140 @@
+"""Where built indexes live, and how a new one replaces the old one.
+
+Layout of an index directory:
+
+    index/
+      CURRENT                 name of the generation being served
+      gen-20261121T183500-1a2b/
+        (Whoosh segment files)
+        records.json          the full records (the record store)
+        meta.json             schema version, corpus checksum, counts, reports
+
+A build writes a whole new generation beside the served one and then replaces
+CURRENT with an atomic rename, so a reader sees either the old complete index
+or the new complete one, never a half-written one. Older generations are
+removed, keeping the previous one for readers that are still on it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_INDEX_DIR = Path(__file__).resolve().parent.parent / "index"
+POINTER = "CURRENT"
+RECORDS = "records.json"
+META = "meta.json"
+KEEP_PREVIOUS = 1
+
+
+class IndexError_(Exception):
+    """Base of the index problems a user can be told about."""
+
+    code = "index_error"
+
+
+class IndexMissing(IndexError_):
+    code = "index_missing"
+
+
+class IndexCorrupt(IndexError_):
+    code = "index_corrupt"
+
+
+class IndexOutdated(IndexError_):
+    code = "index_outdated"
+
+
+@dataclass
+class Generation:
+    path: Path
+    meta: dict
+
+
+def new_generation_dir(index_dir: Path) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    path = Path(index_dir) / f"gen-{stamp}-{uuid.uuid4().hex[:6]}"
+    path.mkdir(parents=True)
+    return path
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_json(path: Path, data) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def publish(index_dir: Path, generation: Path) -> None:
+    """Point CURRENT at `generation` atomically, then drop old generations."""
+    index_dir = Path(index_dir)
+    for f in generation.iterdir():
+        if f.is_file():
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+    _fsync_dir(generation)
+    tmp = index_dir / f"{POINTER}.{uuid.uuid4().hex[:6]}.tmp"
+    tmp.write_text(generation.name + "\n", encoding="utf-8")
+    os.replace(tmp, index_dir / POINTER)
+    _fsync_dir(index_dir)
+    cleanup(index_dir, keep=generation.name)
+
+
+def cleanup(index_dir: Path, keep: str) -> None:
+    """Remove generations older than the previous one, and abandoned temporary files."""
+    gens = sorted(p for p in Path(index_dir).glob("gen-*") if p.is_dir() and p.name != keep)
+    for old in gens[: max(0, len(gens) - KEEP_PREVIOUS)]:
+        shutil.rmtree(old, ignore_errors=True)
+    for tmp in Path(index_dir).glob(f"{POINTER}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def current_generation(index_dir: Path) -> Generation:
+    """The generation CURRENT names, checked enough to be opened; raises
+    IndexMissing or IndexCorrupt with a message that says what to do."""
+    index_dir = Path(index_dir)
+    pointer = index_dir / POINTER
+    if not pointer.exists():
+        raise IndexMissing(f"no index in {index_dir}: run `repertoires index`")
+    name = pointer.read_text(encoding="utf-8").strip()
+    path = index_dir / name
+    if not name or not path.is_dir():
+        raise IndexCorrupt(f"{pointer} names a missing generation ({name!r}): run `repertoires index`")
+    try:
+        meta = json.loads((path / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"{path / META} is unreadable ({exc}): run `repertoires index`") from None
+    if not (path / RECORDS).exists():
+        raise IndexCorrupt(f"{path / RECORDS} is missing: run `repertoires index`")
+    return Generation(path, meta)
+
+
+def pointer_stamp(index_dir: Path) -> tuple:
+    """Cheap token that changes when CURRENT is replaced (checked on each request)."""
+    try:
+        st = os.stat(Path(index_dir) / POINTER)
+    except OSError:
+        return (None,)
+    return (st.st_ino, st.st_mtime_ns, st.st_size)

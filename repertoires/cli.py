@@ -1,0 +1,275 @@
+"""The `repertoires` command: index, serve, search, export (and eval, bench).
+
+Each subcommand is a thin layer over the indexer and engine APIs; what they
+print is meant for a person at a terminal (with `--json` where a tool reads it).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from indexer.corpus import DEFAULT_DATA_DIR
+from indexer.store import DEFAULT_INDEX_DIR
+
+EPILOG_INDEX = """example:
+  repertoires index --data data --index index"""
+EPILOG_SERVE = """example:
+  repertoires serve --port 8000     then open http://127.0.0.1:8000/"""
+EPILOG_SEARCH = """examples:
+  repertoires search "assainissement Kayes"
+  repertoires search "centre de santé" --country Mali --domain Santé --json"""
+EPILOG_EXPORT = """example:
+  repertoires export > records.jsonl"""
+
+
+def _add_dirs(p: argparse.ArgumentParser, data: bool = True) -> None:
+    if data:
+        p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, metavar="DIR",
+                       help="folder of the five source documents (default: the project's data/)")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DIR",
+                   help="folder of the built index (default: the project's index/)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="repertoires",
+        description="Search engine over the French repertoires of decentralised cooperation "
+                    "(Mali, Morocco, Algeria).",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    raw = argparse.RawDescriptionHelpFormatter
+
+    p = sub.add_parser("index", help="parse the corpus and rebuild the index", formatter_class=raw,
+                       description="Parse the five source documents and rebuild the index. The new "
+                                   "index replaces the old one atomically, so a running server keeps "
+                                   "answering.", epilog=EPILOG_INDEX)
+    _add_dirs(p)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--warnings", action="store_true", help="print every parser warning")
+
+    p = sub.add_parser("serve", help="serve the search page and the JSON API", formatter_class=raw,
+                       description="Serve the application with the production WSGI server (waitress). "
+                                   "Builds the index first when it is missing or older than the corpus.",
+                       epilog=EPILOG_SERVE)
+    _add_dirs(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    p.add_argument("--rate-limit", type=int, default=0, metavar="N",
+                   help="at most N requests per minute per client address (default: off)")
+    p.add_argument("--hide-contacts", action="store_true",
+                   help="do not show contact persons' phones and e-mails")
+
+    p = sub.add_parser("search", help="search from the terminal", formatter_class=raw,
+                       description="Run a search and print the results (readable, or JSON with --json).",
+                       epilog=EPILOG_SEARCH)
+    _add_dirs(p, data=False)
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--country", action="append", default=[])
+    p.add_argument("--domain", action="append", default=[])
+    p.add_argument("--region", action="append", default=[])
+    p.add_argument("--year", action="append", type=int, default=[])
+    p.add_argument("--type", choices=["partnership", "action"])
+    p.add_argument("--sort", default="relevance", choices=["relevance", "year_desc", "year_asc", "name"])
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--per-page", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print the API's JSON response")
+
+    p = sub.add_parser("export", help="every parsed record as JSON Lines", formatter_class=raw,
+                       description="Parse the corpus and print every partnership and action as one "
+                                   "JSON object per line on stdout.", epilog=EPILOG_EXPORT)
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, metavar="DIR")
+    return parser
+
+
+# --- index ---------------------------------------------------------------
+
+def cmd_index(args) -> int:
+    from indexer.build import BuildError, build_index
+
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="doc", desc="indexing", file=sys.stderr, leave=False)
+
+    def on_document(document, report):
+        status = "ok" if report.ok else "FAILED"
+        print(f"  parsed {document:<45} {status} ({report.seconds:.2f} s)", file=sys.stderr)
+
+    def on_progress(done, total):
+        if bar is not None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+    try:
+        result = build_index(args.data, args.index, on_document=on_document, on_progress=on_progress)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if bar is not None:
+            bar.close()
+    print_build_summary(result, show_warnings=args.warnings)
+    return 0 if result.corpus.ok else 2
+
+
+def print_build_summary(result, show_warnings: bool = False, out=sys.stdout) -> None:
+    corpus = result.corpus
+    print(f"Index built in {result.seconds:.2f} s: {len(corpus.partnerships)} partnerships, "
+          f"{len(corpus.actions)} actions ({result.documents} index documents) -> {result.generation}",
+          file=out)
+    counts = result.counts()["by_source"]
+    header = f"  {'document':<45} {'sheets':>6} {'listed':>6} {'merged':>6} {'partn.':>6} {'actions':>7} {'warn.':>5}"
+    print(header, file=out)
+    for r in corpus.reports:
+        if not r.ok:
+            print(f"  {r.document:<45} ERROR: {r.error}", file=out)
+            for w in r.warnings:
+                print(f"      {w}", file=out)
+            continue
+        s = r.stats
+        c = counts.get(r.document, {})
+        print(f"  {r.document:<45} {s.get('sheets', 0):>6} {s.get('listed', 0):>6} {s.get('merged', 0):>6} "
+              f"{c.get('partnerships', 0):>6} {c.get('actions', 0):>7} {len(r.warnings):>5}", file=out)
+        shown = r.warnings if show_warnings else r.warnings[:3]
+        for w in shown:
+            print(f"      warning: {w}", file=out)
+        if len(r.warnings) > len(shown):
+            print(f"      … {len(r.warnings) - len(shown)} more warnings (--warnings shows them)", file=out)
+
+
+# --- serve ---------------------------------------------------------------
+
+def ensure_index(data_dir: Path, index_dir: Path) -> None:
+    """Build the index when it is missing, unreadable or older than the corpus, saying so."""
+    from engine import Engine
+    from indexer.build import build_index
+    from indexer.store import IndexError_
+
+    try:
+        Engine(index_dir).check_fresh(data_dir)
+        return
+    except IndexError_ as exc:
+        print(f"{exc} — building the index now…", file=sys.stderr)
+    result = build_index(data_dir, index_dir)
+    print_build_summary(result, out=sys.stderr)
+
+
+def cmd_serve(args) -> int:
+    from waitress import serve
+
+    from indexer.build import BuildError
+    from search_app import create_app
+
+    try:
+        ensure_index(args.data, args.index)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
+                      "HIDE_CONTACTS": args.hide_contacts})
+    print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
+          file=sys.stderr)
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="repertoires")
+    return 0
+
+
+# --- search --------------------------------------------------------------
+
+def cmd_search(args) -> int:
+    from engine import Engine, SearchRequest
+    from indexer.store import IndexError_
+
+    filters = {k: v for k, v in (("country", args.country), ("domain", args.domain),
+                                 ("region", args.region), ("year", args.year)) if v}
+    if args.type:
+        filters["type"] = [args.type]
+    try:
+        response = Engine(args.index).search(SearchRequest(
+            q=args.query, filters=filters, sort=args.sort, page=max(1, args.page),
+            per_page=min(100, max(1, args.per_page))))
+    except IndexError_ as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        json.dump(response, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print_results(response)
+    return 0
+
+
+def _strip_marks(html: str) -> str:
+    import html as h
+    import re
+
+    return h.unescape(re.sub(r"</?mark>", "*", html or ""))
+
+
+def print_results(r: dict, out=sys.stdout) -> None:
+    q = r["query"]
+    print(f"{r['total']} résultat(s) pour « {q['q']} » ({r['took_ms']} ms)", file=out)
+    for n in q["notices"]:
+        print(f"  note : {n}", file=out)
+    if r.get("suggestion"):
+        print(f"  Vouliez-vous dire : {r['suggestion']} ?", file=out)
+    first = (r["page"] - 1) * r["per_page"]
+    for i, hit in enumerate(r["results"], first + 1):
+        where = ", ".join(x for x in [hit.get("region"), ", ".join(hit["countries"])] if x)
+        years = f"{hit['years'][0]}–{hit['years'][-1]}" if hit["years"] else "s.d."
+        print(f"\n{i:>3}. {hit['title']}  [{where}] {years}  (score {hit['score']})", file=out)
+        if hit["domains"]:
+            print(f"     domaines : {', '.join(hit['domains'])}", file=out)
+        if hit.get("snippet"):
+            for line in textwrap.wrap(_strip_marks(hit["snippet"]), 92):
+                print(f"     {line}", file=out)
+        for a in hit.get("actions", []):
+            print(f"       ↳ {a['title'][:90]}", file=out)
+        print(f"     id : {hit['id']}", file=out)
+    facets = r.get("facets") or {}
+    for name in ("country", "domain", "region"):
+        vals = [f"{v['value']} ({v['count']})" for v in facets.get(name, [])[:8]]
+        if vals:
+            print(f"\n{name}: " + ", ".join(vals), file=out)
+
+
+# --- export --------------------------------------------------------------
+
+def cmd_export(args) -> int:
+    from indexer.corpus import load_corpus
+
+    corpus = load_corpus(args.data)
+    out = sys.stdout
+    for p in corpus.partnerships:
+        out.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+    for a in corpus.actions:
+        out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+    for r in corpus.reports:
+        if not r.ok:
+            print(f"error: {r.error}", file=sys.stderr)
+    return 0 if corpus.ok else 2
+
+
+COMMANDS = {"index": cmd_index, "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted after {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

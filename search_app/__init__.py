@@ -1,0 +1,42 @@
+"""The Flask application: the search page, the partnership pages and the JSON API.
+
+    app = create_app({"INDEX_DIR": "index"})
+
+Configuration is passed in (flaskr style); the engine is created once per
+application and follows index rebuilds by itself.
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from engine import Engine
+from indexer.store import DEFAULT_INDEX_DIR
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(
+        INDEX_DIR=str(DEFAULT_INDEX_DIR),
+        RATE_LIMIT=0,  # requests per minute per client; 0 = off
+        HIDE_CONTACTS=False,
+        JSON_SORT_KEYS=False,
+    )
+    if config:
+        app.config.update(config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.extensions["engine"] = Engine(app.config["INDEX_DIR"])
+
+    from . import api, errors, pages, security
+
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(pages.bp)
+    return app
+
+
+def get_engine() -> Engine:
+    from flask import current_app
+
+    return current_app.extensions["engine"]

@@ -1,0 +1,49 @@
+"""Errors never leak a stack trace: JSON with a code under /api, a French page elsewhere."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from indexer.store import IndexError_
+
+MESSAGES = {
+    400: "Requête invalide.",
+    404: "Page introuvable.",
+    405: "Méthode non autorisée.",
+    429: "Trop de requêtes.",
+    500: "Erreur interne : l'incident a été enregistré.",
+    503: "L'index de recherche est indisponible pour le moment.",
+}
+CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 429: "rate_limited",
+         500: "internal_error", 503: "index_unavailable"}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, code: str | None = None, message: str | None = None, parameter=None):
+    code = code or CODES.get(status, "error")
+    message = message or MESSAGES.get(status, "Erreur.")
+    if wants_json():
+        resp = jsonify({"error": {"code": code, "message": message, "parameter": parameter}})
+        resp.status_code = status
+        resp.headers["Cache-Control"] = "no-store"
+        return resp
+    return render_template("error.html", status=status, message=message), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        return error_response(exc.code or 500)
+
+    @app.errorhandler(IndexError_)
+    def _index(exc: IndexError_):
+        app.logger.error("index unavailable: %s", exc)
+        return error_response(503, "index_unavailable", MESSAGES[503])
+
+    @app.errorhandler(Exception)
+    def _any(exc: Exception):
+        app.logger.exception("unhandled error on %s", request.path)
+        return error_response(500)

@@ -1,0 +1,54 @@
+"""URLs that hold the whole search state: each facet value's toggle link,
+page links, and the JSON/HTML/CSV twins of a search (Datasette style)."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from werkzeug.datastructures import MultiDict
+
+
+def _encode(args: MultiDict) -> str:
+    items = [(k, v) for k, vs in args.lists() for v in vs if v != ""]
+    return urlencode(items)
+
+
+def url_with(path: str, args: MultiDict, **changes) -> str:
+    """`path?args` with parameters replaced (None removes them); page resets unless given."""
+    new = MultiDict(args)
+    if "page" not in changes:
+        new.pop("page", None)
+    for k, v in changes.items():
+        new.pop(k, None)
+        if v is None:
+            continue
+        if isinstance(v, (list, tuple)):
+            for x in v:
+                new.add(k, str(x))
+        else:
+            new.add(k, str(v))
+    qs = _encode(new)
+    return f"{path}?{qs}" if qs else path
+
+
+def toggle_url(path: str, args: MultiDict, facet: str, value) -> str:
+    """The URL with `value` added to (or removed from) the selection of `facet`."""
+    new = MultiDict(args)
+    new.pop("page", None)
+    current = new.getlist(facet)
+    sval = str(value)
+    new.pop(facet, None)
+    if facet == "type":  # one type at a time
+        kept = [] if sval in current else [sval]
+    else:
+        kept = [v for v in current if v != sval] if sval in current else current + [sval]
+    for v in kept:
+        new.add(facet, v)
+    qs = _encode(new)
+    return f"{path}?{qs}" if qs else path
+
+
+def add_facet_links(facets: dict, path: str, args: MultiDict) -> dict:
+    for facet, items in facets.items():
+        for item in items:
+            item["toggle_url"] = toggle_url(path, args, facet, item["value"])
+    return facets

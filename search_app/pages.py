@@ -1,0 +1,104 @@
+"""HTML pages (French): search, partnership, about. Each has a JSON twin in api.py."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, request, url_for
+
+from . import get_engine
+from .api import run_search
+from .links import add_facet_links, url_with
+from .params import ParamError
+from .presenters import public_record
+
+bp = Blueprint("pages", __name__)
+
+FACET_LABELS = {"country": "Pays", "domain": "Domaine", "year": "Année", "region": "Région / wilaya",
+                "type": "Type de fiche", "source": "Document source", "detail": "Fiche", "status": "État"}
+SOURCE_LABELS = {
+    "mali-repertoire-2008.txt": "Répertoire franco-malien (CUF, 2008)",
+    "maroc-repertoire-2008.txt": "Répertoire franco-marocain (CUF, 2008)",
+    "algerie-cooperation-decentralisee.txt": "Coopération décentralisée franco-algérienne (2006)",
+    "algerie-micl-cooperation.txt": "Ministère algérien de l'Intérieur (MICL)",
+    "algerie-ambassade-cooperation-technique.txt": "Ambassade d'Algérie : coopération technique",
+}
+VALUE_LABELS = {"partnership": "Partenariats", "action": "Actions", "sheet": "Fiche complète",
+                "listed": "Simple mention"}
+SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens",
+               "name": "Nom"}
+
+
+def value_label(facet: str, value) -> str:
+    if facet == "source":
+        return SOURCE_LABELS.get(value, value)
+    return VALUE_LABELS.get(value, str(value))
+
+
+@bp.app_context_processor
+def _labels():
+    return {"FACET_LABELS": FACET_LABELS, "value_label": value_label, "SORT_LABELS": SORT_LABELS,
+            "SOURCE_LABELS": SOURCE_LABELS}
+
+
+@bp.get("/")
+def search():
+    error = None
+    response = None
+    try:
+        response = run_search(strict=False)
+        add_facet_links(response["facets"], request.path, request.args)
+    except ParamError as exc:
+        error = exc.message
+    args = request.args
+    return render_template(
+        "search.html", r=response, error=error, args=args, q=args.get("q", ""),
+        url_with=url_with, path=request.path,
+        json_url=url_with(url_for("api.search"), args, page=args.get("page")),
+        csv_url=url_with(url_for("api.search_csv"), args, page=args.get("page")),
+    ), (400 if error else 200)
+
+
+@bp.get("/partenariats/<pid>")
+def partnership(pid: str):
+    engine = get_engine()
+    rec = engine.partnership(pid)
+    if rec is None:
+        abort(404)
+    rec = public_record(rec, current_app.config["HIDE_CONTACTS"])
+    actions = engine.actions_of(pid)
+    st = engine.state()
+    same_french, same_partner = [], []
+    fkey = rec["french_party"]["name"]
+    pkey = (rec.get("partner_party") or {}).get("name")
+    for other in st.partnerships.values():
+        if other["id"] == pid:
+            continue
+        if other["french_party"]["name"] == fkey:
+            same_french.append(other)
+        if pkey and (other.get("partner_party") or {}).get("name") == pkey:
+            same_partner.append(other)
+    return render_template("partnership.html", p=rec, actions=actions, same_french=same_french,
+                           same_partner=same_partner,
+                           json_url=url_for("api.partnership", pid=pid))
+
+
+@bp.get("/a-propos")
+def about():
+    engine = get_engine()
+    st = engine.state()
+    by_country: dict[str, int] = {}
+    by_domain: dict[str, int] = {}
+    by_decade: dict[str, int] = {}
+    for p in st.partnerships.values():
+        for c in p.get("countries", []):
+            by_country[c] = by_country.get(c, 0) + 1
+        for d in p.get("domains", []):
+            by_domain[d] = by_domain.get(d, 0) + 1
+        first = p.get("formalized") or (p.get("years") or [None])[0]
+        if first:
+            dec = f"{first // 10 * 10}s"
+            by_decade[dec] = by_decade.get(dec, 0) + 1
+    return render_template(
+        "about.html", status=engine.status(),
+        by_country=sorted(by_country.items(), key=lambda x: -x[1]),
+        by_domain=sorted(by_domain.items(), key=lambda x: -x[1]),
+        by_decade=sorted(by_decade.items()),
+        n_partnerships=len(st.partnerships), n_actions=len(st.actions))

@@ -1,0 +1,117 @@
+"""Request parameters -> SearchRequest, with a precise error for each mistake.
+
+Shared by the JSON API (which answers 400 with the error) and the HTML page
+(which shows the message and keeps working). Messages are French: they are
+shown to users; codes and parameter names are for programs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine import MAX_PER_PAGE, SORTS, SearchRequest
+from engine.search import MAX_RESULT_WINDOW
+
+MAX_QUERY_CHARS = 500
+MAX_VALUES_PER_FACET = 50
+FACET_PARAMS = ("country", "domain", "year", "region", "type", "source", "detail", "status")
+SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to")
+KNOWN_PARAMS = set(FACET_PARAMS) | set(SINGLE_PARAMS)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class ParamError(Exception):
+    code: str
+    message: str
+    parameter: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"error": {"code": self.code, "message": self.message, "parameter": self.parameter}}
+
+
+def _int(args, name: str, lo: int | None = None, hi: int | None = None, default=None) -> int | None:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return default
+    if not re.fullmatch(r"[+-]?\d{1,9}", raw.strip()):
+        raise ParamError("invalid_integer", f"« {name} » doit être un nombre entier (reçu : {raw[:40]!r}).", name)
+    value = int(raw)
+    if lo is not None and value < lo:
+        raise ParamError("out_of_range", f"« {name} » doit valoir au moins {lo} (reçu : {value}).", name)
+    if hi is not None and value > hi:
+        raise ParamError("out_of_range", f"« {name} » doit valoir au plus {hi} (reçu : {value}).", name)
+    return value
+
+
+def _check_text(name: str, value: str) -> None:
+    if "\ufffd" in value:
+        raise ParamError("invalid_encoding", f"« {name} » contient des octets qui ne sont pas de l'UTF-8 valide.", name)
+    if _CONTROL.search(value):
+        raise ParamError("invalid_characters", f"« {name} » contient des caractères de contrôle.", name)
+
+
+def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) -> SearchRequest:
+    """Validate a MultiDict of query parameters. `strict` also refuses unknown
+    and repeated parameters (the API); the HTML page ignores them."""
+    for name in args.keys():
+        values = args.getlist(name)
+        for v in values:
+            _check_text(name, v)
+        if strict and name not in KNOWN_PARAMS and not name.startswith("_"):
+            raise ParamError("unknown_parameter", f"Paramètre inconnu : « {name[:40]} ».", name[:40])
+        if strict and name in SINGLE_PARAMS and len(values) > 1:
+            raise ParamError("repeated_parameter", f"« {name} » ne peut être donné qu'une fois.", name)
+
+    q = args.get("q", "") or ""
+    if len(q) > MAX_QUERY_CHARS:
+        raise ParamError("query_too_long", f"La requête dépasse {MAX_QUERY_CHARS} caractères ({len(q)}).", "q")
+    if strict and re.search(r"(^|\s)-?[^\s:\"]+:(\s|$)", q):
+        from engine.querylang import PREFIXES
+        from analyzers import fold_text
+
+        for m in re.finditer(r"(?:^|\s)-?([^\s:\"]+):(?=\s|$)", q):
+            if fold_text(m.group(1)) in PREFIXES:
+                raise ParamError("empty_field_prefix",
+                                 f"Le préfixe « {m.group(1)}: » doit être suivi d'une valeur (ex. pays:mali).", "q")
+
+    sort = args.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise ParamError("invalid_sort", f"Tri inconnu « {sort[:40]} » ; valeurs possibles : {', '.join(SORTS)}.", "sort")
+    page = _int(args, "page", lo=1, hi=MAX_RESULT_WINDOW, default=1)
+    per_page = _int(args, "per_page", lo=1, hi=MAX_PER_PAGE, default=20)
+    if page * per_page > MAX_RESULT_WINDOW + per_page:
+        raise ParamError("result_window", f"Au-delà de {MAX_RESULT_WINDOW} résultats, affinez la recherche.", "page")
+    year_from = _int(args, "year_from", lo=1900, hi=2100)
+    year_to = _int(args, "year_to", lo=1900, hi=2100)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise ParamError("invalid_range", "« year_from » est postérieur à « year_to ».", "year_from")
+
+    filters: dict[str, list] = {}
+    for name in FACET_PARAMS:
+        raw = [v for v in args.getlist(name) if v != ""]
+        if not raw:
+            continue
+        if len(raw) > MAX_VALUES_PER_FACET:
+            raise ParamError("too_many_values", f"Trop de valeurs pour « {name} » (au plus {MAX_VALUES_PER_FACET}).", name)
+        if name == "year":
+            values = []
+            for v in raw:
+                if not re.fullmatch(r"\d{4}", v.strip()):
+                    raise ParamError("invalid_year", f"Année invalide : {v[:20]!r} (attendu : quatre chiffres).", "year")
+                values.append(int(v))
+        elif name == "type":
+            values = raw
+            for v in values:
+                if v not in ("partnership", "action"):
+                    raise ParamError("invalid_type", f"Type inconnu « {v[:40]} » (partnership ou action).", "type")
+        else:
+            values = raw
+        known = set(facet_values.get(name, []))
+        if name not in ("type", "year") and strict:
+            for v in values:
+                if v not in known:
+                    raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».", name)
+        filters[name] = list(dict.fromkeys(values))
+    return SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
+                         page=page, per_page=per_page)
