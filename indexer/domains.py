@@ -50,6 +50,11 @@ EXACT: dict[str, list[str]] = {
     "modernisation des transports": [URBANISME, GOUVERNANCE],
     # Morocco repertoire synthesis: soft mobility is filed under environment there.
     "circulations douces": [ENVIRONNEMENT, URBANISME],
+    # Algerian decentralised-cooperation sheets: theme cells without a keyword.
+    "seminaire": [ECHANGES],
+    "mission d'etude": [ECHANGES],
+    "gestion de l'espace public": [URBANISME],
+    "coomunication": [EDUCATION],  # sic, Saint-Denis: "Cyber base"
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.
