@@ -1,0 +1,77 @@
+"""The Speller and the typo budget."""
+import pytest
+
+from analyzers import Speller, max_typos
+from analyzers.spelling import edit_distance, suggestion_distance
+
+TERMS = {
+    "assainissement": 80, "tombouctou": 12, "marrakech": 107, "segou": 17, "sega": 1,
+    "kayes": 103, "pays": 159, "cooperation": 926, "developpement": 485, "development": 1,
+    "eau": 300, "ecole": 40, "ecoles": 35, "aix": 3, "en": 900, "provence": 3, "l": 5,
+    "mopti": 50, "moptu": 1,
+}
+
+
+@pytest.fixture(scope="module")
+def speller():
+    return Speller(TERMS)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("assainisement", "assainissement"),
+    ("Tombouctu", "tombouctou"),
+    ("Marakech", "marrakech"),
+    ("Marrakesh", "marrakech"),
+    ("developement", "developpement"),
+    ("cooperaton", "cooperation"),
+    ("coopreation", "cooperation"),   # transposition: one edit
+    ("Ségu", "segou"),                # segou (17) beats sega (1): same distance
+    ("kays", "pays"),                 # pays (159) beats kayes (103): same distance
+    ("moptx", "mopti"),               # mopti (50) beats moptu (1)
+])
+def test_suggest(speller, word, expected):
+    assert speller.suggest(word) == expected
+
+
+@pytest.mark.parametrize("word", ["Ségou", "KAYES", "école", "eau", "xyzzyqw", "2005", "", "ab"])
+def test_no_suggestion(speller, word):
+    assert speller.suggest(word) is None
+
+
+def test_suggest_query(speller):
+    assert speller.suggest_query("l'assainisement à Tombouctu") == "l'assainissement à tombouctou"
+    assert speller.suggest_query("Aix-en-Provense") == "Aix-en-provence"
+    assert speller.suggest_query("eau Ségou 2005") is None
+    assert speller.suggest_query("") is None
+
+
+def test_contains(speller):
+    assert "Ségou" in speller
+    assert "segu" not in speller
+
+
+def test_ignores_zero_frequency_and_non_words():
+    sp = Speller({"segou": 0, "15000": 4, "saint-louis": 2, "bamako": 2})
+    assert sp.suggest("segoo") is None
+    assert sp.suggest("bamaco") == "bamako"
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Gao", 0), ("Fès", 0), ("Kita", 0), ("Kayes", 1), ("Bamako", 1), ("Tombouct", 1),
+    ("Tombouctou", 2), ("Ouagadougou", 2), ("", 0),
+])
+def test_max_typos(word, expected):
+    assert max_typos(word) == expected
+
+
+@pytest.mark.parametrize("word, expected", [("ab", 0), ("kays", 1), ("segou", 2)])
+def test_suggestion_distance(word, expected):
+    assert suggestion_distance(word) == expected
+
+
+@pytest.mark.parametrize("a, b, limit, expected", [
+    ("segou", "segou", 2, 0), ("segou", "segu", 2, 1), ("ab", "ba", 2, 1),
+    ("kayes", "pays", 2, 2), ("tombouctou", "marrakech", 2, 3), ("abc", "abcdef", 2, 3),
+])
+def test_edit_distance(a, b, limit, expected):
+    assert edit_distance(a, b, limit) == expected

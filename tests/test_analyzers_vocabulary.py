@@ -1,0 +1,116 @@
+"""The field vocabulary (analyzers/vocabulary.json): one case per entry, both
+directions, plus the matching rules of find_expansions."""
+import pytest
+
+from analyzers import find_expansions
+from analyzers.vocabulary import ENTRIES
+
+# first term of the entry -> (query typed, an alternative it must bring,
+#                             a query in the other direction, an alternative it must bring)
+CASES = {
+    "AEP": ("aep", "adduction d'eau potable", "adduction d'eau potable", "AEP"),
+    "CSCOM": ("CSCom", "centre de santé communautaire", "centre de sante communautaire", "CSCOM"),
+    "CSREF": ("csref", "centre de santé de référence", "centre de sante de reference", "CSREF"),
+    "ASACO": ("ASACO", "association de santé communautaire", "association de santé communautaire", "ASACO"),
+    "CG": ("CG", "conseil général", "Conseil Général", "CG"),
+    "CR": ("cr", "conseil régional", "conseil regional", "CR"),
+    "CU": ("CU", "commune urbaine", "communauté urbaine", "CU"),
+    "CA": ("CA", "communauté d'agglomération", "communaute d agglomeration", "CA"),
+    "APC": ("APC", "assemblée populaire communale", "assemblee populaire communale", "APC"),
+    "APW": ("apw", "assemblée populaire de wilaya", "Assemblée Populaire de Wilaya", "APW"),
+    "ONG": ("ONG", "organisation non gouvernementale", "organisations non gouvernementales", "ONG"),
+    "AFD": ("AFD", "agence française de développement", "agence francaise de developpement", "AFD"),
+    "AFVP": ("afvp", "association française des volontaires du progrès", "volontaires du progrès association française des", None),
+    "MAE": ("MAE", "ministère des affaires étrangères", "ministere des affaires etrangeres", "MAE"),
+    "PAD": ("PAD", "programme d'accompagnement de la décentralisation", "programme d'appui à la décentralisation", "PAD"),
+    "SCAC": ("SCAC", "service de coopération et d'action culturelle", "service de cooperation et d'action culturelle", "SCAC"),
+    "IRCOD": ("IRCOD", "institut régional de coopération-développement", "institut regional de cooperation developpement", "IRCOD"),
+    "CUF": ("CUF", "cités unies france", "Cités Unies France", "CUF"),
+    "AIMF": ("AIMF", "association internationale des maires francophones", "association internationale des maires francophones", "AIMF"),
+    "AMF": ("AMF", "association des maires de france", "association des maires de France", "AMF"),
+    "ADF": ("ADF", "assemblée des départements de france", "assemblee des departements de france", "ADF"),
+    "ARF": ("ARF", "association des régions de france", "association des regions de france", "ARF"),
+    "AFCCRE": ("afccre", "association française du conseil des communes et régions d'europe", "association francaise du conseil des communes et regions d'europe", "AFCCRE"),
+    "CGLU": ("CGLU", "cités et gouvernements locaux unis", "cites et gouvernements locaux unis", "CGLU"),
+    "ARK": ("ARK", "assemblée régionale de kayes", "assemblée régionale de Kayes", "ARK"),
+    "INDH": ("INDH", "initiative nationale pour le développement humain", "initiative nationale pour le developpement humain", "INDH"),
+    "PACEDEL": ("PACEDEL", "programme d'appui aux communes et au développement local", "programme d’appui aux communes et au développement local", "PACEDEL"),
+    "PCSM": ("PCSM", "programme concerté santé mali", "programme concerte sante mali", "PCSM"),
+    "PDESC": ("PDSEC", "programme de développement économique social et culturel", "plan de développement économique, social et culturel", "PDESC"),
+    "PDU": ("PDU", "plan de déplacements urbains", "plan de deplacement urbain", "PDU"),
+    "SIG": ("SIG", "système d'information géographique", "systeme d'information geographique", "SIG"),
+    "NTIC": ("TIC", "NTIC", "technologies de l'information et de la communication", "TIC"),
+    "PME": ("PME", "petites et moyennes entreprises", "petite et moyenne entreprise", "PME"),
+    "CCAS": ("CCAS", "centre communal d'action sociale", "centre communal d'action sociale", "CCAS"),
+    "CHU": ("CHU", "centre hospitalier universitaire", "centre hospitalier universitaire", "CHU"),
+    "CNFPT": ("CNFPT", "centre national de la fonction publique territoriale", "centre national de la fonction publique territoriale", "CNFPT"),
+    "CPER": ("CPER", "contrat de plan état-région", "contrat de plan etat region", "CPER"),
+    "CCI": ("CCI", "chambre de commerce et d'industrie", "chambre de commerce et d'industrie", "CCI"),
+    "UE": ("UE", "union européenne", "Union Européenne", "UE"),
+    "GRDR": ("GRDR", "groupe de recherches et de réalisations pour le développement rural", "groupe de recherche et de realisations pour le developpement rural", "GRDR"),
+    "ORMVA": ("ORMVA", "office régional de mise en valeur agricole", "office regional de mise en valeur agricole", "ORMVA"),
+    "PACA": ("PACA", "provence-alpes-côte d'azur", "Provence-Alpes-Côte d'Azur", "PACA"),
+    "NPDC": ("NPDC", "nord-pas-de-calais", "Nord Pas de Calais", "NPDC"),
+    "assainissement": ("l'assainissement", "latrines", "égout", "assainissement"),
+    "puits": ("puits", "forage", "forages", "puits"),
+    "déchets": ("déchet", "ordures", "propreté", "déchets"),
+    "jumelage": ("jumelages", "jumelé", "jumelées", "jumelage"),
+    "école": ("écoles", "scolaire", "scolaires", "école"),
+    "santé": ("sante", "sanitaire", "médicale", "santé"),
+    "agriculture": ("agriculture", "agricole", "agricoles", "agriculture"),
+    "jeunesse": ("jeunesse", "jeunes", "jeune", "jeunesse"),
+    "tourisme": ("tourisme", "touristique", "touristiques", "tourisme"),
+    "maraîchage": ("maraichage", "maraîcher", "maraichers", "maraîchage"),
+    "eau potable": ("eau potable", "hydraulique", "hydraulique", "eau potable"),
+    "électricité": ("electricite", "électrification", "électrification", "électricité"),
+    "alphabétisation": ("alphabetisation", "analphabétisme", "analphabétisme", "alphabétisation"),
+    "bibliothèque": ("bibliotheques", "médiathèque", "médiathèque", "bibliothèque"),
+    "mairie": ("mairies", "hôtel de ville", "hotel de ville", "mairie"),
+}
+
+
+def whole_query_alternatives(query):
+    words = query.split()
+    spans = find_expansions(words)
+    assert [(s, e) for s, e, _ in spans] == [(0, len(words))], spans
+    return spans[0][2]
+
+
+def test_every_entry_has_a_case():
+    assert sorted(e.terms[0] for e in ENTRIES) == sorted(CASES)
+
+
+@pytest.mark.parametrize("first_term", sorted(CASES))
+def test_entry(first_term):
+    query, alternative, back_query, back_alternative = CASES[first_term]
+    assert alternative in whole_query_alternatives(query)
+    if back_alternative is None:
+        assert find_expansions(back_query.split()) == []
+    else:
+        assert back_alternative in whole_query_alternatives(back_query)
+
+
+def test_cu_meanings_do_not_expand_into_each_other():
+    assert whole_query_alternatives("commune urbaine") == ["CU"]
+
+
+def test_spans_inside_a_longer_query():
+    words = "latrines et CSCOM à Ségou en 2005".split()
+    assert find_expansions(words) == [
+        (0, 1, ["assainissement"]),
+        (2, 3, ["CeSCom", "CS Com", "centre de santé communautaire"]),
+    ]
+
+
+def test_leftmost_longest_and_stop_words_skipped():
+    words = "le conseil général de la Gironde".split()
+    assert find_expansions(words) == [(1, 3, ["CG"])]
+    words = "adduction d'eau potable".split()
+    assert find_expansions(words) == [(0, 3, ["AEP"])]
+
+
+def test_no_expansion():
+    assert find_expansions("coopération décentralisée Mopti".split()) == []
+    assert find_expansions([]) == []
+    assert find_expansions(["de", "la"]) == []
+    assert find_expansions(["com"]) == []
