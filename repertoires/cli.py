@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-page", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print the API's JSON response")
 
+    for name, helptext in (("eval", "measure ranking quality on the judged query set"),
+                           ("bench", "run the speed benchmarks against peers")):
+        p = sub.add_parser(name, help=helptext, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+
     p = sub.add_parser("export", help="every parsed record as JSON Lines", formatter_class=raw,
                        description="Parse the corpus and print every partnership and action as one "
                                    "JSON object per line on stdout.", epilog=EPILOG_EXPORT)
@@ -256,11 +261,27 @@ def cmd_export(args) -> int:
     return 0 if corpus.ok else 2
 
 
-COMMANDS = {"index": cmd_index, "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
+def cmd_eval(args) -> int:
+    from evaluation.run import main as eval_main
+
+    return eval_main(args.rest)
+
+
+def cmd_bench(args) -> int:
+    from benchmarks.run import main as bench_main
+
+    return bench_main(args.rest)
+
+
+COMMANDS = {"eval": cmd_eval, "bench": cmd_bench, "index": cmd_index, "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ("eval", "bench"):  # their own parsers read the rest
+        args = argparse.Namespace(command=argv[0], rest=argv[1:])
+    else:
+        args = build_parser().parse_args(argv)
     started = time.perf_counter()
     try:
         return COMMANDS[args.command](args)

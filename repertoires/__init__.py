@@ -1,0 +1,1 @@
+"""The `repertoires` command line."""

@@ -1,0 +1,53 @@
+"""Shared fixtures: one index built from the real data/ per test session
+(in a temporary folder), the engine on it, and the Flask app and client."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine import Engine
+from indexer.build import build_index
+from indexer.corpus import DEFAULT_DATA_DIR
+
+DATA_DIR = Path(DEFAULT_DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The build result of the real corpus (records and reports), built once."""
+    index_dir = tmp_path_factory.mktemp("index")
+    result = build_index(DATA_DIR, index_dir)
+    return index_dir, result
+
+
+@pytest.fixture(scope="session")
+def index_dir(built) -> Path:
+    return built[0]
+
+
+@pytest.fixture(scope="session")
+def corpus(built):
+    return built[1].corpus
+
+
+@pytest.fixture(scope="session")
+def engine(index_dir) -> Engine:
+    return Engine(index_dir)
+
+
+@pytest.fixture(scope="session")
+def app(index_dir):
+    from search_app import create_app
+
+    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
