@@ -15,7 +15,7 @@ import re
 from ..domains import domains_of_text, map_domain, map_domains, DOMAINS
 from ..ids import action_id, name_key, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
-from ..text import fold, normal_case, reflow, squash_spaces, years_in
+from ..text import fold, normal_case, reflow, slugify, squash_spaces, years_in
 
 TITLE = "coopération décentralisée franco"
 TABLE_HEADING = "Etat d’avancement des partenariats"
@@ -94,6 +94,8 @@ def repair(text: str) -> str:
 
 def _flow(lines: list[str]) -> str | None:
     text = reflow([repair(l) for l in lines if not _PAGE_RE.match(l) or not l.strip()])
+    # The extraction puts blank lines inside sentences: rejoin them.
+    text = re.sub(r"(?<![.:;!?»)])\n(?=[a-zàâçéèêëîïôûù(])", " ", text)
     return text or None
 
 
@@ -103,7 +105,7 @@ def _title_case(name: str) -> str:
 
 
 def _slug(name: str) -> str:
-    return name_key(name)
+    return slugify(name)
 
 
 # --- Parties ---------------------------------------------------------------
@@ -354,9 +356,8 @@ def _money(text: str | None) -> Budget | None:
         num *= 1_000_000
     cur = fold(m.group("cur"))
     currency = "EUR" if cur.startswith("eur") or m.group("cur") == "€" else "F" if cur.startswith("franc") else "DZD"
-    start = text.rfind("\n", 0, m.start()) + 1
-    end = text.find("\n", m.end())
-    return Budget(text=text[start:end if end >= 0 else None].strip(), amount=num, currency=currency)
+    start = max(text.rfind(sep, 0, m.start()) for sep in (".", ";", "/", "(", "\n", "\u2013")) + 1
+    return Budget(text=text[start:m.end()].strip(" :-"), amount=num, currency=currency)
 
 
 def _formal_year(text: str | None) -> int | None:
@@ -501,7 +502,7 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
     if labelled:
         theme = " / ".join(cells) if cells else None
         title = repair(" ".join(title_lines)) or None
-        if theme and not title and not map_domain(theme):
+        if theme and not title and "«" in theme:
             theme, title = None, " ".join(cells)  # a title in the theme cell (`« Pacte Oran Bordeaux »`)
     else:
         theme, title = None, None
@@ -556,6 +557,7 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
     group: list[Contact] = []
     last_field: tuple[Contact | None, str] | None = None
     blank_before = True
+    details_seen = False
     previous_address = None
     for i in range(first + 1, last + 1):
         raw = lines[i]
@@ -583,6 +585,7 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
                     c.address = c.address or (repair(value) or None)
                 previous_address = value or previous_address
                 last_field = ("address", targets)
+                details_seen = True
             elif label.startswith("telephone") or label.startswith("tel"):
                 pm = re.match(r"^(?P<phone>.*?)\s*Fax\s*:\s*(?P<fax>.*)$", value)
                 phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
@@ -592,6 +595,7 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
                     c.phone = c.phone or (squash_spaces(phone) or None)
                     c.fax = c.fax or (squash_spaces(fax or "") or None)
                 last_field = ("phone", targets)
+                details_seen = True
             elif label.startswith("courriel") or label.startswith("site"):
                 for c in targets:
                     if "@" in value:
@@ -599,14 +603,16 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
                     elif value.strip():
                         c.website = c.website or value.strip()
                 last_field = ("email", targets)
+                details_seen = True
             blank_before = False
             continue
         if cm:
             value = repair(cm.group("value"))
             contact = Contact(role=repair(cm.group("label")), organisation=organisation, side=side)
             _set_name(contact, value)
-            if contacts and group and any(c.address or c.phone for c in group):
+            if details_seen:
                 group = []
+                details_seen = False
             group.append(contact)
             contacts.append(contact)
             last_field = ("name", [contact])
@@ -929,7 +935,8 @@ def _merge_row(p: Partnership, listed: Partnership) -> None:
     p.status = p.status or listed.status
     p.formalized = p.formalized or listed.formalized
     p.notes.extend(n for n in listed.notes if n not in p.notes)
-    if listed.partner_party and p.partner_party and listed.id != p.id:
+    if listed.partner_party and p.partner_party and (
+            listed.id != p.id or _slug(listed.partner_party.name) != _slug(p.partner_party.name)):
         p.notes.append(
             f"Le tableau d'avancement associe {listed.french_party.name_raw} à "
             f"{listed.partner_party.name_raw} ; la fiche est intitulée {p.partner_party.name_raw}.")
