@@ -61,8 +61,10 @@ class SaintFilter(Filter):
 
 
 class LeadingArticleFilter(Filter):
-    """Drops the article that opens a name (`Le Blanc-Mesnil` = `Blanc-Mesnil`),
-    unless it is the whole name; positions after it move back by one."""
+    """Drops the article that opens a name (`Le Blanc-Mesnil` = `Blanc-Mesnil`);
+    positions after it move back by one. At indexing time a name that is only
+    an article keeps it; a query word that is only an article is dropped
+    (query parsers analyse `le` and `blanc-mesnil` separately)."""
 
     def __call__(self, tokens):
         first = True
@@ -79,16 +81,17 @@ class LeadingArticleFilter(Filter):
             if shift and t.positions:
                 t.pos -= shift
             yield t
-        if pending is not None:  # the article was the only token
+        if pending is not None and pending.mode != "query":  # the only token
             yield pending
 
 
 class CompoundSplitFilter(Filter):
-    """Splits `aix-en-provence` and `n'gabakoro` into their parts, at
-    consecutive positions. At indexing time the joined form (`aixenprovence`,
-    `ngabakoro`) is also emitted at the first part's position, so a query typed
-    either way matches; queries only get the parts, so that a hyphenated query
-    still matches a document that spaced the words."""
+    """Splits `aix-en-provence`, `n'gabakoro` and the amount `15 000` into
+    their parts, at consecutive positions. At indexing time the joined form
+    (`aixenprovence`, `ngabakoro`, `15000`) is also emitted at the first
+    part's position, so a query typed either way matches; queries only get
+    the parts, so that a hyphenated query still matches a document that
+    spaced the words (and `15 000` split by the query parser still matches)."""
 
     def __init__(self, joined: bool = True):
         self.joined = joined
@@ -99,10 +102,10 @@ class CompoundSplitFilter(Filter):
             if t.positions:
                 t.pos += shift
             text = t.text
-            if "-" not in text and "'" not in text:
+            if "-" not in text and "'" not in text and " " not in text:
                 yield t
                 continue
-            parts = [p for p in text.replace("'", "-").split("-") if p]
+            parts = [p for p in text.replace("'", "-").replace(" ", "-").split("-") if p]
             if len(parts) <= 1:
                 t.text = parts[0] if parts else text
                 yield t

@@ -1,6 +1,7 @@
 """The tokenizer: French words, hyphenated and apostrophised compounds kept
 whole (the filters after it elide and split them), years and amounts kept as
-single tokens (`15 000` -> `15000`, `1,5` stays `1,5`)."""
+single tokens (`15 000`, `15.000` -> `15 000` with one plain space, split later
+like a compound into `15000` + `15`, `000`; `1,5` and `1.5` -> `1,5`)."""
 from __future__ import annotations
 
 import re
@@ -27,12 +28,12 @@ _HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
 
 
 def normalize_token(text: str) -> str:
-    """One apostrophe (`'`), one hyphen (`-`), numbers without separators."""
+    """One apostrophe (`'`), one hyphen (`-`), one thousands separator (` `)."""
     text = _APOSTROPHE_RE.sub("'", text)
     text = _HYPHEN_RE.sub("-", text)
     if text[:1].isdigit():
         if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?", text):
-            text = re.sub(r"[ \u00a0\u202f.]", "", text)
+            text = re.sub(r"[ \u00a0\u202f.]", " ", text)
         else:
             text = text.replace(".", ",")
     return text

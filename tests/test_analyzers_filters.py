@@ -105,6 +105,18 @@ def test_compound_split_apostrophe():
         ("aujourdhui", 2), ("aujourd", 2), ("hui", 3)]
 
 
+def test_leading_article_query_mode_drops_a_lone_article():
+    chain = FrenchTokenizer() | LeadingArticleFilter()
+    assert run(chain, "le", mode="query") == []
+    assert run(chain, "le blanc-mesnil", mode="query") == [("blanc-mesnil", 0)]
+
+
+def test_compound_split_amounts():
+    chain = FrenchTokenizer() | CompoundSplitFilter()
+    assert run(chain, "15 000 euros") == [("15000", 0), ("15", 0), ("000", 1), ("euros", 2)]
+    assert run(chain, "15 000", mode="query") == [("15", 0), ("000", 1)]
+
+
 def test_compound_split_query_mode_only_parts():
     chain = FrenchTokenizer() | CompoundSplitFilter()
     assert run(chain, "saint-etienne", mode="query") == [("saint", 0), ("etienne", 1)]

@@ -10,14 +10,14 @@ def texts(value):
 
 @pytest.mark.parametrize("value, expected", [
     ("Coopération décentralisée", ["Coopération", "décentralisée"]),
-    ("en 2005, 15 000 euros", ["en", "2005", "15000", "euros"]),
-    ("15\u00a0000 FCFA", ["15000", "FCFA"]),
-    ("1 250 000 F CFA", ["1250000", "F", "CFA"]),
+    ("en 2005, 15 000 euros", ["en", "2005", "15 000", "euros"]),
+    ("15\u00a0000 FCFA", ["15 000", "FCFA"]),
+    ("1 250 000 F CFA", ["1 250 000", "F", "CFA"]),
     ("1,5 million", ["1,5", "million"]),
     ("1.5 million", ["1,5", "million"]),
-    ("15.000 euros", ["15000", "euros"]),
+    ("15.000 euros", ["15 000", "euros"]),
     ("2005-2008", ["2005", "2008"]),
-    ("de 2005 2 000 euros", ["de", "2005", "2000", "euros"]),
+    ("de 2005 2 000 euros", ["de", "2005", "2 000", "euros"]),
     ("le 2ème forage", ["le", "2ème", "forage"]),
     ("Aix-en-Provence", ["Aix-en-Provence"]),
     ("l'assainissement", ["l'assainissement"]),
@@ -36,7 +36,7 @@ def test_tokens(value, expected):
 def test_positions_and_chars():
     toks = [(t.text, t.pos, t.startchar, t.endchar)
             for t in FrenchTokenizer()("à Kayes, 15 000", positions=True, chars=True)]
-    assert toks == [("à", 0, 0, 1), ("Kayes", 1, 2, 7), ("15000", 2, 9, 15)]
+    assert toks == [("à", 0, 0, 1), ("Kayes", 1, 2, 7), ("15 000", 2, 9, 15)]
 
 
 def test_tokenize_false_keeps_value():
