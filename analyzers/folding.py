@@ -9,7 +9,11 @@ from whoosh.analysis import Filter
 def fold_text(text: str) -> str:
     """The one folding used everywhere: unidecode (é->e, ï->i, œ->oe,
     ’->') then lower case."""
-    return unidecode(text or "").lower()
+    if not text:
+        return ""
+    if text.isascii():
+        return text.lower()
+    return unidecode(text).lower()
 
 
 class FoldFilter(Filter):

@@ -29,6 +29,8 @@ _HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
 
 def normalize_token(text: str) -> str:
     """One apostrophe (`'`), one hyphen (`-`), one thousands separator (` `)."""
+    if text.isalpha():
+        return text
     text = _APOSTROPHE_RE.sub("'", text)
     text = _HYPHEN_RE.sub("-", text)
     if text[:1].isdigit():
