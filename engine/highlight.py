@@ -7,9 +7,11 @@ out inert.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 
 from whoosh import highlight as H
+
 
 SNIPPET_CHARS = 220
 
@@ -42,12 +44,56 @@ def terms_by_field(query) -> dict[str, set[str]]:
     return out
 
 
+WINDOW_BEFORE, WINDOW_AFTER = 250, 400
+
+# Accent folding done by str.translate (C speed) for screening paragraphs;
+# characters outside the table fall back to nothing worse than a missed screen.
+_FAST_FOLD = str.maketrans({
+    **{c: "a" for c in "àâäáãå"}, **{c: "e" for c in "éèêë"}, **{c: "i" for c in "îïíì"},
+    **{c: "o" for c in "ôöóòõ"}, **{c: "u" for c in "ùûüú"}, "ç": "c", "ÿ": "y", "ñ": "n",
+    "œ": "oe", "æ": "ae", "’": "'",
+})
+
+
+def fast_fold(text: str) -> str:
+    return text.lower().translate(_FAST_FOLD)
+
+
+def candidate_window(text: str, terms: set[str]) -> str | None:
+    """The parts of a long text worth handing to the highlighter.
+
+    Re-analysing a whole sheet for every result is the slow path of a search
+    (the French chain costs tens of microseconds a token), so the paragraphs
+    are first screened by a plain search of the folded terms (stems are
+    prefixes of the words they come from), and only a window around the first
+    hits is analysed."""
+    keys = [t for t in terms if t and len(t) >= 2]
+    if not keys:
+        return None
+    rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + ")")
+    pieces: list[str] = []
+    for para in text.split("\n"):
+        m = rx.search(fast_fold(para))
+        if m is None:
+            continue
+        if len(para) > WINDOW_BEFORE + WINDOW_AFTER:
+            lo = max(0, m.start() - WINDOW_BEFORE)
+            para = para[lo:m.start() + WINDOW_AFTER]
+        pieces.append(para)
+        if len(pieces) == 2:
+            break
+    return "\n".join(pieces) if pieces else None
+
+
 def highlight(text: str | None, terms: set[str], analyzer, top: int = 2) -> str | None:
     """The best fragments of `text` with marks, or None when nothing matches."""
     if not text or not terms:
         return None
+    window = candidate_window(text, terms)
+    if window is None:
+        return None
     try:
-        out = H.highlight(text, frozenset(terms), analyzer, _FRAGMENTER, _FORMATTER, top=top)
+        out = H.highlight(window, frozenset(terms), analyzer, _FRAGMENTER, _FORMATTER, top=top)
     except Exception:
         return None
     return out or None

@@ -66,7 +66,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     started = time.perf_counter()
     pq = parse_query(req.q)
     known = state.vocabulary.__contains__
-    built = build_query(state.index.schema, pq, state.facet_values, known=known)
+    built = build_query(state.schema, pq, state.facet_values, known=known)
     notices = list(built.notices)
     fallback = False
     cut = False
@@ -179,8 +179,8 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
 
 
 def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
-    stored = state.searcher().stored_fields(docnum)
-    schema = state.index.schema
+    stored = state.stored(docnum)
+    schema = state.schema
     body = stored.get("body") or ""
     out = highlight(body, terms.get("body", set()), schema["body"].analyzer)
     if out:
@@ -190,7 +190,7 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
 
 def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
     d = state.docs[docnum]
-    schema = state.index.schema
+    schema = state.schema
     if d.type == "partnership":
         rec = state.partnerships[d.id]
         partnership = rec

@@ -7,6 +7,7 @@ reading stored fields per request is the slow path with Whoosh.
 """
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from dataclasses import dataclass, field
@@ -54,6 +55,15 @@ class IndexState:
     vocabulary: set
     names: list[NameEntry]
     _local: threading.local = field(default_factory=threading.local, repr=False)
+
+    def __post_init__(self):
+        # Whoosh re-reads the table of contents on every `index.schema` access.
+        self.schema = self.index.schema
+        self.stored = functools.lru_cache(maxsize=8192)(self._stored)
+
+    def _stored(self, docnum: int) -> dict:
+        """Stored fields of a document (cached: snippets read the same bodies again and again)."""
+        return self.searcher().stored_fields(docnum)
 
     @property
     def version(self) -> str:
