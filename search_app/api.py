@@ -12,11 +12,12 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from . import get_engine
 from .errors import error_response
 from .links import add_facet_links, url_with
-from .params import ParamError, parse_search_args
+from .params import ParamError, check_query_string, check_text, parse_search_args
 from .presenters import public_record
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 OPENAPI = Path(__file__).with_name("openapi.json")
+MAX_SUGGEST_CHARS = 100
 
 
 def _etag_response(resp: Response, version: str) -> Response:
@@ -31,6 +32,7 @@ def _etag_response(resp: Response, version: str) -> Response:
 def run_search(strict: bool = True) -> dict:
     engine = get_engine()
     state = engine.state()
+    check_query_string(request.query_string)
     req = parse_search_args(request.args, state.facet_values, strict=strict)
     response = engine.search(req)
     for hit in response["results"]:
@@ -105,11 +107,11 @@ def action(aid: str):
 
 @bp.get("/suggest")
 def suggest():
+    check_query_string(request.query_string)
     q = request.args.get("q", "")
-    if len(q) > 100:
-        return error_response(400, "query_too_long", "Le préfixe dépasse 100 caractères.", "q")
-    if "\ufffd" in q:
-        return error_response(400, "invalid_encoding", "« q » n'est pas de l'UTF-8 valide.", "q")
+    if len(q) > MAX_SUGGEST_CHARS:
+        return error_response(400, "query_too_long", f"Le préfixe dépasse {MAX_SUGGEST_CHARS} caractères.", "q")
+    check_text("q", q)
     engine = get_engine()
     return _etag_response(jsonify({"q": q, "suggestions": engine.suggest(q)}), engine.state().version)
 

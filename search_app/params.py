@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote_to_bytes
 
 from engine import MAX_PER_PAGE, SORTS, SearchRequest
 from engine.search import MAX_RESULT_WINDOW
@@ -44,11 +45,26 @@ def _int(args, name: str, lo: int | None = None, hi: int | None = None, default=
     return value
 
 
-def _check_text(name: str, value: str) -> None:
+def check_text(name: str, value: str) -> None:
     if "\ufffd" in value:
         raise ParamError("invalid_encoding", f"« {name} » contient des octets qui ne sont pas de l'UTF-8 valide.", name)
     if _CONTROL.search(value):
         raise ParamError("invalid_characters", f"« {name} » contient des caractères de contrôle.", name)
+
+
+def check_query_string(raw: bytes) -> None:
+    """Refuse percent-escapes that are not UTF-8 (`?q=%FF`): Werkzeug keeps them
+    as the literal text "%FF", which would silently search for something else."""
+    for part in raw.split(b"&"):
+        name, _, value = part.partition(b"=")
+        pname = unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8", "replace")[:40]
+        for piece in (name, value):
+            try:
+                unquote_to_bytes(piece.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError:
+                raise ParamError("invalid_encoding",
+                                 f"« {pname} » contient des octets qui ne sont pas de l'UTF-8 valide.",
+                                 pname) from None
 
 
 def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) -> SearchRequest:
@@ -57,7 +73,7 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
     for name in args.keys():
         values = args.getlist(name)
         for v in values:
-            _check_text(name, v)
+            check_text(name, v)
         if strict and name not in KNOWN_PARAMS and not name.startswith("_"):
             raise ParamError("unknown_parameter", f"Paramètre inconnu : « {name[:40]} ».", name[:40])
         if strict and name in SINGLE_PARAMS and len(values) > 1:
