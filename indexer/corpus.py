@@ -18,6 +18,7 @@ from .domains import map_domains
 from .ids import action_id, name_key
 from .parsers import DOCUMENTS, parser_for
 from .records import Action, Partnership
+from .text import fix_shouted_words, french_commune_name
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -141,6 +142,9 @@ def merge(partnerships: list[Partnership], actions: list[Action]) -> tuple[list[
             by_id[p.id] = p
     merged = list(by_id.values())
 
+    for p in merged:
+        _normalise_names(p)
+
     # One spelling per collectivity: the first seen on a full sheet, else the first seen.
     spelling: dict[str, str] = {}
     for prefer_sheet in (True, False):
@@ -179,6 +183,20 @@ def merge(partnerships: list[Partnership], actions: list[Action]) -> tuple[list[
                 years.add(y)
         p.years = sorted(years)
     return merged, kept
+
+
+def _normalise_names(p: Partnership) -> None:
+    """Names as usually written: French communes hyphenated without `Ville de`,
+    no upper-case runs inside a name. The source spelling stays in name_raw."""
+    for party in (p.french_party, p.partner_party):
+        if party is None:
+            continue
+        if not party.name_raw:
+            party.name_raw = party.name
+        name = fix_shouted_words(party.name)
+        if party.kind == "commune" and party.country in (None, "France"):
+            name = french_commune_name(name)
+        party.name = name
 
 
 def _domain_order(d: str) -> int:

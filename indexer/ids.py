@@ -48,6 +48,15 @@ _ALIASES = {
 }
 
 
+# Whole keys naming the same collectivity (intercommunalities known by their usual name).
+_KEY_ALIASES = {
+    "grand-lyon": "cu-lyon",
+    "ville-et-communaute-urbaine-de-lyon": "cu-lyon",
+    "communaute-urbaine-nantes-metropole": "cu-nantes",
+    "communaute-urbaine-grand-nancy": "cu-nancy",
+}
+
+
 def name_key(name: str) -> str:
     """Folded key of a collectivity name, so that `Mairie de Brest`, `Ville de
     Brest` and `BREST` compare equal, and `Conseil général de la Gironde` and
@@ -68,7 +77,8 @@ def name_key(name: str) -> str:
             break
     s = re.sub(r"^(la|le|les|l') ?", lambda m: m.group(0) if len(s) < 8 else "", s) if kind else s
     slug = _ALIASES.get(slugify(s), slugify(s))
-    return f"{kind}-{slug}" if kind else slug
+    key = f"{kind}-{slug}" if kind else slug
+    return _KEY_ALIASES.get(key, key)
 
 
 def partnership_id(french_name: str, partner_name: str | None) -> str:

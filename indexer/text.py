@@ -132,3 +132,35 @@ def normal_case(name: str) -> str:
 
 def strip_control(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\n\t")
+
+
+_ARTICLES = ("La", "Le", "Les", "L'")
+
+
+def french_commune_name(name: str) -> str:
+    """A French commune's name as usually written: no `Ville de` in front, and
+    its words hyphenated after any leading article (`La Roche sur Yon` ->
+    `La Roche-sur-Yon`, `Ville de Saint-Étienne` -> `Saint-Étienne`): French
+    commune names are hyphenated, the repertoires often lose the hyphens."""
+    s = squash_spaces(name)
+    s = re.sub(r"^(Ville|Mairie|Commune)\s+(de\s+|d['’]\s*)", "", s, flags=re.I)
+    s = re.sub(r"\s*-\s*", "-", s)
+    article = ""
+    for a in _ARTICLES:
+        if s.startswith(a + " ") or (a == "L'" and s.startswith("L'")):
+            article, s = (a + (" " if a != "L'" else "")), s[len(a):].lstrip()
+            break
+    words = s.split(" ")
+    if len(words) > 1:
+        s = "-".join(words)
+    return article + s
+
+
+def fix_shouted_words(name: str) -> str:
+    """`Conseil général du BAS RHIN` -> `Conseil général du Bas-Rhin`: upper-case
+    runs inside a mixed-case name are capitalised and hyphenated."""
+    def repl(m: re.Match) -> str:
+        words = [w.capitalize() for w in m.group(0).split()]
+        return "-".join(words)
+
+    return re.sub(r"\b[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{2,})*\b", repl, name) if re.search(r"[a-zé]", name) else name

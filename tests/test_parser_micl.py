@@ -221,7 +221,7 @@ def test_full_document_counts(full):
 def test_full_document_usual_names(full):
     ids = {p.id for p in full.partnerships}
     for pid in ("brest--bejaia", "paris--w-alger", "cg-bouches-du-rhone--w-alger", "cu-lyon--w-setif",
-                "cu-lyon--w-oran", "cu-dunkerque--annaba", "saint-etienne--annaba", "vienne--tipaza",
+                "cu-lyon--w-oran", "cu-dunkerque--annaba", "saint-etienne--annaba", "vienne--tipasa",
                 "la-roche-sur-yon--tizi-ouzou", "saint-jean-de-boiseau--mediouna", "grenoble--constantine"):
         assert pid in ids
     paris = _by_id(full, "paris--w-alger")
