@@ -148,9 +148,11 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
     if must_not:
         base = built.query if built.query is not None else Q.Every()
         neg = Q.Or(must_not) if len(must_not) > 1 else must_not[0]
-        built.query = Q.AndNot(base, neg)
+        # And([x, Not(y)]) rather than AndNot(x, y): Whoosh 2.7's AndNot
+        # matcher lets excluded documents through when y is a union of terms.
+        built.query = Q.And([base, Q.Not(neg)])
         if built.any_word_query is not None:
-            built.any_word_query = Q.AndNot(built.any_word_query, neg)
+            built.any_word_query = Q.And([built.any_word_query, Q.Not(neg)])
     return built
 
 

@@ -81,16 +81,20 @@ class IndexState:
 
 
 def _names(partnerships: dict[str, dict]) -> list[NameEntry]:
-    entries: dict[tuple[str, str], NameEntry] = {}
+    """Every collectivity and place name, once per spelling (a name that is
+    both a collectivity and a place, like Koulikoro, is offered once)."""
+    entries: dict[str, NameEntry] = {}
 
     def add(name, kind, country):
         if not name:
             return
         key = fold_text(name)
-        e = entries.get((key, kind))
+        e = entries.get(key)
         if e is None:
             words = tuple(w for w in _split_words(key) if w)
-            e = entries[(key, kind)] = NameEntry(name, kind, key, words, 0, country)
+            e = entries[key] = NameEntry(name, kind, key, words, 0, country)
+        elif kind == "collectivité":
+            e.kind = kind
         e.count += 1
 
     for p in partnerships.values():

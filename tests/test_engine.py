@@ -1,0 +1,193 @@
+"""The search engine on the real corpus: ranking, places, facets, grouping,
+sorting, paging, query language, highlighting, suggestions."""
+from __future__ import annotations
+
+import pytest
+
+from engine import SearchRequest
+from engine.highlight import highlight
+
+MALI_REGIONS = {"Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Gao", "Kidal",
+                "District de Bamako"}
+
+
+def ids(response):
+    return [h["id"] for h in response["results"]]
+
+
+def test_region_query_finds_the_communes_of_the_region(engine):
+    r = engine.search(SearchRequest(q="Kayes", per_page=100))
+    found = set(ids(r))
+    # Diéma and Yélimané are communes of the Kayes region: their sheets never need to say "Kayes".
+    assert "chilly-mazarin--diema" in found
+    assert "montreuil--yelimane" in found
+    kayes = [h for h in r["results"] if h["region"] == "Kayes"]
+    assert len(kayes) >= 40
+
+
+def test_assainissement_kayes_puts_kayes_water_partnerships_first(engine):
+    r = engine.search(SearchRequest(q="assainissement Kayes", per_page=5))
+    assert r["total"] >= 5
+    for hit in r["results"]:
+        assert hit["region"] == "Kayes"
+        assert "Eau et assainissement" in hit["domains"]
+
+
+def test_domain_filter_leaves_exactly_that_domain(engine):
+    everything = engine.search(SearchRequest(q="", per_page=1))
+    count = next(v["count"] for v in everything["facets"]["domain"] if v["value"] == "Eau et assainissement")
+    r = engine.search(SearchRequest(q="", filters={"domain": ["Eau et assainissement"]}, per_page=100))
+    assert r["total"] == count
+    assert all("Eau et assainissement" in h["domains"] for h in r["results"])
+    sel = [v for v in r["facets"]["domain"] if v["selected"]]
+    assert [v["value"] for v in sel] == ["Eau et assainissement"]
+
+
+@pytest.mark.parametrize("q", ["santé", ""])
+def test_domain_counts_are_disjunctive(engine, q):
+    """With one domain ticked, each other domain's count is what ticking it alone would give,
+    and the country counts are those of the filtered result set."""
+    selected = {"domain": ["Santé"], "country": ["Mali"]}
+    r = engine.search(SearchRequest(q=q, filters=selected, per_page=1))
+    for item in r["facets"]["domain"]:
+        alone = engine.search(SearchRequest(q=q, filters={"domain": [item["value"]], "country": ["Mali"]},
+                                            per_page=1, facets=False))
+        assert item["count"] == alone["total"], item
+    for item in r["facets"]["country"]:
+        other = engine.search(SearchRequest(q=q, filters={"domain": ["Santé"], "country": [item["value"]]},
+                                            per_page=1, facets=False))
+        assert item["count"] == other["total"], item
+    # OR within a facet: two domains give at least as many as each alone
+    both = engine.search(SearchRequest(q=q, filters={"domain": ["Santé", "Tourisme"]}, per_page=1, facets=False))
+    sante = engine.search(SearchRequest(q=q, filters={"domain": ["Santé"]}, per_page=1, facets=False))
+    assert both["total"] >= sante["total"]
+
+
+def test_facets_combine_with_and(engine):
+    mali = engine.search(SearchRequest(q="", filters={"country": ["Mali"]}, per_page=1, facets=False))["total"]
+    mali_sante = engine.search(SearchRequest(q="", filters={"country": ["Mali"], "domain": ["Santé"]},
+                                             per_page=100, facets=False))
+    assert 0 < mali_sante["total"] < mali
+    assert all("Mali" in h["countries"] and "Santé" in h["domains"] for h in mali_sante["results"])
+
+
+def test_year_filter_and_range(engine):
+    r = engine.search(SearchRequest(q="", filters={"year": [1986]}, per_page=100, facets=False))
+    assert r["total"] > 0 and all(1986 in h["years"] for h in r["results"])
+    r = engine.search(SearchRequest(q="", year_from=2005, year_to=2006, per_page=100, facets=False))
+    assert r["total"] > 0
+    assert all(any(2005 <= y <= 2006 for y in h["years"]) for h in r["results"])
+
+
+def test_empty_query_lists_every_partnership(engine, corpus):
+    r = engine.search(SearchRequest(q="", per_page=1))
+    assert r["total"] == len(corpus.partnerships)
+    types = {v["value"]: v["count"] for v in r["facets"]["type"]}
+    assert types == {"partnership": len(corpus.partnerships), "action": len(corpus.actions)}
+
+
+def test_grouping_nests_matching_actions_and_type_action_lists_them(engine):
+    r = engine.search(SearchRequest(q="forage", per_page=20))
+    nested = [a for h in r["results"] for a in h["actions"]]
+    assert nested, "wells are drilled by actions: they must appear under their partnership"
+    for h in r["results"]:
+        for a in h["actions"]:
+            assert a["id"].startswith(h["id"] + "--a")
+    acts = engine.search(SearchRequest(q="forage", filters={"type": ["action"]}, per_page=100))
+    assert acts["total"] >= len(nested)
+    assert all(h["type"] == "action" for h in acts["results"])
+    assert acts["query"]["type"] == "action"
+
+
+def test_sorting(engine):
+    r = engine.search(SearchRequest(q="", sort="year_desc", per_page=50, facets=False))
+    latest = [max(h["years"]) for h in r["results"] if h["years"]]
+    assert latest == sorted(latest, reverse=True)
+    r = engine.search(SearchRequest(q="", sort="year_asc", per_page=50, facets=False))
+    earliest = [min(h["years"]) for h in r["results"] if h["years"]]
+    assert earliest == sorted(earliest)
+    r = engine.search(SearchRequest(q="eau", sort="name", per_page=50, facets=False))
+    from analyzers import fold_text
+    names = [fold_text(h["title"]) for h in r["results"]]
+    assert names == sorted(names)
+
+
+def test_paging(engine):
+    p1 = engine.search(SearchRequest(q="eau", per_page=10, page=1, facets=False))
+    p2 = engine.search(SearchRequest(q="eau", per_page=10, page=2, facets=False))
+    assert p1["total"] == p2["total"] > 20
+    assert not set(ids(p1)) & set(ids(p2))
+    assert p1["pages"] == -(-p1["total"] // 10)
+
+
+def test_phrase_exclusion_or_and_prefixes(engine):
+    phrase = engine.search(SearchRequest(q='"eau potable"', per_page=100, facets=False))
+    words = engine.search(SearchRequest(q="eau potable", per_page=100, facets=False))
+    assert 0 < phrase["total"] <= words["total"]
+    excl = engine.search(SearchRequest(q='"eau potable" -Kayes', per_page=100, facets=False))
+    assert excl["total"] < phrase["total"]
+    assert all(h["region"] != "Kayes" for h in excl["results"])
+    either = engine.search(SearchRequest(q="Tombouctou OR Fès", per_page=100, facets=False))
+    regions = {h["region"] for h in either["results"]}
+    assert "Tombouctou" in regions and "Fès-Boulemane" in regions
+    mali_sante = engine.search(SearchRequest(q="pays:mali domaine:santé", per_page=100, facets=False))
+    assert mali_sante["total"] > 0
+    assert all("Mali" in h["countries"] and "Santé" in h["domains"] for h in mali_sante["results"])
+    assert engine.search(SearchRequest(q="region:kayes", per_page=100))["total"] >= 40
+    belfort = engine.search(SearchRequest(q="collectivite:belfort", per_page=100, facets=False))
+    assert {h["french_party"]["name"] for h in belfort["results"]} == {"Belfort"}
+    assert {"Maroc", "Algérie"} <= {c for h in belfort["results"] for c in h["countries"]}
+    y = engine.search(SearchRequest(q="annee:1986", per_page=100, facets=False))
+    assert y["total"] > 0 and all(1986 in h["years"] for h in y["results"])
+
+
+@pytest.mark.parametrize("q", ['"unclosed', "AND OR", "pays:", "OR", "-", '""', "((", "a:b:c", "*", "?",
+                               "domaine:", "collectivite:", "-pays:mali", "NOT", "\\", "' OR 1=1 --",
+                               "é" * 300, "<script>alert(1)</script>"])
+def test_malformed_queries_never_raise_and_say_how_they_were_read(engine, q):
+    r = engine.search(SearchRequest(q=q, per_page=5))
+    assert isinstance(r["total"], int)
+    assert "understood" in r["query"]
+    if q in ('"unclosed', "AND OR", "pays:"):
+        assert r["query"]["notices"], q
+
+
+def test_fallback_to_any_word_is_announced(engine):
+    r = engine.search(SearchRequest(q="Tombouctou Mohammedia", per_page=20))
+    assert r["query"]["fallback_any_word"] is True
+    assert r["total"] > 0
+    assert any("au moins un" in n for n in r["query"]["notices"])
+
+
+def test_snippets_mark_matches_and_escape_everything_else(engine):
+    r = engine.search(SearchRequest(q="assainissement", per_page=5))
+    assert any("<mark>" in h["snippet"] for h in r["results"])
+    r = engine.search(SearchRequest(q='<script>alert("x")</script> Kayes', per_page=5))
+    for h in r["results"]:
+        assert "<script" not in h["snippet"] and "<script" not in h["formatted"]["title"]
+
+
+def test_highlight_escapes_source_text():
+    from analyzers import french_analyzer
+
+    text = 'Forage <script>alert(1)</script> et "puits" <img src=x onerror=alert(1)> à Kayes'
+    out = highlight(text, {"forag", "kay"}, french_analyzer())
+    assert "<mark>Forage</mark>" in out and "<mark>Kayes</mark>" in out
+    assert "<script>" not in out and "<img" not in out
+    assert "&lt;script&gt;" in out
+
+
+def test_spelling_suggestion_for_unknown_words(engine):
+    r = engine.search(SearchRequest(q="Tombouctu"))
+    assert r["suggestion"] == "tombouctou"
+    assert r["total"] > 0  # typo-tolerant name matching found them anyway
+    assert engine.search(SearchRequest(q="assainisement"))["suggestion"] == "assainissement"
+    assert engine.search(SearchRequest(q="Kayes"))["suggestion"] is None
+
+
+def test_autocomplete_on_names(engine):
+    names = [s["name"] for s in engine.suggest("Kou")]
+    assert "Koulikoro" in names and "Koutiala" in names
+    assert len(names) == len(set(names))
+    assert engine.suggest("") == []
+    assert any(s["name"] == "Belfort" for s in engine.suggest("belf"))
