@@ -32,10 +32,34 @@ def value_label(facet: str, value) -> str:
     return VALUE_LABELS.get(value, str(value))
 
 
+def year_bars(items: list[dict], height: int = 64, step: int = 10) -> dict:
+    """The year facet as SVG bar geometry, one slot per calendar year between the
+    first and the last (gaps show as empty slots). Heights are attributes, not
+    inline styles, which the Content-Security-Policy would block."""
+    by_year = {int(it["value"]): it for it in items}
+    first, last = min(by_year), max(by_year)
+    top = max(it["count"] for it in items) or 1
+    bars = []
+    for i, year in enumerate(range(first, last + 1)):
+        it = by_year.get(year)
+        count = it["count"] if it else 0
+        bars.append({"year": year, "count": count, "selected": bool(it and it["selected"]),
+                     "url": it["toggle_url"] if it else None, "x": i * step,
+                     "h": max(1, round((height - 2) * count / top)) if count else 0})
+    return {"bars": [b for b in bars if b["url"]], "width": len(bars) * step, "step": step,
+            "first": first, "last": last, "max": top}
+
+
+def hbar_rows(rows: list[tuple[str, int]]) -> list[dict]:
+    """Rows of a horizontal bar chart with their width in percent of the largest."""
+    top = max((n for _, n in rows), default=0) or 1
+    return [{"label": k, "count": n, "pct": round(100 * n / top, 1)} for k, n in rows]
+
+
 @bp.app_context_processor
 def _labels():
     return {"FACET_LABELS": FACET_LABELS, "value_label": value_label, "SORT_LABELS": SORT_LABELS,
-            "SOURCE_LABELS": SOURCE_LABELS}
+            "SOURCE_LABELS": SOURCE_LABELS, "year_bars": year_bars, "hbar_rows": hbar_rows}
 
 
 @bp.get("/")
