@@ -139,8 +139,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     terms = terms_by_field(built.query) if req.snippets else {}
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
 
-    words = pq.text_words()
-    suggestion = state.speller.suggest_query(" ".join(words)) if words else None
+    suggestion = _suggestion(state, pq.text_words())
 
     return {
         "query": {
@@ -165,6 +164,21 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "suggestion": suggestion,
         "index_version": state.version,
     }
+
+
+def _suggestion(state: IndexState, words: list[str]) -> str | None:
+    """A corrected query when a word is unknown to the index (the speller is
+    only consulted then: it is the most expensive structure to build)."""
+    if not words:
+        return None
+    text = " ".join(words)
+    try:
+        tokens = [t.text for t in state.schema["spell"].analyzer(text, mode="query")]
+    except Exception:
+        return None
+    if all(t in state.vocabulary for t in tokens):
+        return None
+    return state.speller.suggest_query(text)
 
 
 def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: str, browsing: bool) -> list[int]:

@@ -51,8 +51,7 @@ class IndexState:
     docnum_of: dict[str, int]
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
-    speller: Speller
-    vocabulary: set
+    vocabulary: dict
     names: list[NameEntry]
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
@@ -64,6 +63,12 @@ class IndexState:
     def _stored(self, docnum: int) -> dict:
         """Stored fields of a document (cached: snippets read the same bodies again and again)."""
         return self.searcher().stored_fields(docnum)
+
+    @functools.cached_property
+    def speller(self) -> Speller:
+        """Built on first use: its symmetric-delete table takes a second to build,
+        and a request that needs no suggestion should not wait for it."""
+        return Speller(self.vocabulary)
 
     @property
     def version(self) -> str:
@@ -163,7 +168,6 @@ def open_state(generation: Generation) -> IndexState:
         docnum_of={d.id: i for i, d in enumerate(docs)},
         actions_of=actions_of,
         facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},
-        speller=Speller(vocabulary),
-        vocabulary=set(vocabulary),
+        vocabulary=vocabulary,
         names=_names(partnerships),
     )

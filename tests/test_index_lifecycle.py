@@ -1,0 +1,189 @@
+"""Index generations: atomic switch, detection of missing/corrupt/outdated
+indexes, rebuilds during reads, broken sources and failed writes.
+
+Most tests build from a small data folder holding only the two short Algerian
+documents (the other three are missing, which the build reports and survives),
+so that each build takes well under a second."""
+from __future__ import annotations
+
+import errno
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from engine import Engine, SearchRequest
+from indexer import build as build_module
+from indexer.build import BuildError, build_index
+from indexer.store import (POINTER, IndexCorrupt, IndexMissing, IndexOutdated,
+                           current_generation)
+
+SMALL_DOCS = ("algerie-micl-cooperation.txt", "algerie-ambassade-cooperation-technique.txt")
+
+
+@pytest.fixture
+def small_data(tmp_path, data_dir) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    for name in SMALL_DOCS:
+        shutil.copy(data_dir / name, d / name)
+    return d
+
+
+def generations(index_dir: Path) -> list[str]:
+    return sorted(p.name for p in index_dir.glob("gen-*"))
+
+
+def test_build_publishes_a_generation_and_keeps_one_previous(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    first = build_index(small_data, ix).generation
+    assert (ix / POINTER).read_text().strip() == first.name
+    second = build_index(small_data, ix).generation
+    third = build_index(small_data, ix).generation
+    assert (ix / POINTER).read_text().strip() == third.name
+    assert generations(ix) == sorted([second.name, third.name])  # the oldest was removed
+    assert not list(ix.glob("*.tmp"))
+
+
+def test_missing_documents_are_reported_and_the_others_indexed(small_data, tmp_path):
+    result = build_index(small_data, tmp_path / "ix")
+    reports = {r.document: r for r in result.corpus.reports}
+    assert not reports["mali-repertoire-2008.txt"].ok
+    assert "mali-repertoire-2008.txt: file not found" in reports["mali-repertoire-2008.txt"].error
+    assert reports["algerie-micl-cooperation.txt"].ok
+    engine = Engine(tmp_path / "ix")
+    assert engine.search(SearchRequest(q="Tamanrasset"))["total"] > 0
+
+
+def test_missing_index_is_detected(tmp_path):
+    with pytest.raises(IndexMissing, match="repertoires index"):
+        Engine(tmp_path / "nothing").search(SearchRequest(q="eau"))
+
+
+def test_pointer_to_a_missing_generation_is_corrupt(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    gen = build_index(small_data, ix).generation
+    shutil.rmtree(gen)
+    with pytest.raises(IndexCorrupt):
+        current_generation(ix)
+
+
+def test_truncated_segment_is_corrupt(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    gen = build_index(small_data, ix).generation
+    for seg in gen.glob("*.seg"):
+        seg.write_bytes(seg.read_bytes()[:100])
+    with pytest.raises(IndexCorrupt, match="cannot"):
+        Engine(ix).search(SearchRequest(q="eau"))
+
+
+def test_unreadable_meta_is_corrupt(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    gen = build_index(small_data, ix).generation
+    (gen / "meta.json").write_text("{not json")
+    with pytest.raises(IndexCorrupt, match="meta.json"):
+        current_generation(ix)
+
+
+def test_other_schema_version_is_outdated(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    gen = build_index(small_data, ix).generation
+    meta = json.loads((gen / "meta.json").read_text())
+    meta["schema_version"] = -1
+    (gen / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(IndexOutdated, match="schema version"):
+        Engine(ix).search(SearchRequest(q="eau"))
+
+
+def test_changed_corpus_makes_the_index_outdated(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    build_index(small_data, ix)
+    engine = Engine(ix)
+    engine.check_fresh(small_data)  # fresh: no error
+    with open(small_data / SMALL_DOCS[0], "a", encoding="utf-8") as fh:
+        fh.write("\n")
+    with pytest.raises(IndexOutdated, match="other source files"):
+        engine.check_fresh(small_data)
+
+
+def test_broken_source_keeps_the_previous_records(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    build_index(small_data, ix)
+    before = Engine(ix).search(SearchRequest(q="", per_page=1))["total"]
+    (small_data / "algerie-micl-cooperation.txt").write_bytes(b"\x00\xff\xfe garbage \x89PNG")
+    result = build_index(small_data, ix)
+    report = next(r for r in result.corpus.reports if r.document == "algerie-micl-cooperation.txt")
+    assert not report.ok and "not UTF-8" in report.error and "line 1" in report.error
+    assert any("kept the" in w for w in report.warnings)
+    after = Engine(ix).search(SearchRequest(q="", per_page=1))["total"]
+    assert after == before  # nothing already indexed was lost
+
+
+def test_removed_source_keeps_the_previous_records(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    build_index(small_data, ix)
+    before = Engine(ix).search(SearchRequest(q="Tamanrasset", per_page=1))["total"]
+    (small_data / "algerie-micl-cooperation.txt").unlink()
+    build_index(small_data, ix)
+    assert Engine(ix).search(SearchRequest(q="Tamanrasset", per_page=1))["total"] == before > 0
+
+
+def test_failed_write_leaves_the_served_index_alone(small_data, tmp_path, monkeypatch):
+    ix = tmp_path / "ix"
+    good = build_index(small_data, ix).generation
+
+    def disk_full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(build_module, "write_json", disk_full)
+    with pytest.raises(BuildError, match="No space left on device"):
+        build_index(small_data, ix)
+    assert (ix / POINTER).read_text().strip() == good.name
+    assert generations(ix) == [good.name]  # the half-written generation was removed
+    assert Engine(ix).search(SearchRequest(q="Tamanrasset"))["total"] > 0
+
+
+def test_engine_follows_a_rebuild_and_readers_never_fail(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    build_index(small_data, ix)
+    engine = Engine(ix)
+    v1 = engine.state().version
+    expected = engine.search(SearchRequest(q="", per_page=1))["total"]
+    errors: list[BaseException] = []
+    totals: list[int] = []
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                totals.append(engine.search(SearchRequest(q="", per_page=1, facets=False))["total"])
+            except BaseException as exc:  # noqa: BLE001 - any failure is the test's failure
+                errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(3):
+            build_index(small_data, ix)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert errors == []
+    assert totals and set(totals) == {expected}  # every answer from a complete index
+    assert engine.state().version != v1
+
+
+def test_corrupt_new_generation_keeps_the_old_one_served(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    build_index(small_data, ix)
+    engine = Engine(ix)
+    v1 = engine.state().version
+    gen2 = build_index(small_data, ix).generation
+    (gen2 / "records.json").unlink()
+    assert engine.state().version == v1
+    assert engine.last_error and "records.json" in engine.last_error
+    assert engine.search(SearchRequest(q="Tamanrasset"))["total"] > 0
