@@ -1,0 +1,258 @@
+"""End-to-end tests in headless Chromium (Debian's chromium and chromium-driver,
+driven by Selenium; nothing is downloaded) against a real server on 127.0.0.1
+serving the session index. They also save the screenshots in docs/.
+
+Run alone with `python -m pytest tests/test_browser.py -q`; they skip, saying
+why, when Chromium or its driver is not installed (`.ci/install-browser`).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+         "--window-size=1280,1000", "--lang=fr-FR"]
+QUERY = "assainissement Kayes"
+WAIT = 15  # seconds
+
+
+def _missing() -> str | None:
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not os.access(path, os.X_OK):
+            return f"{path} is not installed (run .ci/install-browser: apt-get install chromium chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def server(index_dir):
+    """The application behind werkzeug's threaded server on a free local port."""
+    reason = _missing()
+    if reason:
+        pytest.skip(reason)
+    from werkzeug.serving import make_server
+
+    from search_app import create_app
+
+    app = create_app({"INDEX_DIR": str(index_dir)})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    srv.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in FLAGS:
+        opts.add_argument(flag)
+    opts.add_argument(f"--user-data-dir={profile}")
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=opts, service=Service(executable_path=CHROMEDRIVER))
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _wait(driver, predicate, what: str):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, WAIT, poll_frequency=0.1).until(lambda d: predicate(d), message=what)
+
+
+def _total(driver) -> int:
+    return int(driver.find_element("id", "total").text)
+
+
+def _hit_ids(driver) -> list[str]:
+    return [li.get_attribute("data-id") for li in driver.find_elements("css selector", "li.hit")]
+
+
+def _console_errors(driver) -> list[str]:
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def _full_page_screenshot(driver, path: Path, max_height: int = 2000) -> None:
+    width = driver.execute_script("return window.innerWidth")
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, min(height + 120, max_height))
+    driver.save_screenshot(str(path))
+    driver.set_window_size(1280, 1000)
+
+
+def test_type_tick_open_and_go_back(browser, server, engine):
+    from engine import SearchRequest
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.get(server + "/")
+    assert d.title.startswith("Recherche")
+    browse_total = _total(d)
+
+    # Typing updates the results in place (debounced) and the address bar.
+    box = d.find_element("id", "q")
+    box.send_keys(QUERY)
+    expected = engine.search(SearchRequest(q=QUERY))
+    _wait(d, lambda d: _total(d) == expected["total"], "results for the typed query")
+    _wait(d, lambda d: "q=assainissement+Kayes" in d.current_url, "the URL holds the query")
+    assert expected["total"] < browse_total
+    assert _hit_ids(d) == [h["id"] for h in expected["results"]]
+    marked = {m.text.lower() for m in d.find_elements("css selector", "li.hit mark")}
+    assert "kayes" in marked
+
+    # Tick a domain whose count is below the total: results and counts change.
+    items = d.find_elements("css selector", "section.facet[data-facet=domain] a.toggle")
+    target = next(a for a in items if int(a.find_element("css selector", ".count").text) < expected["total"])
+    domain = target.get_attribute("data-value")
+    count = int(target.find_element("css selector", ".count").text)
+    assert target.get_attribute("aria-checked") == "false"
+    target.click()
+    _wait(d, lambda d: _total(d) == count, "results filtered by the ticked domain")
+    ticked = d.find_element("css selector", f"section.facet[data-facet=domain] a.toggle[data-value='{domain}']")
+    assert ticked.get_attribute("aria-checked") == "true"
+    filtered = engine.search(SearchRequest(q=QUERY, filters={"domain": [domain]}))
+    assert _hit_ids(d) == [h["id"] for h in filtered["results"]]
+    assert "domain=" in d.current_url and "q=assainissement+Kayes" in d.current_url
+    region_counts = {a.get_attribute("data-value"): int(a.find_element("css selector", ".count").text)
+                     for a in d.find_elements("css selector", "section.facet[data-facet=region] a.toggle")}
+    assert sum(region_counts.values()) <= count
+    assert d.find_element("css selector", ".active-filters .chip").text.startswith("Domaine")
+
+    DOCS.mkdir(exist_ok=True)
+    _full_page_screenshot(d, DOCS / "screenshot-search.png")
+
+    # The filtered URL is shareable: loading it afresh gives the same page.
+    url = d.current_url
+    first = _hit_ids(d)
+    d.get(url)
+    assert _hit_ids(d) == first
+    assert d.find_element("id", "q").get_attribute("value") == QUERY
+
+    # Open a partnership, then come back to the same filtered results.
+    link = d.find_element("css selector", "li.hit h3 a")
+    pid = first[0]
+    link.click()
+    _wait(d, lambda d: d.current_url.endswith(f"/partenariats/{pid}"), "the partnership page")
+    h1 = d.find_element("css selector", "article.partnership h1").text
+    assert h1 == engine.partnership(pid)["title"]
+    d.back()
+    _wait(d, lambda d: d.current_url == url, "back to the results")
+    _wait(d, lambda d: _total(d) == count, "the filtered results again")
+    assert _hit_ids(d) == first
+
+    # Removing the filter with its chip restores the unfiltered counts.
+    d.find_element("css selector", ".active-filters .chip").click()
+    _wait(d, lambda d: _total(d) == expected["total"], "filter removed")
+    assert "domain=" not in d.current_url
+    d.find_element("id", "q").send_keys(Keys.END)
+    assert _console_errors(d) == []
+
+
+def test_did_you_mean_and_sort_and_paging(browser, server):
+    from selenium.webdriver.support.ui import Select
+
+    d = browser
+    d.get(server + "/?q=assainisement+kaye")
+    link = d.find_element("id", "did-you-mean")
+    assert link.text == "assainissement kayes"
+    link.click()
+    _wait(d, lambda d: "q=assainissement+kayes" in d.current_url, "the suggested query")
+    assert d.find_element("id", "q").get_attribute("value") == "assainissement kayes"
+
+    d.get(server + "/?q=Kayes&per_page=5")
+    first = _hit_ids(d)
+    Select(d.find_element("id", "sort")).select_by_value("name")
+    _wait(d, lambda d: "sort=name" in d.current_url, "sorted by name")
+    _wait(d, lambda d: _hit_ids(d) != first, "re-ordered results")
+    titles = [a.text for a in d.find_elements("css selector", "li.hit h3 a")]
+    assert len(titles) == 5
+    d.find_element("css selector", "nav.pager a[rel=next]").click()
+    _wait(d, lambda d: "page=2" in d.current_url, "page 2")
+    assert "sort=name" in d.current_url
+    assert d.find_element("css selector", "nav.pager [aria-current=page]").text.startswith("Page 2 sur")
+    assert _console_errors(d) == []
+
+
+def test_autocomplete_offers_names(browser, server):
+    d = browser
+    d.get(server + "/")
+    d.find_element("id", "q").send_keys("eau Koul")
+    _wait(d, lambda d: d.find_elements("css selector", "#names option"), "suggestions")
+    values = [o.get_attribute("value") for o in d.find_elements("css selector", "#names option")]
+    assert values[0] == "eau Koulikoro"
+    assert all(v.startswith("eau ") for v in values)
+
+
+def test_partnership_page_and_csp(browser, server, engine):
+    d = browser
+    pid = "ca-evry-centre-essonne--kayes"
+    d.get(f"{server}/partenariats/{pid}")
+    rec = engine.partnership(pid)
+    assert d.find_element("css selector", "h1").text == rec["title"]
+    rows = d.find_elements("css selector", "table.actions tbody tr")
+    assert [r.get_attribute("id") for r in rows] == [a["id"] for a in engine.actions_of(pid)]
+    _full_page_screenshot(d, DOCS / "screenshot-partnership.png")
+    assert _console_errors(d) == []
+    # The about page's bar charts are SVG, so the CSP (style-src 'self') has nothing to block.
+    d.get(server + "/a-propos")
+    bars = d.find_elements("css selector", "table.chart rect")
+    assert bars and max(float(b.get_attribute("width")) for b in bars) == 100.0
+    assert _console_errors(d) == []
+
+
+def test_works_without_javascript(server, index_dir):
+    """The same journey with JavaScript off: plain GET form and links."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="chromium-nojs-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in FLAGS:
+        opts.add_argument(flag)
+    opts.add_argument(f"--user-data-dir={profile}")
+    opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    d = webdriver.Chrome(options=opts, service=Service(executable_path=CHROMEDRIVER))
+    try:
+        d.get(server + "/")
+        assert "js" not in (d.find_element("tag name", "html").get_attribute("class") or "")
+        d.find_element("id", "q").send_keys(QUERY)
+        d.find_element("css selector", "form.search button[type=submit]").click()
+        _wait(d, lambda d: "q=assainissement+Kayes" in d.current_url, "form submitted")
+        total = _total(d)
+        target = next(a for a in d.find_elements("css selector", "section.facet[data-facet=domain] a.toggle")
+                      if int(a.find_element("css selector", ".count").text) < total)
+        count = int(target.find_element("css selector", ".count").text)
+        target.click()
+        _wait(d, lambda d: "domain=" in d.current_url, "facet link followed")
+        assert _total(d) == count
+    finally:
+        d.quit()
+        shutil.rmtree(profile, ignore_errors=True)
