@@ -124,7 +124,8 @@ def cmd_index(args) -> int:
     return 0 if result.corpus.ok else 2
 
 
-def print_build_summary(result, show_warnings: bool = False, out=sys.stdout) -> None:
+def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
+    out = out or sys.stdout
     corpus = result.corpus
     print(f"Index built in {result.seconds:.2f} s: {len(corpus.partnerships)} partnerships, "
           f"{len(corpus.actions)} actions ({result.documents} index documents) -> {result.generation}",
@@ -217,7 +218,8 @@ def _strip_marks(html: str) -> str:
     return h.unescape(re.sub(r"</?mark>", "*", html or ""))
 
 
-def print_results(r: dict, out=sys.stdout) -> None:
+def print_results(r: dict, out=None) -> None:
+    out = out or sys.stdout
     q = r["query"]
     print(f"{r['total']} résultat(s) pour « {q['q']} » ({r['took_ms']} ms)", file=out)
     for n in q["notices"]:

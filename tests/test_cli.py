@@ -1,0 +1,64 @@
+"""The `repertoires` command: index, search, export and their help."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from repertoires.cli import main
+
+SMALL_DOCS = ("algerie-micl-cooperation.txt", "algerie-ambassade-cooperation-technique.txt")
+
+
+@pytest.mark.parametrize("command", ["index", "serve", "search", "export"])
+def test_help_explains_with_an_example(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "example" in out and "repertoires " + command in out
+
+
+def test_search_readable_and_json(index_dir, capsys):
+    assert main(["search", "assainissement Kayes", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "résultat(s) pour « assainissement Kayes »" in out
+    assert "Kayes" in out and "id : " in out
+    assert main(["search", "santé", "--country", "Mali", "--json", "--index", str(index_dir)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] > 0
+    assert all("Mali" in h["countries"] for h in data["results"])
+    assert {v["value"] for v in data["facets"]["country"] if v["selected"]} == {"Mali"}
+
+
+def test_search_without_index_says_what_to_do(tmp_path, capsys):
+    assert main(["search", "eau", "--index", str(tmp_path / "none")]) == 1
+    assert "repertoires index" in capsys.readouterr().err
+
+
+def test_index_prints_a_summary_per_document(tmp_path, data_dir, capsys):
+    d = tmp_path / "data"
+    d.mkdir()
+    for name in SMALL_DOCS:
+        shutil.copy(data_dir / name, d / name)
+    code = main(["index", "--data", str(d), "--index", str(tmp_path / "ix"), "--quiet"])
+    captured = capsys.readouterr()
+    assert code == 2  # three documents missing: built, but not complete
+    assert "Index built in" in captured.out
+    assert "mali-repertoire-2008.txt" in captured.out and "file not found" in captured.out
+    assert "algerie-micl-cooperation.txt" in captured.out
+
+
+def test_export_writes_every_record_as_json_lines(tmp_path, data_dir, capsys):
+    d = tmp_path / "data"
+    d.mkdir()
+    for name in SMALL_DOCS:
+        shutil.copy(data_dir / name, d / name)
+    main(["export", "--data", str(d)])
+    lines = capsys.readouterr().out.splitlines()
+    records = [json.loads(line) for line in lines]
+    types = {r["type"] for r in records}
+    assert types == {"partnership", "action"}
+    assert sum(r["type"] == "action" for r in records) == 8
+    assert any(r["id"] == "etat-francais--etat-algerien" for r in records)

@@ -1,0 +1,112 @@
+"""The merged corpus: the counts per document, one record per partnership,
+one spelling per collectivity, stable ids, complete domain mapping."""
+from __future__ import annotations
+
+from collections import Counter
+
+from indexer.corpus import load_corpus, merge
+from indexer.domains import DOMAINS, map_domain
+from indexer.records import Partnership, Party, SourceRef
+
+MALI_REGIONS = {"Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Gao", "Kidal",
+                "District de Bamako"}
+
+
+def reports(corpus):
+    return {r.document: r for r in corpus.reports}
+
+
+def test_every_document_parses(corpus):
+    assert all(r.ok for r in corpus.reports), [r.error for r in corpus.reports if not r.ok]
+
+
+def test_counts_per_document(corpus):
+    r = reports(corpus)
+    mali = r["mali-repertoire-2008.txt"].stats
+    assert (mali["sheets"], mali["listed"]) == (70, 70)
+    maroc = r["maroc-repertoire-2008.txt"].stats
+    assert maroc["sheets"] == 42 and maroc["listed"] == 5 and maroc["actions"] >= 200
+    alg = r["algerie-cooperation-decentralisee.txt"].stats
+    assert alg["sheets"] == 31
+    micl = r["algerie-micl-cooperation.txt"].stats
+    assert micl["listed"] == 78  # 56 accords + 3 multilateral + 19 bilateral
+    emb = r["algerie-ambassade-cooperation-technique.txt"].stats
+    assert (emb["partnerships"], emb["actions"]) == (1, 8)
+
+
+def test_ids_are_unique_and_actions_belong_to_a_partnership(corpus):
+    pids = [p.id for p in corpus.partnerships]
+    assert len(pids) == len(set(pids))
+    aids = [a.id for a in corpus.actions]
+    assert len(aids) == len(set(aids))
+    known = set(pids)
+    assert all(a.partnership_id in known for a in corpus.actions)
+    assert all(a.id.startswith(a.partnership_id + "--a") for a in corpus.actions)
+
+
+def test_ids_are_stable_across_builds(corpus, data_dir):
+    again = load_corpus(data_dir)
+    assert [p.id for p in again.partnerships] == [p.id for p in corpus.partnerships]
+    assert [a.id for a in again.actions] == [a.id for a in corpus.actions]
+
+
+def test_every_record_has_a_source(corpus):
+    for p in corpus.partnerships:
+        assert p.sources, p.id
+        for s in p.sources:
+            assert s.first_line >= 1 and s.last_line >= s.first_line
+    assert all(a.sources for a in corpus.actions)
+
+
+def test_every_malian_partnership_has_its_region(corpus):
+    mali = [p for p in corpus.partnerships
+            if p.countries == ["Mali"] and p.partner_party is not None and p.partner_party.country == "Mali"]
+    assert len(mali) > 100
+    missing = [p.id for p in mali if p.partner_party.region not in MALI_REGIONS]
+    assert missing == []
+
+
+def test_one_spelling_per_collectivity_across_countries(corpus):
+    belfort = [p for p in corpus.partnerships if p.id.startswith("belfort--")]
+    assert {p.french_party.name for p in belfort} == {"Belfort"}
+    assert {"Maroc", "Algérie"} <= {c for p in belfort for c in p.countries}
+
+
+def test_partnership_domains_and_years_include_their_actions(corpus):
+    by_id = {p.id: p for p in corpus.partnerships}
+    for a in corpus.actions:
+        p = by_id[a.partnership_id]
+        assert set(a.domains) <= set(p.domains), a.id
+        assert set(a.years) <= set(p.years), a.id
+    assert all(set(p.domains) <= set(DOMAINS) for p in corpus.partnerships)
+
+
+def test_every_raw_domain_label_maps(corpus):
+    labels = Counter(label for p in corpus.partnerships for label in p.domains_raw)
+    labels.update(a.domain_raw for a in corpus.actions if a.domain_raw)
+    unmapped = [label for label in labels if not map_domain(label)]
+    assert unmapped == []
+
+
+def test_wells_are_water_even_when_filed_under_health(corpus):
+    wells = [a for a in corpus.actions if "puits" in (a.title + " " + (a.description or "")).lower()]
+    assert wells
+    assert all("Eau et assainissement" in a.domains for a in wells)
+
+
+def test_merge_joins_sources_and_fills_gaps():
+    def party(name):
+        return Party(name=name, kind="commune", country="France")
+
+    sheet = Partnership(id="x--y", french_party=party("Ville de Saint Leu la Forêt"),
+                        partner_party=Party(name="Y", country="Mali"), countries=["Mali"],
+                        sources=[SourceRef("a.txt", 10, 20)], detail="sheet")
+    listed = Partnership(id="x--y", french_party=party("Saint Leu la Forêt"),
+                         partner_party=Party(name="Y", country="Mali", region="Kayes"), countries=["Mali"],
+                         status="actif", sources=[SourceRef("a.txt", 500, 500)], detail="listed")
+    [merged], _ = merge([sheet, listed], [])
+    assert [s.first_line for s in merged.sources] == [10, 500]
+    assert merged.detail == "sheet" and merged.status == "actif"
+    assert merged.partner_party.region == "Kayes"
+    assert merged.french_party.name == "Saint-Leu-la-Forêt"
+    assert merged.french_party.name_raw == "Ville de Saint Leu la Forêt"
