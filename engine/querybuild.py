@@ -170,11 +170,13 @@ def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known
         target = built.excluded_filters if clause.negated else built.filters
         target.setdefault(clause.target, []).extend(v for v in values if v not in target.get(clause.target, []))
         return None
+    if clause.kind == "word" and not _tokens(schema, "body", clause.text):
+        # a stop word of the text analyzer (`des`, `la`): the names analyzer keeps
+        # it, but requiring it in a name would lose every other match
+        return None
     q = text_query(schema, clause.text, phrase=clause.kind == "phrase")
     if clause.kind == "word" and not clause.negated:
         fz = _fuzzy(schema, clause.text, known)
         if fz is not None:
             q = fz if q is None else Q.Or([q, fz])
-    if q is None and not clause.negated:
-        built.notices.append(f"« {clause.text} » est un mot trop courant : il a été ignoré.")
     return q

@@ -101,6 +101,9 @@ CASES = [
     # --- over-stemming prevented ----------------------------------------------
     (FR, "communication", "les communes du cercle", False),
     (FR, "commune", "plan de communication", False),
+    (FR, "Algérie", "la wilaya d'Alger", False),
+    (FR, "algerie", "les cadres algériens", False),
+    (FR, "Alger", "les élus d'Alger", True),
     (FR, "forme", "formation des élus", False),
     (FR, "formation", "sous forme de subvention", False),
     (FR, "sans", "santé", False),

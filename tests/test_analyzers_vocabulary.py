@@ -11,6 +11,8 @@ CASES = {
     "AEP": ("aep", "adduction d'eau potable", "adduction d'eau potable", "AEP"),
     "CSCOM": ("CSCom", "centre de santé communautaire", "centre de sante communautaire", "CSCOM"),
     "CSREF": ("csref", "centre de santé de référence", "centre de sante de reference", "CSREF"),
+    # one way: "centre de santé" brings the acronyms, CSCOM does not bring "centre de santé"
+    "centre de santé": ("centres de sante", "CSCOM", "dispensaire", None),
     "ASACO": ("ASACO", "association de santé communautaire", "association de santé communautaire", "ASACO"),
     "CG": ("CG", "conseil général", "Conseil Général", "CG"),
     "CR": ("cr", "conseil régional", "conseil regional", "CR"),
