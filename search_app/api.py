@@ -88,8 +88,9 @@ def partnership(pid: str):
     rec = engine.partnership(pid)
     if rec is None:
         return error_response(404, "not_found", f"Aucun partenariat n'a l'identifiant « {pid[:80]} ».", "id")
-    data = public_record(rec, current_app.config["HIDE_CONTACTS"])
-    data["actions"] = [public_record(a, False) for a in engine.actions_of(pid)]
+    hide = current_app.config["HIDE_CONTACTS"]
+    data = public_record(rec, hide)
+    data["actions"] = [public_record(a, hide) for a in engine.actions_of(pid)]
     data["url"] = url_for("pages.partnership", pid=pid)
     return _etag_response(jsonify(data), engine.state().version)
 
@@ -100,7 +101,7 @@ def action(aid: str):
     rec = engine.action(aid)
     if rec is None:
         return error_response(404, "not_found", f"Aucune action n'a l'identifiant « {aid[:80]} ».", "id")
-    data = public_record(rec, False)
+    data = public_record(rec, current_app.config["HIDE_CONTACTS"])
     data["url"] = url_for("pages.partnership", pid=rec["partnership_id"]) + f"#{aid}"
     return _etag_response(jsonify(data), engine.state().version)
 

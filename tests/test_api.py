@@ -321,6 +321,8 @@ def test_hidden_contacts(index_dir):
     data = app.test_client().get(f"/api/partnerships/{EVRY}").get_json()
     assert data["contacts"]
     assert all(c["phone"] is None and c["email"] is None for c in data["contacts"])
+    assert "0169915858" not in json.dumps(data)
+    assert "[masqué]" in data["original_text"]
 
 
 # --- suggest, facets, status ------------------------------------------------

@@ -1,0 +1,243 @@
+"""The HTML pages through Flask's test client: content, escaping, errors, CSP."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from engine import SearchRequest
+from search_app.pages import hbar_rows, year_bars
+
+KAYES = "assainissement Kayes"
+EVRY = "ca-evry-centre-essonne--kayes"
+TEMPLATES = Path(__file__).resolve().parents[1] / "search_app" / "templates"
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text of each id'd element's first chunk."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag=None, **attrs) -> list[dict]:
+        return [a for t, a in self.tags if (tag is None or t == tag)
+                and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+
+def parse(html: str) -> Tags:
+    p = Tags()
+    p.feed(html)
+    return p
+
+
+def test_search_page_has_everything(client, engine):
+    r = client.get("/", query_string={"q": KAYES})
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    tags = parse(html)
+    expected = engine.search(SearchRequest(q=KAYES))
+    assert f'<strong id="total">{expected["total"]}</strong> partenariats' in html
+    assert re.search(r'<span class="took">en [0-9.]+ ms</span>', html)
+    assert [a["data-id"] for a in tags.find("li", class_="hit")] == [h["id"] for h in expected["results"]]
+    # Plain GET form with a labelled box; the whole state is in the URL.
+    form = tags.find("form", id="search-form")[0]
+    assert (form["method"], form["action"]) == ("get", "/")
+    assert tags.find("label", for_="q") and tags.find("input", id="q")[0]["value"] == KAYES
+    # Facet sidebar: the six facets of the issue, each value a link that toggles it.
+    facets = [a["data-facet"] for a in tags.find("section", class_="facet")]
+    assert facets == ["country", "domain", "year", "region", "type", "source"]
+    toggles = tags.find("a", class_="toggle")
+    assert all(a["role"] == "checkbox" and a["aria-checked"] == "false" for a in toggles)
+    assert any(a["href"] == "/?q=assainissement+Kayes&domain=Eau+et+assainissement" for a in toggles)
+    # Sort form keeps the other parameters; JSON and CSV twins.
+    assert tags.find("select", id="sort")
+    assert '<a href="/api/search?q=assainissement+Kayes">JSON</a>' in html
+    assert '<a href="/api/search.csv?q=assainissement+Kayes">CSV</a>' in html
+    assert '<script src="/static/search.js" defer></script>' in html
+
+
+def test_year_facet_is_an_svg_bar_chart_without_inline_styles(client):
+    html = client.get("/", query_string={"q": KAYES}).get_data(as_text=True)
+    assert 'style="' not in html
+    chart = html[html.index('<figure class="yearchart">'):html.index("</figure>")]
+    fills = re.findall(r'<rect class="fill" x="(\d+)" y="(\d+)" width="8" height="(\d+)">', chart)
+    assert fills
+    assert max(int(h) for _, _, h in fills) == 62
+    assert all(int(y) + int(h) == 64 for _, y, h in fills)
+
+
+def test_year_bars_geometry():
+    items = [{"value": 2000, "count": 4, "selected": False, "toggle_url": "/a"},
+             {"value": 2003, "count": 1, "selected": True, "toggle_url": "/b"}]
+    bars = year_bars(items)
+    assert (bars["first"], bars["last"], bars["max"], bars["width"]) == (2000, 2003, 4, 40)
+    assert [(b["year"], b["x"], b["h"], b["selected"]) for b in bars["bars"]] == [(2000, 0, 62, False), (2003, 30, 16, True)]
+
+
+def test_hbar_rows():
+    assert hbar_rows([("Mali", 150), ("Maroc", 50)]) == [
+        {"label": "Mali", "count": 150, "pct": 100.0}, {"label": "Maroc", "count": 50, "pct": 33.3}]
+    assert hbar_rows([]) == []
+
+
+def test_no_template_uses_inline_styles_or_scripts():
+    for f in TEMPLATES.glob("*.html"):
+        text = f.read_text(encoding="utf-8")
+        assert "style=" not in text, f.name
+        assert not re.search(r"<script(?![^>]*\bsrc=)", text), f.name
+        assert not re.search(r"\son[a-z]+=", text), f.name
+
+
+def test_active_filter_can_be_removed_one_by_one(client):
+    html = client.get("/?q=assainissement+Kayes&domain=Sant%C3%A9&country=Mali").get_data(as_text=True)
+    chips = parse(html).find("a", class_="chip")
+    hrefs = sorted(c["href"] for c in chips)
+    assert hrefs == ["/?q=assainissement+Kayes&country=Mali", "/?q=assainissement+Kayes&domain=Sant%C3%A9"]
+    assert 'href="/?q=assainissement+Kayes">Retirer tous les filtres' in html
+    ticked = [a for a in parse(html).find("a", role="checkbox") if a["aria-checked"] == "true"]
+    assert all(a["class"] == "toggle selected" for a in ticked)
+    assert sorted(a["data-value"] for a in ticked) == ["Mali", "Santé"]
+
+
+def test_year_range_filter_has_its_chip(client):
+    html = client.get("/?year_from=2000&year_to=2002").get_data(as_text=True)
+    assert '<a class="chip" href="/"' in html
+    assert "2000–2002" in html
+
+
+def test_did_you_mean_link(client):
+    html = client.get("/", query_string={"q": "assainisement kaye"}).get_data(as_text=True)
+    assert ('<a id="did-you-mean" href="/?q=assainissement+kayes">assainissement kayes</a>') in html
+
+
+def test_paging_links_keep_the_state(client, engine):
+    html = client.get("/?q=Kayes&sort=name&per_page=5&page=2").get_data(as_text=True)
+    total = engine.search(SearchRequest(q="Kayes"))["total"]
+    pages = -(-total // 5)
+    assert '<a rel="prev" href="/?q=Kayes&amp;sort=name&amp;per_page=5&amp;page=1">' in html
+    assert '<a rel="next" href="/?q=Kayes&amp;sort=name&amp;per_page=5&amp;page=3">' in html
+    assert f'<span aria-current="page">Page 2 sur {pages}</span>' in html
+    assert '<ol class="hits" start="6">' in html
+
+
+def test_query_is_escaped_everywhere(client):
+    payload = '<script>alert(1)</script>"\'><img src=x onerror=alert(2)>'
+    html = client.get("/", query_string={"q": payload}).get_data(as_text=True)
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "onerror=alert(2)&gt;" in html
+
+
+@pytest.mark.parametrize("qs,message", [
+    ("page=0", "« page » doit valoir au moins 1"),
+    ("per_page=1000", "« per_page » doit valoir au plus 100"),
+    ("year=abc", "Année invalide"),
+    ("sort=random", "Tri inconnu"),
+    ("q=%FF", "pas de l&#39;UTF-8 valide"),
+    ("q=a%00b", "caractères de contrôle"),
+])
+def test_page_shows_parameter_errors_in_french(client, qs, message):
+    r = client.get(f"/?{qs}")
+    assert r.status_code == 400
+    html = r.get_data(as_text=True)
+    assert '<p class="error" role="alert">' in html
+    assert message in html
+
+
+def test_page_ignores_unknown_and_repeated_parameters(client):
+    assert client.get("/?q=Kayes&utm_source=x").status_code == 200
+    assert client.get("/?q=Kayes&country=Narnia").status_code == 200
+
+
+def test_partnership_page(client, engine):
+    r = client.get(f"/partenariats/{EVRY}")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    rec = engine.partnership(EVRY)
+    assert f"<h1>{rec['title']}</h1>".replace("'", "&#39;") in html
+    for text in ("Collectivité française", "Partenaire", "Protocole de jumelage signé en 1991", "105 000",
+                 "100 000", "Objectifs", "Perspectives", "Contacts", "Texte original extrait du document",
+                 "Répertoire franco-malien (CUF, 2008) — lignes"):
+        assert text in html, text
+    rows = parse(html).find("tr")
+    assert [t["id"] for t in rows if "id" in t] == [a["id"] for a in engine.actions_of(EVRY)]
+    assert f'<a href="/api/partnerships/{EVRY}">JSON</a>' in html
+
+
+def test_partnership_page_links_same_collectivity(client, engine):
+    st = engine.state()
+    by_french: dict[str, list[str]] = {}
+    for p in st.partnerships.values():
+        by_french.setdefault(p["french_party"]["name"], []).append(p["id"])
+    name, ids = next((k, v) for k, v in sorted(by_french.items()) if len(v) >= 2)
+    html = client.get(f"/partenariats/{ids[0]}").get_data(as_text=True)
+    assert "Autres partenariats de" in html
+    for other in ids[1:]:
+        assert f'href="/partenariats/{other}"' in html
+
+
+def test_hidden_contacts_on_the_page(index_dir):
+    from search_app import create_app
+
+    app = create_app({"INDEX_DIR": str(index_dir), "HIDE_CONTACTS": True})
+    html = app.test_client().get(f"/partenariats/{EVRY}").get_data(as_text=True)
+    assert "0169915858" not in html  # neither in the contacts nor in the original text
+    assert "0160773368" not in html
+    assert "Tél. :" not in html
+    assert "[masqué]" in html
+
+
+def test_unknown_partnership_is_a_french_404(client):
+    r = client.get("/partenariats/nope")
+    assert r.status_code == 404
+    assert r.mimetype == "text/html"
+    assert "Page introuvable." in r.get_data(as_text=True)
+
+
+def test_about_page(client, engine):
+    r = client.get("/a-propos")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    st = engine.state()
+    assert f"<strong>{len(st.partnerships)}</strong> partenariats" in html
+    assert f"<strong>{len(st.actions)}</strong> actions" in html
+    assert "Cités Unies France" in html
+    mali = sum(1 for p in st.partnerships.values() if "Mali" in p.get("countries", []))
+    assert re.search(rf'<th scope="row">Mali</th><td><svg [^>]*><rect x="0" y="0" width="100.0" height="10"></rect></svg>'
+                     rf'<span class="n">{mali}</span>', html)
+    assert "Partenariats par décennie" in html
+
+
+def test_security_headers(client):
+    r = client.get("/")
+    csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp and "default-src 'self'" in csp
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.headers["X-Frame-Options"] == "DENY"
+
+
+def test_static_assets_are_local(client):
+    html = client.get("/").get_data(as_text=True)
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    for path in ("/static/style.css", "/static/search.js", "/static/favicon.svg"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        body = r.data.replace(b'xmlns="http://www.w3.org/2000/svg"', b"")
+        assert b"http://" not in body and b"https://" not in body, path
+
+
+def test_rate_limit(index_dir):
+    from search_app import create_app
+
+    c = create_app({"INDEX_DIR": str(index_dir), "RATE_LIMIT": 2}).test_client()
+    assert [c.get("/api/suggest?q=ka").status_code for _ in range(3)] == [200, 200, 429]
+    r = c.get("/api/suggest?q=ka")
+    assert r.get_json()["error"]["code"] == "rate_limited"
+    assert r.headers["Retry-After"] == "60"
