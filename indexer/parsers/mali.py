@@ -11,6 +11,7 @@ partnership appears becomes one more `SourceRef` on a single record.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from difflib import SequenceMatcher
 
 from ..domains import domains_of_text, map_domain, map_domains
@@ -256,7 +257,15 @@ def _same(a: tuple[str, ...], b: tuple[str, ...], ratio: float = 0.84) -> bool:
     sa, sb = set(a), set(b)
     if sa <= sb or sb <= sa:
         return True
-    return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= ratio
+    return _close("".join(a), "".join(b), ratio)
+
+
+@lru_cache(maxsize=None)
+def _close(a: str, b: str, ratio: float) -> bool:
+    """Spelling similarity; the cheap upper bounds first (matching every list
+    entry against every record is the slow path of this parser)."""
+    sm = SequenceMatcher(None, a, b)
+    return sm.real_quick_ratio() >= ratio and sm.quick_ratio() >= ratio and sm.ratio() >= ratio
 
 
 # --- Small field parsers ---------------------------------------------------
