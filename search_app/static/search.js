@@ -80,6 +80,14 @@
     load(target.pathname + target.search, "push");
   });
 
+  // Facet values are links with role="checkbox": let Space tick them as it would a checkbox.
+  zone.addEventListener("keydown", function (ev) {
+    if ((ev.key === " " || ev.key === "Spacebar") && ev.target.getAttribute && ev.target.getAttribute("role") === "checkbox") {
+      ev.preventDefault();
+      ev.target.click();
+    }
+  });
+
   function bindSort() {
     var sortForm = document.getElementById("sort-form");
     var select = document.getElementById("sort");
