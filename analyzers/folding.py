@@ -22,4 +22,5 @@ class FoldFilter(Filter):
     def __call__(self, tokens):
         for t in tokens:
             t.text = fold_text(t.text)
-            yield t
+            if t.text:  # a script unidecode cannot spell in ASCII folds to nothing
+                yield t

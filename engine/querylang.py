@@ -29,6 +29,7 @@ PREFIXES = {
     "nom": "parties",
     "partenaire": "parties",
 }
+_OPERATORS = {"OR", "OU", "|", "AND", "ET", "&&", "+", "-"}
 PREFIX_LABELS = {"country": "pays", "domain": "domaine", "year": "année", "region": "région",
                  "type": "type", "status": "statut", "source": "source", "parties": "collectivité"}
 
@@ -41,7 +42,11 @@ class Clause:
     target: str | None = None  # for "field": facet name or "parties"
 
     def render(self) -> str:
-        body = f'"{self.text}"' if self.kind == "phrase" or (self.kind == "field" and " " in self.text) else self.text
+        """The clause as it would be typed; words that would read as operators are quoted."""
+        needs_quotes = self.kind == "phrase" or (self.kind == "field" and " " in self.text) or (
+            self.kind == "word" and (self.text.startswith("-") or ":" in self.text
+                                     or self.text in _OPERATORS))
+        body = f'"{self.text}"' if needs_quotes else self.text
         if self.kind == "field":
             body = f"{PREFIX_LABELS.get(self.target, self.target)}:{body}"
         return ("-" if self.negated else "") + body
@@ -104,7 +109,7 @@ def parse_query(text: str) -> ParsedQuery:
             continue
         m = re.match(r'^([^\s:"]+):(.*)$', body)
         if m and fold_text(m.group(1)) in PREFIXES:
-            prefix, value = m.group(1), m.group(2).strip('"').strip()
+            prefix, value = m.group(1), " ".join(m.group(2).replace('"', " ").split())
             if not value:
                 notices.append(f"Le préfixe « {prefix}: » n'est suivi de rien : il a été ignoré.")
                 continue
@@ -113,17 +118,16 @@ def parse_query(text: str) -> ParsedQuery:
         if m and not body.startswith("http"):
             # an unknown prefix: read "foo:bar" as the words foo bar
             notices.append(f"Le préfixe « {m.group(1)}: » n'est pas connu : lu comme des mots simples.")
-            for w in re.split(r"[:\s]+", body):
-                if w.strip('"'):
-                    items.append(Clause("word", w.strip('"'), negated))
+            for w in re.split(r'[:\s"]+', body):
+                if w:
+                    items.append(Clause("word", w, negated))
             continue
         if body.startswith('"') and body.endswith('"') and len(body) >= 2:
             phrase = " ".join(body[1:-1].split())
             if phrase:
                 items.append(Clause("phrase" if " " in phrase else "word", phrase, negated))
             continue
-        word = body.strip('"')
-        if word:
+        for word in body.replace('"', " ").split():  # stray quotes inside a word separate words
             items.append(Clause("word", word, negated))
 
     # Fold OR into groups; a dangling OR is reported and ignored.
