@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the API's JSON response")
 
     for name, helptext in (("eval", "measure ranking quality on the judged query set"),
-                           ("bench", "run the speed benchmarks against peers")):
+                           ("bench", "run the speed benchmarks against peers"),
+                           ("loadtest", "hold concurrent clients against the production server")):
         p = sub.add_parser(name, help=helptext, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
 
@@ -275,12 +276,18 @@ def cmd_bench(args) -> int:
     return bench_main(args.rest)
 
 
-COMMANDS = {"eval": cmd_eval, "bench": cmd_bench, "index": cmd_index, "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
+def cmd_loadtest(args) -> int:
+    from .loadtest import main as load_main
+
+    return load_main(args.rest)
+
+
+COMMANDS = {"loadtest": cmd_loadtest, "eval": cmd_eval, "bench": cmd_bench, "index": cmd_index, "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in ("eval", "bench"):  # their own parsers read the rest
+    if argv and argv[0] in ("eval", "bench", "loadtest"):  # their own parsers read the rest
         args = argparse.Namespace(command=argv[0], rest=argv[1:])
     else:
         args = build_parser().parse_args(argv)
