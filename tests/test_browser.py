@@ -82,9 +82,17 @@ def browser(server):
 
 
 def _wait(driver, predicate, what: str):
+    """Wait for `predicate` and for no in-place update to be running (the results
+    zone is replaced as a whole, so elements read during an update go stale)."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT, poll_frequency=0.1).until(lambda d: predicate(d), message=what)
+    def settled(d):
+        busy = d.execute_script("return document.body.classList.contains('loading')")
+        return not busy and predicate(d)
+
+    return WebDriverWait(driver, WAIT, poll_frequency=0.1,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(settled, message=what)
 
 
 def _total(driver) -> int:
