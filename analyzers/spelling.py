@@ -81,6 +81,21 @@ class Speller:
     def __contains__(self, word: str) -> bool:
         return fold_text(word) in self.terms
 
+    def candidates(self, word: str, max_distance: int, limit: int = 10) -> list[str]:
+        """Known words within `max_distance` edits of `word`, closest and most
+        frequent first: the terms a typo-tolerant query should also look for."""
+        w = fold_text(word).strip()
+        if max_distance <= 0 or not _WORD_RE.fullmatch(w):
+            return []
+        max_distance = min(max_distance, MAX_DISTANCE)
+        found: dict[str, int] = {}
+        for d in _deletes(w, max_distance):
+            for cand in self._index.get(d, ()):
+                if cand not in found:
+                    found[cand] = edit_distance(w, cand, max_distance)
+        ranked = sorted((dist, -self.terms[c], c) for c, dist in found.items() if dist <= max_distance)
+        return [c for _, _, c in ranked[:limit]]
+
     def suggest(self, word: str) -> str | None:
         """The closest known word (fewest edits, then most frequent, then
         alphabetical), folded; None when the word is known or nothing is close."""

@@ -66,20 +66,22 @@ def text_query(schema, text: str, phrase: bool = False, fields=TEXT_FIELDS, scal
     return parts[0] if len(parts) == 1 else Q.Or(parts)
 
 
-def _fuzzy(schema, word: str, known) -> Q.Query | None:
-    """Typo-tolerant match on names, for words the index does not know."""
+def _fuzzy(schema, word: str, known, candidates) -> Q.Query | None:
+    """Typo-tolerant match on names, for words the index does not know: the
+    speller's close known words (Meilisearch's typo budget) as plain terms,
+    which is far cheaper than Whoosh's FuzzyTerm walking the lexicon."""
     folded = fold_text(word)
-    if known(folded):
+    if known(folded) or candidates is None:
         return None
     dist = max_typos(folded)
     if dist <= 0:
         return None
+    close = candidates(folded, dist)
     parts = []
     for f in NAME_FIELDS:
-        toks = _tokens(schema, f, word)
-        if len(toks) == 1:
-            parts.append(Q.FuzzyTerm(f, toks[0][1], maxdist=dist, prefixlength=1,
-                                     boost=FIELD_BOOSTS[f] * FUZZY_BOOST))
+        for cand in close:
+            for _, tok in _tokens(schema, f, cand)[:1]:
+                parts.append(Q.Term(f, tok, boost=FIELD_BOOSTS[f] * FUZZY_BOOST))
     return Q.Or(parts) if parts else None
 
 
@@ -98,7 +100,8 @@ def match_facet_value(values, text: str) -> list:
     return [v for v in values if f" {key}" in f" {fold_text(str(v))}"]
 
 
-def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=lambda w: True) -> BuiltQuery:
+def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=lambda w: True,
+                candidates=None) -> BuiltQuery:
     built = BuiltQuery(None, None, notices=list(pq.notices))
     words = pq.text_words()
     expansions = find_expansions(words) if words else []
@@ -117,7 +120,7 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
     for group in pq.groups:
         alternatives: list[Q.Query] = []
         for clause in group:
-            q = _clause_query(schema, clause, facet_values, built, known)
+            q = _clause_query(schema, clause, facet_values, built, known, candidates)
             if clause.kind == "word" and not clause.negated:
                 span = consumed_by_span.get(word_index)
                 word_index += 1
@@ -156,7 +159,7 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
     return built
 
 
-def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known) -> Q.Query | None:
+def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates) -> Q.Query | None:
     if clause.kind == "field":
         if clause.target == "parties":
             return text_query(schema, clause.text, phrase=True, fields=("parties",))
@@ -176,7 +179,7 @@ def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known
         return None
     q = text_query(schema, clause.text, phrase=clause.kind == "phrase")
     if clause.kind == "word" and not clause.negated:
-        fz = _fuzzy(schema, clause.text, known)
+        fz = _fuzzy(schema, clause.text, known, candidates)
         if fz is not None:
             q = fz if q is None else Q.Or([q, fz])
     return q

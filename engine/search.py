@@ -66,7 +66,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     started = time.perf_counter()
     pq = parse_query(req.q)
     known = state.vocabulary.__contains__
-    built = build_query(state.schema, pq, state.facet_values, known=known)
+    built = build_query(state.schema, pq, state.facet_values, known=known,
+                        candidates=lambda w, d: state.speller.candidates(w, d))
     notices = list(built.notices)
     fallback = False
     cut = False
