@@ -75,3 +75,12 @@ def test_suggestion_distance(word, expected):
 ])
 def test_edit_distance(a, b, limit, expected):
     assert edit_distance(a, b, limit) == expected
+
+
+def test_candidates_are_every_close_word_closest_first():
+    sp = Speller({"koulikoro": 5, "koutiala": 3, "kolokani": 2, "bamako": 9})
+    assert sp.candidates("koulikro", 1) == ["koulikoro"]
+    assert sp.candidates("kouliko", 2) == ["koulikoro"]
+    assert sp.candidates("koutala", 1) == ["koutiala"]
+    assert sp.candidates("koulikro", 0) == []
+    assert sp.candidates("zzzzzzzz", 2) == []
