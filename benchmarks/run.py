@@ -190,6 +190,18 @@ def markdown(results: dict) -> str:
     m = results["machine"]
     md = ["# Benchmarks", "", "Written by `repertoires bench` (rerun it rather than editing; "
           f"this run: `{results['command']}`, {results['seconds']:.0f} s).", "",
+          "## How to run", "",
+          "```",
+          "pip install -e '.[bench]'        # tantivy, datasette, psutil, ir-measures",
+          "python -m repertoires.cli bench                 # 1x and 10x, about 9 minutes on 2 cores",
+          "python -m repertoires.cli bench --scales 1,10,100   # adds 100x, about 40 minutes",
+          "python -m repertoires.cli bench --from-results benchmarks/.work/results.json   # re-render only",
+          "```", "",
+          "`repertoires bench …` is the same command once `evaluation*` and `benchmarks*` are in the packages "
+          "pyproject.toml installs. Options: `--rounds`, `--inproc-seconds`, `--http-requests 300,800,1600` "
+          "(budgets at 1/8/32 clients), `--http-seconds`, `--no-http`, `--no-datasette`, `--work DIR`. "
+          "Servers listen on 127.0.0.1 on free ports and are stopped at the end; nothing leaves the machine. "
+          "Never run by the unit tests.", "",
           "## Machine", "",
           f"- CPU: {m['cpu']}, {m['cores']} cores; memory {m['memory_gib']} GiB; {m['os']}",
           f"- Python {m['python']}, SQLite {m['sqlite']}, Whoosh {m['whoosh']}, waitress {m['waitress']}, "
@@ -283,7 +295,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--http-seconds", type=float, default=20.0, help="time budget per concurrency level (default 20)")
     p.add_argument("--no-http", action="store_true")
     p.add_argument("--no-datasette", action="store_true")
+    p.add_argument("--from-results", type=Path, metavar="FILE",
+                   help="render the report from a results.json of an earlier run, without measuring")
     args = p.parse_args(argv)
+    if args.from_results:
+        results = json.loads(args.from_results.read_text(encoding="utf-8"))
+        for s in results["scales"]:  # JSON turned the client counts into strings
+            s["http"] = {k: {int(c): v for c, v in d.items()} for k, d in s.get("http", {}).items()}
+        md = markdown(results)
+        if args.no_report:
+            print(md)
+        else:
+            args.report.write_text(md, encoding="utf-8")
+            print(f"wrote {args.report}", file=sys.stderr)
+        return 0
     args.scales = sorted({int(x) for x in args.scales.split(",") if x.strip()})
     args.http_requests = [int(x) for x in args.http_requests.split(",")]
     if len(args.http_requests) != len(CLIENTS) or not args.scales or min(args.scales) < 1:
