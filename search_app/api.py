@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -130,8 +131,26 @@ def status():
     return resp
 
 
+ENUM_FACETS = ("country", "domain", "region", "source", "detail", "status")
+
+
+@functools.lru_cache(maxsize=4)
+def _openapi_for(version: str, facet_values: tuple) -> str:
+    """The OpenAPI document with the facet values of this index version as
+    enums: the API refuses unknown values, so the document says which exist."""
+    doc = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    values = dict(facet_values)
+    for item in doc.get("paths", {}).values():
+        for op in item.values():
+            for prm in op.get("parameters", []) if isinstance(op, dict) else []:
+                if prm.get("name") in values and prm.get("schema", {}).get("type") == "array":
+                    prm["schema"]["items"]["enum"] = list(values[prm["name"]])
+    return json.dumps(doc, ensure_ascii=False, indent=1)
+
+
 @bp.get("/openapi.json")
 def openapi():
-    resp = Response(OPENAPI.read_text(encoding="utf-8"), mimetype="application/json")
-    resp.headers["Cache-Control"] = "public, max-age=300"
-    return resp
+    state = get_engine().state()
+    facets = tuple((f, tuple(str(v) for v in state.facet_values.get(f, []))) for f in ENUM_FACETS)
+    resp = Response(_openapi_for(state.version, facets), mimetype="application/json")
+    return _etag_response(resp, state.version)

@@ -36,7 +36,12 @@ def error_response(status: int, code: str | None = None, message: str | None = N
 def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
-        return error_response(exc.code or 500)
+        resp = error_response(exc.code or 500)
+        allowed = getattr(exc, "valid_methods", None)
+        if allowed:  # a 405 must say what is allowed (RFC 9110)
+            resp = app.make_response(resp)
+            resp.headers["Allow"] = ", ".join(sorted(allowed))
+        return resp
 
     @app.errorhandler(IndexError_)
     def _index(exc: IndexError_):

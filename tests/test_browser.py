@@ -1,6 +1,6 @@
 """End-to-end tests in headless Chromium (Debian's chromium and chromium-driver,
 driven by Selenium; nothing is downloaded) against a real server on 127.0.0.1
-serving the session index. They also save the screenshots in docs/.
+serving the session index. With REPERTOIRES_SCREENSHOTS=1 they also save the screenshots in docs/.
 
 Run alone with `python -m pytest tests/test_browser.py -q`; they skip, saying
 why, when Chromium or its driver is not installed (`.ci/install-browser`).
@@ -108,6 +108,11 @@ def _console_errors(driver) -> list[str]:
 
 
 def _full_page_screenshot(driver, path: Path, max_height: int = 2000) -> None:
+    """Saved into docs/ only when REPERTOIRES_SCREENSHOTS=1, so that a test run
+    leaves the work tree clean; otherwise into a temporary file (still taken,
+    so a page that cannot be rendered fails the test)."""
+    if os.environ.get("REPERTOIRES_SCREENSHOTS") != "1":
+        path = Path(tempfile.gettempdir()) / path.name
     width = driver.execute_script("return window.innerWidth")
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, min(height + 120, max_height))
