@@ -11,11 +11,17 @@ from typing import Any, Iterator
 
 from .records import Action, Partnership
 from .schema import FACETS, facet_field, facet_slug
-from .text import fold
+from .text import fold, redact_contacts
 
 
 def _join(parts) -> str:
     return "\n".join(str(p) for p in parts if p)
+
+
+def _body(parts) -> str:
+    """Body text as indexed and shown in snippets: phones and e-mails that the
+    sheets' prose quotes are left out (they stay on the partnership page)."""
+    return redact_contacts(_join(parts), "")
 
 
 def _party_names(p: Partnership) -> list[str]:
@@ -77,7 +83,7 @@ def partnership_document(p: Partnership) -> dict[str, Any]:
     names = _party_names(p)
     places = _places(p)
     domains = list(p.domains) + list(p.domains_raw)
-    body = _join([p.legal_framework, p.status, p.history, p.objectives, p.perspectives,
+    body = _body([p.legal_framework, p.status, p.history, p.objectives, p.perspectives,
                   p.other_partnerships, p.partners, p.budget.text if p.budget else None,
                   *p.extra.values()])
     doc = {
@@ -100,7 +106,7 @@ def action_document(a: Action, p: Partnership) -> dict[str, Any]:
     names = _party_names(p)
     places = _places(p)
     domains = list(a.domains) + ([a.domain_raw] if a.domain_raw else [])
-    body = _join([a.description, a.objectives, a.partners, a.beneficiaries,
+    body = _body([a.description, a.objectives, a.partners, a.beneficiaries,
                   a.budget.text if a.budget else None])
     doc = {
         "id": a.id,

@@ -17,7 +17,7 @@ from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 FACETS = ("country", "domain", "year", "region", "type", "source", "detail", "status")
 
