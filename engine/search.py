@@ -49,7 +49,15 @@ def _party(p: dict | None) -> dict | None:
 
 
 def _match(state: IndexState, query) -> tuple[dict[int, float], bool]:
-    """docnum -> score for every document matching `query`; flag when cut by the timer."""
+    """docnum -> score for every document matching `query`; flag when cut by the timer.
+
+    Answers are cached per index generation (the state is per generation), by
+    the query's text form, which includes fields and boosts. A cut answer is
+    not cached."""
+    key = repr(query)
+    hit = state.match_cache.get(key)
+    if hit is not None:
+        return hit, False
     searcher = state.searcher()
     collector = searcher.collector(limit=None)
     timed = collectors.TimeLimitCollector(collector, timelimit=SEARCH_TIME_LIMIT, use_alarm=False)
@@ -59,7 +67,10 @@ def _match(state: IndexState, query) -> tuple[dict[int, float], bool]:
     except collectors.TimeLimit:
         cut = True
     results = timed.results()
-    return {docnum: score for score, docnum in results.top_n}, cut
+    scores = {docnum: score for score, docnum in results.top_n}
+    if not cut:
+        state.match_cache.put(key, scores)
+    return scores, cut
 
 
 def search(state: IndexState, req: SearchRequest) -> dict:
@@ -194,13 +205,15 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
 
 
 def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
-    stored = state.stored(docnum)
-    schema = state.schema
-    body = stored.get("body") or ""
-    out = highlight(body, terms.get("body", set()), schema["body"].analyzer)
-    if out:
-        return out
-    return plain_snippet(body)
+    body_terms = frozenset(terms.get("body", ()))
+    key = (docnum, body_terms)
+    cached = state.snippet_cache.get(key)
+    if cached is not None:
+        return cached
+    body = state.stored(docnum).get("body") or ""
+    out = highlight(body, body_terms, state.schema["body"].analyzer) or plain_snippet(body)
+    state.snippet_cache.put(key, out)
+    return out
 
 
 def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,29 @@ from whoosh import index as whoosh_index
 from analyzers import Speller, fold_text
 from indexer.schema import FACETS, SCHEMA_VERSION
 from indexer.store import RECORDS, Generation, IndexCorrupt, IndexOutdated
+
+
+class LRU:
+    """A small thread-safe least-recently-used map (per index generation)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
 
 
 @dataclass
@@ -59,6 +83,8 @@ class IndexState:
         # Whoosh re-reads the table of contents on every `index.schema` access.
         self.schema = self.index.schema
         self.stored = functools.lru_cache(maxsize=8192)(self._stored)
+        self.match_cache = LRU(1024)  # query -> {docnum: score}
+        self.snippet_cache = LRU(8192)  # (docnum, terms) -> snippet HTML
 
     def _stored(self, docnum: int) -> dict:
         """Stored fields of a document (cached: snippets read the same bodies again and again)."""
