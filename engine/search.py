@@ -26,6 +26,7 @@ MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
 NESTED_ACTIONS = 3
 ACTION_WEIGHT = 0.5  # share of the best matching action's score added to its partnership
+MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 
 
@@ -273,6 +274,9 @@ def _facet_lists(counts: dict[str, Counter], req: SearchRequest, type_mode: str)
             selected = {type_mode} if req.filters.get("type") else set()
         values = set(c) | selected
         items = [{"value": v, "count": c.get(v, 0), "selected": v in selected} for v in values]
+        if len(items) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
+            items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))
+            items = items[:MAX_FACET_VALUES]
         if facet == "year":
             items.sort(key=lambda x: x["value"])
         else:

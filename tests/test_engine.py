@@ -191,3 +191,13 @@ def test_autocomplete_on_names(engine):
     assert len(names) == len(set(names))
     assert engine.suggest("") == []
     assert any(s["name"] == "Belfort" for s in engine.suggest("belf"))
+
+
+def test_facet_lists_are_bounded_but_keep_the_selection(engine, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.modules["engine.search"], "MAX_FACET_VALUES", 3)
+    r = engine.search(SearchRequest(q="", filters={"region": ["Kidal"]}, per_page=1))
+    regions = r["facets"]["region"]
+    assert len(regions) == 3
+    assert any(v["value"] == "Kidal" and v["selected"] for v in regions)
