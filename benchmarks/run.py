@@ -121,10 +121,12 @@ def bench_scale(factor: int, base: tuple[list, list], args, work: Path, log) -> 
     for name, fn in (("ours", ours_fn(engine)), ("sqlite", sqlite_peer.search), ("tantivy", tantivy_peer.search)):
         log(f"[{factor}x] in-process latency: {name}")
         res["inproc"][name], per_request[name] = _timed(fn, REQUESTS, args.inproc_seconds, args.rounds)
-    slow = sorted(per_request["ours"].items(), key=lambda kv: -sorted(kv[1])[len(kv[1]) // 2])[:6]
-    res["slowest_ours"] = [(label, sorted(v)[len(v) // 2] * 1000,
-                            sorted(per_request["sqlite"][label])[len(v) // 2] * 1000,
-                            sorted(per_request["tantivy"][label])[len(v) // 2] * 1000) for label, v in slow]
+    def med(v: list[float]) -> float:
+        return sorted(v)[len(v) // 2] * 1000 if v else float("nan")
+
+    slow = sorted(per_request["ours"].items(), key=lambda kv: -med(kv[1]))[:6]
+    res["slowest_ours"] = [(label, med(v), med(per_request["sqlite"].get(label, [])),
+                            med(per_request["tantivy"].get(label, []))) for label, v in slow]
     if factor == max(args.scales):
         res["profile"] = profile_ours(engine, REQUESTS)
     del engine
@@ -269,6 +271,8 @@ def markdown(results: dict) -> str:
                               f"{x['p95']:.1f} | {x['p99']:.1f} | {x['errors']} | {rr} | {rp} |")
                     if x["error_examples"]:
                         md.append(f"|  |  |  | errors: {'; '.join(x['error_examples'])} |  |  |  |  |  |  |  |")
+    for f in results.get("failures", []):
+        md += ["", f"**Scale not measured** — {f}"]
     prof = [s for s in results["scales"] if s.get("profile")]
     if prof:
         s = prof[-1]
@@ -332,7 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     log(f"  {results['corpus_build']['seconds']:.1f} s, peak {results['corpus_build']['peak_mib']:.0f} MiB")
     base = load_records(corpus_index)
     for factor in args.scales:
-        results["scales"].append(bench_scale(factor, base, args, work, log))
+        try:
+            results["scales"].append(bench_scale(factor, base, args, work, log))
+        except Exception as exc:  # keep what the smaller scales measured
+            log(f"[{factor}x] failed: {type(exc).__name__}: {exc}")
+            results.setdefault("failures", []).append(f"{factor}×: {type(exc).__name__}: {exc}")
+        results["seconds"] = time.perf_counter() - started
+        (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str),
+                                           encoding="utf-8")
     results["seconds"] = time.perf_counter() - started
     (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     md = markdown(results)
