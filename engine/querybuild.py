@@ -9,17 +9,25 @@ to the index also matches names within a few typos.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
 from analyzers import find_expansions, fold_text, max_typos
+from indexer.ids import name_key
 from indexer.schema import FIELD_BOOSTS, NAME_FIELDS, TEXT_FIELDS
 
+from .fillers import is_filler
 from .querylang import Clause, ParsedQuery
 
 FUZZY_BOOST = 0.35
 EXPANSION_BOOST = 0.8
+PROXIMITY_BOOST = 1.0
+YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
+YEAR_SCORE = 4.0
+NAME_SCORE = 50.0
+PROXIMITY_FIELDS = ("title", "domains_text", "body")
 
 
 @dataclass
@@ -67,7 +75,7 @@ def text_query(schema, text: str, phrase: bool = False, fields=TEXT_FIELDS, scal
 
 
 def _fuzzy(schema, word: str, known, candidates) -> Q.Query | None:
-    """Typo-tolerant match on names, for words the index does not know: the
+    """Typo-tolerant match, for words the index does not know: the
     speller's close known words (Meilisearch's typo budget) as plain terms,
     which is far cheaper than Whoosh's FuzzyTerm walking the lexicon."""
     folded = fold_text(word)
@@ -78,10 +86,13 @@ def _fuzzy(schema, word: str, known, candidates) -> Q.Query | None:
         return None
     close = candidates(folded, dist)
     parts = []
-    for f in NAME_FIELDS:
+    for f in TEXT_FIELDS:
+        seen = set()
         for cand in close:
             for _, tok in _tokens(schema, f, cand)[:1]:
-                parts.append(Q.Term(f, tok, boost=FIELD_BOOSTS[f] * FUZZY_BOOST))
+                if tok not in seen:  # close words may share a stem
+                    seen.add(tok)
+                    parts.append(Q.Term(f, tok, boost=FIELD_BOOSTS[f] * FUZZY_BOOST))
     return Q.Or(parts) if parts else None
 
 
@@ -100,9 +111,22 @@ def match_facet_value(values, text: str) -> list:
     return [v for v in values if f" {key}" in f" {fold_text(str(v))}"]
 
 
+def _without_fillers(pq: ParsedQuery) -> ParsedQuery:
+    """The query without question words, when other words remain."""
+    def keep(c: Clause) -> bool:
+        return not (c.kind == "word" and not c.negated and is_filler(c.text))
+
+    groups = [[c for c in g if keep(c)] for g in pq.groups]
+    groups = [g for g in groups if g]
+    if not any(c.kind in ("word", "phrase") and not c.negated for g in groups for c in g):
+        return pq
+    return ParsedQuery(groups=groups, notices=pq.notices)
+
+
 def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=lambda w: True,
                 candidates=None) -> BuiltQuery:
     built = BuiltQuery(None, None, notices=list(pq.notices))
+    pq = _without_fillers(pq)
     words = pq.text_words()
     expansions = find_expansions(words) if words else []
 
@@ -148,6 +172,16 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
         built.query = must[0] if len(must) == 1 else Q.And(must)
         if len(must) > 1:
             built.any_word_query = Q.Or(any_word)
+            # words found together, in order, rank higher (proximity), without being required
+            together = text_query(schema, " ".join(words), phrase=True, fields=PROXIMITY_FIELDS,
+                                  scale=PROXIMITY_BOOST) if len(words) > 1 else None
+            if together is not None:
+                built.query = Q.AndMaybe(built.query, together)
+                built.any_word_query = Q.AndMaybe(built.any_word_query, together)
+        if words:
+            # the whole query is a collectivity's name: its partnerships first
+            exact = Q.ConstantScoreQuery(Q.Term("name_keys", name_key(" ".join(words))), NAME_SCORE)
+            built.query = Q.AndMaybe(built.query, exact)
     if must_not:
         base = built.query if built.query is not None else Q.Every()
         neg = Q.Or(must_not) if len(must_not) > 1 else must_not[0]
@@ -178,6 +212,9 @@ def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # it, but requiring it in a name would lose every other match
         return None
     q = text_query(schema, clause.text, phrase=clause.kind == "phrase")
+    if clause.kind == "word" and YEAR_RE.fullmatch(clause.text) and q is not None:
+        # a year names the years a partnership was formalised or acted in, not only the text
+        q = Q.Or([q, Q.ConstantScoreQuery(Q.Term("began", clause.text), YEAR_SCORE)])
     if clause.kind == "word" and not clause.negated:
         fz = _fuzzy(schema, clause.text, known, candidates)
         if fz is not None:

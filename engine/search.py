@@ -26,6 +26,7 @@ MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
 NESTED_ACTIONS = 3
 ACTION_WEIGHT = 0.5  # share of the best matching action's score added to its partnership
+PARTIAL_BELOW = 10  # fewer documents with every word: add those with some of them
 MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 
@@ -82,17 +83,28 @@ def search(state: IndexState, req: SearchRequest) -> dict:
                         candidates=lambda w, d: state.speller.candidates(w, d))
     notices = list(built.notices)
     fallback = False
+    partial = False
     cut = False
 
     if built.query is None:
         scores: dict[int, float] | None = None  # browse: every document, unscored
     else:
         scores, cut = _match(state, built.query)
-        if not scores and built.any_word_query is not None:
-            scores, cut = _match(state, built.any_word_query)
-            if scores:
+        if built.any_word_query is not None and len(scores) < PARTIAL_BELOW:
+            some, cut_some = _match(state, built.any_word_query)
+            cut = cut or cut_some
+            if not scores and some:
+                scores = some
                 fallback = True
                 notices.append("Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un.")
+            elif len(some) > len(scores):
+                # few answers have every word: those with only some follow them (Meilisearch's
+                # "last" strategy), always ranked after the complete ones
+                lift = max(some.values()) + 1.0
+                scores = {**some, **{d: s + lift for d, s in scores.items()}}
+                partial = True
+                notices.append("Peu de résultats contiennent tous les mots : ceux qui n'en contiennent "
+                               "qu'une partie suivent.")
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
 
@@ -165,6 +177,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             "type": mode,
             "sort": req.sort,
             "fallback_any_word": fallback,
+            "partial_matches": partial,
             "notices": notices,
         },
         "total": total,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from .ids import name_key
 from .records import Action, Partnership
 from .schema import FACETS, facet_field, facet_slug
 from .text import fold, redact_contacts
@@ -33,6 +34,10 @@ def _party_names(p: Partnership) -> list[str]:
         if party.name_raw and fold(party.name_raw) != fold(party.name):
             names.append(party.name_raw)
     return names
+
+
+def _name_keys(p: Partnership) -> str:
+    return " ".join(name_key(party.name) for party in (p.french_party, p.partner_party) if party)
 
 
 def _places(p: Partnership) -> list[str]:
@@ -86,6 +91,7 @@ def partnership_document(p: Partnership) -> dict[str, Any]:
     body = _body([p.legal_framework, p.status, p.history, p.objectives, p.perspectives,
                   p.other_partnerships, p.partners, p.budget.text if p.budget else None,
                   *p.extra.values()])
+    sheet = redact_contacts(p.original_text or "", "")
     doc = {
         "id": p.id,
         "type": "partnership",
@@ -95,9 +101,12 @@ def partnership_document(p: Partnership) -> dict[str, Any]:
         "places": _join(places),
         "domains_text": _join(domains),
         "body": body,
-        "spell": _join([p.title, *names, *places, *domains, body]),
+        "sheet": sheet,
+        "spell": _join([p.title, *names, *places, *domains, body, sheet]),
         "names_raw": names,
         "sort_name": fold(p.title),
+        "began": " ".join(str(y) for y in {p.formalized, p.first_contact_year} if y),
+        "name_keys": _name_keys(p),
     }
     return _with_facet_fields(doc, partnership_facets(p))
 
@@ -108,6 +117,7 @@ def action_document(a: Action, p: Partnership) -> dict[str, Any]:
     domains = list(a.domains) + ([a.domain_raw] if a.domain_raw else [])
     body = _body([a.description, a.objectives, a.partners, a.beneficiaries,
                   a.budget.text if a.budget else None])
+    sheet = redact_contacts(a.original_text or "", "")
     doc = {
         "id": a.id,
         "type": "action",
@@ -117,9 +127,11 @@ def action_document(a: Action, p: Partnership) -> dict[str, Any]:
         "places": _join(places),
         "domains_text": _join(domains),
         "body": body,
-        "spell": _join([a.title, *names, *places, *domains, body]),
+        "sheet": sheet,
+        "spell": _join([a.title, *names, *places, *domains, body, sheet]),
         "names_raw": names,
         "sort_name": fold(a.title),
+        "name_keys": _name_keys(p),
     }
     return _with_facet_fields(doc, action_facets(a, p))
 

@@ -102,6 +102,8 @@ CASES = [
     (FR, "communication", "les communes du cercle", False),
     (FR, "commune", "plan de communication", False),
     (FR, "Algérie", "la wilaya d'Alger", False),
+    (FR, "micro-crédit", "des micros crédits pour les femmes", True),
+    (FR, "crédit", "les crédits", True),
     (FR, "algerie", "les cadres algériens", False),
     (FR, "Alger", "les élus d'Alger", True),
     (FR, "forme", "formation des élus", False),

@@ -13,6 +13,8 @@ CASES = {
     "CSREF": ("csref", "centre de santé de référence", "centre de sante de reference", "CSREF"),
     # one way: "centre de santé" brings the acronyms, CSCOM does not bring "centre de santé"
     "centre de santé": ("centres de sante", "CSCOM", "dispensaire", None),
+    "département": ("departement", "conseil général", "conseil général", "CG"),
+    "région": ("Région", "conseil régional", "assemblée régionale", None),
     "ASACO": ("ASACO", "association de santé communautaire", "association de santé communautaire", "ASACO"),
     "CG": ("CG", "conseil général", "Conseil Général", "CG"),
     "CR": ("cr", "conseil régional", "conseil regional", "CR"),
