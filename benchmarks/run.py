@@ -208,6 +208,7 @@ def markdown(results: dict) -> str:
           f"- CPU: {m['cpu']}, {m['cores']} cores; memory {m['memory_gib']} GiB; {m['os']}",
           f"- Python {m['python']}, SQLite {m['sqlite']}, Whoosh {m['whoosh']}, waitress {m['waitress']}, "
           f"Datasette {m['datasette']}, Tantivy (Python) {m['tantivy']}",
+          f"- Code measured: {m.get('revision', 'unknown')}",
           f"- Load average at start: {', '.join(f'{x:.2f}' for x in m['load_average'])} "
           "(the machine is shared: other work running at the same time inflates every figure alike)", "",
           "## What is measured", "",
