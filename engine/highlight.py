@@ -44,7 +44,7 @@ def terms_by_field(query) -> dict[str, set[str]]:
     return out
 
 
-WINDOW_BEFORE, WINDOW_AFTER = 250, 400
+WINDOW_BEFORE, WINDOW_AFTER = 120, 280
 
 # Accent folding done by str.translate (C speed) for screening paragraphs;
 # characters outside the table fall back to nothing worse than a missed screen.

@@ -125,11 +125,10 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     else:
         action_cands = [i for i in scores if docs[i].type == "action"]
         part_scores = {i: s for i, s in scores.items() if docs[i].type == "partnership"}
-    facets_of = lambda d: docs[d].facets  # noqa: E731
 
     counted = [f for f in FACETS if f != "type"] if req.facets else []
     kept_actions, action_counts = filter_and_count(
-        action_cands, facets_of, selection, counted if mode == "action" else [])
+        action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
     best_action: dict[str, float] = {}
     if scores is not None:
@@ -143,7 +142,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     for pnum in part_scores:
         part_scores[pnum] += ACTION_WEIGHT * best_action.get(docs[pnum].id, 0.0)
     kept_parts, part_counts = filter_and_count(
-        part_scores, facets_of, selection, counted if mode == "partnership" else [])
+        part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
     if mode == "action":
         hits, counts, hit_scores = kept_actions, action_counts, scores or {}

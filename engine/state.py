@@ -20,6 +20,8 @@ from analyzers import Speller, fold_text
 from indexer.schema import FACETS, SCHEMA_VERSION
 from indexer.store import RECORDS, Generation, IndexCorrupt, IndexOutdated
 
+from .facets import FacetBits
+
 
 class LRU:
     """A small thread-safe least-recently-used map (per index generation)."""
@@ -83,6 +85,7 @@ class IndexState:
         # Whoosh re-reads the table of contents on every `index.schema` access.
         self.schema = self.index.schema
         self.stored = functools.lru_cache(maxsize=8192)(self._stored)
+        self.facet_bits = FacetBits([d.facets for d in self.docs])
         self.match_cache = LRU(1024)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192)  # (docnum, terms) -> snippet HTML
 
