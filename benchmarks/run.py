@@ -195,12 +195,11 @@ def markdown(results: dict) -> str:
           "## How to run", "",
           "```",
           "pip install -e '.[bench]'        # tantivy, datasette, psutil, ir-measures",
-          "python -m repertoires.cli bench                 # 1x and 10x, about 9 minutes on 2 cores",
-          "python -m repertoires.cli bench --scales 1,10,100   # adds 100x, about 40 minutes",
-          "python -m repertoires.cli bench --from-results benchmarks/.work/results.json   # re-render only",
+          "repertoires bench                     # 1x and 10x, about 9 minutes on 2 cores",
+          "repertoires bench --scales 1,10,100   # adds 100x, about 25 minutes more",
+          "repertoires bench --from-results benchmarks/.work/results.json   # re-render this file only",
           "```", "",
-          "`repertoires bench …` is the same command once `evaluation*` and `benchmarks*` are in the packages "
-          "pyproject.toml installs. Options: `--rounds`, `--inproc-seconds`, `--http-requests 300,800,1600` "
+          "Options: `--rounds`, `--inproc-seconds`, `--http-requests 300,800,1600` "
           "(budgets at 1/8/32 clients), `--http-seconds`, `--no-http`, `--no-datasette`, `--work DIR`. "
           "Servers listen on 127.0.0.1 on free ports and are stopped at the end; nothing leaves the machine. "
           "Never run by the unit tests.", "",

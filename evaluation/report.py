@@ -67,11 +67,10 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
           "Written by `repertoires eval` (do not edit by hand; rerun the command).", "",
           "```",
           "pip install -e '.[test]'          # ir-measures",
-          "python -m repertoires.cli eval    # builds the index if missing, prints, writes this file",
-          "python -m repertoires.cli eval --index DIR --no-report",
+          "repertoires eval                  # builds the index if missing or outdated, prints, writes this file",
+          "repertoires eval --index DIR --no-report",
           "```", "",
-          "`repertoires eval` is the same command once `evaluation*` is among the packages pyproject.toml "
-          "installs. `tests/test_evaluation.py` fails when the overall nDCG@10 drops below its floor.", "",
+          "`tests/test_evaluation.py` fails when the overall nDCG@10 drops below its floor.", "",
           f"- Queries: {len(queries)} judged queries in `evaluation/queries.json`, "
           f"{sum(len(q.relevant) for q in queries)} judgments "
           f"({sum(1 for q in queries for g in q.relevant.values() if g == 2)} graded 2, "

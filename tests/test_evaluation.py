@@ -2,16 +2,9 @@
 baseline on hand-checked inputs, and the floor under our nDCG@10."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# evaluation/ and benchmarks/ are not among the packages pyproject.toml
-# installs, so an editable install (CI's) does not make them importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 import math
 
-import pytest  # noqa: E402
+import pytest
 
 from evaluation.fts_baseline import FtsBaseline, match_expression, partnership_text
 from evaluation.judged import load_queries, unknown_ids

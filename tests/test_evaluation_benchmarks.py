@@ -2,13 +2,6 @@
 replication, the peers' answers on a tiny record set, the URLs they are sent."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# evaluation/ and benchmarks/ are not among the packages pyproject.toml
-# installs, so an editable install (CI's) does not make them importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
