@@ -1,33 +1,30 @@
 """Snippets with the matched words in <mark>, everything else HTML-escaped.
 
-Whoosh re-analyses the text with the field's analyzer, so a query for
-`école` marks `écoles` and `Ecole` alike. The formatter escapes the text
-between and inside marks: a `<script>` in a source file or in the query comes
+A word is marked when its key (folded, then stemmed as the French analyzer
+stems) is one of the query's terms, so `école` marks `écoles` and `Ecole`
+alike. This light re-analysis replaced Whoosh's highlighter, which ran the
+whole French chain over every snippet and cost two thirds of a search. Every
+piece of text is escaped: a `<script>` in a source file or in the query comes
 out inert.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
-from whoosh import highlight as H
-
+from analyzers import fold_text
+from analyzers.stemming import stem_word
 
 SNIPPET_CHARS = 220
+_WORD = re.compile(r"\w+")
 
 
-class MarkFormatter(H.Formatter):
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return "<mark>" + H.htmlescape(H.get_text(text, token, replace), quote=False) + "</mark>"
-
-    def _text(self, text):
-        return H.htmlescape(text, quote=False)
-
-
-_FRAGMENTER = H.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-_FORMATTER = MarkFormatter()
+@lru_cache(maxsize=200_000)
+def word_keys(word: str) -> tuple[str, str]:
+    """The folded form and the stem of a word, as the index has them."""
+    folded = fold_text(word)
+    return folded, stem_word(folded)
 
 
 def terms_by_field(query) -> dict[str, set[str]]:
@@ -44,73 +41,64 @@ def terms_by_field(query) -> dict[str, set[str]]:
     return out
 
 
-WINDOW_BEFORE, WINDOW_AFTER = 120, 280
-
-# Accent folding done by str.translate (C speed) for screening paragraphs;
-# characters outside the table fall back to nothing worse than a missed screen.
-_FAST_FOLD = str.maketrans({
-    **{c: "a" for c in "àâäáãå"}, **{c: "e" for c in "éèêë"}, **{c: "i" for c in "îïíì"},
-    **{c: "o" for c in "ôöóòõ"}, **{c: "u" for c in "ùûüú"}, "ç": "c", "ÿ": "y", "ñ": "n",
-    "œ": "oe", "æ": "ae", "’": "'",
-})
-
-
-def fast_fold(text: str) -> str:
-    return text.lower().translate(_FAST_FOLD)
+def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every word of `text` that a term matches."""
+    found = []
+    for m in _WORD.finditer(text):
+        folded, stem = word_keys(m.group())
+        if stem in terms:
+            found.append((m.start(), m.end(), stem))
+        elif folded in terms:
+            found.append((m.start(), m.end(), folded))
+    return found
 
 
-def candidate_window(text: str, terms: set[str]) -> str | None:
-    """The parts of a long text worth handing to the highlighter.
-
-    Re-analysing a whole sheet for every result is the slow path of a search
-    (the French chain costs tens of microseconds a token), so the paragraphs
-    are first screened by a plain search of the folded terms (stems are
-    prefixes of the words they come from), and only a window around the first
-    hits is analysed."""
-    keys = [t for t in terms if t and len(t) >= 2]
-    if not keys:
-        return None
-    rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + ")")
-    pieces: list[str] = []
-    for para in text.split("\n"):
-        m = rx.search(fast_fold(para))
-        if m is None:
+def _render(text: str, start: int, end: int, spans) -> str:
+    out, pos = [], start
+    for s, e, _ in spans:
+        if s < start or e > end:
             continue
-        if len(para) > WINDOW_BEFORE + WINDOW_AFTER:
-            lo = max(0, m.start() - WINDOW_BEFORE)
-            para = para[lo:m.start() + WINDOW_AFTER]
-        pieces.append(para)
-        if len(pieces) == 2:
-            break
-    return "\n".join(pieces) if pieces else None
+        out.append(escape(text[pos:s], quote=False))
+        out.append("<mark>" + escape(text[s:e], quote=False) + "</mark>")
+        pos = e
+    out.append(escape(text[pos:end], quote=False))
+    return "".join(out)
 
 
-def highlight(text: str | None, terms: set[str], analyzer, top: int = 2) -> str | None:
-    """The best fragments of `text` with marks, or None when nothing matches."""
+def highlight(text: str | None, terms, limit: int = SNIPPET_CHARS) -> str | None:
+    """The passage of `text` (about `limit` characters) holding the most
+    distinct matched terms, with marks; None when no word matches."""
     if not text or not terms:
         return None
-    window = candidate_window(text, terms)
-    if window is None:
+    text = " ".join(text.split())
+    spans = _matches(text, frozenset(terms))
+    if not spans:
         return None
-    try:
-        out = H.highlight(window, frozenset(terms), analyzer, _FRAGMENTER, _FORMATTER, top=top)
-    except Exception:
-        return None
-    return out or None
+    best, best_score = 0, -1
+    for i, (s, _, _) in enumerate(spans):  # a window starting at each match
+        distinct = {t for s2, _, t in spans[i:] if s2 < s + limit}
+        score = len(distinct) * 10 + sum(1 for s2, _, _ in spans[i:] if s2 < s + limit)
+        if score > best_score:
+            best, best_score = i, score
+    first = spans[best][0]
+    start = max(0, first - limit // 4)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + limit)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > spans[best][1] else end
+    html = _render(text, start, end, spans)
+    return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")
 
 
-def mark_all(text: str | None, terms: set[str], analyzer) -> str:
+def mark_all(text: str | None, terms) -> str:
     """The whole (short) text with every match marked: for titles and names."""
     if not text:
         return ""
-    if terms:
-        try:
-            out = H.highlight(text, frozenset(terms), analyzer, H.WholeFragmenter(), _FORMATTER, top=1)
-            if out:
-                return out
-        except Exception:
-            pass
-    return escape(text, quote=False)
+    spans = _matches(text, frozenset(terms)) if terms else []
+    return _render(text, 0, len(text), spans) if spans else escape(text, quote=False)
 
 
 def plain_snippet(text: str | None, limit: int = SNIPPET_CHARS) -> str:

@@ -99,6 +99,16 @@ class IndexState:
         and a request that needs no suggestion should not wait for it."""
         return Speller(self.vocabulary)
 
+    def warm_up(self) -> None:
+        """Build in the background what the first requests would otherwise wait
+        for: the speller, and the stems of the vocabulary (snippets stem every
+        word they show)."""
+        from analyzers.stemming import stem_word
+
+        self.speller
+        for word in list(self.vocabulary):
+            stem_word(word)
+
     @property
     def version(self) -> str:
         return self.generation.path.name

@@ -168,13 +168,21 @@ def test_snippets_mark_matches_and_escape_everything_else(engine):
 
 
 def test_highlight_escapes_source_text():
-    from analyzers import french_analyzer
-
     text = 'Forage <script>alert(1)</script> et "puits" <img src=x onerror=alert(1)> à Kayes'
-    out = highlight(text, {"forag", "kay"}, french_analyzer())
+    out = highlight(text, {"forag", "kay"})
     assert "<mark>Forage</mark>" in out and "<mark>Kayes</mark>" in out
     assert "<script>" not in out and "<img" not in out
     assert "&lt;script&gt;" in out
+
+
+def test_highlight_marks_every_form_of_a_stem_and_picks_the_densest_passage():
+    text = ("Introduction sans rapport. " * 20 + "Les écoles de Ségou et une ECOLE rurale, "
+            "scolarisation. " + "Fin sans rapport. " * 20)
+    out = highlight(text, {"ecol", "segou"})
+    assert "<mark>écoles</mark>" in out and "<mark>ECOLE</mark>" in out and "<mark>Ségou</mark>" in out
+    assert out.startswith("… ") and out.endswith(" …")
+    assert len(out) < 400
+    assert highlight(text, {"absent"}) is None
 
 
 def test_spelling_suggestion_for_unknown_words(engine):
