@@ -11,9 +11,10 @@ from evaluation.judged import load_queries, unknown_ids
 from evaluation.metrics import score_runs
 from evaluation.run import evaluate
 
-# Measured when the judged set was written (docs/evaluation.md): 0.8722 on
-# 63 queries. The floor leaves 0.02 for harmless reorderings.
-NDCG_FLOOR = 0.85
+# Measured on 63 queries (docs/evaluation.md): 0.8722 when the set was
+# written, 0.9302 after the ranking was tuned on it (18b3f19). The floor
+# leaves 0.02 for harmless reorderings.
+NDCG_FLOOR = 0.91
 
 
 def test_judged_set_counts():
