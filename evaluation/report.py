@@ -107,5 +107,7 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
            "the partnership ids from `repertoires export`; the engine's results were never consulted. "
            "Grade 2 is what the user wants (the partnership itself, or one with actions squarely on the "
            "subject in the place asked); grade 1 is useful (the subject in passing, as a perspective, or "
-           "the surrounding region). Each query's `note` in the JSON says what was counted.", ""]
+           "the surrounding region). Each query's `note` in the JSON says what was counted.", "",
+           "Caveat: once ranking parameters are tuned on these very queries, the figures above overstate "
+           "quality on unseen queries; when tuning, hold some queries out (or add new ones) and compare on those.", ""]
     return "\n".join(md)
