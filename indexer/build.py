@@ -79,6 +79,18 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
     if not corpus.partnerships:
         raise BuildError("no record could be parsed from " + str(data_dir) + ": "
                          + "; ".join(r.error or "" for r in corpus.reports if not r.ok))
+    gen, ndocs = write_generation(index_dir, corpus, on_progress)
+    return BuildResult(gen, corpus, time.perf_counter() - start, ndocs)
+
+
+def write_generation(index_dir: Path | str, corpus: Corpus,
+                     on_progress: Callable[[int, int], None] | None = None) -> tuple[Path, int]:
+    """Index `corpus` into a new generation of `index_dir` and publish it.
+
+    A failed write removes the half-written generation and raises BuildError;
+    the generation being served stays as it was."""
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
     gen = None
     try:
         gen = new_generation_dir(index_dir)
@@ -115,4 +127,4 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
             shutil.rmtree(gen, ignore_errors=True)
         raise BuildError(f"could not write the index in {index_dir}: {exc.strerror or exc} "
                          "(the index being served is unchanged)") from None
-    return BuildResult(gen, corpus, time.perf_counter() - start, len(docs))
+    return gen, len(docs)
