@@ -187,3 +187,20 @@ def test_corrupt_new_generation_keeps_the_old_one_served(small_data, tmp_path):
     assert engine.state().version == v1
     assert engine.last_error and "records.json" in engine.last_error
     assert engine.search(SearchRequest(q="Tamanrasset"))["total"] > 0
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "file is empty"),
+    (b"   \n\n  ", "file is empty"),
+    ("Un tout autre document, sans rapport.\n".encode(), "does not look like the expected document"),
+    ("ligne un\nligne deux \xe9\n".encode("latin-1"), "line 2: not UTF-8"),
+])
+def test_bad_source_files_get_a_precise_message(small_data, content, message):
+    from indexer.corpus import parse_document
+
+    (small_data / "algerie-micl-cooperation.txt").write_bytes(content)
+    ps, acts, report = parse_document(small_data, "algerie-micl-cooperation.txt")
+    assert (ps, acts) == ([], [])
+    assert not report.ok
+    assert report.error.startswith("algerie-micl-cooperation.txt: ")
+    assert message in report.error
