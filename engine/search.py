@@ -82,31 +82,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     built = build_query(state.schema, pq, state.facet_values, known=known,
                         candidates=lambda w, d: state.speller.candidates(w, d))
     notices = list(built.notices)
-    fallback = False
-    partial = False
-    cut = False
-
-    if built.query is None:
-        scores: dict[int, float] | None = None  # browse: every document, unscored
-    else:
-        scores, cut = _match(state, built.query)
-        if built.any_word_query is not None and len(scores) < PARTIAL_BELOW:
-            some, cut_some = _match(state, built.any_word_query)
-            cut = cut or cut_some
-            if not scores and some:
-                scores = some
-                fallback = True
-                notices.append("Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un.")
-            elif len(some) > len(scores):
-                # few answers have every word: those with only some follow them (Meilisearch's
-                # "last" strategy), always ranked after the complete ones
-                lift = max(some.values()) + 1.0
-                scores = {**some, **{d: s + lift for d, s in scores.items()}}
-                partial = True
-                notices.append("Peu de résultats contiennent tous les mots : ceux qui n'en contiennent "
-                               "qu'une partie suivent.")
-    if cut:
-        notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
+    scores, fallback, partial = _scores(state, built, notices)
 
     docs = state.docs
     selection = Selection(
@@ -120,8 +96,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
     # Candidates of each kind.
     if scores is None:
-        action_cands = [i for i, d in enumerate(docs) if d.type == "action"]
-        part_scores = {i: 0.0 for i, d in enumerate(docs) if d.type == "partnership"}
+        action_cands = state.action_docnums
+        part_scores = dict.fromkeys(state.partnership_docnums, 0.0)
     else:
         action_cands = [i for i in scores if docs[i].type == "action"]
         part_scores = {i: s for i, s in scores.items() if docs[i].type == "partnership"}
@@ -189,6 +165,34 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "suggestion": suggestion,
         "index_version": state.version,
     }
+
+
+def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, float] | None, bool, bool]:
+    """docnum -> score of the matching documents (None: browsing, no text), and
+    whether the any-word fallback or partial matches were used.
+
+    Every word is required; when nothing has them all, any word will do; when
+    only a few documents have them all, those with some of the words follow
+    them (Meilisearch's "last" strategy), always ranked after the complete ones."""
+    if built.query is None:
+        return None, False, False
+    scores, cut = _match(state, built.query)
+    fallback = partial = False
+    if built.any_word_query is not None and len(scores) < PARTIAL_BELOW:
+        some, cut_some = _match(state, built.any_word_query)
+        cut = cut or cut_some
+        if not scores and some:
+            scores, fallback = some, True
+            notices.append("Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un.")
+        elif len(some) > len(scores):
+            lift = max(some.values()) + 1.0
+            scores = {**some, **{d: s + lift for d, s in scores.items()}}
+            partial = True
+            notices.append("Peu de résultats contiennent tous les mots : ceux qui n'en contiennent "
+                           "qu'une partie suivent.")
+    if cut:
+        notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
+    return scores, fallback, partial
 
 
 def _suggestion(state: IndexState, words: list[str]) -> str | None:

@@ -86,6 +86,8 @@ class IndexState:
         self.schema = self.index.schema
         self.stored = functools.lru_cache(maxsize=8192)(self._stored)
         self.facet_bits = FacetBits([d.facets for d in self.docs])
+        self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
+        self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
         self.match_cache = LRU(1024)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192)  # (docnum, terms) -> snippet HTML
 
