@@ -200,7 +200,7 @@ def markdown(results: dict) -> str:
           f"this run: `{results['command']}`, {results['seconds']:.0f} s).", "",
           "## How to run", "",
           "```",
-          "pip install -e '.[bench]'        # tantivy, datasette, psutil, ir-measures",
+          "pip install -e '.[bench]'        # tantivy, datasette, ir-measures",
           "repertoires bench                     # 1x and 10x, about 9 minutes on 2 cores",
           "repertoires bench --scales 1,10,100   # adds 100x, about 25 minutes more",
           "repertoires bench --from-results benchmarks/.work/results.json   # re-render this file only",
