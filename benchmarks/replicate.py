@@ -13,13 +13,10 @@ import json
 import time
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
-from indexer.corpus import DEFAULT_DATA_DIR, corpus_checksum
-from indexer.documents import index_documents
+from indexer.build import write_generation
+from indexer.corpus import DEFAULT_DATA_DIR, Corpus, corpus_checksum
 from indexer.records import action_from_dict, partnership_from_dict
-from indexer.schema import SCHEMA_VERSION, build_schema
-from indexer.store import META, RECORDS, current_generation, new_generation_dir, publish, write_json
+from indexer.store import RECORDS, current_generation
 
 TEXT_FIELDS = ("history", "objectives", "perspectives", "description")
 
@@ -88,26 +85,12 @@ def read_records(path: Path) -> tuple[list[dict], list[dict]]:
 
 
 def build_from_records(partnerships: list[dict], actions: list[dict], index_dir: Path) -> dict:
-    """Our index over given records, published like `build_index` does. The
-    corpus checksum of data/ is recorded so that `repertoires serve` does not
-    rebuild it from the real corpus."""
+    """Our index over given records, written and published as `build_index`
+    does. The corpus checksum of data/ is recorded so that `repertoires serve`
+    does not rebuild it from the real corpus."""
     start = time.perf_counter()
-    ps = [partnership_from_dict(d) for d in partnerships]
-    acts = [action_from_dict(d) for d in actions]
-    index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    gen = new_generation_dir(index_dir)
-    ix = whoosh_index.create_in(str(gen), build_schema())
-    docs = list(index_documents(ps, acts))
-    writer = ix.writer(limitmb=256, procs=1)
-    for doc in docs:
-        writer.add_document(**doc)
-    writer.commit(optimize=True)
-    ix.close()
-    write_json(gen / RECORDS, {"partnerships": [p.to_dict() for p in ps], "actions": [a.to_dict() for a in acts]})
-    write_json(gen / META, {"schema_version": SCHEMA_VERSION, "corpus_checksum": corpus_checksum(Path(DEFAULT_DATA_DIR)),
-                            "complete": True, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                            "counts": {"partnerships": len(ps), "actions": len(acts), "by_source": {}},
-                            "documents": len(docs), "reports": [], "replicated": True})
-    publish(index_dir, gen)
-    return {"seconds": time.perf_counter() - start, "documents": len(docs)}
+    corpus = Corpus([partnership_from_dict(d) for d in partnerships],
+                    [action_from_dict(d) for d in actions], reports=[],
+                    checksum=corpus_checksum(Path(DEFAULT_DATA_DIR)))
+    _, documents = write_generation(index_dir, corpus)
+    return {"seconds": time.perf_counter() - start, "documents": documents}

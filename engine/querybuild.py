@@ -16,7 +16,7 @@ from whoosh import query as Q
 
 from analyzers import find_expansions, fold_text, max_typos
 from indexer.ids import name_key
-from indexer.schema import FIELD_BOOSTS, NAME_FIELDS, TEXT_FIELDS
+from indexer.schema import FIELD_BOOSTS, TEXT_FIELDS
 
 from .fillers import is_filler
 from .querylang import Clause, ParsedQuery

@@ -235,7 +235,6 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
 
 def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
     d = state.docs[docnum]
-    schema = state.schema
     if d.type == "partnership":
         rec = state.partnerships[d.id]
         partnership = rec

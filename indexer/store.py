@@ -56,8 +56,11 @@ class Generation:
 
 
 def new_generation_dir(index_dir: Path) -> Path:
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-    path = Path(index_dir) / f"gen-{stamp}-{uuid.uuid4().hex[:6]}"
+    """A new, empty generation folder; names sort in creation order (to the
+    microsecond), which is how cleanup tells the old ones."""
+    now = time.time()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now))
+    path = Path(index_dir) / f"gen-{stamp}.{int(now % 1 * 1e6):06d}-{uuid.uuid4().hex[:4]}"
     path.mkdir(parents=True)
     return path
 

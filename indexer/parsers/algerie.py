@@ -425,7 +425,6 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
     mode = "lead"
     wrap = False
     has_partner_label = False
-    after_title = False
     for _, line in body:
         s = line.strip()
         lm = _LABEL_LINE.match(line)
@@ -438,7 +437,6 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
                     theme_lines.append(lm.group("rest"))
             elif word == "Titre":
                 mode = "title"
-                after_title = True
             else:
                 has_partner_label = True
             continue

@@ -650,7 +650,6 @@ class _Builder:
             self.warn(start + 1, "empty sheet", lines[0])
             return
         title = lines[i].strip()
-        title_line = start + i + 1
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
