@@ -7,6 +7,7 @@ listed kind of record, over the whole result set, disjunctive per facet.
 """
 from __future__ import annotations
 
+import heapq
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -126,10 +127,10 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         hits, counts, hit_scores = kept_parts, part_counts, part_scores
     counts["type"] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
 
-    hits = _sort(state, hits, hit_scores, req.sort, browsing=scores is None)
     total = len(hits)
     start = (req.page - 1) * req.per_page
-    page_hits = hits[start:start + req.per_page]
+    ordered = _sort(state, hits, hit_scores, req.sort, browsing=scores is None, upto=start + req.per_page)
+    page_hits = ordered[start:start + req.per_page]
 
     nested: dict[str, list[int]] = {}
     if mode == "partnership" and (scores is not None or selection.active):
@@ -210,15 +211,27 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
     return state.speller.suggest_query(text)
 
 
-def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: str, browsing: bool) -> list[int]:
+def _top(hits: list[int], key, upto: int) -> list[int]:
+    """The first `upto` hits in `key` order: a heap when the page is a small
+    part of the hits (a broad query at scale has tens of thousands)."""
+    if upto * 4 < len(hits):
+        return heapq.nsmallest(upto, hits, key=key)
+    return sorted(hits, key=key)
+
+
+def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: str, browsing: bool,
+          upto: int) -> list[int]:
+    """The hits up to position `upto`, in the requested order."""
     docs = state.docs
     if sort == "name" or (sort == "relevance" and browsing):
-        return sorted(hits, key=lambda d: docs[d].sort_name)
+        return _top(hits, lambda d: docs[d].sort_name, upto)
     if sort == "year_desc":
-        return sorted(hits, key=lambda d: (-max(docs[d].facets["year"] or (-1,)), -scores.get(d, 0.0), docs[d].sort_name))
+        return _top(hits, lambda d: (-max(docs[d].facets["year"] or (-1,)), -scores.get(d, 0.0),
+                                     docs[d].sort_name), upto)
     if sort == "year_asc":
-        return sorted(hits, key=lambda d: (min(docs[d].facets["year"] or (9999,)), -scores.get(d, 0.0), docs[d].sort_name))
-    return sorted(hits, key=lambda d: (-scores.get(d, 0.0), docs[d].sort_name))
+        return _top(hits, lambda d: (min(docs[d].facets["year"] or (9999,)), -scores.get(d, 0.0),
+                                     docs[d].sort_name), upto)
+    return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
 def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
