@@ -75,6 +75,7 @@ class Client(threading.Thread):
     def __init__(self, port: int, stop: threading.Event, offset: int):
         super().__init__(daemon=True)
         self.port, self.stop, self.offset = port, stop, offset
+        self.t0 = time.perf_counter()
         self.latencies: list[float] = []
         self.errors: list[str] = []
         self.totals: set[int] = set()
@@ -92,7 +93,8 @@ class Client(threading.Thread):
                 resp = conn.getresponse()
                 body = resp.read()
             except (OSError, http.client.HTTPException) as exc:
-                self.errors.append(f"{path}: {type(exc).__name__}: {exc}")
+                self.errors.append(f"{path}: {type(exc).__name__}: {exc} "
+                                   f"(sent at {start - self.t0:.1f} s, after {time.perf_counter() - start:.1f} s)")
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
                 continue
@@ -118,10 +120,13 @@ def pct(values: list[float], p: float) -> float:
 def run(clients: int, seconds: float, index_dir: Path, data_dir: Path, rebuild: bool, threads: int) -> dict:
     port = free_port()
     env = dict(os.environ)
+    # The server's log goes to a file: a pipe nobody reads fills up and then
+    # blocks every server thread that logs (waitress warns on queue depth).
+    log = tempfile.NamedTemporaryFile(prefix="repertoires-serve-", suffix=".log", delete=False)
     server = subprocess.Popen(
         [sys.executable, "-m", "repertoires.cli", "serve", "--port", str(port), "--index", str(index_dir),
          "--data", str(data_dir), "--threads", str(threads)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        stdout=subprocess.DEVNULL, stderr=log, env=env)
     rebuilds: list[dict] = []
     try:
         wait_ready(port)
@@ -162,6 +167,7 @@ def run(clients: int, seconds: float, index_dir: Path, data_dir: Path, rebuild: 
         "max_ms": round(max(lat) * 1000, 1) if lat else None,
         "check_totals": sorted(totals), "index_versions": list(dict.fromkeys(v for _, v in versions)),
         "rebuilds": rebuilds,
+        "server_log": log.name,
     }
 
 
