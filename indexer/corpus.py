@@ -99,7 +99,7 @@ def parse_document(data_dir: Path, document: str) -> tuple[list[Partnership], li
     finally:
         report.seconds = time.perf_counter() - start
     report.stats = dict(result.stats)
-    report.warnings = list(result.warnings)
+    report.warnings = [" ".join(w.split()) for w in result.warnings]  # one line each
     return result.partnerships, result.actions, report
 
 
