@@ -37,6 +37,7 @@ class BuiltQuery:
     filters: dict[str, list] = field(default_factory=dict)  # facet -> values (AND with facets)
     excluded_filters: dict[str, list] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    words: int = 0  # required word groups
 
 
 def _tokens(schema, fieldname: str, text: str) -> list[tuple[int, str]]:
@@ -168,6 +169,7 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
             must.append(group_q)
             any_word.append(group_q)
 
+    built.words = len(must)
     if must:
         built.query = must[0] if len(must) == 1 else Q.And(must)
         if len(must) > 1:

@@ -27,6 +27,7 @@ MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
 NESTED_ACTIONS = 3
 ACTION_WEIGHT = 0.5  # share of the best matching action's score added to its partnership
+PARTIAL_MIN_WORDS = 3  # with two words, dropping one is a different question: only the fallback
 PARTIAL_BELOW = 10  # fewer documents with every word: add those with some of them
 MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
@@ -179,7 +180,8 @@ def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, flo
         return None, False, False
     scores, cut = _match(state, built.query)
     fallback = partial = False
-    if built.any_word_query is not None and len(scores) < PARTIAL_BELOW:
+    if built.any_word_query is not None and (not scores or (len(scores) < PARTIAL_BELOW
+                                                            and built.words >= PARTIAL_MIN_WORDS)):
         some, cut_some = _match(state, built.any_word_query)
         cut = cut or cut_some
         if not scores and some:
