@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from analyzers import fold_text
-from indexer.corpus import corpus_checksum
+from indexer.corpus import code_fingerprint, corpus_checksum
 from indexer.store import (DEFAULT_INDEX_DIR, IndexError_, IndexOutdated, current_generation,
                            pointer_stamp)
 
@@ -58,6 +58,9 @@ class Engine:
         st = self.state()
         if st.generation.meta.get("corpus_checksum") != corpus_checksum(Path(data_dir)):
             raise IndexOutdated("the index was built from other source files: run `repertoires index`")
+        if st.generation.meta.get("code_fingerprint") != code_fingerprint():
+            raise IndexOutdated("the index was built by another version of the parsers or analyzers: "
+                                "run `repertoires index`")
 
     # -- queries -----------------------------------------------------------
     def search(self, request: SearchRequest | None = None, **kwargs) -> dict:

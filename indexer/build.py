@@ -10,7 +10,7 @@ from typing import Callable
 
 from whoosh import index as whoosh_index
 
-from .corpus import DEFAULT_DATA_DIR, Corpus, load_corpus
+from .corpus import DEFAULT_DATA_DIR, Corpus, code_fingerprint, load_corpus
 from .documents import index_documents
 from .records import action_from_dict, partnership_from_dict
 from .schema import SCHEMA_VERSION, build_schema
@@ -115,6 +115,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         write_json(gen / META, {
             "schema_version": SCHEMA_VERSION,
             "corpus_checksum": corpus.checksum,
+            "code_fingerprint": code_fingerprint(),
             "complete": corpus.ok,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "counts": meta_counts(corpus),

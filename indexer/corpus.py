@@ -65,6 +65,20 @@ def corpus_checksum(data_dir: Path) -> str:
     return h.hexdigest()
 
 
+def code_fingerprint() -> str:
+    """SHA-256 over the code and data files that shape the records and the
+    index (parsers, vocabulary, analyzers): an index built by other code is
+    outdated even when the corpus has not changed."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for package in ("indexer", "analyzers"):
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in (".py", ".json", ".txt", ".tsv") and "__pycache__" not in path.parts:
+                h.update(str(path.relative_to(root)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def read_source(path: Path) -> str:
     """The text of a source file, or a SourceError saying precisely why not."""
     if not path.exists():

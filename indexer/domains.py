@@ -108,10 +108,23 @@ def map_domains(labels: list[str]) -> list[str]:
     return [d for d in DOMAINS if d in found]
 
 
+# Words that say what an action is about whatever heading it is filed under:
+# a well is water, a health centre is health, a school is education. Kept
+# narrower than RULES, which read short labels, not running text.
+TEXT_RULES: list[tuple[str, list[str]]] = [
+    (RULES[0][0], [EAU]),  # the water rule reads text as well as labels
+    (r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|maternite|hopital|\bsante\b|medicament|paludisme", [SANTE]),
+    (r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque", [EDUCATION]),
+]
+_TEXT_COMPILED = [(re.compile(p), d) for p, d in TEXT_RULES]
+
+
 def domains_of_text(text: str) -> list[str]:
     """Domains implied by an action's own words (wells -> water even when
-    filed under health). Uses only the water rule, the one the issue asks to
-    override the filing; other domains come from the labels."""
+    filed under health; a health centre -> health whatever the heading)."""
     key = _key(text)
-    rx, doms = _COMPILED[0]
-    return list(doms) if rx.search(key) else []
+    found: list[str] = []
+    for rx, doms in _TEXT_COMPILED:
+        if rx.search(key):
+            found += [d for d in doms if d not in found]
+    return found

@@ -110,3 +110,10 @@ def test_merge_joins_sources_and_fills_gaps():
     assert merged.partner_party.region == "Kayes"
     assert merged.french_party.name == "Saint-Leu-la-Forêt"
     assert merged.french_party.name_raw == "Ville de Saint Leu la Forêt"
+
+
+def test_health_centres_and_schools_are_filed_by_their_words(corpus):
+    cscom = [a for a in corpus.actions if "cscom" in (a.title + " " + (a.description or "")).lower()]
+    assert cscom and all("Santé" in a.domains for a in cscom)
+    schools = [a for a in corpus.actions if "école" in (a.title + " " + (a.description or "")).lower()]
+    assert schools and all("Éducation et formation" in a.domains for a in schools)

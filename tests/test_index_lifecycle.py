@@ -204,3 +204,14 @@ def test_bad_source_files_get_a_precise_message(small_data, content, message):
     assert not report.ok
     assert report.error.startswith("algerie-micl-cooperation.txt: ")
     assert message in report.error
+
+
+def test_index_built_by_other_code_is_outdated(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    gen = build_index(small_data, ix).generation
+    Engine(ix).check_fresh(small_data)
+    meta = json.loads((gen / "meta.json").read_text())
+    meta["code_fingerprint"] = "0" * 64
+    (gen / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(IndexOutdated, match="another version"):
+        Engine(ix).check_fresh(small_data)
