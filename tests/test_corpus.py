@@ -117,3 +117,15 @@ def test_health_centres_and_schools_are_filed_by_their_words(corpus):
     assert cscom and all("Santé" in a.domains for a in cscom)
     schools = [a for a in corpus.actions if "école" in (a.title + " " + (a.description or "")).lower()]
     assert schools and all("Éducation et formation" in a.domains for a in schools)
+
+
+def test_a_parser_bug_becomes_a_warning_and_keeps_what_was_parsed():
+    from indexer.parsers import run_guarded
+
+    def body(text, document, result):
+        result.partnerships.append(Partnership(id="a--b", french_party=Party(name="A"), partner_party=None))
+        raise KeyError("oops")
+
+    result = run_guarded(body, "text", "doc.txt")
+    assert [p.id for p in result.partnerships] == ["a--b"]
+    assert result.warnings == ["parser error, stopped early: KeyError: 'oops'"]

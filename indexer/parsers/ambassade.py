@@ -16,6 +16,8 @@ from ..ids import action_id, partnership_id
 from ..records import Action, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, reflow, squash_spaces, years_in
 
+from . import run_guarded
+
 FRENCH_STATE = Party(name="État français", name_raw="France", kind="État", country="France")
 ALGERIAN_STATE = Party(name="État algérien", name_raw="Algérie", kind="État", country="Algérie")
 
@@ -69,11 +71,7 @@ def _title(label: str) -> str:
 
 
 def parse(text: str, document: str) -> ParseResult:
-    result = ParseResult(document=document)
-    try:
-        _parse(text or "", document, result)
-    except Exception as exc:  # never raise: the corpus step reports warnings
-        result.warnings.append(f"line 0: parser error {type(exc).__name__}: {exc}")
+    result = run_guarded(_parse, text, document)
     result.stats = {
         "sheets": len(result.partnerships),
         "listed": 0,

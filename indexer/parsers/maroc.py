@@ -19,6 +19,8 @@ from indexer.records import (
 )
 from indexer.text import fold, normal_case, reflow, squash_spaces, years_in
 
+from . import run_guarded
+
 TITLE = "Répertoire des partenariats de coopération décentralisée franco-marocains"
 LISTED_PAGE = 150
 SYNTHESIS_PAGE = 151
@@ -1096,11 +1098,7 @@ def _match_names(fr_raw: str, ma_raw: str, records: list[Partnership]) -> list[P
 # --- Entry point ------------------------------------------------------------
 
 def parse(text: str, document: str) -> ParseResult:
-    result = ParseResult(document=document)
-    try:
-        _parse(text or "", document, result)
-    except Exception as exc:  # never raise: the corpus step reports warnings
-        result.warnings.append(f"line 0: parser failure {type(exc).__name__}: {exc}")
+    result = run_guarded(_parse, text, document)
     result.stats.setdefault("partnerships", len(result.partnerships))
     result.stats.setdefault("actions", len(result.actions))
     return result

@@ -19,6 +19,8 @@ from ..ids import partnership_id
 from ..records import Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
 
+from . import run_guarded
+
 MICL = Party(
     name="Ministère de l'Intérieur et des Collectivités locales",
     name_raw="Ministère de l’Intérieur et des Collectivités Locales",
@@ -463,11 +465,7 @@ def _merge(records: list[Partnership]) -> tuple[list[Partnership], int]:
 
 
 def parse(text: str, document: str) -> ParseResult:
-    result = ParseResult(document=document)
-    try:
-        _parse(text or "", document, result)
-    except Exception as exc:  # never raise: the corpus step reports warnings
-        result.warnings.append(f"line 0: parser error {type(exc).__name__}: {exc}")
+    result = run_guarded(_parse, text, document)
     result.stats = {
         "sheets": 0,
         "listed": sum(p.detail == "listed" for p in result.partnerships),
