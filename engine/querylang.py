@@ -57,6 +57,7 @@ class ParsedQuery:
     # conjunction of groups; each group is a disjunction of clauses (usually one)
     groups: list[list[Clause]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    empty_prefixes: list[str] = field(default_factory=list)  # `pays:` with nothing after it
 
     @property
     def clauses(self) -> list[Clause]:
@@ -111,6 +112,7 @@ def parse_query(text: str) -> ParsedQuery:
         if m and fold_text(m.group(1)) in PREFIXES:
             prefix, value = m.group(1), " ".join(m.group(2).replace('"', " ").split())
             if not value:
+                pq.empty_prefixes.append(prefix)
                 notices.append(f"Le préfixe « {prefix}: » n'est suivi de rien : il a été ignoré.")
                 continue
             items.append(Clause("field", value, negated, PREFIXES[fold_text(prefix)]))

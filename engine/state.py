@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -155,8 +156,6 @@ def _names(partnerships: dict[str, dict]) -> list[NameEntry]:
 
 
 def _split_words(key: str) -> list[str]:
-    import re
-
     return re.split(r"[^a-z0-9]+", key)
 
 

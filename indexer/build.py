@@ -48,14 +48,18 @@ def meta_counts(corpus: Corpus) -> dict:
 
 
 def _previous_records(index_dir: Path) -> Callable[[str], tuple | None]:
-    """The fallback for load_corpus: a failed document's records from the served index."""
-    try:
-        gen = current_generation(index_dir)
-        parsed = json.loads((gen.path / PARSED).read_text(encoding="utf-8"))
-    except (IndexError_, OSError, ValueError):
-        parsed = {}
+    """The fallback for load_corpus: a failed document's records from the served
+    index, read only when a document has failed (a healthy build reads nothing)."""
+    parsed: dict | None = None
 
     def fallback(document: str):
+        nonlocal parsed
+        if parsed is None:
+            try:
+                gen = current_generation(index_dir)
+                parsed = json.loads((gen.path / PARSED).read_text(encoding="utf-8"))
+            except (IndexError_, OSError, ValueError):
+                parsed = {}
         entry = parsed.get(document)
         if not entry:
             return None

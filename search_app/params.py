@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes
 
 from engine import MAX_PER_PAGE, SORTS, SearchRequest
+from engine.querylang import parse_query
 from engine.search import MAX_RESULT_WINDOW
 
 MAX_QUERY_CHARS = 500
@@ -80,14 +81,11 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
     q = args.get("q", "") or ""
     if len(q) > MAX_QUERY_CHARS:
         raise ParamError("query_too_long", f"La requête dépasse {MAX_QUERY_CHARS} caractères ({len(q)}).", "q")
-    if strict and re.search(r"(^|\s)-?[^\s:\"]+:(\s|$)", q):
-        from engine.querylang import PREFIXES
-        from analyzers import fold_text
-
-        for m in re.finditer(r"(?:^|\s)-?([^\s:\"]+):(?=\s|$)", q):
-            if fold_text(m.group(1)) in PREFIXES:
-                raise ParamError("empty_field_prefix",
-                                 f"Le préfixe « {m.group(1)}: » doit être suivi d'une valeur (ex. pays:mali).", "q")
+    if strict:  # the engine reads `pays:` as nothing; the API says so precisely
+        empty = parse_query(q).empty_prefixes
+        if empty:
+            raise ParamError("empty_field_prefix",
+                             f"Le préfixe « {empty[0]}: » doit être suivi d'une valeur (ex. pays:mali).", "q")
 
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
