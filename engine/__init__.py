@@ -76,6 +76,17 @@ class Engine:
         st = self.state()
         return [st.actions[a] for a in st.actions_of.get(pid, [])]
 
+    def related(self, pid: str) -> tuple[list[dict], list[dict]]:
+        """The other partnerships of the same French collectivity, and of the same partner."""
+        st = self.state()
+        rec = st.partnerships[pid]
+        out = []
+        for side in ("french_party", "partner_party"):
+            name = (rec.get(side) or {}).get("name")
+            ids = st.partnerships_of.get((side, name), []) if name else []
+            out.append([st.partnerships[i] for i in ids if i != pid])
+        return out[0], out[1]
+
     def suggest(self, prefix: str, limit: int = 10) -> list[dict]:
         """Collectivity and place names with a word starting with `prefix`
         (`Kou` -> Koulikoro, Koutiala), most frequent first."""

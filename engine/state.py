@@ -87,6 +87,12 @@ class IndexState:
         self.schema = self.index.schema
         self.stored = functools.lru_cache(maxsize=8192)(self._stored)
         self.facet_bits = FacetBits([d.facets for d in self.docs])
+        # (side, collectivity name) -> its partnerships, for the "see also" links
+        self.partnerships_of: dict[tuple[str, str], list[str]] = {}
+        for p in self.partnerships.values():
+            for side in ("french_party", "partner_party"):
+                if p.get(side):
+                    self.partnerships_of.setdefault((side, p[side]["name"]), []).append(p["id"])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
         self.match_cache = LRU(1024)  # query -> {docnum: score}

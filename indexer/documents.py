@@ -84,56 +84,47 @@ def _with_facet_fields(doc: dict[str, Any], facets: dict[str, list]) -> dict[str
     return doc
 
 
-def partnership_document(p: Partnership) -> dict[str, Any]:
+def _document(kind: str, rid: str, p: Partnership, title: str, domains: list[str], body_parts: list,
+              original_text: str | None, facets: dict[str, list]) -> dict[str, Any]:
+    """The fields every index document has; partnerships and actions differ
+    only in what they put in them (an action carries its partnership's names)."""
     names = _party_names(p)
     places = _places(p)
-    domains = list(p.domains) + list(p.domains_raw)
-    body = _body([p.legal_framework, p.status, p.history, p.objectives, p.perspectives,
-                  p.other_partnerships, p.partners, p.budget.text if p.budget else None,
-                  *p.extra.values()])
-    sheet = redact_contacts(p.original_text or "", "")
+    body = _body(body_parts)
+    sheet = redact_contacts(original_text or "", "")
     doc = {
-        "id": p.id,
-        "type": "partnership",
+        "id": rid,
+        "type": kind,
         "pid": p.id,
-        "title": p.title,
+        "title": title,
         "parties": _join(names),
         "places": _join(places),
         "domains_text": _join(domains),
         "body": body,
         "sheet": sheet,
-        "spell": _join([p.title, *names, *places, *domains, body, sheet]),
+        "spell": _join([title, *names, *places, *domains, body, sheet]),
         "names_raw": names,
-        "sort_name": fold(p.title),
-        "began": " ".join(str(y) for y in {p.formalized, p.first_contact_year} if y),
+        "sort_name": fold(title),
         "name_keys": _name_keys(p),
     }
-    return _with_facet_fields(doc, partnership_facets(p))
+    return _with_facet_fields(doc, facets)
+
+
+def partnership_document(p: Partnership) -> dict[str, Any]:
+    doc = _document(
+        "partnership", p.id, p, p.title, list(p.domains) + list(p.domains_raw),
+        [p.legal_framework, p.status, p.history, p.objectives, p.perspectives, p.other_partnerships,
+         p.partners, p.budget.text if p.budget else None, *p.extra.values()],
+        p.original_text, partnership_facets(p))
+    doc["began"] = " ".join(str(y) for y in {p.formalized, p.first_contact_year} if y)
+    return doc
 
 
 def action_document(a: Action, p: Partnership) -> dict[str, Any]:
-    names = _party_names(p)
-    places = _places(p)
-    domains = list(a.domains) + ([a.domain_raw] if a.domain_raw else [])
-    body = _body([a.description, a.objectives, a.partners, a.beneficiaries,
-                  a.budget.text if a.budget else None])
-    sheet = redact_contacts(a.original_text or "", "")
-    doc = {
-        "id": a.id,
-        "type": "action",
-        "pid": p.id,
-        "title": a.title,
-        "parties": _join(names),
-        "places": _join(places),
-        "domains_text": _join(domains),
-        "body": body,
-        "sheet": sheet,
-        "spell": _join([a.title, *names, *places, *domains, body, sheet]),
-        "names_raw": names,
-        "sort_name": fold(a.title),
-        "name_keys": _name_keys(p),
-    }
-    return _with_facet_fields(doc, action_facets(a, p))
+    return _document(
+        "action", a.id, p, a.title, list(a.domains) + ([a.domain_raw] if a.domain_raw else []),
+        [a.description, a.objectives, a.partners, a.beneficiaries, a.budget.text if a.budget else None],
+        a.original_text, action_facets(a, p))
 
 
 def index_documents(partnerships: list[Partnership], actions: list[Action]) -> Iterator[dict[str, Any]]:

@@ -88,17 +88,7 @@ def partnership(pid: str):
         abort(404)
     rec = public_record(rec, current_app.config["HIDE_CONTACTS"])
     actions = engine.actions_of(pid)
-    st = engine.state()
-    same_french, same_partner = [], []
-    fkey = rec["french_party"]["name"]
-    pkey = (rec.get("partner_party") or {}).get("name")
-    for other in st.partnerships.values():
-        if other["id"] == pid:
-            continue
-        if other["french_party"]["name"] == fkey:
-            same_french.append(other)
-        if pkey and (other.get("partner_party") or {}).get("name") == pkey:
-            same_partner.append(other)
+    same_french, same_partner = engine.related(pid)
     return render_template("partnership.html", p=rec, actions=actions, same_french=same_french,
                            same_partner=same_partner,
                            json_url=url_for("api.partnership", pid=pid))

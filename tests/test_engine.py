@@ -209,3 +209,10 @@ def test_facet_lists_are_bounded_but_keep_the_selection(engine, monkeypatch):
     regions = r["facets"]["region"]
     assert len(regions) == 3
     assert any(v["value"] == "Kidal" and v["selected"] for v in regions)
+
+
+def test_related_partnerships_share_a_party(engine):
+    same_french, same_partner = engine.related("belfort--skikda")
+    assert {p["id"] for p in same_french} >= {"belfort--mohammedia"}
+    assert all(p["french_party"]["name"] == "Belfort" for p in same_french)
+    assert "belfort--skikda" not in {p["id"] for p in same_french + same_partner}
