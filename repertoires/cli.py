@@ -144,6 +144,14 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
         c = counts.get(r.document, {})
         print(f"  {r.document:<45} {s.get('sheets', 0):>6} {s.get('listed', 0):>6} {s.get('merged', 0):>6} "
               f"{c.get('partnerships', 0):>6} {c.get('actions', 0):>7} {len(r.warnings):>5}", file=out)
+        sources = {k[len("domains: "):]: v for k, v in s.items() if k.startswith("domains: ")}
+        if sources:
+            print("      domains given by: " + ", ".join(f"{k} {v}" for k, v in sources.items()), file=out)
+        if r.planned:
+            print(f"      planned years (after the document's date, kept out of the year facet): "
+                  f"{len(r.planned)}", file=out)
+            for line in r.planned if show_warnings else []:
+                print(f"        {line}", file=out)
         shown = r.warnings if show_warnings else r.warnings[:3]
         for w in shown:
             print(f"      warning: {w}", file=out)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
+from indexer import registry
+
 from . import get_engine
 from .api import run_search
 from .links import add_facet_links, url_with
@@ -13,13 +15,7 @@ bp = Blueprint("pages", __name__)
 
 FACET_LABELS = {"country": "Pays", "domain": "Domaine", "year": "Année", "region": "Région / wilaya",
                 "type": "Type de fiche", "source": "Document source", "detail": "Fiche", "status": "État"}
-SOURCE_LABELS = {
-    "mali-repertoire-2008.txt": "Répertoire franco-malien (CUF, 2008)",
-    "maroc-repertoire-2008.txt": "Répertoire franco-marocain (CUF, 2008)",
-    "algerie-cooperation-decentralisee.txt": "Coopération décentralisée franco-algérienne (2006)",
-    "algerie-micl-cooperation.txt": "Ministère algérien de l'Intérieur (MICL)",
-    "algerie-ambassade-cooperation-technique.txt": "Ambassade d'Algérie : coopération technique",
-}
+SOURCE_LABELS = registry.labels()  # file name -> label, from the document registry
 VALUE_LABELS = {"partnership": "Partenariats", "action": "Actions", "sheet": "Fiche complète",
                 "listed": "Simple mention"}
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens",
