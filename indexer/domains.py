@@ -60,19 +60,21 @@ EXACT: dict[str, list[str]] = {
     "education au developpement": [ECHANGES],
     # Mali sheets: the French side's own activities (newsletters, forums, links between associations).
     "communication": [ECHANGES],
+    "accueil": [ECHANGES],
+    "nouvelles technologies": [EDUCATION],  # multimedia centres in schools and youth centres
     "articulation coop et autres domaines": [ECHANGES],
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.
 RULES: list[tuple[str, list[str]]] = [
     (r"\beau\b|\beaux\b|assainis|hydraul|potable|\baep\b|puits|forage|latrine|egout|adduction|irrigation|barrage|pompe", [EAU]),
-    (r"sante|sanitaire|medic|hopita|hospital|cscom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
-    (r"educ|ecole|scolai|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
+    (r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
+    (r"educ|ecole|scolai|scolaris|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
     (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
     (r"cultur|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
     (r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|credit|insertion professionnelle|marche|industri|investis|financ", [ECONOMIE]),
     (r"touris", [TOURISME]),
-    (r"agric|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|vivri|apicult|halieut", [AGRICULTURE]),
+    (r"agric|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut", [AGRICULTURE]),
     (r"environ|dechet|ordure|propret|ecolog|desertif|climat|espaces verts|reboise|developpement durable|biodiversite", [ENVIRONNEMENT]),
     (r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage", [URBANISME]),
     (r"institution|gouvernance|decentralis|gestion municipale|gestion communale|administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|modernisation|gestion locale|services municipaux|service public|technique", [GOUVERNANCE]),

@@ -21,7 +21,7 @@ from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
 from .cuf_table import dehyphen as _dehyphen
 from .cuf_table import status as _status
-from .cuf_table import table_rows, title_of
+from .cuf_table import strip_number, table_rows, title_of
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
 
@@ -349,10 +349,10 @@ class CufReader(Reader):
         out = []
         for row in table_rows(body):
             text = _dehyphen(reflow([t for c in row.cells for _, t in c.lines]))
-            when = squash_spaces(" ".join(c.text for c in row.when[:1]))
+            when = squash_spaces(" ".join(strip_number(c.text) for c in row.when[:1]))
             if not when and row.period:
                 when = row.period
-            budget = squash_spaces(" ".join(c.text for c in row.budget))
+            budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))
             lines = row.lines
             out.append(ActionDraft(
                 title=title_of(text), keep_title=True, first=row.cells[0].lines[0][0], last=lines[-1][0],

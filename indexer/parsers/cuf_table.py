@@ -33,6 +33,7 @@ _HEADER_RE = re.compile(
     r"Actions de coopération)\b", re.I)
 _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
 _TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.I)
+_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
 _BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
 _MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
            r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
@@ -110,8 +111,10 @@ def is_budget(text: str, bare: bool) -> bool:
 def is_domain(text: str, alone: bool = False) -> bool:
     """A domain label: upper case and naming a domain (`EAU :`, `SANTE`), or,
     standing alone in its cell's place (`alone`), a short label naming one."""
+    if text.strip().startswith(("-", "•", "–")):
+        return False
     t = text.strip(" :-")
-    if not t or len(t) > 70 or t.startswith(("-", "•")) or fields.years(t).found:
+    if not t or len(t) > 70 or fields.years(t).found:
         return False
     if not map_domain(t):
         return False
@@ -159,6 +162,7 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
     cells: list[Cell] = []
     block = 0
     prev = ""
+    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
     for top, (n, text) in enumerate(seg):
         s = text.strip()
         if not s:
@@ -172,6 +176,8 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
         if cont and not _CONNECT.search(prev) and kind_of(cells[-1].text) in ("when", "budget") \
                 and kind_of(s) in ("when", "budget"):
             cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
+        if numbered and cells:  # `1.`, `2.`…: a numbered cell runs to the next number
+            cont = not _NUMBER_RE.match(s)
         if cont:
             cells[-1].lines.append((n, text))
         else:
@@ -187,6 +193,13 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
                                     and _BULLET_RE.match(nxt.text))
         if c.kind == "action" and is_domain(c.text, alone):
             c.kind = "domain"
+    if numbered and after in ("action", "when"):
+        for c in cells:
+            body_text = _NUMBER_RE.sub("", c.text).strip()
+            if after == "when":
+                c.kind = "budget"
+            elif not body_text or is_when(body_text):
+                c.kind = "when"
     kinds = [c.kind for c in cells]
     digits = sum(bool(re.match(r"^\d", _BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
     if after == "when" and digits * 2 >= len(cells) and "action" in kinds:
@@ -242,7 +255,8 @@ def kind_of(text: str) -> str:
     return "action"
 
 
-_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?)\s*$", re.I)
+_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?"
+                         r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
 _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
                         r"(?:\s*\([^)]*\))?)\s*$", re.I)
 
@@ -290,6 +304,16 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
     (monotone, minimal distance between a cell's top and its row's top)."""
     if not rows or not cells:
         return []
+    numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
+    cell_numbers = [_NUMBER_RE.match(c.text.strip()) for c in cells]
+    if all(numbers) and all(cell_numbers):  # rows and cells numbered alike: by number
+        out, used = [], set()
+        for r, m in zip(rows, numbers):
+            c = next((c for c, cm in zip(cells, cell_numbers) if cm.group(1) == m.group(1) and id(c) not in used), None)
+            if c is not None:
+                used.add(id(c))
+                out.append((r, c))
+        return out
     if len(rows) == len(cells):
         return list(zip(rows, cells))
     same_seg = len({r.cells[0].segment for r in rows}) == 1
@@ -371,10 +395,24 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     waiting = {"when": [], "budget": []}  # rows of the band still without a cell of that kind
     period: str | None = None
     last_kind = None
-    for k, seg in enumerate(segments(body)):
+    segs = segments(body)
+    for k, seg in enumerate(segs):
         cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c)]
         if not cells:
             continue
+        if len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
+                and k + 1 < len(segs):
+            # a lone cell is a domain when text follows it, an action when dates or budget do
+            nxt = [c.kind for c in cells_of(segs[k + 1], k + 1, "action")]
+            if nxt and nxt[0] in ("when", "budget"):
+                cells[0].kind = "action"
+            elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
+                    and map_domain(cells[0].text):
+                cells[0].kind = "domain"
+        if k == len(segs) - 1 and last_kind == "when" and waiting["budget"] and \
+                all(c.kind == "action" for c in cells):
+            for c in cells:  # the table's last budget cell, written as prose
+                c.kind = "budget"
         kinds = {c.kind for c in cells}
         new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget")
         if new_band or cells[0].kind in ("section", "period"):
@@ -434,26 +472,25 @@ def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) ->
         return
     blocks = sorted({r.cells[0].block for r in rows})
     if len(blocks) == len(domains) and len(domains) > 1:
-        for r in rows:
-            r.domain = heading(domains[blocks.index(r.cells[0].block)].text)
-        return
-    for r in rows:
-        above = [d for d in domains if d.segment < r.cells[0].segment or d.top <= tops[id(r)] + 1]
-        r.domain = heading((above or domains)[-1].text)
+        picks = [domains[blocks.index(r.cells[0].block)] for r in rows]
+    else:
+        picks = [([d for d in domains if d.segment < r.cells[0].segment or d.top <= tops[id(r)] + 1]
+                  or domains)[-1] for r in rows]
+    for r, d in zip(rows, picks):
+        label = heading(d)
+        r.domain = label if map_domain(label) else None
 
 
-def heading(text: str) -> str:
+def heading(cell: Cell) -> str:
     """A domain cell's heading: its upper-case first lines (`EAU :` of `EAU :
     Adduction d'eau / Forages…`), else the whole cell."""
-    words = text.split()
     head = []
-    for w in words:
-        letters = [c for c in w if c.isalpha()]
-        if letters and not all(c.isupper() for c in letters):
+    for _, line in cell.lines:
+        if not _upper(line):
             break
-        head.append(w)
-    out = " ".join(head).strip(" :-/") if len(head) >= 1 and sum(len(w) for w in head) >= 3 else text
-    return squash_spaces(out.strip(" :-"))
+        head.append(line.strip())
+    out = " ".join(head) if head else cell.text
+    return squash_spaces(out).strip(" :-/")
 
 
 def status(text: str) -> str:
@@ -467,6 +504,10 @@ def status(text: str) -> str:
 
 def dehyphen(text: str) -> str:
     return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
+
+
+def strip_number(text: str) -> str:
+    return _NUMBER_RE.sub("", text.strip()).strip()
 
 
 def title_of(text: str) -> str:

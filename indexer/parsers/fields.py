@@ -13,12 +13,12 @@ from ..text import fold, squash_spaces
 
 # --- Money -----------------------------------------------------------------
 
-_NUM = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_NUM = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\s?\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?"
 _MULT = r"(?P<mult>millions?|milliards?|mds?|k)\s*(?:de\s+|d['’]\s*)?"
 _UNIT = (r"k€|€|euros?\b|eur\b|e\b|f\s*cfa\b|fcfa\b|cfa\b|ff\b|francs?(?:\s+cfa)?\b|f\b|"
          r"dhs?\b|dirhams?\b|mad\b|da\b|dinars?\b|dzd\b")
 MONEY_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:{_MULT})?(?P<unit>{_UNIT})?", re.I)
-_TOTAL_RE = re.compile(r"\b(total|soit|co[uû]t global|montant global|au total|t\s*:)\s*:?\s*\(?$", re.I)
+_TOTAL_RE = re.compile(r"\b(total(?:\s+de)?|soit|co[uû]t global|montant global|au total|t\s*:)\s*:?\s*\(?$", re.I)
 _PER = re.compile(r"^\s*(/\s*an|par an|/an)", re.I)
 
 
@@ -50,6 +50,7 @@ def _currency(unit: str) -> str | None:
 
 def _number(num: str) -> float | None:
     s = re.sub(r"[ \u00a0\u202f]", "", num)
+    s = re.sub(r",(\d)$", r",\g<1>0", s) if re.search(r"\d{3},\d$", s) else s
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):  # 5.488 / 1.250.000,50
         s = s.replace(".", "")
     s = s.replace(",", ".")
@@ -124,7 +125,7 @@ def population(text: str | None) -> int | None:
 
 # --- Years ---------------------------------------------------------------------
 
-_YEAR_RE = re.compile(r"(?<![\d.,/€])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d|\s?(?:€|euros?\b|k€|f\b|ff\b|fcfa|e\b|dh|da\b))",
+_YEAR_RE = re.compile(r"(?<![\d.,€])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d|\s?(?:€|euros?\b|k€|f\b|ff\b|fcfa|e\b|dh|da\b))",
                       re.I)
 _PHONE_RE = re.compile(r"(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 _PLANNED_RE = re.compile(
