@@ -348,18 +348,25 @@ class CufReader(Reader):
         cells are fields (`when`, `budget`), never its title."""
         out = []
         for row in table_rows(body):
-            text = _dehyphen(reflow([t for c in row.cells for _, t in c.lines]))
+            text = _dehyphen(reflow([t for _, t in row.cells[0].lines]))
+            described = _dehyphen(reflow([t for c in row.cells for _, t in c.lines]))
             when = squash_spaces(" ".join(strip_number(c.text) for c in row.when[:1]))
             if not when and row.period:
                 when = row.period
             budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))
             lines = row.lines
-            out.append(ActionDraft(
-                title=title_of(text), keep_title=True, first=row.cells[0].lines[0][0], last=lines[-1][0],
-                description=text or None, domain_raw=row.domain, status=_status(text + " " + when),
-                when=when or None, budget=budget or None, budget_cell=True,
-                original_text="\n".join(t for _, t in lines),
-            ))
+            # a cell listing projects with dashes (`Réalisation de périmètres irrigués – creusement
+            # de puits`) is one action each; the row's amount goes to the first
+            items = [x for x in re.split(r"\s+[–—]\s+", text) if x.strip()] or [text]
+            for k, item in enumerate(items):
+                line = next((n for n, t in lines if item[:20].strip() and item[:20].strip() in t), lines[0][0])
+                out.append(ActionDraft(
+                    title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],
+                    last=lines[-1][0], description=described or None, domain_raw=row.domain,
+                    status=_status(item + " " + when), when=when or None,
+                    budget=(budget or None) if k == 0 else None, budget_cell=True,
+                    original_text="\n".join(t for _, t in lines),
+                ))
         return out
 
     # --- result -----------------------------------------------------------

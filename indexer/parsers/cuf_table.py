@@ -255,6 +255,11 @@ def kind_of(text: str) -> str:
     return "action"
 
 
+_PROSE_RE = re.compile(r"^(Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|Les|La|Le|L['’]|Une?|On|Nous|Cela|Grâce)\b")
+# One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
+LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
+               "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
+               "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene"}
 _TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?"
                          r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
 _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
@@ -264,26 +269,28 @@ _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20
 def split_mixed(c: Cell) -> list[Cell]:
     """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
     line -> its action, dates and budget cells (and a leading domain label)."""
-    if c.kind != "action" or len(c.lines) > 2:
+    if c.kind != "action":
         return [c]
     text = c.text
     parts: list[Cell] = []
-    m = _TAIL_MONEY.search(text)
-    money = None
-    if m:
-        money, text = m.group(1), text[:m.start()]
-    m = _TAIL_WHEN.search(text)
-    when = None
-    if m and len(text[:m.start()].split()) >= 2:
-        when, text = m.group(1), text[:m.start()]
+    money = when = None
+    if len(c.lines) <= 2:
+        m = _TAIL_MONEY.search(text)
+        if m:
+            money, text = m.group(1), text[:m.start()]
+        m = _TAIL_WHEN.search(text)
+        if m and len(text[:m.start()].split()) >= 2:
+            when, text = m.group(1), text[:m.start()]
     label = None
     words = text.split()
     for n in (3, 2, 1):
         head = " ".join(words[:n])
         if len(words) <= n + 1 or fold(words[n - 1]) in ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l"):
             continue
-        if len(words) > n + 1 and is_domain(head) and (words[n][:1].isupper() or words[n] in "-–:") \
-                or len(words) > n + 1 and is_domain(head, alone=True) and words[n] in ("-", "–"):
+        nxt = words[n]
+        if is_domain(head) and (nxt[:1].isupper() or nxt in "-–:") \
+                or is_domain(head, alone=True) and nxt in ("-", "–") \
+                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
             label, text = head, " ".join(words[n:])
             break
     if money is None and when is None and label is None:
@@ -433,6 +440,10 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 continue
             if c.kind == "domain":
                 domains.append(c)
+                continue
+            if c.kind == "action" and seg_rows and _PROSE_RE.match(c.text) and len(c.text) > 40 \
+                    and c.text.rstrip().endswith((".", "!", ")")):
+                seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
                 continue
             if c.kind == "action":
                 row = Row(domain=None, cells=[c], period=period)
