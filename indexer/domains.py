@@ -123,6 +123,15 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     (RULES[0][0], [EAU]),  # the water rule reads text as well as labels
     (r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|maternite|hopital|\bsante\b|medicament|paludisme", [SANTE]),
     (r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque", [EDUCATION]),
+    (r"electrif|solaire|eclairage|groupe electrogene", [ENERGIE]),
+    (r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|plantations? d.arbres|bosquets?|decharge|berges", [ENVIRONNEMENT]),
+    (r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maison des jeunes", [JEUNESSE]),
+    (r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
+     r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace", [URBANISME]),
+    (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
+    (r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
+     r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture", [AGRICULTURE]),
+    (r"micro.?credits?|cooperatives?\b|artisans?\b|activites generatrices", [ECONOMIE]),
 ]
 _TEXT_COMPILED = [(re.compile(p), d) for p, d in TEXT_RULES]
 

@@ -236,8 +236,9 @@ class CufReader(Reader):
                 out[f"{side}_name"] = _value(head, k, r"Nom")
             elif re.match(r"^(Nb habitants|Nombre d.habitants)", s) and f"{side}_pop" not in out:
                 out[f"{side}_pop"] = squash_spaces(s.split(":", 1)[-1])
-            elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.I) and ":" in s:
-                val = _value(head, k, r"^\s*(?:Département|Cercle|Commune|Région|Province)")
+            elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.I):
+                # `Cercle/Région/Commune : Diéma, région de Kayes`, or `Région Koulikoro Cercle Kati`
+                val = _value(head, k, r"^\s*(?:Département|Cercle|Commune|Région|Province)") if ":" in s else s
                 key = f"{side}_place"
                 out[key] = (out.get(key, "") + " / " + val).strip(" /") if val else out.get(key, "")
         return out

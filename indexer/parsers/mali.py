@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..domains import map_domain
+from ..domains import domains_of_text, map_domain, map_domains
 from ..records import ParseResult, Party
 from ..text import squash_spaces
 from .cuf import CufReader, partner_kind
@@ -267,10 +267,21 @@ class MaliReader(CufReader):
                 if not hits:
                     warn(result, line, "summary table entry matches no sheet:", name)
                 for s in hits:
+                    # a name with several sheets (Thionville, AIMF): only what the sheet itself supports
+                    keep = domains if len(hits) == 1 else [d for d in domains if d in _supported(s)]
                     mine = s.classified.setdefault(SUMMARY, [])
-                    mine += [d for d in domains if d not in mine]
+                    mine += [d for d in keep if d not in mine]
                     given += 1
         result.stats["summary_entries"] = given
+
+
+def _supported(s: Sheet) -> set[str]:
+    """Domains a sheet's own labels, actions and objectives speak of."""
+    found = set(map_domains(s.domains_raw))
+    for a in s.actions:
+        found |= set(map_domain(a.domain_raw or "")) | set(domains_of_text(f"{a.title} {a.description or ''}"))
+    found |= set(domains_of_text(s.objectives or ""))
+    return found
 
 
 def _reader() -> MaliReader:
