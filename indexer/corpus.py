@@ -255,7 +255,8 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
                     f"{pp.name} is in {elsewhere}, not {pp.country}: {p.title} filed under {elsewhere}")
                 p.notes.append(f"Le document classe ce partenariat sous {pp.country} ; "
                                f"{pp.name} est en {elsewhere}.")
-                p.countries = [elsewhere if c == pp.country else c for c in p.countries] or [elsewhere]
+                p.countries = list(dict.fromkeys(elsewhere if c == pp.country else c for c in p.countries)) \
+                    or [elsewhere]
                 pp.country, pp.region, pp.subdivision = elsewhere, region, sub or pp.subdivision
     fp = p.french_party
     if fp is not None and fp.country == "France" and not fp.region and not fp.subdivision:

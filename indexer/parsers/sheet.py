@@ -159,7 +159,7 @@ class Sheet:
             contacts=list(self.contacts), other_partnerships=self.other_partnerships,
             partners=self.partners, sources=sources, detail=self.detail, notes=list(self.notes),
             updated=self.updated, extra=dict(self.extra), original_text=self.original_text,
-            years=sorted(set(self.years)),
+            years=sorted(y for y in set(self.years) if not doc.year or y <= doc.year),
         )
         p.domain_sources.update({k: list(v) for k, v in self.classified.items() if v})
         actions = [draft_action(pid, n, a, doc, p, result) for n, a in enumerate(self.actions, 1)]
@@ -172,7 +172,9 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     budget from its budget cell (or the amounts its text states)."""
     text = " ".join(x for x in (a.title, a.description) if x)
     ys = fields.years(a.when if a.when else text, doc.year)
-    found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y})
+    later = {y for y in (a.start, a.end) if y and doc.year and y > doc.year}
+    found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y and y not in later})
+    ys.planned = sorted(set(ys.planned) | later)  # a stated end after the document's date is planned
     if ys.planned:
         p.extra.setdefault("Années prévues", ", ".join(str(y) for y in ys.planned))
         if result is not None:
