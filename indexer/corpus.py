@@ -214,6 +214,8 @@ def rollup(p: Partnership, acts: list[Action]) -> None:
     Years: formalisation, first contacts, years stated apart, and the actions'.
     """
     sources = p.domain_sources
+    for k, v in sources.items():
+        sources[k] = _ordered(set(v))
     labels = set(map_domains(p.domains_raw)) | {d for d in p.domains
                                                 if not any(d in v for v in sources.values())}
     if labels:

@@ -6,6 +6,7 @@ import re
 from ..domains import map_domain
 from ..records import Contact
 from ..text import fold, reflow, squash_spaces
+from .contacts import person_name
 
 
 _PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
@@ -321,6 +322,9 @@ def _set_name(contact: Contact, value: str) -> None:
     if not value:
         return
     m = re.match(r"^(?P<name>[^,(]+?)\s*(?:[,(]\s*(?P<rest>.*?)\)?)?$", value)
-    contact.name = squash_spaces(m.group("name")) if m else value
+    written = squash_spaces(m.group("name")) if m else value
+    contact.name = person_name(written)
+    if contact.name is None:  # a role written where the name goes (`Wali d'Adrar`)
+        contact.role = f"{contact.role} ({written})" if contact.role else written
     if m and m.group("rest"):
         contact.role = f"{contact.role} ({m.group('rest').strip(' )')})"

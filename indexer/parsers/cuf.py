@@ -308,6 +308,7 @@ class CufReader(Reader):
             if key == "nom":
                 found = contacts.names(lab.group(2))
                 base.name = found[0][2] if found else (lab.group(2) if _name_only(lab.group(2)) else None)
+                people += [Contact(name=f[2], role=label) for f in found[1:]]  # two names: two persons
             elif key == "fonction":
                 base.role = lab.group(2) or base.role
             elif key == "adresse":

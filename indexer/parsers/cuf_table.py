@@ -37,7 +37,8 @@ _NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
 _BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
 _MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
            r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
-_PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|"
+_PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|[àa] l.[ée]tude|"
+                 r"depuis le d[ée]marrage|en projet|"
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
                  r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
 _WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
@@ -105,7 +106,10 @@ def is_budget(text: str, bare: bool) -> bool:
             r"\s*(19|20)\d\d\s*", t):
         return True
     amounts = [a for a in fields.amounts(t) if a.currency]
-    return bool(amounts) and len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t)) <= 6 and (bare or len(t) < 60)
+    words = len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t))
+    if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and fields.years(t).found:
+        return False  # a row written on one line: label, project, year, amount
+    return bool(amounts) and (words <= 6 if bare else words <= 3 and len(t) < 60)
 
 
 def is_domain(text: str, alone: bool = False) -> bool:
@@ -240,6 +244,8 @@ def _upper(text: str) -> bool:
 
 
 def kind_of(text: str) -> str:
+    if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
+        return "when"  # `2003, 2005, 2006 +ou- 1500 (par pers)`: a dates cell, with an amount
     if _SECTION_RE.match(text):
         return "section"
     if _TOTAL_RE.match(text):
@@ -407,7 +413,9 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c)]
         if not cells:
             continue
-        if len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
+        if len(cells) == 1 and cells[0].kind == "domain" and last_kind == "domain" and not _upper(cells[0].text):
+            cells[0].kind = "action"  # a lone cell after a domain cell is its project
+        elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
                 and k + 1 < len(segs):
             # a lone cell is a domain when text follows it, an action when dates or budget do
             nxt = [c.kind for c in cells_of(segs[k + 1], k + 1, "action")]
@@ -420,7 +428,6 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 all(c.kind == "action" for c in cells):
             for c in cells:  # the table's last budget cell, written as prose
                 c.kind = "budget"
-        kinds = {c.kind for c in cells}
         new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget")
         if new_band or cells[0].kind in ("section", "period"):
             band, domains = [], []
@@ -444,6 +451,11 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if c.kind == "action" and seg_rows and _PROSE_RE.match(c.text) and len(c.text) > 40 \
                     and c.text.rstrip().endswith((".", "!", ")")):
                 seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
+                continue
+            if c.kind == "action" and (c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text)
+                                       and len(c.text.split()) <= 4):
+                if band:  # the end of a cell cut by the page or the extraction
+                    band[-1].cells.append(c)
                 continue
             if c.kind == "action":
                 row = Row(domain=None, cells=[c], period=period)

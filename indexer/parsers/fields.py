@@ -146,12 +146,14 @@ def _mask_numbers(text: str) -> str:
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", text)
 
     def phone(m: re.Match) -> str:
-        groups = re.findall(r"\d+", m.group())
+        t = m.group()
+        groups = re.findall(r"\d+", t)
         digits = sum(len(g) for g in groups)
-        if 8 <= digits <= 15 and not all(len(g) == 4 for g in groups) and not (
-                len(groups) > 1 and all(len(g) == 3 for g in groups[1:])):
-            return " " * len(m.group())
-        return m.group()
+        is_phone = 8 <= digits <= 15 and (
+            t.lstrip().startswith(("+", "(", "00"))  # an international prefix
+            or len(groups) >= 4 and all(len(g) <= 3 for g in groups)  # 01 69 10 37 03, 20 22 33 44
+            or len(groups) == 1 and len(groups[0]) == 10 and groups[0].startswith("0"))  # 0169103703
+        return " " * len(t) if is_phone else t
 
     text = _PHONE_RE.sub(phone, text)
     for a in amounts(text):

@@ -28,10 +28,10 @@ SUMMARY_HEAD = "Tableau récapitulatif des partenariats renseignés par domaines
 SUMMARY = "Tableau récapitulatif par domaines"
 
 
-class MaliReader(CufReader):
-    def looks_like(self, text: str) -> bool:
-        return "partenariats de coopération décentralisée franco-maliens" in (text or "")[:200000] \
-            or "franco-malien" in (text or "")[:5000]
+class CufRepertoireReader(CufReader):
+    """A Cités Unies France country repertoire: its sheets (`CufReader`), its
+    summary table by domain, its `non renseignés` list and its annex by region.
+    Mali's is one instance; another country's is one more registry entry."""
 
     def read(self, doc: Document, result: ParseResult) -> None:
         L = doc.lines
@@ -190,7 +190,7 @@ class MaliReader(CufReader):
             if m:
                 region = self.geo.locate(m.group(1))[0]
                 continue
-            if re.match(r"^France\s+(Mali|Bamako)$", s):
+            if re.match(r"^France\s+\S+$", s):  # the tables' header row (`France Mali`)
                 continue
             if region is None:
                 warn(result, k + 1, "annex row before any region table", s)
@@ -284,7 +284,10 @@ def _supported(s: Sheet) -> set[str]:
     return found
 
 
-def _reader() -> MaliReader:
+MaliReader = CufRepertoireReader
+
+
+def _reader() -> CufRepertoireReader:
     from ..registry import get
 
     return get("mali-repertoire-2008.txt").make_reader()

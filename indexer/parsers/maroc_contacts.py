@@ -5,6 +5,7 @@ import re
 from indexer.records import Contact, Party
 from indexer.text import fold
 from .maroc_sheet import core_name
+from .contacts import person_name
 
 
 _PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.I)
@@ -43,7 +44,7 @@ def parse_contacts(lines: list[tuple[int, str]], french: Party, partners: list[P
         if person or (after_agent and re.match(r"^[A-Z][a-zé]+\s+[A-Z]{3,}", s)):
             name = (person.group(0).split(",")[0] if person else s).strip(" ,")
             role = person.group(3).strip(" ,") if person and person.group(3) else None
-            cur = Contact(name=name, role=role)
+            cur = Contact(name=person_name(name) or name, role=role)
             contacts.append(cur)
             after_agent = False
             continue

@@ -43,8 +43,8 @@ def french_name(raw: str) -> str:
         if canon:
             rest = canon
         article = m.group(2)
-        if not article and place is not None and place.level == "region":
-            article = _REGION_ARTICLE.get(canon) or ("d'" if fold(canon)[0] in "aeiou" else "de ")
+        if not article and (place is None or place.level == "region"):
+            article = _REGION_ARTICLE.get(canon) or ("d'" if fold(canon or rest)[0] in "aeiou" else "de ")
         s = m.group(1) + (article or "") + rest
     return s
 
