@@ -10,6 +10,7 @@ label the parsers produce and fails on any such label.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import fold
 
@@ -96,6 +97,15 @@ def _key(label: str) -> str:
 
 def map_domain(label: str) -> list[str]:
     """Controlled domains for a raw label ([] only when nothing matches)."""
+    return list(_map_domain(label))
+
+
+@lru_cache(maxsize=8192)
+def _map_domain(label: str) -> tuple[str, ...]:
+    return tuple(_map_uncached(label))
+
+
+def _map_uncached(label: str) -> list[str]:
     key = _key(label)
     if not key:
         return []

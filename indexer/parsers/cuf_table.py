@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..domains import map_domain
 from ..text import fold, squash_spaces
@@ -243,6 +244,7 @@ def _upper(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
 
 
+@lru_cache(maxsize=8192)
 def kind_of(text: str) -> str:
     if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
         return "when"  # `2003, 2005, 2006 +ou- 1500 (par pers)`: a dates cell, with an amount
