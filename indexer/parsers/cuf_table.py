@@ -296,7 +296,8 @@ def split_mixed(c: Cell) -> list[Cell]:
         if len(words) <= n + 1 or fold(words[n - 1]) in ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l"):
             continue
         nxt = words[n]
-        if is_domain(head) and (nxt[:1].isupper() or nxt in "-–:") \
+        row_wise = money is not None or when is not None
+        if is_domain(head, alone=row_wise and n <= 2) and (nxt[:1].isupper() or nxt in "-–:") \
                 or is_domain(head, alone=True) and nxt in ("-", "–") \
                 or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
             label, text = head, " ".join(words[n:])
@@ -475,6 +476,21 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 pool.remove(seg_rows[-1])
         rest = {kind: [c for c in cells if c.kind == kind and not any(c in getattr(r, kind) for r in rows)]
                 for kind in ("when", "budget")}
+        if rest["when"] and not seg_rows:
+            _first_column(band, rows, waiting, tops)
+        if rest["when"] and len(waiting["when"]) == 1 and len(waiting["when"][0].cells) == 1:
+            row = waiting["when"][0]
+            lines = row.cells[0].lines
+            if len(lines) == len(rest["when"]) > 1 and all(re.match(r"^[A-ZÉÈÀ]", t.strip()) for _, t in lines):
+                # one cell, one line per date: `lines of a cell that have their own date` are projects
+                parts = [Row(row.domain, [Cell("action", [ln], row.cells[0].top + i, row.cells[0].segment,
+                                               row.cells[0].block)], period=row.period) for i, ln in enumerate(lines)]
+                for part in parts:
+                    tops[id(part)] = part.cells[0].top
+                at = rows.index(row)
+                rows[at:at + 1] = parts
+                band[band.index(row):band.index(row) + 1] = parts
+                waiting = {"when": list(parts), "budget": [p for p in waiting["budget"] if p is not row] + parts}
         for kind, cs in rest.items():
             if cs:
                 for row, cell in align(waiting[kind], cs, tops):
@@ -488,6 +504,27 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             band, domains, last_kind = [], tail_domains, "domain"
             waiting = {"when": [], "budget": []}
     return rows
+
+
+def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
+    """Two text columns before a dates column: the first is the domain column
+    even when its labels name no domain (`Réhabilitation de forages profonds
+    Guingui Foutougou` over its projects), so its cells are not projects."""
+    segs = sorted({r.cells[0].segment for r in band})
+    if len(segs) != 2 or any(r.domain for r in band):
+        return
+    first = [r for r in band if r.cells[0].segment == segs[0]]
+    if len(first) > 3 or any(_BULLET_RE.match(r.text) or len(r.text) > 80 for r in first):
+        return
+    label = squash_spaces(" ".join(r.text for r in first))
+    for r in first:
+        rows.remove(r)
+        band.remove(r)
+        for pool in waiting.values():
+            if r in pool:
+                pool.remove(r)
+    for r in band:
+        r.domain = label if map_domain(label) else None
 
 
 def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
