@@ -21,7 +21,7 @@ from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
 from .cuf_table import dehyphen as _dehyphen
 from .cuf_table import status as _status
-from .cuf_table import strip_number, table_rows, title_of
+from .cuf_table import join_lines, strip_number, table_rows, title_of
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
 
@@ -350,8 +350,8 @@ class CufReader(Reader):
         cells are fields (`when`, `budget`), never its title."""
         out = []
         for row in table_rows(body):
-            text = _dehyphen(reflow([t for _, t in row.cells[0].lines]))
-            described = _dehyphen(reflow([t for c in row.cells for _, t in c.lines]))
+            text = join_lines([t for _, t in row.cells[0].lines])
+            described = join_lines([t for c in row.cells for _, t in c.lines])
             when = squash_spaces(" ".join(strip_number(c.text) for c in row.when[:1]))
             if not when and row.period:
                 when = row.period

@@ -267,7 +267,8 @@ _PROSE_RE = re.compile(r"^(Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|Les|La|Le|L['’]|
 # One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
 LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
                "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
-               "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene"}
+               "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
+               "medical", "alphabetisation", "scolarisation"}
 _TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?"
                          r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
 _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
@@ -297,7 +298,7 @@ def split_mixed(c: Cell) -> list[Cell]:
             continue
         nxt = words[n]
         row_wise = money is not None or when is not None
-        if is_domain(head, alone=row_wise and n <= 2) and (nxt[:1].isupper() or nxt in "-–:") \
+        if is_domain(head, alone=row_wise and n <= 2) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
                 or is_domain(head, alone=True) and nxt in ("-", "–") \
                 or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
             label, text = head, " ".join(words[n:])
@@ -566,6 +567,19 @@ def status(text: str) -> str:
 
 def dehyphen(text: str) -> str:
     return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
+
+
+def join_lines(lines: list[str]) -> str:
+    """A cell's lines as one text: a line ending with a hyphen joins the next
+    without a space and keeps the hyphen (`sages-` / `femmes`: table cells
+    wrap at words, so such a hyphen belongs to a compound)."""
+    out = ""
+    for line in lines:
+        t = squash_spaces(line)
+        if not t:
+            continue
+        out = out + t if out.endswith("-") and not out.endswith(" -") else f"{out} {t}".strip()
+    return out
 
 
 def strip_number(text: str) -> str:
