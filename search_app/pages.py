@@ -86,8 +86,9 @@ def partnership(pid: str):
     rec = engine.partnership(pid)
     if rec is None:
         abort(404)
-    rec = public_record(rec, current_app.config["HIDE_CONTACTS"])
-    actions = engine.actions_of(pid)
+    hide = current_app.config["HIDE_CONTACTS"]
+    rec = public_record(rec, hide)
+    actions = [public_record(a, hide) for a in engine.actions_of(pid)]
     same_french, same_partner = engine.related(pid)
     return render_template("partnership.html", p=rec, actions=actions, same_french=same_french,
                            same_partner=same_partner,
