@@ -87,3 +87,20 @@ def test_no_contact_detail_on_any_page_record_or_export(hidden_client, engine, c
 
 
 EXPORTS: list[str] = []
+
+
+@pytest.mark.parametrize("text", [
+    "Tél : 00.223.232.08.71/13.62", "Tél : +223 222 06 68/674 81 61", "Tél : 00 223 222 29 46/55 40",
+    "Tél : + 33 (0)4 91 57 54 78/54 68", "Tél. 01 69 91 58 58", "écrire à a.b@mairie-x.fr",
+])
+def test_masking_covers_numbers_that_share_a_prefix(text, contact_patterns):
+    from indexer.text import redact_contacts
+
+    assert leaks(text, contact_patterns) and not leaks(redact_contacts(text, "[masqué]"), contact_patterns)
+
+
+@pytest.mark.parametrize("text", ["en 1991 1992 1993 1994", "budget : 1 250 000 000 FCFA", "10 000 habitants"])
+def test_masking_keeps_years_and_amounts(text):
+    from indexer.text import redact_contacts
+
+    assert redact_contacts(text, "[masqué]") == text
