@@ -68,7 +68,8 @@ def check_query_string(raw: bytes) -> None:
 
 def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) -> SearchRequest:
     """Validate a MultiDict of query parameters. `strict` also refuses unknown
-    and repeated parameters (the API); the HTML page ignores them."""
+    and repeated parameters and empty values (the API); the HTML page ignores
+    them. Unknown facet values are refused by both."""
     for name in args.keys():
         values = args.getlist(name)
         for v in values:
@@ -121,7 +122,7 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
         else:
             values = raw
         known = set(facet_values.get(name, []))
-        if name not in ("type", "year") and strict:
+        if name not in ("type", "year"):  # the page too: a ticked "Atlantis 0" would be a lie
             for v in values:
                 if v not in known:
                     raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».", name)
