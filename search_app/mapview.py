@@ -64,6 +64,8 @@ def map_view(args: MultiDict, path: str) -> dict:
         rec = state.partnerships[pid]
         for side, place, party in (("partner", where[pid][0], rec.get("partner_party")),
                                    ("french", where[pid][1], rec.get("french_party"))):
+            if side == "french" and (party or {}).get("country") != "France":
+                continue  # no French party (an Algerian accord with Mali): its partner is mapped
             if place is None:
                 if party and party.get("country") in MAP_COUNTRIES:
                     unplaced[side] += 1

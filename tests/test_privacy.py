@@ -63,6 +63,7 @@ def test_the_detector_finds_what_is_shown_without_the_setting(client, engine, co
     for pid in ("cleon--souk-el-khemis", "saint-denis--tiznit", "ca-evry-centre-essonne--kayes"):
         shown += len(leaks(client.get(f"/partenariats/{pid}").get_data(as_text=True), contact_patterns))
     assert shown >= 3
+    assert leaks(client.get("/api/search.jsonl?all=1").get_data(as_text=True), contact_patterns)
 
 
 def test_no_contact_detail_on_any_page_record_or_export(hidden_client, engine, contact_patterns):
@@ -86,7 +87,12 @@ def test_no_contact_detail_on_any_page_record_or_export(hidden_client, engine, c
     assert found == {}
 
 
-EXPORTS: list[str] = []
+EXPORTS = [
+    "/api/search.csv?all=1", "/api/search.csv?all=1&rows=action",
+    "/api/search.jsonl?all=1", "/api/search.jsonl?all=1&rows=action",
+    "/api/search.jsonl?all=1&type=action", "/api/search?per_page=100", "/api/map",
+    "/?per_page=100", "/?per_page=100&type=action", "/carte",
+]
 
 
 @pytest.mark.parametrize("text", [
