@@ -26,6 +26,16 @@ class Tags(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
 
+    def tags_in(self, tag: str, cls: str, inner: str) -> list[dict]:
+        """The `inner` tags inside each `tag` of class `cls` (flat documents only: no nesting of `tag`)."""
+        out, inside = [], False
+        for t, a in self.tags:
+            if t == tag:
+                inside = a.get("class") == cls
+            elif inside and t == inner:
+                out.append(a)
+        return out
+
     def find(self, tag=None, **attrs) -> list[dict]:
         return [a for t, a in self.tags if (tag is None or t == tag)
                 and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
