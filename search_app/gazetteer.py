@@ -96,7 +96,7 @@ class Gazetteer:
         pt = self.point(country, capital) if capital else self.point(country, unit)
         if pt is None:
             return None
-        name = country if level == "pays" else f"{label} ({LEVEL_NAMES.get(level, level)})"
+        name = f"{country} (niveau national)" if level == "pays" else f"{label} ({LEVEL_NAMES.get(level, level)})"
         return Place(name, pt[1], pt[2], level, country)
 
     def unit_in_name(self, country: str, level: str, name: str) -> str | None:

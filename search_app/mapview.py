@@ -25,6 +25,9 @@ from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
 from .links import toggle_url
 from .views import all_results, search_request
 
+PRECISION_ORDER = ("lieu", "cercle", "département", "province", "wilaya", "région", "pays")
+# a State's accords (no région) stand inside the country, not on its capital's mark
+COUNTRY_POINTS = {"Algérie": (27.0, 2.5), "Mali": (19.5, -1.5), "Maroc": (32.5, -6.5), "France": (46.6, 2.4)}
 _locations: dict[str, dict[str, tuple[Place | None, Place | None]]] = {}
 _lock = threading.Lock()
 
@@ -70,18 +73,26 @@ def map_view(args: MultiDict, path: str) -> dict:
                 if party and party.get("country") in MAP_COUNTRIES:
                     unplaced[side] += 1
                 continue
-            key = (side, place.name, place.lat, place.lon)
+            lat, lon = COUNTRY_POINTS.get(place.country, (place.lat, place.lon)) if place.precision == "pays" \
+                else (place.lat, place.lon)
+            region = party.get("region") if side == "partner" else None
+            # one mark per point and région: a town and its région share one
+            key = (side, lat, lon, region)
             mark = marks.get(key)
             if mark is None:
-                mark = marks[key] = {"name": place.name, "side": side, "precision": place.precision,
-                                     "lat": place.lat, "lon": place.lon, "country": place.country,
-                                     "regions": Counter(), "count": 0, "collectivities": set()}
+                mark = marks[key] = {"names": {}, "side": side, "lat": lat, "lon": lon,
+                                     "country": place.country, "regions": Counter(), "count": 0,
+                                     "collectivities": set()}
+            mark["names"][place.name] = place.precision
             mark["count"] += 1
             mark["collectivities"].add(party["name"])
             if side == "partner" and party.get("region"):
                 mark["regions"][party["region"]] += 1
     places = []
     for m in marks.values():
+        names = sorted(m.pop("names").items(), key=lambda kv: (PRECISION_ORDER.index(kv[1]), kv[0]))
+        m["name"] = " · ".join(n for n, _ in names)  # the most precise first: "Kayes · Kayes (région)"
+        m["precision"] = names[0][1]
         region = m.pop("regions").most_common(1)
         m["region"] = region[0][0] if region else None
         m["collectivities"] = sorted(m["collectivities"])
