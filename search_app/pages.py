@@ -7,25 +7,15 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from engine.highlight import mark_all
+from indexer.facet_registry import SOURCE_LABELS, registry
 
 from . import get_engine, mapview, views
 from .formatting import TEMPLATE_FILTERS
 from .links import url_with
-from .params import FACET_PARAMS, ParamError
+from .params import SINGLE_PARAMS, ParamError
 
 bp = Blueprint("pages", __name__)
 
-FACET_LABELS = {"country": "Pays", "domain": "Domaine", "year": "Année", "region": "Région / wilaya",
-                "type": "Type de fiche", "source": "Document source", "detail": "Fiche", "status": "État"}
-SOURCE_LABELS = {
-    "mali-repertoire-2008.txt": "Répertoire franco-malien (CUF, 2008)",
-    "maroc-repertoire-2008.txt": "Répertoire franco-marocain (CUF, 2008)",
-    "algerie-cooperation-decentralisee.txt": "Coopération décentralisée franco-algérienne (2006)",
-    "algerie-micl-cooperation.txt": "Ministère algérien de l'Intérieur (MICL)",
-    "algerie-ambassade-cooperation-technique.txt": "Ambassade d'Algérie : coopération technique",
-}
-VALUE_LABELS = {"partnership": "Partenariats", "action": "Actions", "sheet": "Fiche complète",
-                "listed": "Simple mention"}
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens",
                "name": "Nom"}
 EXAMPLES = ["assainissement Kayes", "santé Ségou", "jumelage 1986", "pays:maroc eau potable",
@@ -38,9 +28,9 @@ for _name, _filter in TEMPLATE_FILTERS.items():
 
 
 def value_label(facet: str, value) -> str:
-    if facet == "source":
-        return SOURCE_LABELS.get(value, value)
-    return VALUE_LABELS.get(value, str(value))
+    """A facet value as shown (coded values have French labels in the registry)."""
+    f = registry().get(facet)
+    return f.label_of(value) if f is not None else str(value)
 
 
 def year_bars(items: list[dict], height: int = 64, step: int = 10) -> dict:
@@ -81,8 +71,8 @@ def page_numbers(page: int, pages: int, around: int = 2) -> list[int | None]:
 
 def search_state(args: MultiDict) -> str:
     """The search a record page was reached from, as a query string to carry along."""
-    return url_with("", MultiDict([(k, v) for k, v in args.items(multi=True) if k in FACET_PARAMS or k in
-                                   ("q", "sort", "per_page", "year_from", "year_to", "page")]), page=args.get("page"))
+    keep = set(registry().names) | set(SINGLE_PARAMS)
+    return url_with("", MultiDict([(k, v) for k, v in args.items(multi=True) if k in keep]), page=args.get("page"))
 
 
 def with_state(url: str, state: str) -> str:
@@ -95,15 +85,22 @@ def with_state(url: str, state: str) -> str:
 
 @bp.app_context_processor
 def _labels():
-    return {"FACET_LABELS": FACET_LABELS, "value_label": value_label, "SORT_LABELS": SORT_LABELS,
-            "SOURCE_LABELS": SOURCE_LABELS, "year_bars": year_bars, "hbar_rows": hbar_rows}
+    facets = registry()
+    return {"FACETS": facets, "FACET_LABELS": {f.name: f.label for f in facets},
+            "value_label": value_label, "SORT_LABELS": SORT_LABELS, "SOURCE_LABELS": SOURCE_LABELS,
+            "year_bars": year_bars, "hbar_rows": hbar_rows}
 
 
 def _without_unknown_values(args: MultiDict) -> MultiDict:
     """The parameters without the facet values the index does not know."""
     known = get_engine().state().facet_values
-    return MultiDict([(k, v) for k, v in args.items(multi=True)
-                      if k not in known or k in ("type", "year") or v in set(map(str, known[k]))])
+    facets = registry()
+
+    def kept(name: str, value: str) -> bool:
+        facet = facets.get(name)
+        return facet is None or not facet.from_index or value in set(map(str, known.get(name, [])))
+
+    return MultiDict([(k, v) for k, v in args.items(multi=True) if kept(k, v)])
 
 
 def _search_page(template: str, view: str):

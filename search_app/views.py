@@ -20,6 +20,7 @@ from engine.highlight import terms_by_field
 from engine.querybuild import build_query
 from engine.querylang import parse_query
 from engine.search import search as run_search
+from indexer.facet_registry import registry
 
 from . import get_engine
 from .links import add_facet_links
@@ -92,8 +93,9 @@ def unfiltered_total(args: MultiDict) -> int | None:
     req = search_request(args, strict=False)
     if not (req.filters or req.year_from or req.year_to):
         return None
+    kind = registry().kind
     bare = SearchRequest(q=req.q, per_page=1, facets=False, snippets=False,
-                         filters={k: v for k, v in req.filters.items() if k == "type"})
+                         filters={k: v for k, v in req.filters.items() if kind is not None and k == kind.name})
     return get_engine().search(bare)["total"]
 
 
