@@ -3,8 +3,8 @@
 `map_view` is the data function (the page `/carte` and `/api/map` render it):
 the partner places in Mali, Morocco and Algeria and the French collectivities,
 each with its coordinates, precision, country, région and count, over the
-whole result set of the search. A partner mark toggles its région, as a
-facet value does. `map_geometry` turns it into SVG coordinates: two panels
+whole result set of the search. The map is a facet: a partner mark toggles
+its région, a French mark its collectivities (facet `french`). `map_geometry` turns it into SVG coordinates: two panels
 (the Maghreb and Mali; France, larger) drawn from `geo/countries.json`, with
 no tile, font or script from elsewhere.
 """
@@ -22,7 +22,7 @@ from werkzeug.datastructures import MultiDict
 
 from . import get_engine
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
-from .links import toggle_url
+from .links import toggle_url, url_with
 from .views import all_results, search_request
 
 PRECISION_ORDER = ("lieu", "cercle", "département", "province", "wilaya", "région", "pays")
@@ -88,6 +88,7 @@ def map_view(args: MultiDict, path: str) -> dict:
             mark["collectivities"].add(party["name"])
             if side == "partner" and party.get("region"):
                 mark["regions"][party["region"]] += 1
+    chosen = set(req.filters.get("french", []))
     places = []
     for m in marks.values():
         names = sorted(m.pop("names").items(), key=lambda kv: (PRECISION_ORDER.index(kv[1]), kv[0]))
@@ -96,13 +97,28 @@ def map_view(args: MultiDict, path: str) -> dict:
         region = m.pop("regions").most_common(1)
         m["region"] = region[0][0] if region else None
         m["collectivities"] = sorted(m["collectivities"])
-        m["selected"] = m["region"] in selected if m["region"] else False
-        m["toggle_url"] = toggle_url(path, args, "region", m["region"]) if m["region"] else None
+        if m["side"] == "french":  # a French mark toggles its collectivities (facet `french`)
+            m["selected"] = set(m["collectivities"]) <= chosen
+            m["toggle_url"] = toggle_values(path, args, "french", m["collectivities"], m["selected"])
+        else:
+            m["selected"] = m["region"] in selected if m["region"] else False
+            m["toggle_url"] = toggle_url(path, args, "region", m["region"]) if m["region"] else None
         places.append(m)
     places.sort(key=lambda m: (-m["count"], m["name"]))
     return {"total": len(pids), "places": places,
             "unplaced": {"partner": unplaced["partner"], "french": unplaced["french"]},
             "index_version": state.version, "took_ms": round((time.perf_counter() - started) * 1000, 2)}
+
+
+def toggle_values(path: str, args: MultiDict, facet: str, values: list[str], selected: bool) -> str:
+    """This search with all `values` of `facet` added, or removed when they all are selected."""
+    new = MultiDict(args)
+    new.pop("page", None)
+    current = new.poplist(facet)
+    kept = [v for v in current if v not in values] if selected else current + [v for v in values if v not in current]
+    for v in kept:
+        new.add(facet, v)
+    return url_with(path, new)
 
 
 # --- SVG geometry -----------------------------------------------------------------

@@ -60,6 +60,8 @@ def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = N
     engine = get_engine()
     req = search_request(args, strict)
     response = engine.search(req)
+    if hide_contacts():  # snippets come from redacted text already; the rule holds here too
+        response["results"] = [public_record(h, True) for h in response["results"]]
     for hit in response["results"]:
         hit["url"] = partnership_url(hit["partnership_id"])
         if hit["type"] == "action":

@@ -80,3 +80,16 @@ def test_map_radius_grows_with_the_count():
     afrique, france = geo["panels"]
     assert [m["name"] for m in afrique["marks"]] == ["Kayes"] and [m["name"] for m in france["marks"]] == ["Rennes"]
     assert 0 < afrique["marks"][0]["x"] < afrique["width"] and 0 < france["marks"][0]["y"] < france["height"]
+
+
+def test_a_french_mark_filters_by_its_collectivities(client):
+    data = client.get("/api/map?q=eau").get_json()
+    facet = {it["value"]: it["count"] for it in client.get("/api/search?q=eau").get_json()["facets"]["french"]}
+    mark = max((m for m in data["places"] if m["side"] == "french"), key=lambda m: len(m["collectivities"]))
+    assert len(mark["collectivities"]) >= 2  # a town and its département or région share a point
+    assert mark["count"] == sum(facet[c] for c in mark["collectivities"])
+    filtered = client.get(mark["toggle_url"]).get_json()
+    assert filtered["total"] == mark["count"]
+    again = next(m for m in filtered["places"] if m["side"] == "french" and m["name"] == mark["name"])
+    assert again["selected"]
+    assert client.get(again["toggle_url"]).get_json()["total"] == data["total"]  # clicking again removes it

@@ -62,7 +62,7 @@ def test_search_page_has_everything(client, engine):
     assert tags.find("label", for_="q") and tags.find("input", id="q")[0]["value"] == KAYES
     # Facet sidebar: the six facets of the issue, each value a link that toggles it.
     facets = [a["data-facet"] for a in tags.find("section", class_="facet")]
-    assert facets == ["country", "domain", "year", "region", "type", "source"]
+    assert facets == ["country", "domain", "year", "region", "french", "type", "source"]
     toggles = tags.find("a", class_="toggle")
     assert all(a["role"] == "checkbox" and a["aria-checked"] == "false" for a in toggles)
     assert any(a["href"] == "/?q=assainissement+Kayes&domain=Eau+et+assainissement" for a in toggles)
