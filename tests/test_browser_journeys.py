@@ -178,3 +178,21 @@ def test_no_page_is_wider_than_the_phone(phone, server, engine):  # noqa: F811
     cells = d.find_elements("css selector", "table.actions td[data-label='Années']")
     assert cells and all(c.is_displayed() and c.location["x"] + c.size["width"] <= PHONE[0] for c in cells)
     _screenshot(d, "screenshot-partnership-phone.png", PHONE, max_height=3000)
+
+
+def test_a_record_prints_without_navigation_on_few_pages(desktop, server):  # noqa: F811
+    import base64
+    import re
+
+    d = desktop
+    d.get(f"{server}/partenariats/ca-evry-centre-essonne--kayes?q=jumelage")
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for selector in ("header.site", "footer.site", "nav.back"):
+            assert not d.find_element("css selector", selector).is_displayed(), selector
+        assert d.find_element("css selector", "table.actions").is_displayed()
+        pdf = base64.b64decode(d.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})["data"])
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert 1 <= pages <= 4  # it printed as 5 pages with the navigation
+    finally:
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
