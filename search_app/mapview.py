@@ -5,8 +5,9 @@ the partner places in Mali, Morocco and Algeria and the French collectivities,
 each with its coordinates, precision, country, région and count, over the
 whole result set of the search. The map is a facet: a partner mark toggles
 its région, a French mark its collectivities (facet `french`). `map_geometry` turns it into SVG coordinates: two panels
-(the Maghreb and Mali; France, larger) drawn from `geo/countries.json`, with
-no tile, font or script from elsewhere.
+(the Maghreb and Mali; France, at a larger scale), side by side on a desktop
+and one above the other on a phone, drawn from `geo/countries.json`, with no
+tile, font or script from elsewhere.
 """
 from __future__ import annotations
 
@@ -131,8 +132,6 @@ class Panel:
     lon1: float
     lat0: float
     lat1: float
-    x: float  # where the panel sits in the figure
-    y: float
     scale: float  # units per degree of latitude
 
     @property
@@ -155,10 +154,8 @@ class Panel:
         return self.lon0 <= lon <= self.lon1 and self.lat0 <= lat <= self.lat1
 
 
-PANELS = (Panel("afrique", "Mali, Maroc, Algérie", -17.8, 12.2, 10.0, 37.6, 0, 0, 20.0),
-          Panel("france", "France", -5.3, 9.9, 41.2, 51.2, 575, 0, 28.0))
-WIDTH = 575 + PANELS[1].width
-HEIGHT = PANELS[0].height
+PANELS = (Panel("afrique", "Mali, Maroc, Algérie", -17.8, 12.2, 10.0, 37.6, 20.0),
+          Panel("france", "France", -5.3, 9.9, 41.2, 51.2, 28.0))
 LABELS = {"Mali": (-2.5, 18.2), "Algérie": (2.5, 28.5), "Maroc": (-7.6, 31.7), "France": (2.3, 46.9)}
 
 
@@ -206,10 +203,9 @@ def map_geometry(view: dict) -> dict:
         marks.sort(key=lambda m: -m["r"])
         labels = [{"text": c, "x": panel.project(*LABELS[c])[0], "y": panel.project(*LABELS[c])[1]}
                   for c in LABELS if panel.holds(*LABELS[c])]
-        panels.append({"id": panel.id, "title": panel.title, "x": panel.x, "y": panel.y,
-                       "width": panel.width, "height": panel.height, "paths": panel_paths(panel),
+        panels.append({"id": panel.id, "title": panel.title, "width": panel.width, "height": panel.height, "paths": panel_paths(panel),
                        "marks": marks, "labels": labels})
     top = max((m["count"] for m in view["places"]), default=1)
     legend = sorted({1, max(1, round(top / 4)), top})
-    return {"width": WIDTH, "height": HEIGHT, "panels": panels,
+    return {"panels": panels,
             "legend": [{"count": n, "r": radius(n)} for n in legend]}

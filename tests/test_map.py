@@ -60,7 +60,7 @@ def test_map_page_is_inline_svg_with_links_and_a_table(client):
     html = r.get_data(as_text=True)
     assert 'style="' not in html and "<script>" not in html
     assert not re.search(r'(src|href)="(https?:)?//', html)  # no tile, font or script from elsewhere
-    start = html.index('<svg class="map-svg"')
+    start = html.index('<figure class="map"')
     svg = html[start:html.index("</figure>", start)]
     assert svg.count('class="land mapped"') == 4
     links = re.findall(r'<a class="mark partner[^"]*" href="([^"]+)"', svg)
