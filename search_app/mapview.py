@@ -93,8 +93,7 @@ def map_view(args: MultiDict, path: str) -> dict:
     places = []
     for m in marks.values():
         names = sorted(m.pop("names").items(), key=lambda kv: (PRECISION_ORDER.index(kv[1]), kv[0]))
-        m["name"] = " · ".join(n for n, _ in names)  # the most precise first: "Kayes · Kayes (région)"
-        m["precision"] = names[0][1]
+        m["name"], m["precision"] = names[0]  # the most precise: "Kayes" rather than "Kayes (région)"
         region = m.pop("regions").most_common(1)
         m["region"] = region[0][0] if region else None
         m["collectivities"] = sorted(m["collectivities"])

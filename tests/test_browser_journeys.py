@@ -51,6 +51,7 @@ def _screenshot(d, name: str, size, max_height: int = 2400) -> None:
     import tempfile
 
     path = DOCS / name if os.environ.get("REPERTOIRES_SCREENSHOTS") == "1" else Path(tempfile.gettempdir()) / name
+    d.execute_script("window.scrollTo(0, 0)")
     height = min(d.execute_script("return document.documentElement.scrollHeight"), max_height)
     _size(d, (size[0], height), mobile=size == PHONE)
     d.save_screenshot(str(path))
