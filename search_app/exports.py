@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 
 from werkzeug.datastructures import MultiDict
 

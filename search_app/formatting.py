@@ -8,6 +8,7 @@ JSON API keeps machine values (numbers, ISO dates).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -16,7 +17,7 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 SECTION_LABELS = {"sheet": "fiche", "sheet (partie commune)": "fiche, partie commune"}
 
 
-def number(value: float | int | None, decimals: int | None = None) -> str:
+def number(value: float | None, decimals: int | None = None) -> str:
     """`1234.5` -> `1 234,5`; whole numbers without decimals unless asked."""
     if value is None:
         return ""
@@ -58,7 +59,7 @@ def _parse(value) -> dt.date | dt.datetime | None:
     text = str(value).strip()
     try:
         if "T" in text or " " in text:
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return dt.datetime.fromisoformat(text)  # Python 3.11 reads the trailing Z
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
@@ -118,7 +119,7 @@ def quote(text: str) -> str:
     return f"«\u00a0{text}\u00a0»"
 
 
-TEMPLATE_FILTERS = {
+TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
     "num": number, "plural": plural, "decade": decade, "date_fr": date, "datetime_fr": datetime,
     "duration_ms": duration_ms, "year_span": year_span, "section_label": section_label,
     "quote": quote,

@@ -59,7 +59,7 @@ def map_view(args: MultiDict, path: str) -> dict:
     selected = set(req.filters.get("region", []))
     marks: dict[tuple, dict] = {}
     pids: set[str] = set()
-    unplaced = Counter()
+    unplaced: Counter[str] = Counter()
     for hit in all_results(state, req):
         pid = hit["partnership_id"]
         if pid in pids:  # an action search counts each partnership once
@@ -68,10 +68,10 @@ def map_view(args: MultiDict, path: str) -> dict:
         rec = state.partnerships[pid]
         for side, place, party in (("partner", where[pid][0], rec.get("partner_party")),
                                    ("french", where[pid][1], rec.get("french_party"))):
-            if side == "french" and (party or {}).get("country") != "France":
+            if party is None or (side == "french" and party.get("country") != "France"):
                 continue  # no French party (an Algerian accord with Mali): its partner is mapped
             if place is None:
-                if party and party.get("country") in MAP_COUNTRIES:
+                if party.get("country") in MAP_COUNTRIES:
                     unplaced[side] += 1
                 continue
             lat, lon = COUNTRY_POINTS.get(place.country, (place.lat, place.lon)) if place.precision == "pays" \

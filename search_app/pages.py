@@ -2,6 +2,8 @@
 function of `views.py` that its JSON twin in `api.py` renders too."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
@@ -21,7 +23,6 @@ SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_as
 EXAMPLES = ["assainissement Kayes", "santé Ségou", "jumelage 1986", "pays:maroc eau potable",
             "école OR scolarisation", "collectivite:belfort"]
 FILTER_BOX_MIN = 12  # a facet with more values than this gets a box to filter them
-SEARCH_STATE_SKIP = ("page",)
 
 for _name, _filter in TEMPLATE_FILTERS.items():
     bp.add_app_template_filter(_filter, _name)
@@ -117,21 +118,21 @@ def _search_page(template: str, view: str):
         if exc.code == "unknown_facet_value":
             fix_url = url_with(request.path, _without_unknown_values(args))
     state = search_state(args)
-    ctx = dict(
-        r=r, error=error, fix_url=fix_url, args=args, q=args.get("q", ""), url_with=url_with,
-        path=request.path, view=view, state=state, with_state=with_state, unfiltered=unfiltered,
-        examples=EXAMPLES, filter_box_min=FILTER_BOX_MIN,
-        list_url=url_with(url_for("pages.search"), args, page=None),
-        map_url=url_with(url_for("pages.map_page"), args, page=None),
-        json_url=url_with(url_for("api.search"), args, page=args.get("page")),
-        csv_url=url_with(url_for("api.search_csv"), args, page=args.get("page")),
-        exports={
+    ctx: dict[str, Any] = {
+        "r": r, "error": error, "fix_url": fix_url, "args": args, "q": args.get("q", ""), "url_with": url_with,
+        "path": request.path, "view": view, "state": state, "with_state": with_state, "unfiltered": unfiltered,
+        "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN,
+        "list_url": url_with(url_for("pages.search"), args, page=None),
+        "map_url": url_with(url_for("pages.map_page"), args, page=None),
+        "json_url": url_with(url_for("api.search"), args, page=args.get("page")),
+        "csv_url": url_with(url_for("api.search_csv"), args, page=args.get("page")),
+        "exports": {
             "csv": url_with(url_for("api.search_csv"), args, all=1),
             "csv_actions": url_with(url_for("api.search_csv"), args, all=1, rows="action"),
             "jsonl": url_with(url_for("api.search_jsonl"), args, all=1),
             "jsonl_actions": url_with(url_for("api.search_jsonl"), args, all=1, rows="action"),
         },
-    )
+    }
     if r is not None:
         # with no text to rank by, the engine lists by name and says so: no "Pertinence" then
         browsing = r["query"]["sort"] == "name" and args.get("sort", "relevance") in ("", "relevance")

@@ -8,8 +8,8 @@ Nothing here knows about HTML or response formats.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 from urllib.parse import quote
 
 from flask import current_app, request
@@ -148,7 +148,7 @@ def query_terms(q: str) -> frozenset[str]:
         built = build_query(state.schema, parse_query(q), state.facet_values,
                             known=state.vocabulary.__contains__,
                             candidates=lambda w, d: state.speller.candidates(w, d))
-    except Exception:  # a record page never fails because of the query it came with
+    except Exception:  # noqa: BLE001 -- a record page never fails because of the query it came with
         return frozenset()
     terms: set[str] = set()
     for field_terms in terms_by_field(built.query).values():
@@ -156,5 +156,14 @@ def query_terms(q: str) -> frozenset[str]:
     return frozenset(terms)
 
 
-__all__ = ["search_view", "partnership_view", "action_view", "facets_view", "related_view",
-           "unfiltered_total", "query_terms", "has_french_party", "ParamError"]
+__all__ = [
+    "ParamError",
+    "action_view",
+    "facets_view",
+    "has_french_party",
+    "partnership_view",
+    "query_terms",
+    "related_view",
+    "search_view",
+    "unfiltered_total",
+]

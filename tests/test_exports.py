@@ -60,7 +60,7 @@ def test_rows_action_gives_every_action_of_the_partnerships_found(client, engine
 
 def test_the_export_reads_the_results_a_chunk_at_a_time(client, monkeypatch):
     """Bounded memory: the engine is never asked for more than one chunk at once."""
-    import search_app.views as views
+    from search_app import views
 
     asked = []
     real = views.run_search

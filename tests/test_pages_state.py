@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-from engine import SearchRequest
 from test_pages import parse
+
+from engine import SearchRequest
 
 EVRY = "ca-evry-centre-essonne--kayes"
 

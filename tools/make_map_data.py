@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from search_app.gazetteer import GEO, MAP_COUNTRIES, UNIT_KINDS, _rows, place_key  # noqa: E402
+from search_app.gazetteer import GEO, MAP_COUNTRIES, UNIT_KINDS, _rows, place_key
 
 SIMPLIFY = 0.03  # degrees
 # Natural Earth ids (ISO 3166-1 numeric) -> French name; the first four are the mapped countries
