@@ -19,8 +19,8 @@ from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
 from indexer.facet_registry import registry
-from indexer.schema import SCHEMA_VERSION
-from indexer.store import RECORDS, Generation, IndexCorrupt, IndexOutdated
+from indexer.freshness import check_compatible
+from indexer.store import RECORDS, Generation, IndexCorrupt
 
 from .facets import FacetBits
 
@@ -169,10 +169,7 @@ def _split_words(key: str) -> list[str]:
 def open_state(generation: Generation) -> IndexState:
     """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served."""
     meta = generation.meta
-    if meta.get("schema_version") != SCHEMA_VERSION:
-        raise IndexOutdated(
-            f"index schema version {meta.get('schema_version')} differs from {SCHEMA_VERSION}: "
-            "run `repertoires index`")
+    check_compatible(generation)
     path = generation.path
     try:
         ix = whoosh_index.open_dir(str(path))
