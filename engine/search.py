@@ -255,7 +255,7 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
     if cached is not None:
         return cached
     body = state.stored(docnum).get("body") or ""
-    out = highlight(body, body_terms) or plain_snippet(body)
+    out = highlight(body, body_terms, state.markers["body"]) or plain_snippet(body)
     state.snippet_cache.put(key, out)
     return out
 
@@ -285,7 +285,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
         "detail": partnership.get("detail"),
         "score": round(score, 4),
         "snippet": _snippet(state, docnum, terms) if terms is not None else "",
-        "formatted": {"title": mark_all(title, terms.get("title", set()))},
+        "formatted": {"title": mark_all(title, terms.get("title", set()), state.markers["title"])},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
     if d.type == "action":

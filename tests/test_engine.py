@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from engine import SearchRequest
-from engine.highlight import highlight
+from analyzers import french_analyzer
+from engine.highlight import FieldMarker, highlight
 
 MALI_REGIONS = {"Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Gao", "Kidal",
                 "District de Bamako"}
@@ -169,7 +170,7 @@ def test_snippets_mark_matches_and_escape_everything_else(engine):
 
 def test_highlight_escapes_source_text():
     text = 'Forage <script>alert(1)</script> et "puits" <img src=x onerror=alert(1)> à Kayes'
-    out = highlight(text, {"forag", "kay"})
+    out = highlight(text, {"forag", "kay"}, FieldMarker(french_analyzer()))
     assert "<mark>Forage</mark>" in out and "<mark>Kayes</mark>" in out
     assert "<script>" not in out and "<img" not in out
     assert "&lt;script&gt;" in out
@@ -178,11 +179,12 @@ def test_highlight_escapes_source_text():
 def test_highlight_marks_every_form_of_a_stem_and_picks_the_densest_passage():
     text = ("Introduction sans rapport. " * 20 + "Les écoles de Ségou et une ECOLE rurale, "
             "scolarisation. " + "Fin sans rapport. " * 20)
-    out = highlight(text, {"ecol", "segou"})
+    marker = FieldMarker(french_analyzer())
+    out = highlight(text, {"ecol", "segou"}, marker)
     assert "<mark>écoles</mark>" in out and "<mark>ECOLE</mark>" in out and "<mark>Ségou</mark>" in out
     assert out.startswith("… ") and out.endswith(" …")
     assert len(out) < 400
-    assert highlight(text, {"absent"}) is None
+    assert highlight(text, {"absent"}, marker) is None
 
 
 def test_spelling_suggestion_for_unknown_words(engine):
@@ -216,3 +218,60 @@ def test_related_partnerships_share_a_party(engine):
     assert {p["id"] for p in same_french} >= {"belfort--mohammedia"}
     assert all(p["french_party"]["name"] == "Belfort" for p in same_french)
     assert "belfort--skikda" not in {p["id"] for p in same_french + same_partner}
+
+
+# --- highlighting: what is marked is what matched ------------------------------
+
+def _query_terms(text: str) -> set[str]:
+    """The body terms of a query, as the engine asks the index for them."""
+    from engine.highlight import terms_by_field
+    from engine.querybuild import build_query
+    from engine.querylang import parse_query
+    from indexer.schema import build_schema
+
+    built = build_query(build_schema(), parse_query(text), {})
+    return terms_by_field(built.query).get("body", set())
+
+
+def test_highlight_marks_by_the_fields_own_analysis():
+    """Forms a fold-and-stem shortcut missed: a saint's abbreviation, a grouped
+    amount, an elided article, a hyphenated compound."""
+    from engine.highlight import mark_all
+
+    marker = FieldMarker(french_analyzer())
+    assert mark_all("Jumelage avec St-Étienne", _query_terms("Saint-Étienne"), marker) == \
+        "Jumelage avec <mark>St-Étienne</mark>"
+    assert mark_all("Budget : 15 000 euros", _query_terms("15000"), marker) == \
+        "Budget : <mark>15 000</mark> euros"
+    assert mark_all("Travaux d'assainissement", _query_terms("assainissements"), marker) == \
+        "Travaux <mark>d'assainissement</mark>"
+    assert mark_all("des écoles et la santé", _query_terms("la santé des écoles"), marker) == \
+        "des <mark>écoles</mark> et la <mark>santé</mark>"  # stop words never match, never marked
+
+
+def test_highlight_works_with_any_tokenizer():
+    from whoosh.analysis import StandardAnalyzer
+
+    from engine.highlight import mark_all
+
+    marker = FieldMarker(StandardAnalyzer())
+    assert mark_all("The Wells of <Kayes>", {"wells", "kayes"}, marker) == \
+        "The <mark>Wells</mark> of &lt;<mark>Kayes</mark>&gt;"
+
+
+def test_snippet_markers_are_the_index_fields_analyzers(engine):
+    st = engine.state()
+    assert st.markers["body"].analyzer is st.schema["body"].analyzer
+    assert st.markers["title"] is st.markers["body"]  # one analyzer, one word cache
+    assert st.markers["parties"].analyzer is st.schema["parties"].analyzer
+    r = engine.search(SearchRequest(q="Saint-Étienne", per_page=5))
+    marked = [h["formatted"]["title"] for h in r["results"] if "<mark>" in h["formatted"]["title"]]
+    assert marked and all("tienne</mark>" in t for t in marked)
+
+
+def test_one_fold_function():
+    from analyzers import fold_text
+    from indexer import text
+
+    assert text.fold is fold_text
+    assert fold_text("SÉGOU Œuvre") == "segou oeuvre" and fold_text(None) == ""
