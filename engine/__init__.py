@@ -92,8 +92,10 @@ class Engine:
         return out
 
     def facets(self) -> dict:
-        """Every facet with its values over the whole corpus (partnerships and actions)."""
-        return search(self.state(), SearchRequest(per_page=1, snippets=False))["facets"]
+        """Every facet with its values over the whole corpus (`facets`), and how
+        many values each has and whether its list was cut (`facet_info`)."""
+        r = search(self.state(), SearchRequest(per_page=1, snippets=False))
+        return {"facets": r["facets"], "facet_info": r["facet_info"]}
 
     def status(self) -> dict:
         st = self.state()

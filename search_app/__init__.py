@@ -11,8 +11,6 @@ from flask import Flask
 
 from indexer.store import DEFAULT_INDEX_DIR
 
-from . import api, errors, index, pages, security
-
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
@@ -26,6 +24,11 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+
+    # the blueprints are imported here, not at the top, so that
+    # `python -m search_app.openapi` runs without loading the application
+    from . import api, errors, index, pages, security
+
     index.init_app(app)
     security.init_app(app)
     errors.init_app(app)

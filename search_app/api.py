@@ -118,7 +118,7 @@ def suggest():
 @bp.get("/facets")
 def facets():
     engine = get_engine()
-    return _etag_response(jsonify({"facets": engine.facets()}), engine.state().version)
+    return _etag_response(jsonify(engine.facets()), engine.state().version)
 
 
 @bp.get("/status")

@@ -2,10 +2,12 @@
 sorting, paging, query language, highlighting, suggestions."""
 from __future__ import annotations
 
+import html
+
 import pytest
 
-from engine import SearchRequest
 from analyzers import french_analyzer
+from engine import SearchRequest
 from engine.highlight import FieldMarker, highlight
 
 MALI_REGIONS = {"Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Gao", "Kidal",
@@ -211,6 +213,77 @@ def test_facet_lists_are_bounded_but_keep_the_selection(engine, monkeypatch):
     regions = r["facets"]["region"]
     assert len(regions) == 3
     assert any(v["value"] == "Kidal" and v["selected"] for v in regions)
+    # the answer says the list was cut, and how many values there are
+    every = engine.state().facet_values["region"]
+    assert r["facet_info"]["region"] == {"values": len(set(every)), "truncated": True}
+    assert r["facet_info"]["type"] == {"values": 2, "truncated": False}
+    assert all(not info["truncated"] for name, info in r["facet_info"].items()
+               if len(r["facets"][name]) < 3)
+
+
+def test_facet_lists_are_not_said_cut_when_whole(engine):
+    r = engine.search(SearchRequest(q="", per_page=1))
+    for name, items in r["facets"].items():
+        assert r["facet_info"][name] == {"values": len(items), "truncated": False}
+
+
+def test_no_snippets_when_none_are_asked_for(engine, monkeypatch):
+    import sys
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("highlighting ran")
+
+    module = sys.modules["engine.search"]
+    for name in ("highlight", "plain_snippet", "mark_all"):
+        monkeypatch.setattr(module, name, refuse)
+    r = engine.search(SearchRequest(q="assainissement Kayes", snippets=False))
+    assert r["total"] > 0
+    nested = [a for h in r["results"] for a in h.get("actions", [])]
+    assert nested  # the nested actions were listed, without snippets either
+    assert all(h["snippet"] == "" for h in r["results"] + nested)
+    assert all(h["formatted"]["title"] == html.escape(h["title"], quote=False) for h in r["results"])
+
+
+def test_the_match_cache_cannot_be_changed_by_a_caller(engine):
+    import sys
+
+    from engine.querybuild import build_query
+    from engine.querylang import parse_query
+
+    st = engine.state()
+    query = build_query(st.schema, parse_query("puits Kayes"), st.facet_values).query
+    match = sys.modules["engine.search"]._match
+    first, _ = match(st, query)
+    before = dict(first)
+    assert before
+    with pytest.raises(TypeError):
+        first[next(iter(first))] = -1.0  # read-only: it is the cached answer
+    with pytest.raises(AttributeError):
+        first.clear()
+    again, _ = match(st, query)
+    assert dict(again) == before
+
+
+def test_filters_and_disjunctive_counts_on_bitsets():
+    """The one implementation of filtering (Selection's duplicate predicates are gone)."""
+    from engine.facets import FacetBits, Selection, filter_and_count
+
+    docs = [
+        {"country": ("Mali",), "year": (2001, 2005), "domain": ("Santé",)},
+        {"country": ("Mali",), "year": (1990,), "domain": ("Eau",)},
+        {"country": ("Maroc",), "year": (2005,), "domain": ("Santé", "Eau")},
+        {"country": ("Algérie",), "year": (), "domain": ()},
+    ]
+    bits = FacetBits(docs)
+    assert not hasattr(Selection, "facet_passes") and not hasattr(Selection, "hard_passes")
+    sel = Selection(values={"country": {"Mali", "Maroc"}}, year_from=2000)
+    kept, counts = filter_and_count(range(4), bits, sel, ["country", "domain"])
+    assert kept == [0, 2]
+    assert counts["country"] == {"Mali": 1, "Maroc": 1}  # ignores its own selection, not the years'
+    assert counts["domain"] == {"Santé": 2, "Eau": 1}
+    sel = Selection(values={}, required={"domain": {"Eau"}}, excluded={"country": {"Maroc"}})
+    assert filter_and_count(range(4), bits, sel)[0] == [1]
+    assert filter_and_count([3], bits, Selection(values={}, year_to=2100))[0] == []  # no year, out of range
 
 
 def test_related_partnerships_share_a_party(engine):
