@@ -9,7 +9,9 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from engine import Engine
+from indexer.build import BuildError
 from indexer.corpus import DEFAULT_DATA_DIR
+from indexer.freshness import ensure_index
 
 
 def get_engine() -> Engine:
@@ -21,9 +23,6 @@ def get_engine() -> Engine:
 @click.option("--data", default=str(DEFAULT_DATA_DIR), show_default=True, help="folder of the source documents")
 def init_index_command(data: str) -> None:
     """Build the index of INDEX_DIR when it is missing, unreadable or outdated."""
-    from indexer.build import BuildError
-    from indexer.freshness import ensure_index
-
     index_dir = current_app.config["INDEX_DIR"]
     try:
         result = ensure_index(data, index_dir, on_rebuild=lambda why: click.echo(f"{why} — building the index now…"))
