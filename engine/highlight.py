@@ -5,8 +5,9 @@ that field) turns it into one of the query's terms for that field, so what
 is highlighted is what matched: `école` marks `écoles`, `Ecole` and
 `l'école`, a compound is marked when one of its parts matched, and a stop
 word never is. Each distinct word is analysed once and remembered (a
-`FieldMarker` per field and index generation); scanning a text is then the
-field's tokenizer and one dictionary look-up per word. Every piece of text is
+`FieldMarker` per analyzer, shared by the fields and the index generations
+that have an equal one); scanning a text is then the field's tokenizer and
+one dictionary look-up per word. Every piece of text is
 escaped: a `<script>` in a source file or in the query comes out inert.
 """
 from __future__ import annotations
@@ -61,26 +62,34 @@ class FieldMarker:
         return found
 
 
+_SHARED: list[FieldMarker] = []  # one per distinct analyzer, kept across index generations
+_SHARED_LOCK = threading.Lock()
+
+
+def marker_for(analyzer) -> FieldMarker:
+    """The marker of an analyzer equal to `analyzer` (a rebuilt index has equal
+    analyzers: its words need not be analysed again), made on first use."""
+    with _SHARED_LOCK:
+        for marker in _SHARED:
+            if marker.analyzer == analyzer:
+                return marker
+        marker = FieldMarker(analyzer)
+        _SHARED.append(marker)
+        return marker
+
+
 class Markers:
-    """The FieldMarker of each field of a schema, made on first use, one per
-    analyzer (fields sharing an analyzer share its word cache). One set per
-    index generation: the analyzers are those the generation was built with."""
+    """The FieldMarker of each field of a schema, found on first use (fields
+    with equal analyzers share one, and its word cache)."""
 
     def __init__(self, schema):
         self.schema = schema
         self._by_field: dict[str, FieldMarker] = {}
-        self._by_analyzer: dict[int, FieldMarker] = {}
-        self._lock = threading.Lock()
 
     def __getitem__(self, fieldname: str) -> FieldMarker:
         marker = self._by_field.get(fieldname)
         if marker is None:
-            with self._lock:
-                analyzer = self.schema[fieldname].analyzer
-                marker = self._by_analyzer.get(id(analyzer))  # the schema keeps the analyzer alive
-                if marker is None:
-                    marker = self._by_analyzer[id(analyzer)] = FieldMarker(analyzer)
-                self._by_field[fieldname] = marker
+            marker = self._by_field[fieldname] = marker_for(self.schema[fieldname].analyzer)
         return marker
 
     def warm_up(self, fieldname: str, words) -> None:
