@@ -70,11 +70,12 @@ def allowed_ids(state, q: JudgedQuery) -> set[str] | None:
     engine's own facet values and rules; None when the query has no filter."""
     if not q.filters:
         return None
-    from engine.facets import Selection
+    from engine.facets import FacetBits, Selection, filter_and_count
 
     sel = Selection(values={name: set(values) for name, values in q.filters.items()})
-    return {d.id for d in state.docs
-            if d.type == q.type and all(sel.facet_passes(name, d.facets.get(name, ())) for name in q.filters)}
+    bits = FacetBits([d.facets for d in state.docs])
+    kept, _ = filter_and_count([i for i, d in enumerate(state.docs) if d.type == q.type], bits, sel)
+    return {state.docs[i].id for i in kept}
 
 
 def baseline_rankings(baseline: FtsBaseline, queries: list[JudgedQuery], state=None,

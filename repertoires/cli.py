@@ -6,7 +6,6 @@ print is meant for a person at a terminal (with `--json` where a tool reads it).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import textwrap
@@ -286,34 +285,7 @@ def cmd_export(args) -> int:
     return 0 if corpus.ok else 2
 
 
-# Commands that need an optional extra: the modules they import, and the extra
-# that installs them (a plain `pip install` has neither).
-NEEDS_EXTRA = {"eval": ("eval", ("ir_measures",))}
-
-
-def _importable(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):  # a broken or half-installed module
-        return False
-
-
-def missing_extra(command: str) -> str | None:
-    """A one-line message naming the extra to install, when `command` cannot run without it."""
-    extra, modules = NEEDS_EXTRA.get(command, (None, ()))
-    missing = [m for m in modules if not _importable(m)]
-    if not missing:
-        return None
-    names = ", ".join(m.replace("_", "-") for m in missing)
-    return (f"error: `repertoires {command}` needs {names}: pip install 'repertoires[{extra}]' "
-            f"(from a clone: pip install -e '.[{extra}]')")
-
-
 def cmd_eval(args) -> int:
-    message = missing_extra("eval")
-    if message:
-        print(message, file=sys.stderr)
-        return 1
     from evaluation.run import main as eval_main
 
     return eval_main(args.rest)
