@@ -70,11 +70,10 @@ def allowed_ids(state, q: JudgedQuery) -> set[str] | None:
     engine's own facet values and rules; None when the query has no filter."""
     if not q.filters:
         return None
-    from engine.facets import Selection
-
-    sel = Selection(values={name: set(values) for name, values in q.filters.items()})
+    wanted = {name: set(values) for name, values in q.filters.items()}
+    # OR within a facet, AND across facets, as the engine's Selection does
     return {d.id for d in state.docs
-            if d.type == q.type and all(sel.facet_passes(name, d.facets.get(name, ())) for name in q.filters)}
+            if d.type == q.type and all(wanted[name] & set(d.facets.get(name, ())) for name in wanted)}
 
 
 def baseline_rankings(baseline: FtsBaseline, queries: list[JudgedQuery], state=None,
