@@ -70,12 +70,10 @@ def allowed_ids(state, q: JudgedQuery) -> set[str] | None:
     engine's own facet values and rules; None when the query has no filter."""
     if not q.filters:
         return None
-    from engine.facets import FacetBits, Selection, filter_and_count
-
-    sel = Selection(values={name: set(values) for name, values in q.filters.items()})
-    bits = FacetBits([d.facets for d in state.docs])
-    kept, _ = filter_and_count([i for i, d in enumerate(state.docs) if d.type == q.type], bits, sel)
-    return {state.docs[i].id for i in kept}
+    wanted = {name: set(values) for name, values in q.filters.items()}
+    # OR within a facet, AND across facets, as the engine's Selection does
+    return {d.id for d in state.docs
+            if d.type == q.type and all(wanted[name] & set(d.facets.get(name, ())) for name in wanted)}
 
 
 def baseline_rankings(baseline: FtsBaseline, queries: list[JudgedQuery], state=None,
@@ -135,17 +133,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from engine import Engine
     from indexer.build import BuildError
-    from indexer.freshness import ensure_index
+    from repertoires.cli import ensure_index
 
     try:
-        built = ensure_index(args.data, args.index,
-                             on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
+        ensure_index(args.data, args.index)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    if built is not None:
-        print(f"Index built in {built.seconds:.1f} s: {len(built.corpus.partnerships)} partnerships, "
-              f"{len(built.corpus.actions)} actions", file=sys.stderr)
     engine = Engine(args.index)
     st = engine.state()
     missing = unknown_ids(queries, set(st.partnerships))
