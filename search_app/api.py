@@ -7,8 +7,9 @@ import io
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from . import get_engine, openapi
+from . import openapi
 from .errors import error_response
+from .index import get_engine
 from .links import add_facet_links, url_with
 from .params import ParamError, check_query_string, check_text, parse_search_args
 from .presenters import public_record
@@ -117,7 +118,7 @@ def suggest():
 @bp.get("/facets")
 def facets():
     engine = get_engine()
-    return _etag_response(jsonify({"facets": engine.facets()}), engine.state().version)
+    return _etag_response(jsonify(engine.facets()), engine.state().version)
 
 
 @bp.get("/status")

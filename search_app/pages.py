@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 
 from indexer.facet_registry import SOURCE_LABELS, registry
 
-from . import get_engine
+from .index import get_engine
 from .api import run_search
 from .links import add_facet_links, url_with
 from .params import ParamError
