@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from unidecode import unidecode
+from analyzers.folding import fold_text
 
 APOSTROPHES = "'’`´"
 
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-2]\d)(?!\d)")
 
-
-def fold(text: str) -> str:
-    """Lower case, no accents: the key used to compare names."""
-    return unidecode(text or "").lower()
+# Lower case, no accents: the key used to compare names. The one folding of the
+# project (analyzers/folding.py), the same on the parsing, index and query sides.
+fold = fold_text
 
 
 def slugify(text: str) -> str:

@@ -7,8 +7,9 @@ import hashlib
 
 from flask import Blueprint, Response, jsonify, request, stream_with_context, url_for
 
-from . import exports, get_engine, mapview, openapi, views
+from . import exports, mapview, openapi, views
 from .errors import error_response
+from .index import get_engine
 from .links import url_with
 from .params import ParamError, check_query_string, check_text
 

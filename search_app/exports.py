@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from engine.search import search as run_search
 
-from . import get_engine
+from .index import get_engine
 from .params import ParamError
 from .presenters import public_record
 from .views import all_results, hide_contacts, partnership_url, search_request

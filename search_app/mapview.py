@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from . import get_engine
+from .index import get_engine
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
 from .links import toggle_url, url_with
 from .views import all_results, search_request

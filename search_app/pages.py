@@ -8,11 +8,11 @@ from flask import Blueprint, abort, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
-from engine.highlight import mark_all
 from indexer.facet_registry import SOURCE_LABELS, registry
 
-from . import get_engine, mapview, views
+from . import mapview, views
 from .formatting import TEMPLATE_FILTERS
+from .index import get_engine
 from .links import url_with
 from .params import SINGLE_PARAMS, ParamError
 
@@ -154,11 +154,11 @@ def map_page():
     return _search_page("search.html", "map")
 
 
-def _marked(text: str | None, terms: frozenset[str]) -> list[Markup]:
+def _paragraphs(text: str | None, mark) -> list[Markup]:
     """Paragraphs of a text, escaped, with the search's words marked."""
     if not text:
         return []
-    return [Markup(mark_all(para, terms)) for para in text.split("\n") if para.strip()]
+    return [Markup(mark(para, "body")) for para in text.split("\n") if para.strip()]
 
 
 @bp.get("/partenariats/<pid>")
@@ -168,16 +168,16 @@ def partnership(pid: str):
         abort(404)
     args = request.args
     q = args.get("q", "")
-    terms = views.query_terms(q) if len(q) <= 500 else frozenset()
+    mark = views.record_marks(q if len(q) <= 500 else "")
     state = search_state(args)
-    marked = {key: _marked(p.get(key), terms)
+    marked = {key: _paragraphs(p.get(key), mark)
               for key in ("history", "objectives", "perspectives", "other_partnerships")}
-    actions = [dict(a, marked_title=Markup(mark_all(a["title"], terms)),
-                    marked_description=Markup(mark_all(a.get("description"), terms)))
+    actions = [dict(a, marked_title=Markup(mark(a["title"], "title")),
+                    marked_description=Markup(mark(a.get("description"), "body")))
                for a in p["actions"]]
     return render_template(
         "partnership.html", p=p, actions=actions, related=views.related_view(pid), marked=marked,
-        title_html=Markup(mark_all(p["title"], terms)), has_french_party=views.has_french_party(p),
+        title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
         back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
         json_url=url_for("api.partnership", pid=pid))
 

@@ -8,7 +8,7 @@ Nothing here knows about HTML or response formats.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from urllib.parse import quote
 
@@ -16,13 +16,13 @@ from flask import current_app, request
 from werkzeug.datastructures import MultiDict
 
 from engine import SearchRequest
-from engine.highlight import terms_by_field
+from engine.highlight import mark_all, terms_by_field
 from engine.querybuild import build_query
 from engine.querylang import parse_query
 from engine.search import search as run_search
 from indexer.facet_registry import registry
 
-from . import get_engine
+from .index import get_engine
 from .links import add_facet_links
 from .params import ParamError, check_query_string, parse_search_args
 from .presenters import public_record
@@ -136,24 +136,30 @@ def action_view(aid: str) -> dict | None:
 
 
 def facets_view() -> dict:
-    return {"facets": get_engine().facets()}
+    """Every facet over the whole corpus (`facets`, `facet_info`)."""
+    return get_engine().facets()
 
 
-def query_terms(q: str) -> frozenset[str]:
-    """The index terms of a query, to mark its words on a record page."""
-    if not q.strip():
-        return frozenset()
+def record_marks(q: str) -> Callable[[str | None, str], str]:
+    """A function marking the words of query `q` in a text of a record page,
+    as the search marks its snippets: `mark(text, field)` gives escaped HTML
+    where the words the `field`'s terms match are in <mark> (`title` for
+    titles, `body` for the texts)."""
     state = get_engine().state()
-    try:
-        built = build_query(state.schema, parse_query(q), state.facet_values,
-                            known=state.vocabulary.__contains__,
-                            candidates=lambda w, d: state.speller.candidates(w, d))
-    except Exception:  # noqa: BLE001 -- a record page never fails because of the query it came with
-        return frozenset()
-    terms: set[str] = set()
-    for field_terms in terms_by_field(built.query).values():
-        terms |= field_terms
-    return frozenset(terms)
+    terms: dict[str, set[str]] = {}
+    if q.strip():
+        try:
+            built = build_query(state.schema, parse_query(q), state.facet_values,
+                                known=state.vocabulary.__contains__,
+                                candidates=lambda w, d: state.speller.candidates(w, d))
+            terms = terms_by_field(built.query)
+        except Exception:  # noqa: BLE001 -- a record page never fails because of the query it came with
+            terms = {}
+
+    def mark(text: str | None, field: str = "body") -> str:
+        return mark_all(text, terms.get(field, set()), state.markers[field])
+
+    return mark
 
 
 __all__ = [

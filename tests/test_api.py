@@ -380,6 +380,22 @@ def test_facets_over_the_corpus(client, engine, spec):
         "mali-repertoire-2008.txt", "maroc-repertoire-2008.txt", "algerie-cooperation-decentralisee.txt",
         "algerie-micl-cooperation.txt", "algerie-ambassade-cooperation-technique.txt"}
     assert data["facets"]["country"][0]["value"] == "Mali"
+    assert set(data["facet_info"]) == set(data["facets"])
+    assert data["facet_info"]["country"] == {"values": len(data["facets"]["country"]), "truncated": False}
+
+
+def test_a_cut_facet_list_says_so(client, spec, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.modules["engine.search"], "MAX_FACET_VALUES", 2)
+    data = client.get("/api/search", query_string={"q": "eau"}).get_json()
+    check_schema(spec, "SearchResponse", data)
+    assert len(data["facets"]["region"]) == 2
+    assert data["facet_info"]["region"]["truncated"] is True
+    assert data["facet_info"]["region"]["values"] > 2
+    html = client.get("/", query_string={"q": "eau"}).get_data(as_text=True)
+    n = data["facet_info"]["region"]["values"]
+    assert f"Seules les 2 valeurs les plus fréquentes sur {n} sont listées" in html
 
 
 def test_status(client, engine, spec):
