@@ -107,8 +107,9 @@
     var q = target.searchParams.get("q");
     if (q !== null && q !== input.value) input.value = q;
     // after a change made in the filters on a phone, come back to the results
-    var fromFilters = phone.matches && a.closest("#filtres, .active-filters, .pager");
-    load(target.pathname + target.search, "push", fromFilters ? showResults : null);
+    // (and after a change of page, at any size: the new page starts at its top)
+    var back = a.closest(".pager") || (phone.matches && a.closest("#filtres, .active-filters"));
+    load(target.pathname + target.search, "push", back ? showResults : null);
   });
 
   // Forms inside the results (the year range) load in place too; empty fields are left out.
