@@ -159,7 +159,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             "year_from": req.year_from,
             "year_to": req.year_to,
             "type": mode,
-            "sort": req.sort,
+            # browsing (no text to rank by) lists by name: say so
+            "sort": "name" if req.sort == "relevance" and scores is None else req.sort,
             "fallback_any_word": fallback,
             "partial_matches": partial,
             "notices": notices,
