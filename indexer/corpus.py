@@ -18,12 +18,13 @@ from typing import Callable
 from . import geography
 from .domains import DOMAINS, map_domains
 from .ids import action_id, name_key
-from .parsers import reader_for
+from .locations import default_data_dir
+from .parsers import DOCUMENTS, reader_for  # noqa: F401 (DOCUMENTS: the registry's files, for callers)
 from .records import Action, Partnership
 from .registry import REPERTOIRES, Repertoire
 from .text import fix_shouted_words, fold, french_commune_name
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = default_data_dir(DOCUMENTS)  # see locations.py: a clone's data/, or the installed copy
 
 
 class SourceError(Exception):
