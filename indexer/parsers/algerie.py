@@ -444,7 +444,9 @@ def _action(proj: dict) -> ActionDraft:
     return ActionDraft(
         title=title[:160], keep_title=True, first=proj["first"] + 1, last=proj["last"] + 1,
         description=desc, domain_raw=theme, status=_STATUS.get(proj["status_raw"] or ""),
-        when=" ".join([str(y) for y in proj["years"]] + [title, desc or ""]),
+        when=" ".join([title, desc or ""]),
+        start=min(proj["years"]) if proj["years"] else None,  # the project's own date line
+        end=max(proj["years"]) if proj["years"] else None,
         budget=_money(desc), partners=proj["partners"], section=f"Projet {proj['n']}",
         original_text=proj["raw"],
     )

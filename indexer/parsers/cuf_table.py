@@ -39,7 +39,7 @@ _BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.
 _MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
            r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
 _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|[àa] l.[ée]tude|"
-                 r"depuis le d[ée]marrage|en projet|"
+                 r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
                  r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
 _WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
