@@ -19,9 +19,10 @@ from ..domains import map_domain
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
-from .cuf_table import dehyphen as _dehyphen
-from .cuf_table import status as _status
-from .cuf_table import join_lines, strip_number, table_rows, title_of
+from .cuf_cells import dehyphen as _dehyphen
+from .cuf_cells import join_lines, strip_number, title_of
+from .cuf_cells import status as _status
+from .cuf_table import table_rows
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
 
