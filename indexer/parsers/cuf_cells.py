@@ -37,7 +37,7 @@ _WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[
 _NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
                         r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge", re.I)
 _CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
-                      r"entre|vers|chez|sous)|[,(/+&–-])$", re.I)
+                      r"entre|vers|chez|sous|que|qui|dont)|[,(/+&–-])$", re.I)
 CONNECT_WORDS = _CONNECT
 
 
@@ -150,8 +150,8 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
             prev = ""
             continue
         cont = cells and prev and not _starts_cell(prev, s)
-        if cont and not _CONNECT.search(prev) and kind_of(cells[-1].text) in ("when", "budget") \
-                and kind_of(s) in ("when", "budget"):
+        if cont and not _CONNECT.search(prev) and not s.startswith("(") \
+                and kind_of(cells[-1].text) == kind_of(s) and kind_of(s) in ("when", "budget"):
             cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
         if numbered and cells:  # `1.`, `2.`…: a numbered cell runs to the next number
             cont = not _NUMBER_RE.match(s)
@@ -208,6 +208,56 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
             else:
                 merged.append(c)
         cells = merged
+    return column_cells(cells, after)
+
+
+_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.I)
+_AMOUNT_LED = re.compile(r"^\W*\(?\d")
+_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.I)  # `Du 14 au 24 janvier`: its year below
+
+
+def date_led(text: str) -> bool:
+    """A dates cell, or a cell that opens with a date (`Dès 1992 – Vaccinations
+    arrêtées…`, `Novembre 2006 premiers travaux…`, `Signée le 14 janv.2000`)."""
+    return kind_of(text) == "when" or bool(_DATE_LED.match(text[:40]))
+
+
+def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
+    """A segment's cells read as the column it stands for. After an actions
+    segment, a segment opening with a date is the dates column: its lines that
+    are not dates comment the date above (`Début 1993` / `Exploitation`), a
+    year alone finishes a date without one (`Du 14 au 24 janvier` / `2002`).
+    After a dates segment, a segment opening with an amount (or a label over
+    one: `Phase 1` / `20 000 Euros`) is the budget column, and such a label is
+    no amount of its own."""
+    if not cells or cells[0].kind not in ("when", "action", "budget"):
+        return cells
+    if after == "action" and date_led(cells[0].text):
+        out: list[Cell] = []
+        for c in cells:
+            if c.kind in ("domain", "section", "period", "skip", "budget") or _BULLET_RE.match(c.text):
+                out.append(c)
+            elif not out or out[-1].kind != "when" or out[-1].block != c.block or date_led(c.text) and (
+                    not _UNFINISHED.search(out[-1].text) or not re.match(r"^(?:19|20)\d\d\b", c.text)):
+                c.kind = "when"
+                out.append(c)
+            else:
+                out[-1].lines += c.lines
+        return out
+    label = lambda c: c.kind in ("action", "when") and len(c.text.split()) <= 3  # noqa: E731
+    if after == "when" and (cells[0].kind == "budget" or _AMOUNT_LED.match(cells[0].text)
+                            or len(cells) > 1 and label(cells[0]) and cells[1].kind == "budget"):
+        out = []
+        for i, c in enumerate(cells):
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if c.kind == "budget" or _AMOUNT_LED.match(c.text):
+                c.kind = "budget"
+                if out and out[-1].kind == "skip" and out[-1].block == c.block:
+                    c.top = out[-1].top  # the amount stands where its label starts
+            elif c.kind in ("action", "when") and label(c) and nxt is not None and nxt.kind == "budget":
+                c.kind = "skip"  # `Phase 1` over `20 000 Euros`: a label, not an amount
+            out.append(c)
+        return out
     return cells
 
 
