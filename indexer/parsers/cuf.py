@@ -353,7 +353,7 @@ class CufReader(Reader):
         for row in table_rows(body):
             text = join_lines([t for _, t in row.cells[0].lines])
             described = join_lines([t for c in row.cells for _, t in c.lines])
-            when = squash_spaces(" ".join(strip_number(c.text) for c in row.when[:1]))
+            when = squash_spaces(" ".join(strip_number(c.text) for c in row.when))
             if not when and row.period:
                 when = row.period
             budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))

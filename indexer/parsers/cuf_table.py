@@ -227,7 +227,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 waiting = {"when": list(parts), "budget": [p for p in waiting["budget"] if p is not row] + parts}
         for kind, cs in rest.items():
             if cs:
-                for row, cell in align(waiting[kind], cs, tops):
+                for row, cell in _place(kind, waiting[kind], cs, tops, domains):
                     getattr(row, kind).append(cell)
                 waiting[kind] = []
         _give_domains(seg_rows, domains, tops)
@@ -238,6 +238,21 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             band, domains, last_kind = [], tail_domains, "domain"
             waiting = {"when": [], "budget": []}
     return rows
+
+
+def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
+           domains: list[Cell]) -> list[tuple[Row, Cell]]:
+    """Dates or budget cells to the rows waiting for them. One row takes them
+    all (`Novembre 2006 premiers travaux…` / `Janvier 2007 inauguration…`); a
+    table row's one dates cell, standing by its first project, dates every
+    project of the row (`Depuis 2006` beside three trainings); else `align`."""
+    if len(rows) == 1:
+        return [(rows[0], c) for c in cells]
+    one_row = len({id(d) for d in domains}) <= 1 and len({r.domain for r in rows}) <= 1
+    if kind == "when" and len(cells) == 1 and rows and one_row and (
+            rows[1].cells[0].segment != rows[0].cells[0].segment or cells[0].top < tops[id(rows[1])]):
+        return [(r, cells[0]) for r in rows]
+    return align(rows, cells, tops)
 
 
 def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
