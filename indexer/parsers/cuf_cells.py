@@ -82,6 +82,10 @@ def is_budget(text: str, bare: bool) -> bool:
     words = len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t))
     if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and fields.years(t).found:
         return False  # a row written on one line: label, project, year, amount
+    tail = _TAIL_MONEY.search(" " + t)
+    if not bare and tail and re.match(r"^[A-ZÀ-Ý]", t) and not _MONEY_WORDS.search(t) \
+            and len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", t[:tail.start()])) >= 2:
+        return False  # `Alphabétisation Réhabilitation Ecole 20 000 Fr`: a row on one line
     return bool(amounts) and (words <= 6 if bare else words <= 3 and len(t) < 60)
 
 
@@ -91,7 +95,7 @@ def is_domain(text: str, alone: bool = False) -> bool:
     if text.strip().startswith(("-", "•", "–")):
         return False
     t = text.strip(" :-")
-    if not t or len(t) > 70 or fields.years(t).found:
+    if not t or len(t) > 70 or fields.years(t).found or _TAIL_MONEY.search(" " + t):
         return False
     if not map_domain(t):
         return False
@@ -291,15 +295,19 @@ LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage",
                "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
                "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
                "medical", "alphabetisation", "scolarisation"}
-_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?"
+_MONEY_WORDS = re.compile(r"total|soit|dont|\bpour\b|\bsur\b|co[uû]t|montant|budget|financ|particip|subvention|"
+                          r"apport|estim|environ|\bpar\b|\bet\b", re.I)
+_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|E)\.?"
                          r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
 _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
                         r"(?:\s*\([^)]*\))?)\s*$", re.I)
 
 
-def split_mixed(c: Cell) -> list[Cell]:
+def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
-    line -> its action, dates and budget cells (and a leading domain label)."""
+    line -> its action, dates and budget cells (and a leading domain label).
+    In a table whose rows carry their label in front (`labelled`), a label
+    naming a domain in normal case is one too (`Accès à l'eau Financement…`)."""
     if c.kind != "action":
         return [c]
     text = c.text
@@ -320,7 +328,8 @@ def split_mixed(c: Cell) -> list[Cell]:
             continue
         nxt = words[n]
         row_wise = money is not None or when is not None
-        if is_domain(head, alone=row_wise and n <= 2) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
+        if is_domain(head, alone=row_wise and n <= 2 or labelled and c.top == 0 and nxt[:1].isupper()
+                     and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
                 or is_domain(head, alone=True) and nxt in ("-", "–") \
                 or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
             label, text = head, " ".join(words[n:])
@@ -389,3 +398,21 @@ def title_of(text: str) -> str:
     if len(t) > 200:
         t = t[:198].rsplit(" ", 1)[0] + "…"
     return t
+
+
+_DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b",
+                       re.I)
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def durations(text: str) -> str:
+    """`2007 pour 3 ans` -> `2007 pour 3 ans : 2007-2009`: a start year and a
+    length give the last year (three calendar years from 2007 end in 2009;
+    two years from October 2006 end in 2008)."""
+    def span(m: re.Match) -> str:
+        n = _NUMBERS.get(m.group(3).lower()) or int(m.group(3))
+        start = int(m.group(2))
+        late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.I)  # a start in the year's course
+        return f"{m.group(0)} : {start}-{start + n - (0 if late else 1)}"
+    return _DURATION.sub(span, text or "")
+

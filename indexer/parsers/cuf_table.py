@@ -145,9 +145,12 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     waiting = {"when": [], "budget": []}  # rows of the band still without a cell of that kind
     period: str | None = None
     last_kind = None
+    labelled = False  # rows carry their domain label in front
     segs = segments(body)
     for k, seg in enumerate(segs):
-        cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c)]
+        cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c, labelled)]
+        labelled = labelled or any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
+                                   for a, b in zip(cells, cells[1:]))
         if not cells:
             continue
         if len(cells) == 1 and cells[0].kind == "domain" and last_kind == "domain" and not _upper(cells[0].text):
@@ -165,7 +168,9 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 all(c.kind == "action" for c in cells):
             for c in cells:  # the table's last budget cell, written as prose
                 c.kind = "budget"
-        new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget")
+        # a new table row: text after its dates or budget, or a first-column cell after projects
+        new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget") \
+            or cells[0].kind == "domain" and last_kind == "action"
         if new_band or cells[0].kind in ("section", "period"):
             band, domains = [], []
             waiting = {"when": [], "budget": []}
