@@ -162,8 +162,13 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if nxt and nxt[0] in ("when", "budget"):
                 cells[0].kind = "action"
             elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
-                    and map_domain(cells[0].text):
+                    and (map_domain(cells[0].text) or last_kind != "action" and _narrower(seg, segs[k + 1])):
                 cells[0].kind = "domain"
+        elif 1 < len(cells) <= 3 and k + 1 < len(segs) and last_kind not in ("domain", "action") \
+                and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
+                        for c in cells) and "action" in [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] \
+                and _narrower(seg, segs[k + 1]):
+            cells = _first_column_cells(cells)  # the first column of a row, before its projects
         if k == len(segs) - 1 and last_kind == "when" and waiting["budget"] and \
                 all(c.kind == "action" for c in cells):
             for c in cells:  # the table's last budget cell, written as prose
@@ -243,6 +248,30 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             band, domains, last_kind = [], tail_domains, "domain"
             waiting = {"when": [], "budget": []}
     return rows
+
+
+def _width(seg: list[tuple[int, str]]) -> int:
+    return max((len(t.strip()) for _, t in seg), default=0)
+
+
+def _narrower(seg: list[tuple[int, str]], nxt: list[tuple[int, str]]) -> bool:
+    """The first column is narrow: its lines wrap at about 24 characters, or
+    well before those of the actions column beside it."""
+    return _width(seg) <= max(24, 0.75 * _width(nxt))
+
+
+def _first_column_cells(cells: list[Cell]) -> list[Cell]:
+    """A segment standing before a row's projects is its first column:
+    domain cells, one per blank-separated block (`ÉDUCATION / FORMATION des JF
+    / Déscolarisées`; `Agriculture` … `Santé`)."""
+    out: list[Cell] = []
+    for c in cells:
+        if out and out[-1].block == c.block:
+            out[-1].lines += c.lines
+        else:
+            c.kind = "domain"
+            out.append(c)
+    return out
 
 
 def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
