@@ -122,6 +122,15 @@ def _starts_cell(prev: str, line: str) -> bool:
     return True
 
 
+def _wrapped_tail(prev: str, line: str) -> bool:
+    """A short line (three words at most, not opening a `Place :` cell) after
+    an unfinished line of a cell that already wraps ends that cell rather than
+    starting a project."""
+    return not re.search(r"[.;:!?)…]$", prev) and len(line.split()) <= 3 and len(line) <= 25 \
+        and not line.rstrip().endswith(":") \
+        and not _BULLET_RE.match(line) and kind_of(line) in ("action", "domain")
+
+
 def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """Runs of lines between empty lines (a line of spaces is a gap inside a segment)."""
     out: list[list[tuple[int, str]]] = []
@@ -157,6 +166,8 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
         if cont and not _CONNECT.search(prev) and not s.startswith("(") \
                 and kind_of(cells[-1].text) == kind_of(s) and kind_of(s) in ("when", "budget"):
             cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
+        if not cont and cells and prev and len(cells[-1].lines) >= 2 and _wrapped_tail(prev, s):
+            cont = True  # `…de la Région` / `Mulhousienne`: the last words of a wrapped cell
         if numbered and cells:  # `1.`, `2.`…: a numbered cell runs to the next number
             cont = not _NUMBER_RE.match(s)
         if cont:
