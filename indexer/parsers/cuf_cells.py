@@ -301,6 +301,18 @@ def kind_of(text: str) -> str:
 
 
 _PROSE_RE = re.compile(r"^(Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|Les|La|Le|L['’]|Une?|On|Nous|Cela|Grâce)\b")
+_VERB_RE = re.compile(r"\b(?:ont|a)\s+(?:été|eu)\b|\b(?:sont|est|seront|sera|était|étaient)\b")
+
+
+def is_prose(text: str, after_prose: bool = False) -> bool:
+    """A sentence about the project above rather than a project: it opens
+    with a determiner or a pronoun, states something (`2 classes ont été
+    construites…`) or exclaims; after such a sentence, a finished line too."""
+    t = text.strip()
+    if _BULLET_RE.match(t):
+        return False
+    return bool(_PROSE_RE.match(t) and len(t.split()) >= 6 or _VERB_RE.search(t) and len(t.split()) >= 5
+                or t.endswith("!") or after_prose and t.endswith((".", "…", "!")))
 # One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
 LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
                "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
@@ -400,11 +412,21 @@ def strip_number(text: str) -> str:
     return _NUMBER_RE.sub("", text.strip()).strip()
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý0-9])")
+_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b", re.I)
+
+
 def title_of(text: str) -> str:
-    """A project's title from its cell: bullets and numbering dropped, a budget
-    or date in parentheses removed, trailing punctuation dropped."""
+    """A project's title from its cell: the first sentence of a paragraph,
+    bullets and numbering dropped, a budget or date in parentheses and a
+    month with its year (`en juillet 2007`) removed, trailing punctuation
+    dropped."""
     t = _BULLET_RE.sub("", squash_spaces(text))
+    first = _SENTENCE_END.split(t, maxsplit=1)[0]
+    if first != t and len(first.split()) >= 3:
+        t = first  # a cell written as a paragraph: its first sentence names the project
     t = re.sub(r"\s*\((?:[^()]*\d[^()]*(?:€|euros?|F\b|FF|FCFA)|\s*(?:19|20)\d\d\s*)\)", "", t)
+    t = _MONTH_YEAR.sub("", t)
     t = t.strip(" .;,:-…")
     if len(t) > 200:
         t = t[:198].rsplit(" ", 1)[0] + "…"

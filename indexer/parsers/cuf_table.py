@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..domains import map_domain
 from ..text import squash_spaces
-from .cuf_cells import (_BULLET_RE, _NUMBER_RE, _PROSE_RE, Cell, _upper, cells_of, heading, segments,
+from .cuf_cells import (_BULLET_RE, _NUMBER_RE, Cell, _upper, cells_of, heading, is_prose, segments,
                         split_mixed)
 
 
@@ -195,8 +195,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if c.kind == "domain":
                 domains.append(c)
                 continue
-            if c.kind == "action" and seg_rows and _PROSE_RE.match(c.text) and len(c.text) > 40 \
-                    and c.text.rstrip().endswith((".", "!", ")")):
+            if c.kind == "action" and seg_rows and is_prose(c.text, len(seg_rows[-1].cells) > 1):
                 seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
                 continue
             if c.kind == "action" and (c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text)
