@@ -326,11 +326,29 @@ _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20
                         r"(?:\s*\([^)]*\))?)\s*$", re.I)
 
 
+def _split_when(c: Cell) -> list[Cell]:
+    """`Juillet 2007 4 000 €`, `2003-2007 4 millions de FcfA`: a dates cell
+    ending with its amount -> the dates cell and the budget cell."""
+    text = c.text
+    tail = [a for a in fields.amounts(text) if a.currency and not text[a.end:].strip(" .)")]
+    if not tail or not text[:tail[-1].start].strip() or not fields.years(text[:tail[-1].start]).found:
+        return [c]
+    at = tail[-1].start
+    head = text[:at].rstrip()
+    if re.search(r"\b(pour|de|à)$", head, re.I) and not fields.years(head.rsplit(" ", 1)[-1]).found:
+        at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
+    first = c.lines[0][0]
+    return [Cell("when", [(first, head)], c.top, c.segment, c.block),
+            Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block)]
+
+
 def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
     line -> its action, dates and budget cells (and a leading domain label).
     In a table whose rows carry their label in front (`labelled`), a label
     naming a domain in normal case is one too (`Accès à l'eau Financement…`)."""
+    if c.kind == "when" and len(c.lines) <= 2:
+        return _split_when(c)
     if c.kind != "action":
         return [c]
     text = c.text
