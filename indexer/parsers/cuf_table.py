@@ -162,7 +162,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if nxt and nxt[0] in ("when", "budget"):
                 cells[0].kind = "action"
             elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
-                    and (map_domain(cells[0].text) or last_kind != "action" and _narrower(seg, segs[k + 1])):
+                    and (map_domain(cells[0].text) or last_kind != "action") and _narrower(seg, segs[k + 1]):
                 cells[0].kind = "domain"
         elif 1 < len(cells) <= 3 and k + 1 < len(segs) and last_kind not in ("domain", "action") \
                 and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
@@ -297,6 +297,9 @@ def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[in
         return
     first = [r for r in band if r.cells[0].segment == segs[0]]
     if len(first) > 3 or any(_BULLET_RE.match(r.text) or len(r.text) > 80 for r in first):
+        return
+    if not _narrower([ln for r in first for ln in r.cells[0].lines],
+                     [ln for r in band if r not in first for ln in r.cells[0].lines]):
         return
     label = squash_spaces(" ".join(r.text for r in first))
     for r in first:
