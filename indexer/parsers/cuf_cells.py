@@ -126,7 +126,7 @@ def _wrapped_tail(prev: str, line: str) -> bool:
     """A short line (three words at most, not opening a `Place :` cell) after
     an unfinished line of a cell that already wraps ends that cell rather than
     starting a project."""
-    return not re.search(r"[.;:!?)…]$", prev) and len(line.split()) <= 3 and len(line) <= 25 \
+    return not re.search(r"[.;:!?)…]$", prev) and (len(line.split()) <= 3 and len(line) <= 25 or len(line) <= 20) \
         and not line.rstrip().endswith(":") \
         and not _BULLET_RE.match(line) and kind_of(line) in ("action", "domain")
 
