@@ -66,6 +66,8 @@ def is_when(text: str) -> bool:
                   r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
                   r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest, flags=re.I)
     words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
+    if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.I):
+        return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
     return len(words) <= 2 and len(t) <= 45
 
 
@@ -115,6 +117,8 @@ def _starts_cell(prev: str, line: str) -> bool:
         return False
     if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
         return False  # a heading on two lines
+    if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.I):
+        return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
     if s[:1].islower() or s[:1] in "(&«»:;,)":
         return False
     if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi)\b", s) and not _upper(p):
