@@ -72,12 +72,22 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
     by_block = _align_blocks(rows, cells)
     if by_block is not None:
         return by_block
-    shift = cells[0].top - tops[id(rows[0])]
+    # two readings of the vertical positions, the one that fits best wins: the first cell
+    # level with the first row, or both columns as written from the band's top (a dates
+    # column that starts lower because its first date stands by a later row)
+    row_tops = [tops[id(r)] for r in rows]
+    cell_tops = [c.top for c in cells]
+    frames = ([t - cell_tops[0] + row_tops[0] for t in cell_tops], cell_tops)
+    best = min((_monotone(row_tops, f) for f in frames), key=lambda r: r[0])
+    return [(rows[i], cells[j]) for i, j in best[1]]
+
+
+def _monotone(rows: list[float], cells: list[float], skip: float = 3.0) -> tuple[float, list[tuple[int, int]]]:
+    """The monotone matching of cell positions to row positions with the least
+    total distance (a cell left out costs `skip`); its cost and its pairs."""
     n, m = len(rows), len(cells)
     INF = float("inf")
-    skip = 3.0
-    # cost[i][j]: best cost placing the first j cells among the first i rows
-    cost = [[INF] * (m + 1) for _ in range(n + 1)]
+    cost = [[INF] * (m + 1) for _ in range(n + 1)]  # first j cells among the first i rows
     back: dict[tuple[int, int], tuple[int, int, bool]] = {}
     cost[0][0] = 0.0
     for i in range(n + 1):
@@ -90,7 +100,7 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
             if j < m and c + skip < cost[i][j + 1]:  # cell j goes nowhere
                 cost[i][j + 1], back[(i, j + 1)] = c + skip, (i, j, False)
             if i < n and j < m:
-                d = c + abs(cells[j].top - shift - tops[id(rows[i])])
+                d = c + abs(cells[j] - rows[i])
                 if d < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], back[(i + 1, j + 1)] = d, (i, j, True)
     out = []
@@ -98,9 +108,9 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
     while (i, j) != (0, 0):
         pi, pj, used = back[(i, j)]
         if used:
-            out.append((rows[pi], cells[pj]))
+            out.append((pi, pj))
         i, j = pi, pj
-    return out[::-1]
+    return cost[n][m], out[::-1]
 
 
 def _groups(items: list, key) -> list[list]:
