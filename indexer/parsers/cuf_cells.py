@@ -115,6 +115,8 @@ def _starts_cell(prev: str, line: str) -> bool:
     p = prev.strip()
     if _CONNECT.search(p) or p.count("(") > p.count(")") or p.endswith(":"):
         return False
+    if re.match(r"^[AÀà] [A-ZÀ-Ý]", p) and p.endswith(";") and len(p) <= 40:
+        return False  # `A Saguélé et à Komanfara ;`: a place in front of its project
     if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
         return False  # a heading on two lines
     if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.I):

@@ -49,9 +49,12 @@ class Row:
         return " ".join(c.text for c in self.cells)
 
 
-def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tuple[Row, Cell]]:
+def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
+          stretch: float | None = None) -> list[tuple[Row, Cell]]:
     """Give each cell a row: in order when the counts agree, else by position
-    (monotone, minimal distance between a cell's top and its row's top)."""
+    (monotone, minimal distance between a cell's top and its row's top; with
+    `stretch`, the cells' column is scaled to the rows' column, taller because
+    it holds one cell per project where the others hold one per heading)."""
     if not rows or not cells:
         return []
     numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
@@ -78,6 +81,8 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
     row_tops = [tops[id(r)] for r in rows]
     cell_tops = [c.top for c in cells]
     frames = ([t - cell_tops[0] + row_tops[0] for t in cell_tops], cell_tops)
+    if stretch:
+        frames = ([t * stretch for t in cell_tops],)
     best = min((_monotone(row_tops, f) for f in frames), key=lambda r: r[0])
     return [(rows[i], cells[j]) for i, j in best[1]]
 
@@ -156,6 +161,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     period: str | None = None
     last_kind = None
     labelled = False  # rows carry their domain label in front
+    headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
     segs = segments(body)
     for k, seg in enumerate(segs):
         cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c, labelled)]
@@ -179,6 +185,14 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                         for c in cells) and "action" in [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] \
                 and _narrower(seg, segs[k + 1]):
             cells = _first_column_cells(cells)  # the first column of a row, before its projects
+        elif len(cells) > 1 and "period" in [c.kind for c in cells] and k + 1 < len(segs) \
+                and all(c.kind in ("period", "domain", "action") for c in cells) \
+                and [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] == ["action"]:
+            # a first column of band headings (`Projets 2000`) and row labels (`Délégation de…`)
+            headings = [(c.top / len(seg), c) for c in cells]
+            band, domains, waiting = [], [], {"when": [], "budget": []}
+            last_kind = "domain"
+            continue
         if k == len(segs) - 1 and last_kind == "when" and waiting["budget"] and \
                 all(c.kind == "action" for c in cells):
             for c in cells:  # the table's last budget cell, written as prose
@@ -187,7 +201,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget") \
             or cells[0].kind == "domain" and last_kind == "action"
         if new_band or cells[0].kind in ("section", "period"):
-            band, domains = [], []
+            band, domains, headings = [], [], []
             waiting = {"when": [], "budget": []}
         tail_domains = []  # domain cells closing a dates or budget segment open the next band
         while len(cells) > 1 and cells[-1].kind == "domain" and cells[0].kind in ("when", "budget"):
@@ -246,10 +260,14 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 waiting = {"when": list(parts), "budget": [p for p in waiting["budget"] if p is not row] + parts}
         for kind, cs in rest.items():
             if cs:
-                for row, cell in _place(kind, waiting[kind], cs, tops, domains):
+                stretch = (len(segs[waiting[kind][0].cells[0].segment]) / len(seg)) if headings and waiting[kind] \
+                    else None
+                for row, cell in _place(kind, waiting[kind], cs, tops, domains, stretch):
                     getattr(row, kind).append(cell)
                 waiting[kind] = []
         _give_domains(seg_rows, domains, tops)
+        if headings and seg_rows:
+            _give_headings(seg_rows, headings, tops, len(seg))
         last_kind = "action" if seg_rows else (cells[-1].kind if cells else last_kind)
         if not seg_rows and rest["when"] or rest["budget"]:
             last_kind = "budget" if rest["budget"] else "when"
@@ -284,7 +302,7 @@ def _first_column_cells(cells: list[Cell]) -> list[Cell]:
 
 
 def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
-           domains: list[Cell]) -> list[tuple[Row, Cell]]:
+           domains: list[Cell], stretch: float | None = None) -> list[tuple[Row, Cell]]:
     """Dates or budget cells to the rows waiting for them. One row takes them
     all (`Novembre 2006 premiers travaux…` / `Janvier 2007 inauguration…`); a
     table row's one dates cell, standing by its first project, dates every
@@ -295,7 +313,7 @@ def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
     if kind == "when" and len(cells) == 1 and rows and one_row and (
             rows[1].cells[0].segment != rows[0].cells[0].segment or cells[0].top < tops[id(rows[1])]):
         return [(r, cells[0]) for r in rows]
-    return align(rows, cells, tops)
+    return align(rows, cells, tops, stretch)
 
 
 def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
@@ -320,6 +338,19 @@ def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[in
                 pool.remove(r)
     for r in band:
         r.domain = label if map_domain(label) else None
+
+
+def _give_headings(rows: list[Row], headings: list[tuple[float, Cell]], tops: dict[int, int], span: int) -> None:
+    """A first column of headings over a taller projects column: each project
+    under the last heading at or above its relative height; its period (the
+    year of its `Projets 2000` heading) from the last band heading above it."""
+    for r in rows:
+        at = tops[id(r)] / max(span, 1)
+        above = [c for h, c in headings if h <= at] or [headings[0][1]]
+        label = heading(above[-1]) if above[-1].kind != "period" else None
+        r.domain = label if label and map_domain(label) else None
+        periods = [c for c in above if c.kind == "period"]
+        r.period = periods[-1].text if periods else None
 
 
 def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
