@@ -39,6 +39,7 @@ class Row:
     when: list[Cell] = field(default_factory=list)
     budget: list[Cell] = field(default_factory=list)
     period: str | None = None  # a band heading's year ("Projets 2000")
+    label: Cell | None = None  # its cell in a first column of headings
 
     @property
     def lines(self) -> list[tuple[int, str]]:
@@ -189,7 +190,13 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 and all(c.kind in ("period", "domain", "action") for c in cells) \
                 and [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] == ["action"]:
             # a first column of band headings (`Projets 2000`) and row labels (`Délégation de…`)
-            headings = [(c.top / len(seg), c) for c in cells]
+            merged: list[Cell] = []
+            for c in cells:  # `Patricia MOREL et Nicole` / `PALMER`: one word ends the label above
+                if merged and merged[-1].kind != "period" and c.block == merged[-1].block and len(c.text.split()) == 1:
+                    merged[-1].lines += c.lines
+                else:
+                    merged.append(c)
+            headings = [(c.top / len(seg), c) for c in merged]
             band, domains, waiting = [], [], {"when": [], "budget": []}
             last_kind = "domain"
             continue
@@ -260,10 +267,13 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 waiting = {"when": list(parts), "budget": [p for p in waiting["budget"] if p is not row] + parts}
         for kind, cs in rest.items():
             if cs:
-                stretch = (len(segs[waiting[kind][0].cells[0].segment]) / len(seg)) if headings and waiting[kind] \
-                    else None
-                for row, cell in _place(kind, waiting[kind], cs, tops, domains, stretch):
-                    getattr(row, kind).append(cell)
+                if kind == "when" and headings:
+                    _date_headings(band, rows, headings, cs, tops)
+                else:
+                    stretch = (len(segs[waiting[kind][0].cells[0].segment]) / len(seg)) \
+                        if headings and waiting[kind] else None
+                    for row, cell in _place(kind, waiting[kind], cs, tops, domains, stretch):
+                        getattr(row, kind).append(cell)
                 waiting[kind] = []
         _give_domains(seg_rows, domains, tops)
         if headings and seg_rows:
@@ -340,13 +350,38 @@ def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[in
         r.domain = label if map_domain(label) else None
 
 
+def _date_headings(band: list[Row], rows: list[Row], headings: list[tuple[float, Cell]], cells: list[Cell],
+                   tops: dict[int, int]) -> None:
+    """The dates column of a band with a first column of headings stands level
+    with that column: each date goes to its heading, and from it to the
+    projects under it. A row label with its own date and no project beside it
+    is a project itself (`Délégation de trois villageois : …` / `Du 11 au 25
+    juin 2004`)."""
+    _, pairs = _monotone([h.top for _, h in headings], [c.top for c in cells], skip=6.0)
+    for i, j in pairs:
+        h, c = headings[i][1], cells[j]
+        under = [r for r in band if r.label is h]
+        for r in under:
+            r.when.append(c)
+        if not under and h.kind != "period":
+            row = Row(domain=None, cells=[Cell("action", h.lines, h.top, h.segment, h.block)], when=[c], label=h)
+            later = [r for r in band if r.label is not None and r.label.top > h.top]
+            at = rows.index(later[0]) if later else (rows.index(band[-1]) + 1 if band else len(rows))
+            rows.insert(at, row)
+
+
 def _give_headings(rows: list[Row], headings: list[tuple[float, Cell]], tops: dict[int, int], span: int) -> None:
-    """A first column of headings over a taller projects column: each project
-    under the last heading at or above its relative height; its period (the
-    year of its `Projets 2000` heading) from the last band heading above it."""
+    """A first column of headings over a taller projects column: each block of
+    projects under the last heading at or above its relative height; its
+    period (the year of its `Projets 2000` heading) from the last band heading
+    above it."""
+    block_top: dict[int, int] = {}
+    for r in rows:  # a blank-separated block of projects stands under one heading
+        block_top.setdefault(r.cells[0].block, tops[id(r)])
     for r in rows:
-        at = tops[id(r)] / max(span, 1)
+        at = block_top[r.cells[0].block] / max(span, 1)
         above = [c for h, c in headings if h <= at] or [headings[0][1]]
+        r.label = above[-1]
         label = heading(above[-1]) if above[-1].kind != "period" else None
         r.domain = label if label and map_domain(label) else None
         periods = [c for c in above if c.kind == "period"]
