@@ -357,6 +357,10 @@ class CufReader(Reader):
             if not when and row.period:
                 when = row.period
             budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))
+            start = end = None
+            ys = fields.years(when, self.repertoire.year) if row.when else None
+            if ys is not None and ys.dropped:  # a later year in a dates cell can only be planned
+                start, end = min(ys.found + ys.dropped), max(ys.found + ys.dropped + ys.planned)
             lines = row.lines
             # a cell listing projects with dashes (`Réalisation de périmètres irrigués – creusement
             # de puits`) is one action each; the row's amount goes to the first
@@ -367,7 +371,7 @@ class CufReader(Reader):
                     title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],
                     last=lines[-1][0], description=described or None, domain_raw=row.domain,
                     status=_status(item + " " + when), when=when or None,
-                    budget=(budget or None) if k == 0 else None, budget_cell=True,
+                    budget=(budget or None) if k == 0 else None, budget_cell=True, start=start, end=end,
                     original_text="\n".join(t for _, t in lines),
                 ))
         return out
