@@ -72,7 +72,7 @@ RULES: list[tuple[str, list[str]]] = [
     (r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
     (r"educ|ecole|scolai|scolaris|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
     (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
-    (r"cultur|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
+    (r"\bcultur|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
     (r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|credit|insertion professionnelle|marche|industri|investis|financ", [ECONOMIE]),
     (r"touris", [TOURISME]),
     (r"agric|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut", [AGRICULTURE]),

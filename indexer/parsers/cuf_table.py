@@ -397,7 +397,7 @@ def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) ->
     if len(blocks) == len(domains) and len(domains) > 1:
         picks = [domains[blocks.index(r.cells[0].block)] for r in rows]
     else:
-        picks = [([d for d in domains if d.segment < r.cells[0].segment or d.top <= tops[id(r)] + 1]
+        picks = [([d for d in domains if d.top <= tops[id(r)] + 1]
                   or domains)[-1] for r in rows]
     for r, d in zip(rows, picks):
         label = heading(d)
