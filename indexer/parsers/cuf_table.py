@@ -186,9 +186,10 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                         for c in cells) and "action" in [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] \
                 and _narrower(seg, segs[k + 1]):
             cells = _first_column_cells(cells)  # the first column of a row, before its projects
-        elif len(cells) > 1 and "period" in [c.kind for c in cells] and k + 1 < len(segs) \
+        elif len(cells) > 1 and k + 1 < len(segs) \
                 and all(c.kind in ("period", "domain", "action") for c in cells) \
-                and [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] == ["action"]:
+                and [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] == ["action"] \
+                and ("period" in [c.kind for c in cells] or _chronicle(cells, segs, k)):
             # a first column of band headings (`Projets 2000`) and row labels (`Délégation de…`)
             merged: list[Cell] = []
             for c in cells:  # `Patricia MOREL et Nicole` / `PALMER`: one word ends the label above
@@ -285,6 +286,23 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             band, domains, last_kind = [], tail_domains, "domain"
             waiting = {"when": [], "budget": []}
     return rows
+
+
+def _chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> bool:
+    """A first column telling the partnership's story (`Venue à Thionville du
+    nouveau Maire…`, `Pour le 15° anniversaire…`) beside a column of projects:
+    both long, and the dates column after them level with the first one, not
+    with the projects (a projects column cut in two by a page would have the
+    dates level with neither part)."""
+    if len(cells) < 6 or any(_BULLET_RE.match(c.text) for c in cells) or k + 2 >= len(segs):
+        return False
+    nxt = [c for c in cells_of(segs[k + 1], k + 1, "domain") if c.kind == "action"]
+    dates = [c.top for c in cells_of(segs[k + 2], k + 2, "action") if c.kind == "when"]
+    if len(nxt) < 6 or len(dates) < 4:
+        return False
+    first, _ = _monotone([c.top for c in cells], dates)
+    second, _ = _monotone([c.top for c in nxt], dates)
+    return first <= len(dates) and first < second
 
 
 def _width(seg: list[tuple[int, str]]) -> int:
