@@ -367,11 +367,13 @@ class CufReader(Reader):
             items = [x for x in re.split(r"\s+[–—]\s+", text) if x.strip()] or [text]
             for k, item in enumerate(items):
                 line = next((n for n, t in lines if item[:20].strip() and item[:20].strip() in t), lines[0][0])
+                own = [a for a in fields.amounts(item) if a.currency]  # `amovibles(14854 €)`: its own amount
+                cell_budget = own[0].text if own else ((budget or None) if k == 0 else None)
                 out.append(ActionDraft(
                     title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],
                     last=lines[-1][0], description=described or None, domain_raw=row.domain,
                     status=_status(item + " " + when), when=when or None,
-                    budget=(budget or None) if k == 0 else None, budget_cell=True, start=start, end=end,
+                    budget=cell_budget, budget_cell=True, start=start, end=end,
                     original_text="\n".join(t for _, t in lines),
                 ))
         return out

@@ -48,6 +48,7 @@ class Cell:
     top: int  # line index within its segment (vertical position)
     segment: int
     block: int  # blank-separated block within the segment
+    anchor: Cell | None = None  # the dates cell an amount was written with (`Juillet 2007 4 000 €`)
 
     @property
     def text(self) -> str:
@@ -344,8 +345,8 @@ def _split_when(c: Cell) -> list[Cell]:
     if re.search(r"\b(pour|de|à)$", head, re.I) and not fields.years(head.rsplit(" ", 1)[-1]).found:
         at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
     first = c.lines[0][0]
-    return [Cell("when", [(first, head)], c.top, c.segment, c.block),
-            Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block)]
+    when = Cell("when", [(first, head)], c.top, c.segment, c.block)
+    return [when, Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block, anchor=when)]
 
 
 def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:

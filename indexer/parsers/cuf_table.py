@@ -249,8 +249,9 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if seg_rows and c.segment == seg_rows[-1].cells[0].segment and seg_rows[-1] in pool:
                 getattr(seg_rows[-1], c.kind).append(c)  # a row written on one line
                 pool.remove(seg_rows[-1])
-        rest = {kind: [c for c in cells if c.kind == kind and not any(c in getattr(r, kind) for r in rows)]
-                for kind in ("when", "budget")}
+        rest = {kind: [c for c in cells if c.kind == kind and c.anchor is None
+                       and not any(c in getattr(r, kind) for r in rows)] for kind in ("when", "budget")}
+        anchored = [c for c in cells if c.kind == "budget" and c.anchor is not None]
         if rest["when"] and not seg_rows:
             _first_column(band, rows, waiting, tops)
         if rest["when"] and len(waiting["when"]) == 1 and len(waiting["when"][0].cells) == 1:
@@ -270,12 +271,25 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if cs:
                 if kind == "when" and headings:
                     _date_headings(band, rows, headings, cs, tops)
+                elif kind == "budget" and headings and cells[0].kind == "budget" and len(cs) < len(headings):
+                    _budget_headings(band, headings, cs)  # one amount per heading, not per project
                 else:
                     stretch = (len(segs[waiting[kind][0].cells[0].segment]) / len(seg)) \
                         if headings and waiting[kind] else None
-                    for row, cell in _place(kind, waiting[kind], cs, tops, domains, stretch):
+                    placed = _place(kind, waiting[kind], cs, tops, domains, stretch)
+                    for row, cell in placed:
                         getattr(row, kind).append(cell)
+                    if kind == "budget" and cells[0].kind == "when":  # amounts in the dates column:
+                        done = {id(x) for x, _ in placed}
+                        waiting[kind] = [r for r in waiting[kind] if id(r) not in done]
+                        continue  # the budget column may still come for the other rows
                 waiting[kind] = []
+        for c in anchored:  # an amount written with a date goes to the first row of that date
+            row = next((r for r in rows if c.anchor in r.when), None)
+            if row is not None and c not in row.budget:
+                row.budget.append(c)
+                if row in waiting["budget"]:
+                    waiting["budget"].remove(row)
         _give_domains(seg_rows, domains, tops)
         if headings and seg_rows:
             _give_headings(seg_rows, headings, tops, len(seg))
@@ -386,6 +400,16 @@ def _date_headings(band: list[Row], rows: list[Row], headings: list[tuple[float,
             later = [r for r in band if r.label is not None and r.label.top > h.top]
             at = rows.index(later[0]) if later else (rows.index(band[-1]) + 1 if band else len(rows))
             rows.insert(at, row)
+
+
+def _budget_headings(band: list[Row], headings: list[tuple[float, Cell]], cells: list[Cell]) -> None:
+    """Fewer amounts than headings: the budget column stands level with the
+    first column, and a heading's amount goes to its first project."""
+    _, pairs = _monotone([h.top for _, h in headings], [c.top for c in cells])
+    for i, j in pairs:
+        under = [r for r in band if r.label is headings[i][1] and not r.budget]
+        if under:
+            under[0].budget.append(cells[j])
 
 
 def _give_headings(rows: list[Row], headings: list[tuple[float, Cell]], tops: dict[int, int], span: int) -> None:
