@@ -118,6 +118,11 @@ def _starts_cell(prev: str, line: str) -> bool:
         return False
     if re.match(r"^[AÀà] [A-ZÀ-Ý]", p) and p.endswith(";") and len(p) <= 40:
         return False  # `A Saguélé et à Komanfara ;`: a place in front of its project
+    if re.search(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$", p) and re.match(r"^[A-ZÀ-Ý]{3,}\b", s) \
+            and not _upper(p):
+        return False  # `Oumar Elhadji` / `TOURE et…`: a person's name wraps, first name then SURNAME
+    if re.search(r"\b(?:[A-Z]\.){2,}$", p):
+        return False  # `Commandé à l’O.N.G.` / `C.P.F.M. de Sévaré`: an acronym's stops end no cell
     if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
         return False  # a heading on two lines
     if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.I):
