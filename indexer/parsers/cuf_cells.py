@@ -62,6 +62,8 @@ def is_when(text: str) -> bool:
     found = _WHEN_RE.findall(t)
     if not found:
         return False
+    if re.search(r"[A-Za-zÀ-ÿ]{3,}.*\s\((?:19|20)\d\d\)$", t) and len(t.split()) >= 4:
+        return False  # `décharge de transit à 3 km (2006)`: a project with its year
     rest = _WHEN_RE.sub(" ", t)
     rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
                   r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
@@ -129,7 +131,7 @@ def _starts_cell(prev: str, line: str) -> bool:
         return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
     if s[:1].islower() or s[:1] in "(&«»:;,)":
         return False
-    if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi)\b", s) and not _upper(p):
+    if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p):
         return False  # a complement of the line above, not a new project
     return True
 
@@ -373,6 +375,7 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
         m = _TAIL_WHEN.search(text)
         if m and len(text[:m.start()].split()) >= 2:
             when, text = m.group(1), text[:m.start()]
+            text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)  # `… avec MAE pour` / `2007 et 2008`
     label = None
     words = text.split()
     for n in (3, 2, 1):

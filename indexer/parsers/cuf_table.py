@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ..domains import map_domain
 from ..text import squash_spaces
+from . import fields
 from .cuf_cells import (_BULLET_RE, _NUMBER_RE, Cell, _upper, cells_of, heading, is_prose, segments,
                         split_mixed)
 
@@ -394,7 +395,8 @@ def _date_headings(band: list[Row], rows: list[Row], headings: list[tuple[float,
         h, c = headings[i][1], cells[j]
         under = [r for r in band if r.label is h]
         for r in under:
-            r.when.append(c)
+            if not r.when and not fields.years(r.text).found:  # its own date stays (`… (2006)`)
+                r.when.append(c)
         if not under and h.kind != "period":
             row = Row(domain=None, cells=[Cell("action", h.lines, h.top, h.segment, h.block)], when=[c], label=h)
             later = [r for r in band if r.label is not None and r.label.top > h.top]
