@@ -177,8 +177,8 @@ def test_dates_column_keeps_comments_with_their_date():
 
 def test_budget_column_label_is_no_amount():
     cells = cells_of(_seg("Phase 1 ", "20 000 Euros ", "Phase 2 ", "Attente devis "), 0, "when")
-    assert [(c.kind, c.text) for c in cells] == [("skip", "Phase 1"), ("budget", "20 000 Euros"),
-                                                 ("skip", "Phase 2"), ("budget", "Attente devis")]
+    assert [(c.kind, c.text) for c in cells] == [("label", "Phase 1"), ("budget", "20 000 Euros"),
+                                                 ("label", "Phase 2"), ("budget", "Attente devis")]
     assert column_cells([], "when") == []
 
 

@@ -43,7 +43,7 @@ CONNECT_WORDS = _CONNECT
 
 @dataclass
 class Cell:
-    kind: str  # "domain", "action", "when", "budget", "section", "skip"
+    kind: str  # "domain", "action", "when", "budget", "section", "period", "skip", "label"
     lines: list[tuple[int, str]]
     top: int  # line index within its segment (vertical position)
     segment: int
@@ -279,12 +279,16 @@ def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
         out = []
         for i, c in enumerate(cells):
             nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if c.kind == "skip" and re.match(r"^total\s*:", c.text) and out and out[-1].kind == "budget" \
+                    and fields.amounts(c.text):
+                out[-1].lines += c.lines  # `dons+qq Ff` … `total :146616€`: the cell's own total
+                continue
             if c.kind == "budget" or _AMOUNT_LED.match(c.text):
                 c.kind = "budget"
-                if out and out[-1].kind == "skip" and out[-1].block == c.block:
+                if out and out[-1].kind == "label" and out[-1].block == c.block:
                     c.top = out[-1].top  # the amount stands where its label starts
             elif c.kind in ("action", "when") and label(c) and nxt is not None and nxt.kind == "budget":
-                c.kind = "skip"  # `Phase 1` over `20 000 Euros`: a label, not an amount
+                c.kind = "label"  # `Phase 1` over `20 000 Euros`: a label, not an amount
             out.append(c)
         return out
     return cells

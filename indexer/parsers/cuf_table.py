@@ -54,9 +54,9 @@ class Row:
 def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
           stretch: float | None = None) -> list[tuple[Row, Cell]]:
     """Give each cell a row: in order when the counts agree, else by position
-    (monotone, minimal distance between a cell's top and its row's top; with
-    `stretch`, the cells' column is scaled to the rows' column, taller because
-    it holds one cell per project where the others hold one per heading)."""
+    (`_by_spans`; with `stretch`, the cells' column is scaled to the rows'
+    column, taller because it holds one cell per project where the others hold
+    one per heading, and matched one to one)."""
     if not rows or not cells:
         return []
     numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
@@ -77,16 +77,50 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
     by_block = _align_blocks(rows, cells)
     if by_block is not None:
         return by_block
-    # two readings of the vertical positions, the one that fits best wins: the first cell
-    # level with the first row, or both columns as written from the band's top (a dates
-    # column that starts lower because its first date stands by a later row)
     row_tops = [tops[id(r)] for r in rows]
     cell_tops = [c.top for c in cells]
-    frames = ([t - cell_tops[0] + row_tops[0] for t in cell_tops], cell_tops)
     if stretch:
-        frames = ([t * stretch for t in cell_tops],)
-    best = min((_monotone(row_tops, f) for f in frames), key=lambda r: r[0])
-    return [(rows[i], cells[j]) for i, j in best[1]]
+        return [(rows[i], cells[j]) for i, j in _monotone(row_tops, [t * stretch for t in cell_tops])[1]]
+    # the columns as written: a dates or budget line belongs to the project whose first line
+    # is at or just above it (`2003` / `de 1989 à 2002` / `2002 et 2004` beside one project)
+    return [(rows[i], cells[j]) for i, j in _by_spans(row_tops, cell_tops)]
+
+
+def _by_spans(rows: list[int], cells: list[int], skip: float = 3.0, again: float = 0.75) -> list[tuple[int, int]]:
+    """Each cell to the row whose height holds it (from its first line down to the
+    next row's), several cells to one row allowed at a small cost each, the rows
+    taken in order; a cell far from every row is left out."""
+    n, m = len(rows), len(cells)
+    ends = [rows[i + 1] - 1 if i + 1 < n else float("inf") for i in range(n)]
+
+    def dist(j: int, i: int) -> float:
+        t = cells[j]
+        return 0.0 if rows[i] <= t <= ends[i] else min(abs(t - rows[i]), abs(t - ends[i]))
+
+    INF = float("inf")
+    # cost[j][i + 1]: first j cells placed, the last placed one in row i (0: none yet)
+    cost = [[INF] * (n + 1) for _ in range(m + 1)]
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    cost[0][0] = 0.0
+    for j in range(m):
+        for last in range(n + 1):
+            c = cost[j][last]
+            if c == INF:
+                continue
+            if c + skip < cost[j + 1][last]:
+                cost[j + 1][last], back[(j + 1, last)] = c + skip, (last, -1)
+            for i in range(max(last - 1, 0), n):
+                d = c + dist(j, i) + (again if i == last - 1 else 0.0)
+                if d < cost[j + 1][i + 1]:
+                    cost[j + 1][i + 1], back[(j + 1, i + 1)] = d, (last, i)
+    last = min(range(n + 1), key=lambda k: cost[m][k])
+    out = []
+    for j in range(m, 0, -1):
+        prev, i = back[(j, last)]
+        if i >= 0:
+            out.append((i, j - 1))
+        last = prev
+    return out[::-1]
 
 
 def _monotone(rows: list[float], cells: list[float], skip: float = 3.0) -> tuple[float, list[tuple[int, int]]]:
@@ -165,8 +199,11 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     labelled = False  # rows carry their domain label in front
     headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
     segs = segments(body)
-    for k, seg in enumerate(segs):
-        cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c, labelled)]
+    todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
+    while todo:
+        k, given = todo.pop(0)
+        seg = segs[k]
+        cells = given if given is not None else [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c, labelled)]
         labelled = labelled or any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
                                    for a, b in zip(cells, cells[1:]))
         if not cells:
@@ -213,6 +250,12 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             band, domains, headings = [], [], []
             waiting = {"when": [], "budget": []}
         tail_domains = []  # domain cells closing a dates or budget segment open the next band
+        if cells[0].kind in ("when", "budget"):
+            at = next((i for i, c in enumerate(cells) if c.kind == "domain"), len(cells))
+            if at < len(cells) and any(c.kind == "action" for c in cells[at:]) \
+                    and all(c.kind in ("when", "budget", "skip", "label") for c in cells[:at]):
+                todo.insert(0, (k, cells[at:]))  # `72604€` / `ARTISANAT 6 échanges…`: the next row
+                cells = cells[:at]
         while len(cells) > 1 and cells[-1].kind == "domain" and cells[0].kind in ("when", "budget"):
             tail_domains.insert(0, cells.pop())
         seg_rows: list[Row] = []
@@ -223,7 +266,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 period = c.text
                 domains = [c]
                 continue
-            if c.kind == "skip":
+            if c.kind in ("skip", "label"):
                 continue
             if c.kind == "domain":
                 domains.append(c)
