@@ -242,6 +242,7 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
 
 _DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.I)
 _AMOUNT_LED = re.compile(r"^\W*\(?\d")
+_YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
 _UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.I)  # `Du 14 au 24 janvier`: its year below
 
 
@@ -253,7 +254,7 @@ def date_led(text: str) -> bool:
 
 def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
     """A segment's cells read as the column it stands for. After an actions
-    segment, a segment opening with a date is the dates column: its lines that
+    segment, a narrow segment opening with a date is the dates column: its lines that
     are not dates comment the date above (`Début 1993` / `Exploitation`), a
     year alone finishes a date without one (`Du 14 au 24 janvier` / `2002`).
     After a dates segment, a segment opening with an amount (or a label over
@@ -261,7 +262,8 @@ def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
     no amount of its own."""
     if not cells or cells[0].kind not in ("when", "action", "budget"):
         return cells
-    if after == "action" and date_led(cells[0].text):
+    narrow = max(len(t.strip()) for c in cells for _, t in c.lines) <= 28  # a dates column's width
+    if after == "action" and date_led(cells[0].text) and (narrow or all(c.kind == "when" for c in cells)):
         out: list[Cell] = []
         for c in cells:
             if c.kind in ("domain", "section", "period", "skip", "budget") or _BULLET_RE.match(c.text):
@@ -275,6 +277,7 @@ def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
         return out
     label = lambda c: c.kind in ("action", "when") and len(c.text.split()) <= 3  # noqa: E731
     if after == "when" and (cells[0].kind == "budget" or _AMOUNT_LED.match(cells[0].text)
+                            and not _YEAR_SPAN.match(cells[0].text)
                             or len(cells) > 1 and label(cells[0]) and cells[1].kind == "budget"):
         out = []
         for i, c in enumerate(cells):
