@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.parsers.cuf_cells import Cell, cells_of, column_cells, durations, split_mixed, title_of
+from indexer.parsers.cuf_cells import Cell, cells_of, column_cells, durations, split_mixed, title_of, year_lists
 from indexer.parsers.sheet import Document, Sheet
 from indexer.records import Party
 from indexer.registry import get
@@ -205,3 +205,9 @@ def test_durations_give_the_last_year():
     assert durations("2007 pour 3 ans").endswith("2007-2009")
     assert durations("Envoi en octobre 2006 avec AFVP pour 2 ans").endswith("2006-2008")
     assert durations("2000 à 2005") == "2000 à 2005"
+
+
+def test_year_lists_are_read_whole():
+    assert year_lists("1988,2002, 03, 04") == "1988, 2002, 2003, 2004"
+    assert year_lists("1993,1997") == "1993, 1997"
+    assert year_lists("56,50") == "56,50"

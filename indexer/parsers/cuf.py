@@ -20,7 +20,7 @@ from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
 from .cuf_cells import dehyphen as _dehyphen
-from .cuf_cells import durations, join_lines, strip_number, title_of
+from .cuf_cells import durations, join_lines, strip_number, title_of, year_lists
 from .cuf_cells import status as _status
 from .cuf_table import table_rows
 from .parties import french_party, loose
@@ -353,7 +353,7 @@ class CufReader(Reader):
         for row in table_rows(body):
             text = join_lines([t for _, t in row.cells[0].lines])
             described = join_lines([t for c in row.cells for _, t in c.lines])
-            when = durations(squash_spaces(" ".join(strip_number(c.text) for c in row.when)))
+            when = durations(year_lists(squash_spaces(" ".join(strip_number(c.text) for c in row.when))))
             if not when and row.period:
                 when = row.period
             budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))

@@ -478,6 +478,20 @@ _DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
+_YEAR_LIST = re.compile(r"\b((?:19|20)\d\d)((?:\s*,\s*(?:(?:19|20)\d\d|\d\d)\b)+)")
+
+
+def year_lists(text: str) -> str:
+    """`1988,2002, 03, 04` -> `1988, 2002, 2003, 2004`: a dates cell's list of
+    years, two-digit years in the century of the year before them."""
+    def full(m: re.Match) -> str:
+        years = [m.group(1)]
+        for y in re.findall(r"\d+", m.group(2)):
+            years.append(y if len(y) == 4 else years[-1][:2] + y)
+        return ", ".join(years)
+    return _YEAR_LIST.sub(full, text or "")
+
+
 def durations(text: str) -> str:
     """`2007 pour 3 ans` -> `2007 pour 3 ans : 2007-2009`: a start year and a
     length give the last year (three calendar years from 2007 end in 2009;
