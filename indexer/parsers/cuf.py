@@ -204,7 +204,13 @@ class CufReader(Reader):
             contacts=self.contacts(lines[:head_end], french, partner), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
+            # years the presentation states: every formal act (`Mai 1989 … Juin 2006 : renouvellement`)
+            # and the budgets' years (`2008 : 64 500 €`)
+            years=fields.years(" ; ".join(pres.get(k, "") for k in ("formal", "budget_dc", "budget_ri")),
+                               self.repertoire.year).found,
         )
+        if not pres.get("formal") and (objectives or history):
+            sheet.formalized = formal_act(" ".join(x for x in (objectives, history) if x), self.repertoire.year)
         for k0, line in enumerate(lines):
             if k0 >= pres_i and "Actions de coopération" in line:  # one sheet may have two tables
                 k1 = next((k for k in range(k0 + 1, len(lines)) if re.search(
@@ -392,6 +398,20 @@ class CufReader(Reader):
             result.stats.setdefault(key, 0)
         result.stats["partnerships"] = len(result.partnerships)
         result.stats["actions"] = len(result.actions)
+
+
+_ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.I)
+
+
+def formal_act(text: str, until: int | None) -> int | None:
+    """The year of the first formal act the history tells of, when the sheet's
+    formalisation field is empty (`Le 19 décembre 1983, délibérations du conseil
+    municipal … décide d'un jumelage-coopération`)."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        found = fields.years(sentence, until).found
+        if found and _ACT_RE.search(sentence):
+            return found[0]
+    return None
 
 
 def partner_kind(name: str) -> str:
