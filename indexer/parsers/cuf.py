@@ -33,9 +33,9 @@ _LABEL_RE = re.compile(
     r"Collectivité|Fonction|Adresse|Tél|Fax|@|site web|Élu|Elu|Service|Autre|Président|Administrateur|"
     r"Personne)\b", re.I)
 _ROLE_RE = re.compile(
-    r"^\s*(Coordonnées de l.exécutif|[ÉE]lu en charge du partenariat|Service des relations internationales|"
+    r"^\s*(Coordonnées de l.exécutif|[ÉE]lue? en charge du partenariat|Service des relations internationales|"
     r"Autre\(s\) service|Service\(s\) de la ville|Président du comité de jumelage|"
-    r"Administrateur responsable|Personne ressource|Responsable)", re.I)
+    r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.I)  # `responsable :` continues a label
 _PRES_LABELS = [
     ("first_contact", r"Date de début des contacts"),
     ("formal", r"Date de formalisation"),
