@@ -59,6 +59,7 @@ def test_population_and_short_title():
     ("Mme Claudie PIQUE", "Claudie PIQUE"),
     ("SIDIBE Mahamadou", "SIDIBE Mahamadou"),
     ("Issa TRAORE, Secrétaire général de la mairie", "Issa TRAORE"),
+    ("personne responsable : Henri de BEAUMONT", "Henri de BEAUMONT"),  # a particle before the surname
 ])
 def test_contact_line_holds_only_a_name(line, name):
     assert contacts.read_line(line).name == name
