@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ..domains import map_domain
 from ..text import squash_spaces
 from . import fields
-from .cuf_cells import (_BULLET_RE, _NUMBER_RE, Cell, _upper, cells_of, heading, is_prose, segments,
+from .cuf_cells import (_BULLET_RE, _NUMBER_RE, CONNECT_WORDS, Cell, _upper, cells_of, heading, is_prose, segments,
                         split_mixed)
 
 
@@ -293,6 +293,8 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if seg_rows and c.segment == seg_rows[-1].cells[0].segment and seg_rows[-1] in pool:
                 getattr(seg_rows[-1], c.kind).append(c)  # a row written on one line
                 pool.remove(seg_rows[-1])
+        if band and not seg_rows and cells[0].kind == "when":
+            _unfinished_tail(band[-1], cells)
         rest = {kind: [c for c in cells if c.kind == kind and c.anchor is None
                        and not any(c in getattr(r, kind) for r in rows)] for kind in ("when", "budget")}
         anchored = [c for c in cells if c.kind == "budget" and c.anchor is not None]
@@ -445,6 +447,22 @@ def _date_headings(band: list[Row], rows: list[Row], headings: list[tuple[float,
             later = [r for r in band if r.label is not None and r.label.top > h.top]
             at = rows.index(later[0]) if later else (rows.index(band[-1]) + 1 if band else len(rows))
             rows.insert(at, row)
+
+
+def _unfinished_tail(row: Row, cells: list[Cell]) -> None:
+    """A project cell cut short (`formation sur place dispensée par des`) ends
+    in the dates column, among the dates: its lower-case lines without a date
+    (`techniciens de la communauté` / `urbaine de Bordeaux`) go back to it."""
+    last = row.cells[-1].lines[-1][1].strip()
+    if not CONNECT_WORDS.search(last):
+        return
+    for c in cells:
+        at = next((i for i, (_, t) in enumerate(c.lines) if i and re.match(r"^[a-zà-ÿ]", t.strip())
+                   and not any(fields.years(x).found for _, x in c.lines[i:])), None)
+        if at is not None:
+            row.cells[-1].lines += c.lines[at:]
+            del c.lines[at:]
+            return
 
 
 def _budget_headings(band: list[Row], headings: list[tuple[float, Cell]], cells: list[Cell]) -> None:
