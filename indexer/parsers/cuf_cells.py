@@ -468,8 +468,8 @@ def title_of(text: str) -> str:
     t = re.sub(r"\s*\((?:[^()]*\d[^()]*(?:€|euros?|F\b|FF|FCFA)|\s*(?:19|20)\d\d\s*)\)", "", t)
     t = _MONTH_YEAR.sub("", t)
     t = t.strip(" .;,:-…")
-    if len(t) > 200:
-        t = t[:198].rsplit(" ", 1)[0] + "…"
+    if len(t) > 400:  # a cell of many parts is one project, named in full
+        t = t[:398].rsplit(" ", 1)[0] + "…"
     return t
 
 
