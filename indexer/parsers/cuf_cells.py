@@ -55,6 +55,7 @@ class Cell:
         return squash_spaces(" ".join(t.strip() for _, t in self.lines))
 
 
+@lru_cache(maxsize=8192)
 def is_when(text: str) -> bool:
     t = _BULLET_RE.sub("", text.strip())
     if not t or fields.amounts(t) and not re.fullmatch(r"[\d\s/–-]+", t):
@@ -74,6 +75,7 @@ def is_when(text: str) -> bool:
     return len(words) <= 2 and len(t) <= 45
 
 
+@lru_cache(maxsize=8192)
 def is_budget(text: str, bare: bool) -> bool:
     t = _BULLET_RE.sub("", text.strip())
     if not t:
@@ -94,6 +96,7 @@ def is_budget(text: str, bare: bool) -> bool:
     return bool(amounts) and (words <= 6 if bare else words <= 3 and len(t) < 60)
 
 
+@lru_cache(maxsize=8192)
 def is_domain(text: str, alone: bool = False) -> bool:
     """A domain label: upper case and naming a domain (`EAU :`, `SANTE`), or,
     standing alone in its cell's place (`alone`), a short label naming one."""

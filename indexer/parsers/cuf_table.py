@@ -27,8 +27,18 @@ from dataclasses import dataclass, field
 from ..domains import map_domain
 from ..text import squash_spaces
 from . import fields
-from .cuf_cells import (_BULLET_RE, _NUMBER_RE, CONNECT_WORDS, Cell, _upper, cells_of, heading, is_prose, segments,
-                        split_mixed)
+from .cuf_cells import (
+    _BULLET_RE,
+    _NUMBER_RE,
+    CONNECT_WORDS,
+    Cell,
+    _upper,
+    cells_of,
+    heading,
+    is_prose,
+    segments,
+    split_mixed,
+)
 
 
 @dataclass
@@ -199,6 +209,14 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     labelled = False  # rows carry their domain label in front
     headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
     segs = segments(body)
+    peeked: dict[tuple[int, str], list[str]] = {}
+
+    def peek(k: int, after: str) -> list[str]:
+        """The kinds of a later segment's cells, read once."""
+        if (k, after) not in peeked:
+            peeked[(k, after)] = [c.kind for c in cells_of(segs[k], k, after)] if k < len(segs) else []
+        return peeked[(k, after)]
+
     todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
     while todo:
         k, given = todo.pop(0)
@@ -213,7 +231,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
                 and k + 1 < len(segs):
             # a lone cell is a domain when text follows it, an action when dates or budget do
-            nxt = [c.kind for c in cells_of(segs[k + 1], k + 1, "action")]
+            nxt = peek(k + 1, "action")
             if nxt and nxt[0] in ("when", "budget"):
                 cells[0].kind = "action"
             elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
@@ -221,12 +239,12 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 cells[0].kind = "domain"
         elif 1 < len(cells) <= 3 and k + 1 < len(segs) and last_kind not in ("domain", "action") \
                 and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
-                        for c in cells) and "action" in [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] \
+                        for c in cells) and "action" in peek(k + 1, "domain")[:1] \
                 and _narrower(seg, segs[k + 1]):
             cells = _first_column_cells(cells)  # the first column of a row, before its projects
         elif len(cells) > 1 and k + 1 < len(segs) \
                 and all(c.kind in ("period", "domain", "action") for c in cells) \
-                and [c.kind for c in cells_of(segs[k + 1], k + 1, "domain")][:1] == ["action"] \
+                and peek(k + 1, "domain")[:1] == ["action"] \
                 and ("period" in [c.kind for c in cells] or _chronicle(cells, segs, k)):
             # a first column of band headings (`Projets 2000`) and row labels (`Délégation de…`)
             merged: list[Cell] = []
