@@ -133,6 +133,8 @@ def test_axe_on_the_states_reached_with_javascript(d, server, axe_source, size):
     if size == "phone":
         d.find_element("id", "filters-toggle").send_keys(Keys.ENTER)
         _wait(d, lambda d: d.find_element("id", "filtres").is_displayed(), "the filters open")
+        assert d.find_element("id", "filters-toggle").get_attribute("aria-expanded") == "true"
+        assert _focused(d, "#h-filtres")  # the focus follows into the panel it opened
     box = d.find_element("id", "q")
     box.send_keys(" Koul")
     _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]")

@@ -233,6 +233,7 @@
     sortForm.addEventListener("submit", function (ev) { ev.preventDefault(); select.dispatchEvent(new Event("change")); });
   }
   bindSort();
+  setFilters(false);  // the phone's "Filtres" button says whether the panel is open
 
   window.addEventListener("popstate", function () { load(location.pathname + location.search, "pop"); });
 
