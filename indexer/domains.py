@@ -55,6 +55,12 @@ EXACT: dict[str, list[str]] = {
     "mission d'etude": [ECHANGES],
     "gestion de l'espace public": [URBANISME],
     "coomunication": [EDUCATION],  # sic, Saint-Denis: "Cyber base"
+    # Mali summary table: "éducation au développement" is awareness and exchanges (its items:
+    # school exchanges, youth work camps, cultural events, communication), not schooling.
+    "education au developpement": [ECHANGES],
+    # Mali sheets: the French side's own activities (newsletters, forums, links between associations).
+    "communication": [ECHANGES],
+    "articulation coop et autres domaines": [ECHANGES],
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.

@@ -19,7 +19,9 @@ from ..domains import map_domain
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
-from .cuf_table import _HEADER_RE, _action_rows, _dehyphen, _status
+from .cuf_table import dehyphen as _dehyphen
+from .cuf_table import status as _status
+from .cuf_table import table_rows, title_of
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
 
@@ -202,10 +204,13 @@ class CufReader(Reader):
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
         )
-        if act_i is not None:
-            body = [(start + k + 1, L[start + k]) for k in range(act_i + 1, upto(act_i))
-                    if not doc.is_noise(lines[k]) and not _HEADER_RE.match(lines[k].strip())]
-            sheet.actions = self.actions(body)
+        for k0, line in enumerate(lines):
+            if k0 >= pres_i and "Actions de coopération" in line:  # one sheet may have two tables
+                k1 = next((k for k in range(k0 + 1, len(lines)) if re.search(
+                    r"Actions de coopération|Perspectives du partenariat|Documents de capitalisation",
+                    lines[k])), len(lines))
+                body = [(start + k + 1, L[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])]
+                sheet.actions += self.actions(body)
         sheet.domains_raw = [a.domain_raw for a in sheet.actions if a.domain_raw]
         sheet.aliases = ([fr_raw, ident.get("fr_name", "")],
                          [partner.name, ident.get("ml_name", ""), ident.get("ml_place", "")] if partner else [])
@@ -339,16 +344,21 @@ class CufReader(Reader):
 
     # --- actions ----------------------------------------------------------
     def actions(self, body: list[tuple[int, str]]) -> list[ActionDraft]:
+        """One action per project of an actions table; its dates and budget
+        cells are fields (`when`, `budget`), never its title."""
         out = []
-        for row in _action_rows(body):
-            text = _dehyphen(reflow(row["action"]))
-            when = squash_spaces(" ".join(row["when"]))
-            money = [squash_spaces(w) for w in row["when"] if fields.amounts(w)]
+        for row in table_rows(body):
+            text = _dehyphen(reflow([t for c in row.cells for _, t in c.lines]))
+            when = squash_spaces(" ".join(c.text for c in row.when[:1]))
+            if not when and row.period:
+                when = row.period
+            budget = squash_spaces(" ".join(c.text for c in row.budget))
+            lines = row.lines
             out.append(ActionDraft(
-                title=text or (row["domain"] or ""), first=row["lines"][0][0], last=row["lines"][-1][0],
-                description=text or None, domain_raw=row["domain"], status=_status(text + " " + when),
-                when=when or text, budget=" ; ".join(money) if money else None,
-                original_text="\n".join(x for _, x in row["lines"]),
+                title=title_of(text), keep_title=True, first=row.cells[0].lines[0][0], last=lines[-1][0],
+                description=text or None, domain_raw=row.domain, status=_status(text + " " + when),
+                when=when or None, budget=budget or None, budget_cell=True,
+                original_text="\n".join(t for _, t in lines),
             ))
         return out
 

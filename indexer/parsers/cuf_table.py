@@ -1,122 +1,462 @@
-"""The actions table of the Cités Unies France sheets (`Actions de coopération
-réalisées depuis 2000`): rows rebuilt from the extracted cells."""
+"""The actions tables of the Cités Unies France sheets (`Actions de coopération
+réalisées …`), rebuilt row by row.
+
+The extraction wrote these tables column by column, in bands: the domain cells
+of a band, then its actions column, then its dates column, then its budget
+column, each column a *segment* between two empty lines, where lines holding
+only spaces keep the vertical gaps. Some bands were written row-wise instead
+(`Santé Don de matériel médical 1999 350 000 €` on one line), and some split
+a column into one segment per bullet. So:
+
+1. each segment is cut into *cells* by cell grammar (a bullet, a number or a
+   capital after a finished line starts a cell; a line after a connector word,
+   an open parenthesis or before a lower-case start continues it), and each
+   cell gets a kind: a domain label, an action, a dates cell (years,
+   periodicity), a budget cell (amounts, `aux frais…`), a band heading;
+2. one action record per action cell (a row holding several projects is
+   several actions); a line mixing kinds is split (label, text, dates, amount);
+3. dates and budget cells are given to the action rows still waiting for one,
+   in order when their numbers agree, else by vertical position within the
+   band (a monotone alignment of cell tops to row tops).
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..domains import map_domain
 from ..text import fold, squash_spaces
-from .fields import amounts
-from .fields import years as _years
+from . import fields
 
-
-def years_in(text: str) -> list[int]:
-    return _years(text).found
-
-
-def _has_money(text: str) -> bool:
-    return bool(amounts(text))
-
-
-_WHEN_START = re.compile(
-    r"^[-–•\s]*(\d|de\b|depuis|entre|en\b|dès|des\b|à partir|a partir|début|fin\b|janvier|février|"
-    r"mars|avril|mai\b|juin|juillet|août|septembre|octobre|novembre|décembre|été|printemps|automne|"
-    r"hiver|total|t\s*:|programme démarré|chaque|tous les|annuel|idem|gratuit)", re.I)
 _HEADER_RE = re.compile(
-    r"^(Domaines?|d.intervention|Actions? réalisée?s?|Date de début et|périodicité|Budget|"
+    r"^(Domaines?|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
     r"Actions de coopération)\b", re.I)
+_SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
+_TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.I)
+_BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
+_MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
+           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
+_PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|"
+                 r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
+                 r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
+_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
+_NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
+                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge", re.I)
+_CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
+                      r"entre|vers|chez|sous)|[,(/+&–-])$", re.I)
+CONNECT_WORDS = _CONNECT
 
 
-def _is_when(block: list[str]) -> bool:
-    lines = [l.strip() for l in block if l.strip()]
-    if not lines or max(len(l) for l in lines) > 34:
+@dataclass
+class Cell:
+    kind: str  # "domain", "action", "when", "budget", "section", "skip"
+    lines: list[tuple[int, str]]
+    top: int  # line index within its segment (vertical position)
+    segment: int
+    block: int  # blank-separated block within the segment
+
+    @property
+    def text(self) -> str:
+        return squash_spaces(" ".join(t.strip() for _, t in self.lines))
+
+
+@dataclass
+class Row:
+    """One project of the table."""
+
+    domain: str | None
+    cells: list[Cell] = field(default_factory=list)  # the action cell(s)
+    when: list[Cell] = field(default_factory=list)
+    budget: list[Cell] = field(default_factory=list)
+    period: str | None = None  # a band heading's year ("Projets 2000")
+
+    @property
+    def lines(self) -> list[tuple[int, str]]:
+        return sorted({ln for c in self.cells + self.when + self.budget for ln in c.lines})
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+
+def is_when(text: str) -> bool:
+    t = _BULLET_RE.sub("", text.strip())
+    if not t or fields.amounts(t) and not re.fullmatch(r"[\d\s/–-]+", t):
         return False
-    datey = sum(1 for l in lines if years_in(l) or _has_money(l) or re.fullmatch(r"[\d\s.,/()=+-]+", l))
-    return bool(_WHEN_START.match(lines[0])) and (datey > 0) or datey * 2 >= len(lines) and datey > 0
-
-
-def _is_domain_block(block: list[str]) -> bool:
-    lines = [l.strip() for l in block if l.strip()]
-    if not lines or len(lines) > 9 or max(len(l) for l in lines) > 32:
+    found = _WHEN_RE.findall(t)
+    if not found:
         return False
-    text = " ".join(lines)
-    if text.startswith("-") or years_in(text):
+    rest = _WHEN_RE.sub(" ", t)
+    rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
+                  r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
+                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest, flags=re.I)
+    words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
+    return len(words) <= 2 and len(t) <= 45
+
+
+def is_budget(text: str, bare: bool) -> bool:
+    t = _BULLET_RE.sub("", text.strip())
+    if not t:
         return False
-    # a label that maps to no domain is taken for action text
-    return bool(map_domain(text))
+    if _NON_MONEY.search(t) and len(t) < 45:
+        return True
+    if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?", t) and not re.fullmatch(
+            r"\s*(19|20)\d\d\s*", t):
+        return True
+    amounts = [a for a in fields.amounts(t) if a.currency]
+    return bool(amounts) and len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t)) <= 6 and (bare or len(t) < 60)
 
 
-def _inline_domain(line: str) -> tuple[str, str] | None:
-    """`ÉCHANGES Chantiers de jeunes…` or `Santé Petit matériel…`: a domain
-    label and the action's first words on one extracted line."""
+def is_domain(text: str, alone: bool = False) -> bool:
+    """A domain label: upper case and naming a domain (`EAU :`, `SANTE`), or,
+    standing alone in its cell's place (`alone`), a short label naming one."""
+    t = text.strip(" :-")
+    if not t or len(t) > 70 or t.startswith(("-", "•")) or fields.years(t).found:
+        return False
+    if not map_domain(t):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / len(letters) > 0.7
+    return upper or (alone and len(t.split()) <= 8)
+
+
+def _starts_cell(prev: str, line: str) -> bool:
     s = line.strip()
-    m = re.match(r"^((?:[A-ZÉÈÀÂÎÔÛÇ'’]{2,}[/\s-]*)+?)\s+(?=[A-ZÀ-Ý\d-]?[a-zà-ÿ\d(])(.+)$", s)
-    if m and sum(c.isalpha() for c in m.group(1)) >= 3 and map_domain(m.group(1)):
-        return m.group(1).strip(" -/"), m.group(2)
-    words = s.split()
-    for n in (1, 2, 3):
-        if len(words) <= n:
-            break
-        label, rest = " ".join(words[:n]), " ".join(words[n:])
-        if map_domain(label) and (rest[:1].isupper() or rest[:1] == "-") and len(label) <= 25:
-            return label, rest
-    return None
+    if _BULLET_RE.match(s):
+        return True
+    if not prev:
+        return True
+    p = prev.strip()
+    if _CONNECT.search(p) or p.count("(") > p.count(")") or p.endswith(":"):
+        return False
+    if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
+        return False  # a heading on two lines
+    if s[:1].islower() or s[:1] in "(&«»:;,)":
+        return False
+    if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi)\b", s) and not _upper(p):
+        return False  # a complement of the line above, not a new project
+    return True
 
 
-def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of lines between empty lines (a line of spaces is a gap inside a segment)."""
     out: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
-    for n, l in lines:
-        if l == "" or l.strip() == "":
-            if l == "" and cur:
+    for n, text in body:
+        if text == "":
+            if cur:
                 out.append(cur)
-                cur = []
-            continue
-        cur.append((n, l))
+            cur = []
+        else:
+            cur.append((n, text))
     if cur:
         out.append(cur)
     return out
 
 
-def _action_rows(body: list[tuple[int, str]]) -> list[dict]:
-    """Rebuild the rows of the actions table from its interleaved cells:
-    a row is [domain] action… [dates/budget]…; a new row starts at the
-    first text cell after a dates/budget cell, or at a domain cell."""
-    rows: list[dict] = []
-    row: dict | None = None
-    after_when = True
-    for block in _blocks(body):
-        texts = [l for _, l in block]
-        first = block[0][0]
-        if _is_when(texts):
-            if row is None:
-                row = {"domain": None, "action": [], "when": [], "lines": []}
+def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> list[Cell]:
+    """A segment cut into cells by cell grammar, each with its kind."""
+    cells: list[Cell] = []
+    block = 0
+    prev = ""
+    for top, (n, text) in enumerate(seg):
+        s = text.strip()
+        if not s:
+            block += 1 if prev else 0
+            prev = ""
+            continue
+        if _HEADER_RE.match(s) and len(s) < 90 and not fields.years(s).found:
+            prev = ""
+            continue
+        cont = cells and prev and not _starts_cell(prev, s)
+        if cont and not _CONNECT.search(prev) and kind_of(cells[-1].text) in ("when", "budget") \
+                and kind_of(s) in ("when", "budget"):
+            cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
+        if cont:
+            cells[-1].lines.append((n, text))
+        else:
+            cells.append(Cell("action", [(n, text)], top, k, block))
+        prev = s
+    for i, c in enumerate(cells):
+        c.kind = kind_of(c.text)
+        first = c.lines[0][1].strip()
+        if c.kind == "action" and len(c.lines) > 1 and _upper(first) and is_domain(first):
+            c.kind = "domain"  # `EAU :` over its sub-items
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
+                                    and _BULLET_RE.match(nxt.text))
+        if c.kind == "action" and is_domain(c.text, alone):
+            c.kind = "domain"
+    kinds = [c.kind for c in cells]
+    digits = sum(bool(re.match(r"^\d", _BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
+    if after == "when" and digits * 2 >= len(cells) and "action" in kinds:
+        for c in cells:  # the budget column after a dates column: `2000`, `15000 pour les 2`
+            if re.match(r"^\d", _BULLET_RE.sub("", c.text)) and c.kind in ("action", "when"):
+                c.kind = "budget"
+        kinds = [c.kind for c in cells]
+    for kind, test, others in (
+            ("budget", lambda t: bool(re.match(r"^\d", t)), ("action", "when")),
+            ("when", lambda t: bool(fields.years(t).found), ("action",))):
+        if kinds.count(kind) * 2 >= len(kinds) > 1:  # a dates or budget column: its odd cells too
+            for c in cells:
+                t = _BULLET_RE.sub("", c.text)
+                if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)):
+                    c.kind = kind
+    if any(c.kind == "domain" for c in cells) and not {"when", "budget"} & set(kinds):
+        for c in cells:  # upper-case headings beside domain headings are headings too
+            if c.kind == "action" and _upper(c.text) and len(c.text) <= 60:
+                c.kind = "domain"
+    heads = [c for c in cells if c.kind == "domain"]
+    if len(heads) >= 2 and not {"when", "budget"} & set(kinds):
+        # a domain column: the lines under a heading are its sub-items, not projects
+        merged: list[Cell] = []
+        for c in cells:
+            if c.kind in ("action", "domain") and merged and merged[-1].kind == "domain" and (
+                    c.kind == "action" or _upper(merged[-1].lines[-1][1]) and _upper(c.text)
+                    and c.block == merged[-1].block):
+                merged[-1].lines += c.lines
+            else:
+                merged.append(c)
+        cells = merged
+    return cells
+
+
+def _upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+
+
+def kind_of(text: str) -> str:
+    if _SECTION_RE.match(text):
+        return "section"
+    if _TOTAL_RE.match(text):
+        return "skip"
+    if re.match(r"^Projets?\s+(?:19|20)\d\d\b", text):
+        return "period"
+    if is_when(text):
+        return "when"
+    if is_budget(text, False):
+        return "budget"
+    if is_domain(text):
+        return "domain"
+    return "action"
+
+
+_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?)\s*$", re.I)
+_TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
+                        r"(?:\s*\([^)]*\))?)\s*$", re.I)
+
+
+def split_mixed(c: Cell) -> list[Cell]:
+    """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
+    line -> its action, dates and budget cells (and a leading domain label)."""
+    if c.kind != "action" or len(c.lines) > 2:
+        return [c]
+    text = c.text
+    parts: list[Cell] = []
+    m = _TAIL_MONEY.search(text)
+    money = None
+    if m:
+        money, text = m.group(1), text[:m.start()]
+    m = _TAIL_WHEN.search(text)
+    when = None
+    if m and len(text[:m.start()].split()) >= 2:
+        when, text = m.group(1), text[:m.start()]
+    label = None
+    words = text.split()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if len(words) <= n + 1 or fold(words[n - 1]) in ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l"):
+            continue
+        if len(words) > n + 1 and is_domain(head) and (words[n][:1].isupper() or words[n] in "-–:") \
+                or len(words) > n + 1 and is_domain(head, alone=True) and words[n] in ("-", "–"):
+            label, text = head, " ".join(words[n:])
+            break
+    if money is None and when is None and label is None:
+        return [c]
+    mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)  # noqa: E731
+    if label:
+        parts.append(mk("domain", label))
+    parts.append(mk("action", text))
+    if when:
+        parts.append(mk("when", when))
+    if money:
+        parts.append(mk("budget", money))
+    return parts
+
+
+def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tuple[Row, Cell]]:
+    """Give each cell a row: in order when the counts agree, else by position
+    (monotone, minimal distance between a cell's top and its row's top)."""
+    if not rows or not cells:
+        return []
+    if len(rows) == len(cells):
+        return list(zip(rows, cells))
+    same_seg = len({r.cells[0].segment for r in rows}) == 1
+    if not same_seg:
+        return list(zip(rows, cells))
+    by_block = _align_blocks(rows, cells)
+    if by_block is not None:
+        return by_block
+    shift = cells[0].top - tops[id(rows[0])]
+    n, m = len(rows), len(cells)
+    INF = float("inf")
+    skip = 3.0
+    # cost[i][j]: best cost placing the first j cells among the first i rows
+    cost = [[INF] * (m + 1) for _ in range(n + 1)]
+    back: dict[tuple[int, int], tuple[int, int, bool]] = {}
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            c = cost[i][j]
+            if c == INF:
+                continue
+            if i < n and c < cost[i + 1][j]:  # row i gets no cell
+                cost[i + 1][j], back[(i + 1, j)] = c, (i, j, False)
+            if j < m and c + skip < cost[i][j + 1]:  # cell j goes nowhere
+                cost[i][j + 1], back[(i, j + 1)] = c + skip, (i, j, False)
+            if i < n and j < m:
+                d = c + abs(cells[j].top - shift - tops[id(rows[i])])
+                if d < cost[i + 1][j + 1]:
+                    cost[i + 1][j + 1], back[(i + 1, j + 1)] = d, (i, j, True)
+    out = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        pi, pj, used = back[(i, j)]
+        if used:
+            out.append((rows[pi], cells[pj]))
+        i, j = pi, pj
+    return out[::-1]
+
+
+def _groups(items: list, key) -> list[list]:
+    out: list[list] = []
+    for it in items:
+        if out and key(out[-1][-1]) == key(it):
+            out[-1].append(it)
+        else:
+            out.append([it])
+    return out
+
+
+def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] | None:
+    """Blank-separated blocks of rows against blocks of cells: a block of rows
+    takes the next block of cells when they are as many (or the first cells
+    of a larger block: `2001-2005` / `2000/2004` for one row), else the next
+    blocks together when they add up. None when the blocks do not agree."""
+    rb = _groups(rows, lambda r: r.cells[0].block)
+    cb = _groups(cells, lambda c: c.block)
+    out: list[tuple[Row, Cell]] = []
+    j = 0
+    for group in rb:
+        if j >= len(cb):
+            return None
+        take = list(cb[j])
+        j += 1
+        while len(take) < len(group) and j < len(cb) and len(take) + len(cb[j]) <= len(group):
+            take += cb[j]
+            j += 1
+        if len(take) < len(group) or (len(take) > len(group) and len(group) > 1):
+            return None
+        out += list(zip(group, take))
+    return out if j == len(cb) else None
+
+
+def table_rows(body: list[tuple[int, str]]) -> list[Row]:
+    """The rows of one actions table (body: its numbered lines, header included)."""
+    rows: list[Row] = []
+    tops: dict[int, int] = {}
+    domains: list[Cell] = []  # the band's domain cells waiting for their rows
+    band: list[Row] = []  # rows of the current band
+    waiting = {"when": [], "budget": []}  # rows of the band still without a cell of that kind
+    period: str | None = None
+    last_kind = None
+    for k, seg in enumerate(segments(body)):
+        cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c)]
+        if not cells:
+            continue
+        kinds = {c.kind for c in cells}
+        new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget")
+        if new_band or cells[0].kind in ("section", "period"):
+            band, domains = [], []
+            waiting = {"when": [], "budget": []}
+        tail_domains = []  # domain cells closing a dates or budget segment open the next band
+        while len(cells) > 1 and cells[-1].kind == "domain" and cells[0].kind in ("when", "budget"):
+            tail_domains.insert(0, cells.pop())
+        seg_rows: list[Row] = []
+        for c in cells:
+            if c.kind == "section":
+                continue
+            if c.kind == "period":
+                period = c.text
+                domains = [c]
+                continue
+            if c.kind == "skip":
+                continue
+            if c.kind == "domain":
+                domains.append(c)
+                continue
+            if c.kind == "action":
+                row = Row(domain=None, cells=[c], period=period)
+                tops[id(row)] = c.top
                 rows.append(row)
-            row["when"].extend(texts)
-            row["lines"].extend(block)
-            after_when = True
-            continue
-        inline = _inline_domain(texts[0])
-        starts_domain = _is_domain_block(texts) and (after_when or (row is not None and not row["action"] and row["domain"] is None))
-        new = (row is None or after_when or starts_domain
-               or (inline is not None and row["action"] and map_domain(inline[0])))
-        if new and not (row is not None and row["domain"] and not row["action"] and not row["when"]):
-            row = {"domain": None, "action": [], "when": [], "lines": []}
-            rows.append(row)
-        row["lines"].extend(block)
-        after_when = False
-        if row["domain"] is None and not row["action"] and _is_domain_block(texts):
-            row["domain"] = squash_spaces(" ".join(t.strip() for t in texts))
-            row["domain_line"] = first
-            continue
-        if row["domain"] is None and not row["action"] and inline:
-            row["domain"] = inline[0]
-            texts = [inline[1]] + texts[1:]
-        row["action"].extend(texts)
-    return [r for r in rows if r["action"] or r["domain"]]
+                band.append(row)
+                seg_rows.append(row)
+                waiting["when"].append(row)
+                waiting["budget"].append(row)
+                continue
+            # a dates or budget cell
+            pool = waiting[c.kind]
+            if seg_rows and c.segment == seg_rows[-1].cells[0].segment and seg_rows[-1] in pool:
+                getattr(seg_rows[-1], c.kind).append(c)  # a row written on one line
+                pool.remove(seg_rows[-1])
+        rest = {kind: [c for c in cells if c.kind == kind and not any(c in getattr(r, kind) for r in rows)]
+                for kind in ("when", "budget")}
+        for kind, cs in rest.items():
+            if cs:
+                for row, cell in align(waiting[kind], cs, tops):
+                    getattr(row, kind).append(cell)
+                waiting[kind] = []
+        _give_domains(seg_rows, domains, tops)
+        last_kind = "action" if seg_rows else (cells[-1].kind if cells else last_kind)
+        if not seg_rows and rest["when"] or rest["budget"]:
+            last_kind = "budget" if rest["budget"] else "when"
+        if tail_domains:
+            band, domains, last_kind = [], tail_domains, "domain"
+            waiting = {"when": [], "budget": []}
+    return rows
 
 
-def _status(text: str) -> str:
+def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
+    """The band's domain cells over its rows: one per blank-separated block of
+    rows when they are as many, else the last domain cell placed above the row."""
+    if not rows or not domains:
+        return
+    blocks = sorted({r.cells[0].block for r in rows})
+    if len(blocks) == len(domains) and len(domains) > 1:
+        for r in rows:
+            r.domain = heading(domains[blocks.index(r.cells[0].block)].text)
+        return
+    for r in rows:
+        above = [d for d in domains if d.segment < r.cells[0].segment or d.top <= tops[id(r)] + 1]
+        r.domain = heading((above or domains)[-1].text)
+
+
+def heading(text: str) -> str:
+    """A domain cell's heading: its upper-case first lines (`EAU :` of `EAU :
+    Adduction d'eau / Forages…`), else the whole cell."""
+    words = text.split()
+    head = []
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if letters and not all(c.isupper() for c in letters):
+            break
+        head.append(w)
+    out = " ".join(head).strip(" :-/") if len(head) >= 1 and sum(len(w) for w in head) >= 3 else text
+    return squash_spaces(out.strip(" :-"))
+
+
+def status(text: str) -> str:
     f = fold(text)
     if re.search(r"en projet|a l.etude|prevu|a venir|envisage", f):
         return "en projet"
@@ -125,7 +465,16 @@ def _status(text: str) -> str:
     return "réalisé"
 
 
-def _dehyphen(text: str) -> str:
+def dehyphen(text: str) -> str:
     return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
 
 
+def title_of(text: str) -> str:
+    """A project's title from its cell: bullets and numbering dropped, a budget
+    or date in parentheses removed, trailing punctuation dropped."""
+    t = _BULLET_RE.sub("", squash_spaces(text))
+    t = re.sub(r"\s*\((?:[^()]*\d[^()]*(?:€|euros?|F\b|FF|FCFA)|\s*(?:19|20)\d\d\s*)\)", "", t)
+    t = t.strip(" .;,:-…")
+    if len(t) > 200:
+        t = t[:198].rsplit(" ", 1)[0] + "…"
+    return t
