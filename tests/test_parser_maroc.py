@@ -43,9 +43,13 @@ def test_aix_sheet_fields():
     assert "Urbanisme, aménagement et transports" in p.domain_sources["Synthèse par domaines"]
     assert (p.budget.amount, p.budget.currency) == (200000.0, "EUR")
     assert [(s.first_line, s.last_line) for s in p.sources] == [(13, 217), (290, 290), (312, 312)]
-    assert p.contacts[1].name == "Mme Michèle COUËTMEUR"
-    assert p.contacts[1].email == "couetmeurm@mairie-aixenprovence.fr"
-    assert p.contacts[1].side == "french"
+    # the executives' line comes first, then the contact part; names without civility
+    assert [c.name for c in p.contacts if c.name][:4] == [
+        "Maryse Joissains-Masini", "Lakhdar Haddouche", "Bruno GENZANA", "Michèle COUËTMEUR"]
+    c = next(c for c in p.contacts if c.name == "Michèle COUËTMEUR")
+    assert (c.email, c.side, c.phone) == ("couetmeurm@mairie-aixenprovence.fr", "french", "+ 33 (0)4.42.91.99.30")
+    # column by column: the Moroccan president has no number; his column's address block is Oujda's
+    assert next(c for c in p.contacts if c.name == "Noureddine ZERZOURI").side == "partner"
     assert p.other_partnerships.startswith("Aix-en-Provence :")
 
 
@@ -82,7 +86,7 @@ def test_listed_partnerships():
     assert (m.sources[0].first_line, m.sources[0].page) == (234, 150)
     w = ps["woippy--sale"]
     assert (w.legal_framework, w.formalized) == (None, 2005)
-    assert w.contacts[0].name == "M. SADOCCO"
+    assert w.contacts[0].name == "SADOCCO"
     # the synthesis names sheets that are not in this excerpt: each is a warning with its line
     assert r.warnings[0].startswith("line 292: synthesis entry matches no sheet: Ville de Bordeaux")
 
@@ -100,7 +104,7 @@ def test_marseille_one_partnership_per_city():
     assert (mk.budget.amount, mk.budget.currency) == (4020000.0, "MAD")
     # the common part (Marseille's contacts) is a source of each partnership
     assert [(s.first_line, s.last_line) for s in mk.sources] == [(13, 42), (181, 347)]
-    assert mk.contacts[0].name == "M. Jacques ROCCA SERRA"
+    assert mk.contacts[0].name == "Jacques ROCCA SERRA"
     counts = {pid: sum(a.partnership_id == pid for a in r.actions) for pid in ps}
     assert counts == {"marseille--rabat": 2, "marseille--meknes": 2, "marseille--marrakech": 6,
                       "marseille--fes": 2}
@@ -124,6 +128,29 @@ def test_bourgogne_two_partners_actions_told_apart():
         "Partenariat ENSAM de Cluny - École d'ingénieurs de Meknès"]
     a = next(a for a in r.actions if a.partnership_id == "cr-bourgogne--marrakech")
     assert (a.title, a.start, a.status) == ("Université de Bourgogne - Université de Marrakech", 1992, "en cours")
+
+
+def test_contacts_read_row_by_row_sides_by_organisation():
+    """Caudebec (l.979-1026): French elected, Moroccan elected, French agent, Moroccan agent,
+    then both addresses: the Moroccan president and director are printed among the French."""
+    p = _by_id(_parse("caudebec.txt"))["caudebec-les-elbeuf--souk-el-khemis"]
+    people = [(c.name, c.side) for c in p.contacts if c.name]
+    assert people == [("Noël Caru", "french"), ("Cécile MOINDROT", "french"), ("Elhoussaine JAIZI", "partner"),
+                      ("Noémie VIOLETTE", "french"), ("ARGHLANE", "partner")]
+    jaizi = next(c for c in p.contacts if c.name == "Elhoussaine JAIZI")
+    assert (jaizi.role, jaizi.organisation) == ("Président", "Commune urbaine de Souk el Khémis")
+    assert next(c for c in p.contacts if c.name == "Noémie VIOLETTE").phone == "+ 33 (0)2 32 96 02 02"
+
+
+def test_contacts_doubled_lines_and_trailing_comma():
+    """Romans (l.3181-3244): every line doubled by the extraction, `M. Abdelmajid QANQOM,`."""
+    p = _by_id(_parse("romans.txt"))["romans--taroudannt"]
+    people = [(c.name, c.side) for c in p.contacts if c.name]
+    assert people == [("Henri Bertholet", "french"), ("Mustapha Moutaouakil", "partner"),
+                      ("Latifa CHAY", "french"), ("Frédéric DESHAYES", "french"), ("Yann CRESPEL", "french"),
+                      ("Abdelmajid QANQOM", "partner"), ("Mustapha MOURTAKI", "partner")]
+    assert next(c for c in p.contacts if c.name == "Abdelmajid QANQOM").role == "Conseiller municipal"
+    assert all(c.name for c in p.contacts if c.side == "partner")  # no address block for Taroudannt
 
 
 @pytest.fixture(scope="module")

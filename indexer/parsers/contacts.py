@@ -62,6 +62,14 @@ def names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def person_name(text: str) -> str:
+    """A name as written, without civility or the punctuation around it:
+    `M. Jean-Marie COMPTE,` -> `Jean-Marie COMPTE`, `M AREZKI BENSALEM` -> `AREZKI BENSALEM`."""
+    s = squash_spaces(text).strip(" ,;:")
+    s = re.sub(rf"^(?:{CIVILITY}|M(?=\s))\s*", "", s)
+    return s.strip(" ,;:")
+
+
 def clean_number(text: str | None) -> str | None:
     """`Tél. : . : 01 69 10 37 03` -> `01 69 10 37 03`; None without digits."""
     if not text:

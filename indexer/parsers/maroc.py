@@ -23,6 +23,7 @@ from .maroc_sheet import (
     _next_nonblank, _split_partner_names, _strip_marker, clean, dates_of_title, find_sheets,
     parse_toc, read_sheet, short_title,
 )
+from .contacts import person_name
 from .maroc_contacts import _EMAIL_RE, _FAX_RE, _PHONE_RE, parse_contacts
 
 TITLE = "Répertoire des partenariats de coopération décentralisée franco-marocains"
@@ -294,7 +295,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     if "N.B." in head:
         extra["N.B."] = reflow(head["N.B."])
     partners_text = _joined(data.preamble.fields.get("partners")) if data.preamble else None
-    contacts = parse_contacts(data.contact_lines, fr, partners)
+    contacts = parse_contacts(data.contact_lines, fr, partners, execs)
     if common is not None:
         contacts = parse_contacts(common.contact_lines, fr, partners) + contacts
     status = "suspendu" if data.suspended else None
@@ -357,7 +358,7 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
             m = re.match(r"^→\s*Contact en France\s*:\s*(.+)$", s)
             if m:
                 name, _, role = m.group(1).partition(",")
-                contact = Contact(name=name.strip(), role=role.strip() or None,
+                contact = Contact(name=person_name(name), role=role.strip() or None,
                                   organisation=fr.name, side="french")
             elif contact is not None:
                 if _PHONE_RE.match(s):
