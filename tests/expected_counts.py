@@ -31,7 +31,9 @@ MAROC = {
     "pairs_from_sheets": 46,
     "partnerships": 51,  # 46 pairs from sheets + 5 listed
     "merged": 44,  # parser: records found in more than one part (sheet + synthesis or list)
-    "actions": 208,  # parser: projects under the sheets' project headings
+    # parser: projects under the sheets' project headings; a `Déroulement` list gives one per entry
+    # (Aquitaine: 21, gold-checked), unpunctuated sub-items stay parts of their project.
+    "actions": 210,
 }
 
 ALGERIE = {

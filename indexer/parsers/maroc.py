@@ -18,6 +18,8 @@ from indexer.text import fold, normal_case, reflow, squash_spaces
 
 from . import Reader, fields
 from .sheet import ActionDraft, Document, Sheet
+
+_DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
 from .maroc_sheet import (
     core_name, Item, SheetData, TocEntry, YEAR, _Ctx, _FRENCH_START, _logical_lines,
     _next_nonblank, _split_partner_names, _strip_marker, clean, dates_of_title, find_sheets,
@@ -167,12 +169,14 @@ def _split_domains(content: str, more: list[str]) -> tuple[list[str], list[str]]
 
 
 def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
-    """A theme whose body is only a list of dated projects (`… (2003-2004) ;`,
-    Aquitaine's "Déroulement des projets") gives one project per entry."""
+    """A theme whose body is only a list of projects (`… (2003-2004) ;`, Aquitaine's
+    "Déroulement des projets") gives one project per entry, dated by its own dates and
+    else by the heading's."""
     out: list[Item] = []
     for it in items:
         body = it.fields.get("description", [])
-        if not it.from_heading or set(it.fields) - {"description"} or len(body) < 2:
+        listed = any(clean(lines[i]).startswith("Déroulement") for i in range(it.first - 1, it.last))
+        if not it.from_heading or set(it.fields) - {"description"} or len(body) < (1 if listed else 2):
             out.append(it)
             continue
         entries: list[str] = []
@@ -181,22 +185,50 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
                 entries[-1] += " " + line
             else:
                 entries.append(line)
-        if len(entries) < 2 or not all(e.endswith((";", ".")) and len(e) < 400 for e in entries):
+        if len(entries) < (1 if listed else 2) or not all(e.endswith((";", ".")) and len(e) < 600
+                                                          for e in entries):
             out.append(it)
             continue
-        for k, e in enumerate(entries):
-            sub = Item(first=it.first, title_raw=e.rstrip(" ;."), heading=it.heading, status=it.status)
+        used: set[int] = set()
+        for e in entries:
+            title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", e.rstrip(" ;."))
+            head = re.split(r"\s:\s", title, maxsplit=1)[0]
+            if len(head.split()) >= 3 and head != title and not _DATE_TAIL.search(head):
+                dated = _DATE_TAIL.search(title)  # the entry's own dates stay with its name
+                title = head + (" " + dated.group(0) if dated else "")
+            sub = Item(first=it.first, title_raw=title, heading=it.heading, status=it.status)
             sub.last = it.last
-            at = [i + 1 for i in range(it.first - 1, it.last) if clean(lines[i]).startswith(e[:40])]
+            sub.span = dates_of_title(it.title_raw)
+            at = [i + 1 for i in range(it.first - 1, it.last)
+                  if clean(lines[i]).startswith(e[:40]) and i + 1 not in used]
             if at:
-                sub.first = at[0]
-                sub.last = at[0]
+                sub.first = sub.last = at[0]
+                used.add(at[0])
                 while sub.last < it.last and lines[sub.last].strip()[:1].islower():
                     sub.last += 1
             sub.fields = {"description": [e]}
             sub.body_lines = 1
             out.append(sub)
     return out
+
+
+def _action_years(it: Item, description: str | None) -> tuple[int | None, int | None]:
+    """A project's years: its title's dates (in parentheses, else any year of the title), with
+    its list heading's; else the years its description reports, open-ended while it runs."""
+    start, end = dates_of_title(it.title_raw)
+    if start is None:
+        ys = years_in(re.sub(r"\([^()]*\)", " ", it.title_raw))
+        start, end = (ys[0], ys[-1]) if ys else (None, None)
+    if it.span and it.span[0] is not None:
+        if start is None:
+            start, end = it.span
+        else:
+            start, end = min(start, it.span[0]), max(y for y in (end, it.span[1]) if y) if (end or it.span[1]) else None
+    if start is None and description and not it.span:
+        ys = years_in(description)
+        if ys:
+            start, end = ys[0], (None if it.status == "en cours" else ys[-1])
+    return start, end
 
 
 def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[ActionDraft]:
@@ -211,7 +243,7 @@ def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[Action
         description = _joined(desc_parts)
         objectives = _joined(f.get("objectives"))
         budget_text = _joined(f.get("budget"))
-        start, end = dates_of_title(title_text)
+        start, end = _action_years(it, _joined(list(f.get("free", [])) + list(f.get("description", []))))
         if "Cofinancement PAD" in title_text:
             description = (description + "\n" if description else "") + "Cofinancement PAD"
         actions.append(ActionDraft(
