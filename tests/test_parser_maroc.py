@@ -215,3 +215,15 @@ def test_every_raw_domain_maps(whole):
     labels = {l for p in whole.partnerships for l in p.domains_raw}
     labels |= {a.domain_raw for a in whole.actions if a.domain_raw}
     assert [l for l in sorted(labels) if not map_domain(l)] == []
+
+
+def test_synthesis_sub_domains_refine_their_heading():
+    """`Synthèse des coopérations par domaines d'intervention` (l.7980-8260): a sub-domain marked
+    `➤` says which part of its heading a partnership is filed under."""
+    assert maroc.synthesis_domains("Éducation et jeunesse", "Coopération universitaire") == ["Éducation et formation"]
+    assert maroc.synthesis_domains("Éducation et jeunesse", "**Chantiers et échanges de jeunes**") == ["Jeunesse et sport"]
+    assert maroc.synthesis_domains("Environnement", "Circulations douces") == ["Environnement et déchets"]
+    assert maroc.synthesis_domains("Développement social", "Santé") == ["Santé"]
+    assert maroc.synthesis_domains("Développement social", "Insertion des femmes") == ["Action sociale et solidarité"]
+    assert maroc.synthesis_domains("Développement économique", "**Autres**") == ["Développement économique"]
+    assert maroc.synthesis_domains("Sport", None) == ["Jeunesse et sport"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from indexer import geography
-from indexer.domains import map_domain, map_domains
+from indexer.domains import map_domain
 from indexer.records import Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from indexer.text import fold, normal_case, reflow, squash_spaces
 
@@ -429,12 +429,24 @@ def apply_synthesis(ctx: _Ctx, start: int, end: int, records: list[Partnership])
         if not matches:
             ctx.warn(n, "synthesis entry matches no sheet:", s)
             continue
-        labels = [domain] + ([sub] if sub and fold(sub) != "autres" else [])
+        found = synthesis_domains(domain, sub)
         for p in matches:
             mine = p.domain_sources.setdefault(SYNTHESIS, [])
-            mine += [d for d in map_domains(labels) if d not in mine]
+            mine += [d for d in found if d not in mine]
             p.sources.append(SourceRef(ctx.document, n, n, SYNTHESIS_PAGE,
                                        f"Synthèse par domaines : {domain}" + (f" / {sub}" if sub else "")))
+
+
+def synthesis_domains(domain: str | None, sub: str | None) -> list[str]:
+    """A synthesis entry's domains: its sub-domain says which part of the heading it is
+    (`Éducation et jeunesse` ➤ `Coopération universitaire`: education only, `Environnement` ➤
+    `Circulations douces`: environment); a sub-domain outside its heading (`Développement social`
+    ➤ `Santé`) stands alone; `Autres` is the heading."""
+    heading = map_domain(domain or "")
+    if not sub or fold(sub).strip(" *") == "autres":
+        return heading
+    own = map_domain(sub)
+    return [d for d in own if d in heading] or own or heading
 
 
 def _match_names(fr_raw: str, ma_raw: str, records: list[Partnership]) -> list[Partnership]:
