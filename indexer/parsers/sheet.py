@@ -172,7 +172,8 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     budget from its budget cell (or the amounts its text states)."""
     text = " ".join(x for x in (a.title, a.description) if x)
     ys = fields.years(a.when if a.when else text, doc.year)
-    found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y})
+    # the years it was active, up to the document's date; a planned end stays in `end`
+    found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y and (doc.year is None or y <= doc.year)})
     if ys.planned:
         p.extra.setdefault("Années prévues", ", ".join(str(y) for y in ys.planned))
         if result is not None:
