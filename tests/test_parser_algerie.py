@@ -32,23 +32,25 @@ def whole():
 
 # --- State table + the Belfort sheet (table and sheet disagree) -------------
 
-def test_table_rows_and_belfort_sheet_merge():
+def test_each_status_row_to_its_own_pair():
+    """The row `BELFORT BOUMERDES En contact.` (l.68) is the Belfort–Boumerdès pair, not the
+    Belfort–Skikda sheet (l.164-292), whose own state is its Convention line."""
     r = parse_fixture("table_belfort.txt")
     assert r.stats["table_rows"] == 47
     assert r.stats["sheets"] == 1
-    assert r.stats["merged"] == 1
+    assert r.stats["merged"] == 0
     p = by_id(r, "belfort--skikda")
-    assert [(s.first_line, s.last_line, s.section) for s in p.sources] == [
-        (164, 292, "sheet"), (68, 68, "Etat d'avancement des partenariats")]
-    assert p.status == "En contact"
-    assert p.notes == ["Le tableau d'avancement associe BELFORT à BOUMERDES ; la fiche est intitulée SKIKDA."]
+    assert [(s.first_line, s.last_line, s.section) for s in p.sources] == [(164, 292, "sheet")]
+    assert p.status is None and p.notes == []
+    b = by_id(r, "belfort--boumerdes")
+    assert (b.detail, b.status, [(s.first_line, s.section) for s in b.sources]) == (
+        "listed", "En contact", [(68, "Etat d'avancement des partenariats")])
     assert p.french_party.population == 53000
     assert p.partner_party.name == "Skikda"
     assert p.formalized == 1986
     assert p.legal_framework == (
         "Jumelage avec la Ville de Skikda signé en 1986 mais aujourd’hui suspendu (impossible relance "
         "du fait de l’absence de volonté de renouer les liens depuis 1992)")
-    assert not any(x.partner_party and x.partner_party.name == "Boumerdes" for x in r.partnerships)
     assert [a.status for a in r.actions] == ["réalisé", "en cours", "en cours"]
     assert r.actions[2].budget.text == "Budget 2005 : 22 000 €"
     assert (r.actions[2].budget.amount, r.actions[2].budget.currency) == (22000.0, "EUR")
@@ -159,6 +161,22 @@ def test_lyon_sheets_share_contacts():
     assert (a1.title, a1.status, a1.domain_raw) == ("Sauvegarde et gestion urbaine de la Casbah d’Alger", None, None)
     assert [a.domain_raw for a in r.actions if a.partnership_id == "lyon--setif"] == [
         "Gestion urbaine", "Universités / Recherche", "Culture", "Domaine économique"]
+
+
+def test_lyon_sheets_take_the_collectivity_the_table_pairs_them_with():
+    """The table (l.57, l.101 of the fixture) pairs `CU LYON` with `ALGER ET ORAN` and `LYON`
+    with `ALGER / SETIF`: the sheet headed `LYON / ORAN` is the Communauté urbaine's."""
+    r = parse_fixture("table_lyon.txt")
+    ps = {p.id: p for p in r.partnerships if "lyon" in p.id}
+    assert sorted(ps) == ["cu-lyon--oran", "cu-lyon--w-alger", "lyon--setif", "lyon--w-alger"]
+    oran = ps["cu-lyon--oran"]
+    assert (oran.detail, oran.french_party.name, oran.french_party.kind) == (
+        "sheet", "Communauté urbaine de Lyon", "intercommunalité")
+    assert [(s.first_line, s.section) for s in oran.sources] == [
+        (279, "sheet"), (57, "Etat d'avancement des partenariats")]
+    assert [a.id for a in r.actions if a.partnership_id == "cu-lyon--oran"] == ["cu-lyon--oran--a01"]
+    assert [s.first_line for s in ps["lyon--setif"].sources] == [340, 101]
+    assert ps["cu-lyon--w-alger"].detail == "listed"  # its sheet is the Ville's (row l.101)
 
 
 # --- The whole document ---------------------------------------------------------

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from .. import geography
-from ..ids import name_key
+from ..ids import action_id, name_key, partnership_id
 from ..records import Action, Budget, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, normal_case, slugify, squash_spaces
 from . import Reader, fields
+from .parties import place_key, same, same_kind_of_place
 from .sheet import ActionDraft, Document, Sheet
 from .algerie_blocks import (
     _PAGE_RE, _first_sentence, _flow, _project_blocks, parse_contacts, parse_project, repair,
@@ -512,6 +513,27 @@ def _merge_row(p: Partnership, listed: Partnership) -> None:
             f"{listed.partner_party.name_raw} ; la fiche est intitulée {p.partner_party.name_raw}.")
 
 
+def _same_pair(row: Partnership, sheet: Partnership) -> bool:
+    """A table row and a sheet name the same two collectivities, however spelt
+    (`TIPAZA` / `TIPASA`) or abbreviated (`CU LYON` / `LYON`)."""
+    return (same_kind_of_place(row.french_party, sheet.french_party)
+            and same(place_key(row.french_party, True), place_key(sheet.french_party, True))
+            and same(place_key(row.partner_party), place_key(sheet.partner_party), 0.75))
+
+
+def _rename(p: Partnership, actions: list[Action], french: Party) -> None:
+    """The sheet's French party as the table names it (`CU LYON` for a sheet headed `LYON`)."""
+    old = p.id
+    p.french_party = Party(**{**vars(french), "population": p.french_party.population,
+                              "population_text": p.french_party.population_text})
+    p.id = partnership_id(french.name, p.partner_party.name if p.partner_party else None)
+    n = 0
+    for a in actions:
+        if a.partnership_id == old:
+            n += 1
+            a.partnership_id, a.id = p.id, action_id(p.id, n)
+
+
 def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: ParseResult) -> None:
     records: dict[str, Partnership] = {}
     actions: list[Action] = []
@@ -522,22 +544,28 @@ def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: Parse
                 continue
             records[p.id] = p
             actions.extend(acts)
-    sheet_ids = set(records)
+    sheet_recs = list(records.values())
     listed = [s.records(doc, result)[0] for row in rows for s in _listed_records(row)]
+    # Each row to its own pair: the sheet of the same id first, then the sheet naming the same
+    # two collectivities otherwise; a row whose pair has no sheet is a record of its own.
+    target: dict[int, Partnership] = {}
+    for k, lp in enumerate(listed):
+        if lp.id in records and lp.partner_party is not None:
+            target[k] = records[lp.id]
+    for k, lp in enumerate(listed):
+        if k in target or lp.partner_party is None:
+            continue
+        free = [p for p in sheet_recs if p not in target.values() and _same_pair(lp, p)]
+        if len(free) == 1:
+            target[k] = free[0]
+            if lp.french_party.kind != "commune" and free[0].french_party.kind == "commune":
+                _rename(free[0], actions, lp.french_party)
+    records = {p.id: p for p in records.values()}  # renamed sheets keep their place
     merged = set()
-    for lp in listed:
-        target = records.get(lp.id) if lp.id in sheet_ids else None
-        if target is None and lp.partner_party is not None:
-            # Same French side, partner spelt or chosen differently: the sheet wins.
-            key = name_key(lp.french_party.name)
-            candidates = [records[i] for i in sheet_ids if name_key(records[i].french_party.name) == key
-                          and i not in merged and not any(s.section == TABLE_SECTION for s in records[i].sources)]
-            if len(candidates) == 1 and not any(l2.id in sheet_ids for l2 in listed
-                                                if name_key(l2.french_party.name) == key and l2 is not lp):
-                target = candidates[0]
-        if target is not None:
-            _merge_row(target, lp)
-            merged.add(target.id)
+    for k, lp in enumerate(listed):
+        if k in target:
+            _merge_row(target[k], lp)
+            merged.add(target[k].id)
         elif lp.id in records:
             records[lp.id].sources.append(lp.sources[0])
         else:
