@@ -7,7 +7,7 @@ import pytest
 from indexer.domains import map_domain
 from expected_counts import ALGERIE
 from indexer.corpus import rollup_result
-from indexer.parsers import algerie
+from indexer.parsers import algerie, algerie_blocks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "algerie"
 DATA = Path(__file__).parent.parent / "data" / "algerie-cooperation-decentralisee.txt"
@@ -100,8 +100,9 @@ def test_franche_comte_sheet():
     assert (p.sources[0].first_line, p.sources[0].last_line) == (3, 121)
     names = [(c.side, c.name, c.email) for c in p.contacts]
     assert names[4] == ("french", "Marie-Digne Vannouque", "marie.vannouque@cr-franche-comte.fr")
-    assert names[3] == ("french", "le Président Raymond Forni", None)
-    assert names[-1] == ("partner", "M. Asdine Brahimi", "brahimias@yahoo.fr")
+    # names only: no civility, no role (`le Président Raymond Forni`, l.68)
+    assert names[3] == ("french", "Raymond Forni", None)
+    assert names[-1] == ("partner", "Asdine Brahimi", "brahimias@yahoo.fr")
     first = r.actions[0]
     assert (first.title, first.partners, first.status) == (
         "Formation professionnelle dans le domaine de la Maintenance automobile",
@@ -177,6 +178,43 @@ def test_lyon_sheets_take_the_collectivity_the_table_pairs_them_with():
     assert [a.id for a in r.actions if a.partnership_id == "cu-lyon--oran"] == ["cu-lyon--oran--a01"]
     assert [s.first_line for s in ps["lyon--setif"].sources] == [340, 101]
     assert ps["cu-lyon--w-alger"].detail == "listed"  # its sheet is the Ville's (row l.101)
+
+
+def test_project_titles_are_names_never_dates():
+    """CG Gironde (l.776-915) and Rennes (l.3021-3215): a single cell that names a project is
+    its title, a date line is the years, a trailing date is not part of the name; a role
+    (`Wali d'Adrar`) is not a contact's name."""
+    r = parse_fixture("gironde_rennes.txt")
+    acts = [(a.partnership_id, a.title, a.start, a.end) for a in r.actions]
+    assert acts == [
+        ("cg-gironde--w-adrar", "Constitution d’un fonds de livres", None, None),
+        ("cg-gironde--w-adrar", "Livre et lecture publique", 2004, 2004),
+        ("cg-gironde--w-adrar", "Formation d’une documentaliste", None, None),
+        ("cg-gironde--w-adrar", "Soutien au développement rural (palmeraies) et insertion de jeunes girondins "
+                                "à Tinerkouk avec l’Association Adelis", None, None),
+        ("cg-gironde--w-adrar", "Organisation d’une semaine culturelle d’Adrar en Gironde", 2006, 2006),
+        ("rennes--setif", "Coopération Municipale dans le domaine des Jardins", 2006, 2006),
+        ("rennes--setif", "déplacement du comité de jumelage Rennes-Sétif en Algérie", 2006, 2006)]
+    assert r.actions[2].domain_raw is None and r.actions[3].domain_raw == "Développement rural"
+    gironde = r.partnerships[0]
+    assert [c.name for c in gironde.contacts if c.side == "partner"] == ["Mehdi MENNAD"]
+    assert not any("Wali" in (c.name or "") for c in gironde.contacts)
+
+
+def test_project_title_rules():
+    t = algerie_blocks.project_title
+    assert t(None, "Urbanisme", "Suite à une première mission politique effectuée en Mai 2003 pour engager "
+                                "une relation. Ces échanges ont permis d'identifier :") == "Urbanisme"
+    assert t(None, "Gestion urbaine", "Modernisation du réseau de transports publics :\nLe Grand Lyon…") == (
+        "Modernisation du réseau de transports publics")
+    assert t(None, None, "Courant 2005 : Détermination des axes de coopération :") == (
+        "Détermination des axes de coopération")
+    assert t(None, "Santé", "2004 : programme de formation, de sensibilisation et envoi de matériels.") == (
+        "programme de formation, de sensibilisation et envoi de matériels")
+    assert t(None, "Culture", "Les deux collectivités s’engagent à rechercher toute forme d’actions.") == "Culture"
+    assert t(None, None, "Appui à la mise en place d’une bibliothèque pour enfants malades (2005 : envoi "
+                         "d’un fonds de livre / formation)") == "Appui à la mise en place d’une bibliothèque pour enfants malades"
+    assert t("2006 : accueil d’un écrivain", None, None) == "accueil d’un écrivain"
 
 
 # --- The whole document ---------------------------------------------------------

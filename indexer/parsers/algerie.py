@@ -20,7 +20,7 @@ from . import Reader, fields
 from .parties import place_key, same, same_kind_of_place
 from .sheet import ActionDraft, Document, Sheet
 from .algerie_blocks import (
-    _PAGE_RE, _first_sentence, _flow, _project_blocks, parse_contacts, parse_project, repair,
+    _PAGE_RE, _flow, _project_blocks, parse_contacts, parse_project, project_title, repair,
 )
 from .algerie_table import (
     _GROUP_RE, _KIND_PREFIX, _fix_shifted_state, _split_partners, _split_row, _table_rows,
@@ -440,10 +440,12 @@ def _share_group_contacts(sheets: list[dict]) -> None:
 
 def _action(proj: dict) -> ActionDraft:
     theme = proj["theme"]
-    title = proj["title"] or (_first_sentence(proj["description"]) if proj["description"] else theme) or ""
+    title = project_title(proj["title"], theme, proj["description"])
     desc = proj["description"]
+    years = proj["years"]
     return ActionDraft(
-        title=title[:160], keep_title=True, first=proj["first"] + 1, last=proj["last"] + 1,
+        title=title, keep_title=True, first=proj["first"] + 1, last=proj["last"] + 1,
+        start=min(years) if years else None, end=max(years) if years else None,
         description=desc, domain_raw=theme, status=_STATUS.get(proj["status_raw"] or ""),
         when=" ".join([str(y) for y in proj["years"]] + [title, desc or ""]),
         budget=_money(desc), partners=proj["partners"], section=f"Projet {proj['n']}",
