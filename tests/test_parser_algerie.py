@@ -41,6 +41,8 @@ def test_each_status_row_to_its_own_pair():
     assert r.stats["merged"] == 0
     p = by_id(r, "belfort--skikda")
     assert [(s.first_line, s.last_line, s.section) for s in p.sources] == [(164, 292, "sheet")]
+    # `Ville de Belfort (90)`: the département's number places it
+    assert (p.french_party.region, p.french_party.subdivision) == ("Franche-Comté", "Territoire de Belfort")
     assert p.status is None and p.notes == []
     b = by_id(r, "belfort--boumerdes")
     assert (b.detail, b.status, [(s.first_line, s.section) for s in b.sources]) == (
@@ -67,10 +69,10 @@ def test_table_rows_split_into_partners_and_repaired_names():
     assert by_id(r, "cr-rhone-alpes--w-setif").partner_party.kind == "wilaya"
     assert by_id(r, "ca-grenoble--constantine").partner_party.kind == "commune"
     assert by_id(r, "ca-grenoble--w-constantine").partner_party.kind == "wilaya"
-    assert by_id(r, "brest--bejaia").partner_party.name == "Bejaïa"
+    assert by_id(r, "brest--bejaia").partner_party.name == "Béjaïa"  # the wilaya's spelling
     orly = by_id(r, "orly--dar-el-beida")
     assert (orly.partner_party.name, orly.partner_party.region, orly.status) == (
-        "Dar el Beïda", "Alger", "Quelques contacts")
+        "Dar El Beïda", "Alger", "Quelques contacts")  # the geography table's spelling
     assert by_id(r, "cg-nord").partner_party is None
     assert by_id(r, "nantes").status == "En recherche de partenariat"
     nanterre = by_id(r, "nanterre--tlemcen")

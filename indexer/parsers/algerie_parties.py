@@ -90,6 +90,11 @@ def french_party(raw: str, group: str | None = None) -> Party:
         party.region = _DISPLAY.get(_slug(own), _title_case(own))
     elif kind == "département":
         party.subdivision = _DISPLAY.get(_slug(own), _title_case(own))
+    else:  # a town the French table knows (`BELFORT`, `PARIS`), or its communauté's town
+        france = geography.of("France")
+        place = france.lookup(own, "commune") or france.lookup(own, "subdivision")
+        if place is not None:
+            party.region, party.subdivision = place.region, place.subdivision
     return party
 
 
@@ -107,6 +112,9 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
     elif kind_hint == "wilaya":
         kind = "wilaya"
     own_name = _title_case(own)
+    place = geography.of(ALGERIA).lookup(own_name)
+    if place is not None and place.level in ("region", "commune") and geography.key(place.name) == geography.key(own_name):
+        own_name = place.name  # its accents: `SETIF` -> Sétif, `BEJA ÏA` -> Béjaïa (TIPASA stays, ids too)
     if kind == "commune" and _slug(own_name) == "alger":
         kind = "wilaya"
         notes.append(f"Written « {raw} »: read as the wilaya d'Alger (Algiers has no single commune).")
@@ -129,6 +137,10 @@ def _place_french(party: Party, org: str | None) -> None:
     name = re.sub(r"^(Ville de|Commune de|Mairie de)\s+", "", name.strip(), flags=re.I).replace("’", "'")
     if name and name_key(name) == name_key(party.name) and not re.search(r"[A-Z]{3,}", name):
         party.name = squash_spaces(name)
+    code = re.search(r"\((\d{2})\)", org)  # `Ville de Belfort (90)`: the département's number
+    known = geography.of("France").lookup(code.group(1), "subdivision") if code else None
+    if known is not None and party.kind == "commune" and not party.region:
+        party.region, party.subdivision = known.region, known.name
     m = re.search(r"d[ée]partement\s+(?P<d>.*)$", place)
     if not m or party.kind != "commune":
         return
