@@ -42,6 +42,10 @@ ALGERIE = {
     # parser: table rows naming a pair without a sheet (20), sheets matched to a row (31), records
     # (52) and projects (98), checked against the gold records by `repertoires index --check`.
     "listed": 20, "merged": 31, "partnerships": 52, "actions": 98,
+    # read: partnerships the introduction names in its bracketed lists under a field (l.46-84):
+    # Grenoble, La Roche-sur-Yon, Roubaix, Blanquefort, CG Gironde, Belfort, Saint-Denis, Bordeaux,
+    # Paris, Lyon, Marseille, Mulhouse, Vienne, Brest, Rennes.
+    "introduction": 15,
 }
 
 MICL = {

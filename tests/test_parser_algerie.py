@@ -7,7 +7,7 @@ import pytest
 from indexer.domains import map_domain
 from expected_counts import ALGERIE
 from indexer.corpus import rollup_result
-from indexer.parsers import algerie, algerie_blocks
+from indexer.parsers import algerie, algerie_blocks, algerie_domains
 
 FIXTURES = Path(__file__).parent / "fixtures" / "algerie"
 DATA = Path(__file__).parent.parent / "data" / "algerie-cooperation-decentralisee.txt"
@@ -115,7 +115,7 @@ def test_franche_comte_sheet():
 def test_rhone_alpes_sheet_keeps_content_but_not_empty_templates():
     r = parse_fixture("franche_comte_rhone_alpes.txt")
     assert r.stats == {"table_rows": 0, "sheets": 2, "empty_sheets": 0, "listed": 0, "merged": 0,
-                       "partnerships": 3, "actions": 3}
+                       "introduction": 0, "partnerships": 3, "actions": 3}
     p = by_id(r, "cr-rhone-alpes--w-setif")
     assert p.legal_framework == "Signature de deux protocoles d’intention de coopération en 2004."
     assert p.formalized == 2004
@@ -139,7 +139,11 @@ def test_bouches_du_rhone_projects():
     assert (p.partner_party.population, p.partner_party.population_text) == (
         3000000, "PRES DE 3 000 000 habitants")
     assert p.domains_raw == ["santé", "environnement", "renforcement des échanges économiques"]
-    assert p.domains == ["Santé", "Développement économique", "Environnement et déchets", "Échanges et amitié"]
+    # the themes and the actions, and the objectives read as the sheet's own labels
+    assert p.domain_sources["actions"] == ["Santé", "Développement économique", "Environnement et déchets",
+                                           "Échanges et amitié"]
+    assert set(p.domain_sources["fiche"]) > {"Santé", "Environnement et déchets", "Culture et patrimoine",
+                                             "Appui institutionnel et gouvernance"}
     # the years run from the first contacts (2002, its history) to its last action
     assert (p.first_contact_year, p.formalized, p.years, p.partners) == (2002, 2005, [2002, 2005, 2006], "Association IMED")
     a3 = r.actions[2]
@@ -226,6 +230,34 @@ def test_whole_document_counts(whole):
     assert sum(1 for w in whole.warnings if "empty project slot" in w) == 12
     assert sum(1 for w in whole.warnings if "empty contact template" in w) == 5
     assert sum(1 for w in whole.warnings if "no project, only a statement" in w) == 2
+
+
+def test_introduction_files_partnerships_under_its_fields(whole):
+    """The introduction (l.46-84): `Dans le domaine de la jeunesse, … (Grenoble et Constantine…),
+    ces échanges peuvent se faire à travers des activités culturelles … (… Belfort avec la mise en
+    place d'une bibliothèque- ludothèque …)`, `(Belfort, Saint-Denis, Roubaix, Bordeaux)` after
+    the training of councillors, `(… Brest et Bejaïa …)` after waste, `(le Centre hospitalier de
+    Sétif et CHU de Rennes…)` after the hospitals; `(ville de Paris et wilaya d'Alger, …)` after
+    `grandes avancées` names no field."""
+    intro = {p.id: p.domain_sources.get("Introduction par domaines") for p in whole.partnerships}
+    assert intro["belfort--skikda"] == ["Culture et patrimoine", "Jeunesse et sport", "Éducation et formation"]
+    assert intro["brest--bejaia"] == ["Environnement et déchets"]
+    assert intro["rennes--setif"] == ["Santé"]
+    assert intro["paris--w-alger"] == ["Urbanisme, aménagement et transports", "Environnement et déchets"]
+    assert intro["cg-gironde--w-adrar"] == ["Culture et patrimoine", "Jeunesse et sport"]
+    assert intro["cr-provence-alpes-cote-d-azur--w-alger"] is None
+    assert sum(v is not None for v in intro.values()) == ALGERIE["introduction"]
+    brest = next(p for p in whole.partnerships if p.id == "brest--bejaia")
+    assert (68, "Introduction : Environnement et déchets") in [(s.first_line, s.section) for s in brest.sources]
+
+
+def test_objectives_are_the_sheets_labels():
+    d = algerie_domains.objective_domains
+    assert d("Objectifs de départ : Appui institutionnel / Echanges entre représentants de la société civile") == [
+        "Appui institutionnel et gouvernance", "Société civile"]  # exchanges: the means, not the field
+    assert d("Objectifs actuels : - connaissance réciproque\n- favoriser les échanges et l'accueil") == [
+        "Échanges et amitié"]
+    assert d(None) == []
 
 
 def test_whole_document_ids_are_stable():

@@ -18,6 +18,7 @@ from ..text import fold, squash_spaces
 from . import Reader, fields
 from .parties import place_key, same, same_kind_of_place
 from .sheet import ActionDraft, Document, Sheet
+from .algerie_domains import apply_introduction, objective_domains
 from .algerie_blocks import (
     _PAGE_RE, _flow, _project_blocks, parse_contacts, parse_project, project_title, repair,
 )
@@ -424,6 +425,10 @@ def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: Parse
             if lp.french_party.kind != "commune" and free[0].french_party.kind == "commune":
                 _rename(free[0], actions, lp.french_party)
     records = {p.id: p for p in records.values()}  # renamed sheets keep their place
+    for p in sheet_recs:  # the objectives are the sheet's own labels
+        p.domains += [d for d in objective_domains(p.objectives) if d not in p.domains]
+    intro_end = next((i for i, line in enumerate(doc.lines) if "avancement des partenariats" in line), 0)
+    introduced = apply_introduction(doc.lines, intro_end, sheet_recs, doc.name)
     merged = set()
     for k, lp in enumerate(listed):
         if k in target:
@@ -441,6 +446,7 @@ def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: Parse
         "empty_sheets": sum(1 for s in sheets if _is_empty(s)),
         "listed": sum(1 for p in records.values() if p.detail == "listed"),
         "merged": len(merged),
+        "introduction": introduced,  # partnerships the introduction files under a domain
         "partnerships": len(records),
         "actions": len(actions),
     }
