@@ -144,8 +144,10 @@ def test_bouches_du_rhone_projects():
                                            "Échanges et amitié"]
     assert set(p.domain_sources["fiche"]) > {"Santé", "Environnement et déchets", "Culture et patrimoine",
                                              "Appui institutionnel et gouvernance"}
-    # the years run from the first contacts (2002, its history) to its last action
-    assert (p.first_contact_year, p.formalized, p.years, p.partners) == (2002, 2005, [2002, 2005, 2006], "Association IMED")
+    # the years run from the first contacts (2002, its history) to its last action; April 2006,
+    # the document's own year, is announced (`sera installé … dès le mois d'avril 2006`): planned
+    assert (p.first_contact_year, p.formalized, p.years, p.partners) == (2002, 2005, [2002, 2005], "Association IMED")
+    assert (r.actions[2].start, r.actions[2].end) == (2006, 2006)
     a3 = r.actions[2]
     assert a3.title == "Création à Alger, d’une antenne Bouches-du-Rhône au service des entreprises des deux territoires partenaires"
     assert a3.description.endswith("dès le mois d’avril 2006. Ce projet est proposé par l’association Institut "

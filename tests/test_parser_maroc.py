@@ -227,3 +227,18 @@ def test_synthesis_sub_domains_refine_their_heading():
     assert maroc.synthesis_domains("Développement social", "Insertion des femmes") == ["Action sociale et solidarité"]
     assert maroc.synthesis_domains("Développement économique", "**Autres**") == ["Développement économique"]
     assert maroc.synthesis_domains("Sport", None) == ["Jeunesse et sport"]
+
+
+def test_the_documents_own_year_is_planned_only_when_announced():
+    """July 2008: `un programme qui va démarrer en 2008` (l.5810) announces 2008; a programme
+    established in 2008 is done; the noun `programme` alone announces nothing."""
+    from indexer.parsers import fields
+    said = "Les études préalables vont permettre de définir un programme qui va démarrer en 2008."
+    assert (fields.years(said, 2008).found, fields.years(said, 2008).planned) == ([], [2008])
+    done = "Un programme de travail a été établi en 2008."
+    assert (fields.years(done, 2008).found, fields.years(done, 2008).planned) == ([2008], [])
+    # the sheet's years stop at the document's date; a project's planned start stays its start
+    p = _by_id(_parse("seine_saint_denis.txt"))["cg-seine-saint-denis--figuig"]
+    heritage = next(a for a in _parse("seine_saint_denis.txt").actions if a.title == "Réhabilitation du patrimoine bâti")
+    assert (heritage.start, heritage.end) == (2008, None)
+    assert 2008 in p.years  # the student placement of February 2008, done (l.5875)

@@ -225,7 +225,8 @@ def _action_years(it: Item, description: str | None) -> tuple[int | None, int | 
         else:
             start, end = min(start, it.span[0]), max(y for y in (end, it.span[1]) if y) if (end or it.span[1]) else None
     if start is None and description and not it.span:
-        ys = years_in(description)
+        found = fields.years(description, YEAR)
+        ys = sorted(found.found + found.planned)  # `un programme qui va démarrer en 2008`
         if ys:
             start, end = ys[0], (None if it.status == "en cours" else ys[-1])
     return start, end
@@ -249,7 +250,8 @@ def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[Action
         actions.append(ActionDraft(
             title=short_title(title_text), keep_title=True, first=it.first, last=it.last,
             description=description, domain_raw=it.heading, status=it.status,
-            when=" ".join(x for x in (title_text, description, objectives) if x),
+            when=" ".join(x for x in (title_text, description, objectives, budget_text,
+                                      _joined(f.get("partners"))) if x),
             start=start, end=end, span=False,
             budget=parse_budget(budget_text) if budget_text else None,
             partners=_joined(f.get("partners")), beneficiaries=_joined(f.get("beneficiaries")),
@@ -349,7 +351,8 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
         sheet = Sheet(
             french=fr, partner=partner, first=start + 1, last=end, page=page, countries=[MOROCCO],
             legal_framework=legal, formalized=formalized, first_contact_year=first_contact,
-            status=status, domains_raw=list(domains_raw), years=[y for y in formal_years if y],
+            status=status, domains_raw=list(domains_raw),
+            years=[y for y in formal_years if y] + years_in(history or "") + years_in(reflow(budget_lines or [])),
             history=history, objectives=_joined(objectives_parts),
             budget=parse_budget(reflow(budget_lines)) if budget_lines else None,
             contacts=contacts, other_partnerships=_joined(info.get("Autres partenariats")),

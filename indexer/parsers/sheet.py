@@ -182,7 +182,8 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     if a.start is not None or a.end is not None or not a.span:
         start, end = a.start, a.end
     else:
-        start, end = (found[0], found[-1]) if found else (None, None)
+        period = sorted(set(found) | set(ys.planned))  # its printed period, planned part included
+        start, end = (period[0], period[-1]) if period else (None, None)
     if isinstance(a.budget, Budget):
         budget = a.budget
     else:
