@@ -238,7 +238,10 @@ def test_the_documents_own_year_is_planned_only_when_announced():
     done = "Un programme de travail a été établi en 2008."
     assert (fields.years(done, 2008).found, fields.years(done, 2008).planned) == ([2008], [])
     # the sheet's years stop at the document's date; a project's planned start stays its start
-    p = _by_id(_parse("seine_saint_denis.txt"))["cg-seine-saint-denis--figuig"]
-    heritage = next(a for a in _parse("seine_saint_denis.txt").actions if a.title == "Réhabilitation du patrimoine bâti")
+    from indexer.corpus import rollup_result
+    r = _parse("seine_saint_denis.txt")
+    rollup_result(r)
+    p = _by_id(r)["cg-seine-saint-denis--figuig"]
+    heritage = next(a for a in r.actions if a.title == "Réhabilitation du patrimoine bâti")
     assert (heritage.start, heritage.end) == (2008, None)
     assert 2008 in p.years  # the student placement of February 2008, done (l.5875)
