@@ -10,7 +10,10 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import escape
+from types import MappingProxyType
 
 from whoosh import collectors
 
@@ -52,12 +55,13 @@ def _party(p: dict | None) -> dict | None:
     return {k: p.get(k) for k in ("name", "kind", "country", "region", "subdivision")}
 
 
-def _match(state: IndexState, query) -> tuple[dict[int, float], bool]:
+def _match(state: IndexState, query) -> tuple[Mapping[int, float], bool]:
     """docnum -> score for every document matching `query`; flag when cut by the timer.
 
     Answers are cached per index generation (the state is per generation), by
     the query's text form, which includes fields and boosts. A cut answer is
-    not cached."""
+    not cached. The mapping is read-only: it is the cached answer itself, and
+    a caller that changed it would change every later answer."""
     key = repr(query)
     hit = state.match_cache.get(key)
     if hit is not None:
@@ -71,7 +75,7 @@ def _match(state: IndexState, query) -> tuple[dict[int, float], bool]:
     except collectors.TimeLimit:
         cut = True
     results = timed.results()
-    scores = {docnum: score for score, docnum in results.top_n}
+    scores = MappingProxyType({docnum: score for score, docnum in results.top_n})
     if not cut:
         state.match_cache.put(key, scores)
     return scores, cut
@@ -140,10 +144,11 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         for a in sorted(kept_actions, key=lambda a: -(scores or {}).get(a, 0.0)):
             nested.setdefault(docs[a].pid, []).append(a)
 
-    terms = terms_by_field(built.query) if req.snippets else {}
+    terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
 
     suggestion = _suggestion(state, pq.text_words())
+    facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
 
     return {
         "query": {
@@ -154,7 +159,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             "year_from": req.year_from,
             "year_to": req.year_to,
             "type": mode,
-            "sort": req.sort,
+            # browsing (no text to rank by) lists by name: say so
+            "sort": "name" if req.sort == "relevance" and scores is None else req.sort,
             "fallback_any_word": fallback,
             "partial_matches": partial,
             "notices": notices,
@@ -165,7 +171,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "pages": max(1, -(-total // req.per_page)),
         "took_ms": round((time.perf_counter() - started) * 1000, 2),
         "results": results,
-        "facets": _facet_lists(facets, counts, req, mode) if req.facets else {},
+        "facets": facet_lists,
+        "facet_info": facet_info,
         "suggestion": suggestion,
         "index_version": state.version,
     }
@@ -181,7 +188,7 @@ def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
     return "action" if chosen == {"action"} else "partnership"
 
 
-def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, float] | None, bool, bool]:
+def _scores(state: IndexState, built, notices: list[str]) -> tuple[Mapping[int, float] | None, bool, bool]:
     """docnum -> score of the matching documents (None: browsing, no text), and
     whether the any-word fallback or partial matches were used.
 
@@ -248,16 +255,25 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
-def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
+def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) -> str:
+    """The passage of the body with the most matched words ("" when snippets are not asked for)."""
+    if terms is None:
+        return ""
     body_terms = frozenset(terms.get("body", ()))
     key = (docnum, body_terms)
     cached = state.snippet_cache.get(key)
     if cached is not None:
         return cached
     body = state.stored(docnum).get("body") or ""
-    out = highlight(body, body_terms) or plain_snippet(body)
+    out = highlight(body, body_terms, state.markers["body"]) or plain_snippet(body)
     state.snippet_cache.put(key, out)
     return out
+
+
+def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> str:
+    if terms is None:
+        return escape(title, quote=False)
+    return mark_all(title, terms.get("title", set()), state.markers["title"])
 
 
 def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
@@ -284,8 +300,8 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": _snippet(state, docnum, terms) if terms is not None else "",
-        "formatted": {"title": mark_all(title, terms.get("title", set()))},
+        "snippet": _snippet(state, docnum, terms),
+        "formatted": {"title": _title(state, title, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
     if d.type == "action":
@@ -308,8 +324,11 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
 
 
 def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchRequest,
-                 mode: str) -> dict[str, list[dict]]:
+                 mode: str) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Each facet's values with their counts, and for each facet how many
+    values it has and whether the list was cut at MAX_FACET_VALUES."""
     out: dict[str, list[dict]] = {}
+    info: dict[str, dict] = {}
     for facet in facets:
         c = counts.get(facet.name, Counter())
         if facet.selects_kind:
@@ -318,6 +337,7 @@ def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchReques
             selected = set(req.filters.get(facet.name, []))
         values = set(c) | selected
         items = [{"value": v, "count": c.get(v, 0), "selected": v in selected} for v in values]
+        info[facet.name] = {"values": len(items), "truncated": len(items) > MAX_FACET_VALUES}
         if len(items) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
             items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))
             items = items[:MAX_FACET_VALUES]
@@ -326,4 +346,4 @@ def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchReques
         else:
             items.sort(key=lambda x: (-x["count"], str(x["value"])))
         out[facet.name] = items
-    return out
+    return out, info

@@ -19,10 +19,11 @@ from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
 from indexer.facet_registry import registry
-from indexer.schema import SCHEMA_VERSION
-from indexer.store import RECORDS, Generation, IndexCorrupt, IndexOutdated
+from indexer.freshness import check_compatible
+from indexer.store import RECORDS, Generation, IndexCorrupt
 
 from .facets import FacetBits
+from .highlight import Markers
 
 
 class LRU:
@@ -98,6 +99,7 @@ class IndexState:
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
         self.match_cache = LRU(1024)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192)  # (docnum, terms) -> snippet HTML
+        self.markers = Markers(self.schema)  # the fields' analyzers, for highlighting
 
     def _stored(self, docnum: int) -> dict:
         """Stored fields of a document (cached: snippets read the same bodies again and again)."""
@@ -111,13 +113,11 @@ class IndexState:
 
     def warm_up(self) -> None:
         """Build in the background what the first requests would otherwise wait
-        for: the speller, and the stems of the vocabulary (snippets stem every
-        word they show)."""
-        from analyzers.stemming import stem_word
-
+        for: the speller, and the analysis of the vocabulary's words by the
+        body's analyzer (snippets analyse every word they show; it also fills
+        the stem cache)."""
         self.speller
-        for word in list(self.vocabulary):
-            stem_word(word)
+        self.markers.warm_up("body", list(self.vocabulary))
 
     @property
     def version(self) -> str:
@@ -169,10 +169,7 @@ def _split_words(key: str) -> list[str]:
 def open_state(generation: Generation) -> IndexState:
     """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served."""
     meta = generation.meta
-    if meta.get("schema_version") != SCHEMA_VERSION:
-        raise IndexOutdated(
-            f"index schema version {meta.get('schema_version')} differs from {SCHEMA_VERSION}: "
-            "run `repertoires index`")
+    check_compatible(generation)
     path = generation.path
     try:
         ix = whoosh_index.open_dir(str(path))

@@ -70,11 +70,10 @@ def allowed_ids(state, q: JudgedQuery) -> set[str] | None:
     engine's own facet values and rules; None when the query has no filter."""
     if not q.filters:
         return None
-    from engine.facets import Selection
-
-    sel = Selection(values={name: set(values) for name, values in q.filters.items()})
+    wanted = {name: set(values) for name, values in q.filters.items()}
+    # OR within a facet, AND across facets, as the engine's Selection does
     return {d.id for d in state.docs
-            if d.type == q.type and all(sel.facet_passes(name, d.facets.get(name, ())) for name in q.filters)}
+            if d.type == q.type and all(wanted[name] & set(d.facets.get(name, ())) for name in wanted)}
 
 
 def baseline_rankings(baseline: FtsBaseline, queries: list[JudgedQuery], state=None,
@@ -134,13 +133,17 @@ def main(argv: list[str] | None = None) -> int:
 
     from engine import Engine
     from indexer.build import BuildError
-    from repertoires.cli import ensure_index
+    from indexer.freshness import ensure_index
 
     try:
-        ensure_index(args.data, args.index)
+        built = ensure_index(args.data, args.index,
+                             on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if built is not None:
+        print(f"Index built in {built.seconds:.1f} s: {len(built.corpus.partnerships)} partnerships, "
+              f"{len(built.corpus.actions)} actions", file=sys.stderr)
     engine = Engine(args.index)
     st = engine.state()
     missing = unknown_ids(queries, set(st.partnerships))

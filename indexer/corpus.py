@@ -9,6 +9,7 @@ record with the sources of both.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +18,14 @@ from typing import Callable
 from . import geography
 from .domains import DOMAINS, map_domains
 from .ids import action_id, name_key
-from .parsers import reader_for
+from .locations import default_data_dir
+from .parsers import DOCUMENTS, reader_for  # noqa: F401 (DOCUMENTS: the registry's files, for callers)
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import Action, Partnership
 from .registry import REPERTOIRES, Repertoire
-from .text import fix_shouted_words, french_commune_name
+from .text import fix_shouted_words, fold, french_commune_name
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = default_data_dir(DOCUMENTS)  # see locations.py: a clone's data/, or the installed copy
 
 
 class SourceError(Exception):
@@ -249,6 +251,8 @@ def rollup(p: Partnership, acts: list[Action]) -> None:
     Years: formalisation, first contacts, years stated apart, and the actions'.
     """
     sources = p.domain_sources
+    for k, v in sources.items():
+        sources[k] = _ordered(set(v))
     labels = set(map_domains(p.domains_raw)) | {d for d in p.domains
                                                 if not any(d in v for v in sources.values())}
     if labels:
@@ -290,8 +294,27 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
                     f"{pp.name} is in {elsewhere}, not {pp.country}: {p.title} filed under {elsewhere}")
                 p.notes.append(f"Le document classe ce partenariat sous {pp.country} ; "
                                f"{pp.name} est en {elsewhere}.")
-                p.countries = [elsewhere if c == pp.country else c for c in p.countries] or [elsewhere]
+                p.countries = list(dict.fromkeys(elsewhere if c == pp.country else c for c in p.countries)) \
+                    or [elsewhere]
                 pp.country, pp.region, pp.subdivision = elsewhere, region, sub or pp.subdivision
+    fp = p.french_party
+    if fp is not None and fp.country == "France" and not fp.region and not fp.subdivision:
+        # the seat's postcode in the French contacts' addresses (AIMF: 75001 Paris)
+        france = geography.of("France")
+        own = france.named_in(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
+        if own is not None:
+            fp.region, fp.subdivision = own.region, own.subdivision
+        key = fold(re.sub(r"^(Ville|Mairie|Commune) de\s+", "", fp.name))
+        addresses = sorted((c.address for c in p.contacts if c.side == "french" and c.address),
+                           key=lambda a: key not in fold(a))  # the party's own address first
+        for address in addresses if not fp.region else []:
+            m = re.search(r"\b(\d{2}) ?\d{3}\s+[A-ZÉ]", address)  # the postcode before the town
+            place = france.lookup(m.group(1), "subdivision") if m else None
+            region, sub = (place.region, place.name) if place else \
+                france.locate(re.sub(r"\d+", " ", address.split(",")[-1]))
+            if region:
+                fp.region, fp.subdivision = region, sub
+                break
     for party in (p.french_party, pp):
         if party is None:
             continue

@@ -202,18 +202,13 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
 # --- serve ---------------------------------------------------------------
 
 def ensure_index(data_dir: Path, index_dir: Path) -> None:
-    """Build the index when it is missing, unreadable or older than the corpus, saying so."""
-    from engine import Engine
-    from indexer.build import build_index
-    from indexer.store import IndexError_
+    """indexer.freshness.ensure_index, saying on stderr why it builds and what it built."""
+    from indexer.freshness import ensure_index as ensure
 
-    try:
-        Engine(index_dir).check_fresh(data_dir)
-        return
-    except IndexError_ as exc:
-        print(f"{exc} — building the index now…", file=sys.stderr)
-    result = build_index(data_dir, index_dir)
-    print_build_summary(result, out=sys.stderr)
+    result = ensure(data_dir, index_dir,
+                    on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
+    if result is not None:
+        print_build_summary(result, out=sys.stderr)
 
 
 def cmd_serve(args) -> int:
@@ -299,8 +294,14 @@ def print_results(r: dict, out=None) -> None:
 # --- export --------------------------------------------------------------
 
 def cmd_export(args) -> int:
-    from indexer.corpus import load_corpus
+    from indexer.corpus import DOCUMENTS, load_corpus
+    from indexer.locations import NoDocuments, check_data_dir
 
+    try:
+        check_data_dir(args.data, DOCUMENTS)
+    except NoDocuments as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     corpus = load_corpus(args.data)
     out = sys.stdout
     for p in corpus.partnerships:

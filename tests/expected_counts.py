@@ -20,7 +20,7 @@ MALI = {
     "sheet_partnerships": 69,
     "partnerships": 146,
     # parser: one record per described project of the actions tables.
-    "actions": 249,
+    "actions": 738,
 }
 
 MAROC = {

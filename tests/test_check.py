@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.check import TARGETS, below_targets, check, load_gold, pair_actions, report
+from indexer.check import TARGETS, check, load_gold, pair_actions, report
 from indexer.corpus import Corpus
 from indexer.records import Action, Budget, Contact, Partnership, Party, SourceRef
 from repertoires.cli import main
@@ -100,12 +100,23 @@ def test_check_command_prints_both_splits(capsys):
     assert "split dev:" in out and "action recall" in out
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(reason="issue 11 in progress: the parsers do not reach the targets yet", strict=False)
-def test_corpus_meets_the_targets_on_the_dev_gold(corpus):
+# Fields still below their target on the dev gold (issue 11): each is reported by
+# `repertoires index --check`; Moroccan contact sides and Algerian domains are worked on
+# separately, Mali tables still lose some rows to prose and per-village layouts.
+BELOW = {"action_recall", "action_precision", "titles", "budgets", "contact_sides", "domains"}
+
+
+@pytest.fixture(scope="module")
+def dev_check(corpus):
     golds = load_gold(ROOT / "tests" / "gold")
     assert any(g["split"] == "dev" for g in golds)
-    res = check(corpus, golds)
-    low = below_targets(res, "dev")
-    assert not low, "below target: " + ", ".join(f"{k} {100 * v:.1f}% < {100 * TARGETS[k]:.0f}%"
-                                                 for k, v in low.items())
+    return check(corpus, golds)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("field", [
+    pytest.param(f, marks=pytest.mark.xfail(reason="below target, see BELOW", strict=False)) if f in BELOW else f
+    for f in TARGETS])
+def test_corpus_meets_the_target_on_the_dev_gold(dev_check, field):
+    score = dev_check.by_split["dev"].score(field)
+    assert score is not None and score >= TARGETS[field], f"{field} {100 * score:.1f}% < {100 * TARGETS[field]:.0f}%"

@@ -48,7 +48,7 @@ def test_aix_sheet_fields():
     assert a.domain_raw == "Gouvernement et société civile"
     assert a.title == "Accompagnement, renforcement des capacités des acteurs locaux"
     assert a.status == "réalisé"
-    assert (a.sources[0].first_line, a.sources[0].last_line) == (106, 110)
+    assert (a.sources[0].first_line, a.sources[0].last_line) == (109, 110)  # from its title line
 
 
 def test_list_pairs_and_sheet_without_partner():

@@ -94,6 +94,17 @@ class Geography:
     def knows(self, name: str) -> bool:
         return bool(self.places.get(key(name)))
 
+    def named_in(self, text: str, levels: tuple[str, ...] = ("subdivision", "commune")) -> Place | None:
+        """The first unit of the given levels whose name stands in a text
+        (longest names first): `Communauté urbaine de Lyon` -> Lyon."""
+        words = _words(text)
+        for n in (4, 3, 2, 1):
+            for i in range(len(words) - n + 1):
+                for p in self.places.get("".join(words[i:i + n]), []):
+                    if p.level in levels:
+                        return p
+        return None
+
     def locate(self, *texts: str | None) -> tuple[str | None, str | None]:
         """(région, subdivision) named in free text, région first: an explicit
         `Région de X` wins over the région implied by a subdivision, and a

@@ -307,9 +307,9 @@ def _action(proj: dict) -> ActionDraft:
     years = proj["years"]
     return ActionDraft(
         title=title, keep_title=True, first=proj["first"] + 1, last=proj["last"] + 1,
-        start=min(years) if years else None, end=max(years) if years else None,
+        start=min(years) if years else None, end=max(years) if years else None,  # its date line
         description=desc, domain_raw=theme, status=_STATUS.get(proj["status_raw"] or ""),
-        when=" ".join([str(y) for y in proj["years"]] + [title, desc or ""]),
+        when=" ".join([title, desc or ""]),
         budget=_money(desc), partners=proj["partners"], section=f"Projet {proj['n']}",
         original_text=proj["raw"],
     )

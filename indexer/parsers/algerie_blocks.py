@@ -6,7 +6,7 @@ import re
 from ..domains import map_domain
 from ..records import Contact
 from ..text import fold, reflow, squash_spaces
-from .contacts import ROLE_WORDS, person_name
+from .contacts import person_name
 
 
 _PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
@@ -352,14 +352,9 @@ def _set_name(contact: Contact, value: str) -> None:
     if not value:
         return
     m = re.match(r"^(?P<name>[^,(]+?)\s*(?:[,(]\s*(?P<rest>.*?)\)?)?$", value)
-    words = person_name(m.group("name") if m else value).split()
-    while words and fold(words[0]).strip(".") in ROLE_WORDS:  # `le Président Raymond Forni`
-        words.pop(0)
-    name = " ".join(words)
-    # `Wali d'Adrar` under `Interlocuteur pour le partenariat :` is a role, not a person
-    if not words or len(words) > 5 or not all(w[:1].isupper() or fold(w) in ("de", "du", "el", "ben") for w in words):
-        contact.role = f"{contact.role} ({value})" if contact.role else value
-        return
-    contact.name = name
+    written = squash_spaces(m.group("name")) if m else value
+    contact.name = person_name(written)
+    if contact.name is None:  # a role written where the name goes (`Wali d'Adrar`)
+        contact.role = f"{contact.role} ({written})" if contact.role else written
     if m and m.group("rest"):
         contact.role = f"{contact.role} ({m.group('rest').strip(' )')})"

@@ -11,7 +11,7 @@ import re
 from ..records import Contact
 from ..text import fold, squash_spaces
 
-_UP = r"[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’\-]*[A-ZÀ-ÖØ-Ý]"
+_UP = r"[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’\-]*[A-ZÀ-ÖØ-Ý](?![a-zà-öø-ÿ])"
 _CAP = r"[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+)?"
 CIVILITY = r"(?:M\.|Mme\.?|Mlle\.?|Melle\.?|Mr\.?|Monsieur|Madame|Dr\.?)"
 # Capitalised words that are roles or labels, never first names.
@@ -25,7 +25,7 @@ ROLE_WORDS = {
     "de", "du", "des", "et", "pour", "avec", "sous", "prefet", "wali", "gouverneur", "depute",
 }
 _NAME_RE = re.compile(
-    rf"(?:{CIVILITY}\s*)?(?:(?P<fs>(?:{_CAP}\s+){{1,3}})(?P<ln>{_UP}(?:\s+{_UP})*)"
+    rf"(?:{CIVILITY}\s*)?(?:(?P<fs>(?:{_CAP}\s+){{1,2}})(?P<ln>{_UP}(?:\s+{_UP})*)"
     rf"|(?P<ln2>{_UP}(?:\s+{_UP})*)\s+(?P<fs2>{_CAP}(?:\s+{_CAP})?)(?![a-zà-ÿ]))")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_LABEL = r"(?:t[ée]l[ée]?(?:phone)?|tel|port(?:able)?|gsm|mobile|standard|ligne directe)"
@@ -51,6 +51,11 @@ def names(text: str) -> list[tuple[int, int, str]]:
             if all(_is_role(w) for w in last.split()) or re.fullmatch(r"[A-Z]{2,5}", last) and len(last.split()) == 1 and last in ("CG", "CR", "CU", "ONG", "MAE", "BP", "ASDEK"):
                 continue
             start = m.start("fs") + m.group("fs").find(firsts[0])
+            before = re.search(rf"({_CAP})\s+$", text[:start])
+            if len(firsts) == 2 and before and not _is_role(before.group(1)):
+                # `Alain Rousset Vincent FELTESSE`: a mixed-case name, then another
+                out.append((before.start(1), start + len(firsts[0]), f"{before.group(1)} {firsts[0]}"))
+                firsts, start = firsts[1:], start + m.group("fs")[m.group("fs").find(firsts[0]):].find(firsts[1])
             out.append((start, m.end(), " ".join(firsts + [last])))
         else:
             last, firsts = m.group("ln2"), m.group("fs2").split()
@@ -62,12 +67,25 @@ def names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def person_name(text: str) -> str:
-    """A name as written, without civility or the punctuation around it:
-    `M. Jean-Marie COMPTE,` -> `Jean-Marie COMPTE`, `M AREZKI BENSALEM` -> `AREZKI BENSALEM`."""
-    s = squash_spaces(text).strip(" ,;:")
-    s = re.sub(rf"^(?:{CIVILITY}|M(?=\s))\s*", "", s)
-    return s.strip(" ,;:")
+def person_name(text: str | None) -> str | None:
+    """Only the person's name in a name field (`M. Mehdi MENNAD` -> `Mehdi MENNAD`,
+    `M. ARGHLANE` -> `ARGHLANE`, `M AREZKI BENSALEM` -> `AREZKI BENSALEM`); None when the field names a role, not a person
+    (`Wali d'Adrar`)."""
+    t = squash_spaces(re.sub(rf"^\s*(?:{CIVILITY}|M(?=\s))\s*", "", text or "")).strip(" ,;:")
+    words = t.split()
+    while len(words) > 1 and (_is_role(words[0]) or fold(words[0]) in ("le", "la")):
+        words.pop(0)  # `le Président Raymond Forni`
+    t = " ".join(words)
+    if not t:
+        return None
+    found = names(t)
+    if found and found[0][0] == 0:
+        return found[0][2]
+    words = t.split()
+    if len(words) > 4 or re.search(r"\d|@", t) or any(_is_role(w) for w in words) \
+            or re.search(r"\b(d|l)['’]", t):
+        return None
+    return t
 
 
 def clean_number(text: str | None) -> str | None:

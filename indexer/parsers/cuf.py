@@ -21,7 +21,7 @@ from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
 from .cuf_table import dehyphen as _dehyphen
 from .cuf_table import status as _status
-from .cuf_table import table_rows, title_of
+from .cuf_table import join_lines, strip_number, table_rows, title_of
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
 
@@ -236,8 +236,9 @@ class CufReader(Reader):
                 out[f"{side}_name"] = _value(head, k, r"Nom")
             elif re.match(r"^(Nb habitants|Nombre d.habitants)", s) and f"{side}_pop" not in out:
                 out[f"{side}_pop"] = squash_spaces(s.split(":", 1)[-1])
-            elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.I) and ":" in s:
-                val = _value(head, k, r"^\s*(?:Département|Cercle|Commune|Région|Province)")
+            elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.I):
+                # `Cercle/Région/Commune : Diéma, région de Kayes`, or `Région Koulikoro Cercle Kati`
+                val = _value(head, k, r"^\s*(?:Département|Cercle|Commune|Région|Province)") if ":" in s else s
                 key = f"{side}_place"
                 out[key] = (out.get(key, "") + " / " + val).strip(" /") if val else out.get(key, "")
         return out
@@ -307,6 +308,7 @@ class CufReader(Reader):
             if key == "nom":
                 found = contacts.names(lab.group(2))
                 base.name = found[0][2] if found else (lab.group(2) if _name_only(lab.group(2)) else None)
+                people += [Contact(name=f[2], role=label) for f in found[1:]]  # two names: two persons
             elif key == "fonction":
                 base.role = lab.group(2) or base.role
             elif key == "adresse":
@@ -348,18 +350,25 @@ class CufReader(Reader):
         cells are fields (`when`, `budget`), never its title."""
         out = []
         for row in table_rows(body):
-            text = _dehyphen(reflow([t for c in row.cells for _, t in c.lines]))
-            when = squash_spaces(" ".join(c.text for c in row.when[:1]))
+            text = join_lines([t for _, t in row.cells[0].lines])
+            described = join_lines([t for c in row.cells for _, t in c.lines])
+            when = squash_spaces(" ".join(strip_number(c.text) for c in row.when[:1]))
             if not when and row.period:
                 when = row.period
-            budget = squash_spaces(" ".join(c.text for c in row.budget))
+            budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))
             lines = row.lines
-            out.append(ActionDraft(
-                title=title_of(text), keep_title=True, first=row.cells[0].lines[0][0], last=lines[-1][0],
-                description=text or None, domain_raw=row.domain, status=_status(text + " " + when),
-                when=when or None, budget=budget or None, budget_cell=True,
-                original_text="\n".join(t for _, t in lines),
-            ))
+            # a cell listing projects with dashes (`Réalisation de périmètres irrigués – creusement
+            # de puits`) is one action each; the row's amount goes to the first
+            items = [x for x in re.split(r"\s+[–—]\s+", text) if x.strip()] or [text]
+            for k, item in enumerate(items):
+                line = next((n for n, t in lines if item[:20].strip() and item[:20].strip() in t), lines[0][0])
+                out.append(ActionDraft(
+                    title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],
+                    last=lines[-1][0], description=described or None, domain_raw=row.domain,
+                    status=_status(item + " " + when), when=when or None,
+                    budget=(budget or None) if k == 0 else None, budget_cell=True,
+                    original_text="\n".join(t for _, t in lines),
+                ))
         return out
 
     # --- result -----------------------------------------------------------

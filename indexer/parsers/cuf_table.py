@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..domains import map_domain
 from ..text import fold, squash_spaces
@@ -33,10 +34,12 @@ _HEADER_RE = re.compile(
     r"Actions de coopération)\b", re.I)
 _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
 _TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.I)
+_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
 _BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
 _MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
            r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
-_PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|"
+_PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|[àa] l.[ée]tude|"
+                 r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
                  r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
 _WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
@@ -104,14 +107,19 @@ def is_budget(text: str, bare: bool) -> bool:
             r"\s*(19|20)\d\d\s*", t):
         return True
     amounts = [a for a in fields.amounts(t) if a.currency]
-    return bool(amounts) and len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t)) <= 6 and (bare or len(t) < 60)
+    words = len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t))
+    if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and fields.years(t).found:
+        return False  # a row written on one line: label, project, year, amount
+    return bool(amounts) and (words <= 6 if bare else words <= 3 and len(t) < 60)
 
 
 def is_domain(text: str, alone: bool = False) -> bool:
     """A domain label: upper case and naming a domain (`EAU :`, `SANTE`), or,
     standing alone in its cell's place (`alone`), a short label naming one."""
+    if text.strip().startswith(("-", "•", "–")):
+        return False
     t = text.strip(" :-")
-    if not t or len(t) > 70 or t.startswith(("-", "•")) or fields.years(t).found:
+    if not t or len(t) > 70 or fields.years(t).found:
         return False
     if not map_domain(t):
         return False
@@ -159,6 +167,7 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
     cells: list[Cell] = []
     block = 0
     prev = ""
+    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
     for top, (n, text) in enumerate(seg):
         s = text.strip()
         if not s:
@@ -172,6 +181,8 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
         if cont and not _CONNECT.search(prev) and kind_of(cells[-1].text) in ("when", "budget") \
                 and kind_of(s) in ("when", "budget"):
             cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
+        if numbered and cells:  # `1.`, `2.`…: a numbered cell runs to the next number
+            cont = not _NUMBER_RE.match(s)
         if cont:
             cells[-1].lines.append((n, text))
         else:
@@ -187,6 +198,13 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
                                     and _BULLET_RE.match(nxt.text))
         if c.kind == "action" and is_domain(c.text, alone):
             c.kind = "domain"
+    if numbered and after in ("action", "when"):
+        for c in cells:
+            body_text = _NUMBER_RE.sub("", c.text).strip()
+            if after == "when":
+                c.kind = "budget"
+            elif not body_text or is_when(body_text):
+                c.kind = "when"
     kinds = [c.kind for c in cells]
     digits = sum(bool(re.match(r"^\d", _BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
     if after == "when" and digits * 2 >= len(cells) and "action" in kinds:
@@ -226,7 +244,10 @@ def _upper(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
 
 
+@lru_cache(maxsize=8192)
 def kind_of(text: str) -> str:
+    if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
+        return "when"  # `2003, 2005, 2006 +ou- 1500 (par pers)`: a dates cell, with an amount
     if _SECTION_RE.match(text):
         return "section"
     if _TOTAL_RE.match(text):
@@ -242,7 +263,14 @@ def kind_of(text: str) -> str:
     return "action"
 
 
-_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?)\s*$", re.I)
+_PROSE_RE = re.compile(r"^(Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|Les|La|Le|L['’]|Une?|On|Nous|Cela|Grâce)\b")
+# One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
+LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
+               "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
+               "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
+               "medical", "alphabetisation", "scolarisation"}
+_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?"
+                         r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
 _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
                         r"(?:\s*\([^)]*\))?)\s*$", re.I)
 
@@ -250,26 +278,29 @@ _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20
 def split_mixed(c: Cell) -> list[Cell]:
     """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
     line -> its action, dates and budget cells (and a leading domain label)."""
-    if c.kind != "action" or len(c.lines) > 2:
+    if c.kind != "action":
         return [c]
     text = c.text
     parts: list[Cell] = []
-    m = _TAIL_MONEY.search(text)
-    money = None
-    if m:
-        money, text = m.group(1), text[:m.start()]
-    m = _TAIL_WHEN.search(text)
-    when = None
-    if m and len(text[:m.start()].split()) >= 2:
-        when, text = m.group(1), text[:m.start()]
+    money = when = None
+    if len(c.lines) <= 2:
+        m = _TAIL_MONEY.search(text)
+        if m:
+            money, text = m.group(1), text[:m.start()]
+        m = _TAIL_WHEN.search(text)
+        if m and len(text[:m.start()].split()) >= 2:
+            when, text = m.group(1), text[:m.start()]
     label = None
     words = text.split()
     for n in (3, 2, 1):
         head = " ".join(words[:n])
         if len(words) <= n + 1 or fold(words[n - 1]) in ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l"):
             continue
-        if len(words) > n + 1 and is_domain(head) and (words[n][:1].isupper() or words[n] in "-–:") \
-                or len(words) > n + 1 and is_domain(head, alone=True) and words[n] in ("-", "–"):
+        nxt = words[n]
+        row_wise = money is not None or when is not None
+        if is_domain(head, alone=row_wise and n <= 2) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
+                or is_domain(head, alone=True) and nxt in ("-", "–") \
+                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
             label, text = head, " ".join(words[n:])
             break
     if money is None and when is None and label is None:
@@ -290,6 +321,16 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
     (monotone, minimal distance between a cell's top and its row's top)."""
     if not rows or not cells:
         return []
+    numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
+    cell_numbers = [_NUMBER_RE.match(c.text.strip()) for c in cells]
+    if all(numbers) and all(cell_numbers):  # rows and cells numbered alike: by number
+        out, used = [], set()
+        for r, m in zip(rows, numbers):
+            c = next((c for c, cm in zip(cells, cell_numbers) if cm.group(1) == m.group(1) and id(c) not in used), None)
+            if c is not None:
+                used.add(id(c))
+                out.append((r, c))
+        return out
     if len(rows) == len(cells):
         return list(zip(rows, cells))
     same_seg = len({r.cells[0].segment for r in rows}) == 1
@@ -371,11 +412,26 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     waiting = {"when": [], "budget": []}  # rows of the band still without a cell of that kind
     period: str | None = None
     last_kind = None
-    for k, seg in enumerate(segments(body)):
+    segs = segments(body)
+    for k, seg in enumerate(segs):
         cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c)]
         if not cells:
             continue
-        kinds = {c.kind for c in cells}
+        if len(cells) == 1 and cells[0].kind == "domain" and last_kind == "domain" and not _upper(cells[0].text):
+            cells[0].kind = "action"  # a lone cell after a domain cell is its project
+        elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
+                and k + 1 < len(segs):
+            # a lone cell is a domain when text follows it, an action when dates or budget do
+            nxt = [c.kind for c in cells_of(segs[k + 1], k + 1, "action")]
+            if nxt and nxt[0] in ("when", "budget"):
+                cells[0].kind = "action"
+            elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
+                    and map_domain(cells[0].text):
+                cells[0].kind = "domain"
+        if k == len(segs) - 1 and last_kind == "when" and waiting["budget"] and \
+                all(c.kind == "action" for c in cells):
+            for c in cells:  # the table's last budget cell, written as prose
+                c.kind = "budget"
         new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget")
         if new_band or cells[0].kind in ("section", "period"):
             band, domains = [], []
@@ -396,6 +452,15 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if c.kind == "domain":
                 domains.append(c)
                 continue
+            if c.kind == "action" and seg_rows and _PROSE_RE.match(c.text) and len(c.text) > 40 \
+                    and c.text.rstrip().endswith((".", "!", ")")):
+                seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
+                continue
+            if c.kind == "action" and (c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text)
+                                       and len(c.text.split()) <= 4):
+                if band:  # the end of a cell cut by the page or the extraction
+                    band[-1].cells.append(c)
+                continue
             if c.kind == "action":
                 row = Row(domain=None, cells=[c], period=period)
                 tops[id(row)] = c.top
@@ -412,6 +477,21 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 pool.remove(seg_rows[-1])
         rest = {kind: [c for c in cells if c.kind == kind and not any(c in getattr(r, kind) for r in rows)]
                 for kind in ("when", "budget")}
+        if rest["when"] and not seg_rows:
+            _first_column(band, rows, waiting, tops)
+        if rest["when"] and len(waiting["when"]) == 1 and len(waiting["when"][0].cells) == 1:
+            row = waiting["when"][0]
+            lines = row.cells[0].lines
+            if len(lines) == len(rest["when"]) > 1 and all(re.match(r"^[A-ZÉÈÀ]", t.strip()) for _, t in lines):
+                # one cell, one line per date: `lines of a cell that have their own date` are projects
+                parts = [Row(row.domain, [Cell("action", [ln], row.cells[0].top + i, row.cells[0].segment,
+                                               row.cells[0].block)], period=row.period) for i, ln in enumerate(lines)]
+                for part in parts:
+                    tops[id(part)] = part.cells[0].top
+                at = rows.index(row)
+                rows[at:at + 1] = parts
+                band[band.index(row):band.index(row) + 1] = parts
+                waiting = {"when": list(parts), "budget": [p for p in waiting["budget"] if p is not row] + parts}
         for kind, cs in rest.items():
             if cs:
                 for row, cell in align(waiting[kind], cs, tops):
@@ -427,6 +507,27 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     return rows
 
 
+def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
+    """Two text columns before a dates column: the first is the domain column
+    even when its labels name no domain (`Réhabilitation de forages profonds
+    Guingui Foutougou` over its projects), so its cells are not projects."""
+    segs = sorted({r.cells[0].segment for r in band})
+    if len(segs) != 2 or any(r.domain for r in band):
+        return
+    first = [r for r in band if r.cells[0].segment == segs[0]]
+    if len(first) > 3 or any(_BULLET_RE.match(r.text) or len(r.text) > 80 for r in first):
+        return
+    label = squash_spaces(" ".join(r.text for r in first))
+    for r in first:
+        rows.remove(r)
+        band.remove(r)
+        for pool in waiting.values():
+            if r in pool:
+                pool.remove(r)
+    for r in band:
+        r.domain = label if map_domain(label) else None
+
+
 def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
     """The band's domain cells over its rows: one per blank-separated block of
     rows when they are as many, else the last domain cell placed above the row."""
@@ -434,26 +535,25 @@ def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) ->
         return
     blocks = sorted({r.cells[0].block for r in rows})
     if len(blocks) == len(domains) and len(domains) > 1:
-        for r in rows:
-            r.domain = heading(domains[blocks.index(r.cells[0].block)].text)
-        return
-    for r in rows:
-        above = [d for d in domains if d.segment < r.cells[0].segment or d.top <= tops[id(r)] + 1]
-        r.domain = heading((above or domains)[-1].text)
+        picks = [domains[blocks.index(r.cells[0].block)] for r in rows]
+    else:
+        picks = [([d for d in domains if d.segment < r.cells[0].segment or d.top <= tops[id(r)] + 1]
+                  or domains)[-1] for r in rows]
+    for r, d in zip(rows, picks):
+        label = heading(d)
+        r.domain = label if map_domain(label) else None
 
 
-def heading(text: str) -> str:
+def heading(cell: Cell) -> str:
     """A domain cell's heading: its upper-case first lines (`EAU :` of `EAU :
     Adduction d'eau / Forages…`), else the whole cell."""
-    words = text.split()
     head = []
-    for w in words:
-        letters = [c for c in w if c.isalpha()]
-        if letters and not all(c.isupper() for c in letters):
+    for _, line in cell.lines:
+        if not _upper(line):
             break
-        head.append(w)
-    out = " ".join(head).strip(" :-/") if len(head) >= 1 and sum(len(w) for w in head) >= 3 else text
-    return squash_spaces(out.strip(" :-"))
+        head.append(line.strip())
+    out = " ".join(head) if head else cell.text
+    return squash_spaces(out).strip(" :-/")
 
 
 def status(text: str) -> str:
@@ -467,6 +567,23 @@ def status(text: str) -> str:
 
 def dehyphen(text: str) -> str:
     return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
+
+
+def join_lines(lines: list[str]) -> str:
+    """A cell's lines as one text: a line ending with a hyphen joins the next
+    without a space and keeps the hyphen (`sages-` / `femmes`: table cells
+    wrap at words, so such a hyphen belongs to a compound)."""
+    out = ""
+    for line in lines:
+        t = squash_spaces(line)
+        if not t:
+            continue
+        out = out + t if out.endswith("-") and not out.endswith(" -") else f"{out} {t}".strip()
+    return out
+
+
+def strip_number(text: str) -> str:
+    return _NUMBER_RE.sub("", text.strip()).strip()
 
 
 def title_of(text: str) -> str:

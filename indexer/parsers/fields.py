@@ -13,12 +13,12 @@ from ..text import fold, squash_spaces
 
 # --- Money -----------------------------------------------------------------
 
-_NUM = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_NUM = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\s?\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?"
 _MULT = r"(?P<mult>millions?|milliards?|mds?|k)\s*(?:de\s+|d['’]\s*)?"
-_UNIT = (r"k€|€|euros?\b|eur\b|e\b|f\s*cfa\b|fcfa\b|cfa\b|ff\b|francs?(?:\s+cfa)?\b|f\b|"
+_UNIT = (r"k€|€|\ufffd|euros?\b|eur\b|e\b|f\s*cfa\b|fcfa\b|cfa\b|ff\b|francs?(?:\s+cfa)?\b|frs?\b|f\b|"
          r"dhs?\b|dirhams?\b|mad\b|da\b|dinars?\b|dzd\b")
 MONEY_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:{_MULT})?(?P<unit>{_UNIT})?", re.I)
-_TOTAL_RE = re.compile(r"\b(total|soit|co[uû]t global|montant global|au total|t\s*:)\s*:?\s*\(?$", re.I)
+_TOTAL_RE = re.compile(r"\b(total(?:\s+de)?|soit|co[uû]t global|montant global|au total|t\s*:)\s*:?\s*\(?$", re.I)
 _PER = re.compile(r"^\s*(/\s*an|par an|/an)", re.I)
 
 
@@ -34,10 +34,12 @@ class Amount:
 
 
 def _currency(unit: str) -> str | None:
+    if unit.strip() in ("€", "\ufffd"):  # U+FFFD: a euro sign the extraction broke
+        return "EUR"
     u = fold(unit).replace(" ", "")
     if not u:
         return None
-    if u in ("k€", "€", "euro", "euros", "eur", "e"):
+    if u in ("k€", "€", "\ufffd", "euro", "euros", "eur", "e"):  # U+FFFD: a euro sign the extraction broke
         return "EUR"
     if "cfa" in u:
         return "FCFA"
@@ -50,6 +52,7 @@ def _currency(unit: str) -> str | None:
 
 def _number(num: str) -> float | None:
     s = re.sub(r"[ \u00a0\u202f]", "", num)
+    s = re.sub(r",(\d)$", r",\g<1>0", s) if re.search(r"\d{3},\d$", s) else s
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):  # 5.488 / 1.250.000,50
         s = s.replace(".", "")
     s = s.replace(",", ".")
@@ -124,7 +127,7 @@ def population(text: str | None) -> int | None:
 
 # --- Years ---------------------------------------------------------------------
 
-_YEAR_RE = re.compile(r"(?<![\d.,/€])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d|\s?(?:€|euros?\b|k€|f\b|ff\b|fcfa|e\b|dh|da\b))",
+_YEAR_RE = re.compile(r"(?<![\d.,€])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d|\s?(?:€|euros?\b|k€|f\b|ff\b|fcfa|e\b|dh|da\b))",
                       re.I)
 _PHONE_RE = re.compile(r"(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 _PLANNED_RE = re.compile(
@@ -148,12 +151,14 @@ def _mask_numbers(text: str) -> str:
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", text)
 
     def phone(m: re.Match) -> str:
-        groups = re.findall(r"\d+", m.group())
+        t = m.group()
+        groups = re.findall(r"\d+", t)
         digits = sum(len(g) for g in groups)
-        if 8 <= digits <= 15 and not all(len(g) == 4 for g in groups) and not (
-                len(groups) > 1 and all(len(g) == 3 for g in groups[1:])):
-            return " " * len(m.group())
-        return m.group()
+        is_phone = 8 <= digits <= 15 and (
+            t.lstrip().startswith(("+", "(", "00"))  # an international prefix
+            or len(groups) >= 4 and all(len(g) <= 3 for g in groups)  # 01 69 10 37 03, 20 22 33 44
+            or len(groups) == 1 and len(groups[0]) == 10 and groups[0].startswith("0"))  # 0169103703
+        return " " * len(t) if is_phone else t
 
     text = _PHONE_RE.sub(phone, text)
     for a in amounts(text):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..domains import map_domain
+from ..domains import domains_of_text, map_domain, map_domains
 from ..records import ParseResult, Party
 from ..text import squash_spaces
 from .cuf import CufReader, partner_kind
@@ -28,10 +28,10 @@ SUMMARY_HEAD = "Tableau récapitulatif des partenariats renseignés par domaines
 SUMMARY = "Tableau récapitulatif par domaines"
 
 
-class MaliReader(CufReader):
-    def looks_like(self, text: str) -> bool:
-        return "partenariats de coopération décentralisée franco-maliens" in (text or "")[:200000] \
-            or "franco-malien" in (text or "")[:5000]
+class CufRepertoireReader(CufReader):
+    """A Cités Unies France country repertoire: its sheets (`CufReader`), its
+    summary table by domain, its `non renseignés` list and its annex by region.
+    Mali's is one instance; another country's is one more registry entry."""
 
     def read(self, doc: Document, result: ParseResult) -> None:
         L = doc.lines
@@ -190,7 +190,7 @@ class MaliReader(CufReader):
             if m:
                 region = self.geo.locate(m.group(1))[0]
                 continue
-            if re.match(r"^France\s+(Mali|Bamako)$", s):
+            if re.match(r"^France\s+\S+$", s):  # the tables' header row (`France Mali`)
                 continue
             if region is None:
                 warn(result, k + 1, "annex row before any region table", s)
@@ -267,13 +267,27 @@ class MaliReader(CufReader):
                 if not hits:
                     warn(result, line, "summary table entry matches no sheet:", name)
                 for s in hits:
+                    # a name with several sheets (Thionville, AIMF): only what the sheet itself supports
+                    keep = domains if len(hits) == 1 else [d for d in domains if d in _supported(s)]
                     mine = s.classified.setdefault(SUMMARY, [])
-                    mine += [d for d in domains if d not in mine]
+                    mine += [d for d in keep if d not in mine]
                     given += 1
         result.stats["summary_entries"] = given
 
 
-def _reader() -> MaliReader:
+def _supported(s: Sheet) -> set[str]:
+    """Domains a sheet's own labels, actions and objectives speak of."""
+    found = set(map_domains(s.domains_raw))
+    for a in s.actions:
+        found |= set(map_domain(a.domain_raw or "")) | set(domains_of_text(f"{a.title} {a.description or ''}"))
+    found |= set(domains_of_text(s.objectives or ""))
+    return found
+
+
+MaliReader = CufRepertoireReader
+
+
+def _reader() -> CufRepertoireReader:
     from ..registry import get
 
     return get("mali-repertoire-2008.txt").make_reader()

@@ -43,8 +43,8 @@ def french_name(raw: str) -> str:
         if canon:
             rest = canon
         article = m.group(2)
-        if not article and place is not None and place.level == "region":
-            article = _REGION_ARTICLE.get(canon) or ("d'" if fold(canon)[0] in "aeiou" else "de ")
+        if not article and (place is None or place.level == "region"):
+            article = _REGION_ARTICLE.get(canon) or ("d'" if fold(canon or rest)[0] in "aeiou" else "de ")
         s = m.group(1) + (article or "") + rest
     return s
 
@@ -86,8 +86,10 @@ _GENERIC = {
 }
 
 
+@lru_cache(maxsize=8192)
 def loose(name: str, french: bool = False) -> tuple[str, ...]:
-    """Words that identify a collectivity, generic words removed."""
+    """Words that identify a collectivity, generic words removed (bounded cache:
+    the names of one document, matched many times against each other)."""
     words = [w for w in re.split(r"[^a-z0-9]+", fold(re.sub(r"\(.*?\)", " ", name or ""))) if w]
     words = [w for w in words if w not in _GENERIC]
     if french and words and words[0] == "san":
@@ -104,7 +106,8 @@ def same(a: tuple[str, ...], b: tuple[str, ...], ratio: float = 0.84) -> bool:
     sa, sb = set(a), set(b)
     if sa <= sb or sb <= sa:
         return True
-    return _close("".join(a), "".join(b), ratio)
+    ja, jb = "".join(a), "".join(b)
+    return ja[0] == jb[0] and _close(ja, jb, ratio)  # spelling slips keep the first letter
 
 
 @lru_cache(maxsize=4096)

@@ -159,7 +159,7 @@ class Sheet:
             contacts=list(self.contacts), other_partnerships=self.other_partnerships,
             partners=self.partners, sources=sources, detail=self.detail, notes=list(self.notes),
             updated=self.updated, extra=dict(self.extra), original_text=self.original_text,
-            years=sorted(set(self.years)),
+            years=sorted(y for y in set(self.years) if not doc.year or y <= doc.year),
         )
         p.domain_sources.update({k: list(v) for k, v in self.classified.items() if v})
         actions = [draft_action(pid, n, a, doc, p, result) for n, a in enumerate(self.actions, 1)]
@@ -172,8 +172,9 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     budget from its budget cell (or the amounts its text states)."""
     text = " ".join(x for x in (a.title, a.description) if x)
     ys = fields.years(a.when if a.when else text, doc.year)
-    # the years it was active, up to the document's date; a planned end stays in `end`
-    found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y and (doc.year is None or y <= doc.year)})
+    later = {y for y in (a.start, a.end) if y and doc.year and y > doc.year}
+    found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y and y not in later})
+    ys.planned = sorted(set(ys.planned) | later)  # a stated end after the document's date is planned
     if ys.planned:
         p.extra.setdefault("Années prévues", ", ".join(str(y) for y in ys.planned))
         if result is not None:
@@ -181,8 +182,8 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
                                   f"{squash_spaces(a.when or text)[:70]}")
     if a.start is not None or a.end is not None or not a.span:
         start, end = a.start, a.end
-    else:
-        period = sorted(set(found) | set(ys.planned))  # its printed period, planned part included
+    else:  # its printed period: a planned end (or a planned start) is still its stated date
+        period = sorted(set(found) | set(ys.planned))
         start, end = (period[0], period[-1]) if period else (None, None)
     if isinstance(a.budget, Budget):
         budget = a.budget
