@@ -294,3 +294,19 @@ def test_looks_like_and_never_raises():
     assert not algerie.looks_like("Répertoire de la coopération franco-malienne")
     r = algerie.parse("Projet 1 réalisé\nLe partenariat\n", "odd.txt")
     assert r.warnings and r.warnings[0].startswith("line 1:")
+
+
+def test_contact_numbers_and_names_taken_apart():
+    """`Téléphone : 00213.38.86.31.87 OU 00213.71.47.21.42 (portable M. Grine)` (l.1152), `Téléphone :
+    idem` (l.997), `Interlocuteur pour le partenariat : Mr le Maire de Timimoun : Mohamel DIFALLAH` (l.1403)."""
+    assert algerie_blocks._numbers("00213.38.86.31.87 OU 00213.71.47.21.42 (portable M. Grine) ") == (
+        "00213.38.86.31.87; 00213.71.47.21.42")
+    assert algerie_blocks._numbers("  ") is None
+    c = algerie_blocks.Contact(role="Interlocuteur pour le partenariat")
+    algerie_blocks._set_name(c, "Mr le Maire de Timimoun : Mohamel DIFALLAH ")
+    assert c.name == "Mohamel DIFALLAH"
+
+
+def test_idem_phone_is_the_one_above(whole):
+    isere = next(p for p in whole.partnerships if p.id == "cg-isere--w-constantine")
+    assert {c.phone for c in isere.contacts if c.side == "french" and c.name != "Jean-Luc GAILLIARD"} == {"04 76 00 38 38"}

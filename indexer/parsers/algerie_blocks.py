@@ -6,7 +6,7 @@ import re
 from ..domains import map_domain
 from ..records import Contact
 from ..text import fold, reflow, squash_spaces
-from .contacts import person_name
+from .contacts import clean_number, person_name
 
 
 _PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
@@ -253,6 +253,7 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
     blank_before = True
     details_seen = False
     previous_address = None
+    previous_numbers = ("", "")
     for i in range(first + 1, last + 1):
         raw = lines[i]
         s = raw.strip()
@@ -285,9 +286,13 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
                 phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
                 if label.startswith("tel / fax"):
                     fax = phone
+                if fold(phone).strip() == "idem":  # the numbers of the person above
+                    phone, fax = previous_numbers
+                phone, fax = _numbers(phone), _numbers(fax)
+                previous_numbers = (phone or "", fax or "")
                 for c in targets:
-                    c.phone = c.phone or (squash_spaces(phone) or None)
-                    c.fax = c.fax or (squash_spaces(fax or "") or None)
+                    c.phone = c.phone or phone
+                    c.fax = c.fax or fax
                 last_field = ("phone", targets)
                 details_seen = True
             elif label.startswith("courriel") or label.startswith("site"):
@@ -347,8 +352,15 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
     return organisation, named
 
 
+def _numbers(value: str | None) -> str | None:
+    """`00213.38.86.31.87 OU 00213.71.47.21.42 (portable M. Grine)` -> the numbers only."""
+    found = [n for part in re.split(r"\s+(?:ou|et)\s+|;|/(?=\s*\D)", value or "", flags=re.I)
+             if (n := clean_number(part))]
+    return "; ".join(found) or None
+
+
 def _set_name(contact: Contact, value: str) -> None:
-    value = value.strip(" ,")
+    value = re.sub(r"^[^:]*\s:\s*(?=\S)", "", value).strip(" ,")  # `Mr le Maire de Timimoun : Mohamel DIFALLAH`
     if not value:
         return
     m = re.match(r"^(?P<name>[^,(]+?)\s*(?:[,(]\s*(?P<rest>.*?)\)?)?$", value)
