@@ -29,19 +29,6 @@ class Selection:
     def has_range(self) -> bool:
         return self.year_from is not None or self.year_to is not None
 
-    def facet_passes(self, facet: str, vals: tuple) -> bool:
-        """One document's values of one facet against this selection (used by
-        the evaluation to restrict the baseline to the same filtered set)."""
-        sel = self.values.get(facet)
-        if sel and not any(v in sel for v in vals):
-            return False
-        if facet == YEAR and self.has_range:
-            lo = self.year_from if self.year_from is not None else -10**9
-            hi = self.year_to if self.year_to is not None else 10**9
-            if not any(lo <= v <= hi for v in vals):
-                return False
-        return True
-
     @property
     def active(self) -> list[str]:
         act = [f for f, v in self.values.items() if v]
