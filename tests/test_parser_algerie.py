@@ -310,3 +310,13 @@ def test_contact_numbers_and_names_taken_apart():
 def test_idem_phone_is_the_one_above(whole):
     isere = next(p for p in whole.partnerships if p.id == "cg-isere--w-constantine")
     assert {c.phone for c in isere.contacts if c.side == "french" and c.name != "Jean-Luc GAILLIARD"} == {"04 76 00 38 38"}
+
+
+def test_project_budgets_total_first_and_dinars():
+    money = algerie._money
+    b = money("Budget 2005 : 22 000 € : 5% Touiza ; Budget 2006 : 10 000 € : 5% Touiza")  # l.1208-1211
+    assert (b.amount, b.currency, b.text) == (22000.0, "EUR", "Budget 2005 : 22 000 €")
+    b = money("Phase 1 : 4 000 €, phase 2 : 6 000 €, soit 10 000 € au total")
+    assert (b.amount, b.currency) == (10000.0, "EUR")
+    b = money("une contribution de 1 500 000 DA de la wilaya")
+    assert (b.amount, b.currency) == (1500000.0, "DZD")

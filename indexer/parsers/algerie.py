@@ -108,11 +108,12 @@ def _section_range(lines, first, last, name) -> tuple[int, int] | None:
 
 
 def _money(text: str | None) -> Budget | None:
-    """The first amount written with a unit, with its clause as the text."""
+    """The total when one is stated, else the first amount written with a unit (francs,
+    euros, dinars: DA is DZD), with its clause as the text; the other amounts stay in it."""
     found = [a for a in fields.amounts(text or "") if a.currency]
     if not found:
         return None
-    a = found[0]
+    a = next((x for x in found if x.total), found[0])
     start = max(text.rfind(sep, 0, a.start) for sep in (".", ";", "/", "(", "\n", "\u2013")) + 1
     return Budget(text=text[start:a.end].strip(" :-"), amount=a.value, currency=a.currency)
 
