@@ -20,7 +20,7 @@ KAYES = "assainissement Kayes"
 class Tree(HTMLParser):
     """Start tags with their attributes, and the text inside each element with an id."""
 
-    VOID = {"meta", "link", "input", "br", "img", "hr", "source", "rect", "circle", "path"}
+    VOID = frozenset({"meta", "link", "input", "br", "img", "hr", "source", "rect", "circle", "path"})
 
     def __init__(self):
         super().__init__()
