@@ -130,16 +130,23 @@ def test_axe_on_the_states_reached_with_javascript(d, server, axe_source, size):
     _size(d, SIZES[size])
     d.get(server + "/?q=eau")
     _settled(d)
+    box = d.find_element("id", "q")
+    box.send_keys(" Koul")
+    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]")
+          and d.find_element("id", "q-suggestions").is_displayed(), "suggestions")
+    # the results follow the typing: wait until they have (a page half-faded while loading
+    # has, rightly, not enough contrast)
+    _wait(d, lambda d: "q=eau+Koul" in d.current_url, "the results of the typed text")
     if size == "phone":
         d.find_element("id", "filters-toggle").send_keys(Keys.ENTER)
         _wait(d, lambda d: d.find_element("id", "filtres").is_displayed(), "the filters open")
         assert d.find_element("id", "filters-toggle").get_attribute("aria-expanded") == "true"
         assert _focused(d, "#h-filtres")  # the focus follows into the panel it opened
-    box = d.find_element("id", "q")
-    box.send_keys(" Koul")
-    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]")
-          and d.find_element("id", "q-suggestions").is_displayed(), "suggestions")
-    box.send_keys(Keys.ARROW_DOWN)
+        _wait(d, lambda d: not d.find_element("id", "q-suggestions").is_displayed(), "suggestions closed on leaving")
+    box.send_keys(Keys.ARROW_DOWN)  # back in the box, Down opens the suggestions on the first
+    assert d.find_element("id", "q-suggestions").is_displayed()
+    assert box.get_attribute("aria-activedescendant") == "q-option-0"
+    assert d.find_element("id", "filtres").is_displayed()
     assert _open_all_details(d) > 0
     states = {"search": _axe(d, axe_source)}
     for path in ("/carte?q=eau", "/partenariats/ca-evry-centre-essonne--kayes?q=eau", "/?q=eau&type=action"):

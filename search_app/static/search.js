@@ -81,13 +81,17 @@
     if (el) el.focus({ preventScroll: true });
   }
 
-  // The polite live region reads the count and the notices of the new results.
-  function announce() {
+  // The polite live region reads the count and the notices of the new results
+  // (while typing, once the typing has paused a little longer, so as not to
+  // read a count per word).
+  var announceTimer = null;
+  function announce(typing) {
     var source = document.getElementById("announce");
     if (!live || !source) return;
     var text = source.textContent.replace(/\s+/g, " ").trim();
+    clearTimeout(announceTimer);
     live.textContent = "";
-    setTimeout(function () { live.textContent = text; }, 60);
+    announceTimer = setTimeout(function () { live.textContent = text; }, typing ? 700 : 60);
   }
 
   function load(url, how, after) {
@@ -116,7 +120,7 @@
         bindSort();
         setFilters(false);
         restoreFocus(key);
-        announce();
+        announce(how === "replace");
         if (after) after();
       })
       .catch(function (err) {  // aborted (a newer load is on its way) or offline: links and the form still work
@@ -362,5 +366,8 @@
       closeList();
     }
   });
-  input.addEventListener("blur", function () { setTimeout(closeList, 150); });
+  // Leaving the box closes the list (a little later, so that a click on an option counts).
+  var blurTimer = null;
+  input.addEventListener("blur", function () { blurTimer = setTimeout(closeList, 150); });
+  input.addEventListener("focus", function () { clearTimeout(blurTimer); });
 })();
