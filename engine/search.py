@@ -12,12 +12,11 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from whoosh import collectors
-
 from indexer.schema import FACETS
 
 from .facets import Selection, filter_and_count
 from .highlight import highlight, mark_all, plain_snippet, terms_by_field
+from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
 from .state import IndexState
@@ -52,7 +51,7 @@ def _party(p: dict | None) -> dict | None:
     return {k: p.get(k) for k in ("name", "kind", "country", "region", "subdivision")}
 
 
-def _match(state: IndexState, query) -> tuple[dict[int, float], bool]:
+def _match(state: IndexState, query, evaluator: Evaluator) -> tuple[dict[int, float], bool]:
     """docnum -> score for every document matching `query`; flag when cut by the timer.
 
     Answers are cached per index generation (the state is per generation), by
@@ -62,19 +61,12 @@ def _match(state: IndexState, query) -> tuple[dict[int, float], bool]:
     hit = state.match_cache.get(key)
     if hit is not None:
         return hit, False
-    searcher = state.searcher()
-    collector = searcher.collector(limit=None)
-    timed = collectors.TimeLimitCollector(collector, timelimit=SEARCH_TIME_LIMIT, use_alarm=False)
-    cut = False
     try:
-        searcher.search_with_collector(query, timed)
-    except collectors.TimeLimit:
-        cut = True
-    results = timed.results()
-    scores = {docnum: score for score, docnum in results.top_n}
-    if not cut:
-        state.match_cache.put(key, scores)
-    return scores, cut
+        scores = evaluator.scores(query)
+    except TimeLimit:
+        return {}, True
+    state.match_cache.put(key, scores)
+    return scores, False
 
 
 def search(state: IndexState, req: SearchRequest) -> dict:
@@ -178,11 +170,12 @@ def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, flo
     them (Meilisearch's "last" strategy), always ranked after the complete ones."""
     if built.query is None:
         return None, False, False
-    scores, cut = _match(state, built.query)
+    evaluator = Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
+    scores, cut = _match(state, built.query, evaluator)
     fallback = partial = False
     if built.any_word_query is not None and (not scores or (len(scores) < PARTIAL_BELOW
                                                             and built.words >= PARTIAL_MIN_WORDS)):
-        some, cut_some = _match(state, built.any_word_query)
+        some, cut_some = _match(state, built.any_word_query, evaluator)
         cut = cut or cut_some
         if not scores and some:
             scores, fallback = some, True

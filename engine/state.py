@@ -22,6 +22,7 @@ from indexer.schema import FACETS, SCHEMA_VERSION
 from indexer.store import RECORDS, Generation, IndexCorrupt, IndexOutdated
 
 from .facets import FacetBits
+from .matching import FieldLengths
 
 
 class LRU:
@@ -95,6 +96,7 @@ class IndexState:
                     self.partnerships_of.setdefault((side, p[side]["name"]), []).append(p["id"])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
+        self.field_lengths = FieldLengths()
         self.match_cache = LRU(1024)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192)  # (docnum, terms) -> snippet HTML
 

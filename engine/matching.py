@@ -1,0 +1,204 @@
+"""The score of every document matching a query, leaf by leaf.
+
+Whoosh answers a query by marching a tree of matchers along the documents
+together; with six fields per word, every expansion and the proximity phrase,
+setting up that tree and stepping through it cost more than reading the
+postings (on a small index it also preloads a 2,048-slot array per OR).
+Here the same query tree is evaluated bottom-up instead: each leaf (a term
+of a field, a phrase) becomes a dict docnum -> score read from its postings
+in one pass, and the dicts are combined with Whoosh's own arithmetic:
+
+- OR: the documents matching any part, scored by the sum of the parts that match;
+- AND: the documents matching every part, scored by the sum of the parts;
+- AND MAYBE: the first part's documents, plus the second's score where it matches;
+- an excluded part removes its documents and adds the 1.0 Whoosh's inverse
+  matcher scores; a boost multiplies.
+
+A term's score is Whoosh's BM25F scorer applied to the posting's weight and
+the document's field length (the same function, on the same numbers), so the
+scores, and the rankings, are Whoosh's. Parts shared by several queries of a
+request (the all-words query, its any-word fallback, the proximity phrase)
+are read once per request (`Evaluator`), and per generation each term's
+postings can be kept (`TermScores`).
+"""
+from __future__ import annotations
+
+import time
+
+from whoosh import query as Q
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.scoring import BM25FScorer, bm25
+
+INVERSE_SCORE = 1.0  # what Whoosh's InverseMatcher gives each document it lets through
+
+
+class TimeLimit(Exception):
+    """Matching took longer than the request's budget."""
+
+
+class FieldLengths:
+    """Per field, every document's length as the scorer reads it (one table per
+    field and generation, made on first use)."""
+
+    def __init__(self):
+        self._tables: dict[str, list] = {}
+
+    def table(self, searcher, field: str) -> list:
+        t = self._tables.get(field)
+        if t is None:
+            dfl = searcher.doc_field_length
+            t = self._tables[field] = [dfl(d, field, 1) for d in range(searcher.doc_count_all())]
+        return t
+
+
+def _postings(m) -> tuple[list[int], list[float]]:
+    """Document numbers and weights of a leaf matcher, block by block when it
+    is Whoosh's own (the fields it reads are those its `id()` and `weight()` read)."""
+    ids: list[int] = []
+    weights: list[float] = []
+    if type(m) is W3LeafMatcher:
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            ids.extend(m._ids[m._i:])
+            weights.extend(m._weights[m._i:])
+            m._next_block()
+        return ids, weights
+    while m.is_active():
+        ids.append(m.id())
+        weights.append(m.weight())
+        m.next()
+    return ids, weights
+
+
+def _collect(m) -> dict[int, float]:
+    out = {}
+    while m.is_active():
+        out[m.id()] = m.score()
+        m.next()
+    return out
+
+
+class Evaluator:
+    """Evaluates query trees on one searcher; results of identical parts are
+    shared within the evaluator's life (one request)."""
+
+    def __init__(self, searcher, lengths: FieldLengths, deadline: float | None = None, terms=None):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.schema = searcher.schema
+        self.weighting = searcher.weighting
+        self.lengths = lengths
+        self.deadline = deadline
+        self.terms = terms  # optional per-generation store of unboosted term scores
+        self._memo: dict[int, tuple[object, dict[int, float]]] = {}
+
+    def scores(self, q) -> dict[int, float]:
+        """docnum -> score for every document `q` matches."""
+        key = id(q)
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is q:
+            return hit[1]
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise TimeLimit()
+        out = self._eval(q)
+        self._memo[key] = (q, out)  # the query is kept alive so that its id stays its own
+        return out
+
+    # -- the node kinds our query builder produces ------------------------------
+    def _eval(self, q) -> dict[int, float]:
+        cls = type(q)
+        if cls is Q.Term:
+            return self._term(q)
+        if cls is Q.Or:
+            return self._or(q)
+        if cls is Q.And:
+            return self._and(q)
+        if cls is Q.AndMaybe:
+            return self._andmaybe(q)
+        if cls is Q.ConstantScoreQuery:
+            return dict.fromkeys(self.scores(q.child), q.score)
+        if cls is Q.Every and not q.fieldname:
+            return dict.fromkeys(self.reader.all_doc_ids(), q.boost)
+        # anything else (phrases, ...): Whoosh's own matcher, read once
+        return _collect(q.matcher(self.searcher, self.searcher.context()))
+
+    def _term(self, q) -> dict[int, float]:
+        field = q.fieldname
+        if field not in self.schema:
+            return {}
+        try:
+            text = self.schema[field].to_bytes(q.text)
+        except ValueError:
+            return {}
+        if (field, text) not in self.reader:
+            return {}
+        base = self.terms.get((field, text)) if self.terms is not None else None
+        if base is None:
+            m = self.searcher.postings(field, text, weighting=self.weighting)
+            scorer = getattr(m, "scorer", None)
+            if type(scorer) is BM25FScorer and type(m) is W3LeafMatcher:
+                ids, weights = _postings(m)
+                fl = self.lengths.table(self.searcher, field)
+                idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+                base = {d: bm25(idf, w, fl[d], avgfl, B, K1) for d, w in zip(ids, weights)}
+            else:
+                base = _collect(m)
+            if self.terms is not None:
+                self.terms.put((field, text), base)
+        boost = q.boost
+        if boost == 1.0:
+            return base
+        return {d: s * boost for d, s in base.items()}
+
+    def _or(self, q) -> dict[int, float]:
+        parts = [self.scores(s) for s in q.subqueries]
+        parts = [p for p in parts if p]
+        if not parts:
+            return {}
+        if len(parts) == 1:
+            out = parts[0]
+        else:
+            out = dict(parts[0])
+            for p in parts[1:]:
+                for d, s in p.items():
+                    prev = out.get(d)
+                    out[d] = s if prev is None else prev + s
+        return self._boosted(out, q.boost, len(q.subqueries) == 1)
+
+    def _and(self, q) -> dict[int, float]:
+        positive = [s for s in q.subqueries if type(s) is not Q.Not]
+        negative = [s.query for s in q.subqueries if type(s) is Q.Not]
+        if not positive or len(q.subqueries) == 1:
+            return _collect(q.matcher(self.searcher, self.searcher.context()))
+        parts = []
+        for s in sorted(positive, key=lambda s: s.estimate_size(self.reader)):
+            p = self.scores(s)
+            if not p:
+                return {}
+            parts.append(p)
+        keys = set(parts[0])
+        for p in parts[1:]:
+            keys.intersection_update(p)
+        for n in negative:
+            keys.difference_update(self.scores(n))
+        if negative:
+            out = {d: sum(p[d] for p in parts) + INVERSE_SCORE * len(negative) for d in keys}
+        else:
+            out = {d: sum(p[d] for p in parts) for d in keys}
+        return self._boosted(out, q.boost, len(q.subqueries) == 1)
+
+    def _andmaybe(self, q) -> dict[int, float]:
+        a = self.scores(q.a)
+        if not a:
+            return {}
+        b = self.scores(q.b)
+        return {d: (s + b[d]) if d in b else s for d, s in a.items()}
+
+    @staticmethod
+    def _boosted(out: dict[int, float], boost: float, single: bool) -> dict[int, float]:
+        # Whoosh applies a compound's boost with a wrapping matcher, except over a
+        # single part (whose own boost then counts alone)
+        if boost == 1.0 or single:
+            return out
+        return {d: s * boost for d, s in out.items()}
