@@ -4,12 +4,22 @@
 vocabulary is indexed under the strings obtained by deleting up to two of its
 letters; a typed word's own deletes then meet those of every word within two
 edits, so a lookup costs a few dictionary probes instead of a scan of the
-vocabulary (a pure-Python scan of ~10,000 words takes ~100 ms a word)."""
+vocabulary (a pure-Python scan of ~10,000 words takes ~100 ms a word).
+
+That table (~270,000 strings for the corpus) takes a second to compute, so it
+is computed when an index is built (`count_vocabulary`, `write_tables`) and
+stored in the generation as an SQLite file, which a search process opens
+without reading it (`Speller.open`)."""
 from __future__ import annotations
 
 import re
+import sqlite3
+import threading
+from pathlib import Path
 
+from .chains import spelling_analyzer
 from .folding import fold_text
+from .tokenizers import TOKEN_RE
 
 MAX_DISTANCE = 2
 _WORD_RE = re.compile(r"[a-z]+")
@@ -67,19 +77,135 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(prev[len(b)], limit + 1)
 
 
-class Speller:
-    """Suggestions from `terms`: folded, unstemmed word -> document frequency
-    (the lexicon of the index's `spell` field)."""
+class _MemoryTables:
+    """The speller's tables built in memory (small vocabularies, tests)."""
 
     def __init__(self, terms: dict[str, int]):
-        self.terms = {fold_text(w): f for w, f in terms.items() if f > 0 and _WORD_RE.fullmatch(fold_text(w))}
-        self._index: dict[str, list[str]] = {}
-        for word in self.terms:
-            for d in _deletes(word, MAX_DISTANCE):
-                self._index.setdefault(d, []).append(word)
+        self.terms = terms
+        self.index: dict[str, list[str]] = {}
+        for word, keys in delete_keys(terms):
+            for d in keys:
+                self.index.setdefault(d, []).append(word)
 
     def __contains__(self, word: str) -> bool:
-        return fold_text(word) in self.terms
+        return word in self.terms
+
+    def freqs(self, words) -> dict[str, int]:
+        return {w: self.terms[w] for w in words if w in self.terms}
+
+    def words_under(self, keys) -> set[str]:
+        out: set[str] = set()
+        for k in keys:
+            out.update(self.index.get(k, ()))
+        return out
+
+
+class SpellingTables:
+    """The speller's tables as stored in an index generation (`write_tables`):
+    opening costs nothing, a lookup is one indexed query. Safe to share
+    between threads."""
+
+    def __init__(self, path: Path | str):
+        self._db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self.words = self._db.execute("SELECT count(*) FROM vocabulary").fetchone()[0]
+
+    def _rows(self, sql: str, keys: list[str]) -> list[tuple]:
+        out: list[tuple] = []
+        with self._lock:
+            for i in range(0, len(keys), 500):  # well under SQLite's bound on parameters
+                chunk = keys[i:i + 500]
+                out += self._db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        return out
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM vocabulary WHERE word IN ({})", [word]))
+
+    def freqs(self, words) -> dict[str, int]:
+        return dict(self._rows("SELECT word, df FROM vocabulary WHERE word IN ({})", list(words)))
+
+    def words_under(self, keys) -> set[str]:
+        out: set[str] = set()
+        for (words,) in self._rows("SELECT words FROM deletes WHERE key IN ({})", list(keys)):
+            out.update(words.split())
+        return out
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def speller_terms(vocabulary: dict[str, int]) -> dict[str, int]:
+    """The words a suggestion may be: letters only, found in some document."""
+    return {fold_text(w): f for w, f in vocabulary.items() if f > 0 and _WORD_RE.fullmatch(fold_text(w))}
+
+
+def delete_keys(terms: dict[str, int]):
+    """(word, the strings its deletes of up to MAX_DISTANCE letters give), word by word."""
+    for word in terms:
+        yield word, _deletes(word, MAX_DISTANCE)
+
+
+def write_tables(path: Path | str, vocabulary: dict[str, int]) -> None:
+    """Store `vocabulary` (word -> document frequency) and the symmetric-delete
+    table of its speller words in a new SQLite file at `path`."""
+    index: dict[str, list[str]] = {}
+    for word, keys in delete_keys(speller_terms(vocabulary)):
+        for d in keys:
+            bucket = index.get(d)
+            if bucket is None:
+                index[d] = [word]
+            else:
+                bucket.append(word)
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")  # a new file in an unpublished generation
+        db.execute("PRAGMA synchronous = OFF")  # the build fsyncs the generation before publishing it
+        db.execute("CREATE TABLE vocabulary (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID")
+        db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
+        db.executemany("INSERT INTO deletes VALUES (?, ?)", ((k, " ".join(index[k])) for k in sorted(index)))
+        db.commit()
+    finally:
+        db.close()
+
+
+def count_vocabulary(documents) -> dict[str, int]:
+    """Document frequency of every word the spelling analyzer yields, for
+    `documents` (each an iterable of texts). Each distinct token is analysed
+    once for the whole corpus: the analyzer's filters work token by token, so
+    a document's words are the union of its tokens' words."""
+    analyzer = spelling_analyzer()
+    words_of: dict[str, tuple[str, ...]] = {}
+    df: dict[str, int] = {}
+    for texts in documents:
+        doc_words: set[str] = set()
+        for text in texts:
+            if not text:
+                continue
+            for raw in set(TOKEN_RE.findall(text)):
+                words = words_of.get(raw)
+                if words is None:
+                    words = words_of[raw] = tuple({t.text for t in analyzer(raw)})
+                doc_words.update(words)
+        for w in doc_words:
+            df[w] = df.get(w, 0) + 1
+    return df
+
+
+class Speller:
+    """Suggestions from a vocabulary: folded, unstemmed word -> document
+    frequency, given as a dict or opened from a generation's stored tables."""
+
+    def __init__(self, terms: dict[str, int] | None = None, tables: SpellingTables | None = None):
+        self._tables = tables if tables is not None else _MemoryTables(speller_terms(terms or {}))
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Speller":
+        return cls(tables=SpellingTables(path))
+
+    def __contains__(self, word: str) -> bool:
+        w = fold_text(word)
+        return bool(_WORD_RE.fullmatch(w)) and w in self._tables
 
     def candidates(self, word: str, max_distance: int, limit: int = 10) -> list[str]:
         """Known words within `max_distance` edits of `word`, closest and most
@@ -88,37 +214,27 @@ class Speller:
         if max_distance <= 0 or not _WORD_RE.fullmatch(w):
             return []
         max_distance = min(max_distance, MAX_DISTANCE)
-        found: dict[str, int] = {}
-        for d in _deletes(w, max_distance):
-            for cand in self._index.get(d, ()):
-                if cand not in found:
-                    found[cand] = edit_distance(w, cand, max_distance)
-        ranked = sorted((dist, -self.terms[c], c) for c, dist in found.items() if dist <= max_distance)
+        found = {c: edit_distance(w, c, max_distance) for c in self._tables.words_under(_deletes(w, max_distance))}
+        close = [c for c, dist in found.items() if dist <= max_distance]
+        freq = self._tables.freqs(close)
+        ranked = sorted((found[c], -freq[c], c) for c in close)
         return [c for _, _, c in ranked[:limit]]
 
     def suggest(self, word: str) -> str | None:
         """The closest known word (fewest edits, then most frequent, then
         alphabetical), folded; None when the word is known or nothing is close."""
         w = fold_text(word).strip()
-        if w in self.terms or not _WORD_RE.fullmatch(w):
+        if not _WORD_RE.fullmatch(w) or w in self._tables:
             return None
         limit = suggestion_distance(w)
         if limit == 0:
             return None
-        seen: set[str] = set()
-        best: tuple[int, int, str] | None = None
-        for d in _deletes(w, limit):
-            for cand in self._index.get(d, ()):
-                if cand in seen:
-                    continue
-                seen.add(cand)
-                dist = edit_distance(w, cand, limit)
-                if dist > limit:
-                    continue
-                key = (dist, -self.terms[cand], cand)
-                if best is None or key < best:
-                    best = key
-        return best[2] if best else None
+        found = {c: edit_distance(w, c, limit) for c in self._tables.words_under(_deletes(w, limit))}
+        close = [c for c, dist in found.items() if dist <= limit]
+        if not close:
+            return None
+        freq = self._tables.freqs(close)
+        return min((found[c], -freq[c], c) for c in close)[2]
 
     def suggest_query(self, text: str) -> str | None:
         """The query with every unknown word replaced by its suggestion

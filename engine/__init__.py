@@ -50,7 +50,6 @@ class Engine:
                 self._stamp = stamp  # do not retry on every request; a new publish changes the stamp
                 return self._state
             self._state, self._stamp, self.last_error = state, stamp, None
-            threading.Thread(target=state.warm_up, daemon=True).start()
             return state
 
     def check_fresh(self, data_dir: Path | str) -> None:

@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from analyzers import spelling_analyzer
 from indexer.schema import FACETS
 
 from .facets import Selection, filter_and_count
@@ -30,6 +31,7 @@ PARTIAL_MIN_WORDS = 3  # with two words, dropping one is a different question: o
 PARTIAL_BELOW = 10  # fewer documents with every word: add those with some of them
 MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
+SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
 
 
 @dataclass
@@ -198,7 +200,7 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
         return None
     text = " ".join(words)
     try:
-        tokens = [t.text for t in state.schema["spell"].analyzer(text, mode="query")]
+        tokens = [t.text for t in SPELLING_ANALYZER(text, mode="query")]
     except Exception:
         return None
     if all(t in state.vocabulary for t in tokens):

@@ -18,8 +18,9 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
+from analyzers.spelling import SpellingTables
 from indexer.schema import FACETS, SCHEMA_VERSION
-from indexer.store import RECORDS, Generation, IndexCorrupt, IndexOutdated
+from indexer.store import RECORDS, SPELLING, Generation, IndexCorrupt, IndexOutdated
 
 from .facets import FacetBits
 from .matching import FieldLengths
@@ -79,7 +80,7 @@ class IndexState:
     docnum_of: dict[str, int]
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
-    vocabulary: dict
+    vocabulary: SpellingTables  # every word of the index as written (folded), with its document frequency
     names: list[NameEntry]
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
@@ -106,19 +107,7 @@ class IndexState:
 
     @functools.cached_property
     def speller(self) -> Speller:
-        """Built on first use: its symmetric-delete table takes a second to build,
-        and a request that needs no suggestion should not wait for it."""
-        return Speller(self.vocabulary)
-
-    def warm_up(self) -> None:
-        """Build in the background what the first requests would otherwise wait
-        for: the speller, and the stems of the vocabulary (snippets stem every
-        word they show)."""
-        from analyzers.stemming import stem_word
-
-        self.speller
-        for word in list(self.vocabulary):
-            stem_word(word)
+        return Speller(tables=self.vocabulary)
 
     @property
     def version(self) -> str:
@@ -195,7 +184,6 @@ def open_state(generation: Generation) -> IndexState:
                 facets = {k: tuple(stored["facets"].get(k, ())) for k in FACETS}
                 docs[docnum] = DocInfo(stored["id"], stored["type"], stored["pid"],
                                        stored.get("sort_name", ""), facets)
-            vocabulary = {text: ti.doc_frequency() for text, ti in reader.iter_field("spell")}
     except Exception as exc:
         raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
@@ -206,7 +194,11 @@ def open_state(generation: Generation) -> IndexState:
     for d in docs:
         for k, vals in d.facets.items():
             facet_values[k].update(vals)
-    vocabulary = {(t.decode("utf-8") if isinstance(t, bytes) else t): f for t, f in vocabulary.items()}
+    try:
+        vocabulary = SpellingTables(Path(path) / SPELLING)
+    except Exception as exc:  # sqlite3 raises several kinds on a damaged file
+        raise IndexCorrupt(f"cannot open the speller's tables in {path}: {type(exc).__name__}: {exc}: "
+                           "run `repertoires index`") from None
     return IndexState(
         generation=generation,
         index=ix,

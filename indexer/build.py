@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -10,11 +13,13 @@ from typing import Callable
 
 from whoosh import index as whoosh_index
 
+from analyzers.spelling import count_vocabulary, write_tables
+
 from .corpus import DEFAULT_DATA_DIR, Corpus, code_fingerprint, load_corpus
 from .documents import index_documents
 from .records import action_from_dict, partnership_from_dict
-from .schema import SCHEMA_VERSION, build_schema
-from .store import (DEFAULT_INDEX_DIR, META, RECORDS, IndexError_, current_generation,
+from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
+from .store import (DEFAULT_INDEX_DIR, META, RECORDS, SPELLING, IndexError_, current_generation,
                     new_generation_dir, publish, write_json)
 
 PARSED = "parsed.json"
@@ -100,16 +105,20 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         gen = new_generation_dir(index_dir)
         ix = whoosh_index.create_in(str(gen), build_schema())
         docs = list(index_documents(corpus.partnerships, corpus.actions))
-        writer = ix.writer(limitmb=256, procs=1)
+        spelling = _beside(_write_spelling, gen / SPELLING, [[d[f] for f in TEXT_FIELDS] for d in docs])
         try:
-            for i, doc in enumerate(docs, 1):
-                writer.add_document(**doc)
-                if on_progress and (i % 50 == 0 or i == len(docs)):
-                    on_progress(i, len(docs))
-            writer.commit(optimize=True)
-        except BaseException:
-            writer.cancel()
-            raise
+            writer = ix.writer(limitmb=256, procs=1)
+            try:
+                for i, doc in enumerate(docs, 1):
+                    writer.add_document(**doc)
+                    if on_progress and (i % 50 == 0 or i == len(docs)):
+                        on_progress(i, len(docs))
+                writer.commit(optimize=True)
+            except BaseException:
+                writer.cancel()
+                raise
+        finally:
+            spelling()
         ix.close()
         write_json(gen / RECORDS, {
             "partnerships": [p.to_dict() for p in corpus.partnerships],
@@ -133,3 +142,29 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         raise BuildError(f"could not write the index in {index_dir}: {exc.strerror or exc} "
                          "(the index being served is unchanged)") from None
     return gen, len(docs)
+
+
+def _write_spelling(path: Path, texts: list[list[str]]) -> None:
+    """The speller's tables of a generation: its vocabulary with document
+    frequencies and the symmetric-delete table (analyzers.spelling)."""
+    write_tables(path, count_vocabulary(texts))
+
+
+def _beside(fn, *args) -> Callable[[], None]:
+    """Run `fn(*args)` in a forked process while the caller goes on (the
+    speller's tables take about as long as Whoosh's writing, on the other
+    core); return the function that waits for it and raises OSError if it
+    failed. Runs inline when there is one core, no fork, or other threads
+    (forking a threaded process is unsafe)."""
+    if (os.cpu_count() or 1) < 2 or threading.active_count() > 1 \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        fn(*args)
+        return lambda: None
+    proc = multiprocessing.get_context("fork").Process(target=fn, args=args, daemon=True)
+    proc.start()
+
+    def join() -> None:
+        proc.join()
+        if proc.exitcode != 0:
+            raise OSError(f"{getattr(fn, '__name__', 'a build step')} failed in its process (exit code {proc.exitcode})")
+    return join

@@ -102,7 +102,6 @@ def _document(kind: str, rid: str, p: Partnership, title: str, domains: list[str
         "domains_text": _join(domains),
         "body": body,
         "sheet": sheet,
-        "spell": _join([title, *names, *places, *domains, body, sheet]),
         "names_raw": names,
         "sort_name": fold(title),
         "name_keys": _name_keys(p),

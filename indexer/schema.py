@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from whoosh import fields
 
-from analyzers import french_analyzer, names_analyzer, spelling_analyzer
+from analyzers import french_analyzer, names_analyzer
 
 from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 FACETS = ("country", "domain", "year", "region", "type", "source", "detail", "status")
 
@@ -57,7 +57,6 @@ def build_schema() -> fields.Schema:
         # the whole sheet as extracted: every word of the source is findable,
         # even in parts no parser field captures (low weight)
         sheet=fields.TEXT(analyzer=french),
-        spell=fields.TEXT(analyzer=spelling_analyzer()),
         names_raw=fields.STORED(),
         facets=fields.STORED(),
         sort_name=fields.STORED(),

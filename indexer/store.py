@@ -7,6 +7,7 @@ Layout of an index directory:
       gen-20261121T183500-1a2b/
         (Whoosh segment files)
         records.json          the full records (the record store)
+        spelling.sqlite       the speller's vocabulary and symmetric-delete table
         meta.json             schema version, corpus checksum, counts, reports
 
 A build writes a whole new generation beside the served one and then replaces
@@ -28,6 +29,7 @@ DEFAULT_INDEX_DIR = Path(__file__).resolve().parent.parent / "index"
 POINTER = "CURRENT"
 RECORDS = "records.json"
 META = "meta.json"
+SPELLING = "spelling.sqlite"
 KEEP_PREVIOUS = 1
 
 
