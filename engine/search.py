@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from analyzers import spelling_analyzer
-from indexer.schema import FACETS
+
+from indexer.facet_registry import YEAR, Registry, registry
 
 from .facets import Selection, filter_and_count
 from .highlight import highlight, mark_all, plain_snippet, terms_by_field
@@ -81,14 +82,15 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     scores, fallback, partial = _scores(state, built, notices)
 
     docs = state.docs
+    facets = registry()
+    filtering = facets.filtering
     selection = Selection(
-        values={f: set(v) for f, v in req.filters.items() if f in FACETS and f != "type" and v},
+        values={f: set(v) for f, v in req.filters.items() if f in filtering and v},
         year_from=req.year_from, year_to=req.year_to,
-        required={f: set(v) for f, v in built.filters.items() if f != "type"},
-        excluded={f: set(v) for f, v in built.excluded_filters.items() if f != "type"},
+        required={f: set(v) for f, v in built.filters.items() if f in filtering},
+        excluded={f: set(v) for f, v in built.excluded_filters.items() if f in filtering},
     )
-    type_sel = set(req.filters.get("type", [])) | set(built.filters.get("type", []))
-    mode = "action" if type_sel == {"action"} else "partnership"
+    mode = _listed_kind(facets, req, built)
 
     # Candidates of each kind.
     if scores is None:
@@ -98,7 +100,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         action_cands = [i for i in scores if docs[i].type == "action"]
         part_scores = {i: s for i, s in scores.items() if docs[i].type == "partnership"}
 
-    counted = [f for f in FACETS if f != "type"] if req.facets else []
+    counted = list(filtering) if req.facets else []
     kept_actions, action_counts = filter_and_count(
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
@@ -120,7 +122,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         hits, counts, hit_scores = kept_actions, action_counts, scores or {}
     else:
         hits, counts, hit_scores = kept_parts, part_counts, part_scores
-    counts["type"] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
+    if facets.kind is not None:  # the kind facet counts what each listing would hold
+        counts[facets.kind.name] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
 
     total = len(hits)
     start = (req.page - 1) * req.per_page
@@ -157,10 +160,20 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "pages": max(1, -(-total // req.per_page)),
         "took_ms": round((time.perf_counter() - started) * 1000, 2),
         "results": results,
-        "facets": _facet_lists(counts, req, type_mode=mode) if req.facets else {},
+        "facets": _facet_lists(facets, counts, req, mode) if req.facets else {},
         "suggestion": suggestion,
         "index_version": state.version,
     }
+
+
+def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
+    """"action" when the kind facet (parameter or query prefix) selects actions
+    alone, else "partnership" (partnerships with their actions nested)."""
+    if facets.kind is None:
+        return "partnership"
+    name = facets.kind.name
+    chosen = set(req.filters.get(name, [])) | set(built.filters.get(name, []))
+    return "action" if chosen == {"action"} else "partnership"
 
 
 def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, float] | None, bool, bool]:
@@ -223,10 +236,10 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     if sort == "name" or (sort == "relevance" and browsing):
         return _top(hits, lambda d: docs[d].sort_name, upto)
     if sort == "year_desc":
-        return _top(hits, lambda d: (-max(docs[d].facets["year"] or (-1,)), -scores.get(d, 0.0),
+        return _top(hits, lambda d: (-max(docs[d].facets[YEAR] or (-1,)), -scores.get(d, 0.0),
                                      docs[d].sort_name), upto)
     if sort == "year_asc":
-        return _top(hits, lambda d: (min(docs[d].facets["year"] or (9999,)), -scores.get(d, 0.0),
+        return _top(hits, lambda d: (min(docs[d].facets[YEAR] or (9999,)), -scores.get(d, 0.0),
                                      docs[d].sort_name), upto)
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
@@ -290,21 +303,23 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
     return out
 
 
-def _facet_lists(counts: dict[str, Counter], req: SearchRequest, type_mode: str) -> dict[str, list[dict]]:
+def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchRequest,
+                 mode: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
-    for facet in FACETS:
-        c = counts.get(facet, Counter())
-        selected = set(req.filters.get(facet, []))
-        if facet == "type":
-            selected = {type_mode} if req.filters.get("type") else set()
+    for facet in facets:
+        c = counts.get(facet.name, Counter())
+        if facet.selects_kind:
+            selected = {mode} if req.filters.get(facet.name) else set()
+        else:
+            selected = set(req.filters.get(facet.name, []))
         values = set(c) | selected
         items = [{"value": v, "count": c.get(v, 0), "selected": v in selected} for v in values]
         if len(items) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
             items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))
             items = items[:MAX_FACET_VALUES]
-        if facet == "year":
+        if facet.order == "value":
             items.sort(key=lambda x: x["value"])
         else:
             items.sort(key=lambda x: (-x["count"], str(x["value"])))
-        out[facet] = items
+        out[facet.name] = items
     return out

@@ -19,7 +19,8 @@ from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
 from analyzers.spelling import SpellingTables
-from indexer.schema import FACETS, SCHEMA_VERSION
+from indexer.facet_registry import registry
+from indexer.schema import SCHEMA_VERSION
 from indexer.store import RECORDS, SPELLING, Generation, IndexCorrupt, IndexOutdated
 
 from .facets import FacetBits
@@ -176,12 +177,13 @@ def open_state(generation: Generation) -> IndexState:
     for a in store["actions"]:
         actions_of.setdefault(a["partnership_id"], []).append(a["id"])
 
+    names = registry().names
     try:
         with ix.reader() as reader:
             n = reader.doc_count_all()
             docs: list[DocInfo | None] = [None] * n
             for docnum, stored in reader.iter_docs():
-                facets = {k: tuple(stored["facets"].get(k, ())) for k in FACETS}
+                facets = {k: tuple(stored["facets"].get(k, ())) for k in names}
                 docs[docnum] = DocInfo(stored["id"], stored["type"], stored["pid"],
                                        stored.get("sort_name", ""), facets)
     except Exception as exc:
@@ -190,7 +192,7 @@ def open_state(generation: Generation) -> IndexState:
     if any(d is None for d in docs) or len(docs) != meta.get("documents", len(docs)):
         raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
 
-    facet_values: dict[str, set] = {k: set() for k in FACETS}
+    facet_values: dict[str, set] = {k: set() for k in names}
     for d in docs:
         for k, vals in d.facets.items():
             facet_values[k].update(vals)

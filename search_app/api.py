@@ -2,22 +2,18 @@
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import io
-import json
-from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from . import get_engine
+from . import get_engine, openapi
 from .errors import error_response
 from .links import add_facet_links, url_with
 from .params import ParamError, check_query_string, check_text, parse_search_args
 from .presenters import public_record
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-OPENAPI = Path(__file__).with_name("openapi.json")
 MAX_SUGGEST_CHARS = 100
 
 
@@ -131,26 +127,8 @@ def status():
     return resp
 
 
-ENUM_FACETS = ("country", "domain", "region", "source", "detail", "status")
-
-
-@functools.lru_cache(maxsize=4)
-def _openapi_for(version: str, facet_values: tuple) -> str:
-    """The OpenAPI document with the facet values of this index version as
-    enums: the API refuses unknown values, so the document says which exist."""
-    doc = json.loads(OPENAPI.read_text(encoding="utf-8"))
-    values = dict(facet_values)
-    for item in doc.get("paths", {}).values():
-        for op in item.values():
-            for prm in op.get("parameters", []) if isinstance(op, dict) else []:
-                if prm.get("name") in values and prm.get("schema", {}).get("type") == "array":
-                    prm["schema"]["items"]["enum"] = list(values[prm["name"]])
-    return json.dumps(doc, ensure_ascii=False, indent=1)
-
-
-@bp.get("/openapi.json")
-def openapi():
+@bp.get("/openapi.json", endpoint="openapi")
+def openapi_document():
     state = get_engine().state()
-    facets = tuple((f, tuple(str(v) for v in state.facet_values.get(f, []))) for f in ENUM_FACETS)
-    resp = Response(_openapi_for(state.version, facets), mimetype="application/json")
+    resp = Response(openapi.served(state.version, state.facet_values), mimetype="application/json")
     return _etag_response(resp, state.version)

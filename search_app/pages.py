@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
+from indexer.facet_registry import SOURCE_LABELS, registry
+
 from . import get_engine
 from .api import run_search
 from .links import add_facet_links, url_with
@@ -11,25 +13,14 @@ from .presenters import public_record
 
 bp = Blueprint("pages", __name__)
 
-FACET_LABELS = {"country": "Pays", "domain": "Domaine", "year": "Année", "region": "Région / wilaya",
-                "type": "Type de fiche", "source": "Document source", "detail": "Fiche", "status": "État"}
-SOURCE_LABELS = {
-    "mali-repertoire-2008.txt": "Répertoire franco-malien (CUF, 2008)",
-    "maroc-repertoire-2008.txt": "Répertoire franco-marocain (CUF, 2008)",
-    "algerie-cooperation-decentralisee.txt": "Coopération décentralisée franco-algérienne (2006)",
-    "algerie-micl-cooperation.txt": "Ministère algérien de l'Intérieur (MICL)",
-    "algerie-ambassade-cooperation-technique.txt": "Ambassade d'Algérie : coopération technique",
-}
-VALUE_LABELS = {"partnership": "Partenariats", "action": "Actions", "sheet": "Fiche complète",
-                "listed": "Simple mention"}
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens",
                "name": "Nom"}
 
 
 def value_label(facet: str, value) -> str:
-    if facet == "source":
-        return SOURCE_LABELS.get(value, value)
-    return VALUE_LABELS.get(value, str(value))
+    """A facet value as shown (coded values have French labels in the registry)."""
+    f = registry().get(facet)
+    return f.label_of(value) if f is not None else str(value)
 
 
 def year_bars(items: list[dict], height: int = 64, step: int = 10) -> dict:
@@ -58,8 +49,10 @@ def hbar_rows(rows: list[tuple[str, int]]) -> list[dict]:
 
 @bp.app_context_processor
 def _labels():
-    return {"FACET_LABELS": FACET_LABELS, "value_label": value_label, "SORT_LABELS": SORT_LABELS,
-            "SOURCE_LABELS": SOURCE_LABELS, "year_bars": year_bars, "hbar_rows": hbar_rows}
+    facets = registry()
+    return {"FACETS": facets, "FACET_LABELS": {f.name: f.label for f in facets},
+            "value_label": value_label, "SORT_LABELS": SORT_LABELS, "SOURCE_LABELS": SOURCE_LABELS,
+            "year_bars": year_bars, "hbar_rows": hbar_rows}
 
 
 @bp.get("/")
