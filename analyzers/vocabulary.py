@@ -68,6 +68,11 @@ def _triggers() -> list[tuple[tuple[str, ...], list[str]]]:
 
 
 TRIGGERS = _triggers()
+# the triggers by their first term, longest first: a query word is compared with
+# the few triggers that can start with it, not with all of them
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+for _key, _alts in TRIGGERS:
+    _BY_FIRST.setdefault(_key[0], []).append((_key, _alts))
 
 
 def find_expansions(words: list[str]) -> list[tuple[int, int, list[str]]]:
@@ -81,7 +86,7 @@ def find_expansions(words: list[str]) -> list[tuple[int, int, list[str]]]:
     spans: list[tuple[int, int, list[str]]] = []
     k = 0
     while k < len(flat):
-        for key, alts in TRIGGERS:
+        for key, alts in _BY_FIRST.get(flat[k][0], ()):
             n = len(key)
             if tuple(term for term, _ in flat[k:k + n]) == key:
                 start, end = flat[k][1], flat[k + n - 1][1] + 1

@@ -21,7 +21,7 @@ from analyzers import Speller, fold_text
 from analyzers.spelling import SpellingTables
 from indexer.facet_registry import registry
 from indexer.schema import SCHEMA_VERSION
-from indexer.store import RECORDS, SPELLING, Generation, IndexCorrupt, IndexOutdated
+from indexer.store import DOCS, RECORDS, SPELLING, Generation, IndexCorrupt, IndexOutdated
 
 from .facets import FacetBits
 from .matching import FieldLengths
@@ -82,7 +82,6 @@ class IndexState:
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
     vocabulary: SpellingTables  # every word of the index as written (folded), with its document frequency
-    names: list[NameEntry]
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def __post_init__(self):
@@ -90,12 +89,6 @@ class IndexState:
         self.schema = self.index.schema
         self.stored = functools.lru_cache(maxsize=8192)(self._stored)
         self.facet_bits = FacetBits([d.facets for d in self.docs])
-        # (side, collectivity name) -> its partnerships, for the "see also" links
-        self.partnerships_of: dict[tuple[str, str], list[str]] = {}
-        for p in self.partnerships.values():
-            for side in ("french_party", "partner_party"):
-                if p.get(side):
-                    self.partnerships_of.setdefault((side, p[side]["name"]), []).append(p["id"])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
         self.field_lengths = FieldLengths()
@@ -109,6 +102,22 @@ class IndexState:
     @functools.cached_property
     def speller(self) -> Speller:
         return Speller(tables=self.vocabulary)
+
+    # Tables only some pages need, made on first use (a search does not wait for them).
+    @functools.cached_property
+    def partnerships_of(self) -> dict[tuple[str, str], list[str]]:
+        """(side, collectivity name) -> its partnerships, for the "see also" links."""
+        out: dict[tuple[str, str], list[str]] = {}
+        for p in self.partnerships.values():
+            for side in ("french_party", "partner_party"):
+                if p.get(side):
+                    out.setdefault((side, p[side]["name"]), []).append(p["id"])
+        return out
+
+    @functools.cached_property
+    def names(self) -> list[NameEntry]:
+        """Collectivity and place names offered by autocomplete."""
+        return _names(self.partnerships)
 
     @property
     def version(self) -> str:
@@ -179,17 +188,15 @@ def open_state(generation: Generation) -> IndexState:
 
     names = registry().names
     try:
+        docs = [DocInfo(i, t, pid, sort_name, {k: tuple(facets.get(k, ())) for k in names})
+                for i, t, pid, sort_name, facets in json.loads((Path(path) / DOCS).read_text(encoding="utf-8"))]
         with ix.reader() as reader:
             n = reader.doc_count_all()
-            docs: list[DocInfo | None] = [None] * n
-            for docnum, stored in reader.iter_docs():
-                facets = {k: tuple(stored["facets"].get(k, ())) for k in names}
-                docs[docnum] = DocInfo(stored["id"], stored["type"], stored["pid"],
-                                       stored.get("sort_name", ""), facets)
+            last = reader.stored_fields(n - 1)["id"] if n else None  # the table is the segment's, in its order
     except Exception as exc:
         raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
-    if any(d is None for d in docs) or len(docs) != meta.get("documents", len(docs)):
+    if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
         raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
 
     facet_values: dict[str, set] = {k: set() for k in names}
@@ -211,5 +218,4 @@ def open_state(generation: Generation) -> IndexState:
         actions_of=actions_of,
         facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},
         vocabulary=vocabulary,
-        names=_names(partnerships),
     )

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 import shutil
-import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -17,9 +14,10 @@ from analyzers.spelling import count_vocabulary, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, Corpus, code_fingerprint, load_corpus
 from .documents import index_documents
+from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
-from .store import (DEFAULT_INDEX_DIR, META, RECORDS, SPELLING, IndexError_, current_generation,
+from .store import (DEFAULT_INDEX_DIR, DOCS, META, RECORDS, SPELLING, IndexError_, current_generation,
                     new_generation_dir, publish, write_json)
 
 PARSED = "parsed.json"
@@ -105,7 +103,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         gen = new_generation_dir(index_dir)
         ix = whoosh_index.create_in(str(gen), build_schema())
         docs = list(index_documents(corpus.partnerships, corpus.actions))
-        spelling = _beside(_write_spelling, gen / SPELLING, [[d[f] for f in TEXT_FIELDS] for d in docs])
+        spelling = beside(_write_spelling, gen / SPELLING, [[d[f] for f in TEXT_FIELDS] for d in docs])
         try:
             writer = ix.writer(limitmb=256, procs=1)
             try:
@@ -125,6 +123,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
             "actions": [a.to_dict() for a in corpus.actions],
         })
         write_json(gen / PARSED, corpus.per_document)
+        write_json(gen / DOCS, [[d["id"], d["type"], d["pid"], d["sort_name"], d["facets"]] for d in docs])
         write_json(gen / META, {
             "schema_version": SCHEMA_VERSION,
             "corpus_checksum": corpus.checksum,
@@ -149,22 +148,3 @@ def _write_spelling(path: Path, texts: list[list[str]]) -> None:
     frequencies and the symmetric-delete table (analyzers.spelling)."""
     write_tables(path, count_vocabulary(texts))
 
-
-def _beside(fn, *args) -> Callable[[], None]:
-    """Run `fn(*args)` in a forked process while the caller goes on (the
-    speller's tables take about as long as Whoosh's writing, on the other
-    core); return the function that waits for it and raises OSError if it
-    failed. Runs inline when there is one core, no fork, or other threads
-    (forking a threaded process is unsafe)."""
-    if (os.cpu_count() or 1) < 2 or threading.active_count() > 1 \
-            or "fork" not in multiprocessing.get_all_start_methods():
-        fn(*args)
-        return lambda: None
-    proc = multiprocessing.get_context("fork").Process(target=fn, args=args, daemon=True)
-    proc.start()
-
-    def join() -> None:
-        proc.join()
-        if proc.exitcode != 0:
-            raise OSError(f"{getattr(fn, '__name__', 'a build step')} failed in its process (exit code {proc.exitcode})")
-    return join

@@ -16,6 +16,7 @@ from typing import Callable
 
 from .domains import map_domains
 from .ids import action_id, name_key
+from .parallel import parallel_map
 from .parsers import DOCUMENTS, parser_for
 from .records import Action, Partnership
 from .text import fix_shouted_words, french_commune_name
@@ -234,8 +235,7 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     actions: list[Action] = []
     reports: list[DocumentReport] = []
     per_document: dict[str, dict[str, list[dict]]] = {}
-    for document in DOCUMENTS:
-        ps, acts, report = parse_document(data_dir, document)
+    for document, (ps, acts, report) in zip(DOCUMENTS, parallel_map(parse_document, DOCUMENTS, data_dir)):
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:

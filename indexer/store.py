@@ -7,6 +7,8 @@ Layout of an index directory:
       gen-20261121T183500-1a2b/
         (Whoosh segment files)
         records.json          the full records (the record store)
+        docs.json             per index document, in document-number order: id, type,
+                              partnership id, sort key, facet values
         spelling.sqlite       the speller's vocabulary and symmetric-delete table
         meta.json             schema version, corpus checksum, counts, reports
 
@@ -29,6 +31,7 @@ DEFAULT_INDEX_DIR = Path(__file__).resolve().parent.parent / "index"
 POINTER = "CURRENT"
 RECORDS = "records.json"
 META = "meta.json"
+DOCS = "docs.json"
 SPELLING = "spelling.sqlite"
 KEEP_PREVIOUS = 1
 
