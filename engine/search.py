@@ -21,15 +21,14 @@ from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
+from .ranking import rank
+from . import ranking_profile
 from .state import IndexState
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
 NESTED_ACTIONS = 3
-ACTION_WEIGHT = 0.5  # share of the best matching action's score added to its partnership
-PARTIAL_MIN_WORDS = 3  # with two words, dropping one is a different question: only the fallback
-PARTIAL_BELOW = 10  # fewer documents with every word: add those with some of them
 MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
@@ -114,7 +113,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             if pnum is not None and pnum not in part_scores:
                 part_scores[pnum] = 0.0
     for pnum in part_scores:
-        part_scores[pnum] += ACTION_WEIGHT * best_action.get(docs[pnum].id, 0.0)
+        part_scores[pnum] += ranking_profile.current().action_share * best_action.get(docs[pnum].id, 0.0)
     kept_parts, part_counts = filter_and_count(
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
@@ -178,32 +177,23 @@ def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
 
 def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, float] | None, bool, bool]:
     """docnum -> score of the matching documents (None: browsing, no text), and
-    whether the any-word fallback or partial matches were used.
-
-    Every word is required; when nothing has them all, any word will do; when
-    only a few documents have them all, those with some of the words follow
-    them (Meilisearch's "last" strategy), always ranked after the complete ones."""
-    if built.query is None:
+    whether the any-word fallback or partial matches were used (`ranking.rank`)."""
+    if not built.has_text:
         return None, False, False
     evaluator = Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
-    scores, cut = _match(state, built.query, evaluator)
-    fallback = partial = False
-    if built.any_word_query is not None and (not scores or (len(scores) < PARTIAL_BELOW
-                                                            and built.words >= PARTIAL_MIN_WORDS)):
-        some, cut_some = _match(state, built.any_word_query, evaluator)
-        cut = cut or cut_some
-        if not scores and some:
-            scores, fallback = some, True
-            notices.append("Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un.")
-        elif len(some) > len(scores):
-            lift = max(some.values()) + 1.0
-            scores = {**some, **{d: s + lift for d, s in scores.items()}}
-            partial = True
-            notices.append("Peu de résultats contiennent tous les mots : ceux qui n'en contiennent "
-                           "qu'une partie suivent.")
+    cut = False
+
+    def score(query) -> dict[int, float]:
+        nonlocal cut
+        scores, was_cut = _match(state, query, evaluator)
+        cut = cut or was_cut
+        return scores
+
+    ranking = rank(built, score)
+    notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
-    return scores, fallback, partial
+    return ranking.scores, ranking.fallback, ranking.partial
 
 
 def _suggestion(state: IndexState, words: list[str]) -> str | None:
