@@ -18,16 +18,18 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from analyzers import find_expansions, fold_text, max_typos
+from analyzers import family_of, find_graded_expansions, fold_text, max_typos
 from indexer.facet_registry import registry
 from indexer.ids import name_key
-from indexer.schema import TEXT_FIELDS
+from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
 from . import ranking_profile
 from .fillers import is_filler
 from .querylang import NAMES, Clause, ParsedQuery
 
 YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
+# a word family is a matter of French words, not of names (an `agricole` in no party's name)
+FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
 
 # How a group's alternative was reached (the `via` of --explain), in grade order.
 VIA_WORD = "word"  # the typed word, any inflection (same stem)
@@ -35,6 +37,7 @@ VIA_PHRASE = "phrase"  # a "quoted phrase" as typed
 VIA_WORDS = "words"  # the typed words of a vocabulary span, each with its own alternatives
 VIA_FAMILY = "family"
 VIA_SYNONYM = "synonym"
+VIA_NARROWER = "narrower"
 VIA_TYPO = "typo"
 VIA_YEAR = "year"
 
@@ -225,7 +228,7 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
     built = BuiltQuery(notices=list(pq.notices))
     pq = _without_fillers(pq)
     words = pq.text_words()
-    expansions = find_expansions(words) if words else []
+    expansions = find_graded_expansions(words) if words else []
 
     span_of: dict[int, tuple[int, int, list[str]]] = {}
     for start, end, alts in expansions:
@@ -254,10 +257,10 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                         span_alts = list(typed[0].alternatives)
                     else:
                         span_alts = [Alternative(VIA_WORDS, " ".join(g.text for g in typed), children=typed)]
-                    for a in alts:
-                        parts = field_parts(schema, a, phrase=True, scale=profile.synonym)
+                    for a, kind in alts:
+                        parts = field_parts(schema, a, phrase=True, scale=profile.expansion(kind))
                         if parts:
-                            span_alts.append(Alternative(VIA_SYNONYM, a, parts))
+                            span_alts.append(Alternative(kind, a, parts))
                     group = Group(" ".join(words[start:end]), span_alts)
             if group is None or group.query is None:
                 continue
@@ -315,6 +318,10 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
             Q.Term("began", clause.text), profile.year_score))]))
     if clause.kind == "word" and not clause.negated:
+        for other in family_of(clause.text):
+            parts = field_parts(schema, other, fields=FAMILY_FIELDS, scale=profile.family)
+            if parts:
+                alternatives.append(Alternative(VIA_FAMILY, other, parts))
         typo = _typo(schema, clause.text, known, candidates)
         if typo is not None:
             alternatives.append(typo)

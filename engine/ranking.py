@@ -8,6 +8,7 @@ ranking profile. `explain` retraces one document's score part by part.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -19,8 +20,8 @@ from .querybuild import Alternative, BuiltQuery, Group
 ScoreFn = Callable[[object], dict]  # a Whoosh query -> {docnum: score}
 
 FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
-PARTIAL_NOTICE = ("Peu de résultats contiennent tous les mots : ceux qui n'en contiennent "
-                  "qu'une partie suivent.")
+PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "
+                  "d'autant plus bas qu'il leur en manque.")
 
 
 @dataclass
@@ -45,15 +46,19 @@ def _all_of(parts: list[dict[int, float]]) -> set[int]:
     return keys
 
 
-def _any_of(parts: list[dict[int, float]]) -> set[int]:
-    keys: set[int] = set()
-    for p in parts:
-        keys.update(p)
-    return keys
+def _coverage(parts: list[dict[int, float]], weights: list[float], excluded: set[int]) -> dict[int, float]:
+    """docnum -> the share of the query's word weight it has (1.0: every word)."""
+    total = sum(weights) or 1.0
+    have: dict[int, float] = {}
+    for p, w in zip(parts, weights):
+        for d in p:
+            have[d] = have.get(d, 0.0) + w
+    return {d: min(1.0, h / total) for d, h in have.items() if d not in excluded}
 
 
-def rank(built: BuiltQuery, score: ScoreFn) -> Ranking:
-    """docnum -> score for the documents that match `built`."""
+def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len) -> Ranking:
+    """docnum -> score for the documents that match `built`. `listed` says how
+    many results a set of documents makes (after filters, per listed kind)."""
     if not built.has_text:
         return Ranking(None)
     profile = ranking_profile.current()
@@ -68,20 +73,38 @@ def rank(built: BuiltQuery, score: ScoreFn) -> Ranking:
         out.scores = {d: s for d, s in every.items() if d not in excluded}
         return out
 
-    complete = _all_of(parts) - excluded
-    scores = {d: s + prox.get(d, 0.0) + name.get(d, 0.0) for d, s in _sum(parts, complete).items()}
     n = len(parts)
-    if n > 1 and (not scores or (len(scores) < profile.partial_below and n >= profile.partial_min_words)):
-        some = _any_of(parts) - excluded
-        some_scores = {d: s + prox.get(d, 0.0) for d, s in _sum(parts, some).items()}
-        if not scores and some_scores:
-            scores, out.fallback = some_scores, True
+    # a word weighs its rarity (the idf of its group): missing a rare place name
+    # costs more than missing a common word
+    weights = [math.log(1.0 + max(doc_count, len(p)) / len(p)) if p else 0.0 for p in parts]
+    soft = n >= profile.soft_from_words
+    if soft:
+        cover = _coverage(parts, weights, excluded)
+        matched = {d for d, c in cover.items() if c >= profile.min_coverage}
+    else:
+        cover = None
+        matched = _all_of(parts) - excluded
+    if not matched and n > 1:  # nothing has enough of the words: any of them will do
+        cover = cover or _coverage(parts, weights, excluded)
+        matched = set(cover)
+        if matched:
+            out.fallback = True
             out.notices.append(FALLBACK_NOTICE)
-        elif len(some_scores) > len(scores):
-            lift = max(some_scores.values()) + 1.0
-            scores = {**some_scores, **{d: s + lift for d, s in scores.items()}}
-            out.partial = True
-            out.notices.append(PARTIAL_NOTICE)
+    elif soft and len(matched) < len(cover) and listed(matched) < profile.fill_below:
+        matched = set(cover)  # few results with enough of the words: those with fewer follow them
+    coord = profile.coordination
+    scores = {}
+    partial = False
+    for d in matched:
+        s = sum(p.get(d, 0.0) for p in parts)
+        c = cover[d] if cover is not None else 1.0
+        if c < 1.0:
+            s *= c ** coord
+            partial = True
+        scores[d] = s + prox.get(d, 0.0) + name.get(d, 0.0)
+    if partial and not out.fallback:
+        out.partial = True
+        out.notices.append(PARTIAL_NOTICE)
     out.scores = scores
     return out
 

@@ -45,7 +45,9 @@ class Profile:
 
     # -- graded expansions: a query word found as ... counts this share of a literal match --
     stem: float = 1.0         # the word itself, any inflection (écoles for école): the literal match
+    family: float = 0.8       # a word of the same root (agricole for agriculture): nearly the same topic
     synonym: float = 0.8      # an acronym's expansion or a synonym of the vocabulary
+    narrower: float = 0.8     # a kind or part of what was asked (latrines for assainissement)
     typo: float = 0.35        # a known word within the typo budget of an unknown one
 
     # -- words found together ------------------------------------------------------------
@@ -60,8 +62,12 @@ class Profile:
     action_share: float = 0.5  # share of the best matching action's score its partnership gets
 
     # -- how many of the query's words a result must have ------------------------------------
-    partial_min_words: int = 3  # with two words, dropping one is another question: fallback only
-    partial_below: int = 10     # fewer complete matches than this: add those with some of the words
+    soft_from_words: int = 3    # with two words, dropping one is another question: both required
+    # from three words on, a result needs this share of the query's word weight (each word
+    # weighing its rarity, log(1 + N/df)): a rare place name counts more than `communes`
+    min_coverage: float = 0.6
+    coordination: float = 2.0   # a result with a share c of the word weight has its words' score times c^this
+    fill_below: int = 10        # fewer results than this with enough words: those with any word follow
 
     def weighting(self) -> scoring.BM25F:
         """The searcher's scorer, with this profile's B and K1."""
@@ -69,6 +75,10 @@ class Profile:
 
     def field_weight(self, name: str) -> float:
         return self.field_weights[name]
+
+    def expansion(self, kind: str) -> float:
+        """The weight of an expansion of the vocabulary by its kind."""
+        return {"synonym": self.synonym, "narrower": self.narrower, "family": self.family}[kind]
 
     def describe(self) -> dict:
         """The profile as plain data (shown by --explain)."""

@@ -78,7 +78,6 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     built = build_query(state.schema, pq, state.facet_values, known=known,
                         candidates=lambda w, d: state.speller.candidates(w, d))
     notices = list(built.notices)
-    scores, fallback, partial = _scores(state, built, notices)
 
     docs = state.docs
     facets = registry()
@@ -90,6 +89,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         excluded={f: set(v) for f, v in built.excluded_filters.items() if f in filtering},
     )
     mode = _listed_kind(facets, req, built)
+    scores, fallback, partial = _scores(state, built, notices, _listed_counter(state, selection, mode))
 
     # Candidates of each kind.
     if scores is None:
@@ -175,7 +175,21 @@ def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
     return "action" if chosen == {"action"} else "partnership"
 
 
-def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, float] | None, bool, bool]:
+def _listed_counter(state: IndexState, selection: Selection, mode: str):
+    """How many results a set of matching documents would list (after the
+    filters; actions, or the partnerships they and the partnership documents
+    stand for): the ranker widens a query that would list too few."""
+    docs = state.docs
+
+    def listed(docnums) -> int:
+        kept, _ = filter_and_count(docnums, state.facet_bits, selection)
+        if mode == "action":
+            return sum(1 for d in kept if docs[d].type == "action")
+        return len({docs[d].pid for d in kept})
+    return listed
+
+
+def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[dict[int, float] | None, bool, bool]:
     """docnum -> score of the matching documents (None: browsing, no text), and
     whether the any-word fallback or partial matches were used (`ranking.rank`)."""
     if not built.has_text:
@@ -189,7 +203,7 @@ def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, flo
         cut = cut or was_cut
         return scores
 
-    ranking = rank(built, score)
+    ranking = rank(built, score, len(state.docs), listed)
     notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
