@@ -15,9 +15,10 @@ from typing import Callable
 from whoosh import query as Q
 
 from . import ranking_profile
-from .querybuild import Alternative, BuiltQuery, Group
+from .querybuild import VIA_PHRASE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], dict]  # a Whoosh query -> {docnum: score}
+LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR})  # what was typed, not an expansion
 
 FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
 PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "
@@ -32,8 +33,44 @@ class Ranking:
     notices: list[str] = field(default_factory=list)
 
 
-def _sum(parts: list[dict[int, float]], keys) -> dict[int, float]:
-    return {d: sum(p.get(d, 0.0) for p in parts) for d in keys}
+def _rarity(doc_count: int, df: int) -> float:
+    """A group-level idf: log(1 + N/df)."""
+    return math.log(1.0 + max(doc_count, df) / df) if df else 0.0
+
+
+def expansion_factors(group: Group, score: ScoreFn, doc_count: int) -> list[float]:
+    """Per alternative of `group`, what its BM25F score is multiplied by: an
+    expansion rarer than the typed word counts as if it were as common as the
+    word (Lucene blends a synonym's statistics the same way), so a rare
+    synonym, family word or close spelling cannot outscore the word itself
+    on rarity alone; the profile's grade for it applies on top."""
+    literal = [a for a in group.alternatives if a.via in LITERAL]
+    if len(literal) == len(group.alternatives):
+        return [1.0] * len(group.alternatives)
+    seen: set[int] = set()
+    for a in literal:
+        seen.update(score(a.query))
+    word = _rarity(doc_count, len(seen))
+    out = []
+    for a in group.alternatives:
+        if a.via in LITERAL or not seen:
+            out.append(1.0)
+            continue
+        other = _rarity(doc_count, len(score(a.query)))
+        out.append(min(1.0, word / other) if other > 0 else 1.0)
+    return out
+
+
+def group_scores(group: Group, score: ScoreFn, doc_count: int) -> dict[int, float]:
+    """docnum -> the group's score: the sum of its alternatives', each times its factor."""
+    factors = expansion_factors(group, score, doc_count)
+    if all(f == 1.0 for f in factors):
+        return score(group.query)
+    out: dict[int, float] = {}
+    for a, f in zip(group.alternatives, factors):
+        for d, x in score(a.query).items():
+            out[d] = out.get(d, 0.0) + x * f
+    return out
 
 
 def _all_of(parts: list[dict[int, float]]) -> set[int]:
@@ -63,7 +100,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         return Ranking(None)
     profile = ranking_profile.current()
     out = Ranking({})
-    parts = [score(g.query) for g in built.groups]
+    parts = [group_scores(g, score, doc_count) for g in built.groups]
     excluded = set(score(built.excluded)) if built.excluded is not None else set()
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
