@@ -127,8 +127,10 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         if matched:
             out.fallback = True
             out.notices.append(FALLBACK_NOTICE)
-    elif soft and len(matched) < len(cover) and listed(matched) < profile.fill_below:
-        matched = set(cover)  # few results with enough of the words: those with fewer follow them
+    elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
+        cover = cover or _coverage(parts, weights, excluded)
+        if len(cover) > len(matched):
+            matched = set(cover)  # few results with enough of the words: those with fewer follow them
     coord = profile.coordination
     scores = {}
     partial = False

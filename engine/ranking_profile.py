@@ -71,6 +71,7 @@ class Profile:
     min_coverage: float = 0.6
     coordination: float = 2.0   # a result with a share c of the word weight has its words' score times c^this
     fill_below: int = 10        # fewer results than this with enough words: those with any word follow
+    fill_from_words: int = 2    # ... for queries of at least this many words
 
     def weighting(self) -> scoring.BM25F:
         """The searcher's scorer, with this profile's B and K1."""
