@@ -241,6 +241,7 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
     word_index = 0
     for clauses in pq.groups:
         alternatives: list[Alternative] = []
+        texts: list[str] = []
         for clause in clauses:
             group = _clause_group(schema, clause, facet_values, built, known, candidates)
             if clause.kind == "word" and not clause.negated:
@@ -268,9 +269,9 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                 excluded.append(group.query)
             else:
                 alternatives.extend(group.alternatives)
+                texts.append(group.text)
         if alternatives:
-            text = " OR ".join(c.text for c in clauses if not c.negated and c.kind != "field")
-            built.groups.append(Group(text, alternatives))
+            built.groups.append(Group(" OR ".join(texts), alternatives))
 
     if built.groups and len(built.groups) > 1 and len(words) > 1:
         # words found together, in order, rank higher (proximity), without being required
