@@ -54,6 +54,7 @@ class Alternative:
     parts: list[tuple[str, Q.Query]] = field(default_factory=list)
     children: list["Group"] = field(default_factory=list)
     query: Q.Query | None = None
+    grade: float = 1.0  # the profile's weight for this way of finding the word (shown by explain)
 
     def __post_init__(self):
         if self.query is None:
@@ -192,7 +193,7 @@ def _typo(schema, word: str, known, candidates) -> Alternative | None:
                 if tok not in seen:  # close words may share a stem
                     seen.add(tok)
                     parts.append((f, Q.Term(f, tok, boost=profile.field_weights[f] * profile.typo)))
-    return Alternative(VIA_TYPO, " ".join(close), parts) if parts else None
+    return Alternative(VIA_TYPO, " ".join(close), parts, grade=profile.typo) if parts else None
 
 
 def match_facet_value(values, text: str) -> list:
@@ -261,7 +262,7 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                     for a, kind in alts:
                         parts = field_parts(schema, a, phrase=True, scale=profile.expansion(kind))
                         if parts:
-                            span_alts.append(Alternative(kind, a, parts))
+                            span_alts.append(Alternative(kind, a, parts, grade=profile.expansion(kind)))
                     group = Group(" ".join(words[start:end]), span_alts)
             if group is None or group.query is None:
                 continue
@@ -313,16 +314,17 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         return None
     phrase = clause.kind == "phrase"
     alternatives = [Alternative(VIA_PHRASE if phrase else VIA_WORD, clause.text,
-                                field_parts(schema, clause.text, phrase=phrase, scale=profile.stem))]
+                                field_parts(schema, clause.text, phrase=phrase, scale=profile.stem),
+                                grade=profile.stem)]
     if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
         # a year names the years a partnership was formalised or acted in, not only the text
         alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
-            Q.Term("began", clause.text), profile.year_score))]))
+            Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
     if clause.kind == "word" and not clause.negated:
         for other in family_of(clause.text):
             parts = field_parts(schema, other, fields=FAMILY_FIELDS, scale=profile.family)
             if parts:
-                alternatives.append(Alternative(VIA_FAMILY, other, parts))
+                alternatives.append(Alternative(VIA_FAMILY, other, parts, grade=profile.family))
         typo = _typo(schema, clause.text, known, candidates)
         if typo is not None:
             alternatives.append(typo)

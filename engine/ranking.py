@@ -4,7 +4,7 @@ The query builder hands over one group per query word, each with its
 alternatives (the word, its family, synonyms, typos); the ranker reads each
 group's scores (BM25F, leaf by leaf, `matching.py`), decides which documents
 have enough of the words, and adds the bonuses. Every number comes from the
-ranking profile. `explain` retraces one document's score part by part.
+ranking profile. `explain.py` retraces one document's score part by part.
 """
 from __future__ import annotations
 
@@ -31,6 +31,20 @@ class Ranking:
     fallback: bool = False  # no document had all the words: any word did
     partial: bool = False  # documents with only some of the words are listed
     notices: list[str] = field(default_factory=list)
+    # what the scores were made of (read back by explain.py)
+    parts: list[dict[int, float]] = field(default_factory=list)  # per word group: docnum -> score
+    weights: list[float] = field(default_factory=list)  # per word group: its rarity
+    cover: dict[int, float] | None = None  # docnum -> share of the word weight (None: every word)
+    proximity: dict[int, float] = field(default_factory=dict)
+    name: dict[int, float] = field(default_factory=dict)
+
+    def coverage(self, doc: int) -> float:
+        return self.cover.get(doc, 0.0) if self.cover is not None else 1.0
+
+    def coordination(self, doc: int) -> float:
+        """What the words' score of `doc` is multiplied by for the words it lacks."""
+        c = self.coverage(doc)
+        return c ** ranking_profile.current().coordination if c < 1.0 else 1.0
 
 
 def _rarity(doc_count: int, df: int) -> float:
@@ -61,6 +75,15 @@ def expansion_factors(group: Group, score: ScoreFn, doc_count: int) -> list[floa
     return out
 
 
+def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> dict[int, float]:
+    """docnum -> the alternative's score: the sum of its fields' (BM25F), or for
+    the typed words of a vocabulary span, of its words' groups (all required)."""
+    if alt.children:
+        parts = [group_scores(c, score, doc_count) for c in alt.children]
+        return {d: sum(p[d] for p in parts) for d in _all_of(parts)}
+    return score(alt.query)
+
+
 def group_scores(group: Group, score: ScoreFn, doc_count: int) -> dict[int, float]:
     """docnum -> the group's score: the sum of its alternatives', each times its factor."""
     factors = expansion_factors(group, score, doc_count)
@@ -68,7 +91,7 @@ def group_scores(group: Group, score: ScoreFn, doc_count: int) -> dict[int, floa
         return score(group.query)
     out: dict[int, float] = {}
     for a, f in zip(group.alternatives, factors):
-        for d, x in score(a.query).items():
+        for d, x in alternative_scores(a, score, doc_count).items():
             out[d] = out.get(d, 0.0) + x * f
     return out
 
@@ -99,11 +122,11 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     if not built.has_text:
         return Ranking(None)
     profile = ranking_profile.current()
-    out = Ranking({})
     parts = [group_scores(g, score, doc_count) for g in built.groups]
     excluded = set(score(built.excluded)) if built.excluded is not None else set()
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
+    out = Ranking({}, parts=parts, proximity=prox, name=name)
 
     if not parts:  # only exclusions: everything else
         every = score(Q.Every())
@@ -113,7 +136,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     n = len(parts)
     # a word weighs its rarity (the idf of its group): missing a rare place name
     # costs more than missing a common word
-    weights = [math.log(1.0 + max(doc_count, len(p)) / len(p)) if p else 0.0 for p in parts]
+    weights = out.weights = [_rarity(doc_count, len(p)) for p in parts]
     soft = n >= profile.soft_from_words
     if soft:
         cover = _coverage(parts, weights, excluded)
@@ -131,6 +154,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         cover = cover or _coverage(parts, weights, excluded)
         if len(cover) > len(matched):
             matched = set(cover)  # few results with enough of the words: those with fewer follow them
+    out.cover = cover
     coord = profile.coordination
     scores = {}
     partial = False
@@ -146,53 +170,3 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         out.notices.append(PARTIAL_NOTICE)
     out.scores = scores
     return out
-
-
-# -- explain --------------------------------------------------------------------------
-
-def _round(x: float) -> float:
-    return round(x, 4)
-
-
-def _alternative(alt: Alternative, doc: int, score: ScoreFn) -> dict | None:
-    total = score(alt.query).get(doc) if alt.query is not None else None
-    if total is None:
-        return None
-    out = {"via": alt.via, "text": alt.text, "score": _round(total)}
-    if alt.children:
-        out["words"] = [g for g in (_group(c, doc, score) for c in alt.children) if g is not None]
-    else:
-        fields: dict[str, float] = {}
-        for fname, q in alt.parts:
-            s = score(q).get(doc)
-            if s is not None:
-                fields[fname] = _round(fields.get(fname, 0.0) + s)
-        out["fields"] = fields
-    return out
-
-
-def _group(group: Group, doc: int, score: ScoreFn) -> dict | None:
-    total = score(group.query).get(doc) if group.query is not None else None
-    if total is None:
-        return None
-    alts = [a for a in (_alternative(a, doc, score) for a in group.alternatives) if a is not None]
-    return {"text": group.text, "score": _round(total), "matches": alts}
-
-
-def explain(built: BuiltQuery, doc: int, score: ScoreFn) -> dict:
-    """How `doc`'s own score (before any action share) was made: each query
-    word, each way it was found, in which field, and each bonus."""
-    words = []
-    for g in built.groups:
-        e = _group(g, doc, score)
-        words.append(e if e is not None else {"text": g.text, "score": 0.0, "matches": []})
-    matched = sum(1 for w in words if w["matches"])
-    prox = score(built.proximity).get(doc, 0.0) if built.proximity is not None else 0.0
-    name = score(built.name).get(doc, 0.0) if built.name is not None else 0.0
-    return {
-        "words": words,
-        "words_matched": matched,
-        "words_total": len(built.groups),
-        "proximity": _round(prox),
-        "name": _round(name),
-    }

@@ -21,7 +21,8 @@ from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
-from .ranking import rank
+from .explain import explain_result
+from .ranking import Ranking, rank
 from . import ranking_profile
 from .state import IndexState
 
@@ -45,6 +46,7 @@ class SearchRequest:
     per_page: int = 20
     facets: bool = True
     snippets: bool = True
+    explain: bool = False  # each result says how its score was made (explain.py)
 
 
 def _party(p: dict | None) -> dict | None:
@@ -89,7 +91,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         excluded={f: set(v) for f, v in built.excluded_filters.items() if f in filtering},
     )
     mode = _listed_kind(facets, req, built)
-    scores, fallback, partial = _scores(state, built, notices, _listed_counter(state, selection, mode))
+    ranking, score_fn = _scores(state, built, notices, _listed_counter(state, selection, mode))
+    scores, fallback, partial = ranking.scores, ranking.fallback, ranking.partial
 
     # Candidates of each kind.
     if scores is None:
@@ -103,17 +106,19 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     kept_actions, action_counts = filter_and_count(
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
-    best_action: dict[str, float] = {}
+    best_action: dict[str, tuple[float, int]] = {}  # pid -> (score, docnum) of its best matching action
     if scores is not None:
         for a in kept_actions:
             pid = docs[a].pid
-            best_action[pid] = max(best_action.get(pid, 0.0), scores[a])
+            if scores[a] > best_action.get(pid, (0.0, -1))[0]:
+                best_action[pid] = (scores[a], a)
         for a in action_cands:  # a partnership matched through any of its actions
             pnum = state.docnum_of.get(docs[a].pid)
             if pnum is not None and pnum not in part_scores:
                 part_scores[pnum] = 0.0
+    share = ranking_profile.current().action_share
     for pnum in part_scores:
-        part_scores[pnum] += ranking_profile.current().action_share * best_action.get(docs[pnum].id, 0.0)
+        part_scores[pnum] += share * best_action.get(docs[pnum].id, (0.0, -1))[0]
     kept_parts, part_counts = filter_and_count(
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
@@ -136,10 +141,16 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
     terms = terms_by_field(built.query) if req.snippets else {}
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
+    if req.explain and scores is not None:
+        for d, hit in zip(page_hits, results):
+            best = best_action.get(docs[d].id) if mode == "partnership" else None
+            action = (docs[best[1]].id, best[1], best[0]) if best else None
+            hit["explain"] = explain_result(built, ranking, d, hit_scores.get(d, 0.0), score_fn,
+                                            len(state.docs), action)
 
     suggestion = _suggestion(state, pq.text_words())
 
-    return {
+    response = {
         "query": {
             "q": req.q,
             "understood": pq.render(),
@@ -163,6 +174,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "suggestion": suggestion,
         "index_version": state.version,
     }
+    if req.explain:
+        response["profile"] = ranking_profile.current().describe()  # the numbers explain refers to
+    return response
 
 
 def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
@@ -189,11 +203,11 @@ def _listed_counter(state: IndexState, selection: Selection, mode: str):
     return listed
 
 
-def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[dict[int, float] | None, bool, bool]:
-    """docnum -> score of the matching documents (None: browsing, no text), and
-    whether the any-word fallback or partial matches were used (`ranking.rank`)."""
+def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranking, object]:
+    """The ranking of the matching documents (`ranking.rank`; its scores are
+    None when browsing, no text) and the function that read the scores."""
     if not built.has_text:
-        return None, False, False
+        return Ranking(None), None
     evaluator = Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
     cut = False
 
@@ -207,7 +221,7 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[dict[
     notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
-    return ranking.scores, ranking.fallback, ranking.partial
+    return ranking, score
 
 
 def _suggestion(state: IndexState, words: list[str]) -> str | None:
