@@ -22,7 +22,8 @@ EPILOG_SERVE = """example:
   repertoires serve --port 8000     then open http://127.0.0.1:8000/"""
 EPILOG_SEARCH = """examples:
   repertoires search "assainissement Kayes"
-  repertoires search "centre de santé" --country Mali --domain Santé --json"""
+  repertoires search "centre de santé" --country Mali --domain Santé --json
+  repertoires search "agriculture Ségou" --explain      how each result's score was made"""
 EPILOG_EXPORT = """example:
   repertoires export > records.jsonl"""
 
