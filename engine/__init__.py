@@ -25,8 +25,12 @@ __all__ = ["Engine", "SearchRequest", "SORTS", "MAX_PER_PAGE", "IndexError_"]
 
 
 class Engine:
-    def __init__(self, index_dir: Path | str = DEFAULT_INDEX_DIR):
+    def __init__(self, index_dir: Path | str = DEFAULT_INDEX_DIR, caching: bool = True):
+        """`caching=False` turns off the per-generation caches of matches,
+        snippets and stored documents: every request is answered as if it
+        were the first (how the benchmarks measure cold requests)."""
         self.index_dir = Path(index_dir)
+        self.caching = caching
         self._lock = threading.Lock()
         self._state: IndexState | None = None
         self._stamp: tuple | None = None
@@ -42,7 +46,7 @@ class Engine:
             if self._state is not None and stamp == self._stamp:
                 return self._state
             try:
-                state = open_state(current_generation(self.index_dir))
+                state = open_state(current_generation(self.index_dir), caching=self.caching)
             except IndexError_ as exc:
                 self.last_error = str(exc)
                 if self._state is None:

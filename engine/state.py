@@ -81,18 +81,19 @@ class IndexState:
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
     vocabulary: SpellingTables  # every word of the index as written (folded), with its document frequency
+    caching: bool = True  # False: no cache of matches, snippets or stored documents
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def __post_init__(self):
         # Whoosh re-reads the table of contents on every `index.schema` access.
         self.schema = self.index.schema
-        self.stored = functools.lru_cache(maxsize=8192)(self._stored)
+        self.stored = functools.lru_cache(maxsize=8192 if self.caching else 0)(self._stored)
         self.facet_bits = FacetBits([d.facets for d in self.docs])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
         self.field_lengths = FieldLengths()
-        self.match_cache = LRU(1024)  # query -> {docnum: score}
-        self.snippet_cache = LRU(8192)  # (docnum, terms) -> snippet HTML
+        self.match_cache = LRU(1024 if self.caching else 0)  # query -> {docnum: score}
+        self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
 
     def _stored(self, docnum: int) -> dict:
         """Stored fields of a document (cached: snippets read the same bodies again and again)."""
@@ -165,7 +166,7 @@ def _split_words(key: str) -> list[str]:
     return re.split(r"[^a-z0-9]+", key)
 
 
-def open_state(generation: Generation) -> IndexState:
+def open_state(generation: Generation, caching: bool = True) -> IndexState:
     """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served."""
     meta = generation.meta
     if meta.get("schema_version") != SCHEMA_VERSION:
@@ -216,4 +217,5 @@ def open_state(generation: Generation) -> IndexState:
         actions_of=actions_of,
         facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},
         vocabulary=vocabulary,
+        caching=caching,
     )

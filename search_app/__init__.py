@@ -19,13 +19,14 @@ def create_app(config: dict | None = None) -> Flask:
         INDEX_DIR=str(DEFAULT_INDEX_DIR),
         RATE_LIMIT=0,  # requests per minute per client; 0 = off
         HIDE_CONTACTS=False,
+        CACHE=True,  # False: per-generation caches off (benchmarks of cold requests)
         JSON_SORT_KEYS=False,
     )
     if config:
         app.config.update(config)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    app.extensions["engine"] = Engine(app.config["INDEX_DIR"])
+    app.extensions["engine"] = Engine(app.config["INDEX_DIR"], caching=app.config["CACHE"])
 
     from . import api, errors, pages, security
 
