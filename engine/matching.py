@@ -18,16 +18,17 @@ A term's score is Whoosh's BM25F scorer applied to the posting's weight and
 the document's field length (the same function, on the same numbers), so the
 scores, and the rankings, are Whoosh's. Parts shared by several queries of a
 request (the all-words query, its any-word fallback, the proximity phrase)
-are read once per request (`Evaluator`), and per generation each term's
-postings can be kept (`TermScores`).
+are read once per request (`Evaluator`).
 """
 from __future__ import annotations
 
 import time
+from math import log
 
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.scoring import BM25FScorer, bm25
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F, bm25
 
 INVERSE_SCORE = 1.0  # what Whoosh's InverseMatcher gives each document it lets through
 
@@ -83,14 +84,15 @@ class Evaluator:
     """Evaluates query trees on one searcher; results of identical parts are
     shared within the evaluator's life (one request)."""
 
-    def __init__(self, searcher, lengths: FieldLengths, deadline: float | None = None, terms=None):
+    def __init__(self, searcher, lengths: FieldLengths, deadline: float | None = None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.schema = searcher.schema
         self.weighting = searcher.weighting
         self.lengths = lengths
         self.deadline = deadline
-        self.terms = terms  # optional per-generation store of unboosted term scores
+        self.doc_count = searcher.doc_count_all()
+        self._fields: dict = {}
         self._memo: dict[int, tuple[object, dict[int, float]]] = {}
 
     def scores(self, q) -> dict[int, float]:
@@ -125,27 +127,28 @@ class Evaluator:
 
     def _term(self, q) -> dict[int, float]:
         field = q.fieldname
-        if field not in self.schema:
-            return {}
+        fieldobj = self._fields.get(field)
+        if fieldobj is None:
+            if field not in self.schema:
+                return {}
+            fieldobj = self._fields[field] = self.schema[field]
         try:
-            text = self.schema[field].to_bytes(q.text)
-        except ValueError:
+            text = fieldobj.to_bytes(q.text)
+            info = self.reader.term_info(field, text)
+        except (ValueError, TermNotFound):
             return {}
-        if (field, text) not in self.reader:
-            return {}
-        base = self.terms.get((field, text)) if self.terms is not None else None
-        if base is None:
-            m = self.searcher.postings(field, text, weighting=self.weighting)
-            scorer = getattr(m, "scorer", None)
-            if type(scorer) is BM25FScorer and type(m) is W3LeafMatcher:
-                ids, weights = _postings(m)
-                fl = self.lengths.table(self.searcher, field)
-                idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-                base = {d: bm25(idf, w, fl[d], avgfl, B, K1) for d, w in zip(ids, weights)}
-            else:
-                base = _collect(m)
-            if self.terms is not None:
-                self.terms.put((field, text), base)
+        w = self.weighting
+        if type(w) is BM25F and fieldobj.scorable:
+            # BM25FScorer's arithmetic on the same numbers, from the term info
+            # read once (Whoosh's scorer looks the term up three more times)
+            ids, weights = _postings(self.reader.postings(field, text))
+            fl = self.lengths.table(self.searcher, field)
+            idf = log(self.doc_count / (info.doc_frequency() + 1)) + 1
+            avgfl = self.searcher.avg_field_length(field) or 1
+            B, K1 = w._field_B.get(field, w.B), w.K1
+            base = {d: bm25(idf, wt, fl[d], avgfl, B, K1) for d, wt in zip(ids, weights)}
+        else:
+            base = _collect(self.searcher.postings(field, text, weighting=w))
         boost = q.boost
         if boost == 1.0:
             return base
@@ -172,7 +175,7 @@ class Evaluator:
         if not positive or len(q.subqueries) == 1:
             return _collect(q.matcher(self.searcher, self.searcher.context()))
         parts = []
-        for s in sorted(positive, key=lambda s: s.estimate_size(self.reader)):
+        for s in positive:
             p = self.scores(s)
             if not p:
                 return {}

@@ -101,14 +101,16 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     gen = None
     try:
         gen = new_generation_dir(index_dir)
-        ix = whoosh_index.create_in(str(gen), build_schema())
+        schema = build_schema()
+        ix = whoosh_index.create_in(str(gen), schema)
         docs = list(index_documents(corpus.partnerships, corpus.actions))
+        indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
         spelling = beside(_write_spelling, gen / SPELLING, [[d[f] for f in TEXT_FIELDS] for d in docs])
         try:
             writer = ix.writer(limitmb=256, procs=1)
             try:
                 for i, doc in enumerate(docs, 1):
-                    writer.add_document(**doc)
+                    writer.add_document(**{k: v for k, v in doc.items() if k in indexed})
                     if on_progress and (i % 50 == 0 or i == len(docs)):
                         on_progress(i, len(docs))
                 writer.commit(optimize=True)
