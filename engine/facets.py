@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from indexer.schema import FACETS
+from indexer.facet_registry import YEAR
 
 
 @dataclass
@@ -25,31 +25,15 @@ class Selection:
     required: dict[str, set] | None = None  # from query prefixes: AND, not part of the counts' logic
     excluded: dict[str, set] | None = None
 
-    def facet_passes(self, facet: str, vals: tuple) -> bool:
-        sel = self.values.get(facet)
-        if sel and not any(v in sel for v in vals):
-            return False
-        if facet == "year" and (self.year_from is not None or self.year_to is not None):
-            lo = self.year_from if self.year_from is not None else -10**9
-            hi = self.year_to if self.year_to is not None else 10**9
-            if not any(lo <= v <= hi for v in vals):
-                return False
-        return True
-
-    def hard_passes(self, facets: dict[str, tuple]) -> bool:
-        for facet, sel in (self.required or {}).items():
-            if not any(v in sel for v in facets.get(facet, ())):
-                return False
-        for facet, sel in (self.excluded or {}).items():
-            if any(v in sel for v in facets.get(facet, ())):
-                return False
-        return True
+    @property
+    def has_range(self) -> bool:
+        return self.year_from is not None or self.year_to is not None
 
     @property
     def active(self) -> list[str]:
         act = [f for f, v in self.values.items() if v]
-        if (self.year_from is not None or self.year_to is not None) and "year" not in act:
-            act.append("year")
+        if self.has_range and YEAR not in act:
+            act.append(YEAR)
         return act
 
 
@@ -64,7 +48,7 @@ class FacetBits:
     def __init__(self, doc_facets: list[dict[str, tuple]]):
         self.n = len(doc_facets)
         nbytes = self.n // 8 + 1
-        raw: dict[str, dict] = {f: {} for f in FACETS}
+        raw: dict[str, dict] = {}
         for d, facets in enumerate(doc_facets):
             byte, bit = d >> 3, 1 << (d & 7)
             for f, vals in facets.items():
@@ -109,16 +93,16 @@ class FacetBits:
         sel = selection.values.get(facet)
         if sel:
             mask = self.any_of(facet, sel)
-        if facet == "year" and (selection.year_from is not None or selection.year_to is not None):
+        if facet == YEAR and selection.has_range:
             lo = selection.year_from if selection.year_from is not None else -10**9
             hi = selection.year_to if selection.year_to is not None else 10**9
-            in_range = self.any_of("year", [y for y in self.values.get("year", {}) if lo <= y <= hi])
+            in_range = self.any_of(YEAR, [y for y in self.values.get(YEAR, {}) if lo <= y <= hi])
             mask = in_range if mask is None else mask & in_range
         return mask
 
 
 def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Selection,
-                     counted: Iterable[str] = FACETS) -> tuple[list[int], dict[str, Counter]]:
+                     counted: Iterable[str] = ()) -> tuple[list[int], dict[str, Counter]]:
     """Return the candidates passing every filter, and each facet's disjunctive counts.
 
     A facet's counts are taken over the candidates that pass every other
@@ -129,7 +113,7 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
         cand &= bits.any_of(facet, sel)
     for facet, sel in (selection.excluded or {}).items():
         cand &= ~bits.any_of(facet, sel)
-    masks = {f: m for f in FACETS if (m := bits.selection_mask(f, selection)) is not None}
+    masks = {f: m for f in selection.active if (m := bits.selection_mask(f, selection)) is not None}
     final = cand
     for m in masks.values():
         final &= m

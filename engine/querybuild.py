@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 
 from analyzers import find_expansions, fold_text, max_typos
+from indexer.facet_registry import registry
 from indexer.ids import name_key
 from indexer.schema import FIELD_BOOSTS, TEXT_FIELDS
 
 from .fillers import is_filler
-from .querylang import Clause, ParsedQuery
+from .querylang import NAMES, Clause, ParsedQuery
 
 FUZZY_BOOST = 0.35
 EXPANSION_BOOST = 0.8
@@ -197,12 +198,13 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
 
 def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates) -> Q.Query | None:
     if clause.kind == "field":
-        if clause.target == "parties":
+        if clause.target == NAMES:
             return text_query(schema, clause.text, phrase=True, fields=("parties",))
         values = match_facet_value(facet_values.get(clause.target, []), clause.text)
-        if clause.target == "region" and not values:
-            # not a region of the facet: a place name, matched in the places field
-            return text_query(schema, clause.text, phrase=True, fields=("places",))
+        facet = registry().get(clause.target or "")
+        if not values and facet is not None and facet.text_field:
+            # not a value of the facet (`region:` a cercle): looked for in the facet's text field
+            return text_query(schema, clause.text, phrase=True, fields=(facet.text_field,))
         if not values:
             built.notices.append(f"Aucune valeur de « {clause.render()} » dans le répertoire.")
             values = ["\x00none"]

@@ -1,6 +1,7 @@
 """The query language users type: words, "phrases", -exclusion, OR, and French
-field prefixes (pays:, domaine:, annee:, region:, collectivite:, type:, statut:,
-source:).
+field prefixes: those of the facets (pays:, domaine:, annee:, region:, type:,
+statut:, source:, declared in indexer/facet_registry.py) and collectivite: for
+the party names.
 
 It never raises. Anything it cannot read as an operator is read as plain
 words, and each such decision is recorded in `notices` (French, shown to the
@@ -12,26 +13,31 @@ import re
 from dataclasses import dataclass, field
 
 from analyzers import fold_text
+from indexer.facet_registry import registry
 
-# French prefix (folded) -> what it targets: a facet name, or "parties" for names.
-PREFIXES = {
-    "pays": "country",
-    "domaine": "domain",
-    "annee": "year",
-    "an": "year",
-    "region": "region",
-    "wilaya": "region",
-    "type": "type",
-    "statut": "status",
-    "source": "source",
-    "collectivite": "parties",
-    "ville": "parties",
-    "nom": "parties",
-    "partenaire": "parties",
-}
+# Prefixes that target the party names (a text field, not a facet); the
+# facets' own prefixes (pays:, domaine:, annee:…) come from the facet registry.
+NAME_PREFIXES = ("collectivité", "ville", "nom", "partenaire")
+NAMES = "parties"
+_NAME_KEYS = frozenset(fold_text(p) for p in NAME_PREFIXES)
 _OPERATORS = {"OR", "OU", "|", "AND", "ET", "&&", "+", "-"}
-PREFIX_LABELS = {"country": "pays", "domain": "domaine", "year": "année", "region": "région",
-                 "type": "type", "status": "statut", "source": "source", "parties": "collectivité"}
+
+
+def prefix_target(prefix: str) -> str | None:
+    """What a typed prefix targets: a facet name, "parties", or None when unknown."""
+    key = fold_text(prefix)
+    target = registry().by_prefix.get(key)
+    if target is None and key in _NAME_KEYS:
+        return NAMES
+    return target
+
+
+def prefix_label(target: str | None) -> str:
+    """The prefix shown for a target when a clause is written back (`année:`)."""
+    if target == NAMES:
+        return NAME_PREFIXES[0]
+    facet = registry().get(target or "")
+    return facet.prefixes[0] if facet is not None and facet.prefixes else str(target)
 
 
 @dataclass
@@ -48,7 +54,7 @@ class Clause:
                                      or self.text in _OPERATORS))
         body = f'"{self.text}"' if needs_quotes else self.text
         if self.kind == "field":
-            body = f"{PREFIX_LABELS.get(self.target, self.target)}:{body}"
+            body = f"{prefix_label(self.target)}:{body}"
         return ("-" if self.negated else "") + body
 
 
@@ -109,13 +115,14 @@ def parse_query(text: str) -> ParsedQuery:
             notices.append("Le signe « - » seul a été ignoré.")
             continue
         m = re.match(r'^([^\s:"]+):(.*)$', body)
-        if m and fold_text(m.group(1)) in PREFIXES:
+        target = prefix_target(m.group(1)) if m else None
+        if m and target is not None:
             prefix, value = m.group(1), " ".join(m.group(2).replace('"', " ").split())
             if not value:
                 pq.empty_prefixes.append(prefix)
                 notices.append(f"Le préfixe « {prefix}: » n'est suivi de rien : il a été ignoré.")
                 continue
-            items.append(Clause("field", value, negated, PREFIXES[fold_text(prefix)]))
+            items.append(Clause("field", value, negated, target))
             continue
         if m and not body.startswith("http"):
             # an unknown prefix: read "foo:bar" as the words foo bar

@@ -10,10 +10,13 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import escape
+from types import MappingProxyType
 
 from analyzers import spelling_analyzer
-from indexer.schema import FACETS
+from indexer.facet_registry import YEAR, Registry, registry
 
 from .facets import Selection, filter_and_count
 from .highlight import highlight, mark_all, plain_snippet, terms_by_field
@@ -53,22 +56,29 @@ def _party(p: dict | None) -> dict | None:
     return {k: p.get(k) for k in ("name", "kind", "country", "region", "subdivision")}
 
 
-def _match(state: IndexState, query, evaluator: Evaluator) -> tuple[dict[int, float], bool]:
+def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tuple[Mapping[int, float], bool]:
     """docnum -> score for every document matching `query`; flag when cut by the timer.
 
     Answers are cached per index generation (the state is per generation), by
     the query's text form, which includes fields and boosts. A cut answer is
-    not cached."""
+    not cached. The mapping is read-only: it is the cached answer itself, and
+    a caller that changed it would change every later answer."""
     key = repr(query)
     hit = state.match_cache.get(key)
     if hit is not None:
         return hit, False
+    if evaluator is None:
+        evaluator = _evaluator(state)
     try:
-        scores = evaluator.scores(query)
+        scores = MappingProxyType(evaluator.scores(query))
     except TimeLimit:
-        return {}, True
+        return MappingProxyType({}), True
     state.match_cache.put(key, scores)
     return scores, False
+
+
+def _evaluator(state: IndexState) -> Evaluator:
+    return Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
 
 
 def search(state: IndexState, req: SearchRequest) -> dict:
@@ -81,14 +91,15 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     scores, fallback, partial = _scores(state, built, notices)
 
     docs = state.docs
+    facets = registry()
+    filtering = facets.filtering
     selection = Selection(
-        values={f: set(v) for f, v in req.filters.items() if f in FACETS and f != "type" and v},
+        values={f: set(v) for f, v in req.filters.items() if f in filtering and v},
         year_from=req.year_from, year_to=req.year_to,
-        required={f: set(v) for f, v in built.filters.items() if f != "type"},
-        excluded={f: set(v) for f, v in built.excluded_filters.items() if f != "type"},
+        required={f: set(v) for f, v in built.filters.items() if f in filtering},
+        excluded={f: set(v) for f, v in built.excluded_filters.items() if f in filtering},
     )
-    type_sel = set(req.filters.get("type", [])) | set(built.filters.get("type", []))
-    mode = "action" if type_sel == {"action"} else "partnership"
+    mode = _listed_kind(facets, req, built)
 
     # Candidates of each kind.
     if scores is None:
@@ -98,7 +109,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         action_cands = [i for i in scores if docs[i].type == "action"]
         part_scores = {i: s for i, s in scores.items() if docs[i].type == "partnership"}
 
-    counted = [f for f in FACETS if f != "type"] if req.facets else []
+    counted = list(filtering) if req.facets else []
     kept_actions, action_counts = filter_and_count(
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
@@ -120,7 +131,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         hits, counts, hit_scores = kept_actions, action_counts, scores or {}
     else:
         hits, counts, hit_scores = kept_parts, part_counts, part_scores
-    counts["type"] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
+    if facets.kind is not None:  # the kind facet counts what each listing would hold
+        counts[facets.kind.name] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
 
     total = len(hits)
     start = (req.page - 1) * req.per_page
@@ -132,10 +144,11 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         for a in sorted(kept_actions, key=lambda a: -(scores or {}).get(a, 0.0)):
             nested.setdefault(docs[a].pid, []).append(a)
 
-    terms = terms_by_field(built.query) if req.snippets else {}
+    terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
 
     suggestion = _suggestion(state, pq.text_words())
+    facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
 
     return {
         "query": {
@@ -146,7 +159,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             "year_from": req.year_from,
             "year_to": req.year_to,
             "type": mode,
-            "sort": req.sort,
+            # browsing (no text to rank by) lists by name: say so
+            "sort": "name" if req.sort == "relevance" and scores is None else req.sort,
             "fallback_any_word": fallback,
             "partial_matches": partial,
             "notices": notices,
@@ -157,13 +171,24 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "pages": max(1, -(-total // req.per_page)),
         "took_ms": round((time.perf_counter() - started) * 1000, 2),
         "results": results,
-        "facets": _facet_lists(counts, req, type_mode=mode) if req.facets else {},
+        "facets": facet_lists,
+        "facet_info": facet_info,
         "suggestion": suggestion,
         "index_version": state.version,
     }
 
 
-def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, float] | None, bool, bool]:
+def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
+    """"action" when the kind facet (parameter or query prefix) selects actions
+    alone, else "partnership" (partnerships with their actions nested)."""
+    if facets.kind is None:
+        return "partnership"
+    name = facets.kind.name
+    chosen = set(req.filters.get(name, [])) | set(built.filters.get(name, []))
+    return "action" if chosen == {"action"} else "partnership"
+
+
+def _scores(state: IndexState, built, notices: list[str]) -> tuple[Mapping[int, float] | None, bool, bool]:
     """docnum -> score of the matching documents (None: browsing, no text), and
     whether the any-word fallback or partial matches were used.
 
@@ -172,7 +197,7 @@ def _scores(state: IndexState, built, notices: list[str]) -> tuple[dict[int, flo
     them (Meilisearch's "last" strategy), always ranked after the complete ones."""
     if built.query is None:
         return None, False, False
-    evaluator = Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
+    evaluator = _evaluator(state)  # one per request: the fallback reuses what the first query read
     scores, cut = _match(state, built.query, evaluator)
     fallback = partial = False
     if built.any_word_query is not None and (not scores or (len(scores) < PARTIAL_BELOW
@@ -223,24 +248,33 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     if sort == "name" or (sort == "relevance" and browsing):
         return _top(hits, lambda d: docs[d].sort_name, upto)
     if sort == "year_desc":
-        return _top(hits, lambda d: (-max(docs[d].facets["year"] or (-1,)), -scores.get(d, 0.0),
+        return _top(hits, lambda d: (-max(docs[d].facets[YEAR] or (-1,)), -scores.get(d, 0.0),
                                      docs[d].sort_name), upto)
     if sort == "year_asc":
-        return _top(hits, lambda d: (min(docs[d].facets["year"] or (9999,)), -scores.get(d, 0.0),
+        return _top(hits, lambda d: (min(docs[d].facets[YEAR] or (9999,)), -scores.get(d, 0.0),
                                      docs[d].sort_name), upto)
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
-def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
+def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) -> str:
+    """The passage of the body with the most matched words ("" when snippets are not asked for)."""
+    if terms is None:
+        return ""
     body_terms = frozenset(terms.get("body", ()))
     key = (docnum, body_terms)
     cached = state.snippet_cache.get(key)
     if cached is not None:
         return cached
     body = state.stored(docnum).get("body") or ""
-    out = highlight(body, body_terms) or plain_snippet(body)
+    out = highlight(body, body_terms, state.markers["body"]) or plain_snippet(body)
     state.snippet_cache.put(key, out)
     return out
+
+
+def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> str:
+    if terms is None:
+        return escape(title, quote=False)
+    return mark_all(title, terms.get("title", set()), state.markers["title"])
 
 
 def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
@@ -267,8 +301,8 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": _snippet(state, docnum, terms) if terms is not None else "",
-        "formatted": {"title": mark_all(title, terms.get("title", set()))},
+        "snippet": _snippet(state, docnum, terms),
+        "formatted": {"title": _title(state, title, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
     if d.type == "action":
@@ -290,21 +324,27 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
     return out
 
 
-def _facet_lists(counts: dict[str, Counter], req: SearchRequest, type_mode: str) -> dict[str, list[dict]]:
+def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchRequest,
+                 mode: str) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Each facet's values with their counts, and for each facet how many
+    values it has and whether the list was cut at MAX_FACET_VALUES."""
     out: dict[str, list[dict]] = {}
-    for facet in FACETS:
-        c = counts.get(facet, Counter())
-        selected = set(req.filters.get(facet, []))
-        if facet == "type":
-            selected = {type_mode} if req.filters.get("type") else set()
+    info: dict[str, dict] = {}
+    for facet in facets:
+        c = counts.get(facet.name, Counter())
+        if facet.selects_kind:
+            selected = {mode} if req.filters.get(facet.name) else set()
+        else:
+            selected = set(req.filters.get(facet.name, []))
         values = set(c) | selected
         items = [{"value": v, "count": c.get(v, 0), "selected": v in selected} for v in values]
+        info[facet.name] = {"values": len(items), "truncated": len(items) > MAX_FACET_VALUES}
         if len(items) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
             items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))
             items = items[:MAX_FACET_VALUES]
-        if facet == "year":
+        if facet.order == "value":
             items.sort(key=lambda x: x["value"])
         else:
             items.sort(key=lambda x: (-x["count"], str(x["value"])))
-        out[facet] = items
-    return out
+        out[facet.name] = items
+    return out, info

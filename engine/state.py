@@ -19,10 +19,12 @@ from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
 from analyzers.spelling import SpellingTables
-from indexer.schema import FACETS, SCHEMA_VERSION
-from indexer.store import DOCS, RECORDS, SPELLING, Generation, IndexCorrupt, IndexOutdated
+from indexer.facet_registry import registry
+from indexer.freshness import check_compatible
+from indexer.store import DOCS, RECORDS, SPELLING, Generation, IndexCorrupt
 
 from .facets import FacetBits
+from .highlight import Markers
 from .matching import FieldLengths
 
 
@@ -94,6 +96,7 @@ class IndexState:
         self.field_lengths = FieldLengths()
         self.match_cache = LRU(1024 if self.caching else 0)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
+        self.markers = Markers(self.schema)  # the fields' analyzers, for highlighting
 
     def _stored(self, docnum: int) -> dict:
         """Stored fields of a document (cached: snippets read the same bodies again and again)."""
@@ -169,10 +172,7 @@ def _split_words(key: str) -> list[str]:
 def open_state(generation: Generation, caching: bool = True) -> IndexState:
     """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served."""
     meta = generation.meta
-    if meta.get("schema_version") != SCHEMA_VERSION:
-        raise IndexOutdated(
-            f"index schema version {meta.get('schema_version')} differs from {SCHEMA_VERSION}: "
-            "run `repertoires index`")
+    check_compatible(generation)
     path = generation.path
     try:
         ix = whoosh_index.open_dir(str(path))
@@ -186,8 +186,9 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
     for a in store["actions"]:
         actions_of.setdefault(a["partnership_id"], []).append(a["id"])
 
+    names = registry().names
     try:
-        docs = [DocInfo(i, t, pid, sort_name, {k: tuple(facets.get(k, ())) for k in FACETS})
+        docs = [DocInfo(i, t, pid, sort_name, {k: tuple(facets.get(k, ())) for k in names})
                 for i, t, pid, sort_name, facets in json.loads((Path(path) / DOCS).read_text(encoding="utf-8"))]
         with ix.reader() as reader:
             n = reader.doc_count_all()
@@ -198,7 +199,7 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
     if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
         raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
 
-    facet_values: dict[str, set] = {k: set() for k in FACETS}
+    facet_values: dict[str, set] = {k: set() for k in names}
     for d in docs:
         for k, vals in d.facets.items():
             facet_values[k].update(vals)

@@ -6,6 +6,11 @@ tokenizer `unicode61 remove_diacritics 2`, ranked by FTS5's bm25. Query
 words are ANDed, as FTS5 does by default, with the same any-word fallback
 our engine uses when nothing matches every word; no stemming, no synonyms,
 no spelling correction. Also used by the benchmarks (with facet counts).
+
+A second table holds one row per action (its raw text), for the queries that
+list actions (`type=action`). Facet filters are not FTS5's business: callers
+pass the ids a filter allows (computed from the same facet values the engine
+indexes), and rows outside them are skipped.
 """
 from __future__ import annotations
 
@@ -47,8 +52,14 @@ def match_expression(q: str, any_word: bool = False) -> str | None:
     return (" OR " if any_word else " ").join(f'"{w}"' for w in words)
 
 
+def action_text(a: dict) -> str:
+    return a.get("original_text") or " ".join(
+        a.get(k) or "" for k in ("title", "description", "objectives", "partners", "beneficiaries", "domain_raw"))
+
+
 class FtsBaseline:
     def __init__(self, partnerships: Iterable[dict], actions: Iterable[dict], path: str = ":memory:"):
+        actions = list(actions)
         by_pid: dict[str, list[dict]] = {}
         for a in actions:
             by_pid.setdefault(a["partnership_id"], []).append(a)
@@ -56,17 +67,33 @@ class FtsBaseline:
         self.db.execute(f"CREATE VIRTUAL TABLE sheets USING fts5(pid UNINDEXED, body, tokenize='{TOKENIZER}')")
         self.db.executemany("INSERT INTO sheets(pid, body) VALUES (?, ?)",
                             ((p["id"], partnership_text(p, by_pid.get(p["id"], []))) for p in partnerships))
+        self.db.execute(f"CREATE VIRTUAL TABLE actions USING fts5(aid UNINDEXED, pid UNINDEXED, body, "
+                        f"tokenize='{TOKENIZER}')")
+        self.db.executemany("INSERT INTO actions(aid, pid, body) VALUES (?, ?, ?)",
+                            ((a["id"], a["partnership_id"], action_text(a)) for a in actions))
         self.db.commit()
 
-    def search(self, q: str, limit: int = 10) -> list[str]:
-        """Partnership ids, best first."""
+    def _ranked(self, table: str, cols: str, q: str, limit: int | None, allowed: set[str] | None) -> list[tuple]:
+        """Rows best first: every word required, any word when no allowed row has them all."""
         for any_word in (False, True):
             expr = match_expression(q, any_word)
             if expr is None:
                 return []
-            rows = self.db.execute(
-                "SELECT pid FROM sheets WHERE sheets MATCH ? ORDER BY bm25(sheets), rowid LIMIT ?",
-                (expr, limit)).fetchall()
+            sql = f"SELECT {cols} FROM {table} WHERE {table} MATCH ? ORDER BY bm25({table}), rowid"
+            if allowed is None and limit is not None:
+                rows = self.db.execute(sql + " LIMIT ?", (expr, limit)).fetchall()
+            else:
+                rows = [r for r in self.db.execute(sql, (expr,)) if allowed is None or r[0] in allowed]
+                rows = rows[:limit] if limit is not None else rows
             if rows:
-                return [r[0] for r in rows]
+                return rows
         return []
+
+    def search(self, q: str, limit: int = 10, allowed: set[str] | None = None) -> list[str]:
+        """Partnership ids, best first (only those in `allowed` when given)."""
+        return [r[0] for r in self._ranked("sheets", "pid", q, limit, allowed)]
+
+    def search_actions(self, q: str, limit: int | None = None, allowed: set[str] | None = None
+                       ) -> list[tuple[str, str]]:
+        """(action id, partnership id) pairs, best first (only actions in `allowed` when given)."""
+        return [(r[0], r[1]) for r in self._ranked("actions", "aid, pid", q, limit, allowed)]

@@ -1,10 +1,22 @@
-"""Terminal and Markdown renderings of one evaluation run."""
+"""Terminal, Markdown and JSON renderings of one evaluation run.
+
+Every figure is given per split (dev, test) and per kind of query, ours
+beside the FTS5 baseline. The JSON (docs/evaluation.json) is the one place
+the figures are read back from, by the floor test.
+"""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
+from .aggregate import ALL, Cell, breakdown, mean_of
 from .judged import JudgedQuery
-from .metrics import MEASURES
+from .metrics import MEASURE_NAMES
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES_FILE = ROOT / "docs" / "evaluation.json"
+SPLIT_ORDER = ("test", "dev", ALL)
 
 
 @dataclass
@@ -26,88 +38,174 @@ def losses(queries: list[JudgedQuery], ours: System, base: System, n: int = 10) 
     return [r for r in rows if r[1] < 1.0][:n]
 
 
-def by_kind(queries: list[JudgedQuery], system: System) -> dict[str, tuple[int, float]]:
-    kinds: dict[str, list[float]] = {}
-    for q in queries:
-        kinds.setdefault(q.kind, []).append(system.per_query[q.id]["nDCG@10"])
-    return {k: (len(v), sum(v) / len(v)) for k, v in kinds.items()}
+def _splits(queries: list[JudgedQuery]) -> list[str]:
+    present = {q.split for q in queries}
+    return [s for s in SPLIT_ORDER if s in present or (s == ALL and len(present) > 1)]
 
 
+def _of_split(queries: list[JudgedQuery], split: str) -> list[JudgedQuery]:
+    return queries if split == ALL else [q for q in queries if q.split == split]
+
+
+def _label(split: str, qs: list[JudgedQuery]) -> str:
+    tuned = sum(q.tuned for q in qs)
+    extra = f", {tuned} of them tuned on" if tuned else ""
+    return f"{'all splits' if split == ALL else split} ({len(qs)} queries{extra})"
+
+
+def describe(q: JudgedQuery) -> str:
+    """The query as run: text, plus type and filters when set."""
+    parts = [q.q]
+    if q.type != "partnership":
+        parts.append(f"[type={q.type}]")
+    for name, values in q.filters.items():
+        parts.append(f"[{name}={'|'.join(str(v) for v in values)}]")
+    return " ".join(parts)
+
+
+def _pair(a: Cell, b: Cell, m: str) -> str:
+    return f"{a.means[m]:.3f} / {b.means[m]:.3f}"
+
+
+# -- terminal -------------------------------------------------------------------
 def text_report(queries: list[JudgedQuery], ours: System, base: System) -> str:
-    names = list(MEASURES)
-    out = []
-    head = f"{'query':<42} " + " ".join(f"{n:>15}" for n in names)
-    out.append(head)
-    out.append(f"{'':<42} " + " ".join(f"{'ours / base':>15}" for _ in names))
+    names = list(MEASURE_NAMES)
+    ob = breakdown(queries, ours.per_query, names)
+    bb = breakdown(queries, base.per_query, names)
+    out = [f"{'query':<46} {'split':<5} " + " ".join(f"{n:>15}" for n in names),
+           f"{'':<46} {'':<5} " + " ".join(f"{'ours / FTS5':>15}" for _ in names)]
     for q in queries:
         a, b = ours.per_query[q.id], base.per_query[q.id]
-        cells = " ".join(f"{a[n]:>7.3f} /{b[n]:>6.3f}" for n in names)
-        out.append(f"{q.q[:42]:<42} {cells}")
-    out.append("")
-    out.append(f"Overall over {len(queries)} queries:")
-    for n in names:
-        out.append(f"  {n:<8} {ours.name}: {ours.overall[n]:.4f}   {base.name}: {base.overall[n]:.4f}   "
-                   f"ratio {ratio(ours.overall[n], base.overall[n])}")
-    out.append("")
-    out.append("nDCG@10 by kind of query (ours / baseline):")
-    ok, bk = by_kind(queries, ours), by_kind(queries, base)
-    for k in ok:
-        out.append(f"  {k:<14} {ok[k][0]:>3} queries  {ok[k][1]:.3f} / {bk[k][1]:.3f}")
-    out.append("")
-    out.append("Queries that lose most (nDCG@10 ours / baseline; top results of ours):")
-    for q, a, b in losses(queries, ours, base):
-        top = ", ".join(ours.rankings.get(q.id, [])[:3]) or "(no result)"
-        out.append(f"  {a:.3f} / {b:.3f}  {q.q!r}: {top}")
+        out.append(f"{describe(q)[:46]:<46} {q.split:<5} " + " ".join(f"{a[n]:>7.3f} /{b[n]:>6.3f}" for n in names))
+    for split in _splits(queries):
+        qs = _of_split(queries, split)
+        o, b = ob[split], bb[split]
+        out += ["", f"== {_label(split, qs)}: ours / FTS5 (ratio)"]
+        for n in names:
+            out.append(f"  {n:<8} {o[ALL].means[n]:.4f} / {b[ALL].means[n]:.4f}  ({ratio(o[ALL].means[n], b[ALL].means[n])})")
+        untuned = [q for q in qs if not q.tuned]
+        if split != ALL and 0 < len(untuned) < len(qs):
+            c, d = mean_of(untuned, ours.per_query, names), mean_of(untuned, base.per_query, names)
+            out.append(f"  without the tuned-on queries ({len(untuned)}): nDCG@10 {_pair(c, d, 'nDCG@10')} "
+                       f"({ratio(c.means['nDCG@10'], d.means['nDCG@10'])})")
+        out.append(f"  {'kind':<13} {'n':>3}  " + "  ".join(f"{n:>13}" for n in names) + "  nDCG ratio")
+        for kind in (k for k in o if k != ALL):
+            out.append(f"  {kind:<13} {o[kind].n:>3}  " + "  ".join(f"{_pair(o[kind], b[kind], n):>13}" for n in names)
+                       + f"  {ratio(o[kind].means['nDCG@10'], b[kind].means['nDCG@10']):>9}")
+    for split in (s for s in _splits(queries) if s != ALL):
+        out += ["", f"Queries that lose most in {split} (nDCG@10 ours / FTS5; our top 3):"]
+        for q, a, b in losses(_of_split(queries, split), ours, base):
+            top = ", ".join(ours.rankings.get(q.id, [])[:3]) or "(no result)"
+            out.append(f"  {a:.3f} / {b:.3f}  {describe(q)!r}: {top}")
     return "\n".join(out)
 
 
+# -- JSON -----------------------------------------------------------------------
+def figures(queries: list[JudgedQuery], ours: System, base: System, meta: dict) -> dict:
+    """The figures per split and kind, as docs/evaluation.json holds them."""
+    names = list(MEASURE_NAMES)
+    ob = breakdown(queries, ours.per_query, names)
+    bb = breakdown(queries, base.per_query, names)
+
+    def cell(split, kind):
+        return {"n": ob[split][kind].n, "ours": _rounded(ob[split][kind].means),
+                "FTS5": _rounded(bb[split][kind].means)}
+
+    splits = {}
+    for split in ob:
+        entry = cell(split, ALL)
+        entry["kinds"] = {k: cell(split, k) for k in ob[split] if k != ALL}
+        splits[split] = entry
+    return {"written_by": "repertoires eval (evaluation/report.py); do not edit by hand",
+            "index_version": meta.get("index_version"), "queries": len(queries), "splits": splits}
+
+
+def _rounded(means: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 4) for k, v in means.items()}
+
+
+def write_figures(data: dict, path: Path = FIGURES_FILE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def read_figures(path: Path = FIGURES_FILE) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+# -- Markdown -------------------------------------------------------------------
 def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta: dict) -> str:
-    names = list(MEASURES)
+    names = list(MEASURE_NAMES)
+    ob = breakdown(queries, ours.per_query, names)
+    bb = breakdown(queries, base.per_query, names)
+    n_tuned = sum(q.tuned for q in queries)
     md = ["# Evaluation of the ranking", "",
-          "Written by `repertoires eval` (do not edit by hand; rerun the command).", "",
+          "Written by `repertoires eval` (do not edit by hand; rerun the command). The same figures are in "
+          "`docs/evaluation.json`.", "",
           "```",
           "pip install -e '.[test]'          # ir-measures",
           "repertoires eval                  # builds the index if missing or outdated, prints, writes this file",
+          "repertoires eval --split dev      # only the dev queries (tuning); prints, writes nothing",
           "repertoires eval --index DIR --no-report",
           "```", "",
-          "`tests/test_evaluation.py` fails when the overall nDCG@10 drops below its floor.", "",
-          f"- Queries: {len(queries)} judged queries in `evaluation/queries.json`, "
-          f"{sum(len(q.relevant) for q in queries)} judgments "
+          "**Read the test split.** The queries are split once into dev (tuning) and test (reporting only), "
+          "at random with a fixed seed (`evaluation/README.md`). The current ranking was tuned on the "
+          f"{n_tuned} first queries, which are all in dev: the dev figures overstate quality on unseen queries, and "
+          "the line \"without the tuned-on queries\" shows by how much. No ranking change has looked at test.", "",
+          "`tests/test_evaluation.py` fails when the test-split nDCG@10 drops more than 0.01 below the figure "
+          "written here.", "",
+          f"- Queries: {len(queries)} judged queries in `evaluation/queries.json` ("
+          + ", ".join(f"{s} {len(_of_split(queries, s))}" for s in _splits(queries) if s != ALL)
+          + f"), {sum(len(q.relevant) for q in queries)} judgments "
           f"({sum(1 for q in queries for g in q.relevant.values() if g == 2)} graded 2, "
           f"{sum(1 for q in queries for g in q.relevant.values() if g == 1)} graded 1).",
           f"- Index: {meta.get('index_version')} ({meta.get('partnerships')} partnerships, {meta.get('actions')} actions).",
-          f"- Measures: {', '.join(names)} at the cut-offs shown, computed by ir-measures "
-          f"{meta.get('ir_measures')} over the top {meta.get('depth')} partnerships of each system; "
-          "a query with no result scores 0.",
-          f"- Baseline: {meta.get('baseline')}.",
-          "", "## Overall", "",
-          "| measure | ours | SQLite FTS5 baseline | ratio |", "|---|---:|---:|---:|"]
-    for n in names:
-        md.append(f"| {n} | {ours.overall[n]:.4f} | {base.overall[n]:.4f} | {ratio(ours.overall[n], base.overall[n])} |")
-    md += ["", "## By kind of query (nDCG@10)", "", "| kind | queries | ours | baseline |", "|---|---:|---:|---:|"]
-    ok, bk = by_kind(queries, ours), by_kind(queries, base)
-    for k in ok:
-        md.append(f"| {k} | {ok[k][0]} | {ok[k][1]:.3f} | {bk[k][1]:.3f} |")
-    md += ["", "## Queries that lose most", "",
-           "Lowest nDCG@10 first; the first three partnerships we return are shown.", "",
-           "| query | nDCG@10 ours | baseline | our top 3 |", "|---|---:|---:|---|"]
-    for q, a, b in losses(queries, ours, base):
-        top = ", ".join(f"`{x}`" for x in ours.rankings.get(q.id, [])[:3]) or "(no result)"
-        md.append(f"| `{q.q}` | {a:.3f} | {b:.3f} | {top} |")
-    md += ["", "## Per query", "", "| id | query | kind | " + " | ".join(f"{n} ours / base" for n in names) + " |",
-           "|---|---|---|" + "---:|" * len(names)]
+          f"- Measures: {', '.join(names)}, computed by ir-measures {meta.get('ir_measures')} over the top "
+          f"{meta.get('depth')} partnerships of each system; a query with no result scores 0. Queries with "
+          f"`type=action` list actions: the first {meta.get('action_depth')} action hits are mapped to their "
+          "partnerships (first occurrence kept) and the first 10 distinct partnerships are scored.",
+          f"- Baseline: {meta.get('baseline')}.", ""]
+    for split in _splits(queries):
+        qs = _of_split(queries, split)
+        o, b = ob[split], bb[split]
+        md += [f"## {_label(split, qs).capitalize()}", "",
+               "| measure | ours | SQLite FTS5 | ratio |", "|---|---:|---:|---:|"]
+        for n in names:
+            md.append(f"| {n} | {o[ALL].means[n]:.4f} | {b[ALL].means[n]:.4f} | {ratio(o[ALL].means[n], b[ALL].means[n])} |")
+        untuned = [q for q in qs if not q.tuned]
+        if split != ALL and 0 < len(untuned) < len(qs):
+            c, d = mean_of(untuned, ours.per_query, names), mean_of(untuned, base.per_query, names)
+            md += ["", f"Without the {len(qs) - len(untuned)} tuned-on queries ({len(untuned)} queries): nDCG@10 "
+                       f"{c.means['nDCG@10']:.4f} (FTS5 {d.means['nDCG@10']:.4f}, "
+                       f"{ratio(c.means['nDCG@10'], d.means['nDCG@10'])})."]
+        md += ["", "By kind of query (ours / FTS5):", "",
+               "| kind | queries | " + " | ".join(names) + " | nDCG@10 ratio |",
+               "|---|---:|" + "---:|" * len(names) + "---:|"]
+        for kind in (k for k in o if k != ALL):
+            md.append(f"| {kind} | {o[kind].n} | " + " | ".join(_pair(o[kind], b[kind], n) for n in names)
+                      + f" | {ratio(o[kind].means['nDCG@10'], b[kind].means['nDCG@10'])} |")
+        md.append("")
+    for split in (s for s in _splits(queries) if s != ALL):
+        md += [f"## Queries that lose most ({split})", "",
+               "Lowest nDCG@10 first; the first three partnerships we return are shown.", "",
+               "| query | nDCG@10 ours | FTS5 | our top 3 |", "|---|---:|---:|---|"]
+        for q, a, b in losses(_of_split(queries, split), ours, base):
+            top = ", ".join(f"`{x}`" for x in ours.rankings.get(q.id, [])[:3]) or "(no result)"
+            md.append(f"| `{describe(q)}` | {a:.3f} | {b:.3f} | {top} |")
+        md.append("")
+    md += ["## Per query", "", "| id | query | kind | split | " + " | ".join(f"{n} ours / FTS5" for n in names) + " |",
+           "|---|---|---|---|" + "---:|" * len(names)]
     for q in queries:
         a, b = ours.per_query[q.id], base.per_query[q.id]
-        md.append(f"| {q.id} | `{q.q}` | {q.kind} | " + " | ".join(f"{a[n]:.3f} / {b[n]:.3f}" for n in names) + " |")
+        md.append(f"| {q.id} | `{describe(q)}` | {q.kind} | {q.split} | "
+                  + " | ".join(f"{a[n]:.3f} / {b[n]:.3f}" for n in names) + " |")
     md += ["", "## How the set was judged", "",
-           "Each query is something a user of the repertoires would type: a place with a domain, a "
-           "collectivity's name, an acronym, a misspelling, a word without its accents, a year, a question. "
-           "Its relevant partnerships were found by searching the five source documents in `data/` with "
-           "regular expressions and reading the matching sheets, list lines and annex tables, then taking "
-           "the partnership ids from `repertoires export`; the engine's results were never consulted. "
-           "Grade 2 is what the user wants (the partnership itself, or one with actions squarely on the "
-           "subject in the place asked); grade 1 is useful (the subject in passing, as a perspective, or "
-           "the surrounding region). Each query's `note` in the JSON says what was counted.", "",
-           "Caveat: once ranking parameters are tuned on these very queries, the figures above overstate "
-           "quality on unseen queries; when tuning, hold some queries out (or add new ones) and compare on those.", ""]
+           "Each query is something a user of the repertoires would type: a place with a topic, a collectivity's "
+           "name, an acronym, a misspelling, a word without its accents, a year, a question, a long query, a query "
+           "on actions, a query with facet filters, a topic. Its relevant partnerships were found by reading the "
+           "five source documents in `data/` (regular expressions, then the matching sheets, list lines and annex "
+           "tables), with partnership ids from `repertoires export`; the engine's results were never consulted. "
+           "The grading rules are written at the top of `evaluation/queries.json` (what 2 and 1 mean, how a region "
+           "includes its cercles and communes, how action and filtered queries are judged); each query's `note` "
+           "says what was counted.", ""]
     return "\n".join(md)

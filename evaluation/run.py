@@ -1,30 +1,62 @@
 """`repertoires eval`: run the judged queries through the engine and the FTS5
-baseline, print the measures, and write docs/evaluation.md."""
+baseline, print the measures per split and per kind of query, and write
+docs/evaluation.md and docs/evaluation.json."""
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from importlib import metadata
 from pathlib import Path
+from typing import Iterable
 
 from .fts_baseline import TOKENIZER, FtsBaseline
-from .judged import QUERIES_FILE, JudgedQuery, load_queries, unknown_ids
-from .metrics import DEPTH, score_runs
-from .report import System, markdown_report, text_report
+from .judged import QUERIES_FILE, JudgedQuery, JudgedSetError, load_queries, unknown_filter_values, unknown_ids
+from .metrics import DEPTH, MissingDependency, require_ir_measures, score_runs
+from .report import FIGURES_FILE, ROOT, System, figures, markdown_report, text_report, write_figures
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REPORT = ROOT / "docs" / "evaluation.md"
+ACTION_DEPTH = 100  # action hits read for a type=action query (the API's largest page)
+BASELINE = (f"SQLite {sqlite3.sqlite_version} FTS5, one row per partnership (its sheet's raw text) and one per action "
+            f"(for `type=action` queries), tokenizer `{TOKENIZER}`, bm25, words ANDed with an any-word fallback when "
+            "nothing matches. Facet filters are applied to it through the facet values the engine indexes (so both "
+            "systems are filtered alike); it has no stemming, synonyms, spelling correction nor query language "
+            "(prefixes, phrases, OR and exclusions would be read as plain words; no judged query uses them)")
+
+
+def first_partnerships(pids: Iterable[str], depth: int = DEPTH) -> list[str]:
+    """Partnership ids in order of first appearance, at most `depth` of them
+    (how a list of action hits is scored against partnership judgments)."""
+    out: list[str] = []
+    for pid in pids:
+        if pid not in out:
+            out.append(pid)
+            if len(out) == depth:
+                break
+    return out
+
+
+def request_for(q: JudgedQuery, per_page: int):
+    from engine import SearchRequest
+
+    filters = {name: list(values) for name, values in q.filters.items()}
+    if q.type == "action":
+        filters["type"] = ["action"]
+    return SearchRequest(q=q.q, filters=filters, per_page=per_page, facets=False, snippets=False)
 
 
 def engine_rankings(engine, queries: list[JudgedQuery], depth: int = DEPTH) -> dict[str, list[str]]:
-    """Each query's partnership ids as the search page would list them."""
-    from engine import SearchRequest
-
+    """Each query's partnership ids as the search page would list them (action
+    hits mapped to their partnerships)."""
     out = {}
     for q in queries:
-        r = engine.search(SearchRequest(q=q.q, per_page=depth, facets=False, snippets=False))
-        out[q.id] = [hit["id"] for hit in r["results"]]
+        if q.type == "action":
+            r = engine.search(request_for(q, ACTION_DEPTH))
+            out[q.id] = first_partnerships((hit["partnership_id"] for hit in r["results"]), depth)
+        else:
+            r = engine.search(request_for(q, depth))
+            out[q.id] = [hit["id"] for hit in r["results"]]
     return out
 
 
@@ -33,18 +65,41 @@ def baseline_for(engine) -> FtsBaseline:
     return FtsBaseline(st.partnerships.values(), st.actions.values())
 
 
-def baseline_rankings(baseline: FtsBaseline, queries: list[JudgedQuery], depth: int = DEPTH) -> dict[str, list[str]]:
-    return {q.id: baseline.search(q.q, depth) for q in queries}
+def allowed_ids(state, q: JudgedQuery) -> set[str] | None:
+    """Ids of the records (of the query's type) that pass its filters, by the
+    engine's own facet values and rules; None when the query has no filter."""
+    if not q.filters:
+        return None
+    wanted = {name: set(values) for name, values in q.filters.items()}
+    # OR within a facet, AND across facets, as the engine's Selection does
+    return {d.id for d in state.docs
+            if d.type == q.type and all(wanted[name] & set(d.facets.get(name, ())) for name in wanted)}
+
+
+def baseline_rankings(baseline: FtsBaseline, queries: list[JudgedQuery], state=None,
+                      depth: int = DEPTH) -> dict[str, list[str]]:
+    out = {}
+    for q in queries:
+        allowed = allowed_ids(state, q) if state is not None else None
+        if q.type == "action":
+            out[q.id] = first_partnerships((pid for _, pid in baseline.search_actions(q.q, None, allowed)), depth)
+        else:
+            out[q.id] = baseline.search(q.q, depth, allowed)
+    return out
 
 
 def evaluate(engine, queries: list[JudgedQuery]) -> tuple[System, System]:
     """Both systems scored on the same judgments."""
     judgments = {q.id: q.relevant for q in queries}
     ours_rank = engine_rankings(engine, queries)
-    base_rank = baseline_rankings(baseline_for(engine), queries)
+    base_rank = baseline_rankings(baseline_for(engine), queries, engine.state())
     ours = System("ours", *score_runs(judgments, ours_rank), ours_rank)
     base = System("FTS5", *score_runs(judgments, base_rank), base_rank)
     return ours, base
+
+
+def select(queries: list[JudgedQuery], split: str) -> list[JudgedQuery]:
+    return queries if split == "all" else [q for q in queries if q.split == split]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,43 +108,64 @@ def main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(prog="repertoires eval",
                                 description="Measure ranking quality (nDCG@10, MRR, recall@10, P@5) on the judged "
-                                            "queries, against a plain SQLite FTS5 baseline, and write docs/evaluation.md.")
+                                            "queries, per split and per kind of query, against a plain SQLite FTS5 "
+                                            "baseline, and write docs/evaluation.md and docs/evaluation.json.")
+    p.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                   help="queries to run: dev (tuning), test (reporting only) or all (default; the only "
+                        "one that writes the report)")
     p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DIR",
                    help="index to evaluate (built first when missing or outdated)")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, metavar="DIR")
     p.add_argument("--queries", type=Path, default=QUERIES_FILE, metavar="FILE")
     p.add_argument("--report", type=Path, default=DEFAULT_REPORT, metavar="FILE",
                    help="Markdown report to write (default docs/evaluation.md)")
+    p.add_argument("--figures", type=Path, default=FIGURES_FILE, metavar="FILE",
+                   help="JSON figures to write (default docs/evaluation.json; the floor test reads it)")
     p.add_argument("--no-report", action="store_true", help="print only")
     args = p.parse_args(argv)
 
+    try:
+        require_ir_measures()
+        queries = select(load_queries(args.queries), args.split)
+    except (MissingDependency, JudgedSetError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
     from engine import Engine
     from indexer.build import BuildError
-    from repertoires.cli import ensure_index
+    from indexer.freshness import ensure_index
 
     try:
-        ensure_index(args.data, args.index)
+        built = ensure_index(args.data, args.index,
+                             on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if built is not None:
+        print(f"Index built in {built.seconds:.1f} s: {len(built.corpus.partnerships)} partnerships, "
+              f"{len(built.corpus.actions)} actions", file=sys.stderr)
     engine = Engine(args.index)
-    queries = load_queries(args.queries)
     st = engine.state()
     missing = unknown_ids(queries, set(st.partnerships))
     for qid, ids in missing.items():
         print(f"warning: query {qid}: judged ids not in the index: {', '.join(ids)}", file=sys.stderr)
+    no_value = unknown_filter_values(queries, st.facet_values)
+    for qid, values in no_value.items():
+        print(f"warning: query {qid}: filter values no record carries: {', '.join(values)}", file=sys.stderr)
 
     started = time.perf_counter()
     ours, base = evaluate(engine, queries)
     print(text_report(queries, ours, base))
     print(f"\n({len(queries)} queries in {time.perf_counter() - started:.1f} s)")
     if not args.no_report:
-        meta = {"index_version": st.version, "partnerships": len(st.partnerships), "actions": len(st.actions),
-                "ir_measures": metadata.version("ir-measures"), "depth": DEPTH,
-                "baseline": f"SQLite {__import__('sqlite3').sqlite_version} FTS5, one row per partnership "
-                            f"(its sheet's raw text), tokenizer `{TOKENIZER}`, bm25, words ANDed with an "
-                            "any-word fallback when nothing matches"}
-        args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(markdown_report(queries, ours, base, meta), encoding="utf-8")
-        print(f"wrote {args.report}")
-    return 0 if not missing else 2
+        if args.split != "all":
+            print(f"(report not written: only `repertoires eval` with --split all writes {args.report.name})")
+        else:
+            meta = {"index_version": st.version, "partnerships": len(st.partnerships), "actions": len(st.actions),
+                    "ir_measures": metadata.version("ir-measures"), "depth": DEPTH, "action_depth": ACTION_DEPTH,
+                    "baseline": BASELINE}
+            args.report.parent.mkdir(parents=True, exist_ok=True)
+            args.report.write_text(markdown_report(queries, ours, base, meta), encoding="utf-8")
+            write_figures(figures(queries, ours, base, meta), args.figures)
+            print(f"wrote {args.report} and {args.figures}")
+    return 0 if not (missing or no_value) else 2

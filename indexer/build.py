@@ -12,7 +12,8 @@ from whoosh import index as whoosh_index
 
 from analyzers.spelling import count_vocabulary, write_tables
 
-from .corpus import DEFAULT_DATA_DIR, Corpus, code_fingerprint, load_corpus
+from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
+from .locations import NoDocuments, check_data_dir
 from .documents import index_documents
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
@@ -80,6 +81,10 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
     `on_progress(done, total)` while documents are added to the index.
     """
     start = time.perf_counter()
+    try:
+        check_data_dir(data_dir, DOCUMENTS)
+    except NoDocuments as exc:
+        raise BuildError(str(exc)) from None
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir))

@@ -12,7 +12,8 @@ from typing import Any, Iterator
 
 from .ids import name_key
 from .records import Action, Partnership
-from .schema import FACETS, facet_field, facet_slug
+from .facet_registry import registry
+from .schema import facet_field, facet_slug
 from .text import fold, redact_contacts
 
 
@@ -52,35 +53,16 @@ def _places(p: Partnership) -> list[str]:
 
 
 def partnership_facets(p: Partnership) -> dict[str, list]:
-    partner_region = p.partner_party.region if p.partner_party and p.partner_party.region else None
-    return {
-        "country": list(p.countries),
-        "domain": list(p.domains),
-        "year": list(p.years),
-        "region": [partner_region] if partner_region else [],
-        "type": ["partnership"],
-        "source": sorted({s.document for s in p.sources}),
-        "detail": [p.detail],
-        "status": [p.status] if p.status else [],
-    }
+    return registry().partnership_values(p)
 
 
 def action_facets(a: Action, p: Partnership) -> dict[str, list]:
-    f = partnership_facets(p)
-    f.update(
-        domain=list(a.domains),
-        year=list(a.years),
-        type=["action"],
-        source=sorted({s.document for s in a.sources}) or f["source"],
-        detail=["action"],
-        status=[a.status] if a.status else [],
-    )
-    return f
+    return registry().action_values(a, p)
 
 
 def _with_facet_fields(doc: dict[str, Any], facets: dict[str, list]) -> dict[str, Any]:
     doc["facets"] = facets
-    for name in FACETS:
+    for name in registry().names:
         doc[facet_field(name)] = " ".join(facet_slug(v) for v in facets.get(name, []))
     return doc
 

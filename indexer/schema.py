@@ -2,10 +2,11 @@
 
 Text fields are analysed by `analyzers/`: party and place names by the names
 analyzer (no stemming: a name is matched as written), everything else by the
-French analyzer. Facet values are written per document, as a dict of label lists,
-in the generation's docs.json, which the engine reads once per index version
-into per-document arrays; they are also indexed as keyword fields of slugs so
-that a plain Whoosh query can filter on them.
+French analyzer. The facets are those of `facet_registry`: their values are
+written per document, as a dict of value lists, in the generation's docs.json,
+which the engine reads once per index version into per-document arrays; they
+are also indexed as keyword fields of slugs so that a plain Whoosh query can
+filter on them.
 """
 from __future__ import annotations
 
@@ -13,13 +14,12 @@ from whoosh import fields
 
 from analyzers import french_analyzer, names_analyzer
 
+from .facet_registry import registry
 from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
 SCHEMA_VERSION = 5
-
-FACETS = ("country", "domain", "year", "region", "type", "source", "detail", "status")
 
 # Field weights for BM25F: parties and places first, then titles and domains, then body text.
 FIELD_BOOSTS = {  # tuned on evaluation/queries.json (see docs/evaluation.md)
@@ -67,6 +67,6 @@ def build_schema() -> fields.Schema:
         # collectivity's name ranks that collectivity's partnerships first
         name_keys=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
     )
-    for facet in FACETS:
-        schema.add(facet_field(facet), fields.KEYWORD(lowercase=False, commas=False, scorable=False))
+    for facet in registry():
+        schema.add(facet_field(facet.name), fields.KEYWORD(lowercase=False, commas=False, scorable=False))
     return schema

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from indexer.corpus import DEFAULT_DATA_DIR
+from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 
 EPILOG_INDEX = """example:
@@ -32,6 +33,28 @@ def _add_dirs(p: argparse.ArgumentParser, data: bool = True) -> None:
                        help="folder of the five source documents (default: the project's data/)")
     p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DIR",
                    help="folder of the built index (default: the project's index/)")
+
+
+def _facet_type(facet):
+    def parse(raw: str):
+        try:
+            return facet.parse(raw)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = facet.name
+    return parse
+
+
+def _add_facet_options(p: argparse.ArgumentParser) -> None:
+    """One option per facet of the registry (`--country Mali`, repeatable)."""
+    for facet in registry():
+        option = "--" + facet.name.replace("_", "-")
+        if facet.exclusive:
+            p.add_argument(option, choices=list(facet.closed), help=facet.label)
+        else:
+            p.add_argument(option, action="append", default=[], type=_facet_type(facet), metavar="VALUE",
+                           help=f"{facet.label} (repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,11 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_SEARCH)
     _add_dirs(p, data=False)
     p.add_argument("query", nargs="?", default="")
-    p.add_argument("--country", action="append", default=[])
-    p.add_argument("--domain", action="append", default=[])
-    p.add_argument("--region", action="append", default=[])
-    p.add_argument("--year", action="append", type=int, default=[])
-    p.add_argument("--type", choices=["partnership", "action"])
+    _add_facet_options(p)
     p.add_argument("--sort", default="relevance", choices=["relevance", "year_desc", "year_asc", "name"])
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--per-page", type=int, default=10)
@@ -157,18 +176,13 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
 # --- serve ---------------------------------------------------------------
 
 def ensure_index(data_dir: Path, index_dir: Path) -> None:
-    """Build the index when it is missing, unreadable or older than the corpus, saying so."""
-    from engine import Engine
-    from indexer.build import build_index
-    from indexer.store import IndexError_
+    """indexer.freshness.ensure_index, saying on stderr why it builds and what it built."""
+    from indexer.freshness import ensure_index as ensure
 
-    try:
-        Engine(index_dir).check_fresh(data_dir)
-        return
-    except IndexError_ as exc:
-        print(f"{exc} — building the index now…", file=sys.stderr)
-    result = build_index(data_dir, index_dir)
-    print_build_summary(result, out=sys.stderr)
+    result = ensure(data_dir, index_dir,
+                    on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
+    if result is not None:
+        print_build_summary(result, out=sys.stderr)
 
 
 def cmd_serve(args) -> int:
@@ -196,10 +210,11 @@ def cmd_search(args) -> int:
     from engine import Engine, SearchRequest
     from indexer.store import IndexError_
 
-    filters = {k: v for k, v in (("country", args.country), ("domain", args.domain),
-                                 ("region", args.region), ("year", args.year)) if v}
-    if args.type:
-        filters["type"] = [args.type]
+    filters = {}
+    for facet in registry():
+        chosen = getattr(args, facet.name)
+        if chosen:
+            filters[facet.name] = [chosen] if facet.exclusive else chosen
     try:
         response = Engine(args.index).search(SearchRequest(
             q=args.query, filters=filters, sort=args.sort, page=max(1, args.page),
@@ -253,8 +268,14 @@ def print_results(r: dict, out=None) -> None:
 # --- export --------------------------------------------------------------
 
 def cmd_export(args) -> int:
-    from indexer.corpus import load_corpus
+    from indexer.corpus import DOCUMENTS, load_corpus
+    from indexer.locations import NoDocuments, check_data_dir
 
+    try:
+        check_data_dir(args.data, DOCUMENTS)
+    except NoDocuments as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     corpus = load_corpus(args.data)
     out = sys.stdout
     for p in corpus.partnerships:

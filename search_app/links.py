@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
+from indexer.facet_registry import registry
+
 
 def _encode(args: MultiDict) -> str:
     items = [(k, v) for k, vs in args.lists() for v in vs if v != ""]
@@ -37,7 +39,8 @@ def toggle_url(path: str, args: MultiDict, facet: str, value) -> str:
     current = new.getlist(facet)
     sval = str(value)
     new.pop(facet, None)
-    if facet == "type":  # one type at a time
+    f = registry().get(facet)
+    if f is not None and f.exclusive:  # one value at a time (the kind of record listed)
         kept = [] if sval in current else [sval]
     else:
         kept = [v for v in current if v != sval] if sval in current else current + [sval]

@@ -13,12 +13,11 @@ from urllib.parse import unquote_to_bytes
 from engine import MAX_PER_PAGE, SORTS, SearchRequest
 from engine.querylang import parse_query
 from engine.search import MAX_RESULT_WINDOW
+from indexer.facet_registry import registry
 
 MAX_QUERY_CHARS = 500
 MAX_VALUES_PER_FACET = 50
-FACET_PARAMS = ("country", "domain", "year", "region", "type", "source", "detail", "status")
 SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to")
-KNOWN_PARAMS = set(FACET_PARAMS) | set(SINGLE_PARAMS)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -66,14 +65,21 @@ def check_query_string(raw: bytes) -> None:
                                  pname) from None
 
 
+def known_params() -> set[str]:
+    """Every parameter of /api/search: one per facet of the registry, and the single ones."""
+    return set(registry().names) | set(SINGLE_PARAMS)
+
+
 def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) -> SearchRequest:
     """Validate a MultiDict of query parameters. `strict` also refuses unknown
-    and repeated parameters (the API); the HTML page ignores them."""
+    and repeated parameters and empty values (the API); the HTML page ignores
+    them. Unknown facet values are refused by both."""
+    known_names = known_params()
     for name in args.keys():
         values = args.getlist(name)
         for v in values:
             check_text(name, v)
-        if strict and name not in KNOWN_PARAMS and not name.startswith("_"):
+        if strict and name not in known_names and not name.startswith("_"):
             raise ParamError("unknown_parameter", f"Paramètre inconnu : « {name[:40]} ».", name[:40])
         if strict and name in SINGLE_PARAMS and len(values) > 1:
             raise ParamError("repeated_parameter", f"« {name} » ne peut être donné qu'une fois.", name)
@@ -98,7 +104,8 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
         year_from, year_to = year_to, year_from  # kind to a reversed range: read it the right way
 
     filters: dict[str, list] = {}
-    for name in FACET_PARAMS:
+    for facet in registry():
+        name = facet.name
         raw = args.getlist(name)
         if strict and "" in raw:
             raise ParamError("empty_value", f"« {name} » est donné sans valeur.", name)
@@ -107,21 +114,14 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
             continue
         if len(raw) > MAX_VALUES_PER_FACET:
             raise ParamError("too_many_values", f"Trop de valeurs pour « {name} » (au plus {MAX_VALUES_PER_FACET}).", name)
-        if name == "year":
-            values = []
-            for v in raw:
-                if not re.fullmatch(r"\d{4}", v.strip()):
-                    raise ParamError("invalid_year", f"Année invalide : {v[:20]!r} (attendu : quatre chiffres).", "year")
-                values.append(int(v))
-        elif name == "type":
-            values = raw
-            for v in values:
-                if v not in ("partnership", "action"):
-                    raise ParamError("invalid_type", f"Type inconnu « {v[:40]} » (partnership ou action).", "type")
-        else:
-            values = raw
-        known = set(facet_values.get(name, []))
-        if name not in ("type", "year") and strict:
+        values = []
+        for v in raw:
+            try:
+                values.append(facet.parse(v))
+            except ValueError as exc:
+                raise ParamError(facet.invalid_code, str(exc), name) from None
+        if facet.from_index:  # the page too: a ticked "Atlantis 0" would be a lie
+            known = set(facet_values.get(name, []))
             for v in values:
                 if v not in known:
                     raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».", name)

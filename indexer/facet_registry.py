@@ -1,0 +1,240 @@
+"""The facets, each declared once.
+
+A facet is a way to narrow results (country, domain, year…). Its entry here
+says everything the rest of the code needs: the name (API parameter, response
+key, index field `f_<name>`), the French label and query prefixes, how its
+values are read from a partnership and from an action, whether a record holds
+one value or several, how its values are ordered and validated. The schema,
+the document builder, the query language, the engine, the API's validation,
+the OpenAPI document, the pages and the links all read this registry: adding
+a facet is one `Facet(...)` entry plus its extraction (see docs/facets.md).
+
+The registry in use is `registry()`; `using(...)` swaps it for a block (tests
+register a facet that way, without touching this file).
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from analyzers import fold_text
+
+from .records import Action, Partnership
+
+YEAR = "year"  # the facet that year_from/year_to narrow and the year sorts read
+
+SOURCE_LABELS = {
+    "mali-repertoire-2008.txt": "Répertoire franco-malien (CUF, 2008)",
+    "maroc-repertoire-2008.txt": "Répertoire franco-marocain (CUF, 2008)",
+    "algerie-cooperation-decentralisee.txt": "Coopération décentralisée franco-algérienne (2006)",
+    "algerie-micl-cooperation.txt": "Ministère algérien de l'Intérieur (MICL)",
+    "algerie-ambassade-cooperation-technique.txt": "Ambassade d'Algérie : coopération technique",
+}
+
+UNKNOWN_VALUE = "Valeur inconnue pour « {name} » : « {value} »."
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # API parameter, key in responses, index field f_<name>
+    label: str  # French, on the page
+    values: Callable[[Partnership], Iterable[Any]]  # a partnership's values
+    # an action's values; None: those of its partnership (an action is where its partnership is)
+    action_values: Callable[[Action, Partnership], Iterable[Any]] | None = None
+    prefixes: tuple[str, ...] = ()  # French query prefixes as written (`année`); the first is shown
+    multi: bool = True  # a record may hold several values (else at most one)
+    order: str = "count"  # "count": most frequent first; "value": in value order (years)
+    description: str = ""  # French, for the OpenAPI document
+    example: str | None = None  # an API value, for the OpenAPI document
+    query_example: str | None = None  # a prefix use shown in the page's help (`pays:mali`)
+    value_labels: Mapping[Any, str] = field(default_factory=dict)  # French labels of coded values
+    # validation of an API value: its shape (regex), the only values allowed,
+    # the conversion to the stored value, and the error code and message
+    pattern: str | None = None
+    closed: tuple[str, ...] = ()
+    convert: Callable[[str], Any] = str
+    invalid_code: str = "unknown_facet_value"
+    invalid_message: str = UNKNOWN_VALUE
+    selects_kind: bool = False  # chooses what is listed (partnerships or actions), one at a time
+    on_page: bool = True  # shown in the search page's sidebar
+    chart: bool = False  # shown on the page as bars by value (years)
+    text_field: str | None = None  # a prefix value that is no facet value is looked for in this text field
+
+    def __post_init__(self):
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
+            raise ValueError(f"facet name {self.name!r}: lower-case letters, digits and _ only")
+        if self.order not in ("count", "value"):
+            raise ValueError(f"facet {self.name}: order must be 'count' or 'value'")
+
+    # -- values of a record -------------------------------------------------
+    def of_partnership(self, p: Partnership) -> list:
+        return _unique(self.values(p))
+
+    def of_action(self, a: Action, p: Partnership) -> list:
+        if self.action_values is None:
+            return self.of_partnership(p)
+        return _unique(self.action_values(a, p))
+
+    # -- API values ---------------------------------------------------------
+    @property
+    def from_index(self) -> bool:
+        """Its values are whatever the index holds: the API accepts only those
+        and the OpenAPI document lists them as an enum."""
+        return not self.closed and self.pattern is None
+
+    @property
+    def exclusive(self) -> bool:
+        """One value selected at a time (a toggle replaces the selection)."""
+        return self.selects_kind
+
+    def parse(self, raw: str) -> Any:
+        """An API value as stored; ValueError with the French message when it
+        has the wrong shape or is not one of the closed values."""
+        if (self.pattern and not re.fullmatch(self.pattern, raw.strip())) or (
+                self.closed and raw not in self.closed):
+            raise ValueError(self.invalid_message.format(name=self.name, value=raw[:40]))
+        return self.convert(raw.strip() if self.pattern else raw)
+
+    def label_of(self, value) -> str:
+        return self.value_labels.get(value, str(value))
+
+
+def _unique(values: Iterable[Any]) -> list:
+    return list(dict.fromkeys(v for v in values if v is not None and v != ""))
+
+
+class Registry:
+    """An ordered set of facets (the order of the API's `facets` and of the page)."""
+
+    def __init__(self, facets: Iterable[Facet]):
+        self.facets: tuple[Facet, ...] = tuple(facets)
+        self._by_name = {f.name: f for f in self.facets}
+        if len(self._by_name) != len(self.facets):
+            raise ValueError("two facets have the same name")
+        self.by_prefix: dict[str, str] = {}  # folded prefix -> facet name
+        for f in self.facets:
+            for prefix in f.prefixes:
+                key = fold_text(prefix)
+                if key in self.by_prefix:
+                    raise ValueError(f"query prefix {prefix!r} is declared twice")
+                self.by_prefix[key] = f.name
+        kinds = [f for f in self.facets if f.selects_kind]
+        if len(kinds) > 1:
+            raise ValueError("only one facet may choose the kind of record listed")
+        self.kind: Facet | None = kinds[0] if kinds else None
+
+    def __iter__(self) -> Iterator[Facet]:
+        return iter(self.facets)
+
+    def __len__(self) -> int:
+        return len(self.facets)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def __getitem__(self, name: str) -> Facet:
+        return self._by_name[name]
+
+    def get(self, name: str) -> Facet | None:
+        return self._by_name.get(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.facets)
+
+    @property
+    def filtering(self) -> tuple[str, ...]:
+        """The facets that filter and are counted over the result set (all but the kind)."""
+        return tuple(f.name for f in self.facets if not f.selects_kind)
+
+    @property
+    def on_page(self) -> tuple[Facet, ...]:
+        return tuple(f for f in self.facets if f.on_page)
+
+    def with_facets(self, *facets: Facet) -> Registry:
+        """This registry and more facets (after the others)."""
+        return Registry(self.facets + facets)
+
+    def partnership_values(self, p: Partnership) -> dict[str, list]:
+        return {f.name: f.of_partnership(p) for f in self.facets}
+
+    def action_values(self, a: Action, p: Partnership) -> dict[str, list]:
+        return {f.name: f.of_action(a, p) for f in self.facets}
+
+
+# --- the facets ---------------------------------------------------------------
+
+def _partner_region(p: Partnership) -> list:
+    return [p.partner_party.region] if p.partner_party else []
+
+
+def _french_collectivity(p: Partnership) -> list:
+    """The French party, when there is one (the MICL's accords have none)."""
+    return [p.french_party.name] if p.french_party and p.french_party.country == "France" else []
+
+
+def _documents(sources) -> list[str]:
+    return sorted({s.document for s in sources})
+
+
+def _year(raw: str) -> int:
+    return int(raw)
+
+
+FACETS = Registry([
+    Facet("country", "Pays", lambda p: p.countries, prefixes=("pays",), example="Mali",
+          query_example="pays:mali",
+          description="Pays du partenaire (valeur exacte de la facette country). Répétable : les valeurs "
+                      "d'une même facette se combinent par OU, les facettes entre elles par ET."),
+    Facet("domain", "Domaine", lambda p: p.domains, lambda a, p: a.domains, prefixes=("domaine",),
+          example="Eau et assainissement", query_example="domaine:santé",
+          description="Domaine (vocabulaire contrôlé, valeur exacte de la facette domain). Répétable."),
+    Facet("year", "Année", lambda p: p.years, lambda a, p: a.years, prefixes=("année", "an"),
+          order="value", chart=True, example="2005", query_example="annee:2005",
+          pattern=r"[0-9]{4}", convert=_year, invalid_code="invalid_year",
+          invalid_message="Année invalide : {value!r} (attendu : quatre chiffres).",
+          description="Année (quatre chiffres). Répétable."),
+    Facet("region", "Région / wilaya", _partner_region, prefixes=("région", "wilaya"), multi=False,
+          query_example="region:kayes", text_field="places",
+          description="Région, cercle, wilaya ou province du partenaire (valeur exacte). Répétable."),
+    Facet("french", "Collectivité française", _french_collectivity, multi=False,
+          example="Marseille",
+          description="Collectivité française du partenariat (valeur exacte ; la carte filtre par elle). "
+                      "Répétable."),
+    Facet("type", "Type de fiche", lambda p: ["partnership"], lambda a, p: ["action"],
+          prefixes=("type",), multi=False, closed=("partnership", "action"), selects_kind=True,
+          value_labels={"partnership": "Partenariats", "action": "Actions"},
+          invalid_code="invalid_type", invalid_message="Type inconnu « {value} » (partnership ou action).",
+          description="Type de fiche listée : partnership (défaut, actions imbriquées) ou action "
+                      "(actions seules)."),
+    Facet("source", "Document source", lambda p: _documents(p.sources),
+          lambda a, p: _documents(a.sources) or _documents(p.sources), prefixes=("source",),
+          value_labels=SOURCE_LABELS,
+          description="Document source (nom de fichier, valeur exacte de la facette source). Répétable."),
+    Facet("detail", "Fiche", lambda p: [p.detail], lambda a, p: ["action"], multi=False, on_page=False,
+          value_labels={"sheet": "Fiche complète", "listed": "Simple mention", "action": "Actions"},
+          description="sheet (fiche complète) ou listed (simple mention). Répétable."),
+    Facet("status", "État", lambda p: [p.status], lambda a, p: [a.status], prefixes=("statut",),
+          multi=False, on_page=False,
+          description="État de l'action ou du partenariat (valeur exacte de la facette status). Répétable."),
+])
+
+_active: Registry = FACETS
+
+
+def registry() -> Registry:
+    """The facets in use."""
+    return _active
+
+
+@contextmanager
+def using(reg: Registry) -> Iterator[Registry]:
+    """Use `reg` instead of the declared facets inside the block (tests)."""
+    global _active
+    previous, _active = _active, reg
+    try:
+        yield reg
+    finally:
+        _active = previous
