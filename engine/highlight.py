@@ -53,12 +53,23 @@ class FieldMarker:
                 if keys and not keys.isdisjoint(terms):
                     found.append((start, end, min(keys & terms)))
             return found
-        for m in pattern.finditer(text):  # a regex tokenizer: its matches, no Token made (hot path)
-            keys = get(m.group())
+        # A regex tokenizer (the hot path): each distinct word of the text is
+        # looked up once, and the text is scanned again only when a word matched
+        # (most texts repeat their words, and many snippets match none).
+        marked: dict[str, str] = {}
+        words = pattern.findall(text) if not pattern.groups else [m.group() for m in pattern.finditer(text)]
+        for word in set(words):
+            keys = get(word)
             if keys is None:
-                keys = keys_of(m.group())
+                keys = keys_of(word)
             if keys and not keys.isdisjoint(terms):
-                found.append((m.start(), m.end(), min(keys & terms)))
+                marked[word] = min(keys & terms)
+        if marked:
+            mark = marked.get
+            for m in pattern.finditer(text):
+                term = mark(m.group())
+                if term is not None:
+                    found.append((m.start(), m.end(), term))
         return found
 
 
