@@ -45,6 +45,10 @@ class FrenchTokenizer(Tokenizer):
     """Yields words, compounds (`aix-en-provence`, `l'assainissement`,
     `n'gabakoro`) and numbers; compounds are split later, after elision."""
 
+    # the tokens are this expression's matches, as written (the highlighter
+    # scans whole texts with it rather than making a Token per word)
+    pattern = TOKEN_RE
+
     def __eq__(self, other):
         return other.__class__ is self.__class__
 

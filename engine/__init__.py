@@ -14,9 +14,7 @@ import threading
 from pathlib import Path
 
 from analyzers import fold_text
-from indexer.corpus import code_fingerprint, corpus_checksum
-from indexer.store import (DEFAULT_INDEX_DIR, IndexError_, IndexOutdated, current_generation,
-                           pointer_stamp)
+from indexer.store import DEFAULT_INDEX_DIR, IndexError_, current_generation, pointer_stamp
 
 from .search import MAX_PER_PAGE, SORTS, SearchRequest, search
 from .state import IndexState, open_state
@@ -25,8 +23,12 @@ __all__ = ["Engine", "SearchRequest", "SORTS", "MAX_PER_PAGE", "IndexError_"]
 
 
 class Engine:
-    def __init__(self, index_dir: Path | str = DEFAULT_INDEX_DIR):
+    def __init__(self, index_dir: Path | str = DEFAULT_INDEX_DIR, caching: bool = True):
+        """`caching=False` turns off the per-generation caches of matches,
+        snippets and stored documents: every request is answered as if it
+        were the first (how the benchmarks measure cold requests)."""
         self.index_dir = Path(index_dir)
+        self.caching = caching
         self._lock = threading.Lock()
         self._state: IndexState | None = None
         self._stamp: tuple | None = None
@@ -42,7 +44,7 @@ class Engine:
             if self._state is not None and stamp == self._stamp:
                 return self._state
             try:
-                state = open_state(current_generation(self.index_dir))
+                state = open_state(current_generation(self.index_dir), caching=self.caching)
             except IndexError_ as exc:
                 self.last_error = str(exc)
                 if self._state is None:
@@ -51,15 +53,6 @@ class Engine:
                 return self._state
             self._state, self._stamp, self.last_error = state, stamp, None
             return state
-
-    def check_fresh(self, data_dir: Path | str) -> None:
-        """Raise IndexOutdated when the index was built from other source files."""
-        st = self.state()
-        if st.generation.meta.get("corpus_checksum") != corpus_checksum(Path(data_dir)):
-            raise IndexOutdated("the index was built from other source files: run `repertoires index`")
-        if st.generation.meta.get("code_fingerprint") != code_fingerprint():
-            raise IndexOutdated("the index was built by another version of the parsers or analyzers: "
-                                "run `repertoires index`")
 
     # -- queries -----------------------------------------------------------
     def search(self, request: SearchRequest | None = None, **kwargs) -> dict:
@@ -102,8 +95,10 @@ class Engine:
         return out
 
     def facets(self) -> dict:
-        """Every facet with its values over the whole corpus (partnerships and actions)."""
-        return search(self.state(), SearchRequest(per_page=1, snippets=False))["facets"]
+        """Every facet with its values over the whole corpus (`facets`), and how
+        many values each has and whether its list was cut (`facet_info`)."""
+        r = search(self.state(), SearchRequest(per_page=1, snippets=False))
+        return {"facets": r["facets"], "facet_info": r["facet_info"]}
 
     def status(self) -> dict:
         st = self.state()

@@ -1,30 +1,113 @@
 """Snippets with the matched words in <mark>, everything else HTML-escaped.
 
-A word is marked when its key (folded, then stemmed as the French analyzer
-stems) is one of the query's terms, so `école` marks `écoles` and `Ecole`
-alike. This light re-analysis replaced Whoosh's highlighter, which ran the
-whole French chain over every snippet and cost two thirds of a search. Every
-piece of text is escaped: a `<script>` in a source file or in the query comes
-out inert.
+A word is marked when the field's own analyzer (the one the index used for
+that field) turns it into one of the query's terms for that field, so what
+is highlighted is what matched: `école` marks `écoles`, `Ecole` and
+`l'école`, a compound is marked when one of its parts matched, and a stop
+word never is. Each distinct word is analysed once and remembered (a
+`FieldMarker` per analyzer, shared by the fields and the index generations
+that have an equal one); scanning a text is then the field's tokenizer and
+one dictionary look-up per word. Every piece of text is
+escaped: a `<script>` in a source file or in the query comes out inert.
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+import threading
 from html import escape
 
-from analyzers import fold_text
-from analyzers.stemming import stem_word
-
 SNIPPET_CHARS = 220
-_WORD = re.compile(r"\w+")
+WORD_CACHE = 200_000  # distinct words remembered per field
 
 
-@lru_cache(maxsize=200_000)
-def word_keys(word: str) -> tuple[str, str]:
-    """The folded form and the stem of a word, as the index has them."""
-    folded = fold_text(word)
-    return folded, stem_word(folded)
+class FieldMarker:
+    """Finds the words of a text that a field's query terms match."""
+
+    def __init__(self, analyzer):
+        self.analyzer = analyzer
+        # the analyzer's tokenizer gives the words and where they are
+        self.tokenizer = analyzer.items[0] if hasattr(analyzer, "items") else analyzer
+        self._keys: dict[str, frozenset[str]] = {}
+
+    def keys(self, word: str) -> frozenset[str]:
+        """The terms the index holds for `word` in this field (cached)."""
+        keys = self._keys.get(word)
+        if keys is None:
+            try:
+                keys = frozenset(t.text for t in self.analyzer(word))
+            except Exception:  # an analyzer fault must not cost the snippet
+                keys = frozenset()
+            if len(self._keys) < WORD_CACHE:
+                self._keys[word] = keys
+        return keys
+
+    def matches(self, text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
+        """(start, end, term) of every word of `text` that a term matches."""
+        found = []
+        get, keys_of = self._keys.get, self.keys
+        pattern = getattr(self.tokenizer, "pattern", None)
+        if pattern is None:  # any tokenizer: through its tokens
+            words = [(text[t.startchar:t.endchar], t.startchar, t.endchar)
+                     for t in self.tokenizer(text, chars=True)]
+            for word, start, end in words:
+                keys = keys_of(word)
+                if keys and not keys.isdisjoint(terms):
+                    found.append((start, end, min(keys & terms)))
+            return found
+        # A regex tokenizer (the hot path): each distinct word of the text is
+        # looked up once, and the text is scanned again only when a word matched
+        # (most texts repeat their words, and many snippets match none).
+        marked: dict[str, str] = {}
+        words = pattern.findall(text) if not pattern.groups else [m.group() for m in pattern.finditer(text)]
+        for word in set(words):
+            keys = get(word)
+            if keys is None:
+                keys = keys_of(word)
+            if keys and not keys.isdisjoint(terms):
+                marked[word] = min(keys & terms)
+        if marked:
+            mark = marked.get
+            for m in pattern.finditer(text):
+                term = mark(m.group())
+                if term is not None:
+                    found.append((m.start(), m.end(), term))
+        return found
+
+
+_SHARED: list[FieldMarker] = []  # one per distinct analyzer, kept across index generations
+_SHARED_LOCK = threading.Lock()
+
+
+def marker_for(analyzer) -> FieldMarker:
+    """The marker of an analyzer equal to `analyzer` (a rebuilt index has equal
+    analyzers: its words need not be analysed again), made on first use."""
+    with _SHARED_LOCK:
+        for marker in _SHARED:
+            if marker.analyzer == analyzer:
+                return marker
+        marker = FieldMarker(analyzer)
+        _SHARED.append(marker)
+        return marker
+
+
+class Markers:
+    """The FieldMarker of each field of a schema, found on first use (fields
+    with equal analyzers share one, and its word cache)."""
+
+    def __init__(self, schema):
+        self.schema = schema
+        self._by_field: dict[str, FieldMarker] = {}
+
+    def __getitem__(self, fieldname: str) -> FieldMarker:
+        marker = self._by_field.get(fieldname)
+        if marker is None:
+            marker = self._by_field[fieldname] = marker_for(self.schema[fieldname].analyzer)
+        return marker
+
+    def warm_up(self, fieldname: str, words) -> None:
+        """Analyse `words` ahead of the first snippets (the vocabulary, in the background)."""
+        marker = self[fieldname]
+        for word in words:
+            marker.keys(word)
 
 
 def terms_by_field(query) -> dict[str, set[str]]:
@@ -41,18 +124,6 @@ def terms_by_field(query) -> dict[str, set[str]]:
     return out
 
 
-def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, term) of every word of `text` that a term matches."""
-    found = []
-    for m in _WORD.finditer(text):
-        folded, stem = word_keys(m.group())
-        if stem in terms:
-            found.append((m.start(), m.end(), stem))
-        elif folded in terms:
-            found.append((m.start(), m.end(), folded))
-    return found
-
-
 def _render(text: str, start: int, end: int, spans) -> str:
     out, pos = [], start
     for s, e, _ in spans:
@@ -65,13 +136,13 @@ def _render(text: str, start: int, end: int, spans) -> str:
     return "".join(out)
 
 
-def highlight(text: str | None, terms, limit: int = SNIPPET_CHARS) -> str | None:
+def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS) -> str | None:
     """The passage of `text` (about `limit` characters) holding the most
     distinct matched terms, with marks; None when no word matches."""
     if not text or not terms:
         return None
     text = " ".join(text.split())
-    spans = _matches(text, frozenset(terms))
+    spans = marker.matches(text, frozenset(terms))
     if not spans:
         return None
     best, best_score = 0, -1
@@ -93,11 +164,11 @@ def highlight(text: str | None, terms, limit: int = SNIPPET_CHARS) -> str | None
     return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")
 
 
-def mark_all(text: str | None, terms) -> str:
+def mark_all(text: str | None, terms, marker: FieldMarker) -> str:
     """The whole (short) text with every match marked: for titles and names."""
     if not text:
         return ""
-    spans = _matches(text, frozenset(terms)) if terms else []
+    spans = marker.matches(text, frozenset(terms)) if terms else []
     return _render(text, 0, len(text), spans) if spans else escape(text, quote=False)
 
 

@@ -10,7 +10,8 @@ in one pass, and the dicts are combined with Whoosh's own arithmetic:
 
 - OR: the documents matching any part, scored by the sum of the parts that match;
 - AND: the documents matching every part, scored by the sum of the parts;
-- AND MAYBE: the first part's documents, plus the second's score where it matches;
+- AND MAYBE: the first part's documents, plus the second's score where it
+  matches (read only for those documents);
 - an excluded part removes its documents and adds the 1.0 Whoosh's inverse
   matcher scores; a boost multiplies.
 
@@ -18,16 +19,17 @@ A term's score is Whoosh's BM25F scorer applied to the posting's weight and
 the document's field length (the same function, on the same numbers), so the
 scores, and the rankings, are Whoosh's. Parts shared by several queries of a
 request (the all-words query, its any-word fallback, the proximity phrase)
-are read once per request (`Evaluator`), and per generation each term's
-postings can be kept (`TermScores`).
+are read once per request (`Evaluator`).
 """
 from __future__ import annotations
 
 import time
+from math import log
 
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.scoring import BM25FScorer, bm25
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F
 
 INVERSE_SCORE = 1.0  # what Whoosh's InverseMatcher gives each document it lets through
 
@@ -37,17 +39,28 @@ class TimeLimit(Exception):
 
 
 class FieldLengths:
-    """Per field, every document's length as the scorer reads it (one table per
-    field and generation, made on first use)."""
+    """Per field, every document's BM25 length normalisation `K1 * ((1 - B) +
+    B * length / average length)`, from the length the scorer reads (one table
+    per field and generation, made on first use; lengths are stored on a byte,
+    so there are few distinct values to compute)."""
 
     def __init__(self):
-        self._tables: dict[str, list] = {}
+        self._tables: dict[tuple, list] = {}
 
-    def table(self, searcher, field: str) -> list:
-        t = self._tables.get(field)
+    def norms(self, searcher, field: str, B: float, K1: float, avgfl: float) -> list:
+        key = (field, B, K1, avgfl)
+        t = self._tables.get(key)
         if t is None:
             dfl = searcher.doc_field_length
-            t = self._tables[field] = [dfl(d, field, 1) for d in range(searcher.doc_count_all())]
+            by_length: dict = {}
+            t = []
+            for d in range(searcher.doc_count_all()):
+                fl = dfl(d, field, 1)
+                n = by_length.get(fl)
+                if n is None and fl is not None:
+                    n = by_length[fl] = K1 * ((1 - B) + B * fl / avgfl)  # as in whoosh.scoring.bm25
+                t.append(n)
+            self._tables[key] = t
         return t
 
 
@@ -79,18 +92,34 @@ def _collect(m) -> dict[int, float]:
     return out
 
 
+def _collect_within(m, docs: list[int]) -> dict[int, float]:
+    """The scores of a matcher on the given documents (increasing), skipping the others."""
+    out = {}
+    for d in docs:
+        if not m.is_active():
+            break
+        if m.id() < d:
+            m.skip_to(d)
+            if not m.is_active():
+                break
+        if m.id() == d:
+            out[d] = m.score()
+    return out
+
+
 class Evaluator:
     """Evaluates query trees on one searcher; results of identical parts are
     shared within the evaluator's life (one request)."""
 
-    def __init__(self, searcher, lengths: FieldLengths, deadline: float | None = None, terms=None):
+    def __init__(self, searcher, lengths: FieldLengths, deadline: float | None = None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.schema = searcher.schema
         self.weighting = searcher.weighting
         self.lengths = lengths
         self.deadline = deadline
-        self.terms = terms  # optional per-generation store of unboosted term scores
+        self.doc_count = searcher.doc_count_all()
+        self._fields: dict = {}
         self._memo: dict[int, tuple[object, dict[int, float]]] = {}
 
     def scores(self, q) -> dict[int, float]:
@@ -125,27 +154,29 @@ class Evaluator:
 
     def _term(self, q) -> dict[int, float]:
         field = q.fieldname
-        if field not in self.schema:
-            return {}
+        fieldobj = self._fields.get(field)
+        if fieldobj is None:
+            if field not in self.schema:
+                return {}
+            fieldobj = self._fields[field] = self.schema[field]
         try:
-            text = self.schema[field].to_bytes(q.text)
-        except ValueError:
+            text = fieldobj.to_bytes(q.text)
+            info = self.reader.term_info(field, text)
+        except (ValueError, TermNotFound):
             return {}
-        if (field, text) not in self.reader:
-            return {}
-        base = self.terms.get((field, text)) if self.terms is not None else None
-        if base is None:
-            m = self.searcher.postings(field, text, weighting=self.weighting)
-            scorer = getattr(m, "scorer", None)
-            if type(scorer) is BM25FScorer and type(m) is W3LeafMatcher:
-                ids, weights = _postings(m)
-                fl = self.lengths.table(self.searcher, field)
-                idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-                base = {d: bm25(idf, w, fl[d], avgfl, B, K1) for d, w in zip(ids, weights)}
-            else:
-                base = _collect(m)
-            if self.terms is not None:
-                self.terms.put((field, text), base)
+        w = self.weighting
+        if type(w) is BM25F and fieldobj.scorable:
+            # BM25FScorer's arithmetic on the same numbers, from the term info
+            # read once (Whoosh's scorer looks the term up three more times)
+            ids, weights = _postings(self.reader.postings(field, text))
+            idf = log(self.doc_count / (info.doc_frequency() + 1)) + 1
+            B, K1 = w._field_B.get(field, w.B), w.K1
+            norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1)
+            k1p1 = K1 + 1
+            # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), operation for operation
+            base = {d: idf * ((tf * k1p1) / (tf + norm[d])) for d, tf in zip(ids, weights)}
+        else:
+            base = _collect(self.searcher.postings(field, text, weighting=w))
         boost = q.boost
         if boost == 1.0:
             return base
@@ -172,7 +203,7 @@ class Evaluator:
         if not positive or len(q.subqueries) == 1:
             return _collect(q.matcher(self.searcher, self.searcher.context()))
         parts = []
-        for s in sorted(positive, key=lambda s: s.estimate_size(self.reader)):
+        for s in positive:
             p = self.scores(s)
             if not p:
                 return {}
@@ -192,8 +223,30 @@ class Evaluator:
         a = self.scores(q.a)
         if not a:
             return {}
-        b = self.scores(q.b)
+        b = self.within(q.b, a)
         return {d: (s + b[d]) if d in b else s for d, s in a.items()}
+
+    def within(self, q, docs) -> dict[int, float]:
+        """`scores(q)` restricted to `docs`, reading phrases' positions only
+        for those documents (the optional proximity phrase of an AND MAYBE
+        only matters where the words already matched)."""
+        hit = self._memo.get(id(q))
+        if hit is not None and hit[0] is q:
+            return {d: hit[1][d] for d in docs if d in hit[1]}
+        cls = type(q)
+        if cls is Q.Or and len(q.subqueries) > 1:
+            out: dict[int, float] = {}
+            for sub in q.subqueries:  # in order: the sums are those of _or
+                for d, v in self.within(sub, docs).items():
+                    prev = out.get(d)
+                    out[d] = v if prev is None else prev + v
+            return self._boosted(out, q.boost, False)
+        if cls is Q.Phrase:
+            if self.deadline is not None and time.perf_counter() > self.deadline:
+                raise TimeLimit()
+            return _collect_within(q.matcher(self.searcher, self.searcher.context()), sorted(docs))
+        full = self.scores(q)
+        return {d: full[d] for d in docs if d in full}
 
     @staticmethod
     def _boosted(out: dict[int, float], boost: float, single: bool) -> dict[int, float]:

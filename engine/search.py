@@ -10,10 +10,12 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import escape
+from types import MappingProxyType
 
 from analyzers import spelling_analyzer
-
 from indexer.facet_registry import YEAR, Registry, registry
 
 from .facets import Selection, filter_and_count
@@ -55,22 +57,29 @@ def _party(p: dict | None) -> dict | None:
     return {k: p.get(k) for k in ("name", "kind", "country", "region", "subdivision")}
 
 
-def _match(state: IndexState, query, evaluator: Evaluator) -> tuple[dict[int, float], bool]:
+def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tuple[Mapping[int, float], bool]:
     """docnum -> score for every document matching `query`; flag when cut by the timer.
 
     Answers are cached per index generation (the state is per generation), by
     the query's text form, which includes fields and boosts. A cut answer is
-    not cached."""
+    not cached. The mapping is read-only: it is the cached answer itself, and
+    a caller that changed it would change every later answer."""
     key = repr(query)
     hit = state.match_cache.get(key)
     if hit is not None:
         return hit, False
+    if evaluator is None:
+        evaluator = _evaluator(state)
     try:
-        scores = evaluator.scores(query)
+        scores = MappingProxyType(evaluator.scores(query))
     except TimeLimit:
-        return {}, True
+        return MappingProxyType({}), True
     state.match_cache.put(key, scores)
     return scores, False
+
+
+def _evaluator(state: IndexState) -> Evaluator:
+    return Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
 
 
 def search(state: IndexState, req: SearchRequest) -> dict:
@@ -139,7 +148,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         for a in sorted(kept_actions, key=lambda a: -(scores or {}).get(a, 0.0)):
             nested.setdefault(docs[a].pid, []).append(a)
 
-    terms = terms_by_field(built.query) if req.snippets else {}
+    terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
     if req.explain and scores is not None:
         for d, hit in zip(page_hits, results):
@@ -149,6 +158,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
                                             len(state.docs), action)
 
     suggestion = _suggestion(state, pq.text_words())
+    facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
 
     response = {
         "query": {
@@ -159,7 +169,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             "year_from": req.year_from,
             "year_to": req.year_to,
             "type": mode,
-            "sort": req.sort,
+            # browsing (no text to rank by) lists by name: say so
+            "sort": "name" if req.sort == "relevance" and scores is None else req.sort,
             "fallback_any_word": fallback,
             "partial_matches": partial,
             "notices": notices,
@@ -170,7 +181,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "pages": max(1, -(-total // req.per_page)),
         "took_ms": round((time.perf_counter() - started) * 1000, 2),
         "results": results,
-        "facets": _facet_lists(facets, counts, req, mode) if req.facets else {},
+        "facets": facet_lists,
+        "facet_info": facet_info,
         "suggestion": suggestion,
         "index_version": state.version,
     }
@@ -208,7 +220,7 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
     None when browsing, no text) and the function that read the scores."""
     if not built.has_text:
         return Ranking(None), None
-    evaluator = Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
+    evaluator = _evaluator(state)  # one per request: parts shared by the groups are read once
     cut = False
 
     def score(query) -> dict[int, float]:
@@ -262,16 +274,25 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
-def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]]) -> str:
+def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) -> str:
+    """The passage of the body with the most matched words ("" when snippets are not asked for)."""
+    if terms is None:
+        return ""
     body_terms = frozenset(terms.get("body", ()))
     key = (docnum, body_terms)
     cached = state.snippet_cache.get(key)
     if cached is not None:
         return cached
     body = state.stored(docnum).get("body") or ""
-    out = highlight(body, body_terms) or plain_snippet(body)
+    out = highlight(body, body_terms, state.markers["body"]) or plain_snippet(body)
     state.snippet_cache.put(key, out)
     return out
+
+
+def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> str:
+    if terms is None:
+        return escape(title, quote=False)
+    return mark_all(title, terms.get("title", set()), state.markers["title"])
 
 
 def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
@@ -298,8 +319,8 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": _snippet(state, docnum, terms) if terms is not None else "",
-        "formatted": {"title": mark_all(title, terms.get("title", set()))},
+        "snippet": _snippet(state, docnum, terms),
+        "formatted": {"title": _title(state, title, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
     if d.type == "action":
@@ -322,8 +343,11 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
 
 
 def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchRequest,
-                 mode: str) -> dict[str, list[dict]]:
+                 mode: str) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Each facet's values with their counts, and for each facet how many
+    values it has and whether the list was cut at MAX_FACET_VALUES."""
     out: dict[str, list[dict]] = {}
+    info: dict[str, dict] = {}
     for facet in facets:
         c = counts.get(facet.name, Counter())
         if facet.selects_kind:
@@ -332,6 +356,7 @@ def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchReques
             selected = set(req.filters.get(facet.name, []))
         values = set(c) | selected
         items = [{"value": v, "count": c.get(v, 0), "selected": v in selected} for v in values]
+        info[facet.name] = {"values": len(items), "truncated": len(items) > MAX_FACET_VALUES}
         if len(items) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
             items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))
             items = items[:MAX_FACET_VALUES]
@@ -340,4 +365,4 @@ def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchReques
         else:
             items.sort(key=lambda x: (-x["count"], str(x["value"])))
         out[facet.name] = items
-    return out
+    return out, info

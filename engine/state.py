@@ -20,11 +20,12 @@ from whoosh import index as whoosh_index
 from analyzers import Speller, fold_text
 from analyzers.spelling import SpellingTables
 from indexer.facet_registry import registry
-from indexer.schema import SCHEMA_VERSION
-from indexer.store import DOCS, RECORDS, SPELLING, Generation, IndexCorrupt, IndexOutdated
+from indexer.freshness import check_compatible
+from indexer.store import DOCS, RECORDS, SPELLING, Generation, IndexCorrupt
 
 from . import ranking_profile
 from .facets import FacetBits
+from .highlight import Markers
 from .matching import FieldLengths
 
 
@@ -83,18 +84,20 @@ class IndexState:
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
     vocabulary: SpellingTables  # every word of the index as written (folded), with its document frequency
+    caching: bool = True  # False: no cache of matches, snippets or stored documents
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def __post_init__(self):
         # Whoosh re-reads the table of contents on every `index.schema` access.
         self.schema = self.index.schema
-        self.stored = functools.lru_cache(maxsize=8192)(self._stored)
+        self.stored = functools.lru_cache(maxsize=8192 if self.caching else 0)(self._stored)
         self.facet_bits = FacetBits([d.facets for d in self.docs])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
         self.field_lengths = FieldLengths()
-        self.match_cache = LRU(1024)  # query -> {docnum: score}
-        self.snippet_cache = LRU(8192)  # (docnum, terms) -> snippet HTML
+        self.match_cache = LRU(1024 if self.caching else 0)  # query -> {docnum: score}
+        self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
+        self.markers = Markers(self.schema)  # the fields' analyzers, for highlighting
 
     def _stored(self, docnum: int) -> dict:
         """Stored fields of a document (cached: snippets read the same bodies again and again)."""
@@ -167,13 +170,10 @@ def _split_words(key: str) -> list[str]:
     return re.split(r"[^a-z0-9]+", key)
 
 
-def open_state(generation: Generation) -> IndexState:
+def open_state(generation: Generation, caching: bool = True) -> IndexState:
     """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served."""
     meta = generation.meta
-    if meta.get("schema_version") != SCHEMA_VERSION:
-        raise IndexOutdated(
-            f"index schema version {meta.get('schema_version')} differs from {SCHEMA_VERSION}: "
-            "run `repertoires index`")
+    check_compatible(generation)
     path = generation.path
     try:
         ix = whoosh_index.open_dir(str(path))
@@ -219,4 +219,5 @@ def open_state(generation: Generation) -> IndexState:
         actions_of=actions_of,
         facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},
         vocabulary=vocabulary,
+        caching=caching,
     )

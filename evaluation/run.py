@@ -133,13 +133,17 @@ def main(argv: list[str] | None = None) -> int:
 
     from engine import Engine
     from indexer.build import BuildError
-    from repertoires.cli import ensure_index
+    from indexer.freshness import ensure_index
 
     try:
-        ensure_index(args.data, args.index)
+        built = ensure_index(args.data, args.index,
+                             on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if built is not None:
+        print(f"Index built in {built.seconds:.1f} s: {len(built.corpus.partnerships)} partnerships, "
+              f"{len(built.corpus.actions)} actions", file=sys.stderr)
     engine = Engine(args.index)
     st = engine.state()
     missing = unknown_ids(queries, set(st.partnerships))

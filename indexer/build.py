@@ -12,7 +12,8 @@ from whoosh import index as whoosh_index
 
 from analyzers.spelling import count_vocabulary, write_tables
 
-from .corpus import DEFAULT_DATA_DIR, Corpus, code_fingerprint, load_corpus
+from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
+from .locations import NoDocuments, check_data_dir
 from .documents import index_documents
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
@@ -80,6 +81,10 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
     `on_progress(done, total)` while documents are added to the index.
     """
     start = time.perf_counter()
+    try:
+        check_data_dir(data_dir, DOCUMENTS)
+    except NoDocuments as exc:
+        raise BuildError(str(exc)) from None
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir))
@@ -101,14 +106,16 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     gen = None
     try:
         gen = new_generation_dir(index_dir)
-        ix = whoosh_index.create_in(str(gen), build_schema())
+        schema = build_schema()
+        ix = whoosh_index.create_in(str(gen), schema)
         docs = list(index_documents(corpus.partnerships, corpus.actions))
+        indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
         spelling = beside(_write_spelling, gen / SPELLING, [[d[f] for f in TEXT_FIELDS] for d in docs])
         try:
             writer = ix.writer(limitmb=256, procs=1)
             try:
                 for i, doc in enumerate(docs, 1):
-                    writer.add_document(**doc)
+                    writer.add_document(**{k: v for k, v in doc.items() if k in indexed})
                     if on_progress and (i % 50 == 0 or i == len(docs)):
                         on_progress(i, len(docs))
                 writer.commit(optimize=True)

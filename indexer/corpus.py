@@ -16,12 +16,13 @@ from typing import Callable
 
 from .domains import map_domains
 from .ids import action_id, name_key
+from .locations import default_data_dir
 from .parallel import parallel_map
 from .parsers import DOCUMENTS, parser_for
 from .records import Action, Partnership
 from .text import fix_shouted_words, french_commune_name
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = default_data_dir(DOCUMENTS)  # see locations.py: a clone's data/, or the installed copy
 
 
 class SourceError(Exception):

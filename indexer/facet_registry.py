@@ -170,6 +170,11 @@ def _partner_region(p: Partnership) -> list:
     return [p.partner_party.region] if p.partner_party else []
 
 
+def _french_collectivity(p: Partnership) -> list:
+    """The French party, when there is one (the MICL's accords have none)."""
+    return [p.french_party.name] if p.french_party and p.french_party.country == "France" else []
+
+
 def _documents(sources) -> list[str]:
     return sorted({s.document for s in sources})
 
@@ -194,6 +199,10 @@ FACETS = Registry([
     Facet("region", "Région / wilaya", _partner_region, prefixes=("région", "wilaya"), multi=False,
           query_example="region:kayes", text_field="places",
           description="Région, cercle, wilaya ou province du partenaire (valeur exacte). Répétable."),
+    Facet("french", "Collectivité française", _french_collectivity, multi=False,
+          example="Marseille",
+          description="Collectivité française du partenariat (valeur exacte ; la carte filtre par elle). "
+                      "Répétable."),
     Facet("type", "Type de fiche", lambda p: ["partnership"], lambda a, p: ["action"],
           prefixes=("type",), multi=False, closed=("partnership", "action"), selects_kind=True,
           value_labels={"partnership": "Partenariats", "action": "Actions"},

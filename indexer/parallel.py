@@ -1,13 +1,14 @@
 """Work on the second core: the build forks a process for independent work
 (parsing one document while another is parsed, the speller's tables while
-Whoosh writes) when that is safe, and does the work inline otherwise."""
+Whoosh writes) when that is safe, and does the work inline otherwise.
+
+`multiprocessing` and `concurrent.futures` are imported by the functions that
+fork, not with this module: they take longer to import than a whole search,
+and a process that only searches (`repertoires search`) never forks."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable
 
 WORKERS = 2
@@ -16,8 +17,7 @@ WORKERS = 2
 def can_fork() -> bool:
     """Two cores or more, `fork` available, and no other thread running
     (a forked copy of a threaded process may inherit a held lock)."""
-    return ((os.cpu_count() or 1) >= 2 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1 and hasattr(os, "fork")
 
 
 def parallel_map(fn: Callable, items: Iterable, *args) -> list:
@@ -26,6 +26,10 @@ def parallel_map(fn: Callable, items: Iterable, *args) -> list:
     process dies."""
     items = list(items)
     if len(items) > 1 and can_fork():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
                 return list(pool.map(fn, *([a] * len(items) for a in args), items))
@@ -41,6 +45,8 @@ def beside(fn: Callable, *args) -> Callable[[], None]:
     if not can_fork():
         fn(*args)
         return lambda: None
+    import multiprocessing
+
     proc = multiprocessing.get_context("fork").Process(target=fn, args=args, daemon=True)
     proc.start()
 

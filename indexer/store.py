@@ -27,7 +27,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_INDEX_DIR = Path(__file__).resolve().parent.parent / "index"
+from .locations import default_index_dir
+
+DEFAULT_INDEX_DIR = default_index_dir()  # see locations.py: a clone's index/, or the user's data folder
 POINTER = "CURRENT"
 RECORDS = "records.json"
 META = "meta.json"

@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="at most N requests per minute per client address (default: off)")
     p.add_argument("--hide-contacts", action="store_true",
                    help="do not show contact persons' phones and e-mails")
+    p.add_argument("--no-cache", action="store_true",
+                   help="no cache of matches and snippets: every request answered as the first one "
+                        "(to measure cold requests)")
 
     p = sub.add_parser("search", help="search from the terminal", formatter_class=raw,
                        description="Run a search and print the results (readable, or JSON with --json).",
@@ -177,18 +180,13 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
 # --- serve ---------------------------------------------------------------
 
 def ensure_index(data_dir: Path, index_dir: Path) -> None:
-    """Build the index when it is missing, unreadable or older than the corpus, saying so."""
-    from engine import Engine
-    from indexer.build import build_index
-    from indexer.store import IndexError_
+    """indexer.freshness.ensure_index, saying on stderr why it builds and what it built."""
+    from indexer.freshness import ensure_index as ensure
 
-    try:
-        Engine(index_dir).check_fresh(data_dir)
-        return
-    except IndexError_ as exc:
-        print(f"{exc} — building the index now…", file=sys.stderr)
-    result = build_index(data_dir, index_dir)
-    print_build_summary(result, out=sys.stderr)
+    result = ensure(data_dir, index_dir,
+                    on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
+    if result is not None:
+        print_build_summary(result, out=sys.stderr)
 
 
 def cmd_serve(args) -> int:
@@ -203,7 +201,7 @@ def cmd_serve(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
-                      "HIDE_CONTACTS": args.hide_contacts})
+                      "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache})
     print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
           file=sys.stderr)
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="repertoires")
@@ -323,8 +321,14 @@ def print_results(r: dict, out=None) -> None:
 # --- export --------------------------------------------------------------
 
 def cmd_export(args) -> int:
-    from indexer.corpus import load_corpus
+    from indexer.corpus import DOCUMENTS, load_corpus
+    from indexer.locations import NoDocuments, check_data_dir
 
+    try:
+        check_data_dir(args.data, DOCUMENTS)
+    except NoDocuments as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     corpus = load_corpus(args.data)
     out = sys.stdout
     for p in corpus.partnerships:

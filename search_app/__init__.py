@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from flask import Flask
 
-from engine import Engine
 from indexer.store import DEFAULT_INDEX_DIR
 
 
@@ -19,24 +18,22 @@ def create_app(config: dict | None = None) -> Flask:
         INDEX_DIR=str(DEFAULT_INDEX_DIR),
         RATE_LIMIT=0,  # requests per minute per client; 0 = off
         HIDE_CONTACTS=False,
+        CACHE=True,  # False: per-generation caches off (benchmarks of cold requests)
         JSON_SORT_KEYS=False,
     )
     if config:
         app.config.update(config)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    app.extensions["engine"] = Engine(app.config["INDEX_DIR"])
 
-    from . import api, errors, pages, security
+    # the blueprints are imported here, not at the top, so that
+    # `python -m search_app.openapi` runs without loading the application
+    from . import api, errors, index, pages, security
 
+    index.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     return app
 
-
-def get_engine() -> Engine:
-    from flask import current_app
-
-    return current_app.extensions["engine"]

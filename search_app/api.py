@@ -1,17 +1,17 @@
-"""The JSON API: every HTML page has a JSON twin here, plus CSV and OpenAPI."""
+"""The JSON API: every HTML page has a JSON twin here, plus the exports and OpenAPI.
+
+Each endpoint renders a data function of `views.py` (or `exports.py`)."""
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, stream_with_context, url_for
 
-from . import get_engine, openapi
+from . import exports, mapview, openapi, views
 from .errors import error_response
-from .links import add_facet_links, url_with
-from .params import ParamError, check_query_string, check_text, parse_search_args
-from .presenters import public_record
+from .index import get_engine
+from .links import url_with
+from .params import ParamError, check_query_string, check_text
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_SUGGEST_CHARS = 100
@@ -26,19 +26,6 @@ def _etag_response(resp: Response, version: str) -> Response:
     return resp.make_conditional(request)
 
 
-def run_search(strict: bool = True) -> dict:
-    engine = get_engine()
-    state = engine.state()
-    check_query_string(request.query_string)
-    req = parse_search_args(request.args, state.facet_values, strict=strict)
-    response = engine.search(req)
-    for hit in response["results"]:
-        hit["url"] = url_for("pages.partnership", pid=hit["partnership_id"])
-        if hit["type"] == "action":
-            hit["url"] += f"#{hit['id']}"
-    return response
-
-
 @bp.errorhandler(ParamError)
 def _param_error(exc: ParamError):
     return error_response(400, exc.code, exc.message, exc.parameter)
@@ -46,61 +33,66 @@ def _param_error(exc: ParamError):
 
 @bp.get("/search")
 def search():
-    response = run_search()
-    add_facet_links(response["facets"], request.path, request.args)
+    response = views.search_view(request.args, strict=True, facet_path=request.path)
+    page = request.args.get("page")
     response["links"] = {
-        "html": url_with(url_for("pages.search"), request.args, page=request.args.get("page")),
-        "csv": url_with(url_for("api.search_csv"), request.args, page=request.args.get("page")),
+        "html": url_with(url_for("pages.search"), request.args, page=page),
+        "csv": url_with(url_for("api.search_csv"), request.args, page=page),
+        "csv_all": url_with(url_for("api.search_csv"), request.args, all=1),
+        "jsonl_all": url_with(url_for("api.search_jsonl"), request.args, all=1),
+        "map": url_with(url_for("api.map_data"), request.args),
     }
     if response["page"] < response["pages"]:
         response["links"]["next"] = url_with(request.path, request.args, page=response["page"] + 1)
     return _etag_response(jsonify(response), response["index_version"])
 
 
-CSV_COLUMNS = ["id", "type", "title", "partnership_id", "french_party", "partner_party", "countries",
-               "region", "domains", "years", "status", "score", "url", "document", "line"]
+def _export(ext: str, mimetype: str) -> Response:
+    args, export_all, rows = exports.export_options(request.args)
+    version, results = exports.hits(args, export_all)
+    pairs = exports.rows_of(results, rows)
+    if ext == "csv":
+        body = exports.csv_lines(pairs, rows, request.host_url.rstrip("/"))
+    else:
+        body = exports.jsonl_lines(pairs, rows)
+    resp = Response(stream_with_context(body), mimetype=mimetype)
+    resp.headers["Content-Disposition"] = f'attachment; filename="{exports.filename(rows, ext)}"'
+    return _etag_response(resp, version)
 
 
 @bp.get("/search.csv")
 def search_csv():
-    response = run_search()
-    out = io.StringIO()
-    w = csv.writer(out)
-    w.writerow(CSV_COLUMNS)
-    for h in response["results"]:
-        w.writerow([h["id"], h["type"], h["title"], h["partnership_id"],
-                    (h["french_party"] or {}).get("name", ""), (h["partner_party"] or {}).get("name", ""),
-                    "; ".join(h["countries"]), h["region"] or "", "; ".join(h["domains"]),
-                    " ".join(str(y) for y in h["years"]), h["status"] or "", h["score"],
-                    request.host_url.rstrip("/") + h["url"], h["source"]["document"] or "",
-                    h["source"]["line"] or ""])
-    resp = Response("\ufeff" + out.getvalue(), mimetype="text/csv")
-    resp.headers["Content-Disposition"] = 'attachment; filename="repertoires-recherche.csv"'
-    return _etag_response(resp, response["index_version"])
+    return _export("csv", "text/csv")
+
+
+@bp.get("/search.jsonl")
+def search_jsonl():
+    return _export("jsonl", "application/jsonl")
+
+
+@bp.get("/map")
+def map_data():
+    """The places of the whole result set (the page /carte draws them)."""
+    data = mapview.map_view(request.args, request.path)
+    data["links"] = {"html": url_with(url_for("pages.map_page"), request.args),
+                     "search": url_with(url_for("api.search"), request.args)}
+    return _etag_response(jsonify(data), data["index_version"])
 
 
 @bp.get("/partnerships/<pid>")
 def partnership(pid: str):
-    engine = get_engine()
-    rec = engine.partnership(pid)
-    if rec is None:
+    data = views.partnership_view(pid)
+    if data is None:
         return error_response(404, "not_found", f"Aucun partenariat n'a l'identifiant « {pid[:80]} ».", "id")
-    hide = current_app.config["HIDE_CONTACTS"]
-    data = public_record(rec, hide)
-    data["actions"] = [public_record(a, hide) for a in engine.actions_of(pid)]
-    data["url"] = url_for("pages.partnership", pid=pid)
-    return _etag_response(jsonify(data), engine.state().version)
+    return _etag_response(jsonify(data), get_engine().state().version)
 
 
 @bp.get("/actions/<aid>")
 def action(aid: str):
-    engine = get_engine()
-    rec = engine.action(aid)
-    if rec is None:
+    data = views.action_view(aid)
+    if data is None:
         return error_response(404, "not_found", f"Aucune action n'a l'identifiant « {aid[:80]} ».", "id")
-    data = public_record(rec, current_app.config["HIDE_CONTACTS"])
-    data["url"] = url_for("pages.partnership", pid=rec["partnership_id"]) + f"#{aid}"
-    return _etag_response(jsonify(data), engine.state().version)
+    return _etag_response(jsonify(data), get_engine().state().version)
 
 
 @bp.get("/suggest")
@@ -116,8 +108,7 @@ def suggest():
 
 @bp.get("/facets")
 def facets():
-    engine = get_engine()
-    return _etag_response(jsonify({"facets": engine.facets()}), engine.state().version)
+    return _etag_response(jsonify(views.facets_view()), get_engine().state().version)
 
 
 @bp.get("/status")

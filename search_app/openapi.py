@@ -24,7 +24,7 @@ from indexer.facet_registry import Facet, Registry, registry
 from .params import MAX_QUERY_CHARS, MAX_VALUES_PER_FACET
 
 OPENAPI = Path(__file__).with_name("openapi.json")
-SEARCH_PATHS = ("/api/search", "/api/search.csv")
+SEARCH_PATHS = ("/api/search", "/api/search.csv", "/api/search.jsonl", "/api/map")
 _CONTROL_CLASS = r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]"
 
 

@@ -1,20 +1,31 @@
-"""HTML pages (French): search, partnership, about. Each has a JSON twin in api.py."""
+"""HTML pages (French): search, map, partnership, about. Each renders the data
+function of `views.py` that its JSON twin in `api.py` renders too."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from typing import Any
+
+from flask import Blueprint, abort, render_template, request, url_for
+from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
 
 from indexer.facet_registry import SOURCE_LABELS, registry
 
-from . import get_engine
-from .api import run_search
-from .links import add_facet_links, url_with
-from .params import ParamError
-from .presenters import public_record
+from . import mapview, views
+from .formatting import TEMPLATE_FILTERS
+from .index import get_engine
+from .links import url_with
+from .params import SINGLE_PARAMS, ParamError
 
 bp = Blueprint("pages", __name__)
 
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens",
                "name": "Nom"}
+EXAMPLES = ["assainissement Kayes", "santé Ségou", "jumelage 1986", "pays:maroc eau potable",
+            "école OR scolarisation", "collectivite:belfort"]
+FILTER_BOX_MIN = 12  # a facet with more values than this gets a box to filter them
+
+for _name, _filter in TEMPLATE_FILTERS.items():
+    bp.add_app_template_filter(_filter, _name)
 
 
 def value_label(facet: str, value) -> str:
@@ -47,6 +58,32 @@ def hbar_rows(rows: list[tuple[str, int]]) -> list[dict]:
     return [{"label": k, "count": n, "pct": round(100 * n / top, 1)} for k, n in rows]
 
 
+def page_numbers(page: int, pages: int, around: int = 2) -> list[int | None]:
+    """Page numbers to link: the first, the last and those around the current
+    one; None where pages are skipped (shown as …)."""
+    keep = {1, pages} | set(range(max(1, page - around), min(pages, page + around) + 1))
+    out: list[int | None] = []
+    for n in sorted(keep):
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+def search_state(args: MultiDict) -> str:
+    """The search a record page was reached from, as a query string to carry along."""
+    keep = set(registry().names) | set(SINGLE_PARAMS)
+    return url_with("", MultiDict([(k, v) for k, v in args.items(multi=True) if k in keep]), page=args.get("page"))
+
+
+def with_state(url: str, state: str) -> str:
+    """A record URL carrying the search state, before its #fragment."""
+    if not state:
+        return url
+    base, sep, frag = url.partition("#")
+    return base + state + sep + frag
+
+
 @bp.app_context_processor
 def _labels():
     facets = registry()
@@ -55,36 +92,94 @@ def _labels():
             "year_bars": year_bars, "hbar_rows": hbar_rows}
 
 
-@bp.get("/")
-def search():
-    error = None
-    response = None
+def _without_unknown_values(args: MultiDict) -> MultiDict:
+    """The parameters without the facet values the index does not know."""
+    known = get_engine().state().facet_values
+    facets = registry()
+
+    def kept(name: str, value: str) -> bool:
+        facet = facets.get(name)
+        return facet is None or not facet.from_index or value in set(map(str, known.get(name, [])))
+
+    return MultiDict([(k, v) for k, v in args.items(multi=True) if kept(k, v)])
+
+
+def _search_page(template: str, view: str):
+    args = request.args
+    error = fix_url = None
+    r = None
+    unfiltered = None
     try:
-        response = run_search(strict=False)
-        add_facet_links(response["facets"], request.path, request.args)
+        r = views.search_view(args, strict=False, facet_path=request.path)
+        if r["total"] == 0:
+            unfiltered = views.unfiltered_total(args)
     except ParamError as exc:
         error = exc.message
-    args = request.args
-    return render_template(
-        "search.html", r=response, error=error, args=args, q=args.get("q", ""),
-        url_with=url_with, path=request.path,
-        json_url=url_with(url_for("api.search"), args, page=args.get("page")),
-        csv_url=url_with(url_for("api.search_csv"), args, page=args.get("page")),
-    ), (400 if error else 200)
+        if exc.code == "unknown_facet_value":
+            fix_url = url_with(request.path, _without_unknown_values(args))
+    state = search_state(args)
+    ctx: dict[str, Any] = {
+        "r": r, "error": error, "fix_url": fix_url, "args": args, "q": args.get("q", ""), "url_with": url_with,
+        "path": request.path, "view": view, "state": state, "with_state": with_state, "unfiltered": unfiltered,
+        "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN,
+        "list_url": url_with(url_for("pages.search"), args, page=None),
+        "map_url": url_with(url_for("pages.map_page"), args, page=None),
+        "json_url": url_with(url_for("api.search"), args, page=args.get("page")),
+        "csv_url": url_with(url_for("api.search_csv"), args, page=args.get("page")),
+        "exports": {
+            "csv": url_with(url_for("api.search_csv"), args, all=1),
+            "csv_actions": url_with(url_for("api.search_csv"), args, all=1, rows="action"),
+            "jsonl": url_with(url_for("api.search_jsonl"), args, all=1),
+            "jsonl_actions": url_with(url_for("api.search_jsonl"), args, all=1, rows="action"),
+        },
+    }
+    if r is not None:
+        # with no text to rank by, the engine lists by name and says so: no "Pertinence" then
+        browsing = r["query"]["sort"] == "name" and args.get("sort", "relevance") in ("", "relevance")
+        ctx["sorts"] = {k: v for k, v in SORT_LABELS.items() if not (k == "relevance" and browsing)}
+        ctx["page_numbers"] = page_numbers(r["page"], r["pages"])
+        if view == "map":
+            m = mapview.map_view(args, request.path)
+            ctx["m"], ctx["geo"] = m, mapview.map_geometry(m)
+    return render_template(template, **ctx), (400 if error else 200)
+
+
+@bp.get("/")
+def search():
+    return _search_page("search.html", "list")
+
+
+@bp.get("/carte")
+def map_page():
+    return _search_page("search.html", "map")
+
+
+def _paragraphs(text: str | None, mark) -> list[Markup]:
+    """Paragraphs of a text, escaped, with the search's words marked."""
+    if not text:
+        return []
+    return [Markup(mark(para, "body")) for para in text.split("\n") if para.strip()]
 
 
 @bp.get("/partenariats/<pid>")
 def partnership(pid: str):
-    engine = get_engine()
-    rec = engine.partnership(pid)
-    if rec is None:
+    p = views.partnership_view(pid)
+    if p is None:
         abort(404)
-    rec = public_record(rec, current_app.config["HIDE_CONTACTS"])
-    actions = engine.actions_of(pid)
-    same_french, same_partner = engine.related(pid)
-    return render_template("partnership.html", p=rec, actions=actions, same_french=same_french,
-                           same_partner=same_partner,
-                           json_url=url_for("api.partnership", pid=pid))
+    args = request.args
+    q = args.get("q", "")
+    mark = views.record_marks(q if len(q) <= 500 else "")
+    state = search_state(args)
+    marked = {key: _paragraphs(p.get(key), mark)
+              for key in ("history", "objectives", "perspectives", "other_partnerships")}
+    actions = [dict(a, marked_title=Markup(mark(a["title"], "title")),
+                    marked_description=Markup(mark(a.get("description"), "body")))
+               for a in p["actions"]]
+    return render_template(
+        "partnership.html", p=p, actions=actions, related=views.related_view(pid), marked=marked,
+        title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
+        back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
+        json_url=url_for("api.partnership", pid=pid))
 
 
 @bp.get("/a-propos")
@@ -93,7 +188,7 @@ def about():
     st = engine.state()
     by_country: dict[str, int] = {}
     by_domain: dict[str, int] = {}
-    by_decade: dict[str, int] = {}
+    by_decade: dict[int, int] = {}
     for p in st.partnerships.values():
         for c in p.get("countries", []):
             by_country[c] = by_country.get(c, 0) + 1
@@ -101,11 +196,10 @@ def about():
             by_domain[d] = by_domain.get(d, 0) + 1
         first = p.get("formalized") or (p.get("years") or [None])[0]
         if first:
-            dec = f"{first // 10 * 10}s"
-            by_decade[dec] = by_decade.get(dec, 0) + 1
+            by_decade[first // 10 * 10] = by_decade.get(first // 10 * 10, 0) + 1
     return render_template(
         "about.html", status=engine.status(),
         by_country=sorted(by_country.items(), key=lambda x: -x[1]),
         by_domain=sorted(by_domain.items(), key=lambda x: -x[1]),
-        by_decade=sorted(by_decade.items()),
+        by_decade=[(TEMPLATE_FILTERS["decade"](d), n) for d, n in sorted(by_decade.items())],
         n_partnerships=len(st.partnerships), n_actions=len(st.actions))

@@ -73,7 +73,8 @@ def known_params() -> set[str]:
 
 def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) -> SearchRequest:
     """Validate a MultiDict of query parameters. `strict` also refuses unknown
-    and repeated parameters (the API); the HTML page ignores them."""
+    and repeated parameters and empty values (the API); the HTML page ignores
+    them. Unknown facet values are refused by both."""
     known_names = known_params()
     for name in args.keys():
         values = args.getlist(name)
@@ -125,7 +126,7 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
                 values.append(facet.parse(v))
             except ValueError as exc:
                 raise ParamError(facet.invalid_code, str(exc), name) from None
-        if facet.from_index and strict:
+        if facet.from_index:  # the page too: a ticked "Atlantis 0" would be a lie
             known = set(facet_values.get(name, []))
             for v in values:
                 if v not in known:

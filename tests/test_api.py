@@ -66,9 +66,14 @@ def test_openapi_describes_every_api_route(app, spec):
 def test_openapi_search_parameters_match_the_validator(spec):
     from search_app.params import known_params
 
-    for path in ("/api/search", "/api/search.csv"):
+    from search_app.exports import EXPORT_PARAMS
+
+    for path in ("/api/search", "/api/map"):
         names = {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
         assert names == known_params()
+    for path in ("/api/search.csv", "/api/search.jsonl"):
+        names = {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
+        assert names == known_params() | set(EXPORT_PARAMS)
 
 
 def test_openapi_lists_every_error_code_the_validator_raises(spec):
@@ -121,7 +126,7 @@ def test_action_results_link_to_their_anchor(client, spec):
 
 def test_facets_have_value_count_selected_and_toggle_url(client):
     data = client.get("/api/search", query_string={"q": KAYES}).get_json()
-    assert set(data["facets"]) == {"country", "domain", "year", "region", "type", "source", "detail", "status"}
+    assert set(data["facets"]) == {"country", "domain", "year", "region", "french", "type", "source", "detail", "status"}
     domains = data["facets"]["domain"]
     counts = [d["count"] for d in domains]
     assert counts == sorted(counts, reverse=True)
@@ -201,7 +206,19 @@ def test_paging_is_a_partition_with_next_link(client):
 
 def test_did_you_mean(client):
     data = client.get("/api/search", query_string={"q": "assainisement kaye"}).get_json()
-    assert data["suggestion"] == "assainissement kayes"
+    # written as the documents write it (Kayes is a name), the rest as the user typed it
+    assert data["suggestion"] == "assainissement Kayes"
+    assert data["corrections"] == [{"typed": "assainisement", "shown": "assainissement"},
+                                   {"typed": "kaye", "shown": "Kayes"}]
+
+
+@pytest.mark.parametrize("q,suggestion", [
+    ("tombouctu", "Tombouctou"), ("TOMBOUCTU", "TOMBOUCTOU"), ("developement pays:mali", "développement pays:mali"),
+    ('"eau potable" segu -puits', '"eau potable" Ségou -puits'),
+])
+def test_suggestion_keeps_the_users_query_and_the_documents_spelling(client, q, suggestion):
+    data = client.get("/api/search", query_string={"q": q}).get_json()
+    assert data["suggestion"] == suggestion
 
 
 def test_query_echo_is_json_not_html(client):
@@ -243,7 +260,7 @@ ERRORS = [
 ]
 
 
-@pytest.mark.parametrize("path", ["/api/search", "/api/search.csv"])
+@pytest.mark.parametrize("path", ["/api/search", "/api/search.csv", "/api/search.jsonl", "/api/map"])
 @pytest.mark.parametrize("qs,code,parameter", ERRORS)
 def test_wrong_parameters_answer_400_json(client, spec, path, qs, code, parameter):
     r = client.get(f"{path}?{qs}")
@@ -363,6 +380,22 @@ def test_facets_over_the_corpus(client, engine, spec):
         "mali-repertoire-2008.txt", "maroc-repertoire-2008.txt", "algerie-cooperation-decentralisee.txt",
         "algerie-micl-cooperation.txt", "algerie-ambassade-cooperation-technique.txt"}
     assert data["facets"]["country"][0]["value"] == "Mali"
+    assert set(data["facet_info"]) == set(data["facets"])
+    assert data["facet_info"]["country"] == {"values": len(data["facets"]["country"]), "truncated": False}
+
+
+def test_a_cut_facet_list_says_so(client, spec, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.modules["engine.search"], "MAX_FACET_VALUES", 2)
+    data = client.get("/api/search", query_string={"q": "eau"}).get_json()
+    check_schema(spec, "SearchResponse", data)
+    assert len(data["facets"]["region"]) == 2
+    assert data["facet_info"]["region"]["truncated"] is True
+    assert data["facet_info"]["region"]["values"] > 2
+    html = client.get("/", query_string={"q": "eau"}).get_data(as_text=True)
+    n = data["facet_info"]["region"]["values"]
+    assert f"Seules les 2 valeurs les plus fréquentes sur {n} sont listées" in html
 
 
 def test_status(client, engine, spec):
@@ -428,7 +461,7 @@ NASTY = ["", " ", '"', '"""', "(((", ")", "*", "?", "OR", "AND", "NOT", "-", "--
 
 def test_no_query_gives_a_500(client):
     for q in NASTY:
-        for path in ("/api/search", "/api/search.csv", "/api/suggest"):
+        for path in ("/api/search", "/api/search.csv", "/api/search.jsonl", "/api/map", "/api/suggest"):
             r = client.get(path, query_string={"q": q})
             assert r.status_code in (200, 400), (path, q, r.status_code)
         r = client.get("/", query_string={"q": q})

@@ -62,3 +62,18 @@ def test_export_writes_every_record_as_json_lines(tmp_path, data_dir, capsys):
     assert types == {"partnership", "action"}
     assert sum(r["type"] == "action" for r in records) == 8
     assert any(r["id"] == "etat-francais--etat-algerien" for r in records)
+
+
+def test_serve_builds_a_missing_index_first_and_says_so(tmp_path, data_dir, capsys):
+    """`repertoires serve` calls indexer.freshness.ensure_index before serving."""
+    from repertoires.cli import ensure_index
+
+    d = tmp_path / "data"
+    d.mkdir()
+    for name in SMALL_DOCS:
+        shutil.copy(data_dir / name, d / name)
+    ensure_index(d, tmp_path / "ix")
+    err = capsys.readouterr().err
+    assert "no index in" in err and "building the index now" in err and "Index built in" in err
+    ensure_index(d, tmp_path / "ix")
+    assert capsys.readouterr().err == ""  # fresh: silent

@@ -2,10 +2,13 @@
 sorting, paging, query language, highlighting, suggestions."""
 from __future__ import annotations
 
+import html
+
 import pytest
 
+from analyzers import french_analyzer
 from engine import SearchRequest
-from engine.highlight import highlight
+from engine.highlight import FieldMarker, highlight
 
 MALI_REGIONS = {"Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Gao", "Kidal",
                 "District de Bamako"}
@@ -169,7 +172,7 @@ def test_snippets_mark_matches_and_escape_everything_else(engine):
 
 def test_highlight_escapes_source_text():
     text = 'Forage <script>alert(1)</script> et "puits" <img src=x onerror=alert(1)> à Kayes'
-    out = highlight(text, {"forag", "kay"})
+    out = highlight(text, {"forag", "kay"}, FieldMarker(french_analyzer()))
     assert "<mark>Forage</mark>" in out and "<mark>Kayes</mark>" in out
     assert "<script>" not in out and "<img" not in out
     assert "&lt;script&gt;" in out
@@ -178,11 +181,12 @@ def test_highlight_escapes_source_text():
 def test_highlight_marks_every_form_of_a_stem_and_picks_the_densest_passage():
     text = ("Introduction sans rapport. " * 20 + "Les écoles de Ségou et une ECOLE rurale, "
             "scolarisation. " + "Fin sans rapport. " * 20)
-    out = highlight(text, {"ecol", "segou"})
+    marker = FieldMarker(french_analyzer())
+    out = highlight(text, {"ecol", "segou"}, marker)
     assert "<mark>écoles</mark>" in out and "<mark>ECOLE</mark>" in out and "<mark>Ségou</mark>" in out
     assert out.startswith("… ") and out.endswith(" …")
     assert len(out) < 400
-    assert highlight(text, {"absent"}) is None
+    assert highlight(text, {"absent"}, marker) is None
 
 
 def test_spelling_suggestion_for_unknown_words(engine):
@@ -209,6 +213,82 @@ def test_facet_lists_are_bounded_but_keep_the_selection(engine, monkeypatch):
     regions = r["facets"]["region"]
     assert len(regions) == 3
     assert any(v["value"] == "Kidal" and v["selected"] for v in regions)
+    # the answer says the list was cut, and how many values there are
+    every = engine.state().facet_values["region"]
+    assert r["facet_info"]["region"] == {"values": len(set(every)), "truncated": True}
+    assert r["facet_info"]["type"] == {"values": 2, "truncated": False}
+    assert all(not info["truncated"] for name, info in r["facet_info"].items()
+               if len(r["facets"][name]) < 3)
+
+
+def test_facet_lists_are_not_said_cut_when_whole(engine):
+    from engine.search import MAX_FACET_VALUES
+
+    r = engine.search(SearchRequest(q="", per_page=1))
+    for name, items in r["facets"].items():
+        info = r["facet_info"][name]
+        # whole lists are said whole; a longer one (the French collectivities) is said cut
+        assert info["truncated"] == (info["values"] > MAX_FACET_VALUES), name
+        assert len(items) == min(info["values"], MAX_FACET_VALUES), name
+
+
+def test_no_snippets_when_none_are_asked_for(engine, monkeypatch):
+    import sys
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("highlighting ran")
+
+    module = sys.modules["engine.search"]
+    for name in ("highlight", "plain_snippet", "mark_all"):
+        monkeypatch.setattr(module, name, refuse)
+    r = engine.search(SearchRequest(q="assainissement Kayes", snippets=False))
+    assert r["total"] > 0
+    nested = [a for h in r["results"] for a in h.get("actions", [])]
+    assert nested  # the nested actions were listed, without snippets either
+    assert all(h["snippet"] == "" for h in r["results"] + nested)
+    assert all(h["formatted"]["title"] == html.escape(h["title"], quote=False) for h in r["results"])
+
+
+def test_the_match_cache_cannot_be_changed_by_a_caller(engine):
+    import sys
+
+    from engine.querybuild import build_query
+    from engine.querylang import parse_query
+
+    st = engine.state()
+    query = build_query(st.schema, parse_query("puits Kayes"), st.facet_values).query
+    match = sys.modules["engine.search"]._match
+    first, _ = match(st, query)
+    before = dict(first)
+    assert before
+    with pytest.raises(TypeError):
+        first[next(iter(first))] = -1.0  # read-only: it is the cached answer
+    with pytest.raises(AttributeError):
+        first.clear()
+    again, _ = match(st, query)
+    assert dict(again) == before
+
+
+def test_filters_and_disjunctive_counts_on_bitsets():
+    """The one implementation of filtering (Selection's duplicate predicates are gone)."""
+    from engine.facets import FacetBits, Selection, filter_and_count
+
+    docs = [
+        {"country": ("Mali",), "year": (2001, 2005), "domain": ("Santé",)},
+        {"country": ("Mali",), "year": (1990,), "domain": ("Eau",)},
+        {"country": ("Maroc",), "year": (2005,), "domain": ("Santé", "Eau")},
+        {"country": ("Algérie",), "year": (), "domain": ()},
+    ]
+    bits = FacetBits(docs)
+    assert not hasattr(Selection, "facet_passes") and not hasattr(Selection, "hard_passes")
+    sel = Selection(values={"country": {"Mali", "Maroc"}}, year_from=2000)
+    kept, counts = filter_and_count(range(4), bits, sel, ["country", "domain"])
+    assert kept == [0, 2]
+    assert counts["country"] == {"Mali": 1, "Maroc": 1}  # ignores its own selection, not the years'
+    assert counts["domain"] == {"Santé": 2, "Eau": 1}
+    sel = Selection(values={}, required={"domain": {"Eau"}}, excluded={"country": {"Maroc"}})
+    assert filter_and_count(range(4), bits, sel)[0] == [1]
+    assert filter_and_count([3], bits, Selection(values={}, year_to=2100))[0] == []  # no year, out of range
 
 
 def test_related_partnerships_share_a_party(engine):
@@ -216,3 +296,66 @@ def test_related_partnerships_share_a_party(engine):
     assert {p["id"] for p in same_french} >= {"belfort--mohammedia"}
     assert all(p["french_party"]["name"] == "Belfort" for p in same_french)
     assert "belfort--skikda" not in {p["id"] for p in same_french + same_partner}
+
+
+# --- highlighting: what is marked is what matched ------------------------------
+
+def _query_terms(text: str) -> set[str]:
+    """The body terms of a query, as the engine asks the index for them."""
+    from engine.highlight import terms_by_field
+    from engine.querybuild import build_query
+    from engine.querylang import parse_query
+    from indexer.schema import build_schema
+
+    built = build_query(build_schema(), parse_query(text), {})
+    return terms_by_field(built.query).get("body", set())
+
+
+def test_highlight_marks_by_the_fields_own_analysis():
+    """Forms a fold-and-stem shortcut missed: a saint's abbreviation, a grouped
+    amount, an elided article, a hyphenated compound."""
+    from engine.highlight import mark_all
+
+    marker = FieldMarker(french_analyzer())
+    assert mark_all("Jumelage avec St-Étienne", _query_terms("Saint-Étienne"), marker) == \
+        "Jumelage avec <mark>St-Étienne</mark>"
+    assert mark_all("Budget : 15 000 euros", _query_terms("15000"), marker) == \
+        "Budget : <mark>15 000</mark> euros"
+    assert mark_all("Travaux d'assainissement", _query_terms("assainissements"), marker) == \
+        "Travaux <mark>d'assainissement</mark>"
+    assert mark_all("des écoles et la santé", _query_terms("la santé des écoles"), marker) == \
+        "des <mark>écoles</mark> et la <mark>santé</mark>"  # stop words never match, never marked
+
+
+def test_highlight_works_with_any_tokenizer():
+    from whoosh.analysis import StandardAnalyzer
+
+    from engine.highlight import mark_all
+
+    marker = FieldMarker(StandardAnalyzer())
+    assert mark_all("The Wells of <Kayes>", {"wells", "kayes"}, marker) == \
+        "The <mark>Wells</mark> of &lt;<mark>Kayes</mark>&gt;"
+
+
+def test_snippet_markers_are_the_index_fields_analyzers(engine):
+    from engine.highlight import Markers
+    from indexer.schema import build_schema
+
+    st = engine.state()
+    # equal, maybe not identical: a marker is shared by the generations with equal analyzers
+    assert st.markers["body"].analyzer == st.schema["body"].analyzer
+    assert st.markers["parties"].analyzer == st.schema["parties"].analyzer
+    assert st.markers["title"] is st.markers["body"]  # one analyzer, one word cache
+    assert st.markers["parties"] is not st.markers["body"]
+    assert Markers(build_schema())["body"] is st.markers["body"]  # a rebuilt index keeps the cache
+    r = engine.search(SearchRequest(q="Saint-Étienne", per_page=5))
+    marked = [h["formatted"]["title"] for h in r["results"] if "<mark>" in h["formatted"]["title"]]
+    assert marked and all("tienne</mark>" in t for t in marked)
+
+
+def test_one_fold_function():
+    from analyzers import fold_text
+    from indexer import text
+
+    assert text.fold is fold_text
+    assert fold_text("SÉGOU Œuvre") == "segou oeuvre" and fold_text(None) == ""

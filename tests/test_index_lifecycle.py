@@ -17,6 +17,7 @@ import pytest
 from engine import Engine, SearchRequest
 from indexer import build as build_module
 from indexer.build import BuildError, build_index
+from indexer.freshness import check_fresh, ensure_index
 from indexer.store import (POINTER, IndexCorrupt, IndexMissing, IndexOutdated,
                            current_generation)
 
@@ -100,12 +101,11 @@ def test_other_schema_version_is_outdated(small_data, tmp_path):
 def test_changed_corpus_makes_the_index_outdated(small_data, tmp_path):
     ix = tmp_path / "ix"
     build_index(small_data, ix)
-    engine = Engine(ix)
-    engine.check_fresh(small_data)  # fresh: no error
+    check_fresh(small_data, ix)  # fresh: no error
     with open(small_data / SMALL_DOCS[0], "a", encoding="utf-8") as fh:
         fh.write("\n")
     with pytest.raises(IndexOutdated, match="other source files"):
-        engine.check_fresh(small_data)
+        check_fresh(small_data, ix)
 
 
 def test_broken_source_keeps_the_previous_records(small_data, tmp_path):
@@ -209,9 +209,50 @@ def test_bad_source_files_get_a_precise_message(small_data, content, message):
 def test_index_built_by_other_code_is_outdated(small_data, tmp_path):
     ix = tmp_path / "ix"
     gen = build_index(small_data, ix).generation
-    Engine(ix).check_fresh(small_data)
+    check_fresh(small_data, ix)
     meta = json.loads((gen / "meta.json").read_text())
     meta["code_fingerprint"] = "0" * 64
     (gen / "meta.json").write_text(json.dumps(meta))
     with pytest.raises(IndexOutdated, match="another version"):
-        Engine(ix).check_fresh(small_data)
+        check_fresh(small_data, ix)
+
+
+def test_ensure_index_builds_only_when_needed_and_says_why(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    reasons: list[str] = []
+    first = ensure_index(small_data, ix, on_rebuild=reasons.append)
+    assert first is not None and reasons and "no index" in reasons[0]
+    assert ensure_index(small_data, ix, on_rebuild=reasons.append) is None  # fresh: nothing built
+    assert len(reasons) == 1
+    assert current_generation(ix).path == first.generation
+    for seg in first.generation.glob("*.seg"):  # a damaged segment is rebuilt
+        seg.write_bytes(seg.read_bytes()[:100])
+    second = ensure_index(small_data, ix, on_rebuild=reasons.append)
+    assert second is not None and "cannot open" in reasons[1]
+    assert Engine(ix).search(SearchRequest(q="Tamanrasset"))["total"] > 0
+
+
+def test_freshness_reads_metadata_not_records(small_data, tmp_path):
+    """Checking freshness opens no engine: it never reads the record store."""
+    ix = tmp_path / "ix"
+    gen = build_index(small_data, ix).generation
+    (gen / "records.json").write_text("not the records")
+    assert check_fresh(small_data, ix).path == gen
+    meta = json.loads((gen / "meta.json").read_text())
+    meta["documents"] += 1
+    (gen / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(IndexCorrupt, match="documents"):
+        check_fresh(small_data, ix)
+
+
+def test_flask_init_index_command(small_data, tmp_path):
+    from search_app import create_app
+
+    app = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True})
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["init-index", "--data", str(small_data)])
+    assert result.exit_code == 0, result.output
+    assert "building the index now" in result.output and "Index built in" in result.output
+    result = runner.invoke(args=["init-index", "--data", str(small_data)])
+    assert "is fresh" in result.output
+    assert app.test_client().get("/api/search?q=Tamanrasset").get_json()["total"] > 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,6 +26,16 @@ class Tags(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
 
+    def tags_in(self, tag: str, cls: str, inner: str) -> list[dict]:
+        """The `inner` tags inside each `tag` of class `cls` (flat documents only: no nesting of `tag`)."""
+        out, inside = [], False
+        for t, a in self.tags:
+            if t == tag:
+                inside = a.get("class") == cls
+            elif inside and t == inner:
+                out.append(a)
+        return out
+
     def find(self, tag=None, **attrs) -> list[dict]:
         return [a for t, a in self.tags if (tag is None or t == tag)
                 and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
@@ -43,7 +54,7 @@ def test_search_page_has_everything(client, engine):
     tags = parse(html)
     expected = engine.search(SearchRequest(q=KAYES))
     assert f'<strong id="total">{expected["total"]}</strong> partenariats' in html
-    assert re.search(r'<span class="took">en [0-9.]+ ms</span>', html)
+    assert re.search(r'<span class="took">en [0-9]+(,[0-9])?\u202fms</span>', html)  # decimal comma
     assert [a["data-id"] for a in tags.find("li", class_="hit")] == [h["id"] for h in expected["results"]]
     # Plain GET form with a labelled box; the whole state is in the URL.
     form = tags.find("form", id="search-form")[0]
@@ -51,14 +62,15 @@ def test_search_page_has_everything(client, engine):
     assert tags.find("label", for_="q") and tags.find("input", id="q")[0]["value"] == KAYES
     # Facet sidebar: the six facets of the issue, each value a link that toggles it.
     facets = [a["data-facet"] for a in tags.find("section", class_="facet")]
-    assert facets == ["country", "domain", "year", "region", "type", "source"]
+    assert facets == ["country", "domain", "year", "region", "french", "type", "source"]
     toggles = tags.find("a", class_="toggle")
     assert all(a["role"] == "checkbox" and a["aria-checked"] == "false" for a in toggles)
     assert any(a["href"] == "/?q=assainissement+Kayes&domain=Eau+et+assainissement" for a in toggles)
-    # Sort form keeps the other parameters; JSON and CSV twins.
+    # Sort form keeps the other parameters; JSON twin and exports of the whole result set.
     assert tags.find("select", id="sort")
-    assert '<a href="/api/search?q=assainissement+Kayes">JSON</a>' in html
-    assert '<a href="/api/search.csv?q=assainissement+Kayes">CSV</a>' in html
+    assert '<a href="/api/search?q=assainissement+Kayes">JSON de cette page (API)</a>' in html
+    assert tags.find("a", id="export-csv")[0]["href"] == "/api/search.csv?q=assainissement+Kayes&all=1"
+    assert tags.find("a", id="export-jsonl")[0]["href"] == "/api/search.jsonl?q=assainissement+Kayes&all=1"
     assert '<script src="/static/search.js" defer></script>' in html
 
 
@@ -113,7 +125,9 @@ def test_year_range_filter_has_its_chip(client):
 
 def test_did_you_mean_link(client):
     html = client.get("/", query_string={"q": "assainisement kaye"}).get_data(as_text=True)
-    assert ('<a id="did-you-mean" href="/?q=assainissement+kayes">assainissement kayes</a>') in html
+    assert ('<a id="did-you-mean" href="/?q=assainissement+Kayes">assainissement Kayes</a>') in html
+    # the results already hold the close words: the page says so
+    assert "Les résultats ci-dessous comprennent déjà les mots proches de «\u00a0assainisement\u00a0»" in html
 
 
 def test_paging_links_keep_the_state(client, engine):
@@ -122,7 +136,10 @@ def test_paging_links_keep_the_state(client, engine):
     pages = -(-total // 5)
     assert '<a rel="prev" href="/?q=Kayes&amp;sort=name&amp;per_page=5&amp;page=1">' in html
     assert '<a rel="next" href="/?q=Kayes&amp;sort=name&amp;per_page=5&amp;page=3">' in html
-    assert f'<span aria-current="page">Page 2 sur {pages}</span>' in html
+    assert f'<p class="page-of muted">Page 2 sur {pages}</p>' in html
+    assert '<span aria-current="page" class="current"><span class="visually-hidden">Page </span>2</span>' in html
+    numbered = re.findall(r'<a href="/\?q=Kayes&amp;sort=name&amp;per_page=5&amp;page=(\d+)" aria-label', html)
+    assert numbered[0] == "1" and numbered[-1] == str(pages)
     assert '<ol class="hits" start="6">' in html
 
 
@@ -153,7 +170,19 @@ def test_page_shows_parameter_errors_in_french(client, qs, message):
 
 def test_page_ignores_unknown_and_repeated_parameters(client):
     assert client.get("/?q=Kayes&utm_source=x").status_code == 200
-    assert client.get("/?q=Kayes&country=Narnia").status_code == 200
+    assert client.get("/?q=Kayes&q=Mopti&sort=name&sort=name").status_code == 200
+
+
+def test_unknown_facet_value_is_refused_as_by_the_api(client):
+    """`/?country=Atlantis` does not tick a country that does not exist: the
+    page answers 400 as the API does, and offers the search without it."""
+    r = client.get("/?q=eau&country=Atlantis&country=Mali")
+    api = client.get("/api/search?q=eau&country=Atlantis&country=Mali")
+    assert r.status_code == api.status_code == 400
+    html = r.get_data(as_text=True)
+    assert api.get_json()["error"]["message"].replace("'", "&#39;") in html
+    assert 'aria-checked="true"' not in html
+    assert parse(html).find("a", id="fix-link")[0]["href"] == "/?q=eau&country=Mali"
 
 
 def test_partnership_page(client, engine):
@@ -161,7 +190,7 @@ def test_partnership_page(client, engine):
     assert r.status_code == 200
     html = r.get_data(as_text=True)
     rec = engine.partnership(EVRY)
-    assert f"<h1>{rec['title']}</h1>".replace("'", "&#39;") in html
+    assert f"<h1>{escape(rec['title'], quote=False)}</h1>" in html
     for text in ("Collectivité française", "Partenaire", "Protocole de jumelage signé en 1991", "105 000",
                  "100 000", "Objectifs", "Perspectives", "Contacts", "Texte original extrait du document",
                  "Répertoire franco-malien (CUF, 2008) — lignes"):

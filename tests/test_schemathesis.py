@@ -10,7 +10,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-OPERATIONS = ["GET /api/search", "GET /api/search.csv", "GET /api/partnerships/{id}",
+OPERATIONS = ["GET /api/search", "GET /api/search.csv", "GET /api/search.jsonl", "GET /api/map", "GET /api/partnerships/{id}",
               "GET /api/actions/{id}", "GET /api/suggest", "GET /api/facets", "GET /api/status"]
 
 

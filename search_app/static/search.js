@@ -1,8 +1,11 @@
-// Progressive enhancement of the search page. Without JavaScript the page is a
-// plain GET form with links; with it, results update as you type (debounced),
-// facet, sort and paging links load in place, the address bar always holds the
-// whole state (so it can be shared and the back button works), and collectivity
-// and place names are suggested from /api/suggest.
+// Progressive enhancement of the search and map pages. Without JavaScript the
+// page is a plain GET form with links; with it, results update as you type
+// (debounced), facet, sort, paging and map links load in place, the address bar
+// always holds the whole state (so it can be shared and the back button works),
+// and collectivity and place names are suggested from /api/suggest. On a phone
+// the filters open from a "Filtres" button above the results and close after a
+// change, bringing the results back into view. Long facet lists get a box that
+// filters their values; the map names the place under the pointer.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -26,7 +29,22 @@
     return location.pathname + (qs ? "?" + qs : "");
   }
 
-  function load(url, how) {
+  var phone = window.matchMedia ? window.matchMedia("(max-width: 820px)") : { matches: false };
+
+  function setFilters(open) {
+    document.body.classList.toggle("filters-open", open);
+    var toggle = document.getElementById("filters-toggle");
+    if (toggle) toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  function showResults() {
+    var results = document.getElementById("resultats");
+    if (!results) return;
+    results.scrollIntoView({ block: "start" });
+    results.focus({ preventScroll: true });
+  }
+
+  function load(url, how, after) {
     if (url === lastUrl && how !== "pop") return;
     if (pending) pending.abort();
     pending = window.AbortController ? new AbortController() : null;
@@ -48,6 +66,8 @@
         var total = document.getElementById("resume");
         if (live && total) live.textContent = total.textContent.replace(/\s+/g, " ").trim();
         bindSort();
+        setFilters(false);
+        if (after) after();
       })
       .catch(function () { /* aborted or offline: links and the form still work */ })
       .then(function () { document.body.classList.remove("loading"); });
@@ -66,19 +86,72 @@
     load(urlFor(input.value), "push");
   });
 
-  // Links inside the results (facets, filters, paging, did-you-mean) load in place.
+  // Links inside the results (facets, filters, paging, did-you-mean, map) load in place.
   zone.addEventListener("click", function (ev) {
     if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
     var a = ev.target.closest ? ev.target.closest("a[href]") : null;
     if (!a) return;
+    if (a.id === "filters-toggle") {  // phones: the filters open above the results
+      ev.preventDefault();
+      var open = !document.body.classList.contains("filters-open");
+      setFilters(open);
+      if (open) { var panel = document.getElementById("filtres"); if (panel) panel.scrollIntoView({ block: "start" }); }
+      return;
+    }
+    if (a.id === "filters-done") { ev.preventDefault(); setFilters(false); showResults(); return; }
     var href = a.getAttribute("href") || a.getAttribute("xlink:href");
+    if (!href || href.charAt(0) === "#") return;
     var target = new URL(href, location.href);
     if (target.origin !== location.origin || target.pathname !== location.pathname) return;
     ev.preventDefault();
     var q = target.searchParams.get("q");
     if (q !== null && q !== input.value) input.value = q;
-    load(target.pathname + target.search, "push");
+    // after a change made in the filters on a phone, come back to the results
+    // (and after a change of page, at any size: the new page starts at its top)
+    var back = a.closest(".pager") || (phone.matches && a.closest("#filtres, .active-filters"));
+    load(target.pathname + target.search, "push", back ? showResults : null);
   });
+
+  // Forms inside the results (the year range) load in place too; empty fields are left out.
+  zone.addEventListener("submit", function (ev) {
+    var f = ev.target;
+    if (!f.classList || !f.classList.contains("inplace")) return;
+    ev.preventDefault();
+    var params = new URLSearchParams();
+    new FormData(f).forEach(function (v, k) { if (String(v).trim() !== "") params.append(k, v); });
+    var qs = params.toString();
+    load(location.pathname + (qs ? "?" + qs : ""), "push", phone.matches ? showResults : null);
+  });
+
+  // A box above a long facet list keeps the values whose label holds what is typed
+  // (accents and case ignored), opening the "other values" part when needed.
+  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  zone.addEventListener("input", function (ev) {
+    var box = ev.target;
+    if (!box.classList || !box.classList.contains("facet-filter-input")) return;
+    var section = box.closest("section.facet");
+    var key = fold(box.value.trim());
+    var shown = 0;
+    section.querySelectorAll("ul.values > li").forEach(function (li) {
+      var label = li.querySelector(".label");
+      var keep = !key || (label && fold(label.textContent).indexOf(key) >= 0);
+      li.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    var more = section.querySelector("details.more");
+    if (more && key) more.open = true;
+    var none = section.querySelector(".facet-none");
+    if (none) none.hidden = shown > 0;
+  });
+
+  // The map names the place under the pointer (or focused) in its caption.
+  function mapInfo(ev) {
+    var mark = ev.target.closest ? ev.target.closest(".mark") : null;
+    var info = document.getElementById("map-info");
+    if (mark && info) info.textContent = mark.getAttribute("data-label");
+  }
+  zone.addEventListener("mouseover", mapInfo);
+  zone.addEventListener("focusin", mapInfo);
 
   // Facet values are links with role="checkbox": let Space tick them as it would a checkbox.
   zone.addEventListener("keydown", function (ev) {

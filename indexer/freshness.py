@@ -1,0 +1,75 @@
+"""Is the index fresh? Build it if not.
+
+An index is fresh when its generation can be read, was built with this
+schema version, from these source files, by this code (parsers, analyzers,
+facet registry). This reads the generation's metadata and opens Whoosh's
+segment headers only: no records, no engine. The commands that need an index
+(`repertoires serve`, `repertoires eval`) call `ensure_index` first, as
+flaskr's commands call `init_db`; the engine calls `check_compatible` before
+serving a generation.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from whoosh import index as whoosh_index
+
+from .build import BuildResult, build_index
+from .corpus import code_fingerprint, corpus_checksum
+from .schema import SCHEMA_VERSION
+from .store import Generation, IndexCorrupt, IndexError_, IndexOutdated, current_generation
+
+
+def check_compatible(generation: Generation) -> None:
+    """IndexOutdated when the generation was built with another schema version
+    (the engine cannot serve it)."""
+    version = generation.meta.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise IndexOutdated(f"index schema version {version} differs from {SCHEMA_VERSION}: "
+                            "run `repertoires index`")
+
+
+def _check_readable(generation: Generation) -> None:
+    """The Whoosh segments open and hold the documents the metadata counts
+    (a truncated or missing segment fails here, in about a millisecond)."""
+    try:
+        ix = whoosh_index.open_dir(str(generation.path))
+        with ix.reader() as reader:
+            count = reader.doc_count_all()
+    except Exception as exc:  # Whoosh raises many kinds on damaged files
+        raise IndexCorrupt(f"cannot open the index in {generation.path}: {type(exc).__name__}: {exc}: "
+                           "run `repertoires index`") from None
+    expected = generation.meta.get("documents")
+    if expected is not None and count != expected:
+        raise IndexCorrupt(f"the index in {generation.path} holds {count} documents, not {expected}: "
+                           "run `repertoires index`")
+
+
+def check_fresh(data_dir: Path | str, index_dir: Path | str) -> Generation:
+    """The current generation when it is fresh; else IndexMissing, IndexCorrupt
+    or IndexOutdated saying why."""
+    generation = current_generation(Path(index_dir))
+    check_compatible(generation)
+    _check_readable(generation)
+    meta = generation.meta
+    if meta.get("corpus_checksum") != corpus_checksum(Path(data_dir)):
+        raise IndexOutdated("the index was built from other source files: run `repertoires index`")
+    if meta.get("code_fingerprint") != code_fingerprint():
+        raise IndexOutdated("the index was built by another version of the parsers, analyzers or facets: "
+                            "run `repertoires index`")
+    return generation
+
+
+def ensure_index(data_dir: Path | str, index_dir: Path | str,
+                 on_rebuild: Callable[[str], None] | None = None) -> BuildResult | None:
+    """Build the index when it is not fresh; the build's result, or None when
+    it was fresh. `on_rebuild(reason)` is told why before the build starts.
+    A failed build raises indexer.build.BuildError."""
+    try:
+        check_fresh(data_dir, index_dir)
+        return None
+    except IndexError_ as exc:
+        if on_rebuild is not None:
+            on_rebuild(str(exc))
+    return build_index(data_dir, index_dir)

@@ -1,0 +1,137 @@
+"""CSV and JSON Lines renderers of a search: one page, or the whole result set.
+
+`all=1` exports every result of the search and its filters (not one page),
+streamed: results are read from the engine in chunks (`views.all_results`) and
+written as they come, so memory stays bounded whatever the size of the result
+set. `rows=action` writes one row per action instead of one per partnership.
+Every record goes through `presenters.public_record` (HIDE_CONTACTS holds here
+too); the rows are built from the same data as the page and the API.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+
+from werkzeug.datastructures import MultiDict
+
+from engine.search import search as run_search
+
+from .index import get_engine
+from .params import ParamError
+from .presenters import public_record
+from .views import all_results, hide_contacts, partnership_url, search_request
+
+EXPORT_PARAMS = ("all", "rows")
+ROWS = ("partnership", "action")
+
+CSV_COLUMNS = ["id", "type", "title", "partnership_id", "french_party", "partner_party", "countries",
+               "region", "domains", "years", "status", "score", "url", "document", "line"]
+ACTION_COLUMNS = ["action_id", "action_title", "action_domains", "action_years", "action_status",
+                  "action_budget"]
+
+
+def export_options(args: MultiDict) -> tuple[MultiDict, bool, str]:
+    """The search parameters without the export's own, and (all, rows)."""
+    rest = MultiDict([(k, v) for k, v in args.items(multi=True) if k not in EXPORT_PARAMS])
+    for name in EXPORT_PARAMS:
+        if len(args.getlist(name)) > 1:
+            raise ParamError("repeated_parameter", f"« {name} » ne peut être donné qu'une fois.", name)
+    raw_all = args.get("all", "0").strip().lower()
+    if raw_all not in ("0", "1", "true", "false", ""):
+        raise ParamError("invalid_boolean", f"« all » vaut 1 ou 0 (reçu : {raw_all[:20]!r}).", "all")
+    rows = args.get("rows", "partnership")
+    if rows not in ROWS:
+        raise ParamError("invalid_rows", f"« rows » vaut partnership ou action (reçu : {rows[:40]!r}).", "rows")
+    return rest, raw_all in ("1", "true"), rows
+
+
+def hits(args: MultiDict, export_all: bool) -> tuple[str, Iterator[dict]]:
+    """(index version, the results in order): the requested page, or every
+    result read chunk by chunk from one index generation (a rebuild during the
+    export does not mix two versions)."""
+    req = search_request(args, strict=True)
+    state = get_engine().state()
+    if not export_all:
+        return state.version, iter(run_search(state, replace(req, facets=False))["results"])
+    return state.version, all_results(state, req)
+
+
+def rows_of(results: Iterator[dict], rows: str) -> Iterator[tuple[dict, dict | None]]:
+    """(hit, action) pairs: the hit alone, or one per action of each partnership
+    (an action search gives its actions; a partnership without actions one row)."""
+    engine = get_engine()
+    for hit in results:
+        hit["url"] = partnership_url(hit["partnership_id"]) + (f"#{hit['id']}" if hit["type"] == "action" else "")
+        if rows == "partnership":
+            yield hit, None
+        elif hit["type"] == "action":
+            yield hit, engine.action(hit["id"])
+        else:
+            actions = engine.actions_of(hit["id"])
+            if not actions:
+                yield hit, None
+            for a in actions:
+                yield hit, a
+
+
+def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str) -> Iterator[str]:
+    """CSV text in pieces: a BOM (spreadsheets then read the accents), the
+    header, then a few rows at a time."""
+    hide = hide_contacts()
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(CSV_COLUMNS + (ACTION_COLUMNS if rows == "action" else []))
+    yield "\ufeff" + out.getvalue()
+    n = 0
+    for hit, action in pairs:
+        if n % 50 == 0:
+            out.seek(0)
+            out.truncate()
+        h = public_record(hit, hide)
+        row = [h["id"], h["type"], h["title"], h["partnership_id"],
+               (h["french_party"] or {}).get("name", ""), (h["partner_party"] or {}).get("name", ""),
+               "; ".join(h["countries"]), h["region"] or "", "; ".join(h["domains"]),
+               " ".join(str(y) for y in h["years"]), h["status"] or "", h["score"],
+               host + h["url"], h["source"]["document"] or "", h["source"]["line"] or ""]
+        if rows == "action":
+            a = public_record(action, hide) if action else {}
+            row += [a.get("id", ""), a.get("title", ""), "; ".join(a.get("domains", [])),
+                    " ".join(str(y) for y in a.get("years", [])), a.get("status") or "",
+                    (a.get("budget") or {}).get("text", "")]
+        w.writerow(row)
+        n += 1
+        if n % 50 == 0:
+            yield out.getvalue()
+    if n % 50:
+        yield out.getvalue()
+
+
+def jsonl_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str) -> Iterator[str]:
+    """One JSON object a line: the whole public record of each partnership
+    (with `score` and `url`), or of each action (with its partnership's id and
+    title), as /api/partnerships and /api/actions give them."""
+    engine = get_engine()
+    hide = hide_contacts()
+    for hit, action in pairs:
+        if rows == "partnership" and hit["type"] == "partnership":
+            rec = dict(engine.partnership(hit["id"]) or {})
+        elif rows == "partnership":
+            rec = dict(engine.action(hit["id"]) or {})
+        elif action is None:
+            continue
+        else:
+            rec = dict(action)
+        if rec.get("type") == "action":
+            rec["partnership_title"] = (engine.partnership(rec["partnership_id"]) or {}).get("title")
+            rec["url"] = partnership_url(rec["partnership_id"]) + f"#{rec['id']}"
+        else:
+            rec["url"] = partnership_url(rec["id"])
+        rec["score"] = hit["score"]
+        yield json.dumps(public_record(rec, hide), ensure_ascii=False) + "\n"
+
+
+def filename(rows: str, ext: str) -> str:
+    return f"repertoires-{'actions' if rows == 'action' else 'recherche'}.{ext}"

@@ -1,0 +1,126 @@
+"""French conventions for every text shown to users, in one place.
+
+Decimal comma and thin-space thousands (`1 250,5`), singular for 0 and 1
+(`0 partenariat`, `1,5 million`), decades as `années 1980`, dates as
+`2 décembre 2026` (`1er mai 2007`). The templates use these as filters; the
+JSON API keeps machine values (numbers, ISO dates).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+# Section names the parsers use internally, as a reader says them.
+SECTION_LABELS = {"sheet": "fiche", "sheet (partie commune)": "fiche, partie commune"}
+
+
+def number(value: float | None, decimals: int | None = None) -> str:
+    """`1234.5` -> `1 234,5`; whole numbers without decimals unless asked."""
+    if value is None:
+        return ""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NNBSP).replace(".", ",")
+
+
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
+    """`0 partenariat`, `1 partenariat`, `2 partenariats`: French uses the
+    singular below two. The number is formatted (`1 234 actions`)."""
+    word = singular if abs(n) < 2 else (plural_form or _plural_of(singular))
+    return f"{number(n)} {word}"
+
+
+def _plural_of(singular: str) -> str:
+    """The regular plural of each word (`autre valeur` -> `autres valeurs`,
+    `lieu` -> `lieux`); prepositions and words ending in s, x or z are kept.
+    Irregular plurals are passed explicitly."""
+    def one(w: str) -> str:
+        if w in ("de", "du", "des", "en", "à", "d'") or w.endswith(("s", "x", "z")):
+            return w
+        return w + ("x" if w.endswith(("eu", "au")) else "s")
+
+    return " ".join(one(w) for w in singular.split(" "))
+
+
+def decade(year: int) -> str:
+    """`1983` -> `années 1980`."""
+    return f"années {year // 10 * 10}"
+
+
+def _parse(value) -> dt.date | dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    text = str(value).strip()
+    try:
+        if "T" in text or " " in text:
+            return dt.datetime.fromisoformat(text)  # Python 3.11 reads the trailing Z
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def date(value) -> str:
+    """An ISO date or timestamp as `2 décembre 2026` (`1er` for the first of the
+    month); text that is not a date is returned as it is."""
+    d = _parse(value)
+    if d is None:
+        return "" if value is None else str(value)
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def datetime(value) -> str:
+    """A timestamp as `2 décembre 2026 à 0 h 20 (UTC)`."""
+    d = _parse(value)
+    if not isinstance(d, dt.datetime):
+        return date(value)
+    zone = " (UTC)" if d.utcoffset() == dt.timedelta(0) else ""
+    return f"{date(d)} à {d.hour} h {d.minute:02d}{zone}"
+
+
+def duration_ms(ms: float) -> str:
+    """Milliseconds as shown beside a result count: `0,9 ms`, `12 ms`."""
+    return f"{number(ms, 0 if ms >= 10 else 1)}{NNBSP}ms"
+
+
+def year_span(years: list[int]) -> str:
+    """`[1998, 1999, 2003]` -> `1998–2003`; one year alone as itself."""
+    if not years:
+        return ""
+    first, last = min(years), max(years)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def section_label(section: str | None) -> str:
+    if not section:
+        return ""
+    return SECTION_LABELS.get(section, section)
+
+
+def match_case(word: str, like: str) -> str:
+    """`word` written with the capitalisation of `like`: all capitals stay all
+    capitals, a capital initial stays one; otherwise `word` as it is (a place
+    name keeps its own capital)."""
+    if len(like) > 1 and like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def quote(text: str) -> str:
+    """French quotation marks with no-break spaces: « text »."""
+    return f"«\u00a0{text}\u00a0»"
+
+
+TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
+    "num": number, "plural": plural, "decade": decade, "date_fr": date, "datetime_fr": datetime,
+    "duration_ms": duration_ms, "year_span": year_span, "section_label": section_label,
+    "quote": quote,
+}

@@ -1,0 +1,40 @@
+"""The index for the application, as flaskr's db.py is its database: the
+engine of each application (`get_engine`), created by `init_app`, and the
+`flask --app search_app init-index` command, a thin layer over
+indexer.freshness.ensure_index (`repertoires serve` calls the same function)."""
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from engine import Engine
+from indexer.build import BuildError
+from indexer.corpus import DEFAULT_DATA_DIR
+from indexer.freshness import ensure_index
+
+
+def get_engine() -> Engine:
+    return current_app.extensions["engine"]
+
+
+@click.command("init-index")
+@with_appcontext
+@click.option("--data", default=str(DEFAULT_DATA_DIR), show_default=True, help="folder of the source documents")
+def init_index_command(data: str) -> None:
+    """Build the index of INDEX_DIR when it is missing, unreadable or outdated."""
+    index_dir = current_app.config["INDEX_DIR"]
+    try:
+        result = ensure_index(data, index_dir, on_rebuild=lambda why: click.echo(f"{why} — building the index now…"))
+    except BuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    if result is None:
+        click.echo(f"The index in {index_dir} is fresh.")
+    else:
+        click.echo(f"Index built in {result.seconds:.1f} s: {len(result.corpus.partnerships)} partnerships, "
+                   f"{len(result.corpus.actions)} actions -> {result.generation}")
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["engine"] = Engine(app.config["INDEX_DIR"], caching=app.config.get("CACHE", True))
+    app.cli.add_command(init_index_command)

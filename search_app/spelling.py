@@ -1,0 +1,106 @@
+"""The "did you mean" suggestion as the user should read it.
+
+The speller works on folded words (`tombouctou`); the user should see the word
+as the documents write it (`Tombouctou`, `développement`), with the
+capitalisation they typed (`TOMBOUCTOU` for `TOMBOUCTU`), and the rest of their
+query (phrases, prefixes, exclusions) untouched.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import threading
+from collections import Counter
+
+from analyzers import fold_text
+
+from .formatting import match_case
+
+_WORD = re.compile(r"[^\W\d_]+")
+_forms: dict[str, dict[str, str]] = {}  # index version -> folded word -> written form
+_lock = threading.Lock()
+MAX_RECORDS = 5000  # enough for the corpus's words; bounded at 10x and 100x
+TEXT_KEYS = ("title", "history", "objectives", "perspectives", "description", "domains", "domains_raw")
+
+
+def written_forms(state) -> dict[str, str]:
+    """Folded word -> its usual written form in the records of this index
+    version (built once per version, on the first suggestion, from at most
+    MAX_RECORDS records)."""
+    forms = _forms.get(state.version)
+    if forms is not None:
+        return forms
+    with _lock:
+        if state.version not in _forms:
+            counts: dict[str, Counter] = {}
+
+            def add(text) -> None:
+                if isinstance(text, list):
+                    for t in text:
+                        add(t)
+                elif isinstance(text, str):
+                    for w in _WORD.findall(text):
+                        counts.setdefault(fold_text(w), Counter())[w] += 1
+
+            records = itertools.chain(state.partnerships.values(), state.actions.values())
+            for rec in itertools.islice(records, MAX_RECORDS):
+                for key in TEXT_KEYS:
+                    add(rec.get(key))
+                for side in ("french_party", "partner_party"):
+                    party = rec.get(side) or {}
+                    add([party.get("name"), party.get("region"), party.get("subdivision")])
+            _forms.clear()  # one version at a time: the old one is no longer served
+            _forms[state.version] = {k: _preferred(c) for k, c in counts.items()}
+    return _forms[state.version]
+
+
+def _preferred(forms: Counter) -> str:
+    """The usual written form; a word seen in lower case somewhere is a common
+    word (capitals then only start sentences or shout titles)."""
+    lower = [(n, f) for f, n in forms.items() if f.islower()]
+    if lower:
+        return max(lower)[1]
+    mixed = [(n, f) for f, n in forms.items() if not f.isupper()]
+    return max(mixed or [(n, f) for f, n in forms.items()])[1]
+
+
+def display_suggestion(q: str, typed_words: list[str], suggestion: str | None,
+                       forms: dict[str, str]) -> dict | None:
+    """The corrected query and the words changed, as {"query", "changes": [[typed, shown]]}.
+
+    `typed_words` are the plain words the suggestion was made from, in order;
+    each changed word is replaced where it stands in `q`."""
+    if not suggestion:
+        return None
+    fixed = suggestion.split()
+    if len(fixed) != len(typed_words):
+        return {"query": suggestion, "changes": []}
+    changes = []
+    out = q
+    pos = 0
+    for typed, new in zip(typed_words, fixed):
+        if fold_text(typed) == fold_text(new):
+            idx = out.find(typed, pos)
+            pos = idx + len(typed) if idx >= 0 else pos
+            continue
+        shown = _shown(new, typed, forms)
+        idx = _find_word(out, typed, pos)
+        if idx < 0:
+            continue
+        out = out[:idx] + shown + out[idx + len(typed):]
+        pos = idx + len(shown)
+        changes.append([typed, shown])
+    return {"query": out, "changes": changes} if changes else None
+
+
+def _shown(new: str, typed: str, forms: dict[str, str]) -> str:
+    """Each letter run of the corrected word in its written form, cased like the typed word."""
+    def one(m: re.Match) -> str:
+        return forms.get(fold_text(m.group()), m.group())
+
+    return match_case(_WORD.sub(one, new), typed)
+
+
+def _find_word(text: str, word: str, start: int) -> int:
+    m = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text[start:])
+    return start + m.start() if m else -1

@@ -1,0 +1,175 @@
+"""One data function per view, several renderers (Datasette's pattern).
+
+Each function returns plain data (dicts, lists, strings, numbers): the HTML
+templates (`pages.py`), the JSON API (`api.py`) and the CSV / JSON Lines
+exports (`exports.py`) all render what it returns, so a rule such as hiding
+contacts (`presenters.public_record`) holds in every format by construction.
+Nothing here knows about HTML or response formats.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from urllib.parse import quote
+
+from flask import current_app, request
+from werkzeug.datastructures import MultiDict
+
+from engine import SearchRequest
+from engine.highlight import mark_all, terms_by_field
+from engine.querybuild import build_query
+from engine.querylang import parse_query
+from engine.search import search as run_search
+from indexer.facet_registry import registry
+
+from .index import get_engine
+from .links import add_facet_links
+from .params import ParamError, check_query_string, parse_search_args
+from .presenters import public_record
+from .spelling import display_suggestion, written_forms
+
+FRANCE = "France"
+
+
+def hide_contacts() -> bool:
+    return bool(current_app.config["HIDE_CONTACTS"])
+
+
+def partnership_url(pid: str) -> str:
+    return "/partenariats/" + quote(pid, safe="")
+
+
+def has_french_party(rec: dict) -> bool:
+    """A partnership has a French party unless the document lists cooperation
+    between two other parties (the Algerian ministry's accords with other
+    States and international organisations)."""
+    return ((rec.get("french_party") or {}).get("country")) == FRANCE
+
+
+def search_request(args: MultiDict, strict: bool = True) -> SearchRequest:
+    """The validated request (ParamError with a French message when it is wrong)."""
+    check_query_string(request.query_string)
+    return parse_search_args(args, get_engine().state().facet_values, strict=strict)
+
+
+def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = None) -> dict:
+    """The search results: what /api/search answers and the search page shows.
+
+    `strict` also refuses unknown and repeated parameters (the API; the page
+    ignores them). Facet values get their toggle URL on `facet_path`."""
+    engine = get_engine()
+    req = search_request(args, strict)
+    response = engine.search(req)
+    if hide_contacts():  # snippets come from redacted text already; the rule holds here too
+        response["results"] = [public_record(h, True) for h in response["results"]]
+    for hit in response["results"]:
+        hit["url"] = partnership_url(hit["partnership_id"])
+        if hit["type"] == "action":
+            hit["url"] += f"#{hit['id']}"
+        hit["has_french_party"] = (hit.get("french_party") or {}).get("country") == FRANCE
+    suggestion = display_suggestion(req.q, parse_query(req.q).text_words(), response["suggestion"],
+                                    written_forms(engine.state())) if response["suggestion"] else None
+    response["suggestion"] = suggestion["query"] if suggestion else None
+    response["corrections"] = ([{"typed": t, "shown": s} for t, s in suggestion["changes"]]
+                               if suggestion else [])
+    if facet_path is not None:
+        add_facet_links(response["facets"], facet_path, args)
+    return response
+
+
+def all_results(state, req: SearchRequest, chunk: int = 200) -> Iterator[dict]:
+    """Every result of a search in order, read `chunk` at a time from one index
+    generation (`state`): for exports and the map, which need the whole result
+    set and not one page, with bounded memory."""
+    page = 1
+    while True:
+        part = run_search(state, replace(req, page=page, per_page=chunk, facets=False, snippets=False))
+        yield from part["results"]
+        if page >= part["pages"]:
+            return
+        page += 1
+
+
+def unfiltered_total(args: MultiDict) -> int | None:
+    """How many results the same text has without any filter (for the no-result page)."""
+    req = search_request(args, strict=False)
+    if not (req.filters or req.year_from or req.year_to):
+        return None
+    kind = registry().kind
+    bare = SearchRequest(q=req.q, per_page=1, facets=False, snippets=False,
+                         filters={k: v for k, v in req.filters.items() if kind is not None and k == kind.name})
+    return get_engine().search(bare)["total"]
+
+
+def partnership_view(pid: str) -> dict | None:
+    """A partnership with all its actions, every field, as it may be shown."""
+    engine = get_engine()
+    rec = engine.partnership(pid)
+    if rec is None:
+        return None
+    hide = hide_contacts()
+    data = public_record(rec, hide)
+    data["actions"] = [public_record(a, hide) for a in engine.actions_of(pid)]
+    data["url"] = partnership_url(pid)
+    return data
+
+
+def related_view(pid: str) -> dict:
+    """The other partnerships of the same French collectivity and of the same partner."""
+    same_french, same_partner = get_engine().related(pid)
+
+    def short(p: dict) -> dict:
+        return {"id": p["id"], "title": p["title"], "countries": p.get("countries", []),
+                "url": partnership_url(p["id"])}
+
+    return {"same_french": [short(p) for p in same_french], "same_partner": [short(p) for p in same_partner]}
+
+
+def action_view(aid: str) -> dict | None:
+    engine = get_engine()
+    rec = engine.action(aid)
+    if rec is None:
+        return None
+    data = public_record(rec, hide_contacts())
+    data["url"] = partnership_url(rec["partnership_id"]) + f"#{aid}"
+    return data
+
+
+def facets_view() -> dict:
+    """Every facet over the whole corpus (`facets`, `facet_info`)."""
+    return get_engine().facets()
+
+
+def record_marks(q: str) -> Callable[[str | None, str], str]:
+    """A function marking the words of query `q` in a text of a record page,
+    as the search marks its snippets: `mark(text, field)` gives escaped HTML
+    where the words the `field`'s terms match are in <mark> (`title` for
+    titles, `body` for the texts)."""
+    state = get_engine().state()
+    terms: dict[str, set[str]] = {}
+    if q.strip():
+        try:
+            built = build_query(state.schema, parse_query(q), state.facet_values,
+                                known=state.vocabulary.__contains__,
+                                candidates=lambda w, d: state.speller.candidates(w, d))
+            terms = terms_by_field(built.query)
+        except Exception:  # noqa: BLE001 -- a record page never fails because of the query it came with
+            terms = {}
+
+    def mark(text: str | None, field: str = "body") -> str:
+        return mark_all(text, terms.get(field, set()), state.markers[field])
+
+    return mark
+
+
+__all__ = [
+    "ParamError",
+    "action_view",
+    "facets_view",
+    "has_french_party",
+    "partnership_view",
+    "query_terms",
+    "related_view",
+    "search_view",
+    "unfiltered_total",
+]

@@ -1,0 +1,113 @@
+"""The search and record pages, round two: the search carried to a record and
+back, the no-result page, the sort the menu says, partnerships without a French
+party, long facet lists, the year range, numbered pages, French conventions."""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from test_pages import parse
+
+from engine import SearchRequest
+
+EVRY = "ca-evry-centre-essonne--kayes"
+
+
+def test_a_record_reached_from_a_search_carries_it_back(client):
+    html = client.get("/?q=eau&domain=Sant%C3%A9&sort=year_desc&page=2&per_page=5").get_data(as_text=True)
+    link = parse(html).find("a")[0]
+    hits = [a["href"] for a in parse(html).tags_in("li", "hit", "a")]
+    assert hits and all("?" in h for h in hits)
+    record_url = hits[0]
+    state = dict(parse_qsl(urlsplit(record_url).query))
+    assert state == {"q": "eau", "domain": "Santé", "sort": "year_desc", "page": "2", "per_page": "5"}
+    page = client.get(record_url).get_data(as_text=True)
+    back = parse(page).find("a", id="back-link")[0]
+    assert back["href"] == "/?" + urlsplit(record_url).query
+    assert "Retour aux résultats" in page
+    assert link  # the page has links at all
+
+
+def test_a_record_page_marks_the_search_words(client):
+    plain = client.get(f"/partenariats/{EVRY}").get_data(as_text=True)
+    marked = client.get(f"/partenariats/{EVRY}?q=jumelage+kayes").get_data(as_text=True)
+    assert "<mark>" not in plain
+    assert re.search(r"<mark>[Jj]umelage</mark>", marked)
+    assert re.search(r"<mark>Kayes</mark>", marked)  # the case of the document, whatever the query's
+    # the marked text is escaped like the rest (no markup of the document gets through)
+    assert "<mark><" not in marked
+
+
+def test_no_result_page_repeats_the_query_offers_examples_and_hides_the_tools(client):
+    r = client.get("/?q=zzzxqw+kkkyyy&country=Mali")
+    html = r.get_data(as_text=True)
+    tags = parse(html)
+    assert r.status_code == 200
+    assert "Aucun résultat pour «\u00a0zzzxqw kkkyyy\u00a0» avec ce filtre" in html
+    assert len(tags.find("a", href="/?q=assainissement+Kayes")) == 1  # an example search
+    assert not tags.find("section", class_="facet") and not tags.find("select", id="sort")
+    assert not tags.find("details", id="export")
+    assert tags.find("a", class_="chip")  # the filter can still be removed
+
+
+def test_no_result_with_filters_says_what_the_text_alone_gives(client, engine):
+    total = engine.search(SearchRequest(q="Tlemcen"))["total"]
+    html = client.get("/?q=Tlemcen&country=Niger").get_data(as_text=True)
+    link = parse(html).find("a", id="without-filters")[0]
+    assert link["href"] == "/?q=Tlemcen"
+    word = "résultat" if total < 2 else "résultats"
+    assert f'id="without-filters">{total} {word}</a>' in html
+
+
+def test_an_empty_query_is_sorted_by_name_and_the_menu_says_so(client, engine):
+    html = client.get("/").get_data(as_text=True)
+    options = re.findall(r'<option value="(\w+)"( selected)?>', html)
+    assert ("name", " selected") in options and all(v != "relevance" for v, _ in options)
+    data = client.get("/api/search").get_json()
+    assert data["query"]["sort"] == "name"
+    titles = [h["title"] for h in data["results"]]
+    assert titles == [h["title"] for h in engine.search(SearchRequest(sort="name"))["results"]]
+    assert client.get("/api/search?q=eau").get_json()["query"]["sort"] == "relevance"
+
+
+def test_partnerships_without_a_french_party_are_labelled(client, engine):
+    st = engine.state()
+    pid = next(p["id"] for p in st.partnerships.values() if p["french_party"].get("country") != "France")
+    page = client.get(f"/partenariats/{pid}").get_data(as_text=True)
+    assert "Aucune collectivité française dans ce partenariat" in page
+    assert "Collectivité française" not in page
+    results = client.get("/api/search?per_page=100&source=algerie-micl-cooperation.txt").get_json()["results"]
+    foreign = [h for h in results if not h["has_french_party"]]
+    assert foreign and all(st.partnerships[h["id"]]["french_party"].get("country") != "France" for h in foreign)
+    html = client.get("/?per_page=100&source=algerie-micl-cooperation.txt").get_data(as_text=True)
+    assert html.count(">Sans collectivité française</span>") == len(foreign)
+    french = client.get("/?q=Kayes").get_data(as_text=True)
+    assert "Sans collectivité française" not in french
+
+
+def test_long_facet_lists_get_a_filter_box_and_years_a_range(client):
+    html = client.get("/").get_data(as_text=True)
+    tags = parse(html)
+    boxes = {a["data-facet"] for a in tags.find("input", class_="facet-filter-input")}
+    assert {"country", "region"} <= boxes and "type" not in boxes
+    form = tags.find("form", id="year-range")[0]
+    assert form["method"] == "get"
+    assert tags.find("input", id="year_from")[0]["type"] == "number"
+    ranged = client.get("/?year_from=1990&year_to=1995").get_data(as_text=True)
+    assert parse(ranged).find("input", id="year_from")[0]["value"] == "1990"
+    assert "1990–1995" in ranged
+
+
+def test_french_conventions_on_the_pages(client):
+    about = client.get("/a-propos").get_data(as_text=True)
+    assert "années 1980" in about and "1980s" not in about
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T", about)  # no ISO timestamp
+    assert re.search(r"index construit le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2} h \d{2}", about)
+    record = client.get(f"/partenariats/{EVRY}").get_data(as_text=True)
+    assert "(fiche)" in record and "(sheet)" not in record
+    one = client.get("/?q=%22Commune+de+Kayes%22+Evry").get_data(as_text=True)
+    total = int(re.search(r'<strong id="total">(\d+)</strong>', one).group(1))
+    if total < 2:
+        assert re.search(rf'<strong id="total">{total}</strong> partenariat\s', one)
+    zero = client.get("/?q=zzzxqw").get_data(as_text=True)
+    assert re.search(r'<strong id="total">0</strong> partenariat\s', zero)
