@@ -16,8 +16,11 @@ from indexer.corpus import DEFAULT_DATA_DIR
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 
-EPILOG_INDEX = """example:
-  repertoires index --data data --index index"""
+DEFAULT_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+
+EPILOG_INDEX = """examples:
+  repertoires index --data data --index index
+  repertoires index --check                 accuracy against tests/gold (dev and heldout apart)"""
 EPILOG_SERVE = """example:
   repertoires serve --port 8000     then open http://127.0.0.1:8000/"""
 EPILOG_SEARCH = """examples:
@@ -74,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_dirs(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--warnings", action="store_true", help="print every parser warning")
+    p.add_argument("--check", nargs="?", const=str(DEFAULT_GOLD_DIR), metavar="GOLD_DIR",
+                   help="parse the corpus and print per-field accuracy against the gold records "
+                        "(default tests/gold); does not rebuild the index")
 
     p = sub.add_parser("serve", help="serve the search page and the JSON API", formatter_class=raw,
                        description="Serve the application with the production WSGI server (waitress). "
@@ -120,8 +126,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- index ---------------------------------------------------------------
 
+def cmd_check(args) -> int:
+    from indexer.check import check, load_gold, report
+    from indexer.corpus import load_corpus
+
+    golds = load_gold(args.check)
+    if not golds:
+        print(f"error: no gold records (*.json) under {args.check}", file=sys.stderr)
+        return 1
+    print(report(check(load_corpus(args.data), golds)))
+    return 0
+
+
 def cmd_index(args) -> int:
     from indexer.build import BuildError, build_index
+
+    if args.check:
+        return cmd_check(args)
 
     bar = None
     if not args.quiet and sys.stderr.isatty():
@@ -170,6 +191,14 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
         c = counts.get(r.document, {})
         print(f"  {r.document:<45} {s.get('sheets', 0):>6} {s.get('listed', 0):>6} {s.get('merged', 0):>6} "
               f"{c.get('partnerships', 0):>6} {c.get('actions', 0):>7} {len(r.warnings):>5}", file=out)
+        sources = {k[len("domains: "):]: v for k, v in s.items() if k.startswith("domains: ")}
+        if sources:
+            print("      domains given by: " + ", ".join(f"{k} {v}" for k, v in sources.items()), file=out)
+        if r.planned:
+            print(f"      planned years (after the document's date, kept out of the year facet): "
+                  f"{len(r.planned)}", file=out)
+            for line in r.planned if show_warnings else []:
+                print(f"        {line}", file=out)
         shown = r.warnings if show_warnings else r.warnings[:3]
         for w in shown:
             print(f"      warning: {w}", file=out)

@@ -19,7 +19,7 @@ from ..ids import partnership_id
 from ..records import Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
 
-from . import run_guarded
+from . import Reader
 
 MICL = Party(
     name="Ministère de l'Intérieur et des Collectivités locales",
@@ -464,8 +464,24 @@ def _merge(records: list[Partnership]) -> tuple[list[Partnership], int]:
     return list(by_id.values()), len(merged)
 
 
+class MiclReader(Reader):
+    def looks_like(self, text: str) -> bool:
+        return looks_like(text)
+
+    def read(self, doc, result: ParseResult) -> None:
+        try:
+            _parse("\n".join(doc.lines), doc.name, result)
+        finally:
+            _stats(result)
+
+
 def parse(text: str, document: str) -> ParseResult:
-    result = run_guarded(_parse, text, document)
+    from ..registry import get
+
+    return MiclReader(get("algerie-micl-cooperation.txt")).parse(text, document)
+
+
+def _stats(result: ParseResult) -> None:
     result.stats = {
         "sheets": 0,
         "listed": sum(p.detail == "listed" for p in result.partnerships),
@@ -478,7 +494,6 @@ def parse(text: str, document: str) -> ParseResult:
         "multilateral": sum(p.kind == "multilateral" for p in result.partnerships),
         "bilateral": sum(p.kind == "bilateral" for p in result.partnerships),
     }
-    return result
 
 
 def _parse(text: str, document: str, result: ParseResult) -> None:
