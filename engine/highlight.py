@@ -15,6 +15,8 @@ from __future__ import annotations
 import threading
 from html import escape
 
+from analyzers import french_analyzer
+
 SNIPPET_CHARS = 220
 WORD_CACHE = 200_000  # distinct words remembered per field
 
@@ -39,6 +41,18 @@ class FieldMarker:
             if len(self._keys) < WORD_CACHE:
                 self._keys[word] = keys
         return keys
+
+    def learn(self, text: str, lookup) -> None:
+        """Take the terms of the words of `text` not known yet from `lookup`
+        (words -> terms, the generation's table the build made with this
+        analyzer) rather than analysing them one by one when they are met."""
+        pattern = getattr(self.tokenizer, "pattern", None)
+        if pattern is None or pattern.groups or len(self._keys) >= WORD_CACHE:
+            return
+        known = self._keys
+        missing = [w for w in set(pattern.findall(text)) if w not in known]
+        if missing:
+            known.update(lookup(missing))
 
     def matches(self, text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
         """(start, end, term) of every word of `text` that a term matches."""
@@ -91,11 +105,15 @@ def marker_for(analyzer) -> FieldMarker:
 
 class Markers:
     """The FieldMarker of each field of a schema, found on first use (fields
-    with equal analyzers share one, and its word cache)."""
+    with equal analyzers share one, and its word cache). `words`: the
+    generation's word tables (analyzers.wordtables), whose terms were made by
+    the French analyzer for the words of bodies and titles."""
 
-    def __init__(self, schema):
+    def __init__(self, schema, words=None):
         self.schema = schema
+        self.words = words
         self._by_field: dict[str, FieldMarker] = {}
+        self._stored_terms: dict[str, bool] = {}  # field -> its analyzer made the stored terms
 
     def __getitem__(self, fieldname: str) -> FieldMarker:
         marker = self._by_field.get(fieldname)
@@ -103,11 +121,15 @@ class Markers:
             marker = self._by_field[fieldname] = marker_for(self.schema[fieldname].analyzer)
         return marker
 
-    def warm_up(self, fieldname: str, words) -> None:
-        """Analyse `words` ahead of the first snippets (the vocabulary, in the background)."""
-        marker = self[fieldname]
-        for word in words:
-            marker.keys(word)
+    def learn(self, fieldname: str, text: str) -> None:
+        """Before marking `text`: the terms of its new words from the stored table."""
+        if self.words is None:
+            return
+        usable = self._stored_terms.get(fieldname)
+        if usable is None:
+            usable = self._stored_terms[fieldname] = self.schema[fieldname].analyzer == french_analyzer()
+        if usable:
+            self[fieldname].learn(text, self.words.terms_of)
 
 
 def terms_by_field(query) -> dict[str, set[str]]:
