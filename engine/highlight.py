@@ -29,6 +29,9 @@ class FieldMarker:
         # the analyzer's tokenizer gives the words and where they are
         self.tokenizer = analyzer.items[0] if hasattr(analyzer, "items") else analyzer
         self._keys: dict[str, frozenset[str]] = {}
+        # words -> their terms, as this analyzer gave them when an index was
+        # built (a generation's word table): taken instead of analysing new words
+        self.lookup = None
 
     def keys(self, word: str) -> frozenset[str]:
         """The terms the index holds for `word` in this field (cached)."""
@@ -41,18 +44,6 @@ class FieldMarker:
             if len(self._keys) < WORD_CACHE:
                 self._keys[word] = keys
         return keys
-
-    def learn(self, text: str, lookup) -> None:
-        """Take the terms of the words of `text` not known yet from `lookup`
-        (words -> terms, the generation's table the build made with this
-        analyzer) rather than analysing them one by one when they are met."""
-        pattern = getattr(self.tokenizer, "pattern", None)
-        if pattern is None or pattern.groups or len(self._keys) >= WORD_CACHE:
-            return
-        known = self._keys
-        missing = [w for w in set(pattern.findall(text)) if w not in known]
-        if missing:
-            known.update(lookup(missing))
 
     def matches(self, text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
         """(start, end, term) of every word of `text` that a term matches."""
@@ -71,8 +62,13 @@ class FieldMarker:
         # looked up once, and the text is scanned again only when a word matched
         # (most texts repeat their words, and many snippets match none).
         marked: dict[str, str] = {}
-        words = pattern.findall(text) if not pattern.groups else [m.group() for m in pattern.finditer(text)]
-        for word in set(words):
+        words = set(pattern.findall(text) if not pattern.groups else [m.group() for m in pattern.finditer(text)])
+        lookup = self.lookup
+        if lookup is not None and len(self._keys) < WORD_CACHE:
+            missing = [w for w in words if w not in self._keys]
+            if missing:
+                self._keys.update(lookup(missing))
+        for word in words:
             keys = get(word)
             if keys is None:
                 keys = keys_of(word)
@@ -113,23 +109,17 @@ class Markers:
         self.schema = schema
         self.words = words
         self._by_field: dict[str, FieldMarker] = {}
-        self._stored_terms: dict[str, bool] = {}  # field -> its analyzer made the stored terms
 
     def __getitem__(self, fieldname: str) -> FieldMarker:
         marker = self._by_field.get(fieldname)
         if marker is None:
-            marker = self._by_field[fieldname] = marker_for(self.schema[fieldname].analyzer)
+            analyzer = self.schema[fieldname].analyzer
+            marker = self._by_field[fieldname] = marker_for(analyzer)
+            if self.words is not None and analyzer == french_analyzer():
+                # the table was made by this analyzer: any generation's gives the same terms
+                marker.lookup = self.words.terms_of
         return marker
 
-    def learn(self, fieldname: str, text: str) -> None:
-        """Before marking `text`: the terms of its new words from the stored table."""
-        if self.words is None:
-            return
-        usable = self._stored_terms.get(fieldname)
-        if usable is None:
-            usable = self._stored_terms[fieldname] = self.schema[fieldname].analyzer == french_analyzer()
-        if usable:
-            self[fieldname].learn(text, self.words.terms_of)
 
 
 def terms_by_field(query) -> dict[str, set[str]]:

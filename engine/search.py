@@ -266,8 +266,6 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) 
     if cached is not None:
         return cached
     body = state.stored(docnum).get("body") or ""
-    if body_terms:
-        state.markers.learn("body", body)
     out = highlight(body, body_terms, state.markers["body"]) or plain_snippet(body)
     state.snippet_cache.put(key, out)
     return out
@@ -276,8 +274,6 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) 
 def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> str:
     if terms is None:
         return escape(title, quote=False)
-    if terms.get("title"):
-        state.markers.learn("title", title)
     return mark_all(title, terms.get("title", set()), state.markers["title"])
 
 
