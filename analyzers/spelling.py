@@ -7,19 +7,13 @@ edits, so a lookup costs a few dictionary probes instead of a scan of the
 vocabulary (a pure-Python scan of ~10,000 words takes ~100 ms a word).
 
 That table (~270,000 strings for the corpus) takes a second to compute, so it
-is computed when an index is built (`count_vocabulary`, `write_tables`) and
-stored in the generation as an SQLite file, which a search process opens
-without reading it (`Speller.open`)."""
+is computed when an index is built and stored in the generation
+(analyzers.wordtables), which a search process opens without reading it."""
 from __future__ import annotations
 
 import re
-import sqlite3
-import threading
-from pathlib import Path
 
-from .chains import spelling_analyzer
 from .folding import fold_text
-from .tokenizers import TOKEN_RE
 
 MAX_DISTANCE = 2
 _WORD_RE = re.compile(r"[a-z]+")
@@ -100,40 +94,6 @@ class _MemoryTables:
         return out
 
 
-class SpellingTables:
-    """The speller's tables as stored in an index generation (`write_tables`):
-    opening costs nothing, a lookup is one indexed query. Safe to share
-    between threads."""
-
-    def __init__(self, path: Path | str):
-        self._db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        self._lock = threading.Lock()
-        self.words = self._db.execute("SELECT count(*) FROM vocabulary").fetchone()[0]
-
-    def _rows(self, sql: str, keys: list[str]) -> list[tuple]:
-        out: list[tuple] = []
-        with self._lock:
-            for i in range(0, len(keys), 500):  # well under SQLite's bound on parameters
-                chunk = keys[i:i + 500]
-                out += self._db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
-        return out
-
-    def __contains__(self, word: str) -> bool:
-        return bool(self._rows("SELECT 1 FROM vocabulary WHERE word IN ({})", [word]))
-
-    def freqs(self, words) -> dict[str, int]:
-        return dict(self._rows("SELECT word, df FROM vocabulary WHERE word IN ({})", list(words)))
-
-    def words_under(self, keys) -> set[str]:
-        out: set[str] = set()
-        for (words,) in self._rows("SELECT words FROM deletes WHERE key IN ({})", list(keys)):
-            out.update(words.split())
-        return out
-
-    def close(self) -> None:
-        self._db.close()
-
-
 def speller_terms(vocabulary: dict[str, int]) -> dict[str, int]:
     """The words a suggestion may be: letters only, found in some document."""
     return {fold_text(w): f for w, f in vocabulary.items() if f > 0 and _WORD_RE.fullmatch(fold_text(w))}
@@ -145,63 +105,13 @@ def delete_keys(terms: dict[str, int]):
         yield word, _deletes(word, MAX_DISTANCE)
 
 
-def write_tables(path: Path | str, vocabulary: dict[str, int]) -> None:
-    """Store `vocabulary` (word -> document frequency) and the symmetric-delete
-    table of its speller words in a new SQLite file at `path`."""
-    index: dict[str, list[str]] = {}
-    for word, keys in delete_keys(speller_terms(vocabulary)):
-        for d in keys:
-            bucket = index.get(d)
-            if bucket is None:
-                index[d] = [word]
-            else:
-                bucket.append(word)
-    db = sqlite3.connect(path)
-    try:
-        db.execute("PRAGMA journal_mode = OFF")  # a new file in an unpublished generation
-        db.execute("PRAGMA synchronous = OFF")  # the build fsyncs the generation before publishing it
-        db.execute("CREATE TABLE vocabulary (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
-        db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID")
-        db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
-        db.executemany("INSERT INTO deletes VALUES (?, ?)", ((k, " ".join(index[k])) for k in sorted(index)))
-        db.commit()
-    finally:
-        db.close()
-
-
-def count_vocabulary(documents) -> dict[str, int]:
-    """Document frequency of every word the spelling analyzer yields, for
-    `documents` (each an iterable of texts). Each distinct token is analysed
-    once for the whole corpus: the analyzer's filters work token by token, so
-    a document's words are the union of its tokens' words."""
-    analyzer = spelling_analyzer()
-    words_of: dict[str, tuple[str, ...]] = {}
-    df: dict[str, int] = {}
-    for texts in documents:
-        doc_words: set[str] = set()
-        for text in texts:
-            if not text:
-                continue
-            for raw in set(TOKEN_RE.findall(text)):
-                words = words_of.get(raw)
-                if words is None:
-                    words = words_of[raw] = tuple({t.text for t in analyzer(raw)})
-                doc_words.update(words)
-        for w in doc_words:
-            df[w] = df.get(w, 0) + 1
-    return df
-
-
 class Speller:
     """Suggestions from a vocabulary: folded, unstemmed word -> document
     frequency, given as a dict or opened from a generation's stored tables."""
 
-    def __init__(self, terms: dict[str, int] | None = None, tables: SpellingTables | None = None):
+    def __init__(self, terms: dict[str, int] | None = None, tables=None):
+        """`tables`: a generation's stored tables (analyzers.wordtables.WordTables)."""
         self._tables = tables if tables is not None else _MemoryTables(speller_terms(terms or {}))
-
-    @classmethod
-    def open(cls, path: Path | str) -> "Speller":
-        return cls(tables=SpellingTables(path))
 
     def __contains__(self, word: str) -> bool:
         w = fold_text(word)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import threading
 from html import escape
 
+from analyzers import french_analyzer
+
 SNIPPET_CHARS = 220
 WORD_CACHE = 200_000  # distinct words remembered per field
 
@@ -27,6 +29,9 @@ class FieldMarker:
         # the analyzer's tokenizer gives the words and where they are
         self.tokenizer = analyzer.items[0] if hasattr(analyzer, "items") else analyzer
         self._keys: dict[str, frozenset[str]] = {}
+        # words -> their terms, as this analyzer gave them when an index was
+        # built (a generation's word table): taken instead of analysing new words
+        self.lookup = None
 
     def keys(self, word: str) -> frozenset[str]:
         """The terms the index holds for `word` in this field (cached)."""
@@ -57,8 +62,13 @@ class FieldMarker:
         # looked up once, and the text is scanned again only when a word matched
         # (most texts repeat their words, and many snippets match none).
         marked: dict[str, str] = {}
-        words = pattern.findall(text) if not pattern.groups else [m.group() for m in pattern.finditer(text)]
-        for word in set(words):
+        words = set(pattern.findall(text) if not pattern.groups else [m.group() for m in pattern.finditer(text)])
+        lookup = self.lookup
+        if lookup is not None and len(self._keys) < WORD_CACHE:
+            missing = [w for w in words if w not in self._keys]
+            if missing:
+                self._keys.update(lookup(missing))
+        for word in words:
             keys = get(word)
             if keys is None:
                 keys = keys_of(word)
@@ -91,23 +101,25 @@ def marker_for(analyzer) -> FieldMarker:
 
 class Markers:
     """The FieldMarker of each field of a schema, found on first use (fields
-    with equal analyzers share one, and its word cache)."""
+    with equal analyzers share one, and its word cache). `words`: the
+    generation's word tables (analyzers.wordtables), whose terms were made by
+    the French analyzer for the words of bodies and titles."""
 
-    def __init__(self, schema):
+    def __init__(self, schema, words=None):
         self.schema = schema
+        self.words = words
         self._by_field: dict[str, FieldMarker] = {}
 
     def __getitem__(self, fieldname: str) -> FieldMarker:
         marker = self._by_field.get(fieldname)
         if marker is None:
-            marker = self._by_field[fieldname] = marker_for(self.schema[fieldname].analyzer)
+            analyzer = self.schema[fieldname].analyzer
+            marker = self._by_field[fieldname] = marker_for(analyzer)
+            if self.words is not None and analyzer == french_analyzer():
+                # the table was made by this analyzer: any generation's gives the same terms
+                marker.lookup = self.words.terms_of
         return marker
 
-    def warm_up(self, fieldname: str, words) -> None:
-        """Analyse `words` ahead of the first snippets (the vocabulary, in the background)."""
-        marker = self[fieldname]
-        for word in words:
-            marker.keys(word)
 
 
 def terms_by_field(query) -> dict[str, set[str]]:

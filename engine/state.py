@@ -18,10 +18,10 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
-from analyzers.spelling import SpellingTables
+from analyzers.wordtables import WordTables
 from indexer.facet_registry import registry
 from indexer.freshness import check_compatible
-from indexer.store import DOCS, RECORDS, SPELLING, Generation, IndexCorrupt
+from indexer.store import DOCS, RECORDS, WORDS, Generation, IndexCorrupt
 
 from . import ranking_profile
 from .facets import FacetBits
@@ -83,7 +83,7 @@ class IndexState:
     docnum_of: dict[str, int]
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
-    vocabulary: SpellingTables  # every word of the index as written (folded), with its document frequency
+    vocabulary: WordTables  # every word of the index as written (folded), with its document frequency
     caching: bool = True  # False: no cache of matches, snippets or stored documents
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
@@ -97,7 +97,7 @@ class IndexState:
         self.field_lengths = FieldLengths()
         self.match_cache = LRU(1024 if self.caching else 0)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
-        self.markers = Markers(self.schema)  # the fields' analyzers, for highlighting
+        self.markers = Markers(self.schema, self.vocabulary)  # the fields' analyzers, for highlighting
 
     def _stored(self, docnum: int) -> dict:
         """Stored fields of a document (cached: snippets read the same bodies again and again)."""
@@ -205,9 +205,9 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         for k, vals in d.facets.items():
             facet_values[k].update(vals)
     try:
-        vocabulary = SpellingTables(Path(path) / SPELLING)
+        vocabulary = WordTables(Path(path) / WORDS)
     except Exception as exc:  # sqlite3 raises several kinds on a damaged file
-        raise IndexCorrupt(f"cannot open the speller's tables in {path}: {type(exc).__name__}: {exc}: "
+        raise IndexCorrupt(f"cannot open the word tables in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
     return IndexState(
         generation=generation,

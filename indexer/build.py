@@ -10,7 +10,7 @@ from typing import Callable
 
 from whoosh import index as whoosh_index
 
-from analyzers.spelling import count_vocabulary, write_tables
+from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
 from .locations import NoDocuments, check_data_dir
@@ -18,7 +18,7 @@ from .documents import index_documents
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
-from .store import (DEFAULT_INDEX_DIR, DOCS, META, RECORDS, SPELLING, IndexError_, current_generation,
+from .store import (DEFAULT_INDEX_DIR, DOCS, META, RECORDS, WORDS, IndexError_, current_generation,
                     new_generation_dir, publish, write_json)
 
 PARSED = "parsed.json"
@@ -110,7 +110,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         ix = whoosh_index.create_in(str(gen), schema)
         docs = list(index_documents(corpus.partnerships, corpus.actions))
         indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
-        spelling = beside(_write_spelling, gen / SPELLING, [[d[f] for f in TEXT_FIELDS] for d in docs])
+        words = beside(_write_words, gen / WORDS, [[d[f] for f in TEXT_FIELDS] for d in docs])
         try:
             writer = ix.writer(limitmb=256, procs=1)
             try:
@@ -123,7 +123,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
                 writer.cancel()
                 raise
         finally:
-            spelling()
+            words()
         ix.close()
         write_json(gen / RECORDS, {
             "partnerships": [p.to_dict() for p in corpus.partnerships],
@@ -150,8 +150,10 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     return gen, len(docs)
 
 
-def _write_spelling(path: Path, texts: list[list[str]]) -> None:
-    """The speller's tables of a generation: its vocabulary with document
-    frequencies and the symmetric-delete table (analyzers.spelling)."""
-    write_tables(path, count_vocabulary(texts))
+def _write_words(path: Path, texts: list[list[str]]) -> None:
+    """The word tables of a generation (analyzers.wordtables): the vocabulary
+    of every text field, the speller's table, and the terms of the words the
+    results show (bodies and titles)."""
+    shown = [t for doc in texts for f, t in zip(TEXT_FIELDS, doc) if f in ("title", "body")]
+    write_tables(path, count_vocabulary(texts), word_terms(shown))
 

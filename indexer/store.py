@@ -9,7 +9,7 @@ Layout of an index directory:
         records.json          the full records (the record store)
         docs.json             per index document, in document-number order: id, type,
                               partnership id, sort key, facet values
-        spelling.sqlite       the speller's vocabulary and symmetric-delete table
+        words.sqlite          the vocabulary, the speller's table, the highlighter's word terms
         meta.json             schema version, corpus checksum, counts, reports
 
 A build writes a whole new generation beside the served one and then replaces
@@ -34,7 +34,7 @@ POINTER = "CURRENT"
 RECORDS = "records.json"
 META = "meta.json"
 DOCS = "docs.json"
-SPELLING = "spelling.sqlite"
+WORDS = "words.sqlite"
 KEEP_PREVIOUS = 1
 
 

@@ -11,8 +11,9 @@ from collections import Counter
 import pytest
 
 from analyzers import Speller, spelling_analyzer
-from analyzers.spelling import count_vocabulary, write_tables
+from analyzers.wordtables import WordTables, count_vocabulary, write_tables
 from engine import SearchRequest
+from engine.highlight import FieldMarker
 from engine.matching import Evaluator, FieldLengths
 from engine.querybuild import build_query
 from engine.querylang import parse_query
@@ -119,8 +120,8 @@ def test_stored_tables_answer_as_the_speller_in_memory(tmp_path):
     vocabulary = {"assainissement": 80, "tombouctou": 12, "marrakech": 107, "segou": 17, "sega": 1,
                   "kayes": 103, "pays": 159, "cooperation": 926, "ecole": 40, "ecoles": 35, "mopti": 50,
                   "moptu": 1, "15000": 4, "aixenprovence": 2, "koulikoro": 5, "koutiala": 3}
-    write_tables(tmp_path / "spelling.sqlite", vocabulary)
-    stored = Speller.open(tmp_path / "spelling.sqlite")
+    write_tables(tmp_path / "words.sqlite", vocabulary)
+    stored = Speller(tables=WordTables(tmp_path / "words.sqlite"))
     memory = Speller(vocabulary)
     for word in ["assainisement", "Tombouctu", "Marakech", "Ségu", "kays", "moptx", "Ségou", "15001",
                  "ecolle", "kouliko", "xyzzyqw", "", "ab"]:
@@ -129,3 +130,24 @@ def test_stored_tables_answer_as_the_speller_in_memory(tmp_path):
             assert stored.candidates(word, dist) == memory.candidates(word, dist), word
     assert "Ségou" in stored and "segu" not in stored and "15000" not in stored
     assert stored.suggest_query("l'assainisement à Tombouctu") == "l'assainissement à tombouctou"
+
+
+def test_stored_word_terms_mark_what_the_analyzer_marks(engine):
+    """The highlighter's word terms, made by the build, are those the body's
+    analyzer gives: a snippet marks the same words with or without them."""
+    state = engine.state()
+    analyzer = state.schema["body"].analyzer
+    fresh, learned = FieldMarker(analyzer), FieldMarker(analyzer)
+    learned.lookup = state.vocabulary.terms_of
+    bodies = [state.stored(d).get("body") or "" for d in range(0, len(state.docs), 7)]
+    found = 0
+    for body in bodies:
+        learned.matches(body, frozenset({"eau"}))
+    for word, keys in learned._keys.items():  # every stored entry is the analyzer's answer
+        assert keys == fresh.keys(word), word
+    for terms in (frozenset({"eau", "sant"}), frozenset({"format", "jeun", "kay"})):
+        for body in bodies:
+            spans = fresh.matches(body, terms)
+            assert learned.matches(body, terms) == spans
+            found += len(spans)
+    assert found and len(learned._keys) > 1000
