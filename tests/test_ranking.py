@@ -10,7 +10,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from analyzers import Speller
-from analyzers.spelling import count_vocabulary
+from analyzers.wordtables import count_vocabulary
 from engine import ranking, ranking_profile
 from engine.matching import Evaluator, FieldLengths
 from engine.querybuild import build_query
