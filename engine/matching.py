@@ -39,29 +39,32 @@ class TimeLimit(Exception):
 
 
 class FieldLengths:
-    """Per field, every document's BM25 length normalisation `K1 * ((1 - B) +
-    B * length / average length)`, from the length the scorer reads (one table
-    per field and generation, made on first use; lengths are stored on a byte,
-    so there are few distinct values to compute)."""
+    """Per field, each document's BM25 length normalisation `K1 * ((1 - B) +
+    B * length / average length)`, from the length the scorer reads: one
+    table per field and generation, filled for the documents the postings
+    read name (a first query reads a few hundred lengths, not all of them;
+    lengths are stored on a byte, so few distinct values are computed)."""
 
     def __init__(self):
-        self._tables: dict[tuple, list] = {}
+        self._tables: dict[tuple, tuple[list, dict]] = {}
 
-    def norms(self, searcher, field: str, B: float, K1: float, avgfl: float) -> list:
+    def norms(self, searcher, field: str, B: float, K1: float, avgfl: float, docs: list[int]) -> list:
+        """The table of `field`, with the entries of `docs` filled."""
         key = (field, B, K1, avgfl)
-        t = self._tables.get(key)
-        if t is None:
+        entry = self._tables.get(key)
+        if entry is None:
+            entry = self._tables[key] = ([None] * searcher.doc_count_all(), {})
+        table, by_length = entry
+        missing = [d for d in docs if table[d] is None]
+        if missing:
             dfl = searcher.doc_field_length
-            by_length: dict = {}
-            t = []
-            for d in range(searcher.doc_count_all()):
+            for d in missing:
                 fl = dfl(d, field, 1)
                 n = by_length.get(fl)
-                if n is None and fl is not None:
+                if n is None:
                     n = by_length[fl] = K1 * ((1 - B) + B * fl / avgfl)  # as in whoosh.scoring.bm25
-                t.append(n)
-            self._tables[key] = t
-        return t
+                table[d] = n
+        return table
 
 
 def _postings(m) -> tuple[list[int], list[float]]:
@@ -171,7 +174,7 @@ class Evaluator:
             ids, weights = _postings(self.reader.postings(field, text))
             idf = log(self.doc_count / (info.doc_frequency() + 1)) + 1
             B, K1 = w._field_B.get(field, w.B), w.K1
-            norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1)
+            norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1, ids)
             k1p1 = K1 + 1
             # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), operation for operation
             base = {d: idf * ((tf * k1p1) / (tf + norm[d])) for d, tf in zip(ids, weights)}
