@@ -157,12 +157,25 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
     spans = marker.matches(text, frozenset(terms))
     if not spans:
         return None
+    # A window starting at each match, scored by its distinct terms, then its
+    # matches; the window slides (spans are in text order), so a text with
+    # many matches costs a pass over them, not one per match.
     best, best_score = 0, -1
-    for i, (s, _, _) in enumerate(spans):  # a window starting at each match
-        distinct = {t for s2, _, t in spans[i:] if s2 < s + limit}
-        score = len(distinct) * 10 + sum(1 for s2, _, _ in spans[i:] if s2 < s + limit)
+    in_window: dict[str, int] = {}  # term -> matches of it in spans[i:j]
+    j = 0
+    for i, (s, _, term) in enumerate(spans):
+        j = max(j, i)
+        while j < len(spans) and spans[j][0] < s + limit:
+            in_window[spans[j][2]] = in_window.get(spans[j][2], 0) + 1
+            j += 1
+        score = len(in_window) * 10 + (j - i)
         if score > best_score:
             best, best_score = i, score
+        if j > i:  # span i leaves the window
+            if in_window[term] == 1:
+                del in_window[term]
+            else:
+                in_window[term] -= 1
     first = spans[best][0]
     start = max(0, first - limit // 4)
     if start > 0:
