@@ -58,16 +58,17 @@ class FieldMarker:
                 if keys and not keys.isdisjoint(terms):
                     found.append((start, end, min(keys & terms)))
             return found
-        # A regex tokenizer (the hot path): each distinct word of the text is
-        # looked up once, and the text is scanned again only when a word matched
-        # (most texts repeat their words, and many snippets match none).
-        marked: dict[str, str] = {}
-        words = set(pattern.findall(text) if not pattern.groups else [m.group() for m in pattern.finditer(text)])
+        # A regex tokenizer (the hot path): one scan for the words and where
+        # they are, then each distinct word looked up once (texts repeat their
+        # words), its terms taken from the generation's table when it is new.
+        tokens = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+        words = {w for w, _, _ in tokens}
         lookup = self.lookup
         if lookup is not None and len(self._keys) < WORD_CACHE:
             missing = [w for w in words if w not in self._keys]
             if missing:
                 self._keys.update(lookup(missing))
+        marked: dict[str, str] = {}
         for word in words:
             keys = get(word)
             if keys is None:
@@ -75,11 +76,7 @@ class FieldMarker:
             if keys and not keys.isdisjoint(terms):
                 marked[word] = min(keys & terms)
         if marked:
-            mark = marked.get
-            for m in pattern.finditer(text):
-                term = mark(m.group())
-                if term is not None:
-                    found.append((m.start(), m.end(), term))
+            found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
         return found
 
 
