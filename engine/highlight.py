@@ -58,16 +58,17 @@ class FieldMarker:
                 if keys and not keys.isdisjoint(terms):
                     found.append((start, end, min(keys & terms)))
             return found
-        # A regex tokenizer (the hot path): each distinct word of the text is
-        # looked up once, and the text is scanned again only when a word matched
-        # (most texts repeat their words, and many snippets match none).
-        marked: dict[str, str] = {}
-        words = set(pattern.findall(text) if not pattern.groups else [m.group() for m in pattern.finditer(text)])
+        # A regex tokenizer (the hot path): one scan for the words and where
+        # they are, then each distinct word looked up once (texts repeat their
+        # words), its terms taken from the generation's table when it is new.
+        tokens = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+        words = {w for w, _, _ in tokens}
         lookup = self.lookup
         if lookup is not None and len(self._keys) < WORD_CACHE:
             missing = [w for w in words if w not in self._keys]
             if missing:
                 self._keys.update(lookup(missing))
+        marked: dict[str, str] = {}
         for word in words:
             keys = get(word)
             if keys is None:
@@ -75,11 +76,7 @@ class FieldMarker:
             if keys and not keys.isdisjoint(terms):
                 marked[word] = min(keys & terms)
         if marked:
-            mark = marked.get
-            for m in pattern.finditer(text):
-                term = mark(m.group())
-                if term is not None:
-                    found.append((m.start(), m.end(), term))
+            found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
         return found
 
 
@@ -157,12 +154,25 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
     spans = marker.matches(text, frozenset(terms))
     if not spans:
         return None
+    # A window starting at each match, scored by its distinct terms, then its
+    # matches; the window slides (spans are in text order), so a text with
+    # many matches costs a pass over them, not one per match.
     best, best_score = 0, -1
-    for i, (s, _, _) in enumerate(spans):  # a window starting at each match
-        distinct = {t for s2, _, t in spans[i:] if s2 < s + limit}
-        score = len(distinct) * 10 + sum(1 for s2, _, _ in spans[i:] if s2 < s + limit)
+    in_window: dict[str, int] = {}  # term -> matches of it in spans[i:j]
+    j = 0
+    for i, (s, _, term) in enumerate(spans):
+        j = max(j, i)
+        while j < len(spans) and spans[j][0] < s + limit:
+            in_window[spans[j][2]] = in_window.get(spans[j][2], 0) + 1
+            j += 1
+        score = len(in_window) * 10 + (j - i)
         if score > best_score:
             best, best_score = i, score
+        if j > i:  # span i leaves the window
+            if in_window[term] == 1:
+                del in_window[term]
+            else:
+                in_window[term] -= 1
     first = spans[best][0]
     start = max(0, first - limit // 4)
     if start > 0:

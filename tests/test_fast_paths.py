@@ -9,11 +9,13 @@ import math
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzers import Speller, spelling_analyzer
 from analyzers.wordtables import WordTables, count_vocabulary, write_tables
 from engine import SearchRequest
-from engine.highlight import FieldMarker
+from engine.highlight import SNIPPET_CHARS, FieldMarker, highlight
 from engine.matching import Evaluator, FieldLengths
 from engine.querybuild import build_query
 from engine.querylang import parse_query
@@ -151,3 +153,39 @@ def test_stored_word_terms_mark_what_the_analyzer_marks(engine):
             assert learned.matches(body, terms) == spans
             found += len(spans)
     assert found and len(learned._keys) > 1000
+
+
+def _best_window_by_rescanning(spans, limit):
+    """The highlighter's window choice as it was first written: every window rescanned."""
+    best, best_score = 0, -1
+    for i, (s, _, _) in enumerate(spans):
+        distinct = {t for s2, _, t in spans[i:] if s2 < s + limit}
+        score = len(distinct) * 10 + sum(1 for s2, _, _ in spans[i:] if s2 < s + limit)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3000), st.sampled_from("abcd")), min_size=1, max_size=60, unique_by=lambda x: x[0]))
+def test_sliding_window_picks_the_passage_the_rescan_picked(matches):
+    """highlight() slides its window over the matches; the passage is the one
+    that rescanning every window gave (compared through the rendered snippet)."""
+    matches = sorted(matches)
+    text = ["_"] * 3100  # no space: the passage starts exactly a quarter of a window before its first match
+    for start, term in matches:
+        text[start] = term
+    text = "".join(text)
+    spans = [(s, s + 1, t) for s, t in matches]
+    first = spans[_best_window_by_rescanning(spans, SNIPPET_CHARS)][0]
+    start = max(0, first - SNIPPET_CHARS // 4)
+    snippet = highlight(text, {"a"}, _FixedMarker(spans))
+    assert snippet.removeprefix("… ").replace("<mark>", "").replace("</mark>", "").startswith(text[start:start + 30])
+
+
+class _FixedMarker:
+    def __init__(self, spans):
+        self.spans = spans
+
+    def matches(self, text, terms):
+        return self.spans
