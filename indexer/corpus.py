@@ -19,6 +19,7 @@ from . import geography
 from .domains import DOMAINS, map_domains
 from .ids import action_id, name_key
 from .locations import default_data_dir
+from .parallel import parallel_map
 from .parsers import DOCUMENTS, reader_for  # noqa: F401 (DOCUMENTS: the registry's files, for callers)
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import Action, Partnership
@@ -97,6 +98,12 @@ def read_source(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(f"{path.name}: line {line}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _parse_one(data_dir: Path, repertoires: list[Repertoire], document: str
+               ) -> tuple[list[Partnership], list[Action], "DocumentReport"]:
+    """`parse_document` with the document last (parallel_map's order)."""
+    return parse_document(data_dir, document, repertoires)
 
 
 def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] | None = None,
@@ -370,8 +377,8 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     reports: list[DocumentReport] = []
     per_document: dict[str, dict[str, list[dict]]] = {}
     repertoires = REPERTOIRES if repertoires is None else repertoires
-    for document in (r.file for r in repertoires):
-        ps, acts, report = parse_document(data_dir, document, repertoires)
+    files = [r.file for r in repertoires]
+    for document, (ps, acts, report) in zip(files, parallel_map(_parse_one, files, data_dir, repertoires)):
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:
