@@ -246,7 +246,8 @@ def test_the_whole_journey_with_the_keyboard_alone(d, server, engine, tmp_path):
 
     # Escape closes the suggestions and keeps the text.
     _press(d, Keys.BACKSPACE * 3)
-    _wait(d, lambda d: d.find_element("id", "q-suggestions").is_displayed(), "suggestions again")
+    _wait(d, lambda d: d.current_url.endswith("q=Koulik") and d.find_element("id", "q-suggestions").is_displayed(),
+          "the results and the suggestions of the shorter text")
     _press(d, Keys.ESCAPE)
     assert not d.find_element("id", "q-suggestions").is_displayed()
     assert box.get_attribute("value") == "Koulik"
