@@ -3,6 +3,8 @@
 splitting. Each is a module-level class so that Whoosh can pickle the schema."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from whoosh.analysis import Filter
 
 from .folding import fold_text
@@ -18,6 +20,7 @@ SAINTS = frozenset({"saint", "sainte", "st", "ste", "saints", "saintes", "sts", 
 LEADING_ARTICLES = frozenset({"le", "la", "les", "l"})
 
 
+@lru_cache(maxsize=65536)  # called for every token of every field: the same words again and again
 def elide(text: str) -> str:
     """`l'école` -> `école`; `N'Gabakoro` and `aujourd'hui` unchanged;
     a bare `l'` becomes empty."""
@@ -42,6 +45,7 @@ class ElisionFilter(Filter):
                 yield t
 
 
+@lru_cache(maxsize=65536)
 def normalize_saint(text: str) -> str:
     """`st-etienne`, `ste-foy`, `sainte-foy` -> `saint-etienne`, `saint-foy`
     (folded text expected): users write every form."""

@@ -2,6 +2,8 @@
 `SÉGOU`, `Ségou` or `Segou`; one folding on both sides makes them equal."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from unidecode import unidecode
 from whoosh.analysis import Filter
 
@@ -13,6 +15,13 @@ def fold_text(text: str) -> str:
         return ""
     if text.isascii():
         return text.lower()
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_unicode(text: str) -> str:
+    """unidecode is pure Python, character by character: the same words
+    (`développement`, `Ségou`) are folded once each, not at every occurrence."""
     return unidecode(text).lower()
 
 

@@ -4,7 +4,11 @@
 vocabulary is indexed under the strings obtained by deleting up to two of its
 letters; a typed word's own deletes then meet those of every word within two
 edits, so a lookup costs a few dictionary probes instead of a scan of the
-vocabulary (a pure-Python scan of ~10,000 words takes ~100 ms a word)."""
+vocabulary (a pure-Python scan of ~10,000 words takes ~100 ms a word).
+
+That table (~270,000 strings for the corpus) takes a second to compute, so it
+is computed when an index is built and stored in the generation
+(analyzers.wordtables), which a search process opens without reading it."""
 from __future__ import annotations
 
 import re
@@ -67,19 +71,51 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(prev[len(b)], limit + 1)
 
 
-class Speller:
-    """Suggestions from `terms`: folded, unstemmed word -> document frequency
-    (the lexicon of the index's `spell` field)."""
+class _MemoryTables:
+    """The speller's tables built in memory (small vocabularies, tests)."""
 
     def __init__(self, terms: dict[str, int]):
-        self.terms = {fold_text(w): f for w, f in terms.items() if f > 0 and _WORD_RE.fullmatch(fold_text(w))}
-        self._index: dict[str, list[str]] = {}
-        for word in self.terms:
-            for d in _deletes(word, MAX_DISTANCE):
-                self._index.setdefault(d, []).append(word)
+        self.terms = terms
+        self.index: dict[str, list[str]] = {}
+        for word, keys in delete_keys(terms):
+            for d in keys:
+                self.index.setdefault(d, []).append(word)
 
     def __contains__(self, word: str) -> bool:
-        return fold_text(word) in self.terms
+        return word in self.terms
+
+    def freqs(self, words) -> dict[str, int]:
+        return {w: self.terms[w] for w in words if w in self.terms}
+
+    def words_under(self, keys) -> set[str]:
+        out: set[str] = set()
+        for k in keys:
+            out.update(self.index.get(k, ()))
+        return out
+
+
+def speller_terms(vocabulary: dict[str, int]) -> dict[str, int]:
+    """The words a suggestion may be: letters only, found in some document."""
+    return {fold_text(w): f for w, f in vocabulary.items() if f > 0 and _WORD_RE.fullmatch(fold_text(w))}
+
+
+def delete_keys(terms: dict[str, int]):
+    """(word, the strings its deletes of up to MAX_DISTANCE letters give), word by word."""
+    for word in terms:
+        yield word, _deletes(word, MAX_DISTANCE)
+
+
+class Speller:
+    """Suggestions from a vocabulary: folded, unstemmed word -> document
+    frequency, given as a dict or opened from a generation's stored tables."""
+
+    def __init__(self, terms: dict[str, int] | None = None, tables=None):
+        """`tables`: a generation's stored tables (analyzers.wordtables.WordTables)."""
+        self._tables = tables if tables is not None else _MemoryTables(speller_terms(terms or {}))
+
+    def __contains__(self, word: str) -> bool:
+        w = fold_text(word)
+        return bool(_WORD_RE.fullmatch(w)) and w in self._tables
 
     def candidates(self, word: str, max_distance: int, limit: int = 10) -> list[str]:
         """Known words within `max_distance` edits of `word`, closest and most
@@ -88,37 +124,27 @@ class Speller:
         if max_distance <= 0 or not _WORD_RE.fullmatch(w):
             return []
         max_distance = min(max_distance, MAX_DISTANCE)
-        found: dict[str, int] = {}
-        for d in _deletes(w, max_distance):
-            for cand in self._index.get(d, ()):
-                if cand not in found:
-                    found[cand] = edit_distance(w, cand, max_distance)
-        ranked = sorted((dist, -self.terms[c], c) for c, dist in found.items() if dist <= max_distance)
+        found = {c: edit_distance(w, c, max_distance) for c in self._tables.words_under(_deletes(w, max_distance))}
+        close = [c for c, dist in found.items() if dist <= max_distance]
+        freq = self._tables.freqs(close)
+        ranked = sorted((found[c], -freq[c], c) for c in close)
         return [c for _, _, c in ranked[:limit]]
 
     def suggest(self, word: str) -> str | None:
         """The closest known word (fewest edits, then most frequent, then
         alphabetical), folded; None when the word is known or nothing is close."""
         w = fold_text(word).strip()
-        if w in self.terms or not _WORD_RE.fullmatch(w):
+        if not _WORD_RE.fullmatch(w) or w in self._tables:
             return None
         limit = suggestion_distance(w)
         if limit == 0:
             return None
-        seen: set[str] = set()
-        best: tuple[int, int, str] | None = None
-        for d in _deletes(w, limit):
-            for cand in self._index.get(d, ()):
-                if cand in seen:
-                    continue
-                seen.add(cand)
-                dist = edit_distance(w, cand, limit)
-                if dist > limit:
-                    continue
-                key = (dist, -self.terms[cand], cand)
-                if best is None or key < best:
-                    best = key
-        return best[2] if best else None
+        found = {c: edit_distance(w, c, limit) for c in self._tables.words_under(_deletes(w, limit))}
+        close = [c for c, dist in found.items() if dist <= limit]
+        if not close:
+            return None
+        freq = self._tables.freqs(close)
+        return min((found[c], -freq[c], c) for c in close)[2]
 
     def suggest_query(self, text: str) -> str | None:
         """The query with every unknown word replaced by its suggestion

@@ -23,8 +23,12 @@ __all__ = ["Engine", "SearchRequest", "SORTS", "MAX_PER_PAGE", "IndexError_"]
 
 
 class Engine:
-    def __init__(self, index_dir: Path | str = DEFAULT_INDEX_DIR):
+    def __init__(self, index_dir: Path | str = DEFAULT_INDEX_DIR, caching: bool = True):
+        """`caching=False` turns off the per-generation caches of matches,
+        snippets and stored documents: every request is answered as if it
+        were the first (how the benchmarks measure cold requests)."""
         self.index_dir = Path(index_dir)
+        self.caching = caching
         self._lock = threading.Lock()
         self._state: IndexState | None = None
         self._stamp: tuple | None = None
@@ -40,7 +44,7 @@ class Engine:
             if self._state is not None and stamp == self._stamp:
                 return self._state
             try:
-                state = open_state(current_generation(self.index_dir))
+                state = open_state(current_generation(self.index_dir), caching=self.caching)
             except IndexError_ as exc:
                 self.last_error = str(exc)
                 if self._state is None:
@@ -48,7 +52,6 @@ class Engine:
                 self._stamp = stamp  # do not retry on every request; a new publish changes the stamp
                 return self._state
             self._state, self._stamp, self.last_error = state, stamp, None
-            threading.Thread(target=state.warm_up, daemon=True).start()
             return state
 
     # -- queries -----------------------------------------------------------

@@ -15,6 +15,8 @@ from __future__ import annotations
 import threading
 from html import escape
 
+from analyzers import french_analyzer
+
 SNIPPET_CHARS = 220
 WORD_CACHE = 200_000  # distinct words remembered per field
 
@@ -27,6 +29,9 @@ class FieldMarker:
         # the analyzer's tokenizer gives the words and where they are
         self.tokenizer = analyzer.items[0] if hasattr(analyzer, "items") else analyzer
         self._keys: dict[str, frozenset[str]] = {}
+        # words -> their terms, as this analyzer gave them when an index was
+        # built (a generation's word table): taken instead of analysing new words
+        self.lookup = None
 
     def keys(self, word: str) -> frozenset[str]:
         """The terms the index holds for `word` in this field (cached)."""
@@ -53,12 +58,25 @@ class FieldMarker:
                 if keys and not keys.isdisjoint(terms):
                     found.append((start, end, min(keys & terms)))
             return found
-        for m in pattern.finditer(text):  # a regex tokenizer: its matches, no Token made (hot path)
-            keys = get(m.group())
+        # A regex tokenizer (the hot path): one scan for the words and where
+        # they are, then each distinct word looked up once (texts repeat their
+        # words), its terms taken from the generation's table when it is new.
+        tokens = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+        words = {w for w, _, _ in tokens}
+        lookup = self.lookup
+        if lookup is not None and len(self._keys) < WORD_CACHE:
+            missing = [w for w in words if w not in self._keys]
+            if missing:
+                self._keys.update(lookup(missing))
+        marked: dict[str, str] = {}
+        for word in words:
+            keys = get(word)
             if keys is None:
-                keys = keys_of(m.group())
+                keys = keys_of(word)
             if keys and not keys.isdisjoint(terms):
-                found.append((m.start(), m.end(), min(keys & terms)))
+                marked[word] = min(keys & terms)
+        if marked:
+            found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
         return found
 
 
@@ -80,23 +98,25 @@ def marker_for(analyzer) -> FieldMarker:
 
 class Markers:
     """The FieldMarker of each field of a schema, found on first use (fields
-    with equal analyzers share one, and its word cache)."""
+    with equal analyzers share one, and its word cache). `words`: the
+    generation's word tables (analyzers.wordtables), whose terms were made by
+    the French analyzer for the words of bodies and titles."""
 
-    def __init__(self, schema):
+    def __init__(self, schema, words=None):
         self.schema = schema
+        self.words = words
         self._by_field: dict[str, FieldMarker] = {}
 
     def __getitem__(self, fieldname: str) -> FieldMarker:
         marker = self._by_field.get(fieldname)
         if marker is None:
-            marker = self._by_field[fieldname] = marker_for(self.schema[fieldname].analyzer)
+            analyzer = self.schema[fieldname].analyzer
+            marker = self._by_field[fieldname] = marker_for(analyzer)
+            if self.words is not None and analyzer == french_analyzer():
+                # the table was made by this analyzer: any generation's gives the same terms
+                marker.lookup = self.words.terms_of
         return marker
 
-    def warm_up(self, fieldname: str, words) -> None:
-        """Analyse `words` ahead of the first snippets (the vocabulary, in the background)."""
-        marker = self[fieldname]
-        for word in words:
-            marker.keys(word)
 
 
 def terms_by_field(query) -> dict[str, set[str]]:
@@ -134,12 +154,25 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
     spans = marker.matches(text, frozenset(terms))
     if not spans:
         return None
+    # A window starting at each match, scored by its distinct terms, then its
+    # matches; the window slides (spans are in text order), so a text with
+    # many matches costs a pass over them, not one per match.
     best, best_score = 0, -1
-    for i, (s, _, _) in enumerate(spans):  # a window starting at each match
-        distinct = {t for s2, _, t in spans[i:] if s2 < s + limit}
-        score = len(distinct) * 10 + sum(1 for s2, _, _ in spans[i:] if s2 < s + limit)
+    in_window: dict[str, int] = {}  # term -> matches of it in spans[i:j]
+    j = 0
+    for i, (s, _, term) in enumerate(spans):
+        j = max(j, i)
+        while j < len(spans) and spans[j][0] < s + limit:
+            in_window[spans[j][2]] = in_window.get(spans[j][2], 0) + 1
+            j += 1
+        score = len(in_window) * 10 + (j - i)
         if score > best_score:
             best, best_score = i, score
+        if j > i:  # span i leaves the window
+            if in_window[term] == 1:
+                del in_window[term]
+            else:
+                in_window[term] -= 1
     first = spans[best][0]
     start = max(0, first - limit // 4)
     if start > 0:

@@ -18,12 +18,15 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
+from analyzers.wordtables import WordTables
 from indexer.facet_registry import registry
 from indexer.freshness import check_compatible
-from indexer.store import RECORDS, Generation, IndexCorrupt
+from indexer.store import DOCS, RECORDS, WORDS, Generation, IndexCorrupt
 
+from . import ranking_profile
 from .facets import FacetBits
 from .highlight import Markers
+from .matching import FieldLengths
 
 
 class LRU:
@@ -80,26 +83,21 @@ class IndexState:
     docnum_of: dict[str, int]
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
-    vocabulary: dict
-    names: list[NameEntry]
+    vocabulary: WordTables  # every word of the index as written (folded), with its document frequency
+    caching: bool = True  # False: no cache of matches, snippets or stored documents
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def __post_init__(self):
         # Whoosh re-reads the table of contents on every `index.schema` access.
         self.schema = self.index.schema
-        self.stored = functools.lru_cache(maxsize=8192)(self._stored)
+        self.stored = functools.lru_cache(maxsize=8192 if self.caching else 0)(self._stored)
         self.facet_bits = FacetBits([d.facets for d in self.docs])
-        # (side, collectivity name) -> its partnerships, for the "see also" links
-        self.partnerships_of: dict[tuple[str, str], list[str]] = {}
-        for p in self.partnerships.values():
-            for side in ("french_party", "partner_party"):
-                if p.get(side):
-                    self.partnerships_of.setdefault((side, p[side]["name"]), []).append(p["id"])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
-        self.match_cache = LRU(1024)  # query -> {docnum: score}
-        self.snippet_cache = LRU(8192)  # (docnum, terms) -> snippet HTML
-        self.markers = Markers(self.schema)  # the fields' analyzers, for highlighting
+        self.field_lengths = FieldLengths()
+        self.match_cache = LRU(1024 if self.caching else 0)  # query -> {docnum: score}
+        self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
+        self.markers = Markers(self.schema, self.vocabulary)  # the fields' analyzers, for highlighting
 
     def _stored(self, docnum: int) -> dict:
         """Stored fields of a document (cached: snippets read the same bodies again and again)."""
@@ -107,17 +105,23 @@ class IndexState:
 
     @functools.cached_property
     def speller(self) -> Speller:
-        """Built on first use: its symmetric-delete table takes a second to build,
-        and a request that needs no suggestion should not wait for it."""
-        return Speller(self.vocabulary)
+        return Speller(tables=self.vocabulary)
 
-    def warm_up(self) -> None:
-        """Build in the background what the first requests would otherwise wait
-        for: the speller, and the analysis of the vocabulary's words by the
-        body's analyzer (snippets analyse every word they show; it also fills
-        the stem cache)."""
-        self.speller
-        self.markers.warm_up("body", list(self.vocabulary))
+    # Tables only some pages need, made on first use (a search does not wait for them).
+    @functools.cached_property
+    def partnerships_of(self) -> dict[tuple[str, str], list[str]]:
+        """(side, collectivity name) -> its partnerships, for the "see also" links."""
+        out: dict[tuple[str, str], list[str]] = {}
+        for p in self.partnerships.values():
+            for side in ("french_party", "partner_party"):
+                if p.get(side):
+                    out.setdefault((side, p[side]["name"]), []).append(p["id"])
+        return out
+
+    @functools.cached_property
+    def names(self) -> list[NameEntry]:
+        """Collectivity and place names offered by autocomplete."""
+        return _names(self.partnerships)
 
     @property
     def version(self) -> str:
@@ -127,7 +131,7 @@ class IndexState:
         """A Whoosh searcher for the calling thread (searchers are not shared between threads)."""
         s = getattr(self._local, "searcher", None)
         if s is None:
-            s = self._local.searcher = self.index.searcher()
+            s = self._local.searcher = self.index.searcher(weighting=ranking_profile.current().weighting())
         return s
 
     def is_partnership(self, docnum: int) -> bool:
@@ -166,7 +170,7 @@ def _split_words(key: str) -> list[str]:
     return re.split(r"[^a-z0-9]+", key)
 
 
-def open_state(generation: Generation) -> IndexState:
+def open_state(generation: Generation, caching: bool = True) -> IndexState:
     """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served."""
     meta = generation.meta
     check_compatible(generation)
@@ -185,25 +189,26 @@ def open_state(generation: Generation) -> IndexState:
 
     names = registry().names
     try:
+        docs = [DocInfo(i, t, pid, sort_name, {k: tuple(facets.get(k, ())) for k in names})
+                for i, t, pid, sort_name, facets in json.loads((Path(path) / DOCS).read_text(encoding="utf-8"))]
         with ix.reader() as reader:
             n = reader.doc_count_all()
-            docs: list[DocInfo | None] = [None] * n
-            for docnum, stored in reader.iter_docs():
-                facets = {k: tuple(stored["facets"].get(k, ())) for k in names}
-                docs[docnum] = DocInfo(stored["id"], stored["type"], stored["pid"],
-                                       stored.get("sort_name", ""), facets)
-            vocabulary = {text: ti.doc_frequency() for text, ti in reader.iter_field("spell")}
+            last = reader.stored_fields(n - 1)["id"] if n else None  # the table is the segment's, in its order
     except Exception as exc:
         raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
-    if any(d is None for d in docs) or len(docs) != meta.get("documents", len(docs)):
+    if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
         raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
 
     facet_values: dict[str, set] = {k: set() for k in names}
     for d in docs:
         for k, vals in d.facets.items():
             facet_values[k].update(vals)
-    vocabulary = {(t.decode("utf-8") if isinstance(t, bytes) else t): f for t, f in vocabulary.items()}
+    try:
+        vocabulary = WordTables(Path(path) / WORDS)
+    except Exception as exc:  # sqlite3 raises several kinds on a damaged file
+        raise IndexCorrupt(f"cannot open the word tables in {path}: {type(exc).__name__}: {exc}: "
+                           "run `repertoires index`") from None
     return IndexState(
         generation=generation,
         index=ix,
@@ -214,5 +219,5 @@ def open_state(generation: Generation) -> IndexState:
         actions_of=actions_of,
         facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},
         vocabulary=vocabulary,
-        names=_names(partnerships),
+        caching=caching,
     )

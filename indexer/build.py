@@ -9,16 +9,23 @@ from pathlib import Path
 from typing import Callable
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+
+from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
 from .locations import NoDocuments, check_data_dir
 from .documents import index_documents
+from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
-from .schema import SCHEMA_VERSION, build_schema
-from .store import (DEFAULT_INDEX_DIR, META, RECORDS, IndexError_, current_generation,
+from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
+from .store import (DEFAULT_INDEX_DIR, DOCS, META, RECORDS, WORDS, IndexError_, current_generation,
                     new_generation_dir, publish, write_json)
 
 PARSED = "parsed.json"
+# Whoosh's codec with uncompressed postings: zlib took a tenth of the build, and
+# decompressing posting blocks a tenth of a search at 10x; the index is larger.
+CODEC = W3Codec(compression=0)
 
 
 class BuildError(Exception):
@@ -103,24 +110,31 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     gen = None
     try:
         gen = new_generation_dir(index_dir)
-        ix = whoosh_index.create_in(str(gen), build_schema())
+        schema = build_schema()
+        ix = whoosh_index.create_in(str(gen), schema)
         docs = list(index_documents(corpus.partnerships, corpus.actions))
-        writer = ix.writer(limitmb=256, procs=1)
+        indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
+        words = beside(_write_words, gen / WORDS, [[d[f] for f in TEXT_FIELDS] for d in docs])
         try:
-            for i, doc in enumerate(docs, 1):
-                writer.add_document(**doc)
-                if on_progress and (i % 50 == 0 or i == len(docs)):
-                    on_progress(i, len(docs))
-            writer.commit(optimize=True)
-        except BaseException:
-            writer.cancel()
-            raise
+            writer = ix.writer(limitmb=256, procs=1, codec=CODEC)
+            try:
+                for i, doc in enumerate(docs, 1):
+                    writer.add_document(**{k: v for k, v in doc.items() if k in indexed})
+                    if on_progress and (i % 50 == 0 or i == len(docs)):
+                        on_progress(i, len(docs))
+                writer.commit(optimize=True)
+            except BaseException:
+                writer.cancel()
+                raise
+        finally:
+            words()
         ix.close()
         write_json(gen / RECORDS, {
             "partnerships": [p.to_dict() for p in corpus.partnerships],
             "actions": [a.to_dict() for a in corpus.actions],
         })
         write_json(gen / PARSED, corpus.per_document)
+        write_json(gen / DOCS, [[d["id"], d["type"], d["pid"], d["sort_name"], d["facets"]] for d in docs])
         write_json(gen / META, {
             "schema_version": SCHEMA_VERSION,
             "corpus_checksum": corpus.checksum,
@@ -138,3 +152,12 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         raise BuildError(f"could not write the index in {index_dir}: {exc.strerror or exc} "
                          "(the index being served is unchanged)") from None
     return gen, len(docs)
+
+
+def _write_words(path: Path, texts: list[list[str]]) -> None:
+    """The word tables of a generation (analyzers.wordtables): the vocabulary
+    of every text field, the speller's table, and the terms of the words the
+    results show (bodies and titles)."""
+    shown = [t for doc in texts for f, t in zip(TEXT_FIELDS, doc) if f in ("title", "body")]
+    write_tables(path, count_vocabulary(texts), word_terms(shown))
+

@@ -19,7 +19,9 @@ from . import geography
 from .domains import DOMAINS, map_domains
 from .ids import action_id, name_key
 from .locations import default_data_dir
+from .parallel import parallel_map
 from .parsers import DOCUMENTS, reader_for  # noqa: F401 (DOCUMENTS: the registry's files, for callers)
+from .parsers.parties import place_key, same, same_kind_of_place
 from .records import Action, Partnership
 from .registry import REPERTOIRES, Repertoire
 from .text import fix_shouted_words, fold, french_commune_name
@@ -98,6 +100,12 @@ def read_source(path: Path) -> str:
         raise SourceError(f"{path.name}: line {line}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
+def _parse_one(data_dir: Path, repertoires: list[Repertoire], document: str
+               ) -> tuple[list[Partnership], list[Action], "DocumentReport"]:
+    """`parse_document` with the document last (parallel_map's order)."""
+    return parse_document(data_dir, document, repertoires)
+
+
 def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] | None = None,
                    ) -> tuple[list[Partnership], list[Action], DocumentReport]:
     report = DocumentReport(document)
@@ -164,7 +172,7 @@ def merge(partnerships: list[Partnership], actions: list[Action],
             _merge_into(by_id[p.id], p)
         else:
             by_id[p.id] = p
-    merged = list(by_id.values())
+    merged = fold_listed(list(by_id.values()), actions, warnings)
 
     for p in merged:
         _normalise_names(p)
@@ -200,6 +208,41 @@ def merge(partnerships: list[Partnership], actions: list[Action],
     for p in merged:
         rollup(p, actions_of.get(p.id, []))
     return merged, kept
+
+
+def fold_listed(partnerships: list[Partnership], actions: list[Action],
+                warnings: list[str]) -> list[Partnership]:
+    """A pair that one document only lists, written otherwise than in another document's
+    sheet (`Wilaya d'Oran / Mairie du Grand Lyon` in a ministry's list, the Oran sheet of
+    the Communauté urbaine de Lyon elsewhere), is that sheet's partnership: same French
+    place, same partner place, kinds that can name one collectivity (a town and its
+    communauté, a commune and its wilaya), and one such sheet only."""
+    sheets = [p for p in partnerships if p.detail == "sheet" and p.partner_party is not None]
+    out: list[Partnership] = []
+    folded: dict[str, str] = {}
+    for p in partnerships:
+        docs = {s.document for s in p.sources}
+        if p.detail != "listed" or p.partner_party is None or len(docs) != 1:
+            out.append(p)
+            continue
+        found = [q for q in sheets
+                 if not docs & {s.document for s in q.sources}
+                 and q.partner_party.country == p.partner_party.country
+                 and same_kind_of_place(p.french_party, q.french_party)
+                 and same_kind_of_place(p.partner_party, q.partner_party)
+                 and same(place_key(p.french_party, True), place_key(q.french_party, True))
+                 and same(place_key(p.partner_party), place_key(q.partner_party))]
+        if len(found) != 1:
+            out.append(p)
+            continue
+        _merge_into(found[0], p)
+        folded[p.id] = found[0].id
+        where = p.sources[0]
+        warnings.append(f"{where.document}: line {where.first_line}: {p.title} is the partnership "
+                        f"{found[0].id} (same collectivities, written otherwise)")
+    for a in actions:
+        a.partnership_id = folded.get(a.partnership_id, a.partnership_id)
+    return out
 
 
 SHEET_LABELS = "fiche"
@@ -334,8 +377,8 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     reports: list[DocumentReport] = []
     per_document: dict[str, dict[str, list[dict]]] = {}
     repertoires = REPERTOIRES if repertoires is None else repertoires
-    for document in (r.file for r in repertoires):
-        ps, acts, report = parse_document(data_dir, document, repertoires)
+    files = [r.file for r in repertoires]
+    for document, (ps, acts, report) in zip(files, parallel_map(_parse_one, files, data_dir, repertoires)):
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:

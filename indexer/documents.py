@@ -1,4 +1,5 @@
-"""Records -> Whoosh documents.
+"""Records -> Whoosh documents (plus, per document, its facet values and sort
+key, which the build writes to the generation's docs.json).
 
 An action carries its partnership's parties, countries and region, so that
 `Kayes` or `pays:mali` finds and filters actions exactly as it does
@@ -84,8 +85,6 @@ def _document(kind: str, rid: str, p: Partnership, title: str, domains: list[str
         "domains_text": _join(domains),
         "body": body,
         "sheet": sheet,
-        "spell": _join([title, *names, *places, *domains, body, sheet]),
-        "names_raw": names,
         "sort_name": fold(title),
         "name_keys": _name_keys(p),
     }

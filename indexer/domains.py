@@ -51,6 +51,8 @@ EXACT: dict[str, list[str]] = {
     "modernisation des transports": [URBANISME, GOUVERNANCE],
     # Morocco repertoire synthesis: soft mobility is filed under environment there.
     "circulations douces": [ENVIRONNEMENT, URBANISME],
+    # Morocco repertoire synthesis, under "Développement social": women's insertion is social action.
+    "insertion des femmes": [SOCIAL],
     # Algerian decentralised-cooperation sheets: theme cells without a keyword.
     "seminaire": [ECHANGES],
     "mission d'etude": [ECHANGES],

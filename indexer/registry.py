@@ -40,7 +40,7 @@ REPERTOIRES: list[Repertoire] = [
                "micl:MiclReader", 2008),
     Repertoire("algerie-ambassade-cooperation-technique.txt",
                "Ambassade d'Algérie : coopération technique", ("Algérie",),
-               "ambassade:AmbassadeReader", 2014),  # its last events: December 2013, 2014
+               "ambassade:AmbassadeReader", 2014),  # its last events: 1 April and 4 June 2014
 ]
 
 

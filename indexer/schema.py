@@ -3,33 +3,28 @@
 Text fields are analysed by `analyzers/`: party and place names by the names
 analyzer (no stemming: a name is matched as written), everything else by the
 French analyzer. The facets are those of `facet_registry`: their values are
-stored on each document as a dict of value lists (`facets`), which the engine
-reads once per index version into per-document arrays; they are also indexed
-as keyword fields of slugs so that a plain Whoosh query can filter on them.
+written per document, as a dict of value lists, in the generation's docs.json,
+which the engine reads once per index version into per-document arrays; they
+are also indexed as keyword fields of slugs so that a plain Whoosh query can
+filter on them.
 """
 from __future__ import annotations
 
 from whoosh import fields
 
-from analyzers import french_analyzer, names_analyzer, spelling_analyzer
+from analyzers import french_analyzer, names_analyzer
 
 from .facet_registry import registry
 from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
-# Field weights for BM25F: parties and places first, then titles and domains, then body text.
-FIELD_BOOSTS = {  # tuned on evaluation/queries.json (see docs/evaluation.md)
-    "parties": 3.0,
-    "places": 4.0,
-    "title": 1.5,
-    "domains_text": 1.5,
-    "body": 1.0,
-    "sheet": 0.3,
-}
-TEXT_FIELDS = tuple(FIELD_BOOSTS)
+# The text fields every document has (their BM25F weights are the ranking
+# profile's, engine/ranking_profile.py): names and places, then titles and
+# domains, then body text and the whole sheet.
+TEXT_FIELDS = ("parties", "places", "title", "domains_text", "body", "sheet")
 NAME_FIELDS = ("parties", "places")
 
 
@@ -45,21 +40,20 @@ def build_schema() -> fields.Schema:
     french = french_analyzer()
     names = names_analyzer()
     schema = fields.Schema(
+        # Only the body is stored (snippets read it); what else a result shows
+        # comes from the record store, and what a search needs of every
+        # document (type, facets, sort key) from the generation's docs.json.
         id=fields.ID(stored=True, unique=True),
-        type=fields.ID(stored=True),
-        pid=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=french, stored=True),
-        parties=fields.TEXT(analyzer=names, stored=True),
-        places=fields.TEXT(analyzer=names, stored=True),
-        domains_text=fields.TEXT(analyzer=french, stored=True),
+        type=fields.ID(),
+        pid=fields.ID(),
+        title=fields.TEXT(analyzer=french),
+        parties=fields.TEXT(analyzer=names),
+        places=fields.TEXT(analyzer=names),
+        domains_text=fields.TEXT(analyzer=french),
         body=fields.TEXT(analyzer=french, stored=True),
         # the whole sheet as extracted: every word of the source is findable,
         # even in parts no parser field captures (low weight)
         sheet=fields.TEXT(analyzer=french),
-        spell=fields.TEXT(analyzer=spelling_analyzer()),
-        names_raw=fields.STORED(),
-        facets=fields.STORED(),
-        sort_name=fields.STORED(),
         # the years a partnership began (first contacts, formalisation): a year in a
         # query ("jumelage 1986") mostly means these
         began=fields.KEYWORD(lowercase=False, commas=False, scorable=False),

@@ -7,6 +7,9 @@ Layout of an index directory:
       gen-20261121T183500-1a2b/
         (Whoosh segment files)
         records.json          the full records (the record store)
+        docs.json             per index document, in document-number order: id, type,
+                              partnership id, sort key, facet values
+        words.sqlite          the vocabulary, the speller's table, the highlighter's word terms
         meta.json             schema version, corpus checksum, counts, reports
 
 A build writes a whole new generation beside the served one and then replaces
@@ -30,6 +33,8 @@ DEFAULT_INDEX_DIR = default_index_dir()  # see locations.py: a clone's index/, o
 POINTER = "CURRENT"
 RECORDS = "records.json"
 META = "meta.json"
+DOCS = "docs.json"
+WORDS = "words.sqlite"
 KEEP_PREVIOUS = 1
 
 

@@ -173,7 +173,9 @@ def fix_shouted_words(name: str) -> str:
 # numbers sharing a prefix: 00.223.232.08.71/13.62); lists of years
 # ("1991 1992 1993") and amounts with thousands groups ("1 250 000") are left alone.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_NUMBERS = re.compile(r"(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
+# (the lookahead states what a match starts with, which spares the regex engine
+# trying the optional prefixes at every character: twice as fast)
+_NUMBERS = re.compile(r"(?=[+(\d])(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 
 
 def _mask_phone(m: re.Match, replacement: str) -> str:
@@ -194,4 +196,6 @@ def redact_contacts(text: str, replacement: str = "") -> str:
     snippets never carry them, and HIDE_CONTACTS masks them on pages."""
     if not text:
         return text
-    return _NUMBERS.sub(lambda m: _mask_phone(m, replacement), _EMAIL.sub(replacement, text))
+    if "@" in text:  # the e-mail pattern is slow to fail on long texts
+        text = _EMAIL.sub(replacement, text)
+    return _NUMBERS.sub(lambda m: _mask_phone(m, replacement), text)

@@ -25,7 +25,8 @@ EPILOG_SERVE = """example:
   repertoires serve --port 8000     then open http://127.0.0.1:8000/"""
 EPILOG_SEARCH = """examples:
   repertoires search "assainissement Kayes"
-  repertoires search "centre de santé" --country Mali --domain Santé --json"""
+  repertoires search "centre de santé" --country Mali --domain Santé --json
+  repertoires search "agriculture Ségou" --explain      how each result's score was made"""
 EPILOG_EXPORT = """example:
   repertoires export > records.jsonl"""
 
@@ -92,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="at most N requests per minute per client address (default: off)")
     p.add_argument("--hide-contacts", action="store_true",
                    help="do not show contact persons' phones and e-mails")
+    p.add_argument("--contact", metavar="EMAIL_OR_URL", default=None,
+                   help="where users report an accessibility problem (shown on /accessibilite)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="no cache of matches and snippets: every request answered as the first one "
+                        "(to measure cold requests)")
 
     p = sub.add_parser("search", help="search from the terminal", formatter_class=raw,
                        description="Run a search and print the results (readable, or JSON with --json).",
@@ -103,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--per-page", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print the API's JSON response")
+    p.add_argument("--explain", action="store_true",
+                   help="say how each result's score was made: the words found, in which field, through "
+                        "which expansion, and what each part of the ranking profile added")
 
     for name, helptext in (("eval", "measure ranking quality on the judged query set"),
                            ("bench", "run the speed benchmarks against peers"),
@@ -223,7 +232,8 @@ def cmd_serve(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
-                      "HIDE_CONTACTS": args.hide_contacts})
+                      "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache,
+                      "ACCESSIBILITY_CONTACT": args.contact})
     print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
           file=sys.stderr)
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="repertoires")
@@ -244,7 +254,7 @@ def cmd_search(args) -> int:
     try:
         response = Engine(args.index).search(SearchRequest(
             q=args.query, filters=filters, sort=args.sort, page=max(1, args.page),
-            per_page=min(100, max(1, args.per_page))))
+            per_page=min(100, max(1, args.per_page)), explain=args.explain))
     except IndexError_ as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -261,6 +271,52 @@ def _strip_marks(html: str) -> str:
     import re
 
     return h.unescape(re.sub(r"</?mark>", "*", html or ""))
+
+
+VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": "famille",
+              "synonym": "synonyme", "narrower": "terme plus précis", "typo": "orthographe proche",
+              "year": "année de début"}
+
+
+def _num(x: float) -> str:
+    """A number the French way (decimal comma), at most two decimals."""
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if text != "-0" else "0"
+
+
+def _explain_document(e: dict, indent: str = "  ") -> list[str]:
+    lines = [f"{indent}mots {_num(e['words_score'] / e['coordination'] if e['coordination'] else 0)}"
+             f" × coordination {_num(e['coordination'])} (couverture {_num(e['coverage'])})"
+             f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])} = {_num(e['score'])}"]
+    for w in e["words"]:
+        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}) : {_num(w['score'])}"
+        if not w["matches"]:
+            lines.append(head + ", absent")
+            continue
+        lines.append(head)
+        for m in w["matches"]:
+            fields = ", ".join(f"{f} {_num(v)}" for f, v in m.get("fields", {}).items())
+            grade = f" × {_num(m['grade'])}" if m["grade"] != 1.0 else ""
+            factor = f", rareté ramenée × {_num(m['factor'])}" if m["factor"] != 1.0 else ""
+            lines.append(f"{indent}    {VIA_LABELS.get(m['via'], m['via'])} « {m['text']} »{grade}{factor} : "
+                         f"{_num(m['score'])}" + (f" ({fields})" if fields else ""))
+    return lines
+
+
+def explain_lines(e: dict) -> list[str]:
+    """The --explain view of one result (French, like the rest of the output)."""
+    lines = [f"score {_num(e['score'])} :"]
+    if e.get("own"):
+        lines.append("  le document lui-même :")
+        lines += _explain_document(e["own"], "    ")
+    else:
+        lines.append("  le document lui-même : rien (trouvé par ses actions)")
+    a = e.get("action")
+    if a:
+        lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])} = {_num(a['added'])}")
+        if a.get("own"):
+            lines += _explain_document(a["own"], "    ")
+    return lines
 
 
 def print_results(r: dict, out=None) -> None:
@@ -284,6 +340,9 @@ def print_results(r: dict, out=None) -> None:
         for a in hit.get("actions", []):
             print(f"       ↳ {a['title'][:90]}", file=out)
         print(f"     id : {hit['id']}", file=out)
+        if hit.get("explain"):
+            for line in explain_lines(hit["explain"]):
+                print(f"     {line}", file=out)
     facets = r.get("facets") or {}
     for name in ("country", "domain", "region"):
         vals = [f"{v['value']} ({v['count']})" for v in facets.get(name, [])[:8]]

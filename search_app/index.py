@@ -36,5 +36,5 @@ def init_index_command(data: str) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["engine"] = Engine(app.config["INDEX_DIR"])
+    app.extensions["engine"] = Engine(app.config["INDEX_DIR"], caching=app.config.get("CACHE", True))
     app.cli.add_command(init_index_command)

@@ -33,7 +33,9 @@ MAROC = {
     "pairs_from_sheets": 46,
     "partnerships": 51,  # 46 pairs from sheets + 5 listed
     "merged": 44,  # parser: records found in more than one part (sheet + synthesis or list)
-    "actions": 208,  # parser: projects under the sheets' project headings
+    # parser: projects under the sheets' project headings; a `Déroulement` list gives one per entry
+    # (Aquitaine: 21, gold-checked), unpunctuated sub-items stay parts of their project.
+    "actions": 210,
 }
 
 ALGERIE = {
@@ -42,6 +44,10 @@ ALGERIE = {
     # parser: table rows naming a pair without a sheet (20), sheets matched to a row (31), records
     # (52) and projects (98), checked against the gold records by `repertoires index --check`.
     "listed": 20, "merged": 31, "partnerships": 52, "actions": 98,
+    # read: partnerships the introduction names in its bracketed lists under a field (l.46-84):
+    # Grenoble, La Roche-sur-Yon, Roubaix, Blanquefort, CG Gironde, Belfort, Saint-Denis, Bordeaux,
+    # Paris, Lyon, Marseille, Mulhouse, Vienne, Brest, Rennes.
+    "introduction": 15,
 }
 
 MICL = {

@@ -1,7 +1,11 @@
 """The tokenizer alone: words, compounds kept whole, numbers normalised."""
-import pytest
+import re
 
-from analyzers.tokenizers import FrenchTokenizer
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzers.tokenizers import _DECIMAL, _GROUPED, _ORDINAL, _WORD, TOKEN_RE, FrenchTokenizer
 
 
 def texts(value):
@@ -45,3 +49,13 @@ def test_tokenize_false_keeps_value():
 
 def texts_untokenized(value):
     return [t.text for t in FrenchTokenizer()(value, tokenize=False)]
+
+
+PLAIN = re.compile("|".join([_ORDINAL, _GROUPED, _DECIMAL, _WORD]), re.UNICODE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aéZ0159 ,.'’-\u00a0\u202f/()+x", max_size=40))
+def test_the_fast_token_pattern_cuts_as_the_plain_alternation(value):
+    """TOKEN_RE (lookahead, word first) finds the same tokens as the plain alternation."""
+    assert [m.span() for m in TOKEN_RE.finditer(value)] == [m.span() for m in PLAIN.finditer(value)]

@@ -12,37 +12,26 @@ from __future__ import annotations
 
 import re
 
-from .. import geography
-from ..ids import name_key
+from ..ids import action_id, name_key, partnership_id
 from ..records import Action, Budget, ParseResult, Partnership, Party, SourceRef
-from ..text import fold, normal_case, slugify, squash_spaces
+from ..text import fold, squash_spaces
 from . import Reader, fields
+from .parties import place_key, same, same_kind_of_place
 from .sheet import ActionDraft, Document, Sheet
+from .algerie_domains import apply_introduction, objective_domains
 from .algerie_blocks import (
-    _PAGE_RE, _first_sentence, _flow, _project_blocks, parse_contacts, parse_project, repair,
+    _PAGE_RE, _flow, _project_blocks, parse_contacts, parse_project, project_title, repair,
 )
-from .algerie_table import (
-    _GROUP_RE, _KIND_PREFIX, _fix_shifted_state, _split_partners, _split_row, _table_rows,
+from .algerie_parties import (
+    _place_french, _place_partner, _population, _slug, _split_population, french_party, partner_party,
 )
+from .algerie_table import _GROUP_RE, _fix_shifted_state, _split_partners, _split_row, _table_rows
 
 TITLE = "coopération décentralisée franco"
 TABLE_HEADING = "Etat d’avancement des partenariats"
 TABLE_SECTION = "Etat d'avancement des partenariats"
 ALGERIA = "Algérie"
 
-_PREFIX_WORDS = {
-    "CR": "Conseil régional", "CG": "Conseil général",
-    "CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
-}
-# Article before a département or région name (folded slug -> article).
-_ARTICLES = {
-    "gironde": "de la ", "isere": "de l'", "bas-rhin": "du ", "bouches-du-rhone": "des ",
-    "nord": "du ", "seine-saint-denis": "de la ", "herault": "de l'",
-}
-_DISPLAY = {"paca": "Provence-Alpes-Côte d'Azur", "rhone-alpes": "Rhône-Alpes",
-            "franche-comte": "Franche-Comté", "haute-normandie": "Haute-Normandie",
-            "bouches-du-rhone": "Bouches-du-Rhône", "isere": "Isère", "herault": "Hérault",
-            "bas-rhin": "Bas-Rhin", "seine-saint-denis": "Seine-Saint-Denis"}
 # Wilayas and the communes that are not wilaya seats: indexer/geography/algerie.tsv.
 YEAR = 2006  # the sheets' date (the document's annexes are later)
 
@@ -51,7 +40,6 @@ def years_in(text: str) -> list[int]:
     return fields.years(text, YEAR).found
 
 
-_POP_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<pop>[^()]*habitants[^()]*)\)\s*$", re.I)
 _STATUS = {"réalisé": "réalisé", "en cours": "en cours", "en projet": "en projet", "à venir": "en projet"}
 _FIELD_RE = re.compile(
     r"^\s*(?P<label>Convention|Historique|Objectifs de départ|Objectifs actuels|Partenaires|Atouts|"
@@ -63,99 +51,6 @@ _MONEY_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+(?:,\d+)?)\s*(?P<mult>millions?\s+de\s+)?"
     r"(?P<cur>euros?|€|francs|dinars|DA\b)", re.I)
 _NO_PROJECT_RE = re.compile(r"^(pas de projets?|aucun projet)", re.I)
-
-
-# --- Text repairs ---------------------------------------------------------
-
-
-def _title_case(name: str) -> str:
-    """Place names in normal case whatever their writing (`alger`, `ADRAR`)."""
-    return normal_case(repair(name).upper()).replace(" - ", "-")
-
-
-def _slug(name: str) -> str:
-    return slugify(name)
-
-
-# --- Parties ---------------------------------------------------------------
-
-def _population(text: str | None) -> int | None:
-    return fields.population(text) if text else None
-
-
-def _split_population(header: str) -> tuple[str, str | None]:
-    m = _POP_RE.match(header.strip())
-    if not m:
-        return squash_spaces(header), None
-    pop = squash_spaces(m.group("pop"))
-    return squash_spaces(m.group("name")), (None if re.search(r"\bnb\b", pop, re.I) else pop)
-
-
-def _french_name(kind_code: str | None, own: str) -> str:
-    own_slug = _slug(own)
-    display = _DISPLAY.get(own_slug, _title_case(own))
-    if kind_code in ("CR", "CG"):
-        article = _ARTICLES.get(own_slug, "d'" if fold(display)[:1] in "aeiouy" else "de ")
-        return f"{_PREFIX_WORDS[kind_code]} {article}{display}"
-    if kind_code in ("CU", "CA"):
-        return f"{_PREFIX_WORDS[kind_code]} de {display}"
-    return display
-
-
-def french_party(raw: str, group: str | None = None) -> Party:
-    """A French collectivity from a table cell or a sheet header."""
-    raw = squash_spaces(raw)
-    text = repair(raw).replace("’", "'")
-    up = fold(text).upper()
-    code, own = None, text
-    m = re.match(r"^(CR|CG|CU|CA)\s+(.+)$", text)
-    if m:
-        code, own = m.group(1), m.group(2)
-    elif re.match(r"^CONSEIL REGIONAL\b", up):
-        code, own = "CR", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.I)
-    elif re.match(r"^CONSEIL GENERAL\b", up):
-        code, own = "CG", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.I)
-    elif "COMMUNAUTE URBAINE" in up:
-        code = "CU"
-        own = re.split(r"\s+(?:GRAND LITTORAL|[–-]\s*COMMUNAUT)", text, flags=re.I)[0]
-    elif group == "CR":
-        code = "CR"
-    own = re.sub(r"\s*-\s*", "-", own.strip())
-    kind = _KIND_PREFIX.get(code, "commune")
-    name = _french_name(code, own)
-    party = Party(name=name, name_raw=raw, kind=kind, country="France")
-    if kind == "région":
-        party.region = _DISPLAY.get(_slug(own), _title_case(own))
-    elif kind == "département":
-        party.subdivision = _DISPLAY.get(_slug(own), _title_case(own))
-    return party
-
-
-def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[str]]:
-    """An Algerian collectivity; a bare `ALGER` is the wilaya (no single commune)."""
-    raw = squash_spaces(raw)
-    text = repair(raw).replace("’", "'")
-    notes: list[str] = []
-    m = re.match(r"^(WILAYA|APC|APW)\s+(?:(?:DE|D')\s*)?(.+)$", text, re.I)
-    kind = "commune"
-    own = text
-    if m:
-        kind = "wilaya" if m.group(1).upper() in ("WILAYA", "APW") else "commune"
-        own = m.group(2)
-    elif kind_hint == "wilaya":
-        kind = "wilaya"
-    own_name = _title_case(own)
-    if kind == "commune" and _slug(own_name) == "alger":
-        kind = "wilaya"
-        notes.append(f"Written « {raw} »: read as the wilaya d'Alger (Algiers has no single commune).")
-    if kind == "wilaya":
-        name = ("Wilaya d'" if fold(own_name)[:1] in "aeiouy" else "Wilaya de ") + own_name
-        region = own_name
-    else:
-        name = own_name
-        place = geography.of(ALGERIA).lookup(own_name)
-        region = place.region if place else None
-    return Party(name=name, name_raw=raw, kind=kind, country=ALGERIA, region=region), notes
 
 
 # --- The state table -------------------------------------------------------
@@ -213,11 +108,12 @@ def _section_range(lines, first, last, name) -> tuple[int, int] | None:
 
 
 def _money(text: str | None) -> Budget | None:
-    """The first amount written with a unit, with its clause as the text."""
+    """The total when one is stated, else the first amount written with a unit (francs,
+    euros, dinars: DA is DZD), with its clause as the text; the other amounts stay in it."""
     found = [a for a in fields.amounts(text or "") if a.currency]
     if not found:
         return None
-    a = found[0]
+    a = next((x for x in found if x.total), found[0])
     start = max(text.rfind(sep, 0, a.start) for sep in (".", ";", "/", "(", "\n", "\u2013")) + 1
     return Budget(text=text[start:a.end].strip(" :-"), amount=a.value, currency=a.currency)
 
@@ -383,38 +279,6 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
     }
 
 
-def _place_french(party: Party, org: str | None) -> None:
-    """`GRENOBLE, département de L'Isère (38)` -> subdivision; a mixed-case
-    name with the same key gives the accents the header lost."""
-    if not org:
-        return
-    name, _, place = org.partition(",")
-    name = re.sub(r"^(Ville de|Commune de|Mairie de)\s+", "", name.strip(), flags=re.I).replace("’", "'")
-    if name and name_key(name) == name_key(party.name) and not re.search(r"[A-Z]{3,}", name):
-        party.name = squash_spaces(name)
-    m = re.search(r"d[ée]partement\s+(?P<d>.*)$", place)
-    if not m or party.kind != "commune":
-        return
-    d = re.sub(r"\(\d+\)", "", m.group("d"))
-    d = re.sub(r"^(des|du|de\s*:|de la|de l\s*['’]|d\s*['‘’]|de)\s*", "", d.strip(), flags=re.I)
-    d = re.sub(r"^(la|l['’])(?=[A-ZÉ])", "", d).strip(" :,")
-    if not d:
-        return
-    d = _title_case(d)
-    if geography.of("France").region(d):
-        party.region = d
-    else:
-        party.subdivision = d
-
-
-def _place_partner(party: Party, org: str | None) -> None:
-    if not org:
-        return
-    m = re.search(r"wilaya\s+(?:de|d['’])\s*(?P<w>[^,()]+)", org, re.I)
-    if m and m.group("w").strip() and party.kind == "commune":
-        party.region = _title_case(m.group("w").strip())
-
-
 def _share_group_contacts(sheets: list[dict]) -> None:
     """Lyon's three sheets share one contact section at the end: each sheet
     takes the French contacts and the partner block naming its partner."""
@@ -439,14 +303,14 @@ def _share_group_contacts(sheets: list[dict]) -> None:
 
 def _action(proj: dict) -> ActionDraft:
     theme = proj["theme"]
-    title = proj["title"] or (_first_sentence(proj["description"]) if proj["description"] else theme) or ""
+    title = project_title(proj["title"], theme, proj["description"])
     desc = proj["description"]
+    years = proj["years"]
     return ActionDraft(
-        title=title[:160], keep_title=True, first=proj["first"] + 1, last=proj["last"] + 1,
+        title=title, keep_title=True, first=proj["first"] + 1, last=proj["last"] + 1,
+        start=min(years) if years else None, end=max(years) if years else None,  # its date line
         description=desc, domain_raw=theme, status=_STATUS.get(proj["status_raw"] or ""),
         when=" ".join([title, desc or ""]),
-        start=min(proj["years"]) if proj["years"] else None,  # the project's own date line
-        end=max(proj["years"]) if proj["years"] else None,
         budget=_money(desc), partners=proj["partners"], section=f"Projet {proj['n']}",
         original_text=proj["raw"],
     )
@@ -514,6 +378,27 @@ def _merge_row(p: Partnership, listed: Partnership) -> None:
             f"{listed.partner_party.name_raw} ; la fiche est intitulée {p.partner_party.name_raw}.")
 
 
+def _same_pair(row: Partnership, sheet: Partnership) -> bool:
+    """A table row and a sheet name the same two collectivities, however spelt
+    (`TIPAZA` / `TIPASA`) or abbreviated (`CU LYON` / `LYON`)."""
+    return (same_kind_of_place(row.french_party, sheet.french_party)
+            and same(place_key(row.french_party, True), place_key(sheet.french_party, True))
+            and same(place_key(row.partner_party), place_key(sheet.partner_party), 0.75))
+
+
+def _rename(p: Partnership, actions: list[Action], french: Party) -> None:
+    """The sheet's French party as the table names it (`CU LYON` for a sheet headed `LYON`)."""
+    old = p.id
+    p.french_party = Party(**{**vars(french), "population": p.french_party.population,
+                              "population_text": p.french_party.population_text})
+    p.id = partnership_id(french.name, p.partner_party.name if p.partner_party else None)
+    n = 0
+    for a in actions:
+        if a.partnership_id == old:
+            n += 1
+            a.partnership_id, a.id = p.id, action_id(p.id, n)
+
+
 def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: ParseResult) -> None:
     records: dict[str, Partnership] = {}
     actions: list[Action] = []
@@ -524,22 +409,32 @@ def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: Parse
                 continue
             records[p.id] = p
             actions.extend(acts)
-    sheet_ids = set(records)
+    sheet_recs = list(records.values())
     listed = [s.records(doc, result)[0] for row in rows for s in _listed_records(row)]
+    # Each row to its own pair: the sheet of the same id first, then the sheet naming the same
+    # two collectivities otherwise; a row whose pair has no sheet is a record of its own.
+    target: dict[int, Partnership] = {}
+    for k, lp in enumerate(listed):
+        if lp.id in records and lp.partner_party is not None:
+            target[k] = records[lp.id]
+    for k, lp in enumerate(listed):
+        if k in target or lp.partner_party is None:
+            continue
+        free = [p for p in sheet_recs if p not in target.values() and _same_pair(lp, p)]
+        if len(free) == 1:
+            target[k] = free[0]
+            if lp.french_party.kind != "commune" and free[0].french_party.kind == "commune":
+                _rename(free[0], actions, lp.french_party)
+    records = {p.id: p for p in records.values()}  # renamed sheets keep their place
+    for p in sheet_recs:  # the objectives are the sheet's own labels
+        p.domains += [d for d in objective_domains(p.objectives) if d not in p.domains]
+    intro_end = next((i for i, line in enumerate(doc.lines) if "avancement des partenariats" in line), 0)
+    introduced = apply_introduction(doc.lines, intro_end, sheet_recs, doc.name)
     merged = set()
-    for lp in listed:
-        target = records.get(lp.id) if lp.id in sheet_ids else None
-        if target is None and lp.partner_party is not None:
-            # Same French side, partner spelt or chosen differently: the sheet wins.
-            key = name_key(lp.french_party.name)
-            candidates = [records[i] for i in sheet_ids if name_key(records[i].french_party.name) == key
-                          and i not in merged and not any(s.section == TABLE_SECTION for s in records[i].sources)]
-            if len(candidates) == 1 and not any(l2.id in sheet_ids for l2 in listed
-                                                if name_key(l2.french_party.name) == key and l2 is not lp):
-                target = candidates[0]
-        if target is not None:
-            _merge_row(target, lp)
-            merged.add(target.id)
+    for k, lp in enumerate(listed):
+        if k in target:
+            _merge_row(target[k], lp)
+            merged.add(target[k].id)
         elif lp.id in records:
             records[lp.id].sources.append(lp.sources[0])
         else:
@@ -552,6 +447,7 @@ def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: Parse
         "empty_sheets": sum(1 for s in sheets if _is_empty(s)),
         "listed": sum(1 for p in records.values() if p.detail == "listed"),
         "merged": len(merged),
+        "introduction": introduced,  # partnerships the introduction files under a domain
         "partnerships": len(records),
         "actions": len(actions),
     }

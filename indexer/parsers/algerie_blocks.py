@@ -6,7 +6,7 @@ import re
 from ..domains import map_domain
 from ..records import Contact
 from ..text import fold, reflow, squash_spaces
-from .contacts import person_name
+from .contacts import clean_number, person_name
 
 
 _PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
@@ -17,7 +17,7 @@ _PROJECT_RE = re.compile(
     re.I)
 
 
-_YEARS_LINE_RE = re.compile(r"^\s*((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*$")
+_YEARS_LINE_RE = re.compile(r"^\s*((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*(?:\([^()]*\))?\s*$")
 
 
 def repair(text: str) -> str:
@@ -60,18 +60,44 @@ def _join_cells(parts: list[str]) -> list[str]:
     return [re.sub(r"\s*/\s*", " / ", c).strip(" /") for c in cells]
 
 
-def _first_sentence(text: str) -> str:
-    """Up to the first stop, but not a stop after a short date (`2004 : …`)."""
-    line = text.split("\n")[0]
-    first = line
-    for m in re.finditer(r"(?<=[a-zé\)»0-9])\s?[.:;](?:\s|$)", line):
-        if m.start() >= 20:
-            first = line[:m.start()]
-            break
-    first = first.strip()
-    if len(first) > 120:
-        first = first[:117].rsplit(" ", 1)[0] + "…"
-    return first
+_MONTHS = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+_DATE = rf"(?:\d{{1,2}}(?:er)?(?:\s*(?:,|et|au|-)\s*\d{{1,2}}(?:er)?)*\s*)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d"
+_LEAD_DATE = re.compile(rf"^(?:(?:courant|fin|d[ée]but|depuis|en|le|du|d[eè]s)\s+)?{_DATE}(?:\s*[-–/]\s*{_DATE})?"
+                        rf"\s*(?:\([^()]*\))?\s*[:,.\-–]?\s*", re.I)
+_TAIL_DATE = re.compile(rf"\s*(?:\([^()]*(?:19|20)\d\d[^()]*\)|,?\s+(?:du|le|en|au|courant|depuis|entre|à partir de)"
+                        rf"\s+{_DATE}(?:\s*[-–]\s*{_DATE})?)\s*$", re.I)
+
+
+# a project's name opens with a noun (`Création…`, `Stage…`, `Programme…`); a sentence opens
+# with an article, a pronoun, a preposition or a place (`Les deux collectivités…`, `Alger et Lyon…`)
+_NOUN_START = re.compile(
+    r"^(?:\w+(?:tion|sion|ment|age|ure|ance|ence|ité|isme)s?|programmes?|projets?|missions?|visites?|"
+    r"séminaires?|accueil|appui|aide|soutien|[ée]changes?|chantiers?|diagnostics?|envoi|dons?|achats?|"
+    r"forums?|festivals?|colloques?|réunions?|rencontres?|semaines?|journées?|guides?|plans?|travail|"
+    r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition)\b", re.I)
+
+
+def project_title(title: str | None, theme: str | None, description: str | None) -> str:
+    """A project's name: its `Titre`; else the heading its text opens with (`Projet de
+    coopération en matière d'urbanisme :`); else its `Thème`; else the first phrase of its
+    text. Never a date: a leading `2004 :` or `Courant 2005 :` and a trailing `du 10 au 17
+    Septembre 2006` are dropped; details after ` / ` or in a long bracket too."""
+    if title:
+        return _TAIL_DATE.sub("", _LEAD_DATE.sub("", title)).strip(" ,;:-–") or title
+    text = re.sub(r"(?<![.:;!?»])\n(?!\n)", " ", (description or "").strip())
+    first = _LEAD_DATE.sub("", text.split("\n")[0]).strip()
+    sentence = re.split(r"(?<=[a-zéèêàç)»0-9])\.(?:\s|$)", first, maxsplit=1)[0]
+    heading = re.match(r"^(.{6,120}?)\s*:(?:\s|$)", sentence)
+    head = heading.group(1) if heading else ""
+    if (len(head.split()) >= 2 and head.count("(") == head.count(")") and not re.search(r"(19|20)\d\d", head)
+            and not re.search(r"suivante?s$|ci-dessous$", head)):  # a heading, not a list's preamble
+        return _TAIL_DATE.sub("", head).strip(" ,;-–")
+    name = re.split(r"\s+/\s*|\s*/\s+", sentence, maxsplit=1)[0]
+    name = re.split(r"\s\((?=[^)]*\d|[^)]{25})", name, maxsplit=1)[0]
+    name = _TAIL_DATE.sub("", name).strip(" ,;:-–")
+    if theme and not (len(name) <= 140 and _NOUN_START.match(name)):
+        return theme  # the text opens with a sentence, not with the project's name
+    return name if len(name) <= 250 else name[:248].rsplit(" ", 1)[0] + "…"
 
 
 def parse_project(lines: list[str], first: int, last: int) -> dict:
@@ -105,7 +131,7 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
                 has_partner_label = True
             continue
         ym = _YEARS_LINE_RE.match(line)
-        if ym and mode in ("lead", "theme") and not desc:
+        if ym and mode in ("lead", "theme", "title") and not desc and not title_lines:
             years += [int(y) for y in ym.groups() if y]
             continue
         if not s:
@@ -137,6 +163,10 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
             title_lines.append(s)
             mode = "title-open"
             continue
+        if (mode == "title-open" and len(title_lines[0]) <= 80 and s[:1].isupper()
+                and not re.search(r"(?:[.;:,]|\b(?:de|du|des|la|le|les|à|au|aux|et|en|par|pour|sur|un|une|d['’]|l['’]))$",
+                                  title_lines[0], re.I)):
+            mode = "desc"  # a title cell, and the description starts on the next line (Rennes)
         if mode == "title-open":
             desc.extend(title_lines)
             title_lines = []
@@ -155,10 +185,10 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
     description_lines = desc
     # Franche-Comté: `Partenaires` / `Titre` labels, then the title line and
     # the partners line.
-    if has_partner_label and not title_lines and not theme_lines:
+    if has_partner_label and not theme_lines:
         paragraph = [l for l in desc if l.strip()]
-        if len(paragraph) == 2:
-            title_lines, partners = [paragraph[0]], repair(paragraph[1])
+        if len(title_lines + paragraph) == 2:
+            title_lines, partners = (title_lines + paragraph)[:1], repair(paragraph[-1])
             description_lines = []
     cells = _join_cells(theme_lines)
     if labelled:
@@ -168,8 +198,8 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
             theme, title = None, " ".join(cells)  # a title in the theme cell (`« Pacte Oran Bordeaux »`)
     else:
         theme, title = None, None
-        if len(cells) == 1:
-            if map_domain(cells[0]):
+        if len(cells) == 1:  # a domain label is a theme; `Formation d'une documentaliste` names a project
+            if map_domain(cells[0]) and not re.search(r"\b(?:d['’]\s*)?(?:une?|les?|la|l['’])\b", cells[0], re.I):
                 theme = cells[0]
             else:
                 title = cells[0]
@@ -223,6 +253,7 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
     blank_before = True
     details_seen = False
     previous_address = None
+    previous_numbers = ("", "")
     for i in range(first + 1, last + 1):
         raw = lines[i]
         s = raw.strip()
@@ -255,9 +286,13 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
                 phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
                 if label.startswith("tel / fax"):
                     fax = phone
+                if fold(phone).strip() == "idem":  # the numbers of the person above
+                    phone, fax = previous_numbers
+                phone, fax = _numbers(phone), _numbers(fax)
+                previous_numbers = (phone or "", fax or "")
                 for c in targets:
-                    c.phone = c.phone or (squash_spaces(phone) or None)
-                    c.fax = c.fax or (squash_spaces(fax or "") or None)
+                    c.phone = c.phone or phone
+                    c.fax = c.fax or fax
                 last_field = ("phone", targets)
                 details_seen = True
             elif label.startswith("courriel") or label.startswith("site"):
@@ -317,8 +352,15 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
     return organisation, named
 
 
+def _numbers(value: str | None) -> str | None:
+    """`00213.38.86.31.87 OU 00213.71.47.21.42 (portable M. Grine)` -> the numbers only."""
+    found = [n for part in re.split(r"\s+(?:ou|et)\s+|;|/(?=\s*\D)", value or "", flags=re.I)
+             if (n := clean_number(part))]
+    return "; ".join(found) or None
+
+
 def _set_name(contact: Contact, value: str) -> None:
-    value = value.strip(" ,")
+    value = re.sub(r"^[^:]*\s:\s*(?=\S)", "", value).strip(" ,")  # `Mr le Maire de Timimoun : Mohamel DIFALLAH`
     if not value:
         return
     m = re.match(r"^(?P<name>[^,(]+?)\s*(?:[,(]\s*(?P<rest>.*?)\)?)?$", value)

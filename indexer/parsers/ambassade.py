@@ -16,7 +16,7 @@ from ..ids import action_id, partnership_id
 from ..records import Action, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, reflow, squash_spaces, years_in
 
-from . import Reader
+from . import Reader, fields
 
 FRENCH_STATE = Party(name="État français", name_raw="France", kind="État", country="France")
 ALGERIAN_STATE = Party(name="État algérien", name_raw="Algérie", kind="État", country="Algérie")
@@ -76,7 +76,7 @@ class AmbassadeReader(Reader):
 
     def read(self, doc, result: ParseResult) -> None:
         try:
-            _parse("\n".join(doc.lines), doc.name, result)
+            _parse("\n".join(doc.lines), doc.name, result, doc.year)
         finally:
             result.stats = {"sheets": len(result.partnerships), "listed": 0, "merged": 0,
                             "partnerships": len(result.partnerships), "actions": len(result.actions)}
@@ -88,7 +88,7 @@ def parse(text: str, document: str) -> ParseResult:
     return AmbassadeReader(get("algerie-ambassade-cooperation-technique.txt")).parse(text, document)
 
 
-def _parse(text: str, document: str, result: ParseResult) -> None:
+def _parse(text: str, document: str, result: ParseResult, until: int | None = None) -> None:
     lines = [line.rstrip("\r") for line in text.split("\n")]
     # The letterhead ends at the service name; the prose follows.
     body_start = next((i + 1 for i, line in enumerate(lines)
@@ -150,7 +150,7 @@ def _parse(text: str, document: str, result: ParseResult) -> None:
                 domains.append(d)
         if not domains:
             result.warnings.append(f"line {first + 1}: sector maps to no domain: {domain_raw}")
-        years = years_in(description)
+        years = fields.years(description, until).found
         result.actions.append(Action(
             id=action_id(pid, n),
             partnership_id=pid,

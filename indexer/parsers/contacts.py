@@ -70,9 +70,9 @@ def names(text: str) -> list[tuple[int, int, str]]:
 
 def person_name(text: str | None) -> str | None:
     """Only the person's name in a name field (`M. Mehdi MENNAD` -> `Mehdi MENNAD`,
-    `M. ARGHLANE` -> `ARGHLANE`); None when the field names a role, not a person
+    `M. ARGHLANE` -> `ARGHLANE`, `M AREZKI BENSALEM` -> `AREZKI BENSALEM`); None when the field names a role, not a person
     (`Wali d'Adrar`)."""
-    t = squash_spaces(re.sub(rf"^\s*{CIVILITY}\s*", "", text or "")).strip(" ,;:")
+    t = squash_spaces(re.sub(rf"^\s*(?:{CIVILITY}|M(?=\s))\s*", "", text or "")).strip(" ,;:")
     words = t.split()
     while len(words) > 1 and (_is_role(words[0]) or fold(words[0]) in ("le", "la")):
         words.pop(0)  # `le Président Raymond Forni`

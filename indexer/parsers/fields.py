@@ -139,8 +139,11 @@ _YEAR_RE = re.compile(r"(?<![\d.,€])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d|\s?(?:
                       re.I)
 _PHONE_RE = re.compile(r"(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 _PLANNED_RE = re.compile(
-    r"pr[ée]vue?s?|[àa] venir|en projet|projet[ée]|prochaine?s?|envisag|programm[ée]|d['’]ici|perspective|"
+    r"pr[ée]vue?s?|[àa] venir|en projet|projet[ée]|prochaine?s?|envisag|programmée?s?\b|\b(?:va|vont)\s+\w+er\b|d['’]ici|perspective|"
     r"souhait|[àa] l['’][ée]tude|pr[ée]visionnel|futur|sera\b|seront\b|devrai", re.I)
+
+
+_DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.I)
 
 
 @dataclass
@@ -181,12 +184,15 @@ def years(text: str | None, until: int | None = None) -> Years:
     masked = _mask_numbers(text)
     for m in _YEAR_RE.finditer(masked):
         y = int(m.group(1))
-        if until is None or y <= until:
+        if until is None or y < until:
             out.found.append(y)
             continue
         start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
         end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
         clause = masked[start:end]
+        if y == until:  # the document's own year: done, unless its sentence announces it
+            (out.planned if _PLANNED_RE.search(clause) and not _DONE_RE.search(clause) else out.found).append(y)
+            continue
         period = re.search(r"(19|20)\d\d\s*(?:[-–/à]|au|et)\s*$", masked[max(0, m.start() - 12):m.start()])
         if _PLANNED_RE.search(clause) or (period and int(period.group(0)[:4]) <= until):
             out.planned.append(y)

@@ -12,17 +12,20 @@ from __future__ import annotations
 import re
 
 from indexer import geography
-from indexer.domains import map_domain, map_domains
+from indexer.domains import map_domain
 from indexer.records import Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from indexer.text import fold, normal_case, reflow, squash_spaces
 
 from . import Reader, fields
 from .sheet import ActionDraft, Document, Sheet
+
+_DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
 from .maroc_sheet import (
     core_name, Item, SheetData, TocEntry, YEAR, _Ctx, _FRENCH_START, _logical_lines,
     _next_nonblank, _split_partner_names, _strip_marker, clean, dates_of_title, find_sheets,
     parse_toc, read_sheet, short_title,
 )
+from .contacts import person_name
 from .maroc_contacts import _EMAIL_RE, _FAX_RE, _PHONE_RE, parse_contacts
 
 TITLE = "Répertoire des partenariats de coopération décentralisée franco-marocains"
@@ -166,12 +169,14 @@ def _split_domains(content: str, more: list[str]) -> tuple[list[str], list[str]]
 
 
 def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
-    """A theme whose body is only a list of dated projects (`… (2003-2004) ;`,
-    Aquitaine's "Déroulement des projets") gives one project per entry."""
+    """A theme whose body is only a list of projects (`… (2003-2004) ;`, Aquitaine's
+    "Déroulement des projets") gives one project per entry, dated by its own dates and
+    else by the heading's."""
     out: list[Item] = []
     for it in items:
         body = it.fields.get("description", [])
-        if not it.from_heading or set(it.fields) - {"description"} or len(body) < 2:
+        listed = any(clean(lines[i]).startswith("Déroulement") for i in range(it.first - 1, it.last))
+        if not it.from_heading or set(it.fields) - {"description"} or len(body) < (1 if listed else 2):
             out.append(it)
             continue
         entries: list[str] = []
@@ -180,22 +185,51 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
                 entries[-1] += " " + line
             else:
                 entries.append(line)
-        if len(entries) < 2 or not all(e.endswith((";", ".")) and len(e) < 400 for e in entries):
+        if len(entries) < (1 if listed else 2) or not all(e.endswith((";", ".")) and len(e) < 600
+                                                          for e in entries):
             out.append(it)
             continue
-        for k, e in enumerate(entries):
-            sub = Item(first=it.first, title_raw=e.rstrip(" ;."), heading=it.heading, status=it.status)
+        used: set[int] = set()
+        for e in entries:
+            title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", e.rstrip(" ;."))
+            head = re.split(r"\s:\s", title, maxsplit=1)[0]
+            if len(head.split()) >= 3 and head != title and not _DATE_TAIL.search(head):
+                dated = _DATE_TAIL.search(title)  # the entry's own dates stay with its name
+                title = head + (" " + dated.group(0) if dated else "")
+            sub = Item(first=it.first, title_raw=title, heading=it.heading, status=it.status)
             sub.last = it.last
-            at = [i + 1 for i in range(it.first - 1, it.last) if clean(lines[i]).startswith(e[:40])]
+            sub.span = dates_of_title(it.title_raw)
+            at = [i + 1 for i in range(it.first - 1, it.last)
+                  if clean(lines[i]).startswith(e[:40]) and i + 1 not in used]
             if at:
-                sub.first = at[0]
-                sub.last = at[0]
+                sub.first = sub.last = at[0]
+                used.add(at[0])
                 while sub.last < it.last and lines[sub.last].strip()[:1].islower():
                     sub.last += 1
             sub.fields = {"description": [e]}
             sub.body_lines = 1
             out.append(sub)
     return out
+
+
+def _action_years(it: Item, description: str | None) -> tuple[int | None, int | None]:
+    """A project's years: its title's dates (in parentheses, else any year of the title), with
+    its list heading's; else the years its description reports, open-ended while it runs."""
+    start, end = dates_of_title(it.title_raw)
+    if start is None:
+        ys = years_in(re.sub(r"\([^()]*\)", " ", it.title_raw))
+        start, end = (ys[0], ys[-1]) if ys else (None, None)
+    if it.span and it.span[0] is not None:
+        if start is None:
+            start, end = it.span
+        else:
+            start, end = min(start, it.span[0]), max(y for y in (end, it.span[1]) if y) if (end or it.span[1]) else None
+    if start is None and description and not it.span:
+        found = fields.years(description, YEAR)
+        ys = sorted(found.found + found.planned)  # `un programme qui va démarrer en 2008`
+        if ys:
+            start, end = ys[0], (None if it.status == "en cours" else ys[-1])
+    return start, end
 
 
 def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[ActionDraft]:
@@ -210,13 +244,14 @@ def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[Action
         description = _joined(desc_parts)
         objectives = _joined(f.get("objectives"))
         budget_text = _joined(f.get("budget"))
-        start, end = dates_of_title(title_text)
+        start, end = _action_years(it, _joined(list(f.get("free", [])) + list(f.get("description", []))))
         if "Cofinancement PAD" in title_text:
             description = (description + "\n" if description else "") + "Cofinancement PAD"
         actions.append(ActionDraft(
             title=short_title(title_text), keep_title=True, first=it.first, last=it.last,
             description=description, domain_raw=it.heading, status=it.status,
-            when=" ".join(x for x in (title_text, description, objectives) if x),
+            when=" ".join(x for x in (title_text, description, objectives, budget_text,
+                                      _joined(f.get("partners"))) if x),
             start=start, end=end, span=False,
             budget=parse_budget(budget_text) if budget_text else None,
             partners=_joined(f.get("partners")), beneficiaries=_joined(f.get("beneficiaries")),
@@ -294,7 +329,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     if "N.B." in head:
         extra["N.B."] = reflow(head["N.B."])
     partners_text = _joined(data.preamble.fields.get("partners")) if data.preamble else None
-    contacts = parse_contacts(data.contact_lines, fr, partners)
+    contacts = parse_contacts(data.contact_lines, fr, partners, execs)
     if common is not None:
         contacts = parse_contacts(common.contact_lines, fr, partners) + contacts
     status = "suspendu" if data.suspended else None
@@ -316,7 +351,8 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
         sheet = Sheet(
             french=fr, partner=partner, first=start + 1, last=end, page=page, countries=[MOROCCO],
             legal_framework=legal, formalized=formalized, first_contact_year=first_contact,
-            status=status, domains_raw=list(domains_raw), years=[y for y in formal_years if y],
+            status=status, domains_raw=list(domains_raw),
+            years=[y for y in formal_years if y] + years_in(history or "") + years_in(reflow(budget_lines or [])),
             history=history, objectives=_joined(objectives_parts),
             budget=parse_budget(reflow(budget_lines)) if budget_lines else None,
             contacts=contacts, other_partnerships=_joined(info.get("Autres partenariats")),
@@ -357,7 +393,7 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
             m = re.match(r"^→\s*Contact en France\s*:\s*(.+)$", s)
             if m:
                 name, _, role = m.group(1).partition(",")
-                contact = Contact(name=name.strip(), role=role.strip() or None,
+                contact = Contact(name=person_name(name), role=role.strip() or None,
                                   organisation=fr.name, side="french")
             elif contact is not None:
                 if _PHONE_RE.match(s):
@@ -396,12 +432,24 @@ def apply_synthesis(ctx: _Ctx, start: int, end: int, records: list[Partnership])
         if not matches:
             ctx.warn(n, "synthesis entry matches no sheet:", s)
             continue
-        labels = [domain] + ([sub] if sub and fold(sub) != "autres" else [])
+        found = synthesis_domains(domain, sub)
         for p in matches:
             mine = p.domain_sources.setdefault(SYNTHESIS, [])
-            mine += [d for d in map_domains(labels) if d not in mine]
+            mine += [d for d in found if d not in mine]
             p.sources.append(SourceRef(ctx.document, n, n, SYNTHESIS_PAGE,
                                        f"Synthèse par domaines : {domain}" + (f" / {sub}" if sub else "")))
+
+
+def synthesis_domains(domain: str | None, sub: str | None) -> list[str]:
+    """A synthesis entry's domains: its sub-domain says which part of the heading it is
+    (`Éducation et jeunesse` ➤ `Coopération universitaire`: education only, `Environnement` ➤
+    `Circulations douces`: environment); a sub-domain outside its heading (`Développement social`
+    ➤ `Santé`) stands alone; `Autres` is the heading."""
+    heading = map_domain(domain or "")
+    if not sub or fold(sub).strip(" *") == "autres":
+        return heading
+    own = map_domain(sub)
+    return [d for d in own if d in heading] or own or heading
 
 
 def _match_names(fr_raw: str, ma_raw: str, records: list[Partnership]) -> list[Partnership]:

@@ -107,13 +107,14 @@ def sentence_case(text: str) -> str:
     return low[:1].upper() + low[1:]
 
 
-def short_title(text: str) -> str:
+def short_title(text: str, limit: int = 320) -> str:
+    """A project's name from its title line: without `- Cofinancement PAD`, its dates in
+    parentheses (wherever they stand) or the punctuation that ends it; long names stay whole."""
     t = re.sub(r"\s*[-–]\s*Cofinancement PAD\s*$", "", text).strip(" -")
-    t = re.sub(r"\s*\((?:[^()]*(?:19|20)\d\d[^()]*|\d+\s*(?:ans|mois))\)\s*$", "", t).strip()
-    if len(t) > 120:
-        cut = t[:118].rsplit(" ", 1)[0]
-        t = cut.rstrip(" ,;:-") + "…"
-    return t or text[:120]
+    t = squash_spaces(_DATE_PAREN.sub(" ", t)).strip(" ,;:.-–")
+    if len(t) > limit:
+        t = t[:limit - 2].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+    return t or text[:limit]
 
 
 def dates_of_title(text: str) -> tuple[int | None, int | None]:
@@ -151,6 +152,7 @@ class Item:
     status: str | None
     from_heading: bool = False
     last: int = 0
+    span: tuple[int | None, int | None] | None = None  # the heading's dates, for the items of its list
     fields: dict[str, list[str]] = field(default_factory=dict)
     order: list[tuple[str, str]] = field(default_factory=list)  # (field, text) for "other"
     current: str = "free"
@@ -455,7 +457,9 @@ def _is_title(s: str, nxt: str, item: Item | None) -> bool:
     free = item is not None and (item.current == "free"
                                  or (item.current.startswith("other:") and nxt.startswith("-")))
     if free and item.body_lines > 0 and len(s) <= 60 and s[:1].isupper():
-        return True
+        # after a finished sentence or a bullet list; among unpunctuated sub-items it is one more
+        last = (item.fields.get(item.current) or [""])[-1].rstrip()
+        return bool(re.search(r"[.;!?)»>]$", last)) or last.startswith("-")
     return False
 
 

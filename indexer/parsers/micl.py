@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .. import geography
 from ..domains import map_domains
 from ..ids import partnership_id
 from ..records import Contact, ParseResult, Partnership, Party, SourceRef
@@ -180,7 +181,12 @@ def _foreign_party(written: str, country: str | None) -> tuple[Party, list[str]]
         if inferred:
             country = inferred
             notes.append(f"Country not written in the list; {name} is in {inferred}.")
-    return Party(name=name, name_raw=raw, kind=kind, country=country), notes
+    party = Party(name=name, name_raw=raw, kind=kind, country=country)
+    table = geography.of(country)  # its région and département (or province) from its country's table
+    if table is not None:
+        place = table.lookup(name, "commune") or table.lookup(name, "subdivision")
+        party.region, party.subdivision = (place.region, place.subdivision) if place else table.locate(name)
+    return party, notes
 
 
 def _algerian_party(written: str, wilaya: str | None) -> tuple[Party, list[str]]:

@@ -116,3 +116,18 @@ def _close(a: str, b: str, ratio: float) -> bool:
     against every record is the slow path). Bounded cache: one document's names."""
     sm = SequenceMatcher(None, a, b)
     return sm.real_quick_ratio() >= ratio and sm.quick_ratio() >= ratio and sm.ratio() >= ratio
+
+
+def place_key(party: Party | None, french: bool = False) -> tuple[str, ...]:
+    """The words naming a collectivity's place, its kind left out: `CU LYON` = `LYON`,
+    `WILAYA D'ORAN` = `Commune d'Oran` = `ORAN`."""
+    if party is None:
+        return ()
+    return loose(re.sub(r"^(wilaya|apc|apw)\s+(de\s+|d['’]\s*)?", "", party.name, flags=re.I), french)
+
+
+def same_kind_of_place(a: Party, b: Party) -> bool:
+    """Kinds that can name one partner: equal, or a town and its own intercommunality
+    (`Ville de Lyon` / `Communauté urbaine de Lyon`), or a commune and its wilaya."""
+    kinds = {a.kind or "commune", b.kind or "commune"}
+    return len(kinds) == 1 or kinds in ({"commune", "intercommunalité"}, {"commune", "wilaya"})

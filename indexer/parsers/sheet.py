@@ -182,8 +182,9 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
                                   f"{squash_spaces(a.when or text)[:70]}")
     if a.start is not None or a.end is not None or not a.span:
         start, end = a.start, a.end
-    else:  # a planned end after the document's date is still the action's stated end
-        start, end = (found[0], max(found + ys.planned)) if found else (None, None)
+    else:  # its printed period: a planned end (or a planned start) is still its stated date
+        period = sorted(set(found) | set(ys.planned))
+        start, end = (period[0], period[-1]) if period else (None, None)
     if isinstance(a.budget, Budget):
         budget = a.budget
     else:

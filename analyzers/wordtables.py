@@ -1,0 +1,130 @@
+"""The words of an index generation, computed when it is built and stored in
+it (`words.sqlite`), so that a search process never computes them: opening
+the file reads nothing, each lookup is one indexed query.
+
+- `vocabulary`: every word as written (folded, unstemmed, the spelling
+  analyzer's) with its document frequency: whether a query word is known, and
+  what the speller may suggest;
+- `deletes`: the speller's symmetric-delete table (analyzers.spelling), a
+  second of work at every start when it was built in memory;
+- `terms`: each distinct word of the bodies and titles with the terms the
+  French analyzer makes of it: what the highlighter marks, without analysing
+  every word it shows the first time it meets it.
+
+The build analyses each distinct token once for the whole corpus (the
+filters work token by token, so a text's words are the union of its tokens'
+words): the texts are not analysed a second time.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from .chains import french_analyzer, spelling_analyzer
+from .spelling import delete_keys, speller_terms
+from .tokenizers import TOKEN_RE
+
+_CHUNK = 500  # parameters per query, well under SQLite's bound
+
+
+def count_vocabulary(documents) -> dict[str, int]:
+    """Document frequency of every word the spelling analyzer yields, for
+    `documents` (each an iterable of texts)."""
+    analyzer = spelling_analyzer()
+    words_of: dict[str, tuple[str, ...]] = {}
+    df: dict[str, int] = {}
+    for texts in documents:
+        doc_words: set[str] = set()
+        for text in texts:
+            if not text:
+                continue
+            for raw in set(TOKEN_RE.findall(text)):
+                words = words_of.get(raw)
+                if words is None:
+                    words = words_of[raw] = tuple({t.text for t in analyzer(raw)})
+                doc_words.update(words)
+        for w in doc_words:
+            df[w] = df.get(w, 0) + 1
+    return df
+
+
+def word_terms(texts) -> dict[str, frozenset[str]]:
+    """Each distinct word (as the French tokenizer cuts it) of `texts`, with the
+    terms the French analyzer gives it alone, as the highlighter asks it."""
+    analyzer = french_analyzer()
+    out: dict[str, frozenset[str]] = {}
+    for text in texts:
+        if text:
+            for raw in set(TOKEN_RE.findall(text)):
+                if raw not in out:
+                    out[raw] = frozenset(t.text for t in analyzer(raw))
+    return out
+
+
+def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, frozenset[str]] | None = None) -> None:
+    """A new SQLite file at `path` with the vocabulary (word -> document
+    frequency), the symmetric-delete table of its speller words, and `terms`."""
+    index: dict[str, list[str]] = {}
+    for word, keys in delete_keys(speller_terms(vocabulary)):
+        for d in keys:
+            bucket = index.get(d)
+            if bucket is None:
+                index[d] = [word]
+            else:
+                bucket.append(word)
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")  # a new file in an unpublished generation
+        db.execute("PRAGMA synchronous = OFF")  # the build fsyncs the generation before publishing it
+        db.execute("CREATE TABLE vocabulary (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE TABLE terms (word TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID")
+        db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
+        db.executemany("INSERT INTO deletes VALUES (?, ?)", ((k, " ".join(index[k])) for k in sorted(index)))
+        db.executemany("INSERT INTO terms VALUES (?, ?)", ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))
+        db.commit()
+    finally:
+        db.close()
+
+
+class WordTables:
+    """A generation's word tables, opened read-only. Safe to share between threads."""
+
+    def __init__(self, path: Path | str):
+        self._db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro&immutable=1", uri=True,
+                                   check_same_thread=False)
+        self._lock = threading.Lock()
+        self.words = self._db.execute("SELECT count(*) FROM vocabulary").fetchone()[0]
+        self._db.execute("SELECT 1 FROM deletes LIMIT 1").fetchall()
+        self._db.execute("SELECT 1 FROM terms LIMIT 1").fetchall()
+
+    def _rows(self, sql: str, keys: list[str]) -> list[tuple]:
+        out: list[tuple] = []
+        with self._lock:
+            for i in range(0, len(keys), _CHUNK):
+                chunk = keys[i:i + _CHUNK]
+                out += self._db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        return out
+
+    # -- the speller's, and whether a word is known -------------------------
+    def __contains__(self, word: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM vocabulary WHERE word IN ({})", [word]))
+
+    def freqs(self, words) -> dict[str, int]:
+        return dict(self._rows("SELECT word, df FROM vocabulary WHERE word IN ({})", list(words)))
+
+    def words_under(self, keys) -> set[str]:
+        out: set[str] = set()
+        for (words,) in self._rows("SELECT words FROM deletes WHERE key IN ({})", list(keys)):
+            out.update(words.split())
+        return out
+
+    # -- the highlighter's ----------------------------------------------------
+    def terms_of(self, words) -> dict[str, frozenset[str]]:
+        """The French analyzer's terms of those of `words` the build met."""
+        return {w: frozenset(t.split()) for w, t in self._rows("SELECT word, terms FROM terms WHERE word IN ({})",
+                                                                list(words))}
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,260 @@
+"""The score of every document matching a query, leaf by leaf.
+
+Whoosh answers a query by marching a tree of matchers along the documents
+together; with six fields per word, every expansion and the proximity phrase,
+setting up that tree and stepping through it cost more than reading the
+postings (on a small index it also preloads a 2,048-slot array per OR).
+Here the same query tree is evaluated bottom-up instead: each leaf (a term
+of a field, a phrase) becomes a dict docnum -> score read from its postings
+in one pass, and the dicts are combined with Whoosh's own arithmetic:
+
+- OR: the documents matching any part, scored by the sum of the parts that match;
+- AND: the documents matching every part, scored by the sum of the parts;
+- AND MAYBE: the first part's documents, plus the second's score where it
+  matches (read only for those documents);
+- an excluded part removes its documents and adds the 1.0 Whoosh's inverse
+  matcher scores; a boost multiplies.
+
+A term's score is Whoosh's BM25F scorer applied to the posting's weight and
+the document's field length (the same function, on the same numbers), so the
+scores, and the rankings, are Whoosh's. Parts shared by several queries of a
+request (the all-words query, its any-word fallback, the proximity phrase)
+are read once per request (`Evaluator`).
+"""
+from __future__ import annotations
+
+import time
+from math import log
+
+from whoosh import query as Q
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F
+
+INVERSE_SCORE = 1.0  # what Whoosh's InverseMatcher gives each document it lets through
+
+
+class TimeLimit(Exception):
+    """Matching took longer than the request's budget."""
+
+
+class FieldLengths:
+    """Per field, each document's BM25 length normalisation `K1 * ((1 - B) +
+    B * length / average length)`, from the length the scorer reads: one
+    table per field and generation, filled for the documents the postings
+    read name (a first query reads a few hundred lengths, not all of them;
+    lengths are stored on a byte, so few distinct values are computed)."""
+
+    def __init__(self):
+        self._tables: dict[tuple, tuple[list, dict]] = {}
+
+    def norms(self, searcher, field: str, B: float, K1: float, avgfl: float, docs: list[int]) -> list:
+        """The table of `field`, with the entries of `docs` filled."""
+        key = (field, B, K1, avgfl)
+        entry = self._tables.get(key)
+        if entry is None:
+            entry = self._tables[key] = ([None] * searcher.doc_count_all(), {})
+        table, by_length = entry
+        missing = [d for d in docs if table[d] is None]
+        if missing:
+            dfl = searcher.doc_field_length
+            for d in missing:
+                fl = dfl(d, field, 1)
+                n = by_length.get(fl)
+                if n is None:
+                    n = by_length[fl] = K1 * ((1 - B) + B * fl / avgfl)  # as in whoosh.scoring.bm25
+                table[d] = n
+        return table
+
+
+def _postings(m) -> tuple[list[int], list[float]]:
+    """Document numbers and weights of a leaf matcher, block by block when it
+    is Whoosh's own (the fields it reads are those its `id()` and `weight()` read)."""
+    ids: list[int] = []
+    weights: list[float] = []
+    if type(m) is W3LeafMatcher:
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            ids.extend(m._ids[m._i:])
+            weights.extend(m._weights[m._i:])
+            m._next_block()
+        return ids, weights
+    while m.is_active():
+        ids.append(m.id())
+        weights.append(m.weight())
+        m.next()
+    return ids, weights
+
+
+def _collect(m) -> dict[int, float]:
+    out = {}
+    while m.is_active():
+        out[m.id()] = m.score()
+        m.next()
+    return out
+
+
+def _collect_within(m, docs: list[int]) -> dict[int, float]:
+    """The scores of a matcher on the given documents (increasing), skipping the others."""
+    out = {}
+    for d in docs:
+        if not m.is_active():
+            break
+        if m.id() < d:
+            m.skip_to(d)
+            if not m.is_active():
+                break
+        if m.id() == d:
+            out[d] = m.score()
+    return out
+
+
+class Evaluator:
+    """Evaluates query trees on one searcher; results of identical parts are
+    shared within the evaluator's life (one request)."""
+
+    def __init__(self, searcher, lengths: FieldLengths, deadline: float | None = None):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.schema = searcher.schema
+        self.weighting = searcher.weighting
+        self.lengths = lengths
+        self.deadline = deadline
+        self.doc_count = searcher.doc_count_all()
+        self._fields: dict = {}
+        self._memo: dict[int, tuple[object, dict[int, float]]] = {}
+
+    def scores(self, q) -> dict[int, float]:
+        """docnum -> score for every document `q` matches."""
+        key = id(q)
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is q:
+            return hit[1]
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise TimeLimit()
+        out = self._eval(q)
+        self._memo[key] = (q, out)  # the query is kept alive so that its id stays its own
+        return out
+
+    # -- the node kinds our query builder produces ------------------------------
+    def _eval(self, q) -> dict[int, float]:
+        cls = type(q)
+        if cls is Q.Term:
+            return self._term(q)
+        if cls is Q.Or:
+            return self._or(q)
+        if cls is Q.And:
+            return self._and(q)
+        if cls is Q.AndMaybe:
+            return self._andmaybe(q)
+        if cls is Q.ConstantScoreQuery:
+            return dict.fromkeys(self.scores(q.child), q.score)
+        if cls is Q.Every and not q.fieldname:
+            return dict.fromkeys(self.reader.all_doc_ids(), q.boost)
+        # anything else (phrases, ...): Whoosh's own matcher, read once
+        return _collect(q.matcher(self.searcher, self.searcher.context()))
+
+    def _term(self, q) -> dict[int, float]:
+        field = q.fieldname
+        fieldobj = self._fields.get(field)
+        if fieldobj is None:
+            if field not in self.schema:
+                return {}
+            fieldobj = self._fields[field] = self.schema[field]
+        try:
+            text = fieldobj.to_bytes(q.text)
+            info = self.reader.term_info(field, text)
+        except (ValueError, TermNotFound):
+            return {}
+        w = self.weighting
+        if type(w) is BM25F and fieldobj.scorable:
+            # BM25FScorer's arithmetic on the same numbers, from the term info
+            # read once (Whoosh's scorer looks the term up three more times)
+            ids, weights = _postings(self.reader.postings(field, text))
+            idf = log(self.doc_count / (info.doc_frequency() + 1)) + 1
+            B, K1 = w._field_B.get(field, w.B), w.K1
+            norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1, ids)
+            k1p1 = K1 + 1
+            # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), operation for operation
+            base = {d: idf * ((tf * k1p1) / (tf + norm[d])) for d, tf in zip(ids, weights)}
+        else:
+            base = _collect(self.searcher.postings(field, text, weighting=w))
+        boost = q.boost
+        if boost == 1.0:
+            return base
+        return {d: s * boost for d, s in base.items()}
+
+    def _or(self, q) -> dict[int, float]:
+        parts = [self.scores(s) for s in q.subqueries]
+        parts = [p for p in parts if p]
+        if not parts:
+            return {}
+        if len(parts) == 1:
+            out = parts[0]
+        else:
+            out = dict(parts[0])
+            for p in parts[1:]:
+                for d, s in p.items():
+                    prev = out.get(d)
+                    out[d] = s if prev is None else prev + s
+        return self._boosted(out, q.boost, len(q.subqueries) == 1)
+
+    def _and(self, q) -> dict[int, float]:
+        positive = [s for s in q.subqueries if type(s) is not Q.Not]
+        negative = [s.query for s in q.subqueries if type(s) is Q.Not]
+        if not positive or len(q.subqueries) == 1:
+            return _collect(q.matcher(self.searcher, self.searcher.context()))
+        parts = []
+        for s in positive:
+            p = self.scores(s)
+            if not p:
+                return {}
+            parts.append(p)
+        keys = set(parts[0])
+        for p in parts[1:]:
+            keys.intersection_update(p)
+        for n in negative:
+            keys.difference_update(self.scores(n))
+        if negative:
+            out = {d: sum(p[d] for p in parts) + INVERSE_SCORE * len(negative) for d in keys}
+        else:
+            out = {d: sum(p[d] for p in parts) for d in keys}
+        return self._boosted(out, q.boost, len(q.subqueries) == 1)
+
+    def _andmaybe(self, q) -> dict[int, float]:
+        a = self.scores(q.a)
+        if not a:
+            return {}
+        b = self.within(q.b, a)
+        return {d: (s + b[d]) if d in b else s for d, s in a.items()}
+
+    def within(self, q, docs) -> dict[int, float]:
+        """`scores(q)` restricted to `docs`, reading phrases' positions only
+        for those documents (the optional proximity phrase of an AND MAYBE
+        only matters where the words already matched)."""
+        hit = self._memo.get(id(q))
+        if hit is not None and hit[0] is q:
+            return {d: hit[1][d] for d in docs if d in hit[1]}
+        cls = type(q)
+        if cls is Q.Or and len(q.subqueries) > 1:
+            out: dict[int, float] = {}
+            for sub in q.subqueries:  # in order: the sums are those of _or
+                for d, v in self.within(sub, docs).items():
+                    prev = out.get(d)
+                    out[d] = v if prev is None else prev + v
+            return self._boosted(out, q.boost, False)
+        if cls is Q.Phrase:
+            if self.deadline is not None and time.perf_counter() > self.deadline:
+                raise TimeLimit()
+            return _collect_within(q.matcher(self.searcher, self.searcher.context()), sorted(docs))
+        full = self.scores(q)
+        return {d: full[d] for d in docs if d in full}
+
+    @staticmethod
+    def _boosted(out: dict[int, float], boost: float, single: bool) -> dict[int, float]:
+        # Whoosh applies a compound's boost with a wrapping matcher, except over a
+        # single part (whose own boost then counts alone)
+        if boost == 1.0 or single:
+            return out
+        return {d: s * boost for d, s in out.items()}

@@ -1,0 +1,58 @@
+"""Work on the second core: the build forks a process for independent work
+(parsing one document while another is parsed, the speller's tables while
+Whoosh writes) when that is safe, and does the work inline otherwise.
+
+`multiprocessing` and `concurrent.futures` are imported by the functions that
+fork, not with this module: they take longer to import than a whole search,
+and a process that only searches (`repertoires search`) never forks."""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Callable, Iterable
+
+WORKERS = 2
+
+
+def can_fork() -> bool:
+    """Two cores or more, `fork` available, and no other thread running
+    (a forked copy of a threaded process may inherit a held lock)."""
+    return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1 and hasattr(os, "fork")
+
+
+def parallel_map(fn: Callable, items: Iterable, *args) -> list:
+    """`[fn(*args, item) for item in items]`, two at a time in forked
+    processes when possible (results must pickle); inline again if a worker
+    process dies."""
+    items = list(items)
+    if len(items) > 1 and can_fork():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
+                return list(pool.map(fn, *([a] * len(items) for a in args), items))
+        except BrokenProcessPool:
+            pass
+    return [fn(*args, item) for item in items]
+
+
+def beside(fn: Callable, *args) -> Callable[[], None]:
+    """Start `fn(*args)` in a forked process and return the function that
+    waits for it (raising OSError if it failed); inline when forking is not
+    possible, and then the returned function does nothing."""
+    if not can_fork():
+        fn(*args)
+        return lambda: None
+    import multiprocessing
+
+    proc = multiprocessing.get_context("fork").Process(target=fn, args=args, daemon=True)
+    proc.start()
+
+    def join() -> None:
+        proc.join()
+        if proc.exitcode != 0:
+            raise OSError(f"{getattr(fn, '__name__', 'a build step')} failed in its process "
+                          f"(exit code {proc.exitcode})")
+    return join

@@ -1,0 +1,191 @@
+"""The faster paths give the same answers as the ones they replaced: queries
+scored leaf by leaf (engine/matching.py) against Whoosh's own collector, the
+spelling vocabulary counted token by token against the analyzer run over
+whole texts, the stored speller tables against the in-memory speller."""
+from __future__ import annotations
+
+import importlib
+import math
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzers import Speller, spelling_analyzer
+from analyzers.wordtables import WordTables, count_vocabulary, write_tables
+from engine import SearchRequest
+from engine.highlight import SNIPPET_CHARS, FieldMarker, highlight
+from engine.matching import Evaluator, FieldLengths
+from engine.querybuild import build_query
+from engine.querylang import parse_query
+from evaluation.judged import load_queries
+from indexer.documents import index_documents
+from indexer.schema import TEXT_FIELDS
+
+# Every construct the query builder emits: words in six fields, expansions
+# (phrases), fuzzy terms, the proximity phrase, the name-key and year boosts,
+# OR groups, exclusions, an exclusion alone (Every), prefixes, stop words.
+QUERIES = [
+    "assainissement Kayes", "CSCOM", "centre de santé communautaire", "AEP Mopti", "Tombouctu",
+    "jumelage 1989", "Marseille", "Grand Lyon", "eau OR santé", "école -Kayes", "-eau",
+    '"eau potable"', "pays:mali santé", "collectivite:belfort", "des la", "formation des élus Ségou",
+    "quelles villes aident Mopti", "partenariats avec la wilaya d'Alger", "maraîchgae", "Fouruqeux gouvernance",
+    "sante education culture sport", "2005", "Saint-Étienne", "st etienne", "aix-en-provence",
+]
+
+
+def _whoosh_scores(searcher, query) -> dict[int, float]:
+    collector = searcher.collector(limit=None)
+    searcher.search_with_collector(query, collector)
+    return {docnum: score for score, docnum in collector.results().top_n}
+
+
+@pytest.fixture(scope="module")
+def state(engine):
+    return engine.state()
+
+
+def _queries(state, texts):
+    for text in texts:
+        built = build_query(state.schema, parse_query(text), state.facet_values,
+                            known=state.vocabulary.__contains__,
+                            candidates=lambda w, d: state.speller.candidates(w, d))
+        for q in (built.query, built.any_word_query):
+            if q is not None:
+                yield text, q
+
+
+def test_leaf_by_leaf_scores_are_whooshs(state):
+    texts = QUERIES + [q.q for q in load_queries()]
+    searcher = state.searcher()
+    compared = 0
+    for text, query in _queries(state, texts):
+        ours = Evaluator(searcher, FieldLengths()).scores(query)
+        theirs = _whoosh_scores(searcher, query)
+        assert ours.keys() == theirs.keys(), text
+        for d, s in theirs.items():
+            assert math.isclose(ours[d], s, rel_tol=1e-9, abs_tol=1e-12), (text, d)
+        top = sorted(theirs, key=lambda d: (-theirs[d], d))[:10]
+        assert sorted(ours, key=lambda d: (-ours[d], d))[:10] == top, text
+        compared += 1
+    assert compared > len(texts)
+
+
+def test_parts_shared_between_queries_are_read_once(state):
+    built = build_query(state.schema, parse_query("santé formation Bamako"), state.facet_values)
+    ev = Evaluator(state.searcher(), FieldLengths())
+    ev.scores(built.query)
+    evaluated = len(ev._memo)
+    ev.scores(built.any_word_query)  # the fallback reuses every word group and the proximity phrase
+    assert len(ev._memo) <= evaluated + 3
+
+
+def test_a_cut_search_says_so(engine, monkeypatch):
+    search_module = importlib.import_module("engine.search")  # the package exports a function of that name
+    monkeypatch.setattr(search_module, "SEARCH_TIME_LIMIT", -1.0)
+    state = engine.state()
+    size = state.match_cache.size
+    state.match_cache.size = 0  # the answer must not come from the cache
+    try:
+        r = engine.search(SearchRequest(q="coopération décentralisée"))
+    finally:
+        state.match_cache.size = size
+    assert any("interrompue" in n for n in r["query"]["notices"])
+
+
+def test_vocabulary_counted_token_by_token_is_the_analyzers(corpus):
+    docs = [[d[f] for f in TEXT_FIELDS] for d in index_documents(corpus.partnerships, corpus.actions)]
+    analyzer = spelling_analyzer()
+    expected: Counter = Counter()
+    for texts in docs:
+        expected.update({t.text for text in texts if text for t in analyzer(text)})
+    assert count_vocabulary(docs) == dict(expected)
+
+
+TRICKY = [["Les écoles d'Aix-en-Provence", "15 000 FCFA, 1,5 million, 15.000 euros"],
+          ["N'Gabakoro et jusqu'à Saint-Étienne", "2ème phase : l'AEP", ""],
+          ["l' école", "Œuvre ÉCOLE écoles", "aujourd'hui 1989-1992"]]
+
+
+def test_vocabulary_of_tricky_tokens():
+    analyzer = spelling_analyzer()
+    expected: Counter = Counter()
+    for texts in TRICKY:
+        expected.update({t.text for text in texts if text for t in analyzer(text)})
+    counted = count_vocabulary(TRICKY)
+    assert counted == dict(expected)
+    assert counted["ecoles"] == 2 and counted["ecole"] == 1 and counted["aixenprovence"] == 1 and counted["15000"] == 1
+
+
+def test_stored_tables_answer_as_the_speller_in_memory(tmp_path):
+    vocabulary = {"assainissement": 80, "tombouctou": 12, "marrakech": 107, "segou": 17, "sega": 1,
+                  "kayes": 103, "pays": 159, "cooperation": 926, "ecole": 40, "ecoles": 35, "mopti": 50,
+                  "moptu": 1, "15000": 4, "aixenprovence": 2, "koulikoro": 5, "koutiala": 3}
+    write_tables(tmp_path / "words.sqlite", vocabulary)
+    stored = Speller(tables=WordTables(tmp_path / "words.sqlite"))
+    memory = Speller(vocabulary)
+    for word in ["assainisement", "Tombouctu", "Marakech", "Ségu", "kays", "moptx", "Ségou", "15001",
+                 "ecolle", "kouliko", "xyzzyqw", "", "ab"]:
+        assert stored.suggest(word) == memory.suggest(word), word
+        for dist in (1, 2):
+            assert stored.candidates(word, dist) == memory.candidates(word, dist), word
+    assert "Ségou" in stored and "segu" not in stored and "15000" not in stored
+    assert stored.suggest_query("l'assainisement à Tombouctu") == "l'assainissement à tombouctou"
+
+
+def test_stored_word_terms_mark_what_the_analyzer_marks(engine):
+    """The highlighter's word terms, made by the build, are those the body's
+    analyzer gives: a snippet marks the same words with or without them."""
+    state = engine.state()
+    analyzer = state.schema["body"].analyzer
+    fresh, learned = FieldMarker(analyzer), FieldMarker(analyzer)
+    learned.lookup = state.vocabulary.terms_of
+    bodies = [state.stored(d).get("body") or "" for d in range(0, len(state.docs), 7)]
+    found = 0
+    for body in bodies:
+        learned.matches(body, frozenset({"eau"}))
+    for word, keys in learned._keys.items():  # every stored entry is the analyzer's answer
+        assert keys == fresh.keys(word), word
+    for terms in (frozenset({"eau", "sant"}), frozenset({"format", "jeun", "kay"})):
+        for body in bodies:
+            spans = fresh.matches(body, terms)
+            assert learned.matches(body, terms) == spans
+            found += len(spans)
+    assert found and len(learned._keys) > 1000
+
+
+def _best_window_by_rescanning(spans, limit):
+    """The highlighter's window choice as it was first written: every window rescanned."""
+    best, best_score = 0, -1
+    for i, (s, _, _) in enumerate(spans):
+        distinct = {t for s2, _, t in spans[i:] if s2 < s + limit}
+        score = len(distinct) * 10 + sum(1 for s2, _, _ in spans[i:] if s2 < s + limit)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3000), st.sampled_from("abcd")), min_size=1, max_size=60, unique_by=lambda x: x[0]))
+def test_sliding_window_picks_the_passage_the_rescan_picked(matches):
+    """highlight() slides its window over the matches; the passage is the one
+    that rescanning every window gave (compared through the rendered snippet)."""
+    matches = sorted(matches)
+    text = ["_"] * 3100  # no space: the passage starts exactly a quarter of a window before its first match
+    for start, term in matches:
+        text[start] = term
+    text = "".join(text)
+    spans = [(s, s + 1, t) for s, t in matches]
+    first = spans[_best_window_by_rescanning(spans, SNIPPET_CHARS)][0]
+    start = max(0, first - SNIPPET_CHARS // 4)
+    snippet = highlight(text, {"a"}, _FixedMarker(spans))
+    assert snippet.removeprefix("… ").replace("<mark>", "").replace("</mark>", "").startswith(text[start:start + 30])
+
+
+class _FixedMarker:
+    def __init__(self, spans):
+        self.spans = spans
+
+    def matches(self, text, terms):
+        return self.spans
