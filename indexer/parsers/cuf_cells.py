@@ -373,6 +373,10 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     naming a domain in normal case is one too (`Accès à l'eau Financement…`)."""
     if c.kind == "when" and len(c.lines) <= 2:
         return _split_when(c)
+    if c.kind == "domain" and not _upper(c.text) and len(c.lines[0][1].split()) >= 3:
+        parts = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled)
+        if len(parts) > 1:  # `Elevage Auxiliaires d’élevages, coopératives…`: a label and its project
+            return parts
     if c.kind != "action":
         return [c]
     text = c.text
