@@ -208,6 +208,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     last_kind = None
     labelled = False  # rows carry their domain label in front
     headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
+    prev_cell: Cell | None = None  # the last cell of the segment before
     segs = segments(body)
     peeked: dict[tuple[int, str], list[str]] = {}
 
@@ -224,6 +225,12 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         cells = given if given is not None else [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c, labelled)]
         labelled = labelled or any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
                                    for a, b in zip(cells, cells[1:]))
+        if cells and given is None and prev_cell is not None and prev_cell.kind in ("when", "action") \
+                and re.match(r"^[a-zà-ÿ]", cells[0].text) and not re.search(r"[.;:!?)]$", prev_cell.text) \
+                and cells[0].kind in ("when", "action") \
+                and (cells[0].kind == prev_cell.kind == "action" or prev_cell.kind == "when"
+                     or CONNECT_WORDS.search(prev_cell.text)):
+            prev_cell.lines += cells.pop(0).lines  # `chaque année, des` / `réalisations sont`: one cell cut by gaps
         if not cells:
             continue
         if len(cells) == 1 and cells[0].kind == "domain" and last_kind == "domain" and not _upper(cells[0].text):
@@ -357,6 +364,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         _give_domains(seg_rows, domains, tops)
         if headings and seg_rows:
             _give_headings(seg_rows, headings, tops, len(seg))
+        prev_cell = cells[-1]
         last_kind = "action" if seg_rows else (cells[-1].kind if cells else last_kind)
         if not seg_rows and rest["when"] or rest["budget"]:
             last_kind = "budget" if rest["budget"] else "when"
