@@ -211,3 +211,8 @@ def test_year_lists_are_read_whole():
     assert year_lists("1988,2002, 03, 04") == "1988, 2002, 2003, 2004"
     assert year_lists("1993,1997") == "1993, 1997"
     assert year_lists("56,50") == "56,50"
+
+
+def test_an_amount_and_its_unit_on_the_next_line_are_one_cell():
+    cells = cells_of(_seg("25 millions ", "CFA ", " ", "30 millions ", "CFA "), 0, "when")
+    assert [(c.kind, c.text) for c in cells] == [("budget", "25 millions CFA"), ("budget", "30 millions CFA")]

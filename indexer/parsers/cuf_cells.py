@@ -132,6 +132,8 @@ def _starts_cell(prev: str, line: str) -> bool:
         return False  # a heading on two lines
     if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.I):
         return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
+    if _UNIT_ALONE.match(s) and re.search(r"\d\s*(?:millions?|milliards?)?$", p):
+        return False  # `25 millions` / `CFA`: the amount's unit on the next line
     if s[:1].islower() or s[:1] in "(&«»:;,)":
         return False
     if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p):
@@ -245,6 +247,7 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
 
 _DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.I)
 _AMOUNT_LED = re.compile(r"^\W*\(?\d")
+_UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.I)
 _YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
 _UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.I)  # `Du 14 au 24 janvier`: its year below
 
