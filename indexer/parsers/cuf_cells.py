@@ -80,7 +80,7 @@ def is_budget(text: str, bare: bool) -> bool:
     t = _BULLET_RE.sub("", text.strip())
     if not t:
         return False
-    if _NON_MONEY.search(t) and len(t) < 45:
+    if _NON_MONEY.search(t) and len(t) < 45 and not (re.match(r"^[A-ZÀ-Ý]", t) and fields.years(t).found):
         return True
     if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?", t) and not re.fullmatch(
             r"\s*(19|20)\d\d\s*", t):
@@ -202,6 +202,8 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
         nxt = cells[i + 1] if i + 1 < len(cells) else None
         alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
                                     and _BULLET_RE.match(nxt.text))
+        # alone, a label is short or narrow (`Construction et équipement de deux centres de santé` is a project)
+        alone = bool(alone) and (len(c.text.split()) <= 4 or max(len(t.strip()) for _, t in c.lines) <= 28)
         if c.kind == "action" and is_domain(c.text, alone):
             c.kind = "domain"
     if numbered and after in ("action", "when"):
