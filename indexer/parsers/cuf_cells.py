@@ -35,7 +35,7 @@ _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cour
                  r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
 _WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
 _NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
-                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge", re.I)
+                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|^P\.?M\.?$|pour m[ée]moire", re.I)
 _CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
                       r"entre|vers|chez|sous|que|qui|dont)|[,(/+&–-])$", re.I)
 CONNECT_WORDS = _CONNECT

@@ -244,7 +244,8 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
                     and (map_domain(cells[0].text) or last_kind != "action") and _narrower(seg, segs[k + 1]):
                 cells[0].kind = "domain"
-        elif 1 < len(cells) <= 3 and k + 1 < len(segs) and last_kind not in ("domain", "action") \
+        elif 1 < len(cells) and k + 1 < len(segs) and last_kind not in ("domain", "action") \
+                and (len(cells) <= 3 or all(len(c.text.split()) <= 3 and map_domain(c.text) for c in cells)) \
                 and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
                         for c in cells) and "action" in peek(k + 1, "domain")[:1] \
                 and _narrower(seg, segs[k + 1]):
