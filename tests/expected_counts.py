@@ -35,7 +35,7 @@ MAROC = {
     "merged": 44,  # parser: records found in more than one part (sheet + synthesis or list)
     # parser: projects under the sheets' project headings; a `Déroulement` list gives one per entry
     # (Aquitaine: 21, gold-checked), unpunctuated sub-items stay parts of their project.
-    "actions": 651,
+    "actions": 210,
 }
 
 ALGERIE = {
