@@ -216,3 +216,17 @@ def test_year_lists_are_read_whole():
 def test_an_amount_and_its_unit_on_the_next_line_are_one_cell():
     cells = cells_of(_seg("25 millions ", "CFA ", " ", "30 millions ", "CFA "), 0, "when")
     assert [(c.kind, c.text) for c in cells] == [("budget", "25 millions CFA"), ("budget", "30 millions CFA")]
+
+
+def test_row_on_one_line_with_a_bare_amount_after_its_dates():
+    parts = split_mixed(Cell("action", [(1, "Sécurité alimentaire Plantation de néré en terres domaniales 2006-2007 1276")],
+                             0, 0, 0))
+    assert [(c.kind, c.text) for c in parts] == [("domain", "Sécurité alimentaire"),
+                                                 ("action", "Plantation de néré en terres domaniales"),
+                                                 ("when", "2006-2007"), ("budget", "1276")]
+
+
+def test_header_lines_go_on_in_lower_case():
+    cells = cells_of(_seg("Domaines d’intervention               Actions réalisées ", "par des opérateurs du NPDC et de Kayes ",
+                          "avec le soutien de la RNPDC "), 0, None)
+    assert cells == []

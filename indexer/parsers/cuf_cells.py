@@ -172,6 +172,7 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
     block = 0
     prev = ""
     numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
+    in_header = False
     for top, (n, text) in enumerate(seg):
         s = text.strip()
         if not s:
@@ -179,8 +180,11 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
             prev = ""
             continue
         if _HEADER_RE.match(s) and len(s) < 90 and not fields.years(s).found:
-            prev = ""
+            prev, in_header = "", True
             continue
+        if in_header and re.match(r"^[a-zà-ÿ(]", s) and not fields.years(s).found:
+            continue  # `Actions réalisées` / `par des opérateurs du NPDC…`: the header goes on
+        in_header = False
         cont = cells and prev and not _starts_cell(prev, s)
         if cont and not _CONNECT.search(prev) and not s.startswith("(") \
                 and kind_of(cells[-1].text) == kind_of(s) and kind_of(s) in ("when", "budget"):
@@ -351,6 +355,8 @@ _MONEY_WORDS = re.compile(r"total|soit|dont|\bpour\b|\bsur\b|co[uû]t|montant|bu
                           r"apport|estim|environ|\bpar\b|\bet\b", re.I)
 _TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|E)\.?"
                          r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
+# `Cartographie 2006-2007 12 747`: a bare amount after the row's dates
+_TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
 _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
                         r"(?:\s*\([^)]*\))?)\s*$", re.I)
 
@@ -388,7 +394,7 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     parts: list[Cell] = []
     money = when = None
     if len(c.lines) <= 2:
-        m = _TAIL_MONEY.search(text)
+        m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
         if m:
             money, text = m.group(1), text[:m.start()]
         m = _TAIL_WHEN.search(text)

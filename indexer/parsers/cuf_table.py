@@ -242,7 +242,8 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if nxt and nxt[0] in ("when", "budget"):
                 cells[0].kind = "action"
             elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
-                    and (map_domain(cells[0].text) or last_kind != "action") and _narrower(seg, segs[k + 1]):
+                    and (map_domain(cells[0].text) and _narrower(seg, segs[k + 1])
+                         or last_kind != "action" and _width(seg) <= 28):
                 cells[0].kind = "domain"
         elif 1 < len(cells) and k + 1 < len(segs) and last_kind not in ("domain", "action") \
                 and (len(cells) <= 3 or all(len(c.text.split()) <= 3 and map_domain(c.text) for c in cells)) \
