@@ -167,12 +167,13 @@ def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 
 def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> list[Cell]:
-    """A segment cut into cells by cell grammar, each with its kind."""
+    """A segment cut into cells by cell grammar, each with its kind (`after`:
+    the kind of the segment before, `header` when it held only the header)."""
     cells: list[Cell] = []
     block = 0
     prev = ""
     numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
-    in_header = False
+    in_header = after == "header"
     for top, (n, text) in enumerate(seg):
         s = text.strip()
         if not s:

@@ -29,6 +29,7 @@ from ..text import squash_spaces
 from . import fields
 from .cuf_cells import (
     _BULLET_RE,
+    _HEADER_RE,
     _NUMBER_RE,
     CONNECT_WORDS,
     Cell,
@@ -222,7 +223,9 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     while todo:
         k, given = todo.pop(0)
         seg = segs[k]
-        cells = given if given is not None else [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c, labelled)]
+        after = "header" if k and given is None and last_kind is None and _HEADER_RE.match(segs[k - 1][0][1].strip()) \
+            else last_kind
+        cells = given if given is not None else [p for c in cells_of(seg, k, after) for p in split_mixed(c, labelled)]
         labelled = labelled or any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
                                    for a, b in zip(cells, cells[1:]))
         if cells and given is None and prev_cell is not None and prev_cell.kind in ("when", "action") \
