@@ -252,7 +252,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 and (len(cells) <= 3 or all(len(c.text.split()) <= 3 and map_domain(c.text) for c in cells)) \
                 and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
                         for c in cells) and "action" in peek(k + 1, "domain")[:1] \
-                and _narrower(seg, segs[k + 1]):
+                and _width(seg) <= 28:
             cells = _first_column_cells(cells)  # the first column of a row, before its projects
         elif len(cells) > 1 and k + 1 < len(segs) \
                 and all(c.kind in ("period", "domain", "action") for c in cells) \
@@ -274,6 +274,8 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             for c in cells:  # the table's last budget cell, written as prose
                 c.kind = "budget"
         # a new table row: text after its dates or budget, or a first-column cell after projects
+        # (a label between projects without one is theirs, centred in its row: `Appui à la
+        # modernisation…` / `État civil` / `Formation de cadres municipaux`)
         new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget") \
             or cells[0].kind == "domain" and last_kind == "action"
         if new_band or cells[0].kind in ("section", "period"):
@@ -373,6 +375,8 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         last_kind = "action" if seg_rows else (cells[-1].kind if cells else last_kind)
         if not seg_rows and rest["when"] or rest["budget"]:
             last_kind = "budget" if rest["budget"] else "when"
+        if seg_rows and cells[-1].kind == "budget" and all(r.budget for r in seg_rows[-1:]):
+            last_kind = "budget"  # a row written on one line, its amount last: the row is complete
         if tail_domains:
             band, domains, last_kind = [], tail_domains, "domain"
             waiting = {"when": [], "budget": []}
