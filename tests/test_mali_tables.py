@@ -186,7 +186,8 @@ def test_dates_cell_ending_with_an_amount_is_split():
     def split(text):
         return [(c.kind, c.text) for c in split_mixed(Cell("when", [(1, text)], 0, 0, 0))]
     assert split("Juillet 2007 4 000 €") == [("when", "Juillet 2007"), ("budget", "4 000 €")]
-    assert split("Livré en mars 2007 pour 19600 €") == [("when", "Livré en mars 2007"), ("budget", "pour 19600 €")]
+    assert split("Livré en mars 2007 pour 19600 €") == [("when", "Livré en mars 2007"),
+                                                        ("budget", "pour 19600 €")]
     assert split("2000 à 2005") == [("when", "2000 à 2005")]
 
 
@@ -219,14 +220,14 @@ def test_an_amount_and_its_unit_on_the_next_line_are_one_cell():
 
 
 def test_row_on_one_line_with_a_bare_amount_after_its_dates():
-    parts = split_mixed(Cell("action", [(1, "Sécurité alimentaire Plantation de néré en terres domaniales 2006-2007 1276")],
-                             0, 0, 0))
+    row = "Sécurité alimentaire Plantation de néré en terres domaniales 2006-2007 1276"
+    parts = split_mixed(Cell("action", [(1, row)], 0, 0, 0))
     assert [(c.kind, c.text) for c in parts] == [("domain", "Sécurité alimentaire"),
                                                  ("action", "Plantation de néré en terres domaniales"),
                                                  ("when", "2006-2007"), ("budget", "1276")]
 
 
 def test_header_lines_go_on_in_lower_case():
-    cells = cells_of(_seg("Domaines d’intervention               Actions réalisées ", "par des opérateurs du NPDC et de Kayes ",
-                          "avec le soutien de la RNPDC "), 0, None)
+    cells = cells_of(_seg("Domaines d’intervention               Actions réalisées ",
+                          "par des opérateurs du NPDC et de Kayes ", "avec le soutien de la RNPDC "), 0, None)
     assert cells == []

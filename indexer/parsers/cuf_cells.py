@@ -386,9 +386,9 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     if c.kind == "when" and len(c.lines) <= 2:
         return _split_when(c)
     if c.kind == "domain" and not _upper(c.text) and len(c.lines[0][1].split()) >= 3:
-        parts = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled)
-        if len(parts) > 1:  # `Elevage Auxiliaires d’élevages, coopératives…`: a label and its project
-            return parts
+        split = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled)
+        if len(split) > 1:  # `Elevage Auxiliaires d’élevages, coopératives…`: a label and its project
+            return split
     if c.kind != "action":
         return [c]
     text = c.text
@@ -401,7 +401,8 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
         m = _TAIL_WHEN.search(text)
         if m and len(text[:m.start()].split()) >= 2:
             when, text = m.group(1), text[:m.start()]
-            text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)  # `… avec MAE pour` / `2007 et 2008`
+            # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
+            text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
     label = None
     words = text.split()
     for n in (3, 2, 1):
@@ -492,8 +493,8 @@ def title_of(text: str) -> str:
     return t
 
 
-_DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b",
-                       re.I)
+_DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?"
+                       r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.I)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 

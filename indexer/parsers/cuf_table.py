@@ -22,6 +22,7 @@ a column into one segment per bullet. So:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..domains import map_domain
@@ -75,7 +76,8 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
     if all(numbers) and all(cell_numbers):  # rows and cells numbered alike: by number
         out, used = [], set()
         for r, m in zip(rows, numbers):
-            c = next((c for c, cm in zip(cells, cell_numbers) if cm.group(1) == m.group(1) and id(c) not in used), None)
+            c = next((c for c, cm in zip(cells, cell_numbers)
+                      if cm and m and cm.group(1) == m.group(1) and id(c) not in used), None)
             if c is not None:
                 used.add(id(c))
                 out.append((r, c))
@@ -97,7 +99,8 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
     return [(rows[i], cells[j]) for i, j in _by_spans(row_tops, cell_tops)]
 
 
-def _by_spans(rows: list[int], cells: list[int], skip: float = 3.0, again: float = 0.75) -> list[tuple[int, int]]:
+def _by_spans(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0,
+              again: float = 0.75) -> list[tuple[int, int]]:
     """Each cell to the row whose height holds it (from its first line down to the
     next row's), several cells to one row allowed at a small cost each, the rows
     taken in order; a cell far from every row is left out."""
@@ -134,7 +137,7 @@ def _by_spans(rows: list[int], cells: list[int], skip: float = 3.0, again: float
     return out[::-1]
 
 
-def _monotone(rows: list[float], cells: list[float], skip: float = 3.0) -> tuple[float, list[tuple[int, int]]]:
+def _monotone(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0) -> tuple[float, list[tuple[int, int]]]:
     """The monotone matching of cell positions to row positions with the least
     total distance (a cell left out costs `skip`); its cost and its pairs."""
     n, m = len(rows), len(cells)
@@ -204,7 +207,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     tops: dict[int, int] = {}
     domains: list[Cell] = []  # the band's domain cells waiting for their rows
     band: list[Row] = []  # rows of the current band
-    waiting = {"when": [], "budget": []}  # rows of the band still without a cell of that kind
+    waiting: dict[str, list[Row]] = {"when": [], "budget": []}  # rows still without a cell of that kind
     period: str | None = None
     last_kind = None
     labelled = False  # rows carry their domain label in front
@@ -281,7 +284,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         if new_band or cells[0].kind in ("section", "period"):
             band, domains, headings = [], [], []
             waiting = {"when": [], "budget": []}
-        tail_domains = []  # domain cells closing a dates or budget segment open the next band
+        tail_domains: list[Cell] = []  # domain cells closing a dates or budget segment open the next band
         if cells[0].kind in ("when", "budget"):
             at = next((i for i, c in enumerate(cells) if c.kind == "domain"), len(cells))
             if at < len(cells) and any(c.kind == "action" for c in cells[at:]) \
@@ -363,11 +366,11 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                         continue  # the budget column may still come for the other rows
                 waiting[kind] = []
         for c in anchored:  # an amount written with a date goes to the first row of that date
-            row = next((r for r in rows if c.anchor in r.when), None)
-            if row is not None and c not in row.budget:
-                row.budget.append(c)
-                if row in waiting["budget"]:
-                    waiting["budget"].remove(row)
+            owner = next((r for r in rows if c.anchor in r.when), None)
+            if owner is not None and c not in owner.budget:
+                owner.budget.append(c)
+                if owner in waiting["budget"]:
+                    waiting["budget"].remove(owner)
         _give_domains(seg_rows, domains, tops)
         if headings and seg_rows:
             _give_headings(seg_rows, headings, tops, len(seg))
