@@ -66,6 +66,8 @@ EXACT: dict[str, list[str]] = {
     "accueil": [ECHANGES],
     "nouvelles technologies": [EDUCATION],  # multimedia centres in schools and youth centres
     "articulation coop et autres domaines": [ECHANGES],
+    # Mali sheets: "Cultures" over "Aide au maraîchage" is crops (the arts are "Culture", singular).
+    "cultures": [AGRICULTURE],
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.
@@ -74,16 +76,19 @@ RULES: list[tuple[str, list[str]]] = [
     (r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
     (r"educ|ecole|scolai|scolaris|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
     (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
-    (r"cultur|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
+    # "cultur" at a word's start (or inter-/socio-cultural): agriculture, aviculture and
+    # apiculture are farming, not culture
+    (r"\bcultur|intercultur|socioculturel|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
     (r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|credit|insertion professionnelle|marche|industri|investis|financ", [ECONOMIE]),
     (r"touris", [TOURISME]),
-    (r"agric|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut", [AGRICULTURE]),
+    (r"agric|avicult|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut", [AGRICULTURE]),
     (r"environ|dechet|ordure|propret|ecolog|desertif|climat|espaces verts|reboise|developpement durable|biodiversite", [ENVIRONNEMENT]),
     (r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage", [URBANISME]),
     (r"institution|gouvernance|decentralis|gestion municipale|gestion communale|administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|modernisation|gestion locale|services municipaux|service public|technique", [GOUVERNANCE]),
     (r"societe civile|associati|femme|genre|\bong\b|comite de jumelage|vie associative", [SOCIETE]),
     (r"echange|amitie|jumelage|rencontre|visite|solidarite internationale|interculturel|sensibilisation|education au developpement|fraternite|mobilisation", [ECHANGES]),
-    (r"securite|protection civile|pompier|incendie|risque|catastrophe|police|terroris|criminal", [SECURITE]),
+    # food security ("sécurité alimentaire") is farming and food supply: the agriculture rule files it
+    (r"securite(?! alimentaire)|protection civile|pompier|incendie|risque|catastrophe|police|terroris|criminal", [SECURITE]),
     (r"social|solidarite|handicap|personnes agees|enfance|petite enfance|pauvrete|humanitaire|urgence|aide alimentaire", [SOCIAL]),
     (r"energ|electri|solaire|eolien", [ENERGIE]),
     # Morocco repertoire: "Développement urbain" ("urban" misses "urbain"), "Circulation et déplacements"

@@ -1,0 +1,46 @@
+"""Raw domain labels -> the controlled domains (indexer/domains.py): rules that
+read inside words must not file one domain under another."""
+import pytest
+
+from indexer.domains import AGRICULTURE, CULTURE, ECHANGES, ECONOMIE, SANTE, SECURITE, map_domain
+
+
+@pytest.mark.parametrize("label, wanted, unwanted", [
+    # "cultur" inside agriculture is farming, not culture
+    ("Agriculture", AGRICULTURE, CULTURE),
+    ("AGRICULTURE", AGRICULTURE, CULTURE),
+    ("Agriculture Santé", SANTE, CULTURE),
+    ("Aviculture", AGRICULTURE, CULTURE),
+    ("Apiculture", AGRICULTURE, CULTURE),
+    # food security is farming and food supply, not civil security
+    ("Renforcement de la sécurité alimentaire", AGRICULTURE, SECURITE),
+    ("SECURITE ALIMENTAIRE/ ECONOMIE", ECONOMIE, SECURITE),
+    ("Sécurité alimentaire (aides exceptionnelles)", AGRICULTURE, SECURITE),
+    # the Mali sheet's "Cultures" heads crops (Aide au maraîchage)
+    ("Cultures", AGRICULTURE, CULTURE),
+])
+def test_a_word_inside_another_does_not_file_a_label_elsewhere(label, wanted, unwanted):
+    domains = map_domain(label)
+    assert wanted in domains
+    assert unwanted not in domains
+
+
+@pytest.mark.parametrize("label, wanted", [
+    ("Culture", CULTURE),
+    ("Échanges culturels", CULTURE),
+    ("Activités socio- culturelles", CULTURE),
+    ("Projets d’échanges interculturels et d’échanges de jeunes", CULTURE),
+    ("Sécurité", SECURITE),
+    ("Sécurité Civile Santé", SECURITE),
+    ("protection civile", SECURITE),
+    ("Échanges culturels", ECHANGES),
+])
+def test_the_words_themselves_still_file_their_domain(label, wanted):
+    assert wanted in map_domain(label)
+
+
+def test_no_agricultural_action_is_filed_under_culture_for_its_label(corpus):
+    farming = [a for a in corpus.actions if a.domain_raw and "agricult" in a.domain_raw.lower()
+               and "cultur" not in a.domain_raw.lower().replace("agricult", "")]
+    assert farming
+    assert all(CULTURE not in map_domain(a.domain_raw) for a in farming)
