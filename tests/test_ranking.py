@@ -132,3 +132,26 @@ def test_profile_is_the_one_source(small):
     assert described["bm25_b"] == p.bm25_b and described["field_weights"]["places"] == p.field_weights["places"]
     w = p.weighting()
     assert (w.B, w.K1) == (p.bm25_b, p.bm25_k1)
+
+
+def test_a_place_counts_the_same_however_many_places_a_record_lists(tmp_path):
+    # `places` is a list of attributes: its length must not weigh a place match (profile.field_b)
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer()
+    for key, places in (("short", "Kayes\nMali"), ("long", "Kayes\nMali\nBretagne\nIlle-et-Vilaine\nRennes")):
+        w.add_document(id=key, type="partnership", pid=key, title="", parties="", places=places,
+                       domains_text="", body="", sheet="")
+    w.commit()
+
+    def scores(profile):
+        with ix.searcher(weighting=profile.weighting()) as searcher:
+            built = build_query(searcher.schema, parse_query("Kayes"), {})
+            r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all())
+            return sorted(r.scores.values())
+
+    p = ranking_profile.current()
+    assert p.field_b["places"] == 0.0
+    low, high = scores(p)
+    assert low == pytest.approx(high)
+    low, high = scores(dataclasses.replace(p, field_b={}))  # Whoosh's default B: the longer list loses
+    assert low < high
