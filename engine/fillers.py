@@ -1,10 +1,20 @@
-"""Words of a question that say nothing about what is sought.
+"""Words of a query that say little or nothing about what is sought.
 
-Users type questions (`quelles villes aident Mopti`, `qui travaille sur l'eau
-à Kayes`); with every word required, `aident` or `travaille` would exclude the
-partnerships that never use that verb. These words are dropped from a query
-that has other words (a query made only of them is kept as typed)."""
+Fillers: users type questions (`quelles villes aident Mopti`, `qui travaille
+sur l'eau à Kayes`); with every word required, `aident` or `travaille` would
+exclude the partnerships that never use that verb. These words are dropped
+from a query that has other words (a query made only of them is kept as typed).
+
+Light words: the nouns that say what was done to a thing rather than what it
+is (`création d'une bibliothèque`, `gestion des déchets`, `appui à l'état
+civil`). A project row says "bibliothèque" whether it built, equipped or
+rehabilitated one, and the user asking for the creation of a library wants
+all of them, the ones that say "création" first. A light word is kept and
+scored, but weighs less in how much of the query a result covers (the
+ranking profile's `light_word`)."""
 from __future__ import annotations
+
+from functools import lru_cache
 
 from analyzers import fold_text
 
@@ -18,6 +28,30 @@ FILLERS = frozenset({
     "liste", "tous", "toutes", "avec", "dans", "pour",
 })
 
+# the action nouns of project rows (and their verbs), as written; compared by stem
+LIGHT_WORDS = (
+    "création", "créer", "construction", "construire", "réalisation", "réaliser",
+    "réhabilitation", "réhabiliter", "rénovation", "rénover", "réfection", "modernisation",
+    "amélioration", "améliorer", "renforcement", "renforcer", "développement", "développer",
+    "gestion", "appui", "soutien", "aide", "mise", "participation", "installation", "extension",
+    "projet", "programme", "action",
+)
+
 
 def is_filler(word: str) -> bool:
     return fold_text(word).strip("?!.,;:") in FILLERS
+
+
+@lru_cache(maxsize=1)
+def _light_stems() -> frozenset:
+    from analyzers.vocabulary import phrase_key
+
+    return frozenset(k for w in LIGHT_WORDS for k in phrase_key(w))
+
+
+def is_light(word: str) -> bool:
+    """True for an action noun or verb (any inflection) of LIGHT_WORDS."""
+    from analyzers.vocabulary import phrase_key
+
+    key = phrase_key(word)
+    return len(key) == 1 and key[0] in _light_stems()

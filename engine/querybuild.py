@@ -24,7 +24,7 @@ from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
 from . import ranking_profile
-from .fillers import is_filler
+from .fillers import is_filler, is_light
 from .querylang import NAMES, Clause, ParsedQuery
 
 YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
@@ -73,6 +73,7 @@ class Group:
     text: str
     alternatives: list[Alternative]
     query: Q.Query | None = None
+    light: bool = False  # an action noun (`création`): weighs less in the coverage (fillers.py)
 
     def __post_init__(self):
         qs = [a.query for a in self.alternatives if a.query is not None]
@@ -272,7 +273,8 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                 alternatives.extend(group.alternatives)
                 texts.append(group.text)
         if alternatives:
-            built.groups.append(Group(" OR ".join(texts), alternatives))
+            light = all(c.kind == "word" and is_light(c.text) for c in clauses) and len(texts) == len(clauses)
+            built.groups.append(Group(" OR ".join(texts), alternatives, light=light))
 
     if built.groups and len(built.groups) > 1 and len(words) > 1:
         # words found together, in order, rank higher (proximity), without being required

@@ -286,7 +286,8 @@ def _explain_document(e: dict, indent: str = "  ") -> list[str]:
              f" × coordination {_num(e['coordination'])} (couverture {_num(e['coverage'])})"
              f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])} = {_num(e['score'])}"]
     for w in e["words"]:
-        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}) : {_num(w['score'])}"
+        light = ", mot d'action : pèse peu" if w.get("light") else ""
+        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}{light}) : {_num(w['score'])}"
         if not w["matches"]:
             lines.append(head + ", absent")
             continue

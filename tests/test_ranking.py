@@ -31,6 +31,7 @@ DOCS = {
     "both": "création d'une bibliothèque",
     "one": "construction d'une bibliothèque",
     "tomb": "jumelage avec Tombouctou",
+    "lib-twin": "bibliothèque du jumelage",
 }
 # `assainissement` made common, `latrines` left rare
 COMMON = {f"common{i}": f"assainissement et {FILLER}" for i in range(30)}
@@ -109,10 +110,24 @@ def test_three_words_need_most_of_their_weight(small):
 
 
 def test_few_results_are_widened_to_any_word(small):
-    scores, r, _ = run(small, "création bibliothèque", listed=len)
-    assert scores["both"] > scores["one"] > 0 and r.partial
-    scores, _, _ = run(small, "création bibliothèque", listed=lambda docs: 100)
-    assert set(scores) == {"both"}  # enough results: both words required
+    scores, r, _ = run(small, "jumelage bibliothèque", listed=len)
+    assert scores["lib-twin"] > scores["one"] > 0 and scores["tomb"] > 0 and r.partial
+    scores, _, _ = run(small, "jumelage bibliothèque", listed=lambda docs: 100)
+    assert set(scores) == {"lib-twin"}  # enough results: both words required
+
+
+def test_an_action_noun_weighs_little_in_the_coverage(small):
+    # `création d'une bibliothèque`: a row that built or rehabilitated one is still wanted
+    scores, r, built = run(small, "création bibliothèque", listed=lambda docs: 100)
+    assert [g.light for g in built.groups] == [True, False]
+    assert scores["both"] > scores["one"] > 0
+    p = ranking_profile.current()
+    assert r.coverage(small[1]["one"]) > p.min_coverage
+    assert "tomb" not in scores  # neither word
+    with ranking_profile.use_profile(dataclasses.replace(p, light_word=1.0)):
+        heavy, r_heavy, _ = run(small, "création bibliothèque", listed=lambda docs: 100)
+    # weighed like any word, `création` would make a row without it miss too much of the query
+    assert r_heavy.coverage(small[1]["one"]) < p.min_coverage and "one" not in heavy
 
 
 def test_no_result_with_every_word_falls_back_to_any(small):
