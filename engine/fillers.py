@@ -24,9 +24,14 @@ FILLERS = frozenset({
     "travaille", "travaillent", "travailler", "aide", "aident", "aider", "soutient", "soutiennent",
     "soutenir", "coopere", "cooperent", "cooperer", "agit", "agissent", "intervient",
     "interviennent", "fait", "font", "faire", "mene", "menent",
-    "villes", "collectivites", "collectivite", "francaises", "francais",
+    "villes", "collectivites", "collectivite", "francaises", "francaise", "francais",
     "liste", "tous", "toutes", "avec", "dans", "pour",
 })
+
+# Adjectives that put the sought collectivity in France (`quelles collectivités françaises
+# coopèrent avec Tlemcen`): the Algerian lists also hold Italian, Spanish or Moroccan towns'
+# partnerships with Algerian places, which such a query does not want.
+FRENCH_SIDE = frozenset({"francais", "francaise", "francaises"})
 
 # the action nouns of project rows (and their verbs), as written; compared by stem
 LIGHT_WORDS = (
@@ -40,6 +45,10 @@ LIGHT_WORDS = (
 
 def is_filler(word: str) -> bool:
     return fold_text(word).strip("?!.,;:") in FILLERS
+
+
+def names_french_side(word: str) -> bool:
+    return fold_text(word).strip("?!.,;:") in FRENCH_SIDE
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
 from . import ranking_profile
-from .fillers import is_filler, is_light
+from .fillers import is_filler, is_light, names_french_side
 from .querylang import NAMES, Clause, ParsedQuery
 
 YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
@@ -88,6 +88,7 @@ class BuiltQuery:
     excluded: Q.Query | None = None  # -words: documents matching it are dropped
     proximity: Q.Query | None = None  # the words together, in order (bonus)
     name: Q.Query | None = None  # the whole query is a collectivity's name (bonus)
+    french_side: bool = False  # the query says the collectivity sought is French (`françaises`)
     filters: dict[str, list] = field(default_factory=dict)  # facet -> values (AND with facets)
     excluded_filters: dict[str, list] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
@@ -228,6 +229,8 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                 candidates=None) -> BuiltQuery:
     profile = ranking_profile.current()
     built = BuiltQuery(notices=list(pq.notices))
+    built.french_side = any(c.kind == "word" and not c.negated and names_french_side(c.text)
+                            for g in pq.groups for c in g)
     pq = _without_fillers(pq)
     words = pq.text_words()
     expansions = find_graded_expansions(words) if words else []

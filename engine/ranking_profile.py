@@ -73,6 +73,12 @@ class Profile:
     name_score: float = 50.0  # the whole query is a collectivity's name: its partnerships first
     year_score: float = 4.0   # a year in the query is the year a partnership began
 
+    # -- what the query says of the collectivity sought ---------------------------------------
+    # A query calling it French (`quelles collectivités françaises coopèrent avec Tlemcen`):
+    # a record whose "French" side is abroad (the Algerian lists' Italian, Spanish, Moroccan
+    # towns) keeps this share of its score: listed after the French ones, not dropped.
+    abroad: float = 0.1
+
     # -- actions and partnerships -----------------------------------------------------------
     # share of the best matching action's score its partnership gets: an action is part of the
     # partnership, not the whole of it (dev: 0.3-1.0 within 0.003)

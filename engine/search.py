@@ -229,7 +229,8 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
         cut = cut or was_cut
         return scores
 
-    ranking = rank(built, score, len(state.docs), listed)
+    ranking = rank(built, score, len(state.docs), listed,
+                   abroad=state.french_abroad if built.french_side else frozenset())
     notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
