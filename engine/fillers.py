@@ -11,7 +11,9 @@ civil`). A project row says "bibliothèque" whether it built, equipped or
 rehabilitated one, and the user asking for the creation of a library wants
 all of them, the ones that say "création" first. A light word is kept and
 scored, but weighs less in how much of the query a result covers (the
-ranking profile's `light_word`)."""
+ranking profile's `light_word`). So do two kinds of generic nouns: the word
+`partenariat` (every record is one) and the kind of a place before its name
+(`la wilaya d'Alger`: the territory includes communes that never say "wilaya")."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -26,6 +28,7 @@ FILLERS = frozenset({
     "interviennent", "fait", "font", "faire", "mene", "menent",
     "villes", "collectivites", "collectivite", "francaises", "francaise", "francais",
     "liste", "tous", "toutes", "avec", "dans", "pour",
+    "quand", "lequel", "laquelle", "lesquels", "lesquelles", "depuis", "entre", "parmi",
 })
 
 # Adjectives that put the sought collectivity in France (`quelles collectivités françaises
@@ -33,13 +36,20 @@ FILLERS = frozenset({
 # partnerships with Algerian places, which such a query does not want.
 FRENCH_SIDE = frozenset({"francais", "francaise", "francaises"})
 
-# the action nouns of project rows (and their verbs), as written; compared by stem
+# the action nouns of project rows (and their verbs), as written; compared by stem; and two
+# kinds of generic nouns
 LIGHT_WORDS = (
     "création", "créer", "construction", "construire", "réalisation", "réaliser",
     "réhabilitation", "réhabiliter", "rénovation", "rénover", "réfection", "modernisation",
     "amélioration", "améliorer", "renforcement", "renforcer", "développement", "développer",
     "gestion", "appui", "soutien", "aide", "mise", "participation", "installation", "extension",
     "projet", "programme", "action",
+    "construit", "construisent", "créent", "réalisent", "financer", "financent", "appuient",
+    # every record is a partnership: the word says nothing of which
+    "partenariat", "partenaire",
+    # the kind of a place before its name (`la wilaya d'Alger`, `la région de Kayes`): the name
+    # says which, and the territory includes its communes, whose records never say "wilaya"
+    "wilaya", "région", "cercle", "province", "préfecture",
 )
 
 
