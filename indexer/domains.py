@@ -162,3 +162,35 @@ def domains_of_text(text: str) -> list[str]:
         if rx.search(key):
             found += [d for d in doms if d not in found]
     return found
+
+
+# What a domain's label says beyond its first word. The controlled labels join two topics
+# ("Eau et assainissement", "Urbanisme, aménagement et transports"); a record filed under one
+# for the first (a well, a bus line…) is not about the second. The label's words are indexed
+# (the record's `domains_text`), so each later part is written only when the record's own
+# labels or text support it: otherwise every water sheet would match "assainissement".
+LABEL_PARTS: dict[str, list[tuple[str, str]]] = {
+    EAU: [("Eau", ""), ("assainissement", r"assainis|latrine|egout|eaux usees|eaux pluviales|drainage|caniveau|vidange")],
+    EDUCATION: [("Éducation", ""), ("formation", r"formation|formateur|stagiaire|\bstages?\b")],
+    JEUNESSE: [("Jeunesse", ""), ("sport", r"\bsport")],
+    CULTURE: [("Culture", ""), ("patrimoine", r"patrimo|monument|medina|restauration|archeolog")],
+    AGRICULTURE: [("Agriculture", ""), ("développement rural", r"\brural|\brurale|\bruraux")],
+    ENVIRONNEMENT: [("Environnement", ""), ("déchets", r"dechet|ordure|propret|salubrit|\bbennes?\b|decharge")],
+    URBANISME: [("Urbanisme", ""), ("aménagement", r"amenag"),
+                ("transports", r"transport|\bbus\b|autobus|tramway|\bmetro\b|deplacement|circulation|mobilite")],
+    GOUVERNANCE: [("Appui institutionnel", ""), ("gouvernance", r"gouvernance")],
+    ECHANGES: [("Échanges", ""), ("amitié", r"amitie")],
+    SECURITE: [("Sécurité", ""), ("protection civile", r"protection civile|pompier|incendie|secours")],
+    SOCIAL: [("Action sociale", ""), ("solidarité", r"solidari")],
+}
+_PARTS_COMPILED = {d: [(w, re.compile(rx) if rx else None) for w, rx in parts] for d, parts in LABEL_PARTS.items()}
+
+
+def label_text(domain: str, evidence: str) -> str:
+    """The words of `domain`'s label that a record whose own labels and text are
+    `evidence` supports: the first part always, a later part when its words are there."""
+    parts = _PARTS_COMPILED.get(domain)
+    if parts is None:
+        return domain
+    key = _key(evidence)
+    return " ".join(w for w, rx in parts if rx is None or rx.search(key))

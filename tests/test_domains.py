@@ -44,3 +44,31 @@ def test_no_agricultural_action_is_filed_under_culture_for_its_label(corpus):
                and "cultur" not in a.domain_raw.lower().replace("agricult", "")]
     assert farming
     assert all(CULTURE not in map_domain(a.domain_raw) for a in farming)
+
+
+def test_a_label_part_is_indexed_only_where_the_record_supports_it():
+    from indexer.domains import DOMAINS, EAU, LABEL_PARTS, URBANISME, label_text
+
+    assert label_text(EAU, "Creusement de puits à Diéma") == "Eau"
+    assert label_text(EAU, "Construction de latrines et d'un puits") == "Eau assainissement"
+    assert label_text(EAU, "Assainissement") == "Eau assainissement"
+    assert label_text(URBANISME, "Plan de déplacements urbains, bus") == "Urbanisme transports"
+    assert label_text(URBANISME, "Voirie") == "Urbanisme"
+    assert label_text("Tourisme", "") == "Tourisme"  # one-part labels are written whole
+    assert set(LABEL_PARTS) <= set(DOMAINS)
+
+
+def test_a_water_sheet_does_not_say_sanitation_through_its_domain(corpus):
+    import re
+
+    from indexer.documents import partnership_document
+    from indexer.domains import EAU, LABEL_PARTS
+    from indexer.text import fold
+
+    said = re.compile(LABEL_PARTS[EAU][1][1])
+    water = [p for p in corpus.partnerships if EAU in p.domains]
+    plain = [p for p in water if not said.search(fold(" ".join(p.domains_raw + [p.original_text or ""])))]
+    sanit = [p for p in water if "assainissement" in (p.original_text or "").lower()]
+    assert plain and sanit
+    assert all("assainissement" not in partnership_document(p)["domains_text"] for p in plain)
+    assert all("assainissement" in partnership_document(p)["domains_text"] for p in sanit)
