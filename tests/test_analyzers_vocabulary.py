@@ -70,6 +70,7 @@ CASES = {
     "transports en commun": ("transport en commun", "transports publics", "transports collectifs",
                              "transports en commun"),
     "reboisement": ("reboisements", "reforestation", "reforestation", "reboisement"),
+    "informatique": ("informatique", "ordinateurs", "ordinateur", None),
 }
 
 
