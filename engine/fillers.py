@@ -44,6 +44,7 @@ LIGHT_WORDS = (
     "amélioration", "améliorer", "renforcement", "renforcer", "développement", "développer",
     "gestion", "appui", "soutien", "aide", "mise", "participation", "installation", "extension",
     "projet", "programme", "action",
+    "aménagement", "aménager", "équipement", "équiper", "fourniture", "achat", "envoi",
     "construit", "construisent", "créent", "réalisent", "financer", "financent", "appuient",
     # every record is a partnership: the word says nothing of which
     "partenariat", "partenaire",
