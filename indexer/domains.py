@@ -149,6 +149,8 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     (r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture", [AGRICULTURE]),
     (r"micro.?credits?|cooperatives?\b|artisans?\b|activites generatrices", [ECONOMIE]),
+    (r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
+     r"risques (urbains|majeurs|naturels)|seismes?\b", [SECURITE]),
 ]
 _TEXT_COMPILED = [(re.compile(p), d) for p, d in TEXT_RULES]
 

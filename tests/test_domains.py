@@ -72,3 +72,16 @@ def test_a_water_sheet_does_not_say_sanitation_through_its_domain(corpus):
     assert plain and sanit
     assert all("assainissement" not in partnership_document(p)["domains_text"] for p in plain)
     assert all("assainissement" in partnership_document(p)["domains_text"] for p in sanit)
+
+
+@pytest.mark.parametrize("text, security", [
+    ("Séminaire sur la gestion des risques urbains", True),
+    ("Formation des personnels par le Bataillon des Marins Pompiers de Marseille et le SAMU", True),
+    ("Actions mises en œuvre suite au séisme de 2003", True),
+    ("Distribution de lits à la prison après un incendie", False),  # relief, not civil protection
+    ("Sécurité alimentaire : banque de céréales", False),
+])
+def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
+    from indexer.domains import domains_of_text
+
+    assert (SECURITE in domains_of_text(text)) is security
