@@ -86,6 +86,12 @@ def test_every_entry_has_a_case():
     assert sorted({e.terms[0] for e in ENTRIES}) == sorted(CASES)
 
 
+def test_a_reference_centre_is_a_csref():
+    # the Mali sheets say "centre de référence" (de Bafoulabé, Centre de Références) as well
+    assert "CSREF" in whole_query_alternatives("centre de référence")
+    assert "centre de référence" in whole_query_alternatives("CSREF")
+
+
 def test_public_transport_and_reforestation_bring_their_kinds_one_way():
     transport = dict(find_graded_expansions("transports en commun".split())[0][2])
     assert transport["transports publics"] == SYNONYM
