@@ -326,11 +326,15 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
             Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
     if clause.kind == "word" and not clause.negated:
-        for other in family_of(clause.text):
+        family = family_of(clause.text)
+        for other in family:
             parts = field_parts(schema, other, fields=FAMILY_FIELDS, scale=profile.family)
             if parts:
                 alternatives.append(Alternative(VIA_FAMILY, other, parts, grade=profile.family))
-        typo = _typo(schema, clause.text, known, candidates)
-        if typo is not None:
-            alternatives.append(typo)
+        # a word the index does not know but whose family it does (`pêcheurs`, `pêche`) is
+        # no typo: close spellings (`secteurs`) would only add noise
+        if not any(known(fold_text(other)) for other in family):
+            typo = _typo(schema, clause.text, known, candidates)
+            if typo is not None:
+                alternatives.append(typo)
     return Group(clause.text, alternatives)

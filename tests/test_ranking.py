@@ -32,6 +32,8 @@ DOCS = {
     "one": "construction d'une bibliothèque",
     "tomb": "jumelage avec Tombouctou",
     "lib-twin": "bibliothèque du jumelage",
+    "youth": "club de la jeunesse",
+    "young": "un jeune du quartier",
 }
 # `assainissement` made common, `latrines` left rare
 COMMON = {f"common{i}": f"assainissement et {FILLER}" for i in range(30)}
@@ -170,3 +172,14 @@ def test_a_place_counts_the_same_however_many_places_a_record_lists(tmp_path):
     assert low == pytest.approx(high)
     low, high = scores(dataclasses.replace(p, field_b={}))  # Whoosh's default B: the longer list loses
     assert low < high
+
+
+def test_no_typo_for_a_word_whose_family_the_index_knows(small):
+    # `jeunesses` is written nowhere, but its stem and family are: found through them,
+    # not through a close spelling
+    scores, _, built = run(small, "jeunesses")
+    vias = [a.via for a in built.groups[0].alternatives]
+    assert "family" in vias and "typo" not in vias
+    assert scores["youth"] > scores["young"] > 0
+    _, _, built = run(small, "Tombouctu")  # no family: a close spelling is tried
+    assert [a.via for a in built.groups[0].alternatives][-1] == "typo"
