@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="at most N requests per minute per client address (default: off)")
     p.add_argument("--hide-contacts", action="store_true",
                    help="do not show contact persons' phones and e-mails")
+    p.add_argument("--contact", metavar="EMAIL_OR_URL", default=None,
+                   help="where users report an accessibility problem (shown on /accessibilite)")
     p.add_argument("--no-cache", action="store_true",
                    help="no cache of matches and snippets: every request answered as the first one "
                         "(to measure cold requests)")
@@ -230,7 +232,8 @@ def cmd_serve(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
-                      "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache})
+                      "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache,
+                      "ACCESSIBILITY_CONTACT": args.contact})
     print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
           file=sys.stderr)
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="repertoires")
