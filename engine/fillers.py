@@ -16,6 +16,7 @@ ranking profile's `light_word`). So do two kinds of generic nouns: the word
 (`la wilaya d'Alger`: the territory includes communes that never say "wilaya")."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from analyzers import fold_text
@@ -54,8 +55,29 @@ LIGHT_WORDS = (
 )
 
 
+# the subject pronoun of a question's inverted verb (`coopère-t-elle`, `existe-t-il`)
+_INVERSION = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)$")
+# words a question asks for rather than about: `en quelle année`, `à quelle date`
+_ASKED = frozenset({"annee", "annees", "date"})
+_WHICH = frozenset({"quel", "quels", "quelle", "quelles", "quand"})
+
+
+def _folded(word: str) -> str:
+    return _INVERSION.sub("", fold_text(word).strip("?!.,;:"))
+
+
 def is_filler(word: str) -> bool:
-    return fold_text(word).strip("?!.,;:") in FILLERS
+    return _folded(word) in FILLERS
+
+
+def asks_for(word: str, question: bool) -> bool:
+    """In a question (`quelle`, `quand`), the word names what is asked (a year,
+    a date), which no record writes as such."""
+    return question and _folded(word) in _ASKED
+
+
+def is_question_word(word: str) -> bool:
+    return _folded(word) in _WHICH
 
 
 def names_french_side(word: str) -> bool:

@@ -24,7 +24,7 @@ from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
 from . import ranking_profile
-from .fillers import is_filler, is_light, names_french_side
+from .fillers import asks_for, is_filler, is_light, is_question_word, names_french_side
 from .querylang import NAMES, Clause, ParsedQuery
 
 YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
@@ -215,8 +215,10 @@ def match_facet_value(values, text: str) -> list:
 
 def _without_fillers(pq: ParsedQuery) -> ParsedQuery:
     """The query without question words, when other words remain."""
+    question = any(c.kind == "word" and is_question_word(c.text) for g in pq.groups for c in g)
+
     def keep(c: Clause) -> bool:
-        return not (c.kind == "word" and not c.negated and is_filler(c.text))
+        return not (c.kind == "word" and not c.negated and (is_filler(c.text) or asks_for(c.text, question)))
 
     groups = [[c for c in g if keep(c)] for g in pq.groups]
     groups = [g for g in groups if g]

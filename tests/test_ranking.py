@@ -183,3 +183,15 @@ def test_no_typo_for_a_word_whose_family_the_index_knows(small):
     assert scores["youth"] > scores["young"] > 0
     _, _, built = run(small, "Tombouctu")  # no family: a close spelling is tried
     assert [a.via for a in built.groups[0].alternatives][-1] == "typo"
+
+
+@pytest.mark.parametrize("q, words", [
+    ("où Lyon coopère-t-elle", ["Lyon"]),  # the inverted verb of a question is a question word
+    ("quelles villes existe-t-il avec Tombouctou", ["Tombouctou"]),
+    ("en quelle année Alençon a signé avec Koutiala", ["Alençon", "signé", "Koutiala"]),  # what is asked
+    ("année 2005 jumelage", ["année", "2005", "jumelage"]),  # no question: the word is the user's
+    ("depuis quand Angers travaille avec Bamako", ["Angers", "Bamako"]),
+])
+def test_question_words_are_left_out(small, q, words):
+    _, _, built = run(small, q)
+    assert [g.text for g in built.groups] == words
