@@ -66,7 +66,7 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
             entry = {"text": g.text, "score": 0.0, "matches": []}
         entry["weight"] = _r(ranking.weights[i])
         if g.light:
-            entry["light"] = True  # an action noun: its rarity times the profile's light_word
+            entry["light"] = True  # an action noun or a generic one: its rarity times the profile's light_word
         words.append(entry)
         words_sum += total or 0.0
     coordination = ranking.coordination(doc)

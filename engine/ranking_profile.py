@@ -77,6 +77,8 @@ class Profile:
     # A query calling it French (`quelles collectivités françaises coopèrent avec Tlemcen`):
     # a record whose "French" side is abroad (the Algerian lists' Italian, Spanish, Moroccan
     # towns) keeps this share of its score: listed after the French ones, not dropped.
+    # (Dev: quelles collectivités françaises coopèrent avec Tlemcen 0.882 -> 1.0; any share
+    # that puts a foreign town's name match below a French partner's does the same.)
     abroad: float = 0.1
 
     # -- actions and partnerships -----------------------------------------------------------
@@ -94,7 +96,9 @@ class Profile:
     # wanted by `création d'une bibliothèque`, the one that says "création" first (its score
     # still counts). A query with one counts as soft from two words. (Dev: 0.9272 -> 0.9299;
     # 1.0/0.6/0.3/0.2/0.1 gave 0.9272/0.9280/0.9281/0.9286/0.9299: construction d'une école,
-    # modernisation de l'état civil, création d'une bibliothèque, gestion des déchets Maroc)
+    # modernisation de l'état civil, création d'une bibliothèque, gestion des déchets Maroc;
+    # the same share for `partenariat` and a place's kind before its name, `la wilaya d'Alger`:
+    # +0.0011; for aménagement, équipement…: +0.0007)
     light_word: float = 0.1
     coordination: float = 2.0   # a result with a share c of the word weight has its words' score times c^this
     fill_below: int = 10        # fewer results than a first screen with enough words: those with
