@@ -231,3 +231,15 @@ def test_header_lines_go_on_in_lower_case():
     cells = cells_of(_seg("Domaines d’intervention               Actions réalisées ",
                           "par des opérateurs du NPDC et de Kayes ", "avec le soutien de la RNPDC "), 0, None)
     assert cells == []
+
+
+def test_a_rows_label_printed_between_its_projects():
+    """AIMF sheets print a row's label level with the row's middle, between its two projects."""
+    from indexer.parsers.cuf_table import table_rows
+    body = _seg("Appui à la modernisation et à la ", "fiabilisation de l’état civil ", "", "État civil ",
+                "Formation de cadres municipaux  ", "", "2002 – 2004  40 000 € ")
+    rows = table_rows(body)
+    assert [(r.text, r.domain) for r in rows] == [
+        ("Appui à la modernisation et à la fiabilisation de l’état civil", "État civil"),
+        ("Formation de cadres municipaux", "État civil")]
+    assert [c.text for c in rows[0].when] == ["2002 – 2004"] and [c.text for c in rows[0].budget] == ["40 000 €"]

@@ -294,8 +294,19 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         while len(cells) > 1 and cells[-1].kind == "domain" and cells[0].kind in ("when", "budget"):
             tail_domains.insert(0, cells.pop())
         seg_rows: list[Row] = []
-        for c in cells:
+        for i, c in enumerate(cells):
             if c.kind == "section":
+                continue
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if c.kind == "action" and band and not domains and not any(r.domain for r in band) \
+                    and len(c.text.split()) <= 3 and map_domain(c.text) and not _BULLET_RE.match(c.text) \
+                    and nxt is not None \
+                    and nxt.kind == "action" and nxt.block == c.block:
+                # `Appui à la modernisation…` / `État civil` / `Formation de cadres municipaux`:
+                # a row's label printed between its projects, level with the row's middle
+                domains.append(c)
+                for r in band:
+                    r.domain = heading(c)
                 continue
             if c.kind == "period":
                 period = c.text
