@@ -31,7 +31,7 @@ def require_ir_measures():
 
 
 def _measures() -> dict:
-    from ir_measures import RR, R, P, nDCG
+    from ir_measures import RR, P, R, nDCG
 
     return dict(zip(MEASURE_NAMES, (nDCG @ 10, RR, R @ 10, P @ 5)))
 

@@ -48,7 +48,7 @@ class Tally:
         self.right[name] = self.right.get(name, 0) + right
         self.total[name] = self.total.get(name, 0) + total
 
-    def merge(self, other: "Tally") -> None:
+    def merge(self, other: Tally) -> None:
         for k in other.total:
             self.add(k, other.right.get(k, 0), other.total[k])
         self.sheets += other.sheets

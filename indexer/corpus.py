@@ -11,16 +11,16 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from . import geography
 from .domains import DOMAINS, map_domains
 from .ids import action_id, name_key
 from .locations import default_data_dir
 from .parallel import parallel_map
-from .parsers import DOCUMENTS, reader_for  # noqa: F401 (DOCUMENTS: the registry's files, for callers)
+from .parsers import DOCUMENTS, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import Action, Partnership
 from .registry import REPERTOIRES, Repertoire
@@ -101,7 +101,7 @@ def read_source(path: Path) -> str:
 
 
 def _parse_one(data_dir: Path, repertoires: list[Repertoire], document: str
-               ) -> tuple[list[Partnership], list[Action], "DocumentReport"]:
+               ) -> tuple[list[Partnership], list[Action], DocumentReport]:
     """`parse_document` with the document last (parallel_map's order)."""
     return parse_document(data_dir, document, repertoires)
 

@@ -10,8 +10,8 @@ serving a generation.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from whoosh import index as whoosh_index
 

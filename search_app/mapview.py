@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from .index import get_engine
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
+from .index import get_engine
 from .links import toggle_url, url_with
 from .views import all_results, search_request
 

@@ -26,10 +26,10 @@ import time
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMEDRIVER, _missing, _wait, browser, server  # noqa: F401
 
 from engine import SearchRequest
 from search_app.accessibility import AXE_TAGS, AXE_VERSION, CHECKED_PAGES, VIEWPORTS
+from test_browser import CHROMEDRIVER, _missing, _wait, browser, server  # noqa: F401
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,8 +2,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from analyzers.tokenizers import _DECIMAL, _GROUPED, _ORDINAL, _WORD, TOKEN_RE, FrenchTokenizer
 

@@ -64,9 +64,8 @@ def test_openapi_describes_every_api_route(app, spec):
 
 
 def test_openapi_search_parameters_match_the_validator(spec):
-    from search_app.params import known_params
-
     from search_app.exports import EXPORT_PARAMS
+    from search_app.params import known_params
 
     for path in ("/api/search", "/api/map"):
         names = {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
@@ -469,8 +468,7 @@ def test_no_query_gives_a_500(client):
 
 
 def test_no_parameter_combination_gives_a_500(client):
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
+    from hypothesis import HealthCheck, given, settings, strategies as st
 
     names = st.sampled_from(["q", "country", "domain", "year", "region", "type", "source", "year_from", "year_to",
                              "sort", "page", "per_page", "x"])

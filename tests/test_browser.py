@@ -120,8 +120,9 @@ def _full_page_screenshot(driver, path: Path, max_height: int = 2000) -> None:
 
 
 def test_type_tick_open_and_go_back(browser, server, engine):
-    from engine import SearchRequest
     from selenium.webdriver.common.keys import Keys
+
+    from engine import SearchRequest
 
     d = browser
     d.get(server + "/")

@@ -16,9 +16,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_browser import DOCS, _console_errors, _hit_ids, _total, _wait, browser, server  # noqa: F401
 
 from engine import SearchRequest
+from test_browser import DOCS, _console_errors, _hit_ids, _total, _wait, browser, server  # noqa: F401
 
 pytestmark = pytest.mark.browser
 DESKTOP = (1366, 900)

@@ -14,7 +14,14 @@ import pytest
 from engine.state import DocInfo
 from evaluation.aggregate import ALL, breakdown
 from evaluation.fts_baseline import FtsBaseline, match_expression, partnership_text
-from evaluation.judged import QUERIES_FILE, JudgedQuery, JudgedSetError, load_queries, unknown_filter_values, unknown_ids
+from evaluation.judged import (
+    QUERIES_FILE,
+    JudgedQuery,
+    JudgedSetError,
+    load_queries,
+    unknown_filter_values,
+    unknown_ids,
+)
 from evaluation.metrics import score_runs
 from evaluation.report import read_figures
 from evaluation.run import allowed_ids, baseline_rankings, evaluate, first_partnerships, main

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.locations import (NoDocuments, check_data_dir, default_data_dir, default_index_dir,
-                               is_checkout)
+from indexer.locations import NoDocuments, check_data_dir, default_data_dir, default_index_dir, is_checkout
 from indexer.parsers import DOCUMENTS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.domains import map_domain
 from expected_counts import ALGERIE
 from indexer.corpus import rollup_result
+from indexer.domains import map_domain
 from indexer.parsers import algerie, algerie_blocks, algerie_domains
 
 FIXTURES = Path(__file__).parent / "fixtures" / "algerie"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from indexer.domains import map_domain
 from expected_counts import AMBASSADE
 from indexer.corpus import rollup_result
+from indexer.domains import map_domain
 from indexer.parsers import ambassade
 from indexer.records import SourceRef
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.domains import map_domain
 from expected_counts import MAROC
+from indexer.domains import map_domain
 from indexer.parsers import maroc
 
 ROOT = Path(__file__).resolve().parents[1]

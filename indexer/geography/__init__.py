@@ -58,7 +58,7 @@ class Geography:
     sources: dict[str, str] = field(default_factory=dict)  # source key -> what it is
 
     @classmethod
-    def from_tsv(cls, country: str, path: Path | str) -> "Geography":
+    def from_tsv(cls, country: str, path: Path | str) -> Geography:
         geo = cls(country)
         for raw in Path(path).read_text(encoding="utf-8").splitlines():
             if not raw.strip():

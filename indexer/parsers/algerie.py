@@ -16,16 +16,28 @@ from ..ids import action_id, name_key, partnership_id
 from ..records import Action, Budget, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
 from . import Reader, fields
-from .parties import place_key, same, same_kind_of_place
-from .sheet import ActionDraft, Document, Sheet
-from .algerie_domains import apply_introduction, objective_domains
 from .algerie_blocks import (
-    _PAGE_RE, _flow, _project_blocks, parse_contacts, parse_project, project_title, repair,
+    _PAGE_RE,
+    _flow,
+    _project_blocks,
+    parse_contacts,
+    parse_project,
+    project_title,
+    repair,
 )
+from .algerie_domains import apply_introduction, objective_domains
 from .algerie_parties import (
-    _place_french, _place_partner, _population, _slug, _split_population, french_party, partner_party,
+    _place_french,
+    _place_partner,
+    _population,
+    _slug,
+    _split_population,
+    french_party,
+    partner_party,
 )
 from .algerie_table import _GROUP_RE, _fix_shifted_state, _split_partners, _split_row, _table_rows
+from .parties import place_key, same, same_kind_of_place
+from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "coopération décentralisée franco"
 TABLE_HEADING = "Etat d’avancement des partenariats"
@@ -49,8 +61,8 @@ _SECTION_RE = re.compile(
     r"CONTACTS et ADRESSES.*)\s*$")
 _MONEY_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+(?:,\d+)?)\s*(?P<mult>millions?\s+de\s+)?"
-    r"(?P<cur>euros?|€|francs|dinars|DA\b)", re.I)
-_NO_PROJECT_RE = re.compile(r"^(pas de projets?|aucun projet)", re.I)
+    r"(?P<cur>euros?|€|francs|dinars|DA\b)", re.IGNORECASE)
+_NO_PROJECT_RE = re.compile(r"^(pas de projets?|aucun projet)", re.IGNORECASE)
 
 
 # --- The state table -------------------------------------------------------

@@ -2,19 +2,20 @@
 réalisé`, with their theme / title / description cells broken into lines) and the contact
 blocks (`CONTACTS et ADRESSES`)."""
 from __future__ import annotations
+
 import re
+
 from ..domains import map_domain
 from ..records import Contact
 from ..text import fold, reflow, squash_spaces
 from .contacts import clean_number, person_name
-
 
 _PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 _PROJECT_RE = re.compile(
     r"^\s*Projet\s+(?P<n>\d+)\s*(?P<status>réalisé|en cours|en projet|à venir|en suspend)?\s*(?P<rest>.*)$",
-    re.I)
+    re.IGNORECASE)
 
 
 _YEARS_LINE_RE = re.compile(r"^\s*((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*(?:\([^()]*\))?\s*$")
@@ -63,9 +64,9 @@ def _join_cells(parts: list[str]) -> list[str]:
 _MONTHS = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
 _DATE = rf"(?:\d{{1,2}}(?:er)?(?:\s*(?:,|et|au|-)\s*\d{{1,2}}(?:er)?)*\s*)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d"
 _LEAD_DATE = re.compile(rf"^(?:(?:courant|fin|d[ée]but|depuis|en|le|du|d[eè]s)\s+)?{_DATE}(?:\s*[-–/]\s*{_DATE})?"
-                        rf"\s*(?:\([^()]*\))?\s*[:,.\-–]?\s*", re.I)
+                        rf"\s*(?:\([^()]*\))?\s*[:,.\-–]?\s*", re.IGNORECASE)
 _TAIL_DATE = re.compile(rf"\s*(?:\([^()]*(?:19|20)\d\d[^()]*\)|,?\s+(?:du|le|en|au|courant|depuis|entre|à partir de)"
-                        rf"\s+{_DATE}(?:\s*[-–]\s*{_DATE})?)\s*$", re.I)
+                        rf"\s+{_DATE}(?:\s*[-–]\s*{_DATE})?)\s*$", re.IGNORECASE)
 
 
 # a project's name opens with a noun (`Création…`, `Stage…`, `Programme…`); a sentence opens
@@ -74,7 +75,7 @@ _NOUN_START = re.compile(
     r"^(?:\w+(?:tion|sion|ment|age|ure|ance|ence|ité|isme)s?|programmes?|projets?|missions?|visites?|"
     r"séminaires?|accueil|appui|aide|soutien|[ée]changes?|chantiers?|diagnostics?|envoi|dons?|achats?|"
     r"forums?|festivals?|colloques?|réunions?|rencontres?|semaines?|journées?|guides?|plans?|travail|"
-    r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition)\b", re.I)
+    r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition)\b", re.IGNORECASE)
 
 
 def project_title(title: str | None, theme: str | None, description: str | None) -> str:
@@ -136,11 +137,7 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
             continue
         if not s:
             wrap = False
-            if mode == "title-open":
-                mode = "desc"
-            elif mode == "theme" and theme_lines:
-                mode = "desc"
-            elif mode == "lead" and theme_lines:
+            if mode == "title-open" or (mode in ("theme", "lead") and theme_lines):
                 mode = "desc"
             elif desc:
                 desc.append("")
@@ -165,7 +162,7 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
             continue
         if (mode == "title-open" and len(title_lines[0]) <= 80 and s[:1].isupper()
                 and not re.search(r"(?:[.;:,]|\b(?:de|du|des|la|le|les|à|au|aux|et|en|par|pour|sur|un|une|d['’]|l['’]))$",
-                                  title_lines[0], re.I)):
+                                  title_lines[0], re.IGNORECASE)):
             mode = "desc"  # a title cell, and the description starts on the next line (Rennes)
         if mode == "title-open":
             desc.extend(title_lines)
@@ -199,7 +196,7 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
     else:
         theme, title = None, None
         if len(cells) == 1:  # a domain label is a theme; `Formation d'une documentaliste` names a project
-            if map_domain(cells[0]) and not re.search(r"\b(?:d['’]\s*)?(?:une?|les?|la|l['’])\b", cells[0], re.I):
+            if map_domain(cells[0]) and not re.search(r"\b(?:d['’]\s*)?(?:une?|les?|la|l['’])\b", cells[0], re.IGNORECASE):
                 theme = cells[0]
             else:
                 title = cells[0]
@@ -354,7 +351,7 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
 
 def _numbers(value: str | None) -> str | None:
     """`00213.38.86.31.87 OU 00213.71.47.21.42 (portable M. Grine)` -> the numbers only."""
-    found = [n for part in re.split(r"\s+(?:ou|et)\s+|;|/(?=\s*\D)", value or "", flags=re.I)
+    found = [n for part in re.split(r"\s+(?:ou|et)\s+|;|/(?=\s*\D)", value or "", flags=re.IGNORECASE)
              if (n := clean_number(part))]
     return "; ".join(found) or None
 

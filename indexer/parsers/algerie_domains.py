@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..domains import ECHANGES, map_domain
-from ..domains import CULTURE, EAU, ECONOMIE, EDUCATION, ENVIRONNEMENT, JEUNESSE, SANTE, URBANISME
+from ..domains import CULTURE, EAU, ECHANGES, ECONOMIE, EDUCATION, ENVIRONNEMENT, JEUNESSE, SANTE, URBANISME, map_domain
 from ..records import Partnership, SourceRef
 from ..text import fold
 from .parties import _close, loose, place_key

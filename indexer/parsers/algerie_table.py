@@ -1,10 +1,11 @@
 """The Algerian document's state table (`Etat d'avancement des partenariats`): rows that
 wrap over lines, split into French collectivity, partner collectivities and state."""
 from __future__ import annotations
+
 import re
+
 from ..text import fold, squash_spaces
 from .algerie_blocks import repair
-
 
 _CONNECTORS = {"SAINT", "LA", "LE", "LES", "SUR", "DE", "DES", "DU", "EN", "LEZ"}
 

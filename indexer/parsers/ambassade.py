@@ -15,7 +15,6 @@ from ..domains import domains_of_text, map_domain
 from ..ids import action_id, partnership_id
 from ..records import Action, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, reflow, squash_spaces, years_in
-
 from . import Reader, fields
 
 FRENCH_STATE = Party(name="État français", name_raw="France", kind="État", country="France")
@@ -25,7 +24,7 @@ _SECTOR_RE = re.compile(
     r"^(?:dans\s+(?:le|les)\s+(?:domaine|secteur)s?|s['’]agissant)\s+"
     r"(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)"
     r"(?P<label>[^,:]+?)\s*[,:]",
-    re.I,
+    re.IGNORECASE,
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[.;:!?])\s+(?=[A-ZÉÈÀÂ«])")
 
@@ -56,7 +55,7 @@ def _sector_lists(text: str) -> list[str]:
         for part in parts:
             part = re.sub(r"…|\.\.\.|\betc\b\.?", "", part)
             part = re.sub(r"^(de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*|les\s+|le\s+|la\s+|l['’]\s*)",
-                          "", squash_spaces(part), flags=re.I)
+                          "", squash_spaces(part), flags=re.IGNORECASE)
             part = part.strip(" .;")
             if part and part not in labels:
                 labels.append(part)

@@ -20,13 +20,27 @@ from . import Reader, fields
 from .sheet import ActionDraft, Document, Sheet
 
 _DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
-from .maroc_sheet import (
-    core_name, Item, SheetData, TocEntry, YEAR, _Ctx, _FRENCH_START, _logical_lines,
-    _next_nonblank, _split_partner_names, _strip_marker, clean, dates_of_title, find_sheets,
-    parse_toc, read_sheet, short_title,
-)
 from .contacts import person_name
 from .maroc_contacts import _EMAIL_RE, _FAX_RE, _PHONE_RE, parse_contacts
+from .maroc_sheet import (
+    _FRENCH_START,
+    YEAR,
+    Item,
+    SheetData,
+    TocEntry,
+    _Ctx,
+    _logical_lines,
+    _next_nonblank,
+    _split_partner_names,
+    _strip_marker,
+    clean,
+    core_name,
+    dates_of_title,
+    find_sheets,
+    parse_toc,
+    read_sheet,
+    short_title,
+)
 
 TITLE = "Répertoire des partenariats de coopération décentralisée franco-marocains"
 LISTED_PAGE = 150
@@ -88,7 +102,7 @@ def moroccan_party(raw: str, population_text: str | None = None) -> Party:
     return party
 
 
-_POP_RE = re.compile(r"\(([\d  ,.]+)\s*(millions?)?\s*(?:d'|d’|de )?\s*habitants\)", re.I)
+_POP_RE = re.compile(r"\(([\d  ,.]+)\s*(millions?)?\s*(?:d'|d’|de )?\s*habitants\)", re.IGNORECASE)
 
 
 def _set_population(party: Party, line: str | None) -> None:
@@ -333,7 +347,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     if common is not None:
         contacts = parse_contacts(common.contact_lines, fr, partners) + contacts
     status = "suspendu" if data.suspended else None
-    if legal and re.search(r"aucun accord|en cours d'élaboration", legal, re.I):
+    if legal and re.search(r"aucun accord|en cours d'élaboration", legal, re.IGNORECASE):
         status = "en projet"
     raw_text = "\n".join(ctx.lines[start:end]).strip()
     if (toc and fold(toc.moroccan) != fold(" ".join(partner_raws)) and len(partner_raws) == 1

@@ -17,23 +17,24 @@ from dataclasses import dataclass, field
 
 from indexer.records import Contact, Party
 from indexer.text import fold, squash_spaces
+
 from . import contacts as shared
 from .maroc_sheet import core_name
 
-_PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.I)
-_FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.I)
+_PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.IGNORECASE)
+_FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _WEB_RE = re.compile(r"^<?(https?://|www\.)\S+>?$")
 _ORG_RE = re.compile(
     r"^(Ville|Commune|Conseil\b|Mairie|Municipalité|Hôtel de|Préfecture|Province|Wilaya|Communauté|"
-    r"Nantes Métropole|Siège|Souk El Khémis$|Boulogne - Safi)", re.I)
+    r"Nantes Métropole|Siège|Souk El Khémis$|Boulogne - Safi)", re.IGNORECASE)
 # a service named under a person is the person's (not an address block of its own)
-_SERVICE_RE = re.compile(r"^(Service des|Direction)\b", re.I)
-_MARKER_RE = re.compile(r"^(Agents?|Également|Élus?|Elus?) en charge", re.I)
+_SERVICE_RE = re.compile(r"^(Service des|Direction)\b", re.IGNORECASE)
+_MARKER_RE = re.compile(r"^(Agents?|Également|Élus?|Elus?) en charge", re.IGNORECASE)
 _PERSON_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
 _CIVILITY_SPLIT = re.compile(r",?\s+(?=(?:M\.|Mme|Mlle)\s)")
 _ADDRESS_RE = re.compile(r"^\d+[,\s-]|\b\d{2}\s?\d{3}\b|\bB\.?\s?P\.?\s*\d|\b(rue|avenue|av\.|bd|boulevard|"
-                         r"place|cedex|quai|cours)\b", re.I)
+                         r"place|cedex|quai|cours)\b", re.IGNORECASE)
 
 
 @dataclass

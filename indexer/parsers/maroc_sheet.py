@@ -2,13 +2,15 @@
 the classes of lines (status headings, theme headings, project field labels), and the walk
 through one sheet's parts (head fields, projects, partnership information, contacts)."""
 from __future__ import annotations
+
 import re
 from dataclasses import dataclass, field
+
 from indexer.domains import map_domain
 from indexer.records import ParseResult
 from indexer.text import fold, squash_spaces
-from . import fields
 
+from . import fields
 
 YEAR = 2008
 
@@ -466,7 +468,7 @@ def _is_title(s: str, nxt: str, item: Item | None) -> bool:
 _KIND_PREFIX = re.compile(
     r"^(ville et communaute urbaine|communaute urbaine|ville|commune urbaine|commune rurale|"
     r"communes urbaines|conseil general|conseil regional|province|prefecture|cercle|mairie)"
-    r"(\s+(de l'|de|du|des|d')\s*|\s+)", re.I)
+    r"(\s+(de l'|de|du|des|d')\s*|\s+)", re.IGNORECASE)
 
 
 def core_name(name: str) -> str:

@@ -123,7 +123,7 @@ def place_key(party: Party | None, french: bool = False) -> tuple[str, ...]:
     `WILAYA D'ORAN` = `Commune d'Oran` = `ORAN`."""
     if party is None:
         return ()
-    return loose(re.sub(r"^(wilaya|apc|apw)\s+(de\s+|d['’]\s*)?", "", party.name, flags=re.I), french)
+    return loose(re.sub(r"^(wilaya|apc|apw)\s+(de\s+|d['’]\s*)?", "", party.name, flags=re.IGNORECASE), french)
 
 
 def same_kind_of_place(a: Party, b: Party) -> bool:
