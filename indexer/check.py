@@ -114,7 +114,7 @@ def pair_actions(gold: list[dict], parsed: list[Action]) -> list[tuple[dict, Act
             if sim >= PAIR_THRESHOLD:
                 cands.append((sim, i, j))
     used_g, used_p, pairs = set(), set(), []
-    for sim, i, j in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
+    for _sim, i, j in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)

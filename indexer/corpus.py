@@ -121,7 +121,7 @@ def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] 
     except SourceError as exc:
         report.ok, report.error = False, str(exc)
         return [], [], report
-    except Exception as exc:  # a parser bug must not take the other documents down
+    except Exception as exc:  # noqa: BLE001 (a parser bug must not take the other documents down)
         report.ok, report.error = False, f"{document}: parser failed: {type(exc).__name__}: {exc}"
         return [], [], report
     finally:
@@ -378,7 +378,7 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     per_document: dict[str, dict[str, list[dict]]] = {}
     repertoires = REPERTOIRES if repertoires is None else repertoires
     files = [r.file for r in repertoires]
-    for document, (ps, acts, report) in zip(files, parallel_map(_parse_one, files, data_dir, repertoires)):
+    for document, (ps, acts, report) in zip(files, parallel_map(_parse_one, files, data_dir, repertoires), strict=True):
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:

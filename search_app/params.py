@@ -76,7 +76,7 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
     and repeated parameters and empty values (the API); the HTML page ignores
     them. Unknown facet values are refused by both."""
     known_names = known_params()
-    for name in args.keys():
+    for name in args:
         values = args.getlist(name)
         for v in values:
             check_text(name, v)

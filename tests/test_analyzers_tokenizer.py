@@ -50,7 +50,7 @@ def texts_untokenized(value):
     return [t.text for t in FrenchTokenizer()(value, tokenize=False)]
 
 
-PLAIN = re.compile("|".join([_ORDINAL, _GROUPED, _DECIMAL, _WORD]), re.UNICODE)
+PLAIN = re.compile(f"{_ORDINAL}|{_GROUPED}|{_DECIMAL}|{_WORD}", re.UNICODE)
 
 
 @settings(max_examples=400, deadline=None)

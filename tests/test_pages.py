@@ -206,7 +206,7 @@ def test_partnership_page_links_same_collectivity(client, engine):
     by_french: dict[str, list[str]] = {}
     for p in st.partnerships.values():
         by_french.setdefault(p["french_party"]["name"], []).append(p["id"])
-    name, ids = next((k, v) for k, v in sorted(by_french.items()) if len(v) >= 2)
+    ids = next(v for _, v in sorted(by_french.items()) if len(v) >= 2)
     html = client.get(f"/partenariats/{ids[0]}").get_data(as_text=True)
     assert "Autres partenariats de" in html
     for other in ids[1:]:

@@ -198,8 +198,8 @@ def test_project_titles_are_names_never_dates():
         ("cg-gironde--w-adrar", "Constitution d’un fonds de livres", None, None),
         ("cg-gironde--w-adrar", "Livre et lecture publique", 2004, 2004),
         ("cg-gironde--w-adrar", "Formation d’une documentaliste", None, None),
-        ("cg-gironde--w-adrar", "Soutien au développement rural (palmeraies) et insertion de jeunes girondins "
-                                "à Tinerkouk avec l’Association Adelis", None, None),
+        ("cg-gironde--w-adrar", ("Soutien au développement rural (palmeraies) et insertion de jeunes girondins "
+                                 "à Tinerkouk avec l’Association Adelis"), None, None),
         ("cg-gironde--w-adrar", "Organisation d’une semaine culturelle d’Adrar en Gironde", 2006, 2006),
         ("rennes--setif", "Coopération Municipale dans le domaine des Jardins", 2006, 2006),
         ("rennes--setif", "déplacement du comité de jumelage Rennes-Sétif en Algérie", 2006, 2006)]

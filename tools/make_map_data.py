@@ -90,7 +90,7 @@ def simplify(points: list[tuple[float, float]], tol: float) -> list[tuple[float,
         if best > tol and idx > 0:
             keep[idx] = True
             stack += [(a, idx), (idx, b)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def shapes(atlas: Path) -> dict:

@@ -191,7 +191,7 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
             end -= 1
         try:
             sheets.append(_read_sheet(lines, fh, ph, lp, end, group, document, result.warnings))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (one unreadable sheet must not lose the others)
             result.warnings.append(f"line {fh + 1}: sheet not read ({type(exc).__name__}: {exc})")
     _share_group_contacts(sheets)
     _assemble(rows, sheets, doc, result)
@@ -199,7 +199,7 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
 
 def _read_table(lines, start, end, document, warnings) -> list[dict]:
     rows = []
-    for first, last, text, group in _table_rows(lines, start, end):
+    for first, last, text, _group in _table_rows(lines, start, end):
         french, partners, state = _split_row(text)
         if not french:
             warnings.append(f"line {first + 1}: table row not understood {text[:60]}")
@@ -252,13 +252,13 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
         if i == 0:
             party.population_text, party.population = p_pop, _population(p_pop)
         partners.append((party, notes))
-    for c0, org, cs in partner_blocks:
+    for _first, org, _contacts in partner_blocks:
         _place_partner(partners[0][0], org)
     projects = []
     for b0, b1 in _project_blocks(lines, projects_at, running_at - 1):
         try:
             proj = parse_project(lines, b0, b1)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (one unreadable project must not lose the sheet)
             warnings.append(f"line {b0 + 1}: project not read ({type(exc).__name__})")
             continue
         proj["first"], proj["last"] = b0, b1

@@ -278,7 +278,7 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
                 previous_address = value or previous_address
                 last_field = ("address", targets)
                 details_seen = True
-            elif label.startswith("telephone") or label.startswith("tel"):
+            elif label.startswith(("telephone", "tel")):
                 pm = re.match(r"^(?P<phone>.*?)\s*Fax\s*:\s*(?P<fax>.*)$", value)
                 phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
                 if label.startswith("tel / fax"):
@@ -292,7 +292,7 @@ def parse_contacts(lines: list[str], first: int, last: int, side: str,
                     c.fax = c.fax or fax
                 last_field = ("phone", targets)
                 details_seen = True
-            elif label.startswith("courriel") or label.startswith("site"):
+            elif label.startswith(("courriel", "site")):
                 for c in targets:
                     if "@" in value:
                         c.email = c.email or value.strip()

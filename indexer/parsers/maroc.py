@@ -10,6 +10,7 @@ reported instead of silently lost.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from indexer import geography
 from indexer.domains import map_domain
@@ -128,7 +129,7 @@ def parse_budget(text: str) -> Budget | None:
         candidates += [(not (total or a.total), a) for a in fields.amounts(line)]
     if not candidates:
         return Budget(text=text)
-    best = sorted(candidates, key=lambda c: c[0])[0][1]
+    best = min(candidates, key=lambda c: c[0])[1]
     return Budget(text=text, amount=best.value, currency=best.currency)
 
 
@@ -293,7 +294,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     notes: list[str] = []
     for k, raw in enumerate(partner_raws):
         pop_line = None
-        for n, line in execs[1:]:
+        for _n, line in execs[1:]:
             if _mentions(line, moroccan_party(raw)):
                 pop_line = line
                 break
@@ -357,7 +358,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     for partner in partners:
         if len(partners) > 1:
             def text_of(it: Item) -> str:
-                return it.title_raw + " " + " ".join(sum(it.fields.values(), []))
+                return it.title_raw + " " + " ".join(line for value in it.fields.values() for line in value)
             items = [it for it in data.items
                      if not any(_mentions(text_of(it), o) for o in partners if o is not partner)]
         else:
@@ -528,7 +529,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
             common_ll = _logical_lines(lines, j + 1, subs[0])
             common = read_sheet([(n, s) for n, s in common_ll if not s.startswith("(")], ctx)
             bounds = subs + [en]
-            for a, b in zip(bounds, bounds[1:]):
+            for a, b in pairwise(bounds):
                 name = re.sub(r"^Partenariat avec (la |le |l')", "", lines[a].strip())
                 ll = _logical_lines(lines, a + 1, b)
                 built += build_sheet(ctx, a, b, entry, french_raw, [name[:1].upper() + name[1:]],

@@ -120,11 +120,10 @@ def short_title(text: str, limit: int = 320) -> str:
 
 
 def dates_of_title(text: str) -> tuple[int | None, int | None]:
-    m = None
-    for m in _DATE_PAREN.finditer(text):
-        pass
-    if not m:
+    matches = list(_DATE_PAREN.finditer(text))
+    if not matches:
         return None, None
+    m = matches[-1]  # the last parenthesis with dates
     inside = m.group(1)
     found = fields.years(inside, YEAR)
     ys = sorted(found.found + found.planned)
