@@ -104,106 +104,16 @@ def project_title(title: str | None, theme: str | None, description: str | None)
 def parse_project(lines: list[str], first: int, last: int) -> dict:
     """One `Projet N` block (0-based inclusive range) -> its fields."""
     m = _PROJECT_RE.match(lines[first])
+    if m is None:
+        raise ValueError(f"not a project heading: {lines[first][:60]!r}")
     status_raw = (m.group("status") or "").lower() or None
-    body = [(i, lines[i]) for i in range(first + 1, last + 1)
-            if not _PAGE_RE.match(lines[i]) or not lines[i].strip()]
-    theme_lines: list[str] = []
-    title_lines: list[str] = []
-    desc: list[str] = [m.group("rest")] if m.group("rest").strip() else []
-    years: list[int] = []
-    partners = None
-    labelled = any(_LABEL_LINE.match(l) for _, l in body)
-    mode = "lead"
-    wrap = False
-    has_partner_label = False
-    for _, line in body:
-        s = line.strip()
-        lm = _LABEL_LINE.match(line)
-        if lm and s.split()[0].rstrip(":") in ("Thème", "Titre", "Partenaires") and len(s) < 40 and (
-                s.split()[0] != "Partenaires" or not lm.group("rest")):
-            word = s.split()[0].rstrip(":")
-            if word == "Thème":
-                mode = "theme"
-                if lm.group("rest"):
-                    theme_lines.append(lm.group("rest"))
-            elif word == "Titre":
-                mode = "title"
-            else:
-                has_partner_label = True
-            continue
-        ym = _YEARS_LINE_RE.match(line)
-        if ym and mode in ("lead", "theme", "title") and not desc and not title_lines:
-            years += [int(y) for y in ym.groups() if y]
-            continue
-        if not s:
-            wrap = False
-            if mode == "title-open" or (mode in ("theme", "lead") and theme_lines):
-                mode = "desc"
-            elif desc:
-                desc.append("")
-            continue
-        if mode == "theme" and _is_short(line):
-            theme_lines.append(s)
-            continue
-        if mode == "lead" and not labelled and _is_short(line) and not desc:
-            theme_lines.append(s)
-            continue
-        # The theme cell wrapped around the description (`renforcement des` …
-        # `échanges` / `économiques`): short lines after an open theme.
-        if (mode in ("desc", "title") and theme_lines and _is_short(line)
-                and (wrap or theme_lines[-1].split()[-1].lower() in ("des", "de", "du", "et"))):
-            theme_lines.append(s)
-            wrap = True
-            continue
-        wrap = False
-        if mode == "title" and not title_lines and not desc:
-            title_lines.append(s)
-            mode = "title-open"
-            continue
-        if (mode == "title-open" and len(title_lines[0]) <= 80 and s[:1].isupper()
-                and not re.search(r"(?:[.;:,]|\b(?:de|du|des|la|le|les|à|au|aux|et|en|par|pour|sur|un|une|d['’]|l['’]))$",
-                                  title_lines[0], re.IGNORECASE)):
-            mode = "desc"  # a title cell, and the description starts on the next line (Rennes)
-        if mode == "title-open":
-            desc.extend(title_lines)
-            title_lines = []
-        mode = "desc"
-        desc.append(line)
-    # A title cell stands alone: one line followed by a blank or nothing.
-    if title_lines and (len(title_lines[0]) > 120 or title_lines[0].endswith(".")):
-        desc = title_lines + desc
-        title_lines = []
-    # A trailing short line after a finished sentence is the theme cell (Roubaix 14).
-    if not labelled and not theme_lines:
-        tail = [l for l in desc if l.strip()]
-        if len(tail) >= 2 and _is_short(tail[-1]) and tail[-2].rstrip().endswith("."):
-            theme_lines.append(tail[-1].strip())
-            desc.remove(tail[-1])
-    description_lines = desc
-    # Franche-Comté: `Partenaires` / `Titre` labels, then the title line and
-    # the partners line.
-    if has_partner_label and not theme_lines:
-        paragraph = [l for l in desc if l.strip()]
-        if len(title_lines + paragraph) == 2:
-            title_lines, partners = (title_lines + paragraph)[:1], repair(paragraph[-1])
-            description_lines = []
-    cells = _join_cells(theme_lines)
-    if labelled:
-        theme = " / ".join(cells) if cells else None
-        title = repair(" ".join(title_lines)) or None
-        if theme and not title and "«" in theme:
-            theme, title = None, " ".join(cells)  # a title in the theme cell (`« Pacte Oran Bordeaux »`)
-    else:
-        theme, title = None, None
-        if len(cells) == 1:  # a domain label is a theme; `Formation d'une documentaliste` names a project
-            if map_domain(cells[0]) and not re.search(r"\b(?:d['’]\s*)?(?:une?|les?|la|l['’])\b", cells[0], re.IGNORECASE):
-                theme = cells[0]
-            else:
-                title = cells[0]
-        elif cells:
-            theme, title = cells[0], " ".join(cells[1:])
-        if title_lines:
-            title = repair(" ".join(title_lines))
+    body = [lines[i] for i in range(first + 1, last + 1) if not _PAGE_RE.match(lines[i]) or not lines[i].strip()]
+    cells = _ProjectCells([m.group("rest")] if m.group("rest").strip() else [],
+                          labelled=any(_LABEL_LINE.match(line) for line in body))
+    for line in body:
+        cells.read(line)
+    title_lines, description_lines, partners = cells.settle()
+    theme, title = _theme_and_title(_join_cells(cells.theme_lines), cells.labelled, title_lines)
     description = _flow(description_lines)
     if partners is None and description:
         pm = re.search(r"(?m)^Partenaires\s*:\s*(.+)$", description)
@@ -211,8 +121,150 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
             partners = pm.group(1).strip()
     return {
         "n": int(m.group("n")), "status_raw": status_raw, "theme": theme, "title": title,
-        "description": description, "years": years, "partners": partners,
+        "description": description, "years": cells.years, "partners": partners,
     }
+
+
+_OPEN_TITLE_END = re.compile(r"(?:[.;:,]|\b(?:de|du|des|la|le|les|à|au|aux|et|en|par|pour|sur|un|une|d['’]|l['’]))$",
+                             re.IGNORECASE)
+
+
+class _ProjectCells:
+    """The cells of one project as its lines are read. The extraction interleaves the theme,
+    title and description columns; `mode` is the cell the next line most likely continues
+    (`lead` before any, `title-open` after a title's first line), and each kind of line has
+    its step, tried in order."""
+
+    def __init__(self, desc: list[str], labelled: bool):
+        self.desc = desc
+        self.labelled = labelled  # `Thème` / `Titre` / `Partenaires` labels somewhere in the block
+        self.theme_lines: list[str] = []
+        self.title_lines: list[str] = []
+        self.years: list[int] = []
+        self.mode = "lead"
+        self.wrap = False
+        self.has_partner_label = False
+
+    def read(self, line: str) -> None:
+        for step in (self._label, self._years, self._blank, self._theme, self._wrapped_theme):
+            if step(line):
+                return
+        self._text(line)
+
+    def _label(self, line: str) -> bool:
+        s = line.strip()
+        lm = _LABEL_LINE.match(line)
+        if not lm or len(s) >= 40:
+            return False
+        word = s.split()[0].rstrip(":")
+        if word not in ("Thème", "Titre", "Partenaires") or (s.split()[0] == "Partenaires" and lm.group("rest")):
+            return False
+        if word == "Thème":
+            self.mode = "theme"
+            if lm.group("rest"):
+                self.theme_lines.append(lm.group("rest"))
+        elif word == "Titre":
+            self.mode = "title"
+        else:
+            self.has_partner_label = True
+        return True
+
+    def _years(self, line: str) -> bool:
+        """A line of years alone, before any title or text."""
+        ym = _YEARS_LINE_RE.match(line)
+        if not (ym and self.mode in ("lead", "theme", "title") and not self.desc and not self.title_lines):
+            return False
+        self.years += [int(y) for y in ym.groups() if y]
+        return True
+
+    def _blank(self, line: str) -> bool:
+        """A blank line ends an open title or a theme; in the description it is a paragraph break."""
+        if line.strip():
+            return False
+        self.wrap = False
+        if self.mode == "title-open" or (self.mode in ("theme", "lead") and self.theme_lines):
+            self.mode = "desc"
+        elif self.desc:
+            self.desc.append("")
+        return True
+
+    def _theme(self, line: str) -> bool:
+        """A short line of the theme cell (labelled, or leading an unlabelled block)."""
+        if not _is_short(line):
+            return False
+        if self.mode == "theme" or (self.mode == "lead" and not self.labelled and not self.desc):
+            self.theme_lines.append(line.strip())
+            return True
+        return False
+
+    def _wrapped_theme(self, line: str) -> bool:
+        """The theme cell wrapped around the description (`renforcement des` … `échanges` /
+        `économiques`): short lines after an open theme."""
+        if (self.mode in ("desc", "title") and self.theme_lines and _is_short(line)
+                and (self.wrap or self.theme_lines[-1].split()[-1].lower() in ("des", "de", "du", "et"))):
+            self.theme_lines.append(line.strip())
+            self.wrap = True
+            return True
+        return False
+
+    def _text(self, line: str) -> None:
+        """A title's first line after `Titre`, else a line of the description."""
+        s = line.strip()
+        self.wrap = False
+        if self.mode == "title" and not self.title_lines and not self.desc:
+            self.title_lines.append(s)
+            self.mode = "title-open"
+            return
+        if (self.mode == "title-open" and len(self.title_lines[0]) <= 80 and s[:1].isupper()
+                and not _OPEN_TITLE_END.search(self.title_lines[0])):
+            self.mode = "desc"  # a title cell, and the description starts on the next line (Rennes)
+        if self.mode == "title-open":
+            self.desc.extend(self.title_lines)
+            self.title_lines = []
+        self.mode = "desc"
+        self.desc.append(line)
+
+    def settle(self) -> tuple[list[str], list[str], str | None]:
+        """(title lines, description lines, partners) once every line is read."""
+        title_lines, desc = self.title_lines, self.desc
+        # A title cell stands alone: one line followed by a blank or nothing.
+        if title_lines and (len(title_lines[0]) > 120 or title_lines[0].endswith(".")):
+            desc = title_lines + desc
+            title_lines = []
+        # A trailing short line after a finished sentence is the theme cell (Roubaix 14).
+        if not self.labelled and not self.theme_lines:
+            tail = [line for line in desc if line.strip()]
+            if len(tail) >= 2 and _is_short(tail[-1]) and tail[-2].rstrip().endswith("."):
+                self.theme_lines.append(tail[-1].strip())
+                desc.remove(tail[-1])
+        # Franche-Comté: `Partenaires` / `Titre` labels, then the title line and the partners line.
+        if self.has_partner_label and not self.theme_lines:
+            paragraph = [line for line in desc if line.strip()]
+            if len(title_lines + paragraph) == 2:
+                return (title_lines + paragraph)[:1], [], repair(paragraph[-1])
+        return title_lines, desc, None
+
+
+def _theme_and_title(cells: list[str], labelled: bool, title_lines: list[str]) -> tuple[str | None, str | None]:
+    theme: str | None = None
+    title: str | None = None
+    if labelled:
+        theme = " / ".join(cells) if cells else None
+        title = repair(" ".join(title_lines)) or None
+        if theme and not title and "«" in theme:
+            return None, " ".join(cells)  # a title in the theme cell (`« Pacte Oran Bordeaux »`)
+        return theme, title
+    if len(cells) == 1:  # a domain label is a theme; `Formation d'une documentaliste` names a project
+        if map_domain(cells[0]) and not re.search(r"\b(?:d['’]\s*)?(?:une?|les?|la|l['’])\b", cells[0],
+                                                  re.IGNORECASE):
+            theme = cells[0]
+        else:
+            title = cells[0]
+    elif cells:
+        theme, title = cells[0], " ".join(cells[1:])
+    if title_lines:
+        title = repair(" ".join(title_lines))
+    return theme, title
 
 
 def _project_blocks(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
