@@ -295,110 +295,136 @@ _ADDRESS_LABELS = ("adresse postale", "telephone", "tel / fax", "courriel", "sit
 def parse_contacts(lines: list[str], first: int, last: int, side: str,
                    warnings: list[str]) -> tuple[str | None, list[Contact]]:
     """One `CONTACTS et ADRESSES` block -> (organisation as written, contacts)."""
-    organisation = None
-    contacts: list[Contact] = []
-    group: list[Contact] = []
-    last_field: tuple[Contact | None, str] | None = None
-    blank_before = True
-    details_seen = False
-    previous_address = None
-    previous_numbers = ("", "")
+    block = _ContactBlock(side, warnings)
     for i in range(first + 1, last + 1):
-        raw = lines[i]
+        block.read(i, lines[i])
+    return block.organisation, [c for c in block.contacts if c.name]
+
+
+class _ContactBlock:
+    """The walk through one contact block: a labelled line names a person (`Maire : M. X`) or
+    gives a detail of the persons just named (address, telephone, e-mail, site); a line
+    without a label continues the field just above it."""
+
+    def __init__(self, side: str, warnings: list[str]):
+        self.side, self.warnings = side, warnings
+        self.organisation: str | None = None
+        self.contacts: list[Contact] = []
+        self.group: list[Contact] = []  # the persons the next details belong to
+        self.last_field: tuple[str, list[Contact]] | None = None
+        self.blank_before = True
+        self.details_seen = False
+        self.previous_address: str | None = None
+        self.previous_numbers = ("", "")
+
+    def read(self, i: int, raw: str) -> None:
         s = raw.strip()
         if not s or _PAGE_RE.match(raw):
-            blank_before = True
-            continue
+            self.blank_before = True
+            return
         if s.startswith("Interlocuteurs dans le domaine"):
-            group = []
-            blank_before = True
-            continue
+            self.group = []
+            self.blank_before = True
+            return
         m = re.match(r"^Collectivité\s*(?::\s*)*(?:de\s+)?(?P<org>.*)$", s)
-        if m and organisation is None:
-            organisation = repair(m.group("org")).strip(" ,")
-            continue
+        if m and self.organisation is None:
+            self.organisation = repair(m.group("org")).strip(" ,")
+            return
         cm = _CONTACT_LINE.match(s)
         label = fold(cm.group("label")).strip() if cm else ""
-        if cm and (label.startswith(_ADDRESS_LABELS) or label.startswith("tel")):
-            value = cm.group("value").strip()
-            targets = [c for c in group] or (contacts[-1:] if contacts else [])
-            if label.startswith("adresse"):
-                if fold(value) == "idem":
-                    value = previous_address or ""
-                for c in targets:
-                    c.address = c.address or (repair(value) or None)
-                previous_address = value or previous_address
-                last_field = ("address", targets)
-                details_seen = True
-            elif label.startswith(("telephone", "tel")):
-                pm = re.match(r"^(?P<phone>.*?)\s*Fax\s*:\s*(?P<fax>.*)$", value)
-                phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
-                if label.startswith("tel / fax"):
-                    fax = phone
-                if fold(phone).strip() == "idem":  # the numbers of the person above
-                    phone, fax = previous_numbers
-                phone, fax = _numbers(phone), _numbers(fax)
-                previous_numbers = (phone or "", fax or "")
-                for c in targets:
-                    c.phone = c.phone or phone
-                    c.fax = c.fax or fax
-                last_field = ("phone", targets)
-                details_seen = True
-            elif label.startswith(("courriel", "site")):
-                for c in targets:
-                    if "@" in value:
-                        c.email = c.email or value.strip()
-                    elif value.strip():
-                        c.website = c.website or value.strip()
-                last_field = ("email", targets)
-                details_seen = True
-            blank_before = False
-            continue
-        if cm:
-            value = repair(cm.group("value"))
-            contact = Contact(role=repair(cm.group("label")), organisation=organisation, side=side)
-            _set_name(contact, value)
-            if details_seen:
-                group = []
-                details_seen = False
-            group.append(contact)
-            contacts.append(contact)
-            last_field = ("name", [contact])
-            blank_before = False
-            continue
-        # A line without a label continues the field just above it.
-        if last_field and not blank_before:
-            kind, targets = last_field
-            if kind == "name" and targets and targets[0].name and _PERSON_RE.match(s):
-                # A second person under the same label (Roubaix, Dunkerque).
-                base = re.sub(r"\s*\(.*$", "", targets[0].role or "")
-                other = Contact(role=base, organisation=organisation, side=side)
-                _set_name(other, repair(s))
-                group.append(other)
-                contacts.append(other)
-                last_field = ("name", [other])
-                continue
-            for c in targets:
-                if kind == "address":
-                    c.address = squash_spaces(f"{c.address or ''} {s}") or None
-                elif kind == "email":
-                    if "@" in s:
-                        c.email = f"{c.email}; {s}" if c.email else s
-                elif kind == "phone":
-                    c.phone = f"{c.phone}; {squash_spaces(s)}" if c.phone else squash_spaces(s)
-                elif c.name is None:
-                    _set_name(c, repair(s))
-                elif (c.role or "").endswith(")"):
-                    c.role = f"{c.role[:-1]} {repair(s)})"
-                else:
-                    c.role = squash_spaces(f"{c.role} ({repair(s)})")
-            if kind == "address":
-                previous_address = targets[0].address if targets else previous_address
+        if cm and label.startswith((*_ADDRESS_LABELS, "tel")):
+            self._detail(label, cm.group("value").strip())
+        elif cm:
+            self._person(cm.group("label"), cm.group("value"))
+        elif self.last_field and not self.blank_before:
+            self._continuation(s, *self.last_field)
         else:
-            warnings.append(f"line {i + 1}: unplaced contact line {s[:60]}")
-        blank_before = False
-    named = [c for c in contacts if c.name]
-    return organisation, named
+            self.warnings.append(f"line {i + 1}: unplaced contact line {s[:60]}")
+        self.blank_before = False
+
+    def _add(self, contact: Contact) -> None:
+        self.group.append(contact)
+        self.contacts.append(contact)
+        self.last_field = ("name", [contact])
+
+    def _person(self, label: str, value: str) -> None:
+        contact = Contact(role=repair(label), organisation=self.organisation, side=self.side)
+        _set_name(contact, repair(value))
+        if self.details_seen:  # a person after details starts a new group
+            self.group = []
+            self.details_seen = False
+        self._add(contact)
+
+    def _detail(self, label: str, value: str) -> None:
+        """A detail of the group just named (else of the last person); a lone `Fax :` is skipped."""
+        targets = list(self.group) or self.contacts[-1:]
+        if label.startswith("adresse"):
+            self._address(value, targets)
+        elif label.startswith(("telephone", "tel")):
+            self._phone(label, value, targets)
+        elif label.startswith(("courriel", "site")):
+            for c in targets:
+                if "@" in value:
+                    c.email = c.email or value.strip()
+                elif value.strip():
+                    c.website = c.website or value.strip()
+            self.last_field = ("email", targets)
+        else:
+            return
+        self.details_seen = True
+
+    def _address(self, value: str, targets: list[Contact]) -> None:
+        if fold(value) == "idem":
+            value = self.previous_address or ""
+        for c in targets:
+            c.address = c.address or (repair(value) or None)
+        self.previous_address = value or self.previous_address
+        self.last_field = ("address", targets)
+
+    def _phone(self, label: str, value: str, targets: list[Contact]) -> None:
+        pm = re.match(r"^(?P<phone>.*?)\s*Fax\s*:\s*(?P<fax>.*)$", value)
+        phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
+        if label.startswith("tel / fax"):
+            fax = phone
+        if fold(phone).strip() == "idem":  # the numbers of the person above
+            phone, fax = self.previous_numbers
+        numbers = _numbers(phone), _numbers(fax)
+        self.previous_numbers = (numbers[0] or "", numbers[1] or "")
+        for c in targets:
+            c.phone = c.phone or numbers[0]
+            c.fax = c.fax or numbers[1]
+        self.last_field = ("phone", targets)
+
+    def _continuation(self, s: str, kind: str, targets: list[Contact]) -> None:
+        if kind == "name" and targets and targets[0].name and _PERSON_RE.match(s):
+            # A second person under the same label (Roubaix, Dunkerque).
+            other = Contact(role=re.sub(r"\s*\(.*$", "", targets[0].role or ""), organisation=self.organisation,
+                            side=self.side)
+            _set_name(other, repair(s))
+            self._add(other)
+            return
+        for c in targets:
+            _continue_field(c, kind, s)
+        if kind == "address" and targets:
+            self.previous_address = targets[0].address
+
+
+def _continue_field(c: Contact, kind: str, s: str) -> None:
+    """A line without a label added to the field of `c` above it (for a name field: the name
+    when missing, else the role)."""
+    if kind == "address":
+        c.address = squash_spaces(f"{c.address or ''} {s}") or None
+    elif kind == "email":
+        if "@" in s:
+            c.email = f"{c.email}; {s}" if c.email else s
+    elif kind == "phone":
+        c.phone = f"{c.phone}; {squash_spaces(s)}" if c.phone else squash_spaces(s)
+    elif c.name is None:
+        _set_name(c, repair(s))
+    elif (role := c.role or "").endswith(")"):
+        c.role = f"{role[:-1]} {repair(s)})"
+    else:
+        c.role = squash_spaces(f"{c.role} ({repair(s)})")
 
 
 def _numbers(value: str | None) -> str | None:
