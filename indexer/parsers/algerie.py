@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..ids import action_id, name_key, partnership_id
-from ..records import Action, Budget, ParseResult, Partnership, Party, SourceRef
+from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
 from . import Reader, fields
 from .algerie_blocks import (
@@ -230,50 +230,12 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
     funding_text = _flow(lines[funding[0] + 1: funding[1] + 1]) if funding else None
     if funding_text:
         funding_text = re.sub(r"^Budget\s+(?=Budget)", "", funding_text)
-    # Contacts: French block, then partner block(s).
-    french_contacts, partner_blocks = [], []
-    for k, c0 in enumerate(contacts_at):
-        c1 = (contacts_at[k + 1] - 1) if k + 1 < len(contacts_at) else end
-        side = "partner" if "Algérie" in lines[c0] else "french"
-        org, cs = parse_contacts(lines, c0, c1, side, warnings)
-        if org and re.match(r"^XX\b", org) and not cs:
-            warnings.append(f"line {c0 + 1}: empty contact template ({org})")
-            continue
-        if side == "french":
-            french_contacts.extend(cs)
-            _place_french(fp, org)
-        else:
-            partner_blocks.append((c0, org, cs))
-    raw_partners = _split_partners(repair(p_raw).upper()) if re.search(r"\bET\b", p_raw) else [p_raw]
-    partners = []
-    for i, pr in enumerate(raw_partners):
-        hint = "wilaya" if group == "CR" and len(raw_partners) > 1 else None
-        party, notes = partner_party(pr, hint)
-        if i == 0:
-            party.population_text, party.population = p_pop, _population(p_pop)
-        partners.append((party, notes))
+    french_contacts, partner_blocks = _contact_blocks(lines, contacts_at, end, fp, warnings)
+    partners = _partners(p_raw, p_pop, group)
     for _first, org, _contacts in partner_blocks:
         _place_partner(partners[0][0], org)
-    projects = []
-    for b0, b1 in _project_blocks(lines, projects_at, running_at - 1):
-        try:
-            proj = parse_project(lines, b0, b1)
-        except Exception as exc:  # noqa: BLE001 (one unreadable project must not lose the sheet)
-            warnings.append(f"line {b0 + 1}: project not read ({type(exc).__name__})")
-            continue
-        proj["first"], proj["last"] = b0, b1
-        proj["raw"] = "\n".join(lines[b0:b1 + 1])
-        if not (proj["theme"] or proj["title"] or proj["description"]):
-            warnings.append(f"line {b0 + 1}: empty project slot {lines[b0].strip()}")
-            continue
-        if proj["description"] and _NO_PROJECT_RE.match(proj["description"]) and not proj["theme"]:
-            warnings.append(f"line {b0 + 1}: no project, only a statement {proj['description'][:60]}")
-            proj["statement"] = True
-        projects.append(proj)
-    extra = {}
-    for label, key in (("Atouts", "Atouts"), ("Difficultés", "Difficultés"), ("Observations", "Observations")):
-        if get.get(label):
-            extra[key] = get[label]
+    projects = _projects(lines, projects_at, running_at - 1, warnings)
+    extra = {label: get[label] for label in ("Atouts", "Difficultés", "Observations") if get.get(label)}
     if funding_text:
         extra["Sources de financement"] = funding_text
     statements = [p["description"] for p in projects if p.get("statement")]
@@ -289,6 +251,62 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
         "raw": "\n".join(lines[fh:end + 1]),
         "source": SourceRef(document, fh + 1, end + 1, None, "sheet"),
     }
+
+
+def _contact_blocks(lines: list[str], contacts_at: list[int], end: int, fp: Party, warnings: list[str]
+                    ) -> tuple[list[Contact], list[tuple[int, str | None, list[Contact]]]]:
+    """The French block's contacts (placing the French party by its organisation), then the
+    partner blocks as (first line, organisation, contacts); empty `XX` templates are skipped."""
+    french_contacts: list[Contact] = []
+    partner_blocks: list[tuple[int, str | None, list[Contact]]] = []
+    for k, c0 in enumerate(contacts_at):
+        c1 = (contacts_at[k + 1] - 1) if k + 1 < len(contacts_at) else end
+        side = "partner" if "Algérie" in lines[c0] else "french"
+        org, cs = parse_contacts(lines, c0, c1, side, warnings)
+        if org and re.match(r"^XX\b", org) and not cs:
+            warnings.append(f"line {c0 + 1}: empty contact template ({org})")
+            continue
+        if side == "french":
+            french_contacts.extend(cs)
+            _place_french(fp, org)
+        else:
+            partner_blocks.append((c0, org, cs))
+    return french_contacts, partner_blocks
+
+
+def _partners(p_raw: str, p_pop: str | None, group: str | None) -> list[tuple[Party, list[str]]]:
+    """The partner heading's collectivities (`WILAYA DE X ET APC DE Y`), the population going to the first."""
+    raw_partners = _split_partners(repair(p_raw).upper()) if re.search(r"\bET\b", p_raw) else [p_raw]
+    partners = []
+    for i, pr in enumerate(raw_partners):
+        hint = "wilaya" if group == "CR" and len(raw_partners) > 1 else None
+        party, notes = partner_party(pr, hint)
+        if i == 0:
+            party.population_text, party.population = p_pop, _population(p_pop)
+        partners.append((party, notes))
+    return partners
+
+
+def _projects(lines: list[str], first: int, last: int, warnings: list[str]) -> list[dict]:
+    """The sheet's `Projet N` blocks; empty slots are skipped, and a block that only states
+    that there is no project is marked as a statement."""
+    projects = []
+    for b0, b1 in _project_blocks(lines, first, last):
+        try:
+            proj = parse_project(lines, b0, b1)
+        except Exception as exc:  # noqa: BLE001 (one unreadable project must not lose the sheet)
+            warnings.append(f"line {b0 + 1}: project not read ({type(exc).__name__})")
+            continue
+        proj["first"], proj["last"] = b0, b1
+        proj["raw"] = "\n".join(lines[b0:b1 + 1])
+        if not (proj["theme"] or proj["title"] or proj["description"]):
+            warnings.append(f"line {b0 + 1}: empty project slot {lines[b0].strip()}")
+            continue
+        if proj["description"] and _NO_PROJECT_RE.match(proj["description"]) and not proj["theme"]:
+            warnings.append(f"line {b0 + 1}: no project, only a statement {proj['description'][:60]}")
+            proj["statement"] = True
+        projects.append(proj)
+    return projects
 
 
 def _share_group_contacts(sheets: list[dict]) -> None:
