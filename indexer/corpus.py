@@ -178,36 +178,44 @@ def merge(partnerships: list[Partnership], actions: list[Action],
         _normalise_names(p)
         place_parties(p, warnings)
 
-    # One spelling per collectivity: the first seen on a full sheet, else the first seen.
-    spelling: dict[str, str] = {}
-    for prefer_sheet in (True, False):
-        for p in merged:
-            if prefer_sheet and p.detail != "sheet":
-                continue
-            for party in (p.french_party, p.partner_party):
-                if party is not None:
-                    spelling.setdefault(name_key(party.name), party.name)
-    for p in merged:
-        for party in (p.french_party, p.partner_party):
-            if party is not None:
-                party.name = spelling.get(name_key(party.name), party.name)
-
-    # Actions: in document order within their partnership, numbered from 1.
-    counters: dict[str, int] = {}
-    kept: list[Action] = []
-    for a in actions:
-        if a.partnership_id not in by_id:
-            continue
-        counters[a.partnership_id] = counters.get(a.partnership_id, 0) + 1
-        a.id = action_id(a.partnership_id, counters[a.partnership_id])
-        kept.append(a)
-
+    _one_spelling(merged)
+    kept = _number_actions(actions, by_id)
     actions_of: dict[str, list[Action]] = {}
     for a in kept:
         actions_of.setdefault(a.partnership_id, []).append(a)
     for p in merged:
         rollup(p, actions_of.get(p.id, []))
     return merged, kept
+
+
+def _one_spelling(partnerships: list[Partnership]) -> None:
+    """One spelling per collectivity: the first seen on a full sheet, else the first seen."""
+    spelling: dict[str, str] = {}
+    for prefer_sheet in (True, False):
+        for p in partnerships:
+            if prefer_sheet and p.detail != "sheet":
+                continue
+            for party in (p.french_party, p.partner_party):
+                if party is not None:
+                    spelling.setdefault(name_key(party.name), party.name)
+    for p in partnerships:
+        for party in (p.french_party, p.partner_party):
+            if party is not None:
+                party.name = spelling.get(name_key(party.name), party.name)
+
+
+def _number_actions(actions: list[Action], partnerships: dict[str, Partnership]) -> list[Action]:
+    """The actions of known partnerships, in document order within their partnership,
+    numbered from 1."""
+    counters: dict[str, int] = {}
+    kept: list[Action] = []
+    for a in actions:
+        if a.partnership_id not in partnerships:
+            continue
+        counters[a.partnership_id] = counters.get(a.partnership_id, 0) + 1
+        a.id = action_id(a.partnership_id, counters[a.partnership_id])
+        kept.append(a)
+    return kept
 
 
 def fold_listed(partnerships: list[Partnership], actions: list[Action],
