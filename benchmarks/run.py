@@ -149,7 +149,8 @@ def bench_scale(factor: int, base: tuple[list, list], cold: list[Request], args,
     shutil.rmtree(index_dir, ignore_errors=True)
     log(f"[{factor}x] building our index from {res['partnerships']} partnerships, {res['actions']} actions")
     res["build_ours"] = run_build("records", rec_file, index_dir)
-    log(f"[{factor}x]   {res['build_ours']['seconds']:.1f} s, peak {res['build_ours']['peak_mib']:.0f} MiB; building peers")
+    log(f"[{factor}x]   {res['build_ours']['seconds']:.1f} s, peak {res['build_ours']['peak_mib']:.0f} MiB; "
+        "building peers")
     res["build_peers"] = run_build("peers", rec_file, peers_dir)
 
     # --- cold: each system in a fresh process, each request once ------------
@@ -163,7 +164,8 @@ def bench_scale(factor: int, base: tuple[list, list], cold: list[Request], args,
         servers = [("ours", lambda: start_ours(index_dir, args.data, work / f"serve-cold-{factor}x.log", cache=False),
                     api_path)]
         if not args.no_datasette:
-            servers.append(("datasette", lambda: start_datasette(peers_dir / DB_NAME, work / f"datasette-cold-{factor}x.log"),
+            servers.append(("datasette",
+                            lambda: start_datasette(peers_dir / DB_NAME, work / f"datasette-cold-{factor}x.log"),
                             datasette_path))
         for name, start, to_path in servers:
             log(f"[{factor}x] cold, over HTTP: {name}")
@@ -202,7 +204,8 @@ def bench_scale(factor: int, base: tuple[list, list], cold: list[Request], args,
         budgets = dict(zip(CLIENTS, args.http_requests, strict=True))  # same length: checked in main
         servers = [("ours", lambda: start_ours(index_dir, args.data, work / f"serve-{factor}x.log"), api_path)]
         if not args.no_datasette:
-            servers.append(("datasette", lambda: start_datasette(peers_dir / DB_NAME, work / f"datasette-{factor}x.log"),
+            servers.append(("datasette",
+                            lambda: start_datasette(peers_dir / DB_NAME, work / f"datasette-{factor}x.log"),
                             datasette_path))
         for name, start, to_path in servers:
             paths = [to_path(r) for r in REQUESTS]

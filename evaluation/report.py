@@ -31,7 +31,8 @@ def ratio(ours: float, base: float) -> str:
     return f"{ours / base:.2f}×" if base else "n/a"
 
 
-def losses(queries: list[JudgedQuery], ours: System, base: System, n: int = 10) -> list[tuple[JudgedQuery, float, float]]:
+def losses(queries: list[JudgedQuery], ours: System, base: System, n: int = 10
+           ) -> list[tuple[JudgedQuery, float, float]]:
     """Queries where we lose most: lowest nDCG@10, ties broken by the baseline's lead."""
     rows = [(q, ours.per_query[q.id]["nDCG@10"], base.per_query[q.id]["nDCG@10"]) for q in queries]
     rows.sort(key=lambda r: (r[1], r[1] - r[2], r[0].id))
@@ -91,7 +92,8 @@ def text_report(queries: list[JudgedQuery], ours: System, base: System) -> str:
         o, b = ob[split], bb[split]
         out += ["", f"== {_label(split, qs)}: ours / FTS5 (ratio)"]
         for n in names:
-            out.append(f"  {n:<8} {o[ALL].means[n]:.4f} / {b[ALL].means[n]:.4f}  ({ratio(o[ALL].means[n], b[ALL].means[n])})")
+            out.append(f"  {n:<8} {o[ALL].means[n]:.4f} / {b[ALL].means[n]:.4f}  "
+                       f"({ratio(o[ALL].means[n], b[ALL].means[n])})")
         untuned = [q for q in qs if not q.tuned]
         if split != ALL and 0 < len(untuned) < len(qs):
             c, d = mean_of(untuned, ours.per_query, names), mean_of(untuned, base.per_query, names)
@@ -170,7 +172,8 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
           + f"), {sum(len(q.relevant) for q in queries)} judgments "
           f"({sum(1 for q in queries for g in q.relevant.values() if g == 2)} graded 2, "
           f"{sum(1 for q in queries for g in q.relevant.values() if g == 1)} graded 1).",
-          f"- Index: {meta.get('index_version')} ({meta.get('partnerships')} partnerships, {meta.get('actions')} actions).",
+          (f"- Index: {meta.get('index_version')} ({meta.get('partnerships')} partnerships, "
+           f"{meta.get('actions')} actions)."),
           (f"- Measures: {', '.join(names)}, computed by ir-measures {meta.get('ir_measures')} over the top "
            f"{meta.get('depth')} partnerships of each system; a query with no result scores 0. Queries with "
            f"`type=action` list actions: the first {meta.get('action_depth')} action hits are mapped to their "
@@ -182,7 +185,8 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
         md += [f"## {_label(split, qs).capitalize()}", "",
                "| measure | ours | SQLite FTS5 | ratio |", "|---|---:|---:|---:|"]
         for n in names:
-            md.append(f"| {n} | {o[ALL].means[n]:.4f} | {b[ALL].means[n]:.4f} | {ratio(o[ALL].means[n], b[ALL].means[n])} |")
+            md.append(f"| {n} | {o[ALL].means[n]:.4f} | {b[ALL].means[n]:.4f} "
+                      f"| {ratio(o[ALL].means[n], b[ALL].means[n])} |")
         untuned = [q for q in qs if not q.tuned]
         if split != ALL and 0 < len(untuned) < len(qs):
             c, d = mean_of(untuned, ours.per_query, names), mean_of(untuned, base.per_query, names)

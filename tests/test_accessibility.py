@@ -197,7 +197,8 @@ def _tab_to(d, css: str, limit: int = 80, back: bool = False) -> None:
         _press(d, Keys.TAB, shift=back)
         el = _active(d)
         desc = d.execute_script(
-            "var e = arguments[0]; return e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 40);", el)
+            "var e = arguments[0]; "
+            "return e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 40);", el)
         seen.append(desc)
         assert _focus_is_visible(d), f"no visible focus on {desc}"
         if d.execute_script("return arguments[0].matches(arguments[1])", el, css):
@@ -339,6 +340,8 @@ def test_the_live_region_announces_the_count_and_the_notices(d, server, engine):
 
 # --- reading ----------------------------------------------------------------
 
+FONT_SIZE_JS = "return parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)"
+
 OVERFLOW_JS = """
 var doc = document.documentElement, out = [];
 if (doc.scrollWidth > window.innerWidth) out.push('page ' + doc.scrollWidth + ' > ' + window.innerWidth);
@@ -348,7 +351,8 @@ document.querySelectorAll('body *').forEach(function (el) {
   var s = getComputedStyle(el);
   var clips = /hidden|clip/.test(s.overflowX) || /hidden|clip/.test(s.overflowY);
   if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) && el.textContent.trim())
-    out.push('clipped: ' + el.tagName + '.' + el.className + ' ' + el.scrollWidth + 'x' + el.scrollHeight + ' in ' + el.clientWidth + 'x' + el.clientHeight);
+    out.push('clipped: ' + el.tagName + '.' + el.className + ' ' + el.scrollWidth + 'x' + el.scrollHeight
+             + ' in ' + el.clientWidth + 'x' + el.clientHeight);
   var r = el.getBoundingClientRect();
   if (r.right > window.innerWidth + 1 && s.position !== 'absolute' && !el.closest('.table-wrap'))
     out.push('beyond the right edge: ' + el.tagName + '.' + el.className + ' ' + Math.round(r.right));
@@ -369,9 +373,9 @@ def test_text_at_200_percent_and_a_narrow_window_lose_nothing(d, server, how):  
         d.get(server + path)
         _settled(d)
         if how == "text-200":
-            before = d.execute_script("return parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)")
+            before = d.execute_script(FONT_SIZE_JS)
             d.execute_script("document.documentElement.style.fontSize = '200%'")
-            after = d.execute_script("return parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)")
+            after = d.execute_script(FONT_SIZE_JS)
             assert after >= 1.95 * before, (path, before, after)  # no text size is fixed in pixels
         _open_all_details(d)
         found = d.execute_script(OVERFLOW_JS)

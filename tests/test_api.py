@@ -125,7 +125,8 @@ def test_action_results_link_to_their_anchor(client, spec):
 
 def test_facets_have_value_count_selected_and_toggle_url(client):
     data = client.get("/api/search", query_string={"q": KAYES}).get_json()
-    assert set(data["facets"]) == {"country", "domain", "year", "region", "french", "type", "source", "detail", "status"}
+    assert set(data["facets"]) == {"country", "domain", "year", "region", "french", "type", "source", "detail",
+                                   "status"}
     domains = data["facets"]["domain"]
     counts = [d["count"] for d in domains]
     assert counts == sorted(counts, reverse=True)

@@ -167,7 +167,8 @@ def test_no_page_is_wider_than_the_phone(phone, server, engine):  # noqa: F811
     longest = sorted(st.partnerships.values(), key=lambda p: -len(p.get("original_text") or ""))[:4]
     widest = sorted(st.partnerships.values(), key=lambda p: -max((len(w) for w in p["title"].split()), default=0))[:2]
     busiest = sorted(st.partnerships, key=lambda pid: -len(st.actions_of.get(pid, [])))[:2]
-    pages = PHONE_PAGES + [f"/partenariats/{p['id']}" for p in longest + widest] + [f"/partenariats/{p}" for p in busiest]
+    pages = (PHONE_PAGES + [f"/partenariats/{p['id']}" for p in longest + widest]
+             + [f"/partenariats/{p}" for p in busiest])
     too_wide = {}
     for path in pages:
         d.get(server + path)

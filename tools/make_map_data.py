@@ -132,7 +132,8 @@ def geonames_index() -> dict[tuple[str, str], list[dict]]:
         if country is None:
             continue
         keys = {place_key(c["name"])}
-        keys |= {place_key(a) for a in c.get("alternatenames", []) if a.isascii() or any(ch in a for ch in "éèêëàâîïôöûüç")}
+        keys |= {place_key(a) for a in c.get("alternatenames", [])
+                 if a.isascii() or any(ch in a for ch in "éèêëàâîïôöûüç")}
         for k in keys:
             if k:
                 index.setdefault((country, k), []).append(c)

@@ -113,7 +113,8 @@ def _section_range(lines, first, last, name) -> tuple[int, int] | None:
         if _SECTION_RE.match(lines[i]) or _FIELD_RE.match(lines[i]) and name != "Sources de financement":
             end = i - 1
             break
-        if name == "Sources de financement" and (_SECTION_RE.match(lines[i]) or re.match(r"^\s*Observations", lines[i])):
+        if name == "Sources de financement" and (_SECTION_RE.match(lines[i])
+                                                 or re.match(r"^\s*Observations", lines[i])):
             end = i - 1
             break
     return start, end
@@ -187,7 +188,8 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
                 up = fold(gm.group(1)).upper()
                 group = "CR" if "REGIONAUX" in up else "CG" if "GENERAUX" in up else "V"
         end = (starts[k + 1][0] - 1) if k + 1 < len(starts) else annex - 1
-        while end > lp and (not lines[end].strip() or _PAGE_RE.match(lines[end]) or _GROUP_RE.match(lines[end].strip())):
+        while end > lp and (not lines[end].strip() or _PAGE_RE.match(lines[end])
+                            or _GROUP_RE.match(lines[end].strip())):
             end -= 1
         try:
             sheets.append(_read_sheet(lines, fh, ph, lp, end, group, document, result.warnings))

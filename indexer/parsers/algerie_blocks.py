@@ -44,6 +44,9 @@ def _is_short(line: str) -> bool:
     return 0 < len(s) <= 30 and not re.search(r"[.;:,]$", s) and not s.startswith("-")
 
 
+_OPEN_ENDINGS = {"et", "de", "du", "des", "d'un", "d'une", "la", "le", "à", "en", "l'"}
+
+
 def _join_cells(parts: list[str]) -> list[str]:
     """Label-column lines -> cells: a capitalised line after a finished one starts a cell."""
     cells: list[str] = []
@@ -52,7 +55,7 @@ def _join_cells(parts: list[str]) -> list[str]:
         if not p:
             continue
         if cells and not (p[:1].islower() or p[:1] in "(/" or cells[-1].endswith("/")
-                          or cells[-1].split()[-1].lower() in {"et", "de", "du", "des", "d'un", "d'une", "la", "le", "à", "en", "l'"}):
+                          or cells[-1].split()[-1].lower() in _OPEN_ENDINGS):
             cells.append(p)
         elif cells:
             cells[-1] = cells[-1] + " " + p

@@ -113,7 +113,8 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
         kind = "wilaya"
     own_name = _title_case(own)
     place = geography.of(ALGERIA).lookup(own_name)
-    if place is not None and place.level in ("region", "commune") and geography.key(place.name) == geography.key(own_name):
+    if (place is not None and place.level in ("region", "commune")
+            and geography.key(place.name) == geography.key(own_name)):
         own_name = place.name  # its accents: `SETIF` -> Sétif, `BEJA ÏA` -> Béjaïa (TIPASA stays, ids too)
     if kind == "commune" and _slug(own_name) == "alger":
         kind = "wilaya"

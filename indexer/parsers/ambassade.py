@@ -111,8 +111,8 @@ def _parse(text: str, document: str, result: ParseResult, until: int | None = No
     objectives = reflow(intro[:history_at]) or None
     history = reflow(intro[history_at:]) or None
     framework = None
-    m = re.search(r"(Convention de partenariat sign[ée]e en \w+ \d{4})\s+et du\s+(Document Cadre de Partenariat(?: \(DCP\))?)",
-                  intro_text)
+    m = re.search(r"(Convention de partenariat sign[ée]e en \w+ \d{4})\s+et du\s+"
+                  r"(Document Cadre de Partenariat(?: \(DCP\))?)", intro_text)
     if m:
         framework = f"{m.group(1)} ; {m.group(2)}"
     formalized = int(years_in(m.group(1))[0]) if m and years_in(m.group(1)) else None

@@ -52,10 +52,13 @@ EXEC_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
 ACTION_LABELS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^Objectifs?\s*&\s*description(?: du projet)?\s*(?::\s*(?P<rest>.*))?$"), "description"),
     (re.compile(r"^Objectifs?(?: du partenariat)?\s*(?::\s*(?P<rest>.*))?$"), "objectives"),
-    (re.compile(r"^(?:Description(?: du projet| des projets)?(?:\s*\([^)]*\))?|Déroulement (?:du|des) projets?)\s*(?::\s*(?P<rest>.*))?$"), "description"),
-    (re.compile(r"^(?:Partenaires?(?: & financement)?|Partenaire mobilisé.*|Opérateur)\s*(?::\s*(?P<rest>.*))?$"), "partners"),
+    (re.compile(r"^(?:Description(?: du projet| des projets)?(?:\s*\([^)]*\))?|Déroulement (?:du|des) projets?)"
+                r"\s*(?::\s*(?P<rest>.*))?$"), "description"),
+    (re.compile(r"^(?:Partenaires?(?: & financement)?|Partenaire mobilisé.*|Opérateur)"
+                r"\s*(?::\s*(?P<rest>.*))?$"), "partners"),
     (re.compile(r"^(?:Budget(?:\s*&\s*[Ff]inancement|\s+estimé)?|Financements?)\s*(?::\s*(?P<rest>.*))?$"), "budget"),
-    (re.compile(r"^(?:Bénéficiaires?(?: directs| indirects)?|Publics cibles|Résultats & bénéficiaires)\s*(?::\s*(?P<rest>.*))?$"), "beneficiaries"),
+    (re.compile(r"^(?:Bénéficiaires?(?: directs| indirects)?|Publics cibles|Résultats & bénéficiaires)"
+                r"\s*(?::\s*(?P<rest>.*))?$"), "beneficiaries"),
     (re.compile(r"^(?P<label>Résultats?(?: attendus?| obtenus?)?(?:/attendus)?|Observations?|Moyens mobilisés|"
                 r"Lieu|Durée|Perspectives|Impact de l'action|Historique|Contexte / Historique|"
                 r"Autres retombées induites|Mise en œuvre|Date de démarrage|Date de clôture|Remarque|"

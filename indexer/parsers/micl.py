@@ -34,7 +34,8 @@ SECTION_BILATERAL = "Coopération Bilatérale du MICL"
 ACCORDS_LEGAL = "accord de coopération ou jumelage"
 
 _BULLET_RE = re.compile(r"^\s*[•\u2022\uf0b7▪-]\s*")
-_HEADING_RE = re.compile(r"^coop[ée]ration (multilat[ée]rale|d[ée]centralis[ée]e|bilat[ée]rale) du micl\b", re.IGNORECASE)
+_HEADING_RE = re.compile(r"^coop[ée]ration (multilat[ée]rale|d[ée]centralis[ée]e|bilat[ée]rale) du micl\b",
+                         re.IGNORECASE)
 _ACCORDS_HEADER_RE = re.compile(r"accords ou jumelages entre", re.IGNORECASE)
 
 # Foreign names whose usual form is not the written one minus its prefix
