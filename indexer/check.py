@@ -155,10 +155,10 @@ def score_sheet(gold: dict, p: Partnership | None, actions: list[Action]) -> Tal
     for c in p.contacts:
         if not c.name:
             continue
-        g = gold_names.get(norm(c.name))
-        t.add("contact_names", int(g is not None), 1)
-        if g is not None:
-            t.add("contact_sides", int(g.get("side") == c.side), 1)
+        gold_contact = gold_names.get(norm(c.name))
+        t.add("contact_names", int(gold_contact is not None), 1)
+        if gold_contact is not None:
+            t.add("contact_sides", int(gold_contact.get("side") == c.side), 1)
     gd, pd = set(gold.get("domains") or []), set(p.domains)
     t.add("domains_tp", len(gd & pd), 0)
     t.total["domains_gold"] = t.total.get("domains_gold", 0) + len(gd)

@@ -225,21 +225,22 @@ def fold_listed(partnerships: list[Partnership], actions: list[Action],
     the Communauté urbaine de Lyon elsewhere), is that sheet's partnership: same French
     place, same partner place, kinds that can name one collectivity (a town and its
     communauté, a commune and its wilaya), and one such sheet only."""
-    sheets = [p for p in partnerships if p.detail == "sheet" and p.partner_party is not None]
+    sheets = [(p, p.partner_party) for p in partnerships if p.detail == "sheet" and p.partner_party is not None]
     out: list[Partnership] = []
     folded: dict[str, str] = {}
     for p in partnerships:
         docs = {s.document for s in p.sources}
-        if p.detail != "listed" or p.partner_party is None or len(docs) != 1:
+        partner = p.partner_party
+        if p.detail != "listed" or partner is None or len(docs) != 1:
             out.append(p)
             continue
-        found = [q for q in sheets
+        found = [q for q, q_partner in sheets
                  if not docs & {s.document for s in q.sources}
-                 and q.partner_party.country == p.partner_party.country
+                 and q_partner.country == partner.country
                  and same_kind_of_place(p.french_party, q.french_party)
-                 and same_kind_of_place(p.partner_party, q.partner_party)
+                 and same_kind_of_place(partner, q_partner)
                  and same(place_key(p.french_party, True), place_key(q.french_party, True))
-                 and same(place_key(p.partner_party), place_key(q.partner_party))]
+                 and same(place_key(partner), place_key(q_partner))]
         if len(found) != 1:
             out.append(p)
             continue
@@ -301,8 +302,9 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
         others = [c for c in geography.TABLES if c not in (pp.country, "France")]
         if own is not None and own.locate(pp.name) == (None, None):
             elsewhere = geography.country_of_place(pp.name, others)
-            if elsewhere is not None:
-                region, sub = geography.of(elsewhere).locate(pp.name)
+            elsewhere_table = geography.of(elsewhere)
+            if elsewhere is not None and elsewhere_table is not None:  # found in that table
+                region, sub = elsewhere_table.locate(pp.name)
                 where = p.sources[0] if p.sources else None
                 warnings.append(
                     f"{where.document if where else '?'}: line {where.first_line if where else 0}: "
@@ -316,9 +318,9 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
     if fp is not None and fp.country == "France" and not fp.region and not fp.subdivision:
         # the seat's postcode in the French contacts' addresses (AIMF: 75001 Paris)
         france = geography.of("France")
-        own = france.named_in(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
-        if own is not None:
-            fp.region, fp.subdivision = own.region, own.subdivision
+        seat = france.named_in(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
+        if seat is not None:
+            fp.region, fp.subdivision = seat.region, seat.subdivision
         key = fold(re.sub(r"^(Ville|Mairie|Commune) de\s+", "", fp.name))
         addresses = sorted((c.address for c in p.contacts if c.side == "french" and c.address),
                            key=lambda a: key not in fold(a))  # the party's own address first

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import overload
 from urllib.parse import unquote_to_bytes
 
 from engine import MAX_PER_PAGE, SORTS, SearchRequest
@@ -32,7 +33,11 @@ class ParamError(Exception):
         return {"error": {"code": self.code, "message": self.message, "parameter": self.parameter}}
 
 
-def _int(args, name: str, lo: int | None = None, hi: int | None = None, default=None) -> int | None:
+@overload
+def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: int) -> int: ...
+@overload
+def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: None = None) -> int | None: ...
+def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: int | None = None) -> int | None:
     raw = args.get(name)
     if raw is None or raw == "":
         return default

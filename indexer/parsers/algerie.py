@@ -11,6 +11,7 @@ description lines) rather than on columns.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..ids import action_id, name_key, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
@@ -123,7 +124,9 @@ def _section_range(lines, first, last, name) -> tuple[int, int] | None:
 def _money(text: str | None) -> Budget | None:
     """The total when one is stated, else the first amount written with a unit (francs,
     euros, dinars: DA is DZD), with its clause as the text; the other amounts stay in it."""
-    found = [a for a in fields.amounts(text or "") if a.currency]
+    if not text:
+        return None
+    found = [a for a in fields.amounts(text) if a.currency]
     if not found:
         return None
     a = next((x for x in found if x.total), found[0])
@@ -200,7 +203,7 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
 
 
 def _read_table(lines, start, end, document, warnings) -> list[dict]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for first, last, text, _group in _table_rows(lines, start, end):
         french, partners, state = _split_row(text)
         if not french:
@@ -320,7 +323,7 @@ def _share_group_contacts(sheets: list[dict]) -> None:
     for group in by_french.values():
         if len(group) < 2:
             continue
-        french = next((s["french_contacts"] for s in group if s["french_contacts"]), [])
+        french: list[Contact] = next((s["french_contacts"] for s in group if s["french_contacts"]), [])
         blocks = [b for s in group for b in s["partner_blocks"]]
         donor = next((s["french"] for s in group if s["french"].subdivision or s["french"].region), None)
         for s in group:

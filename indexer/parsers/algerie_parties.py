@@ -5,6 +5,7 @@ spelt as the geography tables spell it (`Sétif`, `Béjaïa`)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .. import geography
 from ..ids import name_key
@@ -14,7 +15,7 @@ from . import fields
 from .algerie_blocks import repair
 from .algerie_table import _KIND_PREFIX
 
-ALGERIA = "Algérie"
+ALGERIA: Final = "Algérie"
 
 _PREFIX_WORDS = {
     "CR": "Conseil régional", "CG": "Conseil général",
@@ -83,7 +84,7 @@ def french_party(raw: str, group: str | None = None) -> Party:
     elif group == "CR":
         code = "CR"
     own = re.sub(r"\s*-\s*", "-", own.strip())
-    kind = _KIND_PREFIX.get(code, "commune")
+    kind = _KIND_PREFIX.get(code or "", "commune")
     name = _french_name(code, own)
     party = Party(name=name, name_raw=raw, kind=kind, country="France")
     if kind == "région":
@@ -119,6 +120,7 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
     if kind == "commune" and _slug(own_name) == "alger":
         kind = "wilaya"
         notes.append(f"Written « {raw} »: read as the wilaya d'Alger (Algiers has no single commune).")
+    region: str | None
     if kind == "wilaya":
         name = ("Wilaya d'" if fold(own_name)[:1] in "aeiouy" else "Wilaya de ") + own_name
         region = own_name

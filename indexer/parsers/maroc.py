@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Final
 
 from indexer import geography
 from indexer.domains import map_domain
@@ -56,7 +57,7 @@ def looks_like(text: str) -> bool:
 
 # --- Places ---------------------------------------------------------------
 # Régions, provinces and communes: indexer/geography/maroc.tsv and france.tsv.
-MOROCCO = "Maroc"
+MOROCCO: Final = "Maroc"
 
 
 def _key_tokens(name: str) -> set[str]:
@@ -420,10 +421,10 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
                 contact = Contact(name=person_name(name), role=role.strip() or None,
                                   organisation=fr.name, side="french")
             elif contact is not None:
-                if _PHONE_RE.match(s):
-                    contact.phone = _PHONE_RE.match(s).group(3).strip()
-                elif _FAX_RE.match(s):
-                    contact.fax = _FAX_RE.match(s).group(1).strip()
+                if phone := _PHONE_RE.match(s):
+                    contact.phone = phone.group(3).strip()
+                elif fax := _FAX_RE.match(s):
+                    contact.fax = fax.group(1).strip()
                 elif _EMAIL_RE.fullmatch(s):
                     contact.email = contact.email or s
                 elif s.startswith("Hôtel"):
@@ -527,6 +528,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
     for k, (st, en) in enumerate(sheets):
         french_raw = lines[st].strip()
         j = _next_nonblank(lines, st)
+        assert j is not None  # find_sheets found the sheet by this Moroccan collectivity line
         partner_line = lines[j].strip()
         entry = toc[k] if k < len(toc) else None
         if entry and not (_key_tokens(entry.french) & _key_tokens(french_raw)):
@@ -570,7 +572,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
     result.actions = actions
     result.stats["merged"] = sum(
         1 for p in records.values()
-        if len({s.section.split(" :")[0] for s in p.sources if "partie commune" not in (s.section or "")}) > 1)
+        if len({(s.section or "").split(" :")[0] for s in p.sources if "partie commune" not in (s.section or "")}) > 1)
     result.stats["pairs_from_sheets"] = sum(1 for p in records.values() if p.detail == "sheet")
     result.stats["partnerships"] = len(records)
     result.stats["actions"] = len(actions)

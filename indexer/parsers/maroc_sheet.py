@@ -506,9 +506,9 @@ def _is_title(s: str, nxt: str, item: Item | None) -> bool:
         return False
     if re.match(r"^(→\s*)?(Objectifs?\b|Description|Déroulement)", nxt) and not action_label(s):
         return item is None or item.body_lines > 0 or item.from_heading
-    free = item is not None and (item.current == "free"
-                                 or (item.current.startswith("other:") and nxt.startswith("-")))
-    if free and item.body_lines > 0 and len(s) <= 60 and s[:1].isupper():
+    if item is None or not (item.current == "free" or (item.current.startswith("other:") and nxt.startswith("-"))):
+        return False
+    if item.body_lines > 0 and len(s) <= 60 and s[:1].isupper():
         # after a finished sentence or a bullet list; among unpunctuated sub-items it is one more
         last = (item.fields.get(item.current) or [""])[-1].rstrip()
         return bool(re.search(r"[.;!?)»>]$", last)) or last.startswith("-")

@@ -302,7 +302,7 @@ def _multilateral(lines, rng, document, warnings) -> list[Partnership]:
             warnings.append(f"line {first + 1}: multilateral item not understood: {item[:60]}")
     context = "\n".join([intro_text] + theme_texts) if theme_texts else intro_text
     for rec in records:
-        rec.objectives = rec.objectives + ("\n" + context if context else "")
+        rec.objectives = (rec.objectives or "") + ("\n" + context if context else "")
         rec.domains_raw = list(themes)
         rec.domains = map_domains(themes)
     return records
