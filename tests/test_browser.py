@@ -33,7 +33,7 @@ def _missing() -> str | None:
         if not os.access(path, os.X_OK):
             return f"{path} is not installed (run .ci/install-browser: apt-get install chromium chromium-driver)"
     try:
-        import selenium  # noqa: F401
+        import selenium  # noqa: F401 (only: is it installed?)
     except ImportError:
         return "selenium is not installed (pip install -e '.[test]')"
     return None
