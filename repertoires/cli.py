@@ -285,11 +285,15 @@ def _num(x: float) -> str:
 
 
 def _explain_document(e: dict, indent: str = "  ") -> list[str]:
-    lines = [f"{indent}mots {_num(e['words_score'] / e['coordination'] if e['coordination'] else 0)}"
+    parts = (f"mots {_num(e['words_score'] / e['coordination'] if e['coordination'] else 0)}"
              f" × coordination {_num(e['coordination'])} (couverture {_num(e['coverage'])})"
-             f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])} = {_num(e['score'])}"]
+             f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])}")
+    if "abroad" in e:  # the query calls the collectivity French, this one's "French" side is abroad
+        parts = f"({parts}) × {_num(e['abroad'])} (partie « française » à l'étranger)"
+    lines = [f"{indent}{parts} = {_num(e['score'])}"]
     for w in e["words"]:
-        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}) : {_num(w['score'])}"
+        light = ", mot d'action : pèse peu" if w.get("light") else ""
+        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}{light}) : {_num(w['score'])}"
         if not w["matches"]:
             lines.append(head + ", absent")
             continue
