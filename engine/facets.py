@@ -9,8 +9,8 @@ arrays of the opened index (never stored fields).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from indexer.facet_registry import YEAR
 

@@ -52,7 +52,7 @@ class Alternative:
     via: str
     text: str
     parts: list[tuple[str, Q.Query]] = field(default_factory=list)
-    children: list["Group"] = field(default_factory=list)
+    children: list[Group] = field(default_factory=list)
     query: Q.Query | None = None
     grade: float = 1.0  # the profile's weight for this way of finding the word (shown by explain)
 

@@ -9,8 +9,8 @@ ranking profile. `explain.py` retraces one document's score part by part.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from whoosh import query as Q
 

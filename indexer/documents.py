@@ -8,12 +8,13 @@ repertoires are public, but a search engine need not make them searchable.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .domains import label_text
+from .facet_registry import registry
 from .ids import name_key
 from .records import Action, Partnership
-from .facet_registry import registry
 from .schema import facet_field, facet_slug
 from .text import fold, redact_contacts
 

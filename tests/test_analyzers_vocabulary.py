@@ -93,7 +93,7 @@ def test_a_reference_centre_is_a_csref():
 
 
 def test_public_transport_and_reforestation_bring_their_kinds_one_way():
-    transport = dict(find_graded_expansions("transports en commun".split())[0][2])
+    transport = dict(find_graded_expansions(["transports", "en", "commun"])[0][2])
     assert transport["transports publics"] == SYNONYM
     assert transport["bus"] == NARROWER and transport["tramway"] == NARROWER
     assert find_expansions(["tramway"]) == []
@@ -103,7 +103,7 @@ def test_public_transport_and_reforestation_bring_their_kinds_one_way():
 
 
 def test_drinking_water_brings_wells_but_wells_do_not_bring_it():
-    alts = dict(find_graded_expansions("eau potable".split())[0][2])
+    alts = dict(find_graded_expansions(["eau", "potable"])[0][2])
     assert alts["hydraulique"] == SYNONYM and alts["puits"] == NARROWER and alts["forage"] == NARROWER
     assert [a for a in whole_query_alternatives("puits")] == ["forage"]
 
@@ -123,7 +123,7 @@ def test_cu_meanings_do_not_expand_into_each_other():
 
 
 def test_spans_inside_a_longer_query():
-    words = "assainissement et CSCOM à Ségou en 2005".split()
+    words = ["assainissement", "et", "CSCOM", "à", "Ségou", "en", "2005"]
     assert find_expansions(words) == [
         (0, 1, ["latrines", "eaux usées", "égouts"]),
         (2, 3, ["CeSCom", "CS Com", "centre de santé communautaire"]),
@@ -239,14 +239,14 @@ def test_family_kind_is_its_own():
 
 
 def test_leftmost_longest_and_stop_words_skipped():
-    words = "le conseil général de la Gironde".split()
+    words = ["le", "conseil", "général", "de", "la", "Gironde"]
     assert find_expansions(words) == [(1, 3, ["CG"])]
-    words = "adduction d'eau potable".split()
+    words = ["adduction", "d'eau", "potable"]
     assert find_expansions(words) == [(0, 3, ["AEP"])]
 
 
 def test_no_expansion():
-    assert find_expansions("coopération décentralisée Mopti".split()) == []
+    assert find_expansions(["coopération", "décentralisée", "Mopti"]) == []
     assert find_expansions([]) == []
     assert find_expansions(["de", "la"]) == []
     assert find_expansions(["com"]) == []

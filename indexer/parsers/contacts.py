@@ -99,13 +99,13 @@ def clean_number(text: str | None) -> str | None:
 
 def phone_and_fax(text: str) -> tuple[str | None, str | None]:
     """The phone and fax numbers of a line such as `Tél : 01 69 10 37 03 Fax :01 69 10 37 99`."""
-    fax_at = re.search(r"fax\b", text, re.I)
+    fax_at = re.search(r"fax\b", text, re.IGNORECASE)
     if fax_at is None:
         return clean_number(text), None
     before, after = text[:fax_at.start()], text[fax_at.end():]
     phone = clean_number(before)
     fax = clean_number(after)
-    if re.search(rf"{_PHONE_LABEL}\s*/\s*$", before, re.I):  # "Tél/Fax : …"
+    if re.search(rf"{_PHONE_LABEL}\s*/\s*$", before, re.IGNORECASE):  # "Tél/Fax : …"
         fax = fax or phone
     return phone, fax
 
@@ -119,7 +119,7 @@ def read_line(text: str, contact: Contact | None = None) -> Contact:
     if em:
         c.email = c.email or em.group(0)
         s = s.replace(em.group(0), " ")
-    tel = re.search(rf"\b({_PHONE_LABEL}|fax)\b.*$", s, re.I)
+    tel = re.search(rf"\b({_PHONE_LABEL}|fax)\b.*$", s, re.IGNORECASE)
     if tel and re.search(r"\d", tel.group(0)):
         phone, fax = phone_and_fax(tel.group(0))
         c.phone, c.fax = c.phone or phone, c.fax or fax
@@ -129,7 +129,7 @@ def read_line(text: str, contact: Contact | None = None) -> Contact:
         a, b, name = found[0]
         c.name = name
         rest = squash_spaces((s[:a] + " " + s[b:]).strip(" ,;:-"))
-        rest = re.sub(r"^(?:et/ou autre\s+)?personne (?:responsable|ressource)\s*:?\s*", "", rest, flags=re.I)
+        rest = re.sub(r"^(?:et/ou autre\s+)?personne (?:responsable|ressource)\s*:?\s*", "", rest, flags=re.IGNORECASE)
         rest = re.sub(rf"^{CIVILITY}\s*", "", rest).strip(" ,;:-")
         if rest:
             c.role = f"{c.role} – {rest}" if c.role else rest

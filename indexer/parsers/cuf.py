@@ -19,9 +19,15 @@ from ..domains import map_domain
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
-from .cuf_cells import dehyphen as _dehyphen
-from .cuf_cells import durations, join_lines, strip_number, title_of, year_lists
-from .cuf_cells import status as _status
+from .cuf_cells import (
+    dehyphen as _dehyphen,
+    durations,
+    join_lines,
+    status as _status,
+    strip_number,
+    title_of,
+    year_lists,
+)
 from .cuf_table import table_rows
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
@@ -31,11 +37,11 @@ DATE_RE = re.compile(r"Date de mise à jour\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})")
 _LABEL_RE = re.compile(
     r"^\s*(Nom|Nb habitants|Nombre d.habitants|Département|Cercle|Commune|Région|Province|Coordonnées|"
     r"Collectivité|Fonction|Adresse|Tél|Fax|@|site web|Élu|Elu|Service|Autre|Président|Administrateur|"
-    r"Personne)\b", re.I)
+    r"Personne)\b", re.IGNORECASE)
 _ROLE_RE = re.compile(
     r"^\s*(Coordonnées de l.exécutif|[ÉE]lue? en charge du partenariat|Service des relations internationales|"
     r"Autre\(s\) service|Service\(s\) de la ville|Président du comité de jumelage|"
-    r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.I)  # `responsable :` continues a label
+    r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.IGNORECASE)  # `responsable :` continues a label
 _PRES_LABELS = [
     ("first_contact", r"Date de début des contacts"),
     ("formal", r"Date de formalisation"),
@@ -57,7 +63,7 @@ def _find(lines: list[str], needle: str, start: int = 0) -> int | None:
 def _value(lines: list[str], i: int, label_re: str) -> str:
     """Value after `label :` on line i, continued on the next line when that
     line is not itself a label."""
-    m = re.search(label_re + r"[^:]*:\s*(.*)$", lines[i], re.I)
+    m = re.search(label_re + r"[^:]*:\s*(.*)$", lines[i], re.IGNORECASE)
     value = m.group(1).strip() if m else ""
     if i + 1 < len(lines):
         nxt = lines[i + 1].strip()
@@ -74,7 +80,7 @@ def _presentation(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     current = None
     for raw in lines:
         s = raw.strip()
-        hit = next(((key, m) for key, pat in _PRES_LABELS if (m := re.search(pat, s, re.I))), None)
+        hit = next(((key, m) for key, pat in _PRES_LABELS if (m := re.search(pat, s, re.IGNORECASE))), None)
         if hit:
             key, m = hit
             after = s[m.end():]
@@ -182,7 +188,7 @@ class CufReader(Reader):
             return min([x for x in list(marks.values()) + [len(lines)] if x is not None and x > i])
 
         pres, free = _presentation(lines[pres_i + 1:upto(pres_i)]) if pres_i < len(lines) else ({}, [])
-        clean = lambda ls: _dehyphen(reflow([x for x in ls if not doc.is_noise(x)])) or None  # noqa: E731
+        clean = lambda ls: _dehyphen(reflow([x for x in ls if not doc.is_noise(x)])) or None
         history = objectives = perspectives = None
         if hist_i is not None:
             hl = lines[hist_i + 1:upto(hist_i)]
@@ -229,10 +235,10 @@ class CufReader(Reader):
         side = None
         for k, line in enumerate(head):
             s = line.strip()
-            if re.match(r"^Collectivité française", s, re.I):
+            if re.match(r"^Collectivité française", s, re.IGNORECASE):
                 side = "fr"
                 continue
-            if re.match(rf"^Collectivités? {self.adjective}", s, re.I):
+            if re.match(rf"^Collectivités? {self.adjective}", s, re.IGNORECASE):
                 side = "ml"
                 continue
             if s.startswith("Coordonnées"):
@@ -243,7 +249,7 @@ class CufReader(Reader):
                 out[f"{side}_name"] = _value(head, k, r"Nom")
             elif re.match(r"^(Nb habitants|Nombre d.habitants)", s) and f"{side}_pop" not in out:
                 out[f"{side}_pop"] = squash_spaces(s.split(":", 1)[-1])
-            elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.I):
+            elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.IGNORECASE):
                 # `Cercle/Région/Commune : Diéma, région de Kayes`, or `Région Koulikoro Cercle Kati`
                 val = _value(head, k, r"^\s*(?:Département|Cercle|Commune|Région|Province)") if ":" in s else s
                 key = f"{side}_place"
@@ -310,7 +316,7 @@ class CufReader(Reader):
             s = squash_spaces(raw)
             if not s:
                 continue
-            lab = re.match(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", s, re.I)
+            lab = re.match(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", s, re.IGNORECASE)
             key = fold(lab.group(1)).rstrip(".") if lab else None
             if key == "nom":
                 found = contacts.names(lab.group(2))
@@ -400,7 +406,7 @@ class CufReader(Reader):
         result.stats["actions"] = len(result.actions)
 
 
-_ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.I)
+_ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.IGNORECASE)
 
 
 def formal_act(text: str, until: int | None) -> int | None:

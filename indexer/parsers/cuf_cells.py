@@ -22,9 +22,9 @@ from . import fields
 
 _HEADER_RE = re.compile(
     r"^(Domaines?|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
-    r"Actions de coopération)\b", re.I)
+    r"Actions de coopération)\b", re.IGNORECASE)
 _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
-_TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.I)
+_TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
 _BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
 _MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
@@ -33,11 +33,11 @@ _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cour
                  r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
                  r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
-_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
+_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.IGNORECASE)
 _NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
-                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|^P\.?M\.?$|pour m[ée]moire", re.I)
+                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|^P\.?M\.?$|pour m[ée]moire", re.IGNORECASE)
 _CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
-                      r"entre|vers|chez|sous|que|qui|dont)|[,(/+&–-])$", re.I)
+                      r"entre|vers|chez|sous|que|qui|dont)|[,(/+&–-])$", re.IGNORECASE)
 CONNECT_WORDS = _CONNECT
 
 
@@ -68,9 +68,9 @@ def is_when(text: str) -> bool:
     rest = _WHEN_RE.sub(" ", t)
     rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
                   r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
-                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest, flags=re.I)
+                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest, flags=re.IGNORECASE)
     words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
-    if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.I):
+    if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.IGNORECASE):
         return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
     return len(words) <= 2 and len(t) <= 45
 
@@ -130,7 +130,7 @@ def _starts_cell(prev: str, line: str) -> bool:
         return False  # `Commandé à l’O.N.G.` / `C.P.F.M. de Sévaré`: an acronym's stops end no cell
     if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
         return False  # a heading on two lines
-    if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.I):
+    if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.IGNORECASE):
         return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
     if _UNIT_ALONE.match(s) and re.search(r"\d\s*(?:millions?|milliards?)?$", p):
         return False  # `25 millions` / `CFA`: the amount's unit on the next line
@@ -252,11 +252,11 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
     return column_cells(cells, after)
 
 
-_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.I)
+_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.IGNORECASE)
 _AMOUNT_LED = re.compile(r"^\W*\(?\d")
-_UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.I)
+_UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
-_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.I)  # `Du 14 au 24 janvier`: its year below
+_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)  # `Du 14 au 24 janvier`: its year below
 
 
 def date_led(text: str) -> bool:
@@ -288,7 +288,7 @@ def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
             else:
                 out[-1].lines += c.lines
         return out
-    label = lambda c: c.kind in ("action", "when") and len(c.text.split()) <= 3  # noqa: E731
+    label = lambda c: c.kind in ("action", "when") and len(c.text.split()) <= 3
     if after == "when" and (cells[0].kind == "budget" or _AMOUNT_LED.match(cells[0].text)
                             and not _YEAR_SPAN.match(cells[0].text)
                             or len(cells) > 1 and label(cells[0]) and cells[1].kind == "budget"):
@@ -353,13 +353,13 @@ LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage",
                "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
                "medical", "alphabetisation", "scolarisation"}
 _MONEY_WORDS = re.compile(r"total|soit|dont|\bpour\b|\bsur\b|co[uû]t|montant|budget|financ|particip|subvention|"
-                          r"apport|estim|environ|\bpar\b|\bet\b", re.I)
+                          r"apport|estim|environ|\bpar\b|\bet\b", re.IGNORECASE)
 _TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|E)\.?"
-                         r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
+                         r"(?:\s*/\s*an|\s+par an)?)\s*$", re.IGNORECASE)
 # `Cartographie 2006-2007 12 747`: a bare amount after the row's dates
 _TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
 _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
-                        r"(?:\s*\([^)]*\))?)\s*$", re.I)
+                        r"(?:\s*\([^)]*\))?)\s*$", re.IGNORECASE)
 
 
 def _split_when(c: Cell) -> list[Cell]:
@@ -371,7 +371,7 @@ def _split_when(c: Cell) -> list[Cell]:
         return [c]
     at = tail[-1].start
     head = text[:at].rstrip()
-    if re.search(r"\b(pour|de|à)$", head, re.I) and not fields.years(head.rsplit(" ", 1)[-1]).found:
+    if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not fields.years(head.rsplit(" ", 1)[-1]).found:
         at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
     first = c.lines[0][0]
     when = Cell("when", [(first, head)], c.top, c.segment, c.block)
@@ -419,7 +419,7 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
             break
     if money is None and when is None and label is None:
         return [c]
-    mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)  # noqa: E731
+    mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)
     if label:
         parts.append(mk("domain", label))
     parts.append(mk("action", text))
@@ -473,7 +473,7 @@ def strip_number(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý0-9])")
-_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b", re.I)
+_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def title_of(text: str) -> str:
@@ -494,7 +494,7 @@ def title_of(text: str) -> str:
 
 
 _DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?"
-                       r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.I)
+                       r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.IGNORECASE)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
@@ -519,7 +519,7 @@ def durations(text: str) -> str:
     def span(m: re.Match) -> str:
         n = _NUMBERS.get(m.group(3).lower()) or int(m.group(3))
         start = int(m.group(2))
-        late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.I)  # a start in the year's course
+        late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.IGNORECASE)  # a start in the year's course
         return f"{m.group(0)} : {start}-{start + n - (0 if late else 1)}"
     return _DURATION.sub(span, text or "")
 
