@@ -123,7 +123,7 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
         for g, m in masks.items():
             if g != f:
                 base &= m
-        c = Counter()
+        c: Counter = Counter()
         if base:
             for v, vb in bits.values.get(f, {}).items():
                 n = (base & vb).bit_count()
