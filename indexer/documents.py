@@ -45,7 +45,7 @@ def _name_keys(p: Partnership) -> str:
 
 
 def _places(p: Partnership) -> list[str]:
-    places: list[str] = []
+    places: list[str | None] = []
     for party in (p.partner_party, p.french_party):
         if party is None:
             continue
@@ -123,6 +123,6 @@ def index_documents(partnerships: list[Partnership], actions: list[Action]) -> I
     for p in partnerships:
         yield partnership_document(p)
     for a in actions:
-        p = by_id.get(a.partnership_id)
-        if p is not None:
-            yield action_document(a, p)
+        owner = by_id.get(a.partnership_id)
+        if owner is not None:
+            yield action_document(a, owner)
