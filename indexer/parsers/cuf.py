@@ -120,9 +120,10 @@ class CufReader(Reader):
         for name in ("country", "adjective", "marker", "footer"):
             if name in self.options:
                 setattr(self, name, self.options[name])
-        self.geo = geography.of(self.country)
-        if self.geo is None:
+        geo = geography.of(self.country)  # the registry's country may be any str: checked here
+        if geo is None:
             raise ValueError(f"no geography table for {self.country}")
+        self.geo: geography.Geography = geo
 
     def looks_like(self, text: str) -> bool:
         return self.marker in (text or "")[:200000]
