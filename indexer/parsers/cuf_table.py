@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..domains import map_domain
 from ..text import squash_spaces
@@ -75,18 +76,18 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
     cell_numbers = [_NUMBER_RE.match(c.text.strip()) for c in cells]
     if all(numbers) and all(cell_numbers):  # rows and cells numbered alike: by number
         out, used = [], set()
-        for r, m in zip(rows, numbers):
-            c = next((c for c, cm in zip(cells, cell_numbers)
+        for r, m in zip(rows, numbers, strict=True):  # numbers: one per row
+            c = next((c for c, cm in zip(cells, cell_numbers, strict=True)
                       if cm and m and cm.group(1) == m.group(1) and id(c) not in used), None)
             if c is not None:
                 used.add(id(c))
                 out.append((r, c))
         return out
     if len(rows) == len(cells):
-        return list(zip(rows, cells))
+        return list(zip(rows, cells, strict=True))
     same_seg = len({r.cells[0].segment for r in rows}) == 1
     if not same_seg:
-        return list(zip(rows, cells))
+        return list(zip(rows, cells, strict=False))  # in order, the extra rows or cells left without
     by_block = _align_blocks(rows, cells)
     if by_block is not None:
         return by_block
@@ -197,7 +198,7 @@ def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] 
             j += 1
         if len(take) < len(group) or (len(take) > len(group) and len(group) > 1):
             return None
-        out += list(zip(group, take))
+        out += list(zip(group, take, strict=False))  # one row may take the first of a larger block
     return out if j == len(cb) else None
 
 
@@ -230,7 +231,7 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             else last_kind
         cells = given if given is not None else [p for c in cells_of(seg, k, after) for p in split_mixed(c, labelled)]
         labelled = labelled or any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
-                                   for a, b in zip(cells, cells[1:]))
+                                   for a, b in pairwise(cells))
         if cells and given is None and prev_cell is not None and prev_cell.kind in ("when", "action") \
                 and re.match(r"^[a-zà-ÿ]", cells[0].text) and not re.search(r"[.;:!?)]$", prev_cell.text) \
                 and cells[0].kind in ("when", "action") \
@@ -553,6 +554,6 @@ def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) ->
     else:
         picks = [([d for d in domains if d.top <= tops[id(r)] + 1]
                   or domains)[-1] for r in rows]
-    for r, d in zip(rows, picks):
+    for r, d in zip(rows, picks, strict=True):  # picks: one per row
         label = heading(d)
         r.domain = label if map_domain(label) else None
