@@ -169,10 +169,25 @@ def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> list[Cell]:
     """A segment cut into cells by cell grammar, each with its kind (`after`:
     the kind of the segment before, `header` when it held only the header)."""
+    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
+    cells = _cut(seg, k, after, numbered)
+    for i, c in enumerate(cells):
+        c.kind = _own_kind(cells, i)
+    if numbered and after in ("action", "when"):
+        _numbered_column(cells, after)
+    if after == "when":
+        _budget_after_dates(cells)
+    _odd_cells(cells)
+    _headings_beside_domains(cells)
+    return column_cells(_domain_column(cells), after)
+
+
+def _cut(seg: list[tuple[int, str]], k: int, after: str | None, numbered: bool) -> list[Cell]:
+    """The segment's lines as cells (all `action` until kinds are read): the
+    header lines left out, a line continuing the cell above unless it starts one."""
     cells: list[Cell] = []
     block = 0
     prev = ""
-    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
     in_header = after == "header"
     for top, (n, text) in enumerate(seg):
         s = text.strip()
@@ -186,70 +201,105 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
         if in_header and re.match(r"^[a-zà-ÿ(]", s) and not fields.years(s).found:
             continue  # `Actions réalisées` / `par des opérateurs du NPDC…`: the header goes on
         in_header = False
-        cont = cells and prev and not _starts_cell(prev, s)
-        if cont and not _CONNECT.search(prev) and not s.startswith("(") \
-                and kind_of(cells[-1].text) == kind_of(s) and kind_of(s) in ("when", "budget"):
-            cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
-        if not cont and cells and prev and len(cells[-1].lines) >= 2 and _wrapped_tail(prev, s):
-            cont = True  # `…de la Région` / `Mulhousienne`: the last words of a wrapped cell
-        if numbered and cells:  # `1.`, `2.`…: a numbered cell runs to the next number
-            cont = not _NUMBER_RE.match(s)
-        if cont:
+        if cells and _continues(cells[-1], prev, s, numbered):
             cells[-1].lines.append((n, text))
         else:
             cells.append(Cell("action", [(n, text)], top, k, block))
         prev = s
-    for i, c in enumerate(cells):
-        c.kind = kind_of(c.text)
-        first = c.lines[0][1].strip()
-        if c.kind == "action" and len(c.lines) > 1 and _upper(first) and is_domain(first):
-            c.kind = "domain"  # `EAU :` over its sub-items
-        nxt = cells[i + 1] if i + 1 < len(cells) else None
-        alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
-                                    and _BULLET_RE.match(nxt.text))
-        # alone, a label is short or narrow (`Construction et équipement de deux centres de santé` is a project)
-        alone = bool(alone) and (len(c.text.split()) <= 4 or max(len(t.strip()) for _, t in c.lines) <= 28)
-        if c.kind == "action" and is_domain(c.text, alone):
-            c.kind = "domain"
-    if numbered and after in ("action", "when"):
-        for c in cells:
-            body_text = _NUMBER_RE.sub("", c.text).strip()
-            if after == "when":
-                c.kind = "budget"
-            elif not body_text or is_when(body_text):
-                c.kind = "when"
-    kinds = [c.kind for c in cells]
+    return cells
+
+
+def _continues(last: Cell, prev: str, s: str, numbered: bool) -> bool:
+    """Line `s` goes on with the cell `last`, whose last line is `prev` (empty after a gap)."""
+    if numbered:  # `1.`, `2.`…: a numbered cell runs to the next number
+        return not _NUMBER_RE.match(s)
+    cont = bool(prev) and not _starts_cell(prev, s)
+    if cont and not _CONNECT.search(prev) and not s.startswith("(") \
+            and kind_of(last.text) == kind_of(s) and kind_of(s) in ("when", "budget"):
+        cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
+    if not cont and prev and len(last.lines) >= 2 and _wrapped_tail(prev, s):
+        cont = True  # `…de la Région` / `Mulhousienne`: the last words of a wrapped cell
+    return cont
+
+
+def _own_kind(cells: list[Cell], i: int) -> str:
+    """Cell i's kind from its own text, a label read as a domain when it is
+    one: a heading over its sub-items, or a short or narrow label alone."""
+    c = cells[i]
+    kind = kind_of(c.text)
+    first = c.lines[0][1].strip()
+    if kind == "action" and len(c.lines) > 1 and _upper(first) and is_domain(first):
+        kind = "domain"  # `EAU :` over its sub-items
+    nxt = cells[i + 1] if i + 1 < len(cells) else None
+    alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
+                                and _BULLET_RE.match(nxt.text))
+    # alone, a label is short or narrow (`Construction et équipement de deux centres de santé` is a project)
+    alone = bool(alone) and (len(c.text.split()) <= 4 or max(len(t.strip()) for _, t in c.lines) <= 28)
+    if kind == "action" and is_domain(c.text, alone):
+        kind = "domain"
+    return kind
+
+
+def _numbered_column(cells: list[Cell], after: str) -> None:
+    """Numbered cells after an actions column are its dates (or, bare, nothing
+    but their number); after a dates column, its amounts."""
+    for c in cells:
+        body_text = _NUMBER_RE.sub("", c.text).strip()
+        if after == "when":
+            c.kind = "budget"
+        elif not body_text or is_when(body_text):
+            c.kind = "when"
+
+
+def _budget_after_dates(cells: list[Cell]) -> None:
+    """The budget column after a dates column: `2000`, `15000 pour les 2`."""
     digits = sum(bool(re.match(r"^\d", _BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
-    if after == "when" and digits * 2 >= len(cells) and "action" in kinds:
-        for c in cells:  # the budget column after a dates column: `2000`, `15000 pour les 2`
+    if digits * 2 >= len(cells) and any(c.kind == "action" for c in cells):
+        for c in cells:
             if re.match(r"^\d", _BULLET_RE.sub("", c.text)) and c.kind in ("action", "when"):
                 c.kind = "budget"
-        kinds = [c.kind for c in cells]
+
+
+def _odd_cells(cells: list[Cell]) -> None:
+    """A dates or budget column (half its cells or more): its odd cells too,
+    counted on the kinds as they were before either column took its own."""
+    kinds = [c.kind for c in cells]
     for kind, test, others in (
             ("budget", lambda t: bool(re.match(r"^\d", t)), ("action", "when")),
             ("when", lambda t: bool(fields.years(t).found), ("action",))):
-        if kinds.count(kind) * 2 >= len(kinds) > 1:  # a dates or budget column: its odd cells too
+        if kinds.count(kind) * 2 >= len(kinds) > 1:
             for c in cells:
                 t = _BULLET_RE.sub("", c.text)
                 if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)):
                     c.kind = kind
-    if any(c.kind == "domain" for c in cells) and not {"when", "budget"} & set(kinds):
-        for c in cells:  # upper-case headings beside domain headings are headings too
+
+
+def _headings_beside_domains(cells: list[Cell]) -> None:
+    """Upper-case headings beside domain headings are headings too (no dates or budget among them)."""
+    if any(c.kind == "domain" for c in cells) and not _dated(cells):
+        for c in cells:
             if c.kind == "action" and _upper(c.text) and len(c.text) <= 60:
                 c.kind = "domain"
-    heads = [c for c in cells if c.kind == "domain"]
-    if len(heads) >= 2 and not {"when", "budget"} & set(kinds):
-        # a domain column: the lines under a heading are its sub-items, not projects
-        merged: list[Cell] = []
-        for c in cells:
-            if c.kind in ("action", "domain") and merged and merged[-1].kind == "domain" and (
-                    c.kind == "action" or _upper(merged[-1].lines[-1][1]) and _upper(c.text)
-                    and c.block == merged[-1].block):
-                merged[-1].lines += c.lines
-            else:
-                merged.append(c)
-        cells = merged
-    return column_cells(cells, after)
+
+
+def _domain_column(cells: list[Cell]) -> list[Cell]:
+    """A domain column (two headings or more, no dates or budget): the lines
+    under a heading are its sub-items, not projects."""
+    if sum(c.kind == "domain" for c in cells) < 2 or _dated(cells):
+        return cells
+    merged: list[Cell] = []
+    for c in cells:
+        if c.kind in ("action", "domain") and merged and merged[-1].kind == "domain" and (
+                c.kind == "action" or _upper(merged[-1].lines[-1][1]) and _upper(c.text)
+                and c.block == merged[-1].block):
+            merged[-1].lines += c.lines
+        else:
+            merged.append(c)
+    return merged
+
+
+def _dated(cells: list[Cell]) -> bool:
+    return any(c.kind in ("when", "budget") for c in cells)
 
 
 _DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.IGNORECASE)
