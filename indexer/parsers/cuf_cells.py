@@ -33,7 +33,8 @@ _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cour
                  r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
                  r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
-_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.IGNORECASE)
+_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b",
+                      re.IGNORECASE)
 _NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
                         r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|^P\.?M\.?$|pour m[ée]moire", re.IGNORECASE)
 _CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
@@ -68,7 +69,8 @@ def is_when(text: str) -> bool:
     rest = _WHEN_RE.sub(" ", t)
     rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
                   r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
-                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest, flags=re.IGNORECASE)
+                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest,
+                  flags=re.IGNORECASE)
     words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
     if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.IGNORECASE):
         return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
@@ -136,9 +138,8 @@ def _starts_cell(prev: str, line: str) -> bool:
         return False  # `25 millions` / `CFA`: the amount's unit on the next line
     if s[:1].islower() or s[:1] in "(&«»:;,)":
         return False
-    if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p):
-        return False  # a complement of the line above, not a new project
-    return True
+    complement = re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p)
+    return not complement  # a complement of the line above is no new project
 
 
 def _wrapped_tail(prev: str, line: str) -> bool:
@@ -306,7 +307,8 @@ _DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b
 _AMOUNT_LED = re.compile(r"^\W*\(?\d")
 _UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
-_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)  # `Du 14 au 24 janvier`: its year below
+# `Du 14 au 24 janvier`: its year below
+_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
 
 
 def date_led(text: str) -> bool:
@@ -367,7 +369,8 @@ def _upper(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def kind_of(text: str) -> str:
-    if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
+    if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 \
+            and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
         return "when"  # `2003, 2005, 2006 +ou- 1500 (par pers)`: a dates cell, with an amount
     if _SECTION_RE.match(text):
         return "section"
@@ -408,7 +411,8 @@ _TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|e
                          r"(?:\s*/\s*an|\s+par an)?)\s*$", re.IGNORECASE)
 # `Cartographie 2006-2007 12 747`: a bare amount after the row's dates
 _TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
-_TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
+_TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*"
+                        r"(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
                         r"(?:\s*\([^)]*\))?)\s*$", re.IGNORECASE)
 
 
@@ -426,6 +430,10 @@ def _split_when(c: Cell) -> list[Cell]:
     first = c.lines[0][0]
     when = Cell("when", [(first, head)], c.top, c.segment, c.block)
     return [when, Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block, anchor=when)]
+
+
+# a leading label does not end on these words (`Accès à` | `l'eau`): the phrase goes on
+_LINK_WORDS = ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l")
 
 
 def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
@@ -457,7 +465,7 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     words = text.split()
     for n in (3, 2, 1):
         head = " ".join(words[:n])
-        if len(words) <= n + 1 or fold(words[n - 1]) in ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l"):
+        if len(words) <= n + 1 or fold(words[n - 1]) in _LINK_WORDS:
             continue
         nxt = words[n]
         row_wise = money is not None or when is not None
