@@ -19,7 +19,7 @@ from indexer.store import DEFAULT_INDEX_DIR, IndexError_, current_generation, po
 from .search import MAX_PER_PAGE, SORTS, SearchRequest, search
 from .state import IndexState, open_state
 
-__all__ = ["Engine", "SearchRequest", "SORTS", "MAX_PER_PAGE", "IndexError_"]
+__all__ = ["MAX_PER_PAGE", "SORTS", "Engine", "IndexError_", "SearchRequest"]
 
 
 class Engine:

@@ -41,7 +41,7 @@ def _alternative(alt: Alternative, factor: float, doc: int, score: ScoreFn, doc_
 def _group(group: Group, doc: int, score: ScoreFn, doc_count: int, total: float | None = None) -> dict | None:
     factors = expansion_factors(group, score, doc_count)
     matches = []
-    for alt, f in zip(group.alternatives, factors):
+    for alt, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
         e = _alternative(alt, f, doc, score, doc_count)
         if e is not None:
             matches.append(e)

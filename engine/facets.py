@@ -9,8 +9,8 @@ arrays of the opened index (never stored fields).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from indexer.facet_registry import YEAR
 
@@ -123,7 +123,7 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
         for g, m in masks.items():
             if g != f:
                 base &= m
-        c = Counter()
+        c: Counter = Counter()
         if base:
             for v, vb in bits.values.get(f, {}).items():
                 n = (base & vb).bit_count()

@@ -52,7 +52,7 @@ class Alternative:
     via: str
     text: str
     parts: list[tuple[str, Q.Query]] = field(default_factory=list)
-    children: list["Group"] = field(default_factory=list)
+    children: list[Group] = field(default_factory=list)
     query: Q.Query | None = None
     grade: float = 1.0  # the profile's weight for this way of finding the word (shown by explain)
 
@@ -136,7 +136,7 @@ def _tokens(schema, fieldname: str, text: str) -> list[tuple[int, str]]:
     analyzer = schema[fieldname].analyzer
     try:
         return [(t.pos, t.text) for t in analyzer(text, mode="query", positions=True)]
-    except Exception:
+    except Exception:  # noqa: BLE001 (what the analyzer cannot read adds no term: a typed query never crashes)
         return []
 
 
@@ -235,41 +235,15 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                             for g in pq.groups for c in g)
     pq = _without_fillers(pq)
     words = pq.text_words()
-    expansions = find_graded_expansions(words) if words else []
-
-    span_of: dict[int, tuple[int, int, list[str]]] = {}
-    for start, end, alts in expansions:
-        if all(i not in span_of for i in range(start, end)):
-            for i in range(start, end):
-                span_of[i] = (start, end, alts)
-    span_words: dict[int, list[Group]] = {}
-
+    spans = _Spans(schema, words, profile)
     excluded: list[Q.Query] = []
-    word_index = 0
     for clauses in pq.groups:
         alternatives: list[Alternative] = []
         texts: list[str] = []
         for clause in clauses:
             group = _clause_group(schema, clause, facet_values, built, known, candidates)
             if clause.kind == "word" and not clause.negated:
-                span = span_of.get(word_index)
-                word_index += 1
-                if span is not None and group is not None:
-                    start, end, alts = span
-                    span_words.setdefault(start, []).append(group)
-                    if word_index < end:
-                        continue
-                    # last word of the span: the typed words, or one of the vocabulary's phrases
-                    typed = span_words[start]
-                    if len(typed) == 1:
-                        span_alts = list(typed[0].alternatives)
-                    else:
-                        span_alts = [Alternative(VIA_WORDS, " ".join(g.text for g in typed), children=typed)]
-                    for a, kind in alts:
-                        parts = field_parts(schema, a, phrase=True, scale=profile.expansion(kind))
-                        if parts:
-                            span_alts.append(Alternative(kind, a, parts, grade=profile.expansion(kind)))
-                    group = Group(" ".join(words[start:end]), span_alts)
+                group = spans.word(group)
             if group is None or group.query is None:
                 continue
             if clause.negated:
@@ -280,7 +254,56 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
         if alternatives:
             light = all(c.kind == "word" and is_light(c.text) for c in clauses) and len(texts) == len(clauses)
             built.groups.append(Group(" OR ".join(texts), alternatives, light=light))
+    _add_bonuses(schema, built, words, profile)
+    if excluded:
+        built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)
+    return built
 
+
+class _Spans:
+    """The vocabulary's phrases over runs of typed words (`eau potable` ->
+    `hydraulique`): the words of a span are held as they come, and its last
+    word gives one group for the whole span, whose alternatives are the typed
+    words (all required) and each of the vocabulary's phrases."""
+
+    def __init__(self, schema, words: list[str], profile: ranking_profile.Profile):
+        self.schema, self.words, self.profile = schema, words, profile
+        self.span_of: dict[int, tuple[int, int, list[tuple[str, str]]]] = {}  # word index -> its span
+        for start, end, alts in find_graded_expansions(words) if words else []:
+            if all(i not in self.span_of for i in range(start, end)):  # leftmost wins an overlap
+                for i in range(start, end):
+                    self.span_of[i] = (start, end, alts)
+        self.held: dict[int, list[Group]] = {}  # span start -> its words' groups so far
+        self.word_index = 0  # of the next positive word
+
+    def word(self, group: Group | None) -> Group | None:
+        """The group to use for the next positive word: its own outside a span,
+        None while its span goes on, the span's group on the span's last word."""
+        span = self.span_of.get(self.word_index)
+        self.word_index += 1
+        if span is None or group is None:
+            return group
+        start, end, alts = span
+        self.held.setdefault(start, []).append(group)
+        if self.word_index < end:
+            return None
+        # last word of the span: the typed words, or one of the vocabulary's phrases
+        typed = self.held[start]
+        if len(typed) == 1:
+            span_alts = list(typed[0].alternatives)
+        else:
+            span_alts = [Alternative(VIA_WORDS, " ".join(g.text for g in typed), children=typed)]
+        for a, kind in alts:
+            grade = self.profile.expansion(kind)
+            parts = field_parts(self.schema, a, phrase=True, scale=grade)
+            if parts:
+                span_alts.append(Alternative(kind, a, parts, grade=grade))
+        return Group(" ".join(self.words[start:end]), span_alts)
+
+
+def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_profile.Profile) -> None:
+    """The ranking bonuses that require nothing: the words together, and the
+    whole query as a collectivity's name."""
     if built.groups and len(built.groups) > 1 and len(words) > 1:
         # words found together, in order, rank higher (proximity), without being required
         parts = field_parts(schema, " ".join(words), phrase=True, fields=profile.proximity_fields,
@@ -290,9 +313,6 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
     if built.groups and words:
         # the whole query is a collectivity's name: its partnerships first
         built.name = Q.ConstantScoreQuery(Q.Term("name_keys", name_key(" ".join(words))), profile.name_score)
-    if excluded:
-        built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)
-    return built
 
 
 def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates) -> Group | None:
@@ -302,8 +322,9 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         if clause.target == NAMES:
             return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
                                                    field_parts(schema, clause.text, phrase=True, fields=("parties",)))])
-        values = match_facet_value(facet_values.get(clause.target, []), clause.text)
-        facet = registry().get(clause.target or "")
+        facet_name = clause.target or ""  # a field clause always names its facet (parse_query)
+        values = match_facet_value(facet_values.get(facet_name, []), clause.text)
+        facet = registry().get(facet_name)
         if not values and facet is not None and facet.text_field:
             # not a value of the facet (`region:` a cercle): looked for in the facet's text field
             return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
@@ -312,8 +333,8 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         if not values:
             built.notices.append(f"Aucune valeur de « {clause.render()} » dans le répertoire.")
             values = ["\x00none"]
-        target = built.excluded_filters if clause.negated else built.filters
-        target.setdefault(clause.target, []).extend(v for v in values if v not in target.get(clause.target, []))
+        chosen = (built.excluded_filters if clause.negated else built.filters).setdefault(facet_name, [])
+        chosen.extend(v for v in values if v not in chosen)
         return None
     if clause.kind == "word" and not _tokens(schema, "body", clause.text):
         # a stop word of the text analyzer (`des`, `la`): the names analyzer keeps

@@ -94,56 +94,68 @@ def _split(text: str, notices: list[str]) -> list[str]:
     return [m.group(0) for m in _TOKEN_RE.finditer(text)]
 
 
+_OR = "OR"  # the operator, as it stands between clauses before they are grouped
+_PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
+
+
 def parse_query(text: str) -> ParsedQuery:
     pq = ParsedQuery()
-    notices = pq.notices
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
-    tokens = _split(text, notices)
+    items: list[Clause | str] = []  # clauses and the operator _OR
+    for tok in _split(text, pq.notices):
+        items += _token_items(tok, pq)
+    pq.groups = _or_groups(items, pq.notices)
+    if pq.groups and all(c.negated for c in pq.clauses):
+        pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
+    return pq
 
-    items: list[Clause | str] = []  # clauses and the operator "OR"
-    for tok in tokens:
-        if tok in ("OR", "OU", "|"):
-            items.append("OR")
-            continue
-        if tok in ("AND", "ET", "&&", "+"):
-            continue  # words are required anyway
-        negated = False
-        body = tok
-        if body.startswith("-") and len(body) > 1:
-            negated, body = True, body[1:]
-        elif body == "-":
-            notices.append("Le signe « - » seul a été ignoré.")
-            continue
-        m = re.match(r'^([^\s:"]+):(.*)$', body)
-        target = prefix_target(m.group(1)) if m else None
-        if m and target is not None:
-            prefix, value = m.group(1), " ".join(m.group(2).replace('"', " ").split())
-            if not value:
-                pq.empty_prefixes.append(prefix)
-                notices.append(f"Le préfixe « {prefix}: » n'est suivi de rien : il a été ignoré.")
-                continue
-            items.append(Clause("field", value, negated, target))
-            continue
-        if m and not body.startswith("http"):
-            # an unknown prefix: read "foo:bar" as the words foo bar
-            notices.append(f"Le préfixe « {m.group(1)}: » n'est pas connu : lu comme des mots simples.")
-            for w in re.split(r'[:\s"]+', body):
-                if w:
-                    items.append(Clause("word", w, negated))
-            continue
-        if body.startswith('"') and body.endswith('"') and len(body) >= 2:
-            phrase = " ".join(body[1:-1].split())
-            if phrase:
-                items.append(Clause("phrase" if " " in phrase else "word", phrase, negated))
-            continue
-        for word in body.replace('"', " ").split():  # stray quotes inside a word separate words
-            items.append(Clause("word", word, negated))
 
-    # Fold OR into groups; a dangling OR is reported and ignored.
+def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
+    """What one raw token says: an operator, a field clause, or words and phrases
+    (each one a clause, negated with a leading `-`); what is ignored is noticed."""
+    if tok in ("OR", "OU", "|"):
+        return [_OR]
+    if tok in ("AND", "ET", "&&", "+"):
+        return []  # words are required anyway
+    negated = False
+    body = tok
+    if body.startswith("-") and len(body) > 1:
+        negated, body = True, body[1:]
+    elif body == "-":
+        pq.notices.append("Le signe « - » seul a été ignoré.")
+        return []
+    m = _PREFIXED_RE.match(body)
+    if m and prefix_target(m.group(1)) is not None:
+        return _field_clause(m.group(1), m.group(2), negated, pq)
+    if m and not body.startswith("http"):
+        # an unknown prefix: read "foo:bar" as the words foo bar
+        pq.notices.append(f"Le préfixe « {m.group(1)}: » n'est pas connu : lu comme des mots simples.")
+        return [Clause("word", w, negated) for w in re.split(r'[:\s"]+', body) if w]
+    if body.startswith('"') and body.endswith('"') and len(body) >= 2:
+        phrase = " ".join(body[1:-1].split())
+        return [Clause("phrase" if " " in phrase else "word", phrase, negated)] if phrase else []
+    # stray quotes inside a word separate words
+    return [Clause("word", word, negated) for word in body.replace('"', " ").split()]
+
+
+def _field_clause(prefix: str, value: str, negated: bool, pq: ParsedQuery) -> list[Clause | str]:
+    """`pays:Mali`, `-annee:"2004"`: one clause on the prefix's target; a prefix
+    followed by nothing is noticed and ignored."""
+    value = " ".join(value.replace('"', " ").split())
+    if not value:
+        pq.empty_prefixes.append(prefix)
+        pq.notices.append(f"Le préfixe « {prefix}: » n'est suivi de rien : il a été ignoré.")
+        return []
+    return [Clause("field", value, negated, prefix_target(prefix))]
+
+
+def _or_groups(items: list[Clause | str], notices: list[str]) -> list[list[Clause]]:
+    """Fold OR into groups (a disjunction each); a dangling OR is reported and
+    ignored, and an OR beside an exclusion reads as two conditions."""
     groups: list[list[Clause]] = []
     pending_or = False
     for item in items:
-        if item == "OR":
+        if isinstance(item, str):  # _OR
             if not groups or pending_or:
                 notices.append("Opérateur « OR » sans terme d'un côté : il a été ignoré.")
             pending_or = True
@@ -157,7 +169,4 @@ def parse_query(text: str) -> ParsedQuery:
         pending_or = False
     if pending_or and groups:
         notices.append("Opérateur « OR » sans terme d'un côté : il a été ignoré.")
-    pq.groups = groups
-    if groups and all(c.negated for c in pq.clauses):
-        notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
-    return pq
+    return groups

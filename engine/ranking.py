@@ -9,8 +9,8 @@ ranking profile. `explain.py` retraces one document's score part by part.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from whoosh import query as Q
 
@@ -96,7 +96,7 @@ def group_scores(group: Group, score: ScoreFn, doc_count: int) -> dict[int, floa
     if all(f == 1.0 for f in factors):
         return score(group.query)
     out: dict[int, float] = {}
-    for a, f in zip(group.alternatives, factors):
+    for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
         for d, x in alternative_scores(a, score, doc_count).items():
             out[d] = out.get(d, 0.0) + x * f
     return out
@@ -116,7 +116,7 @@ def _coverage(parts: list[dict[int, float]], weights: list[float], excluded: set
     """docnum -> the share of the query's word weight it has (1.0: every word)."""
     total = sum(weights) or 1.0
     have: dict[int, float] = {}
-    for p, w in zip(parts, weights):
+    for p, w in zip(parts, weights, strict=True):  # one weight per word group
         for d in p:
             have[d] = have.get(d, 0.0) + w
     return {d: min(1.0, h / total) for d, h in have.items() if d not in excluded}
@@ -146,7 +146,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     # a word weighs its rarity (the idf of its group): missing a rare place name
     # costs more than missing a common word
     weights = out.weights = [_rarity(doc_count, len(p)) * (profile.light_word if g.light else 1.0)
-                             for p, g in zip(parts, built.groups)]
+                             for p, g in zip(parts, built.groups, strict=True)]
     soft = n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups))
     if soft:
         cover = _coverage(parts, weights, excluded)

@@ -12,10 +12,10 @@ set with `use_profile` (tests, tuning scripts on dev).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import Mapping
 
 from whoosh import scoring
 

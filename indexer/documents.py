@@ -8,12 +8,13 @@ repertoires are public, but a search engine need not make them searchable.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .domains import label_text
+from .facet_registry import registry
 from .ids import name_key
 from .records import Action, Partnership
-from .facet_registry import registry
 from .schema import facet_field, facet_slug
 from .text import fold, redact_contacts
 
@@ -44,7 +45,7 @@ def _name_keys(p: Partnership) -> str:
 
 
 def _places(p: Partnership) -> list[str]:
-    places: list[str] = []
+    places: list[str | None] = []
     for party in (p.partner_party, p.french_party):
         if party is None:
             continue
@@ -122,6 +123,6 @@ def index_documents(partnerships: list[Partnership], actions: list[Action]) -> I
     for p in partnerships:
         yield partnership_document(p)
     for a in actions:
-        p = by_id.get(a.partnership_id)
-        if p is not None:
-            yield action_document(a, p)
+        owner = by_id.get(a.partnership_id)
+        if owner is not None:
+            yield action_document(a, owner)

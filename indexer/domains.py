@@ -72,24 +72,38 @@ EXACT: dict[str, list[str]] = {
 
 # Keyword rules: a regular expression over the folded label -> domains.
 RULES: list[tuple[str, list[str]]] = [
-    (r"\beau\b|\beaux\b|assainis|hydraul|potable|\baep\b|puits|forage|latrine|egout|adduction|irrigation|barrage|pompe", [EAU]),
-    (r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
-    (r"educ|ecole|scolai|scolaris|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
+    ((r"\beau\b|\beaux\b|assainis|hydraul|potable|\baep\b|puits|"
+      r"forage|latrine|egout|adduction|irrigation|barrage|pompe"), [EAU]),
+    ((r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|"
+      r"dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins"), [SANTE]),
+    ((r"educ|ecole|scolai|scolaris|enseign|formation|alphab|"
+      r"universit|bibliotheque|lycee|college|apprentissage|recherche"), [EDUCATION]),
     (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
     # "cultur" at a word's start (or inter-/socio-cultural): agriculture, aviculture and
     # apiculture are farming, not culture
-    (r"\bcultur|intercultur|socioculturel|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
-    (r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|credit|insertion professionnelle|marche|industri|investis|financ", [ECONOMIE]),
+    ((r"\bcultur|intercultur|socioculturel|patrimoine|artisti|musique|"
+      r"theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b"), [CULTURE]),
+    ((r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|"
+      r"credit|insertion professionnelle|marche|industri|investis|financ"), [ECONOMIE]),
     (r"touris", [TOURISME]),
-    (r"agric|avicult|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut", [AGRICULTURE]),
-    (r"environ|dechet|ordure|propret|ecolog|desertif|climat|espaces verts|reboise|developpement durable|biodiversite", [ENVIRONNEMENT]),
-    (r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage", [URBANISME]),
-    (r"institution|gouvernance|decentralis|gestion municipale|gestion communale|administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|modernisation|gestion locale|services municipaux|service public|technique", [GOUVERNANCE]),
+    ((r"agric|avicult|rural|elevage|peche|maraich|agro|cereal|foret|"
+      r"forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut"), [AGRICULTURE]),
+    ((r"environ|dechet|ordure|propret|ecolog|desertif|climat|"
+      r"espaces verts|reboise|developpement durable|biodiversite"), [ENVIRONNEMENT]),
+    ((r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|"
+      r"batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage"), [URBANISME]),
+    ((r"institution|gouvernance|decentralis|gestion municipale|gestion communale|"
+      r"administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|"
+      r"elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|"
+      r"modernisation|gestion locale|services municipaux|service public|technique"), [GOUVERNANCE]),
     (r"societe civile|associati|femme|genre|\bong\b|comite de jumelage|vie associative", [SOCIETE]),
-    (r"echange|amitie|jumelage|rencontre|visite|solidarite internationale|interculturel|sensibilisation|education au developpement|fraternite|mobilisation", [ECHANGES]),
+    ((r"echange|amitie|jumelage|rencontre|visite|solidarite internationale|interculturel|"
+      r"sensibilisation|education au developpement|fraternite|mobilisation"), [ECHANGES]),
     # food security ("sécurité alimentaire") is farming and food supply: the agriculture rule files it
-    (r"securite(?! alimentaire)|protection civile|pompier|incendie|risque|catastrophe|police|terroris|criminal", [SECURITE]),
-    (r"social|solidarite|handicap|personnes agees|enfance|petite enfance|pauvrete|humanitaire|urgence|aide alimentaire", [SOCIAL]),
+    ((r"securite(?! alimentaire)|protection civile|pompier|"
+      r"incendie|risque|catastrophe|police|terroris|criminal"), [SECURITE]),
+    ((r"social|solidarite|handicap|personnes agees|enfance|"
+      r"petite enfance|pauvrete|humanitaire|urgence|aide alimentaire"), [SOCIAL]),
     (r"energ|electri|solaire|eolien", [ENERGIE]),
     # Morocco repertoire: "Développement urbain" ("urban" misses "urbain"), "Circulation et déplacements"
     (r"urbain|circulation|deplacement", [URBANISME]),
@@ -138,19 +152,21 @@ def map_domains(labels: list[str]) -> list[str]:
 # narrower than RULES, which read short labels, not running text.
 TEXT_RULES: list[tuple[str, list[str]]] = [
     (RULES[0][0], [EAU]),  # the water rule reads text as well as labels
-    (r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|maternite|hopital|\bsante\b|medicament|paludisme", [SANTE]),
+    ((r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|"
+      r"maternite|hopital|\bsante\b|medicament|paludisme"), [SANTE]),
     (r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque", [EDUCATION]),
     (r"electrif|solaire|eclairage|groupe electrogene", [ENERGIE]),
-    (r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|plantations? d.arbres|bosquets?|decharge|berges", [ENVIRONNEMENT]),
+    ((r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|"
+      r"plantations? d.arbres|bosquets?|decharge|berges"), [ENVIRONNEMENT]),
     (r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maison des jeunes", [JEUNESSE]),
-    (r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
-     r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace", [URBANISME]),
+    ((r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
+      r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace"), [URBANISME]),
     (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
-    (r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
-     r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture", [AGRICULTURE]),
+    ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
+      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture"), [AGRICULTURE]),
     (r"micro.?credits?|cooperatives?\b|artisans?\b|activites generatrices", [ECONOMIE]),
-    (r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
-     r"risques (urbains|majeurs|naturels)|seismes?\b", [SECURITE]),
+    ((r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
+      r"risques (urbains|majeurs|naturels)|seismes?\b"), [SECURITE]),
 ]
 _TEXT_COMPILED = [(re.compile(p), d) for p, d in TEXT_RULES]
 
@@ -177,7 +193,8 @@ def _domains_of_text(text: str) -> tuple[str, ...]:
 # (the record's `domains_text`), so each later part is written only when the record's own
 # labels or text support it: otherwise every water sheet would match "assainissement".
 LABEL_PARTS: dict[str, list[tuple[str, str]]] = {
-    EAU: [("Eau", ""), ("assainissement", r"assainis|latrine|egout|eaux usees|eaux pluviales|drainage|caniveau|vidange")],
+    EAU: [("Eau", ""),
+          ("assainissement", r"assainis|latrine|egout|eaux usees|eaux pluviales|drainage|caniveau|vidange")],
     EDUCATION: [("Éducation", ""), ("formation", r"formation|formateur|stagiaire|\bstages?\b")],
     JEUNESSE: [("Jeunesse", ""), ("sport", r"\bsport")],
     CULTURE: [("Culture", ""), ("patrimoine", r"patrimo|monument|medina|restauration|archeolog")],

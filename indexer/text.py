@@ -67,11 +67,12 @@ def reflow(lines: list[str]) -> str:
 # --- Names in normal case -------------------------------------------------
 
 _LOWER_WORDS = {
-    "de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "lès", "les", "lez",
+    "de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "lès", "lez",
     "aux", "au", "à", "d", "l", "el", "ben", "ou",
 }
 # Words that keep a capital even inside a name, or are acronyms.
-_ACRONYMS = {"cg", "cr", "cu", "ca", "apc", "apw", "ong", "afd", "sivom", "sivu", "rasd", "cscom", "ii", "iii", "iv", "v", "vi"}
+_ACRONYMS = {"cg", "cr", "cu", "ca", "apc", "apw", "ong", "afd", "sivom", "sivu", "rasd", "cscom",
+             "ii", "iii", "iv", "v", "vi"}
 _KEEP_LOWER_KIND = {
     "conseil", "général", "general", "régional", "regional", "communauté", "communaute",
     "urbaine", "ville", "commune", "mairie", "département", "departement", "région", "region",
@@ -115,9 +116,7 @@ def normal_case(name: str) -> str:
             out.append(tok)
             continue
         low = tok.lower()
-        if low in _ACRONYMS and word_index > 0 and low not in ("v", "vi", "ii", "iii", "iv"):
-            out.append(tok.upper())
-        elif low in ("ii", "iii", "iv", "v", "vi") and word_index > 0:
+        if word_index > 0 and low in _ACRONYMS:  # roman numerals (`Bamako-Commune V`) are in the set too
             out.append(tok.upper())
         elif word_index == 0:
             out.append(_cap(restore.get(low, low)))
@@ -145,7 +144,7 @@ def french_commune_name(name: str) -> str:
     `La Roche-sur-Yon`, `Ville de Saint-Étienne` -> `Saint-Étienne`): French
     commune names are hyphenated, the repertoires often lose the hyphens."""
     s = squash_spaces(name)
-    s = re.sub(r"^(Ville|Mairie|Commune)\s+(de\s+|d['’]\s*)", "", s, flags=re.I)
+    s = re.sub(r"^(Ville|Mairie|Commune)\s+(de\s+|d['’]\s*)", "", s, flags=re.IGNORECASE)
     s = re.sub(r"\s*-\s*", "-", s)
     article = ""
     for a in _ARTICLES:

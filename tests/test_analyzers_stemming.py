@@ -1,8 +1,8 @@
 """Stemming after folding, and the exception table."""
 import pytest
 
-from analyzers.stemming import EXCEPTIONS, FrenchStemFilter, stem_word
 from analyzers.folding import fold_text
+from analyzers.stemming import EXCEPTIONS, FrenchStemFilter, stem_word
 from analyzers.stopwords import FrenchStopFilter
 from analyzers.tokenizers import FrenchTokenizer
 

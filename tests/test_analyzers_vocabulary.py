@@ -26,35 +26,47 @@ CASES = {
     "APW": ("apw", "assemblée populaire de wilaya", "Assemblée Populaire de Wilaya", "APW"),
     "ONG": ("ONG", "organisation non gouvernementale", "organisations non gouvernementales", "ONG"),
     "AFD": ("AFD", "agence française de développement", "agence francaise de developpement", "AFD"),
-    "AFVP": ("afvp", "association française des volontaires du progrès", "volontaires du progrès association française des", None),
+    "AFVP": ("afvp", "association française des volontaires du progrès",
+             "volontaires du progrès association française des", None),
     "MAE": ("MAE", "ministère des affaires étrangères", "ministere des affaires etrangeres", "MAE"),
-    "PAD": ("PAD", "programme d'accompagnement de la décentralisation", "programme d'appui à la décentralisation", "PAD"),
-    "SCAC": ("SCAC", "service de coopération et d'action culturelle", "service de cooperation et d'action culturelle", "SCAC"),
-    "IRCOD": ("IRCOD", "institut régional de coopération-développement", "institut regional de cooperation developpement", "IRCOD"),
+    "PAD": ("PAD", "programme d'accompagnement de la décentralisation",
+            "programme d'appui à la décentralisation", "PAD"),
+    "SCAC": ("SCAC", "service de coopération et d'action culturelle",
+             "service de cooperation et d'action culturelle", "SCAC"),
+    "IRCOD": ("IRCOD", "institut régional de coopération-développement",
+              "institut regional de cooperation developpement", "IRCOD"),
     "CUF": ("CUF", "cités unies france", "Cités Unies France", "CUF"),
-    "AIMF": ("AIMF", "association internationale des maires francophones", "association internationale des maires francophones", "AIMF"),
+    "AIMF": ("AIMF", "association internationale des maires francophones",
+             "association internationale des maires francophones", "AIMF"),
     "AMF": ("AMF", "association des maires de france", "association des maires de France", "AMF"),
     "ADF": ("ADF", "assemblée des départements de france", "assemblee des departements de france", "ADF"),
     "ARF": ("ARF", "association des régions de france", "association des regions de france", "ARF"),
-    "AFCCRE": ("afccre", "association française du conseil des communes et régions d'europe", "association francaise du conseil des communes et regions d'europe", "AFCCRE"),
+    "AFCCRE": ("afccre", "association française du conseil des communes et régions d'europe",
+               "association francaise du conseil des communes et regions d'europe", "AFCCRE"),
     "CGLU": ("CGLU", "cités et gouvernements locaux unis", "cites et gouvernements locaux unis", "CGLU"),
     "ARK": ("ARK", "assemblée régionale de kayes", "assemblée régionale de Kayes", "ARK"),
-    "INDH": ("INDH", "initiative nationale pour le développement humain", "initiative nationale pour le developpement humain", "INDH"),
-    "PACEDEL": ("PACEDEL", "programme d'appui aux communes et au développement local", "programme d’appui aux communes et au développement local", "PACEDEL"),
+    "INDH": ("INDH", "initiative nationale pour le développement humain",
+             "initiative nationale pour le developpement humain", "INDH"),
+    "PACEDEL": ("PACEDEL", "programme d'appui aux communes et au développement local",
+                "programme d’appui aux communes et au développement local", "PACEDEL"),
     "PCSM": ("PCSM", "programme concerté santé mali", "programme concerte sante mali", "PCSM"),
-    "PDESC": ("PDSEC", "programme de développement économique social et culturel", "plan de développement économique, social et culturel", "PDESC"),
+    "PDESC": ("PDSEC", "programme de développement économique social et culturel",
+              "plan de développement économique, social et culturel", "PDESC"),
     "PDU": ("PDU", "plan de déplacements urbains", "plan de deplacement urbain", "PDU"),
     "SIG": ("SIG", "système d'information géographique", "systeme d'information geographique", "SIG"),
     "NTIC": ("TIC", "NTIC", "technologies de l'information et de la communication", "TIC"),
     "PME": ("PME", "petites et moyennes entreprises", "petite et moyenne entreprise", "PME"),
     "CCAS": ("CCAS", "centre communal d'action sociale", "centre communal d'action sociale", "CCAS"),
     "CHU": ("CHU", "centre hospitalier universitaire", "centre hospitalier universitaire", "CHU"),
-    "CNFPT": ("CNFPT", "centre national de la fonction publique territoriale", "centre national de la fonction publique territoriale", "CNFPT"),
+    "CNFPT": ("CNFPT", "centre national de la fonction publique territoriale",
+              "centre national de la fonction publique territoriale", "CNFPT"),
     "CPER": ("CPER", "contrat de plan état-région", "contrat de plan etat region", "CPER"),
     "CCI": ("CCI", "chambre de commerce et d'industrie", "chambre de commerce et d'industrie", "CCI"),
     "UE": ("UE", "union européenne", "Union Européenne", "UE"),
-    "GRDR": ("GRDR", "groupe de recherches et de réalisations pour le développement rural", "groupe de recherche et de realisations pour le developpement rural", "GRDR"),
-    "ORMVA": ("ORMVA", "office régional de mise en valeur agricole", "office regional de mise en valeur agricole", "ORMVA"),
+    "GRDR": ("GRDR", "groupe de recherches et de réalisations pour le développement rural",
+             "groupe de recherche et de realisations pour le developpement rural", "GRDR"),
+    "ORMVA": ("ORMVA", "office régional de mise en valeur agricole",
+              "office regional de mise en valeur agricole", "ORMVA"),
     "PACA": ("PACA", "provence-alpes-côte d'azur", "Provence-Alpes-Côte d'Azur", "PACA"),
     "NPDC": ("NPDC", "nord-pas-de-calais", "Nord Pas de Calais", "NPDC"),
     # narrower entries are one way: the broad word brings its kinds, a kind does not bring the broad word
@@ -93,7 +105,7 @@ def test_a_reference_centre_is_a_csref():
 
 
 def test_public_transport_and_reforestation_bring_their_kinds_one_way():
-    transport = dict(find_graded_expansions("transports en commun".split())[0][2])
+    transport = dict(find_graded_expansions(["transports", "en", "commun"])[0][2])
     assert transport["transports publics"] == SYNONYM
     assert transport["bus"] == NARROWER and transport["tramway"] == NARROWER
     assert find_expansions(["tramway"]) == []
@@ -103,7 +115,7 @@ def test_public_transport_and_reforestation_bring_their_kinds_one_way():
 
 
 def test_drinking_water_brings_wells_but_wells_do_not_bring_it():
-    alts = dict(find_graded_expansions("eau potable".split())[0][2])
+    alts = dict(find_graded_expansions(["eau", "potable"])[0][2])
     assert alts["hydraulique"] == SYNONYM and alts["puits"] == NARROWER and alts["forage"] == NARROWER
     assert [a for a in whole_query_alternatives("puits")] == ["forage"]
 
@@ -123,7 +135,7 @@ def test_cu_meanings_do_not_expand_into_each_other():
 
 
 def test_spans_inside_a_longer_query():
-    words = "assainissement et CSCOM à Ségou en 2005".split()
+    words = ["assainissement", "et", "CSCOM", "à", "Ségou", "en", "2005"]
     assert find_expansions(words) == [
         (0, 1, ["latrines", "eaux usées", "égouts"]),
         (2, 3, ["CeSCom", "CS Com", "centre de santé communautaire"]),
@@ -239,14 +251,14 @@ def test_family_kind_is_its_own():
 
 
 def test_leftmost_longest_and_stop_words_skipped():
-    words = "le conseil général de la Gironde".split()
+    words = ["le", "conseil", "général", "de", "la", "Gironde"]
     assert find_expansions(words) == [(1, 3, ["CG"])]
-    words = "adduction d'eau potable".split()
+    words = ["adduction", "d'eau", "potable"]
     assert find_expansions(words) == [(0, 3, ["AEP"])]
 
 
 def test_no_expansion():
-    assert find_expansions("coopération décentralisée Mopti".split()) == []
+    assert find_expansions(["coopération", "décentralisée", "Mopti"]) == []
     assert find_expansions([]) == []
     assert find_expansions(["de", "la"]) == []
     assert find_expansions(["com"]) == []

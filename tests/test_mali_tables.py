@@ -99,10 +99,10 @@ def test_wrapped_cells_and_budget_comments_mulhouse():
     assert (first.start, first.budget.amount, first.budget.currency) == (2004, 150000.0, "EUR")
     tail = _rows(acts[-3:])
     assert tail == [
-        (9708, "Mise en place d’un crédit agricole suite à une récolte défavorable pour permettre l’achat de "
-               "semences de riz", 2003, 2006, (8004.27, "EUR")),
-        (9719, "Formation de 10 agriculteurs aux principes coopératifs par un institut de formation malien et "
-               "appui à la mise en place d’une coopérative agricole", 2006, 2006, (5145.15, "EUR")),
+        (9708, ("Mise en place d’un crédit agricole suite à une récolte défavorable pour permettre l’achat de "
+                "semences de riz"), 2003, 2006, (8004.27, "EUR")),
+        (9719, ("Formation de 10 agriculteurs aux principes coopératifs par un institut de formation malien et "
+                "appui à la mise en place d’une coopérative agricole"), 2006, 2006, (5145.15, "EUR")),
         (9726, "Accueil en formation de personnel et équipement du Centre de Santé Communautaire de Sofara",
          2004, 2004, (4500.0, "EUR")),
     ]

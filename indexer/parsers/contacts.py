@@ -30,11 +30,16 @@ _NAME_RE = re.compile(
     rf"|(?P<ln2>{_UP}(?:\s+{_UP})*)\s+(?P<fs2>{_CAP}(?:\s+{_CAP})?)(?![a-zà-ÿ]))")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_LABEL = r"(?:t[ée]l[ée]?(?:phone)?|tel|port(?:able)?|gsm|mobile|standard|ligne directe)"
-_NUMBER_RE = re.compile(r"(?:\+\s?\d{1,3}|\(\s?\+?\d{2,5}\s?\)|00\s?\d{2,3})?[\s.\-/]*(?:\(0\))?[\s.]*\d[\d\s.\-/]{5,}\d")
+_NUMBER_RE = re.compile(r"(?:\+\s?\d{1,3}|\(\s?\+?\d{2,5}\s?\)|00\s?\d{2,3})?"  # an international prefix
+                        r"[\s.\-/]*(?:\(0\))?[\s.]*\d[\d\s.\-/]{5,}\d")
 
 
 def _is_role(word: str) -> bool:
     return fold(word).strip(".'’") in ROLE_WORDS
+
+
+# Acronyms the name pattern would take for a surname after a capitalised word (`Kayes BP 123`).
+_ACRONYMS = frozenset({"CG", "CR", "CU", "ONG", "MAE", "BP", "ASDEK"})
 
 
 def names(text: str) -> list[tuple[int, int, str]]:
@@ -49,7 +54,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
             if not firsts or len(m.group("ln").replace("-", "")) < 2:
                 continue
             last = m.group("ln")
-            if all(_is_role(w) for w in last.split()) or re.fullmatch(r"[A-Z]{2,5}", last) and len(last.split()) == 1 and last in ("CG", "CR", "CU", "ONG", "MAE", "BP", "ASDEK"):
+            if all(_is_role(w) for w in last.split()) or last in _ACRONYMS:
                 continue
             start = m.start("fs") + m.group("fs").find(firsts[0])
             before = re.search(rf"({_CAP})\s+$", text[:start])
@@ -70,8 +75,8 @@ def names(text: str) -> list[tuple[int, int, str]]:
 
 def person_name(text: str | None) -> str | None:
     """Only the person's name in a name field (`M. Mehdi MENNAD` -> `Mehdi MENNAD`,
-    `M. ARGHLANE` -> `ARGHLANE`, `M AREZKI BENSALEM` -> `AREZKI BENSALEM`); None when the field names a role, not a person
-    (`Wali d'Adrar`)."""
+    `M. ARGHLANE` -> `ARGHLANE`, `M AREZKI BENSALEM` -> `AREZKI BENSALEM`); None when
+    the field names a role, not a person (`Wali d'Adrar`)."""
     t = squash_spaces(re.sub(rf"^\s*(?:{CIVILITY}|M(?=\s))\s*", "", text or "")).strip(" ,;:")
     words = t.split()
     while len(words) > 1 and (_is_role(words[0]) or fold(words[0]) in ("le", "la")):
@@ -99,13 +104,13 @@ def clean_number(text: str | None) -> str | None:
 
 def phone_and_fax(text: str) -> tuple[str | None, str | None]:
     """The phone and fax numbers of a line such as `Tél : 01 69 10 37 03 Fax :01 69 10 37 99`."""
-    fax_at = re.search(r"fax\b", text, re.I)
+    fax_at = re.search(r"fax\b", text, re.IGNORECASE)
     if fax_at is None:
         return clean_number(text), None
     before, after = text[:fax_at.start()], text[fax_at.end():]
     phone = clean_number(before)
     fax = clean_number(after)
-    if re.search(rf"{_PHONE_LABEL}\s*/\s*$", before, re.I):  # "Tél/Fax : …"
+    if re.search(rf"{_PHONE_LABEL}\s*/\s*$", before, re.IGNORECASE):  # "Tél/Fax : …"
         fax = fax or phone
     return phone, fax
 
@@ -119,7 +124,7 @@ def read_line(text: str, contact: Contact | None = None) -> Contact:
     if em:
         c.email = c.email or em.group(0)
         s = s.replace(em.group(0), " ")
-    tel = re.search(rf"\b({_PHONE_LABEL}|fax)\b.*$", s, re.I)
+    tel = re.search(rf"\b({_PHONE_LABEL}|fax)\b.*$", s, re.IGNORECASE)
     if tel and re.search(r"\d", tel.group(0)):
         phone, fax = phone_and_fax(tel.group(0))
         c.phone, c.fax = c.phone or phone, c.fax or fax
@@ -129,7 +134,7 @@ def read_line(text: str, contact: Contact | None = None) -> Contact:
         a, b, name = found[0]
         c.name = name
         rest = squash_spaces((s[:a] + " " + s[b:]).strip(" ,;:-"))
-        rest = re.sub(r"^(?:et/ou autre\s+)?personne (?:responsable|ressource)\s*:?\s*", "", rest, flags=re.I)
+        rest = re.sub(r"^(?:et/ou autre\s+)?personne (?:responsable|ressource)\s*:?\s*", "", rest, flags=re.IGNORECASE)
         rest = re.sub(rf"^{CIVILITY}\s*", "", rest).strip(" ,;:-")
         if rest:
             c.role = f"{c.role} – {rest}" if c.role else rest
@@ -148,7 +153,7 @@ def people(text: str) -> list[Contact]:
     out = []
     cuts = [a for a, _, _ in found[1:]] + [len(text)]
     prev = 0
-    for (a, b, _), cut in zip(found, cuts):
+    for cut in cuts:  # one per name: each contact runs to where the next name starts
         out.append(read_line(text[prev:cut]))
         prev = cut
     return out

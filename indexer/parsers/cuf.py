@@ -13,15 +13,23 @@ geography table (`options`), so another country's repertoire needs no code.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import ClassVar
 
 from .. import geography
 from ..domains import map_domain
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
-from .cuf_cells import dehyphen as _dehyphen
-from .cuf_cells import durations, join_lines, strip_number, title_of, year_lists
-from .cuf_cells import status as _status
+from .cuf_cells import (
+    dehyphen as _dehyphen,
+    durations,
+    join_lines,
+    status as _status,
+    strip_number,
+    title_of,
+    year_lists,
+)
 from .cuf_table import table_rows
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
@@ -31,11 +39,12 @@ DATE_RE = re.compile(r"Date de mise à jour\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})")
 _LABEL_RE = re.compile(
     r"^\s*(Nom|Nb habitants|Nombre d.habitants|Département|Cercle|Commune|Région|Province|Coordonnées|"
     r"Collectivité|Fonction|Adresse|Tél|Fax|@|site web|Élu|Elu|Service|Autre|Président|Administrateur|"
-    r"Personne)\b", re.I)
+    r"Personne)\b", re.IGNORECASE)
 _ROLE_RE = re.compile(
     r"^\s*(Coordonnées de l.exécutif|[ÉE]lue? en charge du partenariat|Service des relations internationales|"
     r"Autre\(s\) service|Service\(s\) de la ville|Président du comité de jumelage|"
-    r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.I)  # `responsable :` continues a label
+    # `responsable :` (lower case) continues a label
+    r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.IGNORECASE)
 _PRES_LABELS = [
     ("first_contact", r"Date de début des contacts"),
     ("formal", r"Date de formalisation"),
@@ -57,7 +66,7 @@ def _find(lines: list[str], needle: str, start: int = 0) -> int | None:
 def _value(lines: list[str], i: int, label_re: str) -> str:
     """Value after `label :` on line i, continued on the next line when that
     line is not itself a label."""
-    m = re.search(label_re + r"[^:]*:\s*(.*)$", lines[i], re.I)
+    m = re.search(label_re + r"[^:]*:\s*(.*)$", lines[i], re.IGNORECASE)
     value = m.group(1).strip() if m else ""
     if i + 1 < len(lines):
         nxt = lines[i + 1].strip()
@@ -74,7 +83,7 @@ def _presentation(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     current = None
     for raw in lines:
         s = raw.strip()
-        hit = next(((key, m) for key, pat in _PRES_LABELS if (m := re.search(pat, s, re.I))), None)
+        hit = next(((key, m) for key, pat in _PRES_LABELS if (m := re.search(pat, s, re.IGNORECASE))), None)
         if hit:
             key, m = hit
             after = s[m.end():]
@@ -114,9 +123,10 @@ class CufReader(Reader):
         for name in ("country", "adjective", "marker", "footer"):
             if name in self.options:
                 setattr(self, name, self.options[name])
-        self.geo = geography.of(self.country)
-        if self.geo is None:
+        geo = geography.of(self.country)  # the registry's country may be any str: checked here
+        if geo is None:
             raise ValueError(f"no geography table for {self.country}")
+        self.geo: geography.Geography = geo
 
     def looks_like(self, text: str) -> bool:
         return self.marker in (text or "")[:200000]
@@ -139,7 +149,7 @@ class CufReader(Reader):
             stop = min([x for x in stops if x > d] + ([dates[n + 1]] if n + 1 < len(dates) else []) + [end])
             try:
                 sheet = self.sheet(doc, result, d, stop, section)
-            except Exception as exc:  # never raise: report the sheet and go on
+            except Exception as exc:  # noqa: BLE001 (never raise: report the sheet and go on with the others)
                 warn(result, d + 1, f"sheet not parsed ({type(exc).__name__}: {exc})", L[d])
                 continue
             if sheet is not None:
@@ -176,13 +186,13 @@ class CufReader(Reader):
         pres_i = head_end
         marks = {k: _find(lines, k, pres_i) for k in ("Histoire du partenariat", "Actions de coopération",
                                                       "Perspectives du partenariat", "Documents de capitalisation")}
-        hist_i, act_i, persp_i, docs_i = marks.values()
+        hist_i, _act_i, persp_i, docs_i = marks.values()
 
         def upto(i: int) -> int:
             return min([x for x in list(marks.values()) + [len(lines)] if x is not None and x > i])
 
         pres, free = _presentation(lines[pres_i + 1:upto(pres_i)]) if pres_i < len(lines) else ({}, [])
-        clean = lambda ls: _dehyphen(reflow([x for x in ls if not doc.is_noise(x)])) or None  # noqa: E731
+        clean = lambda ls: _dehyphen(reflow([x for x in ls if not doc.is_noise(x)])) or None
         history = objectives = perspectives = None
         if hist_i is not None:
             hl = lines[hist_i + 1:upto(hist_i)]
@@ -229,10 +239,10 @@ class CufReader(Reader):
         side = None
         for k, line in enumerate(head):
             s = line.strip()
-            if re.match(r"^Collectivité française", s, re.I):
+            if re.match(r"^Collectivité française", s, re.IGNORECASE):
                 side = "fr"
                 continue
-            if re.match(rf"^Collectivités? {self.adjective}", s, re.I):
+            if re.match(rf"^Collectivités? {self.adjective}", s, re.IGNORECASE):
                 side = "ml"
                 continue
             if s.startswith("Coordonnées"):
@@ -243,7 +253,7 @@ class CufReader(Reader):
                 out[f"{side}_name"] = _value(head, k, r"Nom")
             elif re.match(r"^(Nb habitants|Nombre d.habitants)", s) and f"{side}_pop" not in out:
                 out[f"{side}_pop"] = squash_spaces(s.split(":", 1)[-1])
-            elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.I):
+            elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.IGNORECASE):
                 # `Cercle/Région/Commune : Diéma, région de Kayes`, or `Région Koulikoro Cercle Kati`
                 val = _value(head, k, r"^\s*(?:Département|Cercle|Commune|Région|Province)") if ":" in s else s
                 key = f"{side}_place"
@@ -292,64 +302,13 @@ class CufReader(Reader):
                     break
                 block.append(lines[j])
                 j += 1
-            people = self.block_people(block, label)
+            people = _ContactBlock(label).read(block)
             for c in people:
                 c.side = contacts.side_of(c, fr_names, pa_names, self.country) or fallback
                 if c.name or c.phone or c.email:
                     out.append(c)
             i = j
         return out
-
-    @staticmethod
-    def block_people(block: list[str], label: str) -> list[Contact]:
-        """The persons of one contact block (labelled lines or free lines)."""
-        people: list[Contact] = []
-        base = Contact(role=label)
-        free: list[str] = []
-        for raw in block:
-            s = squash_spaces(raw)
-            if not s:
-                continue
-            lab = re.match(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", s, re.I)
-            key = fold(lab.group(1)).rstrip(".") if lab else None
-            if key == "nom":
-                found = contacts.names(lab.group(2))
-                base.name = found[0][2] if found else (lab.group(2) if _name_only(lab.group(2)) else None)
-                people += [Contact(name=f[2], role=label) for f in found[1:]]  # two names: two persons
-            elif key == "fonction":
-                base.role = lab.group(2) or base.role
-            elif key == "adresse":
-                base.address = lab.group(2) or None
-            elif key in ("tel", "tél", "fax"):
-                phone, fax = contacts.phone_and_fax(s)
-                base.phone, base.fax = base.phone or phone, base.fax or fax
-            elif key == "@":
-                e = re.search(r"[\w.+-]+@[\w.-]+\.\w+", s)
-                base.email = e.group(0) if e else base.email
-            elif key == "site web":
-                base.website = lab.group(2) or None
-            elif base.role != label and base.address and not base.name:
-                base.address += " " + s  # an address that wraps
-            elif key is None and base.role == label and base.name is None and base.address is None \
-                    and re.match(r"^de |^d['’]", s):
-                continue
-            else:
-                free.append(s)
-        for s in free:
-            for c in contacts.people(s):
-                if c.name and base.name is None and not people:
-                    base.name, base.phone, base.fax = c.name, base.phone or c.phone, base.fax or c.fax
-                    base.email = base.email or c.email
-                    if c.role:
-                        base.role = f"{label} – {c.role}" if base.role == label else base.role
-                elif c.name:
-                    c.role = c.role or label
-                    people.append(c)
-                elif base.name or people:
-                    target = people[-1] if people else base
-                    target.phone, target.fax = target.phone or c.phone, target.fax or c.fax
-                    target.email = target.email or c.email
-        return [base] + people
 
     # --- actions ----------------------------------------------------------
     def actions(self, body: list[tuple[int, str]]) -> list[ActionDraft]:
@@ -400,7 +359,7 @@ class CufReader(Reader):
         result.stats["actions"] = len(result.actions)
 
 
-_ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.I)
+_ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.IGNORECASE)
 
 
 def formal_act(text: str, until: int | None) -> int | None:
@@ -425,6 +384,92 @@ def partner_kind(name: str) -> str:
     if re.search(r"region|assemblee regionale|conseil regional", f):
         return "région"
     return "commune"
+
+
+_CONTACT_LABEL_RE = re.compile(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", re.IGNORECASE)
+
+
+class _ContactBlock:
+    """The persons of one contact block. Labelled lines (`Nom :`, `Tél :`…) fill
+    the block's first person, one short method per label; the other lines are
+    read at the end as free text, where each name is a person."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.base = Contact(role=label)  # the block's first person
+        self.people: list[Contact] = []  # the others
+        self.free: list[str] = []
+
+    def read(self, block: list[str]) -> list[Contact]:
+        for raw in block:
+            s = squash_spaces(raw)
+            if not s:
+                continue
+            lab = _CONTACT_LABEL_RE.match(s)
+            key = fold(lab.group(1)).rstrip(".") if lab else None
+            reader = self._LABELLED.get(key) if lab and key else None
+            if lab and reader is not None:
+                reader(self, lab.group(2), s)
+            else:
+                self._other_line(s, labelled=key is not None)
+        for s in self.free:
+            for c in contacts.people(s):
+                self._free_person(c)
+        return [self.base] + self.people
+
+    def _name(self, value: str, line: str) -> None:
+        found = contacts.names(value)
+        self.base.name = found[0][2] if found else (value if _name_only(value) else None)
+        self.people += [Contact(name=f[2], role=self.label) for f in found[1:]]  # two names: two persons
+
+    def _role(self, value: str, line: str) -> None:
+        self.base.role = value or self.base.role
+
+    def _address(self, value: str, line: str) -> None:
+        self.base.address = value or None
+
+    def _phone(self, value: str, line: str) -> None:
+        phone, fax = contacts.phone_and_fax(line)
+        self.base.phone, self.base.fax = self.base.phone or phone, self.base.fax or fax
+
+    def _email(self, value: str, line: str) -> None:
+        e = re.search(r"[\w.+-]+@[\w.-]+\.\w+", line)
+        self.base.email = e.group(0) if e else self.base.email
+
+    def _website(self, value: str, line: str) -> None:
+        self.base.website = value or None
+
+    # the folded label -> what its value fills
+    _LABELLED: ClassVar[dict[str, Callable[[_ContactBlock, str, str], None]]] = {
+        "nom": _name, "fonction": _role, "adresse": _address, "tel": _phone, "tél": _phone, "fax": _phone,
+        "@": _email, "site web": _website}
+
+    def _other_line(self, s: str, labelled: bool) -> None:
+        base = self.base
+        if base.role != self.label and base.address and not base.name:
+            base.address += " " + s  # an address that wraps
+        elif not labelled and base.role == self.label and base.name is None and base.address is None \
+                and re.match(r"^de |^d['’]", s):
+            return  # `de …` before anything was read: the rest of the block's heading
+        else:
+            self.free.append(s)
+
+    def _free_person(self, c: Contact) -> None:
+        """A person of a free line: the first person when no `Nom :` named one,
+        else one more; a line without a name gives its numbers to the last person."""
+        base, people = self.base, self.people
+        if c.name and base.name is None and not people:
+            base.name, base.phone, base.fax = c.name, base.phone or c.phone, base.fax or c.fax
+            base.email = base.email or c.email
+            if c.role:
+                base.role = f"{self.label} – {c.role}" if base.role == self.label else base.role
+        elif c.name:
+            c.role = c.role or self.label
+            people.append(c)
+        elif base.name or people:
+            target = people[-1] if people else base
+            target.phone, target.fax = target.phone or c.phone, target.fax or c.fax
+            target.email = target.email or c.email
 
 
 def _name_only(text: str) -> bool:

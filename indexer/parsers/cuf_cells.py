@@ -22,9 +22,9 @@ from . import fields
 
 _HEADER_RE = re.compile(
     r"^(Domaines?|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
-    r"Actions de coopération)\b", re.I)
+    r"Actions de coopération)\b", re.IGNORECASE)
 _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
-_TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.I)
+_TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
 _BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
 _MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
@@ -33,11 +33,12 @@ _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cour
                  r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
                  r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
-_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
+_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b",
+                      re.IGNORECASE)
 _NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
-                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|^P\.?M\.?$|pour m[ée]moire", re.I)
+                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|^P\.?M\.?$|pour m[ée]moire", re.IGNORECASE)
 _CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
-                      r"entre|vers|chez|sous|que|qui|dont)|[,(/+&–-])$", re.I)
+                      r"entre|vers|chez|sous|que|qui|dont)|[,(/+&–-])$", re.IGNORECASE)
 CONNECT_WORDS = _CONNECT
 
 
@@ -68,9 +69,10 @@ def is_when(text: str) -> bool:
     rest = _WHEN_RE.sub(" ", t)
     rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
                   r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
-                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest, flags=re.I)
+                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest,
+                  flags=re.IGNORECASE)
     words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
-    if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.I):
+    if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.IGNORECASE):
         return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
     return len(words) <= 2 and len(t) <= 45
 
@@ -130,15 +132,14 @@ def _starts_cell(prev: str, line: str) -> bool:
         return False  # `Commandé à l’O.N.G.` / `C.P.F.M. de Sévaré`: an acronym's stops end no cell
     if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
         return False  # a heading on two lines
-    if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.I):
+    if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.IGNORECASE):
         return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
     if _UNIT_ALONE.match(s) and re.search(r"\d\s*(?:millions?|milliards?)?$", p):
         return False  # `25 millions` / `CFA`: the amount's unit on the next line
     if s[:1].islower() or s[:1] in "(&«»:;,)":
         return False
-    if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p):
-        return False  # a complement of the line above, not a new project
-    return True
+    complement = re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p)
+    return not complement  # a complement of the line above is no new project
 
 
 def _wrapped_tail(prev: str, line: str) -> bool:
@@ -169,10 +170,25 @@ def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> list[Cell]:
     """A segment cut into cells by cell grammar, each with its kind (`after`:
     the kind of the segment before, `header` when it held only the header)."""
+    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
+    cells = _cut(seg, k, after, numbered)
+    for i, c in enumerate(cells):
+        c.kind = _own_kind(cells, i)
+    if numbered and after in ("action", "when"):
+        _numbered_column(cells, after)
+    if after == "when":
+        _budget_after_dates(cells)
+    _odd_cells(cells)
+    _headings_beside_domains(cells)
+    return column_cells(_domain_column(cells), after)
+
+
+def _cut(seg: list[tuple[int, str]], k: int, after: str | None, numbered: bool) -> list[Cell]:
+    """The segment's lines as cells (all `action` until kinds are read): the
+    header lines left out, a line continuing the cell above unless it starts one."""
     cells: list[Cell] = []
     block = 0
     prev = ""
-    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
     in_header = after == "header"
     for top, (n, text) in enumerate(seg):
         s = text.strip()
@@ -186,77 +202,113 @@ def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> li
         if in_header and re.match(r"^[a-zà-ÿ(]", s) and not fields.years(s).found:
             continue  # `Actions réalisées` / `par des opérateurs du NPDC…`: the header goes on
         in_header = False
-        cont = cells and prev and not _starts_cell(prev, s)
-        if cont and not _CONNECT.search(prev) and not s.startswith("(") \
-                and kind_of(cells[-1].text) == kind_of(s) and kind_of(s) in ("when", "budget"):
-            cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
-        if not cont and cells and prev and len(cells[-1].lines) >= 2 and _wrapped_tail(prev, s):
-            cont = True  # `…de la Région` / `Mulhousienne`: the last words of a wrapped cell
-        if numbered and cells:  # `1.`, `2.`…: a numbered cell runs to the next number
-            cont = not _NUMBER_RE.match(s)
-        if cont:
+        if cells and _continues(cells[-1], prev, s, numbered):
             cells[-1].lines.append((n, text))
         else:
             cells.append(Cell("action", [(n, text)], top, k, block))
         prev = s
-    for i, c in enumerate(cells):
-        c.kind = kind_of(c.text)
-        first = c.lines[0][1].strip()
-        if c.kind == "action" and len(c.lines) > 1 and _upper(first) and is_domain(first):
-            c.kind = "domain"  # `EAU :` over its sub-items
-        nxt = cells[i + 1] if i + 1 < len(cells) else None
-        alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
-                                    and _BULLET_RE.match(nxt.text))
-        # alone, a label is short or narrow (`Construction et équipement de deux centres de santé` is a project)
-        alone = bool(alone) and (len(c.text.split()) <= 4 or max(len(t.strip()) for _, t in c.lines) <= 28)
-        if c.kind == "action" and is_domain(c.text, alone):
-            c.kind = "domain"
-    if numbered and after in ("action", "when"):
-        for c in cells:
-            body_text = _NUMBER_RE.sub("", c.text).strip()
-            if after == "when":
-                c.kind = "budget"
-            elif not body_text or is_when(body_text):
-                c.kind = "when"
-    kinds = [c.kind for c in cells]
+    return cells
+
+
+def _continues(last: Cell, prev: str, s: str, numbered: bool) -> bool:
+    """Line `s` goes on with the cell `last`, whose last line is `prev` (empty after a gap)."""
+    if numbered:  # `1.`, `2.`…: a numbered cell runs to the next number
+        return not _NUMBER_RE.match(s)
+    cont = bool(prev) and not _starts_cell(prev, s)
+    if cont and not _CONNECT.search(prev) and not s.startswith("(") \
+            and kind_of(last.text) == kind_of(s) and kind_of(s) in ("when", "budget"):
+        cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
+    if not cont and prev and len(last.lines) >= 2 and _wrapped_tail(prev, s):
+        cont = True  # `…de la Région` / `Mulhousienne`: the last words of a wrapped cell
+    return cont
+
+
+def _own_kind(cells: list[Cell], i: int) -> str:
+    """Cell i's kind from its own text, a label read as a domain when it is
+    one: a heading over its sub-items, or a short or narrow label alone."""
+    c = cells[i]
+    kind = kind_of(c.text)
+    first = c.lines[0][1].strip()
+    if kind == "action" and len(c.lines) > 1 and _upper(first) and is_domain(first):
+        kind = "domain"  # `EAU :` over its sub-items
+    nxt = cells[i + 1] if i + 1 < len(cells) else None
+    alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
+                                and _BULLET_RE.match(nxt.text))
+    # alone, a label is short or narrow (`Construction et équipement de deux centres de santé` is a project)
+    alone = bool(alone) and (len(c.text.split()) <= 4 or max(len(t.strip()) for _, t in c.lines) <= 28)
+    if kind == "action" and is_domain(c.text, alone):
+        kind = "domain"
+    return kind
+
+
+def _numbered_column(cells: list[Cell], after: str) -> None:
+    """Numbered cells after an actions column are its dates (or, bare, nothing
+    but their number); after a dates column, its amounts."""
+    for c in cells:
+        body_text = _NUMBER_RE.sub("", c.text).strip()
+        if after == "when":
+            c.kind = "budget"
+        elif not body_text or is_when(body_text):
+            c.kind = "when"
+
+
+def _budget_after_dates(cells: list[Cell]) -> None:
+    """The budget column after a dates column: `2000`, `15000 pour les 2`."""
     digits = sum(bool(re.match(r"^\d", _BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
-    if after == "when" and digits * 2 >= len(cells) and "action" in kinds:
-        for c in cells:  # the budget column after a dates column: `2000`, `15000 pour les 2`
+    if digits * 2 >= len(cells) and any(c.kind == "action" for c in cells):
+        for c in cells:
             if re.match(r"^\d", _BULLET_RE.sub("", c.text)) and c.kind in ("action", "when"):
                 c.kind = "budget"
-        kinds = [c.kind for c in cells]
+
+
+def _odd_cells(cells: list[Cell]) -> None:
+    """A dates or budget column (half its cells or more): its odd cells too,
+    counted on the kinds as they were before either column took its own."""
+    kinds = [c.kind for c in cells]
     for kind, test, others in (
             ("budget", lambda t: bool(re.match(r"^\d", t)), ("action", "when")),
             ("when", lambda t: bool(fields.years(t).found), ("action",))):
-        if kinds.count(kind) * 2 >= len(kinds) > 1:  # a dates or budget column: its odd cells too
+        if kinds.count(kind) * 2 >= len(kinds) > 1:
             for c in cells:
                 t = _BULLET_RE.sub("", c.text)
                 if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)):
                     c.kind = kind
-    if any(c.kind == "domain" for c in cells) and not {"when", "budget"} & set(kinds):
-        for c in cells:  # upper-case headings beside domain headings are headings too
+
+
+def _headings_beside_domains(cells: list[Cell]) -> None:
+    """Upper-case headings beside domain headings are headings too (no dates or budget among them)."""
+    if any(c.kind == "domain" for c in cells) and not _dated(cells):
+        for c in cells:
             if c.kind == "action" and _upper(c.text) and len(c.text) <= 60:
                 c.kind = "domain"
-    heads = [c for c in cells if c.kind == "domain"]
-    if len(heads) >= 2 and not {"when", "budget"} & set(kinds):
-        # a domain column: the lines under a heading are its sub-items, not projects
-        merged: list[Cell] = []
-        for c in cells:
-            if c.kind in ("action", "domain") and merged and merged[-1].kind == "domain" and (
-                    c.kind == "action" or _upper(merged[-1].lines[-1][1]) and _upper(c.text)
-                    and c.block == merged[-1].block):
-                merged[-1].lines += c.lines
-            else:
-                merged.append(c)
-        cells = merged
-    return column_cells(cells, after)
 
 
-_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.I)
+def _domain_column(cells: list[Cell]) -> list[Cell]:
+    """A domain column (two headings or more, no dates or budget): the lines
+    under a heading are its sub-items, not projects."""
+    if sum(c.kind == "domain" for c in cells) < 2 or _dated(cells):
+        return cells
+    merged: list[Cell] = []
+    for c in cells:
+        if c.kind in ("action", "domain") and merged and merged[-1].kind == "domain" and (
+                c.kind == "action" or _upper(merged[-1].lines[-1][1]) and _upper(c.text)
+                and c.block == merged[-1].block):
+            merged[-1].lines += c.lines
+        else:
+            merged.append(c)
+    return merged
+
+
+def _dated(cells: list[Cell]) -> bool:
+    return any(c.kind in ("when", "budget") for c in cells)
+
+
+_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.IGNORECASE)
 _AMOUNT_LED = re.compile(r"^\W*\(?\d")
-_UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.I)
+_UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
-_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.I)  # `Du 14 au 24 janvier`: its year below
+# `Du 14 au 24 janvier`: its year below
+_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
 
 
 def date_led(text: str) -> bool:
@@ -288,7 +340,7 @@ def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
             else:
                 out[-1].lines += c.lines
         return out
-    label = lambda c: c.kind in ("action", "when") and len(c.text.split()) <= 3  # noqa: E731
+    label = lambda c: c.kind in ("action", "when") and len(c.text.split()) <= 3
     if after == "when" and (cells[0].kind == "budget" or _AMOUNT_LED.match(cells[0].text)
                             and not _YEAR_SPAN.match(cells[0].text)
                             or len(cells) > 1 and label(cells[0]) and cells[1].kind == "budget"):
@@ -317,7 +369,8 @@ def _upper(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def kind_of(text: str) -> str:
-    if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
+    if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 \
+            and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
         return "when"  # `2003, 2005, 2006 +ou- 1500 (par pers)`: a dates cell, with an amount
     if _SECTION_RE.match(text):
         return "section"
@@ -353,13 +406,14 @@ LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage",
                "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
                "medical", "alphabetisation", "scolarisation"}
 _MONEY_WORDS = re.compile(r"total|soit|dont|\bpour\b|\bsur\b|co[uû]t|montant|budget|financ|particip|subvention|"
-                          r"apport|estim|environ|\bpar\b|\bet\b", re.I)
+                          r"apport|estim|environ|\bpar\b|\bet\b", re.IGNORECASE)
 _TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|E)\.?"
-                         r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
+                         r"(?:\s*/\s*an|\s+par an)?)\s*$", re.IGNORECASE)
 # `Cartographie 2006-2007 12 747`: a bare amount after the row's dates
 _TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
-_TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
-                        r"(?:\s*\([^)]*\))?)\s*$", re.I)
+_TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*"
+                        r"(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
+                        r"(?:\s*\([^)]*\))?)\s*$", re.IGNORECASE)
 
 
 def _split_when(c: Cell) -> list[Cell]:
@@ -371,11 +425,15 @@ def _split_when(c: Cell) -> list[Cell]:
         return [c]
     at = tail[-1].start
     head = text[:at].rstrip()
-    if re.search(r"\b(pour|de|à)$", head, re.I) and not fields.years(head.rsplit(" ", 1)[-1]).found:
+    if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not fields.years(head.rsplit(" ", 1)[-1]).found:
         at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
     first = c.lines[0][0]
     when = Cell("when", [(first, head)], c.top, c.segment, c.block)
     return [when, Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block, anchor=when)]
+
+
+# a leading label does not end on these words (`Accès à` | `l'eau`): the phrase goes on
+_LINK_WORDS = ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l")
 
 
 def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
@@ -407,7 +465,7 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     words = text.split()
     for n in (3, 2, 1):
         head = " ".join(words[:n])
-        if len(words) <= n + 1 or fold(words[n - 1]) in ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l"):
+        if len(words) <= n + 1 or fold(words[n - 1]) in _LINK_WORDS:
             continue
         nxt = words[n]
         row_wise = money is not None or when is not None
@@ -419,7 +477,7 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
             break
     if money is None and when is None and label is None:
         return [c]
-    mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)  # noqa: E731
+    mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)
     if label:
         parts.append(mk("domain", label))
     parts.append(mk("action", text))
@@ -473,7 +531,7 @@ def strip_number(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý0-9])")
-_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b", re.I)
+_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def title_of(text: str) -> str:
@@ -494,7 +552,7 @@ def title_of(text: str) -> str:
 
 
 _DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?"
-                       r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.I)
+                       r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.IGNORECASE)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
@@ -519,7 +577,7 @@ def durations(text: str) -> str:
     def span(m: re.Match) -> str:
         n = _NUMBERS.get(m.group(3).lower()) or int(m.group(3))
         start = int(m.group(2))
-        late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.I)  # a start in the year's course
+        late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.IGNORECASE)  # a start in the year's course
         return f"{m.group(0)} : {start}-{start + n - (0 if late else 1)}"
     return _DURATION.sub(span, text or "")
 

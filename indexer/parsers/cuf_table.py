@@ -17,13 +17,12 @@ a column into one segment per bullet. So:
    several actions); a line mixing kinds is split (label, text, dates, amount);
 3. dates and budget cells are given to the action rows still waiting for one,
    in order when their numbers agree, else by vertical position within the
-   band (a monotone alignment of cell tops to row tops).
+   band (a monotone alignment of cell tops to row tops: `cuf_rows.py`).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..domains import map_domain
 from ..text import squash_spaces
@@ -31,7 +30,6 @@ from . import fields
 from .cuf_cells import (
     _BULLET_RE,
     _HEADER_RE,
-    _NUMBER_RE,
     CONNECT_WORDS,
     Cell,
     _upper,
@@ -41,360 +39,298 @@ from .cuf_cells import (
     segments,
     split_mixed,
 )
-
-
-@dataclass
-class Row:
-    """One project of the table."""
-
-    domain: str | None
-    cells: list[Cell] = field(default_factory=list)  # the action cell(s)
-    when: list[Cell] = field(default_factory=list)
-    budget: list[Cell] = field(default_factory=list)
-    period: str | None = None  # a band heading's year ("Projets 2000")
-    label: Cell | None = None  # its cell in a first column of headings
-
-    @property
-    def lines(self) -> list[tuple[int, str]]:
-        return sorted({ln for c in self.cells + self.when + self.budget for ln in c.lines})
-
-    @property
-    def text(self) -> str:
-        return " ".join(c.text for c in self.cells)
-
-
-def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
-          stretch: float | None = None) -> list[tuple[Row, Cell]]:
-    """Give each cell a row: in order when the counts agree, else by position
-    (`_by_spans`; with `stretch`, the cells' column is scaled to the rows'
-    column, taller because it holds one cell per project where the others hold
-    one per heading, and matched one to one)."""
-    if not rows or not cells:
-        return []
-    numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
-    cell_numbers = [_NUMBER_RE.match(c.text.strip()) for c in cells]
-    if all(numbers) and all(cell_numbers):  # rows and cells numbered alike: by number
-        out, used = [], set()
-        for r, m in zip(rows, numbers):
-            c = next((c for c, cm in zip(cells, cell_numbers)
-                      if cm and m and cm.group(1) == m.group(1) and id(c) not in used), None)
-            if c is not None:
-                used.add(id(c))
-                out.append((r, c))
-        return out
-    if len(rows) == len(cells):
-        return list(zip(rows, cells))
-    same_seg = len({r.cells[0].segment for r in rows}) == 1
-    if not same_seg:
-        return list(zip(rows, cells))
-    by_block = _align_blocks(rows, cells)
-    if by_block is not None:
-        return by_block
-    row_tops = [tops[id(r)] for r in rows]
-    cell_tops = [c.top for c in cells]
-    if stretch:
-        return [(rows[i], cells[j]) for i, j in _monotone(row_tops, [t * stretch for t in cell_tops])[1]]
-    # the columns as written: a dates or budget line belongs to the project whose first line
-    # is at or just above it (`2003` / `de 1989 à 2002` / `2002 et 2004` beside one project)
-    return [(rows[i], cells[j]) for i, j in _by_spans(row_tops, cell_tops)]
-
-
-def _by_spans(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0,
-              again: float = 0.75) -> list[tuple[int, int]]:
-    """Each cell to the row whose height holds it (from its first line down to the
-    next row's), several cells to one row allowed at a small cost each, the rows
-    taken in order; a cell far from every row is left out."""
-    n, m = len(rows), len(cells)
-    ends = [rows[i + 1] - 1 if i + 1 < n else float("inf") for i in range(n)]
-
-    def dist(j: int, i: int) -> float:
-        t = cells[j]
-        return 0.0 if rows[i] <= t <= ends[i] else min(abs(t - rows[i]), abs(t - ends[i]))
-
-    INF = float("inf")
-    # cost[j][i + 1]: first j cells placed, the last placed one in row i (0: none yet)
-    cost = [[INF] * (n + 1) for _ in range(m + 1)]
-    back: dict[tuple[int, int], tuple[int, int]] = {}
-    cost[0][0] = 0.0
-    for j in range(m):
-        for last in range(n + 1):
-            c = cost[j][last]
-            if c == INF:
-                continue
-            if c + skip < cost[j + 1][last]:
-                cost[j + 1][last], back[(j + 1, last)] = c + skip, (last, -1)
-            for i in range(max(last - 1, 0), n):
-                d = c + dist(j, i) + (again if i == last - 1 else 0.0)
-                if d < cost[j + 1][i + 1]:
-                    cost[j + 1][i + 1], back[(j + 1, i + 1)] = d, (last, i)
-    last = min(range(n + 1), key=lambda k: cost[m][k])
-    out = []
-    for j in range(m, 0, -1):
-        prev, i = back[(j, last)]
-        if i >= 0:
-            out.append((i, j - 1))
-        last = prev
-    return out[::-1]
-
-
-def _monotone(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0) -> tuple[float, list[tuple[int, int]]]:
-    """The monotone matching of cell positions to row positions with the least
-    total distance (a cell left out costs `skip`); its cost and its pairs."""
-    n, m = len(rows), len(cells)
-    INF = float("inf")
-    cost = [[INF] * (m + 1) for _ in range(n + 1)]  # first j cells among the first i rows
-    back: dict[tuple[int, int], tuple[int, int, bool]] = {}
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            c = cost[i][j]
-            if c == INF:
-                continue
-            if i < n and c < cost[i + 1][j]:  # row i gets no cell
-                cost[i + 1][j], back[(i + 1, j)] = c, (i, j, False)
-            if j < m and c + skip < cost[i][j + 1]:  # cell j goes nowhere
-                cost[i][j + 1], back[(i, j + 1)] = c + skip, (i, j, False)
-            if i < n and j < m:
-                d = c + abs(cells[j] - rows[i])
-                if d < cost[i + 1][j + 1]:
-                    cost[i + 1][j + 1], back[(i + 1, j + 1)] = d, (i, j, True)
-    out = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        pi, pj, used = back[(i, j)]
-        if used:
-            out.append((pi, pj))
-        i, j = pi, pj
-    return cost[n][m], out[::-1]
-
-
-def _groups(items: list, key) -> list[list]:
-    out: list[list] = []
-    for it in items:
-        if out and key(out[-1][-1]) == key(it):
-            out[-1].append(it)
-        else:
-            out.append([it])
-    return out
-
-
-def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] | None:
-    """Blank-separated blocks of rows against blocks of cells: a block of rows
-    takes the next block of cells when they are as many (or the first cells
-    of a larger block: `2001-2005` / `2000/2004` for one row), else the next
-    blocks together when they add up. None when the blocks do not agree."""
-    rb = _groups(rows, lambda r: r.cells[0].block)
-    cb = _groups(cells, lambda c: c.block)
-    out: list[tuple[Row, Cell]] = []
-    j = 0
-    for group in rb:
-        if j >= len(cb):
-            return None
-        take = list(cb[j])
-        j += 1
-        while len(take) < len(group) and j < len(cb) and len(take) + len(cb[j]) <= len(group):
-            take += cb[j]
-            j += 1
-        if len(take) < len(group) or (len(take) > len(group) and len(group) > 1):
-            return None
-        out += list(zip(group, take))
-    return out if j == len(cb) else None
+from .cuf_rows import Row, align, monotone
 
 
 def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     """The rows of one actions table (body: its numbered lines, header included)."""
-    rows: list[Row] = []
-    tops: dict[int, int] = {}
-    domains: list[Cell] = []  # the band's domain cells waiting for their rows
-    band: list[Row] = []  # rows of the current band
-    waiting: dict[str, list[Row]] = {"when": [], "budget": []}  # rows still without a cell of that kind
-    period: str | None = None
-    last_kind = None
-    labelled = False  # rows carry their domain label in front
-    headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
-    prev_cell: Cell | None = None  # the last cell of the segment before
-    segs = segments(body)
-    peeked: dict[tuple[int, str], list[str]] = {}
+    return _TableReader(segments(body)).read()
 
-    def peek(k: int, after: str) -> list[str]:
+
+def _nothing_waiting() -> dict[str, list[Row]]:
+    return {"when": [], "budget": []}
+
+
+class _TableReader:
+    """Reads a table's segments in order, each in the steps of `segment`, and
+    keeps what the band being read holds: its rows, its domain cells, the rows
+    still waiting for a dates or budget cell, a first column of headings, and
+    the kind of the segment before (which says what the next one may be)."""
+
+    def __init__(self, segs: list[list[tuple[int, str]]]):
+        self.segs = segs
+        self.rows: list[Row] = []
+        self.tops: dict[int, int] = {}  # id(row) -> its first line's height in its segment
+        self.domains: list[Cell] = []  # the band's domain cells waiting for their rows
+        self.band: list[Row] = []  # rows of the current band
+        self.waiting = _nothing_waiting()  # rows still without a cell of that kind
+        self.period: str | None = None
+        self.last_kind: str | None = None
+        self.labelled = False  # rows carry their domain label in front
+        self.headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
+        self.prev_cell: Cell | None = None  # the last cell of the segment before
+        self.peeked: dict[tuple[int, str], list[str]] = {}
+        # segments to read; a segment's later cells come back as (k, cells) when they open the next row
+        self.todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
+
+    def read(self) -> list[Row]:
+        while self.todo:
+            k, given = self.todo.pop(0)
+            self.segment(k, given)
+        return self.rows
+
+    def peek(self, k: int, after: str) -> list[str]:
         """The kinds of a later segment's cells, read once."""
-        if (k, after) not in peeked:
-            peeked[(k, after)] = [c.kind for c in cells_of(segs[k], k, after)] if k < len(segs) else []
-        return peeked[(k, after)]
+        if (k, after) not in self.peeked:
+            self.peeked[(k, after)] = [c.kind for c in cells_of(self.segs[k], k, after)] if k < len(self.segs) else []
+        return self.peeked[(k, after)]
 
-    todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
-    while todo:
-        k, given = todo.pop(0)
-        seg = segs[k]
-        after = "header" if k and given is None and last_kind is None and _HEADER_RE.match(segs[k - 1][0][1].strip()) \
-            else last_kind
-        cells = given if given is not None else [p for c in cells_of(seg, k, after) for p in split_mixed(c, labelled)]
-        labelled = labelled or any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
-                                   for a, b in zip(cells, cells[1:]))
-        if cells and given is None and prev_cell is not None and prev_cell.kind in ("when", "action") \
-                and re.match(r"^[a-zà-ÿ]", cells[0].text) and not re.search(r"[.;:!?)]$", prev_cell.text) \
-                and cells[0].kind in ("when", "action") \
-                and (cells[0].kind == prev_cell.kind == "action" or prev_cell.kind == "when"
-                     or CONNECT_WORDS.search(prev_cell.text)):
-            prev_cell.lines += cells.pop(0).lines  # `chaque année, des` / `réalisations sont`: one cell cut by gaps
+    def segment(self, k: int, given: list[Cell] | None) -> None:
+        """Segment k (or its cells `given` back): its cells, what column it is,
+        the rows it opens, the dates, budgets and domains it gives them."""
+        cells = self._cells(k, given)
         if not cells:
-            continue
-        if len(cells) == 1 and cells[0].kind == "domain" and last_kind == "domain" and not _upper(cells[0].text):
-            cells[0].kind = "action"  # a lone cell after a domain cell is its project
-        elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
-                and k + 1 < len(segs):
-            # a lone cell is a domain when text follows it, an action when dates or budget do
-            nxt = peek(k + 1, "action")
-            if nxt and nxt[0] in ("when", "budget"):
-                cells[0].kind = "action"
-            elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
-                    and (map_domain(cells[0].text) and _narrower(seg, segs[k + 1])
-                         or last_kind != "action" and _width(seg) <= 28):
-                cells[0].kind = "domain"
-        elif 1 < len(cells) and k + 1 < len(segs) and last_kind not in ("domain", "action") \
-                and (len(cells) <= 3 or all(len(c.text.split()) <= 3 and map_domain(c.text) for c in cells)) \
-                and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
-                        for c in cells) and "action" in peek(k + 1, "domain")[:1] \
-                and _width(seg) <= 28:
-            cells = _first_column_cells(cells)  # the first column of a row, before its projects
-        elif len(cells) > 1 and k + 1 < len(segs) \
-                and all(c.kind in ("period", "domain", "action") for c in cells) \
-                and peek(k + 1, "domain")[:1] == ["action"] \
-                and ("period" in [c.kind for c in cells] or _chronicle(cells, segs, k)):
-            # a first column of band headings (`Projets 2000`) and row labels (`Délégation de…`)
-            merged: list[Cell] = []
-            for c in cells:  # `Patricia MOREL et Nicole` / `PALMER`: one word ends the label above
-                if merged and merged[-1].kind != "period" and c.block == merged[-1].block and len(c.text.split()) == 1:
-                    merged[-1].lines += c.lines
-                else:
-                    merged.append(c)
-            headings = [(c.top / len(seg), c) for c in merged]
-            band, domains, waiting = [], [], {"when": [], "budget": []}
-            last_kind = "domain"
-            continue
-        if k == len(segs) - 1 and last_kind == "when" and waiting["budget"] and \
+            return
+        first_column = self._first_columns(k, cells)
+        if first_column is None:
+            return  # a first column of headings: the band starts under it
+        cells = first_column
+        if k == len(self.segs) - 1 and self.last_kind == "when" and self.waiting["budget"] and \
                 all(c.kind == "action" for c in cells):
             for c in cells:  # the table's last budget cell, written as prose
                 c.kind = "budget"
-        # a new table row: text after its dates or budget, or a first-column cell after projects
-        # (a label between projects without one is theirs, centred in its row: `Appui à la
-        # modernisation…` / `État civil` / `Formation de cadres municipaux`)
-        new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget") \
-            or cells[0].kind == "domain" and last_kind == "action"
-        if new_band or cells[0].kind in ("section", "period"):
-            band, domains, headings = [], [], []
-            waiting = {"when": [], "budget": []}
-        tail_domains: list[Cell] = []  # domain cells closing a dates or budget segment open the next band
+        self._new_band(cells)
+        cells, tail_domains = self._split_off(k, cells)
+        seg_rows = self._read_cells(cells)
+        rest = self._give_columns(k, cells, seg_rows)
+        _give_domains(seg_rows, self.domains, self.tops)
+        if self.headings and seg_rows:
+            _give_headings(seg_rows, self.headings, self.tops, len(self.segs[k]))
+        self.prev_cell = cells[-1]
+        self.last_kind = "action" if seg_rows else (cells[-1].kind if cells else self.last_kind)
+        if not seg_rows and rest["when"] or rest["budget"]:
+            self.last_kind = "budget" if rest["budget"] else "when"
+        if seg_rows and cells[-1].kind == "budget" and all(r.budget for r in seg_rows[-1:]):
+            self.last_kind = "budget"  # a row written on one line, its amount last: the row is complete
+        if tail_domains:
+            self.band, self.domains, self.last_kind = [], tail_domains, "domain"
+            self.waiting = _nothing_waiting()
+
+    def _cells(self, k: int, given: list[Cell] | None) -> list[Cell]:
+        """The segment's cells, rows written on one line split; a first cell
+        that only goes on with the last cell of the segment before joins it."""
+        seg = self.segs[k]
+        header_before = k and given is None and self.last_kind is None \
+            and _HEADER_RE.match(self.segs[k - 1][0][1].strip())
+        after = "header" if header_before else self.last_kind
+        if given is None:
+            cells = [p for c in cells_of(seg, k, after) for p in split_mixed(c, self.labelled)]
+        else:
+            cells = given
+        self.labelled = self.labelled or any(a.kind == "domain" and b.kind == "action"
+                                             and a.lines[0][0] == b.lines[0][0] for a, b in pairwise(cells))
+        prev = self.prev_cell
+        if cells and given is None and prev is not None and _cut_by_gap(prev, cells[0]):
+            prev.lines += cells.pop(0).lines  # `chaque année, des` / `réalisations sont`: one cell cut by gaps
+        return cells
+
+    def _first_columns(self, k: int, cells: list[Cell]) -> list[Cell] | None:
+        """What stands before a band's projects: a lone label (or project), a
+        row's first column of domain cells, or a first column of headings (read
+        here: None)."""
+        if len(cells) == 1 and cells[0].kind == "domain" and self.last_kind == "domain" and not _upper(cells[0].text):
+            cells[0].kind = "action"  # a lone cell after a domain cell is its project
+        elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
+                and k + 1 < len(self.segs):
+            self._lone_cell(k, cells[0])
+        elif self._is_first_column(k, cells):
+            return _first_column_cells(cells)  # the first column of a row, before its projects
+        elif self._is_headings_column(k, cells):
+            self._read_headings(k, cells)
+            return None
+        return cells
+
+    def _lone_cell(self, k: int, cell: Cell) -> None:
+        """A lone cell is a domain when text follows it, an action when dates or budget do."""
+        seg = self.segs[k]
+        nxt = self.peek(k + 1, "action")
+        if nxt and nxt[0] in ("when", "budget"):
+            cell.kind = "action"
+        elif nxt and nxt[0] == "action" and self.last_kind != "domain" and not _BULLET_RE.match(cell.text) \
+                and (map_domain(cell.text) and _narrower(seg, self.segs[k + 1])
+                     or self.last_kind != "action" and _width(seg) <= 28):
+            cell.kind = "domain"
+
+    def _is_first_column(self, k: int, cells: list[Cell]) -> bool:
+        """Short labels in a narrow segment, projects after them: a row's first column."""
+        return 1 < len(cells) and k + 1 < len(self.segs) and self.last_kind not in ("domain", "action") \
+            and (len(cells) <= 3 or all(len(c.text.split()) <= 3 and map_domain(c.text) for c in cells)) \
+            and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
+                    for c in cells) and "action" in self.peek(k + 1, "domain")[:1] \
+            and _width(self.segs[k]) <= 28
+
+    def _is_headings_column(self, k: int, cells: list[Cell]) -> bool:
+        """Band headings (`Projets 2000`) or a chronicle, projects after them."""
+        return len(cells) > 1 and k + 1 < len(self.segs) \
+            and all(c.kind in ("period", "domain", "action") for c in cells) \
+            and self.peek(k + 1, "domain")[:1] == ["action"] \
+            and ("period" in [c.kind for c in cells] or _chronicle(cells, self.segs, k))
+
+    def _read_headings(self, k: int, cells: list[Cell]) -> None:
+        """A first column of band headings (`Projets 2000`) and row labels (`Délégation de…`)."""
+        merged: list[Cell] = []
+        for c in cells:  # `Patricia MOREL et Nicole` / `PALMER`: one word ends the label above
+            if merged and merged[-1].kind != "period" and c.block == merged[-1].block and len(c.text.split()) == 1:
+                merged[-1].lines += c.lines
+            else:
+                merged.append(c)
+        self.headings = [(c.top / len(self.segs[k]), c) for c in merged]
+        self.band, self.domains, self.waiting = [], [], _nothing_waiting()
+        self.last_kind = "domain"
+
+    def _new_band(self, cells: list[Cell]) -> None:
+        """A new table row: text after its dates or budget, or a first-column cell after projects
+        (a label between projects without one is theirs, centred in its row: `Appui à la
+        modernisation…` / `État civil` / `Formation de cadres municipaux`)."""
+        first, last = cells[0].kind, self.last_kind
+        new_band = first in ("action", "domain") and last in ("when", "budget") \
+            or first == "domain" and last == "action"
+        if new_band or first in ("section", "period"):
+            self.band, self.domains, self.headings = [], [], []
+            self.waiting = _nothing_waiting()
+
+    def _split_off(self, k: int, cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+        """A dates or budget segment's cells without those of the next row
+        (read again after it) and without its closing domain cells, which open
+        the next band (returned apart)."""
+        tail_domains: list[Cell] = []
         if cells[0].kind in ("when", "budget"):
             at = next((i for i, c in enumerate(cells) if c.kind == "domain"), len(cells))
             if at < len(cells) and any(c.kind == "action" for c in cells[at:]) \
                     and all(c.kind in ("when", "budget", "skip", "label") for c in cells[:at]):
-                todo.insert(0, (k, cells[at:]))  # `72604€` / `ARTISANAT 6 échanges…`: the next row
+                self.todo.insert(0, (k, cells[at:]))  # `72604€` / `ARTISANAT 6 échanges…`: the next row
                 cells = cells[:at]
         while len(cells) > 1 and cells[-1].kind == "domain" and cells[0].kind in ("when", "budget"):
             tail_domains.insert(0, cells.pop())
+        return cells, tail_domains
+
+    def _read_cells(self, cells: list[Cell]) -> list[Row]:
+        """Each cell by its kind; the rows this segment opens."""
         seg_rows: list[Row] = []
         for i, c in enumerate(cells):
-            if c.kind == "section":
-                continue
-            nxt = cells[i + 1] if i + 1 < len(cells) else None
-            if c.kind == "action" and band and not domains and not any(r.domain for r in band) \
-                    and len(c.text.split()) <= 3 and map_domain(c.text) and not _BULLET_RE.match(c.text) \
-                    and nxt is not None \
-                    and nxt.kind == "action" and nxt.block == c.block:
-                # `Appui à la modernisation…` / `État civil` / `Formation de cadres municipaux`:
-                # a row's label printed between its projects, level with the row's middle
-                domains.append(c)
-                for r in band:
-                    r.domain = heading(c)
-                continue
-            if c.kind == "period":
-                period = c.text
-                domains = [c]
-                continue
-            if c.kind in ("skip", "label"):
-                continue
-            if c.kind == "domain":
-                domains.append(c)
-                continue
-            if c.kind == "action" and seg_rows and is_prose(c.text, len(seg_rows[-1].cells) > 1):
-                seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
-                continue
-            if c.kind == "action" and (c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text)
-                                       and len(c.text.split()) <= 4):
-                if band:  # the end of a cell cut by the page or the extraction
-                    band[-1].cells.append(c)
-                continue
             if c.kind == "action":
-                row = Row(domain=None, cells=[c], period=period)
-                tops[id(row)] = c.top
-                rows.append(row)
-                band.append(row)
-                seg_rows.append(row)
-                waiting["when"].append(row)
-                waiting["budget"].append(row)
-                continue
-            # a dates or budget cell
-            pool = waiting[c.kind]
-            if seg_rows and c.segment == seg_rows[-1].cells[0].segment and seg_rows[-1] in pool:
-                getattr(seg_rows[-1], c.kind).append(c)  # a row written on one line
-                pool.remove(seg_rows[-1])
-        if band and not seg_rows and cells[0].kind == "when":
-            _unfinished_tail(band[-1], cells)
+                self._action(c, cells[i + 1] if i + 1 < len(cells) else None, seg_rows)
+            elif c.kind == "period":
+                self.period = c.text
+                self.domains = [c]
+            elif c.kind == "domain":
+                self.domains.append(c)
+            elif c.kind not in ("section", "skip", "label"):
+                self._with_its_row(c, seg_rows)
+        return seg_rows
+
+    def _action(self, c: Cell, nxt: Cell | None, seg_rows: list[Row]) -> None:
+        """An action cell: a row's label between its projects, a sentence about
+        the project above, the end of a cut cell, or a new row."""
+        if self.band and not self.domains and not any(r.domain for r in self.band) \
+                and len(c.text.split()) <= 3 and map_domain(c.text) and not _BULLET_RE.match(c.text) \
+                and nxt is not None and nxt.kind == "action" and nxt.block == c.block:
+            # `Appui à la modernisation…` / `État civil` / `Formation de cadres municipaux`:
+            # a row's label printed between its projects, level with the row's middle
+            self.domains.append(c)
+            for r in self.band:
+                r.domain = heading(c)
+            return
+        if seg_rows and is_prose(c.text, len(seg_rows[-1].cells) > 1):
+            seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
+            return
+        if c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text) and len(c.text.split()) <= 4:
+            if self.band:  # the end of a cell cut by the page or the extraction
+                self.band[-1].cells.append(c)
+            return
+        row = Row(domain=None, cells=[c], period=self.period)
+        self.tops[id(row)] = c.top
+        self.rows.append(row)
+        self.band.append(row)
+        seg_rows.append(row)
+        self.waiting["when"].append(row)
+        self.waiting["budget"].append(row)
+
+    def _with_its_row(self, c: Cell, seg_rows: list[Row]) -> None:
+        """A dates or budget cell in the segment of the row before it: a row written on one line."""
+        pool = self.waiting[c.kind]
+        if seg_rows and c.segment == seg_rows[-1].cells[0].segment and seg_rows[-1] in pool:
+            getattr(seg_rows[-1], c.kind).append(c)
+            pool.remove(seg_rows[-1])
+
+    def _give_columns(self, k: int, cells: list[Cell], seg_rows: list[Row]) -> dict[str, list[Cell]]:
+        """The segment's dates and budget cells not yet given, to the rows
+        waiting for them; those left (by kind) are returned."""
+        if self.band and not seg_rows and cells[0].kind == "when":
+            _unfinished_tail(self.band[-1], cells)
         rest = {kind: [c for c in cells if c.kind == kind and c.anchor is None
-                       and not any(c in getattr(r, kind) for r in rows)] for kind in ("when", "budget")}
+                       and not any(c in getattr(r, kind) for r in self.rows)] for kind in ("when", "budget")}
         anchored = [c for c in cells if c.kind == "budget" and c.anchor is not None]
         if rest["when"] and not seg_rows:
-            _first_column(band, rows, waiting, tops)
-        if rest["when"] and len(waiting["when"]) == 1 and len(waiting["when"][0].cells) == 1:
-            row = waiting["when"][0]
-            lines = row.cells[0].lines
-            if len(lines) == len(rest["when"]) > 1 and all(re.match(r"^[A-ZÉÈÀ]", t.strip()) for _, t in lines):
-                # one cell, one line per date: `lines of a cell that have their own date` are projects
-                parts = [Row(row.domain, [Cell("action", [ln], row.cells[0].top + i, row.cells[0].segment,
-                                               row.cells[0].block)], period=row.period) for i, ln in enumerate(lines)]
-                for part in parts:
-                    tops[id(part)] = part.cells[0].top
-                at = rows.index(row)
-                rows[at:at + 1] = parts
-                band[band.index(row):band.index(row) + 1] = parts
-                waiting = {"when": list(parts), "budget": [p for p in waiting["budget"] if p is not row] + parts}
+            _first_column(self.band, self.rows, self.waiting, self.tops)
+        if rest["when"]:
+            self._one_project_per_date(rest["when"])
         for kind, cs in rest.items():
             if cs:
-                if kind == "when" and headings:
-                    _date_headings(band, rows, headings, cs, tops)
-                elif kind == "budget" and headings and cells[0].kind == "budget" and len(cs) < len(headings):
-                    _budget_headings(band, headings, cs)  # one amount per heading, not per project
-                else:
-                    stretch = (len(segs[waiting[kind][0].cells[0].segment]) / len(seg)) \
-                        if headings and waiting[kind] else None
-                    placed = _place(kind, waiting[kind], cs, tops, domains, stretch)
-                    for row, cell in placed:
-                        getattr(row, kind).append(cell)
-                    if kind == "budget" and cells[0].kind == "when":  # amounts in the dates column:
-                        done = {id(x) for x, _ in placed}
-                        waiting[kind] = [r for r in waiting[kind] if id(r) not in done]
-                        continue  # the budget column may still come for the other rows
-                waiting[kind] = []
+                self._place_column(k, kind, cs, cells)
         for c in anchored:  # an amount written with a date goes to the first row of that date
-            owner = next((r for r in rows if c.anchor in r.when), None)
+            owner = next((r for r in self.rows if c.anchor in r.when), None)
             if owner is not None and c not in owner.budget:
                 owner.budget.append(c)
-                if owner in waiting["budget"]:
-                    waiting["budget"].remove(owner)
-        _give_domains(seg_rows, domains, tops)
-        if headings and seg_rows:
-            _give_headings(seg_rows, headings, tops, len(seg))
-        prev_cell = cells[-1]
-        last_kind = "action" if seg_rows else (cells[-1].kind if cells else last_kind)
-        if not seg_rows and rest["when"] or rest["budget"]:
-            last_kind = "budget" if rest["budget"] else "when"
-        if seg_rows and cells[-1].kind == "budget" and all(r.budget for r in seg_rows[-1:]):
-            last_kind = "budget"  # a row written on one line, its amount last: the row is complete
-        if tail_domains:
-            band, domains, last_kind = [], tail_domains, "domain"
-            waiting = {"when": [], "budget": []}
-    return rows
+                if owner in self.waiting["budget"]:
+                    self.waiting["budget"].remove(owner)
+        return rest
+
+    def _one_project_per_date(self, dates: list[Cell]) -> None:
+        """One row waiting, one cell, one line per date: the lines of a cell
+        that have their own date are projects."""
+        if len(self.waiting["when"]) != 1 or len(self.waiting["when"][0].cells) != 1:
+            return
+        row = self.waiting["when"][0]
+        lines = row.cells[0].lines
+        if len(lines) == len(dates) > 1 and all(re.match(r"^[A-ZÉÈÀ]", t.strip()) for _, t in lines):
+            parts = [Row(row.domain, [Cell("action", [ln], row.cells[0].top + i, row.cells[0].segment,
+                                           row.cells[0].block)], period=row.period) for i, ln in enumerate(lines)]
+            for part in parts:
+                self.tops[id(part)] = part.cells[0].top
+            at = self.rows.index(row)
+            self.rows[at:at + 1] = parts
+            self.band[self.band.index(row):self.band.index(row) + 1] = parts
+            self.waiting = {"when": list(parts), "budget": [p for p in self.waiting["budget"] if p is not row] + parts}
+
+    def _place_column(self, k: int, kind: str, cs: list[Cell], cells: list[Cell]) -> None:
+        """Dates or budget cells `cs` of segment k to the rows waiting for them:
+        by heading in a band with a first column of headings, else `_place`."""
+        waiting = self.waiting[kind]
+        if kind == "when" and self.headings:
+            _date_headings(self.band, self.rows, self.headings, cs, self.tops)
+        elif kind == "budget" and self.headings and cells[0].kind == "budget" and len(cs) < len(self.headings):
+            _budget_headings(self.band, self.headings, cs)  # one amount per heading, not per project
+        else:
+            stretch = (len(self.segs[waiting[0].cells[0].segment]) / len(self.segs[k])) \
+                if self.headings and waiting else None
+            placed = _place(kind, waiting, cs, self.tops, self.domains, stretch)
+            for row, cell in placed:
+                getattr(row, kind).append(cell)
+            if kind == "budget" and cells[0].kind == "when":  # amounts in the dates column:
+                done = {id(x) for x, _ in placed}
+                self.waiting[kind] = [r for r in waiting if id(r) not in done]
+                return  # the budget column may still come for the other rows
+        self.waiting[kind] = []
+
+
+def _cut_by_gap(prev: Cell, first: Cell) -> bool:
+    """A segment's first cell goes on with the last cell of the segment before
+    (`chaque année, des` / `réalisations sont`): a lower-case start after an
+    unfinished line of the same kind of text."""
+    return bool(prev.kind in ("when", "action") and re.match(r"^[a-zà-ÿ]", first.text)
+                and not re.search(r"[.;:!?)]$", prev.text) and first.kind in ("when", "action")
+                and (first.kind == prev.kind == "action" or prev.kind == "when" or CONNECT_WORDS.search(prev.text)))
 
 
 def _chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> bool:
@@ -409,8 +345,8 @@ def _chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> 
     dates = [c.top for c in cells_of(segs[k + 2], k + 2, "action") if c.kind == "when"]
     if len(nxt) < 6 or len(dates) < 4:
         return False
-    first, _ = _monotone([c.top for c in cells], dates)
-    second, _ = _monotone([c.top for c in nxt], dates)
+    first, _ = monotone([c.top for c in cells], dates)
+    second, _ = monotone([c.top for c in nxt], dates)
     return first <= len(dates) and first < second
 
 
@@ -484,7 +420,7 @@ def _date_headings(band: list[Row], rows: list[Row], headings: list[tuple[float,
     projects under it. A row label with its own date and no project beside it
     is a project itself (`Délégation de trois villageois : …` / `Du 11 au 25
     juin 2004`)."""
-    _, pairs = _monotone([h.top for _, h in headings], [c.top for c in cells], skip=6.0)
+    _, pairs = monotone([h.top for _, h in headings], [c.top for c in cells], skip=6.0)
     for i, j in pairs:
         h, c = headings[i][1], cells[j]
         under = [r for r in band if r.label is h]
@@ -517,7 +453,7 @@ def _unfinished_tail(row: Row, cells: list[Cell]) -> None:
 def _budget_headings(band: list[Row], headings: list[tuple[float, Cell]], cells: list[Cell]) -> None:
     """Fewer amounts than headings: the budget column stands level with the
     first column, and a heading's amount goes to its first project."""
-    _, pairs = _monotone([h.top for _, h in headings], [c.top for c in cells])
+    _, pairs = monotone([h.top for _, h in headings], [c.top for c in cells])
     for i, j in pairs:
         under = [r for r in band if r.label is headings[i][1] and not r.budget]
         if under:
@@ -553,6 +489,6 @@ def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) ->
     else:
         picks = [([d for d in domains if d.top <= tops[id(r)] + 1]
                   or domains)[-1] for r in rows]
-    for r, d in zip(rows, picks):
+    for r, d in zip(rows, picks, strict=True):  # picks: one per row
         label = heading(d)
         r.domain = label if map_domain(label) else None

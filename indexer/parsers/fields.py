@@ -17,9 +17,10 @@ _NUM = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\s?\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?
 _MULT = r"(?P<mult>millions?|milliards?|mds?|k)\s*(?:de\s+|d['’]\s*)?"
 _UNIT = (r"k€|€|\ufffd|euros?\b|eur\b|e\b|f\s*cfa\b|fcfa\b|cfa\b|ff\b|francs?(?:\s+cfa)?\b|frs?\b|f\b|"
          r"dhs?\b|dirhams?\b|mad\b|da\b|dinars?\b|dzd\b")
-MONEY_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:{_MULT})?(?P<unit>{_UNIT})?", re.I)
-_TOTAL_RE = re.compile(r"\b(total(?:\s+de)?|soit|co[uû]t global|montant global|au total|t\s*:)\s*:?\s*\(?$", re.I)
-_PER = re.compile(r"^\s*(/\s*an|par an|/an)", re.I)
+MONEY_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:{_MULT})?(?P<unit>{_UNIT})?", re.IGNORECASE)
+_TOTAL_RE = re.compile(r"\b(total(?:\s+de)?|soit|co[uû]t global|montant global|au total|t\s*:)\s*:?\s*\(?$",
+                       re.IGNORECASE)
+_PER = re.compile(r"^\s*(/\s*an|par an|/an)", re.IGNORECASE)
 
 
 @dataclass
@@ -97,7 +98,7 @@ def _is_year_like(num: str, text: str, m: re.Match, with_unit: bool) -> bool:
     months or percent, a number of things (`10 puits`), and a 4-digit year
     beside amounts written with a unit (`2005 : 22 000 €`)."""
     after = text[m.end():m.end() + 12]
-    if re.match(r"\s*(ans?\b|mois|jours?|semaines?|%|ème|er\b)", after, re.I):
+    if re.match(r"\s*(ans?\b|mois|jours?|semaines?|%|ème|er\b)", after, re.IGNORECASE):
         return True
     word = re.match(r"\s*([a-zà-ÿ]{3,})", after)
     if word and word.group(1) not in _NOT_COUNTED:
@@ -128,22 +129,23 @@ def population(text: str | None) -> int | None:
     t = fold(text or "")
     m = re.search(r"(\d+(?:[,.]\d+)?)\s*millions?", t)
     if m:
-        return int(round(float(m.group(1).replace(",", ".")) * 1_000_000))
+        return round(float(m.group(1).replace(",", ".")) * 1_000_000)
     m = re.search(r"\d{1,3}(?:[ \u00a0.]\d{3})+|\d+", t)
     return int(re.sub(r"\D", "", m.group(0))) if m else None
 
 
 # --- Years ---------------------------------------------------------------------
 
-_YEAR_RE = re.compile(r"(?<![\d.,€])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d|\s?(?:€|euros?\b|k€|f\b|ff\b|fcfa|e\b|dh|da\b))",
-                      re.I)
+_YEAR_RE = re.compile(r"(?<![\d.,€])(19[5-9]\d|20[0-4]\d)"
+                      r"(?![\d]|[.,]\d|\s?(?:€|euros?\b|k€|f\b|ff\b|fcfa|e\b|dh|da\b))",  # not an amount
+                      re.IGNORECASE)
 _PHONE_RE = re.compile(r"(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 _PLANNED_RE = re.compile(
-    r"pr[ée]vue?s?|[àa] venir|en projet|projet[ée]|prochaine?s?|envisag|programmée?s?\b|\b(?:va|vont)\s+\w+er\b|d['’]ici|perspective|"
-    r"souhait|[àa] l['’][ée]tude|pr[ée]visionnel|futur|sera\b|seront\b|devrai", re.I)
+    r"pr[ée]vue?s?|[àa] venir|en projet|projet[ée]|prochaine?s?|envisag|programmée?s?\b|\b(?:va|vont)\s+\w+er\b|"
+    r"d['’]ici|perspective|souhait|[àa] l['’][ée]tude|pr[ée]visionnel|futur|sera\b|seront\b|devrai", re.IGNORECASE)
 
 
-_DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.I)
+_DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -206,6 +208,7 @@ def years(text: str | None, until: int | None = None) -> Years:
 
 # --- Titles --------------------------------------------------------------------
 
+_BULLETS = "-–•▪➤→* "  # a set of characters: what a cell may start with before its title
 _DATE_TAIL = re.compile(r"\s*\((?:[^()]*(?:19|20)\d\d[^()]*|\d+\s*(?:ans|mois))\)\s*$")
 
 
@@ -214,7 +217,7 @@ def short_title(text: str, limit: int = 120) -> str:
     stop, a semicolon or a colon when that leaves 10 characters or more),
     without bullets, a trailing date in parentheses, or trailing punctuation;
     cut at a word when longer than `limit`."""
-    t = squash_spaces(text).lstrip("-–•▪➤→*  ").strip()
+    t = squash_spaces(text).lstrip(_BULLETS).strip()
     m = re.match(r"^(.{10,}?)(?<!\b[A-Z])[.;:](\s|$)", t)
     t = m.group(1) if m else t
     t = _DATE_TAIL.sub("", t).strip(" ,;:.-–")

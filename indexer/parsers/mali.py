@@ -49,11 +49,12 @@ class CufRepertoireReader(CufReader):
             for sheet in self.read_sheets(doc, result, a, b, section, stops):
                 self.add_sheet(sheet)
         for name, step in (("list", self.listed), ("annex", self.annex)):
-            if at[name] is not None:
+            part = at[name]
+            if part is not None:
                 try:
-                    step(doc, result, at[name], min([x for x in stops if x > at[name]] + [end]))
-                except Exception as exc:  # never raise: report the part and go on
-                    warn(result, at[name] + 1, f"{name} not parsed ({type(exc).__name__}: {exc})", L[at[name]])
+                    step(doc, result, part, min([x for x in stops if x > part] + [end]))
+                except Exception as exc:  # noqa: BLE001 (never raise: report the part and go on with the others)
+                    warn(result, part + 1, f"{name} not parsed ({type(exc).__name__}: {exc})", L[part])
         self.summary(doc, result)
         for s in self.entries:
             pp = s.partner
@@ -261,14 +262,14 @@ class CufRepertoireReader(CufReader):
                 if not name:
                     continue
                 keys = loose(french_name(name), True) or loose(name, True)
-                hits = [s for s in self.entries if _same_any(keys, _keys(tuple(s.aliases[0] + [s.french.name]), ())[0])]
-                hits = [s for s in hits if s.detail == "sheet"] or hits  # La Bresse has no sheet
+                hits = [e for e in self.entries if _same_any(keys, _keys(tuple(e.aliases[0] + [e.french.name]), ())[0])]
+                hits = [e for e in hits if e.detail == "sheet"] or hits  # La Bresse has no sheet
                 if not hits:
                     warn(result, line, "summary table entry matches no sheet:", name)
-                for s in hits:
+                for sheet in hits:
                     # a name with several sheets (Thionville, AIMF): only what the sheet itself supports
-                    keep = domains if len(hits) == 1 else [d for d in domains if d in _supported(s)]
-                    mine = s.classified.setdefault(SUMMARY, [])
+                    keep = domains if len(hits) == 1 else [d for d in domains if d in _supported(sheet)]
+                    mine = sheet.classified.setdefault(SUMMARY, [])
                     mine += [d for d in keep if d not in mine]
                     given += 1
         result.stats["summary_entries"] = given

@@ -1,0 +1,169 @@
+"""A row of a Cités Unies France actions table, and how the cells of a dates
+or budget column are given to rows (`align`): by number, in order, by
+blank-separated blocks, or by vertical position (a monotone alignment of cell
+tops to row tops). The table reader is `cuf_table.py`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .cuf_cells import _NUMBER_RE, Cell
+
+
+@dataclass
+class Row:
+    """One project of the table."""
+
+    domain: str | None
+    cells: list[Cell] = field(default_factory=list)  # the action cell(s)
+    when: list[Cell] = field(default_factory=list)
+    budget: list[Cell] = field(default_factory=list)
+    period: str | None = None  # a band heading's year ("Projets 2000")
+    label: Cell | None = None  # its cell in a first column of headings
+
+    @property
+    def lines(self) -> list[tuple[int, str]]:
+        return sorted({ln for c in self.cells + self.when + self.budget for ln in c.lines})
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+
+def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
+          stretch: float | None = None) -> list[tuple[Row, Cell]]:
+    """Give each cell a row: in order when the counts agree, else by position
+    (`_by_spans`; with `stretch`, the cells' column is scaled to the rows'
+    column, taller because it holds one cell per project where the others hold
+    one per heading, and matched one to one)."""
+    if not rows or not cells:
+        return []
+    numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
+    cell_numbers = [_NUMBER_RE.match(c.text.strip()) for c in cells]
+    if all(numbers) and all(cell_numbers):  # rows and cells numbered alike: by number
+        out, used = [], set()
+        for r, m in zip(rows, numbers, strict=True):  # numbers: one per row
+            c = next((c for c, cm in zip(cells, cell_numbers, strict=True)
+                      if cm and m and cm.group(1) == m.group(1) and id(c) not in used), None)
+            if c is not None:
+                used.add(id(c))
+                out.append((r, c))
+        return out
+    if len(rows) == len(cells):
+        return list(zip(rows, cells, strict=True))
+    same_seg = len({r.cells[0].segment for r in rows}) == 1
+    if not same_seg:
+        return list(zip(rows, cells, strict=False))  # in order, the extra rows or cells left without
+    by_block = _align_blocks(rows, cells)
+    if by_block is not None:
+        return by_block
+    row_tops = [tops[id(r)] for r in rows]
+    cell_tops = [c.top for c in cells]
+    if stretch:
+        return [(rows[i], cells[j]) for i, j in monotone(row_tops, [t * stretch for t in cell_tops])[1]]
+    # the columns as written: a dates or budget line belongs to the project whose first line
+    # is at or just above it (`2003` / `de 1989 à 2002` / `2002 et 2004` beside one project)
+    return [(rows[i], cells[j]) for i, j in _by_spans(row_tops, cell_tops)]
+
+
+def _by_spans(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0,
+              again: float = 0.75) -> list[tuple[int, int]]:
+    """Each cell to the row whose height holds it (from its first line down to the
+    next row's), several cells to one row allowed at a small cost each, the rows
+    taken in order; a cell far from every row is left out."""
+    n, m = len(rows), len(cells)
+    ends = [rows[i + 1] - 1 if i + 1 < n else float("inf") for i in range(n)]
+
+    def dist(j: int, i: int) -> float:
+        t = cells[j]
+        return 0.0 if rows[i] <= t <= ends[i] else min(abs(t - rows[i]), abs(t - ends[i]))
+
+    INF = float("inf")
+    # cost[j][i + 1]: first j cells placed, the last placed one in row i (0: none yet)
+    cost = [[INF] * (n + 1) for _ in range(m + 1)]
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    cost[0][0] = 0.0
+    for j in range(m):
+        for last in range(n + 1):
+            c = cost[j][last]
+            if c == INF:
+                continue
+            if c + skip < cost[j + 1][last]:
+                cost[j + 1][last], back[(j + 1, last)] = c + skip, (last, -1)
+            for i in range(max(last - 1, 0), n):
+                d = c + dist(j, i) + (again if i == last - 1 else 0.0)
+                if d < cost[j + 1][i + 1]:
+                    cost[j + 1][i + 1], back[(j + 1, i + 1)] = d, (last, i)
+    last = min(range(n + 1), key=lambda k: cost[m][k])
+    out = []
+    for j in range(m, 0, -1):
+        prev, i = back[(j, last)]
+        if i >= 0:
+            out.append((i, j - 1))
+        last = prev
+    return out[::-1]
+
+
+def monotone(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0) -> tuple[float, list[tuple[int, int]]]:
+    """The monotone matching of cell positions to row positions with the least
+    total distance (a cell left out costs `skip`); its cost and its pairs."""
+    n, m = len(rows), len(cells)
+    INF = float("inf")
+    cost = [[INF] * (m + 1) for _ in range(n + 1)]  # first j cells among the first i rows
+    back: dict[tuple[int, int], tuple[int, int, bool]] = {}
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            c = cost[i][j]
+            if c == INF:
+                continue
+            if i < n and c < cost[i + 1][j]:  # row i gets no cell
+                cost[i + 1][j], back[(i + 1, j)] = c, (i, j, False)
+            if j < m and c + skip < cost[i][j + 1]:  # cell j goes nowhere
+                cost[i][j + 1], back[(i, j + 1)] = c + skip, (i, j, False)
+            if i < n and j < m:
+                d = c + abs(cells[j] - rows[i])
+                if d < cost[i + 1][j + 1]:
+                    cost[i + 1][j + 1], back[(i + 1, j + 1)] = d, (i, j, True)
+    out = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        pi, pj, used = back[(i, j)]
+        if used:
+            out.append((pi, pj))
+        i, j = pi, pj
+    return cost[n][m], out[::-1]
+
+
+def _groups(items: list, key) -> list[list]:
+    out: list[list] = []
+    for it in items:
+        if out and key(out[-1][-1]) == key(it):
+            out[-1].append(it)
+        else:
+            out.append([it])
+    return out
+
+
+def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] | None:
+    """Blank-separated blocks of rows against blocks of cells: a block of rows
+    takes the next block of cells when they are as many (or the first cells
+    of a larger block: `2001-2005` / `2000/2004` for one row), else the next
+    blocks together when they add up. None when the blocks do not agree."""
+    rb = _groups(rows, lambda r: r.cells[0].block)
+    cb = _groups(cells, lambda c: c.block)
+    out: list[tuple[Row, Cell]] = []
+    j = 0
+    for group in rb:
+        if j >= len(cb):
+            return None
+        take = list(cb[j])
+        j += 1
+        while len(take) < len(group) and j < len(cb) and len(take) + len(cb[j]) <= len(group):
+            take += cb[j]
+            j += 1
+        if len(take) < len(group) or (len(take) > len(group) and len(group) > 1):
+            return None
+        out += list(zip(group, take, strict=False))  # one row may take the first of a larger block
+    return out if j == len(cb) else None
