@@ -9,7 +9,10 @@ the file reads nothing, each lookup is one indexed query.
   second of work at every start when it was built in memory;
 - `terms`: each distinct word of the bodies and titles with the terms the
   French analyzer makes of it: what the highlighter marks, without analysing
-  every word it shows the first time it meets it.
+  every word it shows the first time it meets it;
+- `bodies`: each document's body as snippets show it (spaces collapsed) with
+  where each of its words starts, so that a snippet finds its words without
+  running the tokenizer over the text.
 
 The build analyses each distinct token once for the whole corpus (the
 filters work token by token, so a text's words are the union of its tokens'
@@ -17,6 +20,7 @@ words): the texts are not analysed a second time.
 """
 from __future__ import annotations
 
+import marshal
 import sqlite3
 import threading
 from pathlib import Path
@@ -62,9 +66,26 @@ def word_terms(texts) -> dict[str, frozenset[str]]:
     return out
 
 
-def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, frozenset[str]] | None = None) -> None:
+def word_places(text: str) -> dict[str, list[int]]:
+    """Each word of `text` (as the French tokenizer cuts it) with the offsets
+    where it starts, in increasing order."""
+    places: dict[str, list[int]] = {}
+    for m in TOKEN_RE.finditer(text):
+        places.setdefault(m.group(), []).append(m.start())
+    return places
+
+
+def snippet_source(body: str) -> tuple[str, bytes]:
+    """A body as snippets show it, and its words' places (marshalled)."""
+    text = " ".join(body.split())
+    return text, marshal.dumps(word_places(text))
+
+
+def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, frozenset[str]] | None = None,
+                 bodies: list[str] | None = None) -> None:
     """A new SQLite file at `path` with the vocabulary (word -> document
-    frequency), the symmetric-delete table of its speller words, and `terms`."""
+    frequency), the symmetric-delete table of its speller words, `terms`, and
+    the snippet source of `bodies` (by document number)."""
     index: dict[str, list[str]] = {}
     for word, keys in delete_keys(speller_terms(vocabulary)):
         for d in keys:
@@ -80,9 +101,12 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
         db.execute("CREATE TABLE vocabulary (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
         db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID")
         db.execute("CREATE TABLE terms (word TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE TABLE bodies (docnum INTEGER PRIMARY KEY, body TEXT NOT NULL, places BLOB NOT NULL)")
         db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
         db.executemany("INSERT INTO deletes VALUES (?, ?)", ((k, " ".join(index[k])) for k in sorted(index)))
         db.executemany("INSERT INTO terms VALUES (?, ?)", ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))
+        db.executemany("INSERT INTO bodies VALUES (?, ?, ?)",
+                       ((d, *snippet_source(b or "")) for d, b in enumerate(bodies or [])))
         db.commit()
     finally:
         db.close()
@@ -98,6 +122,7 @@ class WordTables:
         self.words = self._db.execute("SELECT count(*) FROM vocabulary").fetchone()[0]
         self._db.execute("SELECT 1 FROM deletes LIMIT 1").fetchall()
         self._db.execute("SELECT 1 FROM terms LIMIT 1").fetchall()
+        self._db.execute("SELECT 1 FROM bodies LIMIT 1").fetchall()
 
     def _rows(self, sql: str, keys: list[str]) -> list[tuple]:
         out: list[tuple] = []
@@ -125,6 +150,15 @@ class WordTables:
         """The French analyzer's terms of those of `words` the build met."""
         return {w: frozenset(t.split()) for w, t in self._rows("SELECT word, terms FROM terms WHERE word IN ({})",
                                                                 list(words))}
+
+    # -- the snippets' ------------------------------------------------------------
+    def body(self, docnum: int) -> tuple[str, dict[str, list[int]]]:
+        """A document's body as snippets show it, and where each of its words starts."""
+        with self._lock:
+            row = self._db.execute("SELECT body, places FROM bodies WHERE docnum = ?", (docnum,)).fetchone()
+        if row is None:
+            return "", {}
+        return row[0], marshal.loads(row[1])
 
     def close(self) -> None:
         self._db.close()

@@ -79,6 +79,26 @@ class FieldMarker:
             found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
         return found
 
+    def matches_at(self, places: dict[str, list[int]], terms: frozenset[str]) -> list[tuple[int, int, str]]:
+        """What `matches` finds in a text whose words and their starts are given
+        (`places`, as the tokenizer cut the text when the index was built)."""
+        lookup = self.lookup
+        if lookup is not None and len(self._keys) < WORD_CACHE:
+            missing = [w for w in places if w not in self._keys]
+            if missing:
+                self._keys.update(lookup(missing))
+        get, keys_of = self._keys.get, self.keys
+        found = []
+        for word, starts in places.items():
+            keys = get(word)
+            if keys is None:
+                keys = keys_of(word)
+            if keys and not keys.isdisjoint(terms):
+                term = min(keys & terms)
+                found += [(s, s + len(word), term) for s in starts]
+        found.sort()
+        return found
+
 
 _SHARED: list[FieldMarker] = []  # one per distinct analyzer, kept across index generations
 _SHARED_LOCK = threading.Lock()
@@ -145,13 +165,19 @@ def _render(text: str, start: int, end: int, spans) -> str:
     return "".join(out)
 
 
-def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS) -> str | None:
+def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS,
+              places: dict[str, list[int]] | None = None) -> str | None:
     """The passage of `text` (about `limit` characters) holding the most
-    distinct matched terms, with marks; None when no word matches."""
+    distinct matched terms, with marks; None when no word matches. `places`:
+    the text's words and where they start, when the index keeps them (the
+    text then has its spaces collapsed already)."""
     if not text or not terms:
         return None
-    text = " ".join(text.split())
-    spans = marker.matches(text, frozenset(terms))
+    if places is None:
+        text = " ".join(text.split())
+        spans = marker.matches(text, frozenset(terms))
+    else:
+        spans = marker.matches_at(places, frozenset(terms))
     if not spans:
         return None
     # A window starting at each match, scored by its distinct terms, then its

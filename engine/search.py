@@ -265,8 +265,8 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) 
     cached = state.snippet_cache.get(key)
     if cached is not None:
         return cached
-    body = state.stored(docnum).get("body") or ""
-    out = highlight(body, body_terms, state.markers["body"]) or plain_snippet(body)
+    body, places = state.body(docnum)
+    out = highlight(body, body_terms, state.markers["body"], places=places) or plain_snippet(body)
     state.snippet_cache.put(key, out)
     return out
 

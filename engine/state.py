@@ -89,7 +89,9 @@ class IndexState:
     def __post_init__(self):
         # Whoosh re-reads the table of contents on every `index.schema` access.
         self.schema = self.index.schema
-        self.stored = functools.lru_cache(maxsize=8192 if self.caching else 0)(self._stored)
+        # docnum -> (body as snippets show it, where its words start), from the
+        # word tables (cached: snippets read the same bodies again and again)
+        self.body = functools.lru_cache(maxsize=8192 if self.caching else 0)(self.vocabulary.body)
         self.facet_bits = FacetBits([d.facets for d in self.docs])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
@@ -97,10 +99,6 @@ class IndexState:
         self.match_cache = LRU(1024 if self.caching else 0)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
         self.markers = Markers(self.schema, self.vocabulary)  # the fields' analyzers, for highlighting
-
-    def _stored(self, docnum: int) -> dict:
-        """Stored fields of a document (cached: snippets read the same bodies again and again)."""
-        return self.searcher().stored_fields(docnum)
 
     @functools.cached_property
     def speller(self) -> Speller:

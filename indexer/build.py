@@ -156,8 +156,9 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
 
 def _write_words(path: Path, texts: list[list[str]]) -> None:
     """The word tables of a generation (analyzers.wordtables): the vocabulary
-    of every text field, the speller's table, and the terms of the words the
-    results show (bodies and titles)."""
+    of every text field, the speller's table, the terms of the words the
+    results show (bodies and titles), and the bodies with their words' places."""
     shown = [t for doc in texts for f, t in zip(TEXT_FIELDS, doc) if f in ("title", "body")]
-    write_tables(path, count_vocabulary(texts), word_terms(shown))
+    bodies = [doc[TEXT_FIELDS.index("body")] for doc in texts]
+    write_tables(path, count_vocabulary(texts), word_terms(shown), bodies)
 

@@ -19,7 +19,7 @@ from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Field weights for BM25F: parties and places first, then titles and domains, then body text.
 FIELD_BOOSTS = {  # tuned on evaluation/queries.json (see docs/evaluation.md)
@@ -46,9 +46,10 @@ def build_schema() -> fields.Schema:
     french = french_analyzer()
     names = names_analyzer()
     schema = fields.Schema(
-        # Only the body is stored (snippets read it); what else a result shows
-        # comes from the record store, and what a search needs of every
-        # document (type, facets, sort key) from the generation's docs.json.
+        # Nothing but the id is stored: what a result shows comes from the
+        # record store, what a search needs of every document (type, facets,
+        # sort key) from the generation's docs.json, snippets' bodies from its
+        # words.sqlite.
         id=fields.ID(stored=True, unique=True),
         type=fields.ID(),
         pid=fields.ID(),
@@ -56,7 +57,7 @@ def build_schema() -> fields.Schema:
         parties=fields.TEXT(analyzer=names),
         places=fields.TEXT(analyzer=names),
         domains_text=fields.TEXT(analyzer=french),
-        body=fields.TEXT(analyzer=french, stored=True),
+        body=fields.TEXT(analyzer=french),
         # the whole sheet as extracted: every word of the source is findable,
         # even in parts no parser field captures (low weight)
         sheet=fields.TEXT(analyzer=french),

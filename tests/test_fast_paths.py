@@ -141,7 +141,7 @@ def test_stored_word_terms_mark_what_the_analyzer_marks(engine):
     analyzer = state.schema["body"].analyzer
     fresh, learned = FieldMarker(analyzer), FieldMarker(analyzer)
     learned.lookup = state.vocabulary.terms_of
-    bodies = [state.stored(d).get("body") or "" for d in range(0, len(state.docs), 7)]
+    bodies = [state.body(d)[0] for d in range(0, len(state.docs), 7)]
     found = 0
     for body in bodies:
         learned.matches(body, frozenset({"eau"}))
@@ -189,3 +189,19 @@ class _FixedMarker:
 
     def matches(self, text, terms):
         return self.spans
+
+
+def test_snippets_from_stored_word_places_are_those_of_a_scan(engine):
+    """A body's words and their places, kept by the build, mark what scanning
+    the body marks: same snippets for every document and a few queries."""
+    state = engine.state()
+    marker = state.markers["body"]
+    marked = 0
+    for docnum in range(len(state.docs)):
+        text, places = state.body(docnum)
+        assert " ".join(text.split()) == text
+        for terms in (frozenset({"eau", "sant"}), frozenset({"format", "jeun", "kay"}), frozenset({"cooper"})):
+            scanned = highlight(text, terms, marker)
+            assert highlight(text, terms, marker, places=places) == scanned
+            marked += scanned is not None
+    assert marked > 100
