@@ -7,9 +7,10 @@ the file reads nothing, each lookup is one indexed query.
   what the speller may suggest;
 - `deletes`: the speller's symmetric-delete table (analyzers.spelling), a
   second of work at every start when it was built in memory;
-- `terms`: each distinct word of the bodies and titles with the terms the
-  French analyzer makes of it: what the highlighter marks, without analysing
-  every word it shows the first time it meets it;
+- `terms` (and `term_words`, the other way round): each distinct word of the
+  bodies (as snippets show them) and titles with the terms the French
+  analyzer makes of it: what the highlighter marks, without analysing every
+  word it shows the first time it meets it;
 - `bodies`: each document's body as snippets show it (spaces collapsed) with
   where each of its words starts, so that a snippet finds its words without
   running the tokenizer over the text.
@@ -101,10 +102,13 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
         db.execute("CREATE TABLE vocabulary (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
         db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID")
         db.execute("CREATE TABLE terms (word TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE TABLE term_words (term TEXT, word TEXT, PRIMARY KEY (term, word)) WITHOUT ROWID")
         db.execute("CREATE TABLE bodies (docnum INTEGER PRIMARY KEY, body TEXT NOT NULL, places BLOB NOT NULL)")
         db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
         db.executemany("INSERT INTO deletes VALUES (?, ?)", ((k, " ".join(index[k])) for k in sorted(index)))
         db.executemany("INSERT INTO terms VALUES (?, ?)", ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))
+        db.executemany("INSERT INTO term_words VALUES (?, ?)",
+                       sorted((t, w) for w, ts in (terms or {}).items() for t in ts))
         db.executemany("INSERT INTO bodies VALUES (?, ?, ?)",
                        ((d, *snippet_source(b or "")) for d, b in enumerate(bodies or [])))
         db.commit()
@@ -150,6 +154,15 @@ class WordTables:
         """The French analyzer's terms of those of `words` the build met."""
         return {w: frozenset(t.split()) for w, t in self._rows("SELECT word, terms FROM terms WHERE word IN ({})",
                                                                 list(words))}
+
+    def marked_words(self, terms) -> dict[str, str]:
+        """Every word the build met that one of `terms` marks, with the least of
+        its terms among them (as the highlighter picks)."""
+        out: dict[str, str] = {}
+        for term, word in self._rows("SELECT term, word FROM term_words WHERE term IN ({})", sorted(terms)):
+            if word not in out or term < out[word]:
+                out[word] = term
+        return out
 
     # -- the snippets' ------------------------------------------------------------
     def body(self, docnum: int) -> tuple[str, dict[str, list[int]]]:

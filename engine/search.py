@@ -266,7 +266,8 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) 
     if cached is not None:
         return cached
     body, places = state.body(docnum)
-    out = highlight(body, body_terms, state.markers["body"], places=places) or plain_snippet(body)
+    out = highlight(body, body_terms, state.markers["body"], places=places, table=state.vocabulary) \
+        or plain_snippet(body)
     state.snippet_cache.put(key, out)
     return out
 

@@ -158,7 +158,8 @@ def _write_words(path: Path, texts: list[list[str]]) -> None:
     """The word tables of a generation (analyzers.wordtables): the vocabulary
     of every text field, the speller's table, the terms of the words the
     results show (bodies and titles), and the bodies with their words' places."""
-    shown = [t for doc in texts for f, t in zip(TEXT_FIELDS, doc) if f in ("title", "body")]
     bodies = [doc[TEXT_FIELDS.index("body")] for doc in texts]
+    # the words as the highlighter meets them: titles as they are, bodies with their spaces collapsed
+    shown = [doc[TEXT_FIELDS.index("title")] for doc in texts] + [" ".join((b or "").split()) for b in bodies]
     write_tables(path, count_vocabulary(texts), word_terms(shown), bodies)
 

@@ -140,7 +140,7 @@ def test_stored_word_terms_mark_what_the_analyzer_marks(engine):
     state = engine.state()
     analyzer = state.schema["body"].analyzer
     fresh, learned = FieldMarker(analyzer), FieldMarker(analyzer)
-    learned.lookup = state.vocabulary.terms_of
+    learned.table = state.vocabulary
     bodies = [state.body(d)[0] for d in range(0, len(state.docs), 7)]
     found = 0
     for body in bodies:
@@ -202,6 +202,6 @@ def test_snippets_from_stored_word_places_are_those_of_a_scan(engine):
         assert " ".join(text.split()) == text
         for terms in (frozenset({"eau", "sant"}), frozenset({"format", "jeun", "kay"}), frozenset({"cooper"})):
             scanned = highlight(text, terms, marker)
-            assert highlight(text, terms, marker, places=places) == scanned
+            assert highlight(text, terms, marker, places=places, table=state.vocabulary) == scanned
             marked += scanned is not None
     assert marked > 100
