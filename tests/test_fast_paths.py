@@ -121,16 +121,17 @@ def test_vocabulary_of_tricky_tokens():
 def test_stored_tables_answer_as_the_speller_in_memory(tmp_path):
     vocabulary = {"assainissement": 80, "tombouctou": 12, "marrakech": 107, "segou": 17, "sega": 1,
                   "kayes": 103, "pays": 159, "cooperation": 926, "ecole": 40, "ecoles": 35, "mopti": 50,
-                  "moptu": 1, "15000": 4, "aixenprovence": 2, "koulikoro": 5, "koutiala": 3}
+                  "moptu": 1, "15000": 4, "aixenprovence": 2, "koulikoro": 5, "koutiala": 3, "en": 900, "l": 5}
     write_tables(tmp_path / "words.sqlite", vocabulary)
     stored = Speller(tables=WordTables(tmp_path / "words.sqlite"))
     memory = Speller(vocabulary)
     for word in ["assainisement", "Tombouctu", "Marakech", "Ségu", "kays", "moptx", "Ségou", "15001",
-                 "ecolle", "kouliko", "xyzzyqw", "", "ab"]:
+                 "ecolle", "kouliko", "xyzzyqw", "", "ab", "e", "abc"]:
         assert stored.suggest(word) == memory.suggest(word), word
         for dist in (1, 2):
             assert stored.candidates(word, dist) == memory.candidates(word, dist), word
     assert "Ségou" in stored and "segu" not in stored and "15000" not in stored
+    assert set(stored.candidates("ab", 2)) == {"en", "l"}  # the short words, through the empty delete
     assert stored.suggest_query("l'assainisement à Tombouctu") == "l'assainissement à tombouctou"
 
 
