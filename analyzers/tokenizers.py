@@ -5,6 +5,7 @@ like a compound into `15000` + `15`, `000`; `1,5` and `1.5` -> `1,5`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
 
@@ -32,6 +33,7 @@ _APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 _HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
 
 
+@lru_cache(maxsize=65536)  # every token passes here: the same words again and again
 def normalize_token(text: str) -> str:
     """One apostrophe (`'`), one hyphen (`-`), one thousands separator (` `)."""
     if text.isalpha():
