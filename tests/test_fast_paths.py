@@ -7,10 +7,12 @@ from __future__ import annotations
 import importlib
 import math
 from collections import Counter
+from urllib.parse import parse_qsl
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
 
 from analyzers import Speller, spelling_analyzer
 from analyzers.wordtables import WordTables, count_vocabulary, write_tables
@@ -22,6 +24,7 @@ from engine.querylang import parse_query
 from evaluation.judged import load_queries
 from indexer.documents import index_documents
 from indexer.schema import TEXT_FIELDS
+from search_app.links import add_facet_links, toggle_url
 
 # Every construct the query builder emits: words in six fields, expansions
 # (phrases), fuzzy terms, the proximity phrase, the name-key and year boosts,
@@ -206,3 +209,18 @@ def test_snippets_from_stored_word_places_are_those_of_a_scan(engine):
             assert highlight(text, terms, marker, places=places, table=state.vocabulary) == scanned
             marked += scanned is not None
     assert marked > 100
+
+
+@pytest.mark.parametrize("query", ["", "q=eau", "q=eau&country=Mali&page=3", "q=sant%C3%A9&domain=Sant%C3%A9&domain=Culture+et+patrimoine&type=action",
+                                   "country=Mali&country=Maroc&year=2004&per_page=5", "q=a+b&type=partnership&sort=name"])
+def test_facet_links_in_one_pass_are_toggle_urls(engine, query):
+    """add_facet_links encodes the other parameters once per facet; each link is toggle_url's."""
+    args = MultiDict(parse_qsl(query, keep_blank_values=True))
+    facets = engine.facets()["facets"]
+    add_facet_links(facets, "/api/search", args)
+    checked = 0
+    for facet, items in facets.items():
+        for item in items:
+            assert item["toggle_url"] == toggle_url("/api/search", args, facet, item["value"])
+            checked += 1
+    assert checked > 50
