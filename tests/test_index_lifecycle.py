@@ -145,6 +145,23 @@ def test_failed_write_leaves_the_served_index_alone(small_data, tmp_path, monkey
     assert Engine(ix).search(SearchRequest(q="Tamanrasset"))["total"] > 0
 
 
+def test_failed_word_tables_fail_the_build_and_leave_the_served_index_alone(small_data, tmp_path, monkeypatch):
+    """The word tables are written beside Whoosh's segment (in a forked process
+    when it can): their failure fails the build as cleanly as a failed write."""
+    ix = tmp_path / "ix"
+    good = build_index(small_data, ix).generation
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(build_module, "write_tables", disk_full)
+    with pytest.raises(BuildError, match="could not write the index.*No space left on device"):
+        build_index(small_data, ix)
+    assert (ix / POINTER).read_text().strip() == good.name
+    assert generations(ix) == [good.name]
+    assert Engine(ix).search(SearchRequest(q="Tamanrasset"))["total"] > 0
+
+
 def test_engine_follows_a_rebuild_and_readers_never_fail(small_data, tmp_path):
     ix = tmp_path / "ix"
     build_index(small_data, ix)
