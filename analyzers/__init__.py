@@ -4,9 +4,10 @@ acronyms, `st etienne`) finds what the repertoires wrote (`l'assainissement`,
 from .chains import french_analyzer, names_analyzer, spelling_analyzer
 from .folding import fold_text
 from .spelling import Speller, max_typos
-from .vocabulary import find_expansions
+from .vocabulary import family_of, find_expansions, find_graded_expansions
 
 __all__ = [
-    "french_analyzer", "names_analyzer", "spelling_analyzer", "find_expansions",
+    "french_analyzer", "names_analyzer", "spelling_analyzer", "find_expansions", "find_graded_expansions",
+    "family_of",
     "Speller", "max_typos", "fold_text",
 ]

@@ -21,7 +21,9 @@ _snowball = stemmer_for_language("fr")
 def stem_word(word: str) -> str:
     """Stem of a folded word. Folding turned `réalisée` into `realisee`,
     which Snowball (written for accented text) no longer reduces like
-    `realise`: the feminine `-ee(s)` is cut back to `-e` first."""
+    `realise`: the feminine `-ee(s)` is cut back to `-e` first, and the
+    feminine `-iere(s)` (`infirmière`, folded `infirmiere`) to the masculine
+    `-ier`, which Snowball then reduces as it does `infirmier`."""
     if word in EXCEPTIONS:
         return EXCEPTIONS[word]
     if not word.isalpha():
@@ -30,6 +32,10 @@ def stem_word(word: str) -> str:
         word = word[:-2]
     elif len(word) > 4 and word.endswith("ee"):
         word = word[:-1]
+    elif len(word) > 6 and word.endswith("ieres"):
+        word = word[:-3] + "r"
+    elif len(word) > 5 and word.endswith("iere"):
+        word = word[:-2] + "r"
     if word in EXCEPTIONS:
         return EXCEPTIONS[word]
     return _snowball(word)

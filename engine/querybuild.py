@@ -1,11 +1,15 @@
-"""Parsed query -> Whoosh query.
+"""Parsed query -> a plan of Whoosh queries, one group per query word.
 
 Each word is looked for in every text field with the field's own analyzer and
 weight (BM25F), so `Kayes` matches the places field of a partnership located
 in the Kayes region, and `assainissement` the domains field as well as the
-body. The field vocabulary adds its expansions (CSCOM <-> centre de santé
-communautaire) as alternatives of the words they replace; a name word unknown
-to the index also matches names within a few typos.
+body. A word's group holds the ways it may be found, each an `Alternative`
+tagged with how it was reached (`via`) and weighted by the ranking profile's
+grade for that way: the word itself (any inflection), its word family, a
+synonym or an acronym's expansion from the field vocabulary, a close known
+word for a word the index does not know (typo). The ranker (`ranking.py`)
+scores the groups and decides how many must match; `--explain` reads the
+same plan back.
 """
 from __future__ import annotations
 
@@ -14,31 +18,116 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from analyzers import find_expansions, fold_text, max_typos
+from analyzers import family_of, find_graded_expansions, fold_text, max_typos
 from indexer.facet_registry import registry
 from indexer.ids import name_key
-from indexer.schema import FIELD_BOOSTS, TEXT_FIELDS
+from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
+from . import ranking_profile
 from .fillers import is_filler
 from .querylang import NAMES, Clause, ParsedQuery
 
-FUZZY_BOOST = 0.35
-EXPANSION_BOOST = 0.8
-PROXIMITY_BOOST = 1.0
 YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
-YEAR_SCORE = 4.0
-NAME_SCORE = 50.0
-PROXIMITY_FIELDS = ("title", "domains_text", "body")
+# a word family is a matter of French words, not of names (an `agricole` in no party's name)
+FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
+
+# How a group's alternative was reached (the `via` of --explain), in grade order.
+VIA_WORD = "word"  # the typed word, any inflection (same stem)
+VIA_PHRASE = "phrase"  # a "quoted phrase" as typed
+VIA_WORDS = "words"  # the typed words of a vocabulary span, each with its own alternatives
+VIA_FAMILY = "family"
+VIA_SYNONYM = "synonym"
+VIA_NARROWER = "narrower"
+VIA_TYPO = "typo"
+VIA_YEAR = "year"
+
+
+@dataclass
+class Alternative:
+    """One way a query word (or span of words) may be found.
+
+    `parts` are (field, query) pairs whose scores add up (an OR), or, for a
+    span of typed words, `children` are the words' own groups, all required."""
+
+    via: str
+    text: str
+    parts: list[tuple[str, Q.Query]] = field(default_factory=list)
+    children: list["Group"] = field(default_factory=list)
+    query: Q.Query | None = None
+    grade: float = 1.0  # the profile's weight for this way of finding the word (shown by explain)
+
+    def __post_init__(self):
+        if self.query is None:
+            if self.children:
+                qs = [g.query for g in self.children]
+                self.query = qs[0] if len(qs) == 1 else Q.And(qs)
+            elif self.parts:
+                qs = [q for _, q in self.parts]
+                self.query = qs[0] if len(qs) == 1 else Q.Or(qs)
+
+
+@dataclass
+class Group:
+    """What one query word (or an OR of words, or a vocabulary span) asks for."""
+
+    text: str
+    alternatives: list[Alternative]
+    query: Q.Query | None = None
+
+    def __post_init__(self):
+        qs = [a.query for a in self.alternatives if a.query is not None]
+        self.alternatives = [a for a in self.alternatives if a.query is not None]
+        if self.query is None and qs:
+            self.query = qs[0] if len(qs) == 1 else Q.Or(qs)
 
 
 @dataclass
 class BuiltQuery:
-    query: Q.Query | None  # None: no text condition (browse everything)
-    any_word_query: Q.Query | None  # the OR fallback, when it differs
+    groups: list[Group] = field(default_factory=list)  # positive word groups (AND, softened by the ranker)
+    excluded: Q.Query | None = None  # -words: documents matching it are dropped
+    proximity: Q.Query | None = None  # the words together, in order (bonus)
+    name: Q.Query | None = None  # the whole query is a collectivity's name (bonus)
     filters: dict[str, list] = field(default_factory=dict)  # facet -> values (AND with facets)
     excluded_filters: dict[str, list] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
-    words: int = 0  # required word groups
+
+    @property
+    def words(self) -> int:
+        return len(self.groups)
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.groups) or self.excluded is not None
+
+    @property
+    def query(self) -> Q.Query | None:
+        """The whole plan as one Whoosh query with every word required (its
+        terms are what snippets mark; tests compare its scores with Whoosh's)."""
+        if not self.has_text:
+            return None
+        qs = [g.query for g in self.groups]
+        q = (qs[0] if len(qs) == 1 else Q.And(qs)) if qs else None
+        if q is not None and self.proximity is not None:
+            q = Q.AndMaybe(q, self.proximity)
+        if q is not None and self.name is not None:
+            q = Q.AndMaybe(q, self.name)
+        if self.excluded is not None:
+            # And([x, Not(y)]) rather than AndNot(x, y): Whoosh 2.7's AndNot
+            # matcher lets excluded documents through when y is a union of terms.
+            q = Q.And([q if q is not None else Q.Every(), Q.Not(self.excluded)])
+        return q
+
+    @property
+    def any_word_query(self) -> Q.Query | None:
+        """Any of the words (the fallback), when it differs from `query`."""
+        if len(self.groups) < 2:
+            return None
+        q = Q.Or([g.query for g in self.groups])
+        if self.proximity is not None:
+            q = Q.AndMaybe(q, self.proximity)
+        if self.excluded is not None:
+            q = Q.And([q, Q.Not(self.excluded)])
+        return q
 
 
 def _tokens(schema, fieldname: str, text: str) -> list[tuple[int, str]]:
@@ -68,15 +157,23 @@ def _field_query(schema, fieldname: str, text: str, phrase: bool, boost: float) 
     return Q.And([Q.Term(fieldname, t) for t in terms], boost=boost)
 
 
+def field_parts(schema, text: str, phrase: bool = False, fields=TEXT_FIELDS,
+                scale: float = 1.0) -> list[tuple[str, Q.Query]]:
+    """(field, query) for each field where `text` analyses to something, each
+    weighted by the profile's field weight times `scale`."""
+    weights = ranking_profile.current().field_weights
+    parts = [(f, _field_query(schema, f, text, phrase, weights[f] * scale)) for f in fields]
+    return [(f, q) for f, q in parts if q is not None]
+
+
 def text_query(schema, text: str, phrase: bool = False, fields=TEXT_FIELDS, scale: float = 1.0) -> Q.Query | None:
-    parts = [_field_query(schema, f, text, phrase, FIELD_BOOSTS[f] * scale) for f in fields]
-    parts = [p for p in parts if p is not None]
+    parts = [q for _, q in field_parts(schema, text, phrase, fields, scale)]
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else Q.Or(parts)
 
 
-def _fuzzy(schema, word: str, known, candidates) -> Q.Query | None:
+def _typo(schema, word: str, known, candidates) -> Alternative | None:
     """Typo-tolerant match, for words the index does not know: the
     speller's close known words (Meilisearch's typo budget) as plain terms,
     which is far cheaper than Whoosh's FuzzyTerm walking the lexicon."""
@@ -87,6 +184,7 @@ def _fuzzy(schema, word: str, known, candidates) -> Q.Query | None:
     if dist <= 0:
         return None
     close = candidates(folded, dist)
+    profile = ranking_profile.current()
     parts = []
     for f in TEXT_FIELDS:
         seen = set()
@@ -94,8 +192,8 @@ def _fuzzy(schema, word: str, known, candidates) -> Q.Query | None:
             for _, tok in _tokens(schema, f, cand)[:1]:
                 if tok not in seen:  # close words may share a stem
                     seen.add(tok)
-                    parts.append(Q.Term(f, tok, boost=FIELD_BOOSTS[f] * FUZZY_BOOST))
-    return Q.Or(parts) if parts else None
+                    parts.append((f, Q.Term(f, tok, boost=profile.field_weights[f] * profile.typo)))
+    return Alternative(VIA_TYPO, " ".join(close), parts, grade=profile.typo) if parts else None
 
 
 def match_facet_value(values, text: str) -> list:
@@ -127,84 +225,83 @@ def _without_fillers(pq: ParsedQuery) -> ParsedQuery:
 
 def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=lambda w: True,
                 candidates=None) -> BuiltQuery:
-    built = BuiltQuery(None, None, notices=list(pq.notices))
+    profile = ranking_profile.current()
+    built = BuiltQuery(notices=list(pq.notices))
     pq = _without_fillers(pq)
     words = pq.text_words()
-    expansions = find_expansions(words) if words else []
+    expansions = find_graded_expansions(words) if words else []
 
-    must: list[Q.Query] = []
-    must_not: list[Q.Query] = []
-    any_word: list[Q.Query] = []
-    word_index = 0
-    consumed_by_span: dict[int, tuple[int, int, list[str]]] = {}
+    span_of: dict[int, tuple[int, int, list[str]]] = {}
     for start, end, alts in expansions:
-        if all(i not in consumed_by_span for i in range(start, end)):
+        if all(i not in span_of for i in range(start, end)):
             for i in range(start, end):
-                consumed_by_span[i] = (start, end, alts)
-    span_parts: dict[int, list[Q.Query]] = {}
+                span_of[i] = (start, end, alts)
+    span_words: dict[int, list[Group]] = {}
 
-    for group in pq.groups:
-        alternatives: list[Q.Query] = []
-        for clause in group:
-            q = _clause_query(schema, clause, facet_values, built, known, candidates)
+    excluded: list[Q.Query] = []
+    word_index = 0
+    for clauses in pq.groups:
+        alternatives: list[Alternative] = []
+        texts: list[str] = []
+        for clause in clauses:
+            group = _clause_group(schema, clause, facet_values, built, known, candidates)
             if clause.kind == "word" and not clause.negated:
-                span = consumed_by_span.get(word_index)
+                span = span_of.get(word_index)
                 word_index += 1
-                if span is not None and q is not None:
+                if span is not None and group is not None:
                     start, end, alts = span
-                    span_parts.setdefault(start, []).append(q)
-                    if word_index == end:  # last word of the span: emit the span
-                        original = Q.And(span_parts[start]) if len(span_parts[start]) > 1 else span_parts[start][0]
-                        alt_qs = [text_query(schema, a, phrase=True, scale=EXPANSION_BOOST) for a in alts]
-                        q = Q.Or([original] + [a for a in alt_qs if a is not None])
-                    else:
+                    span_words.setdefault(start, []).append(group)
+                    if word_index < end:
                         continue
-            if q is None:
+                    # last word of the span: the typed words, or one of the vocabulary's phrases
+                    typed = span_words[start]
+                    if len(typed) == 1:
+                        span_alts = list(typed[0].alternatives)
+                    else:
+                        span_alts = [Alternative(VIA_WORDS, " ".join(g.text for g in typed), children=typed)]
+                    for a, kind in alts:
+                        parts = field_parts(schema, a, phrase=True, scale=profile.expansion(kind))
+                        if parts:
+                            span_alts.append(Alternative(kind, a, parts, grade=profile.expansion(kind)))
+                    group = Group(" ".join(words[start:end]), span_alts)
+            if group is None or group.query is None:
                 continue
             if clause.negated:
-                must_not.append(q)
+                excluded.append(group.query)
             else:
-                alternatives.append(q)
+                alternatives.extend(group.alternatives)
+                texts.append(group.text)
         if alternatives:
-            group_q = alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
-            must.append(group_q)
-            any_word.append(group_q)
+            built.groups.append(Group(" OR ".join(texts), alternatives))
 
-    built.words = len(must)
-    if must:
-        built.query = must[0] if len(must) == 1 else Q.And(must)
-        if len(must) > 1:
-            built.any_word_query = Q.Or(any_word)
-            # words found together, in order, rank higher (proximity), without being required
-            together = text_query(schema, " ".join(words), phrase=True, fields=PROXIMITY_FIELDS,
-                                  scale=PROXIMITY_BOOST) if len(words) > 1 else None
-            if together is not None:
-                built.query = Q.AndMaybe(built.query, together)
-                built.any_word_query = Q.AndMaybe(built.any_word_query, together)
-        if words:
-            # the whole query is a collectivity's name: its partnerships first
-            exact = Q.ConstantScoreQuery(Q.Term("name_keys", name_key(" ".join(words))), NAME_SCORE)
-            built.query = Q.AndMaybe(built.query, exact)
-    if must_not:
-        base = built.query if built.query is not None else Q.Every()
-        neg = Q.Or(must_not) if len(must_not) > 1 else must_not[0]
-        # And([x, Not(y)]) rather than AndNot(x, y): Whoosh 2.7's AndNot
-        # matcher lets excluded documents through when y is a union of terms.
-        built.query = Q.And([base, Q.Not(neg)])
-        if built.any_word_query is not None:
-            built.any_word_query = Q.And([built.any_word_query, Q.Not(neg)])
+    if built.groups and len(built.groups) > 1 and len(words) > 1:
+        # words found together, in order, rank higher (proximity), without being required
+        parts = field_parts(schema, " ".join(words), phrase=True, fields=profile.proximity_fields,
+                            scale=profile.proximity)
+        if parts:
+            built.proximity = parts[0][1] if len(parts) == 1 else Q.Or([q for _, q in parts])
+    if built.groups and words:
+        # the whole query is a collectivity's name: its partnerships first
+        built.name = Q.ConstantScoreQuery(Q.Term("name_keys", name_key(" ".join(words))), profile.name_score)
+    if excluded:
+        built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)
     return built
 
 
-def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates) -> Q.Query | None:
+def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates) -> Group | None:
+    """The group of one clause (None for a facet prefix, which filters, or a stop word)."""
+    profile = ranking_profile.current()
     if clause.kind == "field":
         if clause.target == NAMES:
-            return text_query(schema, clause.text, phrase=True, fields=("parties",))
+            return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
+                                                   field_parts(schema, clause.text, phrase=True, fields=("parties",)))])
         values = match_facet_value(facet_values.get(clause.target, []), clause.text)
         facet = registry().get(clause.target or "")
         if not values and facet is not None and facet.text_field:
             # not a value of the facet (`region:` a cercle): looked for in the facet's text field
-            return text_query(schema, clause.text, phrase=True, fields=(facet.text_field,))
+            return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
+                                                   field_parts(schema, clause.text, phrase=True,
+                                                               fields=(facet.text_field,)))])
         if not values:
             built.notices.append(f"Aucune valeur de « {clause.render()} » dans le répertoire.")
             values = ["\x00none"]
@@ -215,12 +312,20 @@ def _clause_query(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a stop word of the text analyzer (`des`, `la`): the names analyzer keeps
         # it, but requiring it in a name would lose every other match
         return None
-    q = text_query(schema, clause.text, phrase=clause.kind == "phrase")
-    if clause.kind == "word" and YEAR_RE.fullmatch(clause.text) and q is not None:
+    phrase = clause.kind == "phrase"
+    alternatives = [Alternative(VIA_PHRASE if phrase else VIA_WORD, clause.text,
+                                field_parts(schema, clause.text, phrase=phrase, scale=profile.stem),
+                                grade=profile.stem)]
+    if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
         # a year names the years a partnership was formalised or acted in, not only the text
-        q = Q.Or([q, Q.ConstantScoreQuery(Q.Term("began", clause.text), YEAR_SCORE)])
+        alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
+            Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
     if clause.kind == "word" and not clause.negated:
-        fz = _fuzzy(schema, clause.text, known, candidates)
-        if fz is not None:
-            q = fz if q is None else Q.Or([q, fz])
-    return q
+        for other in family_of(clause.text):
+            parts = field_parts(schema, other, fields=FAMILY_FIELDS, scale=profile.family)
+            if parts:
+                alternatives.append(Alternative(VIA_FAMILY, other, parts, grade=profile.family))
+        typo = _typo(schema, clause.text, known, candidates)
+        if typo is not None:
+            alternatives.append(typo)
+    return Group(clause.text, alternatives)

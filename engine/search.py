@@ -23,15 +23,15 @@ from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
+from .explain import explain_result
+from .ranking import Ranking, rank
+from . import ranking_profile
 from .state import IndexState
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
 NESTED_ACTIONS = 3
-ACTION_WEIGHT = 0.5  # share of the best matching action's score added to its partnership
-PARTIAL_MIN_WORDS = 3  # with two words, dropping one is a different question: only the fallback
-PARTIAL_BELOW = 10  # fewer documents with every word: add those with some of them
 MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
@@ -48,6 +48,7 @@ class SearchRequest:
     per_page: int = 20
     facets: bool = True
     snippets: bool = True
+    explain: bool = False  # each result says how its score was made (explain.py)
 
 
 def _party(p: dict | None) -> dict | None:
@@ -88,7 +89,6 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     built = build_query(state.schema, pq, state.facet_values, known=known,
                         candidates=lambda w, d: state.speller.candidates(w, d))
     notices = list(built.notices)
-    scores, fallback, partial = _scores(state, built, notices)
 
     docs = state.docs
     facets = registry()
@@ -100,6 +100,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         excluded={f: set(v) for f, v in built.excluded_filters.items() if f in filtering},
     )
     mode = _listed_kind(facets, req, built)
+    ranking, score_fn = _scores(state, built, notices, _listed_counter(state, selection, mode))
+    scores, fallback, partial = ranking.scores, ranking.fallback, ranking.partial
 
     # Candidates of each kind.
     if scores is None:
@@ -113,17 +115,19 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     kept_actions, action_counts = filter_and_count(
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
-    best_action: dict[str, float] = {}
+    best_action: dict[str, tuple[float, int]] = {}  # pid -> (score, docnum) of its best matching action
     if scores is not None:
         for a in kept_actions:
             pid = docs[a].pid
-            best_action[pid] = max(best_action.get(pid, 0.0), scores[a])
+            if scores[a] > best_action.get(pid, (0.0, -1))[0]:
+                best_action[pid] = (scores[a], a)
         for a in action_cands:  # a partnership matched through any of its actions
             pnum = state.docnum_of.get(docs[a].pid)
             if pnum is not None and pnum not in part_scores:
                 part_scores[pnum] = 0.0
+    share = ranking_profile.current().action_share
     for pnum in part_scores:
-        part_scores[pnum] += ACTION_WEIGHT * best_action.get(docs[pnum].id, 0.0)
+        part_scores[pnum] += share * best_action.get(docs[pnum].id, (0.0, -1))[0]
     kept_parts, part_counts = filter_and_count(
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
@@ -146,11 +150,17 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
     terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
+    if req.explain and scores is not None:
+        for d, hit in zip(page_hits, results):
+            best = best_action.get(docs[d].id) if mode == "partnership" else None
+            action = (docs[best[1]].id, best[1], best[0]) if best else None
+            hit["explain"] = explain_result(built, ranking, d, hit_scores.get(d, 0.0), score_fn,
+                                            len(state.docs), action)
 
     suggestion = _suggestion(state, pq.text_words())
     facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
 
-    return {
+    response = {
         "query": {
             "q": req.q,
             "understood": pq.render(),
@@ -176,6 +186,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "suggestion": suggestion,
         "index_version": state.version,
     }
+    if req.explain:
+        response["profile"] = ranking_profile.current().describe()  # the numbers explain refers to
+    return response
 
 
 def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
@@ -188,34 +201,39 @@ def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
     return "action" if chosen == {"action"} else "partnership"
 
 
-def _scores(state: IndexState, built, notices: list[str]) -> tuple[Mapping[int, float] | None, bool, bool]:
-    """docnum -> score of the matching documents (None: browsing, no text), and
-    whether the any-word fallback or partial matches were used.
+def _listed_counter(state: IndexState, selection: Selection, mode: str):
+    """How many results a set of matching documents would list (after the
+    filters; actions, or the partnerships they and the partnership documents
+    stand for): the ranker widens a query that would list too few."""
+    docs = state.docs
 
-    Every word is required; when nothing has them all, any word will do; when
-    only a few documents have them all, those with some of the words follow
-    them (Meilisearch's "last" strategy), always ranked after the complete ones."""
-    if built.query is None:
-        return None, False, False
-    evaluator = _evaluator(state)  # one per request: the fallback reuses what the first query read
-    scores, cut = _match(state, built.query, evaluator)
-    fallback = partial = False
-    if built.any_word_query is not None and (not scores or (len(scores) < PARTIAL_BELOW
-                                                            and built.words >= PARTIAL_MIN_WORDS)):
-        some, cut_some = _match(state, built.any_word_query, evaluator)
-        cut = cut or cut_some
-        if not scores and some:
-            scores, fallback = some, True
-            notices.append("Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un.")
-        elif len(some) > len(scores):
-            lift = max(some.values()) + 1.0
-            scores = {**some, **{d: s + lift for d, s in scores.items()}}
-            partial = True
-            notices.append("Peu de résultats contiennent tous les mots : ceux qui n'en contiennent "
-                           "qu'une partie suivent.")
+    def listed(docnums) -> int:
+        kept, _ = filter_and_count(docnums, state.facet_bits, selection)
+        if mode == "action":
+            return sum(1 for d in kept if docs[d].type == "action")
+        return len({docs[d].pid for d in kept})
+    return listed
+
+
+def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranking, object]:
+    """The ranking of the matching documents (`ranking.rank`; its scores are
+    None when browsing, no text) and the function that read the scores."""
+    if not built.has_text:
+        return Ranking(None), None
+    evaluator = _evaluator(state)  # one per request: parts shared by the groups are read once
+    cut = False
+
+    def score(query) -> dict[int, float]:
+        nonlocal cut
+        scores, was_cut = _match(state, query, evaluator)
+        cut = cut or was_cut
+        return scores
+
+    ranking = rank(built, score, len(state.docs), listed)
+    notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
-    return scores, fallback, partial
+    return ranking, score
 
 
 def _suggestion(state: IndexState, words: list[str]) -> str | None:

@@ -23,6 +23,7 @@ from indexer.facet_registry import registry
 from indexer.freshness import check_compatible
 from indexer.store import DOCS, RECORDS, WORDS, Generation, IndexCorrupt
 
+from . import ranking_profile
 from .facets import FacetBits
 from .highlight import Markers
 from .matching import FieldLengths
@@ -128,7 +129,7 @@ class IndexState:
         """A Whoosh searcher for the calling thread (searchers are not shared between threads)."""
         s = getattr(self._local, "searcher", None)
         if s is None:
-            s = self._local.searcher = self.index.searcher()
+            s = self._local.searcher = self.index.searcher(weighting=ranking_profile.current().weighting())
         return s
 
     def is_partnership(self, docnum: int) -> bool:

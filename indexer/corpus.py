@@ -9,18 +9,22 @@ record with the sources of both.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .domains import map_domains
+from . import geography
+from .domains import DOMAINS, map_domains
 from .ids import action_id, name_key
 from .locations import default_data_dir
 from .parallel import parallel_map
-from .parsers import DOCUMENTS, parser_for
+from .parsers import DOCUMENTS, reader_for  # noqa: F401 (DOCUMENTS: the registry's files, for callers)
+from .parsers.parties import place_key, same, same_kind_of_place
 from .records import Action, Partnership
-from .text import fix_shouted_words, french_commune_name
+from .registry import REPERTOIRES, Repertoire
+from .text import fix_shouted_words, fold, french_commune_name
 
 DEFAULT_DATA_DIR = default_data_dir(DOCUMENTS)  # see locations.py: a clone's data/, or the installed copy
 
@@ -36,6 +40,7 @@ class DocumentReport:
     error: str | None = None
     stats: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    planned: list[str] = field(default_factory=list)  # years after the document's date, marked as planned
     seconds: float = 0.0
 
 
@@ -54,10 +59,10 @@ class Corpus:
         return all(r.ok for r in self.reports)
 
 
-def corpus_checksum(data_dir: Path) -> str:
+def corpus_checksum(data_dir: Path, repertoires: list[Repertoire] | None = None) -> str:
     """SHA-256 over the source documents (names and bytes), in a fixed order."""
     h = hashlib.sha256()
-    for name in DOCUMENTS:
+    for name in (r.file for r in (REPERTOIRES if repertoires is None else repertoires)):
         path = Path(data_dir) / name
         h.update(name.encode())
         try:
@@ -95,14 +100,21 @@ def read_source(path: Path) -> str:
         raise SourceError(f"{path.name}: line {line}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
-def parse_document(data_dir: Path, document: str) -> tuple[list[Partnership], list[Action], DocumentReport]:
+def _parse_one(data_dir: Path, repertoires: list[Repertoire], document: str
+               ) -> tuple[list[Partnership], list[Action], "DocumentReport"]:
+    """`parse_document` with the document last (parallel_map's order)."""
+    return parse_document(data_dir, document, repertoires)
+
+
+def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] | None = None,
+                   ) -> tuple[list[Partnership], list[Action], DocumentReport]:
     report = DocumentReport(document)
     start = time.perf_counter()
     try:
         text = read_source(Path(data_dir) / document)
         if "\x00" in text:
             raise SourceError(f"{document}: contains NUL bytes: not a text file")
-        parser = parser_for(document)
+        parser = reader_for(document, repertoires)
         if not parser.looks_like(text):
             raise SourceError(f"{document}: does not look like the expected document (unknown shape)")
         result = parser.parse(text, document)
@@ -116,6 +128,7 @@ def parse_document(data_dir: Path, document: str) -> tuple[list[Partnership], li
         report.seconds = time.perf_counter() - start
     report.stats = dict(result.stats)
     report.warnings = [" ".join(w.split()) for w in result.warnings]  # one line each
+    report.planned = list(result.planned)
     return result.partnerships, result.actions, report
 
 
@@ -147,19 +160,23 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
                     setattr(mine, attr, getattr(theirs, attr))
 
 
-def merge(partnerships: list[Partnership], actions: list[Action]) -> tuple[list[Partnership], list[Action]]:
-    """Merge records with equal ids, give each collectivity one spelling, renumber actions,
-    and recompute the derived fields (domains, years) from the merged whole."""
+def merge(partnerships: list[Partnership], actions: list[Action],
+          warnings: list[str] | None = None) -> tuple[list[Partnership], list[Action]]:
+    """Merge records with equal ids, give each collectivity one spelling and
+    each party the geography of its own place, renumber actions, and roll the
+    derived fields (domains, years) up from the merged whole."""
+    warnings = [] if warnings is None else warnings
     by_id: dict[str, Partnership] = {}
     for p in partnerships:
         if p.id in by_id:
             _merge_into(by_id[p.id], p)
         else:
             by_id[p.id] = p
-    merged = list(by_id.values())
+    merged = fold_listed(list(by_id.values()), actions, warnings)
 
     for p in merged:
         _normalise_names(p)
+        place_parties(p, warnings)
 
     # One spelling per collectivity: the first seen on a full sheet, else the first seen.
     spelling: dict[str, str] = {}
@@ -189,16 +206,133 @@ def merge(partnerships: list[Partnership], actions: list[Action]) -> tuple[list[
     for a in kept:
         actions_of.setdefault(a.partnership_id, []).append(a)
     for p in merged:
-        acts = actions_of.get(p.id, [])
-        declared = set(p.domains) | set(map_domains(p.domains_raw))
-        from_actions = {d for a in acts for d in a.domains}
-        p.domains = sorted(declared | from_actions, key=_domain_order)
-        years = set(p.years) | {y for a in acts for y in a.years}
-        for y in (p.formalized, ):
-            if y:
-                years.add(y)
-        p.years = sorted(years)
+        rollup(p, actions_of.get(p.id, []))
     return merged, kept
+
+
+def fold_listed(partnerships: list[Partnership], actions: list[Action],
+                warnings: list[str]) -> list[Partnership]:
+    """A pair that one document only lists, written otherwise than in another document's
+    sheet (`Wilaya d'Oran / Mairie du Grand Lyon` in a ministry's list, the Oran sheet of
+    the Communauté urbaine de Lyon elsewhere), is that sheet's partnership: same French
+    place, same partner place, kinds that can name one collectivity (a town and its
+    communauté, a commune and its wilaya), and one such sheet only."""
+    sheets = [p for p in partnerships if p.detail == "sheet" and p.partner_party is not None]
+    out: list[Partnership] = []
+    folded: dict[str, str] = {}
+    for p in partnerships:
+        docs = {s.document for s in p.sources}
+        if p.detail != "listed" or p.partner_party is None or len(docs) != 1:
+            out.append(p)
+            continue
+        found = [q for q in sheets
+                 if not docs & {s.document for s in q.sources}
+                 and q.partner_party.country == p.partner_party.country
+                 and same_kind_of_place(p.french_party, q.french_party)
+                 and same_kind_of_place(p.partner_party, q.partner_party)
+                 and same(place_key(p.french_party, True), place_key(q.french_party, True))
+                 and same(place_key(p.partner_party), place_key(q.partner_party))]
+        if len(found) != 1:
+            out.append(p)
+            continue
+        _merge_into(found[0], p)
+        folded[p.id] = found[0].id
+        where = p.sources[0]
+        warnings.append(f"{where.document}: line {where.first_line}: {p.title} is the partnership "
+                        f"{found[0].id} (same collectivities, written otherwise)")
+    for a in actions:
+        a.partnership_id = folded.get(a.partnership_id, a.partnership_id)
+    return out
+
+
+SHEET_LABELS = "fiche"
+ACTIONS = "actions"
+
+
+def rollup(p: Partnership, acts: list[Action]) -> None:
+    """The partnership's domains and years from all it says and its actions'.
+
+    Domains: the union of the document's own classification (already in
+    `domain_sources` under its name), the sheet's labels and what its actions
+    are about, each kept in `domain_sources` under where it comes from.
+    Years: formalisation, first contacts, years stated apart, and the actions'.
+    """
+    sources = p.domain_sources
+    for k, v in sources.items():
+        sources[k] = _ordered(set(v))
+    labels = set(map_domains(p.domains_raw)) | {d for d in p.domains
+                                                if not any(d in v for v in sources.values())}
+    if labels:
+        sources[SHEET_LABELS] = _ordered(set(sources.get(SHEET_LABELS, [])) | labels)
+    from_actions = {d for a in acts for d in a.domains}
+    if from_actions:
+        sources[ACTIONS] = _ordered(from_actions)
+    p.domains = _ordered({d for v in sources.values() for d in v})
+    years = set(p.years) | {y for a in acts for y in a.years}
+    years |= {y for y in (p.formalized, p.first_contact_year) if y}
+    p.years = sorted(years)
+
+
+def rollup_result(result) -> None:
+    """`rollup` over one parser's result (what the merge does for the corpus)."""
+    for p in result.partnerships:
+        rollup(p, [a for a in result.actions if a.partnership_id == p.id])
+
+
+def _ordered(domains: set[str]) -> list[str]:
+    return [d for d in DOMAINS if d in domains] + sorted(d for d in domains if d not in DOMAINS)
+
+
+def place_parties(p: Partnership, warnings: list[str]) -> None:
+    """Each party's country and région from its own geography: a Moroccan
+    commune named in the Mali list is Moroccan (with a warning); régions get
+    their official spelling; a French party's région follows its département."""
+    pp = p.partner_party
+    if pp is not None and p.kind == "partnership" and pp.country:
+        own = geography.of(pp.country)
+        others = [c for c in geography.TABLES if c not in (pp.country, "France")]
+        if own is not None and own.locate(pp.name) == (None, None):
+            elsewhere = geography.country_of_place(pp.name, others)
+            if elsewhere is not None:
+                region, sub = geography.of(elsewhere).locate(pp.name)
+                where = p.sources[0] if p.sources else None
+                warnings.append(
+                    f"{where.document if where else '?'}: line {where.first_line if where else 0}: "
+                    f"{pp.name} is in {elsewhere}, not {pp.country}: {p.title} filed under {elsewhere}")
+                p.notes.append(f"Le document classe ce partenariat sous {pp.country} ; "
+                               f"{pp.name} est en {elsewhere}.")
+                p.countries = list(dict.fromkeys(elsewhere if c == pp.country else c for c in p.countries)) \
+                    or [elsewhere]
+                pp.country, pp.region, pp.subdivision = elsewhere, region, sub or pp.subdivision
+    fp = p.french_party
+    if fp is not None and fp.country == "France" and not fp.region and not fp.subdivision:
+        # the seat's postcode in the French contacts' addresses (AIMF: 75001 Paris)
+        france = geography.of("France")
+        own = france.named_in(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
+        if own is not None:
+            fp.region, fp.subdivision = own.region, own.subdivision
+        key = fold(re.sub(r"^(Ville|Mairie|Commune) de\s+", "", fp.name))
+        addresses = sorted((c.address for c in p.contacts if c.side == "french" and c.address),
+                           key=lambda a: key not in fold(a))  # the party's own address first
+        for address in addresses if not fp.region else []:
+            m = re.search(r"\b(\d{2}) ?\d{3}\s+[A-ZÉ]", address)  # the postcode before the town
+            place = france.lookup(m.group(1), "subdivision") if m else None
+            region, sub = (place.region, place.name) if place else \
+                france.locate(re.sub(r"\d+", " ", address.split(",")[-1]))
+            if region:
+                fp.region, fp.subdivision = region, sub
+                break
+    for party in (p.french_party, pp):
+        if party is None:
+            continue
+        if party.region:
+            party.region = geography.canonical_region(party.country, party.region)
+        geo = geography.of(party.country)
+        if geo is not None and party.subdivision and not party.region:
+            place = geo.lookup(party.subdivision, "subdivision")
+            party.region = place.region if place else None
+        if geo is not None and party.region and geo.region(party.region) is None and party.country != "France":
+            party.region = geo.locate(party.region)[0] or party.region
 
 
 def _normalise_names(p: Partnership) -> None:
@@ -215,15 +349,21 @@ def _normalise_names(p: Partnership) -> None:
         party.name = name
 
 
-def _domain_order(d: str) -> int:
-    from .domains import DOMAINS
-
-    return DOMAINS.index(d) if d in DOMAINS else len(DOMAINS)
+def domain_source_counts(partnerships: list[Partnership], document: str) -> dict[str, int]:
+    """How many partnerships of a document each domain source gave domains to."""
+    counts: dict[str, int] = {}
+    for p in partnerships:
+        if any(s.document == document for s in p.sources):
+            for src, doms in p.domain_sources.items():
+                if doms:
+                    counts[src] = counts.get(src, 0) + 1
+    return counts
 
 
 def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
                 progress: Callable[[str, DocumentReport], None] | None = None,
                 fallback: Callable[[str], tuple[list[Partnership], list[Action]] | None] | None = None,
+                repertoires: list[Repertoire] | None = None,
                 ) -> Corpus:
     """Parse every document of `data_dir` and merge the records.
 
@@ -236,7 +376,9 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     actions: list[Action] = []
     reports: list[DocumentReport] = []
     per_document: dict[str, dict[str, list[dict]]] = {}
-    for document, (ps, acts, report) in zip(DOCUMENTS, parallel_map(parse_document, DOCUMENTS, data_dir)):
+    repertoires = REPERTOIRES if repertoires is None else repertoires
+    files = [r.file for r in repertoires]
+    for document, (ps, acts, report) in zip(files, parallel_map(_parse_one, files, data_dir, repertoires)):
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:
@@ -252,5 +394,9 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
         reports.append(report)
         if progress:
             progress(document, report)
-    merged, kept_actions = merge(partnerships, actions)
-    return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir), per_document)
+    merge_warnings: list[str] = []
+    merged, kept_actions = merge(partnerships, actions, merge_warnings)
+    for r in reports:
+        r.warnings += [w.split(": ", 1)[1] for w in merge_warnings if w.startswith(r.document + ":")]
+        r.stats.update({f"domains: {k}": v for k, v in domain_source_counts(merged, r.document).items()})
+    return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir, repertoires), per_document)

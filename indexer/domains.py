@@ -10,6 +10,7 @@ label the parsers produce and fails on any such label.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import fold
 
@@ -50,23 +51,33 @@ EXACT: dict[str, list[str]] = {
     "modernisation des transports": [URBANISME, GOUVERNANCE],
     # Morocco repertoire synthesis: soft mobility is filed under environment there.
     "circulations douces": [ENVIRONNEMENT, URBANISME],
+    # Morocco repertoire synthesis, under "Développement social": women's insertion is social action.
+    "insertion des femmes": [SOCIAL],
     # Algerian decentralised-cooperation sheets: theme cells without a keyword.
     "seminaire": [ECHANGES],
     "mission d'etude": [ECHANGES],
     "gestion de l'espace public": [URBANISME],
     "coomunication": [EDUCATION],  # sic, Saint-Denis: "Cyber base"
+    # Mali summary table: "éducation au développement" is awareness and exchanges (its items:
+    # school exchanges, youth work camps, cultural events, communication), not schooling.
+    "education au developpement": [ECHANGES],
+    # Mali sheets: the French side's own activities (newsletters, forums, links between associations).
+    "communication": [ECHANGES],
+    "accueil": [ECHANGES],
+    "nouvelles technologies": [EDUCATION],  # multimedia centres in schools and youth centres
+    "articulation coop et autres domaines": [ECHANGES],
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.
 RULES: list[tuple[str, list[str]]] = [
     (r"\beau\b|\beaux\b|assainis|hydraul|potable|\baep\b|puits|forage|latrine|egout|adduction|irrigation|barrage|pompe", [EAU]),
-    (r"sante|sanitaire|medic|hopita|hospital|cscom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
-    (r"educ|ecole|scolai|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
+    (r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
+    (r"educ|ecole|scolai|scolaris|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
     (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
     (r"cultur|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
     (r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|credit|insertion professionnelle|marche|industri|investis|financ", [ECONOMIE]),
     (r"touris", [TOURISME]),
-    (r"agric|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|vivri|apicult|halieut", [AGRICULTURE]),
+    (r"agric|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut", [AGRICULTURE]),
     (r"environ|dechet|ordure|propret|ecolog|desertif|climat|espaces verts|reboise|developpement durable|biodiversite", [ENVIRONNEMENT]),
     (r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage", [URBANISME]),
     (r"institution|gouvernance|decentralis|gestion municipale|gestion communale|administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|modernisation|gestion locale|services municipaux|service public|technique", [GOUVERNANCE]),
@@ -88,6 +99,15 @@ def _key(label: str) -> str:
 
 def map_domain(label: str) -> list[str]:
     """Controlled domains for a raw label ([] only when nothing matches)."""
+    return list(_map_domain(label))
+
+
+@lru_cache(maxsize=8192)
+def _map_domain(label: str) -> tuple[str, ...]:
+    return tuple(_map_uncached(label))
+
+
+def _map_uncached(label: str) -> list[str]:
     key = _key(label)
     if not key:
         return []
@@ -115,6 +135,15 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     (RULES[0][0], [EAU]),  # the water rule reads text as well as labels
     (r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|maternite|hopital|\bsante\b|medicament|paludisme", [SANTE]),
     (r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque", [EDUCATION]),
+    (r"electrif|solaire|eclairage|groupe electrogene", [ENERGIE]),
+    (r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|plantations? d.arbres|bosquets?|decharge|berges", [ENVIRONNEMENT]),
+    (r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maison des jeunes", [JEUNESSE]),
+    (r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
+     r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace", [URBANISME]),
+    (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
+    (r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
+     r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture", [AGRICULTURE]),
+    (r"micro.?credits?|cooperatives?\b|artisans?\b|activites generatrices", [ECONOMIE]),
 ]
 _TEXT_COMPILED = [(re.compile(p), d) for p, d in TEXT_RULES]
 

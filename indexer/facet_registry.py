@@ -22,16 +22,11 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from analyzers import fold_text
 
 from .records import Action, Partnership
+from .registry import labels as document_labels
 
 YEAR = "year"  # the facet that year_from/year_to narrow and the year sorts read
 
-SOURCE_LABELS = {
-    "mali-repertoire-2008.txt": "Répertoire franco-malien (CUF, 2008)",
-    "maroc-repertoire-2008.txt": "Répertoire franco-marocain (CUF, 2008)",
-    "algerie-cooperation-decentralisee.txt": "Coopération décentralisée franco-algérienne (2006)",
-    "algerie-micl-cooperation.txt": "Ministère algérien de l'Intérieur (MICL)",
-    "algerie-ambassade-cooperation-technique.txt": "Ambassade d'Algérie : coopération technique",
-}
+SOURCE_LABELS = document_labels()  # file name -> label, from the document registry (indexer/registry.py)
 
 UNKNOWN_VALUE = "Valeur inconnue pour « {name} » : « {value} »."
 

@@ -75,6 +75,9 @@ class Partnership:
     status: str | None = None
     domains_raw: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
+    # where the domains come from: the document's own classification (its
+    # summary table, synthesis…), "fiche" (the sheet's labels), "actions"
+    domain_sources: dict[str, list[str]] = field(default_factory=dict)
     years: list[int] = field(default_factory=list)
     history: str | None = None
     objectives: str | None = None
@@ -136,6 +139,7 @@ class ParseResult:
     partnerships: list[Partnership] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "line 123: could not place ..."
+    planned: list[str] = field(default_factory=list)  # "line 123: 2010 planned: …" (years after the document's date)
     stats: dict[str, int] = field(default_factory=dict)  # "sheets", "listed", "merged", "actions", ...
 
 

@@ -21,16 +21,10 @@ from .text import slugify
 # built with another version is rebuilt.
 SCHEMA_VERSION = 6
 
-# Field weights for BM25F: parties and places first, then titles and domains, then body text.
-FIELD_BOOSTS = {  # tuned on evaluation/queries.json (see docs/evaluation.md)
-    "parties": 3.0,
-    "places": 4.0,
-    "title": 1.5,
-    "domains_text": 1.5,
-    "body": 1.0,
-    "sheet": 0.3,
-}
-TEXT_FIELDS = tuple(FIELD_BOOSTS)
+# The text fields every document has (their BM25F weights are the ranking
+# profile's, engine/ranking_profile.py): names and places, then titles and
+# domains, then body text and the whole sheet.
+TEXT_FIELDS = ("parties", "places", "title", "domains_text", "body", "sheet")
 NAME_FIELDS = ("parties", "places")
 
 

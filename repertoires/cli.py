@@ -16,13 +16,17 @@ from indexer.corpus import DEFAULT_DATA_DIR
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 
-EPILOG_INDEX = """example:
-  repertoires index --data data --index index"""
+DEFAULT_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+
+EPILOG_INDEX = """examples:
+  repertoires index --data data --index index
+  repertoires index --check                 accuracy against tests/gold (dev and heldout apart)"""
 EPILOG_SERVE = """example:
   repertoires serve --port 8000     then open http://127.0.0.1:8000/"""
 EPILOG_SEARCH = """examples:
   repertoires search "assainissement Kayes"
-  repertoires search "centre de santé" --country Mali --domain Santé --json"""
+  repertoires search "centre de santé" --country Mali --domain Santé --json
+  repertoires search "agriculture Ségou" --explain      how each result's score was made"""
 EPILOG_EXPORT = """example:
   repertoires export > records.jsonl"""
 
@@ -73,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_dirs(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--warnings", action="store_true", help="print every parser warning")
+    p.add_argument("--check", nargs="?", const=str(DEFAULT_GOLD_DIR), metavar="GOLD_DIR",
+                   help="parse the corpus and print per-field accuracy against the gold records "
+                        "(default tests/gold); does not rebuild the index")
 
     p = sub.add_parser("serve", help="serve the search page and the JSON API", formatter_class=raw,
                        description="Serve the application with the production WSGI server (waitress). "
@@ -100,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--per-page", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print the API's JSON response")
+    p.add_argument("--explain", action="store_true",
+                   help="say how each result's score was made: the words found, in which field, through "
+                        "which expansion, and what each part of the ranking profile added")
 
     for name, helptext in (("eval", "measure ranking quality on the judged query set"),
                            ("bench", "run the speed benchmarks against peers"),
@@ -116,8 +126,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- index ---------------------------------------------------------------
 
+def cmd_check(args) -> int:
+    from indexer.check import check, load_gold, report
+    from indexer.corpus import load_corpus
+
+    golds = load_gold(args.check)
+    if not golds:
+        print(f"error: no gold records (*.json) under {args.check}", file=sys.stderr)
+        return 1
+    print(report(check(load_corpus(args.data), golds)))
+    return 0
+
+
 def cmd_index(args) -> int:
     from indexer.build import BuildError, build_index
+
+    if args.check:
+        return cmd_check(args)
 
     bar = None
     if not args.quiet and sys.stderr.isatty():
@@ -166,6 +191,14 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
         c = counts.get(r.document, {})
         print(f"  {r.document:<45} {s.get('sheets', 0):>6} {s.get('listed', 0):>6} {s.get('merged', 0):>6} "
               f"{c.get('partnerships', 0):>6} {c.get('actions', 0):>7} {len(r.warnings):>5}", file=out)
+        sources = {k[len("domains: "):]: v for k, v in s.items() if k.startswith("domains: ")}
+        if sources:
+            print("      domains given by: " + ", ".join(f"{k} {v}" for k, v in sources.items()), file=out)
+        if r.planned:
+            print(f"      planned years (after the document's date, kept out of the year facet): "
+                  f"{len(r.planned)}", file=out)
+            for line in r.planned if show_warnings else []:
+                print(f"        {line}", file=out)
         shown = r.warnings if show_warnings else r.warnings[:3]
         for w in shown:
             print(f"      warning: {w}", file=out)
@@ -218,7 +251,7 @@ def cmd_search(args) -> int:
     try:
         response = Engine(args.index).search(SearchRequest(
             q=args.query, filters=filters, sort=args.sort, page=max(1, args.page),
-            per_page=min(100, max(1, args.per_page))))
+            per_page=min(100, max(1, args.per_page)), explain=args.explain))
     except IndexError_ as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -235,6 +268,52 @@ def _strip_marks(html: str) -> str:
     import re
 
     return h.unescape(re.sub(r"</?mark>", "*", html or ""))
+
+
+VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": "famille",
+              "synonym": "synonyme", "narrower": "terme plus précis", "typo": "orthographe proche",
+              "year": "année de début"}
+
+
+def _num(x: float) -> str:
+    """A number the French way (decimal comma), at most two decimals."""
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if text != "-0" else "0"
+
+
+def _explain_document(e: dict, indent: str = "  ") -> list[str]:
+    lines = [f"{indent}mots {_num(e['words_score'] / e['coordination'] if e['coordination'] else 0)}"
+             f" × coordination {_num(e['coordination'])} (couverture {_num(e['coverage'])})"
+             f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])} = {_num(e['score'])}"]
+    for w in e["words"]:
+        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}) : {_num(w['score'])}"
+        if not w["matches"]:
+            lines.append(head + ", absent")
+            continue
+        lines.append(head)
+        for m in w["matches"]:
+            fields = ", ".join(f"{f} {_num(v)}" for f, v in m.get("fields", {}).items())
+            grade = f" × {_num(m['grade'])}" if m["grade"] != 1.0 else ""
+            factor = f", rareté ramenée × {_num(m['factor'])}" if m["factor"] != 1.0 else ""
+            lines.append(f"{indent}    {VIA_LABELS.get(m['via'], m['via'])} « {m['text']} »{grade}{factor} : "
+                         f"{_num(m['score'])}" + (f" ({fields})" if fields else ""))
+    return lines
+
+
+def explain_lines(e: dict) -> list[str]:
+    """The --explain view of one result (French, like the rest of the output)."""
+    lines = [f"score {_num(e['score'])} :"]
+    if e.get("own"):
+        lines.append("  le document lui-même :")
+        lines += _explain_document(e["own"], "    ")
+    else:
+        lines.append("  le document lui-même : rien (trouvé par ses actions)")
+    a = e.get("action")
+    if a:
+        lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])} = {_num(a['added'])}")
+        if a.get("own"):
+            lines += _explain_document(a["own"], "    ")
+    return lines
 
 
 def print_results(r: dict, out=None) -> None:
@@ -258,6 +337,9 @@ def print_results(r: dict, out=None) -> None:
         for a in hit.get("actions", []):
             print(f"       ↳ {a['title'][:90]}", file=out)
         print(f"     id : {hit['id']}", file=out)
+        if hit.get("explain"):
+            for line in explain_lines(hit["explain"]):
+                print(f"     {line}", file=out)
     facets = r.get("facets") or {}
     for name in ("country", "domain", "region"):
         vals = [f"{v['value']} ({v['count']})" for v in facets.get(name, [])[:8]]

@@ -65,7 +65,9 @@ def q_parameter(reg: Registry) -> dict:
         "name": "q",
         "in": "query",
         "required": False,
-        "description": f"Texte recherché, jusqu'à {MAX_QUERY_CHARS} caractères. Langage : mots (tous requis), "
+        "description": f"Texte recherché, jusqu'à {MAX_QUERY_CHARS} caractères. Langage : mots (tous requis ; "
+                       "à partir de trois mots, ou quand moins de dix résultats les ont tous, ceux qui en ont le plus "
+                       "suivent, classés plus bas), "
                        "\"expression exacte\", -mot, OR, préfixes " + ", ".join(f"{p}:" for p in shown) + ".",
         "schema": {
             "type": "string",

@@ -17,7 +17,8 @@ from indexer.facet_registry import registry
 
 MAX_QUERY_CHARS = 500
 MAX_VALUES_PER_FACET = 50
-SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to")
+SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to", "explain")
+BOOLEANS = {"1": True, "true": True, "0": False, "false": False, "": False}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -103,6 +104,11 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
     if year_from is not None and year_to is not None and year_from > year_to:
         year_from, year_to = year_to, year_from  # kind to a reversed range: read it the right way
 
+    explain = BOOLEANS.get((args.get("explain") or "").strip().lower())
+    if explain is None:
+        raise ParamError("invalid_boolean", f"« explain » vaut 1 ou 0 (reçu : {args.get('explain', '')[:40]!r}).",
+                         "explain")
+
     filters: dict[str, list] = {}
     for facet in registry():
         name = facet.name
@@ -127,4 +133,4 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
                     raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».", name)
         filters[name] = list(dict.fromkeys(values))
     return SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
-                         page=page, per_page=per_page)
+                         page=page, per_page=per_page, explain=explain)

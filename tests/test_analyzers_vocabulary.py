@@ -1,14 +1,16 @@
 """The field vocabulary (analyzers/vocabulary.json): one case per entry, both
-directions, plus the matching rules of find_expansions."""
+directions, one case per word family, plus the matching rules of
+find_expansions and the kinds the ranking profile weights."""
 import pytest
 
-from analyzers import find_expansions
-from analyzers.vocabulary import ENTRIES
+from analyzers import family_of, find_expansions, find_graded_expansions
+from analyzers.vocabulary import ENTRIES, FAMILIES, FAMILY, NARROWER, SYNONYM, phrase_key
 
 # first term of the entry -> (query typed, an alternative it must bring,
 #                             a query in the other direction, an alternative it must bring)
 CASES = {
     "AEP": ("aep", "adduction d'eau potable", "adduction d'eau potable", "AEP"),
+    # (the AEP entry also brings "adduction d'eau", "eau potable": tested below)
     "CSCOM": ("CSCom", "centre de santé communautaire", "centre de sante communautaire", "CSCOM"),
     "CSREF": ("csref", "centre de santé de référence", "centre de sante de reference", "CSREF"),
     # one way: "centre de santé" brings the acronyms, CSCOM does not bring "centre de santé"
@@ -55,19 +57,13 @@ CASES = {
     "ORMVA": ("ORMVA", "office régional de mise en valeur agricole", "office regional de mise en valeur agricole", "ORMVA"),
     "PACA": ("PACA", "provence-alpes-côte d'azur", "Provence-Alpes-Côte d'Azur", "PACA"),
     "NPDC": ("NPDC", "nord-pas-de-calais", "Nord Pas de Calais", "NPDC"),
-    "assainissement": ("l'assainissement", "latrines", "égout", "assainissement"),
+    # narrower entries are one way: the broad word brings its kinds, a kind does not bring the broad word
+    "assainissement": ("l'assainissement", "latrines", "latrines", None),
     "puits": ("puits", "forage", "forages", "puits"),
     "déchets": ("déchet", "ordures", "propreté", "déchets"),
-    "jumelage": ("jumelages", "jumelé", "jumelées", "jumelage"),
-    "école": ("écoles", "scolaire", "scolaires", "école"),
-    "santé": ("sante", "sanitaire", "médicale", "santé"),
-    "agriculture": ("agriculture", "agricole", "agricoles", "agriculture"),
-    "jeunesse": ("jeunesse", "jeunes", "jeune", "jeunesse"),
-    "tourisme": ("tourisme", "touristique", "touristiques", "tourisme"),
-    "maraîchage": ("maraichage", "maraîcher", "maraichers", "maraîchage"),
+    "santé": ("sante", "médical", "médicale", None),
+    "agriculture": ("agriculture", "maraîchage", "élevage", None),
     "eau potable": ("eau potable", "hydraulique", "hydraulique", "eau potable"),
-    "électricité": ("electricite", "électrification", "électrification", "électricité"),
-    "alphabétisation": ("alphabetisation", "analphabétisme", "analphabétisme", "alphabétisation"),
     "bibliothèque": ("bibliotheques", "médiathèque", "médiathèque", "bibliothèque"),
     "mairie": ("mairies", "hôtel de ville", "hotel de ville", "mairie"),
 }
@@ -81,7 +77,14 @@ def whole_query_alternatives(query):
 
 
 def test_every_entry_has_a_case():
-    assert sorted(e.terms[0] for e in ENTRIES) == sorted(CASES)
+    # "eau potable" has two entries (synonyms, narrower): the case below covers the second
+    assert sorted({e.terms[0] for e in ENTRIES}) == sorted(CASES)
+
+
+def test_drinking_water_brings_wells_but_wells_do_not_bring_it():
+    alts = dict(find_graded_expansions("eau potable".split())[0][2])
+    assert alts["hydraulique"] == SYNONYM and alts["puits"] == NARROWER and alts["forage"] == NARROWER
+    assert [a for a in whole_query_alternatives("puits")] == ["forage"]
 
 
 @pytest.mark.parametrize("first_term", sorted(CASES))
@@ -99,11 +102,119 @@ def test_cu_meanings_do_not_expand_into_each_other():
 
 
 def test_spans_inside_a_longer_query():
-    words = "latrines et CSCOM à Ségou en 2005".split()
+    words = "assainissement et CSCOM à Ségou en 2005".split()
     assert find_expansions(words) == [
-        (0, 1, ["assainissement"]),
+        (0, 1, ["latrines", "eaux usées", "égouts"]),
         (2, 3, ["CeSCom", "CS Com", "centre de santé communautaire"]),
     ]
+
+
+def test_a_narrower_word_is_not_widened():
+    # `latrines` must find the sheets that say latrines, not every sanitation sheet
+    assert find_expansions(["latrines"]) == []
+    assert find_expansions(["égouts"]) == []
+
+
+def test_acronyms_are_fully_expanded():
+    alts = whole_query_alternatives("AEP")
+    for phrase in ("adduction d'eau potable", "alimentation en eau potable", "adduction d'eau",
+                   "approvisionnement en eau potable", "eau potable"):
+        assert phrase in alts
+    assert "AEP" in whole_query_alternatives("adduction d'eau")
+    assert "AEP" in whole_query_alternatives("approvisionnement en eau potable")
+
+
+def test_kinds():
+    graded = dict(find_graded_expansions(["assainissement"])[0][2])
+    assert graded["latrines"] == NARROWER
+    graded = dict(find_graded_expansions(["AEP"])[0][2])
+    assert set(graded.values()) == {SYNONYM}
+    graded = dict(find_graded_expansions(["CSCOM"])[0][2])  # the terms of an entry are synonyms
+    assert graded["CeSCom"] == SYNONYM
+    assert all(e.oneway for e in ENTRIES if e.kind == NARROWER)
+
+
+# first word of the family -> (a query word, a word of the family it must bring)
+FAMILY_CASES = {
+    "agriculture": ("agriculteurs", "agricole"),
+    "santé": ("sante", "sanitaire"),
+    "école": ("écoles", "scolaire"),
+    "jeune": ("jeunesse", "jeune"),
+    "culture": ("culturelles", "culture"),
+    "femme": ("femmes", "féminin"),
+    "tourisme": ("touristiques", "tourisme"),
+    "maraîchage": ("maraichers", "maraîchage"),
+    "électricité": ("électrification", "électricité"),
+    "alphabétisation": ("analphabétisme", "alphabétisation"),
+    "jumelage": ("jumelées", "jumelage"),
+    "enfant": ("enfance", "enfant"),
+    "hôpital": ("hopitaux", "hospitalier"),
+    "médecin": ("médicaux", "médecin"),
+    "sport": ("sportifs", "sport"),
+    "urbanisme": ("urbaine", "urbanisme"),
+    "environnement": ("environnementale", "environnement"),
+    "élevage": ("éleveurs", "élevage"),
+    "pêche": ("pêcheurs", "pêche"),
+    "forêt": ("forestier", "forêt"),
+    "commerce": ("commerciale", "commerce"),
+    "artisanat": ("artisans", "artisanat"),
+    "bibliothèque": ("bibliothécaires", "bibliothèque"),
+    "patrimoine": ("patrimoniale", "patrimoine"),
+    "irrigation": ("irrigués", "irrigation"),
+    "université": ("universitaires", "université"),
+    "municipalité": ("municipaux", "municipalité"),
+    "céréale": ("céréalier", "céréale"),
+    "informatique": ("informatisation", "informatique"),
+    "musique": ("musicale", "musique"),
+    "théâtre": ("théâtrale", "théâtre"),
+    "solidarité": ("solidaires", "solidarité"),
+    "citoyen": ("citoyenneté", "citoyen"),
+    "industrie": ("industriels", "industrie"),
+    "pharmacie": ("pharmaceutiques", "pharmacie"),
+    "route": ("routiers", "route"),
+    "port": ("portuaire", "port"),
+    "aviculture": ("avicole", "aviculture"),
+}
+
+
+def test_every_family_has_a_case():
+    assert sorted(f[0] for f in FAMILIES) == sorted(FAMILY_CASES)
+
+
+@pytest.mark.parametrize("first_word", sorted(FAMILY_CASES))
+def test_family(first_word):
+    query, brought = FAMILY_CASES[first_word]
+    family = next(f for f in FAMILIES if f[0] == first_word)
+    others = family_of(query)
+    assert brought in others
+    # every other stem of the family, once, and never the query word's own stem
+    stems = {phrase_key(w) for w in others}
+    assert len(stems) == len(others)
+    assert phrase_key(query) not in stems
+    assert stems | {phrase_key(query)} == {phrase_key(w) for w in family}
+
+
+def test_families_are_disjoint_single_words():
+    seen = set()
+    for family in FAMILIES:
+        stems = {phrase_key(w) for w in family}
+        assert all(len(s) == 1 for s in stems), family
+        assert len(stems) > 1, family  # one stem only: the stemmer joins them already
+        assert not stems & seen, family
+        seen |= stems
+
+
+def test_words_outside_families_and_left_out_on_purpose():
+    assert family_of("eau") == []
+    assert family_of("Kayes") == []
+    assert family_of("centre de santé") == []  # single words only
+    assert "coopérative" not in family_of("coopération")
+    assert "former" not in family_of("formation")
+    assert family_of("maternité") == []  # not école maternelle
+
+
+def test_family_kind_is_its_own():
+    assert FAMILY not in (SYNONYM, NARROWER)
 
 
 def test_leftmost_longest_and_stop_words_skipped():

@@ -448,7 +448,7 @@ def test_csv(client):
     assert evry["countries"] == "Mali"
     assert evry["url"] == f"http://localhost/partenariats/{EVRY}"
     assert evry["document"] == "mali-repertoire-2008.txt"
-    assert evry["years"].split(" ")[0] == "1991"
+    assert evry["years"].split(" ")[0] == "1990"  # first contacts (the sheet, line 1804); signed in 1991
 
 
 # --- no input gives a 500 ---------------------------------------------------

@@ -176,7 +176,8 @@ def test_no_page_is_wider_than_the_phone(phone, server, engine):  # noqa: F811
             too_wide[path] = width
     assert too_wide == {}
     d.get(f"{server}/partenariats/ca-evry-centre-essonne--kayes")
-    cells = d.find_elements("css selector", "table.actions td[data-label='Années']")
+    cells = [c for c in d.find_elements("css selector", "table.actions td[data-label='Années']")
+             if c.get_attribute("textContent").strip()]  # an action without a date has an empty cell
     assert cells and all(c.is_displayed() and c.location["x"] + c.size["width"] <= PHONE[0] for c in cells)
     _screenshot(d, "screenshot-partnership-phone.png", PHONE, max_height=3000)
 

@@ -112,6 +112,32 @@ def test_merge_joins_sources_and_fills_gaps():
     assert merged.french_party.name_raw == "Ville de Saint Leu la Forêt"
 
 
+def test_a_pair_listed_otherwise_joins_the_sheet_of_another_document():
+    """The ministry lists `Wilaya d'Oran / Mairie du Grand Lyon`; the other document's sheet is
+    the Communauté urbaine de Lyon with the commune of Oran: one partnership. A pair with two
+    possible sheets, or the same document's own list, is left alone."""
+    def p(pid, french, fkind, partner, pkind, doc, detail):
+        return Partnership(id=pid, french_party=Party(name=french, kind=fkind, country="France"),
+                           partner_party=Party(name=partner, kind=pkind, country="Algérie"),
+                           sources=[SourceRef(doc, 1, 2)], detail=detail)
+
+    sheet = p("cu-lyon--oran", "Communauté urbaine de Lyon", "intercommunalité", "Oran", "commune", "a.txt", "sheet")
+    micl = p("cu-lyon--w-oran", "Grand Lyon", "intercommunalité", "Wilaya d'Oran", "wilaya", "m.txt", "listed")
+    own = p("x--w-oran", "Lyon", "commune", "Wilaya d'Oran", "wilaya", "a.txt", "listed")
+    other = p("bordeaux--oran", "Bordeaux", "commune", "Oran", "commune", "m.txt", "listed")
+    warnings: list[str] = []
+    merged, _ = merge([sheet, micl, own, other], [], warnings)
+    assert [x.id for x in merged] == ["cu-lyon--oran", "x--w-oran", "bordeaux--oran"]
+    assert [s.document for s in merged[0].sources] == ["a.txt", "m.txt"]
+    assert warnings == ["m.txt: line 1: Grand Lyon – Wilaya d'Oran is the partnership cu-lyon--oran "
+                        "(same collectivities, written otherwise)"]
+    sheet = p("cu-lyon--oran", "Communauté urbaine de Lyon", "intercommunalité", "Oran", "commune", "a.txt", "sheet")
+    two = p("lyon--oran", "Lyon", "commune", "Oran", "commune", "b.txt", "sheet")
+    micl = p("cu-lyon--w-oran", "Grand Lyon", "intercommunalité", "Wilaya d'Oran", "wilaya", "m.txt", "listed")
+    merged, _ = merge([sheet, two, micl], [])
+    assert len(merged) == 3  # two sheets could be meant: no guess
+
+
 def test_health_centres_and_schools_are_filed_by_their_words(corpus):
     cscom = [a for a in corpus.actions if "cscom" in (a.title + " " + (a.description or "")).lower()]
     assert cscom and all("Santé" in a.domains for a in cscom)

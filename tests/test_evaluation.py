@@ -260,3 +260,22 @@ def test_test_split_ndcg_stays_within_001_of_the_written_figure(engine):
     ours, base = evaluate(engine, test)
     assert ours.overall["nDCG@10"] >= figures["ours"]["nDCG@10"] - 0.01
     assert base.overall["nDCG@10"] < ours.overall["nDCG@10"]
+
+
+def test_reports_show_no_test_query_on_its_own():
+    """Test is reported by split and kind only: a test query's own figures, once
+    printed, would be tuned on by the next ranking change."""
+    from evaluation.report import System, markdown_report, text_report
+
+    queries = [JudgedQuery("dev-q", "puits Kayes", "place+topic", {"x": 2}, split="dev"),
+               JudgedQuery("test-q", "latrines Gao", "place+topic", {"x": 2}, split="test")]
+    per = {"dev-q": {n: 0.5 for n in ("nDCG@10", "MRR", "R@10", "P@5")},
+           "test-q": {n: 0.25 for n in ("nDCG@10", "MRR", "R@10", "P@5")}}
+    overall = {n: 0.375 for n in ("nDCG@10", "MRR", "R@10", "P@5")}
+    ours = System("ours", per, overall, {"dev-q": ["x"], "test-q": ["y"]})
+    base = System("FTS5", per, overall, {"dev-q": ["x"], "test-q": ["y"]})
+    meta = {"index_version": "v", "partnerships": 1, "actions": 0, "ir_measures": "0", "depth": 10,
+            "action_depth": 100, "baseline": "b"}
+    for text in (markdown_report(queries, ours, base, meta), text_report(queries, ours, base)):
+        assert "puits Kayes" in text and "latrines Gao" not in text and "test-q" not in text
+        assert "0.250" in text  # the test split's figure, by split and kind

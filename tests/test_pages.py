@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from engine import SearchRequest
+from search_app.formatting import number
 from search_app.pages import hbar_rows, year_bars
 
 KAYES = "assainissement Kayes"
@@ -235,8 +236,8 @@ def test_about_page(client, engine):
     assert r.status_code == 200
     html = r.get_data(as_text=True)
     st = engine.state()
-    assert f"<strong>{len(st.partnerships)}</strong> partenariats" in html
-    assert f"<strong>{len(st.actions)}</strong> actions" in html
+    assert f"<strong>{number(len(st.partnerships))}</strong> partenariats" in html
+    assert f"<strong>{number(len(st.actions))}</strong> actions" in html  # French thousands: 1 053
     assert "Cités Unies France" in html
     mali = sum(1 for p in st.partnerships.values() if "Mali" in p.get("countries", []))
     assert re.search(rf'<th scope="row">Mali</th><td><svg [^>]*><rect x="0" y="0" width="100.0" height="10"></rect></svg>'

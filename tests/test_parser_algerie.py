@@ -5,14 +5,18 @@ from pathlib import Path
 import pytest
 
 from indexer.domains import map_domain
-from indexer.parsers import algerie
+from expected_counts import ALGERIE
+from indexer.corpus import rollup_result
+from indexer.parsers import algerie, algerie_blocks, algerie_domains
 
 FIXTURES = Path(__file__).parent / "fixtures" / "algerie"
 DATA = Path(__file__).parent.parent / "data" / "algerie-cooperation-decentralisee.txt"
 
 
 def parse_fixture(name):
-    return algerie.parse((FIXTURES / name).read_text(encoding="utf-8"), name)
+    result = algerie.parse((FIXTURES / name).read_text(encoding="utf-8"), name)
+    rollup_result(result)  # domains and years are rolled up by the merge
+    return result
 
 
 def by_id(result, pid):
@@ -21,28 +25,34 @@ def by_id(result, pid):
 
 @pytest.fixture(scope="module")
 def whole():
-    return algerie.parse(DATA.read_text(encoding="utf-8"), DATA.name)
+    result = algerie.parse(DATA.read_text(encoding="utf-8"), DATA.name)
+    rollup_result(result)
+    return result
 
 
 # --- State table + the Belfort sheet (table and sheet disagree) -------------
 
-def test_table_rows_and_belfort_sheet_merge():
+def test_each_status_row_to_its_own_pair():
+    """The row `BELFORT BOUMERDES En contact.` (l.68) is the Belfort–Boumerdès pair, not the
+    Belfort–Skikda sheet (l.164-292), whose own state is its Convention line."""
     r = parse_fixture("table_belfort.txt")
     assert r.stats["table_rows"] == 47
     assert r.stats["sheets"] == 1
-    assert r.stats["merged"] == 1
+    assert r.stats["merged"] == 0
     p = by_id(r, "belfort--skikda")
-    assert [(s.first_line, s.last_line, s.section) for s in p.sources] == [
-        (164, 292, "sheet"), (68, 68, "Etat d'avancement des partenariats")]
-    assert p.status == "En contact"
-    assert p.notes == ["Le tableau d'avancement associe BELFORT à BOUMERDES ; la fiche est intitulée SKIKDA."]
+    assert [(s.first_line, s.last_line, s.section) for s in p.sources] == [(164, 292, "sheet")]
+    # `Ville de Belfort (90)`: the département's number places it
+    assert (p.french_party.region, p.french_party.subdivision) == ("Franche-Comté", "Territoire de Belfort")
+    assert p.status is None and p.notes == []
+    b = by_id(r, "belfort--boumerdes")
+    assert (b.detail, b.status, [(s.first_line, s.section) for s in b.sources]) == (
+        "listed", "En contact", [(68, "Etat d'avancement des partenariats")])
     assert p.french_party.population == 53000
     assert p.partner_party.name == "Skikda"
     assert p.formalized == 1986
     assert p.legal_framework == (
         "Jumelage avec la Ville de Skikda signé en 1986 mais aujourd’hui suspendu (impossible relance "
         "du fait de l’absence de volonté de renouer les liens depuis 1992)")
-    assert not any(x.partner_party and x.partner_party.name == "Boumerdes" for x in r.partnerships)
     assert [a.status for a in r.actions] == ["réalisé", "en cours", "en cours"]
     assert r.actions[2].budget.text == "Budget 2005 : 22 000 €"
     assert (r.actions[2].budget.amount, r.actions[2].budget.currency) == (22000.0, "EUR")
@@ -59,10 +69,10 @@ def test_table_rows_split_into_partners_and_repaired_names():
     assert by_id(r, "cr-rhone-alpes--w-setif").partner_party.kind == "wilaya"
     assert by_id(r, "ca-grenoble--constantine").partner_party.kind == "commune"
     assert by_id(r, "ca-grenoble--w-constantine").partner_party.kind == "wilaya"
-    assert by_id(r, "brest--bejaia").partner_party.name == "Bejaïa"
+    assert by_id(r, "brest--bejaia").partner_party.name == "Béjaïa"  # the wilaya's spelling
     orly = by_id(r, "orly--dar-el-beida")
     assert (orly.partner_party.name, orly.partner_party.region, orly.status) == (
-        "Dar el Beïda", "Alger", "Quelques contacts")
+        "Dar El Beïda", "Alger", "Quelques contacts")  # the geography table's spelling
     assert by_id(r, "cg-nord").partner_party is None
     assert by_id(r, "nantes").status == "En recherche de partenariat"
     nanterre = by_id(r, "nanterre--tlemcen")
@@ -92,8 +102,9 @@ def test_franche_comte_sheet():
     assert (p.sources[0].first_line, p.sources[0].last_line) == (3, 121)
     names = [(c.side, c.name, c.email) for c in p.contacts]
     assert names[4] == ("french", "Marie-Digne Vannouque", "marie.vannouque@cr-franche-comte.fr")
-    assert names[3] == ("french", "le Président Raymond Forni", None)
-    assert names[-1] == ("partner", "M. Asdine Brahimi", "brahimias@yahoo.fr")
+    # names only: no civility, no role (`le Président Raymond Forni`, l.68)
+    assert names[3] == ("french", "Raymond Forni", None)
+    assert names[-1] == ("partner", "Asdine Brahimi", "brahimias@yahoo.fr")
     first = r.actions[0]
     assert (first.title, first.partners, first.status) == (
         "Formation professionnelle dans le domaine de la Maintenance automobile",
@@ -104,7 +115,7 @@ def test_franche_comte_sheet():
 def test_rhone_alpes_sheet_keeps_content_but_not_empty_templates():
     r = parse_fixture("franche_comte_rhone_alpes.txt")
     assert r.stats == {"table_rows": 0, "sheets": 2, "empty_sheets": 0, "listed": 0, "merged": 0,
-                       "partnerships": 3, "actions": 3}
+                       "introduction": 0, "partnerships": 3, "actions": 3}
     p = by_id(r, "cr-rhone-alpes--w-setif")
     assert p.legal_framework == "Signature de deux protocoles d’intention de coopération en 2004."
     assert p.formalized == 2004
@@ -128,8 +139,15 @@ def test_bouches_du_rhone_projects():
     assert (p.partner_party.population, p.partner_party.population_text) == (
         3000000, "PRES DE 3 000 000 habitants")
     assert p.domains_raw == ["santé", "environnement", "renforcement des échanges économiques"]
-    assert p.domains == ["Santé", "Développement économique", "Environnement et déchets", "Échanges et amitié"]
-    assert (p.formalized, p.years, p.partners) == (2005, [2005, 2006], "Association IMED")
+    # the themes and the actions, and the objectives read as the sheet's own labels
+    assert p.domain_sources["actions"] == ["Santé", "Développement économique", "Environnement et déchets",
+                                           "Échanges et amitié"]
+    assert set(p.domain_sources["fiche"]) > {"Santé", "Environnement et déchets", "Culture et patrimoine",
+                                             "Appui institutionnel et gouvernance"}
+    # the years run from the first contacts (2002, its history) to its last action; April 2006,
+    # the document's own year, is announced (`sera installé … dès le mois d'avril 2006`): planned
+    assert (p.first_contact_year, p.formalized, p.years, p.partners) == (2002, 2005, [2002, 2005], "Association IMED")
+    assert (r.actions[2].start, r.actions[2].end) == (2006, 2006)
     a3 = r.actions[2]
     assert a3.title == "Création à Alger, d’une antenne Bouches-du-Rhône au service des entreprises des deux territoires partenaires"
     assert a3.description.endswith("dès le mois d’avril 2006. Ce projet est proposé par l’association Institut "
@@ -154,14 +172,95 @@ def test_lyon_sheets_share_contacts():
         "Gestion urbaine", "Universités / Recherche", "Culture", "Domaine économique"]
 
 
+def test_lyon_sheets_take_the_collectivity_the_table_pairs_them_with():
+    """The table (l.57, l.101 of the fixture) pairs `CU LYON` with `ALGER ET ORAN` and `LYON`
+    with `ALGER / SETIF`: the sheet headed `LYON / ORAN` is the Communauté urbaine's."""
+    r = parse_fixture("table_lyon.txt")
+    ps = {p.id: p for p in r.partnerships if "lyon" in p.id}
+    assert sorted(ps) == ["cu-lyon--oran", "cu-lyon--w-alger", "lyon--setif", "lyon--w-alger"]
+    oran = ps["cu-lyon--oran"]
+    assert (oran.detail, oran.french_party.name, oran.french_party.kind) == (
+        "sheet", "Communauté urbaine de Lyon", "intercommunalité")
+    assert [(s.first_line, s.section) for s in oran.sources] == [
+        (279, "sheet"), (57, "Etat d'avancement des partenariats")]
+    assert [a.id for a in r.actions if a.partnership_id == "cu-lyon--oran"] == ["cu-lyon--oran--a01"]
+    assert [s.first_line for s in ps["lyon--setif"].sources] == [340, 101]
+    assert ps["cu-lyon--w-alger"].detail == "listed"  # its sheet is the Ville's (row l.101)
+
+
+def test_project_titles_are_names_never_dates():
+    """CG Gironde (l.776-915) and Rennes (l.3021-3215): a single cell that names a project is
+    its title, a date line is the years, a trailing date is not part of the name; a role
+    (`Wali d'Adrar`) is not a contact's name."""
+    r = parse_fixture("gironde_rennes.txt")
+    acts = [(a.partnership_id, a.title, a.start, a.end) for a in r.actions]
+    assert acts == [
+        ("cg-gironde--w-adrar", "Constitution d’un fonds de livres", None, None),
+        ("cg-gironde--w-adrar", "Livre et lecture publique", 2004, 2004),
+        ("cg-gironde--w-adrar", "Formation d’une documentaliste", None, None),
+        ("cg-gironde--w-adrar", "Soutien au développement rural (palmeraies) et insertion de jeunes girondins "
+                                "à Tinerkouk avec l’Association Adelis", None, None),
+        ("cg-gironde--w-adrar", "Organisation d’une semaine culturelle d’Adrar en Gironde", 2006, 2006),
+        ("rennes--setif", "Coopération Municipale dans le domaine des Jardins", 2006, 2006),
+        ("rennes--setif", "déplacement du comité de jumelage Rennes-Sétif en Algérie", 2006, 2006)]
+    assert r.actions[2].domain_raw is None and r.actions[3].domain_raw == "Développement rural"
+    gironde = r.partnerships[0]
+    assert [c.name for c in gironde.contacts if c.side == "partner"] == ["Mehdi MENNAD"]
+    assert not any("Wali" in (c.name or "") for c in gironde.contacts)
+
+
+def test_project_title_rules():
+    t = algerie_blocks.project_title
+    assert t(None, "Urbanisme", "Suite à une première mission politique effectuée en Mai 2003 pour engager "
+                                "une relation. Ces échanges ont permis d'identifier :") == "Urbanisme"
+    assert t(None, "Gestion urbaine", "Modernisation du réseau de transports publics :\nLe Grand Lyon…") == (
+        "Modernisation du réseau de transports publics")
+    assert t(None, None, "Courant 2005 : Détermination des axes de coopération :") == (
+        "Détermination des axes de coopération")
+    assert t(None, "Santé", "2004 : programme de formation, de sensibilisation et envoi de matériels.") == (
+        "programme de formation, de sensibilisation et envoi de matériels")
+    assert t(None, "Culture", "Les deux collectivités s’engagent à rechercher toute forme d’actions.") == "Culture"
+    assert t(None, None, "Appui à la mise en place d’une bibliothèque pour enfants malades (2005 : envoi "
+                         "d’un fonds de livre / formation)") == "Appui à la mise en place d’une bibliothèque pour enfants malades"
+    assert t("2006 : accueil d’un écrivain", None, None) == "accueil d’un écrivain"
+
+
 # --- The whole document ---------------------------------------------------------
 
 def test_whole_document_counts(whole):
-    assert whole.stats == {"table_rows": 47, "sheets": 31, "empty_sheets": 0, "listed": 20,
-                           "merged": 31, "partnerships": 52, "actions": 98}
+    assert whole.stats == ALGERIE
     assert sum(1 for w in whole.warnings if "empty project slot" in w) == 12
     assert sum(1 for w in whole.warnings if "empty contact template" in w) == 5
     assert sum(1 for w in whole.warnings if "no project, only a statement" in w) == 2
+
+
+def test_introduction_files_partnerships_under_its_fields(whole):
+    """The introduction (l.46-84): `Dans le domaine de la jeunesse, … (Grenoble et Constantine…),
+    ces échanges peuvent se faire à travers des activités culturelles … (… Belfort avec la mise en
+    place d'une bibliothèque- ludothèque …)`, `(Belfort, Saint-Denis, Roubaix, Bordeaux)` after
+    the training of councillors, `(… Brest et Bejaïa …)` after waste, `(le Centre hospitalier de
+    Sétif et CHU de Rennes…)` after the hospitals; `(ville de Paris et wilaya d'Alger, …)` after
+    `grandes avancées` names no field."""
+    intro = {p.id: p.domain_sources.get("Introduction par domaines") for p in whole.partnerships}
+    intro = {k: set(v) if v is not None else None for k, v in intro.items()}
+    assert intro["belfort--skikda"] == {"Culture et patrimoine", "Jeunesse et sport", "Éducation et formation"}
+    assert intro["brest--bejaia"] == {"Environnement et déchets"}
+    assert intro["rennes--setif"] == {"Santé"}
+    assert intro["paris--w-alger"] == {"Urbanisme, aménagement et transports", "Environnement et déchets"}
+    assert intro["cg-gironde--w-adrar"] == {"Culture et patrimoine", "Jeunesse et sport"}
+    assert intro["cr-provence-alpes-cote-d-azur--w-alger"] is None
+    assert sum(v is not None for v in intro.values()) == ALGERIE["introduction"]
+    brest = next(p for p in whole.partnerships if p.id == "brest--bejaia")
+    assert (68, "Introduction : Environnement et déchets") in [(s.first_line, s.section) for s in brest.sources]
+
+
+def test_objectives_are_the_sheets_labels():
+    d = algerie_domains.objective_domains
+    assert d("Objectifs de départ : Appui institutionnel / Echanges entre représentants de la société civile") == [
+        "Appui institutionnel et gouvernance", "Société civile"]  # exchanges: the means, not the field
+    assert d("Objectifs actuels : - connaissance réciproque\n- favoriser les échanges et l'accueil") == [
+        "Échanges et amitié"]
+    assert d(None) == []
 
 
 def test_whole_document_ids_are_stable():
@@ -195,3 +294,29 @@ def test_looks_like_and_never_raises():
     assert not algerie.looks_like("Répertoire de la coopération franco-malienne")
     r = algerie.parse("Projet 1 réalisé\nLe partenariat\n", "odd.txt")
     assert r.warnings and r.warnings[0].startswith("line 1:")
+
+
+def test_contact_numbers_and_names_taken_apart():
+    """`Téléphone : 00213.38.86.31.87 OU 00213.71.47.21.42 (portable M. Grine)` (l.1152), `Téléphone :
+    idem` (l.997), `Interlocuteur pour le partenariat : Mr le Maire de Timimoun : Mohamel DIFALLAH` (l.1403)."""
+    assert algerie_blocks._numbers("00213.38.86.31.87 OU 00213.71.47.21.42 (portable M. Grine) ") == (
+        "00213.38.86.31.87; 00213.71.47.21.42")
+    assert algerie_blocks._numbers("  ") is None
+    c = algerie_blocks.Contact(role="Interlocuteur pour le partenariat")
+    algerie_blocks._set_name(c, "Mr le Maire de Timimoun : Mohamel DIFALLAH ")
+    assert c.name == "Mohamel DIFALLAH"
+
+
+def test_idem_phone_is_the_one_above(whole):
+    isere = next(p for p in whole.partnerships if p.id == "cg-isere--w-constantine")
+    assert {c.phone for c in isere.contacts if c.side == "french" and c.name != "Jean-Luc GAILLIARD"} == {"04 76 00 38 38"}
+
+
+def test_project_budgets_total_first_and_dinars():
+    money = algerie._money
+    b = money("Budget 2005 : 22 000 € : 5% Touiza ; Budget 2006 : 10 000 € : 5% Touiza")  # l.1208-1211
+    assert (b.amount, b.currency, b.text) == (22000.0, "EUR", "Budget 2005 : 22 000 €")
+    b = money("Phase 1 : 4 000 €, phase 2 : 6 000 €, soit 10 000 € au total")
+    assert (b.amount, b.currency) == (10000.0, "EUR")
+    b = money("une contribution de 1 500 000 DA de la wilaya")
+    assert (b.amount, b.currency) == (1500000.0, "DZD")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from indexer.domains import map_domain
+from expected_counts import MICL
 from indexer.parsers import micl
 from indexer.records import SourceRef
 
@@ -99,6 +100,7 @@ def test_accord_wilaya_on_same_line(start):
     assert rec.french_party.name_raw == "Conseil Général de Gironde"
     assert rec.french_party.kind == "département"
     assert rec.french_party.country == "France"
+    assert (rec.french_party.region, rec.french_party.subdivision) == ("Aquitaine", "Gironde")
     assert rec.partner_party.name == "Wilaya d'Adrar"
     assert rec.partner_party.name_raw == "Wilaya d’Adrar"
     assert rec.partner_party.kind == "wilaya"
@@ -117,6 +119,9 @@ def test_accord_commune_in_other_wilaya(start):
     assert rec.partner_party.name == "Béni Abbes"
     assert rec.partner_party.kind == "commune"
     assert rec.partner_party.region == "Béchar"
+    # the French table places the town the list only names
+    assert (rec.french_party.region, rec.french_party.subdivision) == (
+        "Provence-Alpes-Côte d'Azur", "Bouches-du-Rhône")
 
 
 def test_accord_wilaya_on_its_own_line_and_foreign_country(start):
@@ -153,6 +158,7 @@ def test_accords_after_blank_lines(start):
     assert sarajevo.sources[0].first_line == 72
     fes = _by_id(start, "fes--tlemcen")
     assert fes.countries == ["Algérie", "Maroc"]
+    assert fes.french_party.region == "Fès-Boulemane"  # from the Moroccan table
     assert fes.sources[0].first_line == 70
 
 
@@ -201,10 +207,7 @@ def test_joint_commissions(bilateral):
 
 def test_full_document_counts(full):
     assert full.warnings == []
-    assert full.stats == {
-        "sheets": 0, "listed": 78, "merged": 0, "partnerships": 78, "actions": 0,
-        "accords": 56, "wilayas": 23, "multilateral": 3, "bilateral": 19,
-    }
+    assert full.stats == MICL
     assert full.actions == []
     regions = {p.partner_party.region for p in full.partnerships if p.kind == "partnership"}
     assert sorted(regions) == sorted([

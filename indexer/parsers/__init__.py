@@ -1,27 +1,23 @@
-"""One parser per source document.
+"""Layout readers, one small class per document layout over the shared
+parsing layer (recipe-scrapers style):
 
-Each module exposes `parse(text: str, document: str) -> ParseResult` and
-`looks_like(text: str) -> bool` (a cheap check that the text is the document
-it expects, so a misplaced file gets a clear message rather than garbage).
+- `sheet.py`: the sheet model every reader fills (`Document`, `Sheet`,
+  `ActionDraft`) and the one place that turns a sheet into records;
+- `fields.py`: money, population, years, short titles;
+- `contacts.py`: contact lines taken apart, sides by organisation;
+- `indexer/geography/`: one table per country (régions, subdivisions, communes);
+- `indexer/registry.py`: which document is read by which reader.
+
+A reader subclasses `Reader`: `looks_like(text)` (a cheap check that the text
+is the document it expects, so a misplaced file gets a clear message) and
+`read(doc, result)`, which fills `result` and may raise: `parse()` runs it
+under the never-raise guard. Each module also keeps `parse(text, document)`
+and `looks_like(text)` for its registry entry.
 """
 from __future__ import annotations
 
-from importlib import import_module
-
 from ..records import ParseResult
-
-# file name in data/ -> parser module (in the order documents are merged)
-DOCUMENTS: dict[str, str] = {
-    "mali-repertoire-2008.txt": "mali",
-    "maroc-repertoire-2008.txt": "maroc",
-    "algerie-cooperation-decentralisee.txt": "algerie",
-    "algerie-micl-cooperation.txt": "micl",
-    "algerie-ambassade-cooperation-technique.txt": "ambassade",
-}
-
-
-def parser_for(document: str):
-    return import_module(f"{__name__}.{DOCUMENTS[document]}")
+from ..registry import REPERTOIRES, Repertoire, get
 
 
 def run_guarded(parse_body, text: str, document: str) -> ParseResult:
@@ -33,3 +29,45 @@ def run_guarded(parse_body, text: str, document: str) -> ParseResult:
     except Exception as exc:
         result.warnings.append(f"parser error, stopped early: {type(exc).__name__}: {exc}")
     return result
+
+
+class Reader:
+    """Base of the layout readers."""
+
+    def __init__(self, repertoire: Repertoire):
+        self.repertoire = repertoire
+        self.options = repertoire.options
+
+    def looks_like(self, text: str) -> bool:
+        raise NotImplementedError
+
+    def read(self, doc, result: ParseResult) -> None:
+        raise NotImplementedError
+
+    def document(self, text: str, name: str):
+        from .sheet import Document
+
+        return Document(name, text, self.repertoire.year)
+
+    def parse(self, text: str, document: str | None = None) -> ParseResult:
+        name = document or self.repertoire.file
+
+        def body(text: str, name: str, result: ParseResult) -> None:
+            self.read(self.document(text, name), result)
+
+        result = run_guarded(body, text, name)
+        result.stats.setdefault("partnerships", len(result.partnerships))
+        result.stats.setdefault("actions", len(result.actions))
+        return result
+
+
+def reader_for(document: str, repertoires: list[Repertoire] | None = None) -> Reader:
+    return get(document, repertoires).make_reader()
+
+
+# file name -> module, kept for callers that list the documents
+DOCUMENTS: dict[str, str] = {r.file: r.reader.partition(":")[0] for r in REPERTOIRES}
+
+
+def parser_for(document: str) -> Reader:
+    return reader_for(document)

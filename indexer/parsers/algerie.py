@@ -12,59 +12,34 @@ from __future__ import annotations
 
 import re
 
-from ..domains import domains_of_text, map_domain, map_domains, DOMAINS
 from ..ids import action_id, name_key, partnership_id
-from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
-from ..text import fold, normal_case, reflow, slugify, squash_spaces, years_in
+from ..records import Action, Budget, ParseResult, Partnership, Party, SourceRef
+from ..text import fold, squash_spaces
+from . import Reader, fields
+from .parties import place_key, same, same_kind_of_place
+from .sheet import ActionDraft, Document, Sheet
+from .algerie_domains import apply_introduction, objective_domains
+from .algerie_blocks import (
+    _PAGE_RE, _flow, _project_blocks, parse_contacts, parse_project, project_title, repair,
+)
+from .algerie_parties import (
+    _place_french, _place_partner, _population, _slug, _split_population, french_party, partner_party,
+)
+from .algerie_table import _GROUP_RE, _fix_shifted_state, _split_partners, _split_row, _table_rows
 
 TITLE = "coopération décentralisée franco"
 TABLE_HEADING = "Etat d’avancement des partenariats"
 TABLE_SECTION = "Etat d'avancement des partenariats"
 ALGERIA = "Algérie"
 
-_CONNECTORS = {"SAINT", "LA", "LE", "LES", "SUR", "DE", "DES", "DU", "EN", "LEZ"}
-# French names of the table that the connector rule cannot delimit.
-_FRENCH_COMPOUNDS = ("BLANC MESNIL",)
-_KIND_PREFIX = {"CR": "région", "CG": "département", "CU": "intercommunalité", "CA": "intercommunalité"}
-_PREFIX_WORDS = {
-    "CR": "Conseil régional", "CG": "Conseil général",
-    "CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
-}
-# Article before a département or région name (folded slug -> article).
-_ARTICLES = {
-    "gironde": "de la ", "isere": "de l'", "bas-rhin": "du ", "bouches-du-rhone": "des ",
-    "nord": "du ", "seine-saint-denis": "de la ", "herault": "de l'",
-}
-_DISPLAY = {"paca": "Provence-Alpes-Côte d'Azur", "rhone-alpes": "Rhône-Alpes",
-            "franche-comte": "Franche-Comté", "haute-normandie": "Haute-Normandie",
-            "bouches-du-rhone": "Bouches-du-Rhône", "isere": "Isère", "herault": "Hérault",
-            "bas-rhin": "Bas-Rhin", "seine-saint-denis": "Seine-Saint-Denis"}
-# Wilaya of the Algerian communes whose sheet does not say it (general
-# knowledge, not the document); communes named like their wilaya are its seat.
-_WILAYA_OF = {
-    "timimoun": "Adrar", "tizi-rached": "Tizi Ouzou", "beni-douala": "Tizi Ouzou",
-    "boufarik": "Blida", "cheraga": "Alger", "dar-el-beida": "Alger",
-    "m-chedallah": "Bouira", "larbaa-nath-irathen": "Tizi Ouzou",
-    "laarba-nath-irathen": "Tizi Ouzou", "el-khroub": "Constantine",
-}
-_WILAYAS = {
-    "adrar", "chlef", "laghouat", "oum-el-bouaghi", "batna", "bejaia", "biskra", "bechar",
-    "blida", "bouira", "tamanrasset", "tebessa", "tlemcen", "tiaret", "tizi-ouzou", "alger",
-    "djelfa", "jijel", "setif", "saida", "skikda", "sidi-bel-abbes", "annaba", "guelma",
-    "constantine", "medea", "mostaganem", "m-sila", "mascara", "ouargla", "oran", "el-bayadh",
-    "illizi", "bordj-bou-arreridj", "boumerdes", "el-tarf", "tindouf", "tissemsilt",
-    "el-oued", "khenchela", "souk-ahras", "tipaza", "tipasa", "mila", "ain-defla", "naama",
-    "ain-temouchent", "ghardaia", "relizane",
-}
+# Wilayas and the communes that are not wilaya seats: indexer/geography/algerie.tsv.
+YEAR = 2006  # the sheets' date (the document's annexes are later)
 
-_FRENCH_REGIONS = {"rhone-alpes", "franche-comte", "haute-normandie", "provence-alpes-cote-d-azur",
-                   "ile-de-france", "nord-pas-de-calais", "alsace", "lorraine", "aquitaine", "bretagne",
-                   "pays-de-la-loire", "centre", "bourgogne", "auvergne", "languedoc-roussillon"}
-_PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
-_POP_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<pop>[^()]*habitants[^()]*)\)\s*$", re.I)
-_PROJECT_RE = re.compile(
-    r"^\s*Projet\s+(?P<n>\d+)\s*(?P<status>réalisé|en cours|en projet|à venir|en suspend)?\s*(?P<rest>.*)$",
-    re.I)
+
+def years_in(text: str) -> list[int]:
+    return fields.years(text, YEAR).found
+
+
 _STATUS = {"réalisé": "réalisé", "en cours": "en cours", "en projet": "en projet", "à venir": "en projet"}
 _FIELD_RE = re.compile(
     r"^\s*(?P<label>Convention|Historique|Objectifs de départ|Objectifs actuels|Partenaires|Atouts|"
@@ -72,226 +47,13 @@ _FIELD_RE = re.compile(
 _SECTION_RE = re.compile(
     r"^\s*(Le partenariat|Les projets\b.*|Fonctionnement du partenariat|Sources de financement|"
     r"CONTACTS et ADRESSES.*)\s*$")
-_GROUP_RE = re.compile(
-    r"^\s*(CONSEILS R[ÉE]GIONAUX|CONSEILS G[ÉE]N[ÉE]RAUX|COMMUNAUT[ÉE]S DE( COMMUNES)?|COMMUNES|VILLES|"
-    r"AUTRES COLLECTIVIT[ÉE]S ENGAG[ÉE]ES EN ALG[ÉE]RIE)\s*$")
-_YEARS_LINE_RE = re.compile(r"^\s*((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*$")
 _MONEY_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+(?:,\d+)?)\s*(?P<mult>millions?\s+de\s+)?"
     r"(?P<cur>euros?|€|francs|dinars|DA\b)", re.I)
 _NO_PROJECT_RE = re.compile(r"^(pas de projets?|aucun projet)", re.I)
 
 
-# --- Text repairs ---------------------------------------------------------
-
-def repair(text: str) -> str:
-    """Undo the extraction's splits: `BEJA ÏA`, `Saint- Etienne`, `CONSEILREGIONAL`."""
-    text = re.sub(r"(?<=[A-Za-z]) (?=[ÏÎïî]\w)", "", text or "")
-    text = re.sub(r"(?<=\w)- (?=\w)", "-", text)
-    text = text.replace("CONSEILREGIONAL", "CONSEIL REGIONAL")
-    return squash_spaces(text)
-
-
-def _flow(lines: list[str]) -> str | None:
-    text = reflow([repair(l) for l in lines if not _PAGE_RE.match(l) or not l.strip()])
-    # The extraction puts blank lines inside sentences: rejoin them.
-    text = re.sub(r"(?<![.:;!?»)])\n(?=[a-zàâçéèêëîïôûù(])", " ", text)
-    return text or None
-
-
-def _title_case(name: str) -> str:
-    """Place names in normal case whatever their writing (`alger`, `ADRAR`)."""
-    return normal_case(repair(name).upper()).replace(" - ", "-")
-
-
-def _slug(name: str) -> str:
-    return slugify(name)
-
-
-# --- Parties ---------------------------------------------------------------
-
-def _population(text: str | None) -> int | None:
-    if not text:
-        return None
-    t = fold(text)
-    m = re.search(r"(\d+(?:,\d+)?)\s*millions?", t)
-    if m:
-        return int(round(float(m.group(1).replace(",", ".")) * 1_000_000))
-    m = re.search(r"\d{1,3}(?:\s\d{3})+|\d+", t)
-    return int(re.sub(r"\s", "", m.group(0))) if m else None
-
-
-def _split_population(header: str) -> tuple[str, str | None]:
-    m = _POP_RE.match(header.strip())
-    if not m:
-        return squash_spaces(header), None
-    pop = squash_spaces(m.group("pop"))
-    return squash_spaces(m.group("name")), (None if re.search(r"\bnb\b", pop, re.I) else pop)
-
-
-def _french_name(kind_code: str | None, own: str) -> str:
-    own_slug = _slug(own)
-    display = _DISPLAY.get(own_slug, _title_case(own))
-    if kind_code in ("CR", "CG"):
-        article = _ARTICLES.get(own_slug, "d'" if fold(display)[:1] in "aeiouy" else "de ")
-        return f"{_PREFIX_WORDS[kind_code]} {article}{display}"
-    if kind_code in ("CU", "CA"):
-        return f"{_PREFIX_WORDS[kind_code]} de {display}"
-    return display
-
-
-def french_party(raw: str, group: str | None = None) -> Party:
-    """A French collectivity from a table cell or a sheet header."""
-    raw = squash_spaces(raw)
-    text = repair(raw).replace("’", "'")
-    up = fold(text).upper()
-    code, own = None, text
-    m = re.match(r"^(CR|CG|CU|CA)\s+(.+)$", text)
-    if m:
-        code, own = m.group(1), m.group(2)
-    elif re.match(r"^CONSEIL REGIONAL\b", up):
-        code, own = "CR", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.I)
-    elif re.match(r"^CONSEIL GENERAL\b", up):
-        code, own = "CG", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.I)
-    elif "COMMUNAUTE URBAINE" in up:
-        code = "CU"
-        own = re.split(r"\s+(?:GRAND LITTORAL|[–-]\s*COMMUNAUT)", text, flags=re.I)[0]
-    elif group == "CR":
-        code = "CR"
-    own = re.sub(r"\s*-\s*", "-", own.strip())
-    kind = _KIND_PREFIX.get(code, "commune")
-    name = _french_name(code, own)
-    party = Party(name=name, name_raw=raw, kind=kind, country="France")
-    if kind == "région":
-        party.region = _DISPLAY.get(_slug(own), _title_case(own))
-    elif kind == "département":
-        party.subdivision = _DISPLAY.get(_slug(own), _title_case(own))
-    return party
-
-
-def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[str]]:
-    """An Algerian collectivity; a bare `ALGER` is the wilaya (no single commune)."""
-    raw = squash_spaces(raw)
-    text = repair(raw).replace("’", "'")
-    notes: list[str] = []
-    m = re.match(r"^(WILAYA|APC|APW)\s+(?:(?:DE|D')\s*)?(.+)$", text, re.I)
-    kind = "commune"
-    own = text
-    if m:
-        kind = "wilaya" if m.group(1).upper() in ("WILAYA", "APW") else "commune"
-        own = m.group(2)
-    elif kind_hint == "wilaya":
-        kind = "wilaya"
-    own_name = _title_case(own)
-    if kind == "commune" and _slug(own_name) == "alger":
-        kind = "wilaya"
-        notes.append(f"Written « {raw} »: read as the wilaya d'Alger (Algiers has no single commune).")
-    if kind == "wilaya":
-        name = ("Wilaya d'" if fold(own_name)[:1] in "aeiouy" else "Wilaya de ") + own_name
-        region = own_name
-    else:
-        name = own_name
-        slug = _slug(own_name)
-        region = _WILAYA_OF.get(slug) or (own_name if slug in _WILAYAS else None)
-    return Party(name=name, name_raw=raw, kind=kind, country=ALGERIA, region=region), notes
-
-
 # --- The state table -------------------------------------------------------
-
-def _is_upper_token(tok: str) -> bool:
-    letters = [c for c in tok if c.isalpha()]
-    return (not letters and tok in ("/", "–", "-")) or (bool(letters) and all(c.isupper() for c in letters))
-
-
-def _split_row(text: str) -> tuple[str, list[str], str]:
-    """`CR FRANCHE COMTE WILAYA D'ALGER Partenariat signé…` -> (French, [partners], state)."""
-    toks = repair(text).split()
-    n = 0
-    while n < len(toks) and _is_upper_token(toks[n]):
-        n += 1
-    upper, state = toks[:n], " ".join(toks[n:])
-    if not upper:
-        return "", [], state
-    start = 1 if upper[0] in _KIND_PREFIX else 0
-    cut = None
-    for i in range(start + 1, len(upper)):
-        if upper[i] in ("WILAYA", "VILLE", "APC"):
-            cut = i
-            break
-    if cut is None and start == 1 and upper[0] in ("CR", "CG"):
-        cut = len(upper)
-    if cut is None:
-        joined = " ".join(upper[start:])
-        compound = next((c for c in _FRENCH_COMPOUNDS if joined.startswith(c)), None)
-        if compound:
-            cut = start + len(compound.split())
-        else:
-            cut = start + 1
-            while cut < len(upper) and (upper[cut - 1] in _CONNECTORS or upper[cut] in _CONNECTORS):
-                cut += 1
-    french = " ".join(upper[:cut])
-    partners = _split_partners(" ".join(upper[cut:]))
-    return french, partners, state
-
-
-def _split_partners(text: str) -> list[str]:
-    text = squash_spaces(text)
-    if not text:
-        return []
-    m = re.match(r"^VILLE ET WILAYA (?:DE |D')(.+)$", text)
-    if m:
-        return [m.group(1), f"WILAYA DE {m.group(1)}"]
-    m = re.match(r"^WILAYA (?:DE |D')(.+?) ET (?:DE |D')(.+)$", text)
-    if m:
-        return [f"WILAYA DE {m.group(1)}", f"WILAYA D'{m.group(2)}"]
-    return [p for p in re.split(r"\s+(?:ET|/)\s+", text) if p]
-
-
-def _table_rows(lines: list[str], start: int, end: int) -> list[tuple[int, int, str, str]]:
-    """Rows as (first line, last line, text, group code), 0-based lines."""
-    rows: list[list] = []
-    group = None
-    codes = {"CONSEILS R": "CR", "CONSEILS G": "CG", "COMMUNAUT": "CU", "COMMUNES": "CU", "VILLES": "V"}
-    for i in range(start, end):
-        line = lines[i].strip()
-        if not line or line.startswith("Collectivité") or line.startswith("territoriale"):
-            continue
-        g = _GROUP_RE.match(fold(line).upper()) or _GROUP_RE.match(line)
-        if g:
-            for k, v in codes.items():
-                if fold(line).upper().startswith(fold(k).upper()):
-                    group = v
-            continue
-        first = line.split()[0]
-        pending = rows and _row_pending(rows[-1][2], rows[-1][3])
-        if _is_upper_token(first) and len(first) > 1 and not pending:
-            rows.append([i, i, line, group])
-        elif rows:
-            rows[-1][1] = i
-            rows[-1][2] += " " + line
-    return [tuple(r) for r in rows]
-
-
-def _row_pending(text: str, group: str | None) -> bool:
-    """A row whose partner cell is still to come on the next line."""
-    french, partners, state = _split_row(text)
-    if state:
-        return False
-    toks = text.split()
-    if toks and toks[-1] in ("ET", "DE", "D'", "DU", "DES", "/"):
-        return True
-    return not partners and group != "V"
-
-
-def _fix_shifted_state(rows: list[dict]) -> None:
-    """The table centres tall cells vertically: the sentence printed under
-    `NANTES En recherche de partenariat` belongs to the next row (NANTERRE)."""
-    for a, b in zip(rows, rows[1:]):
-        m = re.match(r"^(En recherche de partenariat)\s+(\S.*)$", a["state"])
-        if m and not a["partners"]:
-            a["state"] = m.group(1)
-            b["state"] = squash_spaces(m.group(2) + " " + b["state"])
-            b["notes"].append("État reconstitué : le tableau imprime la première phrase sous la ligne précédente.")
 
 
 # --- Sheets ------------------------------------------------------------------
@@ -346,18 +108,14 @@ def _section_range(lines, first, last, name) -> tuple[int, int] | None:
 
 
 def _money(text: str | None) -> Budget | None:
-    if not text:
+    """The total when one is stated, else the first amount written with a unit (francs,
+    euros, dinars: DA is DZD), with its clause as the text; the other amounts stay in it."""
+    found = [a for a in fields.amounts(text or "") if a.currency]
+    if not found:
         return None
-    m = _MONEY_RE.search(text)
-    if not m:
-        return None
-    num = float(re.sub(r"[ .\u00a0]", "", m.group("num")).replace(",", "."))
-    if m.group("mult"):
-        num *= 1_000_000
-    cur = fold(m.group("cur"))
-    currency = "EUR" if cur.startswith("eur") or m.group("cur") == "€" else "F" if cur.startswith("franc") else "DZD"
-    start = max(text.rfind(sep, 0, m.start()) for sep in (".", ";", "/", "(", "\n", "\u2013")) + 1
-    return Budget(text=text[start:m.end()].strip(" :-"), amount=num, currency=currency)
+    a = next((x for x in found if x.total), found[0])
+    start = max(text.rfind(sep, 0, a.start) for sep in (".", ";", "/", "(", "\n", "\u2013")) + 1
+    return Budget(text=text[start:a.end].strip(" :-"), amount=a.value, currency=a.currency)
 
 
 def _formal_year(text: str | None) -> int | None:
@@ -371,294 +129,8 @@ def _formal_year(text: str | None) -> int | None:
 
 # --- Projects --------------------------------------------------------------
 
-_LABEL_LINE = re.compile(r"^\s*(Thème|Titre|Partenaires)\b\s*:?\s*(?P<rest>.*)$")
-
-
-def _is_short(line: str) -> bool:
-    s = line.strip()
-    return 0 < len(s) <= 30 and not re.search(r"[.;:,]$", s) and not s.startswith("-")
-
-
-def _join_cells(parts: list[str]) -> list[str]:
-    """Label-column lines -> cells: a capitalised line after a finished one starts a cell."""
-    cells: list[str] = []
-    for p in parts:
-        p = repair(p)
-        if not p:
-            continue
-        if cells and not (p[:1].islower() or p[:1] in "(/" or cells[-1].endswith("/")
-                          or cells[-1].split()[-1].lower() in {"et", "de", "du", "des", "d'un", "d'une", "la", "le", "à", "en", "l'"}):
-            cells.append(p)
-        elif cells:
-            cells[-1] = cells[-1] + " " + p
-        else:
-            cells.append(p)
-    return [re.sub(r"\s*/\s*", " / ", c).strip(" /") for c in cells]
-
-
-def _first_sentence(text: str) -> str:
-    """Up to the first stop, but not a stop after a short date (`2004 : …`)."""
-    line = text.split("\n")[0]
-    first = line
-    for m in re.finditer(r"(?<=[a-zé\)»0-9])\s?[.:;](?:\s|$)", line):
-        if m.start() >= 20:
-            first = line[:m.start()]
-            break
-    first = first.strip()
-    if len(first) > 120:
-        first = first[:117].rsplit(" ", 1)[0] + "…"
-    return first
-
-
-def parse_project(lines: list[str], first: int, last: int) -> dict:
-    """One `Projet N` block (0-based inclusive range) -> its fields."""
-    m = _PROJECT_RE.match(lines[first])
-    status_raw = (m.group("status") or "").lower() or None
-    body = [(i, lines[i]) for i in range(first + 1, last + 1)
-            if not _PAGE_RE.match(lines[i]) or not lines[i].strip()]
-    theme_lines: list[str] = []
-    title_lines: list[str] = []
-    desc: list[str] = [m.group("rest")] if m.group("rest").strip() else []
-    years: list[int] = []
-    partners = None
-    labelled = any(_LABEL_LINE.match(l) for _, l in body)
-    mode = "lead"
-    wrap = False
-    has_partner_label = False
-    for _, line in body:
-        s = line.strip()
-        lm = _LABEL_LINE.match(line)
-        if lm and s.split()[0].rstrip(":") in ("Thème", "Titre", "Partenaires") and len(s) < 40 and (
-                s.split()[0] != "Partenaires" or not lm.group("rest")):
-            word = s.split()[0].rstrip(":")
-            if word == "Thème":
-                mode = "theme"
-                if lm.group("rest"):
-                    theme_lines.append(lm.group("rest"))
-            elif word == "Titre":
-                mode = "title"
-            else:
-                has_partner_label = True
-            continue
-        ym = _YEARS_LINE_RE.match(line)
-        if ym and mode in ("lead", "theme") and not desc:
-            years += [int(y) for y in ym.groups() if y]
-            continue
-        if not s:
-            wrap = False
-            if mode == "title-open":
-                mode = "desc"
-            elif mode == "theme" and theme_lines:
-                mode = "desc"
-            elif mode == "lead" and theme_lines:
-                mode = "desc"
-            elif desc:
-                desc.append("")
-            continue
-        if mode == "theme" and _is_short(line):
-            theme_lines.append(s)
-            continue
-        if mode == "lead" and not labelled and _is_short(line) and not desc:
-            theme_lines.append(s)
-            continue
-        # The theme cell wrapped around the description (`renforcement des` …
-        # `échanges` / `économiques`): short lines after an open theme.
-        if (mode in ("desc", "title") and theme_lines and _is_short(line)
-                and (wrap or theme_lines[-1].split()[-1].lower() in ("des", "de", "du", "et"))):
-            theme_lines.append(s)
-            wrap = True
-            continue
-        wrap = False
-        if mode == "title" and not title_lines and not desc:
-            title_lines.append(s)
-            mode = "title-open"
-            continue
-        if mode == "title-open":
-            desc.extend(title_lines)
-            title_lines = []
-        mode = "desc"
-        desc.append(line)
-    # A title cell stands alone: one line followed by a blank or nothing.
-    if title_lines and (len(title_lines[0]) > 120 or title_lines[0].endswith(".")):
-        desc = title_lines + desc
-        title_lines = []
-    # A trailing short line after a finished sentence is the theme cell (Roubaix 14).
-    if not labelled and not theme_lines:
-        tail = [l for l in desc if l.strip()]
-        if len(tail) >= 2 and _is_short(tail[-1]) and tail[-2].rstrip().endswith("."):
-            theme_lines.append(tail[-1].strip())
-            desc.remove(tail[-1])
-    description_lines = desc
-    # Franche-Comté: `Partenaires` / `Titre` labels, then the title line and
-    # the partners line.
-    if has_partner_label and not title_lines and not theme_lines:
-        paragraph = [l for l in desc if l.strip()]
-        if len(paragraph) == 2:
-            title_lines, partners = [paragraph[0]], repair(paragraph[1])
-            description_lines = []
-    cells = _join_cells(theme_lines)
-    if labelled:
-        theme = " / ".join(cells) if cells else None
-        title = repair(" ".join(title_lines)) or None
-        if theme and not title and "«" in theme:
-            theme, title = None, " ".join(cells)  # a title in the theme cell (`« Pacte Oran Bordeaux »`)
-    else:
-        theme, title = None, None
-        if len(cells) == 1:
-            if map_domain(cells[0]):
-                theme = cells[0]
-            else:
-                title = cells[0]
-        elif cells:
-            theme, title = cells[0], " ".join(cells[1:])
-        if title_lines:
-            title = repair(" ".join(title_lines))
-    description = _flow(description_lines)
-    if partners is None and description:
-        pm = re.search(r"(?m)^Partenaires\s*:\s*(.+)$", description)
-        if pm:
-            partners = pm.group(1).strip()
-    return {
-        "n": int(m.group("n")), "status_raw": status_raw, "theme": theme, "title": title,
-        "description": description, "years": years, "partners": partners,
-    }
-
-
-def _project_blocks(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
-    heads = [i for i in range(first, last + 1) if _PROJECT_RE.match(lines[i])]
-    blocks = []
-    for k, h in enumerate(heads):
-        end = heads[k + 1] - 1 if k + 1 < len(heads) else last
-        # "ACTIONS 2004- / 2005" is a heading between two projects, not content.
-        for j in range(h + 1, end + 1):
-            if re.match(r"^\s*ACTIONS\s+\d{4}", lines[j]):
-                end = j - 1
-                break
-        while end > h and not lines[end].strip():
-            end -= 1
-        blocks.append((h, end))
-    return blocks
-
 
 # --- Contacts ----------------------------------------------------------------
-
-_CONTACT_LINE = re.compile(r"^\s*(?P<label>[^:]{2,80}?)\s*:\s*(?P<value>.*)$")
-_PERSON_RE = re.compile(r"^(?:M\.|Mme|Mr|Melle)?\s*[A-ZÉ][a-zéèëï]+(?:[- ][A-ZÉ][a-zéèëï]+)*\s+[A-Z][A-Z'-]{2,}\b")
-_ADDRESS_LABELS = ("adresse postale", "telephone", "tel / fax", "courriel", "site internet", "fax")
-
-
-def parse_contacts(lines: list[str], first: int, last: int, side: str,
-                   warnings: list[str]) -> tuple[str | None, list[Contact]]:
-    """One `CONTACTS et ADRESSES` block -> (organisation as written, contacts)."""
-    organisation = None
-    contacts: list[Contact] = []
-    group: list[Contact] = []
-    last_field: tuple[Contact | None, str] | None = None
-    blank_before = True
-    details_seen = False
-    previous_address = None
-    for i in range(first + 1, last + 1):
-        raw = lines[i]
-        s = raw.strip()
-        if not s or _PAGE_RE.match(raw):
-            blank_before = True
-            continue
-        if s.startswith("Interlocuteurs dans le domaine"):
-            group = []
-            blank_before = True
-            continue
-        m = re.match(r"^Collectivité\s*(?::\s*)*(?:de\s+)?(?P<org>.*)$", s)
-        if m and organisation is None:
-            organisation = repair(m.group("org")).strip(" ,")
-            continue
-        cm = _CONTACT_LINE.match(s)
-        label = fold(cm.group("label")).strip() if cm else ""
-        if cm and (label.startswith(_ADDRESS_LABELS) or label.startswith("tel")):
-            value = cm.group("value").strip()
-            targets = [c for c in group] or (contacts[-1:] if contacts else [])
-            if label.startswith("adresse"):
-                if fold(value) == "idem":
-                    value = previous_address or ""
-                for c in targets:
-                    c.address = c.address or (repair(value) or None)
-                previous_address = value or previous_address
-                last_field = ("address", targets)
-                details_seen = True
-            elif label.startswith("telephone") or label.startswith("tel"):
-                pm = re.match(r"^(?P<phone>.*?)\s*Fax\s*:\s*(?P<fax>.*)$", value)
-                phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
-                if label.startswith("tel / fax"):
-                    fax = phone
-                for c in targets:
-                    c.phone = c.phone or (squash_spaces(phone) or None)
-                    c.fax = c.fax or (squash_spaces(fax or "") or None)
-                last_field = ("phone", targets)
-                details_seen = True
-            elif label.startswith("courriel") or label.startswith("site"):
-                for c in targets:
-                    if "@" in value:
-                        c.email = c.email or value.strip()
-                    elif value.strip():
-                        c.website = c.website or value.strip()
-                last_field = ("email", targets)
-                details_seen = True
-            blank_before = False
-            continue
-        if cm:
-            value = repair(cm.group("value"))
-            contact = Contact(role=repair(cm.group("label")), organisation=organisation, side=side)
-            _set_name(contact, value)
-            if details_seen:
-                group = []
-                details_seen = False
-            group.append(contact)
-            contacts.append(contact)
-            last_field = ("name", [contact])
-            blank_before = False
-            continue
-        # A line without a label continues the field just above it.
-        if last_field and not blank_before:
-            kind, targets = last_field
-            if kind == "name" and targets and targets[0].name and _PERSON_RE.match(s):
-                # A second person under the same label (Roubaix, Dunkerque).
-                base = re.sub(r"\s*\(.*$", "", targets[0].role or "")
-                other = Contact(role=base, organisation=organisation, side=side)
-                _set_name(other, repair(s))
-                group.append(other)
-                contacts.append(other)
-                last_field = ("name", [other])
-                continue
-            for c in targets:
-                if kind == "address":
-                    c.address = squash_spaces(f"{c.address or ''} {s}") or None
-                elif kind == "email":
-                    if "@" in s:
-                        c.email = f"{c.email}; {s}" if c.email else s
-                elif kind == "phone":
-                    c.phone = f"{c.phone}; {squash_spaces(s)}" if c.phone else squash_spaces(s)
-                elif c.name is None:
-                    _set_name(c, repair(s))
-                elif (c.role or "").endswith(")"):
-                    c.role = f"{c.role[:-1]} {repair(s)})"
-                else:
-                    c.role = squash_spaces(f"{c.role} ({repair(s)})")
-            if kind == "address":
-                previous_address = targets[0].address if targets else previous_address
-        else:
-            warnings.append(f"line {i + 1}: unplaced contact line {s[:60]}")
-        blank_before = False
-    named = [c for c in contacts if c.name]
-    return organisation, named
-
-
-def _set_name(contact: Contact, value: str) -> None:
-    value = value.strip(" ,")
-    if not value:
-        return
-    m = re.match(r"^(?P<name>[^,(]+?)\s*(?:[,(]\s*(?P<rest>.*?)\)?)?$", value)
-    contact.name = squash_spaces(m.group("name")) if m else value
-    if m and m.group("rest"):
-        contact.role = f"{contact.role} ({m.group('rest').strip(' )')})"
 
 
 # --- Assembling ------------------------------------------------------------------
@@ -668,16 +140,22 @@ def looks_like(text: str) -> bool:
     return "cooperation decentralisee franco" in head and "algerienne" in head
 
 
+class AlgerieReader(Reader):
+    def looks_like(self, text: str) -> bool:
+        return looks_like(text)
+
+    def read(self, doc: Document, result: ParseResult) -> None:
+        _parse("\n".join(doc.lines), doc, result)
+
+
 def parse(text: str, document: str) -> ParseResult:
-    result = ParseResult(document=document)
-    try:
-        _parse(text, document, result)
-    except Exception as exc:  # the contract: never raise, report
-        result.warnings.append(f"line 0: parser stopped on {type(exc).__name__}: {exc}")
-    return result
+    from ..registry import get
+
+    return AlgerieReader(get("algerie-cooperation-decentralisee.txt")).parse(text, document)
 
 
-def _parse(text: str, document: str, result: ParseResult) -> None:
+def _parse(text: str, doc: Document, result: ParseResult) -> None:
+    document = doc.name
     lines = text.splitlines()
     if not looks_like(text):
         result.warnings.append("line 1: not the Algerian decentralised-cooperation document")
@@ -704,7 +182,7 @@ def _parse(text: str, document: str, result: ParseResult) -> None:
         except Exception as exc:
             result.warnings.append(f"line {fh + 1}: sheet not read ({type(exc).__name__}: {exc})")
     _share_group_contacts(sheets)
-    _assemble(rows, sheets, result)
+    _assemble(rows, sheets, doc, result)
 
 
 def _read_table(lines, start, end, document, warnings) -> list[dict]:
@@ -801,38 +279,6 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
     }
 
 
-def _place_french(party: Party, org: str | None) -> None:
-    """`GRENOBLE, département de L'Isère (38)` -> subdivision; a mixed-case
-    name with the same key gives the accents the header lost."""
-    if not org:
-        return
-    name, _, place = org.partition(",")
-    name = re.sub(r"^(Ville de|Commune de|Mairie de)\s+", "", name.strip(), flags=re.I).replace("’", "'")
-    if name and name_key(name) == name_key(party.name) and not re.search(r"[A-Z]{3,}", name):
-        party.name = squash_spaces(name)
-    m = re.search(r"d[ée]partement\s+(?P<d>.*)$", place)
-    if not m or party.kind != "commune":
-        return
-    d = re.sub(r"\(\d+\)", "", m.group("d"))
-    d = re.sub(r"^(des|du|de\s*:|de la|de l\s*['’]|d\s*['‘’]|de)\s*", "", d.strip(), flags=re.I)
-    d = re.sub(r"^(la|l['’])(?=[A-ZÉ])", "", d).strip(" :,")
-    if not d:
-        return
-    d = _title_case(d)
-    if _slug(d) in _FRENCH_REGIONS:
-        party.region = d
-    else:
-        party.subdivision = d
-
-
-def _place_partner(party: Party, org: str | None) -> None:
-    if not org:
-        return
-    m = re.search(r"wilaya\s+(?:de|d['’])\s*(?P<w>[^,()]+)", org, re.I)
-    if m and m.group("w").strip() and party.kind == "commune":
-        party.region = _title_case(m.group("w").strip())
-
-
 def _share_group_contacts(sheets: list[dict]) -> None:
     """Lyon's three sheets share one contact section at the end: each sheet
     takes the French contacts and the partner block naming its partner."""
@@ -855,20 +301,17 @@ def _share_group_contacts(sheets: list[dict]) -> None:
             s["partner_blocks"] = mine
 
 
-def _action(pid: str, n: int, proj: dict, document: str) -> Action:
+def _action(proj: dict) -> ActionDraft:
     theme = proj["theme"]
-    title = proj["title"] or (_first_sentence(proj["description"]) if proj["description"] else theme) or ""
+    title = project_title(proj["title"], theme, proj["description"])
     desc = proj["description"]
-    doms = map_domain(theme) if theme else []
-    doms = doms + [d for d in domains_of_text(f"{title} {desc or ''}") if d not in doms]
-    years = sorted(set(proj["years"]) | set(years_in(f"{title} {desc or ''}")))
-    status = _STATUS.get(proj["status_raw"] or "")
-    return Action(
-        id=action_id(pid, n), partnership_id=pid, title=title[:160], description=desc,
-        domain_raw=theme, domains=[d for d in DOMAINS if d in doms], status=status, years=years,
-        start=years[0] if years else None, end=years[-1] if years else None,
-        budget=_money(desc), partners=proj["partners"],
-        sources=[SourceRef(document, proj["first"] + 1, proj["last"] + 1, None, f"Projet {proj['n']}")],
+    years = proj["years"]
+    return ActionDraft(
+        title=title, keep_title=True, first=proj["first"] + 1, last=proj["last"] + 1,
+        start=min(years) if years else None, end=max(years) if years else None,  # its date line
+        description=desc, domain_raw=theme, status=_STATUS.get(proj["status_raw"] or ""),
+        when=" ".join([title, desc or ""]),
+        budget=_money(desc), partners=proj["partners"], section=f"Projet {proj['n']}",
         original_text=proj["raw"],
     )
 
@@ -882,49 +325,44 @@ def _objectives(start: str | None, now: str | None) -> str | None:
     return "\n".join(parts) or None
 
 
-def _sheet_records(sheet: dict, document: str) -> list[tuple[Partnership, list[Action]]]:
+def _sheet_records(sheet: dict) -> list[Sheet]:
     out = []
     for k, (partner, notes) in enumerate(sheet["partners"]):
-        fp = Party(**vars(sheet["french"]))
-        pid = partnership_id(fp.name, partner.name)
         contacts = list(sheet["french_contacts"])
         for _, _, cs in sheet["partner_blocks"]:
             contacts.extend(cs)
-        p = Partnership(
-            id=pid, french_party=fp, partner_party=partner, countries=[ALGERIA],
-            legal_framework=sheet["convention"], formalized=_formal_year(sheet["convention"]),
-            history=sheet["history"], objectives=_objectives(sheet["obj_start"], sheet["obj_now"]),
-            contacts=contacts, partners=sheet["partners_text"], sources=[sheet["source"]],
-            detail="sheet", notes=list(notes), extra=dict(sheet["extra"]), original_text=sheet["raw"],
-            budget=_money(sheet["funding"]),
+        first_contact = years_in(sheet["history"] or "")
+        s = Sheet(
+            french=Party(**vars(sheet["french"])), partner=partner, first=sheet["first"] + 1,
+            last=sheet["last"] + 1, countries=[ALGERIA], legal_framework=sheet["convention"],
+            formalized=_formal_year(sheet["convention"]), history=sheet["history"],
+            first_contact_year=first_contact[0] if first_contact else None,
+            objectives=_objectives(sheet["obj_start"], sheet["obj_now"]), contacts=contacts,
+            partners=sheet["partners_text"], notes=list(notes), extra=dict(sheet["extra"]),
+            original_text=sheet["raw"], budget=_money(sheet["funding"]),
+            actions=[_action(proj) for proj in sheet["projects"]] if k == 0 else [],
         )
-        if p.history:
-            ys = years_in(p.history)
-            p.first_contact_year = ys[0] if ys else None
+        s.domains_raw = [a.domain_raw for a in s.actions if a.domain_raw]
         if len(sheet["partners"]) > 1:
             others = ", ".join(o.name for o, _ in sheet["partners"] if o is not partner)
-            p.notes.append(f"Fiche commune avec : {others}.")
-        actions = []
-        if k == 0:
-            actions = [_action(pid, n, proj, document) for n, proj in enumerate(sheet["projects"], 1)]
-        out.append((p, actions))
+            s.notes.append(f"Fiche commune avec : {others}.")
+        out.append(s)
     return out
 
 
-def _listed_records(row: dict) -> list[Partnership]:
+def _listed_records(row: dict) -> list[Sheet]:
     fp = french_party(row["french"])
     out = []
     for raw in row["partners"] or [None]:
         partner, notes = partner_party(raw) if raw else (None, [])
-        p = Partnership(
-            id=partnership_id(fp.name, partner.name if partner else None), french_party=Party(**vars(fp)),
-            partner_party=partner, countries=[ALGERIA] if partner else [], status=row["state"],
-            detail="listed", notes=notes + list(row["notes"]), sources=[row["source"]],
-            formalized=_formal_year(row["state"]), original_text=row["text"],
-        )
-        if row["state"] and not p.legal_framework and p.formalized:
-            p.legal_framework = row["state"]
-        out.append(p)
+        formalized = _formal_year(row["state"])
+        out.append(Sheet(
+            french=Party(**vars(fp)), partner=partner, first=row["first"] + 1, last=row["last"] + 1,
+            section=TABLE_SECTION, countries=[ALGERIA] if partner else [], status=row["state"],
+            detail="listed", notes=notes + list(row["notes"]), formalized=formalized,
+            legal_framework=row["state"] if row["state"] and formalized else None,
+            original_text=row["text"],
+        ))
     return out
 
 
@@ -940,48 +378,67 @@ def _merge_row(p: Partnership, listed: Partnership) -> None:
             f"{listed.partner_party.name_raw} ; la fiche est intitulée {p.partner_party.name_raw}.")
 
 
-def _assemble(rows: list[dict], sheets: list[dict], result: ParseResult) -> None:
+def _same_pair(row: Partnership, sheet: Partnership) -> bool:
+    """A table row and a sheet name the same two collectivities, however spelt
+    (`TIPAZA` / `TIPASA`) or abbreviated (`CU LYON` / `LYON`)."""
+    return (same_kind_of_place(row.french_party, sheet.french_party)
+            and same(place_key(row.french_party, True), place_key(sheet.french_party, True))
+            and same(place_key(row.partner_party), place_key(sheet.partner_party), 0.75))
+
+
+def _rename(p: Partnership, actions: list[Action], french: Party) -> None:
+    """The sheet's French party as the table names it (`CU LYON` for a sheet headed `LYON`)."""
+    old = p.id
+    p.french_party = Party(**{**vars(french), "population": p.french_party.population,
+                              "population_text": p.french_party.population_text})
+    p.id = partnership_id(french.name, p.partner_party.name if p.partner_party else None)
+    n = 0
+    for a in actions:
+        if a.partnership_id == old:
+            n += 1
+            a.partnership_id, a.id = p.id, action_id(p.id, n)
+
+
+def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: ParseResult) -> None:
     records: dict[str, Partnership] = {}
     actions: list[Action] = []
     for sheet in sheets:
-        for p, acts in _sheet_records(sheet, result.document):
+        for p, acts in (s.records(doc, result) for s in _sheet_records(sheet)):
             if p.id in records:
                 result.warnings.append(f"line {sheet['first'] + 1}: second sheet for {p.id}")
                 continue
             records[p.id] = p
             actions.extend(acts)
-    sheet_ids = set(records)
-    listed = [lp for row in rows for lp in _listed_records(row)]
+    sheet_recs = list(records.values())
+    listed = [s.records(doc, result)[0] for row in rows for s in _listed_records(row)]
+    # Each row to its own pair: the sheet of the same id first, then the sheet naming the same
+    # two collectivities otherwise; a row whose pair has no sheet is a record of its own.
+    target: dict[int, Partnership] = {}
+    for k, lp in enumerate(listed):
+        if lp.id in records and lp.partner_party is not None:
+            target[k] = records[lp.id]
+    for k, lp in enumerate(listed):
+        if k in target or lp.partner_party is None:
+            continue
+        free = [p for p in sheet_recs if p not in target.values() and _same_pair(lp, p)]
+        if len(free) == 1:
+            target[k] = free[0]
+            if lp.french_party.kind != "commune" and free[0].french_party.kind == "commune":
+                _rename(free[0], actions, lp.french_party)
+    records = {p.id: p for p in records.values()}  # renamed sheets keep their place
+    for p in sheet_recs:  # the objectives are the sheet's own labels
+        p.domains += [d for d in objective_domains(p.objectives) if d not in p.domains]
+    intro_end = next((i for i, line in enumerate(doc.lines) if "avancement des partenariats" in line), 0)
+    introduced = apply_introduction(doc.lines, intro_end, sheet_recs, doc.name)
     merged = set()
-    for lp in listed:
-        target = records.get(lp.id) if lp.id in sheet_ids else None
-        if target is None and lp.partner_party is not None:
-            # Same French side, partner spelt or chosen differently: the sheet wins.
-            key = name_key(lp.french_party.name)
-            candidates = [records[i] for i in sheet_ids if name_key(records[i].french_party.name) == key
-                          and i not in merged and not any(s.section == TABLE_SECTION for s in records[i].sources)]
-            if len(candidates) == 1 and not any(l2.id in sheet_ids for l2 in listed
-                                                if name_key(l2.french_party.name) == key and l2 is not lp):
-                target = candidates[0]
-        if target is not None:
-            _merge_row(target, lp)
-            merged.add(target.id)
+    for k, lp in enumerate(listed):
+        if k in target:
+            _merge_row(target[k], lp)
+            merged.add(target[k].id)
         elif lp.id in records:
             records[lp.id].sources.append(lp.sources[0])
         else:
             records[lp.id] = lp
-    by_pid: dict[str, list[Action]] = {}
-    for a in actions:
-        by_pid.setdefault(a.partnership_id, []).append(a)
-    for p in records.values():
-        acts = by_pid.get(p.id, [])
-        p.domains_raw = list(dict.fromkeys(a.domain_raw for a in acts if a.domain_raw))
-        doms = set(map_domains(p.domains_raw)) | {d for a in acts for d in a.domains}
-        p.domains = [d for d in DOMAINS if d in doms]
-        years = {y for a in acts for y in a.years}
-        if p.formalized:
-            years.add(p.formalized)
-        p.years = sorted(years)
     result.partnerships = list(records.values())
     result.actions = actions
     result.stats = {
@@ -990,6 +447,7 @@ def _assemble(rows: list[dict], sheets: list[dict], result: ParseResult) -> None
         "empty_sheets": sum(1 for s in sheets if _is_empty(s)),
         "listed": sum(1 for p in records.values() if p.detail == "listed"),
         "merged": len(merged),
+        "introduction": introduced,  # partnerships the introduction files under a domain
         "partnerships": len(records),
         "actions": len(actions),
     }

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from ..domains import DOMAINS, domains_of_text, map_domain, map_domains
+from ..domains import domains_of_text, map_domain
 from ..ids import action_id, partnership_id
 from ..records import Action, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, reflow, squash_spaces, years_in
 
-from . import run_guarded
+from . import Reader, fields
 
 FRENCH_STATE = Party(name="État français", name_raw="France", kind="État", country="France")
 ALGERIAN_STATE = Party(name="État algérien", name_raw="Algérie", kind="État", country="Algérie")
@@ -70,19 +70,25 @@ def _title(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+class AmbassadeReader(Reader):
+    def looks_like(self, text: str) -> bool:
+        return looks_like(text)
+
+    def read(self, doc, result: ParseResult) -> None:
+        try:
+            _parse("\n".join(doc.lines), doc.name, result, doc.year)
+        finally:
+            result.stats = {"sheets": len(result.partnerships), "listed": 0, "merged": 0,
+                            "partnerships": len(result.partnerships), "actions": len(result.actions)}
+
+
 def parse(text: str, document: str) -> ParseResult:
-    result = run_guarded(_parse, text, document)
-    result.stats = {
-        "sheets": len(result.partnerships),
-        "listed": 0,
-        "merged": 0,
-        "partnerships": len(result.partnerships),
-        "actions": len(result.actions),
-    }
-    return result
+    from ..registry import get
+
+    return AmbassadeReader(get("algerie-ambassade-cooperation-technique.txt")).parse(text, document)
 
 
-def _parse(text: str, document: str, result: ParseResult) -> None:
+def _parse(text: str, document: str, result: ParseResult, until: int | None = None) -> None:
     lines = [line.rstrip("\r") for line in text.split("\n")]
     # The letterhead ends at the service name; the prose follows.
     body_start = next((i + 1 for i, line in enumerate(lines)
@@ -144,7 +150,7 @@ def _parse(text: str, document: str, result: ParseResult) -> None:
                 domains.append(d)
         if not domains:
             result.warnings.append(f"line {first + 1}: sector maps to no domain: {domain_raw}")
-        years = years_in(description)
+        years = fields.years(description, until).found
         result.actions.append(Action(
             id=action_id(pid, n),
             partnership_id=pid,
@@ -157,8 +163,4 @@ def _parse(text: str, document: str, result: ParseResult) -> None:
             original_text="\n".join(raw),
         ))
 
-    found = {d for a in result.actions for d in a.domains} | set(map_domains(partnership.domains_raw))
-    partnership.domains = [d for d in DOMAINS if d in found]
-    partnership.years = sorted({y for a in result.actions for y in a.years}
-                               | ({formalized} if formalized else set()))
-    result.partnerships.append(partnership)
+    result.partnerships.append(partnership)  # domains and years: rolled up by the merge

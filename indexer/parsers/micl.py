@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
+from .. import geography
 from ..domains import map_domains
 from ..ids import partnership_id
 from ..records import Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
 
-from . import run_guarded
+from . import Reader
 
 MICL = Party(
     name="Ministère de l'Intérieur et des Collectivités locales",
@@ -180,7 +181,12 @@ def _foreign_party(written: str, country: str | None) -> tuple[Party, list[str]]
         if inferred:
             country = inferred
             notes.append(f"Country not written in the list; {name} is in {inferred}.")
-    return Party(name=name, name_raw=raw, kind=kind, country=country), notes
+    party = Party(name=name, name_raw=raw, kind=kind, country=country)
+    table = geography.of(country)  # its région and département (or province) from its country's table
+    if table is not None:
+        place = table.lookup(name, "commune") or table.lookup(name, "subdivision")
+        party.region, party.subdivision = (place.region, place.subdivision) if place else table.locate(name)
+    return party, notes
 
 
 def _algerian_party(written: str, wilaya: str | None) -> tuple[Party, list[str]]:
@@ -464,8 +470,24 @@ def _merge(records: list[Partnership]) -> tuple[list[Partnership], int]:
     return list(by_id.values()), len(merged)
 
 
+class MiclReader(Reader):
+    def looks_like(self, text: str) -> bool:
+        return looks_like(text)
+
+    def read(self, doc, result: ParseResult) -> None:
+        try:
+            _parse("\n".join(doc.lines), doc.name, result)
+        finally:
+            _stats(result)
+
+
 def parse(text: str, document: str) -> ParseResult:
-    result = run_guarded(_parse, text, document)
+    from ..registry import get
+
+    return MiclReader(get("algerie-micl-cooperation.txt")).parse(text, document)
+
+
+def _stats(result: ParseResult) -> None:
     result.stats = {
         "sheets": 0,
         "listed": sum(p.detail == "listed" for p in result.partnerships),
@@ -478,7 +500,6 @@ def parse(text: str, document: str) -> ParseResult:
         "multilateral": sum(p.kind == "multilateral" for p in result.partnerships),
         "bilateral": sum(p.kind == "bilateral" for p in result.partnerships),
     }
-    return result
 
 
 def _parse(text: str, document: str, result: ParseResult) -> None:

@@ -1,0 +1,95 @@
+"""Why a result scored what it scored (`--explain`, `explain=1`).
+
+For one document, each query word (group): how rare it is (its weight in the
+coverage), and every way it was found in this document: the word itself or
+an expansion (`via`), the profile's grade for that way, the rarity blend
+(`factor`, ranking.expansion_factors) and the score each field gave. Then
+the coverage of the query's words, the coordination multiplier it brings,
+the proximity and name bonuses. For a partnership, the share of its best
+matching action. The parts add up to the result's score (tested).
+"""
+from __future__ import annotations
+
+from . import ranking_profile
+from .querybuild import Alternative, BuiltQuery, Group
+from .ranking import Ranking, ScoreFn, alternative_scores, expansion_factors
+
+DIGITS = 4
+
+
+def _r(x: float) -> float:
+    return round(x, DIGITS)
+
+
+def _alternative(alt: Alternative, factor: float, doc: int, score: ScoreFn, doc_count: int) -> dict | None:
+    own = alternative_scores(alt, score, doc_count).get(doc)
+    if own is None:
+        return None
+    out = {"via": alt.via, "text": alt.text, "grade": alt.grade, "factor": _r(factor), "score": _r(own * factor)}
+    if alt.children:
+        out["words"] = [w for w in (_group(c, doc, score, doc_count) for c in alt.children) if w is not None]
+    else:
+        fields: dict[str, float] = {}
+        for fname, q in alt.parts:
+            s = score(q).get(doc)
+            if s is not None:
+                fields[fname] = fields.get(fname, 0.0) + s * factor
+        out["fields"] = {f: _r(v) for f, v in fields.items()}
+    return out
+
+
+def _group(group: Group, doc: int, score: ScoreFn, doc_count: int, total: float | None = None) -> dict | None:
+    factors = expansion_factors(group, score, doc_count)
+    matches = []
+    for alt, f in zip(group.alternatives, factors):
+        e = _alternative(alt, f, doc, score, doc_count)
+        if e is not None:
+            matches.append(e)
+    if not matches:
+        return None
+    if total is None:
+        total = sum(m["score"] for m in matches)
+    return {"text": group.text, "score": _r(total), "matches": matches}
+
+
+def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: ScoreFn, doc_count: int) -> dict | None:
+    """How `doc`'s own score was made (None when the document itself did not
+    match: a partnership found only through its actions)."""
+    if ranking.scores is None or doc not in ranking.scores:
+        return None
+    words = []
+    words_sum = 0.0
+    for i, g in enumerate(built.groups):
+        total = ranking.parts[i].get(doc)
+        entry = _group(g, doc, score, doc_count, total) if total is not None else None
+        if entry is None:
+            entry = {"text": g.text, "score": 0.0, "matches": []}
+        entry["weight"] = _r(ranking.weights[i])
+        words.append(entry)
+        words_sum += total or 0.0
+    coordination = ranking.coordination(doc)
+    prox = ranking.proximity.get(doc, 0.0)
+    name = ranking.name.get(doc, 0.0)
+    return {
+        "score": _r(ranking.scores[doc]),
+        "words": words,
+        "words_matched": sum(1 for w in words if w["matches"]),
+        "coverage": _r(ranking.coverage(doc)),
+        "coordination": _r(coordination),
+        "words_score": _r(words_sum * coordination),
+        "proximity": _r(prox),
+        "name": _r(name),
+    }
+
+
+def explain_result(built: BuiltQuery, ranking: Ranking, doc: int, score: float, score_fn: ScoreFn,
+                   doc_count: int, action: tuple[str, int, float] | None = None) -> dict:
+    """The explanation of one listed result: its own match, and for a
+    partnership the action whose share was added (id, docnum, its score)."""
+    out = {"score": _r(score), "own": explain_document(built, ranking, doc, score_fn, doc_count)}
+    if action is not None:
+        share = ranking_profile.current().action_share
+        aid, adoc, ascore = action
+        out["action"] = {"id": aid, "score": _r(ascore), "share": share, "added": _r(share * ascore),
+                         "own": explain_document(built, ranking, adoc, score_fn, doc_count)}
+    return out

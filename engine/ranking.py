@@ -1,0 +1,172 @@
+"""Scores from a query plan: which documents match, and how much each part adds.
+
+The query builder hands over one group per query word, each with its
+alternatives (the word, its family, synonyms, typos); the ranker reads each
+group's scores (BM25F, leaf by leaf, `matching.py`), decides which documents
+have enough of the words, and adds the bonuses. Every number comes from the
+ranking profile. `explain.py` retraces one document's score part by part.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+from whoosh import query as Q
+
+from . import ranking_profile
+from .querybuild import VIA_PHRASE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
+
+ScoreFn = Callable[[object], dict]  # a Whoosh query -> {docnum: score}
+LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR})  # what was typed, not an expansion
+
+FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
+PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "
+                  "d'autant plus bas qu'il leur en manque.")
+
+
+@dataclass
+class Ranking:
+    scores: dict[int, float] | None  # None: no text, every document (browsing)
+    fallback: bool = False  # no document had all the words: any word did
+    partial: bool = False  # documents with only some of the words are listed
+    notices: list[str] = field(default_factory=list)
+    # what the scores were made of (read back by explain.py)
+    parts: list[dict[int, float]] = field(default_factory=list)  # per word group: docnum -> score
+    weights: list[float] = field(default_factory=list)  # per word group: its rarity
+    cover: dict[int, float] | None = None  # docnum -> share of the word weight (None: every word)
+    proximity: dict[int, float] = field(default_factory=dict)
+    name: dict[int, float] = field(default_factory=dict)
+
+    def coverage(self, doc: int) -> float:
+        return self.cover.get(doc, 0.0) if self.cover is not None else 1.0
+
+    def coordination(self, doc: int) -> float:
+        """What the words' score of `doc` is multiplied by for the words it lacks."""
+        c = self.coverage(doc)
+        return c ** ranking_profile.current().coordination if c < 1.0 else 1.0
+
+
+def _rarity(doc_count: int, df: int) -> float:
+    """A group-level idf: log(1 + N/df)."""
+    return math.log(1.0 + max(doc_count, df) / df) if df else 0.0
+
+
+def expansion_factors(group: Group, score: ScoreFn, doc_count: int) -> list[float]:
+    """Per alternative of `group`, what its BM25F score is multiplied by: an
+    expansion rarer than the typed word counts as if it were as common as the
+    word (Lucene blends a synonym's statistics the same way), so a rare
+    synonym, family word or close spelling cannot outscore the word itself
+    on rarity alone; the profile's grade for it applies on top."""
+    literal = [a for a in group.alternatives if a.via in LITERAL]
+    if len(literal) == len(group.alternatives):
+        return [1.0] * len(group.alternatives)
+    seen: set[int] = set()
+    for a in literal:
+        seen.update(score(a.query))
+    word = _rarity(doc_count, len(seen))
+    out = []
+    for a in group.alternatives:
+        if a.via in LITERAL or not seen:
+            out.append(1.0)
+            continue
+        other = _rarity(doc_count, len(score(a.query)))
+        out.append(min(1.0, word / other) if other > 0 else 1.0)
+    return out
+
+
+def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> dict[int, float]:
+    """docnum -> the alternative's score: the sum of its fields' (BM25F), or for
+    the typed words of a vocabulary span, of its words' groups (all required)."""
+    if alt.children:
+        parts = [group_scores(c, score, doc_count) for c in alt.children]
+        return {d: sum(p[d] for p in parts) for d in _all_of(parts)}
+    return score(alt.query)
+
+
+def group_scores(group: Group, score: ScoreFn, doc_count: int) -> dict[int, float]:
+    """docnum -> the group's score: the sum of its alternatives', each times its factor."""
+    factors = expansion_factors(group, score, doc_count)
+    if all(f == 1.0 for f in factors):
+        return score(group.query)
+    out: dict[int, float] = {}
+    for a, f in zip(group.alternatives, factors):
+        for d, x in alternative_scores(a, score, doc_count).items():
+            out[d] = out.get(d, 0.0) + x * f
+    return out
+
+
+def _all_of(parts: list[dict[int, float]]) -> set[int]:
+    if not parts or any(not p for p in parts):
+        return set()
+    ordered = sorted(parts, key=len)
+    keys = set(ordered[0])
+    for p in ordered[1:]:
+        keys.intersection_update(p)
+    return keys
+
+
+def _coverage(parts: list[dict[int, float]], weights: list[float], excluded: set[int]) -> dict[int, float]:
+    """docnum -> the share of the query's word weight it has (1.0: every word)."""
+    total = sum(weights) or 1.0
+    have: dict[int, float] = {}
+    for p, w in zip(parts, weights):
+        for d in p:
+            have[d] = have.get(d, 0.0) + w
+    return {d: min(1.0, h / total) for d, h in have.items() if d not in excluded}
+
+
+def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len) -> Ranking:
+    """docnum -> score for the documents that match `built`. `listed` says how
+    many results a set of documents makes (after filters, per listed kind)."""
+    if not built.has_text:
+        return Ranking(None)
+    profile = ranking_profile.current()
+    parts = [group_scores(g, score, doc_count) for g in built.groups]
+    excluded = set(score(built.excluded)) if built.excluded is not None else set()
+    prox = score(built.proximity) if built.proximity is not None else {}
+    name = score(built.name) if built.name is not None else {}
+    out = Ranking({}, parts=parts, proximity=prox, name=name)
+
+    if not parts:  # only exclusions: everything else
+        every = score(Q.Every())
+        out.scores = {d: s for d, s in every.items() if d not in excluded}
+        return out
+
+    n = len(parts)
+    # a word weighs its rarity (the idf of its group): missing a rare place name
+    # costs more than missing a common word
+    weights = out.weights = [_rarity(doc_count, len(p)) for p in parts]
+    soft = n >= profile.soft_from_words
+    if soft:
+        cover = _coverage(parts, weights, excluded)
+        matched = {d for d, c in cover.items() if c >= profile.min_coverage}
+    else:
+        cover = None
+        matched = _all_of(parts) - excluded
+    if not matched and n > 1:  # nothing has enough of the words: any of them will do
+        cover = cover or _coverage(parts, weights, excluded)
+        matched = set(cover)
+        if matched:
+            out.fallback = True
+            out.notices.append(FALLBACK_NOTICE)
+    elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
+        cover = cover or _coverage(parts, weights, excluded)
+        if len(cover) > len(matched):
+            matched = set(cover)  # few results with enough of the words: those with fewer follow them
+    out.cover = cover
+    coord = profile.coordination
+    scores = {}
+    partial = False
+    for d in matched:
+        s = sum(p.get(d, 0.0) for p in parts)
+        c = cover[d] if cover is not None else 1.0
+        if c < 1.0:
+            s *= c ** coord
+            partial = True
+        scores[d] = s + prox.get(d, 0.0) + name.get(d, 0.0)
+    if partial and not out.fallback:
+        out.partial = True
+        out.notices.append(PARTIAL_NOTICE)
+    out.scores = scores
+    return out

@@ -1,0 +1,173 @@
+"""One geography table per country: régions (the large unit), the unit below
+them (French départements, Malian cercles, Moroccan provinces/préfectures) and
+the communes of the corpus whose place a sheet does not always state.
+
+The tables are data (`<country>.tsv` beside this file, one entry a line:
+`level, name, parent, aliases, source`), so that a new repertoire brings its own
+table without code, and so that every entry says where it comes from: the
+header of each file expands the source keys (`ISO-ML`, `DOC:1291`, …).
+
+Names are the official spellings of the period the documents describe (2008):
+one spelling per unit, with its accents (`Sétif`, `Béjaïa`, `Ségou`); every
+other spelling the documents use is an alias. `Geography.region(name)` gives
+the official spelling of a région written any way, `locate(*texts)` finds the
+(région, subdivision) a free-text field names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..text import fold
+
+HERE = Path(__file__).resolve().parent
+
+# country (as the records write it) -> table file
+TABLES: dict[str, Path] = {
+    "France": HERE / "france.tsv",
+    "Mali": HERE / "mali.tsv",
+    "Maroc": HERE / "maroc.tsv",
+    "Algérie": HERE / "algerie.tsv",
+}
+
+
+def key(text: str) -> str:
+    """Letters and digits only, folded: `Bouches-du-Rhône` = `bouches du rhone`."""
+    return re.sub(r"[^a-z0-9]", "", fold(text or ""))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z0-9]+", fold(text or "")) if w]
+
+
+@dataclass
+class Place:
+    level: str  # "region", "subdivision" or "commune"
+    name: str
+    region: str | None
+    subdivision: str | None
+    source: str
+
+
+@dataclass
+class Geography:
+    country: str
+    places: dict[str, list[Place]] = field(default_factory=dict)  # key -> places of that name
+    regions: list[str] = field(default_factory=list)  # official spellings, in table order
+    sources: dict[str, str] = field(default_factory=dict)  # source key -> what it is
+
+    @classmethod
+    def from_tsv(cls, country: str, path: Path | str) -> "Geography":
+        geo = cls(country)
+        for raw in Path(path).read_text(encoding="utf-8").splitlines():
+            if not raw.strip():
+                continue
+            m = re.match(r"^#\s*source\s+(\S+):\s*(.*)$", raw)
+            if m:
+                geo.sources[m.group(1)] = m.group(2)
+            if raw.startswith("#"):
+                continue
+            level, name, parent, aliases, source = (raw.split("\t") + [""] * 5)[:5]
+            region, _, sub = parent.partition("/")
+            if level == "region":
+                region, sub = name, None
+                geo.regions.append(name)
+            elif level == "subdivision":
+                sub = name
+            place = Place(level, name, region or None, sub or None, source)
+            for spelling in [name] + [a for a in aliases.split("|") if a]:
+                geo.places.setdefault(key(spelling), []).append(place)
+        return geo
+
+    def lookup(self, name: str, level: str | None = None) -> Place | None:
+        """The unit of exactly that name (any spelling), preferring the largest."""
+        found = [p for p in self.places.get(key(name), []) if level in (None, p.level)]
+        order = {"region": 0, "subdivision": 1, "commune": 2}
+        return min(found, key=lambda p: order[p.level]) if found else None
+
+    def region(self, name: str | None) -> str | None:
+        """Official spelling of a région written any way (None if not one)."""
+        p = self.lookup(name or "", "region")
+        return p.name if p else None
+
+    def knows(self, name: str) -> bool:
+        return bool(self.places.get(key(name)))
+
+    def named_in(self, text: str, levels: tuple[str, ...] = ("subdivision", "commune")) -> Place | None:
+        """The first unit of the given levels whose name stands in a text
+        (longest names first): `Communauté urbaine de Lyon` -> Lyon."""
+        words = _words(text)
+        for n in (4, 3, 2, 1):
+            for i in range(len(words) - n + 1):
+                for p in self.places.get("".join(words[i:i + n]), []):
+                    if p.level in levels:
+                        return p
+        return None
+
+    def locate(self, *texts: str | None) -> tuple[str | None, str | None]:
+        """(région, subdivision) named in free text, région first: an explicit
+        `Région de X` wins over the région implied by a subdivision, and a
+        capital that is both (`Kayes`) is the subdivision after `cercle de`."""
+        region = sub = None
+        communes: list[Place] = []
+        for text in texts:
+            words = _words(text or "")
+            i = 0
+            while i < len(words):
+                for n in (4, 3, 2, 1):
+                    places = self.places.get("".join(words[i:i + n])) if i + n <= len(words) else None
+                    if not places:
+                        continue
+                    before = words[i - 2:i]
+                    as_sub = before[-1:] == ["de"] and before[:1] in (["cercle"], ["province"]) \
+                        or before[-1:] in (["cercle"], ["province"])
+                    for p in places:
+                        if p.level == "region" and region is None and not as_sub:
+                            region = p.name
+                        elif p.level == "subdivision" and sub is None and (
+                                as_sub or not any(q.level == "region" for q in places)):
+                            sub = p.name
+                        elif p.level == "commune":
+                            communes.append(p)
+                    i += n - 1
+                    break
+                i += 1
+        if region is None and sub is not None:
+            region = self.lookup(sub, "subdivision").region
+        if region is None and communes:
+            region, sub = communes[0].region, sub or communes[0].subdivision
+        return region, sub
+
+
+_LOADED: dict[str, Geography] = {}
+
+
+def register(country: str, path: Path | str) -> None:
+    """Declare the table of a country (a new repertoire's, say)."""
+    TABLES[country] = Path(path)
+    _LOADED.pop(country, None)
+
+
+def of(country: str | None) -> Geography | None:
+    """The table of a country, read once (None for a country without one)."""
+    if not country or country not in TABLES:
+        return None
+    if country not in _LOADED:
+        _LOADED[country] = Geography.from_tsv(country, TABLES[country])
+    return _LOADED[country]
+
+
+def canonical_region(country: str | None, name: str | None) -> str | None:
+    """A région's official spelling when its country's table knows it, else the name as given."""
+    geo = of(country)
+    return (geo.region(name) if geo else None) or name
+
+
+def country_of_place(name: str, candidates: list[str]) -> str | None:
+    """The first of `candidates` whose table names this place."""
+    for country in candidates:
+        geo = of(country)
+        if geo is not None and geo.knows(name):
+            return country
+    return None

@@ -1,0 +1,164 @@
+"""The parties of the Algerian document: French collectivities as its table and sheet headers
+write them (`CR PACA`, `CONSEIL GENERAL DU BAS RHIN`, `LYON`), Algerian communes and wilayas,
+and the places their contact blocks add (`GRENOBLE, département de L'Isère (38)`); every place
+spelt as the geography tables spell it (`Sétif`, `Béjaïa`)."""
+from __future__ import annotations
+
+import re
+
+from .. import geography
+from ..ids import name_key
+from ..records import Party
+from ..text import fold, normal_case, slugify, squash_spaces
+from . import fields
+from .algerie_blocks import repair
+from .algerie_table import _KIND_PREFIX
+
+ALGERIA = "Algérie"
+
+_PREFIX_WORDS = {
+    "CR": "Conseil régional", "CG": "Conseil général",
+    "CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
+}
+# Article before a département or région name (folded slug -> article).
+_ARTICLES = {
+    "gironde": "de la ", "isere": "de l'", "bas-rhin": "du ", "bouches-du-rhone": "des ",
+    "nord": "du ", "seine-saint-denis": "de la ", "herault": "de l'",
+}
+_DISPLAY = {"paca": "Provence-Alpes-Côte d'Azur", "rhone-alpes": "Rhône-Alpes",
+            "franche-comte": "Franche-Comté", "haute-normandie": "Haute-Normandie",
+            "bouches-du-rhone": "Bouches-du-Rhône", "isere": "Isère", "herault": "Hérault",
+            "bas-rhin": "Bas-Rhin", "seine-saint-denis": "Seine-Saint-Denis"}
+_POP_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<pop>[^()]*habitants[^()]*)\)\s*$", re.I)
+
+
+def _title_case(name: str) -> str:
+    """Place names in normal case whatever their writing (`alger`, `ADRAR`)."""
+    return normal_case(repair(name).upper()).replace(" - ", "-")
+
+
+def _slug(name: str) -> str:
+    return slugify(name)
+
+
+def _population(text: str | None) -> int | None:
+    return fields.population(text) if text else None
+
+
+def _split_population(header: str) -> tuple[str, str | None]:
+    m = _POP_RE.match(header.strip())
+    if not m:
+        return squash_spaces(header), None
+    pop = squash_spaces(m.group("pop"))
+    return squash_spaces(m.group("name")), (None if re.search(r"\bnb\b", pop, re.I) else pop)
+
+
+def _french_name(kind_code: str | None, own: str) -> str:
+    own_slug = _slug(own)
+    display = _DISPLAY.get(own_slug, _title_case(own))
+    if kind_code in ("CR", "CG"):
+        article = _ARTICLES.get(own_slug, "d'" if fold(display)[:1] in "aeiouy" else "de ")
+        return f"{_PREFIX_WORDS[kind_code]} {article}{display}"
+    if kind_code in ("CU", "CA"):
+        return f"{_PREFIX_WORDS[kind_code]} de {display}"
+    return display
+
+
+def french_party(raw: str, group: str | None = None) -> Party:
+    """A French collectivity from a table cell or a sheet header."""
+    raw = squash_spaces(raw)
+    text = repair(raw).replace("’", "'")
+    up = fold(text).upper()
+    code, own = None, text
+    m = re.match(r"^(CR|CG|CU|CA)\s+(.+)$", text)
+    if m:
+        code, own = m.group(1), m.group(2)
+    elif re.match(r"^CONSEIL REGIONAL\b", up):
+        code, own = "CR", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.I)
+    elif re.match(r"^CONSEIL GENERAL\b", up):
+        code, own = "CG", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.I)
+    elif "COMMUNAUTE URBAINE" in up:
+        code = "CU"
+        own = re.split(r"\s+(?:GRAND LITTORAL|[–-]\s*COMMUNAUT)", text, flags=re.I)[0]
+    elif group == "CR":
+        code = "CR"
+    own = re.sub(r"\s*-\s*", "-", own.strip())
+    kind = _KIND_PREFIX.get(code, "commune")
+    name = _french_name(code, own)
+    party = Party(name=name, name_raw=raw, kind=kind, country="France")
+    if kind == "région":
+        party.region = _DISPLAY.get(_slug(own), _title_case(own))
+    elif kind == "département":
+        party.subdivision = _DISPLAY.get(_slug(own), _title_case(own))
+    else:  # a town the French table knows (`BELFORT`, `PARIS`), or its communauté's town
+        france = geography.of("France")
+        place = france.lookup(own, "commune") or france.lookup(own, "subdivision")
+        if place is not None:
+            party.region, party.subdivision = place.region, place.subdivision
+    return party
+
+
+def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[str]]:
+    """An Algerian collectivity; a bare `ALGER` is the wilaya (no single commune)."""
+    raw = squash_spaces(raw)
+    text = repair(raw).replace("’", "'")
+    notes: list[str] = []
+    m = re.match(r"^(WILAYA|APC|APW)\s+(?:(?:DE|D')\s*)?(.+)$", text, re.I)
+    kind = "commune"
+    own = text
+    if m:
+        kind = "wilaya" if m.group(1).upper() in ("WILAYA", "APW") else "commune"
+        own = m.group(2)
+    elif kind_hint == "wilaya":
+        kind = "wilaya"
+    own_name = _title_case(own)
+    place = geography.of(ALGERIA).lookup(own_name)
+    if place is not None and place.level in ("region", "commune") and geography.key(place.name) == geography.key(own_name):
+        own_name = place.name  # its accents: `SETIF` -> Sétif, `BEJA ÏA` -> Béjaïa (TIPASA stays, ids too)
+    if kind == "commune" and _slug(own_name) == "alger":
+        kind = "wilaya"
+        notes.append(f"Written « {raw} »: read as the wilaya d'Alger (Algiers has no single commune).")
+    if kind == "wilaya":
+        name = ("Wilaya d'" if fold(own_name)[:1] in "aeiouy" else "Wilaya de ") + own_name
+        region = own_name
+    else:
+        name = own_name
+        place = geography.of(ALGERIA).lookup(own_name)
+        region = place.region if place else None
+    return Party(name=name, name_raw=raw, kind=kind, country=ALGERIA, region=region), notes
+
+
+def _place_french(party: Party, org: str | None) -> None:
+    """`GRENOBLE, département de L'Isère (38)` -> subdivision; a mixed-case
+    name with the same key gives the accents the header lost."""
+    if not org:
+        return
+    name, _, place = org.partition(",")
+    name = re.sub(r"^(Ville de|Commune de|Mairie de)\s+", "", name.strip(), flags=re.I).replace("’", "'")
+    if name and name_key(name) == name_key(party.name) and not re.search(r"[A-Z]{3,}", name):
+        party.name = squash_spaces(name)
+    code = re.search(r"\((\d{2})\)", org)  # `Ville de Belfort (90)`: the département's number
+    known = geography.of("France").lookup(code.group(1), "subdivision") if code else None
+    if known is not None and party.kind == "commune" and not party.region:
+        party.region, party.subdivision = known.region, known.name
+    m = re.search(r"d[ée]partement\s+(?P<d>.*)$", place)
+    if not m or party.kind != "commune":
+        return
+    d = re.sub(r"\(\d+\)", "", m.group("d"))
+    d = re.sub(r"^(des|du|de\s*:|de la|de l\s*['’]|d\s*['‘’]|de)\s*", "", d.strip(), flags=re.I)
+    d = re.sub(r"^(la|l['’])(?=[A-ZÉ])", "", d).strip(" :,")
+    if not d:
+        return
+    d = _title_case(d)
+    if geography.of("France").region(d):
+        party.region = d
+    else:
+        party.subdivision = d
+
+
+def _place_partner(party: Party, org: str | None) -> None:
+    if not org:
+        return
+    m = re.search(r"wilaya\s+(?:de|d['’])\s*(?P<w>[^,()]+)", org, re.I)
+    if m and m.group("w").strip() and party.kind == "commune":
+        party.region = _title_case(m.group("w").strip())

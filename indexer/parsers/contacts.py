@@ -1,0 +1,211 @@
+"""Contact lines: a person's name, role, organisation, phone, fax, e-mail and
+address taken apart, and the side (French or partner) decided by the
+organisation, the address or the phone number, never by the position on the
+page (repertoires print the two sides in two columns that the extraction
+often interleaves or swaps).
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import Contact
+from ..text import fold, squash_spaces
+
+_UP = r"[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’\-]*[A-ZÀ-ÖØ-Ý](?![a-zà-öø-ÿ])"
+_CAP = r"[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+)?"
+CIVILITY = r"(?:M\.|Mme\.?|Mlle\.?|Melle\.?|Mr\.?|Monsieur|Madame|Dr\.?)"
+# Capitalised words that are roles or labels, never first names.
+ROLE_WORDS = {
+    "adjoint", "adjointe", "maire", "president", "presidente", "directeur", "directrice", "charge",
+    "chargee", "secretaire", "responsable", "conseiller", "conseillere", "elu", "elue", "service",
+    "direction", "mairie", "ville", "commune", "nom", "fonction", "adresse", "contact", "tel",
+    "fax", "chef", "vice", "general", "generale", "delegue", "deleguee", "mission", "cabinet",
+    "premier", "premiere", "coordinateur", "coordinatrice", "agent", "comite", "association",
+    "monsieur", "madame", "collectivite", "region", "departement", "conseil", "le", "la", "les",
+    "de", "du", "des", "et", "pour", "avec", "sous", "prefet", "wali", "gouverneur", "depute",
+}
+_NAME_RE = re.compile(
+    rf"(?:{CIVILITY}\s*)?(?:(?P<fs>(?:{_CAP}\s+){{1,2}})(?P<ln>{_UP}(?:\s+{_UP})*)"
+    rf"|(?P<ln2>{_UP}(?:\s+{_UP})*)\s+(?P<fs2>{_CAP}(?:\s+{_CAP})?)(?![a-zà-ÿ]))")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_LABEL = r"(?:t[ée]l[ée]?(?:phone)?|tel|port(?:able)?|gsm|mobile|standard|ligne directe)"
+_NUMBER_RE = re.compile(r"(?:\+\s?\d{1,3}|\(\s?\+?\d{2,5}\s?\)|00\s?\d{2,3})?[\s.\-/]*(?:\(0\))?[\s.]*\d[\d\s.\-/]{5,}\d")
+
+
+def _is_role(word: str) -> bool:
+    return fold(word).strip(".'’") in ROLE_WORDS
+
+
+def names(text: str) -> list[tuple[int, int, str]]:
+    """Person names in a line, as (start, end, name): `Prénom NOM`, `NOM
+    Prénom`, with a civility that is dropped; role words are not first names."""
+    out = []
+    for m in _NAME_RE.finditer(text or ""):
+        if m.group("ln"):
+            firsts = m.group("fs").split()
+            while firsts and _is_role(firsts[0]):
+                firsts.pop(0)
+            if not firsts or len(m.group("ln").replace("-", "")) < 2:
+                continue
+            last = m.group("ln")
+            if all(_is_role(w) for w in last.split()) or re.fullmatch(r"[A-Z]{2,5}", last) and len(last.split()) == 1 and last in ("CG", "CR", "CU", "ONG", "MAE", "BP", "ASDEK"):
+                continue
+            start = m.start("fs") + m.group("fs").find(firsts[0])
+            before = re.search(rf"({_CAP})\s+$", text[:start])
+            if len(firsts) == 2 and before and not _is_role(before.group(1)):
+                # `Alain Rousset Vincent FELTESSE`: a mixed-case name, then another
+                out.append((before.start(1), start + len(firsts[0]), f"{before.group(1)} {firsts[0]}"))
+                firsts, start = firsts[1:], start + m.group("fs")[m.group("fs").find(firsts[0]):].find(firsts[1])
+            out.append((start, m.end(), " ".join(firsts + [last])))
+        else:
+            last, firsts = m.group("ln2"), m.group("fs2").split()
+            if any(_is_role(w) for w in last.split() + firsts[:1]) or len(last) < 3:
+                continue
+            if re.search(r"\d", last):
+                continue
+            out.append((m.start("ln2"), m.end(), f"{last} {' '.join(firsts)}"))
+    return out
+
+
+def person_name(text: str | None) -> str | None:
+    """Only the person's name in a name field (`M. Mehdi MENNAD` -> `Mehdi MENNAD`,
+    `M. ARGHLANE` -> `ARGHLANE`, `M AREZKI BENSALEM` -> `AREZKI BENSALEM`); None when the field names a role, not a person
+    (`Wali d'Adrar`)."""
+    t = squash_spaces(re.sub(rf"^\s*(?:{CIVILITY}|M(?=\s))\s*", "", text or "")).strip(" ,;:")
+    words = t.split()
+    while len(words) > 1 and (_is_role(words[0]) or fold(words[0]) in ("le", "la")):
+        words.pop(0)  # `le Président Raymond Forni`
+    t = " ".join(words)
+    if not t:
+        return None
+    found = names(t)
+    if found and found[0][0] == 0:
+        return found[0][2]
+    words = t.split()
+    if len(words) > 4 or re.search(r"\d|@", t) or any(_is_role(w) for w in words) \
+            or re.search(r"\b(d|l)['’]", t):
+        return None
+    return t
+
+
+def clean_number(text: str | None) -> str | None:
+    """`Tél. : . : 01 69 10 37 03` -> `01 69 10 37 03`; None without digits."""
+    if not text:
+        return None
+    m = _NUMBER_RE.search(text)
+    return squash_spaces(m.group(0)).strip(" .-/") if m else None
+
+
+def phone_and_fax(text: str) -> tuple[str | None, str | None]:
+    """The phone and fax numbers of a line such as `Tél : 01 69 10 37 03 Fax :01 69 10 37 99`."""
+    fax_at = re.search(r"fax\b", text, re.I)
+    if fax_at is None:
+        return clean_number(text), None
+    before, after = text[:fax_at.start()], text[fax_at.end():]
+    phone = clean_number(before)
+    fax = clean_number(after)
+    if re.search(rf"{_PHONE_LABEL}\s*/\s*$", before, re.I):  # "Tél/Fax : …"
+        fax = fax or phone
+    return phone, fax
+
+
+def read_line(text: str, contact: Contact | None = None) -> Contact:
+    """Take one free contact line apart into a Contact (or complete `contact`):
+    e-mail, phone and fax, the person's name, and the rest as the role."""
+    c = contact or Contact()
+    s = squash_spaces(text)
+    em = _EMAIL_RE.search(s)
+    if em:
+        c.email = c.email or em.group(0)
+        s = s.replace(em.group(0), " ")
+    tel = re.search(rf"\b({_PHONE_LABEL}|fax)\b.*$", s, re.I)
+    if tel and re.search(r"\d", tel.group(0)):
+        phone, fax = phone_and_fax(tel.group(0))
+        c.phone, c.fax = c.phone or phone, c.fax or fax
+        s = s[:tel.start()]
+    found = names(s)
+    if found and not c.name:
+        a, b, name = found[0]
+        c.name = name
+        rest = squash_spaces((s[:a] + " " + s[b:]).strip(" ,;:-"))
+        rest = re.sub(r"^(?:et/ou autre\s+)?personne (?:responsable|ressource)\s*:?\s*", "", rest, flags=re.I)
+        rest = re.sub(rf"^{CIVILITY}\s*", "", rest).strip(" ,;:-")
+        if rest:
+            c.role = f"{c.role} – {rest}" if c.role else rest
+    elif s.strip(" ,;:-"):
+        rest = s.strip(" ,;:-")
+        c.role = f"{c.role} – {rest}" if c.role else rest
+    return c
+
+
+def people(text: str) -> list[Contact]:
+    """Every person named on one line (`Jean HARTZ Manuel VALLS` is two), each
+    with the line's numbers; a line without a name gives one contact without one."""
+    found = names(text)
+    if len(found) <= 1:
+        return [read_line(text)]
+    out = []
+    cuts = [a for a, _, _ in found[1:]] + [len(text)]
+    prev = 0
+    for (a, b, _), cut in zip(found, cuts):
+        out.append(read_line(text[prev:cut]))
+        prev = cut
+    return out
+
+
+_COUNTRY_CODES = {"33": "France", "223": "Mali", "212": "Maroc", "213": "Algérie", "226": "Burkina Faso",
+                  "221": "Sénégal", "227": "Niger", "261": "Madagascar"}
+
+
+def _phone_country(number: str | None) -> str | None:
+    if not number:
+        return None
+    digits = re.sub(r"[^\d+]", "", number)
+    m = re.match(r"^(?:\+|00)(\d{2,3})", digits) or re.match(r"^\(\+?(\d{2,3})\)", number.replace(" ", ""))
+    if m:
+        for code, country in _COUNTRY_CODES.items():
+            if m.group(1).startswith(code):
+                return country
+    plain = re.sub(r"\D", "", number)
+    if len(plain) == 10 and plain.startswith("0"):
+        return "France"
+    return None
+
+
+def side_of(c: Contact, french_names: list[str], partner_names: list[str],
+            partner_country: str | None) -> str | None:
+    """`french` or `partner` from what the contact says of itself: its phone's
+    country, its organisation, address, role or e-mail naming one party or
+    the partner's country. None when nothing tells (the caller then falls
+    back on the layout)."""
+    for number in (c.phone, c.fax):
+        country = _phone_country(number)
+        if country == "France":
+            return "french"
+        if country is not None:
+            return "partner"
+    text = fold(" ".join(x for x in (c.organisation, c.address, c.role, c.email) if x))
+    if not text:
+        return None
+    words = set(re.findall(r"[a-z0-9]+", text))
+
+    def mentions(name: str) -> bool:
+        ws = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if len(w) > 2 and w not in _GENERIC]
+        return bool(ws) and all(w in words for w in ws)
+
+    partner = any(mentions(n) for n in partner_names if n)
+    french = any(mentions(n) for n in french_names if n)
+    if partner_country and fold(partner_country) in text:
+        partner = True
+    if re.search(r"\.(ml|ma|dz|bf|sn|ne|mg)\b", c.email or ""):
+        partner = True
+    if partner != french:
+        return "partner" if partner else "french"
+    if re.search(r"\b\d{5}\b", c.address or "") and not partner:  # French postcode
+        return "french"
+    return None
+
+
+_GENERIC = {"commune", "ville", "mairie", "conseil", "general", "regional", "cercle", "region", "rurale",
+            "urbaine", "communaute", "agglomeration", "des", "les", "district", "province", "wilaya",
+            "prefecture", "assemblee"}

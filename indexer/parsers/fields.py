@@ -1,0 +1,215 @@
+"""Field readers shared by every layout: money, population, years, short titles.
+
+Each reads one kind of value out of a cell or a sentence as written in the
+repertoires, whatever the document. A fix made here is made for all of them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Budget
+from ..text import fold, squash_spaces
+
+# --- Money -----------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\s?\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?"
+_MULT = r"(?P<mult>millions?|milliards?|mds?|k)\s*(?:de\s+|d['’]\s*)?"
+_UNIT = (r"k€|€|\ufffd|euros?\b|eur\b|e\b|f\s*cfa\b|fcfa\b|cfa\b|ff\b|francs?(?:\s+cfa)?\b|frs?\b|f\b|"
+         r"dhs?\b|dirhams?\b|mad\b|da\b|dinars?\b|dzd\b")
+MONEY_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:{_MULT})?(?P<unit>{_UNIT})?", re.I)
+_TOTAL_RE = re.compile(r"\b(total(?:\s+de)?|soit|co[uû]t global|montant global|au total|t\s*:)\s*:?\s*\(?$", re.I)
+_PER = re.compile(r"^\s*(/\s*an|par an|/an)", re.I)
+
+
+@dataclass
+class Amount:
+    value: float
+    currency: str | None  # "EUR", "FCFA", "MAD", "DZD", "F" or None (no unit written)
+    total: bool  # introduced as a total ("total :", "soit")
+    text: str
+    start: int = 0
+    yearly: bool = False  # "4000/an"
+    end: int = 0
+
+
+def _currency(unit: str) -> str | None:
+    if unit.strip() in ("€", "\ufffd"):  # U+FFFD: a euro sign the extraction broke
+        return "EUR"
+    u = fold(unit).replace(" ", "")
+    if not u:
+        return None
+    if u in ("k€", "€", "\ufffd", "euro", "euros", "eur", "e"):  # U+FFFD: a euro sign the extraction broke
+        return "EUR"
+    if "cfa" in u:
+        return "FCFA"
+    if u in ("dh", "dhs", "dirham", "dirhams", "mad"):
+        return "MAD"
+    if u in ("da", "dinar", "dinars", "dzd"):
+        return "DZD"
+    return "F"
+
+
+def _number(num: str) -> float | None:
+    s = re.sub(r"[ \u00a0\u202f]", "", num)
+    s = re.sub(r",(\d)$", r",\g<1>0", s) if re.search(r"\d{3},\d$", s) else s
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):  # 5.488 / 1.250.000,50
+        s = s.replace(".", "")
+    s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def amounts(text: str, bare: bool = False) -> list[Amount]:
+    """Every amount of a text, kept apart. Without `bare`, only numbers with a
+    unit; with it (a budget cell), plain numbers too, except years."""
+    out: list[Amount] = []
+    text = text or ""
+    matches = list(MONEY_RE.finditer(text))
+    with_unit = any(m.group("unit") for m in matches)
+    for m in matches:
+        unit, mult, num = m.group("unit") or "", m.group("mult") or "", m.group("num")
+        if not unit and not (bare and not _is_year_like(num, text, m, with_unit)):
+            continue
+        if fold(unit) in ("e", "f") and not re.match(r"[\d.,\s]+$", num + " "):
+            continue
+        value = _number(num)
+        if value is None:
+            continue
+        factor = {"k": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+                  "md": 1e9, "mds": 1e9}.get(fold(mult).strip(), 1)
+        if fold(unit) == "k€":
+            factor = 1e3
+        before = text[max(0, m.start() - 40):m.start()]
+        out.append(Amount(value * factor, _currency(unit), bool(_TOTAL_RE.search(before.rstrip())),
+                          squash_spaces(m.group(0)), m.start(), bool(_PER.match(text[m.end():])),
+                          m.start() + len(m.group(0).rstrip())))
+    return out
+
+
+def _is_year_like(num: str, text: str, m: re.Match, with_unit: bool) -> bool:
+    """In a budget cell, a plain number is money, except a number of years,
+    months or percent, and a 4-digit year beside amounts written with a unit
+    (`2005 : 22 000 €`)."""
+    after = text[m.end():m.end() + 8]
+    if re.match(r"\s*(ans?\b|mois|jours?|semaines?|%|ème|er\b)", after, re.I):
+        return True
+    return with_unit and bool(re.fullmatch(r"(19[5-9]\d|20[0-4]\d)", num))
+
+
+def budget(text: str | None, bare: bool = False) -> Budget | None:
+    """The budget a text states: its total when one is introduced as such,
+    else its first amount; None when it states no amount."""
+    text = squash_spaces(text or "")
+    found = amounts(text, bare)
+    if not found:
+        return None
+    best = next((a for a in found if a.total), found[0])
+    currency = best.currency
+    if currency is None:  # "4 448" in a column whose other cells say "€"
+        currency = next((a.currency for a in found if a.currency), None) if len(found) > 1 else None
+    return Budget(text=text, amount=best.value, currency=currency)
+
+
+# --- Population --------------------------------------------------------------
+
+def population(text: str | None) -> int | None:
+    """`18 700`, `21 000 (8 000 pour Diéma ville)`, `1,2 million`, `(844 000 habitants)`."""
+    t = fold(text or "")
+    m = re.search(r"(\d+(?:[,.]\d+)?)\s*millions?", t)
+    if m:
+        return int(round(float(m.group(1).replace(",", ".")) * 1_000_000))
+    m = re.search(r"\d{1,3}(?:[ \u00a0.]\d{3})+|\d+", t)
+    return int(re.sub(r"\D", "", m.group(0))) if m else None
+
+
+# --- Years ---------------------------------------------------------------------
+
+_YEAR_RE = re.compile(r"(?<![\d.,€])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d|\s?(?:€|euros?\b|k€|f\b|ff\b|fcfa|e\b|dh|da\b))",
+                      re.I)
+_PHONE_RE = re.compile(r"(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
+_PLANNED_RE = re.compile(
+    r"pr[ée]vue?s?|[àa] venir|en projet|projet[ée]|prochaine?s?|envisag|programmée?s?\b|\b(?:va|vont)\s+\w+er\b|d['’]ici|perspective|"
+    r"souhait|[àa] l['’][ée]tude|pr[ée]visionnel|futur|sera\b|seront\b|devrai", re.I)
+
+
+_DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.I)
+
+
+@dataclass
+class Years:
+    found: list[int] = field(default_factory=list)  # plausible years up to the document's date
+    planned: list[int] = field(default_factory=list)  # later years the text marks as planned
+    dropped: list[int] = field(default_factory=list)  # later years not marked as planned
+
+
+def _mask_numbers(text: str) -> str:
+    """Blank out e-mail addresses, phone numbers and amounts, so that their
+    digits are never read as years."""
+    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", text)
+
+    def phone(m: re.Match) -> str:
+        t = m.group()
+        groups = re.findall(r"\d+", t)
+        digits = sum(len(g) for g in groups)
+        is_phone = 8 <= digits <= 15 and (
+            t.lstrip().startswith(("+", "(", "00"))  # an international prefix
+            or len(groups) >= 4 and all(len(g) <= 3 for g in groups)  # 01 69 10 37 03, 20 22 33 44
+            or len(groups) == 1 and len(groups[0]) == 10 and groups[0].startswith("0"))  # 0169103703
+        return " " * len(t) if is_phone else t
+
+    text = _PHONE_RE.sub(phone, text)
+    for a in amounts(text):
+        text = text[:a.start] + " " * (a.end - a.start) + text[a.end:]
+    return text
+
+
+def years(text: str | None, until: int | None = None) -> Years:
+    """Plausible years (1950-2049) of a text, not counting phone numbers and
+    amounts. Years after `until` (the document's date) are kept only when
+    their sentence marks them as planned, or when they end a period that
+    starts by then (`2008-2010`)."""
+    out = Years()
+    text = text or ""
+    masked = _mask_numbers(text)
+    for m in _YEAR_RE.finditer(masked):
+        y = int(m.group(1))
+        if until is None or y < until:
+            out.found.append(y)
+            continue
+        start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
+        clause = masked[start:end]
+        if y == until:  # the document's own year: done, unless its sentence announces it
+            (out.planned if _PLANNED_RE.search(clause) and not _DONE_RE.search(clause) else out.found).append(y)
+            continue
+        period = re.search(r"(19|20)\d\d\s*(?:[-–/à]|au|et)\s*$", masked[max(0, m.start() - 12):m.start()])
+        if _PLANNED_RE.search(clause) or (period and int(period.group(0)[:4]) <= until):
+            out.planned.append(y)
+        else:
+            out.dropped.append(y)
+    out.found = sorted(set(out.found))
+    out.planned = sorted(set(out.planned) - set(out.found))
+    out.dropped = sorted(set(out.dropped))
+    return out
+
+
+# --- Titles --------------------------------------------------------------------
+
+_DATE_TAIL = re.compile(r"\s*\((?:[^()]*(?:19|20)\d\d[^()]*|\d+\s*(?:ans|mois))\)\s*$")
+
+
+def short_title(text: str, limit: int = 120) -> str:
+    """A project's name from its cell or paragraph: the first clause (up to a
+    stop, a semicolon or a colon when that leaves 10 characters or more),
+    without bullets, a trailing date in parentheses, or trailing punctuation;
+    cut at a word when longer than `limit`."""
+    t = squash_spaces(text).lstrip("-–•▪➤→*  ").strip()
+    m = re.match(r"^(.{10,}?)(?<!\b[A-Z])[.;:](\s|$)", t)
+    t = m.group(1) if m else t
+    t = _DATE_TAIL.sub("", t).strip(" ,;:.-–")
+    if len(t) > limit:
+        t = t[:limit - 2].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+    return t

@@ -1,0 +1,222 @@
+"""Contacts of the Morocco sheets: persons (`M. …`, `Mme …`) with their roles and numbers, the
+collectivities' own addresses, and each person's side, decided by the organisation.
+
+A sheet's contact part is a two-column table (French collectivity, Moroccan collectivity) with an
+elected row, an agents row and an address row. The extraction wrote it either column by column
+(French persons, French address, then Moroccan persons and address) or row by row (French elected,
+Moroccan elected, French agent, Moroccan agent, then both addresses), so the place of a person on
+the page does not tell their side. A person's side comes first from what their own lines say
+(phone prefix, e-mail, a role or agent heading naming a party, the executives' line at the top of
+the sheet); a person without such evidence is on the side of their column: the address block that
+closes their group, or, where the table was read row by row, their place in the row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexer.records import Contact, Party
+from indexer.text import fold, squash_spaces
+from . import contacts as shared
+from .maroc_sheet import core_name
+
+_PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.I)
+_FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.I)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_WEB_RE = re.compile(r"^<?(https?://|www\.)\S+>?$")
+_ORG_RE = re.compile(
+    r"^(Ville|Commune|Conseil\b|Mairie|Municipalité|Hôtel de|Préfecture|Province|Wilaya|Communauté|"
+    r"Nantes Métropole|Siège|Souk El Khémis$|Boulogne - Safi)", re.I)
+# a service named under a person is the person's (not an address block of its own)
+_SERVICE_RE = re.compile(r"^(Service des|Direction)\b", re.I)
+_MARKER_RE = re.compile(r"^(Agents?|Également|Élus?|Elus?) en charge", re.I)
+_PERSON_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
+_CIVILITY_SPLIT = re.compile(r",?\s+(?=(?:M\.|Mme|Mlle)\s)")
+_ADDRESS_RE = re.compile(r"^\d+[,\s-]|\b\d{2}\s?\d{3}\b|\bB\.?\s?P\.?\s*\d|\b(rue|avenue|av\.|bd|boulevard|"
+                         r"place|cedex|quai|cours)\b", re.I)
+
+
+@dataclass
+class _Block:
+    contact: Contact
+    person: bool
+    marker: str = ""  # the `Agent en charge du dossier (Ville de Lyon) :` heading above a person
+    elected: bool = False  # in the elected row (before the first agent heading of its group)
+    evidence: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def _new_persons(s: str, marker: str, elected: bool) -> list[_Block]:
+    """`M. Jean-Michel DACLIN, Vice-président de la CU` or `Mme A, Mme B` -> one block per person."""
+    out = []
+    for part in _CIVILITY_SPLIT.split(s):
+        name, _, role = part.partition(",") if _PERSON_RE.match(part) else (part, "", "")
+        name = shared.person_name(name)
+        if not name:
+            continue
+        out.append(_Block(Contact(name=name, role=squash_spaces(role).strip(" ,") or None), True,
+                          marker, elected, lines=[part]))
+    return out
+
+
+def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
+    blocks: list[_Block] = []
+    cur: _Block | None = None
+    prev = None
+    marker, seen_marker = "", False
+    for _, s in lines:
+        if s == prev:
+            continue  # the extraction doubled some lines
+        prev = s
+        if _MARKER_RE.match(s):
+            marker, seen_marker = s, not s.startswith(("Élu", "Elu"))
+            continue
+        if _PERSON_RE.match(s) or (marker and re.match(r"^[A-Z][a-zé]+\s+[A-Z]{3,}", s)):
+            new = _new_persons(s, marker, not seen_marker)
+            blocks += new
+            cur = new[-1] if new else cur
+            marker = ""
+            continue
+        marker = ""
+        c = cur.contact if cur else None
+        m = _PHONE_RE.match(s)
+        if m and c is not None:
+            phone, fax = shared.phone_and_fax(m.group(3))
+            c.phone = c.phone or phone
+            if m.group(2):
+                c.fax = c.fax or phone
+            c.fax = c.fax or fax
+            continue
+        m = _FAX_RE.match(s)
+        if m and c is not None:
+            c.fax = c.fax or shared.clean_number(m.group(1))
+            continue
+        if re.match(r"^\+\s*\d", s) and c is not None:
+            c.phone = c.phone or shared.clean_number(s)
+            continue
+        em = _EMAIL_RE.search(s)
+        if em and len(s) < 70 and c is not None:
+            c.email = c.email or em.group(0)
+            if cur.person is False:
+                cur.lines.append(s)
+            continue
+        if _WEB_RE.match(s) and c is not None:
+            c.website = c.website or s.strip("<>")
+            continue
+        person_service = cur is not None and cur.person and _SERVICE_RE.match(s) and not (c.phone or c.email)
+        if _ORG_RE.match(s) and not person_service and (cur is None or cur.person or c.address):
+            cur = _Block(Contact(organisation=s), False, lines=[s])
+            blocks.append(cur)
+            continue
+        if cur is None:
+            continue
+        cur.lines.append(s)
+        if cur.person and not _ADDRESS_RE.search(s):
+            c.role = f"{c.role} {s}" if c.role else s
+        else:
+            c.address = f"{c.address}, {s}" if c.address else s
+    return blocks
+
+
+def _evidence(b: _Block, french: Party, partners: list[Party], execs: list[tuple[str, str]],
+              emails: list[str]) -> str | None:
+    c = b.contact
+    for name, side in execs:
+        if b.person and fold(name) == fold(c.name or ""):
+            return side
+    probe = Contact(name=c.name, role=" ".join(x for x in (c.role, b.marker) if x) or None,
+                    organisation=c.organisation, address=c.address, phone=c.phone, fax=c.fax,
+                    email=c.email)
+    if b.person and not c.email:  # `bbahou@ville-figuig.info`, printed under the address block
+        surname = fold((c.name or "").split()[-1]) if c.name else ""
+        probe.email = next((e for e in emails if len(surname) > 3 and surname in fold(e.split("@")[0])), None)
+    side = shared.side_of(probe, [french.name, core_name(french.name)],
+                          [n for p in partners for n in (p.name, core_name(p.name))], "Maroc")
+    if side is None and b.person and re.search(r"\b(CU|Communauté urbaine|Grand Lyon)\b", probe.role or ""):
+        side = "french" if french.kind == "intercommunalité" else None
+    return side
+
+
+def _row_sides(row: list[_Block]) -> None:
+    """A row of the two-column table read left to right: French, then partner; what a
+    person's own lines say wins, and the cell beside it is the other side."""
+    for i, b in enumerate(row):
+        if b.contact.side:
+            continue
+        before = next((r.contact.side for r in reversed(row[:i]) if r.contact.side), None)
+        after = next((r.contact.side for r in row[i + 1:] if r.contact.side), None)
+        if before:
+            b.contact.side = "partner" if before == "french" else "french"
+        elif after:
+            b.contact.side = "partner" if after == "french" else "french"
+        else:
+            b.contact.side = "french" if i % 2 == 0 else "partner"
+
+
+def _assign(blocks: list[_Block]) -> None:
+    """Sides of the persons without evidence, group by group (a group: the persons up to the
+    address blocks that follow them)."""
+    groups: list[tuple[list[_Block], list[_Block]]] = []
+    persons: list[_Block] = []
+    orgs: list[_Block] = []
+    for b in blocks:
+        if b.person and orgs:
+            groups.append((persons, orgs))
+            persons, orgs = [], []
+        (persons if b.person else orgs).append(b)
+        if b.person and b.contact.address and re.search(r"\b\d{2}\s?\d{3}\b", b.contact.address):
+            groups.append((persons, []))  # a person's own postal address closes the column
+            persons = []
+    if persons or orgs:
+        groups.append((persons, orgs))
+    previous = None
+    for persons, orgs in groups:
+        for b in persons:
+            b.contact.side = b.evidence
+        org_sides = {o.evidence for o in orgs if o.evidence}
+        elected = [b for b in persons if b.elected]
+        if len(elected) == 2:  # the French and the Moroccan elected, side by side
+            _row_sides(elected)
+        agents = [b for b in persons if not (len(elected) == 2 and b.elected)]
+        if len(org_sides) == 2:  # both addresses after all persons: the table was read row by row
+            _row_sides(agents)
+        else:
+            known = [b.contact.side for b in persons if b.contact.side]
+            side = (next(iter(org_sides)) if org_sides else max(set(known), key=known.count) if known
+                    else "partner" if previous == "french" else "french")
+            for b in agents:
+                b.contact.side = b.contact.side or side
+            previous = side
+        for o in orgs:
+            o.contact.side = o.evidence
+
+
+def parse_contacts(lines: list[tuple[int, str]], french: Party, partners: list[Party],
+                   execs: list[tuple[int, str]] | None = None) -> list[Contact]:
+    """The executives of the sheet's top lines, then the contact part's persons and address
+    blocks, each with its side."""
+    blocks = _read_blocks(lines)
+    exec_people: list[tuple[str, str, str | None]] = []
+    for k, (_, s) in enumerate(execs or []):
+        name, _, role = s.partition(",")
+        role = re.sub(r"\s*\([^()]*habitants\)\s*$", "", role).strip(" ,.") or None
+        probe = Contact(name=name, role=role)
+        side = shared.side_of(probe, [french.name, core_name(french.name)],
+                              [n for p in partners for n in (p.name, core_name(p.name))], "Maroc")
+        exec_people.append((shared.person_name(name), side or ("french" if k == 0 else "partner"), role))
+    emails = [b.contact.email for b in blocks if b.contact.email]
+    for b in blocks:
+        b.evidence = _evidence(b, french, partners, [(n, s) for n, s, _ in exec_people], emails)
+    _assign(blocks)
+    out = [Contact(name=n, role=r, side=s, organisation=(french.name if s == "french" else partners[0].name
+                                                          if partners else None))
+           for n, s, r in exec_people if not any(fold(b.contact.name or "") == fold(n) for b in blocks)]
+    out += [b.contact for b in blocks]
+    orgs: dict[str, str] = {}
+    for c in out:
+        if c.name is None and c.organisation and c.side:
+            orgs.setdefault(c.side, c.organisation)
+    for c in out:
+        if c.name is not None and c.organisation is None and c.side in orgs:
+            c.organisation = orgs[c.side]
+    return out

@@ -1,0 +1,476 @@
+"""The Morocco repertoire's sheets line by line: the table of contents, where each sheet starts,
+the classes of lines (status headings, theme headings, project field labels), and the walk
+through one sheet's parts (head fields, projects, partnership information, contacts)."""
+from __future__ import annotations
+import re
+from dataclasses import dataclass, field
+from indexer.domains import map_domain
+from indexer.records import ParseResult
+from indexer.text import fold, squash_spaces
+from . import fields
+
+
+YEAR = 2008
+
+
+def clean(line: str) -> str:
+    """Drop the markdown-ish emphasis and superscripts the extraction left."""
+    s = line.replace("**", "").replace("*", "")
+    s = re.sub(r"\^\{([^}]*)\}", r"\1", s)
+    s = s.replace("€€", "€").replace("`", "").replace("✓", "")
+    return squash_spaces(s)
+
+
+def _strip_marker(line: str) -> str:
+    return re.sub(r"^(→|-|•|➤)\s*", "", line).strip()
+
+
+STATUS_RE = re.compile(
+    r"^(PROJETS?\s+EN\s+COURS|PROJETS?\s+R[EÉ]ALIS[EÉ]S(?P<outside>\s+EN DEHORS DU PARTENARIAT)?|"
+    r"SUIVI DES PROJETS.*|INTENTIONS?\s+DE\s+PROJETS?)$")
+
+
+EXTRA_HEAD_RE = re.compile(r"^(CHIFFRES-CLES|CHRONOLOGIE)$")
+
+
+INFO_RE = re.compile(r"^INFORMATIONS RELATIVES AU PARTENARIAT$|^Marseille - Informations relatives")
+
+
+CONTACTS_RE = re.compile(r"^(CONTACTS?|Contacts?(\s+à\s+.+)?)$")
+
+
+HEAD_FIELD_RE = re.compile(
+    r"^(?P<label>Cadre juridique(?: actuel| précédent)?|Date|Historique|Origine(?: du partenariat)?|"
+    r"Domaines? d'activités?|Objet|N\.B\.)\s*:\s*(?P<rest>.*)$")
+
+
+EXEC_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
+
+
+ACTION_LABELS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^Objectifs?\s*&\s*description(?: du projet)?\s*(?::\s*(?P<rest>.*))?$"), "description"),
+    (re.compile(r"^Objectifs?(?: du partenariat)?\s*(?::\s*(?P<rest>.*))?$"), "objectives"),
+    (re.compile(r"^(?:Description(?: du projet| des projets)?(?:\s*\([^)]*\))?|Déroulement (?:du|des) projets?)\s*(?::\s*(?P<rest>.*))?$"), "description"),
+    (re.compile(r"^(?:Partenaires?(?: & financement)?|Partenaire mobilisé.*|Opérateur)\s*(?::\s*(?P<rest>.*))?$"), "partners"),
+    (re.compile(r"^(?:Budget(?:\s*&\s*[Ff]inancement|\s+estimé)?|Financements?)\s*(?::\s*(?P<rest>.*))?$"), "budget"),
+    (re.compile(r"^(?:Bénéficiaires?(?: directs| indirects)?|Publics cibles|Résultats & bénéficiaires)\s*(?::\s*(?P<rest>.*))?$"), "beneficiaries"),
+    (re.compile(r"^(?P<label>Résultats?(?: attendus?| obtenus?)?(?:/attendus)?|Observations?|Moyens mobilisés|"
+                r"Lieu|Durée|Perspectives|Impact de l'action|Historique|Contexte / Historique|"
+                r"Autres retombées induites|Mise en œuvre|Date de démarrage|Date de clôture|Remarque|"
+                r"Localisation|Personnel mobilisé|Domaine d'activité|Moyens)\s*(?::\s*(?P<rest>.*))?$"), "other"),
+]
+
+
+INFO_LABELS = re.compile(
+    r"^(?P<label>Budget attribué au partenariat|Budget consacré[^:]*|Ressources humaines[^:]*|"
+    r"Autres partenariats|Comité de pilotage[^:]*|Comité de jumelage|Pilotage|Mise en œuvre|"
+    r"Structure mandatée[^:]*|Volet renforcement des capacités|Observations?|Atouts|Difficultés|Attentes)"
+    r"\s*(?::\s*(?P<rest>.*))?$")
+
+
+_DATE_PAREN = re.compile(r"\(([^()]*(?:19|20)\d\d[^()]*|\d+\s*(?:ans|mois))\)")
+
+
+def action_label(line: str) -> tuple[str, str, str] | None:
+    """(field, label, inline text) when the line opens a field of a project."""
+    text = line
+    if text.startswith(("→", "- ", "-")) and re.match(r"^(→|-)\s*\S", text):
+        stripped = _strip_marker(text)
+        # a bullet is a label only when it reads "Label : text" or is an objective
+        if not re.match(r"^(Objectifs?\b|[A-ZÉ][^:]{0,40}:)", stripped):
+            return None
+        text = stripped
+    for rx, name in ACTION_LABELS:
+        m = rx.match(text)
+        if m:
+            label = m.groupdict().get("label") or text.split(":")[0].strip()
+            return name, label, (m.group("rest") or "").strip()
+    return None
+
+
+def heading_of(line: str) -> tuple[str, str | None] | None:
+    """An upper-case theme heading, with its optional parenthesis (`SANTÉ (2006 à 2009)`)."""
+    m = re.match(r"^([^a-z()]+?)\s*:?\s*(\([^()]*\))?\s*:?$", line)
+    if not m:
+        return None
+    head = m.group(1).strip(" :")
+    letters = [c for c in head if c.isalpha()]
+    if len(letters) < 4 or any(c.islower() for c in letters):
+        return None
+    if STATUS_RE.match(head) or not map_domain(head):
+        return None
+    return head, m.group(2)
+
+
+def sentence_case(text: str) -> str:
+    low = text.lower()
+    return low[:1].upper() + low[1:]
+
+
+def short_title(text: str, limit: int = 320) -> str:
+    """A project's name from its title line: without `- Cofinancement PAD`, its dates in
+    parentheses (wherever they stand) or the punctuation that ends it; long names stay whole."""
+    t = re.sub(r"\s*[-–]\s*Cofinancement PAD\s*$", "", text).strip(" -")
+    t = squash_spaces(_DATE_PAREN.sub(" ", t)).strip(" ,;:.-–")
+    if len(t) > limit:
+        t = t[:limit - 2].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+    return t or text[:limit]
+
+
+def dates_of_title(text: str) -> tuple[int | None, int | None]:
+    m = None
+    for m in _DATE_PAREN.finditer(text):
+        pass
+    if not m:
+        return None, None
+    inside = m.group(1)
+    found = fields.years(inside, YEAR)
+    ys = sorted(found.found + found.planned)
+    if not ys:
+        return None, None
+    if "débuté" in inside and "achevé" not in inside and len(ys) == 1:
+        return ys[0], None
+    return ys[0], ys[-1]
+
+
+@dataclass
+class TocEntry:
+    line: int
+    french: str
+    moroccan: str
+    page: int
+    group: str
+
+
+@dataclass
+class Item:
+    """A project being read."""
+
+    first: int
+    title_raw: str
+    heading: str | None
+    status: str | None
+    from_heading: bool = False
+    last: int = 0
+    span: tuple[int | None, int | None] | None = None  # the heading's dates, for the items of its list
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    order: list[tuple[str, str]] = field(default_factory=list)  # (field, text) for "other"
+    current: str = "free"
+    body_lines: int = 0
+    raw: list[int] = field(default_factory=list)
+
+    def add(self, fld: str, text: str) -> None:
+        self.fields.setdefault(fld, []).append(text)
+
+
+def parse_toc(lines: list[str]) -> list[TocEntry]:
+    entries: list[TocEntry] = []
+    group = ""
+    in_toc = False
+    for i, raw in enumerate(lines):
+        s = squash_spaces(raw)
+        if s == "Sommaire":
+            in_toc = True
+            continue
+        if not in_toc:
+            continue
+        if s == "Éditorial" and i > 20:
+            break
+        if re.match(r"^[IVX]+\.\s", s):
+            group = s.split(".", 1)[1].strip()
+            continue
+        m = re.match(r"^(.+?)/(.+?)\s+p\.(\d+)$", raw.strip())
+        if m and group != "Documents complémentaires":
+            entries.append(TocEntry(i + 1, squash_spaces(m.group(1)), squash_spaces(m.group(2)),
+                                    int(m.group(3)), group))
+    return entries
+
+
+_FRENCH_START = re.compile(r"^(Ville|Conseil général|Conseil régional|Communauté urbaine)\b")
+
+
+_MOROCCAN_START = re.compile(
+    r"^(Communes? (urbaine|rurale)s?|Conseil régional|Cercle|Préfecture|Province)\b")
+
+
+_GROUP_RE = re.compile(r"^(Villes|Communautés urbaines|Conseils généraux|Conseils régionaux)$")
+
+
+def _next_nonblank(lines: list[str], i: int) -> int | None:
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j if j < len(lines) else None
+
+
+def find_sheets(lines: list[str]) -> list[tuple[int, int]]:
+    """0-based (start, end exclusive) of every sheet, found by its shape."""
+    starts = []
+    stop = len(lines)
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if s.startswith("AUTRES PARTENARIATS RÉPERTORIÉS"):
+            stop = i
+            break
+        if not _FRENCH_START.match(s):
+            continue
+        j = _next_nonblank(lines, i)
+        if j is None or not _MOROCCAN_START.match(lines[j].strip()):
+            continue
+        k = _next_nonblank(lines, j)
+        if k is None or not (EXEC_RE.match(lines[k].strip()) or lines[k].strip().startswith("(")):
+            continue
+        starts.append(i)
+    sheets = []
+    for n, st in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else stop
+        # a group title ("Conseils généraux") just before the next sheet is not part of this one
+        e = end
+        while e > st and (not lines[e - 1].strip() or _GROUP_RE.match(lines[e - 1].strip())):
+            e -= 1
+        sheets.append((st, e))
+    return sheets
+
+
+def _split_partner_names(raw: str) -> list[str]:
+    """`Communes urbaines de Rabat, Meknès, Marrakech et Fès` -> one name per commune."""
+    m = re.match(r"^Communes (urbaines|rurales) (?:de |d')(.+)$", raw.strip())
+    if not m:
+        return [raw.strip()]
+    kind = "Commune urbaine" if m.group(1) == "urbaines" else "Commune rurale"
+    parts = re.split(r",\s*|\s+et\s+(?:de\s+|d')?", m.group(2))
+    names = []
+    for p in parts:
+        p = p.strip(" .")
+        if not p:
+            continue
+        prep = "d'" if fold(p[:1]) in "aeiouy" else "de "
+        names.append(f"{kind} {prep}{p}")
+    return names
+
+
+class _Ctx:
+    def __init__(self, document: str, lines: list[str], result: ParseResult):
+        self.document = document
+        self.lines = lines
+        self.result = result
+
+    def warn(self, lineno: int, what: str, excerpt: str = "") -> None:
+        excerpt = squash_spaces(excerpt)[:80]
+        self.result.warnings.append(f"line {lineno}: {what} {excerpt}".rstrip())
+
+
+@dataclass
+class SheetData:
+    head: dict[str, list[str]] = field(default_factory=dict)
+    execs: list[tuple[int, str]] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    preamble: Item | None = None
+    info: dict[str, list[str]] = field(default_factory=dict)
+    extra: dict[str, list[str]] = field(default_factory=dict)
+    contact_lines: list[tuple[int, str]] = field(default_factory=list)
+    suspended: bool = False
+
+
+def _logical_lines(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """Non-blank cleaned lines with their 1-based numbers; a heading glued to
+    the next line by the extraction (`INFORMATIONS …**Contacts à Fès**`) is split."""
+    out = []
+    for i in range(start, end):
+        raw = lines[i].rstrip()
+        if not raw.strip():
+            continue
+        m = re.match(r"^([^a-z*]{6,}?)\*\*(.+?)\*\*\s*$", raw.strip())
+        if m:
+            out.append((i + 1, clean(m.group(1))))
+            out.append((i + 1, clean(m.group(2))))
+            continue
+        out.append((i + 1, clean(raw)))
+    return out
+
+
+def read_sheet(ll: list[tuple[int, str]], ctx: _Ctx) -> SheetData:
+    """Walk a sheet's lines through its parts: head fields, projects, partnership information, contacts."""
+    data = SheetData()
+    mode = "head"
+    head_field: str | None = None
+    status: str | None = None
+    heading: str | None = None
+    subheading: str | None = None
+    expecting_title = False
+    item: Item | None = None
+    info_field = "Informations"
+    extra_field: str | None = None
+
+    def close():
+        nonlocal item
+        if item is not None:
+            data.items.append(item)
+            item = None
+
+    def start_item(n: int, title: str, from_heading: bool = False):
+        nonlocal item, subheading
+        if item is not None and item.body_lines == 0 and not item.from_heading:
+            # a title without body was a sub-heading (`Échanges culturels` above its projects)
+            subheading = item.title_raw
+            first = item.first
+            item = None
+        else:
+            close()
+            first = n
+        dom = heading or (subheading if subheading and map_domain(subheading) else None)
+        if title.startswith("Autres projets"):
+            dom = None
+        if dom is None and map_domain(short_title(title)) and len(short_title(title)) <= 60 \
+                and not title.startswith("Autres projets"):
+            dom = short_title(title)
+        item = Item(first=first, title_raw=title, heading=dom, status=status, from_heading=from_heading)
+        item.last = n
+
+    for idx, (n, s) in enumerate(ll):
+        nxt = ll[idx + 1][1] if idx + 1 < len(ll) else ""
+        if CONTACTS_RE.match(s):
+            close()
+            mode = "contacts"
+            continue
+        if mode == "contacts":
+            data.contact_lines.append((n, s))
+            continue
+        if INFO_RE.match(s):
+            close()
+            mode = "info"
+            info_field = "Informations"
+            continue
+        st = STATUS_RE.match(s)
+        if st:
+            close()
+            if st.group("outside"):
+                mode, extra_field = "extra", "Projets réalisés en dehors du partenariat"
+                continue
+            mode = "projects"
+            u = fold(s).upper()
+            status = ("en cours" if "EN COURS" in u else "réalisé" if "REALIS" in u
+                      else "suivi" if u.startswith("SUIVI") else "en projet")
+            heading, subheading, expecting_title = None, None, True
+            continue
+        if EXTRA_HEAD_RE.match(s):
+            close()
+            mode, extra_field = "extra", sentence_case(s)
+            continue
+        if mode == "head":
+            m = HEAD_FIELD_RE.match(s)
+            if m:
+                head_field = m.group("label")
+                data.head.setdefault(head_field, []).append(m.group("rest"))
+                continue
+            if EXEC_RE.match(s) and not data.head:
+                data.execs.append((n, s))
+                continue
+            if heading_of(s) is None:
+                if head_field is None:
+                    if s.startswith("(") or n == ll[0][0] or idx <= 2:
+                        continue
+                    ctx.warn(n, "sheet line outside any field:", s)
+                    continue
+                data.head[head_field].append(s)
+                continue
+            mode = "projects"
+        if mode == "extra":
+            data.extra.setdefault(extra_field or "Autres", []).append(s)
+            if "suspendue" in s:
+                data.suspended = True
+            continue
+        if mode == "info":
+            m = INFO_LABELS.match(s)
+            if m:
+                info_field = m.group("label")
+                if m.group("rest"):
+                    data.info.setdefault(info_field, []).append(m.group("rest"))
+                else:
+                    data.info.setdefault(info_field, [])
+            else:
+                data.info.setdefault(info_field, []).append(s)
+            continue
+        # --- projects ---
+        h = heading_of(s)
+        if h:
+            head, paren = h
+            heading, subheading = head, None
+            if paren:  # `SANTÉ (Novembre 2006 à 2009)`: the heading is the project's title
+                start_item(n, f"{sentence_case(head)} {paren}", from_heading=True)
+                expecting_title = False
+            else:
+                close()
+                expecting_title = True
+            continue
+        label = action_label(s)
+        if expecting_title and label is None and not re.match(r"^(→|•|➤|-)", s):
+            if s.startswith("(") and heading:  # `(débutés en 2003, achevés en 2005)`
+                start_item(n, f"{sentence_case(heading)} {s}", from_heading=True)
+            else:
+                start_item(n, s)
+            expecting_title = False
+            continue
+        if expecting_title and label is not None and heading and item is None:
+            start_item(n, sentence_case(heading), from_heading=True)
+            item.first = n
+        expecting_title = False
+        if label is None and _is_title(s, nxt, item):
+            start_item(n, s)
+            continue
+        if item is None:
+            if data.preamble is None:
+                data.preamble = Item(first=n, title_raw="", heading=None, status=status)
+            target = data.preamble
+        else:
+            target = item
+        if label:
+            fld, lab, rest = label
+            target.current = fld if fld != "other" else f"other:{lab}"
+            if rest:
+                target.add(target.current, rest)
+                target.body_lines += 1
+        else:
+            if re.fullmatch(r"-?\s*Cofinancement PAD", s) and target.body_lines == 0 and target.title_raw:
+                target.title_raw += " - Cofinancement PAD"
+            else:
+                target.add(target.current, s)
+                target.body_lines += 1
+        target.last = n
+    close()
+    return data
+
+
+def _is_title(s: str, nxt: str, item: Item | None) -> bool:
+    if re.match(r"^(→|•|➤|-|\d+[.)/]|\*)", s) or len(s) > 250:
+        return False
+    if s.endswith((";", ":", ",", ".")):
+        return False
+    if re.match(r"^Autres projets", s):
+        return True
+    if _DATE_PAREN.search(s) and re.search(r"\)\s*(?:[-–]\s*(?:Cofinancement PAD)?)?$", s):
+        return True
+    if ":" in s:
+        return False
+    if re.match(r"^(→\s*)?(Objectifs?\b|Description|Déroulement)", nxt) and not action_label(s):
+        return item is None or item.body_lines > 0 or item.from_heading
+    free = item is not None and (item.current == "free"
+                                 or (item.current.startswith("other:") and nxt.startswith("-")))
+    if free and item.body_lines > 0 and len(s) <= 60 and s[:1].isupper():
+        # after a finished sentence or a bullet list; among unpunctuated sub-items it is one more
+        last = (item.fields.get(item.current) or [""])[-1].rstrip()
+        return bool(re.search(r"[.;!?)»>]$", last)) or last.startswith("-")
+    return False
+
+
+_KIND_PREFIX = re.compile(
+    r"^(ville et communaute urbaine|communaute urbaine|ville|commune urbaine|commune rurale|"
+    r"communes urbaines|conseil general|conseil regional|province|prefecture|cercle|mairie)"
+    r"(\s+(de l'|de|du|des|d')\s*|\s+)", re.I)
+
+
+def core_name(name: str) -> str:
+    """`Commune urbaine d'El Jedida` -> `el jedida` (folded, no generic words)."""
+    s = fold(name).replace("’", "'").strip(" .")
+    s = _KIND_PREFIX.sub("", s, count=1)
+    return squash_spaces(s)

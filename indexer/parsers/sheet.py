@@ -1,0 +1,213 @@
+"""The sheet model every layout reader fills, and the one place that turns a
+sheet into records.
+
+A layout reader (one per document layout, see `indexer/registry.py`) finds
+each partnership's part of its document and fills a `Sheet`: the two
+parties, the labelled fields *as written* (legal framework, dates, budget…),
+the contacts, and one `ActionDraft` per project with its cells as written
+(title, dates, budget, domain). `Sheet.records()` then reads every value with
+the shared field readers (`fields.py`): years checked against the
+document's date, amounts kept apart, titles shortened the same way in every
+document. Derived fields (a partnership's domains and years from its
+actions) are not computed here but once, in the merge (`indexer/corpus.py`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..domains import domains_of_text, map_domain
+from ..ids import action_id, partnership_id
+from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
+from ..text import squash_spaces
+from . import fields
+
+
+class Document:
+    """A source document as numbered lines (1-based), with its page marks."""
+
+    def __init__(self, name: str, text: str, year: int | None = None,
+                 footer: re.Pattern | None = None):
+        self.name = name
+        self.year = year  # the document's own date: later years must be marked as planned
+        self.lines = (text or "").split("\n")
+        self.footer = footer
+        self.footers = [(i + 1, int(m.group(1))) for i, line in enumerate(self.lines)
+                        if footer is not None and (m := footer.search(line))]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line(self, n: int) -> str:
+        return self.lines[n - 1] if 1 <= n <= len(self.lines) else ""
+
+    def is_noise(self, text: str) -> bool:
+        """Page furniture (footers) that the extraction left inside the text."""
+        return bool(self.footer is not None and self.footer.search(text))
+
+    def page(self, n: int) -> int | None:
+        """Page of line n, interpolated between the footers that survived the
+        extraction (exact next to a footer, approximate elsewhere)."""
+        if not self.footers:
+            return None
+        prev = (0, 0)
+        for fl, fp in self.footers:
+            if n <= fl:
+                if prev == (0, 0):
+                    return fp
+                span = (fl - prev[0]) / max(fp - prev[1], 1)
+                return max(prev[1] + 1, fp - int((fl - n) / span))
+            prev = (fl, fp)
+        return self.footers[-1][1]
+
+    def find(self, pattern: str, start: int = 1, end: int | None = None) -> int | None:
+        """First line number in [start, end) matching a regular expression."""
+        rx = re.compile(pattern)
+        for n in range(max(1, start), min(end or len(self.lines) + 1, len(self.lines) + 1)):
+            if rx.search(self.lines[n - 1]):
+                return n
+        return None
+
+    def source(self, first: int, last: int, section: str | None = "sheet") -> SourceRef:
+        return SourceRef(self.name, first, last, self.page(first), section)
+
+
+@dataclass
+class ActionDraft:
+    """One project as its cells are written; read by `Sheet.records()`."""
+
+    title: str  # the project's own name (or its cell; shortened when long)
+    first: int
+    last: int
+    description: str | None = None
+    domain_raw: str | None = None
+    status: str | None = None
+    when: str | None = None  # the dates cell, or the text the years come from
+    budget: str | Budget | None = None  # the budget cell, or a text stating amounts
+    budget_cell: bool = False  # a budget column: plain numbers are amounts
+    start: int | None = None  # explicit years, when the layout gives them apart
+    end: int | None = None
+    partners: str | None = None
+    beneficiaries: str | None = None
+    objectives: str | None = None
+    original_text: str | None = None
+    section: str | None = "sheet"
+    keep_title: bool = False  # the layout already shortened the title
+    span: bool = True  # start/end from the years found when the layout gives none
+    page: int | None = None  # when the layout knows it better than the page marks
+
+
+@dataclass
+class Sheet:
+    """What a layout reader found for one partnership."""
+
+    french: Party
+    partner: Party | None
+    first: int
+    last: int
+    section: str = "sheet"
+    detail: str = "sheet"  # "sheet" or "listed"
+    kind: str = "partnership"
+    countries: list[str] = field(default_factory=list)
+    legal_framework: str | None = None
+    formalized: int | None = None  # when the layout states it apart; else read from legal_framework
+    first_contact: str | None = None  # the "début des contacts" text, as written
+    first_contact_year: int | None = None
+    status: str | None = None
+    domains_raw: list[str] = field(default_factory=list)
+    classified: dict[str, list[str]] = field(default_factory=dict)  # document's classification -> domains
+    history: str | None = None
+    objectives: str | None = None
+    perspectives: str | None = None
+    budget: str | Budget | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    partners: str | None = None
+    other_partnerships: str | None = None
+    notes: list[str] = field(default_factory=list)
+    updated: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    original_text: str | None = None
+    actions: list[ActionDraft] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)  # more places than [first, last]
+    years: list[int] = field(default_factory=list)  # years stated apart (a listed entry's date)
+    id: str | None = None  # when the layout names the partnership otherwise than by its parties
+    # other names of the two parties in this document (to match its lists and tables)
+    aliases: tuple[list[str], list[str]] = field(default_factory=lambda: ([], []))
+    page: int | None = None  # when the layout knows it better than the page marks
+
+    def records(self, doc: Document, result: ParseResult | None = None) -> tuple[Partnership, list[Action]]:
+        """The partnership and its actions, every value read by the shared readers."""
+        pid = self.id or partnership_id(self.french.name, self.partner.name if self.partner else None)
+        formalized = self.formalized
+        if formalized is None and self.legal_framework:
+            found = fields.years(self.legal_framework, doc.year).found
+            formalized = found[0] if found else None
+        first_contact = self.first_contact_year
+        if first_contact is None and self.first_contact:
+            found = fields.years(self.first_contact, doc.year).found
+            first_contact = found[0] if found else None
+        budget = self.budget if isinstance(self.budget, Budget) or self.budget is None else fields.budget(self.budget)
+        main = doc.source(self.first, self.last, self.section)
+        main.page = self.page if self.page is not None else main.page
+        sources = [main] + list(self.sources)
+        p = Partnership(
+            id=pid, french_party=self.french, partner_party=self.partner,
+            countries=list(self.countries), kind=self.kind, legal_framework=self.legal_framework,
+            formalized=formalized, first_contact_year=first_contact, status=self.status,
+            domains_raw=list(dict.fromkeys(self.domains_raw)), history=self.history,
+            objectives=self.objectives, perspectives=self.perspectives, budget=budget,
+            contacts=list(self.contacts), other_partnerships=self.other_partnerships,
+            partners=self.partners, sources=sources, detail=self.detail, notes=list(self.notes),
+            updated=self.updated, extra=dict(self.extra), original_text=self.original_text,
+            years=sorted(y for y in set(self.years) if not doc.year or y <= doc.year),
+        )
+        p.domain_sources.update({k: list(v) for k, v in self.classified.items() if v})
+        actions = [draft_action(pid, n, a, doc, p, result) for n, a in enumerate(self.actions, 1)]
+        return p, actions
+
+
+def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership,
+                 result: ParseResult | None = None) -> Action:
+    """An action from its cells: years from its dates cell (or its text),
+    budget from its budget cell (or the amounts its text states)."""
+    text = " ".join(x for x in (a.title, a.description) if x)
+    ys = fields.years(a.when if a.when else text, doc.year)
+    later = {y for y in (a.start, a.end) if y and doc.year and y > doc.year}
+    found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y and y not in later})
+    ys.planned = sorted(set(ys.planned) | later)  # a stated end after the document's date is planned
+    if ys.planned:
+        p.extra.setdefault("Années prévues", ", ".join(str(y) for y in ys.planned))
+        if result is not None:
+            result.planned.append(f"line {a.first}: {', '.join(map(str, ys.planned))} planned: "
+                                  f"{squash_spaces(a.when or text)[:70]}")
+    if a.start is not None or a.end is not None or not a.span:
+        start, end = a.start, a.end
+    else:  # its printed period: a planned end (or a planned start) is still its stated date
+        period = sorted(set(found) | set(ys.planned))
+        start, end = (period[0], period[-1]) if period else (None, None)
+    if isinstance(a.budget, Budget):
+        budget = a.budget
+    else:
+        budget = fields.budget(a.budget, bare=a.budget_cell) if a.budget else None
+    if budget is None and a.budget is None and not a.budget_cell:
+        found_amounts = fields.amounts(text)
+        budget = fields.budget(text) if found_amounts else None
+    title = a.title if a.keep_title else fields.short_title(a.title)
+    source = doc.source(a.first, a.last, a.section)
+    source.page = a.page if a.page is not None else source.page
+    domains = map_domain(a.domain_raw) if a.domain_raw else []
+    for d in domains_of_text(f"{title} {a.description or ''}"):
+        if d not in domains:
+            domains.append(d)
+    return Action(
+        id=action_id(pid, n), partnership_id=pid, title=title or (a.domain_raw or ""),
+        description=a.description, domain_raw=a.domain_raw, domains=domains, status=a.status,
+        years=found, start=start, end=end, budget=budget, partners=a.partners,
+        beneficiaries=a.beneficiaries, objectives=a.objectives,
+        sources=[source], original_text=a.original_text,
+    )
+
+
+def warn(result: ParseResult, line: int, what: str, excerpt: str = "") -> None:
+    """One warning line: `line N: what excerpt`."""
+    result.warnings.append(f"line {line}: {what} {squash_spaces(excerpt)[:80]}".rstrip())

@@ -1,0 +1,60 @@
+"""Whole-document totals the tests expect: one place, each with how it was counted.
+
+"Read" means counted by reading the source text (line numbers are of `data/`);
+"parser" means the figure is the parser's own output, checked against the
+gold records by `repertoires index --check` rather than by hand, and kept
+here so that a change that moves it is seen and explained.
+"""
+
+MALI = {
+    # read: `grep -c "Date de mise à jour" data/mali-repertoire-2008.txt` (70, 5 of them AIMF
+    # sheets and Bron under "Autres types de partenariats").
+    "sheets": 70,
+    # read: the comma-separated entries of "Partenariats … non renseignés" (lines ~12606-12646),
+    # a comma inside a pair ("Djelebou, Karakoro et Sahel") not splitting it.
+    "listed": 70,
+    # read: the rows of the Annexe 1 tables (one row per French / Malian pair, 9 regional tables).
+    "annex_rows": 105,
+    # 70 sheets, Montreuil's two sheets (Yélimané) being one partnership: 69 sheet records;
+    # plus the pairs that only the list or the annex names (77): 146.
+    "sheet_partnerships": 69,
+    "partnerships": 146,
+    # parser: one record per described project of the actions tables.
+    "actions": 738,
+}
+
+MAROC = {
+    "sheets": 42,  # read: the sheets listed in the Sommaire, one per French / Moroccan pair line
+    "listed": 5,  # read: the entries of "Autres partenariats répertoriés"
+    # read: sheets naming several Moroccan communes (Marseille's parts, "Communes urbaines de
+    # Rabat, Meknès, Marrakech et Fès") give one pair each: 46 pairs from 42 sheets.
+    "pairs_from_sheets": 46,
+    "partnerships": 51,  # 46 pairs from sheets + 5 listed
+    "merged": 44,  # parser: records found in more than one part (sheet + synthesis or list)
+    # parser: projects under the sheets' project headings; a `Déroulement` list gives one per entry
+    # (Aquitaine: 21, gold-checked), unpunctuated sub-items stay parts of their project.
+    "actions": 210,
+}
+
+ALGERIE = {
+    # read: rows of "Etat d'avancement des partenariats" (47), sheets opened by "Le partenariat" (31)
+    "table_rows": 47, "sheets": 31, "empty_sheets": 0,
+    # parser: table rows naming a pair without a sheet (20), sheets matched to a row (31), records
+    # (52) and projects (98), checked against the gold records by `repertoires index --check`.
+    "listed": 20, "merged": 31, "partnerships": 52, "actions": 98,
+    # read: partnerships the introduction names in its bracketed lists under a field (l.46-84):
+    # Grenoble, La Roche-sur-Yon, Roubaix, Blanquefort, CG Gironde, Belfort, Saint-Denis, Bordeaux,
+    # Paris, Lyon, Marseille, Mulhouse, Vienne, Brest, Rennes.
+    "introduction": 15,
+}
+
+MICL = {
+    # read: 56 accords under the wilayas, 3 multilateral organisations, 19 bilateral items.
+    "sheets": 0, "listed": 78, "merged": 0, "partnerships": 78, "actions": 0,
+    "accords": 56, "wilayas": 23, "multilateral": 3, "bilateral": 19,
+}
+
+AMBASSADE = {
+    # read: one page, one State-to-State partnership, 8 sector paragraphs.
+    "sheets": 1, "listed": 0, "merged": 0, "partnerships": 1, "actions": 8,
+}

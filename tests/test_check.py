@@ -1,0 +1,122 @@
+"""The gold check: the scorer on small synthetic gold files, and the corpus against the targets."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer.check import TARGETS, check, load_gold, pair_actions, report
+from indexer.corpus import Corpus
+from indexer.records import Action, Budget, Contact, Partnership, Party, SourceRef
+from repertoires.cli import main
+
+DOC = "x-repertoire.txt"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _gold(split="dev", **over):
+    g = {
+        "document": DOC, "split": split, "sheet": {"first_line": 10, "last_line": 90},
+        "id": "a--b",
+        "french_party": {"name": "A", "country": "France", "region": "Bretagne"},
+        "partner_party": {"name": "B", "country": "Mali", "region": "Kayes"},
+        "first_contact_year": 1990, "formalized": 1992, "year_range": [1990, 2005],
+        "domains": ["Santé", "Eau et assainissement"],
+        "contacts": [{"name": "Jean DUPONT", "side": "french", "line": 12},
+                     {"name": "Awa KEITA", "side": "partner", "line": 20}],
+        "actions": [
+            {"title": "Construction du forage de Kolobo", "title_also": [], "start": 2000, "end": 2001,
+             "budget": {"amount": 4448, "currency": None}, "domain_raw": "EAU", "line": 50},
+            {"title": "Rénovation de la maternité", "title_also": ["Maternité"], "start": 2003, "end": 2003,
+             "budget": None, "domain_raw": "SANTE", "line": 52},
+            {"title": "Envoi de médicaments", "title_also": [], "start": None, "end": None,
+             "budget": {"amount": 1500, "currency": "EUR"}, "domain_raw": "SANTE", "line": 54},
+        ],
+    }
+    g.update(over)
+    return g
+
+
+def _corpus(pid="a--b", first=11, last=88):
+    src = [SourceRef(DOC, first, last)]
+    p = Partnership(id=pid, french_party=Party("A", country="France", region="Bretagne"),
+                    partner_party=Party("B", country="Mali", region="Koulikoro"), countries=["Mali"],
+                    first_contact_year=1990, formalized=1992, years=[1990, 1992, 2000, 2005],
+                    domains=["Santé", "Éducation et formation"], sources=src,
+                    contacts=[Contact(name="Jean DUPONT", side="french"),
+                              Contact(name="Tél 01 02", side="french"),
+                              Contact(name="Awa KEITA", side="french"), Contact(phone="01")])
+    acts = [
+        Action("a--b--a01", pid, "Construction du forage de Kolobo", start=2000, end=2001,
+               budget=Budget("4448", 4448.0, None), sources=src),
+        Action("a--b--a02", pid, "Maternité", start=2003, end=2004, sources=src),
+        Action("a--b--a03", pid, "annuel", sources=src),
+        Action("a--b--a04", pid, "Envoi de médicaments et de matériel", budget=Budget("1 500 F", 1500.0, "F"),
+               sources=src),
+    ]
+    return Corpus(partnerships=[p], actions=acts, reports=[], checksum="")
+
+
+def test_pairing_is_greedy_by_word_overlap():
+    gold = _gold()["actions"]
+    pairs = pair_actions(gold, _corpus().actions)
+    assert [(g["line"], a.id[-3:]) for g, a in pairs] == [(50, "a01"), (52, "a02"), (54, "a04")]
+
+
+def test_scores_on_a_synthetic_sheet():
+    res = check(_corpus(), [_gold()])
+    t = res.by_split["dev"]
+    assert t.score("action_recall") == 1.0
+    assert t.score("action_precision") == 3 / 4  # "annuel" is a cell, not a project
+    assert t.score("titles") == 2 / 3  # "Maternité" is a title_also; the third has more words
+    assert t.score("action_years") == 2 / 3  # 2003-2004 against 2003
+    assert t.score("budgets") == 2 / 3  # F against EUR
+    assert t.score("contact_names") == 2 / 3
+    assert t.score("contact_sides") == 1 / 2
+    assert t.score("domains") == pytest.approx(2 * 1 / (2 + 2))
+    assert t.score("years") == 1.0
+    assert t.score("place") == 3 / 4  # Koulikoro against Kayes
+
+
+def test_sheet_matched_by_lines_when_ids_differ_and_splits_apart(tmp_path):
+    d = tmp_path / "x-repertoire"
+    d.mkdir()
+    (d / "a--b.json").write_text(json.dumps(_gold(id="other-id")), encoding="utf-8")
+    (d / "c.json").write_text(json.dumps(_gold(split="heldout", id="c--d",
+                                                   sheet={"first_line": 500, "last_line": 600})),
+                              encoding="utf-8")
+    res = check(_corpus(), load_gold(tmp_path))
+    assert res.by_split["dev"].score("action_recall") == 1.0
+    assert res.by_split["heldout"].score("action_recall") == 0.0
+    assert res.by_split["heldout"].unmatched == ["c--d"]
+    text = report(res)
+    assert "split dev: 1 gold sheets" in text and "split heldout: 1 gold sheets" in text
+
+
+def test_check_command_prints_both_splits(capsys):
+    assert main(["index", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "split dev:" in out and "action recall" in out
+
+
+# Fields still below their target on the dev gold (issue 11): each is reported by
+# `repertoires index --check`; Mali tables still lose some rows to prose and per-village layouts.
+# (Action recall, contact sides and domains reached their targets: they are tested strictly.)
+BELOW = {"action_precision", "titles", "budgets"}
+
+
+@pytest.fixture(scope="module")
+def dev_check(corpus):
+    golds = load_gold(ROOT / "tests" / "gold")
+    assert any(g["split"] == "dev" for g in golds)
+    return check(corpus, golds)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("field", [
+    pytest.param(f, marks=pytest.mark.xfail(reason="below target, see BELOW", strict=False)) if f in BELOW else f
+    for f in TARGETS])
+def test_corpus_meets_the_target_on_the_dev_gold(dev_check, field):
+    score = dev_check.by_split["dev"].score(field)
+    assert score is not None and score >= TARGETS[field], f"{field} {100 * score:.1f}% < {100 * TARGETS[field]:.0f}%"

@@ -1,0 +1,199 @@
+"""`--explain` and `explain=1`: each result says which words matched in which
+field, through which expansion, and what each part of the ranking profile
+added; the parts add up to the result's score."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from engine import SearchRequest, ranking_profile
+from repertoires.cli import main
+
+OPENAPI_PATH = Path(__file__).resolve().parents[1] / "search_app" / "openapi.json"
+
+
+@pytest.fixture(scope="module")
+def spec():
+    return json.loads(OPENAPI_PATH.read_text(encoding="utf-8"))
+
+
+def check_schema(spec: dict, name: str, data) -> None:
+    schema = {"$ref": f"#/components/schemas/{name}", "components": spec["components"]}
+    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+VIAS = {"word", "phrase", "words", "family", "synonym", "narrower", "typo", "year"}
+TOL = 2e-3  # every figure is rounded to 4 decimals
+
+
+def close(a: float, b: float, scale: float = 0.0) -> bool:
+    """Equal up to the rounding of the figures (`scale`: a sum multiplied by a rounded factor)."""
+    return math.isclose(a, b, abs_tol=TOL + scale * 1e-4, rel_tol=1e-4)
+
+
+def check_document(e: dict) -> None:
+    assert 0.0 <= e["coverage"] <= 1.0
+    assert close(e["score"], e["words_score"] + e["proximity"] + e["name"])
+    words = sum(w["score"] for w in e["words"])
+    assert close(e["words_score"], words * e["coordination"], scale=words)
+    assert e["words_matched"] == sum(1 for w in e["words"] if w["matches"])
+    if e["coverage"] == 1.0:
+        assert e["coordination"] == 1.0
+    for w in e["words"]:
+        assert w["weight"] > 0
+        assert close(w["score"], sum(m["score"] for m in w["matches"]))
+        for m in w["matches"]:
+            assert m["via"] in VIAS
+            assert 0.0 < m["factor"] <= 1.0
+            if "fields" in m:
+                assert close(m["score"], sum(m["fields"].values()))
+            else:
+                assert m["via"] == "words" and m["words"]
+
+
+def check_result(hit: dict) -> None:
+    e = hit["explain"]
+    assert close(e["score"], hit["score"])
+    own = e["own"]["score"] if e["own"] else 0.0
+    added = e["action"]["added"] if e.get("action") else 0.0
+    assert close(e["score"], own + added)
+    if e["own"]:
+        check_document(e["own"])
+    if e.get("action"):
+        a = e["action"]
+        assert a["share"] == ranking_profile.current().action_share
+        assert close(a["added"], a["share"] * a["score"])
+        assert a["id"].startswith(hit["id"] + "--")
+        if a["own"]:
+            check_document(a["own"])
+
+
+QUERIES = ["agriculture Ségou", "AEP", "Tombouctu", "jumelage 1989", "eau potable Kayes",
+           "centre de santé communautaire", "qui construit des écoles dans la région de Kayes",
+           "Marseille", "formation -Maroc", "eau OR santé Gao"]
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_the_parts_add_up_to_the_score(engine, q):
+    r = engine.search(SearchRequest(q=q, per_page=10, explain=True))
+    assert r["results"], q
+    for hit in r["results"]:
+        check_result(hit)
+    assert r["profile"]["action_share"] == ranking_profile.current().action_share
+
+
+def test_action_listing_explains_actions(engine):
+    r = engine.search(SearchRequest(q="forage", filters={"type": ["action"]}, per_page=5, explain=True))
+    assert r["results"]
+    for hit in r["results"]:
+        assert hit["type"] == "action" and "action" not in hit["explain"]
+        check_result(hit)
+
+
+def _matches(hit):
+    for doc in (hit["explain"]["own"], (hit["explain"].get("action") or {}).get("own")):
+        for w in (doc or {}).get("words", []):
+            yield from w["matches"]
+
+
+def test_expansions_are_named(engine):
+    vias = {}
+    for q in ("AEP", "agriculteurs", "Tombouctu", "jumelage 1989"):
+        r = engine.search(SearchRequest(q=q, per_page=20, explain=True))
+        vias[q] = {(m["via"], m["text"]) for hit in r["results"] for m in _matches(hit)}
+    assert ("synonym", "adduction d'eau potable") in vias["AEP"] or ("synonym", "eau potable") in vias["AEP"]
+    assert any(via == "family" for via, _ in vias["agriculteurs"])
+    assert any(via == "typo" and "tombouctou" in text for via, text in vias["Tombouctu"])
+    assert ("year", "1989") in vias["jumelage 1989"]
+
+
+def test_grades_are_the_profiles(engine):
+    p = ranking_profile.current()
+    r = engine.search(SearchRequest(q="agriculteurs", per_page=20, explain=True))
+    grades = {m["via"]: m["grade"] for hit in r["results"] for m in _matches(hit)}
+    assert grades.get("word") == p.stem
+    assert grades.get("family") == p.family
+
+
+def test_a_field_named_in_explain_is_where_the_word_is(engine):
+    r = engine.search(SearchRequest(q="Ségou", per_page=5, explain=True))
+    top = r["results"][0]
+    fields = top["explain"]["own"]["words"][0]["matches"][0]["fields"]
+    assert "places" in fields or "parties" in fields
+    rec = engine.partnership(top["id"])
+    assert "Ségou" in (rec["partner_party"]["region"] or "") + rec["partner_party"]["name"] + " Segou"
+
+
+def test_no_explain_unless_asked(engine):
+    r = engine.search(SearchRequest(q="eau", per_page=3))
+    assert all("explain" not in h for h in r["results"]) and "profile" not in r
+    browse = engine.search(SearchRequest(q="", per_page=3, explain=True))
+    assert all("explain" not in h for h in browse["results"])  # no text: nothing to explain
+
+
+def test_partial_matches_say_what_is_missing(engine):
+    r = engine.search(SearchRequest(q="périmètres maraîchers associations femmes Ségou", per_page=20, explain=True))
+    partial = [h for h in r["results"] if h["explain"]["own"] and h["explain"]["own"]["coverage"] < 1.0]
+    assert r["query"]["partial_matches"] and partial
+    for h in partial:
+        own = h["explain"]["own"]
+        assert own["coordination"] < 1.0
+        assert any(not w["matches"] for w in own["words"])
+
+
+# --- the API -----------------------------------------------------------------
+
+def test_api_explain(client, spec):
+    r = client.get("/api/search", query_string={"q": "agriculture Ségou", "explain": "1", "per_page": 5})
+    assert r.status_code == 200
+    data = r.get_json()
+    check_schema(spec, "SearchResponse", data)
+    assert data["results"] and all("explain" in h for h in data["results"])
+    for hit in data["results"]:
+        check_result(hit)
+    assert data["profile"]["field_weights"]["places"] == ranking_profile.current().field_weights["places"]
+    plain = client.get("/api/search", query_string={"q": "agriculture Ségou", "per_page": 5}).get_json()
+    assert [h["id"] for h in plain["results"]] == [h["id"] for h in data["results"]]
+    assert all("explain" not in h for h in plain["results"]) and "profile" not in plain
+    off = client.get("/api/search", query_string={"q": "eau", "explain": "0"}).get_json()
+    assert all("explain" not in h for h in off["results"])
+
+
+@pytest.mark.parametrize("value", ["2", "oui", "yes please"])
+def test_api_explain_refuses_other_values(client, spec, value):
+    r = client.get("/api/search", query_string={"q": "eau", "explain": value})
+    assert r.status_code == 400
+    body = r.get_json()
+    check_schema(spec, "Error", body)
+    assert body["error"]["code"] == "invalid_boolean" and body["error"]["parameter"] == "explain"
+
+
+def test_csv_accepts_explain_and_ignores_it(client):
+    with_it = client.get("/api/search.csv", query_string={"q": "eau", "explain": "1"})
+    without = client.get("/api/search.csv", query_string={"q": "eau"})
+    assert with_it.status_code == 200 and with_it.data == without.data
+
+
+# --- the command line ----------------------------------------------------------
+
+def test_cli_explain(index_dir, capsys):
+    assert main(["search", "agriculture Ségou", "--explain", "--per-page", "3", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "le document lui-même" in out
+    assert "« agriculture » (rareté" in out and "« Ségou » (rareté" in out
+    assert "places " in out  # the field the place was found in
+    assert "meilleure action" in out and "× part 0,5" in out
+    assert main(["search", "agriculture Ségou", "--per-page", "3", "--index", str(index_dir)]) == 0
+    assert "le document lui-même" not in capsys.readouterr().out
+
+
+def test_cli_explain_json(index_dir, capsys):
+    assert main(["search", "AEP", "--explain", "--json", "--per-page", "5", "--index", str(index_dir)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["results"]
+    for hit in data["results"]:
+        check_result(hit)

@@ -1,0 +1,101 @@
+"""The shared field readers (indexer/parsers/fields.py, contacts.py) and the geography tables."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import geography
+from indexer.parsers import contacts, fields
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("14 000 E et 520 E", False, (14000, "EUR")),  # two amounts kept apart: the first
+    ("dons+qq Ff total :146616€ 38545€", False, (146616, "EUR")),  # the stated total
+    ("(36.000 FF) ou 5.488 €.", False, (36000, "F")),  # the first of two equivalents
+    ("9 200, 00 € pour Gentilly sur un total de 35 000, 00 €.", False, (35000, "EUR")),
+    ("25,5 millions de FcfA", False, (25_500_000, "FCFA")),
+    ("1,5 million de dirhams", False, (1_500_000, "MAD")),
+    ("2018", True, (2018, None)),  # a budget cell: a plain number is money, not a year
+    ("250/ an", True, (250, None)),
+    ("56,50", True, (56.5, None)),
+    ("11 000 Fr", True, (11000, "F")),
+    ("Budget 2005 : 22 000 €", False, (22000, "EUR")),
+])
+def test_budget(text, bare, expected):
+    b = fields.budget(text, bare=bare)
+    assert (b.amount, b.currency) == pytest.approx(expected[0]) and b.currency == expected[1] or \
+        (b.amount, b.currency) == expected
+
+
+def test_no_amount_is_no_budget():
+    assert fields.budget("aux frais des voyageurs", bare=True) is None
+    assert fields.budget("2005") is None
+
+
+def test_years_never_from_phones_or_amounts():
+    y = fields.years("Tél. : 01 69 10 37 03 Fax :01 69 10 37 99, signé en 1986, 2018 €", until=2008)
+    assert y.found == [1986]
+
+
+def test_years_after_the_document_date_only_when_planned():
+    assert fields.years("réalisé en 2012", until=2008).found == []
+    assert fields.years("réalisé en 2012", until=2008).dropped == [2012]
+    assert fields.years("prévu en 2010", until=2008).planned == [2010]
+    assert fields.years("appel à projets 2008-2010", until=2008).planned == [2010]
+    assert fields.years("2004/2005 (inauguration)", until=2008).found == [2004, 2005]
+
+
+def test_population_and_short_title():
+    assert fields.population("21 000 (8 000 pour Diéma ville)") == 21000
+    assert fields.population("1,2 million") == 1_200_000
+    assert fields.short_title("- Réhabilitation du dispensaire. Puis autre chose") == "Réhabilitation du dispensaire"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("personne responsable : Abdoulaye SISSOKO", "Abdoulaye SISSOKO"),
+    ("Direction générale des services Adjoint Danielle MAURY Tel 01 69 10 37 02", "Danielle MAURY"),
+    ("Mme Claudie PIQUE", "Claudie PIQUE"),
+    ("SIDIBE Mahamadou", "SIDIBE Mahamadou"),
+    ("Issa TRAORE, Secrétaire général de la mairie", "Issa TRAORE"),
+])
+def test_contact_line_holds_only_a_name(line, name):
+    assert contacts.read_line(line).name == name
+
+
+def test_contact_line_parts_and_two_names():
+    c = contacts.read_line("Direction générale des services Adjoint Danielle MAURY Tel 01 69 10 37 02")
+    assert (c.role, c.phone) == ("Direction générale des services Adjoint", "01 69 10 37 02")
+    assert [p.name for p in contacts.people("Jean HARTZ Manuel VALLS")] == ["Jean HARTZ", "Manuel VALLS"]
+    assert contacts.phone_and_fax("Tél 01 69 10 37 03Fax : :01 69 10 37 99") == ("01 69 10 37 03", "01 69 10 37 99")
+    assert contacts.clean_number("Tél. : . : 01 69 10 37 03") == "01 69 10 37 03"
+
+
+def test_contact_side_from_the_organisation_not_the_page():
+    mali = contacts.Contact(name="X", address="Mairie de Diéma, région de kayes, MALI")
+    assert contacts.side_of(mali, ["Chilly-Mazarin"], ["Diéma"], "Mali") == "partner"
+    fr = contacts.Contact(name="Y", phone="01 69 10 37 03")
+    assert contacts.side_of(fr, ["Chilly-Mazarin"], ["Diéma"], "Mali") == "french"
+    ma = contacts.Contact(name="Z", phone="+212 (0)36 68 28 20")
+    assert contacts.side_of(ma, ["Oujda"], ["Aix"], "Maroc") == "partner"
+    assert contacts.side_of(contacts.Contact(name="W"), ["A"], ["B"], "Mali") is None
+
+
+def test_geography_one_spelling_per_region():
+    assert geography.canonical_region("Algérie", "Bejaia") == "Béjaïa"
+    assert geography.canonical_region("Algérie", "SETIF") == "Sétif"
+    assert geography.canonical_region("Mali", "Segou") == "Ségou"
+    assert geography.of("Mali").locate("Diéma, région de Kayes") == ("Kayes", "Diéma")
+    assert geography.of("Mali").locate("cercle de Kayes") == ("Kayes", "Kayes")
+    assert geography.of("France").locate("94-Ile de France") == ("Île-de-France", "Val-de-Marne")
+    assert geography.country_of_place("Figuig", ["Mali", "Maroc"]) == "Maroc"
+
+
+@pytest.mark.parametrize("country", sorted(geography.TABLES))
+def test_every_geography_entry_cites_a_declared_source(country):
+    geo = geography.of(country)
+    places = {id(p): p for ps in geo.places.values() for p in ps}.values()
+    assert places
+    for p in places:
+        key = p.source.split(":")[0]
+        assert key in geo.sources, (country, p.name, p.source)
+        if p.level != "region":
+            assert p.region in geo.regions, (country, p.name, p.region)
