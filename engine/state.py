@@ -12,6 +12,7 @@ import json
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from analyzers import Speller, fold_text
 from analyzers.wordtables import WordTables
 from indexer.facet_registry import registry
 from indexer.freshness import check_compatible
-from indexer.store import DOCS, RECORDS, WORDS, Generation, IndexCorrupt
+from indexer.recordtable import LazyRecords, RecordTable
+from indexer.store import DOCS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
 
 from . import ranking_profile
 from .facets import FacetBits
@@ -78,8 +80,8 @@ class IndexState:
     generation: Generation
     index: object
     docs: list[DocInfo]
-    partnerships: dict[str, dict]
-    actions: dict[str, dict]
+    partnerships: Mapping[str, dict]  # read one by one (indexer.recordtable)
+    actions: Mapping[str, dict]
     docnum_of: dict[str, int]
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
@@ -175,15 +177,10 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
     path = generation.path
     try:
         ix = whoosh_index.open_dir(str(path))
-        store = json.loads((Path(path) / RECORDS).read_text(encoding="utf-8"))
-    except Exception as exc:  # Whoosh raises many kinds on damaged files
+        records = RecordTable(Path(path) / RECORD_TABLE)
+    except Exception as exc:  # Whoosh and sqlite3 raise many kinds on damaged files
         raise IndexCorrupt(f"cannot open the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
-    partnerships = {p["id"]: p for p in store["partnerships"]}
-    actions = {a["id"]: a for a in store["actions"]}
-    actions_of: dict[str, list[str]] = {}
-    for a in store["actions"]:
-        actions_of.setdefault(a["partnership_id"], []).append(a["id"])
 
     names = registry().names
     try:
@@ -197,6 +194,10 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
                            "run `repertoires index`") from None
     if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
         raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
+    actions_of: dict[str, list[str]] = {}  # every action has its document, in the records' order
+    for d in docs:
+        if d.type == "action":
+            actions_of.setdefault(d.pid, []).append(d.id)
 
     facet_values: dict[str, set] = {k: set() for k in names}
     for d in docs:
@@ -211,8 +212,8 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         generation=generation,
         index=ix,
         docs=docs,
-        partnerships=partnerships,
-        actions=actions,
+        partnerships=LazyRecords(records, "partnership"),
+        actions=LazyRecords(records, "action"),
         docnum_of={d.id: i for i, d in enumerate(docs)},
         actions_of=actions_of,
         facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},

@@ -18,8 +18,9 @@ from .locations import NoDocuments, check_data_dir
 from .documents import index_documents
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
+from .recordtable import write_record_table
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
-from .store import (DEFAULT_INDEX_DIR, DOCS, META, RECORDS, WORDS, IndexError_, current_generation,
+from .store import (DEFAULT_INDEX_DIR, DOCS, META, RECORD_TABLE, RECORDS, WORDS, IndexError_, current_generation,
                     new_generation_dir, publish, write_json)
 
 PARSED = "parsed.json"
@@ -114,7 +115,9 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         ix = whoosh_index.create_in(str(gen), schema)
         docs = list(index_documents(corpus.partnerships, corpus.actions))
         indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
-        words = beside(_write_words, gen / WORDS, [[d[f] for f in TEXT_FIELDS] for d in docs])
+        records = {"partnerships": [p.to_dict() for p in corpus.partnerships],
+                   "actions": [a.to_dict() for a in corpus.actions]}
+        tables = beside(_write_tables, gen, [[d[f] for f in TEXT_FIELDS] for d in docs], records)
         try:
             writer = ix.writer(limitmb=256, procs=1, codec=CODEC)
             try:
@@ -127,12 +130,9 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
                 writer.cancel()
                 raise
         finally:
-            words()
+            tables()
         ix.close()
-        write_json(gen / RECORDS, {
-            "partnerships": [p.to_dict() for p in corpus.partnerships],
-            "actions": [a.to_dict() for a in corpus.actions],
-        })
+        write_json(gen / RECORDS, records)
         write_json(gen / PARSED, corpus.per_document)
         write_json(gen / DOCS, [[d["id"], d["type"], d["pid"], d["sort_name"], d["facets"]] for d in docs])
         write_json(gen / META, {
@@ -154,10 +154,14 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     return gen, len(docs)
 
 
-def _write_words(path: Path, texts: list[list[str]]) -> None:
-    """The word tables of a generation (analyzers.wordtables): the vocabulary
-    of every text field, the speller's table, the terms of the words the
-    results show (bodies and titles), and the bodies with their words' places."""
+def _write_tables(gen: Path, texts: list[list[str]], records: dict) -> None:
+    """The generation's lookup tables, beside Whoosh's segment: its records
+    (indexer.recordtable) and its word tables (analyzers.wordtables): the
+    vocabulary of every text field, the speller's table, the terms of the
+    words the results show (bodies and titles), the bodies with their words'
+    places."""
+    write_record_table(gen / RECORD_TABLE, records["partnerships"], records["actions"])
+    path = gen / WORDS
     bodies = [doc[TEXT_FIELDS.index("body")] for doc in texts]
     # the words as the highlighter meets them: titles as they are, bodies with their spaces collapsed
     shown = [doc[TEXT_FIELDS.index("title")] for doc in texts] + [" ".join((b or "").split()) for b in bodies]

@@ -5,6 +5,7 @@ whole texts, the stored speller tables against the in-memory speller."""
 from __future__ import annotations
 
 import importlib
+import json
 import math
 from collections import Counter
 from urllib.parse import parse_qsl
@@ -19,11 +20,13 @@ from analyzers.wordtables import WordTables, count_vocabulary, write_tables
 from engine import SearchRequest
 from engine.highlight import SNIPPET_CHARS, FieldMarker, highlight
 from engine.matching import Evaluator, FieldLengths
+from engine.state import open_state
 from engine.querybuild import build_query
 from engine.querylang import parse_query
 from evaluation.judged import load_queries
 from indexer.documents import index_documents
 from indexer.schema import TEXT_FIELDS
+from indexer.store import RECORDS
 from search_app.links import add_facet_links, toggle_url
 
 # Every construct the query builder emits: words in six fields, expansions
@@ -224,3 +227,22 @@ def test_facet_links_in_one_pass_are_toggle_urls(engine, query):
             assert item["toggle_url"] == toggle_url("/api/search", args, facet, item["value"])
             checked += 1
     assert checked > 50
+
+
+def test_records_read_one_by_one_are_the_records(engine, index_dir):
+    """The engine reads records from the generation's record table, one by one
+    or all at once, in the records' order; the actions of each partnership
+    (from the document table) are those the records list."""
+    state = engine.state()
+    store = json.loads((state.generation.path / RECORDS).read_text(encoding="utf-8"))
+    fresh = open_state(state.generation, caching=False)
+    some = store["actions"][len(store["actions"]) // 2]
+    assert fresh.actions[some["id"]] == some and fresh.actions.get("no such id") is None
+    assert "no such id" not in fresh.partnerships and some["id"] in fresh.actions
+    assert len(fresh.partnerships) == len(store["partnerships"]) and len(fresh.actions) == len(store["actions"])
+    assert list(fresh.partnerships.values()) == store["partnerships"]
+    assert list(fresh.actions.items()) == [(a["id"], a) for a in store["actions"]]
+    expected: dict[str, list[str]] = {}
+    for a in store["actions"]:
+        expected.setdefault(a["partnership_id"], []).append(a["id"])
+    assert fresh.actions_of == expected
