@@ -21,8 +21,8 @@ from whoosh import index as whoosh_index
 from analyzers import Speller, fold_text
 from analyzers.wordtables import WordTables
 from indexer.facet_registry import registry
-from indexer.freshness import check_compatible
 from indexer.recordtable import LazyRecords, RecordTable
+from indexer.schema import check_compatible
 from indexer.store import DOCS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
 
 from . import ranking_profile

@@ -15,6 +15,7 @@ from whoosh import fields
 from analyzers import french_analyzer, names_analyzer
 
 from .facet_registry import registry
+from .store import Generation, IndexOutdated
 from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
@@ -26,6 +27,16 @@ SCHEMA_VERSION = 6
 # domains, then body text and the whole sheet.
 TEXT_FIELDS = ("parties", "places", "title", "domains_text", "body", "sheet")
 NAME_FIELDS = ("parties", "places")
+
+
+def check_compatible(generation: Generation) -> None:
+    """IndexOutdated when the generation was built with another schema version
+    (the engine cannot serve it). Here rather than in freshness.py, which
+    builds: the engine imports it without the parsers and the build."""
+    version = generation.meta.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise IndexOutdated(f"index schema version {version} differs from {SCHEMA_VERSION}: "
+                            "run `repertoires index`")
 
 
 def facet_field(name: str) -> str:
