@@ -2,7 +2,7 @@
 page links, and the JSON/HTML/CSV twins of a search (Datasette style)."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from werkzeug.datastructures import MultiDict
 
@@ -62,12 +62,19 @@ def add_facet_links(facets: dict, path: str, args: MultiDict) -> dict:
         base = _encode(rest)  # the toggled facet goes last, as toggle_url adds it
         f = registry().get(facet)
         exclusive = f is not None and f.exclusive
+        key = quote_plus(facet) + "="  # each pair as urlencode writes it
+        encoded = {v: key + quote_plus(v) for v in current if v != ""}
+        selected = "&".join(encoded[v] for v in current if v != "")
         for item in items:
             sval = str(item["value"])
             if exclusive:
-                kept = [] if sval in current else [sval]
+                tail = "" if sval in current or sval == "" else key + quote_plus(sval)
+            elif sval in current:
+                tail = "&".join(encoded[v] for v in current if v != sval and v != "")
+            elif sval == "":
+                tail = selected
             else:
-                kept = [v for v in current if v != sval] if sval in current else current + [sval]
-            qs = "&".join(x for x in (base, urlencode([(facet, v) for v in kept if v != ""])) if x)
+                tail = (selected + "&" if selected else "") + key + quote_plus(sval)
+            qs = f"{base}&{tail}" if base and tail else base or tail
             item["toggle_url"] = f"{path}?{qs}" if qs else path
     return facets

@@ -215,7 +215,8 @@ def test_snippets_from_stored_word_places_are_those_of_a_scan(engine):
 
 
 @pytest.mark.parametrize("query", ["", "q=eau", "q=eau&country=Mali&page=3", "q=sant%C3%A9&domain=Sant%C3%A9&domain=Culture+et+patrimoine&type=action",
-                                   "country=Mali&country=Maroc&year=2004&per_page=5", "q=a+b&type=partnership&sort=name"])
+                                   "country=Mali&country=Maroc&year=2004&per_page=5", "q=a+b&type=partnership&sort=name",
+                                   "country=A%26B&country=&domain=x%3Dy+%C3%A9&type=&q=", "type=action&country=Mali"])
 def test_facet_links_in_one_pass_are_toggle_urls(engine, query):
     """add_facet_links encodes the other parameters once per facet; each link is toggle_url's."""
     args = MultiDict(parse_qsl(query, keep_blank_values=True))
