@@ -65,12 +65,14 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
         if entry is None:
             entry = {"text": g.text, "score": 0.0, "matches": []}
         entry["weight"] = _r(ranking.weights[i])
+        if g.light:
+            entry["light"] = True  # an action noun or a generic one: its rarity times the profile's light_word
         words.append(entry)
         words_sum += total or 0.0
     coordination = ranking.coordination(doc)
     prox = ranking.proximity.get(doc, 0.0)
     name = ranking.name.get(doc, 0.0)
-    return {
+    out = {
         "score": _r(ranking.scores[doc]),
         "words": words,
         "words_matched": sum(1 for w in words if w["matches"]),
@@ -80,6 +82,10 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
         "proximity": _r(prox),
         "name": _r(name),
     }
+    answer = ranking.answer(doc)
+    if answer != 1.0:  # the query calls the collectivity French, this one is abroad
+        out["abroad"] = answer  # score = (words_score + proximity + name) × abroad
+    return out
 
 
 def explain_result(built: BuiltQuery, ranking: Ranking, doc: int, score: float, score_fn: ScoreFn,

@@ -1,10 +1,23 @@
-"""Words of a question that say nothing about what is sought.
+"""Words of a query that say little or nothing about what is sought.
 
-Users type questions (`quelles villes aident Mopti`, `qui travaille sur l'eau
-à Kayes`); with every word required, `aident` or `travaille` would exclude the
-partnerships that never use that verb. These words are dropped from a query
-that has other words (a query made only of them is kept as typed)."""
+Fillers: users type questions (`quelles villes aident Mopti`, `qui travaille
+sur l'eau à Kayes`); with every word required, `aident` or `travaille` would
+exclude the partnerships that never use that verb. These words are dropped
+from a query that has other words (a query made only of them is kept as typed).
+
+Light words: the nouns that say what was done to a thing rather than what it
+is (`création d'une bibliothèque`, `gestion des déchets`, `appui à l'état
+civil`). A project row says "bibliothèque" whether it built, equipped or
+rehabilitated one, and the user asking for the creation of a library wants
+all of them, the ones that say "création" first. A light word is kept and
+scored, but weighs less in how much of the query a result covers (the
+ranking profile's `light_word`). So do two kinds of generic nouns: the word
+`partenariat` (every record is one) and the kind of a place before its name
+(`la wilaya d'Alger`: the territory includes communes that never say "wilaya")."""
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 from analyzers import fold_text
 
@@ -14,10 +27,73 @@ FILLERS = frozenset({
     "travaille", "travaillent", "travailler", "aide", "aident", "aider", "soutient", "soutiennent",
     "soutenir", "coopere", "cooperent", "cooperer", "agit", "agissent", "intervient",
     "interviennent", "fait", "font", "faire", "mene", "menent",
-    "villes", "collectivites", "collectivite", "francaises", "francais",
+    "villes", "collectivites", "collectivite", "francaises", "francaise", "francais",
     "liste", "tous", "toutes", "avec", "dans", "pour",
+    "quand", "lequel", "laquelle", "lesquels", "lesquelles", "depuis", "entre", "parmi",
 })
+
+# Adjectives that put the sought collectivity in France (`quelles collectivités françaises
+# coopèrent avec Tlemcen`): the Algerian lists also hold Italian, Spanish or Moroccan towns'
+# partnerships with Algerian places, which such a query does not want.
+FRENCH_SIDE = frozenset({"francais", "francaise", "francaises"})
+
+# the action nouns of project rows (and their verbs), as written; compared by stem; and two
+# kinds of generic nouns
+LIGHT_WORDS = (
+    "création", "créer", "construction", "construire", "réalisation", "réaliser",
+    "réhabilitation", "réhabiliter", "rénovation", "rénover", "réfection", "modernisation",
+    "amélioration", "améliorer", "renforcement", "renforcer", "développement", "développer",
+    "gestion", "appui", "soutien", "aide", "mise", "participation", "installation", "extension",
+    "projet", "programme", "action",
+    "aménagement", "aménager", "équipement", "équiper", "fourniture", "achat", "envoi",
+    "construit", "construisent", "créent", "réalisent", "financer", "financent", "appuient",
+    # every record is a partnership: the word says nothing of which
+    "partenariat", "partenaire",
+    # the kind of a place before its name (`la wilaya d'Alger`, `la région de Kayes`): the name
+    # says which, and the territory includes its communes, whose records never say "wilaya"
+    "wilaya", "région", "cercle", "province", "préfecture",
+)
+
+
+# the subject pronoun of a question's inverted verb (`coopère-t-elle`, `existe-t-il`)
+_INVERSION = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)$")
+# words a question asks for rather than about: `en quelle année`, `à quelle date`
+_ASKED = frozenset({"annee", "annees", "date"})
+_WHICH = frozenset({"quel", "quels", "quelle", "quelles", "quand"})
+
+
+def _folded(word: str) -> str:
+    return _INVERSION.sub("", fold_text(word).strip("?!.,;:"))
 
 
 def is_filler(word: str) -> bool:
-    return fold_text(word).strip("?!.,;:") in FILLERS
+    return _folded(word) in FILLERS
+
+
+def asks_for(word: str, question: bool) -> bool:
+    """In a question (`quelle`, `quand`), the word names what is asked (a year,
+    a date), which no record writes as such."""
+    return question and _folded(word) in _ASKED
+
+
+def is_question_word(word: str) -> bool:
+    return _folded(word) in _WHICH
+
+
+def names_french_side(word: str) -> bool:
+    return fold_text(word).strip("?!.,;:") in FRENCH_SIDE
+
+
+@lru_cache(maxsize=1)
+def _light_stems() -> frozenset:
+    from analyzers.vocabulary import phrase_key
+
+    return frozenset(k for w in LIGHT_WORDS for k in phrase_key(w))
+
+
+def is_light(word: str) -> bool:
+    """True for an action noun or verb (any inflection) of LIGHT_WORDS."""
+    from analyzers.vocabulary import phrase_key
+
+    key = phrase_key(word)
+    return len(key) == 1 and key[0] in _light_stems()

@@ -24,7 +24,7 @@ from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
 from . import ranking_profile
-from .fillers import is_filler
+from .fillers import asks_for, is_filler, is_light, is_question_word, names_french_side
 from .querylang import NAMES, Clause, ParsedQuery
 
 YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
@@ -73,6 +73,7 @@ class Group:
     text: str
     alternatives: list[Alternative]
     query: Q.Query | None = None
+    light: bool = False  # an action noun (`création`): weighs less in the coverage (fillers.py)
 
     def __post_init__(self):
         qs = [a.query for a in self.alternatives if a.query is not None]
@@ -87,6 +88,7 @@ class BuiltQuery:
     excluded: Q.Query | None = None  # -words: documents matching it are dropped
     proximity: Q.Query | None = None  # the words together, in order (bonus)
     name: Q.Query | None = None  # the whole query is a collectivity's name (bonus)
+    french_side: bool = False  # the query says the collectivity sought is French (`françaises`)
     filters: dict[str, list] = field(default_factory=dict)  # facet -> values (AND with facets)
     excluded_filters: dict[str, list] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
@@ -213,8 +215,10 @@ def match_facet_value(values, text: str) -> list:
 
 def _without_fillers(pq: ParsedQuery) -> ParsedQuery:
     """The query without question words, when other words remain."""
+    question = any(c.kind == "word" and is_question_word(c.text) for g in pq.groups for c in g)
+
     def keep(c: Clause) -> bool:
-        return not (c.kind == "word" and not c.negated and is_filler(c.text))
+        return not (c.kind == "word" and not c.negated and (is_filler(c.text) or asks_for(c.text, question)))
 
     groups = [[c for c in g if keep(c)] for g in pq.groups]
     groups = [g for g in groups if g]
@@ -227,6 +231,8 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                 candidates=None) -> BuiltQuery:
     profile = ranking_profile.current()
     built = BuiltQuery(notices=list(pq.notices))
+    built.french_side = any(c.kind == "word" and not c.negated and names_french_side(c.text)
+                            for g in pq.groups for c in g)
     pq = _without_fillers(pq)
     words = pq.text_words()
     expansions = find_graded_expansions(words) if words else []
@@ -272,7 +278,8 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                 alternatives.extend(group.alternatives)
                 texts.append(group.text)
         if alternatives:
-            built.groups.append(Group(" OR ".join(texts), alternatives))
+            light = all(c.kind == "word" and is_light(c.text) for c in clauses) and len(texts) == len(clauses)
+            built.groups.append(Group(" OR ".join(texts), alternatives, light=light))
 
     if built.groups and len(built.groups) > 1 and len(words) > 1:
         # words found together, in order, rank higher (proximity), without being required
@@ -321,11 +328,15 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
             Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
     if clause.kind == "word" and not clause.negated:
-        for other in family_of(clause.text):
+        family = family_of(clause.text)
+        for other in family:
             parts = field_parts(schema, other, fields=FAMILY_FIELDS, scale=profile.family)
             if parts:
                 alternatives.append(Alternative(VIA_FAMILY, other, parts, grade=profile.family))
-        typo = _typo(schema, clause.text, known, candidates)
-        if typo is not None:
-            alternatives.append(typo)
+        # a word the index does not know but whose family it does (`pêcheurs`, `pêche`) is
+        # no typo: close spellings (`secteurs`) would only add noise
+        if not any(known(fold_text(other)) for other in family):
+            typo = _typo(schema, clause.text, known, candidates)
+            if typo is not None:
+                alternatives.append(typo)
     return Group(clause.text, alternatives)

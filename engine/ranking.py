@@ -37,9 +37,15 @@ class Ranking:
     cover: dict[int, float] | None = None  # docnum -> share of the word weight (None: every word)
     proximity: dict[int, float] = field(default_factory=dict)
     name: dict[int, float] = field(default_factory=dict)
+    abroad: frozenset = frozenset()  # documents the query's French side rules out (times profile.abroad)
 
     def coverage(self, doc: int) -> float:
         return self.cover.get(doc, 0.0) if self.cover is not None else 1.0
+
+    def answer(self, doc: int) -> float:
+        """What the document's score is multiplied by for what the query says
+        of the collectivity sought (1.0: nothing against it)."""
+        return ranking_profile.current().abroad if doc in self.abroad else 1.0
 
     def coordination(self, doc: int) -> float:
         """What the words' score of `doc` is multiplied by for the words it lacks."""
@@ -116,9 +122,11 @@ def _coverage(parts: list[dict[int, float]], weights: list[float], excluded: set
     return {d: min(1.0, h / total) for d, h in have.items() if d not in excluded}
 
 
-def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len) -> Ranking:
+def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
+         abroad: frozenset = frozenset()) -> Ranking:
     """docnum -> score for the documents that match `built`. `listed` says how
-    many results a set of documents makes (after filters, per listed kind)."""
+    many results a set of documents makes (after filters, per listed kind);
+    `abroad`, the documents whose French side is not in France."""
     if not built.has_text:
         return Ranking(None)
     profile = ranking_profile.current()
@@ -126,7 +134,8 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     excluded = set(score(built.excluded)) if built.excluded is not None else set()
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
-    out = Ranking({}, parts=parts, proximity=prox, name=name)
+    out = Ranking({}, parts=parts, proximity=prox, name=name,
+                  abroad=frozenset(abroad) if built.french_side else frozenset())
 
     if not parts:  # only exclusions: everything else
         every = score(Q.Every())
@@ -136,8 +145,9 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     n = len(parts)
     # a word weighs its rarity (the idf of its group): missing a rare place name
     # costs more than missing a common word
-    weights = out.weights = [_rarity(doc_count, len(p)) for p in parts]
-    soft = n >= profile.soft_from_words
+    weights = out.weights = [_rarity(doc_count, len(p)) * (profile.light_word if g.light else 1.0)
+                             for p, g in zip(parts, built.groups)]
+    soft = n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups))
     if soft:
         cover = _coverage(parts, weights, excluded)
         matched = {d for d, c in cover.items() if c >= profile.min_coverage}
@@ -164,7 +174,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         if c < 1.0:
             s *= c ** coord
             partial = True
-        scores[d] = s + prox.get(d, 0.0) + name.get(d, 0.0)
+        scores[d] = (s + prox.get(d, 0.0) + name.get(d, 0.0)) * out.answer(d)
     if partial and not out.fallback:
         out.partial = True
         out.notices.append(PARTIAL_NOTICE)

@@ -33,6 +33,14 @@ class Profile:
     bm25_b: float = 0.75
     # Term-frequency saturation, Whoosh's default: the tenth "eau" of a sheet adds little.
     bm25_k1: float = 1.2
+    # Per-field B, for fields whose length says nothing of how much a record is about a word.
+    # `places` lists a record's places (partner region, cercle/province, country; the French
+    # side's region and département): a partnership is in Kayes or it is not, and one that also
+    # names its French département is no less so. With the default B, a place match weighed
+    # from 8 to 12 by how many other places the record lists, enough to reorder place + topic
+    # results by an accident of the record. (Dev: 0.9199 -> 0.9272 nDCG@10, place+topic +0.016,
+    # question +0.026, year +0.026; B 0.3 gave half of it; `parties` at 0 lost 0.0014.)
+    field_b: Mapping[str, float] = field(default_factory=lambda: _frozen({"places": 0.0}))
 
     # -- fields (BM25F weights: a word counts this much more in that field) --------------
     # (Set on the first 63 queries; on the dev split each within +-0.003 nDCG@10 when moved
@@ -65,6 +73,14 @@ class Profile:
     name_score: float = 50.0  # the whole query is a collectivity's name: its partnerships first
     year_score: float = 4.0   # a year in the query is the year a partnership began
 
+    # -- what the query says of the collectivity sought ---------------------------------------
+    # A query calling it French (`quelles collectivités françaises coopèrent avec Tlemcen`):
+    # a record whose "French" side is abroad (the Algerian lists' Italian, Spanish, Moroccan
+    # towns) keeps this share of its score: listed after the French ones, not dropped.
+    # (Dev: quelles collectivités françaises coopèrent avec Tlemcen 0.882 -> 1.0; any share
+    # that puts a foreign town's name match below a French partner's does the same.)
+    abroad: float = 0.1
+
     # -- actions and partnerships -----------------------------------------------------------
     # share of the best matching action's score its partnership gets: an action is part of the
     # partnership, not the whole of it (dev: 0.3-1.0 within 0.003)
@@ -75,6 +91,15 @@ class Profile:
     # from three words on, a result needs this share of the query's word weight (each word
     # weighing its rarity, log(1 + N/df)): a rare place name counts more than `communes`
     min_coverage: float = 0.6
+    # an action noun (`création`, `construction`, `gestion`, `appui`: engine/fillers.py) weighs
+    # this share of its rarity in that coverage: the row that built or equipped a library is
+    # wanted by `création d'une bibliothèque`, the one that says "création" first (its score
+    # still counts). A query with one counts as soft from two words. (Dev: 0.9272 -> 0.9299;
+    # 1.0/0.6/0.3/0.2/0.1 gave 0.9272/0.9280/0.9281/0.9286/0.9299: construction d'une école,
+    # modernisation de l'état civil, création d'une bibliothèque, gestion des déchets Maroc;
+    # the same share for `partenariat` and a place's kind before its name, `la wilaya d'Alger`:
+    # +0.0011; for aménagement, équipement…: +0.0007)
+    light_word: float = 0.1
     coordination: float = 2.0   # a result with a share c of the word weight has its words' score times c^this
     fill_below: int = 10        # fewer results than a first screen with enough words: those with
     fill_from_words: int = 2    # fewer words follow them, from two-word queries on (creation + library)
@@ -82,7 +107,8 @@ class Profile:
 
     def weighting(self) -> scoring.BM25F:
         """The searcher's scorer, with this profile's B and K1."""
-        return scoring.BM25F(B=self.bm25_b, K1=self.bm25_k1)
+        return scoring.BM25F(B=self.bm25_b, K1=self.bm25_k1,
+                             **{f"{name}_B": b for name, b in self.field_b.items()})
 
     def expansion(self, kind: str) -> float:
         """The weight of an expansion of the vocabulary by its kind."""

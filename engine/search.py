@@ -24,6 +24,7 @@ from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
 from .explain import explain_result
+from .fillers import is_filler
 from .ranking import Ranking, rank
 from . import ranking_profile
 from .state import IndexState
@@ -229,7 +230,8 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
         cut = cut or was_cut
         return scores
 
-    ranking = rank(built, score, len(state.docs), listed)
+    ranking = rank(built, score, len(state.docs), listed,
+                   abroad=state.french_abroad if built.french_side else frozenset())
     notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
@@ -238,17 +240,26 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
 
 def _suggestion(state: IndexState, words: list[str]) -> str | None:
     """A corrected query when a word is unknown to the index (the speller is
-    only consulted then: it is the most expensive structure to build)."""
+    only consulted then: it is the most expensive structure to build). The
+    words a question is made of (`quelles`, `coopèrent`: fillers.py) are left
+    as typed: the search ignores them, a correction of them would be noise."""
     if not words:
         return None
-    text = " ".join(words)
+    meant = [w for w in words if not is_filler(w)] or words
     try:
-        tokens = [t.text for t in SPELLING_ANALYZER(text, mode="query")]
+        tokens = [t.text for t in SPELLING_ANALYZER(" ".join(meant), mode="query")]
     except Exception:
         return None
     if all(t in state.vocabulary for t in tokens):
         return None
-    return state.speller.suggest_query(text)
+    if len(meant) == len(words):
+        return state.speller.suggest_query(" ".join(words))
+    out, changed = [], False
+    for w in words:
+        s = None if is_filler(w) else state.speller.suggest_query(w)
+        changed = changed or s is not None
+        out.append(s or w)
+    return " ".join(out) if changed else None
 
 
 def _top(hits: list[int], key, upto: int) -> list[int]:

@@ -119,6 +119,14 @@ class IndexState:
         return out
 
     @functools.cached_property
+    def french_abroad(self) -> frozenset:
+        """Documents (partnerships and their actions) whose "French" side is not
+        in France: the Algerian lists' partnerships of other countries' towns."""
+        abroad = {pid for pid, p in self.partnerships.items()
+                  if ((p.get("french_party") or {}).get("country") or "") != "France"}
+        return frozenset(i for i, d in enumerate(self.docs) if d.pid in abroad)
+
+    @functools.cached_property
     def names(self) -> list[NameEntry]:
         """Collectivity and place names offered by autocomplete."""
         return _names(self.partnerships)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from .domains import label_text
 from .ids import name_key
 from .records import Action, Partnership
 from .facet_registry import registry
@@ -91,9 +92,16 @@ def _document(kind: str, rid: str, p: Partnership, title: str, domains: list[str
     return _with_facet_fields(doc, facets)
 
 
+def _domains_text(domains: list[str], raw: list[str], text: str | None) -> list[str]:
+    """The record's domain labels as indexed: each controlled label with the parts its
+    raw labels or text support (domains.label_text), then the raw labels as written."""
+    evidence = "\n".join(list(raw) + [text or ""])
+    return [label_text(d, evidence) for d in domains] + list(raw)
+
+
 def partnership_document(p: Partnership) -> dict[str, Any]:
     doc = _document(
-        "partnership", p.id, p, p.title, list(p.domains) + list(p.domains_raw),
+        "partnership", p.id, p, p.title, _domains_text(p.domains, p.domains_raw, p.original_text),
         [p.legal_framework, p.status, p.history, p.objectives, p.perspectives, p.other_partnerships,
          p.partners, p.budget.text if p.budget else None, *p.extra.values()],
         p.original_text, partnership_facets(p))
@@ -103,7 +111,8 @@ def partnership_document(p: Partnership) -> dict[str, Any]:
 
 def action_document(a: Action, p: Partnership) -> dict[str, Any]:
     return _document(
-        "action", a.id, p, a.title, list(a.domains) + ([a.domain_raw] if a.domain_raw else []),
+        "action", a.id, p, a.title,
+        _domains_text(a.domains, [a.domain_raw] if a.domain_raw else [], a.original_text),
         [a.description, a.objectives, a.partners, a.beneficiaries, a.budget.text if a.budget else None],
         a.original_text, action_facets(a, p))
 

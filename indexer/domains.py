@@ -66,6 +66,8 @@ EXACT: dict[str, list[str]] = {
     "accueil": [ECHANGES],
     "nouvelles technologies": [EDUCATION],  # multimedia centres in schools and youth centres
     "articulation coop et autres domaines": [ECHANGES],
+    # Mali sheets: "Cultures" over "Aide au maraîchage" is crops (the arts are "Culture", singular).
+    "cultures": [AGRICULTURE],
 }
 
 # Keyword rules: a regular expression over the folded label -> domains.
@@ -74,16 +76,19 @@ RULES: list[tuple[str, list[str]]] = [
     (r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins", [SANTE]),
     (r"educ|ecole|scolai|scolaris|enseign|formation|alphab|universit|bibliotheque|lycee|college|apprentissage|recherche", [EDUCATION]),
     (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
-    (r"cultur|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
+    # "cultur" at a word's start (or inter-/socio-cultural): agriculture, aviculture and
+    # apiculture are farming, not culture
+    (r"\bcultur|intercultur|socioculturel|patrimoine|artisti|musique|theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b", [CULTURE]),
     (r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|credit|insertion professionnelle|marche|industri|investis|financ", [ECONOMIE]),
     (r"touris", [TOURISME]),
-    (r"agric|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut", [AGRICULTURE]),
+    (r"agric|avicult|rural|elevage|peche|maraich|agro|cereal|foret|forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut", [AGRICULTURE]),
     (r"environ|dechet|ordure|propret|ecolog|desertif|climat|espaces verts|reboise|developpement durable|biodiversite", [ENVIRONNEMENT]),
     (r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage", [URBANISME]),
     (r"institution|gouvernance|decentralis|gestion municipale|gestion communale|administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|modernisation|gestion locale|services municipaux|service public|technique", [GOUVERNANCE]),
     (r"societe civile|associati|femme|genre|\bong\b|comite de jumelage|vie associative", [SOCIETE]),
     (r"echange|amitie|jumelage|rencontre|visite|solidarite internationale|interculturel|sensibilisation|education au developpement|fraternite|mobilisation", [ECHANGES]),
-    (r"securite|protection civile|pompier|incendie|risque|catastrophe|police|terroris|criminal", [SECURITE]),
+    # food security ("sécurité alimentaire") is farming and food supply: the agriculture rule files it
+    (r"securite(?! alimentaire)|protection civile|pompier|incendie|risque|catastrophe|police|terroris|criminal", [SECURITE]),
     (r"social|solidarite|handicap|personnes agees|enfance|petite enfance|pauvrete|humanitaire|urgence|aide alimentaire", [SOCIAL]),
     (r"energ|electri|solaire|eolien", [ENERGIE]),
     # Morocco repertoire: "Développement urbain" ("urban" misses "urbain"), "Circulation et déplacements"
@@ -144,6 +149,8 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     (r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture", [AGRICULTURE]),
     (r"micro.?credits?|cooperatives?\b|artisans?\b|activites generatrices", [ECONOMIE]),
+    (r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
+     r"risques (urbains|majeurs|naturels)|seismes?\b", [SECURITE]),
 ]
 _TEXT_COMPILED = [(re.compile(p), d) for p, d in TEXT_RULES]
 
@@ -157,3 +164,35 @@ def domains_of_text(text: str) -> list[str]:
         if rx.search(key):
             found += [d for d in doms if d not in found]
     return found
+
+
+# What a domain's label says beyond its first word. The controlled labels join two topics
+# ("Eau et assainissement", "Urbanisme, aménagement et transports"); a record filed under one
+# for the first (a well, a bus line…) is not about the second. The label's words are indexed
+# (the record's `domains_text`), so each later part is written only when the record's own
+# labels or text support it: otherwise every water sheet would match "assainissement".
+LABEL_PARTS: dict[str, list[tuple[str, str]]] = {
+    EAU: [("Eau", ""), ("assainissement", r"assainis|latrine|egout|eaux usees|eaux pluviales|drainage|caniveau|vidange")],
+    EDUCATION: [("Éducation", ""), ("formation", r"formation|formateur|stagiaire|\bstages?\b")],
+    JEUNESSE: [("Jeunesse", ""), ("sport", r"\bsport")],
+    CULTURE: [("Culture", ""), ("patrimoine", r"patrimo|monument|medina|restauration|archeolog")],
+    AGRICULTURE: [("Agriculture", ""), ("développement rural", r"\brural|\brurale|\bruraux")],
+    ENVIRONNEMENT: [("Environnement", ""), ("déchets", r"dechet|ordure|propret|salubrit|\bbennes?\b|decharge")],
+    URBANISME: [("Urbanisme", ""), ("aménagement", r"amenag"),
+                ("transports", r"transport|\bbus\b|autobus|tramway|\bmetro\b|deplacement|circulation|mobilite")],
+    GOUVERNANCE: [("Appui institutionnel", ""), ("gouvernance", r"gouvernance")],
+    ECHANGES: [("Échanges", ""), ("amitié", r"amitie")],
+    SECURITE: [("Sécurité", ""), ("protection civile", r"protection civile|pompier|incendie|secours")],
+    SOCIAL: [("Action sociale", ""), ("solidarité", r"solidari")],
+}
+_PARTS_COMPILED = {d: [(w, re.compile(rx) if rx else None) for w, rx in parts] for d, parts in LABEL_PARTS.items()}
+
+
+def label_text(domain: str, evidence: str) -> str:
+    """The words of `domain`'s label that a record whose own labels and text are
+    `evidence` supports: the first part always, a later part when its words are there."""
+    parts = _PARTS_COMPILED.get(domain)
+    if parts is None:
+        return domain
+    key = _key(evidence)
+    return " ".join(w for w, rx in parts if rx is None or rx.search(key))

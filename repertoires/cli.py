@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="at most N requests per minute per client address (default: off)")
     p.add_argument("--hide-contacts", action="store_true",
                    help="do not show contact persons' phones and e-mails")
+    p.add_argument("--contact", metavar="EMAIL_OR_URL", default=None,
+                   help="where users report an accessibility problem (shown on /accessibilite)")
     p.add_argument("--no-cache", action="store_true",
                    help="no cache of matches and snippets: every request answered as the first one "
                         "(to measure cold requests)")
@@ -237,7 +239,8 @@ def cmd_serve(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
-                      "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache})
+                      "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache,
+                      "ACCESSIBILITY_CONTACT": args.contact})
     print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
           file=sys.stderr)
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="repertoires")
@@ -289,11 +292,15 @@ def _num(x: float) -> str:
 
 
 def _explain_document(e: dict, indent: str = "  ") -> list[str]:
-    lines = [f"{indent}mots {_num(e['words_score'] / e['coordination'] if e['coordination'] else 0)}"
+    parts = (f"mots {_num(e['words_score'] / e['coordination'] if e['coordination'] else 0)}"
              f" × coordination {_num(e['coordination'])} (couverture {_num(e['coverage'])})"
-             f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])} = {_num(e['score'])}"]
+             f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])}")
+    if "abroad" in e:  # the query calls the collectivity French, this one's "French" side is abroad
+        parts = f"({parts}) × {_num(e['abroad'])} (partie « française » à l'étranger)"
+    lines = [f"{indent}{parts} = {_num(e['score'])}"]
     for w in e["words"]:
-        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}) : {_num(w['score'])}"
+        light = ", mot d'action : pèse peu" if w.get("light") else ""
+        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}{light}) : {_num(w['score'])}"
         if not w["matches"]:
             lines.append(head + ", absent")
             continue

@@ -18,6 +18,7 @@ def create_app(config: dict | None = None) -> Flask:
         INDEX_DIR=str(DEFAULT_INDEX_DIR),
         RATE_LIMIT=0,  # requests per minute per client; 0 = off
         HIDE_CONTACTS=False,
+        ACCESSIBILITY_CONTACT=None,  # e-mail or URL where users report an accessibility problem (/accessibilite)
         CACHE=True,  # False: per-generation caches off (benchmarks of cold requests)
         JSON_SORT_KEYS=False,
     )

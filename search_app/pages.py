@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from indexer.facet_registry import SOURCE_LABELS, registry
 
-from . import mapview, views
+from . import accessibility, mapview, views
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
 from .links import url_with
@@ -89,7 +89,7 @@ def _labels():
     facets = registry()
     return {"FACETS": facets, "FACET_LABELS": {f.name: f.label for f in facets},
             "value_label": value_label, "SORT_LABELS": SORT_LABELS, "SOURCE_LABELS": SOURCE_LABELS,
-            "year_bars": year_bars, "hbar_rows": hbar_rows}
+            "year_bars": year_bars, "hbar_rows": hbar_rows, "ACCESSIBILITY_STATUS": accessibility.STATUS}
 
 
 def _without_unknown_values(args: MultiDict) -> MultiDict:
@@ -203,3 +203,12 @@ def about():
         by_domain=sorted(by_domain.items(), key=lambda x: -x[1]),
         by_decade=[(TEMPLATE_FILTERS["decade"](d), n) for d, n in sorted(by_decade.items())],
         n_partnerships=len(st.partnerships), n_actions=len(st.actions))
+
+
+@bp.get("/accessibilite")
+def accessibility_statement():
+    a = accessibility
+    return render_template(
+        "accessibility.html", status=a.STATUS, rgaa_version=a.RGAA_VERSION, date=a.STATEMENT_DATE,
+        axe_version=a.AXE_VERSION, axe_tags=a.AXE_TAGS, sizes=a.VIEWPORTS, pages=a.CHECKED_PAGES,
+        contact=current_app.config.get("ACCESSIBILITY_CONTACT"))

@@ -66,6 +66,11 @@ CASES = {
     "eau potable": ("eau potable", "hydraulique", "hydraulique", "eau potable"),
     "bibliothèque": ("bibliotheques", "médiathèque", "médiathèque", "bibliothèque"),
     "mairie": ("mairies", "hôtel de ville", "hotel de ville", "mairie"),
+    # these two have a synonym entry and a narrower one as well: tested below
+    "transports en commun": ("transport en commun", "transports publics", "transports collectifs",
+                             "transports en commun"),
+    "reboisement": ("reboisements", "reforestation", "reforestation", "reboisement"),
+    "informatique": ("informatique", "ordinateurs", "ordinateur", None),
 }
 
 
@@ -79,6 +84,22 @@ def whole_query_alternatives(query):
 def test_every_entry_has_a_case():
     # "eau potable" has two entries (synonyms, narrower): the case below covers the second
     assert sorted({e.terms[0] for e in ENTRIES}) == sorted(CASES)
+
+
+def test_a_reference_centre_is_a_csref():
+    # the Mali sheets say "centre de référence" (de Bafoulabé, Centre de Références) as well
+    assert "CSREF" in whole_query_alternatives("centre de référence")
+    assert "centre de référence" in whole_query_alternatives("CSREF")
+
+
+def test_public_transport_and_reforestation_bring_their_kinds_one_way():
+    transport = dict(find_graded_expansions("transports en commun".split())[0][2])
+    assert transport["transports publics"] == SYNONYM
+    assert transport["bus"] == NARROWER and transport["tramway"] == NARROWER
+    assert find_expansions(["tramway"]) == []
+    trees = dict(find_graded_expansions(["reboisement"])[0][2])
+    assert trees["reforestation"] == SYNONYM and trees["plantation d'arbres"] == NARROWER
+    assert find_expansions(["plantation"]) == []
 
 
 def test_drinking_water_brings_wells_but_wells_do_not_bring_it():

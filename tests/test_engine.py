@@ -359,3 +359,12 @@ def test_one_fold_function():
 
     assert text.fold is fold_text
     assert fold_text("SÉGOU Œuvre") == "segou oeuvre" and fold_text(None) == ""
+
+
+def test_the_suggestion_leaves_question_words_as_typed(engine):
+    # `coopèrent` is no word of the index, but the search ignores it: no correction of it
+    r = engine.search(SearchRequest(q="quelles collectivités françaises coopèrent avec Tlemcen", per_page=1))
+    assert r["suggestion"] is None
+    r = engine.search(SearchRequest(q="quelles collectivités coopèrent avec Tlemcem", per_page=1))
+    assert r["suggestion"] is not None and "coopèrent" in r["suggestion"]
+    assert "tlemcen" in r["suggestion"].lower()

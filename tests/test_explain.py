@@ -37,7 +37,9 @@ def close(a: float, b: float, scale: float = 0.0) -> bool:
 
 def check_document(e: dict) -> None:
     assert 0.0 <= e["coverage"] <= 1.0
-    assert close(e["score"], e["words_score"] + e["proximity"] + e["name"])
+    abroad = e.get("abroad", 1.0)
+    assert abroad == 1.0 or abroad == ranking_profile.current().abroad
+    assert close(e["score"], (e["words_score"] + e["proximity"] + e["name"]) * abroad)
     words = sum(w["score"] for w in e["words"])
     assert close(e["words_score"], words * e["coordination"], scale=words)
     assert e["words_matched"] == sum(1 for w in e["words"] if w["matches"])
@@ -45,6 +47,8 @@ def check_document(e: dict) -> None:
         assert e["coordination"] == 1.0
     for w in e["words"]:
         assert w["weight"] > 0
+        if w.get("light"):  # an action noun: a share of its rarity
+            assert w["weight"] <= ranking_profile.current().light_word * 20
         assert close(w["score"], sum(m["score"] for m in w["matches"]))
         for m in w["matches"]:
             assert m["via"] in VIAS
@@ -84,6 +88,23 @@ def test_the_parts_add_up_to_the_score(engine, q):
     for hit in r["results"]:
         check_result(hit)
     assert r["profile"]["action_share"] == ranking_profile.current().action_share
+
+
+def test_a_french_side_query_explains_what_it_sets_aside(engine):
+    # `françaises`: the Algerian lists' Italian or Spanish partners of Tlemcen come after
+    r = engine.search(SearchRequest(q="quelles collectivités françaises coopèrent avec Tlemcen", per_page=20,
+                                    explain=True))
+    abroad = [h for h in r["results"] if h["explain"]["own"] and "abroad" in h["explain"]["own"]]
+    french = [h for h in r["results"] if h["explain"]["own"] and "abroad" not in h["explain"]["own"]]
+    assert abroad and french
+    for hit in r["results"]:
+        check_result(hit)
+    assert all((h["french_party"] or {}).get("country") != "France" for h in abroad)
+    assert all(h["french_party"]["country"] == "France" for h in french)
+    assert r["results"][0] in french
+    plain = engine.search(SearchRequest(q="collectivités coopèrent avec Tlemcen", per_page=20, explain=True))
+    assert not any("abroad" in (h["explain"]["own"] or {}) for h in plain["results"])
+    assert {h["id"] for h in plain["results"]} == {h["id"] for h in r["results"]}
 
 
 def test_action_listing_explains_actions(engine):

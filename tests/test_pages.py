@@ -78,7 +78,7 @@ def test_search_page_has_everything(client, engine):
 def test_year_facet_is_an_svg_bar_chart_without_inline_styles(client):
     html = client.get("/", query_string={"q": KAYES}).get_data(as_text=True)
     assert 'style="' not in html
-    chart = html[html.index('<figure class="yearchart">'):html.index("</figure>")]
+    chart = html[html.index('<figure class="yearchart"'):html.index("</figure>")]
     fills = re.findall(r'<rect class="fill" x="(\d+)" y="(\d+)" width="8" height="(\d+)">', chart)
     assert fills
     assert max(int(h) for _, _, h in fills) == 62

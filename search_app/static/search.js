@@ -2,7 +2,10 @@
 // page is a plain GET form with links; with it, results update as you type
 // (debounced), facet, sort, paging and map links load in place, the address bar
 // always holds the whole state (so it can be shared and the back button works),
-// and collectivity and place names are suggested from /api/suggest. On a phone
+// and collectivity and place names are suggested from /api/suggest in an ARIA
+// combobox (arrows, Enter, Escape). After an in-place update the result count
+// and the notices are announced in a polite live region, and the focus stays on
+// the control that was used (or moves to the results). On a phone
 // the filters open from a "Filtres" button above the results and close after a
 // change, bringing the results back into view. Long facet lists get a box that
 // filters their values; the map names the place under the pointer.
@@ -12,13 +15,15 @@
   var input = document.getElementById("q");
   var zone = document.getElementById("results-zone");
   var state = document.getElementById("form-state");
-  var list = document.getElementById("names");
+  var listbox = document.getElementById("q-suggestions");
+  var suggestStatus = document.getElementById("suggest-status");
   var live = document.getElementById("live");
   if (!form || !input || !zone || !window.fetch || !window.URLSearchParams) return;
   document.documentElement.classList.add("js");
 
   var DEBOUNCE_MS = 300;
   var timer = null, suggestTimer = null, pending = null, lastUrl = location.pathname + location.search;
+  var wantedUrl = lastUrl;  // the URL of the latest load asked for (shown, or on its way)
 
   // The URL for the current text, keeping every other parameter (filters, sort).
   function urlFor(q) {
@@ -44,17 +49,66 @@
     results.focus({ preventScroll: true });
   }
 
+  function cssString(s) { return '"' + String(s).replace(/["\\]/g, "\\$&") + '"'; }
+
+  // Where the focus was, as a selector that finds the same control in the new results.
+  function focusKey(el) {
+    if (!el || !zone.contains(el)) return null;
+    var toggle = el.closest(".toggle");
+    var facet = el.closest("section.facet");
+    if (toggle && facet) {
+      return 'section.facet[data-facet=' + cssString(facet.getAttribute("data-facet")) + '] a.toggle[data-value=' +
+        cssString(toggle.getAttribute("data-value")) + ']';
+    }
+    if (el.id) return "#" + (window.CSS && CSS.escape ? CSS.escape(el.id) : el.id);
+    if (el.closest("#year-range")) return "#year_from";
+    if (el.closest(".active-filters")) return ".active-filters a";
+    var mark = el.closest(".mark");
+    if (mark) return '.mark[data-label^=' + cssString(mark.getAttribute("aria-label")) + ']';
+    return "";
+  }
+
+  // Back on the same control when it is still there (a ticked value, the sort
+  // menu…), else on the results, whose label reads the new count.
+  function restoreFocus(key) {
+    if (key === null) return;
+    var el = key ? zone.querySelector(key) : null;
+    if (el) {
+      var closed = el.closest("details:not([open])");
+      if (closed) closed.open = true;
+    }
+    if (!el || !el.getClientRects().length) el = document.getElementById("resultats");
+    if (el) el.focus({ preventScroll: true });
+  }
+
+  // The polite live region reads the count and the notices of the new results
+  // (while typing, once the typing has paused a little longer, so as not to
+  // read a count per word).
+  var announceTimer = null;
+  function announce(typing) {
+    var source = document.getElementById("announce");
+    if (!live || !source) return;
+    var text = source.textContent.replace(/\s+/g, " ").trim();
+    clearTimeout(announceTimer);
+    live.textContent = "";
+    announceTimer = setTimeout(function () { live.textContent = text; }, typing ? 700 : 60);
+  }
+
   function load(url, how, after) {
-    if (url === lastUrl && how !== "pop") return;
+    // nothing to do when these results are shown or on their way; but a URL shown
+    // while another is on its way must be loaded again (typing "ab", then back to "a")
+    if (url === wantedUrl && how !== "pop") return;
+    wantedUrl = url;
     if (pending) pending.abort();
-    pending = window.AbortController ? new AbortController() : null;
+    var mine = pending = window.AbortController ? new AbortController() : null;
     document.body.classList.add("loading");
     fetch(url, { signal: pending ? pending.signal : undefined, headers: { "Accept": "text/html" } })
       .then(function (r) { return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
         var fresh = doc.getElementById("results-zone");
-        if (!fresh) return;
+        if (!fresh) { wantedUrl = lastUrl; return; }
+        var key = focusKey(document.activeElement);
         zone.innerHTML = fresh.innerHTML;
         var freshState = doc.getElementById("form-state");
         if (state && freshState) state.innerHTML = freshState.innerHTML;
@@ -63,14 +117,18 @@
         if (how === "push") history.pushState(null, "", url);
         else if (how === "replace") history.replaceState(null, "", url);
         if (how === "pop") { var fq = doc.getElementById("q"); if (fq) input.value = fq.value; }
-        var total = document.getElementById("resume");
-        if (live && total) live.textContent = total.textContent.replace(/\s+/g, " ").trim();
         bindSort();
         setFilters(false);
+        restoreFocus(key);
+        announce(how === "replace");
         if (after) after();
       })
-      .catch(function () { /* aborted or offline: links and the form still work */ })
-      .then(function () { document.body.classList.remove("loading"); });
+      .catch(function (err) {  // aborted (a newer load is on its way) or offline: links and the form still work
+        if (!err || err.name !== "AbortError") wantedUrl = lastUrl;
+      })
+      .then(function () {  // still "loading" while a newer load is on its way
+        if (pending === mine) { pending = null; document.body.classList.remove("loading"); }
+      });
   }
 
   // Typing: replace (not push) so the back button does not replay every keystroke.
@@ -95,7 +153,12 @@
       ev.preventDefault();
       var open = !document.body.classList.contains("filters-open");
       setFilters(open);
-      if (open) { var panel = document.getElementById("filtres"); if (panel) panel.scrollIntoView({ block: "start" }); }
+      if (open) {
+        var panel = document.getElementById("filtres");
+        var heading = document.getElementById("h-filtres");
+        if (panel) panel.scrollIntoView({ block: "start" });
+        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus({ preventScroll: true }); }
+      }
       return;
     }
     if (a.id === "filters-done") { ev.preventDefault(); setFilters(false); showResults(); return; }
@@ -174,35 +237,137 @@
     sortForm.addEventListener("submit", function (ev) { ev.preventDefault(); select.dispatchEvent(new Event("change")); });
   }
   bindSort();
+  setFilters(false);  // the phone's "Filtres" button says whether the panel is open
 
   window.addEventListener("popstate", function () { load(location.pathname + location.search, "pop"); });
 
-  // Autocomplete on the word being typed: the options are the whole query with
-  // that word replaced by a name, so picking one keeps the other words.
+  // Autocomplete on the word being typed, as an ARIA combobox: the options are
+  // the whole query with that word replaced by a name, so picking one keeps the
+  // other words. Down and Up move through them (the focus stays in the box,
+  // aria-activedescendant says which is current), Enter picks, Escape closes.
+  var options = [], active = -1;
+  if (listbox) {
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", listbox.id);
+    input.setAttribute("aria-expanded", "false");
+  }
+
+  function setActive(i) {
+    active = i;
+    options.forEach(function (o, j) {
+      o.el.setAttribute("aria-selected", j === i ? "true" : "false");
+      o.el.classList.toggle("active", j === i);
+    });
+    if (i >= 0) {
+      input.setAttribute("aria-activedescendant", options[i].el.id);
+      options[i].el.scrollIntoView({ block: "nearest" });
+    } else input.removeAttribute("aria-activedescendant");
+  }
+
+  function closeList() {
+    if (!listbox) return;
+    listbox.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    setActive(-1);
+  }
+
+  function openList() {
+    if (!listbox || !options.length) return;
+    listbox.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
+  function pick(i) {
+    var value = options[i].value;
+    closeList();
+    options = [];
+    if (listbox) listbox.innerHTML = "";
+    input.value = value;
+    clearTimeout(timer);
+    clearTimeout(suggestTimer);
+    load(urlFor(value), "push");
+  }
+
+  function showOptions(list) {
+    listbox.innerHTML = "";
+    options = list;
+    list.forEach(function (o, i) {
+      var li = document.createElement("li");
+      li.id = "q-option-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      var name = document.createElement("span");
+      name.className = "name";
+      name.textContent = o.name;
+      var what = document.createElement("span");
+      what.className = "what";
+      what.textContent = o.what;
+      li.appendChild(name);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(what);
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); });  // keep the focus in the box
+      li.addEventListener("click", function () { pick(i); });
+      o.el = li;
+      listbox.appendChild(li);
+    });
+    active = -1;
+    if (list.length) openList(); else closeList();
+    if (suggestStatus) {
+      suggestStatus.textContent = list.length
+        ? (list.length === 1 ? "1 suggestion" : list.length + " suggestions") + " : flèches haut et bas pour choisir, Entrée pour valider."
+        : "";
+    }
+  }
+
   function suggest() {
-    if (!list) return;
+    if (!listbox) return;
     clearTimeout(suggestTimer);
     var words = input.value.split(/\s+/);
     var last = words[words.length - 1];
-    if (last.length < 2 || last.indexOf(":") >= 0) { list.innerHTML = ""; return; }
+    if (last.length < 2 || last.indexOf(":") >= 0) { showOptions([]); return; }
     suggestTimer = setTimeout(function () {
+      var typed = input.value;
       fetch("/api/suggest?q=" + encodeURIComponent(last))
         .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
         .then(function (data) {
-          list.innerHTML = "";
-          var seen = {};
+          if (input.value !== typed || document.activeElement !== input) return;  // typed on meanwhile
+          var seen = {}, list = [];
           (data.suggestions || []).forEach(function (s) {
             words[words.length - 1] = s.name;
             var value = words.join(" ");
             if (seen[value]) return;
             seen[value] = true;
-            var opt = document.createElement("option");
-            opt.value = value;
-            opt.label = s.name + " — " + (s.kind === "lieu" ? "lieu" : "collectivité") + (s.country ? ", " + s.country : "");
-            list.appendChild(opt);
+            list.push({ value: value, name: s.name,
+                        what: (s.kind === "lieu" ? "lieu" : "collectivité") + (s.country ? ", " + s.country : "") });
           });
+          showOptions(list);
         })
         .catch(function () {});
     }, 120);
   }
+
+  input.addEventListener("keydown", function (ev) {
+    if (!listbox) return;
+    var open = !listbox.hidden;
+    if (ev.key === "ArrowDown" || ev.key === "Down") {
+      if (!options.length) return;
+      ev.preventDefault();
+      if (!open) { openList(); setActive(0); } else setActive(active + 1 < options.length ? active + 1 : -1);
+    } else if (ev.key === "ArrowUp" || ev.key === "Up") {
+      if (!open) return;
+      ev.preventDefault();
+      setActive(active > 0 ? active - 1 : (active === 0 ? -1 : options.length - 1));
+    } else if (ev.key === "Enter") {
+      if (open && active >= 0) { ev.preventDefault(); pick(active); } else closeList();
+    } else if (ev.key === "Escape" || ev.key === "Esc") {
+      if (open) { ev.preventDefault(); closeList(); }  // a second Escape clears the box, as usual
+    } else if (ev.key === "Tab") {
+      closeList();
+    }
+  });
+  // Leaving the box closes the list (a little later, so that a click on an option counts).
+  var blurTimer = null;
+  input.addEventListener("blur", function () { blurTimer = setTimeout(closeList, 150); });
+  input.addEventListener("focus", function () { clearTimeout(blurTimer); });
 })();

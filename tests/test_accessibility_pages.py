@@ -1,0 +1,174 @@
+"""Accessibility of the HTML as served (no browser): the statement and its
+footer link on every page, the language, landmarks and skip links, facet
+checkboxes named with their value and count, the text alternatives of the
+year chart and of the map. The browser checks (axe-core, keyboard, live
+region, text size) are in test_accessibility.py."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from engine import SearchRequest
+from search_app import create_app
+from search_app.accessibility import CHECKED_PAGES, STATUS
+
+KAYES = "assainissement Kayes"
+
+
+class Tree(HTMLParser):
+    """Start tags with their attributes, and the text inside each element with an id."""
+
+    VOID = frozenset({"meta", "link", "input", "br", "img", "hr", "source", "rect", "circle", "path"})
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: dict[str, str] = {}
+        self._open: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag not in self.VOID:
+            self._open.append((tag, a.get("id")))
+            if a.get("id"):
+                self.text[a["id"]] = ""
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self._open) - 1, -1, -1):
+            if self._open[i][0] == tag:
+                del self._open[i:]
+                break
+
+    def handle_data(self, data):
+        for _, ident in self._open:
+            if ident:
+                self.text[ident] += data
+
+    def find(self, tag=None, **attrs) -> list[dict]:
+        return [a for t, a in self.tags if (tag is None or t == tag)
+                and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+
+def tree(html: str) -> Tree:
+    t = Tree()
+    t.feed(html)
+    return t
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("path", [p for _, p in CHECKED_PAGES] + ["/carte", "/?q=eau&page=999"])
+def test_every_page_is_in_french_with_landmarks_and_links_the_statement(client, path):
+    r = client.get(path)
+    html = r.get_data(as_text=True)
+    t = tree(html)
+    assert t.find("html")[0]["lang"] == "fr"
+    assert len(t.find("main", id="contenu")) == 1 and t.find("header") and t.find("footer")
+    assert len(t.find("h1")) == 1
+    link = t.find("a", id="footer-a11y")
+    assert link and link[0]["href"] == "/accessibilite"
+    assert squash(t.text["footer-a11y"]) == f"Accessibilité : {STATUS}"
+    skips = [a["href"] for a in t.find("a", class_="skip")]
+    assert skips[-1] == "#contenu"
+    if "id=\"resultats\"" in html:
+        assert skips[0] == "#resultats"  # the first Tab of a search page goes to the results
+    for target in skips:
+        assert f'id="{target[1:]}"' in html
+
+
+def test_the_statement_says_what_a_french_public_service_must_say(client):
+    html = client.get("/accessibilite").get_data(as_text=True)
+    t = tree(html)
+    headings = [squash(m) for m in re.findall(r"<h2>(.*?)</h2>", html)]
+    assert headings == ["État de conformité", "Résultats des tests", "Contenus non accessibles",
+                        "Établissement de cette déclaration", "Retour d'information et contact", "Voies de recours"]
+    assert "<strong>non conforme</strong>" in html and "RGAA), version 4.1.2" in html
+    assert "article 47 de la loi n° 2005-102 du 11 février 2005" in html
+    assert "Cette déclaration a été établie le 2 décembre 2026." in html
+    assert "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07" in html
+    assert "axe-core 4.14.1" in html
+    assert [a["href"] for a in t.find("a") if a.get("href", "").startswith("/") and
+            a["href"] not in ("/", "/a-propos", "/accessibilite")] == [p for _, p in CHECKED_PAGES if p not in ("/", "/a-propos", "/accessibilite")]
+    assert "Aucune adresse de contact" in html
+
+
+def test_the_statement_gives_the_contact_the_server_was_started_with(index_dir):
+    for contact, href in (("accessibilite@example.org", "mailto:accessibilite@example.org"),
+                          ("https://example.org/contact", "https://example.org/contact")):
+        app = create_app({"INDEX_DIR": str(index_dir), "ACCESSIBILITY_CONTACT": contact})
+        html = app.test_client().get("/accessibilite").get_data(as_text=True)
+        assert f'<a href="{href}">{contact}</a>' in html
+        assert "Aucune adresse de contact" not in html
+
+
+def test_facet_checkboxes_are_named_with_their_value_and_count(client, engine):
+    html = client.get("/", query_string={"q": KAYES}).get_data(as_text=True)
+    facets = engine.search(SearchRequest(q=KAYES))["facets"]
+    names = {}
+    for m in re.finditer(r'<a class="toggle[^"]*" href="[^"]*" role="checkbox" aria-checked="(?:true|false)" '
+                         r'data-value="([^"]*)">(.*?)</a>', html):
+        names.setdefault(m.group(1), squash(re.sub(r"<[^>]+>", " ", m.group(2))))
+    for it in facets["domain"]:
+        n = it["count"]
+        assert names[it["value"]] == f"{it['value']} {n} {'résultat' if n < 2 else 'résultats'}"
+    # each facet is a group named by its heading
+    assert '<section class="facet" data-facet="domain" role="group" aria-labelledby="h-domain">' in html
+
+
+def test_the_year_chart_has_a_table_of_its_values(client, engine):
+    html = client.get("/", query_string={"q": KAYES, "year": "2005"}).get_data(as_text=True)
+    years = {int(it["value"]): it for it in engine.search(
+        SearchRequest(q=KAYES, filters={"year": [2005]}))["facets"]["year"]}
+    chart = html[html.index('<figure class="yearchart"'):html.index("</figure>")]
+    # the bars are a shortcut for the pointer, hidden from screen readers and out of the Tab order
+    assert re.search(r'<svg [^>]*aria-hidden="true"', chart)
+    links = re.findall(r"<a [^>]*>", chart)
+    assert links and all('tabindex="-1"' in a for a in links)
+    table = html[html.index('id="yearchart-table"'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r'<th scope="row">(\d{4})( <span class="tick">\(filtre actif\)</span>)?</th><td class="n">(\d+)</td>', table)
+    assert {int(y): int(n) for y, _, n in rows} == {y: it["count"] for y, it in years.items()}
+    assert [int(y) for y, ticked, _ in rows if ticked] == [2005]
+
+
+def test_the_map_has_a_table_of_its_places_and_a_way_past_it(client):
+    html = client.get("/carte", query_string={"q": "eau"}).get_data(as_text=True)
+    data = client.get("/api/map", query_string={"q": "eau"}).get_json()
+    table = html[html.index('id="map-table"'):]
+    table = table[:table.index("</table>")]
+    counts = [int(n) for n in re.findall(r'<td class="n">(\d+)</td>', table)]
+    assert counts == [p["count"] for p in data["places"]] and counts
+    assert '<a href="#map-table-summary" class="skip-inline">' in html
+    assert 'role="region" aria-labelledby="map-table-summary"' in html  # the scrolling table is reachable
+    assert 'aria-live' not in html[html.index('id="map-info"') - 40:html.index('id="map-info"') + 60]
+
+
+def test_the_search_box_is_ready_to_be_a_combobox(client):
+    html = client.get("/").get_data(as_text=True)
+    t = tree(html)
+    box = t.find("input", id="q")[0]
+    assert "list" not in box  # no bare <datalist>: search.js makes the box an ARIA combobox
+    listbox = t.find("ul", id="q-suggestions")[0]
+    assert listbox["role"] == "listbox" and "hidden" in listbox and listbox["aria-label"]
+    assert t.find("p", id="live")[0]["aria-live"] == "polite"
+
+
+def test_the_live_text_holds_the_count_and_the_notices(client, engine):
+    q = "assainissement Tiznit"
+    r = engine.search(SearchRequest(q=q))
+    html = client.get("/", query_string={"q": q}).get_data(as_text=True)
+    text = squash(tree(html).text["announce"])
+    assert text == f"{r['total']} partenariats, page 1 sur {r['pages']}. " + " ".join(r["query"]["notices"])
+    assert "Aucun résultat ne contient tous les mots" in text
+    one = client.get("/", query_string={"q": "zzzxqw"}).get_data(as_text=True)
+    assert squash(tree(one).text["announce"]) == "Aucun résultat pour « zzzxqw »."
+    bad = client.get("/", query_string={"page": "0"}).get_data(as_text=True)
+    assert squash(tree(bad).text["announce"]) == "« page » doit valoir au moins 1 (reçu : 0)."

@@ -1,0 +1,87 @@
+"""Raw domain labels -> the controlled domains (indexer/domains.py): rules that
+read inside words must not file one domain under another."""
+import pytest
+
+from indexer.domains import AGRICULTURE, CULTURE, ECHANGES, ECONOMIE, SANTE, SECURITE, map_domain
+
+
+@pytest.mark.parametrize("label, wanted, unwanted", [
+    # "cultur" inside agriculture is farming, not culture
+    ("Agriculture", AGRICULTURE, CULTURE),
+    ("AGRICULTURE", AGRICULTURE, CULTURE),
+    ("Agriculture Santé", SANTE, CULTURE),
+    ("Aviculture", AGRICULTURE, CULTURE),
+    ("Apiculture", AGRICULTURE, CULTURE),
+    # food security is farming and food supply, not civil security
+    ("Renforcement de la sécurité alimentaire", AGRICULTURE, SECURITE),
+    ("SECURITE ALIMENTAIRE/ ECONOMIE", ECONOMIE, SECURITE),
+    ("Sécurité alimentaire (aides exceptionnelles)", AGRICULTURE, SECURITE),
+    # the Mali sheet's "Cultures" heads crops (Aide au maraîchage)
+    ("Cultures", AGRICULTURE, CULTURE),
+])
+def test_a_word_inside_another_does_not_file_a_label_elsewhere(label, wanted, unwanted):
+    domains = map_domain(label)
+    assert wanted in domains
+    assert unwanted not in domains
+
+
+@pytest.mark.parametrize("label, wanted", [
+    ("Culture", CULTURE),
+    ("Échanges culturels", CULTURE),
+    ("Activités socio- culturelles", CULTURE),
+    ("Projets d’échanges interculturels et d’échanges de jeunes", CULTURE),
+    ("Sécurité", SECURITE),
+    ("Sécurité Civile Santé", SECURITE),
+    ("protection civile", SECURITE),
+    ("Échanges culturels", ECHANGES),
+])
+def test_the_words_themselves_still_file_their_domain(label, wanted):
+    assert wanted in map_domain(label)
+
+
+def test_no_agricultural_action_is_filed_under_culture_for_its_label(corpus):
+    farming = [a for a in corpus.actions if a.domain_raw and "agricult" in a.domain_raw.lower()
+               and "cultur" not in a.domain_raw.lower().replace("agricult", "")]
+    assert farming
+    assert all(CULTURE not in map_domain(a.domain_raw) for a in farming)
+
+
+def test_a_label_part_is_indexed_only_where_the_record_supports_it():
+    from indexer.domains import DOMAINS, EAU, LABEL_PARTS, URBANISME, label_text
+
+    assert label_text(EAU, "Creusement de puits à Diéma") == "Eau"
+    assert label_text(EAU, "Construction de latrines et d'un puits") == "Eau assainissement"
+    assert label_text(EAU, "Assainissement") == "Eau assainissement"
+    assert label_text(URBANISME, "Plan de déplacements urbains, bus") == "Urbanisme transports"
+    assert label_text(URBANISME, "Voirie") == "Urbanisme"
+    assert label_text("Tourisme", "") == "Tourisme"  # one-part labels are written whole
+    assert set(LABEL_PARTS) <= set(DOMAINS)
+
+
+def test_a_water_sheet_does_not_say_sanitation_through_its_domain(corpus):
+    import re
+
+    from indexer.documents import partnership_document
+    from indexer.domains import EAU, LABEL_PARTS
+    from indexer.text import fold
+
+    said = re.compile(LABEL_PARTS[EAU][1][1])
+    water = [p for p in corpus.partnerships if EAU in p.domains]
+    plain = [p for p in water if not said.search(fold(" ".join(p.domains_raw + [p.original_text or ""])))]
+    sanit = [p for p in water if "assainissement" in (p.original_text or "").lower()]
+    assert plain and sanit
+    assert all("assainissement" not in partnership_document(p)["domains_text"] for p in plain)
+    assert all("assainissement" in partnership_document(p)["domains_text"] for p in sanit)
+
+
+@pytest.mark.parametrize("text, security", [
+    ("Séminaire sur la gestion des risques urbains", True),
+    ("Formation des personnels par le Bataillon des Marins Pompiers de Marseille et le SAMU", True),
+    ("Actions mises en œuvre suite au séisme de 2003", True),
+    ("Distribution de lits à la prison après un incendie", False),  # relief, not civil protection
+    ("Sécurité alimentaire : banque de céréales", False),
+])
+def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
+    from indexer.domains import domains_of_text
+
+    assert (SECURITE in domains_of_text(text)) is security
