@@ -115,9 +115,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         ix = whoosh_index.create_in(str(gen), schema)
         docs = list(index_documents(corpus.partnerships, corpus.actions))
         indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
-        records = {"partnerships": [p.to_dict() for p in corpus.partnerships],
-                   "actions": [a.to_dict() for a in corpus.actions]}
-        tables = beside(_write_tables, gen, [[d[f] for f in TEXT_FIELDS] for d in docs], records)
+        tables = beside(_write_tables, gen, corpus, docs)  # everything but Whoosh's segment, on the other core
         try:
             writer = ix.writer(limitmb=256, procs=1, codec=CODEC)
             try:
@@ -132,9 +130,6 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         finally:
             tables()
         ix.close()
-        write_json(gen / RECORDS, records)
-        write_json(gen / PARSED, corpus.per_document)
-        write_json(gen / DOCS, [[d["id"], d["type"], d["pid"], d["sort_name"], d["facets"]] for d in docs])
         write_json(gen / META, {
             "schema_version": SCHEMA_VERSION,
             "corpus_checksum": corpus.checksum,
@@ -154,13 +149,20 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     return gen, len(docs)
 
 
-def _write_tables(gen: Path, texts: list[list[str]], records: dict) -> None:
-    """The generation's lookup tables, beside Whoosh's segment: its records
-    (indexer.recordtable) and its word tables (analyzers.wordtables): the
-    vocabulary of every text field, the speller's table, the terms of the
-    words the results show (bodies and titles), the bodies with their words'
-    places."""
+def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
+    """The generation's files beside Whoosh's segment: the records (JSON, and
+    the table the engine reads them from, indexer.recordtable), each
+    document's parse (for a failed document's next build), the document
+    table, and the word tables (analyzers.wordtables): the vocabulary of
+    every text field, the speller's table, the terms of the words the results
+    show (bodies and titles), the bodies with their words' places."""
+    records = {"partnerships": [p.to_dict() for p in corpus.partnerships],
+               "actions": [a.to_dict() for a in corpus.actions]}
+    write_json(gen / RECORDS, records)
     write_record_table(gen / RECORD_TABLE, records["partnerships"], records["actions"])
+    write_json(gen / PARSED, corpus.per_document)
+    write_json(gen / DOCS, [[d["id"], d["type"], d["pid"], d["sort_name"], d["facets"]] for d in docs])
+    texts = [[d[f] for f in TEXT_FIELDS] for d in docs]
     path = gen / WORDS
     bodies = [doc[TEXT_FIELDS.index("body")] for doc in texts]
     # the words as the highlighter meets them: titles as they are, bodies with their spaces collapsed
