@@ -122,8 +122,8 @@ class IndexState:
     def french_abroad(self) -> frozenset:
         """Documents (partnerships and their actions) whose "French" side is not
         in France: the Algerian lists' partnerships of other countries' towns."""
-        abroad = {pid for pid, p in self.partnerships.items()
-                  if ((p.get("french_party") or {}).get("country") or "") != "France"}
+        abroad = {pid for pid, country in self.partnerships.field("$.french_party.country")
+                  if (country or "") != "France"}
         return frozenset(i for i, d in enumerate(self.docs) if d.pid in abroad)
 
     @functools.cached_property

@@ -45,6 +45,13 @@ class RecordTable:
             row = self._db.execute("SELECT json FROM records WHERE kind = ? AND id = ?", (kind, rid)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def field(self, kind: str, path: str) -> list[tuple[str, object]]:
+        """(id, the value at a JSON path such as `$.french_party.country`) for
+        every record of `kind`, read by SQLite without decoding the records."""
+        with self._lock:
+            return self._db.execute("SELECT id, json_extract(json, ?) FROM records WHERE kind = ? ORDER BY ord",
+                                    (path, kind)).fetchall()
+
     def all(self, kind: str) -> list[tuple[str, dict]]:
         with self._lock:
             rows = self._db.execute("SELECT id, json FROM records WHERE kind = ? ORDER BY ord", (kind,)).fetchall()
@@ -79,6 +86,11 @@ class LazyRecords(Mapping):
                 order.append(rid)
             self._order = order
         return self._order
+
+    def field(self, path: str) -> list[tuple[str, object]]:
+        """(id, value at a JSON path) for every record, without reading them all
+        (for the per-generation tables a search needs)."""
+        return self._table.field(self._kind, path)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._all())

@@ -247,3 +247,15 @@ def test_records_read_one_by_one_are_the_records(engine, index_dir):
     for a in store["actions"]:
         expected.setdefault(a["partnership_id"], []).append(a["id"])
     assert fresh.actions_of == expected
+
+
+def test_per_generation_tables_read_fields_without_the_records(engine):
+    """french_abroad asks the record table for one field; it is what reading
+    every record gives, and no record is decoded for it."""
+    fresh = open_state(engine.state().generation, caching=False)
+    got = fresh.french_abroad
+    assert fresh.partnerships._order is None  # the records were not all read
+    abroad = {pid for pid, p in fresh.partnerships.items()
+              if ((p.get("french_party") or {}).get("country") or "") != "France"}
+    assert got == frozenset(i for i, d in enumerate(fresh.docs) if d.pid in abroad)
+    assert got and len(got) < len(fresh.docs)
