@@ -13,9 +13,10 @@ from urllib.parse import parse_qsl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from unidecode import unidecode
 from werkzeug.datastructures import MultiDict
 
-from analyzers import Speller, spelling_analyzer
+from analyzers import Speller, fold_text, spelling_analyzer
 from analyzers.wordtables import WordTables, count_vocabulary, write_tables
 from engine import SearchRequest
 from engine.highlight import SNIPPET_CHARS, FieldMarker, highlight
@@ -259,3 +260,12 @@ def test_per_generation_tables_read_fields_without_the_records(engine):
               if ((p.get("french_party") or {}).get("country") or "") != "France"}
     assert got == frozenset(i for i, d in enumerate(fresh.docs) if d.pid in abroad)
     assert got and len(got) < len(fresh.docs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé É œŒßﬁΣσς漢ΑΓ—’«»\u00a0\u202fİǅx.-'0", min_size=0, max_size=200))
+def test_folding_a_long_text_by_its_non_ascii_runs_is_unidecode(text):
+    """fold_text folds a long text's non-ASCII runs one by one: the result is
+    unidecode's over the whole text, lower-cased."""
+    assert fold_text(text) == unidecode(text).lower()
+    assert fold_text(text * 3) == unidecode(text * 3).lower()
