@@ -7,7 +7,13 @@ from .spelling import Speller, max_typos
 from .vocabulary import family_of, find_expansions, find_graded_expansions
 
 __all__ = [
-    "french_analyzer", "names_analyzer", "spelling_analyzer", "find_expansions", "find_graded_expansions",
+    "Speller",
     "family_of",
-    "Speller", "max_typos", "fold_text",
+    "find_expansions",
+    "find_graded_expansions",
+    "fold_text",
+    "french_analyzer",
+    "max_typos",
+    "names_analyzer",
+    "spelling_analyzer",
 ]

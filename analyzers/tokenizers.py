@@ -28,7 +28,7 @@ _WORD = (
 # frequent token, is tried first (the branches start differently, so their
 # order does not change what matches). A third faster than the plain
 # alternation `_ORDINAL|_GROUPED|_DECIMAL|_WORD`, with the same tokens.
-TOKEN_RE = re.compile("(?=[^\\W_])(?:" + "|".join([_WORD, _ORDINAL, _GROUPED, _DECIMAL]) + ")", re.UNICODE)
+TOKEN_RE = re.compile(f"(?=[^\\W_])(?:{_WORD}|{_ORDINAL}|{_GROUPED}|{_DECIMAL})", re.UNICODE)
 _APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 _HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
 

@@ -140,9 +140,9 @@ def _family_index() -> dict[str, list[str]]:
             if len(key) != 1:
                 raise ValueError(f"vocabulary.json: a family holds single words: {word!r}")
             stems.setdefault(key[0], word)
-        for stem in stems:
+        for stem, word in stems.items():
             if stem in out:
-                raise ValueError(f"vocabulary.json: {stems[stem]!r} is in two families")
+                raise ValueError(f"vocabulary.json: {word!r} is in two families")
             out[stem] = [w for s, w in stems.items() if s != stem]
     return out
 

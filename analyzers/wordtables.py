@@ -105,7 +105,8 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
         db.executemany("INSERT INTO deletes VALUES (?, ?)",
                        ((w, " ".join(k for k in keys if k)) for w, keys in delete_keys(speller_terms(vocabulary))))
         db.execute("INSERT INTO deletes(deletes) VALUES ('optimize')")
-        db.executemany("INSERT INTO terms VALUES (?, ?)", ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))
+        db.executemany("INSERT INTO terms VALUES (?, ?)",
+                       ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))
         db.executemany("INSERT INTO term_words VALUES (?, ?)",
                        sorted((t, w) for w, ts in (terms or {}).items() for t in ts))
         db.executemany("INSERT INTO bodies VALUES (?, ?, ?)",

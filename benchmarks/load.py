@@ -61,7 +61,8 @@ def run_load(base_url: str, paths: list[str], clients: int, max_requests: int, m
                 errors.extend(errs)
 
     if warmup:
-        ts = [threading.Thread(target=client, args=(i, time.perf_counter() + max_seconds, False)) for i in range(min(clients, 4))]
+        ts = [threading.Thread(target=client, args=(i, time.perf_counter() + max_seconds, False))
+              for i in range(min(clients, 4))]
         for t in ts:
             t.start()
         for t in ts:

@@ -52,5 +52,6 @@ def describe() -> dict:
         "cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem_gib, 1) if mem_gib else None,
         "os": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version, "whoosh": _version("whoosh"), "waitress": _version("waitress"),
-        "datasette": _version("datasette"), "tantivy": _version("tantivy"), "load_average": os.getloadavg(), "revision": revision(),
+        "datasette": _version("datasette"), "tantivy": _version("tantivy"), "load_average": os.getloadavg(),
+        "revision": revision(),
     }

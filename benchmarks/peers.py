@@ -84,7 +84,8 @@ class SqlitePeer:
         where, args = [], []
         expr = match_expression(req.q, any_word)
         if expr:
-            sql = "SELECT rowid AS rid, bm25(partnerships_fts) AS score FROM partnerships_fts WHERE partnerships_fts MATCH ?"
+            sql = ("SELECT rowid AS rid, bm25(partnerships_fts) AS score FROM partnerships_fts "
+                   "WHERE partnerships_fts MATCH ?")
             args.append(expr)
         else:
             sql = "SELECT rowid AS rid, 0.0 AS score FROM partnerships WHERE 1"

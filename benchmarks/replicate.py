@@ -71,8 +71,7 @@ def replicate(partnerships: list[dict], actions: list[dict], factor: int) -> tup
 def write_records(path: Path, partnerships: list[dict], actions: list[dict]) -> None:
     """JSON Lines like `repertoires export`."""
     with open(path, "w", encoding="utf-8") as fh:
-        for r in partnerships + actions:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in partnerships + actions)
 
 
 def read_records(path: Path) -> tuple[list[dict], list[dict]]:

@@ -61,13 +61,13 @@ def run_build(kind: str, src: Path, dst: Path) -> dict:
 def run_cold(system: str, where: Path, requests_file: Path, requests: list[Request]) -> dict:
     """The cold workload in a fresh process of `system`."""
     proc = subprocess.run([sys.executable, "-m", "benchmarks.coldproc", system, str(where), str(requests_file)],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"cold run of {system} failed ({proc.returncode}): {proc.stderr[-2000:]}")
     answer = json.loads(proc.stdout.strip().splitlines()[-1])
     out = {"open_seconds": answer["open_seconds"], **summary_ms(answer["seconds"])}
     by_kind: dict[str, list[float]] = {}
-    for r, s in zip(requests, answer["seconds"]):
+    for r, s in zip(requests, answer["seconds"], strict=True):
         by_kind.setdefault(r.kind, []).append(s)
         if r.filters:
             by_kind.setdefault("with a filter", []).append(s)
@@ -129,7 +129,8 @@ def oneshot(index_dir: Path, requests: list[Request]) -> dict:
     seconds = []
     for r in requests:
         t0 = time.perf_counter()
-        proc = subprocess.run([*cmd, "search", r.q, "--index", str(index_dir)], cwd=ROOT, capture_output=True)
+        proc = subprocess.run([*cmd, "search", r.q, "--index", str(index_dir)], cwd=ROOT, capture_output=True,
+                              check=False)
         seconds.append(time.perf_counter() - t0)
         if proc.returncode != 0:
             raise RuntimeError(f"repertoires search {r.q!r} failed: {proc.stderr.decode()[-1000:]}")
@@ -148,7 +149,8 @@ def bench_scale(factor: int, base: tuple[list, list], cold: list[Request], args,
     shutil.rmtree(index_dir, ignore_errors=True)
     log(f"[{factor}x] building our index from {res['partnerships']} partnerships, {res['actions']} actions")
     res["build_ours"] = run_build("records", rec_file, index_dir)
-    log(f"[{factor}x]   {res['build_ours']['seconds']:.1f} s, peak {res['build_ours']['peak_mib']:.0f} MiB; building peers")
+    log(f"[{factor}x]   {res['build_ours']['seconds']:.1f} s, peak {res['build_ours']['peak_mib']:.0f} MiB; "
+        "building peers")
     res["build_peers"] = run_build("peers", rec_file, peers_dir)
 
     # --- cold: each system in a fresh process, each request once ------------
@@ -162,7 +164,8 @@ def bench_scale(factor: int, base: tuple[list, list], cold: list[Request], args,
         servers = [("ours", lambda: start_ours(index_dir, args.data, work / f"serve-cold-{factor}x.log", cache=False),
                     api_path)]
         if not args.no_datasette:
-            servers.append(("datasette", lambda: start_datasette(peers_dir / DB_NAME, work / f"datasette-cold-{factor}x.log"),
+            servers.append(("datasette",
+                            lambda: start_datasette(peers_dir / DB_NAME, work / f"datasette-cold-{factor}x.log"),
                             datasette_path))
         for name, start, to_path in servers:
             log(f"[{factor}x] cold, over HTTP: {name}")
@@ -198,10 +201,11 @@ def bench_scale(factor: int, base: tuple[list, list], cold: list[Request], args,
 
     res["http"] = {}
     if not args.no_http:
-        budgets = dict(zip(CLIENTS, args.http_requests))
+        budgets = dict(zip(CLIENTS, args.http_requests, strict=True))  # same length: checked in main
         servers = [("ours", lambda: start_ours(index_dir, args.data, work / f"serve-{factor}x.log"), api_path)]
         if not args.no_datasette:
-            servers.append(("datasette", lambda: start_datasette(peers_dir / DB_NAME, work / f"datasette-{factor}x.log"),
+            servers.append(("datasette",
+                            lambda: start_datasette(peers_dir / DB_NAME, work / f"datasette-{factor}x.log"),
                             datasette_path))
         for name, start, to_path in servers:
             paths = [to_path(r) for r in REQUESTS]
@@ -281,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     for factor in args.scales:
         try:
             results["scales"].append(bench_scale(factor, base, cold, args, work, log))
-        except Exception as exc:  # keep what the smaller scales measured
+        except Exception as exc:  # noqa: BLE001 (keep what the smaller scales measured)
             log(f"[{factor}x] failed: {type(exc).__name__}: {exc}")
             results.setdefault("failures", []).append(f"{factor}×: {type(exc).__name__}: {exc}")
         results["seconds"] = time.perf_counter() - started

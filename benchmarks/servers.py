@@ -21,7 +21,7 @@ class Server:
     def __init__(self, name: str, argv: list[str], port: int, ready_path: str, log: Path):
         self.name, self.port, self.ready_path = name, port, ready_path
         self.base_url = f"http://127.0.0.1:{port}"
-        self.log = open(log, "w")
+        self.log = open(log, "w")  # noqa: SIM115 (the server's log for its lifetime, closed by stop())
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(argv, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
 

@@ -66,19 +66,18 @@ class FieldMarker:
         # they are, then each distinct word looked up once (texts repeat their
         # words), its terms taken from the generation's table when it is new.
         tokens = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
-        words = {w for w, _, _ in tokens}
+        distinct = {w for w, _, _ in tokens}
         table = self.table
         if table is not None and len(self._keys) < WORD_CACHE:
-            missing = [w for w in words if w not in self._keys]
+            missing = [w for w in distinct if w not in self._keys]
             if missing:
                 self._keys.update(table.terms_of(missing))
         marked: dict[str, str] = {}
-        for word in words:
-            keys = get(word)
-            if keys is None:
-                keys = keys_of(word)
-            if keys and not keys.isdisjoint(terms):
-                marked[word] = min(keys & terms)
+        for token in distinct:
+            known = get(token)
+            token_keys = known if known is not None else keys_of(token)
+            if token_keys and not token_keys.isdisjoint(terms):
+                marked[token] = min(token_keys & terms)
         if marked:
             found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
         return found

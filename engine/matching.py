@@ -177,7 +177,7 @@ class Evaluator:
             norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1, ids)
             k1p1 = K1 + 1
             # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), operation for operation
-            base = {d: idf * ((tf * k1p1) / (tf + norm[d])) for d, tf in zip(ids, weights)}
+            base = {d: idf * ((tf * k1p1) / (tf + norm[d])) for d, tf in zip(ids, weights, strict=True)}
         else:
             base = _collect(self.searcher.postings(field, text, weighting=w))
         boost = q.boost

@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 
@@ -78,10 +80,10 @@ class NameEntry:
 @dataclass
 class IndexState:
     generation: Generation
-    index: object
+    index: Any  # whoosh.index.FileIndex (Whoosh ships no type hints)
     docs: list[DocInfo]
-    partnerships: Mapping[str, dict]  # read one by one (indexer.recordtable)
-    actions: Mapping[str, dict]
+    partnerships: LazyRecords  # id -> record, read one by one (indexer.recordtable)
+    actions: LazyRecords
     docnum_of: dict[str, int]
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
@@ -146,7 +148,7 @@ class IndexState:
         return self.docs[docnum].type == "partnership"
 
 
-def _names(partnerships: dict[str, dict]) -> list[NameEntry]:
+def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
     """Every collectivity and place name, once per spelling (a name that is
     both a collectivity and a place, like Koulikoro, is offered once)."""
     entries: dict[str, NameEntry] = {}
@@ -186,7 +188,7 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
     try:
         ix = whoosh_index.open_dir(str(path))
         records = RecordTable(Path(path) / RECORD_TABLE)
-    except Exception as exc:  # Whoosh and sqlite3 raise many kinds on damaged files
+    except Exception as exc:  # noqa: BLE001 - Whoosh and sqlite3 raise many kinds on damaged files
         raise IndexCorrupt(f"cannot open the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
 
@@ -197,7 +199,8 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         with ix.reader() as reader:
             n = reader.doc_count_all()
             last = reader.stored_fields(n - 1)["id"] if n else None  # the table is the segment's, in its order
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged table or segment: many kinds
+
         raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
     if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
@@ -213,7 +216,7 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
             facet_values[k].update(vals)
     try:
         vocabulary = WordTables(Path(path) / WORDS)
-    except Exception as exc:  # sqlite3 raises several kinds on a damaged file
+    except (sqlite3.Error, OSError) as exc:
         raise IndexCorrupt(f"cannot open the word tables in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
     return IndexState(

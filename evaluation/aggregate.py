@@ -6,8 +6,8 @@ queries only; a split's overall mean is over all of its queries).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .judged import JudgedQuery
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Iterable
+from collections.abc import Iterable
 
 TOKENIZER = "unicode61 remove_diacritics 2"
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -105,7 +105,8 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
                                split, qtype, filters, qid in tuned))
     unknown_tuned = tuned - seen
     if unknown_tuned:
-        raise JudgedSetError(f"{path}: split_procedure.tuned_on names unknown queries: {', '.join(sorted(unknown_tuned))}")
+        raise JudgedSetError(f"{path}: split_procedure.tuned_on names unknown queries: "
+                             f"{', '.join(sorted(unknown_tuned))}")
     return out
 
 

@@ -31,9 +31,9 @@ def require_ir_measures():
 
 
 def _measures() -> dict:
-    from ir_measures import RR, R, P, nDCG
+    from ir_measures import RR, P, R, nDCG
 
-    return dict(zip(MEASURE_NAMES, (nDCG @ 10, RR, R @ 10, P @ 5)))
+    return dict(zip(MEASURE_NAMES, (nDCG @ 10, RR, R @ 10, P @ 5), strict=True))
 
 
 def score_runs(judgments: dict[str, dict[str, int]], rankings: dict[str, list[str]]

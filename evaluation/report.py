@@ -31,7 +31,8 @@ def ratio(ours: float, base: float) -> str:
     return f"{ours / base:.2f}×" if base else "n/a"
 
 
-def losses(queries: list[JudgedQuery], ours: System, base: System, n: int = 10) -> list[tuple[JudgedQuery, float, float]]:
+def losses(queries: list[JudgedQuery], ours: System, base: System, n: int = 10
+           ) -> list[tuple[JudgedQuery, float, float]]:
     """Queries where we lose most: lowest nDCG@10, ties broken by the baseline's lead."""
     rows = [(q, ours.per_query[q.id]["nDCG@10"], base.per_query[q.id]["nDCG@10"]) for q in queries]
     rows.sort(key=lambda r: (r[1], r[1] - r[2], r[0].id))
@@ -91,7 +92,8 @@ def text_report(queries: list[JudgedQuery], ours: System, base: System) -> str:
         o, b = ob[split], bb[split]
         out += ["", f"== {_label(split, qs)}: ours / FTS5 (ratio)"]
         for n in names:
-            out.append(f"  {n:<8} {o[ALL].means[n]:.4f} / {b[ALL].means[n]:.4f}  ({ratio(o[ALL].means[n], b[ALL].means[n])})")
+            out.append(f"  {n:<8} {o[ALL].means[n]:.4f} / {b[ALL].means[n]:.4f}  "
+                       f"({ratio(o[ALL].means[n], b[ALL].means[n])})")
         untuned = [q for q in qs if not q.tuned]
         if split != ALL and 0 < len(untuned) < len(qs):
             c, d = mean_of(untuned, ours.per_query, names), mean_of(untuned, base.per_query, names)
@@ -149,32 +151,33 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
     bb = breakdown(queries, base.per_query, names)
     n_tuned = sum(q.tuned for q in queries)
     md = ["# Evaluation of the ranking", "",
-          "Written by `repertoires eval` (do not edit by hand; rerun the command). The same figures are in "
-          "`docs/evaluation.json`.", "",
+          ("Written by `repertoires eval` (do not edit by hand; rerun the command). The same figures are in "
+           "`docs/evaluation.json`."), "",
           "```",
           "pip install -e '.[test]'          # ir-measures",
           "repertoires eval                  # builds the index if missing or outdated, prints, writes this file",
           "repertoires eval --split dev      # only the dev queries (tuning); prints, writes nothing",
           "repertoires eval --index DIR --no-report",
           "```", "",
-          "**Read the test split.** The queries are split once into dev (tuning) and test (reporting only), "
-          "at random with a fixed seed (`evaluation/README.md`). The ranking is tuned on dev only: first on the "
-          f"{n_tuned} first queries (the line \"without the tuned-on queries\" shows how much that flatters dev), "
-          "then, for the ranking profile (issue 12), on the whole dev split. The dev figures overstate quality on "
-          "unseen queries; test is the figure to read. No ranking change has looked at test, and test results "
-          "are written by kind only (no per-query test figures here or on the terminal).", "",
-          "`tests/test_evaluation.py` fails when the test-split nDCG@10 drops more than 0.01 below the figure "
-          "written here.", "",
+          ("**Read the test split.** The queries are split once into dev (tuning) and test (reporting only), "
+           "at random with a fixed seed (`evaluation/README.md`). The ranking is tuned on dev only: first on the "
+           f"{n_tuned} first queries (the line \"without the tuned-on queries\" shows how much that flatters dev), "
+           "then, for the ranking profile (issue 12), on the whole dev split. The dev figures overstate quality on "
+           "unseen queries; test is the figure to read. No ranking change has looked at test, and test results "
+           "are written by kind only (no per-query test figures here or on the terminal)."), "",
+          ("`tests/test_evaluation.py` fails when the test-split nDCG@10 drops more than 0.01 below the figure "
+           "written here."), "",
           f"- Queries: {len(queries)} judged queries in `evaluation/queries.json` ("
           + ", ".join(f"{s} {len(_of_split(queries, s))}" for s in _splits(queries) if s != ALL)
           + f"), {sum(len(q.relevant) for q in queries)} judgments "
           f"({sum(1 for q in queries for g in q.relevant.values() if g == 2)} graded 2, "
           f"{sum(1 for q in queries for g in q.relevant.values() if g == 1)} graded 1).",
-          f"- Index: {meta.get('index_version')} ({meta.get('partnerships')} partnerships, {meta.get('actions')} actions).",
-          f"- Measures: {', '.join(names)}, computed by ir-measures {meta.get('ir_measures')} over the top "
-          f"{meta.get('depth')} partnerships of each system; a query with no result scores 0. Queries with "
-          f"`type=action` list actions: the first {meta.get('action_depth')} action hits are mapped to their "
-          "partnerships (first occurrence kept) and the first 10 distinct partnerships are scored.",
+          (f"- Index: {meta.get('index_version')} ({meta.get('partnerships')} partnerships, "
+           f"{meta.get('actions')} actions)."),
+          (f"- Measures: {', '.join(names)}, computed by ir-measures {meta.get('ir_measures')} over the top "
+           f"{meta.get('depth')} partnerships of each system; a query with no result scores 0. Queries with "
+           f"`type=action` list actions: the first {meta.get('action_depth')} action hits are mapped to their "
+           "partnerships (first occurrence kept) and the first 10 distinct partnerships are scored."),
           f"- Baseline: {meta.get('baseline')}.", ""]
     for split in _splits(queries):
         qs = _of_split(queries, split)
@@ -182,13 +185,14 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
         md += [f"## {_label(split, qs).capitalize()}", "",
                "| measure | ours | SQLite FTS5 | ratio |", "|---|---:|---:|---:|"]
         for n in names:
-            md.append(f"| {n} | {o[ALL].means[n]:.4f} | {b[ALL].means[n]:.4f} | {ratio(o[ALL].means[n], b[ALL].means[n])} |")
+            md.append(f"| {n} | {o[ALL].means[n]:.4f} | {b[ALL].means[n]:.4f} "
+                      f"| {ratio(o[ALL].means[n], b[ALL].means[n])} |")
         untuned = [q for q in qs if not q.tuned]
         if split != ALL and 0 < len(untuned) < len(qs):
             c, d = mean_of(untuned, ours.per_query, names), mean_of(untuned, base.per_query, names)
-            md += ["", f"Without the {len(qs) - len(untuned)} tuned-on queries ({len(untuned)} queries): nDCG@10 "
-                       f"{c.means['nDCG@10']:.4f} (FTS5 {d.means['nDCG@10']:.4f}, "
-                       f"{ratio(c.means['nDCG@10'], d.means['nDCG@10'])})."]
+            md += ["", (f"Without the {len(qs) - len(untuned)} tuned-on queries ({len(untuned)} queries): nDCG@10 "
+                        f"{c.means['nDCG@10']:.4f} (FTS5 {d.means['nDCG@10']:.4f}, "
+                        f"{ratio(c.means['nDCG@10'], d.means['nDCG@10'])}).")]
         md += ["", "By kind of query (ours / FTS5):", "",
                "| kind | queries | " + " | ".join(names) + " | nDCG@10 ratio |",
                "|---|---:|" + "---:|" * len(names) + "---:|"]
@@ -205,8 +209,8 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
             md.append(f"| `{describe(q)}` | {a:.3f} | {b:.3f} | {top} |")
         md.append("")
     md += ["## Per query (dev)", "",
-           "Dev queries only: the test split is reported by kind above and never query by query, so that "
-           "the next ranking change cannot be tuned on it.", "",
+           ("Dev queries only: the test split is reported by kind above and never query by query, so that "
+            "the next ranking change cannot be tuned on it."), "",
            "| id | query | kind | split | " + " | ".join(f"{n} ours / FTS5" for n in names) + " |",
            "|---|---|---|---|" + "---:|" * len(names)]
     for q in shown_per_query(queries):
@@ -214,12 +218,12 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
         md.append(f"| {q.id} | `{describe(q)}` | {q.kind} | {q.split} | "
                   + " | ".join(f"{a[n]:.3f} / {b[n]:.3f}" for n in names) + " |")
     md += ["", "## How the set was judged", "",
-           "Each query is something a user of the repertoires would type: a place with a topic, a collectivity's "
-           "name, an acronym, a misspelling, a word without its accents, a year, a question, a long query, a query "
-           "on actions, a query with facet filters, a topic. Its relevant partnerships were found by reading the "
-           "five source documents in `data/` (regular expressions, then the matching sheets, list lines and annex "
-           "tables), with partnership ids from `repertoires export`; the engine's results were never consulted. "
-           "The grading rules are written at the top of `evaluation/queries.json` (what 2 and 1 mean, how a region "
-           "includes its cercles and communes, how action and filtered queries are judged); each query's `note` "
-           "says what was counted.", ""]
+           ("Each query is something a user of the repertoires would type: a place with a topic, a collectivity's "
+            "name, an acronym, a misspelling, a word without its accents, a year, a question, a long query, a query "
+            "on actions, a query with facet filters, a topic. Its relevant partnerships were found by reading the "
+            "five source documents in `data/` (regular expressions, then the matching sheets, list lines and annex "
+            "tables), with partnership ids from `repertoires export`; the engine's results were never consulted. "
+            "The grading rules are written at the top of `evaluation/queries.json` (what 2 and 1 mean, how a region "
+            "includes its cercles and communes, how action and filtered queries are judged); each query's `note` "
+            "says what was counted."), ""]
     return "\n".join(md)

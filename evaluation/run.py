@@ -7,9 +7,9 @@ import argparse
 import sqlite3
 import sys
 import time
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable
 
 from .fts_baseline import TOKENIZER, FtsBaseline
 from .judged import QUERIES_FILE, JudgedQuery, JudgedSetError, load_queries, unknown_filter_values, unknown_ids

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 SPLITS = ("dev", "test")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
@@ -14,14 +14,25 @@ from whoosh.codec.whoosh3 import W3Codec
 from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
-from .locations import NoDocuments, check_data_dir
 from .documents import index_documents
+from .locations import NoDocuments, check_data_dir
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
 from .recordtable import write_record_table
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
-from .store import (DEFAULT_INDEX_DIR, DOCS, META, RECORD_TABLE, RECORDS, WORDS, IndexError_, current_generation,
-                    new_generation_dir, publish, write_json)
+from .store import (
+    DEFAULT_INDEX_DIR,
+    DOCS,
+    META,
+    RECORD_TABLE,
+    RECORDS,
+    WORDS,
+    IndexError_,
+    current_generation,
+    new_generation_dir,
+    publish,
+    write_json,
+)
 
 PARSED = "parsed.json"
 # Whoosh's codec with uncompressed postings: zlib took a tenth of the build, and

@@ -48,7 +48,7 @@ class Tally:
         self.right[name] = self.right.get(name, 0) + right
         self.total[name] = self.total.get(name, 0) + total
 
-    def merge(self, other: "Tally") -> None:
+    def merge(self, other: Tally) -> None:
         for k in other.total:
             self.add(k, other.right.get(k, 0), other.total[k])
         self.sheets += other.sheets
@@ -114,7 +114,7 @@ def pair_actions(gold: list[dict], parsed: list[Action]) -> list[tuple[dict, Act
             if sim >= PAIR_THRESHOLD:
                 cands.append((sim, i, j))
     used_g, used_p, pairs = set(), set(), []
-    for sim, i, j in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
+    for _sim, i, j in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
@@ -155,10 +155,10 @@ def score_sheet(gold: dict, p: Partnership | None, actions: list[Action]) -> Tal
     for c in p.contacts:
         if not c.name:
             continue
-        g = gold_names.get(norm(c.name))
-        t.add("contact_names", int(g is not None), 1)
-        if g is not None:
-            t.add("contact_sides", int(g.get("side") == c.side), 1)
+        gold_contact = gold_names.get(norm(c.name))
+        t.add("contact_names", int(gold_contact is not None), 1)
+        if gold_contact is not None:
+            t.add("contact_sides", int(gold_contact.get("side") == c.side), 1)
     gd, pd = set(gold.get("domains") or []), set(p.domains)
     t.add("domains_tp", len(gd & pd), 0)
     t.total["domains_gold"] = t.total.get("domains_gold", 0) + len(gd)

@@ -11,16 +11,16 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from . import geography
 from .domains import DOMAINS, map_domains
 from .ids import action_id, name_key
 from .locations import default_data_dir
 from .parallel import parallel_map
-from .parsers import DOCUMENTS, reader_for  # noqa: F401 (DOCUMENTS: the registry's files, for callers)
+from .parsers import DOCUMENTS, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import Action, Partnership
 from .registry import REPERTOIRES, Repertoire
@@ -101,7 +101,7 @@ def read_source(path: Path) -> str:
 
 
 def _parse_one(data_dir: Path, repertoires: list[Repertoire], document: str
-               ) -> tuple[list[Partnership], list[Action], "DocumentReport"]:
+               ) -> tuple[list[Partnership], list[Action], DocumentReport]:
     """`parse_document` with the document last (parallel_map's order)."""
     return parse_document(data_dir, document, repertoires)
 
@@ -121,7 +121,7 @@ def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] 
     except SourceError as exc:
         report.ok, report.error = False, str(exc)
         return [], [], report
-    except Exception as exc:  # a parser bug must not take the other documents down
+    except Exception as exc:  # noqa: BLE001 (a parser bug must not take the other documents down)
         report.ok, report.error = False, f"{document}: parser failed: {type(exc).__name__}: {exc}"
         return [], [], report
     finally:
@@ -178,36 +178,44 @@ def merge(partnerships: list[Partnership], actions: list[Action],
         _normalise_names(p)
         place_parties(p, warnings)
 
-    # One spelling per collectivity: the first seen on a full sheet, else the first seen.
-    spelling: dict[str, str] = {}
-    for prefer_sheet in (True, False):
-        for p in merged:
-            if prefer_sheet and p.detail != "sheet":
-                continue
-            for party in (p.french_party, p.partner_party):
-                if party is not None:
-                    spelling.setdefault(name_key(party.name), party.name)
-    for p in merged:
-        for party in (p.french_party, p.partner_party):
-            if party is not None:
-                party.name = spelling.get(name_key(party.name), party.name)
-
-    # Actions: in document order within their partnership, numbered from 1.
-    counters: dict[str, int] = {}
-    kept: list[Action] = []
-    for a in actions:
-        if a.partnership_id not in by_id:
-            continue
-        counters[a.partnership_id] = counters.get(a.partnership_id, 0) + 1
-        a.id = action_id(a.partnership_id, counters[a.partnership_id])
-        kept.append(a)
-
+    _one_spelling(merged)
+    kept = _number_actions(actions, by_id)
     actions_of: dict[str, list[Action]] = {}
     for a in kept:
         actions_of.setdefault(a.partnership_id, []).append(a)
     for p in merged:
         rollup(p, actions_of.get(p.id, []))
     return merged, kept
+
+
+def _one_spelling(partnerships: list[Partnership]) -> None:
+    """One spelling per collectivity: the first seen on a full sheet, else the first seen."""
+    spelling: dict[str, str] = {}
+    for prefer_sheet in (True, False):
+        for p in partnerships:
+            if prefer_sheet and p.detail != "sheet":
+                continue
+            for party in (p.french_party, p.partner_party):
+                if party is not None:
+                    spelling.setdefault(name_key(party.name), party.name)
+    for p in partnerships:
+        for party in (p.french_party, p.partner_party):
+            if party is not None:
+                party.name = spelling.get(name_key(party.name), party.name)
+
+
+def _number_actions(actions: list[Action], partnerships: dict[str, Partnership]) -> list[Action]:
+    """The actions of known partnerships, in document order within their partnership,
+    numbered from 1."""
+    counters: dict[str, int] = {}
+    kept: list[Action] = []
+    for a in actions:
+        if a.partnership_id not in partnerships:
+            continue
+        counters[a.partnership_id] = counters.get(a.partnership_id, 0) + 1
+        a.id = action_id(a.partnership_id, counters[a.partnership_id])
+        kept.append(a)
+    return kept
 
 
 def fold_listed(partnerships: list[Partnership], actions: list[Action],
@@ -217,21 +225,22 @@ def fold_listed(partnerships: list[Partnership], actions: list[Action],
     the Communauté urbaine de Lyon elsewhere), is that sheet's partnership: same French
     place, same partner place, kinds that can name one collectivity (a town and its
     communauté, a commune and its wilaya), and one such sheet only."""
-    sheets = [p for p in partnerships if p.detail == "sheet" and p.partner_party is not None]
+    sheets = [(p, p.partner_party) for p in partnerships if p.detail == "sheet" and p.partner_party is not None]
     out: list[Partnership] = []
     folded: dict[str, str] = {}
     for p in partnerships:
         docs = {s.document for s in p.sources}
-        if p.detail != "listed" or p.partner_party is None or len(docs) != 1:
+        partner = p.partner_party
+        if p.detail != "listed" or partner is None or len(docs) != 1:
             out.append(p)
             continue
-        found = [q for q in sheets
+        found = [q for q, q_partner in sheets
                  if not docs & {s.document for s in q.sources}
-                 and q.partner_party.country == p.partner_party.country
+                 and q_partner.country == partner.country
                  and same_kind_of_place(p.french_party, q.french_party)
-                 and same_kind_of_place(p.partner_party, q.partner_party)
+                 and same_kind_of_place(partner, q_partner)
                  and same(place_key(p.french_party, True), place_key(q.french_party, True))
-                 and same(place_key(p.partner_party), place_key(q.partner_party))]
+                 and same(place_key(partner), place_key(q_partner))]
         if len(found) != 1:
             out.append(p)
             continue
@@ -293,8 +302,9 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
         others = [c for c in geography.TABLES if c not in (pp.country, "France")]
         if own is not None and own.locate(pp.name) == (None, None):
             elsewhere = geography.country_of_place(pp.name, others)
-            if elsewhere is not None:
-                region, sub = geography.of(elsewhere).locate(pp.name)
+            elsewhere_table = geography.of(elsewhere)
+            if elsewhere is not None and elsewhere_table is not None:  # found in that table
+                region, sub = elsewhere_table.locate(pp.name)
                 where = p.sources[0] if p.sources else None
                 warnings.append(
                     f"{where.document if where else '?'}: line {where.first_line if where else 0}: "
@@ -308,9 +318,9 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
     if fp is not None and fp.country == "France" and not fp.region and not fp.subdivision:
         # the seat's postcode in the French contacts' addresses (AIMF: 75001 Paris)
         france = geography.of("France")
-        own = france.named_in(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
-        if own is not None:
-            fp.region, fp.subdivision = own.region, own.subdivision
+        seat = france.named_in(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
+        if seat is not None:
+            fp.region, fp.subdivision = seat.region, seat.subdivision
         key = fold(re.sub(r"^(Ville|Mairie|Commune) de\s+", "", fp.name))
         addresses = sorted((c.address for c in p.contacts if c.side == "french" and c.address),
                            key=lambda a: key not in fold(a))  # the party's own address first
@@ -378,7 +388,7 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     per_document: dict[str, dict[str, list[dict]]] = {}
     repertoires = REPERTOIRES if repertoires is None else repertoires
     files = [r.file for r in repertoires]
-    for document, (ps, acts, report) in zip(files, parallel_map(_parse_one, files, data_dir, repertoires)):
+    for document, (ps, acts, report) in zip(files, parallel_map(_parse_one, files, data_dir, repertoires), strict=True):
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:

@@ -159,12 +159,17 @@ _TEXT_COMPILED = [(re.compile(p), d) for p, d in TEXT_RULES]
 def domains_of_text(text: str) -> list[str]:
     """Domains implied by an action's own words (wells -> water even when
     filed under health; a health centre -> health whatever the heading)."""
+    return list(_domains_of_text(text))
+
+
+@lru_cache(maxsize=4096)  # the same action text is read for its record and for the summary's check
+def _domains_of_text(text: str) -> tuple[str, ...]:
     key = _key(text)
     found: list[str] = []
     for rx, doms in _TEXT_COMPILED:
         if rx.search(key):
             found += [d for d in doms if d not in found]
-    return found
+    return tuple(found)
 
 
 # What a domain's label says beyond its first word. The controlled labels join two topics

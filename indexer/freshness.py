@@ -10,8 +10,8 @@ serving a generation.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from whoosh import index as whoosh_index
 
@@ -28,7 +28,7 @@ def _check_readable(generation: Generation) -> None:
         ix = whoosh_index.open_dir(str(generation.path))
         with ix.reader() as reader:
             count = reader.doc_count_all()
-    except Exception as exc:  # Whoosh raises many kinds on damaged files
+    except Exception as exc:  # noqa: BLE001 (Whoosh raises many kinds on damaged files)
         raise IndexCorrupt(f"cannot open the index in {generation.path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
     expected = generation.meta.get("documents")

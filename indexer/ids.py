@@ -68,7 +68,7 @@ def name_key(name: str) -> str:
     s = re.sub(r"^c\.?u\.? ", "communaute urbaine de ", s)
     kind = ""
     for prefix in _PREFIXES:
-        if s.startswith(prefix + " ") or s.startswith(prefix + "'"):
+        if s.startswith((prefix + " ", prefix + "'")):
             for p, k in _KIND_OF_PREFIX:
                 if prefix.startswith(p):
                     kind = k

@@ -8,8 +8,8 @@ it goes to the user's data folder. Environment variables override both.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 CODE_ROOT = Path(__file__).resolve().parent.parent  # the checkout, or site-packages
 DATA_ENV = "REPERTOIRES_DATA"

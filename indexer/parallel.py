@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 WORKERS = 2
 
@@ -69,7 +69,7 @@ def _report(send, fn: Callable, args) -> None:
     """In the child: run `fn`, then tell the parent None (done) or why not."""
     try:
         fn(*args)
-    except BaseException as exc:  # the parent says it; nothing is printed here
+    except BaseException as exc:  # noqa: BLE001 - whatever it was, the parent says it; nothing is printed here
         send.send(getattr(exc, "strerror", None) or f"{type(exc).__name__}: {exc}")
-        raise SystemExit(1)
+        raise SystemExit(1) from None
     send.send(None)

@@ -41,7 +41,8 @@ class Party:
 
     name: str  # normal case, e.g. "Conseil général du Bas-Rhin"
     name_raw: str = ""  # as first written in the source
-    kind: str | None = None  # commune, département, région, intercommunalité, État, cercle, wilaya, province, préfecture
+    # commune, département, région, intercommunalité, État, cercle, wilaya, province, préfecture
+    kind: str | None = None
     country: str | None = None  # "France", "Mali", "Maroc", "Algérie", ...
     region: str | None = None
     subdivision: str | None = None

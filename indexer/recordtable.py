@@ -23,7 +23,7 @@ def write_record_table(path: Path | str, partnerships: list[dict], actions: list
         db.execute("PRAGMA synchronous = OFF")  # the build fsyncs the generation before publishing it
         db.execute("CREATE TABLE records (kind TEXT NOT NULL, id TEXT NOT NULL, ord INTEGER NOT NULL, "
                    "json TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID")
-        for kind, records in zip(KINDS, (partnerships, actions)):
+        for kind, records in zip(KINDS, (partnerships, actions), strict=True):
             db.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
                            ((kind, r["id"], i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(records)))
         db.commit()

@@ -24,8 +24,11 @@ def slugify(text: str) -> str:
     return s or "x"
 
 
+_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
+
+
 def squash_spaces(text: str) -> str:
-    return re.sub(r"[ \t\u00a0\u2002-\u200b]+", " ", text or "").strip()
+    return _SPACES.sub(" ", text or "").strip()
 
 
 def years_in(text: str) -> list[int]:

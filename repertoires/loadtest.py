@@ -122,40 +122,40 @@ def run(clients: int, seconds: float, index_dir: Path, data_dir: Path, rebuild: 
     env = dict(os.environ)
     # The server's log goes to a file: a pipe nobody reads fills up and then
     # blocks every server thread that logs (waitress warns on queue depth).
-    log = tempfile.NamedTemporaryFile(prefix="repertoires-serve-", suffix=".log", delete=False)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "repertoires.cli", "serve", "--port", str(port), "--index", str(index_dir),
-         "--data", str(data_dir), "--threads", str(threads)],
-        stdout=subprocess.DEVNULL, stderr=log, env=env)
-    rebuilds: list[dict] = []
-    try:
-        wait_ready(port)
-        stop = threading.Event()
-        pool = [Client(port, stop, k) for k in range(clients)]
-        started = time.monotonic()
-        for c in pool:
-            c.start()
-        if rebuild:
-            time.sleep(seconds / 3)
-            t0 = time.monotonic()
-            proc = subprocess.run([sys.executable, "-m", "repertoires.cli", "index", "--quiet",
-                                   "--index", str(index_dir), "--data", str(data_dir)],
-                                  capture_output=True, text=True)
-            rebuilds.append({"exit": proc.returncode, "seconds": round(time.monotonic() - t0, 2),
-                             "at": round(t0 - started, 1)})
-        remaining = seconds - (time.monotonic() - started)
-        if remaining > 0:
-            time.sleep(remaining)
-        stop.set()
-        for c in pool:
-            c.join(timeout=60)
-        elapsed = time.monotonic() - started
-    finally:
-        server.terminate()
+    with tempfile.NamedTemporaryFile(prefix="repertoires-serve-", suffix=".log", delete=False) as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "repertoires.cli", "serve", "--port", str(port), "--index", str(index_dir),
+             "--data", str(data_dir), "--threads", str(threads)],
+            stdout=subprocess.DEVNULL, stderr=log, env=env)
+        rebuilds: list[dict] = []
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            wait_ready(port)
+            stop = threading.Event()
+            pool = [Client(port, stop, k) for k in range(clients)]
+            started = time.monotonic()
+            for c in pool:
+                c.start()
+            if rebuild:
+                time.sleep(seconds / 3)
+                t0 = time.monotonic()
+                proc = subprocess.run([sys.executable, "-m", "repertoires.cli", "index", "--quiet",
+                                       "--index", str(index_dir), "--data", str(data_dir)],
+                                      capture_output=True, text=True, check=False)
+                rebuilds.append({"exit": proc.returncode, "seconds": round(time.monotonic() - t0, 2),
+                                 "at": round(t0 - started, 1)})
+            remaining = seconds - (time.monotonic() - started)
+            if remaining > 0:
+                time.sleep(remaining)
+            stop.set()
+            for c in pool:
+                c.join(timeout=60)
+            elapsed = time.monotonic() - started
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
     lat = [x for c in pool for x in c.latencies]
     errors = [e for c in pool for e in c.errors]
     totals = set().union(*(c.totals for c in pool))

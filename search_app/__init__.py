@@ -8,8 +8,16 @@ application and follows index rebuilds by itself.
 from __future__ import annotations
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
 from indexer.store import DEFAULT_INDEX_DIR
+
+
+class JSONProvider(DefaultJSONProvider):
+    """The API's JSON: accents as written (`é`, not `\\u00e9`), keys in the order the views give."""
+
+    ensure_ascii = False
+    sort_keys = False
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -24,8 +32,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
     if config:
         app.config.update(config)
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
+    app.json = JSONProvider(app)
 
     # the blueprints are imported here, not at the top, so that
     # `python -m search_app.openapi` runs without loading the application

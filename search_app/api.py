@@ -23,7 +23,8 @@ def _etag_response(resp: Response, version: str) -> Response:
     tag = hashlib.sha1(f"{version}|{request.full_path}".encode()).hexdigest()[:20]
     resp.set_etag(tag, weak=True)
     resp.headers["Cache-Control"] = "public, max-age=60"
-    return resp.make_conditional(request)
+    resp.make_conditional(request)  # a 304 for a matching If-None-Match (it changes `resp` itself)
+    return resp
 
 
 @bp.errorhandler(ParamError)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from .index import get_engine
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
+from .index import get_engine
 from .links import toggle_url, url_with
 from .views import all_results, search_request
 
@@ -202,8 +202,8 @@ def map_geometry(view: dict) -> dict:
         marks.sort(key=lambda m: -m["r"])
         labels = [{"text": c, "x": panel.project(*LABELS[c])[0], "y": panel.project(*LABELS[c])[1]}
                   for c in LABELS if panel.holds(*LABELS[c])]
-        panels.append({"id": panel.id, "title": panel.title, "width": panel.width, "height": panel.height, "paths": panel_paths(panel),
-                       "marks": marks, "labels": labels})
+        panels.append({"id": panel.id, "title": panel.title, "width": panel.width, "height": panel.height,
+                       "paths": panel_paths(panel), "marks": marks, "labels": labels})
     top = max((m["count"] for m in view["places"]), default=1)
     legend = sorted({1, max(1, round(top / 4)), top})
     return {"panels": panels,

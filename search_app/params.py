@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import overload
 from urllib.parse import unquote_to_bytes
 
 from engine import MAX_PER_PAGE, SORTS, SearchRequest
@@ -32,7 +33,11 @@ class ParamError(Exception):
         return {"error": {"code": self.code, "message": self.message, "parameter": self.parameter}}
 
 
-def _int(args, name: str, lo: int | None = None, hi: int | None = None, default=None) -> int | None:
+@overload
+def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: int) -> int: ...
+@overload
+def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: None = None) -> int | None: ...
+def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: int | None = None) -> int | None:
     raw = args.get(name)
     if raw is None or raw == "":
         return default
@@ -74,9 +79,27 @@ def known_params() -> set[str]:
 def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) -> SearchRequest:
     """Validate a MultiDict of query parameters. `strict` also refuses unknown
     and repeated parameters and empty values (the API); the HTML page ignores
-    them. Unknown facet values are refused by both."""
+    them. Unknown facet values are refused by both. The checks run in this
+    order, and the first mistake found is the one reported."""
+    _check_names(args, strict)
+    q = _query(args, strict)
+    sort = _sort(args)
+    page = _int(args, "page", lo=1, hi=MAX_RESULT_WINDOW, default=1)
+    per_page = _int(args, "per_page", lo=1, hi=MAX_PER_PAGE, default=20)
+    year_from = _int(args, "year_from", lo=1900, hi=2100)
+    year_to = _int(args, "year_to", lo=1900, hi=2100)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        year_from, year_to = year_to, year_from  # kind to a reversed range: read it the right way
+    explain = _explain(args)
+    filters = _filters(args, facet_values, strict)
+    return SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
+                         page=page, per_page=per_page, explain=explain)
+
+
+def _check_names(args, strict: bool) -> None:
+    """No control characters anywhere; strictly, no unknown or repeated parameter."""
     known_names = known_params()
-    for name in args.keys():
+    for name in args:
         values = args.getlist(name)
         for v in values:
             check_text(name, v)
@@ -85,6 +108,8 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
         if strict and name in SINGLE_PARAMS and len(values) > 1:
             raise ParamError("repeated_parameter", f"« {name} » ne peut être donné qu'une fois.", name)
 
+
+def _query(args, strict: bool) -> str:
     q = args.get("q", "") or ""
     if len(q) > MAX_QUERY_CHARS:
         raise ParamError("query_too_long", f"La requête dépasse {MAX_QUERY_CHARS} caractères ({len(q)}).", "q")
@@ -93,22 +118,27 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
         if empty:
             raise ParamError("empty_field_prefix",
                              f"Le préfixe « {empty[0]}: » doit être suivi d'une valeur (ex. pays:mali).", "q")
+    return q
 
+
+def _sort(args) -> str:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
-        raise ParamError("invalid_sort", f"Tri inconnu « {sort[:40]} » ; valeurs possibles : {', '.join(SORTS)}.", "sort")
-    page = _int(args, "page", lo=1, hi=MAX_RESULT_WINDOW, default=1)
-    per_page = _int(args, "per_page", lo=1, hi=MAX_PER_PAGE, default=20)
-    year_from = _int(args, "year_from", lo=1900, hi=2100)
-    year_to = _int(args, "year_to", lo=1900, hi=2100)
-    if year_from is not None and year_to is not None and year_from > year_to:
-        year_from, year_to = year_to, year_from  # kind to a reversed range: read it the right way
+        raise ParamError("invalid_sort", f"Tri inconnu « {sort[:40]} » ; valeurs possibles : {', '.join(SORTS)}.",
+                         "sort")
+    return sort
 
+
+def _explain(args) -> bool:
     explain = BOOLEANS.get((args.get("explain") or "").strip().lower())
     if explain is None:
         raise ParamError("invalid_boolean", f"« explain » vaut 1 ou 0 (reçu : {args.get('explain', '')[:40]!r}).",
                          "explain")
+    return explain
 
+
+def _filters(args, facet_values: dict[str, list], strict: bool) -> dict[str, list]:
+    """The values of every facet of the registry given in `args`, parsed, without repeats."""
     filters: dict[str, list] = {}
     for facet in registry():
         name = facet.name
@@ -116,21 +146,25 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
         if strict and "" in raw:
             raise ParamError("empty_value", f"« {name} » est donné sans valeur.", name)
         raw = [v for v in raw if v != ""]
-        if not raw:
-            continue
-        if len(raw) > MAX_VALUES_PER_FACET:
-            raise ParamError("too_many_values", f"Trop de valeurs pour « {name} » (au plus {MAX_VALUES_PER_FACET}).", name)
-        values = []
-        for v in raw:
-            try:
-                values.append(facet.parse(v))
-            except ValueError as exc:
-                raise ParamError(facet.invalid_code, str(exc), name) from None
-        if facet.from_index:  # the page too: a ticked "Atlantis 0" would be a lie
-            known = set(facet_values.get(name, []))
-            for v in values:
-                if v not in known:
-                    raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».", name)
-        filters[name] = list(dict.fromkeys(values))
-    return SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
-                         page=page, per_page=per_page, explain=explain)
+        if raw:
+            filters[name] = list(dict.fromkeys(_facet_values(facet, raw, facet_values)))
+    return filters
+
+
+def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
+    name = facet.name
+    if len(raw) > MAX_VALUES_PER_FACET:
+        raise ParamError("too_many_values", f"Trop de valeurs pour « {name} » (au plus {MAX_VALUES_PER_FACET}).",
+                         name)
+    values = []
+    for v in raw:
+        try:
+            values.append(facet.parse(v))
+        except ValueError as exc:
+            raise ParamError(facet.invalid_code, str(exc), name) from None
+    if facet.from_index:  # the page too: a ticked "Atlantis 0" would be a lie
+        known = set(facet_values.get(name, []))
+        for v in values:
+            if v not in known:
+                raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».", name)
+    return values

@@ -78,7 +78,7 @@ def display_suggestion(q: str, typed_words: list[str], suggestion: str | None,
     changes = []
     out = q
     pos = 0
-    for typed, new in zip(typed_words, fixed):
+    for typed, new in zip(typed_words, fixed, strict=True):  # same length: checked above
         if fold_text(typed) == fold_text(new):
             idx = out.find(typed, pos)
             pos = idx + len(typed) if idx >= 0 else pos

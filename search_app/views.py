@@ -168,7 +168,6 @@ __all__ = [
     "facets_view",
     "has_french_party",
     "partnership_view",
-    "query_terms",
     "related_view",
     "search_view",
     "unfiltered_total",

@@ -26,10 +26,10 @@ import time
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMEDRIVER, _missing, _wait, browser, server  # noqa: F401
 
 from engine import SearchRequest
 from search_app.accessibility import AXE_TAGS, AXE_VERSION, CHECKED_PAGES, VIEWPORTS
+from test_browser import CHROMEDRIVER, _missing, _wait, browser, server  # noqa: F401 (fixtures: pytest finds them by name)
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +59,7 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def d(axe_source, browser, server):  # noqa: F811 -- axe_source first: under CI a missing tool fails, never skips
+def d(axe_source, browser, server):  # noqa: F811 (fixtures) -- axe_source first: under CI a missing tool fails, never skips
     """The browser; each test sets its size, and the size is cleared after the module."""
     yield browser
     browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -106,7 +106,7 @@ def test_the_pinned_axe_is_the_one_the_statement_names():
 
 @pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
 @pytest.mark.parametrize("path", [p for _, p in CHECKED_PAGES], ids=[p for _, p in CHECKED_PAGES])
-def test_axe_finds_no_violation(d, server, axe_source, size, path):  # noqa: F811
+def test_axe_finds_no_violation(d, server, axe_source, size, path):  # noqa: F811 (the imported fixtures as parameters)
     _size(d, SIZES[size])
     d.get(server + path)
     _settled(d)
@@ -122,7 +122,7 @@ def _open_all_details(d) -> int:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
-def test_axe_on_the_states_reached_with_javascript(d, server, axe_source, size):  # noqa: F811
+def test_axe_on_the_states_reached_with_javascript(d, server, axe_source, size):  # noqa: F811 (the imported fixtures as parameters)
     """Suggestions open with one active, filters open (on a phone), every
     <details> open (export menu, more values, year table, map table, original text)."""
     from selenium.webdriver.common.keys import Keys
@@ -197,7 +197,8 @@ def _tab_to(d, css: str, limit: int = 80, back: bool = False) -> None:
         _press(d, Keys.TAB, shift=back)
         el = _active(d)
         desc = d.execute_script(
-            "var e = arguments[0]; return e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 40);", el)
+            "var e = arguments[0]; "
+            "return e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 40);", el)
         seen.append(desc)
         assert _focus_is_visible(d), f"no visible focus on {desc}"
         if d.execute_script("return arguments[0].matches(arguments[1])", el, css):
@@ -209,7 +210,7 @@ def _focused(d, css: str) -> bool:
     return bool(d.execute_script("return document.activeElement.matches(arguments[0])", css))
 
 
-def test_the_whole_journey_with_the_keyboard_alone(d, server, engine, tmp_path):  # noqa: F811
+def test_the_whole_journey_with_the_keyboard_alone(d, server, engine, tmp_path):  # noqa: F811 (the imported fixtures as parameters)
     from selenium.webdriver.common.keys import Keys
 
     _size(d, DESKTOP)
@@ -304,7 +305,7 @@ def test_the_whole_journey_with_the_keyboard_alone(d, server, engine, tmp_path):
     assert len(rows) == expected > 20  # every result, not only the page shown
 
 
-def test_the_live_region_announces_the_count_and_the_notices(d, server, engine):  # noqa: F811
+def test_the_live_region_announces_the_count_and_the_notices(d, server, engine):  # noqa: F811 (the imported fixtures as parameters)
     from selenium.webdriver.common.keys import Keys
 
     _size(d, DESKTOP)
@@ -339,6 +340,8 @@ def test_the_live_region_announces_the_count_and_the_notices(d, server, engine):
 
 # --- reading ----------------------------------------------------------------
 
+FONT_SIZE_JS = "return parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)"
+
 OVERFLOW_JS = """
 var doc = document.documentElement, out = [];
 if (doc.scrollWidth > window.innerWidth) out.push('page ' + doc.scrollWidth + ' > ' + window.innerWidth);
@@ -348,7 +351,8 @@ document.querySelectorAll('body *').forEach(function (el) {
   var s = getComputedStyle(el);
   var clips = /hidden|clip/.test(s.overflowX) || /hidden|clip/.test(s.overflowY);
   if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) && el.textContent.trim())
-    out.push('clipped: ' + el.tagName + '.' + el.className + ' ' + el.scrollWidth + 'x' + el.scrollHeight + ' in ' + el.clientWidth + 'x' + el.clientHeight);
+    out.push('clipped: ' + el.tagName + '.' + el.className + ' ' + el.scrollWidth + 'x' + el.scrollHeight
+             + ' in ' + el.clientWidth + 'x' + el.clientHeight);
   var r = el.getBoundingClientRect();
   if (r.right > window.innerWidth + 1 && s.position !== 'absolute' && !el.closest('.table-wrap'))
     out.push('beyond the right edge: ' + el.tagName + '.' + el.className + ' ' + Math.round(r.right));
@@ -360,7 +364,7 @@ RESIZE_PAGES = ["/?q=eau", "/?q=eau&domain=Sant%C3%A9", "/carte?q=eau", "/parten
 
 
 @pytest.mark.parametrize("how", ["text-200", "width-320"])
-def test_text_at_200_percent_and_a_narrow_window_lose_nothing(d, server, how):  # noqa: F811
+def test_text_at_200_percent_and_a_narrow_window_lose_nothing(d, server, how):  # noqa: F811 (the imported fixtures as parameters)
     """WCAG 1.4.4 (text doubled in a desktop window: the page's text sizes are
     relative, so the root size doubles them all) and 1.4.10 (reflow at 320 px)."""
     _size(d, DESKTOP if how == "text-200" else (320, 640))
@@ -369,9 +373,9 @@ def test_text_at_200_percent_and_a_narrow_window_lose_nothing(d, server, how):  
         d.get(server + path)
         _settled(d)
         if how == "text-200":
-            before = d.execute_script("return parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)")
+            before = d.execute_script(FONT_SIZE_JS)
             d.execute_script("document.documentElement.style.fontSize = '200%'")
-            after = d.execute_script("return parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)")
+            after = d.execute_script(FONT_SIZE_JS)
             assert after >= 1.95 * before, (path, before, after)  # no text size is fixed in pixels
         _open_all_details(d)
         found = d.execute_script(OVERFLOW_JS)
@@ -380,7 +384,7 @@ def test_text_at_200_percent_and_a_narrow_window_lose_nothing(d, server, how):  
     assert problems == {}
 
 
-def test_focus_ring_and_field_borders_have_enough_contrast(d, server):  # noqa: F811
+def test_focus_ring_and_field_borders_have_enough_contrast(d, server):  # noqa: F811 (the imported fixtures as parameters)
     """WCAG 1.4.11: the focus ring and the borders of the form fields reach 3:1 against white."""
     _size(d, DESKTOP)
     d.get(server + "/?q=eau")

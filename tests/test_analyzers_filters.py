@@ -5,8 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from analyzers.filters import (CompoundSplitFilter, ElisionFilter, LeadingArticleFilter,
-                               SaintFilter, elide, normalize_saint)
+from analyzers.filters import (
+    CompoundSplitFilter,
+    ElisionFilter,
+    LeadingArticleFilter,
+    SaintFilter,
+    elide,
+    normalize_saint,
+)
 from analyzers.folding import FoldFilter, fold_text
 from analyzers.stopwords import STOPWORDS, FrenchStopFilter
 from analyzers.tokenizers import FrenchTokenizer

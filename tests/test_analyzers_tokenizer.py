@@ -2,8 +2,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from analyzers.tokenizers import _DECIMAL, _GROUPED, _ORDINAL, _WORD, TOKEN_RE, FrenchTokenizer
 
@@ -51,7 +50,7 @@ def texts_untokenized(value):
     return [t.text for t in FrenchTokenizer()(value, tokenize=False)]
 
 
-PLAIN = re.compile("|".join([_ORDINAL, _GROUPED, _DECIMAL, _WORD]), re.UNICODE)
+PLAIN = re.compile(f"{_ORDINAL}|{_GROUPED}|{_DECIMAL}|{_WORD}", re.UNICODE)
 
 
 @settings(max_examples=400, deadline=None)

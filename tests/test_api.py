@@ -64,9 +64,8 @@ def test_openapi_describes_every_api_route(app, spec):
 
 
 def test_openapi_search_parameters_match_the_validator(spec):
-    from search_app.params import known_params
-
     from search_app.exports import EXPORT_PARAMS
+    from search_app.params import known_params
 
     for path in ("/api/search", "/api/map"):
         names = {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
@@ -126,7 +125,8 @@ def test_action_results_link_to_their_anchor(client, spec):
 
 def test_facets_have_value_count_selected_and_toggle_url(client):
     data = client.get("/api/search", query_string={"q": KAYES}).get_json()
-    assert set(data["facets"]) == {"country", "domain", "year", "region", "french", "type", "source", "detail", "status"}
+    assert set(data["facets"]) == {"country", "domain", "year", "region", "french", "type", "source", "detail",
+                                   "status"}
     domains = data["facets"]["domain"]
     counts = [d["count"] for d in domains]
     assert counts == sorted(counts, reverse=True)
@@ -469,8 +469,7 @@ def test_no_query_gives_a_500(client):
 
 
 def test_no_parameter_combination_gives_a_500(client):
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
+    from hypothesis import HealthCheck, given, settings, strategies as st
 
     names = st.sampled_from(["q", "country", "domain", "year", "region", "type", "source", "year_from", "year_to",
                              "sort", "page", "per_page", "x"])

@@ -33,7 +33,7 @@ def _missing() -> str | None:
         if not os.access(path, os.X_OK):
             return f"{path} is not installed (run .ci/install-browser: apt-get install chromium chromium-driver)"
     try:
-        import selenium  # noqa: F401
+        import selenium  # noqa: F401 (only: is it installed?)
     except ImportError:
         return "selenium is not installed (pip install -e '.[test]')"
     return None
@@ -120,8 +120,9 @@ def _full_page_screenshot(driver, path: Path, max_height: int = 2000) -> None:
 
 
 def test_type_tick_open_and_go_back(browser, server, engine):
-    from engine import SearchRequest
     from selenium.webdriver.common.keys import Keys
+
+    from engine import SearchRequest
 
     d = browser
     d.get(server + "/")

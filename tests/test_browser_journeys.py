@@ -16,9 +16,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_browser import DOCS, _console_errors, _hit_ids, _total, _wait, browser, server  # noqa: F401
 
 from engine import SearchRequest
+from test_browser import DOCS, _console_errors, _hit_ids, _total, _wait, browser, server  # noqa: F401 (fixtures: pytest finds them by name)
 
 pytestmark = pytest.mark.browser
 DESKTOP = (1366, 900)
@@ -32,14 +32,14 @@ def _size(d, size, mobile=False) -> None:
 
 
 @pytest.fixture
-def desktop(browser):  # noqa: F811
+def desktop(browser):  # noqa: F811 (the imported fixtures as parameters)
     _size(browser, DESKTOP)
     yield browser
     browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 @pytest.fixture
-def phone(browser):  # noqa: F811
+def phone(browser):  # noqa: F811 (the imported fixtures as parameters)
     _size(browser, PHONE, mobile=True)
     yield browser
     browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -62,7 +62,7 @@ def _total_int(d) -> int:
     return int("".join(ch for ch in d.find_element("id", "total").text if ch.isdigit()))
 
 
-def test_search_tick_a_domain_open_a_record_and_come_back(desktop, server, engine):  # noqa: F811
+def test_search_tick_a_domain_open_a_record_and_come_back(desktop, server, engine):  # noqa: F811 (the imported fixtures as parameters)
     d = desktop
     d.get(server + "/?q=eau")
     _wait(d, lambda d: _total_int(d) == engine.search(SearchRequest(q="eau"))["total"], "results")
@@ -86,7 +86,7 @@ def test_search_tick_a_domain_open_a_record_and_come_back(desktop, server, engin
     assert _console_errors(d) == []
 
 
-def test_phone_filters_open_above_the_results_and_close_after_a_change(phone, server, engine):  # noqa: F811
+def test_phone_filters_open_above_the_results_and_close_after_a_change(phone, server, engine):  # noqa: F811 (the imported fixtures as parameters)
     d = phone
     d.get(server + "/?q=eau")
     assert d.execute_script("return window.innerWidth") == PHONE[0]
@@ -115,7 +115,7 @@ def test_phone_filters_open_above_the_results_and_close_after_a_change(phone, se
     assert _console_errors(d) == []
 
 
-def test_a_map_mark_names_its_place_and_filters_by_its_region(desktop, server):  # noqa: F811
+def test_a_map_mark_names_its_place_and_filters_by_its_region(desktop, server):  # noqa: F811 (the imported fixtures as parameters)
     d = desktop
     d.get(server + "/carte?q=eau")
     total = _total_int(d)
@@ -140,7 +140,7 @@ def test_a_map_mark_names_its_place_and_filters_by_its_region(desktop, server): 
     assert _console_errors(d) == []
 
 
-def test_the_export_link_gives_every_result(desktop, server):  # noqa: F811
+def test_the_export_link_gives_every_result(desktop, server):  # noqa: F811 (the imported fixtures as parameters)
     d = desktop
     d.get(server + "/?q=sant%C3%A9&country=Mali")
     total = _total_int(d)
@@ -160,14 +160,15 @@ PHONE_PAGES = ["/", "/?q=eau", "/?q=eau&type=action", "/carte?q=eau", "/?q=zzzxq
                "/partenariats/cleon--souk-el-khemis", "/partenariats/nope"]
 
 
-def test_no_page_is_wider_than_the_phone(phone, server, engine):  # noqa: F811
+def test_no_page_is_wider_than_the_phone(phone, server, engine):  # noqa: F811 (the imported fixtures as parameters)
     d = phone
     st = engine.state()
     # the records most likely to overflow: the longest texts, titles and tables
     longest = sorted(st.partnerships.values(), key=lambda p: -len(p.get("original_text") or ""))[:4]
     widest = sorted(st.partnerships.values(), key=lambda p: -max((len(w) for w in p["title"].split()), default=0))[:2]
     busiest = sorted(st.partnerships, key=lambda pid: -len(st.actions_of.get(pid, [])))[:2]
-    pages = PHONE_PAGES + [f"/partenariats/{p['id']}" for p in longest + widest] + [f"/partenariats/{p}" for p in busiest]
+    pages = (PHONE_PAGES + [f"/partenariats/{p['id']}" for p in longest + widest]
+             + [f"/partenariats/{p}" for p in busiest])
     too_wide = {}
     for path in pages:
         d.get(server + path)
@@ -182,7 +183,7 @@ def test_no_page_is_wider_than_the_phone(phone, server, engine):  # noqa: F811
     _screenshot(d, "screenshot-partnership-phone.png", PHONE, max_height=3000)
 
 
-def test_a_record_prints_without_navigation_on_few_pages(desktop, server):  # noqa: F811
+def test_a_record_prints_without_navigation_on_few_pages(desktop, server):  # noqa: F811 (the imported fixtures as parameters)
     import base64
     import re
 

@@ -101,9 +101,8 @@ def test_check_command_prints_both_splits(capsys):
 
 
 # Fields still below their target on the dev gold (issue 11): each is reported by
-# `repertoires index --check`; Mali tables still lose some rows to prose and per-village layouts.
-# (Action recall, contact sides and domains reached their targets: they are tested strictly.)
-BELOW = {"action_precision", "titles", "budgets"}
+# `repertoires index --check`. (Every field now meets its target: all are tested strictly.)
+BELOW: set[str] = set()
 
 
 @pytest.fixture(scope="module")

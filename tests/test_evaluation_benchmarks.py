@@ -19,8 +19,7 @@ from benchmarks.replicate import load_records, replicate
 from benchmarks.report import markdown
 from benchmarks.run import api_path
 from benchmarks.stats import percentile
-from benchmarks.workload import (COLD_COUNT, COLD_SEED, FAMILIES, PEER_FACETS, REQUESTS, Request,
-                                 cold_requests)
+from benchmarks.workload import COLD_COUNT, COLD_SEED, FAMILIES, PEER_FACETS, REQUESTS, Request, cold_requests
 
 
 def test_percentile_nearest_rank():

@@ -145,10 +145,9 @@ def test_the_registry_refuses_ambiguous_declarations():
 
 def test_using_restores_the_registry_after_an_error():
     before = registry()
-    with pytest.raises(RuntimeError):
-        with using(Registry([])):
-            assert len(registry()) == 0
-            raise RuntimeError
+    with pytest.raises(RuntimeError), using(Registry([])):
+        assert len(registry()) == 0
+        raise RuntimeError
     assert registry() is before
 
 

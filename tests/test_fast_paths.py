@@ -11,8 +11,7 @@ from collections import Counter
 from urllib.parse import parse_qsl
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from unidecode import unidecode
 from werkzeug.datastructures import MultiDict
 
@@ -21,9 +20,9 @@ from analyzers.wordtables import WordTables, count_vocabulary, write_tables
 from engine import SearchRequest
 from engine.highlight import SNIPPET_CHARS, FieldMarker, highlight
 from engine.matching import Evaluator, FieldLengths
-from engine.state import open_state
 from engine.querybuild import build_query
 from engine.querylang import parse_query
+from engine.state import open_state
 from evaluation.judged import load_queries
 from indexer.documents import index_documents
 from indexer.schema import TEXT_FIELDS
@@ -175,7 +174,8 @@ def _best_window_by_rescanning(spans, limit):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 3000), st.sampled_from("abcd")), min_size=1, max_size=60, unique_by=lambda x: x[0]))
+@given(st.lists(st.tuples(st.integers(0, 3000), st.sampled_from("abcd")), min_size=1, max_size=60,
+                unique_by=lambda x: x[0]))
 def test_sliding_window_picks_the_passage_the_rescan_picked(matches):
     """highlight() slides its window over the matches; the passage is the one
     that rescanning every window gave (compared through the rendered snippet)."""
@@ -215,9 +215,10 @@ def test_snippets_from_stored_word_places_are_those_of_a_scan(engine):
     assert marked > 100
 
 
-@pytest.mark.parametrize("query", ["", "q=eau", "q=eau&country=Mali&page=3", "q=sant%C3%A9&domain=Sant%C3%A9&domain=Culture+et+patrimoine&type=action",
-                                   "country=Mali&country=Maroc&year=2004&per_page=5", "q=a+b&type=partnership&sort=name",
-                                   "country=A%26B&country=&domain=x%3Dy+%C3%A9&type=&q=", "type=action&country=Mali"])
+@pytest.mark.parametrize("query", [
+    "", "q=eau", "q=eau&country=Mali&page=3", "q=sant%C3%A9&domain=Sant%C3%A9&domain=Culture+et+patrimoine&type=action",
+    "country=Mali&country=Maroc&year=2004&per_page=5", "q=a+b&type=partnership&sort=name",
+    "country=A%26B&country=&domain=x%3Dy+%C3%A9&type=&q=", "type=action&country=Mali"])
 def test_facet_links_in_one_pass_are_toggle_urls(engine, query):
     """add_facet_links encodes the other parameters once per facet; each link is toggle_url's."""
     args = MultiDict(parse_qsl(query, keep_blank_values=True))

@@ -19,6 +19,9 @@ from indexer.parsers import contacts, fields
     ("56,50", True, (56.5, None)),
     ("11 000 Fr", True, (11000, "F")),
     ("Budget 2005 : 22 000 €", False, (22000, "EUR")),
+    ("10 puits par an Chaque année 150 000 €", True, (150000, "EUR")),  # 10 wells are no amount
+    ("15000 pour les 2 (prévisionnel)", True, (15000, None)),  # `pour` does not count things
+    ("1/3=8155€", True, (8155, "EUR")),  # a sum written out: its result
 ])
 def test_budget(text, bare, expected):
     b = fields.budget(text, bare=bare)
@@ -56,6 +59,7 @@ def test_population_and_short_title():
     ("Mme Claudie PIQUE", "Claudie PIQUE"),
     ("SIDIBE Mahamadou", "SIDIBE Mahamadou"),
     ("Issa TRAORE, Secrétaire général de la mairie", "Issa TRAORE"),
+    ("personne responsable : Henri de BEAUMONT", "Henri de BEAUMONT"),  # a particle before the surname
 ])
 def test_contact_line_holds_only_a_name(line, name):
     assert contacts.read_line(line).name == name

@@ -18,8 +18,7 @@ from engine import Engine, SearchRequest
 from indexer import build as build_module
 from indexer.build import BuildError, build_index
 from indexer.freshness import check_fresh, ensure_index
-from indexer.store import (POINTER, IndexCorrupt, IndexMissing, IndexOutdated,
-                           current_generation)
+from indexer.store import POINTER, IndexCorrupt, IndexMissing, IndexOutdated, current_generation
 
 SMALL_DOCS = ("algerie-micl-cooperation.txt", "algerie-ambassade-cooperation-technique.txt")
 
@@ -209,7 +208,7 @@ def test_corrupt_new_generation_keeps_the_old_one_served(small_data, tmp_path):
 @pytest.mark.parametrize("content, message", [
     (b"", "file is empty"),
     (b"   \n\n  ", "file is empty"),
-    ("Un tout autre document, sans rapport.\n".encode(), "does not look like the expected document"),
+    (b"Un tout autre document, sans rapport.\n", "does not look like the expected document"),
     ("ligne un\nligne deux \xe9\n".encode("latin-1"), "line 2: not UTF-8"),
 ])
 def test_bad_source_files_get_a_precise_message(small_data, content, message):

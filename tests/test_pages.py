@@ -90,7 +90,8 @@ def test_year_bars_geometry():
              {"value": 2003, "count": 1, "selected": True, "toggle_url": "/b"}]
     bars = year_bars(items)
     assert (bars["first"], bars["last"], bars["max"], bars["width"]) == (2000, 2003, 4, 40)
-    assert [(b["year"], b["x"], b["h"], b["selected"]) for b in bars["bars"]] == [(2000, 0, 62, False), (2003, 30, 16, True)]
+    assert [(b["year"], b["x"], b["h"], b["selected"]) for b in bars["bars"]] == [(2000, 0, 62, False),
+                                                                                  (2003, 30, 16, True)]
 
 
 def test_hbar_rows():
@@ -206,7 +207,7 @@ def test_partnership_page_links_same_collectivity(client, engine):
     by_french: dict[str, list[str]] = {}
     for p in st.partnerships.values():
         by_french.setdefault(p["french_party"]["name"], []).append(p["id"])
-    name, ids = next((k, v) for k, v in sorted(by_french.items()) if len(v) >= 2)
+    ids = next(v for _, v in sorted(by_french.items()) if len(v) >= 2)
     html = client.get(f"/partenariats/{ids[0]}").get_data(as_text=True)
     assert "Autres partenariats de" in html
     for other in ids[1:]:
@@ -240,8 +241,8 @@ def test_about_page(client, engine):
     assert f"<strong>{number(len(st.actions))}</strong> actions" in html  # French thousands: 1 053
     assert "Cités Unies France" in html
     mali = sum(1 for p in st.partnerships.values() if "Mali" in p.get("countries", []))
-    assert re.search(rf'<th scope="row">Mali</th><td><svg [^>]*><rect x="0" y="0" width="100.0" height="10"></rect></svg>'
-                     rf'<span class="n">{mali}</span>', html)
+    assert re.search(rf'<th scope="row">Mali</th><td><svg [^>]*>'
+                     rf'<rect x="0" y="0" width="100.0" height="10"></rect></svg><span class="n">{mali}</span>', html)
     assert "Partenariats par décennie" in html
 
 

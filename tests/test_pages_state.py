@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-from test_pages import parse
-
 from engine import SearchRequest
+from test_pages import parse
 
 EVRY = "ca-evry-centre-essonne--kayes"
 

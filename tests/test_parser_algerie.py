@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.domains import map_domain
 from expected_counts import ALGERIE
 from indexer.corpus import rollup_result
+from indexer.domains import map_domain
 from indexer.parsers import algerie, algerie_blocks, algerie_domains
 
 FIXTURES = Path(__file__).parent / "fixtures" / "algerie"
@@ -149,7 +149,8 @@ def test_bouches_du_rhone_projects():
     assert (p.first_contact_year, p.formalized, p.years, p.partners) == (2002, 2005, [2002, 2005], "Association IMED")
     assert (r.actions[2].start, r.actions[2].end) == (2006, 2006)
     a3 = r.actions[2]
-    assert a3.title == "Création à Alger, d’une antenne Bouches-du-Rhône au service des entreprises des deux territoires partenaires"
+    assert a3.title == ("Création à Alger, d’une antenne Bouches-du-Rhône au service des entreprises "
+                        "des deux territoires partenaires")
     assert a3.description.endswith("dès le mois d’avril 2006. Ce projet est proposé par l’association Institut "
                                    "méditerranéen pour l’Economie et le développement-MED et soutenu par les "
                                    "deux collectivités.")
@@ -198,8 +199,8 @@ def test_project_titles_are_names_never_dates():
         ("cg-gironde--w-adrar", "Constitution d’un fonds de livres", None, None),
         ("cg-gironde--w-adrar", "Livre et lecture publique", 2004, 2004),
         ("cg-gironde--w-adrar", "Formation d’une documentaliste", None, None),
-        ("cg-gironde--w-adrar", "Soutien au développement rural (palmeraies) et insertion de jeunes girondins "
-                                "à Tinerkouk avec l’Association Adelis", None, None),
+        ("cg-gironde--w-adrar", ("Soutien au développement rural (palmeraies) et insertion de jeunes girondins "
+                                 "à Tinerkouk avec l’Association Adelis"), None, None),
         ("cg-gironde--w-adrar", "Organisation d’une semaine culturelle d’Adrar en Gironde", 2006, 2006),
         ("rennes--setif", "Coopération Municipale dans le domaine des Jardins", 2006, 2006),
         ("rennes--setif", "déplacement du comité de jumelage Rennes-Sétif en Algérie", 2006, 2006)]
@@ -221,7 +222,8 @@ def test_project_title_rules():
         "programme de formation, de sensibilisation et envoi de matériels")
     assert t(None, "Culture", "Les deux collectivités s’engagent à rechercher toute forme d’actions.") == "Culture"
     assert t(None, None, "Appui à la mise en place d’une bibliothèque pour enfants malades (2005 : envoi "
-                         "d’un fonds de livre / formation)") == "Appui à la mise en place d’une bibliothèque pour enfants malades"
+                         "d’un fonds de livre / formation)") == ("Appui à la mise en place d’une bibliothèque "
+                                                                  "pour enfants malades")
     assert t("2006 : accueil d’un écrivain", None, None) == "accueil d’un écrivain"
 
 
@@ -309,7 +311,8 @@ def test_contact_numbers_and_names_taken_apart():
 
 def test_idem_phone_is_the_one_above(whole):
     isere = next(p for p in whole.partnerships if p.id == "cg-isere--w-constantine")
-    assert {c.phone for c in isere.contacts if c.side == "french" and c.name != "Jean-Luc GAILLIARD"} == {"04 76 00 38 38"}
+    phones = {c.phone for c in isere.contacts if c.side == "french" and c.name != "Jean-Luc GAILLIARD"}
+    assert phones == {"04 76 00 38 38"}
 
 
 def test_project_budgets_total_first_and_dinars():

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.domains import map_domain
 from expected_counts import MAROC
+from indexer.domains import map_domain
 from indexer.parsers import maroc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,7 +164,8 @@ def test_dated_project_lists_one_action_per_entry():
     assert acts[0][2:] == (2003, 2005)
     assert acts[6][1:] == ("Forum économique Agadir", None, None)  # the explanation in brackets dropped
     # a heading whose list has one entry: the entry is the project, not the heading
-    fruits = [a for a in acts if a[1] == "Renforcement des filières fruits et légumes d'Aquitaine et du Souss Massa Drâa"]
+    fruits = [a for a in acts
+              if a[1] == "Renforcement des filières fruits et légumes d'Aquitaine et du Souss Massa Drâa"]
     assert [(a[0], a[2]) for a in fruits] == [(84, 2005), (86, 2006), (108, None)]
     cinema = next(a for a in r.actions if "cinématographique" in a.title)
     assert cinema.title.endswith("(apprentissage professionnel pour former des techniciens du cinéma et "
@@ -177,7 +178,8 @@ def test_project_years_and_sub_items():
     r = _parse("seine_saint_denis.txt")
     acts = {a.title: a for a in r.actions}
     assert len(r.actions) == 8
-    assert (acts["Éducation / Échanges scolaires / Sport"].start, acts["Éducation / Échanges scolaires / Sport"].end) == (2002, 2005)
+    sport = acts["Éducation / Échanges scolaires / Sport"]
+    assert (sport.start, sport.end) == (2002, 2005)
     info = acts["Informatisation et mise en réseau des services de Municipalité de Figuiq"]
     assert (info.status, info.start, info.end) == ("en cours", 2003, None)  # runs on: no end
     env = acts["Éducation à l'environnement ; Espace vert"]
@@ -221,7 +223,8 @@ def test_synthesis_sub_domains_refine_their_heading():
     """`Synthèse des coopérations par domaines d'intervention` (l.7980-8260): a sub-domain marked
     `➤` says which part of its heading a partnership is filed under."""
     assert maroc.synthesis_domains("Éducation et jeunesse", "Coopération universitaire") == ["Éducation et formation"]
-    assert maroc.synthesis_domains("Éducation et jeunesse", "**Chantiers et échanges de jeunes**") == ["Jeunesse et sport"]
+    assert maroc.synthesis_domains("Éducation et jeunesse", "**Chantiers et échanges de jeunes**") == [
+        "Jeunesse et sport"]
     assert maroc.synthesis_domains("Environnement", "Circulations douces") == ["Environnement et déchets"]
     assert maroc.synthesis_domains("Développement social", "Santé") == ["Santé"]
     assert maroc.synthesis_domains("Développement social", "Insertion des femmes") == ["Action sociale et solidarité"]

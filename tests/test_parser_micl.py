@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from indexer.domains import map_domain
 from expected_counts import MICL
+from indexer.domains import map_domain
 from indexer.parsers import micl
 from indexer.records import SourceRef
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from analyzers import find_expansions, french_analyzer, names_analyzer, spelling_analyzer
 from engine import SearchRequest

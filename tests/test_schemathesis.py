@@ -10,8 +10,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-OPERATIONS = ["GET /api/search", "GET /api/search.csv", "GET /api/search.jsonl", "GET /api/map", "GET /api/partnerships/{id}",
-              "GET /api/actions/{id}", "GET /api/suggest", "GET /api/facets", "GET /api/status"]
+OPERATIONS = ["GET /api/search", "GET /api/search.csv", "GET /api/search.jsonl", "GET /api/map",
+              "GET /api/partnerships/{id}", "GET /api/actions/{id}", "GET /api/suggest", "GET /api/facets",
+              "GET /api/status"]
 
 
 @pytest.fixture(scope="module")

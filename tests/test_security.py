@@ -25,7 +25,8 @@ def crafted_app(tmp_path_factory, data_dir):
     shutil.copy(data_dir / "algerie-ambassade-cooperation-technique.txt", d)
     text = (data_dir / "algerie-micl-cooperation.txt").read_text(encoding="utf-8")
     text = text.replace("Commune de Biskra / Mairie de Tourcoing (France)",
-                        "Commune de Biskra <script>alert('x')</script> / Mairie de Tourcoing\"><img src=x onerror=alert(1)> (France)")
+                        "Commune de Biskra <script>alert('x')</script> / "
+                        "Mairie de Tourcoing\"><img src=x onerror=alert(1)> (France)")
     text = text.replace("Commune de Bouira / Mairie de Roubaix (France)",
                         "Commune de Bouira / Mairie de javascript:alert(1) (France)")
     (d / "algerie-micl-cooperation.txt").write_text(text, encoding="utf-8")
@@ -39,7 +40,7 @@ def crafted_app(tmp_path_factory, data_dir):
 def _no_live_markup(html: str) -> None:
     assert "<script>alert" not in html
     assert "<img src=x" not in html
-    assert not re.search(r"""href=["']\s*javascript:""", html, re.I)
+    assert not re.search(r"""href=["']\s*javascript:""", html, re.IGNORECASE)
 
 
 def test_hostile_source_text_is_inert_on_every_page(crafted_app):

@@ -90,7 +90,7 @@ def simplify(points: list[tuple[float, float]], tol: float) -> list[tuple[float,
         if best > tol and idx > 0:
             keep[idx] = True
             stack += [(a, idx), (idx, b)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def shapes(atlas: Path) -> dict:
@@ -132,7 +132,8 @@ def geonames_index() -> dict[tuple[str, str], list[dict]]:
         if country is None:
             continue
         keys = {place_key(c["name"])}
-        keys |= {place_key(a) for a in c.get("alternatenames", []) if a.isascii() or any(ch in a for ch in "éèêëàâîïôöûüç")}
+        keys |= {place_key(a) for a in c.get("alternatenames", [])
+                 if a.isascii() or any(ch in a for ch in "éèêëàâîïôöûüç")}
         for k in keys:
             if k:
                 index.setdefault((country, k), []).append(c)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, overload
 
 from ..text import fold
 
@@ -58,7 +59,7 @@ class Geography:
     sources: dict[str, str] = field(default_factory=dict)  # source key -> what it is
 
     @classmethod
-    def from_tsv(cls, country: str, path: Path | str) -> "Geography":
+    def from_tsv(cls, country: str, path: Path | str) -> Geography:
         geo = cls(country)
         for raw in Path(path).read_text(encoding="utf-8").splitlines():
             if not raw.strip():
@@ -69,7 +70,8 @@ class Geography:
             if raw.startswith("#"):
                 continue
             level, name, parent, aliases, source = (raw.split("\t") + [""] * 5)[:5]
-            region, _, sub = parent.partition("/")
+            region, _, partition_sub = parent.partition("/")
+            sub: str | None = partition_sub
             if level == "region":
                 region, sub = name, None
                 geo.regions.append(name)
@@ -134,7 +136,8 @@ class Geography:
                     break
                 i += 1
         if region is None and sub is not None:
-            region = self.lookup(sub, "subdivision").region
+            found = self.lookup(sub, "subdivision")  # always found: `sub` is the name of one
+            region = found.region if found else None
         if region is None and communes:
             region, sub = communes[0].region, sub or communes[0].subdivision
         return region, sub
@@ -149,6 +152,14 @@ def register(country: str, path: Path | str) -> None:
     _LOADED.pop(country, None)
 
 
+# The countries whose table ships with the package: `of()` always finds these.
+Shipped = Literal["France", "Mali", "Maroc", "Algérie"]
+
+
+@overload
+def of(country: Shipped) -> Geography: ...
+@overload
+def of(country: str | None) -> Geography | None: ...
 def of(country: str | None) -> Geography | None:
     """The table of a country, read once (None for a country without one)."""
     if not country or country not in TABLES:

@@ -11,21 +11,34 @@ description lines) rather than on columns.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..ids import action_id, name_key, partnership_id
-from ..records import Action, Budget, ParseResult, Partnership, Party, SourceRef
+from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
 from . import Reader, fields
-from .parties import place_key, same, same_kind_of_place
-from .sheet import ActionDraft, Document, Sheet
-from .algerie_domains import apply_introduction, objective_domains
 from .algerie_blocks import (
-    _PAGE_RE, _flow, _project_blocks, parse_contacts, parse_project, project_title, repair,
+    _PAGE_RE,
+    _flow,
+    _project_blocks,
+    parse_contacts,
+    parse_project,
+    project_title,
+    repair,
 )
+from .algerie_domains import apply_introduction, objective_domains
 from .algerie_parties import (
-    _place_french, _place_partner, _population, _slug, _split_population, french_party, partner_party,
+    _place_french,
+    _place_partner,
+    _population,
+    _slug,
+    _split_population,
+    french_party,
+    partner_party,
 )
 from .algerie_table import _GROUP_RE, _fix_shifted_state, _split_partners, _split_row, _table_rows
+from .parties import place_key, same, same_kind_of_place
+from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "coopération décentralisée franco"
 TABLE_HEADING = "Etat d’avancement des partenariats"
@@ -49,8 +62,8 @@ _SECTION_RE = re.compile(
     r"CONTACTS et ADRESSES.*)\s*$")
 _MONEY_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+(?:,\d+)?)\s*(?P<mult>millions?\s+de\s+)?"
-    r"(?P<cur>euros?|€|francs|dinars|DA\b)", re.I)
-_NO_PROJECT_RE = re.compile(r"^(pas de projets?|aucun projet)", re.I)
+    r"(?P<cur>euros?|€|francs|dinars|DA\b)", re.IGNORECASE)
+_NO_PROJECT_RE = re.compile(r"^(pas de projets?|aucun projet)", re.IGNORECASE)
 
 
 # --- The state table -------------------------------------------------------
@@ -101,7 +114,8 @@ def _section_range(lines, first, last, name) -> tuple[int, int] | None:
         if _SECTION_RE.match(lines[i]) or _FIELD_RE.match(lines[i]) and name != "Sources de financement":
             end = i - 1
             break
-        if name == "Sources de financement" and (_SECTION_RE.match(lines[i]) or re.match(r"^\s*Observations", lines[i])):
+        if name == "Sources de financement" and (_SECTION_RE.match(lines[i])
+                                                 or re.match(r"^\s*Observations", lines[i])):
             end = i - 1
             break
     return start, end
@@ -110,7 +124,9 @@ def _section_range(lines, first, last, name) -> tuple[int, int] | None:
 def _money(text: str | None) -> Budget | None:
     """The total when one is stated, else the first amount written with a unit (francs,
     euros, dinars: DA is DZD), with its clause as the text; the other amounts stay in it."""
-    found = [a for a in fields.amounts(text or "") if a.currency]
+    if not text:
+        return None
+    found = [a for a in fields.amounts(text) if a.currency]
     if not found:
         return None
     a = next((x for x in found if x.total), found[0])
@@ -175,19 +191,20 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
                 up = fold(gm.group(1)).upper()
                 group = "CR" if "REGIONAUX" in up else "CG" if "GENERAUX" in up else "V"
         end = (starts[k + 1][0] - 1) if k + 1 < len(starts) else annex - 1
-        while end > lp and (not lines[end].strip() or _PAGE_RE.match(lines[end]) or _GROUP_RE.match(lines[end].strip())):
+        while end > lp and (not lines[end].strip() or _PAGE_RE.match(lines[end])
+                            or _GROUP_RE.match(lines[end].strip())):
             end -= 1
         try:
             sheets.append(_read_sheet(lines, fh, ph, lp, end, group, document, result.warnings))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (one unreadable sheet must not lose the others)
             result.warnings.append(f"line {fh + 1}: sheet not read ({type(exc).__name__}: {exc})")
     _share_group_contacts(sheets)
     _assemble(rows, sheets, doc, result)
 
 
 def _read_table(lines, start, end, document, warnings) -> list[dict]:
-    rows = []
-    for first, last, text, group in _table_rows(lines, start, end):
+    rows: list[dict[str, Any]] = []
+    for first, last, text, _group in _table_rows(lines, start, end):
         french, partners, state = _split_row(text)
         if not french:
             warnings.append(f"line {first + 1}: table row not understood {text[:60]}")
@@ -218,50 +235,12 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
     funding_text = _flow(lines[funding[0] + 1: funding[1] + 1]) if funding else None
     if funding_text:
         funding_text = re.sub(r"^Budget\s+(?=Budget)", "", funding_text)
-    # Contacts: French block, then partner block(s).
-    french_contacts, partner_blocks = [], []
-    for k, c0 in enumerate(contacts_at):
-        c1 = (contacts_at[k + 1] - 1) if k + 1 < len(contacts_at) else end
-        side = "partner" if "Algérie" in lines[c0] else "french"
-        org, cs = parse_contacts(lines, c0, c1, side, warnings)
-        if org and re.match(r"^XX\b", org) and not cs:
-            warnings.append(f"line {c0 + 1}: empty contact template ({org})")
-            continue
-        if side == "french":
-            french_contacts.extend(cs)
-            _place_french(fp, org)
-        else:
-            partner_blocks.append((c0, org, cs))
-    raw_partners = _split_partners(repair(p_raw).upper()) if re.search(r"\bET\b", p_raw) else [p_raw]
-    partners = []
-    for i, pr in enumerate(raw_partners):
-        hint = "wilaya" if group == "CR" and len(raw_partners) > 1 else None
-        party, notes = partner_party(pr, hint)
-        if i == 0:
-            party.population_text, party.population = p_pop, _population(p_pop)
-        partners.append((party, notes))
-    for c0, org, cs in partner_blocks:
+    french_contacts, partner_blocks = _contact_blocks(lines, contacts_at, end, fp, warnings)
+    partners = _partners(p_raw, p_pop, group)
+    for _first, org, _contacts in partner_blocks:
         _place_partner(partners[0][0], org)
-    projects = []
-    for b0, b1 in _project_blocks(lines, projects_at, running_at - 1):
-        try:
-            proj = parse_project(lines, b0, b1)
-        except Exception as exc:
-            warnings.append(f"line {b0 + 1}: project not read ({type(exc).__name__})")
-            continue
-        proj["first"], proj["last"] = b0, b1
-        proj["raw"] = "\n".join(lines[b0:b1 + 1])
-        if not (proj["theme"] or proj["title"] or proj["description"]):
-            warnings.append(f"line {b0 + 1}: empty project slot {lines[b0].strip()}")
-            continue
-        if proj["description"] and _NO_PROJECT_RE.match(proj["description"]) and not proj["theme"]:
-            warnings.append(f"line {b0 + 1}: no project, only a statement {proj['description'][:60]}")
-            proj["statement"] = True
-        projects.append(proj)
-    extra = {}
-    for label, key in (("Atouts", "Atouts"), ("Difficultés", "Difficultés"), ("Observations", "Observations")):
-        if get.get(label):
-            extra[key] = get[label]
+    projects = _projects(lines, projects_at, running_at - 1, warnings)
+    extra = {label: get[label] for label in ("Atouts", "Difficultés", "Observations") if get.get(label)}
     if funding_text:
         extra["Sources de financement"] = funding_text
     statements = [p["description"] for p in projects if p.get("statement")]
@@ -279,6 +258,62 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
     }
 
 
+def _contact_blocks(lines: list[str], contacts_at: list[int], end: int, fp: Party, warnings: list[str]
+                    ) -> tuple[list[Contact], list[tuple[int, str | None, list[Contact]]]]:
+    """The French block's contacts (placing the French party by its organisation), then the
+    partner blocks as (first line, organisation, contacts); empty `XX` templates are skipped."""
+    french_contacts: list[Contact] = []
+    partner_blocks: list[tuple[int, str | None, list[Contact]]] = []
+    for k, c0 in enumerate(contacts_at):
+        c1 = (contacts_at[k + 1] - 1) if k + 1 < len(contacts_at) else end
+        side = "partner" if "Algérie" in lines[c0] else "french"
+        org, cs = parse_contacts(lines, c0, c1, side, warnings)
+        if org and re.match(r"^XX\b", org) and not cs:
+            warnings.append(f"line {c0 + 1}: empty contact template ({org})")
+            continue
+        if side == "french":
+            french_contacts.extend(cs)
+            _place_french(fp, org)
+        else:
+            partner_blocks.append((c0, org, cs))
+    return french_contacts, partner_blocks
+
+
+def _partners(p_raw: str, p_pop: str | None, group: str | None) -> list[tuple[Party, list[str]]]:
+    """The partner heading's collectivities (`WILAYA DE X ET APC DE Y`), the population going to the first."""
+    raw_partners = _split_partners(repair(p_raw).upper()) if re.search(r"\bET\b", p_raw) else [p_raw]
+    partners = []
+    for i, pr in enumerate(raw_partners):
+        hint = "wilaya" if group == "CR" and len(raw_partners) > 1 else None
+        party, notes = partner_party(pr, hint)
+        if i == 0:
+            party.population_text, party.population = p_pop, _population(p_pop)
+        partners.append((party, notes))
+    return partners
+
+
+def _projects(lines: list[str], first: int, last: int, warnings: list[str]) -> list[dict]:
+    """The sheet's `Projet N` blocks; empty slots are skipped, and a block that only states
+    that there is no project is marked as a statement."""
+    projects = []
+    for b0, b1 in _project_blocks(lines, first, last):
+        try:
+            proj = parse_project(lines, b0, b1)
+        except Exception as exc:  # noqa: BLE001 (one unreadable project must not lose the sheet)
+            warnings.append(f"line {b0 + 1}: project not read ({type(exc).__name__})")
+            continue
+        proj["first"], proj["last"] = b0, b1
+        proj["raw"] = "\n".join(lines[b0:b1 + 1])
+        if not (proj["theme"] or proj["title"] or proj["description"]):
+            warnings.append(f"line {b0 + 1}: empty project slot {lines[b0].strip()}")
+            continue
+        if proj["description"] and _NO_PROJECT_RE.match(proj["description"]) and not proj["theme"]:
+            warnings.append(f"line {b0 + 1}: no project, only a statement {proj['description'][:60]}")
+            proj["statement"] = True
+        projects.append(proj)
+    return projects
+
+
 def _share_group_contacts(sheets: list[dict]) -> None:
     """Lyon's three sheets share one contact section at the end: each sheet
     takes the French contacts and the partner block naming its partner."""
@@ -288,7 +323,7 @@ def _share_group_contacts(sheets: list[dict]) -> None:
     for group in by_french.values():
         if len(group) < 2:
             continue
-        french = next((s["french_contacts"] for s in group if s["french_contacts"]), [])
+        french: list[Contact] = next((s["french_contacts"] for s in group if s["french_contacts"]), [])
         blocks = [b for s in group for b in s["partner_blocks"]]
         donor = next((s["french"] for s in group if s["french"].subdivision or s["french"].region), None)
         for s in group:

@@ -2,19 +2,20 @@
 réalisé`, with their theme / title / description cells broken into lines) and the contact
 blocks (`CONTACTS et ADRESSES`)."""
 from __future__ import annotations
+
 import re
+
 from ..domains import map_domain
 from ..records import Contact
 from ..text import fold, reflow, squash_spaces
 from .contacts import clean_number, person_name
-
 
 _PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 _PROJECT_RE = re.compile(
     r"^\s*Projet\s+(?P<n>\d+)\s*(?P<status>réalisé|en cours|en projet|à venir|en suspend)?\s*(?P<rest>.*)$",
-    re.I)
+    re.IGNORECASE)
 
 
 _YEARS_LINE_RE = re.compile(r"^\s*((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*(?:\([^()]*\))?\s*$")
@@ -43,6 +44,9 @@ def _is_short(line: str) -> bool:
     return 0 < len(s) <= 30 and not re.search(r"[.;:,]$", s) and not s.startswith("-")
 
 
+_OPEN_ENDINGS = {"et", "de", "du", "des", "d'un", "d'une", "la", "le", "à", "en", "l'"}
+
+
 def _join_cells(parts: list[str]) -> list[str]:
     """Label-column lines -> cells: a capitalised line after a finished one starts a cell."""
     cells: list[str] = []
@@ -51,7 +55,7 @@ def _join_cells(parts: list[str]) -> list[str]:
         if not p:
             continue
         if cells and not (p[:1].islower() or p[:1] in "(/" or cells[-1].endswith("/")
-                          or cells[-1].split()[-1].lower() in {"et", "de", "du", "des", "d'un", "d'une", "la", "le", "à", "en", "l'"}):
+                          or cells[-1].split()[-1].lower() in _OPEN_ENDINGS):
             cells.append(p)
         elif cells:
             cells[-1] = cells[-1] + " " + p
@@ -63,9 +67,9 @@ def _join_cells(parts: list[str]) -> list[str]:
 _MONTHS = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
 _DATE = rf"(?:\d{{1,2}}(?:er)?(?:\s*(?:,|et|au|-)\s*\d{{1,2}}(?:er)?)*\s*)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d"
 _LEAD_DATE = re.compile(rf"^(?:(?:courant|fin|d[ée]but|depuis|en|le|du|d[eè]s)\s+)?{_DATE}(?:\s*[-–/]\s*{_DATE})?"
-                        rf"\s*(?:\([^()]*\))?\s*[:,.\-–]?\s*", re.I)
+                        rf"\s*(?:\([^()]*\))?\s*[:,.\-–]?\s*", re.IGNORECASE)
 _TAIL_DATE = re.compile(rf"\s*(?:\([^()]*(?:19|20)\d\d[^()]*\)|,?\s+(?:du|le|en|au|courant|depuis|entre|à partir de)"
-                        rf"\s+{_DATE}(?:\s*[-–]\s*{_DATE})?)\s*$", re.I)
+                        rf"\s+{_DATE}(?:\s*[-–]\s*{_DATE})?)\s*$", re.IGNORECASE)
 
 
 # a project's name opens with a noun (`Création…`, `Stage…`, `Programme…`); a sentence opens
@@ -74,7 +78,7 @@ _NOUN_START = re.compile(
     r"^(?:\w+(?:tion|sion|ment|age|ure|ance|ence|ité|isme)s?|programmes?|projets?|missions?|visites?|"
     r"séminaires?|accueil|appui|aide|soutien|[ée]changes?|chantiers?|diagnostics?|envoi|dons?|achats?|"
     r"forums?|festivals?|colloques?|réunions?|rencontres?|semaines?|journées?|guides?|plans?|travail|"
-    r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition)\b", re.I)
+    r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition)\b", re.IGNORECASE)
 
 
 def project_title(title: str | None, theme: str | None, description: str | None) -> str:
@@ -103,110 +107,16 @@ def project_title(title: str | None, theme: str | None, description: str | None)
 def parse_project(lines: list[str], first: int, last: int) -> dict:
     """One `Projet N` block (0-based inclusive range) -> its fields."""
     m = _PROJECT_RE.match(lines[first])
+    if m is None:
+        raise ValueError(f"not a project heading: {lines[first][:60]!r}")
     status_raw = (m.group("status") or "").lower() or None
-    body = [(i, lines[i]) for i in range(first + 1, last + 1)
-            if not _PAGE_RE.match(lines[i]) or not lines[i].strip()]
-    theme_lines: list[str] = []
-    title_lines: list[str] = []
-    desc: list[str] = [m.group("rest")] if m.group("rest").strip() else []
-    years: list[int] = []
-    partners = None
-    labelled = any(_LABEL_LINE.match(l) for _, l in body)
-    mode = "lead"
-    wrap = False
-    has_partner_label = False
-    for _, line in body:
-        s = line.strip()
-        lm = _LABEL_LINE.match(line)
-        if lm and s.split()[0].rstrip(":") in ("Thème", "Titre", "Partenaires") and len(s) < 40 and (
-                s.split()[0] != "Partenaires" or not lm.group("rest")):
-            word = s.split()[0].rstrip(":")
-            if word == "Thème":
-                mode = "theme"
-                if lm.group("rest"):
-                    theme_lines.append(lm.group("rest"))
-            elif word == "Titre":
-                mode = "title"
-            else:
-                has_partner_label = True
-            continue
-        ym = _YEARS_LINE_RE.match(line)
-        if ym and mode in ("lead", "theme", "title") and not desc and not title_lines:
-            years += [int(y) for y in ym.groups() if y]
-            continue
-        if not s:
-            wrap = False
-            if mode == "title-open":
-                mode = "desc"
-            elif mode == "theme" and theme_lines:
-                mode = "desc"
-            elif mode == "lead" and theme_lines:
-                mode = "desc"
-            elif desc:
-                desc.append("")
-            continue
-        if mode == "theme" and _is_short(line):
-            theme_lines.append(s)
-            continue
-        if mode == "lead" and not labelled and _is_short(line) and not desc:
-            theme_lines.append(s)
-            continue
-        # The theme cell wrapped around the description (`renforcement des` …
-        # `échanges` / `économiques`): short lines after an open theme.
-        if (mode in ("desc", "title") and theme_lines and _is_short(line)
-                and (wrap or theme_lines[-1].split()[-1].lower() in ("des", "de", "du", "et"))):
-            theme_lines.append(s)
-            wrap = True
-            continue
-        wrap = False
-        if mode == "title" and not title_lines and not desc:
-            title_lines.append(s)
-            mode = "title-open"
-            continue
-        if (mode == "title-open" and len(title_lines[0]) <= 80 and s[:1].isupper()
-                and not re.search(r"(?:[.;:,]|\b(?:de|du|des|la|le|les|à|au|aux|et|en|par|pour|sur|un|une|d['’]|l['’]))$",
-                                  title_lines[0], re.I)):
-            mode = "desc"  # a title cell, and the description starts on the next line (Rennes)
-        if mode == "title-open":
-            desc.extend(title_lines)
-            title_lines = []
-        mode = "desc"
-        desc.append(line)
-    # A title cell stands alone: one line followed by a blank or nothing.
-    if title_lines and (len(title_lines[0]) > 120 or title_lines[0].endswith(".")):
-        desc = title_lines + desc
-        title_lines = []
-    # A trailing short line after a finished sentence is the theme cell (Roubaix 14).
-    if not labelled and not theme_lines:
-        tail = [l for l in desc if l.strip()]
-        if len(tail) >= 2 and _is_short(tail[-1]) and tail[-2].rstrip().endswith("."):
-            theme_lines.append(tail[-1].strip())
-            desc.remove(tail[-1])
-    description_lines = desc
-    # Franche-Comté: `Partenaires` / `Titre` labels, then the title line and
-    # the partners line.
-    if has_partner_label and not theme_lines:
-        paragraph = [l for l in desc if l.strip()]
-        if len(title_lines + paragraph) == 2:
-            title_lines, partners = (title_lines + paragraph)[:1], repair(paragraph[-1])
-            description_lines = []
-    cells = _join_cells(theme_lines)
-    if labelled:
-        theme = " / ".join(cells) if cells else None
-        title = repair(" ".join(title_lines)) or None
-        if theme and not title and "«" in theme:
-            theme, title = None, " ".join(cells)  # a title in the theme cell (`« Pacte Oran Bordeaux »`)
-    else:
-        theme, title = None, None
-        if len(cells) == 1:  # a domain label is a theme; `Formation d'une documentaliste` names a project
-            if map_domain(cells[0]) and not re.search(r"\b(?:d['’]\s*)?(?:une?|les?|la|l['’])\b", cells[0], re.I):
-                theme = cells[0]
-            else:
-                title = cells[0]
-        elif cells:
-            theme, title = cells[0], " ".join(cells[1:])
-        if title_lines:
-            title = repair(" ".join(title_lines))
+    body = [lines[i] for i in range(first + 1, last + 1) if not _PAGE_RE.match(lines[i]) or not lines[i].strip()]
+    cells = _ProjectCells([m.group("rest")] if m.group("rest").strip() else [],
+                          labelled=any(_LABEL_LINE.match(line) for line in body))
+    for line in body:
+        cells.read(line)
+    title_lines, description_lines, partners = cells.settle()
+    theme, title = _theme_and_title(_join_cells(cells.theme_lines), cells.labelled, title_lines)
     description = _flow(description_lines)
     if partners is None and description:
         pm = re.search(r"(?m)^Partenaires\s*:\s*(.+)$", description)
@@ -214,8 +124,150 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
             partners = pm.group(1).strip()
     return {
         "n": int(m.group("n")), "status_raw": status_raw, "theme": theme, "title": title,
-        "description": description, "years": years, "partners": partners,
+        "description": description, "years": cells.years, "partners": partners,
     }
+
+
+_OPEN_TITLE_END = re.compile(r"(?:[.;:,]|\b(?:de|du|des|la|le|les|à|au|aux|et|en|par|pour|sur|un|une|d['’]|l['’]))$",
+                             re.IGNORECASE)
+
+
+class _ProjectCells:
+    """The cells of one project as its lines are read. The extraction interleaves the theme,
+    title and description columns; `mode` is the cell the next line most likely continues
+    (`lead` before any, `title-open` after a title's first line), and each kind of line has
+    its step, tried in order."""
+
+    def __init__(self, desc: list[str], labelled: bool):
+        self.desc = desc
+        self.labelled = labelled  # `Thème` / `Titre` / `Partenaires` labels somewhere in the block
+        self.theme_lines: list[str] = []
+        self.title_lines: list[str] = []
+        self.years: list[int] = []
+        self.mode = "lead"
+        self.wrap = False
+        self.has_partner_label = False
+
+    def read(self, line: str) -> None:
+        for step in (self._label, self._years, self._blank, self._theme, self._wrapped_theme):
+            if step(line):
+                return
+        self._text(line)
+
+    def _label(self, line: str) -> bool:
+        s = line.strip()
+        lm = _LABEL_LINE.match(line)
+        if not lm or len(s) >= 40:
+            return False
+        word = s.split()[0].rstrip(":")
+        if word not in ("Thème", "Titre", "Partenaires") or (s.split()[0] == "Partenaires" and lm.group("rest")):
+            return False
+        if word == "Thème":
+            self.mode = "theme"
+            if lm.group("rest"):
+                self.theme_lines.append(lm.group("rest"))
+        elif word == "Titre":
+            self.mode = "title"
+        else:
+            self.has_partner_label = True
+        return True
+
+    def _years(self, line: str) -> bool:
+        """A line of years alone, before any title or text."""
+        ym = _YEARS_LINE_RE.match(line)
+        if not (ym and self.mode in ("lead", "theme", "title") and not self.desc and not self.title_lines):
+            return False
+        self.years += [int(y) for y in ym.groups() if y]
+        return True
+
+    def _blank(self, line: str) -> bool:
+        """A blank line ends an open title or a theme; in the description it is a paragraph break."""
+        if line.strip():
+            return False
+        self.wrap = False
+        if self.mode == "title-open" or (self.mode in ("theme", "lead") and self.theme_lines):
+            self.mode = "desc"
+        elif self.desc:
+            self.desc.append("")
+        return True
+
+    def _theme(self, line: str) -> bool:
+        """A short line of the theme cell (labelled, or leading an unlabelled block)."""
+        if not _is_short(line):
+            return False
+        if self.mode == "theme" or (self.mode == "lead" and not self.labelled and not self.desc):
+            self.theme_lines.append(line.strip())
+            return True
+        return False
+
+    def _wrapped_theme(self, line: str) -> bool:
+        """The theme cell wrapped around the description (`renforcement des` … `échanges` /
+        `économiques`): short lines after an open theme."""
+        if (self.mode in ("desc", "title") and self.theme_lines and _is_short(line)
+                and (self.wrap or self.theme_lines[-1].split()[-1].lower() in ("des", "de", "du", "et"))):
+            self.theme_lines.append(line.strip())
+            self.wrap = True
+            return True
+        return False
+
+    def _text(self, line: str) -> None:
+        """A title's first line after `Titre`, else a line of the description."""
+        s = line.strip()
+        self.wrap = False
+        if self.mode == "title" and not self.title_lines and not self.desc:
+            self.title_lines.append(s)
+            self.mode = "title-open"
+            return
+        if (self.mode == "title-open" and len(self.title_lines[0]) <= 80 and s[:1].isupper()
+                and not _OPEN_TITLE_END.search(self.title_lines[0])):
+            self.mode = "desc"  # a title cell, and the description starts on the next line (Rennes)
+        if self.mode == "title-open":
+            self.desc.extend(self.title_lines)
+            self.title_lines = []
+        self.mode = "desc"
+        self.desc.append(line)
+
+    def settle(self) -> tuple[list[str], list[str], str | None]:
+        """(title lines, description lines, partners) once every line is read."""
+        title_lines, desc = self.title_lines, self.desc
+        # A title cell stands alone: one line followed by a blank or nothing.
+        if title_lines and (len(title_lines[0]) > 120 or title_lines[0].endswith(".")):
+            desc = title_lines + desc
+            title_lines = []
+        # A trailing short line after a finished sentence is the theme cell (Roubaix 14).
+        if not self.labelled and not self.theme_lines:
+            tail = [line for line in desc if line.strip()]
+            if len(tail) >= 2 and _is_short(tail[-1]) and tail[-2].rstrip().endswith("."):
+                self.theme_lines.append(tail[-1].strip())
+                desc.remove(tail[-1])
+        # Franche-Comté: `Partenaires` / `Titre` labels, then the title line and the partners line.
+        if self.has_partner_label and not self.theme_lines:
+            paragraph = [line for line in desc if line.strip()]
+            if len(title_lines + paragraph) == 2:
+                return (title_lines + paragraph)[:1], [], repair(paragraph[-1])
+        return title_lines, desc, None
+
+
+def _theme_and_title(cells: list[str], labelled: bool, title_lines: list[str]) -> tuple[str | None, str | None]:
+    theme: str | None = None
+    title: str | None = None
+    if labelled:
+        theme = " / ".join(cells) if cells else None
+        title = repair(" ".join(title_lines)) or None
+        if theme and not title and "«" in theme:
+            return None, " ".join(cells)  # a title in the theme cell (`« Pacte Oran Bordeaux »`)
+        return theme, title
+    if len(cells) == 1:  # a domain label is a theme; `Formation d'une documentaliste` names a project
+        if map_domain(cells[0]) and not re.search(r"\b(?:d['’]\s*)?(?:une?|les?|la|l['’])\b", cells[0],
+                                                  re.IGNORECASE):
+            theme = cells[0]
+        else:
+            title = cells[0]
+    elif cells:
+        theme, title = cells[0], " ".join(cells[1:])
+    if title_lines:
+        title = repair(" ".join(title_lines))
+    return theme, title
 
 
 def _project_blocks(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
@@ -246,115 +298,141 @@ _ADDRESS_LABELS = ("adresse postale", "telephone", "tel / fax", "courriel", "sit
 def parse_contacts(lines: list[str], first: int, last: int, side: str,
                    warnings: list[str]) -> tuple[str | None, list[Contact]]:
     """One `CONTACTS et ADRESSES` block -> (organisation as written, contacts)."""
-    organisation = None
-    contacts: list[Contact] = []
-    group: list[Contact] = []
-    last_field: tuple[Contact | None, str] | None = None
-    blank_before = True
-    details_seen = False
-    previous_address = None
-    previous_numbers = ("", "")
+    block = _ContactBlock(side, warnings)
     for i in range(first + 1, last + 1):
-        raw = lines[i]
+        block.read(i, lines[i])
+    return block.organisation, [c for c in block.contacts if c.name]
+
+
+class _ContactBlock:
+    """The walk through one contact block: a labelled line names a person (`Maire : M. X`) or
+    gives a detail of the persons just named (address, telephone, e-mail, site); a line
+    without a label continues the field just above it."""
+
+    def __init__(self, side: str, warnings: list[str]):
+        self.side, self.warnings = side, warnings
+        self.organisation: str | None = None
+        self.contacts: list[Contact] = []
+        self.group: list[Contact] = []  # the persons the next details belong to
+        self.last_field: tuple[str, list[Contact]] | None = None
+        self.blank_before = True
+        self.details_seen = False
+        self.previous_address: str | None = None
+        self.previous_numbers = ("", "")
+
+    def read(self, i: int, raw: str) -> None:
         s = raw.strip()
         if not s or _PAGE_RE.match(raw):
-            blank_before = True
-            continue
+            self.blank_before = True
+            return
         if s.startswith("Interlocuteurs dans le domaine"):
-            group = []
-            blank_before = True
-            continue
+            self.group = []
+            self.blank_before = True
+            return
         m = re.match(r"^Collectivité\s*(?::\s*)*(?:de\s+)?(?P<org>.*)$", s)
-        if m and organisation is None:
-            organisation = repair(m.group("org")).strip(" ,")
-            continue
+        if m and self.organisation is None:
+            self.organisation = repair(m.group("org")).strip(" ,")
+            return
         cm = _CONTACT_LINE.match(s)
         label = fold(cm.group("label")).strip() if cm else ""
-        if cm and (label.startswith(_ADDRESS_LABELS) or label.startswith("tel")):
-            value = cm.group("value").strip()
-            targets = [c for c in group] or (contacts[-1:] if contacts else [])
-            if label.startswith("adresse"):
-                if fold(value) == "idem":
-                    value = previous_address or ""
-                for c in targets:
-                    c.address = c.address or (repair(value) or None)
-                previous_address = value or previous_address
-                last_field = ("address", targets)
-                details_seen = True
-            elif label.startswith("telephone") or label.startswith("tel"):
-                pm = re.match(r"^(?P<phone>.*?)\s*Fax\s*:\s*(?P<fax>.*)$", value)
-                phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
-                if label.startswith("tel / fax"):
-                    fax = phone
-                if fold(phone).strip() == "idem":  # the numbers of the person above
-                    phone, fax = previous_numbers
-                phone, fax = _numbers(phone), _numbers(fax)
-                previous_numbers = (phone or "", fax or "")
-                for c in targets:
-                    c.phone = c.phone or phone
-                    c.fax = c.fax or fax
-                last_field = ("phone", targets)
-                details_seen = True
-            elif label.startswith("courriel") or label.startswith("site"):
-                for c in targets:
-                    if "@" in value:
-                        c.email = c.email or value.strip()
-                    elif value.strip():
-                        c.website = c.website or value.strip()
-                last_field = ("email", targets)
-                details_seen = True
-            blank_before = False
-            continue
-        if cm:
-            value = repair(cm.group("value"))
-            contact = Contact(role=repair(cm.group("label")), organisation=organisation, side=side)
-            _set_name(contact, value)
-            if details_seen:
-                group = []
-                details_seen = False
-            group.append(contact)
-            contacts.append(contact)
-            last_field = ("name", [contact])
-            blank_before = False
-            continue
-        # A line without a label continues the field just above it.
-        if last_field and not blank_before:
-            kind, targets = last_field
-            if kind == "name" and targets and targets[0].name and _PERSON_RE.match(s):
-                # A second person under the same label (Roubaix, Dunkerque).
-                base = re.sub(r"\s*\(.*$", "", targets[0].role or "")
-                other = Contact(role=base, organisation=organisation, side=side)
-                _set_name(other, repair(s))
-                group.append(other)
-                contacts.append(other)
-                last_field = ("name", [other])
-                continue
-            for c in targets:
-                if kind == "address":
-                    c.address = squash_spaces(f"{c.address or ''} {s}") or None
-                elif kind == "email":
-                    if "@" in s:
-                        c.email = f"{c.email}; {s}" if c.email else s
-                elif kind == "phone":
-                    c.phone = f"{c.phone}; {squash_spaces(s)}" if c.phone else squash_spaces(s)
-                elif c.name is None:
-                    _set_name(c, repair(s))
-                elif (c.role or "").endswith(")"):
-                    c.role = f"{c.role[:-1]} {repair(s)})"
-                else:
-                    c.role = squash_spaces(f"{c.role} ({repair(s)})")
-            if kind == "address":
-                previous_address = targets[0].address if targets else previous_address
+        if cm and label.startswith((*_ADDRESS_LABELS, "tel")):
+            self._detail(label, cm.group("value").strip())
+        elif cm:
+            self._person(cm.group("label"), cm.group("value"))
+        elif self.last_field and not self.blank_before:
+            self._continuation(s, *self.last_field)
         else:
-            warnings.append(f"line {i + 1}: unplaced contact line {s[:60]}")
-        blank_before = False
-    named = [c for c in contacts if c.name]
-    return organisation, named
+            self.warnings.append(f"line {i + 1}: unplaced contact line {s[:60]}")
+        self.blank_before = False
+
+    def _add(self, contact: Contact) -> None:
+        self.group.append(contact)
+        self.contacts.append(contact)
+        self.last_field = ("name", [contact])
+
+    def _person(self, label: str, value: str) -> None:
+        contact = Contact(role=repair(label), organisation=self.organisation, side=self.side)
+        _set_name(contact, repair(value))
+        if self.details_seen:  # a person after details starts a new group
+            self.group = []
+            self.details_seen = False
+        self._add(contact)
+
+    def _detail(self, label: str, value: str) -> None:
+        """A detail of the group just named (else of the last person); a lone `Fax :` is skipped."""
+        targets = list(self.group) or self.contacts[-1:]
+        if label.startswith("adresse"):
+            self._address(value, targets)
+        elif label.startswith(("telephone", "tel")):
+            self._phone(label, value, targets)
+        elif label.startswith(("courriel", "site")):
+            for c in targets:
+                if "@" in value:
+                    c.email = c.email or value.strip()
+                elif value.strip():
+                    c.website = c.website or value.strip()
+            self.last_field = ("email", targets)
+        else:
+            return
+        self.details_seen = True
+
+    def _address(self, value: str, targets: list[Contact]) -> None:
+        if fold(value) == "idem":
+            value = self.previous_address or ""
+        for c in targets:
+            c.address = c.address or (repair(value) or None)
+        self.previous_address = value or self.previous_address
+        self.last_field = ("address", targets)
+
+    def _phone(self, label: str, value: str, targets: list[Contact]) -> None:
+        pm = re.match(r"^(?P<phone>.*?)\s*Fax\s*:\s*(?P<fax>.*)$", value)
+        phone, fax = (pm.group("phone"), pm.group("fax")) if pm else (value, None)
+        if label.startswith("tel / fax"):
+            fax = phone
+        if fold(phone).strip() == "idem":  # the numbers of the person above
+            phone, fax = self.previous_numbers
+        numbers = _numbers(phone), _numbers(fax)
+        self.previous_numbers = (numbers[0] or "", numbers[1] or "")
+        for c in targets:
+            c.phone = c.phone or numbers[0]
+            c.fax = c.fax or numbers[1]
+        self.last_field = ("phone", targets)
+
+    def _continuation(self, s: str, kind: str, targets: list[Contact]) -> None:
+        if kind == "name" and targets and targets[0].name and _PERSON_RE.match(s):
+            # A second person under the same label (Roubaix, Dunkerque).
+            other = Contact(role=re.sub(r"\s*\(.*$", "", targets[0].role or ""), organisation=self.organisation,
+                            side=self.side)
+            _set_name(other, repair(s))
+            self._add(other)
+            return
+        for c in targets:
+            _continue_field(c, kind, s)
+        if kind == "address" and targets:
+            self.previous_address = targets[0].address
+
+
+def _continue_field(c: Contact, kind: str, s: str) -> None:
+    """A line without a label added to the field of `c` above it (for a name field: the name
+    when missing, else the role)."""
+    if kind == "address":
+        c.address = squash_spaces(f"{c.address or ''} {s}") or None
+    elif kind == "email":
+        if "@" in s:
+            c.email = f"{c.email}; {s}" if c.email else s
+    elif kind == "phone":
+        c.phone = f"{c.phone}; {squash_spaces(s)}" if c.phone else squash_spaces(s)
+    elif c.name is None:
+        _set_name(c, repair(s))
+    elif (role := c.role or "").endswith(")"):
+        c.role = f"{role[:-1]} {repair(s)})"
+    else:
+        c.role = squash_spaces(f"{c.role} ({repair(s)})")
 
 
 def _numbers(value: str | None) -> str | None:
     """`00213.38.86.31.87 OU 00213.71.47.21.42 (portable M. Grine)` -> the numbers only."""
-    found = [n for part in re.split(r"\s+(?:ou|et)\s+|;|/(?=\s*\D)", value or "", flags=re.I)
+    found = [n for part in re.split(r"\s+(?:ou|et)\s+|;|/(?=\s*\D)", value or "", flags=re.IGNORECASE)
              if (n := clean_number(part))]
     return "; ".join(found) or None
 

@@ -1,9 +1,10 @@
 """The Algerian document's domains: its introduction's classification, and each sheet's
 objectives read as its labels.
 
-The introduction is the document's own classification of partnerships by domain: its paragraphs name a field (`Dans le domaine de la jeunesse…`, `La gestion urbaine…`,
-`les hôpitaux`) and then, in brackets, the partnerships working in it (`(Grenoble et
-Constantine, la Roche-sur-Yon et Tizi-Ouzou…)`, `(Belfort, Saint-Denis, Roubaix, Bordeaux)`).
+The introduction is the document's own classification of partnerships by domain: its
+paragraphs name a field (`Dans le domaine de la jeunesse…`, `La gestion urbaine…`, `les
+hôpitaux`) and then, in brackets, the partnerships working in it (`(Grenoble et Constantine,
+la Roche-sur-Yon et Tizi-Ouzou…)`, `(Belfort, Saint-Denis, Roubaix, Bordeaux)`).
 
 A bracketed list gets the domain of the words just before it and the domain its paragraph opens
 with; only the fields the introduction itself lists count (education, training, culture, youth,
@@ -16,8 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..domains import ECHANGES, map_domain
-from ..domains import CULTURE, EAU, ECONOMIE, EDUCATION, ENVIRONNEMENT, JEUNESSE, SANTE, URBANISME
+from ..domains import CULTURE, EAU, ECHANGES, ECONOMIE, EDUCATION, ENVIRONNEMENT, JEUNESSE, SANTE, URBANISME, map_domain
 from ..records import Partnership, SourceRef
 from ..text import fold
 from .parties import _close, loose, place_key

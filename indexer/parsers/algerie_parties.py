@@ -5,6 +5,7 @@ spelt as the geography tables spell it (`Sétif`, `Béjaïa`)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .. import geography
 from ..ids import name_key
@@ -14,7 +15,7 @@ from . import fields
 from .algerie_blocks import repair
 from .algerie_table import _KIND_PREFIX
 
-ALGERIA = "Algérie"
+ALGERIA: Final = "Algérie"
 
 _PREFIX_WORDS = {
     "CR": "Conseil régional", "CG": "Conseil général",
@@ -29,7 +30,7 @@ _DISPLAY = {"paca": "Provence-Alpes-Côte d'Azur", "rhone-alpes": "Rhône-Alpes"
             "franche-comte": "Franche-Comté", "haute-normandie": "Haute-Normandie",
             "bouches-du-rhone": "Bouches-du-Rhône", "isere": "Isère", "herault": "Hérault",
             "bas-rhin": "Bas-Rhin", "seine-saint-denis": "Seine-Saint-Denis"}
-_POP_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<pop>[^()]*habitants[^()]*)\)\s*$", re.I)
+_POP_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<pop>[^()]*habitants[^()]*)\)\s*$", re.IGNORECASE)
 
 
 def _title_case(name: str) -> str:
@@ -50,7 +51,7 @@ def _split_population(header: str) -> tuple[str, str | None]:
     if not m:
         return squash_spaces(header), None
     pop = squash_spaces(m.group("pop"))
-    return squash_spaces(m.group("name")), (None if re.search(r"\bnb\b", pop, re.I) else pop)
+    return squash_spaces(m.group("name")), (None if re.search(r"\bnb\b", pop, re.IGNORECASE) else pop)
 
 
 def _french_name(kind_code: str | None, own: str) -> str:
@@ -74,16 +75,16 @@ def french_party(raw: str, group: str | None = None) -> Party:
     if m:
         code, own = m.group(1), m.group(2)
     elif re.match(r"^CONSEIL REGIONAL\b", up):
-        code, own = "CR", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.I)
+        code, own = "CR", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.IGNORECASE)
     elif re.match(r"^CONSEIL GENERAL\b", up):
-        code, own = "CG", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.I)
+        code, own = "CG", re.sub(r"^\S+\s+\S+\s+(DE LA |DE L'|DES |DU |DE |D')?", "", text, flags=re.IGNORECASE)
     elif "COMMUNAUTE URBAINE" in up:
         code = "CU"
-        own = re.split(r"\s+(?:GRAND LITTORAL|[–-]\s*COMMUNAUT)", text, flags=re.I)[0]
+        own = re.split(r"\s+(?:GRAND LITTORAL|[–-]\s*COMMUNAUT)", text, flags=re.IGNORECASE)[0]
     elif group == "CR":
         code = "CR"
     own = re.sub(r"\s*-\s*", "-", own.strip())
-    kind = _KIND_PREFIX.get(code, "commune")
+    kind = _KIND_PREFIX.get(code or "", "commune")
     name = _french_name(code, own)
     party = Party(name=name, name_raw=raw, kind=kind, country="France")
     if kind == "région":
@@ -103,7 +104,7 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
     raw = squash_spaces(raw)
     text = repair(raw).replace("’", "'")
     notes: list[str] = []
-    m = re.match(r"^(WILAYA|APC|APW)\s+(?:(?:DE|D')\s*)?(.+)$", text, re.I)
+    m = re.match(r"^(WILAYA|APC|APW)\s+(?:(?:DE|D')\s*)?(.+)$", text, re.IGNORECASE)
     kind = "commune"
     own = text
     if m:
@@ -113,11 +114,13 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
         kind = "wilaya"
     own_name = _title_case(own)
     place = geography.of(ALGERIA).lookup(own_name)
-    if place is not None and place.level in ("region", "commune") and geography.key(place.name) == geography.key(own_name):
+    if (place is not None and place.level in ("region", "commune")
+            and geography.key(place.name) == geography.key(own_name)):
         own_name = place.name  # its accents: `SETIF` -> Sétif, `BEJA ÏA` -> Béjaïa (TIPASA stays, ids too)
     if kind == "commune" and _slug(own_name) == "alger":
         kind = "wilaya"
         notes.append(f"Written « {raw} »: read as the wilaya d'Alger (Algiers has no single commune).")
+    region: str | None
     if kind == "wilaya":
         name = ("Wilaya d'" if fold(own_name)[:1] in "aeiouy" else "Wilaya de ") + own_name
         region = own_name
@@ -134,7 +137,7 @@ def _place_french(party: Party, org: str | None) -> None:
     if not org:
         return
     name, _, place = org.partition(",")
-    name = re.sub(r"^(Ville de|Commune de|Mairie de)\s+", "", name.strip(), flags=re.I).replace("’", "'")
+    name = re.sub(r"^(Ville de|Commune de|Mairie de)\s+", "", name.strip(), flags=re.IGNORECASE).replace("’", "'")
     if name and name_key(name) == name_key(party.name) and not re.search(r"[A-Z]{3,}", name):
         party.name = squash_spaces(name)
     code = re.search(r"\((\d{2})\)", org)  # `Ville de Belfort (90)`: the département's number
@@ -145,7 +148,7 @@ def _place_french(party: Party, org: str | None) -> None:
     if not m or party.kind != "commune":
         return
     d = re.sub(r"\(\d+\)", "", m.group("d"))
-    d = re.sub(r"^(des|du|de\s*:|de la|de l\s*['’]|d\s*['‘’]|de)\s*", "", d.strip(), flags=re.I)
+    d = re.sub(r"^(des|du|de\s*:|de la|de l\s*['’]|d\s*['‘’]|de)\s*", "", d.strip(), flags=re.IGNORECASE)
     d = re.sub(r"^(la|l['’])(?=[A-ZÉ])", "", d).strip(" :,")
     if not d:
         return
@@ -159,6 +162,6 @@ def _place_french(party: Party, org: str | None) -> None:
 def _place_partner(party: Party, org: str | None) -> None:
     if not org:
         return
-    m = re.search(r"wilaya\s+(?:de|d['’])\s*(?P<w>[^,()]+)", org, re.I)
+    m = re.search(r"wilaya\s+(?:de|d['’])\s*(?P<w>[^,()]+)", org, re.IGNORECASE)
     if m and m.group("w").strip() and party.kind == "commune":
         party.region = _title_case(m.group("w").strip())

@@ -1,10 +1,12 @@
 """The Algerian document's state table (`Etat d'avancement des partenariats`): rows that
 wrap over lines, split into French collectivity, partner collectivities and state."""
 from __future__ import annotations
+
 import re
+from itertools import pairwise
+
 from ..text import fold, squash_spaces
 from .algerie_blocks import repair
-
 
 _CONNECTORS = {"SAINT", "LA", "LE", "LES", "SUR", "DE", "DES", "DU", "EN", "LEZ"}
 
@@ -77,7 +79,7 @@ def _table_rows(lines: list[str], start: int, end: int) -> list[tuple[int, int, 
     codes = {"CONSEILS R": "CR", "CONSEILS G": "CG", "COMMUNAUT": "CU", "COMMUNES": "CU", "VILLES": "V"}
     for i in range(start, end):
         line = lines[i].strip()
-        if not line or line.startswith("Collectivité") or line.startswith("territoriale"):
+        if not line or line.startswith(("Collectivité", "territoriale")):
             continue
         g = _GROUP_RE.match(fold(line).upper()) or _GROUP_RE.match(line)
         if g:
@@ -97,7 +99,7 @@ def _table_rows(lines: list[str], start: int, end: int) -> list[tuple[int, int, 
 
 def _row_pending(text: str, group: str | None) -> bool:
     """A row whose partner cell is still to come on the next line."""
-    french, partners, state = _split_row(text)
+    _french, partners, state = _split_row(text)
     if state:
         return False
     toks = text.split()
@@ -109,7 +111,7 @@ def _row_pending(text: str, group: str | None) -> bool:
 def _fix_shifted_state(rows: list[dict]) -> None:
     """The table centres tall cells vertically: the sentence printed under
     `NANTES En recherche de partenariat` belongs to the next row (NANTERRE)."""
-    for a, b in zip(rows, rows[1:]):
+    for a, b in pairwise(rows):
         m = re.match(r"^(En recherche de partenariat)\s+(\S.*)$", a["state"])
         if m and not a["partners"]:
             a["state"] = m.group(1)

@@ -15,7 +15,6 @@ from ..domains import domains_of_text, map_domain
 from ..ids import action_id, partnership_id
 from ..records import Action, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, reflow, squash_spaces, years_in
-
 from . import Reader, fields
 
 FRENCH_STATE = Party(name="État français", name_raw="France", kind="État", country="France")
@@ -25,7 +24,7 @@ _SECTOR_RE = re.compile(
     r"^(?:dans\s+(?:le|les)\s+(?:domaine|secteur)s?|s['’]agissant)\s+"
     r"(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)"
     r"(?P<label>[^,:]+?)\s*[,:]",
-    re.I,
+    re.IGNORECASE,
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[.;:!?])\s+(?=[A-ZÉÈÀÂ«])")
 
@@ -56,7 +55,7 @@ def _sector_lists(text: str) -> list[str]:
         for part in parts:
             part = re.sub(r"…|\.\.\.|\betc\b\.?", "", part)
             part = re.sub(r"^(de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*|les\s+|le\s+|la\s+|l['’]\s*)",
-                          "", squash_spaces(part), flags=re.I)
+                          "", squash_spaces(part), flags=re.IGNORECASE)
             part = part.strip(" .;")
             if part and part not in labels:
                 labels.append(part)
@@ -112,8 +111,8 @@ def _parse(text: str, document: str, result: ParseResult, until: int | None = No
     objectives = reflow(intro[:history_at]) or None
     history = reflow(intro[history_at:]) or None
     framework = None
-    m = re.search(r"(Convention de partenariat sign[ée]e en \w+ \d{4})\s+et du\s+(Document Cadre de Partenariat(?: \(DCP\))?)",
-                  intro_text)
+    m = re.search(r"(Convention de partenariat sign[ée]e en \w+ \d{4})\s+et du\s+"
+                  r"(Document Cadre de Partenariat(?: \(DCP\))?)", intro_text)
     if m:
         framework = f"{m.group(1)} ; {m.group(2)}"
     formalized = int(years_in(m.group(1))[0]) if m and years_in(m.group(1)) else None

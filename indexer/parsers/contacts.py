@@ -24,8 +24,9 @@ ROLE_WORDS = {
     "monsieur", "madame", "collectivite", "region", "departement", "conseil", "le", "la", "les",
     "de", "du", "des", "et", "pour", "avec", "sous", "prefet", "wali", "gouverneur", "depute",
 }
+_PARTICLE = r"(?:(?:de|du|des|d['’]|van|von|ben|ould|ag)\s*)"
 _NAME_RE = re.compile(
-    rf"(?:{CIVILITY}\s*)?(?:(?P<fs>(?:{_CAP}\s+){{1,2}})(?P<ln>{_UP}(?:\s+{_UP})*)"
+    rf"(?:{CIVILITY}\s*)?(?:(?P<fs>(?:{_CAP}\s+){{1,2}}{_PARTICLE}?)(?P<ln>{_UP}(?:\s+{_UP})*)"
     rf"|(?P<ln2>{_UP}(?:\s+{_UP})*)\s+(?P<fs2>{_CAP}(?:\s+{_CAP})?)(?![a-zà-ÿ]))")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_LABEL = r"(?:t[ée]l[ée]?(?:phone)?|tel|port(?:able)?|gsm|mobile|standard|ligne directe)"

@@ -19,9 +19,10 @@ from ..domains import map_domain
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
-from .cuf_table import dehyphen as _dehyphen
-from .cuf_table import status as _status
-from .cuf_table import join_lines, strip_number, table_rows, title_of
+from .cuf_cells import dehyphen as _dehyphen
+from .cuf_cells import durations, join_lines, strip_number, title_of, year_lists
+from .cuf_cells import status as _status
+from .cuf_table import table_rows
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
 
@@ -32,9 +33,9 @@ _LABEL_RE = re.compile(
     r"Collectivité|Fonction|Adresse|Tél|Fax|@|site web|Élu|Elu|Service|Autre|Président|Administrateur|"
     r"Personne)\b", re.I)
 _ROLE_RE = re.compile(
-    r"^\s*(Coordonnées de l.exécutif|[ÉE]lu en charge du partenariat|Service des relations internationales|"
+    r"^\s*(Coordonnées de l.exécutif|[ÉE]lue? en charge du partenariat|Service des relations internationales|"
     r"Autre\(s\) service|Service\(s\) de la ville|Président du comité de jumelage|"
-    r"Administrateur responsable|Personne ressource|Responsable)", re.I)
+    r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.I)  # `responsable :` continues a label
 _PRES_LABELS = [
     ("first_contact", r"Date de début des contacts"),
     ("formal", r"Date de formalisation"),
@@ -203,7 +204,13 @@ class CufReader(Reader):
             contacts=self.contacts(lines[:head_end], french, partner), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
+            # years the presentation states: every formal act (`Mai 1989 … Juin 2006 : renouvellement`)
+            # and the budgets' years (`2008 : 64 500 €`)
+            years=fields.years(" ; ".join(pres.get(k, "") for k in ("formal", "budget_dc", "budget_ri")),
+                               self.repertoire.year).found,
         )
+        if not pres.get("formal") and (objectives or history):
+            sheet.formalized = formal_act(" ".join(x for x in (objectives, history) if x), self.repertoire.year)
         for k0, line in enumerate(lines):
             if k0 >= pres_i and "Actions de coopération" in line:  # one sheet may have two tables
                 k1 = next((k for k in range(k0 + 1, len(lines)) if re.search(
@@ -352,21 +359,27 @@ class CufReader(Reader):
         for row in table_rows(body):
             text = join_lines([t for _, t in row.cells[0].lines])
             described = join_lines([t for c in row.cells for _, t in c.lines])
-            when = squash_spaces(" ".join(strip_number(c.text) for c in row.when[:1]))
+            when = durations(year_lists(squash_spaces(" ".join(strip_number(c.text) for c in row.when))))
             if not when and row.period:
                 when = row.period
             budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))
+            start = end = None
+            ys = fields.years(when, self.repertoire.year) if row.when else None
+            if ys is not None and ys.dropped:  # a later year in a dates cell can only be planned
+                start, end = min(ys.found + ys.dropped), max(ys.found + ys.dropped + ys.planned)
             lines = row.lines
             # a cell listing projects with dashes (`Réalisation de périmètres irrigués – creusement
             # de puits`) is one action each; the row's amount goes to the first
             items = [x for x in re.split(r"\s+[–—]\s+", text) if x.strip()] or [text]
             for k, item in enumerate(items):
                 line = next((n for n, t in lines if item[:20].strip() and item[:20].strip() in t), lines[0][0])
+                own = [a for a in fields.amounts(item) if a.currency]  # `amovibles(14854 €)`: its own amount
+                cell_budget = own[0].text if own else ((budget or None) if k == 0 else None)
                 out.append(ActionDraft(
                     title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],
                     last=lines[-1][0], description=described or None, domain_raw=row.domain,
                     status=_status(item + " " + when), when=when or None,
-                    budget=(budget or None) if k == 0 else None, budget_cell=True,
+                    budget=cell_budget, budget_cell=True, start=start, end=end,
                     original_text="\n".join(t for _, t in lines),
                 ))
         return out
@@ -385,6 +398,20 @@ class CufReader(Reader):
             result.stats.setdefault(key, 0)
         result.stats["partnerships"] = len(result.partnerships)
         result.stats["actions"] = len(result.actions)
+
+
+_ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.I)
+
+
+def formal_act(text: str, until: int | None) -> int | None:
+    """The year of the first formal act the history tells of, when the sheet's
+    formalisation field is empty (`Le 19 décembre 1983, délibérations du conseil
+    municipal … décide d'un jumelage-coopération`)."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        found = fields.years(sentence, until).found
+        if found and _ACT_RE.search(sentence):
+            return found[0]
+    return None
 
 
 def partner_kind(name: str) -> str:

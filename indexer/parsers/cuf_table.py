@@ -22,45 +22,25 @@ a column into one segment per bullet. So:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..domains import map_domain
-from ..text import fold, squash_spaces
+from ..text import squash_spaces
 from . import fields
-
-_HEADER_RE = re.compile(
-    r"^(Domaines?|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
-    r"Actions de coopération)\b", re.I)
-_SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
-_TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.I)
-_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
-_BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
-_MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
-           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
-_PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|[àa] l.[ée]tude|"
-                 r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
-                 r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
-                 r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
-_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
-_NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
-                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge", re.I)
-_CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
-                      r"entre|vers|chez|sous)|[,(/+&–-])$", re.I)
-CONNECT_WORDS = _CONNECT
-
-
-@dataclass
-class Cell:
-    kind: str  # "domain", "action", "when", "budget", "section", "skip"
-    lines: list[tuple[int, str]]
-    top: int  # line index within its segment (vertical position)
-    segment: int
-    block: int  # blank-separated block within the segment
-
-    @property
-    def text(self) -> str:
-        return squash_spaces(" ".join(t.strip() for _, t in self.lines))
+from .cuf_cells import (
+    _BULLET_RE,
+    _HEADER_RE,
+    _NUMBER_RE,
+    CONNECT_WORDS,
+    Cell,
+    _upper,
+    cells_of,
+    heading,
+    is_prose,
+    segments,
+    split_mixed,
+)
 
 
 @dataclass
@@ -72,6 +52,7 @@ class Row:
     when: list[Cell] = field(default_factory=list)
     budget: list[Cell] = field(default_factory=list)
     period: str | None = None  # a band heading's year ("Projets 2000")
+    label: Cell | None = None  # its cell in a first column of headings
 
     @property
     def lines(self) -> list[tuple[int, str]]:
@@ -82,243 +63,12 @@ class Row:
         return " ".join(c.text for c in self.cells)
 
 
-def is_when(text: str) -> bool:
-    t = _BULLET_RE.sub("", text.strip())
-    if not t or fields.amounts(t) and not re.fullmatch(r"[\d\s/–-]+", t):
-        return False
-    found = _WHEN_RE.findall(t)
-    if not found:
-        return False
-    rest = _WHEN_RE.sub(" ", t)
-    rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
-                  r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
-                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest, flags=re.I)
-    words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
-    return len(words) <= 2 and len(t) <= 45
-
-
-def is_budget(text: str, bare: bool) -> bool:
-    t = _BULLET_RE.sub("", text.strip())
-    if not t:
-        return False
-    if _NON_MONEY.search(t) and len(t) < 45:
-        return True
-    if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?", t) and not re.fullmatch(
-            r"\s*(19|20)\d\d\s*", t):
-        return True
-    amounts = [a for a in fields.amounts(t) if a.currency]
-    words = len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t))
-    if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and fields.years(t).found:
-        return False  # a row written on one line: label, project, year, amount
-    return bool(amounts) and (words <= 6 if bare else words <= 3 and len(t) < 60)
-
-
-def is_domain(text: str, alone: bool = False) -> bool:
-    """A domain label: upper case and naming a domain (`EAU :`, `SANTE`), or,
-    standing alone in its cell's place (`alone`), a short label naming one."""
-    if text.strip().startswith(("-", "•", "–")):
-        return False
-    t = text.strip(" :-")
-    if not t or len(t) > 70 or fields.years(t).found:
-        return False
-    if not map_domain(t):
-        return False
-    letters = [c for c in t if c.isalpha()]
-    upper = sum(c.isupper() for c in letters) / len(letters) > 0.7
-    return upper or (alone and len(t.split()) <= 8)
-
-
-def _starts_cell(prev: str, line: str) -> bool:
-    s = line.strip()
-    if _BULLET_RE.match(s):
-        return True
-    if not prev:
-        return True
-    p = prev.strip()
-    if _CONNECT.search(p) or p.count("(") > p.count(")") or p.endswith(":"):
-        return False
-    if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
-        return False  # a heading on two lines
-    if s[:1].islower() or s[:1] in "(&«»:;,)":
-        return False
-    if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi)\b", s) and not _upper(p):
-        return False  # a complement of the line above, not a new project
-    return True
-
-
-def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Runs of lines between empty lines (a line of spaces is a gap inside a segment)."""
-    out: list[list[tuple[int, str]]] = []
-    cur: list[tuple[int, str]] = []
-    for n, text in body:
-        if text == "":
-            if cur:
-                out.append(cur)
-            cur = []
-        else:
-            cur.append((n, text))
-    if cur:
-        out.append(cur)
-    return out
-
-
-def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> list[Cell]:
-    """A segment cut into cells by cell grammar, each with its kind."""
-    cells: list[Cell] = []
-    block = 0
-    prev = ""
-    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
-    for top, (n, text) in enumerate(seg):
-        s = text.strip()
-        if not s:
-            block += 1 if prev else 0
-            prev = ""
-            continue
-        if _HEADER_RE.match(s) and len(s) < 90 and not fields.years(s).found:
-            prev = ""
-            continue
-        cont = cells and prev and not _starts_cell(prev, s)
-        if cont and not _CONNECT.search(prev) and kind_of(cells[-1].text) in ("when", "budget") \
-                and kind_of(s) in ("when", "budget"):
-            cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
-        if numbered and cells:  # `1.`, `2.`…: a numbered cell runs to the next number
-            cont = not _NUMBER_RE.match(s)
-        if cont:
-            cells[-1].lines.append((n, text))
-        else:
-            cells.append(Cell("action", [(n, text)], top, k, block))
-        prev = s
-    for i, c in enumerate(cells):
-        c.kind = kind_of(c.text)
-        first = c.lines[0][1].strip()
-        if c.kind == "action" and len(c.lines) > 1 and _upper(first) and is_domain(first):
-            c.kind = "domain"  # `EAU :` over its sub-items
-        nxt = cells[i + 1] if i + 1 < len(cells) else None
-        alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
-                                    and _BULLET_RE.match(nxt.text))
-        if c.kind == "action" and is_domain(c.text, alone):
-            c.kind = "domain"
-    if numbered and after in ("action", "when"):
-        for c in cells:
-            body_text = _NUMBER_RE.sub("", c.text).strip()
-            if after == "when":
-                c.kind = "budget"
-            elif not body_text or is_when(body_text):
-                c.kind = "when"
-    kinds = [c.kind for c in cells]
-    digits = sum(bool(re.match(r"^\d", _BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
-    if after == "when" and digits * 2 >= len(cells) and "action" in kinds:
-        for c in cells:  # the budget column after a dates column: `2000`, `15000 pour les 2`
-            if re.match(r"^\d", _BULLET_RE.sub("", c.text)) and c.kind in ("action", "when"):
-                c.kind = "budget"
-        kinds = [c.kind for c in cells]
-    for kind, test, others in (
-            ("budget", lambda t: bool(re.match(r"^\d", t)), ("action", "when")),
-            ("when", lambda t: bool(fields.years(t).found), ("action",))):
-        if kinds.count(kind) * 2 >= len(kinds) > 1:  # a dates or budget column: its odd cells too
-            for c in cells:
-                t = _BULLET_RE.sub("", c.text)
-                if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)):
-                    c.kind = kind
-    if any(c.kind == "domain" for c in cells) and not {"when", "budget"} & set(kinds):
-        for c in cells:  # upper-case headings beside domain headings are headings too
-            if c.kind == "action" and _upper(c.text) and len(c.text) <= 60:
-                c.kind = "domain"
-    heads = [c for c in cells if c.kind == "domain"]
-    if len(heads) >= 2 and not {"when", "budget"} & set(kinds):
-        # a domain column: the lines under a heading are its sub-items, not projects
-        merged: list[Cell] = []
-        for c in cells:
-            if c.kind in ("action", "domain") and merged and merged[-1].kind == "domain" and (
-                    c.kind == "action" or _upper(merged[-1].lines[-1][1]) and _upper(c.text)
-                    and c.block == merged[-1].block):
-                merged[-1].lines += c.lines
-            else:
-                merged.append(c)
-        cells = merged
-    return cells
-
-
-def _upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
-
-
-@lru_cache(maxsize=8192)
-def kind_of(text: str) -> str:
-    if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
-        return "when"  # `2003, 2005, 2006 +ou- 1500 (par pers)`: a dates cell, with an amount
-    if _SECTION_RE.match(text):
-        return "section"
-    if _TOTAL_RE.match(text):
-        return "skip"
-    if re.match(r"^Projets?\s+(?:19|20)\d\d\b", text):
-        return "period"
-    if is_when(text):
-        return "when"
-    if is_budget(text, False):
-        return "budget"
-    if is_domain(text):
-        return "domain"
-    return "action"
-
-
-_PROSE_RE = re.compile(r"^(Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|Les|La|Le|L['’]|Une?|On|Nous|Cela|Grâce)\b")
-# One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
-LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
-               "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
-               "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
-               "medical", "alphabetisation", "scolarisation"}
-_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|E)\.?"
-                         r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
-_TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
-                        r"(?:\s*\([^)]*\))?)\s*$", re.I)
-
-
-def split_mixed(c: Cell) -> list[Cell]:
-    """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
-    line -> its action, dates and budget cells (and a leading domain label)."""
-    if c.kind != "action":
-        return [c]
-    text = c.text
-    parts: list[Cell] = []
-    money = when = None
-    if len(c.lines) <= 2:
-        m = _TAIL_MONEY.search(text)
-        if m:
-            money, text = m.group(1), text[:m.start()]
-        m = _TAIL_WHEN.search(text)
-        if m and len(text[:m.start()].split()) >= 2:
-            when, text = m.group(1), text[:m.start()]
-    label = None
-    words = text.split()
-    for n in (3, 2, 1):
-        head = " ".join(words[:n])
-        if len(words) <= n + 1 or fold(words[n - 1]) in ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l"):
-            continue
-        nxt = words[n]
-        row_wise = money is not None or when is not None
-        if is_domain(head, alone=row_wise and n <= 2) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
-                or is_domain(head, alone=True) and nxt in ("-", "–") \
-                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
-            label, text = head, " ".join(words[n:])
-            break
-    if money is None and when is None and label is None:
-        return [c]
-    mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)  # noqa: E731
-    if label:
-        parts.append(mk("domain", label))
-    parts.append(mk("action", text))
-    if when:
-        parts.append(mk("when", when))
-    if money:
-        parts.append(mk("budget", money))
-    return parts
-
-
-def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tuple[Row, Cell]]:
+def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
+          stretch: float | None = None) -> list[tuple[Row, Cell]]:
     """Give each cell a row: in order when the counts agree, else by position
-    (monotone, minimal distance between a cell's top and its row's top)."""
+    (`_by_spans`; with `stretch`, the cells' column is scaled to the rows'
+    column, taller because it holds one cell per project where the others hold
+    one per heading, and matched one to one)."""
     if not rows or not cells:
         return []
     numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
@@ -326,7 +76,8 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
     if all(numbers) and all(cell_numbers):  # rows and cells numbered alike: by number
         out, used = [], set()
         for r, m in zip(rows, numbers):
-            c = next((c for c, cm in zip(cells, cell_numbers) if cm.group(1) == m.group(1) and id(c) not in used), None)
+            c = next((c for c, cm in zip(cells, cell_numbers)
+                      if cm and m and cm.group(1) == m.group(1) and id(c) not in used), None)
             if c is not None:
                 used.add(id(c))
                 out.append((r, c))
@@ -339,12 +90,59 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
     by_block = _align_blocks(rows, cells)
     if by_block is not None:
         return by_block
-    shift = cells[0].top - tops[id(rows[0])]
+    row_tops = [tops[id(r)] for r in rows]
+    cell_tops = [c.top for c in cells]
+    if stretch:
+        return [(rows[i], cells[j]) for i, j in _monotone(row_tops, [t * stretch for t in cell_tops])[1]]
+    # the columns as written: a dates or budget line belongs to the project whose first line
+    # is at or just above it (`2003` / `de 1989 à 2002` / `2002 et 2004` beside one project)
+    return [(rows[i], cells[j]) for i, j in _by_spans(row_tops, cell_tops)]
+
+
+def _by_spans(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0,
+              again: float = 0.75) -> list[tuple[int, int]]:
+    """Each cell to the row whose height holds it (from its first line down to the
+    next row's), several cells to one row allowed at a small cost each, the rows
+    taken in order; a cell far from every row is left out."""
+    n, m = len(rows), len(cells)
+    ends = [rows[i + 1] - 1 if i + 1 < n else float("inf") for i in range(n)]
+
+    def dist(j: int, i: int) -> float:
+        t = cells[j]
+        return 0.0 if rows[i] <= t <= ends[i] else min(abs(t - rows[i]), abs(t - ends[i]))
+
+    INF = float("inf")
+    # cost[j][i + 1]: first j cells placed, the last placed one in row i (0: none yet)
+    cost = [[INF] * (n + 1) for _ in range(m + 1)]
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    cost[0][0] = 0.0
+    for j in range(m):
+        for last in range(n + 1):
+            c = cost[j][last]
+            if c == INF:
+                continue
+            if c + skip < cost[j + 1][last]:
+                cost[j + 1][last], back[(j + 1, last)] = c + skip, (last, -1)
+            for i in range(max(last - 1, 0), n):
+                d = c + dist(j, i) + (again if i == last - 1 else 0.0)
+                if d < cost[j + 1][i + 1]:
+                    cost[j + 1][i + 1], back[(j + 1, i + 1)] = d, (last, i)
+    last = min(range(n + 1), key=lambda k: cost[m][k])
+    out = []
+    for j in range(m, 0, -1):
+        prev, i = back[(j, last)]
+        if i >= 0:
+            out.append((i, j - 1))
+        last = prev
+    return out[::-1]
+
+
+def _monotone(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0) -> tuple[float, list[tuple[int, int]]]:
+    """The monotone matching of cell positions to row positions with the least
+    total distance (a cell left out costs `skip`); its cost and its pairs."""
     n, m = len(rows), len(cells)
     INF = float("inf")
-    skip = 3.0
-    # cost[i][j]: best cost placing the first j cells among the first i rows
-    cost = [[INF] * (m + 1) for _ in range(n + 1)]
+    cost = [[INF] * (m + 1) for _ in range(n + 1)]  # first j cells among the first i rows
     back: dict[tuple[int, int], tuple[int, int, bool]] = {}
     cost[0][0] = 0.0
     for i in range(n + 1):
@@ -357,7 +155,7 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
             if j < m and c + skip < cost[i][j + 1]:  # cell j goes nowhere
                 cost[i][j + 1], back[(i, j + 1)] = c + skip, (i, j, False)
             if i < n and j < m:
-                d = c + abs(cells[j].top - shift - tops[id(rows[i])])
+                d = c + abs(cells[j] - rows[i])
                 if d < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], back[(i + 1, j + 1)] = d, (i, j, True)
     out = []
@@ -365,9 +163,9 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int]) -> list[tupl
     while (i, j) != (0, 0):
         pi, pj, used = back[(i, j)]
         if used:
-            out.append((rows[pi], cells[pj]))
+            out.append((pi, pj))
         i, j = pi, pj
-    return out[::-1]
+    return cost[n][m], out[::-1]
 
 
 def _groups(items: list, key) -> list[list]:
@@ -409,12 +207,36 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
     tops: dict[int, int] = {}
     domains: list[Cell] = []  # the band's domain cells waiting for their rows
     band: list[Row] = []  # rows of the current band
-    waiting = {"when": [], "budget": []}  # rows of the band still without a cell of that kind
+    waiting: dict[str, list[Row]] = {"when": [], "budget": []}  # rows still without a cell of that kind
     period: str | None = None
     last_kind = None
+    labelled = False  # rows carry their domain label in front
+    headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
+    prev_cell: Cell | None = None  # the last cell of the segment before
     segs = segments(body)
-    for k, seg in enumerate(segs):
-        cells = [p for c in cells_of(seg, k, last_kind) for p in split_mixed(c)]
+    peeked: dict[tuple[int, str], list[str]] = {}
+
+    def peek(k: int, after: str) -> list[str]:
+        """The kinds of a later segment's cells, read once."""
+        if (k, after) not in peeked:
+            peeked[(k, after)] = [c.kind for c in cells_of(segs[k], k, after)] if k < len(segs) else []
+        return peeked[(k, after)]
+
+    todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
+    while todo:
+        k, given = todo.pop(0)
+        seg = segs[k]
+        after = "header" if k and given is None and last_kind is None and _HEADER_RE.match(segs[k - 1][0][1].strip()) \
+            else last_kind
+        cells = given if given is not None else [p for c in cells_of(seg, k, after) for p in split_mixed(c, labelled)]
+        labelled = labelled or any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
+                                   for a, b in zip(cells, cells[1:]))
+        if cells and given is None and prev_cell is not None and prev_cell.kind in ("when", "action") \
+                and re.match(r"^[a-zà-ÿ]", cells[0].text) and not re.search(r"[.;:!?)]$", prev_cell.text) \
+                and cells[0].kind in ("when", "action") \
+                and (cells[0].kind == prev_cell.kind == "action" or prev_cell.kind == "when"
+                     or CONNECT_WORDS.search(prev_cell.text)):
+            prev_cell.lines += cells.pop(0).lines  # `chaque année, des` / `réalisations sont`: one cell cut by gaps
         if not cells:
             continue
         if len(cells) == 1 and cells[0].kind == "domain" and last_kind == "domain" and not _upper(cells[0].text):
@@ -422,38 +244,80 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
         elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
                 and k + 1 < len(segs):
             # a lone cell is a domain when text follows it, an action when dates or budget do
-            nxt = [c.kind for c in cells_of(segs[k + 1], k + 1, "action")]
+            nxt = peek(k + 1, "action")
             if nxt and nxt[0] in ("when", "budget"):
                 cells[0].kind = "action"
             elif nxt and nxt[0] == "action" and last_kind != "domain" and not _BULLET_RE.match(cells[0].text) \
-                    and map_domain(cells[0].text):
+                    and (map_domain(cells[0].text) and _narrower(seg, segs[k + 1])
+                         or last_kind != "action" and _width(seg) <= 28):
                 cells[0].kind = "domain"
+        elif 1 < len(cells) and k + 1 < len(segs) and last_kind not in ("domain", "action") \
+                and (len(cells) <= 3 or all(len(c.text.split()) <= 3 and map_domain(c.text) for c in cells)) \
+                and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
+                        for c in cells) and "action" in peek(k + 1, "domain")[:1] \
+                and _width(seg) <= 28:
+            cells = _first_column_cells(cells)  # the first column of a row, before its projects
+        elif len(cells) > 1 and k + 1 < len(segs) \
+                and all(c.kind in ("period", "domain", "action") for c in cells) \
+                and peek(k + 1, "domain")[:1] == ["action"] \
+                and ("period" in [c.kind for c in cells] or _chronicle(cells, segs, k)):
+            # a first column of band headings (`Projets 2000`) and row labels (`Délégation de…`)
+            merged: list[Cell] = []
+            for c in cells:  # `Patricia MOREL et Nicole` / `PALMER`: one word ends the label above
+                if merged and merged[-1].kind != "period" and c.block == merged[-1].block and len(c.text.split()) == 1:
+                    merged[-1].lines += c.lines
+                else:
+                    merged.append(c)
+            headings = [(c.top / len(seg), c) for c in merged]
+            band, domains, waiting = [], [], {"when": [], "budget": []}
+            last_kind = "domain"
+            continue
         if k == len(segs) - 1 and last_kind == "when" and waiting["budget"] and \
                 all(c.kind == "action" for c in cells):
             for c in cells:  # the table's last budget cell, written as prose
                 c.kind = "budget"
-        new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget")
+        # a new table row: text after its dates or budget, or a first-column cell after projects
+        # (a label between projects without one is theirs, centred in its row: `Appui à la
+        # modernisation…` / `État civil` / `Formation de cadres municipaux`)
+        new_band = cells[0].kind in ("action", "domain") and last_kind in ("when", "budget") \
+            or cells[0].kind == "domain" and last_kind == "action"
         if new_band or cells[0].kind in ("section", "period"):
-            band, domains = [], []
+            band, domains, headings = [], [], []
             waiting = {"when": [], "budget": []}
-        tail_domains = []  # domain cells closing a dates or budget segment open the next band
+        tail_domains: list[Cell] = []  # domain cells closing a dates or budget segment open the next band
+        if cells[0].kind in ("when", "budget"):
+            at = next((i for i, c in enumerate(cells) if c.kind == "domain"), len(cells))
+            if at < len(cells) and any(c.kind == "action" for c in cells[at:]) \
+                    and all(c.kind in ("when", "budget", "skip", "label") for c in cells[:at]):
+                todo.insert(0, (k, cells[at:]))  # `72604€` / `ARTISANAT 6 échanges…`: the next row
+                cells = cells[:at]
         while len(cells) > 1 and cells[-1].kind == "domain" and cells[0].kind in ("when", "budget"):
             tail_domains.insert(0, cells.pop())
         seg_rows: list[Row] = []
-        for c in cells:
+        for i, c in enumerate(cells):
             if c.kind == "section":
+                continue
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if c.kind == "action" and band and not domains and not any(r.domain for r in band) \
+                    and len(c.text.split()) <= 3 and map_domain(c.text) and not _BULLET_RE.match(c.text) \
+                    and nxt is not None \
+                    and nxt.kind == "action" and nxt.block == c.block:
+                # `Appui à la modernisation…` / `État civil` / `Formation de cadres municipaux`:
+                # a row's label printed between its projects, level with the row's middle
+                domains.append(c)
+                for r in band:
+                    r.domain = heading(c)
                 continue
             if c.kind == "period":
                 period = c.text
                 domains = [c]
                 continue
-            if c.kind == "skip":
+            if c.kind in ("skip", "label"):
                 continue
             if c.kind == "domain":
                 domains.append(c)
                 continue
-            if c.kind == "action" and seg_rows and _PROSE_RE.match(c.text) and len(c.text) > 40 \
-                    and c.text.rstrip().endswith((".", "!", ")")):
+            if c.kind == "action" and seg_rows and is_prose(c.text, len(seg_rows[-1].cells) > 1):
                 seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
                 continue
             if c.kind == "action" and (c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text)
@@ -475,8 +339,11 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
             if seg_rows and c.segment == seg_rows[-1].cells[0].segment and seg_rows[-1] in pool:
                 getattr(seg_rows[-1], c.kind).append(c)  # a row written on one line
                 pool.remove(seg_rows[-1])
-        rest = {kind: [c for c in cells if c.kind == kind and not any(c in getattr(r, kind) for r in rows)]
-                for kind in ("when", "budget")}
+        if band and not seg_rows and cells[0].kind == "when":
+            _unfinished_tail(band[-1], cells)
+        rest = {kind: [c for c in cells if c.kind == kind and c.anchor is None
+                       and not any(c in getattr(r, kind) for r in rows)] for kind in ("when", "budget")}
+        anchored = [c for c in cells if c.kind == "budget" and c.anchor is not None]
         if rest["when"] and not seg_rows:
             _first_column(band, rows, waiting, tops)
         if rest["when"] and len(waiting["when"]) == 1 and len(waiting["when"][0].cells) == 1:
@@ -494,17 +361,96 @@ def table_rows(body: list[tuple[int, str]]) -> list[Row]:
                 waiting = {"when": list(parts), "budget": [p for p in waiting["budget"] if p is not row] + parts}
         for kind, cs in rest.items():
             if cs:
-                for row, cell in align(waiting[kind], cs, tops):
-                    getattr(row, kind).append(cell)
+                if kind == "when" and headings:
+                    _date_headings(band, rows, headings, cs, tops)
+                elif kind == "budget" and headings and cells[0].kind == "budget" and len(cs) < len(headings):
+                    _budget_headings(band, headings, cs)  # one amount per heading, not per project
+                else:
+                    stretch = (len(segs[waiting[kind][0].cells[0].segment]) / len(seg)) \
+                        if headings and waiting[kind] else None
+                    placed = _place(kind, waiting[kind], cs, tops, domains, stretch)
+                    for row, cell in placed:
+                        getattr(row, kind).append(cell)
+                    if kind == "budget" and cells[0].kind == "when":  # amounts in the dates column:
+                        done = {id(x) for x, _ in placed}
+                        waiting[kind] = [r for r in waiting[kind] if id(r) not in done]
+                        continue  # the budget column may still come for the other rows
                 waiting[kind] = []
+        for c in anchored:  # an amount written with a date goes to the first row of that date
+            owner = next((r for r in rows if c.anchor in r.when), None)
+            if owner is not None and c not in owner.budget:
+                owner.budget.append(c)
+                if owner in waiting["budget"]:
+                    waiting["budget"].remove(owner)
         _give_domains(seg_rows, domains, tops)
+        if headings and seg_rows:
+            _give_headings(seg_rows, headings, tops, len(seg))
+        prev_cell = cells[-1]
         last_kind = "action" if seg_rows else (cells[-1].kind if cells else last_kind)
         if not seg_rows and rest["when"] or rest["budget"]:
             last_kind = "budget" if rest["budget"] else "when"
+        if seg_rows and cells[-1].kind == "budget" and all(r.budget for r in seg_rows[-1:]):
+            last_kind = "budget"  # a row written on one line, its amount last: the row is complete
         if tail_domains:
             band, domains, last_kind = [], tail_domains, "domain"
             waiting = {"when": [], "budget": []}
     return rows
+
+
+def _chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> bool:
+    """A first column telling the partnership's story (`Venue à Thionville du
+    nouveau Maire…`, `Pour le 15° anniversaire…`) beside a column of projects:
+    both long, and the dates column after them level with the first one, not
+    with the projects (a projects column cut in two by a page would have the
+    dates level with neither part)."""
+    if len(cells) < 6 or any(_BULLET_RE.match(c.text) for c in cells) or k + 2 >= len(segs):
+        return False
+    nxt = [c for c in cells_of(segs[k + 1], k + 1, "domain") if c.kind == "action"]
+    dates = [c.top for c in cells_of(segs[k + 2], k + 2, "action") if c.kind == "when"]
+    if len(nxt) < 6 or len(dates) < 4:
+        return False
+    first, _ = _monotone([c.top for c in cells], dates)
+    second, _ = _monotone([c.top for c in nxt], dates)
+    return first <= len(dates) and first < second
+
+
+def _width(seg: list[tuple[int, str]]) -> int:
+    return max((len(t.strip()) for _, t in seg), default=0)
+
+
+def _narrower(seg: list[tuple[int, str]], nxt: list[tuple[int, str]]) -> bool:
+    """The first column is narrow: its lines wrap at about 24 characters, or
+    well before those of the actions column beside it."""
+    return _width(seg) <= max(24, 0.75 * _width(nxt))
+
+
+def _first_column_cells(cells: list[Cell]) -> list[Cell]:
+    """A segment standing before a row's projects is its first column:
+    domain cells, one per blank-separated block (`ÉDUCATION / FORMATION des JF
+    / Déscolarisées`; `Agriculture` … `Santé`)."""
+    out: list[Cell] = []
+    for c in cells:
+        if out and out[-1].block == c.block:
+            out[-1].lines += c.lines
+        else:
+            c.kind = "domain"
+            out.append(c)
+    return out
+
+
+def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
+           domains: list[Cell], stretch: float | None = None) -> list[tuple[Row, Cell]]:
+    """Dates or budget cells to the rows waiting for them. One row takes them
+    all (`Novembre 2006 premiers travaux…` / `Janvier 2007 inauguration…`); a
+    table row's one dates cell, standing by its first project, dates every
+    project of the row (`Depuis 2006` beside three trainings); else `align`."""
+    if len(rows) == 1:
+        return [(rows[0], c) for c in cells]
+    one_row = len({id(d) for d in domains}) <= 1 and len({r.domain for r in rows}) <= 1
+    if kind == "when" and len(cells) == 1 and rows and one_row and (
+            rows[1].cells[0].segment != rows[0].cells[0].segment or cells[0].top < tops[id(rows[1])]):
+        return [(r, cells[0]) for r in rows]
+    return align(rows, cells, tops, stretch)
 
 
 def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
@@ -517,6 +463,9 @@ def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[in
     first = [r for r in band if r.cells[0].segment == segs[0]]
     if len(first) > 3 or any(_BULLET_RE.match(r.text) or len(r.text) > 80 for r in first):
         return
+    if not _narrower([ln for r in first for ln in r.cells[0].lines],
+                     [ln for r in band if r not in first for ln in r.cells[0].lines]):
+        return
     label = squash_spaces(" ".join(r.text for r in first))
     for r in first:
         rows.remove(r)
@@ -528,6 +477,71 @@ def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[in
         r.domain = label if map_domain(label) else None
 
 
+def _date_headings(band: list[Row], rows: list[Row], headings: list[tuple[float, Cell]], cells: list[Cell],
+                   tops: dict[int, int]) -> None:
+    """The dates column of a band with a first column of headings stands level
+    with that column: each date goes to its heading, and from it to the
+    projects under it. A row label with its own date and no project beside it
+    is a project itself (`Délégation de trois villageois : …` / `Du 11 au 25
+    juin 2004`)."""
+    _, pairs = _monotone([h.top for _, h in headings], [c.top for c in cells], skip=6.0)
+    for i, j in pairs:
+        h, c = headings[i][1], cells[j]
+        under = [r for r in band if r.label is h]
+        for r in under:
+            if not r.when and not fields.years(r.text).found:  # its own date stays (`… (2006)`)
+                r.when.append(c)
+        if not under and h.kind != "period":
+            row = Row(domain=None, cells=[Cell("action", h.lines, h.top, h.segment, h.block)], when=[c], label=h)
+            later = [r for r in band if r.label is not None and r.label.top > h.top]
+            at = rows.index(later[0]) if later else (rows.index(band[-1]) + 1 if band else len(rows))
+            rows.insert(at, row)
+
+
+def _unfinished_tail(row: Row, cells: list[Cell]) -> None:
+    """A project cell cut short (`formation sur place dispensée par des`) ends
+    in the dates column, among the dates: its lower-case lines without a date
+    (`techniciens de la communauté` / `urbaine de Bordeaux`) go back to it."""
+    last = row.cells[-1].lines[-1][1].strip()
+    if not CONNECT_WORDS.search(last):
+        return
+    for c in cells:
+        at = next((i for i, (_, t) in enumerate(c.lines) if i and re.match(r"^[a-zà-ÿ]", t.strip())
+                   and not any(fields.years(x).found for _, x in c.lines[i:])), None)
+        if at is not None:
+            row.cells[-1].lines += c.lines[at:]
+            del c.lines[at:]
+            return
+
+
+def _budget_headings(band: list[Row], headings: list[tuple[float, Cell]], cells: list[Cell]) -> None:
+    """Fewer amounts than headings: the budget column stands level with the
+    first column, and a heading's amount goes to its first project."""
+    _, pairs = _monotone([h.top for _, h in headings], [c.top for c in cells])
+    for i, j in pairs:
+        under = [r for r in band if r.label is headings[i][1] and not r.budget]
+        if under:
+            under[0].budget.append(cells[j])
+
+
+def _give_headings(rows: list[Row], headings: list[tuple[float, Cell]], tops: dict[int, int], span: int) -> None:
+    """A first column of headings over a taller projects column: each block of
+    projects under the last heading at or above its relative height; its
+    period (the year of its `Projets 2000` heading) from the last band heading
+    above it."""
+    block_top: dict[int, int] = {}
+    for r in rows:  # a blank-separated block of projects stands under one heading
+        block_top.setdefault(r.cells[0].block, tops[id(r)])
+    for r in rows:
+        at = block_top[r.cells[0].block] / max(span, 1)
+        above = [c for h, c in headings if h <= at] or [headings[0][1]]
+        r.label = above[-1]
+        label = heading(above[-1]) if above[-1].kind != "period" else None
+        r.domain = label if label and map_domain(label) else None
+        periods = [c for c in above if c.kind == "period"]
+        r.period = periods[-1].text if periods else None
+
+
 def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
     """The band's domain cells over its rows: one per blank-separated block of
     rows when they are as many, else the last domain cell placed above the row."""
@@ -537,61 +551,8 @@ def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) ->
     if len(blocks) == len(domains) and len(domains) > 1:
         picks = [domains[blocks.index(r.cells[0].block)] for r in rows]
     else:
-        picks = [([d for d in domains if d.segment < r.cells[0].segment or d.top <= tops[id(r)] + 1]
+        picks = [([d for d in domains if d.top <= tops[id(r)] + 1]
                   or domains)[-1] for r in rows]
     for r, d in zip(rows, picks):
         label = heading(d)
         r.domain = label if map_domain(label) else None
-
-
-def heading(cell: Cell) -> str:
-    """A domain cell's heading: its upper-case first lines (`EAU :` of `EAU :
-    Adduction d'eau / Forages…`), else the whole cell."""
-    head = []
-    for _, line in cell.lines:
-        if not _upper(line):
-            break
-        head.append(line.strip())
-    out = " ".join(head) if head else cell.text
-    return squash_spaces(out).strip(" :-/")
-
-
-def status(text: str) -> str:
-    f = fold(text)
-    if re.search(r"en projet|a l.etude|prevu|a venir|envisage", f):
-        return "en projet"
-    if re.search(r"en cours|depuis|chaque annee|tous les ans|programme demarre", f):
-        return "en cours"
-    return "réalisé"
-
-
-def dehyphen(text: str) -> str:
-    return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
-
-
-def join_lines(lines: list[str]) -> str:
-    """A cell's lines as one text: a line ending with a hyphen joins the next
-    without a space and keeps the hyphen (`sages-` / `femmes`: table cells
-    wrap at words, so such a hyphen belongs to a compound)."""
-    out = ""
-    for line in lines:
-        t = squash_spaces(line)
-        if not t:
-            continue
-        out = out + t if out.endswith("-") and not out.endswith(" -") else f"{out} {t}".strip()
-    return out
-
-
-def strip_number(text: str) -> str:
-    return _NUMBER_RE.sub("", text.strip()).strip()
-
-
-def title_of(text: str) -> str:
-    """A project's title from its cell: bullets and numbering dropped, a budget
-    or date in parentheses removed, trailing punctuation dropped."""
-    t = _BULLET_RE.sub("", squash_spaces(text))
-    t = re.sub(r"\s*\((?:[^()]*\d[^()]*(?:€|euros?|F\b|FF|FCFA)|\s*(?:19|20)\d\d\s*)\)", "", t)
-    t = t.strip(" .;,:-…")
-    if len(t) > 200:
-        t = t[:198].rsplit(" ", 1)[0] + "…"
-    return t

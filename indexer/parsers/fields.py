@@ -89,24 +89,32 @@ def amounts(text: str, bare: bool = False) -> list[Amount]:
     return out
 
 
+_NOT_COUNTED = {"pour", "par", "les", "des", "aux", "sur", "soit", "dont", "avec", "environ", "entre", "puis"}
+
+
 def _is_year_like(num: str, text: str, m: re.Match, with_unit: bool) -> bool:
     """In a budget cell, a plain number is money, except a number of years,
-    months or percent, and a 4-digit year beside amounts written with a unit
-    (`2005 : 22 000 €`)."""
-    after = text[m.end():m.end() + 8]
+    months or percent, a number of things (`10 puits`), and a 4-digit year
+    beside amounts written with a unit (`2005 : 22 000 €`)."""
+    after = text[m.end():m.end() + 12]
     if re.match(r"\s*(ans?\b|mois|jours?|semaines?|%|ème|er\b)", after, re.I):
         return True
+    word = re.match(r"\s*([a-zà-ÿ]{3,})", after)
+    if word and word.group(1) not in _NOT_COUNTED:
+        return True  # `10 puits par an`: a number of things, not an amount
     return with_unit and bool(re.fullmatch(r"(19[5-9]\d|20[0-4]\d)", num))
 
 
 def budget(text: str | None, bare: bool = False) -> Budget | None:
     """The budget a text states: its total when one is introduced as such,
-    else its first amount; None when it states no amount."""
+    else the result of a sum written out (`1/3=8155€`), else its first amount;
+    None when it states no amount."""
     text = squash_spaces(text or "")
     found = amounts(text, bare)
     if not found:
         return None
-    best = next((a for a in found if a.total), found[0])
+    result = [a for a in found if text[:a.start].rstrip().endswith("=")]  # `1/3=8155€`: the result
+    best = next((a for a in found if a.total), result[0] if result else found[0])
     currency = best.currency
     if currency is None:  # "4 448" in a column whose other cells say "€"
         currency = next((a.currency for a in found if a.currency), None) if len(found) > 1 else None

@@ -12,6 +12,7 @@ appears becomes one more source of a single record.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..domains import domains_of_text, map_domain, map_domains
 from ..records import ParseResult, Party
@@ -91,10 +92,9 @@ class CufRepertoireReader(CufReader):
         for idx, s in enumerate(self.entries):
             if section and (s.section == section or any(src.section == section for src in s.sources)):
                 continue  # two entries of one list are two partnerships
-            fa = [loose(n, french=True) for n in s.aliases[0] + [s.french.name] if n]
-            if not any(same(a, b) for a in frk for b in fa):
+            fa, ma = _keys(tuple(s.aliases[0] + [s.french.name]), tuple(s.aliases[1]))
+            if not any(_same_any(a, fa) for a in frk):
                 continue
-            ma = [loose(n) for n in s.aliases[1] if n]
             if mlk is None and not ma:
                 return idx
             if mlk is not None and any(same(mlk, b, 0.75) for b in ma):
@@ -143,7 +143,7 @@ class CufRepertoireReader(CufReader):
         if idx is None and not ml:
             # `CG des Hautes Pyrénées` alone: the French party's only sheet
             cands = [k for k, s in enumerate(self.entries)
-                     if any(same(loose(fr, True), loose(n, True)) for n in s.aliases[0] + [s.french.name] if n)]
+                     if any(same(loose(fr, True), key) for key in _keys(tuple(s.aliases[0] + [s.french.name]), ())[0])]
             idx = cands[0] if len(cands) == 1 else None
         src = doc.source(first, last, section)
         if idx is not None:
@@ -261,8 +261,7 @@ class CufRepertoireReader(CufReader):
                 if not name:
                     continue
                 keys = loose(french_name(name), True) or loose(name, True)
-                hits = [s for s in self.entries if any(
-                    same(keys, loose(n, True)) for n in s.aliases[0] + [s.french.name] if n)]
+                hits = [s for s in self.entries if _same_any(keys, _keys(tuple(s.aliases[0] + [s.french.name]), ())[0])]
                 hits = [s for s in hits if s.detail == "sheet"] or hits  # La Bresse has no sheet
                 if not hits:
                     warn(result, line, "summary table entry matches no sheet:", name)
@@ -273,6 +272,22 @@ class CufRepertoireReader(CufReader):
                     mine += [d for d in keep if d not in mine]
                     given += 1
         result.stats["summary_entries"] = given
+
+
+@lru_cache(maxsize=4096)
+def _keys(french: tuple[str, ...], partner: tuple[str, ...]) -> tuple[list, list]:
+    """An entry's loose name keys, French side and partner side (read once)."""
+    return [loose(n, french=True) for n in french if n], [loose(n) for n in partner if n]
+
+
+def _same_any(key: tuple[str, ...], keys: list[tuple[str, ...]]) -> bool:
+    """`same(key, k)` for one of `keys`; names sharing no word and no first
+    letter are never the same, so most pairs are told apart without a spelling
+    comparison."""
+    if not key:
+        return False
+    first = key[0][:1]
+    return any(same(key, k) for k in keys if k and (first == k[0][:1] or any(w in k for w in key)))
 
 
 def _supported(s: Sheet) -> set[str]:

@@ -10,6 +10,8 @@ reported instead of silently lost.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+from typing import Final
 
 from indexer import geography
 from indexer.domains import map_domain
@@ -17,21 +19,35 @@ from indexer.records import Budget, Contact, ParseResult, Partnership, Party, So
 from indexer.text import fold, normal_case, reflow, squash_spaces
 
 from . import Reader, fields
-from .sheet import ActionDraft, Document, Sheet
-
-_DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
-from .maroc_sheet import (
-    core_name, Item, SheetData, TocEntry, YEAR, _Ctx, _FRENCH_START, _logical_lines,
-    _next_nonblank, _split_partner_names, _strip_marker, clean, dates_of_title, find_sheets,
-    parse_toc, read_sheet, short_title,
-)
 from .contacts import person_name
 from .maroc_contacts import _EMAIL_RE, _FAX_RE, _PHONE_RE, parse_contacts
+from .maroc_sheet import (
+    _FRENCH_START,
+    YEAR,
+    Item,
+    SheetData,
+    TocEntry,
+    _Ctx,
+    _logical_lines,
+    _next_nonblank,
+    _split_partner_names,
+    _strip_marker,
+    clean,
+    core_name,
+    dates_of_title,
+    find_sheets,
+    parse_toc,
+    read_sheet,
+    short_title,
+)
+from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "Répertoire des partenariats de coopération décentralisée franco-marocains"
 LISTED_PAGE = 150
 SYNTHESIS_PAGE = 151
 SYNTHESIS = "Synthèse par domaines"
+
+_DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
 
 
 def looks_like(text: str) -> bool:
@@ -41,7 +57,7 @@ def looks_like(text: str) -> bool:
 
 # --- Places ---------------------------------------------------------------
 # Régions, provinces and communes: indexer/geography/maroc.tsv and france.tsv.
-MOROCCO = "Maroc"
+MOROCCO: Final = "Maroc"
 
 
 def _key_tokens(name: str) -> set[str]:
@@ -88,7 +104,7 @@ def moroccan_party(raw: str, population_text: str | None = None) -> Party:
     return party
 
 
-_POP_RE = re.compile(r"\(([\d  ,.]+)\s*(millions?)?\s*(?:d'|d’|de )?\s*habitants\)", re.I)
+_POP_RE = re.compile(r"\(([\d  ,.]+)\s*(millions?)?\s*(?:d'|d’|de )?\s*habitants\)", re.IGNORECASE)
 
 
 def _set_population(party: Party, line: str | None) -> None:
@@ -96,9 +112,6 @@ def _set_population(party: Party, line: str | None) -> None:
     if m:
         party.population_text = m.group(0).strip("()")
         party.population = fields.population(m.group(1) + (" " + m.group(2) if m.group(2) else ""))
-
-
-# --- Text clean-up --------------------------------------------------------
 
 
 # --- Budgets ----------------------------------------------------------------
@@ -114,21 +127,12 @@ def parse_budget(text: str) -> Budget | None:
         candidates += [(not (total or a.total), a) for a in fields.amounts(line)]
     if not candidates:
         return Budget(text=text)
-    best = sorted(candidates, key=lambda c: c[0])[0][1]
+    best = min(candidates, key=lambda c: c[0])[1]
     return Budget(text=text, amount=best.value, currency=best.currency)
 
 
 def years_in(text: str) -> list[int]:
     return fields.years(text, YEAR).found
-
-
-# --- Line classes -----------------------------------------------------------
-
-
-# --- Sheets -----------------------------------------------------------------
-
-
-# --- Contacts ---------------------------------------------------------------
 
 
 # --- Building records -------------------------------------------------------
@@ -273,67 +277,34 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     data = read_sheet(ll, ctx)
     page = toc.page if toc else None
     execs = data.execs
-    french_pop = execs[0][1] if execs else None
-    fr = french_party(french_raw, french_pop)
-    partners = []
+    fr = french_party(french_raw, execs[0][1] if execs else None)
     notes: list[str] = []
-    for k, raw in enumerate(partner_raws):
-        pop_line = None
-        for n, line in execs[1:]:
-            if _mentions(line, moroccan_party(raw)):
-                pop_line = line
-                break
-        if pop_line is None and len(execs) > 1 + k:
-            pop_line = execs[1 + k][1]
-            if len(partner_raws) == 1 and re.search(r"(Commune urbaine|Conseil régional) (de|d')", pop_line):
-                notes.append(f"La ligne de l'exécutif (ligne {execs[1 + k][0]}) nomme une autre collectivité : "
-                             f"{squash_spaces(pop_line)[:100]}")
-        partners.append(moroccan_party(raw, pop_line))
-
+    partners = [moroccan_party(raw, _population_line(k, raw, partner_raws, execs, notes))
+                for k, raw in enumerate(partner_raws)]
     head = data.head
-    legal_parts = []
-    for key in ("Cadre juridique", "Cadre juridique actuel", "Cadre juridique précédent"):
-        if key in head:
-            txt = reflow(head[key]).strip(" .")
-            legal_parts.append(txt if key == "Cadre juridique" else f"{key.split()[-1].capitalize()} : {txt}")
+    legal_parts = _legal_framework(head)
     legal = " ; ".join(legal_parts) or None
     date_text = reflow(head.get("Date", [])) or None
     formal_years = years_in(date_text or "") or years_in(" ".join(legal_parts))
     formalized = formal_years[0] if formal_years else None
-    history_key = next((k for k in head if k.startswith(("Historique", "Origine"))), None)
-    history_lines = head.get(history_key, []) if history_key else []
-    if "Chronologie" in data.extra:
-        history_lines = history_lines + [""] + data.extra.pop("Chronologie")
-    history = _joined(history_lines)
-    first_contact = None
-    hist_years = years_in(" ".join(head.get(history_key, []))) if history_key else []
-    if hist_years and (formalized is None or hist_years[0] <= formalized):
-        first_contact = hist_years[0]
+    history, first_contact = _history(head, data.extra, formalized)
     dom_key = next((k for k in head if k.startswith("Domaine")), None)
     domains_raw, prose = _split_domains(head[dom_key][0], head[dom_key][1:]) if dom_key else ([], [])
     objectives_parts = list(head.get("Objet", [])) + prose
     if data.preamble is not None:
         objectives_parts += data.preamble.fields.get("objectives", []) + data.preamble.fields.get("free", [])
     info = dict(data.info)
-    extra: dict[str, str] = {}
     if common is not None:
         for k, v in common.info.items():
             info.setdefault(k, v)
     budget_lines = next((v for k, v in info.items() if k.startswith("Budget")), None)
-    for k, v in info.items():
-        if k.startswith("Budget") or k == "Autres partenariats" or not v:
-            continue
-        extra[k] = reflow(v)
-    for k, v in data.extra.items():
-        extra[k] = reflow(v)
-    if "N.B." in head:
-        extra["N.B."] = reflow(head["N.B."])
+    extra = _extra_fields(info, data.extra, head)
     partners_text = _joined(data.preamble.fields.get("partners")) if data.preamble else None
     contacts = parse_contacts(data.contact_lines, fr, partners, execs)
     if common is not None:
         contacts = parse_contacts(common.contact_lines, fr, partners) + contacts
     status = "suspendu" if data.suspended else None
-    if legal and re.search(r"aucun accord|en cours d'élaboration", legal, re.I):
+    if legal and re.search(r"aucun accord|en cours d'élaboration", legal, re.IGNORECASE):
         status = "en projet"
     raw_text = "\n".join(ctx.lines[start:end]).strip()
     if (toc and fold(toc.moroccan) != fold(" ".join(partner_raws)) and len(partner_raws) == 1
@@ -341,13 +312,6 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
         notes.append(f"Sommaire : « {toc.moroccan} », fiche : « {partner_raws[0]} »")
     out = []
     for partner in partners:
-        if len(partners) > 1:
-            def text_of(it: Item) -> str:
-                return it.title_raw + " " + " ".join(sum(it.fields.values(), []))
-            items = [it for it in data.items
-                     if not any(_mentions(text_of(it), o) for o in partners if o is not partner)]
-        else:
-            items = data.items
         sheet = Sheet(
             french=fr, partner=partner, first=start + 1, last=end, page=page, countries=[MOROCCO],
             legal_framework=legal, formalized=formalized, first_contact_year=first_contact,
@@ -357,7 +321,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
             budget=parse_budget(reflow(budget_lines)) if budget_lines else None,
             contacts=contacts, other_partnerships=_joined(info.get("Autres partenariats")),
             partners=partners_text, notes=list(notes), extra=dict(extra), original_text=raw_text,
-            actions=build_actions(items, ctx, page),
+            actions=build_actions(_items_of(partner, partners, data.items), ctx, page),
         )
         if common_range:
             sheet.sources.append(SourceRef(ctx.document, common_range[0] + 1, common_range[1], page,
@@ -366,6 +330,67 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
             sheet.extra["Date"] = date_text
         out.append(sheet)
     return out
+
+
+def _population_line(k: int, raw: str, partner_raws: list[str], execs: list[tuple[int, str]],
+                     notes: list[str]) -> str | None:
+    """The executives' line giving the population of the k-th partner: the line that names it,
+    else the line in its position (noted when that line names another collectivity)."""
+    party = moroccan_party(raw)
+    named = next((line for _n, line in execs[1:] if _mentions(line, party)), None)
+    if named is not None or len(execs) <= 1 + k:
+        return named
+    lineno, line = execs[1 + k]
+    if len(partner_raws) == 1 and re.search(r"(Commune urbaine|Conseil régional) (de|d')", line):
+        notes.append(f"La ligne de l'exécutif (ligne {lineno}) nomme une autre collectivité : "
+                     f"{squash_spaces(line)[:100]}")
+    return line
+
+
+def _legal_framework(head: dict[str, list[str]]) -> list[str]:
+    """The legal framework's parts: the current one, and the previous one when the sheet has two."""
+    parts = []
+    for key in ("Cadre juridique", "Cadre juridique actuel", "Cadre juridique précédent"):
+        if key in head:
+            txt = reflow(head[key]).strip(" .")
+            parts.append(txt if key == "Cadre juridique" else f"{key.split()[-1].capitalize()} : {txt}")
+    return parts
+
+
+def _history(head: dict[str, list[str]], extra: dict[str, list[str]], formalized: int | None
+             ) -> tuple[str | None, int | None]:
+    """The history (with the sheet's chronology, taken out of `extra`) and the year of the first
+    contact it reports, unless that is after the formalisation."""
+    history_key = next((k for k in head if k.startswith(("Historique", "Origine"))), None)
+    history_lines = head.get(history_key, []) if history_key else []
+    if "Chronologie" in extra:
+        history_lines = history_lines + [""] + extra.pop("Chronologie")
+    hist_years = years_in(" ".join(head.get(history_key, []))) if history_key else []
+    if hist_years and (formalized is None or hist_years[0] <= formalized):
+        return _joined(history_lines), hist_years[0]
+    return _joined(history_lines), None
+
+
+def _extra_fields(info: dict[str, list[str]], sheet_extra: dict[str, list[str]], head: dict[str, list[str]]
+                  ) -> dict[str, str]:
+    """The partnership information with no field of its own, the key figures and the N.B."""
+    extra = {k: reflow(v) for k, v in info.items()
+             if v and not k.startswith("Budget") and k != "Autres partenariats"}
+    extra.update({k: reflow(v) for k, v in sheet_extra.items()})
+    if "N.B." in head:
+        extra["N.B."] = reflow(head["N.B."])
+    return extra
+
+
+def _items_of(partner: Party, partners: list[Party], items: list[Item]) -> list[Item]:
+    """A sheet's projects for one of its partners: those that name no other partner."""
+    if len(partners) <= 1:
+        return items
+    return [it for it in items if not any(_mentions(_item_text(it), o) for o in partners if o is not partner)]
+
+
+def _item_text(it: Item) -> str:
+    return it.title_raw + " " + " ".join(line for value in it.fields.values() for line in value)
 
 
 # --- Listed partnerships and synthesis -------------------------------------
@@ -396,10 +421,10 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
                 contact = Contact(name=person_name(name), role=role.strip() or None,
                                   organisation=fr.name, side="french")
             elif contact is not None:
-                if _PHONE_RE.match(s):
-                    contact.phone = _PHONE_RE.match(s).group(3).strip()
-                elif _FAX_RE.match(s):
-                    contact.fax = _FAX_RE.match(s).group(1).strip()
+                if phone := _PHONE_RE.match(s):
+                    contact.phone = phone.group(3).strip()
+                elif fax := _FAX_RE.match(s):
+                    contact.fax = fax.group(1).strip()
                 elif _EMAIL_RE.fullmatch(s):
                     contact.email = contact.email or s
                 elif s.startswith("Hôtel"):
@@ -503,6 +528,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
     for k, (st, en) in enumerate(sheets):
         french_raw = lines[st].strip()
         j = _next_nonblank(lines, st)
+        assert j is not None  # find_sheets found the sheet by this Moroccan collectivity line
         partner_line = lines[j].strip()
         entry = toc[k] if k < len(toc) else None
         if entry and not (_key_tokens(entry.french) & _key_tokens(french_raw)):
@@ -514,7 +540,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
             common_ll = _logical_lines(lines, j + 1, subs[0])
             common = read_sheet([(n, s) for n, s in common_ll if not s.startswith("(")], ctx)
             bounds = subs + [en]
-            for a, b in zip(bounds, bounds[1:]):
+            for a, b in pairwise(bounds):
                 name = re.sub(r"^Partenariat avec (la |le |l')", "", lines[a].strip())
                 ll = _logical_lines(lines, a + 1, b)
                 built += build_sheet(ctx, a, b, entry, french_raw, [name[:1].upper() + name[1:]],
@@ -546,7 +572,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
     result.actions = actions
     result.stats["merged"] = sum(
         1 for p in records.values()
-        if len({s.section.split(" :")[0] for s in p.sources if "partie commune" not in (s.section or "")}) > 1)
+        if len({(s.section or "").split(" :")[0] for s in p.sources if "partie commune" not in (s.section or "")}) > 1)
     result.stats["pairs_from_sheets"] = sum(1 for p in records.values() if p.detail == "sheet")
     result.stats["partnerships"] = len(records)
     result.stats["actions"] = len(actions)

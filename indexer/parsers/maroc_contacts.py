@@ -17,23 +17,24 @@ from dataclasses import dataclass, field
 
 from indexer.records import Contact, Party
 from indexer.text import fold, squash_spaces
+
 from . import contacts as shared
 from .maroc_sheet import core_name
 
-_PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.I)
-_FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.I)
+_PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.IGNORECASE)
+_FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _WEB_RE = re.compile(r"^<?(https?://|www\.)\S+>?$")
 _ORG_RE = re.compile(
     r"^(Ville|Commune|Conseil\b|Mairie|Municipalité|Hôtel de|Préfecture|Province|Wilaya|Communauté|"
-    r"Nantes Métropole|Siège|Souk El Khémis$|Boulogne - Safi)", re.I)
+    r"Nantes Métropole|Siège|Souk El Khémis$|Boulogne - Safi)", re.IGNORECASE)
 # a service named under a person is the person's (not an address block of its own)
-_SERVICE_RE = re.compile(r"^(Service des|Direction)\b", re.I)
-_MARKER_RE = re.compile(r"^(Agents?|Également|Élus?|Elus?) en charge", re.I)
+_SERVICE_RE = re.compile(r"^(Service des|Direction)\b", re.IGNORECASE)
+_MARKER_RE = re.compile(r"^(Agents?|Également|Élus?|Elus?) en charge", re.IGNORECASE)
 _PERSON_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
 _CIVILITY_SPLIT = re.compile(r",?\s+(?=(?:M\.|Mme|Mlle)\s)")
 _ADDRESS_RE = re.compile(r"^\d+[,\s-]|\b\d{2}\s?\d{3}\b|\bB\.?\s?P\.?\s*\d|\b(rue|avenue|av\.|bd|boulevard|"
-                         r"place|cedex|quai|cours)\b", re.I)
+                         r"place|cedex|quai|cours)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -78,39 +79,18 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
             marker = ""
             continue
         marker = ""
-        c = cur.contact if cur else None
-        m = _PHONE_RE.match(s)
-        if m and c is not None:
-            phone, fax = shared.phone_and_fax(m.group(3))
-            c.phone = c.phone or phone
-            if m.group(2):
-                c.fax = c.fax or phone
-            c.fax = c.fax or fax
+        if cur is not None and _contact_detail(cur, s):
             continue
-        m = _FAX_RE.match(s)
-        if m and c is not None:
-            c.fax = c.fax or shared.clean_number(m.group(1))
-            continue
-        if re.match(r"^\+\s*\d", s) and c is not None:
-            c.phone = c.phone or shared.clean_number(s)
-            continue
-        em = _EMAIL_RE.search(s)
-        if em and len(s) < 70 and c is not None:
-            c.email = c.email or em.group(0)
-            if cur.person is False:
-                cur.lines.append(s)
-            continue
-        if _WEB_RE.match(s) and c is not None:
-            c.website = c.website or s.strip("<>")
-            continue
-        person_service = cur is not None and cur.person and _SERVICE_RE.match(s) and not (c.phone or c.email)
-        if _ORG_RE.match(s) and not person_service and (cur is None or cur.person or c.address):
+        person_service = (cur is not None and cur.person and _SERVICE_RE.match(s)
+                          and not (cur.contact.phone or cur.contact.email))
+        if _ORG_RE.match(s) and not person_service and (cur is None or cur.person or cur.contact.address):
             cur = _Block(Contact(organisation=s), False, lines=[s])
             blocks.append(cur)
             continue
         if cur is None:
             continue
         cur.lines.append(s)
+        c = cur.contact
         if cur.person and not _ADDRESS_RE.search(s):
             c.role = f"{c.role} {s}" if c.role else s
         else:
@@ -118,12 +98,42 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
     return blocks
 
 
-def _evidence(b: _Block, french: Party, partners: list[Party], execs: list[tuple[str, str]],
+def _contact_detail(cur: _Block, s: str) -> bool:
+    """A telephone, fax, e-mail or web line of the current block, read into its contact."""
+    c = cur.contact
+    m = _PHONE_RE.match(s)
+    if m:
+        phone, fax = shared.phone_and_fax(m.group(3))
+        c.phone = c.phone or phone
+        if m.group(2):
+            c.fax = c.fax or phone
+        c.fax = c.fax or fax
+        return True
+    m = _FAX_RE.match(s)
+    if m:
+        c.fax = c.fax or shared.clean_number(m.group(1))
+        return True
+    if re.match(r"^\+\s*\d", s):
+        c.phone = c.phone or shared.clean_number(s)
+        return True
+    em = _EMAIL_RE.search(s)
+    if em and len(s) < 70:
+        c.email = c.email or em.group(0)
+        if cur.person is False:
+            cur.lines.append(s)
+        return True
+    if _WEB_RE.match(s):
+        c.website = c.website or s.strip("<>")
+        return True
+    return False
+
+
+def _evidence(b: _Block, french: Party, partners: list[Party], execs: list[tuple[str | None, str]],
               emails: list[str]) -> str | None:
     c = b.contact
-    for name, side in execs:
-        if b.person and fold(name) == fold(c.name or ""):
-            return side
+    for name, exec_side in execs:
+        if b.person and fold(name or "") == fold(c.name or ""):
+            return exec_side
     probe = Contact(name=c.name, role=" ".join(x for x in (c.role, b.marker) if x) or None,
                     organisation=c.organisation, address=c.address, phone=c.phone, fax=c.fax,
                     email=c.email)
@@ -196,10 +206,10 @@ def parse_contacts(lines: list[tuple[int, str]], french: Party, partners: list[P
     """The executives of the sheet's top lines, then the contact part's persons and address
     blocks, each with its side."""
     blocks = _read_blocks(lines)
-    exec_people: list[tuple[str, str, str | None]] = []
+    exec_people: list[tuple[str | None, str, str | None]] = []
     for k, (_, s) in enumerate(execs or []):
-        name, _, role = s.partition(",")
-        role = re.sub(r"\s*\([^()]*habitants\)\s*$", "", role).strip(" ,.") or None
+        name, _, role_text = s.partition(",")
+        role = re.sub(r"\s*\([^()]*habitants\)\s*$", "", role_text).strip(" ,.") or None
         probe = Contact(name=name, role=role)
         side = shared.side_of(probe, [french.name, core_name(french.name)],
                               [n for p in partners for n in (p.name, core_name(p.name))], "Maroc")
@@ -210,7 +220,7 @@ def parse_contacts(lines: list[tuple[int, str]], french: Party, partners: list[P
     _assign(blocks)
     out = [Contact(name=n, role=r, side=s, organisation=(french.name if s == "french" else partners[0].name
                                                           if partners else None))
-           for n, s, r in exec_people if not any(fold(b.contact.name or "") == fold(n) for b in blocks)]
+           for n, s, r in exec_people if not any(fold(b.contact.name or "") == fold(n or "") for b in blocks)]
     out += [b.contact for b in blocks]
     orgs: dict[str, str] = {}
     for c in out:

@@ -2,13 +2,15 @@
 the classes of lines (status headings, theme headings, project field labels), and the walk
 through one sheet's parts (head fields, projects, partnership information, contacts)."""
 from __future__ import annotations
+
 import re
 from dataclasses import dataclass, field
+
 from indexer.domains import map_domain
 from indexer.records import ParseResult
 from indexer.text import fold, squash_spaces
-from . import fields
 
+from . import fields
 
 YEAR = 2008
 
@@ -50,10 +52,13 @@ EXEC_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
 ACTION_LABELS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^Objectifs?\s*&\s*description(?: du projet)?\s*(?::\s*(?P<rest>.*))?$"), "description"),
     (re.compile(r"^Objectifs?(?: du partenariat)?\s*(?::\s*(?P<rest>.*))?$"), "objectives"),
-    (re.compile(r"^(?:Description(?: du projet| des projets)?(?:\s*\([^)]*\))?|Déroulement (?:du|des) projets?)\s*(?::\s*(?P<rest>.*))?$"), "description"),
-    (re.compile(r"^(?:Partenaires?(?: & financement)?|Partenaire mobilisé.*|Opérateur)\s*(?::\s*(?P<rest>.*))?$"), "partners"),
+    (re.compile(r"^(?:Description(?: du projet| des projets)?(?:\s*\([^)]*\))?|Déroulement (?:du|des) projets?)"
+                r"\s*(?::\s*(?P<rest>.*))?$"), "description"),
+    (re.compile(r"^(?:Partenaires?(?: & financement)?|Partenaire mobilisé.*|Opérateur)"
+                r"\s*(?::\s*(?P<rest>.*))?$"), "partners"),
     (re.compile(r"^(?:Budget(?:\s*&\s*[Ff]inancement|\s+estimé)?|Financements?)\s*(?::\s*(?P<rest>.*))?$"), "budget"),
-    (re.compile(r"^(?:Bénéficiaires?(?: directs| indirects)?|Publics cibles|Résultats & bénéficiaires)\s*(?::\s*(?P<rest>.*))?$"), "beneficiaries"),
+    (re.compile(r"^(?:Bénéficiaires?(?: directs| indirects)?|Publics cibles|Résultats & bénéficiaires)"
+                r"\s*(?::\s*(?P<rest>.*))?$"), "beneficiaries"),
     (re.compile(r"^(?P<label>Résultats?(?: attendus?| obtenus?)?(?:/attendus)?|Observations?|Moyens mobilisés|"
                 r"Lieu|Durée|Perspectives|Impact de l'action|Historique|Contexte / Historique|"
                 r"Autres retombées induites|Mise en œuvre|Date de démarrage|Date de clôture|Remarque|"
@@ -118,11 +123,10 @@ def short_title(text: str, limit: int = 320) -> str:
 
 
 def dates_of_title(text: str) -> tuple[int | None, int | None]:
-    m = None
-    for m in _DATE_PAREN.finditer(text):
-        pass
-    if not m:
+    matches = list(_DATE_PAREN.finditer(text))
+    if not matches:
         return None, None
+    m = matches[-1]  # the last parenthesis with dates
     inside = m.group(1)
     found = fields.years(inside, YEAR)
     ys = sorted(found.found + found.planned)
@@ -291,154 +295,202 @@ def _logical_lines(lines: list[str], start: int, end: int) -> list[tuple[int, st
 
 def read_sheet(ll: list[tuple[int, str]], ctx: _Ctx) -> SheetData:
     """Walk a sheet's lines through its parts: head fields, projects, partnership information, contacts."""
-    data = SheetData()
-    mode = "head"
-    head_field: str | None = None
-    status: str | None = None
-    heading: str | None = None
-    subheading: str | None = None
-    expecting_title = False
-    item: Item | None = None
-    info_field = "Informations"
-    extra_field: str | None = None
+    return _SheetReader(ll, ctx).read()
 
-    def close():
-        nonlocal item
-        if item is not None:
-            data.items.append(item)
-            item = None
 
-    def start_item(n: int, title: str, from_heading: bool = False):
-        nonlocal item, subheading
-        if item is not None and item.body_lines == 0 and not item.from_heading:
-            # a title without body was a sub-heading (`Échanges culturels` above its projects)
-            subheading = item.title_raw
-            first = item.first
-            item = None
-        else:
-            close()
-            first = n
-        dom = heading or (subheading if subheading and map_domain(subheading) else None)
-        if title.startswith("Autres projets"):
-            dom = None
-        if dom is None and map_domain(short_title(title)) and len(short_title(title)) <= 60 \
-                and not title.startswith("Autres projets"):
-            dom = short_title(title)
-        item = Item(first=first, title_raw=title, heading=dom, status=status, from_heading=from_heading)
-        item.last = n
+class _SheetReader:
+    """One walk through a sheet: the part being read (`mode`) chooses the method that reads a
+    line, and a part heading (contacts, information, a status, key figures) changes the part."""
 
-    for idx, (n, s) in enumerate(ll):
-        nxt = ll[idx + 1][1] if idx + 1 < len(ll) else ""
+    def __init__(self, ll: list[tuple[int, str]], ctx: _Ctx):
+        self.ll, self.ctx = ll, ctx
+        self.data = SheetData()
+        self.mode = "head"
+        self.head_field: str | None = None
+        self.status: str | None = None
+        self.heading: str | None = None
+        self.subheading: str | None = None
+        self.expecting_title = False
+        self.item: Item | None = None
+        self.info_field = "Informations"
+        self.extra_field: str | None = None
+
+    def read(self) -> SheetData:
+        parts = {"head": self._head_line, "projects": self._project_line, "info": self._info_line,
+                 "extra": self._extra_line, "contacts": self._contact_line}
+        for idx, (n, s) in enumerate(self.ll):
+            if not self._opens_part(s):
+                nxt = self.ll[idx + 1][1] if idx + 1 < len(self.ll) else ""
+                parts[self.mode](idx, n, s, nxt)
+        self._close()
+        return self.data
+
+    def _close(self) -> None:
+        if self.item is not None:
+            self.data.items.append(self.item)
+            self.item = None
+
+    def _opens_part(self, s: str) -> bool:
+        """A part heading: it closes the project being read and changes the part. Once in the
+        contacts, only another contacts heading is one."""
         if CONTACTS_RE.match(s):
-            close()
-            mode = "contacts"
-            continue
-        if mode == "contacts":
-            data.contact_lines.append((n, s))
-            continue
+            self._close()
+            self.mode = "contacts"
+            return True
+        if self.mode == "contacts":
+            return False
         if INFO_RE.match(s):
-            close()
-            mode = "info"
-            info_field = "Informations"
-            continue
+            self._close()
+            self.mode, self.info_field = "info", "Informations"
+            return True
         st = STATUS_RE.match(s)
         if st:
-            close()
+            self._close()
             if st.group("outside"):
-                mode, extra_field = "extra", "Projets réalisés en dehors du partenariat"
-                continue
-            mode = "projects"
-            u = fold(s).upper()
-            status = ("en cours" if "EN COURS" in u else "réalisé" if "REALIS" in u
-                      else "suivi" if u.startswith("SUIVI") else "en projet")
-            heading, subheading, expecting_title = None, None, True
-            continue
+                self.mode, self.extra_field = "extra", "Projets réalisés en dehors du partenariat"
+                return True
+            self.mode, self.status = "projects", _status_of(s)
+            self.heading, self.subheading, self.expecting_title = None, None, True
+            return True
         if EXTRA_HEAD_RE.match(s):
-            close()
-            mode, extra_field = "extra", sentence_case(s)
-            continue
-        if mode == "head":
-            m = HEAD_FIELD_RE.match(s)
-            if m:
-                head_field = m.group("label")
-                data.head.setdefault(head_field, []).append(m.group("rest"))
-                continue
-            if EXEC_RE.match(s) and not data.head:
-                data.execs.append((n, s))
-                continue
-            if heading_of(s) is None:
-                if head_field is None:
-                    if s.startswith("(") or n == ll[0][0] or idx <= 2:
-                        continue
-                    ctx.warn(n, "sheet line outside any field:", s)
-                    continue
-                data.head[head_field].append(s)
-                continue
-            mode = "projects"
-        if mode == "extra":
-            data.extra.setdefault(extra_field or "Autres", []).append(s)
-            if "suspendue" in s:
-                data.suspended = True
-            continue
-        if mode == "info":
-            m = INFO_LABELS.match(s)
-            if m:
-                info_field = m.group("label")
-                if m.group("rest"):
-                    data.info.setdefault(info_field, []).append(m.group("rest"))
-                else:
-                    data.info.setdefault(info_field, [])
-            else:
-                data.info.setdefault(info_field, []).append(s)
-            continue
-        # --- projects ---
-        h = heading_of(s)
-        if h:
-            head, paren = h
-            heading, subheading = head, None
-            if paren:  # `SANTÉ (Novembre 2006 à 2009)`: the heading is the project's title
-                start_item(n, f"{sentence_case(head)} {paren}", from_heading=True)
-                expecting_title = False
-            else:
-                close()
-                expecting_title = True
-            continue
+            self._close()
+            self.mode, self.extra_field = "extra", sentence_case(s)
+            return True
+        return False
+
+    def _contact_line(self, idx: int, n: int, s: str, nxt: str) -> None:
+        self.data.contact_lines.append((n, s))
+
+    def _head_line(self, idx: int, n: int, s: str, nxt: str) -> None:
+        """A head field (`Cadre juridique : …`), its continuation, or an executive's name; the
+        first theme heading starts the projects."""
+        m = HEAD_FIELD_RE.match(s)
+        if m:
+            self.head_field = m.group("label")
+            self.data.head.setdefault(self.head_field, []).append(m.group("rest"))
+        elif EXEC_RE.match(s) and not self.data.head:
+            self.data.execs.append((n, s))
+        elif heading_of(s) is not None:
+            self.mode = "projects"
+            self._project_line(idx, n, s, nxt)
+        elif self.head_field is not None:
+            self.data.head[self.head_field].append(s)
+        elif not (s.startswith("(") or n == self.ll[0][0] or idx <= 2):
+            self.ctx.warn(n, "sheet line outside any field:", s)
+
+    def _extra_line(self, idx: int, n: int, s: str, nxt: str) -> None:
+        self.data.extra.setdefault(self.extra_field or "Autres", []).append(s)
+        if "suspendue" in s:
+            self.data.suspended = True
+
+    def _info_line(self, idx: int, n: int, s: str, nxt: str) -> None:
+        m = INFO_LABELS.match(s)
+        if not m:
+            self.data.info.setdefault(self.info_field, []).append(s)
+            return
+        self.info_field = m.group("label")
+        values = self.data.info.setdefault(self.info_field, [])
+        if m.group("rest"):
+            values.append(m.group("rest"))
+
+    def _project_line(self, idx: int, n: int, s: str, nxt: str) -> None:
+        if self._theme_heading(n, s):
+            return
         label = action_label(s)
-        if expecting_title and label is None and not re.match(r"^(→|•|➤|-)", s):
-            if s.startswith("(") and heading:  # `(débutés en 2003, achevés en 2005)`
-                start_item(n, f"{sentence_case(heading)} {s}", from_heading=True)
-            else:
-                start_item(n, s)
-            expecting_title = False
-            continue
-        if expecting_title and label is not None and heading and item is None:
-            start_item(n, sentence_case(heading), from_heading=True)
-            item.first = n
-        expecting_title = False
-        if label is None and _is_title(s, nxt, item):
-            start_item(n, s)
-            continue
-        if item is None:
-            if data.preamble is None:
-                data.preamble = Item(first=n, title_raw="", heading=None, status=status)
-            target = data.preamble
+        if self._expected_title(n, s, label):
+            return
+        if label is None and _is_title(s, nxt, self.item):
+            self._start_item(n, s)
+            return
+        self._body_line(n, s, label)
+
+    def _theme_heading(self, n: int, s: str) -> bool:
+        h = heading_of(s)
+        if not h:
+            return False
+        head, paren = h
+        self.heading, self.subheading = head, None
+        if paren:  # `SANTÉ (Novembre 2006 à 2009)`: the heading is the project's title
+            self._start_item(n, f"{sentence_case(head)} {paren}", from_heading=True)
+            self.expecting_title = False
         else:
-            target = item
+            self._close()
+            self.expecting_title = True
+        return True
+
+    def _expected_title(self, n: int, s: str, label: tuple[str, str, str] | None) -> bool:
+        """The line after a status or theme heading: a project's title, or a field label that
+        opens a project named after the theme."""
+        if not self.expecting_title:
+            return False
+        self.expecting_title = False
+        if label is None and not re.match(r"^(→|•|➤|-)", s):
+            if s.startswith("(") and self.heading:  # `(débutés en 2003, achevés en 2005)`
+                self._start_item(n, f"{sentence_case(self.heading)} {s}", from_heading=True)
+            else:
+                self._start_item(n, s)
+            return True
+        if label is not None and self.heading and self.item is None:
+            self._start_item(n, sentence_case(self.heading), from_heading=True).first = n
+        return False
+
+    def _start_item(self, n: int, title: str, from_heading: bool = False) -> Item:
+        item = self.item
+        if item is not None and item.body_lines == 0 and not item.from_heading:
+            # a title without body was a sub-heading (`Échanges culturels` above its projects)
+            self.subheading = item.title_raw
+            first = item.first
+            self.item = None
+        else:
+            self._close()
+            first = n
+        self.item = Item(first=first, title_raw=title, heading=self._domain_of(title), status=self.status,
+                         from_heading=from_heading)
+        self.item.last = n
+        return self.item
+
+    def _domain_of(self, title: str) -> str | None:
+        """The theme heading, else a sub-heading naming a domain, else a short title naming one;
+        none for `Autres projets`."""
+        if title.startswith("Autres projets"):
+            return None
+        if self.heading:
+            return self.heading
+        if self.subheading and map_domain(self.subheading):
+            return self.subheading
+        short = short_title(title)
+        return short if map_domain(short) and len(short) <= 60 else None
+
+    def _body_line(self, n: int, s: str, label: tuple[str, str, str] | None) -> None:
+        """A field label or a line of text of the project being read (or of the preamble before
+        the first project)."""
+        if self.item is not None:
+            target = self.item
+        else:
+            if self.data.preamble is None:
+                self.data.preamble = Item(first=n, title_raw="", heading=None, status=self.status)
+            target = self.data.preamble
         if label:
             fld, lab, rest = label
             target.current = fld if fld != "other" else f"other:{lab}"
             if rest:
                 target.add(target.current, rest)
                 target.body_lines += 1
+        elif re.fullmatch(r"-?\s*Cofinancement PAD", s) and target.body_lines == 0 and target.title_raw:
+            target.title_raw += " - Cofinancement PAD"
         else:
-            if re.fullmatch(r"-?\s*Cofinancement PAD", s) and target.body_lines == 0 and target.title_raw:
-                target.title_raw += " - Cofinancement PAD"
-            else:
-                target.add(target.current, s)
-                target.body_lines += 1
+            target.add(target.current, s)
+            target.body_lines += 1
         target.last = n
-    close()
-    return data
+
+
+def _status_of(heading: str) -> str:
+    u = fold(heading).upper()
+    if "EN COURS" in u:
+        return "en cours"
+    if "REALIS" in u:
+        return "réalisé"
+    return "suivi" if u.startswith("SUIVI") else "en projet"
 
 
 def _is_title(s: str, nxt: str, item: Item | None) -> bool:
@@ -454,9 +506,9 @@ def _is_title(s: str, nxt: str, item: Item | None) -> bool:
         return False
     if re.match(r"^(→\s*)?(Objectifs?\b|Description|Déroulement)", nxt) and not action_label(s):
         return item is None or item.body_lines > 0 or item.from_heading
-    free = item is not None and (item.current == "free"
-                                 or (item.current.startswith("other:") and nxt.startswith("-")))
-    if free and item.body_lines > 0 and len(s) <= 60 and s[:1].isupper():
+    if item is None or not (item.current == "free" or (item.current.startswith("other:") and nxt.startswith("-"))):
+        return False
+    if item.body_lines > 0 and len(s) <= 60 and s[:1].isupper():
         # after a finished sentence or a bullet list; among unpunctuated sub-items it is one more
         last = (item.fields.get(item.current) or [""])[-1].rstrip()
         return bool(re.search(r"[.;!?)»>]$", last)) or last.startswith("-")
@@ -466,7 +518,7 @@ def _is_title(s: str, nxt: str, item: Item | None) -> bool:
 _KIND_PREFIX = re.compile(
     r"^(ville et communaute urbaine|communaute urbaine|ville|commune urbaine|commune rurale|"
     r"communes urbaines|conseil general|conseil regional|province|prefecture|cercle|mairie)"
-    r"(\s+(de l'|de|du|des|d')\s*|\s+)", re.I)
+    r"(\s+(de l'|de|du|des|d')\s*|\s+)", re.IGNORECASE)
 
 
 def core_name(name: str) -> str:

@@ -19,7 +19,6 @@ from ..domains import map_domains
 from ..ids import partnership_id
 from ..records import Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
-
 from . import Reader
 
 MICL = Party(
@@ -35,8 +34,9 @@ SECTION_BILATERAL = "Coopération Bilatérale du MICL"
 ACCORDS_LEGAL = "accord de coopération ou jumelage"
 
 _BULLET_RE = re.compile(r"^\s*[•\u2022\uf0b7▪-]\s*")
-_HEADING_RE = re.compile(r"^coop[ée]ration (multilat[ée]rale|d[ée]centralis[ée]e|bilat[ée]rale) du micl\b", re.I)
-_ACCORDS_HEADER_RE = re.compile(r"accords ou jumelages entre", re.I)
+_HEADING_RE = re.compile(r"^coop[ée]ration (multilat[ée]rale|d[ée]centralis[ée]e|bilat[ée]rale) du micl\b",
+                         re.IGNORECASE)
+_ACCORDS_HEADER_RE = re.compile(r"accords ou jumelages entre", re.IGNORECASE)
 
 # Foreign names whose usual form is not the written one minus its prefix
 # (folded written name -> (usual name, kind, note)). The usual form is the
@@ -98,10 +98,10 @@ _MONTHS = {
 _FOREIGN_PREFIX_RE = re.compile(
     r"^(?P<prefix>(mairie|ville|commune urbaine|commune rurale|commune)\s+(de la|de l['’]|des|du|de|d['’])|"
     r"(conseil g[ée]n[ée]ral)|(r[ée]gion))\s*",
-    re.I,
+    re.IGNORECASE,
 )
-_ALGERIAN_RE = re.compile(r"^(?P<kind>commune|wilaya)\s+(de|d['’])\s*(?P<name>.+)$", re.I)
-_ACCORD_LEFT_RE = re.compile(r"^(?P<wilaya>.*?)\s*(?P<alg>\b(?:commune|wilaya)\s+(?:de|d['’]).*)$", re.I)
+_ALGERIAN_RE = re.compile(r"^(?P<kind>commune|wilaya)\s+(de|d['’])\s*(?P<name>.+)$", re.IGNORECASE)
+_ACCORD_LEFT_RE = re.compile(r"^(?P<wilaya>.*?)\s*(?P<alg>\b(?:commune|wilaya)\s+(?:de|d['’]).*)$", re.IGNORECASE)
 _COUNTRY_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<country>[^()]*)\)\s*$")
 
 
@@ -302,7 +302,7 @@ def _multilateral(lines, rng, document, warnings) -> list[Partnership]:
             warnings.append(f"line {first + 1}: multilateral item not understood: {item[:60]}")
     context = "\n".join([intro_text] + theme_texts) if theme_texts else intro_text
     for rec in records:
-        rec.objectives = rec.objectives + ("\n" + context if context else "")
+        rec.objectives = (rec.objectives or "") + ("\n" + context if context else "")
         rec.domains_raw = list(themes)
         rec.domains = map_domains(themes)
     return records
@@ -386,7 +386,7 @@ def _accords(lines, rng, document, warnings) -> list[Partnership]:
 def _matter_labels(text: str) -> list[str]:
     """`notamment en matière sécuritaire et de protection civile` ->
     [`sécuritaire`, `protection civile`]: the domains a lead sentence names."""
-    m = re.search(r"en mati[èe]re\s+(?:de\s+|d['’]\s*)?(?P<what>[^:.;]+)", text or "", re.I)
+    m = re.search(r"en mati[èe]re\s+(?:de\s+|d['’]\s*)?(?P<what>[^:.;]+)", text or "", re.IGNORECASE)
     if not m:
         return []
     parts = re.split(r"\s+et\s+(?:de\s+(?:la\s+)?|d['’]\s*)?", m.group("what").strip(" ,"))
@@ -415,10 +415,10 @@ def _bilateral(lines, rng, document, warnings) -> list[Partnership]:
     section_labels = _matter_labels(intro)
     for first, last, raw in _bullets(lines, start + 1, end):
         item = _join_item(raw).strip(" ;.")
-        if re.match(r"^participation\b", item, re.I):
+        if re.match(r"^participation\b", item, re.IGNORECASE):
             lead = item  # the lead of the joint commissions that follow
             continue
-        m = re.match(r"^(?P<what>accord|commission)\s+alg[ée]ro\s*[–-]\s*(?P<adj>[^\s,;.]+)", item, re.I)
+        m = re.match(r"^(?P<what>accord|commission)\s+alg[ée]ro\s*[–-]\s*(?P<adj>[^\s,;.]+)", item, re.IGNORECASE)
         if not m:
             warnings.append(f"line {first + 1}: bilateral item not understood: {item[:60]}")
             continue

@@ -44,7 +44,8 @@ def french_name(raw: str) -> str:
             rest = canon
         article = m.group(2)
         if not article and (place is None or place.level == "region"):
-            article = _REGION_ARTICLE.get(canon) or ("d'" if fold(canon or rest)[0] in "aeiou" else "de ")
+            article = ((_REGION_ARTICLE.get(canon) if canon else None)
+                       or ("d'" if fold(canon or rest)[0] in "aeiou" else "de "))
         s = m.group(1) + (article or "") + rest
     return s
 
@@ -123,7 +124,7 @@ def place_key(party: Party | None, french: bool = False) -> tuple[str, ...]:
     `WILAYA D'ORAN` = `Commune d'Oran` = `ORAN`."""
     if party is None:
         return ()
-    return loose(re.sub(r"^(wilaya|apc|apw)\s+(de\s+|d['’]\s*)?", "", party.name, flags=re.I), french)
+    return loose(re.sub(r"^(wilaya|apc|apw)\s+(de\s+|d['’]\s*)?", "", party.name, flags=re.IGNORECASE), french)
 
 
 def same_kind_of_place(a: Party, b: Party) -> bool:

@@ -185,6 +185,7 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     else:  # its printed period: a planned end (or a planned start) is still its stated date
         period = sorted(set(found) | set(ys.planned))
         start, end = (period[0], period[-1]) if period else (None, None)
+    budget: Budget | None
     if isinstance(a.budget, Budget):
         budget = a.budget
     else:

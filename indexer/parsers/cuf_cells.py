@@ -1,0 +1,525 @@
+"""Cell grammar of the Cités Unies France actions tables: how the lines of one
+column segment become cells, and what kind each cell is.
+
+A segment (lines between two empty lines) is cut into cells: a bullet, a
+number or a capital after a finished line starts a cell; a line after a
+connector word, an open parenthesis or before a lower-case start continues it.
+Each cell gets a kind: a domain label, an action, a dates cell (years,
+periodicity), a budget cell (amounts, `aux frais…`), a band heading. A line
+mixing kinds (`Santé Don de matériel médical 1999 350 000 €`) is split. The
+text helpers at the end turn a cell into a title. Column recovery (which cell
+belongs to which row) is `cuf_table.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..domains import map_domain
+from ..text import fold, squash_spaces
+from . import fields
+
+_HEADER_RE = re.compile(
+    r"^(Domaines?|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
+    r"Actions de coopération)\b", re.I)
+_SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
+_TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.I)
+_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
+_BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
+_MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
+           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
+_PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|[àa] l.[ée]tude|"
+                 r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
+                 r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
+                 r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
+_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b", re.I)
+_NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
+                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|^P\.?M\.?$|pour m[ée]moire", re.I)
+_CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
+                      r"entre|vers|chez|sous|que|qui|dont)|[,(/+&–-])$", re.I)
+CONNECT_WORDS = _CONNECT
+
+
+@dataclass
+class Cell:
+    kind: str  # "domain", "action", "when", "budget", "section", "period", "skip", "label"
+    lines: list[tuple[int, str]]
+    top: int  # line index within its segment (vertical position)
+    segment: int
+    block: int  # blank-separated block within the segment
+    anchor: Cell | None = None  # the dates cell an amount was written with (`Juillet 2007 4 000 €`)
+
+    @property
+    def text(self) -> str:
+        return squash_spaces(" ".join(t.strip() for _, t in self.lines))
+
+
+@lru_cache(maxsize=8192)
+def is_when(text: str) -> bool:
+    t = _BULLET_RE.sub("", text.strip())
+    if not t or fields.amounts(t) and not re.fullmatch(r"[\d\s/–-]+", t):
+        return False
+    found = _WHEN_RE.findall(t)
+    if not found:
+        return False
+    if re.search(r"[A-Za-zÀ-ÿ]{3,}.*\s\((?:19|20)\d\d\)$", t) and len(t.split()) >= 4:
+        return False  # `décharge de transit à 3 km (2006)`: a project with its year
+    rest = _WHEN_RE.sub(" ", t)
+    rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
+                  r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
+                  r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest, flags=re.I)
+    words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
+    if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.I):
+        return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
+    return len(words) <= 2 and len(t) <= 45
+
+
+@lru_cache(maxsize=8192)
+def is_budget(text: str, bare: bool) -> bool:
+    t = _BULLET_RE.sub("", text.strip())
+    if not t:
+        return False
+    if _NON_MONEY.search(t) and len(t) < 45 and not (re.match(r"^[A-ZÀ-Ý]", t) and fields.years(t).found):
+        return True
+    if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?", t) and not re.fullmatch(
+            r"\s*(19|20)\d\d\s*", t):
+        return True
+    amounts = [a for a in fields.amounts(t) if a.currency]
+    words = len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t))
+    if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and fields.years(t).found:
+        return False  # a row written on one line: label, project, year, amount
+    tail = _TAIL_MONEY.search(" " + t)
+    if not bare and tail and re.match(r"^[A-ZÀ-Ý]", t) and not _MONEY_WORDS.search(t) \
+            and len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", t[:tail.start()])) >= 2:
+        return False  # `Alphabétisation Réhabilitation Ecole 20 000 Fr`: a row on one line
+    return bool(amounts) and (words <= 6 if bare else words <= 3 and len(t) < 60)
+
+
+@lru_cache(maxsize=8192)
+def is_domain(text: str, alone: bool = False) -> bool:
+    """A domain label: upper case and naming a domain (`EAU :`, `SANTE`), or,
+    standing alone in its cell's place (`alone`), a short label naming one."""
+    if text.strip().startswith(("-", "•", "–")):
+        return False
+    t = text.strip(" :-")
+    if not t or len(t) > 70 or fields.years(t).found or _TAIL_MONEY.search(" " + t):
+        return False
+    if not map_domain(t):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / len(letters) > 0.7
+    return upper or (alone and len(t.split()) <= 8)
+
+
+def _starts_cell(prev: str, line: str) -> bool:
+    s = line.strip()
+    if _BULLET_RE.match(s):
+        return True
+    if not prev:
+        return True
+    p = prev.strip()
+    if _CONNECT.search(p) or p.count("(") > p.count(")") or p.endswith(":"):
+        return False
+    if re.match(r"^[AÀà] [A-ZÀ-Ý]", p) and p.endswith(";") and len(p) <= 40:
+        return False  # `A Saguélé et à Komanfara ;`: a place in front of its project
+    if re.search(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$", p) and re.match(r"^[A-ZÀ-Ý]{3,}\b", s) \
+            and not _upper(p):
+        return False  # `Oumar Elhadji` / `TOURE et…`: a person's name wraps, first name then SURNAME
+    if re.search(r"\b(?:[A-Z]\.){2,}$", p):
+        return False  # `Commandé à l’O.N.G.` / `C.P.F.M. de Sévaré`: an acronym's stops end no cell
+    if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
+        return False  # a heading on two lines
+    if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.I):
+        return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
+    if _UNIT_ALONE.match(s) and re.search(r"\d\s*(?:millions?|milliards?)?$", p):
+        return False  # `25 millions` / `CFA`: the amount's unit on the next line
+    if s[:1].islower() or s[:1] in "(&«»:;,)":
+        return False
+    if re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p):
+        return False  # a complement of the line above, not a new project
+    return True
+
+
+def _wrapped_tail(prev: str, line: str) -> bool:
+    """A short line (three words at most, not opening a `Place :` cell) after
+    an unfinished line of a cell that already wraps ends that cell rather than
+    starting a project."""
+    return not re.search(r"[.;:!?)…]$", prev) and (len(line.split()) <= 3 and len(line) <= 25 or len(line) <= 20) \
+        and not line.rstrip().endswith(":") \
+        and not _BULLET_RE.match(line) and kind_of(line) in ("action", "domain")
+
+
+def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of lines between empty lines (a line of spaces is a gap inside a segment)."""
+    out: list[list[tuple[int, str]]] = []
+    cur: list[tuple[int, str]] = []
+    for n, text in body:
+        if text == "":
+            if cur:
+                out.append(cur)
+            cur = []
+        else:
+            cur.append((n, text))
+    if cur:
+        out.append(cur)
+    return out
+
+
+def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> list[Cell]:
+    """A segment cut into cells by cell grammar, each with its kind (`after`:
+    the kind of the segment before, `header` when it held only the header)."""
+    cells: list[Cell] = []
+    block = 0
+    prev = ""
+    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
+    in_header = after == "header"
+    for top, (n, text) in enumerate(seg):
+        s = text.strip()
+        if not s:
+            block += 1 if prev else 0
+            prev = ""
+            continue
+        if _HEADER_RE.match(s) and len(s) < 90 and not fields.years(s).found:
+            prev, in_header = "", True
+            continue
+        if in_header and re.match(r"^[a-zà-ÿ(]", s) and not fields.years(s).found:
+            continue  # `Actions réalisées` / `par des opérateurs du NPDC…`: the header goes on
+        in_header = False
+        cont = cells and prev and not _starts_cell(prev, s)
+        if cont and not _CONNECT.search(prev) and not s.startswith("(") \
+                and kind_of(cells[-1].text) == kind_of(s) and kind_of(s) in ("when", "budget"):
+            cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
+        if not cont and cells and prev and len(cells[-1].lines) >= 2 and _wrapped_tail(prev, s):
+            cont = True  # `…de la Région` / `Mulhousienne`: the last words of a wrapped cell
+        if numbered and cells:  # `1.`, `2.`…: a numbered cell runs to the next number
+            cont = not _NUMBER_RE.match(s)
+        if cont:
+            cells[-1].lines.append((n, text))
+        else:
+            cells.append(Cell("action", [(n, text)], top, k, block))
+        prev = s
+    for i, c in enumerate(cells):
+        c.kind = kind_of(c.text)
+        first = c.lines[0][1].strip()
+        if c.kind == "action" and len(c.lines) > 1 and _upper(first) and is_domain(first):
+            c.kind = "domain"  # `EAU :` over its sub-items
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
+                                    and _BULLET_RE.match(nxt.text))
+        # alone, a label is short or narrow (`Construction et équipement de deux centres de santé` is a project)
+        alone = bool(alone) and (len(c.text.split()) <= 4 or max(len(t.strip()) for _, t in c.lines) <= 28)
+        if c.kind == "action" and is_domain(c.text, alone):
+            c.kind = "domain"
+    if numbered and after in ("action", "when"):
+        for c in cells:
+            body_text = _NUMBER_RE.sub("", c.text).strip()
+            if after == "when":
+                c.kind = "budget"
+            elif not body_text or is_when(body_text):
+                c.kind = "when"
+    kinds = [c.kind for c in cells]
+    digits = sum(bool(re.match(r"^\d", _BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
+    if after == "when" and digits * 2 >= len(cells) and "action" in kinds:
+        for c in cells:  # the budget column after a dates column: `2000`, `15000 pour les 2`
+            if re.match(r"^\d", _BULLET_RE.sub("", c.text)) and c.kind in ("action", "when"):
+                c.kind = "budget"
+        kinds = [c.kind for c in cells]
+    for kind, test, others in (
+            ("budget", lambda t: bool(re.match(r"^\d", t)), ("action", "when")),
+            ("when", lambda t: bool(fields.years(t).found), ("action",))):
+        if kinds.count(kind) * 2 >= len(kinds) > 1:  # a dates or budget column: its odd cells too
+            for c in cells:
+                t = _BULLET_RE.sub("", c.text)
+                if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)):
+                    c.kind = kind
+    if any(c.kind == "domain" for c in cells) and not {"when", "budget"} & set(kinds):
+        for c in cells:  # upper-case headings beside domain headings are headings too
+            if c.kind == "action" and _upper(c.text) and len(c.text) <= 60:
+                c.kind = "domain"
+    heads = [c for c in cells if c.kind == "domain"]
+    if len(heads) >= 2 and not {"when", "budget"} & set(kinds):
+        # a domain column: the lines under a heading are its sub-items, not projects
+        merged: list[Cell] = []
+        for c in cells:
+            if c.kind in ("action", "domain") and merged and merged[-1].kind == "domain" and (
+                    c.kind == "action" or _upper(merged[-1].lines[-1][1]) and _upper(c.text)
+                    and c.block == merged[-1].block):
+                merged[-1].lines += c.lines
+            else:
+                merged.append(c)
+        cells = merged
+    return column_cells(cells, after)
+
+
+_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.I)
+_AMOUNT_LED = re.compile(r"^\W*\(?\d")
+_UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.I)
+_YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
+_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.I)  # `Du 14 au 24 janvier`: its year below
+
+
+def date_led(text: str) -> bool:
+    """A dates cell, or a cell that opens with a date (`Dès 1992 – Vaccinations
+    arrêtées…`, `Novembre 2006 premiers travaux…`, `Signée le 14 janv.2000`)."""
+    return kind_of(text) == "when" or bool(_DATE_LED.match(text[:40]))
+
+
+def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
+    """A segment's cells read as the column it stands for. After an actions
+    segment, a narrow segment opening with a date is the dates column: its lines that
+    are not dates comment the date above (`Début 1993` / `Exploitation`), a
+    year alone finishes a date without one (`Du 14 au 24 janvier` / `2002`).
+    After a dates segment, a segment opening with an amount (or a label over
+    one: `Phase 1` / `20 000 Euros`) is the budget column, and such a label is
+    no amount of its own."""
+    if not cells or cells[0].kind not in ("when", "action", "budget"):
+        return cells
+    narrow = max(len(t.strip()) for c in cells for _, t in c.lines) <= 28  # a dates column's width
+    if after == "action" and date_led(cells[0].text) and (narrow or all(c.kind == "when" for c in cells)):
+        out: list[Cell] = []
+        for c in cells:
+            if c.kind in ("domain", "section", "period", "skip", "budget") or _BULLET_RE.match(c.text):
+                out.append(c)
+            elif not out or out[-1].kind != "when" or out[-1].block != c.block or date_led(c.text) and (
+                    not _UNFINISHED.search(out[-1].text) or not re.match(r"^(?:19|20)\d\d\b", c.text)):
+                c.kind = "when"
+                out.append(c)
+            else:
+                out[-1].lines += c.lines
+        return out
+    label = lambda c: c.kind in ("action", "when") and len(c.text.split()) <= 3  # noqa: E731
+    if after == "when" and (cells[0].kind == "budget" or _AMOUNT_LED.match(cells[0].text)
+                            and not _YEAR_SPAN.match(cells[0].text)
+                            or len(cells) > 1 and label(cells[0]) and cells[1].kind == "budget"):
+        out = []
+        for i, c in enumerate(cells):
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if c.kind == "skip" and re.match(r"^total\s*:", c.text) and out and out[-1].kind == "budget" \
+                    and fields.amounts(c.text):
+                out[-1].lines += c.lines  # `dons+qq Ff` … `total :146616€`: the cell's own total
+                continue
+            if c.kind == "budget" or _AMOUNT_LED.match(c.text):
+                c.kind = "budget"
+                if out and out[-1].kind == "label" and out[-1].block == c.block:
+                    c.top = out[-1].top  # the amount stands where its label starts
+            elif c.kind in ("action", "when") and label(c) and nxt is not None and nxt.kind == "budget":
+                c.kind = "label"  # `Phase 1` over `20 000 Euros`: a label, not an amount
+            out.append(c)
+        return out
+    return cells
+
+
+def _upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+
+
+@lru_cache(maxsize=8192)
+def kind_of(text: str) -> str:
+    if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
+        return "when"  # `2003, 2005, 2006 +ou- 1500 (par pers)`: a dates cell, with an amount
+    if _SECTION_RE.match(text):
+        return "section"
+    if _TOTAL_RE.match(text):
+        return "skip"
+    if re.match(r"^Projets?\s+(?:19|20)\d\d\b", text):
+        return "period"
+    if is_when(text):
+        return "when"
+    if is_budget(text, False):
+        return "budget"
+    if is_domain(text):
+        return "domain"
+    return "action"
+
+
+_PROSE_RE = re.compile(r"^(Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|Les|La|Le|L['’]|Une?|On|Nous|Cela|Grâce)\b")
+_VERB_RE = re.compile(r"\b(?:ont|a)\s+(?:été|eu)\b|\b(?:sont|est|seront|sera|était|étaient)\b")
+
+
+def is_prose(text: str, after_prose: bool = False) -> bool:
+    """A sentence about the project above rather than a project: it opens
+    with a determiner or a pronoun, states something (`2 classes ont été
+    construites…`) or exclaims; after such a sentence, a finished line too."""
+    t = text.strip()
+    if _BULLET_RE.match(t):
+        return False
+    return bool(_PROSE_RE.match(t) and len(t.split()) >= 6 or _VERB_RE.search(t) and len(t.split()) >= 5
+                or t.endswith("!") or after_prose and t.endswith((".", "…", "!")))
+# One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
+LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
+               "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
+               "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
+               "medical", "alphabetisation", "scolarisation"}
+_MONEY_WORDS = re.compile(r"total|soit|dont|\bpour\b|\bsur\b|co[uû]t|montant|budget|financ|particip|subvention|"
+                          r"apport|estim|environ|\bpar\b|\bet\b", re.I)
+_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|E)\.?"
+                         r"(?:\s*/\s*an|\s+par an)?)\s*$", re.I)
+# `Cartographie 2006-2007 12 747`: a bare amount after the row's dates
+_TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
+_TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
+                        r"(?:\s*\([^)]*\))?)\s*$", re.I)
+
+
+def _split_when(c: Cell) -> list[Cell]:
+    """`Juillet 2007 4 000 €`, `2003-2007 4 millions de FcfA`: a dates cell
+    ending with its amount -> the dates cell and the budget cell."""
+    text = c.text
+    tail = [a for a in fields.amounts(text) if a.currency and not text[a.end:].strip(" .)")]
+    if not tail or not text[:tail[-1].start].strip() or not fields.years(text[:tail[-1].start]).found:
+        return [c]
+    at = tail[-1].start
+    head = text[:at].rstrip()
+    if re.search(r"\b(pour|de|à)$", head, re.I) and not fields.years(head.rsplit(" ", 1)[-1]).found:
+        at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
+    first = c.lines[0][0]
+    when = Cell("when", [(first, head)], c.top, c.segment, c.block)
+    return [when, Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block, anchor=when)]
+
+
+def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
+    """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
+    line -> its action, dates and budget cells (and a leading domain label).
+    In a table whose rows carry their label in front (`labelled`), a label
+    naming a domain in normal case is one too (`Accès à l'eau Financement…`)."""
+    if c.kind == "when" and len(c.lines) <= 2:
+        return _split_when(c)
+    if c.kind == "domain" and not _upper(c.text) and len(c.lines[0][1].split()) >= 3:
+        split = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled)
+        if len(split) > 1:  # `Elevage Auxiliaires d’élevages, coopératives…`: a label and its project
+            return split
+    if c.kind != "action":
+        return [c]
+    text = c.text
+    parts: list[Cell] = []
+    money = when = None
+    if len(c.lines) <= 2:
+        m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
+        if m:
+            money, text = m.group(1), text[:m.start()]
+        m = _TAIL_WHEN.search(text)
+        if m and len(text[:m.start()].split()) >= 2:
+            when, text = m.group(1), text[:m.start()]
+            # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
+            text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
+    label = None
+    words = text.split()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if len(words) <= n + 1 or fold(words[n - 1]) in ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l"):
+            continue
+        nxt = words[n]
+        row_wise = money is not None or when is not None
+        if is_domain(head, alone=row_wise and n <= 2 or labelled and c.top == 0 and nxt[:1].isupper()
+                     and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
+                or is_domain(head, alone=True) and nxt in ("-", "–") \
+                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
+            label, text = head, " ".join(words[n:])
+            break
+    if money is None and when is None and label is None:
+        return [c]
+    mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)  # noqa: E731
+    if label:
+        parts.append(mk("domain", label))
+    parts.append(mk("action", text))
+    if when:
+        parts.append(mk("when", when))
+    if money:
+        parts.append(mk("budget", money))
+    return parts
+
+
+def heading(cell: Cell) -> str:
+    """A domain cell's heading: its upper-case first lines (`EAU :` of `EAU :
+    Adduction d'eau / Forages…`), else the whole cell."""
+    head = []
+    for _, line in cell.lines:
+        if not _upper(line):
+            break
+        head.append(line.strip())
+    out = " ".join(head) if head else cell.text
+    return squash_spaces(out).strip(" :-/")
+
+
+def status(text: str) -> str:
+    f = fold(text)
+    if re.search(r"en projet|a l.etude|prevu|a venir|envisage", f):
+        return "en projet"
+    if re.search(r"en cours|depuis|chaque annee|tous les ans|programme demarre", f):
+        return "en cours"
+    return "réalisé"
+
+
+def dehyphen(text: str) -> str:
+    return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
+
+
+def join_lines(lines: list[str]) -> str:
+    """A cell's lines as one text: a line ending with a hyphen joins the next
+    without a space and keeps the hyphen (`sages-` / `femmes`: table cells
+    wrap at words, so such a hyphen belongs to a compound)."""
+    out = ""
+    for line in lines:
+        t = squash_spaces(line)
+        if not t:
+            continue
+        out = out + t if out.endswith("-") and not out.endswith(" -") else f"{out} {t}".strip()
+    return out
+
+
+def strip_number(text: str) -> str:
+    return _NUMBER_RE.sub("", text.strip()).strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý0-9])")
+_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b", re.I)
+
+
+def title_of(text: str) -> str:
+    """A project's title from its cell: the first sentence of a paragraph,
+    bullets and numbering dropped, a budget or date in parentheses and a
+    month with its year (`en juillet 2007`) removed, trailing punctuation
+    dropped."""
+    t = _BULLET_RE.sub("", squash_spaces(text))
+    first = _SENTENCE_END.split(t, maxsplit=1)[0]
+    if first != t and len(first.split()) >= 3:
+        t = first  # a cell written as a paragraph: its first sentence names the project
+    t = re.sub(r"\s*\((?:[^()]*\d[^()]*(?:€|euros?|F\b|FF|FCFA)|\s*(?:19|20)\d\d\s*)\)", "", t)
+    t = _MONTH_YEAR.sub("", t)
+    t = t.strip(" .;,:-…")
+    if len(t) > 400:  # a cell of many parts is one project, named in full
+        t = t[:398].rsplit(" ", 1)[0] + "…"
+    return t
+
+
+_DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?"
+                       r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.I)
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+_YEAR_LIST = re.compile(r"\b((?:19|20)\d\d)((?:\s*,\s*(?:(?:19|20)\d\d|\d\d)\b)+)")
+
+
+def year_lists(text: str) -> str:
+    """`1988,2002, 03, 04` -> `1988, 2002, 2003, 2004`: a dates cell's list of
+    years, two-digit years in the century of the year before them."""
+    def full(m: re.Match) -> str:
+        years = [m.group(1)]
+        for y in re.findall(r"\d+", m.group(2)):
+            years.append(y if len(y) == 4 else years[-1][:2] + y)
+        return ", ".join(years)
+    return _YEAR_LIST.sub(full, text or "")
+
+
+def durations(text: str) -> str:
+    """`2007 pour 3 ans` -> `2007 pour 3 ans : 2007-2009`: a start year and a
+    length give the last year (three calendar years from 2007 end in 2009;
+    two years from October 2006 end in 2008)."""
+    def span(m: re.Match) -> str:
+        n = _NUMBERS.get(m.group(3).lower()) or int(m.group(3))
+        start = int(m.group(2))
+        late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.I)  # a start in the year's course
+        return f"{m.group(0)} : {start}-{start + n - (0 if late else 1)}"
+    return _DURATION.sub(span, text or "")
+

@@ -1,0 +1,245 @@
+"""The Mali actions tables, one layout per verbatim excerpt of `data/mali-repertoire-2008.txt`.
+
+Each fixture under `tests/fixtures/mali/tables/` is copied unchanged from the source, from its
+`Actions de coopération…` line to the last line of the table; the number in its name is that
+first line's number in the source, so the line numbers below are the source's. The expected
+values were read from the source lines, the way the gold records are written.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.parsers.cuf_cells import Cell, cells_of, column_cells, durations, split_mixed, title_of, year_lists
+from indexer.parsers.sheet import Document, Sheet
+from indexer.records import Party
+from indexer.registry import get
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "mali" / "tables"
+
+
+def _actions(name: str):
+    path = FIX / name
+    first = int(path.stem.rsplit("_", 1)[1])
+    reader = get("mali-repertoire-2008.txt").make_reader()
+    noise = reader.document("", name)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    body = [(first + i, t) for i, t in enumerate(lines) if i and not noise.is_noise(t)]
+    sheet = Sheet(french=Party(name="A", country="France"), partner=None, first=first,
+                  last=first + len(lines), actions=reader.actions(body))
+    _, actions = sheet.records(Document(name, "", 2008))
+    return actions
+
+
+def _rows(actions):
+    return [(a.sources[0].first_line, a.title, a.start, a.end,
+             (a.budget.amount, a.budget.currency) if a.budget else None) for a in actions]
+
+
+def test_paragraph_cells_dates_column_and_first_column_yvelines_kadiolo():
+    """Each project is a paragraph (its first sentence names it, the rest describes it); the
+    dates column holds sentences (`Novembre 2006 premiers travaux…`); a first column of two
+    lines (`ÉDUCATION / FORMATION des JF / Déscolarisées`) is a label, not a project; a dates
+    cell carries its amount (`Juillet 2007 4 000 €`); a later year in a dates cell is planned."""
+    rows = _rows(_actions("yvelines_kadiolo_4455.txt"))
+    assert rows == [
+        (4482, "1 Maraîchage de 1 ha", 2006, 2007, (10000.0, "EUR")),
+        (4528, "Création d’un centre de couture et tricot", 2007, 2007, (1000.0, "EUR")),
+        (4549, "Ce Ciné Kadiolo sera lancé par les jeunes Yvelinois au cours de leur mission", 2007, 2007,
+         (4000.0, "EUR")),
+        (4557, "Agrandissement et restauration du Jardin d’Enfants de Kadiolo", 2008, 2008, (20000.0, "EUR")),
+        (4578, "Médiathèque", 2009, 2009, None),
+        (4579, "Coopérative Beurre de Karité", 2009, 2009, None),
+        (4580, "Création d’un nouveau Maraîchage fort du succès du précédent", 2009, 2009, None),
+        (4582, "Consolidation des précédentes réalisations", 2009, 2009, None),
+    ]
+
+
+def test_one_dates_cell_per_table_row_allier_niafunke():
+    """One table row per domain, its projects separated by dashes: a domain cell after projects
+    opens a new row (the AGRICULTURE row has no date), and the row's one dates cell, a date
+    with a comment (`Dès 1992 – Vaccinations arrêtées…`), dates every project of the row."""
+    acts = _actions("allier_niafunke_3146.txt")
+    by_domain: dict[str, set] = {}
+    for a in acts:
+        by_domain.setdefault(a.domain_raw, set()).add((a.start, a.end))
+    assert by_domain == {"AGRICULTURE": {(None, None)}, "SANTE": {(1992, 1992)}, "FORMATION": {(2006, 2006)},
+                         "EDUCATION/ JEUNESSE": {(2000, 2000)}, "ECONOMIE": {(2004, 2004)},
+                         "TOURISME SOLIDAIRE": {(2004, 2006)}}
+    assert "Dès 1992" not in " ".join(a.title for a in acts)
+    assert len([a for a in acts if a.domain_raw == "SANTE"]) == 6
+
+
+def test_row_on_one_line_narrow_first_column_and_budget_labels_marolles():
+    """`Alphabétisation  Réhabilitation Ecole  20 000 Fr` is a row on one line; a narrow segment
+    before the projects is their first column; `Exploitation` comments the date above it;
+    `Phase 1` over `20 000 Euros` is a label, `Attente devis` no amount."""
+    assert _rows(_actions("marolles_lakamane_13803.txt")) == [
+        (13817, "Réhabilitation Ecole", None, None, (20000.0, "F")),
+        (13822, "Amélioration Aviculture", 2002, 2002, (11000.0, "F")),
+        (13823, "Constitution d’une banque de céréales", None, None, None),
+        (13824, "Soutien maraîchage", 1998, 1998, (1500.0, "EUR")),
+        (13839, "Aménagement des équipements en fonction de la capacité achat de matériel sur place", 1993, 1993,
+         (20000.0, "EUR")),
+        (13842, "Rénovation des bassins", 2004, 2004, None),
+        (13856, "Subvention d’associations locales", 2003, 2003, (1200.0, "EUR")),
+        (13859, "Achat d’outillage", 2003, 2003, None),
+        (13860, "Micro-crédits", 2003, 2003, None),
+    ]
+
+
+def test_wrapped_cells_and_budget_comments_mulhouse():
+    """`…de la Région` / `Mulhousienne` is one cell; an amount's comment (`8004,27 € / pour 2006 /
+    cofinancés par…`) stays in its budget cell; `Agriculture` … `Santé` label the projects level
+    with them."""
+    acts = _actions("mulhouse_sofara_9617.txt")
+    first = acts[0]
+    assert first.title.endswith("l’Agence d’Urbanisme de la Région Mulhousienne")
+    assert (first.start, first.budget.amount, first.budget.currency) == (2004, 150000.0, "EUR")
+    tail = _rows(acts[-3:])
+    assert tail == [
+        (9708, "Mise en place d’un crédit agricole suite à une récolte défavorable pour permettre l’achat de "
+               "semences de riz", 2003, 2006, (8004.27, "EUR")),
+        (9719, "Formation de 10 agriculteurs aux principes coopératifs par un institut de formation malien et "
+               "appui à la mise en place d’une coopérative agricole", 2006, 2006, (5145.15, "EUR")),
+        (9726, "Accueil en formation de personnel et équipement du Centre de Santé Communautaire de Sofara",
+         2004, 2004, (4500.0, "EUR")),
+    ]
+    assert [a.domain_raw for a in acts[-3:]] == ["Agriculture", "Agriculture", "Santé"]
+
+
+def test_per_village_table_with_a_first_column_of_headings_thionville_kenieba():
+    """The first column holds band headings (`Projets 2000`) and delegation labels, the actions
+    column one cell per village; projects take their band's year, delegations their dates (the
+    dates column is level with the first column), budgets come per project from a column
+    stretched to the projects column; a delegation with a date and no project is a project."""
+    assert _rows(_actions("thionville_kenieba_12218.txt")) == [
+        (12265, "A Nana-Kéniéba : Réhabilitation du dispensaire", 2000, 2000, (36000.0, "F")),
+        (12268, "A Saguélé : Bosquet scolaire dans la cour de l’école", 2000, 2000, (33840.0, "F")),
+        (12271, "A Komanfara : Installations solaires dans la case de santé", 2000, 2000, (23047.0, "F")),
+        (12274, "A Karamokola : Motopompe pour culture de contre-saison", 2000, 2000, (29000.0, "F")),
+        (12278, "Passerelle vers Nana-Kéniéba", 2000, 2000, (34600.0, "F")),
+        (12280, "Visite des quatre villages", 2002, 2002, None),
+        (12286, "à Nana-Kéniéba et à Karamokola : Bosquets scolaires dans la cour de l’école", 2002, 2002,
+         (3940.0, "EUR")),
+        (12290, "A Saguélé et à Komanfara ; Nouveaux Forages : Abandonnés", 2002, 2002, (0.0, None)),
+        (12239, "Délégation de trois villageois : Mady CAMARA Djigui KEITA et Mamadou KEITA", 2004, 2004, None),
+        (12299, "A Nana-Kéniéba : Banque de céréales", 2004, 2004, (4230.0, "EUR")),
+        (12301, "A Saguélé et à Komanfara : Deux moulins à grains", 2004, 2004, (2477.0, "EUR")),
+        (12303, "A Karamokola : Projet d’aviculture : Abandonné", 2004, 2004, (0.0, None)),
+        (12307, "Visites des projets en cours", 2005, 2005, None),
+        (12310, "Etude critique du Projet d’aviculture Et de son éventuel remplacement", 2005, 2005, None),
+        (12316, "Visites des projets en cours", 2007, 2007, None),
+    ]
+
+
+def test_labels_in_front_of_rows_and_a_length_of_years_marly():
+    """Rows carry their label in front (`Accès à l’eau Financement…`, a page footer between two
+    rows); the one date `2007 pour 3 ans` is the last row's and gives 2007-2009."""
+    assert [(a.domain_raw, a.title, a.start, a.end) for a in _actions("marly_kita_8099.txt")] == [
+        ("Infrastructures", "Construction de salles de classes", None, None),
+        ("Infrastructures", "Adduction d’eau et électrification des marchés", None, None),
+        ("Médical", "Délégation médicinale et de sages- femmes", None, None),
+        ("Médical", "Envoi de médicaments et matériel médical", None, None),
+        ("Accès à l’eau", "Financement de l’installation de bornes- fontaines dans différents quartiers de Kita",
+         2007, 2009),
+    ]
+
+
+def test_dates_cell_with_its_amount_quetigny():
+    """`2003-2007 4 millions de / FcfA` is the Education row's dates cell (both projects) and its
+    amount (the first project's); the Santé dates stand line by line."""
+    assert _rows(_actions("quetigny_koulikoro_10254.txt")) == [
+        (10271, "Construction d’une bibliothèque", 1999, 2001, (25500000.0, "FCFA")),
+        (10272, "Maternité", 2003, 2005, None),
+        (10273, "Rénovation d’un CeSCom", None, None, None),
+        (10284, "Construction de 9 classes", 2003, 2007, (4000000.0, "FCFA")),
+        (10285, "Container de matériel pédagogique", 2003, 2007, None),
+    ]
+
+
+# --- cell grammar, one rule at a time ----------------------------------------------------
+
+def _seg(*lines: str) -> list[tuple[int, str]]:
+    return [(100 + i, t) for i, t in enumerate(lines)]
+
+
+def test_dates_column_keeps_comments_with_their_date():
+    cells = cells_of(_seg("Début 1993 ", "Exploitation ", "Rénovation 2004 "), 0, "action")
+    assert [(c.kind, c.text) for c in cells] == [("when", "Début 1993 Exploitation"), ("when", "Rénovation 2004")]
+    cells = cells_of(_seg("Du 14 au 24 janvier  ", "2002 "), 0, "action")
+    assert [(c.kind, c.text) for c in cells] == [("when", "Du 14 au 24 janvier 2002")]
+    # a periodicity then a year are two dates cells
+    cells = cells_of(_seg("Chaque année ", "2005 "), 0, "action")
+    assert [c.text for c in cells] == ["Chaque année", "2005"]
+
+
+def test_budget_column_label_is_no_amount():
+    cells = cells_of(_seg("Phase 1 ", "20 000 Euros ", "Phase 2 ", "Attente devis "), 0, "when")
+    assert [(c.kind, c.text) for c in cells] == [("label", "Phase 1"), ("budget", "20 000 Euros"),
+                                                 ("label", "Phase 2"), ("budget", "Attente devis")]
+    assert column_cells([], "when") == []
+
+
+def test_dates_cell_ending_with_an_amount_is_split():
+    def split(text):
+        return [(c.kind, c.text) for c in split_mixed(Cell("when", [(1, text)], 0, 0, 0))]
+    assert split("Juillet 2007 4 000 €") == [("when", "Juillet 2007"), ("budget", "4 000 €")]
+    assert split("Livré en mars 2007 pour 19600 €") == [("when", "Livré en mars 2007"),
+                                                        ("budget", "pour 19600 €")]
+    assert split("2000 à 2005") == [("when", "2000 à 2005")]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("1 Maraîchage de 1 ha. Les femmes de l’Association sont en charge", "1 Maraîchage de 1 ha"),
+    ("Construction. d’1 jardin d’enfants à Kla", "Construction. d’1 jardin d’enfants à Kla"),
+    ("Envoi en octobre 2006 avec AFVP d’un jeune ingénieur", "Envoi avec AFVP d’un jeune ingénieur"),
+    ("Achat-Transport d’un camion multibenne et de 4 bennes amovibles(14854 €)",
+     "Achat-Transport d’un camion multibenne et de 4 bennes amovibles"),
+])
+def test_title_of_a_cell(text, title):
+    assert title_of(text) == title
+
+
+def test_durations_give_the_last_year():
+    assert durations("2007 pour 3 ans").endswith("2007-2009")
+    assert durations("Envoi en octobre 2006 avec AFVP pour 2 ans").endswith("2006-2008")
+    assert durations("2000 à 2005") == "2000 à 2005"
+
+
+def test_year_lists_are_read_whole():
+    assert year_lists("1988,2002, 03, 04") == "1988, 2002, 2003, 2004"
+    assert year_lists("1993,1997") == "1993, 1997"
+    assert year_lists("56,50") == "56,50"
+
+
+def test_an_amount_and_its_unit_on_the_next_line_are_one_cell():
+    cells = cells_of(_seg("25 millions ", "CFA ", " ", "30 millions ", "CFA "), 0, "when")
+    assert [(c.kind, c.text) for c in cells] == [("budget", "25 millions CFA"), ("budget", "30 millions CFA")]
+
+
+def test_row_on_one_line_with_a_bare_amount_after_its_dates():
+    row = "Sécurité alimentaire Plantation de néré en terres domaniales 2006-2007 1276"
+    parts = split_mixed(Cell("action", [(1, row)], 0, 0, 0))
+    assert [(c.kind, c.text) for c in parts] == [("domain", "Sécurité alimentaire"),
+                                                 ("action", "Plantation de néré en terres domaniales"),
+                                                 ("when", "2006-2007"), ("budget", "1276")]
+
+
+def test_header_lines_go_on_in_lower_case():
+    cells = cells_of(_seg("Domaines d’intervention               Actions réalisées ",
+                          "par des opérateurs du NPDC et de Kayes ", "avec le soutien de la RNPDC "), 0, None)
+    assert cells == []
+
+
+def test_a_rows_label_printed_between_its_projects():
+    """AIMF sheets print a row's label level with the row's middle, between its two projects."""
+    from indexer.parsers.cuf_table import table_rows
+    body = _seg("Appui à la modernisation et à la ", "fiabilisation de l’état civil ", "", "État civil ",
+                "Formation de cadres municipaux  ", "", "2002 – 2004  40 000 € ")
+    rows = table_rows(body)
+    assert [(r.text, r.domain) for r in rows] == [
+        ("Appui à la modernisation et à la fiabilisation de l’état civil", "État civil"),
+        ("Formation de cadres municipaux", "État civil")]
+    assert [c.text for c in rows[0].when] == ["2002 – 2004"] and [c.text for c in rows[0].budget] == ["40 000 €"]
