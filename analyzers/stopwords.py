@@ -44,9 +44,10 @@ class FrenchStopFilter(Filter):
                     yield t
                 continue
             p = t.pos
-            done = [s for s in pending if s < p]
-            shift += len(done)
-            pending.difference_update(done)
+            if pending:  # (most tokens have none pending: no list to make)
+                done = [s for s in pending if s < p]
+                shift += len(done)
+                pending.difference_update(done)
             if stop:
                 if p != kept_at:
                     pending.add(p)

@@ -5,6 +5,7 @@ like a compound into `15000` + `15`, `000`; `1,5` and `1.5` -> `1,5`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
 
@@ -27,11 +28,12 @@ _WORD = (
 # frequent token, is tried first (the branches start differently, so their
 # order does not change what matches). A third faster than the plain
 # alternation `_ORDINAL|_GROUPED|_DECIMAL|_WORD`, with the same tokens.
-TOKEN_RE = re.compile("(?=[^\\W_])(?:" + "|".join([_WORD, _ORDINAL, _GROUPED, _DECIMAL]) + ")", re.UNICODE)
+TOKEN_RE = re.compile(f"(?=[^\\W_])(?:{_WORD}|{_ORDINAL}|{_GROUPED}|{_DECIMAL})", re.UNICODE)
 _APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 _HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
 
 
+@lru_cache(maxsize=65536)  # every token passes here: the same words again and again
 def normalize_token(text: str) -> str:
     """One apostrophe (`'`), one hyphen (`-`), one thousands separator (` `)."""
     if text.isalpha():

@@ -7,9 +7,13 @@ the file reads nothing, each lookup is one indexed query.
   what the speller may suggest;
 - `deletes`: the speller's symmetric-delete table (analyzers.spelling), a
   second of work at every start when it was built in memory;
-- `terms`: each distinct word of the bodies and titles with the terms the
-  French analyzer makes of it: what the highlighter marks, without analysing
-  every word it shows the first time it meets it.
+- `terms` (and `term_words`, the other way round): each distinct word of the
+  bodies (as snippets show them) and titles with the terms the French
+  analyzer makes of it: what the highlighter marks, without analysing every
+  word it shows the first time it meets it;
+- `bodies`: each document's body as snippets show it (spaces collapsed) with
+  where each of its words starts, so that a snippet finds its words without
+  running the tokenizer over the text.
 
 The build analyses each distinct token once for the whole corpus (the
 filters work token by token, so a text's words are the union of its tokens'
@@ -17,12 +21,13 @@ words): the texts are not analysed a second time.
 """
 from __future__ import annotations
 
+import marshal
 import sqlite3
 import threading
 from pathlib import Path
 
 from .chains import french_analyzer, spelling_analyzer
-from .spelling import delete_keys, speller_terms
+from .spelling import MAX_DISTANCE, delete_keys, speller_terms
 from .tokenizers import TOKEN_RE
 
 _CHUNK = 500  # parameters per query, well under SQLite's bound
@@ -62,27 +67,50 @@ def word_terms(texts) -> dict[str, frozenset[str]]:
     return out
 
 
-def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, frozenset[str]] | None = None) -> None:
+def word_places(text: str) -> dict[str, list[int]]:
+    """Each word of `text` (as the French tokenizer cuts it) with the offsets
+    where it starts, in increasing order."""
+    places: dict[str, list[int]] = {}
+    for m in TOKEN_RE.finditer(text):
+        places.setdefault(m.group(), []).append(m.start())
+    return places
+
+
+def snippet_source(body: str) -> tuple[str, bytes]:
+    """A body as snippets show it, and its words' places (marshalled)."""
+    text = " ".join(body.split())
+    return text, marshal.dumps(word_places(text))
+
+
+def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, frozenset[str]] | None = None,
+                 bodies: list[str] | None = None) -> None:
     """A new SQLite file at `path` with the vocabulary (word -> document
-    frequency), the symmetric-delete table of its speller words, and `terms`."""
-    index: dict[str, list[str]] = {}
-    for word, keys in delete_keys(speller_terms(vocabulary)):
-        for d in keys:
-            bucket = index.get(d)
-            if bucket is None:
-                index[d] = [word]
-            else:
-                bucket.append(word)
+    frequency), the symmetric-delete table of its speller words, `terms`, and
+    the snippet source of `bodies` (by document number)."""
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA journal_mode = OFF")  # a new file in an unpublished generation
         db.execute("PRAGMA synchronous = OFF")  # the build fsyncs the generation before publishing it
         db.execute("CREATE TABLE vocabulary (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
-        db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID")
+        # each speller word with its deletes as the "words" of a full-text row:
+        # SQLite's FTS5 builds the delete -> words index in C, three times
+        # faster than inserting one row per delete (the empty delete, which
+        # only the words of up to MAX_DISTANCE letters have, is left out:
+        # `words_under` finds those words by their length)
+        db.execute("CREATE VIRTUAL TABLE deletes USING fts5(word UNINDEXED, keys, tokenize='ascii', detail=none)")
         db.execute("CREATE TABLE terms (word TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE TABLE term_words (term TEXT, word TEXT, PRIMARY KEY (term, word)) WITHOUT ROWID")
+        db.execute("CREATE TABLE bodies (docnum INTEGER PRIMARY KEY, body TEXT NOT NULL, places BLOB NOT NULL)")
         db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
-        db.executemany("INSERT INTO deletes VALUES (?, ?)", ((k, " ".join(index[k])) for k in sorted(index)))
-        db.executemany("INSERT INTO terms VALUES (?, ?)", ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))
+        db.executemany("INSERT INTO deletes VALUES (?, ?)",
+                       ((w, " ".join(k for k in keys if k)) for w, keys in delete_keys(speller_terms(vocabulary))))
+        db.execute("INSERT INTO deletes(deletes) VALUES ('optimize')")
+        db.executemany("INSERT INTO terms VALUES (?, ?)",
+                       ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))
+        db.executemany("INSERT INTO term_words VALUES (?, ?)",
+                       sorted((t, w) for w, ts in (terms or {}).items() for t in ts))
+        db.executemany("INSERT INTO bodies VALUES (?, ?, ?)",
+                       ((d, *snippet_source(b or "")) for d, b in enumerate(bodies or [])))
         db.commit()
     finally:
         db.close()
@@ -98,6 +126,7 @@ class WordTables:
         self.words = self._db.execute("SELECT count(*) FROM vocabulary").fetchone()[0]
         self._db.execute("SELECT 1 FROM deletes LIMIT 1").fetchall()
         self._db.execute("SELECT 1 FROM terms LIMIT 1").fetchall()
+        self._db.execute("SELECT 1 FROM bodies LIMIT 1").fetchall()
 
     def _rows(self, sql: str, keys: list[str]) -> list[tuple]:
         out: list[tuple] = []
@@ -115,9 +144,18 @@ class WordTables:
         return dict(self._rows("SELECT word, df FROM vocabulary WHERE word IN ({})", list(words)))
 
     def words_under(self, keys) -> set[str]:
+        """The speller words having one of `keys` among their deletes."""
+        keys = set(keys)
         out: set[str] = set()
-        for (words,) in self._rows("SELECT words FROM deletes WHERE key IN ({})", list(keys)):
-            out.update(words.split())
+        if "" in keys:  # every word of up to MAX_DISTANCE letters
+            keys.discard("")
+            with self._lock:
+                out.update(w for (w,) in self._db.execute(
+                    "SELECT word FROM deletes WHERE length(word) <= ?", (MAX_DISTANCE,)))
+        if keys:
+            match = " OR ".join(f'"{k}"' for k in sorted(keys))  # deletes are letters only
+            with self._lock:
+                out.update(w for (w,) in self._db.execute("SELECT word FROM deletes WHERE deletes MATCH ?", (match,)))
         return out
 
     # -- the highlighter's ----------------------------------------------------
@@ -125,6 +163,24 @@ class WordTables:
         """The French analyzer's terms of those of `words` the build met."""
         return {w: frozenset(t.split()) for w, t in self._rows("SELECT word, terms FROM terms WHERE word IN ({})",
                                                                 list(words))}
+
+    def marked_words(self, terms) -> dict[str, str]:
+        """Every word the build met that one of `terms` marks, with the least of
+        its terms among them (as the highlighter picks)."""
+        out: dict[str, str] = {}
+        for term, word in self._rows("SELECT term, word FROM term_words WHERE term IN ({})", sorted(terms)):
+            if word not in out or term < out[word]:
+                out[word] = term
+        return out
+
+    # -- the snippets' ------------------------------------------------------------
+    def body(self, docnum: int) -> tuple[str, dict[str, list[int]]]:
+        """A document's body as snippets show it, and where each of its words starts."""
+        with self._lock:
+            row = self._db.execute("SELECT body, places FROM bodies WHERE docnum = ?", (docnum,)).fetchone()
+        if row is None:
+            return "", {}
+        return row[0], marshal.loads(row[1])
 
     def close(self) -> None:
         self._db.close()

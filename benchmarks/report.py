@@ -77,7 +77,7 @@ def _cold(results: dict) -> list[str]:
            f"Examples: {', '.join('`' + e + '`' for e in w.get('examples', []))}. "
            f"{PER_PAGE} results per page with facet counts. Each system answers them in a fresh process "
            "(in process) or a freshly started server (over HTTP), each query once, in the same order; our "
-           "caches of matches, snippets and stored documents are off."), "",
+           "caches of matches, snippets and bodies are off (`Engine(caching=False)`, `serve --no-cache`)."), "",
           "### In process", "",
           "| scale | system | requests | p50 ms | p95 ms | p99 ms | ours ÷ peer p50 | ours ÷ peer p95 | open s |",
           "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -223,6 +223,10 @@ def _method() -> list[str]:
             ("- HTTP: a bounded load generator on 127.0.0.1 (`benchmarks/load.py`), keep-alive connections; a request "
              "taking over 30 s counts as an error."),
             "- Builds and cold runs are separate processes; peak memory is the child's `ru_maxrss`.",
+            ("- What is not turned off in the cold runs: the per-process memos of word analysis (folding, stems, "
+             "token normalisation, the highlighter's word terms) and of the records read so far; they start empty "
+             "in each fresh process and fill as the queries meet words and results. The word tables, the record "
+             "table and the document table are files of the index generation, made by the build."),
             ("- Each process imports the code when it starts: a work tree edited during a run makes later phases "
              "measure later code (the commit above is the one at the start)."), ""]
 
@@ -238,7 +242,7 @@ def markdown(results: dict) -> str:
           "## How to run", "",
           "```",
           "pip install -e '.[bench]'        # tantivy, datasette, ir-measures",
-          "repertoires bench                     # 1x and 10x, about 10 minutes on 2 cores",
+          "repertoires bench                     # 1x and 10x, about 5 minutes on 2 cores",
           "repertoires bench --scales 1,10,100   # adds 100x",
           "repertoires bench --from-results benchmarks/.work/results.json   # re-render this file only",
           "```", "",

@@ -29,9 +29,13 @@ class FieldMarker:
         # the analyzer's tokenizer gives the words and where they are
         self.tokenizer = analyzer.items[0] if hasattr(analyzer, "items") else analyzer
         self._keys: dict[str, frozenset[str]] = {}
-        # words -> their terms, as this analyzer gave them when an index was
-        # built (a generation's word table): taken instead of analysing new words
-        self.lookup = None
+        # a generation's word tables (analyzers.wordtables), whose word terms
+        # this analyzer made when the index was built: taken instead of
+        # analysing new words (any generation's: the analyzer is the same)
+        self.table = None
+        # (table, terms) -> the words those terms mark: asked once for all the
+        # snippets of a request
+        self._marked: dict[tuple, tuple] = {}
 
     def keys(self, word: str) -> frozenset[str]:
         """The terms the index holds for `word` in this field (cached)."""
@@ -62,21 +66,41 @@ class FieldMarker:
         # they are, then each distinct word looked up once (texts repeat their
         # words), its terms taken from the generation's table when it is new.
         tokens = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
-        words = {w for w, _, _ in tokens}
-        lookup = self.lookup
-        if lookup is not None and len(self._keys) < WORD_CACHE:
-            missing = [w for w in words if w not in self._keys]
+        distinct = {w for w, _, _ in tokens}
+        table = self.table
+        if table is not None and len(self._keys) < WORD_CACHE:
+            missing = [w for w in distinct if w not in self._keys]
             if missing:
-                self._keys.update(lookup(missing))
+                self._keys.update(table.terms_of(missing))
         marked: dict[str, str] = {}
-        for word in words:
-            keys = get(word)
-            if keys is None:
-                keys = keys_of(word)
-            if keys and not keys.isdisjoint(terms):
-                marked[word] = min(keys & terms)
+        for token in distinct:
+            known = get(token)
+            token_keys = known if known is not None else keys_of(token)
+            if token_keys and not token_keys.isdisjoint(terms):
+                marked[token] = min(token_keys & terms)
         if marked:
             found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
+        return found
+
+    def matches_at(self, places: dict[str, list[int]], terms: frozenset[str], table) -> list[tuple[int, int, str]]:
+        """What `matches` finds in a text whose words and their starts are given
+        (`places`), all of them in `table` (a generation's word tables, made
+        from the same text): the words `terms` mark are asked of the table once
+        for all the texts of a request, then each text is one set intersection."""
+        key = (id(table), terms)
+        entry = self._marked.get(key)
+        if entry is not None and entry[0] is table:  # (the table is kept: its id stays its own)
+            marked = entry[1]
+        else:
+            marked = table.marked_words(terms)
+            if len(self._marked) >= 16:  # the term sets of the last requests
+                self._marked.pop(next(iter(self._marked)), None)
+            self._marked[key] = (table, marked)
+        found = []
+        for word in places.keys() & marked.keys():
+            term = marked[word]
+            found += [(s, s + len(word), term) for s in places[word]]
+        found.sort()
         return found
 
 
@@ -113,8 +137,7 @@ class Markers:
             analyzer = self.schema[fieldname].analyzer
             marker = self._by_field[fieldname] = marker_for(analyzer)
             if self.words is not None and analyzer == french_analyzer():
-                # the table was made by this analyzer: any generation's gives the same terms
-                marker.lookup = self.words.terms_of
+                marker.table = self.words
         return marker
 
 
@@ -145,13 +168,20 @@ def _render(text: str, start: int, end: int, spans) -> str:
     return "".join(out)
 
 
-def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS) -> str | None:
+def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS,
+              places: dict[str, list[int]] | None = None, table=None) -> str | None:
     """The passage of `text` (about `limit` characters) holding the most
-    distinct matched terms, with marks; None when no word matches."""
+    distinct matched terms, with marks; None when no word matches. `places`:
+    the text's words and where they start, as `table` (the word tables of the
+    generation the text comes from) keeps them with the text, whose spaces are
+    then collapsed already."""
     if not text or not terms:
         return None
-    text = " ".join(text.split())
-    spans = marker.matches(text, frozenset(terms))
+    if places is None or table is None or marker.table is None:  # (None: not the tables' analyzer)
+        text = " ".join(text.split())
+        spans = marker.matches(text, frozenset(terms))
+    else:
+        spans = marker.matches_at(places, frozenset(terms), table)
     if not spans:
         return None
     # A window starting at each match, scored by its distinct terms, then its

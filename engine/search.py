@@ -18,15 +18,15 @@ from types import MappingProxyType
 from analyzers import spelling_analyzer
 from indexer.facet_registry import YEAR, Registry, registry
 
+from . import ranking_profile
+from .explain import explain_result
 from .facets import Selection, filter_and_count
+from .fillers import is_filler
 from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
-from .explain import explain_result
-from .fillers import is_filler
 from .ranking import Ranking, rank
-from . import ranking_profile
 from .state import IndexState
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
@@ -294,8 +294,9 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) 
     cached = state.snippet_cache.get(key)
     if cached is not None:
         return cached
-    body = state.stored(docnum).get("body") or ""
-    out = highlight(body, body_terms, state.markers["body"]) or plain_snippet(body)
+    body, places = state.body(docnum)
+    out = highlight(body, body_terms, state.markers["body"], places=places, table=state.vocabulary) \
+        or plain_snippet(body)
     state.snippet_cache.put(key, out)
     return out
 

@@ -10,18 +10,22 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sqlite3
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
 from analyzers.wordtables import WordTables
 from indexer.facet_registry import registry
-from indexer.freshness import check_compatible
-from indexer.store import DOCS, RECORDS, WORDS, Generation, IndexCorrupt
+from indexer.recordtable import LazyRecords, RecordTable
+from indexer.schema import check_compatible
+from indexer.store import DOCS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
 
 from . import ranking_profile
 from .facets import FacetBits
@@ -76,10 +80,10 @@ class NameEntry:
 @dataclass
 class IndexState:
     generation: Generation
-    index: object
+    index: Any  # whoosh.index.FileIndex (Whoosh ships no type hints)
     docs: list[DocInfo]
-    partnerships: dict[str, dict]
-    actions: dict[str, dict]
+    partnerships: LazyRecords  # id -> record, read one by one (indexer.recordtable)
+    actions: LazyRecords
     docnum_of: dict[str, int]
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
@@ -90,7 +94,9 @@ class IndexState:
     def __post_init__(self):
         # Whoosh re-reads the table of contents on every `index.schema` access.
         self.schema = self.index.schema
-        self.stored = functools.lru_cache(maxsize=8192 if self.caching else 0)(self._stored)
+        # docnum -> (body as snippets show it, where its words start), from the
+        # word tables (cached: snippets read the same bodies again and again)
+        self.body = functools.lru_cache(maxsize=8192 if self.caching else 0)(self.vocabulary.body)
         self.facet_bits = FacetBits([d.facets for d in self.docs])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
@@ -98,10 +104,6 @@ class IndexState:
         self.match_cache = LRU(1024 if self.caching else 0)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
         self.markers = Markers(self.schema, self.vocabulary)  # the fields' analyzers, for highlighting
-
-    def _stored(self, docnum: int) -> dict:
-        """Stored fields of a document (cached: snippets read the same bodies again and again)."""
-        return self.searcher().stored_fields(docnum)
 
     @functools.cached_property
     def speller(self) -> Speller:
@@ -122,8 +124,8 @@ class IndexState:
     def french_abroad(self) -> frozenset:
         """Documents (partnerships and their actions) whose "French" side is not
         in France: the Algerian lists' partnerships of other countries' towns."""
-        abroad = {pid for pid, p in self.partnerships.items()
-                  if ((p.get("french_party") or {}).get("country") or "") != "France"}
+        abroad = {pid for pid, country in self.partnerships.field("$.french_party.country")
+                  if (country or "") != "France"}
         return frozenset(i for i, d in enumerate(self.docs) if d.pid in abroad)
 
     @functools.cached_property
@@ -146,7 +148,7 @@ class IndexState:
         return self.docs[docnum].type == "partnership"
 
 
-def _names(partnerships: dict[str, dict]) -> list[NameEntry]:
+def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
     """Every collectivity and place name, once per spelling (a name that is
     both a collectivity and a place, like Koulikoro, is offered once)."""
     entries: dict[str, NameEntry] = {}
@@ -185,15 +187,10 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
     path = generation.path
     try:
         ix = whoosh_index.open_dir(str(path))
-        store = json.loads((Path(path) / RECORDS).read_text(encoding="utf-8"))
-    except Exception as exc:  # Whoosh raises many kinds on damaged files
+        records = RecordTable(Path(path) / RECORD_TABLE)
+    except Exception as exc:  # noqa: BLE001 - Whoosh and sqlite3 raise many kinds on damaged files
         raise IndexCorrupt(f"cannot open the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
-    partnerships = {p["id"]: p for p in store["partnerships"]}
-    actions = {a["id"]: a for a in store["actions"]}
-    actions_of: dict[str, list[str]] = {}
-    for a in store["actions"]:
-        actions_of.setdefault(a["partnership_id"], []).append(a["id"])
 
     names = registry().names
     try:
@@ -202,11 +199,16 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         with ix.reader() as reader:
             n = reader.doc_count_all()
             last = reader.stored_fields(n - 1)["id"] if n else None  # the table is the segment's, in its order
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged table or segment: many kinds
+
         raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
     if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
         raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
+    actions_of: dict[str, list[str]] = {}  # every action has its document, in the records' order
+    for d in docs:
+        if d.type == "action":
+            actions_of.setdefault(d.pid, []).append(d.id)
 
     facet_values: dict[str, set] = {k: set() for k in names}
     for d in docs:
@@ -214,15 +216,15 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
             facet_values[k].update(vals)
     try:
         vocabulary = WordTables(Path(path) / WORDS)
-    except Exception as exc:  # sqlite3 raises several kinds on a damaged file
+    except (sqlite3.Error, OSError) as exc:
         raise IndexCorrupt(f"cannot open the word tables in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
     return IndexState(
         generation=generation,
         index=ix,
         docs=docs,
-        partnerships=partnerships,
-        actions=actions,
+        partnerships=LazyRecords(records, "partnership"),
+        actions=LazyRecords(records, "action"),
         docnum_of={d.id: i for i, d in enumerate(docs)},
         actions_of=actions_of,
         facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
@@ -14,13 +14,25 @@ from whoosh.codec.whoosh3 import W3Codec
 from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
-from .locations import NoDocuments, check_data_dir
 from .documents import index_documents
+from .locations import NoDocuments, check_data_dir
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
+from .recordtable import write_record_table
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
-from .store import (DEFAULT_INDEX_DIR, DOCS, META, RECORDS, WORDS, IndexError_, current_generation,
-                    new_generation_dir, publish, write_json)
+from .store import (
+    DEFAULT_INDEX_DIR,
+    DOCS,
+    META,
+    RECORD_TABLE,
+    RECORDS,
+    WORDS,
+    IndexError_,
+    current_generation,
+    new_generation_dir,
+    publish,
+    write_json,
+)
 
 PARSED = "parsed.json"
 # Whoosh's codec with uncompressed postings: zlib took a tenth of the build, and
@@ -114,7 +126,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         ix = whoosh_index.create_in(str(gen), schema)
         docs = list(index_documents(corpus.partnerships, corpus.actions))
         indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
-        words = beside(_write_words, gen / WORDS, [[d[f] for f in TEXT_FIELDS] for d in docs])
+        tables = beside(_write_tables, gen, corpus, docs)  # everything but Whoosh's segment, on the other core
         try:
             writer = ix.writer(limitmb=256, procs=1, codec=CODEC)
             try:
@@ -127,14 +139,8 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
                 writer.cancel()
                 raise
         finally:
-            words()
+            tables()
         ix.close()
-        write_json(gen / RECORDS, {
-            "partnerships": [p.to_dict() for p in corpus.partnerships],
-            "actions": [a.to_dict() for a in corpus.actions],
-        })
-        write_json(gen / PARSED, corpus.per_document)
-        write_json(gen / DOCS, [[d["id"], d["type"], d["pid"], d["sort_name"], d["facets"]] for d in docs])
         write_json(gen / META, {
             "schema_version": SCHEMA_VERSION,
             "corpus_checksum": corpus.checksum,
@@ -154,10 +160,23 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     return gen, len(docs)
 
 
-def _write_words(path: Path, texts: list[list[str]]) -> None:
-    """The word tables of a generation (analyzers.wordtables): the vocabulary
-    of every text field, the speller's table, and the terms of the words the
-    results show (bodies and titles)."""
-    shown = [t for doc in texts for f, t in zip(TEXT_FIELDS, doc) if f in ("title", "body")]
-    write_tables(path, count_vocabulary(texts), word_terms(shown))
+def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
+    """The generation's files beside Whoosh's segment: the records (JSON, and
+    the table the engine reads them from, indexer.recordtable), each
+    document's parse (for a failed document's next build), the document
+    table, and the word tables (analyzers.wordtables): the vocabulary of
+    every text field, the speller's table, the terms of the words the results
+    show (bodies and titles), the bodies with their words' places."""
+    records = {"partnerships": [p.to_dict() for p in corpus.partnerships],
+               "actions": [a.to_dict() for a in corpus.actions]}
+    write_json(gen / RECORDS, records)
+    write_record_table(gen / RECORD_TABLE, records["partnerships"], records["actions"])
+    write_json(gen / PARSED, corpus.per_document)
+    write_json(gen / DOCS, [[d["id"], d["type"], d["pid"], d["sort_name"], d["facets"]] for d in docs])
+    texts = [[d[f] for f in TEXT_FIELDS] for d in docs]
+    path = gen / WORDS
+    bodies = [doc[TEXT_FIELDS.index("body")] for doc in texts]
+    # the words as the highlighter meets them: titles as they are, bodies with their spaces collapsed
+    shown = [doc[TEXT_FIELDS.index("title")] for doc in texts] + [" ".join((b or "").split()) for b in bodies]
+    write_tables(path, count_vocabulary(texts), word_terms(shown), bodies)
 

@@ -112,6 +112,7 @@ RULES: list[tuple[str, list[str]]] = [
 _COMPILED = [(re.compile(p), d) for p, d in RULES]
 
 
+@lru_cache(maxsize=16)  # label_text asks it of a record's whole text once per domain of the record
 def _key(label: str) -> str:
     return re.sub(r"\s+", " ", fold(label)).strip(" .:;,-")
 

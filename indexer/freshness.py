@@ -17,17 +17,8 @@ from whoosh import index as whoosh_index
 
 from .build import BuildResult, build_index
 from .corpus import code_fingerprint, corpus_checksum
-from .schema import SCHEMA_VERSION
+from .schema import check_compatible
 from .store import Generation, IndexCorrupt, IndexError_, IndexOutdated, current_generation
-
-
-def check_compatible(generation: Generation) -> None:
-    """IndexOutdated when the generation was built with another schema version
-    (the engine cannot serve it)."""
-    version = generation.meta.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise IndexOutdated(f"index schema version {version} differs from {SCHEMA_VERSION}: "
-                            "run `repertoires index`")
 
 
 def _check_readable(generation: Generation) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 WORKERS = 2
 
@@ -40,19 +40,36 @@ def parallel_map(fn: Callable, items: Iterable, *args) -> list:
 
 def beside(fn: Callable, *args) -> Callable[[], None]:
     """Start `fn(*args)` in a forked process and return the function that
-    waits for it (raising OSError if it failed); inline when forking is not
-    possible, and then the returned function does nothing."""
+    waits for it (raising OSError, with the child's message, if it failed);
+    inline when forking is not possible, and then the returned function does
+    nothing."""
     if not can_fork():
         fn(*args)
         return lambda: None
     import multiprocessing
 
-    proc = multiprocessing.get_context("fork").Process(target=fn, args=args, daemon=True)
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_report, args=(send, fn, args), daemon=True)
     proc.start()
+    send.close()
 
     def join() -> None:
+        try:
+            message = receive.recv() if receive.poll(None) else "no answer"
+        except EOFError:
+            message = "no answer"
         proc.join()
-        if proc.exitcode != 0:
-            raise OSError(f"{getattr(fn, '__name__', 'a build step')} failed in its process "
-                          f"(exit code {proc.exitcode})")
+        if message is not None or proc.exitcode != 0:
+            raise OSError(f"{getattr(fn, '__name__', 'a build step')} failed in its process: {message}")
     return join
+
+
+def _report(send, fn: Callable, args) -> None:
+    """In the child: run `fn`, then tell the parent None (done) or why not."""
+    try:
+        fn(*args)
+    except BaseException as exc:  # noqa: BLE001 - whatever it was, the parent says it; nothing is printed here
+        send.send(getattr(exc, "strerror", None) or f"{type(exc).__name__}: {exc}")
+        raise SystemExit(1) from None
+    send.send(None)

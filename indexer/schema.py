@@ -15,17 +15,28 @@ from whoosh import fields
 from analyzers import french_analyzer, names_analyzer
 
 from .facet_registry import registry
+from .store import Generation, IndexOutdated
 from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The text fields every document has (their BM25F weights are the ranking
 # profile's, engine/ranking_profile.py): names and places, then titles and
 # domains, then body text and the whole sheet.
 TEXT_FIELDS = ("parties", "places", "title", "domains_text", "body", "sheet")
 NAME_FIELDS = ("parties", "places")
+
+
+def check_compatible(generation: Generation) -> None:
+    """IndexOutdated when the generation was built with another schema version
+    (the engine cannot serve it). Here rather than in freshness.py, which
+    builds: the engine imports it without the parsers and the build."""
+    version = generation.meta.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise IndexOutdated(f"index schema version {version} differs from {SCHEMA_VERSION}: "
+                            "run `repertoires index`")
 
 
 def facet_field(name: str) -> str:
@@ -40,9 +51,10 @@ def build_schema() -> fields.Schema:
     french = french_analyzer()
     names = names_analyzer()
     schema = fields.Schema(
-        # Only the body is stored (snippets read it); what else a result shows
-        # comes from the record store, and what a search needs of every
-        # document (type, facets, sort key) from the generation's docs.json.
+        # Nothing but the id is stored: what a result shows comes from the
+        # record store, what a search needs of every document (type, facets,
+        # sort key) from the generation's docs.json, snippets' bodies from its
+        # words.sqlite.
         id=fields.ID(stored=True, unique=True),
         type=fields.ID(),
         pid=fields.ID(),
@@ -50,7 +62,7 @@ def build_schema() -> fields.Schema:
         parties=fields.TEXT(analyzer=names),
         places=fields.TEXT(analyzer=names),
         domains_text=fields.TEXT(analyzer=french),
-        body=fields.TEXT(analyzer=french, stored=True),
+        body=fields.TEXT(analyzer=french),
         # the whole sheet as extracted: every word of the source is findable,
         # even in parts no parser field captures (low weight)
         sheet=fields.TEXT(analyzer=french),

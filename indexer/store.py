@@ -9,7 +9,8 @@ Layout of an index directory:
         records.json          the full records (the record store)
         docs.json             per index document, in document-number order: id, type,
                               partnership id, sort key, facet values
-        words.sqlite          the vocabulary, the speller's table, the highlighter's word terms
+        records.sqlite        the same records, read one by one by the engine
+        words.sqlite          the vocabulary, the speller's table, the snippets' words and bodies
         meta.json             schema version, corpus checksum, counts, reports
 
 A build writes a whole new generation beside the served one and then replaces
@@ -35,6 +36,7 @@ RECORDS = "records.json"
 META = "meta.json"
 DOCS = "docs.json"
 WORDS = "words.sqlite"
+RECORD_TABLE = "records.sqlite"
 KEEP_PREVIOUS = 1
 
 

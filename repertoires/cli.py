@@ -12,7 +12,6 @@ import textwrap
 import time
 from pathlib import Path
 
-from indexer.corpus import DEFAULT_DATA_DIR
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 
@@ -33,7 +32,7 @@ EPILOG_EXPORT = """example:
 
 def _add_dirs(p: argparse.ArgumentParser, data: bool = True) -> None:
     if data:
-        p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, metavar="DIR",
+        p.add_argument("--data", type=Path, default=None, metavar="DIR",
                        help="folder of the five source documents (default: the project's data/)")
     p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DIR",
                    help="folder of the built index (default: the project's index/)")
@@ -122,8 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="every parsed record as JSON Lines", formatter_class=raw,
                        description="Parse the corpus and print every partnership and action as one "
                                    "JSON object per line on stdout.", epilog=EPILOG_EXPORT)
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, metavar="DIR")
+    p.add_argument("--data", type=Path, default=None, metavar="DIR")
     return parser
+
+
+def _default_data_dir() -> Path:
+    """Where the source documents are (indexer.corpus): imported only by the
+    commands that read them, so that a one-shot search does not load the parsers."""
+    from indexer.corpus import DEFAULT_DATA_DIR
+
+    return DEFAULT_DATA_DIR
 
 
 # --- index ---------------------------------------------------------------
@@ -404,6 +411,8 @@ def main(argv: list[str] | None = None) -> int:
         args = argparse.Namespace(command=argv[0], rest=argv[1:])
     else:
         args = build_parser().parse_args(argv)
+        if getattr(args, "data", False) is None:
+            args.data = _default_data_dir()
     started = time.perf_counter()
     try:
         return COMMANDS[args.command](args)

@@ -2,7 +2,7 @@
 page links, and the JSON/HTML/CSV twins of a search (Datasette style)."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from werkzeug.datastructures import MultiDict
 
@@ -51,7 +51,30 @@ def toggle_url(path: str, args: MultiDict, facet: str, value) -> str:
 
 
 def add_facet_links(facets: dict, path: str, args: MultiDict) -> dict:
+    """Each value's toggle_url (as `toggle_url` makes it): the other parameters
+    are encoded once per facet, not once per value (a search lists about a
+    hundred values; encoding them all was a third of an API answer)."""
     for facet, items in facets.items():
+        rest = MultiDict(args)
+        rest.pop("page", None)
+        current = rest.getlist(facet)
+        rest.pop(facet, None)
+        base = _encode(rest)  # the toggled facet goes last, as toggle_url adds it
+        f = registry().get(facet)
+        exclusive = f is not None and f.exclusive
+        key = quote_plus(facet) + "="  # each pair as urlencode writes it
+        encoded = {v: key + quote_plus(v) for v in current if v != ""}
+        selected = "&".join(encoded[v] for v in current if v != "")
         for item in items:
-            item["toggle_url"] = toggle_url(path, args, facet, item["value"])
+            sval = str(item["value"])
+            if exclusive:
+                tail = "" if sval in current or sval == "" else key + quote_plus(sval)
+            elif sval in current:
+                tail = "&".join(encoded[v] for v in current if v != sval and v != "")
+            elif sval == "":
+                tail = selected
+            else:
+                tail = (selected + "&" if selected else "") + key + quote_plus(sval)
+            qs = f"{base}&{tail}" if base and tail else base or tail
+            item["toggle_url"] = f"{path}?{qs}" if qs else path
     return facets

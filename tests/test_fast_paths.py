@@ -5,23 +5,29 @@ whole texts, the stored speller tables against the in-memory speller."""
 from __future__ import annotations
 
 import importlib
+import json
 import math
 from collections import Counter
+from urllib.parse import parse_qsl
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
+from unidecode import unidecode
+from werkzeug.datastructures import MultiDict
 
-from analyzers import Speller, spelling_analyzer
+from analyzers import Speller, fold_text, spelling_analyzer
 from analyzers.wordtables import WordTables, count_vocabulary, write_tables
 from engine import SearchRequest
 from engine.highlight import SNIPPET_CHARS, FieldMarker, highlight
 from engine.matching import Evaluator, FieldLengths
 from engine.querybuild import build_query
 from engine.querylang import parse_query
+from engine.state import open_state
 from evaluation.judged import load_queries
 from indexer.documents import index_documents
 from indexer.schema import TEXT_FIELDS
+from indexer.store import RECORDS
+from search_app.links import add_facet_links, toggle_url
 
 # Every construct the query builder emits: words in six fields, expansions
 # (phrases), fuzzy terms, the proximity phrase, the name-key and year boosts,
@@ -121,16 +127,17 @@ def test_vocabulary_of_tricky_tokens():
 def test_stored_tables_answer_as_the_speller_in_memory(tmp_path):
     vocabulary = {"assainissement": 80, "tombouctou": 12, "marrakech": 107, "segou": 17, "sega": 1,
                   "kayes": 103, "pays": 159, "cooperation": 926, "ecole": 40, "ecoles": 35, "mopti": 50,
-                  "moptu": 1, "15000": 4, "aixenprovence": 2, "koulikoro": 5, "koutiala": 3}
+                  "moptu": 1, "15000": 4, "aixenprovence": 2, "koulikoro": 5, "koutiala": 3, "en": 900, "l": 5}
     write_tables(tmp_path / "words.sqlite", vocabulary)
     stored = Speller(tables=WordTables(tmp_path / "words.sqlite"))
     memory = Speller(vocabulary)
     for word in ["assainisement", "Tombouctu", "Marakech", "Ségu", "kays", "moptx", "Ségou", "15001",
-                 "ecolle", "kouliko", "xyzzyqw", "", "ab"]:
+                 "ecolle", "kouliko", "xyzzyqw", "", "ab", "e", "abc"]:
         assert stored.suggest(word) == memory.suggest(word), word
         for dist in (1, 2):
             assert stored.candidates(word, dist) == memory.candidates(word, dist), word
     assert "Ségou" in stored and "segu" not in stored and "15000" not in stored
+    assert set(stored.candidates("ab", 2)) == {"en", "l"}  # the short words, through the empty delete
     assert stored.suggest_query("l'assainisement à Tombouctu") == "l'assainissement à tombouctou"
 
 
@@ -140,8 +147,8 @@ def test_stored_word_terms_mark_what_the_analyzer_marks(engine):
     state = engine.state()
     analyzer = state.schema["body"].analyzer
     fresh, learned = FieldMarker(analyzer), FieldMarker(analyzer)
-    learned.lookup = state.vocabulary.terms_of
-    bodies = [state.stored(d).get("body") or "" for d in range(0, len(state.docs), 7)]
+    learned.table = state.vocabulary
+    bodies = [state.body(d)[0] for d in range(0, len(state.docs), 7)]
     found = 0
     for body in bodies:
         learned.matches(body, frozenset({"eau"}))
@@ -167,7 +174,8 @@ def _best_window_by_rescanning(spans, limit):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 3000), st.sampled_from("abcd")), min_size=1, max_size=60, unique_by=lambda x: x[0]))
+@given(st.lists(st.tuples(st.integers(0, 3000), st.sampled_from("abcd")), min_size=1, max_size=60,
+                unique_by=lambda x: x[0]))
 def test_sliding_window_picks_the_passage_the_rescan_picked(matches):
     """highlight() slides its window over the matches; the passage is the one
     that rescanning every window gave (compared through the rendered snippet)."""
@@ -189,3 +197,76 @@ class _FixedMarker:
 
     def matches(self, text, terms):
         return self.spans
+
+
+def test_snippets_from_stored_word_places_are_those_of_a_scan(engine):
+    """A body's words and their places, kept by the build, mark what scanning
+    the body marks: same snippets for every document and a few queries."""
+    state = engine.state()
+    marker = state.markers["body"]
+    marked = 0
+    for docnum in range(len(state.docs)):
+        text, places = state.body(docnum)
+        assert " ".join(text.split()) == text
+        for terms in (frozenset({"eau", "sant"}), frozenset({"format", "jeun", "kay"}), frozenset({"cooper"})):
+            scanned = highlight(text, terms, marker)
+            assert highlight(text, terms, marker, places=places, table=state.vocabulary) == scanned
+            marked += scanned is not None
+    assert marked > 100
+
+
+@pytest.mark.parametrize("query", [
+    "", "q=eau", "q=eau&country=Mali&page=3", "q=sant%C3%A9&domain=Sant%C3%A9&domain=Culture+et+patrimoine&type=action",
+    "country=Mali&country=Maroc&year=2004&per_page=5", "q=a+b&type=partnership&sort=name",
+    "country=A%26B&country=&domain=x%3Dy+%C3%A9&type=&q=", "type=action&country=Mali"])
+def test_facet_links_in_one_pass_are_toggle_urls(engine, query):
+    """add_facet_links encodes the other parameters once per facet; each link is toggle_url's."""
+    args = MultiDict(parse_qsl(query, keep_blank_values=True))
+    facets = engine.facets()["facets"]
+    add_facet_links(facets, "/api/search", args)
+    checked = 0
+    for facet, items in facets.items():
+        for item in items:
+            assert item["toggle_url"] == toggle_url("/api/search", args, facet, item["value"])
+            checked += 1
+    assert checked > 50
+
+
+def test_records_read_one_by_one_are_the_records(engine, index_dir):
+    """The engine reads records from the generation's record table, one by one
+    or all at once, in the records' order; the actions of each partnership
+    (from the document table) are those the records list."""
+    state = engine.state()
+    store = json.loads((state.generation.path / RECORDS).read_text(encoding="utf-8"))
+    fresh = open_state(state.generation, caching=False)
+    some = store["actions"][len(store["actions"]) // 2]
+    assert fresh.actions[some["id"]] == some and fresh.actions.get("no such id") is None
+    assert "no such id" not in fresh.partnerships and some["id"] in fresh.actions
+    assert len(fresh.partnerships) == len(store["partnerships"]) and len(fresh.actions) == len(store["actions"])
+    assert list(fresh.partnerships.values()) == store["partnerships"]
+    assert list(fresh.actions.items()) == [(a["id"], a) for a in store["actions"]]
+    expected: dict[str, list[str]] = {}
+    for a in store["actions"]:
+        expected.setdefault(a["partnership_id"], []).append(a["id"])
+    assert fresh.actions_of == expected
+
+
+def test_per_generation_tables_read_fields_without_the_records(engine):
+    """french_abroad asks the record table for one field; it is what reading
+    every record gives, and no record is decoded for it."""
+    fresh = open_state(engine.state().generation, caching=False)
+    got = fresh.french_abroad
+    assert fresh.partnerships._order is None  # the records were not all read
+    abroad = {pid for pid, p in fresh.partnerships.items()
+              if ((p.get("french_party") or {}).get("country") or "") != "France"}
+    assert got == frozenset(i for i, d in enumerate(fresh.docs) if d.pid in abroad)
+    assert got and len(got) < len(fresh.docs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé É œŒßﬁΣσς漢ΑΓ—’«»\u00a0\u202fİǅx.-'0", min_size=0, max_size=200))
+def test_folding_a_long_text_by_its_non_ascii_runs_is_unidecode(text):
+    """fold_text folds a long text's non-ASCII runs one by one: the result is
+    unidecode's over the whole text, lower-cased."""
+    assert fold_text(text) == unidecode(text).lower()
+    assert fold_text(text * 3) == unidecode(text * 3).lower()

@@ -18,8 +18,7 @@ from engine import Engine, SearchRequest
 from indexer import build as build_module
 from indexer.build import BuildError, build_index
 from indexer.freshness import check_fresh, ensure_index
-from indexer.store import (POINTER, IndexCorrupt, IndexMissing, IndexOutdated,
-                           current_generation)
+from indexer.store import POINTER, IndexCorrupt, IndexMissing, IndexOutdated, current_generation
 
 SMALL_DOCS = ("algerie-micl-cooperation.txt", "algerie-ambassade-cooperation-technique.txt")
 
@@ -145,6 +144,23 @@ def test_failed_write_leaves_the_served_index_alone(small_data, tmp_path, monkey
     assert Engine(ix).search(SearchRequest(q="Tamanrasset"))["total"] > 0
 
 
+def test_failed_word_tables_fail_the_build_and_leave_the_served_index_alone(small_data, tmp_path, monkeypatch):
+    """The word tables are written beside Whoosh's segment (in a forked process
+    when it can): their failure fails the build as cleanly as a failed write."""
+    ix = tmp_path / "ix"
+    good = build_index(small_data, ix).generation
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(build_module, "write_tables", disk_full)
+    with pytest.raises(BuildError, match="could not write the index.*No space left on device"):
+        build_index(small_data, ix)
+    assert (ix / POINTER).read_text().strip() == good.name
+    assert generations(ix) == [good.name]
+    assert Engine(ix).search(SearchRequest(q="Tamanrasset"))["total"] > 0
+
+
 def test_engine_follows_a_rebuild_and_readers_never_fail(small_data, tmp_path):
     ix = tmp_path / "ix"
     build_index(small_data, ix)
@@ -192,7 +208,7 @@ def test_corrupt_new_generation_keeps_the_old_one_served(small_data, tmp_path):
 @pytest.mark.parametrize("content, message", [
     (b"", "file is empty"),
     (b"   \n\n  ", "file is empty"),
-    ("Un tout autre document, sans rapport.\n".encode(), "does not look like the expected document"),
+    (b"Un tout autre document, sans rapport.\n", "does not look like the expected document"),
     ("ligne un\nligne deux \xe9\n".encode("latin-1"), "line 2: not UTF-8"),
 ])
 def test_bad_source_files_get_a_precise_message(small_data, content, message):
