@@ -43,7 +43,7 @@ class FieldMarker:
         if keys is None:
             try:
                 keys = frozenset(t.text for t in self.analyzer(word))
-            except Exception:  # an analyzer fault must not cost the snippet
+            except Exception:  # noqa: BLE001  an analyzer fault must not cost the snippet
                 keys = frozenset()
             if len(self._keys) < WORD_CACHE:
                 self._keys[word] = keys
@@ -151,7 +151,7 @@ def terms_by_field(query) -> dict[str, set[str]]:
             if isinstance(text, bytes):
                 text = text.decode("utf-8", "replace")
             out.setdefault(fieldname, set()).add(text)
-    except Exception:
+    except Exception:  # noqa: BLE001, S110  a query that cannot list its terms gets plain snippets
         pass
     return out
 

@@ -9,7 +9,7 @@ ranking profile. `explain.py` retraces one document's score part by part.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
@@ -17,7 +17,7 @@ from whoosh import query as Q
 from . import ranking_profile
 from .querybuild import VIA_PHRASE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
 
-ScoreFn = Callable[[object], dict]  # a Whoosh query -> {docnum: score}
+ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
 LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR})  # what was typed, not an expansion
 
 FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
@@ -32,11 +32,11 @@ class Ranking:
     partial: bool = False  # documents with only some of the words are listed
     notices: list[str] = field(default_factory=list)
     # what the scores were made of (read back by explain.py)
-    parts: list[dict[int, float]] = field(default_factory=list)  # per word group: docnum -> score
+    parts: list[Mapping[int, float]] = field(default_factory=list)  # per word group: docnum -> score
     weights: list[float] = field(default_factory=list)  # per word group: its rarity
     cover: dict[int, float] | None = None  # docnum -> share of the word weight (None: every word)
-    proximity: dict[int, float] = field(default_factory=dict)
-    name: dict[int, float] = field(default_factory=dict)
+    proximity: Mapping[int, float] = field(default_factory=dict)
+    name: Mapping[int, float] = field(default_factory=dict)
     abroad: frozenset = frozenset()  # documents the query's French side rules out (times profile.abroad)
 
     def coverage(self, doc: int) -> float:
@@ -81,7 +81,7 @@ def expansion_factors(group: Group, score: ScoreFn, doc_count: int) -> list[floa
     return out
 
 
-def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> dict[int, float]:
+def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> Mapping[int, float]:
     """docnum -> the alternative's score: the sum of its fields' (BM25F), or for
     the typed words of a vocabulary span, of its words' groups (all required)."""
     if alt.children:
@@ -90,7 +90,7 @@ def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> dict
     return score(alt.query)
 
 
-def group_scores(group: Group, score: ScoreFn, doc_count: int) -> dict[int, float]:
+def group_scores(group: Group, score: ScoreFn, doc_count: int) -> Mapping[int, float]:
     """docnum -> the group's score: the sum of its alternatives', each times its factor."""
     factors = expansion_factors(group, score, doc_count)
     if all(f == 1.0 for f in factors):
@@ -102,7 +102,7 @@ def group_scores(group: Group, score: ScoreFn, doc_count: int) -> dict[int, floa
     return out
 
 
-def _all_of(parts: list[dict[int, float]]) -> set[int]:
+def _all_of(parts: list[Mapping[int, float]]) -> set[int]:
     if not parts or any(not p for p in parts):
         return set()
     ordered = sorted(parts, key=len)
@@ -112,7 +112,7 @@ def _all_of(parts: list[dict[int, float]]) -> set[int]:
     return keys
 
 
-def _coverage(parts: list[dict[int, float]], weights: list[float], excluded: set[int]) -> dict[int, float]:
+def _coverage(parts: list[Mapping[int, float]], weights: list[float], excluded: set[int]) -> dict[int, float]:
     """docnum -> the share of the query's word weight it has (1.0: every word)."""
     total = sum(weights) or 1.0
     have: dict[int, float] = {}

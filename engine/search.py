@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from types import MappingProxyType
+from typing import Any
 
 from analyzers import spelling_analyzer
 from indexer.facet_registry import YEAR, Registry, registry
@@ -26,7 +27,7 @@ from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
-from .ranking import Ranking, rank
+from .ranking import Ranking, ScoreFn, rank
 from .state import IndexState
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
@@ -151,8 +152,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
     terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
-    if req.explain and scores is not None:
-        for d, hit in zip(page_hits, results):
+    if req.explain and scores is not None and score_fn is not None:
+        for d, hit in zip(page_hits, results, strict=True):
             best = best_action.get(docs[d].id) if mode == "partnership" else None
             action = (docs[best[1]].id, best[1], best[0]) if best else None
             hit["explain"] = explain_result(built, ranking, d, hit_scores.get(d, 0.0), score_fn,
@@ -216,7 +217,7 @@ def _listed_counter(state: IndexState, selection: Selection, mode: str):
     return listed
 
 
-def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranking, object]:
+def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranking, ScoreFn | None]:
     """The ranking of the matching documents (`ranking.rank`; its scores are
     None when browsing, no text) and the function that read the scores."""
     if not built.has_text:
@@ -224,7 +225,7 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
     evaluator = _evaluator(state)  # one per request: parts shared by the groups are read once
     cut = False
 
-    def score(query) -> dict[int, float]:
+    def score(query) -> Mapping[int, float]:
         nonlocal cut
         scores, was_cut = _match(state, query, evaluator)
         cut = cut or was_cut
@@ -248,7 +249,7 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
     meant = [w for w in words if not is_filler(w)] or words
     try:
         tokens = [t.text for t in SPELLING_ANALYZER(" ".join(meant), mode="query")]
-    except Exception:
+    except Exception:  # noqa: BLE001  an analyzer fault costs the suggestion, never the search
         return None
     if all(t in state.vocabulary for t in tokens):
         return None
@@ -367,7 +368,8 @@ def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchReques
         else:
             selected = set(req.filters.get(facet.name, []))
         values = set(c) | selected
-        items = [{"value": v, "count": c.get(v, 0), "selected": v in selected} for v in values]
+        items: list[dict[str, Any]] = [{"value": v, "count": c.get(v, 0), "selected": v in selected}
+                                       for v in values]
         info[facet.name] = {"values": len(items), "truncated": len(items) > MAX_FACET_VALUES}
         if len(items) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
             items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))

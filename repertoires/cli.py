@@ -324,7 +324,8 @@ def explain_lines(e: dict) -> list[str]:
         lines.append("  le document lui-même : rien (trouvé par ses actions)")
     a = e.get("action")
     if a:
-        lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])} = {_num(a['added'])}")
+        lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])}"
+                     f" = {_num(a['added'])}")
         if a.get("own"):
             lines += _explain_document(a["own"], "    ")
     return lines
@@ -402,7 +403,8 @@ def cmd_loadtest(args) -> int:
     return load_main(args.rest)
 
 
-COMMANDS = {"loadtest": cmd_loadtest, "eval": cmd_eval, "bench": cmd_bench, "index": cmd_index, "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
+COMMANDS = {"loadtest": cmd_loadtest, "eval": cmd_eval, "bench": cmd_bench, "index": cmd_index,
+            "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:
