@@ -1,8 +1,10 @@
 """Security headers on every response, and an optional per-client rate limit."""
 from __future__ import annotations
 
+import math
 import threading
 import time
+from collections.abc import Callable
 
 from flask import Flask, jsonify, request
 
@@ -11,23 +13,34 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 
 class RateLimiter:
-    """Fixed one-minute windows per client address; small and lock-protected."""
+    """A token bucket per client address: `per_minute` requests in a burst, then one more every
+    60/per_minute seconds. Unlike fixed one-minute windows, a client cannot double its rate across
+    a window boundary, and the answer does not depend on when in the minute the requests come."""
 
-    def __init__(self, per_minute: int):
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic):
         self.per_minute = per_minute
+        self.rate = per_minute / 60.0  # tokens per second
+        self._clock = clock
         self._lock = threading.Lock()
-        self._windows: dict[str, tuple[int, int]] = {}
+        self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, time of reading)
 
     def allow(self, client: str) -> bool:
-        window = int(time.monotonic() // 60)
+        return self.wait(client) == 0
+
+    def wait(self, client: str) -> int:
+        """Take a token for this request: 0 when allowed, else whole seconds until one is free."""
+        now = self._clock()
         with self._lock:
-            w, n = self._windows.get(client, (window, 0))
-            if w != window:
-                w, n = window, 0
-            if len(self._windows) > 10_000:
-                self._windows = {k: v for k, v in self._windows.items() if v[0] == window}
-            self._windows[client] = (w, n + 1)
-            return n + 1 <= self.per_minute
+            tokens, then = self._buckets.get(client, (float(self.per_minute), now))
+            tokens = min(float(self.per_minute), tokens + (now - then) * self.rate)
+            if len(self._buckets) > 10_000:  # forget clients whose bucket is full again
+                horizon = 60.0
+                self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < horizon}
+            if tokens >= 1.0:
+                self._buckets[client] = (tokens - 1.0, now)
+                return 0
+            self._buckets[client] = (tokens, now)
+            return max(1, math.ceil((1.0 - tokens) / self.rate))
 
 
 def init_app(app: Flask) -> None:
@@ -37,12 +50,13 @@ def init_app(app: Flask) -> None:
     if limiter is not None:
         @app.before_request
         def _rate_limit():
-            if not limiter.allow(request.remote_addr or "?"):
+            wait = limiter.wait(request.remote_addr or "?")
+            if wait:
                 resp = jsonify({"error": {"code": "rate_limited",
-                                          "message": "Trop de requêtes : réessayez dans une minute.",
+                                          "message": f"Trop de requêtes : réessayez dans {wait} s.",
                                           "parameter": None}})
                 resp.status_code = 429
-                resp.headers["Retry-After"] = "60"
+                resp.headers["Retry-After"] = str(wait)
                 return resp
             return None
 

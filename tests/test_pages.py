@@ -271,4 +271,19 @@ def test_rate_limit(index_dir):
     assert [c.get("/api/suggest?q=ka").status_code for _ in range(3)] == [200, 200, 429]
     r = c.get("/api/suggest?q=ka")
     assert r.get_json()["error"]["code"] == "rate_limited"
-    assert r.headers["Retry-After"] == "60"
+    assert r.headers["Retry-After"] == "30"  # 2 per minute: one token every 30 s
+
+
+def test_rate_limiter_refills_steadily_whatever_the_time_of_the_minute():
+    """A token bucket: the burst, then one request per 60/limit seconds; no double rate at the
+    turn of a minute (the fixed windows it replaced let 2x through and made tests flaky)."""
+    from search_app.security import RateLimiter
+
+    now = [59.9]  # just before a minute boundary
+    rl = RateLimiter(3, clock=lambda: now[0])
+    assert [rl.allow("a") for _ in range(4)] == [True, True, True, False]
+    now[0] = 60.1  # a new minute has started: a fixed window would allow 3 more here
+    assert rl.wait("a") == 20
+    assert rl.allow("b")  # clients are apart
+    now[0] = 60.1 + 20.0
+    assert rl.allow("a") and not rl.allow("a")
