@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine import copy_record
 from indexer.text import redact_contacts
 
 PRIVATE_CONTACT_FIELDS = ("phone", "fax", "email", "address")
@@ -34,7 +35,7 @@ def public_record(rec: dict, hide_contacts: bool) -> dict:
     still written anywhere in the record (the original sheet quotes them) are
     masked."""
     if not hide_contacts:
-        return _copy(rec)
+        return copy_record(rec)
     data = _redacted(rec)
     for c in data.get("contacts") or []:
         for f in PRIVATE_CONTACT_FIELDS:
@@ -43,10 +44,3 @@ def public_record(rec: dict, hide_contacts: bool) -> dict:
     return data
 
 
-def _copy(value: Any) -> Any:
-    """A deep copy of JSON-like data (much faster than copy.deepcopy)."""
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value

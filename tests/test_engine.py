@@ -368,3 +368,22 @@ def test_the_suggestion_leaves_question_words_as_typed(engine):
     r = engine.search(SearchRequest(q="quelles collectivités coopèrent avec Tlemcem", per_page=1))
     assert r["suggestion"] is not None and "coopèrent" in r["suggestion"]
     assert "tlemcen" in r["suggestion"].lower()
+
+
+def test_records_handed_out_are_copies_that_cannot_corrupt_the_generation(engine):
+    """The stored records are shared by every request; editing what the engine returned (as a
+    template or an export might) must leave the next request's record intact."""
+    pid = ids(engine.search(SearchRequest(q="Kayes")))[0]
+    first = engine.partnership(pid)
+    first["title"] = "modifié"
+    first["french_party"]["name"] = "modifié"
+    acts = engine.actions_of(pid)
+    if acts:
+        acts[0]["title"] = "modifié"
+    same_french, _ = engine.related(pid)
+    for p in same_french:
+        p["title"] = "modifié"
+    again = engine.partnership(pid)
+    assert again["title"] != "modifié" and again["french_party"]["name"] != "modifié"
+    assert all(a["title"] != "modifié" for a in engine.actions_of(pid))
+    assert all(p["title"] != "modifié" for p in engine.related(pid)[0])
