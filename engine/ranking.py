@@ -87,14 +87,14 @@ def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> Mapp
     if alt.children:
         parts = [group_scores(c, score, doc_count) for c in alt.children]
         return {d: sum(p[d] for p in parts) for d in _all_of(parts)}
-    return score(alt.query)
+    return score(alt.scored)
 
 
 def group_scores(group: Group, score: ScoreFn, doc_count: int) -> Mapping[int, float]:
     """docnum -> the group's score: the sum of its alternatives', each times its factor."""
     factors = expansion_factors(group, score, doc_count)
-    if all(f == 1.0 for f in factors):
-        return score(group.query)
+    if len(group.alternatives) == 1:
+        return alternative_scores(group.alternatives[0], score, doc_count)
     out: dict[int, float] = {}
     for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
         for d, x in alternative_scores(a, score, doc_count).items():
