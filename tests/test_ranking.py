@@ -9,9 +9,9 @@ import dataclasses
 import pytest
 from whoosh import index as whoosh_index
 
-from analyzers import Speller
+from analyzers import Speller, fold_text
 from analyzers.wordtables import count_vocabulary
-from engine import ranking, ranking_profile
+from engine import SearchRequest, ranking, ranking_profile
 from engine.matching import Evaluator, FieldLengths
 from engine.querybuild import build_query
 from engine.querylang import parse_query
@@ -195,3 +195,18 @@ def test_no_typo_for_a_word_whose_family_the_index_knows(small):
 def test_question_words_are_left_out(small, q, words):
     _, _, built = run(small, q)
     assert [g.text for g in built.groups] == words
+
+
+@pytest.mark.parametrize("word, typo", [("départements", False), ("Tombouctu", True)])
+def test_an_inflection_of_an_indexed_word_is_no_typo(engine, word, typo):
+    # no sheet writes `départements`, but the index holds its stem (that of `département`):
+    # close spellings would only repeat that stem at a typo's grade
+    from engine.search import _knows
+
+    st = engine.state()
+    assert word.lower() not in st.vocabulary
+    assert _knows(st)(fold_text(word)) is not typo
+    r = engine.search(SearchRequest(q=word, per_page=10, explain=True))
+    vias = {m["via"] for h in r["results"] for w in (h["explain"]["own"] or {}).get("words", [])
+            for m in w["matches"]}
+    assert r["results"] and ("typo" in vias) is typo
