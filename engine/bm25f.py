@@ -49,19 +49,24 @@ class Fielded(Q.Query):
         return hash(repr(self))
 
     def share(self, i: int) -> FieldShare:
-        return FieldShare(self, i)
+        """Part `i`'s share of the score."""
+        return FieldShare(self, (i,))
+
+    def share_in(self, fields) -> FieldShare:
+        """The share of the score the parts in `fields` bring."""
+        return FieldShare(self, tuple(i for i, (f, _) in enumerate(self.parts) if f in fields))
 
 
 class FieldShare(Q.Query):
-    """The share of a `Fielded` score its part `index` brings (its part of tf')."""
+    """The share of a `Fielded` score its parts `indexes` bring (their part of tf')."""
 
-    def __init__(self, fielded: Fielded, index: int):
+    def __init__(self, fielded: Fielded, indexes: tuple[int, ...]):
         self.fielded = fielded
-        self.index = index
+        self.indexes = indexes
         self.boost = 1.0
 
     def __repr__(self) -> str:
-        return f"FieldShare({self.fielded!r}, {self.index})"
+        return f"FieldShare({self.fielded!r}, {self.indexes})"
 
     def __eq__(self, other) -> bool:
         return type(other) is FieldShare and repr(other) == repr(self)

@@ -156,7 +156,14 @@ class Evaluator:
         if cls is Fielded:
             return self._fielded(q)[0]
         if cls is FieldShare:
-            return self._fielded(q.fielded)[1][q.index]
+            shares = self._fielded(q.fielded)[1]
+            if len(q.indexes) == 1:
+                return shares[q.indexes[0]]
+            out: dict[int, float] = {}
+            for i in q.indexes:
+                for d, x in shares[i].items():
+                    out[d] = out.get(d, 0.0) + x
+            return out
         if cls is Q.Every and not q.fieldname:
             return dict.fromkeys(self.reader.all_doc_ids(), q.boost)
         # anything else (phrases, ...): Whoosh's own matcher, read once

@@ -119,7 +119,11 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
     best_action: dict[str, tuple[float, int]] = {}  # pid -> (score, docnum) of its best matching action
     if scores is not None:
-        for a in kept_actions:
+        # an action adds to its partnership when it matches a word in its own text, not only in
+        # the names and places it carries from it (Ranking.own_matches)
+        adding = ranking.own_matches(built, score_fn, len(docs), kept_actions) \
+            if score_fn is not None and ranking_profile.current().action_own_text else kept_actions
+        for a in adding:
             pid = docs[a].pid
             if scores[a] > best_action.get(pid, (0.0, -1))[0]:
                 best_action[pid] = (scores[a], a)
