@@ -11,6 +11,7 @@ matching action. The parts add up to the result's score (tested).
 from __future__ import annotations
 
 from . import ranking_profile
+from .bm25f import Fielded
 from .querybuild import Alternative, BuiltQuery, Group
 from .ranking import Ranking, ScoreFn, alternative_scores, expansion_factors
 
@@ -30,7 +31,10 @@ def _alternative(alt: Alternative, factor: float, doc: int, score: ScoreFn, doc_
         out["words"] = [w for w in (_group(c, doc, score, doc_count) for c in alt.children) if w is not None]
     else:
         fields: dict[str, float] = {}
-        for fname, q in alt.parts:
+        # each field's share of the word's BM25F score (bm25f.py), or its own score
+        shares = [alt.scored.share(i) if isinstance(alt.scored, Fielded) else q
+                  for i, (_, q) in enumerate(alt.parts)]
+        for (fname, _), q in zip(alt.parts, shares, strict=True):
             s = score(q).get(doc)
             if s is not None:
                 fields[fname] = fields.get(fname, 0.0) + s * factor

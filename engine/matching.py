@@ -31,6 +31,8 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
+from .bm25f import Fielded, FieldShare, combine
+
 INVERSE_SCORE = 1.0  # what Whoosh's InverseMatcher gives each document it lets through
 
 
@@ -124,6 +126,7 @@ class Evaluator:
         self.doc_count = searcher.doc_count_all()
         self._fields: dict = {}
         self._memo: dict[int, tuple[object, dict[int, float]]] = {}
+        self._fielded_memo: dict[int, tuple[object, tuple[dict[int, float], list[dict[int, float]]]]] = {}
 
     def scores(self, q) -> dict[int, float]:
         """docnum -> score for every document `q` matches."""
@@ -150,6 +153,17 @@ class Evaluator:
             return self._andmaybe(q)
         if cls is Q.ConstantScoreQuery:
             return dict.fromkeys(self.scores(q.child), q.score)
+        if cls is Fielded:
+            return self._fielded(q)[0]
+        if cls is FieldShare:
+            shares = self._fielded(q.fielded)[1]
+            if len(q.indexes) == 1:
+                return shares[q.indexes[0]]
+            out: dict[int, float] = {}
+            for i in q.indexes:
+                for d, x in shares[i].items():
+                    out[d] = out.get(d, 0.0) + x
+            return out
         if cls is Q.Every and not q.fieldname:
             return dict.fromkeys(self.reader.all_doc_ids(), q.boost)
         # anything else (phrases, ...): Whoosh's own matcher, read once
@@ -184,6 +198,61 @@ class Evaluator:
         if boost == 1.0:
             return base
         return {d: s * boost for d, s in base.items()}
+
+    # -- BM25F (bm25f.py): frequencies, not scores, added across fields ----------
+    def _fielded(self, q: Fielded) -> tuple[dict[int, float], list[dict[int, float]]]:
+        hit = self._fielded_memo.get(id(q))
+        if hit is not None and hit[0] is q:
+            return hit[1]
+        tfs = [self.field_tf(f, leaf) for f, leaf in q.parts]
+        out = combine(tfs, q.weights, self.doc_count, q.k1, q.scale)
+        self._fielded_memo[id(q)] = (q, out)
+        return out
+
+    def field_tf(self, field: str, q) -> dict[int, float]:
+        """docnum -> the leaf's frequency in `field` over the field's length
+        normalisation `(1 - B) + B * length / average length` (B: the field's)."""
+        raw = self._raw_tf(field, q)
+        if not raw:
+            return {}
+        w = self.weighting
+        B = w._field_B.get(field, w.B) if type(w) is BM25F else 0.75
+        ids = sorted(raw)
+        norm = self.lengths.norms(self.searcher, field, B, 1.0, self.searcher.avg_field_length(field) or 1, ids)
+        return {d: raw[d] / norm[d] for d in ids}
+
+    def _raw_tf(self, field: str, q) -> dict[int, float]:
+        """docnum -> how often the leaf occurs in `field`: a term's frequency, a
+        phrase's number of occurrences, a multi-token word's rarest token's."""
+        cls = type(q)
+        if cls is Q.Term:
+            if field not in self.schema:
+                return {}
+            fieldobj = self.schema[field]
+            try:
+                text = fieldobj.to_bytes(q.text)
+                if (field, text) not in self.reader:
+                    return {}
+                ids, weights = _postings(self.reader.postings(field, text))
+            except (ValueError, TermNotFound):
+                return {}
+            return dict(zip(ids, weights, strict=True))
+        if cls is Q.And:
+            parts = [self._raw_tf(field, s) for s in q.subqueries]
+            if not parts or any(not p for p in parts):
+                return {}
+            keys = set(parts[0]).intersection(*parts[1:])
+            return {d: min(p[d] for p in parts) for d in keys}
+        if cls is Q.Phrase:
+            if self.deadline is not None and time.perf_counter() > self.deadline:
+                raise TimeLimit()
+            m = Q.Phrase(q.fieldname, q.words, slop=q.slop).matcher(self.searcher, self.searcher.context())
+            out = {}
+            while m.is_active():
+                out[m.id()] = float(len(m.spans()) or 1)
+                m.next()
+            return out
+        return dict.fromkeys(self.scores(q), 1.0)  # anything else: present or not
 
     def _or(self, q) -> dict[int, float]:
         parts = [self.scores(s) for s in q.subqueries]

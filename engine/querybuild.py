@@ -24,9 +24,11 @@ from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
 from . import ranking_profile
+from .bm25f import Fielded
 from .fillers import asks_for, is_filler, is_light, is_question_word, names_french_side
 from .querylang import NAMES, Clause, ParsedQuery
 
+_LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
 YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
 FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
@@ -55,6 +57,7 @@ class Alternative:
     children: list[Group] = field(default_factory=list)
     query: Q.Query | None = None
     grade: float = 1.0  # the profile's weight for this way of finding the word (shown by explain)
+    scored: Q.Query | None = None  # what the ranker scores: its parts as one BM25F term (bm25f.py)
 
     def __post_init__(self):
         if self.query is None:
@@ -64,6 +67,17 @@ class Alternative:
             elif self.parts:
                 qs = [q for _, q in self.parts]
                 self.query = qs[0] if len(qs) == 1 else Q.Or(qs)
+        if self.scored is None:
+            self.scored = fielded(self.parts, self.grade) or self.query
+
+
+def fielded(parts: list[tuple[str, Q.Query]], scale: float) -> Fielded | None:
+    """The parts as one BM25F term (bm25f.py), when they are all text fields' words or phrases."""
+    profile = ranking_profile.current()
+    weights = profile.field_weights
+    if not profile.bm25f or not parts or not all(f in weights and type(q) in _LEAVES for f, q in parts):
+        return None
+    return Fielded(tuple(parts), tuple(weights[f] for f, _ in parts), profile.bm25f_k1, scale)
 
 
 @dataclass

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
+from indexer.schema import NAME_FIELDS
+
 from . import ranking_profile
+from .bm25f import Fielded
 from .querybuild import VIA_PHRASE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
@@ -38,6 +41,25 @@ class Ranking:
     proximity: Mapping[int, float] = field(default_factory=dict)
     name: Mapping[int, float] = field(default_factory=dict)
     abroad: frozenset = frozenset()  # documents the query's French side rules out (times profile.abroad)
+
+    def own_matches(self, built: BuiltQuery, score: ScoreFn, doc_count: int, docs) -> set[int]:
+        """Those of `docs` (actions) that match a query word in their own text,
+        not only in the names and places an action document carries from its
+        partnership. Only those add to their partnership's score: counted
+        through each action, the partnership's own names and places raised
+        every partnership whose actions were parsed above those whose were
+        not, for a name or a place alone."""
+        if self.scores is None:
+            return set()
+        docs = [d for d in docs if d in self.scores]
+        out: set[int] = set()
+        for g, part in zip(built.groups, self.parts, strict=True):  # one part per word group
+            rest = [d for d in docs if d not in out and d in part]
+            if not rest:
+                continue
+            inherited = inherited_scores(g, score, doc_count, NAME_FIELDS)
+            out.update(d for d in rest if part[d] > inherited.get(d, 0.0) * (1 + 1e-9) + 1e-12)
+        return out
 
     def coverage(self, doc: int) -> float:
         return self.cover.get(doc, 0.0) if self.cover is not None else 1.0
@@ -87,17 +109,37 @@ def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> Mapp
     if alt.children:
         parts = [group_scores(c, score, doc_count) for c in alt.children]
         return {d: sum(p[d] for p in parts) for d in _all_of(parts)}
-    return score(alt.query)
+    return score(alt.scored)
 
 
 def group_scores(group: Group, score: ScoreFn, doc_count: int) -> Mapping[int, float]:
     """docnum -> the group's score: the sum of its alternatives', each times its factor."""
     factors = expansion_factors(group, score, doc_count)
-    if all(f == 1.0 for f in factors):
-        return score(group.query)
+    if len(group.alternatives) == 1:
+        return alternative_scores(group.alternatives[0], score, doc_count)
     out: dict[int, float] = {}
     for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
         for d, x in alternative_scores(a, score, doc_count).items():
+            out[d] = out.get(d, 0.0) + x * f
+    return out
+
+
+def inherited_scores(group: Group, score: ScoreFn, doc_count: int, fields) -> dict[int, float]:
+    """docnum -> the part of the group's score its `fields` brought (BM25F
+    shares, times each alternative's factor; 0 for what is not BM25F-scored)."""
+    factors = expansion_factors(group, score, doc_count)
+    out: dict[int, float] = {}
+    for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
+        own: Mapping[int, float]
+        if a.children:
+            docs = set(alternative_scores(a, score, doc_count))
+            parts = [inherited_scores(c, score, doc_count, fields) for c in a.children]
+            own = {d: sum(p.get(d, 0.0) for p in parts) for d in docs}
+        elif isinstance(a.scored, Fielded):
+            own = score(a.scored.share_in(fields))
+        else:
+            continue
+        for d, x in own.items():
             out[d] = out.get(d, 0.0) + x * f
     return out
 

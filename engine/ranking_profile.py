@@ -26,13 +26,25 @@ def _frozen(d: dict) -> Mapping:
 
 @dataclass(frozen=True)
 class Profile:
-    # -- BM25F (Whoosh's formula, the parameters made explicit) --------------------------
+    # -- BM25F ----------------------------------------------------------------------------
     # Length normalisation, Whoosh's default: sheets range from three lines to three pages,
     # a word in a short sheet says more about it. (Dev: B 0.5-0.9 x K1 0.9-1.6 all within
     # 0.002 nDCG@10 of this: no reason to leave the defaults.)
     bm25_b: float = 0.75
-    # Term-frequency saturation, Whoosh's default: the tenth "eau" of a sheet adds little.
+    # Term-frequency saturation of a per-field BM25, Whoosh's default: the tenth "eau" of a sheet
+    # adds little (what is not scored as BM25F: the proximity phrases, `bm25f=False`).
     bm25_k1: float = 1.2
+    # True BM25F (engine/bm25f.py): a word's frequencies in its fields, each times the field's
+    # weight and over the field's length normalisation (B below), added, then saturated once.
+    # Summing a per-field BM25 counted a word found in the title, the body and the whole sheet
+    # (which repeats them) three times over. False: the per-field sum, kept for comparison.
+    bm25f: bool = True
+    # BM25F's saturation applies to the weighted sum, where one mention in a name field already
+    # counts 3-4 (the field weights): K1 of the order of a name field's weight keeps a second
+    # field's or a second mention's worth, where 1.2 saturated at the first name mention.
+    # (Dev, per-field sum 0.9450 nDCG@10, untuned 52: 0.9160. BM25F K1 1.2/2/3/5/8: 0.9431/
+    # 0.9450/0.9455/0.9472/0.9467; untuned 52: 0.9227/0.9212/0.9213/0.9258/0.9258.)
+    bm25f_k1: float = 5.0
     # Per-field B, for fields whose length says nothing of how much a record is about a word.
     # `places` lists a record's places (partner region, cercle/province, country; the French
     # side's region and département): a partnership is in Kayes or it is not, and one that also
@@ -85,6 +97,13 @@ class Profile:
     # share of the best matching action's score its partnership gets: an action is part of the
     # partnership, not the whole of it (dev: 0.3-1.0 within 0.003)
     action_share: float = 0.5
+    # an action adds its share only when it matches a query word in its own text, not only in
+    # the names and places it carries from its partnership: counted again through each action,
+    # those raised every partnership whose actions were parsed above those whose were not, for a
+    # name or a place alone (Koulikorro, Sikaso). (Dev 0.9474 -> 0.9495, untuned 52: 0.9262 ->
+    # 0.9271. Adding only the part of the action's score beyond those fields instead: 0.9492,
+    # 0.9261: it lost the place an action's topic is in, agriculture Ségou -0.07)
+    action_own_text: bool = True
 
     # -- how many of the query's words a result must have ------------------------------------
     soft_from_words: int = 3    # with two words, dropping one is another question: both required

@@ -87,7 +87,7 @@ def _evaluator(state: IndexState) -> Evaluator:
 def search(state: IndexState, req: SearchRequest) -> dict:
     started = time.perf_counter()
     pq = parse_query(req.q)
-    known = state.vocabulary.__contains__
+    known = _knows(state)
     built = build_query(state.schema, pq, state.facet_values, known=known,
                         candidates=lambda w, d: state.speller.candidates(w, d))
     notices = list(built.notices)
@@ -119,7 +119,11 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
     best_action: dict[str, tuple[float, int]] = {}  # pid -> (score, docnum) of its best matching action
     if scores is not None:
-        for a in kept_actions:
+        # an action adds to its partnership when it matches a word in its own text, not only in
+        # the names and places it carries from it (Ranking.own_matches)
+        adding = ranking.own_matches(built, score_fn, len(docs), kept_actions) \
+            if score_fn is not None and ranking_profile.current().action_own_text else kept_actions
+        for a in adding:
             pid = docs[a].pid
             if scores[a] > best_action.get(pid, (0.0, -1))[0]:
                 best_action[pid] = (scores[a], a)
@@ -191,6 +195,27 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     if req.explain:
         response["profile"] = ranking_profile.current().describe()  # the numbers explain refers to
     return response
+
+
+def _knows(state: IndexState):
+    """Whether the index knows a (folded) word: written somewhere, or an
+    inflection of an indexed word (`départements`, whose stem `départ` the
+    text fields hold, though no sheet writes the plural). Such a word is no
+    typo: close spellings of it would only repeat its stem at a typo's grade
+    or add noise (querybuild._typo)."""
+    vocabulary = state.vocabulary
+    analyzer = state.schema["body"].analyzer
+
+    def known(word: str) -> bool:
+        if word in vocabulary:
+            return True
+        reader = state.searcher().reader()
+        try:
+            stems = [t.text for t in analyzer(word, mode="query")]
+        except Exception:  # noqa: BLE001  what the analyzer cannot read is not known
+            return False
+        return bool(stems) and all(("body", t) in reader for t in stems)
+    return known
 
 
 def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:

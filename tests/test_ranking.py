@@ -9,9 +9,9 @@ import dataclasses
 import pytest
 from whoosh import index as whoosh_index
 
-from analyzers import Speller
+from analyzers import Speller, fold_text
 from analyzers.wordtables import count_vocabulary
-from engine import ranking, ranking_profile
+from engine import SearchRequest, ranking, ranking_profile
 from engine.matching import Evaluator, FieldLengths
 from engine.querybuild import build_query
 from engine.querylang import parse_query
@@ -195,3 +195,43 @@ def test_no_typo_for_a_word_whose_family_the_index_knows(small):
 def test_question_words_are_left_out(small, q, words):
     _, _, built = run(small, q)
     assert [g.text for g in built.groups] == words
+
+
+@pytest.mark.parametrize("word, typo", [("départements", False), ("Tombouctu", True)])
+def test_an_inflection_of_an_indexed_word_is_no_typo(engine, word, typo):
+    # no sheet writes `départements`, but the index holds its stem (that of `département`):
+    # close spellings would only repeat that stem at a typo's grade
+    from engine.search import _knows
+
+    st = engine.state()
+    assert word.lower() not in st.vocabulary
+    assert _knows(st)(fold_text(word)) is not typo
+    r = engine.search(SearchRequest(q=word, per_page=10, explain=True))
+    vias = {m["via"] for h in r["results"] for w in (h["explain"]["own"] or {}).get("words", [])
+            for m in w["matches"]}
+    assert r["results"] and ("typo" in vias) is typo
+
+
+def _own_text_fields(doc: dict) -> set[str]:
+    out: set[str] = set()
+    for w in doc["words"]:
+        for m in w["matches"]:
+            out.update(f for f, v in m.get("fields", {}).items() if v > 0)
+            for c in m.get("words", []):
+                out.update(_own_text_fields({"words": [c]}))
+    return out - {"parties", "places"}
+
+
+def test_an_action_adds_to_its_partnership_only_what_it_says_itself(engine):
+    # every action of a Koulikoro partnership carries the place: that alone adds nothing
+    r = engine.search(SearchRequest(q="Koulikoro", per_page=50, explain=True))
+    with_actions = [h for h in r["results"] if h["actions_total"]]
+    assert with_actions
+    for h in r["results"]:
+        a = h["explain"].get("action")
+        if a is not None:
+            assert _own_text_fields(a["own"]), h["id"]
+    assert any("action" not in h["explain"] for h in with_actions)
+    # a topic word in the action's own text: the action adds its share
+    r = engine.search(SearchRequest(q="puits Kayes", per_page=20, explain=True))
+    assert any(h["explain"].get("action") for h in r["results"])

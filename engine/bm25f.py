@@ -1,0 +1,97 @@
+"""BM25F: one saturation per query word over all the fields it is found in.
+
+Summing a per-field BM25 counts a word found in the title, the body and the
+whole sheet three times over (the sheet repeats everything the parsed fields
+hold), each with its own saturation, so a record saying a word once in three
+fields outranks one saying it three times in its body. BM25F (Robertson,
+Zaragoza & Taylor 2004) instead adds the word's length-normalised frequencies
+across fields, each times its field weight, and saturates that sum once:
+
+    tf' = sum over fields f of  w_f * tf_f / (1 - b_f + b_f * len_f / avglen_f)
+    score = idf * tf' * (k1 + 1) / (k1 + tf')
+
+with one idf for the word over whole documents (a document has the word when
+any field has it). A phrase or a multi-token word counts as one term: its
+frequency in a field is its number of occurrences there. The parameters are
+the ranking profile's (`bm25f_k1`, `field_b`, `bm25_b`, `field_weights`).
+
+`Fielded` is the node of a query plan scored this way; `FieldShare` is one
+field's share of that score (explain: the shares add up to the score).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from math import log
+
+from whoosh import query as Q
+
+
+class Fielded(Q.Query):
+    """One way of finding a word, in several fields, scored as one BM25F term,
+    times `scale` (the profile's grade for that way). Evaluated by
+    matching.Evaluator; Whoosh itself would read it as the OR of its parts."""
+
+    def __init__(self, parts: tuple[tuple[str, Q.Query], ...], weights: tuple[float, ...], k1: float,
+                 scale: float = 1.0):
+        self.parts = tuple(parts)
+        self.weights = tuple(weights)
+        self.k1 = k1
+        self.scale = scale
+        self.boost = 1.0
+
+    def __repr__(self) -> str:
+        return f"Fielded({self.parts!r}, {self.weights!r}, {self.k1!r}, {self.scale!r})"
+
+    def __eq__(self, other) -> bool:
+        return type(other) is Fielded and repr(other) == repr(self)
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+    def share(self, i: int) -> FieldShare:
+        """Part `i`'s share of the score."""
+        return FieldShare(self, (i,))
+
+    def share_in(self, fields) -> FieldShare:
+        """The share of the score the parts in `fields` bring."""
+        return FieldShare(self, tuple(i for i, (f, _) in enumerate(self.parts) if f in fields))
+
+
+class FieldShare(Q.Query):
+    """The share of a `Fielded` score its parts `indexes` bring (their part of tf')."""
+
+    def __init__(self, fielded: Fielded, indexes: tuple[int, ...]):
+        self.fielded = fielded
+        self.indexes = indexes
+        self.boost = 1.0
+
+    def __repr__(self) -> str:
+        return f"FieldShare({self.fielded!r}, {self.indexes})"
+
+    def __eq__(self, other) -> bool:
+        return type(other) is FieldShare and repr(other) == repr(self)
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+
+def idf(doc_count: int, df: int) -> float:
+    """Whoosh's BM25 idf, over whole documents."""
+    return log(doc_count / (df + 1)) + 1
+
+
+def combine(tfs: Sequence[Mapping[int, float]], weights: tuple[float, ...], doc_count: int, k1: float,
+            scale: float = 1.0) -> tuple[dict[int, float], list[dict[int, float]]]:
+    """docnum -> BM25F score from each part's length-normalised frequencies,
+    and per part, docnum -> its share of that score."""
+    total: dict[int, float] = {}
+    for tf, w in zip(tfs, weights, strict=True):  # one weight per part
+        for d, x in tf.items():
+            total[d] = total.get(d, 0.0) + w * x
+    if not total:
+        return {}, [{} for _ in tfs]
+    base = scale * idf(doc_count, len(total)) * (k1 + 1)
+    scores = {d: base * t / (k1 + t) for d, t in total.items()}
+    shares = [{d: scores[d] * w * x / total[d] for d, x in tf.items() if total[d] > 0}
+              for tf, w in zip(tfs, weights, strict=True)]
+    return scores, shares
