@@ -70,44 +70,64 @@ EXACT: dict[str, list[str]] = {
     "cultures": [AGRICULTURE],
 }
 
-# Keyword rules: a regular expression over the folded label -> domains.
+# Learned prefixes a keyword may follow inside one word (`écotourisme`, `hydroélectrique`,
+# `périurbain`, `paramédical`, `socioculturel`, `microcrédit`).
+_PREFIX = r"(?:eco|agro|hydro|socio|psycho|bio|micro|inter|peri|para|extra|moto)?"
+
+
+def _starts(*words: str) -> str:
+    """Words matched from a word's start only, or after a learned prefix (`soins` is not in
+    `besoins`, `marche` not in `démarche`, `jeune` not in `déjeuner`, `formation` not in
+    `information`)."""
+    return r"\b" + _PREFIX + "(?:" + "|".join(words) + ")"
+
+
+# Keyword rules: a regular expression over the folded label -> domains. Every keyword matches
+# at a word's start; the few that may stand inside a word are written out (`motopompe`,
+# `periscolaire`, `analphabete`, `reamenagement`, `insecurite`).
 RULES: list[tuple[str, list[str]]] = [
-    ((r"\beau\b|\beaux\b|assainis|hydraul|potable|\baep\b|puits|"
-      r"forage|latrine|egout|adduction|irrigation|barrage|pompe"), [EAU]),
-    ((r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|"
-      r"dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins"), [SANTE]),
-    ((r"educ|ecole|scolai|scolaris|enseign|formation|alphab|"
-      r"universit|bibliotheque|lycee|college|apprentissage|recherche"), [EDUCATION]),
-    (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
+    (_starts(r"eaux?\b", "assainis", "hydraul", "potable", r"aep\b", "puits", "forages?", "latrine", "egout",
+             "adduction", "irrigation", "barrage", "pompe", "motopompe"), [EAU]),
+    (_starts("sante", "sanitaire", "medic", "hopita", "hospital", "cscom", "cescom", "dispensaire", "maternit",
+             r"sida\b", "vih", "paludisme", "pharmac", "soins"), [SANTE]),
+    (_starts("educ", "ecole", "scolai", "periscolai", "parascolai", "scolaris", "enseign", "formation", "alphab",
+             "analphab", "universit", "bibliotheque", "lycee", "college", "apprentissage", "recherche"), [EDUCATION]),
+    # `jeune` alone is an adjective after un/une/d'un (`un jeune ingénieur`): not youth
+    (r"\bjeunes\b|\bjeunesse|(?<!\bun )(?<!\bune )(?<!d.un )\bjeune\b|\bsport|\bloisir", [JEUNESSE]),
     # "cultur" at a word's start (or inter-/socio-cultural): agriculture, aviculture and
-    # apiculture are farming, not culture
-    ((r"\bcultur|intercultur|socioculturel|patrimoine|artisti|musique|"
-      r"theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b"), [CULTURE]),
-    ((r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|"
-      r"credit|insertion professionnelle|marche|industri|investis|financ"), [ECONOMIE]),
-    (r"touris", [TOURISME]),
-    ((r"agric|avicult|rural|elevage|peche|maraich|agro|cereal|foret|"
-      r"forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut"), [AGRICULTURE]),
-    ((r"environ|dechet|ordure|propret|ecolog|desertif|climat|"
-      r"espaces verts|reboise|developpement durable|biodiversite"), [ENVIRONNEMENT]),
-    ((r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|"
-      r"batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage"), [URBANISME]),
-    ((r"institution|gouvernance|decentralis|gestion municipale|gestion communale|"
-      r"administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|"
-      r"elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|"
-      r"modernisation|gestion locale|services municipaux|service public|technique"), [GOUVERNANCE]),
-    (r"societe civile|associati|femme|genre|\bong\b|comite de jumelage|vie associative", [SOCIETE]),
-    ((r"echange|amitie|jumelage|rencontre|visite|solidarite internationale|interculturel|"
-      r"sensibilisation|education au developpement|fraternite|mobilisation"), [ECHANGES]),
+    # apiculture are farming, not culture; a library is reading (culture) as well as schooling
+    (_starts("cultur", "intercultur", "socioculturel", "patrimoine", "artisti", "musique", "theatre", "festival",
+             "musee", "archive", "lecture", r"livres?\b", "cinema", r"arts?\b", "bibliotheque"), [CULTURE]),
+    (_starts("econom", "emploi", "commerce", "entreprise", "artisanat", "microcredit", "micro-credit", "credit",
+             "insertion professionnelle", "marche", "industri", "investis", "financ"), [ECONOMIE]),
+    (_starts("touris"), [TOURISME]),
+    (_starts("agric", "avicult", "rural", "elevage", "peche", "maraich", "agro", "cereal", "foret", "forestier",
+             "securite alimentaire", "autosuffisance", "vivri", "apicult", "halieut"), [AGRICULTURE]),
+    (_starts("environnement", "dechet", "ordure", "propret", "ecolog", "desertif", "climat", "espaces verts",
+             "reboise", "developpement durable", "biodiversite"), [ENVIRONNEMENT]),
+    # `aménagement rural` is rural development, `aménagement touristique` tourism
+    (_starts("urban", r"(?:re)?amenagement(?! rural| touristique)", "transport", "voirie", "route",
+             "infrastructure", "habitat", "logement", "batiment", "equipement", "cadastre", "territori",
+             "mobilite", "plan de developpement", "eclairage"), [URBANISME]),
+    (_starts("institution", "gouvernance", "decentralis", "gestion municipale", "gestion communale",
+             "administrat", "renforcement des capacites", "capacites", "etat civil", "fiscal",
+             "finances locales", "elus", "appui a la commune", "appui aux communes", "democrat", "citoyen",
+             "cooperation technique", "modernisation", "gestion locale", "services municipaux",
+             "service public", "technique"), [GOUVERNANCE]),
+    (_starts("societe civile", "associati", r"femmes?\b", r"genre\b", r"ong\b", "comite de jumelage",
+             "vie associative"), [SOCIETE]),
+    (_starts("echange", "amitie", "jumelage", "rencontre", "visite", "solidarite internationale",
+             "interculturel", "sensibilisation", "education au developpement", "fraternite", "mobilisation"),
+     [ECHANGES]),
     # food security ("sécurité alimentaire") is farming and food supply: the agriculture rule files it
-    ((r"securite(?! alimentaire)|protection civile|pompier|"
-      r"incendie|risque|catastrophe|police|terroris|criminal"), [SECURITE]),
-    ((r"social|solidarite|handicap|personnes agees|enfance|"
-      r"petite enfance|pauvrete|humanitaire|urgence|aide alimentaire"), [SOCIAL]),
-    (r"energ|electri|solaire|eolien", [ENERGIE]),
+    (_starts("(?:in)?securite(?! alimentaire)", "protection civile", "pompier", "incendie", "risque",
+             "catastrophe", "police", "terroris", "criminal"), [SECURITE]),
+    (_starts("social", "solidarite", "handicap", "personnes agees", "enfance", "petite enfance", "pauvrete",
+             "humanitaire", "urgence", "aide alimentaire"), [SOCIAL]),
+    (_starts("energ", "electri", "solaire", "eolien"), [ENERGIE]),
     # Morocco repertoire: "Développement urbain" ("urban" misses "urbain"), "Circulation et déplacements"
-    (r"urbain|circulation|deplacement", [URBANISME]),
-    (r"services publics", [GOUVERNANCE]),
+    (_starts("urbain", "circulation", "deplacement"), [URBANISME]),
+    (_starts("services publics"), [GOUVERNANCE]),
 ]
 _COMPILED = [(re.compile(p), d) for p, d in RULES]
 
