@@ -174,18 +174,28 @@ def map_domains(labels: list[str]) -> list[str]:
 TEXT_RULES: list[tuple[str, list[str]]] = [
     (RULES[0][0], [EAU]),  # the water rule reads text as well as labels
     ((r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|"
-      r"maternite|hopital|\bsante\b|medicament|paludisme"), [SANTE]),
+      r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme"), [SANTE]),  # `à l'hôpital`: a place
     (r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque", [EDUCATION]),
+    ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
+      r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
+      r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)"), [CULTURE]),
     (r"electrif|solaire|eclairage|groupe electrogene", [ENERGIE]),
     ((r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|"
-      r"plantations? d.arbres|bosquets?|decharge|berges"), [ENVIRONNEMENT]),
+      r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain"), [ENVIRONNEMENT]),
     (r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maison des jeunes", [JEUNESSE]),
     ((r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
       r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace"), [URBANISME]),
     (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
       r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture"), [AGRICULTURE]),
-    (r"micro.?credits?|cooperatives?\b|artisans?\b|activites generatrices", [ECONOMIE]),
+    # a school or sanitation cooperative is about its school or its streets, not trade
+    ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"
+      r"activites generatrices"), [ECONOMIE]),
+    ((r"maitrise d.ouvrage|outils institutionnels|appui institutionnel|renforcement des capacites|"
+      r"formation des elus|\bdecentralisation|etat civil"), [GOUVERNANCE]),
+    # support given to associations (not an evening shared with them)
+    ((r"(subventions?|soutien|appui|aides?|renforcement) (a |aux |d.|des |de )*associations|"
+      r"societe civile"), [SOCIETE]),
     ((r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
       r"risques (urbains|majeurs|naturels)|seismes?\b"), [SECURITE]),
 ]

@@ -133,3 +133,31 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     from indexer.domains import domains_of_text
 
     assert (SECURITE in domains_of_text(text)) is security
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # Lyon-Oran: `gestion des espaces verts`, `restauration et la préservation du patrimoine urbain`
+    ("La restauration et la préservation du patrimoine urbain.", "Culture et patrimoine", None),
+    ("Conception d'une stratégie d'aménagement et de gestion des espaces verts", "Environnement et déchets", None),
+    ("CCC, environnement urbain, appui à la maîtrise d’ouvrage de communes", "Environnement et déchets", None),
+    # Lyon-Sétif, Paris: project-owner skills and institutional tools are institutional support
+    ("Apporter à la commune de Sétif les compétences de maîtrise d’ouvrage", "Appui institutionnel et gouvernance",
+     None),
+    ("l’apport d’outils institutionnels et méthodologiques", "Appui institutionnel et gouvernance", None),
+    # Marolles: subsidies to local associations support civil society; a shared evening does not
+    ("Subvention d’associations locales", "Société civile", None),
+    ("Soirée multi- associations locales sur le thème : une école pour Diéma", None, "Société civile"),
+    # a school or sanitation cooperative is not trade (Draveil, Thionville-Gao)
+    ("Soutien coopérative scolaire", "Éducation et formation", ECONOMIE),
+    ("Installation de coopératives de salubrité pour charrettes", "Environnement et déchets", ECONOMIE),
+    ("Création d'une coopérative de femmes", ECONOMIE, None),
+    # a hospital as the place of a reading action is not health (Belfort-Skikda)
+    ("Appui à une bibliothèque-ludothèque pour enfants malades à l’hôpital El Bacha", None, SANTE),
+    ("Jumelage entre l'hôpital de Sétif et le CHU de Rennes", SANTE, None),
+])
+def test_what_an_action_text_is_about(text, wanted, unwanted):
+    from indexer.domains import domains_of_text
+
+    found = domains_of_text(text)
+    assert wanted is None or wanted in found
+    assert unwanted is None or unwanted not in found
