@@ -22,6 +22,14 @@ from indexer.parsers import contacts, fields
     ("10 puits par an Chaque année 150 000 €", True, (150000, "EUR")),  # 10 wells are no amount
     ("15000 pour les 2 (prévisionnel)", True, (15000, None)),  # `pour` does not count things
     ("1/3=8155€", True, (8155, "EUR")),  # a sum written out: its result
+    # ranks and list numbers are never amounts
+    ("8 200,00 € ; 3. 9 200, 00 € pour", True, (8200, "EUR")),
+    ("3. 9 200 €", True, (9200, "EUR")),  # a list's `3.`
+    ("Phase 2 : 20 000 Euros", True, (20000, "EUR")),
+    ("2° tranche 19 600 €", True, (19600, "EUR")),
+    ("N°3 : 2000 €", True, (2000, "EUR")),
+    ("2ème phase : 15 000 €", True, (15000, "EUR")),
+    ("5000E", True, (5000, "EUR")),  # an attached upper-case E is still euros
 ])
 def test_budget(text, bare, expected):
     b = fields.budget(text, bare=bare)
@@ -32,6 +40,15 @@ def test_budget(text, bare, expected):
 def test_no_amount_is_no_budget():
     assert fields.budget("aux frais des voyageurs", bare=True) is None
     assert fields.budget("2005") is None
+
+
+@pytest.mark.parametrize("text", [
+    # Isère-Tadla-Azilal: `2e mission d'appui`, `(2e séminaire)` are ranks, not 2 €
+    "• 2e mission d'appui à la future école hôtelière ; - Travail sur terrain (2e séminaire).",
+    "3.", "Phase 1", "Tranche 2", "2ème phase",
+])
+def test_a_rank_or_a_list_number_is_no_budget(text):
+    assert fields.budget(text, bare=True) is None
 
 
 def test_years_never_from_phones_or_amounts():

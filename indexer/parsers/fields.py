@@ -76,6 +76,8 @@ def amounts(text: str, bare: bool = False) -> list[Amount]:
             continue
         if fold(unit) in ("e", "f") and not re.match(r"[\d.,\s]+$", num + " "):
             continue
+        if _is_ordinal(text, m):
+            continue
         value = _number(num)
         if value is None:
             continue
@@ -88,6 +90,29 @@ def amounts(text: str, bare: bool = False) -> list[Amount]:
                           squash_spaces(m.group(0)), m.start(), bool(_PER.match(text[m.end():])),
                           m.start() + len(m.group(0).rstrip())))
     return out
+
+
+_RANK_AFTER = re.compile(r"\s?(?:°|[èe]me\b|i[èe]me\b|er\b|[eè]re\b|nde?\b)", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?:\bn\s?°|\bno\.?|\bnum[ée]ro|\bphase|\btranche|\b[ée]tape|\blot|\bprojet|\bvolet|"
+                          r"\baxe|\baction|\barticle|\bann[ée]e)\s*$", re.IGNORECASE)
+
+
+def _is_ordinal(text: str, m: re.Match) -> bool:
+    """A rank or a list number, never an amount: `2e mission`, `2° tranche`, `2ème phase`,
+    `Phase 2`, `N°3`, and a list's `3.` (a short number then a stop, at a line's or a
+    clause's start)."""
+    num = m.group("num")
+    if not re.fullmatch(r"\d{1,2}", num):
+        return False
+    unit = m.group("unit") or ""
+    if unit == "e" and text[m.start("unit") - 1:m.start("unit")].isdigit():  # `2e mission`: lower-case, attached
+        return True
+    if unit:
+        return False
+    if _RANK_AFTER.match(text, m.end("num")) or _RANK_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+        return True
+    return bool(re.match(r"\.(?:\s|$)", text[m.end("num"):])
+                and re.search(r"(?:^|[\n;:])\s*$", text[:m.start()]))
 
 
 _NOT_COUNTED = {"pour", "par", "les", "des", "aux", "sur", "soit", "dont", "avec", "environ", "entre", "puis"}
