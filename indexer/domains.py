@@ -191,7 +191,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     # a school or sanitation cooperative is about its school or its streets, not trade
     ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"
       r"activites generatrices"), [ECONOMIE]),
-    ((r"maitrise d.ouvrage|outils institutionnels|appui institutionnel|renforcement des capacites|"
+    ((r"maitrise d.ouvrage|outils institutionnels|appui institutionnel|"
       r"formation des elus|\bdecentralisation|etat civil"), [GOUVERNANCE]),
     # support given to associations (not an evening shared with them)
     ((r"(subventions?|soutien|appui|aides?|renforcement) (a |aux |d.|des |de )*associations|"

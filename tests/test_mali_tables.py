@@ -159,6 +159,18 @@ def test_dates_cell_with_its_amount_quetigny():
     ]
 
 
+def test_periodicity_cell_with_its_amount_is_no_project_ille_et_vilaine():
+    """`Chaque année 50 000 €` (l.4015, 4027, 4044) is the row's periodicity and its amount,
+    written on one line after the project: two fields of the row above, never a project."""
+    rows = _rows(_actions("ille_et_vilaine_mopti_3993.txt"))
+    assert not [r for r in rows if "chaque" in r[1].lower()]
+    by_line = {r[0]: r for r in rows}
+    assert by_line[4011][4] == (50000.0, "EUR") and by_line[4011][2:4] == (None, None)
+    assert by_line[4022][4] == (30000.0, "EUR")
+    assert by_line[4039][4] == (30000.0, "EUR")
+    assert by_line[4033][2:] == (2003, 2004, (60000.0, "EUR"))
+
+
 # --- cell grammar, one rule at a time ----------------------------------------------------
 
 def _seg(*lines: str) -> list[tuple[int, str]]:
@@ -189,6 +201,16 @@ def test_dates_cell_ending_with_an_amount_is_split():
     assert split("Livré en mars 2007 pour 19600 €") == [("when", "Livré en mars 2007"),
                                                         ("budget", "pour 19600 €")]
     assert split("2000 à 2005") == [("when", "2000 à 2005")]
+
+
+def test_periodicity_and_amount_in_one_cell_are_two_fields():
+    def split(text):
+        return [(c.kind, c.text) for c in split_mixed(Cell("action", [(1, text)], 0, 0, 0))]
+    assert split("Chaque année 50 000 €") == [("when", "Chaque année"), ("budget", "50 000 €")]
+    assert split("Démarrage fin 2006 28 800 euros") == [("when", "Démarrage fin 2006"), ("budget", "28 800 euros")]
+    # a project's name before its amount stays a project
+    assert split("Accueil des artisans à la foire de Rennes 2005 27 000 €")[0] == (
+        "action", "Accueil des artisans à la foire de Rennes")
 
 
 @pytest.mark.parametrize("text,title", [

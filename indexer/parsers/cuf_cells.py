@@ -432,6 +432,13 @@ def _split_when(c: Cell) -> list[Cell]:
     return [when, Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block, anchor=when)]
 
 
+def _periodic(c: Cell, when: str, money: str) -> list[Cell]:
+    """`Chaque année 50 000 €`, `Démarrage fin 2006 28 800 euros`: a periodicity or dates cell
+    written with its amount -> the dates cell and the budget cell (never a project)."""
+    when_cell = Cell("when", [(c.lines[0][0], when)], c.top, c.segment, c.block)
+    return [when_cell, Cell("budget", [(c.lines[-1][0], money)], c.top, c.segment, c.block, anchor=when_cell)]
+
+
 # a leading label does not end on these words (`Accès à` | `l'eau`): the phrase goes on
 _LINK_WORDS = ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l")
 
@@ -456,25 +463,14 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
         m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
         if m:
             money, text = m.group(1), text[:m.start()]
+            if is_when(text.strip()):
+                return _periodic(c, text.strip(), money)
         m = _TAIL_WHEN.search(text)
         if m and len(text[:m.start()].split()) >= 2:
             when, text = m.group(1), text[:m.start()]
             # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
             text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
-    label = None
-    words = text.split()
-    for n in (3, 2, 1):
-        head = " ".join(words[:n])
-        if len(words) <= n + 1 or fold(words[n - 1]) in _LINK_WORDS:
-            continue
-        nxt = words[n]
-        row_wise = money is not None or when is not None
-        if is_domain(head, alone=row_wise and n <= 2 or labelled and c.top == 0 and nxt[:1].isupper()
-                     and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
-                or is_domain(head, alone=True) and nxt in ("-", "–") \
-                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
-            label, text = head, " ".join(words[n:])
-            break
+    label, text = _leading_label(text, money is not None or when is not None, labelled and c.top == 0)
     if money is None and when is None and label is None:
         return [c]
     mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)
@@ -486,6 +482,22 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     if money:
         parts.append(mk("budget", money))
     return parts
+
+
+def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:
+    """A domain label written in front of a row's project (`Santé Construction…`), and the rest."""
+    words = text.split()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if len(words) <= n + 1 or fold(words[n - 1]) in _LINK_WORDS:
+            continue
+        nxt = words[n]
+        if is_domain(head, alone=row_wise and n <= 2 or labelled and nxt[:1].isupper()
+                     and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
+                or is_domain(head, alone=True) and nxt in ("-", "–") \
+                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
+            return head, " ".join(words[n:])
+    return None, text
 
 
 def heading(cell: Cell) -> str:
