@@ -24,8 +24,9 @@ MALI = {
     # wrapped cells were records of their own; checked against the gold by `index --check`).
     # 645 -> 641 (records4): a periodicity cell written with its amount (`Chaque année 50 000 €`,
     # three in Ille-et-Vilaine–Mopti; `Démarrage fin 2006 28 800 euros` in Ivry–Dianguirdé) is the
-    # row's dates and budget, not a project.
-    "actions": 641,
+    # row's dates and budget, not a project; 641 -> 640: `117 340/an (moyenne)` (CR Nord-Pas de
+    # Calais–Kayes l.5619) is a budget cell, not a project.
+    "actions": 640,
 }
 
 MAROC = {

@@ -203,6 +203,26 @@ def test_dates_cell_ending_with_an_amount_is_split():
     assert split("2000 à 2005") == [("when", "2000 à 2005")]
 
 
+def test_dates_cell_ending_with_a_bare_amount_is_split():
+    """CR Nord-Pas de Calais–Kayes (`Budget (Euros)` column, l.5543-5560): `2004  10 000`,
+    `2004-2005  32 015`, `2007 220 000` are a row's dates and its amount; two years stay dates."""
+    def split(text):
+        return [(c.kind, c.text) for c in split_mixed(Cell("when", [(1, text)], 0, 0, 0))]
+    assert split("2004  10 000") == [("when", "2004"), ("budget", "10 000")]
+    assert split("2004-2005  32 015") == [("when", "2004-2005"), ("budget", "32 015")]
+    assert split("2007 220 000") == [("when", "2007"), ("budget", "220 000")]
+    assert split("2003 2006") == [("when", "2003 2006")]
+    assert split("1988,2002, 03, 04") == [("when", "1988,2002, 03, 04")]
+
+
+def test_a_yearly_amount_with_its_comment_is_a_budget_cell():
+    from indexer.parsers.cuf_cells import is_budget
+
+    assert is_budget("117 340/an (moyenne)", False)  # l.5619-5620: never a project's title
+    assert is_budget("44 500/an", False)
+    assert not is_budget("Programme de formation des acteurs de l’éducation (école fondamentale)", False)
+
+
 def test_periodicity_and_amount_in_one_cell_are_two_fields():
     def split(text):
         return [(c.kind, c.text) for c in split_mixed(Cell("action", [(1, text)], 0, 0, 0))]

@@ -84,7 +84,8 @@ def is_budget(text: str, bare: bool) -> bool:
         return False
     if _NON_MONEY.search(t) and len(t) < 45 and not (re.match(r"^[A-ZÀ-Ý]", t) and fields.years(t).found):
         return True
-    if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?", t) and not re.fullmatch(
+    if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?(?:\s*\((?:moyenne|estim\w*|environ)\))?",
+                    t) and not re.fullmatch(
             r"\s*(19|20)\d\d\s*", t):
         return True
     amounts = [a for a in fields.amounts(t) if a.currency]
@@ -420,10 +421,13 @@ def _split_when(c: Cell) -> list[Cell]:
     """`Juillet 2007 4 000 €`, `2003-2007 4 millions de FcfA`: a dates cell
     ending with its amount -> the dates cell and the budget cell."""
     text = c.text
-    tail = [a for a in fields.amounts(text) if a.currency and not text[a.end:].strip(" .)")]
-    if not tail or not text[:tail[-1].start].strip() or not fields.years(text[:tail[-1].start]).found:
+    tail = [a.start for a in fields.amounts(text) if a.currency and not text[a.end:].strip(" .)")]
+    bare = _TAIL_BARE.search(text)  # `2004-2005  32 015`: a bare amount after the dates (not `2003 2006`)
+    if not tail and bare and not re.fullmatch(r"(?:19|20)\d\d", bare.group(1)):
+        tail = [bare.start(1)]
+    if not tail or not text[:tail[-1]].strip() or not fields.years(text[:tail[-1]]).found:
         return [c]
-    at = tail[-1].start
+    at = tail[-1]
     head = text[:at].rstrip()
     if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not fields.years(head.rsplit(" ", 1)[-1]).found:
         at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
