@@ -109,6 +109,18 @@ def test_wrapped_cells_and_budget_comments_mulhouse():
     assert [a.domain_raw for a in acts[-3:]] == ["Agriculture", "Agriculture", "Santé"]
 
 
+def test_proposals_under_a_diagnostic_are_not_projects_mulhouse():
+    """`Diagnostic et propositions d’actions…` (l.9638) then `- Adaptations aux besoins…` and
+    `- Envisager un dispositif…`: what the diagnostic proposes, not projects done. The dates
+    column's `2008-2009` and `Démarrage des travaux en 2007` then go to the two projects that
+    follow (l.9655, l.9660)."""
+    rows = _rows(_actions("mulhouse_sofara_9617.txt"))
+    assert not [r for r in rows if r[1].startswith(("Adaptations", "Envisager"))]
+    by_line = {r[0]: r for r in rows}
+    assert by_line[9655][2:4] == (2008, 2009)
+    assert by_line[9660][2:4] == (2007, 2007)
+
+
 def test_per_village_table_with_a_first_column_of_headings_thionville_kenieba():
     """The first column holds band headings (`Projets 2000`) and delegation labels, the actions
     column one cell per village; projects take their band's year, delegations their dates (the

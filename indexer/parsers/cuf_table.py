@@ -241,6 +241,9 @@ class _TableReader:
             for r in self.band:
                 r.domain = heading(c)
             return
+        if self.band and _BULLET_RE.match(c.text) and _PROPOSALS.search(self.band[-1].cells[0].text):
+            self.band[-1].cells.append(c)  # `Diagnostic et propositions d'actions` / `- …`: its proposals
+            return
         if seg_rows and is_prose(c.text, len(seg_rows[-1].cells) > 1):
             seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
             return
@@ -322,6 +325,10 @@ class _TableReader:
                 self.waiting[kind] = [r for r in waiting if id(r) not in done]
                 return  # the budget column may still come for the other rows
         self.waiting[kind] = []
+
+
+# a project that lists proposals: the bullets under it are what it proposes, not projects done
+_PROPOSALS = re.compile(r"\bpropositions?\b|\brecommandations?\b|\bpr[ée]conisations?\b", re.IGNORECASE)
 
 
 def _cut_by_gap(prev: Cell, first: Cell) -> bool:
