@@ -184,10 +184,12 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain"), [ENVIRONNEMENT]),
     (r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maison des jeunes", [JEUNESSE]),
     ((r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
-      r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace"), [URBANISME]),
+      r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace|"
+      r"\b(?:auto)?bus\b|transports? (publics|en commun|urbains)"), [URBANISME]),
     (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
-      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture"), [AGRICULTURE]),
+      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|irrigation|"
+      r"\bagricol"), [AGRICULTURE]),
     # a school or sanitation cooperative is about its school or its streets, not trade
     ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"
       r"activites generatrices"), [ECONOMIE]),

@@ -154,6 +154,12 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     # a hospital as the place of a reading action is not health (Belfort-Skikda)
     ("Appui à une bibliothèque-ludothèque pour enfants malades à l’hôpital El Bacha", None, SANTE),
     ("Jumelage entre l'hôpital de Sétif et le CHU de Rennes", SANTE, None),
+    # Poitiers-Azrou: buses given for the town's transport; Seine-Saint-Denis-Figuig: irrigation
+    ("Donation de trois bus de la Ville de Poitiers à la Ville d'Azrou", URBANISME, None),
+    ("Cession gratuite de 3 autobus et acheminement par voie maritime", URBANISME, None),
+    ("Expérimentation d'irrigation avec l'association des coopératives agricoles", AGRICULTURE, None),
+    ("Le bus de l'école", None, None),
+    ("Abus de biens sociaux", None, URBANISME),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
     from indexer.domains import domains_of_text
