@@ -162,6 +162,21 @@ def _map_uncached(label: str) -> list[str]:
     return found
 
 
+_STATED_RE = re.compile(r"dans l(?:e|es) domaines? (?:de la |de l.|de |d.|du |des )(?P<list>[^.;:()]+)", re.IGNORECASE)
+
+
+def stated_labels(text: str) -> list[str]:
+    """The fields a sentence says the partnership works in (`principalement dans les domaines de
+    l’eau et l’assainissement, l’environnement…, l’urbanisme`): each item naming a domain."""
+    out: list[str] = []
+    for m in _STATED_RE.finditer(text or ""):
+        for item in re.split(r",\s*|\s+et\s+|\s+ainsi que\s+", m.group("list")):
+            item = item.strip()
+            if item and len(item) <= 60 and map_domain(item) and item not in out:
+                out.append(item)
+    return out
+
+
 def map_domains(labels: list[str]) -> list[str]:
     """Union of the domains of several labels, in vocabulary order."""
     found = {d for label in labels for d in map_domain(label)}

@@ -167,3 +167,18 @@ def test_what_an_action_text_is_about(text, wanted, unwanted):
     found = domains_of_text(text)
     assert wanted is None or wanted in found
     assert unwanted is None or unwanted not in found
+
+
+def test_the_fields_a_sheet_states_are_its_labels():
+    """CU Bordeaux-Bamako (l.5802): `Transfert de technologie … principalement dans les domaines
+    de l’eau et l’assainissement, l’environnement et la gestion des déchets, l’urbanisme, le
+    transport et la circulation.`"""
+    from indexer.domains import ENVIRONNEMENT, map_domains, stated_labels
+
+    text = ("Transfert de technologie et de savoir-faire principalement dans les domaines de l’eau et "
+            "l’assainissement, l’environnement et la gestion des déchets, l’urbanisme, le transport et la circulation.")
+    labels = stated_labels(text)
+    assert "l’urbanisme" in labels and "l’environnement" in labels
+    assert {URBANISME, ENVIRONNEMENT, "Eau et assainissement"} <= set(map_domains(labels))
+    assert stated_labels("Dans le domaine de la gestion urbaine (aspects administratifs)") == ["gestion urbaine"]
+    assert stated_labels("Des échanges ont eu lieu avec les habitants.") == []

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from .. import geography
-from ..domains import map_domain
+from ..domains import map_domain, stated_labels
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
@@ -229,6 +229,7 @@ class CufReader(Reader):
                 body = [(start + k + 1, L[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])]
                 sheet.actions += self.actions(body)
         sheet.domains_raw = [a.domain_raw for a in sheet.actions if a.domain_raw]
+        sheet.domains_raw += stated_labels(" ".join(x for x in (partners, objectives, history) if x))
         sheet.aliases = ([fr_raw, ident.get("fr_name", "")],
                          [partner.name, ident.get("ml_name", ""), ident.get("ml_place", "")] if partner else [])
         return sheet
