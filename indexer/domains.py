@@ -91,7 +91,8 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts("sante", "sanitaire", "medic", "hopita", "hospital", "cscom", "cescom", "dispensaire", "maternit",
              r"sida\b", "vih", "paludisme", "pharmac", "soins"), [SANTE]),
     (_starts("educ", "ecole", "scolai", "periscolai", "parascolai", "scolaris", "enseign", "formation", "alphab",
-             "analphab", "universit", "bibliotheque", "lycee", "college", "apprentissage", "recherche"), [EDUCATION]),
+             "analphab", "universit", "bibliotheque", "lycee", "college", "apprentissage", "recherche",
+             "scientifi"), [EDUCATION]),  # scientific cooperation: universities and research
     # `jeune` alone is an adjective after un/une/d'un (`un jeune ingénieur`): not youth
     (r"\bjeunes\b|\bjeunesse|(?<!\bun )(?<!\bune )(?<!d.un )\bjeune\b|\bsport|\bloisir", [JEUNESSE]),
     # "cultur" at a word's start (or inter-/socio-cultural): agriculture, aviculture and

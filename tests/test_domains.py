@@ -66,6 +66,8 @@ def test_keywords_match_at_a_word_start(label, unwanted):
     ("Réaménagement de la place", URBANISME),
     ("Échanges de jeunes", JEUNESSE),
     ("Bibliothèque municipale", CULTURE),  # reading is culture as well as schooling
+    # Rennes-Sétif's objectives: `mener à bien des coopérations culturelles et scientifiques`
+    ("mener à bien des coopérations culturelles et scientifiques", EDUCATION),
     ("aménagement rural et politique de l’eau", AGRICULTURE),
     ("Promotion du livre dans l’aménagement touristique du Grand sud", TOURISME),
 ])
