@@ -235,6 +235,17 @@ def test_a_yearly_amount_with_its_comment_is_a_budget_cell():
     assert not is_budget("Programme de formation des acteurs de l’éducation (école fondamentale)", False)
 
 
+def test_a_total_over_a_period_gives_the_partnerships_years():
+    """CR Île-de-France–Kayes, budget column header (l.5008-5012): `Total affectations : 3 677 549 €
+    sur 7 ans (2000 à 2006)`: funding years, no project's budget; a total alone gives none."""
+    from indexer.parsers.cuf import total_years
+
+    body = _seg("Budget  ", "Total ", "affectations : ", "3 677 549 € sur ", "7 ans (2000 à ", "2006) ")
+    assert total_years(body, 2008) == [2000, 2006]
+    assert total_years(_seg("TOTAL 104 000"), 2008) == []
+    assert total_years(_seg("Forage (2003 à 2005)"), 2008) == []
+
+
 def test_periodicity_and_amount_in_one_cell_are_two_fields():
     def split(text):
         return [(c.kind, c.text) for c in split_mixed(Cell("action", [(1, text)], 0, 0, 0))]

@@ -228,6 +228,7 @@ class CufReader(Reader):
                     lines[k])), len(lines))
                 body = [(start + k + 1, L[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])]
                 sheet.actions += self.actions(body)
+                sheet.years += total_years(body, self.repertoire.year)
         sheet.domains_raw = [a.domain_raw for a in sheet.actions if a.domain_raw]
         sheet.domains_raw += stated_labels(" ".join(x for x in (partners, objectives, history) if x))
         sheet.aliases = ([fr_raw, ident.get("fr_name", "")],
@@ -361,6 +362,17 @@ class CufReader(Reader):
 
 
 _ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.IGNORECASE)
+
+
+_TOTAL_PERIOD = re.compile(r"\btotal\b[^()]{0,80}?\(\s*((?:19|20)\d\d\s*(?:à|au|-|–)\s*(?:19|20)\d\d)\s*\)",
+                           re.IGNORECASE)
+
+
+def total_years(body: list[tuple[int, str]], until: int | None) -> list[int]:
+    """A table's total stated over its period (`Total affectations : 3 677 549 € sur 7 ans (2000 à
+    2006)`): the funding's years are the partnership's, though the total is no project's budget."""
+    text = squash_spaces(" ".join(t for _, t in body))
+    return [y for m in _TOTAL_PERIOD.finditer(text) for y in fields.years(m.group(1), until).found]
 
 
 def formal_act(text: str, until: int | None) -> int | None:
