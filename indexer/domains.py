@@ -204,7 +204,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"\b(?:auto)?bus\b|transports? (publics|en commun|urbains)"), [URBANISME]),
     (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
-      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|irrigation|"
+      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|"
       r"\bagricol"), [AGRICULTURE]),
     # a school or sanitation cooperative is about its school or its streets, not trade
     ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"

@@ -160,6 +160,7 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Donation de trois bus de la Ville de Poitiers à la Ville d'Azrou", URBANISME, None),
     ("Cession gratuite de 3 autobus et acheminement par voie maritime", URBANISME, None),
     ("Expérimentation d'irrigation avec l'association des coopératives agricoles", AGRICULTURE, None),
+    ("Assistance pour l'instauration d'un système d'irrigation localisée (parc)", None, AGRICULTURE),
     ("Le bus de l'école", None, None),
     ("Abus de biens sociaux", None, URBANISME),
 ])

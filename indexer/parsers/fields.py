@@ -173,6 +173,10 @@ _PLANNED_RE = re.compile(
 _DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.IGNORECASE)
 
 
+_NOTHING_RE = re.compile(
+    r"\b(?:pas d.|aucune? )(?:actions?|activit[ée]s?|projets?)\b", re.IGNORECASE)
+
+
 @dataclass
 class Years:
     found: list[int] = field(default_factory=list)  # plausible years up to the document's date
@@ -211,12 +215,15 @@ def years(text: str | None, until: int | None = None) -> Years:
     masked = _mask_numbers(text)
     for m in _YEAR_RE.finditer(masked):
         y = int(m.group(1))
-        if until is None or y < until:
-            out.found.append(y)
-            continue
         start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
         end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
         clause = masked[start:end]
+        if _NOTHING_RE.search(clause):  # `Pas d'actions en cours en 2007`: a year without activity
+            out.dropped.append(y)
+            continue
+        if until is None or y < until:
+            out.found.append(y)
+            continue
         if y == until:  # the document's own year: done, unless its sentence announces it
             (out.planned if _PLANNED_RE.search(clause) and not _DONE_RE.search(clause) else out.found).append(y)
             continue
