@@ -42,6 +42,24 @@ def test_no_amount_is_no_budget():
     assert fields.budget("2005") is None
 
 
+@pytest.mark.parametrize("text, bare, kind", [
+    ("9 200, 00 € pour Gentilly sur un total de 35 000, 00 €.", False, "total"),
+    ("Coût total du projet : 2 032 800 Dhs. Cofinancement PAD : 994 690 Dhs.", False, "total"),
+    ("1/3=8155€", True, "total"),  # a sum written out
+    ("31 764/an (moyenne)", True, "yearly"),
+    ("Chaque année 150 000 €", True, "yearly"),
+    ("Marseille : 1 600 000 Dhs (140 000€). Marrakech : 300 000 Dhs (26 000€).", False, "share"),
+    ("Cofinancement PAD : 136 542€ - dont Rabat : 47 081€", False, "share"),
+    ("Participation de la ville : 3 000 €", False, "share"),
+    ("Budget 2005 : 22 000 €", False, None),  # a year's budget, no party
+    ("Acheminement: 8 200,00 €", False, None),  # a cost item, not a party
+    ("permanent Cette année : 12000€", True, None),
+    ("4 500 euros", True, None),
+])
+def test_a_budgets_kind(text, bare, kind):
+    assert fields.budget(text, bare=bare).kind == kind
+
+
 @pytest.mark.parametrize("text", [
     # Isère-Tadla-Azilal: `2e mission d'appui`, `(2e séminaire)` are ranks, not 2 €
     "• 2e mission d'appui à la future école hôtelière ; - Travail sur terrain (2e séminaire).",

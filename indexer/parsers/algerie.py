@@ -131,7 +131,8 @@ def _money(text: str | None) -> Budget | None:
         return None
     a = next((x for x in found if x.total), found[0])
     start = max(text.rfind(sep, 0, a.start) for sep in (".", ";", "/", "(", "\n", "\u2013")) + 1
-    return Budget(text=text[start:a.end].strip(" :-"), amount=a.value, currency=a.currency)
+    return Budget(text=text[start:a.end].strip(" :-"), amount=a.value, currency=a.currency,
+                  kind=fields.budget_kind(text, a))
 
 
 def _formal_year(text: str | None) -> int | None:

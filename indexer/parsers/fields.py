@@ -144,7 +144,33 @@ def budget(text: str | None, bare: bool = False) -> Budget | None:
     currency = best.currency
     if currency is None:  # "4 448" in a column whose other cells say "€"
         currency = next((a.currency for a in found if a.currency), None) if len(found) > 1 else None
-    return Budget(text=text, amount=best.value, currency=currency)
+    return Budget(text=text, amount=best.value, currency=currency, kind=budget_kind(text, best, bool(result)))
+
+
+_SHARE_WORDS = r"(?i:participation|contribution|apport|part|cofinancement|financement|subvention)"
+# `Marseille : 1 600 000 Dhs`, `Cofinancement PAD : 136 542€`: a party (a capitalised name) or a
+# contribution before a colon; `Budget 2005 :`, `Coût total :` are no party
+_SHARE_BEFORE = re.compile(
+    rf"(?:\b{_SHARE_WORDS}\b[^\d€:]{{0,40}}|\b(?!(?i:budget|co[uû]t|montant|total|prix|cette|chaque|ann[ée]e)\b)[A-ZÉÈ][\w'’.-]+"
+    r"(?: [\w'’.-]+){0,5}\s*):\s*$")
+_SHARE_AFTER = re.compile(r"^\s*(?:pour|de la part d[eu]|par)\s+(?:la |le |l['’]|les )?[A-ZÉÈ]")
+_PER_YEAR = re.compile(r"/\s*an\b|\bpar an\b|\bannuel\w*|chaque ann[ée]e|tous les ans", re.IGNORECASE)
+
+
+def budget_kind(text: str, amount: Amount, summed: bool = False) -> str | None:
+    """What an amount is, from the words of its clause: a total, a yearly amount or one
+    party's share (None when the text does not say)."""
+    start = max(text.rfind(c, 0, amount.start) for c in ".;\n") + 1
+    before, after = text[start:amount.start], text[amount.end:amount.end + 30]
+    if amount.total or summed or re.search(r"\btotal\b|co[uû]t global|montant global", before, re.IGNORECASE):
+        return "total"
+    if amount.yearly or _PER_YEAR.match(after.lstrip(" )")) or _PER_YEAR.search(before):
+        return "yearly"
+    parties = len(re.findall(r"[A-ZÉÈ][\w'’.-]+(?: [\w'’.-]+){0,5}\s*:\s*\d", text))  # `A : 1 €. B : 2 €`
+    if parties > 1 and _SHARE_BEFORE.search(before) and not re.search(r"(?:19|20)\d\d\s*:\s*$", before) \
+            or _SHARE_AFTER.match(after) or re.search(rf"\b{_SHARE_WORDS}\b[^\d€]{{0,40}}$", before):
+        return "share"
+    return None
 
 
 # --- Population --------------------------------------------------------------
