@@ -40,6 +40,9 @@ def test_budget(text, bare, expected):
 def test_no_amount_is_no_budget():
     assert fields.budget("aux frais des voyageurs", bare=True) is None
     assert fields.budget("2005") is None
+    # Allonnes-Sangha's budget cell: a year then `Gratuit`, no amount (a capital does not make it one)
+    assert fields.budget("2005 Gratuit pour notre collectivité", bare=True) is None
+    assert fields.budget("10 Puits", bare=True) is None
 
 
 @pytest.mark.parametrize("text, bare, kind", [

@@ -125,8 +125,8 @@ def _is_year_like(num: str, text: str, m: re.Match, with_unit: bool) -> bool:
     after = text[m.end():m.end() + 12]
     if re.match(r"\s*(ans?\b|mois|jours?|semaines?|%|ème|er\b)", after, re.IGNORECASE):
         return True
-    word = re.match(r"\s*([a-zà-ÿ]{3,})", after)
-    if word and word.group(1) not in _NOT_COUNTED:
+    word = re.match(r"\s*([a-zà-ÿ]{3,})", after, re.IGNORECASE)  # `10 puits`, `2005 Gratuit pour…`
+    if word and word.group(1).lower() not in _NOT_COUNTED:
         return True  # `10 puits par an`: a number of things, not an amount
     return with_unit and bool(re.fullmatch(r"(19[5-9]\d|20[0-4]\d)", num))
 
