@@ -109,6 +109,14 @@ def test_wrapped_cells_and_budget_comments_mulhouse():
     assert [a.domain_raw for a in acts[-3:]] == ["Agriculture", "Agriculture", "Santé"]
 
 
+def test_a_band_headings_label_is_its_projects_domain_thionville_kenieba():
+    """`Projets 2004 :` / `Pour les femmes` (l.12244-12245): the band's year and its label; the
+    2004 projects are filed under it (support to women: civil society)."""
+    acts = [a for a in _actions("thionville_kenieba_12218.txt") if a.start == 2004 and a.sources[0].first_line > 12290]
+    assert [a.domain_raw for a in acts] == ["Pour les femmes"] * 3
+    assert all("Société civile" in a.domains for a in acts)
+
+
 def test_proposals_under_a_diagnostic_are_not_projects_mulhouse():
     """`Diagnostic et propositions d’actions…` (l.9638) then `- Adaptations aux besoins…` and
     `- Envisager un dispositif…`: what the diagnostic proposes, not projects done. The dates

@@ -479,10 +479,16 @@ def _give_headings(rows: list[Row], headings: list[tuple[float, Cell]], tops: di
         at = block_top[r.cells[0].block] / max(span, 1)
         above = [c for h, c in headings if h <= at] or [headings[0][1]]
         r.label = above[-1]
-        label = heading(above[-1]) if above[-1].kind != "period" else None
+        label = heading(above[-1]) if above[-1].kind != "period" else _period_label(above[-1].text)
         r.domain = label if label and map_domain(label) else None
         periods = [c for c in above if c.kind == "period"]
         r.period = periods[-1].text if periods else None
+
+
+def _period_label(text: str) -> str | None:
+    """`Projets 2004 : Pour les femmes`: the label a band heading gives after its year."""
+    m = re.match(r"^Projets?\s+(?:19|20)\d\d\s*:\s*(.+)$", text)
+    return m.group(1).strip() if m else None
 
 
 def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
