@@ -26,8 +26,9 @@ MALI = {
     # three in Ille-et-Vilaine–Mopti; `Démarrage fin 2006 28 800 euros` in Ivry–Dianguirdé) is the
     # row's dates and budget, not a project; 641 -> 640: `117 340/an (moyenne)` (CR Nord-Pas de
     # Calais–Kayes l.5619) is a budget cell, not a project; 640 -> 638: the two proposals bulleted
-    # under Mulhouse–Sofara's `Diagnostic et propositions d'actions` (l.9645, 9650) are its parts.
-    "actions": 638,
+    # under Mulhouse–Sofara's `Diagnostic et propositions d'actions` (l.9645, 9650) are its parts;
+    # 638 -> 637: `Par la ville d’Alençon, à Koutiala:` (l.567) introduces the projects below it.
+    "actions": 637,
 }
 
 MAROC = {

@@ -117,6 +117,22 @@ def test_a_band_headings_label_is_its_projects_domain_thionville_kenieba():
     assert all("Société civile" in a.domains for a in acts)
 
 
+def test_a_lead_in_over_projects_is_no_project():
+    """Alençon–Koutiala (l.567-588): `ÉQUIPEMENTS Par la ville d’Alençon, à Koutiala:` then the
+    projects; the lead-in is no project, and the amount level with it (`978342Fcfa`) stays its
+    own, so that the château d'eau keeps `177625€`."""
+    from indexer.parsers.cuf_table import table_rows
+
+    body = [(567, "ÉQUIPEMENTS Par la ville d’Alençon, à Koutiala: "), (568, " "),
+            (569, "Réalisation d’un château d’eau et appui au "), (570, "2ème. "),
+            (571, "Envoi de matériel administratif, de voirie "), (572, "et de véhicules.  "), (573, ""),
+            (574, " 978342Fcfa "), (575, " "), (576, "177625€ "), (577, "94562 ")]
+    rows = table_rows(body)
+    assert [r.lead for r in rows][:2] == [True, False]
+    assert rows[1].text.startswith("Réalisation d’un château d’eau")
+    assert rows[1].budget and rows[1].budget[0].text.startswith("177625€")
+
+
 def test_proposals_under_a_diagnostic_are_not_projects_mulhouse():
     """`Diagnostic et propositions d’actions…` (l.9638) then `- Adaptations aux besoins…` and
     `- Envisager un dispositif…`: what the diagnostic proposes, not projects done. The dates

@@ -318,6 +318,8 @@ class CufReader(Reader):
         cells are fields (`when`, `budget`), never its title."""
         out = []
         for row in table_rows(body):
+            if row.lead:
+                continue
             text = join_lines([t for _, t in row.cells[0].lines])
             described = join_lines([t for c in row.cells for _, t in c.lines])
             when = durations(year_lists(squash_spaces(" ".join(strip_number(c.text) for c in row.when))))

@@ -21,6 +21,7 @@ class Row:
     budget: list[Cell] = field(default_factory=list)
     period: str | None = None  # a band heading's year ("Projets 2000")
     label: Cell | None = None  # its cell in a first column of headings
+    lead: bool = False  # a lead-in over the projects (`Par la ville d’Alençon, à Koutiala:`): no project
 
     @property
     def lines(self) -> list[tuple[int, str]]:

@@ -252,6 +252,9 @@ class _TableReader:
                 self.band[-1].cells.append(c)
             return
         row = Row(domain=None, cells=[c], period=self.period)
+        # `Par la ville d’Alençon, à Koutiala:` over the projects: who and where, not a project (its
+        # row keeps the cells level with it, so that they do not go to the projects below)
+        row.lead = bool(_LEAD_IN.match(c.text) and nxt is not None and nxt.kind == "action")
         self.tops[id(row)] = c.top
         self.rows.append(row)
         self.band.append(row)
@@ -327,6 +330,8 @@ class _TableReader:
         self.waiting[kind] = []
 
 
+# a short lead-in naming who or where, ending with a colon, over the projects it introduces
+_LEAD_IN = re.compile(r"^(?:Par|Pour|[AÀ]|Au|Aux|En|Dans|Sur)\s+(?:\S+\s+){0,7}?\S+\s*:\s*$")
 # a project that lists proposals: the bullets under it are what it proposes, not projects done
 _PROPOSALS = re.compile(r"\bpropositions?\b|\brecommandations?\b|\bpr[ée]conisations?\b", re.IGNORECASE)
 
