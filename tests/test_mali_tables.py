@@ -117,6 +117,27 @@ def test_a_band_headings_label_is_its_projects_domain_thionville_kenieba():
     assert all("Société civile" in a.domains for a in acts)
 
 
+def test_lines_with_their_own_dates_are_actions_of_their_own():
+    """Alençon–Koutiala (l.522-524 beside l.539-540 and l.552-554): `Centre de santé de référence
+    :rénovations` / `maternité, chirurgie, bureaux…` / `constructions : labo. et cabinet dentaire.`
+    with `de 1977 à 1994` / `1976 et 2000` and `15245€` / `4832€`: two actions."""
+    from indexer.parsers.cuf_rows import Row, split_dated_lines
+
+    cell = Cell("action", [(522, "Centre de santé de référence :rénovations  "),
+                           (523, "maternité, chirurgie, bureaux… "),
+                           (524, "constructions : labo. et cabinet dentaire. ")], 5, 0, 0)
+    dates = [Cell("when", [(539, "de 1977 à 1994 ")], 6, 1, 0), Cell("when", [(540, "1976 et 2000 ")], 7, 1, 0)]
+    money = [Cell("budget", [(552, "15245€ ")], 5, 2, 0), Cell("budget", [(554, "4832€ ")], 7, 2, 0)]
+    parts = split_dated_lines(Row(domain="SANTE", cells=[cell], when=dates, budget=money))
+    assert [(p.text, p.when[0].text, p.budget[0].text) for p in parts] == [
+        ("Centre de santé de référence :rénovations maternité, chirurgie, bureaux…", "de 1977 à 1994", "15245€"),
+        ("constructions : labo. et cabinet dentaire.", "1976 et 2000", "4832€")]
+    # `Matériel médical, dans conteneurs` / `précités` beside three dates cells: one project
+    one = Cell("action", [(517, "Matériel médical, dans conteneurs "), (518, "précités ")], 0, 0, 0)
+    three = [Cell("when", [(533 + i, t)], i, 1, 0) for i, t in enumerate(["2003", "de 1989 à 2002", "2002 et 2004"])]
+    assert len(split_dated_lines(Row(domain="SANTE", cells=[one], when=three))) == 1
+
+
 def test_a_lead_in_over_projects_is_no_project():
     """Alençon–Koutiala (l.567-588): `ÉQUIPEMENTS Par la ville d’Alençon, à Koutiala:` then the
     projects; the lead-in is no project, and the amount level with it (`978342Fcfa`) stays its

@@ -30,6 +30,7 @@ from .cuf_cells import (
     title_of,
     year_lists,
 )
+from .cuf_rows import split_dated_lines
 from .cuf_table import table_rows
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
@@ -317,7 +318,7 @@ class CufReader(Reader):
         """One action per project of an actions table; its dates and budget
         cells are fields (`when`, `budget`), never its title."""
         out = []
-        for row in table_rows(body):
+        for row in (part for whole in table_rows(body) for part in split_dated_lines(whole)):
             if row.lead:
                 continue
             text = join_lines([t for _, t in row.cells[0].lines])
