@@ -200,7 +200,9 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain"), [ENVIRONNEMENT]),
     (r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maison des jeunes", [JEUNESSE]),
     ((r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
-      r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace|"
+      r"renovation (du )?marche|amenagement de l.espace|"
+      # a master plan of a named service is about that service
+      r"schema (global|directeur)(?! (?:de la |de |d.)(?:gestion des dechets|assainissement|eau|l.eau))|"
       r"\b(?:auto)?bus\b|transports? (publics|en commun|urbains)"), [URBANISME]),
     (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"

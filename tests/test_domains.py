@@ -162,6 +162,9 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Expérimentation d'irrigation avec l'association des coopératives agricoles", AGRICULTURE, None),
     ("Assistance pour l'instauration d'un système d'irrigation localisée (parc)", None, AGRICULTURE),
     ("Le bus de l'école", None, None),
+    # a master plan of a named service is about that service (CR Lorraine-Fès: waste); a town's is urbanism
+    ("Réalisation d'un schéma directeur de la gestion des déchets solides", "Environnement et déchets", URBANISME),
+    ("Élaboration du schéma directeur d'aménagement de la ville", URBANISME, None),
     ("Abus de biens sociaux", None, URBANISME),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
