@@ -80,7 +80,7 @@ def test_years_never_from_phones_or_amounts():
 def test_a_year_without_activity_is_not_a_year_of_activity():
     """CG Allier-Tiflet (Maroc l.4770): `Pas d'actions en cours en 2007 - difficulté de mobilisation`."""
     ys = fields.years("Programme 2006. Pas d'actions en cours en 2007 - difficulté de mobilisation.", 2008)
-    assert (ys.found, ys.dropped) == ([2006], [2007])
+    assert (ys.found, ys.planned, ys.dropped) == ([2006], [], [])
     assert fields.years("Aucun projet en 2004 ; reprise des actions en 2005.", 2008).found == [2005]
     assert fields.years("Actions en cours en 2007.", 2008).found == [2007]
 

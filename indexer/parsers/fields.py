@@ -245,7 +245,6 @@ def years(text: str | None, until: int | None = None) -> Years:
         end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
         clause = masked[start:end]
         if _NOTHING_RE.search(clause):  # `Pas d'actions en cours en 2007`: a year without activity
-            out.dropped.append(y)
             continue
         if until is None or y < until:
             out.found.append(y)
