@@ -87,6 +87,17 @@ def load_gold(root: Path | str) -> list[dict]:
     return out
 
 
+SPLITS = ("dev", "heldout", "all")
+
+
+def select_split(golds: list[dict], split: str = "all") -> list[dict]:
+    """The gold sheets of one split (`all`: every sheet). Scoring only the dev split keeps
+    the held-out figures out of sight while a parser is tuned."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r} (expected one of {', '.join(SPLITS)})")
+    return golds if split == "all" else [g for g in golds if g.get("split", "dev") == split]
+
+
 def _match_sheet(gold: dict, partnerships: list[Partnership]) -> Partnership | None:
     doc = gold["document"]
     first, last = gold["sheet"]["first_line"], gold["sheet"]["last_line"]

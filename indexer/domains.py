@@ -70,44 +70,65 @@ EXACT: dict[str, list[str]] = {
     "cultures": [AGRICULTURE],
 }
 
-# Keyword rules: a regular expression over the folded label -> domains.
+# Learned prefixes a keyword may follow inside one word (`écotourisme`, `hydroélectrique`,
+# `périurbain`, `paramédical`, `socioculturel`, `microcrédit`).
+_PREFIX = r"(?:eco|agro|hydro|socio|psycho|bio|micro|inter|peri|para|extra|moto)?"
+
+
+def _starts(*words: str) -> str:
+    """Words matched from a word's start only, or after a learned prefix (`soins` is not in
+    `besoins`, `marche` not in `démarche`, `jeune` not in `déjeuner`, `formation` not in
+    `information`)."""
+    return r"\b" + _PREFIX + "(?:" + "|".join(words) + ")"
+
+
+# Keyword rules: a regular expression over the folded label -> domains. Every keyword matches
+# at a word's start; the few that may stand inside a word are written out (`motopompe`,
+# `periscolaire`, `analphabete`, `reamenagement`, `insecurite`).
 RULES: list[tuple[str, list[str]]] = [
-    ((r"\beau\b|\beaux\b|assainis|hydraul|potable|\baep\b|puits|"
-      r"forage|latrine|egout|adduction|irrigation|barrage|pompe"), [EAU]),
-    ((r"sante|sanitaire|medic|hopita|hospital|cscom|cescom|"
-      r"dispensaire|maternit|\bsida\b|vih|paludisme|pharmac|soins"), [SANTE]),
-    ((r"educ|ecole|scolai|scolaris|enseign|formation|alphab|"
-      r"universit|bibliotheque|lycee|college|apprentissage|recherche"), [EDUCATION]),
-    (r"jeune|jeunesse|\bsport|loisir", [JEUNESSE]),
+    (_starts(r"eaux?\b", "assainis", "hydraul", "potable", r"aep\b", "puits", "forages?", "latrine", "egout",
+             "adduction", "irrigation", "barrage", "pompe", "motopompe"), [EAU]),
+    (_starts("sante", "sanitaire", "medic", "hopita", "hospital", "cscom", "cescom", "dispensaire", "maternit",
+             r"sida\b", "vih", "paludisme", "pharmac", "soins"), [SANTE]),
+    (_starts("educ", "ecole", "scolai", "periscolai", "parascolai", "scolaris", "enseign", "formation", "alphab",
+             "analphab", "universit", "bibliotheque", "lycee", "college", "apprentissage", "recherche",
+             "scientifi"), [EDUCATION]),  # scientific cooperation: universities and research
+    # `jeune` alone is an adjective after un/une/d'un (`un jeune ingénieur`): not youth
+    (r"\bjeunes\b|\bjeunesse|(?<!\bun )(?<!\bune )(?<!d.un )\bjeune\b|\bsport|\bloisir", [JEUNESSE]),
     # "cultur" at a word's start (or inter-/socio-cultural): agriculture, aviculture and
-    # apiculture are farming, not culture
-    ((r"\bcultur|intercultur|socioculturel|patrimoine|artisti|musique|"
-      r"theatre|festival|musee|archive|lecture|livre|cinema|art\b|arts\b"), [CULTURE]),
-    ((r"econom|emploi|commerce|entreprise|artisanat|microcredit|micro-credit|"
-      r"credit|insertion professionnelle|marche|industri|investis|financ"), [ECONOMIE]),
-    (r"touris", [TOURISME]),
-    ((r"agric|avicult|rural|elevage|peche|maraich|agro|cereal|foret|"
-      r"forestier|securite alimentaire|autosuffisance|vivri|apicult|halieut"), [AGRICULTURE]),
-    ((r"environ|dechet|ordure|propret|ecolog|desertif|climat|"
-      r"espaces verts|reboise|developpement durable|biodiversite"), [ENVIRONNEMENT]),
-    ((r"urban|amenagement|transport|voirie|route|infrastructure|habitat|logement|"
-      r"batiment|equipement|cadastre|territori|mobilite|plan de developpement|eclairage"), [URBANISME]),
-    ((r"institution|gouvernance|decentralis|gestion municipale|gestion communale|"
-      r"administrat|renforcement des capacites|capacites|etat civil|fiscal|finances locales|"
-      r"elus|appui a la commune|appui aux communes|democrat|citoyen|cooperation technique|"
-      r"modernisation|gestion locale|services municipaux|service public|technique"), [GOUVERNANCE]),
-    (r"societe civile|associati|femme|genre|\bong\b|comite de jumelage|vie associative", [SOCIETE]),
-    ((r"echange|amitie|jumelage|rencontre|visite|solidarite internationale|interculturel|"
-      r"sensibilisation|education au developpement|fraternite|mobilisation"), [ECHANGES]),
+    # apiculture are farming, not culture; a library is reading (culture) as well as schooling
+    (_starts("cultur", "intercultur", "socioculturel", "patrimoine", "artisti", "musique", "theatre", "festival",
+             "musee", "archive", "lecture", r"livres?\b", "cinema", r"arts?\b", "bibliotheque"), [CULTURE]),
+    (_starts("econom", "emploi", "commerce", "entreprise", "artisanat", "microcredit", "micro-credit", "credit",
+             "insertion professionnelle", "marche", "industri", "investis", "financ"), [ECONOMIE]),
+    (_starts("touris"), [TOURISME]),
+    (_starts("agric", "avicult", "rural", "elevage", "peche", "maraich", "agro", "cereal", "foret", "forestier",
+             "securite alimentaire", "autosuffisance", "vivri", "apicult", "halieut"), [AGRICULTURE]),
+    (_starts("environnement", "dechet", "ordure", "propret", "ecolog", "desertif", "climat", "espaces verts",
+             "reboise", "developpement durable", "biodiversite"), [ENVIRONNEMENT]),
+    # `aménagement rural` is rural development, `aménagement touristique` tourism
+    (_starts("urban", r"(?:re)?amenagement(?! rural| touristique)", "transport", "voirie", "route",
+             "infrastructure", "habitat", "logement", "batiment", "equipement", "cadastre", "territori",
+             "mobilite", "plan de developpement", "eclairage"), [URBANISME]),
+    (_starts("institution", "gouvernance", "decentralis", "gestion municipale", "gestion communale",
+             "administrat", "renforcement des capacites", "capacites", "etat civil", "fiscal",
+             "finances locales", "elus", "appui a la commune", "appui aux communes", "democrat", "citoyen",
+             "cooperation technique", "modernisation", "gestion locale", "services municipaux",
+             "service public", "technique"), [GOUVERNANCE]),
+    (_starts("societe civile", "associati", r"femmes?\b", r"genre\b", r"ong\b", "comite de jumelage",
+             "vie associative"), [SOCIETE]),
+    (_starts("echange", "amitie", "jumelage", "rencontre", "visite", "solidarite internationale",
+             "interculturel", "sensibilisation", "education au developpement", "fraternite", "mobilisation"),
+     [ECHANGES]),
     # food security ("sécurité alimentaire") is farming and food supply: the agriculture rule files it
-    ((r"securite(?! alimentaire)|protection civile|pompier|"
-      r"incendie|risque|catastrophe|police|terroris|criminal"), [SECURITE]),
-    ((r"social|solidarite|handicap|personnes agees|enfance|"
-      r"petite enfance|pauvrete|humanitaire|urgence|aide alimentaire"), [SOCIAL]),
-    (r"energ|electri|solaire|eolien", [ENERGIE]),
+    (_starts("(?:in)?securite(?! alimentaire)", "protection civile", "pompier", "incendie", "risque",
+             "catastrophe", "police", "terroris", "criminal"), [SECURITE]),
+    (_starts("social", "solidarite", "handicap", "personnes agees", "enfance", "petite enfance", "pauvrete",
+             "humanitaire", "urgence", "aide alimentaire"), [SOCIAL]),
+    (_starts("energ", "electri", "solaire", "eolien"), [ENERGIE]),
     # Morocco repertoire: "Développement urbain" ("urban" misses "urbain"), "Circulation et déplacements"
-    (r"urbain|circulation|deplacement", [URBANISME]),
-    (r"services publics", [GOUVERNANCE]),
+    (_starts("urbain", "circulation", "deplacement"), [URBANISME]),
+    (_starts("services publics"), [GOUVERNANCE]),
 ]
 _COMPILED = [(re.compile(p), d) for p, d in RULES]
 
@@ -142,6 +163,21 @@ def _map_uncached(label: str) -> list[str]:
     return found
 
 
+_STATED_RE = re.compile(r"dans l(?:e|es) domaines? (?:de la |de l.|de |d.|du |des )(?P<list>[^.;:()]+)", re.IGNORECASE)
+
+
+def stated_labels(text: str) -> list[str]:
+    """The fields a sentence says the partnership works in (`principalement dans les domaines de
+    l’eau et l’assainissement, l’environnement…, l’urbanisme`): each item naming a domain."""
+    out: list[str] = []
+    for m in _STATED_RE.finditer(text or ""):
+        for item in re.split(r",\s*|\s+et\s+|\s+ainsi que\s+", m.group("list")):
+            item = item.strip()
+            if item and len(item) <= 60 and map_domain(item) and item not in out:
+                out.append(item)
+    return out
+
+
 def map_domains(labels: list[str]) -> list[str]:
     """Union of the domains of several labels, in vocabulary order."""
     found = {d for label in labels for d in map_domain(label)}
@@ -154,18 +190,32 @@ def map_domains(labels: list[str]) -> list[str]:
 TEXT_RULES: list[tuple[str, list[str]]] = [
     (RULES[0][0], [EAU]),  # the water rule reads text as well as labels
     ((r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|"
-      r"maternite|hopital|\bsante\b|medicament|paludisme"), [SANTE]),
+      r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme"), [SANTE]),  # `à l'hôpital`: a place
     (r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque", [EDUCATION]),
+    ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
+      r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
+      r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)"), [CULTURE]),
     (r"electrif|solaire|eclairage|groupe electrogene", [ENERGIE]),
     ((r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|"
-      r"plantations? d.arbres|bosquets?|decharge|berges"), [ENVIRONNEMENT]),
+      r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain"), [ENVIRONNEMENT]),
     (r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maison des jeunes", [JEUNESSE]),
     ((r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
-      r"renovation (du )?marche|schema (global|directeur)|amenagement de l.espace"), [URBANISME]),
+      r"renovation (du )?marche|amenagement de l.espace|"
+      # a master plan of a named service is about that service
+      r"schema (global|directeur)(?! (?:de la |de |d.)(?:gestion des dechets|assainissement|eau|l.eau))|"
+      r"\b(?:auto)?bus\b|transports? (publics|en commun|urbains)"), [URBANISME]),
     (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
-      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture"), [AGRICULTURE]),
-    (r"micro.?credits?|cooperatives?\b|artisans?\b|activites generatrices", [ECONOMIE]),
+      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|"
+      r"\bagricol"), [AGRICULTURE]),
+    # a school or sanitation cooperative is about its school or its streets, not trade
+    ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"
+      r"activites generatrices"), [ECONOMIE]),
+    ((r"maitrise d.ouvrage|outils institutionnels|appui institutionnel|"
+      r"formation des elus|\bdecentralisation|etat civil"), [GOUVERNANCE]),
+    # support given to associations (not an evening shared with them)
+    ((r"(subventions?|soutien|appui|aides?|renforcement) (a |aux |d.|des |de )*associations|"
+      r"societe civile"), [SOCIETE]),
     ((r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
       r"risques (urbains|majeurs|naturels)|seismes?\b"), [SECURITE]),
 ]

@@ -28,6 +28,10 @@ class Budget:
     text: str  # as written
     amount: float | None = None
     currency: str | None = None  # "EUR", "FCFA", "MAD" (Dhs), "DZD" (DA), "F" (francs)
+    # what the amount is: "total" (stated as the total, or the sum written out), "yearly"
+    # (`/an`, `par an`), "share" (one party's contribution: `Marseille : 1 600 000 Dhs`,
+    # `9 200 € pour Gentilly`), None when the text does not say
+    kind: str | None = None
 
 
 @dataclass

@@ -19,7 +19,8 @@ DEFAULT_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
 
 EPILOG_INDEX = """examples:
   repertoires index --data data --index index
-  repertoires index --check                 accuracy against tests/gold (dev and heldout apart)"""
+  repertoires index --check                 accuracy against tests/gold (dev and heldout apart)
+  repertoires index --check --split dev     the dev sheets only (while tuning a parser)"""
 EPILOG_SERVE = """example:
   repertoires serve --port 8000     then open http://127.0.0.1:8000/"""
 EPILOG_SEARCH = """examples:
@@ -79,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", nargs="?", const=str(DEFAULT_GOLD_DIR), metavar="GOLD_DIR",
                    help="parse the corpus and print per-field accuracy against the gold records "
                         "(default tests/gold); does not rebuild the index")
+    p.add_argument("--split", choices=["dev", "heldout", "all"], default="all",
+                   help="with --check: score only this split of the gold sheets (default all)")
 
     p = sub.add_parser("serve", help="serve the search page and the JSON API", formatter_class=raw,
                        description="Serve the application with the production WSGI server (waitress). "
@@ -136,12 +139,12 @@ def _default_data_dir() -> Path:
 # --- index ---------------------------------------------------------------
 
 def cmd_check(args) -> int:
-    from indexer.check import check, load_gold, report
+    from indexer.check import check, load_gold, report, select_split
     from indexer.corpus import load_corpus
 
-    golds = load_gold(args.check)
+    golds = select_split(load_gold(args.check), args.split)
     if not golds:
-        print(f"error: no gold records (*.json) under {args.check}", file=sys.stderr)
+        print(f"error: no gold records (*.json, split {args.split}) under {args.check}", file=sys.stderr)
         return 1
     print(report(check(load_corpus(args.data), golds)))
     return 0

@@ -22,7 +22,16 @@ MALI = {
     # parser: one record per described project of the actions tables (738 before the mali2 work:
     # first-column labels, dates and budget cells, sentences about a project and the pieces of
     # wrapped cells were records of their own; checked against the gold by `index --check`).
-    "actions": 645,
+    # 645 -> 641 (records4): a periodicity cell written with its amount (`Chaque année 50 000 €`,
+    # three in Ille-et-Vilaine–Mopti; `Démarrage fin 2006 28 800 euros` in Ivry–Dianguirdé) is the
+    # row's dates and budget, not a project; 641 -> 640: `117 340/an (moyenne)` (CR Nord-Pas de
+    # Calais–Kayes l.5619) is a budget cell, not a project; 640 -> 638: the two proposals bulleted
+    # under Mulhouse–Sofara's `Diagnostic et propositions d'actions` (l.9645, 9650) are its parts;
+    # 638 -> 637: `Par la ville d’Alençon, à Koutiala:` (l.567) introduces the projects below it;
+    # 637 -> 639: a cell whose lines are items each with its own dates cell is one action per item
+    # (Alençon's `Centre de santé…` / `constructions : labo…` l.522-524, La Fouillouse's
+    # `-formation de gestionnaires,` / `d’hygiénistes.` l.7329-7330, 2004 and 2005).
+    "actions": 639,
 }
 
 MAROC = {

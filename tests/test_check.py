@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.check import TARGETS, check, load_gold, pair_actions, report
+from indexer.check import TARGETS, check, load_gold, pair_actions, report, select_split
 from indexer.corpus import Corpus
 from indexer.records import Action, Budget, Contact, Partnership, Party, SourceRef
 from repertoires.cli import main
@@ -92,6 +92,23 @@ def test_sheet_matched_by_lines_when_ids_differ_and_splits_apart(tmp_path):
     assert res.by_split["heldout"].unmatched == ["c--d"]
     text = report(res)
     assert "split dev: 1 gold sheets" in text and "split heldout: 1 gold sheets" in text
+
+
+def test_split_option_scores_one_split_only(tmp_path, capsys):
+    d = tmp_path / "x-repertoire"
+    d.mkdir()
+    (d / "a.json").write_text(json.dumps(_gold()), encoding="utf-8")
+    (d / "b.json").write_text(json.dumps(_gold(split="heldout", id="c--d")), encoding="utf-8")
+    golds = load_gold(tmp_path)
+    assert [g["id"] for g in select_split(golds, "dev")] == ["a--b"]
+    assert [g["id"] for g in select_split(golds, "heldout")] == ["c--d"]
+    assert len(select_split(golds, "all")) == 2
+    with pytest.raises(ValueError):
+        select_split(golds, "test")
+    assert "split heldout" not in report(check(_corpus(), select_split(golds, "dev")))
+    (d / "a.json").unlink()
+    assert main(["index", "--check", str(tmp_path), "--split", "dev"]) == 1  # no dev sheet left
+    assert "split dev" in capsys.readouterr().err
 
 
 def test_check_command_prints_both_splits(capsys):

@@ -2,7 +2,20 @@
 read inside words must not file one domain under another."""
 import pytest
 
-from indexer.domains import AGRICULTURE, CULTURE, ECHANGES, ECONOMIE, SANTE, SECURITE, map_domain
+from indexer.domains import (
+    AGRICULTURE,
+    CULTURE,
+    ECHANGES,
+    ECONOMIE,
+    EDUCATION,
+    ENERGIE,
+    JEUNESSE,
+    SANTE,
+    SECURITE,
+    TOURISME,
+    URBANISME,
+    map_domain,
+)
 
 
 @pytest.mark.parametrize("label, wanted, unwanted", [
@@ -23,6 +36,43 @@ def test_a_word_inside_another_does_not_file_a_label_elsewhere(label, wanted, un
     domains = map_domain(label)
     assert wanted in domains
     assert unwanted not in domains
+
+
+@pytest.mark.parametrize("label, unwanted", [
+    # keywords match at a word's start only (Mulhouse: `Adaptations aux besoins actuels…`)
+    ("Adaptations aux besoins actuels de la population", SANTE),
+    ("Démarche partenariale et participative", ECONOMIE),
+    ("Informations dans les écoles", None),  # schools, but `formation` is not inside `information`
+    ("Objectifs de départ", CULTURE),
+    ("Synergie entre acteurs", ENERGIE),
+    ("Cofinancement PAD", ECONOMIE),
+    # `un jeune ingénieur` is an engineer, not youth work (Thionville-Gao's first column)
+    ("Envoi en octobre 2006 avec AFVP d’un jeune ingénieur lorrain pour 2 ans", JEUNESSE),
+    # `aménagement rural` is rural development, `aménagement touristique` tourism (Gironde)
+    ("aménagement rural et politique de l’eau", URBANISME),
+    ("Promotion du livre dans l’aménagement touristique du Grand sud", URBANISME),
+])
+def test_keywords_match_at_a_word_start(label, unwanted):
+    if unwanted is None:
+        assert map_domain(label) == [EDUCATION]
+    else:
+        assert unwanted not in map_domain(label)
+
+
+@pytest.mark.parametrize("label, wanted", [
+    ("ECOTOURISME", TOURISME),  # a learned prefix before the keyword
+    ("Centrale hydroélectrique", ENERGIE),
+    ("Aménagement périurbain", URBANISME),
+    ("Réaménagement de la place", URBANISME),
+    ("Échanges de jeunes", JEUNESSE),
+    ("Bibliothèque municipale", CULTURE),  # reading is culture as well as schooling
+    # Rennes-Sétif's objectives: `mener à bien des coopérations culturelles et scientifiques`
+    ("mener à bien des coopérations culturelles et scientifiques", EDUCATION),
+    ("aménagement rural et politique de l’eau", AGRICULTURE),
+    ("Promotion du livre dans l’aménagement touristique du Grand sud", TOURISME),
+])
+def test_keywords_still_match_whole_words_and_prefixed_ones(label, wanted):
+    assert wanted in map_domain(label)
 
 
 @pytest.mark.parametrize("label, wanted", [
@@ -85,3 +135,56 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     from indexer.domains import domains_of_text
 
     assert (SECURITE in domains_of_text(text)) is security
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # Lyon-Oran: `gestion des espaces verts`, `restauration et la préservation du patrimoine urbain`
+    ("La restauration et la préservation du patrimoine urbain.", "Culture et patrimoine", None),
+    ("Conception d'une stratégie d'aménagement et de gestion des espaces verts", "Environnement et déchets", None),
+    ("CCC, environnement urbain, appui à la maîtrise d’ouvrage de communes", "Environnement et déchets", None),
+    # Lyon-Sétif, Paris: project-owner skills and institutional tools are institutional support
+    ("Apporter à la commune de Sétif les compétences de maîtrise d’ouvrage", "Appui institutionnel et gouvernance",
+     None),
+    ("l’apport d’outils institutionnels et méthodologiques", "Appui institutionnel et gouvernance", None),
+    # Marolles: subsidies to local associations support civil society; a shared evening does not
+    ("Subvention d’associations locales", "Société civile", None),
+    ("Soirée multi- associations locales sur le thème : une école pour Diéma", None, "Société civile"),
+    # a school or sanitation cooperative is not trade (Draveil, Thionville-Gao)
+    ("Soutien coopérative scolaire", "Éducation et formation", ECONOMIE),
+    ("Installation de coopératives de salubrité pour charrettes", "Environnement et déchets", ECONOMIE),
+    ("Création d'une coopérative de femmes", ECONOMIE, None),
+    # a hospital as the place of a reading action is not health (Belfort-Skikda)
+    ("Appui à une bibliothèque-ludothèque pour enfants malades à l’hôpital El Bacha", None, SANTE),
+    ("Jumelage entre l'hôpital de Sétif et le CHU de Rennes", SANTE, None),
+    # Poitiers-Azrou: buses given for the town's transport; Seine-Saint-Denis-Figuig: irrigation
+    ("Donation de trois bus de la Ville de Poitiers à la Ville d'Azrou", URBANISME, None),
+    ("Cession gratuite de 3 autobus et acheminement par voie maritime", URBANISME, None),
+    ("Expérimentation d'irrigation avec l'association des coopératives agricoles", AGRICULTURE, None),
+    ("Assistance pour l'instauration d'un système d'irrigation localisée (parc)", None, AGRICULTURE),
+    ("Le bus de l'école", None, None),
+    # a master plan of a named service is about that service (CR Lorraine-Fès: waste); a town's is urbanism
+    ("Réalisation d'un schéma directeur de la gestion des déchets solides", "Environnement et déchets", URBANISME),
+    ("Élaboration du schéma directeur d'aménagement de la ville", URBANISME, None),
+    ("Abus de biens sociaux", None, URBANISME),
+])
+def test_what_an_action_text_is_about(text, wanted, unwanted):
+    from indexer.domains import domains_of_text
+
+    found = domains_of_text(text)
+    assert wanted is None or wanted in found
+    assert unwanted is None or unwanted not in found
+
+
+def test_the_fields_a_sheet_states_are_its_labels():
+    """CU Bordeaux-Bamako (l.5802): `Transfert de technologie … principalement dans les domaines
+    de l’eau et l’assainissement, l’environnement et la gestion des déchets, l’urbanisme, le
+    transport et la circulation.`"""
+    from indexer.domains import ENVIRONNEMENT, map_domains, stated_labels
+
+    text = ("Transfert de technologie et de savoir-faire principalement dans les domaines de l’eau et "
+            "l’assainissement, l’environnement et la gestion des déchets, l’urbanisme, le transport et la circulation.")
+    labels = stated_labels(text)
+    assert "l’urbanisme" in labels and "l’environnement" in labels
+    assert {URBANISME, ENVIRONNEMENT, "Eau et assainissement"} <= set(map_domains(labels))
+    assert stated_labels("Dans le domaine de la gestion urbaine (aspects administratifs)") == ["gestion urbaine"]
+    assert stated_labels("Des échanges ont eu lieu avec les habitants.") == []

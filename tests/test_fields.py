@@ -22,6 +22,14 @@ from indexer.parsers import contacts, fields
     ("10 puits par an Chaque année 150 000 €", True, (150000, "EUR")),  # 10 wells are no amount
     ("15000 pour les 2 (prévisionnel)", True, (15000, None)),  # `pour` does not count things
     ("1/3=8155€", True, (8155, "EUR")),  # a sum written out: its result
+    # ranks and list numbers are never amounts
+    ("8 200,00 € ; 3. 9 200, 00 € pour", True, (8200, "EUR")),
+    ("3. 9 200 €", True, (9200, "EUR")),  # a list's `3.`
+    ("Phase 2 : 20 000 Euros", True, (20000, "EUR")),
+    ("2° tranche 19 600 €", True, (19600, "EUR")),
+    ("N°3 : 2000 €", True, (2000, "EUR")),
+    ("2ème phase : 15 000 €", True, (15000, "EUR")),
+    ("5000E", True, (5000, "EUR")),  # an attached upper-case E is still euros
 ])
 def test_budget(text, bare, expected):
     b = fields.budget(text, bare=bare)
@@ -32,11 +40,49 @@ def test_budget(text, bare, expected):
 def test_no_amount_is_no_budget():
     assert fields.budget("aux frais des voyageurs", bare=True) is None
     assert fields.budget("2005") is None
+    # Allonnes-Sangha's budget cell: a year then `Gratuit`, no amount (a capital does not make it one)
+    assert fields.budget("2005 Gratuit pour notre collectivité", bare=True) is None
+    assert fields.budget("10 Puits", bare=True) is None
+
+
+@pytest.mark.parametrize("text, bare, kind", [
+    ("9 200, 00 € pour Gentilly sur un total de 35 000, 00 €.", False, "total"),
+    ("Coût total du projet : 2 032 800 Dhs. Cofinancement PAD : 994 690 Dhs.", False, "total"),
+    ("1/3=8155€", True, "total"),  # a sum written out
+    ("31 764/an (moyenne)", True, "yearly"),
+    ("Chaque année 150 000 €", True, "yearly"),
+    ("Marseille : 1 600 000 Dhs (140 000€). Marrakech : 300 000 Dhs (26 000€).", False, "share"),
+    ("Cofinancement PAD : 136 542€ - dont Rabat : 47 081€", False, "share"),
+    ("Participation de la ville : 3 000 €", False, "share"),
+    ("Budget 2005 : 22 000 €", False, None),  # a year's budget, no party
+    ("Acheminement: 8 200,00 €", False, None),  # a cost item, not a party
+    ("permanent Cette année : 12000€", True, None),
+    ("4 500 euros", True, None),
+])
+def test_a_budgets_kind(text, bare, kind):
+    assert fields.budget(text, bare=bare).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    # Isère-Tadla-Azilal: `2e mission d'appui`, `(2e séminaire)` are ranks, not 2 €
+    "• 2e mission d'appui à la future école hôtelière ; - Travail sur terrain (2e séminaire).",
+    "3.", "Phase 1", "Tranche 2", "2ème phase",
+])
+def test_a_rank_or_a_list_number_is_no_budget(text):
+    assert fields.budget(text, bare=True) is None
 
 
 def test_years_never_from_phones_or_amounts():
     y = fields.years("Tél. : 01 69 10 37 03 Fax :01 69 10 37 99, signé en 1986, 2018 €", until=2008)
     assert y.found == [1986]
+
+
+def test_a_year_without_activity_is_not_a_year_of_activity():
+    """CG Allier-Tiflet (Maroc l.4770): `Pas d'actions en cours en 2007 - difficulté de mobilisation`."""
+    ys = fields.years("Programme 2006. Pas d'actions en cours en 2007 - difficulté de mobilisation.", 2008)
+    assert (ys.found, ys.planned, ys.dropped) == ([2006], [], [])
+    assert fields.years("Aucun projet en 2004 ; reprise des actions en 2005.", 2008).found == [2005]
+    assert fields.years("Actions en cours en 2007.", 2008).found == [2007]
 
 
 def test_years_after_the_document_date_only_when_planned():

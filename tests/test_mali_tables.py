@@ -109,6 +109,63 @@ def test_wrapped_cells_and_budget_comments_mulhouse():
     assert [a.domain_raw for a in acts[-3:]] == ["Agriculture", "Agriculture", "Santé"]
 
 
+def test_a_band_headings_label_is_its_projects_domain_thionville_kenieba():
+    """`Projets 2004 :` / `Pour les femmes` (l.12244-12245): the band's year and its label; the
+    2004 projects are filed under it (support to women: civil society)."""
+    acts = [a for a in _actions("thionville_kenieba_12218.txt") if a.start == 2004 and a.sources[0].first_line > 12290]
+    assert [a.domain_raw for a in acts] == ["Pour les femmes"] * 3
+    assert all("Société civile" in a.domains for a in acts)
+
+
+def test_lines_with_their_own_dates_are_actions_of_their_own():
+    """Alençon–Koutiala (l.522-524 beside l.539-540 and l.552-554): `Centre de santé de référence
+    :rénovations` / `maternité, chirurgie, bureaux…` / `constructions : labo. et cabinet dentaire.`
+    with `de 1977 à 1994` / `1976 et 2000` and `15245€` / `4832€`: two actions."""
+    from indexer.parsers.cuf_rows import Row, split_dated_lines
+
+    cell = Cell("action", [(522, "Centre de santé de référence :rénovations  "),
+                           (523, "maternité, chirurgie, bureaux… "),
+                           (524, "constructions : labo. et cabinet dentaire. ")], 5, 0, 0)
+    dates = [Cell("when", [(539, "de 1977 à 1994 ")], 6, 1, 0), Cell("when", [(540, "1976 et 2000 ")], 7, 1, 0)]
+    money = [Cell("budget", [(552, "15245€ ")], 5, 2, 0), Cell("budget", [(554, "4832€ ")], 7, 2, 0)]
+    parts = split_dated_lines(Row(domain="SANTE", cells=[cell], when=dates, budget=money))
+    assert [(p.text, p.when[0].text, p.budget[0].text) for p in parts] == [
+        ("Centre de santé de référence :rénovations maternité, chirurgie, bureaux…", "de 1977 à 1994", "15245€"),
+        ("constructions : labo. et cabinet dentaire.", "1976 et 2000", "4832€")]
+    # `Matériel médical, dans conteneurs` / `précités` beside three dates cells: one project
+    one = Cell("action", [(517, "Matériel médical, dans conteneurs "), (518, "précités ")], 0, 0, 0)
+    three = [Cell("when", [(533 + i, t)], i, 1, 0) for i, t in enumerate(["2003", "de 1989 à 2002", "2002 et 2004"])]
+    assert len(split_dated_lines(Row(domain="SANTE", cells=[one], when=three))) == 1
+
+
+def test_a_lead_in_over_projects_is_no_project():
+    """Alençon–Koutiala (l.567-588): `ÉQUIPEMENTS Par la ville d’Alençon, à Koutiala:` then the
+    projects; the lead-in is no project, and the amount level with it (`978342Fcfa`) stays its
+    own, so that the château d'eau keeps `177625€`."""
+    from indexer.parsers.cuf_table import table_rows
+
+    body = [(567, "ÉQUIPEMENTS Par la ville d’Alençon, à Koutiala: "), (568, " "),
+            (569, "Réalisation d’un château d’eau et appui au "), (570, "2ème. "),
+            (571, "Envoi de matériel administratif, de voirie "), (572, "et de véhicules.  "), (573, ""),
+            (574, " 978342Fcfa "), (575, " "), (576, "177625€ "), (577, "94562 ")]
+    rows = table_rows(body)
+    assert [r.lead for r in rows][:2] == [True, False]
+    assert rows[1].text.startswith("Réalisation d’un château d’eau")
+    assert rows[1].budget and rows[1].budget[0].text.startswith("177625€")
+
+
+def test_proposals_under_a_diagnostic_are_not_projects_mulhouse():
+    """`Diagnostic et propositions d’actions…` (l.9638) then `- Adaptations aux besoins…` and
+    `- Envisager un dispositif…`: what the diagnostic proposes, not projects done. The dates
+    column's `2008-2009` and `Démarrage des travaux en 2007` then go to the two projects that
+    follow (l.9655, l.9660)."""
+    rows = _rows(_actions("mulhouse_sofara_9617.txt"))
+    assert not [r for r in rows if r[1].startswith(("Adaptations", "Envisager"))]
+    by_line = {r[0]: r for r in rows}
+    assert by_line[9655][2:4] == (2008, 2009)
+    assert by_line[9660][2:4] == (2007, 2007)
+
+
 def test_per_village_table_with_a_first_column_of_headings_thionville_kenieba():
     """The first column holds band headings (`Projets 2000`) and delegation labels, the actions
     column one cell per village; projects take their band's year, delegations their dates (the
@@ -159,6 +216,18 @@ def test_dates_cell_with_its_amount_quetigny():
     ]
 
 
+def test_periodicity_cell_with_its_amount_is_no_project_ille_et_vilaine():
+    """`Chaque année 50 000 €` (l.4015, 4027, 4044) is the row's periodicity and its amount,
+    written on one line after the project: two fields of the row above, never a project."""
+    rows = _rows(_actions("ille_et_vilaine_mopti_3993.txt"))
+    assert not [r for r in rows if "chaque" in r[1].lower()]
+    by_line = {r[0]: r for r in rows}
+    assert by_line[4011][4] == (50000.0, "EUR") and by_line[4011][2:4] == (None, None)
+    assert by_line[4022][4] == (30000.0, "EUR")
+    assert by_line[4039][4] == (30000.0, "EUR")
+    assert by_line[4033][2:] == (2003, 2004, (60000.0, "EUR"))
+
+
 # --- cell grammar, one rule at a time ----------------------------------------------------
 
 def _seg(*lines: str) -> list[tuple[int, str]]:
@@ -189,6 +258,47 @@ def test_dates_cell_ending_with_an_amount_is_split():
     assert split("Livré en mars 2007 pour 19600 €") == [("when", "Livré en mars 2007"),
                                                         ("budget", "pour 19600 €")]
     assert split("2000 à 2005") == [("when", "2000 à 2005")]
+
+
+def test_dates_cell_ending_with_a_bare_amount_is_split():
+    """CR Nord-Pas de Calais–Kayes (`Budget (Euros)` column, l.5543-5560): `2004  10 000`,
+    `2004-2005  32 015`, `2007 220 000` are a row's dates and its amount; two years stay dates."""
+    def split(text):
+        return [(c.kind, c.text) for c in split_mixed(Cell("when", [(1, text)], 0, 0, 0))]
+    assert split("2004  10 000") == [("when", "2004"), ("budget", "10 000")]
+    assert split("2004-2005  32 015") == [("when", "2004-2005"), ("budget", "32 015")]
+    assert split("2007 220 000") == [("when", "2007"), ("budget", "220 000")]
+    assert split("2003 2006") == [("when", "2003 2006")]
+    assert split("1988,2002, 03, 04") == [("when", "1988,2002, 03, 04")]
+
+
+def test_a_yearly_amount_with_its_comment_is_a_budget_cell():
+    from indexer.parsers.cuf_cells import is_budget
+
+    assert is_budget("117 340/an (moyenne)", False)  # l.5619-5620: never a project's title
+    assert is_budget("44 500/an", False)
+    assert not is_budget("Programme de formation des acteurs de l’éducation (école fondamentale)", False)
+
+
+def test_a_total_over_a_period_gives_the_partnerships_years():
+    """CR Île-de-France–Kayes, budget column header (l.5008-5012): `Total affectations : 3 677 549 €
+    sur 7 ans (2000 à 2006)`: funding years, no project's budget; a total alone gives none."""
+    from indexer.parsers.cuf import total_years
+
+    body = _seg("Budget  ", "Total ", "affectations : ", "3 677 549 € sur ", "7 ans (2000 à ", "2006) ")
+    assert total_years(body, 2008) == [2000, 2006]
+    assert total_years(_seg("TOTAL 104 000"), 2008) == []
+    assert total_years(_seg("Forage (2003 à 2005)"), 2008) == []
+
+
+def test_periodicity_and_amount_in_one_cell_are_two_fields():
+    def split(text):
+        return [(c.kind, c.text) for c in split_mixed(Cell("action", [(1, text)], 0, 0, 0))]
+    assert split("Chaque année 50 000 €") == [("when", "Chaque année"), ("budget", "50 000 €")]
+    assert split("Démarrage fin 2006 28 800 euros") == [("when", "Démarrage fin 2006"), ("budget", "28 800 euros")]
+    # a project's name before its amount stays a project
+    assert split("Accueil des artisans à la foire de Rennes 2005 27 000 €")[0] == (
+        "action", "Accueil des artisans à la foire de Rennes")
 
 
 @pytest.mark.parametrize("text,title", [

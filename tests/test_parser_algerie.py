@@ -144,9 +144,11 @@ def test_bouches_du_rhone_projects():
                                            "Échanges et amitié"]
     assert set(p.domain_sources["fiche"]) > {"Santé", "Environnement et déchets", "Culture et patrimoine",
                                              "Appui institutionnel et gouvernance"}
-    # the years run from the first contacts (2002, its history) to its last action; April 2006,
-    # the document's own year, is announced (`sera installé … dès le mois d'avril 2006`): planned
-    assert (p.first_contact_year, p.formalized, p.years, p.partners) == (2002, 2005, [2002, 2005], "Association IMED")
+    # the years run from the first contacts (2002, its history) to its last action, with the
+    # history's dated events (2003, 2004); April 2006, the document's own year, is announced
+    # (`sera installé … dès le mois d'avril 2006`): planned
+    assert (p.first_contact_year, p.formalized, p.years, p.partners) == (
+        2002, 2005, [2002, 2003, 2004, 2005], "Association IMED")
     assert (r.actions[2].start, r.actions[2].end) == (2006, 2006)
     a3 = r.actions[2]
     assert a3.title == ("Création à Alger, d’une antenne Bouches-du-Rhône au service des entreprises "
@@ -208,6 +210,36 @@ def test_project_titles_are_names_never_dates():
     gironde = r.partnerships[0]
     assert [c.name for c in gironde.contacts if c.side == "partner"] == ["Mehdi MENNAD"]
     assert not any("Wali" in (c.name or "") for c in gironde.contacts)
+
+
+def test_years_of_a_project_to_come_are_planned_and_history_counts():
+    """Gironde's `Projet 5 à venir … du 10 au 17 Septembre 2006` is a plan: its date stays the
+    action's, not the partnership's activity (2004-2005); Rennes' history (2000-2004) is."""
+    r = parse_fixture("gironde_rennes.txt")
+    gironde, rennes = r.partnerships[0], r.partnerships[1]
+    assert (gironde.years[0], gironde.years[-1]) == (2004, 2005)
+    assert r.actions[4].years == [] and (r.actions[4].start, r.actions[4].end) == (2006, 2006)
+    assert {2000, 2001, 2002, 2003, 2004} <= set(rennes.years)
+
+
+def test_first_contact_is_neither_the_signing_nor_a_later_event():
+    """Rennes: `Signée … le 24 avril 1982, la Charte de Jumelage…` is the formalisation, and the
+    history's later visits are not a first contact; Franche-Comté's declaration of intent is."""
+    rennes = parse_fixture("gironde_rennes.txt").partnerships[1]
+    assert (rennes.formalized, rennes.first_contact_year) == (1982, None)
+    fc = algerie.first_contact
+    assert fc("Déclaration d’intention de coopération du 22 janvier 2004", 2004) == 2004
+    assert fc("Du 1er au 9 Septembre 1990 Participation d’une délégation de Sig à la foire.", 1987) is None
+    assert fc("Décembre 2001 : première visite du Maire. Accord signé en janvier 2003.", 2003) == 2001
+
+
+def test_first_contact_from_a_first_mission_when_the_history_is_empty():
+    """Lyon–Oran: an empty Historique, and `Suite à une première mission politique effectuée … en
+    Mai 2003 pour engager une relation` in the project's text."""
+    oran = by_id(parse_fixture("lyon.txt"), "lyon--oran")
+    assert oran.history is None or not oran.history.strip()
+    assert oran.first_contact_year == 2003
+    assert algerie.first_contact(None, None, "Des missions techniques ont eu lieu en 2004.") is None
 
 
 def test_project_title_rules():

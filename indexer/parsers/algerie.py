@@ -131,7 +131,8 @@ def _money(text: str | None) -> Budget | None:
         return None
     a = next((x for x in found if x.total), found[0])
     start = max(text.rfind(sep, 0, a.start) for sep in (".", ";", "/", "(", "\n", "\u2013")) + 1
-    return Budget(text=text[start:a.end].strip(" :-"), amount=a.value, currency=a.currency)
+    return Budget(text=text[start:a.end].strip(" :-"), amount=a.value, currency=a.currency,
+                  kind=fields.budget_kind(text, a))
 
 
 def _formal_year(text: str | None) -> int | None:
@@ -141,6 +142,27 @@ def _formal_year(text: str | None) -> int | None:
         return None
     ys = years_in(text)
     return ys[0] if ys else None
+
+
+_SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord")
+_FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;])\s+|\n\s*(?=[-→•])", text or "") if s.strip()]
+
+
+def first_contact(history: str | None, formalized: int | None, elsewhere: str = "") -> int | None:
+    """The year the two parties first met: the history's first year, unless its sentence is
+    the signing of the formal act (that is the formalisation) or it comes after the formal
+    act (later events are not a first contact); with no dated history, a sentence of the
+    sheet naming a first mission, visit or meeting."""
+    found = [y for s in _sentences(history or "") for y in years_in(s)
+             if not (y == formalized and _SIGNING_RE.search(fold(s)))]
+    if not found:
+        found = [y for s in _sentences(elsewhere) if _FIRST_RE.search(fold(s)) for y in years_in(s)]
+    first = min(found) if found else None
+    return None if first is None or (formalized is not None and first > formalized) else first
 
 
 # --- Projects --------------------------------------------------------------
@@ -366,12 +388,14 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
         contacts = list(sheet["french_contacts"])
         for _, _, cs in sheet["partner_blocks"]:
             contacts.extend(cs)
-        first_contact = years_in(sheet["history"] or "")
+        formalized = _formal_year(sheet["convention"])
+        projects = "\n".join(proj["raw"] for proj in sheet["projects"])
         s = Sheet(
             french=Party(**vars(sheet["french"])), partner=partner, first=sheet["first"] + 1,
             last=sheet["last"] + 1, countries=[ALGERIA], legal_framework=sheet["convention"],
-            formalized=_formal_year(sheet["convention"]), history=sheet["history"],
-            first_contact_year=first_contact[0] if first_contact else None,
+            formalized=formalized, history=sheet["history"],
+            first_contact_year=first_contact(sheet["history"], formalized, projects),
+            years=years_in(sheet["history"] or ""),  # the history is documented activity
             objectives=_objectives(sheet["obj_start"], sheet["obj_now"]), contacts=contacts,
             partners=sheet["partners_text"], notes=list(notes), extra=dict(sheet["extra"]),
             original_text=sheet["raw"], budget=_money(sheet["funding"]),

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from .. import geography
-from ..domains import map_domain
+from ..domains import map_domain, stated_labels
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
@@ -30,6 +30,7 @@ from .cuf_cells import (
     title_of,
     year_lists,
 )
+from .cuf_rows import split_dated_lines
 from .cuf_table import table_rows
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
@@ -228,7 +229,9 @@ class CufReader(Reader):
                     lines[k])), len(lines))
                 body = [(start + k + 1, L[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])]
                 sheet.actions += self.actions(body)
+                sheet.years += total_years(body, self.repertoire.year)
         sheet.domains_raw = [a.domain_raw for a in sheet.actions if a.domain_raw]
+        sheet.domains_raw += stated_labels(" ".join(x for x in (partners, objectives, history) if x))
         sheet.aliases = ([fr_raw, ident.get("fr_name", "")],
                          [partner.name, ident.get("ml_name", ""), ident.get("ml_place", "")] if partner else [])
         return sheet
@@ -315,7 +318,9 @@ class CufReader(Reader):
         """One action per project of an actions table; its dates and budget
         cells are fields (`when`, `budget`), never its title."""
         out = []
-        for row in table_rows(body):
+        for row in (part for whole in table_rows(body) for part in split_dated_lines(whole)):
+            if row.lead:
+                continue
             text = join_lines([t for _, t in row.cells[0].lines])
             described = join_lines([t for c in row.cells for _, t in c.lines])
             when = durations(year_lists(squash_spaces(" ".join(strip_number(c.text) for c in row.when))))
@@ -360,6 +365,17 @@ class CufReader(Reader):
 
 
 _ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.IGNORECASE)
+
+
+_TOTAL_PERIOD = re.compile(r"\btotal\b[^()]{0,80}?\(\s*((?:19|20)\d\d\s*(?:à|au|-|–)\s*(?:19|20)\d\d)\s*\)",
+                           re.IGNORECASE)
+
+
+def total_years(body: list[tuple[int, str]], until: int | None) -> list[int]:
+    """A table's total stated over its period (`Total affectations : 3 677 549 € sur 7 ans (2000 à
+    2006)`): the funding's years are the partnership's, though the total is no project's budget."""
+    text = squash_spaces(" ".join(t for _, t in body))
+    return [y for m in _TOTAL_PERIOD.finditer(text) for y in fields.years(m.group(1), until).found]
 
 
 def formal_act(text: str, until: int | None) -> int | None:

@@ -84,7 +84,8 @@ def is_budget(text: str, bare: bool) -> bool:
         return False
     if _NON_MONEY.search(t) and len(t) < 45 and not (re.match(r"^[A-ZÀ-Ý]", t) and fields.years(t).found):
         return True
-    if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?", t) and not re.fullmatch(
+    if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?(?:\s*\((?:moyenne|estim\w*|environ)\))?",
+                    t) and not re.fullmatch(
             r"\s*(19|20)\d\d\s*", t):
         return True
     amounts = [a for a in fields.amounts(t) if a.currency]
@@ -420,16 +421,26 @@ def _split_when(c: Cell) -> list[Cell]:
     """`Juillet 2007 4 000 €`, `2003-2007 4 millions de FcfA`: a dates cell
     ending with its amount -> the dates cell and the budget cell."""
     text = c.text
-    tail = [a for a in fields.amounts(text) if a.currency and not text[a.end:].strip(" .)")]
-    if not tail or not text[:tail[-1].start].strip() or not fields.years(text[:tail[-1].start]).found:
+    tail = [a.start for a in fields.amounts(text) if a.currency and not text[a.end:].strip(" .)")]
+    bare = _TAIL_BARE.search(text)  # `2004-2005  32 015`: a bare amount after the dates (not `2003 2006`)
+    if not tail and bare and not re.fullmatch(r"(?:19|20)\d\d", bare.group(1)):
+        tail = [bare.start(1)]
+    if not tail or not text[:tail[-1]].strip() or not fields.years(text[:tail[-1]]).found:
         return [c]
-    at = tail[-1].start
+    at = tail[-1]
     head = text[:at].rstrip()
     if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not fields.years(head.rsplit(" ", 1)[-1]).found:
         at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
     first = c.lines[0][0]
     when = Cell("when", [(first, head)], c.top, c.segment, c.block)
     return [when, Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block, anchor=when)]
+
+
+def _periodic(c: Cell, when: str, money: str) -> list[Cell]:
+    """`Chaque année 50 000 €`, `Démarrage fin 2006 28 800 euros`: a periodicity or dates cell
+    written with its amount -> the dates cell and the budget cell (never a project)."""
+    when_cell = Cell("when", [(c.lines[0][0], when)], c.top, c.segment, c.block)
+    return [when_cell, Cell("budget", [(c.lines[-1][0], money)], c.top, c.segment, c.block, anchor=when_cell)]
 
 
 # a leading label does not end on these words (`Accès à` | `l'eau`): the phrase goes on
@@ -456,25 +467,14 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
         m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
         if m:
             money, text = m.group(1), text[:m.start()]
+            if is_when(text.strip()):
+                return _periodic(c, text.strip(), money)
         m = _TAIL_WHEN.search(text)
         if m and len(text[:m.start()].split()) >= 2:
             when, text = m.group(1), text[:m.start()]
             # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
             text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
-    label = None
-    words = text.split()
-    for n in (3, 2, 1):
-        head = " ".join(words[:n])
-        if len(words) <= n + 1 or fold(words[n - 1]) in _LINK_WORDS:
-            continue
-        nxt = words[n]
-        row_wise = money is not None or when is not None
-        if is_domain(head, alone=row_wise and n <= 2 or labelled and c.top == 0 and nxt[:1].isupper()
-                     and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
-                or is_domain(head, alone=True) and nxt in ("-", "–") \
-                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
-            label, text = head, " ".join(words[n:])
-            break
+    label, text = _leading_label(text, money is not None or when is not None, labelled and c.top == 0)
     if money is None and when is None and label is None:
         return [c]
     mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)
@@ -486,6 +486,22 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     if money:
         parts.append(mk("budget", money))
     return parts
+
+
+def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:
+    """A domain label written in front of a row's project (`Santé Construction…`), and the rest."""
+    words = text.split()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if len(words) <= n + 1 or fold(words[n - 1]) in _LINK_WORDS:
+            continue
+        nxt = words[n]
+        if is_domain(head, alone=row_wise and n <= 2 or labelled and nxt[:1].isupper()
+                     and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
+                or is_domain(head, alone=True) and nxt in ("-", "–") \
+                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
+            return head, " ".join(words[n:])
+    return None, text
 
 
 def heading(cell: Cell) -> str:

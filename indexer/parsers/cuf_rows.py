@@ -21,6 +21,7 @@ class Row:
     budget: list[Cell] = field(default_factory=list)
     period: str | None = None  # a band heading's year ("Projets 2000")
     label: Cell | None = None  # its cell in a first column of headings
+    lead: bool = False  # a lead-in over the projects (`Par la ville d’Alençon, à Koutiala:`): no project
 
     @property
     def lines(self) -> list[tuple[int, str]]:
@@ -29,6 +30,32 @@ class Row:
     @property
     def text(self) -> str:
         return " ".join(c.text for c in self.cells)
+
+
+def split_dated_lines(row: Row) -> list[Row]:
+    """A project cell whose lines are several items, each with its own dates cell (`Construction.
+    d’1 jardin d’enfants à Kla,` / `d’1 Maison d’accueil (Maison d’Alençon).` beside `1983-1984` /
+    `1985-1986`): one row per item, each with its dates and, when the amounts are as many, its
+    amount (else the row's amounts go to the first). Items end where a line closes a clause
+    (`,` `.` `;` `…`); the cell is split only when the items and the dates cells are as many."""
+    k = len(row.when)
+    if k < 2 or len(row.cells) != 1 or len(row.cells[0].lines) < k:
+        return [row]
+    cell = row.cells[0]
+    chunks: list[list[tuple[int, str]]] = [[]]
+    for n, (line, text) in enumerate(cell.lines):
+        chunks[-1].append((line, text))
+        if n + 1 < len(cell.lines) and text.strip().endswith((",", ".", ";", "…")):
+            chunks.append([])
+    if len(chunks) != k:
+        return [row]
+    out = []
+    for i, chunk in enumerate(chunks):
+        part = Cell(cell.kind, chunk, cell.top + cell.lines.index(chunk[0]), cell.segment, cell.block)
+        budget = [row.budget[i]] if len(row.budget) == k else (list(row.budget) if i == 0 else [])
+        out.append(Row(domain=row.domain, cells=[part], when=[row.when[i]], budget=budget, period=row.period,
+                       label=row.label))
+    return out
 
 
 def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],

@@ -241,6 +241,9 @@ class _TableReader:
             for r in self.band:
                 r.domain = heading(c)
             return
+        if self.band and _BULLET_RE.match(c.text) and _PROPOSALS.search(self.band[-1].cells[0].text):
+            self.band[-1].cells.append(c)  # `Diagnostic et propositions d'actions` / `- …`: its proposals
+            return
         if seg_rows and is_prose(c.text, len(seg_rows[-1].cells) > 1):
             seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
             return
@@ -249,6 +252,9 @@ class _TableReader:
                 self.band[-1].cells.append(c)
             return
         row = Row(domain=None, cells=[c], period=self.period)
+        # `Par la ville d’Alençon, à Koutiala:` over the projects: who and where, not a project (its
+        # row keeps the cells level with it, so that they do not go to the projects below)
+        row.lead = bool(_LEAD_IN.match(c.text) and nxt is not None and nxt.kind == "action")
         self.tops[id(row)] = c.top
         self.rows.append(row)
         self.band.append(row)
@@ -322,6 +328,12 @@ class _TableReader:
                 self.waiting[kind] = [r for r in waiting if id(r) not in done]
                 return  # the budget column may still come for the other rows
         self.waiting[kind] = []
+
+
+# a short lead-in naming who or where, ending with a colon, over the projects it introduces
+_LEAD_IN = re.compile(r"^(?:Par|Pour|[AÀ]|Au|Aux|En|Dans|Sur)\s+(?:\S+\s+){0,7}?\S+\s*:\s*$")
+# a project that lists proposals: the bullets under it are what it proposes, not projects done
+_PROPOSALS = re.compile(r"\bpropositions?\b|\brecommandations?\b|\bpr[ée]conisations?\b", re.IGNORECASE)
 
 
 def _cut_by_gap(prev: Cell, first: Cell) -> bool:
@@ -472,10 +484,16 @@ def _give_headings(rows: list[Row], headings: list[tuple[float, Cell]], tops: di
         at = block_top[r.cells[0].block] / max(span, 1)
         above = [c for h, c in headings if h <= at] or [headings[0][1]]
         r.label = above[-1]
-        label = heading(above[-1]) if above[-1].kind != "period" else None
+        label = heading(above[-1]) if above[-1].kind != "period" else _period_label(above[-1].text)
         r.domain = label if label and map_domain(label) else None
         periods = [c for c in above if c.kind == "period"]
         r.period = periods[-1].text if periods else None
+
+
+def _period_label(text: str) -> str | None:
+    """`Projets 2004 : Pour les femmes`: the label a band heading gives after its year."""
+    m = re.match(r"^Projets?\s+(?:19|20)\d\d\s*:\s*(.+)$", text)
+    return m.group(1).strip() if m else None
 
 
 def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:

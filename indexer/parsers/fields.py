@@ -76,6 +76,8 @@ def amounts(text: str, bare: bool = False) -> list[Amount]:
             continue
         if fold(unit) in ("e", "f") and not re.match(r"[\d.,\s]+$", num + " "):
             continue
+        if _is_ordinal(text, m):
+            continue
         value = _number(num)
         if value is None:
             continue
@@ -90,6 +92,29 @@ def amounts(text: str, bare: bool = False) -> list[Amount]:
     return out
 
 
+_RANK_AFTER = re.compile(r"\s?(?:°|[èe]me\b|i[èe]me\b|er\b|[eè]re\b|nde?\b)", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?:\bn\s?°|\bno\.?|\bnum[ée]ro|\bphase|\btranche|\b[ée]tape|\blot|\bprojet|\bvolet|"
+                          r"\baxe|\baction|\barticle|\bann[ée]e)\s*$", re.IGNORECASE)
+
+
+def _is_ordinal(text: str, m: re.Match) -> bool:
+    """A rank or a list number, never an amount: `2e mission`, `2° tranche`, `2ème phase`,
+    `Phase 2`, `N°3`, and a list's `3.` (a short number then a stop, at a line's or a
+    clause's start)."""
+    num = m.group("num")
+    if not re.fullmatch(r"\d{1,2}", num):
+        return False
+    unit = m.group("unit") or ""
+    if unit == "e" and text[m.start("unit") - 1:m.start("unit")].isdigit():  # `2e mission`: lower-case, attached
+        return True
+    if unit:
+        return False
+    if _RANK_AFTER.match(text, m.end("num")) or _RANK_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+        return True
+    return bool(re.match(r"\.(?:\s|$)", text[m.end("num"):])
+                and re.search(r"(?:^|[\n;:])\s*$", text[:m.start()]))
+
+
 _NOT_COUNTED = {"pour", "par", "les", "des", "aux", "sur", "soit", "dont", "avec", "environ", "entre", "puis"}
 
 
@@ -100,8 +125,8 @@ def _is_year_like(num: str, text: str, m: re.Match, with_unit: bool) -> bool:
     after = text[m.end():m.end() + 12]
     if re.match(r"\s*(ans?\b|mois|jours?|semaines?|%|ème|er\b)", after, re.IGNORECASE):
         return True
-    word = re.match(r"\s*([a-zà-ÿ]{3,})", after)
-    if word and word.group(1) not in _NOT_COUNTED:
+    word = re.match(r"\s*([a-zà-ÿ]{3,})", after, re.IGNORECASE)  # `10 puits`, `2005 Gratuit pour…`
+    if word and word.group(1).lower() not in _NOT_COUNTED:
         return True  # `10 puits par an`: a number of things, not an amount
     return with_unit and bool(re.fullmatch(r"(19[5-9]\d|20[0-4]\d)", num))
 
@@ -119,7 +144,33 @@ def budget(text: str | None, bare: bool = False) -> Budget | None:
     currency = best.currency
     if currency is None:  # "4 448" in a column whose other cells say "€"
         currency = next((a.currency for a in found if a.currency), None) if len(found) > 1 else None
-    return Budget(text=text, amount=best.value, currency=currency)
+    return Budget(text=text, amount=best.value, currency=currency, kind=budget_kind(text, best, bool(result)))
+
+
+_SHARE_WORDS = r"(?i:participation|contribution|apport|part|cofinancement|financement|subvention)"
+# `Marseille : 1 600 000 Dhs`, `Cofinancement PAD : 136 542€`: a party (a capitalised name) or a
+# contribution before a colon; `Budget 2005 :`, `Coût total :` are no party
+_SHARE_BEFORE = re.compile(
+    rf"(?:\b{_SHARE_WORDS}\b[^\d€:]{{0,40}}|\b(?!(?i:budget|co[uû]t|montant|total|prix|cette|chaque|ann[ée]e)\b)[A-ZÉÈ][\w'’.-]+"
+    r"(?: [\w'’.-]+){0,5}\s*):\s*$")
+_SHARE_AFTER = re.compile(r"^\s*(?:pour|de la part d[eu]|par)\s+(?:la |le |l['’]|les )?[A-ZÉÈ]")
+_PER_YEAR = re.compile(r"/\s*an\b|\bpar an\b|\bannuel\w*|chaque ann[ée]e|tous les ans", re.IGNORECASE)
+
+
+def budget_kind(text: str, amount: Amount, summed: bool = False) -> str | None:
+    """What an amount is, from the words of its clause: a total, a yearly amount or one
+    party's share (None when the text does not say)."""
+    start = max(text.rfind(c, 0, amount.start) for c in ".;\n") + 1
+    before, after = text[start:amount.start], text[amount.end:amount.end + 30]
+    if amount.total or summed or re.search(r"\btotal\b|co[uû]t global|montant global", before, re.IGNORECASE):
+        return "total"
+    if amount.yearly or _PER_YEAR.match(after.lstrip(" )")) or _PER_YEAR.search(before):
+        return "yearly"
+    parties = len(re.findall(r"[A-ZÉÈ][\w'’.-]+(?: [\w'’.-]+){0,5}\s*:\s*\d", text))  # `A : 1 €. B : 2 €`
+    if parties > 1 and _SHARE_BEFORE.search(before) and not re.search(r"(?:19|20)\d\d\s*:\s*$", before) \
+            or _SHARE_AFTER.match(after) or re.search(rf"\b{_SHARE_WORDS}\b[^\d€]{{0,40}}$", before):
+        return "share"
+    return None
 
 
 # --- Population --------------------------------------------------------------
@@ -146,6 +197,10 @@ _PLANNED_RE = re.compile(
 
 
 _DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.IGNORECASE)
+
+
+_NOTHING_RE = re.compile(
+    r"\b(?:pas d.|aucune? )(?:actions?|activit[ée]s?|projets?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -186,12 +241,14 @@ def years(text: str | None, until: int | None = None) -> Years:
     masked = _mask_numbers(text)
     for m in _YEAR_RE.finditer(masked):
         y = int(m.group(1))
-        if until is None or y < until:
-            out.found.append(y)
-            continue
         start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
         end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
         clause = masked[start:end]
+        if _NOTHING_RE.search(clause):  # `Pas d'actions en cours en 2007`: a year without activity
+            continue
+        if until is None or y < until:
+            out.found.append(y)
+            continue
         if y == until:  # the document's own year: done, unless its sentence announces it
             (out.planned if _PLANNED_RE.search(clause) and not _DONE_RE.search(clause) else out.found).append(y)
             continue

@@ -124,11 +124,11 @@ def parse_budget(text: str) -> Budget | None:
     candidates = []
     for line in text.split("\n"):
         total = bool(re.search(r"total|co[uû]t|budget|montant", fold(line)))
-        candidates += [(not (total or a.total), a) for a in fields.amounts(line)]
+        candidates += [(not (total or a.total), a, line) for a in fields.amounts(line)]
     if not candidates:
         return Budget(text=text)
-    best = min(candidates, key=lambda c: c[0])[1]
-    return Budget(text=text, amount=best.value, currency=best.currency)
+    _, best, line = min(candidates, key=lambda c: c[0])
+    return Budget(text=text, amount=best.value, currency=best.currency, kind=fields.budget_kind(line, best))
 
 
 def years_in(text: str) -> list[int]:
