@@ -17,7 +17,7 @@ from whoosh import query as Q
 from indexer.schema import NAME_FIELDS
 
 from . import ranking_profile
-from .bm25f import Fielded
+from .bm25f import Fielded, idf
 from .querybuild import VIA_PHRASE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
@@ -41,6 +41,8 @@ class Ranking:
     proximity: Mapping[int, float] = field(default_factory=dict)
     name: Mapping[int, float] = field(default_factory=dict)
     abroad: frozenset = frozenset()  # documents the query's French side rules out (times profile.abroad)
+    gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (_gate_places)
+    gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
 
     def own_matches(self, built: BuiltQuery, score: ScoreFn, doc_count: int, docs) -> set[int]:
         """Those of `docs` (actions) that match a query word in their own text,
@@ -144,6 +146,36 @@ def inherited_scores(group: Group, score: ScoreFn, doc_count: int, fields) -> di
     return out
 
 
+def place_cap(group: Group, score: ScoreFn, doc_count: int) -> float | None:
+    """For a word that names a place (some record has it in its `places` field),
+    what one mention in that field alone scores: the most the word adds to a
+    result that has the rest of the query. None for a word that names no place."""
+    w = ranking_profile.current().field_weights.get("places")
+    for a in group.alternatives:
+        if a.via in LITERAL and isinstance(a.scored, Fielded) and w and score(a.scored.share_in(("places",))):
+            k1 = a.scored.k1
+            return a.scored.scale * idf(doc_count, len(score(a.scored))) * (k1 + 1) * w / (k1 + w)
+    return None
+
+
+def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn, doc_count: int
+                 ) -> tuple[list[Mapping[int, float]], list[float | None], set[int]]:
+    """In a query asking for a topic in a place (`eau Gao`), the place gates and
+    the topic orders: among the documents that have every other word, each
+    place word adds at most its `place_cap`, so that a sheet of the town named
+    Gao that mentions water once does not outrank a sheet of the Gao region
+    about water. Documents lacking a topic word keep the place's full score
+    (how strongly they are in the place is all that orders them). Returns the
+    parts, each word's cap (None: not a place) and the documents capped."""
+    caps = [place_cap(g, score, doc_count) for g in built.groups]
+    if all(c is None for c in caps) or all(c is not None for c in caps):  # no place, or only places
+        return parts, [None] * len(parts), set()
+    topic = _all_of([p for p, c in zip(parts, caps, strict=True) if c is None])
+    gated = [p if c is None else {d: min(x, c) if d in topic else x for d, x in p.items()}
+             for p, c in zip(parts, caps, strict=True)]
+    return gated, caps, topic
+
+
 def _all_of(parts: list[Mapping[int, float]]) -> set[int]:
     if not parts or any(not p for p in parts):
         return set()
@@ -173,10 +205,14 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         return Ranking(None)
     profile = ranking_profile.current()
     parts = [group_scores(g, score, doc_count) for g in built.groups]
+    gates: list[float | None] = [None] * len(parts)
+    gated: set[int] = set()
+    if profile.place_gate and len(parts) > 1:
+        parts, gates, gated = _gate_places(built, parts, score, doc_count)
     excluded = set(score(built.excluded)) if built.excluded is not None else set()
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
-    out = Ranking({}, parts=parts, proximity=prox, name=name,
+    out = Ranking({}, parts=parts, proximity=prox, name=name, gates=gates, gated=gated,
                   abroad=frozenset(abroad) if built.french_side else frozenset())
 
     if not parts:  # only exclusions: everything else

@@ -81,6 +81,15 @@ class Profile:
     proximity: float = 1.0    # the query's words as a phrase (slop 1) in the text fields: the user's wording
     proximity_fields: tuple[str, ...] = ("title", "domains_text", "body")
 
+    # A place word in a query that also names a topic (`eau Gao`) gates rather than dominates:
+    # among the records with every topic word, it adds at most what one mention in `places`
+    # scores, so that the town named Gao mentioning water once no longer outranks a Gao-region
+    # sheet about water (the name match weighed 13-21 against the topic's 2-4). Records lacking
+    # a topic word keep the place's full score: it is all that orders them (capping those too
+    # tied them: école Koulikoro -0.08). (Dev 0.9495 -> 0.9511, untuned 52: 0.9271 -> 0.9299;
+    # place+topic 0.967 -> 0.977, question 0.949 -> 0.957; assainisement Kayes -0.06)
+    place_gate: bool = True
+
     # -- names and years --------------------------------------------------------------------
     name_score: float = 50.0  # the whole query is a collectivity's name: its partnerships first
     year_score: float = 4.0   # a year in the query is the year a partnership began
