@@ -75,6 +75,8 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
         if gate is not None and doc in ranking.gated and entry["matches"]:
             # a place word of a place + topic query: its matches' sum, capped (ranking._gate_places)
             entry["place_cap"] = _r(gate)
+        if doc in ranking.formalised and g.agreement and not entry["matches"]:
+            entry["formalised"] = True  # an agreement word: the record was formalised in the query's year
         if g.light:
             entry["light"] = True  # an action noun or a generic one: its rarity times the profile's light_word
         words.append(entry)

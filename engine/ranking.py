@@ -43,6 +43,7 @@ class Ranking:
     abroad: frozenset = frozenset()  # documents the query's French side rules out (times profile.abroad)
     gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (_gate_places)
     gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
+    formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
 
     def own_matches(self, built: BuiltQuery, score: ScoreFn, doc_count: int, docs) -> set[int]:
         """Those of `docs` (actions) that match a query word in their own text,
@@ -176,6 +177,28 @@ def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: Sco
     return gated, caps, topic
 
 
+def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn
+                ) -> tuple[list[Mapping[int, float]], set[int]]:
+    """A word naming an agreement next to a year (`convention 2006 Maroc`, `accord de
+    coopération 2004`) asks for the partnerships formalised that year, whatever their
+    agreement is called (a protocole, an accord-cadre): a record whose formalisation year
+    (`began`) is the query's has that word, for the coverage, without adding to its score.
+    Returns the parts and the records so counted."""
+    began: set[int] = set()
+    for g in built.groups:
+        for a in g.alternatives:
+            if a.via == VIA_YEAR:
+                began.update(score(a.query))
+    if not began or not any(g.agreement for g in built.groups):
+        return parts, set()
+    out: list[Mapping[int, float]] = []
+    for g, p in zip(built.groups, parts, strict=True):
+        if g.agreement:
+            p = {**dict.fromkeys(began, 0.0), **p}
+        out.append(p)
+    return out, began
+
+
 def _all_of(parts: list[Mapping[int, float]]) -> set[int]:
     if not parts or any(not p for p in parts):
         return set()
@@ -205,6 +228,9 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         return Ranking(None)
     profile = ranking_profile.current()
     parts = [group_scores(g, score, doc_count) for g in built.groups]
+    formalised: set[int] = set()
+    if profile.year_formalises:
+        parts, formalised = _formalised(built, parts, score)
     gates: list[float | None] = [None] * len(parts)
     gated: set[int] = set()
     if profile.place_gate and len(parts) > 1:
@@ -212,7 +238,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     excluded = set(score(built.excluded)) if built.excluded is not None else set()
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
-    out = Ranking({}, parts=parts, proximity=prox, name=name, gates=gates, gated=gated,
+    out = Ranking({}, parts=parts, proximity=prox, name=name, gates=gates, gated=gated, formalised=formalised,
                   abroad=frozenset(abroad) if built.french_side else frozenset())
 
     if not parts:  # only exclusions: everything else

@@ -303,7 +303,7 @@ def _explain_document(e: dict, indent: str = "  ") -> list[str]:
         cap = f", lieu plafonné à {_num(w['place_cap'])}" if "place_cap" in w else ""  # place + topic query
         head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}{light}{cap}) : {_num(w['score'])}"
         if not w["matches"]:
-            lines.append(head + ", absent")
+            lines.append(head + (", accord de l'année : compté présent" if w.get("formalised") else ", absent"))
             continue
         lines.append(head)
         for m in w["matches"]:

@@ -126,6 +126,18 @@ def test_a_place_gates_a_place_and_topic_query(engine):
                    for w in hit["explain"]["own"]["words"])
 
 
+def test_a_record_formalised_in_the_year_has_the_agreement_word(engine):
+    # `convention 2006 Maroc`: a partnership formalised in 2006 by another kind of agreement
+    # counts as having `convention` (coverage only, its score for the word is 0)
+    r = engine.search(SearchRequest(q="convention 2006 Maroc", per_page=50, explain=True))
+    formalised = [(hit, w) for hit in r["results"] if hit["explain"]["own"]
+                  for w in hit["explain"]["own"]["words"] if w.get("formalised")]
+    assert formalised
+    for hit, w in formalised:
+        assert w["text"] == "convention" and w["score"] == 0.0 and not w["matches"]
+        check_result(hit)
+
+
 def test_action_listing_explains_actions(engine):
     r = engine.search(SearchRequest(q="forage", filters={"type": ["action"]}, per_page=5, explain=True))
     assert r["results"]

@@ -235,3 +235,35 @@ def test_an_action_adds_to_its_partnership_only_what_it_says_itself(engine):
     # a topic word in the action's own text: the action adds its share
     r = engine.search(SearchRequest(q="puits Kayes", per_page=20, explain=True))
     assert any(h["explain"].get("action") for h in r["results"])
+
+
+def test_an_agreement_word_with_a_year_is_had_by_a_record_formalised_that_year(tmp_path):
+    # `convention 2006`: a partnership formalised in 2006 by a protocol is one (profile.year_formalises);
+    # a convention of another year is not; a twinning is a kind of partnership of its own: a
+    # protocol of 2006 is no answer to `jumelage 2006`
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer()
+    for key, body, began in (("protocol", "protocole d'amitié avec Fès", "2006"),
+                             ("convention", "convention signée avec Fès en 2006", "2006"),
+                             ("other-year", "convention de jumelage avec Fès", "2004"),
+                             ("twinning", "jumelage avec Fès", "2006"),
+                             ("filler", FILLER, "1999")):
+        w.add_document(id=key, type="partnership", pid=key, title="", parties="", places="",
+                       domains_text="", body=body, sheet="", began=began)
+    w.commit()
+
+    def matched(q, profile):
+        with ranking_profile.use_profile(profile), ix.searcher(weighting=profile.weighting()) as searcher:
+            built = build_query(searcher.schema, parse_query(q), {})
+            r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all(),
+                             listed=lambda docs: 100)
+            names = {d: searcher.stored_fields(d)["id"] for d in r.scores}
+            return {names[d]: s for d, s in r.scores.items()}, {names[d] for d in r.formalised}
+
+    p = ranking_profile.current()
+    assert p.year_formalises
+    scores, formalised = matched("convention 2006", p)
+    assert set(scores) == {"protocol", "convention", "twinning"} == formalised
+    assert scores["convention"] > scores["protocol"]  # the word itself still counts
+    assert set(matched("convention 2006", dataclasses.replace(p, year_formalises=False))[0]) == {"convention"}
+    assert set(matched("jumelage 2006", p)[0]) == {"twinning"}
