@@ -96,11 +96,11 @@ class Profile:
     # A word naming an agreement (accord, convention, protocole, charte, coopération, partenariat:
     # engine/fillers.py) next to a year asks when the partnership was formalised, whatever its
     # agreement is called: a record that began that year (`began`: its formalisation or first
-    # contact) counts as having the word (coverage only, no score). Judged so on dev: convention 2006 Maroc wants a protocole or an
-    # accord-cadre signed in 2006. (Dev 0.9511 -> 0.9517, untuned 52: 0.9299 -> 0.9312, year
-    # 0.885 -> 0.897: convention 2006 Maroc 0.700 -> 0.771. `jumelage` is not one of them: a
-    # twinning is a kind of partnership its own queries ask for, other agreements are grade 1
-    # there; counted, jumelage 1989 lost 0.07)
+    # contact) counts as having the word (coverage only, no score). Judged so on dev: convention
+    # 2006 Maroc wants a protocole or an accord-cadre signed in 2006. (Dev 0.9511 -> 0.9517,
+    # untuned 52: 0.9299 -> 0.9312, year 0.885 -> 0.897: convention 2006 Maroc 0.700 -> 0.771.
+    # `jumelage` is not one of them: a twinning is a kind of partnership its own queries ask
+    # for, other agreements are grade 1 there; counted, jumelage 1989 lost 0.07)
     year_formalises: bool = True
 
     # -- what the query says of the collectivity sought ---------------------------------------
