@@ -159,6 +159,10 @@ def _field_query(schema, fieldname: str, text: str, phrase: bool, boost: float) 
     toks = _tokens(schema, fieldname, text)
     if not toks:
         return None
+    if not phrase and len({p for p, _ in toks}) > 1 and not any(c.isspace() for c in text.strip()):
+        # one typed word in several parts (`micro-crédit`, `Aix-en-Provence`): its parts in
+        # sequence, not each anywhere in the field (`micro-projets` ... `crédit`)
+        phrase = True
     if phrase:
         seen, words = set(), []
         for pos, t in toks:  # first token at each position (analyzers may add joined forms)

@@ -267,3 +267,19 @@ def test_an_agreement_word_with_a_year_is_had_by_a_record_formalised_that_year(t
     assert scores["convention"] > scores["protocol"]  # the word itself still counts
     assert set(matched("convention 2006", dataclasses.replace(p, year_formalises=False))[0]) == {"convention"}
     assert set(matched("jumelage 2006", p)[0]) == {"twinning"}
+
+
+def test_a_hyphenated_word_is_its_parts_in_sequence(tmp_path):
+    # `micro-crédit` is one word: its parts next to each other, not each anywhere in the text
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer()
+    for key, body in (("compound", "caisses locales de micro-crédit"), ("spaced", "un micro crédit aux femmes"),
+                      ("apart", "des micro-projets et un crédit agricole")):
+        w.add_document(id=key, type="partnership", pid=key, title="", parties="", places="",
+                       domains_text="", body=body, sheet="")
+    w.commit()
+    with ix.searcher(weighting=ranking_profile.current().weighting()) as searcher:
+        for q in ("micro-crédit", "micro-credits"):
+            built = build_query(searcher.schema, parse_query(q), {})
+            r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all())
+            assert {searcher.stored_fields(d)["id"] for d in r.scores} == {"compound", "spaced"}, q
