@@ -89,6 +89,15 @@ class Profile:
     # tied them: école Koulikoro -0.08). (Dev 0.9495 -> 0.9511, untuned 52: 0.9271 -> 0.9299;
     # place+topic 0.967 -> 0.977, question 0.949 -> 0.957; assainisement Kayes -0.06)
     place_gate: bool = True
+    # ... and is required: from three words on, a result needs most of the query's word weight,
+    # which may leave out the place; in a place + topic query it may leave out a topic word, not
+    # the place (in the record's names or places fields: a Moroccan sheet naming Kayes in passing
+    # was listed for `qui construit des centres de santé dans la région de Kayes`). Fewer than
+    # `fill_below` results still bring the others after them. (Dev 0.9519 -> 0.9523, untuned 52:
+    # 0.9312 -> 0.9320, question 0.957 -> 0.962: that query 0.844 -> 0.885, no other moved; with
+    # a light word as the only other word, `région Rhône-Alpes`, it is a name: required there,
+    # name 0.987 -> 0.982)
+    place_required: bool = True
 
     # -- names and years --------------------------------------------------------------------
     name_score: float = 50.0  # the whole query is a collectivity's name: its partnerships first

@@ -283,3 +283,30 @@ def test_a_hyphenated_word_is_its_parts_in_sequence(tmp_path):
             built = build_query(searcher.schema, parse_query(q), {})
             r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all())
             assert {searcher.stored_fields(d)["id"] for d in r.scores} == {"compound", "spaced"}, q
+
+
+def _in_place_fields(e: dict | None, word: str) -> bool:
+    return bool(e) and any(w["text"] == word and any(f in ("parties", "places") for m in w["matches"]
+                                                   for f in m.get("fields", {}))
+                           for w in e["words"])
+
+
+def test_a_place_and_topic_query_may_drop_a_topic_word_not_the_place(index_dir):
+    # most of the word weight is enough to be listed, but the place must be the record's
+    # (profile.place_required); without the rule a sheet naming Kayes in passing is listed
+    q = "qui construit des centres de santé dans la région de Kayes"
+
+    def results(profile):
+        with ranking_profile.use_profile(profile):
+            from engine import Engine
+            return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True))
+
+    p = ranking_profile.current()
+    r = results(p)
+    assert r["total"] >= p.fill_below and r["query"]["partial_matches"]  # soft, not widened
+    for h in r["results"]:
+        e = h["explain"]
+        action = (e.get("action") or {}).get("own")
+        assert _in_place_fields(e["own"], "Kayes") or _in_place_fields(action, "Kayes"), h["id"]
+    r = results(dataclasses.replace(p, place_required=False))
+    assert any(not _in_place_fields(h["explain"]["own"], "Kayes") for h in r["results"])
