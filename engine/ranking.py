@@ -179,19 +179,20 @@ def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: Sco
 
 def _in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
                    docs: set[int]) -> set[int]:
-    """Those of `docs` in every place a place + topic query names (the place in their
+    """Those of `docs` in a place a place + topic query names (the place in their
     names or places fields, not only mentioned in their text): having most of the
     query's word weight may drop a topic word, not the place (`qui construit des
     centres de santé dans la région de Kayes` listed a Moroccan sheet that names
     Kayes in passing). Only when a word besides places and light words asks for a
     topic: `région Rhône-Alpes` is a name."""
-    if not any(c is None and not g.light for c, g in zip(gates, built.groups, strict=True)):
-        return docs
+    if all(c is None for c in gates) or not any(c is None and not g.light
+                                                for c, g in zip(gates, built.groups, strict=True)):
+        return docs  # no place, or no topic
+    inside: set[int] = set()  # in one of the places (`eau Kayes Mopti`: either)
     for g, c in zip(built.groups, gates, strict=True):
         if c is not None:
-            inside = inherited_scores(g, score, doc_count, NAME_FIELDS)
-            docs = {d for d in docs if inside.get(d, 0.0) > 0}
-    return docs
+            inside.update(d for d, x in inherited_scores(g, score, doc_count, NAME_FIELDS).items() if x > 0)
+    return docs & inside
 
 
 def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn

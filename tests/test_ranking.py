@@ -310,3 +310,13 @@ def test_a_place_and_topic_query_may_drop_a_topic_word_not_the_place(index_dir):
         assert _in_place_fields(e["own"], "Kayes") or _in_place_fields(action, "Kayes"), h["id"]
     r = results(dataclasses.replace(p, place_required=False))
     assert any(not _in_place_fields(h["explain"]["own"], "Kayes") for h in r["results"])
+
+
+def test_a_topic_in_two_places_is_looked_for_in_either(engine):
+    # `puits Kayes Mopti`: in one of the places named, not in both (few records are)
+    r = engine.search(SearchRequest(q="puits Kayes Mopti", per_page=100, explain=True))
+    own = [h["explain"]["own"] for h in r["results"] if h["explain"]["own"]]
+    assert any(_in_place_fields(e, "Kayes") and not _in_place_fields(e, "Mopti") for e in own)
+    assert any(_in_place_fields(e, "Mopti") and not _in_place_fields(e, "Kayes") for e in own)
+    assert all(_in_place_fields(e, "Kayes") or _in_place_fields(e, "Mopti") for e in own
+               if any(w["text"] == "puits" and w["matches"] for w in e["words"]) and e["coverage"] < 1)
