@@ -148,14 +148,18 @@ def inherited_scores(group: Group, score: ScoreFn, doc_count: int, fields) -> di
 
 
 def place_cap(group: Group, score: ScoreFn, doc_count: int) -> float | None:
-    """For a word that names a place (some record has it in its `places` field),
+    """For a word that names a place (most records having it have it as one of their
+    `places`: `centre`, also the French région Centre, is a word),
     what one mention in that field alone scores: the most the word adds to a
     result that has the rest of the query. None for a word that names no place."""
-    w = ranking_profile.current().field_weights.get("places")
+    profile = ranking_profile.current()
+    w = profile.field_weights.get("places")
     for a in group.alternatives:
-        if a.via in LITERAL and isinstance(a.scored, Fielded) and w and score(a.scored.share_in(("places",))):
-            k1 = a.scored.k1
-            return a.scored.scale * idf(doc_count, len(score(a.scored))) * (k1 + 1) * w / (k1 + w)
+        if a.via in LITERAL and isinstance(a.scored, Fielded) and w:
+            df = len(score(a.scored))
+            if df and len(score(a.scored.share_in(("places",)))) >= profile.place_share * df:
+                k1 = a.scored.k1
+                return a.scored.scale * idf(doc_count, df) * (k1 + 1) * w / (k1 + w)
     return None
 
 

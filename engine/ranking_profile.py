@@ -89,6 +89,11 @@ class Profile:
     # tied them: école Koulikoro -0.08). (Dev 0.9495 -> 0.9511, untuned 52: 0.9271 -> 0.9299;
     # place+topic 0.967 -> 0.977, question 0.949 -> 0.957; assainisement Kayes -0.06)
     place_gate: bool = True
+    # a query word names a place when at least this share of the records having it have it as
+    # one of their places (Kayes 0.99, Bamako 0.76, Oujda 0.61), not a word that is also a place
+    # somewhere (centre 0.17: the French région Centre; grand 0.14). (Dev unchanged: no dev query
+    # has such a word; it keeps `centre de formation` from requiring the région Centre)
+    place_share: float = 0.5
     # ... and is required: from three words on, a result needs most of the query's word weight,
     # which may leave out the place; in a place + topic query it may leave out a topic word, not
     # the place (in the record's names or places fields: a Moroccan sheet naming Kayes in passing

@@ -320,3 +320,17 @@ def test_a_topic_in_two_places_is_looked_for_in_either(engine):
     assert any(_in_place_fields(e, "Mopti") and not _in_place_fields(e, "Kayes") for e in own)
     assert all(_in_place_fields(e, "Kayes") or _in_place_fields(e, "Mopti") for e in own
                if any(w["text"] == "puits" and w["matches"] for w in e["words"]) and e["coverage"] < 1)
+
+
+@pytest.mark.parametrize("word, place", [("Kayes", True), ("Oujda", True), ("Rhône-Alpes", True),
+                                         ("centre", False), ("grand", False), ("eau", False)])
+def test_a_word_names_a_place_when_its_records_are_mostly_there(engine, word, place):
+    # `centre` is also the French région Centre: as a word of `centre de formation` it must not
+    # gate the results to that région (profile.place_share)
+    from engine.search import _evaluator, _match
+
+    st = engine.state()
+    ev = _evaluator(st)
+    built = build_query(st.schema, parse_query(word), st.facet_values)
+    cap = ranking.place_cap(built.groups[0], lambda q: _match(st, q, ev)[0], len(st.docs))
+    assert (cap is not None) is place
