@@ -170,12 +170,15 @@ def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: Sco
     place word adds at most its `place_cap`, so that a sheet of the town named
     Gao that mentions water once does not outrank a sheet of the Gao region
     about water. Documents lacking a topic word keep the place's full score
-    (how strongly they are in the place is all that orders them). Returns the
+    (how strongly they are in the place is all that orders them); a light word
+    (`construction`) is no topic word here: lacking it must not bring the
+    place's full score back. Returns the
     parts, each word's cap (None: not a place) and the documents capped."""
     caps = [place_cap(g, score, doc_count) for g in built.groups]
     if all(c is None for c in caps) or all(c is not None for c in caps):  # no place, or only places
         return parts, [None] * len(parts), set()
-    topic = _all_of([p for p, c in zip(parts, caps, strict=True) if c is None])
+    topic = _all_of([p for p, c, g in zip(parts, caps, built.groups, strict=True) if c is None and not g.light]
+                    or [p for p, c in zip(parts, caps, strict=True) if c is None])
     gated = [p if c is None else {d: min(x, c) if d in topic else x for d, x in p.items()}
              for p, c in zip(parts, caps, strict=True)]
     return gated, caps, topic

@@ -334,3 +334,25 @@ def test_a_word_names_a_place_when_its_records_are_mostly_there(engine, word, pl
     built = build_query(st.schema, parse_query(word), st.facet_values)
     cap = ranking.place_cap(built.groups[0], lambda q: _match(st, q, ev)[0], len(st.docs))
     assert (cap is not None) is place
+
+
+def test_the_place_gates_records_that_lack_only_a_light_word(tmp_path):
+    # `construction école Koulikoro`: the town named Koulikoro with a school, not said to be
+    # built, must not outrank a Koulikoro-region record building one on the strength of its
+    # name: the cap applies to every record with the topic, a light word apart
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer()
+    docs = [("town", "Koulikoro", "Koulikoro\nMali", "Koulikoro : une école à Koulikoro, la mairie de Koulikoro"),
+            ("region", "Kati", "Koulikoro\nKati\nMali", "construction d'une école à Kati")]
+    docs += [(f"other{i}", "Ségou", "Ségou\nMali", f"{FILLER} {i}") for i in range(20)]
+    for key, parties, places, body in docs:
+        w.add_document(id=key, type="partnership", pid=key, title="", parties=parties, places=places,
+                       domains_text="", body=body, sheet="")
+    w.commit()
+    with ix.searcher(weighting=ranking_profile.current().weighting()) as searcher:
+        built = build_query(searcher.schema, parse_query("construction école Koulikoro"), {})
+        r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all())
+        names = {searcher.stored_fields(d)["id"]: s for d, s in r.scores.items()}
+        gated = {searcher.stored_fields(d)["id"] for d in r.gated}
+    assert {"town", "region"} <= gated  # the town lacks only `construction`: gated all the same
+    assert names["region"] > names["town"] > 0
