@@ -3,7 +3,8 @@
 For one document, each query word (group): how rare it is (its weight in the
 coverage), and every way it was found in this document: the word itself or
 an expansion (`via`), the profile's grade for that way, the rarity blend
-(`factor`, ranking.expansion_factors) and the score each field gave. Then
+(`factor`, ranking.expansion_factors) and the score each field gave, and for a
+place word of a place + topic query the cap on its score (`place_cap`). Then
 the coverage of the query's words, the coordination multiplier it brings,
 the proximity and name bonuses. For a partnership, the share of its best
 matching action. The parts add up to the result's score (tested).
@@ -53,6 +54,7 @@ def _group(group: Group, doc: int, score: ScoreFn, doc_count: int, total: float 
         return None
     if total is None:
         total = sum(m["score"] for m in matches)
+    # (a place word's total may be its cap, below its matches' sum: `place_cap`)
     return {"text": group.text, "score": _r(total), "matches": matches}
 
 
@@ -69,6 +71,12 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
         if entry is None:
             entry = {"text": g.text, "score": 0.0, "matches": []}
         entry["weight"] = _r(ranking.weights[i])
+        gate = ranking.gates[i] if i < len(ranking.gates) else None
+        if gate is not None and doc in ranking.gated and entry["matches"]:
+            # a place word of a place + topic query: its matches' sum, capped (ranking._gate_places)
+            entry["place_cap"] = _r(gate)
+        if doc in ranking.formalised and g.agreement and not entry["matches"]:
+            entry["formalised"] = True  # an agreement word: the record was formalised in the query's year
         if g.light:
             entry["light"] = True  # an action noun or a generic one: its rarity times the profile's light_word
         words.append(entry)

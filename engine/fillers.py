@@ -13,7 +13,11 @@ all of them, the ones that say "création" first. A light word is kept and
 scored, but weighs less in how much of the query a result covers (the
 ranking profile's `light_word`). So do two kinds of generic nouns: the word
 `partenariat` (every record is one) and the kind of a place before its name
-(`la wilaya d'Alger`: the territory includes communes that never say "wilaya")."""
+(`la wilaya d'Alger`: the territory includes communes that never say "wilaya").
+
+Agreement words (`convention`, `accord`, `protocole`): next to a year, they ask when a
+partnership was formalised, which its `began` year says whatever the agreement is called
+(ranking.py, `_formalised`)."""
 from __future__ import annotations
 
 import re
@@ -55,6 +59,12 @@ LIGHT_WORDS = (
 )
 
 
+# the kinds of agreement a partnership is formalised by: with a year (`convention 2006`), the
+# word asks when the partnership was formalised, whatever the agreement is called
+AGREEMENT_WORDS = ("accord", "convention", "protocole", "charte", "coopération",
+                   "partenariat", "accord-cadre")
+
+
 # the subject pronoun of a question's inverted verb (`coopère-t-elle`, `existe-t-il`)
 _INVERSION = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)$")
 # words a question asks for rather than about: `en quelle année`, `à quelle date`
@@ -89,6 +99,21 @@ def _light_stems() -> frozenset:
     from analyzers.vocabulary import phrase_key
 
     return frozenset(k for w in LIGHT_WORDS for k in phrase_key(w))
+
+
+@lru_cache(maxsize=1)
+def _agreement_stems() -> frozenset:
+    from analyzers.vocabulary import phrase_key
+
+    return frozenset(k for w in AGREEMENT_WORDS for k in phrase_key(w))
+
+
+def names_agreement(word: str) -> bool:
+    """True for a word naming a kind of agreement (any inflection) of AGREEMENT_WORDS."""
+    from analyzers.vocabulary import phrase_key
+
+    key = phrase_key(word)
+    return len(key) == 1 and key[0] in _agreement_stems()
 
 
 def is_light(word: str) -> bool:

@@ -25,7 +25,7 @@ from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
 from . import ranking_profile
 from .bm25f import Fielded
-from .fillers import asks_for, is_filler, is_light, is_question_word, names_french_side
+from .fillers import asks_for, is_filler, is_light, is_question_word, names_agreement, names_french_side
 from .querylang import NAMES, Clause, ParsedQuery
 
 _LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
@@ -88,6 +88,7 @@ class Group:
     alternatives: list[Alternative]
     query: Q.Query | None = None
     light: bool = False  # an action noun (`création`): weighs less in the coverage (fillers.py)
+    agreement: bool = False  # names a kind of agreement (`convention`): a year's formalisation has it (ranking.py)
 
     def __post_init__(self):
         qs = [a.query for a in self.alternatives if a.query is not None]
@@ -158,6 +159,10 @@ def _field_query(schema, fieldname: str, text: str, phrase: bool, boost: float) 
     toks = _tokens(schema, fieldname, text)
     if not toks:
         return None
+    if not phrase and len({p for p, _ in toks}) > 1 and not any(c.isspace() for c in text.strip()):
+        # one typed word in several parts (`micro-crédit`, `Aix-en-Provence`): its parts in
+        # sequence, not each anywhere in the field (`micro-projets` ... `crédit`)
+        phrase = True
     if phrase:
         seen, words = set(), []
         for pos, t in toks:  # first token at each position (analyzers may add joined forms)
@@ -266,8 +271,10 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
                 alternatives.extend(group.alternatives)
                 texts.append(group.text)
         if alternatives:
-            light = all(c.kind == "word" and is_light(c.text) for c in clauses) and len(texts) == len(clauses)
-            built.groups.append(Group(" OR ".join(texts), alternatives, light=light))
+            whole = len(texts) == len(clauses)
+            light = whole and all(c.kind == "word" and is_light(c.text) for c in clauses)
+            agreement = whole and all(c.kind == "word" and names_agreement(c.text) for c in clauses)
+            built.groups.append(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement))
     _add_bonuses(schema, built, words, profile)
     if excluded:
         built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)

@@ -17,7 +17,7 @@ from whoosh import query as Q
 from indexer.schema import NAME_FIELDS
 
 from . import ranking_profile
-from .bm25f import Fielded
+from .bm25f import Fielded, idf
 from .querybuild import VIA_PHRASE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
@@ -41,6 +41,9 @@ class Ranking:
     proximity: Mapping[int, float] = field(default_factory=dict)
     name: Mapping[int, float] = field(default_factory=dict)
     abroad: frozenset = frozenset()  # documents the query's French side rules out (times profile.abroad)
+    gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (_gate_places)
+    gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
+    formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
 
     def own_matches(self, built: BuiltQuery, score: ScoreFn, doc_count: int, docs) -> set[int]:
         """Those of `docs` (actions) that match a query word in their own text,
@@ -144,6 +147,83 @@ def inherited_scores(group: Group, score: ScoreFn, doc_count: int, fields) -> di
     return out
 
 
+def place_cap(group: Group, score: ScoreFn, doc_count: int) -> float | None:
+    """For a word that names a place (most records having it have it as one of their
+    `places`: `centre`, also the French région Centre, is a word),
+    what one mention in that field alone scores: the most the word adds to a
+    result that has the rest of the query. None for a word that names no place."""
+    profile = ranking_profile.current()
+    w = profile.field_weights.get("places")
+    for a in group.alternatives:
+        if a.via in LITERAL and isinstance(a.scored, Fielded) and w:
+            df = len(score(a.scored))
+            if df and len(score(a.scored.share_in(("places",)))) >= profile.place_share * df:
+                k1 = a.scored.k1
+                return a.scored.scale * idf(doc_count, df) * (k1 + 1) * w / (k1 + w)
+    return None
+
+
+def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn, doc_count: int
+                 ) -> tuple[list[Mapping[int, float]], list[float | None], set[int]]:
+    """In a query asking for a topic in a place (`eau Gao`), the place gates and
+    the topic orders: among the documents that have every other word, each
+    place word adds at most its `place_cap`, so that a sheet of the town named
+    Gao that mentions water once does not outrank a sheet of the Gao region
+    about water. Documents lacking a topic word keep the place's full score
+    (how strongly they are in the place is all that orders them); a light word
+    (`construction`) is no topic word here: lacking it must not bring the
+    place's full score back. Returns the
+    parts, each word's cap (None: not a place) and the documents capped."""
+    caps = [place_cap(g, score, doc_count) for g in built.groups]
+    if all(c is None for c in caps) or all(c is not None for c in caps):  # no place, or only places
+        return parts, [None] * len(parts), set()
+    topic = _all_of([p for p, c, g in zip(parts, caps, built.groups, strict=True) if c is None and not g.light]
+                    or [p for p, c in zip(parts, caps, strict=True) if c is None])
+    gated = [p if c is None else {d: min(x, c) if d in topic else x for d, x in p.items()}
+             for p, c in zip(parts, caps, strict=True)]
+    return gated, caps, topic
+
+
+def _in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
+                   docs: set[int]) -> set[int]:
+    """Those of `docs` in a place a place + topic query names (the place in their
+    names or places fields, not only mentioned in their text): having most of the
+    query's word weight may drop a topic word, not the place (`qui construit des
+    centres de santé dans la région de Kayes` listed a Moroccan sheet that names
+    Kayes in passing). Only when a word besides places and light words asks for a
+    topic: `région Rhône-Alpes` is a name."""
+    if all(c is None for c in gates) or not any(c is None and not g.light
+                                                for c, g in zip(gates, built.groups, strict=True)):
+        return docs  # no place, or no topic
+    inside: set[int] = set()  # in one of the places (`eau Kayes Mopti`: either)
+    for g, c in zip(built.groups, gates, strict=True):
+        if c is not None:
+            inside.update(d for d, x in inherited_scores(g, score, doc_count, NAME_FIELDS).items() if x > 0)
+    return docs & inside
+
+
+def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn
+                ) -> tuple[list[Mapping[int, float]], set[int]]:
+    """A word naming an agreement next to a year (`convention 2006 Maroc`, `accord de
+    coopération 2004`) asks for the partnerships formalised that year, whatever their
+    agreement is called (a protocole, an accord-cadre): a record whose formalisation year
+    (`began`) is the query's has that word, for the coverage, without adding to its score.
+    Returns the parts and the records so counted."""
+    began: set[int] = set()
+    for g in built.groups:
+        for a in g.alternatives:
+            if a.via == VIA_YEAR:
+                began.update(score(a.query))
+    if not began or not any(g.agreement for g in built.groups):
+        return parts, set()
+    out: list[Mapping[int, float]] = []
+    for g, p in zip(built.groups, parts, strict=True):
+        if g.agreement:
+            p = {**dict.fromkeys(began, 0.0), **p}
+        out.append(p)
+    return out, began
+
+
 def _all_of(parts: list[Mapping[int, float]]) -> set[int]:
     if not parts or any(not p for p in parts):
         return set()
@@ -173,10 +253,17 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         return Ranking(None)
     profile = ranking_profile.current()
     parts = [group_scores(g, score, doc_count) for g in built.groups]
+    formalised: set[int] = set()
+    if profile.year_formalises:
+        parts, formalised = _formalised(built, parts, score)
+    gates: list[float | None] = [None] * len(parts)
+    gated: set[int] = set()
+    if profile.place_gate and len(parts) > 1:
+        parts, gates, gated = _gate_places(built, parts, score, doc_count)
     excluded = set(score(built.excluded)) if built.excluded is not None else set()
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
-    out = Ranking({}, parts=parts, proximity=prox, name=name,
+    out = Ranking({}, parts=parts, proximity=prox, name=name, gates=gates, gated=gated, formalised=formalised,
                   abroad=frozenset(abroad) if built.french_side else frozenset())
 
     if not parts:  # only exclusions: everything else
@@ -193,6 +280,8 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     if soft:
         cover = _coverage(parts, weights, excluded)
         matched = {d for d, c in cover.items() if c >= profile.min_coverage}
+        if profile.place_required:
+            matched = _in_the_places(built, gates, score, doc_count, matched)
     else:
         cover = None
         matched = _all_of(parts) - excluded

@@ -81,9 +81,43 @@ class Profile:
     proximity: float = 1.0    # the query's words as a phrase (slop 1) in the text fields: the user's wording
     proximity_fields: tuple[str, ...] = ("title", "domains_text", "body")
 
+    # A place word in a query that also names a topic (`eau Gao`) gates rather than dominates:
+    # among the records with every topic word, it adds at most what one mention in `places`
+    # scores, so that the town named Gao mentioning water once no longer outranks a Gao-region
+    # sheet about water (the name match weighed 13-21 against the topic's 2-4). Records lacking
+    # a topic word keep the place's full score: it is all that orders them (capping those too
+    # tied them: école Koulikoro -0.08). (Dev 0.9495 -> 0.9511, untuned 52: 0.9271 -> 0.9299;
+    # place+topic 0.967 -> 0.977, question 0.949 -> 0.957; assainisement Kayes -0.06). A light
+    # word is no topic word there: a record lacking only `construction` is gated too (dev
+    # 0.95225 -> 0.95229, untuned 52 0.9320 -> 0.9321: a consistency fix, not a gain)
+    place_gate: bool = True
+    # a query word names a place when at least this share of the records having it have it as
+    # one of their places (Kayes 0.99, Bamako 0.76, Oujda 0.61), not a word that is also a place
+    # somewhere (centre 0.17: the French région Centre; grand 0.14). (Dev unchanged: no dev query
+    # has such a word; it keeps `centre de formation` from requiring the région Centre)
+    place_share: float = 0.5
+    # ... and is required: from three words on, a result needs most of the query's word weight,
+    # which may leave out the place; in a place + topic query it may leave out a topic word, not
+    # the place (in the record's names or places fields: a Moroccan sheet naming Kayes in passing
+    # was listed for `qui construit des centres de santé dans la région de Kayes`). Fewer than
+    # `fill_below` results still bring the others after them. (Dev 0.9519 -> 0.9523, untuned 52:
+    # 0.9312 -> 0.9320, question 0.957 -> 0.962: that query 0.844 -> 0.885, no other moved; with
+    # a light word as the only other word, `région Rhône-Alpes`, it is a name: required there,
+    # name 0.987 -> 0.982)
+    place_required: bool = True
+
     # -- names and years --------------------------------------------------------------------
     name_score: float = 50.0  # the whole query is a collectivity's name: its partnerships first
     year_score: float = 4.0   # a year in the query is the year a partnership began
+    # A word naming an agreement (accord, convention, protocole, charte, coopération, partenariat:
+    # engine/fillers.py) next to a year asks when the partnership was formalised, whatever its
+    # agreement is called: a record that began that year (`began`: its formalisation or first
+    # contact) counts as having the word (coverage only, no score). Judged so on dev: convention
+    # 2006 Maroc wants a protocole or an accord-cadre signed in 2006. (Dev 0.9511 -> 0.9517,
+    # untuned 52: 0.9299 -> 0.9312, year 0.885 -> 0.897: convention 2006 Maroc 0.700 -> 0.771.
+    # `jumelage` is not one of them: a twinning is a kind of partnership its own queries ask
+    # for, other agreements are grade 1 there; counted, jumelage 1989 lost 0.07)
+    year_formalises: bool = True
 
     # -- what the query says of the collectivity sought ---------------------------------------
     # A query calling it French (`quelles collectivités françaises coopèrent avec Tlemcen`):

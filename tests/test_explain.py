@@ -49,7 +49,10 @@ def check_document(e: dict) -> None:
         assert w["weight"] > 0
         if w.get("light"):  # an action noun: a share of its rarity
             assert w["weight"] <= ranking_profile.current().light_word * 20
-        assert close(w["score"], sum(m["score"] for m in w["matches"]))
+        if "place_cap" in w:  # a place word gates a place + topic query: its matches' sum, capped
+            assert close(w["score"], min(w["place_cap"], sum(m["score"] for m in w["matches"])))
+        else:
+            assert close(w["score"], sum(m["score"] for m in w["matches"]))
         for m in w["matches"]:
             assert m["via"] in VIAS
             assert 0.0 < m["factor"] <= 1.0
@@ -105,6 +108,34 @@ def test_a_french_side_query_explains_what_it_sets_aside(engine):
     plain = engine.search(SearchRequest(q="collectivités coopèrent avec Tlemcen", per_page=20, explain=True))
     assert not any("abroad" in (h["explain"]["own"] or {}) for h in plain["results"])
     assert {h["id"] for h in plain["results"]} == {h["id"] for h in r["results"]}
+
+
+def test_a_place_gates_a_place_and_topic_query(engine):
+    # `eau Gao`: among the records with water, Gao adds at most one mention in the places
+    # field; explain shows that cap, and the word's score is its matches' sum capped
+    r = engine.search(SearchRequest(q="eau Gao", per_page=10, explain=True))
+    capped = [w for hit in r["results"] if hit["explain"]["own"]
+              for w in hit["explain"]["own"]["words"] if "place_cap" in w]
+    assert capped and all(w["text"] == "Gao" for w in capped)
+    assert any(sum(m["score"] for m in w["matches"]) > w["place_cap"] + TOL for w in capped)
+    assert all(close(w["score"], min(w["place_cap"], sum(m["score"] for m in w["matches"]))) for w in capped)
+    for hit in r["results"]:
+        check_result(hit)
+    alone = engine.search(SearchRequest(q="Gao", per_page=10, explain=True))  # a place alone is not capped
+    assert not any("place_cap" in w for hit in alone["results"] if hit["explain"]["own"]
+                   for w in hit["explain"]["own"]["words"])
+
+
+def test_a_record_formalised_in_the_year_has_the_agreement_word(engine):
+    # `convention 2006 Maroc`: a partnership formalised in 2006 by another kind of agreement
+    # counts as having `convention` (coverage only, its score for the word is 0)
+    r = engine.search(SearchRequest(q="convention 2006 Maroc", per_page=50, explain=True))
+    formalised = [(hit, w) for hit in r["results"] if hit["explain"]["own"]
+                  for w in hit["explain"]["own"]["words"] if w.get("formalised")]
+    assert formalised
+    for hit, w in formalised:
+        assert w["text"] == "convention" and w["score"] == 0.0 and not w["matches"]
+        check_result(hit)
 
 
 def test_action_listing_explains_actions(engine):

@@ -235,3 +235,124 @@ def test_an_action_adds_to_its_partnership_only_what_it_says_itself(engine):
     # a topic word in the action's own text: the action adds its share
     r = engine.search(SearchRequest(q="puits Kayes", per_page=20, explain=True))
     assert any(h["explain"].get("action") for h in r["results"])
+
+
+def test_an_agreement_word_with_a_year_is_had_by_a_record_formalised_that_year(tmp_path):
+    # `convention 2006`: a partnership formalised in 2006 by a protocol is one (profile.year_formalises);
+    # a convention of another year is not; a twinning is a kind of partnership of its own: a
+    # protocol of 2006 is no answer to `jumelage 2006`
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer()
+    for key, body, began in (("protocol", "protocole d'amitié avec Fès", "2006"),
+                             ("convention", "convention signée avec Fès en 2006", "2006"),
+                             ("other-year", "convention de jumelage avec Fès", "2004"),
+                             ("twinning", "jumelage avec Fès", "2006"),
+                             ("filler", FILLER, "1999")):
+        w.add_document(id=key, type="partnership", pid=key, title="", parties="", places="",
+                       domains_text="", body=body, sheet="", began=began)
+    w.commit()
+
+    def matched(q, profile):
+        with ranking_profile.use_profile(profile), ix.searcher(weighting=profile.weighting()) as searcher:
+            built = build_query(searcher.schema, parse_query(q), {})
+            r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all(),
+                             listed=lambda docs: 100)
+            names = {d: searcher.stored_fields(d)["id"] for d in r.scores}
+            return {names[d]: s for d, s in r.scores.items()}, {names[d] for d in r.formalised}
+
+    p = ranking_profile.current()
+    assert p.year_formalises
+    scores, formalised = matched("convention 2006", p)
+    assert set(scores) == {"protocol", "convention", "twinning"} == formalised
+    assert scores["convention"] > scores["protocol"]  # the word itself still counts
+    assert set(matched("convention 2006", dataclasses.replace(p, year_formalises=False))[0]) == {"convention"}
+    assert set(matched("jumelage 2006", p)[0]) == {"twinning"}
+
+
+def test_a_hyphenated_word_is_its_parts_in_sequence(tmp_path):
+    # `micro-crédit` is one word: its parts next to each other, not each anywhere in the text
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer()
+    for key, body in (("compound", "caisses locales de micro-crédit"), ("spaced", "un micro crédit aux femmes"),
+                      ("apart", "des micro-projets et un crédit agricole")):
+        w.add_document(id=key, type="partnership", pid=key, title="", parties="", places="",
+                       domains_text="", body=body, sheet="")
+    w.commit()
+    with ix.searcher(weighting=ranking_profile.current().weighting()) as searcher:
+        for q in ("micro-crédit", "micro-credits"):
+            built = build_query(searcher.schema, parse_query(q), {})
+            r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all())
+            assert {searcher.stored_fields(d)["id"] for d in r.scores} == {"compound", "spaced"}, q
+
+
+def _in_place_fields(e: dict | None, word: str) -> bool:
+    return bool(e) and any(w["text"] == word and any(f in ("parties", "places") for m in w["matches"]
+                                                   for f in m.get("fields", {}))
+                           for w in e["words"])
+
+
+def test_a_place_and_topic_query_may_drop_a_topic_word_not_the_place(index_dir):
+    # most of the word weight is enough to be listed, but the place must be the record's
+    # (profile.place_required); without the rule a sheet naming Kayes in passing is listed
+    q = "qui construit des centres de santé dans la région de Kayes"
+
+    def results(profile):
+        with ranking_profile.use_profile(profile):
+            from engine import Engine
+            return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True))
+
+    p = ranking_profile.current()
+    r = results(p)
+    assert r["total"] >= p.fill_below and r["query"]["partial_matches"]  # soft, not widened
+    for h in r["results"]:
+        e = h["explain"]
+        action = (e.get("action") or {}).get("own")
+        assert _in_place_fields(e["own"], "Kayes") or _in_place_fields(action, "Kayes"), h["id"]
+    r = results(dataclasses.replace(p, place_required=False))
+    assert any(not _in_place_fields(h["explain"]["own"], "Kayes") for h in r["results"])
+
+
+def test_a_topic_in_two_places_is_looked_for_in_either(engine):
+    # `puits Kayes Mopti`: in one of the places named, not in both (few records are)
+    r = engine.search(SearchRequest(q="puits Kayes Mopti", per_page=100, explain=True))
+    own = [h["explain"]["own"] for h in r["results"] if h["explain"]["own"]]
+    assert any(_in_place_fields(e, "Kayes") and not _in_place_fields(e, "Mopti") for e in own)
+    assert any(_in_place_fields(e, "Mopti") and not _in_place_fields(e, "Kayes") for e in own)
+    assert all(_in_place_fields(e, "Kayes") or _in_place_fields(e, "Mopti") for e in own
+               if any(w["text"] == "puits" and w["matches"] for w in e["words"]) and e["coverage"] < 1)
+
+
+@pytest.mark.parametrize("word, place", [("Kayes", True), ("Oujda", True), ("Rhône-Alpes", True),
+                                         ("centre", False), ("grand", False), ("eau", False)])
+def test_a_word_names_a_place_when_its_records_are_mostly_there(engine, word, place):
+    # `centre` is also the French région Centre: as a word of `centre de formation` it must not
+    # gate the results to that région (profile.place_share)
+    from engine.search import _evaluator, _match
+
+    st = engine.state()
+    ev = _evaluator(st)
+    built = build_query(st.schema, parse_query(word), st.facet_values)
+    cap = ranking.place_cap(built.groups[0], lambda q: _match(st, q, ev)[0], len(st.docs))
+    assert (cap is not None) is place
+
+
+def test_the_place_gates_records_that_lack_only_a_light_word(tmp_path):
+    # `construction école Koulikoro`: the town named Koulikoro with a school, not said to be
+    # built, must not outrank a Koulikoro-region record building one on the strength of its
+    # name: the cap applies to every record with the topic, a light word apart
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer()
+    docs = [("town", "Koulikoro", "Koulikoro\nMali", "Koulikoro : une école à Koulikoro, la mairie de Koulikoro"),
+            ("region", "Kati", "Koulikoro\nKati\nMali", "construction d'une école à Kati")]
+    docs += [(f"other{i}", "Ségou", "Ségou\nMali", f"{FILLER} {i}") for i in range(20)]
+    for key, parties, places, body in docs:
+        w.add_document(id=key, type="partnership", pid=key, title="", parties=parties, places=places,
+                       domains_text="", body=body, sheet="")
+    w.commit()
+    with ix.searcher(weighting=ranking_profile.current().weighting()) as searcher:
+        built = build_query(searcher.schema, parse_query("construction école Koulikoro"), {})
+        r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all())
+        names = {searcher.stored_fields(d)["id"]: s for d, s in r.scores.items()}
+        gated = {searcher.stored_fields(d)["id"] for d in r.gated}
+    assert {"town", "region"} <= gated  # the town lacks only `construction`: gated all the same
+    assert names["region"] > names["town"] > 0
