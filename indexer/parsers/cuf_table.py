@@ -205,7 +205,10 @@ class _TableReader:
         the next band (returned apart)."""
         tail_domains: list[Cell] = []
         if cells[0].kind in ("when", "budget"):
-            at = next((i for i, c in enumerate(cells) if c.kind == "domain"), len(cells))
+            # the next row starts with a domain cell, or with a project that opens as one does
+            # (`2003 +ou- 1500` / ` Programme de formation…`: a row written on the lines after)
+            at = next((i for i, c in enumerate(cells) if c.kind == "domain"
+                       or c.kind == "action" and re.match(r"^[A-ZÀ-Ý]", c.text)), len(cells))
             if at < len(cells) and any(c.kind == "action" for c in cells[at:]) \
                     and all(c.kind in ("when", "budget", "skip", "label") for c in cells[:at]):
                 self.todo.insert(0, (k, cells[at:]))  # `72604€` / `ARTISANAT 6 échanges…`: the next row

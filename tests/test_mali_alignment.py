@@ -1,0 +1,57 @@
+"""How the dates and budget cells of the Mali actions tables go to their own rows
+(`indexer/parsers/cuf_table.py`, `cuf_rows.py`): verbatim excerpts of
+`data/mali-repertoire-2008.txt`, with the source's line numbers; the expected values
+were read from the source lines."""
+from __future__ import annotations
+
+from indexer.parsers.cuf_table import table_rows
+
+
+def _numbered(first: int, lines: list[str]) -> list[tuple[int, str]]:
+    return [(first + i, t) for i, t in enumerate(lines)]
+
+
+def _cells(rows):
+    return [(r.text[:30], [c.text for c in r.when], [c.text for c in r.budget]) for r in rows]
+
+
+def test_a_row_written_on_the_lines_after_a_dates_cell_takes_its_own_budget():
+    """CR Nord-Pas de Calais–Kayes (l.5608-5620), a table written row by row: the next project
+    (` Programme de formation des acteurs de…`) starts on the line after the dates cell
+    `2003 +ou- 1500` / `(par pers / sem.)`, without an empty line. It opens a row of its own,
+    so `117 340/an (moyenne)` under it is its budget, not the row's above."""
+    body = _numbered(5604, [
+        "SANTE ", "DEVELOPPEMENT ", "SOCIAL ", "",
+        "Mission d’échanges entre professionnels ", "hospitaliers, à Kayes  ", "",
+        "2003 +ou- 1500 ", "(par pers / sem.) ", " Programme de formation des acteurs de ",
+        "l’éducation (école fondamentale)  ", "",
+        "Depuis 1996,  ", "sur la base de programme triennal ", "",
+        "117 340/an ", "(moyenne) ", "",
+    ])
+    rows = {r.text[:31]: r for r in table_rows(body)}
+    mission, formation = rows["Mission d’échanges entre profes"], rows["Programme de formation des acte"]
+    assert [c.text for c in mission.when] == ["2003 +ou- 1500 (par pers / sem.)"]
+    assert not mission.budget
+    assert [c.text for c in formation.budget] == ["117 340/an (moyenne)"]
+
+
+def test_budget_cells_after_a_project_written_in_a_budget_segment_roncq():
+    """Roncq–Sélinkégny (l.10848-10890): the last amounts of a band and the next band's first
+    project in one segment (`200 000 CFA` / ` Aide à la formation de deux`); the next band's four
+    projects take its four dates and four amounts in order."""
+    body = _numbered(10848, [
+        "600 000 CFA ", " ", " ", "200 000 CFA ", " Aide à la formation de deux  ",
+        "couturières et de deux femmes à la ", "fabrication du savon et des pommades à ", "Mahina ", " ",
+        "Des parents de l’Association des ", "parents d’élèves (stage à Sélinkégny) ", " ",
+        "Des membres des deux Conseils de ", "gestion scolaires (stages à Bafoulabé) ", " ",
+        "Des élus du village au conseil ", "municipal de la commune de Bafoulabé ", "",
+        "1999 et 2001 ", " ", " ", " ", "2004 ", " ", " ", "2006 ", " ", " ", " ", "Depuis 1999 ", "",
+        "800 000 CFA ", " ", " ", " ", "300 000 CFA ", " ", " ", "100 000 CFA ", " ", " ", " ", "300 000 CFA ", "",
+    ])
+    rows = [r for r in table_rows(body) if r.cells[0].lines[0][0] >= 10852]
+    assert [(r.text[:20], [c.text for c in r.when], [c.text for c in r.budget]) for r in rows] == [
+        ("Aide à la formation ", ["1999 et 2001"], ["800 000 CFA"]),
+        ("Des parents de l’Ass", ["2004"], ["300 000 CFA"]),
+        ("Des membres des deux", ["2006"], ["100 000 CFA"]),
+        ("Des élus du village ", ["Depuis 1999"], ["300 000 CFA"]),
+    ]
