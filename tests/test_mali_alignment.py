@@ -55,3 +55,28 @@ def test_budget_cells_after_a_project_written_in_a_budget_segment_roncq():
         ("Des membres des deux", ["2006"], ["100 000 CFA"]),
         ("Des élus du village ", ["Depuis 1999"], ["300 000 CFA"]),
     ]
+
+
+def test_a_row_alone_in_its_block_takes_every_dates_cell_of_its_block_chilly_mazarin():
+    """Chilly-Mazarin–Diéma (l.2406-2418 beside l.2440-2452): `Micro crédits` / `Avec l’aide de
+    KARED…`, a block of its own, stands beside the block `2001-2005` / `2000/2004`: both are its
+    dates (2000-2005); the next block of six projects takes the next six dates cells in order."""
+    from indexer.parsers.cuf_cells import Cell
+    from indexer.parsers.cuf_rows import Row, align
+
+    def row(top: int, block: int, line: int, text: str) -> Row:
+        return Row(domain=None, cells=[Cell("action", [(line, text)], top, 0, block)])
+
+    rows = [row(0, 0, 2406, "Micro crédits"), row(4, 1, 2410, "Formation des élus et aide au projets"),
+            row(7, 1, 2413, "Stage du secrétaire général"), row(9, 1, 2415, "Electrification Mairie de Diéma"),
+            row(10, 1, 2416, "Apport de matériel :photocopieur"), row(11, 1, 2417, "Installation téléphone"),
+            row(12, 1, 2418, "Ordinateur")]
+    dates = [("2001-2005", 0, 0), ("2000/2004", 1, 0), ("chaque année de 2000 à 2005", 4, 1), ("2002", 7, 2),
+             ("2003", 8, 2), ("2002", 10, 3), ("2002", 11, 3), ("2005", 12, 3)]
+    cells = [Cell("when", [(2440 + top, text)], top, 1, block) for text, top, block in dates]
+    tops = {id(r): r.cells[0].top for r in rows}
+    got: dict[str, list[str]] = {}
+    for r, c in align(rows, cells, tops):
+        got.setdefault(r.text, []).append(c.text)
+    assert got["Micro crédits"] == ["2001-2005", "2000/2004"]
+    assert got["Ordinateur"] == ["2005"] and got["Stage du secrétaire général"] == ["2002"]

@@ -175,8 +175,8 @@ def _groups(items: list, key) -> list[list]:
 
 def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] | None:
     """Blank-separated blocks of rows against blocks of cells: a block of rows
-    takes the next block of cells when they are as many (or the first cells
-    of a larger block: `2001-2005` / `2000/2004` for one row), else the next
+    takes the next block of cells when they are as many (a row alone takes
+    its whole block: `2001-2005` / `2000/2004` for one row), else the next
     blocks together when they add up. None when the blocks do not agree."""
     rb = _groups(rows, lambda r: r.cells[0].block)
     cb = _groups(cells, lambda c: c.block)
@@ -192,5 +192,8 @@ def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] 
             j += 1
         if len(take) < len(group) or (len(take) > len(group) and len(group) > 1):
             return None
-        out += list(zip(group, take, strict=False))  # one row may take the first of a larger block
+        if len(group) == 1:  # one row takes its whole block (`2001-2005` / `2000/2004` in its cell's height)
+            out += [(group[0], c) for c in take]
+        else:
+            out += list(zip(group, take, strict=True))
     return out if j == len(cb) else None
