@@ -80,3 +80,27 @@ def test_a_row_alone_in_its_block_takes_every_dates_cell_of_its_block_chilly_maz
         got.setdefault(r.text, []).append(c.text)
     assert got["Micro crédits"] == ["2001-2005", "2000/2004"]
     assert got["Ordinateur"] == ["2005"] and got["Stage du secrétaire général"] == ["2002"]
+
+
+def test_projects_written_one_segment_each_are_stacked_angers():
+    """Angers–Bamako (l.849-876): each dash project is a segment of its own (an empty line
+    between), the dates column one segment whose lines of spaces keep the gaps. Stacked one under
+    the other, the projects stand at lines 0, 4, 6, 8, 10 and the dates at 0, 4, 8: `Programme
+    démarré en 2005` is the MIL programme's (l.860), not the sports grounds' (the third in order)."""
+    body = _numbered(849, [
+        "- Construction de 6 CLAEC ", "(Centre de Lecture et ", "d’Animation pour les Enfants ",
+        "des Communes de Bamako). ", "",
+        "- 6 CESCOM (Centre de santé ", "communautaire) ", "",
+        "- Terrains de sport, aménagement ", "et sécurisation ", "",
+        "- Projets en cours de MIL : ", "maisons d’initiatives locales  ", "",
+        "- Formation et stages techniques ", " ", " ", "",
+        "Entre 1993 et 2000  ", " ", " ", " ", "- Entre1994 et 2005 ", " ", " ", " ",
+        "Programme démarré ", "en 2005 ", " ", "",
+    ])
+    assert [(r.text[:20], [c.text for c in r.when]) for r in table_rows(body)] == [
+        ("- Construction de 6 ", ["Entre 1993 et 2000"]),
+        ("- 6 CESCOM (Centre d", ["- Entre1994 et 2005"]),
+        ("- Terrains de sport,", []),
+        ("- Projets en cours d", ["Programme démarré en 2005"]),
+        ("- Formation et stage", []),
+    ]

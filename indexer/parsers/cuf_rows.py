@@ -59,11 +59,12 @@ def split_dated_lines(row: Row) -> list[Row]:
 
 
 def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
-          stretch: float | None = None) -> list[tuple[Row, Cell]]:
+          stretch: float | None = None, heights: Sequence[int] = ()) -> list[tuple[Row, Cell]]:
     """Give each cell a row: in order when the counts agree, else by position
     (`_by_spans`; with `stretch`, the cells' column is scaled to the rows'
     column, taller because it holds one cell per project where the others hold
-    one per heading, and matched one to one)."""
+    one per heading, and matched one to one). `heights`: each segment's number
+    of lines, to stack rows written one segment each."""
     if not rows or not cells:
         return []
     numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
@@ -81,6 +82,9 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
         return list(zip(rows, cells, strict=True))
     same_seg = len({r.cells[0].segment for r in rows}) == 1
     if not same_seg:
+        stacked = _stacked(rows, tops, heights)
+        if stacked is not None and len({c.segment for c in cells}) == 1:
+            return [(rows[i], cells[j]) for i, j in _by_spans(stacked, [c.top for c in cells])]
         return list(zip(rows, cells, strict=False))  # in order, the extra rows or cells left without
     by_block = _align_blocks(rows, cells)
     if by_block is not None:
@@ -92,6 +96,19 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
     # the columns as written: a dates or budget line belongs to the project whose first line
     # is at or just above it (`2003` / `de 1989 à 2002` / `2002 et 2004` beside one project)
     return [(rows[i], cells[j]) for i, j in _by_spans(row_tops, cell_tops)]
+
+
+def _stacked(rows: list[Row], tops: dict[int, int], heights: Sequence[int]) -> list[float] | None:
+    """Rows written one segment after another (each project a segment: `- Construction de 6
+    CLAEC` / 4 lines, `- 6 CESCOM` / 2 lines…) stand one under the other: a row's height is
+    its segment's top plus the lines of the row segments before it. None without the heights,
+    when a segment holds several rows or when the rows' segments do not follow one another."""
+    segs = sorted({r.cells[0].segment for r in rows})
+    if not heights or len(segs) != len(rows) or segs != list(range(segs[0], segs[-1] + 1)) \
+            or segs[-1] >= len(heights):
+        return None
+    start = {s: sum(heights[segs[0]:s]) for s in segs}
+    return [start[r.cells[0].segment] + tops[id(r)] for r in rows]
 
 
 def _by_spans(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0,

@@ -323,7 +323,7 @@ class _TableReader:
         else:
             stretch = (len(self.segs[waiting[0].cells[0].segment]) / len(self.segs[k])) \
                 if self.headings and waiting else None
-            placed = _place(kind, waiting, cs, self.tops, self.domains, stretch)
+            placed = _place(kind, waiting, cs, self.tops, self.domains, stretch, [len(g) for g in self.segs])
             for row, cell in placed:
                 getattr(row, kind).append(cell)
             if kind == "budget" and cells[0].kind == "when":  # amounts in the dates column:
@@ -390,7 +390,8 @@ def _first_column_cells(cells: list[Cell]) -> list[Cell]:
 
 
 def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
-           domains: list[Cell], stretch: float | None = None) -> list[tuple[Row, Cell]]:
+           domains: list[Cell], stretch: float | None = None, heights: list[int] | None = None
+           ) -> list[tuple[Row, Cell]]:
     """Dates or budget cells to the rows waiting for them. One row takes them
     all (`Novembre 2006 premiers travaux…` / `Janvier 2007 inauguration…`); a
     table row's one dates cell, standing by its first project, dates every
@@ -401,7 +402,7 @@ def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
     if kind == "when" and len(cells) == 1 and rows and one_row and (
             rows[1].cells[0].segment != rows[0].cells[0].segment or cells[0].top < tops[id(rows[1])]):
         return [(r, cells[0]) for r in rows]
-    return align(rows, cells, tops, stretch)
+    return align(rows, cells, tops, stretch, heights or ())
 
 
 def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
