@@ -104,3 +104,29 @@ def test_projects_written_one_segment_each_are_stacked_angers():
         ("- Projets en cours d", ["Programme démarré en 2005"]),
         ("- Formation et stage", []),
     ]
+
+
+ALENCON_ECHANGES = _numbered(418, [
+    "ÉCHANGES Chantiers de jeunes : construction de 2 ", "ponts de l’amitié, d’aires de jeux dans ",
+    "écoles et camping à Alençon et aide à la ", "construction de 16 classes à Koutiala.  ",
+    "Construction. d’1 jardin d’enfants à Kla, ", "d’1 Maison d’accueil (Maison ", "d’Alençon). ",
+    "Appui à 1 bibliothèque de Koutiala avec ", "la fourniture de livres et rayonnages.  ",
+    "Idem en 2002 par un Chantier Jeunes des ", "4 villes jumelées pour réalisation de ",
+    "fresques à l’intérieur et extérieur. ", "Bamko-Musique à Alençon: rencontre de ",
+    "30 musiciens des 4 villes jumelées. ", "",
+    " ", " ", "De 1978 à 2000 ", " ", "1983-1984 ", "1985-1986 ", "1978 ", " ", "2002 ", " ", " ", " ", "2005 ",
+    " ", " ", "",
+    " ", " ", " ", " ", "De 10 à 42000Ff ", " ", " ", " ", "78778€ ", " ", " ", " ", "39800€ ", " ", " ", "",
+])
+
+
+def test_a_year_the_next_project_states_is_its_date_and_the_amount_level_with_it_follows():
+    """Alençon–Koutiala, ÉCHANGES (l.418-461): the dates column drifts from the projects; `2002`
+    (l.441) stands by `Appui à 1 bibliothèque…` but is the date of `Idem en 2002 par un Chantier
+    Jeunes…` below, which states it. The budget column is written level with the dates column
+    (`2002` / `78778€`, `2005` / `39800€`): the amount goes with the date on its line."""
+    rows = {r.text[:12]: r for r in table_rows(ALENCON_ECHANGES)}
+    idem, appui = rows["Idem en 2002"], rows["Appui à 1 bi"]
+    assert [c.text for c in idem.when] == ["2002"] and [c.text for c in idem.budget] == ["78778€"]
+    assert not appui.when and not appui.budget
+    assert [c.text for c in rows["Bamko-Musiqu"].budget] == ["39800€"]

@@ -5,6 +5,7 @@ tops to row tops). The table reader is `cuf_table.py`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -95,7 +96,23 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
         return [(rows[i], cells[j]) for i, j in monotone(row_tops, [t * stretch for t in cell_tops])[1]]
     # the columns as written: a dates or budget line belongs to the project whose first line
     # is at or just above it (`2003` / `de 1989 à 2002` / `2002 et 2004` beside one project)
-    return [(rows[i], cells[j]) for i, j in _by_spans(row_tops, cell_tops)]
+    return [(rows[i], cells[j]) for i, j in _stated_years(rows, cells, _by_spans(row_tops, cell_tops))]
+
+
+def _stated_years(rows: list[Row], cells: list[Cell], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A dates cell that is only a year goes to the next project when that project states the year
+    in its own words and the one above does not (`2002` beside `Appui à 1 bibliothèque…`, over
+    `Idem en 2002 par un Chantier Jeunes…`): the columns drift, the words do not."""
+    taken = {i for i, _ in pairs}
+    out = []
+    for i, j in pairs:
+        m = re.fullmatch(r"(?:19|20)\d\d", cells[j].text.strip())
+        if m and i + 1 < len(rows) and i + 1 not in taken and re.search(rf"\b{m.group()}\b", rows[i + 1].text) \
+                and not re.search(rf"\b{m.group()}\b", rows[i].text):
+            taken.add(i + 1)
+            i += 1
+        out.append((i, j))
+    return out
 
 
 def _stacked(rows: list[Row], tops: dict[int, int], heights: Sequence[int]) -> list[float] | None:

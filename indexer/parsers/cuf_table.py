@@ -324,6 +324,8 @@ class _TableReader:
             stretch = (len(self.segs[waiting[0].cells[0].segment]) / len(self.segs[k])) \
                 if self.headings and waiting else None
             placed = _place(kind, waiting, cs, self.tops, self.domains, stretch, [len(g) for g in self.segs])
+            if kind == "budget" and cells[0].kind == "budget":
+                placed = _level_with_dates(placed, waiting)
             for row, cell in placed:
                 getattr(row, kind).append(cell)
             if kind == "budget" and cells[0].kind == "when":  # amounts in the dates column:
@@ -403,6 +405,20 @@ def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
             rows[1].cells[0].segment != rows[0].cells[0].segment or cells[0].top < tops[id(rows[1])]):
         return [(r, cells[0]) for r in rows]
     return align(rows, cells, tops, stretch, heights or ())
+
+
+def _level_with_dates(placed: list[tuple[Row, Cell]], rows: list[Row]) -> list[tuple[Row, Cell]]:
+    """A budget column written like the dates column before it (its cells level with the dates
+    cells, line for line: `1983-1984` / `De 10 à 42000Ff`, `2002` / `78778€`): an amount goes to the
+    row of the date on its line."""
+    dates = [c for r in rows for c in r.when]
+    if len({c.segment for c in dates}) != 1:
+        return placed
+    owner = {c.top: r for r in rows for c in r.when}
+    tops = {c.top for _, c in placed}
+    if len(tops) < 2 or not tops <= set(owner):
+        return placed  # the columns are not written level
+    return [(owner[c.top], c) for _, c in placed]
 
 
 def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
