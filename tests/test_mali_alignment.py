@@ -130,3 +130,14 @@ def test_a_year_the_next_project_states_is_its_date_and_the_amount_level_with_it
     assert [c.text for c in idem.when] == ["2002"] and [c.text for c in idem.budget] == ["78778€"]
     assert not appui.when and not appui.budget
     assert [c.text for c in rows["Bamko-Musiqu"].budget] == ["39800€"]
+
+
+def test_a_dates_cell_opening_with_its_date_may_say_more_npdc():
+    """CR Nord-Pas de Calais–Kayes (l.5616-5617): `Depuis 1996,` / `sur la base de programme
+    triennal` (47 characters) is a dates cell, not a project; a project naming a year in its
+    words (`Projet de 8 classes à Gao avec MAE pour 2007 et 2008`) is still a project."""
+    from indexer.parsers.cuf_cells import kind_of
+
+    assert kind_of("Depuis 1996, sur la base de programme triennal") == "when"
+    assert kind_of("Projet de 8 classes à Gao avec MAE pour 2007 et 2008") == "action"
+    assert kind_of("Appui au maraîchage (avec un lien décentralisation depuis 2004)") == "action"

@@ -74,7 +74,8 @@ def is_when(text: str) -> bool:
     words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
     if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.IGNORECASE):
         return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
-    return len(words) <= 2 and len(t) <= 45
+    # a cell opening with its date may say more (`Depuis 1996, sur la base de programme triennal`)
+    return len(words) <= 2 and (len(t) <= 45 or len(t) <= 60 and bool(_DATE_LED.match(t)))
 
 
 @lru_cache(maxsize=8192)
