@@ -30,8 +30,11 @@ MALI = {
     # 638 -> 637: `Par la ville d’Alençon, à Koutiala:` (l.567) introduces the projects below it;
     # 637 -> 639: a cell whose lines are items each with its own dates cell is one action per item
     # (Alençon's `Centre de santé…` / `constructions : labo…` l.522-524, La Fouillouse's
-    # `-formation de gestionnaires,` / `d’hygiénistes.` l.7329-7330, 2004 and 2005).
-    "actions": 639,
+    # `-formation de gestionnaires,` / `d’hygiénistes.` l.7329-7330, 2004 and 2005); 639 -> 638
+    # (records5): `Depuis 1996,` / `sur la base de programme triennal` (CR Nord-Pas de Calais–Kayes
+    # l.5616-5617) is the dates cell of `Programme de formation des acteurs de l’éducation`, not a
+    # project: a cell opening with its date may run to 60 characters.
+    "actions": 638,
 }
 
 MAROC = {

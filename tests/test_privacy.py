@@ -42,7 +42,15 @@ def contact_patterns(engine) -> list[re.Pattern]:
     return list(out.values())
 
 
+# The served index's version (`"index_version": "gen-20261205T200344.034035-2412"`, in the API's
+# search and map answers) is an identifier made of a time to the microsecond and 4 hex digits: in
+# about 2% of builds its digits are shaped like a phone number (`034035-2412`), which made this test
+# fail now and then. It is no contact detail, so the detector leaves it out.
+INDEX_VERSION = re.compile(r'"index_version":\s*"[^"]*"')
+
+
 def leaks(text: str, contact_patterns) -> list[str]:
+    text = INDEX_VERSION.sub('"index_version": ""', text)
     found = EMAIL.findall(text)
     for pat in PHONE_LAYOUTS + contact_patterns:
         found += [m.group() for m in pat.finditer(text)]
@@ -110,3 +118,17 @@ def test_masking_keeps_years_and_amounts(text):
     from indexer.text import redact_contacts
 
     assert redact_contacts(text, "[masqué]") == text
+
+
+def test_an_index_version_is_no_phone_number(contact_patterns):
+    """The flaky failure: a build whose generation name reads `…T200344.034035-2412` showed
+    `034035-2412` as a leaked phone number in every API answer. The version is left out, a phone
+    number beside it is still found."""
+    body = '{"index_version": "gen-20261205T200344.034035-2412", "took_ms": 3.2}'
+    assert leaks(body, contact_patterns) == []
+    assert leaks(body + " Tél. 01 69 91 58 58", contact_patterns)
+
+
+def test_the_api_shows_the_index_version_the_detector_leaves_out(hidden_client, engine):
+    """The answers scanned above do carry the version, so the rule above is needed."""
+    assert engine.state().version in hidden_client.get("/api/search?per_page=1").get_data(as_text=True)

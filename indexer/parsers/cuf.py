@@ -21,7 +21,9 @@ from ..domains import map_domain, stated_labels
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, fields
-from .cuf_cells import (
+from .cuf_rows import split_dated_lines
+from .cuf_table import table_rows
+from .cuf_text import (
     dehyphen as _dehyphen,
     durations,
     join_lines,
@@ -30,8 +32,6 @@ from .cuf_cells import (
     title_of,
     year_lists,
 )
-from .cuf_rows import split_dated_lines
-from .cuf_table import table_rows
 from .parties import french_party, loose
 from .sheet import ActionDraft, Document, Sheet, warn
 

@@ -7,7 +7,7 @@ connector word, an open parenthesis or before a lower-case start continues it.
 Each cell gets a kind: a domain label, an action, a dates cell (years,
 periodicity), a budget cell (amounts, `aux frais…`), a band heading. A line
 mixing kinds (`Santé Don de matériel médical 1999 350 000 €`) is split. The
-text helpers at the end turn a cell into a title. Column recovery (which cell
+cell's text as fields is `cuf_text.py`; column recovery (which cell
 belongs to which row) is `cuf_table.py`.
 """
 from __future__ import annotations
@@ -74,7 +74,8 @@ def is_when(text: str) -> bool:
     words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
     if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.IGNORECASE):
         return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
-    return len(words) <= 2 and len(t) <= 45
+    # a cell opening with its date may say more (`Depuis 1996, sur la base de programme triennal`)
+    return len(words) <= 2 and (len(t) <= 45 or len(t) <= 60 and bool(_DATE_LED.match(t)))
 
 
 @lru_cache(maxsize=8192)
@@ -514,86 +515,3 @@ def heading(cell: Cell) -> str:
         head.append(line.strip())
     out = " ".join(head) if head else cell.text
     return squash_spaces(out).strip(" :-/")
-
-
-def status(text: str) -> str:
-    f = fold(text)
-    if re.search(r"en projet|a l.etude|prevu|a venir|envisage", f):
-        return "en projet"
-    if re.search(r"en cours|depuis|chaque annee|tous les ans|programme demarre", f):
-        return "en cours"
-    return "réalisé"
-
-
-def dehyphen(text: str) -> str:
-    return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
-
-
-def join_lines(lines: list[str]) -> str:
-    """A cell's lines as one text: a line ending with a hyphen joins the next
-    without a space and keeps the hyphen (`sages-` / `femmes`: table cells
-    wrap at words, so such a hyphen belongs to a compound)."""
-    out = ""
-    for line in lines:
-        t = squash_spaces(line)
-        if not t:
-            continue
-        out = out + t if out.endswith("-") and not out.endswith(" -") else f"{out} {t}".strip()
-    return out
-
-
-def strip_number(text: str) -> str:
-    return _NUMBER_RE.sub("", text.strip()).strip()
-
-
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý0-9])")
-_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
-
-
-def title_of(text: str) -> str:
-    """A project's title from its cell: the first sentence of a paragraph,
-    bullets and numbering dropped, a budget or date in parentheses and a
-    month with its year (`en juillet 2007`) removed, trailing punctuation
-    dropped."""
-    t = _BULLET_RE.sub("", squash_spaces(text))
-    first = _SENTENCE_END.split(t, maxsplit=1)[0]
-    if first != t and len(first.split()) >= 3:
-        t = first  # a cell written as a paragraph: its first sentence names the project
-    t = re.sub(r"\s*\((?:[^()]*\d[^()]*(?:€|euros?|F\b|FF|FCFA)|\s*(?:19|20)\d\d\s*)\)", "", t)
-    t = _MONTH_YEAR.sub("", t)
-    t = t.strip(" .;,:-…")
-    if len(t) > 400:  # a cell of many parts is one project, named in full
-        t = t[:398].rsplit(" ", 1)[0] + "…"
-    return t
-
-
-_DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?"
-                       r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.IGNORECASE)
-_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
-
-
-_YEAR_LIST = re.compile(r"\b((?:19|20)\d\d)((?:\s*,\s*(?:(?:19|20)\d\d|\d\d)\b)+)")
-
-
-def year_lists(text: str) -> str:
-    """`1988,2002, 03, 04` -> `1988, 2002, 2003, 2004`: a dates cell's list of
-    years, two-digit years in the century of the year before them."""
-    def full(m: re.Match) -> str:
-        years = [m.group(1)]
-        for y in re.findall(r"\d+", m.group(2)):
-            years.append(y if len(y) == 4 else years[-1][:2] + y)
-        return ", ".join(years)
-    return _YEAR_LIST.sub(full, text or "")
-
-
-def durations(text: str) -> str:
-    """`2007 pour 3 ans` -> `2007 pour 3 ans : 2007-2009`: a start year and a
-    length give the last year (three calendar years from 2007 end in 2009;
-    two years from October 2006 end in 2008)."""
-    def span(m: re.Match) -> str:
-        n = _NUMBERS.get(m.group(3).lower()) or int(m.group(3))
-        start = int(m.group(2))
-        late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.IGNORECASE)  # a start in the year's course
-        return f"{m.group(0)} : {start}-{start + n - (0 if late else 1)}"
-    return _DURATION.sub(span, text or "")
-

@@ -5,6 +5,7 @@ tops to row tops). The table reader is `cuf_table.py`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -59,11 +60,12 @@ def split_dated_lines(row: Row) -> list[Row]:
 
 
 def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
-          stretch: float | None = None) -> list[tuple[Row, Cell]]:
+          stretch: float | None = None, heights: Sequence[int] = ()) -> list[tuple[Row, Cell]]:
     """Give each cell a row: in order when the counts agree, else by position
     (`_by_spans`; with `stretch`, the cells' column is scaled to the rows'
     column, taller because it holds one cell per project where the others hold
-    one per heading, and matched one to one)."""
+    one per heading, and matched one to one). `heights`: each segment's number
+    of lines, to stack rows written one segment each."""
     if not rows or not cells:
         return []
     numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
@@ -81,6 +83,9 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
         return list(zip(rows, cells, strict=True))
     same_seg = len({r.cells[0].segment for r in rows}) == 1
     if not same_seg:
+        stacked = _stacked(rows, tops, heights)
+        if stacked is not None and len({c.segment for c in cells}) == 1:
+            return [(rows[i], cells[j]) for i, j in _by_spans(stacked, [c.top for c in cells])]
         return list(zip(rows, cells, strict=False))  # in order, the extra rows or cells left without
     by_block = _align_blocks(rows, cells)
     if by_block is not None:
@@ -91,7 +96,36 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
         return [(rows[i], cells[j]) for i, j in monotone(row_tops, [t * stretch for t in cell_tops])[1]]
     # the columns as written: a dates or budget line belongs to the project whose first line
     # is at or just above it (`2003` / `de 1989 à 2002` / `2002 et 2004` beside one project)
-    return [(rows[i], cells[j]) for i, j in _by_spans(row_tops, cell_tops)]
+    return [(rows[i], cells[j]) for i, j in _stated_years(rows, cells, _by_spans(row_tops, cell_tops))]
+
+
+def _stated_years(rows: list[Row], cells: list[Cell], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A dates cell that is only a year goes to the next project when that project states the year
+    in its own words and the one above does not (`2002` beside `Appui à 1 bibliothèque…`, over
+    `Idem en 2002 par un Chantier Jeunes…`): the columns drift, the words do not."""
+    taken = {i for i, _ in pairs}
+    out = []
+    for i, j in pairs:
+        m = re.fullmatch(r"(?:19|20)\d\d", cells[j].text.strip())
+        if m and i + 1 < len(rows) and i + 1 not in taken and re.search(rf"\b{m.group()}\b", rows[i + 1].text) \
+                and not re.search(rf"\b{m.group()}\b", rows[i].text):
+            taken.add(i + 1)
+            i += 1
+        out.append((i, j))
+    return out
+
+
+def _stacked(rows: list[Row], tops: dict[int, int], heights: Sequence[int]) -> list[float] | None:
+    """Rows written one segment after another (each project a segment: `- Construction de 6
+    CLAEC` / 4 lines, `- 6 CESCOM` / 2 lines…) stand one under the other: a row's height is
+    its segment's top plus the lines of the row segments before it. None without the heights,
+    when a segment holds several rows or when the rows' segments do not follow one another."""
+    segs = sorted({r.cells[0].segment for r in rows})
+    if not heights or len(segs) != len(rows) or segs != list(range(segs[0], segs[-1] + 1)) \
+            or segs[-1] >= len(heights):
+        return None
+    start = {s: sum(heights[segs[0]:s]) for s in segs}
+    return [start[r.cells[0].segment] + tops[id(r)] for r in rows]
 
 
 def _by_spans(rows: Sequence[float], cells: Sequence[float], skip: float = 3.0,
@@ -175,8 +209,8 @@ def _groups(items: list, key) -> list[list]:
 
 def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] | None:
     """Blank-separated blocks of rows against blocks of cells: a block of rows
-    takes the next block of cells when they are as many (or the first cells
-    of a larger block: `2001-2005` / `2000/2004` for one row), else the next
+    takes the next block of cells when they are as many (a row alone takes
+    its whole block: `2001-2005` / `2000/2004` for one row), else the next
     blocks together when they add up. None when the blocks do not agree."""
     rb = _groups(rows, lambda r: r.cells[0].block)
     cb = _groups(cells, lambda c: c.block)
@@ -192,5 +226,8 @@ def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] 
             j += 1
         if len(take) < len(group) or (len(take) > len(group) and len(group) > 1):
             return None
-        out += list(zip(group, take, strict=False))  # one row may take the first of a larger block
+        if len(group) == 1:  # one row takes its whole block (`2001-2005` / `2000/2004` in its cell's height)
+            out += [(group[0], c) for c in take]
+        else:
+            out += list(zip(group, take, strict=True))
     return out if j == len(cb) else None

@@ -205,7 +205,10 @@ class _TableReader:
         the next band (returned apart)."""
         tail_domains: list[Cell] = []
         if cells[0].kind in ("when", "budget"):
-            at = next((i for i, c in enumerate(cells) if c.kind == "domain"), len(cells))
+            # the next row starts with a domain cell, or with a project that opens as one does
+            # (`2003 +ou- 1500` / ` Programme de formation…`: a row written on the lines after)
+            at = next((i for i, c in enumerate(cells) if c.kind == "domain"
+                       or c.kind == "action" and re.match(r"^[A-ZÀ-Ý]", c.text)), len(cells))
             if at < len(cells) and any(c.kind == "action" for c in cells[at:]) \
                     and all(c.kind in ("when", "budget", "skip", "label") for c in cells[:at]):
                 self.todo.insert(0, (k, cells[at:]))  # `72604€` / `ARTISANAT 6 échanges…`: the next row
@@ -320,7 +323,9 @@ class _TableReader:
         else:
             stretch = (len(self.segs[waiting[0].cells[0].segment]) / len(self.segs[k])) \
                 if self.headings and waiting else None
-            placed = _place(kind, waiting, cs, self.tops, self.domains, stretch)
+            placed = _place(kind, waiting, cs, self.tops, self.domains, stretch, [len(g) for g in self.segs])
+            if kind == "budget" and cells[0].kind == "budget":
+                placed = _level_with_dates(placed, waiting)
             for row, cell in placed:
                 getattr(row, kind).append(cell)
             if kind == "budget" and cells[0].kind == "when":  # amounts in the dates column:
@@ -387,7 +392,8 @@ def _first_column_cells(cells: list[Cell]) -> list[Cell]:
 
 
 def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
-           domains: list[Cell], stretch: float | None = None) -> list[tuple[Row, Cell]]:
+           domains: list[Cell], stretch: float | None = None, heights: list[int] | None = None
+           ) -> list[tuple[Row, Cell]]:
     """Dates or budget cells to the rows waiting for them. One row takes them
     all (`Novembre 2006 premiers travaux…` / `Janvier 2007 inauguration…`); a
     table row's one dates cell, standing by its first project, dates every
@@ -398,7 +404,21 @@ def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
     if kind == "when" and len(cells) == 1 and rows and one_row and (
             rows[1].cells[0].segment != rows[0].cells[0].segment or cells[0].top < tops[id(rows[1])]):
         return [(r, cells[0]) for r in rows]
-    return align(rows, cells, tops, stretch)
+    return align(rows, cells, tops, stretch, heights or ())
+
+
+def _level_with_dates(placed: list[tuple[Row, Cell]], rows: list[Row]) -> list[tuple[Row, Cell]]:
+    """A budget column written like the dates column before it (its cells level with the dates
+    cells, line for line: `1983-1984` / `De 10 à 42000Ff`, `2002` / `78778€`): an amount goes to the
+    row of the date on its line."""
+    dates = [c for r in rows for c in r.when]
+    if len({c.segment for c in dates}) != 1:
+        return placed
+    owner = {c.top: r for r in rows for c in r.when}
+    tops = {c.top for _, c in placed}
+    if len(tops) < 2 or not tops <= set(owner):
+        return placed  # the columns are not written level
+    return [(owner[c.top], c) for _, c in placed]
 
 
 def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
