@@ -207,6 +207,42 @@ FAMILY_CASES = {
     "route": ("routiers", "route"),
     "port": ("portuaire", "port"),
     "aviculture": ("avicole", "aviculture"),
+    "apiculture": ("apiculteurs", "apicole"),
+    "pisciculture": ("piscicoles", "pisciculture"),
+    "horticulture": ("horticoles", "horticulture"),
+    "arboriculture": ("arboriculture", "arboricole"),
+    "riz": ("rizicoles", "riz"),
+    "lait": ("laitière", "lait"),
+    "semence": ("semences", "semencier"),
+    "jardin": ("jardinage", "jardin"),
+    "village": ("villageoise", "village"),
+    "rural": ("ruralité", "rural"),
+    "oasis": ("oasiens", "oasis"),
+    "montagne": ("montagnards", "montagne"),
+    "hydraulique": ("hydrauliciens", "hydraulique"),
+    "énergie": ("énergétiques", "énergie"),
+    "nutrition": ("nutritionnelle", "nutrition"),
+    "chirurgie": ("chirurgicaux", "chirurgie"),
+    "dentaire": ("dentistes", "dentaire"),
+    "ophtalmologie": ("ophtalmologues", "ophtalmologie"),
+    "soins": ("soignants", "soins"),
+    "lycée": ("lycéens", "lycée"),
+    "apprentissage": ("apprentis", "apprentissage"),
+    "archives": ("archivage", "archives"),
+    "cinéma": ("cinématographique", "cinéma"),
+    "architecture": ("architectes", "architecture"),
+    "festival": ("festivaliers", "festival"),
+    "football": ("footballeurs", "football"),
+    "pauvreté": ("pauvres", "pauvreté"),
+    "famille": ("familiale", "famille"),
+    "migration": ("migrants", "migration"),
+    "entreprise": ("entrepreneurs", "entreprise"),
+    "hôtellerie": ("hôteliers", "hôtellerie"),
+    "élection": ("électorales", "élection"),
+    "fiscalité": ("fiscale", "fiscalité"),
+    "cadastre": ("cadastral", "cadastre"),
+    "police": ("policiers", "police"),
+    "aéroport": ("aéroportuaires", "aéroport"),
 }
 
 
@@ -244,6 +280,8 @@ def test_words_outside_families_and_left_out_on_purpose():
     assert "coopérative" not in family_of("coopération")
     assert "former" not in family_of("formation")
     assert family_of("maternité") == []  # not école maternelle
+    assert family_of("banque") == []  # a banque de céréales is no bank
+    assert family_of("alimentation") == []  # alimentation en eau potable is no food
 
 
 def test_family_kind_is_its_own():
