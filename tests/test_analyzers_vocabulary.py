@@ -83,6 +83,14 @@ CASES = {
                              "transports en commun"),
     "reboisement": ("reboisements", "reforestation", "reforestation", "reboisement"),
     "informatique": ("informatique", "ordinateurs", "ordinateur", None),
+    # spellings of one word: the hyphenated form is two words to the analyzer, the joined one one
+    "micro-crédit": ("micro-crédits", "microcrédit", "microcrédits", "micro-crédit"),
+    "microfinance": ("microfinance", "microcrédit", "microcrédit", "micro-crédit"),  # one way: below
+    "désenclavement": ("désenclavement", "piste", "pistes", None),
+    "maraîchage": ("périmètres maraîchers", "jardin maraîcher", "cultures maraîchères", "maraîchage"),
+    "festival": ("festivals", "semaine culturelle", "carnaval", None),
+    "manifestation culturelle": ("manifestations culturelles", "festival", "événements culturels",
+                                 "fête"),
 }
 
 
@@ -137,9 +145,57 @@ def test_cu_meanings_do_not_expand_into_each_other():
 def test_spans_inside_a_longer_query():
     words = ["assainissement", "et", "CSCOM", "à", "Ségou", "en", "2005"]
     assert find_expansions(words) == [
-        (0, 1, ["latrines", "eaux usées", "égouts"]),
-        (2, 3, ["CeSCom", "CS Com", "centre de santé communautaire"]),
+        (0, 1, ["latrines", "eaux usées", "égouts", "caniveaux", "station d'épuration", "puisards",
+                "fosses septiques", "eaux pluviales"]),
+        (2, 3, ["CeSCom", "CS Com", "CSCOMM", "centre de santé communautaire"]),
     ]
+
+
+def test_variant_spelling_of_cscom():
+    # one Mali sheet writes "Financement du CSCOMM"
+    assert "CSCOM" in whole_query_alternatives("CSCOMM")
+    assert "CSCOMM" in whole_query_alternatives("cscom")
+
+
+def test_market_gardens_by_any_of_their_names():
+    alts = dict(find_graded_expansions(["jardins", "maraîchers"])[0][2])
+    assert alts["périmètre maraîcher"] == SYNONYM and alts["maraîchage"] == SYNONYM
+    # a garden is not a market garden: `jardin` alone brings nothing
+    assert find_expansions(["jardin"]) == []
+
+
+def test_microfinance_brings_microcredit_one_way():
+    assert dict(find_graded_expansions(["microfinance"])[0][2])["micro-crédit"] == NARROWER
+    assert "microfinance" not in whole_query_alternatives("micro-crédit")
+    assert "microfinance" not in whole_query_alternatives("microcrédit")
+
+
+def test_opening_up_brings_tracks_and_bridges_one_way():
+    alts = dict(find_graded_expansions(["désenclavement"])[0][2])
+    assert {alts[w] for w in ("piste", "route", "pont", "radier", "bac")} == {NARROWER}
+    assert find_expansions(["pont"]) == [] and find_expansions(["route"]) == []
+
+
+def test_sanitation_brings_drains_and_treatment_one_way():
+    alts = dict(find_graded_expansions(["assainissement"])[0][2])
+    assert alts["caniveaux"] == NARROWER and alts["station d'épuration"] == NARROWER
+    assert find_expansions(["caniveaux"]) == []
+
+
+def test_reforestation_brings_tree_nurseries_not_business_incubators():
+    alts = dict(find_graded_expansions(["reboisement"])[0][2])
+    assert alts["pépinière forestière"] == NARROWER
+    # the Oujda `pépinière` is a business incubator: a nursery alone is not reforestation
+    assert "pépinière" not in alts
+    assert find_expansions(["pépinière"]) == []
+
+
+def test_cultural_events_bring_festivals_and_festivals_their_kin():
+    events = dict(find_graded_expansions(["manifestations", "culturelles"])[0][2])
+    assert events["festival"] == NARROWER and events["fête"] == NARROWER
+    festival = dict(find_graded_expansions(["festival"])[0][2])
+    assert "fête" not in festival  # a party is not a festival
+    assert find_expansions(["fête"]) == []
 
 
 def test_a_narrower_word_is_not_widened():
