@@ -89,6 +89,10 @@ CASES = {
     "désenclavement": ("désenclavement", "piste", "pistes", None),
     "maraîchage": ("périmètres maraîchers", "jardin maraîcher", "cultures maraîchères", "maraîchage"),
     "festival": ("festivals", "semaine culturelle", "carnaval", None),
+    "électrification": ("électrification", "panneaux solaires", "panneaux solaires", None),
+    "sécurité alimentaire": ("sécurité alimentaire", "banque de céréales", "banques de céréales", None),
+    "protection civile": ("protection civile", "sapeurs-pompiers", "pompiers", None),
+    "école": ("écoles", "salle de classe", "salles de classe", None),
     "manifestation culturelle": ("manifestations culturelles", "festival", "événements culturels",
                                  "fête"),
 }
@@ -162,6 +166,21 @@ def test_market_gardens_by_any_of_their_names():
     assert alts["périmètre maraîcher"] == SYNONYM and alts["maraîchage"] == SYNONYM
     # a garden is not a market garden: `jardin` alone brings nothing
     assert find_expansions(["jardin"]) == []
+
+
+def test_second_entries_bring_their_kinds_one_way():
+    health = dict(find_graded_expansions(["centre", "de", "santé"])[0][2])
+    assert health["case de santé"] == NARROWER and health["poste de santé"] == NARROWER
+    water = dict(find_graded_expansions(["eau", "potable"])[0][2])
+    assert water["adduction d'eau"] == NARROWER
+    library = dict(find_graded_expansions(["bibliothèques"])[0][2])
+    assert library["médiathèque"] == SYNONYM and library["centre de lecture"] == NARROWER
+    waste = dict(find_graded_expansions(["ordures"])[0][2])
+    assert waste["déchets"] == SYNONYM and waste["recyclage"] == NARROWER and waste["décharge"] == NARROWER
+    for kind in ("centre de lecture", "recyclage", "décharge"):
+        assert find_expansions(kind.split()) == [], kind
+    # (`case de santé` brings only what `santé` brings, not `centre de santé`)
+    assert "centre de santé" not in [a for _, _, alts in find_expansions(["case", "de", "santé"]) for a in alts]
 
 
 def test_microfinance_brings_microcredit_one_way():
