@@ -89,6 +89,8 @@ CASES = {
     "désenclavement": ("désenclavement", "piste", "pistes", None),
     "maraîchage": ("périmètres maraîchers", "jardin maraîcher", "cultures maraîchères", "maraîchage"),
     "festival": ("festivals", "semaine culturelle", "carnaval", None),
+    "matériel informatique": ("équipements informatiques", "matériel informatique", "matériels informatiques",
+                              "équipement informatique"),
     "électrification": ("électrification", "panneaux solaires", "panneaux solaires", None),
     "sécurité alimentaire": ("sécurité alimentaire", "banque de céréales", "banques de céréales", None),
     "protection civile": ("protection civile", "sapeurs-pompiers", "pompiers", None),
@@ -181,6 +183,13 @@ def test_second_entries_bring_their_kinds_one_way():
         assert find_expansions(kind.split()) == [], kind
     # (`case de santé` brings only what `santé` brings, not `centre de santé`)
     assert "centre de santé" not in [a for _, _, alts in find_expansions(["case", "de", "santé"]) for a in alts]
+
+
+def test_computer_equipment_brings_computers_one_way():
+    alts = dict(find_graded_expansions(["matériel", "informatique"])[0][2])
+    assert alts["équipement informatique"] == SYNONYM and alts["ordinateurs"] == NARROWER
+    assert find_expansions(["ordinateurs"]) == []
+    assert dict(find_graded_expansions(["informatique"])[0][2])["salle multimédia"] == NARROWER
 
 
 def test_microfinance_brings_microcredit_one_way():
