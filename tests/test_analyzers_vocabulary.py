@@ -91,6 +91,7 @@ CASES = {
     "festival": ("festivals", "semaine culturelle", "carnaval", None),
     "matériel informatique": ("équipements informatiques", "matériel informatique", "matériels informatiques",
                               "équipement informatique"),
+    "hôpital": ("hôpitaux", "CHU", "centre hospitalier", None),  # a CHU is a hospital, not every hospital a CHU
     "électrification": ("électrification", "panneaux solaires", "panneaux solaires", None),
     "sécurité alimentaire": ("sécurité alimentaire", "banque de céréales", "banques de céréales", None),
     "protection civile": ("protection civile", "sapeurs-pompiers", "pompiers", None),
@@ -327,6 +328,8 @@ FAMILY_CASES = {
     "cadastre": ("cadastral", "cadastre"),
     "police": ("policiers", "police"),
     "aéroport": ("aéroportuaires", "aéroport"),
+    "stage": ("stagiaires", "stage"),
+    "bourse": ("boursiers", "bourse"),
 }
 
 
