@@ -91,6 +91,9 @@ CASES = {
     "festival": ("festivals", "semaine culturelle", "carnaval", None),
     "matériel informatique": ("équipements informatiques", "matériel informatique", "matériels informatiques",
                               "équipement informatique"),
+    "cadres municipaux": ("cadre municipal", "cadres communaux", "cadres communaux", "cadres municipaux"),
+    "personnel municipal": ("personnels municipaux", "agents communaux", "agents municipaux", "personnel communal"),
+    "cadres territoriaux": ("cadres territoriaux", "cadres municipaux", "cadres municipaux", "cadres communaux"),
     "hôpital": ("hôpitaux", "CHU", "centre hospitalier", None),  # a CHU is a hospital, not every hospital a CHU
     "électrification": ("électrification", "panneaux solaires", "panneaux solaires", None),
     "sécurité alimentaire": ("sécurité alimentaire", "banque de céréales", "banques de céréales", None),
@@ -191,6 +194,16 @@ def test_computer_equipment_brings_computers_one_way():
     assert alts["équipement informatique"] == SYNONYM and alts["ordinateurs"] == NARROWER
     assert find_expansions(["ordinateurs"]) == []
     assert dict(find_graded_expansions(["informatique"])[0][2])["salle multimédia"] == NARROWER
+
+
+def test_municipal_staff_brings_its_officers_and_territorial_staff_the_municipal_one_way():
+    staff = dict(find_graded_expansions(["agents", "municipaux"])[0][2])
+    assert staff["personnel municipal"] == SYNONYM and staff["cadres municipaux"] == NARROWER
+    territorial = dict(find_graded_expansions(["fonctionnaires", "territoriaux"])[0][2])
+    assert territorial["agents municipaux"] == NARROWER
+    # the narrower never brings the broader: municipal officers are not all the municipal staff
+    assert "personnel municipal" not in whole_query_alternatives("cadres municipaux")
+    assert "cadres territoriaux" not in whole_query_alternatives("agents municipaux")
 
 
 def test_microfinance_brings_microcredit_one_way():
