@@ -94,6 +94,7 @@ CASES = {
     "cadres municipaux": ("cadre municipal", "cadres communaux", "cadres communaux", "cadres municipaux"),
     "personnel municipal": ("personnels municipaux", "agents communaux", "agents municipaux", "personnel communal"),
     "cadres territoriaux": ("cadres territoriaux", "cadres municipaux", "cadres municipaux", "cadres communaux"),
+    "échange de jeunes": ("échanges de jeunes", "chantier de jeunes", "chantiers de jeunes", None),
     "hôpital": ("hôpitaux", "CHU", "centre hospitalier", None),  # a CHU is a hospital, not every hospital a CHU
     "électrification": ("électrification", "panneaux solaires", "panneaux solaires", None),
     "sécurité alimentaire": ("sécurité alimentaire", "banque de céréales", "banques de céréales", None),
