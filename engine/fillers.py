@@ -41,6 +41,13 @@ FILLERS = frozenset({
 # partnerships with Algerian places, which such a query does not want.
 FRENCH_SIDE = frozenset({"francais", "francaise", "francaises"})
 
+# In a question, a plural naming a kind of collectivity asks for collectivities of that kind
+# (`quels départements français travaillent en Algérie`: conseils généraux). Only France has
+# départements among the repertoires' countries, so that word names the French side's kind on its
+# own; régions and communes exist on both sides and name it only in a query calling it French.
+FRENCH_ONLY_KINDS = {"departements": "département"}
+SHARED_KINDS = {"regions": "région", "communes": "commune", "intercommunalites": "intercommunalité"}
+
 # the action nouns of project rows (and their verbs), as written; compared by stem; and two
 # kinds of generic nouns
 LIGHT_WORDS = (
@@ -92,6 +99,21 @@ def is_question_word(word: str) -> bool:
 
 def names_french_side(word: str) -> bool:
     return fold_text(word).strip("?!.,;:") in FRENCH_SIDE
+
+
+def french_kind_asked(words: list[str]) -> str | None:
+    """The kind of French collectivity a question asks for (a record's `french_party.kind`),
+    None when it asks for none: `quels départements…` -> `département`."""
+    folded = [_folded(w) for w in words]
+    if not any(w in _WHICH for w in folded):
+        return None
+    french = any(w in FRENCH_SIDE for w in folded)
+    for w in folded:
+        if w in FRENCH_ONLY_KINDS:
+            return FRENCH_ONLY_KINDS[w]
+        if french and w in SHARED_KINDS:
+            return SHARED_KINDS[w]
+    return None
 
 
 @lru_cache(maxsize=1)

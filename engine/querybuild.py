@@ -25,7 +25,15 @@ from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 
 from . import ranking_profile
 from .bm25f import Fielded
-from .fillers import asks_for, is_filler, is_light, is_question_word, names_agreement, names_french_side
+from .fillers import (
+    asks_for,
+    french_kind_asked,
+    is_filler,
+    is_light,
+    is_question_word,
+    names_agreement,
+    names_french_side,
+)
 from .querylang import NAMES, Clause, ParsedQuery
 
 _LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
@@ -104,6 +112,7 @@ class BuiltQuery:
     proximity: Q.Query | None = None  # the words together, in order (bonus)
     name: Q.Query | None = None  # the whole query is a collectivity's name (bonus)
     french_side: bool = False  # the query says the collectivity sought is French (`françaises`)
+    french_kind: str | None = None  # the kind of French collectivity a question asks for (`quels départements`)
     filters: dict[str, list] = field(default_factory=dict)  # facet -> values (AND with facets)
     excluded_filters: dict[str, list] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
@@ -252,6 +261,9 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
     built = BuiltQuery(notices=list(pq.notices))
     built.french_side = any(c.kind == "word" and not c.negated and names_french_side(c.text)
                             for g in pq.groups for c in g)
+    if profile.kind_asked:
+        built.french_kind = french_kind_asked([c.text for g in pq.groups for c in g
+                                               if c.kind == "word" and not c.negated])
     pq = _without_fillers(pq)
     words = pq.text_words()
     spans = _Spans(schema, words, profile)

@@ -40,7 +40,9 @@ class Ranking:
     cover: dict[int, float] | None = None  # docnum -> share of the word weight (None: every word)
     proximity: Mapping[int, float] = field(default_factory=dict)
     name: Mapping[int, float] = field(default_factory=dict)
-    abroad: frozenset = frozenset()  # documents the query's French side rules out (times profile.abroad)
+    # documents what the query says of the collectivity sought rules out (times profile.abroad):
+    # abroad when it calls it French, of another kind when a question asks for a kind
+    abroad: frozenset = frozenset()
     gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (_gate_places)
     gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
@@ -264,7 +266,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
     out = Ranking({}, parts=parts, proximity=prox, name=name, gates=gates, gated=gated, formalised=formalised,
-                  abroad=frozenset(abroad) if built.french_side else frozenset())
+                  abroad=frozenset(abroad) if built.french_side or built.french_kind else frozenset())
 
     if not parts:  # only exclusions: everything else
         every = score(Q.Every())

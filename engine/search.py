@@ -256,8 +256,10 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
         cut = cut or was_cut
         return scores
 
-    ranking = rank(built, score, len(state.docs), listed,
-                   abroad=state.french_abroad if built.french_side else frozenset())
+    ruled_out = state.french_abroad if built.french_side else frozenset()
+    if built.french_kind:  # a question asking for a kind of French collectivity: the others after
+        ruled_out = ruled_out | state.french_other_kind(built.french_kind)
+    ranking = rank(built, score, len(state.docs), listed, abroad=ruled_out)
     notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")

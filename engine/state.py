@@ -129,6 +129,18 @@ class IndexState:
         return frozenset(i for i, d in enumerate(self.docs) if d.pid in abroad)
 
     @functools.cached_property
+    def _french_kinds(self) -> dict[str, frozenset]:
+        """French collectivity kind -> the documents (partnerships and their actions) whose
+        French side is of another kind."""
+        kind_of = {pid: str(k) for pid, k in self.partnerships.field("$.french_party.kind") if k}
+        kinds = set(kind_of.values())
+        return {k: frozenset(i for i, d in enumerate(self.docs) if kind_of.get(d.pid) != k) for k in kinds}
+
+    def french_other_kind(self, kind: str) -> frozenset:
+        """Documents whose French side is not a collectivity of `kind` (`département`)."""
+        return self._french_kinds.get(kind, frozenset(range(len(self.docs))))
+
+    @functools.cached_property
     def names(self) -> list[NameEntry]:
         """Collectivity and place names offered by autocomplete."""
         return _names(self.partnerships)

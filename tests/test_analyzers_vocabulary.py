@@ -83,6 +83,25 @@ CASES = {
                              "transports en commun"),
     "reboisement": ("reboisements", "reforestation", "reforestation", "reboisement"),
     "informatique": ("informatique", "ordinateurs", "ordinateur", None),
+    # spellings of one word: the hyphenated form is two words to the analyzer, the joined one one
+    "micro-crédit": ("micro-crédits", "microcrédit", "microcrédits", "micro-crédit"),
+    "microfinance": ("microfinance", "microcrédit", "microcrédit", "micro-crédit"),  # one way: below
+    "désenclavement": ("désenclavement", "piste", "pistes", None),
+    "maraîchage": ("périmètres maraîchers", "jardin maraîcher", "cultures maraîchères", "maraîchage"),
+    "festival": ("festivals", "semaine culturelle", "carnaval", None),
+    "matériel informatique": ("équipements informatiques", "matériel informatique", "matériels informatiques",
+                              "équipement informatique"),
+    "cadres municipaux": ("cadre municipal", "cadres communaux", "cadres communaux", "cadres municipaux"),
+    "personnel municipal": ("personnels municipaux", "agents communaux", "agents municipaux", "personnel communal"),
+    "cadres territoriaux": ("cadres territoriaux", "cadres municipaux", "cadres municipaux", "cadres communaux"),
+    "échange de jeunes": ("échanges de jeunes", "chantier de jeunes", "chantiers de jeunes", None),
+    "hôpital": ("hôpitaux", "CHU", "centre hospitalier", None),  # a CHU is a hospital, not every hospital a CHU
+    "électrification": ("électrification", "panneaux solaires", "panneaux solaires", None),
+    "sécurité alimentaire": ("sécurité alimentaire", "banque de céréales", "banques de céréales", None),
+    "protection civile": ("protection civile", "sapeurs-pompiers", "pompiers", None),
+    "école": ("écoles", "salle de classe", "salles de classe", None),
+    "manifestation culturelle": ("manifestations culturelles", "festival", "événements culturels",
+                                 "fête"),
 }
 
 
@@ -137,9 +156,89 @@ def test_cu_meanings_do_not_expand_into_each_other():
 def test_spans_inside_a_longer_query():
     words = ["assainissement", "et", "CSCOM", "à", "Ségou", "en", "2005"]
     assert find_expansions(words) == [
-        (0, 1, ["latrines", "eaux usées", "égouts"]),
-        (2, 3, ["CeSCom", "CS Com", "centre de santé communautaire"]),
+        (0, 1, ["latrines", "eaux usées", "égouts", "caniveaux", "station d'épuration", "puisards",
+                "fosses septiques", "eaux pluviales"]),
+        (2, 3, ["CeSCom", "CS Com", "CSCOMM", "centre de santé communautaire"]),
     ]
+
+
+def test_variant_spelling_of_cscom():
+    # one Mali sheet writes "Financement du CSCOMM"
+    assert "CSCOM" in whole_query_alternatives("CSCOMM")
+    assert "CSCOMM" in whole_query_alternatives("cscom")
+
+
+def test_market_gardens_by_any_of_their_names():
+    alts = dict(find_graded_expansions(["jardins", "maraîchers"])[0][2])
+    assert alts["périmètre maraîcher"] == SYNONYM and alts["maraîchage"] == SYNONYM
+    # a garden is not a market garden: `jardin` alone brings nothing
+    assert find_expansions(["jardin"]) == []
+
+
+def test_second_entries_bring_their_kinds_one_way():
+    health = dict(find_graded_expansions(["centre", "de", "santé"])[0][2])
+    assert health["case de santé"] == NARROWER and health["poste de santé"] == NARROWER
+    water = dict(find_graded_expansions(["eau", "potable"])[0][2])
+    assert water["adduction d'eau"] == NARROWER
+    library = dict(find_graded_expansions(["bibliothèques"])[0][2])
+    assert library["médiathèque"] == SYNONYM and library["centre de lecture"] == NARROWER
+    waste = dict(find_graded_expansions(["ordures"])[0][2])
+    assert waste["déchets"] == SYNONYM and waste["recyclage"] == NARROWER and waste["décharge"] == NARROWER
+    for kind in ("centre de lecture", "recyclage", "décharge"):
+        assert find_expansions(kind.split()) == [], kind
+    # (`case de santé` brings only what `santé` brings, not `centre de santé`)
+    assert "centre de santé" not in [a for _, _, alts in find_expansions(["case", "de", "santé"]) for a in alts]
+
+
+def test_computer_equipment_brings_computers_one_way():
+    alts = dict(find_graded_expansions(["matériel", "informatique"])[0][2])
+    assert alts["équipement informatique"] == SYNONYM and alts["ordinateurs"] == NARROWER
+    assert find_expansions(["ordinateurs"]) == []
+    assert dict(find_graded_expansions(["informatique"])[0][2])["salle multimédia"] == NARROWER
+
+
+def test_municipal_staff_brings_its_officers_and_territorial_staff_the_municipal_one_way():
+    staff = dict(find_graded_expansions(["agents", "municipaux"])[0][2])
+    assert staff["personnel municipal"] == SYNONYM and staff["cadres municipaux"] == NARROWER
+    territorial = dict(find_graded_expansions(["fonctionnaires", "territoriaux"])[0][2])
+    assert territorial["agents municipaux"] == NARROWER
+    # the narrower never brings the broader: municipal officers are not all the municipal staff
+    assert "personnel municipal" not in whole_query_alternatives("cadres municipaux")
+    assert "cadres territoriaux" not in whole_query_alternatives("agents municipaux")
+
+
+def test_microfinance_brings_microcredit_one_way():
+    assert dict(find_graded_expansions(["microfinance"])[0][2])["micro-crédit"] == NARROWER
+    assert "microfinance" not in whole_query_alternatives("micro-crédit")
+    assert "microfinance" not in whole_query_alternatives("microcrédit")
+
+
+def test_opening_up_brings_tracks_and_bridges_one_way():
+    alts = dict(find_graded_expansions(["désenclavement"])[0][2])
+    assert {alts[w] for w in ("piste", "route", "pont", "radier", "bac")} == {NARROWER}
+    assert find_expansions(["pont"]) == [] and find_expansions(["route"]) == []
+
+
+def test_sanitation_brings_drains_and_treatment_one_way():
+    alts = dict(find_graded_expansions(["assainissement"])[0][2])
+    assert alts["caniveaux"] == NARROWER and alts["station d'épuration"] == NARROWER
+    assert find_expansions(["caniveaux"]) == []
+
+
+def test_reforestation_brings_tree_nurseries_not_business_incubators():
+    alts = dict(find_graded_expansions(["reboisement"])[0][2])
+    assert alts["pépinière forestière"] == NARROWER
+    # the Oujda `pépinière` is a business incubator: a nursery alone is not reforestation
+    assert "pépinière" not in alts
+    assert find_expansions(["pépinière"]) == []
+
+
+def test_cultural_events_bring_festivals_and_festivals_their_kin():
+    events = dict(find_graded_expansions(["manifestations", "culturelles"])[0][2])
+    assert events["festival"] == NARROWER and events["fête"] == NARROWER
+    festival = dict(find_graded_expansions(["festival"])[0][2])
+    assert "fête" not in festival  # a party is not a festival
+    assert find_expansions(["fête"]) == []
 
 
 def test_a_narrower_word_is_not_widened():
@@ -207,6 +306,44 @@ FAMILY_CASES = {
     "route": ("routiers", "route"),
     "port": ("portuaire", "port"),
     "aviculture": ("avicole", "aviculture"),
+    "apiculture": ("apiculteurs", "apicole"),
+    "pisciculture": ("piscicoles", "pisciculture"),
+    "horticulture": ("horticoles", "horticulture"),
+    "arboriculture": ("arboriculture", "arboricole"),
+    "riz": ("rizicoles", "riz"),
+    "lait": ("laitière", "lait"),
+    "semence": ("semences", "semencier"),
+    "jardin": ("jardinage", "jardin"),
+    "village": ("villageoise", "village"),
+    "rural": ("ruralité", "rural"),
+    "oasis": ("oasiens", "oasis"),
+    "montagne": ("montagnards", "montagne"),
+    "hydraulique": ("hydrauliciens", "hydraulique"),
+    "énergie": ("énergétiques", "énergie"),
+    "nutrition": ("nutritionnelle", "nutrition"),
+    "chirurgie": ("chirurgicaux", "chirurgie"),
+    "dentaire": ("dentistes", "dentaire"),
+    "ophtalmologie": ("ophtalmologues", "ophtalmologie"),
+    "soins": ("soignants", "soins"),
+    "lycée": ("lycéens", "lycée"),
+    "apprentissage": ("apprentis", "apprentissage"),
+    "archives": ("archivage", "archives"),
+    "cinéma": ("cinématographique", "cinéma"),
+    "architecture": ("architectes", "architecture"),
+    "festival": ("festivaliers", "festival"),
+    "football": ("footballeurs", "football"),
+    "pauvreté": ("pauvres", "pauvreté"),
+    "famille": ("familiale", "famille"),
+    "migration": ("migrants", "migration"),
+    "entreprise": ("entrepreneurs", "entreprise"),
+    "hôtellerie": ("hôteliers", "hôtellerie"),
+    "élection": ("électorales", "élection"),
+    "fiscalité": ("fiscale", "fiscalité"),
+    "cadastre": ("cadastral", "cadastre"),
+    "police": ("policiers", "police"),
+    "aéroport": ("aéroportuaires", "aéroport"),
+    "stage": ("stagiaires", "stage"),
+    "bourse": ("boursiers", "bourse"),
 }
 
 
@@ -244,6 +381,8 @@ def test_words_outside_families_and_left_out_on_purpose():
     assert "coopérative" not in family_of("coopération")
     assert "former" not in family_of("formation")
     assert family_of("maternité") == []  # not école maternelle
+    assert family_of("banque") == []  # a banque de céréales is no bank
+    assert family_of("alimentation") == []  # alimentation en eau potable is no food
 
 
 def test_family_kind_is_its_own():

@@ -110,6 +110,37 @@ def test_a_french_side_query_explains_what_it_sets_aside(engine):
     assert {h["id"] for h in plain["results"]} == {h["id"] for h in r["results"]}
 
 
+def test_a_question_asking_for_a_kind_of_collectivity_lists_that_kind_first(engine):
+    # `quels départements`: conseils généraux first, the régions and communes after, not dropped
+    q = "quels départements français travaillent en Algérie"
+    r = engine.search(SearchRequest(q=q, per_page=50, explain=True))
+    kinds = [(h["french_party"] or {}).get("kind") for h in r["results"]]
+    first_other = next(i for i, k in enumerate(kinds) if k != "département")
+    assert first_other >= 3 and "département" not in kinds[first_other:]
+    for hit in r["results"]:
+        check_result(hit)
+        assert ("abroad" in (hit["explain"]["own"] or {})) == ((hit["french_party"] or {}).get("kind") != "département")
+    # no question, no kind asked: the same records, none set aside
+    plain = engine.search(SearchRequest(q="départements français Algérie", per_page=50, explain=True))
+    assert not any("abroad" in (h["explain"]["own"] or {}) for h in plain["results"])
+    assert {h["id"] for h in plain["results"]} >= {h["id"] for h in r["results"][:first_other]}
+
+
+def test_which_kind_a_question_asks_for():
+    from engine.fillers import french_kind_asked
+
+    def asked(query: str) -> str | None:
+        return french_kind_asked(query.split())
+
+    assert asked("quels départements travaillent au Mali") == "département"
+    # régions and communes exist on both sides: only a query calling them French names the French kind
+    assert asked("quelles régions françaises coopèrent avec le Maroc") == "région"
+    assert asked("quelles régions coopèrent avec le Maroc") is None
+    assert asked("quelles communes françaises aident Kayes") == "commune"
+    assert asked("départements Algérie") is None  # not a question
+    assert asked("quelles villes aident Mopti") is None  # a town is any collectivity
+
+
 def test_a_place_gates_a_place_and_topic_query(engine):
     # `eau Gao`: among the records with water, Gao adds at most one mention in the places
     # field; explain shows that cap, and the word's score is its matches' sum capped
