@@ -231,8 +231,7 @@ class Evaluator:
             fieldobj = self.schema[field]
             try:
                 text = fieldobj.to_bytes(q.text)
-                if (field, text) not in self.reader:
-                    return {}
+                # a missing term raises TermNotFound: no separate lookup to test for it first
                 ids, weights = _postings(self.reader.postings(field, text))
             except (ValueError, TermNotFound):
                 return {}
