@@ -31,6 +31,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
+from . import phrases
 from .bm25f import Fielded, FieldShare, combine
 
 INVERSE_SCORE = 1.0  # what Whoosh's InverseMatcher gives each document it lets through
@@ -127,6 +128,7 @@ class Evaluator:
         self._fields: dict = {}
         self._memo: dict[int, tuple[object, dict[int, float]]] = {}
         self._fielded_memo: dict[int, tuple[object, tuple[dict[int, float], list[dict[int, float]]]]] = {}
+        self._phrases = phrases.PhraseReader(self.reader, self.schema)
 
     def scores(self, q) -> dict[int, float]:
         """docnum -> score for every document `q` matches."""
@@ -166,6 +168,8 @@ class Evaluator:
             return out
         if cls is Q.Every and not q.fieldname:
             return dict.fromkeys(self.reader.all_doc_ids(), q.boost)
+        if cls is Q.Phrase and self._own_phrase(q):
+            return self._phrase_scores(q)
         # anything else (phrases, ...): Whoosh's own matcher, read once
         return _collect(q.matcher(self.searcher, self.searcher.context()))
 
@@ -245,6 +249,8 @@ class Evaluator:
         if cls is Q.Phrase:
             if self.deadline is not None and time.perf_counter() > self.deadline:
                 raise TimeLimit()
+            if phrases.handles(self.schema, q):
+                return self._phrases.occurrences(q)
             m = Q.Phrase(q.fieldname, q.words, slop=q.slop).matcher(self.searcher, self.searcher.context())
             out = {}
             while m.is_active():
@@ -315,9 +321,23 @@ class Evaluator:
         if cls is Q.Phrase:
             if self.deadline is not None and time.perf_counter() > self.deadline:
                 raise TimeLimit()
+            if self._own_phrase(q):
+                return self._phrase_scores(q, docs)
             return _collect_within(q.matcher(self.searcher, self.searcher.context()), sorted(docs))
         full = self.scores(q)
         return {d: full[d] for d in docs if d in full}
+
+    def _own_phrase(self, q) -> bool:
+        return type(self.weighting) is BM25F and phrases.handles(self.schema, q) \
+            and self.schema[q.fieldname].scorable
+
+    def _phrase_scores(self, q, docs=None) -> dict[int, float]:
+        """Whoosh's phrase matcher's scores, from postings read once (phrases.py)."""
+        searcher = self.searcher
+
+        def norms(field, B, K1, ids):
+            return self.lengths.norms(searcher, field, B, K1, searcher.avg_field_length(field) or 1, ids)
+        return self._phrases.scores(q, self.weighting, norms, self.doc_count, docs)
 
     @staticmethod
     def _boosted(out: dict[int, float], boost: float, single: bool) -> dict[int, float]:
