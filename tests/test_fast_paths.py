@@ -299,3 +299,21 @@ def test_phrase_occurrences_are_whooshs_span_counts(state):
         assert reader.occurrences(p) == theirs, p
         counted += bool(theirs)
     assert counted > 10
+
+
+def test_a_bm25f_alternative_matches_the_documents_of_its_query(state):
+    """ranking._matched_by counts an alternative's documents from its BM25F scores, not its query's."""
+    from engine.bm25f import Fielded
+
+    ev = Evaluator(state.searcher(), FieldLengths())
+    compared = 0
+    for text in QUERIES + [q.q for q in load_queries()]:
+        built = build_query(state.schema, parse_query(text), state.facet_values,
+                            known=state.vocabulary.__contains__,
+                            candidates=lambda w, d: state.speller.candidates(w, d))
+        for g in built.groups:
+            for a in g.alternatives:
+                if isinstance(a.scored, Fielded):
+                    assert ev.scores(a.scored).keys() == ev.scores(a.query).keys(), (text, a.text)
+                    compared += bool(ev.scores(a.query))
+    assert compared > 100
