@@ -128,7 +128,7 @@ class WordTables:
         self._db.execute("SELECT 1 FROM terms LIMIT 1").fetchall()
         self._db.execute("SELECT 1 FROM bodies LIMIT 1").fetchall()
 
-    def _rows(self, sql: str, keys: list[str]) -> list[tuple]:
+    def _rows(self, sql: str, keys: list) -> list[tuple]:
         out: list[tuple] = []
         with self._lock:
             for i in range(0, len(keys), _CHUNK):
@@ -181,6 +181,12 @@ class WordTables:
         if row is None:
             return "", {}
         return row[0], marshal.loads(row[1])
+
+    def bodies(self, docnums) -> dict[int, tuple[str, dict[str, list[int]]]]:
+        """`body` of each of `docnums` (those with one), read in one statement rather than one each."""
+        keys = sorted(set(docnums))
+        rows = self._rows("SELECT docnum, body, places FROM bodies WHERE docnum IN ({})", keys)
+        return {d: (body, marshal.loads(places)) for d, body, places in rows}
 
     def close(self) -> None:
         self._db.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from types import MappingProxyType
@@ -29,6 +29,8 @@ from .querybuild import build_query
 from .querylang import parse_query
 from .ranking import Ranking, ScoreFn, rank
 from .state import IndexState
+
+BodyFn = Callable[[int], tuple[str, dict[str, list[int]]]]
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
@@ -66,8 +68,9 @@ def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tupl
     the query's text form, which includes fields and boosts. A cut answer is
     not cached. The mapping is read-only: it is the cached answer itself, and
     a caller that changed it would change every later answer."""
-    key = repr(query)
-    hit = state.match_cache.get(key)
+    caching = state.match_cache.size > 0  # no cache: the key's text form is not worth making
+    key = repr(query) if caching else ""
+    hit = state.match_cache.get(key) if caching else None
     if hit is not None:
         return hit, False
     if evaluator is None:
@@ -76,7 +79,8 @@ def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tupl
         scores = MappingProxyType(evaluator.scores(query))
     except TimeLimit:
         return MappingProxyType({}), True
-    state.match_cache.put(key, scores)
+    if caching:
+        state.match_cache.put(key, scores)
     return scores, False
 
 
@@ -155,7 +159,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             nested.setdefault(docs[a].pid, []).append(a)
 
     terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
-    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
+    body_of = _body_source(state, page_hits, nested) if terms is not None else None
+    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, body_of) for d in page_hits]
     if req.explain and scores is not None and score_fn is not None:
         for d, hit in zip(page_hits, results, strict=True):
             best = best_action.get(docs[d].id) if mode == "partnership" else None
@@ -313,19 +318,35 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
-def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) -> str:
+def _body_source(state: IndexState, page: list[int], nested: dict[str, list[int]]) -> BodyFn:
+    """docnum -> (body, word places) for the page's snippets: without caches, the
+    bodies of the page and of its nested actions, read in one statement."""
+    if state.caching:
+        return state.body  # cached per generation
+    docs = state.docs
+    wanted = list(page)
+    for d in page:
+        if docs[d].type == "partnership":
+            wanted.extend(nested.get(docs[d].id, [])[:NESTED_ACTIONS])
+    fetched = state.vocabulary.bodies(wanted)
+    return lambda d: fetched.get(d) or state.body(d)
+
+
+def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None, body_of: BodyFn | None = None) -> str:
     """The passage of the body with the most matched words ("" when snippets are not asked for)."""
     if terms is None:
         return ""
     body_terms = frozenset(terms.get("body", ()))
+    caching = state.snippet_cache.size > 0
     key = (docnum, body_terms)
-    cached = state.snippet_cache.get(key)
+    cached = state.snippet_cache.get(key) if caching else None
     if cached is not None:
         return cached
-    body, places = state.body(docnum)
+    body, places = (body_of or state.body)(docnum)
     out = highlight(body, body_terms, state.markers["body"], places=places, table=state.vocabulary) \
         or plain_snippet(body)
-    state.snippet_cache.put(key, out)
+    if caching:
+        state.snippet_cache.put(key, out)
     return out
 
 
@@ -335,7 +356,7 @@ def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> 
     return mark_all(title, terms.get("title", set()), state.markers["title"])
 
 
-def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
+def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, body_of: BodyFn | None = None) -> dict:
     d = state.docs[docnum]
     if d.type == "partnership":
         rec = state.partnerships[d.id]
@@ -359,7 +380,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": _snippet(state, docnum, terms),
+        "snippet": _snippet(state, docnum, terms, body_of),
         "formatted": {"title": _title(state, title, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
@@ -377,7 +398,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
                 "domains": arec.get("domains", []),
                 "years": arec.get("years", []),
                 "status": arec.get("status"),
-                "snippet": _snippet(state, a, terms),
+                "snippet": _snippet(state, a, terms, body_of),
             })
     return out
 

@@ -317,3 +317,23 @@ def test_a_bm25f_alternative_matches_the_documents_of_its_query(state):
                     assert ev.scores(a.scored).keys() == ev.scores(a.query).keys(), (text, a.text)
                     compared += bool(ev.scores(a.query))
     assert compared > 100
+
+
+def test_bodies_read_together_are_those_read_one_by_one(state):
+    docnums = [0, 1, 5, 17, len(state.docs) - 1, len(state.docs) + 10]  # the last one has no body
+    together = state.vocabulary.bodies(docnums)
+    assert len(together) >= 5
+    for d in docnums:
+        assert together.get(d, ("", {})) == state.vocabulary.body(d)
+
+
+def test_a_cold_engine_answers_as_a_caching_one(engine, index_dir):
+    """Without caches (bodies read per page, no cache keys) the answers, snippets included, are the same."""
+    from engine import Engine
+
+    cold = Engine(index_dir, caching=False)
+    for text in ["assainissement Kayes", "centre de santé communautaire", "jumelage 1989", "école -Kayes"]:
+        warm_r, cold_r = engine.search(SearchRequest(q=text)), cold.search(SearchRequest(q=text))
+        warm_r.pop("took_ms"), cold_r.pop("took_ms")
+        assert cold_r == warm_r, text
+        assert any(hit["snippet"] for hit in cold_r["results"]), text
