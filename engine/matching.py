@@ -27,7 +27,6 @@ import time
 from math import log
 
 from whoosh import query as Q
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
@@ -68,26 +67,6 @@ class FieldLengths:
                     n = by_length[fl] = K1 * ((1 - B) + B * fl / avgfl)  # as in whoosh.scoring.bm25
                 table[d] = n
         return table
-
-
-def _postings(m) -> tuple[list[int], list[float]]:
-    """Document numbers and weights of a leaf matcher, block by block when it
-    is Whoosh's own (the fields it reads are those its `id()` and `weight()` read)."""
-    ids: list[int] = []
-    weights: list[float] = []
-    if type(m) is W3LeafMatcher:
-        while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            ids.extend(m._ids[m._i:])
-            weights.extend(m._weights[m._i:])
-            m._next_block()
-        return ids, weights
-    while m.is_active():
-        ids.append(m.id())
-        weights.append(m.weight())
-        m.next()
-    return ids, weights
 
 
 def _collect(m) -> dict[int, float]:
@@ -189,7 +168,7 @@ class Evaluator:
         if type(w) is BM25F and fieldobj.scorable:
             # BM25FScorer's arithmetic on the same numbers, from the term info
             # read once (Whoosh's scorer looks the term up three more times)
-            ids, weights = _postings(self.reader.postings(field, text))
+            ids, weights, _ = self._phrases.postings(field, text)  # type: ignore[misc]  # (read once per request)
             idf = log(self.doc_count / (info.doc_frequency() + 1)) + 1
             B, K1 = w._field_B.get(field, w.B), w.K1
             norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1, ids)
@@ -235,11 +214,13 @@ class Evaluator:
             fieldobj = self.schema[field]
             try:
                 text = fieldobj.to_bytes(q.text)
-                # a missing term raises TermNotFound: no separate lookup to test for it first
-                ids, weights = _postings(self.reader.postings(field, text))
-            except (ValueError, TermNotFound):
+            except ValueError:
                 return {}
-            return dict(zip(ids, weights, strict=True))
+            # read once per request (the word's phrases and proximity read them too); None: a missing term
+            found = self._phrases.postings(field, text)
+            if found is None:
+                return {}
+            return dict(zip(found[0], found[1], strict=True))
         if cls is Q.And:
             parts = [self._raw_tf(field, s) for s in q.subqueries]
             if not parts or any(not p for p in parts):

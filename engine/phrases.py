@@ -56,14 +56,15 @@ def handles(schema, q) -> bool:
 
 
 class PhraseReader:
-    """Reads phrases of one field set; `postings` of a word are read once per reader (one request)."""
+    """Reads phrases, and terms' postings for matching.Evaluator, once per reader (one request)."""
 
     def __init__(self, reader, schema):
         self.reader = reader
         self.schema = schema
         self._postings: dict[tuple[str, bytes], Postings | None] = {}
 
-    def _word(self, field: str, text: bytes) -> Postings | None:
+    def postings(self, field: str, text: bytes) -> Postings | None:
+        """A term's postings, read once per reader; None for a term the field does not have."""
         key = (field, text)
         if key in self._postings:
             return self._postings[key]
@@ -86,7 +87,7 @@ class PhraseReader:
                 text = fieldobj.to_bytes(w)
             except ValueError:
                 return None
-            p = self._word(field, text)
+            p = self.postings(field, text)
             if p is None:
                 return None
             texts.append(text)
