@@ -182,11 +182,5 @@ class WordTables:
             return "", {}
         return row[0], marshal.loads(row[1])
 
-    def bodies(self, docnums) -> dict[int, tuple[str, dict[str, list[int]]]]:
-        """`body` of each of `docnums` (those with one), read in one statement rather than one each."""
-        keys = sorted(set(docnums))
-        rows = self._rows("SELECT docnum, body, places FROM bodies WHERE docnum IN ({})", keys)
-        return {d: (body, marshal.loads(places)) for d, body, places in rows}
-
     def close(self) -> None:
         self._db.close()

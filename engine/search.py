@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from types import MappingProxyType
@@ -29,8 +29,6 @@ from .querybuild import build_query
 from .querylang import parse_query
 from .ranking import Ranking, ScoreFn, rank
 from .state import IndexState
-
-BodyFn = Callable[[int], tuple[str, dict[str, list[int]]]]
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
@@ -159,8 +157,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             nested.setdefault(docs[a].pid, []).append(a)
 
     terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
-    body_of = _body_source(state, page_hits, nested) if terms is not None else None
-    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, body_of) for d in page_hits]
+    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
     if req.explain and scores is not None and score_fn is not None:
         for d, hit in zip(page_hits, results, strict=True):
             best = best_action.get(docs[d].id) if mode == "partnership" else None
@@ -318,21 +315,7 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
-def _body_source(state: IndexState, page: list[int], nested: dict[str, list[int]]) -> BodyFn:
-    """docnum -> (body, word places) for the page's snippets: without caches, the
-    bodies of the page and of its nested actions, read in one statement."""
-    if state.caching:
-        return state.body  # cached per generation
-    docs = state.docs
-    wanted = list(page)
-    for d in page:
-        if docs[d].type == "partnership":
-            wanted.extend(nested.get(docs[d].id, [])[:NESTED_ACTIONS])
-    fetched = state.vocabulary.bodies(wanted)
-    return lambda d: fetched.get(d) or state.body(d)
-
-
-def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None, body_of: BodyFn | None = None) -> str:
+def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) -> str:
     """The passage of the body with the most matched words ("" when snippets are not asked for)."""
     if terms is None:
         return ""
@@ -342,7 +325,7 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None, 
     cached = state.snippet_cache.get(key) if caching else None
     if cached is not None:
         return cached
-    body, places = (body_of or state.body)(docnum)
+    body, places = state.body(docnum)
     out = highlight(body, body_terms, state.markers["body"], places=places, table=state.vocabulary) \
         or plain_snippet(body)
     if caching:
@@ -356,7 +339,7 @@ def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> 
     return mark_all(title, terms.get("title", set()), state.markers["title"])
 
 
-def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, body_of: BodyFn | None = None) -> dict:
+def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
     d = state.docs[docnum]
     if d.type == "partnership":
         rec = state.partnerships[d.id]
@@ -380,7 +363,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": _snippet(state, docnum, terms, body_of),
+        "snippet": _snippet(state, docnum, terms),
         "formatted": {"title": _title(state, title, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
@@ -398,7 +381,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
                 "domains": arec.get("domains", []),
                 "years": arec.get("years", []),
                 "status": arec.get("status"),
-                "snippet": _snippet(state, a, terms, body_of),
+                "snippet": _snippet(state, a, terms),
             })
     return out
 

@@ -319,16 +319,8 @@ def test_a_bm25f_alternative_matches_the_documents_of_its_query(state):
     assert compared > 100
 
 
-def test_bodies_read_together_are_those_read_one_by_one(state):
-    docnums = [0, 1, 5, 17, len(state.docs) - 1, len(state.docs) + 10]  # the last one has no body
-    together = state.vocabulary.bodies(docnums)
-    assert len(together) >= 5
-    for d in docnums:
-        assert together.get(d, ("", {})) == state.vocabulary.body(d)
-
-
 def test_a_cold_engine_answers_as_a_caching_one(engine, index_dir):
-    """Without caches (bodies read per page, no cache keys) the answers, snippets included, are the same."""
+    """Without caches (no cache keys made) the answers, snippets included, are the same."""
     from engine import Engine
 
     cold = Engine(index_dir, caching=False)
