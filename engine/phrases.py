@@ -17,10 +17,15 @@ and positions are decoded only for those. The results are Whoosh's:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
 from math import log
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.compat import loads
+from whoosh.formats import Positions
 from whoosh.reading import TermNotFound
+from whoosh.system import _INT_SIZE
 
 Postings = tuple[list[int], list[float], list]  # document numbers, frequencies, encoded values
 
@@ -45,6 +50,19 @@ def _read(m) -> Postings:
         values.append(m.value())
         m.next()
     return ids, weights, values
+
+
+def _decoder(fmt):
+    """The format's `decode_positions`; for Whoosh's `Positions`, the same
+    decoding (pickled deltas, added up) with the adding done in C."""
+    if type(fmt) is not Positions:
+        return fmt.decode_positions
+
+    def decode(value: bytes):
+        if not value.endswith(b"."):
+            value += b"."
+        return accumulate(loads(value[_INT_SIZE:]))
+    return decode
 
 
 def handles(schema, q) -> bool:
@@ -76,7 +94,8 @@ class PhraseReader:
         return out
 
     def _matches(self, q, docs=None) -> tuple[list[bytes], list[dict[int, int]], dict[int, int]] | None:
-        """The words as bytes, per word docnum -> index in its postings, and
+        """The words as bytes, per word docnum -> index in its postings (for the
+        documents having every word), and
         docnum -> the phrase's number of occurrences (documents having it)."""
         field = q.fieldname
         fieldobj = self.schema[field]
@@ -92,21 +111,28 @@ class PhraseReader:
                 return None
             texts.append(text)
             posts.append(p)
-        where = [{d: i for i, d in enumerate(p[0])} for p in posts]
-        order = sorted(range(len(where)), key=lambda i: len(where[i]))
-        common = set(where[order[0]]) if docs is None else {d for d in docs if d in where[order[0]]}
+        # the documents having every word, from the rarest word's on (sets, not a
+        # dict per word: a common word's postings are long); then where each of
+        # those documents is in each word's postings (document numbers increase)
+        order = sorted(range(len(posts)), key=lambda i: len(posts[i][0]))
+        rarest = posts[order[0]][0]
+        common = set(rarest) if docs is None else set(docs).intersection(rarest)
         for i in order[1:]:
             if not common:
                 break
-            common.intersection_update(where[i])
-        decode = fieldobj.format.decode_positions
+            common.intersection_update(posts[i][0])
+        where = [{d: bisect_left(p[0], d) for d in common} for p in posts]
+        decode = _decoder(fieldobj.format)
         counts: dict[int, int] = {}
         for d in common:
-            first = decode(posts[0][2][where[0][d]])
-            rest = [set(decode(p[2][w[d]])) for p, w in zip(posts[1:], where[1:], strict=True)]
-            n = sum(1 for s in set(first) if all((s + k) in r for k, r in enumerate(rest, 1)))
-            if n:
-                counts[d] = n
+            # the start positions p with word k at p + k for every k
+            starts = set(decode(posts[0][2][where[0][d]]))
+            for k in range(1, len(posts)):
+                starts.intersection_update(map((-k).__add__, decode(posts[k][2][where[k][d]])))
+                if not starts:
+                    break
+            if starts:
+                counts[d] = len(starts)
         return texts, where, counts
 
     def occurrences(self, q) -> dict[int, float]:
