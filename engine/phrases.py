@@ -36,7 +36,10 @@ def _read(m) -> Postings:
     values: list = []
     if type(m) is W3LeafMatcher:
         while m.is_active():
-            m._read_ids()
+            # W3LeafMatcher._read_ids, with the deltas added up in C (its delta_decode is a generator)
+            if m._data is None:
+                m._read_data()
+            m._ids = m._data[0] if m._byteids else tuple(accumulate(m._data[0]))
             m._read_weights()
             m._read_values()
             ids.extend(m._ids[m._i:])
