@@ -17,9 +17,11 @@ in one pass, and the dicts are combined with Whoosh's own arithmetic:
 
 A term's score is Whoosh's BM25F scorer applied to the posting's weight and
 the document's field length (the same function, on the same numbers), so the
-scores, and the rankings, are Whoosh's. Parts shared by several queries of a
-request (the all-words query, its any-word fallback, the proximity phrase)
-are read once per request (`Evaluator`).
+scores, and the rankings, are Whoosh's. An exact phrase is read from its
+words' postings and positions (phrases.py), with the occurrences and the
+score Whoosh's span matcher gives it. Parts shared by several queries of a
+request (the all-words query, its any-word fallback, the proximity phrase),
+and each term's postings, are read once per request (`Evaluator`).
 """
 from __future__ import annotations
 
@@ -149,7 +151,7 @@ class Evaluator:
             return dict.fromkeys(self.reader.all_doc_ids(), q.boost)
         if cls is Q.Phrase and self._own_phrase(q):
             return self._phrase_scores(q)
-        # anything else (phrases, ...): Whoosh's own matcher, read once
+        # anything else (a sloppy phrase, ...): Whoosh's own matcher, read once
         return _collect(q.matcher(self.searcher, self.searcher.context()))
 
     def _term(self, q) -> dict[int, float]:
