@@ -128,7 +128,7 @@ class WordTables:
         self._db.execute("SELECT 1 FROM terms LIMIT 1").fetchall()
         self._db.execute("SELECT 1 FROM bodies LIMIT 1").fetchall()
 
-    def _rows(self, sql: str, keys: list[str]) -> list[tuple]:
+    def _rows(self, sql: str, keys: list) -> list[tuple]:
         out: list[tuple] = []
         with self._lock:
             for i in range(0, len(keys), _CHUNK):

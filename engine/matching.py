@@ -17,9 +17,11 @@ in one pass, and the dicts are combined with Whoosh's own arithmetic:
 
 A term's score is Whoosh's BM25F scorer applied to the posting's weight and
 the document's field length (the same function, on the same numbers), so the
-scores, and the rankings, are Whoosh's. Parts shared by several queries of a
-request (the all-words query, its any-word fallback, the proximity phrase)
-are read once per request (`Evaluator`).
+scores, and the rankings, are Whoosh's. An exact phrase is read from its
+words' postings and positions (phrases.py), with the occurrences and the
+score Whoosh's span matcher gives it. Parts shared by several queries of a
+request (the all-words query, its any-word fallback, the proximity phrase),
+and each term's postings, are read once per request (`Evaluator`).
 """
 from __future__ import annotations
 
@@ -27,10 +29,10 @@ import time
 from math import log
 
 from whoosh import query as Q
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
+from . import phrases
 from .bm25f import Fielded, FieldShare, combine
 
 INVERSE_SCORE = 1.0  # what Whoosh's InverseMatcher gives each document it lets through
@@ -67,26 +69,6 @@ class FieldLengths:
                     n = by_length[fl] = K1 * ((1 - B) + B * fl / avgfl)  # as in whoosh.scoring.bm25
                 table[d] = n
         return table
-
-
-def _postings(m) -> tuple[list[int], list[float]]:
-    """Document numbers and weights of a leaf matcher, block by block when it
-    is Whoosh's own (the fields it reads are those its `id()` and `weight()` read)."""
-    ids: list[int] = []
-    weights: list[float] = []
-    if type(m) is W3LeafMatcher:
-        while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            ids.extend(m._ids[m._i:])
-            weights.extend(m._weights[m._i:])
-            m._next_block()
-        return ids, weights
-    while m.is_active():
-        ids.append(m.id())
-        weights.append(m.weight())
-        m.next()
-    return ids, weights
 
 
 def _collect(m) -> dict[int, float]:
@@ -127,6 +109,7 @@ class Evaluator:
         self._fields: dict = {}
         self._memo: dict[int, tuple[object, dict[int, float]]] = {}
         self._fielded_memo: dict[int, tuple[object, tuple[dict[int, float], list[dict[int, float]]]]] = {}
+        self._phrases = phrases.PhraseReader(self.reader, self.schema)
 
     def scores(self, q) -> dict[int, float]:
         """docnum -> score for every document `q` matches."""
@@ -166,7 +149,9 @@ class Evaluator:
             return out
         if cls is Q.Every and not q.fieldname:
             return dict.fromkeys(self.reader.all_doc_ids(), q.boost)
-        # anything else (phrases, ...): Whoosh's own matcher, read once
+        if cls is Q.Phrase and self._own_phrase(q):
+            return self._phrase_scores(q)
+        # anything else (a sloppy phrase, ...): Whoosh's own matcher, read once
         return _collect(q.matcher(self.searcher, self.searcher.context()))
 
     def _term(self, q) -> dict[int, float]:
@@ -185,7 +170,7 @@ class Evaluator:
         if type(w) is BM25F and fieldobj.scorable:
             # BM25FScorer's arithmetic on the same numbers, from the term info
             # read once (Whoosh's scorer looks the term up three more times)
-            ids, weights = _postings(self.reader.postings(field, text))
+            ids, weights, _ = self._phrases.postings(field, text)  # type: ignore[misc]  # (read once per request)
             idf = log(self.doc_count / (info.doc_frequency() + 1)) + 1
             B, K1 = w._field_B.get(field, w.B), w.K1
             norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1, ids)
@@ -231,11 +216,13 @@ class Evaluator:
             fieldobj = self.schema[field]
             try:
                 text = fieldobj.to_bytes(q.text)
-                # a missing term raises TermNotFound: no separate lookup to test for it first
-                ids, weights = _postings(self.reader.postings(field, text))
-            except (ValueError, TermNotFound):
+            except ValueError:
                 return {}
-            return dict(zip(ids, weights, strict=True))
+            # read once per request (the word's phrases and proximity read them too); None: a missing term
+            found = self._phrases.postings(field, text)
+            if found is None:
+                return {}
+            return dict(zip(found[0], found[1], strict=True))
         if cls is Q.And:
             parts = [self._raw_tf(field, s) for s in q.subqueries]
             if not parts or any(not p for p in parts):
@@ -245,6 +232,8 @@ class Evaluator:
         if cls is Q.Phrase:
             if self.deadline is not None and time.perf_counter() > self.deadline:
                 raise TimeLimit()
+            if phrases.handles(self.schema, q):
+                return self._phrases.occurrences(q)
             m = Q.Phrase(q.fieldname, q.words, slop=q.slop).matcher(self.searcher, self.searcher.context())
             out = {}
             while m.is_active():
@@ -315,9 +304,23 @@ class Evaluator:
         if cls is Q.Phrase:
             if self.deadline is not None and time.perf_counter() > self.deadline:
                 raise TimeLimit()
+            if self._own_phrase(q):
+                return self._phrase_scores(q, docs)
             return _collect_within(q.matcher(self.searcher, self.searcher.context()), sorted(docs))
         full = self.scores(q)
         return {d: full[d] for d in docs if d in full}
+
+    def _own_phrase(self, q) -> bool:
+        return type(self.weighting) is BM25F and phrases.handles(self.schema, q) \
+            and self.schema[q.fieldname].scorable
+
+    def _phrase_scores(self, q, docs=None) -> dict[int, float]:
+        """Whoosh's phrase matcher's scores, from postings read once (phrases.py)."""
+        searcher = self.searcher
+
+        def norms(field, B, K1, ids):
+            return self.lengths.norms(searcher, field, B, K1, searcher.avg_field_length(field) or 1, ids)
+        return self._phrases.scores(q, self.weighting, norms, self.doc_count, docs)
 
     @staticmethod
     def _boosted(out: dict[int, float], boost: float, single: bool) -> dict[int, float]:

@@ -14,6 +14,7 @@ same plan back.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
@@ -156,8 +157,24 @@ class BuiltQuery:
         return q
 
 
+# (analyzer id, text) -> its tokens, for the length of one build_query: six fields
+# share two analyzers, and a query's words are analysed for several ways of finding them
+_TOKENS: ContextVar[dict | None] = ContextVar("_TOKENS", default=None)
+
+
 def _tokens(schema, fieldname: str, text: str) -> list[tuple[int, str]]:
     analyzer = schema[fieldname].analyzer
+    memo = _TOKENS.get()
+    if memo is None:
+        return _analyse(analyzer, text)
+    key = (id(analyzer), text)
+    toks = memo.get(key)
+    if toks is None:
+        toks = memo[key] = _analyse(analyzer, text)
+    return toks
+
+
+def _analyse(analyzer, text: str) -> list[tuple[int, str]]:
     try:
         return [(t.pos, t.text) for t in analyzer(text, mode="query", positions=True)]
     except Exception:  # noqa: BLE001 (what the analyzer cannot read adds no term: a typed query never crashes)
@@ -257,6 +274,14 @@ def _without_fillers(pq: ParsedQuery) -> ParsedQuery:
 
 def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=lambda w: True,
                 candidates=None) -> BuiltQuery:
+    memo = _TOKENS.set({})  # the schema's analyzers stay alive while it runs: their ids are their own
+    try:
+        return _build_query(schema, pq, facet_values, known, candidates)
+    finally:
+        _TOKENS.reset(memo)
+
+
+def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, candidates) -> BuiltQuery:
     profile = ranking_profile.current()
     built = BuiltQuery(notices=list(pq.notices))
     built.french_side = any(c.kind == "word" and not c.negated and names_french_side(c.text)

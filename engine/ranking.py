@@ -96,16 +96,24 @@ def expansion_factors(group: Group, score: ScoreFn, doc_count: int) -> list[floa
         return [1.0] * len(group.alternatives)
     seen: set[int] = set()
     for a in literal:
-        seen.update(score(a.query))
+        seen.update(_matched_by(a, score))
     word = _rarity(doc_count, len(seen))
     out = []
     for a in group.alternatives:
         if a.via in LITERAL or not seen:
             out.append(1.0)
             continue
-        other = _rarity(doc_count, len(score(a.query)))
+        other = _rarity(doc_count, len(_matched_by(a, score)))
         out.append(min(1.0, word / other) if other > 0 else 1.0)
     return out
+
+
+def _matched_by(alt: Alternative, score: ScoreFn) -> Mapping[int, float]:
+    """The documents `alt.query` matches (as keys). A BM25F-scored alternative
+    matches the same documents as its query (the OR of the same parts) and its
+    scores are read for the ranking anyway: reading them spares reading every
+    field's BM25 scores of the query only to count its documents."""
+    return score(alt.scored) if isinstance(alt.scored, Fielded) else score(alt.query)
 
 
 def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> Mapping[int, float]:

@@ -66,8 +66,9 @@ def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tupl
     the query's text form, which includes fields and boosts. A cut answer is
     not cached. The mapping is read-only: it is the cached answer itself, and
     a caller that changed it would change every later answer."""
-    key = repr(query)
-    hit = state.match_cache.get(key)
+    caching = state.match_cache.size > 0  # no cache: the key's text form is not worth making
+    key = repr(query) if caching else ""
+    hit = state.match_cache.get(key) if caching else None
     if hit is not None:
         return hit, False
     if evaluator is None:
@@ -76,7 +77,8 @@ def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tupl
         scores = MappingProxyType(evaluator.scores(query))
     except TimeLimit:
         return MappingProxyType({}), True
-    state.match_cache.put(key, scores)
+    if caching:
+        state.match_cache.put(key, scores)
     return scores, False
 
 
@@ -318,14 +320,16 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) 
     if terms is None:
         return ""
     body_terms = frozenset(terms.get("body", ()))
+    caching = state.snippet_cache.size > 0
     key = (docnum, body_terms)
-    cached = state.snippet_cache.get(key)
+    cached = state.snippet_cache.get(key) if caching else None
     if cached is not None:
         return cached
     body, places = state.body(docnum)
     out = highlight(body, body_terms, state.markers["body"], places=places, table=state.vocabulary) \
         or plain_snippet(body)
-    state.snippet_cache.put(key, out)
+    if caching:
+        state.snippet_cache.put(key, out)
     return out
 
 

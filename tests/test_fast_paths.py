@@ -14,12 +14,14 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from unidecode import unidecode
 from werkzeug.datastructures import MultiDict
+from whoosh import query as Q
 
 from analyzers import Speller, fold_text, spelling_analyzer
 from analyzers.wordtables import WordTables, count_vocabulary, write_tables
 from engine import SearchRequest
 from engine.highlight import SNIPPET_CHARS, FieldMarker, highlight
 from engine.matching import Evaluator, FieldLengths
+from engine.phrases import PhraseReader
 from engine.querybuild import build_query
 from engine.querylang import parse_query
 from engine.state import open_state
@@ -270,3 +272,60 @@ def test_folding_a_long_text_by_its_non_ascii_runs_is_unidecode(text):
     unidecode's over the whole text, lower-cased."""
     assert fold_text(text) == unidecode(text).lower()
     assert fold_text(text * 3) == unidecode(text * 3).lower()
+
+
+def _phrases_of(q):
+    if type(q) is Q.Phrase:
+        yield q
+    for child in q.children() if hasattr(q, "children") else ():
+        yield from _phrases_of(child)
+
+
+def test_phrase_occurrences_are_whooshs_span_counts(state):
+    """phrases.py counts a phrase's occurrences from positions as Whoosh's span matcher does."""
+    searcher = state.searcher()
+    reader = PhraseReader(searcher.reader(), searcher.schema)
+    phrases = [Q.Phrase(f, ws, slop=1) for f in ("body", "title")
+               for ws in (["eau", "potable"], ["centre", "de", "santé"], ["de", "la"], ["la", "la"])]
+    for _, query in _queries(state, QUERIES + [q.q for q in load_queries()][:60]):
+        phrases.extend(_phrases_of(query))
+    counted = 0
+    for p in phrases:
+        m = Q.Phrase(p.fieldname, p.words, slop=1).matcher(searcher, searcher.context())
+        theirs = {}
+        while m.is_active():
+            theirs[m.id()] = float(len(m.spans()))
+            m.next()
+        assert reader.occurrences(p) == theirs, p
+        counted += bool(theirs)
+    assert counted > 10
+
+
+def test_a_bm25f_alternative_matches_the_documents_of_its_query(state):
+    """ranking._matched_by counts an alternative's documents from its BM25F scores, not its query's."""
+    from engine.bm25f import Fielded
+
+    ev = Evaluator(state.searcher(), FieldLengths())
+    compared = 0
+    for text in QUERIES + [q.q for q in load_queries()]:
+        built = build_query(state.schema, parse_query(text), state.facet_values,
+                            known=state.vocabulary.__contains__,
+                            candidates=lambda w, d: state.speller.candidates(w, d))
+        for g in built.groups:
+            for a in g.alternatives:
+                if isinstance(a.scored, Fielded):
+                    assert ev.scores(a.scored).keys() == ev.scores(a.query).keys(), (text, a.text)
+                    compared += bool(ev.scores(a.query))
+    assert compared > 100
+
+
+def test_a_cold_engine_answers_as_a_caching_one(engine, index_dir):
+    """Without caches (no cache keys made) the answers, snippets included, are the same."""
+    from engine import Engine
+
+    cold = Engine(index_dir, caching=False)
+    for text in ["assainissement Kayes", "centre de santé communautaire", "jumelage 1989", "école -Kayes"]:
+        warm_r, cold_r = engine.search(SearchRequest(q=text)), cold.search(SearchRequest(q=text))
+        warm_r.pop("took_ms"), cold_r.pop("took_ms")
+        assert cold_r == warm_r, text
+        assert any(hit["snippet"] for hit in cold_r["results"]), text
