@@ -182,16 +182,5 @@ class WordTables:
             return "", {}
         return row[0], marshal.loads(row[1])
 
-    def bodies(self, docnums) -> dict[int, tuple[str, bytes]]:
-        """Several documents' rows in one read (a results page's), absent ones left out; `places`
-        decodes each row's word starts when its snippet is made (decoding all at once costs
-        more: the collector walks every live decoded list)."""
-        return {d: (b, p) for d, b, p in
-                self._rows("SELECT docnum, body, places FROM bodies WHERE docnum IN ({})", list(docnums))}
-
-    @staticmethod
-    def places(row: bytes) -> dict[str, list[int]]:
-        return marshal.loads(row)
-
     def close(self) -> None:
         self._db.close()

@@ -157,8 +157,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             nested.setdefault(docs[a].pid, []).append(a)
 
     terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
-    bodies = _page_bodies(state, page_hits, nested, mode) if terms is not None else {}
-    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, bodies) for d in page_hits]
+    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
     if req.explain and scores is not None and score_fn is not None:
         for d, hit in zip(page_hits, results, strict=True):
             best = best_action.get(docs[d].id) if mode == "partnership" else None
@@ -316,20 +315,7 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
-def _page_bodies(state: IndexState, page_hits: list[int], nested: dict[str, list[int]],
-                 mode: str) -> dict[int, tuple[str, bytes]]:
-    """Without caches, the bodies the page's snippets show, read at once (one query, not one per snippet)."""
-    if state.caching:
-        return {}  # read one by one through the stored documents' cache
-    docnums = list(page_hits)
-    if mode == "partnership":
-        for d in page_hits:
-            docnums += nested.get(state.docs[d].id, [])[:NESTED_ACTIONS]
-    return state.vocabulary.bodies(docnums)
-
-
-def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None,
-             bodies: dict[int, tuple[str, bytes]]) -> str:
+def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) -> str:
     """The passage of the body with the most matched words ("" when snippets are not asked for)."""
     if terms is None:
         return ""
@@ -339,11 +325,7 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None,
     cached = state.snippet_cache.get(key) if caching else None
     if cached is not None:
         return cached
-    if docnum in bodies:
-        body, raw = bodies[docnum]
-        places = state.vocabulary.places(raw)
-    else:
-        body, places = state.body(docnum)
+    body, places = state.body(docnum)
     out = highlight(body, body_terms, state.markers["body"], places=places, table=state.vocabulary) \
         or plain_snippet(body)
     if caching:
@@ -357,7 +339,7 @@ def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> 
     return mark_all(title, terms.get("title", set()), state.markers["title"])
 
 
-def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, bodies) -> dict:
+def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
     d = state.docs[docnum]
     if d.type == "partnership":
         rec = state.partnerships[d.id]
@@ -381,7 +363,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": _snippet(state, docnum, terms, bodies),
+        "snippet": _snippet(state, docnum, terms),
         "formatted": {"title": _title(state, title, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
@@ -399,7 +381,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
                 "domains": arec.get("domains", []),
                 "years": arec.get("years", []),
                 "status": arec.get("status"),
-                "snippet": _snippet(state, a, terms, bodies),
+                "snippet": _snippet(state, a, terms),
             })
     return out
 
