@@ -123,7 +123,9 @@ def _cold(results: dict) -> list[str]:
 def _startup(results: dict) -> list[str]:
     md = ["## Start-up", "",
           ("A one-shot `repertoires search QUERY --index DIR` in a new process (interpreter, imports, opening the "
-           "index, one search, printing), each run a different cold query; `repertoires serve` from process start "
+           "index, one search, printing), each run a different cold query, with the project's bytecode compiled "
+           "first as an installed package has it (this machine sets PYTHONDONTWRITEBYTECODE, so an editable "
+           "checkout would otherwise recompile its modules in every process); `repertoires serve` from process start "
            "to its first answer of `/api/status` (it checks the index is fresh first); opening the index in a "
            "running process."), "",
           ("| scale | one-shot search: median s | worst s | runs | `serve` ready s | Datasette ready s "
