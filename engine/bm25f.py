@@ -26,7 +26,18 @@ from math import log
 from whoosh import query as Q
 
 
-class Fielded(Q.Query):
+class _SameByRepr(Q.Query):
+    """Equal and hashed by the text form, which names every part: two queries built alike are one
+    (Whoosh's query classes compare this way too)."""
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self) and repr(other) == repr(self)
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+
+class Fielded(_SameByRepr):
     """One way of finding a word, in several fields, scored as one BM25F term,
     times `scale` (the profile's grade for that way). Evaluated by
     matching.Evaluator; Whoosh itself would read it as the OR of its parts."""
@@ -42,12 +53,6 @@ class Fielded(Q.Query):
     def __repr__(self) -> str:
         return f"Fielded({self.parts!r}, {self.weights!r}, {self.k1!r}, {self.scale!r})"
 
-    def __eq__(self, other) -> bool:
-        return type(other) is Fielded and repr(other) == repr(self)
-
-    def __hash__(self) -> int:
-        return hash(repr(self))
-
     def share(self, i: int) -> FieldShare:
         """Part `i`'s share of the score."""
         return FieldShare(self, (i,))
@@ -57,7 +62,7 @@ class Fielded(Q.Query):
         return FieldShare(self, tuple(i for i, (f, _) in enumerate(self.parts) if f in fields))
 
 
-class FieldShare(Q.Query):
+class FieldShare(_SameByRepr):
     """The share of a `Fielded` score its parts `indexes` bring (their part of tf')."""
 
     def __init__(self, fielded: Fielded, indexes: tuple[int, ...]):
@@ -68,11 +73,6 @@ class FieldShare(Q.Query):
     def __repr__(self) -> str:
         return f"FieldShare({self.fielded!r}, {self.indexes})"
 
-    def __eq__(self, other) -> bool:
-        return type(other) is FieldShare and repr(other) == repr(self)
-
-    def __hash__(self) -> int:
-        return hash(repr(self))
 
 
 def idf(doc_count: int, df: int) -> float:

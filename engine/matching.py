@@ -26,14 +26,13 @@ and each term's postings, are read once per request (`Evaluator`).
 from __future__ import annotations
 
 import time
-from math import log
 
 from whoosh import query as Q
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
 from . import phrases
-from .bm25f import Fielded, FieldShare, combine
+from .bm25f import Fielded, FieldShare, combine, idf as bm25_idf
 
 INVERSE_SCORE = 1.0  # what Whoosh's InverseMatcher gives each document it lets through
 
@@ -171,7 +170,7 @@ class Evaluator:
             # BM25FScorer's arithmetic on the same numbers, from the term info
             # read once (Whoosh's scorer looks the term up three more times)
             ids, weights, _ = self._phrases.postings(field, text)  # type: ignore[misc]  # (read once per request)
-            idf = log(self.doc_count / (info.doc_frequency() + 1)) + 1
+            idf = bm25_idf(self.doc_count, info.doc_frequency())
             B, K1 = w._field_B.get(field, w.B), w.K1
             norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1, ids)
             k1p1 = K1 + 1
