@@ -11,6 +11,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
+from analyzers.indexing import planned_indexing
 from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
@@ -130,10 +131,11 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         try:
             writer = ix.writer(limitmb=256, procs=1, codec=CODEC)
             try:
-                for i, doc in enumerate(docs, 1):
-                    writer.add_document(**{k: v for k, v in doc.items() if k in indexed})
-                    if on_progress and (i % 50 == 0 or i == len(docs)):
-                        on_progress(i, len(docs))
+                with planned_indexing(writer.schema):  # the analyzers' words without their token streams
+                    for i, doc in enumerate(docs, 1):
+                        writer.add_document(**{k: v for k, v in doc.items() if k in indexed})
+                        if on_progress and (i % 50 == 0 or i == len(docs)):
+                            on_progress(i, len(docs))
                 writer.commit(optimize=True)
             except BaseException:
                 writer.cancel()
