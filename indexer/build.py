@@ -21,6 +21,7 @@ from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
 from .recordtable import write_record_table
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
+from .segment import BuildWriter
 from .store import (
     DEFAULT_INDEX_DIR,
     DOCS,
@@ -129,7 +130,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
         tables = beside(_write_tables, gen, corpus, docs)  # everything but Whoosh's segment, on the other core
         try:
-            writer = ix.writer(limitmb=256, procs=1, codec=CODEC)
+            writer = BuildWriter(ix, limitmb=256, codec=CODEC)
             try:
                 with planned_indexing(writer.schema):  # the analyzers' words without their token streams
                     for i, doc in enumerate(docs, 1):

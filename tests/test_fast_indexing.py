@@ -74,3 +74,18 @@ def test_formats_are_put_back_after_the_block():
     with pytest.raises(RuntimeError), planned_indexing(schema):
         raise RuntimeError("a failed write")
     assert schema["body"].format is before["body"]
+
+
+def test_word_tables_words_equal_the_token_streams(corpus):
+    """The word tables (vocabulary, highlighter's terms) read each token's words from the plan."""
+    from analyzers.tokenizers import TOKEN_RE
+    from analyzers.wordtables import _words_of
+
+    docs = list(index_documents(corpus.partnerships, corpus.actions))
+    raws = sorted({raw for doc in docs for name in TEXT_FIELDS for raw in TOKEN_RE.findall(doc[name] or "")})
+    assert len(raws) > 10000
+    for make in (french_analyzer, spelling_analyzer, names_analyzer):
+        analyzer = make()
+        words = _words_of(analyzer)
+        for raw in raws + EDGES:
+            assert words(raw) == {t.text for t in analyzer(raw)}, raw
