@@ -6,16 +6,16 @@ Indexing the corpus ran every token through seven generators (the tokenizer
 and six filters, one `Token` object passed along), about a second of the
 build. Most of a filter's work depends on the token's text alone (elision,
 folding, saints, stemming): here that is done once per distinct word and
-remembered, and the filters that depend on a token's neighbours (a leading
-article, compound splitting, the stop filter's position gaps) are the same
-loops over plain (text, position) pairs. `Plan.positions` equals the
+remembered, and what depends on a token's neighbours (a leading article,
+the positions a compound adds, the stop filter's position gaps) is the
+filters' own bookkeeping in one loop over the tokens. `Plan.positions` equals the
 analyzer's own output in Whoosh's index mode (tests/test_fast_indexing.py
 compares them over the whole corpus); an analyzer made of anything else has
 no plan and is run as it is.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from whoosh.formats import Positions
@@ -34,8 +34,6 @@ from .stemming import FrenchStemFilter, stem_word
 from .stopwords import FrenchStopFilter
 from .tokenizers import TOKEN_RE, FrenchTokenizer, normalize_token
 
-Pairs = list[tuple[str, int]]
-
 # the filters that map a token's text alone, and whether they drop a token
 # they map to "" (the stemmer keeps it)
 _MAPS: dict[type, tuple[Callable[[str], str], bool]] = {
@@ -44,151 +42,172 @@ _MAPS: dict[type, tuple[Callable[[str], str], bool]] = {
     SaintFilter: (normalize_saint, True),
     FrenchStemFilter: (stem_word, False),
 }
-_DROPPED = "\x00"  # the memo's mark of a dropped token (no token text holds it)
 
 
-def _leading_article(tokens: Pairs) -> Pairs:
-    """LeadingArticleFilter at indexing time: a first token that is an article
-    is dropped and the others move back by one, unless it is the only token."""
-    if not tokens or tokens[0][0] not in LEADING_ARTICLES:
-        return tokens
-    if len(tokens) == 1:
-        return tokens
-    return [(text, pos - 1) for text, pos in tokens[1:]]
-
-
-def _compound_splitter(joined: bool) -> Callable[[Pairs], Pairs]:
-    """CompoundSplitFilter at indexing time: the joined form, then the parts at
-    consecutive positions; the tokens after a compound move on by its extra parts."""
-    parts_of: dict[str, tuple[str, ...]] = {}
-
-    def split(tokens: Pairs) -> Pairs:
-        out: Pairs = []
-        shift = 0
-        for text, pos in tokens:
-            pos += shift
-            if "-" not in text and "'" not in text and " " not in text:
-                out.append((text, pos))
-                continue
-            parts = parts_of.get(text)
-            if parts is None:
-                parts = parts_of[text] = tuple(p for p in text.replace("'", "-").replace(" ", "-").split("-") if p)
-            if len(parts) <= 1:
-                out.append((parts[0] if parts else text, pos))
-                continue
-            if joined:
-                out.append(("".join(parts), pos))
-            out.extend((part, pos + i) for i, part in enumerate(parts))
-            shift += len(parts) - 1
-        return out
-
-    return split
-
-
-def _stop_remover(stops: frozenset[str]) -> Callable[[Pairs], Pairs]:
-    """FrenchStopFilter at indexing time: stop words removed, a position
-    closed up only when every token at it was a stop word."""
-
-    def remove(tokens: Pairs) -> Pairs:
-        out: Pairs = []
-        shift = 0
-        pending: set[int] = set()
-        kept_at = None
-        for text, p in tokens:
-            if pending:
-                done = [s for s in pending if s < p]
-                shift += len(done)
-                pending.difference_update(done)
-            if text in stops:
-                if p != kept_at:
-                    pending.add(p)
-                continue
-            pending.discard(p)
-            kept_at = p
-            out.append((text, p - shift))
-        return out
-
-    return remove
-
-
-def _fused(maps: list[tuple[Callable[[str], str], bool]]) -> Callable[[Pairs], Pairs]:
-    """Consecutive per-text filters as one step, each distinct text mapped once."""
-    memo: dict[str, str] = {}
-
-    def apply(tokens: Pairs) -> Pairs:
-        out: Pairs = []
-        for text, pos in tokens:
-            new = memo.get(text)
-            if new is None:
-                new = text
-                for fn, drops in maps:
-                    new = fn(new)
-                    if drops and not new:
-                        new = _DROPPED
-                        break
-                memo[text] = new
-            if new is not _DROPPED:
-                out.append((new, pos))
-        return out
-
-    return apply
+Piece = tuple[str | None, int, bool]  # a word's text (None: dropped after the stop filter), offset, stop word
 
 
 class Plan:
-    """One analyzer's indexing as steps over (text, position) pairs."""
+    """One analyzer's indexing as one loop over the text's tokens. Its chain
+    is read as: per-word filters (`pre`), a leading article filter or not,
+    compound splitting or not, the stop filter or not, per-word filters
+    (`post`). Each distinct token's text after `pre` and its pieces (the
+    compound's joined form and parts with their offsets, stop words marked,
+    `post` applied) are computed once; the loop only places them."""
 
-    def __init__(self, steps: list[Callable[[Pairs], Pairs]]):
-        self.steps = steps
-        self._raw: dict[str, str] = {}
+    def __init__(self, pre: list[tuple[Callable[[str], str], bool]], article: bool, joined: bool | None,
+                 stops: frozenset[str] | None, post: list[tuple[Callable[[str], str], bool]]):
+        self.pre, self.article, self.joined, self.stops, self.post = pre, article, joined, stops, post
+        self._tokens: dict[str, tuple[str, tuple[Piece, ...], int] | None] = {}
+
+    def _token(self, raw: str) -> tuple[str, tuple[Piece, ...], int] | None:
+        """What the chain makes of one token: its text after `pre`, its pieces,
+        and how many positions its compound adds; None when `pre` drops it."""
+        text = normalize_token(raw)
+        for fn, drops in self.pre:
+            text = fn(text)
+            if drops and not text:
+                return None
+        parts: tuple[str, ...] = ()
+        if self.joined is not None and ("-" in text or "'" in text or " " in text):
+            parts = tuple(p for p in text.replace("'", "-").replace(" ", "-").split("-") if p)
+        if len(parts) > 1:
+            words = ([("".join(parts), 0)] if self.joined else []) + [(part, i) for i, part in enumerate(parts)]
+            extra = len(parts) - 1
+        else:
+            words, extra = [(parts[0] if parts else text, 0)], 0
+        pieces: list[Piece] = []
+        for word, offset in words:
+            stop = self.stops is not None and word in self.stops
+            pieces.append((None if stop else self._post(word), offset, stop))
+        return text, tuple(pieces), extra
+
+    def _post(self, word: str) -> str | None:
+        for fn, drops in self.post:
+            word = fn(word)
+            if drops and not word:
+                return None
+        return word
+
+    def prime(self, raws: Iterable[str]) -> None:
+        """Each of `raws` (single tokens) worked out now rather than when met."""
+        known = self._tokens
+        for raw in raws:
+            if raw not in known:
+                known[raw] = self._token(raw)
 
     def positions(self, value: str) -> dict[str, list[int]]:
-        """Each term of `value` with its positions, in the order of first occurrence."""
-        raw = self._raw
-        tokens: Pairs = []
-        for pos, match in enumerate(TOKEN_RE.findall(value)):
-            text = raw.get(match)
-            if text is None:
-                text = raw[match] = normalize_token(match)
-            tokens.append((text, pos))
-        for step in self.steps:
-            tokens = step(tokens)
+        """Each term of `value` with its positions, in the order of first occurrence
+        (what the chain's tokens give Whoosh's Positions format in index mode)."""
+        known = self._tokens
         out: dict[str, list[int]] = {}
-        for text, pos in tokens:
-            poses = out.get(text)
-            if poses is None:
-                out[text] = [pos]
+        shift = 0  # positions added by compounds, less a dropped leading article
+        held: tuple[int, tuple[Piece, ...], int] | None = None  # a first token that is an article
+        first = True
+        stop_shift, kept_at = 0, -1  # the stop filter's state, and its stop words' positions not closed yet
+        pending: set[int] = set()
+        tokens = TOKEN_RE.findall(value)
+        for pos, raw in enumerate(tokens):
+            if raw in known:
+                token = known[raw]
             else:
-                poses.append(pos)
+                token = known[raw] = self._token(raw)
+            if token is None:
+                continue
+            text, pieces, extra = token
+            if first:
+                first = False
+                if self.article and text in LEADING_ARTICLES:
+                    held = (pos, pieces, extra)
+                    continue
+            if held is not None:  # another token follows the article: it goes, the others move back
+                held = None
+                shift -= 1
+            base = pos + shift
+            shift += extra
+            for final, offset, stop in pieces:
+                p = base + offset
+                if pending:
+                    done = [s for s in pending if s < p]
+                    stop_shift += len(done)
+                    pending.difference_update(done)
+                if stop:
+                    if p != kept_at:
+                        pending.add(p)
+                    continue
+                pending.discard(p)
+                kept_at = p
+                if final is not None:
+                    if final in out:
+                        out[final].append(p - stop_shift)
+                    else:
+                        out[final] = [p - stop_shift]
+        if held is not None:  # the article was the only token: it stays
+            _place(out, *held)
         return out
+
+
+def _place(out: dict[str, list[int]], pos: int, pieces: tuple[Piece, ...], _extra: int) -> None:
+    """A lone token's words at their positions (nothing before it to shift them)."""
+    for final, offset, _ in pieces:
+        if final is not None:
+            out.setdefault(final, []).append(pos + offset)
+
+
+_PLANS: dict[tuple, Plan | None] = {}
 
 
 def plan_for(analyzer) -> Plan | None:
     """The plan of a composed analyzer made of the French tokenizer and this
-    package's filters; None for any other analyzer."""
+    package's filters in the order the chains use them; None for any other
+    analyzer (it is then run as it is). Equal chains share one plan, and so
+    what it remembers of each token (the schema's fields, the word tables,
+    `prime`)."""
     items = getattr(analyzer, "items", None)
     if not items or type(items[0]) is not FrenchTokenizer:
         return None
-    steps: list[Callable[[Pairs], Pairs]] = []
-    maps: list[tuple[Callable[[str], str], bool]] = []
+    key = tuple((type(item), getattr(item, "joined", None), getattr(item, "stops", None)) for item in items)
+    if key not in _PLANS:
+        _PLANS[key] = _plan(items)
+    return _PLANS[key]
+
+
+def prime(texts: Iterable[str], analyzers: Iterable) -> None:
+    """Work out, for each distinct token of `texts`, what the plans of
+    `analyzers` make of it, as they would when first meeting it. The build
+    calls it on the source documents while the longest one is still being
+    parsed and a core is free (indexer.build): the records' texts are made
+    of those tokens, so indexing them later finds most tokens done, and so
+    does the word tables' process, forked after it."""
+    raws: set[str] = set()
+    for text in texts:
+        raws.update(TOKEN_RE.findall(text))
+    for analyzer in analyzers:
+        plan = plan_for(analyzer)
+        if plan is not None:
+            plan.prime(raws)
+
+
+def _plan(items) -> Plan | None:
+    pre: list[tuple[Callable[[str], str], bool]] = []
+    post: list[tuple[Callable[[str], str], bool]] = []
+    article, joined, stops = False, None, None
+    stage = 0  # 0: per-word filters, 1: after the article filter, 2: after the compounds, 3: after the stops
     for item in items[1:]:
         kind = type(item)
         if kind in _MAPS:
-            maps.append(_MAPS[kind])
-            continue
-        if maps:
-            steps.append(_fused(maps))
-            maps = []
-        if kind is LeadingArticleFilter:
-            steps.append(_leading_article)
-        elif kind is CompoundSplitFilter:
-            steps.append(_compound_splitter(item.joined))
-        elif kind is FrenchStopFilter:
-            steps.append(_stop_remover(item.stops))
+            (pre if stage == 0 else post).append(_MAPS[kind])
+            if stage == 1:
+                return None
+        elif kind is LeadingArticleFilter and stage == 0:
+            article, stage = True, 1
+        elif kind is CompoundSplitFilter and stage <= 1 and not post:
+            joined, stage = item.joined, 2
+        elif kind is FrenchStopFilter and stage <= 2 and not post:
+            stops, stage = item.stops, 3
         else:
             return None
-    if maps:
-        steps.append(_fused(maps))
-    return Plan(steps)
+    return Plan(pre, article, joined, stops, post)
 
 
 class PlannedPositions(Positions):

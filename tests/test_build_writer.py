@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import fields, index as whoosh_index
 from whoosh.writing import SegmentWriter
 
-from indexer.segment import BuildWriter, _ReadOnce
+from indexer.segment import BuildWriter, _ReadOnce, _TermPool
 
 DOCS = [
     {"id": "a", "body": "eau potable à Kayes, eau et assainissement", "title": "Kayes"},
@@ -61,3 +61,14 @@ def test_read_once_answers_as_the_reader():
     assert lengths.doc_field_length(1, "title") == 1
     assert lengths.doc_field_length(1, "other", 7) == 7  # another default: the reader's own answer
     assert Reader.calls == 3 + 3 + 1
+
+
+def test_term_pool_gives_the_postings_sorted():
+    items = [("title", b"eau", 3, 1.0, b"a"), ("body", b"eau", 1, 2.0, b"b"), ("body", b"bamako", 2, 1.0, b"c"),
+             ("body", b"eau", 4, 1.0, b"d"), ("body", b"eau", 2, 1.0, b"e"),  # out of document order
+             ("body", b"bamako", 5, 1.0, b"f"), ("title", b"ecole", 0, 1.0, b"g")]
+    pool = _TermPool()
+    for item in items:
+        pool.add(item)
+    assert list(pool.iter_postings()) == sorted(items)
+    assert pool.fieldnames == {"title", "body"}

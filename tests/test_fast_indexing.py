@@ -89,3 +89,20 @@ def test_word_tables_words_equal_the_token_streams(corpus):
         words = _words_of(analyzer)
         for raw in raws + EDGES:
             assert words(raw) == {t.text for t in analyzer(raw)}, raw
+
+
+def test_equal_chains_share_a_plan_and_primed_plans_give_the_same_words():
+    from analyzers.indexing import prime
+
+    assert plan_for(french_analyzer()) is plan_for(french_analyzer())
+    assert plan_for(names_analyzer()) is not plan_for(french_analyzer())
+    texts = ["Les écoles d'Aix-en-Provence et l'eau de Ségou", "Le Blanc-Mesnil, St-Denis : 15 000 €"]
+    prime(texts, [french_analyzer(), names_analyzer(), spelling_analyzer()])
+    plan = plan_for(french_analyzer())
+    assert "d'Aix-en-Provence" in plan._tokens and "écoles" in plan._tokens
+    fmt = Positions()
+    for make in (french_analyzer, names_analyzer, spelling_analyzer):
+        analyzer = make()
+        fast = PlannedPositions(fmt, plan_for(analyzer))
+        for text in texts + EDGES:
+            assert _analysed(fast, analyzer, text) == _analysed(fmt, analyzer, text), text
