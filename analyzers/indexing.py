@@ -219,14 +219,23 @@ class PlannedPositions(Positions):
         super().__init__(field_boost=base.field_boost)
         self.__dict__.update(base.__dict__)
         self.plan = plan
+        self._single: dict[int, bytes] = {}  # a word met once: its encoded position, by position
 
-    def word_values(self, value, analyzer, **kwargs) -> Iterator[tuple[str, int, float, bytes]]:
+    def word_values(self, value, analyzer, **kwargs) -> Iterable[tuple[str, int, float, bytes]]:
         if kwargs != {"mode": "index"} or not isinstance(value, str):
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
+            return super().word_values(value, analyzer, **kwargs)
         fb = self.field_boost
+        single, encode = self._single, self.encode
+        out = []
         for word, poslist in self.plan.positions(value).items():
-            yield word, len(poslist), float(len(poslist)) * fb, self.encode(poslist)
+            if len(poslist) == 1:  # most words of a field: the same few encodings again and again
+                p = poslist[0]
+                if p not in single:
+                    single[p] = encode(poslist)
+                out.append((word, 1, 1.0 * fb, single[p]))
+            else:
+                out.append((word, len(poslist), float(len(poslist)) * fb, encode(poslist)))
+        return out
 
 
 @contextmanager

@@ -17,6 +17,7 @@ The segment written is the same (tests/test_build_writer.py).
 """
 from __future__ import annotations
 
+from whoosh.codec.whoosh3 import _lenfield
 from whoosh.writing import SegmentWriter
 
 
@@ -33,8 +34,12 @@ class _ReadOnce:
             return self._reader.doc_field_length(docnum, fieldname, default)
         column = self._columns.get(fieldname)
         if column is None:
-            read = self._reader.doc_field_length
-            column = self._columns[fieldname] = [read(d, fieldname) for d in range(self._doccount)]
+            if not self._reader.has_column(_lenfield(fieldname)):
+                # no lengths (a field that is not scorable): the reader answers 0, after looking for the file
+                column = self._columns[fieldname] = [0] * self._doccount
+            else:
+                read = self._reader.doc_field_length
+                column = self._columns[fieldname] = [read(d, fieldname) for d in range(self._doccount)]
         return column[docnum]
 
 

@@ -3,6 +3,7 @@ own writer writes: the same postings, term statistics and field lengths."""
 from __future__ import annotations
 
 from whoosh import fields, index as whoosh_index
+from whoosh.codec.whoosh3 import _lenfield
 from whoosh.writing import SegmentWriter
 
 from indexer.segment import BuildWriter, _ReadOnce, _TermPool
@@ -50,6 +51,9 @@ def test_read_once_answers_as_the_reader():
     class Reader:
         calls = 0
 
+        def has_column(self, name):
+            return name in (_lenfield("body"), _lenfield("title"))
+
         def doc_field_length(self, docnum, fieldname, default=0):
             Reader.calls += 1
             if docnum >= 3:
@@ -60,6 +64,7 @@ def test_read_once_answers_as_the_reader():
     assert [lengths.doc_field_length(d, "body") for d in (2, 0, 1, 2)] == [20, 0, 10, 20]
     assert lengths.doc_field_length(1, "title") == 1
     assert lengths.doc_field_length(1, "other", 7) == 7  # another default: the reader's own answer
+    assert lengths.doc_field_length(2, "other") == 0  # no lengths column: not asked per document
     assert Reader.calls == 3 + 3 + 1
 
 
