@@ -132,6 +132,19 @@ def test_an_action_noun_weighs_little_in_the_coverage(small):
     assert r_heavy.coverage(small[1]["one"]) < p.min_coverage and "one" not in heavy
 
 
+def test_an_expansion_that_is_another_typed_word_does_not_count_twice(small):
+    # `latrines` is a narrower term of `assainissement`: typed as a word of its own, a record's
+    # one `latrines` stands for that word, not for assainissement as well
+    _, r, built = run(small, "assainissement latrines")
+    assert all(a.text != "latrines" for a in built.groups[0].alternatives)
+    assert r.fallback and r.coverage(small[1]["narrower"]) < 1.0  # no record has both words
+    off = dataclasses.replace(ranking_profile.current(), own_words_only=False)
+    with ranking_profile.use_profile(off):
+        scores_off, r_off, built_off = run(small, "assainissement latrines")
+    assert any(a.text == "latrines" for a in built_off.groups[0].alternatives)
+    assert not r_off.fallback and set(scores_off) == {"narrower"}  # it had "both" through one word
+
+
 def test_no_result_with_every_word_falls_back_to_any(small):
     scores, r, _ = run(small, "Tombouctou latrines", listed=lambda docs: 100)
     assert r.fallback and set(scores) == {"tomb", "narrower"}
