@@ -17,7 +17,11 @@ ranking profile's `light_word`). So do two kinds of generic nouns: the word
 
 Agreement words (`convention`, `accord`, `protocole`): next to a year, they ask when a
 partnership was formalised, which its `began` year says whatever the agreement is called
-(ranking.py, `_formalised`)."""
+(ranking.py, `_formalised`).
+
+Country adjectives (`algériens`, `marocaine`, `maliennes`) name a partner country: the query
+builder also looks for the country's name (querybuild.py, `VIA_COUNTRY`), which makes the word a
+place for the ranker."""
 from __future__ import annotations
 
 import re
@@ -64,6 +68,12 @@ LIGHT_WORDS = (
     # says which, and the territory includes its communes, whose records never say "wilaya"
     "wilaya", "région", "cercle", "province", "préfecture",
 )
+
+
+# The adjective of a repertoire's partner country names the country (`médecins algériens`, `une
+# commune malienne`, `étudiants marocains`): the records of that country say where they are in
+# their places, not with the adjective. Compared by stem (every gender and number).
+COUNTRY_ADJECTIVES = {"algérien": "Algérie", "marocain": "Maroc", "malien": "Mali"}
 
 
 # the kinds of agreement a partnership is formalised by: with a year (`convention 2006`), the
@@ -136,6 +146,21 @@ def names_agreement(word: str) -> bool:
 
     key = phrase_key(word)
     return len(key) == 1 and key[0] in _agreement_stems()
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> dict[str, str]:
+    from analyzers.vocabulary import phrase_key
+
+    return {k: country for adj, country in COUNTRY_ADJECTIVES.items() for k in phrase_key(adj)}
+
+
+def country_named(word: str) -> str | None:
+    """The country a word is the adjective of (`algériennes` -> `Algérie`), else None."""
+    from analyzers.vocabulary import phrase_key
+
+    key = phrase_key(word)
+    return _country_stems().get(key[0]) if len(key) == 1 else None
 
 
 def is_light(word: str) -> bool:

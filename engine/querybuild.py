@@ -28,6 +28,7 @@ from . import ranking_profile
 from .bm25f import Fielded
 from .fillers import (
     asks_for,
+    country_named,
     french_kind_asked,
     is_filler,
     is_light,
@@ -51,6 +52,7 @@ VIA_SYNONYM = "synonym"
 VIA_NARROWER = "narrower"
 VIA_TYPO = "typo"
 VIA_YEAR = "year"
+VIA_COUNTRY = "country"  # the country an adjective names (`algériens`: Algérie), as if typed
 
 
 @dataclass
@@ -353,7 +355,7 @@ def _without_typed_expansions(groups: list[Group]) -> list[Group]:
     for i, g in enumerate(groups):
         others = frozenset().union(*(t for j, t in enumerate(literal) if j != i))
         keep = [a for a in g.alternatives
-                if a.via in (VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR)
+                if a.via in (VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_COUNTRY)
                 or not (_body_terms(a) and _body_terms(a) <= others)]
         out.append(g if len(keep) == len(g.alternatives)
                    else Group(g.text, keep, light=g.light, agreement=g.agreement))
@@ -448,6 +450,11 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a year names the years a partnership was formalised or acted in, not only the text
         alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
             Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
+    country = country_named(clause.text) if clause.kind == "word" and profile.country_adjectives else None
+    if country is not None:
+        parts = field_parts(schema, country, scale=profile.stem)
+        if parts:
+            alternatives.append(Alternative(VIA_COUNTRY, country, parts, grade=profile.stem))
     if clause.kind == "word" and not clause.negated:
         family = family_of(clause.text)
         for other in family:

@@ -369,3 +369,32 @@ def test_the_place_gates_records_that_lack_only_a_light_word(tmp_path):
         gated = {searcher.stored_fields(d)["id"] for d in r.gated}
     assert {"town", "region"} <= gated  # the town lacks only `construction`: gated all the same
     assert names["region"] > names["town"] > 0
+
+
+@pytest.mark.parametrize("word, country", [("algériens", "Algérie"), ("algériennes", "Algérie"),
+                                           ("marocaine", "Maroc"), ("maliens", "Mali"),
+                                           ("Algérie", None), ("Mali", None), ("écoles", None)])
+def test_a_partner_country_adjective_names_the_country(word, country):
+    from engine.fillers import country_named
+
+    assert country_named(word) == country
+
+
+def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(index_dir):
+    # `échanges scolaires entre écoles algériennes`: the adjective names Algeria, which gates and
+    # is required; few Algerian records have every word, and the ones filling the page must be
+    # Algerian too (profile.place_fills), not Malian school exchanges
+    q = "échanges scolaires et jumelages entre écoles françaises et algériennes"
+
+    def results(profile):
+        with ranking_profile.use_profile(profile):
+            from engine import Engine
+            return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True))
+
+    p = ranking_profile.current()
+    r = results(p)
+    assert r["results"] and all("Algérie" in h["countries"] for h in r["results"])
+    vias = {m["via"] for h in r["results"] for w in h["explain"]["own"]["words"] for m in w["matches"]}
+    assert "country" in vias
+    for off in (dataclasses.replace(p, country_adjectives=False), dataclasses.replace(p, place_fills=False)):
+        assert any("Algérie" not in h["countries"] for h in results(off)["results"])
