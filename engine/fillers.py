@@ -11,9 +11,10 @@ civil`). A project row says "bibliothèque" whether it built, equipped or
 rehabilitated one, and the user asking for the creation of a library wants
 all of them, the ones that say "création" first. A light word is kept and
 scored, but weighs less in how much of the query a result covers (the
-ranking profile's `light_word`). So do two kinds of generic nouns: the word
-`partenariat` (every record is one) and the kind of a place before its name
-(`la wilaya d'Alger`: the territory includes communes that never say "wilaya").
+ranking profile's `light_word`). So do three kinds of generic nouns: the word
+`partenariat` (every record is one), the kind of a place before its name
+(`la wilaya d'Alger`: the territory includes communes that never say "wilaya")
+and `personnes` before what qualifies them (`personnes handicapées`).
 
 Agreement words (`convention`, `accord`, `protocole`): next to a year, they ask when a
 partnership was formalised, which its `began` year says whatever the agreement is called
@@ -64,6 +65,9 @@ LIGHT_WORDS = (
     "construit", "construisent", "créent", "réalisent", "financer", "financent", "appuient",
     # every record is a partnership: the word says nothing of which
     "partenariat", "partenaire",
+    # the people a project is for are named by what qualifies them (`personnes handicapées`,
+    # `personnes âgées`): the noun alone is in every sheet counting a delegation's members
+    "personne",
     # the kind of a place before its name (`la wilaya d'Alger`, `la région de Kayes`): the name
     # says which, and the territory includes its communes, whose records never say "wilaya"
     "wilaya", "région", "cercle", "province", "préfecture",

@@ -398,3 +398,21 @@ def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(in
     assert "country" in vias
     for off in (dataclasses.replace(p, country_adjectives=False), dataclasses.replace(p, place_fills=False)):
         assert any("Algérie" not in h["countries"] for h in results(off)["results"])
+
+
+@pytest.mark.parametrize("word, light", [("personnes", True), ("personne", True), ("création", True),
+                                         ("handicapées", False), ("personnel", False)])
+def test_generic_nouns_are_light(word, light):
+    # `personnes handicapées`: the people are named by what qualifies them; `personne` alone is a
+    # form label of every Moroccan sheet (`Personne responsable`) and counts delegations
+    from engine.fillers import is_light
+
+    assert is_light(word) is light
+
+
+def test_people_named_by_what_qualifies_them(engine):
+    # rows on disabled people that never write "personnes" are not cut down for lacking it
+    r = engine.search(SearchRequest(q="personnes handicapées", per_page=5, explain=True))
+    own = [h["explain"]["own"] for h in r["results"][:3]]
+    assert all(e is None or any(w["text"] == "handicapées" and w["matches"] for w in e["words"]) for e in own)
+    assert [w.get("light", False) for w in r["results"][0]["explain"]["own"]["words"]] == [True, False]
