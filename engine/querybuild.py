@@ -450,7 +450,8 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a year names the years a partnership was formalised or acted in, not only the text
         alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
             Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
-    country = country_named(clause.text) if clause.kind == "word" and profile.country_adjectives else None
+    country = country_named(clause.text) \
+        if clause.kind == "word" and not clause.negated and profile.country_adjectives else None
     if country is not None:
         parts = field_parts(schema, country, scale=profile.stem)
         if parts:
