@@ -36,6 +36,7 @@ FILLERS = frozenset({
     "travaille", "travaillent", "travailler", "aide", "aident", "aider", "soutient", "soutiennent",
     "soutenir", "coopere", "cooperent", "cooperer", "agit", "agissent", "intervient",
     "interviennent", "fait", "font", "faire", "mene", "menent",
+    "vient", "viennent", "venir", "venu", "venus", "venue", "venues",
     "villes", "collectivites", "collectivite", "francaises", "francaise", "francais",
     "liste", "tous", "toutes", "avec", "dans", "pour",
     "quand", "lequel", "laquelle", "lesquels", "lesquelles", "depuis", "entre", "parmi",
