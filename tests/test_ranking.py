@@ -417,3 +417,16 @@ def test_people_named_by_what_qualifies_them(engine):
     own = [h["explain"]["own"] for h in r["results"][:3]]
     assert all(e is None or any(w["text"] == "handicapées" and w["matches"] for w in e["words"]) for e in own)
     assert [w.get("light", False) for w in r["results"][0]["explain"]["own"]["words"]] == [True, False]
+
+
+def test_every_record_has_its_french_sides_country_among_its_places(corpus):
+    # `leurs études en France`: France is where every French collectivity is, not only the régions
+    # named Île-de-France or Franche-Comté (which alone had the word in their places)
+    from indexer.documents import partnership_document
+
+    sides = [p for p in corpus.partnerships if p.french_party is not None and p.french_party.country]
+    assert len(sides) > 200
+    for p in sides:
+        assert p.french_party.country in partnership_document(p)["places"], p.id
+    abroad = [p for p in sides if p.french_party.country != "France"]
+    assert abroad and all("France" not in partnership_document(p)["places"] for p in abroad)
