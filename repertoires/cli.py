@@ -285,7 +285,7 @@ def _strip_marks(html: str) -> str:
 
 VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": "famille",
               "synonym": "synonyme", "narrower": "terme plus précis", "typo": "orthographe proche",
-              "year": "année de début"}
+              "year": "année de début", "country": "pays"}
 
 
 def _num(x: float) -> str:
