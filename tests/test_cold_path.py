@@ -4,6 +4,8 @@ made from Whoosh's per-document lengths, and the BM25F shares made on demand
 equal the shares made for every part at once."""
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from engine.bm25f import combine
 from engine.matching import FieldLengths, _length_bytes
 
@@ -54,3 +56,115 @@ def test_shares_made_on_demand_are_the_eager_ones():
     assert [shares[2], shares[0], shares[1]] == [eager[2], eager[0], eager[1]]
     assert list(shares) == eager
     assert combine([{}, {}], (1.0, 1.0), 10, 1.2)[1][1] == {}
+
+
+def _postings_of(ix) -> dict:
+    """Every term's postings (document number, weight, encoded value), as Whoosh reads them."""
+    out = {}
+    with ix.reader() as r:
+        for field, text in r.all_terms():
+            m = r.postings(field, text)
+            postings = []
+            while m.is_active():
+                postings.append((m.id(), m.weight(), m.value()))
+                m.next()
+            out[(field, text)] = postings
+    return out
+
+
+def test_postings_pickled_natively_read_as_whooshs_own(tmp_path):
+    from whoosh import index as whoosh_index
+
+    from indexer.build import CODEC, native_pickles
+    from indexer.schema import build_schema
+
+    words = ["eau", "puits", "forage", "école", "santé", "cercle", "commune", "jumelage"]
+    docs = [{"id": f"d{i}", "type": "partnership", "pid": f"d{i}", "parties": "", "places": "",
+             "domains_text": "", "sheet": "", "title": f"{words[i % 8]} {words[(i * 3) % 8]}",
+             "body": " ".join(words[(i * k) % 8] for k in range(1, 2 + i % 11))} for i in range(300)]
+
+    def build(where, native: bool):
+        ix = whoosh_index.create_in(str(where), build_schema())
+        if native:
+            with native_pickles():
+                w = ix.writer(codec=CODEC)
+                for d in docs:
+                    w.add_document(**d)
+                w.commit()
+        else:
+            w = ix.writer(codec=CODEC)
+            for d in docs:
+                w.add_document(**d)
+            w.commit()
+        return ix
+
+    (tmp_path / "p2").mkdir()
+    (tmp_path / "p5").mkdir()
+    old, new = build(tmp_path / "p2", False), build(tmp_path / "p5", True)
+    segment = b"".join(p.read_bytes() for p in (tmp_path / "p5").glob("*.seg"))
+    assert b"_codecs" not in segment  # no bytes written as a call to _codecs.encode
+    assert b"_codecs" in b"".join(p.read_bytes() for p in (tmp_path / "p2").glob("*.seg"))
+    theirs, ours = _postings_of(old), _postings_of(new)
+    assert len(ours) > 20 and any(len(v) > 128 for v in ours.values())  # several blocks for common words
+    assert ours == theirs
+
+
+def _reference_filter_and_count(candidates, bits, selection, counted=()):
+    """The bitset pass filter_and_count made before (every candidate into a bitset, every value ANDed)."""
+    from collections import Counter
+
+    ba = bytearray(bits.n // 8 + 1)
+    for d in candidates:
+        ba[d >> 3] |= 1 << (d & 7)
+    cand = int.from_bytes(ba, "little")
+    for facet, sel in (selection.required or {}).items():
+        cand &= bits.any_of(facet, sel)
+    for facet, sel in (selection.excluded or {}).items():
+        cand &= ~bits.any_of(facet, sel)
+    masks = {f: m for f in selection.active if (m := bits.selection_mask(f, selection)) is not None}
+    final = cand
+    for m in masks.values():
+        final &= m
+    counts = {}
+    for f in counted:
+        base = cand
+        for g, m in masks.items():
+            if g != f:
+                base &= m
+        c: Counter = Counter()
+        for v, vb in bits.values.get(f, {}).items():
+            if (base & vb).bit_count():
+                c[v] = (base & vb).bit_count()
+        counts[f] = c
+    return [d for d in range(bits.n) if final >> d & 1], counts
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_filtering_and_counting_match_the_bitset_pass(data):
+    from engine.facets import FacetBits, Selection, filter_and_count
+
+    n = data.draw(st.integers(1, 260))
+    names = [f"ville {i}" for i in range(data.draw(st.sampled_from([3, 200])))]  # few values, or many
+    doc = st.fixed_dictionaries({
+        "french": st.lists(st.sampled_from(names), max_size=3).map(tuple),
+        "year": st.lists(st.integers(1990, 1996), max_size=3).map(tuple),
+        "country": st.sampled_from([("Mali",), ("Maroc",), ()]),
+    })
+    bits = FacetBits(data.draw(st.lists(doc, min_size=n, max_size=n)))
+    cands = data.draw(st.one_of(st.sets(st.integers(0, n - 1), max_size=12),
+                                st.sets(st.integers(0, n - 1), min_size=n // 2)))
+    sel = Selection(
+        values=data.draw(st.fixed_dictionaries({}, optional={"country": st.just({"Mali"}),
+                                                             "french": st.sets(st.sampled_from(names), max_size=2)})),
+        year_from=data.draw(st.sampled_from([None, 1993])),
+        required=data.draw(st.sampled_from([None, {"country": {"Maroc", "Mali"}}])),
+        excluded=data.draw(st.sampled_from([None, {"year": {1991}}])))
+    counted = data.draw(st.sampled_from([[], ["french", "year", "country"]]))
+    for given_as in (sorted(cands), set(cands), iter(sorted(cands, reverse=True))):
+        kept, counts = filter_and_count(given_as, bits, sel, counted)
+        want_kept, want_counts = _reference_filter_and_count(cands, bits, sel, counted)
+        assert kept == want_kept
+        assert counts == want_counts
+        assert all(list(counts[f]) == list(want_counts[f]) for f in counts)  # in the same order too
+    assert FacetBits.members(bits.of(cands)) == sorted(cands)
