@@ -168,3 +168,25 @@ def test_filtering_and_counting_match_the_bitset_pass(data):
         assert counts == want_counts
         assert all(list(counts[f]) == list(want_counts[f]) for f in counts)  # in the same order too
     assert FacetBits.members(bits.of(cands)) == sorted(cands)
+
+
+def test_a_long_facet_is_cut_to_the_values_a_full_sort_keeps():
+    from collections import Counter
+
+    from engine.search import MAX_FACET_VALUES, SearchRequest, _facet_lists
+    from indexer.facet_registry import registry
+
+    facets = registry()
+    name = next(f.name for f in facets if not f.selects_kind and f.order != "value")
+    # ties on the count everywhere, a selected value with no count, a selected value among the rare
+    c = Counter({f"ville {i:04d}": 1 + (i % 7) for i in range(3 * MAX_FACET_VALUES)})
+    req = SearchRequest(filters={name: ["ville 0006", "absente"]})
+    out, info = _facet_lists(facets, {name: c}, req, "partnership")
+    items = [{"value": v, "count": c.get(v, 0), "selected": v in {"ville 0006", "absente"}}
+             for v in set(c) | {"ville 0006", "absente"}]
+    items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))
+    want = sorted(items[:MAX_FACET_VALUES], key=lambda x: (-x["count"], str(x["value"])))
+    assert out[name] == want
+    assert info[name] == {"values": 3 * MAX_FACET_VALUES + 1, "truncated": True}
+    assert {"value": "absente", "count": 0, "selected": True} in out[name]
+
