@@ -190,3 +190,23 @@ def test_a_long_facet_is_cut_to_the_values_a_full_sort_keeps():
     assert info[name] == {"values": 3 * MAX_FACET_VALUES + 1, "truncated": True}
     assert {"value": "absente", "count": 0, "selected": True} in out[name]
 
+
+def test_stored_word_places_are_the_scanned_ones(engine):
+    from analyzers.wordtables import WordPlaces, snippet_source, word_places
+
+    state = engine.state()
+    checked = 0
+    for docnum in range(0, len(state.docs), 5):
+        text, places = state.body(docnum)
+        if not text:
+            continue
+        assert isinstance(places, WordPlaces)
+        assert dict(places) == word_places(text)  # every word, every start, in order
+        assert places.common({"zzz-absent", next(iter(places))}) == {next(iter(places))}
+        checked += 1
+    assert checked > 50
+    text, *stored = snippet_source("Les  eaux\n du 200 000  puits, les eaux.")
+    places = WordPlaces(*stored)
+    assert text == "Les eaux du 200 000 puits, les eaux."
+    assert places["eaux"] == [4, 31] and places["200 000"] == [12] and "Les" in places and "zzz" not in places
+    assert WordPlaces(*snippet_source("")[1:]) == {}
