@@ -210,3 +210,37 @@ def test_stored_word_places_are_the_scanned_ones(engine):
     assert text == "Les eaux du 200 000 puits, les eaux."
     assert places["eaux"] == [4, 31] and places["200 000"] == [12] and "Les" in places and "zzz" not in places
     assert WordPlaces(*snippet_source("")[1:]) == {}
+
+
+def test_postings_read_from_the_segment_are_whooshs(engine):
+    from engine.phrases import _read, _read_segment
+
+    reader = engine.state().searcher().reader()
+    compared = 0
+    for field, text in reader.all_terms():
+        ours = _read_segment(reader, field, text)
+        assert ours is not None  # the direct path is the one taken
+        assert ours == _read(reader.postings(field, text)), (field, text)
+        compared += 1
+    assert compared > 1000
+
+
+def test_compressed_postings_read_as_whooshs(tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from engine.phrases import _read, _read_segment
+    from indexer.schema import build_schema
+
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer(codec=W3Codec(compression=3))  # (Whoosh cannot inline postings: its set_inline is missing)
+    for i in range(200):
+        w.add_document(id=f"d{i}", type="action", pid="p", title=f"puits{i % 50} forage",
+                       body=" ".join(["eau"] * (1 + i % 4) + [f"rare{i}"]))
+    w.commit()
+    with ix.reader() as reader:
+        compared = 0
+        for field, text in reader.all_terms():
+            assert _read_segment(reader, field, text) == _read(reader.postings(field, text)), (field, text)
+            compared += 1
+        assert compared > 100
