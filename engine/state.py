@@ -100,6 +100,10 @@ class IndexState:
         self.facet_bits = FacetBits([d.facets for d in self.docs])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
+        # by document number, for the loops over every match
+        self.action_flags = [d.type == "action" for d in self.docs]
+        self.partnership_flags = [d.type == "partnership" for d in self.docs]
+        self.parent_docnum = [self.docnum_of.get(d.pid) for d in self.docs]  # its partnership's document
         self.field_lengths = FieldLengths()
         self.match_cache = LRU(1024 if self.caching else 0)  # query -> {docnum: score}
         self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
