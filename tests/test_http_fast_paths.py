@@ -1,13 +1,16 @@
 """The HTTP layer's faster paths write what the plain ones wrote: links encoded
 from remembered pairs as urllib's urlencode encodes them, and the speller's
-written forms counted per distinct word as counting each occurrence did."""
+written forms counted per distinct word as counting each occurrence did; and
+`repertoires serve` prepares its process (engine open, collector settled)."""
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from collections import Counter
 from urllib.parse import urlencode
 
+import pytest
 from hypothesis import given, settings, strategies as st
 from werkzeug.datastructures import MultiDict
 
@@ -80,3 +83,37 @@ def test_written_forms_counted_per_distinct_word_are_those_counted_per_occurrenc
     assert forms == _forms_per_occurrence(state)
     assert len(forms) > 1000 and forms["tombouctou"] == "Tombouctou"
     assert spelling.written_forms(state) is forms  # once per index version
+
+
+@pytest.fixture
+def restored_gc():
+    """prepare() changes the process's collector: the test puts it back as it was."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+
+
+def test_serving_opens_the_engine_and_freezes_what_lives_as_long_as_the_process(index_dir, restored_gc):
+    from search_app import create_app
+    from search_app.serving import GEN0_THRESHOLD, prepare
+
+    app = create_app({"INDEX_DIR": str(index_dir), "CACHE": False})
+    engine = app.extensions["engine"]
+    assert engine._state is None  # opened on the first request, unless prepared
+    gc.unfreeze()
+    prepare(app)
+    assert engine._state is not None
+    assert gc.get_freeze_count() > 10_000  # modules, the engine's tables
+    assert gc.get_threshold()[0] == GEN0_THRESHOLD > 700
+    assert app.test_client().get("/api/search?q=eau").status_code == 200
+
+
+def test_serving_an_unreadable_index_still_starts_and_answers_503(tmp_path, restored_gc):
+    from search_app import create_app
+    from search_app.serving import prepare
+
+    app = create_app({"INDEX_DIR": str(tmp_path / "none")})
+    prepare(app)  # no exception: the requests say what is wrong
+    resp = app.test_client().get("/api/search?q=eau")
+    assert resp.status_code == 503 and resp.get_json()["error"]["code"] == "index_unavailable"
