@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import itertools
 import re
+import threading
 from collections import Counter
 from urllib.parse import urlencode
 
@@ -102,8 +103,8 @@ def test_serving_opens_the_engine_and_freezes_what_lives_as_long_as_the_process(
     engine = app.extensions["engine"]
     assert engine._state is None  # opened on the first request, unless prepared
     gc.unfreeze()
-    prepare(app)
-    assert engine._state is not None
+    prepare(app, threads=3)
+    assert engine._state is not None and len(engine._state._spare) == 3
     assert gc.get_freeze_count() > 10_000  # modules, the engine's tables
     assert gc.get_threshold()[0] == GEN0_THRESHOLD > 700
     assert app.test_client().get("/api/search?q=eau").status_code == 200
@@ -117,3 +118,28 @@ def test_serving_an_unreadable_index_still_starts_and_answers_503(tmp_path, rest
     prepare(app)  # no exception: the requests say what is wrong
     resp = app.test_client().get("/api/search?q=eau")
     assert resp.status_code == 503 and resp.get_json()["error"]["code"] == "index_unavailable"
+
+
+def test_threads_take_the_searchers_opened_ahead_then_open_their_own(index_dir):
+    """Each thread keeps one searcher; the ones opened ahead go to distinct threads."""
+    from engine import Engine, SearchRequest
+
+    engine = Engine(index_dir, caching=False)
+    state = engine.state()
+    state.open_searchers(2)
+    ahead = list(state._spare)  # held here, so that no searcher's id is reused
+    taken: list = []
+
+    def first_request() -> None:
+        s = state.searcher()
+        assert state.searcher() is s  # kept by the thread
+        assert engine.search(SearchRequest(q="eau potable"))["total"] > 0
+        taken.append(s)
+
+    for _ in range(3):
+        t = threading.Thread(target=first_request)
+        t.start()
+        t.join()
+    assert len(taken) == 3 and {id(s) for s in taken[:2]} == {id(s) for s in ahead}
+    assert all(taken[2] is not s for s in ahead)
+    assert state._spare == []
