@@ -222,10 +222,22 @@ def test_partial_matches_say_what_is_missing(engine):
     r = engine.search(SearchRequest(q="périmètres maraîchers associations femmes Ségou", per_page=20, explain=True))
     partial = [h for h in r["results"] if h["explain"]["own"] and h["explain"]["own"]["coverage"] < 1.0]
     assert r["query"]["partial_matches"] and partial
+    profile = ranking_profile.current()
     for h in partial:
         own = h["explain"]["own"]
         assert own["coordination"] < 1.0
         assert any(not w["matches"] for w in own["words"])
+        # five words: soft matching, where lacking a word costs c^coordination_soft, not the square
+        assert close(own["coordination"], own["coverage"] ** profile.coordination_soft)
+
+
+def test_lacking_a_word_costs_more_in_a_short_query():
+    """From `soft_from_words` words on a result may lack a word by design: its
+    coordination is milder than a two-word query's, whose partial results only fill."""
+    profile = ranking_profile.current()
+    short, long_ = profile.coordination_exponent(2), profile.coordination_exponent(profile.soft_from_words)
+    assert short == profile.coordination and long_ == profile.coordination_soft
+    assert 0.5 ** long_ > 0.5 ** short  # the same coverage costs less in the longer query
 
 
 # --- the API -----------------------------------------------------------------
