@@ -292,3 +292,23 @@ def test_cli_explain_json(index_dir, capsys):
     assert data["results"]
     for hit in data["results"]:
         check_result(hit)
+
+
+def test_the_words_together_add_the_profiles_proximity(index_dir):
+    """The proximity bonus of a result is the phrase's score times `profile.proximity`:
+    halving the number halves the bonus, and leaves the words' own scores alone."""
+    import dataclasses
+
+    from engine import Engine
+
+    def own(proximity: float) -> dict:
+        with ranking_profile.use_profile(dataclasses.replace(ranking_profile.current(), proximity=proximity)):
+            r = Engine(index_dir).search(SearchRequest(q="état civil", per_page=5, explain=True))
+        return {h["id"]: h["explain"]["own"] for h in r["results"] if h["explain"].get("own")}
+
+    full, half = own(ranking_profile.current().proximity), own(ranking_profile.current().proximity / 2)
+    together = [d for d in full if d in half and full[d]["proximity"] > 0]
+    assert together  # the phrase is in the top records' text
+    for d in together:
+        assert close(half[d]["proximity"] * 2, full[d]["proximity"], scale=full[d]["proximity"])
+        assert close(half[d]["words_score"], full[d]["words_score"])
