@@ -47,6 +47,7 @@ class Ranking:
     gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (_gate_places)
     gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
+    exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
 
     def own_matches(self, built: BuiltQuery, score: ScoreFn, doc_count: int, docs) -> set[int]:
         """Those of `docs` (actions) that match a query word in their own text,
@@ -78,7 +79,7 @@ class Ranking:
     def coordination(self, doc: int) -> float:
         """What the words' score of `doc` is multiplied by for the words it lacks."""
         c = self.coverage(doc)
-        return c ** ranking_profile.current().coordination if c < 1.0 else 1.0
+        return c ** self.exponent if c < 1.0 else 1.0
 
 
 def _rarity(doc_count: int, df: int) -> float:
@@ -317,7 +318,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         cover = cover or _coverage(parts, weights, excluded)
         matched = _filled(built, gates, score, doc_count, matched, set(cover))
     out.cover = cover
-    coord = profile.coordination
+    coord = out.exponent = profile.coordination_exponent(n)
     scores = {}
     partial = False
     gets = [p.get for p in parts]
