@@ -305,24 +305,26 @@ def _in_place_fields(e: dict | None, word: str) -> bool:
                            for w in e["words"])
 
 
+def _explained(index_dir, q: str, profile) -> dict:
+    """Up to 100 explained results of `q` under a ranking profile."""
+    with ranking_profile.use_profile(profile):
+        from engine import Engine
+        return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True))
+
+
 def test_a_place_and_topic_query_may_drop_a_topic_word_not_the_place(index_dir):
     # most of the word weight is enough to be listed, but the place must be the record's
     # (profile.place_required); without the rule a sheet naming Kayes in passing is listed
     q = "qui construit des centres de santé dans la région de Kayes"
 
-    def results(profile):
-        with ranking_profile.use_profile(profile):
-            from engine import Engine
-            return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True))
-
     p = ranking_profile.current()
-    r = results(p)
+    r = _explained(index_dir, q, p)
     assert r["total"] >= p.fill_below and r["query"]["partial_matches"]  # soft, not widened
     for h in r["results"]:
         e = h["explain"]
         action = (e.get("action") or {}).get("own")
         assert _in_place_fields(e["own"], "Kayes") or _in_place_fields(action, "Kayes"), h["id"]
-    r = results(dataclasses.replace(p, place_required=False))
+    r = _explained(index_dir, q, dataclasses.replace(p, place_required=False))
     assert any(not _in_place_fields(h["explain"]["own"], "Kayes") for h in r["results"])
 
 
@@ -387,18 +389,13 @@ def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(in
     # Algerian too (profile.place_fills), not Malian school exchanges
     q = "échanges scolaires et jumelages entre écoles françaises et algériennes"
 
-    def results(profile):
-        with ranking_profile.use_profile(profile):
-            from engine import Engine
-            return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True))
-
     p = ranking_profile.current()
-    r = results(p)
+    r = _explained(index_dir, q, p)
     assert r["results"] and all("Algérie" in h["countries"] for h in r["results"])
     vias = {m["via"] for h in r["results"] for w in h["explain"]["own"]["words"] for m in w["matches"]}
     assert "country" in vias
     for off in (dataclasses.replace(p, country_adjectives=False), dataclasses.replace(p, place_fills=False)):
-        assert any("Algérie" not in h["countries"] for h in results(off)["results"])
+        assert any("Algérie" not in h["countries"] for h in _explained(index_dir, q, off)["results"])
 
 
 @pytest.mark.parametrize("word, light", [("personnes", True), ("personne", True), ("création", True),
