@@ -21,10 +21,10 @@ words): the texts are not analysed a second time.
 """
 from __future__ import annotations
 
-import marshal
 import sqlite3
 import threading
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .chains import french_analyzer, spelling_analyzer
@@ -33,6 +33,7 @@ from .spelling import MAX_DISTANCE, delete_keys, speller_terms
 from .tokenizers import TOKEN_RE
 
 _CHUNK = 500  # parameters per query, well under SQLite's bound
+_OFFSET = "I"  # a word's start in a body, as stored (4 bytes on the platforms the index is built on)
 
 
 def count_vocabulary(documents) -> dict[str, int]:
@@ -88,10 +89,57 @@ def word_places(text: str) -> dict[str, list[int]]:
     return places
 
 
-def snippet_source(body: str) -> tuple[str, bytes]:
-    """A body as snippets show it, and its words' places (marshalled)."""
+def snippet_source(body: str) -> tuple[str, str, bytes, bytes]:
+    """A body as snippets show it, and its words' places as WordPlaces reads
+    them: the distinct words (one a line: the text's spaces are collapsed, so
+    no word holds a line break), every start of each in turn (unsigned
+    32-bit), and where each word's starts end in that array."""
     text = " ".join(body.split())
-    return text, marshal.dumps(word_places(text))
+    places = word_places(text)
+    starts, bounds = array(_OFFSET), array(_OFFSET)
+    for w in places.values():
+        starts.extend(w)
+        bounds.append(len(starts))
+    return text, "\n".join(places), starts.tobytes(), bounds.tobytes()
+
+
+class WordPlaces(Mapping):
+    """word -> the offsets where it starts in a body, read from the stored
+    arrays only for the words asked for: decoding every word's list of a body
+    (a marshalled dict) cost three times what a snippet needs, which is the
+    few words the query marks."""
+
+    __slots__ = ("_arrays", "_bounds", "_list", "_starts", "_words")
+
+    def __init__(self, words: str, starts: bytes, bounds: bytes):
+        self._words, self._starts, self._bounds = words, starts, bounds
+        self._list: list[str] | None = None
+        self._arrays: tuple[array, array] | None = None
+
+    def _all(self) -> list[str]:
+        if self._list is None:
+            self._list = self._words.split("\n") if self._words else []
+        return self._list
+
+    def common(self, words) -> set[str]:
+        """Those of `words` (a set-like) the body has."""
+        return words & set(self._all())
+
+    def __getitem__(self, word: str) -> list[int]:
+        try:
+            i = self._all().index(word)
+        except ValueError:
+            raise KeyError(word) from None
+        if self._arrays is None:
+            self._arrays = (array(_OFFSET, self._starts), array(_OFFSET, self._bounds))
+        starts, bounds = self._arrays
+        return starts[bounds[i - 1] if i else 0:bounds[i]].tolist()
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, frozenset[str]] | None = None,
@@ -112,7 +160,8 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
         db.execute("CREATE VIRTUAL TABLE deletes USING fts5(word UNINDEXED, keys, tokenize='ascii', detail=none)")
         db.execute("CREATE TABLE terms (word TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID")
         db.execute("CREATE TABLE term_words (term TEXT, word TEXT, PRIMARY KEY (term, word)) WITHOUT ROWID")
-        db.execute("CREATE TABLE bodies (docnum INTEGER PRIMARY KEY, body TEXT NOT NULL, places BLOB NOT NULL)")
+        db.execute("CREATE TABLE bodies (docnum INTEGER PRIMARY KEY, body TEXT NOT NULL, words TEXT NOT NULL, "
+                   "starts BLOB NOT NULL, bounds BLOB NOT NULL)")
         db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
         db.executemany("INSERT INTO deletes VALUES (?, ?)",
                        ((w, " ".join(k for k in keys if k)) for w, keys in delete_keys(speller_terms(vocabulary))))
@@ -121,7 +170,7 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
                        ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))
         db.executemany("INSERT INTO term_words VALUES (?, ?)",
                        sorted((t, w) for w, ts in (terms or {}).items() for t in ts))
-        db.executemany("INSERT INTO bodies VALUES (?, ?, ?)",
+        db.executemany("INSERT INTO bodies VALUES (?, ?, ?, ?, ?)",
                        ((d, *snippet_source(b or "")) for d, b in enumerate(bodies or [])))
         db.commit()
     finally:
@@ -186,13 +235,14 @@ class WordTables:
         return out
 
     # -- the snippets' ------------------------------------------------------------
-    def body(self, docnum: int) -> tuple[str, dict[str, list[int]]]:
+    def body(self, docnum: int) -> tuple[str, Mapping[str, list[int]]]:
         """A document's body as snippets show it, and where each of its words starts."""
         with self._lock:
-            row = self._db.execute("SELECT body, places FROM bodies WHERE docnum = ?", (docnum,)).fetchone()
+            row = self._db.execute("SELECT body, words, starts, bounds FROM bodies WHERE docnum = ?",
+                                   (docnum,)).fetchone()
         if row is None:
             return "", {}
-        return row[0], marshal.loads(row[1])
+        return row[0], WordPlaces(row[1], row[2], row[3])
 
     def close(self) -> None:
         self._db.close()

@@ -81,17 +81,45 @@ def idf(doc_count: int, df: int) -> float:
 
 
 def combine(tfs: Sequence[Mapping[int, float]], weights: tuple[float, ...], doc_count: int, k1: float,
-            scale: float = 1.0) -> tuple[dict[int, float], list[dict[int, float]]]:
+            scale: float = 1.0) -> tuple[dict[int, float], Shares]:
     """docnum -> BM25F score from each part's length-normalised frequencies,
     and per part, docnum -> its share of that score."""
     total: dict[int, float] = {}
     for tf, w in zip(tfs, weights, strict=True):  # one weight per part
+        if not total:  # 0.0 + w * x is w * x: the first part's products as they are
+            total = {d: w * x for d, x in tf.items()}
+            continue
+        get = total.get
         for d, x in tf.items():
-            total[d] = total.get(d, 0.0) + w * x
+            total[d] = get(d, 0.0) + w * x
     if not total:
-        return {}, [{} for _ in tfs]
+        return {}, Shares(tfs, weights, {}, {})
     base = scale * idf(doc_count, len(total)) * (k1 + 1)
     scores = {d: base * t / (k1 + t) for d, t in total.items()}
-    shares = [{d: scores[d] * w * x / total[d] for d, x in tf.items() if total[d] > 0}
-              for tf, w in zip(tfs, weights, strict=True)]
-    return scores, shares
+    return scores, Shares(tfs, weights, scores, total)
+
+
+class Shares(Sequence):
+    """Per part of a `combine`, docnum -> its share of the score, each made when
+    first read: only explain, the place gate and the actions' own-text test read
+    shares, of a few parts, and making them all for every word's every way of
+    being found was a fifth of the BM25F arithmetic of a cold query."""
+
+    def __init__(self, tfs: Sequence[Mapping[int, float]], weights: tuple[float, ...],
+                 scores: dict[int, float], total: dict[int, float]):
+        self._tfs = tfs
+        self._weights = weights
+        self._scores = scores
+        self._total = total
+        self._made: list[dict[int, float] | None] = [None] * len(tfs)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, i):  # parts by position (no slices)
+        made = self._made[i]
+        if made is None:
+            scores, total, w = self._scores, self._total, self._weights[i]
+            made = self._made[i] = {d: scores[d] * w * x / total[d] for d, x in self._tfs[i].items()
+                                    if total[d] > 0}
+        return made

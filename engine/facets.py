@@ -9,10 +9,15 @@ arrays of the opened index (never stored fields).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 from indexer.facet_registry import YEAR
+
+SPARSE = 64  # a bitset with fewer than one document in this many is made and read document by document
+MANY_VALUES = 64  # a facet with more values may be counted from the documents' own values
+_DIGIT_FLAGS = bytes.maketrans(b"01", b"\x00\x01")  # binary digits -> false/true bytes
 
 
 @dataclass
@@ -43,10 +48,16 @@ class FacetBits:
 
     Filtering and counting then run as C-level AND and popcount over machine
     words, whatever the size of the result set: a pass over the candidates in
-    Python was the slow path of a search at 10x the corpus."""
+    Python was the slow path of a search at 10x the corpus. A facet with
+    thousands of values (the French collectivities at 10x) is counted from the
+    documents' own values when few documents are counted: one AND per value
+    cost more than that."""
 
     def __init__(self, doc_facets: list[dict[str, tuple]]):
         self.n = len(doc_facets)
+        self._doc_facets = doc_facets
+        self._per_doc: dict[str, list[tuple]] = {}
+        self._order: dict[str, dict] = {}
         nbytes = self.n // 8 + 1
         raw: dict[str, dict] = {}
         for d, facets in enumerate(doc_facets):
@@ -61,24 +72,52 @@ class FacetBits:
         self.values: dict[str, dict] = {
             f: {v: int.from_bytes(ba, "little") for v, ba in table.items()} for f, table in raw.items()}
 
-    def of(self, docnums) -> int:
-        ba = bytearray(self.n // 8 + 1)
+    def of(self, docnums: Collection[int]) -> int:
+        """The bitset of `docnums`: bit by bit for a few; for many, one "1"
+        character per document read as a base-2 number (the loop then only
+        stores a byte, the bits are packed in C)."""
+        if not docnums:
+            return 0
+        if len(docnums) * SPARSE < self.n:
+            ba = bytearray(self.n // 8 + 1)
+            for d in docnums:
+                ba[d >> 3] |= 1 << (d & 7)
+            return int.from_bytes(ba, "little")
+        chars = bytearray(b"0") * self.n
         for d in docnums:
-            ba[d >> 3] |= 1 << (d & 7)
-        return int.from_bytes(ba, "little")
+            chars[d] = 49  # "1"
+        chars.reverse()  # the last document is the most significant digit
+        return int(chars, 2)
 
     @staticmethod
     def members(bits: int) -> list[int]:
-        """Document numbers of a bitset, in increasing order."""
-        out = []
-        data = bits.to_bytes((bits.bit_length() + 7) // 8 or 1, "little")
-        for i, byte in enumerate(data):
-            if byte:
-                base = i << 3
-                for j in range(8):
-                    if byte >> j & 1:
-                        out.append(base + j)
-        return out
+        """Document numbers of a bitset, in increasing order (from its binary
+        digits: found one by one when few, picked out in C when many)."""
+        if not bits:
+            return []
+        digits = bin(bits)[:1:-1]  # digit d is bit d
+        if bits.bit_count() * SPARSE < len(digits):
+            out = []
+            find = digits.find
+            i = find("1")
+            while i >= 0:
+                out.append(i)
+                i = find("1", i + 1)
+            return out
+        flags = digits.encode("ascii").translate(_DIGIT_FLAGS)
+        return list(compress(range(len(flags)), flags))
+
+    def kept(self, docnums: Collection[int], keep: int | None) -> list[int]:
+        """Those of `docnums` (distinct) whose bit is set in `keep` (None: all), in increasing order."""
+        ordered = sorted(docnums)
+        if keep is None:
+            return ordered
+        if keep < 0:  # exclusions alone: every document but theirs
+            keep &= (1 << self.n) - 1
+        if not keep:
+            return []
+        flags = keep.to_bytes(self.n // 8 + 1, "little")
+        return [d for d in ordered if flags[d >> 3] >> (d & 7) & 1]
 
     def any_of(self, facet: str, values) -> int:
         table = self.values.get(facet, {})
@@ -100,20 +139,65 @@ class FacetBits:
             mask = in_range if mask is None else mask & in_range
         return mask
 
+    def count(self, facet: str, base: int) -> Counter:
+        """value -> how many documents of `base` hold it (values held by none left
+        out), in the order of the facet's table."""
+        table = self.values.get(facet, {})
+        c: Counter = Counter()
+        if not base:
+            return c
+        if len(table) > MANY_VALUES and base.bit_count() * 4 < len(table):
+            per_doc = self._values_per_doc(facet)
+            tally: dict = {}
+            for d in self.members(base):
+                for v in per_doc[d]:
+                    tally[v] = tally.get(v, 0) + 1
+            order = self._order[facet]
+            c.update(dict(sorted(tally.items(), key=lambda item: order[item[0]])))
+            return c
+        for v, vb in table.items():
+            n = (base & vb).bit_count()
+            if n:
+                c[v] = n
+        return c
+
+    def _values_per_doc(self, facet: str) -> list[tuple]:
+        """Per document, its distinct values of `facet` (as its bits say), made on first use."""
+        out = self._per_doc.get(facet)
+        if out is None:
+            out = self._per_doc[facet] = [tuple(dict.fromkeys(f.get(facet, ()))) for f in self._doc_facets]
+            self._order[facet] = {v: i for i, v in enumerate(self.values.get(facet, {}))}
+        return out
+
 
 def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Selection,
                      counted: Iterable[str] = ()) -> tuple[list[int], dict[str, Counter]]:
-    """Return the candidates passing every filter, and each facet's disjunctive counts.
+    """Return the (distinct) candidates passing every filter, in increasing
+    order, and each facet's disjunctive counts.
 
     A facet's counts are taken over the candidates that pass every other
     facet's selection (and the query's own prefixes), whatever this facet's.
+    Without counts, the candidates are filtered one by one against the
+    filters' combined bitset (no bitset of the candidates is made).
     """
-    cand = bits.of(candidates)
+    cands = candidates if isinstance(candidates, Collection) else list(candidates)
+    pre: int | None = None  # what the query's prefixes require and exclude
     for facet, sel in (selection.required or {}).items():
-        cand &= bits.any_of(facet, sel)
+        m = bits.any_of(facet, sel)
+        pre = m if pre is None else pre & m
     for facet, sel in (selection.excluded or {}).items():
-        cand &= ~bits.any_of(facet, sel)
-    masks = {f: m for f in selection.active if (m := bits.selection_mask(f, selection)) is not None}
+        m = ~bits.any_of(facet, sel)
+        pre = m if pre is None else pre & m
+    masks = {f: mask for f in selection.active if (mask := bits.selection_mask(f, selection)) is not None}
+    keep: int | None = pre
+    for m in masks.values():
+        keep = m if keep is None else keep & m
+    counted = list(counted)
+    if not counted:
+        return bits.kept(cands, keep), {}
+    cand = bits.of(cands)
+    if pre is not None:
+        cand &= pre
     final = cand
     for m in masks.values():
         final &= m
@@ -123,11 +207,5 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
         for g, m in masks.items():
             if g != f:
                 base &= m
-        c: Counter = Counter()
-        if base:
-            for v, vb in bits.values.get(f, {}).items():
-                n = (base & vb).bit_count()
-                if n:
-                    c[v] = n
-        counts[f] = c
-    return bits.members(final), counts
+        counts[f] = bits.count(f, base)
+    return (bits.members(final) if keep is not None else sorted(cands)), counts

@@ -11,13 +11,18 @@ civil`). A project row says "bibliothèque" whether it built, equipped or
 rehabilitated one, and the user asking for the creation of a library wants
 all of them, the ones that say "création" first. A light word is kept and
 scored, but weighs less in how much of the query a result covers (the
-ranking profile's `light_word`). So do two kinds of generic nouns: the word
-`partenariat` (every record is one) and the kind of a place before its name
-(`la wilaya d'Alger`: the territory includes communes that never say "wilaya").
+ranking profile's `light_word`). So do three kinds of generic nouns: the word
+`partenariat` (every record is one), the kind of a place before its name
+(`la wilaya d'Alger`: the territory includes communes that never say "wilaya")
+and `personnes` before what qualifies them (`personnes handicapées`).
 
 Agreement words (`convention`, `accord`, `protocole`): next to a year, they ask when a
 partnership was formalised, which its `began` year says whatever the agreement is called
-(ranking.py, `_formalised`)."""
+(ranking.py, `_formalised`).
+
+Country adjectives (`algériens`, `marocaine`, `maliennes`) name a partner country: the query
+builder also looks for the country's name (querybuild.py, `VIA_COUNTRY`), which makes the word a
+place for the ranker."""
 from __future__ import annotations
 
 import re
@@ -31,6 +36,7 @@ FILLERS = frozenset({
     "travaille", "travaillent", "travailler", "aide", "aident", "aider", "soutient", "soutiennent",
     "soutenir", "coopere", "cooperent", "cooperer", "agit", "agissent", "intervient",
     "interviennent", "fait", "font", "faire", "mene", "menent",
+    "vient", "viennent", "venir", "venu", "venus", "venue", "venues",
     "villes", "collectivites", "collectivite", "francaises", "francaise", "francais",
     "liste", "tous", "toutes", "avec", "dans", "pour",
     "quand", "lequel", "laquelle", "lesquels", "lesquelles", "depuis", "entre", "parmi",
@@ -60,10 +66,19 @@ LIGHT_WORDS = (
     "construit", "construisent", "créent", "réalisent", "financer", "financent", "appuient",
     # every record is a partnership: the word says nothing of which
     "partenariat", "partenaire",
+    # the people a project is for are named by what qualifies them (`personnes handicapées`,
+    # `personnes âgées`): the noun alone is in every sheet counting a delegation's members
+    "personne",
     # the kind of a place before its name (`la wilaya d'Alger`, `la région de Kayes`): the name
     # says which, and the territory includes its communes, whose records never say "wilaya"
     "wilaya", "région", "cercle", "province", "préfecture",
 )
+
+
+# The adjective of a repertoire's partner country names the country (`médecins algériens`, `une
+# commune malienne`, `étudiants marocains`): the records of that country say where they are in
+# their places, not with the adjective. Compared by stem (every gender and number).
+COUNTRY_ADJECTIVES = {"algérien": "Algérie", "marocain": "Maroc", "malien": "Mali"}
 
 
 # the kinds of agreement a partnership is formalised by: with a year (`convention 2006`), the
@@ -136,6 +151,21 @@ def names_agreement(word: str) -> bool:
 
     key = phrase_key(word)
     return len(key) == 1 and key[0] in _agreement_stems()
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> dict[str, str]:
+    from analyzers.vocabulary import phrase_key
+
+    return {k: country for adj, country in COUNTRY_ADJECTIVES.items() for k in phrase_key(adj)}
+
+
+def country_named(word: str) -> str | None:
+    """The country a word is the adjective of (`algériennes` -> `Algérie`), else None."""
+    from analyzers.vocabulary import phrase_key
+
+    key = phrase_key(word)
+    return _country_stems().get(key[0]) if len(key) == 1 else None
 
 
 def is_light(word: str) -> bool:

@@ -13,6 +13,7 @@ escaped: a `<script>` in a source file or in the query comes out inert.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from html import escape
 
 from analyzers import french_analyzer
@@ -82,7 +83,7 @@ class FieldMarker:
             found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
         return found
 
-    def matches_at(self, places: dict[str, list[int]], terms: frozenset[str], table) -> list[tuple[int, int, str]]:
+    def matches_at(self, places: Mapping[str, list[int]], terms: frozenset[str], table) -> list[tuple[int, int, str]]:
         """What `matches` finds in a text whose words and their starts are given
         (`places`), all of them in `table` (a generation's word tables, made
         from the same text): the words `terms` mark are asked of the table once
@@ -97,7 +98,8 @@ class FieldMarker:
                 self._marked.pop(next(iter(self._marked)), None)
             self._marked[key] = (table, marked)
         found = []
-        for word in places.keys() & marked.keys():
+        common = places.common(marked.keys()) if hasattr(places, "common") else places.keys() & marked.keys()
+        for word in common:
             term = marked[word]
             found += [(s, s + len(word), term) for s in places[word]]
         found.sort()
@@ -169,7 +171,7 @@ def _render(text: str, start: int, end: int, spans) -> str:
 
 
 def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS,
-              places: dict[str, list[int]] | None = None, table=None) -> str | None:
+              places: Mapping[str, list[int]] | None = None, table=None) -> str | None:
     """The passage of `text` (about `limit` characters) holding the most
     distinct matched terms, with marks; None when no word matches. `places`:
     the text's words and where they start, as `table` (the word tables of the

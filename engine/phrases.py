@@ -17,15 +17,22 @@ and positions are decoded only for those. The results are Whoosh's:
 """
 from __future__ import annotations
 
+import zlib
+from array import array
 from bisect import bisect_left
+from io import BytesIO
 from itertools import accumulate
 from math import log
+from pickle import load as load_pickle
+from struct import Struct
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermsReader
 from whoosh.compat import loads
 from whoosh.formats import Positions
 from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE
+
+_unpack_int = Struct("!i").unpack_from  # a block's length, as Whoosh's StructFile.read_int reads it
 
 Postings = tuple[list[int], list[float], list]  # document numbers, frequencies, encoded values
 
@@ -53,6 +60,60 @@ def _read(m) -> Postings:
         values.append(m.value())
         m.next()
     return ids, weights, values
+
+
+def _read_segment(reader, field: str, text: bytes) -> Postings | None:
+    """A term's postings read straight from a Whoosh 3 segment's postings file:
+    the term's whole extent in one read, then block by block as
+    W3LeafMatcher reads them (block info, then the pickled ids, weights and
+    values), without building a matcher, seeking for every block or asking
+    the segment for its deleted documents each time (half of a cold query's
+    postings reads went there). None when this reader is not such a segment
+    (or has deletions, or the term is inlined): the caller asks Whoosh.
+    TermNotFound for a term the field does not have."""
+    terms = getattr(reader, "_terms", None)
+    if terms is None or type(terms) is not W3TermsReader or field not in reader.schema or reader.has_deletions():
+        return None
+    info = terms.term_info(field, text)
+    if info.is_inlined():
+        return _read(terms._codec.postings_reader(terms._postfile, info, reader.schema[field].format,
+                                                  term=(field, text)))
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # Whoosh's W3TermInfo.from_bytes keeps the unpacked tuple
+        length = length[0]
+    buf = terms._postfile.get(offset, length)
+    if buf[:_INT_SIZE] != WHOOSH3_HEADER_MAGIC:
+        return None
+    fixedsize = reader.schema[field].format.fixed_value_size()
+    stream = BytesIO(buf)
+    ids: list[int] = []
+    weights: list[float] = []
+    values: list = []
+    pos = _INT_SIZE
+    while True:
+        blocklength = _unpack_int(buf, pos)[0]
+        last = blocklength < 0
+        end = pos + _INT_SIZE + abs(blocklength)
+        stream.seek(pos + _INT_SIZE)
+        count, _, _, compression, _, _ = load_pickle(stream)
+        data = buf[stream.tell():end]
+        block_ids, block_weights, block_values = loads(zlib.decompress(data) if compression else data)
+        ids.extend(accumulate(block_ids))
+        if block_weights is None:  # as W3LeafMatcher._read_weights
+            weights.extend(array("f", (1.0 for _ in range(count))))
+        elif isinstance(block_weights, float):
+            weights.extend(array("f", (block_weights for _ in range(count))))
+        else:
+            weights.extend(block_weights)
+        if fixedsize is None or fixedsize < 0:  # as W3LeafMatcher._read_values
+            values.extend(block_values)
+        elif fixedsize == 0:
+            values.extend((None,) * count)
+        else:
+            values.extend(block_values[i:i + fixedsize] for i in range(0, len(block_values), fixedsize))
+        if last:
+            return ids, weights, values
+        pos = end
 
 
 def _decoder(fmt):
@@ -90,7 +151,9 @@ class PhraseReader:
         if key in self._postings:
             return self._postings[key]
         try:
-            out: Postings | None = _read(self.reader.postings(field, text))
+            out: Postings | None = _read_segment(self.reader, field, text)
+            if out is None:
+                out = _read(self.reader.postings(field, text))
         except TermNotFound:
             out = None
         self._postings[key] = out

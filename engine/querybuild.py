@@ -28,6 +28,7 @@ from . import ranking_profile
 from .bm25f import Fielded
 from .fillers import (
     asks_for,
+    country_named,
     french_kind_asked,
     is_filler,
     is_light,
@@ -51,6 +52,7 @@ VIA_SYNONYM = "synonym"
 VIA_NARROWER = "narrower"
 VIA_TYPO = "typo"
 VIA_YEAR = "year"
+VIA_COUNTRY = "country"  # the country an adjective names (`algériens`: Algérie), as if typed
 
 
 @dataclass
@@ -312,10 +314,52 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             light = whole and all(c.kind == "word" and is_light(c.text) for c in clauses)
             agreement = whole and all(c.kind == "word" and names_agreement(c.text) for c in clauses)
             built.groups.append(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement))
+    if profile.own_words_only:
+        built.groups = _without_typed_expansions(built.groups)
     _add_bonuses(schema, built, words, profile)
     if excluded:
         built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)
     return built
+
+
+def _body_terms(alt: Alternative) -> frozenset[str]:
+    """The terms `alt` looks for in the body (its words as the text analyzer has them)."""
+    for f, q in alt.parts:
+        if f == "body":
+            return frozenset(t for _, t in q.iter_all_terms())
+    return frozenset()
+
+
+def _literal_terms(group: Group) -> frozenset[str]:
+    """The body terms of what was typed for `group` (the words of a span included)."""
+    out: set[str] = set()
+    for a in group.alternatives:
+        if a.via in (VIA_WORD, VIA_PHRASE):
+            out |= _body_terms(a)
+        elif a.via == VIA_WORDS:
+            for c in a.children:
+                out |= _literal_terms(c)
+    return frozenset(out)
+
+
+def _without_typed_expansions(groups: list[Group]) -> list[Group]:
+    """Each group without the expansions that are only other typed words
+    (`désenclavement pistes`: `piste`, a narrower term of désenclavement, is
+    typed as a word of its own). Kept, a record's one `pistes` counted for
+    both words, as if it had the whole query without a word on opening up a
+    place: a word stands for itself once, its expansions for what it adds."""
+    if len(groups) < 2:
+        return groups
+    literal = [_literal_terms(g) for g in groups]
+    out = []
+    for i, g in enumerate(groups):
+        others = frozenset().union(*(t for j, t in enumerate(literal) if j != i))
+        keep = [a for a in g.alternatives
+                if a.via in (VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_COUNTRY)
+                or not (_body_terms(a) and _body_terms(a) <= others)]
+        out.append(g if len(keep) == len(g.alternatives)
+                   else Group(g.text, keep, light=g.light, agreement=g.agreement))
+    return out
 
 
 class _Spans:
@@ -406,6 +450,12 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a year names the years a partnership was formalised or acted in, not only the text
         alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
             Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
+    country = country_named(clause.text) \
+        if clause.kind == "word" and not clause.negated and profile.country_adjectives else None
+    if country is not None:
+        parts = field_parts(schema, country, scale=profile.stem)
+        if parts:
+            alternatives.append(Alternative(VIA_COUNTRY, country, parts, grade=profile.stem))
     if clause.kind == "word" and not clause.negated:
         family = family_of(clause.text)
         for other in family:

@@ -18,10 +18,11 @@ from indexer.schema import NAME_FIELDS
 
 from . import ranking_profile
 from .bm25f import Fielded, idf
-from .querybuild import VIA_PHRASE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
+from .querybuild import VIA_COUNTRY, VIA_PHRASE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
-LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR})  # what was typed, not an expansion
+# what was typed, not an expansion (a country's adjective names the country as typed)
+LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_COUNTRY})
 
 FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
 PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "
@@ -46,6 +47,7 @@ class Ranking:
     gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (_gate_places)
     gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
+    exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
 
     def own_matches(self, built: BuiltQuery, score: ScoreFn, doc_count: int, docs) -> set[int]:
         """Those of `docs` (actions) that match a query word in their own text,
@@ -77,7 +79,7 @@ class Ranking:
     def coordination(self, doc: int) -> float:
         """What the words' score of `doc` is multiplied by for the words it lacks."""
         c = self.coverage(doc)
-        return c ** ranking_profile.current().coordination if c < 1.0 else 1.0
+        return c ** self.exponent if c < 1.0 else 1.0
 
 
 def _rarity(doc_count: int, df: int) -> float:
@@ -212,6 +214,17 @@ def _in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn,
     return docs & inside
 
 
+def _filled(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
+            matched: set[int], covered: set[int]) -> set[int]:
+    """Few results have enough of the words: those with fewer (`covered`: any word)
+    follow them, in the place the query names when it names one (`profile.place_fills`:
+    `transports ... dans les villes algériennes` was filled with Moroccan tramways)."""
+    profile = ranking_profile.current()
+    if profile.place_required and profile.place_fills:
+        covered = _in_the_places(built, gates, score, doc_count, covered) | matched
+    return covered if len(covered) > len(matched) else matched
+
+
 def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn
                 ) -> tuple[list[Mapping[int, float]], set[int]]:
     """A word naming an agreement next to a year (`convention 2006 Maroc`, `accord de
@@ -303,10 +316,9 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
             out.notices.append(FALLBACK_NOTICE)
     elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
         cover = cover or _coverage(parts, weights, excluded)
-        if len(cover) > len(matched):
-            matched = set(cover)  # few results with enough of the words: those with fewer follow them
+        matched = _filled(built, gates, score, doc_count, matched, set(cover))
     out.cover = cover
-    coord = profile.coordination
+    coord = out.exponent = profile.coordination_exponent(n)
     scores = {}
     partial = False
     gets = [p.get for p in parts]

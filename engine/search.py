@@ -112,30 +112,15 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         action_cands = state.action_docnums
         part_scores = dict.fromkeys(state.partnership_docnums, 0.0)
     else:
-        action_cands = [i for i in scores if docs[i].type == "action"]
-        part_scores = {i: s for i, s in scores.items() if docs[i].type == "partnership"}
+        is_action, is_partnership = state.action_flags, state.partnership_flags
+        action_cands = [i for i in scores if is_action[i]]
+        part_scores = {i: s for i, s in scores.items() if is_partnership[i]}
 
     counted = list(filtering) if req.facets else []
     kept_actions, action_counts = filter_and_count(
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
-    best_action: dict[str, tuple[float, int]] = {}  # pid -> (score, docnum) of its best matching action
-    if scores is not None:
-        # an action adds to its partnership when it matches a word in its own text, not only in
-        # the names and places it carries from it (Ranking.own_matches)
-        adding = ranking.own_matches(built, score_fn, len(docs), kept_actions) \
-            if score_fn is not None and ranking_profile.current().action_own_text else kept_actions
-        for a in adding:
-            pid = docs[a].pid
-            if scores[a] > best_action.get(pid, (0.0, -1))[0]:
-                best_action[pid] = (scores[a], a)
-        for a in action_cands:  # a partnership matched through any of its actions
-            pnum = state.docnum_of.get(docs[a].pid)
-            if pnum is not None and pnum not in part_scores:
-                part_scores[pnum] = 0.0
-    share = ranking_profile.current().action_share
-    for pnum in part_scores:
-        part_scores[pnum] += share * best_action.get(docs[pnum].id, (0.0, -1))[0]
+    best_action = _add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores)
     kept_parts, part_counts = filter_and_count(
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
@@ -197,6 +182,36 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     if req.explain:
         response["profile"] = ranking_profile.current().describe()  # the numbers explain refers to
     return response
+
+
+def _add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn | None, action_cands: list[int],
+                 kept_actions: list[int], part_scores: dict[int, float]) -> dict[str, tuple[float, int]]:
+    """Partnerships matched through their actions join `part_scores`, each
+    raised by a share of its best action's score; returns pid -> (score,
+    docnum) of its best action."""
+    docs, scores = state.docs, ranking.scores
+    best_action: dict[str, tuple[float, int]] = {}  # pid -> (score, docnum) of its best matching action
+    if scores is not None:
+        # an action adds to its partnership when it matches a word in its own text, not only in
+        # the names and places it carries from it (Ranking.own_matches)
+        adding = ranking.own_matches(built, score_fn, len(docs), kept_actions) \
+            if score_fn is not None and ranking_profile.current().action_own_text else kept_actions
+        for a in adding:
+            pid = docs[a].pid
+            if scores[a] > best_action.get(pid, (0.0, -1))[0]:
+                best_action[pid] = (scores[a], a)
+        parent = state.parent_docnum
+        for a in action_cands:  # a partnership matched through any of its actions
+            pnum = parent[a]
+            if pnum is not None and pnum not in part_scores:
+                part_scores[pnum] = 0.0
+    share = ranking_profile.current().action_share
+    # (a partnership without a best action would add share * 0.0: nothing; scores are never -0.0)
+    for pid, (best, _) in best_action.items():
+        pnum = state.docnum_of.get(pid)
+        if pnum is not None and pnum in part_scores and docs[pnum].id == pid:
+            part_scores[pnum] += share * best
+    return best_action
 
 
 def _knows(state: IndexState):
@@ -399,12 +414,14 @@ def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchReques
         else:
             selected = set(req.filters.get(facet.name, []))
         values = set(c) | selected
+        info[facet.name] = {"values": len(values), "truncated": len(values) > MAX_FACET_VALUES}
+        if len(values) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
+            # chosen before any item is made (thousands of values at 10x); nsmallest is sorted()[:n]
+            shown = heapq.nsmallest(MAX_FACET_VALUES, values, key=lambda v: (v not in selected, -c.get(v, 0), str(v)))
+        else:
+            shown = list(values)
         items: list[dict[str, Any]] = [{"value": v, "count": c.get(v, 0), "selected": v in selected}
-                                       for v in values]
-        info[facet.name] = {"values": len(items), "truncated": len(items) > MAX_FACET_VALUES}
-        if len(items) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
-            items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))
-            items = items[:MAX_FACET_VALUES]
+                                       for v in shown]
         if facet.order == "value":
             items.sort(key=lambda x: x["value"])
         else:

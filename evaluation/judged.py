@@ -34,6 +34,7 @@ class JudgedQuery:
     type: str = "partnership"  # "action": results are actions, mapped to their partnerships
     filters: dict[str, list] = field(default_factory=dict)  # facet -> selected values, as the API takes them
     tuned: bool = False  # one of the queries the current ranking was tuned on
+    added: bool = False  # written after the split, straight into dev (fresh queries for tuning)
 
 
 def _check_filters(where: str, raw) -> dict[str, list]:
@@ -72,7 +73,9 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
         raise JudgedSetError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     if not isinstance(data, dict) or not isinstance(data.get("queries"), list):
         raise JudgedSetError(f"{path}: expected an object with a \"queries\" list")
-    tuned = set((data.get("split_procedure") or {}).get("tuned_on") or [])
+    proc = data.get("split_procedure") or {}
+    tuned = set(proc.get("tuned_on") or [])
+    added = added_ids(proc)
     out: list[JudgedQuery] = []
     seen: set[str] = set()
     for n, item in enumerate(data["queries"], 1):
@@ -92,22 +95,38 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
         if qtype not in TYPES:
             raise JudgedSetError(f"{where}: unknown type {qtype!r} (expected {' or '.join(TYPES)})")
         filters = _check_filters(where, item.get("filters"))
-        raw_rel = item.get("relevant")
-        if not isinstance(raw_rel, dict) or not raw_rel:
-            raise JudgedSetError(f"{where} needs judgments graded 1 or 2")
-        try:
-            rel = {str(k): int(v) for k, v in raw_rel.items()}
-        except (TypeError, ValueError):
-            raise JudgedSetError(f"{where} needs judgments graded 1 or 2") from None
-        if any(g not in (1, 2) for g in rel.values()):
-            raise JudgedSetError(f"{where} needs judgments graded 1 or 2")
+        rel = _grades(where, item.get("relevant"))
         out.append(JudgedQuery(qid, item["q"], item.get("kind", ""), rel, item.get("note", ""),
-                               split, qtype, filters, qid in tuned))
-    unknown_tuned = tuned - seen
-    if unknown_tuned:
-        raise JudgedSetError(f"{path}: split_procedure.tuned_on names unknown queries: "
-                             f"{', '.join(sorted(unknown_tuned))}")
+                               split, qtype, filters, qid in tuned, qid in added))
+        if qid in added and split != "dev":
+            raise JudgedSetError(f"{where} was added after the split (split_procedure.added_to_dev): "
+                                 f"its split must be dev, not {split!r}")
+    for name, listed in (("tuned_on", tuned), ("added_to_dev", added)):
+        if listed - seen:
+            raise JudgedSetError(f"{path}: split_procedure.{name} names unknown queries: "
+                                 f"{', '.join(sorted(listed - seen))}")
     return out
+
+
+def _grades(where: str, raw_rel) -> dict[str, int]:
+    """{partnership id: 1 | 2}, non-empty, or a JudgedSetError saying where."""
+    if not isinstance(raw_rel, dict) or not raw_rel:
+        raise JudgedSetError(f"{where} needs judgments graded 1 or 2")
+    try:
+        rel = {str(k): int(v) for k, v in raw_rel.items()}
+    except (TypeError, ValueError):
+        raise JudgedSetError(f"{where} needs judgments graded 1 or 2") from None
+    if any(g not in (1, 2) for g in rel.values()):
+        raise JudgedSetError(f"{where} needs judgments graded 1 or 2")
+    return rel
+
+
+def added_ids(proc: dict) -> set[str]:
+    """Ids of the queries written after the split ({date: [ids]} in the file)."""
+    batches = proc.get("added_to_dev") or {}
+    if not isinstance(batches, dict) or not all(isinstance(v, list) for v in batches.values()):
+        raise JudgedSetError("split_procedure.added_to_dev must map a date to a list of query ids")
+    return {qid for ids in batches.values() for qid in ids}
 
 
 def unknown_ids(queries: list[JudgedQuery], known: set[str]) -> dict[str, list[str]]:

@@ -54,6 +54,17 @@ def _label(split: str, qs: list[JudgedQuery]) -> str:
     return f"{'all splits' if split == ALL else split} ({len(qs)} queries{extra})"
 
 
+def _subsets(split: str, qs: list[JudgedQuery]) -> list[tuple[str, list[JudgedQuery]]]:
+    """Parts of a split that say how much tuning flatters it: the split without
+    the queries tuned on, and the queries written after the split (fresh for
+    whoever tunes next)."""
+    if split == ALL:
+        return []
+    parts = [("without the tuned-on queries", [q for q in qs if not q.tuned]),
+             ("written after the split", [q for q in qs if q.added])]
+    return [(label, sub) for label, sub in parts if 0 < len(sub) < len(qs)]
+
+
 def describe(q: JudgedQuery) -> str:
     """The query as run: text, plus type and filters when set."""
     parts = [q.q]
@@ -94,10 +105,9 @@ def text_report(queries: list[JudgedQuery], ours: System, base: System) -> str:
         for n in names:
             out.append(f"  {n:<8} {o[ALL].means[n]:.4f} / {b[ALL].means[n]:.4f}  "
                        f"({ratio(o[ALL].means[n], b[ALL].means[n])})")
-        untuned = [q for q in qs if not q.tuned]
-        if split != ALL and 0 < len(untuned) < len(qs):
-            c, d = mean_of(untuned, ours.per_query, names), mean_of(untuned, base.per_query, names)
-            out.append(f"  without the tuned-on queries ({len(untuned)}): nDCG@10 {_pair(c, d, 'nDCG@10')} "
+        for label, sub in _subsets(split, qs):
+            c, d = mean_of(sub, ours.per_query, names), mean_of(sub, base.per_query, names)
+            out.append(f"  {label} ({len(sub)}): nDCG@10 {_pair(c, d, 'nDCG@10')} "
                        f"({ratio(c.means['nDCG@10'], d.means['nDCG@10'])})")
         out.append(f"  {'kind':<13} {'n':>3}  " + "  ".join(f"{n:>13}" for n in names) + "  nDCG ratio")
         for kind in (k for k in o if k != ALL):
@@ -187,10 +197,9 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
         for n in names:
             md.append(f"| {n} | {o[ALL].means[n]:.4f} | {b[ALL].means[n]:.4f} "
                       f"| {ratio(o[ALL].means[n], b[ALL].means[n])} |")
-        untuned = [q for q in qs if not q.tuned]
-        if split != ALL and 0 < len(untuned) < len(qs):
-            c, d = mean_of(untuned, ours.per_query, names), mean_of(untuned, base.per_query, names)
-            md += ["", (f"Without the {len(qs) - len(untuned)} tuned-on queries ({len(untuned)} queries): nDCG@10 "
+        for label, sub in _subsets(split, qs):
+            c, d = mean_of(sub, ours.per_query, names), mean_of(sub, base.per_query, names)
+            md += ["", (f"{label.capitalize()} ({len(sub)} queries): nDCG@10 "
                         f"{c.means['nDCG@10']:.4f} (FTS5 {d.means['nDCG@10']:.4f}, "
                         f"{ratio(c.means['nDCG@10'], d.means['nDCG@10'])}).")]
         md += ["", "By kind of query (ours / FTS5):", "",

@@ -51,6 +51,11 @@ def _places(p: Partnership) -> list[str]:
             continue
         places += [party.region, party.subdivision]
     places += p.countries
+    # the French side's country too: `France` in a query (`leurs études en France`) then names the
+    # country of every French collectivity, not only the régions named Île-de-France or
+    # Franche-Comté, which alone had it in their places
+    if p.french_party is not None and p.french_party.country not in places:
+        places.append(p.french_party.country)
     return [x for x in places if x]
 
 

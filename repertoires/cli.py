@@ -235,6 +235,7 @@ def cmd_serve(args) -> int:
 
     from indexer.build import BuildError
     from search_app import create_app
+    from search_app.serving import prepare
 
     try:
         ensure_index(args.data, args.index)
@@ -244,6 +245,7 @@ def cmd_serve(args) -> int:
     app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
                       "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache,
                       "ACCESSIBILITY_CONTACT": args.contact})
+    prepare(app, args.threads)
     print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
           file=sys.stderr)
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="repertoires")
@@ -285,7 +287,7 @@ def _strip_marks(html: str) -> str:
 
 VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": "famille",
               "synonym": "synonyme", "narrower": "terme plus précis", "typo": "orthographe proche",
-              "year": "année de début"}
+              "year": "année de début", "country": "pays"}
 
 
 def _num(x: float) -> str:

@@ -2,16 +2,27 @@
 page links, and the JSON/HTML/CSV twins of a search (Datasette style)."""
 from __future__ import annotations
 
-from urllib.parse import quote_plus, urlencode
+from functools import lru_cache
+from urllib.parse import quote_plus
 
 from werkzeug.datastructures import MultiDict
 
 from indexer.facet_registry import registry
 
+PAIR_CACHE = 8192  # encoded pairs kept: every facet value of a 10x index, and the recent queries
+
+
+@lru_cache(maxsize=PAIR_CACHE)
+def _pair(key: str, value: str) -> str:
+    """`key=value` exactly as urlencode writes it. Remembered because the same
+    pairs recur on every answer (a search lists about a hundred facet values,
+    the same ones request after request): quoting them afresh was most of the
+    cost of building an answer's links."""
+    return quote_plus(key) + "=" + quote_plus(value)
+
 
 def _encode(args: MultiDict) -> str:
-    items = [(k, v) for k, vs in args.lists() for v in vs if v != ""]
-    return urlencode(items)
+    return "&".join(_pair(str(k), str(v)) for k, vs in args.lists() for v in vs if v != "")
 
 
 def url_with(path: str, args: MultiDict, **changes) -> str:
@@ -51,30 +62,27 @@ def toggle_url(path: str, args: MultiDict, facet: str, value) -> str:
 
 
 def add_facet_links(facets: dict, path: str, args: MultiDict) -> dict:
-    """Each value's toggle_url (as `toggle_url` makes it): the other parameters
-    are encoded once per facet, not once per value (a search lists about a
+    """Each value's toggle_url (as `toggle_url` makes it): the request's
+    parameters are encoded once, not once per value (a search lists about a
     hundred values; encoding them all was a third of an API answer)."""
+    pairs = [(k, _pair(str(k), str(v))) for k, vs in args.lists() if k != "page" for v in vs if v != ""]
     for facet, items in facets.items():
-        rest = MultiDict(args)
-        rest.pop("page", None)
-        current = rest.getlist(facet)
-        rest.pop(facet, None)
-        base = _encode(rest)  # the toggled facet goes last, as toggle_url adds it
+        current = args.getlist(facet)
+        base = "&".join(p for k, p in pairs if k != facet)  # the toggled facet goes last, as toggle_url adds it
         f = registry().get(facet)
         exclusive = f is not None and f.exclusive
-        key = quote_plus(facet) + "="  # each pair as urlencode writes it
-        encoded = {v: key + quote_plus(v) for v in current if v != ""}
+        encoded = {v: _pair(facet, v) for v in current if v != ""}
         selected = "&".join(encoded[v] for v in current if v != "")
         for item in items:
             sval = str(item["value"])
             if exclusive:
-                tail = "" if sval in current or sval == "" else key + quote_plus(sval)
+                tail = "" if sval in current or sval == "" else _pair(facet, sval)
             elif sval in current:
                 tail = "&".join(encoded[v] for v in current if v != sval and v != "")
             elif sval == "":
                 tail = selected
             else:
-                tail = (selected + "&" if selected else "") + key + quote_plus(sval)
+                tail = (selected + "&" if selected else "") + _pair(facet, sval)
             qs = f"{base}&{tail}" if base and tail else base or tail
             item["toggle_url"] = f"{path}?{qs}" if qs else path
     return facets

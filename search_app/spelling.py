@@ -32,26 +32,36 @@ def written_forms(state) -> dict[str, str]:
         return forms
     with _lock:
         if state.version not in _forms:
-            counts: dict[str, Counter] = {}
-
-            def add(text) -> None:
-                if isinstance(text, list):
-                    for t in text:
-                        add(t)
-                elif isinstance(text, str):
-                    for w in _WORD.findall(text):
-                        counts.setdefault(fold_text(w), Counter())[w] += 1
-
-            records = itertools.chain(state.partnerships.values(), state.actions.values())
-            for rec in itertools.islice(records, MAX_RECORDS):
-                for key in TEXT_KEYS:
-                    add(rec.get(key))
-                for side in ("french_party", "partner_party"):
-                    party = rec.get(side) or {}
-                    add([party.get("name"), party.get("region"), party.get("subdivision")])
             _forms.clear()  # one version at a time: the old one is no longer served
-            _forms[state.version] = {k: _preferred(c) for k, c in counts.items()}
+            _forms[state.version] = _written_forms(state)
     return _forms[state.version]
+
+
+def _written_forms(state) -> dict[str, str]:
+    """The table itself. Words are counted as written first and folded once per
+    distinct word: folding each occurrence (and a Counter per occurrence) made
+    the first suggestion of a server's life wait about 0.2 s."""
+    texts: list[str] = []
+
+    def add(text) -> None:
+        if isinstance(text, list):
+            for t in text:
+                add(t)
+        elif isinstance(text, str):
+            texts.append(text)
+
+    records = itertools.chain(state.partnerships.values(), state.actions.values())
+    for rec in itertools.islice(records, MAX_RECORDS):
+        for key in TEXT_KEYS:
+            add(rec.get(key))
+        for side in ("french_party", "partner_party"):
+            party = rec.get(side) or {}
+            add([party.get("name"), party.get("region"), party.get("subdivision")])
+    written = Counter(_WORD.findall("\n".join(texts)))  # a line break joins no two words
+    counts: dict[str, Counter] = {}
+    for word, n in written.items():
+        counts.setdefault(fold_text(word), Counter())[word] = n
+    return {k: _preferred(c) for k, c in counts.items()}
 
 
 def _preferred(forms: Counter) -> str:

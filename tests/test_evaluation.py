@@ -40,7 +40,7 @@ def test_judged_set_counts_and_classes():
     actions = [q for q in queries if q.kind == "action"]
     assert len(actions) >= 30 and all(q.type == "action" for q in actions)
     assert all(q.filters for q in queries if q.kind == "filter")
-    by_text = {q.q: q for q in queries}
+    by_text = {q.q: q for q in queries if not q.filters and not q.added}
     mopti = by_text["quelles villes aident Mopti"]
     assert mopti.relevant["maurepas--mopti"] == 2 and mopti.relevant["allonnes--sangha"] == 1
     # the issue's three queries, judged on meaning rather than on the literal word
@@ -55,12 +55,31 @@ def test_recorded_split_follows_the_written_procedure():
     data = json.loads(QUERIES_FILE.read_text(encoding="utf-8"))
     proc = data["split_procedure"]
     queries = load_queries()
-    expected = assign_splits([(q.id, q.kind) for q in queries], proc["tuned_on"], proc["seed"])
+    added = [qid for ids in (proc.get("added_to_dev") or {}).values() for qid in ids]
+    expected = assign_splits([(q.id, q.kind) for q in queries], proc["tuned_on"], proc["seed"], added)
     assert {q.id: q.split for q in queries} == expected
-    assert all(q.split == "dev" for q in queries if q.tuned)
-    for kind in KINDS:  # stratified: about half of each kind's new queries in test
-        new = [q for q in queries if q.kind == kind and not q.tuned]
+    assert all(q.split == "dev" for q in queries if q.tuned or q.added)
+    for kind in KINDS:  # stratified: about half of each kind's split queries in test
+        new = [q for q in queries if q.kind == kind and not q.tuned and not q.added]
         assert sum(q.split == "test" for q in new) == math.ceil(len(new) / 2)
+
+
+def test_queries_added_after_the_split_go_to_dev_and_move_no_other_query():
+    pairs = [(f"a{i}", "a") for i in range(5)] + [(f"b{i}", "b") for i in range(4)]
+    before = assign_splits(pairs, [], seed=7)
+    after = assign_splits(pairs + [("late1", "a"), ("late2", "b")], [], seed=7, added_to_dev=["late1", "late2"])
+    assert after == {**before, "late1": "dev", "late2": "dev"}
+
+
+def test_loader_marks_added_queries_and_refuses_one_in_test(tmp_path):
+    proc = {"split_procedure": {"seed": 1, "tuned_on": [], "added_to_dev": {"2026-12-03": ["q2"]}}}
+    q1, q2 = load_queries(_write(tmp_path, _q(), _q("q2"), extra=proc))
+    assert (q1.added, q2.added) == (False, True)
+    with pytest.raises(JudgedSetError, match="added after the split .* must be dev, not 'test'"):
+        load_queries(_write(tmp_path, _q(), _q("q2", split="test"), extra=proc))
+    bad = {"split_procedure": {"added_to_dev": {"2026-12-03": ["zz"]}}}
+    with pytest.raises(JudgedSetError, match="added_to_dev names unknown queries: zz"):
+        load_queries(_write(tmp_path, _q(), extra=bad))
 
 
 def test_split_procedure_is_deterministic_and_stratified():
@@ -287,3 +306,23 @@ def test_reports_show_no_test_query_on_its_own():
     for text in (markdown_report(queries, ours, base, meta), text_report(queries, ours, base)):
         assert "puits Kayes" in text and "latrines Gao" not in text and "test-q" not in text
         assert "0.250" in text  # the test split's figure, by split and kind
+
+
+def test_reports_give_the_queries_written_after_the_split_their_own_line():
+    """Fresh dev queries tell whoever tunes next how much the earlier tuning
+    carries over: both reports give their figure apart from the rest of dev."""
+    from evaluation.report import System, markdown_report, text_report
+
+    names = ("nDCG@10", "MRR", "R@10", "P@5")
+    queries = [JudgedQuery("old", "puits Kayes", "topic", {"x": 2}, split="dev"),
+               JudgedQuery("new", "forage Gao", "topic", {"x": 2}, split="dev", added=True)]
+    per = {"old": {n: 0.9 for n in names}, "new": {n: 0.3 for n in names}}
+    overall = {n: 0.6 for n in names}
+    ours = System("ours", per, overall, {"old": ["x"], "new": ["x"]})
+    base = System("FTS5", {q: {n: 0.15 for n in names} for q in per}, {n: 0.15 for n in names},
+                  {"old": ["x"], "new": ["x"]})
+    meta = {"index_version": "v", "partnerships": 1, "actions": 0, "ir_measures": "0", "depth": 10,
+            "action_depth": 100, "baseline": "b"}
+    assert "written after the split (1): nDCG@10 0.300 / 0.150 (2.00×)" in text_report(queries, ours, base)
+    assert "Written after the split (1 queries): nDCG@10 0.3000 (FTS5 0.1500, 2.00×)." in \
+        markdown_report(queries, ours, base, meta)

@@ -222,10 +222,22 @@ def test_partial_matches_say_what_is_missing(engine):
     r = engine.search(SearchRequest(q="périmètres maraîchers associations femmes Ségou", per_page=20, explain=True))
     partial = [h for h in r["results"] if h["explain"]["own"] and h["explain"]["own"]["coverage"] < 1.0]
     assert r["query"]["partial_matches"] and partial
+    profile = ranking_profile.current()
     for h in partial:
         own = h["explain"]["own"]
         assert own["coordination"] < 1.0
         assert any(not w["matches"] for w in own["words"])
+        # five words: soft matching, where lacking a word costs c^coordination_soft, not the square
+        assert close(own["coordination"], own["coverage"] ** profile.coordination_soft)
+
+
+def test_lacking_a_word_costs_more_in_a_short_query():
+    """From `soft_from_words` words on a result may lack a word by design: its
+    coordination is milder than a two-word query's, whose partial results only fill."""
+    profile = ranking_profile.current()
+    short, long_ = profile.coordination_exponent(2), profile.coordination_exponent(profile.soft_from_words)
+    assert short == profile.coordination and long_ == profile.coordination_soft
+    assert 0.5 ** long_ > 0.5 ** short  # the same coverage costs less in the longer query
 
 
 # --- the API -----------------------------------------------------------------
@@ -280,3 +292,23 @@ def test_cli_explain_json(index_dir, capsys):
     assert data["results"]
     for hit in data["results"]:
         check_result(hit)
+
+
+def test_the_words_together_add_the_profiles_proximity(index_dir):
+    """The proximity bonus of a result is the phrase's score times `profile.proximity`:
+    halving the number halves the bonus, and leaves the words' own scores alone."""
+    import dataclasses
+
+    from engine import Engine
+
+    def own(proximity: float) -> dict:
+        with ranking_profile.use_profile(dataclasses.replace(ranking_profile.current(), proximity=proximity)):
+            r = Engine(index_dir).search(SearchRequest(q="état civil", per_page=5, explain=True))
+        return {h["id"]: h["explain"]["own"] for h in r["results"] if h["explain"].get("own")}
+
+    full, half = own(ranking_profile.current().proximity), own(ranking_profile.current().proximity / 2)
+    together = [d for d in full if d in half and full[d]["proximity"] > 0]
+    assert together  # the phrase is in the top records' text
+    for d in together:
+        assert close(half[d]["proximity"] * 2, full[d]["proximity"], scale=full[d]["proximity"])
+        assert close(half[d]["words_score"], full[d]["words_score"])

@@ -132,6 +132,19 @@ def test_an_action_noun_weighs_little_in_the_coverage(small):
     assert r_heavy.coverage(small[1]["one"]) < p.min_coverage and "one" not in heavy
 
 
+def test_an_expansion_that_is_another_typed_word_does_not_count_twice(small):
+    # `latrines` is a narrower term of `assainissement`: typed as a word of its own, a record's
+    # one `latrines` stands for that word, not for assainissement as well
+    _, r, built = run(small, "assainissement latrines")
+    assert all(a.text != "latrines" for a in built.groups[0].alternatives)
+    assert r.fallback and r.coverage(small[1]["narrower"]) < 1.0  # no record has both words
+    off = dataclasses.replace(ranking_profile.current(), own_words_only=False)
+    with ranking_profile.use_profile(off):
+        scores_off, r_off, built_off = run(small, "assainissement latrines")
+    assert any(a.text == "latrines" for a in built_off.groups[0].alternatives)
+    assert not r_off.fallback and set(scores_off) == {"narrower"}  # it had "both" through one word
+
+
 def test_no_result_with_every_word_falls_back_to_any(small):
     scores, r, _ = run(small, "Tombouctou latrines", listed=lambda docs: 100)
     assert r.fallback and set(scores) == {"tomb", "narrower"}
@@ -191,6 +204,7 @@ def test_no_typo_for_a_word_whose_family_the_index_knows(small):
     ("en quelle année Alençon a signé avec Koutiala", ["Alençon", "signé", "Koutiala"]),  # what is asked
     ("année 2005 jumelage", ["année", "2005", "jumelage"]),  # no question: the word is the user's
     ("depuis quand Angers travaille avec Bamako", ["Angers", "Bamako"]),
+    ("étudiants qui viennent faire leurs études", ["étudiants", "études"]),  # venir says nothing of the topic
 ])
 def test_question_words_are_left_out(small, q, words):
     _, _, built = run(small, q)
@@ -291,24 +305,26 @@ def _in_place_fields(e: dict | None, word: str) -> bool:
                            for w in e["words"])
 
 
+def _explained(index_dir, q: str, profile) -> dict:
+    """Up to 100 explained results of `q` under a ranking profile."""
+    with ranking_profile.use_profile(profile):
+        from engine import Engine
+        return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True))
+
+
 def test_a_place_and_topic_query_may_drop_a_topic_word_not_the_place(index_dir):
     # most of the word weight is enough to be listed, but the place must be the record's
     # (profile.place_required); without the rule a sheet naming Kayes in passing is listed
     q = "qui construit des centres de santé dans la région de Kayes"
 
-    def results(profile):
-        with ranking_profile.use_profile(profile):
-            from engine import Engine
-            return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True))
-
     p = ranking_profile.current()
-    r = results(p)
+    r = _explained(index_dir, q, p)
     assert r["total"] >= p.fill_below and r["query"]["partial_matches"]  # soft, not widened
     for h in r["results"]:
         e = h["explain"]
         action = (e.get("action") or {}).get("own")
         assert _in_place_fields(e["own"], "Kayes") or _in_place_fields(action, "Kayes"), h["id"]
-    r = results(dataclasses.replace(p, place_required=False))
+    r = _explained(index_dir, q, dataclasses.replace(p, place_required=False))
     assert any(not _in_place_fields(h["explain"]["own"], "Kayes") for h in r["results"])
 
 
@@ -356,3 +372,58 @@ def test_the_place_gates_records_that_lack_only_a_light_word(tmp_path):
         gated = {searcher.stored_fields(d)["id"] for d in r.gated}
     assert {"town", "region"} <= gated  # the town lacks only `construction`: gated all the same
     assert names["region"] > names["town"] > 0
+
+
+@pytest.mark.parametrize("word, country", [("algériens", "Algérie"), ("algériennes", "Algérie"),
+                                           ("marocaine", "Maroc"), ("maliens", "Mali"),
+                                           ("Algérie", None), ("Mali", None), ("écoles", None)])
+def test_a_partner_country_adjective_names_the_country(word, country):
+    from engine.fillers import country_named
+
+    assert country_named(word) == country
+
+
+def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(index_dir):
+    # `échanges scolaires entre écoles algériennes`: the adjective names Algeria, which gates and
+    # is required; few Algerian records have every word, and the ones filling the page must be
+    # Algerian too (profile.place_fills), not Malian school exchanges
+    q = "échanges scolaires et jumelages entre écoles françaises et algériennes"
+
+    p = ranking_profile.current()
+    r = _explained(index_dir, q, p)
+    assert r["results"] and all("Algérie" in h["countries"] for h in r["results"])
+    vias = {m["via"] for h in r["results"] for w in h["explain"]["own"]["words"] for m in w["matches"]}
+    assert "country" in vias
+    for off in (dataclasses.replace(p, country_adjectives=False), dataclasses.replace(p, place_fills=False)):
+        assert any("Algérie" not in h["countries"] for h in _explained(index_dir, q, off)["results"])
+
+
+@pytest.mark.parametrize("word, light", [("personnes", True), ("personne", True), ("création", True),
+                                         ("handicapées", False), ("personnel", False)])
+def test_generic_nouns_are_light(word, light):
+    # `personnes handicapées`: the people are named by what qualifies them; `personne` alone is a
+    # form label of every Moroccan sheet (`Personne responsable`) and counts delegations
+    from engine.fillers import is_light
+
+    assert is_light(word) is light
+
+
+def test_people_named_by_what_qualifies_them(engine):
+    # rows on disabled people that never write "personnes" are not cut down for lacking it
+    r = engine.search(SearchRequest(q="personnes handicapées", per_page=5, explain=True))
+    own = [h["explain"]["own"] for h in r["results"][:3]]
+    assert all(e is None or any(w["text"] == "handicapées" and w["matches"] for w in e["words"]) for e in own)
+    assert [w.get("light", False) for w in r["results"][0]["explain"]["own"]["words"]] == [True, False]
+
+
+def test_every_record_has_its_french_sides_country_among_its_places(corpus):
+    # `leurs études en France`: France is where every French collectivity is, not only the régions
+    # named Île-de-France or Franche-Comté (which alone had the word in their places)
+    from indexer.documents import partnership_document
+
+    sides = [p for p in corpus.partnerships if p.french_party is not None and p.french_party.country]
+    assert len(sides) > 200
+    for p in sides:
+        assert p.french_party.country in partnership_document(p)["places"], p.id
+    abroad = [p for p in sides if p.french_party.country != "France"]
+    assert abroad and all("France" not in partnership_document(p)["places"] for p in abroad)

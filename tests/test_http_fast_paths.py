@@ -1,0 +1,145 @@
+"""The HTTP layer's faster paths write what the plain ones wrote: links encoded
+from remembered pairs as urllib's urlencode encodes them, and the speller's
+written forms counted per distinct word as counting each occurrence did; and
+`repertoires serve` prepares its process (engine open, collector settled)."""
+from __future__ import annotations
+
+import gc
+import itertools
+import re
+import threading
+from collections import Counter
+from urllib.parse import urlencode
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from werkzeug.datastructures import MultiDict
+
+from analyzers import fold_text
+from search_app import spelling
+from search_app.links import toggle_url, url_with
+
+# Names and values with everything urlencode must escape: spaces, &, =, +, %, accents, non-BMP.
+TEXT = st.text(alphabet=st.sampled_from(list("aé z&=+%/?#'\"çÉ€😀-_.~") + ["\u202f", "\u00a0"]), max_size=12)
+PAIRS = st.lists(st.tuples(st.sampled_from(["q", "country", "domain", "page", "type", "x y", "é"]), TEXT), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PAIRS, st.sampled_from(["q", "country", "page", "type", "new"]), TEXT)
+def test_links_are_urlencode_of_the_changed_parameters(pairs, name, value):
+    """url_with and toggle_url against MultiDict edits written out by urlencode itself."""
+    args = MultiDict(pairs)
+
+    def encoded(md: MultiDict) -> str:
+        qs = urlencode([(k, v) for k, vs in md.lists() for v in vs if v != ""])
+        return f"/p?{qs}" if qs else "/p"
+
+    expected = MultiDict(args)
+    expected.pop("page", None)
+    expected.pop(name, None)
+    expected.add(name, value)
+    assert url_with("/p", args, **{name: value}) == encoded(expected)
+    expected = MultiDict(args)
+    expected.pop("page", None)
+    expected.pop(name, None)
+    assert url_with("/p", args, **{name: None}) == encoded(expected)
+    again = url_with("/p", args, **{name: value})  # the second time from remembered pairs
+    assert again == url_with("/p", args, **{name: value})
+    if name not in ("type", "page"):  # a facet, not exclusive: the value goes after the others, or is removed
+        current = args.getlist(name)
+        expected = MultiDict(args)
+        expected.pop("page", None)
+        expected.pop(name, None)
+        for v in ([v for v in current if v != value] if value in current else current + [value]):
+            expected.add(name, v)
+        assert toggle_url("/p", args, name, value) == encoded(expected)
+
+
+def _forms_per_occurrence(state) -> dict[str, str]:
+    """The table as first written: every occurrence folded and counted alone."""
+    word = re.compile(r"[^\W\d_]+")
+    counts: dict[str, Counter] = {}
+
+    def add(text) -> None:
+        if isinstance(text, list):
+            for t in text:
+                add(t)
+        elif isinstance(text, str):
+            for w in word.findall(text):
+                counts.setdefault(fold_text(w), Counter())[w] += 1
+
+    records = itertools.chain(state.partnerships.values(), state.actions.values())
+    for rec in itertools.islice(records, spelling.MAX_RECORDS):
+        for key in spelling.TEXT_KEYS:
+            add(rec.get(key))
+        for side in ("french_party", "partner_party"):
+            party = rec.get(side) or {}
+            add([party.get("name"), party.get("region"), party.get("subdivision")])
+    return {k: spelling._preferred(c) for k, c in counts.items()}
+
+
+def test_written_forms_counted_per_distinct_word_are_those_counted_per_occurrence(engine):
+    state = engine.state()
+    forms = spelling.written_forms(state)
+    assert forms == _forms_per_occurrence(state)
+    assert len(forms) > 1000 and forms["tombouctou"] == "Tombouctou"
+    assert spelling.written_forms(state) is forms  # once per index version
+
+
+@pytest.fixture
+def restored_gc():
+    """prepare() changes the process's collector: the test puts it back as it was."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+
+
+def test_serving_opens_the_engine_and_freezes_what_lives_as_long_as_the_process(index_dir, restored_gc):
+    from search_app import create_app
+    from search_app.serving import GEN0_THRESHOLD, prepare
+
+    app = create_app({"INDEX_DIR": str(index_dir), "CACHE": False})
+    engine = app.extensions["engine"]
+    assert engine._state is None  # opened on the first request, unless prepared
+    gc.unfreeze()
+    prepare(app, threads=3)
+    assert engine._state is not None and len(engine._state._spare) == 3
+    assert gc.get_freeze_count() > 10_000  # modules, the engine's tables
+    assert gc.get_threshold()[0] == GEN0_THRESHOLD > 700
+    assert app.test_client().get("/api/search?q=eau").status_code == 200
+
+
+def test_serving_an_unreadable_index_still_starts_and_answers_503(tmp_path, restored_gc):
+    from search_app import create_app
+    from search_app.serving import prepare
+
+    app = create_app({"INDEX_DIR": str(tmp_path / "none")})
+    prepare(app)  # no exception: the requests say what is wrong
+    resp = app.test_client().get("/api/search?q=eau")
+    assert resp.status_code == 503 and resp.get_json()["error"]["code"] == "index_unavailable"
+
+
+def test_threads_take_the_searchers_opened_ahead_then_open_their_own(index_dir):
+    """Each thread keeps one searcher; the ones opened ahead go to distinct threads."""
+    from engine import Engine, SearchRequest
+
+    engine = Engine(index_dir, caching=False)
+    state = engine.state()
+    state.open_searchers(2)
+    ahead = list(state._spare)  # held here, so that no searcher's id is reused
+    taken: list = []
+
+    def first_request() -> None:
+        s = state.searcher()
+        assert state.searcher() is s  # kept by the thread
+        assert engine.search(SearchRequest(q="eau potable"))["total"] > 0
+        taken.append(s)
+
+    for _ in range(3):
+        t = threading.Thread(target=first_request)
+        t.start()
+        t.join()
+    assert len(taken) == 3 and {id(s) for s in taken[:2]} == {id(s) for s in ahead}
+    assert all(taken[2] is not s for s in ahead)
+    assert state._spare == []
