@@ -24,10 +24,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .chains import french_analyzer, spelling_analyzer
+from .indexing import plan_for
 from .spelling import MAX_DISTANCE, delete_keys, speller_terms
 from .tokenizers import TOKEN_RE
 
@@ -38,7 +39,7 @@ _OFFSET = "I"  # a word's start in a body, as stored (4 bytes on the platforms t
 def count_vocabulary(documents) -> dict[str, int]:
     """Document frequency of every word the spelling analyzer yields, for
     `documents` (each an iterable of texts)."""
-    analyzer = spelling_analyzer()
+    words = _words_of(spelling_analyzer())
     words_of: dict[str, tuple[str, ...]] = {}
     df: dict[str, int] = {}
     for texts in documents:
@@ -47,10 +48,10 @@ def count_vocabulary(documents) -> dict[str, int]:
             if not text:
                 continue
             for raw in set(TOKEN_RE.findall(text)):
-                words = words_of.get(raw)
-                if words is None:
-                    words = words_of[raw] = tuple({t.text for t in analyzer(raw)})
-                doc_words.update(words)
+                found = words_of.get(raw)
+                if found is None:
+                    found = words_of[raw] = tuple(words(raw))
+                doc_words.update(found)
         for w in doc_words:
             df[w] = df.get(w, 0) + 1
     return df
@@ -59,14 +60,24 @@ def count_vocabulary(documents) -> dict[str, int]:
 def word_terms(texts) -> dict[str, frozenset[str]]:
     """Each distinct word (as the French tokenizer cuts it) of `texts`, with the
     terms the French analyzer gives it alone, as the highlighter asks it."""
-    analyzer = french_analyzer()
+    words = _words_of(french_analyzer())
     out: dict[str, frozenset[str]] = {}
     for text in texts:
         if text:
             for raw in set(TOKEN_RE.findall(text)):
                 if raw not in out:
-                    out[raw] = frozenset(t.text for t in analyzer(raw))
+                    out[raw] = frozenset(words(raw))
     return out
+
+
+def _words_of(analyzer) -> Callable[[str], set[str]]:
+    """The set of words `analyzer` makes of a text: its indexing plan's
+    (analyzers.indexing: the same words, each distinct token's filtered once)
+    when it has one, else its token stream's."""
+    plan = plan_for(analyzer)
+    if plan is None:
+        return lambda text: {t.text for t in analyzer(text)}
+    return lambda text: set(plan.positions(text))
 
 
 def word_places(text: str) -> dict[str, list[int]]:

@@ -14,6 +14,8 @@ from whoosh import index as whoosh_index
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3Codec
 
+from analyzers import french_analyzer, names_analyzer, spelling_analyzer
+from analyzers.indexing import planned_indexing, prime
 from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
@@ -22,7 +24,9 @@ from .locations import NoDocuments, check_data_dir
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
 from .recordtable import write_record_table
+from .registry import REPERTOIRES
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
+from .segment import BuildWriter
 from .store import (
     DEFAULT_INDEX_DIR,
     DOCS,
@@ -128,12 +132,28 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
         raise BuildError(str(exc)) from None
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir))
+    corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir),
+                         when_idle=lambda: _prime_analysis(Path(data_dir)))
     if not corpus.partnerships:
         raise BuildError("no record could be parsed from " + str(data_dir) + ": "
                          + "; ".join(r.error or "" for r in corpus.reports if not r.ok))
     gen, ndocs = write_generation(index_dir, corpus, on_progress)
     return BuildResult(gen, corpus, time.perf_counter() - start, ndocs)
+
+
+def _prime_analysis(data_dir: Path) -> None:
+    """The analyzers' work on each distinct word of the source documents, done
+    while the longest document is parsed and a core is free: indexing the
+    records (and the word tables' process) then finds it done
+    (analyzers.indexing.prime). Saved work only: what it leaves undone is
+    done when met."""
+    texts = []
+    for r in REPERTOIRES:
+        try:
+            texts.append((data_dir / r.file).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    prime(texts, (french_analyzer(), names_analyzer(), spelling_analyzer()))
 
 
 def write_generation(index_dir: Path | str, corpus: Corpus,
@@ -154,12 +174,13 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         tables = beside(_write_tables, gen, corpus, docs)  # everything but Whoosh's segment, on the other core
         try:
             with native_pickles():
-                writer = ix.writer(limitmb=256, procs=1, codec=CODEC)
+                writer = BuildWriter(ix, limitmb=256, codec=CODEC)
                 try:
-                    for i, doc in enumerate(docs, 1):
-                        writer.add_document(**{k: v for k, v in doc.items() if k in indexed})
-                        if on_progress and (i % 50 == 0 or i == len(docs)):
-                            on_progress(i, len(docs))
+                    with planned_indexing(writer.schema):  # the analyzers' words without their token streams
+                        for i, doc in enumerate(docs, 1):
+                            writer.add_document(**{k: v for k, v in doc.items() if k in indexed})
+                            if on_progress and (i % 50 == 0 or i == len(docs)):
+                                on_progress(i, len(docs))
                     writer.commit(optimize=True)
                 except BaseException:
                     writer.cancel()

@@ -374,12 +374,14 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
                 progress: Callable[[str, DocumentReport], None] | None = None,
                 fallback: Callable[[str], tuple[list[Partnership], list[Action]] | None] | None = None,
                 repertoires: list[Repertoire] | None = None,
+                when_idle: Callable[[], None] | None = None,
                 ) -> Corpus:
     """Parse every document of `data_dir` and merge the records.
 
     `fallback(document)` may supply the records of a document that failed to
     parse (the build passes the previous index's copy), so that a broken or
-    missing file never makes records disappear from the index.
+    missing file never makes records disappear from the index. `when_idle()`
+    runs while the last document is parsed (parallel.parallel_map).
     """
     data_dir = Path(data_dir)
     partnerships: list[Partnership] = []
@@ -388,7 +390,8 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     per_document: dict[str, dict[str, list[dict]]] = {}
     repertoires = REPERTOIRES if repertoires is None else repertoires
     files = [r.file for r in repertoires]
-    for document, (ps, acts, report) in zip(files, parallel_map(_parse_one, files, data_dir, repertoires), strict=True):
+    parsed = parallel_map(_parse_one, files, data_dir, repertoires, when_idle=when_idle)
+    for document, (ps, acts, report) in zip(files, parsed, strict=True):
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:

@@ -8,6 +8,7 @@ sheet, a list entry and an annex row into one record.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import fold, slugify
 
@@ -57,6 +58,7 @@ _KEY_ALIASES = {
 }
 
 
+@lru_cache(maxsize=16384)  # the same names again and again: each sheet, list entry, record and action asks
 def name_key(name: str) -> str:
     """Folded key of a collectivity name, so that `Mairie de Brest`, `Ville de
     Brest` and `BREST` compare equal, and `Conseil général de la Gironde` and

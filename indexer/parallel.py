@@ -20,19 +20,34 @@ def can_fork() -> bool:
     return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1 and hasattr(os, "fork")
 
 
-def parallel_map(fn: Callable, items: Iterable, *args) -> list:
+def parallel_map(fn: Callable, items: Iterable, *args, when_idle: Callable[[], None] | None = None) -> list:
     """`[fn(*args, item) for item in items]`, two at a time in forked
     processes when possible (results must pickle); inline again if a worker
-    process dies."""
+    process dies.
+
+    `when_idle()`, if given, runs in this process once a core is free: when
+    no more than one item is left being worked on (the longest document),
+    while it is. It is for work that saves later work and changes no result;
+    inline, nothing is idle and it is not run."""
     items = list(items)
     if len(items) > 1 and can_fork():
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
         from concurrent.futures.process import BrokenProcessPool
 
         try:
             with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
-                return list(pool.map(fn, *([a] * len(items) for a in args), items))
+                futures = [pool.submit(fn, *args, item) for item in items]
+                if when_idle is not None:
+                    pending = set(futures)
+                    while len(pending) > 1:
+                        pending = wait(pending, return_when=FIRST_COMPLETED).not_done
+                    if pending:
+                        try:
+                            when_idle()
+                        except Exception:  # noqa: BLE001, S110 - saved work only: what it would have done is done later
+                            pass
+                return [f.result() for f in futures]
         except BrokenProcessPool:
             pass
     return [fn(*args, item) for item in items]

@@ -88,9 +88,13 @@ def _fsync_dir(path: Path) -> None:
 
 
 def write_json(path: Path, data) -> None:
+    """`data` as JSON at `path`, atomically. Encoded with `json.dumps`, which
+    runs the C encoder (`json.dump` to a file encodes in Python, piece by
+    piece: twice as slow on the records, the same text)."""
     tmp = path.with_name(path.name + ".tmp")
+    text = json.dumps(data, ensure_ascii=False)
     with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False)
+        fh.write(text)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)

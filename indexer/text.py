@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from analyzers.folding import fold_text
 
@@ -17,6 +18,7 @@ YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-2]\d)(?!\d)")
 fold = fold_text
 
 
+@lru_cache(maxsize=16384)  # names and facet values, slugged again for every record that carries them
 def slugify(text: str) -> str:
     """Readable ASCII slug, stable for a given input."""
     s = fold(text)
