@@ -74,7 +74,7 @@ CASES = {
     "puits": ("puits", "forage", "forages", "puits"),
     "déchets": ("déchet", "ordures", "propreté", "déchets"),
     "santé": ("sante", "médical", "médicale", None),
-    "agriculture": ("agriculture", "maraîchage", "élevage", None),
+    "agriculture": ("agriculture", "maraîchage", "irrigation", None),  # élevage: below
     "eau potable": ("eau potable", "hydraulique", "hydraulique", "eau potable"),
     "bibliothèque": ("bibliotheques", "médiathèque", "médiathèque", "bibliothèque"),
     "mairie": ("mairies", "hôtel de ville", "hotel de ville", "mairie"),
@@ -102,6 +102,19 @@ CASES = {
     "école": ("écoles", "salle de classe", "salles de classe", None),
     "manifestation culturelle": ("manifestations culturelles", "festival", "événements culturels",
                                  "fête"),
+    # a topic brings the equipment and works that realise it (each kind as the sheets write it),
+    # one way: the equipment does not bring the topic
+    "handicapés": ("handicapées", "fauteuils roulants", "fauteuils roulants", None),
+    "paludisme": ("paludisme", "moustiquaires", "moustiquaires", None),
+    "maternité": ("maternités", "mères-enfants", "maison mères-enfants", None),
+    "tourisme": ("tourisme", "randonnée", "gîtes", None),
+    "artisanat": ("artisanat", "tissage", "tissage", None),
+    "médina": ("médinas", "centre ancien", "centre ancien", None),
+    "patrimoine": ("patrimoine", "monuments", "musée", None),
+    "élevage": ("élevages", "aviculture", "embouche", None),
+    "énergie": ("énergies", "électrification", "panneaux solaires", None),
+    "sport": ("sports", "football", "tournoi", None),
+    "habitat": ("habitat", "logements", "bidonvilles", None),
 }
 
 
@@ -401,3 +414,28 @@ def test_no_expansion():
     assert find_expansions([]) == []
     assert find_expansions(["de", "la"]) == []
     assert find_expansions(["com"]) == []
+
+
+def test_topics_bring_the_works_that_realise_them_one_way():
+    disabled = dict(find_graded_expansions(["handicap"])[0][2])
+    kinds = ("fauteuils roulants", "appareillage", "malvoyants", "ordinateur braille")
+    assert {disabled[w] for w in kinds} == {NARROWER}
+    # `braille` alone is also a surname in the sheets' contacts (M. Nicolas Braille): only the braille computer
+    assert "braille" not in disabled and find_expansions(["braille"]) == []
+    energy = dict(find_graded_expansions(["énergie"])[0][2])
+    assert energy["électrification"] == NARROWER and energy["éclairage public"] == NARROWER
+    livestock = dict(find_graded_expansions(["élevage"])[0][2])
+    assert livestock["bétail"] == NARROWER and livestock["aviculture"] == NARROWER
+    assert "agriculture" not in livestock  # a kind of agriculture does not bring all of it
+    # a médina is an old town (Marrakech's `Centre ancien`), not every casbah (a citadel)
+    old_town = dict(find_graded_expansions(["médina"])[0][2])
+    assert old_town == {"centre ancien": NARROWER}
+    # heritage brings monuments and museums, not every médina sheet
+    heritage = dict(find_graded_expansions(["patrimoine"])[0][2])
+    assert set(heritage) == {"monuments", "musée"}
+    # a pump realises drinking water; a fireman (`pompiers`) is no pump
+    water = dict(find_graded_expansions(["eau", "potable"])[0][2])
+    assert water["pompe"] == NARROWER
+    assert phrase_key("pompiers") != phrase_key("pompe")
+    for kind in ("aviculture", "football", "randonnée", "logements", "monuments"):
+        assert find_expansions([kind]) == [], kind
