@@ -74,7 +74,7 @@ CASES = {
     "puits": ("puits", "forage", "forages", "puits"),
     "déchets": ("déchet", "ordures", "propreté", "déchets"),
     "santé": ("sante", "médical", "médicale", None),
-    "agriculture": ("agriculture", "maraîchage", "irrigation", None),  # élevage: below
+    "agriculture": ("agriculture", "maraîchage", "céréales", None),  # élevage: below
     "eau potable": ("eau potable", "hydraulique", "hydraulique", "eau potable"),
     "bibliothèque": ("bibliotheques", "médiathèque", "médiathèque", "bibliothèque"),
     "mairie": ("mairies", "hôtel de ville", "hotel de ville", "mairie"),
@@ -115,6 +115,15 @@ CASES = {
     "énergie": ("énergies", "électrification", "panneaux solaires", None),
     "sport": ("sports", "football", "tournoi", None),
     "habitat": ("habitat", "logements", "bidonvilles", None),
+    "personnel de santé": ("personnels de santé", "infirmiers", "matrones", None),
+    "ophtalmologie": ("ophtalmologie", "soins visuels", "lunetterie", None),
+    # (a synonym entry and a narrower one: tested below)
+    "fournitures scolaires": ("fourniture scolaire", "matériel scolaire", "matériels scolaires",
+                              "fournitures scolaires"),
+    "irrigation": ("irrigation", "goutte à goutte", "motopompe", None),
+    "barrage": ("barrages", "retenue d'eau", "retenues d'eau", None),
+    "urbanisme": ("urbanisme", "plan d'occupation des sols", "schéma directeur d'aménagement", None),
+    "musique": ("musique", "hip-hop", "hip-hop", None),
 }
 
 
@@ -439,3 +448,23 @@ def test_topics_bring_the_works_that_realise_them_one_way():
     assert phrase_key("pompiers") != phrase_key("pompe")
     for kind in ("aviculture", "football", "randonnée", "logements", "monuments"):
         assert find_expansions([kind]) == [], kind
+
+
+def test_more_kinds_of_the_sheets_topics_and_the_words_left_out():
+    water = dict(find_graded_expansions(["eau", "potable"])[0][2])
+    assert water["réseau d'eau"] == NARROWER and water["point d'eau"] == NARROWER
+    assert dict(find_graded_expansions(["élevage"])[0][2])["cheptel"] == NARROWER
+    assert dict(find_graded_expansions(["écoles"])[0][2])["jardin d'enfants"] == NARROWER
+    assert dict(find_graded_expansions(["microfinance"])[0][2])["caisses villageoises"] == NARROWER
+    assert dict(find_graded_expansions(["déchets"])[0][2])["multibenne"] == NARROWER
+    supplies = dict(find_graded_expansions(["fournitures", "scolaires"])[0][2])
+    assert supplies["matériel scolaire"] == SYNONYM and supplies["livres scolaires"] == NARROWER
+    # words the stemmer joins with another meaning are left out: `classes` is `classée`
+    # (a site classé), `concert` is `concertation`
+    assert phrase_key("classes") == phrase_key("classée") and "classes" not in dict(
+        find_graded_expansions(["école"])[0][2])
+    assert phrase_key("concert") == phrase_key("concertation") and "concert" not in dict(
+        find_graded_expansions(["musique"])[0][2])
+    # a master plan is one of urbanism's only when it is one of `aménagement`: the sheets'
+    # schémas directeurs are as often of waste collection or traffic
+    assert "schéma directeur" not in dict(find_graded_expansions(["urbanisme"])[0][2])
