@@ -124,6 +124,13 @@ CASES = {
     "barrage": ("barrages", "retenue d'eau", "retenues d'eau", None),
     "urbanisme": ("urbanisme", "plan d'occupation des sols", "schéma directeur d'aménagement", None),
     "musique": ("musique", "hip-hop", "hip-hop", None),
+    "sida": ("SIDA", "VIH", "VIH", "sida"),  # the sheets write VIH-Sida, or either alone
+    "malnutrition": ("malnutrition", "farine de sevrage", "farine de sevrage", None),
+    "nutrition": ("nutrition", "misola", "Misola", None),
+    "petite enfance": ("petite enfance", "crèche", "crèches", None),
+    "enfance": ("enfance", "orphelinat", "orphelins", None),
+    "action sociale": ("action sociale", "maison de retraite", "orphelinat", None),
+    "théâtre": ("théâtres", "marionnettes", "marionnettes", None),
 }
 
 
@@ -468,3 +475,13 @@ def test_more_kinds_of_the_sheets_topics_and_the_words_left_out():
     # a master plan is one of urbanism's only when it is one of `aménagement`: the sheets'
     # schémas directeurs are as often of waste collection or traffic
     assert "schéma directeur" not in dict(find_graded_expansions(["urbanisme"])[0][2])
+
+
+def test_early_childhood_is_read_before_childhood_and_farming_brings_palm_groves():
+    # leftmost-longest: `petite enfance` brings crèches, not the orphanages of `enfance`
+    spans = find_graded_expansions(["petite", "enfance"])
+    assert [(s, e) for s, e, _ in spans] == [(0, 2)]
+    assert "orphelinat" not in dict(spans[0][2]) and dict(spans[0][2])["crèche"] == NARROWER
+    # the full name of a CCAS is still the acronym's, not `action sociale`'s kinds
+    assert whole_query_alternatives("centre communal d'action sociale") == ["CCAS"]
+    assert dict(find_graded_expansions(["agriculture"])[0][2])["palmeraie"] == NARROWER
