@@ -131,6 +131,9 @@ CASES = {
     "enfance": ("enfance", "orphelinat", "orphelins", None),
     "action sociale": ("action sociale", "maison de retraite", "orphelinat", None),
     "théâtre": ("théâtres", "marionnettes", "marionnettes", None),
+    "développement économique": ("développement économique", "activités génératrices de revenus",
+                                 "pépinière d'entreprises", None),
+    "transports": ("transport", "gare routière", "autobus", None),
 }
 
 
@@ -485,3 +488,11 @@ def test_early_childhood_is_read_before_childhood_and_farming_brings_palm_groves
     # the full name of a CCAS is still the acronym's, not `action sociale`'s kinds
     assert whole_query_alternatives("centre communal d'action sociale") == ["CCAS"]
     assert dict(find_graded_expansions(["agriculture"])[0][2])["palmeraie"] == NARROWER
+
+
+def test_transport_alone_brings_its_works_and_public_transport_its_own_entry():
+    assert dict(find_graded_expansions(["transports"])[0][2])["tramway"] == NARROWER
+    # leftmost-longest: `transports en commun` is its own entry (synonyms first), not `transports`
+    spans = find_graded_expansions(["transports", "en", "commun"])
+    assert [(s, e) for s, e, _ in spans] == [(0, 3)] and dict(spans[0][2])["transports publics"] == SYNONYM
+    assert dict(find_graded_expansions(["tourisme"])[0][2])["hébergeurs"] == NARROWER
