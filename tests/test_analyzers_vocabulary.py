@@ -74,7 +74,7 @@ CASES = {
     "puits": ("puits", "forage", "forages", "puits"),
     "déchets": ("déchet", "ordures", "propreté", "déchets"),
     "santé": ("sante", "médical", "médicale", None),
-    "agriculture": ("agriculture", "maraîchage", "élevage", None),
+    "agriculture": ("agriculture", "maraîchage", "céréales", None),  # élevage: below
     "eau potable": ("eau potable", "hydraulique", "hydraulique", "eau potable"),
     "bibliothèque": ("bibliotheques", "médiathèque", "médiathèque", "bibliothèque"),
     "mairie": ("mairies", "hôtel de ville", "hotel de ville", "mairie"),
@@ -102,6 +102,38 @@ CASES = {
     "école": ("écoles", "salle de classe", "salles de classe", None),
     "manifestation culturelle": ("manifestations culturelles", "festival", "événements culturels",
                                  "fête"),
+    # a topic brings the equipment and works that realise it (each kind as the sheets write it),
+    # one way: the equipment does not bring the topic
+    "handicapés": ("handicapées", "fauteuils roulants", "fauteuils roulants", None),
+    "paludisme": ("paludisme", "moustiquaires", "moustiquaires", None),
+    "maternité": ("maternités", "mères-enfants", "maison mères-enfants", None),
+    "tourisme": ("tourisme", "randonnée", "gîtes", None),
+    "artisanat": ("artisanat", "tissage", "tissage", None),
+    "médina": ("médinas", "centre ancien", "centre ancien", None),
+    "patrimoine": ("patrimoine", "monuments", "musée", None),
+    "élevage": ("élevages", "aviculture", "embouche", None),
+    "énergie": ("énergies", "électrification", "panneaux solaires", None),
+    "sport": ("sports", "football", "tournoi", None),
+    "habitat": ("habitat", "logements", "bidonvilles", None),
+    "personnel de santé": ("personnels de santé", "infirmiers", "matrones", None),
+    "ophtalmologie": ("ophtalmologie", "soins visuels", "lunetterie", None),
+    # (a synonym entry and a narrower one: tested below)
+    "fournitures scolaires": ("fourniture scolaire", "matériel scolaire", "matériels scolaires",
+                              "fournitures scolaires"),
+    "irrigation": ("irrigation", "goutte à goutte", "motopompe", None),
+    "barrage": ("barrages", "retenue d'eau", "retenues d'eau", None),
+    "urbanisme": ("urbanisme", "plan d'occupation des sols", "schéma directeur d'aménagement", None),
+    "musique": ("musique", "hip-hop", "hip-hop", None),
+    "sida": ("SIDA", "VIH", "VIH", "sida"),  # the sheets write VIH-Sida, or either alone
+    "malnutrition": ("malnutrition", "farine de sevrage", "farine de sevrage", None),
+    "nutrition": ("nutrition", "misola", "Misola", None),
+    "petite enfance": ("petite enfance", "crèche", "crèches", None),
+    "enfance": ("enfance", "orphelinat", "orphelins", None),
+    "action sociale": ("action sociale", "maison de retraite", "orphelinat", None),
+    "théâtre": ("théâtres", "marionnettes", "marionnettes", None),
+    "développement économique": ("développement économique", "activités génératrices de revenus",
+                                 "pépinière d'entreprises", None),
+    "transports": ("transport", "gare routière", "autobus", None),
 }
 
 
@@ -401,3 +433,66 @@ def test_no_expansion():
     assert find_expansions([]) == []
     assert find_expansions(["de", "la"]) == []
     assert find_expansions(["com"]) == []
+
+
+def test_topics_bring_the_works_that_realise_them_one_way():
+    disabled = dict(find_graded_expansions(["handicap"])[0][2])
+    kinds = ("fauteuils roulants", "appareillage", "malvoyants", "ordinateur braille")
+    assert {disabled[w] for w in kinds} == {NARROWER}
+    # `braille` alone is also a surname in the sheets' contacts (M. Nicolas Braille): only the braille computer
+    assert "braille" not in disabled and find_expansions(["braille"]) == []
+    energy = dict(find_graded_expansions(["énergie"])[0][2])
+    assert energy["électrification"] == NARROWER and energy["éclairage public"] == NARROWER
+    livestock = dict(find_graded_expansions(["élevage"])[0][2])
+    assert livestock["bétail"] == NARROWER and livestock["aviculture"] == NARROWER
+    assert "agriculture" not in livestock  # a kind of agriculture does not bring all of it
+    # a médina is an old town (Marrakech's `Centre ancien`), not every casbah (a citadel)
+    old_town = dict(find_graded_expansions(["médina"])[0][2])
+    assert old_town == {"centre ancien": NARROWER}
+    # heritage brings monuments and museums, not every médina sheet
+    heritage = dict(find_graded_expansions(["patrimoine"])[0][2])
+    assert set(heritage) == {"monuments", "musée"}
+    # a pump realises drinking water; a fireman (`pompiers`) is no pump
+    water = dict(find_graded_expansions(["eau", "potable"])[0][2])
+    assert water["pompe"] == NARROWER
+    assert phrase_key("pompiers") != phrase_key("pompe")
+    for kind in ("aviculture", "football", "randonnée", "logements", "monuments"):
+        assert find_expansions([kind]) == [], kind
+
+
+def test_more_kinds_of_the_sheets_topics_and_the_words_left_out():
+    water = dict(find_graded_expansions(["eau", "potable"])[0][2])
+    assert water["réseau d'eau"] == NARROWER and water["point d'eau"] == NARROWER
+    assert dict(find_graded_expansions(["élevage"])[0][2])["cheptel"] == NARROWER
+    assert dict(find_graded_expansions(["écoles"])[0][2])["jardin d'enfants"] == NARROWER
+    assert dict(find_graded_expansions(["microfinance"])[0][2])["caisses villageoises"] == NARROWER
+    assert dict(find_graded_expansions(["déchets"])[0][2])["multibenne"] == NARROWER
+    supplies = dict(find_graded_expansions(["fournitures", "scolaires"])[0][2])
+    assert supplies["matériel scolaire"] == SYNONYM and supplies["livres scolaires"] == NARROWER
+    # words the stemmer joins with another meaning are left out: `classes` is `classée`
+    # (a site classé), `concert` is `concertation`
+    assert phrase_key("classes") == phrase_key("classée") and "classes" not in dict(
+        find_graded_expansions(["école"])[0][2])
+    assert phrase_key("concert") == phrase_key("concertation") and "concert" not in dict(
+        find_graded_expansions(["musique"])[0][2])
+    # a master plan is one of urbanism's only when it is one of `aménagement`: the sheets'
+    # schémas directeurs are as often of waste collection or traffic
+    assert "schéma directeur" not in dict(find_graded_expansions(["urbanisme"])[0][2])
+
+
+def test_early_childhood_is_read_before_childhood_and_farming_brings_palm_groves():
+    # leftmost-longest: `petite enfance` brings crèches, not the orphanages of `enfance`
+    spans = find_graded_expansions(["petite", "enfance"])
+    assert [(s, e) for s, e, _ in spans] == [(0, 2)]
+    assert "orphelinat" not in dict(spans[0][2]) and dict(spans[0][2])["crèche"] == NARROWER
+    # the full name of a CCAS is still the acronym's, not `action sociale`'s kinds
+    assert whole_query_alternatives("centre communal d'action sociale") == ["CCAS"]
+    assert dict(find_graded_expansions(["agriculture"])[0][2])["palmeraie"] == NARROWER
+
+
+def test_transport_alone_brings_its_works_and_public_transport_its_own_entry():
+    assert dict(find_graded_expansions(["transports"])[0][2])["tramway"] == NARROWER
+    # leftmost-longest: `transports en commun` is its own entry (synonyms first), not `transports`
+    spans = find_graded_expansions(["transports", "en", "commun"])
+    assert [(s, e) for s, e, _ in spans] == [(0, 3)] and dict(spans[0][2])["transports publics"] == SYNONYM
+    assert dict(find_graded_expansions(["tourisme"])[0][2])["hébergeurs"] == NARROWER

@@ -416,6 +416,21 @@ def test_people_named_by_what_qualifies_them(engine):
     assert [w.get("light", False) for w in r["results"][0]["explain"]["own"]["words"]] == [True, False]
 
 
+def _vias(explain) -> set[str]:
+    parts = [explain.get("own"), (explain.get("action") or {}).get("own")]
+    return {m["via"] for p in parts if p for w in p.get("words", []) for m in w["matches"]}
+
+
+def test_a_topic_finds_the_rows_that_name_only_its_equipment(engine):
+    # Montereau-Safi sends wheelchairs and a braille computer to associations of the blind and
+    # never writes `handicapés`: it is found through the narrower terms, below the literal word
+    r = engine.search(SearchRequest(q="handicapés", per_page=20, explain=True))
+    ids = [h["id"] for h in r["results"]]
+    assert "montereau-fault-yonne--safi" in ids
+    assert _vias(r["results"][ids.index("montereau-fault-yonne--safi")]["explain"]) == {"narrower"}
+    assert "word" in _vias(r["results"][0]["explain"])
+
+
 def test_every_record_has_its_french_sides_country_among_its_places(corpus):
     # `leurs études en France`: France is where every French collectivity is, not only the régions
     # named Île-de-France or Franche-Comté (which alone had the word in their places)
