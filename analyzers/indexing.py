@@ -31,7 +31,7 @@ from .filters import (
 )
 from .folding import FoldFilter, fold_text
 from .stemming import FrenchStemFilter, stem_word
-from .stopwords import FrenchStopFilter
+from .stopwords import FrenchStopFilter, StopGaps
 from .tokenizers import TOKEN_RE, FrenchTokenizer, normalize_token
 
 # the filters that map a token's text alone, and whether they drop a token
@@ -104,8 +104,7 @@ class Plan:
         shift = 0  # positions added by compounds, less a dropped leading article
         held: tuple[int, tuple[Piece, ...], int] | None = None  # a first token that is an article
         first = True
-        stop_shift, kept_at = 0, -1  # the stop filter's state, and its stop words' positions not closed yet
-        pending: set[int] = set()
+        gaps = StopGaps()
         tokens = TOKEN_RE.findall(value)
         for pos, raw in enumerate(tokens):
             if raw in known:
@@ -126,22 +125,13 @@ class Plan:
             base = pos + shift
             shift += extra
             for final, offset, stop in pieces:
-                p = base + offset
-                if pending:
-                    done = [s for s in pending if s < p]
-                    stop_shift += len(done)
-                    pending.difference_update(done)
-                if stop:
-                    if p != kept_at:
-                        pending.add(p)
+                p = gaps.place(base + offset, stop)
+                if stop or final is None:
                     continue
-                pending.discard(p)
-                kept_at = p
-                if final is not None:
-                    if final in out:
-                        out[final].append(p - stop_shift)
-                    else:
-                        out[final] = [p - stop_shift]
+                if final in out:
+                    out[final].append(p)
+                else:
+                    out[final] = [p]
         if held is not None:  # the article was the only token: it stays
             _place(out, *held)
         return out

@@ -30,9 +30,7 @@ class FrenchStopFilter(Filter):
         return other.__class__ is self.__class__ and other.stops == self.stops
 
     def __call__(self, tokens):
-        shift = 0
-        pending: set[int] = set()
-        kept_at = None
+        gaps = StopGaps()
         for t in tokens:
             stop = t.text in self.stops
             if not t.positions:
@@ -43,21 +41,38 @@ class FrenchStopFilter(Filter):
                     t.stopped = True
                     yield t
                 continue
-            p = t.pos
-            if pending:  # (most tokens have none pending: no list to make)
-                done = [s for s in pending if s < p]
-                shift += len(done)
-                pending.difference_update(done)
-            if stop:
-                if p != kept_at:
-                    pending.add(p)
-                if not t.removestops:
-                    t.stopped = True
-                    t.pos = p - shift
-                    yield t
+            pos = gaps.place(t.pos, stop)
+            if stop and t.removestops:
                 continue
-            pending.discard(p)
-            kept_at = p
-            t.stopped = False
-            t.pos = p - shift
+            t.stopped = stop
+            t.pos = pos
             yield t
+
+
+class StopGaps:
+    """The stop filter's renumbering, token by token: a position is dropped
+    only once every token at it was a stop word (a compound's parts share
+    their joined form's position). Shared by the filter and the build's
+    analyzer plans (analyzers/indexing.py), so both number alike."""
+
+    __slots__ = ("kept_at", "pending", "shift")
+
+    def __init__(self) -> None:
+        self.shift = 0
+        self.pending: set[int] = set()  # stop words' positions not closed yet
+        self.kept_at = -1
+
+    def place(self, pos: int, stop: bool) -> int:
+        """The new position of a token at `pos` (a stop word's, should it be kept)."""
+        pending = self.pending
+        if pending:  # (most tokens have none pending: no list to make)
+            done = [s for s in pending if s < pos]
+            self.shift += len(done)
+            pending.difference_update(done)
+        if stop:
+            if pos != self.kept_at:
+                pending.add(pos)
+        else:
+            pending.discard(pos)
+            self.kept_at = pos
+        return pos - self.shift
