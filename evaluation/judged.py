@@ -34,7 +34,7 @@ class JudgedQuery:
     type: str = "partnership"  # "action": results are actions, mapped to their partnerships
     filters: dict[str, list] = field(default_factory=dict)  # facet -> selected values, as the API takes them
     tuned: bool = False  # one of the queries the current ranking was tuned on
-    added: bool = False  # written after the split, straight into dev (fresh queries for tuning)
+    added: str = ""  # the batch (a date) it was written in after the split, straight into dev; "" if not
 
 
 def _check_filters(where: str, raw) -> dict[str, list]:
@@ -75,7 +75,7 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
         raise JudgedSetError(f"{path}: expected an object with a \"queries\" list")
     proc = data.get("split_procedure") or {}
     tuned = set(proc.get("tuned_on") or [])
-    added = added_ids(proc)
+    added = added_batches(proc)
     out: list[JudgedQuery] = []
     seen: set[str] = set()
     for n, item in enumerate(data["queries"], 1):
@@ -97,11 +97,11 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
         filters = _check_filters(where, item.get("filters"))
         rel = _grades(where, item.get("relevant"))
         out.append(JudgedQuery(qid, item["q"], item.get("kind", ""), rel, item.get("note", ""),
-                               split, qtype, filters, qid in tuned, qid in added))
+                               split, qtype, filters, qid in tuned, added.get(qid, "")))
         if qid in added and split != "dev":
             raise JudgedSetError(f"{where} was added after the split (split_procedure.added_to_dev): "
                                  f"its split must be dev, not {split!r}")
-    for name, listed in (("tuned_on", tuned), ("added_to_dev", added)):
+    for name, listed in (("tuned_on", tuned), ("added_to_dev", set(added))):
         if listed - seen:
             raise JudgedSetError(f"{path}: split_procedure.{name} names unknown queries: "
                                  f"{', '.join(sorted(listed - seen))}")
@@ -121,12 +121,20 @@ def _grades(where: str, raw_rel) -> dict[str, int]:
     return rel
 
 
-def added_ids(proc: dict) -> set[str]:
-    """Ids of the queries written after the split ({date: [ids]} in the file)."""
+def added_batches(proc: dict) -> dict[str, str]:
+    """Query id -> the batch it was written in after the split ({batch: [ids]}
+    in the file, each batch named by its date)."""
     batches = proc.get("added_to_dev") or {}
     if not isinstance(batches, dict) or not all(isinstance(v, list) for v in batches.values()):
         raise JudgedSetError("split_procedure.added_to_dev must map a date to a list of query ids")
-    return {qid for ids in batches.values() for qid in ids}
+    out: dict[str, str] = {}
+    for batch, ids in batches.items():
+        for qid in ids:
+            if qid in out:
+                raise JudgedSetError(f"split_procedure.added_to_dev lists {qid!r} in two batches "
+                                     f"({out[qid]!r}, {batch!r})")
+            out[qid] = str(batch)
+    return out
 
 
 def unknown_ids(queries: list[JudgedQuery], known: set[str]) -> dict[str, list[str]]:

@@ -62,6 +62,9 @@ def _subsets(split: str, qs: list[JudgedQuery]) -> list[tuple[str, list[JudgedQu
         return []
     parts = [("without the tuned-on queries", [q for q in qs if not q.tuned]),
              ("written after the split", [q for q in qs if q.added])]
+    batches = list(dict.fromkeys(q.added for q in qs if q.added))
+    if len(batches) > 1:  # each batch apart: the last one is what the tuning before it never saw
+        parts += [(f"written after the split, {b}", [q for q in qs if q.added == b]) for b in batches]
     return [(label, sub) for label, sub in parts if 0 < len(sub) < len(qs)]
 
 

@@ -74,12 +74,15 @@ def test_queries_added_after_the_split_go_to_dev_and_move_no_other_query():
 def test_loader_marks_added_queries_and_refuses_one_in_test(tmp_path):
     proc = {"split_procedure": {"seed": 1, "tuned_on": [], "added_to_dev": {"2026-12-03": ["q2"]}}}
     q1, q2 = load_queries(_write(tmp_path, _q(), _q("q2"), extra=proc))
-    assert (q1.added, q2.added) == (False, True)
+    assert (q1.added, q2.added) == ("", "2026-12-03")
     with pytest.raises(JudgedSetError, match="added after the split .* must be dev, not 'test'"):
         load_queries(_write(tmp_path, _q(), _q("q2", split="test"), extra=proc))
     bad = {"split_procedure": {"added_to_dev": {"2026-12-03": ["zz"]}}}
     with pytest.raises(JudgedSetError, match="added_to_dev names unknown queries: zz"):
         load_queries(_write(tmp_path, _q(), extra=bad))
+    twice = {"split_procedure": {"added_to_dev": {"2026-12-03": ["q2"], "2026-12-04": ["q2"]}}}
+    with pytest.raises(JudgedSetError, match="lists 'q2' in two batches"):
+        load_queries(_write(tmp_path, _q(), _q("q2"), extra=twice))
 
 
 def test_split_procedure_is_deterministic_and_stratified():
@@ -315,7 +318,7 @@ def test_reports_give_the_queries_written_after_the_split_their_own_line():
 
     names = ("nDCG@10", "MRR", "R@10", "P@5")
     queries = [JudgedQuery("old", "puits Kayes", "topic", {"x": 2}, split="dev"),
-               JudgedQuery("new", "forage Gao", "topic", {"x": 2}, split="dev", added=True)]
+               JudgedQuery("new", "forage Gao", "topic", {"x": 2}, split="dev", added="2026-12-03")]
     per = {"old": {n: 0.9 for n in names}, "new": {n: 0.3 for n in names}}
     overall = {n: 0.6 for n in names}
     ours = System("ours", per, overall, {"old": ["x"], "new": ["x"]})
@@ -326,3 +329,22 @@ def test_reports_give_the_queries_written_after_the_split_their_own_line():
     assert "written after the split (1): nDCG@10 0.300 / 0.150 (2.00×)" in text_report(queries, ours, base)
     assert "Written after the split (1 queries): nDCG@10 0.3000 (FTS5 0.1500, 2.00×)." in \
         markdown_report(queries, ours, base, meta)
+
+
+def test_reports_give_each_batch_written_after_the_split_its_own_line():
+    """With two batches, the later one (never tuned on by the changes before it)
+    is read apart from the earlier one."""
+    from evaluation.report import System, text_report
+
+    names = ("nDCG@10", "MRR", "R@10", "P@5")
+    queries = [JudgedQuery("old", "puits Kayes", "topic", {"x": 2}, split="dev"),
+               JudgedQuery("b1", "forage Gao", "topic", {"x": 2}, split="dev", added="2026-12-03"),
+               JudgedQuery("b2", "latrines Mopti", "topic", {"x": 2}, split="dev", added="2026-12-03 (2)")]
+    per = {"old": {n: 0.9 for n in names}, "b1": {n: 0.5 for n in names}, "b2": {n: 0.3 for n in names}}
+    runs = {q: ["x"] for q in per}
+    ours = System("ours", per, {n: 0.6 for n in names}, runs)
+    base = System("FTS5", {q: {n: 0.1 for n in names} for q in per}, {n: 0.1 for n in names}, runs)
+    text = text_report(queries, ours, base)
+    assert "written after the split (2): nDCG@10 0.400 / 0.100 (4.00×)" in text
+    assert "written after the split, 2026-12-03 (1): nDCG@10 0.500 / 0.100" in text
+    assert "written after the split, 2026-12-03 (2) (1): nDCG@10 0.300 / 0.100" in text
