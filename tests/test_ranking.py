@@ -399,13 +399,28 @@ def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(in
 
 
 @pytest.mark.parametrize("word, light", [("personnes", True), ("personne", True), ("création", True),
-                                         ("handicapées", False), ("personnel", False)])
+                                         ("handicapées", False), ("personnel", False), ("lutte", True),
+                                         ("dons", True), ("acheminement", True), ("sida", False)])
 def test_generic_nouns_are_light(word, light):
     # `personnes handicapées`: the people are named by what qualifies them; `personne` alone is a
     # form label of every Moroccan sheet (`Personne responsable`) and counts delegations
     from engine.fillers import is_light
 
     assert is_light(word) is light
+
+
+def test_a_fight_against_is_about_what_it_fights(engine):
+    # `lutte contre le sida`: "contre" is a filler and "lutte" a light word, so that rows saying
+    # "lutte contre la pauvreté" no longer cover the query without the disease it names
+    from engine.fillers import is_filler
+
+    assert is_filler("contre")
+    r = engine.search(SearchRequest(q="lutte contre le sida", filters={"type": ["action"]}, per_page=5,
+                                    explain=True))
+    assert r["results"]
+    for hit in r["results"][:3]:
+        words = {w["text"]: w for w in hit["explain"]["own"]["words"]}
+        assert set(words) == {"lutte", "sida"} and words["sida"]["matches"]
 
 
 def test_people_named_by_what_qualifies_them(engine):
