@@ -216,7 +216,7 @@ def _add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn |
 
 def _knows(state: IndexState):
     """Whether the index knows a (folded) word: written somewhere, or an
-    inflection of an indexed word (`départements`, whose stem `départ` the
+    inflection of an indexed word (`départements`, whose stem `departement` the
     text fields hold, though no sheet writes the plural). Such a word is no
     typo: close spellings of it would only repeat its stem at a typo's grade
     or add noise (querybuild._typo)."""
