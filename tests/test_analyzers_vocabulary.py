@@ -376,6 +376,17 @@ FAMILY_CASES = {
     "aéroport": ("aéroportuaires", "aéroport"),
     "stage": ("stagiaires", "stage"),
     "bourse": ("boursiers", "bourse"),
+    "orphelinat": ("orphelins", "orphelinat"),
+    "danse": ("danseurs", "danse"),
+    "peinture": ("peintres", "peinture"),
+    "menuiserie": ("menuisiers", "menuiserie"),
+    "couture": ("couturières", "couture"),
+    "conte": ("conteurs", "conte"),
+    "déchets": ("déchetteries", "déchets"),
+    "bénévolat": ("bénévoles", "bénévolat"),
+    "volontariat": ("volontaires", "volontariat"),
+    "randonnée": ("randonneurs", "randonnée"),
+    "écotourisme": ("écotouristiques", "écotourisme"),
 }
 
 
