@@ -387,6 +387,16 @@ FAMILY_CASES = {
     "volontariat": ("volontaires", "volontariat"),
     "randonnée": ("randonneurs", "randonnée"),
     "écotourisme": ("écotouristiques", "écotourisme"),
+    "fruit": ("fruitiers", "fruit"),
+    "plantation": ("plants", "plantation"),
+    "stockage": ("stocker", "stockage"),
+    "yaourt": ("yaourteries", "yaourt"),
+    "teinture": ("teintureries", "teinture"),
+    "désertification": ("déserts", "désertification"),
+    "camion": ("camionnettes", "camion"),
+    "tramway": ("tram", "tramway"),
+    "rugby": ("rugbymen", "rugby"),
+    "musée": ("muséographique", "musée"),
 }
 
 
