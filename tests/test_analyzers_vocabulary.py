@@ -397,6 +397,12 @@ FAMILY_CASES = {
     "tramway": ("tram", "tramway"),
     "rugby": ("rugbymen", "rugby"),
     "musée": ("muséographique", "musée"),
+    "consulat": ("consulaires", "consulat"),
+    "ambassade": ("ambassadeurs", "ambassade"),
+    "intercommunalité": ("intercommunale", "intercommunalité"),
+    "province": ("provinciales", "province"),
+    "production": ("producteurs", "production"),
+    "ministère": ("ministres", "ministère"),
 }
 
 
