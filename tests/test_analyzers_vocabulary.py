@@ -403,6 +403,13 @@ FAMILY_CASES = {
     "province": ("provinciales", "province"),
     "production": ("producteurs", "production"),
     "ministère": ("ministres", "ministère"),
+    "salubrité": ("salubres", "salubrité"),
+    "végétation": ("végétaux", "végétation"),
+    "hébergement": ("hébergeurs", "hébergement"),
+    "préfecture": ("préfectorale", "préfecture"),
+    "sahel": ("sahéliennes", "sahel"),
+    "méditerranée": ("méditerranéens", "méditerranée"),
+    "europe": ("européennes", "europe"),
 }
 
 
