@@ -449,6 +449,9 @@ def test_words_outside_families_and_left_out_on_purpose():
     assert family_of("maternité") == []  # not école maternelle
     assert family_of("banque") == []  # a banque de céréales is no bank
     assert family_of("alimentation") == []  # alimentation en eau potable is no food
+    assert family_of("paysage") == [] and family_of("plastique") == []  # no peasants, no plastic artists
+    assert family_of("pompes") == []  # water pumps are no firemen
+    assert family_of("régional") == [] and family_of("communal") == []  # the adjectives name the collectivity
 
 
 def test_family_kind_is_its_own():
