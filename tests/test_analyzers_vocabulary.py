@@ -376,6 +376,40 @@ FAMILY_CASES = {
     "aéroport": ("aéroportuaires", "aéroport"),
     "stage": ("stagiaires", "stage"),
     "bourse": ("boursiers", "bourse"),
+    "orphelinat": ("orphelins", "orphelinat"),
+    "danse": ("danseurs", "danse"),
+    "peinture": ("peintres", "peinture"),
+    "menuiserie": ("menuisiers", "menuiserie"),
+    "couture": ("couturières", "couture"),
+    "conte": ("conteurs", "conte"),
+    "déchets": ("déchetteries", "déchets"),
+    "bénévolat": ("bénévoles", "bénévolat"),
+    "volontariat": ("volontaires", "volontariat"),
+    "randonnée": ("randonneurs", "randonnée"),
+    "écotourisme": ("écotouristiques", "écotourisme"),
+    "fruit": ("fruitiers", "fruit"),
+    "plantation": ("plants", "plantation"),
+    "stockage": ("stocker", "stockage"),
+    "yaourt": ("yaourteries", "yaourt"),
+    "teinture": ("teintureries", "teinture"),
+    "désertification": ("déserts", "désertification"),
+    "camion": ("camionnettes", "camion"),
+    "tramway": ("tram", "tramway"),
+    "rugby": ("rugbymen", "rugby"),
+    "musée": ("muséographique", "musée"),
+    "consulat": ("consulaires", "consulat"),
+    "ambassade": ("ambassadeurs", "ambassade"),
+    "intercommunalité": ("intercommunale", "intercommunalité"),
+    "province": ("provinciales", "province"),
+    "production": ("producteurs", "production"),
+    "ministère": ("ministres", "ministère"),
+    "salubrité": ("salubres", "salubrité"),
+    "végétation": ("végétaux", "végétation"),
+    "hébergement": ("hébergeurs", "hébergement"),
+    "préfecture": ("préfectorale", "préfecture"),
+    "sahel": ("sahéliennes", "sahel"),
+    "méditerranée": ("méditerranéens", "méditerranée"),
+    "europe": ("européennes", "europe"),
 }
 
 
@@ -415,6 +449,9 @@ def test_words_outside_families_and_left_out_on_purpose():
     assert family_of("maternité") == []  # not école maternelle
     assert family_of("banque") == []  # a banque de céréales is no bank
     assert family_of("alimentation") == []  # alimentation en eau potable is no food
+    assert family_of("paysage") == [] and family_of("plastique") == []  # no peasants, no plastic artists
+    assert family_of("pompes") == []  # water pumps are no firemen
+    assert family_of("régional") == [] and family_of("communal") == []  # the adjectives name the collectivity
 
 
 def test_family_kind_is_its_own():
