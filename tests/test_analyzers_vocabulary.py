@@ -134,6 +134,16 @@ CASES = {
     "développement économique": ("développement économique", "activités génératrices de revenus",
                                  "pépinière d'entreprises", None),
     "transports": ("transport", "gare routière", "autobus", None),
+    # education, read from the action rows: teacher training under its institutions' names
+    "IUFM": ("IUFM", "institut universitaire de formation des maîtres",
+             "institut universitaire de formation des maitres", "IUFM"),
+    "IFM": ("IFM", "institut de formation des maîtres", "institut de formation des maîtres", "IFM"),
+    "CFI": ("CFI", "centre de formation des instituteurs", "centre de formation des instituteurs", "CFI"),
+    "formation des enseignants": ("formation des enseignants", "IUFM", "stages de professeurs", None),
+    "enseignants": ("enseignant", "instituteurs", "professeurs", None),
+    "enseignement supérieur": ("enseignement supérieur", "étudiants", "étudiants", None),
+    "formation professionnelle": ("formations professionnelles", "lycée technique", "lycée hôtelier", None),
+    "échanges scolaires": ("échange scolaire", "cyberjumelage", "cyberjumelage", None),
 }
 
 
@@ -496,3 +506,20 @@ def test_transport_alone_brings_its_works_and_public_transport_its_own_entry():
     spans = find_graded_expansions(["transports", "en", "commun"])
     assert [(s, e) for s, e, _ in spans] == [(0, 3)] and dict(spans[0][2])["transports publics"] == SYNONYM
     assert dict(find_graded_expansions(["tourisme"])[0][2])["hébergeurs"] == NARROWER
+
+
+def test_teacher_training_by_its_institutions_and_school_levels_one_way():
+    training = dict(find_graded_expansions(["formation", "des", "instituteurs"])[0][2])
+    assert training["formation des enseignants"] == SYNONYM
+    assert {training[w] for w in ("IUFM", "IFM", "CFI", "école normale")} == {NARROWER}
+    # an institute's full name brings its acronym, not teacher training in general
+    assert whole_query_alternatives("institut de formation des maîtres") == ["IFM"]
+    schools = dict(find_graded_expansions(["école"])[0][2])
+    assert schools["premier cycle"] == NARROWER and schools["groupe scolaire"] == NARROWER
+    library = dict(find_graded_expansions(["bibliothèque"])[0][2])
+    assert library["ludothèque"] == NARROWER and library["CLAEC"] == NARROWER
+    # left out: a CDI, `lecture publique` and a school's correspondence ranked the sheets'
+    # own libraries and school exchanges lower on dev; `préscolaire` -> jardin d'enfants too
+    assert "CDI" not in library and "lecture publique" not in library
+    assert "correspondance" not in dict(find_graded_expansions(["échanges", "scolaires"])[0][2])
+    assert find_expansions(["préscolaire"]) == []
