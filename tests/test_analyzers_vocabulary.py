@@ -144,6 +144,11 @@ CASES = {
     "enseignement supérieur": ("enseignement supérieur", "étudiants", "étudiants", None),
     "formation professionnelle": ("formations professionnelles", "lycée technique", "lycée hôtelier", None),
     "échanges scolaires": ("échange scolaire", "cyberjumelage", "cyberjumelage", None),
+    # health and ICT, read from the action rows
+    "matériel médical": ("matériels médicaux", "équipement médical", "équipements médicaux", "matériel médical"),
+    "IST": ("IST", "infections sexuellement transmissibles", "maladies sexuellement transmissibles", "MST"),
+    "santé maternelle": ("santé maternelle", "sages-femmes", "nourrissons", None),
+    "internet": ("Internet", "cyber base", "blog", None),
 }
 
 
@@ -523,3 +528,23 @@ def test_teacher_training_by_its_institutions_and_school_levels_one_way():
     assert "CDI" not in library and "lecture publique" not in library
     assert "correspondance" not in dict(find_graded_expansions(["échanges", "scolaires"])[0][2])
     assert find_expansions(["préscolaire"]) == []
+
+
+def test_medical_equipment_maternal_health_and_the_internet_bring_their_kinds_one_way():
+    equipment = dict(find_graded_expansions(["équipements", "médicaux"])[0][2])
+    assert equipment["matériel médical"] == SYNONYM and equipment["échographe"] == NARROWER
+    assert find_expansions(["échographe"]) == [] and find_expansions(["radiologie"]) == []
+    mothers = dict(find_graded_expansions(["santé", "de", "la", "mère", "et", "de", "l'enfant"])[0][2])
+    assert mothers["santé maternelle"] == SYNONYM and mothers["mères-enfants"] == NARROWER
+    web = dict(find_graded_expansions(["internet"])[0][2])
+    assert web["site web"] == NARROWER and web["cyberjumelage"] == NARROWER
+    assert find_expansions(["site", "web"]) == [] and find_expansions(["portail"]) == []
+    # NTIC keeps its synonym entry and brings its kinds through a second, narrower one
+    ict = dict(find_graded_expansions(["nouvelles", "technologies"])[0][2])
+    assert ict["NTIC"] == SYNONYM and ict["internet"] == NARROWER and ict["multimédia"] == NARROWER
+    assert dict(find_graded_expansions(["TIC"])[0][2])["informatique"] == NARROWER
+    # the Koutiala sheet writes the CSRéf `CSR`; eye care is also `soins yeux`
+    assert "CSREF" in whole_query_alternatives("CSR")
+    assert dict(find_graded_expansions(["ophtalmologie"])[0][2])["soins yeux"] == NARROWER
+    staff = dict(find_graded_expansions(["personnel", "de", "santé"])[0][2])
+    assert staff["animateurs de santé"] == NARROWER and staff["médecins"] == NARROWER
