@@ -149,6 +149,14 @@ CASES = {
     "IST": ("IST", "infections sexuellement transmissibles", "maladies sexuellement transmissibles", "MST"),
     "santé maternelle": ("santé maternelle", "sages-femmes", "nourrissons", None),
     "internet": ("Internet", "cyber base", "blog", None),
+    # environment and agriculture, read from the action rows
+    "criquets": ("criquet", "sautériaux", "sautériaux", "criquets"),  # Korera-Koré's anti-locust brigades
+    "désertification": ("désertification", "digues filtrantes", "cordons pierreux", None),
+    "érosion": ("érosion", "gabions", "consolidation des berges", None),
+    "agroalimentaire": ("agro-alimentaire", "yaourterie", "beurre de karité", None),
+    "biodiversité": ("protection de la nature", "zones humides", "parc naturel", None),
+    "espaces verts": ("espace vert", "jardin d'essais", "fleurissement", None),
+    "plantation d'arbres": ("plantations d'arbres", "reboisement", "bosquets", None),
 }
 
 
@@ -548,3 +556,24 @@ def test_medical_equipment_maternal_health_and_the_internet_bring_their_kinds_on
     assert dict(find_graded_expansions(["ophtalmologie"])[0][2])["soins yeux"] == NARROWER
     staff = dict(find_graded_expansions(["personnel", "de", "santé"])[0][2])
     assert staff["animateurs de santé"] == NARROWER and staff["médecins"] == NARROWER
+
+
+def test_more_kinds_of_waste_trees_livestock_farming_and_energy_one_way():
+    waste = dict(find_graded_expansions(["ordures"])[0][2])
+    assert waste["triporteurs"] == NARROWER and waste["centre de transit"] == NARROWER
+    # left out: `bennes` ranked a dev waste query lower (it also lifted another)
+    assert "bennes" not in waste
+    trees = dict(find_graded_expansions(["reboisement"])[0][2])
+    assert {trees[w] for w in ("plants", "arganier", "néré", "anacardiers")} == {NARROWER}
+    # tree planting brings reforestation, reforestation brings tree planting: both one way, as kinds
+    planting = dict(find_graded_expansions(["plantation", "d'arbres"])[0][2])
+    assert planting["reboisement"] == NARROWER and trees["plantation d'arbres"] == NARROWER
+    assert find_expansions(["plantation"]) == [] and find_expansions(["néré"]) == []
+    livestock = dict(find_graded_expansions(["élevage"])[0][2])
+    assert {livestock[w] for w in ("caprins", "ovins", "cunicole", "pastoralisme", "poulailler")} == {NARROWER}
+    farming = dict(find_graded_expansions(["agriculture"])[0][2])
+    assert {farming[w] for w in ("semences", "arboriculture", "gomme arabique", "fonio", "karité")} == {NARROWER}
+    assert dict(find_graded_expansions(["eau", "potable"])[0][2])["captage"] == NARROWER
+    energy = dict(find_graded_expansions(["énergie"])[0][2])
+    assert energy["fours améliorés"] == NARROWER and energy["plateforme multifonctionnelle"] == NARROWER
+    assert find_expansions(["karité"]) == [] and find_expansions(["gabions"]) == []
