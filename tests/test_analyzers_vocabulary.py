@@ -157,6 +157,18 @@ CASES = {
     "biodiversité": ("protection de la nature", "zones humides", "parc naturel", None),
     "espaces verts": ("espace vert", "jardin d'essais", "fleurissement", None),
     "plantation d'arbres": ("plantations d'arbres", "reboisement", "bosquets", None),
+    # local government, economy, youth, social action and culture, read from the action rows
+    "finances locales": ("finances communales", "services financiers", "fiscalité", None),
+    "matériel de bureau": ("équipement de bureau", "photocopieur", "photocopieur", None),
+    "véhicules": ("véhicule", "corbillard", "camionnettes", None),
+    "intercommunalité": ("intercommunalité", "coopération intercommunale", "coopération inter communale",
+                         "intercommunalité"),
+    "démocratie locale": ("démocratie locale", "démocratie participative", "démocratie participative", None),
+    "insertion professionnelle": ("emploi des jeunes", "chantier d'insertion", "demandeurs d'emploi", None),
+    "SVE": ("SVE", "service volontaire européen", "service volontaire europeen", "SVE"),
+    "aide humanitaire": ("aide d'urgence", "sinistrés", "réfugiés", None),
+    "arts plastiques": ("arts plastiques", "fresque", "peintres", None),
+    "danse": ("danses", "hip-hop", "danseurs", None),
 }
 
 
@@ -212,7 +224,7 @@ def test_spans_inside_a_longer_query():
     words = ["assainissement", "et", "CSCOM", "à", "Ségou", "en", "2005"]
     assert find_expansions(words) == [
         (0, 1, ["latrines", "eaux usées", "égouts", "caniveaux", "station d'épuration", "puisards",
-                "fosses septiques", "eaux pluviales"]),
+                "fosses septiques", "eaux pluviales", "collecteurs"]),
         (2, 3, ["CeSCom", "CS Com", "CSCOMM", "centre de santé communautaire"]),
     ]
 
@@ -577,3 +589,26 @@ def test_more_kinds_of_waste_trees_livestock_farming_and_energy_one_way():
     energy = dict(find_graded_expansions(["énergie"])[0][2])
     assert energy["fours améliorés"] == NARROWER and energy["plateforme multifonctionnelle"] == NARROWER
     assert find_expansions(["karité"]) == [] and find_expansions(["gabions"]) == []
+
+
+def test_more_kinds_of_crafts_credit_sport_youth_social_action_tourism_and_culture_one_way():
+    crafts = dict(find_graded_expansions(["artisanat"])[0][2])
+    assert {crafts[w] for w in ("menuisiers", "forgerons", "couture", "teinture", "savon")} == {NARROWER}
+    credit = dict(find_graded_expansions(["microfinance"])[0][2])
+    assert credit["épargne et crédit"] == NARROWER and credit["caisse de crédit"] == NARROWER
+    assert dict(find_graded_expansions(["assainissement"])[0][2])["collecteurs"] == NARROWER
+    assert dict(find_graded_expansions(["sports"])[0][2])["championnat"] == NARROWER
+    youth = dict(find_graded_expansions(["échanges", "de", "jeunes"])[0][2])
+    assert youth["chantier de volontariat"] == NARROWER and youth["rencontre interculturelle"] == NARROWER
+    assert dict(find_graded_expansions(["enfance"])[0][2])["village d'enfants"] == NARROWER
+    social = dict(find_graded_expansions(["action", "sociale"])[0][2])
+    assert social["centre social"] == NARROWER and social["foyer de l'enfance"] == NARROWER
+    assert dict(find_graded_expansions(["tourisme"])[0][2])["piroguiers"] == NARROWER
+    assert dict(find_graded_expansions(["musique"])[0][2])["conservatoire"] == NARROWER
+    events = dict(find_graded_expansions(["manifestations", "culturelles"])[0][2])
+    assert events["semaine africaine"] == NARROWER and events["nuit blanche"] == NARROWER
+    money = dict(find_graded_expansions(["finances", "municipales"])[0][2])
+    assert money["finances locales"] == SYNONYM and money["gestion administrative et financière"] == NARROWER
+    # the kinds do not bring the broad word
+    for kind in ("corbillard", "forgerons", "piroguiers", "conservatoire", "fresque", "sinistrés"):
+        assert find_expansions(kind.split()) == [], kind
