@@ -1,7 +1,7 @@
 """The vocabulary entries read from the sheets' action rows domain by domain
-(round 10c): one case per entry, both directions, and the kinds added to older
+(round 10c): one case per entry, both directions (checked by test_entry in
+test_analyzers_vocabulary.py), and the kinds added to older
 entries; the ones measured and left out are asserted absent."""
-import pytest
 
 from analyzers import find_expansions, find_graded_expansions
 from analyzers.vocabulary import NARROWER, SYNONYM, phrase_key
@@ -57,20 +57,12 @@ SHEET_CASES = {
 
 
 def whole_query_alternatives(query):
+    """The alternatives of the one vocabulary span covering the whole query
+    (also used by test_analyzers_vocabulary.py, whose `test_entry` checks these cases)."""
     words = query.split()
     spans = find_expansions(words)
     assert [(s, e) for s, e, _ in spans] == [(0, len(words))], spans
     return spans[0][2]
-
-
-@pytest.mark.parametrize("first_term", sorted(SHEET_CASES))
-def test_sheet_entry(first_term):
-    query, alternative, back_query, back_alternative = SHEET_CASES[first_term]
-    assert alternative in whole_query_alternatives(query)
-    if back_alternative is None:
-        assert find_expansions(back_query.split()) == []
-    else:
-        assert back_alternative in whole_query_alternatives(back_query)
 
 
 def test_teacher_training_by_its_institutions_and_school_levels_one_way():
