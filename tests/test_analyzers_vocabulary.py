@@ -111,7 +111,8 @@ CASES = {
     "maternité": ("maternités", "mères-enfants", "maison mères-enfants", None),
     "tourisme": ("tourisme", "randonnée", "gîtes", None),
     "artisanat": ("artisanat", "tissage", "tissage", None),
-    "médina": ("médinas", "centre ancien", "centre ancien", None),
+    # one way; an old town (`centre ancien`, round 11) brings the médina as one of its kinds
+    "médina": ("médinas", "centre ancien", "centre ancien", "médina"),
     "patrimoine": ("patrimoine", "monuments", "musée", None),
     "élevage": ("élevages", "aviculture", "embouche", None),
     "énergie": ("énergies", "électrification", "panneaux solaires", None),
@@ -482,9 +483,10 @@ def test_topics_bring_the_works_that_realise_them_one_way():
     # a médina is an old town (Marrakech's `Centre ancien`), not every casbah (a citadel)
     old_town = dict(find_graded_expansions(["médina"])[0][2])
     assert old_town == {"centre ancien": NARROWER}
-    # heritage brings monuments and museums, not every médina sheet
+    # heritage brings monuments and museums; the médina and the casbah too since round 11
+    # (measured again: no dev query fell, `patrimoine médina` kept its score)
     heritage = dict(find_graded_expansions(["patrimoine"])[0][2])
-    assert set(heritage) == {"monuments", "musée"}
+    assert {"monuments", "musée", "médina", "casbah"} <= set(heritage)
     # a pump realises drinking water; a fireman (`pompiers`) is no pump
     water = dict(find_graded_expansions(["eau", "potable"])[0][2])
     assert water["pompe"] == NARROWER
