@@ -39,6 +39,16 @@ MAGHREB_CASES = {
     "alphabétisation": ("illettrisme", "alphabétisation", "alphabétisation", "illettrisme"),
     "gestion des risques": ("prévention des risques", "séisme", "inondations", None),
     "circulations douces": ("mobilité douce", "circulations douces", "modes doux", "mobilité douce"),
+    # enterprise, health and development bodies, youth, women, local administration
+    "AJED": ("AJED", "association des jeunes entrepreneurs pour le développement",
+             "association des jeunes entrepreneurs pour le developpement", "AJED"),
+    "création d'entreprises": ("création d'entreprise", "jeunes promoteurs", "porteurs de projets", None),
+    "OMS": ("OMS", "organisation mondiale de la santé", "organisation mondiale de la sante", "OMS"),
+    "PNUD": ("PNUD", "programme des nations unies pour le développement",
+             "programme des nations unies pour le développement", "PNUD"),
+    "MJC": ("MJC", "maison des jeunes et de la culture", "maisons des jeunes et de la culture", "MJC"),
+    "promotion féminine": ("promotion de la femme", "insertion des femmes", "coopérative féminine", None),
+    "administration communale": ("gestion municipale", "état civil", "services municipaux", None),
 }
 
 
@@ -99,3 +109,18 @@ def test_fairs_terroir_tourism_crafts_waste_risks_and_mobility_bring_their_kinds
     assert soft["vélos"] == NARROWER and soft["piste cyclable"] == NARROWER
     for kind in ("hôteliers", "artisans", "nettoyage", "vélos", "argane"):
         assert find_expansions(kind.split()) == [], kind
+
+
+def test_water_transport_women_and_local_administration_bring_their_kinds_one_way():
+    water = dict(find_graded_expansions(["eau", "potable"])[0][2])
+    assert {water[w] for w in ("ONEP", "RADEEO", "distribution de l'eau")} == {NARROWER}
+    transport = dict(find_graded_expansions(["transports"])[0][2])
+    assert {transport[w] for w in ("plan de circulation", "stationnement", "signalisation")} == {NARROWER}
+    # bare `circulation` is left out: it is also the circulation of information
+    assert "circulation" not in transport
+    women = dict(find_graded_expansions(["droits", "des", "femmes"])[0][2])
+    assert women["promotion féminine"] == SYNONYM and women["associations de femmes"] == NARROWER
+    town_hall = dict(find_graded_expansions(["administration", "communale"])[0][2])
+    assert town_hall["gestion municipale"] == SYNONYM and town_hall["archives"] == NARROWER
+    for kind in ("stationnement", "archives", "jeunes promoteurs", "ONEP"):
+        assert NARROWER not in {k for span in find_graded_expansions(kind.split()) for _, k in span[2]}, kind
