@@ -49,6 +49,13 @@ MAGHREB_CASES = {
     "MJC": ("MJC", "maison des jeunes et de la culture", "maisons des jeunes et de la culture", "MJC"),
     "promotion féminine": ("promotion de la femme", "insertion des femmes", "coopérative féminine", None),
     "administration communale": ("gestion municipale", "état civil", "services municipaux", None),
+    # the Algeria documents' urban renewal agency and partnership framework, universities, cinema
+    "ANRU": ("ANRU", "agence nationale pour la rénovation urbaine",
+             "agence nationale pour la renovation urbaine", "ANRU"),
+    "DCP": ("DCP", "document cadre de partenariat", "document cadre de partenariat", "DCP"),
+    "agenda 21": ("agenda 21", "agenda21", "Agenda21", "agenda 21"),  # the Taroudannt sheet writes it in one word
+    "coopération universitaire": ("échanges universitaires", "enseignants-chercheurs", "IUT", None),
+    "cinéma": ("cinéma", "cinématographique", "films", None),
 }
 
 
@@ -124,3 +131,12 @@ def test_water_transport_women_and_local_administration_bring_their_kinds_one_wa
     assert town_hall["gestion municipale"] == SYNONYM and town_hall["archives"] == NARROWER
     for kind in ("stationnement", "archives", "jeunes promoteurs", "ONEP"):
         assert NARROWER not in {k for span in find_graded_expansions(kind.split()) for _, k in span[2]}, kind
+
+
+def test_university_cooperation_cinema_and_beekeeping_bring_their_kinds_one_way():
+    universities = dict(find_graded_expansions(["coopération", "universitaire"])[0][2])
+    assert universities["partenariat universitaire"] == SYNONYM
+    assert {universities[w] for w in ("université", "étudiants", "enseignement supérieur")} == {NARROWER}
+    assert dict(find_graded_expansions(["cinéma"])[0][2])["ciné"] == NARROWER
+    assert dict(find_graded_expansions(["agriculture"])[0][2])["apiculture"] == NARROWER
+    assert find_expansions(["apiculture"]) == [] and find_expansions(["film"]) == []
