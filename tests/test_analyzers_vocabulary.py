@@ -186,7 +186,7 @@ def test_spans_inside_a_longer_query():
     words = ["assainissement", "et", "CSCOM", "à", "Ségou", "en", "2005"]
     assert find_expansions(words) == [
         (0, 1, ["latrines", "eaux usées", "égouts", "caniveaux", "station d'épuration", "puisards",
-                "fosses septiques", "eaux pluviales", "collecteurs"]),
+                "fosses septiques", "eaux pluviales", "collecteurs", "déchets liquides"]),
         (2, 3, ["CeSCom", "CS Com", "CSCOMM", "centre de santé communautaire"]),
     ]
 

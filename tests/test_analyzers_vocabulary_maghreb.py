@@ -56,6 +56,11 @@ MAGHREB_CASES = {
     "agenda 21": ("agenda 21", "agenda21", "Agenda21", "agenda 21"),  # the Taroudannt sheet writes it in one word
     "coopération universitaire": ("échanges universitaires", "enseignants-chercheurs", "IUT", None),
     "cinéma": ("cinéma", "cinématographique", "films", None),
+    # energy saving, the social economy and the media, read from the Morocco project titles
+    "maîtrise de l'énergie": ("efficacité énergétique", "utilisation rationnelle de l'énergie",
+                              "économies d'énergie", "maîtrise de l'énergie"),
+    "économie solidaire": ("économie sociale et solidaire", "commerce équitable", "entreprises d'insertion", None),
+    "médias": ("médias", "radio", "journalistes", None),
 }
 
 
@@ -140,3 +145,14 @@ def test_university_cooperation_cinema_and_beekeeping_bring_their_kinds_one_way(
     assert dict(find_graded_expansions(["cinéma"])[0][2])["ciné"] == NARROWER
     assert dict(find_graded_expansions(["agriculture"])[0][2])["apiculture"] == NARROWER
     assert find_expansions(["apiculture"]) == [] and find_expansions(["film"]) == []
+
+
+def test_more_kinds_of_enterprise_farming_sanitation_and_training_one_way():
+    economy = dict(find_graded_expansions(["développement", "économique"])[0][2])
+    assert economy["micro-entreprises"] == NARROWER and economy["mise à niveau des entreprises"] == NARROWER
+    assert dict(find_graded_expansions(["agriculture"])[0][2])["apiculteurs"] == NARROWER
+    assert dict(find_graded_expansions(["assainissement"])[0][2])["déchets liquides"] == NARROWER
+    training = dict(find_graded_expansions(["formation", "professionnelle"])[0][2])
+    assert training["formations professionnalisantes"] == NARROWER
+    # left out: heritage -> archéologie ranked a dev query on Algeria's old quarters lower (0.794 -> 0.787)
+    assert "archéologie" not in dict(find_graded_expansions(["patrimoine"])[0][2])
