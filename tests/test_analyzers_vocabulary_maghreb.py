@@ -156,3 +156,7 @@ def test_more_kinds_of_enterprise_farming_sanitation_and_training_one_way():
     assert training["formations professionnalisantes"] == NARROWER
     # left out: heritage -> archéologie ranked a dev query on Algeria's old quarters lower (0.794 -> 0.787)
     assert "archéologie" not in dict(find_graded_expansions(["patrimoine"])[0][2])
+    crafts = dict(find_graded_expansions(["artisanat"])[0][2])
+    assert {crafts[w] for w in ("chambre des métiers", "chambre d'artisanat", "chambre de l'artisanat")} == {NARROWER}
+    # left out: sida -> dépistage (anonyme), Algiers' screening centre, lowered a dev action query on AIDS
+    assert "dépistage anonyme" not in dict(find_graded_expansions(["sida"])[0][2])
