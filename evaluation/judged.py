@@ -76,6 +76,7 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
     proc = data.get("split_procedure") or {}
     tuned = set(proc.get("tuned_on") or [])
     added = added_batches(proc)
+    tuned_batches = _tuned_batches(proc)
     out: list[JudgedQuery] = []
     seen: set[str] = set()
     for n, item in enumerate(data["queries"], 1):
@@ -97,7 +98,8 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
         filters = _check_filters(where, item.get("filters"))
         rel = _grades(where, item.get("relevant"))
         out.append(JudgedQuery(qid, item["q"], item.get("kind", ""), rel, item.get("note", ""),
-                               split, qtype, filters, qid in tuned, added.get(qid, "")))
+                               split, qtype, filters, qid in tuned or added.get(qid) in tuned_batches,
+                               added.get(qid, "")))
         if qid in added and split != "dev":
             raise JudgedSetError(f"{where} was added after the split (split_procedure.added_to_dev): "
                                  f"its split must be dev, not {split!r}")
@@ -119,6 +121,18 @@ def _grades(where: str, raw_rel) -> dict[str, int]:
     if any(g not in (1, 2) for g in rel.values()):
         raise JudgedSetError(f"{where} needs judgments graded 1 or 2")
     return rel
+
+
+def _tuned_batches(proc: dict) -> set[str]:
+    """The batches of added_to_dev that a ranking change has since been tuned on
+    (`batches_tuned_on`): their queries count as tuned on, like `tuned_on`."""
+    names = proc.get("batches_tuned_on") or []
+    if not isinstance(names, list):
+        raise JudgedSetError("split_procedure.batches_tuned_on must list batch names of added_to_dev")
+    unknown = set(names) - set(proc.get("added_to_dev") or {})
+    if unknown:
+        raise JudgedSetError(f"split_procedure.batches_tuned_on names unknown batches: {', '.join(sorted(unknown))}")
+    return set(names)
 
 
 def added_batches(proc: dict) -> dict[str, str]:

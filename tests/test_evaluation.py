@@ -36,7 +36,7 @@ def test_judged_set_counts_and_classes():
     queries = load_queries()
     assert len(queries) >= 160
     assert {q.kind for q in queries} == KINDS
-    assert sum(q.tuned for q in queries) == 63
+    assert sum(q.tuned and not q.added for q in queries) == 63
     actions = [q for q in queries if q.kind == "action"]
     assert len(actions) >= 30 and all(q.type == "action" for q in actions)
     assert all(q.filters for q in queries if q.kind == "filter")
@@ -80,6 +80,11 @@ def test_loader_marks_added_queries_and_refuses_one_in_test(tmp_path):
     bad = {"split_procedure": {"added_to_dev": {"2026-12-03": ["zz"]}}}
     with pytest.raises(JudgedSetError, match="added_to_dev names unknown queries: zz"):
         load_queries(_write(tmp_path, _q(), extra=bad))
+    tuned = {"split_procedure": {"added_to_dev": {"2026-12-03": ["q2"]}, "batches_tuned_on": ["2026-12-03"]}}
+    assert [q.tuned for q in load_queries(_write(tmp_path, _q(), _q("q2"), extra=tuned))] == [False, True]
+    unknown = {"split_procedure": {"added_to_dev": {"2026-12-03": ["q2"]}, "batches_tuned_on": ["2026-12-04"]}}
+    with pytest.raises(JudgedSetError, match="batches_tuned_on names unknown batches: 2026-12-04"):
+        load_queries(_write(tmp_path, _q(), _q("q2"), extra=unknown))
     twice = {"split_procedure": {"added_to_dev": {"2026-12-03": ["q2"], "2026-12-04": ["q2"]}}}
     with pytest.raises(JudgedSetError, match="lists 'q2' in two batches"):
         load_queries(_write(tmp_path, _q(), _q("q2"), extra=twice))
@@ -348,3 +353,6 @@ def test_reports_give_each_batch_written_after_the_split_its_own_line():
     assert "written after the split (2): nDCG@10 0.400 / 0.100 (4.00×)" in text
     assert "written after the split, 2026-12-03 (1): nDCG@10 0.500 / 0.100" in text
     assert "written after the split, 2026-12-03 (2) (1): nDCG@10 0.300 / 0.100" in text
+    # a batch tuned on since it was first measured says so
+    queries[1] = JudgedQuery("b1", "forage Gao", "topic", {"x": 2}, split="dev", added="2026-12-03", tuned=True)
+    assert "written after the split, 2026-12-03 (tuned on since) (1): nDCG@10 0.500" in text_report(queries, ours, base)
