@@ -117,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, helptext in (("eval", "measure ranking quality on the judged query set"),
                            ("bench", "run the speed benchmarks against peers"),
-                           ("loadtest", "hold concurrent clients against the production server")):
+                           ("loadtest", "hold concurrent clients against the production server"),
+                           ("judged", "check or add a batch of fresh judged queries")):
         p = sub.add_parser(name, help=helptext, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
 
@@ -403,19 +404,25 @@ def cmd_bench(args) -> int:
     return bench_main(args.rest)
 
 
+def cmd_judged(args) -> int:
+    from evaluation.batches import main as judged_main
+
+    return judged_main(args.rest)
+
+
 def cmd_loadtest(args) -> int:
     from .loadtest import main as load_main
 
     return load_main(args.rest)
 
 
-COMMANDS = {"loadtest": cmd_loadtest, "eval": cmd_eval, "bench": cmd_bench, "index": cmd_index,
+COMMANDS = {"loadtest": cmd_loadtest, "eval": cmd_eval, "bench": cmd_bench, "judged": cmd_judged, "index": cmd_index,
             "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in ("eval", "bench", "loadtest"):  # their own parsers read the rest
+    if argv and argv[0] in ("eval", "bench", "loadtest", "judged"):  # their own parsers read the rest
         args = argparse.Namespace(command=argv[0], rest=argv[1:])
     else:
         args = build_parser().parse_args(argv)
