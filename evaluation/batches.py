@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         new = _read(args.files)
-        existing = json.loads(args.queries.read_text(encoding="utf-8"))["queries"]
+        existing = [q.__dict__ for q in load_queries(args.queries)]
         if args.action == "check":
             found = problems(new, existing, _known_ids())
             print("\n".join(found + [f"{len(new)} queries checked, {len(found)} problem(s)"]))

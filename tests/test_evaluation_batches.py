@@ -88,6 +88,8 @@ def test_the_command_checks_and_adds(judged, tmp_path, capsys):
     assert main(["add", "--batch", "2026-12-04", str(batch), "--queries", str(judged)]) == 0
     assert main(["check", str(batch), "--queries", str(judged)]) == 1  # now already in the set
     assert "fresh-1: this id is already used" in capsys.readouterr().out
+    assert main(["check", str(batch), "--queries", str(tmp_path / "missing.json")]) == 1
+    assert "cannot read the judged set" in capsys.readouterr().err
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     assert main(["check", str(tmp_path / "bad.json"), "--queries", str(judged)]) == 1
     assert "cannot read a JSON list of queries" in capsys.readouterr().err
