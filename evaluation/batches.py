@@ -21,6 +21,8 @@ from analyzers import fold_text
 from .judged import QUERIES_FILE, TYPES, JudgedSetError, _check_filters, _grades, load_queries
 
 FIELDS = ("id", "q", "kind", "note", "relevant")
+# batches written and kept unmeasured for whoever tunes next: add one, measure it, then tune
+SEALED_DIR = Path(__file__).resolve().parent / "sealed"
 KINDS = ("place+topic", "name", "acronym", "misspelling", "no accents", "year", "question", "long", "action",
          "filter", "topic")
 _END = "\n  ]\n}\n"  # how the file ends: the last query, then the list and the object close

@@ -93,3 +93,13 @@ def test_the_command_checks_and_adds(judged, tmp_path, capsys):
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     assert main(["check", str(tmp_path / "bad.json"), "--queries", str(judged)]) == 1
     assert "cannot read a JSON list of queries" in capsys.readouterr().err
+
+
+def test_sealed_batches_can_be_added_as_they_are():
+    """Batches written and kept unmeasured for whoever tunes next (evaluation/sealed/): each stays
+    valid against the set, so it can be added and measured before any tuning."""
+    from evaluation.batches import SEALED_DIR, _read
+
+    existing = [q.__dict__ for q in load_queries()]
+    for path in sorted(SEALED_DIR.glob("*.json")):
+        assert problems(_read([path]), existing) == [], path.name
