@@ -18,13 +18,11 @@ from pathlib import Path
 
 from analyzers import fold_text
 
-from .judged import QUERIES_FILE, TYPES, JudgedSetError, _check_filters, _grades, load_queries
+from .judged import KINDS, QUERIES_FILE, TYPES, JudgedSetError, check_filters, grades, load_queries
 
 FIELDS = ("id", "q", "kind", "note", "relevant")
 # batches written and kept unmeasured for whoever tunes next: add one, measure it, then tune
 SEALED_DIR = Path(__file__).resolve().parent / "sealed"
-KINDS = ("place+topic", "name", "acronym", "misspelling", "no accents", "year", "question", "long", "action",
-         "filter", "topic")
 _END = "\n  ]\n}\n"  # how the file ends: the last query, then the list and the object close
 _PROC = '\n  "split_procedure": '
 _QUERIES = ',\n  "queries": ['
@@ -56,7 +54,7 @@ def problems(new: list, existing: list[dict], known_ids: Iterable[str] | None = 
             out.append(f"{where}: unknown kind {item['kind']!r} (one of {', '.join(KINDS)})")
         if item.get("type", "partnership") not in TYPES:
             out.append(f"{where}: unknown type {item.get('type')!r} (one of {', '.join(TYPES)})")
-        for check, raw in ((_check_filters, item.get("filters")), (_grades, item.get("relevant"))):
+        for check, raw in ((check_filters, item.get("filters")), (grades, item.get("relevant"))):
             try:
                 check(str(where), raw)
             except JudgedSetError as exc:

@@ -17,6 +17,8 @@ from .split import SPLITS
 QUERIES_FILE = Path(__file__).resolve().parent / "queries.json"
 TYPES = ("partnership", "action")  # the API's `type`: what the results list
 FILTERS = ("country", "domain", "year", "region")  # the API's facet parameters a query may set
+KINDS = ("place+topic", "name", "acronym", "misspelling", "no accents", "year", "question", "long", "action",
+         "filter", "topic")  # the classes `repertoires eval` reports on its own
 
 
 class JudgedSetError(ValueError):
@@ -37,7 +39,7 @@ class JudgedQuery:
     added: str = ""  # the batch (a date) it was written in after the split, straight into dev; "" if not
 
 
-def _check_filters(where: str, raw) -> dict[str, list]:
+def check_filters(where: str, raw) -> dict[str, list]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -95,8 +97,8 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
         qtype = item.get("type", "partnership")
         if qtype not in TYPES:
             raise JudgedSetError(f"{where}: unknown type {qtype!r} (expected {' or '.join(TYPES)})")
-        filters = _check_filters(where, item.get("filters"))
-        rel = _grades(where, item.get("relevant"))
+        filters = check_filters(where, item.get("filters"))
+        rel = grades(where, item.get("relevant"))
         out.append(JudgedQuery(qid, item["q"], item.get("kind", ""), rel, item.get("note", ""),
                                split, qtype, filters, qid in tuned or added.get(qid) in tuned_batches,
                                added.get(qid, "")))
@@ -110,7 +112,7 @@ def load_queries(path: Path | str = QUERIES_FILE) -> list[JudgedQuery]:
     return out
 
 
-def _grades(where: str, raw_rel) -> dict[str, int]:
+def grades(where: str, raw_rel) -> dict[str, int]:
     """{partnership id: 1 | 2}, non-empty, or a JudgedSetError saying where."""
     if not isinstance(raw_rel, dict) or not raw_rel:
         raise JudgedSetError(f"{where} needs judgments graded 1 or 2")

@@ -15,6 +15,7 @@ from engine.state import DocInfo
 from evaluation.aggregate import ALL, breakdown
 from evaluation.fts_baseline import FtsBaseline, match_expression, partnership_text
 from evaluation.judged import (
+    KINDS,
     QUERIES_FILE,
     JudgedQuery,
     JudgedSetError,
@@ -27,15 +28,12 @@ from evaluation.report import read_figures
 from evaluation.run import allowed_ids, baseline_rankings, evaluate, first_partnerships, main
 from evaluation.split import assign_splits
 
-KINDS = {"place+topic", "name", "acronym", "misspelling", "no accents", "year", "question", "long", "action",
-         "filter", "topic"}
-
 
 # -- the judged set as written ---------------------------------------------------
 def test_judged_set_counts_and_classes():
     queries = load_queries()
     assert len(queries) >= 160
-    assert {q.kind for q in queries} == KINDS
+    assert {q.kind for q in queries} == set(KINDS)
     assert sum(q.tuned and not q.added for q in queries) == 63
     actions = [q for q in queries if q.kind == "action"]
     assert len(actions) >= 30 and all(q.type == "action" for q in actions)
