@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import geography
-from .domains import DOMAINS, map_domains
+from .domains import DOMAINS, domains_of_text, map_domains
 from .ids import action_id, name_key
 from .locations import default_data_dir
 from .parallel import parallel_map
@@ -256,6 +256,7 @@ def fold_listed(partnerships: list[Partnership], actions: list[Action],
 
 SHEET_LABELS = "fiche"
 ACTIONS = "actions"
+HISTORY = "historique"
 
 
 def rollup(p: Partnership, acts: list[Action]) -> None:
@@ -276,6 +277,11 @@ def rollup(p: Partnership, acts: list[Action]) -> None:
     from_actions = {d for a in acts for d in a.domains}
     if from_actions:
         sources[ACTIONS] = _ordered(from_actions)
+    # a sheet with neither labels nor actions ("2002 : sur le thème sportif") is filed by what its
+    # history tells; read for every sheet, passing mentions there would file others wrongly
+    from_history = set() if any(sources.values()) else set(domains_of_text(p.history or ""))
+    if from_history:
+        sources[HISTORY] = _ordered(from_history)
     p.domains = _ordered({d for v in sources.values() for d in v})
     years = set(p.years) | {y for a in acts for y in a.years}
     years |= {y for y in (p.formalized, p.first_contact_year) if y}

@@ -197,8 +197,15 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)"), [CULTURE]),
     (r"electrif|solaire|eclairage|groupe electrogene", [ENERGIE]),
     ((r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|"
-      r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain"), [ENVIRONNEMENT]),
-    (r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maison des jeunes", [JEUNESSE]),
+      r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain|"
+      r"(protection|preservation|sensibilisation|education)( \w+)? (a |de )?l.environnement|"
+      r"environnementa"), [ENVIRONNEMENT]),
+    # youth exchanges, youth work camps and team sports are youth work whatever heading they are under
+    ((r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maisons? des jeunes|"
+      r"\bfootball|\bbasket|handball|athletisme|\bstades?\b|"
+      r"echanges? (de |d.|entre (les )?)jeunes|chantiers?( internationa\w*)? (de |d.)?jeunes|chantiers? de solidarite|"
+      r"(sejours?|groupes?|delegations?) de jeunes|colonies? de vacances|centres? de loisirs|"
+      r"\bjeunesse\b"), [JEUNESSE]),
     ((r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
       r"renovation (du )?marche|amenagement de l.espace|"
       # a master plan of a named service is about that service

@@ -166,6 +166,20 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Réalisation d'un schéma directeur de la gestion des déchets solides", "Environnement et déchets", URBANISME),
     ("Élaboration du schéma directeur d'aménagement de la ville", URBANISME, None),
     ("Abus de biens sociaux", None, URBANISME),
+    # youth exchanges, youth work camps and team sports are youth work under any heading
+    # (Aix-Oujda, Romans-Taroudannt, Caudebec-Souk El Khemis, Marseille-Alger)
+    ("projet d'échange de jeunes autour de la photographie", JEUNESSE, None),
+    ("Échanges de jeunes : « Jeunesse échange le monde »", JEUNESSE, None),
+    ("Chantier de jeunes : de jeunes caudebécais ont participé à un chantier", JEUNESSE, None),
+    ("organisation d'un match de solidarité entre l'Olympique de Marseille et l'équipe algérienne de football",
+     JEUNESSE, None),
+    ("Formation de deux jeunes femmes", None, JEUNESSE),
+    ("Déjeuner des élus", None, JEUNESSE),
+    ("Réfection des transports scolaires", None, JEUNESSE),
+    # awareness of the environment is environment (CR Aquitaine-Souss-Massa-Drâa, Bagnolet-Massala)
+    ("sensibilisation du secteur hôtelier d'Agadir à la gestion environnementale", "Environnement et déchets", None),
+    ("actions de sensibilisation à l'environnement", "Environnement et déchets", None),
+    ("Un environnement favorable aux affaires", None, "Environnement et déchets"),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
     from indexer.domains import domains_of_text
@@ -188,3 +202,14 @@ def test_the_fields_a_sheet_states_are_its_labels():
     assert {URBANISME, ENVIRONNEMENT, "Eau et assainissement"} <= set(map_domains(labels))
     assert stated_labels("Dans le domaine de la gestion urbaine (aspects administratifs)") == ["gestion urbaine"]
     assert stated_labels("Des échanges ont eu lieu avec les habitants.") == []
+
+
+def test_a_sheet_with_neither_labels_nor_actions_is_filed_by_its_history(corpus):
+    """Pontcharra-Mostaganem (Algeria sheets) says only "2002 : sur le thème sportif": without it
+    the partnership is in no domain facet. A sheet with labels or actions keeps them alone: passing
+    mentions in a history would file it wrongly."""
+    by_id = {p.id: p for p in corpus.partnerships}
+    pontcharra = by_id["pontcharra--mostaganem"]
+    assert JEUNESSE in pontcharra.domains and pontcharra.domain_sources == {"historique": [JEUNESSE]}
+    assert all(set(p.domain_sources) == {"historique"} for p in corpus.partnerships
+               if "historique" in p.domain_sources)
