@@ -355,3 +355,16 @@ def test_project_budgets_total_first_and_dinars():
     assert (b.amount, b.currency) == (10000.0, "EUR")
     b = money("une contribution de 1 500 000 DA de la wilaya")
     assert (b.amount, b.currency) == (1500000.0, "DZD")
+
+
+def test_a_period_heading_dates_the_projects_after_it(whole):
+    """Grenoble-Constantine (l.1714): `ACTIONS 2004- / 2005` heads projects 5-9, which give no
+    date of their own; projects 1-4, before it, stay as they were (1: 2002-2003, 2-4: none)."""
+    actions = sorted((a for a in whole.actions if a.partnership_id == "grenoble--constantine"), key=lambda a: a.id)
+    assert [(a.start, a.end) for a in actions] == [(2002, 2003), (None, None), (None, None), (None, None)] + \
+        [(2004, 2005)] * 5
+    assert {2004, 2005} <= set(by_id(whole, "grenoble--constantine").years)
+    lines = ["ACTIONS 2004- ", "2005 ", "Projet 5 réalisé", "ACTIONS 2006", "Projet 2 réalisé"]
+    assert algerie_blocks.period_heading(lines, 0) == [2004, 2005]
+    assert algerie_blocks.period_heading(lines, 3) == [2006]
+    assert algerie_blocks.period_heading(lines, 2) is None

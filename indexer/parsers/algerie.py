@@ -23,6 +23,7 @@ from .algerie_blocks import (
     _project_blocks,
     parse_contacts,
     parse_project,
+    period_heading,
     project_title,
     repair,
 )
@@ -318,13 +319,19 @@ def _projects(lines: list[str], first: int, last: int, warnings: list[str]) -> l
     """The sheet's `Projet N` blocks; empty slots are skipped, and a block that only states
     that there is no project is marked as a statement."""
     projects = []
+    period: list[int] | None = None  # the years of the last `ACTIONS 2004-2005` heading passed
+    after = first
     for b0, b1 in _project_blocks(lines, first, last):
+        period = next((y for y in (period_heading(lines, i) for i in range(after, b0)) if y), period)
+        after = b1 + 1
         try:
             proj = parse_project(lines, b0, b1)
         except Exception as exc:  # noqa: BLE001 (one unreadable project must not lose the sheet)
             warnings.append(f"line {b0 + 1}: project not read ({type(exc).__name__})")
             continue
         proj["first"], proj["last"] = b0, b1
+        if not proj["years"] and period:
+            proj["years"] = list(period)
         proj["raw"] = "\n".join(lines[b0:b1 + 1])
         if not (proj["theme"] or proj["title"] or proj["description"]):
             warnings.append(f"line {b0 + 1}: empty project slot {lines[b0].strip()}")

@@ -270,6 +270,23 @@ def _theme_and_title(cells: list[str], labelled: bool, title_lines: list[str]) -
     return theme, title
 
 
+_PERIOD_RE = re.compile(r"^\s*ACTIONS\s+(?P<first>\d{4})\s*-?\s*(?P<last>\d{4})?\s*$")
+
+
+def period_heading(lines: list[str], i: int) -> list[int] | None:
+    """The years of an `ACTIONS 2004- / 2005` heading at line `i` (the second year may wrap onto
+    the next line): the projects after it were carried out then (Grenoble-Constantine)."""
+    m = _PERIOD_RE.match(lines[i])
+    if m is None:
+        return None
+    last = m.group("last")
+    if last is None and i + 1 < len(lines):
+        wrapped = re.match(r"^\s*(\d{4})\s*$", lines[i + 1])
+        last = wrapped.group(1) if wrapped else None
+    a, b = int(m.group("first")), int(last) if last else int(m.group("first"))
+    return list(range(a, b + 1)) if a <= b <= a + 10 else [a]
+
+
 def _project_blocks(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
     heads = [i for i in range(first, last + 1) if _PROJECT_RE.match(lines[i])]
     blocks = []
@@ -277,7 +294,7 @@ def _project_blocks(lines: list[str], first: int, last: int) -> list[tuple[int, 
         end = heads[k + 1] - 1 if k + 1 < len(heads) else last
         # "ACTIONS 2004- / 2005" is a heading between two projects, not content.
         for j in range(h + 1, end + 1):
-            if re.match(r"^\s*ACTIONS\s+\d{4}", lines[j]):
+            if _PERIOD_RE.match(lines[j]):
                 end = j - 1
                 break
         while end > h and not lines[end].strip():
