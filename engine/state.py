@@ -21,11 +21,12 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
+from analyzers.vocabulary import load_expansions
 from analyzers.wordtables import WordTables
 from indexer.facet_registry import registry
 from indexer.recordtable import LazyRecords, RecordTable
 from indexer.schema import check_compatible
-from indexer.store import DOCS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
+from indexer.store import DOCS, EXPANSIONS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
 
 from . import ranking_profile
 from .facets import FacetBits
@@ -248,6 +249,7 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
     except (sqlite3.Error, OSError) as exc:
         raise IndexCorrupt(f"cannot open the word tables in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
+    load_expansions(Path(path) / EXPANSIONS)  # an older index has none: the tables are then built on first use
     return IndexState(
         generation=generation,
         index=ix,

@@ -11,6 +11,8 @@ Layout of an index directory:
                               partnership id, sort key, facet values
         records.sqlite        the same records, read one by one by the engine
         words.sqlite          the vocabulary, the speller's table, the snippets' words and bodies
+        expansions.json       the query expansions' tables (analyzers.vocabulary), made once here
+                              rather than by every process; optional (built when absent or stale)
         meta.json             schema version, corpus checksum, counts, reports
 
 A build writes a whole new generation beside the served one and then replaces
@@ -36,6 +38,7 @@ RECORDS = "records.json"
 META = "meta.json"
 DOCS = "docs.json"
 WORDS = "words.sqlite"
+EXPANSIONS = "expansions.json"
 RECORD_TABLE = "records.sqlite"
 KEEP_PREVIOUS = 1
 
