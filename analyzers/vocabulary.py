@@ -6,6 +6,10 @@ elided, stop words out, stemmed), so `écoles`, `Ecole` and `l'école` all
 trigger the `école` entry, and `centre de sante communautaire` triggers CSCOM.
 Each expansion says what it is (`SYNONYM`, `NARROWER`, `FAMILY`): the ranking
 profile weights them differently, below the word itself.
+
+The tables matched (`Expansions`) are made once by the index build and
+stored in its generation; a process makes them itself only for an index
+without them.
 """
 from __future__ import annotations
 
@@ -188,8 +192,9 @@ def fingerprint() -> str:
 
 
 def write_expansions(path: Path) -> None:
-    """Store the tables at `path` (JSON) under this code's fingerprint."""
-    data = {"fingerprint": fingerprint(), **expansions().to_json()}
+    """Store the tables at `path` (JSON) under this code's fingerprint, made
+    from the vocabulary now (not the ones a generation may have installed)."""
+    data = {"fingerprint": fingerprint(), **Expansions.build().to_json()}
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
