@@ -178,13 +178,15 @@ def expansions() -> Expansions:
 def fingerprint() -> str:
     """SHA-256 of what the tables are made from: this package's code and data
     (the vocabulary, the analyzer's filters, the stem exceptions, the stop
-    words) and Whoosh's version (its Snowball stemmer). Tables stored under
-    another fingerprint are stale, not used."""
+    words), Whoosh's version (its Snowball stemmer) and Python's Unicode
+    tables. Tables stored under another fingerprint are stale, not used. (An
+    upgrade of unidecode calls for a rebuild, as it does for the index's terms.)"""
     import hashlib
+    import unicodedata
 
     import whoosh
 
-    h = hashlib.sha256(whoosh.versionstring().encode())
+    h = hashlib.sha256(f"{whoosh.versionstring()} {unicodedata.unidata_version}".encode())
     for path in sorted(Path(__file__).parent.iterdir()):
         if path.suffix in (".py", ".json", ".txt"):
             h.update(path.name.encode() + b"\0" + path.read_bytes())
