@@ -1,6 +1,10 @@
 """French analysis for the repertoires: what users type (no accents, singular,
 acronyms, `st etienne`) finds what the repertoires wrote (`l'assainissement`,
 `Ségou`, `écoles`, `CSCOM`, `Saint-Étienne`)."""
+from .lightwhoosh import import_whoosh
+
+import_whoosh()  # before any Whoosh module: see lightwhoosh.py
+
 from .chains import french_analyzer, names_analyzer, spelling_analyzer
 from .folding import fold_text
 from .spelling import Speller, max_typos

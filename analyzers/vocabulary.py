@@ -6,11 +6,15 @@ elided, stop words out, stemmed), so `écoles`, `Ecole` and `l'école` all
 trigger the `école` entry, and `centre de sante communautaire` triggers CSCOM.
 Each expansion says what it is (`SYNONYM`, `NARROWER`, `FAMILY`): the ranking
 profile weights them differently, below the word itself.
+
+The tables matched (`Expansions`) are made once by the index build and
+stored in its generation; a process makes them itself only for an index
+without them.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,10 +74,13 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(t.text for t in _KEY_ANALYZER(text, mode="query"))
 
 
-def _triggers() -> list[tuple[tuple[str, ...], list[tuple[str, str]]]]:
+Trigger = tuple[tuple[str, ...], list[tuple[str, str]]]  # (key of a phrase, (alternative, kind) to OR with it)
+
+
+def _triggers() -> list[Trigger]:
     """(key of a triggering phrase, (alternative, kind) to OR with it), longest first.
     The terms of an entry are synonyms of each other whatever its kind."""
-    out: list[tuple[tuple[str, ...], list[tuple[str, str]]]] = []
+    out: list[Trigger] = []
     for e in ENTRIES:
         for phrase in e.terms:
             alts = [(p, SYNONYM) for p in e.terms if p != phrase] + [(p, e.kind) for p in e.means]
@@ -90,44 +97,6 @@ def _triggers() -> list[tuple[tuple[str, ...], list[tuple[str, str]]]]:
             if all(a != b for b, _ in bucket) and phrase_key(a) != key:
                 bucket.append((a, kind))
     return sorted(((k, v) for k, v in merged.items() if v), key=lambda kv: -len(kv[0]))
-
-
-TRIGGERS = _triggers()
-# the triggers by their first term, longest first: a query word is compared with
-# the few triggers that can start with it, not with all of them
-_BY_FIRST: dict[str, list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = {}
-for _key, _alts in TRIGGERS:
-    _BY_FIRST.setdefault(_key[0], []).append((_key, _alts))
-
-
-def find_expansions(words: list[str]) -> list[tuple[int, int, list[str]]]:
-    """Spans `(start, end)` of the query words (end exclusive) that match an
-    entry, each with the phrases to OR with it. Leftmost-longest, spans do
-    not overlap; stop words inside a span are skipped (`centre de santé`)."""
-    return [(s, e, [a for a, _ in alts]) for s, e, alts in find_graded_expansions(words)]
-
-
-def find_graded_expansions(words: list[str]) -> list[tuple[int, int, list[tuple[str, str]]]]:
-    """`find_expansions` with each phrase's kind (SYNONYM or NARROWER)."""
-    flat: list[tuple[str, int]] = []  # (key term, index of the word it came from)
-    for i, word in enumerate(words):
-        for term in phrase_key(word):
-            flat.append((term, i))
-    spans: list[tuple[int, int, list[tuple[str, str]]]] = []
-    k = 0
-    while k < len(flat):
-        for key, alts in _BY_FIRST.get(flat[k][0], ()):
-            n = len(key)
-            if tuple(term for term, _ in flat[k:k + n]) == key:
-                start, end = flat[k][1], flat[k + n - 1][1] + 1
-                if spans and start < spans[-1][1]:
-                    continue
-                spans.append((start, end, list(alts)))
-                k += n
-                break
-        else:
-            k += 1
-    return spans
 
 
 def _family_index() -> dict[str, list[str]]:
@@ -147,7 +116,135 @@ def _family_index() -> dict[str, list[str]]:
     return out
 
 
-_FAMILY_OF = _family_index()
+@dataclass
+class Expansions:
+    """The vocabulary as the query side matches it: the triggers (longest
+    first) and each stem's family. Making them analyses every phrase of
+    vocabulary.json (Snowball), 40 ms that every new process paid before its
+    first search; a build stores them in its generation (`write_expansions`)
+    and opening it installs them (`load_expansions`)."""
+
+    triggers: list[Trigger]
+    families: dict[str, list[str]]  # stem -> one word for each other stem of its family
+    # the triggers by their first term, longest first: a query word is compared with
+    # the few triggers that can start with it, not with all of them
+    by_first: dict[str, list[Trigger]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.by_first = {}
+        for key, alts in self.triggers:
+            self.by_first.setdefault(key[0], []).append((key, alts))
+
+    @classmethod
+    def build(cls) -> Expansions:
+        return cls(_triggers(), _family_index())
+
+    def to_json(self) -> dict:
+        return {"triggers": [[list(k), [list(a) for a in alts]] for k, alts in self.triggers],
+                "families": self.families}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Expansions:
+        """The tables `to_json` wrote; ValueError when `data` has another shape."""
+        try:
+            triggers = [(tuple(_strings(key)), [(a, kind) for a, kind in alts]) for key, alts in data["triggers"]]
+            families = {stem: _strings(words) for stem, words in data["families"].items()}
+        except (TypeError, KeyError, AttributeError) as exc:
+            raise ValueError(f"not the expansion tables: {exc!r}") from None
+        if not all(key and alts and all(isinstance(a, str) and kind in KINDS for a, kind in alts)
+                   for key, alts in triggers) or not all(isinstance(stem, str) for stem in families):
+            raise ValueError("not the expansion tables")
+        return cls(triggers, families)
+
+
+def _strings(value) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"not a list of strings: {value!r}")
+    return value
+
+
+_installed: Expansions | None = None
+
+
+def expansions() -> Expansions:
+    """The tables in use: the ones a generation installed, else built now (once per process)."""
+    global _installed
+    if _installed is None:
+        _installed = Expansions.build()
+    return _installed
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """SHA-256 of what the tables are made from: this package's code and data
+    (the vocabulary, the analyzer's filters, the stem exceptions, the stop
+    words), Whoosh's version (its Snowball stemmer) and Python's Unicode
+    tables. Tables stored under another fingerprint are stale, not used. (An
+    upgrade of unidecode calls for a rebuild, as it does for the index's terms.)"""
+    import hashlib
+    import unicodedata
+
+    import whoosh
+
+    h = hashlib.sha256(f"{whoosh.versionstring()} {unicodedata.unidata_version}".encode())
+    for path in sorted(Path(__file__).parent.iterdir()):
+        if path.suffix in (".py", ".json", ".txt"):
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def write_expansions(path: Path) -> None:
+    """Store the tables at `path` (JSON) under this code's fingerprint, made
+    from the vocabulary now (not the ones a generation may have installed)."""
+    data = {"fingerprint": fingerprint(), **Expansions.build().to_json()}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def load_expansions(path: Path) -> bool:
+    """Install the tables stored at `path`; False (the tables are built when
+    first needed) when the file is missing, unreadable, of another shape or
+    stored by other code: an older index, or one built before the vocabulary
+    or the analyzer changed."""
+    global _installed
+    try:
+        data = json.loads(path.read_bytes())
+        if not isinstance(data, dict) or data.get("fingerprint") != fingerprint():
+            return False
+        tables = Expansions.from_json(data)
+    except (OSError, ValueError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        return False
+    _installed = tables
+    return True
+
+
+def find_expansions(words: list[str]) -> list[tuple[int, int, list[str]]]:
+    """Spans `(start, end)` of the query words (end exclusive) that match an
+    entry, each with the phrases to OR with it. Leftmost-longest, spans do
+    not overlap; stop words inside a span are skipped (`centre de santé`)."""
+    return [(s, e, [a for a, _ in alts]) for s, e, alts in find_graded_expansions(words)]
+
+
+def find_graded_expansions(words: list[str]) -> list[tuple[int, int, list[tuple[str, str]]]]:
+    """`find_expansions` with each phrase's kind (SYNONYM or NARROWER)."""
+    flat: list[tuple[str, int]] = []  # (key term, index of the word it came from)
+    for i, word in enumerate(words):
+        for term in phrase_key(word):
+            flat.append((term, i))
+    spans: list[tuple[int, int, list[tuple[str, str]]]] = []
+    k = 0
+    while k < len(flat):
+        for key, alts in expansions().by_first.get(flat[k][0], ()):
+            n = len(key)
+            if tuple(term for term, _ in flat[k:k + n]) == key:
+                start, end = flat[k][1], flat[k + n - 1][1] + 1
+                if spans and start < spans[-1][1]:
+                    continue
+                spans.append((start, end, list(alts)))
+                k += n
+                break
+        else:
+            k += 1
+    return spans
 
 
 def family_of(word: str) -> list[str]:
@@ -156,4 +253,4 @@ def family_of(word: str) -> list[str]:
     key = phrase_key(word)
     if len(key) != 1:
         return []
-    return list(_FAMILY_OF.get(key[0], ()))
+    return list(expansions().families.get(key[0], ()))

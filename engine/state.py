@@ -21,11 +21,12 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
+from analyzers.vocabulary import load_expansions
 from analyzers.wordtables import WordTables
 from indexer.facet_registry import registry
 from indexer.recordtable import LazyRecords, RecordTable
 from indexer.schema import check_compatible
-from indexer.store import DOCS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
+from indexer.store import DOCS, EXPANSIONS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
 
 from . import ranking_profile
 from .facets import FacetBits
@@ -91,10 +92,13 @@ class IndexState:
     caching: bool = True  # False: no cache of matches, snippets or stored documents
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _spare: list = field(default_factory=list, repr=False)  # searchers opened ahead, for threads to take
+    # the reader `open_state` checked the segment with, for the first searcher: opening
+    # a reader reads the table of contents and maps the segment's files (5 ms)
+    _readers: list = field(default_factory=list, repr=False)
 
     def __post_init__(self):
         # Whoosh re-reads the table of contents on every `index.schema` access.
-        self.schema = self.index.schema
+        self.schema = self._readers[0].schema if self._readers else self.index.schema
         # docnum -> (body as snippets show it, where its words start), from the
         # word tables (cached: snippets read the same bodies again and again)
         self.body = functools.lru_cache(maxsize=8192 if self.caching else 0)(self.vocabulary.body)
@@ -162,7 +166,7 @@ class IndexState:
             try:
                 s = self._spare.pop()  # atomic: two threads never take the same one
             except IndexError:
-                s = self.index.searcher(weighting=ranking_profile.current().weighting())
+                s = self._new_searcher(ranking_profile.current().weighting())
             self._local.searcher = s
         return s
 
@@ -171,7 +175,17 @@ class IndexState:
         request: opening one costs 2-8 ms, which a server of 8 threads otherwise adds to
         each of its first 8 answers (each thread opens its own)."""
         weighting = ranking_profile.current().weighting()
-        self._spare.extend(self.index.searcher(weighting=weighting) for _ in range(count))
+        self._spare.extend(self._new_searcher(weighting) for _ in range(count))
+
+    def _new_searcher(self, weighting):
+        """A searcher on the reader `open_state` left open while it is not taken, else on a new one."""
+        try:
+            reader = self._readers.pop()  # atomic, as above
+        except IndexError:
+            return self.index.searcher(weighting=weighting)
+        from whoosh.searching import Searcher
+
+        return Searcher(reader, weighting=weighting, fromindex=self.index)
 
     def is_partnership(self, docnum: int) -> bool:
         return self.docs[docnum].type == "partnership"
@@ -225,15 +239,10 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
     try:
         docs = [DocInfo(i, t, pid, sort_name, {k: tuple(facets.get(k, ())) for k in names})
                 for i, t, pid, sort_name, facets in json.loads((Path(path) / DOCS).read_text(encoding="utf-8"))]
-        with ix.reader() as reader:
-            n = reader.doc_count_all()
-            last = reader.stored_fields(n - 1)["id"] if n else None  # the table is the segment's, in its order
-    except Exception as exc:  # noqa: BLE001 - a damaged table or segment: many kinds
-
+    except Exception as exc:  # noqa: BLE001 - a damaged table: many kinds
         raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
-    if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
-        raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
+    reader = _checked_reader(ix, docs, meta, path)
     actions_of: dict[str, list[str]] = {}  # every action has its document, in the records' order
     for d in docs:
         if d.type == "action":
@@ -246,8 +255,10 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
     try:
         vocabulary = WordTables(Path(path) / WORDS)
     except (sqlite3.Error, OSError) as exc:
+        reader.close()
         raise IndexCorrupt(f"cannot open the word tables in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
+    load_expansions(Path(path) / EXPANSIONS)  # an older index has none: the tables are then built on first use
     return IndexState(
         generation=generation,
         index=ix,
@@ -259,4 +270,25 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},
         vocabulary=vocabulary,
         caching=caching,
+        _readers=[reader],
     )
+
+
+def _checked_reader(ix, docs: list[DocInfo], meta: dict, path: Path):
+    """A reader of the segment, whose documents are checked to be `docs` (the
+    table is the segment's, in its order); IndexCorrupt otherwise. It is kept
+    open for the first searcher (IndexState._readers)."""
+    reader = None
+    try:
+        reader = ix.reader()
+        n = reader.doc_count_all()
+        last = reader.stored_fields(n - 1)["id"] if n else None
+    except Exception as exc:  # noqa: BLE001 - a damaged segment: many kinds
+        if reader is not None:
+            reader.close()
+        raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
+                           "run `repertoires index`") from None
+    if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
+        reader.close()
+        raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
+    return reader

@@ -16,6 +16,7 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from analyzers import french_analyzer, names_analyzer, spelling_analyzer
 from analyzers.indexing import planned_indexing, prime
+from analyzers.vocabulary import write_expansions
 from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
@@ -30,6 +31,7 @@ from .segment import BuildWriter
 from .store import (
     DEFAULT_INDEX_DIR,
     DOCS,
+    EXPANSIONS,
     META,
     RECORD_TABLE,
     RECORDS,
@@ -213,7 +215,8 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     document's parse (for a failed document's next build), the document
     table, and the word tables (analyzers.wordtables): the vocabulary of
     every text field, the speller's table, the terms of the words the results
-    show (bodies and titles), the bodies with their words' places."""
+    show (bodies and titles), the bodies with their words' places; and the
+    query expansions' tables (analyzers.vocabulary)."""
     records = {"partnerships": [p.to_dict() for p in corpus.partnerships],
                "actions": [a.to_dict() for a in corpus.actions]}
     write_json(gen / RECORDS, records)
@@ -226,4 +229,5 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     # the words as the highlighter meets them: titles as they are, bodies with their spaces collapsed
     shown = [doc[TEXT_FIELDS.index("title")] for doc in texts] + [" ".join((b or "").split()) for b in bodies]
     write_tables(path, count_vocabulary(texts), word_terms(shown), bodies)
+    write_expansions(gen / EXPANSIONS)
 

@@ -11,6 +11,8 @@ Layout of an index directory:
                               partnership id, sort key, facet values
         records.sqlite        the same records, read one by one by the engine
         words.sqlite          the vocabulary, the speller's table, the snippets' words and bodies
+        expansions.json       the query expansions' tables (analyzers.vocabulary), made once here
+                              rather than by every process; optional (built when absent or stale)
         meta.json             schema version, corpus checksum, counts, reports
 
 A build writes a whole new generation beside the served one and then replaces
@@ -24,7 +26,6 @@ import json
 import os
 import shutil
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,7 @@ RECORDS = "records.json"
 META = "meta.json"
 DOCS = "docs.json"
 WORDS = "words.sqlite"
+EXPANSIONS = "expansions.json"
 RECORD_TABLE = "records.sqlite"
 KEEP_PREVIOUS = 1
 
@@ -69,7 +71,7 @@ def new_generation_dir(index_dir: Path) -> Path:
     microsecond), which is how cleanup tells the old ones."""
     now = time.time()
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now))
-    path = Path(index_dir) / f"gen-{stamp}.{int(now % 1 * 1e6):06d}-{uuid.uuid4().hex[:4]}"
+    path = Path(index_dir) / f"gen-{stamp}.{int(now % 1 * 1e6):06d}-{os.urandom(2).hex()}"
     path.mkdir(parents=True)
     return path
 
@@ -108,7 +110,7 @@ def publish(index_dir: Path, generation: Path) -> None:
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
     _fsync_dir(generation)
-    tmp = index_dir / f"{POINTER}.{uuid.uuid4().hex[:6]}.tmp"
+    tmp = index_dir / f"{POINTER}.{os.urandom(3).hex()}.tmp"
     tmp.write_text(generation.name + "\n", encoding="utf-8")
     os.replace(tmp, index_dir / POINTER)
     _fsync_dir(index_dir)
