@@ -20,7 +20,7 @@ from .domains import DOMAINS, domains_of_text, map_domains
 from .ids import action_id, name_key
 from .locations import default_data_dir
 from .parallel import parallel_map
-from .parsers import DOCUMENTS, reader_for
+from .parsers import DOCUMENTS, fields, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import Action, Partnership
 from .registry import REPERTOIRES, Repertoire
@@ -265,7 +265,8 @@ def rollup(p: Partnership, acts: list[Action]) -> None:
     Domains: the union of the document's own classification (already in
     `domain_sources` under its name), the sheet's labels and what its actions
     are about, each kept in `domain_sources` under where it comes from.
-    Years: formalisation, first contacts, years stated apart, and the actions'.
+    Years: formalisation, first contacts, years stated apart, the actions', and the
+    years its history or objectives tell of inside the span those give.
     """
     sources = p.domain_sources
     for k, v in sources.items():
@@ -285,6 +286,9 @@ def rollup(p: Partnership, acts: list[Action]) -> None:
     p.domains = _ordered({d for v in sources.values() for d in v})
     years = set(p.years) | {y for a in acts for y in a.years}
     years |= {y for y in (p.formalized, p.first_contact_year) if y}
+    if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
+        told = fields.years(" ".join(t for t in (p.history, p.objectives) if t)).found
+        years |= {y for y in told if min(years) <= y <= max(years)}
     p.years = sorted(years)
 
 

@@ -81,6 +81,28 @@ def test_partnership_domains_and_years_include_their_actions(corpus):
     assert all(set(p.domains) <= set(DOMAINS) for p in corpus.partnerships)
 
 
+def test_the_years_a_history_tells_of_count_inside_the_span_only(corpus):
+    """Thionville-Gao's history: a Gao dance troupe in Thionville in May 1989, a mission in
+    February 1999: years of the partnership for a year filter. A year a history tells of outside
+    the span the rest documents (a town's founding, a law) is not added: the span stays as it was."""
+    from indexer.corpus import rollup
+    from indexer.records import Partnership, Party
+
+    def sheet(**kw):
+        return Partnership(id="x--y", french_party=Party(name="X"), partner_party=Party(name="Y"), **kw)
+
+    gao = next(p for p in corpus.partnerships if p.id == "thionville--gao")
+    assert {1989, 1999} <= set(gao.years)
+    p = sheet(formalized=1995, history="Fondée en 1960. En 1998, visite ; 2001 : mission.",
+              objectives="Échanges depuis 1997.")
+    rollup(p, [])
+    assert p.years == [1995]  # 1997, 1998 and 2001 are outside a span of one year
+    p = sheet(formalized=1995, first_contact_year=2000,
+              history="Fondée en 1960. En 1998, visite ; 2001 : mission.", objectives="Échanges depuis 1997.")
+    rollup(p, [])
+    assert p.years == [1995, 1997, 1998, 2000]
+
+
 def test_every_raw_domain_label_maps(corpus):
     labels = Counter(label for p in corpus.partnerships for label in p.domains_raw)
     labels.update(a.domain_raw for a in corpus.actions if a.domain_raw)
