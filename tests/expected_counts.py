@@ -47,7 +47,9 @@ MAROC = {
     "merged": 44,  # parser: records found in more than one part (sheet + synthesis or list)
     # parser: projects under the sheets' project headings; a `Déroulement` list gives one per entry
     # (Aquitaine: 21, gold-checked), unpunctuated sub-items stay parts of their project.
-    "actions": 210,
+    # 210 -> 230: read: Montereau-Safi's CHRONOLOGIE (l.2324-2364) has 20 entries, 18 dated and 2
+    # undated paragraphs (l.2338, 2348) of the year above: one action each (they were its history).
+    "actions": 230,
 }
 
 ALGERIE = {

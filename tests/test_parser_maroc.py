@@ -203,7 +203,8 @@ def test_whole_document_counts(whole):
     statuses = {}
     for a in whole.actions:
         statuses[a.status] = statuses.get(a.status, 0) + 1
-    assert statuses == {"en cours": 94, "réalisé": 82, "suivi": 9, "en projet": 13, None: 12}
+    # None: 20 of them Montereau's chronology
+    assert statuses == {"en cours": 94, "réalisé": 82, "suivi": 9, "en projet": 13, None: 32}
 
 
 def test_ids_are_stable(whole):
@@ -248,3 +249,21 @@ def test_the_documents_own_year_is_planned_only_when_announced():
     heritage = next(a for a in r.actions if a.title == "Réhabilitation du patrimoine bâti")
     assert (heritage.start, heritage.end) == (2008, None)
     assert 2008 in p.years  # the student placement of February 2008, done (l.5875)
+
+
+def test_a_chronology_is_the_sheets_actions(whole):
+    """Montereau-Safi (l.2324): each dated entry of its CHRONOLOGIE is an action of its year, an
+    undated paragraph one of the year above it (`Envoi de matériel médical…`, April 2006), each at
+    its own line; the history keeps only what `Historique` says."""
+    acts = [a for a in whole.actions if a.partnership_id == "montereau-fault-yonne--safi"]
+    assert len(acts) == 20
+    by_line = {a.sources[0].first_line: a for a in acts}
+    assert by_line[2326].title.startswith("Visite d'une délégation de la municipalité") and by_line[2326].start == 2004
+    assert by_line[2330].title.startswith("Délégation du secteur de l'artisanat")  # `164^{ème}` in the raw line
+    assert by_line[2336].title.startswith("Séjour d'une équipe de football") and by_line[2336].end == 2006
+    assert by_line[2338].title.startswith("Envoi de matériel médical") and by_line[2338].start == 2006
+    assert by_line[2364].title == "Inauguration de la Rue de Safi à Montereau" and by_line[2364].start == 2008
+    sheet = next(p for p in whole.partnerships if p.id == "montereau-fault-yonne--safi")
+    assert sheet.history == "Rencontres entre élus, réseaux de migrants."
+    lines = ["Mars 2004 : Visite.", "Suite sans date.", "25 juin 2005 : Signature.", "1^{er} mai 2006 : Fête."]
+    assert [maroc._DATED_RE.match(x) is not None for x in lines] == [True, False, True, True]

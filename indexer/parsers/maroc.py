@@ -287,7 +287,8 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     date_text = reflow(head.get("Date", [])) or None
     formal_years = years_in(date_text or "") or years_in(" ".join(legal_parts))
     formalized = formal_years[0] if formal_years else None
-    history, first_contact = _history(head, data.extra, formalized)
+    history, first_contact = _history(head, formalized)
+    chronology = chronology_actions(data.extra.pop("Chronologie", []), ctx, start, end, toc.page if toc else None)
     dom_key = next((k for k in head if k.startswith("Domaine")), None)
     domains_raw, prose = _split_domains(head[dom_key][0], head[dom_key][1:]) if dom_key else ([], [])
     objectives_parts = list(head.get("Objet", [])) + prose
@@ -321,7 +322,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
             budget=parse_budget(reflow(budget_lines)) if budget_lines else None,
             contacts=contacts, other_partnerships=_joined(info.get("Autres partenariats")),
             partners=partners_text, notes=list(notes), extra=dict(extra), original_text=raw_text,
-            actions=build_actions(_items_of(partner, partners, data.items), ctx, page),
+            actions=build_actions(_items_of(partner, partners, data.items), ctx, page) + chronology,
         )
         if common_range:
             sheet.sources.append(SourceRef(ctx.document, common_range[0] + 1, common_range[1], page,
@@ -357,18 +358,56 @@ def _legal_framework(head: dict[str, list[str]]) -> list[str]:
     return parts
 
 
-def _history(head: dict[str, list[str]], extra: dict[str, list[str]], formalized: int | None
-             ) -> tuple[str | None, int | None]:
-    """The history (with the sheet's chronology, taken out of `extra`) and the year of the first
-    contact it reports, unless that is after the formalisation."""
+def _history(head: dict[str, list[str]], formalized: int | None) -> tuple[str | None, int | None]:
+    """The history and the year of the first contact it reports, unless that is after the
+    formalisation. (A sheet's chronology is its actions: `chronology_actions`.)"""
     history_key = next((k for k in head if k.startswith(("Historique", "Origine"))), None)
     history_lines = head.get(history_key, []) if history_key else []
-    if "Chronologie" in extra:
-        history_lines = history_lines + [""] + extra.pop("Chronologie")
     hist_years = years_in(" ".join(head.get(history_key, []))) if history_key else []
     if hist_years and (formalized is None or hist_years[0] <= formalized):
         return _joined(history_lines), hist_years[0]
     return _joined(history_lines), None
+
+
+_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+_DATED_RE = re.compile(rf"^(?:(?:\d{{1,2}}(?:er|\^{{er}})?\s+)?(?:{_MONTHS})\s+)?"
+                       r"(?P<year>(?:19|20)\d\d)\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
+
+
+def _line_key(line: str) -> str:
+    """The first letters and digits of a line, to find a cleaned line (`164ème`) in the raw text
+    (`164^{ème}`)."""
+    return re.sub(r"[^0-9a-z]", "", fold(line))[:24]
+
+
+def chronology_actions(entries: list[str], ctx: _Ctx, start: int, end: int, page: int | None) -> list[ActionDraft]:
+    """A sheet's CHRONOLOGIE (Montereau-Safi, the only one): each dated entry (`Avril 2006 :
+    Séjour d'une équipe de football…`) is something the partnership did that year, an action like
+    the dated rows of other sheets' tables; an undated paragraph after it (`Envoi de matériel
+    médical…`) is another of the same year. Lines are found in the sheet's range for their place."""
+    out: list[ActionDraft] = []
+    year: int | None = None
+    at = start
+    for entry in entries:
+        text = entry.strip()
+        if not text:
+            continue
+        m = _DATED_RE.match(text)
+        if m:
+            year, text = int(m.group("year")), m.group("text").strip()
+        if year is None:
+            continue
+        key = _line_key(entry)
+        line = next((i for i in range(at, end) if _line_key(ctx.lines[i]) == key), None)
+        if line is not None:
+            at = line + 1
+        first = (line if line is not None else at - 1) + 1
+        out.append(ActionDraft(
+            title=short_title(text), keep_title=True, first=first, last=first, description=text,
+            when=str(year), start=year, end=year, span=False, section="Chronologie", page=page,
+            original_text=entry.strip(),
+        ))
+    return out
 
 
 def _extra_fields(info: dict[str, list[str]], sheet_extra: dict[str, list[str]], head: dict[str, list[str]]
