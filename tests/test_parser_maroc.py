@@ -5,7 +5,7 @@ import pytest
 
 from expected_counts import MAROC
 from indexer.domains import map_domain
-from indexer.parsers import maroc
+from indexer.parsers import maroc, maroc_sheet
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "maroc"
@@ -266,4 +266,4 @@ def test_a_chronology_is_the_sheets_actions(whole):
     sheet = next(p for p in whole.partnerships if p.id == "montereau-fault-yonne--safi")
     assert sheet.history == "Rencontres entre élus, réseaux de migrants."
     lines = ["Mars 2004 : Visite.", "Suite sans date.", "25 juin 2005 : Signature.", "1^{er} mai 2006 : Fête."]
-    assert [maroc._DATED_RE.match(x) is not None for x in lines] == [True, False, True, True]
+    assert [maroc_sheet._DATED_RE.match(x) is not None for x in lines] == [True, False, True, True]

@@ -11,6 +11,7 @@ from indexer.records import ParseResult
 from indexer.text import fold, squash_spaces
 
 from . import fields
+from .sheet import ActionDraft
 
 YEAR = 2008
 
@@ -526,3 +527,44 @@ def core_name(name: str) -> str:
     s = fold(name).replace("’", "'").strip(" .")
     s = _KIND_PREFIX.sub("", s, count=1)
     return squash_spaces(s)
+
+
+_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+_DATED_RE = re.compile(rf"^(?:(?:\d{{1,2}}(?:er|\^{{er}})?\s+)?(?:{_MONTHS})\s+)?"
+                       r"(?P<year>(?:19|20)\d\d)\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
+
+
+def _line_key(line: str) -> str:
+    """The first letters and digits of a line, to find a cleaned line (`164ème`) in the raw text
+    (`164^{ème}`)."""
+    return re.sub(r"[^0-9a-z]", "", fold(line))[:24]
+
+
+def chronology_actions(entries: list[str], ctx: _Ctx, start: int, end: int, page: int | None) -> list[ActionDraft]:
+    """A sheet's CHRONOLOGIE (Montereau-Safi, the only one): each dated entry (`Avril 2006 :
+    Séjour d'une équipe de football…`) is something the partnership did that year, an action like
+    the dated rows of other sheets' tables; an undated paragraph after it (`Envoi de matériel
+    médical…`) is another of the same year. Lines are found in the sheet's range for their place."""
+    out: list[ActionDraft] = []
+    year: int | None = None
+    at = start
+    for entry in entries:
+        text = entry.strip()
+        if not text:
+            continue
+        m = _DATED_RE.match(text)
+        if m:
+            year, text = int(m.group("year")), m.group("text").strip()
+        if year is None:
+            continue
+        key = _line_key(entry)
+        line = next((i for i in range(at, end) if _line_key(ctx.lines[i]) == key), None)
+        if line is not None:
+            at = line + 1
+        first = (line if line is not None else at - 1) + 1
+        out.append(ActionDraft(
+            title=short_title(text), keep_title=True, first=first, last=first, description=text,
+            when=str(year), start=year, end=year, span=False, section="Chronologie", page=page,
+            original_text=entry.strip(),
+        ))
+    return out
