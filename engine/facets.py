@@ -58,6 +58,7 @@ class FacetBits:
         """`postings`: facet -> value -> the documents holding it (indexer.doctable),
         whose values' order is the order counts are given in."""
         self.n = n
+        self._postings = postings
         self._per_doc: dict[str, list[tuple]] = {}
         self._order: dict[str, dict] = {}
         self.values: dict[str, dict] = {f: {v: self.of(docs) for v, docs in per_value.items()}
@@ -154,13 +155,13 @@ class FacetBits:
 
     def values_per_doc(self, facet: str) -> list[tuple]:
         """Per document, its distinct values of `facet` in the facet's order, made
-        from the bitsets on first use (what a year sort or a count over few
+        from the postings on first use (what a year sort or a count over few
         documents reads)."""
         out = self._per_doc.get(facet)
         if out is None:
             lists: list[list] = [[] for _ in range(self.n)]
-            for v, bits in self.values.get(facet, {}).items():
-                for d in self.members(bits):
+            for v, docs in self._postings.get(facet, {}).items():
+                for d in docs:
                     lists[d].append(v)
             out = self._per_doc[facet] = [tuple(values) for values in lists]
             self._order[facet] = {v: i for i, v in enumerate(self.values.get(facet, {}))}
