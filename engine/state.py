@@ -8,13 +8,11 @@ reading stored fields per request is the slow path with Whoosh.
 from __future__ import annotations
 
 import functools
-import gc
 import re
 import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,27 +225,7 @@ def _split_words(key: str) -> list[str]:
 
 
 def open_state(generation: Generation, caching: bool = True) -> IndexState:
-    """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served.
-
-    The cyclic collector is paused meanwhile: the tables read are some hundred
-    thousand new containers that hold no cycle, and its scans of them, which
-    free nothing, were a tenth of the time at 10x the corpus."""
-    with _collector_paused():
-        return _open_state(generation, caching)
-
-
-@contextmanager
-def _collector_paused():
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _open_state(generation: Generation, caching: bool) -> IndexState:
+    """Open a generation; IndexOutdated/IndexCorrupt when it cannot be served."""
     meta = generation.meta
     check_compatible(generation)
     path = generation.path
