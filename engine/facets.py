@@ -2,9 +2,9 @@
 
 Values of one facet combine with OR, facets with AND. A facet's counts are
 computed without that facet's own selection (as Algolia and Meilisearch do),
-so ticking a second domain shows how many results it would add. Both are done
-in one pass over the candidate documents, reading the per-document value
-arrays of the opened index (never stored fields).
+so ticking a second domain shows how many results it would add. Both read the
+per-value bitsets the opened index makes from its document table
+(indexer.doctable), never stored fields.
 """
 from __future__ import annotations
 
