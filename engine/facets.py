@@ -2,16 +2,17 @@
 
 Values of one facet combine with OR, facets with AND. A facet's counts are
 computed without that facet's own selection (as Algolia and Meilisearch do),
-so ticking a second domain shows how many results it would add. Both are done
-in one pass over the candidate documents, reading the per-document value
-arrays of the opened index (never stored fields).
+so ticking a second domain shows how many results it would add. Both read the
+per-value bitsets the opened index makes from its document table
+(indexer.doctable), never stored fields.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
+from typing import Any
 
 from indexer.facet_registry import YEAR
 
@@ -53,24 +54,15 @@ class FacetBits:
     documents' own values when few documents are counted: one AND per value
     cost more than that."""
 
-    def __init__(self, doc_facets: list[dict[str, tuple]]):
-        self.n = len(doc_facets)
-        self._doc_facets = doc_facets
+    def __init__(self, n: int, postings: Mapping[str, Mapping[Any, Collection[int]]]):
+        """`postings`: facet -> value -> the documents holding it (indexer.doctable),
+        whose values' order is the order counts are given in."""
+        self.n = n
+        self._postings = postings
         self._per_doc: dict[str, list[tuple]] = {}
         self._order: dict[str, dict] = {}
-        nbytes = self.n // 8 + 1
-        raw: dict[str, dict] = {}
-        for d, facets in enumerate(doc_facets):
-            byte, bit = d >> 3, 1 << (d & 7)
-            for f, vals in facets.items():
-                table = raw.setdefault(f, {})
-                for v in vals:
-                    ba = table.get(v)
-                    if ba is None:
-                        ba = table[v] = bytearray(nbytes)
-                    ba[byte] |= bit
-        self.values: dict[str, dict] = {
-            f: {v: int.from_bytes(ba, "little") for v, ba in table.items()} for f, table in raw.items()}
+        self.values: dict[str, dict] = {f: {v: self.of(docs) for v, docs in per_value.items()}
+                                        for f, per_value in postings.items()}
 
     def of(self, docnums: Collection[int]) -> int:
         """The bitset of `docnums`: bit by bit for a few; for many, one "1"
@@ -147,12 +139,12 @@ class FacetBits:
         if not base:
             return c
         if len(table) > MANY_VALUES and base.bit_count() * 4 < len(table):
-            per_doc = self._values_per_doc(facet)
+            per_doc = self.values_per_doc(facet)
+            order = self._order[facet]
             tally: dict = {}
             for d in self.members(base):
                 for v in per_doc[d]:
                     tally[v] = tally.get(v, 0) + 1
-            order = self._order[facet]
             c.update(dict(sorted(tally.items(), key=lambda item: order[item[0]])))
             return c
         for v, vb in table.items():
@@ -161,11 +153,17 @@ class FacetBits:
                 c[v] = n
         return c
 
-    def _values_per_doc(self, facet: str) -> list[tuple]:
-        """Per document, its distinct values of `facet` (as its bits say), made on first use."""
+    def values_per_doc(self, facet: str) -> list[tuple]:
+        """Per document, its distinct values of `facet` in the facet's order, made
+        from the postings on first use (what a year sort or a count over few
+        documents reads)."""
         out = self._per_doc.get(facet)
         if out is None:
-            out = self._per_doc[facet] = [tuple(dict.fromkeys(f.get(facet, ()))) for f in self._doc_facets]
+            lists: list[list] = [[] for _ in range(self.n)]
+            for v, docs in self._postings.get(facet, {}).items():
+                for d in docs:
+                    lists[d].append(v)
+            out = self._per_doc[facet] = [tuple(values) for values in lists]
             self._order[facet] = {v: i for i, v in enumerate(self.values.get(facet, {}))}
         return out
 

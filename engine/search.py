@@ -321,12 +321,12 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     docs = state.docs
     if sort == "name" or (sort == "relevance" and browsing):
         return _top(hits, lambda d: docs[d].sort_name, upto)
+    if sort in ("year_desc", "year_asc"):
+        years = state.facet_bits.values_per_doc(YEAR)
     if sort == "year_desc":
-        return _top(hits, lambda d: (-max(docs[d].facets[YEAR] or (-1,)), -scores.get(d, 0.0),
-                                     docs[d].sort_name), upto)
+        return _top(hits, lambda d: (-max(years[d] or (-1,)), -scores.get(d, 0.0), docs[d].sort_name), upto)
     if sort == "year_asc":
-        return _top(hits, lambda d: (min(docs[d].facets[YEAR] or (9999,)), -scores.get(d, 0.0),
-                                     docs[d].sort_name), upto)
+        return _top(hits, lambda d: (min(years[d] or (9999,)), -scores.get(d, 0.0), docs[d].sort_name), upto)
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 

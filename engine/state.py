@@ -1,5 +1,5 @@
 """One opened index generation: Whoosh searchers, the record store, and the
-per-document facet arrays.
+facet bitsets.
 
 Everything a request needs that depends only on the index version is computed
 here once, when the generation is opened, and shared by every request on it:
@@ -8,7 +8,6 @@ reading stored fields per request is the slow path with Whoosh.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import sqlite3
 import threading
@@ -23,10 +22,11 @@ from whoosh import index as whoosh_index
 from analyzers import Speller, fold_text
 from analyzers.vocabulary import load_expansions
 from analyzers.wordtables import WordTables
+from indexer.doctable import read_doc_table
 from indexer.facet_registry import registry
 from indexer.recordtable import LazyRecords, RecordTable
 from indexer.schema import check_compatible
-from indexer.store import DOCS, EXPANSIONS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
+from indexer.store import EXPANSIONS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
 
 from . import ranking_profile
 from .facets import FacetBits
@@ -57,13 +57,14 @@ class LRU:
                 self._data.popitem(last=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocInfo:
+    """An index document as every search sees it (its facet values are in `IndexState.facet_bits`)."""
+
     id: str
     type: str
     pid: str
     sort_name: str
-    facets: dict[str, tuple]
 
 
 @dataclass
@@ -88,6 +89,7 @@ class IndexState:
     docnum_of: dict[str, int]
     actions_of: dict[str, list[str]]
     facet_values: dict[str, list]  # every value of each facet over the corpus
+    facet_bits: FacetBits  # per facet value, its documents
     vocabulary: WordTables  # every word of the index as written (folded), with its document frequency
     caching: bool = True  # False: no cache of matches, snippets or stored documents
     _local: threading.local = field(default_factory=threading.local, repr=False)
@@ -102,7 +104,6 @@ class IndexState:
         # docnum -> (body as snippets show it, where its words start), from the
         # word tables (cached: snippets read the same bodies again and again)
         self.body = functools.lru_cache(maxsize=8192 if self.caching else 0)(self.vocabulary.body)
-        self.facet_bits = FacetBits([d.facets for d in self.docs])
         self.partnership_docnums = [i for i, d in enumerate(self.docs) if d.type == "partnership"]
         self.action_docnums = [i for i, d in enumerate(self.docs) if d.type == "action"]
         # by document number, for the loops over every match
@@ -235,23 +236,19 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         raise IndexCorrupt(f"cannot open the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
 
-    names = registry().names
     try:
-        docs = [DocInfo(i, t, pid, sort_name, {k: tuple(facets.get(k, ())) for k in names})
-                for i, t, pid, sort_name, facets in json.loads((Path(path) / DOCS).read_text(encoding="utf-8"))]
+        table = read_doc_table(Path(path))
     except Exception as exc:  # noqa: BLE001 - a damaged table: many kinds
         raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
                            "run `repertoires index`") from None
+    docs = list(map(DocInfo, table.ids, table.types, table.pids, table.sort_names))
     reader = _checked_reader(ix, docs, meta, path)
     actions_of: dict[str, list[str]] = {}  # every action has its document, in the records' order
     for d in docs:
         if d.type == "action":
             actions_of.setdefault(d.pid, []).append(d.id)
 
-    facet_values: dict[str, set] = {k: set() for k in names}
-    for d in docs:
-        for k, vals in d.facets.items():
-            facet_values[k].update(vals)
+    postings = {k: table.postings.get(k, {}) for k in registry().names}
     try:
         vocabulary = WordTables(Path(path) / WORDS)
     except (sqlite3.Error, OSError) as exc:
@@ -267,7 +264,8 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         actions=LazyRecords(records, "action"),
         docnum_of={d.id: i for i, d in enumerate(docs)},
         actions_of=actions_of,
-        facet_values={k: sorted(v, key=str) for k, v in facet_values.items()},
+        facet_values={k: sorted(per_value, key=str) for k, per_value in postings.items()},
+        facet_bits=FacetBits(len(docs), postings),
         vocabulary=vocabulary,
         caching=caching,
         _readers=[reader],

@@ -72,8 +72,9 @@ def allowed_ids(state, q: JudgedQuery) -> set[str] | None:
         return None
     wanted = {name: set(values) for name, values in q.filters.items()}
     # OR within a facet, AND across facets, as the engine's Selection does
-    return {d.id for d in state.docs
-            if d.type == q.type and all(wanted[name] & set(d.facets.get(name, ())) for name in wanted)}
+    values = {name: state.facet_bits.values_per_doc(name) for name in wanted}
+    return {d.id for i, d in enumerate(state.docs)
+            if d.type == q.type and all(wanted[name] & set(values[name][i]) for name in wanted)}
 
 
 def baseline_rankings(baseline: FtsBaseline, queries: list[JudgedQuery], state=None,

@@ -20,6 +20,7 @@ from analyzers.vocabulary import write_expansions
 from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
+from .doctable import write_doc_table
 from .documents import index_documents
 from .locations import NoDocuments, check_data_dir
 from .parallel import beside
@@ -30,7 +31,7 @@ from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
 from .segment import BuildWriter
 from .store import (
     DEFAULT_INDEX_DIR,
-    DOCS,
+    DOC_COLUMNS,
     EXPANSIONS,
     META,
     RECORD_TABLE,
@@ -172,7 +173,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
         schema = build_schema()
         ix = whoosh_index.create_in(str(gen), schema)
         docs = list(index_documents(corpus.partnerships, corpus.actions))
-        indexed = set(schema.names())  # facets and sort key go to docs.json, not to Whoosh
+        indexed = set(schema.names())  # facets and sort key go to the document table, not to Whoosh
         tables = beside(_write_tables, gen, corpus, docs)  # everything but Whoosh's segment, on the other core
         try:
             with native_pickles():
@@ -222,7 +223,7 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     write_json(gen / RECORDS, records)
     write_record_table(gen / RECORD_TABLE, records["partnerships"], records["actions"])
     write_json(gen / PARSED, corpus.per_document)
-    write_json(gen / DOCS, [[d["id"], d["type"], d["pid"], d["sort_name"], d["facets"]] for d in docs])
+    write_doc_table(gen / DOC_COLUMNS, docs)
     texts = [[d[f] for f in TEXT_FIELDS] for d in docs]
     path = gen / WORDS
     bodies = [doc[TEXT_FIELDS.index("body")] for doc in texts]

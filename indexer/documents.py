@@ -1,5 +1,5 @@
 """Records -> Whoosh documents (plus, per document, its facet values and sort
-key, which the build writes to the generation's docs.json).
+key, which the build writes to the generation's document table, indexer.doctable).
 
 An action carries its partnership's parties, countries and region, so that
 `Kayes` or `pays:mali` finds and filters actions exactly as it does

@@ -3,8 +3,8 @@
 Text fields are analysed by `analyzers/`: party and place names by the names
 analyzer (no stemming: a name is matched as written), everything else by the
 French analyzer. The facets are those of `facet_registry`: their values are
-written per document, as a dict of value lists, in the generation's docs.json,
-which the engine reads once per index version into per-document arrays; they
+written in the generation's document table (indexer.doctable), which the engine
+reads once per index version into per-value bitsets; they
 are also indexed as keyword fields of slugs so that a plain Whoosh query can
 filter on them.
 """
@@ -53,7 +53,7 @@ def build_schema() -> fields.Schema:
     schema = fields.Schema(
         # Nothing but the id is stored: what a result shows comes from the
         # record store, what a search needs of every document (type, facets,
-        # sort key) from the generation's docs.json, snippets' bodies from its
+        # sort key) from the generation's document table, snippets' bodies from its
         # words.sqlite.
         id=fields.ID(stored=True, unique=True),
         type=fields.ID(),

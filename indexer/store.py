@@ -7,8 +7,10 @@ Layout of an index directory:
       gen-20261121T183500-1a2b/
         (Whoosh segment files)
         records.json          the full records (the record store)
-        docs.json             per index document, in document-number order: id, type,
-                              partnership id, sort key, facet values
+        doccolumns.json       the document table (indexer.doctable): per index document, in
+                              document-number order, id, type, partnership id, sort key, and
+                              per facet value its documents (an older build has docs.json,
+                              the same by rows: one row per document with its facet values)
         records.sqlite        the same records, read one by one by the engine
         words.sqlite          the vocabulary, the speller's table, the snippets' words and bodies
         expansions.json       the query expansions' tables (analyzers.vocabulary), made once here
@@ -35,7 +37,8 @@ DEFAULT_INDEX_DIR = default_index_dir()  # see locations.py: a clone's index/, o
 POINTER = "CURRENT"
 RECORDS = "records.json"
 META = "meta.json"
-DOCS = "docs.json"
+DOCS = "docs.json"  # the document table of an older build
+DOC_COLUMNS = "doccolumns.json"
 WORDS = "words.sqlite"
 EXPANSIONS = "expansions.json"
 RECORD_TABLE = "records.sqlite"

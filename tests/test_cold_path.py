@@ -143,6 +143,7 @@ def _reference_filter_and_count(candidates, bits, selection, counted=()):
 @given(st.data())
 def test_filtering_and_counting_match_the_bitset_pass(data):
     from engine.facets import FacetBits, Selection, filter_and_count
+    from indexer.doctable import postings_of
 
     n = data.draw(st.integers(1, 260))
     names = [f"ville {i}" for i in range(data.draw(st.sampled_from([3, 200])))]  # few values, or many
@@ -151,7 +152,7 @@ def test_filtering_and_counting_match_the_bitset_pass(data):
         "year": st.lists(st.integers(1990, 1996), max_size=3).map(tuple),
         "country": st.sampled_from([("Mali",), ("Maroc",), ()]),
     })
-    bits = FacetBits(data.draw(st.lists(doc, min_size=n, max_size=n)))
+    bits = FacetBits(n, postings_of(data.draw(st.lists(doc, min_size=n, max_size=n))))
     cands = data.draw(st.one_of(st.sets(st.integers(0, n - 1), max_size=12),
                                 st.sets(st.integers(0, n - 1), min_size=n // 2)))
     sel = Selection(

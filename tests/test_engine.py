@@ -272,6 +272,7 @@ def test_the_match_cache_cannot_be_changed_by_a_caller(engine):
 def test_filters_and_disjunctive_counts_on_bitsets():
     """The one implementation of filtering (Selection's duplicate predicates are gone)."""
     from engine.facets import FacetBits, Selection, filter_and_count
+    from indexer.doctable import postings_of
 
     docs = [
         {"country": ("Mali",), "year": (2001, 2005), "domain": ("Santé",)},
@@ -279,7 +280,7 @@ def test_filters_and_disjunctive_counts_on_bitsets():
         {"country": ("Maroc",), "year": (2005,), "domain": ("Santé", "Eau")},
         {"country": ("Algérie",), "year": (), "domain": ()},
     ]
-    bits = FacetBits(docs)
+    bits = FacetBits(len(docs), postings_of(docs))
     assert not hasattr(Selection, "facet_passes") and not hasattr(Selection, "hard_passes")
     sel = Selection(values={"country": {"Mali", "Maroc"}}, year_from=2000)
     kept, counts = filter_and_count(range(4), bits, sel, ["country", "domain"])

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from engine.facets import FacetBits
 from engine.state import DocInfo
 from evaluation.aggregate import ALL, breakdown
 from evaluation.fts_baseline import FtsBaseline, match_expression, partnership_text
@@ -27,6 +28,7 @@ from evaluation.metrics import score_runs
 from evaluation.report import read_figures
 from evaluation.run import allowed_ids, baseline_rankings, evaluate, first_partnerships, main
 from evaluation.split import assign_splits
+from indexer.doctable import postings_of
 
 
 # -- the judged set as written ---------------------------------------------------
@@ -255,12 +257,13 @@ def test_baseline_filters_and_lists_actions():
 
 class _State:
     def __init__(self, docs):
-        self.docs = docs
+        self.docs = [DocInfo(i, kind, pid, i) for i, kind, pid, _ in docs]
+        self.facet_bits = FacetBits(len(docs), postings_of(facets for *_, facets in docs))
 
 
 def test_baseline_gets_the_engines_filters_and_type():
     def doc(i, kind, pid, **facets):
-        return DocInfo(i, kind, pid, i, {k: tuple(v) for k, v in facets.items()})
+        return i, kind, pid, facets
 
     state = _State([doc("a", "partnership", "a", country=["Mali"], region=["Kayes"], year=[2005]),
                     doc("b", "partnership", "b", country=["Maroc"], region=["Oriental"], year=[2005, 2006]),

@@ -155,9 +155,9 @@ def test_single_valued_facets_hold_at_most_one_value(engine):
     """`multi=False` is a promise the page and the API rely on; the real corpus keeps it."""
     single = [f.name for f in registry() if not f.multi]
     assert single
-    for doc in engine.state().docs:
-        for name in single:
-            assert len(doc.facets[name]) <= 1, (doc.id, name, doc.facets[name])
+    for name in single:
+        for doc, values in zip(engine.state().docs, engine.state().facet_bits.values_per_doc(name), strict=True):
+            assert len(values) <= 1, (doc.id, name, values)
 
 
 def test_facet_values_are_parsed_as_declared():
