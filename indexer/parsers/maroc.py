@@ -289,7 +289,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     formal_years = years_in(date_text or "") or years_in(" ".join(legal_parts))
     formalized = formal_years[0] if formal_years else None
     history, first_contact = _history(head, formalized)
-    chronology = chronology_actions(data.extra.pop("Chronologie", []), ctx, start, end, toc.page if toc else None)
+    chronology = chronology_actions(data.chronology, toc.page if toc else None)
     dom_key = next((k for k in head if k.startswith("Domaine")), None)
     domains_raw, prose = _split_domains(head[dom_key][0], head[dom_key][1:]) if dom_key else ([], [])
     objectives_parts = list(head.get("Objet", [])) + prose

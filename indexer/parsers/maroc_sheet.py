@@ -273,6 +273,7 @@ class SheetData:
     preamble: Item | None = None
     info: dict[str, list[str]] = field(default_factory=dict)
     extra: dict[str, list[str]] = field(default_factory=dict)
+    chronology: list[tuple[int, str]] = field(default_factory=list)  # (line number, text): its actions
     contact_lines: list[tuple[int, str]] = field(default_factory=list)
     suspended: bool = False
 
@@ -380,6 +381,9 @@ class _SheetReader:
             self.ctx.warn(n, "sheet line outside any field:", s)
 
     def _extra_line(self, idx: int, n: int, s: str, nxt: str) -> None:
+        if self.extra_field == "Chronologie":  # dated entries: the sheet's actions (chronology_actions)
+            self.data.chronology.append((n, s))
+            return
         self.data.extra.setdefault(self.extra_field or "Autres", []).append(s)
         if "suspendue" in s:
             self.data.suspended = True
@@ -534,36 +538,22 @@ _DATED_RE = re.compile(rf"^(?:(?:\d{{1,2}}(?:er|\^{{er}})?\s+)?(?:{_MONTHS})\s+)
                        r"(?P<year>(?:19|20)\d\d)\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
 
 
-def _line_key(line: str) -> str:
-    """The first letters and digits of a line, to find a cleaned line (`164ème`) in the raw text
-    (`164^{ème}`)."""
-    return re.sub(r"[^0-9a-z]", "", fold(line))[:24]
-
-
-def chronology_actions(entries: list[str], ctx: _Ctx, start: int, end: int, page: int | None) -> list[ActionDraft]:
-    """A sheet's CHRONOLOGIE (Montereau-Safi, the only one): each dated entry (`Avril 2006 :
-    Séjour d'une équipe de football…`) is something the partnership did that year, an action like
-    the dated rows of other sheets' tables; an undated paragraph after it (`Envoi de matériel
-    médical…`) is another of the same year. Lines are found in the sheet's range for their place."""
+def chronology_actions(entries: list[tuple[int, str]], page: int | None) -> list[ActionDraft]:
+    """A sheet's CHRONOLOGIE (Montereau-Safi, the only one), as (line number, text): each dated
+    entry (`Avril 2006 : Séjour d'une équipe de football…`) is something the partnership did that
+    year, an action like the dated rows of other sheets' tables; an undated paragraph after it
+    (`Envoi de matériel médical…`) is another of the same year."""
     out: list[ActionDraft] = []
     year: int | None = None
-    at = start
-    for entry in entries:
+    for n, entry in entries:
         text = entry.strip()
-        if not text:
-            continue
         m = _DATED_RE.match(text)
         if m:
             year, text = int(m.group("year")), m.group("text").strip()
-        if year is None:
+        if year is None or not text:
             continue
-        key = _line_key(entry)
-        line = next((i for i in range(at, end) if _line_key(ctx.lines[i]) == key), None)
-        if line is not None:
-            at = line + 1
-        first = (line if line is not None else at - 1) + 1
         out.append(ActionDraft(
-            title=short_title(text), keep_title=True, first=first, last=first, description=text,
+            title=short_title(text), keep_title=True, first=n, last=n, description=text,
             when=str(year), start=year, end=year, span=False, section="Chronologie", page=page,
             original_text=entry.strip(),
         ))
