@@ -206,12 +206,15 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"echanges? (de |d.|entre (les )?)jeunes|chantiers?( internationa\w*)? (de |d.)?jeunes|chantiers? de solidarite|"
       r"(sejours?|groupes?|delegations?) de jeunes|colonies? de vacances|centres? de loisirs|"
       r"\bjeunesse\b"), [JEUNESSE]),
-    ((r"\broutes?\b|\bpistes?\b|\bponts?\b|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
+    # `Un pont entre Nîmes et Meknès`: a bridge between two towns is a figure of speech
+    ((r"\broutes?\b|\bpistes?\b|\bponts?\b(?! entre)|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
       r"renovation (du )?marche|amenagement de l.espace|"
       # a master plan of a named service is about that service
       r"schema (global|directeur)(?! (?:de la |de |d.)(?:gestion des dechets|assainissement|eau|l.eau))|"
       r"\b(?:auto)?bus\b|transports? (publics|en commun|urbains)"), [URBANISME]),
-    (r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b", [SOCIAL]),
+    # people in hardship helped, whatever the heading: destitute families, the blind, charities
+    ((r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b|"
+      r"\bdemunie?s?\b(?! de)|defavorise|malvoyant|non.voyant|\baveugles?\b|bienfaisance|sans.abri"), [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
       r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|"
       r"\bagricol"), [AGRICULTURE]),

@@ -180,6 +180,14 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("sensibilisation du secteur hôtelier d'Agadir à la gestion environnementale", "Environnement et déchets", None),
     ("actions de sensibilisation à l'environnement", "Environnement et déchets", None),
     ("Un environnement favorable aux affaires", None, "Environnement et déchets"),
+    # people in hardship helped are social action (Chaumont-San, Montereau-Safi, La Croix-Valmer-Souk Sebt);
+    # a bridge between two towns is a figure of speech (Nîmes-Meknès)
+    ("Attribution de bourses scolaires aux enfants de familles démunies", "Action sociale et solidarité", None),
+    ("Remise de matériel pour l'association des malvoyants", "Action sociale et solidarité", None),
+    ("Analyse des besoins de la Maison de la Bienfaisance", "Action sociale et solidarité", None),
+    ("Un pont entre Nîmes et Meknès", None, URBANISME),
+    ("Construction de ponts et de radiers", URBANISME, None),
+    ("Une commune démunie de moyens", None, "Action sociale et solidarité"),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
     from indexer.domains import domains_of_text
@@ -213,3 +221,12 @@ def test_a_sheet_with_neither_labels_nor_actions_is_filed_by_its_history(corpus)
     assert JEUNESSE in pontcharra.domains and pontcharra.domain_sources == {"historique": [JEUNESSE]}
     assert all(set(p.domain_sources) == {"historique"} for p in corpus.partnerships
                if "historique" in p.domain_sources)
+
+
+def test_who_an_action_serves_says_what_it_is_about(corpus):
+    """Nîmes-Meknès, « Un pont entre Nîmes et Meknès » (Morocco sheets): toys and books collected
+    for `Bénéficiaires : (directs) Les enfants démunis (association Bayti) et les orphelins`. Its
+    title and description name neither; the beneficiaries do. The title's bridge is a figure of speech."""
+    action = next(a for a in corpus.actions if a.partnership_id == "nimes--meknes" and a.title.startswith("Un pont"))
+    assert "Action sociale et solidarité" in action.domains
+    assert URBANISME not in action.domains

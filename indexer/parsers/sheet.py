@@ -199,7 +199,8 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     source = doc.source(a.first, a.last, a.section)
     source.page = a.page if a.page is not None else source.page
     domains = map_domain(a.domain_raw) if a.domain_raw else []
-    for d in domains_of_text(f"{title} {a.description or ''}"):
+    # who a project serves says what it is about (`Bénéficiaires : les enfants démunis`)
+    for d in domains_of_text(f"{title} {a.description or ''} {a.beneficiaries or ''}"):
         if d not in domains:
             domains.append(d)
     return Action(
