@@ -141,7 +141,7 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
             if v not in items:
                 items.append(v)
     for attr in ("legal_framework", "formalized", "first_contact_year", "status", "history",
-                 "objectives", "perspectives", "budget", "other_partnerships", "partners",
+                 "objectives", "perspectives", "documents", "budget", "other_partnerships", "partners",
                  "updated", "original_text"):
         if getattr(base, attr) in (None, "") and getattr(other, attr) not in (None, ""):
             setattr(base, attr, getattr(other, attr))
