@@ -1,6 +1,7 @@
 """The `Documents de capitalisation, évaluations et études réalisées` section of
 the Mali sheets: kept as the partnership's `documents`, apart from its
-perspectives, shown, served and searched. Expected values are read in
+perspectives, shown, served, searched, and its years counted from the span's
+start up to the repertoire's date. Expected values are read in
 data/mali-repertoire-2008.txt (line numbers below)."""
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from engine import SearchRequest
+from indexer.corpus import rollup
 from indexer.documents import partnership_document
 from indexer.parsers import mali
 from indexer.parsers.cuf_documents import documents
+from indexer.records import Partnership, Party
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "mali-repertoire-2008.txt"
 MOPTI = "cr-centre--assemblee-regionale-de-mopti"
@@ -87,6 +90,36 @@ def test_the_documents_do_not_leak_into_the_other_texts(sheets):
     assert "Historique et bilan" not in sheets[FOUILLOUSE].perspectives
 
 
+# --- the years ------------------------------------------------------------------
+
+def test_the_years_the_documents_name_are_the_partnerships(corpus):
+    """CR Centre – Mopti: contacts and protocol in 2005; its programme 2006-2007 only in the
+    documents. La Fouillouse – Sio: contacts 1986, actions 2001-2005; its 1986-2006 report."""
+    assert {2005, 2006, 2007} <= set(_by_id(corpus, MOPTI).years)
+    assert min(_by_id(corpus, MOPTI).years) == 2005
+    assert 2006 in _by_id(corpus, FOUILLOUSE).years
+    # Sainte-Maure – Mandé (lines 3045-3052): a 2001/2002 feasibility study, the first year the rest
+    # documents being 2002: 2001 is not added
+    mande = _by_id(corpus, "cc-sainte-maure-de-touraine--commune-rurale-du-mande")
+    assert "2001/2002" in mande.documents and min(mande.years) == 2002
+
+
+def test_the_documents_rule_is_bounded_by_the_span_start_and_the_date():
+    def sheet(**kw):
+        return Partnership(id="x--y", french_party=Party(name="X"), partner_party=Party(name="Y"), **kw)
+
+    report = "« Historique et bilan de 20 années de coopération 1986-2006 ». « Programmation 2009 »."
+    p = sheet(formalized=2001, documents=report)
+    rollup(p, [], until=2008)
+    assert p.years == [2001, 2006]  # not 1986 (before the documented work), not 2009 (after the date)
+    p = sheet(documents=report)
+    rollup(p, [], until=2008)
+    assert p.years == []  # nothing else documented: the documents alone give no year
+    p = sheet(formalized=2001, first_contact_year=2004, documents=report)
+    rollup(p, [])
+    assert p.years == [2001, 2004]  # no date known: the span's end bounds them
+
+
 # --- the index, the page and the API ----------------------------------------------
 
 def test_a_word_only_in_the_documents_finds_the_sheet(engine, corpus):
@@ -99,6 +132,11 @@ def test_a_word_only_in_the_documents_finds_the_sheet(engine, corpus):
     r = engine.search(SearchRequest(q="évaluation CIEDEL"))
     assert r["results"][0]["id"] == "ca-evry-centre-essonne--kayes"
     assert "CIEDEL" in r["results"][0]["snippet"]
+
+
+def test_the_year_filter_finds_a_year_the_documents_name(engine):
+    r = engine.search(SearchRequest(q="", filters={"year": [2007]}, per_page=500, facets=False))
+    assert MOPTI in {h["id"] for h in r["results"]}
 
 
 def test_the_page_shows_the_documents_after_the_perspectives(client):
