@@ -141,7 +141,7 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
             if v not in items:
                 items.append(v)
     for attr in ("legal_framework", "formalized", "first_contact_year", "status", "history",
-                 "objectives", "perspectives", "budget", "other_partnerships", "partners",
+                 "objectives", "perspectives", "documents", "budget", "other_partnerships", "partners",
                  "updated", "original_text"):
         if getattr(base, attr) in (None, "") and getattr(other, attr) not in (None, ""):
             setattr(base, attr, getattr(other, attr))
@@ -160,8 +160,8 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
                     setattr(mine, attr, getattr(theirs, attr))
 
 
-def merge(partnerships: list[Partnership], actions: list[Action],
-          warnings: list[str] | None = None) -> tuple[list[Partnership], list[Action]]:
+def merge(partnerships: list[Partnership], actions: list[Action], warnings: list[str] | None = None,
+          repertoires: list[Repertoire] | None = None) -> tuple[list[Partnership], list[Action]]:
     """Merge records with equal ids, give each collectivity one spelling and
     each party the geography of its own place, renumber actions, and roll the
     derived fields (domains, years) up from the merged whole."""
@@ -184,7 +184,7 @@ def merge(partnerships: list[Partnership], actions: list[Action],
     for a in kept:
         actions_of.setdefault(a.partnership_id, []).append(a)
     for p in merged:
-        rollup(p, actions_of.get(p.id, []))
+        rollup(p, actions_of.get(p.id, []), document_date(p, repertoires))
     return merged, kept
 
 
@@ -259,14 +259,16 @@ ACTIONS = "actions"
 HISTORY = "historique"
 
 
-def rollup(p: Partnership, acts: list[Action]) -> None:
+def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None:
     """The partnership's domains and years from all it says and its actions'.
 
     Domains: the union of the document's own classification (already in
     `domain_sources` under its name), the sheet's labels and what its actions
     are about, each kept in `domain_sources` under where it comes from.
-    Years: formalisation, first contacts, years stated apart, the actions', and the
-    years its history or objectives tell of inside the span those give.
+    Years: formalisation, first contacts, years stated apart, the actions', the
+    years its history or objectives tell of inside the span those give, and the years
+    its documents section names from the span's start up to `until` (the date of the
+    document it comes from: reports and evaluations come after the work they cover).
     """
     sources = p.domain_sources
     for k, v in sources.items():
@@ -287,15 +289,27 @@ def rollup(p: Partnership, acts: list[Action]) -> None:
     years = set(p.years) | {y for a in acts for y in a.years}
     years |= {y for y in (p.formalized, p.first_contact_year) if y}
     if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
+        first, last = min(years), max(years)
         told = fields.years(" ".join(t for t in (p.history, p.objectives) if t)).found
-        years |= {y for y in told if min(years) <= y <= max(years)}
+        years |= {y for y in told if first <= y <= last}
+        # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
+        listed = fields.years(p.documents, until).found
+        years |= {y for y in listed if first <= y <= (until or last)}
     p.years = sorted(years)
 
 
-def rollup_result(result) -> None:
+def document_date(p: Partnership, repertoires: list[Repertoire] | None = None) -> int | None:
+    """The date of the earliest dated document the record comes from (the registry's; None
+    when none is): a year its text names after that date is no work done yet."""
+    files = {s.document for s in p.sources}
+    return min((r.year for r in (REPERTOIRES if repertoires is None else repertoires)
+                if r.year and r.file in files), default=None)
+
+
+def rollup_result(result, repertoires: list[Repertoire] | None = None) -> None:
     """`rollup` over one parser's result (what the merge does for the corpus)."""
     for p in result.partnerships:
-        rollup(p, [a for a in result.actions if a.partnership_id == p.id])
+        rollup(p, [a for a in result.actions if a.partnership_id == p.id], document_date(p, repertoires))
 
 
 def _ordered(domains: set[str]) -> list[str]:
@@ -418,7 +432,7 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
         if progress:
             progress(document, report)
     merge_warnings: list[str] = []
-    merged, kept_actions = merge(partnerships, actions, merge_warnings)
+    merged, kept_actions = merge(partnerships, actions, merge_warnings, repertoires)
     for r in reports:
         r.warnings += [w.split(": ", 1)[1] for w in merge_warnings if w.startswith(r.document + ":")]
         r.stats.update({f"domains: {k}": v for k, v in domain_source_counts(merged, r.document).items()})

@@ -108,7 +108,7 @@ def _domains_text(domains: list[str], raw: list[str], text: str | None) -> list[
 def partnership_document(p: Partnership) -> dict[str, Any]:
     doc = _document(
         "partnership", p.id, p, p.title, _domains_text(p.domains, p.domains_raw, p.original_text),
-        [p.legal_framework, p.status, p.history, p.objectives, p.perspectives, p.other_partnerships,
+        [p.legal_framework, p.status, p.history, p.objectives, p.perspectives, p.documents, p.other_partnerships,
          p.partners, p.budget.text if p.budget else None, *p.extra.values()],
         p.original_text, partnership_facets(p))
     doc["began"] = " ".join(str(y) for y in {p.formalized, p.first_contact_year} if y)

@@ -87,6 +87,8 @@ class Partnership:
     history: str | None = None
     objectives: str | None = None
     perspectives: str | None = None
+    # the reports, evaluations and programmes the sheet lists (`Documents de capitalisation`)
+    documents: str | None = None
     budget: Budget | None = None
     contacts: list[Contact] = field(default_factory=list)
     other_partnerships: str | None = None

@@ -171,7 +171,7 @@ def partnership(pid: str):
     mark = views.record_marks(q if len(q) <= 500 else "")
     state = search_state(args)
     marked = {key: _paragraphs(p.get(key), mark)
-              for key in ("history", "objectives", "perspectives", "other_partnerships")}
+              for key in ("history", "objectives", "perspectives", "documents", "other_partnerships")}
     actions = [dict(a, marked_title=Markup(mark(a["title"], "title")),
                     marked_description=Markup(mark(a.get("description"), "body")))
                for a in p["actions"]]

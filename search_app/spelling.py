@@ -20,7 +20,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _forms: dict[str, dict[str, str]] = {}  # index version -> folded word -> written form
 _lock = threading.Lock()
 MAX_RECORDS = 5000  # enough for the corpus's words; bounded at 10x and 100x
-TEXT_KEYS = ("title", "history", "objectives", "perspectives", "description", "domains", "domains_raw")
+TEXT_KEYS = ("title", "history", "objectives", "perspectives", "documents", "description", "domains",
+             "domains_raw")
 
 
 def written_forms(state) -> dict[str, str]:

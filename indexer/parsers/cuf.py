@@ -20,7 +20,7 @@ from .. import geography
 from ..domains import map_domain, stated_labels
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
-from . import Reader, contacts, fields
+from . import Reader, contacts, cuf_documents, fields
 from .cuf_rows import split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
@@ -186,7 +186,7 @@ class CufReader(Reader):
         partner = self.partner(ml_raw, ident) if ml_raw else None
         pres_i = head_end
         marks = {k: _find(lines, k, pres_i) for k in ("Histoire du partenariat", "Actions de coopération",
-                                                      "Perspectives du partenariat", "Documents de capitalisation")}
+                                                      "Perspectives du partenariat", cuf_documents.HEAD)}
         hist_i, _act_i, persp_i, docs_i = marks.values()
 
         def upto(i: int) -> int:
@@ -211,7 +211,8 @@ class CufReader(Reader):
             french=french, partner=partner, first=start + 1, last=end, section=section,
             countries=[self.country], legal_framework=pres.get("formal") or None,
             first_contact=pres.get("first_contact") or None, history=history, objectives=objectives,
-            perspectives=perspectives, budget=pres.get("budget_dc") or pres.get("budget_ri") or None,
+            perspectives=perspectives, documents=cuf_documents.documents(lines, docs_i, clean),
+            budget=pres.get("budget_dc") or pres.get("budget_ri") or None,
             contacts=self.contacts(lines[:head_end], french, partner), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),

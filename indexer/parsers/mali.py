@@ -78,7 +78,7 @@ class CufRepertoireReader(CufReader):
     def merge_sheet(self, r: Sheet, p: Sheet) -> None:
         """A second sheet of the same partnership (Montreuil's PADDY sheet)."""
         r.sources.append(self.doc.source(p.first, p.last, p.section))
-        for f in ("history", "objectives", "perspectives", "original_text"):
+        for f in ("history", "objectives", "perspectives", "documents", "original_text"):
             setattr(r, f, "\n\n".join(x for x in (getattr(r, f), getattr(p, f)) if x) or None)
         for f in ("legal_framework", "first_contact", "budget", "partners", "updated"):
             if getattr(r, f) is None:

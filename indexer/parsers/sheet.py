@@ -119,6 +119,7 @@ class Sheet:
     history: str | None = None
     objectives: str | None = None
     perspectives: str | None = None
+    documents: str | None = None  # the reports and evaluations the sheet lists
     budget: str | Budget | None = None
     contacts: list[Contact] = field(default_factory=list)
     partners: str | None = None
@@ -155,7 +156,7 @@ class Sheet:
             countries=list(self.countries), kind=self.kind, legal_framework=self.legal_framework,
             formalized=formalized, first_contact_year=first_contact, status=self.status,
             domains_raw=list(dict.fromkeys(self.domains_raw)), history=self.history,
-            objectives=self.objectives, perspectives=self.perspectives, budget=budget,
+            objectives=self.objectives, perspectives=self.perspectives, documents=self.documents, budget=budget,
             contacts=list(self.contacts), other_partnerships=self.other_partnerships,
             partners=self.partners, sources=sources, detail=self.detail, notes=list(self.notes),
             updated=self.updated, extra=dict(self.extra), original_text=self.original_text,

@@ -1,0 +1,32 @@
+"""The last section of a Cités Unies France sheet, `Documents de capitalisation,
+évaluations et études réalisées`: the reports, evaluations and programmes
+about the partnership (`« Programme d'actions 2006-2007 »`, `Bilans des
+missions de 1994 à 2006`). Kept apart from the perspectives above it: it names
+what a researcher can ask for, and the years those documents cover (read in
+`corpus.rollup`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..text import fold
+
+HEAD = "Documents de capitalisation"
+_HEAD_RE = re.compile(r"^.*?Documents de capitalisation[^:]*?réalisées\s*[.:]?\s*")
+# any heading of a sheet's sections: a sheet with two actions tables goes on after this one
+_NEXT_RE = re.compile(r"Présentation du partenariat|Histoire du partenariat|Actions de coopération|"
+                      r"Perspectives du partenariat|Documents de capitalisation")
+# a section that says it has nothing (folded): `Néant`, `Aucun`, `-`
+_NOTHING_RE = re.compile(r"^\W*(?:neant|aucune?s?(?: document)?|rien|non|sans objet|n/?a)?\W*$")
+
+
+def documents(lines: list[str], at: int | None, clean: Callable[[list[str]], str | None]) -> str | None:
+    """The text of the documents section headed by lines[at], up to the next
+    section heading or the sheet's end, cleaned by `clean` (page furniture out,
+    reflowed); None when it says nothing."""
+    if at is None:
+        return None
+    end = next((k for k in range(at + 1, len(lines)) if _NEXT_RE.search(lines[k])), len(lines))
+    text = clean([_HEAD_RE.sub("", lines[at], count=1)] + lines[at + 1:end])
+    return None if text is None or _NOTHING_RE.match(fold(text)) else text
