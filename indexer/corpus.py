@@ -268,7 +268,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     Years: formalisation, first contacts, years stated apart, the actions', the
     years its history or objectives tell of inside the span those give, and the years
     its documents section names from the span's start up to `until` (the date of the
-    document it comes from: reports and evaluations come after the work they cover).
+    document it comes from: reports and evaluations come after the work they cover);
+    with none of those, the years its history tells of (a profile in prose).
     """
     sources = p.domain_sources
     for k, v in sources.items():
@@ -295,6 +296,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
         listed = fields.years(p.documents, until).found
         years |= {y for y in listed if first <= y <= (until or last)}
+    elif p.history:  # a profile in prose (Bron, Action Mopti): what it tells is all the record dates
+        years = set(fields.years(p.history, until).found)
     p.years = sorted(years)
 
 

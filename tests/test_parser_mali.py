@@ -135,3 +135,19 @@ def test_parse_never_raises_on_odd_input():
     r = mali.parse("Date de mise à jour : 01/01/2008\n", "x.txt")
     assert r.stats["sheets"] in (0, 1) and isinstance(r.warnings, list)
     assert mali.parse("", "x.txt").partnerships == []
+
+
+def test_a_profile_in_prose_keeps_its_text_domains_and_years(corpus):
+    """`Autres types de partenariats`, lines 12909-12954: Action Mopti has no identity blocks and no
+    presentation heading, only prose (`créée en 1986`, `PDLU pour la période 1999-2001`, `L'éducation
+    (appui à la lecture …)`, `La santé (…)`). Bron (lines 12651-12677) dates its grants in its
+    presentation only (`aide depuis 1999`, `aide depuis 1992`). With no other dated field, what their
+    text tells is all that dates and files them."""
+    by_id = {p.id: p for p in corpus.partnerships}
+    mopti = by_id["action-mopti"]
+    assert mopti.history and mopti.history.startswith("Action Mopti, créée en 1986")
+    assert "cours du soir alphabétisation" in mopti.history
+    assert {"Éducation et formation", "Santé"} <= set(mopti.domains)
+    assert {1986, 1999, 2001, 2005} <= set(mopti.years)
+    assert max(mopti.years) <= 2008  # nothing after the repertoire's date
+    assert {1992, 1999} <= set(by_id["bron"].years)

@@ -104,6 +104,23 @@ def _presentation(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     return {k: squash_spaces(" ".join(v)) for k, v in found.items()}, free
 
 
+def _history(told: list[str] | None, free: list[str], prose: list[str],
+             clean: Callable[[list[str]], str | None]) -> tuple[str | None, str | None]:
+    """History and objectives: the `Histoire du partenariat` section (its `Motivations &
+    objectifs de départ` are objectives), after the presentation's free text; a prose
+    profile's whole body when it has neither."""
+    history = objectives = None
+    if told is not None:
+        history = clean([re.sub(r"^\s*Motivations\s*&\s*objectifs de départ\s*:\s*", "", x) for x in told])
+        if any("Motivations" in x for x in told):
+            objectives, history = history, None
+    if free and any(x.strip() for x in free):
+        history = "\n".join(x for x in (clean(free), history) if x)
+    if history is None and prose:
+        history = clean(prose)
+    return history, objectives
+
+
 class CufReader(Reader):
     """Sheets of a Cités Unies France country repertoire.
 
@@ -194,14 +211,11 @@ class CufReader(Reader):
 
         pres, free = _presentation(lines[pres_i + 1:upto(pres_i)]) if pres_i < len(lines) else ({}, [])
         clean = lambda ls: _dehyphen(reflow([x for x in ls if not doc.is_noise(x)])) or None
-        history = objectives = perspectives = None
-        if hist_i is not None:
-            hl = lines[hist_i + 1:upto(hist_i)]
-            history = clean([re.sub(r"^\s*Motivations\s*&\s*objectifs de départ\s*:\s*", "", x) for x in hl])
-            if any("Motivations" in x for x in hl):
-                objectives, history = history, None
-        if free and any(x.strip() for x in free):
-            history = "\n".join(x for x in (clean(free), history) if x)
+        perspectives = None
+        hl = lines[hist_i + 1:upto(hist_i)] if hist_i is not None else None
+        # a profile in prose (Action Mopti: no identity blocks, no presentation): its body tells its story
+        prose = lines[j + 1:] if pres_i == len(lines) and not ident else []
+        history, objectives = _history(hl, free, prose, clean)
         if persp_i is not None:
             pl = lines[persp_i + 1:(docs_i if docs_i is not None and docs_i > persp_i else len(lines))]
             perspectives = clean([x for x in pl if not re.match(r"^\s*développer pour les 3 prochaines", x)])
