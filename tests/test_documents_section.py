@@ -45,6 +45,18 @@ def test_the_section_is_kept_up_to_the_next_sheet(sheets):
     assert sheets[FOUILLOUSE].documents == "- un document « Historique et bilan de 20 années de coopération 1986-2006 »"
 
 
+def test_a_list_written_one_document_per_line_keeps_one_per_line(sheets):
+    """Lines 4886-4888 and 1985-1987: each of Mopti's programmes and Evry's evaluations is a short
+    line of its own; run together they read as one title. A line that wrapped is still joined."""
+    mopti = sheets[MOPTI].documents.split("\n")
+    assert "« Programme d’actions 2006-2007 »" in mopti and "« Programmation 2008 »" in mopti
+    assert mopti[0] == ("« Coopération décentralisée Région de Mopti / Région Centre, Le Delta Intérieur du "
+                        "fleuve Niger : diagnostic ».")
+    evry = sheets["ca-evry-centre-essonne--kayes"].documents.split("\n")
+    assert evry[:2] == ["Bilan annuel des actions réalisées de 1991 à nos jours.",
+                        "Evaluation de l’action de coopération, CIEDEL, 2002."]
+    assert len(sheets["chilly-mazarin--diema"].documents.split("\n")) == 3
+
 def test_the_section_stops_at_a_second_actions_table(sheets):
     """Chilly-Mazarin – Diéma (lines 2601-2608): three studies, then a second actions table."""
     docs = sheets["chilly-mazarin--diema"].documents

@@ -21,6 +21,25 @@ _NEXT_RE = re.compile(r"Présentation du partenariat|Histoire du partenariat|Act
 _NOTHING_RE = re.compile(r"^\W*(?:neant|aucune?s?(?: document)?|rien|non|sans objet|n/?a)?\W*$")
 
 
+# a line this short did not wrap: the next one, starting with a capital, a quote or a number,
+# is the next document of the list (`« Programme d’actions 2006-2007 »` / `« Programmation 2008 »`)
+_SHORT = 70
+_ITEM_START_RE = re.compile(r"^\s*[«\"“A-ZÀÂÉÈÊÎÔÛÇ0-9]")
+
+
+def _items(lines: list[str]) -> list[str]:
+    """The lines with a blank line between two documents of a list written one per line,
+    which reflowing would otherwise run together."""
+    out: list[str] = []
+    prev = ""
+    for line in lines:
+        if prev.strip() and len(prev.rstrip()) < _SHORT and line.strip() and _ITEM_START_RE.match(line):
+            out.append("")
+        out.append(line)
+        prev = line
+    return out
+
+
 def documents(lines: list[str], at: int | None, clean: Callable[[list[str]], str | None]) -> str | None:
     """The text of the documents section headed by lines[at], up to the next
     section heading or the sheet's end, cleaned by `clean` (page furniture out,
@@ -28,5 +47,5 @@ def documents(lines: list[str], at: int | None, clean: Callable[[list[str]], str
     if at is None:
         return None
     end = next((k for k in range(at + 1, len(lines)) if _NEXT_RE.search(lines[k])), len(lines))
-    text = clean([_HEAD_RE.sub("", lines[at], count=1)] + lines[at + 1:end])
+    text = clean(_items([_HEAD_RE.sub("", lines[at], count=1)] + lines[at + 1:end]))
     return None if text is None or _NOTHING_RE.match(fold(text)) else text
