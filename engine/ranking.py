@@ -296,8 +296,9 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
 
     n = len(parts)
     # a word weighs its rarity (the idf of its group): missing a rare place name
-    # costs more than missing a common word
-    weights = out.weights = [_rarity(doc_count, len(p)) * (profile.light_word if g.light else 1.0)
+    # costs more than missing a common word; in a long query, more so
+    power = profile.rarity_power(n)
+    weights = out.weights = [_rarity(doc_count, len(p)) ** power * (profile.light_word if g.light else 1.0)
                              for p, g in zip(parts, built.groups, strict=True)]
     soft = n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups))
     if soft:

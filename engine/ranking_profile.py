@@ -194,6 +194,17 @@ class Profile:
     # 10 queries moved, 3 down <= 0.006. 0.75/1.25: 0.9371/0.9373; 0.5: 0.9348; the same for the two-word
     # queries with a light word: région Rhône-Alpes -0.012)
     coordination_soft: float = 1.0
+    # From this many word groups on (a long query, a need described in a sentence), a word's weight
+    # in the coverage is its rarity to this power: among `mettre en place des comités de gestion des
+    # points d'eau…`, the rare words say what is sought and the common ones (`place`, `gestion`,
+    # `former`) how it is phrased, so a record needs more of the rare ones to count as covering the
+    # query. (Dev 399, before the tenth batch was added: 0.8765 -> 0.8784, long 0.722 -> 0.740, 13
+    # of its 42 queries up, 5 down; older 115 unchanged, batches 2-9 +0.001 to +0.006, batch 1 -0.0002.
+    # Powers 1.5/2.0 (tried with the light words' share raised too): 0.8787/0.8788 but batch 8
+    # -0.005/-0.004; from 3 or 4 words: the same as 5;
+    # from 6: 0.8781. Then the sealed tenth batch, never tuned on: 0.8536 -> 0.8565, its 2 long up.)
+    long_from_words: int = 5
+    long_rarity_power: float = 1.25
     fill_below: int = 10        # fewer results than a first screen with enough words: those with
     fill_from_words: int = 2    # fewer words follow them, from two-word queries on (creation + library)
     # (a query with no result having enough words falls back to any word, whatever its length)
@@ -202,6 +213,10 @@ class Profile:
         """The searcher's scorer, with this profile's B and K1."""
         return scoring.BM25F(B=self.bm25_b, K1=self.bm25_k1,
                              **{f"{name}_B": b for name, b in self.field_b.items()})
+
+    def rarity_power(self, words: int) -> float:
+        """What a word's rarity is raised to for its weight in the coverage of a query of `words` groups."""
+        return self.long_rarity_power if words >= self.long_from_words else 1.0
 
     def coordination_exponent(self, words: int) -> float:
         """The coordination's exponent for a query of `words` word groups."""

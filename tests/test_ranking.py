@@ -111,6 +111,28 @@ def test_three_words_need_most_of_their_weight(small):
     assert r.partial and r.coverage(small[1]["all3"]) == 1.0
 
 
+def test_a_long_query_weighs_its_rare_words_more_in_the_coverage(small):
+    """From `long_from_words` word groups on, a word's coverage weight is its rarity raised to
+    `long_rarity_power`: the rare words of a described need say what is sought, the common
+    ones how it is phrased. A record with the rare words covers more of the query, one with
+    only the common words less, than with plain rarities; a shorter query is unchanged."""
+    p = ranking_profile.current()
+    assert p.long_rarity_power > 1.0
+    q = "latrines puits Kayes coopération communes"  # three rare words, two in every filler record
+    ids = small[1]
+    _, r, built = run(small, q)
+    assert len(built.groups) >= p.long_from_words
+    with ranking_profile.use_profile(dataclasses.replace(p, long_rarity_power=1.0)):
+        _, flat, _ = run(small, q)
+    assert r.cover[ids["no-common"]] > flat.cover[ids["no-common"]]  # puits, Kayes
+    assert r.cover[ids["common0"]] < flat.cover[ids["common0"]]  # coopération, communes
+    ratio = [w / f for w, f in zip(r.weights, flat.weights, strict=True)]
+    assert ratio[0] > ratio[1] > ratio[3]  # latrines (one record) > puits (three) > coopération (thirty)
+    _, short, _ = run(small, "latrines puits Kayes")
+    with ranking_profile.use_profile(dataclasses.replace(p, long_rarity_power=1.0)):
+        _, short_flat, _ = run(small, "latrines puits Kayes")
+    assert short.weights == short_flat.weights
+
 def test_few_results_are_widened_to_any_word(small):
     scores, r, _ = run(small, "jumelage bibliothèque", listed=len)
     assert scores["lib-twin"] > scores["one"] > 0 and scores["tomb"] > 0 and r.partial
