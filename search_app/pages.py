@@ -154,6 +154,12 @@ def map_page():
     return _search_page("search.html", "map")
 
 
+# A partnership's texts in the order its page shows them, with their French headings (one list
+# for the view and the template).
+TEXT_SECTIONS = (("history", "Historique"), ("objectives", "Objectifs"), ("perspectives", "Perspectives"),
+                 ("documents", "Documents de capitalisation"), ("other_partnerships", "Autres partenariats"))
+
+
 def _paragraphs(text: str | None, mark) -> list[Markup]:
     """Paragraphs of a text, escaped, with the search's words marked."""
     if not text:
@@ -170,13 +176,12 @@ def partnership(pid: str):
     q = args.get("q", "")
     mark = views.record_marks(q if len(q) <= 500 else "")
     state = search_state(args)
-    marked = {key: _paragraphs(p.get(key), mark)
-              for key in ("history", "objectives", "perspectives", "documents", "other_partnerships")}
+    sections = [(label, paras) for key, label in TEXT_SECTIONS if (paras := _paragraphs(p.get(key), mark))]
     actions = [dict(a, marked_title=Markup(mark(a["title"], "title")),
                     marked_description=Markup(mark(a.get("description"), "body")))
                for a in p["actions"]]
     return render_template(
-        "partnership.html", p=p, actions=actions, related=views.related_view(pid), marked=marked,
+        "partnership.html", p=p, actions=actions, related=views.related_view(pid), sections=sections,
         title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
         back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
         json_url=url_for("api.partnership", pid=pid))
