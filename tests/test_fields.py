@@ -85,6 +85,16 @@ def test_a_year_without_activity_is_not_a_year_of_activity():
     assert fields.years("Actions en cours en 2007.", 2008).found == [2007]
 
 
+def test_every_formal_act_of_a_legal_field_but_not_its_asides():
+    """Rezé-Aïn Defla and Belfort-Skikda (Algeria sheets): each act's year counts, a bracketed
+    aside's year (the year relations stopped) does not."""
+    assert fields.formal_years("Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985.", 2006) == [1983, 1985]
+    assert fields.formal_years("Jumelage avec la Ville de Skikda signé en 1986 mais aujourd’hui suspendu "
+                               "(impossible relance du fait de l’absence de volonté de renouer les liens "
+                               "depuis 1992)", 2006) == [1986]
+    assert fields.formal_years(None) == []
+
+
 def test_years_after_the_document_date_only_when_planned():
     assert fields.years("réalisé en 2012", until=2008).found == []
     assert fields.years("réalisé en 2012", until=2008).dropped == [2012]

@@ -368,3 +368,15 @@ def test_a_period_heading_dates_the_projects_after_it(whole):
     assert algerie_blocks.period_heading(lines, 0) == [2004, 2005]
     assert algerie_blocks.period_heading(lines, 3) == [2006]
     assert algerie_blocks.period_heading(lines, 2) is None
+
+
+def test_every_formal_act_dates_the_partnership(whole):
+    """`Convention. Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985.` and Marseille's
+    `En 1981, signature d'un protocole d'accord / Le 27 Juin 1998, signature d'une déclaration commune …
+    Le 31 Octobre 1999, réactivation du protocole`: the partnership was formalised by the first act,
+    and every act is a year of it."""
+    reze = by_id(whole, "reze--ain-defla")
+    assert reze.formalized == 1983 and {1983, 1985} <= set(reze.years)
+    marseille = by_id(whole, "marseille--w-alger")
+    assert marseille.formalized == 1981 and {1981, 1998, 1999} <= set(marseille.years)
+    assert 1992 not in by_id(whole, "belfort--skikda").years  # `(… depuis 1992)`: when relations stopped

@@ -267,3 +267,11 @@ def test_a_chronology_is_the_sheets_actions(whole):
     assert sheet.history == "Rencontres entre élus, réseaux de migrants."
     lines = ["Mars 2004 : Visite.", "Suite sans date.", "25 juin 2005 : Signature.", "1^{er} mai 2006 : Fête."]
     assert [maroc_sheet._DATED_RE.match(x) is not None for x in lines] == [True, False, True, True]
+
+
+def test_every_formal_act_of_the_legal_framework_dates_the_partnership(whole):
+    """Marseille-Rabat (l.1810): `Cadre juridique : Accord de coopération signé en août 1989 /
+    Déclaration commune de coopération signée le 27 juin 1998.` with `Date : 1989.`: formalised in
+    1989, and the 1998 declaration is a year of the partnership too."""
+    p = next(p for p in whole.partnerships if p.id == "marseille--rabat")
+    assert p.formalized == 1989 and {1989, 1998} <= set(p.years)

@@ -402,7 +402,8 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
             last=sheet["last"] + 1, countries=[ALGERIA], legal_framework=sheet["convention"],
             formalized=formalized, history=sheet["history"],
             first_contact_year=first_contact(sheet["history"], formalized, projects),
-            years=years_in(sheet["history"] or ""),  # the history is documented activity
+            # the history is documented activity, and so is every formal act
+            years=years_in(sheet["history"] or "") + fields.formal_years(sheet["convention"], YEAR),
             objectives=_objectives(sheet["obj_start"], sheet["obj_now"]), contacts=contacts,
             partners=sheet["partners_text"], notes=list(notes), extra=dict(sheet["extra"]),
             original_text=sheet["raw"], budget=_money(sheet["funding"]),

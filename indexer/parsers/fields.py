@@ -263,6 +263,12 @@ def years(text: str | None, until: int | None = None) -> Years:
     return out
 
 
+def formal_years(text: str | None, until: int | None = None) -> list[int]:
+    """The years of the formal acts a partnership's legal field states, every one of them
+    (`Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985`), not those of an
+    aside in brackets (`signé en 1986 mais aujourd'hui suspendu (… depuis 1992)`)."""
+    return years(re.sub(r"\([^()]*\)", " ", text or ""), until).found
+
 # --- Titles --------------------------------------------------------------------
 
 _BULLETS = "-–•▪➤→* "  # a set of characters: what a cell may start with before its title
