@@ -266,7 +266,7 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     `domain_sources` under its name), the sheet's labels and what its actions
     are about, each kept in `domain_sources` under where it comes from.
     Years: formalisation, first contacts, years stated apart, the actions', the
-    years its history or objectives tell of inside the span those give, and the years
+    years its history, objectives or other sections tell of inside the span those give, and the years
     its documents section names from the span's start up to `until` (the date of the
     document it comes from: reports and evaluations come after the work they cover);
     with none of those, the years its history tells of (a profile in prose).
@@ -291,7 +291,7 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     years |= {y for y in (p.formalized, p.first_contact_year) if y}
     if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
         first, last = min(years), max(years)
-        told = fields.years(" ".join(t for t in (p.history, p.objectives) if t)).found
+        told = fields.years(" ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)).found
         years |= {y for y in told if first <= y <= last}
         # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
         listed = fields.years(p.documents, until).found

@@ -380,3 +380,11 @@ def test_every_formal_act_dates_the_partnership(whole):
     marseille = by_id(whole, "marseille--w-alger")
     assert marseille.formalized == 1981 and {1981, 1998, 1999} <= set(marseille.years)
     assert 1992 not in by_id(whole, "belfort--skikda").years  # `(… depuis 1992)`: when relations stopped
+
+
+def test_a_year_another_section_tells_of_inside_the_span_is_a_year_of_the_partnership(whole):
+    """Rezé-Aïn Defla's `Difficultés`: relations suspended, `Malgré tout, en Octobre 2003, le Président
+    de l'APC a été reçu en visite privée à Rezé`: 2003 lies between its 1983 convention and its 2005
+    project, so it counts, as a year its history told would."""
+    reze = by_id(whole, "reze--ain-defla")
+    assert "2003" in reze.extra["Difficultés"] and 2003 in reze.years
