@@ -296,8 +296,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
         listed = fields.years(p.documents, until).found
         years |= {y for y in listed if first <= y <= (until or last)}
-    elif p.history:  # a profile in prose (Bron, Action Mopti): what it tells is all the record dates
-        years = set(fields.years(p.history, until).found)
+    elif p.history or p.objectives:  # a profile in prose (Bron, Action Mopti): what it tells dates it
+        years = set(fields.years(" ".join(t for t in (p.history, p.objectives) if t), until).found)
     p.years = sorted(years)
 
 

@@ -151,3 +151,6 @@ def test_a_profile_in_prose_keeps_its_text_domains_and_years(corpus):
     assert {1986, 1999, 2001, 2005} <= set(mopti.years)
     assert max(mopti.years) <= 2008  # nothing after the repertoire's date
     assert {1992, 1999} <= set(by_id["bron"].years)
+    # CU Nancy - Anderamboukane, no date in its presentation: `Depuis mars 2004, ce groupe …`, `une première
+    # action s'est déroulée le 7 mars 2005` (what its history section tells, read as its objectives)
+    assert {2004, 2005} <= set(by_id["cu-nancy--conseil-communal-d-anderamboukane"].years)
