@@ -282,8 +282,9 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     if from_actions:
         sources[ACTIONS] = _ordered(from_actions)
     # a sheet with neither labels nor actions ("2002 : sur le thème sportif") is filed by what its
-    # history tells; read for every sheet, passing mentions there would file others wrongly
-    from_history = set() if any(sources.values()) else set(domains_of_text(p.history or ""))
+    # history or objectives tell; read for every sheet, passing mentions there would file others wrongly
+    story = " ".join(t for t in (p.history, p.objectives) if t)
+    from_history = set() if any(sources.values()) else set(domains_of_text(story))
     if from_history:
         sources[HISTORY] = _ordered(from_history)
     p.domains = _ordered({d for v in sources.values() for d in v})

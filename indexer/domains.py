@@ -224,7 +224,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     ((r"maitrise d.ouvrage|outils institutionnels|appui institutionnel|"
       r"formation des elus|\bdecentralisation|etat civil"), [GOUVERNANCE]),
     # support given to associations (not an evening shared with them)
-    ((r"(subventions?|soutien|appui|aides?|renforcement) (a |aux |d.|des |de )*associations|"
+    ((r"(subventions?|soutien|appui|aides?|renforcement|accompagnement) (a |aux |d.|des |de )*associations|"
       r"societe civile"), [SOCIETE]),
     ((r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
       r"risques (urbains|majeurs|naturels)|seismes?\b"), [SECURITE]),

@@ -148,6 +148,7 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("l’apport d’outils institutionnels et méthodologiques", "Appui institutionnel et gouvernance", None),
     # Marolles: subsidies to local associations support civil society; a shared evening does not
     ("Subvention d’associations locales", "Société civile", None),
+    ("son dispositif d’accompagnement des associations bretonnes porteurs de projets", "Société civile", None),
     ("Soirée multi- associations locales sur le thème : une école pour Diéma", None, "Société civile"),
     # a school or sanitation cooperative is not trade (Draveil, Thionville-Gao)
     ("Soutien coopérative scolaire", "Éducation et formation", ECONOMIE),
@@ -219,6 +220,10 @@ def test_a_sheet_with_neither_labels_nor_actions_is_filed_by_its_history(corpus)
     by_id = {p.id: p for p in corpus.partnerships}
     pontcharra = by_id["pontcharra--mostaganem"]
     assert JEUNESSE in pontcharra.domains and pontcharra.domain_sources == {"historique": [JEUNESSE]}
+    # the Mali profiles without a table: CR Bretagne's scheme supports associations' projects (its
+    # history); Braine's exchanges start from its collège (its objectives)
+    assert by_id["cr-bretagne"].domain_sources == {"historique": ["Société civile"]}
+    assert by_id["braine--mandiakuy"].domain_sources == {"historique": ["Éducation et formation"]}
     assert all(set(p.domain_sources) == {"historique"} for p in corpus.partnerships
                if "historique" in p.domain_sources)
 
