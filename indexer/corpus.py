@@ -269,7 +269,7 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     years its history, objectives or other sections tell of inside the span those give, and the years
     its documents section names from the span's start up to `until` (the date of the
     document it comes from: reports and evaluations come after the work they cover);
-    with none of those, the years its history tells of (a profile in prose).
+    with none of those, the years its history or objectives tell of (a profile in prose).
     """
     sources = p.domain_sources
     for k, v in sources.items():
@@ -297,8 +297,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
         listed = fields.years(p.documents, until).found
         years |= {y for y in listed if first <= y <= (until or last)}
-    elif p.history or p.objectives:  # a profile in prose (Bron, Action Mopti): what it tells dates it
-        years = set(fields.years(" ".join(t for t in (p.history, p.objectives) if t), until).found)
+    elif story:  # a profile in prose (Bron, Action Mopti): what it tells dates it
+        years = set(fields.years(story, until).found)
     p.years = sorted(years)
 
 
