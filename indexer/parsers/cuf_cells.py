@@ -150,6 +150,9 @@ def _starts_cell(prev: str, line: str) -> bool:
         return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
     if _UNIT_ALONE.match(s) and re.search(r"\d\s*(?:millions?|milliards?)?$", p):
         return False  # `25 millions` / `CFA`: the amount's unit on the next line
+    if s[:1].islower() and len(s.split()) >= 4 and is_budget(p, True) and fields.amounts(p) \
+            and not _MONEY_WORDS.match(s):
+        return True  # `6 000,00 €` / `mieux faire connaître…`: an amount alone, then the text it cut
     if s[:1].islower() or s[:1] in "(&«»:;,)":
         return False
     complement = re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p)
@@ -416,7 +419,7 @@ def is_prose(text: str, after_prose: bool = False) -> bool:
     if _BULLET_RE.match(t):
         return False
     return bool(_PROSE_RE.match(t) and len(t.split()) >= 6 or _VERB_RE.search(t) and len(t.split()) >= 5
-                or t.endswith("!") or after_prose and t.endswith((".", "…", "!")))
+                or t.endswith("!") or after_prose and (t.endswith((".", "…", "!")) or bool(DANGLING.search(t))))
 # One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
 LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
                "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
