@@ -33,8 +33,15 @@ MALI = {
     # `-formation de gestionnaires,` / `d’hygiénistes.` l.7329-7330, 2004 and 2005); 639 -> 638
     # (records5): `Depuis 1996,` / `sur la base de programme triennal` (CR Nord-Pas de Calais–Kayes
     # l.5616-5617) is the dates cell of `Programme de formation des acteurs de l’éducation`, not a
-    # project: a cell opening with its date may run to 60 characters.
-    "actions": 638,
+    # project: a cell opening with its date may run to 60 characters. 638 -> 628 (frag): pieces
+    # of a neighbouring cell were projects of their own: Roncq–Sélinkégny's two `En continu
+    # depuis` / `1987` (l.10835, 10925) are dates cells; Ivry–Dianguirdé's `Intégré dans un` /
+    # `budget global` / `du projet` (l.6958) a budget cell; La Flèche–Markala's `D.G.S` (l.7155)
+    # ends `… : échange`; Montreuil–Yélimané's `Yélimané.` (l.9040) ends `… du cercle de` past
+    # the date `2008`, its `-` (l.9047) is an empty cell, `SOLIDES` (l.9416) ends its `VOLET 3`
+    # heading; Saumur–Sansanding's `Des échanges … permettraient de` (l.11800) and the text the
+    # amounts `4 500,00 €` / `6 000,00 €` cut (l.11726, 11804) belong to the project above.
+    "actions": 628,
 }
 
 MAROC = {

@@ -354,3 +354,63 @@ def test_a_rows_label_printed_between_its_projects():
         ("Appui à la modernisation et à la fiabilisation de l’état civil", "État civil"),
         ("Formation de cadres municipaux", "État civil")]
     assert [c.text for c in rows[0].when] == ["2002 – 2004"] and [c.text for c in rows[0].budget] == ["40 000 €"]
+
+
+def test_dangling_cells_go_on_past_a_header_word_roncq_ivry_saint_denis():
+    """A cell whose line ends on a dangling word goes on with the next line, even when that line
+    reads like a header word or a date: `En continu depuis` / `1987` (l.10835, 10925) is a dates
+    cell, `Intégré dans un` / `budget global` / `du projet` (l.6958) a budget cell, and
+    `Campagne de sensibilisation dans le` / `domaine du suivi prénatal…` (l.11054) one project."""
+    roncq = _rows(_actions("roncq_selinkegny_10700.txt"))
+    assert not [r for r in roncq if r[1].startswith("En continu")]
+    assert len(roncq) == 23  # 18 projects of the table's rows, and the 5 awareness items at Roncq
+    by_line = {r[0]: r for r in roncq}
+    assert by_line[10825][2:4] == (1987, 1987)  # `Des membres de l’association…`, level with it
+    assert by_line[10892][2] == 1987  # `A Roncq - Sensibilisation…`: the row `En continu depuis 1987`
+    ivry = _actions("ivry_dianguirde_6905.txt")
+    assert not [a for a in ivry if a.title.startswith("Intégré")]
+    assert len(ivry) == 12
+    assert "budget global" in next(a for a in ivry if a.sources[0].first_line == 6945).original_text
+    denis = _rows(_actions("saint_denis_djelebou_11027.txt"))
+    assert [r[1] for r in denis] == [
+        "Approvisionnement en médicaments génériques dans les 6 centres de santé communautaires",
+        "Amélioration de la qualité des soins dispensés",
+        "Campagne de sensibilisation dans le domaine du suivi prénatal et de la prévention du sida",
+        "Développement d’une formation agricole, construction de puits"]
+
+
+def test_an_amount_closing_a_range_is_the_projects_words_bures():
+    """`Micros crédits Prêts individuels sur un an de 75 à 150 €` (l.1534): `150 €` ends the
+    range of the loans, not the row's budget; the budget column's `750 €` / `1 500 €` (l.1540-1541)
+    go to the two rows level with them."""
+    rows = _rows(_actions("bures_korera_kore_1468.txt"))
+    assert len(rows) == 14
+    assert rows[-2:] == [(1534, "Prêts individuels sur un an de 75 à 150 €", 1999, 1999, (750.0, "EUR")),
+                         (1535, "Accord avec caisse locale de crédit", 2006, 2006, (1500.0, "EUR"))]
+
+
+def test_an_acronym_alone_ends_the_line_above_la_fleche():
+    """`fonctionnement des services : échange` / `D.G.S` (l.7154-7155): one project; `-commune`
+    (l.7152) stays, a one-word bullet of the source."""
+    titles = [r[1] for r in _rows(_actions("la_fleche_markala_7136.txt"))]
+    assert "fonctionnement des services : échange D.G.S" in titles
+    assert "D.G.S" not in titles and len(titles) == 11
+
+
+def test_a_project_cut_by_its_date_or_amount_goes_on_montreuil_saumur():
+    """Montreuil–Yélimané: `… associations de jeunes du cercle de` / `2008` / `Yélimané.` (l.9036-
+    9040) is one project, and the `-` of its budget column (l.9047) no project; the PADDY table's
+    `VOLET 3 : … LIQUIDES ET` / `SOLIDES` (l.9414-9416) is one heading. Saumur–Sansanding: the
+    paragraphs cut by their amounts (`(Il existe déjà` / `4 500,00 €` / `d’autres périmètres…`,
+    `permettraient de` / `6 000,00 €` / `mieux faire connaître…`) are four projects, each with
+    the amount written in it."""
+    mont = _rows(_actions("montreuil_yelimane_8880.txt"))
+    assert len(mont) == 12 and all(r[1] for r in mont)
+    assert not [r for r in mont if r[1].startswith("Yélimané")]
+    assert next(r for r in mont if r[0] == 9032)[1].endswith("du cercle de Yélimané")
+    paddy = _actions("montreuil_yelimane_paddy_9279.txt")
+    assert not [a for a in paddy if a.title == "SOLIDES"]
+    assert [a.title for a in paddy if a.sources[0].first_line == 9417] == []  # a heading, not a project
+    saumur = _rows(_actions("saumur_sansanding_11675.txt"))
+    assert [(r[0], r[4]) for r in saumur] == [(11684, (10000.0, "EUR")), (11710, (4500.0, "EUR")),
+                                              (11763, (3000.0, "EUR")), (11792, (6000.0, "EUR"))]

@@ -21,6 +21,7 @@ from ..domains import map_domain, stated_labels
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, cuf_documents, fields
+from .cuf_cells import closes_range
 from .cuf_rows import split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
@@ -352,7 +353,8 @@ class CufReader(Reader):
             items = [x for x in re.split(r"\s+[–—]\s+", text) if x.strip()] or [text]
             for k, item in enumerate(items):
                 line = next((n for n, t in lines if item[:20].strip() and item[:20].strip() in t), lines[0][0])
-                own = [a for a in fields.amounts(item) if a.currency]  # `amovibles(14854 €)`: its own amount
+                own = [a for a in fields.amounts(item) if a.currency  # `amovibles(14854 €)`: its own amount
+                       and not closes_range(item, a.start)]
                 cell_budget = own[0].text if own else ((budget or None) if k == 0 else None)
                 out.append(ActionDraft(
                     title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],

@@ -36,10 +36,15 @@ _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cour
 _WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b",
                       re.IGNORECASE)
 _NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
-                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|^P\.?M\.?$|pour m[ée]moire", re.IGNORECASE)
-_CONNECT = re.compile(r"(\b(de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
-                      r"entre|vers|chez|sous|que|qui|dont)|[,(/+&–-])$", re.IGNORECASE)
+                        r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|budget global|int[ée]gr[ée] (?:dans|au)|"
+                        r"^P\.?M\.?$|pour m[ée]moire", re.IGNORECASE)
+# a line ending on one of these words (`En continu depuis` / `1987`, `Intégré dans un` / `budget global`)
+# leaves its cell dangling: the next line goes on with it
+_DANGLING_WORDS = (r"de|du|des|la|le|les|et|à|au|aux|en|pour|avec|sur|par|dans|d['’]|l['’]|un|une|ou|"
+                   r"entre|vers|chez|sous|que|qui|dont|depuis|dès")
+_CONNECT = re.compile(rf"(\b({_DANGLING_WORDS})|[,(/+&–-])$", re.IGNORECASE)
 CONNECT_WORDS = _CONNECT
+DANGLING = re.compile(rf"\b(?:{_DANGLING_WORDS})$", re.IGNORECASE)
 
 
 @dataclass
@@ -76,6 +81,11 @@ def is_when(text: str) -> bool:
         return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
     # a cell opening with its date may say more (`Depuis 1996, sur la base de programme triennal`)
     return len(words) <= 2 and (len(t) <= 45 or len(t) <= 60 and bool(_DATE_LED.match(t)))
+
+
+def closes_range(text: str, at: int) -> bool:
+    """The amount at `at` closes a range the text states (`de 75 à 150 €`): the project's words, not its budget."""
+    return bool(re.search(r"\d\s*(?:à|a|et|ou|[-–])$", text[:at].rstrip()))
 
 
 @lru_cache(maxsize=8192)
@@ -130,6 +140,8 @@ def _starts_cell(prev: str, line: str) -> bool:
     if re.search(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$", p) and re.match(r"^[A-ZÀ-Ý]{3,}\b", s) \
             and not _upper(p):
         return False  # `Oumar Elhadji` / `TOURE et…`: a person's name wraps, first name then SURNAME
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", s) and not re.search(r"[.;:!?)]$", p):
+        return False  # `fonctionnement des services : échange` / `D.G.S`: an acronym alone ends the line above
     if re.search(r"\b(?:[A-Z]\.){2,}$", p):
         return False  # `Commandé à l’O.N.G.` / `C.P.F.M. de Sévaré`: an acronym's stops end no cell
     if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
@@ -138,6 +150,9 @@ def _starts_cell(prev: str, line: str) -> bool:
         return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
     if _UNIT_ALONE.match(s) and re.search(r"\d\s*(?:millions?|milliards?)?$", p):
         return False  # `25 millions` / `CFA`: the amount's unit on the next line
+    if s[:1].islower() and len(s.split()) >= 4 and is_budget(p, True) and fields.amounts(p) \
+            and not _MONEY_WORDS.match(s):
+        return True  # `6 000,00 €` / `mieux faire connaître…`: an amount alone, then the text it cut
     if s[:1].islower() or s[:1] in "(&«»:;,)":
         return False
     complement = re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p)
@@ -198,7 +213,8 @@ def _cut(seg: list[tuple[int, str]], k: int, after: str | None, numbered: bool) 
             block += 1 if prev else 0
             prev = ""
             continue
-        if _HEADER_RE.match(s) and len(s) < 90 and not fields.years(s).found:
+        dangling = bool(cells and prev and DANGLING.search(prev))  # `Intégré dans un` / `budget global`
+        if _HEADER_RE.match(s) and len(s) < 90 and not fields.years(s).found and not dangling:
             prev, in_header = "", True
             continue
         if in_header and re.match(r"^[a-zà-ÿ(]", s) and not fields.years(s).found:
@@ -371,6 +387,8 @@ def _upper(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def kind_of(text: str) -> str:
+    if not re.sub(r"[-–—•\s]", "", text):
+        return "skip"  # a dash alone: an empty cell
     if re.match(r"^(?:19|20)\d\d\b", text) and len(text.split()) <= 10 \
             and not re.search(r"[a-zé]{4,}\s+[a-zé]{4,}", text):
         return "when"  # `2003, 2005, 2006 +ou- 1500 (par pers)`: a dates cell, with an amount
@@ -401,7 +419,7 @@ def is_prose(text: str, after_prose: bool = False) -> bool:
     if _BULLET_RE.match(t):
         return False
     return bool(_PROSE_RE.match(t) and len(t.split()) >= 6 or _VERB_RE.search(t) and len(t.split()) >= 5
-                or t.endswith("!") or after_prose and t.endswith((".", "…", "!")))
+                or t.endswith("!") or after_prose and (t.endswith((".", "…", "!")) or bool(DANGLING.search(t))))
 # One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
 LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
                "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
@@ -466,6 +484,8 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
     money = when = None
     if len(c.lines) <= 2:
         m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
+        if m and closes_range(text, m.start()):
+            m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
         if m:
             money, text = m.group(1), text[:m.start()]
             if is_when(text.strip()):

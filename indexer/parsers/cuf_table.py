@@ -31,6 +31,7 @@ from .cuf_cells import (
     _BULLET_RE,
     _HEADER_RE,
     CONNECT_WORDS,
+    DANGLING,
     Cell,
     _upper,
     cells_of,
@@ -69,6 +70,7 @@ class _TableReader:
         self.labelled = False  # rows carry their domain label in front
         self.headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
         self.prev_cell: Cell | None = None  # the last cell of the segment before
+        self.continued = False  # the segment opened with the rest of the band's last project
         self.peeked: dict[tuple[int, str], list[str]] = {}
         # segments to read; a segment's later cells come back as (k, cells) when they open the next row
         self.todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
@@ -130,8 +132,11 @@ class _TableReader:
         self.labelled = self.labelled or any(a.kind == "domain" and b.kind == "action"
                                              and a.lines[0][0] == b.lines[0][0] for a, b in pairwise(cells))
         prev = self.prev_cell
+        self.continued = False
         if cells and given is None and prev is not None and _cut_by_gap(prev, cells[0]):
             prev.lines += cells.pop(0).lines  # `chaque année, des` / `réalisations sont`: one cell cut by gaps
+        elif given is None and self.band:
+            self.continued = _dangling_goes_on(self.band[-1].cells[-1], cells)
         return cells
 
     def _first_columns(self, k: int, cells: list[Cell]) -> list[Cell] | None:
@@ -208,7 +213,8 @@ class _TableReader:
             # the next row starts with a domain cell, or with a project that opens as one does
             # (`2003 +ou- 1500` / ` Programme de formation…`: a row written on the lines after)
             at = next((i for i, c in enumerate(cells) if c.kind == "domain"
-                       or c.kind == "action" and re.match(r"^[A-ZÀ-Ý]", c.text)), len(cells))
+                       or c.kind == "action" and re.match(r"^[A-ZÀ-Ý]", c.text)
+                       and not (self.continued and is_prose(c.text))), len(cells))
             if at < len(cells) and any(c.kind == "action" for c in cells[at:]) \
                     and all(c.kind in ("when", "budget", "skip", "label") for c in cells[:at]):
                 self.todo.insert(0, (k, cells[at:]))  # `72604€` / `ARTISANAT 6 échanges…`: the next row
@@ -247,8 +253,9 @@ class _TableReader:
         if self.band and _BULLET_RE.match(c.text) and _PROPOSALS.search(self.band[-1].cells[0].text):
             self.band[-1].cells.append(c)  # `Diagnostic et propositions d'actions` / `- …`: its proposals
             return
-        if seg_rows and is_prose(c.text, len(seg_rows[-1].cells) > 1):
-            seg_rows[-1].cells.append(c)  # a sentence about the project above, not a project
+        above = seg_rows[-1] if seg_rows else (self.band[-1] if self.continued else None)
+        if above is not None and is_prose(c.text, len(above.cells) > 1):
+            above.cells.append(c)  # a sentence about the project above, not a project
             return
         if c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text) and len(c.text.split()) <= 4:
             if self.band:  # the end of a cell cut by the page or the extraction
@@ -344,10 +351,29 @@ _PROPOSALS = re.compile(r"\bpropositions?\b|\brecommandations?\b|\bpr[ée]conisa
 def _cut_by_gap(prev: Cell, first: Cell) -> bool:
     """A segment's first cell goes on with the last cell of the segment before
     (`chaque année, des` / `réalisations sont`): a lower-case start after an
-    unfinished line of the same kind of text."""
+    unfinished line of the same kind of text; an upper-case heading cut after
+    its dangling word (`… LIQUIDES ET` / `SOLIDES`)."""
+    if prev.kind == "domain" and DANGLING.search(prev.text) and _upper(prev.text) and _upper(first.text) \
+            and first.kind in ("domain", "action") and len(first.lines) == 1:
+        return True
     return bool(prev.kind in ("when", "action") and re.match(r"^[a-zà-ÿ]", first.text)
                 and not re.search(r"[.;:!?)]$", prev.text) and first.kind in ("when", "action")
                 and (first.kind == prev.kind == "action" or prev.kind == "when" or CONNECT_WORDS.search(prev.text)))
+
+
+def _dangling_goes_on(last: Cell, cells: list[Cell]) -> bool:
+    """The band's last project left dangling on a word or an open parenthesis (`… du cercle de`) goes on with the
+    segment's first text, past the dates or amount written level with its cut (`2008` /
+    `Yélimané.`, `6 000,00 €` / `mieux faire connaître…`): that text joins it."""
+    open_paren = last.text.count("(") > last.text.count(")")
+    if last.kind != "action" or not (DANGLING.search(last.text) or open_paren):
+        return False
+    at = next((i for i, c in enumerate(cells) if c.kind not in ("when", "budget") or len(c.lines) > 1), None)
+    if at is None or cells[at].kind != "action" or _BULLET_RE.match(cells[at].text) \
+            or not DANGLING.search(last.text) and not re.match(r"^[a-zà-ÿ]", cells[at].text):
+        return False  # inside an open parenthesis, only a lower-case start goes on with it
+    last.lines += cells.pop(at).lines
+    return True
 
 
 def _chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> bool:
