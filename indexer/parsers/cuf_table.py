@@ -30,6 +30,7 @@ from . import fields
 from .cuf_cells import (
     _BULLET_RE,
     _HEADER_RE,
+    _NUMBER_RE,
     CONNECT_WORDS,
     DANGLING,
     Cell,
@@ -143,6 +144,9 @@ class _TableReader:
         """What stands before a band's projects: a lone label (or project), a
         row's first column of domain cells, or a first column of headings (read
         here: None)."""
+        if self._numbered_label(k, cells):
+            cells[0].lines, cells[0].kind = [ln for c in cells for ln in c.lines], "domain"
+            return cells[:1]
         if len(cells) == 1 and cells[0].kind == "domain" and self.last_kind == "domain" and not _upper(cells[0].text):
             cells[0].kind = "action"  # a lone cell after a domain cell is its project
         elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
@@ -154,6 +158,14 @@ class _TableReader:
             self._read_headings(k, cells)
             return None
         return cells
+
+    def _numbered_label(self, k: int, cells: list[Cell]) -> bool:
+        """A numbered label in a narrow segment before the row's projects (`3. Assainissement et lutte` / … /
+        `pauvreté »` / `avec à terme la création…`): the row's first column, one cell whatever its length."""
+        return k + 1 < len(self.segs) and self.last_kind not in ("domain", "action") \
+            and bool(_NUMBER_RE.match(cells[0].text)) and not any(_BULLET_RE.match(c.text) for c in cells[1:]) \
+            and all(c.kind in ("domain", "action") for c in cells) and _width(self.segs[k]) <= 28 \
+            and self.peek(k + 1, "domain")[:1] == ["action"]
 
     def _lone_cell(self, k: int, cell: Cell) -> None:
         """A lone cell is a domain when text follows it, an action when dates or budget do."""
