@@ -303,6 +303,7 @@ class _TableReader:
             _first_column(self.band, self.rows, self.waiting, self.tops)
         if rest["when"]:
             self._one_project_per_date(rest["when"])
+            self._lead_in_items(len(rest["when"]))
         for kind, cs in rest.items():
             if cs:
                 self._place_column(k, kind, cs, cells)
@@ -330,6 +331,26 @@ class _TableReader:
             self.rows[at:at + 1] = parts
             self.band[self.band.index(row):self.band.index(row) + 1] = parts
             self.waiting = {"when": list(parts), "budget": [p for p in self.waiting["budget"] if p is not row] + parts}
+
+    def _lead_in_items(self, dates: int) -> None:
+        """A project cell ending with a colon, then its items (`Appui institutionnel à l’ARK :` / `- en
+        logistique` / `- en animations territoriales`), with as many dates cells as items: one project
+        per item, named by the lead-in and the item, each with its own dates and amount."""
+        waiting = self.waiting["when"]
+        if len(waiting) < 3 or dates != len(waiting) - 1:
+            return
+        head, items = waiting[0], waiting[1:]
+        if head.lead or len(head.cells) != 1 or not head.text.endswith(":") or head.when or head.budget \
+                or any(len(r.cells) != 1 or not _BULLET_RE.match(r.text) or r.when for r in items) \
+                or len({r.cells[0].segment for r in waiting}) != 1:
+            return
+        for r in items:
+            r.intro = head.cells[0]
+        self.rows.remove(head)
+        self.band.remove(head)
+        for pool in self.waiting.values():
+            if head in pool:
+                pool.remove(head)
 
     def _place_column(self, k: int, kind: str, cs: list[Cell], cells: list[Cell]) -> None:
         """Dates or budget cells `cs` of segment k to the rows waiting for them:
