@@ -149,8 +149,8 @@ class _TableReader:
             return cells[:1]
         if len(cells) == 1 and cells[0].kind == "domain" and self.last_kind == "domain" and not _upper(cells[0].text):
             cells[0].kind = "action"  # a lone cell after a domain cell is its project
-        elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
-                and k + 1 < len(self.segs):
+        elif len(cells) == 1 and cells[0].kind in ("domain", "action") and k + 1 < len(self.segs) \
+                and (len(cells[0].text) <= 80 or _width(self.segs[k]) <= 28):  # long, a label wraps narrow
             self._lone_cell(k, cells[0])
         elif self._is_first_column(k, cells):
             return _first_column_cells(cells)  # the first column of a row, before its projects
