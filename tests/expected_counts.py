@@ -41,7 +41,13 @@ MALI = {
     # the date `2008`, its `-` (l.9047) is an empty cell, `SOLIDES` (l.9416) ends its `VOLET 3`
     # heading; Saumur–Sansanding's `Des échanges … permettraient de` (l.11800) and the text the
     # amounts `4 500,00 €` / `6 000,00 €` cut (l.11726, 11804) belong to the project above.
-    "actions": 628,
+    # 628 -> 625 (frag2): CU Lyon–Bamako's numbered first column (l.7879-7980) no longer reads as
+    # amounts: the projects of rows 2, 4, 5 and 7 are found and the label's `avec à terme…`
+    # (l.7910) is no project (+3); Nord-Pas de Calais–Kayes' `Appui institutionnel à l’ARK :`
+    # (l.5334) is the lead-in of its two items, not a project (-1); long first-column labels
+    # wrapped narrow are no projects: Montreuil l.9050, Évry l.1858, Ivry l.6992, La Talaudière
+    # l.7537, La Verrière l.7682 (-5).
+    "actions": 625,
 }
 
 MAROC = {

@@ -369,7 +369,7 @@ def test_dangling_cells_go_on_past_a_header_word_roncq_ivry_saint_denis():
     assert by_line[10892][2] == 1987  # `A Roncq - Sensibilisation…`: the row `En continu depuis 1987`
     ivry = _actions("ivry_dianguirde_6905.txt")
     assert not [a for a in ivry if a.title.startswith("Intégré")]
-    assert len(ivry) == 12
+    assert len(ivry) == 11  # `Echanges culturels / animation…` (l.6992): the first column, no project
     assert "budget global" in next(a for a in ivry if a.sources[0].first_line == 6945).original_text
     denis = _rows(_actions("saint_denis_djelebou_11027.txt"))
     assert [r[1] for r in denis] == [
@@ -405,7 +405,7 @@ def test_a_project_cut_by_its_date_or_amount_goes_on_montreuil_saumur():
     `permettraient de` / `6 000,00 €` / `mieux faire connaître…`) are four projects, each with
     the amount written in it."""
     mont = _rows(_actions("montreuil_yelimane_8880.txt"))
-    assert len(mont) == 12 and all(r[1] for r in mont)
+    assert len(mont) == 11 and all(r[1] for r in mont)
     assert not [r for r in mont if r[1].startswith("Yélimané")]
     assert next(r for r in mont if r[0] == 9032)[1].endswith("du cercle de Yélimané")
     paddy = _actions("montreuil_yelimane_paddy_9279.txt")
@@ -414,3 +414,48 @@ def test_a_project_cut_by_its_date_or_amount_goes_on_montreuil_saumur():
     saumur = _rows(_actions("saumur_sansanding_11675.txt"))
     assert [(r[0], r[4]) for r in saumur] == [(11684, (10000.0, "EUR")), (11710, (4500.0, "EUR")),
                                               (11763, (3000.0, "EUR")), (11792, (6000.0, "EUR"))]
+
+
+def test_a_lead_in_over_items_with_their_own_dates_names_each_item_nord_pas_de_calais():
+    """CR Nord-Pas de Calais–Kayes: `Appui institutionnel à l’ARK :` / `- en  logistique` / `- en
+    animations territoriales` (l.5334-5336) beside `2001(au démarrage)` / `2003 sur 2 ans`
+    (l.5341-5342) and `18 295` / `15 245` (l.5346-5347): two projects, each named by the lead-in
+    and its item, each with its own dates and amount; the lead-in is no project of its own."""
+    rows = _rows(_actions("nord_pas_de_calais_kayes_5321.txt"))
+    ark = [r for r in rows if "ARK" in r[1] or r[1].startswith("en ")]
+    assert ark == [(5335, "Appui institutionnel à l’ARK : en logistique", 2001, 2001, (18295.0, None)),
+                   (5336, "Appui institutionnel à l’ARK : en animations territoriales", 2003, 2004, (15245.0, None))]
+    assert next(r for r in rows if r[0] == 5349)[1] == "Missions d’échanges institutionnels entre les 2 Régions"
+
+
+def test_numbered_row_labels_are_no_amounts_lyon_bamako():
+    """CU Lyon–District de Bamako: the first column numbers its rows (`1. Déplacements et` … `7.
+    Finances locales`). A numbered label after a dates column is no amount (`2. Gestion des
+    déchets Envoi d’une benne…`, l.7890), a numbered label in front of its project is split off
+    (`4. Développement urbain Séminaire…`, l.7954), and `3. Assainissement … pauvreté »` / `avec à
+    terme la création d’une direction des projets…` (l.7904-7916), narrow, is the row's label."""
+    acts = _actions("lyon_bamako_7865.txt")
+    got = [(a.sources[0].first_line, a.title[:40].strip(), a.start, a.domain_raw and a.domain_raw[:22]) for a in acts]
+    assert got == [
+        (7883, "5 carrefours ont été équipés", 2005, "1. Déplacements et sig"),
+        (7890, "Envoi d’une benne tasseuse et formation", 2002, "2. Gestion des déchets"),
+        (7893, "Envoi de 2 bennes", 2008, "2. Gestion des déchets"),
+        (7922, "Renforcement des capacités d’action du d", 2003, "3. Assainissement et l"),
+        (7928, "Opération pilote dans un quartier de la", 2005, "3. Assainissement et l"),
+        (7936, "Recherche de financement PPTE", 2008, "3. Assainissement et l"),
+        (7954, "Séminaire sur le développement urbain et", 2008, "4. Développement urbai"),
+        (7961, "Dossier de demande de financement auprès", 2008, "5. Eau potable"),
+        (7970, "Analyse de la situation locale et précon", 2007, None),
+        (7972, "Envoi de matériels informatiques", 2008, None),
+        (7980, "Analyse du budget et des capacités finan", 2008, "7. Finances locales"),
+        (7984, "Dossier suivi en partenariat avec Montré", 2008, "7. Finances locales")]
+    assert all(a.budget is None for a in acts)
+
+
+def test_a_long_label_wrapped_narrow_is_the_first_column_montreuil():
+    """Montreuil–Yélimané: `Autres initiatives de` / `micro-projets déposés` / `par les migrants ou les`
+    / `populations du cercle` (l.9050-9053), 88 characters wrapped at 23, before `Depuis 2008, le
+    PJCMY soutient financièrement les micro-projets…` (l.9056): the row's label, not a project."""
+    mont = _rows(_actions("montreuil_yelimane_8880.txt"))
+    assert not [r for r in mont if r[1].startswith("Autres initiatives")]
+    assert next(r for r in mont if r[0] == 9056)[2] == 2008

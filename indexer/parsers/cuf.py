@@ -21,7 +21,7 @@ from ..domains import map_domain, stated_labels
 from ..records import Contact, ParseResult, Party
 from ..text import fold, normal_case, reflow, squash_spaces
 from . import Reader, contacts, cuf_documents, fields
-from .cuf_cells import closes_range
+from .cuf_cells import _BULLET_RE, closes_range
 from .cuf_rows import split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
@@ -338,7 +338,9 @@ class CufReader(Reader):
             if row.lead:
                 continue
             text = join_lines([t for _, t in row.cells[0].lines])
-            described = join_lines([t for c in row.cells for _, t in c.lines])
+            if row.intro is not None:  # `Appui institutionnel à l’ARK :` / `- en logistique`: one project
+                text = f"{row.intro.text} {_BULLET_RE.sub('', text.strip())}"
+            described = join_lines([t for c in ([row.intro] if row.intro else []) + row.cells for _, t in c.lines])
             when = durations(year_lists(squash_spaces(" ".join(strip_number(c.text) for c in row.when))))
             if not when and row.period:
                 when = row.period

@@ -322,7 +322,8 @@ def _dated(cells: list[Cell]) -> bool:
 
 
 _DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.IGNORECASE)
-_AMOUNT_LED = re.compile(r"^\W*\(?\d")
+# an amount opens the cell, not a list number before words (`2. Gestion des déchets`: a numbered row label)
+_AMOUNT_LED = re.compile(r"^\W*\(?\d(?!\d?\s*[.)]\s*[^\W\d])")
 _UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
 # `Du 14 au 24 janvier`: its year below
@@ -511,6 +512,10 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
 
 def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:
     """A domain label written in front of a row's project (`Santé Construction…`), and the rest."""
+    number = _NUMBER_RE.match(text)
+    if number:  # `2. Gestion des déchets Envoi d’une benne…`: a numbered row's label, then its project
+        label, rest = _leading_label(text[number.end():].strip(), True, True)
+        return (f"{number.group(0).strip()} {label}", rest) if label else (None, text)
     words = text.split()
     for n in (3, 2, 1):
         head = " ".join(words[:n])

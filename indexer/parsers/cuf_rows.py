@@ -23,10 +23,12 @@ class Row:
     period: str | None = None  # a band heading's year ("Projets 2000")
     label: Cell | None = None  # its cell in a first column of headings
     lead: bool = False  # a lead-in over the projects (`Par la ville d’Alençon, à Koutiala:`): no project
+    intro: Cell | None = None  # the lead-in its item completes (`Appui institutionnel à l’ARK :` / `- en logistique`)
 
     @property
     def lines(self) -> list[tuple[int, str]]:
-        return sorted({ln for c in self.cells + self.when + self.budget for ln in c.lines})
+        intro = [self.intro] if self.intro else []
+        return sorted({ln for c in intro + self.cells + self.when + self.budget for ln in c.lines})
 
     @property
     def text(self) -> str:
@@ -55,7 +57,7 @@ def split_dated_lines(row: Row) -> list[Row]:
         part = Cell(cell.kind, chunk, cell.top + cell.lines.index(chunk[0]), cell.segment, cell.block)
         budget = [row.budget[i]] if len(row.budget) == k else (list(row.budget) if i == 0 else [])
         out.append(Row(domain=row.domain, cells=[part], when=[row.when[i]], budget=budget, period=row.period,
-                       label=row.label))
+                       label=row.label, intro=row.intro))
     return out
 
 

@@ -30,6 +30,7 @@ from . import fields
 from .cuf_cells import (
     _BULLET_RE,
     _HEADER_RE,
+    _NUMBER_RE,
     CONNECT_WORDS,
     DANGLING,
     Cell,
@@ -143,10 +144,13 @@ class _TableReader:
         """What stands before a band's projects: a lone label (or project), a
         row's first column of domain cells, or a first column of headings (read
         here: None)."""
+        if self._numbered_label(k, cells):
+            cells[0].lines, cells[0].kind = [ln for c in cells for ln in c.lines], "domain"
+            return cells[:1]
         if len(cells) == 1 and cells[0].kind == "domain" and self.last_kind == "domain" and not _upper(cells[0].text):
             cells[0].kind = "action"  # a lone cell after a domain cell is its project
-        elif len(cells) == 1 and cells[0].kind in ("domain", "action") and len(cells[0].text) <= 80 \
-                and k + 1 < len(self.segs):
+        elif len(cells) == 1 and cells[0].kind in ("domain", "action") and k + 1 < len(self.segs) \
+                and (len(cells[0].text) <= 80 or _width(self.segs[k]) <= 28):  # long, a label wraps narrow
             self._lone_cell(k, cells[0])
         elif self._is_first_column(k, cells):
             return _first_column_cells(cells)  # the first column of a row, before its projects
@@ -154,6 +158,14 @@ class _TableReader:
             self._read_headings(k, cells)
             return None
         return cells
+
+    def _numbered_label(self, k: int, cells: list[Cell]) -> bool:
+        """A numbered label in a narrow segment before the row's projects (`3. Assainissement et lutte` / … /
+        `pauvreté »` / `avec à terme la création…`): the row's first column, one cell whatever its length."""
+        return k + 1 < len(self.segs) and self.last_kind not in ("domain", "action") \
+            and bool(_NUMBER_RE.match(cells[0].text)) and not any(_BULLET_RE.match(c.text) for c in cells[1:]) \
+            and all(c.kind in ("domain", "action") for c in cells) and _width(self.segs[k]) <= 28 \
+            and self.peek(k + 1, "domain")[:1] == ["action"]
 
     def _lone_cell(self, k: int, cell: Cell) -> None:
         """A lone cell is a domain when text follows it, an action when dates or budget do."""
@@ -291,6 +303,7 @@ class _TableReader:
             _first_column(self.band, self.rows, self.waiting, self.tops)
         if rest["when"]:
             self._one_project_per_date(rest["when"])
+            self._lead_in_items(len(rest["when"]))
         for kind, cs in rest.items():
             if cs:
                 self._place_column(k, kind, cs, cells)
@@ -318,6 +331,26 @@ class _TableReader:
             self.rows[at:at + 1] = parts
             self.band[self.band.index(row):self.band.index(row) + 1] = parts
             self.waiting = {"when": list(parts), "budget": [p for p in self.waiting["budget"] if p is not row] + parts}
+
+    def _lead_in_items(self, dates: int) -> None:
+        """A project cell ending with a colon, then its items (`Appui institutionnel à l’ARK :` / `- en
+        logistique` / `- en animations territoriales`), with as many dates cells as items: one project
+        per item, named by the lead-in and the item, each with its own dates and amount."""
+        waiting = self.waiting["when"]
+        if len(waiting) < 3 or dates != len(waiting) - 1:
+            return
+        head, items = waiting[0], waiting[1:]
+        if head.lead or len(head.cells) != 1 or not head.text.endswith(":") or head.when or head.budget \
+                or any(len(r.cells) != 1 or not _BULLET_RE.match(r.text) or r.when for r in items) \
+                or len({r.cells[0].segment for r in waiting}) != 1:
+            return
+        for r in items:
+            r.intro = head.cells[0]
+        self.rows.remove(head)
+        self.band.remove(head)
+        for pool in self.waiting.values():
+            if head in pool:
+                pool.remove(head)
 
     def _place_column(self, k: int, kind: str, cs: list[Cell], cells: list[Cell]) -> None:
         """Dates or budget cells `cs` of segment k to the rows waiting for them:
