@@ -105,6 +105,10 @@ def _presentation(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     return {k: squash_spaces(" ".join(v)) for k, v in found.items()}, free
 
 
+# an actions table ends at the next table or the sections after it
+_TABLE_END_RE = re.compile("|".join(map(re.escape, cuf_documents.SECTIONS[2:])))
+
+
 def _history(told: list[str] | None, free: list[str], prose: list[str],
              clean: Callable[[list[str]], str | None]) -> tuple[str | None, str | None]:
     """History and objectives: the `Histoire du partenariat` section (its `Motivations &
@@ -203,8 +207,7 @@ class CufReader(Reader):
         french = french_party(fr_raw, ident.get("fr_place", ""), ident.get("fr_pop", ""))
         partner = self.partner(ml_raw, ident) if ml_raw else None
         pres_i = head_end
-        marks = {k: _find(lines, k, pres_i) for k in ("Histoire du partenariat", "Actions de coopération",
-                                                      "Perspectives du partenariat", cuf_documents.HEAD)}
+        marks = {k: _find(lines, k, pres_i) for k in cuf_documents.SECTIONS[1:]}
         hist_i, _act_i, persp_i, docs_i = marks.values()
 
         def upto(i: int) -> int:
@@ -240,9 +243,7 @@ class CufReader(Reader):
             sheet.formalized = formal_act(" ".join(x for x in (objectives, history) if x), self.repertoire.year)
         for k0, line in enumerate(lines):
             if k0 >= pres_i and "Actions de coopération" in line:  # one sheet may have two tables
-                k1 = next((k for k in range(k0 + 1, len(lines)) if re.search(
-                    r"Actions de coopération|Perspectives du partenariat|Documents de capitalisation",
-                    lines[k])), len(lines))
+                k1 = next((k for k in range(k0 + 1, len(lines)) if _TABLE_END_RE.search(lines[k])), len(lines))
                 body = [(start + k + 1, L[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])]
                 sheet.actions += self.actions(body)
                 sheet.years += total_years(body, self.repertoire.year)

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from ..text import fold
 
 HEAD = "Documents de capitalisation"
+# the headings of a sheet's sections after its identity blocks, in their order (cuf.py reads them too)
+SECTIONS = ("Présentation du partenariat", "Histoire du partenariat", "Actions de coopération",
+            "Perspectives du partenariat", HEAD)
 _HEAD_RE = re.compile(r"^.*?Documents de capitalisation[^:]*?réalisées\s*[.:]?\s*")
 # any heading of a sheet's sections: a sheet with two actions tables goes on after this one
-_NEXT_RE = re.compile(r"Présentation du partenariat|Histoire du partenariat|Actions de coopération|"
-                      r"Perspectives du partenariat|Documents de capitalisation")
+_NEXT_RE = re.compile("|".join(map(re.escape, SECTIONS)))
 # a section that says it has nothing (folded): `Néant`, `Aucun`, `-`
 _NOTHING_RE = re.compile(r"^\W*(?:neant|aucune?s?(?: document)?|rien|non|sans objet|n/?a)?\W*$")
 
