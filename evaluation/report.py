@@ -13,6 +13,7 @@ from pathlib import Path
 from .aggregate import ALL, Cell, breakdown, mean_of
 from .judged import JudgedQuery
 from .metrics import MEASURE_NAMES
+from .uncertainty import LEVEL, Interval, bootstrap_interval
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES_FILE = ROOT / "docs" / "evaluation.json"
@@ -85,6 +86,22 @@ def _pair(a: Cell, b: Cell, m: str) -> str:
     return f"{a.means[m]:.3f} / {b.means[m]:.3f}"
 
 
+def interval(qs: list[JudgedQuery], system: System, measure: str = "nDCG@10") -> Interval:
+    """The bootstrap interval of `system`'s mean `measure` over `qs`."""
+    return bootstrap_interval([system.per_query[q.id][measure] for q in qs])
+
+
+def kind_intervals(split: str) -> bool:
+    """Whether a split's kinds get an interval: not test's. A kind of three to
+    five queries has its worst query's figure as the interval's low end, and
+    test is reported by kind only, never query by query."""
+    return split != "test"
+
+
+INTERVAL_NOTE = (f"{LEVEL:.0%} bootstrap interval of our nDCG@10 over the queries (evaluation/uncertainty.py): "
+                 "where the mean would likely fall on another draw of queries like these")
+
+
 def shown_per_query(queries: list[JudgedQuery]) -> list[JudgedQuery]:
     """The queries whose own figures are printed and written: dev only. Test is
     reported by split and kind; a test query's own result, once seen, would be
@@ -111,14 +128,17 @@ def text_report(queries: list[JudgedQuery], ours: System, base: System) -> str:
         for n in names:
             out.append(f"  {n:<8} {o[ALL].means[n]:.4f} / {b[ALL].means[n]:.4f}  "
                        f"({ratio(o[ALL].means[n], b[ALL].means[n])})")
+        out.append(f"  nDCG@10 {LEVEL:.0%} interval (ours): {interval(qs, ours).text()}")
         for label, sub in _subsets(split, qs):
             c, d = mean_of(sub, ours.per_query, names), mean_of(sub, base.per_query, names)
             out.append(f"  {label} ({len(sub)}): nDCG@10 {_pair(c, d, 'nDCG@10')} "
                        f"({ratio(c.means['nDCG@10'], d.means['nDCG@10'])})")
-        out.append(f"  {'kind':<13} {'n':>3}  " + "  ".join(f"{n:>13}" for n in names) + "  nDCG ratio")
+        out.append(f"  {'kind':<13} {'n':>3}  " + "  ".join(f"{n:>13}" for n in names) + "  nDCG ratio"
+                   + ("  nDCG interval" if kind_intervals(split) else ""))
         for kind in (k for k in o if k != ALL):
+            shown = f"  {interval([q for q in qs if q.kind == kind], ours).text():>13}" if kind_intervals(split) else ""
             out.append(f"  {kind:<13} {o[kind].n:>3}  " + "  ".join(f"{_pair(o[kind], b[kind], n):>13}" for n in names)
-                       + f"  {ratio(o[kind].means['nDCG@10'], b[kind].means['nDCG@10']):>9}")
+                       + f"  {ratio(o[kind].means['nDCG@10'], b[kind].means['nDCG@10']):>9}" + shown)
     for split in (s for s in _splits(queries) if s not in (ALL, "test")):
         out += ["", f"Queries that lose most in {split} (nDCG@10 ours / FTS5; our top 3):"]
         for q, a, b in losses(_of_split(queries, split), ours, base):
@@ -135,8 +155,13 @@ def figures(queries: list[JudgedQuery], ours: System, base: System, meta: dict) 
     bb = breakdown(queries, base.per_query, names)
 
     def cell(split, kind):
-        return {"n": ob[split][kind].n, "ours": _rounded(ob[split][kind].means),
-                "FTS5": _rounded(bb[split][kind].means)}
+        out = {"n": ob[split][kind].n, "ours": _rounded(ob[split][kind].means),
+               "FTS5": _rounded(bb[split][kind].means)}
+        if kind == ALL or kind_intervals(split):
+            qs = [q for q in _of_split(queries, split) if kind == ALL or q.kind == kind]
+            iv = interval(qs, ours)
+            out["ours_nDCG@10_interval"] = [round(iv.low, 4), round(iv.high, 4)]
+        return out
 
     splits = {}
     for split in ob:
@@ -144,7 +169,8 @@ def figures(queries: list[JudgedQuery], ours: System, base: System, meta: dict) 
         entry["kinds"] = {k: cell(split, k) for k in ob[split] if k != ALL}
         splits[split] = entry
     return {"written_by": "repertoires eval (evaluation/report.py); do not edit by hand",
-            "index_version": meta.get("index_version"), "queries": len(queries), "splits": splits}
+            "index_version": meta.get("index_version"), "queries": len(queries), "interval": INTERVAL_NOTE,
+            "splits": splits}
 
 
 def _rounded(means: dict[str, float]) -> dict[str, float]:
@@ -205,17 +231,24 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
         for n in names:
             md.append(f"| {n} | {o[ALL].means[n]:.4f} | {b[ALL].means[n]:.4f} "
                       f"| {ratio(o[ALL].means[n], b[ALL].means[n])} |")
+        md += ["", f"nDCG@10 {interval(qs, ours).text()}: the {INTERVAL_NOTE}."]
         for label, sub in _subsets(split, qs):
             c, d = mean_of(sub, ours.per_query, names), mean_of(sub, base.per_query, names)
             md += ["", (f"{label.capitalize()} ({len(sub)} queries): nDCG@10 "
                         f"{c.means['nDCG@10']:.4f} (FTS5 {d.means['nDCG@10']:.4f}, "
                         f"{ratio(c.means['nDCG@10'], d.means['nDCG@10'])}).")]
+        per_kind = kind_intervals(split)
         md += ["", "By kind of query (ours / FTS5):", "",
-               "| kind | queries | " + " | ".join(names) + " | nDCG@10 ratio |",
-               "|---|---:|" + "---:|" * len(names) + "---:|"]
+               "| kind | queries | " + " | ".join(names) + " | nDCG@10 ratio |"
+               + (f" nDCG@10 {LEVEL:.0%} interval |" if per_kind else ""),
+               "|---|---:|" + "---:|" * len(names) + "---:|" + ("---:|" if per_kind else "")]
         for kind in (k for k in o if k != ALL):
+            shown = f" {interval([q for q in qs if q.kind == kind], ours).text()} |" if per_kind else ""
             md.append(f"| {kind} | {o[kind].n} | " + " | ".join(_pair(o[kind], b[kind], n) for n in names)
-                      + f" | {ratio(o[kind].means['nDCG@10'], b[kind].means['nDCG@10'])} |")
+                      + f" | {ratio(o[kind].means['nDCG@10'], b[kind].means['nDCG@10'])} |" + shown)
+        if not per_kind:
+            md += ["", ("No interval per kind here: a kind of a few queries has its worst query's figure as the "
+                        "interval's low end, and test is never reported query by query.")]
         md.append("")
     for split in (s for s in _splits(queries) if s not in (ALL, "test")):
         md += [f"## Queries that lose most ({split})", "",
