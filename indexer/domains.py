@@ -110,8 +110,8 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts("environnement", "dechet", "ordure", "propret", "ecolog", "desertif", "climat", "espaces verts",
              "reboise", "developpement durable", "biodiversite"), [ENVIRONNEMENT]),
     # `aménagement rural` is rural development, `aménagement touristique` tourism
-    (_starts(r"(?<!proprete )(?<!milieu )urban", r"(?:re)?amenagement(?! rural| touristique)", "transport", "voirie", "route",
-             "infrastructure", "habitat", "logement", "batiment", "equipement", "cadastre",
+    (_starts(r"(?<!proprete )(?<!milieu )urban", r"(?:re)?amenagement(?! rural| touristique)", "transport", "voirie",
+             "route", "infrastructure", "habitat", "logement", "batiment", "equipement", "cadastre",
              r"(?<!cadres )(?<!agents )territori",  # `cadres territoriaux` are civil servants
              "mobilite", "plan de developpement", "eclairage"), [URBANISME]),
     (_starts("institution", "gouvernance", "decentralis", "gestion municipale", "gestion communale",
@@ -204,8 +204,8 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     ((r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|"
       r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme|\bmedecins?\b|"
       r"\bmedica(?:l|le|ux|les)\b"), [SANTE]),  # `à l'hôpital`: a place
-    (r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|formation professionnelle|"
-     r"centres? de formation|bibliothecaires", [EDUCATION]),
+    ((r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|formation professionnelle|"
+      r"centres? de formation|bibliothecaires"), [EDUCATION]),
     ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
       r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
       r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)|"
@@ -227,7 +227,8 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     # `Un pont entre Nîmes et Meknès`: a bridge between two towns is a figure of speech
     # `route régionale 24` is an address; `pistes de financement`, ideas; `soutien logistique`, help
     ((r"\broutes?\b(?! (?:regionale|nationale|departementale))|\bpistes?\b(?! de (?:financement|reflexion|travail))|"
-      r"\bponts?\b(?! entre)|(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|(?<!soutien )logistique|\burbanisme\b|"
+      r"\bponts?\b(?! entre)|(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|(?<!soutien )logistique|"
+      r"\burbanisme\b|"
       r"renovation (du )?marche|amenagement de l.espace|"
       # a master plan of a named service is about that service
       r"schema (global|directeur)(?! (?:de la |de |d.)(?:gestion des dechets|assainissement|eau|l.eau))|"

@@ -146,6 +146,10 @@ def _formal_year(text: str | None) -> int | None:
 
 
 _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage")
+# an act dated right after its name (`Jumelage en 1981`, `Un premier accord date de 1983`, `charte
+# signée le 2 mai 1986`), not an agreement whose principle was decided or that is planned
+_ACT_YEAR_RE = re.compile(r"\b(?:jumelage|accord|convention|protocole|charte)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
+_NOT_ACT_RE = re.compile(r"intention|principe|projet|envisag|souhait|prevu")
 # joining a network (`Adhésion de Blanquefort à Cités Unies France`) is no contact with the partner
 _NOT_CONTACT_RE = re.compile(r"adh[ée]sion")
 _FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
@@ -158,11 +162,11 @@ def _sentences(text: str) -> list[str]:
 def formalisation(convention: str | None, history: str | None) -> int | None:
     """The year of the first formal act: the legal field's, unless the history dates an earlier
     one (`Jumelage en 1981.`, `Un premier accord date de 1983` before a 2003 declaration); a
-    declaration or letter of intent is not one."""
+    declaration or letter of intent, or an agreement whose principle was decided, is not one."""
     formalized = _formal_year(convention)
-    earlier = [y for s in _sentences(history or "") if _SIGNING_RE.search(fold(s)) and "intention" not in fold(s)
-               for y in years_in(s)[:1] if formalized is None or y < formalized]
-    return min(earlier, default=formalized)
+    earlier = [y for s in _sentences(history or "") if not _NOT_ACT_RE.search(fold(s))
+               for y in _ACT_YEAR_RE.findall(fold(s)) if formalized is None or int(y) < formalized]
+    return min((int(y) for y in earlier), default=formalized)
 
 
 def first_contact(history: str | None, formalized: int | None, elsewhere: str = "") -> int | None:
