@@ -95,6 +95,7 @@ def _split(text: str, notices: list[str]) -> list[str]:
 
 
 _OR = "OR"  # the operator, as it stands between clauses before they are grouped
+_SENTENCE_PUNCT = ",;!?.…"
 _PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
 
 
@@ -134,8 +135,16 @@ def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
     if body.startswith('"') and body.endswith('"') and len(body) >= 2:
         phrase = " ".join(body[1:-1].split())
         return [Clause("phrase" if " " in phrase else "word", phrase, negated)] if phrase else []
-    # stray quotes inside a word separate words
-    return [Clause("word", word, negated) for word in body.replace('"', " ").split()]
+    # stray quotes inside a word separate words; a sentence's punctuation around a word is not
+    # part of it (`médicale,` is shown as médicale in the explanation and the notices)
+    words = (_unpunctuated(w) for w in body.replace('"', " ").split())
+    return [Clause("word", word, negated) for word in words if word]
+
+
+def _unpunctuated(word: str) -> str:
+    """`word` without the sentence's punctuation after it, unless that would make it an operator."""
+    bare = word.rstrip(_SENTENCE_PUNCT)
+    return word if bare in _OPERATORS else bare
 
 
 def _field_clause(prefix: str, value: str, negated: bool, pq: ParsedQuery) -> list[Clause | str]:

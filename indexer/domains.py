@@ -100,21 +100,25 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts("cultur", "intercultur", "socioculturel", "patrimoine", "artisti", "musique", "theatre", "festival",
              "musee", "archive", "lecture", r"livres?\b", "cinema", r"arts?\b", "bibliotheque"), [CULTURE]),
     (_starts("econom", "emploi", "commerce", "entreprise", "artisanat", "microcredit", "micro-credit", "credit",
-             "insertion professionnelle", "marche", "industri", "investis", "financ"), [ECONOMIE]),
+             "insertion professionnelle", "marche", "industri", "investis",
+             # municipal finance (`Finances locales`, `Services administratif et financier`) is governance
+             r"financ(?!es locales|ier\b)"), [ECONOMIE]),
     (_starts("touris"), [TOURISME]),
     (_starts("agric", "avicult", "rural", "elevage", "peche", "maraich", "agro", "cereal", "foret", "forestier",
-             "securite alimentaire", "autosuffisance", "vivri", "apicult", "halieut"), [AGRICULTURE]),
+             "securite alimentaire", "autosuffisance", "vivri", "apicult", "halieut", "aquacult", "piscicult"),
+     [AGRICULTURE]),
     (_starts("environnement", "dechet", "ordure", "propret", "ecolog", "desertif", "climat", "espaces verts",
              "reboise", "developpement durable", "biodiversite"), [ENVIRONNEMENT]),
     # `aménagement rural` is rural development, `aménagement touristique` tourism
-    (_starts("urban", r"(?:re)?amenagement(?! rural| touristique)", "transport", "voirie", "route",
-             "infrastructure", "habitat", "logement", "batiment", "equipement", "cadastre", "territori",
+    (_starts(r"(?<!proprete )(?<!milieu )urban", r"(?:re)?amenagement(?! rural| touristique)", "transport", "voirie",
+             "route", "infrastructure", "habitat", "logement", "batiment", "equipement", "cadastre",
+             r"(?<!cadres )(?<!agents )territori",  # `cadres territoriaux` are civil servants
              "mobilite", "plan de developpement", "eclairage"), [URBANISME]),
     (_starts("institution", "gouvernance", "decentralis", "gestion municipale", "gestion communale",
              "administrat", "renforcement des capacites", "capacites", "etat civil", "fiscal",
              "finances locales", "elus", "appui a la commune", "appui aux communes", "democrat", "citoyen",
              "cooperation technique", "modernisation", "gestion locale", "services municipaux",
-             "service public", "technique"), [GOUVERNANCE]),
+             "service public", "cadres territoriaux", "cadres municipaux", "cadres communaux"), [GOUVERNANCE]),
     (_starts("societe civile", "associati", r"femmes?\b", r"genre\b", r"ong\b", "comite de jumelage",
              "vie associative"), [SOCIETE]),
     (_starts("echange", "amitie", "jumelage", "rencontre", "visite", "solidarite internationale",
@@ -123,14 +127,20 @@ RULES: list[tuple[str, list[str]]] = [
     # food security ("sécurité alimentaire") is farming and food supply: the agriculture rule files it
     (_starts("(?:in)?securite(?! alimentaire)", "protection civile", "pompier", "incendie", "risque",
              "catastrophe", "police", "terroris", "criminal"), [SECURITE]),
-    (_starts("social", "solidarite", "handicap", "personnes agees", "enfance", "petite enfance", "pauvrete",
-             "humanitaire", "urgence", "aide alimentaire"), [SOCIAL]),
+    # international solidarity is exchanges (above); Handicap International and the programme
+    # «Villes Unies contre la pauvreté» are names, not the social work itself
+    (_starts("social", r"solidarite(?! internationale)", r"handicap(?! international)", "personnes agees", "enfance",
+             "petite enfance", r"(?<!unies contre la )pauvrete", "humanitaire", "urgence", "aide alimentaire"),
+     [SOCIAL]),
     (_starts("energ", "electri", "solaire", "eolien"), [ENERGIE]),
     # Morocco repertoire: "Développement urbain" ("urban" misses "urbain"), "Circulation et déplacements"
-    (_starts("urbain", "circulation", "deplacement"), [URBANISME]),
+    (_starts(r"(?<!proprete )(?<!milieu )urbain", "circulation", "deplacement"), [URBANISME]),
     (_starts("services publics"), [GOUVERNANCE]),
 ]
 _COMPILED = [(re.compile(p), d) for p, d in RULES]
+# Words that name a field only when nothing else does: `Appui technique` is institutional support,
+# `Aide technique dans les domaines de l'eau` is about water.
+_WEAK = [(re.compile(_starts("technique")), [GOUVERNANCE])]
 
 
 @lru_cache(maxsize=16)  # label_text asks it of a record's whole text once per domain of the record
@@ -160,6 +170,8 @@ def _map_uncached(label: str) -> list[str]:
             for d in doms:
                 if d not in found:
                     found.append(d)
+    if not found:
+        found = [d for rx, doms in _WEAK if rx.search(key) for d in doms]
     return found
 
 
@@ -188,13 +200,19 @@ def map_domains(labels: list[str]) -> list[str]:
 # a well is water, a health centre is health, a school is education. Kept
 # narrower than RULES, which read short labels, not running text.
 TEXT_RULES: list[tuple[str, list[str]]] = [
-    (RULES[0][0], [EAU]),  # the water rule reads text as well as labels
+    (RULES[0][0] + r"|captage|bornes?.fontaines?", [EAU]),  # the water rule reads text as well as labels
     ((r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|"
-      r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme"), [SANTE]),  # `à l'hôpital`: a place
-    (r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque", [EDUCATION]),
+      r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme|\bmedecins?\b|"
+      r"\bmedica(?:l|le|ux|les)\b"), [SANTE]),  # `à l'hôpital`: a place
+    ((r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|formation professionnelle|"
+      r"centres? de formation|bibliothecaires"), [EDUCATION]),
     ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
       r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
-      r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)"), [CULTURE]),
+      r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)|"
+      # what the actions themselves call cultural (not an association's name): centres, weeks, events
+      r"(activites|echanges|centres?|semaines?|manifestations?|evenements?|animations?|actions?|programmes?|"
+      r"projets?|journees?) culturel(?:le)?s?|de type culturel|\bconteu(?:r|se)s?\b|\bcontes\b|spectacles?|"
+      r"\bartistes?\b|ecrivains?|\btheatre|\bdanses?\b|lecture publique|appui a la lecture"), [CULTURE]),
     (r"electrif|solaire|eclairage|groupe electrogene", [ENERGIE]),
     ((r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|"
       r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain|"
@@ -207,25 +225,40 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"(sejours?|groupes?|delegations?) de jeunes|colonies? de vacances|centres? de loisirs|"
       r"\bjeunesse\b"), [JEUNESSE]),
     # `Un pont entre Nîmes et Meknès`: a bridge between two towns is a figure of speech
-    ((r"\broutes?\b|\bpistes?\b|\bponts?\b(?! entre)|passerelle|voirie|plan d.amenagement|lotissement|logistique|"
+    # `route régionale 24` is an address; `pistes de financement`, ideas; `soutien logistique`, help
+    ((r"\broutes?\b(?! (?:regionale|nationale|departementale))|\bpistes?\b(?! de (?:financement|reflexion|travail))|"
+      r"\bponts?\b(?! entre)|(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|(?<!soutien )logistique|"
+      r"\burbanisme\b|"
       r"renovation (du )?marche|amenagement de l.espace|"
       # a master plan of a named service is about that service
       r"schema (global|directeur)(?! (?:de la |de |d.)(?:gestion des dechets|assainissement|eau|l.eau))|"
       r"\b(?:auto)?bus\b|transports? (publics|en commun|urbains)"), [URBANISME]),
     # people in hardship helped, whatever the heading: destitute families, the blind, charities
-    ((r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap|indigent|\blait\b|"
-      r"\bdemunie?s?\b(?! de)|defavorise|malvoyant|non.voyant|\baveugles?\b|bienfaisance|sans.abri"), [SOCIAL]),
+    # milk given to children, not a dairy's (`valoriser le lait traité` by a yaourterie)
+    ((r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap(?! international)|indigent|"
+      r"^(?!.*(?:laiterie|laitier|laitiere|yaourt|fromag)).*\blait\b|"
+      r"\bdemunie?s?\b(?! de)|defavorise|malvoyant|non.voyant|\baveugles?\b|bienfaisance|sans.abri|"
+      r"humanitaire|sinistres\b|developpement social (?:des|urbain)|lutte contre la pauvrete|foyers? de l.enfance|"
+      r"enfance assistee|protection de l.enfance"), [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
       r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|"
       r"\bagricol"), [AGRICULTURE]),
     # a school or sanitation cooperative is about its school or its streets, not trade
     ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"
-      r"activites generatrices"), [ECONOMIE]),
+      r"activites generatrices|operateurs economiques|poles? de competitivite|economie (?:fondee sur la )?connaissance|"
+      r"developpement economique|echanges economiques"), [ECONOMIE]),
     ((r"maitrise d.ouvrage|outils institutionnels|appui institutionnel|"
-      r"formation des elus|\bdecentralisation|etat civil"), [GOUVERNANCE]),
+      r"formation (?:des |d.)elus|\bdecentralisation|etat civil|fonctionnaires|"
+      r"(?:cadres|agents|personnels?) (?:municipaux|communaux|territoriaux|superieurs)"), [GOUVERNANCE]),
     # support given to associations (not an evening shared with them)
     ((r"(subventions?|soutien|appui|aides?|renforcement|accompagnement) (a |aux |d.|des |de )*associations|"
       r"societe civile"), [SOCIETE]),
+    # friendship, visits and school links between the two towns, whatever heading they are under
+    # (a school exchange is schooling for the gold records: `échanges scolaires` stays there)
+    ((r"liens d.amitie|visites? reciproques?|echanges? annuels|"
+      r"education au developpement|sensibilisation reciproque|jumelages? scolaires?|"
+      r"(?:visites?|sejours?|accueil|venue|deplacement|reception) (?:d.une |de la |des |d.)delegations?|"
+      r"delegations? (?:d.elus|officielles?|municipales?)"), [ECHANGES]),
     ((r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
       r"risques (urbains|majeurs|naturels)|seismes?\b"), [SECURITE]),
 ]

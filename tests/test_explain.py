@@ -211,6 +211,19 @@ def test_a_field_named_in_explain_is_where_the_word_is(engine):
     assert "Ségou" in (rec["partner_party"]["region"] or "") + rec["partner_party"]["name"] + " Segou"
 
 
+def test_a_sentences_punctuation_is_not_part_of_the_words_explained(engine):
+    """A long query typed as a sentence (`bloc opératoire, imagerie médicale.`): the words
+    explained, and the query as understood, are the words without the commas and the stop."""
+    r = engine.search(SearchRequest(q="bloc opératoire, imagerie médicale.", per_page=3, explain=True))
+    words = [w["text"] for h in r["results"] for w in h["explain"]["own"]["words"]]
+    assert "opératoire" in words and "médicale" in words
+    assert not any(w.endswith((",", ".")) for w in words)
+    # an operator keeps its meaning only bare: `OU,` is the word, not an operator with a comma
+    from engine.querylang import parse_query
+    assert [c.text for c in parse_query("puits, forages; latrines!").clauses] == ["puits", "forages", "latrines"]
+    assert [c.text for c in parse_query("eau OR, santé").clauses] == ["eau", "OR,", "santé"]
+
+
 def test_no_explain_unless_asked(engine):
     r = engine.search(SearchRequest(q="eau", per_page=3))
     assert all("explain" not in h for h in r["results"]) and "profile" not in r

@@ -233,6 +233,27 @@ def test_first_contact_is_neither_the_signing_nor_a_later_event():
     assert fc("Décembre 2001 : première visite du Maire. Accord signé en janvier 2003.", 2003) == 2001
 
 
+def test_the_first_formal_act_of_the_history_formalises_the_partnership():
+    """Saint-Étienne-Annaba: `Historique. Jumelage en 1981.` with a Convention field saying `oui`;
+    Isère-Constantine: `Un premier accord date de 1983` before a 2003 declaration of intent. The
+    first formal act formalises the partnership, and its year is no first contact; a declaration
+    or a letter of intent is no formal act, and joining a network is no contact with the partner."""
+    form = algerie.formalisation
+    assert form("oui", "Jumelage en 1981.") == 1981
+    assert form("Une déclaration d’intention a été signée en Octobre 2003.",
+                "Un premier accord date de 1983 mais sans mise en œuvre d’actions. Des contacts ont été "
+                "repris en 2003.") == 1983
+    assert form("Accord de coopération signé le 23 février 2005.",
+                "Une lettre d’intention a été signée en 2004.") == 2005
+    assert form("Protocole d’accord signé en 2004.", "Premières visites en 2001.") == 2004
+    assert form("Accord de coopération signé le 23 Février 2005", "Le principe de la mise en place d’un accord "
+                "de coopération avec une collectivité locale algérienne a été arrêté dès 2004.") == 2005
+    assert algerie.first_contact("Jumelage en 1981.", 1981) is None
+    assert algerie.first_contact("Un premier accord date de 1983. Des contacts ont été repris en 2003.", 1983) is None
+    assert algerie.first_contact("2002 : Adhésion de Blanquefort à Cités Unies France. 2003 : Année de "
+                                 "l’Algérie à Blanquefort", None) == 2003
+
+
 def test_first_contact_from_a_first_mission_when_the_history_is_empty():
     """Lyon–Oran: an empty Historique, and `Suite à une première mission politique effectuée … en
     Mai 2003 pour engager une relation` in the project's text."""

@@ -83,13 +83,17 @@ def test_first_sector_actions(intro):
     assert infra.years == []
     assert infra.sources == [SourceRef("intro.txt", 15, 15, None, "Infrastructures")]
     assert territory.domain_raw == "aménagement du territoire et de l’environnement"
-    assert territory.domains == ["Environnement et déchets", "Urbanisme, aménagement et transports"]
+    # `pôles de compétitivité` in its sentence: the economy (round 17's action-text rules)
+    assert territory.domains == ["Environnement et déchets", "Urbanisme, aménagement et transports",
+                                 "Développement économique"]
     assert territory.years == [2006, 2009, 2010, 2011, 2012]
     assert territory.sources[0].first_line == 16 and territory.sources[0].last_line == 20
     assert territory.description.startswith(
         "S’agissant de l’aménagement du territoire et de l’environnement : En matière d’aménagement")
     assert city.id == f"{PID}--a03"
-    assert city.domains == ["Urbanisme, aménagement et transports", "Action sociale et solidarité"]
+    # ... and `la visite d'une délégation de la wilaya d'Oran à Paris` in its text: exchanges
+    assert city.domains == ["Urbanisme, aménagement et transports", "Action sociale et solidarité",
+                            "Échanges et amitié"]
     assert city.years == [2010, 2014]
     assert city.description.endswith("sera bientôt opérationnelle.")
     assert city.original_text.splitlines()[0].startswith("Dans le domaine de la politique de la ville")
@@ -130,7 +134,8 @@ def test_full_document(full):
         "Eau et assainissement", "Santé", "Jeunesse et sport", "Développement économique", "Tourisme",
         "Agriculture et développement rural", "Environnement et déchets",
         "Urbanisme, aménagement et transports", "Appui institutionnel et gouvernance",
-        "Sécurité et protection civile", "Action sociale et solidarité",
+        # `la visite d'une délégation de la wilaya d'Oran à Paris` (Politique de la ville): exchanges
+        "Échanges et amitié", "Sécurité et protection civile", "Action sociale et solidarité",
     ]
     tourism = full.actions[6]
     assert tourism.sources == [SourceRef(DOC, 33, 34, None, "Tourisme")]

@@ -145,7 +145,13 @@ def _formal_year(text: str | None) -> int | None:
     return ys[0] if ys else None
 
 
-_SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord")
+_SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage")
+# an act dated right after its name (`Jumelage en 1981`, `Un premier accord date de 1983`, `charte
+# signée le 2 mai 1986`), not an agreement whose principle was decided or that is planned
+_ACT_YEAR_RE = re.compile(r"\b(?:jumelage|accord|convention|protocole|charte)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
+_NOT_ACT_RE = re.compile(r"intention|principe|projet|envisag|souhait|prevu")
+# joining a network (`Adhésion de Blanquefort à Cités Unies France`) is no contact with the partner
+_NOT_CONTACT_RE = re.compile(r"adh[ée]sion")
 _FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
 
 
@@ -153,12 +159,22 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.;])\s+|\n\s*(?=[-→•])", text or "") if s.strip()]
 
 
+def formalisation(convention: str | None, history: str | None) -> int | None:
+    """The year of the first formal act: the legal field's, unless the history dates an earlier
+    one (`Jumelage en 1981.`, `Un premier accord date de 1983` before a 2003 declaration); a
+    declaration or letter of intent, or an agreement whose principle was decided, is not one."""
+    formalized = _formal_year(convention)
+    earlier = [y for s in _sentences(history or "") if not _NOT_ACT_RE.search(fold(s))
+               for y in _ACT_YEAR_RE.findall(fold(s)) if formalized is None or int(y) < formalized]
+    return min((int(y) for y in earlier), default=formalized)
+
+
 def first_contact(history: str | None, formalized: int | None, elsewhere: str = "") -> int | None:
     """The year the two parties first met: the history's first year, unless its sentence is
     the signing of the formal act (that is the formalisation) or it comes after the formal
     act (later events are not a first contact); with no dated history, a sentence of the
     sheet naming a first mission, visit or meeting."""
-    found = [y for s in _sentences(history or "") for y in years_in(s)
+    found = [y for s in _sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s)) for y in years_in(s)
              if not (y == formalized and _SIGNING_RE.search(fold(s)))]
     if not found:
         found = [y for s in _sentences(elsewhere) if _FIRST_RE.search(fold(s)) for y in years_in(s)]
@@ -395,7 +411,7 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
         contacts = list(sheet["french_contacts"])
         for _, _, cs in sheet["partner_blocks"]:
             contacts.extend(cs)
-        formalized = _formal_year(sheet["convention"])
+        formalized = formalisation(sheet["convention"], sheet["history"])
         projects = "\n".join(proj["raw"] for proj in sheet["projects"])
         s = Sheet(
             french=Party(**vars(sheet["french"])), partner=partner, first=sheet["first"] + 1,

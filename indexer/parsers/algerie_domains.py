@@ -118,7 +118,7 @@ def objective_domains(objectives: str | None) -> list[str]:
     item names nothing else (`échanges de jeunes` is youth; `favoriser les échanges` is exchanges)."""
     found: list[str] = []
     text = re.sub(r"Objectifs (?:de départ|actuels) :", "\n", objectives or "")
-    for item in re.split(r"\s+/\s+|\s*[;\n]\s*|,\s+|\s+-\s+|:\s+", text):
+    for item in re.split(r"\s+/\s+|\s*[;\n]\s*|,\s+|\s+-\s+|:\s+|(?<=[a-zé)])\.\s+", text):
         domains = map_domain(item) if len(item) > 3 else []
         if ECHANGES in domains and (len(domains) > 1 or len(item) > 60):  # a means, not a field
             domains.remove(ECHANGES)
