@@ -316,6 +316,16 @@ def test_a_study_is_a_project_name():
 
 # --- The whole document ---------------------------------------------------------
 
+def test_two_projects_of_a_sheet_are_told_apart(whole):
+    """Bordeaux–Oran (l.1439-1471): both theme cells read `« Pacte Oran Bordeaux »`; the second
+    project's text opens with its own name, `Deuxième phase du « Pacte Oran Bordeaux »`."""
+    titles = [a.title for a in whole.actions if a.partnership_id == "bordeaux--oran"]
+    assert titles == ["« Pacte Oran Bordeaux »", "Deuxième phase du « Pacte Oran Bordeaux »"]
+    assert algerie_blocks.opening_name("Deuxième phase du « Pacte Oran Bordeaux ».\nLes thèmes…") == (
+        "Deuxième phase du « Pacte Oran Bordeaux »")
+    assert algerie_blocks.opening_name("Les thèmes qui seront abordés à Bordeaux seront :") is None
+
+
 def test_whole_document_counts(whole):
     assert whole.stats == ALGERIE
     assert sum(1 for w in whole.warnings if "empty project slot" in w) == 12

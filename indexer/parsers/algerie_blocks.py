@@ -146,6 +146,13 @@ def project_title(title: str | None, theme: str | None, description: str | None)
     return name if len(name) <= 250 else name[:248].rsplit(" ", 1)[0] + "…"
 
 
+def opening_name(description: str | None) -> str | None:
+    """The project's name its text opens with (`Deuxième phase du « Pacte Oran Bordeaux »`),
+    when it opens with a name rather than a sentence."""
+    name = project_title(None, None, description) if description else ""
+    return name if len(name) <= 140 and _NOUN_START.match(name) else None
+
+
 def parse_project(lines: list[str], first: int, last: int) -> dict:
     """One `Projet N` block (0-based inclusive range) -> its fields."""
     m = _PROJECT_RE.match(lines[first])
