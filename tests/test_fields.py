@@ -77,6 +77,16 @@ def test_years_never_from_phones_or_amounts():
     assert y.found == [1986]
 
 
+def test_years_never_from_reference_numbers():
+    """Romans–Taroudannt (Maroc l.3092): `crédits du Ministère des Affaires Etrangères FSP 2003-43`
+    is a funding programme's number; a short period (`2006-07`) still gives its first year."""
+    assert fields.years("dans le cadre du PAD (crédits du Ministère des Affaires Etrangères FSP 2003-43) : 40% "
+                        "Romans", until=2008).found == []
+    assert fields.years("Délibération 2008-05-0002 de l’Assemblée départementale", until=2008).found == []
+    assert fields.years("saison 2006-07", until=2008).found == [2006]
+    assert fields.years("de 2003-2005", until=2008).found == [2003, 2005]
+
+
 def test_a_year_without_activity_is_not_a_year_of_activity():
     """CG Allier-Tiflet (Maroc l.4770): `Pas d'actions en cours en 2007 - difficulté de mobilisation`."""
     ys = fields.years("Programme 2006. Pas d'actions en cours en 2007 - difficulté de mobilisation.", 2008)

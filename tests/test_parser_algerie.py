@@ -280,7 +280,72 @@ def test_project_title_rules():
     assert t("2006 : accueil d’un écrivain", None, None) == "accueil d’un écrivain"
 
 
+def test_a_colon_inside_a_quoted_name_does_not_end_the_heading():
+    """Blanquefort–Timimoun Projet 1 (l.1310-1312): the book's name holds a colon, and the
+    extraction joined the next dated entry (`fin 2004 : Envoi…`) to it."""
+    t = algerie_blocks.project_title
+    text = ("2003 : Travail de mémoire « Paroles d’Algériens et français d’Algérie » - Parution du livre\n"
+            "« Algérie, Blanquefort : une histoire de mémoire »\n"
+            "fin 2004 : Envoi d’une mission technique sur le livre et l’animation jeunesse")
+    assert t(None, None, text) == ("Travail de mémoire « Paroles d’Algériens et français d’Algérie » - Parution "
+                                   "du livre « Algérie, Blanquefort : une histoire de mémoire »")
+    # a colon in brackets neither
+    assert t(None, None, "Jumelage (phase 1 : écoles) : envoi de livres") == "Jumelage (phase 1 : écoles)"
+
+
+def test_a_date_after_a_colon_and_an_aside_in_brackets_do_not_cut_the_name():
+    """CU Dunkerque–Annaba Projet 1 (l.1060-1062): `… Tourcoing (dans le cadre d’un réseau …) et
+    l’association Touiza Solidarité une formation sur la gestion des déchets : décembre 2004.`"""
+    t = algerie_blocks.project_title
+    text = ("Organiser en partenariat avec Roubaix et Tourcoing (dans le cadre d’un réseau régional de\n"
+            "collectivités locales Nord-Pas de Calais/Algérie) et l’association Touiza Solidarité une\n"
+            "formation sur la gestion des déchets : décembre 2004.")
+    assert t(None, None, text) == ("Organiser en partenariat avec Roubaix et Tourcoing et l’association Touiza "
+                                   "Solidarité une formation sur la gestion des déchets")
+    # an aside that ends the phrase is still cut off
+    assert t(None, None, "Accompagnement de la création d’un centre de dépistage (coopération entre directions "
+                         "de la santé des deux institutions)") == (
+        "Accompagnement de la création d’un centre de dépistage")
+
+
+def test_a_project_named_in_guillemets_is_titled_by_that_name_not_its_theme():
+    """Marseille–Wilaya d'Alger (l.2510-2549): the Thème `Séminaire` twice; the text names each
+    seminar, or the forum's edition; a quoted body that organises it is not the project."""
+    t = algerie_blocks.project_title
+    assert t(None, "Séminaire", "Décembre 2003    Organisation à Marseille, par l’Institut de Prévention et de "
+                                "Gestion des\nRisques (IPGR), d’un séminaire sur « la gestion des risques urbains », "
+                                "participation de\ntechniciens d’Alger.") == (
+        "Séminaire sur « la gestion des risques urbains »")
+    assert t(None, "Séminaire", "16 et 17 Mars 2004   la ville de Marseille , en collaboration avec la Banque "
+                                "mondiale, a\norganisé la seconde édition du « Pharo de la Connaissance », forum "
+                                "sur le thème de la\nmise en place de l’Economie fondée sur la connaissance.") == (
+        "« Pharo de la Connaissance »")
+    assert t(None, "Echange de savoir faire", "Du 14 au 16 Juin 2005   le « Réseau Urbain Europe MENA » copiloté "
+                                              "par la ville de\nMarseille, a organisé à Alger un\nséminaire sur "
+                                              "« la prévention des risques urbains ».") == (
+        "Séminaire sur « la prévention des risques urbains »")
+    assert t(None, "Coopération", "le « Réseau Urbain Europe MENA » a accueilli des techniciens.") == "Coopération"
+
+
+def test_a_study_is_a_project_name():
+    """CG Isère–Constantine Projet 2 (l.953): `2004 : étude sur le devenir des franges et berges…`."""
+    assert algerie_blocks.project_title(None, "Aménagement urbain", (
+        "2004 : étude sur le devenir des franges et berges des oueds Rhummel et Boumerzoug. Le\n"
+        "programme aménagement paysager est géré par l’Ecole nationale du paysage de Versailles")) == (
+        "étude sur le devenir des franges et berges des oueds Rhummel et Boumerzoug")
+
+
 # --- The whole document ---------------------------------------------------------
+
+def test_two_projects_of_a_sheet_are_told_apart(whole):
+    """Bordeaux–Oran (l.1439-1471): both theme cells read `« Pacte Oran Bordeaux »`; the second
+    project's text opens with its own name, `Deuxième phase du « Pacte Oran Bordeaux »`."""
+    titles = [a.title for a in whole.actions if a.partnership_id == "bordeaux--oran"]
+    assert titles == ["« Pacte Oran Bordeaux »", "Deuxième phase du « Pacte Oran Bordeaux »"]
+    assert algerie_blocks.opening_name("Deuxième phase du « Pacte Oran Bordeaux ».\nLes thèmes…") == (
+        "Deuxième phase du « Pacte Oran Bordeaux »")
+    assert algerie_blocks.opening_name("Les thèmes qui seront abordés à Bordeaux seront :") is None
+
 
 def test_whole_document_counts(whole):
     assert whole.stats == ALGERIE

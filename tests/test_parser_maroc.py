@@ -275,3 +275,46 @@ def test_every_formal_act_of_the_legal_framework_dates_the_partnership(whole):
     1989, and the 1998 declaration is a year of the partnership too."""
     p = next(p for p in whole.partnerships if p.id == "marseille--rabat")
     assert p.formalized == 1989 and {1989, 1998} <= set(p.years)
+
+
+def _action(whole, pid, title_start):
+    return next(a for a in whole.actions if a.partnership_id == pid and a.title.startswith(title_start))
+
+
+def test_a_description_label_dates_its_project(whole):
+    """CG Isère–Tadla-Azilal (l.5239-5243): `Actions de développement intégré au douar Megdaz
+    (débuté en 2004)`, then `Description du projet (2004 à 2006)`: the project ran to 2006."""
+    megdaz = _action(whole, "cg-isere--cr-tadla-azilal", "Actions de développement intégré au douar Megdaz")
+    assert (megdaz.start, megdaz.end) == (2004, 2006)
+    assert 2006 in megdaz.years
+
+
+def test_what_was_done_for_an_intention_is_activity(whole):
+    """CR Nord-Pas de Calais–Doukkala Abda, INTENTIONS DE PROJETS (l.7424-7491), in a document of
+    July 2008: the colloquium of 2006 and the delegation of July 2007 took place; 2008 is planned."""
+    pid = "cr-nord-pas-de-calais--cr-doukkala-abda"
+    littoral = _action(whole, pid, "Gestion Intégrée du Littoral")
+    assert (littoral.status, littoral.years, littoral.start, littoral.end) == ("en projet", [2006], 2006, 2006)
+    culture = _action(whole, pid, "Culture /patrimoine")
+    assert (culture.years, culture.start, culture.end) == ([2007], 2008, 2008)
+    gazelles = _action(whole, pid, "Valorisation de la réserve royale de gazelles")
+    assert gazelles.years == [2007]  # `2007 : Mission d'expertise`; `Développement de projets en 2008` is a plan
+
+
+def test_sub_items_under_an_objective_date_the_project(whole):
+    """Strasbourg–Fès (l.3844-3851): `Objectif : améliorer la circulation…`, then the project's
+    items, one of them `organisée, en avril 2006`: the project's date."""
+    bus = _action(whole, "strasbourg--fes", "Transport publics urbains")
+    assert (bus.years, bus.start, bus.end) == ([2006], 2006, 2006)
+
+
+def test_a_later_entry_that_is_only_a_theme_is_filed_under_it(whole):
+    """CR Nord-Pas de Calais–Doukkala Abda (l.7426-7444): `Culture /patrimoine (projet d'accord
+    culturel pour 2008)` after the project of `AMÉNAGEMENT DU TERRITOIRE, ENVIRONNEMENT` is a theme
+    of its own; La Rochelle's `Déplacement de jeunes danseurs (2001)` (l.1468) is a project of its
+    heading, CULTURE."""
+    culture = _action(whole, "cr-nord-pas-de-calais--cr-doukkala-abda", "Culture /patrimoine")
+    assert (culture.domain_raw, culture.domains) == ("Culture /patrimoine", ["Culture et patrimoine"])
+    dancers = _action(whole, "rochelle--essaouira", "Déplacement de jeunes danseurs")
+    assert dancers.domain_raw == "CULTURE"
+    assert maroc_sheet._is_theme("Santé, éducation") and not maroc_sheet._is_theme("Déplacement de jeunes danseurs")

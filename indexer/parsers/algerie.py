@@ -21,6 +21,7 @@ from .algerie_blocks import (
     _PAGE_RE,
     _flow,
     _project_blocks,
+    opening_name,
     parse_contacts,
     parse_project,
     period_heading,
@@ -396,6 +397,21 @@ def _action(proj: dict) -> ActionDraft:
     )
 
 
+def _distinct_titles(projects: list[dict]) -> list[ActionDraft]:
+    """The sheet's actions, told apart: a project titled like an earlier one (both from the
+    theme cell `« Pacte Oran Bordeaux »`) takes the name its own text opens with (`Deuxième
+    phase du « Pacte Oran Bordeaux »`)."""
+    actions, seen = [], set()
+    for proj in projects:
+        a = _action(proj)
+        if fold(a.title) in seen and (name := opening_name(proj["description"])) and fold(name) not in seen:
+            a.title = name
+            a.when = " ".join([name, proj["description"] or ""])
+        seen.add(fold(a.title))
+        actions.append(a)
+    return actions
+
+
 def _objectives(start: str | None, now: str | None) -> str | None:
     parts = []
     if start:
@@ -423,7 +439,7 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
             objectives=_objectives(sheet["obj_start"], sheet["obj_now"]), contacts=contacts,
             partners=sheet["partners_text"], notes=list(notes), extra=dict(sheet["extra"]),
             original_text=sheet["raw"], budget=_money(sheet["funding"]),
-            actions=[_action(proj) for proj in sheet["projects"]] if k == 0 else [],
+            actions=_distinct_titles(sheet["projects"]) if k == 0 else [],
         )
         s.domains_raw = [a.domain_raw for a in s.actions if a.domain_raw]
         if len(sheet["partners"]) > 1:

@@ -72,36 +72,85 @@ _TAIL_DATE = re.compile(rf"\s*(?:\([^()]*(?:19|20)\d\d[^()]*\)|,?\s+(?:du|le|en|
                         rf"\s+{_DATE}(?:\s*[-–]\s*{_DATE})?)\s*$", re.IGNORECASE)
 
 
+# a dated entry after a closed quote or bracket: the next item of a list the extraction joined
+_NEXT_ENTRY = re.compile(rf"(?<=[»)])\s+(?:(?:courant|fin|d[ée]but|en)\s+)?{_DATE}\s*:\s+(?=[A-ZÉÀ])",
+                         re.IGNORECASE)
+_COLON_DATE = re.compile(rf"\s*:\s*{_DATE}\s*$", re.IGNORECASE)
+# a long aside in brackets that the sentence goes on after
+_ASIDE = re.compile(r"\s\((?:[^()]*\d[^()]*|[^()]{25,})\)(?=\s*[\w«])")
+
+
 # a project's name opens with a noun (`Création…`, `Stage…`, `Programme…`); a sentence opens
 # with an article, a pronoun, a preposition or a place (`Les deux collectivités…`, `Alger et Lyon…`)
 _NOUN_START = re.compile(
     r"^(?:\w+(?:tion|sion|ment|age|ure|ance|ence|ité|isme)s?|programmes?|projets?|missions?|visites?|"
-    r"séminaires?|accueil|appui|aide|soutien|[ée]changes?|chantiers?|diagnostics?|envoi|dons?|achats?|"
+    r"séminaires?|études?|accueil|appui|aide|soutien|[ée]changes?|chantiers?|diagnostics?|envoi|dons?|achats?|"
     r"forums?|festivals?|colloques?|réunions?|rencontres?|semaines?|journées?|guides?|plans?|travail|"
     r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition)\b", re.IGNORECASE)
 
 
+def _heading(sentence: str) -> str:
+    """The text before the sentence's first colon that stands outside brackets and quotes
+    (`Parution du livre « Algérie, Blanquefort : une histoire de mémoire »` has none)."""
+    depth = 0
+    for i, c in enumerate(sentence):
+        depth += (c in "(«") - (c in ")»")
+        if c == ":" and depth == 0 and sentence[i + 1:i + 2] in ("", " ") and 6 <= i <= 121:
+            return sentence[:i].rstrip()
+    return ""
+
+
+# an event named in guillemets: `un séminaire sur « la gestion des risques urbains »`
+_QUOTED = re.compile(r"(?:\b(?P<event>séminaire|colloque|forum|conférence|atelier|journée|semaine|exposition|"
+                     r"festival|rencontre)s?\s+sur\s+|(?P<lead>^|\b(?:édition|programme|projet|opération|"
+                     r"manifestation|dispositif)s?\s+(?:du|de la|de l['’]|des|intitulée?s?|appelée?s?)\s+))"
+                     r"(?P<name>«[^«»]{4,100}»)", re.IGNORECASE)
+
+
+def quoted_name(sentence: str) -> str | None:
+    """The project a sentence names in guillemets, as an event (`Séminaire sur « … »`), an
+    edition or programme (`la seconde édition du « Pharo de la Connaissance »`) or on its own at
+    its start; not a quoted body that organises it (`le « Réseau Urbain Europe MENA »`)."""
+    m = _QUOTED.search(sentence)
+    if m is None:
+        return None
+    if m.group("event"):
+        return f"{m.group('event').capitalize()} sur {m.group('name')}"
+    return m.group("name")
+
+
 def project_title(title: str | None, theme: str | None, description: str | None) -> str:
     """A project's name: its `Titre`; else the heading its text opens with (`Projet de
-    coopération en matière d'urbanisme :`); else its `Thème`; else the first phrase of its
-    text. Never a date: a leading `2004 :` or `Courant 2005 :` and a trailing `du 10 au 17
-    Septembre 2006` are dropped; details after ` / ` or in a long bracket too."""
+    coopération en matière d'urbanisme :`); else its `Thème`, unless the text names the
+    project in guillemets; else the first phrase of its text. Never a date: a leading `2004 :`
+    or `Courant 2005 :`, a trailing `du 10 au 17 Septembre 2006` or `: décembre 2004` are
+    dropped; details after ` / ` or in a long bracket too (the words after an aside stay)."""
     if title:
         return _TAIL_DATE.sub("", _LEAD_DATE.sub("", title)).strip(" ,;:-–") or title
     text = re.sub(r"(?<![.:;!?»])\n(?!\n)", " ", (description or "").strip())
     first = _LEAD_DATE.sub("", text.split("\n")[0]).strip()
     sentence = re.split(r"(?<=[a-zéèêàç)»0-9])\.(?:\s|$)", first, maxsplit=1)[0]
-    heading = re.match(r"^(.{6,120}?)\s*:(?:\s|$)", sentence)
-    head = heading.group(1) if heading else ""
-    if (len(head.split()) >= 2 and head.count("(") == head.count(")") and not re.search(r"(19|20)\d\d", head)
+    sentence = _NEXT_ENTRY.split(sentence, maxsplit=1)[0]  # `… de mémoire » fin 2004 : Envoi …`
+    sentence = _COLON_DATE.sub("", sentence)  # `… la gestion des déchets : décembre 2004`
+    head = _heading(sentence)
+    if (len(head.split()) >= 2 and not re.search(r"(19|20)\d\d", head)
             and not re.search(r"suivante?s$|ci-dessous$", head)):  # a heading, not a list's preamble
         return _TAIL_DATE.sub("", head).strip(" ,;-–")
     name = re.split(r"\s+/\s*|\s*/\s+", sentence, maxsplit=1)[0]
+    name = _ASIDE.sub("", name)  # `Organiser avec Roubaix (dans le cadre d'un réseau …) une formation`
     name = re.split(r"\s\((?=[^)]*\d|[^)]{25})", name, maxsplit=1)[0]
     name = _TAIL_DATE.sub("", name).strip(" ,;:-–")
     if theme and not (len(name) <= 140 and _NOUN_START.match(name)):
-        return theme  # the text opens with a sentence, not with the project's name
+        # the text opens with a sentence, not with the project's name
+        return quoted_name(sentence) or theme
     return name if len(name) <= 250 else name[:248].rsplit(" ", 1)[0] + "…"
+
+
+def opening_name(description: str | None) -> str | None:
+    """The project's name its text opens with (`Deuxième phase du « Pacte Oran Bordeaux »`),
+    when it opens with a name rather than a sentence."""
+    name = project_title(None, None, description) if description else ""
+    return name if len(name) <= 140 and _NOUN_START.match(name) else None
 
 
 def parse_project(lines: list[str], first: int, last: int) -> dict:

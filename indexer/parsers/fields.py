@@ -210,9 +210,20 @@ class Years:
     dropped: list[int] = field(default_factory=list)  # later years not marked as planned
 
 
+# a year glued to a number: a short period (`2006-07`) or a reference (`FSP 2003-43`, `2008-05-0002`)
+_REFERENCE_RE = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)-(\d{1,3})((?:-\d+)*)(?!\d)")
+
+
+def _reference(m: re.Match) -> str:
+    """A reference number blanked out; a short period (`1999-00`, `2006-07`) kept."""
+    year, after = int(m.group(1)), int(m.group(2))
+    short_period = len(m.group(2)) == 2 and not m.group(3) and 0 < (after - year % 100) % 100 <= 10
+    return m.group() if short_period else " " * len(m.group())
+
+
 def _mask_numbers(text: str) -> str:
-    """Blank out e-mail addresses, phone numbers and amounts, so that their
-    digits are never read as years."""
+    """Blank out e-mail addresses, phone numbers, reference numbers and amounts, so
+    that their digits are never read as years."""
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", text)
 
     def phone(m: re.Match) -> str:
@@ -226,6 +237,7 @@ def _mask_numbers(text: str) -> str:
         return " " * len(t) if is_phone else t
 
     text = _PHONE_RE.sub(phone, text)
+    text = _REFERENCE_RE.sub(_reference, text)
     for a in amounts(text):
         text = text[:a.start] + " " * (a.end - a.start) + text[a.end:]
     return text

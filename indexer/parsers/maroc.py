@@ -219,7 +219,8 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
 
 def _action_years(it: Item, description: str | None) -> tuple[int | None, int | None]:
     """A project's years: its title's dates (in parentheses, else any year of the title), with
-    its list heading's; else the years its description reports, open-ended while it runs."""
+    its list heading's and its description label's (`Description du projet (2004 à 2006)`); else
+    the years its description reports, open-ended while it runs."""
     start, end = dates_of_title(it.title_raw)
     if start is None:
         ys = years_in(re.sub(r"\([^()]*\)", " ", it.title_raw))
@@ -229,6 +230,11 @@ def _action_years(it: Item, description: str | None) -> tuple[int | None, int | 
             start, end = it.span
         else:
             start, end = min(start, it.span[0]), max(y for y in (end, it.span[1]) if y) if (end or it.span[1]) else None
+    if it.label_span and it.label_span[0] is not None:  # `Description du projet (2004 à 2006)`
+        if start is None:
+            start, end = it.label_span
+        elif end is None and it.label_span[1] and it.label_span[1] >= start:
+            end = it.label_span[1]  # `(débuté en 2004)`: the description's period ends it
     if start is None and description and not it.span:
         found = fields.years(description, YEAR)
         ys = sorted(found.found + found.planned)  # `un programme qui va démarrer en 2008`
@@ -249,7 +255,10 @@ def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[Action
         description = _joined(desc_parts)
         objectives = _joined(f.get("objectives"))
         budget_text = _joined(f.get("budget"))
-        start, end = _action_years(it, _joined(list(f.get("free", [])) + list(f.get("description", []))))
+        dated = list(f.get("free", [])) + list(f.get("description", []))
+        if not dated:  # its sub-items, listed under a one-line `Objectif : …` (Strasbourg–Fès)
+            dated = [x for x in f.get("objectives", [])[1:] if x.lstrip().startswith("-")]
+        start, end = _action_years(it, _joined(dated))
         if "Cofinancement PAD" in title_text:
             description = (description + "\n" if description else "") + "Cofinancement PAD"
         actions.append(ActionDraft(

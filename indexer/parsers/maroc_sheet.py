@@ -158,6 +158,7 @@ class Item:
     from_heading: bool = False
     last: int = 0
     span: tuple[int | None, int | None] | None = None  # the heading's dates, for the items of its list
+    label_span: tuple[int | None, int | None] | None = None  # a field label's: `Description du projet (2004 à 2006)`
     fields: dict[str, list[str]] = field(default_factory=dict)
     order: list[tuple[str, str]] = field(default_factory=list)  # (field, text) for "other"
     current: str = "free"
@@ -449,17 +450,23 @@ class _SheetReader:
         else:
             self._close()
             first = n
-        self.item = Item(first=first, title_raw=title, heading=self._domain_of(title), status=self.status,
+        later = item is not None and self.data.items[-1:] == [item]  # a project of this heading came before
+        self.item = Item(first=first, title_raw=title, heading=self._domain_of(title, later), status=self.status,
                          from_heading=from_heading)
         self.item.last = n
         return self.item
 
-    def _domain_of(self, title: str) -> str | None:
+    def _domain_of(self, title: str, later: bool = False) -> str | None:
         """The theme heading, else a sub-heading naming a domain, else a short title naming one;
-        none for `Autres projets`."""
+        none for `Autres projets`. A later project under the heading whose title is only a theme,
+        in no domain of the heading's (`Culture /patrimoine` after `AMÉNAGEMENT DU TERRITOIRE,
+        ENVIRONNEMENT`'s project), is filed under that theme."""
         if title.startswith("Autres projets"):
             return None
         if self.heading:
+            label = short_title(title)
+            if later and _is_theme(label) and not set(map_domain(label)) & set(map_domain(self.heading)):
+                return label
             return self.heading
         if self.subheading and map_domain(self.subheading):
             return self.subheading
@@ -478,6 +485,8 @@ class _SheetReader:
         if label:
             fld, lab, rest = label
             target.current = fld if fld != "other" else f"other:{lab}"
+            if fld == "description" and target.label_span is None and _DATE_PAREN.search(lab):
+                target.label_span = dates_of_title(lab)
             if rest:
                 target.add(target.current, rest)
                 target.body_lines += 1
@@ -487,6 +496,13 @@ class _SheetReader:
             target.add(target.current, s)
             target.body_lines += 1
         target.last = n
+
+
+def _is_theme(label: str) -> bool:
+    """A title made of domain labels only (`Culture /patrimoine`, `Santé, éducation`), each of one
+    or two words: a theme, not a project's name (`Déplacement de jeunes danseurs`)."""
+    parts = re.split(r"\s*[/,;]\s*|\s+et\s+", label.strip())
+    return all(0 < len(p.split()) <= 2 and map_domain(p) for p in parts)
 
 
 def _status_of(heading: str) -> str:

@@ -176,8 +176,10 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     later = {y for y in (a.start, a.end) if y and doc.year and y > doc.year}
     found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y and y not in later})
     ys.planned = sorted(set(ys.planned) | later)  # a stated end after the document's date is planned
-    if a.status == "en projet" and found:  # a project still to come: its dates are plans, not activity
-        ys.planned, found = sorted(set(ys.planned) | set(found)), []
+    if a.status == "en projet" and found:  # a project still to come: its dates are plans, not activity,
+        # save what was already done for it before the document's year (`participation en 2006 à un colloque`)
+        plans = [y for y in found if doc.year is None or y >= doc.year]
+        ys.planned, found = sorted(set(ys.planned) | set(plans)), [y for y in found if y not in plans]
     if ys.planned:
         p.extra.setdefault("Années prévues", ", ".join(str(y) for y in ys.planned))
         if result is not None:
