@@ -467,15 +467,17 @@ def _periodic(c: Cell, when: str, money: str) -> list[Cell]:
 _LINK_WORDS = ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l")
 
 
-def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
+def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[Cell]:
     """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
     line -> its action, dates and budget cells (and a leading domain label).
     In a table whose rows carry their label in front (`labelled`), a label
-    naming a domain in normal case is one too (`Accès à l'eau Financement…`)."""
+    naming a domain in normal case is one too (`Accès à l'eau Financement…`).
+    Beside a first column that gave each project its label (`framed`), a
+    project's first words are its own (`Maternité – Farine de sevrage…`)."""
     if c.kind == "when" and len(c.lines) <= 2:
         return _split_when(c)
     if c.kind == "domain" and not _upper(c.text) and len(c.lines[0][1].split()) >= 3:
-        split = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled)
+        split = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled, framed)
         if len(split) > 1:  # `Elevage Auxiliaires d’élevages, coopératives…`: a label and its project
             return split
     if c.kind != "action":
@@ -496,7 +498,8 @@ def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
             when, text = m.group(1), text[:m.start()]
             # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
             text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
-    label, text = _leading_label(text, money is not None or when is not None, labelled and c.top == 0)
+    label, text = (None, text) if framed else \
+        _leading_label(text, money is not None or when is not None, labelled and c.top == 0)
     if money is None and when is None and label is None:
         return [c]
     mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)

@@ -28,6 +28,18 @@ def narrower(seg: list[tuple[int, str]], nxt: list[tuple[int, str]]) -> bool:
     return width(seg) <= max(24, 0.75 * width(nxt))
 
 
+def level_labels(cells: list[Cell], seg: list[tuple[int, str]], nxt: list[Cell]) -> bool:
+    """A narrow segment of short one-line labels, each level with a project of
+    the next segment (`Santé` / `Eau` beside `Maternité – Farine de sevrage…` /
+    `Puits – barrages…`): each line is its own row's label, not one label
+    wrapped over several lines."""
+    return len(cells) >= 2 and width(seg) <= 28 and len(nxt) == len(cells) \
+        and all(c.kind in ("domain", "action") and len(c.lines) == 1 and len(c.text.split()) <= 4
+                and not _BULLET_RE.match(c.text) for c in cells) \
+        and 2 * sum(bool(map_domain(c.text)) for c in cells) >= len(cells) \
+        and all(n.kind == "action" for n in nxt) and [c.top for c in cells] == [n.top for n in nxt]
+
+
 def first_column_cells(cells: list[Cell]) -> list[Cell]:
     """A segment standing before a row's projects is its first column:
     domain cells, one per blank-separated block (`ÉDUCATION / FORMATION des JF
@@ -122,12 +134,17 @@ def period_label(text: str) -> str | None:
 
 
 def give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
-    """The band's domain cells over its rows: one per blank-separated block of
-    rows when they are as many, else the last domain cell placed above the row."""
+    """The band's domain cells over its rows: the one level with each row when
+    every row has one (a first column of one label per project), else one per
+    blank-separated block of rows when they are as many, else the last domain
+    cell placed above the row."""
     if not rows or not domains:
         return
     blocks = sorted({r.cells[0].block for r in rows})
-    if len(blocks) == len(domains) and len(domains) > 1:
+    level = {d.top: d for d in domains if d.segment != rows[0].cells[0].segment}
+    if len(domains) > 1 and all(tops[id(r)] in level for r in rows):  # one label level with each project
+        picks = [level[tops[id(r)]] for r in rows]
+    elif len(blocks) == len(domains) and len(domains) > 1:
         picks = [domains[blocks.index(r.cells[0].block)] for r in rows]
     else:
         picks = [([d for d in domains if d.top <= tops[id(r)] + 1]

@@ -48,6 +48,7 @@ from .cuf_labels import (
     first_column_cells,
     give_domains,
     give_headings,
+    level_labels,
     narrower,
     width,
 )
@@ -79,6 +80,7 @@ class _TableReader:
         self.period: str | None = None
         self.last_kind: str | None = None
         self.labelled = False  # rows carry their domain label in front
+        self.framed = False  # the segment before was a first column of labels, one per project
         self.headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
         self.prev_cell: Cell | None = None  # the last cell of the segment before
         self.continued = False  # the segment opened with the rest of the band's last project
@@ -137,13 +139,13 @@ class _TableReader:
             and _HEADER_RE.match(self.segs[k - 1][0][1].strip())
         after = "header" if header_before else self.last_kind
         if given is None:
-            cells = [p for c in cells_of(seg, k, after) for p in split_mixed(c, self.labelled)]
+            cells = [p for c in cells_of(seg, k, after) for p in split_mixed(c, self.labelled, self.framed)]
         else:
             cells = given
         self.labelled = self.labelled or any(a.kind == "domain" and b.kind == "action"
                                              and a.lines[0][0] == b.lines[0][0] for a, b in pairwise(cells))
         prev = self.prev_cell
-        self.continued = False
+        self.continued = self.framed = False
         if cells and given is None and prev is not None and _cut_by_gap(prev, cells[0]):
             prev.lines += cells.pop(0).lines  # `chaque année, des` / `réalisations sont`: one cell cut by gaps
         elif given is None and self.band:
@@ -162,6 +164,11 @@ class _TableReader:
         elif len(cells) == 1 and cells[0].kind in ("domain", "action") and k + 1 < len(self.segs) \
                 and (len(cells[0].text) <= 80 or width(self.segs[k]) <= 28):  # long, a label wraps narrow
             self._lone_cell(k, cells[0])
+        elif self._level_labels(k):
+            cells = cells_of(self.segs[k], k, self.last_kind)  # as written: `Education – Santé` is one label
+            for c in cells:  # `Santé` / `Eau` beside `Maternité – …` / `Puits – …`: one label per project
+                c.kind = "domain"
+            self.framed = True
         elif self._is_first_column(k, cells):
             return first_column_cells(cells)  # the first column of a row, before its projects
         elif self._is_headings_column(k, cells):
@@ -187,6 +194,12 @@ class _TableReader:
                 and (map_domain(cell.text) and narrower(seg, self.segs[k + 1])
                      or self.last_kind != "action" and width(seg) <= 28):
             cell.kind = "domain"
+
+    def _level_labels(self, k: int) -> bool:
+        """Segment k, as written, is a first column of one label per project of the next."""
+        return k + 1 < len(self.segs) and self.last_kind not in ("domain", "action") \
+            and level_labels(cells_of(self.segs[k], k, self.last_kind), self.segs[k],
+                             cells_of(self.segs[k + 1], k + 1, "domain"))
 
     def _is_first_column(self, k: int, cells: list[Cell]) -> bool:
         """Short labels in a narrow segment, projects after them: a row's first column."""
