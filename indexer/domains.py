@@ -68,6 +68,9 @@ EXACT: dict[str, list[str]] = {
     "articulation coop et autres domaines": [ECHANGES],
     # Mali sheets: "Cultures" over "Aide au maraîchage" is crops (the arts are "Culture", singular).
     "cultures": [AGRICULTURE],
+    # Mali sheets: "Collectivités" over inter-communal cooperation and the mairie's services
+    # (La Flèche–Markala): support to the local authority.
+    "collectivites": [GOUVERNANCE],
 }
 
 # Learned prefixes a keyword may follow inside one word (`écotourisme`, `hydroélectrique`,

@@ -8,6 +8,7 @@ read from the source lines (audit round 17, `mali.md`), never from the parser's 
 """
 from __future__ import annotations
 
+from indexer.parsers.cuf_cells import Cell, kind_of, split_mixed
 from test_mali_tables import _actions
 
 
@@ -33,3 +34,45 @@ def test_one_label_per_line_level_with_its_project_viroflay_kolokani():
         (12567, "Maternité- centre de santé", "Santé", "10 990 €"),
         (12568, "Radio rurale, sensibilisation", "Divers", "9 775 €"),
     ]
+
+
+def test_a_label_glued_to_its_first_bulleted_project():
+    """`Santé -campagne de prévention anti-paludisme` (La Fouillouse–Sio l.7345), `Matériel scolaire
+    -envoi de deux malles…` (Allonnes–Sangha l.706), `Collectivités -coopération inter communale…`
+    (La Flèche–Markala l.7149): the first column's label, then the first bullet of its projects."""
+    def split(text: str) -> list[tuple[str, str]]:
+        return [(c.kind, c.text) for c in split_mixed(Cell("action", [(1, text)], 0, 0, 0))]
+
+    assert split("Santé -campagne de prévention anti-paludisme") == [
+        ("domain", "Santé"), ("action", "-campagne de prévention anti-paludisme")]
+    assert split("Matériel scolaire -envoi de deux malles offertes par les") == [
+        ("domain", "Matériel scolaire"), ("action", "-envoi de deux malles offertes par les")]
+    assert split("Anti-paludisme pour 3 villages")[0][0] == "action"  # a hyphen inside a word is no bullet
+    fleche = _labelled("la_fleche_markala_7136.txt")
+    assert fleche[0] == (7149, "coopération inter communale : échange d’expériences", "Collectivités", None)
+    assert {label for line, _, label, _ in fleche if line <= 7164} == {"Collectivités"}
+
+
+def test_a_count_of_things_with_its_year_is_a_project_la_fleche():
+    """`2 pompes 2003`, `3 puits 2004` (l.7200, 7206) are projects with their year, not dates
+    cells; `15 juin 2003` stays a date."""
+    assert kind_of("2 pompes 2003") == "action" and kind_of("3 puits 2004") == "action"
+    assert kind_of("15 juin 2003") == "when" and kind_of("3 mois en 2004") == "when"
+    assert [(c.kind, c.text) for c in split_mixed(Cell("action", [(1, "2 pompes 2003")], 0, 0, 0))] == [
+        ("action", "2 pompes"), ("when", "2003")]
+
+
+def test_label_cells_between_projects_written_with_their_dates_la_fleche():
+    """La Flèche–Markala (l.7182-7206): `Hôpital`, `Maraîchage` and `PNIR` each stand alone before
+    a project written with its dates on one line (`Échange d’infirmières (convention) 2002-2003` /
+    `2004-2005`, `2 pompes 2003`, `3 puits 2004`): they are the first column's labels, not projects,
+    and the festival above has no date of its own."""
+    acts = _actions("la_fleche_markala_7136.txt")
+    got = [(a.sources[0].first_line, a.title, a.domain_raw, a.start, a.end) for a in acts[-4:]]
+    assert got == [
+        (7186, "Soutien au festival des marionnettes", "Culture", None, None),
+        (7191, "Échange d’infirmières (convention)", "Hôpital", 2002, 2005),
+        (7200, "2 pompes", "Maraîchage", 2003, 2003),
+        (7206, "3 puits", None, 2004, 2004),  # `PNIR` names no domain of the vocabulary
+    ]
+    assert not {"Hôpital", "Maraîchage", "PNIR"} & {a.title for a in acts}

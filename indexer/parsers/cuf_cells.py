@@ -71,6 +71,8 @@ def is_when(text: str) -> bool:
         return False
     if re.search(r"[A-Za-zÀ-ÿ]{3,}.*\s\((?:19|20)\d\d\)$", t) and len(t.split()) >= 4:
         return False  # `décharge de transit à 3 km (2006)`: a project with its year
+    if _COUNTED.match(t):
+        return False  # `2 pompes 2003`: things done, counted, with their year
     rest = _WHEN_RE.sub(" ", t)
     rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
                   r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
@@ -289,8 +291,18 @@ def _odd_cells(cells: list[Cell]) -> None:
         if kinds.count(kind) * 2 >= len(kinds) > 1:
             for c in cells:
                 t = _BULLET_RE.sub("", c.text)
-                if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)):
+                if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)) \
+                        and not (kind == "when" and _one_line_row(t)):
                     c.kind = kind
+
+
+def _one_line_row(text: str) -> bool:
+    """`Échange d’infirmières (convention) 2002-2003`: a project written with its dates, on one line."""
+    m = _TAIL_WHEN.search(text)
+    if m is None:
+        return False
+    head = text[:m.start()]
+    return not date_led(head) and len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", head)) >= 2 and bool(re.match(r"^[A-ZÀ-Ý]", text))
 
 
 def _headings_beside_domains(cells: list[Cell]) -> None:
@@ -321,6 +333,9 @@ def _dated(cells: list[Cell]) -> bool:
     return any(c.kind in ("when", "budget") for c in cells)
 
 
+# a count of things before a year (`2 pompes 2003`), not a day of a month nor a length of time
+_COUNTED = re.compile(rf"^\d{{1,3}}\s+(?!(?:{_MONTHS}|ans?|mois|fois|jours?|semaines?|trimestres?|semestres?|"
+                      r"ann[ée]es?|er|[èe]me)\b)[a-zà-ÿ]{3,}")
 _DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.IGNORECASE)
 # an amount opens the cell, not a list number before words (`2. Gestion des déchets`: a numbered row label)
 _AMOUNT_LED = re.compile(r"^\W*\(?\d(?!\d?\s*[.)]\s*[^\W\d])")
@@ -333,7 +348,7 @@ _UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
 def date_led(text: str) -> bool:
     """A dates cell, or a cell that opens with a date (`Dès 1992 – Vaccinations
     arrêtées…`, `Novembre 2006 premiers travaux…`, `Signée le 14 janv.2000`)."""
-    return kind_of(text) == "when" or bool(_DATE_LED.match(text[:40]))
+    return kind_of(text) == "when" or bool(_DATE_LED.match(text[:40])) and not _COUNTED.match(text)
 
 
 def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
@@ -527,7 +542,7 @@ def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | Non
         nxt = words[n]
         if is_domain(head, alone=row_wise and n <= 2 or labelled and nxt[:1].isupper()
                      and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
-                or is_domain(head, alone=True) and nxt in ("-", "–") \
+                or is_domain(head, alone=True) and (nxt in ("-", "–") or re.match(r"^[-–][^\W\d]", nxt)) \
                 or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
             return head, " ".join(words[n:])
     return None, text

@@ -185,14 +185,18 @@ class _TableReader:
             and self.peek(k + 1, "domain")[:1] == ["action"]
 
     def _lone_cell(self, k: int, cell: Cell) -> None:
-        """A lone cell is a domain when text follows it, an action when dates or budget do."""
+        """A lone cell is a domain when text follows it, an action when dates or budget do.
+        Narrow, it is one after a band's end too: dates or an amount, or a project written
+        with its dates on one line (`2 pompes 2003` / `PNIR` / `3 puits 2004`)."""
         seg = self.segs[k]
         nxt = self.peek(k + 1, "action")
+        last = self.band[-1] if self.band else None
+        done = self.last_kind != "action" or last is not None and any(
+            c.segment == last.cells[0].segment for c in last.when)
         if nxt and nxt[0] in ("when", "budget"):
             cell.kind = "action"
         elif nxt and nxt[0] == "action" and self.last_kind != "domain" and not _BULLET_RE.match(cell.text) \
-                and (map_domain(cell.text) and narrower(seg, self.segs[k + 1])
-                     or self.last_kind != "action" and width(seg) <= 28):
+                and (map_domain(cell.text) and narrower(seg, self.segs[k + 1]) or done and width(seg) <= 28):
             cell.kind = "domain"
 
     def _level_labels(self, k: int) -> bool:
@@ -310,9 +314,13 @@ class _TableReader:
     def _with_its_row(self, c: Cell, seg_rows: list[Row]) -> None:
         """A dates or budget cell in the segment of the row before it: a row written on one line."""
         pool = self.waiting[c.kind]
-        if seg_rows and c.segment == seg_rows[-1].cells[0].segment and seg_rows[-1] in pool:
-            getattr(seg_rows[-1], c.kind).append(c)
-            pool.remove(seg_rows[-1])
+        row = seg_rows[-1] if seg_rows and c.segment == seg_rows[-1].cells[0].segment else None
+        if row is not None and row in pool:
+            getattr(row, c.kind).append(c)
+            pool.remove(row)
+        elif row is not None and c.kind == "when" and row.when and row.when[-1].top + 1 == c.top \
+                and row.when[-1].block == c.block:
+            row.when.append(c)  # `Échange d’infirmières (convention) 2002-2003` / `2004-2005`: its dates go on
 
     def _give_columns(self, k: int, cells: list[Cell], seg_rows: list[Row]) -> dict[str, list[Cell]]:
         """The segment's dates and budget cells not yet given, to the rows
