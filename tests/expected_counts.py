@@ -51,7 +51,10 @@ MALI = {
     # label per project level with it, not six projects of its own, and `Maternité – Farine de
     # sevrage…`, `Puits – barrages…` (l.12531-12532) are one project each, a word alone before
     # the dash naming what the rest is about: 16 records -> 10 (4 + 6, as the table's rows).
-    "actions": 619,
+    # 619 -> 621: Hennebont–Niamana's `Culturel danses bretonnes` / `théâtre` / `atelier de peinture`
+    # (l.6755-6757), each line level with its own date (`En 2000` / `En 2001` / `En 2002`), is
+    # three projects under the label `Culturel` (+2).
+    "actions": 621,
 }
 
 MAROC = {

@@ -76,3 +76,39 @@ def test_label_cells_between_projects_written_with_their_dates_la_fleche():
         (7206, "3 puits", None, 2004, 2004),  # `PNIR` names no domain of the vocabulary
     ]
     assert not {"Hôpital", "Maraîchage", "PNIR"} & {a.title for a in acts}
+
+
+def test_a_row_label_that_opens_like_the_header_saumur():
+    """Saumur–Sansanding (l.11681-11792): `Domaine de la santé – / Extension du CESCOM`, `Domaine de la
+    lutte / contre la pauvreté`, `Domaine de l’éducation` are the rows' labels, not lines of the
+    table's header (`Domaines d’intervention`); the fourth row carries its label in front of its
+    project (`Appui institutionnel Réflexion sur les conditions…`), as the rows above had labels."""
+    got = [(a.sources[0].first_line, a.domain_raw, a.title[:40]) for a in _actions("saumur_sansanding_11675.txt")]
+    assert got == [
+        (11684, "Domaine de la santé – Extension du CESCOM", "La construction d’une salle d’observatio"),
+        (11710, "Domaine de la lutte contre la pauvreté", "La création d’un périmètre maraîcher dan"),
+        (11763, "Domaine de l’éducation", "Un projet d’éducation scolaire et présco"),
+        (11792, "Appui institutionnel", "Réflexion sur les conditions de mise en "),
+    ]
+
+
+def test_labels_in_front_of_a_band_and_an_amount_in_millions_pontivy():
+    """Pontivy–Ouélessébougou (l.10149-10156): `Moulins à mil, sillage ; semences  5 millions de` /
+    `franc CFA` is a project and its amount; `Eau et Assainissement Adduction d’eau  2005` opens a
+    row with its label in front, as the rows above had labels of their own."""
+    got = [(a.sources[0].first_line, a.title, a.domain_raw, a.start, a.budget.text if a.budget else None)
+           for a in _actions("pontivy_ouelessebougou_10092.txt")[-2:]]
+    assert got == [(10153, "Moulins à mil, sillage ; semences", "Agriculture", None, "5 millions de franc CFA"),
+                   (10156, "Adduction d’eau", "Eau et Assainissement", 2005, None)]
+
+
+def test_an_adjective_label_and_lines_level_with_their_dates_hennebont():
+    """Hennebont–Niamana (l.6755-6761): `Culturel danses bretonnes` / `théâtre` / `atelier de
+    peinture` beside `En 2000` / `En 2001` / `En 2002`: the adjective is the row's label (it never
+    stands before its noun), and each line, level with its own date, is a project."""
+    got = [(a.sources[0].first_line, a.title, a.domain_raw, a.start) for a in _actions("hennebont_niamana_6713.txt")
+           if a.domain_raw == "Culturel" or "danses" in a.title]
+    assert got == [(6755, "danses bretonnes", "Culturel", 2000), (6756, "théâtre", "Culturel", 2001),
+                   (6757, "atelier de peinture", "Culturel", 2002)]
+    # the adjective is a label only in front of a project, not before a word that links it to another
+    assert [c.kind for c in split_mixed(Cell("action", [(1, "Sanitaire et social")], 0, 0, 0), True)] == ["action"]

@@ -20,8 +20,9 @@ from ..domains import map_domain
 from ..text import fold, squash_spaces
 from . import fields
 
+# the table's header (`Domaines d’intervention`), not a row's label that opens like it (`Domaine de la santé`)
 _HEADER_RE = re.compile(
-    r"^(Domaines?|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
+    r"^(Domaines?(?!\s+(?:de|du|des)\s)|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
     r"Actions de coopération)\b", re.IGNORECASE)
 _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
 _TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.IGNORECASE)
@@ -441,9 +442,16 @@ LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage",
                "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
                "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
                "medical", "alphabetisation", "scolarisation"}
+# Adjectives naming a field (`Culturel danses bretonnes`): in French such an adjective never stands
+# before its noun, so in front of a row's project it can only be the row's label.
+LABEL_ADJECTIVES = {"culturel", "culturelle", "culturels", "scolaire", "sanitaire", "social", "sociale", "sportif",
+                    "sportive", "agricole", "economique", "educatif", "educative", "medical", "medicale",
+                    "environnemental", "environnementale", "touristique", "artisanal", "humanitaire"}
 _MONEY_WORDS = re.compile(r"total|soit|dont|\bpour\b|\bsur\b|co[uû]t|montant|budget|financ|particip|subvention|"
                           r"apport|estim|environ|\bpar\b|\bet\b", re.IGNORECASE)
-_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|E)\.?"
+# an amount ending the text (`20 000 Fr`, `5 millions de franc CFA`)
+_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?(?:\s*(?:millions?|milliards?)(?:\s+de)?)?"
+                         r"\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|francs?(?:\s+CFA)?|E)\.?"
                          r"(?:\s*/\s*an|\s+par an)?)\s*$", re.IGNORECASE)
 # `Cartographie 2006-2007 12 747`: a bare amount after the row's dates
 _TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
@@ -520,7 +528,13 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)
     if label:
         parts.append(mk("domain", label))
-    parts.append(mk("action", text))
+    first = squash_spaces(c.lines[0][1].strip())
+    if label and money is None and when is None and len(c.lines) > 1 and first.startswith(label):
+        # the label out of its first line, the project's lines kept (`Culturel danses bretonnes` / `théâtre`)
+        parts.append(Cell("action", [(c.lines[0][0], first[len(label):].strip())] + c.lines[1:],
+                          c.top, c.segment, c.block))
+    else:
+        parts.append(mk("action", text))
     if when:
         parts.append(mk("when", when))
     if money:
@@ -543,7 +557,9 @@ def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | Non
         if is_domain(head, alone=row_wise and n <= 2 or labelled and nxt[:1].isupper()
                      and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
                 or is_domain(head, alone=True) and (nxt in ("-", "–") or re.match(r"^[-–][^\W\d]", nxt)) \
-                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
+                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper() \
+                or n == 1 and labelled and fold(head) in LABEL_ADJECTIVES and fold(nxt) not in _LINK_WORDS \
+                and bool(map_domain(head)):
             return head, " ".join(words[n:])
     return None, text
 

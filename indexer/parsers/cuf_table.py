@@ -139,7 +139,10 @@ class _TableReader:
             and _HEADER_RE.match(self.segs[k - 1][0][1].strip())
         after = "header" if header_before else self.last_kind
         if given is None:
-            cells = [p for c in cells_of(seg, k, after) for p in split_mixed(c, self.labelled, self.framed)]
+            # a band opening without its label in a table whose rows have labels: it may carry it in front
+            opening = after in ("when", "budget") and any(r.domain for r in self.rows)
+            cells = [p for i, c in enumerate(cells_of(seg, k, after))
+                     for p in split_mixed(c, self.labelled or opening and i == 0, self.framed)]
         else:
             cells = given
         self.labelled = self.labelled or any(a.kind == "domain" and b.kind == "action"
@@ -348,12 +351,16 @@ class _TableReader:
 
     def _one_project_per_date(self, dates: list[Cell]) -> None:
         """One row waiting, one cell, one line per date: the lines of a cell
-        that have their own date are projects."""
+        that have their own date are projects (each opening with a capital, or
+        each level with its date: `danses bretonnes` / `théâtre` beside `En 2000`
+        / `En 2001`)."""
         if len(self.waiting["when"]) != 1 or len(self.waiting["when"][0].cells) != 1:
             return
         row = self.waiting["when"][0]
         lines = row.cells[0].lines
-        if len(lines) == len(dates) > 1 and all(re.match(r"^[A-ZÉÈÀ]", t.strip()) for _, t in lines):
+        level = [d.top for d in dates] == [row.cells[0].top + i for i in range(len(lines))] \
+            and not any(CONNECT_WORDS.search(t.strip()) for _, t in lines[:-1])
+        if len(lines) == len(dates) > 1 and (level or all(re.match(r"^[A-ZÉÈÀ]", t.strip()) for _, t in lines)):
             parts = [Row(row.domain, [Cell("action", [ln], row.cells[0].top + i, row.cells[0].segment,
                                            row.cells[0].block)], period=row.period) for i, ln in enumerate(lines)]
             for part in parts:
