@@ -112,3 +112,21 @@ def test_an_adjective_label_and_lines_level_with_their_dates_hennebont():
                    (6757, "atelier de peinture", "Culturel", 2002)]
     # the adjective is a label only in front of a project, not before a word that links it to another
     assert [c.kind for c in split_mixed(Cell("action", [(1, "Sanitaire et social")], 0, 0, 0), True)] == ["action"]
+
+
+def test_a_label_written_after_a_date_or_an_amount_aimf_bamako():
+    """AIMF–District de Bamako: `2002, 2005 État civil` (l.13072) is a dates cell, then the label
+    level with it, of the projects around it until the band's amount `460 000 €` (l.13076);
+    `210 000 € Assainissement` (l.13120) an amount, then the label of the band it closes."""
+    def split(kind: str, text: str) -> list[tuple[str, str]]:
+        return [(c.kind, c.text) for c in split_mixed(Cell(kind, [(1, text)], 0, 0, 0))]
+
+    assert split("when", "2002, 2005 État civil") == [("when", "2002, 2005"), ("domain", "État civil")]
+    assert split("budget", "210 000 € Assainissement") == [("budget", "210 000 €"), ("domain", "Assainissement")]
+    assert split("when", "2003 Travaux") == [("when", "2003 Travaux")]  # no label: names no domain
+    got = {a.sources[0].first_line: (a.domain_raw, a.budget.text if a.budget else None)
+           for a in _actions("aimf_bamako_13052.txt")}
+    assert [got[n][0] for n in (13065, 13068, 13074)] == ["État civil"] * 3
+    assert got[13074][1] == "460 000 €"
+    assert [got[n][0] for n in (13113, 13114, 13115)] == ["Assainissement"] * 3
+    assert got[13114][1] == "210 000 €" and got[13124][0] is None

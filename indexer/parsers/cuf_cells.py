@@ -497,8 +497,9 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     naming a domain in normal case is one too (`Accès à l'eau Financement…`).
     Beside a first column that gave each project its label (`framed`), a
     project's first words are its own (`Maternité – Farine de sevrage…`)."""
-    if c.kind == "when" and len(c.lines) <= 2:
-        return _split_when(c)
+    column = _dates_or_amount(c)
+    if column is not None:
+        return column
     if c.kind == "domain" and not _upper(c.text) and len(c.lines[0][1].split()) >= 3:
         split = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled, framed)
         if len(split) > 1:  # `Elevage Auxiliaires d’élevages, coopératives…`: a label and its project
@@ -540,6 +541,29 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     if money:
         parts.append(mk("budget", money))
     return parts
+
+
+def _dates_or_amount(c: Cell) -> list[Cell] | None:
+    """A dates or budget cell split: its label written after it, then its dates and amount."""
+    label = _trailing_label(c)
+    if label is not None:
+        head = Cell(c.kind, c.lines[:-1] + [(c.lines[-1][0], c.lines[-1][1].rstrip()[:-len(label)])],
+                    c.top, c.segment, c.block)
+        return split_mixed(head) + [Cell("domain", [(c.lines[-1][0], label)], c.top + len(c.lines) - 1,
+                                         c.segment, c.block)]
+    return _split_when(c) if c.kind == "when" and len(c.lines) <= 2 else None
+
+
+def _trailing_label(c: Cell) -> str | None:
+    """`2002, 2005 État civil`, `210 000 € Assainissement`: a dates or budget cell whose line ends with
+    the first column's label, written level with it."""
+    if c.kind not in ("when", "budget") or len(c.lines) > 2:
+        return None
+    m = re.search(r"(?<=[\d€)])\s+([A-ZÀ-Ý][^\W\d_]*(?:[ ’'-]+[^\W\d_]+){0,3})\s*$", c.lines[-1][1])
+    if m is None or not is_domain(m.group(1), alone=True):
+        return None
+    head = squash_spaces(" ".join(t for _, t in c.lines))[:-len(m.group(1))].strip()
+    return m.group(1) if kind_of(head) == c.kind else None
 
 
 def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:

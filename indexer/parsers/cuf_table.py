@@ -81,6 +81,7 @@ class _TableReader:
         self.last_kind: str | None = None
         self.labelled = False  # rows carry their domain label in front
         self.framed = False  # the segment before was a first column of labels, one per project
+        self.carried: Cell | None = None  # a label on a date's line, for the projects written next
         self.headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
         self.prev_cell: Cell | None = None  # the last cell of the segment before
         self.continued = False  # the segment opened with the rest of the band's last project
@@ -115,7 +116,7 @@ class _TableReader:
             for c in cells:  # the table's last budget cell, written as prose
                 c.kind = "budget"
         self._new_band(cells)
-        cells, tail_domains = self._split_off(k, cells)
+        cells, tail_domains = self._split_off(k, self._level_label(cells))
         seg_rows = self._read_cells(cells)
         rest = self._give_columns(k, cells, seg_rows)
         give_domains(seg_rows, self.domains, self.tops)
@@ -240,11 +241,28 @@ class _TableReader:
         (a label between projects without one is theirs, centred in its row: `Appui à la
         modernisation…` / `État civil` / `Formation de cadres municipaux`)."""
         first, last = cells[0].kind, self.last_kind
+        carried, self.carried = self.carried, None
         new_band = first in ("action", "domain") and last in ("when", "budget") \
             or first == "domain" and last == "action"
         if new_band or first in ("section", "period"):
-            self.band, self.domains, self.headings = [], [], []
+            self.band, self.domains, self.headings = [], [carried] if carried and new_band else [], []
             self.waiting = _nothing_waiting()
+
+    def _level_label(self, cells: list[Cell]) -> list[Cell]:
+        """A label written on a date's or an amount's line (`2002, 2005 État civil`, `210 000 €
+        Assainissement`) stands level with its band: it labels the band's projects without one and,
+        on a date's line (the band's amount still to come), the projects written after it too."""
+        c = cells[-1]
+        if len(cells) < 2 or c.kind != "domain" or cells[0].kind not in ("when", "budget") \
+                or c.lines[0][0] != cells[-2].lines[-1][0]:
+            return cells
+        label = heading(c)
+        for r in self.band:
+            if r.domain is None and map_domain(label):
+                r.domain = label
+        self.domains = [c]
+        self.carried = c if cells[-2].kind == "when" else None
+        return cells[:-1]
 
     def _split_off(self, k: int, cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
         """A dates or budget segment's cells without those of the next row
