@@ -8,7 +8,8 @@ read from the source lines (audit round 17, `mali.md`), never from the parser's 
 """
 from __future__ import annotations
 
-from indexer.parsers.cuf_cells import Cell, kind_of, split_mixed
+from indexer.parsers.cuf_cells import Cell, kind_of
+from indexer.parsers.cuf_mixed import split_mixed
 from test_mali_tables import _actions
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.parsers.cuf_cells import Cell, cells_of, column_cells, split_mixed
+from indexer.parsers.cuf_cells import Cell, cells_of, column_cells
+from indexer.parsers.cuf_mixed import split_mixed
 from indexer.parsers.cuf_text import durations, title_of, year_lists
 from indexer.parsers.sheet import Document, Sheet
 from indexer.records import Party

@@ -39,7 +39,6 @@ from .cuf_cells import (
     heading,
     is_prose,
     segments,
-    split_mixed,
 )
 from .cuf_labels import (
     budget_headings,
@@ -52,6 +51,7 @@ from .cuf_labels import (
     narrower,
     width,
 )
+from .cuf_mixed import split_mixed
 from .cuf_rows import Row, align, monotone
 
 
