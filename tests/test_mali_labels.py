@@ -8,6 +8,7 @@ read from the source lines (audit round 17, `mali.md`), never from the parser's 
 """
 from __future__ import annotations
 
+from indexer.domains import map_domain
 from indexer.parsers.cuf_cells import Cell, kind_of
 from indexer.parsers.cuf_mixed import split_mixed
 from test_mali_tables import _actions
@@ -131,3 +132,13 @@ def test_a_label_written_after_a_date_or_an_amount_aimf_bamako():
     assert got[13074][1] == "460 000 €"
     assert [got[n][0] for n in (13113, 13114, 13115)] == ["Assainissement"] * 3
     assert got[13114][1] == "210 000 €" and got[13124][0] is None
+
+
+def test_row_labels_the_vocabulary_did_not_know():
+    """`Collectivités` over inter-communal cooperation and the mairie's services (La Flèche–Markala
+    l.7149-7164) is support to the local authority; `Appui aux dynamiques de quartier` (CA Évry–Kayes
+    l.1881-1882) is filed by the document's own summary table under APPUI A LA SOCIETE CIVILE
+    (l.106-107). Only the whole label: `Collectivité :` fields of other documents stay unmapped."""
+    assert map_domain("Collectivités") == ["Appui institutionnel et gouvernance"]
+    assert map_domain("Appui aux dynamiques de quartier") == ["Société civile"]
+    assert map_domain("Collectivité :") == []
