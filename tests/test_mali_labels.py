@@ -23,7 +23,10 @@ def test_one_label_per_line_level_with_its_project_viroflay_kolokani():
     """Viroflay–Cercle de Kolokani (l.12523-12578): each line of the first column (`Santé` / `Eau`,
     `Formation` / `Education – Santé` / `Eau` … `Divers`) is the label of the project level with
     it, not one label wrapped over lines nor a project; `Maternité – Farine de sevrage…` is one
-    project (a word alone before a dash names what the rest is about)."""
+    project (a word alone before a dash names what the rest is about). Each block's one dates cell
+    (`Sur les 20 premières années : 1981-2001`, `De 2001 à 2006`) spans the rows labelled one by one."""
+    years = [(a.start, a.end) for a in _actions("viroflay_kolokani_12508.txt")]
+    assert years == [(1981, 2001)] * 4 + [(2001, 2006)] * 6
     assert _labelled("viroflay_kolokani_12508.txt") == [
         (12531, "Maternité – Farine de sevrage", "Santé", "460 kF"),
         (12532, "Puits – barrages", "Eau", "434 kF (appui du SEDIF)"),

@@ -82,6 +82,7 @@ class _TableReader:
         self.labelled = False  # rows carry their domain label in front
         self.framed = False  # the segment before was a first column of labels, one per project
         self.carried: Cell | None = None  # a label on a date's line, for the projects written next
+        self.level_ids: set[int] = set()  # labels of a first column of one label per project
         self.headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
         self.prev_cell: Cell | None = None  # the last cell of the segment before
         self.continued = False  # the segment opened with the rest of the band's last project
@@ -172,6 +173,7 @@ class _TableReader:
             cells = cells_of(self.segs[k], k, self.last_kind)  # as written: `Education – Santé` is one label
             for c in cells:  # `Santé` / `Eau` beside `Maternité – …` / `Puits – …`: one label per project
                 c.kind = "domain"
+                self.level_ids.add(id(c))
             self.framed = True
         elif self._is_first_column(k, cells):
             return first_column_cells(cells)  # the first column of a row, before its projects
@@ -420,6 +422,9 @@ class _TableReader:
             stretch = (len(self.segs[waiting[0].cells[0].segment]) / len(self.segs[k])) \
                 if self.headings and waiting else None
             placed = _place(kind, waiting, cs, self.tops, self.domains, stretch, [len(g) for g in self.segs])
+            if kind == "when" and len(cs) == 1 and len(self.domains) > 1 \
+                    and all(id(d) in self.level_ids for d in self.domains):
+                placed = [(r, cs[0]) for r in waiting]  # beside one label per project, a lone date spans them
             if kind == "budget" and cells[0].kind == "budget":
                 placed = _level_with_dates(placed, waiting)
             for row, cell in placed:
