@@ -68,6 +68,12 @@ EXACT: dict[str, list[str]] = {
     "articulation coop et autres domaines": [ECHANGES],
     # Mali sheets: "Cultures" over "Aide au maraîchage" is crops (the arts are "Culture", singular).
     "cultures": [AGRICULTURE],
+    # Mali sheets: "Collectivités" over inter-communal cooperation and the mairie's services
+    # (La Flèche–Markala): support to the local authority.
+    "collectivites": [GOUVERNANCE],
+    # Mali: the summary table files "Appui aux dynamiques de quartier" under APPUI A LA SOCIETE
+    # CIVILE (l.107); CA Évry–Kayes uses it as a row label.
+    "appui aux dynamiques de quartier": [SOCIETE],
 }
 
 # Learned prefixes a keyword may follow inside one word (`écotourisme`, `hydroélectrique`,

@@ -47,7 +47,14 @@ MALI = {
     # (l.5334) is the lead-in of its two items, not a project (-1); long first-column labels
     # wrapped narrow are no projects: Montreuil l.9050, Évry l.1858, Ivry l.6992, La Talaudière
     # l.7537, La Verrière l.7682 (-5).
-    "actions": 625,
+    # 625 -> 619 (mali17): Viroflay–Kolokani's first column (l.12523-12527, 12551-12558) is one
+    # label per project level with it, not six projects of its own, and `Maternité – Farine de
+    # sevrage…`, `Puits – barrages…` (l.12531-12532) are one project each, a word alone before
+    # the dash naming what the rest is about: 16 records -> 10 (4 + 6, as the table's rows).
+    # 619 -> 621: Hennebont–Niamana's `Culturel danses bretonnes` / `théâtre` / `atelier de peinture`
+    # (l.6755-6757), each line level with its own date (`En 2000` / `En 2001` / `En 2002`), is
+    # three projects under the label `Culturel` (+2).
+    "actions": 621,
 }
 
 MAROC = {

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.parsers.cuf_cells import Cell, cells_of, column_cells, split_mixed
+from indexer.parsers.cuf_cells import Cell, cells_of, column_cells
+from indexer.parsers.cuf_mixed import split_mixed
 from indexer.parsers.cuf_text import durations, title_of, year_lists
 from indexer.parsers.sheet import Document, Sheet
 from indexer.records import Party
@@ -194,13 +195,14 @@ def test_per_village_table_with_a_first_column_of_headings_thionville_kenieba():
 
 def test_labels_in_front_of_rows_and_a_length_of_years_marly():
     """Rows carry their label in front (`Accès à l’eau Financement…`, a page footer between two
-    rows); the one date `2007 pour 3 ans` is the last row's and gives 2007-2009."""
+    rows); the one date `2007 pour 3 ans` is the last row's and gives 2007-2009. The project keeps
+    its lines once its label is split off: `sages-` / `femmes` (l.8126-8127) is `sages-femmes`."""
     assert [(a.domain_raw, a.title, a.start, a.end) for a in _actions("marly_kita_8099.txt")] == [
         ("Infrastructures", "Construction de salles de classes", None, None),
         ("Infrastructures", "Adduction d’eau et électrification des marchés", None, None),
-        ("Médical", "Délégation médicinale et de sages- femmes", None, None),
+        ("Médical", "Délégation médicinale et de sages-femmes", None, None),
         ("Médical", "Envoi de médicaments et matériel médical", None, None),
-        ("Accès à l’eau", "Financement de l’installation de bornes- fontaines dans différents quartiers de Kita",
+        ("Accès à l’eau", "Financement de l’installation de bornes-fontaines dans différents quartiers de Kita",
          2007, 2009),
     ]
 

@@ -352,8 +352,11 @@ class CufReader(Reader):
                 start, end = min(ys.found + ys.dropped), max(ys.found + ys.dropped + ys.planned)
             lines = row.lines
             # a cell listing projects with dashes (`Réalisation de périmètres irrigués – creusement
-            # de puits`) is one action each; the row's amount goes to the first
-            items = [x for x in re.split(r"\s+[–—]\s+", text) if x.strip()] or [text]
+            # de puits`) is one action each; the row's amount goes to the first. A word alone is no
+            # project but what the rest is about (`Maternité – Farine de sevrage`): one action
+            items = [x for x in re.split(r"\s+[–—]\s+", text) if x.strip()]
+            if len(items) < 2 or any(len(x.split()) == 1 for x in items):
+                items = [text]
             for k, item in enumerate(items):
                 line = next((n for n, t in lines if item[:20].strip() and item[:20].strip() in t), lines[0][0])
                 own = [a for a in fields.amounts(item) if a.currency  # `amovibles(14854 €)`: its own amount

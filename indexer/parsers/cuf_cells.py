@@ -6,8 +6,8 @@ number or a capital after a finished line starts a cell; a line after a
 connector word, an open parenthesis or before a lower-case start continues it.
 Each cell gets a kind: a domain label, an action, a dates cell (years,
 periodicity), a budget cell (amounts, `aux frais…`), a band heading. A line
-mixing kinds (`Santé Don de matériel médical 1999 350 000 €`) is split. The
-cell's text as fields is `cuf_text.py`; column recovery (which cell
+mixing kinds (`Santé Don de matériel médical 1999 350 000 €`) is split by
+`cuf_mixed.py`. The cell's text as fields is `cuf_text.py`; column recovery (which cell
 belongs to which row) is `cuf_table.py`.
 """
 from __future__ import annotations
@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..domains import map_domain
-from ..text import fold, squash_spaces
+from ..text import squash_spaces
 from . import fields
 
+# the table's header (`Domaines d’intervention`), not a row's label that opens like it (`Domaine de la santé`)
 _HEADER_RE = re.compile(
-    r"^(Domaines?|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
+    r"^(Domaines?(?!\s+(?:de|du|des)\s)|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
     r"Actions de coopération)\b", re.IGNORECASE)
 _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
 _TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.IGNORECASE)
@@ -71,6 +72,8 @@ def is_when(text: str) -> bool:
         return False
     if re.search(r"[A-Za-zÀ-ÿ]{3,}.*\s\((?:19|20)\d\d\)$", t) and len(t.split()) >= 4:
         return False  # `décharge de transit à 3 km (2006)`: a project with its year
+    if _COUNTED.match(t):
+        return False  # `2 pompes 2003`: things done, counted, with their year
     rest = _WHEN_RE.sub(" ", t)
     rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
                   r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"
@@ -289,8 +292,18 @@ def _odd_cells(cells: list[Cell]) -> None:
         if kinds.count(kind) * 2 >= len(kinds) > 1:
             for c in cells:
                 t = _BULLET_RE.sub("", c.text)
-                if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)):
+                if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)) \
+                        and not (kind == "when" and _one_line_row(t)):
                     c.kind = kind
+
+
+def _one_line_row(text: str) -> bool:
+    """`Échange d’infirmières (convention) 2002-2003`: a project written with its dates, on one line."""
+    m = _TAIL_WHEN.search(text)
+    if m is None:
+        return False
+    head = text[:m.start()]
+    return not date_led(head) and len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", head)) >= 2 and bool(re.match(r"^[A-ZÀ-Ý]", text))
 
 
 def _headings_beside_domains(cells: list[Cell]) -> None:
@@ -321,6 +334,9 @@ def _dated(cells: list[Cell]) -> bool:
     return any(c.kind in ("when", "budget") for c in cells)
 
 
+# a count of things before a year (`2 pompes 2003`), not a day of a month nor a length of time
+_COUNTED = re.compile(rf"^\d{{1,3}}\s+(?!(?:{_MONTHS}|ans?|mois|fois|jours?|semaines?|trimestres?|semestres?|"
+                      r"ann[ée]es?|er|[èe]me)\b)[a-zà-ÿ]{3,}")
 _DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.IGNORECASE)
 # an amount opens the cell, not a list number before words (`2. Gestion des déchets`: a numbered row label)
 _AMOUNT_LED = re.compile(r"^\W*\(?\d(?!\d?\s*[.)]\s*[^\W\d])")
@@ -333,7 +349,7 @@ _UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
 def date_led(text: str) -> bool:
     """A dates cell, or a cell that opens with a date (`Dès 1992 – Vaccinations
     arrêtées…`, `Novembre 2006 premiers travaux…`, `Signée le 14 janv.2000`)."""
-    return kind_of(text) == "when" or bool(_DATE_LED.match(text[:40]))
+    return kind_of(text) == "when" or bool(_DATE_LED.match(text[:40])) and not _COUNTED.match(text)
 
 
 def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
@@ -421,113 +437,17 @@ def is_prose(text: str, after_prose: bool = False) -> bool:
         return False
     return bool(_PROSE_RE.match(t) and len(t.split()) >= 6 or _VERB_RE.search(t) and len(t.split()) >= 5
                 or t.endswith("!") or after_prose and (t.endswith((".", "…", "!")) or bool(DANGLING.search(t))))
-# One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
-LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
-               "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
-               "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
-               "medical", "alphabetisation", "scolarisation"}
 _MONEY_WORDS = re.compile(r"total|soit|dont|\bpour\b|\bsur\b|co[uû]t|montant|budget|financ|particip|subvention|"
                           r"apport|estim|environ|\bpar\b|\bet\b", re.IGNORECASE)
-_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|E)\.?"
+# an amount ending the text (`20 000 Fr`, `5 millions de franc CFA`)
+_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?(?:\s*(?:millions?|milliards?)(?:\s+de)?)?"
+                         r"\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|francs?(?:\s+CFA)?|E)\.?"
                          r"(?:\s*/\s*an|\s+par an)?)\s*$", re.IGNORECASE)
 # `Cartographie 2006-2007 12 747`: a bare amount after the row's dates
 _TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
 _TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*"
                         r"(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
                         r"(?:\s*\([^)]*\))?)\s*$", re.IGNORECASE)
-
-
-def _split_when(c: Cell) -> list[Cell]:
-    """`Juillet 2007 4 000 €`, `2003-2007 4 millions de FcfA`: a dates cell
-    ending with its amount -> the dates cell and the budget cell."""
-    text = c.text
-    tail = [a.start for a in fields.amounts(text) if a.currency and not text[a.end:].strip(" .)")]
-    bare = _TAIL_BARE.search(text)  # `2004-2005  32 015`: a bare amount after the dates (not `2003 2006`)
-    if not tail and bare and not re.fullmatch(r"(?:19|20)\d\d", bare.group(1)):
-        tail = [bare.start(1)]
-    if not tail or not text[:tail[-1]].strip() or not fields.years(text[:tail[-1]]).found:
-        return [c]
-    at = tail[-1]
-    head = text[:at].rstrip()
-    if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not fields.years(head.rsplit(" ", 1)[-1]).found:
-        at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
-    first = c.lines[0][0]
-    when = Cell("when", [(first, head)], c.top, c.segment, c.block)
-    return [when, Cell("budget", [(c.lines[-1][0], text[at:].strip())], c.top, c.segment, c.block, anchor=when)]
-
-
-def _periodic(c: Cell, when: str, money: str) -> list[Cell]:
-    """`Chaque année 50 000 €`, `Démarrage fin 2006 28 800 euros`: a periodicity or dates cell
-    written with its amount -> the dates cell and the budget cell (never a project)."""
-    when_cell = Cell("when", [(c.lines[0][0], when)], c.top, c.segment, c.block)
-    return [when_cell, Cell("budget", [(c.lines[-1][0], money)], c.top, c.segment, c.block, anchor=when_cell)]
-
-
-# a leading label does not end on these words (`Accès à` | `l'eau`): the phrase goes on
-_LINK_WORDS = ("a", "de", "du", "des", "et", "la", "le", "les", "en", "au", "aux", "d", "l")
-
-
-def split_mixed(c: Cell, labelled: bool = False) -> list[Cell]:
-    """`Don de Bennes, camionnettes 1999, 2003 30 000 €`: a row written on one
-    line -> its action, dates and budget cells (and a leading domain label).
-    In a table whose rows carry their label in front (`labelled`), a label
-    naming a domain in normal case is one too (`Accès à l'eau Financement…`)."""
-    if c.kind == "when" and len(c.lines) <= 2:
-        return _split_when(c)
-    if c.kind == "domain" and not _upper(c.text) and len(c.lines[0][1].split()) >= 3:
-        split = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled)
-        if len(split) > 1:  # `Elevage Auxiliaires d’élevages, coopératives…`: a label and its project
-            return split
-    if c.kind != "action":
-        return [c]
-    text = c.text
-    parts: list[Cell] = []
-    money = when = None
-    if len(c.lines) <= 2:
-        m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
-        if m and closes_range(text, m.start()):
-            m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
-        if m:
-            money, text = m.group(1), text[:m.start()]
-            if is_when(text.strip()):
-                return _periodic(c, text.strip(), money)
-        m = _TAIL_WHEN.search(text)
-        if m and len(text[:m.start()].split()) >= 2:
-            when, text = m.group(1), text[:m.start()]
-            # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
-            text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
-    label, text = _leading_label(text, money is not None or when is not None, labelled and c.top == 0)
-    if money is None and when is None and label is None:
-        return [c]
-    mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)
-    if label:
-        parts.append(mk("domain", label))
-    parts.append(mk("action", text))
-    if when:
-        parts.append(mk("when", when))
-    if money:
-        parts.append(mk("budget", money))
-    return parts
-
-
-def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:
-    """A domain label written in front of a row's project (`Santé Construction…`), and the rest."""
-    number = _NUMBER_RE.match(text)
-    if number:  # `2. Gestion des déchets Envoi d’une benne…`: a numbered row's label, then its project
-        label, rest = _leading_label(text[number.end():].strip(), True, True)
-        return (f"{number.group(0).strip()} {label}", rest) if label else (None, text)
-    words = text.split()
-    for n in (3, 2, 1):
-        head = " ".join(words[:n])
-        if len(words) <= n + 1 or fold(words[n - 1]) in _LINK_WORDS:
-            continue
-        nxt = words[n]
-        if is_domain(head, alone=row_wise and n <= 2 or labelled and nxt[:1].isupper()
-                     and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
-                or is_domain(head, alone=True) and nxt in ("-", "–") \
-                or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper():
-            return head, " ".join(words[n:])
-    return None, text
 
 
 def heading(cell: Cell) -> str:

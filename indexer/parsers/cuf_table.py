@@ -17,7 +17,8 @@ a column into one segment per bullet. So:
    several actions); a line mixing kinds is split (label, text, dates, amount);
 3. dates and budget cells are given to the action rows still waiting for one,
    in order when their numbers agree, else by vertical position within the
-   band (a monotone alignment of cell tops to row tops: `cuf_rows.py`).
+   band (a monotone alignment of cell tops to row tops: `cuf_rows.py`); the
+   first column's labels and headings to the rows they label (`cuf_labels.py`).
 """
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ import re
 from itertools import pairwise
 
 from ..domains import map_domain
-from ..text import squash_spaces
 from . import fields
 from .cuf_cells import (
     _BULLET_RE,
@@ -39,8 +39,19 @@ from .cuf_cells import (
     heading,
     is_prose,
     segments,
-    split_mixed,
 )
+from .cuf_labels import (
+    budget_headings,
+    date_headings,
+    first_column,
+    first_column_cells,
+    give_domains,
+    give_headings,
+    level_labels,
+    narrower,
+    width,
+)
+from .cuf_mixed import split_mixed
 from .cuf_rows import Row, align, monotone
 
 
@@ -69,6 +80,9 @@ class _TableReader:
         self.period: str | None = None
         self.last_kind: str | None = None
         self.labelled = False  # rows carry their domain label in front
+        self.framed = False  # the segment before was a first column of labels, one per project
+        self.carried: Cell | None = None  # a label on a date's line, for the projects written next
+        self.level_ids: set[int] = set()  # labels of a first column of one label per project
         self.headings: list[tuple[float, Cell]] = []  # a first column of headings, by relative height
         self.prev_cell: Cell | None = None  # the last cell of the segment before
         self.continued = False  # the segment opened with the rest of the band's last project
@@ -103,12 +117,12 @@ class _TableReader:
             for c in cells:  # the table's last budget cell, written as prose
                 c.kind = "budget"
         self._new_band(cells)
-        cells, tail_domains = self._split_off(k, cells)
+        cells, tail_domains = self._split_off(k, self._level_label(cells))
         seg_rows = self._read_cells(cells)
         rest = self._give_columns(k, cells, seg_rows)
-        _give_domains(seg_rows, self.domains, self.tops)
+        give_domains(seg_rows, self.domains, self.tops)
         if self.headings and seg_rows:
-            _give_headings(seg_rows, self.headings, self.tops, len(self.segs[k]))
+            give_headings(seg_rows, self.headings, self.tops, len(self.segs[k]))
         self.prev_cell = cells[-1]
         self.last_kind = "action" if seg_rows else (cells[-1].kind if cells else self.last_kind)
         if not seg_rows and rest["when"] or rest["budget"]:
@@ -127,13 +141,16 @@ class _TableReader:
             and _HEADER_RE.match(self.segs[k - 1][0][1].strip())
         after = "header" if header_before else self.last_kind
         if given is None:
-            cells = [p for c in cells_of(seg, k, after) for p in split_mixed(c, self.labelled)]
+            # a band opening without its label in a table whose rows have labels: it may carry it in front
+            opening = after in ("when", "budget") and any(r.domain for r in self.rows)
+            cells = [p for i, c in enumerate(cells_of(seg, k, after))
+                     for p in split_mixed(c, self.labelled or opening and i == 0, self.framed)]
         else:
             cells = given
         self.labelled = self.labelled or any(a.kind == "domain" and b.kind == "action"
                                              and a.lines[0][0] == b.lines[0][0] for a, b in pairwise(cells))
         prev = self.prev_cell
-        self.continued = False
+        self.continued = self.framed = False
         if cells and given is None and prev is not None and _cut_by_gap(prev, cells[0]):
             prev.lines += cells.pop(0).lines  # `chaque année, des` / `réalisations sont`: one cell cut by gaps
         elif given is None and self.band:
@@ -150,10 +167,16 @@ class _TableReader:
         if len(cells) == 1 and cells[0].kind == "domain" and self.last_kind == "domain" and not _upper(cells[0].text):
             cells[0].kind = "action"  # a lone cell after a domain cell is its project
         elif len(cells) == 1 and cells[0].kind in ("domain", "action") and k + 1 < len(self.segs) \
-                and (len(cells[0].text) <= 80 or _width(self.segs[k]) <= 28):  # long, a label wraps narrow
+                and (len(cells[0].text) <= 80 or width(self.segs[k]) <= 28):  # long, a label wraps narrow
             self._lone_cell(k, cells[0])
+        elif self._level_labels(k):
+            cells = cells_of(self.segs[k], k, self.last_kind)  # as written: `Education – Santé` is one label
+            for c in cells:  # `Santé` / `Eau` beside `Maternité – …` / `Puits – …`: one label per project
+                c.kind = "domain"
+                self.level_ids.add(id(c))
+            self.framed = True
         elif self._is_first_column(k, cells):
-            return _first_column_cells(cells)  # the first column of a row, before its projects
+            return first_column_cells(cells)  # the first column of a row, before its projects
         elif self._is_headings_column(k, cells):
             self._read_headings(k, cells)
             return None
@@ -164,19 +187,29 @@ class _TableReader:
         `pauvreté »` / `avec à terme la création…`): the row's first column, one cell whatever its length."""
         return k + 1 < len(self.segs) and self.last_kind not in ("domain", "action") \
             and bool(_NUMBER_RE.match(cells[0].text)) and not any(_BULLET_RE.match(c.text) for c in cells[1:]) \
-            and all(c.kind in ("domain", "action") for c in cells) and _width(self.segs[k]) <= 28 \
+            and all(c.kind in ("domain", "action") for c in cells) and width(self.segs[k]) <= 28 \
             and self.peek(k + 1, "domain")[:1] == ["action"]
 
     def _lone_cell(self, k: int, cell: Cell) -> None:
-        """A lone cell is a domain when text follows it, an action when dates or budget do."""
+        """A lone cell is a domain when text follows it, an action when dates or budget do.
+        Narrow, it is one after a band's end too: dates or an amount, or a project written
+        with its dates on one line (`2 pompes 2003` / `PNIR` / `3 puits 2004`)."""
         seg = self.segs[k]
         nxt = self.peek(k + 1, "action")
+        last = self.band[-1] if self.band else None
+        done = self.last_kind != "action" or last is not None and any(
+            c.segment == last.cells[0].segment for c in last.when)
         if nxt and nxt[0] in ("when", "budget"):
             cell.kind = "action"
         elif nxt and nxt[0] == "action" and self.last_kind != "domain" and not _BULLET_RE.match(cell.text) \
-                and (map_domain(cell.text) and _narrower(seg, self.segs[k + 1])
-                     or self.last_kind != "action" and _width(seg) <= 28):
+                and (map_domain(cell.text) and narrower(seg, self.segs[k + 1]) or done and width(seg) <= 28):
             cell.kind = "domain"
+
+    def _level_labels(self, k: int) -> bool:
+        """Segment k, as written, is a first column of one label per project of the next."""
+        return k + 1 < len(self.segs) and self.last_kind not in ("domain", "action") \
+            and level_labels(cells_of(self.segs[k], k, self.last_kind), self.segs[k],
+                             cells_of(self.segs[k + 1], k + 1, "domain"))
 
     def _is_first_column(self, k: int, cells: list[Cell]) -> bool:
         """Short labels in a narrow segment, projects after them: a row's first column."""
@@ -184,7 +217,7 @@ class _TableReader:
             and (len(cells) <= 3 or all(len(c.text.split()) <= 3 and map_domain(c.text) for c in cells)) \
             and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
                     for c in cells) and "action" in self.peek(k + 1, "domain")[:1] \
-            and _width(self.segs[k]) <= 28
+            and width(self.segs[k]) <= 28
 
     def _is_headings_column(self, k: int, cells: list[Cell]) -> bool:
         """Band headings (`Projets 2000`) or a chronicle, projects after them."""
@@ -210,11 +243,28 @@ class _TableReader:
         (a label between projects without one is theirs, centred in its row: `Appui à la
         modernisation…` / `État civil` / `Formation de cadres municipaux`)."""
         first, last = cells[0].kind, self.last_kind
+        carried, self.carried = self.carried, None
         new_band = first in ("action", "domain") and last in ("when", "budget") \
             or first == "domain" and last == "action"
         if new_band or first in ("section", "period"):
-            self.band, self.domains, self.headings = [], [], []
+            self.band, self.domains, self.headings = [], [carried] if carried and new_band else [], []
             self.waiting = _nothing_waiting()
+
+    def _level_label(self, cells: list[Cell]) -> list[Cell]:
+        """A label written on a date's or an amount's line (`2002, 2005 État civil`, `210 000 €
+        Assainissement`) stands level with its band: it labels the band's projects without one and,
+        on a date's line (the band's amount still to come), the projects written after it too."""
+        c = cells[-1]
+        if len(cells) < 2 or c.kind != "domain" or cells[0].kind not in ("when", "budget") \
+                or c.lines[0][0] != cells[-2].lines[-1][0]:
+            return cells
+        label = heading(c)
+        for r in self.band:
+            if r.domain is None and map_domain(label):
+                r.domain = label
+        self.domains = [c]
+        self.carried = c if cells[-2].kind == "when" else None
+        return cells[:-1]
 
     def _split_off(self, k: int, cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
         """A dates or budget segment's cells without those of the next row
@@ -287,9 +337,13 @@ class _TableReader:
     def _with_its_row(self, c: Cell, seg_rows: list[Row]) -> None:
         """A dates or budget cell in the segment of the row before it: a row written on one line."""
         pool = self.waiting[c.kind]
-        if seg_rows and c.segment == seg_rows[-1].cells[0].segment and seg_rows[-1] in pool:
-            getattr(seg_rows[-1], c.kind).append(c)
-            pool.remove(seg_rows[-1])
+        row = seg_rows[-1] if seg_rows and c.segment == seg_rows[-1].cells[0].segment else None
+        if row is not None and row in pool:
+            getattr(row, c.kind).append(c)
+            pool.remove(row)
+        elif row is not None and c.kind == "when" and row.when and row.when[-1].top + 1 == c.top \
+                and row.when[-1].block == c.block:
+            row.when.append(c)  # `Échange d’infirmières (convention) 2002-2003` / `2004-2005`: its dates go on
 
     def _give_columns(self, k: int, cells: list[Cell], seg_rows: list[Row]) -> dict[str, list[Cell]]:
         """The segment's dates and budget cells not yet given, to the rows
@@ -300,7 +354,7 @@ class _TableReader:
                        and not any(c in getattr(r, kind) for r in self.rows)] for kind in ("when", "budget")}
         anchored = [c for c in cells if c.kind == "budget" and c.anchor is not None]
         if rest["when"] and not seg_rows:
-            _first_column(self.band, self.rows, self.waiting, self.tops)
+            first_column(self.band, self.rows, self.waiting, self.tops)
         if rest["when"]:
             self._one_project_per_date(rest["when"])
             self._lead_in_items(len(rest["when"]))
@@ -317,12 +371,16 @@ class _TableReader:
 
     def _one_project_per_date(self, dates: list[Cell]) -> None:
         """One row waiting, one cell, one line per date: the lines of a cell
-        that have their own date are projects."""
+        that have their own date are projects (each opening with a capital, or
+        each level with its date: `danses bretonnes` / `théâtre` beside `En 2000`
+        / `En 2001`)."""
         if len(self.waiting["when"]) != 1 or len(self.waiting["when"][0].cells) != 1:
             return
         row = self.waiting["when"][0]
         lines = row.cells[0].lines
-        if len(lines) == len(dates) > 1 and all(re.match(r"^[A-ZÉÈÀ]", t.strip()) for _, t in lines):
+        level = [d.top for d in dates] == [row.cells[0].top + i for i in range(len(lines))] \
+            and not any(CONNECT_WORDS.search(t.strip()) for _, t in lines[:-1])
+        if len(lines) == len(dates) > 1 and (level or all(re.match(r"^[A-ZÉÈÀ]", t.strip()) for _, t in lines)):
             parts = [Row(row.domain, [Cell("action", [ln], row.cells[0].top + i, row.cells[0].segment,
                                            row.cells[0].block)], period=row.period) for i, ln in enumerate(lines)]
             for part in parts:
@@ -357,13 +415,16 @@ class _TableReader:
         by heading in a band with a first column of headings, else `_place`."""
         waiting = self.waiting[kind]
         if kind == "when" and self.headings:
-            _date_headings(self.band, self.rows, self.headings, cs, self.tops)
+            date_headings(self.band, self.rows, self.headings, cs, self.tops)
         elif kind == "budget" and self.headings and cells[0].kind == "budget" and len(cs) < len(self.headings):
-            _budget_headings(self.band, self.headings, cs)  # one amount per heading, not per project
+            budget_headings(self.band, self.headings, cs)  # one amount per heading, not per project
         else:
             stretch = (len(self.segs[waiting[0].cells[0].segment]) / len(self.segs[k])) \
                 if self.headings and waiting else None
             placed = _place(kind, waiting, cs, self.tops, self.domains, stretch, [len(g) for g in self.segs])
+            if kind == "when" and len(cs) == 1 and len(self.domains) > 1 \
+                    and all(id(d) in self.level_ids for d in self.domains):
+                placed = [(r, cs[0]) for r in waiting]  # beside one label per project, a lone date spans them
             if kind == "budget" and cells[0].kind == "budget":
                 placed = _level_with_dates(placed, waiting)
             for row, cell in placed:
@@ -426,30 +487,6 @@ def _chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> 
     return first <= len(dates) and first < second
 
 
-def _width(seg: list[tuple[int, str]]) -> int:
-    return max((len(t.strip()) for _, t in seg), default=0)
-
-
-def _narrower(seg: list[tuple[int, str]], nxt: list[tuple[int, str]]) -> bool:
-    """The first column is narrow: its lines wrap at about 24 characters, or
-    well before those of the actions column beside it."""
-    return _width(seg) <= max(24, 0.75 * _width(nxt))
-
-
-def _first_column_cells(cells: list[Cell]) -> list[Cell]:
-    """A segment standing before a row's projects is its first column:
-    domain cells, one per blank-separated block (`ÉDUCATION / FORMATION des JF
-    / Déscolarisées`; `Agriculture` … `Santé`)."""
-    out: list[Cell] = []
-    for c in cells:
-        if out and out[-1].block == c.block:
-            out[-1].lines += c.lines
-        else:
-            c.kind = "domain"
-            out.append(c)
-    return out
-
-
 def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
            domains: list[Cell], stretch: float | None = None, heights: list[int] | None = None
            ) -> list[tuple[Row, Cell]]:
@@ -480,51 +517,6 @@ def _level_with_dates(placed: list[tuple[Row, Cell]], rows: list[Row]) -> list[t
     return [(owner[c.top], c) for _, c in placed]
 
 
-def _first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int, int]) -> None:
-    """Two text columns before a dates column: the first is the domain column
-    even when its labels name no domain (`Réhabilitation de forages profonds
-    Guingui Foutougou` over its projects), so its cells are not projects."""
-    segs = sorted({r.cells[0].segment for r in band})
-    if len(segs) != 2 or any(r.domain for r in band):
-        return
-    first = [r for r in band if r.cells[0].segment == segs[0]]
-    if len(first) > 3 or any(_BULLET_RE.match(r.text) or len(r.text) > 80 for r in first):
-        return
-    if not _narrower([ln for r in first for ln in r.cells[0].lines],
-                     [ln for r in band if r not in first for ln in r.cells[0].lines]):
-        return
-    label = squash_spaces(" ".join(r.text for r in first))
-    for r in first:
-        rows.remove(r)
-        band.remove(r)
-        for pool in waiting.values():
-            if r in pool:
-                pool.remove(r)
-    for r in band:
-        r.domain = label if map_domain(label) else None
-
-
-def _date_headings(band: list[Row], rows: list[Row], headings: list[tuple[float, Cell]], cells: list[Cell],
-                   tops: dict[int, int]) -> None:
-    """The dates column of a band with a first column of headings stands level
-    with that column: each date goes to its heading, and from it to the
-    projects under it. A row label with its own date and no project beside it
-    is a project itself (`Délégation de trois villageois : …` / `Du 11 au 25
-    juin 2004`)."""
-    _, pairs = monotone([h.top for _, h in headings], [c.top for c in cells], skip=6.0)
-    for i, j in pairs:
-        h, c = headings[i][1], cells[j]
-        under = [r for r in band if r.label is h]
-        for r in under:
-            if not r.when and not fields.years(r.text).found:  # its own date stays (`… (2006)`)
-                r.when.append(c)
-        if not under and h.kind != "period":
-            row = Row(domain=None, cells=[Cell("action", h.lines, h.top, h.segment, h.block)], when=[c], label=h)
-            later = [r for r in band if r.label is not None and r.label.top > h.top]
-            at = rows.index(later[0]) if later else (rows.index(band[-1]) + 1 if band else len(rows))
-            rows.insert(at, row)
-
-
 def _unfinished_tail(row: Row, cells: list[Cell]) -> None:
     """A project cell cut short (`formation sur place dispensée par des`) ends
     in the dates column, among the dates: its lower-case lines without a date
@@ -539,53 +531,3 @@ def _unfinished_tail(row: Row, cells: list[Cell]) -> None:
             row.cells[-1].lines += c.lines[at:]
             del c.lines[at:]
             return
-
-
-def _budget_headings(band: list[Row], headings: list[tuple[float, Cell]], cells: list[Cell]) -> None:
-    """Fewer amounts than headings: the budget column stands level with the
-    first column, and a heading's amount goes to its first project."""
-    _, pairs = monotone([h.top for _, h in headings], [c.top for c in cells])
-    for i, j in pairs:
-        under = [r for r in band if r.label is headings[i][1] and not r.budget]
-        if under:
-            under[0].budget.append(cells[j])
-
-
-def _give_headings(rows: list[Row], headings: list[tuple[float, Cell]], tops: dict[int, int], span: int) -> None:
-    """A first column of headings over a taller projects column: each block of
-    projects under the last heading at or above its relative height; its
-    period (the year of its `Projets 2000` heading) from the last band heading
-    above it."""
-    block_top: dict[int, int] = {}
-    for r in rows:  # a blank-separated block of projects stands under one heading
-        block_top.setdefault(r.cells[0].block, tops[id(r)])
-    for r in rows:
-        at = block_top[r.cells[0].block] / max(span, 1)
-        above = [c for h, c in headings if h <= at] or [headings[0][1]]
-        r.label = above[-1]
-        label = heading(above[-1]) if above[-1].kind != "period" else _period_label(above[-1].text)
-        r.domain = label if label and map_domain(label) else None
-        periods = [c for c in above if c.kind == "period"]
-        r.period = periods[-1].text if periods else None
-
-
-def _period_label(text: str) -> str | None:
-    """`Projets 2004 : Pour les femmes`: the label a band heading gives after its year."""
-    m = re.match(r"^Projets?\s+(?:19|20)\d\d\s*:\s*(.+)$", text)
-    return m.group(1).strip() if m else None
-
-
-def _give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
-    """The band's domain cells over its rows: one per blank-separated block of
-    rows when they are as many, else the last domain cell placed above the row."""
-    if not rows or not domains:
-        return
-    blocks = sorted({r.cells[0].block for r in rows})
-    if len(blocks) == len(domains) and len(domains) > 1:
-        picks = [domains[blocks.index(r.cells[0].block)] for r in rows]
-    else:
-        picks = [([d for d in domains if d.top <= tops[id(r)] + 1]
-                  or domains)[-1] for r in rows]
-    for r, d in zip(rows, picks, strict=True):  # picks: one per row
-        label = heading(d)
-        r.domain = label if map_domain(label) else None
