@@ -22,7 +22,7 @@ from .locations import default_data_dir
 from .parallel import parallel_map
 from .parsers import DOCUMENTS, fields, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
-from .records import Action, Partnership
+from .records import PLANNED, Action, Partnership
 from .registry import REPERTOIRES, Repertoire
 from .text import fix_shouted_words, fold, french_commune_name
 
@@ -300,6 +300,19 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     elif story:  # a profile in prose (Bron, Action Mopti): what it tells dates it
         years = set(fields.years(story, until).found)
     p.years = sorted(years)
+    p.add_planned(_planned(p, until))
+
+
+def _planned(p: Partnership, until: int | None) -> list[int]:
+    """The years its own texts plan for: in its perspectives, every year after the document's
+    date (`une programmation 2009`, `le plan 2008-2010`); in its history, objectives and other
+    sections, those their sentence marks as planned (`Une rencontre est prévue à Guelma en Mai 2006`)."""
+    if until is None:
+        return []
+    ahead = fields.years(p.perspectives, until)
+    told = fields.years(" ".join(t for k, t in ((None, p.history), (None, p.objectives), *p.extra.items())
+                                 if t and k != PLANNED), until)
+    return ahead.planned + ahead.dropped + told.planned
 
 
 def document_date(p: Partnership, repertoires: list[Repertoire] | None = None) -> int | None:

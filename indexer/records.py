@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+PLANNED = "Années prévues"  # the extra field of a sheet's planned years (shown on its page)
+
 
 @dataclass
 class SourceRef:
@@ -105,6 +107,14 @@ class Partnership:
         if self.partner_party is None:
             return self.french_party.name
         return f"{self.french_party.name} – {self.partner_party.name}"
+
+    def add_planned(self, years) -> None:
+        """Years the sheet marks as planned (after its document's date), kept apart from the
+        years of activity under `extra[PLANNED]`, merged with those already there."""
+        had = {int(y) for y in self.extra.get(PLANNED, "").split(", ") if y.isdigit()}
+        every = sorted(had | {int(y) for y in years})
+        if every:
+            self.extra[PLANNED] = ", ".join(str(y) for y in every)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

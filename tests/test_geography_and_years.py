@@ -68,3 +68,23 @@ def test_index_report_says_which_source_gave_domains(corpus):
     assert mali.stats["domains: Tableau récapitulatif par domaines"] >= 45
     maroc = next(r for r in corpus.reports if r.document.startswith("maroc"))
     assert maroc.stats["domains: Synthèse par domaines"] >= 30
+
+
+def test_planned_years_are_kept_apart_from_every_action_and_from_the_sheets_own_texts(corpus):
+    """`Années prévues` lists what a sheet plans: every action's planned years (not only the
+    first action's), and the years its perspectives name after the document's date or its other
+    texts mark as planned; never a year of activity."""
+    from indexer.corpus import rollup
+    from indexer.records import PLANNED, Partnership, Party
+
+    p = Partnership(id="x--y", french_party=Party(name="X"), partner_party=Party(name="Y"), formalized=2004,
+                    first_contact_year=2006,
+                    perspectives="Réflexion sur une programmation 2009 en cours ; le plan 2008-2010.",
+                    history="Une rencontre est prévue à Guelma en mai 2008. Visite en 2005.")
+    p.add_planned([2011])
+    rollup(p, [], until=2008)
+    assert p.extra[PLANNED] == "2008, 2009, 2010, 2011"
+    assert 2005 in p.years and not {2009, 2010, 2011} & set(p.years)
+    # Paris-Alger: two actions each plan a year of their own; both are listed
+    paris = next(p for p in corpus.partnerships if p.id == "paris--w-alger")
+    assert {2007, 2008} <= {int(y) for y in paris.extra[PLANNED].split(", ")}

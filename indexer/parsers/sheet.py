@@ -181,7 +181,7 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
         plans = [y for y in found if doc.year is None or y >= doc.year]
         ys.planned, found = sorted(set(ys.planned) | set(plans)), [y for y in found if y not in plans]
     if ys.planned:
-        p.extra.setdefault("Années prévues", ", ".join(str(y) for y in ys.planned))
+        p.add_planned(ys.planned)  # every action's, not only the first's
         if result is not None:
             result.planned.append(f"line {a.first}: {', '.join(map(str, ys.planned))} planned: "
                                   f"{squash_spaces(a.when or text)[:70]}")
