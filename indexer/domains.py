@@ -211,7 +211,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme|\bmedecins?\b|"
       r"\bmedica(?:l|le|ux|les)\b"), [SANTE]),  # `à l'hôpital`: a place
     ((r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|formation professionnelle|"
-      r"centres? de formation|bibliothecaires"), [EDUCATION]),
+      r"centres? de formation|bibliothecaires|(?:complexes?|projets?|etablissements?) educati(?:f|fs)\b"), [EDUCATION]),
     ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
       r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
       r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)|"
@@ -232,7 +232,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"\bjeunesse\b"), [JEUNESSE]),
     # `Un pont entre Nîmes et Meknès`: a bridge between two towns is a figure of speech
     # `route régionale 24` is an address; `pistes de financement`, ideas; `soutien logistique`, help
-    ((r"\broutes?\b(?! (?:regionale|nationale|departementale))|\bpistes?\b(?! de (?:financement|reflexion|travail))|"
+    ((r"\broutes?\b(?! (?:regionale|nationale|departementale))|\bpistes?\b(?! de (?:financement|reflexion|travail|projets?|cooperation|actions?))|"
       r"\bponts?\b(?! entre)|(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|(?<!soutien )logistique|"
       r"\burbanisme\b|"
       r"renovation (du )?marche|amenagement de l.espace|"
@@ -245,7 +245,8 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"^(?!.*(?:laiterie|laitier|laitiere|yaourt|fromag)).*\blait\b|"
       r"\bdemunie?s?\b(?! de)|defavorise|malvoyant|non.voyant|\baveugles?\b|bienfaisance|sans.abri|"
       r"humanitaire|sinistres\b|developpement social (?:des|urbain)|lutte contre la pauvrete|foyers? de l.enfance|"
-      r"enfance assistee|protection de l.enfance"), [SOCIAL]),
+      r"enfance assistee|protection de l.enfance|accompagnement social|prestations sociales|services sociaux|"
+      r"chantiers? d.insertion|insertion (?:des jeunes|des femmes|sociale)"), [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
       r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|"
       r"\bagricol"), [AGRICULTURE]),

@@ -215,6 +215,13 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Distribution de lait aux enfants de l'école", "Action sociale et solidarité", None),
     ("Le partenaire : l'agence de développement social", None, "Action sociale et solidarité"),
     ("Le développement social des quartiers", "Action sociale et solidarité", None),
+    # round 18's audit (19 Moroccan and Algerian sheets): insertion and social services are social action,
+    # an educational complex is education; a project's lead (`pistes de projet`) is no road
+    ("Chantier d'insertion : restauration de la place par des demandeurs d'emploi", "Action sociale et solidarité",
+     None),
+    ("Améliorer les services et prestations sociales de la commune", "Action sociale et solidarité", None),
+    ("Construction d'un complexe éducatif et sportif", EDUCATION, None),
+    ("identification de pistes de projet avec les associations", None, URBANISME),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
     from indexer.domains import domains_of_text
