@@ -232,7 +232,8 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"\bjeunesse\b"), [JEUNESSE]),
     # `Un pont entre Nîmes et Meknès`: a bridge between two towns is a figure of speech
     # `route régionale 24` is an address; `pistes de financement`, ideas; `soutien logistique`, help
-    ((r"\broutes?\b(?! (?:regionale|nationale|departementale))|\bpistes?\b(?! de (?:financement|reflexion|travail|projets?|cooperation|actions?))|"
+    ((r"\broutes?\b(?! (?:regionale|nationale|departementale))|"
+      r"\bpistes?\b(?! de (?:financement|reflexion|travail|projets?|cooperation|actions?))|"
       r"\bponts?\b(?! entre)|(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|(?<!soutien )logistique|"
       r"\burbanisme\b|"
       r"renovation (du )?marche|amenagement de l.espace|"
