@@ -111,13 +111,16 @@ RULES: list[tuple[str, list[str]]] = [
              r"financ(?!es locales|ier\b)"), [ECONOMIE]),
     (_starts("touris"), [TOURISME]),
     (_starts("agric", "avicult", "rural", "elevage", "peche", "maraich", "agro", "cereal", "foret", "forestier",
-             "securite alimentaire", "autosuffisance", "vivri", "apicult", "halieut", "aquacult", "piscicult"),
+             "securite alimentaire", "autosuffisance", "vivri", "apicult", "halieut", "aquacult", "piscicult",
+             "pastoral"),
      [AGRICULTURE]),
     (_starts("environnement", "dechet", "ordure", "propret", "ecolog", "desertif", "climat", "espaces verts",
              "reboise", "developpement durable", "biodiversite"), [ENVIRONNEMENT]),
-    # `aménagement rural` is rural development, `aménagement touristique` tourism
-    (_starts(r"(?<!proprete )(?<!milieu )urban", r"(?:re)?amenagement(?! rural| touristique)", "transport", "voirie",
-             "route", "infrastructure", "habitat", "logement", "batiment", "equipement", "cadastre",
+    # `aménagement rural` is rural development, `aménagement touristique` tourism, `aménagements
+    # hydrauliques` water
+    (_starts(r"(?<!proprete )(?<!milieu )urban", r"(?:re)?amenagement(?!s? (?:rural|touristique|hydr))",
+             "transport", "voirie", "route", "infrastructure", "habitat", "logement", "batiment", "equipement",
+             "cadastre",
              r"(?<!cadres )(?<!agents )territori",  # `cadres territoriaux` are civil servants
              "mobilite", "plan de developpement", "eclairage"), [URBANISME]),
     (_starts("institution", "gouvernance", "decentralis", "gestion municipale", "gestion communale",
@@ -206,7 +209,7 @@ def map_domains(labels: list[str]) -> list[str]:
 # a well is water, a health centre is health, a school is education. Kept
 # narrower than RULES, which read short labels, not running text.
 TEXT_RULES: list[tuple[str, list[str]]] = [
-    (RULES[0][0] + r"|captage|bornes?.fontaines?", [EAU]),  # the water rule reads text as well as labels
+    (RULES[0][0] + r"|captage|bornes?.fontaines?|\bpuit\b", [EAU]),  # the water rule reads text as well as labels
     ((r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|"
       r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme|\bmedecins?\b|"
       r"\bmedica(?:l|le|ux|les)\b"), [SANTE]),  # `à l'hôpital`: a place
@@ -234,7 +237,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     # `route régionale 24` is an address; `pistes de financement`, ideas; `soutien logistique`, help
     ((r"\broutes?\b(?! (?:regionale|nationale|departementale))|"
       r"\bpistes?\b(?! de (?:financement|reflexion|travail|projets?|cooperation|actions?))|"
-      r"\bponts?\b(?! entre)|(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|(?<!soutien )logistique|"
+      r"\bponts?\b(?! entre)|(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|"
       r"\burbanisme\b|"
       r"renovation (du )?marche|amenagement de l.espace|"
       # a master plan of a named service is about that service
@@ -250,7 +253,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"chantiers? d.insertion|insertion (?:des jeunes|des femmes|sociale)"), [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
       r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|"
-      r"\bagricol"), [AGRICULTURE]),
+      r"\bagricol|pastoral|planteurs|vergers?\b|arboricult"), [AGRICULTURE]),
     # a school or sanitation cooperative is about its school or its streets, not trade
     ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"
       r"activites generatrices|operateurs economiques|poles? de competitivite|economie (?:fondee sur la )?connaissance|"
@@ -266,7 +269,13 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     ((r"liens d.amitie|visites? reciproques?|echanges? annuels|"
       r"education au developpement|sensibilisation reciproque|jumelages? scolaires?|"
       r"(?:visites?|sejours?|accueil|venue|deplacement|reception) (?:d.une |de la |des |d.)delegations?|"
-      r"delegations? (?:d.elus|officielles?|municipales?)"), [ECHANGES]),
+      r"delegations? (?:d.elus|officielles?|municipales?)|"
+      r"echanges? entre (?:les )?(?:deux )?(?:collectivites|communes|villes|populations|habitants)|"
+      r"(?:visites?|voyages?) d.echanges?"), [ECHANGES]),
+    # tourism named in an action (`un projet de développement économique fondé sur le tourisme culturel`)
+    # (not its tourists as beneficiaries, nor a place's appeal in passing)
+    ((r"\b(?:eco)?tourisme\b|(?:sites?|circuits?|projets?|promotion|developpement|valorisation|itineraires?|"
+      r"produits?|formations?) touristiques?"), [TOURISME]),
     ((r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
       r"risques (urbains|majeurs|naturels)|seismes?\b"), [SECURITE]),
 ]

@@ -222,6 +222,15 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Améliorer les services et prestations sociales de la commune", "Action sociale et solidarité", None),
     ("Construction d'un complexe éducatif et sportif", EDUCATION, None),
     ("identification de pistes de projet avec les associations", None, URBANISME),
+    # round 18's Mali audit: cultural tourism, planters and orchards, pastoralism, exchange visits;
+    # an area's tourists or its appeal in passing are no tourism work, logistics no transport
+    ("un projet de développement économique fondé sur le tourisme culturel", TOURISME, None),
+    ("Services municipaux, habitants de la ville, touristes", None, TOURISME),
+    ("Actions de formation de planteurs et de transformatrices de mangues", AGRICULTURE, None),
+    ("Pastoralisme : échanges entre les collectivités partenaires", AGRICULTURE, None),
+    ("Pastoralisme : échanges entre les collectivités partenaires", ECHANGES, None),
+    ("Creusement d'un puit au village", "Eau et assainissement", None),
+    ("Appui institutionnel à l'ARK : en logistique", None, URBANISME),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
     from indexer.domains import domains_of_text
@@ -254,6 +263,9 @@ def test_what_an_action_text_is_about(text, wanted, unwanted):
     ("Formation des cadres territoriaux", "Appui institutionnel et gouvernance", URBANISME),
     ("Planification territoriale", URBANISME, None),
     ("Aquaculture et pisciculture", AGRICULTURE, None),
+    ("Aménagements hydrauliques", "Eau et assainissement", URBANISME),
+    ("Aménagement urbain", URBANISME, None),
+    ("Pastoralisme", AGRICULTURE, None),
 ])
 def test_labels_read_for_their_subject_not_their_words(label, wanted, unwanted):
     domains = map_domain(label)
