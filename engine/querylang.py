@@ -131,7 +131,8 @@ def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
     if m and not body.startswith("http"):
         # an unknown prefix: read "foo:bar" as the words foo bar
         pq.notices.append(f"Le préfixe « {m.group(1)}: » n'est pas connu : lu comme des mots simples.")
-        return [Clause("word", w, negated) for w in re.split(r'[:\s"]+', body) if w]
+        words = (_unpunctuated(w) for w in re.split(r'[:\s"]+', body))
+        return [Clause("word", w, negated) for w in words if w]
     if body.startswith('"') and body.endswith('"') and len(body) >= 2:
         phrase = " ".join(body[1:-1].split())
         return [Clause("phrase" if " " in phrase else "word", phrase, negated)] if phrase else []
