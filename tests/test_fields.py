@@ -116,6 +116,16 @@ def test_a_future_tense_marks_the_documents_year_as_planned():
     assert fields.years("Festival d'opéra en 2008.", 2008).found == [2008]
 
 
+def test_a_relaunch_is_no_first_contact():
+    """Vienne-Tipasa (Algeria l.4024-4026): the 2004 meeting `a permis de relancer le partenariat`,
+    an older, undated one; a sentence about firms (entreprises) is no relaunch."""
+    text = ("La ville de Vienne a participé, du 11 au 15 Octobre 2004, aux « deuxièmes rencontres "
+            "franco-algériennes de la coopération décentralisée », ce qui a permis de relancer le partenariat.")
+    assert fields.first_contact(text, 2004, 2006) is None
+    assert fields.first_contact("Des contacts ont été repris en 2003.", None, 2006) is None
+    assert fields.first_contact("Visite de chefs d'entreprises en 2001.", 2004, 2006) == 2001
+
+
 def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     """Rezé-Aïn Defla and Belfort-Skikda (Algeria sheets): each act's year counts, a bracketed
     aside's year (the year relations stopped) does not."""

@@ -25,6 +25,17 @@ def test_looks_like():
     assert not maroc.looks_like("Répertoire des partenariats franco-maliens")
 
 
+def test_the_signing_of_the_accord_is_no_first_contact():
+    """Bordeaux-Casablanca (l.640-642): an undated origin, then `L'accord de 1988 a été signé`:
+    1988 is the formalisation only; Boulogne-Safi (l.768) dates its first visit before its 2006 act."""
+    origin = ("Echanges commerciaux, étudiants marocains à Bordeaux. L'accord de 1988 a été signé entre "
+              "M. Chaban-Delmas et l'ancien président de la communauté urbaine de Casablanca.")
+    history, first = maroc._history({"Origine": [origin]}, 1988)
+    assert history.startswith("Echanges commerciaux") and first is None
+    safi = "En 2005, il a découvert la ville de Safi. Une rencontre officielle eut lieu le 12 mars 2005."
+    assert maroc._history({"Historique": [safi]}, 2006)[1] == 2005
+
+
 def test_aix_sheet_fields():
     r = _parse("aix_listed_synthesis.txt")
     p = _by_id(r)["aix-en-provence--oujda"]

@@ -287,6 +287,32 @@ def formal_years(text: str | None, until: int | None = None) -> list[int]:
     aside in brackets (`signé en 1986 mais aujourd'hui suspendu (… depuis 1992)`)."""
     return years(re.sub(r"\([^()]*\)", " ", text or ""), until).found
 
+# --- First contact -------------------------------------------------------------
+
+_SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage")
+# joining a network (`Adhésion de Blanquefort à Cités Unies France`) is no contact with the partner,
+# and a relaunch (`ce qui a permis de relancer le partenariat`, `des contacts ont été repris`) follows one
+_NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brenou")
+_FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;])\s+|\n\s*(?=[-→•])", text or "") if s.strip()]
+
+
+def first_contact(history: str | None, formalized: int | None, until: int | None,
+                  elsewhere: str = "") -> int | None:
+    """The year the two parties first met: the history's first year, unless its sentence is
+    the signing of the formal act (that is the formalisation), a relaunch of an older relation
+    or it comes after the formal act (later events are not a first contact); with no dated
+    history, a sentence of `elsewhere` naming a first mission, visit or meeting."""
+    found = [y for s in sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s))
+             for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(fold(s)))]
+    if not found:
+        found = [y for s in sentences(elsewhere) if _FIRST_RE.search(fold(s)) for y in years(s, until).found]
+    first = min(found) if found else None
+    return None if first is None or (formalized is not None and first > formalized) else first
+
 # --- Titles --------------------------------------------------------------------
 
 _BULLETS = "-–•▪➤→* "  # a set of characters: what a cell may start with before its title

@@ -370,14 +370,11 @@ def _legal_framework(head: dict[str, list[str]]) -> list[str]:
 
 
 def _history(head: dict[str, list[str]], formalized: int | None) -> tuple[str | None, int | None]:
-    """The history and the year of the first contact it reports, unless that is after the
-    formalisation. (A sheet's chronology is its actions: `chronology_actions`.)"""
+    """The history and the year of the first contact it reports (`fields.first_contact`: not
+    the signing, `L'accord de 1988 a été signé`). (A sheet's chronology is its actions.)"""
     history_key = next((k for k in head if k.startswith(("Historique", "Origine"))), None)
     history_lines = head.get(history_key, []) if history_key else []
-    hist_years = years_in(" ".join(head.get(history_key, []))) if history_key else []
-    if hist_years and (formalized is None or hist_years[0] <= formalized):
-        return _joined(history_lines), hist_years[0]
-    return _joined(history_lines), None
+    return _joined(history_lines), fields.first_contact(" ".join(history_lines), formalized, YEAR)
 
 
 def _extra_fields(info: dict[str, list[str]], sheet_extra: dict[str, list[str]], head: dict[str, list[str]]
