@@ -329,3 +329,14 @@ def test_a_later_entry_that_is_only_a_theme_is_filed_under_it(whole):
     dancers = _action(whole, "rochelle--essaouira", "Déplacement de jeunes danseurs")
     assert dancers.domain_raw == "CULTURE"
     assert maroc_sheet._is_theme("Santé, éducation") and not maroc_sheet._is_theme("Déplacement de jeunes danseurs")
+
+
+def test_a_written_sum_gives_the_budget_a_conversion_does_not():
+    """CU Nantes-Agadir (l.4656): `543 000€ en numéraire + 145 000€ en valorisé = 688 000 €`
+    states the project's total; CG Hérault (l.4886) `5 000 000 Dhs = 440 000€` is one amount
+    converted, not a sum."""
+    b = maroc.parse_budget("543 000€ en numéraire + 145 000€ en valorisé = 688 000 €. Cofinancement PAD : "
+                           "montant total attribué 273 000 €, dont 208 000 € pour Agadir.")
+    assert (b.amount, b.currency, b.kind) == (688000.0, "EUR", "total")
+    b = maroc.parse_budget("Souss Massa Drâa : 5 000 000 Dhs = 440 000€")
+    assert (b.amount, b.currency) == (5000000.0, "MAD")

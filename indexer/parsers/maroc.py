@@ -118,18 +118,22 @@ def _set_population(party: Party, line: str | None) -> None:
 # --- Budgets ----------------------------------------------------------------
 
 def parse_budget(text: str) -> Budget | None:
-    """The first amount of a line that names a total, a cost or a budget if
-    there is one, else the first amount (amounts read by fields.amounts)."""
+    """The amount a total introduces or a written sum gives (`543 000€ + 145 000€ = 688 000 €`),
+    else the first amount of a line that names a total, a cost or a budget, else the first
+    amount (amounts read by fields.amounts)."""
     if not text:
         return None
     candidates = []
     for line in text.split("\n"):
         total = bool(re.search(r"total|co[uû]t|budget|montant", fold(line)))
-        candidates += [(not (total or a.total), a, line) for a in fields.amounts(line)]
+        for a in fields.amounts(line):
+            before = line[:a.start].rstrip()  # a sum's result, not a conversion (`5 000 000 Dhs = 440 000€`)
+            summed = before.endswith("=") and "+" in re.split(r"[.;]\s", before)[-1]
+            candidates.append((0 if a.total or summed else 1 if total else 2, a, line, summed))
     if not candidates:
         return Budget(text=text)
-    _, best, line = min(candidates, key=lambda c: c[0])
-    return Budget(text=text, amount=best.value, currency=best.currency, kind=fields.budget_kind(line, best))
+    _, best, line, summed = min(candidates, key=lambda c: c[0])
+    return Budget(text=text, amount=best.value, currency=best.currency, kind=fields.budget_kind(line, best, summed))
 
 
 def years_in(text: str) -> list[int]:
