@@ -331,6 +331,19 @@ def test_a_later_entry_that_is_only_a_theme_is_filed_under_it(whole):
     assert maroc_sheet._is_theme("Santé, éducation") and not maroc_sheet._is_theme("Déplacement de jeunes danseurs")
 
 
+def test_a_later_entry_that_opens_with_a_theme_of_its_own_is_filed_under_it(whole):
+    """Mantes-la-Jolie–Rabat (l.1633-1682): `Développement social et urbain, politique de la ville à
+    Rabat` follows the project of `RENFORCEMENT DES CAPACITÉS, DÉVELOPPEMENT ÉCONOMIQUE` with no
+    heading of its own: it opens with its own theme (the sheet's third domain), not the heading's."""
+    pid = "mantes-la-jolie--rabat"
+    first = _action(whole, pid, "Appui au renforcement durable")
+    social = _action(whole, pid, "Développement social et urbain")
+    assert first.domain_raw == "RENFORCEMENT DES CAPACITÉS, DÉVELOPPEMENT ÉCONOMIQUE"
+    assert social.domain_raw == "Développement social et urbain"
+    assert {"Action sociale et solidarité", "Urbanisme, aménagement et transports"} <= set(social.domains)
+    assert "Développement économique" not in social.domains
+
+
 def test_a_written_sum_gives_the_budget_a_conversion_does_not():
     """CU Nantes-Agadir (l.4656): `543 000€ en numéraire + 145 000€ en valorisé = 688 000 €`
     states the project's total; CG Hérault (l.4886) `5 000 000 Dhs = 440 000€` is one amount
