@@ -215,7 +215,8 @@ def test_whole_document_counts(whole):
     for a in whole.actions:
         statuses[a.status] = statuses.get(a.status, 0) + 1
     # None: 20 of them Montereau's chronology
-    assert statuses == {"en cours": 94, "réalisé": 82, "suivi": 9, "en projet": 13, None: 32}
+    # réalisé: 84 with Bordeaux's three `Autres projets réalisés` (one before they were split)
+    assert statuses == {"en cours": 94, "réalisé": 84, "suivi": 9, "en projet": 13, None: 32}
 
 
 def test_ids_are_stable(whole):
@@ -353,3 +354,18 @@ def test_a_written_sum_gives_the_budget_a_conversion_does_not():
     assert (b.amount, b.currency, b.kind) == (688000.0, "EUR", "total")
     b = maroc.parse_budget("Souss Massa Drâa : 5 000 000 Dhs = 440 000€")
     assert (b.amount, b.currency) == (5000000.0, "MAD")
+
+
+def test_a_sub_heading_over_bulleted_projects_gives_one_project_per_bullet(whole):
+    """Bordeaux–Casablanca (l.705-709): `Autres projets réalisés` heads three bulleted projects
+    (a training week, the lighting of place Mohammed V, the tramway): three actions, none titled
+    by the sub-heading."""
+    titles = [a.title for a in whole.actions if a.partnership_id == "bordeaux--casablanca"]
+    assert "Autres projets réalisés" not in titles
+    assert titles[3].startswith("Formation d'une semaine à Bordeaux")
+    tram_title = "Appui de la ville de Bordeaux à Casablanca dans la réalisation du Tramway, et par extension les " \
+                 "transports en commun"
+    assert titles[4:] == ["Projet d'éclairage de la place Mohammed V", tram_title]
+    tram = next(a for a in whole.actions if a.partnership_id == "bordeaux--casablanca" and "Tramway" in a.title)
+    assert tram.sources[0].first_line == 709 and tram.status == "réalisé"
+    assert tram.description.startswith("Appui de la ville")

@@ -179,13 +179,16 @@ def _split_domains(content: str, more: list[str]) -> tuple[list[str], list[str]]
 
 def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
     """A theme whose body is only a list of projects (`… (2003-2004) ;`, Aquitaine's
-    "Déroulement des projets") gives one project per entry, dated by its own dates and
-    else by the heading's."""
+    "Déroulement des projets", Bordeaux's bullets under `Autres projets réalisés`) gives one
+    project per entry, dated by its own dates and else by the heading's."""
     out: list[Item] = []
     for it in items:
-        body = it.fields.get("description", [])
+        grouped = it.title_raw.startswith("Autres projets")  # a sub-heading, not a project
+        field = "free" if grouped else "description"
+        body = it.fields.get(field, [])
         listed = any(clean(lines[i]).startswith("Déroulement") for i in range(it.first - 1, it.last))
-        if not it.from_heading or set(it.fields) - {"description"} or len(body) < (1 if listed else 2):
+        if (not (it.from_heading or grouped) or set(it.fields) - {field} or len(body) < (1 if listed else 2)
+                or grouped and not all(line.startswith("- ") for line in body)):
             out.append(it)
             continue
         entries: list[str] = []
@@ -200,7 +203,7 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
             continue
         used: set[int] = set()
         for e in entries:
-            title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", e.rstrip(" ;."))
+            title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", e.rstrip(" ;.").lstrip("- "))
             head = re.split(r"\s:\s", title, maxsplit=1)[0]
             if len(head.split()) >= 3 and head != title and not _DATE_TAIL.search(head):
                 dated = _DATE_TAIL.search(title)  # the entry's own dates stay with its name
@@ -215,7 +218,7 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
                 used.add(at[0])
                 while sub.last < it.last and lines[sub.last].strip()[:1].islower():
                     sub.last += 1
-            sub.fields = {"description": [e]}
+            sub.fields = {"description": [e.lstrip("- ")]}
             sub.body_lines = 1
             out.append(sub)
     return out
