@@ -69,7 +69,9 @@ MAROC = {
     # (Aquitaine: 21, gold-checked), unpunctuated sub-items stay parts of their project.
     # 210 -> 230: read: Montereau-Safi's CHRONOLOGIE (l.2324-2364) has 20 entries, 18 dated and 2
     # undated paragraphs (l.2338, 2348) of the year above: one action each (they were its history).
-    "actions": 230,
+    # 230 -> 232: read: Bordeaux-Casablanca's `Autres projets réalisés` (l.705-709) heads three
+    # bulleted projects, one action each (it was one action titled by the sub-heading).
+    "actions": 232,
 }
 
 ALGERIE = {

@@ -95,6 +95,37 @@ def test_a_year_without_activity_is_not_a_year_of_activity():
     assert fields.years("Actions en cours en 2007.", 2008).found == [2007]
 
 
+def test_a_decade_is_no_year():
+    """CR Champagne-Ardenne-Oriental (Maroc l.6254): `concrétisé notamment dans les années 1990`;
+    Ivry-Dianguirdé (Mali l.6869): `Date de début des contacts : années 1990`."""
+    ys = fields.years("Il s'est concrétisé dans les années 1990 par un système d'avertissement. Depuis 2000, "
+                      "la coopération est maintenue.", 2008)
+    assert (ys.found, ys.planned) == ([2000], [])
+    assert fields.years("multipliés dans les années 1990 et 2000 pour atteindre", 2008).found == []
+    assert fields.years("Date de début des contacts : années 1990 par le comité", 2008).found == []
+    assert fields.years("Accord de 1990, relancé en 2000", 2008).found == [1990, 2000]
+
+
+def test_a_future_tense_marks_the_documents_year_as_planned():
+    """Montreuil-Agadir (Maroc l.2465, a document of July 2008): `qui participera en 2008 au
+    festival`; a year before the document's date stays activity whatever the tense."""
+    ys = fields.years("Un groupe se rendra à Agadir en automne 2007 pour rencontrer le groupe d'artistes, qui "
+                      "participera en 2008 au festival hip-hop à Montreuil.", 2008)
+    assert (ys.found, ys.planned) == ([2007], [2008])
+    assert fields.years("Les Assises reprendront en 2009.", 2008).planned == [2009]
+    assert fields.years("Festival d'opéra en 2008.", 2008).found == [2008]
+
+
+def test_a_relaunch_is_no_first_contact():
+    """Vienne-Tipasa (Algeria l.4024-4026): the 2004 meeting `a permis de relancer le partenariat`,
+    an older, undated one; a sentence about firms (entreprises) is no relaunch."""
+    text = ("La ville de Vienne a participé, du 11 au 15 Octobre 2004, aux « deuxièmes rencontres "
+            "franco-algériennes de la coopération décentralisée », ce qui a permis de relancer le partenariat.")
+    assert fields.first_contact(text, 2004, 2006) is None
+    assert fields.first_contact("Des contacts ont été repris en 2003.", None, 2006) is None
+    assert fields.first_contact("Visite de chefs d'entreprises en 2001.", 2004, 2006) == 2001
+
+
 def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     """Rezé-Aïn Defla and Belfort-Skikda (Algeria sheets): each act's year counts, a bracketed
     aside's year (the year relations stopped) does not."""

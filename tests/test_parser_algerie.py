@@ -327,6 +327,33 @@ def test_a_project_named_in_guillemets_is_titled_by_that_name_not_its_theme():
     assert t(None, "Coopération", "le « Réseau Urbain Europe MENA » a accueilli des techniciens.") == "Coopération"
 
 
+def test_a_date_range_or_a_bare_date_is_cut_whole_and_a_dated_heading_beats_the_theme():
+    """Roubaix–Bouira (l.3593-3698): a range whose first date has no year (`du 27 juillet au 17
+    août 2004`) is cut whole, a date with no preposition (`cadre de vie 05 - 19 décembre 2004`)
+    too; a name closed by its date is the heading line, not the Thème label, however long it is
+    (Projet 4); `Poursuite des échanges…` opens with a noun (Projet 13)."""
+    t = algerie_blocks.project_title
+    assert t(None, "Echange de jeunes", "Participation de jeunes Roubaisiens à un chantier de volontariat à "
+                                        "Bouira du 27 juillet au\n17 août 2004.") == (
+        "Participation de jeunes Roubaisiens à un chantier de volontariat à Bouira")
+    assert t(None, "Environnement", "Session de formation et d’échanges d’expériences autour de l’environnement "
+                                    "et du cadre\nde vie 05 - 19 décembre 2004.\nEn partenariat avec la CUD.") == (
+        "Session de formation et d’échanges d’expériences autour de l’environnement et du cadre de vie")
+    assert t(None, "Rencontres", "Accueil à Roubaix de Monsieur le Président de l’Assemblée Populaire Communale "
+                                 "de\nBouira et participation commune aux Assises de la Coopération décentralisée "
+                                 "à Paris 10-15 octobre 2004") == (
+        "Accueil à Roubaix de Monsieur le Président de l’Assemblée Populaire Communale de Bouira et "
+        "participation commune aux Assises de la Coopération décentralisée à Paris")
+    assert t(None, "Urbanisme", "Poursuite des échanges et de la coopération dans les domaines de "
+                                "l’aménagement, de\nl’urbanisme et de l’habitat.") == (
+        "Poursuite des échanges et de la coopération dans les domaines de l’aménagement, de l’urbanisme "
+        "et de l’habitat")
+    # an undated long description still gives way to its theme
+    long = "Aide à la rénovation du théâtre municipal, musée de Constantine, travail social dans les quartiers " \
+           "défavorisés, aide à la création d’un planning familial."
+    assert t(None, "Urbanisme et Développement social", long) == "Urbanisme et Développement social"
+
+
 def test_a_study_is_a_project_name():
     """CG Isère–Constantine Projet 2 (l.953): `2004 : étude sur le devenir des franges et berges…`."""
     assert algerie_blocks.project_title(None, "Aménagement urbain", (

@@ -25,6 +25,17 @@ def test_looks_like():
     assert not maroc.looks_like("Répertoire des partenariats franco-maliens")
 
 
+def test_the_signing_of_the_accord_is_no_first_contact():
+    """Bordeaux-Casablanca (l.640-642): an undated origin, then `L'accord de 1988 a été signé`:
+    1988 is the formalisation only; Boulogne-Safi (l.768) dates its first visit before its 2006 act."""
+    origin = ("Echanges commerciaux, étudiants marocains à Bordeaux. L'accord de 1988 a été signé entre "
+              "M. Chaban-Delmas et l'ancien président de la communauté urbaine de Casablanca.")
+    history, first = maroc._history({"Origine": [origin]}, 1988)
+    assert history.startswith("Echanges commerciaux") and first is None
+    safi = "En 2005, il a découvert la ville de Safi. Une rencontre officielle eut lieu le 12 mars 2005."
+    assert maroc._history({"Historique": [safi]}, 2006)[1] == 2005
+
+
 def test_aix_sheet_fields():
     r = _parse("aix_listed_synthesis.txt")
     p = _by_id(r)["aix-en-provence--oujda"]
@@ -204,7 +215,8 @@ def test_whole_document_counts(whole):
     for a in whole.actions:
         statuses[a.status] = statuses.get(a.status, 0) + 1
     # None: 20 of them Montereau's chronology
-    assert statuses == {"en cours": 94, "réalisé": 82, "suivi": 9, "en projet": 13, None: 32}
+    # réalisé: 84 with Bordeaux's three `Autres projets réalisés` (one before they were split)
+    assert statuses == {"en cours": 94, "réalisé": 84, "suivi": 9, "en projet": 13, None: 32}
 
 
 def test_ids_are_stable(whole):
@@ -318,3 +330,42 @@ def test_a_later_entry_that_is_only_a_theme_is_filed_under_it(whole):
     dancers = _action(whole, "rochelle--essaouira", "Déplacement de jeunes danseurs")
     assert dancers.domain_raw == "CULTURE"
     assert maroc_sheet._is_theme("Santé, éducation") and not maroc_sheet._is_theme("Déplacement de jeunes danseurs")
+
+
+def test_a_later_entry_that_opens_with_a_theme_of_its_own_is_filed_under_it(whole):
+    """Mantes-la-Jolie–Rabat (l.1633-1682): `Développement social et urbain, politique de la ville à
+    Rabat` follows the project of `RENFORCEMENT DES CAPACITÉS, DÉVELOPPEMENT ÉCONOMIQUE` with no
+    heading of its own: it opens with its own theme (the sheet's third domain), not the heading's."""
+    pid = "mantes-la-jolie--rabat"
+    first = _action(whole, pid, "Appui au renforcement durable")
+    social = _action(whole, pid, "Développement social et urbain")
+    assert first.domain_raw == "RENFORCEMENT DES CAPACITÉS, DÉVELOPPEMENT ÉCONOMIQUE"
+    assert social.domain_raw == "Développement social et urbain"
+    assert {"Action sociale et solidarité", "Urbanisme, aménagement et transports"} <= set(social.domains)
+    assert "Développement économique" not in social.domains
+
+
+def test_a_written_sum_gives_the_budget_a_conversion_does_not():
+    """CU Nantes-Agadir (l.4656): `543 000€ en numéraire + 145 000€ en valorisé = 688 000 €`
+    states the project's total; CG Hérault (l.4886) `5 000 000 Dhs = 440 000€` is one amount
+    converted, not a sum."""
+    b = maroc.parse_budget("543 000€ en numéraire + 145 000€ en valorisé = 688 000 €. Cofinancement PAD : "
+                           "montant total attribué 273 000 €, dont 208 000 € pour Agadir.")
+    assert (b.amount, b.currency, b.kind) == (688000.0, "EUR", "total")
+    b = maroc.parse_budget("Souss Massa Drâa : 5 000 000 Dhs = 440 000€")
+    assert (b.amount, b.currency) == (5000000.0, "MAD")
+
+
+def test_a_sub_heading_over_bulleted_projects_gives_one_project_per_bullet(whole):
+    """Bordeaux–Casablanca (l.705-709): `Autres projets réalisés` heads three bulleted projects
+    (a training week, the lighting of place Mohammed V, the tramway): three actions, none titled
+    by the sub-heading."""
+    titles = [a.title for a in whole.actions if a.partnership_id == "bordeaux--casablanca"]
+    assert "Autres projets réalisés" not in titles
+    assert titles[3].startswith("Formation d'une semaine à Bordeaux")
+    tram_title = "Appui de la ville de Bordeaux à Casablanca dans la réalisation du Tramway, et par extension les " \
+                 "transports en commun"
+    assert titles[4:] == ["Projet d'éclairage de la place Mohammed V", tram_title]
+    tram = next(a for a in whole.actions if a.partnership_id == "bordeaux--casablanca" and "Tramway" in a.title)
+    assert tram.sources[0].first_line == 709 and tram.status == "réalisé"
+    assert tram.description.startswith("Appui de la ville")

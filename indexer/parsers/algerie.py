@@ -146,18 +146,13 @@ def _formal_year(text: str | None) -> int | None:
     return ys[0] if ys else None
 
 
-_SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage")
 # an act dated right after its name (`Jumelage en 1981`, `Un premier accord date de 1983`, `charte
 # signée le 2 mai 1986`), not an agreement whose principle was decided or that is planned
 _ACT_YEAR_RE = re.compile(r"\b(?:jumelage|accord|convention|protocole|charte)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
 _NOT_ACT_RE = re.compile(r"intention|principe|projet|envisag|souhait|prevu")
-# joining a network (`Adhésion de Blanquefort à Cités Unies France`) is no contact with the partner
-_NOT_CONTACT_RE = re.compile(r"adh[ée]sion")
-_FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;])\s+|\n\s*(?=[-→•])", text or "") if s.strip()]
+_sentences = fields.sentences
 
 
 def formalisation(convention: str | None, history: str | None) -> int | None:
@@ -171,16 +166,8 @@ def formalisation(convention: str | None, history: str | None) -> int | None:
 
 
 def first_contact(history: str | None, formalized: int | None, elsewhere: str = "") -> int | None:
-    """The year the two parties first met: the history's first year, unless its sentence is
-    the signing of the formal act (that is the formalisation) or it comes after the formal
-    act (later events are not a first contact); with no dated history, a sentence of the
-    sheet naming a first mission, visit or meeting."""
-    found = [y for s in _sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s)) for y in years_in(s)
-             if not (y == formalized and _SIGNING_RE.search(fold(s)))]
-    if not found:
-        found = [y for s in _sentences(elsewhere) if _FIRST_RE.search(fold(s)) for y in years_in(s)]
-    first = min(found) if found else None
-    return None if first is None or (formalized is not None and first > formalized) else first
+    """The first contact a sheet dates (`fields.first_contact`), by the sheets' date."""
+    return fields.first_contact(history, formalized, YEAR, elsewhere)
 
 
 # --- Projects --------------------------------------------------------------

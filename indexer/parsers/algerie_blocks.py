@@ -68,8 +68,12 @@ _MONTHS = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|o
 _DATE = rf"(?:\d{{1,2}}(?:er)?(?:\s*(?:,|et|au|-)\s*\d{{1,2}}(?:er)?)*\s*)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d"
 _LEAD_DATE = re.compile(rf"^(?:(?:courant|fin|d[ée]but|depuis|en|le|du|d[eè]s)\s+)?{_DATE}(?:\s*[-–/]\s*{_DATE})?"
                         rf"\s*(?:\([^()]*\))?\s*[:,.\-–]?\s*", re.IGNORECASE)
+# a first date whose year is the second's (`du 27 juillet au 17 août 2004`)
+_OPEN_DATE = rf"\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?\s*(?:au|[-–])\s*"
+# a full date written without a preposition (`du cadre de vie 05 - 19 décembre 2004`)
+_BARE_DATE = rf"\d{{1,2}}(?:er)?(?:\s*[-–]\s*\d{{1,2}}(?:er)?)?\s+(?:{_MONTHS})\s+(?:19|20)\d\d"
 _TAIL_DATE = re.compile(rf"\s*(?:\([^()]*(?:19|20)\d\d[^()]*\)|,?\s+(?:du|le|en|au|courant|depuis|entre|à partir de)"
-                        rf"\s+{_DATE}(?:\s*[-–]\s*{_DATE})?)\s*$", re.IGNORECASE)
+                        rf"\s+(?:{_OPEN_DATE})?{_DATE}(?:\s*[-–]\s*{_DATE})?|\s{_BARE_DATE})\s*$", re.IGNORECASE)
 
 
 # a dated entry after a closed quote or bracket: the next item of a list the extraction joined
@@ -86,7 +90,7 @@ _NOUN_START = re.compile(
     r"^(?:\w+(?:tion|sion|ment|age|ure|ance|ence|ité|isme)s?|programmes?|projets?|missions?|visites?|"
     r"séminaires?|études?|accueil|appui|aide|soutien|[ée]changes?|chantiers?|diagnostics?|envoi|dons?|achats?|"
     r"forums?|festivals?|colloques?|réunions?|rencontres?|semaines?|journées?|guides?|plans?|travail|"
-    r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition)\b", re.IGNORECASE)
+    r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition|poursuite)\b", re.IGNORECASE)
 
 
 def _heading(sentence: str) -> str:
@@ -139,8 +143,10 @@ def project_title(title: str | None, theme: str | None, description: str | None)
     name = re.split(r"\s+/\s*|\s*/\s+", sentence, maxsplit=1)[0]
     name = _ASIDE.sub("", name)  # `Organiser avec Roubaix (dans le cadre d'un réseau …) une formation`
     name = re.split(r"\s\((?=[^)]*\d|[^)]{25})", name, maxsplit=1)[0]
+    dated = _TAIL_DATE.search(name) is not None
     name = _TAIL_DATE.sub("", name).strip(" ,;:-–")
-    if theme and not (len(name) <= 140 and _NOUN_START.match(name)):
+    # a name closed by its date is the project's heading line, however long (Roubaix 4)
+    if theme and not (len(name) <= (250 if dated else 140) and _NOUN_START.match(name)):
         # the text opens with a sentence, not with the project's name
         return quoted_name(sentence) or theme
     return name if len(name) <= 250 else name[:248].rsplit(" ", 1)[0] + "…"

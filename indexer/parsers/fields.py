@@ -193,7 +193,11 @@ _YEAR_RE = re.compile(r"(?<![\d.,€])(19[5-9]\d|20[0-4]\d)"
 _PHONE_RE = re.compile(r"(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 _PLANNED_RE = re.compile(
     r"pr[ée]vue?s?|[àa] venir|en projet|projet[ée]|prochaine?s?|envisag|programmée?s?\b|\b(?:va|vont)\s+\w+er\b|"
-    r"d['’]ici|perspective|souhait|[àa] l['’][ée]tude|pr[ée]visionnel|futur|sera\b|seront\b|devrai", re.IGNORECASE)
+    r"d['’]ici|perspective|souhait|[àa] l['’][ée]tude|pr[ée]visionnel|futur|sera\b|seront\b|devrai|"
+    r"\b(?!op[ée]ra\b|cam[ée]ra\b)[a-zàâçéèêîïôû]{2,}(?:era|eront|ira|iront|dra|dront)\b",  # future: participera
+    re.IGNORECASE)
+# a decade (`dans les années 1990`, `les années 1990 et 2000`) is no year
+_DECADE_BEFORE = re.compile(r"\bann[ée]es\s+(?:(?:19|20)\d0\s+(?:et|à)\s+)?$", re.IGNORECASE)
 
 
 _DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.IGNORECASE)
@@ -258,6 +262,8 @@ def years(text: str | None, until: int | None = None) -> Years:
         clause = masked[start:end]
         if _NOTHING_RE.search(clause):  # `Pas d'actions en cours en 2007`: a year without activity
             continue
+        if y % 10 == 0 and _DECADE_BEFORE.search(masked[max(0, m.start() - 20):m.start()]):
+            continue
         if until is None or y < until:
             out.found.append(y)
             continue
@@ -280,6 +286,32 @@ def formal_years(text: str | None, until: int | None = None) -> list[int]:
     (`Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985`), not those of an
     aside in brackets (`signé en 1986 mais aujourd'hui suspendu (… depuis 1992)`)."""
     return years(re.sub(r"\([^()]*\)", " ", text or ""), until).found
+
+# --- First contact -------------------------------------------------------------
+
+_SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage")
+# joining a network (`Adhésion de Blanquefort à Cités Unies France`) is no contact with the partner,
+# and a relaunch (`ce qui a permis de relancer le partenariat`, `des contacts ont été repris`) follows one
+_NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brenou")
+_FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;])\s+|\n\s*(?=[-→•])", text or "") if s.strip()]
+
+
+def first_contact(history: str | None, formalized: int | None, until: int | None,
+                  elsewhere: str = "") -> int | None:
+    """The year the two parties first met: the history's first year, unless its sentence is
+    the signing of the formal act (that is the formalisation), a relaunch of an older relation
+    or it comes after the formal act (later events are not a first contact); with no dated
+    history, a sentence of `elsewhere` naming a first mission, visit or meeting."""
+    found = [y for s in sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s))
+             for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(fold(s)))]
+    if not found:
+        found = [y for s in sentences(elsewhere) if _FIRST_RE.search(fold(s)) for y in years(s, until).found]
+    first = min(found) if found else None
+    return None if first is None or (formalized is not None and first > formalized) else first
 
 # --- Titles --------------------------------------------------------------------
 

@@ -118,18 +118,22 @@ def _set_population(party: Party, line: str | None) -> None:
 # --- Budgets ----------------------------------------------------------------
 
 def parse_budget(text: str) -> Budget | None:
-    """The first amount of a line that names a total, a cost or a budget if
-    there is one, else the first amount (amounts read by fields.amounts)."""
+    """The amount a total introduces or a written sum gives (`543 000€ + 145 000€ = 688 000 €`),
+    else the first amount of a line that names a total, a cost or a budget, else the first
+    amount (amounts read by fields.amounts)."""
     if not text:
         return None
     candidates = []
     for line in text.split("\n"):
         total = bool(re.search(r"total|co[uû]t|budget|montant", fold(line)))
-        candidates += [(not (total or a.total), a, line) for a in fields.amounts(line)]
+        for a in fields.amounts(line):
+            before = line[:a.start].rstrip()  # a sum's result, not a conversion (`5 000 000 Dhs = 440 000€`)
+            summed = before.endswith("=") and "+" in re.split(r"[.;]\s", before)[-1]
+            candidates.append((0 if a.total or summed else 1 if total else 2, a, line, summed))
     if not candidates:
         return Budget(text=text)
-    _, best, line = min(candidates, key=lambda c: c[0])
-    return Budget(text=text, amount=best.value, currency=best.currency, kind=fields.budget_kind(line, best))
+    _, best, line, summed = min(candidates, key=lambda c: c[0])
+    return Budget(text=text, amount=best.value, currency=best.currency, kind=fields.budget_kind(line, best, summed))
 
 
 def years_in(text: str) -> list[int]:
@@ -175,13 +179,16 @@ def _split_domains(content: str, more: list[str]) -> tuple[list[str], list[str]]
 
 def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
     """A theme whose body is only a list of projects (`… (2003-2004) ;`, Aquitaine's
-    "Déroulement des projets") gives one project per entry, dated by its own dates and
-    else by the heading's."""
+    "Déroulement des projets", Bordeaux's bullets under `Autres projets réalisés`) gives one
+    project per entry, dated by its own dates and else by the heading's."""
     out: list[Item] = []
     for it in items:
-        body = it.fields.get("description", [])
+        grouped = it.title_raw.startswith("Autres projets")  # a sub-heading, not a project
+        field = "free" if grouped else "description"
+        body = it.fields.get(field, [])
         listed = any(clean(lines[i]).startswith("Déroulement") for i in range(it.first - 1, it.last))
-        if not it.from_heading or set(it.fields) - {"description"} or len(body) < (1 if listed else 2):
+        if (not (it.from_heading or grouped) or set(it.fields) - {field} or len(body) < (1 if listed else 2)
+                or grouped and not all(line.startswith("- ") for line in body)):
             out.append(it)
             continue
         entries: list[str] = []
@@ -196,7 +203,7 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
             continue
         used: set[int] = set()
         for e in entries:
-            title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", e.rstrip(" ;."))
+            title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", e.rstrip(" ;.").lstrip("- "))
             head = re.split(r"\s:\s", title, maxsplit=1)[0]
             if len(head.split()) >= 3 and head != title and not _DATE_TAIL.search(head):
                 dated = _DATE_TAIL.search(title)  # the entry's own dates stay with its name
@@ -211,7 +218,7 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
                 used.add(at[0])
                 while sub.last < it.last and lines[sub.last].strip()[:1].islower():
                     sub.last += 1
-            sub.fields = {"description": [e]}
+            sub.fields = {"description": [e.lstrip("- ")]}
             sub.body_lines = 1
             out.append(sub)
     return out
@@ -370,14 +377,11 @@ def _legal_framework(head: dict[str, list[str]]) -> list[str]:
 
 
 def _history(head: dict[str, list[str]], formalized: int | None) -> tuple[str | None, int | None]:
-    """The history and the year of the first contact it reports, unless that is after the
-    formalisation. (A sheet's chronology is its actions: `chronology_actions`.)"""
+    """The history and the year of the first contact it reports (`fields.first_contact`: not
+    the signing, `L'accord de 1988 a été signé`). (A sheet's chronology is its actions.)"""
     history_key = next((k for k in head if k.startswith(("Historique", "Origine"))), None)
     history_lines = head.get(history_key, []) if history_key else []
-    hist_years = years_in(" ".join(head.get(history_key, []))) if history_key else []
-    if hist_years and (formalized is None or hist_years[0] <= formalized):
-        return _joined(history_lines), hist_years[0]
-    return _joined(history_lines), None
+    return _joined(history_lines), fields.first_contact(" ".join(history_lines), formalized, YEAR)
 
 
 def _extra_fields(info: dict[str, list[str]], sheet_extra: dict[str, list[str]], head: dict[str, list[str]]

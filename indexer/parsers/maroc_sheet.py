@@ -465,6 +465,8 @@ class _SheetReader:
             return None
         if self.heading:
             label = short_title(title)
+            if not _is_theme(label):  # a theme, then a name: `Développement social et urbain, politique…`
+                label = label.split(",")[0]
             if later and _is_theme(label) and not set(map_domain(label)) & set(map_domain(self.heading)):
                 return label
             return self.heading
