@@ -36,6 +36,27 @@ LABEL_ADJECTIVES = {"culturel", "culturelle", "culturels", "scolaire", "sanitair
                     "sportive", "agricole", "economique", "educatif", "educative", "medical", "medicale",
                     "environnemental", "environnementale", "touristique", "artisanal", "humanitaire"}
 
+# `1998 2500€/an`, `Depuis 2002,  80 014/an (moyenne)`, `2006 (18 mois)  60 000`, `2000 annuel 50`: an
+# amount written after the row's dates on their line, with its period and its `(moyenne)`
+_TAIL_DATED = re.compile(r"(?<=(?:19|20)\d\d)(\s*,|\s*\([^)]*\)|\s+annuel(?:le)?)?\s+"
+                         r"((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?)?(?:\s*/\s*an)?"
+                         r"(?:\s*\(moyenne\))?)\s*$", re.IGNORECASE)
+
+
+def dated_amount(text: str) -> re.Match | None:
+    """The amount ending a dates line (group 2), unless it is another year (`2003 2006`) or a
+    bare small number with nothing saying it is money."""
+    m = _TAIL_DATED.search(text)
+    if m is None:
+        return None
+    amount = m.group(2)
+    money = bool(re.search(r"€|euro|/\s*an|moyenne", amount, re.IGNORECASE)) or "annuel" in (m.group(1) or "")
+    digits = re.sub(r"\D", "", amount.split(",")[0])
+    if re.fullmatch(r"(?:19|20)\d\d", amount.strip()) or not money and len(digits) < 3:
+        return None
+    return m
+
+
 def _split_when(c: Cell) -> list[Cell]:
     """`Juillet 2007 4 000 €`, `2003-2007 4 millions de FcfA`: a dates cell
     ending with its amount -> the dates cell and the budget cell."""
@@ -44,10 +65,13 @@ def _split_when(c: Cell) -> list[Cell]:
     bare = _TAIL_BARE.search(text)  # `2004-2005  32 015`: a bare amount after the dates (not `2003 2006`)
     if not tail and bare and not re.fullmatch(r"(?:19|20)\d\d", bare.group(1)):
         tail = [bare.start(1)]
+    dated = dated_amount(text)
+    if not tail and dated:
+        tail = [dated.start(2)]
     if not tail or not text[:tail[-1]].strip() or not fields.years(text[:tail[-1]]).found:
         return [c]
     at = tail[-1]
-    head = text[:at].rstrip()
+    head = text[:at].rstrip().rstrip(",").rstrip()
     if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not fields.years(head.rsplit(" ", 1)[-1]).found:
         at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
     first = c.lines[0][0]
@@ -89,8 +113,10 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
         m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
         if m and closes_range(text, m.start()):
             m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
-        if m:
-            money, text = m.group(1), text[:m.start()]
+        dated = None if m else dated_amount(text)
+        if m or dated:
+            money, text = (m.group(1), text[:m.start()]) if m else (dated.group(2), text[:dated.start(2)])
+            text = text.rstrip().rstrip(",")
             if is_when(text.strip()):
                 return _periodic(c, text.strip(), money)
         m = _TAIL_WHEN.search(text)

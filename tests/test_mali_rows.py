@@ -1,0 +1,42 @@
+"""Rows of the Mali actions tables, second pass (audit round 18, `mali1.md` and `mali2.md`): amounts
+written on their dates' line, cells split at a line wrap, headings and date cells taken as projects.
+
+Fixtures are copied unchanged from `data/mali-repertoire-2008.txt` (see `test_mali_labels.py`); the
+expected values were read from the source lines, never from the parser's output.
+"""
+from __future__ import annotations
+
+from indexer.parsers.cuf_cells import Cell, kind_of
+from indexer.parsers.cuf_mixed import split_mixed
+from test_mali_tables import _actions
+
+
+def _split(*lines: str) -> list[tuple[str, str]]:
+    text = " ".join(lines)
+    return [(c.kind, c.text) for c in split_mixed(Cell(kind_of(text), [(i + 1, t) for i, t in enumerate(lines)],
+                                                       0, 0, 0))]
+
+
+def test_an_amount_on_its_dates_line():
+    """`1998 2500€/an` (Chaumont–San l.2098), `Depuis 2002,  80 014/an` / `(moyenne)` (CR Nord-Pas-de-Calais
+    l.5655), `2006 (18 mois)  60 000` (l.5509), `2000 annuel 50` (Quimperlé–Nara l.10449): the row's dates,
+    then its amount; another year or a small bare number is no amount."""
+    assert _split("1998 2500€/an") == [("when", "1998"), ("budget", "2500€/an")]
+    assert _split("Depuis 2002,  80 014/an", "(moyenne)") == [("when", "Depuis 2002"),
+                                                              ("budget", "80 014/an (moyenne)")]
+    assert _split("2006 (18 mois)  60 000") == [("when", "2006 (18 mois)"), ("budget", "60 000")]
+    assert _split("2000 annuel 50") == [("when", "2000 annuel"), ("budget", "50")]
+    assert _split("2003 2006") == [("when", "2003 2006")]
+    assert _split("2004, 2005") == [("when", "2004, 2005")]
+    assert _split("2002 - 2003 45") == [("when", "2002 - 2003 45")]
+
+
+def test_a_project_written_with_its_dates_and_amount_nord_pas_de_calais():
+    """`Appui au CCC de Diéma  2004, 2005, 2006,  35 520 /an` / `(moyenne)` (l.5375-5376): the project, its
+    years 2004-2006 and its yearly amount, none of them in the title; the next row's `2005, 2006,   88 540 /an`
+    (l.5382) keeps its amount."""
+    got = {a.sources[0].first_line: (a.title, a.start, a.end, a.budget.amount if a.budget else None)
+           for a in _actions("nord_pas_de_calais_kayes_5321.txt")}
+    assert got[5375] == ("Appui au CCC de Diéma", 2004, 2006, 35520.0)
+    assert got[5378][1:] == (2005, 2006, 88540.0)
+    assert got[5649][1:] == (2002, 2002, 80014.0)
