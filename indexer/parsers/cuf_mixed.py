@@ -110,15 +110,9 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     parts: list[Cell] = []
     money = when = None
     if len(c.lines) <= 2:
-        m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
-        if m and closes_range(text, m.start()):
-            m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
-        dated = None if m else dated_amount(text)
-        if m or dated:
-            money, text = (m.group(1), text[:m.start()]) if m else (dated.group(2), text[:dated.start(2)])
-            text = text.rstrip().rstrip(",")
-            if is_when(text.strip()):
-                return _periodic(c, text.strip(), money)
+        money, text = _tail_amount(text)
+        if money and is_when(text.strip()):
+            return _periodic(c, text.strip(), money)
         m = _TAIL_WHEN.search(text)
         if m and len(text[:m.start()].split()) >= 2:
             when, text = m.group(1), text[:m.start()]
@@ -143,6 +137,17 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     if money:
         parts.append(mk("budget", money))
     return parts
+
+
+def _tail_amount(text: str) -> tuple[str | None, str]:
+    """The amount ending a one-line row, and what stands before it."""
+    m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
+    if m and closes_range(text, m.start()):
+        m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
+    dated = None if m else dated_amount(text)
+    if dated:  # `Appui au CCC de Diéma  2004, 2005, 2006,  35 520 /an`
+        return dated.group(2), text[:dated.start(2)].rstrip().rstrip(",")
+    return (m.group(1), text[:m.start()]) if m else (None, text)
 
 
 def _dates_or_amount(c: Cell) -> list[Cell] | None:
