@@ -40,3 +40,23 @@ def test_a_project_written_with_its_dates_and_amount_nord_pas_de_calais():
     assert got[5375] == ("Appui au CCC de Diéma", 2004, 2006, 35520.0)
     assert got[5378][1:] == (2005, 2006, 88540.0)
     assert got[5649][1:] == (2002, 2002, 80014.0)
+
+
+def test_a_decade_is_no_year():
+    """`Date de début des contacts : années 1990 par le comité de jumelage` (Ivry–Dianguirdé l.6869) and
+    `dans les années 1990 et 2000` (Maroc l.91) name decades, not the years 1990 and 2000; `les années 2004
+    et 2005` are two years."""
+    from indexer.parsers import fields
+    assert fields.years("années 1990 par le comité de jumelage", 2008).found == []
+    assert fields.years("se sont multipliés dans les années 1990 et 2000 pour", 2008).found == []
+    assert fields.years("au cours des années 2004 et 2005", 2008).found == [2004, 2005]
+    assert fields.years("années 2000 et 2001", 2008).found == [2000, 2001]
+
+
+def test_a_length_goes_with_the_nearest_year_nord_pas_de_calais():
+    """`2002(expérimentation` / `2004 sur 3 ans` (CR Nord-Pas-de-Calais l.5409-5410): three years from 2004
+    end in 2006, the experimental phase of 2002 opening the action."""
+    from indexer.parsers.cuf_text import durations
+    assert durations("2002(expérimentation 2004 sur 3 ans").endswith(": 2004-2006")
+    got = {a.sources[0].first_line: (a.start, a.end) for a in _actions("nord_pas_de_calais_kayes_5321.txt")}
+    assert got[5404] == (2002, 2006)
