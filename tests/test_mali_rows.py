@@ -60,3 +60,28 @@ def test_a_length_goes_with_the_nearest_year_nord_pas_de_calais():
     assert durations("2002(expérimentation 2004 sur 3 ans").endswith(": 2004-2006")
     got = {a.sources[0].first_line: (a.start, a.end) for a in _actions("nord_pas_de_calais_kayes_5321.txt")}
     assert got[5404] == (2002, 2006)
+
+
+def test_a_label_before_a_column_gap_or_an_adjective_in_front_ivry_quimperle():
+    """`Accès à l’eau  En cours de réalisation : campagne…` (Ivry–Dianguirdé l.6918): a label naming a
+    domain, then the wide gap between two columns; `Scolaire Bibliothèques scolaires` (Quimperlé–Nara
+    l.10394): an adjective before a capitalised word can only be the label (a French adjective of this kind
+    never stands before its noun), and labels the row's next project too."""
+    ivry = _actions("ivry_dianguirde_6905.txt")[0]
+    assert (ivry.domain_raw, ivry.title[:40]) == ("Accès à l’eau", "En cours de réalisation : campagne de 18")
+    got = [(a.sources[0].first_line, a.title, a.domain_raw) for a in _actions("quimperle_nara_10380.txt")]
+    assert got[:2] == [(10394, "Bibliothèques scolaires", "Scolaire"),
+                       (10395, "Construction école primaire", "Scolaire")]
+
+
+def test_a_label_alone_goes_on_in_front_of_the_project_below_quimperle():
+    """Quimperlé–Nara (l.10422-10426): `Handicapés` alone, then `Maraichage Chaussettes d’irrigation`, in a
+    table whose rows above had their label on a line of its own (`Femmes`): one label on two lines over the
+    three projects, not a new label replacing it. Where the rows carry their label in front (Bures-sur-Yvette
+    l.1504-1511: `Scolaire Rénovation…`, `Jeunes` alone, `Eau Creusement…`), the lone label is an empty row's."""
+    got = [(a.sources[0].first_line, a.title, a.domain_raw) for a in _actions("quimperle_nara_10380.txt")]
+    assert got[5:8] == [(10424, "Chaussettes d’irrigation", "Handicapés Maraichage"),
+                        (10425, "Spiruline (diffusion)", "Handicapés Maraichage"),
+                        (10426, "Ortemise (diffusion)", "Handicapés Maraichage")]
+    bures = {a.sources[0].first_line: a.domain_raw for a in _actions("bures_korera_kore_1468.txt")}
+    assert bures[1511] == "Eau"

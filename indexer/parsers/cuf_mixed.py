@@ -119,7 +119,7 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
             # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
             text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
     label, text = (None, text) if framed else \
-        _leading_label(text, money is not None or when is not None, labelled and c.top == 0)
+        _leading_label(text, money is not None or when is not None, labelled and c.top == 0 or _column_gap(c))
     if money is None and when is None and label is None:
         return [c]
     mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)
@@ -173,6 +173,13 @@ def _trailing_label(c: Cell) -> str | None:
     return m.group(1) if kind_of(head) == c.kind else None
 
 
+def _column_gap(c: Cell) -> bool:
+    """`Accès à l’eau  En cours de réalisation : campagne…`: a short label naming a domain, then the
+    wide gap between two columns on the cell's first line, then the project."""
+    m = re.match(r"^\s*(\S+(?: \S+){0,3})\s{2,}[A-ZÀ-Ý]", c.lines[0][1])
+    return bool(m) and is_domain(m.group(1), alone=True)
+
+
 def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:
     """A domain label written in front of a row's project (`Santé Construction…`), and the rest."""
     number = _NUMBER_RE.match(text)
@@ -189,7 +196,7 @@ def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | Non
                      and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
                 or is_domain(head, alone=True) and (nxt in ("-", "–") or re.match(r"^[-–][^\W\d]", nxt)) \
                 or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper() \
-                or n == 1 and labelled and fold(head) in LABEL_ADJECTIVES and fold(nxt) not in _LINK_WORDS \
-                and bool(map_domain(head)):
+                or n == 1 and (labelled or nxt[:1].isupper()) and fold(head) in LABEL_ADJECTIVES \
+                and fold(nxt) not in _LINK_WORDS and bool(map_domain(head)):
             return head, " ".join(words[n:])
     return None, text
