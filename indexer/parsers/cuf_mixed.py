@@ -177,7 +177,7 @@ def _column_gap(c: Cell) -> bool:
     """`Accès à l’eau  En cours de réalisation : campagne…`: a short label naming a domain, then the
     wide gap between two columns on the cell's first line, then the project."""
     m = re.match(r"^\s*(\S+(?: \S+){0,3})\s{2,}[A-ZÀ-Ý]", c.lines[0][1])
-    return bool(m) and is_domain(m.group(1), alone=True)
+    return m is not None and is_domain(m.group(1), alone=True)
 
 
 def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:
