@@ -85,3 +85,14 @@ def test_a_label_alone_goes_on_in_front_of_the_project_below_quimperle():
                         (10426, "Ortemise (diffusion)", "Handicapés Maraichage")]
     bures = {a.sources[0].first_line: a.domain_raw for a in _actions("bures_korera_kore_1468.txt")}
     assert bures[1511] == "Eau"
+
+
+def test_a_periodicity_with_its_aside_is_a_dates_cell_nord_pas_de_calais():
+    """`Tous les ans` / `(dispositif bourse ou appel à projets)` (l.5525-5527) is the dates cell of
+    `Projets d’échanges de jeunes et de lycées agricoles du NPDC`, not a project; an aside in brackets
+    after a project is still a project."""
+    assert kind_of("Tous les ans (dispositif bourse ou appel à projets)") == "when"
+    assert kind_of("Formation des élus (dispositif régional)") == "action"
+    titles = [a.title for a in _actions("nord_pas_de_calais_kayes_5321.txt")]
+    assert not [t for t in titles if t.startswith("Tous les ans")]
+    assert "Projets d’échanges de jeunes et de lycées agricoles du NPDC" in titles
