@@ -54,7 +54,9 @@ MALI = {
     # 619 -> 621: Hennebont–Niamana's `Culturel danses bretonnes` / `théâtre` / `atelier de peinture`
     # (l.6755-6757), each line level with its own date (`En 2000` / `En 2001` / `En 2002`), is
     # three projects under the label `Culturel` (+2).
-    "actions": 621,
+    # 621 -> 620 (mali18): CR Nord-Pas-de-Calais' `Tous les ans (dispositif bourse ou appel à projets)`
+    # (l.5525-5527) is the dates cell of its row, not a project.
+    "actions": 620,
 }
 
 MAROC = {

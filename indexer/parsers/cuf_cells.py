@@ -74,6 +74,9 @@ def is_when(text: str) -> bool:
         return False  # `décharge de transit à 3 km (2006)`: a project with its year
     if _COUNTED.match(t):
         return False  # `2 pompes 2003`: things done, counted, with their year
+    aside = re.fullmatch(r"(.+?)\s*\([^()]{3,}\)", t)
+    if aside and re.match(r"(?:tous les|chaque)\b", t, re.IGNORECASE) and is_when(aside.group(1)):
+        return True  # `Tous les ans (dispositif bourse ou appel à projets)`: a periodicity and its aside
     rest = _WHEN_RE.sub(" ", t)
     rest = re.sub(r"\b(de|du|au|à|a|et|le|en|depuis|dès|des|entre|début|fin|mi|courant|prévue?s?|"
                   r"jusqu.en|partir|puis|inauguration|démarré|démarrage|programme|réalisé\w*|"

@@ -36,6 +36,27 @@ LABEL_ADJECTIVES = {"culturel", "culturelle", "culturels", "scolaire", "sanitair
                     "sportive", "agricole", "economique", "educatif", "educative", "medical", "medicale",
                     "environnemental", "environnementale", "touristique", "artisanal", "humanitaire"}
 
+# `1998 2500€/an`, `Depuis 2002,  80 014/an (moyenne)`, `2006 (18 mois)  60 000`, `2000 annuel 50`: an
+# amount written after the row's dates on their line, with its period and its `(moyenne)`
+_TAIL_DATED = re.compile(r"(?<=(?:19|20)\d\d)(\s*,|\s*\([^)]*\)|\s+annuel(?:le)?)?\s+"
+                         r"((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?\s*(?:€|euros?)?(?:\s*/\s*an)?"
+                         r"(?:\s*\(moyenne\))?)\s*$", re.IGNORECASE)
+
+
+def dated_amount(text: str) -> re.Match | None:
+    """The amount ending a dates line (group 2), unless it is another year (`2003 2006`) or a
+    bare small number with nothing saying it is money."""
+    m = _TAIL_DATED.search(text)
+    if m is None:
+        return None
+    amount = m.group(2)
+    money = bool(re.search(r"€|euro|/\s*an|moyenne", amount, re.IGNORECASE)) or "annuel" in (m.group(1) or "")
+    digits = re.sub(r"\D", "", amount.split(",")[0])
+    if re.fullmatch(r"(?:19|20)\d\d", amount.strip()) or not money and len(digits) < 3:
+        return None
+    return m
+
+
 def _split_when(c: Cell) -> list[Cell]:
     """`Juillet 2007 4 000 €`, `2003-2007 4 millions de FcfA`: a dates cell
     ending with its amount -> the dates cell and the budget cell."""
@@ -44,10 +65,13 @@ def _split_when(c: Cell) -> list[Cell]:
     bare = _TAIL_BARE.search(text)  # `2004-2005  32 015`: a bare amount after the dates (not `2003 2006`)
     if not tail and bare and not re.fullmatch(r"(?:19|20)\d\d", bare.group(1)):
         tail = [bare.start(1)]
+    dated = dated_amount(text)
+    if not tail and dated:
+        tail = [dated.start(2)]
     if not tail or not text[:tail[-1]].strip() or not fields.years(text[:tail[-1]]).found:
         return [c]
     at = tail[-1]
-    head = text[:at].rstrip()
+    head = text[:at].rstrip().rstrip(",").rstrip()
     if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not fields.years(head.rsplit(" ", 1)[-1]).found:
         at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
     first = c.lines[0][0]
@@ -86,20 +110,16 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     parts: list[Cell] = []
     money = when = None
     if len(c.lines) <= 2:
-        m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
-        if m and closes_range(text, m.start()):
-            m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
-        if m:
-            money, text = m.group(1), text[:m.start()]
-            if is_when(text.strip()):
-                return _periodic(c, text.strip(), money)
+        money, text = _tail_amount(text)
+        if money and is_when(text.strip()):
+            return _periodic(c, text.strip(), money)
         m = _TAIL_WHEN.search(text)
         if m and len(text[:m.start()].split()) >= 2:
             when, text = m.group(1), text[:m.start()]
             # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
             text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
     label, text = (None, text) if framed else \
-        _leading_label(text, money is not None or when is not None, labelled and c.top == 0)
+        _leading_label(text, money is not None or when is not None, labelled and c.top == 0 or _column_gap(c))
     if money is None and when is None and label is None:
         return [c]
     mk = lambda kind, t: Cell(kind, [(c.lines[0][0], t)], c.top, c.segment, c.block)
@@ -117,6 +137,17 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     if money:
         parts.append(mk("budget", money))
     return parts
+
+
+def _tail_amount(text: str) -> tuple[str | None, str]:
+    """The amount ending a one-line row, and what stands before it."""
+    m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
+    if m and closes_range(text, m.start()):
+        m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
+    dated = None if m else dated_amount(text)
+    if dated:  # `Appui au CCC de Diéma  2004, 2005, 2006,  35 520 /an`
+        return dated.group(2), text[:dated.start(2)].rstrip().rstrip(",")
+    return (m.group(1), text[:m.start()]) if m else (None, text)
 
 
 def _dates_or_amount(c: Cell) -> list[Cell] | None:
@@ -142,6 +173,13 @@ def _trailing_label(c: Cell) -> str | None:
     return m.group(1) if kind_of(head) == c.kind else None
 
 
+def _column_gap(c: Cell) -> bool:
+    """`Accès à l’eau  En cours de réalisation : campagne…`: a short label naming a domain, then the
+    wide gap between two columns on the cell's first line, then the project."""
+    m = re.match(r"^\s*(\S+(?: \S+){0,3})\s{2,}[A-ZÀ-Ý]", c.lines[0][1])
+    return m is not None and is_domain(m.group(1), alone=True)
+
+
 def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:
     """A domain label written in front of a row's project (`Santé Construction…`), and the rest."""
     number = _NUMBER_RE.match(text)
@@ -158,7 +196,7 @@ def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | Non
                      and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \
                 or is_domain(head, alone=True) and (nxt in ("-", "–") or re.match(r"^[-–][^\W\d]", nxt)) \
                 or n == 1 and re.sub(r"[^a-z]", "", fold(head)) in LABEL_WORDS and nxt[:1].isupper() \
-                or n == 1 and labelled and fold(head) in LABEL_ADJECTIVES and fold(nxt) not in _LINK_WORDS \
-                and bool(map_domain(head)):
+                or n == 1 and (labelled or nxt[:1].isupper()) and fold(head) in LABEL_ADJECTIVES \
+                and fold(nxt) not in _LINK_WORDS and bool(map_domain(head)):
             return head, " ".join(words[n:])
     return None, text

@@ -80,6 +80,7 @@ class _TableReader:
         self.period: str | None = None
         self.last_kind: str | None = None
         self.labelled = False  # rows carry their domain label in front
+        self.inline = False  # the last segment of projects carried its label in front
         self.framed = False  # the segment before was a first column of labels, one per project
         self.carried: Cell | None = None  # a label on a date's line, for the projects written next
         self.level_ids: set[int] = set()  # labels of a first column of one label per project
@@ -147,8 +148,16 @@ class _TableReader:
                      for p in split_mixed(c, self.labelled or opening and i == 0, self.framed)]
         else:
             cells = given
-        self.labelled = self.labelled or any(a.kind == "domain" and b.kind == "action"
-                                             and a.lines[0][0] == b.lines[0][0] for a, b in pairwise(cells))
+        inline = any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
+                     for a, b in pairwise(cells))
+        if inline and given is None and after == "domain" and self.domains and not self.inline \
+                and cells[0].kind == "domain" and cells[0].lines[0][0] == cells[1].lines[0][0]:
+            # `Handicapés` / `Maraichage Chaussettes d’irrigation`, where the rows above had their label on a
+            # line of its own: that label goes on in front of the project (else it is an empty row's: `Jeunes`)
+            self.domains[-1].lines += cells.pop(0).lines
+        self.labelled = self.labelled or inline
+        if any(c.kind == "action" for c in cells):
+            self.inline = inline
         prev = self.prev_cell
         self.continued = self.framed = False
         if cells and given is None and prev is not None and _cut_by_gap(prev, cells[0]):

@@ -61,7 +61,8 @@ def title_of(text: str) -> str:
     return t
 
 
-_DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b[^.;]{{0,40}}?"
+# the length goes with the nearest year before it (`2002(expérimentation / 2004 sur 3 ans`: 2004-2006)
+_DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b(?:(?!(?:19|20)\d\d)[^.;]){{0,40}}?"
                        r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.IGNORECASE)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 

@@ -225,10 +225,16 @@ def _reference(m: re.Match) -> str:
     return m.group() if short_period else " " * len(m.group())
 
 
+# a decade (`années 1990`, `les années 1990 et 2000`) is no year; `les années 2004 et 2005` are years
+_DECADE_RE = re.compile(r"\bann[ée]es\s+(?:19|20)\d0(?:\s*(?:et|-|–|à)\s*(?:19|20)\d0)?(?![\d]|\s*(?:et|,|-|–|à)\s*\d)",
+                        re.IGNORECASE)
+
+
 def _mask_numbers(text: str) -> str:
-    """Blank out e-mail addresses, phone numbers, reference numbers and amounts, so
+    """Blank out e-mail addresses, phone numbers, reference numbers, decades and amounts, so
     that their digits are never read as years."""
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", text)
+    text = _DECADE_RE.sub(lambda m: " " * len(m.group()), text)
 
     def phone(m: re.Match) -> str:
         t = m.group()
