@@ -196,8 +196,6 @@ _PLANNED_RE = re.compile(
     r"d['’]ici|perspective|souhait|[àa] l['’][ée]tude|pr[ée]visionnel|futur|sera\b|seront\b|devrai|"
     r"\b(?!op[ée]ra\b|cam[ée]ra\b)[a-zàâçéèêîïôû]{2,}(?:era|eront|ira|iront|dra|dront)\b",  # future: participera
     re.IGNORECASE)
-# a decade (`dans les années 1990`, `les années 1990 et 2000`) is no year
-_DECADE_BEFORE = re.compile(r"\bann[ée]es\s+(?:(?:19|20)\d0\s+(?:et|à)\s+)?$", re.IGNORECASE)
 
 
 _DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.IGNORECASE)
@@ -267,8 +265,6 @@ def years(text: str | None, until: int | None = None) -> Years:
         end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
         clause = masked[start:end]
         if _NOTHING_RE.search(clause):  # `Pas d'actions en cours en 2007`: a year without activity
-            continue
-        if y % 10 == 0 and _DECADE_BEFORE.search(masked[max(0, m.start() - 20):m.start()]):
             continue
         if until is None or y < until:
             out.found.append(y)
