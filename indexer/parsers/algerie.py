@@ -146,23 +146,12 @@ def _formal_year(text: str | None) -> int | None:
     return ys[0] if ys else None
 
 
-# an act dated right after its name (`Jumelage en 1981`, `Un premier accord date de 1983`, `charte
-# signée le 2 mai 1986`), not an agreement whose principle was decided or that is planned
-_ACT_YEAR_RE = re.compile(r"\b(?:jumelage|accord|convention|protocole|charte)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
-_NOT_ACT_RE = re.compile(r"intention|principe|projet|envisag|souhait|prevu")
-
-
-_sentences = fields.sentences
-
-
 def formalisation(convention: str | None, history: str | None) -> int | None:
     """The year of the first formal act: the legal field's, unless the history dates an earlier
-    one (`Jumelage en 1981.`, `Un premier accord date de 1983` before a 2003 declaration); a
-    declaration or letter of intent, or an agreement whose principle was decided, is not one."""
+    one (`fields.history_formal_act`: `Jumelage en 1981.` with a Convention field saying `oui`)."""
     formalized = _formal_year(convention)
-    earlier = [y for s in _sentences(history or "") if not _NOT_ACT_RE.search(fold(s))
-               for y in _ACT_YEAR_RE.findall(fold(s)) if formalized is None or int(y) < formalized]
-    return min((int(y) for y in earlier), default=formalized)
+    earlier = fields.history_formal_act(history, YEAR)
+    return earlier if earlier is not None and (formalized is None or earlier < formalized) else formalized
 
 
 def first_contact(history: str | None, formalized: int | None, elsewhere: str = "") -> int | None:

@@ -315,6 +315,23 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
     first = min(found) if found else None
     return None if first is None or (formalized is not None and first > formalized) else first
 
+# --- Formal acts ---------------------------------------------------------------
+
+# an act dated right after its name (`Jumelage en 1981`, `Un premier accord date de 1983`, `charte
+# signée le 2 mai 1986`), not an agreement whose principle was decided or that is planned
+_ACT_YEAR_RE = re.compile(r"\b(?:jumelage|accord|convention|protocole|charte)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
+_NOT_ACT_RE = re.compile(r"intention|principe|projet|envisag|souhait|prevu")
+
+
+def history_formal_act(text: str | None, until: int | None = None) -> int | None:
+    """The year of the earliest formal act a history dates (`Jumelage en 1981.`, `Un premier accord
+    date de 1983`); a declaration or letter of intent, or an agreement whose principle was decided,
+    is not one."""
+    found = [int(y) for s in sentences(text or "") if not _NOT_ACT_RE.search(fold(s))
+             for y in _ACT_YEAR_RE.findall(fold(s)) if until is None or int(y) <= until]
+    return min(found, default=None)
+
+
 # --- Titles --------------------------------------------------------------------
 
 _BULLETS = "-–•▪➤→* "  # a set of characters: what a cell may start with before its title
