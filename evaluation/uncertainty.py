@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 RESAMPLES = 10_000  # enough for the 2.5th and 97.5th percentiles to move by < 0.002 between seeds
 LEVEL = 0.95
@@ -36,7 +37,11 @@ def bootstrap_interval(values: Sequence[float], resamples: int = RESAMPLES, leve
 
     With fewer than two values there is nothing to resample: the interval is
     the value itself (or 0 for none), which the report shows as such."""
-    xs = list(values)
+    return _interval(tuple(values), resamples, level, seed)
+
+
+@lru_cache(maxsize=256)  # the terminal, Markdown and JSON reports ask for the same intervals
+def _interval(xs: tuple[float, ...], resamples: int, level: float, seed: int) -> Interval:
     if not xs:
         return Interval(0.0, 0.0)
     if len(xs) == 1:
