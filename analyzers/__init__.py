@@ -7,11 +7,12 @@ import_whoosh()  # before any Whoosh module: see lightwhoosh.py
 
 from .chains import french_analyzer, names_analyzer, spelling_analyzer
 from .folding import fold_text
-from .spelling import Speller, max_typos
+from .spelling import Speller, edit_distance, max_typos
 from .vocabulary import family_of, find_expansions, find_graded_expansions
 
 __all__ = [
     "Speller",
+    "edit_distance",
     "family_of",
     "find_expansions",
     "find_graded_expansions",

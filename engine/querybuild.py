@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from analyzers import family_of, find_graded_expansions, fold_text, max_typos
+from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos
 from indexer.facet_registry import registry
 from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
@@ -222,27 +222,37 @@ def text_query(schema, text: str, phrase: bool = False, fields=TEXT_FIELDS, scal
     return parts[0] if len(parts) == 1 else Q.Or(parts)
 
 
-def _typo(schema, word: str, known, candidates) -> Alternative | None:
+def _typo(schema, word: str, known, candidates) -> list[Alternative]:
     """Typo-tolerant match, for words the index does not know: the
     speller's close known words (Meilisearch's typo budget) as plain terms,
-    which is far cheaper than Whoosh's FuzzyTerm walking the lexicon."""
+    which is far cheaper than Whoosh's FuzzyTerm walking the lexicon. The
+    fewest typos count most (Meilisearch's `typo` rule, Algolia's typo
+    ranking): words farther than the closest ones found are a second, lower
+    alternative (`mohamedia`: `mohammedia` is one typo away, `mohamed` two)."""
     folded = fold_text(word)
     if known(folded) or candidates is None:
-        return None
+        return []
     dist = max_typos(folded)
     if dist <= 0:
-        return None
+        return []
     close = candidates(folded, dist)
     profile = ranking_profile.current()
-    parts = []
-    for f in TEXT_FIELDS:
-        seen = set()
-        for cand in close:
-            for _, tok in _tokens(schema, f, cand)[:1]:
-                if tok not in seen:  # close words may share a stem
-                    seen.add(tok)
-                    parts.append((f, Q.Term(f, tok, boost=profile.field_weights[f] * profile.typo)))
-    return Alternative(VIA_TYPO, " ".join(close), parts, grade=profile.typo) if parts else None
+    away = {c: edit_distance(folded, c, dist) for c in close}
+    nearest = min(away.values(), default=0)
+    out = []
+    for words, grade in (([c for c in close if away[c] == nearest], profile.typo),
+                         ([c for c in close if away[c] > nearest], profile.typo * profile.typo_farther)):
+        parts = []
+        for f in TEXT_FIELDS:
+            seen = set()
+            for cand in words:
+                for _, tok in _tokens(schema, f, cand)[:1]:
+                    if tok not in seen:  # close words may share a stem
+                        seen.add(tok)
+                        parts.append((f, Q.Term(f, tok, boost=profile.field_weights[f] * grade)))
+        if parts:
+            out.append(Alternative(VIA_TYPO, " ".join(words), parts, grade=grade))
+    return out
 
 
 def match_facet_value(values, text: str) -> list:
@@ -465,7 +475,5 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a word the index does not know but whose family it does (`pêcheurs`, `pêche`) is
         # no typo: close spellings (`secteurs`) would only add noise
         if not any(known(fold_text(other)) for other in family):
-            typo = _typo(schema, clause.text, known, candidates)
-            if typo is not None:
-                alternatives.append(typo)
+            alternatives.extend(_typo(schema, clause.text, known, candidates))
     return Group(clause.text, alternatives)

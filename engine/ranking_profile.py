@@ -75,6 +75,7 @@ class Profile:
     synonym: float = 0.55     # an acronym's expansion or a synonym of the vocabulary: same meaning, other words
     narrower: float = 0.45    # a kind or part of what was asked (latrines for assainissement): on topic, not it
     typo: float = 0.35        # a known word within the typo budget of an unknown one: a guess
+    typo_farther: float = 0.3  # times typo, for a known word farther than the closest ones: a worse guess
     # (the typo budget itself, 0/1/2 letters by word length, is a matching rule: analyzers/spelling.py)
 
     # -- words found together ------------------------------------------------------------

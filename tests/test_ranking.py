@@ -34,6 +34,8 @@ DOCS = {
     "lib-twin": "bibliothèque du jumelage",
     "youth": "club de la jeunesse",
     "young": "un jeune du quartier",
+    "near": "jumelage avec Mohammedia",
+    "far": "Mohamed Mohamed Mohamed",
 }
 # `assainissement` made common, `latrines` left rare
 COMMON = {f"common{i}": f"assainissement et {FILLER}" for i in range(30)}
@@ -100,6 +102,19 @@ def test_typos_only_for_words_the_index_does_not_know(small):
     assert [a.via for a in built.groups[0].alternatives][-1] == "typo"
     _, _, built = run(small, "Tombouctou")
     assert all(a.via != "typo" for a in built.groups[0].alternatives)
+
+
+def test_the_fewest_typos_count_most(small):
+    # `mohammedia` is one typo from `Mohamedia`, `mohamed` two: the closer word's
+    # single mention outranks the farther word said three times (Meilisearch's typo rule)
+    scores, _, built = run(small, "Mohamedia")
+    assert scores["near"] > scores["far"] > 0
+    typos = [a for a in built.groups[0].alternatives if a.via == "typo"]
+    assert [a.text for a in typos] == ["mohammedia", "mohamed"] and typos[0].grade > typos[1].grade
+    p = ranking_profile.current()
+    with ranking_profile.use_profile(dataclasses.replace(p, typo_farther=1.0)):
+        flat, _, _ = run(small, "Mohamedia")
+    assert flat["far"] > flat["near"]
 
 
 def test_three_words_need_most_of_their_weight(small):
