@@ -38,16 +38,41 @@ def years_in(text: str) -> list[int]:
     return sorted({int(y) for y in YEAR_RE.findall(text or "")})
 
 
+_CUT_COMPOUND = re.compile(r"\w-$")  # a word's hyphen, not a dash (`-` alone, ` -`)
+
+
+def join_wrapped(text: str, line: str) -> str:
+    """`line` after `text`, as the documents wrap their lines: at words, never inside one
+    (not one word of the five is cut by a hyphen at a line end), so a hyphen ending `text`
+    belongs to a compound (`sages-` / `femmes`, `franco-` / `algérienne`) and stays, with
+    no space; otherwise one space."""
+    if not text:
+        return line
+    if _CUT_COMPOUND.search(text):
+        return text + line
+    return f"{text} {line}"
+
+
+def join_lines(lines) -> str:
+    """Lines as one text, each squashed, blank ones skipped, joined by `join_wrapped`."""
+    out = ""
+    for line in lines:
+        t = squash_spaces(line)
+        if t:
+            out = join_wrapped(out, t)
+    return out
+
+
 def reflow(lines: list[str]) -> str:
     """Join extracted lines into paragraphs: a blank line ends a paragraph,
-    a bullet starts a new line, a hyphen at a line end before a lower-case
-    letter joins the word."""
+    a bullet starts a new line, other lines join (`join_wrapped`), a compound
+    cut at its hyphen included, even across a blank line."""
     paragraphs: list[str] = []
     current = ""
     for raw in lines:
         line = squash_spaces(raw)
         if not line:
-            if current:
+            if current and not _CUT_COMPOUND.search(current):  # `franco-` / blank / `algériennes`: one word
                 paragraphs.append(current)
                 current = ""
             continue
@@ -55,12 +80,7 @@ def reflow(lines: list[str]) -> str:
             paragraphs.append(current)
             current = line
             continue
-        if not current:
-            current = line
-        elif current.endswith("-") and line[:1].islower() and not current.endswith(" -"):
-            current = current[:-1] + line
-        else:
-            current = current + " " + line
+        current = join_wrapped(current, line)
     if current:
         paragraphs.append(current)
     return "\n".join(paragraphs).strip()

@@ -19,15 +19,13 @@ from typing import ClassVar
 from .. import geography
 from ..domains import map_domain, stated_labels
 from ..records import Contact, ParseResult, Party
-from ..text import fold, normal_case, reflow, squash_spaces
+from ..text import fold, join_lines, normal_case, reflow, squash_spaces
 from . import Reader, contacts, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
 from .cuf_rows import split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
-    dehyphen as _dehyphen,
     durations,
-    join_lines,
     status as _status,
     strip_number,
     title_of,
@@ -102,7 +100,7 @@ def _presentation(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             found[current].append(s)
         else:
             free.append(raw)
-    return {k: squash_spaces(" ".join(v)) for k, v in found.items()}, free
+    return {k: join_lines(v) for k, v in found.items()}, free
 
 
 # an actions table ends at the next table or the sections after it
@@ -214,7 +212,7 @@ class CufReader(Reader):
             return min([x for x in list(marks.values()) + [len(lines)] if x is not None and x > i])
 
         pres, free = _presentation(lines[pres_i + 1:upto(pres_i)]) if pres_i < len(lines) else ({}, [])
-        clean = lambda ls: _dehyphen(reflow([x for x in ls if not doc.is_noise(x)])) or None
+        clean = lambda ls: reflow([x for x in ls if not doc.is_noise(x)]) or None
         perspectives = None
         hl = lines[hist_i + 1:upto(hist_i)] if hist_i is not None else None
         # a profile in prose (Action Mopti: no identity blocks, no presentation): its body tells its story

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..domains import map_domain
-from ..text import squash_spaces
+from ..text import join_lines, squash_spaces
 from . import fields
 
 # the table's header (`Domaines d’intervention`), not a row's label that opens like it (`Domaine de la santé`)
@@ -59,7 +59,7 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return squash_spaces(" ".join(t.strip() for _, t in self.lines))
+        return join_lines(t for _, t in self.lines)
 
 
 @lru_cache(maxsize=8192)

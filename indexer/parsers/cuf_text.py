@@ -1,5 +1,5 @@
 """A Cités Unies France table cell's text made into record fields: its title
-(`title_of`), its lines joined (`join_lines`), its dates read as years
+(`title_of`), its dates read as years
 (`year_lists`, `durations`) and its status. The cell grammar is `cuf_cells.py`.
 """
 from __future__ import annotations
@@ -17,23 +17,6 @@ def status(text: str) -> str:
     if re.search(r"en cours|depuis|chaque annee|tous les ans|programme demarre", f):
         return "en cours"
     return "réalisé"
-
-
-def dehyphen(text: str) -> str:
-    return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
-
-
-def join_lines(lines: list[str]) -> str:
-    """A cell's lines as one text: a line ending with a hyphen joins the next
-    without a space and keeps the hyphen (`sages-` / `femmes`: table cells
-    wrap at words, so such a hyphen belongs to a compound)."""
-    out = ""
-    for line in lines:
-        t = squash_spaces(line)
-        if not t:
-            continue
-        out = out + t if out.endswith("-") and not out.endswith(" -") else f"{out} {t}".strip()
-    return out
 
 
 def strip_number(text: str) -> str:

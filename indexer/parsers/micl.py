@@ -18,7 +18,7 @@ from .. import geography
 from ..domains import map_domains
 from ..ids import partnership_id
 from ..records import Contact, ParseResult, Partnership, Party, SourceRef
-from ..text import fold, squash_spaces
+from ..text import fold, join_wrapped, squash_spaces
 from . import Reader
 
 MICL = Party(
@@ -116,20 +116,13 @@ def _clean_name(name: str) -> str:
 
 
 def _join_item(lines: list[str]) -> str:
-    """Join the lines of one bullet. A hyphen at a line end inside a web
-    address is kept (`aim-` + `council.org`), elsewhere it joins the word."""
+    """Join the lines of one bullet (`join_wrapped`: `aim-` + `council.org`)."""
     out = ""
     for raw in lines:
         line = squash_spaces(_BULLET_RE.sub("", raw) if not out else raw)
         if not line:
             continue
-        if not out:
-            out = line
-        elif out.endswith("-") and not out.endswith(" -") and line[:1].islower():
-            last = out.split()[-1]
-            out = out + line if ("http" in last or "www" in last) else out[:-1] + line
-        else:
-            out = f"{out} {line}"
+        out = join_wrapped(out, line)
     return out
 
 
