@@ -68,14 +68,14 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
     for i, g in enumerate(built.groups):
         total = ranking.parts[i].get(doc)
         entry = _group(g, doc, score, doc_count, total) if total is not None else None
-        if entry is None:
-            entry = {"text": g.text, "score": 0.0, "matches": []}
+        if entry is None:  # not found (or an agreement word had by the year: ranking._formalised)
+            entry = {"text": g.text, "score": _r(total or 0.0), "matches": []}
         entry["weight"] = _r(ranking.weights[i])
         gate = ranking.gates[i] if i < len(ranking.gates) else None
         if gate is not None and doc in ranking.gated and entry["matches"]:
             # a place word of a place + topic query: its matches' sum, capped (ranking._gate_places)
             entry["place_cap"] = _r(gate)
-        if doc in ranking.formalised and g.agreement and not entry["matches"]:
+        if doc in ranking.formalised and g.agreement:
             entry["formalised"] = True  # an agreement word: the record was formalised in the query's year
         if g.light:
             entry["light"] = True  # an action noun or a generic one: its rarity times the profile's light_word

@@ -230,8 +230,9 @@ def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: Scor
     """A word naming an agreement next to a year (`convention 2006 Maroc`, `accord de
     coopération 2004`) asks for the partnerships formalised that year, whatever their
     agreement is called (a protocole, an accord-cadre): a record whose formalisation year
-    (`began`) is the query's has that word, for the coverage, without adding to its score.
-    Returns the parts and the records so counted."""
+    (`began`) is the query's has that word, scored as surely as its year (the profile's
+    `year_score`), or as the word itself where that scores more. Returns the parts and the
+    records so counted."""
     began: set[int] = set()
     for g in built.groups:
         for a in g.alternatives:
@@ -242,7 +243,8 @@ def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: Scor
     out: list[Mapping[int, float]] = []
     for g, p in zip(built.groups, parts, strict=True):
         if g.agreement:
-            p = {**dict.fromkeys(began, 0.0), **p}
+            had = ranking_profile.current().year_score
+            p = {**p, **{d: max(p.get(d, 0.0), had) for d in began}}
         out.append(p)
     return out, began
 

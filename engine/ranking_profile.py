@@ -138,9 +138,13 @@ class Profile:
     # A word naming an agreement (accord, convention, protocole, charte, coopération, partenariat:
     # engine/fillers.py) next to a year asks when the partnership was formalised, whatever its
     # agreement is called: a record that began that year (`began`: its formalisation or first
-    # contact) counts as having the word (coverage only, no score). Judged so on dev: convention
-    # 2006 Maroc wants a protocole or an accord-cadre signed in 2006. (Dev 0.9511 -> 0.9517,
-    # untuned 52: 0.9299 -> 0.9312, year 0.885 -> 0.897: convention 2006 Maroc 0.700 -> 0.771.
+    # contact) counts as having the word. Judged so on dev: convention 2006 Maroc wants a protocole
+    # or an accord-cadre signed in 2006. (Dev 0.9511 -> 0.9517, untuned 52: 0.9299 -> 0.9312,
+    # year 0.885 -> 0.897: convention 2006 Maroc 0.700 -> 0.771.) It has the word as surely as the
+    # year, so the word scores `year_score` there, not nothing: a record saying `accord` and
+    # `coopération` often but signed another year no longer outranks one signed that year (round 19:
+    # dev 613 0.8681 -> 0.8688, year 0.800 -> 0.819, no batch down; accord de coopération 2003 and
+    # protocole d'accord 2005 gain; 2 x year_score gained a little more and was not taken)
     # `jumelage` is not one of them: a twinning is a kind of partnership its own queries ask
     # for, other agreements are grade 1 there; counted, jumelage 1989 lost 0.07)
     year_formalises: bool = True

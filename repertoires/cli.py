@@ -307,9 +307,10 @@ def _explain_document(e: dict, indent: str = "  ") -> list[str]:
     for w in e["words"]:
         light = ", mot d'action : pèse peu" if w.get("light") else ""
         cap = f", lieu plafonné à {_num(w['place_cap'])}" if "place_cap" in w else ""  # place + topic query
-        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}{light}{cap}) : {_num(w['score'])}"
+        formal = ", accord de l'année : compté présent" if w.get("formalised") else ""
+        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}{light}{cap}{formal}) : {_num(w['score'])}"
         if not w["matches"]:
-            lines.append(head + (", accord de l'année : compté présent" if w.get("formalised") else ", absent"))
+            lines.append(head + ("" if formal else ", absent"))
             continue
         lines.append(head)
         for m in w["matches"]:

@@ -51,6 +51,8 @@ def check_document(e: dict) -> None:
             assert w["weight"] <= ranking_profile.current().light_word * 20
         if "place_cap" in w:  # a place word gates a place + topic query: its matches' sum, capped
             assert close(w["score"], min(w["place_cap"], sum(m["score"] for m in w["matches"])))
+        elif w.get("formalised"):  # an agreement word had by the year: at least the year's score
+            assert close(w["score"], max(ranking_profile.current().year_score, sum(m["score"] for m in w["matches"])))
         else:
             assert close(w["score"], sum(m["score"] for m in w["matches"]))
         for m in w["matches"]:
@@ -159,13 +161,16 @@ def test_a_place_gates_a_place_and_topic_query(engine):
 
 def test_a_record_formalised_in_the_year_has_the_agreement_word(engine):
     # `convention 2006 Maroc`: a partnership formalised in 2006 by another kind of agreement
-    # counts as having `convention` (coverage only, its score for the word is 0)
+    # counts as having `convention`, scored as its year is (the profile's year_score), or as the
+    # word itself where the record says it and that scores more
+    year_score = ranking_profile.current().year_score
     r = engine.search(SearchRequest(q="convention 2006 Maroc", per_page=50, explain=True))
     formalised = [(hit, w) for hit in r["results"] if hit["explain"]["own"]
                   for w in hit["explain"]["own"]["words"] if w.get("formalised")]
-    assert formalised
+    assert any(not w["matches"] for _, w in formalised)
     for hit, w in formalised:
-        assert w["text"] == "convention" and w["score"] == 0.0 and not w["matches"]
+        said = sum(m["score"] for m in w["matches"])
+        assert w["text"] == "convention" and w["score"] == pytest.approx(max(year_score, said), abs=1e-3)
         check_result(hit)
 
 

@@ -316,6 +316,9 @@ def test_an_agreement_word_with_a_year_is_had_by_a_record_formalised_that_year(t
     scores, formalised = matched("convention 2006", p)
     assert set(scores) == {"protocol", "convention", "twinning"} == formalised
     assert scores["convention"] > scores["protocol"]  # the word itself still counts
+    # the protocol has `convention` as surely as its year: both score the profile's year_score
+    higher, _ = matched("convention 2006", dataclasses.replace(p, year_score=2 * p.year_score))
+    assert higher["protocol"] - scores["protocol"] == pytest.approx(2 * p.year_score)
     assert set(matched("convention 2006", dataclasses.replace(p, year_formalises=False))[0]) == {"convention"}
     assert set(matched("jumelage 2006", p)[0]) == {"twinning"}
 
