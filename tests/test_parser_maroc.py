@@ -369,3 +369,53 @@ def test_a_sub_heading_over_bulleted_projects_gives_one_project_per_bullet(whole
     tram = next(a for a in whole.actions if a.partnership_id == "bordeaux--casablanca" and "Tramway" in a.title)
     assert tram.sources[0].first_line == 709 and tram.status == "réalisé"
     assert tram.description.startswith("Appui de la ville")
+
+
+_NPDC_INTENTIONS = """INTENTIONS DE PROJETS
+
+AMÉNAGEMENT DU TERRITOIRE, ENVIRONNEMENT
+
+Gestion Intégrée du Littoral
+
+Description du projet
+
+Financement et participation en 2006 à un colloque sur la géomorphologie du Littoral organisé par la faculté de Safi.
+
+Culture /patrimoine (projet d'accord culturel pour 2008)
+
+Description du projet
+
+Missions techniques d'échange ; Délégation de 8 professionnels au Maroc en juillet 2007.
+
+Développement de la vie associative (en réflexion pour 2008)
+
+→ *Objectifs : Accompagner le développement de la vie associative en région de Doukkala Abda.*
+
+ENVIRONNEMENT, DÉVELOPPEMENT LOCAL
+
+Valorisation de la réserve royale de gazelles de M'Sabih Talaa - Province de Safi (prévu pour 2008)
+
+Description du projet
+
+2007 : Mission d'expertise de M. P. DHENIN, directeur général d'Espaces Naturels Lille Métropole.
+"""
+
+
+def test_a_project_filed_under_its_own_theme_ends_its_headings_list():
+    """CR Nord-Pas de Calais–Doukkala Abda (l.7424-7490, verbatim excerpt): `Culture /patrimoine`
+    leaves the heading AMÉNAGEMENT DU TERRITOIRE, ENVIRONNEMENT; the next project, `Développement
+    de la vie associative`, is not the heading's either (it names its own theme); the next upper-case
+    heading files the following project again."""
+    from indexer.records import ParseResult
+
+    lines = _NPDC_INTENTIONS.splitlines()
+    ctx = maroc_sheet._Ctx("excerpt", lines, ParseResult(document="excerpt"))
+    items = maroc_sheet.read_sheet(maroc_sheet._logical_lines(lines, 0, len(lines)), ctx).items
+    assert [(i.title_raw.split(" (")[0], i.heading) for i in items] == [
+        ("Gestion Intégrée du Littoral", "AMÉNAGEMENT DU TERRITOIRE, ENVIRONNEMENT"),
+        ("Culture /patrimoine", "Culture /patrimoine"),
+        ("Développement de la vie associative", "Développement de la vie associative"),
+        ("Valorisation de la réserve royale de gazelles de M'Sabih Talaa - Province de Safi",
+         "ENVIRONNEMENT, DÉVELOPPEMENT LOCAL"),
+    ]
+    assert map_domain(items[2].heading) == ["Société civile"]

@@ -453,6 +453,8 @@ class _SheetReader:
         later = item is not None and self.data.items[-1:] == [item]  # a project of this heading came before
         self.item = Item(first=first, title_raw=title, heading=self._domain_of(title, later), status=self.status,
                          from_heading=from_heading)
+        if self.heading and self.item.heading not in (None, self.heading):
+            self.heading = None  # a project filed under its own theme ends the heading's list (_domain_of)
         self.item.last = n
         return self.item
 
@@ -460,7 +462,8 @@ class _SheetReader:
         """The theme heading, else a sub-heading naming a domain, else a short title naming one;
         none for `Autres projets`. A later project under the heading whose title is only a theme,
         in no domain of the heading's (`Culture /patrimoine` after `AMÉNAGEMENT DU TERRITOIRE,
-        ENVIRONNEMENT`'s project), is filed under that theme."""
+        ENVIRONNEMENT`'s project), is filed under that theme, and the heading's list ends there: the
+        next project (`Développement de la vie associative`) is not the heading's either."""
         if title.startswith("Autres projets"):
             return None
         if self.heading:
