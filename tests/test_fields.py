@@ -77,6 +77,16 @@ def test_years_never_from_phones_or_amounts():
     assert y.found == [1986]
 
 
+def test_a_period_in_brackets_is_no_phone_number():
+    """Roncq-Sélinkégny (Mali l.10696): `passée l'aide d'urgence (1987-1990)`, eight digits after a
+    bracket, are two years, not an international number; a real one still is masked."""
+    ys = fields.years("Après la signature de la charte, et passée l'aide d'urgence (1987-1990) un véritable plan",
+                      2008)
+    assert ys.found == [1987, 1990]
+    assert fields.years("Formations (2002-2003): Par le CG", 2008).found == [2002, 2003]
+    assert fields.years("Tél : (00223) 21 62 03 21", 2008).found == []
+
+
 def test_years_never_from_reference_numbers():
     """Romans–Taroudannt (Maroc l.3092): `crédits du Ministère des Affaires Etrangères FSP 2003-43`
     is a funding programme's number; a short period (`2006-07`) still gives its first year."""

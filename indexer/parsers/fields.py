@@ -238,6 +238,8 @@ def _mask_numbers(text: str) -> str:
         t = m.group()
         groups = re.findall(r"\d+", t)
         digits = sum(len(g) for g in groups)
+        if all(_YEAR_RE.fullmatch(g) for g in groups):  # a period in brackets, `(1987-1990)`: years
+            return t
         is_phone = 8 <= digits <= 15 and (
             t.lstrip().startswith(("+", "(", "00"))  # an international prefix
             or len(groups) >= 4 and all(len(g) <= 3 for g in groups)  # 01 69 10 37 03, 20 22 33 44
