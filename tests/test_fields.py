@@ -126,6 +126,15 @@ def test_a_future_tense_marks_the_documents_year_as_planned():
     assert fields.years("Festival d'opéra en 2008.", 2008).found == [2008]
 
 
+def test_a_reflexive_past_is_done_beside_a_planned_year():
+    """CR Nord-Pas-de-Calais-Kayes (Mali l.5189-5190, a document of 2008): the committee of May 2008
+    met; `prévue` is the 2009 renewal's."""
+    ys = fields.years("Et pour préparer la reconduction de l’accord de 2006 prévue en mars 2009, s’est tenu en "
+                      "mai 2008, à Lille, un comité mixte", 2008)
+    assert (ys.found, ys.planned) == ([2006, 2008], [2009])
+    assert fields.years("Une rencontre se tiendra en 2008, prévue à Lille.", 2008).planned == [2008]
+
+
 def test_a_relaunch_is_no_first_contact():
     """Vienne-Tipasa (Algeria l.4024-4026): the 2004 meeting `a permis de relancer le partenariat`,
     an older, undated one; a sentence about firms (entreprises) is no relaunch."""

@@ -198,7 +198,9 @@ _PLANNED_RE = re.compile(
     re.IGNORECASE)
 
 
-_DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.IGNORECASE)
+# done: a passive or compound past (`a été`, `ont eu lieu`), a reflexive one (`s'est tenu`, `se sont rendus`)
+_DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b|"
+                      r"\b(?:s['’]est|se\s+sont)\s+\w+(?:é|u|i|is|it)e?s?\b", re.IGNORECASE)
 
 
 _NOTHING_RE = re.compile(
