@@ -135,6 +135,24 @@ def test_a_reflexive_past_is_done_beside_a_planned_year():
     assert fields.years("Une rencontre se tiendra en 2008, prévue à Lille.", 2008).planned == [2008]
 
 
+def test_years_against_the_date_a_text_was_written():
+    """Perspectives of Mali sheets against their `Date de mise à jour`: a month on the date's year
+    tells which side it is on (Marseille-Bamako, 01/06/2007: the forum of 22-24 June 2007 was ahead;
+    Thionville-Gao, 01/06/2007: `pour début juillet 2007`); without one, the date's year is planned
+    unless told done, present or running (CG Hautes-Pyrénées, 15/10/2008: `L'année 2008 est une année
+    test`); a year before the date is done, unless its sentence plans it."""
+    ys = fields.years_at("Organisation, à Marseille, du 22 au 24 juin 2007, du Forum Régional", 2007, 5)
+    assert (ys.found, ys.planned) == ([], [2007])
+    ys = fields.years_at("Lors de la dernière réunion le 28 janvier 2005 à Gao. Les compléments seront à "
+                         "l’Ambassade pour début juillet 2007", 2007, 6)
+    assert (ys.found, ys.planned) == ([2005], [2007])
+    assert fields.years_at("L’année 2008 est une année test du partenariat", 2008, 10).found == [2008]
+    assert fields.years_at("et depuis 2008, via le projet déposé à l’UE", 2008, 10).found == [2008]
+    assert fields.years_at("Renouvellement des conventions et prévision du plan 2008-2010", 2007, 5).planned == [
+        2008, 2010]
+    assert fields.years_at("Les projets 2005 sont actuellement à l’étude", 2007, 6) == fields.Years()
+
+
 def test_a_relaunch_is_no_first_contact():
     """Vienne-Tipasa (Algeria l.4024-4026): the 2004 meeting `a permis de relancer le partenariat`,
     an older, undated one; a sentence about firms (entreprises) is no relaunch."""

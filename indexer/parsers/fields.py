@@ -287,6 +287,43 @@ def years(text: str | None, until: int | None = None) -> Years:
     return out
 
 
+_MONTH_NUMBERS = dict(zip(("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+                           "octobre", "novembre", "decembre"), range(1, 13), strict=True)) | {"debut": 1, "fin": 12}
+_MONTH_BEFORE = re.compile(rf"\b({'|'.join(_MONTH_NUMBERS)})\s*$")
+_SINCE_BEFORE = re.compile(r"\b(?:depuis|des)\s+(?:\w+\s+)?$")
+_NOW_RE = re.compile(r"\b(?:est|sont)\b")  # `L'année 2008 est une année test`: the present
+
+
+def years_at(text: str | None, year: int, month: int | None = None) -> Years:
+    """The years of a forward-looking text (a sheet's perspectives) against the date it was written:
+    those before that date are done (`found`), unless their sentence plans them; those after it are
+    `planned` (`en novembre 2008` on a sheet of October 2008), and so is the date's own year when no
+    month tells which side it is on, unless its sentence tells it done, present or running (`a été`,
+    `L'année 2008 est une année test`, `depuis 2008`)."""
+    out = Years()
+    masked = _mask_numbers(text or "")
+    for m in _YEAR_RE.finditer(masked):
+        y = int(m.group(1))
+        start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
+        clause, before = masked[start:end], fold(masked[max(start, m.start() - 20):m.start()])
+        word = _MONTH_BEFORE.search(before)
+        when = _MONTH_NUMBERS[word.group(1)] if word else None
+        if _NOTHING_RE.search(clause):
+            continue
+        side = (y > year) - (y < year)  # before the date (-1), after it (1), or its year (0)
+        if side == 0 and month and when:
+            side = (when > month) - (when < month)
+        planned = _PLANNED_RE.search(clause)
+        if not planned and (side < 0 or side == 0 and (
+                _DONE_RE.search(clause) or _NOW_RE.search(clause) or _SINCE_BEFORE.search(before))):
+            out.found.append(y)
+        elif side >= 0:
+            out.planned.append(y)
+    out.found, out.planned = sorted(set(out.found)), sorted(set(out.planned) - set(out.found))
+    return out
+
+
 def formal_years(text: str | None, until: int | None = None) -> list[int]:
     """The years of the formal acts a partnership's legal field states, every one of them
     (`Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985`), not those of an
