@@ -33,7 +33,8 @@ def test_aix_sheet_fields():
     assert (pp.name, pp.kind, pp.country, pp.region, pp.population) == (
         "Bamako-Commune V", "commune", "Mali", "District de Bamako", 250000)
     assert p.legal_framework == "Convention signé en 2003"
-    assert p.formalized == 2003 and p.years == [2003]
+    # 2006: `Identification en novembre 2006 d'une thématique santé`, done before the sheet's date
+    assert p.formalized == 2003 and p.years == [2003, 2006]
     assert p.updated == "2008-10-10"
     assert (p.budget.amount, p.budget.currency) == (200000.0, "EUR")
     assert p.partners == "techniques : Centre Hospitalier Général"
