@@ -173,6 +173,15 @@ def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     assert fields.formal_years(None) == []
 
 
+def test_a_formalisation_field_dated_by_its_act_not_by_a_contact():
+    """Maubeuge-Liberté Dembaya (Mali l.8356-8357): the field tells a contact and actions, then the act."""
+    assert fields.formal_year("Premier contact en 2002 ; une action en 2002, 2004 et 2005\n"
+                              "Protocole de coopération le 30 juin 2006", 2008) == 2006
+    assert fields.formal_year("1987, signature d’une convention", 2008) == 1987
+    assert fields.formal_year("Visite du maire en 1999", 2008) == 1999  # nothing else dates it
+    assert fields.formal_year("Convention", 2008) is None
+
+
 def test_years_after_the_document_date_only_when_planned():
     assert fields.years("réalisé en 2012", until=2008).found == []
     assert fields.years("réalisé en 2012", until=2008).dropped == [2012]

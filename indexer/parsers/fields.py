@@ -330,6 +330,20 @@ def formal_years(text: str | None, until: int | None = None) -> list[int]:
     aside in brackets (`signé en 1986 mais aujourd'hui suspendu (… depuis 1992)`)."""
     return years(re.sub(r"\([^()]*\)", " ", text or ""), until).found
 
+_ACT_WORD_RE = re.compile(r"\b(?:conventions?|chartes?|protocoles?|accords?|jumelages?|pactes?|actes?|"
+                          r"d[ée]lib[ée]r\w*|sign\w*)\b", re.IGNORECASE)
+_NOT_ACT_CLAUSE_RE = re.compile(r"\b(?:contacts?|actions?|visites?|missions?|rencontres?)\b", re.IGNORECASE)
+
+
+def formal_year(text: str | None, until: int | None = None) -> int | None:
+    """The year a formalisation field dates the formal act by: its first year, not counting the
+    clauses or lines that tell of a contact or an action and name no act (`Premier contact en 2002 ;
+    une action en 2002, 2004 et 2005` / `Protocole de coopération le 30 juin 2006`)."""
+    clauses = [c for c in re.split(r"[.;\n]", text or "")
+               if _ACT_WORD_RE.search(c) or not _NOT_ACT_CLAUSE_RE.search(c)]
+    found = years("\n".join(clauses), until).found or years(text, until).found
+    return found[0] if found else None
+
 # --- First contact -------------------------------------------------------------
 
 _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage")
