@@ -163,6 +163,20 @@ def test_a_relaunch_is_no_first_contact():
     assert fields.first_contact("Visite de chefs d'entreprises en 2001.", 2004, 2006) == 2001
 
 
+def test_a_visit_before_the_formal_act_is_a_first_contact():
+    """Montereau-Safi (Maroc l.2326, twinning signed in 2005; undated history): a dated visit between
+    them came first. Experts sent (Brest-Béjaïa, Algeria l.1576: `Mission d’expertise … en Février 2000`,
+    protocol of 2005), a visit after the formal act, or joining a network, are no first contact."""
+    assert fields.first_contact("Rencontres entre élus, réseaux de migrants.", 2005, 2008,
+                                "2004 : Visite d'une délégation de la municipalité à Montereau. "
+                                "2005 : Signature du 1er Serment de Jumelage.") == 2004
+    assert fields.first_contact(None, 2005, 2006, "Mission d’expertise à Béjaïa en Février 2000 par le "
+                                "service propreté- déchets de la Communauté urbaine de Brest.") is None
+    assert fields.first_contact(None, 2005, 2006, "Visite d'une délégation en 2006.") is None
+    assert fields.first_contact(None, None, 2006, "Visite d'une délégation en 2003.") is None
+    assert fields.first_contact(None, 2005, 2006, "Adhésion à Cités Unies France et rencontre en 2002.") is None
+
+
 def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     """Rezé-Aïn Defla and Belfort-Skikda (Algeria sheets): each act's year counts, a bracketed
     aside's year (the year relations stopped) does not."""

@@ -351,6 +351,7 @@ _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage
 # and a relaunch (`ce qui a permis de relancer le partenariat`, `des contacts ont été repris`) follows one
 _NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brenou")
 _FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
+_MEETING_RE = re.compile(r"\b(?:visites?|rencontres?|d[ée]l[ée]gations?)\b")  # people met, not experts sent
 
 
 def sentences(text: str) -> list[str]:
@@ -361,12 +362,16 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
                   elsewhere: str = "") -> int | None:
     """The year the two parties first met: the history's first year, unless its sentence is
     the signing of the formal act (that is the formalisation), a relaunch of an older relation
-    or it comes after the formal act (later events are not a first contact); with no dated
-    history, a sentence of `elsewhere` naming a first mission, visit or meeting."""
+    or it comes after the formal act (later events are not a first contact); with no dated history,
+    a sentence of `elsewhere` (the sheet's projects) naming a first mission, visit or meeting, or any
+    mission, visit, meeting or delegation before the formal act (`Mars 2004 : Visite d'une délégation`
+    before a twinning signed in 2005)."""
     found = [y for s in sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s))
              for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(fold(s)))]
     if not found:
-        found = [y for s in sentences(elsewhere) if _FIRST_RE.search(fold(s)) for y in years(s, until).found]
+        found = [y for s in sentences(elsewhere) if not _NOT_CONTACT_RE.search(fold(s))
+                 for y in years(s, until).found if _FIRST_RE.search(fold(s))
+                 or formalized is not None and y < formalized and _MEETING_RE.search(fold(s))]
     first = min(found) if found else None
     return None if first is None or (formalized is not None and first > formalized) else first
 
