@@ -295,6 +295,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         first, last = min(years), max(years)
         told = fields.years(" ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)).found
         years |= {y for y in told if first <= y <= last}
+        # the start of its own work, which may come before the rest (`un premier projet … initié en 2004`)
+        years |= set(fields.started_years(" ".join(t for t in (p.history, p.objectives) if t), until))
         # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
         listed = fields.years(p.documents, until).found
         years |= {y for y in listed if first <= y <= (until or last)}

@@ -103,6 +103,21 @@ def test_the_years_a_history_tells_of_count_inside_the_span_only(corpus):
     assert p.years == [1995, 1997, 1998, 2000]
 
 
+def test_the_start_of_its_own_work_counts_before_the_span():
+    """CR Franche-Comté-Ouarzazate (Maroc l.6620, convention of autumn 2007): `Un premier projet … de
+    l'intercommunalité, initié en 2004, … a été réalisé avec succès` dates work before the convention;
+    a year the same prose tells of otherwise stays outside the span (`retour, en 1988, de migrants`)."""
+    from indexer.corpus import rollup
+    from indexer.records import Partnership, Party
+
+    p = Partnership(id="x--y", french_party=Party(name="X"), partner_party=Party(name="Y"), formalized=2007,
+                    objectives="Un premier projet de développement de la filière laitière de l'intercommunalité, "
+                               "initié en 2004, avec la mise à niveau de la laiterie a été réalisé avec succès. "
+                               "Les premières actions sont liées au retour, en 1988, de migrants.")
+    rollup(p, [], 2008)
+    assert p.years == [2004, 2007]
+
+
 def test_perspectives_read_against_the_sheets_own_date():
     """Aix-Bamako V (Mali l.305, a sheet updated 10/10/2008): `Identification en novembre 2006 d'une
     thématique santé` was done; CC Sainte-Maure-Mandé (l.3038, 09/10/2008): `Tournée retour … en novembre

@@ -324,6 +324,19 @@ def years_at(text: str | None, year: int, month: int | None = None) -> Years:
     return out
 
 
+_STARTED_RE = re.compile(r"\b(?:initi|lanc|demarr|debut|commenc)e{1,2}s?,?\s+(?:en|des|depuis)\s+(?:\w+\s+)?"
+                         r"((?:19|20)\d\d)\b")
+_PROJECT_RE = re.compile(r"\b(?:projets?|programmes?|actions?|cooperation|partenariat)\b")
+
+
+def started_years(text: str | None, until: int | None = None) -> list[int]:
+    """The years a text says the partnership's own work started (`Un premier projet de développement
+    de la filière laitière de l'intercommunalité, initié en 2004, … a été réalisé`)."""
+    return sorted({int(m.group(1)) for s in sentences(text or "") if _PROJECT_RE.search(fold(s))
+                   for m in _STARTED_RE.finditer(fold(_mask_numbers(s)))
+                   if until is None or int(m.group(1)) <= until})
+
+
 def formal_years(text: str | None, until: int | None = None) -> list[int]:
     """The years of the formal acts a partnership's legal field states, every one of them
     (`Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985`), not those of an
