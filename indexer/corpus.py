@@ -146,6 +146,7 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
         if getattr(base, attr) in (None, "") and getattr(other, attr) not in (None, ""):
             setattr(base, attr, getattr(other, attr))
     base.contacts.extend(c for c in other.contacts if c not in base.contacts)
+    base.years = sorted(set(base.years) | set(other.years))  # each appearance's stated years
     for k, v in other.extra.items():
         base.extra.setdefault(k, v)
     if other.detail == "sheet":

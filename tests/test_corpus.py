@@ -164,9 +164,10 @@ def test_merge_joins_sources_and_fills_gaps():
                         sources=[SourceRef("a.txt", 10, 20)], detail="sheet")
     listed = Partnership(id="x--y", french_party=party("Saint Leu la Forêt"),
                          partner_party=Party(name="Y", country="Mali", region="Kayes"), countries=["Mali"],
-                         status="actif", sources=[SourceRef("a.txt", 500, 500)], detail="listed")
+                         status="actif", sources=[SourceRef("a.txt", 500, 500)], detail="listed", years=[1999])
     [merged], _ = merge([sheet, listed], [])
     assert [s.first_line for s in merged.sources] == [10, 500]
+    assert merged.years == [1999]  # a year the second appearance states is kept
     assert merged.detail == "sheet" and merged.status == "actif"
     assert merged.partner_party.region == "Kayes"
     assert merged.french_party.name == "Saint-Leu-la-Forêt"

@@ -233,9 +233,11 @@ class CufReader(Reader):
             contacts=self.contacts(lines[:head_end], french, partner), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
-            # years the presentation states: every formal act (`Mai 1989 … Juin 2006 : renouvellement`)
-            # and the budgets' years (`2008 : 64 500 €`)
-            years=fields.years(" ; ".join(pres.get(k, "") for k in ("formal", "budget_dc", "budget_ri")),
+            # years the presentation states: what its contacts field tells (`En 2001, Montreuil … a souhaité
+            # initier une coopération`), every formal act (`Mai 1989 … Juin 2006 : renouvellement`) and the
+            # budgets' years (`2008 : 64 500 €`)
+            years=fields.years(" ; ".join(pres.get(k, "") for k in ("first_contact", "formal", "budget_dc",
+                                                                     "budget_ri")),
                                self.repertoire.year).found,
         )
         if pres.get("formal"):  # its lines kept apart: `… une action en 2005` / `Protocole … 2006`
