@@ -146,6 +146,7 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
         if getattr(base, attr) in (None, "") and getattr(other, attr) not in (None, ""):
             setattr(base, attr, getattr(other, attr))
     base.contacts.extend(c for c in other.contacts if c not in base.contacts)
+    base.years = sorted(set(base.years) | set(other.years))  # each appearance's stated years
     for k, v in other.extra.items():
         base.extra.setdefault(k, v)
     if other.detail == "sheet":
@@ -268,7 +269,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     Years: formalisation, first contacts, years stated apart, the actions', the
     years its history, objectives or other sections tell of inside the span those give, and the years
     its documents section names from the span's start up to `until` (the date of the
-    document it comes from: reports and evaluations come after the work they cover);
+    document it comes from: reports and evaluations come after the work they cover), those its
+    perspectives tell done before the sheet's own date;
     with none of those, the years its history or objectives tell of (a profile in prose).
     """
     sources = p.domain_sources
@@ -294,9 +296,13 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         first, last = min(years), max(years)
         told = fields.years(" ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)).found
         years |= {y for y in told if first <= y <= last}
+        # the start of its own work, which may come before the rest (`un premier projet … initié en 2004`)
+        years |= set(fields.started_years(" ".join(t for t in (p.history, p.objectives) if t), until))
         # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
         listed = fields.years(p.documents, until).found
         years |= {y for y in listed if first <= y <= (until or last)}
+        # what its perspectives tell done before the sheet's own date (`Identification en novembre 2006`)
+        years |= {y for y in _ahead(p, until).found if first <= y}
     elif story:  # a profile in prose (Bron, Action Mopti): what it tells dates it
         years = set(fields.years(story, until).found)
     p.years = sorted(years)
@@ -309,10 +315,20 @@ def _planned(p: Partnership, until: int | None) -> list[int]:
     sections, those their sentence marks as planned (`Une rencontre est prévue à Guelma en Mai 2006`)."""
     if until is None:
         return []
-    ahead = fields.years(p.perspectives, until)
+    ahead = _ahead(p, until)
     told = fields.years(" ".join(t for k, t in ((None, p.history), (None, p.objectives), *p.extra.items())
                                  if t and k != PLANNED), until)
     return ahead.planned + ahead.dropped + told.planned
+
+
+def _ahead(p: Partnership, until: int | None) -> fields.Years:
+    """Its perspectives' years: against the sheet's own date (`Date de mise à jour`) when it has one,
+    what comes after it is planned and what comes before done; else every year after the document's."""
+    date = re.match(r"(\d{4})-(\d\d)", p.updated or "")
+    if date:
+        return fields.years_at(p.perspectives, int(date.group(1)), int(date.group(2)))
+    ahead = fields.years(p.perspectives, until)
+    return fields.Years([], ahead.planned, ahead.dropped)
 
 
 def document_date(p: Partnership, repertoires: list[Repertoire] | None = None) -> int | None:

@@ -103,6 +103,45 @@ def test_the_years_a_history_tells_of_count_inside_the_span_only(corpus):
     assert p.years == [1995, 1997, 1998, 2000]
 
 
+def test_the_start_of_its_own_work_counts_before_the_span():
+    """CR Franche-Comté-Ouarzazate (Maroc l.6620, convention of autumn 2007): `Un premier projet … de
+    l'intercommunalité, initié en 2004, … a été réalisé avec succès` dates work before the convention;
+    a year the same prose tells of otherwise stays outside the span (`retour, en 1988, de migrants`)."""
+    from indexer.corpus import rollup
+    from indexer.records import Partnership, Party
+
+    p = Partnership(id="x--y", french_party=Party(name="X"), partner_party=Party(name="Y"), formalized=2007,
+                    objectives="Un premier projet de développement de la filière laitière de l'intercommunalité, "
+                               "initié en 2004, avec la mise à niveau de la laiterie a été réalisé avec succès. "
+                               "Les premières actions sont liées au retour, en 1988, de migrants.")
+    rollup(p, [], 2008)
+    assert p.years == [2004, 2007]
+
+
+def test_perspectives_read_against_the_sheets_own_date():
+    """Aix-Bamako V (Mali l.305, a sheet updated 10/10/2008): `Identification en novembre 2006 d'une
+    thématique santé` was done; CC Sainte-Maure-Mandé (l.3038, 09/10/2008): `Tournée retour … en novembre
+    2008` is planned; AIMF-Mopti (l.13482, 01/04/2006): `Construction de salles de classe en 2006`, in
+    its perspectives with no month, is planned too. A sheet with no date of its own keeps the document's."""
+    from indexer.corpus import rollup
+    from indexer.records import Partnership, Party
+
+    def sheet(perspectives, updated):
+        return Partnership(id="x--y", french_party=Party(name="X"), partner_party=Party(name="Y"), formalized=2003,
+                           perspectives=perspectives, updated=updated)
+
+    p = sheet("Identification en novembre 2006 d’une thématique santé. Tournée retour des musiciens en "
+              "novembre 2008 en France.", "2008-10-10")
+    rollup(p, [], 2008)
+    assert (p.years, p.extra.get("Années prévues")) == ([2003, 2006], "2008")
+    p = sheet("Construction de salles de classe en 2006 : 54 000 €", "2006-04-01")
+    rollup(p, [], 2008)
+    assert (p.years, p.extra.get("Années prévues")) == ([2003], "2006")
+    p = sheet("Identification en novembre 2006. Réunion prévue en 2009.", None)
+    rollup(p, [], 2008)
+    assert (p.years, p.extra.get("Années prévues")) == ([2003], "2009")
+
+
 def test_every_raw_domain_label_maps(corpus):
     labels = Counter(label for p in corpus.partnerships for label in p.domains_raw)
     labels.update(a.domain_raw for a in corpus.actions if a.domain_raw)
@@ -125,9 +164,10 @@ def test_merge_joins_sources_and_fills_gaps():
                         sources=[SourceRef("a.txt", 10, 20)], detail="sheet")
     listed = Partnership(id="x--y", french_party=party("Saint Leu la Forêt"),
                          partner_party=Party(name="Y", country="Mali", region="Kayes"), countries=["Mali"],
-                         status="actif", sources=[SourceRef("a.txt", 500, 500)], detail="listed")
+                         status="actif", sources=[SourceRef("a.txt", 500, 500)], detail="listed", years=[1999])
     [merged], _ = merge([sheet, listed], [])
     assert [s.first_line for s in merged.sources] == [10, 500]
+    assert merged.years == [1999]  # a year the second appearance states is kept
     assert merged.detail == "sheet" and merged.status == "actif"
     assert merged.partner_party.region == "Kayes"
     assert merged.french_party.name == "Saint-Leu-la-Forêt"

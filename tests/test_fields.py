@@ -77,6 +77,16 @@ def test_years_never_from_phones_or_amounts():
     assert y.found == [1986]
 
 
+def test_a_period_in_brackets_is_no_phone_number():
+    """Roncq-Sélinkégny (Mali l.10696): `passée l'aide d'urgence (1987-1990)`, eight digits after a
+    bracket, are two years, not an international number; a real one still is masked."""
+    ys = fields.years("Après la signature de la charte, et passée l'aide d'urgence (1987-1990) un véritable plan",
+                      2008)
+    assert ys.found == [1987, 1990]
+    assert fields.years("Formations (2002-2003): Par le CG", 2008).found == [2002, 2003]
+    assert fields.years("Tél : (00223) 21 62 03 21", 2008).found == []
+
+
 def test_years_never_from_reference_numbers():
     """Romans–Taroudannt (Maroc l.3092): `crédits du Ministère des Affaires Etrangères FSP 2003-43`
     is a funding programme's number; a short period (`2006-07`) still gives its first year."""
@@ -116,6 +126,33 @@ def test_a_future_tense_marks_the_documents_year_as_planned():
     assert fields.years("Festival d'opéra en 2008.", 2008).found == [2008]
 
 
+def test_a_reflexive_past_is_done_beside_a_planned_year():
+    """CR Nord-Pas-de-Calais-Kayes (Mali l.5189-5190, a document of 2008): the committee of May 2008
+    met; `prévue` is the 2009 renewal's."""
+    ys = fields.years("Et pour préparer la reconduction de l’accord de 2006 prévue en mars 2009, s’est tenu en "
+                      "mai 2008, à Lille, un comité mixte", 2008)
+    assert (ys.found, ys.planned) == ([2006, 2008], [2009])
+    assert fields.years("Une rencontre se tiendra en 2008, prévue à Lille.", 2008).planned == [2008]
+
+
+def test_years_against_the_date_a_text_was_written():
+    """Perspectives of Mali sheets against their `Date de mise à jour`: a month on the date's year
+    tells which side it is on (Marseille-Bamako, 01/06/2007: the forum of 22-24 June 2007 was ahead;
+    Thionville-Gao, 01/06/2007: `pour début juillet 2007`); without one, the date's year is planned
+    unless told done, present or running (CG Hautes-Pyrénées, 15/10/2008: `L'année 2008 est une année
+    test`); a year before the date is done, unless its sentence plans it."""
+    ys = fields.years_at("Organisation, à Marseille, du 22 au 24 juin 2007, du Forum Régional", 2007, 5)
+    assert (ys.found, ys.planned) == ([], [2007])
+    ys = fields.years_at("Lors de la dernière réunion le 28 janvier 2005 à Gao. Les compléments seront à "
+                         "l’Ambassade pour début juillet 2007", 2007, 6)
+    assert (ys.found, ys.planned) == ([2005], [2007])
+    assert fields.years_at("L’année 2008 est une année test du partenariat", 2008, 10).found == [2008]
+    assert fields.years_at("et depuis 2008, via le projet déposé à l’UE", 2008, 10).found == [2008]
+    assert fields.years_at("Renouvellement des conventions et prévision du plan 2008-2010", 2007, 5).planned == [
+        2008, 2010]
+    assert fields.years_at("Les projets 2005 sont actuellement à l’étude", 2007, 6) == fields.Years()
+
+
 def test_a_relaunch_is_no_first_contact():
     """Vienne-Tipasa (Algeria l.4024-4026): the 2004 meeting `a permis de relancer le partenariat`,
     an older, undated one; a sentence about firms (entreprises) is no relaunch."""
@@ -126,6 +163,20 @@ def test_a_relaunch_is_no_first_contact():
     assert fields.first_contact("Visite de chefs d'entreprises en 2001.", 2004, 2006) == 2001
 
 
+def test_a_visit_before_the_formal_act_is_a_first_contact():
+    """Montereau-Safi (Maroc l.2326, twinning signed in 2005; undated history): a dated visit between
+    them came first. Experts sent (Brest-Béjaïa, Algeria l.1576: `Mission d’expertise … en Février 2000`,
+    protocol of 2005), a visit after the formal act, or joining a network, are no first contact."""
+    assert fields.first_contact("Rencontres entre élus, réseaux de migrants.", 2005, 2008,
+                                "2004 : Visite d'une délégation de la municipalité à Montereau. "
+                                "2005 : Signature du 1er Serment de Jumelage.") == 2004
+    assert fields.first_contact(None, 2005, 2006, "Mission d’expertise à Béjaïa en Février 2000 par le "
+                                "service propreté- déchets de la Communauté urbaine de Brest.") is None
+    assert fields.first_contact(None, 2005, 2006, "Visite d'une délégation en 2006.") is None
+    assert fields.first_contact(None, None, 2006, "Visite d'une délégation en 2003.") is None
+    assert fields.first_contact(None, 2005, 2006, "Adhésion à Cités Unies France et rencontre en 2002.") is None
+
+
 def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     """Rezé-Aïn Defla and Belfort-Skikda (Algeria sheets): each act's year counts, a bracketed
     aside's year (the year relations stopped) does not."""
@@ -134,6 +185,15 @@ def test_every_formal_act_of_a_legal_field_but_not_its_asides():
                                "(impossible relance du fait de l’absence de volonté de renouer les liens "
                                "depuis 1992)", 2006) == [1986]
     assert fields.formal_years(None) == []
+
+
+def test_a_formalisation_field_dated_by_its_act_not_by_a_contact():
+    """Maubeuge-Liberté Dembaya (Mali l.8356-8357): the field tells a contact and actions, then the act."""
+    assert fields.formal_year("Premier contact en 2002 ; une action en 2002, 2004 et 2005\n"
+                              "Protocole de coopération le 30 juin 2006", 2008) == 2006
+    assert fields.formal_year("1987, signature d’une convention", 2008) == 1987
+    assert fields.formal_year("Visite du maire en 1999", 2008) == 1999  # nothing else dates it
+    assert fields.formal_year("Convention", 2008) is None
 
 
 def test_years_after_the_document_date_only_when_planned():

@@ -33,7 +33,8 @@ def test_aix_sheet_fields():
     assert (pp.name, pp.kind, pp.country, pp.region, pp.population) == (
         "Bamako-Commune V", "commune", "Mali", "District de Bamako", 250000)
     assert p.legal_framework == "Convention signé en 2003"
-    assert p.formalized == 2003 and p.years == [2003]
+    # 2006: `Identification en novembre 2006 d'une thématique santé`, done before the sheet's date
+    assert p.formalized == 2003 and p.years == [2003, 2006]
     assert p.updated == "2008-10-10"
     assert (p.budget.amount, p.budget.currency) == (200000.0, "EUR")
     assert p.partners == "techniques : Centre Hospitalier Général"
@@ -108,6 +109,9 @@ def test_every_sheet_parses_without_an_error(whole):
 def test_whole_document_regions_and_merges(whole):
     ids = {p.id: p for p in whole.partnerships}
     assert [s.section for s in ids["montreuil--yelimane"].sources] == ["sheet", "sheet", "Annexe 1"]
+    # the PADDY sheet's presentation (l.9181-9189): its contacts field tells `En 2001, Montreuil … a
+    # souhaité initier une coopération`, its formalisation field the quadripartite accord of 2005
+    assert {1985, 2001, 2005} <= set(ids["montreuil--yelimane"].years)
     mal = [p for p in whole.partnerships if p.partner_party is not None]
     missing = [p.id for p in mal if not p.partner_party.region]
     assert missing == ["cg-seine-saint-denis--figuig"]  # Figuig is in Morocco

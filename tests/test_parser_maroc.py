@@ -6,6 +6,7 @@ import pytest
 from expected_counts import MAROC
 from indexer.domains import map_domain
 from indexer.parsers import maroc, maroc_sheet
+from indexer.parsers.sheet import ActionDraft
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "maroc"
@@ -30,10 +31,21 @@ def test_the_signing_of_the_accord_is_no_first_contact():
     1988 is the formalisation only; Boulogne-Safi (l.768) dates its first visit before its 2006 act."""
     origin = ("Echanges commerciaux, étudiants marocains à Bordeaux. L'accord de 1988 a été signé entre "
               "M. Chaban-Delmas et l'ancien président de la communauté urbaine de Casablanca.")
-    history, first = maroc._history({"Origine": [origin]}, 1988)
-    assert history.startswith("Echanges commerciaux") and first is None
+    assert maroc._history_lines({"Origine": [origin]}) == [origin]
+    assert maroc._first_contact({"Origine": [origin]}, 1988, []) is None
     safi = "En 2005, il a découvert la ville de Safi. Une rencontre officielle eut lieu le 12 mars 2005."
-    assert maroc._history({"Historique": [safi]}, 2006)[1] == 2005
+    assert maroc._first_contact({"Historique": [safi]}, 2006, []) == 2005
+
+
+def test_a_dated_visit_before_the_twinning_is_the_first_contact():
+    """Montereau-Safi (l.2306-2326): an undated history, a chronology opening with `Mars 2004 : Visite
+    d'une délégation de la municipalité … à Montereau`, the twinning signed in 2005."""
+    visit = ActionDraft(title="Visite d'une délégation de la municipalité et de l'association Hawd Assafi à "
+                        "Montereau- Journée du Maroc", first=2326, last=2326, start=2004, end=2004)
+    signing = ActionDraft(title="Signature du 1er Serment de Jumelage", first=2330, last=2330, start=2005, end=2005)
+    head = {"Historique": ["Rencontres entre élus, réseaux de migrants."]}
+    assert maroc._first_contact(head, 2005, [visit, signing]) == 2004
+    assert maroc._first_contact(head, 2004, [visit, signing]) is None
 
 
 def test_aix_sheet_fields():

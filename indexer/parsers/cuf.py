@@ -75,8 +75,8 @@ def _value(lines: list[str], i: int, label_re: str) -> str:
     return squash_spaces(value)
 
 
-def _presentation(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Labelled fields of `Présentation du partenariat`, and the free text
+def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
+    """Labelled fields of `Présentation du partenariat`, each as its lines, and the free text
     (sheets of other kinds have only prose there)."""
     found: dict[str, list[str]] = {}
     free: list[str] = []
@@ -100,7 +100,7 @@ def _presentation(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             found[current].append(s)
         else:
             free.append(raw)
-    return {k: join_lines(v) for k, v in found.items()}, free
+    return found, free
 
 
 # an actions table ends at the next table or the sections after it
@@ -211,7 +211,8 @@ class CufReader(Reader):
         def upto(i: int) -> int:
             return min([x for x in list(marks.values()) + [len(lines)] if x is not None and x > i])
 
-        pres, free = _presentation(lines[pres_i + 1:upto(pres_i)]) if pres_i < len(lines) else ({}, [])
+        pres_lines, free = _presentation(lines[pres_i + 1:upto(pres_i)]) if pres_i < len(lines) else ({}, [])
+        pres = {k: join_lines(v) for k, v in pres_lines.items()}
         clean = lambda ls: reflow([x for x in ls if not doc.is_noise(x)]) or None
         perspectives = None
         hl = lines[hist_i + 1:upto(hist_i)] if hist_i is not None else None
@@ -232,12 +233,16 @@ class CufReader(Reader):
             contacts=self.contacts(lines[:head_end], french, partner), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
-            # years the presentation states: every formal act (`Mai 1989 … Juin 2006 : renouvellement`)
-            # and the budgets' years (`2008 : 64 500 €`)
-            years=fields.years(" ; ".join(pres.get(k, "") for k in ("formal", "budget_dc", "budget_ri")),
+            # years the presentation states: what its contacts field tells (`En 2001, Montreuil … a souhaité
+            # initier une coopération`), every formal act (`Mai 1989 … Juin 2006 : renouvellement`) and the
+            # budgets' years (`2008 : 64 500 €`)
+            years=fields.years(" ; ".join(pres.get(k, "") for k in ("first_contact", "formal", "budget_dc",
+                                                                     "budget_ri")),
                                self.repertoire.year).found,
         )
-        if not pres.get("formal") and (objectives or history):
+        if pres.get("formal"):  # its lines kept apart: `… une action en 2005` / `Protocole … 2006`
+            sheet.formalized = fields.formal_year("\n".join(pres_lines["formal"]), self.repertoire.year)
+        elif objectives or history:
             sheet.formalized = formal_act(" ".join(x for x in (objectives, history) if x), self.repertoire.year)
         for k0, line in enumerate(lines):
             if k0 >= pres_i and "Actions de coopération" in line:  # one sheet may have two tables

@@ -198,7 +198,9 @@ _PLANNED_RE = re.compile(
     re.IGNORECASE)
 
 
-_DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b", re.IGNORECASE)
+# done: a passive or compound past (`a été`, `ont eu lieu`), a reflexive one (`s'est tenu`, `se sont rendus`)
+_DONE_RE = re.compile(r"\b(?:a|ont)\s+(?:été|eu)\b|réalisée?s?\b|effectuée?s?\b|organisée?s?\b|"
+                      r"\b(?:s['’]est|se\s+sont)\s+\w+(?:é|u|i|is|it)e?s?\b", re.IGNORECASE)
 
 
 _NOTHING_RE = re.compile(
@@ -238,6 +240,8 @@ def _mask_numbers(text: str) -> str:
         t = m.group()
         groups = re.findall(r"\d+", t)
         digits = sum(len(g) for g in groups)
+        if all(_YEAR_RE.fullmatch(g) for g in groups):  # a period in brackets, `(1987-1990)`: years
+            return t
         is_phone = 8 <= digits <= 15 and (
             t.lstrip().startswith(("+", "(", "00"))  # an international prefix
             or len(groups) >= 4 and all(len(g) <= 3 for g in groups)  # 01 69 10 37 03, 20 22 33 44
@@ -283,11 +287,75 @@ def years(text: str | None, until: int | None = None) -> Years:
     return out
 
 
+_MONTH_NUMBERS = dict(zip(("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+                           "octobre", "novembre", "decembre"), range(1, 13), strict=True)) | {"debut": 1, "fin": 12}
+_MONTH_BEFORE = re.compile(rf"\b({'|'.join(_MONTH_NUMBERS)})\s*$")
+_SINCE_BEFORE = re.compile(r"\b(?:depuis|des)\s+(?:\w+\s+)?$")
+_NOW_RE = re.compile(r"\b(?:est|sont)\b")  # `L'année 2008 est une année test`: the present
+
+
+def years_at(text: str | None, year: int, month: int | None = None) -> Years:
+    """The years of a forward-looking text (a sheet's perspectives) against the date it was written:
+    those before that date are done (`found`), unless their sentence plans them; those after it are
+    `planned` (`en novembre 2008` on a sheet of October 2008), and so is the date's own year when no
+    month tells which side it is on, unless its sentence tells it done, present or running (`a été`,
+    `L'année 2008 est une année test`, `depuis 2008`)."""
+    out = Years()
+    masked = _mask_numbers(text or "")
+    for m in _YEAR_RE.finditer(masked):
+        y = int(m.group(1))
+        start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
+        clause, before = masked[start:end], fold(masked[max(start, m.start() - 20):m.start()])
+        word = _MONTH_BEFORE.search(before)
+        when = _MONTH_NUMBERS[word.group(1)] if word else None
+        if _NOTHING_RE.search(clause):
+            continue
+        side = (y > year) - (y < year)  # before the date (-1), after it (1), or its year (0)
+        if side == 0 and month and when:
+            side = (when > month) - (when < month)
+        planned = _PLANNED_RE.search(clause)
+        if not planned and (side < 0 or side == 0 and (
+                _DONE_RE.search(clause) or _NOW_RE.search(clause) or _SINCE_BEFORE.search(before))):
+            out.found.append(y)
+        elif side >= 0:
+            out.planned.append(y)
+    out.found, out.planned = sorted(set(out.found)), sorted(set(out.planned) - set(out.found))
+    return out
+
+
+_STARTED_RE = re.compile(r"\b(?:initi|lanc|demarr|debut|commenc)e{1,2}s?,?\s+(?:en|des|depuis)\s+(?:\w+\s+)?"
+                         r"((?:19|20)\d\d)\b")
+_PROJECT_RE = re.compile(r"\b(?:projets?|programmes?|actions?|cooperation|partenariat)\b")
+
+
+def started_years(text: str | None, until: int | None = None) -> list[int]:
+    """The years a text says the partnership's own work started (`Un premier projet de développement
+    de la filière laitière de l'intercommunalité, initié en 2004, … a été réalisé`)."""
+    return sorted({int(m.group(1)) for s in sentences(text or "") if _PROJECT_RE.search(fold(s))
+                   for m in _STARTED_RE.finditer(fold(_mask_numbers(s)))
+                   if until is None or int(m.group(1)) <= until})
+
+
 def formal_years(text: str | None, until: int | None = None) -> list[int]:
     """The years of the formal acts a partnership's legal field states, every one of them
     (`Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985`), not those of an
     aside in brackets (`signé en 1986 mais aujourd'hui suspendu (… depuis 1992)`)."""
     return years(re.sub(r"\([^()]*\)", " ", text or ""), until).found
+
+_ACT_WORD_RE = re.compile(r"\b(?:conventions?|chartes?|protocoles?|accords?|jumelages?|pactes?|actes?|"
+                          r"d[ée]lib[ée]r\w*|sign\w*)\b", re.IGNORECASE)
+_NOT_ACT_CLAUSE_RE = re.compile(r"\b(?:contacts?|actions?|visites?|missions?|rencontres?)\b", re.IGNORECASE)
+
+
+def formal_year(text: str | None, until: int | None = None) -> int | None:
+    """The year a formalisation field dates the formal act by: its first year, not counting the
+    clauses or lines that tell of a contact or an action and name no act (`Premier contact en 2002 ;
+    une action en 2002, 2004 et 2005` / `Protocole de coopération le 30 juin 2006`)."""
+    clauses = [c for c in re.split(r"[.;\n]", text or "")
+               if _ACT_WORD_RE.search(c) or not _NOT_ACT_CLAUSE_RE.search(c)]
+    found = years("\n".join(clauses), until).found or years(text, until).found
+    return found[0] if found else None
 
 # --- First contact -------------------------------------------------------------
 
@@ -296,6 +364,7 @@ _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage
 # and a relaunch (`ce qui a permis de relancer le partenariat`, `des contacts ont été repris`) follows one
 _NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brenou")
 _FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
+_MEETING_RE = re.compile(r"\b(?:visites?|rencontres?|d[ée]l[ée]gations?)\b")  # people met, not experts sent
 
 
 def sentences(text: str) -> list[str]:
@@ -306,12 +375,16 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
                   elsewhere: str = "") -> int | None:
     """The year the two parties first met: the history's first year, unless its sentence is
     the signing of the formal act (that is the formalisation), a relaunch of an older relation
-    or it comes after the formal act (later events are not a first contact); with no dated
-    history, a sentence of `elsewhere` naming a first mission, visit or meeting."""
+    or it comes after the formal act (later events are not a first contact); with no dated history,
+    a sentence of `elsewhere` (the sheet's projects) naming a first mission, visit or meeting, or any
+    mission, visit, meeting or delegation before the formal act (`Mars 2004 : Visite d'une délégation`
+    before a twinning signed in 2005)."""
     found = [y for s in sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s))
              for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(fold(s)))]
     if not found:
-        found = [y for s in sentences(elsewhere) if _FIRST_RE.search(fold(s)) for y in years(s, until).found]
+        found = [y for s in sentences(elsewhere) if not _NOT_CONTACT_RE.search(fold(s))
+                 for y in years(s, until).found if _FIRST_RE.search(fold(s))
+                 or formalized is not None and y < formalized and _MEETING_RE.search(fold(s))]
     first = min(found) if found else None
     return None if first is None or (formalized is not None and first > formalized) else first
 

@@ -86,6 +86,7 @@ class CufRepertoireReader(CufReader):
         r.contacts.extend(p.contacts)
         r.actions.extend(p.actions)
         r.domains_raw.extend(p.domains_raw)
+        r.years = sorted(set(r.years) | set(p.years))  # what each sheet's presentation dates
 
     def match(self, fr: list[str], ml: str | None, section: str | None = None) -> int | None:
         frk = [loose(n, french=True) for n in fr if n]

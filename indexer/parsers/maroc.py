@@ -304,7 +304,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     date_text = reflow(head.get("Date", [])) or None
     formal_years = years_in(date_text or "") or years_in(" ".join(legal_parts))
     formalized = formal_years[0] if formal_years else None
-    history, first_contact = _history(head, formalized)
+    history = _joined(_history_lines(head))
     chronology = chronology_actions(data.chronology, toc.page if toc else None)
     dom_key = next((k for k in head if k.startswith("Domaine")), None)
     domains_raw, prose = _split_domains(head[dom_key][0], head[dom_key][1:]) if dom_key else ([], [])
@@ -330,9 +330,11 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
         notes.append(f"Sommaire : « {toc.moroccan} », fiche : « {partner_raws[0]} »")
     out = []
     for partner in partners:
+        drafts = build_actions(_items_of(partner, partners, data.items), ctx, page) + chronology
         sheet = Sheet(
             french=fr, partner=partner, first=start + 1, last=end, page=page, countries=[MOROCCO],
-            legal_framework=legal, formalized=formalized, first_contact_year=first_contact,
+            legal_framework=legal, formalized=formalized,
+            first_contact_year=_first_contact(head, formalized, drafts),
             status=status, domains_raw=list(domains_raw),
             years=[y for y in formal_years if y] + fields.formal_years(" ".join(legal_parts), YEAR)
             + years_in(history or "") + years_in(reflow(budget_lines or [])),
@@ -340,7 +342,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
             budget=parse_budget(reflow(budget_lines)) if budget_lines else None,
             contacts=contacts, other_partnerships=_joined(info.get("Autres partenariats")),
             partners=partners_text, notes=list(notes), extra=dict(extra), original_text=raw_text,
-            actions=build_actions(_items_of(partner, partners, data.items), ctx, page) + chronology,
+            actions=drafts,
         )
         if common_range:
             sheet.sources.append(SourceRef(ctx.document, common_range[0] + 1, common_range[1], page,
@@ -376,12 +378,17 @@ def _legal_framework(head: dict[str, list[str]]) -> list[str]:
     return parts
 
 
-def _history(head: dict[str, list[str]], formalized: int | None) -> tuple[str | None, int | None]:
-    """The history and the year of the first contact it reports (`fields.first_contact`: not
-    the signing, `L'accord de 1988 a été signé`). (A sheet's chronology is its actions.)"""
+def _history_lines(head: dict[str, list[str]]) -> list[str]:
     history_key = next((k for k in head if k.startswith(("Historique", "Origine"))), None)
-    history_lines = head.get(history_key, []) if history_key else []
-    return _joined(history_lines), fields.first_contact(" ".join(history_lines), formalized, YEAR)
+    return head.get(history_key, []) if history_key else []
+
+
+def _first_contact(head: dict[str, list[str]], formalized: int | None, drafts: list[ActionDraft]) -> int | None:
+    """The year of the first contact the history reports (`fields.first_contact`: not the signing,
+    `L'accord de 1988 a été signé`), else of a dated visit or mission before the formal act (a
+    chronology's `Mars 2004 : Visite d'une délégation …`)."""
+    dated = " ".join(f"{a.start} : {a.title.rstrip('.')}." for a in drafts if a.start)
+    return fields.first_contact(" ".join(_history_lines(head)), formalized, YEAR, dated)
 
 
 def _extra_fields(info: dict[str, list[str]], sheet_extra: dict[str, list[str]], head: dict[str, list[str]]

@@ -141,8 +141,7 @@ class Sheet:
         pid = self.id or partnership_id(self.french.name, self.partner.name if self.partner else None)
         formalized = self.formalized
         if formalized is None and self.legal_framework:
-            found = fields.years(self.legal_framework, doc.year).found
-            formalized = found[0] if found else None
+            formalized = fields.formal_year(self.legal_framework, doc.year)
         first_contact = self.first_contact_year
         if first_contact is None and self.first_contact:
             found = fields.years(self.first_contact, doc.year).found
