@@ -187,6 +187,19 @@ def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     assert fields.formal_years(None) == []
 
 
+@pytest.mark.parametrize("history, year", [
+    ("Jumelage en 1981.", 1981),  # Saint-Étienne-Annaba: the act, then its year
+    ("Un premier accord date de 1983 mais sans mise en œuvre d’actions.", 1983),
+    # Marly-le-Roi-Kita (a Mali sheet without a formalisation field): the date, then the act
+    (("Le 19 décembre 1983, délibérations du conseil municipal de Marly-le-Roi qui décide d’un "
+      "jumelage-coopération avec la ville de Kita."), 1983),
+    ("Une déclaration d’intention est signée en 2003.", None),  # intent is no act
+    ("Premiers contacts en 1995 ; tél. 01 30 61 60 00.", None),  # no act, and a phone is no year
+])
+def test_the_first_formal_act_a_history_dates(history, year):
+    assert fields.history_formal_act(history, 2008) == year
+
+
 def test_a_formalisation_field_dated_by_its_act_not_by_a_contact():
     """Maubeuge-Liberté Dembaya (Mali l.8356-8357): the field tells a contact and actions, then the act."""
     assert fields.formal_year("Premier contact en 2002 ; une action en 2002, 2004 et 2005\n"

@@ -243,7 +243,8 @@ class CufReader(Reader):
         if pres.get("formal"):  # its lines kept apart: `… une action en 2005` / `Protocole … 2006`
             sheet.formalized = fields.formal_year("\n".join(pres_lines["formal"]), self.repertoire.year)
         elif objectives or history:
-            sheet.formalized = formal_act(" ".join(x for x in (objectives, history) if x), self.repertoire.year)
+            sheet.formalized = fields.history_formal_act(" ".join(x for x in (objectives, history) if x),
+                                                          self.repertoire.year)
         for k0, line in enumerate(lines):
             if k0 >= pres_i and "Actions de coopération" in line:  # one sheet may have two tables
                 k1 = next((k for k in range(k0 + 1, len(lines)) if _TABLE_END_RE.search(lines[k])), len(lines))
@@ -390,9 +391,6 @@ class CufReader(Reader):
         result.stats["actions"] = len(result.actions)
 
 
-_ACT_RE = re.compile(r"délibér|convention|charte|protocole|accord (?:de|d’|d')|jumelage", re.IGNORECASE)
-
-
 _TOTAL_PERIOD = re.compile(r"\btotal\b[^()]{0,80}?\(\s*((?:19|20)\d\d\s*(?:à|au|-|–)\s*(?:19|20)\d\d)\s*\)",
                            re.IGNORECASE)
 
@@ -402,17 +400,6 @@ def total_years(body: list[tuple[int, str]], until: int | None) -> list[int]:
     2006)`): the funding's years are the partnership's, though the total is no project's budget."""
     text = squash_spaces(" ".join(t for _, t in body))
     return [y for m in _TOTAL_PERIOD.finditer(text) for y in fields.years(m.group(1), until).found]
-
-
-def formal_act(text: str, until: int | None) -> int | None:
-    """The year of the first formal act the history tells of, when the sheet's
-    formalisation field is empty (`Le 19 décembre 1983, délibérations du conseil
-    municipal … décide d'un jumelage-coopération`)."""
-    for sentence in re.split(r"(?<=[.;])\s+", text):
-        found = fields.years(sentence, until).found
-        if found and _ACT_RE.search(sentence):
-            return found[0]
-    return None
 
 
 def partner_kind(name: str) -> str:

@@ -392,16 +392,21 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
 
 # an act dated right after its name (`Jumelage en 1981`, `Un premier accord date de 1983`, `charte
 # signée le 2 mai 1986`), not an agreement whose principle was decided or that is planned
-_ACT_YEAR_RE = re.compile(r"\b(?:jumelage|accord|convention|protocole|charte)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
+_ACT_WORDS = r"(?:jumelage|accord|convention|protocole|charte|deliber\w*)"
+_ACT_YEAR_RE = re.compile(rf"\b{_ACT_WORDS}\b[^.;]{{0,40}}?\b((?:19|20)\d\d)\b")
+# Mali's sentences may date the act first: `Le 19 décembre 1983, délibérations du conseil municipal`
+_YEAR_ACT_RE = re.compile(rf"\b((?:19|20)\d\d)\b[^.;]{{0,40}}?\b{_ACT_WORDS}\b")
 _NOT_ACT_RE = re.compile(r"intention|principe|projet|envisag|souhait|prevu")
 
 
 def history_formal_act(text: str | None, until: int | None = None) -> int | None:
-    """The year of the earliest formal act a history dates (`Jumelage en 1981.`, `Un premier accord
-    date de 1983`); a declaration or letter of intent, or an agreement whose principle was decided,
+    """The year of the earliest formal act a history dates, after the act (`Jumelage en 1981.`,
+    `Un premier accord date de 1983`) or before it (`Le 19 décembre 1983, délibérations du conseil
+    municipal`); a declaration or letter of intent, or an agreement whose principle was decided,
     is not one."""
     found = [int(y) for s in sentences(text or "") if not _NOT_ACT_RE.search(fold(s))
-             for y in _ACT_YEAR_RE.findall(fold(s)) if until is None or int(y) <= until]
+             for rx in (_ACT_YEAR_RE, _YEAR_ACT_RE) for y in rx.findall(fold(_mask_numbers(s)))
+             if until is None or int(y) <= until]
     return min(found, default=None)
 
 
