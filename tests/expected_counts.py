@@ -56,7 +56,10 @@ MALI = {
     # three projects under the label `Culturel` (+2).
     # 621 -> 620 (mali18): CR Nord-Pas-de-Calais' `Tous les ans (dispositif bourse ou appel à projets)`
     # (l.5525-5527) is the dates cell of its row, not a project.
-    "actions": 620,
+    # 620 -> 615 (mali19): CG Essonne–Douentza's labels on a line of their own over a row written
+    # on its lines (`Sécurité alimentaire`, `Appui institutionnel` x4, l.3406-3437) label the
+    # project below them, not projects of their own.
+    "actions": 615,
 }
 
 MAROC = {

@@ -461,3 +461,26 @@ def test_a_long_label_wrapped_narrow_is_the_first_column_montreuil():
     mont = _rows(_actions("montreuil_yelimane_8880.txt"))
     assert not [r for r in mont if r[1].startswith("Autres initiatives")]
     assert next(r for r in mont if r[0] == 9056)[2] == 2008
+
+
+def test_rows_written_on_their_lines_with_the_label_above_essonne():
+    """CG Essonne writes each row on its own lines, label first: a label on a line of its own over
+    the project (`Sécurité alimentaire` / `Programme d'appui…`) labels it and is no project; a label
+    before a project of one word (`Appui institutionnel Cartographie`) is split off; the budget
+    column's `en cours` after the dates (`… 2008 en cours`, `… collèges en cours  en cours`) is no
+    part of the title, and it tells the status."""
+    acts = _actions("essonne_douentza_3393.txt")
+    rows = [(a.sources[0].first_line, a.title, a.domain_raw, a.start, a.end,
+             a.budget.amount if a.budget else None, a.status) for a in acts]
+    assert len(rows) == 14
+    assert rows[0] == (3402, "Cartographie", "Appui institutionnel", 2006, 2007, 12747.0, "réalisé")
+    assert rows[2] == (3407, "Programme d'appui pour la promotion de semences et la sécurité alimentaire",
+                       "Sécurité alimentaire", 2006, 2007, 7958.0, "réalisé")
+    assert rows[4][1:3] == ("Valorisation de l'institution du Conseil de Cercle", "Appui institutionnel")
+    assert rows[7] == (3420, "Mise à disposition d'un agent malien", "Appui institutionnel", 2006, 2007, None,
+                       "en cours")
+    assert rows[9][1:] == ("Mise à disposition d’un véhicule et de matériel informatique", "Appui institutionnel",
+                           2008, 2008, None, "en cours")
+    assert rows[13][1:] == ("Planification, construction et équipement de collèges", "Appui institutionnel",
+                            None, None, None, "en cours")
+    assert not any(title in ("Appui institutionnel", "Sécurité alimentaire") for _, title, *_ in rows)
