@@ -484,3 +484,14 @@ def test_rows_written_on_their_lines_with_the_label_above_essonne():
     assert rows[13][1:] == ("Planification, construction et équipement de collèges", "Appui institutionnel",
                             None, None, None, "en cours")
     assert not any(title in ("Appui institutionnel", "Sécurité alimentaire") for _, title, *_ in rows)
+
+
+@pytest.mark.parametrize("line, labelled, label, project", [
+    # Pontcharra–Dembella (l.9902, 9915): a row written on one line, its label in front
+    ("Désenclavement Pistes, ponts, ponts-radiers  ", False, "Désenclavement", "Pistes, ponts, ponts-radiers"),
+    ("Promotion féminine Plateforme multifonctionnelle, électricité  ", True, "Promotion féminine",
+     "Plateforme multifonctionnelle, électricité"),
+])
+def test_a_rows_label_in_front_of_its_project_pontcharra(line, labelled, label, project):
+    parts = split_mixed(Cell("action", [(1, line)], 0, 0, 0), labelled)
+    assert [(c.kind, c.text.strip()) for c in parts] == [("domain", label), ("action", project)]

@@ -29,7 +29,7 @@ from .cuf_cells import (
 LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
                "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
                "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
-               "medical", "alphabetisation", "scolarisation"}
+               "medical", "alphabetisation", "scolarisation", "desenclavement"}
 # Adjectives naming a field (`Culturel danses bretonnes`): in French such an adjective never stands
 # before its noun, so in front of a row's project it can only be the row's label.
 LABEL_ADJECTIVES = {"culturel", "culturelle", "culturels", "scolaire", "sanitaire", "social", "sociale", "sportif",
