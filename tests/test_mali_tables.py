@@ -365,7 +365,11 @@ def test_dangling_cells_go_on_past_a_header_word_roncq_ivry_saint_denis():
     `Campagne de sensibilisation dans le` / `domaine du suivi prénatal…` (l.11054) one project."""
     roncq = _rows(_actions("roncq_selinkegny_10700.txt"))
     assert not [r for r in roncq if r[1].startswith("En continu")]
-    assert len(roncq) == 23  # 18 projects of the table's rows, and the 5 awareness items at Roncq
+    # 18 projects of the table's rows, and the awareness items at Roncq: `- Participation au réseau Liane` /
+    # `Coopération et au CRDTM.` (l.10902-10903) is one item (its second line has no dash); the first two
+    # items (`A Roncq - Sensibilisation…` / `- - Aides ponctuelles…`, l.10892-10894) are still read as one
+    assert len(roncq) == 22
+    assert "Participation au réseau Liane Coopération et au CRDTM" in [r[1] for r in roncq]
     by_line = {r[0]: r for r in roncq}
     assert by_line[10825][2:4] == (1987, 1987)  # `Des membres de l’association…`, level with it
     assert by_line[10892][2] == 1987  # `A Roncq - Sensibilisation…`: the row `En continu depuis 1987`
@@ -495,3 +499,20 @@ def test_rows_written_on_their_lines_with_the_label_above_essonne():
 def test_a_rows_label_in_front_of_its_project_pontcharra(line, labelled, label, project):
     parts = split_mixed(Cell("action", [(1, line)], 0, 0, 0), labelled)
     assert [(c.kind, c.text.strip()) for c in parts] == [("domain", label), ("action", project)]
+
+
+def test_dashed_items_and_the_lines_under_them_cachan():
+    """Cachan–Diakon lists its projects with dashes, each followed by lines about it: those lines,
+    without a dash, are the item's description (`-Réalisation de la Mairie de Diakon` / `Aide de la ville
+    de Cachan au montage technique du dossier (2001-2002)`, `-Construction de 7 puits…` / `Prise en
+    charge de l’étude technique…`), not projects of their own: seven projects, as seven dashes."""
+    acts = _actions("cachan_diakon_1664.txt")
+    assert [a.title for a in acts] == [
+        "Le Barrage de Trantimou", "Réalisation d’un pont en béton à la demande du village de Kembélé",
+        ("Aménagement de la route entre Diakon et Guiedigui permettant de préserver le site pendant la saison "
+         "des pluies"), "Réalisation de la Mairie de Diakon",
+        "Construction de 7 puits à grand diamètre pour les différents villages", "Le désenclavement du Soroma",
+        "le puit de Kabida"]
+    mairie, puits = acts[3], acts[4]
+    assert "montage technique du dossier" in mairie.description
+    assert "Prise en charge de l’étude technique" in puits.description and (puits.start, puits.end) == (2001, 2002)

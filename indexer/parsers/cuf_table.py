@@ -330,6 +330,11 @@ class _TableReader:
         if above is not None and is_prose(c.text, len(above.cells) > 1):
             above.cells.append(c)  # a sentence about the project above, not a project
             return
+        if above is not None and _BULLET_RE.match(above.cells[0].text) and not _BULLET_RE.match(c.text) \
+                and c.block == above.cells[-1].block and nxt is not None and _BULLET_RE.match(nxt.text) \
+                and not is_domain(c.text, alone=True):
+            above.cells.append(c)  # `-Réalisation de la Mairie…` / `Aide de la ville … au montage…` / `-…`: its words
+            return
         if c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text) and len(c.text.split()) <= 4:
             if self.band:  # the end of a cell cut by the page or the extraction
                 self.band[-1].cells.append(c)
