@@ -516,3 +516,14 @@ def test_dashed_items_and_the_lines_under_them_cachan():
     mairie, puits = acts[3], acts[4]
     assert "montage technique du dossier" in mairie.description
     assert "Prise en charge de l’étude technique" in puits.description and (puits.start, puits.end) == (2001, 2002)
+
+
+def test_a_label_on_the_next_rows_line_is_that_rows_saint_jean_de_la_ruelle():
+    """` Santé Recyclage des personnels de santé` (l.11361) opens the Santé row on its own line: the
+    project above it, `Réfection des classes` (l.11360), stays under `Education` (a label standing one
+    line below a row's top is that row's only when no other row starts on its line)."""
+    acts = _actions("saint_jean_de_la_ruelle_dioila_11337.txt")
+    by_title = {a.title: a.domain_raw for a in acts}
+    assert by_title["Réfection des classes"] == "Education"
+    assert by_title["Recyclage des personnels de santé"] == "Santé"
+    assert by_title["Fournitures scolaires"] == "Education"
