@@ -56,7 +56,14 @@ MALI = {
     # three projects under the label `Culturel` (+2).
     # 621 -> 620 (mali18): CR Nord-Pas-de-Calais' `Tous les ans (dispositif bourse ou appel à projets)`
     # (l.5525-5527) is the dates cell of its row, not a project.
-    "actions": 620,
+    # 620 -> 615 (mali19): CG Essonne–Douentza's labels on a line of their own over a row written
+    # on its lines (`Sécurité alimentaire`, `Appui institutionnel` x4, l.3406-3437) label the
+    # project below them, not projects of their own.
+    # 615 -> 612 (mali19): a line without a dash under a dashed item is the item's: Roncq's `- Participation
+    # au réseau Liane` / `Coopération et au CRDTM.` (l.10902-10903) is one item; Cachan–Diakon's `Aide de la
+    # ville de Cachan au montage…` and `Prise en charge de l’étude technique…` (l.1694, 1698) describe the
+    # Mairie and the 7 wells above them.
+    "actions": 612,
 }
 
 MAROC = {

@@ -266,6 +266,10 @@ def test_what_an_action_text_is_about(text, wanted, unwanted):
     ("Aménagements hydrauliques", "Eau et assainissement", URBANISME),
     ("Aménagement urbain", URBANISME, None),
     ("Pastoralisme", AGRICULTURE, None),
+    # opening up a place (tracks, bridges) is transport; women's promotion is the summary's
+    # `Appui aux femmes` under APPUI A LA SOCIETE CIVILE (Pontcharra–Dembella)
+    ("Désenclavement", URBANISME, None),
+    ("Promotion féminine", "Société civile", None),
 ])
 def test_labels_read_for_their_subject_not_their_words(label, wanted, unwanted):
     domains = map_domain(label)

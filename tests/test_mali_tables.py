@@ -365,7 +365,11 @@ def test_dangling_cells_go_on_past_a_header_word_roncq_ivry_saint_denis():
     `Campagne de sensibilisation dans le` / `domaine du suivi prénatal…` (l.11054) one project."""
     roncq = _rows(_actions("roncq_selinkegny_10700.txt"))
     assert not [r for r in roncq if r[1].startswith("En continu")]
-    assert len(roncq) == 23  # 18 projects of the table's rows, and the 5 awareness items at Roncq
+    # 18 projects of the table's rows, and the awareness items at Roncq: `- Participation au réseau Liane` /
+    # `Coopération et au CRDTM.` (l.10902-10903) is one item (its second line has no dash); the first two
+    # items (`A Roncq - Sensibilisation…` / `- - Aides ponctuelles…`, l.10892-10894) are still read as one
+    assert len(roncq) == 22
+    assert "Participation au réseau Liane Coopération et au CRDTM" in [r[1] for r in roncq]
     by_line = {r[0]: r for r in roncq}
     assert by_line[10825][2:4] == (1987, 1987)  # `Des membres de l’association…`, level with it
     assert by_line[10892][2] == 1987  # `A Roncq - Sensibilisation…`: the row `En continu depuis 1987`
@@ -461,3 +465,65 @@ def test_a_long_label_wrapped_narrow_is_the_first_column_montreuil():
     mont = _rows(_actions("montreuil_yelimane_8880.txt"))
     assert not [r for r in mont if r[1].startswith("Autres initiatives")]
     assert next(r for r in mont if r[0] == 9056)[2] == 2008
+
+
+def test_rows_written_on_their_lines_with_the_label_above_essonne():
+    """CG Essonne writes each row on its own lines, label first: a label on a line of its own over
+    the project (`Sécurité alimentaire` / `Programme d'appui…`) labels it and is no project; a label
+    before a project of one word (`Appui institutionnel Cartographie`) is split off; the budget
+    column's `en cours` after the dates (`… 2008 en cours`, `… collèges en cours  en cours`) is no
+    part of the title, and it tells the status."""
+    acts = _actions("essonne_douentza_3393.txt")
+    rows = [(a.sources[0].first_line, a.title, a.domain_raw, a.start, a.end,
+             a.budget.amount if a.budget else None, a.status) for a in acts]
+    assert len(rows) == 14
+    assert rows[0] == (3402, "Cartographie", "Appui institutionnel", 2006, 2007, 12747.0, "réalisé")
+    assert rows[2] == (3407, "Programme d'appui pour la promotion de semences et la sécurité alimentaire",
+                       "Sécurité alimentaire", 2006, 2007, 7958.0, "réalisé")
+    assert rows[4][1:3] == ("Valorisation de l'institution du Conseil de Cercle", "Appui institutionnel")
+    assert rows[7] == (3420, "Mise à disposition d'un agent malien", "Appui institutionnel", 2006, 2007, None,
+                       "en cours")
+    assert rows[9][1:] == ("Mise à disposition d’un véhicule et de matériel informatique", "Appui institutionnel",
+                           2008, 2008, None, "en cours")
+    assert rows[13][1:] == ("Planification, construction et équipement de collèges", "Appui institutionnel",
+                            None, None, None, "en cours")
+    assert not any(title in ("Appui institutionnel", "Sécurité alimentaire") for _, title, *_ in rows)
+
+
+@pytest.mark.parametrize("line, labelled, label, project", [
+    # Pontcharra–Dembella (l.9902, 9915): a row written on one line, its label in front
+    ("Désenclavement Pistes, ponts, ponts-radiers  ", False, "Désenclavement", "Pistes, ponts, ponts-radiers"),
+    ("Promotion féminine Plateforme multifonctionnelle, électricité  ", True, "Promotion féminine",
+     "Plateforme multifonctionnelle, électricité"),
+])
+def test_a_rows_label_in_front_of_its_project_pontcharra(line, labelled, label, project):
+    parts = split_mixed(Cell("action", [(1, line)], 0, 0, 0), labelled)
+    assert [(c.kind, c.text.strip()) for c in parts] == [("domain", label), ("action", project)]
+
+
+def test_dashed_items_and_the_lines_under_them_cachan():
+    """Cachan–Diakon lists its projects with dashes, each followed by lines about it: those lines,
+    without a dash, are the item's description (`-Réalisation de la Mairie de Diakon` / `Aide de la ville
+    de Cachan au montage technique du dossier (2001-2002)`, `-Construction de 7 puits…` / `Prise en
+    charge de l’étude technique…`), not projects of their own: seven projects, as seven dashes."""
+    acts = _actions("cachan_diakon_1664.txt")
+    assert [a.title for a in acts] == [
+        "Le Barrage de Trantimou", "Réalisation d’un pont en béton à la demande du village de Kembélé",
+        ("Aménagement de la route entre Diakon et Guiedigui permettant de préserver le site pendant la saison "
+         "des pluies"), "Réalisation de la Mairie de Diakon",
+        "Construction de 7 puits à grand diamètre pour les différents villages", "Le désenclavement du Soroma",
+        "le puit de Kabida"]
+    mairie, puits = acts[3], acts[4]
+    assert "montage technique du dossier" in mairie.description
+    assert "Prise en charge de l’étude technique" in puits.description and (puits.start, puits.end) == (2001, 2002)
+
+
+def test_a_label_on_the_next_rows_line_is_that_rows_saint_jean_de_la_ruelle():
+    """` Santé Recyclage des personnels de santé` (l.11361) opens the Santé row on its own line: the
+    project above it, `Réfection des classes` (l.11360), stays under `Education` (a label standing one
+    line below a row's top is that row's only when no other row starts on its line)."""
+    acts = _actions("saint_jean_de_la_ruelle_dioila_11337.txt")
+    by_title = {a.title: a.domain_raw for a in acts}
+    assert by_title["Réfection des classes"] == "Education"
+    assert by_title["Recyclage des personnels de santé"] == "Santé"
+    assert by_title["Fournitures scolaires"] == "Education"

@@ -350,6 +350,7 @@ class CufReader(Reader):
             if not when and row.period:
                 when = row.period
             budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))
+            words = "" if fields.amounts(budget) else budget  # a budget cell of words (`en cours`) tells the status
             start = end = None
             ys = fields.years(when, self.repertoire.year) if row.when else None
             if ys is not None and ys.dropped:  # a later year in a dates cell can only be planned
@@ -369,7 +370,7 @@ class CufReader(Reader):
                 out.append(ActionDraft(
                     title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],
                     last=lines[-1][0], description=described or None, domain_raw=row.domain,
-                    status=_status(item + " " + when), when=when or None,
+                    status=_status(f"{item} {when} {words}"), when=when or None,
                     budget=cell_budget, budget_cell=True, start=start, end=end,
                     original_text="\n".join(t for _, t in lines),
                 ))

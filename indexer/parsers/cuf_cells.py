@@ -213,6 +213,7 @@ def _cut(seg: list[tuple[int, str]], k: int, after: str | None, numbered: bool) 
     block = 0
     prev = ""
     in_header = after == "header"
+    bulleted = sum(bool(re.match(r"^[-–•▪➤*]", t.strip())) for _, t in seg) >= 2
     for top, (n, text) in enumerate(seg):
         s = text.strip()
         if not s:
@@ -226,7 +227,7 @@ def _cut(seg: list[tuple[int, str]], k: int, after: str | None, numbered: bool) 
         if in_header and re.match(r"^[a-zà-ÿ(]", s) and not fields.years(s).found:
             continue  # `Actions réalisées` / `par des opérateurs du NPDC…`: the header goes on
         in_header = False
-        if cells and _continues(cells[-1], prev, s, numbered):
+        if cells and (_continues(cells[-1], prev, s, numbered) or bulleted and _bullet_goes_on(cells[-1], prev, s)):
             cells[-1].lines.append((n, text))
         else:
             cells.append(Cell("action", [(n, text)], top, k, block))
@@ -245,6 +246,15 @@ def _continues(last: Cell, prev: str, s: str, numbered: bool) -> bool:
     if not cont and prev and len(last.lines) >= 2 and _wrapped_tail(prev, s):
         cont = True  # `…de la Région` / `Mulhousienne`: the last words of a wrapped cell
     return cont
+
+
+def _bullet_goes_on(last: Cell, prev: str, s: str) -> bool:
+    """Among dashed items, a short line without a dash after an unfinished line ends the item above
+    (`- Participation au réseau Liane` / `Coopération et au CRDTM.`): a new item has its dash (a
+    longer line is the item's description: `cuf_table`)."""
+    return bool(prev) and bool(re.match(r"^[-–•▪➤*]", last.text.strip())) and not re.search(r"[.;:!?)…]$", prev) \
+        and re.match(r"^[A-ZÀ-Ý]", s) is not None and kind_of(s) == "action" and kind_of(prev) == "action" \
+        and len(s.split()) <= 4 and len(s) <= 30 and not is_domain(s, alone=True) and not is_prose(s)
 
 
 def _own_kind(cells: list[Cell], i: int) -> str:

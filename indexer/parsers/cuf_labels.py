@@ -146,9 +146,10 @@ def give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> 
         picks = [level[tops[id(r)]] for r in rows]
     elif len(blocks) == len(domains) and len(domains) > 1:
         picks = [domains[blocks.index(r.cells[0].block)] for r in rows]
-    else:
-        picks = [([d for d in domains if d.top <= tops[id(r)] + 1]
-                  or domains)[-1] for r in rows]
+    else:  # a label may stand a line below its row's top, unless it is the next row's, written on its line
+        starts = {(r.cells[0].segment, tops[id(r)]) for r in rows}
+        picks = [([d for d in domains if d.top <= tops[id(r)] or d.top == tops[id(r)] + 1
+                   and (d.segment, d.top) not in starts] or domains)[-1] for r in rows]
     for r, d in zip(rows, picks, strict=True):  # picks: one per row
         label = heading(d)
         r.domain = label if map_domain(label) else None

@@ -29,7 +29,7 @@ from .cuf_cells import (
 LABEL_WORDS = {"sante", "education", "eau", "culture", "agriculture", "elevage", "assainissement", "artisanat",
                "echanges", "jeunesse", "sport", "environnement", "hydraulique", "formation", "energie",
                "tourisme", "economie", "urbanisme", "gouvernance", "humanitaire", "hygiene", "infrastructures",
-               "medical", "alphabetisation", "scolarisation"}
+               "medical", "alphabetisation", "scolarisation", "desenclavement"}
 # Adjectives naming a field (`Culturel danses bretonnes`): in French such an adjective never stands
 # before its noun, so in front of a row's project it can only be the row's label.
 LABEL_ADJECTIVES = {"culturel", "culturelle", "culturels", "scolaire", "sanitaire", "social", "sociale", "sportif",
@@ -118,6 +118,8 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
             when, text = m.group(1), text[:m.start()]
             # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
             text = re.sub(r"\s+(?:pour|en|de|du|dès|depuis|à|au|entre)$", "", text)
+        elif money and (m := re.search(r"\s+(en cours)\s*$", text)) and len(text[:m.start()].split()) >= 2:
+            when, text = m.group(1), text[:m.start()]  # `… collèges en cours  en cours`: dates and budget cells
     label, text = (None, text) if framed else \
         _leading_label(text, money is not None or when is not None, labelled and c.top == 0 or _column_gap(c))
     if money is None and when is None and label is None:
@@ -139,12 +141,19 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     return parts
 
 
+# the budget column's cell `en cours` after the row's dates cell (a year, or `en cours` too)
+_TAIL_STATUS = re.compile(r"(?:(?:19|20)\d\d|\ben cours)\s+(en cours)\s*$", re.IGNORECASE)
+
+
 def _tail_amount(text: str) -> tuple[str | None, str]:
     """The amount ending a one-line row, and what stands before it."""
     m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
     if m and closes_range(text, m.start()):
         m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
     dated = None if m else dated_amount(text)
+    word = None if m or dated else _TAIL_STATUS.search(text)
+    if word:  # `… agent malien 2006-2007 en cours`, `… collèges en cours  en cours`: the budget column's words
+        return word.group(1), text[:word.start(1)].rstrip()
     if dated:  # `Appui au CCC de Diéma  2004, 2005, 2006,  35 520 /an`
         return dated.group(2), text[:dated.start(2)].rstrip().rstrip(",")
     return (m.group(1), text[:m.start()]) if m else (None, text)
@@ -189,8 +198,10 @@ def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | Non
     words = text.split()
     for n in (3, 2, 1):
         head = " ".join(words[:n])
-        if len(words) <= n + 1 or fold(words[n - 1]) in _LINK_WORDS:
-            continue
+        if len(words) <= n or fold(words[n - 1]) in _LINK_WORDS or len(words) == n + 1 and not (
+                row_wise and n >= 2 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}", words[n])
+                and all(w[:1].islower() for w in words[1:n])):
+            continue  # a project of one word after a label of two or three (`Appui institutionnel Cartographie`)
         nxt = words[n]
         if is_domain(head, alone=row_wise and n <= 2 or labelled and nxt[:1].isupper()
                      and head[-1:].isalpha()) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt in "-–:") \

@@ -37,6 +37,7 @@ from .cuf_cells import (
     _upper,
     cells_of,
     heading,
+    is_domain,
     is_prose,
     segments,
 )
@@ -146,6 +147,7 @@ class _TableReader:
             opening = after in ("when", "budget") and any(r.domain for r in self.rows)
             cells = [p for i, c in enumerate(cells_of(seg, k, after))
                      for p in split_mixed(c, self.labelled or opening and i == 0, self.framed)]
+            _label_line_over_row(cells)
         else:
             cells = given
         inline = any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
@@ -328,6 +330,11 @@ class _TableReader:
         if above is not None and is_prose(c.text, len(above.cells) > 1):
             above.cells.append(c)  # a sentence about the project above, not a project
             return
+        if above is not None and _BULLET_RE.match(above.cells[0].text) and not _BULLET_RE.match(c.text) \
+                and c.block == above.cells[-1].block and nxt is not None and _BULLET_RE.match(nxt.text) \
+                and not is_domain(c.text, alone=True):
+            above.cells.append(c)  # `-Réalisation de la Mairie…` / `Aide de la ville … au montage…` / `-…`: its words
+            return
         if c.text.startswith("(") or re.match(r"^[a-zà-ÿ]", c.text) and len(c.text.split()) <= 4:
             if self.band:  # the end of a cell cut by the page or the extraction
                 self.band[-1].cells.append(c)
@@ -449,6 +456,23 @@ class _TableReader:
 _LEAD_IN = re.compile(r"^(?:Par|Pour|[AÀ]|Au|Aux|En|Dans|Sur)\s+(?:\S+\s+){0,7}?\S+\s*:\s*$")
 # a project that lists proposals: the bullets under it are what it proposes, not projects done
 _PROPOSALS = re.compile(r"\bpropositions?\b|\brecommandations?\b|\bpr[ée]conisations?\b", re.IGNORECASE)
+
+
+def _label_line_over_row(cells: list[Cell]) -> None:
+    """A row written on its lines, its label on a line of its own above the project whose last line
+    ends with the row's dates and amount (`Sécurité alimentaire` / `Programme d'appui pour la
+    promotion de` / `semences et la sécurité alimentaire 2006-2007 7958`): that short line is the
+    row's label, not a project of its own."""
+    if len(cells) < 3:
+        return
+    label, project, after = cells[0], cells[1], cells[2]
+    text = label.text.strip()
+    if label.kind != "action" or len(label.lines) != 1 or len(text.split()) > 4 or re.search(r"\d", text) \
+            or _BULLET_RE.match(text) or not is_domain(text, alone=True):
+        return
+    if project.kind == "action" and project.block == label.block and after.kind in ("when", "budget") \
+            and after.lines[0][0] == project.lines[-1][0] and cells[-1].kind in ("when", "budget"):
+        label.kind = "domain"
 
 
 def _cut_by_gap(prev: Cell, first: Cell) -> bool:
