@@ -25,6 +25,7 @@ FIELDS = [
     ("action_years", "action years"),
     ("budgets", "budgets"),
     ("contact_names", "contact names (name only)"),
+    ("contact_recall", "contact recall"),
     ("contact_sides", "contact sides"),
     ("domains", "domains (micro F1)"),
     ("years", "partnership years"),
@@ -170,6 +171,9 @@ def score_sheet(gold: dict, p: Partnership | None, actions: list[Action]) -> Tal
         t.add("contact_names", int(gold_contact is not None), 1)
         if gold_contact is not None:
             t.add("contact_sides", int(gold_contact.get("side") == c.side), 1)
+    # the gold's persons the record names (the names above say whether the record's are right)
+    named = {norm(c.name) for c in p.contacts if c.name}
+    t.add("contact_recall", sum(1 for n in gold_names if n in named), len(gold_names))
     gd, pd = set(gold.get("domains") or []), set(p.domains)
     t.add("domains_tp", len(gd & pd), 0)
     t.total["domains_gold"] = t.total.get("domains_gold", 0) + len(gd)

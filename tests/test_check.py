@@ -24,7 +24,8 @@ def _gold(split="dev", **over):
         "first_contact_year": 1990, "formalized": 1992, "year_range": [1990, 2005],
         "domains": ["Santé", "Eau et assainissement"],
         "contacts": [{"name": "Jean DUPONT", "side": "french", "line": 12},
-                     {"name": "Awa KEITA", "side": "partner", "line": 20}],
+                     {"name": "Awa KEITA", "side": "partner", "line": 20},
+                     {"name": "Moussa TRAORE", "side": "partner", "line": 22}],
         "actions": [
             {"title": "Construction du forage de Kolobo", "title_also": [], "start": 2000, "end": 2001,
              "budget": {"amount": 4448, "currency": None}, "domain_raw": "EAU", "line": 50},
@@ -74,6 +75,7 @@ def test_scores_on_a_synthetic_sheet():
     assert t.score("budgets") == 2 / 3  # F against EUR
     assert t.score("contact_names") == 2 / 3
     assert t.score("contact_sides") == 1 / 2
+    assert t.score("contact_recall") == 2 / 3  # Moussa TRAORE is not among the record's contacts
     assert t.score("domains") == pytest.approx(2 * 1 / (2 + 2))
     assert t.score("years") == 1.0
     assert t.score("place") == 3 / 4  # Koulikoro against Kayes

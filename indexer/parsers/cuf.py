@@ -19,7 +19,7 @@ from typing import ClassVar
 from .. import geography
 from ..domains import map_domain, stated_labels
 from ..records import Contact, ParseResult, Party
-from ..text import fold, join_lines, normal_case, reflow, squash_spaces
+from ..text import fold, join_lines, join_wrapped, normal_case, reflow, squash_spaces
 from . import Reader, contacts, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
 from .cuf_rows import split_dated_lines
@@ -416,6 +416,11 @@ def partner_kind(name: str) -> str:
     return "commune"
 
 
+# the second line of the twinning committee's heading, with its value (`personne responsable : NAME, role`)
+_RESPONSIBLE_RE = re.compile(r"^\s*(personne responsable)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_UNFINISHED_RE = re.compile(r"(?:[,\-–]|\b(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|pour))\s*$", re.IGNORECASE)
+_PARTICLES = {"de", "du", "des", "d'", "d’", "van", "von", "ben", "ould", "ag", "le", "la"}
+_ORGANISATION_WORDS = {"ong", "association", "comite", "mairie", "ville", "commune", "conseil", "cercle"}
 _CONTACT_LABEL_RE = re.compile(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", re.IGNORECASE)
 
 
@@ -431,7 +436,7 @@ class _ContactBlock:
         self.free: list[str] = []
 
     def read(self, block: list[str]) -> list[Contact]:
-        for raw in block:
+        for raw in self._responsible(block):
             s = squash_spaces(raw)
             if not s:
                 continue
@@ -446,6 +451,55 @@ class _ContactBlock:
             for c in contacts.people(s):
                 self._free_person(c)
         return [self.base] + self.people
+
+    def _responsible(self, block: list[str]) -> list[str]:
+        """`Président du comité de jumelage et/ou autre` / `personne responsable : NAME, role`: the
+        heading goes on to `personne responsable`, and its value, up to the next labelled line, names
+        the persons, one per line (a line left unfinished, `Josette LESSAVRE, Vice-` / `présidente`,
+        goes on on the next), each with their role (`Moistapha Fofana, secrétaire`); a line naming an
+        organisation (`ONG AMSCID`) is theirs. Returns the block's other lines."""
+        first = next((k for k, line in enumerate(block) if line.strip()), None)
+        m = _RESPONSIBLE_RE.match(block[first]) if first is not None else None
+        if m is None:
+            return block
+        self.label = self.base.role = f"{self.label} {m.group(1)}"
+        entries = [squash_spaces(m.group(2))] if m.group(2).strip() else []
+        k = first + 1
+        while k < len(block) and block[k].strip() and not _CONTACT_LABEL_RE.match(block[k].strip()):
+            line = squash_spaces(block[k])
+            if entries and (_UNFINISHED_RE.search(entries[-1]) or line[:1].islower()):
+                entries[-1] = join_wrapped(entries[-1], line)
+            else:
+                entries.append(line)
+            k += 1
+        for entry in entries:
+            self._responsible_entry(entry)
+        return block[:first] + block[k:]
+
+    def _responsible_entry(self, entry: str) -> None:
+        if "," not in entry and fold(entry.split()[0]) in _ORGANISATION_WORDS:
+            self.base.organisation = self.base.organisation or entry
+            return
+        found = contacts.names(entry)
+        if found and found[0][0] == 0:  # `Josette LESSAVRE, Vice-présidente`
+            name, role = found[0][2], entry[found[0][1]:]
+        else:  # `Moistapha Fofana, secrétaire`, `M. Perrussel`; `Le Maire` names no one
+            name, _, role = entry.partition(",")
+            name = contacts.person_name(name)
+            if name and not all(w[:1].isupper() or fold(w) in _PARTICLES for w in name.split()):
+                name = None  # `… amitiés`: the words of a name all have capitals
+        named = [c for c in [self.base, *self.people] if c.name]
+        if not name:  # a line naming no one goes on with the role of the person before it
+            if named:
+                named[-1].role = join_wrapped(named[-1].role or self.label, entry) if named[-1].role != self.label \
+                    else f"{self.label} – {entry}"
+            return
+        role = role.strip(" ,;:")
+        full = f"{self.label} – {role}" if role else self.label
+        if self.base.name is None and not self.people:
+            self.base.name, self.base.role = name, full
+        else:
+            self.people.append(Contact(name=name, role=full))
 
     def _name(self, value: str, line: str) -> None:
         found = contacts.names(value)
