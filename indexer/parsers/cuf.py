@@ -460,7 +460,7 @@ class _ContactBlock:
         organisation (`ONG AMSCID`) is theirs. Returns the block's other lines."""
         first = next((k for k, line in enumerate(block) if line.strip()), None)
         m = _RESPONSIBLE_RE.match(block[first]) if first is not None else None
-        if m is None:
+        if m is None or first is None:
             return block
         self.label = self.base.role = f"{self.label} {m.group(1)}"
         entries = [squash_spaces(m.group(2))] if m.group(2).strip() else []
@@ -481,11 +481,12 @@ class _ContactBlock:
             self.base.organisation = self.base.organisation or entry
             return
         found = contacts.names(entry)
+        name: str | None
         if found and found[0][0] == 0:  # `Josette LESSAVRE, Vice-présidente`
             name, role = found[0][2], entry[found[0][1]:]
         else:  # `Moistapha Fofana, secrétaire`, `M. Perrussel`; `Le Maire` names no one
-            name, _, role = entry.partition(",")
-            name = contacts.person_name(name)
+            written, _, role = entry.partition(",")
+            name = contacts.person_name(written)
             if name and not all(w[:1].isupper() or fold(w) in _PARTICLES for w in name.split()):
                 name = None  # `… amitiés`: the words of a name all have capitals
         named = [c for c in [self.base, *self.people] if c.name]
