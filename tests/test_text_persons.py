@@ -94,3 +94,66 @@ def test_whole_document_history_persons():
     paris = next(p for p in result.partnerships if p.id == "paris--w-alger")
     names = [c.name for c in paris.contacts]
     assert "NOURANI" in names and "DELANOË" not in names  # the mayor is the block's Bertrand DELANOË
+
+
+ALLIER = Party(name="Conseil général de l'Allier", kind="département", country="France")
+TIFLET = Party(name="Cercle de Tiflet", kind="cercle", country="Maroc")
+CHAMPAGNE = Party(name="Conseil régional de Champagne-Ardenne", kind="région", country="France")
+ORIENTAL = Party(name="Conseil régional de l'Oriental", kind="région", country="Maroc")
+
+
+def test_moroccan_information_names_who_carries_the_partnership_out():
+    """CG Allier-Cercle de Tiflet l.4780-4795 (verbatim): the mandated association's president
+    with his French address and phone, the Allier staff of `Ressources humaines` under the
+    `Allier :` prefix (ROUSSAT is the contact part's, so not repeated)."""
+    from indexer.parsers.maroc_contacts import who_persons
+    info = {
+        "Mise en œuvre": ["Association PAYS D'ALLIER TIFLET AL MAAMORA", "M. Mustapha SBAY",
+                          "7 Rue Albert Camus-03400 YZEURE", "Tél : + 33 (0)4 70 20 27 98", "mustsbay@free.fr"],
+        "Ressources humaines pour la coopération décentralisée": [
+            ("Allier : Service des Stratégies Territoriales et de la Coopération Internationale - rattaché à la "
+             "Direction de l'Aménagement du Territoire - Directeur : M. Maurice THUIZAT ; Chef de Service : "
+             "Mme Anne ROUSSAT ;"),
+            "Chargée de Mission Fonds Européens et Coopération Internationale : Mme Anne-Gaëlle MORICE ;",
+            "Gestionnaire Coopération Internationale : Mme Véronique HERUPE."],
+        "Autres partenariats": ["Allier : … M. Untel DUPONT"],  # not a field of who does the work
+    }
+    found = who_persons(info, ALLIER, [TIFLET], [Contact(name="Anne ROUSSAT", side="french")])
+    assert [(c.name, c.side, c.role) for c in found] == [
+        ("Mustapha SBAY", "french", None), ("Maurice THUIZAT", "french", "Directeur"),
+        ("Anne-Gaëlle MORICE", "french", "Chargée de Mission Fonds Européens et Coopération Internationale"),
+        ("Véronique HERUPE", "french", "Gestionnaire Coopération Internationale")]
+    sbay = found[0]
+    assert (sbay.organisation, sbay.address, sbay.phone, sbay.email) == (
+        "Association PAYS D'ALLIER TIFLET AL MAAMORA", "7 Rue Albert Camus-03400 YZEURE",
+        "+ 33 (0)4 70 20 27 98", "mustsbay@free.fr")
+
+
+def test_moroccan_information_arrow_same_line_details_and_party_prefix():
+    """Poitiers l.2943-2947 (`→ Anne Marie CHAIGNON, directrice …`, no civility), Mantes-la-Jolie
+    l.1715 (one line: organisation, name, address, numbers), Cléon l.1087 (role after `;`), CR
+    Champagne-Ardenne l.6560 (`Oriental : … (M. Mohammed ZEROUALI)`: the partner's)."""
+    from indexer.parsers.maroc_contacts import who_persons
+    info = {"Structure mandatée pour la mise en œuvre": [
+        "Centre d'Animation de Beaulieu", "→ Anne Marie CHAIGNON, directrice du Centre d'Animation",
+        "10 boulevard Savari. 86000 Poitiers", "Tél : + 33 (0)5 49 44 80 40",
+        ("ADEFRAM - M. Nicolas Braille : 67, rue Vergniaud Bât I 75013 Paris ; Tél : + 33 1 45 80 44 72 ; "
+         "Fax : + 33 (0)1 45 80 44 80 ; adefram@lesorangers.org."),
+        "- M. Jacques AUDEBERT ; Directeur Association de Prévention de l'Agglomération Elbeuvienne."],
+        "Ressources humaines pour la coopération décentralisée": [
+            "Oriental : Service Coopération - 1 Agent (M. Mohammed ZEROUALI).",
+            "Chef de service : M. Ahmed TESTI",  # invented: the Oriental prefix goes on
+            "Champagne-Ardenne : Direction des Affaires Européennes et Internationales - 11 agents."],
+        "Comité de pilotage & mise en oeuvre": ["→ Une conférence permanente siégeant sous la haute autorité"]}
+    found = who_persons(info, CHAMPAGNE, [ORIENTAL], [])
+    got = {c.name: c for c in found}
+    assert list(got) == ["Anne Marie CHAIGNON", "Nicolas Braille", "Jacques AUDEBERT", "Mohammed ZEROUALI",
+                         "Ahmed TESTI"]
+    assert (got["Anne Marie CHAIGNON"].organisation, got["Anne Marie CHAIGNON"].role) == (
+        "Centre d'Animation de Beaulieu", "directrice du Centre d'Animation")
+    braille = got["Nicolas Braille"]
+    assert (braille.organisation, braille.address, braille.phone, braille.fax, braille.email) == (
+        "ADEFRAM", "67, rue Vergniaud Bât I 75013 Paris", "+ 33 1 45 80 44 72", "+ 33 (0)1 45 80 44 80",
+        "adefram@lesorangers.org")
+    assert got["Jacques AUDEBERT"].role.startswith("Directeur Association de Prévention")
+    assert [c.side for c in found] == ["french", "french", "french", "partner", "partner"]
