@@ -37,6 +37,7 @@ from .algerie_parties import (
     _split_population,
     french_party,
     partner_party,
+    text_persons,
 )
 from .algerie_table import _GROUP_RE, _fix_shifted_state, _split_partners, _split_row, _table_rows
 from .parties import place_key, same, same_kind_of_place
@@ -269,7 +270,7 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
         "obj_start": get.get("Objectifs de départ"), "obj_now": get.get("Objectifs actuels"),
         "partners_text": get.get("Partenaires"), "funding": funding_text, "extra": extra,
         "projects": [p for p in projects if not p.get("statement")],
-        "raw": "\n".join(lines[fh:end + 1]),
+        "raw": "\n".join(lines[fh:end + 1]), "body": _flow(lines[lp + 1:body_end + 1]),
         "source": SourceRef(document, fh + 1, end + 1, None, "sheet"),
     }
 
@@ -403,6 +404,7 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
         contacts = list(sheet["french_contacts"])
         for _, _, cs in sheet["partner_blocks"]:
             contacts.extend(cs)
+        contacts += text_persons(sheet["body"], sheet["french"], [p for p, _ in sheet["partners"]], contacts)
         formalized = formalisation(sheet["convention"], sheet["history"])
         projects = "\n".join(proj["raw"] for proj in sheet["projects"])
         s = Sheet(

@@ -9,11 +9,12 @@ from typing import Final
 
 from .. import geography
 from ..ids import name_key
-from ..records import Party
+from ..records import Contact, Party
 from ..text import fold, normal_case, slugify, squash_spaces
 from . import fields
 from .algerie_blocks import repair
 from .algerie_table import _KIND_PREFIX
+from .contacts import named_in_text, role_after, same_person
 
 ALGERIA: Final = "Algérie"
 
@@ -165,3 +166,49 @@ def _place_partner(party: Party, org: str | None) -> None:
     m = re.search(r"wilaya\s+(?:de|d['’])\s*(?P<w>[^,()]+)", org, re.IGNORECASE)
     if m and m.group("w").strip() and party.kind == "commune":
         party.region = _title_case(m.group("w").strip())
+
+
+# Words that place a person on the Algerian side: its institutions and the country.
+_ALGERIAN_RE = re.compile(r"\b(wali|apc|apw|assemblee populaire|wilaya|daira|algerie|algerien(ne)?s?|algerois)\b")
+_FRENCH_RE = re.compile(r"\b(france|francais(e)?)\b")
+# the author of a show is its subject, not an actor of the partnership (`Conférence de M. X`)
+_SUBJECT_RE = re.compile(r"\b(conférence|exposition|concert|spectacle|film|livre|ouvrage)s?\s+(de|d['’])\s*$",
+                         re.IGNORECASE)
+
+
+def _core_words(name: str) -> list[str]:
+    generic = {"ville", "commune", "conseil", "general", "regional", "communaute", "urbaine", "wilaya", "des",
+               "les", "agglomeration"}
+    return [w for w in re.findall(r"[a-z]+", fold(name)) if len(w) > 2 and w not in generic]
+
+
+def _named_side(text: str, french: Party, partners: list[Party], last: bool = True) -> str | None:
+    """The side of the party the text names last (`… délégation de l'Université de Sétif.
+    Cette délégation est composée de` -> partner), or first (a role: `Président de l'APC de
+    Sig à la foire de Vierzon` -> partner)."""
+    t = fold(text)
+    marks = [(m.start(), "partner") for m in _ALGERIAN_RE.finditer(t)]
+    marks += [(m.start(), "french") for m in _FRENCH_RE.finditer(t)]
+    for party, side in [(french, "french")] + [(p, "partner") for p in partners]:
+        for w in _core_words(party.name):
+            marks += [(m.start(), side) for m in re.finditer(rf"\b{w}\b", t)]
+    return (max(marks) if last else min(marks))[1] if marks else None
+
+
+def text_persons(text: str | None, french: Party, partners: list[Party], known: list[Contact]) -> list[Contact]:
+    """The persons a sheet's text (history, projects, partners) names with a civility, or as
+    `Jean-Michel DACLIN`, that its contact blocks do not: the side from the role written after
+    the name (`M. NOURANI, Wali d'Alger`), else from the party the item names last before it
+    (`délégation … de Sétif. Cette délégation est composée de M. …`), else French (the sheets
+    are the French collectivity's account). The author of a show (`Conférence de M. X`) is left."""
+    out: list[Contact] = []
+    for item in (text or "").split("\n"):
+        for start, end, name in named_in_text(item, compound=True):
+            if any(same_person(name, c.name) for c in known + out) or _SUBJECT_RE.search(item[:start]):
+                continue
+            role = role_after(item, end)
+            side = (_named_side(role, french, partners, last=False) if role else None) \
+                or _named_side(item[:start], french, partners) or "french"
+            org = french.name if side == "french" else partners[0].name if partners else None
+            out.append(Contact(name=name, role=role, side=side, organisation=org))
+    return out

@@ -215,3 +215,65 @@ def side_of(c: Contact, french_names: list[str], partner_names: list[str],
 _GENERIC = {"commune", "ville", "mairie", "conseil", "general", "regional", "cercle", "region", "rurale",
             "urbaine", "communaute", "agglomeration", "des", "les", "district", "province", "wilaya",
             "prefecture", "assemblee"}
+
+
+# A civility in running text (`… conduite par M. Abdelaziz AYACHI (Membre …)`); `MM.` names several.
+_CIVILITY_IN_TEXT = re.compile(r"(?<![\w.])(?:M\.|Mme\.?|Mlle\.?|Monsieur|Madame)\s+")
+_TEXT_PARTICLES = {"de", "du", "des", "d'", "d’", "el", "ben", "ould", "van", "von", "al"}
+# `Jean-Michel DACLIN` without a civility: a compound first name before a capitalised surname
+_COMPOUND_FIRST = re.compile(rf"(?<![\w-])({_CAP}-\s?{_CAP})\s+({_UP}(?:\s+{_UP})*)")
+
+
+def _name_span(text: str) -> str:
+    """The capitalised words a civility introduces, up to punctuation or a lower-case word
+    (`le Maire de Vierzon` is none: a name opens with a capital)."""
+    seg = re.split(r"[,;:()«»–\n]", text, maxsplit=1)[0]
+    words: list[str] = []
+    tokens = seg.split()
+    for k, w in enumerate(tokens[:6]):
+        particle = bool(words) and fold(w) in _TEXT_PARTICLES and tokens[k + 1:k + 2] != [] \
+            and tokens[k + 1][:1].isupper()  # `Omar el Jazouli`
+        if w[:1].isupper() or particle:
+            words.append(w)
+        else:
+            break
+    return " ".join(words).rstrip(".")
+
+
+def named_in_text(text: str, compound: bool = False) -> list[tuple[int, int, str]]:
+    """Persons a running text names with a civility (`M. DELANOË, Maire de Paris`, `Mme Madani`,
+    `M. Hichem BELAALA (Conseiller du Recteur)`), as (start, end, name); with `compound`, also
+    `Jean-Michel DACLIN` (a compound first name and a surname in capitals, no civility)."""
+    out = []
+    for m in _CIVILITY_IN_TEXT.finditer(text or ""):
+        span = _name_span(text[m.end():])
+        name = person_name(span) if span else None
+        if name and re.search(r"[A-Za-zÀ-ÿ]{2}", name):
+            out.append((m.start(), m.end() + len(span), name))
+    if compound:
+        for m in _COMPOUND_FIRST.finditer(text or ""):
+            if not any(a <= m.start() < b for a, b, _ in out) and not _is_role(m.group(1).split("-")[0]):
+                first = re.sub(r"-\s+", "-", m.group(1))
+                out.append((m.start(), m.end(), f"{first} {m.group(2)}"))
+    return sorted(out)
+
+
+def role_after(text: str, end: int) -> str | None:
+    """The role written after a name in running text: `(Recteur)`, or `, Maire de Paris,` up to
+    the next comma, semicolon or sentence end."""
+    rest = text[end:]
+    m = re.match(r"\s*\(([^()]{2,120})\)", rest) \
+        or re.match(r"\s*,\s*([^,;()\n–]{2,150}?)(?=[,;()\n–]|\.\s|\.$|\squi\b|$)", rest)
+    role = squash_spaces(m.group(1)).strip(" .") if m else ""
+    return None if not role or _CIVILITY_IN_TEXT.match(role + " ") else role
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Two writings of one person: the same surname, and first names that agree where both
+    are written (`DELANOË` / `Bertrand DELANOË`, `J.C. Gaudin` / `Jean Claude GAUDIN`)."""
+    wa, wb = (re.findall(r"[a-z]+", fold(x or "")) for x in (a, b))
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    ia, ib = ([w[0] for w in ws[:-1] if w not in _TEXT_PARTICLES] for ws in (wa, wb))
+    n = min(len(ia), len(ib))
+    return ia[:n] == ib[:n]

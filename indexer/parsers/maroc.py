@@ -20,7 +20,7 @@ from indexer.text import fold, normal_case, reflow, squash_spaces
 
 from . import Reader, fields
 from .contacts import person_name
-from .maroc_contacts import _EMAIL_RE, _FAX_RE, _PHONE_RE, parse_contacts
+from .maroc_contacts import _EMAIL_RE, _FAX_RE, _PHONE_RE, parse_contacts, who_persons
 from .maroc_sheet import (
     _FRENCH_START,
     YEAR,
@@ -321,6 +321,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     contacts = parse_contacts(data.contact_lines, fr, partners, execs)
     if common is not None:
         contacts = parse_contacts(common.contact_lines, fr, partners) + contacts
+    contacts += who_persons(info, fr, partners, contacts)
     status = "suspendu" if data.suspended else None
     if legal and re.search(r"aucun accord|en cours d'élaboration", legal, re.IGNORECASE):
         status = "en projet"

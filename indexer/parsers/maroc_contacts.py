@@ -230,3 +230,98 @@ def parse_contacts(lines: list[tuple[int, str]], french: Party, partners: list[P
         if c.name is not None and c.organisation is None and c.side in orgs:
             c.organisation = orgs[c.side]
     return out
+
+
+# The partnership information's fields that say who carries the partnership out.
+_WHO_FIELD_RE = re.compile(r"^(Mise en (œ|oe)uvre|Structure mandatée|Ressources humaines|Comité|Pilotage)",
+                           re.IGNORECASE)
+_PREFIX_RE = re.compile(r"^(?P<p>[^:;]{2,40}?)\s*:\s")
+
+
+def _label_before(s: str, at: int) -> tuple[str | None, str | None]:
+    """What a line writes before a person: a label (`Directeur : M. …`) is their role, a short
+    name (`ADEFRAM - M. …`) their organisation."""
+    before = s[:at].rstrip()
+    if before.endswith("-"):  # `ADEFRAM - M. Nicolas Braille`
+        org = re.split(r";|\s-\s|\(", before[:-1])[-1].strip()
+        return None, (org if org and len(org.split()) <= 5 and org[:1].isupper() else None)
+    chunk = re.split(r";|\s-\s|\(|^-\s", before)[-1].strip()
+    label = chunk.rstrip(" :")
+    if not chunk.endswith(":") or not label[:1].isupper() or len(label.split()) > 8 or fold(label) == "contact":
+        return None, None
+    return label, None
+
+
+def _same_line_details(b: _Block, rest: str) -> None:
+    """`M. Nicolas Braille : 67, rue Vergniaud … ; Tél : … ; Fax : … ; adefram@…`: the numbers,
+    e-mail and address the person's own line goes on with; `M. Jacques AUDEBERT ; Directeur …`:
+    the role."""
+    for piece in rest.split(";"):
+        piece = piece.strip(" :,.")
+        if not piece or _contact_detail(b, piece):
+            continue
+        if _ADDRESS_RE.search(piece):
+            b.contact.address = b.contact.address or piece
+        elif b.contact.role is None and not piece.startswith("("):
+            b.contact.role = piece
+
+
+def _who_persons(lines: list[str], names: tuple[list[str], list[str]]) -> list[tuple[_Block, str | None]]:
+    """The persons of one field's lines, each with the side of the party prefix of their line
+    (`Allier : …`, `Oriental : …`, kept until another prefix names a party), and the lines that
+    follow them (address, numbers)."""
+    out: list[tuple[_Block, str | None]] = []
+    prefix_side: str | None = None
+    org: str | None = None
+    cur: _Block | None = None
+    for s in lines:
+        pm = _PREFIX_RE.match(s)
+        if pm and not _PERSON_RE.match(pm.group("p")):
+            prefix_side = shared.side_of(Contact(organisation=pm.group("p")), *names, None) or prefix_side
+        found = shared.named_in_text(s)
+        arrow = re.match(r"^→\s*", s)
+        if arrow and not found:
+            at = shared.names(s[arrow.end():])
+            found = [(arrow.end(), arrow.end() + at[0][1], at[0][2])] if at and at[0][0] == 0 else []
+        if not found:
+            if cur is not None and (_contact_detail(cur, s) or (_ADDRESS_RE.search(s) and len(s) < 80
+                                                                and not cur.contact.address)):
+                cur.contact.address = cur.contact.address or (None if _contact_detail(cur, s) else s)
+                continue
+            cur = None
+            org = s if len(s) < 70 and ":" not in s and not s.endswith(".") and not arrow else None
+            continue
+        for a, b, name in found:
+            label, line_org = _label_before(s, a)
+            cur = _Block(Contact(name=name, role=shared.role_after(s, b) or label, organisation=line_org or org),
+                         True, lines=[s])
+            if len(found) == 1:
+                _same_line_details(cur, s[b:])
+            out.append((cur, prefix_side))
+        org = None
+    return out
+
+
+def who_persons(info: dict[str, list[str]], french: Party, partners: list[Party],
+                known: list[Contact]) -> list[Contact]:
+    """The persons the partnership information names as carrying it out (`Mise en œuvre`,
+    `Structure mandatée …`, `Ressources humaines …`, `Comité de pilotage`) with a civility or
+    after an arrow (`→ Anne Marie CHAIGNON, directrice du Centre d'Animation`), unless the
+    contact part names them. Side: their line's party prefix (`Oriental : … (M. Mohammed
+    ZEROUALI)`), else what their own lines say (phone, address, role), else French: the
+    information describes the French collectivity's means."""
+    f_names = [french.name, core_name(french.name)]
+    p_names = [n for p in partners for n in (p.name, core_name(p.name))]
+    out: list[Contact] = []
+    for label, lines in info.items():
+        if not _WHO_FIELD_RE.match(label):
+            continue
+        for b, prefix_side in _who_persons(lines, (f_names, p_names)):
+            c = b.contact
+            if any(shared.same_person(c.name, k.name) for k in known + out):
+                continue
+            c.side = prefix_side or shared.side_of(c, f_names, p_names, "Maroc") or "french"
+            c.organisation = c.organisation or (french.name if c.side == "french" else
+                                                partners[0].name if partners else None)
+            out.append(c)
+    return out
