@@ -134,6 +134,19 @@ def pair_actions(gold: list[dict], parsed: list[Action]) -> list[tuple[dict, Act
     return pairs
 
 
+def _gold_persons(contacts: list[dict]) -> list[set[str]]:
+    """The gold's persons, each with its spellings: the gold lists a surname written alone
+    elsewhere (`DELANOË`) beside the full name (`Bertrand DELANOË`) so that either reading
+    matches; for recall they are one person."""
+    names = [(norm(c["name"]), c.get("side")) for c in contacts if c.get("name")]
+    persons: list[set[str]] = []
+    for n, side in names:
+        full = next((m for m, s in names if s == side and m != n and m.endswith(" " + n)), None)
+        if full is None:
+            persons.append({n} | {m for m, s in names if s == side and n.endswith(" " + m)})
+    return persons
+
+
 def _budget_right(g: dict | None, a: Action) -> bool:
     b = a.budget if a.budget is not None and a.budget.amount is not None else None
     if g is None or g.get("amount") is None:
@@ -173,7 +186,8 @@ def score_sheet(gold: dict, p: Partnership | None, actions: list[Action]) -> Tal
             t.add("contact_sides", int(gold_contact.get("side") == c.side), 1)
     # the gold's persons the record names (the names above say whether the record's are right)
     named = {norm(c.name) for c in p.contacts if c.name}
-    t.add("contact_recall", sum(1 for n in gold_names if n in named), len(gold_names))
+    persons = _gold_persons(gold.get("contacts") or [])
+    t.add("contact_recall", sum(1 for spellings in persons if spellings & named), len(persons))
     gd, pd = set(gold.get("domains") or []), set(p.domains)
     t.add("domains_tp", len(gd & pd), 0)
     t.total["domains_gold"] = t.total.get("domains_gold", 0) + len(gd)

@@ -138,3 +138,13 @@ def dev_check(corpus):
 def test_corpus_meets_the_target_on_the_dev_gold(dev_check, field):
     score = dev_check.by_split["dev"].score(field)
     assert score is not None and score >= TARGETS[field], f"{field} {100 * score:.1f}% < {100 * TARGETS[field]:.0f}%"
+
+
+def test_contact_recall_counts_a_person_once_whatever_the_spellings_the_gold_lists():
+    # paris--w-alger's gold lists `DELANOË` (its history) and `Bertrand DELANOË` (its contact block)
+    from indexer.check import _gold_persons
+    gold = [{"name": "DELANOË", "side": "french"}, {"name": "Bertrand DELANOË", "side": "french"},
+            {"name": "Jean-Marie DEMANGE", "side": "french"}, {"name": "Bertrand MERTZ", "side": "french"},
+            {"name": "MERTZ", "side": "partner"}]  # another side: another person
+    assert _gold_persons(gold) == [{"bertrand delanoe", "delanoe"}, {"jean marie demange"}, {"bertrand mertz"},
+                                   {"mertz"}]
