@@ -3,13 +3,13 @@ whose value, up to the next labelled line, names the persons, one per line, each
 (verbatim lines of the Mali repertoire)."""
 from __future__ import annotations
 
-from indexer.parsers.cuf import _ContactBlock
+from indexer.parsers.cuf_contacts import ContactBlock
 
 HEADING = "Président du comité de jumelage et/ou autre"
 
 
 def read(*lines: str) -> list[tuple[str | None, str | None]]:
-    return [(c.name, c.role) for c in _ContactBlock(HEADING).read(list(lines))]
+    return [(c.name, c.role) for c in ContactBlock(HEADING).read(list(lines))]
 
 
 def test_a_name_without_capitals_and_its_role():
@@ -38,7 +38,7 @@ def test_an_unfinished_role_goes_on_and_a_civility_is_no_name():
 
 def test_one_person_per_line_and_an_organisation_line():
     # Ivry-sur-Seine–Dianguirdé l.6861-6865; La Fouillouse–Sio l.7274-7276
-    contacts = _ContactBlock(HEADING).read(["personne responsable :  ", "ONG AMSCID  ",
+    contacts = ContactBlock(HEADING).read(["personne responsable :  ", "ONG AMSCID  ",
                                             "Bassirou Diarra, Président ", "Francis Dembélé, Secrétaire ",
                                             "Tél : (223) 220 65 58 Fax : (223) 222 2392 "])
     assert [(c.name, c.role.rsplit(" – ", 1)[-1], c.organisation) for c in contacts] == [
