@@ -54,3 +54,50 @@ def test_no_one_named():
     assert read("personne responsable :  ", "Tél :                                     Fax : ") == [
         (None, f"{HEADING} personne responsable")]
     assert read("personne responsable : Le Maire ", "Tél :                             Fax : ")[0][0] is None
+
+
+def persons(label: str, value: str | None, *lines: str) -> list[tuple[str | None, str | None]]:
+    return [(c.name, c.role) for c in ContactBlock(label).read(list(lines), value)]
+
+
+def test_any_heading_s_value_names_its_persons_one_a_line():
+    # Quetigny–Koulikoro l.10203-10205: the value on the line after the heading, a name without capitals
+    assert persons("Élu en charge du partenariat", " ", "Zahara Bretaudian ",
+                   "Tél :                                     Fax :  ") == [
+        ("Zahara Bretaudian", "Élu en charge du partenariat")]
+    # Alençon–Koutiala l.374-376: the heading goes on on its next line; the role follows without a comma
+    assert persons("Service(s) de la ville impliqué(s) dans la", None,
+                   "coopération :Modibo Coulibaly Secrétaire Général ", "Tél :              Fax : ") == [
+        ("Modibo Coulibaly", "Service(s) de la ville impliqué(s) dans la coopération – Secrétaire Général")]
+    # Cercle de Douentza l.3332-3333: a first name alone, its surname on the next line
+    assert persons("Service des relations internationales", " Fabrice ",
+                   "TARRIT, chargé de coopération décentralisée ", "Tél :  01 69 21 29 27          Fax : ")[0] == (
+        "Fabrice TARRIT", "Service des relations internationales – chargé de coopération décentralisée")
+    # CG Ain: the role in parentheses
+    assert persons("Elu en charge du partenariat", " Helmut Schwenzer (Vice-président)")[0][0] == "Helmut Schwenzer"
+
+
+def test_a_civility_names_upper_case_words_and_a_number_is_the_person_s():
+    # Kadiolo l.4413-4419: an organisation line, then names after a civility, each with its number
+    block = ContactBlock("Service(s) de la ville impliqué(s) dans la")
+    found = block.read(["coopération :  ", "DCAP  ", "M. TOURE SALIOU 00 223 934 44 48 ", "M. LE PREFET DOUYON  ",
+                        "00 223 266 00 06 ", "Tél :                                     Fax : "])
+    assert [(c.name, c.phone) for c in found] == [("TOURE SALIOU", "00 223 934 44 48"),
+                                                   ("DOUYON", "00 223 266 00 06")]
+    assert found[0].role.endswith("– DCAP") and found[1].role.endswith("– LE PREFET")
+
+
+def test_one_person_a_line_keeps_all_first_names():
+    # Thionville–Gao l.11875-11879: not `Aldiouma Baba` and `Mory YATTARA`; the line before is the role
+    found = persons("Service(s) de la ville impliqué(s) dans la", None,
+                    "coopération :Conservateur du Musée du Sahel de Gao ", "Aldiouma Baba Mory YATTARA ",
+                    "Tél : 00.223.282.00.31      Fax : ")
+    assert found == [("Aldiouma Baba Mory YATTARA", "Service(s) de la ville impliqué(s) dans la coopération – "
+                                                    "Conservateur du Musée du Sahel de Gao")]
+
+
+def test_a_value_that_is_a_labelled_line_is_read_as_one():
+    # Montreuil–Yélimané l.9149: `Elu en charge du partenariat : Nom : Ibrahim Coumba`
+    found = ContactBlock("Elu en charge du partenariat").read(
+        ["DOUCOURE  ", "Fonction  Président de l’Agence pour le Développement Durable "], " Nom : Ibrahim Coumba ")
+    assert found[0].name == "Ibrahim Coumba"

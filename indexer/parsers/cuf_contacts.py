@@ -36,15 +36,16 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
         role_key = fold(m.group(1))[:12]
         seen[role_key] = seen.get(role_key, 0) + 1
         fallback = "partner" if seen[role_key] > 1 or role_key.startswith("service(s) d") else "french"
-        label = squash_spaces(lines[i]).rstrip(" :")
-        block = [lines[i].split(":", 1)[1]] if ":" in lines[i] else []
+        heading, colon, value = lines[i].partition(":")
+        label = squash_spaces(heading).rstrip(" :")
+        block: list[str] = []
         j = i + 1
         while j < len(lines) and not _ROLE_RE.match(lines[j]) and "Présentation du partenariat" not in lines[j]:
             if re.match(r"^\s*Collectivité", lines[j]):
                 break
             block.append(lines[j])
             j += 1
-        people = ContactBlock(label).read(block)
+        people = ContactBlock(label).read(block, value if colon else None)
         for c in people:
             c.side = contacts.side_of(c, fr_names, pa_names, country) or fallback
             if c.name or c.phone or c.email:
@@ -53,27 +54,38 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
     return out
 
 
-# the second line of the twinning committee's heading, with its value (`personne responsable : NAME, role`)
-_RESPONSIBLE_RE = re.compile(r"^\s*(personne responsable)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+# a heading's second line (`personne responsable :`, `coopération :`, `jumelage :`), with its value
+_CONTINUATION_RE = re.compile(r"^\s*([a-zà-ÿ][\w’'()/\- ]{0,40}?)\s*:\s*(.*?)\s*$")
 _UNFINISHED_RE = re.compile(r"(?:[,\-–]|\b(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|pour))\s*$", re.IGNORECASE)
 _PARTICLES = {"de", "du", "des", "d'", "d’", "van", "von", "ben", "ould", "ag", "le", "la"}
 _ORGANISATION_WORDS = {"ong", "association", "comite", "mairie", "ville", "commune", "conseil", "cercle"}
 _CONTACT_LABEL_RE = re.compile(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", re.IGNORECASE)
+_CIVILITY_RE = re.compile(rf"^\s*(?:{contacts.CIVILITY}|M(?=\s))\s*", re.IGNORECASE)
+# a number at the end of a value line, labelled or not (`M. TOURE SALIOU 00 223 934 44 48`)
+_TRAILING_NUMBER_RE = re.compile(r"(?:\b(?:t[ée]l|fax|port|gsm)\b\.?\s*:?\s*)?(?:\(\s*\+?\d{1,3}\s*\)|\+)?"
+                                 r"\s*\d[\d\s./\-]{6,}\d\s*$", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# `Service des relations internationales : Fabrice` / `TARRIT, chargé de coopération décentralisée`
+_FIRST_NAME_ALONE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
+_SURNAME_FIRST = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+\b(?![a-zà-ÿ])")
 
 
 class ContactBlock:
-    """The persons of one contact block. Labelled lines (`Nom :`, `Tél :`…) fill
-    the block's first person, one short method per label; the other lines are
-    read at the end as free text, where each name is a person."""
+    """The persons of one contact block. The heading's value (after its colon, or
+    on the lines up to the first labelled one) names them one per line; labelled
+    lines (`Nom :`, `Tél :`…) fill the block's first person, one short method per
+    label; the other lines are read at the end as free text, where each name is a person."""
 
     def __init__(self, label: str):
         self.label = label
         self.base = Contact(role=label)  # the block's first person
         self.people: list[Contact] = []  # the others
         self.free: list[str] = []
+        self.pending: str | None = None  # a value line naming no one: the next person's role
 
-    def read(self, block: list[str]) -> list[Contact]:
-        for raw in self._responsible(block):
+    def read(self, block: list[str], value: str | None = None) -> list[Contact]:
+        """`value`: what the heading line wrote after its colon (None without a colon)."""
+        for raw in self._heading_value(block, value):
             s = squash_spaces(raw)
             if not s:
                 continue
@@ -87,57 +99,78 @@ class ContactBlock:
         for s in self.free:
             for c in contacts.people(s):
                 self._free_person(c)
+        if self.pending and self.base.role == self.label:
+            self.base.role = f"{self.label} – {self.pending}"
         return [self.base] + self.people
 
-    def _responsible(self, block: list[str]) -> list[str]:
-        """`Président du comité de jumelage et/ou autre` / `personne responsable : NAME, role`: the
-        heading goes on to `personne responsable`, and its value, up to the next labelled line, names
-        the persons, one per line (a line left unfinished, `Josette LESSAVRE, Vice-` / `présidente`,
-        goes on on the next), each with their role (`Moistapha Fofana, secrétaire`); a line naming an
-        organisation (`ONG AMSCID`) is theirs. Returns the block's other lines."""
-        first = next((k for k, line in enumerate(block) if line.strip()), None)
-        m = _RESPONSIBLE_RE.match(block[first]) if first is not None else None
-        if m is None or first is None:
-            return block
-        self.label = self.base.role = f"{self.label} {m.group(1)}"
-        entries = [squash_spaces(m.group(2))] if m.group(2).strip() else []
-        k = first + 1
+    def _heading_value(self, block: list[str], value: str | None) -> list[str]:
+        """The heading's value names the persons, one per line, up to the next labelled line (a line
+        left unfinished, `Josette LESSAVRE, Vice-` / `présidente`, goes on on the next), each with their
+        role (`Moistapha Fofana, secrétaire`); a line naming an organisation (`ONG AMSCID`) is theirs.
+        A heading without a colon goes on on its next line when that line opens in lower case
+        (`Président du comité de jumelage et/ou autre` / `personne responsable : NAME, role`,
+        `Service(s) de la ville impliqué(s) dans la` / `coopération :NAME`). Returns the block's other lines."""
+        k = 0
+        if value is None:
+            first = next((n for n, line in enumerate(block) if line.strip()), None)
+            m = _CONTINUATION_RE.match(block[first]) if first is not None else None
+            if m is None or first is None or _CONTACT_LABEL_RE.match(block[first].strip()):
+                return block
+            self.label = self.base.role = f"{self.label} {squash_spaces(m.group(1))}"
+            value, k = m.group(2), first + 1
+        if _CONTACT_LABEL_RE.match(value.strip()):  # `Elu en charge du partenariat : Nom : …`
+            return [value, *block[k:]]
+        entries = [squash_spaces(value)] if value.strip() else []
+        while not entries and k < len(block) and not block[k].strip():
+            k += 1  # `Élu en charge du partenariat :` / `Zahara Bretaudian`
         while k < len(block) and block[k].strip() and not _CONTACT_LABEL_RE.match(block[k].strip()):
             line = squash_spaces(block[k])
-            if entries and (_UNFINISHED_RE.search(entries[-1]) or line[:1].islower()):
+            if entries and (_UNFINISHED_RE.search(entries[-1]) or line[:1].islower()
+                            or _FIRST_NAME_ALONE.match(entries[-1]) and _SURNAME_FIRST.match(line)):
                 entries[-1] = join_wrapped(entries[-1], line)
             else:
                 entries.append(line)
             k += 1
         for entry in entries:
-            self._responsible_entry(entry)
-        return block[:first] + block[k:]
+            self._entry(entry)
+        return block[k:]
 
-    def _responsible_entry(self, entry: str) -> None:
-        if "," not in entry and fold(entry.split()[0]) in _ORGANISATION_WORDS:
-            self.base.organisation = self.base.organisation or entry
-            return
-        found = contacts.names(entry)
-        name: str | None
-        if found and found[0][0] == 0:  # `Josette LESSAVRE, Vice-présidente`
-            name, role = found[0][2], entry[found[0][1]:]
-        else:  # `Moistapha Fofana, secrétaire`, `M. Perrussel`; `Le Maire` names no one
-            written, _, role = entry.partition(",")
-            name = contacts.person_name(written)
-            if name and not all(w[:1].isupper() or fold(w) in _PARTICLES for w in name.split()):
-                name = None  # `… amitiés`: the words of a name all have capitals
+    def _entry(self, entry: str) -> None:
+        """One value line: a person, their role, e-mail and number (`M. TOURE SALIOU 00 223 934 44 48`);
+        a line of a number or an e-mail alone is the last person's."""
+        email = _EMAIL_RE.search(entry)
+        text = re.sub(r"\(\s*\)", " ", entry.replace(email.group(0), " ")) if email else entry
+        number = _TRAILING_NUMBER_RE.search(text)
+        text = squash_spaces(text[:number.start()] if number else text).strip(" ,;:-–")
+        phone = contacts.clean_number(number.group(0)) if number else None
         named = [c for c in [self.base, *self.people] if c.name]
-        if not name:  # a line naming no one goes on with the role of the person before it
-            if named:
-                named[-1].role = join_wrapped(named[-1].role or self.label, entry) if named[-1].role != self.label \
-                    else f"{self.label} – {entry}"
+        if not text:
+            target = named[-1] if named else self.base
+            target.phone, target.email = target.phone or phone, target.email or (email.group(0) if email else None)
             return
-        role = role.strip(" ,;:")
-        full = f"{self.label} – {role}" if role else self.label
-        if self.base.name is None and not self.people:
-            self.base.name, self.base.role = name, full
-        else:
-            self.people.append(Contact(name=name, role=full))
+        if "," not in text and fold(text.split()[0]) in _ORGANISATION_WORDS:
+            self.base.organisation = self.base.organisation or text
+            return
+        persons = _persons(text)
+        if not persons:  # a line naming no one goes on with the role of the person before it, or the next's
+            if named:
+                named[-1].role = join_wrapped(named[-1].role or self.label, text) if named[-1].role != self.label \
+                    else f"{self.label} – {text}"
+            else:
+                self.pending = f"{self.pending} {text}" if self.pending else text
+            return
+        for n, (name, role) in enumerate(persons):
+            role = role or (self.pending or "")
+            self.pending = None
+            full = f"{self.label} – {role}" if role else self.label
+            if self.base.name is None and not self.people:
+                self.base.name, self.base.role = name, full
+                c = self.base
+            else:
+                c = Contact(name=name, role=full)
+                self.people.append(c)
+            if n == 0:
+                c.phone, c.email = c.phone or phone, c.email or (email.group(0) if email else None)
 
     def _name(self, value: str, line: str) -> None:
         found = contacts.names(value)
@@ -198,3 +231,47 @@ def _name_only(text: str) -> bool:
     """A `Nom :` value that is a person's name even without the usual casing."""
     return bool(text) and len(text.split()) <= 4 and not re.search(r"\d|:|@", text) \
         and not any(fold(w) in contacts.ROLE_WORDS for w in text.split())
+
+
+def _persons(text: str) -> list[tuple[str, str]]:
+    """The persons of one value line, each with their role: `Josette LESSAVRE, Vice-présidente`,
+    `Service Jeunesse et Sports : Anne Lise TREUSSART`; one person a line, so capitalised words
+    before the surname are first names (`Aldiouma Baba Mory YATTARA`); a name without capitals
+    (`Moistapha Fofana, secrétaire`, `Modibo Coulibaly Secrétaire Général`, `M. Perrussel`,
+    `M. LE PREFET DOUYON`) when all its words are capitalised; `Le Maire` names no one."""
+    found = contacts.names(text)
+    if found:
+        if len(found) > 1 and not found[0][2].split()[-1].isupper() and not text[found[0][1]:found[1][0]].strip():
+            # `Aldiouma Baba Mory YATTARA`: one name a line, not `Aldiouma Baba` and `Mory YATTARA`
+            found = [(found[0][0], found[1][1], f"{found[0][2]} {found[1][2]}"), *found[2:]]
+        out = []
+        for n, (a, b, name) in enumerate(found):
+            firsts = text[:a].split() if n == 0 else []
+            if firsts and all(w[:1].isupper() and w[-1:].isalpha() and not _is_role(w)
+                              and not _CIVILITY_RE.match(w) for w in firsts):
+                name, a = f"{' '.join(firsts)} {name}", 0
+            end = found[n + 1][0] if n + 1 < len(found) else len(text)
+            role = squash_spaces(f"{text[:a] if n == 0 else ''} {text[b:end]}")
+            out.append((name, _CIVILITY_RE.sub("", role).strip(" ,;:-–")))
+        return out
+    civility = _CIVILITY_RE.match(text)
+    cut = re.search(r"\s*[,(]\s*", text)  # `Moistapha Fofana, secrétaire`, `Helmut Schwenzer (Vice-président)`
+    written, comma, role = (text[:cut.start()], cut.group(0), text[cut.end():].rstrip(" )")) if cut \
+        else (text, "", "")
+    if not comma and not civility:  # `Modibo Coulibaly Secrétaire Général`: the role from its first word
+        words = written.split()
+        at = next((k for k, w in enumerate(words) if _is_role(w)), len(words))
+        written, role = " ".join(words[:at]), " ".join(words[at:])
+    person = contacts.person_name(written)
+    if not person or not all(w[:1].isupper() or fold(w) in _PARTICLES for w in person.split()):
+        return []  # `… amitiés`: the words of a name all have capitals
+    if len(person.split()) < 2 and not civility:
+        return []  # `DCAP`, `Kayes`: one word is a name only after a civility
+    if civility and not comma:  # `M. LE PREFET DOUYON`: the title is the role
+        rest = _CIVILITY_RE.sub("", written)
+        role = squash_spaces(rest.replace(person, " "))
+    return [(person, role.strip(" ,;:-–"))]
+
+
+def _is_role(word: str) -> bool:
+    return fold(word).strip(".'’,:") in contacts.ROLE_WORDS
