@@ -3,7 +3,8 @@ whose value, up to the next labelled line, names the persons, one per line, each
 (verbatim lines of the Mali repertoire)."""
 from __future__ import annotations
 
-from indexer.parsers.cuf_contacts import ContactBlock
+from indexer.parsers.cuf_contacts import ContactBlock, head_contacts
+from indexer.records import Party
 
 HEADING = "Président du comité de jumelage et/ou autre"
 
@@ -92,8 +93,8 @@ def test_one_person_a_line_keeps_all_first_names():
     found = persons("Service(s) de la ville impliqué(s) dans la", None,
                     "coopération :Conservateur du Musée du Sahel de Gao ", "Aldiouma Baba Mory YATTARA ",
                     "Tél : 00.223.282.00.31      Fax : ")
-    assert found == [("Aldiouma Baba Mory YATTARA", "Service(s) de la ville impliqué(s) dans la coopération – "
-                                                    "Conservateur du Musée du Sahel de Gao")]
+    assert found == [("Aldiouma Baba Mory YATTARA", ("Service(s) de la ville impliqué(s) dans la coopération – "
+                                                     "Conservateur du Musée du Sahel de Gao"))]
 
 
 def test_a_value_that_is_a_labelled_line_is_read_as_one():
@@ -101,3 +102,48 @@ def test_a_value_that_is_a_labelled_line_is_read_as_one():
     found = ContactBlock("Elu en charge du partenariat").read(
         ["DOUCOURE  ", "Fonction  Président de l’Agence pour le Développement Durable "], " Nom : Ibrahim Coumba ")
     assert found[0].name == "Ibrahim Coumba"
+
+
+def test_the_aimf_headings_each_open_a_block():
+    # AIMF–Kayes l.13253-13298 (verbatim): `Coordonnées du Président`, `… du Secrétariat permanent`,
+    # `Secrétaire permanent du comité national de` / `jumelage : M. NAME` are headings; a number written
+    # with the country's code but no `00` (`223 222 06 68`) tells the partner's side
+    lines = [
+        'Coordonnées du Président ',
+        'Nom : Bertrand DELANOË ',
+        'Fonction : Maire de Paris, Président de l’AIMF ',
+        'Adresse : 9 rue des Halles, Paris ',
+        'Tél : 01 44 88 22 88  Fax : 01 40 39 06 62 ',
+        '',
+        'Coordonnées de l’exécutif (maire, président) ',
+        'Nom : Hamadou KONE ',
+        'Fonction : Maire de Kayes ',
+        'Adresse : Hôtel de ville BP 83 ',
+        'Tél (Std) :223 252 12 72   Fax : 223 252 13 92 ',
+        '',
+        'Coordonnées du Secrétariat permanent :  ',
+        'Nom: Gilles GAUTHIER ',
+        'Fonction: Secrétaire permanent ',
+        'Adresse: 9 rue des Halles, Paris ',
+        'Tél : 01 44 88 22 88  Fax : 01 40 39 06 62 ',
+        '',
+        'Secrétaire permanent du comité national de ',
+        'jumelage : M. Amadou Doumbia ',
+        'Tél : 223 222 06 68               Fax : 223 222 24 89 ',
+        '@ : ',
+    ]
+    found = head_contacts(lines, Party(name="AIMF"), Party(name="Kayes", region="Kayes"), "Mali")
+    assert [(c.name, c.side) for c in found] == [
+        ("Bertrand DELANOË", "french"), ("Hamadou KONE", "partner"), ("Gilles GAUTHIER", "french"),
+        ("Amadou Doumbia", "partner")]
+    assert found[1].phone == "223 252 12 72" and found[2].phone == "01 44 88 22 88"
+
+
+def test_other_persons_and_the_collectivity_s_services_are_headings():
+    # CR Île-de-France–ARK l.4941-4946; CG Ain l.12735-12737
+    lines = ["Autre(s) service(s) impliqué(s) dans la ", "coopération :  ", "",
+             "Service(s) de la collectivité impliqué(s) dans la ", "coopération : Founéké Sissoko, secrétaire général ",
+             "Tél : 00 223 252 28 57 ", "", "Autre personne (chargé de projet) :  ", "Jean-Marc Prévost ",
+             "Tél : 04 74 32 32 44     Fax :04 74 32 33 58 "]
+    found = head_contacts(lines, Party(name="Île-de-France"), Party(name="Kayes"), "Mali")
+    assert [(c.name, c.side) for c in found] == [("Founéké Sissoko", "partner"), ("Jean-Marc Prévost", "french")]

@@ -12,8 +12,11 @@ from ..text import fold, join_wrapped, squash_spaces
 from . import contacts
 
 _ROLE_RE = re.compile(
-    r"^\s*(Coordonnées de l.exécutif|[ÉE]lue? en charge du partenariat|Service des relations internationales|"
-    r"Autre\(s\) service|Service\(s\) de la ville|Président du comité de jumelage|"
+    # the AIMF sheets' `Coordonnées du Président`, `du Secrétariat permanent`, `Secrétaire permanent du comité …`
+    r"^\s*(Coordonnées d(?:e l.exécutif|u Président|u Secrétariat)|[ÉE]lue? en charge du partenariat|"
+    r"Service des relations internationales|Secrétaire permanent du comité|"
+    r"Autre\(s\) service|(?-i:Autre(?:\(s\))? personne)|Service\(s\) de la (?:ville|collectivité)|"
+    r"Président du comité de jumelage|"
     # `responsable :` (lower case) continues a label
     r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.IGNORECASE)
 
@@ -33,7 +36,7 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
         if not m:
             i += 1
             continue
-        role_key = fold(m.group(1))[:12]
+        role_key = fold(m.group(1))[:16]
         seen[role_key] = seen.get(role_key, 0) + 1
         fallback = "partner" if seen[role_key] > 1 or role_key.startswith("service(s) d") else "french"
         heading, colon, value = lines[i].partition(":")
@@ -251,8 +254,8 @@ def _persons(text: str) -> list[tuple[str, str]]:
                               and not _CIVILITY_RE.match(w) for w in firsts):
                 name, a = f"{' '.join(firsts)} {name}", 0
             end = found[n + 1][0] if n + 1 < len(found) else len(text)
-            role = squash_spaces(f"{text[:a] if n == 0 else ''} {text[b:end]}")
-            out.append((name, _CIVILITY_RE.sub("", role).strip(" ,;:-–")))
+            parts = (_CIVILITY_RE.sub("", text[:a] if n == 0 else ""), text[b:end])  # `A Lille : NAME, role`
+            out.append((name, ", ".join(p for p in (squash_spaces(x).strip(" ,;:-–") for x in parts) if p)))
         return out
     civility = _CIVILITY_RE.match(text)
     cut = re.search(r"\s*[,(]\s*", text)  # `Moistapha Fofana, secrétaire`, `Helmut Schwenzer (Vice-président)`
