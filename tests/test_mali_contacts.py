@@ -147,3 +147,19 @@ def test_other_persons_and_the_collectivity_s_services_are_headings():
              "Tél : 04 74 32 32 44     Fax :04 74 32 33 58 "]
     found = head_contacts(lines, Party(name="Île-de-France"), Party(name="Kayes"), "Mali")
     assert [(c.name, c.side) for c in found] == [("Founéké Sissoko", "partner"), ("Jean-Marc Prévost", "french")]
+
+
+def test_a_name_field_s_civility_is_no_part_of_the_name():
+    # Kadiolo l.4378, l.4387; Rennes–Bandiagara l.10487; `Dr` only as a word (Bagnolet: `Dramane Coulibaly`)
+    for value, name in (("Monsieur TETART", "TETART"), ("Monsieur LOGONA TRAORE", "LOGONA TRAORE"),
+                        ("M. SIDI GUINDO", "SIDI GUINDO"), ("Dramane Coulibaly", "Dramane Coulibaly")):
+        assert ContactBlock("Coordonnées de l’exécutif (maire, président)").read([f"Nom : {value} "])[0].name == name
+
+
+def test_a_person_named_after_a_number_holds_it():
+    # Thionville–Gao l.11887-11890
+    found = ContactBlock("Président du comité de jumelage BP 61 Gao").read(
+        ["depuis février 2007   Bana Sidda TOURE ", "Tél :  00.223.605 34 64     ",
+         "Fax : 00.223.282.02.58 (Ali Badi MAIGA) "])
+    assert [(c.name, c.phone, c.fax) for c in found] == [("Bana Sidda TOURE", "00.223.605 34 64", None),
+                                                          ("Ali Badi MAIGA", None, "00.223.282.02.58")]

@@ -63,7 +63,9 @@ _UNFINISHED_RE = re.compile(r"(?:[,\-–]|\b(?:de|du|des|la|le|les|l['’]|d['�
 _PARTICLES = {"de", "du", "des", "d'", "d’", "van", "von", "ben", "ould", "ag", "le", "la"}
 _ORGANISATION_WORDS = {"ong", "association", "comite", "mairie", "ville", "commune", "conseil", "cercle"}
 _CONTACT_LABEL_RE = re.compile(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", re.IGNORECASE)
-_CIVILITY_RE = re.compile(rf"^\s*(?:{contacts.CIVILITY}|M(?=\s))\s*", re.IGNORECASE)
+_CIVILITY_RE = re.compile(rf"^\s*(?:{contacts.CIVILITY}(?<=\.)|{contacts.CIVILITY}(?=\s)|M(?=\s))\s*",
+                          re.IGNORECASE)  # not `Dr` of `Dramane`
+_CIVILITY_WORD_RE = re.compile(rf"^(?:{contacts.CIVILITY}|M)$", re.IGNORECASE)
 # a number at the end of a value line, labelled or not (`M. TOURE SALIOU 00 223 934 44 48`)
 _TRAILING_NUMBER_RE = re.compile(r"(?:\b(?:t[ée]l|fax|port|gsm)\b\.?\s*:?\s*)?(?:\(\s*\+?\d{1,3}\s*\)|\+)?"
                                  r"\s*\d[\d\s./\-]{6,}\d\s*$", re.IGNORECASE)
@@ -85,6 +87,7 @@ class ContactBlock:
         self.people: list[Contact] = []  # the others
         self.free: list[str] = []
         self.pending: str | None = None  # a value line naming no one: the next person's role
+        self.holders: list[Contact] = []  # persons named after a number, theirs
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
@@ -104,7 +107,7 @@ class ContactBlock:
                 self._free_person(c)
         if self.pending and self.base.role == self.label:
             self.base.role = f"{self.label} – {self.pending}"
-        return [self.base] + self.people
+        return [self.base, *self.people, *self.holders]
 
     def _heading_value(self, block: list[str], value: str | None) -> list[str]:
         """The heading's value names the persons, one per line, up to the next labelled line (a line
@@ -177,7 +180,8 @@ class ContactBlock:
 
     def _name(self, value: str, line: str) -> None:
         found = contacts.names(value)
-        self.base.name = found[0][2] if found else (value if _name_only(value) else None)
+        written = _CIVILITY_RE.sub("", value)  # `Monsieur TETART`, `M. SIDI GUINDO`: the name without its title
+        self.base.name = found[0][2] if found else (written if _name_only(written) else None)
         self.people += [Contact(name=f[2], role=self.label) for f in found[1:]]  # two names: two persons
 
     def _role(self, value: str, line: str) -> None:
@@ -188,6 +192,12 @@ class ContactBlock:
 
     def _phone(self, value: str, line: str) -> None:
         phone, fax = contacts.phone_and_fax(line)
+        holder = re.search(r"\(([^()]+)\)\s*$", line)  # `Fax : 00.223.282.02.58 (Ali Badi MAIGA)`: the number's
+        within = holder.group(1).rstrip() if holder else ""
+        named = contacts.names(within)
+        if named and named[0][0] == 0 and named[0][1] == len(within):
+            self.holders.append(Contact(name=named[0][2], role=self.label, phone=phone, fax=fax))
+            return
         self.base.phone, self.base.fax = self.base.phone or phone, self.base.fax or fax
 
     def _email(self, value: str, line: str) -> None:
@@ -251,7 +261,7 @@ def _persons(text: str) -> list[tuple[str, str]]:
         for n, (a, b, name) in enumerate(found):
             firsts = text[:a].split() if n == 0 else []
             if firsts and all(w[:1].isupper() and w[-1:].isalpha() and not _is_role(w)
-                              and not _CIVILITY_RE.match(w) for w in firsts):
+                              and not _CIVILITY_WORD_RE.match(w) for w in firsts):
                 name, a = f"{' '.join(firsts)} {name}", 0
             end = found[n + 1][0] if n + 1 < len(found) else len(text)
             parts = (_CIVILITY_RE.sub("", text[:a] if n == 0 else ""), text[b:end])  # `A Lille : NAME, role`
