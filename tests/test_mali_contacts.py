@@ -3,7 +3,7 @@ whose value, up to the next labelled line, names the persons, one per line, each
 (verbatim lines of the Mali repertoire)."""
 from __future__ import annotations
 
-from indexer.parsers.cuf_contacts import ContactBlock, head_contacts
+from indexer.parsers.cuf_contacts import ContactBlock, head_contacts, signatories
 from indexer.records import Party
 
 HEADING = "Président du comité de jumelage et/ou autre"
@@ -163,3 +163,15 @@ def test_a_person_named_after_a_number_holds_it():
          "Fax : 00.223.282.02.58 (Ali Badi MAIGA) "])
     assert [(c.name, c.phone, c.fax) for c in found] == [("Bana Sidda TOURE", "00.223.605 34 64", None),
                                                           ("Ali Badi MAIGA", None, "00.223.282.02.58")]
+
+
+def test_the_formalisation_s_signatory_is_a_contact():
+    # Kadiolo l.4436: the office's place (`Maire de Kadiolo`) is no first name; a name without a civility
+    # or an office before it signed nothing (the AIMF sheets' `adhésion à l’AIMF Budget de l’AIMF`)
+    letter = "Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE – Janvier 2007 "
+    assert [(c.name, c.role) for c in signatories(letter)] == [("Téné DEMBELE", "Formalisation – Maire de Kadiolo")]
+    assert signatories("2000 : adhésion à l’AIMF Budget de l’AIMF : 5 millions d’euros") == []
+    found = head_contacts(["Coordonnées de l’exécutif (maire, président) ", "Nom : Monsieur TETART "],
+                          Party(name="Conseil général des Yvelines"), Party(name="Kadiolo", subdivision="Kadiolo"),
+                          "Mali", "Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE – Janvier 2007 ")
+    assert [(c.name, c.side) for c in found] == [("TETART", "french"), ("Téné DEMBELE", "partner")]

@@ -225,7 +225,7 @@ class CufReader(Reader):
             first_contact=pres.get("first_contact") or None, history=history, objectives=objectives,
             perspectives=perspectives, documents=cuf_documents.documents(lines, docs_i, clean),
             budget=pres.get("budget_dc") or pres.get("budget_ri") or None,
-            contacts=self.contacts(lines[:head_end], french, partner), partners=partners,
+            contacts=self.contacts(lines[:head_end], french, partner, pres.get("formal")), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
             # years the presentation states: what its contacts field tells (`En 2001, Montreuil … a souhaité
@@ -295,8 +295,9 @@ class CufReader(Reader):
                      population_text=ident.get("ml_pop") or None)
 
     # --- contacts ---------------------------------------------------------
-    def contacts(self, lines: list[str], french: Party, partner: Party | None) -> list[Contact]:
-        return head_contacts(lines, french, partner, self.country)
+    def contacts(self, lines: list[str], french: Party, partner: Party | None,
+                 formal: str | None = None) -> list[Contact]:
+        return head_contacts(lines, french, partner, self.country, formal)
 
     # --- actions ----------------------------------------------------------
     def actions(self, body: list[tuple[int, str]]) -> list[ActionDraft]:

@@ -21,11 +21,11 @@ _ROLE_RE = re.compile(
     r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.IGNORECASE)
 
 
-def head_contacts(lines: list[str], french: Party, partner: Party | None, country: str) -> list[Contact]:
-    """Contact blocks of the sheet head. The side is the organisation's
-    (phone, address, role naming a party or the country); only when
-    nothing tells does the layout decide: the first block of a role is
-    the French column, the second the partner's."""
+def head_contacts(lines: list[str], french: Party, partner: Party | None, country: str,
+                  formal: str | None = None) -> list[Contact]:
+    """Contact blocks of the sheet head, then the signatories its formalisation names. The side is
+    the organisation's (phone, address, role naming a party or the country); only when nothing
+    tells does the layout decide: the first block of a role is the French column, the second the partner's."""
     out: list[Contact] = []
     seen: dict[str, int] = {}
     fr_names = [french.name, french.subdivision or ""]
@@ -54,6 +54,33 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
             if c.name or c.phone or c.email:
                 out.append(c)
         i = j
+    named = {fold(c.name) for c in out if c.name}
+    for c in signatories(formal or ""):
+        if fold(c.name or "") not in named:
+            c.side = contacts.side_of(c, fr_names, pa_names, country) or "french"
+            out.append(c)
+    return out
+
+
+# a civility or an office just before a name: who signed (`Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE`)
+_SIGNATORY_RE = re.compile(rf"(?:\b{contacts.CIVILITY}\s+)?(?:\b(?:le|la)\s+)?"
+                           r"\b((?:maire|pr[ée]sidente?|pr[ée]fet|gouverneur)\b[^,;:–()]*?)\s*$", re.IGNORECASE)
+
+
+def signatories(formal: str) -> list[Contact]:
+    """The persons the formalisation field names after a civility or an office: they signed
+    it; the place after the office's `de` is no first name (`Maire de Kadiolo Téné DEMBELE`)."""
+    text = squash_spaces(formal)
+    out = []
+    for a, _, name in contacts.names(text):
+        office = _SIGNATORY_RE.search(text[:a]) or (re.search(rf"\b{contacts.CIVILITY}\s*$", text[:a]))
+        if office is None:
+            continue
+        role = office.group(1) if office.groups() else ""
+        words = name.split()
+        if re.search(r"\b(?:de|d['’])\s*$", role) and len(words) >= 3 and not words[0].isupper():
+            role, name = f"{role} {words[0]}", " ".join(words[1:])
+        out.append(Contact(name=name, role=f"Formalisation – {role}" if role else "Formalisation"))
     return out
 
 
