@@ -3,13 +3,14 @@ whose value, up to the next labelled line, names the persons, one per line, each
 (verbatim lines of the Mali repertoire)."""
 from __future__ import annotations
 
-from indexer.parsers.cuf import _ContactBlock
+from indexer.parsers.cuf_contacts import ContactBlock, head_contacts, signatories
+from indexer.records import Party
 
 HEADING = "Président du comité de jumelage et/ou autre"
 
 
 def read(*lines: str) -> list[tuple[str | None, str | None]]:
-    return [(c.name, c.role) for c in _ContactBlock(HEADING).read(list(lines))]
+    return [(c.name, c.role) for c in ContactBlock(HEADING).read(list(lines))]
 
 
 def test_a_name_without_capitals_and_its_role():
@@ -38,7 +39,7 @@ def test_an_unfinished_role_goes_on_and_a_civility_is_no_name():
 
 def test_one_person_per_line_and_an_organisation_line():
     # Ivry-sur-Seine–Dianguirdé l.6861-6865; La Fouillouse–Sio l.7274-7276
-    contacts = _ContactBlock(HEADING).read(["personne responsable :  ", "ONG AMSCID  ",
+    contacts = ContactBlock(HEADING).read(["personne responsable :  ", "ONG AMSCID  ",
                                             "Bassirou Diarra, Président ", "Francis Dembélé, Secrétaire ",
                                             "Tél : (223) 220 65 58 Fax : (223) 222 2392 "])
     assert [(c.name, c.role.rsplit(" – ", 1)[-1], c.organisation) for c in contacts] == [
@@ -54,3 +55,133 @@ def test_no_one_named():
     assert read("personne responsable :  ", "Tél :                                     Fax : ") == [
         (None, f"{HEADING} personne responsable")]
     assert read("personne responsable : Le Maire ", "Tél :                             Fax : ")[0][0] is None
+
+
+def persons(label: str, value: str | None, *lines: str) -> list[tuple[str | None, str | None]]:
+    return [(c.name, c.role) for c in ContactBlock(label).read(list(lines), value)]
+
+
+def test_any_heading_s_value_names_its_persons_one_a_line():
+    # Quetigny–Koulikoro l.10203-10205: the value on the line after the heading, a name without capitals
+    assert persons("Élu en charge du partenariat", " ", "Zahara Bretaudian ",
+                   "Tél :                                     Fax :  ") == [
+        ("Zahara Bretaudian", "Élu en charge du partenariat")]
+    # Alençon–Koutiala l.374-376: the heading goes on on its next line; the role follows without a comma
+    assert persons("Service(s) de la ville impliqué(s) dans la", None,
+                   "coopération :Modibo Coulibaly Secrétaire Général ", "Tél :              Fax : ") == [
+        ("Modibo Coulibaly", "Service(s) de la ville impliqué(s) dans la coopération – Secrétaire Général")]
+    # Cercle de Douentza l.3332-3333: a first name alone, its surname on the next line
+    assert persons("Service des relations internationales", " Fabrice ",
+                   "TARRIT, chargé de coopération décentralisée ", "Tél :  01 69 21 29 27          Fax : ")[0] == (
+        "Fabrice TARRIT", "Service des relations internationales – chargé de coopération décentralisée")
+    # CG Ain: the role in parentheses
+    assert persons("Elu en charge du partenariat", " Helmut Schwenzer (Vice-président)")[0][0] == "Helmut Schwenzer"
+
+
+def test_a_civility_names_upper_case_words_and_a_number_is_the_person_s():
+    # Kadiolo l.4413-4419: an organisation line, then names after a civility, each with its number
+    block = ContactBlock("Service(s) de la ville impliqué(s) dans la")
+    found = block.read(["coopération :  ", "DCAP  ", "M. TOURE SALIOU 00 223 934 44 48 ", "M. LE PREFET DOUYON  ",
+                        "00 223 266 00 06 ", "Tél :                                     Fax : "])
+    assert [(c.name, c.phone) for c in found] == [("TOURE SALIOU", "00 223 934 44 48"),
+                                                   ("DOUYON", "00 223 266 00 06")]
+    assert found[0].role.endswith("– DCAP") and found[1].role.endswith("– LE PREFET")
+
+
+def test_one_person_a_line_keeps_all_first_names():
+    # Thionville–Gao l.11875-11879: not `Aldiouma Baba` and `Mory YATTARA`; the line before is the role
+    found = persons("Service(s) de la ville impliqué(s) dans la", None,
+                    "coopération :Conservateur du Musée du Sahel de Gao ", "Aldiouma Baba Mory YATTARA ",
+                    "Tél : 00.223.282.00.31      Fax : ")
+    assert found == [("Aldiouma Baba Mory YATTARA", ("Service(s) de la ville impliqué(s) dans la coopération – "
+                                                     "Conservateur du Musée du Sahel de Gao"))]
+
+
+def test_a_value_that_is_a_labelled_line_is_read_as_one():
+    # Montreuil–Yélimané l.9149: `Elu en charge du partenariat : Nom : Ibrahim Coumba`
+    found = ContactBlock("Elu en charge du partenariat").read(
+        ["DOUCOURE  ", "Fonction  Président de l’Agence pour le Développement Durable "], " Nom : Ibrahim Coumba ")
+    assert found[0].name == "Ibrahim Coumba"
+
+
+def test_the_aimf_headings_each_open_a_block():
+    # AIMF–Kayes l.13253-13298 (verbatim): `Coordonnées du Président`, `… du Secrétariat permanent`,
+    # `Secrétaire permanent du comité national de` / `jumelage : M. NAME` are headings; a number written
+    # with the country's code but no `00` (`223 222 06 68`) tells the partner's side
+    lines = [
+        'Coordonnées du Président ',
+        'Nom : Bertrand DELANOË ',
+        'Fonction : Maire de Paris, Président de l’AIMF ',
+        'Adresse : 9 rue des Halles, Paris ',
+        'Tél : 01 44 88 22 88  Fax : 01 40 39 06 62 ',
+        '',
+        'Coordonnées de l’exécutif (maire, président) ',
+        'Nom : Hamadou KONE ',
+        'Fonction : Maire de Kayes ',
+        'Adresse : Hôtel de ville BP 83 ',
+        'Tél (Std) :223 252 12 72   Fax : 223 252 13 92 ',
+        '',
+        'Coordonnées du Secrétariat permanent :  ',
+        'Nom: Gilles GAUTHIER ',
+        'Fonction: Secrétaire permanent ',
+        'Adresse: 9 rue des Halles, Paris ',
+        'Tél : 01 44 88 22 88  Fax : 01 40 39 06 62 ',
+        '',
+        'Secrétaire permanent du comité national de ',
+        'jumelage : M. Amadou Doumbia ',
+        'Tél : 223 222 06 68               Fax : 223 222 24 89 ',
+        '@ : ',
+    ]
+    found = head_contacts(lines, Party(name="AIMF"), Party(name="Kayes", region="Kayes"), "Mali")
+    assert [(c.name, c.side) for c in found] == [
+        ("Bertrand DELANOË", "french"), ("Hamadou KONE", "partner"), ("Gilles GAUTHIER", "french"),
+        ("Amadou Doumbia", "partner")]
+    assert found[1].phone == "223 252 12 72" and found[2].phone == "01 44 88 22 88"
+
+
+def test_other_persons_and_the_collectivity_s_services_are_headings():
+    # CR Île-de-France–ARK l.4941-4946; CG Ain l.12735-12737
+    lines = ["Autre(s) service(s) impliqué(s) dans la ", "coopération :  ", "",
+             "Service(s) de la collectivité impliqué(s) dans la ", "coopération : Founéké Sissoko, secrétaire général ",
+             "Tél : 00 223 252 28 57 ", "", "Autre personne (chargé de projet) :  ", "Jean-Marc Prévost ",
+             "Tél : 04 74 32 32 44     Fax :04 74 32 33 58 "]
+    found = head_contacts(lines, Party(name="Île-de-France"), Party(name="Kayes"), "Mali")
+    assert [(c.name, c.side) for c in found] == [("Founéké Sissoko", "partner"), ("Jean-Marc Prévost", "french")]
+
+
+def test_a_name_field_s_civility_is_no_part_of_the_name():
+    # Kadiolo l.4378, l.4387; Rennes–Bandiagara l.10487; `Dr` only as a word (Bagnolet: `Dramane Coulibaly`)
+    for value, name in (("Monsieur TETART", "TETART"), ("Monsieur LOGONA TRAORE", "LOGONA TRAORE"),
+                        ("M. SIDI GUINDO", "SIDI GUINDO"), ("Dramane Coulibaly", "Dramane Coulibaly")):
+        assert ContactBlock("Coordonnées de l’exécutif (maire, président)").read([f"Nom : {value} "])[0].name == name
+
+
+def test_a_person_named_after_a_number_holds_it():
+    # Thionville–Gao l.11887-11890
+    found = ContactBlock("Président du comité de jumelage BP 61 Gao").read(
+        ["depuis février 2007   Bana Sidda TOURE ", "Tél :  00.223.605 34 64     ",
+         "Fax : 00.223.282.02.58 (Ali Badi MAIGA) "])
+    assert [(c.name, c.phone, c.fax) for c in found] == [("Bana Sidda TOURE", "00.223.605 34 64", None),
+                                                          ("Ali Badi MAIGA", None, "00.223.282.02.58")]
+
+
+def test_the_formalisation_s_signatory_is_a_contact():
+    # Kadiolo l.4436: the office's place (`Maire de Kadiolo`) is no first name; a name without a civility
+    # or an office before it signed nothing (the AIMF sheets' `adhésion à l’AIMF Budget de l’AIMF`)
+    letter = "Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE – Janvier 2007 "
+    assert [(c.name, c.role) for c in signatories(letter)] == [("Téné DEMBELE", "Formalisation – Maire de Kadiolo")]
+    assert signatories("2000 : adhésion à l’AIMF Budget de l’AIMF : 5 millions d’euros") == []
+    found = head_contacts(["Coordonnées de l’exécutif (maire, président) ", "Nom : Monsieur TETART "],
+                          Party(name="Conseil général des Yvelines"), Party(name="Kadiolo", subdivision="Kadiolo"),
+                          "Mali", "Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE – Janvier 2007 ")
+    assert [(c.name, c.side) for c in found] == [("TETART", "french"), ("Téné DEMBELE", "partner")]
+
+
+def test_a_name_without_capitals_that_the_e_mail_spells():
+    # CU Bordeaux l.5764-5768: the service's words, then `Anne raimat`, spelled by `araimat@`; no e-mail, no name
+    lines = ["des coopérations Territoriales et de l’attractivité ", "internationale Anne raimat ",
+             "Tél :                              Fax : "]
+    found = ContactBlock("Service des relations internationales").read([*lines, "@ : araimat@cu-bordeaux.fr  "],
+                                                                     "Direction ")
+    assert [(c.name, c.email) for c in found] == [("Anne raimat", "araimat@cu-bordeaux.fr")]
+    assert ContactBlock("Service des relations internationales").read(lines, "Direction ")[0].name is None

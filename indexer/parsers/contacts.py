@@ -175,6 +175,9 @@ def _phone_country(number: str | None) -> str | None:
     plain = re.sub(r"\D", "", number)
     if len(plain) == 10 and plain.startswith("0"):
         return "France"
+    if 10 <= len(plain) <= 12:  # a country code written without `+` or `00` (`223 222 06 68`)
+        return next((country for code, country in _COUNTRY_CODES.items() if code != "33" and plain.startswith(code)),
+                    None)
     return None
 
 

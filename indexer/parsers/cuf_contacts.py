@@ -1,0 +1,334 @@
+"""The contact blocks of a CUF sheet's head: one block per heading (`Coordonnées de l’exécutif`,
+`Élu en charge du partenariat`…), its labelled lines (`Nom :`, `Tél :`…) and its free lines read
+into persons."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+from typing import ClassVar
+
+from ..records import Contact, Party
+from ..text import fold, join_wrapped, squash_spaces
+from . import contacts
+
+_ROLE_RE = re.compile(
+    # the AIMF sheets' `Coordonnées du Président`, `du Secrétariat permanent`, `Secrétaire permanent du comité …`
+    r"^\s*(Coordonnées d(?:e l.exécutif|u Président|u Secrétariat)|[ÉE]lue? en charge du partenariat|"
+    r"Service des relations internationales|Secrétaire permanent du comité|"
+    r"Autre\(s\) service|(?-i:Autre(?:\(s\))? personne)|Service\(s\) de la (?:ville|collectivité)|"
+    r"Président du comité de jumelage|"
+    # `responsable :` (lower case) continues a label
+    r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.IGNORECASE)
+
+
+def head_contacts(lines: list[str], french: Party, partner: Party | None, country: str,
+                  formal: str | None = None) -> list[Contact]:
+    """Contact blocks of the sheet head, then the signatories its formalisation names. The side is
+    the organisation's (phone, address, role naming a party or the country); only when nothing
+    tells does the layout decide: the first block of a role is the French column, the second the partner's."""
+    out: list[Contact] = []
+    seen: dict[str, int] = {}
+    fr_names = [french.name, french.subdivision or ""]
+    pa_names = [partner.name, partner.region or "", partner.subdivision or ""] if partner else []
+    i = 0
+    while i < len(lines):
+        m = _ROLE_RE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        role_key = fold(m.group(1))[:16]
+        seen[role_key] = seen.get(role_key, 0) + 1
+        fallback = "partner" if seen[role_key] > 1 or role_key.startswith("service(s) d") else "french"
+        heading, colon, value = lines[i].partition(":")
+        label = squash_spaces(heading).rstrip(" :")
+        block: list[str] = []
+        j = i + 1
+        while j < len(lines) and not _ROLE_RE.match(lines[j]) and "Présentation du partenariat" not in lines[j]:
+            if re.match(r"^\s*Collectivité", lines[j]):
+                break
+            block.append(lines[j])
+            j += 1
+        people = ContactBlock(label).read(block, value if colon else None)
+        for c in people:
+            c.side = contacts.side_of(c, fr_names, pa_names, country) or fallback
+            if c.name or c.phone or c.email:
+                out.append(c)
+        i = j
+    named = {fold(c.name) for c in out if c.name}
+    for c in signatories(formal or ""):
+        if fold(c.name or "") not in named:
+            c.side = contacts.side_of(c, fr_names, pa_names, country) or "french"
+            out.append(c)
+    return out
+
+
+# a civility or an office just before a name: who signed (`Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE`)
+_SIGNATORY_RE = re.compile(rf"(?:\b{contacts.CIVILITY}\s+)?(?:\b(?:le|la)\s+)?"
+                           r"\b((?:maire|pr[ée]sidente?|pr[ée]fet|gouverneur)\b[^,;:–()]*?)\s*$", re.IGNORECASE)
+
+
+def signatories(formal: str) -> list[Contact]:
+    """The persons the formalisation field names after a civility or an office: they signed
+    it; the place after the office's `de` is no first name (`Maire de Kadiolo Téné DEMBELE`)."""
+    text = squash_spaces(formal)
+    out = []
+    for a, _, name in contacts.names(text):
+        office = _SIGNATORY_RE.search(text[:a]) or (re.search(rf"\b{contacts.CIVILITY}\s*$", text[:a]))
+        if office is None:
+            continue
+        role = office.group(1) if office.groups() else ""
+        words = name.split()
+        if re.search(r"\b(?:de|d['’])\s*$", role) and len(words) >= 3 and not words[0].isupper():
+            role, name = f"{role} {words[0]}", " ".join(words[1:])
+        out.append(Contact(name=name, role=f"Formalisation – {role}" if role else "Formalisation"))
+    return out
+
+
+# a heading's second line (`personne responsable :`, `coopération :`, `jumelage :`), with its value
+_CONTINUATION_RE = re.compile(r"^\s*([a-zà-ÿ][\w’'()/\- ]{0,40}?)\s*:\s*(.*?)\s*$")
+_UNFINISHED_RE = re.compile(r"(?:[,\-–]|\b(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|pour))\s*$", re.IGNORECASE)
+_PARTICLES = {"de", "du", "des", "d'", "d’", "van", "von", "ben", "ould", "ag", "le", "la"}
+_ORGANISATION_WORDS = {"ong", "association", "comite", "mairie", "ville", "commune", "conseil", "cercle"}
+_CONTACT_LABEL_RE = re.compile(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", re.IGNORECASE)
+_CIVILITY_RE = re.compile(rf"^\s*(?:{contacts.CIVILITY}(?<=\.)|{contacts.CIVILITY}(?=\s)|M(?=\s))\s*",
+                          re.IGNORECASE)  # not `Dr` of `Dramane`
+_CIVILITY_WORD_RE = re.compile(rf"^(?:{contacts.CIVILITY}|M)$", re.IGNORECASE)
+# a number at the end of a value line, labelled or not (`M. TOURE SALIOU 00 223 934 44 48`)
+_TRAILING_NUMBER_RE = re.compile(r"(?:\b(?:t[ée]l|fax|port|gsm)\b\.?\s*:?\s*)?(?:\(\s*\+?\d{1,3}\s*\)|\+)?"
+                                 r"\s*\d[\d\s./\-]{6,}\d\s*$", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# `Service des relations internationales : Fabrice` / `TARRIT, chargé de coopération décentralisée`
+_FIRST_NAME_ALONE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
+_SURNAME_FIRST = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+\b(?![a-zà-ÿ])")
+
+
+class ContactBlock:
+    """The persons of one contact block. The heading's value (after its colon, or
+    on the lines up to the first labelled one) names them one per line; labelled
+    lines (`Nom :`, `Tél :`…) fill the block's first person, one short method per
+    label; the other lines are read at the end as free text, where each name is a person."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.base = Contact(role=label)  # the block's first person
+        self.people: list[Contact] = []  # the others
+        self.free: list[str] = []
+        self.pending: str | None = None  # a value line naming no one: the next person's role
+        self.holders: list[Contact] = []  # persons named after a number, theirs
+
+    def read(self, block: list[str], value: str | None = None) -> list[Contact]:
+        """`value`: what the heading line wrote after its colon (None without a colon)."""
+        for raw in self._heading_value(block, value):
+            s = squash_spaces(raw)
+            if not s:
+                continue
+            lab = _CONTACT_LABEL_RE.match(s)
+            key = fold(lab.group(1)).rstrip(".") if lab else None
+            reader = self._LABELLED.get(key) if lab and key else None
+            if lab and reader is not None:
+                reader(self, lab.group(2), s)
+            else:
+                self._other_line(s, labelled=key is not None)
+        for s in self.free:
+            for c in contacts.people(s):
+                self._free_person(c)
+        if self.pending and self.base.name is None and not self.people:
+            self.base.name = _spelled_by(self.pending, self.base.email)
+            if self.base.name:
+                self.pending = squash_spaces(self.pending.replace(self.base.name, " ")).strip(" ,;:-–")
+        if self.pending and self.base.role == self.label:
+            self.base.role = f"{self.label} – {self.pending}"
+        return [self.base, *self.people, *self.holders]
+
+    def _heading_value(self, block: list[str], value: str | None) -> list[str]:
+        """The heading's value names the persons, one per line, up to the next labelled line (a line
+        left unfinished, `Josette LESSAVRE, Vice-` / `présidente`, goes on on the next), each with their
+        role (`Moistapha Fofana, secrétaire`); a line naming an organisation (`ONG AMSCID`) is theirs.
+        A heading without a colon goes on on its next line when that line opens in lower case
+        (`Président du comité de jumelage et/ou autre` / `personne responsable : NAME, role`,
+        `Service(s) de la ville impliqué(s) dans la` / `coopération :NAME`). Returns the block's other lines."""
+        k = 0
+        if value is None:
+            first = next((n for n, line in enumerate(block) if line.strip()), None)
+            m = _CONTINUATION_RE.match(block[first]) if first is not None else None
+            if m is None or first is None or _CONTACT_LABEL_RE.match(block[first].strip()):
+                return block
+            self.label = self.base.role = f"{self.label} {squash_spaces(m.group(1))}"
+            value, k = m.group(2), first + 1
+        if _CONTACT_LABEL_RE.match(value.strip()):  # `Elu en charge du partenariat : Nom : …`
+            return [value, *block[k:]]
+        entries = [squash_spaces(value)] if value.strip() else []
+        while not entries and k < len(block) and not block[k].strip():
+            k += 1  # `Élu en charge du partenariat :` / `Zahara Bretaudian`
+        while k < len(block) and block[k].strip() and not _CONTACT_LABEL_RE.match(block[k].strip()):
+            line = squash_spaces(block[k])
+            if entries and (_UNFINISHED_RE.search(entries[-1]) or line[:1].islower()
+                            or _FIRST_NAME_ALONE.match(entries[-1]) and _SURNAME_FIRST.match(line)):
+                entries[-1] = join_wrapped(entries[-1], line)
+            else:
+                entries.append(line)
+            k += 1
+        for entry in entries:
+            self._entry(entry)
+        return block[k:]
+
+    def _entry(self, entry: str) -> None:
+        """One value line: a person, their role, e-mail and number (`M. TOURE SALIOU 00 223 934 44 48`);
+        a line of a number or an e-mail alone is the last person's."""
+        email = _EMAIL_RE.search(entry)
+        text = re.sub(r"\(\s*\)", " ", entry.replace(email.group(0), " ")) if email else entry
+        number = _TRAILING_NUMBER_RE.search(text)
+        text = squash_spaces(text[:number.start()] if number else text).strip(" ,;:-–")
+        phone = contacts.clean_number(number.group(0)) if number else None
+        named = [c for c in [self.base, *self.people] if c.name]
+        if not text:
+            target = named[-1] if named else self.base
+            target.phone, target.email = target.phone or phone, target.email or (email.group(0) if email else None)
+            return
+        if "," not in text and fold(text.split()[0]) in _ORGANISATION_WORDS:
+            self.base.organisation = self.base.organisation or text
+            return
+        persons = _persons(text)
+        if not persons:  # a line naming no one goes on with the role of the person before it, or the next's
+            if named:
+                named[-1].role = join_wrapped(named[-1].role or self.label, text) if named[-1].role != self.label \
+                    else f"{self.label} – {text}"
+            else:
+                self.pending = f"{self.pending} {text}" if self.pending else text
+            return
+        for n, (name, role) in enumerate(persons):
+            role = role or (self.pending or "")
+            self.pending = None
+            full = f"{self.label} – {role}" if role else self.label
+            if self.base.name is None and not self.people:
+                self.base.name, self.base.role = name, full
+                c = self.base
+            else:
+                c = Contact(name=name, role=full)
+                self.people.append(c)
+            if n == 0:
+                c.phone, c.email = c.phone or phone, c.email or (email.group(0) if email else None)
+
+    def _name(self, value: str, line: str) -> None:
+        found = contacts.names(value)
+        written = _CIVILITY_RE.sub("", value)  # `Monsieur TETART`, `M. SIDI GUINDO`: the name without its title
+        self.base.name = found[0][2] if found else (written if _name_only(written) else None)
+        self.people += [Contact(name=f[2], role=self.label) for f in found[1:]]  # two names: two persons
+
+    def _role(self, value: str, line: str) -> None:
+        self.base.role = value or self.base.role
+
+    def _address(self, value: str, line: str) -> None:
+        self.base.address = value or None
+
+    def _phone(self, value: str, line: str) -> None:
+        phone, fax = contacts.phone_and_fax(line)
+        holder = re.search(r"\(([^()]+)\)\s*$", line)  # `Fax : 00.223.282.02.58 (Ali Badi MAIGA)`: the number's
+        within = holder.group(1).rstrip() if holder else ""
+        named = contacts.names(within)
+        if named and named[0][0] == 0 and named[0][1] == len(within):
+            self.holders.append(Contact(name=named[0][2], role=self.label, phone=phone, fax=fax))
+            return
+        self.base.phone, self.base.fax = self.base.phone or phone, self.base.fax or fax
+
+    def _email(self, value: str, line: str) -> None:
+        e = re.search(r"[\w.+-]+@[\w.-]+\.\w+", line)
+        self.base.email = e.group(0) if e else self.base.email
+
+    def _website(self, value: str, line: str) -> None:
+        self.base.website = value or None
+
+    # the folded label -> what its value fills
+    _LABELLED: ClassVar[dict[str, Callable[[ContactBlock, str, str], None]]] = {
+        "nom": _name, "fonction": _role, "adresse": _address, "tel": _phone, "tél": _phone, "fax": _phone,
+        "@": _email, "site web": _website}
+
+    def _other_line(self, s: str, labelled: bool) -> None:
+        base = self.base
+        if base.role != self.label and base.address and not base.name:
+            base.address += " " + s  # an address that wraps
+        elif not labelled and base.role == self.label and base.name is None and base.address is None \
+                and re.match(r"^de |^d['’]", s):
+            return  # `de …` before anything was read: the rest of the block's heading
+        else:
+            self.free.append(s)
+
+    def _free_person(self, c: Contact) -> None:
+        """A person of a free line: the first person when no `Nom :` named one,
+        else one more; a line without a name gives its numbers to the last person."""
+        base, people = self.base, self.people
+        if c.name and base.name is None and not people:
+            base.name, base.phone, base.fax = c.name, base.phone or c.phone, base.fax or c.fax
+            base.email = base.email or c.email
+            if c.role:
+                base.role = f"{self.label} – {c.role}" if base.role == self.label else base.role
+        elif c.name:
+            c.role = c.role or self.label
+            people.append(c)
+        elif base.name or people:
+            target = people[-1] if people else base
+            target.phone, target.fax = target.phone or c.phone, target.fax or c.fax
+            target.email = target.email or c.email
+
+
+def _name_only(text: str) -> bool:
+    """A `Nom :` value that is a person's name even without the usual casing."""
+    return bool(text) and len(text.split()) <= 4 and not re.search(r"\d|:|@", text) \
+        and not any(fold(w) in contacts.ROLE_WORDS for w in text.split())
+
+
+def _persons(text: str) -> list[tuple[str, str]]:
+    """The persons of one value line, each with their role: `Josette LESSAVRE, Vice-présidente`,
+    `Service Jeunesse et Sports : Anne Lise TREUSSART`; one person a line, so capitalised words
+    before the surname are first names (`Aldiouma Baba Mory YATTARA`); a name without capitals
+    (`Moistapha Fofana, secrétaire`, `Modibo Coulibaly Secrétaire Général`, `M. Perrussel`,
+    `M. LE PREFET DOUYON`) when all its words are capitalised; `Le Maire` names no one."""
+    found = contacts.names(text)
+    if found:
+        if len(found) > 1 and not found[0][2].split()[-1].isupper() and not text[found[0][1]:found[1][0]].strip():
+            # `Aldiouma Baba Mory YATTARA`: one name a line, not `Aldiouma Baba` and `Mory YATTARA`
+            found = [(found[0][0], found[1][1], f"{found[0][2]} {found[1][2]}"), *found[2:]]
+        out = []
+        for n, (a, b, name) in enumerate(found):
+            firsts = text[:a].split() if n == 0 else []
+            if firsts and all(w[:1].isupper() and w[-1:].isalpha() and not _is_role(w)
+                              and not _CIVILITY_WORD_RE.match(w) for w in firsts):
+                name, a = f"{' '.join(firsts)} {name}", 0
+            end = found[n + 1][0] if n + 1 < len(found) else len(text)
+            parts = (_CIVILITY_RE.sub("", text[:a] if n == 0 else ""), text[b:end])  # `A Lille : NAME, role`
+            out.append((name, ", ".join(p for p in (squash_spaces(x).strip(" ,;:-–") for x in parts) if p)))
+        return out
+    civility = _CIVILITY_RE.match(text)
+    cut = re.search(r"\s*[,(]\s*", text)  # `Moistapha Fofana, secrétaire`, `Helmut Schwenzer (Vice-président)`
+    written, comma, role = (text[:cut.start()], cut.group(0), text[cut.end():].rstrip(" )")) if cut \
+        else (text, "", "")
+    if not comma and not civility:  # `Modibo Coulibaly Secrétaire Général`: the role from its first word
+        words = written.split()
+        at = next((k for k, w in enumerate(words) if _is_role(w)), len(words))
+        written, role = " ".join(words[:at]), " ".join(words[at:])
+    person = contacts.person_name(written)
+    if not person or not all(w[:1].isupper() or fold(w) in _PARTICLES for w in person.split()):
+        return []  # `… amitiés`: the words of a name all have capitals
+    if len(person.split()) < 2 and not civility:
+        return []  # `DCAP`, `Kayes`: one word is a name only after a civility
+    if civility and not comma:  # `M. LE PREFET DOUYON`: the title is the role
+        rest = _CIVILITY_RE.sub("", written)
+        role = squash_spaces(rest.replace(person, " "))
+    return [(person, role.strip(" ,;:-–"))]
+
+
+def _is_role(word: str) -> bool:
+    return fold(word).strip(".'’,:") in contacts.ROLE_WORDS
+
+
+def _spelled_by(text: str, email: str | None) -> str | None:
+    """Two words of a line naming no one that the block's e-mail spells (`… internationale Anne raimat` /
+    `araimat@cu-bordeaux.fr`): a first name and a surname left without capitals."""
+    local = fold((email or "").split("@")[0])
+    words = text.split()
+    for first, last in pairwise(words):
+        f, s = fold(first), fold(last)
+        if first[:1].isupper() and len(s) > 2 and local in (f[:1] + s, f + s, f"{f}.{s}", f"{f[:1]}.{s}"):
+            return f"{first} {last}"
+    return None
