@@ -175,13 +175,3 @@ def test_the_formalisation_s_signatory_is_a_contact():
                           Party(name="Conseil général des Yvelines"), Party(name="Kadiolo", subdivision="Kadiolo"),
                           "Mali", "Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE – Janvier 2007 ")
     assert [(c.name, c.side) for c in found] == [("TETART", "french"), ("Téné DEMBELE", "partner")]
-
-
-def test_a_name_without_capitals_that_the_e_mail_spells():
-    # CU Bordeaux l.5764-5768: the service's words, then `Anne raimat`, spelled by `araimat@`; no e-mail, no name
-    lines = ["des coopérations Territoriales et de l’attractivité ", "internationale Anne raimat ",
-             "Tél :                              Fax : "]
-    found = ContactBlock("Service des relations internationales").read([*lines, "@ : araimat@cu-bordeaux.fr  "],
-                                                                     "Direction ")
-    assert [(c.name, c.email) for c in found] == [("Anne raimat", "araimat@cu-bordeaux.fr")]
-    assert ContactBlock("Service des relations internationales").read(lines, "Direction ")[0].name is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import pairwise
 from typing import ClassVar
 
 from ..records import Contact, Party
@@ -133,10 +132,6 @@ class ContactBlock:
         for s in self.free:
             for c in contacts.people(s):
                 self._free_person(c)
-        if self.pending and self.base.name is None and not self.people:
-            self.base.name = _spelled_by(self.pending, self.base.email)
-            if self.base.name:
-                self.pending = squash_spaces(self.pending.replace(self.base.name, " ")).strip(" ,;:-–")
         if self.pending and self.base.role == self.label:
             self.base.role = f"{self.label} – {self.pending}"
         return [self.base, *self.people, *self.holders]
@@ -320,15 +315,3 @@ def _persons(text: str) -> list[tuple[str, str]]:
 
 def _is_role(word: str) -> bool:
     return fold(word).strip(".'’,:") in contacts.ROLE_WORDS
-
-
-def _spelled_by(text: str, email: str | None) -> str | None:
-    """Two words of a line naming no one that the block's e-mail spells (`… internationale Anne raimat` /
-    `araimat@cu-bordeaux.fr`): a first name and a surname left without capitals."""
-    local = fold((email or "").split("@")[0])
-    words = text.split()
-    for first, last in pairwise(words):
-        f, s = fold(first), fold(last)
-        if first[:1].isupper() and len(s) > 2 and local in (f[:1] + s, f + s, f"{f}.{s}", f"{f[:1]}.{s}"):
-            return f"{first} {last}"
-    return None
