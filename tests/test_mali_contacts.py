@@ -175,3 +175,23 @@ def test_the_formalisation_s_signatory_is_a_contact():
                           Party(name="Conseil général des Yvelines"), Party(name="Kadiolo", subdivision="Kadiolo"),
                           "Mali", "Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE – Janvier 2007 ")
     assert [(c.name, c.side) for c in found] == [("TETART", "french"), ("Téné DEMBELE", "partner")]
+
+
+def test_an_unfinished_address_or_role_goes_on_on_the_next_line():
+    # CR Nord-Pas-de-Calais–Kayes l.5111-5115: `LILLE Cédex` was read as a person
+    block = ContactBlock("Coordonnées de l’exécutif (président)").read([
+        "Nom : Daniel PERCHERON  ", "Fonction : Président du Conseil Régional  ",
+        "Adresse : Hôtel de région, 151, avenue Hoover,  ", "F 59555, LILLE Cédex – France  ",
+        "Tél :(33) 3 28 82 82 82  Fax :(33) 3 28 82 82 83 "])
+    assert [(c.name, c.address) for c in block] == [
+        ("Daniel PERCHERON", "Hôtel de région, 151, avenue Hoover, F 59555, LILLE Cédex – France")]
+    # Dourdan–Troumgoumbé l.6035-6037: a role cut at a compound's hyphen
+    block = ContactBlock("Coordonnées de l’exécutif").read([
+        "Nom : Yves TAVERNIER", "Fonction : Maire et Conseiller Régional d’Ile-de-", "France  ",
+        "Adresse : Hôtel de ville, Esplanade Jean Moulin, ", "91410 Dourdan"])
+    assert [(c.role, c.address) for c in block] == [
+        ("Maire et Conseiller Régional d’Ile-de-France", "Hôtel de ville, Esplanade Jean Moulin, 91410 Dourdan")]
+    # a numbers line after an address is no part of it (Thionville–Kéniéba Konko: `BP : 998`)
+    block = ContactBlock("Coordonnées de l’exécutif").read(["Nom : Bréhima CAMARA", "Adresse : BP : 998",
+                                                           ": 673 41 35 : 643 96 71"])
+    assert block[0].address == "BP : 998"

@@ -102,6 +102,11 @@ _FIRST_NAME_ALONE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+
 _SURNAME_FIRST = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+\b(?![a-zà-ÿ])")
 
 
+# an address left unfinished at its line's end: a comma, a dash, a street number
+_ADDRESS_GOES_ON = re.compile(r"[,–-]\s*$|\b\d{1,4}\s*$")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # a line going on with words, not numbers (`: 673 41 35`)
+
+
 class ContactBlock:
     """The persons of one contact block. The heading's value (after its colon, or
     on the lines up to the first labelled one) names them one per line; labelled
@@ -243,6 +248,11 @@ class ContactBlock:
         base = self.base
         if base.role != self.label and base.address and not base.name:
             base.address += " " + s  # an address that wraps
+        elif base.address and _ADDRESS_GOES_ON.search(base.address) and not labelled and _WORD.search(s):
+            base.address = join_wrapped(base.address, s)  # `…, avenue Hoover,` / `F 59555, LILLE Cédex – France`
+        elif base.role and base.role != self.label and base.address is None and not labelled \
+                and re.search(r"\w-$", base.role):
+            base.role = join_wrapped(base.role, s)  # `Maire et Conseiller Régional d’Ile-de-` / `France`
         elif not labelled and base.role == self.label and base.name is None and base.address is None \
                 and re.match(r"^de |^d['’]", s):
             return  # `de …` before anything was read: the rest of the block's heading
