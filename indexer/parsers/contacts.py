@@ -221,7 +221,7 @@ _GENERIC = {"commune", "ville", "mairie", "conseil", "general", "regional", "cer
 
 
 # A civility in running text (`… conduite par M. Abdelaziz AYACHI (Membre …)`); `MM.` names several.
-_CIVILITY_IN_TEXT = re.compile(r"(?<![\w.])(?:M\.|Mme\.?|Mlle\.?|Monsieur|Madame)\s+")
+_CIVILITY_IN_TEXT = re.compile(rf"(?<![\w.]){CIVILITY}\s+")
 _TEXT_PARTICLES = {"de", "du", "des", "d'", "d’", "el", "ben", "ould", "van", "von", "al"}
 # `Jean-Michel DACLIN` without a civility: a compound first name before a capitalised surname
 _COMPOUND_FIRST = re.compile(rf"(?<![\w-])({_CAP}-\s?{_CAP})\s+({_UP}(?:\s+{_UP})*)")
