@@ -222,7 +222,8 @@ _GENERIC = {"commune", "ville", "mairie", "conseil", "general", "regional", "cer
 
 # A civility in running text (`… conduite par M. Abdelaziz AYACHI (Membre …)`); `MM.` names several.
 _CIVILITY_IN_TEXT = re.compile(rf"(?<![\w.]){CIVILITY}\s+")
-_TEXT_PARTICLES = {"de", "du", "des", "d'", "d’", "el", "ben", "ould", "van", "von", "al"}
+# the lower-case words inside a person's name (`Henri de BEAUMONT`, `Omar el Jazouli`)
+PARTICLES = {"de", "du", "des", "d'", "d’", "el", "al", "ben", "ould", "ag", "van", "von"}
 # `Jean-Michel DACLIN` without a civility: a compound first name before a capitalised surname
 _COMPOUND_FIRST = re.compile(rf"(?<![\w-])({_CAP}-\s?{_CAP})\s+({_UP}(?:\s+{_UP})*)")
 
@@ -234,7 +235,7 @@ def _name_span(text: str) -> str:
     words: list[str] = []
     tokens = seg.split()
     for k, w in enumerate(tokens[:6]):
-        particle = bool(words) and fold(w) in _TEXT_PARTICLES and tokens[k + 1:k + 2] != [] \
+        particle = bool(words) and fold(w) in PARTICLES and tokens[k + 1:k + 2] != [] \
             and tokens[k + 1][:1].isupper()  # `Omar el Jazouli`
         if w[:1].isupper() or particle:
             words.append(w)
@@ -277,6 +278,6 @@ def same_person(a: str | None, b: str | None) -> bool:
     wa, wb = (re.findall(r"[a-z]+", fold(x or "")) for x in (a, b))
     if not wa or not wb or wa[-1] != wb[-1]:
         return False
-    ia, ib = ([w[0] for w in ws[:-1] if w not in _TEXT_PARTICLES] for ws in (wa, wb))
+    ia, ib = ([w[0] for w in ws[:-1] if w not in PARTICLES] for ws in (wa, wb))
     n = min(len(ia), len(ib))
     return ia[:n] == ib[:n]

@@ -87,7 +87,7 @@ def signatories(formal: str) -> list[Contact]:
 # a heading's second line (`personne responsable :`, `coopération :`, `jumelage :`), with its value
 _CONTINUATION_RE = re.compile(r"^\s*([a-zà-ÿ][\w’'()/\- ]{0,40}?)\s*:\s*(.*?)\s*$")
 _UNFINISHED_RE = re.compile(r"(?:[,\-–]|\b(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|pour))\s*$", re.IGNORECASE)
-_PARTICLES = {"de", "du", "des", "d'", "d’", "van", "von", "ben", "ould", "ag", "le", "la"}
+_PARTICLES = contacts.PARTICLES | {"le", "la"}
 _ORGANISATION_WORDS = {"ong", "association", "comite", "mairie", "ville", "commune", "conseil", "cercle"}
 _CONTACT_LABEL_RE = re.compile(r"^(Nom|Fonction|Adresse|Tél\.?|Tel\.?|Fax|@|site web)\s*:?\s*(.*)$", re.IGNORECASE)
 _CIVILITY_RE = re.compile(rf"^\s*(?:{contacts.CIVILITY}(?<=\.)|{contacts.CIVILITY}(?=\s)|M(?=\s))\s*",
