@@ -193,7 +193,7 @@ def fix_shouted_words(name: str) -> str:
 # (0169915858, 01 69 91 58 58, +33.1.69.91.58.58, (00 223) 20 22 33 44, and two
 # numbers sharing a prefix: 00.223.232.08.71/13.62); lists of years
 # ("1991 1992 1993") and amounts with thousands groups ("1 250 000") are left alone.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # the one e-mail pattern of the project
 # (the lookahead states what a match starts with, which spares the regex engine
 # trying the optional prefixes at every character: twice as fast)
 _NUMBERS = re.compile(r"(?=[+(\d])(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
@@ -218,5 +218,5 @@ def redact_contacts(text: str, replacement: str = "") -> str:
     if not text:
         return text
     if "@" in text:  # the e-mail pattern is slow to fail on long texts
-        text = _EMAIL.sub(replacement, text)
+        text = EMAIL_RE.sub(replacement, text)
     return _NUMBERS.sub(lambda m: _mask_phone(m, replacement), text)

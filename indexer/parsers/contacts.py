@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..records import Contact
-from ..text import fold, squash_spaces
+from ..text import EMAIL_RE, fold, squash_spaces
 
 _UP = r"[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’\-]*[A-ZÀ-ÖØ-Ý](?![a-zà-öø-ÿ])"
 _CAP = r"[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+)?"
@@ -28,7 +28,6 @@ _PARTICLE = r"(?:(?:de|du|des|d['’]|van|von|ben|ould|ag)\s*)"
 _NAME_RE = re.compile(
     rf"(?:{CIVILITY}\s*)?(?:(?P<fs>(?:{_CAP}\s+){{1,2}}{_PARTICLE}?)(?P<ln>{_UP}(?:\s+{_UP})*)"
     rf"|(?P<ln2>{_UP}(?:\s+{_UP})*)\s+(?P<fs2>{_CAP}(?:\s+{_CAP})?)(?![a-zà-ÿ]))")
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_LABEL = r"(?:t[ée]l[ée]?(?:phone)?|tel|port(?:able)?|gsm|mobile|standard|ligne directe)"
 _NUMBER_RE = re.compile(r"(?:\+\s?\d{1,3}|\(\s?\+?\d{2,5}\s?\)|00\s?\d{2,3})?"  # an international prefix
                         r"[\s.\-/]*(?:\(0\))?[\s.]*\d[\d\s.\-/]{5,}\d")
@@ -120,7 +119,7 @@ def read_line(text: str, contact: Contact | None = None) -> Contact:
     e-mail, phone and fax, the person's name, and the rest as the role."""
     c = contact or Contact()
     s = squash_spaces(text)
-    em = _EMAIL_RE.search(s)
+    em = EMAIL_RE.search(s)
     if em:
         c.email = c.email or em.group(0)
         s = s.replace(em.group(0), " ")

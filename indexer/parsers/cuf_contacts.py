@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from ..records import Contact, Party
-from ..text import fold, join_wrapped, squash_spaces
+from ..text import EMAIL_RE, fold, join_wrapped, squash_spaces
 from . import contacts
 
 _ROLE_RE = re.compile(
@@ -96,7 +96,6 @@ _CIVILITY_WORD_RE = re.compile(rf"^(?:{contacts.CIVILITY}|M)$", re.IGNORECASE)
 # a number at the end of a value line, labelled or not (`M. TOURE SALIOU 00 223 934 44 48`)
 _TRAILING_NUMBER_RE = re.compile(r"(?:\b(?:t[ée]l|fax|port|gsm)\b\.?\s*:?\s*)?(?:\(\s*\+?\d{1,3}\s*\)|\+)?"
                                  r"\s*\d[\d\s./\-]{6,}\d\s*$", re.IGNORECASE)
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # `Service des relations internationales : Fabrice` / `TARRIT, chargé de coopération décentralisée`
 _FIRST_NAME_ALONE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
 _SURNAME_FIRST = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+\b(?![a-zà-ÿ])")
@@ -176,7 +175,7 @@ class ContactBlock:
     def _entry(self, entry: str) -> None:
         """One value line: a person, their role, e-mail and number (`M. TOURE SALIOU 00 223 934 44 48`);
         a line of a number or an e-mail alone is the last person's."""
-        email = _EMAIL_RE.search(entry)
+        email = EMAIL_RE.search(entry)
         text = re.sub(r"\(\s*\)", " ", entry.replace(email.group(0), " ")) if email else entry
         number = _TRAILING_NUMBER_RE.search(text)
         text = squash_spaces(text[:number.start()] if number else text).strip(" ,;:-–")
@@ -233,7 +232,7 @@ class ContactBlock:
         self.base.phone, self.base.fax = self.base.phone or phone, self.base.fax or fax
 
     def _email(self, value: str, line: str) -> None:
-        e = re.search(r"[\w.+-]+@[\w.-]+\.\w+", line)
+        e = EMAIL_RE.search(line)
         self.base.email = e.group(0) if e else self.base.email
 
     def _website(self, value: str, line: str) -> None:

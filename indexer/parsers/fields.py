@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Budget
-from ..text import fold, squash_spaces
+from ..text import EMAIL_RE, fold, squash_spaces
 
 # --- Money -----------------------------------------------------------------
 
@@ -233,7 +233,7 @@ _DECADE_RE = re.compile(r"\bann[ée]es\s+(?:19|20)\d0(?:\s*(?:et|-|–|à)\s*(?:
 def _mask_numbers(text: str) -> str:
     """Blank out e-mail addresses, phone numbers, reference numbers, decades and amounts, so
     that their digits are never read as years."""
-    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", text)
+    text = EMAIL_RE.sub(" ", text)
     text = _DECADE_RE.sub(lambda m: " " * len(m.group()), text)
 
     def phone(m: re.Match) -> str:

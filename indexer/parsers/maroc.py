@@ -16,11 +16,11 @@ from typing import Final
 from indexer import geography
 from indexer.domains import map_domain
 from indexer.records import Budget, Contact, ParseResult, Partnership, Party, SourceRef
-from indexer.text import fold, normal_case, reflow, squash_spaces
+from indexer.text import EMAIL_RE, fold, normal_case, reflow, squash_spaces
 
 from . import Reader, fields
 from .contacts import person_name
-from .maroc_contacts import _EMAIL_RE, _FAX_RE, _PHONE_RE, parse_contacts, who_persons
+from .maroc_contacts import _FAX_RE, _PHONE_RE, parse_contacts, who_persons
 from .maroc_sheet import (
     _FRENCH_START,
     YEAR,
@@ -446,7 +446,7 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
                     contact.phone = phone.group(3).strip()
                 elif fax := _FAX_RE.match(s):
                     contact.fax = fax.group(1).strip()
-                elif _EMAIL_RE.fullmatch(s):
+                elif EMAIL_RE.fullmatch(s):
                     contact.email = contact.email or s
                 elif s.startswith("Hôtel"):
                     contact.address = s

@@ -16,14 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.records import Contact, Party
-from indexer.text import fold, squash_spaces
+from indexer.text import EMAIL_RE, fold, squash_spaces
 
 from . import contacts as shared
 from .maroc_sheet import core_name
 
 _PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.IGNORECASE)
 _FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.IGNORECASE)
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _WEB_RE = re.compile(r"^<?(https?://|www\.)\S+>?$")
 _ORG_RE = re.compile(
     r"^(Ville|Commune|Conseil\b|Mairie|Municipalité|Hôtel de|Préfecture|Province|Wilaya|Communauté|"
@@ -116,7 +115,7 @@ def _contact_detail(cur: _Block, s: str) -> bool:
     if re.match(r"^\+\s*\d", s):
         c.phone = c.phone or shared.clean_number(s)
         return True
-    em = _EMAIL_RE.search(s)
+    em = EMAIL_RE.search(s)
     if em and len(s) < 70:
         c.email = c.email or em.group(0)
         if cur.person is False:
