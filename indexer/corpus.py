@@ -292,6 +292,7 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     p.domains = _ordered({d for v in sources.values() for d in v})
     years = set(p.years) | {y for a in acts for y in a.years}
     years |= {y for y in (p.formalized, p.first_contact_year) if y}
+    ahead = _ahead(p, until)
     if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
         first, last = min(years), max(years)
         told = fields.years(" ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)).found
@@ -302,20 +303,19 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         listed = fields.years(p.documents, until).found
         years |= {y for y in listed if first <= y <= (until or last)}
         # what its perspectives tell done before the sheet's own date (`Identification en novembre 2006`)
-        years |= {y for y in _ahead(p, until).found if first <= y}
+        years |= {y for y in ahead.found if first <= y}
     elif story:  # a profile in prose (Bron, Action Mopti): what it tells dates it
         years = set(fields.years(story, until).found)
     p.years = sorted(years)
-    p.add_planned(_planned(p, until))
+    p.add_planned(_planned(p, until, ahead))
 
 
-def _planned(p: Partnership, until: int | None) -> list[int]:
+def _planned(p: Partnership, until: int | None, ahead: fields.Years) -> list[int]:
     """The years its own texts plan for: in its perspectives, every year after the document's
     date (`une programmation 2009`, `le plan 2008-2010`); in its history, objectives and other
     sections, those their sentence marks as planned (`Une rencontre est prévue à Guelma en Mai 2006`)."""
     if until is None:
         return []
-    ahead = _ahead(p, until)
     told = fields.years(" ".join(t for k, t in ((None, p.history), (None, p.objectives), *p.extra.items())
                                  if t and k != PLANNED), until)
     return ahead.planned + ahead.dropped + told.planned
