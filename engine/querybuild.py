@@ -36,7 +36,7 @@ from .fillers import (
     names_agreement,
     names_french_side,
 )
-from .querylang import NAMES, Clause, ParsedQuery
+from .querylang import NAMES, NOTHING_SEARCHABLE, Clause, ParsedQuery
 
 _LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
 YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
@@ -329,7 +329,17 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     _add_bonuses(schema, built, words, profile)
     if excluded:
         built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)
+    if _nothing_searchable(pq, built):
+        built.notices.append(NOTHING_SEARCHABLE)
     return built
+
+
+def _nothing_searchable(pq: ParsedQuery, built: BuiltQuery) -> bool:
+    """The query has positive words or phrases but none of them is searchable and nothing else
+    (a filter prefix, an exclusion) narrows it."""
+    typed = [c for c in pq.clauses if not c.negated]
+    return (bool(typed) and all(c.kind in ("word", "phrase") for c in typed)
+            and not built.has_text and not built.filters and not built.excluded_filters)
 
 
 def _body_terms(alt: Alternative) -> frozenset[str]:

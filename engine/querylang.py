@@ -94,6 +94,10 @@ def _split(text: str, notices: list[str]) -> list[str]:
     return [m.group(0) for m in _TOKEN_RE.finditer(text)]
 
 
+# a query of stop words or signs alone (`le la les`, `...`) lists the whole repertoire, as an empty one does:
+# the user is told why rather than shown every record as if it answered (querybuild says it of stop words)
+NOTHING_SEARCHABLE = ("Aucun mot à chercher dans la requête (mots trop courants ou signes seuls) : "
+                      "tout le répertoire est listé.")
 _OR = "OR"  # the operator, as it stands between clauses before they are grouped
 _SENTENCE_PUNCT = ",;!?.…"
 _PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
@@ -108,6 +112,8 @@ def parse_query(text: str) -> ParsedQuery:
     pq.groups = _or_groups(items, pq.notices)
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
+    elif text.strip() and not pq.groups and not pq.notices:
+        pq.notices.append(NOTHING_SEARCHABLE)
     return pq
 
 

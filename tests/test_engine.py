@@ -9,6 +9,7 @@ import pytest
 from analyzers import french_analyzer
 from engine import SearchRequest
 from engine.highlight import FieldMarker, highlight
+from engine.querylang import NOTHING_SEARCHABLE
 
 MALI_REGIONS = {"Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Gao", "Kidal",
                 "District de Bamako"}
@@ -153,6 +154,19 @@ def test_malformed_queries_never_raise_and_say_how_they_were_read(engine, q):
     assert "understood" in r["query"]
     if q in ('"unclosed', "AND OR", "pays:"):
         assert r["query"]["notices"], q
+
+
+@pytest.mark.parametrize("q", ["le la les", "(((", "...", "quels"])
+def test_a_query_with_nothing_to_search_lists_all_and_says_why(engine, q):
+    r = engine.search(SearchRequest(q=q, per_page=5, facets=False))
+    assert r["total"] == engine.search(SearchRequest(q="", per_page=5, facets=False))["total"]
+    assert [n for n in r["query"]["notices"] if n.startswith("Aucun mot à chercher")] == [NOTHING_SEARCHABLE]
+
+
+@pytest.mark.parametrize("q", ["", "eau", "le pays:Mali", "la -eau", "-eau", '"le la"'])
+def test_nothing_to_search_is_said_only_when_true(engine, q):
+    r = engine.search(SearchRequest(q=q, per_page=5, facets=False))
+    assert NOTHING_SEARCHABLE not in r["query"]["notices"]
 
 
 def test_fallback_to_any_word_is_announced(engine):
