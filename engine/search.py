@@ -132,6 +132,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         counts[facets.kind.name] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
 
     total = len(hits)
+    pages = max(1, -(-total // req.per_page))
+    if req.page > pages and total:  # a bookmark from before the index changed, an edited URL
+        notices.append(f"La page {req.page} n'existe pas : la dernière page est la page {pages}.")
     start = (req.page - 1) * req.per_page
     ordered = _sort(state, hits, hit_scores, req.sort, browsing=scores is None, upto=start + req.per_page)
     page_hits = ordered[start:start + req.per_page]
@@ -171,7 +174,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "total": total,
         "page": req.page,
         "per_page": req.per_page,
-        "pages": max(1, -(-total // req.per_page)),
+        "pages": pages,
         "took_ms": round((time.perf_counter() - started) * 1000, 2),
         "results": results,
         "facets": facet_lists,

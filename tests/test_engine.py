@@ -169,6 +169,14 @@ def test_nothing_to_search_is_said_only_when_true(engine, q):
     assert NOTHING_SEARCHABLE not in r["query"]["notices"]
 
 
+def test_a_page_past_the_last_says_which_page_is_the_last(engine):
+    r = engine.search(SearchRequest(q="eau", per_page=20, page=999, facets=False))
+    assert r["results"] == [] and r["pages"] == -(-r["total"] // 20) > 1
+    assert f"La page 999 n'existe pas : la dernière page est la page {r['pages']}." in r["query"]["notices"]
+    last = engine.search(SearchRequest(q="eau", per_page=20, page=r["pages"], facets=False))
+    assert last["results"] and not any("n'existe pas" in n for n in last["query"]["notices"])
+
+
 def test_fallback_to_any_word_is_announced(engine):
     r = engine.search(SearchRequest(q="Tombouctou Mohammedia", per_page=20))
     assert r["query"]["fallback_any_word"] is True
