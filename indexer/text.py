@@ -123,7 +123,8 @@ def normal_case(name: str) -> str:
         return name
     upper_ratio = sum(c.isupper() for c in letters) / len(letters)
     if upper_ratio < 0.7:
-        return name
+        # a list's `Faucon / Vaucluse kamatingué`: a collectivity's name begins with a capital
+        return name[0].upper() + name[1:] if name[0].islower() else name
     restore = {
         "general": "général", "generale": "générale", "regional": "régional",
         "communaute": "communauté", "departement": "département", "region": "région",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.text import join_lines, join_wrapped, reflow
+from indexer.text import join_lines, join_wrapped, normal_case, reflow
 
 
 @pytest.mark.parametrize("text, line, joined", [
@@ -59,3 +59,12 @@ def test_no_record_glues_a_compound_or_adds_a_space_after_its_hyphen(corpus):
         for text in _strings(data):
             assert not glued.search(text), (record.id, text)
             assert all(m.group() in written for m in cut.finditer(text)), (record.id, text)
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("kamatingué", "Kamatingué"),            # Annexe 1: `Faucon / Vaucluse kamatingué`
+    ("Commune rurale de Dianguirdé", "Commune rurale de Dianguirdé"),
+    ("CONSEIL GENERAL DU GERS", "Conseil général du Gers"),
+])
+def test_a_collectivity_name_begins_with_a_capital(raw, name):
+    assert normal_case(raw) == name
