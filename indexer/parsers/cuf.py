@@ -31,7 +31,7 @@ from .cuf_text import (
     title_of,
     year_lists,
 )
-from .parties import french_party, loose
+from .parties import french_party, loose, partner_kind
 from .sheet import ActionDraft, Document, Sheet, warn
 
 DATE_RE = re.compile(r"Date de mise à jour\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -366,19 +366,6 @@ def total_years(body: list[tuple[int, str]], until: int | None) -> list[int]:
     2006)`): the funding's years are the partnership's, though the total is no project's budget."""
     text = squash_spaces(" ".join(t for _, t in body))
     return [y for m in _TOTAL_PERIOD.finditer(text) for y in fields.years(m.group(1), until).found]
-
-
-def partner_kind(name: str) -> str:
-    f = fold(name)
-    if re.search(r"district", f):
-        return "district"
-    if re.search(r"^(conseil de )?cercle|\(cercle\)", f):
-        return "cercle"
-    if re.search(r"^province|\(province\)", f):
-        return "province"
-    if re.search(r"region|assemblee regionale|conseil regional", f):
-        return "région"
-    return "commune"
 
 
 def map_label(label: str) -> bool:

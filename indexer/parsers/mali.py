@@ -17,8 +17,8 @@ from functools import lru_cache
 from ..domains import domains_of_text, map_domain, map_domains
 from ..records import ParseResult, Party
 from ..text import squash_spaces
-from .cuf import CufReader, partner_kind
-from .parties import french_name, french_party, loose, same
+from .cuf import CufReader
+from .parties import french_name, french_party, loose, partner_kind, same
 from .sheet import Document, Sheet, warn
 
 LIST_HEAD = "Partenariats de coopération décentralisée non renseignés"

@@ -63,6 +63,20 @@ def french_kind(name: str) -> str:
     return "commune"
 
 
+def partner_kind(name: str) -> str:
+    """The kind of a partner collectivity abroad, from its name (the French side: `french_kind`)."""
+    f = fold(name)
+    if re.search(r"district", f):
+        return "district"
+    if re.search(r"^(conseil de )?cercle|\(cercle\)", f):
+        return "cercle"
+    if re.search(r"^province|\(province\)", f):
+        return "province"
+    if re.search(r"region|assemblee regionale|conseil regional", f):
+        return "région"
+    return "commune"
+
+
 def french_party(raw: str, place: str = "", population: str = "") -> Party:
     """A French party from its written name, its `Département/Région` field and
     its population field; région and département from the French table (a
