@@ -244,5 +244,11 @@ class WordTables:
             return "", {}
         return row[0], WordPlaces(row[1], row[2], row[3])
 
+    def bodies(self, docnums) -> dict[int, tuple[str, Mapping[str, list[int]]]]:
+        """`body` of each of `docnums` (those the table has), in one query: a page's
+        snippets asked their bodies one by one, a third of the time they took."""
+        return {d: (body, WordPlaces(words, starts, bounds)) for d, body, words, starts, bounds in self._rows(
+            "SELECT docnum, body, words, starts, bounds FROM bodies WHERE docnum IN ({})", sorted(set(docnums)))}
+
     def close(self) -> None:
         self._db.close()

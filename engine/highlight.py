@@ -226,11 +226,13 @@ def mark_all(text: str | None, terms, marker: FieldMarker) -> str:
     return _render(text, 0, len(text), spans) if spans else escape(text, quote=False)
 
 
-def plain_snippet(text: str | None, limit: int = SNIPPET_CHARS) -> str:
-    """The start of a text, escaped, cut at a word boundary."""
+def plain_snippet(text: str | None, limit: int = SNIPPET_CHARS, collapsed: bool = False) -> str:
+    """The start of a text, escaped, cut at a word boundary; `collapsed`: its spaces are already
+    collapsed (a body from the word tables), and collapsing again would change nothing."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    if not collapsed:
+        text = " ".join(text.split())
     if len(text) > limit:
         cut = text.rfind(" ", 0, limit)
         text = text[: cut if cut > limit // 2 else limit] + " …"

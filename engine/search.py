@@ -145,7 +145,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             nested.setdefault(docs[a].pid, []).append(a)
 
     terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
-    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode) for d in page_hits]
+    bodies = _page_bodies(state, page_hits, nested, mode) if terms is not None else {}
+    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, bodies) for d in page_hits]
     if req.explain and scores is not None and score_fn is not None:
         for d, hit in zip(page_hits, results, strict=True):
             best = best_action.get(docs[d].id) if mode == "partnership" else None
@@ -333,8 +334,20 @@ def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: st
     return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
-def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) -> str:
-    """The passage of the body with the most matched words ("" when snippets are not asked for)."""
+def _page_bodies(state: IndexState, page_hits: list[int], nested: dict[str, list[int]], mode: str) -> dict:
+    """The bodies the page's snippets show (its hits', and their nested actions'), read at once."""
+    docnums = list(page_hits)
+    if mode == "partnership":
+        docs = state.docs
+        for d in page_hits:
+            if docs[d].type == "partnership":
+                docnums += nested.get(docs[d].id, [])[:NESTED_ACTIONS]
+    return state.bodies(docnums)
+
+
+def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None, bodies: Mapping | None = None) -> str:
+    """The passage of the body with the most matched words ("" when snippets are not asked for);
+    `bodies`: docnum -> body, where the page's were read at once."""
     if terms is None:
         return ""
     body_terms = frozenset(terms.get("body", ()))
@@ -343,9 +356,10 @@ def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None) 
     cached = state.snippet_cache.get(key) if caching else None
     if cached is not None:
         return cached
-    body, places = state.body(docnum)
+    read = bodies.get(docnum) if bodies else None
+    body, places = read if read is not None else state.body(docnum)
     out = highlight(body, body_terms, state.markers["body"], places=places, table=state.vocabulary) \
-        or plain_snippet(body)
+        or plain_snippet(body, collapsed=True)
     if caching:
         state.snippet_cache.put(key, out)
     return out
@@ -357,7 +371,7 @@ def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> 
     return mark_all(title, terms.get("title", set()), state.markers["title"])
 
 
-def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -> dict:
+def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, bodies: Mapping | None = None) -> dict:
     d = state.docs[docnum]
     if d.type == "partnership":
         rec = state.partnerships[d.id]
@@ -381,7 +395,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": _snippet(state, docnum, terms),
+        "snippet": _snippet(state, docnum, terms, bodies),
         "formatted": {"title": _title(state, title, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
@@ -399,7 +413,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode) -
                 "domains": arec.get("domains", []),
                 "years": arec.get("years", []),
                 "status": arec.get("status"),
-                "snippet": _snippet(state, a, terms),
+                "snippet": _snippet(state, a, terms, bodies),
             })
     return out
 

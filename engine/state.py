@@ -115,6 +115,12 @@ class IndexState:
         self.snippet_cache = LRU(8192 if self.caching else 0)  # (docnum, terms) -> snippet HTML
         self.markers = Markers(self.schema, self.vocabulary)  # the fields' analyzers, for highlighting
 
+    def bodies(self, docnums) -> dict[int, tuple[str, Mapping[str, list[int]]]]:
+        """`body` of each of `docnums`: through its cache when caching, else in one query."""
+        if self.caching:
+            return {d: self.body(d) for d in docnums}
+        return self.vocabulary.bodies(docnums)
+
     @functools.cached_property
     def speller(self) -> Speller:
         return Speller(tables=self.vocabulary)

@@ -25,7 +25,7 @@ from .documents import index_documents
 from .locations import NoDocuments, check_data_dir
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
-from .recordtable import write_record_table
+from .recordtable import encoded, records_json, write_record_table
 from .registry import REPERTOIRES
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
 from .segment import BuildWriter
@@ -42,6 +42,7 @@ from .store import (
     new_generation_dir,
     publish,
     write_json,
+    write_text,
 )
 
 PARSED = "parsed.json"
@@ -218,10 +219,10 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     every text field, the speller's table, the terms of the words the results
     show (bodies and titles), the bodies with their words' places; and the
     query expansions' tables (analyzers.vocabulary)."""
-    records = {"partnerships": [p.to_dict() for p in corpus.partnerships],
-               "actions": [a.to_dict() for a in corpus.actions]}
-    write_json(gen / RECORDS, records)
-    write_record_table(gen / RECORD_TABLE, records["partnerships"], records["actions"])
+    partnerships = encoded([p.to_dict() for p in corpus.partnerships])
+    actions = encoded([a.to_dict() for a in corpus.actions])
+    write_text(gen / RECORDS, records_json(partnerships, actions))
+    write_record_table(gen / RECORD_TABLE, partnerships, actions)
     write_json(gen / PARSED, corpus.per_document)
     write_doc_table(gen / DOC_COLUMNS, docs)
     texts = [[d[f] for f in TEXT_FIELDS] for d in docs]

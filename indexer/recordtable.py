@@ -15,8 +15,21 @@ from pathlib import Path
 KINDS = ("partnership", "action")
 
 
-def write_record_table(path: Path | str, partnerships: list[dict], actions: list[dict]) -> None:
-    """A new SQLite file at `path` holding the records, in their order."""
+def encoded(records: list[dict]) -> list[tuple[str, str]]:
+    """(id, JSON text) of each record, as the table holds it."""
+    return [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records]
+
+
+def records_json(partnerships: list[tuple[str, str]], actions: list[tuple[str, str]]) -> str:
+    """`records.json` made of the records' encoded texts: what `json.dumps` writes of
+    {"partnerships": [...], "actions": [...]} (the same separators), without
+    encoding every record a second time."""
+    return ('{"partnerships": [' + ", ".join(t for _, t in partnerships)
+            + '], "actions": [' + ", ".join(t for _, t in actions) + "]}")
+
+
+def write_record_table(path: Path | str, partnerships: list[tuple[str, str]], actions: list[tuple[str, str]]) -> None:
+    """A new SQLite file at `path` holding the records, (id, JSON text) each (`encoded`), in their order."""
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA journal_mode = OFF")  # a new file in an unpublished generation
@@ -25,7 +38,7 @@ def write_record_table(path: Path | str, partnerships: list[dict], actions: list
                    "json TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID")
         for kind, records in zip(KINDS, (partnerships, actions), strict=True):
             db.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
-                           ((kind, r["id"], i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(records)))
+                           ((kind, rid, i, text) for i, (rid, text) in enumerate(records)))
         db.commit()
     finally:
         db.close()
