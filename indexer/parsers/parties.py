@@ -50,31 +50,34 @@ def french_name(raw: str) -> str:
     return s
 
 
-def french_kind(name: str) -> str:
+# A collectivity's kind from its (folded) name: the first pattern found gives it, else a commune.
+_FRENCH_KINDS = (
+    (re.compile(r"conseil general|departement"), "département"),
+    (re.compile(r"conseil regional|^region"), "région"),
+    (re.compile(r"communaute|^ca |^cc |^cu |grand lyon|syndicat|^san |agglomeration"), "intercommunalité"),
+    (re.compile(r"association|federation|aimf|\bong\b|action mopti|amis"), "association"),
+)
+_PARTNER_KINDS = (
+    (re.compile(r"district"), "district"),
+    (re.compile(r"^(conseil de )?cercle|\(cercle\)"), "cercle"),
+    (re.compile(r"^province|\(province\)"), "province"),
+    (re.compile(r"region|assemblee regionale|conseil regional"), "région"),
+)
+
+
+def _kind(name: str, kinds) -> str:
     f = fold(name)
-    if re.search(r"conseil general|departement", f):
-        return "département"
-    if re.search(r"conseil regional|^region", f):
-        return "région"
-    if re.search(r"communaute|^ca |^cc |^cu |grand lyon|syndicat|^san |agglomeration", f):
-        return "intercommunalité"
-    if re.search(r"association|federation|aimf|\bong\b|action mopti|amis", f):
-        return "association"
-    return "commune"
+    return next((kind for pattern, kind in kinds if pattern.search(f)), "commune")
+
+
+def french_kind(name: str) -> str:
+    """The kind of a French collectivity, from its name."""
+    return _kind(name, _FRENCH_KINDS)
 
 
 def partner_kind(name: str) -> str:
-    """The kind of a partner collectivity abroad, from its name (the French side: `french_kind`)."""
-    f = fold(name)
-    if re.search(r"district", f):
-        return "district"
-    if re.search(r"^(conseil de )?cercle|\(cercle\)", f):
-        return "cercle"
-    if re.search(r"^province|\(province\)", f):
-        return "province"
-    if re.search(r"region|assemblee regionale|conseil regional", f):
-        return "région"
-    return "commune"
+    """The kind of a partner collectivity abroad, from its name."""
+    return _kind(name, _PARTNER_KINDS)
 
 
 def french_party(raw: str, place: str = "", population: str = "") -> Party:
