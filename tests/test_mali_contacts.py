@@ -195,3 +195,49 @@ def test_an_unfinished_address_or_role_goes_on_on_the_next_line():
     block = ContactBlock("Coordonnées de l’exécutif").read(["Nom : Bréhima CAMARA", "Adresse : BP : 998",
                                                            ": 673 41 35 : 643 96 71"])
     assert block[0].address == "BP : 998"
+
+
+def test_a_later_person_s_numbers_and_role_lines_are_theirs_and_plural_headings_open_blocks():
+    # CG Haut-Rhin–Yanfolila l.3511-3528 (verbatim): `Élus en charge du partenariat` (plural) is a heading, so
+    # the French councillors are not the Malian president's block; Michel HABIG's role goes on in lower case
+    # and the numbers and e-mail below him are his, not the block's first person's
+    lines = ["Coordonnées de l’exécutif (maire, président) ", "Nom : SIDIBE Alfou Séni ",
+             "Fonction : Président du Conseil de Cercle ", "Tél :00.223.265.15.11  ", "  ", "",
+             "Élus en charge du partenariat :  ", "Frédéric STRIBY, vice-Président du Conseil Général ",
+             "et président de la Commission \"Actions et Relations ", "Internationales\" ",
+             "Tél :03.89.68.40.06 Fax : 03.89.68.92.29 ", "@ :  striby@elus.cg68.fr ", " ",
+             "Michel HABIG – 3ème vice-président et président de ",
+             "la Commission de l'Agriculture, de l'Environnement ", "et du Cadre de Vie ",
+             "Tél :03.89.83.32.25 Fax : 03.89.26.44.22 ", "@ :  habig@elus.cg68.fr "]
+    found = head_contacts(lines, Party(name="Département du Haut-Rhin"), Party(name="Cercle de Yanfolila"), "Mali")
+    assert [(c.name, c.email, c.side) for c in found] == [
+        ("SIDIBE Alfou Séni", None, "partner"), ("Frédéric STRIBY", "striby@elus.cg68.fr", "french"),
+        ("Michel HABIG", "habig@elus.cg68.fr", "french")]
+    assert found[2].phone == "03.89.83.32.25"
+    assert found[2].role == ("3ème vice-président et président de la Commission de l'Agriculture, "
+                             "de l'Environnement et du Cadre de Vie")
+
+
+def test_elu_e_is_the_elected_heading_and_its_second_block_is_the_partner_s():
+    # CG Essonne–Douentza l.3320-3323: `Elu(e) en charge du partenariat`; CG Ille-et-Vilaine–Mopti
+    # l.3926-3934: `Elue …` then `Elu …` are one role twice: the second is the partner's
+    block = ContactBlock("Elu(e) en charge du partenariat").read(
+        ["conseiller général délégué au développement ", "solidaire, à la coopération décentralisée et à la ",
+         "francophonie "], " Patrice FINEL, ")
+    assert block[0].role == ("Elu(e) en charge du partenariat – conseiller général délégué au développement "
+                             "solidaire, à la coopération décentralisée et à la francophonie")
+    lines = ["Elue en charge du partenariat : ", "Clotilde TASCON-MENNETRIER, vice-présidente ", "",
+             "Elu en charge du partenariat : ", "Boubakary TAPILY, Président "]
+    found = head_contacts(lines, Party(name="Conseil général d'Ille-et-Vilaine"),
+                          Party(name="Assemblée régionale de Mopti"), "Mali")
+    assert [(c.name, c.side) for c in found] == [("Clotilde TASCON-MENNETRIER", "french"),
+                                                  ("Boubakary TAPILY", "partner")]
+
+
+def test_an_e_mail_is_the_person_s_whose_surname_it_spells():
+    # CG Ille-et-Vilaine–Mopti l.3937-3942: the service's heading with two persons, then one e-mail
+    found = ContactBlock("Service Europe et Relations Internationales").read(
+        ["Chef de service : Thomas LAGATHU ", "Chargée de mission : Emilie BECOUZE ", "Tél : 02.99.02.20.81 ",
+         "Fax : 02.99.02.21.64 ", "@ : emilie.becouze@cg35.fr "], " ")
+    assert [(c.name, c.email) for c in found] == [("Thomas LAGATHU", None),
+                                                   ("Emilie BECOUZE", "emilie.becouze@cg35.fr")]

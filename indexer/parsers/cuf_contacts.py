@@ -13,8 +13,8 @@ from . import contacts
 
 _ROLE_RE = re.compile(
     # the AIMF sheets' `Coordonnées du Président`, `du Secrétariat permanent`, `Secrétaire permanent du comité …`
-    r"^\s*(Coordonnées d(?:e l.exécutif|u Président|u Secrétariat)|[ÉE]lue? en charge du partenariat|"
-    r"Service des relations internationales|Secrétaire permanent du comité|"
+    r"^\s*(Coordonnées d(?:e l.exécutif|u Président|u Secrétariat)|[ÉE]lu(?:e|\(e\))?s? en charge du partenariat|"
+    r"Service (?:des|[\w ]+ et) relations internationales|Secrétaire permanent du comité|"
     r"Autre\(s\) service|(?-i:Autre(?:\(s\))? personne)|Service\(s\) de la (?:ville|collectivité)|"
     r"Président du comité de jumelage|"
     # `responsable :` (lower case) continues a label
@@ -36,7 +36,7 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
         if not m:
             i += 1
             continue
-        role_key = fold(m.group(1))[:16]
+        role_key = re.sub(r"^elu\S*", "elu", fold(m.group(1)))[:16]  # `Élue`, `Élus`, `Elu(e)`: one role
         seen[role_key] = seen.get(role_key, 0) + 1
         fallback = "partner" if seen[role_key] > 1 or role_key.startswith("service(s) d") else "french"
         heading, colon, value = lines[i].partition(":")
@@ -119,6 +119,7 @@ class ContactBlock:
         self.free: list[str] = []
         self.pending: str | None = None  # a value line naming no one: the next person's role
         self.holders: list[Contact] = []  # persons named after a number, theirs
+        self.current: Contact | None = None  # a later person of a free line, whose numbers follow it
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
@@ -229,11 +230,19 @@ class ContactBlock:
         if named and named[0][0] == 0 and named[0][1] == len(within):
             self.holders.append(Contact(name=named[0][2], role=self.label, phone=phone, fax=fax))
             return
-        self.base.phone, self.base.fax = self.base.phone or phone, self.base.fax or fax
+        target = self.current or self.base
+        target.phone, target.fax = target.phone or phone, target.fax or fax
 
     def _email(self, value: str, line: str) -> None:
-        e = EMAIL_RE.search(line)
-        self.base.email = e.group(0) if e else self.base.email
+        found = EMAIL_RE.search(line)
+        email = found.group(0) if found else None
+        named = _named_in(email, [self.base, *self.people]) if email else None
+        if named is not None:  # `@ : emilie.becouze@…` under two persons: Emilie BECOUZE's
+            named.email = named.email or email
+        elif self.current is not None:
+            self.current.email = self.current.email or email
+        else:
+            self.base.email = email or self.base.email
 
     def _website(self, value: str, line: str) -> None:
         self.base.website = value or None
@@ -255,8 +264,25 @@ class ContactBlock:
         elif not labelled and base.role == self.label and base.name is None and base.address is None \
                 and re.match(r"^de |^d['’]", s):
             return  # `de …` before anything was read: the rest of the block's heading
+        elif base.name and not self.free:
+            self._free_line(s)  # `Michel HABIG – 3ème vice-président` / `Tél : …`: the numbers below are his
         else:
             self.free.append(s)
+
+    def _free_line(self, s: str) -> None:
+        """A free line after the block's first person was named: a person read now, whose labelled
+        numbers and e-mail follow; a line in lower case goes on with their role."""
+        current = self.current
+        if current is not None and current.role and s[:1].islower():
+            current.role = join_wrapped(current.role or "", s)  # `… et président de` / `la Commission …`
+            return
+        for c in contacts.people(s):
+            if c.name:
+                c.role = (c.role or "").lstrip(" –-") or None
+                self._free_person(c)
+                self.current = c
+            else:
+                self._free_person(c)
 
     def _free_person(self, c: Contact) -> None:
         """A person of a free line: the first person when no `Nom :` named one,
@@ -274,6 +300,14 @@ class ContactBlock:
             target = people[-1] if people else base
             target.phone, target.fax = target.phone or c.phone, target.fax or c.fax
             target.email = target.email or c.email
+
+
+def _named_in(email: str, people: list[Contact]) -> Contact | None:
+    """The one person whose surname the e-mail's local part spells, if exactly one does."""
+    local = re.sub(r"[^a-z]", "", fold(email.split("@")[0]))
+    found = [c for c in people if c.name and len(w := re.sub(r"[^a-z]", "", fold(c.name.split()[-1]))) >= 3
+             and w in local]
+    return found[0] if len(found) == 1 else None
 
 
 def _name_only(text: str) -> bool:
