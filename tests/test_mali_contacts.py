@@ -3,6 +3,7 @@ whose value, up to the next labelled line, names the persons, one per line, each
 (verbatim lines of the Mali repertoire)."""
 from __future__ import annotations
 
+from indexer.parsers.contacts import read_line
 from indexer.parsers.cuf_contacts import ContactBlock, head_contacts, signatories
 from indexer.records import Party
 
@@ -241,3 +242,25 @@ def test_an_e_mail_is_the_person_s_whose_surname_it_spells():
          "Fax : 02.99.02.21.64 ", "@ : emilie.becouze@cg35.fr "], " ")
     assert [(c.name, c.email) for c in found] == [("Thomas LAGATHU", None),
                                                    ("Emilie BECOUZE", "emilie.becouze@cg35.fr")]
+
+
+def test_a_second_name_field_is_another_person_and_a_role_cut_at_a_particle_goes_on():
+    # Montreuil–Yélimané (PADDY sheet) l.8767-8777 (verbatim): the committee's `Nom :` inside the elected
+    # councillor's block named Cheickné SISSOKO over Alexandre TUAILLON, with TUAILLON's numbers and e-mail
+    found = ContactBlock("Elu en charge du partenariat").read([
+        "Alexandre TUAILLON ", "Tel : 01 48 70 69 69       Fax : 01 48 70 18 34  ",
+        "@ : alexandre.tuaillon@mairie-montreuil93.fr ", ":  ", "", "Comité local de Jumelage (CLJ) ",
+        "Nom : Cheickné SISSOKO ", "Fonction : Président du conseil de Cercle et du ", "Comité local de Jumelage  ",
+        "Adresse :Yélimané, Cercle de Yélimané, Région de ", "Kayes, Mali ",
+        "Tel : :+223 621 5011 Fax :+223 252 2251 "], "  ")
+    assert [(c.name, c.phone, c.email) for c in found] == [
+        ("Alexandre TUAILLON", "01 48 70 69 69", "alexandre.tuaillon@mairie-montreuil93.fr"),
+        ("Cheickné SISSOKO", "+223 621 5011", None)]
+    assert found[1].role == "Président du conseil de Cercle et du Comité local de Jumelage"
+    assert found[1].address == "Yélimané, Cercle de Yélimané, Région de Kayes, Mali"
+
+
+def test_a_place_before_a_name_and_its_colon_leave_the_role_clean():
+    # CR Nord-Pas-de-Calais–Kayes l.5150-5152: `A Kayes : Ibrahim KONAKE, responsable de` / `l’antenne …`
+    c = read_line("A Kayes : Ibrahim KONAKE, responsable de")
+    assert (c.name, c.role) == ("Ibrahim KONAKE", "A Kayes – responsable de")

@@ -132,7 +132,11 @@ def read_line(text: str, contact: Contact | None = None) -> Contact:
     if found and not c.name:
         a, b, name = found[0]
         c.name = name
-        rest = squash_spaces((s[:a] + " " + s[b:]).strip(" ,;:-"))
+        before, after = s[:a].rstrip(), s[b:].strip(" ,;:-")
+        if before.endswith(":") and after:  # `A Kayes : NAME, responsable de …`: the place, then the role
+            rest = squash_spaces(f"{before.rstrip(' :')} – {after}")
+        else:
+            rest = squash_spaces((s[:a] + " " + s[b:]).strip(" ,;:-"))
         rest = re.sub(r"^(?:et/ou autre\s+)?personne (?:responsable|ressource)\s*:?\s*", "", rest, flags=re.IGNORECASE)
         rest = re.sub(rf"^{CIVILITY}\s*", "", rest).strip(" ,;:-")
         if rest:

@@ -213,14 +213,23 @@ class ContactBlock:
     def _name(self, value: str, line: str) -> None:
         found = contacts.names(value)
         written = _CIVILITY_RE.sub("", value)  # `Monsieur TETART`, `M. SIDI GUINDO`: the name without its title
-        self.base.name = found[0][2] if found else (written if _name_only(written) else None)
+        name = found[0][2] if found else (written if _name_only(written) else None)
+        if self.base.name and name and fold(name) != fold(self.base.name):
+            # `Alexandre TUAILLON` / `Tel …` / `Comité local de Jumelage (CLJ)` / `Nom : Cheickné SISSOKO`:
+            # another person, whose labelled lines follow
+            self.current = Contact(name=name, role=self.label)
+            self.people.append(self.current)
+        else:
+            self.base.name = name
         self.people += [Contact(name=f[2], role=self.label) for f in found[1:]]  # two names: two persons
 
     def _role(self, value: str, line: str) -> None:
-        self.base.role = value or self.base.role
+        target = self.current or self.base
+        target.role = value or target.role
 
     def _address(self, value: str, line: str) -> None:
-        self.base.address = value or None
+        target = self.current or self.base
+        target.address = value or None
 
     def _phone(self, value: str, line: str) -> None:
         phone, fax = contacts.phone_and_fax(line)
@@ -254,13 +263,16 @@ class ContactBlock:
 
     def _other_line(self, s: str, labelled: bool) -> None:
         base = self.base
+        last = self.current or base  # the person whose labelled lines were read last
         if base.role != self.label and base.address and not base.name:
             base.address += " " + s  # an address that wraps
-        elif base.address and _ADDRESS_GOES_ON.search(base.address) and not labelled and _WORD.search(s):
-            base.address = join_wrapped(base.address, s)  # `…, avenue Hoover,` / `F 59555, LILLE Cédex – France`
-        elif base.role and base.role != self.label and base.address is None and not labelled \
-                and re.search(r"\w-$", base.role):
-            base.role = join_wrapped(base.role, s)  # `Maire et Conseiller Régional d’Ile-de-` / `France`
+        elif last.address and (_ADDRESS_GOES_ON.search(last.address) or _UNFINISHED_RE.search(last.address)) \
+                and not labelled and _WORD.search(s):
+            last.address = join_wrapped(last.address, s)  # `…, avenue Hoover,` / `F 59555, LILLE Cédex – France`
+        elif last.role and last.role != self.label and last.address is None and not labelled \
+                and (re.search(r"\w-$", last.role) or _UNFINISHED_RE.search(last.role)):
+            # `Maire et Conseiller Régional d’Ile-de-` / `France`, `… de Cercle et du` / `Comité local …`
+            last.role = join_wrapped(last.role, s)
         elif not labelled and base.role == self.label and base.name is None and base.address is None \
                 and re.match(r"^de |^d['’]", s):
             return  # `de …` before anything was read: the rest of the block's heading
