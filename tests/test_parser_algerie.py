@@ -502,3 +502,24 @@ def test_a_year_another_section_tells_of_inside_the_span_is_a_year_of_the_partne
     project, so it counts, as a year its history told would."""
     reze = by_id(whole, "reze--ain-defla")
     assert "2003" in reze.extra["Difficultés"] and 2003 in reze.years
+
+
+def test_a_block_s_e_mail_is_the_person_s_whose_surname_it_spells():
+    # Marseille–Alger and Roubaix–Bouira contact blocks (verbatim): one e-mail under three persons is
+    # Henri SOGLIUZZO's only; two e-mails under two persons are one each
+    marseille = ["CONTACTS et ADRESSES - Collectivité en France ", "Collectivité : MARSEILLE ",
+                 "Maire ou Président : Jean Claude GAUDIN ", "Directeur de cabinet : Claude BERTRAND ",
+                 "Directeur général des services : Henri SOGLIUZZO ", " ", "Adresse postale : DGRH  ",
+                 "Téléphone : 04 91 55 11 11    Fax :  ", "Courriel : hsogliuzzo@mairie-marseille.fr "]
+    _, found = algerie_blocks.parse_contacts(marseille, 0, len(marseille) - 1, "french", [])
+    assert [(c.name, c.email) for c in found] == [("Jean Claude GAUDIN", None), ("Claude BERTRAND", None),
+                                                  ("Henri SOGLIUZZO", "hsogliuzzo@mairie-marseille.fr")]
+    roubaix = ["CONTACTS et ADRESSES - Collectivité en France ",
+               "Élu en charge des relations internationales : Tounès RAHIM, adjointe au Maire ",
+               "                         Céline SCAVENNEC, conseillère municipale déléguée ",
+               "Adresse postale : BP 737 – 59 066 ROUBAIX cedex 01  ",
+               "Téléphone : 03 20 66 44 85   Fax : 03 20 66 46 28  ", "Courriel : trahim@ville-roubaix.fr ",
+               "                cscavennec@cudl-lille.fr "]
+    _, found = algerie_blocks.parse_contacts(roubaix, 0, len(roubaix) - 1, "french", [])
+    assert [(c.name, c.email) for c in found] == [("Tounès RAHIM", "trahim@ville-roubaix.fr"),
+                                                  ("Céline SCAVENNEC", "cscavennec@cudl-lille.fr")]

@@ -8,7 +8,7 @@ import re
 from ..domains import map_domain
 from ..records import Contact
 from ..text import fold, reflow, squash_spaces
-from .contacts import clean_number, person_name
+from .contacts import clean_number, named_in, person_name
 
 _PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
 
@@ -438,7 +438,8 @@ class _ContactBlock:
         elif label.startswith(("telephone", "tel")):
             self._phone(label, value, targets)
         elif label.startswith(("courriel", "site")):
-            for c in targets:
+            owner = named_in(value, targets) if "@" in value else None
+            for c in [owner] if owner else targets:  # `hsogliuzzo@…` under three persons: Henri SOGLIUZZO's
                 if "@" in value:
                     c.email = c.email or value.strip()
                 elif value.strip():
@@ -478,7 +479,8 @@ class _ContactBlock:
             _set_name(other, repair(s))
             self._add(other)
             return
-        for c in targets:
+        owner = named_in(s, targets) if kind == "email" and "@" in s else None
+        for c in [owner] if owner else targets:  # Roubaix: `trahim@…` / `cscavennec@…`, one each
             _continue_field(c, kind, s)
         if kind == "address" and targets:
             self.previous_address = targets[0].address

@@ -147,6 +147,15 @@ def read_line(text: str, contact: Contact | None = None) -> Contact:
     return c
 
 
+def named_in(email: str, people: list[Contact]) -> Contact | None:
+    """The one person whose surname the e-mail's local part spells (`emilie.becouze@…`,
+    `hsogliuzzo@…`), if exactly one of `people` does: a block's e-mail is theirs."""
+    local = re.sub(r"[^a-z]", "", fold(email.split("@")[0]))
+    found = [c for c in people if c.name and len(w := re.sub(r"[^a-z]", "", fold(c.name.split()[-1]))) >= 3
+             and w in local]
+    return found[0] if len(found) == 1 else None
+
+
 def people(text: str) -> list[Contact]:
     """Every person named on one line (`Jean HARTZ Manuel VALLS` is two), each
     with the line's numbers; a line without a name gives one contact without one."""

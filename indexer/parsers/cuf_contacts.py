@@ -245,7 +245,7 @@ class ContactBlock:
     def _email(self, value: str, line: str) -> None:
         found = EMAIL_RE.search(line)
         email = found.group(0) if found else None
-        named = _named_in(email, [self.base, *self.people]) if email else None
+        named = contacts.named_in(email, [self.base, *self.people]) if email else None
         if named is not None:  # `@ : emilie.becouze@…` under two persons: Emilie BECOUZE's
             named.email = named.email or email
         elif self.current is not None:
@@ -312,14 +312,6 @@ class ContactBlock:
             target = people[-1] if people else base
             target.phone, target.fax = target.phone or c.phone, target.fax or c.fax
             target.email = target.email or c.email
-
-
-def _named_in(email: str, people: list[Contact]) -> Contact | None:
-    """The one person whose surname the e-mail's local part spells, if exactly one does."""
-    local = re.sub(r"[^a-z]", "", fold(email.split("@")[0]))
-    found = [c for c in people if c.name and len(w := re.sub(r"[^a-z]", "", fold(c.name.split()[-1]))) >= 3
-             and w in local]
-    return found[0] if len(found) == 1 else None
 
 
 def _name_only(text: str) -> bool:
