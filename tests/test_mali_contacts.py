@@ -3,9 +3,9 @@ whose value, up to the next labelled line, names the persons, one per line, each
 (verbatim lines of the Mali repertoire)."""
 from __future__ import annotations
 
-from indexer.parsers.contacts import read_line
+from indexer.parsers.contacts import owned_emails, read_line
 from indexer.parsers.cuf_contacts import ContactBlock, head_contacts, signatories
-from indexer.records import Party
+from indexer.records import Contact, Party
 
 HEADING = "Président du comité de jumelage et/ou autre"
 
@@ -264,3 +264,19 @@ def test_a_place_before_a_name_and_its_colon_leave_the_role_clean():
     # CR Nord-Pas-de-Calais–Kayes l.5150-5152: `A Kayes : Ibrahim KONAKE, responsable de` / `l’antenne …`
     c = read_line("A Kayes : Ibrahim KONAKE, responsable de")
     assert (c.name, c.role) == ("Ibrahim KONAKE", "A Kayes – responsable de")
+
+
+def test_a_sheet_s_e_mail_moves_to_the_person_it_spells():
+    # CG Hautes-Pyrénées–Niafunké l.3724-3733 (verbatim): the persons of the service's block are read after its
+    # labelled lines, so its e-mail first went to Jean-Michel LARROCHE; owned_emails gives it to its owner
+    found = ContactBlock("Service des relations internationales").read([
+        " Sous-Direction de la Cohésion Territoriale et de la ", "", "Coopération Internationale ",
+        "Jean-Michel LARROCHE, directeur-adjoint ", "", " Mission Développement Durable et Coopération ",
+        "Delphine PAMBRUN, chargée de mission ", "", "Tél : 05.62.56.77.82                 Fax : 05.62.56.78.66 ",
+        "@ : mailto:delphine.pambrun@cg65.fr "], " ")
+    people = owned_emails([c for c in found if c.name])
+    assert [(c.name, c.email) for c in people] == [("Jean-Michel LARROCHE", None),
+                                                    ("Delphine PAMBRUN", "delphine.pambrun@cg65.fr")]
+    # an e-mail spelling no one, or two persons, stays where it was read
+    assert owned_emails([Contact(name="Ali TOURE", email="mairie@kayes.ml"), Contact(name="Awa KONE")])[0].email \
+        == "mairie@kayes.ml"

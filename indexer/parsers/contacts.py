@@ -156,6 +156,17 @@ def named_in(email: str, people: list[Contact]) -> Contact | None:
     return found[0] if len(found) == 1 else None
 
 
+def owned_emails(people: list[Contact]) -> list[Contact]:
+    """A sheet's contacts with each e-mail moved to the one person whose surname it spells, when another
+    holds it and that person has none: a block's lines read out of order (`Jean-Michel LARROCHE` /
+    `Delphine PAMBRUN` / `@ : delphine.pambrun@…`), an e-mail printed under another person's name."""
+    for c in people:
+        owner = named_in(c.email, people) if c.email and ";" not in c.email else None
+        if owner is not None and owner is not c and not owner.email:
+            owner.email, c.email = c.email, None
+    return people
+
+
 def people(text: str) -> list[Contact]:
     """Every person named on one line (`Jean HARTZ Manuel VALLS` is two), each
     with the line's numbers; a line without a name gives one contact without one."""

@@ -20,7 +20,7 @@ from ..domains import domains_of_text, map_domain
 from ..ids import action_id, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import squash_spaces
-from . import fields
+from . import contacts, fields
 
 
 class Document:
@@ -156,7 +156,7 @@ class Sheet:
             formalized=formalized, first_contact_year=first_contact, status=self.status,
             domains_raw=list(dict.fromkeys(self.domains_raw)), history=self.history,
             objectives=self.objectives, perspectives=self.perspectives, documents=self.documents, budget=budget,
-            contacts=list(self.contacts), other_partnerships=self.other_partnerships,
+            contacts=contacts.owned_emails(list(self.contacts)), other_partnerships=self.other_partnerships,
             partners=self.partners, sources=sources, detail=self.detail, notes=list(self.notes),
             updated=self.updated, extra=dict(self.extra), original_text=self.original_text,
             years=sorted(y for y in set(self.years) if not doc.year or y <= doc.year),
