@@ -3,7 +3,7 @@ whose value, up to the next labelled line, names the persons, one per line, each
 (verbatim lines of the Mali repertoire)."""
 from __future__ import annotations
 
-from indexer.parsers.contacts import owned_emails, read_line
+from indexer.parsers.contacts import merged, owned_emails, read_line
 from indexer.parsers.cuf_contacts import ContactBlock, head_contacts, signatories
 from indexer.records import Contact, Party
 
@@ -280,3 +280,23 @@ def test_a_sheet_s_e_mail_moves_to_the_person_it_spells():
     # an e-mail spelling no one, or two persons, stays where it was read
     assert owned_emails([Contact(name="Ali TOURE", email="mairie@kayes.ml"), Contact(name="Awa KONE")])[0].email \
         == "mairie@kayes.ml"
+
+
+def test_a_person_named_in_two_blocks_is_one_contact_with_both_roles():
+    # Saint-Jean-de-Boiseau–Médiouna: the director of the mayor's office is also in charge of international
+    # relations, with the office's e-mail in one block and his own in the other (the gold lists him once)
+    people = merged([
+        Contact(name="Eric PERRICHET", role="Directeur de cabinet", side="french", phone="02 40 65 61 00",
+                email="accueil@mairie-saint-jean-de-boiseau.fr"),
+        Contact(name="Zoumana Fane", role="Maire", side="partner"),
+        Contact(name="Eric PERRICHET", role="Responsable des relations internationales", side="french",
+                phone="02 40 65 61 00", email="eric.perrichet@mairie-saint-jean-de-boiseau.fr"),
+        Contact(name="Zoumana Fane", role="Maire", side="partner", phone="00223 6360713"),
+        Contact(name="Zoumana Fane", role="Maire", side="french")])  # another side: not merged
+    assert [(c.name, c.role, c.side) for c in people] == [
+        ("Eric PERRICHET", "Directeur de cabinet ; Responsable des relations internationales", "french"),
+        ("Zoumana Fane", "Maire", "partner"), ("Zoumana Fane", "Maire", "french")]
+    assert people[0].phone == "02 40 65 61 00"
+    assert people[0].email == ("accueil@mairie-saint-jean-de-boiseau.fr; "
+                               "eric.perrichet@mairie-saint-jean-de-boiseau.fr")
+    assert people[1].phone == "00223 6360713"

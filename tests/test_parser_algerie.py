@@ -101,9 +101,11 @@ def test_franche_comte_sheet():
         "En cours Conseil régional de Franche-Comté, Education Nationale, PSA, MEDA")
     assert (p.sources[0].first_line, p.sources[0].last_line) == (3, 121)
     names = [(c.side, c.name, c.email) for c in p.contacts]
-    assert names[4] == ("french", "Marie-Digne Vannouque", "marie.vannouque@cr-franche-comte.fr")
-    # names only: no civility, no role (`le Président Raymond Forni`, l.68)
-    assert names[3] == ("french", "Raymond Forni", None)
+    assert names[3] == ("french", "Marie-Digne Vannouque", "marie.vannouque@cr-franche-comte.fr")
+    # names only: no civility, no role (`le Président Raymond Forni`, l.68); the president named again as the
+    # elected official in charge is one contact with both roles
+    assert names[0] == ("french", "Raymond Forni", None)
+    assert p.contacts[0].role == "Président ; Élu en charge des relations internationales"
     assert names[-2] == ("partner", "Asdine Brahimi", "brahimias@yahoo.fr")
     assert names[-1] == ("partner", "Madani", None)  # `Partenaires … Mme Madani, Directrice … de la Wilaya d'Alger`
     first = r.actions[0]

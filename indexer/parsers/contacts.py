@@ -156,6 +156,33 @@ def named_in(email: str, people: list[Contact]) -> Contact | None:
     return found[0] if len(found) == 1 else None
 
 
+_LISTED = ("phone", "fax", "email")  # fields a contact may hold several of (`a; b`)
+
+
+def merged(people: list[Contact]) -> list[Contact]:
+    """One contact per person and side: a mayor who is also the elected official in charge of the
+    partnership is listed once, where first named, with both roles (`Maire ; Élu en charge du
+    partenariat`) and the numbers either block gives. Contacts without a name stay as they are."""
+    out: list[Contact] = []
+    first: dict[tuple[str, str | None], Contact] = {}
+    for c in people:
+        key = (fold(c.name or "").strip(), c.side)
+        kept = first.get(key) if c.name else None
+        if kept is None:
+            if c.name:
+                first[key] = c
+            out.append(c)
+            continue
+        if kept.role and c.role and fold(c.role) not in fold(kept.role):
+            kept.role = c.role if fold(kept.role) in fold(c.role) else f"{kept.role} ; {c.role}"
+        kept.role = kept.role or c.role
+        for f in ("organisation", "phone", "fax", "email", "address", "website"):
+            mine, theirs = getattr(kept, f), getattr(c, f)
+            if theirs and (not mine or f in _LISTED and fold(theirs) not in fold(mine)):
+                setattr(kept, f, f"{mine}; {theirs}" if mine else theirs)  # the office's and their own e-mail
+    return out
+
+
 def owned_emails(people: list[Contact]) -> list[Contact]:
     """A sheet's contacts with each e-mail moved to the one person whose surname it spells, when another
     holds it and that person has none: a block's lines read out of order (`Jean-Michel LARROCHE` /
