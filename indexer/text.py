@@ -108,6 +108,11 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:].lower() if word else word
 
 
+def capitalised(text: str) -> str:
+    """`text` with a capital initial: a list's `le puit de Kabida`, `kamatingué` as a title or a name."""
+    return text[0].upper() + text[1:] if text[:1].islower() else text
+
+
 def normal_case(name: str) -> str:
     """`CONSEIL GENERAL DU BAS RHIN` -> `Conseil général du Bas-Rhin` style.
 
@@ -123,8 +128,7 @@ def normal_case(name: str) -> str:
         return name
     upper_ratio = sum(c.isupper() for c in letters) / len(letters)
     if upper_ratio < 0.7:
-        # a list's `Faucon / Vaucluse kamatingué`: a collectivity's name begins with a capital
-        return name[0].upper() + name[1:] if name[0].islower() else name
+        return capitalised(name)  # a list's `Faucon / Vaucluse kamatingué`: a name begins with a capital
     restore = {
         "general": "général", "generale": "générale", "regional": "régional",
         "communaute": "communauté", "departement": "département", "region": "région",

@@ -58,6 +58,14 @@ def test_every_record_has_a_source(corpus):
     assert all(a.sources for a in corpus.actions)
 
 
+def test_titles_and_names_begin_with_a_capital(corpus):
+    # the documents' lists write some in lower case (`le puit de Kabida`, `formation informatique`,
+    # `Faucon / Vaucluse kamatingué`); a list of results shows them as titles and names
+    assert [a.id for a in corpus.actions if a.title[:1].islower()] == []
+    parties = [q for p in corpus.partnerships for q in (p.french_party, p.partner_party) if q is not None]
+    assert [q.name for q in parties if q.name[:1].islower()] == []
+
+
 def test_every_malian_partnership_has_its_region(corpus):
     mali = [p for p in corpus.partnerships
             if p.countries == ["Mali"] and p.partner_party is not None and p.partner_party.country == "Mali"]

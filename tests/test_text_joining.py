@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.text import join_lines, join_wrapped, normal_case, reflow
+from indexer.text import capitalised, join_lines, join_wrapped, normal_case, reflow
 
 
 @pytest.mark.parametrize("text, line, joined", [
@@ -68,3 +68,9 @@ def test_no_record_glues_a_compound_or_adds_a_space_after_its_hyphen(corpus):
 ])
 def test_a_collectivity_name_begins_with_a_capital(raw, name):
     assert normal_case(raw) == name
+
+
+def test_a_capital_initial_and_nothing_else_changes():
+    assert capitalised("le puit de Kabida") == "Le puit de Kabida"
+    assert capitalised("à Lille projet d’appui") == "À Lille projet d’appui"
+    assert capitalised("3 puits") == "3 puits" and capitalised("") == "" and capitalised("eCOLE") == "ECOLE"

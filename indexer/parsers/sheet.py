@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..domains import domains_of_text, map_domain
 from ..ids import action_id, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
-from ..text import squash_spaces
+from ..text import capitalised, squash_spaces
 from . import contacts, fields
 
 
@@ -207,7 +207,7 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
         if d not in domains:
             domains.append(d)
     return Action(
-        id=action_id(pid, n), partnership_id=pid, title=title or (a.domain_raw or ""),
+        id=action_id(pid, n), partnership_id=pid, title=capitalised(title or (a.domain_raw or "")),
         description=a.description, domain_raw=a.domain_raw, domains=domains, status=a.status,
         years=found, start=start, end=end, budget=budget, partners=a.partners,
         beneficiaries=a.beneficiaries, objectives=a.objectives,
