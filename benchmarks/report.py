@@ -68,6 +68,17 @@ def targets(results: dict) -> list[str]:
     return out
 
 
+def _passes(results: dict) -> str:
+    """How many fresh processes the in-process cold figures pool (older results: one)."""
+    n = max((x.get("passes", 1) for s in results["scales"] for x in (s.get("cold_inproc") or {}).values()),
+            default=1)
+    if n == 1:
+        return "each system is asked once, in one process"
+    return (f"each system is asked in {n} fresh processes, the systems alternated so that the machine's load "
+            f"falls on each alike; the figures are over all {n} passes' latencies (\"requests\"), the opening "
+            "time and the first query's their medians")
+
+
 def _cold(results: dict) -> list[str]:
     w = results.get("cold_workload") or {}
     kinds = ", ".join(f"{n} {k}" for k, n in (w.get("kinds") or {}).items())
@@ -77,7 +88,8 @@ def _cold(results: dict) -> list[str]:
            f"Examples: {', '.join('`' + e + '`' for e in w.get('examples', []))}. "
            f"{PER_PAGE} results per page with facet counts. Each system answers them in a fresh process "
            "(in process) or a freshly started server (over HTTP), each query once, in the same order; our "
-           "caches of matches, snippets and bodies are off (`Engine(caching=False)`, `serve --no-cache`)."), "",
+           "caches of matches, snippets and bodies are off (`Engine(caching=False)`, `serve --no-cache`). "
+           f"In process, {_passes(results)}."), "",
           "### In process", "",
           "| scale | system | requests | p50 ms | p95 ms | p99 ms | ours ÷ peer p50 | ours ÷ peer p95 | open s |",
           "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -248,7 +260,8 @@ def markdown(results: dict) -> str:
           "repertoires bench --scales 1,10,100   # adds 100x",
           "repertoires bench --from-results benchmarks/.work/results.json   # re-render this file only",
           "```", "",
-          ("Options: `--cold N` (distinct cold queries), `--rounds`, `--inproc-seconds`, "
+          ("Options: `--cold N` (distinct cold queries), `--cold-passes N` (fresh processes per system, "
+           "alternated), `--rounds`, `--inproc-seconds`, "
            "`--http-requests 300,800,1600` (warm budgets at 1/8/32 clients), `--http-seconds`, "
            "`--cold-http-seconds`, `--no-http`, `--no-datasette`, `--work DIR`. Servers listen on 127.0.0.1 "
            "on free ports and are stopped at the end; nothing leaves the machine. Never run by the unit tests."), "",
