@@ -17,7 +17,7 @@ from benchmarks.load import run_load
 from benchmarks.peers import SqlitePeer, TantivyPeer, build_sqlite, build_tantivy, datasette_path
 from benchmarks.replicate import load_records, replicate
 from benchmarks.report import markdown
-from benchmarks.run import api_path
+from benchmarks.run import api_path, cold_summary
 from benchmarks.stats import percentile
 from benchmarks.workload import COLD_COUNT, COLD_SEED, FAMILIES, PEER_FACETS, REQUESTS, Request, cold_requests
 
@@ -137,6 +137,17 @@ def test_cold_queries_are_reproducible_across_processes(records, index_dir):
                              env={**os.environ, "PYTHONHASHSEED": seed}, cwd=Path(__file__).resolve().parent.parent,
                              check=True).stdout
         assert json.loads(out) == labels
+
+
+def test_cold_passes_pool_their_latencies_and_take_medians_of_the_rest():
+    requests = [Request("eau", {}, "single name"), Request("eau Gao", {"country": ("Mali",)}, "topic × place")]
+    passes = [{"open_seconds": 0.02, "seconds": [0.010, 0.002]}, {"open_seconds": 0.05, "seconds": [0.030, 0.004]},
+              {"open_seconds": 0.03, "seconds": [0.020, 0.006]}]
+    out = cold_summary(passes, requests)
+    assert (out["n"], out["passes"], out["open_seconds"]) == (6, 3, 0.03)
+    assert out["first_ms"] == pytest.approx(20.0)  # the median first query, not the slowest
+    assert out["by_kind"]["topic × place"]["n"] == 3 and out["by_kind"]["with a filter"]["n"] == 3
+    assert out["p95"] == pytest.approx(30.0)
 
 
 def test_report_puts_cold_figures_first_with_ratios():
