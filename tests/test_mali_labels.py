@@ -54,7 +54,7 @@ def test_a_label_glued_to_its_first_bulleted_project():
         ("domain", "Matériel scolaire"), ("action", "-envoi de deux malles offertes par les")]
     assert split("Anti-paludisme pour 3 villages")[0][0] == "action"  # a hyphen inside a word is no bullet
     fleche = _labelled("la_fleche_markala_7136.txt")
-    assert fleche[0] == (7149, "coopération inter communale : échange d’expériences", "Collectivités", None)
+    assert fleche[0] == (7149, "Coopération inter communale : échange d’expériences", "Collectivités", None)
     assert {label for line, _, label, _ in fleche if line <= 7164} == {"Collectivités"}
 
 
@@ -113,8 +113,8 @@ def test_an_adjective_label_and_lines_level_with_their_dates_hennebont():
     stands before its noun), and each line, level with its own date, is a project."""
     got = [(a.sources[0].first_line, a.title, a.domain_raw, a.start) for a in _actions("hennebont_niamana_6713.txt")
            if a.domain_raw == "Culturel" or "danses" in a.title]
-    assert got == [(6755, "danses bretonnes", "Culturel", 2000), (6756, "théâtre", "Culturel", 2001),
-                   (6757, "atelier de peinture", "Culturel", 2002)]
+    assert got == [(6755, "Danses bretonnes", "Culturel", 2000), (6756, "Théâtre", "Culturel", 2001),
+                   (6757, "Atelier de peinture", "Culturel", 2002)]  # titles begin with a capital
     # the adjective is a label only in front of a project, not before a word that links it to another
     assert [c.kind for c in split_mixed(Cell("action", [(1, "Sanitaire et social")], 0, 0, 0), True)] == ["action"]
 

@@ -180,7 +180,7 @@ def test_per_village_table_with_a_first_column_of_headings_thionville_kenieba():
         (12274, "A Karamokola : Motopompe pour culture de contre-saison", 2000, 2000, (29000.0, "F")),
         (12278, "Passerelle vers Nana-Kéniéba", 2000, 2000, (34600.0, "F")),
         (12280, "Visite des quatre villages", 2002, 2002, None),
-        (12286, "à Nana-Kéniéba et à Karamokola : Bosquets scolaires dans la cour de l’école", 2002, 2002,
+        (12286, "À Nana-Kéniéba et à Karamokola : Bosquets scolaires dans la cour de l’école", 2002, 2002,
          (3940.0, "EUR")),
         (12290, "A Saguélé et à Komanfara ; Nouveaux Forages : Abandonnés", 2002, 2002, (0.0, None)),
         (12239, "Délégation de trois villageois : Mady CAMARA Djigui KEITA et Mamadou KEITA", 2004, 2004, None),
@@ -399,7 +399,7 @@ def test_an_acronym_alone_ends_the_line_above_la_fleche():
     """`fonctionnement des services : échange` / `D.G.S` (l.7154-7155): one project; `-commune`
     (l.7152) stays, a one-word bullet of the source."""
     titles = [r[1] for r in _rows(_actions("la_fleche_markala_7136.txt"))]
-    assert "fonctionnement des services : échange D.G.S" in titles
+    assert "Fonctionnement des services : échange D.G.S" in titles
     assert "D.G.S" not in titles and len(titles) == 11
 
 
@@ -512,7 +512,7 @@ def test_dashed_items_and_the_lines_under_them_cachan():
         ("Aménagement de la route entre Diakon et Guiedigui permettant de préserver le site pendant la saison "
          "des pluies"), "Réalisation de la Mairie de Diakon",
         "Construction de 7 puits à grand diamètre pour les différents villages", "Le désenclavement du Soroma",
-        "le puit de Kabida"]
+        "Le puit de Kabida"]
     mairie, puits = acts[3], acts[4]
     assert "montage technique du dossier" in mairie.description
     assert "Prise en charge de l’étude technique" in puits.description and (puits.start, puits.end) == (2001, 2002)

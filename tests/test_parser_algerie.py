@@ -208,7 +208,7 @@ def test_project_titles_are_names_never_dates():
                                  "à Tinerkouk avec l’Association Adelis"), None, None),
         ("cg-gironde--w-adrar", "Organisation d’une semaine culturelle d’Adrar en Gironde", 2006, 2006),
         ("rennes--setif", "Coopération Municipale dans le domaine des Jardins", 2006, 2006),
-        ("rennes--setif", "déplacement du comité de jumelage Rennes-Sétif en Algérie", 2006, 2006)]
+        ("rennes--setif", "Déplacement du comité de jumelage Rennes-Sétif en Algérie", 2006, 2006)]
     assert r.actions[2].domain_raw is None and r.actions[3].domain_raw == "Développement rural"
     gironde = r.partnerships[0]
     assert [c.name for c in gironde.contacts if c.side == "partner"] == ["Mehdi MENNAD"]
