@@ -245,12 +245,9 @@ class ContactBlock:
     def _email(self, value: str, line: str) -> None:
         found = EMAIL_RE.search(line)
         email = found.group(0) if found else None
-        named = contacts.named_in(email, [self.base, *self.people]) if email else None
-        if named is not None:  # `@ : emilie.becouze@…` under two persons: Emilie BECOUZE's
-            named.email = named.email or email
-        elif self.current is not None:
+        if self.current is not None:
             self.current.email = self.current.email or email
-        else:
+        else:  # (an e-mail spelling another person of the sheet moves to them: contacts.owned_emails)
             self.base.email = email or self.base.email
 
     def _website(self, value: str, line: str) -> None:
@@ -286,15 +283,13 @@ class ContactBlock:
         numbers and e-mail follow; a line in lower case goes on with their role."""
         current = self.current
         if current is not None and current.role and s[:1].islower():
-            current.role = join_wrapped(current.role or "", s)  # `… et président de` / `la Commission …`
+            current.role = join_wrapped(current.role, s)  # `… et président de` / `la Commission …`
             return
         for c in contacts.people(s):
             if c.name:
-                c.role = (c.role or "").lstrip(" –-") or None
-                self._free_person(c)
-                self.current = c
-            else:
-                self._free_person(c)
+                c.role = (c.role or "").lstrip(" –-") or None  # `Michel HABIG – 3ème vice-président`
+            self._free_person(c)
+            self.current = c if c.name else self.current
 
     def _free_person(self, c: Contact) -> None:
         """A person of a free line: the first person when no `Nom :` named one,
