@@ -101,10 +101,14 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
 
 
 def explain_result(built: BuiltQuery, ranking: Ranking, doc: int, score: float, score_fn: ScoreFn,
-                   doc_count: int, action: tuple[str, int, float] | None = None) -> dict:
-    """The explanation of one listed result: its own match, and for a
-    partnership the action whose share was added (id, docnum, its score)."""
+                   doc_count: int, action: tuple[str, int, float] | None = None,
+                   outside_domain: bool = False) -> dict:
+    """The explanation of one listed result: its own match, for a partnership
+    the action whose share was added (id, docnum, its score), and whether the
+    domain filter's `outside_domain` share was applied."""
     out = {"score": _r(score), "own": explain_document(built, ranking, doc, score_fn, doc_count)}
+    if outside_domain:  # score = (own + action's share) × outside_domain
+        out["outside_domain"] = ranking_profile.current().outside_domain
     if action is not None:
         share = ranking_profile.current().action_share
         aid, adoc, ascore = action

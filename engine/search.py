@@ -121,6 +121,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
     best_action = _add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores)
+    outside = _outside_domain(state, selection, best_action, part_scores) \
+        if mode == "partnership" and scores is not None else set()
     kept_parts, part_counts = filter_and_count(
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
@@ -152,7 +154,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             best = best_action.get(docs[d].id) if mode == "partnership" else None
             action = (docs[best[1]].id, best[1], best[0]) if best else None
             hit["explain"] = explain_result(built, ranking, d, hit_scores.get(d, 0.0), score_fn,
-                                            len(state.docs), action)
+                                            len(state.docs), action, outside_domain=d in outside)
 
     suggestion = _suggestion(state, pq.text_words())
     facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
@@ -216,6 +218,23 @@ def _add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn |
         if pnum is not None and pnum in part_scores and docs[pnum].id == pid:
             part_scores[pnum] += share * best
     return best_action
+
+
+def _outside_domain(state: IndexState, selection: Selection, best_action: dict[str, tuple[float, int]],
+                    part_scores: dict[int, float]) -> set[int]:
+    """With a domain filter, the partnerships whose parsed actions have none in
+    the selected domains matching the query's words keep the profile's
+    `outside_domain` share of their score (best_action holds only actions that
+    pass the filters); returns those scaled."""
+    narrowing = [f.name for f in registry().facets if f.of_actions]
+    if not any((selection.values.get(n) or (selection.required or {}).get(n)) for n in narrowing):
+        return set()
+    share = ranking_profile.current().outside_domain
+    docs, actions_of = state.docs, state.actions_of
+    scaled = {p for p in part_scores if actions_of.get(docs[p].id) and docs[p].id not in best_action}
+    for p in scaled:
+        part_scores[p] *= share
+    return scaled
 
 
 def _knows(state: IndexState):

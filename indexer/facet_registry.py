@@ -57,6 +57,9 @@ class Facet:
     on_page: bool = True  # shown in the search page's sidebar
     chart: bool = False  # shown on the page as bars by value (years)
     text_field: str | None = None  # a prefix value that is no facet value is looked for in this text field
+    # selecting it asks what was done (in that domain): a partnership whose actions carry other
+    # values only is ranked after those with a matching action (ranking_profile.outside_domain)
+    of_actions: bool = False
 
     def __post_init__(self):
         if not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
@@ -185,7 +188,7 @@ FACETS = Registry([
           description="Pays du partenaire (valeur exacte de la facette country). Répétable : les valeurs "
                       "d'une même facette se combinent par OU, les facettes entre elles par ET."),
     Facet("domain", "Domaine", lambda p: p.domains, lambda a, p: a.domains, prefixes=("domaine",),
-          example="Eau et assainissement", query_example="domaine:santé",
+          of_actions=True, example="Eau et assainissement", query_example="domaine:santé",
           description="Domaine (vocabulaire contrôlé, valeur exacte de la facette domain). Répétable."),
     Facet("year", "Année", lambda p: p.years, lambda a, p: a.years, prefixes=("année", "an"),
           order="value", chart=True, example="2005", query_example="annee:2005",

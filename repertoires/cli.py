@@ -336,6 +336,8 @@ def explain_lines(e: dict) -> list[str]:
                      f" = {_num(a['added'])}")
         if a.get("own"):
             lines += _explain_document(a["own"], "    ")
+    if "outside_domain" in e:  # a domain filter, and none of the partnership's actions in it has the words
+        lines.append(f"  × {_num(e['outside_domain'])} (aucune de ses actions du domaine choisi n'a ces mots)")
     return lines
 
 
@@ -351,7 +353,7 @@ def print_results(r: dict, out=None) -> None:
     for i, hit in enumerate(r["results"], first + 1):
         where = ", ".join(x for x in [hit.get("region"), ", ".join(hit["countries"])] if x)
         years = f"{hit['years'][0]}–{hit['years'][-1]}" if hit["years"] else "s.d."
-        print(f"\n{i:>3}. {hit['title']}  [{where}] {years}  (score {hit['score']})", file=out)
+        print(f"\n{i:>3}. {hit['title']}  [{where}] {years}  (score {_num(hit['score'])})", file=out)
         if hit["domains"]:
             print(f"     domaines : {', '.join(hit['domains'])}", file=out)
         if hit.get("snippet"):

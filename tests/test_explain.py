@@ -69,7 +69,9 @@ def check_result(hit: dict) -> None:
     assert close(e["score"], hit["score"])
     own = e["own"]["score"] if e["own"] else 0.0
     added = e["action"]["added"] if e.get("action") else 0.0
-    assert close(e["score"], own + added)
+    outside = e.get("outside_domain", 1.0)  # a domain filter, no action in it with the words
+    assert outside == 1.0 or (outside == ranking_profile.current().outside_domain and not e.get("action"))
+    assert close(e["score"], (own + added) * outside)
     if e["own"]:
         check_document(e["own"])
     if e.get("action"):
@@ -278,6 +280,12 @@ def test_api_explain(client, spec):
     assert all("explain" not in h for h in plain["results"]) and "profile" not in plain
     off = client.get("/api/search", query_string={"q": "eau", "explain": "0"}).get_json()
     assert all("explain" not in h for h in off["results"])
+    narrowed = client.get("/api/search", query_string={"q": "formation", "domain": "Tourisme", "explain": "1",
+                                                        "per_page": 30}).get_json()
+    check_schema(spec, "SearchResponse", narrowed)
+    assert any("outside_domain" in h["explain"] for h in narrowed["results"])
+    for hit in narrowed["results"]:
+        check_result(hit)
 
 
 @pytest.mark.parametrize("value", ["2", "oui", "yes please"])
@@ -306,6 +314,19 @@ def test_cli_explain(index_dir, capsys):
     assert "meilleure action" in out and "× part 0,5" in out
     assert main(["search", "agriculture Ségou", "--per-page", "3", "--index", str(index_dir)]) == 0
     assert "le document lui-même" not in capsys.readouterr().out
+
+
+def test_cli_explain_says_when_a_domain_filter_lowered_a_partnership(index_dir, capsys):
+    args = ["search", "formation", "--domain", "Tourisme", "--per-page", "30", "--index", str(index_dir)]
+    assert main(args + ["--explain"]) == 0
+    out = capsys.readouterr().out
+    share = str(ranking_profile.current().outside_domain).replace(".", ",")
+    assert f"× {share} (aucune de ses actions du domaine choisi n'a ces mots)" in out
+    assert main(args + ["--explain", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["results"]
+    assert any("outside_domain" in h["explain"] for h in hits)
+    for hit in hits:
+        check_result(hit)
 
 
 def test_cli_explain_json(index_dir, capsys):

@@ -497,3 +497,33 @@ def test_every_record_has_its_french_sides_country_among_its_places(corpus):
         assert p.french_party.country in partnership_document(p)["places"], p.id
     abroad = [p for p in sides if p.french_party.country != "France"]
     assert abroad and all("France" not in partnership_document(p)["places"] for p in abroad)
+
+
+def test_a_domain_filter_ranks_first_the_partnerships_with_a_matching_action_in_it(index_dir):
+    # `formation` [Tourisme]: a partnership in the domain whose parsed actions have none in it
+    # with the word keeps profile.outside_domain of its score; one without parsed actions is not judged
+    from engine import Engine
+
+    def run(profile, q="formation", filters=None):
+        with ranking_profile.use_profile(profile):
+            r = Engine(index_dir).search(SearchRequest(q=q, filters=filters if filters is not None
+                                                       else {"domain": ["Tourisme"]}, per_page=100, explain=True))
+        return {h["id"]: h for h in r["results"]}
+
+    p = ranking_profile.current()
+    assert 0 < p.outside_domain < 1
+    actions_of = Engine(index_dir).state().actions_of
+    scaled, plain = run(p), run(dataclasses.replace(p, outside_domain=1.0))
+    assert scaled.keys() == plain.keys()
+    outside = {pid for pid, h in scaled.items() if "outside_domain" in h["explain"]}
+    assert outside and outside != set(scaled)
+    for pid, h in scaled.items():
+        if pid in outside:
+            assert actions_of.get(pid) and "action" not in h["explain"], pid
+            assert h["score"] == pytest.approx(p.outside_domain * plain[pid]["score"], rel=1e-3), pid
+        else:
+            assert h["score"] == pytest.approx(plain[pid]["score"], rel=1e-3), pid
+    # the same through the query's prefix; none without a domain
+    prefixed = run(p, "formation domaine:tourisme", {})
+    assert {pid for pid, h in prefixed.items() if "outside_domain" in h["explain"]} == outside
+    assert not any("outside_domain" in h["explain"] for h in run(p, filters={"country": ["Maroc"]}).values())
