@@ -426,7 +426,10 @@ class _Spans:
 def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_profile.Profile) -> None:
     """The ranking bonuses that require nothing: the words together, and the
     whole query as a collectivity's name."""
-    if built.groups and len(built.groups) > 1 and len(words) > 1:
+    # one group may still be several words apart: a vocabulary phrase (`économie solidaire`) is found
+    # through its typed words anywhere in the text too, and the words together say more
+    apart = len(built.groups) > 1 or any(a.via == VIA_WORDS for g in built.groups for a in g.alternatives)
+    if built.groups and apart and len(words) > 1:
         # words found together, in order, rank higher (proximity), without being required
         parts = field_parts(schema, " ".join(words), phrase=True, fields=profile.proximity_fields,
                             scale=profile.proximity)

@@ -527,3 +527,27 @@ def test_a_domain_filter_ranks_first_the_partnerships_with_a_matching_action_in_
     prefixed = run(p, "formation domaine:tourisme", {})
     assert {pid for pid, h in prefixed.items() if "outside_domain" in h["explain"]} == outside
     assert not any("outside_domain" in h["explain"] for h in run(p, filters={"country": ["Maroc"]}).values())
+
+
+def test_a_vocabulary_phrase_typed_alone_ranks_its_words_together_first(tmp_path):
+    # `économie solidaire` is one word group (a phrase of the vocabulary), also found through its
+    # typed words anywhere: the record with the words together gets the proximity bonus
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    w = ix.writer()
+    for key, body in (("together", "un projet d'économie solidaire avec les associations"),
+                      ("apart", "l'économie du village et un voyage solidaire avec les associations"),
+                      ("filler", FILLER)):
+        w.add_document(id=key, type="partnership", pid=key, title="", parties="", places="",
+                       domains_text="", body=body, sheet="")
+    w.commit()
+    with ix.searcher(weighting=ranking_profile.current().weighting()) as searcher:
+        built = build_query(searcher.schema, parse_query("économie solidaire"), {})
+        assert len(built.groups) == 1 and built.proximity is not None
+        r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all(),
+                         listed=lambda docs: 100)
+        scores = {searcher.stored_fields(d)["id"]: s for d, s in r.scores.items()}
+    assert set(scores) == {"together", "apart"}
+    assert scores["together"] > scores["apart"]
+    # a single word has nothing to be together with
+    with ix.searcher(weighting=ranking_profile.current().weighting()) as searcher:
+        assert build_query(searcher.schema, parse_query("solidaire"), {}).proximity is None
