@@ -270,18 +270,29 @@ def match_facet_value(values, text: str) -> list:
     return [v for v in values if f" {key}" in f" {fold_text(str(v))}"]
 
 
-def _without_fillers(pq: ParsedQuery) -> ParsedQuery:
-    """The query without question words, when other words remain."""
+def _without_fillers(pq: ParsedQuery, in_phrase: set[int]) -> ParsedQuery:
+    """The query without question words, when other words remain; a word of one of the
+    vocabulary's phrases (`in_phrase`, clause ids) is no filler there (`française` in
+    `Agence française de développement`)."""
     question = any(c.kind == "word" and is_question_word(c.text) for g in pq.groups for c in g)
 
     def keep(c: Clause) -> bool:
-        return not (c.kind == "word" and not c.negated and (is_filler(c.text) or asks_for(c.text, question)))
+        return id(c) in in_phrase or not (c.kind == "word" and not c.negated
+                                          and (is_filler(c.text) or asks_for(c.text, question)))
 
     groups = [[c for c in g if keep(c)] for g in pq.groups]
     groups = [g for g in groups if g]
     if not any(c.kind in ("word", "phrase") and not c.negated for g in groups for c in g):
         return pq
     return ParsedQuery(groups=groups, notices=pq.notices)
+
+
+def _in_vocabulary_phrase(pq: ParsedQuery) -> set[int]:
+    """The ids of the positive word clauses inside a phrase of the vocabulary (spans of two
+    words or more over the typed words, as the query builder finds them)."""
+    clauses = [c for g in pq.groups for c in g if c.kind == "word" and not c.negated]
+    spans = find_graded_expansions([c.text for c in clauses]) if clauses else []
+    return {id(clauses[i]) for start, end, _ in spans if end - start > 1 for i in range(start, end)}
 
 
 def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=lambda w: True,
@@ -296,12 +307,13 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
 def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, candidates) -> BuiltQuery:
     profile = ranking_profile.current()
     built = BuiltQuery(notices=list(pq.notices))
+    in_phrase = _in_vocabulary_phrase(pq)  # `française` in `Agence française de développement` says no side
     built.french_side = any(c.kind == "word" and not c.negated and names_french_side(c.text)
-                            for g in pq.groups for c in g)
+                            and id(c) not in in_phrase for g in pq.groups for c in g)
     if profile.kind_asked:
         built.french_kind = french_kind_asked([c.text for g in pq.groups for c in g
                                                if c.kind == "word" and not c.negated])
-    pq = _without_fillers(pq)
+    pq = _without_fillers(pq, in_phrase)
     words = pq.text_words()
     spans = _Spans(schema, words, profile)
     excluded: list[Q.Query] = []

@@ -242,10 +242,20 @@ def test_no_typo_for_a_word_whose_family_the_index_knows(small):
     ("année 2005 jumelage", ["année", "2005", "jumelage"]),  # no question: the word is the user's
     ("depuis quand Angers travaille avec Bamako", ["Angers", "Bamako"]),
     ("étudiants qui viennent faire leurs études", ["étudiants", "études"]),  # venir says nothing of the topic
+    # inside a phrase of the vocabulary a filler is a word of the phrase (the AFD's name, emergency aid)
+    ("Agence française de développement", ["Agence française de développement"]),
+    ("aide d'urgence Mopti", ["aide d'urgence", "Mopti"]),
+    ("aide Mopti", ["Mopti"]),
 ])
 def test_question_words_are_left_out(small, q, words):
     _, _, built = run(small, q)
     assert [g.text for g in built.groups] == words
+
+
+def test_french_in_a_name_puts_no_collectivity_in_france(small):
+    # `française` of the AFD's name is no `collectivités françaises`: nothing is set aside as abroad
+    assert not run(small, "Agence française de développement")[2].french_side
+    assert run(small, "collectivités françaises Tlemcen")[2].french_side
 
 
 @pytest.mark.parametrize("word, typo", [("départements", False), ("Tombouctu", True)])
