@@ -241,6 +241,13 @@ def test_partnership_page_and_csp(browser, server, engine):
     assert [r.get_attribute("id") for r in rows] == [a["id"] for a in engine.actions_of(pid)]
     _full_page_screenshot(d, DOCS / "screenshot-partnership.png")
     assert _console_errors(d) == []
+    # long action texts leave the short columns a readable width (they were cut letter by letter)
+    d.get(f"{server}/partenariats/cg-isere--cr-tadla-azilal")
+    rem = d.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    widths = d.execute_script("return [...document.querySelectorAll('table.actions thead th')]"
+                              ".map(th => th.getBoundingClientRect().width)")
+    for column, least in ((0, 9), (2, 5.5), (3, 5.5), (4, 7.5)):
+        assert widths[column] >= least * rem - 1, (column, widths)
     # The about page's bar charts are SVG, so the CSP (style-src 'self') has nothing to block.
     d.get(server + "/a-propos")
     bars = d.find_elements("css selector", "table.chart rect")
