@@ -29,6 +29,14 @@ def _body(parts) -> str:
     return redact_contacts(_join(parts), "")
 
 
+def _budget_text(budget) -> str | None:
+    """A budget as the body shows it, labelled: a bare `4970` after an action's words in a
+    snippet reads as a year."""
+    if budget is None or not budget.text:
+        return None
+    return budget.text if fold(budget.text).startswith("budget") else f"Budget : {budget.text}"
+
+
 def _party_names(p: Partnership) -> list[str]:
     names: list[str] = []
     for party in (p.french_party, p.partner_party):
@@ -109,7 +117,7 @@ def partnership_document(p: Partnership) -> dict[str, Any]:
     doc = _document(
         "partnership", p.id, p, p.title, _domains_text(p.domains, p.domains_raw, p.original_text),
         [p.legal_framework, p.status, p.history, p.objectives, p.perspectives, p.documents, p.other_partnerships,
-         p.partners, p.budget.text if p.budget else None, *p.extra.values()],
+         p.partners, _budget_text(p.budget), *p.extra.values()],
         p.original_text, partnership_facets(p))
     doc["began"] = " ".join(str(y) for y in {p.formalized, p.first_contact_year} if y)
     return doc
@@ -119,7 +127,7 @@ def action_document(a: Action, p: Partnership) -> dict[str, Any]:
     return _document(
         "action", a.id, p, a.title,
         _domains_text(a.domains, [a.domain_raw] if a.domain_raw else [], a.original_text),
-        [a.description, a.objectives, a.partners, a.beneficiaries, a.budget.text if a.budget else None],
+        [a.description, a.objectives, a.partners, a.beneficiaries, _budget_text(a.budget)],
         a.original_text, action_facets(a, p))
 
 

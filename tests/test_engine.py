@@ -410,3 +410,16 @@ def test_records_handed_out_are_copies_that_cannot_corrupt_the_generation(engine
     assert again["title"] != "modifié" and again["french_party"]["name"] != "modifié"
     assert all(a["title"] != "modifié" for a in engine.actions_of(pid))
     assert all(p["title"] != "modifié" for p in engine.related(pid)[0])
+
+
+def test_a_budget_reads_as_a_budget_in_a_snippet(engine):
+    # the Diéma table's bare amounts (`4970`, no currency) follow the action's words in its body:
+    # labelled, they no longer read as a year after the title
+    r = engine.search(SearchRequest(q="latrines marché Diéma", filters={"type": ["action"]}, per_page=5))
+    hit = next(h for h in r["results"] if h["id"].startswith("chilly-mazarin--diema"))
+    assert "Budget : 4970" in hit["snippet"]
+    from indexer.documents import _budget_text
+    from indexer.records import Budget
+
+    assert _budget_text(Budget(text="Budget annuel : 331 000 €")) == "Budget annuel : 331 000 €"
+    assert _budget_text(None) is None
