@@ -175,6 +175,17 @@ def place_cap(group: Group, score: ScoreFn, doc_count: int) -> float | None:
     return None
 
 
+def names_who_or_where(group: Group, score: ScoreFn) -> bool:
+    """A word most records having it have in their names or places (`Kayes`, `Marseille`):
+    it says who or where, not what was done."""
+    share = ranking_profile.current().place_share
+    for a in group.alternatives:
+        if a.via in LITERAL and isinstance(a.scored, Fielded):
+            df = len(score(a.scored))
+            return bool(df) and len(score(a.scored.share_in(NAME_FIELDS))) >= share * df
+    return False
+
+
 def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn, doc_count: int
                  ) -> tuple[list[Mapping[int, float]], list[float | None], set[int]]:
     """In a query asking for a topic in a place (`eau Gao`), the place gates and

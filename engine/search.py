@@ -27,7 +27,7 @@ from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
-from .ranking import Ranking, ScoreFn, rank
+from .ranking import Ranking, ScoreFn, names_who_or_where, rank
 from .state import IndexState
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
@@ -122,7 +122,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
     best_action = _add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores)
     outside = _outside_domain(state, selection, best_action, part_scores) \
-        if mode == "partnership" and scores is not None else set()
+        if mode == "partnership" and score_fn is not None and _asks_what(built, score_fn) else set()
     kept_parts, part_counts = filter_and_count(
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
@@ -218,6 +218,12 @@ def _add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn |
         if pnum is not None and pnum in part_scores and docs[pnum].id == pid:
             part_scores[pnum] += share * best
     return best_action
+
+
+def _asks_what(built, score_fn: ScoreFn) -> bool:
+    """The query names something done, not only collectivities or places (`formation`, not
+    `Kayes`): what the partnerships' actions say can then order them."""
+    return any(not names_who_or_where(g, score_fn) for g in built.groups)
 
 
 def _outside_domain(state: IndexState, selection: Selection, best_action: dict[str, tuple[float, int]],

@@ -537,6 +537,10 @@ def test_a_domain_filter_ranks_first_the_partnerships_with_a_matching_action_in_
     prefixed = run(p, "formation domaine:tourisme", {})
     assert {pid for pid, h in prefixed.items() if "outside_domain" in h["explain"]} == outside
     assert not any("outside_domain" in h["explain"] for h in run(p, filters={"country": ["Maroc"]}).values())
+    # a place or a name alone says nothing of what was done: its actions do not order the domain's records
+    for q in ("Kayes", "Marseille"):
+        found = run(p, q, {"domain": ["Santé"]})
+        assert found and not any("outside_domain" in h["explain"] for h in found.values()), q
 
 
 def test_a_vocabulary_phrase_typed_alone_ranks_its_words_together_first(tmp_path):
