@@ -164,12 +164,11 @@ def place_cap(group: Group, score: ScoreFn, doc_count: int) -> float | None:
     `places`: `centre`, also the French région Centre, is a word),
     what one mention in that field alone scores: the most the word adds to a
     result that has the rest of the query. None for a word that names no place."""
-    profile = ranking_profile.current()
-    w = profile.field_weights.get("places")
+    w = ranking_profile.current().field_weights.get("places")
     for a in group.alternatives:
         if a.via in LITERAL and isinstance(a.scored, Fielded) and w:
-            df = len(score(a.scored))
-            if df and len(score(a.scored.share_in(("places",)))) >= profile.place_share * df:
+            df = _mostly_in(a.scored, score, ("places",))
+            if df:
                 k1 = a.scored.k1
                 return a.scored.scale * idf(doc_count, df) * (k1 + 1) * w / (k1 + w)
     return None
@@ -178,12 +177,17 @@ def place_cap(group: Group, score: ScoreFn, doc_count: int) -> float | None:
 def names_who_or_where(group: Group, score: ScoreFn) -> bool:
     """A word most records having it have in their names or places (`Kayes`, `Marseille`):
     it says who or where, not what was done."""
-    share = ranking_profile.current().place_share
     for a in group.alternatives:
         if a.via in LITERAL and isinstance(a.scored, Fielded):
-            df = len(score(a.scored))
-            return bool(df) and len(score(a.scored.share_in(NAME_FIELDS))) >= share * df
+            return bool(_mostly_in(a.scored, score, NAME_FIELDS))
     return False
+
+
+def _mostly_in(scored: Fielded, score: ScoreFn, fields) -> int:
+    """The number of records a word's literal match is in, when at least the profile's
+    `place_share` of them have it in `fields`; 0 otherwise."""
+    df = len(score(scored))
+    return df if df and len(score(scored.share_in(fields))) >= ranking_profile.current().place_share * df else 0
 
 
 def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn, doc_count: int

@@ -121,8 +121,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
     best_action = _add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores)
-    outside = _outside_domain(state, selection, best_action, part_scores) \
-        if mode == "partnership" and score_fn is not None and _asks_what(built, score_fn) else set()
+    outside = _outside_domain(state, selection, built, score_fn, best_action, part_scores) \
+        if mode == "partnership" and score_fn is not None else set()
     kept_parts, part_counts = filter_and_count(
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
@@ -226,14 +226,15 @@ def _asks_what(built, score_fn: ScoreFn) -> bool:
     return any(not names_who_or_where(g, score_fn) for g in built.groups)
 
 
-def _outside_domain(state: IndexState, selection: Selection, best_action: dict[str, tuple[float, int]],
-                    part_scores: dict[int, float]) -> set[int]:
+def _outside_domain(state: IndexState, selection: Selection, built, score_fn: ScoreFn,
+                    best_action: dict[str, tuple[float, int]], part_scores: dict[int, float]) -> set[int]:
     """With a domain filter, the partnerships whose parsed actions have none in
     the selected domains matching the query's words keep the profile's
     `outside_domain` share of their score (best_action holds only actions that
     pass the filters); returns those scaled."""
     narrowing = [f.name for f in registry().facets if f.of_actions]
-    if not any((selection.values.get(n) or (selection.required or {}).get(n)) for n in narrowing):
+    if not any((selection.values.get(n) or (selection.required or {}).get(n)) for n in narrowing) \
+            or not _asks_what(built, score_fn):  # the filter first: most searches have none
         return set()
     share = ranking_profile.current().outside_domain
     docs, actions_of = state.docs, state.actions_of
