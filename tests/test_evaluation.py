@@ -357,3 +357,25 @@ def test_reports_give_each_batch_written_after_the_split_its_own_line():
     # a batch tuned on since it was first measured says so
     queries[1] = JudgedQuery("b1", "forage Gao", "topic", {"x": 2}, split="dev", added="2026-12-03", tuned=True)
     assert "written after the split, 2026-12-03 (tuned on since) (1): nDCG@10 0.500" in text_report(queries, ours, base)
+
+
+def test_the_misses_listed_with_our_results_are_only_of_queries_already_tuned_on():
+    """A batch never tuned on validates the next change; listing its worst queries with our top
+    results would invite fitting them. Their figures still count in every mean."""
+    from evaluation.report import System, markdown_report, text_report
+
+    names = ("nDCG@10", "MRR", "R@10", "P@5")
+    queries = [JudgedQuery("tuned", "puits Kayes", "topic", {"x": 2}, split="dev", tuned=True),
+               JudgedQuery("fresh", "forage Gao", "topic", {"x": 2}, split="dev", added="2026-12-03")]
+    per = {"tuned": {n: 0.5 for n in names}, "fresh": {n: 0.1 for n in names}}
+    runs = {"tuned": ["a"], "fresh": ["b"]}
+    ours = System("ours", per, {n: 0.3 for n in names}, runs)
+    base = System("FTS5", per, {n: 0.3 for n in names}, runs)
+    meta = {"index_version": "v", "partnerships": 1, "actions": 0, "ir_measures": "0", "depth": 10,
+            "action_depth": 100, "baseline": "b"}
+    text, md = text_report(queries, ours, base), markdown_report(queries, ours, base, meta)
+    for report in (text, md):
+        misses = report.split("lose most")[1].split("Per query")[0]
+        assert "puits Kayes" in misses and "forage Gao" not in misses
+        assert "(1 never tuned on left out)" in report
+    assert "nDCG@10 0.1" in text  # the fresh batch's own line still counts it
