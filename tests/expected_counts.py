@@ -63,7 +63,11 @@ MALI = {
     # au réseau Liane` / `Coopération et au CRDTM.` (l.10902-10903) is one item; Cachan–Diakon's `Aide de la
     # ville de Cachan au montage…` and `Prise en charge de l’étude technique…` (l.1694, 1698) describe the
     # Mairie and the 7 wells above them.
-    "actions": 612,
+    # 612 -> 628 (records22): CG Ille-et-Vilaine–Mopti's `PROGRAMMATION DES ACTIONS - 2008 BP 2008`
+    # (l.4088-4193), in its perspectives, lists 16 budgeted items of the 2008 programme (the last,
+    # `Réseau France - Mopti / Mutualisation des moyens`, is read as one though the gold counts it a
+    # sum): planned actions, as the table's rows with a planned year are.
+    "actions": 628,
 }
 
 MAROC = {
@@ -88,7 +92,9 @@ ALGERIE = {
     "table_rows": 47, "sheets": 31, "empty_sheets": 0,
     # parser: table rows naming a pair without a sheet (20), sheets matched to a row (31), records
     # (52) and projects (98), checked against the gold records by `repertoires index --check`.
-    "listed": 20, "merged": 31, "partnerships": 52, "actions": 98,
+    # 98 -> 104 (records22): Blanquefort–Timimoun's three untitled projects list separately dated
+    # activities one per line (l.1310-1336): 9 projects, not 3.
+    "listed": 20, "merged": 31, "partnerships": 52, "actions": 104,
     # read: partnerships the introduction names in its bracketed lists under a field (l.46-84):
     # Grenoble, La Roche-sur-Yon, Roubaix, Blanquefort, CG Gironde, Belfort, Saint-Denis, Bordeaux,
     # Paris, Lyon, Marseille, Mulhouse, Vienne, Brest, Rennes.

@@ -231,6 +231,8 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Pastoralisme : échanges entre les collectivités partenaires", ECHANGES, None),
     ("Creusement d'un puit au village", "Eau et assainissement", None),
     ("Appui institutionnel à l'ARK : en logistique", None, URBANISME),
+    # improved stoves save fuel wood: energy work (records22's fresh gold, Ille-et-Vilaine–Mopti)
+    ("vulgarisation des fourneaux économes et exhaure de l'eau", "Énergie", None),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
     from indexer.domains import domains_of_text

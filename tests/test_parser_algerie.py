@@ -525,3 +525,49 @@ def test_a_block_s_e_mail_is_the_person_s_whose_surname_it_spells():
     _, found = algerie_blocks.parse_contacts(roubaix, 0, len(roubaix) - 1, "french", [])
     assert [(c.name, c.email) for c in found] == [("Tounès RAHIM", "trahim@ville-roubaix.fr"),
                                                   ("Céline SCAVENNEC", "cscavennec@cudl-lille.fr")]
+
+
+_BLANQUEFORT_LIKE = """Projet 3 en cours
+
+Thème
+Titre
+
+2006 : accueil d'un écrivain, d'un SVE (programme Euromed)
+Voyage à Timimoun dans le cadre de l'Association Tabadul
+du 11 au 13 septembre 2006 : Semaine de l'ADRAR, co-organisée par le CG 33
+Accueil d'artistes de Timimoun
+Spectacle « Migrations » - Compagnie Garance dans le cadre
+de Scènes d'Eté
+"""
+
+
+def test_an_untitled_project_listing_dated_activities_is_one_project_per_item():
+    items = algerie_blocks.dated_items(_BLANQUEFORT_LIKE)
+    assert items == ["2006 : accueil d'un écrivain, d'un SVE (programme Euromed)",
+                     "Voyage à Timimoun dans le cadre de l'Association Tabadul",
+                     "du 11 au 13 septembre 2006 : Semaine de l'ADRAR, co-organisée par le CG 33",
+                     "Accueil d'artistes de Timimoun",
+                     "Spectacle « Migrations » - Compagnie Garance dans le cadre de Scènes d'Eté"]
+    # the parts of an item (a dash list, a quoted title on the next line) stay in it
+    assert algerie_blocks.dated_items("Projet 1 réalisé\n2003 : Travail de mémoire - Parution du livre\n"
+                                      "« Une histoire de mémoire »\nfin 2004 : Envoi d'une mission\n") == [
+        "2003 : Travail de mémoire - Parution du livre « Une histoire de mémoire »",
+        "fin 2004 : Envoi d'une mission"]
+    # a project that opens with its name, or one dated item alone, is one project
+    assert algerie_blocks.dated_items("Projet 1 réalisé\nCoopération médicale\n2005 : accueil de médecins\n") is None
+    assert algerie_blocks.dated_items("Projet 1 réalisé\n2004 : programme de formation, géré\npar une ONG\n") is None
+
+
+def test_each_dated_item_is_an_action_with_its_own_year_and_the_undated_take_their_neighbours():
+    proj = {"n": 3, "status_raw": "en cours", "theme": None, "title": "2006 : accueil d'un écrivain",
+            "description": "…", "years": [], "partners": None, "first": 100, "last": 112,
+            "raw": _BLANQUEFORT_LIKE}
+    actions = algerie._distinct_titles([proj])
+    assert [a.title for a in actions][:3] == [
+        "accueil d'un écrivain, d'un SVE (programme Euromed)",
+        "Voyage à Timimoun dans le cadre de l'Association Tabadul",
+        "Semaine de l'ADRAR, co-organisée par le CG 33"]
+    assert len(actions) == 5 and {(a.start, a.end) for a in actions} == {(2006, 2006)}
+    # a project with a theme keeps its dated steps together (Mulhouse's `Coopération médicale`)
+    themed = proj | {"theme": "Coopération médicale", "title": None}
+    assert len(algerie._distinct_titles([themed])) == 1

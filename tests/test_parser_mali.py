@@ -158,3 +158,63 @@ def test_a_profile_in_prose_keeps_its_text_domains_and_years(corpus):
     # CU Nancy - Anderamboukane, no date in its presentation: `Depuis mars 2004, ce groupe …`, `une première
     # action s'est déroulée le 7 mars 2005` (what its history section tells, read as its objectives)
     assert {2004, 2005} <= set(by_id["cu-nancy--conseil-communal-d-anderamboukane"].years)
+
+
+_PROGRAMME = """Perspectives du partenariat
+Une nouvelle convention tripartite pour trois ans. Budget annuel : 331 000 €.
+
+ PROGRAMMATION DES ACTIONS - 2008 BP 2008
+Ingénierie de projets et appui technique (Sévaré) des projets des 4 axes prioritaires :
+Fonctionnement Sévaré 69 300 €
+Axe prioritaire n°1 : Sécurité alimentaire et hydraulique villageoise
+Barrage
+Construction d'un barrage de retenue d'eau pluviale sur la commune de Kassa. Financement en
+2007 de la première tranche (50 %).
+
+Actualisation de l'étude hydraulique (3 000 €) et deuxième tranche des travaux.  22 000 €
+Périmètres irrigués villageois
+Réhabilitation d'un périmètre irrigué à Konna en vue de relancer les activités de production.
+
+Réhabilitation d'un périmètre irrigué à Diantakaye en vue de relancer les activités de
+production (rizicole notamment). Il s'agit également de renforcer les capacités.
+
+34 000 €
+Axe prioritaire n°2 : Tourisme solidaire
+Il s'agit dans un premier temps de définir un cadre (objectifs :
+promouvoir le tourisme d'hivernage).
+
+1) Education formelle : projet lecture, appui à la scolarisation des filles. 2)
+Education non formelle : création de centres d'alphabétisation.
+
+25 000 €
+TOTAL PROJETS MALI 195 000 €
+"""
+
+
+def test_a_budgeted_programme_in_the_perspectives_gives_its_planned_actions():
+    from indexer.parsers.cuf_programme import programme_actions
+
+    body = list(enumerate(_PROGRAMME.split("\n"), start=4080))
+    actions = programme_actions(body)
+    assert [a.title for a in actions] == [
+        "Fonctionnement Sévaré",
+        "Actualisation de l'étude hydraulique et deuxième tranche des travaux",  # its study's own amount dropped
+        ("Réhabilitation d'un périmètre irrigué à Diantakaye en vue de relancer les activités de production "
+        "(rizicole notamment)"),  # the paragraph before an amount alone, not the one describing Konna
+        "Education formelle : projet lecture, appui à la scolarisation des filles",
+        "Education non formelle : création de centres d'alphabétisation"]
+    assert [a.budget for a in actions] == ["69 300 €", "22 000 €", "34 000 €", "25 000 €", None]
+    assert {(a.start, a.end, a.status) for a in actions} == {(2008, 2008, "en projet")}
+    assert actions[0].domain_raw == ("Ingénierie de projets et appui technique (Sévaré) des projets des 4 axes "
+                                     "prioritaires")
+    assert actions[2].domain_raw.startswith("Axe prioritaire n°1")
+    assert actions[3].domain_raw.startswith("Axe prioritaire n°2")  # `(objectifs :` wraps a sentence, no heading
+    assert actions[1].first == 4080 + _PROGRAMME.split("\n").index(
+        "Actualisation de l'étude hydraulique (3 000 €) et deuxième tranche des travaux.  22 000 €")
+
+
+def test_perspectives_without_a_programme_give_no_action():
+    from indexer.parsers.cuf_programme import programme_actions
+
+    text = "Perspectives\nConstruction de salles de classe en 2006 : 54 000 €\n"
+    assert programme_actions(list(enumerate(text.split("\n")))) == []

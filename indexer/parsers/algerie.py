@@ -21,6 +21,7 @@ from .algerie_blocks import (
     _PAGE_RE,
     _flow,
     _project_blocks,
+    dated_items,
     opening_name,
     parse_contacts,
     parse_project,
@@ -374,12 +375,34 @@ def _action(proj: dict) -> ActionDraft:
     )
 
 
+def _split_dated(proj: dict) -> list[dict]:
+    """A project without theme or title that lists separately dated activities (Blanquefort:
+    `2003 : Travail de mémoire …` / `fin 2004 : Envoi d'une mission …`) is one project per
+    item; an undated item takes the years of the dated ones around it."""
+    title = proj["title"] or ""
+    if proj["theme"] or (title and not re.match(r"^\S*\s*(?:\S+\s+)?(?:19|20)\d\d\s*:", title)):
+        return [proj]
+    items = dated_items(proj["raw"])
+    if not items:
+        return [proj]
+    own = [fields.years(re.split(r"\s:\s", item, maxsplit=1)[0], YEAR).found
+           if re.match(r"^[^:]{0,40}(?:19|20)\d\d\s*:", item) else [] for item in items]
+    around = sorted({y for ys in own for y in ys})
+    raw_lines = proj["raw"].split("\n")
+    out = []
+    for item, years in zip(items, own, strict=True):
+        at = next((k for k, line in enumerate(raw_lines) if item[:25].strip() in squash_spaces(line)), 0)
+        out.append(proj | {"title": None, "description": item, "years": years or around,
+                           "first": proj["first"] + at, "raw": item})
+    return out
+
+
 def _distinct_titles(projects: list[dict]) -> list[ActionDraft]:
     """The sheet's actions, told apart: a project titled like an earlier one (both from the
     theme cell `« Pacte Oran Bordeaux »`) takes the name its own text opens with (`Deuxième
     phase du « Pacte Oran Bordeaux »`)."""
     actions, seen = [], set()
-    for proj in projects:
+    for proj in (part for whole in projects for part in _split_dated(whole)):
         a = _action(proj)
         if fold(a.title) in seen and (name := opening_name(proj["description"])) and fold(name) not in seen:
             a.title = name

@@ -152,6 +152,31 @@ def project_title(title: str | None, theme: str | None, description: str | None)
     return name if len(name) <= 250 else name[:248].rsplit(" ", 1)[0] + "…"
 
 
+# an item's own date before a colon: `2003 :`, `fin 2004 :`, `Courant 2005 :`, `du 11 au 13 septembre 2006 :`
+_ITEM_DATE = re.compile(rf"^(?:(?:courant|fin|d[ée]but|en|mi|du|le)\s+)?(?:{_OPEN_DATE})?{_DATE}\s*:", re.IGNORECASE)
+
+
+def dated_items(raw: str) -> list[str] | None:
+    """The items of a project block with neither theme nor title that lists separately dated
+    activities, one per line (`2003 : Travail de mémoire …` / `fin 2004 : Envoi d'une mission …` /
+    `Accueil d'artistes de Timimoun`): each is a project of its own, as the dated lists of other
+    sheets are. A line continues the item before it when it opens in lower case, with a quote or
+    a dash (a list of the item's parts), unless it opens with a date. None unless the block opens
+    with a date and has two items."""
+    lines = [squash_spaces(x) for x in raw.split("\n")[1:]]
+    lines = [x for x in lines if x and not _LABEL_LINE.match(x) and not _PAGE_RE.match(x)]
+    if not lines or not _ITEM_DATE.match(lines[0]):
+        return None
+    items: list[str] = []
+    for x in lines:
+        if items and not _ITEM_DATE.match(x) and (x[:1].islower() or x[:1] in "«(-–"
+                                                   or items[-1].rstrip().endswith(("-", "–"))):
+            items[-1] += " " + x
+        else:
+            items.append(x)
+    return items if len(items) > 1 else None
+
+
 def opening_name(description: str | None) -> str | None:
     """The project's name its text opens with (`Deuxième phase du « Pacte Oran Bordeaux »`),
     when it opens with a name rather than a sentence."""

@@ -22,6 +22,7 @@ from ..text import fold, join_lines, normal_case, reflow, squash_spaces
 from . import Reader, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
 from .cuf_contacts import head_contacts
+from .cuf_programme import programme_actions
 from .cuf_rows import split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
@@ -246,6 +247,10 @@ class CufReader(Reader):
                 body = [(start + k + 1, L[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])]
                 sheet.actions += self.actions(body)
                 sheet.years += total_years(body, self.repertoire.year)
+        if persp_i is not None:  # a budgeted programme for the next year, written out in its perspectives
+            persp_end = docs_i if docs_i is not None and docs_i > persp_i else len(lines)
+            sheet.actions += programme_actions([(start + k + 1, L[start + k]) for k in range(persp_i + 1, persp_end)
+                                                if not doc.is_noise(lines[k])])
         sheet.domains_raw = [a.domain_raw for a in sheet.actions if a.domain_raw]
         sheet.domains_raw += stated_labels(" ".join(x for x in (partners, objectives, history) if x))
         sheet.aliases = ([fr_raw, ident.get("fr_name", "")],
