@@ -22,6 +22,7 @@ from .algerie_blocks import (
     _flow,
     _project_blocks,
     dated_items,
+    item_date,
     opening_name,
     parse_contacts,
     parse_project,
@@ -379,14 +380,12 @@ def _split_dated(proj: dict) -> list[dict]:
     """A project without theme or title that lists separately dated activities (Blanquefort:
     `2003 : Travail de mémoire …` / `fin 2004 : Envoi d'une mission …`) is one project per
     item; an undated item takes the years of the dated ones around it."""
-    title = proj["title"] or ""
-    if proj["theme"] or (title and not re.match(r"^\S*\s*(?:\S+\s+)?(?:19|20)\d\d\s*:", title)):
+    if proj["theme"] or (proj["title"] and not item_date(proj["title"])):  # a title is never a date
         return [proj]
     items = dated_items(proj["raw"])
     if not items:
         return [proj]
-    own = [fields.years(re.split(r"\s:\s", item, maxsplit=1)[0], YEAR).found
-           if re.match(r"^[^:]{0,40}(?:19|20)\d\d\s*:", item) else [] for item in items]
+    own = [fields.years(item_date(item), YEAR).found for item in items]
     around = sorted({y for ys in own for y in ys})
     raw_lines = proj["raw"].split("\n")
     out = []

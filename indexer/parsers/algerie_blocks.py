@@ -156,6 +156,12 @@ def project_title(title: str | None, theme: str | None, description: str | None)
 _ITEM_DATE = re.compile(rf"^(?:(?:courant|fin|d[ée]but|en|mi|du|le)\s+)?(?:{_OPEN_DATE})?{_DATE}\s*:", re.IGNORECASE)
 
 
+def item_date(text: str) -> str | None:
+    """The date an item opens with, before its colon (`fin 2004` in `fin 2004 : Envoi …`)."""
+    m = _ITEM_DATE.match(text.strip())
+    return m.group().rstrip(" :") if m else None
+
+
 def dated_items(raw: str) -> list[str] | None:
     """The items of a project block with neither theme nor title that lists separately dated
     activities, one per line (`2003 : Travail de mémoire …` / `fin 2004 : Envoi d'une mission …` /
@@ -165,11 +171,11 @@ def dated_items(raw: str) -> list[str] | None:
     with a date and has two items."""
     lines = [squash_spaces(x) for x in raw.split("\n")[1:]]
     lines = [x for x in lines if x and not _LABEL_LINE.match(x) and not _PAGE_RE.match(x)]
-    if not lines or not _ITEM_DATE.match(lines[0]):
+    if not lines or not item_date(lines[0]):
         return None
     items: list[str] = []
     for x in lines:
-        if items and not _ITEM_DATE.match(x) and (x[:1].islower() or x[:1] in "«(-–"
+        if items and not item_date(x) and (x[:1].islower() or x[:1] in "«(-–"
                                                    or items[-1].rstrip().endswith(("-", "–"))):
             items[-1] += " " + x
         else:

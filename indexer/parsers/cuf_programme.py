@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 
 from ..text import squash_spaces
+from . import fields
 from .cuf_text import title_of
 from .sheet import ActionDraft
 
 _HEAD_RE = re.compile(r"^\s*PROGRAMMATION DES ACTIONS\s*[-–]?\s*((?:19|20)\d\d)\b", re.IGNORECASE)
 _AXIS_RE = re.compile(r"^\s*Axes?\s+prioritaires?\s+n°\s*\d+\s*:", re.IGNORECASE)
 _TOTAL_RE = re.compile(r"^\s*TOTAL\b")
-_AMOUNT_END_RE = re.compile(r"\s*(\d{1,3}(?:[  .]\d{3})*(?:,\d+)?\s*€)\s*$")
 _NUMBERED_RE = re.compile(r"(?:^|\s)\d\)\s+")
 _DESCRIBED_RE = re.compile(r"^Descriptif des actions\s*:\s*", re.IGNORECASE)
 
@@ -49,15 +49,16 @@ def programme_actions(body: list[tuple[int, str]]) -> list[ActionDraft]:
         if s.endswith(":") and s.count("(") == s.count(")"):  # a heading over the items that follow
             axis, para, last = s.rstrip(" :"), [], []
             continue
-        amount = _AMOUNT_END_RE.search(s)
-        if amount is None:
+        amounts = fields.amounts(s)
+        amount = amounts[-1] if amounts and amounts[-1].currency and not s[amounts[-1].end:].strip() else None
+        if amount is None:  # no amount closing the line: text of a paragraph
             para.append((n, s))
             continue
-        text = s[:amount.start()].strip()
+        text = s[:amount.start].strip()
         lines = para + [(n, text)] if text else (para or last)
         para, last = [], []
         if lines:
-            out += _items(lines, amount.group(1), axis, year, n)
+            out += _items(lines, amount.text, axis, year, n)
     return out
 
 
