@@ -215,8 +215,10 @@ class CufReader(Reader):
         # a profile in prose (Action Mopti: no identity blocks, no presentation): its body tells its story
         prose = lines[j + 1:] if pres_i == len(lines) and not ident else []
         history, objectives = _history(hl, free, prose, clean)
+        # the perspectives run to the documents section, else to the sheet's end
+        persp_end = docs_i if persp_i is not None and docs_i is not None and docs_i > persp_i else len(lines)
         if persp_i is not None:
-            pl = lines[persp_i + 1:(docs_i if docs_i is not None and docs_i > persp_i else len(lines))]
+            pl = lines[persp_i + 1:persp_end]
             perspectives = clean([x for x in pl if not re.match(r"^\s*développer pour les 3 prochaines", x)])
         partners = "; ".join(f"{lab} : {pres[k]}" for k, lab in (("tech", "techniques"), ("fin", "financiers"))
                              if pres.get(k)) or None
@@ -248,7 +250,6 @@ class CufReader(Reader):
                 sheet.actions += self.actions(body)
                 sheet.years += total_years(body, self.repertoire.year)
         if persp_i is not None:  # a budgeted programme for the next year, written out in its perspectives
-            persp_end = docs_i if docs_i is not None and docs_i > persp_i else len(lines)
             sheet.actions += programme_actions([(start + k + 1, L[start + k]) for k in range(persp_i + 1, persp_end)
                                                 if not doc.is_noise(lines[k])])
         sheet.domains_raw = [a.domain_raw for a in sheet.actions if a.domain_raw]
