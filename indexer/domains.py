@@ -74,6 +74,9 @@ EXACT: dict[str, list[str]] = {
     # Mali: the summary table files "Appui aux dynamiques de quartier" under APPUI A LA SOCIETE
     # CIVILE (l.107); CA Évry–Kayes uses it as a row label.
     "appui aux dynamiques de quartier": [SOCIETE],
+    # Mali sheets: a bare "Développement" row label over cooperatives, credit and income-generating
+    # equipment (La Fouillouse–Sio, which the summary table files under Développement économique)
+    "developpement": [ECONOMIE],
 }
 
 # Learned prefixes a keyword may follow inside one word (`écotourisme`, `hydroélectrique`,

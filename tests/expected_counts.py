@@ -67,7 +67,12 @@ MALI = {
     # (l.4088-4193), in its perspectives, lists 16 budgeted items of the 2008 programme (the last,
     # `Réseau France - Mopti / Mutualisation des moyens`, is read as one though the gold counts it a
     # sum): planned actions, as the table's rows with a planned year are.
-    "actions": 628,
+    # 628 -> 630 (records23, the second fresh draw): CA Évry–Kayes's short capitalised projects
+    # (`Construction de puisards`, `Formations du personnel`, `Equipement de locaux`) are projects,
+    # not the wrapped end of the line above (+3); La Fouillouse–Sio's rows list five yearly dates
+    # beside three or four items, a calendar of the row: `d’hygiénistes.` is no longer a project
+    # of 2005 (-1).
+    "actions": 630,
 }
 
 MAROC = {

@@ -272,6 +272,10 @@ def test_what_an_action_text_is_about(text, wanted, unwanted):
     # `Appui aux femmes` under APPUI A LA SOCIETE CIVILE (Pontcharra–Dembella)
     ("Désenclavement", URBANISME, None),
     ("Promotion féminine", "Société civile", None),
+    # a bare `Développement` row label (La Fouillouse–Sio, l.7361: cooperatives, credit) is economic;
+    # `Développement rural` stays rural development
+    ("Développement", "Développement économique", None),
+    ("Développement rural", AGRICULTURE, "Développement économique"),
 ])
 def test_labels_read_for_their_subject_not_their_words(label, wanted, unwanted):
     domains = map_domain(label)

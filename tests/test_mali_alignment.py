@@ -141,3 +141,67 @@ def test_a_dates_cell_opening_with_its_date_may_say_more_npdc():
     assert kind_of("Depuis 1996, sur la base de programme triennal") == "when"
     assert kind_of("Projet de 8 classes à Gao avec MAE pour 2007 et 2008") == "action"
     assert kind_of("Appui au maraîchage (avec un lien décentralisation depuis 2004)") == "action"
+
+
+LA_FOUILLOUSE_EDUCATION = _numbered(7326, [
+    "Éducation et formation -formation informatique ", "-cantine scolaire ", "-alphabétisation adulte ",
+    "-formation de gestionnaires, ", "d’hygiénistes. ", " ", "",
+    "2001  ", "2002 ", "2003 ", "2004 ", "2005 ", "",
+    "1500 € ", "1500 € ", "3100 € ", "5000 € ", "2200 € ", "",
+])
+
+
+def test_consecutive_years_beside_fewer_items_are_the_rows_calendar_la_fouillouse():
+    """La Fouillouse–Sio (l.7326-7344): four dashed items beside five years, one per line, and five
+    amounts: the row's yearly programme. Each item runs 2001-2005 and takes no amount (read by
+    position, `cantine scolaire` was of 2002 for 1500 € and `d’hygiénistes.` a project of 2005)."""
+    rows = table_rows(LA_FOUILLOUSE_EDUCATION)
+    assert [r.text.strip("- ") for r in rows] == [
+        "formation informatique", "cantine scolaire", "alphabétisation adulte",
+        "formation de gestionnaires, d’hygiénistes."]
+    for r in rows:
+        assert [c.text for c in r.when] == ["2001", "2002", "2003", "2004", "2005"]
+        assert not r.budget
+
+
+def test_as_many_years_as_items_still_go_one_per_item():
+    """The calendar rule needs more years than items: with four years for four items, each item
+    keeps its own year and amount, in order."""
+    body = [ln for ln in LA_FOUILLOUSE_EDUCATION if ln[1] not in ("2005 ", "2200 € ")]
+    rows = table_rows(body)
+    assert [([c.text for c in r.when], [c.text for c in r.budget]) for r in rows] == [
+        (["2001"], ["1500 €"]), (["2002"], ["1500 €"]), (["2003"], ["3100 €"]), (["2004"], ["5000 €"])]
+
+
+def test_a_short_capitalised_task_is_a_project_not_a_wrapped_tail_evry():
+    """CA Évry–Kayes (l.1909-1916): `Construction de puisards` (three words) after the wrapped
+    `Réhabilitation de collecteurs et de` / `caniveaux d’eaux pluviales` is a project of its own,
+    not the last words of the line above."""
+    body = _numbered(1905, [
+        "Assainissement et lutte ", "anti-érosive ", " ", "",
+        "Réhabilitation de collecteurs et de ", "caniveaux d’eaux pluviales ", "Construction de puisards ",
+        "Système de collecte des ordures ", "ménagères ", "Construction de murettes et de barrages ",
+        "en gabions ", "Construction d’un réseau de mini-égouts ", " ", "",
+        "Depuis 1993 ", " ", "",
+    ])
+    assert [r.text.strip() for r in table_rows(body)] == [
+        "Réhabilitation de collecteurs et de caniveaux d’eaux pluviales", "Construction de puisards",
+        "Système de collecte des ordures ménagères", "Construction de murettes et de barrages en gabions",
+        "Construction d’un réseau de mini-égouts"]
+
+
+def test_a_short_line_naming_no_task_still_ends_the_wrapped_line():
+    """The exception is for a noun of doing with its complement: `Mulhousienne` after `…de la
+    Région` still ends the cell above."""
+    from indexer.parsers.cuf_cells import _wrapped_tail
+    assert _wrapped_tail("Appui à la coopération de la Région", "Mulhousienne")
+    assert not _wrapped_tail("caniveaux d’eaux pluviales", "Construction de puisards")
+    assert not _wrapped_tail("et en matériel", "Formations du personnel")
+
+
+def test_a_bare_development_label_in_front_of_a_dashed_item_is_the_rows_label():
+    """La Fouillouse–Sio (l.7361): `Développement -coopératives d’élevages`: the row's label, then
+    its first item (the label now names a domain, Développement économique)."""
+    from indexer.parsers.cuf_mixed import _leading_label
+    assert _leading_label("Développement -coopératives d’élevages", False, False) == (
+        "Développement", "-coopératives d’élevages")

@@ -165,12 +165,17 @@ def _starts_cell(prev: str, line: str) -> bool:
     return not complement  # a complement of the line above is no new project
 
 
+# A capitalised noun of doing and its complement (`Construction de puisards`, `Formations du
+# personnel`, `Equipement de locaux`): a project of its own, even short, not the end of the line above.
+_NAMES_A_TASK = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:tions?|ments?|ages?)\s+(?:de|du|des|d['’])\s*\w")
+
+
 def _wrapped_tail(prev: str, line: str) -> bool:
     """A short line (three words at most, not opening a `Place :` cell) after
     an unfinished line of a cell that already wraps ends that cell rather than
     starting a project."""
     return not re.search(r"[.;:!?)…]$", prev) and (len(line.split()) <= 3 and len(line) <= 25 or len(line) <= 20) \
-        and not line.rstrip().endswith(":") \
+        and not line.rstrip().endswith(":") and not _NAMES_A_TASK.match(line.strip()) \
         and not _BULLET_RE.match(line) and kind_of(line) in ("action", "domain")
 
 

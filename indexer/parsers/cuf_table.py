@@ -89,6 +89,7 @@ class _TableReader:
         self.prev_cell: Cell | None = None  # the last cell of the segment before
         self.continued = False  # the segment opened with the rest of the band's last project
         self.peeked: dict[tuple[int, str], list[str]] = {}
+        self.calendar: list[Row] = []  # the rows last given a yearly calendar (`_yearly_calendar`)
         # segments to read; a segment's later cells come back as (k, cells) when they open the next row
         self.todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
 
@@ -430,6 +431,15 @@ class _TableReader:
         """Dates or budget cells `cs` of segment k to the rows waiting for them:
         by heading in a band with a first column of headings, else `_place`."""
         waiting = self.waiting[kind]
+        if kind == "when" and _yearly_calendar(cs, waiting):
+            for row in waiting:  # every project of the row runs through the calendar
+                row.when.extend(cs)
+            self.calendar = list(waiting)
+            self.waiting[kind] = []
+            return
+        if kind == "budget" and waiting and waiting == self.calendar and len(cs) > len(waiting):
+            self.waiting[kind] = []  # one amount per year of the row's calendar: no project's own
+            return
         if kind == "when" and self.headings:
             date_headings(self.band, self.rows, self.headings, cs, self.tops)
         elif kind == "budget" and self.headings and cells[0].kind == "budget" and len(cs) < len(self.headings):
@@ -450,6 +460,17 @@ class _TableReader:
                 self.waiting[kind] = [r for r in waiting if id(r) not in done]
                 return  # the budget column may still come for the other rows
         self.waiting[kind] = []
+
+
+def _yearly_calendar(dates: list[Cell], rows: list[Row]) -> bool:
+    """Consecutive years, one per line, more of them than the projects beside them (`2001` …
+    `2005` beside three items, and as many amounts): the row's yearly programme, not one
+    year per project, so read by position they would date each project by an accident of layout."""
+    years = [c.text.strip() for c in dates]
+    if len(rows) < 2 or len(years) <= len(rows) or len(years) < 3 \
+            or not all(re.fullmatch(r"(?:19|20)\d\d", y) for y in years):
+        return False
+    return [int(y) for y in years] == list(range(int(years[0]), int(years[0]) + len(years)))
 
 
 # a short lead-in naming who or where, ending with a colon, over the projects it introduces
