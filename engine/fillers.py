@@ -20,9 +20,9 @@ Agreement words (`convention`, `accord`, `protocole`): next to a year, they ask 
 partnership was formalised, which its `began` year says whatever the agreement is called
 (ranking.py, `_formalised`).
 
-Country adjectives (`algériens`, `marocaine`, `maliennes`) name a partner country: the query
-builder also looks for the country's name (querybuild.py, `VIA_COUNTRY`), which makes the word a
-place for the ranker."""
+Place adjectives (`algériens`, `marocaine`, `maliennes`; `bretonnes`, `alsaciens`) name a partner
+country or a French région: the query builder also looks for the place's name (querybuild.py,
+`VIA_PLACE`), which makes the word a place for the ranker."""
 from __future__ import annotations
 
 import re
@@ -81,9 +81,16 @@ LIGHT_WORDS = (
 
 
 # The adjective of a repertoire's partner country names the country (`médecins algériens`, `une
-# commune malienne`, `étudiants marocains`): the records of that country say where they are in
-# their places, not with the adjective. Compared by stem (every gender and number).
-COUNTRY_ADJECTIVES = {"algérien": "Algérie", "marocain": "Maroc", "malien": "Mali"}
+# commune malienne`, `étudiants marocains`), and that of a French région the région (`collectivités
+# bretonnes`, `communes alsaciennes`): the records say where they are in their places, not with the
+# adjective. Compared by stem (every gender and number). The régions are those of the records'
+# French side (2008); a name the record splits (`Haute-Normandie`, `Provence-Alpes-Côte d'Azur`)
+# is found by its word.
+PLACE_ADJECTIVES = {"algérien": "Algérie", "marocain": "Maroc", "malien": "Mali",
+                    "alsacien": "Alsace", "aquitain": "Aquitaine", "auvergnat": "Auvergne",
+                    "bourguignon": "Bourgogne", "breton": "Bretagne", "champenois": "Champagne",
+                    "francilien": "Île-de-France", "lorrain": "Lorraine", "normand": "Normandie",
+                    "picard": "Picardie", "provençal": "Provence", "rhônalpin": "Rhône-Alpes"}
 
 
 # the kinds of agreement a partnership is formalised by: with a year (`convention 2006`), the
@@ -159,18 +166,19 @@ def names_agreement(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _country_stems() -> dict[str, str]:
+def _place_stems() -> dict[str, str]:
     from analyzers.vocabulary import phrase_key
 
-    return {k: country for adj, country in COUNTRY_ADJECTIVES.items() for k in phrase_key(adj)}
+    return {k: place for adj, place in PLACE_ADJECTIVES.items() for k in phrase_key(adj)}
 
 
-def country_named(word: str) -> str | None:
-    """The country a word is the adjective of (`algériennes` -> `Algérie`), else None."""
+def place_named(word: str) -> str | None:
+    """The country or région a word is the adjective of (`algériennes` -> `Algérie`, `bretons` ->
+    `Bretagne`), else None."""
     from analyzers.vocabulary import phrase_key
 
     key = phrase_key(word)
-    return _country_stems().get(key[0]) if len(key) == 1 else None
+    return _place_stems().get(key[0]) if len(key) == 1 else None
 
 
 def is_light(word: str) -> bool:

@@ -28,13 +28,13 @@ from . import ranking_profile
 from .bm25f import Fielded
 from .fillers import (
     asks_for,
-    country_named,
     french_kind_asked,
     is_filler,
     is_light,
     is_question_word,
     names_agreement,
     names_french_side,
+    place_named,
 )
 from .querylang import NAMES, NOTHING_SEARCHABLE, Clause, ParsedQuery
 
@@ -52,7 +52,7 @@ VIA_SYNONYM = "synonym"
 VIA_NARROWER = "narrower"
 VIA_TYPO = "typo"
 VIA_YEAR = "year"
-VIA_COUNTRY = "country"  # the country an adjective names (`algériens`: Algérie), as if typed
+VIA_PLACE = "place"  # the country or région an adjective names (`algériens`: Algérie), as if typed
 
 
 @dataclass
@@ -387,7 +387,7 @@ def _without_typed_expansions(groups: list[Group]) -> list[Group]:
     for i, g in enumerate(groups):
         others = frozenset().union(*(t for j, t in enumerate(literal) if j != i))
         keep = [a for a in g.alternatives
-                if a.via in (VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_COUNTRY)
+                if a.via in (VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_PLACE)
                 or not (_body_terms(a) and _body_terms(a) <= others)]
         out.append(g if len(keep) == len(g.alternatives)
                    else Group(g.text, keep, light=g.light, agreement=g.agreement))
@@ -485,12 +485,12 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a year names the years a partnership was formalised or acted in, not only the text
         alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
             Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
-    country = country_named(clause.text) \
-        if clause.kind == "word" and not clause.negated and profile.country_adjectives else None
-    if country is not None:
-        parts = field_parts(schema, country, scale=profile.stem)
+    place = place_named(clause.text) \
+        if clause.kind == "word" and not clause.negated and profile.place_adjectives else None
+    if place is not None:
+        parts = field_parts(schema, place, scale=profile.stem)
         if parts:
-            alternatives.append(Alternative(VIA_COUNTRY, country, parts, grade=profile.stem))
+            alternatives.append(Alternative(VIA_PLACE, place, parts, grade=profile.stem))
     if clause.kind == "word" and not clause.negated:
         family = family_of(clause.text)
         for other in family:

@@ -426,11 +426,24 @@ def test_the_place_gates_records_that_lack_only_a_light_word(tmp_path):
 
 @pytest.mark.parametrize("word, country", [("algériens", "Algérie"), ("algériennes", "Algérie"),
                                            ("marocaine", "Maroc"), ("maliens", "Mali"),
-                                           ("Algérie", None), ("Mali", None), ("écoles", None)])
-def test_a_partner_country_adjective_names_the_country(word, country):
-    from engine.fillers import country_named
+                                           ("Algérie", None), ("Mali", None), ("écoles", None),
+                                           ("bretonnes", "Bretagne"), ("alsaciens", "Alsace"),
+                                           ("franciliennes", "Île-de-France"), ("rhônalpine", "Rhône-Alpes"),
+                                           ("Bretagne", None), ("France", None)])
+def test_a_place_adjective_names_the_country_or_the_region(word, country):
+    from engine.fillers import place_named
 
-    assert country_named(word) == country
+    assert place_named(word) == country
+
+
+def test_a_french_region_adjective_is_the_french_sides_region(index_dir):
+    # `collectivités bretonnes`: the records say Bretagne in their places, never `bretonnes`
+    q = "quelles collectivités bretonnes coopèrent avec le Mali ?"
+    p = ranking_profile.current()
+    top = _explained(index_dir, q, p)["results"][:5]
+    assert top and all((h["french_party"] or {}).get("region") == "Bretagne" for h in top)
+    off = _explained(index_dir, q, dataclasses.replace(p, place_adjectives=False))["results"][:5]
+    assert any((h["french_party"] or {}).get("region") != "Bretagne" for h in off)
 
 
 def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(index_dir):
@@ -443,8 +456,8 @@ def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(in
     r = _explained(index_dir, q, p)
     assert r["results"] and all("Algérie" in h["countries"] for h in r["results"])
     vias = {m["via"] for h in r["results"] for w in h["explain"]["own"]["words"] for m in w["matches"]}
-    assert "country" in vias
-    for off in (dataclasses.replace(p, country_adjectives=False), dataclasses.replace(p, place_fills=False)):
+    assert "place" in vias
+    for off in (dataclasses.replace(p, place_adjectives=False), dataclasses.replace(p, place_fills=False)):
         assert any("Algérie" not in h["countries"] for h in _explained(index_dir, q, off)["results"])
 
 
