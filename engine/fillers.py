@@ -93,10 +93,11 @@ PLACE_ADJECTIVES = {"algérien": "Algérie", "marocain": "Maroc", "malien": "Mal
                     "picard": "Picardie", "provençal": "Provence", "rhônalpin": "Rhône-Alpes"}
 
 
-# the kinds of agreement a partnership is formalised by: with a year (`convention 2006`), the
-# word asks when the partnership was formalised, whatever the agreement is called
+# the kinds of agreement a partnership is formalised by, and the words of formalising it: with a
+# year (`convention 2006`, `jumelage signé en 2005`), the word asks when the partnership was
+# formalised, whatever the agreement is called and whatever the sheet says of its signing
 AGREEMENT_WORDS = ("accord", "convention", "protocole", "charte", "coopération",
-                   "partenariat", "accord-cadre")
+                   "partenariat", "accord-cadre", "signé", "signature", "formalisé")
 
 
 # the subject pronoun of a question's inverted verb (`coopère-t-elle`, `existe-t-il`)
@@ -158,7 +159,7 @@ def _agreement_stems() -> frozenset:
 
 
 def names_agreement(word: str) -> bool:
-    """True for a word naming a kind of agreement (any inflection) of AGREEMENT_WORDS."""
+    """True for a word naming a kind of agreement or its signing (any inflection) of AGREEMENT_WORDS."""
     from analyzers.vocabulary import phrase_key
 
     key = phrase_key(word)

@@ -331,6 +331,17 @@ def test_an_agreement_word_with_a_year_is_had_by_a_record_formalised_that_year(t
     assert higher["protocol"] - scores["protocol"] == pytest.approx(2 * p.year_score)
     assert set(matched("convention 2006", dataclasses.replace(p, year_formalises=False))[0]) == {"convention"}
     assert set(matched("jumelage 2006", p)[0]) == {"twinning"}
+    # `signé en 2006` asks when it was signed, whatever was signed: every record formalised in 2006
+    assert set(matched("jumelage signé en 2006", p)[1]) == {"protocol", "convention", "twinning"}
+
+
+@pytest.mark.parametrize("word, names", [("convention", True), ("signée", True), ("signés", True),
+                                         ("signature", True), ("formalisé", True), ("signalisation", False),
+                                         ("jumelage", False), ("2006", False)])
+def test_words_asking_when_a_partnership_was_formalised(word, names):
+    from engine.fillers import names_agreement
+
+    assert names_agreement(word) is names
 
 
 def test_a_hyphenated_word_is_its_parts_in_sequence(tmp_path):
