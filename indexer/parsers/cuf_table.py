@@ -26,6 +26,7 @@ import re
 from itertools import pairwise
 
 from ..domains import map_domain
+from ..text import YEAR_RE
 from . import fields
 from .cuf_cells import (
     _BULLET_RE,
@@ -468,7 +469,7 @@ def _yearly_calendar(dates: list[Cell], rows: list[Row]) -> bool:
     year per project, so read by position they would date each project by an accident of layout."""
     years = [c.text.strip() for c in dates]
     if len(rows) < 2 or len(years) <= len(rows) or len(years) < 3 \
-            or not all(re.fullmatch(r"(?:19|20)\d\d", y) for y in years):
+            or not all(YEAR_RE.fullmatch(y) for y in years):
         return False
     return [int(y) for y in years] == list(range(int(years[0]), int(years[0]) + len(years)))
 
