@@ -141,6 +141,16 @@ class Profile:
     # 2 queries moved, both up: collectivités bretonnes +0.64, and an untuned question on a région)
     place_adjectives: bool = True
 
+    # A commune, cercle or province named alone (`Chéraga`, `Douentza`) also lists the partnerships
+    # of the units enclosing it (its cercle or province, its région or wilaya: engine/surroundings.py),
+    # after all of its own results, each at this share of the lowest of them: judged useful ("the
+    # surrounding region for a place name"), never above the place's own partnerships. (Round 24,
+    # dev 801: tuned 652 0.8568 -> 0.8602, misspelling 0.912 -> 0.963, no accents 0.882 -> 0.914;
+    # untuned 149 0.8399 -> 0.8424; 10 queries moved, all up: cheraga +0.53, Douenza +0.36; the
+    # sealed twenty-second batch unchanged, none of its queries names a commune alone)
+    surroundings: bool = True
+    surroundings_share: float = 0.5
+
     # -- names and years --------------------------------------------------------------------
     name_score: float = 50.0  # the whole query is a collectivity's name: its partnerships first
     year_score: float = 4.0   # a year in the query is the year a partnership began

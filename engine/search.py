@@ -29,6 +29,7 @@ from .querybuild import build_query
 from .querylang import parse_query
 from .ranking import Ranking, ScoreFn, names_who_or_where, rank
 from .state import IndexState
+from .surroundings import Unit, named_place, notice as surroundings_notice
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
@@ -121,6 +122,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
     best_action = _add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores)
+    around = _add_surroundings(state, pq, built, ranking, part_scores, notices) if mode == "partnership" else {}
     outside = _outside_domain(state, selection, built, score_fn, best_action, part_scores) \
         if mode == "partnership" and score_fn is not None else set()
     kept_parts, part_counts = filter_and_count(
@@ -155,6 +157,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             action = (docs[best[1]].id, best[1], best[0]) if best else None
             hit["explain"] = explain_result(built, ranking, d, hit_scores.get(d, 0.0), score_fn,
                                             len(state.docs), action, outside_domain=d in outside)
+            if d in around:
+                hit["explain"]["surrounds"] = around[d].label()
 
     suggestion = _suggestion(state, pq.text_words())
     facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
@@ -218,6 +222,32 @@ def _add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn |
         if pnum is not None and pnum in part_scores and docs[pnum].id == pid:
             part_scores[pnum] += share * best
     return best_action
+
+
+def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_scores: dict[int, float],
+                      notices: list[str]) -> dict[int, Unit]:
+    """The partnerships of the units enclosing a place named alone join `part_scores` after all
+    of its own (engine/surroundings.py); returns docnum -> the unit it was listed for."""
+    profile = ranking_profile.current()
+    found = named_place(pq.text_words(), built, state.partner_places) if profile.surroundings else None
+    if found is None:
+        return {}
+    place, units = found
+    # below the place's own results: those with every word (the others, missing some, are scored
+    # down by what they miss and were not asked for)
+    cover = ranking.cover or {}
+    own = [s for d, s in part_scores.items() if cover.get(d, 1.0) >= 1.0]
+    floor = min(own, default=1.0) * profile.surroundings_share
+    added: dict[int, Unit] = {}
+    for unit in units:  # nearest first, then in the records' order
+        for pid in state.partnerships_by_unit.get(unit, []):
+            d = state.docnum_of.get(pid)
+            if d is not None and d not in part_scores:
+                part_scores[d] = floor * 0.99 ** len(added)
+                added[d] = unit
+    if added:
+        notices.append(surroundings_notice(place, [u for u in units if u in added.values()]))
+    return added
 
 
 def _asks_what(built, score_fn: ScoreFn) -> bool:

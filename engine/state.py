@@ -8,6 +8,7 @@ reading stored fields per request is the slow path with Whoosh.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sqlite3
 import threading
@@ -32,6 +33,7 @@ from . import ranking_profile
 from .facets import FacetBits
 from .highlight import Markers
 from .matching import FieldLengths
+from .surroundings import Unit, partner_places, unit_of_partner
 
 
 class LRU:
@@ -155,6 +157,28 @@ class IndexState:
     def french_other_kind(self, kind: str) -> frozenset:
         """Documents whose French side is not a collectivity of `kind` (`département`)."""
         return self._french_kinds.get(kind, frozenset(range(len(self.docs))))
+
+    @functools.cached_property
+    def _partner_parties(self) -> list[tuple[str, dict]]:
+        """(partnership id, its partner party) for every partnership that has one."""
+        # SQLite's json_extract gives an object as JSON text
+        return [(pid, json.loads(p)) for pid, p in self.partnerships.field("$.partner_party") if isinstance(p, str)]
+
+    @functools.cached_property
+    def partnerships_by_unit(self) -> dict[Unit, list[str]]:
+        """Unit (a région, wilaya, cercle or province: engine/surroundings.py) -> the partnerships
+        whose partner is that unit, in the records' order."""
+        out: dict[Unit, list[str]] = {}
+        for pid, party in self._partner_parties:
+            unit = unit_of_partner(party)
+            if unit is not None:
+                out.setdefault(unit, []).append(pid)
+        return out
+
+    @functools.cached_property
+    def partner_places(self) -> dict:
+        """The partner communes the geography tables do not list, placed as the records place them."""
+        return partner_places(party for _, party in self._partner_parties)
 
     @functools.cached_property
     def names(self) -> list[NameEntry]:

@@ -329,7 +329,8 @@ def explain_lines(e: dict) -> list[str]:
         lines.append("  le document lui-même :")
         lines += _explain_document(e["own"], "    ")
     else:
-        lines.append("  le document lui-même : rien (trouvé par ses actions)")
+        why = "listé pour le lieu qui l'englobe" if "surrounds" in e else "trouvé par ses actions"
+        lines.append(f"  le document lui-même : rien ({why})")
     a = e.get("action")
     if a:
         lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])}"
@@ -338,6 +339,9 @@ def explain_lines(e: dict) -> list[str]:
             lines += _explain_document(a["own"], "    ")
     if "outside_domain" in e:  # a domain filter, and none of the partnership's actions in it has the words
         lines.append(f"  × {_num(e['outside_domain'])} (aucune de ses actions du domaine choisi n'a ces mots)")
+    if "surrounds" in e:  # listed after the place the query names, as its partner encloses it
+        lines.append(f"  score fixé sous les résultats du lieu demandé : le partenaire est {e['surrounds']},"
+                     " qui l'englobe")
     return lines
 
 

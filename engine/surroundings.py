@@ -1,0 +1,129 @@
+"""A place named alone also lists, after its own results, the partnerships of what encloses it.
+
+Someone who types `Chéraga` or `Douentza` wants that commune's or cercle's partnerships first,
+then those of its cercle or province and of its région or wilaya (the Wilaya d'Alger's, the
+Région de Mopti's): the judged queries grade them so ("the surrounding region for a place
+name"), and a sheet rarely names the communes a regional partnership covers. They come after
+every result of the place itself, each below the last of those, and a notice says why they
+are there. The enclosing units are those of the geography tables (indexer/geography), which the
+records' places were read with.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import islice, product
+
+from analyzers import edit_distance, max_typos
+from indexer import geography
+
+from .querybuild import VIA_TYPO, BuiltQuery
+
+PARTNER_COUNTRIES = ("Mali", "Maroc", "Algérie")
+# a partner that is a unit enclosing communes, by its kind as the records write it
+UNIT_KINDS = {"région": "region", "wilaya": "region", "district": "region",
+              "cercle": "subdivision", "province": "subdivision", "préfecture": "subdivision"}
+MAX_SPELLINGS = 27  # three corrections for each of three words: a place name is short
+
+
+@dataclass(frozen=True)
+class Unit:
+    country: str
+    level: str  # "region" or "subdivision", as in the geography tables
+    name: str  # the table's spelling
+
+    def label(self) -> str:
+        """`la wilaya d'Alger`, `le cercle de Douentza`, `la province de Ouarzazate`."""
+        if self.level == "subdivision" and self.country == "Maroc":  # the table says `Province de …`
+            return "la " + self.name[0].lower() + self.name[1:]
+        if self.name.startswith("District"):
+            return "le d" + self.name[1:]
+        noun = {("Algérie", "region"): "la wilaya", ("Mali", "subdivision"): "le cercle"}.get(
+            (self.country, self.level), "la région")
+        return f"{noun} {_of(self.name)}"
+
+
+def _of(name: str) -> str:
+    return ("d'" if name[:1].lower() in "aeiouéèâîô" else "de ") + name
+
+
+def unit_of_partner(party: dict | None) -> Unit | None:
+    """The unit a partnership's partner is, when it is one that encloses communes."""
+    if not party:
+        return None
+    level = UNIT_KINDS.get(party.get("kind") or "")
+    geo = geography.of(party.get("country")) if party.get("country") in PARTNER_COUNTRIES else None
+    if level is None or geo is None:
+        return None
+    name = party.get("region") if level == "region" else party.get("subdivision")
+    place = geo.lookup(name or "", level)
+    return Unit(geo.country, level, place.name) if place else None
+
+
+def _spellings(typed: list[str], built: BuiltQuery):
+    """The query as typed, then with each word as typed or as one of its corrections."""
+    yield " ".join(typed)
+    options = [[g.text] + [a.text for a in g.alternatives if a.via == VIA_TYPO][:3] for g in built.groups]
+    yield from (" ".join(words) for words in islice(product(*options), MAX_SPELLINGS))
+
+
+def partner_places(parties) -> dict[str, tuple[str, geography.Place]]:
+    """key -> (country, place) of the partner communes the geography tables do not list, as the
+    records place them (Nedroma in the wilaya of Tlemcen: the Algerian table lists the wilayas and
+    only some communes)."""
+    out: dict[str, tuple[str, geography.Place]] = {}
+    for party in parties:
+        geo = geography.of((party or {}).get("country"))
+        if geo is None or party.get("kind") != "commune" or not party.get("region") or geo.knows(party["name"]):
+            continue
+        out.setdefault(geography.key(party["name"]), (geo.country, geography.Place(
+            "commune", party["name"], geo.region(party["region"]) or party["region"],
+            party.get("subdivision"), "records")))
+    return out
+
+
+def named_place(typed: list[str], built: BuiltQuery,
+                more: Mapping[str, tuple[str, geography.Place]] | None = None) -> tuple[str, list[Unit]] | None:
+    """(the place as the notice names it, the units enclosing it, nearest first) when the whole
+    query names a commune, cercle or province of a partner country (in the tables, else `more`,
+    the records' communes): as typed, as corrected by the query's typo alternatives, else within
+    the typo budget of one name of the tables (`Yelimani`, a spelling some sheet uses, has no
+    correction). None for anything else, a région included."""
+    if not typed or not built.groups or built.excluded is not None:
+        return None
+    spellings = list(dict.fromkeys(geography.key(s) for s in _spellings(typed, built)))
+    tables = [geo for geo in map(geography.of, PARTNER_COUNTRIES) if geo is not None]
+    for spelling in spellings:
+        for geo in tables:
+            place = geo.lookup(spelling)
+            if place is not None:
+                return _enclosing(geo.country, place)
+        if more and spelling in more:
+            return _enclosing(*more[spelling])
+    close = {(geo.country, place.name): place for geo in tables for k, places in geo.places.items()
+             if edit_distance(spellings[0], k, max_typos(spellings[0])) <= max_typos(spellings[0])
+             for place in places}
+    if len(close) == 1:  # one place only: a guess among several would be noise
+        (country, _), place = close.popitem()
+        return _enclosing(country, place)
+    return None
+
+
+def _enclosing(country: str, place: geography.Place) -> tuple[str, list[Unit]] | None:
+    if place.level == "region":
+        return None
+    units = []
+    if place.level == "commune" and place.subdivision:
+        units.append(Unit(country, "subdivision", place.subdivision))
+    if place.region and geography.key(place.region) != geography.key(place.name):
+        units.append(Unit(country, "region", place.region))
+    if not units:
+        return None
+    return (Unit(country, place.level, place.name).label() if place.level == "subdivision" else place.name), units
+
+
+def notice(place: str, units: list[Unit]) -> str:
+    labels = [u.label() for u in units]
+    said = " et ".join(("du " + x[3:]) if x.startswith("le ") else "de " + x for x in labels)
+    verb = "l'englobent" if len(units) > 1 else "l'englobe"
+    return f"Après les résultats pour {place} : les partenariats {said}, qui {verb}."

@@ -1,0 +1,125 @@
+"""A commune, cercle or province named alone lists, after its own partnerships, those of the
+units enclosing it (engine/surroundings.py): never above the place's own, with a notice."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from engine import Engine, SearchRequest, ranking_profile
+from engine.querybuild import build_query
+from engine.querylang import parse_query
+from engine.surroundings import Unit, named_place, notice, partner_places, unit_of_partner
+from indexer.schema import build_schema
+
+
+def _place(q: str, more=None):
+    return named_place(parse_query(q).text_words(), build_query(build_schema(), parse_query(q), {}), more)
+
+
+@pytest.mark.parametrize("q, place, units", [
+    ("Chéraga", "Chéraga", [("Algérie", "region", "Alger")]),
+    ("cheraga", "Chéraga", [("Algérie", "region", "Alger")]),
+    ("Douentza", "le cercle de Douentza", [("Mali", "region", "Mopti")]),
+    ("Douenza", "le cercle de Douentza", [("Mali", "region", "Mopti")]),  # within the typo budget
+    ("souk el khemis", "Souk El Khémis", [("Maroc", "subdivision", "Province de Ouarzazate"),
+                                          ("Maroc", "region", "Souss-Massa-Drâa")]),
+])
+def test_a_place_below_a_region_is_enclosed_by_its_units(q, place, units):
+    assert _place(q) == (place, [Unit(*u) for u in units])
+
+
+@pytest.mark.parametrize("q", ["Kayes", "Alger", "Souss-Massa-Drâa", "eau Douentza", "école",
+                               "Douentza -santé", "Grenoble", ""])
+def test_a_region_a_topic_or_a_french_town_has_no_surroundings(q):
+    # a région encloses nothing listed; a topic word makes it a place + topic query, whose
+    # place already stands for its territory; France is not a partner country
+    assert _place(q) is None
+
+
+def test_the_records_place_the_communes_the_tables_do_not_list():
+    parties = [{"name": "Nedroma", "kind": "commune", "country": "Algérie", "region": "Tlemcen"},
+               {"name": "Chéraga", "kind": "commune", "country": "Algérie", "region": "Alger"},  # in the table
+               {"name": "Bondy", "kind": "commune", "country": "France", "region": "Île-de-France"}]
+    more = partner_places(parties)
+    assert set(more) == {"nedroma"}
+    assert _place("Nedroma", more) == ("Nedroma", [Unit("Algérie", "region", "Tlemcen")])
+    assert _place("Nedroma") is None
+
+
+@pytest.mark.parametrize("party, unit", [
+    ({"kind": "wilaya", "country": "Algérie", "region": "Alger", "name": "Wilaya d'Alger"},
+     Unit("Algérie", "region", "Alger")),
+    ({"kind": "cercle", "country": "Mali", "region": "Mopti", "subdivision": "Douentza", "name": "Cercle de Douentza"},
+     Unit("Mali", "subdivision", "Douentza")),
+    ({"kind": "commune", "country": "Mali", "region": "Kayes", "name": "Kayes"}, None),
+    ({"kind": "région", "country": "France", "region": "Bretagne", "name": "Bretagne"}, None),
+    (None, None),
+])
+def test_the_partner_that_is_a_unit(party, unit):
+    assert unit_of_partner(party) == unit
+
+
+def test_the_notice_names_the_units_in_french():
+    assert notice("Sangha", [Unit("Mali", "subdivision", "Bandiagara"), Unit("Mali", "region", "Mopti")]) == (
+        "Après les résultats pour Sangha : les partenariats du cercle de Bandiagara et de la région de Mopti, "
+        "qui l'englobent.")
+    assert notice("Chéraga", [Unit("Algérie", "region", "Alger")]) == (
+        "Après les résultats pour Chéraga : les partenariats de la wilaya d'Alger, qui l'englobe.")
+    assert Unit("Maroc", "subdivision", "Province de Ouarzazate").label() == "la province de Ouarzazate"
+
+
+def _search(index_dir, q, profile=None, **kw):
+    with ranking_profile.use_profile(profile or ranking_profile.current()):
+        return Engine(index_dir).search(SearchRequest(q=q, per_page=100, explain=True, **kw))
+
+
+def test_the_wilaya_follows_the_commune_and_says_why(index_dir):
+    r = _search(index_dir, "cheraga")
+    ids = [h["id"] for h in r["results"]]
+    assert ids[0] == "vaulx-en-velin--cheraga"
+    around = [h for h in r["results"] if "surrounds" in h["explain"]]
+    assert around and all((h["partner_party"] or {}).get("region") == "Alger" for h in around)
+    assert all(h["explain"]["surrounds"] == "la wilaya d'Alger" for h in around)
+    # after every one of the place's own results
+    own = [h["score"] for h in r["results"] if "surrounds" not in h["explain"]]
+    assert max(h["score"] for h in around) < min(own)
+    assert ids.index(around[0]["id"]) == len(own)
+    assert any("wilaya d'Alger" in n for n in r["query"]["notices"])
+    off = _search(index_dir, "cheraga", dataclasses.replace(ranking_profile.current(), surroundings=False))
+    assert off["total"] < r["total"] and not off["query"]["notices"]
+
+
+def test_surroundings_obey_the_filters_and_stay_out_of_action_listings(index_dir):
+    # the Kayes region's partnerships after Diéma's, unless a filter rules them out
+    r = _search(index_dir, "Diéma")
+    around = {h["id"] for h in r["results"] if "surrounds" in h["explain"]}
+    assert "cg-hauts-de-seine--cr-kayes" in around
+    filtered = _search(index_dir, "Diéma", filters={"country": ["Maroc"]})
+    assert not any("surrounds" in h["explain"] for h in filtered["results"])
+    actions = _search(index_dir, "Diéma", filters={"type": ["action"]})
+    assert all(h["type"] == "action" for h in actions["results"])
+    assert not any("englobe" in n for n in actions["query"]["notices"])
+
+
+def test_the_api_and_the_cli_explain_why_a_surrounding_partnership_is_listed(client, spec):
+    from repertoires.cli import explain_lines
+    from tests.test_api import check_schema, response_schema
+
+    r = client.get("/api/search", query_string={"q": "Chéraga", "explain": "1"})
+    assert r.status_code == 200
+    data = r.get_json()
+    check_schema(spec, response_schema(spec, "/api/search", "200"), data)
+    around = [h for h in data["results"] if "surrounds" in h["explain"]]
+    assert around and around[0]["explain"]["surrounds"] == "la wilaya d'Alger"
+    text = "\n".join(explain_lines(around[0]["explain"]))
+    assert "le partenaire est la wilaya d'Alger, qui l'englobe" in text
+    assert "trouvé par ses actions" not in text
+
+
+@pytest.fixture(scope="module")
+def spec():
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).resolve().parents[1] / "search_app" / "openapi.json").read_text("utf-8"))
