@@ -100,8 +100,10 @@ def named_place(typed: list[str], built: BuiltQuery,
                 return _enclosing(geo.country, place)
         if more and spelling in more:
             return _enclosing(*more[spelling])
+    typed_key, budget = spellings[0], max_typos(spellings[0])
     close = {(geo.country, place.name): place for geo in tables for k, places in geo.places.items()
-             if edit_distance(spellings[0], k, max_typos(spellings[0])) <= max_typos(spellings[0])
+             if k[:1] == typed_key[:1] and abs(len(k) - len(typed_key)) <= budget  # cheap tests first
+             and edit_distance(typed_key, k, budget) <= budget
              for place in places}
     if len(close) == 1:  # one place only: a guess among several would be noise
         (country, _), place = close.popitem()
