@@ -103,13 +103,16 @@ def test_surroundings_obey_the_filters_and_stay_out_of_action_listings(index_dir
 
 
 def test_the_api_and_the_cli_explain_why_a_surrounding_partnership_is_listed(client, spec):
+    from jsonschema import Draft202012Validator
+
     from repertoires.cli import explain_lines
-    from tests.test_api import check_schema, response_schema
 
     r = client.get("/api/search", query_string={"q": "Chéraga", "explain": "1"})
     assert r.status_code == 200
     data = r.get_json()
-    check_schema(spec, response_schema(spec, "/api/search", "200"), data)
+    ref = spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    errors = list(Draft202012Validator({"$ref": ref, "components": spec["components"]}).iter_errors(data))
+    assert not errors, errors[0].message
     around = [h for h in data["results"] if "surrounds" in h["explain"]]
     assert around and around[0]["explain"]["surrounds"] == "la wilaya d'Alger"
     text = "\n".join(explain_lines(around[0]["explain"]))
