@@ -229,7 +229,7 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
     """The partnerships of the units enclosing a place named alone join `part_scores` after all
     of its own (engine/surroundings.py); returns docnum -> the unit it was listed for."""
     profile = ranking_profile.current()
-    found = named_place(pq.text_words(), built, state.partner_places) if profile.surroundings else None
+    found = named_place(pq.text_words(), built, state.partner_place) if profile.surroundings else None
     if found is None:
         return {}
     place, units = found

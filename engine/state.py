@@ -181,6 +181,18 @@ class IndexState:
         return partner_places(party for _, party in self._partner_parties)
 
     @functools.cached_property
+    def _partner_keys(self) -> frozenset:
+        """The partners' names as their partnerships' ids end (`bondy--nedroma`: nedroma), letters only."""
+        return frozenset(re.sub(r"[^a-z0-9]", "", d.id.split("--", 1)[1])
+                         for d in self.docs if d.type == "partnership" and "--" in d.id)
+
+    def partner_place(self, key: str):
+        """(country, place) of a partner commune `partner_places` knows by this key, else None;
+        the records are read for it only when some partnership's id ends with that name (the
+        read costs 2-3 ms, which no other query should pay)."""
+        return self.partner_places.get(key) if key in self._partner_keys else None
+
+    @functools.cached_property
     def names(self) -> list[NameEntry]:
         """Collectivity and place names offered by autocomplete."""
         return _names(self.partnerships)

@@ -10,7 +10,7 @@ records' places were read with.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice, product
 
@@ -83,10 +83,11 @@ def partner_places(parties) -> dict[str, tuple[str, geography.Place]]:
 
 
 def named_place(typed: list[str], built: BuiltQuery,
-                more: Mapping[str, tuple[str, geography.Place]] | None = None) -> tuple[str, list[Unit]] | None:
+                more: Callable[[str], tuple[str, geography.Place] | None] | None = None
+                ) -> tuple[str, list[Unit]] | None:
     """(the place as the notice names it, the units enclosing it, nearest first) when the whole
-    query names a commune, cercle or province of a partner country (in the tables, else `more`,
-    the records' communes): as typed, as corrected by the query's typo alternatives, else within
+    query names a commune, cercle or province of a partner country (in the tables, else by `more`,
+    key -> the records' commune): as typed, as corrected by the query's typo alternatives, else within
     the typo budget of one name of the tables (`Yelimani`, a spelling some sheet uses, has no
     correction). None for anything else, a région included."""
     if not typed or not built.groups or built.excluded is not None:
@@ -98,8 +99,9 @@ def named_place(typed: list[str], built: BuiltQuery,
             place = geo.lookup(spelling)
             if place is not None:
                 return _enclosing(geo.country, place)
-        if more and spelling in more:
-            return _enclosing(*more[spelling])
+        found = more(spelling) if more is not None else None
+        if found is not None:
+            return _enclosing(*found)
     typed_key, budget = spellings[0], max_typos(spellings[0])
     close = {(geo.country, place.name): place for geo in tables for k, places in geo.places.items()
              if k[:1] == typed_key[:1] and abs(len(k) - len(typed_key)) <= budget  # cheap tests first

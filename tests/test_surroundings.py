@@ -43,7 +43,7 @@ def test_the_records_place_the_communes_the_tables_do_not_list():
                {"name": "Bondy", "kind": "commune", "country": "France", "region": "Île-de-France"}]
     more = partner_places(parties)
     assert set(more) == {"nedroma"}
-    assert _place("Nedroma", more) == ("Nedroma", [Unit("Algérie", "region", "Tlemcen")])
+    assert _place("Nedroma", more.get) == ("Nedroma", [Unit("Algérie", "region", "Tlemcen")])
     assert _place("Nedroma") is None
 
 
