@@ -20,6 +20,7 @@ from analyzers import spelling_analyzer
 from indexer.facet_registry import YEAR, Registry, registry
 
 from . import ranking_profile
+from .domainfill import completions
 from .explain import explain_result
 from .facets import Selection, filter_and_count
 from .fillers import is_filler
@@ -160,6 +161,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             if d in around:
                 hit["explain"]["surrounds"] = around[d].label()
 
+    completed = _completions(state, req, pq, selection, part_scores, hits, page_hits, terms, notices) \
+        if mode == "partnership" and scores is not None and req.page >= pages and _narrowed(facets, selection) else []
+
     suggestion = _suggestion(state, pq.text_words())
     facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
 
@@ -184,6 +188,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         "pages": pages,
         "took_ms": round((time.perf_counter() - started) * 1000, 2),
         "results": results,
+        "completions": completed,
         "facets": facet_lists,
         "facet_info": facet_info,
         "suggestion": suggestion,
@@ -248,6 +253,34 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
     if added:
         notices.append(surroundings_notice(place, [u for u in units if u in added.values()]))
     return added
+
+
+def _completions(state: IndexState, req: SearchRequest, pq, selection: Selection, part_scores: dict[int, float],
+                 hits: list[int], page_hits: list[int], terms, notices: list[str]) -> list[dict]:
+    """The partnerships completing a filtered listing of less than a page (engine/domainfill.py),
+    as results, each below the last result and saying why it is there."""
+    profile = ranking_profile.current()
+    if not profile.domain_fill:
+        return []
+    found, notice = completions(pq.text_words(), selection, state.facet_bits, part_scores, len(hits),
+                                state.partnership_flags, state.parent_docnum, profile.fill_below)
+    if notice:
+        notices.append(notice)
+    floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share
+    out = []
+    for i, (d, domain, actions) in enumerate(found):
+        hit = _result(state, d, floor * 0.99 ** i, terms, {state.docs[d].id: actions}, "partnership",
+                      _page_bodies(state, [d], {state.docs[d].id: actions}, "partnership") if terms is not None else {})
+        hit["completes_domain"] = domain
+        out.append(hit)
+    return out
+
+
+def _narrowed(facets: Registry, selection: Selection) -> bool:
+    """A filter other than the kind of record narrows the listing (a facet value, a year range, a
+    query prefix)."""
+    kind = facets.kind.name if facets.kind is not None else None
+    return any(f != kind for f in selection.active) or any(f != kind for f in (selection.required or {}))
 
 
 def _asks_what(built, score_fn: ScoreFn) -> bool:

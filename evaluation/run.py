@@ -56,7 +56,8 @@ def engine_rankings(engine, queries: list[JudgedQuery], depth: int = DEPTH) -> d
             out[q.id] = first_partnerships((hit["partnership_id"] for hit in r["results"]), depth)
         else:
             r = engine.search(request_for(q, depth))
-            out[q.id] = [hit["id"] for hit in r["results"]]
+            # a filtered listing of few results goes on with its completions, as the page lists them
+            out[q.id] = [hit["id"] for hit in r["results"] + r.get("completions", [])]
     return out
 
 

@@ -369,6 +369,13 @@ def print_results(r: dict, out=None) -> None:
         if hit.get("explain"):
             for line in explain_lines(hit["explain"]):
                 print(f"     {line}", file=out)
+    if r.get("completions"):
+        print(f"\nPour compléter ({len(r['completions'])}) :", file=out)
+        for hit in r["completions"]:
+            print(f"  - {hit['title']}  [{hit['completes_domain']}]", file=out)
+            for a in hit.get("actions", []):
+                print(f"       ↳ {a['title'][:90]}", file=out)
+            print(f"     id : {hit['id']}", file=out)
     facets = r.get("facets") or {}
     for name in ("country", "domain", "region"):
         vals = [f"{v['value']} ({v['count']})" for v in facets.get(name, [])[:8]]

@@ -62,7 +62,8 @@ def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = N
     response = engine.search(req)
     if hide_contacts():  # snippets come from redacted text already; the rule holds here too
         response["results"] = [public_record(h, True) for h in response["results"]]
-    for hit in response["results"]:
+        response["completions"] = [public_record(h, True) for h in response["completions"]]
+    for hit in response["results"] + response["completions"]:
         hit["url"] = partnership_url(hit["partnership_id"])
         if hit["type"] == "action":
             hit["url"] += f"#{hit['id']}"

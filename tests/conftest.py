@@ -51,3 +51,20 @@ def app(index_dir):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def check_search_contract():
+    """A function asserting that an /api/search answer matches its OpenAPI schema."""
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    spec = json.loads((Path(__file__).resolve().parents[1] / "search_app" / "openapi.json").read_text("utf-8"))
+    ok = spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    validator = Draft202012Validator({"$ref": ok["$ref"], "components": spec["components"]})
+
+    def check(data: dict) -> None:
+        errors = list(validator.iter_errors(data))
+        assert not errors, errors[0].message
+    return check
