@@ -161,7 +161,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             if d in around:
                 hit["explain"]["surrounds"] = around[d].label()
 
-    completed = _completions(state, req, pq, selection, part_scores, hits, page_hits, terms, notices) \
+    completed = _completions(state, req, pq, selection, part_scores, hits, page_hits, terms, notices, kept_actions) \
         if mode == "partnership" and scores is not None and req.page >= pages and _narrowed(facets, selection) else []
 
     suggestion = _suggestion(state, pq.text_words())
@@ -256,14 +256,14 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
 
 
 def _completions(state: IndexState, req: SearchRequest, pq, selection: Selection, part_scores: dict[int, float],
-                 hits: list[int], page_hits: list[int], terms, notices: list[str]) -> list[dict]:
+                 hits: list[int], page_hits: list[int], terms, notices: list[str], kept_actions) -> list[dict]:
     """The partnerships completing a filtered listing of less than a page (engine/domainfill.py),
     as results, each below the last result and saying why it is there."""
     profile = ranking_profile.current()
     if not profile.domain_fill:
         return []
     found, notice = completions(pq.text_words(), selection, state.facet_bits, part_scores, len(hits),
-                                state.partnership_flags, state.parent_docnum, profile.fill_below)
+                                state.partnership_flags, state.parent_docnum, profile.fill_below, kept_actions)
     if notice:
         notices.append(notice)
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share

@@ -96,3 +96,15 @@ def test_the_cli_prints_the_completions():
                    "results": [], "completions": [hit]}, out)
     text = out.getvalue()
     assert "Pour compléter (1)" in text and f"[{AGRI}]" in text and "parc de vaccination" in text
+
+
+def test_words_of_no_domain_take_the_domain_of_their_actions():
+    # `ordinateurs` names no domain: its actions in the filter (7, agricultural) say which
+    parent = [None] * 5 + [2, 2, 3, 4]
+    flags = [True] * 5 + [False] * 4
+    found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, flags, parent,
+                                10, matched_actions=[7])
+    assert found == [(3, AGRI, [7])]
+    assert notice and "celui des actions trouvées" in notice
+    assert completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, flags, parent,
+                       10) == ([], None)
