@@ -28,6 +28,7 @@ CHECKED_PAGES: list[tuple[str, str]] = [
     ("Recherche filtrée complétée par son domaine", "/?q=%C3%A9levage&region=Kayes"),
     ("Recherche sans résultat", "/?q=zzzxqw"),
     ("Recherche sans résultat avec un filtre", "/?q=assainissement&country=Maroc&year=1950"),
+    ("Recherche filtrée sans résultat, complétée par son domaine", "/?q=%C3%A9levage&region=Gao"),
     ("Fiche d'un partenariat", "/partenariats/ca-evry-centre-essonne--kayes"),
     ("Fiche d'un partenariat (venue d'une recherche)", "/partenariats/saint-denis--tiznit?q=eau"),
     ("Carte des résultats", "/carte?q=eau"),

@@ -108,3 +108,12 @@ def test_words_of_no_domain_take_the_domain_of_their_actions():
     assert notice and "celui des actions trouvées" in notice
     assert completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, flags, parent,
                        10) == ([], None)
+
+
+def test_a_filtered_search_without_results_shows_its_completions(client):
+    # no Gao sheet has livestock: the page says there is no result, then lists the completions
+    data = client.get("/api/search", query_string={"q": "élevage", "region": "Gao"}).get_json()
+    assert data["total"] == 0 and data["completions"]
+    html = client.get("/", query_string={"q": "élevage", "region": "Gao"}).get_data(as_text=True)
+    assert html.index("Aucun résultat") < html.index("Pour compléter") < html.index(
+        f'data-id="{data["completions"][0]["id"]}"')
