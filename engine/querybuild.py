@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 
 from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos
+from indexer import geography
 from indexer.facet_registry import registry
 from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
@@ -448,8 +449,20 @@ def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_p
         if parts:
             built.proximity = parts[0][1] if len(parts) == 1 else Q.Or([q for _, q in parts])
     if built.groups and words:
-        # the whole query is a collectivity's name: its partnerships first
-        built.name = Q.ConstantScoreQuery(Q.Term("name_keys", name_key(" ".join(words))), profile.name_score)
+        # the whole query is a collectivity's name: its partnerships first; a French région's or
+        # département's name alone also names its council (`Île-de-France`: the conseil régional)
+        keys = [name_key(" ".join(words))] + (council_keys(" ".join(words)) if profile.council_names else [])
+        terms = [Q.Term("name_keys", k) for k in keys]
+        built.name = Q.ConstantScoreQuery(terms[0] if len(terms) == 1 else Q.Or(terms), profile.name_score)
+
+
+def council_keys(text: str) -> list[str]:
+    """The name keys (indexer/ids.py) of the council of the French région or département `text`
+    names, if it names one: `cr-ile-de-france`, `cg-essonne`."""
+    place = geography.of("France").lookup(text)
+    if place is None or place.level == "commune" or geography.key(place.name) != geography.key(text):
+        return []
+    return [("cr-" if place.level == "region" else "cg-") + name_key(place.name)]
 
 
 def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates) -> Group | None:

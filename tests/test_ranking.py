@@ -589,3 +589,4 @@ def test_a_vocabulary_phrase_typed_alone_ranks_its_words_together_first(tmp_path
     # a single word has nothing to be together with
     with ix.searcher(weighting=ranking_profile.current().weighting()) as searcher:
         assert build_query(searcher.schema, parse_query("solidaire"), {}).proximity is None
+
