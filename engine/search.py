@@ -267,10 +267,11 @@ def _completions(state: IndexState, req: SearchRequest, pq, selection: Selection
     if notice:
         notices.append(notice)
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share
+    nested = {state.docs[d].id: actions for d, _, actions in found}
+    bodies = _page_bodies(state, [d for d, _, _ in found], nested, "partnership") if terms is not None else {}
     out = []
-    for i, (d, domain, actions) in enumerate(found):
-        hit = _result(state, d, floor * 0.99 ** i, terms, {state.docs[d].id: actions}, "partnership",
-                      _page_bodies(state, [d], {state.docs[d].id: actions}, "partnership") if terms is not None else {})
+    for i, (d, domain, _) in enumerate(found):
+        hit = _result(state, d, floor * 0.99 ** i, terms, nested, "partnership", bodies)
         hit["completes_domain"] = domain
         out.append(hit)
     return out
