@@ -26,7 +26,7 @@ from .facets import Selection, filter_and_count
 from .fillers import is_filler
 from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
-from .querybuild import build_query
+from .querybuild import BuiltQuery, build_query
 from .querylang import parse_query
 from .ranking import Ranking, ScoreFn, names_who_or_where, rank
 from .state import IndexState
@@ -231,10 +231,23 @@ def _add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn |
 
 def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_scores: dict[int, float],
                       notices: list[str]) -> dict[int, Unit]:
-    """The partnerships of the units enclosing a place named alone join `part_scores` after all
-    of its own (engine/surroundings.py); returns docnum -> the unit it was listed for."""
+    """The partnerships of the units enclosing a place named alone, or named with a topic (then those
+    with the topic's words), join `part_scores` after all of its own (engine/surroundings.py);
+    returns docnum -> the unit it was listed for."""
     profile = ranking_profile.current()
     found = named_place(pq.text_words(), built, state.partner_place) if profile.surroundings else None
+    topic: dict[int, float] | None = None  # a place + topic query: the enclosing units' partnerships with the topic
+    if found is None and profile.surroundings_with_topic and ranking.gates \
+            and any(c is not None for c in ranking.gates) and any(c is None for c in ranking.gates):
+        places = [g for g, c in zip(built.groups, ranking.gates, strict=True) if c is not None]
+        found = named_place([g.text for g in places], BuiltQuery(groups=places), state.partner_place)
+        topic = {}  # partnership -> its topic words' score, its own or its best action's
+        for part, c in zip(ranking.parts, ranking.gates, strict=True):
+            if c is None:
+                for d, x in part.items():
+                    owner = d if state.partnership_flags[d] else state.parent_docnum[d]
+                    if owner is not None:
+                        topic[owner] = max(topic.get(owner, 0.0), x)
     if found is None:
         return {}
     place, units = found
@@ -244,14 +257,16 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
     own = [s for d, s in part_scores.items() if cover.get(d, 1.0) >= 1.0]
     floor = min(own, default=1.0) * profile.surroundings_share
     added: dict[int, Unit] = {}
-    for unit in units:  # nearest first, then in the records' order
-        for pid in state.partnerships_by_unit.get(unit, []):
-            d = state.docnum_of.get(pid)
-            if d is not None and d not in part_scores:
-                part_scores[d] = floor * 0.99 ** len(added)
-                added[d] = unit
+    for unit in units:  # nearest first, then in the records' order (with a topic: by the topic's score)
+        docs = [d for d in map(state.docnum_of.get, state.partnerships_by_unit.get(unit, []))
+                if d is not None and d not in part_scores and (topic is None or topic.get(d, 0.0) > 0)]
+        if topic is not None:
+            docs.sort(key=lambda d: -topic[d])
+        for d in docs:
+            part_scores[d] = floor * 0.99 ** len(added)
+            added[d] = unit
     if added:
-        notices.append(surroundings_notice(place, [u for u in units if u in added.values()]))
+        notices.append(surroundings_notice(place, [u for u in units if u in added.values()], topic is not None))
     return added
 
 

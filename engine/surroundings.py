@@ -6,7 +6,8 @@ Région de Mopti's): the judged queries grade them so ("the surrounding region f
 name"), and a sheet rarely names the communes a regional partnership covers. They come after
 every result of the place itself, each below the last of those, and a notice says why they
 are there. The enclosing units are those of the geography tables (indexer/geography), which the
-records' places were read with.
+records' places were read with. A place named with a topic (`tourisme cercle de Bandiagara`) is
+followed the same way by those of the enclosing units' partnerships that have the topic's words.
 """
 from __future__ import annotations
 
@@ -126,8 +127,13 @@ def _enclosing(country: str, place: geography.Place) -> tuple[str, list[Unit]] |
     return (Unit(country, place.level, place.name).label() if place.level == "subdivision" else place.name), units
 
 
-def notice(place: str, units: list[Unit]) -> str:
+def notice(place: str, units: list[Unit], topic: bool = False) -> str:
+    """The notice saying why the enclosing units' partnerships follow (`topic`: a place + topic
+    query, whose other words they have)."""
     labels = [u.label() for u in units]
     said = " et ".join(("du " + x[3:]) if x.startswith("le ") else "de " + x for x in labels)
     verb = "l'englobent" if len(units) > 1 else "l'englobe"
+    if topic:
+        return (f"Après les résultats pour {place} : ceux {said}, qui {verb}, "
+                "ayant aussi les autres mots de la recherche.")
     return f"Après les résultats pour {place} : les partenariats {said}, qui {verb}."

@@ -115,3 +115,20 @@ def test_the_api_and_the_cli_explain_why_a_surrounding_partnership_is_listed(cli
     assert "le partenaire est la wilaya d'Alger, qui l'englobe" in text
     assert "trouvé par ses actions" not in text
 
+
+
+def test_a_place_named_with_a_topic_is_followed_by_the_enclosing_units_with_the_topic(index_dir):
+    # tourism in the cercle of Bandiagara, then the Région de Mopti's partnerships that speak of it
+    q = "tourisme cercle de Bandiagara"
+    r = _search(index_dir, q)
+    around = [h for h in r["results"] if "surrounds" in h["explain"]]
+    assert around and all(h["explain"]["surrounds"] == "la région de Mopti" for h in around)
+    assert all((h["partner_party"] or {}).get("region") == "Mopti" for h in around)
+    assert r["results"][0]["id"] == "rennes--cercle-bandiagara"
+    assert any("ayant aussi les autres mots de la recherche" in n for n in r["query"]["notices"])
+    off = _search(index_dir, q, dataclasses.replace(ranking_profile.current(), surroundings_with_topic=False))
+    assert not any("surrounds" in h["explain"] for h in off["results"])
+    # only those with the topic: the Région de Mopti's two partnerships follow `Douentza`, but
+    # neither speaks of health, so none follows `santé Douentza`
+    assert any("surrounds" in h["explain"] for h in _search(index_dir, "Douentza")["results"])
+    assert not any("surrounds" in h["explain"] for h in _search(index_dir, "santé Douentza")["results"])
