@@ -9,8 +9,9 @@ développement rural), or else the actions found with them are mostly filed unde
 in Mali: the domain of the actions supplying computers). The scope's partnerships of that domain,
 those with the most actions in it first, then complete the first page, after the results and apart
 from them (the total and the facet counts are those of the results with the words, so that a
-facet's count is what ticking it lists), with a notice. Nothing is added to a listing that already fills a page, nor
-without a filter (the whole corpus's partnerships of a domain say little about one word).
+facet's count is what ticking it lists), with a notice. Nothing is added to a listing that already
+fills a page, nor without a filter (the whole corpus's partnerships of a domain say little about
+one word).
 """
 from __future__ import annotations
 

@@ -241,13 +241,7 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
             and any(c is not None for c in ranking.gates) and any(c is None for c in ranking.gates):
         places = [g for g, c in zip(built.groups, ranking.gates, strict=True) if c is not None]
         found = named_place([g.text for g in places], BuiltQuery(groups=places), state.partner_place)
-        topic = {}  # partnership -> its topic words' score, its own or its best action's
-        for part, c in zip(ranking.parts, ranking.gates, strict=True):
-            if c is None:
-                for d, x in part.items():
-                    owner = d if state.partnership_flags[d] else state.parent_docnum[d]
-                    if owner is not None:
-                        topic[owner] = max(topic.get(owner, 0.0), x)
+        topic = _topic_scores(state, ranking) if found is not None else None
     if found is None:
         return {}
     place, units = found
@@ -268,6 +262,19 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
     if added:
         notices.append(surroundings_notice(place, [u for u in units if u in added.values()], topic is not None))
     return added
+
+
+def _topic_scores(state: IndexState, ranking: Ranking) -> dict[int, float]:
+    """Partnership -> the best score its own document or one of its actions has for the words of
+    a place + topic query that are not the place."""
+    topic: dict[int, float] = {}
+    for part, cap in zip(ranking.parts, ranking.gates, strict=True):
+        if cap is None:
+            for d, x in part.items():
+                owner = d if state.partnership_flags[d] else state.parent_docnum[d]
+                if owner is not None:
+                    topic[owner] = max(topic.get(owner, 0.0), x)
+    return topic
 
 
 def _completions(state: IndexState, req: SearchRequest, pq, selection: Selection, part_scores: dict[int, float],
