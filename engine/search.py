@@ -162,7 +162,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
                 hit["explain"]["surrounds"] = around[d].label()
 
     completed = _completions(state, req, pq, selection, part_scores, hits, page_hits, terms, notices, kept_actions) \
-        if mode == "partnership" and scores is not None and req.page >= pages and _narrowed(facets, selection) else []
+        if mode == "partnership" and scores is not None and req.page == pages and _narrowed(facets, selection) else []
 
     suggestion = _suggestion(state, pq.text_words())
     facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})

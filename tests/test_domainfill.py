@@ -117,3 +117,11 @@ def test_a_filtered_search_without_results_shows_its_completions(client):
     html = client.get("/", query_string={"q": "élevage", "region": "Gao"}).get_data(as_text=True)
     assert html.index("Aucun résultat") < html.index("Pour compléter") < html.index(
         f'data-id="{data["completions"][0]["id"]}"')
+
+
+def test_no_completion_on_a_page_past_the_last(client):
+    # a bookmark to page 2 of a one-page listing: the notice says the page does not exist, and
+    # nothing is listed there, completions included
+    data = client.get("/api/search", query_string={"q": "élevage", "region": "Kayes", "page": 2}).get_json()
+    assert data["pages"] == 1 and data["results"] == [] and data["completions"] == []
+    assert any("n'existe pas" in n for n in data["query"]["notices"])
