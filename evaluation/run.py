@@ -22,7 +22,9 @@ BASELINE = (f"SQLite {sqlite3.sqlite_version} FTS5, one row per partnership (its
             f"(for `type=action` queries), tokenizer `{TOKENIZER}`, bm25, words ANDed with an any-word fallback when "
             "nothing matches. Facet filters are applied to it through the facet values the engine indexes (so both "
             "systems are filtered alike); it has no stemming, synonyms, spelling correction nor query language "
-            "(prefixes, phrases, OR and exclusions would be read as plain words; no judged query uses them)")
+            "(prefixes, phrases, OR and exclusions would be read as plain words; no judged query uses them), "
+            "nor the listing rules that follow a place's results with its surroundings' or a short filtered "
+            "listing with its completions")
 
 
 def first_partnerships(pids: Iterable[str], depth: int = DEPTH) -> list[str]:
