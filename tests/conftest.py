@@ -54,13 +54,18 @@ def client(app):
 
 
 @pytest.fixture(scope="session")
-def check_search_contract():
-    """A function asserting that an /api/search answer matches its OpenAPI schema."""
+def spec() -> dict:
+    """The OpenAPI document the API serves (search_app/openapi.json)."""
     import json
 
+    return json.loads((Path(__file__).resolve().parents[1] / "search_app" / "openapi.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def check_search_contract(spec):
+    """A function asserting that an /api/search answer matches its OpenAPI schema."""
     from jsonschema import Draft202012Validator
 
-    spec = json.loads((Path(__file__).resolve().parents[1] / "search_app" / "openapi.json").read_text("utf-8"))
     ok = spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     validator = Draft202012Validator({"$ref": ok["$ref"], "components": spec["components"]})
 

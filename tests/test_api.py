@@ -17,14 +17,9 @@ from jsonschema import Draft202012Validator
 
 from engine import SearchRequest
 
-OPENAPI_PATH = Path(__file__).resolve().parents[1] / "search_app" / "openapi.json"
 KAYES = "assainissement Kayes"
 EVRY = "ca-evry-centre-essonne--kayes"
 
-
-@pytest.fixture(scope="module")
-def spec():
-    return json.loads(OPENAPI_PATH.read_text(encoding="utf-8"))
 
 
 def check_schema(spec: dict, name: str, data) -> None:

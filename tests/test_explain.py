@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from engine import SearchRequest, ranking_profile
 from repertoires.cli import main
-
-OPENAPI_PATH = Path(__file__).resolve().parents[1] / "search_app" / "openapi.json"
-
-
-@pytest.fixture(scope="module")
-def spec():
-    return json.loads(OPENAPI_PATH.read_text(encoding="utf-8"))
 
 
 def check_schema(spec: dict, name: str, data) -> None:
