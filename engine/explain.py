@@ -101,17 +101,22 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
 
 
 def explain_result(built: BuiltQuery, ranking: Ranking, doc: int, score: float, score_fn: ScoreFn,
-                   doc_count: int, action: tuple[str, int, float] | None = None,
+                   doc_count: int, action: tuple[str, int, float, float] | None = None,
                    outside_domain: bool = False) -> dict:
     """The explanation of one listed result: its own match, for a partnership
-    the action whose share was added (id, docnum, its score), and whether the
+    the action whose share was added (id, docnum, its score, the factor it counts
+    with: 1, or the profile's other_year_action for an action outside the
+    filtered years), and whether the
     domain filter's `outside_domain` share was applied."""
     out = {"score": _r(score), "own": explain_document(built, ranking, doc, score_fn, doc_count)}
     if outside_domain:  # score = (own + action's share) × outside_domain
         out["outside_domain"] = ranking_profile.current().outside_domain
     if action is not None:
         share = ranking_profile.current().action_share
-        aid, adoc, ascore = action
-        out["action"] = {"id": aid, "score": _r(ascore), "share": share, "added": _r(share * ascore),
-                         "own": explain_document(built, ranking, adoc, score_fn, doc_count)}
+        aid, adoc, ascore, factor = action
+        best: dict = {"id": aid, "score": _r(ascore), "share": share, "added": _r(share * factor * ascore),
+                      "own": explain_document(built, ranking, adoc, score_fn, doc_count)}
+        if factor != 1.0:  # added = share × other_year × score
+            best["other_year"] = factor
+        out["action"] = best
     return out

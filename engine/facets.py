@@ -36,6 +36,17 @@ class Selection:
         return self.year_from is not None or self.year_to is not None
 
     @property
+    def has_years(self) -> bool:
+        """A year is filtered: a facet value, a range or a query prefix."""
+        return self.has_range or bool(self.values.get(YEAR)) or bool((self.required or {}).get(YEAR))
+
+    def without_years(self) -> Selection:
+        """The same filters but for the year (its exclusions kept)."""
+        return Selection(values={f: v for f, v in self.values.items() if f != YEAR},
+                         required={f: v for f, v in self.required.items() if f != YEAR} if self.required else None,
+                         excluded=self.excluded)
+
+    @property
     def active(self) -> list[str]:
         act = [f for f, v in self.values.items() if v]
         if self.has_range and YEAR not in act:

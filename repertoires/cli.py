@@ -333,7 +333,8 @@ def explain_lines(e: dict) -> list[str]:
         lines.append(f"  le document lui-même : rien ({why})")
     a = e.get("action")
     if a:
-        lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])}"
+        other = f" × {_num(a['other_year'])} (d'une autre année)" if "other_year" in a else ""
+        lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])}{other}"
                      f" = {_num(a['added'])}")
         if a.get("own"):
             lines += _explain_document(a["own"], "    ")
