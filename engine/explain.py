@@ -102,12 +102,13 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
 
 def explain_result(built: BuiltQuery, ranking: Ranking, doc: int, score: float, score_fn: ScoreFn,
                    doc_count: int, action: tuple[str, int, float, float] | None = None,
-                   outside_domain: bool = False) -> dict:
+                   outside_domain: bool = False, partnership: tuple[str, float] | None = None) -> dict:
     """The explanation of one listed result: its own match, for a partnership
     the action whose share was added (id, docnum, its score, the factor it counts
     with: 1, or the profile's other_year_action for an action outside the
     filtered years), and whether the
-    domain filter's `outside_domain` share was applied."""
+    domain filter's `outside_domain` share was applied; for an action, its
+    partnership's own score (id, score) when it lent it a share."""
     out = {"score": _r(score), "own": explain_document(built, ranking, doc, score_fn, doc_count)}
     if outside_domain:  # score = (own + action's share) × outside_domain
         out["outside_domain"] = ranking_profile.current().outside_domain
@@ -119,4 +120,8 @@ def explain_result(built: BuiltQuery, ranking: Ranking, doc: int, score: float, 
         if factor != 1.0:  # added = share × other_year × score
             best["other_year"] = factor
         out["action"] = best
+    if partnership is not None:  # an action listing: score = own.score + partnership.added
+        pid, pscore = partnership
+        lent = ranking_profile.current().action_context
+        out["partnership"] = {"id": pid, "score": _r(pscore), "share": lent, "added": _r(lent * pscore)}
     return out

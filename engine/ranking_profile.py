@@ -228,6 +228,12 @@ class Profile:
     # +0.17, forage [2004] +0.15, 3 down, reboisement [2005] -0.07; untuned 140 +0.0004, its 2
     # moved up. 0.25 to 1.0 within 0.0008 of it; the year class, a year typed in the words, unchanged)
     other_year_action: float = 0.5
+    # In an action listing, an action gets this share of its partnership's own score: of two
+    # actions with the words, the one whose partnership is about them (its sheet, its other
+    # actions) is the likelier answer. (Dev 861: 0.8609 -> 0.8615; tuned action 0.8323 -> 0.8345,
+    # untuned 170 +0.0005, 20th and 21st batches up; 0.1/0.3: +0.0007/+0.0005, 0.5 lost on the
+    # 21st and 24th batches)
+    action_context: float = 0.2
     # an action adds its share only when it matches a query word in its own text, not only in
     # the names and places it carries from its partnership: counted again through each action,
     # those raised every partnership whose actions were parsed above those whose were not, for a

@@ -14,12 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from analyzers import spelling_analyzer
 from indexer.facet_registry import YEAR, Registry, registry
 
 from . import ranking_profile
+from .actionshare import BestAction, action_context, add_actions, other_years
 from .domainfill import completions
 from .explain import explain_result
 from .facets import Selection, filter_and_count
@@ -122,9 +123,12 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     kept_actions, action_counts = filter_and_count(
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
-    other_years = _other_years(state, selection, action_cands, kept_actions) \
+    # an action listing: each action with a share of its partnership's own score (before the
+    # partnerships get their actions')
+    context = action_context(state, kept_actions, part_scores) if mode == "action" and scores is not None else {}
+    later = other_years(state, selection, action_cands, kept_actions) \
         if mode == "partnership" and scores is not None else []
-    best_action = _add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, other_years)
+    best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later)
     around = _add_surroundings(state, pq, built, ranking, part_scores, notices) if mode == "partnership" else {}
     outside = _outside_domain(state, selection, built, score_fn, best_action, part_scores) \
         if mode == "partnership" and score_fn is not None else set()
@@ -132,7 +136,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
     if mode == "action":
-        hits, counts, hit_scores = kept_actions, action_counts, scores or {}
+        hits, counts = kept_actions, action_counts
+        hit_scores = {a: scores[a] + context[a][1] if a in context else scores[a] for a in hits} \
+            if scores is not None else {}
     else:
         hits, counts, hit_scores = kept_parts, part_counts, part_scores
     if facets.kind is not None:  # the kind facet counts what each listing would hold
@@ -158,8 +164,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         for d, hit in zip(page_hits, results, strict=True):
             best = best_action.get(docs[d].id) if mode == "partnership" else None
             action = (docs[best.docnum].id, best.docnum, best.score, best.factor) if best else None
+            lent = (docs[d].pid, context[d][0]) if d in context else None
             hit["explain"] = explain_result(built, ranking, d, hit_scores.get(d, 0.0), score_fn,
-                                            len(state.docs), action, outside_domain=d in outside)
+                                            len(state.docs), action, outside_domain=d in outside, partnership=lent)
             if d in around:
                 hit["explain"]["surrounds"] = around[d].label()
 
@@ -199,66 +206,6 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     if req.explain:
         response["profile"] = ranking_profile.current().describe()  # the numbers explain refers to
     return response
-
-
-class BestAction(NamedTuple):
-    """A partnership's best matching action: its score, its docnum, and the factor its score
-    counts with (the profile's `other_year_action` for an action outside a year filter's years)."""
-
-    score: float
-    docnum: int
-    factor: float = 1.0
-
-
-def _other_years(state: IndexState, selection: Selection, action_cands: list[int],
-                 kept_actions: list[int]) -> list[int]:
-    """With a year filter, the matched actions of other years that pass every other filter: a year
-    selects the partnerships active that year, and what they did in other years still says what
-    they are about (`centre de santé` [2005]: a partnership active in 2005 whose health centre was
-    built in 2003)."""
-    if not selection.has_years or not ranking_profile.current().other_year_action:
-        return []
-    kept = set(kept_actions)
-    return [a for a in filter_and_count(action_cands, state.facet_bits, selection.without_years())[0] if a not in kept]
-
-
-def _add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn | None, action_cands: list[int],
-                 kept_actions: list[int], part_scores: dict[int, float],
-                 other_years: list[int] | None = None) -> dict[str, BestAction]:
-    """Partnerships matched through their actions join `part_scores`, each
-    raised by a share of its best action's score (an action of `other_years`
-    counting with the profile's `other_year_action`); returns pid -> its best
-    action."""
-    docs, scores = state.docs, ranking.scores
-    profile = ranking_profile.current()
-    best_action: dict[str, BestAction] = {}
-    if scores is not None:
-        # an action adds to its partnership when it matches a word in its own text, not only in
-        # the names and places it carries from it (Ranking.own_matches)
-        def own(actions):
-            if score_fn is None or not profile.action_own_text:
-                return actions
-            return ranking.own_matches(built, score_fn, len(docs), actions)
-        adding = own(kept_actions)
-        others = own(other_years) if other_years else ()
-        weighted = [(a, 1.0) for a in adding] + [(a, profile.other_year_action) for a in others]
-        for a, factor in weighted:
-            pid = docs[a].pid
-            held = best_action.get(pid)
-            if scores[a] * factor > (held.score * held.factor if held else 0.0):
-                best_action[pid] = BestAction(scores[a], a, factor)
-        parent = state.parent_docnum
-        for a in action_cands:  # a partnership matched through any of its actions
-            pnum = parent[a]
-            if pnum is not None and pnum not in part_scores:
-                part_scores[pnum] = 0.0
-    share = profile.action_share
-    # (a partnership without a best action would add share * 0.0: nothing; scores are never -0.0)
-    for pid, best in best_action.items():
-        pnum = state.docnum_of.get(pid)
-        if pnum is not None and pnum in part_scores and docs[pnum].id == pid:
-            part_scores[pnum] += share * best.factor * best.score
-    return best_action
 
 
 def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_scores: dict[int, float],

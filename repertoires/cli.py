@@ -338,6 +338,10 @@ def explain_lines(e: dict) -> list[str]:
                      f" = {_num(a['added'])}")
         if a.get("own"):
             lines += _explain_document(a["own"], "    ")
+    lent = e.get("partnership")
+    if lent:  # an action listing: a share of its partnership's own score
+        lines.append(f"  + son partenariat {lent['id']} : {_num(lent['score'])} × part {_num(lent['share'])}"
+                     f" = {_num(lent['added'])}")
     if "outside_domain" in e:  # a domain filter, and none of the partnership's actions in it has the words
         lines.append(f"  × {_num(e['outside_domain'])} (aucune de ses actions du domaine choisi n'a ces mots)")
     if "surrounds" in e:  # listed after the place the query names, as its partner encloses it

@@ -61,6 +61,12 @@ def check_result(hit: dict) -> None:
     assert close(e["score"], hit["score"])
     own = e["own"]["score"] if e["own"] else 0.0
     added = e["action"]["added"] if e.get("action") else 0.0
+    if e.get("partnership"):  # an action: a share of its partnership's own score
+        lent = e["partnership"]
+        assert "action" not in e and hit["id"].startswith(lent["id"] + "--")
+        assert lent["share"] == ranking_profile.current().action_context
+        assert close(lent["added"], lent["share"] * lent["score"])
+        added += lent["added"]
     outside = e.get("outside_domain", 1.0)  # a domain filter, no action in it with the words
     assert outside == 1.0 or (outside == ranking_profile.current().outside_domain and not e.get("action"))
     assert close(e["score"], (own + added) * outside)

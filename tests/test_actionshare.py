@@ -1,6 +1,9 @@
-"""A year filter selects the partnerships active that year; their matching actions of other years
-still say what they are about and rank them, at the profile's `other_year_action` (engine/search.py
-`_other_years`), while the actions listed under each result stay those of the year."""
+"""What actions and partnerships lend each other's score (engine/actionshare.py).
+
+A year filter selects the partnerships active that year; their matching actions of other years
+still say what they are about and rank them, at the profile's `other_year_action`, while the
+actions listed under each result stay those of the year. In an action listing, an action gets the
+profile's `action_context` share of its partnership's own score."""
 import dataclasses
 import json
 
@@ -97,3 +100,43 @@ def test_the_api_and_the_cli_say_when_an_action_is_of_another_year(client, check
     assert f"× {share} (d'une autre année)" in capsys.readouterr().out
     assert main(["search", QUERY, "--year", "2005", "--explain", "--json", "--index", str(index_dir)]) == 0
     assert _other_year({h["id"]: h for h in json.loads(capsys.readouterr().out)["results"]})
+
+
+def _actions(index_dir, profile=None, q="forage", **kw):
+    return _run(index_dir, profile, q=q, filters={"type": ["action"], **kw.pop("filters", {})}, **kw)
+
+
+def test_an_action_gets_a_share_of_its_partnerships_own_score(index_dir):
+    p = ranking_profile.current()
+    assert 0 < p.action_context < 1
+    eng, hits = _actions(index_dir)
+    assert hits and all("partnership" in h["explain"] for h in hits.values())
+    _, alone = _actions(index_dir, dataclasses.replace(p, action_context=0.0))
+    assert alone.keys() == hits.keys() and not any("partnership" in h["explain"] for h in alone.values())
+    # the partnership's own score, as a partnership listing explains it
+    listed = eng.search(SearchRequest(q="forage", per_page=100, explain=True))["results"]
+    own = {x["id"]: x["explain"]["own"]["score"] for x in listed if x["explain"]["own"]}
+    for aid, h in hits.items():
+        part = h["explain"]["partnership"]
+        assert aid.startswith(part["id"] + "--") and part["share"] == p.action_context
+        assert h["score"] == pytest.approx(alone[aid]["score"] + p.action_context * part["score"], rel=1e-3), aid
+        assert part["score"] == pytest.approx(own[part["id"]], rel=1e-3), aid
+
+
+def test_the_action_listing_is_ordered_by_the_scores_with_what_was_lent(index_dir):
+    _, hits = _actions(index_dir)
+    scores = [h["score"] for h in hits.values()]
+    assert scores == sorted(scores, reverse=True)
+    _, alone = _actions(index_dir, dataclasses.replace(ranking_profile.current(), action_context=0.0))
+    assert list(hits) != list(alone)  # the partnerships' scores reorder some actions
+    # a partnership listing lends nothing to its results: they are partnerships
+    _, parts = _run(index_dir, q="forage", filters={})
+    assert parts and not any("partnership" in h["explain"] for h in parts.values())
+
+
+def test_the_cli_shows_what_the_partnership_lent(index_dir, capsys):
+    args = ["search", "forage", "--type", "action", "--explain", "--per-page", "5", "--index", str(index_dir)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    share = str(ranking_profile.current().action_context).replace(".", ",")
+    assert "+ son partenariat " in out and f"× part {share} =" in out

@@ -1,0 +1,94 @@
+"""What actions and their partnerships lend each other's score.
+
+A partnership listing ranks a partnership by its own match and a share of its best action's
+(`action_share`): an action is part of the partnership, not the whole of it. With a year filter,
+its actions of other years count too, at `other_year_action`: a year selects the partnerships
+active that year, and the topic may be in any of their actions. An action listing ranks an action
+by its own match and a share of its partnership's (`action_context`): of two actions with the
+words, the one whose partnership is about them is the likelier answer.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from . import ranking_profile
+from .facets import Selection, filter_and_count
+from .ranking import Ranking, ScoreFn
+from .state import IndexState
+
+
+class BestAction(NamedTuple):
+    """A partnership's best matching action: its score, its docnum, and the factor its score
+    counts with (the profile's `other_year_action` for an action outside a year filter's years)."""
+
+    score: float
+    docnum: int
+    factor: float = 1.0
+
+
+def other_years(state: IndexState, selection: Selection, action_cands: list[int],
+                 kept_actions: list[int]) -> list[int]:
+    """With a year filter, the matched actions of other years that pass every other filter: a year
+    selects the partnerships active that year, and what they did in other years still says what
+    they are about (`centre de santé` [2005]: a partnership active in 2005 whose health centre was
+    built in 2003)."""
+    if not selection.has_years or not ranking_profile.current().other_year_action:
+        return []
+    kept = set(kept_actions)
+    return [a for a in filter_and_count(action_cands, state.facet_bits, selection.without_years())[0] if a not in kept]
+
+
+def add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn | None, action_cands: list[int],
+                 kept_actions: list[int], part_scores: dict[int, float],
+                 other_years: list[int] | None = None) -> dict[str, BestAction]:
+    """Partnerships matched through their actions join `part_scores`, each
+    raised by a share of its best action's score (an action of `other_years`
+    counting with the profile's `other_year_action`); returns pid -> its best
+    action."""
+    docs, scores = state.docs, ranking.scores
+    profile = ranking_profile.current()
+    best_action: dict[str, BestAction] = {}
+    if scores is not None:
+        # an action adds to its partnership when it matches a word in its own text, not only in
+        # the names and places it carries from it (Ranking.own_matches)
+        def own(actions):
+            if score_fn is None or not profile.action_own_text:
+                return actions
+            return ranking.own_matches(built, score_fn, len(docs), actions)
+        adding = own(kept_actions)
+        others = own(other_years) if other_years else ()
+        weighted = [(a, 1.0) for a in adding] + [(a, profile.other_year_action) for a in others]
+        for a, factor in weighted:
+            pid = docs[a].pid
+            held = best_action.get(pid)
+            if scores[a] * factor > (held.score * held.factor if held else 0.0):
+                best_action[pid] = BestAction(scores[a], a, factor)
+        parent = state.parent_docnum
+        for a in action_cands:  # a partnership matched through any of its actions
+            pnum = parent[a]
+            if pnum is not None and pnum not in part_scores:
+                part_scores[pnum] = 0.0
+    share = profile.action_share
+    # (a partnership without a best action would add share * 0.0: nothing; scores are never -0.0)
+    for pid, best in best_action.items():
+        pnum = state.docnum_of.get(pid)
+        if pnum is not None and pnum in part_scores and docs[pnum].id == pid:
+            part_scores[pnum] += share * best.factor * best.score
+    return best_action
+
+
+def action_context(state: IndexState, kept_actions: list[int],
+                   part_scores: dict[int, float]) -> dict[int, tuple[float, float]]:
+    """In an action listing, what each action gets from its partnership: (the partnership's own
+    score, from `part_scores` before any action adds to it; the profile's `action_context` share
+    of it). An action whose partnership did not match gets nothing."""
+    share = ranking_profile.current().action_context
+    if not share:
+        return {}
+    parent = state.parent_docnum
+    out = {}
+    for a in kept_actions:
+        p = parent[a]
+        if p is not None and part_scores.get(p):
+            out[a] = (part_scores[p], share * part_scores[p])
+    return out
