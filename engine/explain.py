@@ -103,12 +103,11 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
 def explain_result(built: BuiltQuery, ranking: Ranking, doc: int, score: float, score_fn: ScoreFn,
                    doc_count: int, action: tuple[str, int, float, float] | None = None,
                    outside_domain: bool = False, partnership: tuple[str, float] | None = None) -> dict:
-    """The explanation of one listed result: its own match, for a partnership
-    the action whose share was added (id, docnum, its score, the factor it counts
-    with: 1, or the profile's other_year_action for an action outside the
-    filtered years), and whether the
-    domain filter's `outside_domain` share was applied; for an action, its
-    partnership's own score (id, score) when it lent it a share."""
+    """The explanation of one listed result: its own match; for a partnership, the action whose
+    share was added (id, docnum, its score, the factor it counts with: 1, or the profile's
+    other_year_action for an action outside the filtered years) and whether the domain filter's
+    `outside_domain` share was applied; for an action, its partnership's own score (id, score)
+    when it lent it a share."""
     out = {"score": _r(score), "own": explain_document(built, ranking, doc, score_fn, doc_count)}
     if outside_domain:  # score = (own + action's share) × outside_domain
         out["outside_domain"] = ranking_profile.current().outside_domain
