@@ -16,6 +16,8 @@ from .facets import Selection, filter_and_count
 from .ranking import Ranking, ScoreFn
 from .state import IndexState
 
+_NONE = (0.0, -1, 1.0)  # no action yet: any positive score beats it
+
 
 class BestAction(NamedTuple):
     """A partnership's best matching action: its score, its docnum, and the factor its score
@@ -55,14 +57,18 @@ def add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn | 
             if score_fn is None or not profile.action_own_text:
                 return actions
             return ranking.own_matches(built, score_fn, len(docs), actions)
-        adding = own(kept_actions)
-        others = own(other_years) if other_years else ()
-        weighted = [(a, 1.0) for a in adding] + [(a, profile.other_year_action) for a in others]
-        for a, factor in weighted:
+        counted: dict[str, tuple[float, int, float]] = {}  # pid -> (score as counted, docnum, factor)
+        for a in own(kept_actions):  # the hot loop of a common word: plain tuples
             pid = docs[a].pid
-            held = best_action.get(pid)
-            if scores[a] * factor > (held.score * held.factor if held else 0.0):
-                best_action[pid] = BestAction(scores[a], a, factor)
+            if scores[a] > counted.get(pid, _NONE)[0]:
+                counted[pid] = (scores[a], a, 1.0)
+        if other_years:
+            factor = profile.other_year_action
+            for a in own(other_years):
+                pid = docs[a].pid
+                if scores[a] * factor > counted.get(pid, _NONE)[0]:
+                    counted[pid] = (scores[a] * factor, a, factor)
+        best_action = {pid: BestAction(scores[a], a, f) for pid, (_, a, f) in counted.items()}
         parent = state.parent_docnum
         for a in action_cands:  # a partnership matched through any of its actions
             pnum = parent[a]
