@@ -24,7 +24,7 @@ from .facets import FacetBits, Selection, filter_and_count
 
 
 def completions(words: list[str], selection: Selection, bits: FacetBits, matched: Collection[int], listed: int,
-                partnership_flags: list[bool], parent_docnum: list[int | None], page: int,
+                owner_docnum: list[int | None], page: int,
                 matched_actions: Collection[int] = ()) -> tuple[list[tuple[int, str, list[int]]], str | None]:
     """The partnerships completing a listing narrowed by a filter (the caller says it is) that
     lists `listed` of them, up to `page`: (docnum, the domain it is there for, its actions in that
@@ -43,7 +43,7 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
     central: dict[int, tuple[str, list[int]]] = {}  # partnership -> (the domain, its actions in it)
     for domain in domains:
         for doc in bits.members(bits.values.get("domain", {}).get(domain, 0)):
-            owner = doc if partnership_flags[doc] else parent_docnum[doc]
+            owner = owner_docnum[doc]
             if owner is None or owner in matched:
                 continue
             _, actions = central.setdefault(owner, (domain, []))

@@ -54,6 +54,8 @@ VIA_NARROWER = "narrower"
 VIA_TYPO = "typo"
 VIA_YEAR = "year"
 VIA_PLACE = "place"  # the country or région an adjective names (`algériens`: Algérie), as if typed
+# what was typed, not an expansion (a place's adjective names the place as typed)
+LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_PLACE})
 
 
 @dataclass
@@ -388,7 +390,7 @@ def _without_typed_expansions(groups: list[Group]) -> list[Group]:
     for i, g in enumerate(groups):
         others = frozenset().union(*(t for j, t in enumerate(literal) if j != i))
         keep = [a for a in g.alternatives
-                if a.via in (VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_PLACE)
+                if a.via in LITERAL
                 or not (_body_terms(a) and _body_terms(a) <= others)]
         out.append(g if len(keep) == len(g.alternatives)
                    else Group(g.text, keep, light=g.light, agreement=g.agreement))

@@ -18,11 +18,9 @@ from indexer.schema import NAME_FIELDS
 
 from . import ranking_profile
 from .bm25f import Fielded, idf
-from .querybuild import VIA_PHRASE, VIA_PLACE, VIA_WORD, VIA_WORDS, VIA_YEAR, Alternative, BuiltQuery, Group
+from .querybuild import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
-# what was typed, not an expansion (a country's adjective names the country as typed)
-LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_PLACE})
 
 FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
 PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "

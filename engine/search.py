@@ -247,10 +247,11 @@ def _topic_scores(state: IndexState, ranking: Ranking) -> dict[int, float]:
     """Partnership -> the best score its own document or one of its actions has for the words of
     a place + topic query that are not the place."""
     topic: dict[int, float] = {}
+    owner_of = state.owner_docnum
     for part, cap in zip(ranking.parts, ranking.gates, strict=True):
         if cap is None:
             for d, x in part.items():
-                owner = d if state.partnership_flags[d] else state.parent_docnum[d]
+                owner = owner_of[d]
                 if owner is not None:
                     topic[owner] = max(topic.get(owner, 0.0), x)
     return topic
@@ -264,7 +265,7 @@ def _completions(state: IndexState, req: SearchRequest, pq, selection: Selection
     if not profile.domain_fill:
         return []
     found, notice = completions(pq.text_words(), selection, state.facet_bits, part_scores, len(hits),
-                                state.partnership_flags, state.parent_docnum, profile.fill_below, kept_actions)
+                                state.owner_docnum, profile.fill_below, kept_actions)
     if notice:
         notices.append(notice)
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share

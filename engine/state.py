@@ -159,6 +159,12 @@ class IndexState:
         return self._french_kinds.get(kind, frozenset(range(len(self.docs))))
 
     @functools.cached_property
+    def owner_docnum(self) -> list[int | None]:
+        """docnum -> its partnership's document: a partnership's own, an action's parent's."""
+        return [i if own else parent for i, (own, parent)
+                in enumerate(zip(self.partnership_flags, self.parent_docnum, strict=True))]
+
+    @functools.cached_property
     def _partner_parties(self) -> list[tuple[str, dict]]:
         """(partnership id, its partner party) for every partnership that has one."""
         # SQLite's json_extract gives an object as JSON text

@@ -17,10 +17,11 @@ def _bits() -> FacetBits:
                          "region": {"Kayes": [0, 1, 2, 5, 6], "Mopti": [3, 4, 7, 8]}})
 
 
+OWNER = [0, 1, 2, 3, 4, 2, 2, 3, 4]  # each document's partnership
+
+
 def _fill(words, selection, matched, page=10):
-    parent = [None] * 5 + [2, 2, 3, 4]
-    flags = [True] * 5 + [False] * 4
-    return completions(words, selection, _bits(), matched, len(matched), flags, parent, page)
+    return completions(words, selection, _bits(), matched, len(matched), OWNER, page)
 
 
 def test_the_scope_s_partnerships_of_the_words_domain_follow_most_central_first():
@@ -100,13 +101,11 @@ def test_the_cli_prints_the_completions():
 
 def test_words_of_no_domain_take_the_domain_of_their_actions():
     # `ordinateurs` names no domain: its actions in the filter (7, agricultural) say which
-    parent = [None] * 5 + [2, 2, 3, 4]
-    flags = [True] * 5 + [False] * 4
-    found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, flags, parent,
+    found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, OWNER,
                                 10, matched_actions=[7])
     assert found == [(3, AGRI, [7])]
     assert notice and "celui des actions trouvées" in notice
-    assert completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, flags, parent,
+    assert completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, OWNER,
                        10) == ([], None)
 
 
