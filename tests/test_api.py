@@ -13,20 +13,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from jsonschema import Draft202012Validator
 
+from contract import check_schema
 from engine import SearchRequest
 
 KAYES = "assainissement Kayes"
 EVRY = "ca-evry-centre-essonne--kayes"
 
-
-
-def check_schema(spec: dict, name: str, data) -> None:
-    """Validate `data` against components/schemas/<name> of the OpenAPI document (3.1 = JSON Schema 2020-12)."""
-    schema = {"$ref": f"#/components/schemas/{name}", "components": spec["components"]}
-    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
 
 
 def response_schema(spec: dict, path: str, status: str) -> str:

@@ -7,16 +7,10 @@ import json
 import math
 
 import pytest
-from jsonschema import Draft202012Validator
 
+from contract import check_schema
 from engine import SearchRequest, ranking_profile
 from repertoires.cli import main
-
-
-def check_schema(spec: dict, name: str, data) -> None:
-    schema = {"$ref": f"#/components/schemas/{name}", "components": spec["components"]}
-    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
 
 VIAS = {"word", "phrase", "words", "family", "synonym", "narrower", "typo", "year", "place"}
 TOL = 2e-3  # every figure is rounded to 4 decimals
