@@ -184,9 +184,24 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
     actions_of: dict[str, list[Action]] = {}
     for a in kept:
         actions_of.setdefault(a.partnership_id, []).append(a)
+    for a in kept:
+        fill_periods(a)
     for p in merged:
         rollup(p, actions_of.get(p.id, []), document_date(p, repertoires))
     return merged, kept
+
+
+def fill_periods(a: Action) -> None:
+    """An action's years between the first and last it is dated by, where its own text prints them as
+    one period (`2004 -2007`, `de 2000 à 2006`): it ran every year of it. Two years side by side
+    (`1999 et 2004`) are two dates, and a period's years beyond the action's dates stay out."""
+    if not a.years:
+        return
+    first, last = min(a.years), max(a.years)
+    text = " ".join(t for t in (a.title, a.description, a.original_text) if t)
+    inside = {y for s, e in fields.periods(text) for y in range(s + 1, e) if first <= y <= last}
+    if inside - set(a.years):
+        a.years = sorted(set(a.years) | inside)
 
 
 def _one_spelling(partnerships: list[Partnership]) -> None:
@@ -267,7 +282,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     `domain_sources` under its name), the sheet's labels and what its actions
     are about, each kept in `domain_sources` under where it comes from.
     Years: formalisation, first contacts, years stated apart, the actions', the
-    years its history, objectives or other sections tell of inside the span those give, and the years
+    years its history, objectives or other sections tell of inside the span those give (with the years
+    inside a period they print, `de 1993 à 1998`), and the years
     its documents section names from the span's start up to `until` (the date of the
     document it comes from: reports and evaluations come after the work they cover), those its
     perspectives tell done before the sheet's own date;
@@ -295,7 +311,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     ahead = _ahead(p, until)
     if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
         first, last = min(years), max(years)
-        told = fields.years(" ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)).found
+        said = " ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)
+        told = fields.years(said).found + [y for s, e in fields.periods(said) for y in range(s + 1, e)]
         years |= {y for y in told if first <= y <= last}
         # the start of its own work, which may come before the rest (`un premier projet … initié en 2004`)
         years |= set(fields.started_years(" ".join(t for t in (p.history, p.objectives) if t), until))

@@ -111,6 +111,37 @@ def test_the_years_a_history_tells_of_count_inside_the_span_only(corpus):
     assert p.years == [1995, 1997, 1998, 2000]
 
 
+def test_a_printed_period_counts_every_year_of_it(corpus):
+    """Viroflay-Kolokani (Mali l.12570): `Maternité- centre de santé  De 2001 à 2006` ran in 2003-2005
+    too, so the action and its partnership are under the year facet's 2005; Roncq-Sélinkégny (l.10841):
+    `1999 et 2004` are two dates, not the years between; CG Ain (l.12780): its history's `de 1993 à 1998`
+    dates the partnership in 1994-1997, inside the span its other dates give."""
+    by_id = {r.id: r for r in (*corpus.partnerships, *corpus.actions)}
+    maternity = by_id["viroflay--cercle-kolokani--a09"]
+    assert (maternity.start, maternity.end, maternity.years) == (2001, 2006, list(range(2001, 2007)))
+    assert 2005 in by_id["viroflay--cercle-kolokani"].years
+    assert by_id["roncq--selinkegny--a14"].years == [1999, 2004]
+    assert {1994, 1995, 1996, 1997} <= set(by_id["cg-ain"].years)
+
+
+def test_a_period_fills_only_the_years_an_action_is_dated_between():
+    """A period printed beyond the action's own dates (a plan `2008-2010` in a sheet of 2008, whose later
+    years the parser keeps as planned or drops) adds no year; one inside them adds those between."""
+    from indexer.corpus import fill_periods
+    from indexer.records import Action
+
+    planned = Action(id="x--y--a01", partnership_id="x--y", title="Appel à projets paysans 2008-2010", years=[2008])
+    fill_periods(planned)
+    assert planned.years == [2008]
+    ran = Action(id="x--y--a02", partnership_id="x--y", title="Appui", description="Actions de 2002 à 2005.",
+                 years=[2002, 2005], start=2002, end=2005)
+    fill_periods(ran)
+    assert (ran.years, ran.start, ran.end) == ([2002, 2003, 2004, 2005], 2002, 2005)
+    pair = Action(id="x--y--a03", partnership_id="x--y", title="Missions en 2002 et 2005", years=[2002, 2005])
+    fill_periods(pair)
+    assert pair.years == [2002, 2005]
+
+
 def test_the_start_of_its_own_work_counts_before_the_span():
     """CR Franche-Comté-Ouarzazate (Maroc l.6620, convention of autumn 2007): `Un premier projet … de
     l'intercommunalité, initié en 2004, … a été réalisé avec succès` dates work before the convention;

@@ -116,6 +116,24 @@ def test_a_decade_is_no_year():
     assert fields.years("Accord de 1990, relancé en 2000", 2008).found == [1990, 2000]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Maternité- centre de santé   De 2001 à 2006   10 990 €", [(2001, 2006)]),  # Viroflay-Kolokani, Mali l.12570
+    ("Formation de brigades anti sautériaux 2004 -2007 90 000 €", [(2004, 2007)]),  # Bures-Koréra Koré, l.1532
+    ("- Entre1994 et 2005", [(1994, 2005)]),  # Angers-Bamako, l.871
+    ("Sur les 20 premières années : 1981-2001 434 kF", [(1981, 2001)]),
+    ("Compagnonnage Inter Entreprises (Novembre 2006 à 2009)", [(2006, 2009)]),
+    ("du 12 mai 2004 au 3 juin 2006", [(2004, 2006)]),
+    ("1999 et 2004 200 000 CFA", []),  # Roncq-Sélinkégny, l.10841: two dates, not a period
+    ("2002, 2005", []),
+    ("entre 1950 et 2000", []),  # longer than any period of work: two dates
+    ("FSP 2003-43", []),  # a reference number
+    ("2006-07", []),  # a short period: no year between its ends
+    ("Tél : 01 69 10 37 03 ; 2000 à 2006", [(2000, 2006)]),  # a phone number's digits are no years
+])
+def test_a_period_printed_as_one(text, expected):
+    assert fields.periods(text) == expected
+
+
 def test_a_future_tense_marks_the_documents_year_as_planned():
     """Montreuil-Agadir (Maroc l.2465, a document of July 2008): `qui participera en 2008 au
     festival`; a year before the document's date stays activity whatever the tense."""
