@@ -97,6 +97,18 @@ def year_span(years: list[int]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def year_list(years: list[int]) -> str:
+    """Every year, three or more in a row as one period: `[2001, …, 2006, 2008]` -> `2001–2006, 2008`
+    (an action printed `De 2001 à 2006` counts each year of it, and reads as it was printed)."""
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) >= 3 else ", ".join(map(str, r)) for r in runs)
+
+
 def section_label(section: str | None) -> str:
     if not section:
         return ""
@@ -121,6 +133,6 @@ def quote(text: str) -> str:
 
 TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
     "num": number, "plural": plural, "decade": decade, "date_fr": date, "datetime_fr": datetime,
-    "duration_ms": duration_ms, "year_span": year_span, "section_label": section_label,
+    "duration_ms": duration_ms, "year_span": year_span, "year_list": year_list, "section_label": section_label,
     "quote": quote,
 }

@@ -202,6 +202,15 @@ def test_partnership_page(client, engine):
     assert f'<a href="/api/partnerships/{EVRY}">JSON</a>' in html
 
 
+def test_a_partnership_page_writes_a_period_as_printed(client, engine):
+    """Viroflay-Kolokani (Mali l.12570): an action printed `De 2001 à 2006` counts every year of it in
+    the year facet, and its row reads `2001–2006`, not six years one by one."""
+    html = client.get("/partenariats/viroflay--cercle-kolokani").get_data(as_text=True)
+    row = re.search(r'<tr id="viroflay--cercle-kolokani--a09">.*?</tr>', html, re.DOTALL).group()
+    assert '<td data-label="Années">2001–2006</td>' in row
+    assert engine.action("viroflay--cercle-kolokani--a09")["years"] == list(range(2001, 2007))
+
+
 def test_partnership_page_links_same_collectivity(client, engine):
     st = engine.state()
     by_french: dict[str, list[str]] = {}
