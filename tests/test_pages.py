@@ -253,6 +253,9 @@ def test_about_page(client, engine):
     assert re.search(rf'<th scope="row">Mali</th><td><svg [^>]*>'
                      rf'<rect x="0" y="0" width="100.0" height="10"></rect></svg><span class="n">{mali}</span>', html)
     assert "Partenariats par décennie" in html
+    # how the year filter reads dates, with its example true of the index: `De 2001 à 2006` counts for 2005
+    assert '<h2 id="annees">Les années</h2>' in html and "« de 2001 à 2006 »" in html
+    assert 2005 in engine.action("viroflay--cercle-kolokani--a09")["years"]
 
 
 def test_security_headers(client):
