@@ -123,6 +123,7 @@ def test_a_decade_is_no_year():
     ("Sur les 20 premières années : 1981-2001 434 kF", [(1981, 2001)]),
     ("Compagnonnage Inter Entreprises (Novembre 2006 à 2009)", [(2006, 2009)]),
     ("du 12 mai 2004 au 3 juin 2006", [(2004, 2006)]),
+    ("2003à 2005 chaque année", [(2003, 2005)]),  # Chilly-Mazarin-Diéma, Mali l.2431: `à` glued to the year
     ("1999 et 2004 200 000 CFA", []),  # Roncq-Sélinkégny, l.10841: two dates, not a period
     ("2002, 2005", []),
     ("entre 1950 et 2000", []),  # longer than any period of work: two dates

@@ -290,7 +290,7 @@ def years(text: str | None, until: int | None = None) -> Years:
 # a period printed as one (`2002-2008`, `2004 -2007`, `de 2000 à 2006`, `entre 1994 et 2005`, `du 3 mai 2004
 # au 2 juin 2006`), not two years side by side (`1994 et 2004`, `2002, 2005`): those are two dates
 _PERIOD_RE = re.compile(r"(?:\bentre\s*(19[5-9]\d|20[0-4]\d)\s*et\s*(19[5-9]\d|20[0-4]\d)"
-                        r"|(19[5-9]\d|20[0-4]\d)\s*(?:[-–/]|\bà\b|\bau\b)\s*(?:(?:1er|\d{1,2})\s+[a-zéû]+\s+)?"
+                        r"|(19[5-9]\d|20[0-4]\d)\s*(?:[-–/]|à|\bau\b)\s*(?:(?:1er|\d{1,2})\s+[a-zéû]+\s+)?"
                         r"(19[5-9]\d|20[0-4]\d))(?!\d)", re.IGNORECASE)
 LONGEST_PERIOD = 25  # years; `Sur les 20 premières années : 1981-2001` is one period, a longer span two dates
 
