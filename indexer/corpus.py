@@ -199,7 +199,7 @@ def fill_periods(a: Action) -> None:
         return
     first, last = min(a.years), max(a.years)
     text = " ".join(t for t in (a.title, a.description, a.original_text) if t)
-    inside = {y for s, e in fields.periods(text) for y in range(s + 1, e) if first <= y <= last}
+    inside = {y for y in fields.inner_years(text) if first <= y <= last}
     if inside - set(a.years):
         a.years = sorted(set(a.years) | inside)
 
@@ -312,7 +312,7 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
         first, last = min(years), max(years)
         said = " ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)
-        told = fields.years(said).found + [y for s, e in fields.periods(said) for y in range(s + 1, e)]
+        told = fields.years(said).found + fields.inner_years(said)
         years |= {y for y in told if first <= y <= last}
         # the start of its own work, which may come before the rest (`un premier projet … initié en 2004`)
         years |= set(fields.started_years(" ".join(t for t in (p.history, p.objectives) if t), until))

@@ -135,6 +135,11 @@ def test_a_period_printed_as_one(text, expected):
     assert fields.periods(text) == expected
 
 
+def test_the_years_inside_printed_periods():
+    assert fields.inner_years("De 2001 à 2006 ; visites en 1999 et 2004 ; 2006-2007") == [2002, 2003, 2004, 2005]
+    assert fields.inner_years("1999 et 2004") == [] and fields.inner_years(None) == []
+
+
 def test_a_future_tense_marks_the_documents_year_as_planned():
     """Montreuil-Agadir (Maroc l.2465, a document of July 2008): `qui participera en 2008 au
     festival`; a year before the document's date stays activity whatever the tense."""

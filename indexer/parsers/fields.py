@@ -306,6 +306,12 @@ def periods(text: str | None) -> list[tuple[int, int]]:
     return out
 
 
+def inner_years(text: str | None) -> list[int]:
+    """The years strictly inside the periods a text prints (`de 2001 à 2006`: 2002-2005), which its
+    years alone do not name."""
+    return sorted({y for first, last in periods(text) for y in range(first + 1, last)})
+
+
 _MONTH_NUMBERS = dict(zip(("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
                            "octobre", "novembre", "decembre"), range(1, 13), strict=True)) | {"debut": 1, "fin": 12}
 _MONTH_BEFORE = re.compile(rf"\b({'|'.join(_MONTH_NUMBERS)})\s*$")
