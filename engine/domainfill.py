@@ -1,46 +1,59 @@
-"""A filtered listing with less than a page of results is completed from the domain its words name.
+"""A filtered listing with less than a page of results is completed with the scope's partnerships
+most like its results, or, with no result to be like, from the domain its words name.
 
 A facet narrows the scope, and in a small scope a specific word (`élevage` in the Kayes region,
 `camions-bennes` among the environment partnerships) finds two or three sheets where a reader of
 the documents finds five or eight: the others say `parc de vaccination pour les animaux` or
-`aviculteurs`, not the typed word. The domain rules that file a sheet's own words
-(indexer/domains.py) also say which domain the query's words belong to (élevage: Agriculture et
-développement rural), or else the actions found with them are mostly filed under (`ordinateurs`
-in Mali: the domain of the actions supplying computers). The scope's partnerships of that domain,
-those with the most actions in it first, then complete the first page, after the results and apart
-from them (the total and the facet counts are those of the results with the words, so that a
-facet's count is what ticking it lists), with a notice. Nothing is added to a listing that already
-fills a page, nor without a filter (the whole corpus's partnerships of a domain say little about
-one word).
+`aviculteurs`, not the typed word. What the results found say does: the scope's partnerships whose
+texts are most like theirs (indexer/likeness.py: the cosine of their terms, summed over the
+results) complete the first page, those of the domain the words name counting the profile's
+`fill_domain_boost` more. That domain is the one the domain rules that file a sheet's own words
+(indexer/domains.py) give the query's words (élevage: Agriculture et développement rural), or else
+the one the actions found with them are mostly filed under (`ordinateurs` in Mali). With no result
+(nothing in the scope has the words) or no likeness table (an index built before it), the domain's
+partnerships of the scope complete the page, those with the most actions in it first.
+
+Completions come after the results and apart from them (the total and the facet counts are those of
+the results with the words, so that a facet's count is what ticking it lists), with a notice.
+Nothing is added to a listing that already fills a page, nor without a filter (the whole corpus's
+partnerships like a few results say little about the words).
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import NamedTuple
 
 from indexer.domains import domains_of_text
 
 from .facets import FacetBits, Selection, filter_and_count
 
+Likeness = Callable[[Iterable[int]], dict[int, dict[int, float]]]  # indexer.likeness.LikenessTable.rows
 
-def completions(words: list[str], selection: Selection, bits: FacetBits, matched: Collection[int], listed: int,
-                owner_docnum: list[int | None], page: int,
-                matched_actions: Collection[int] = ()) -> tuple[list[tuple[int, str, list[int]]], str | None]:
-    """The partnerships completing a listing narrowed by a filter (the caller says it is) that
-    lists `listed` of them, up to `page`: (docnum, the domain it is there for, its actions in that
-    domain) in order, and the notice (None if there are none). `matched`: what the listing already
-    holds or ruled out, never repeated. The domain is the one the words name, else the one most of
-    `matched_actions` (the actions with the words, in the filter) are filed under."""
-    room = page - listed
-    domains = domains_of_text(" ".join(words)) if room > 0 else []
-    named_by_words = bool(domains)
-    if not domains and room > 0 and matched_actions:  # `ordinateurs`: what its actions are filed under
-        per_doc = bits.values_per_doc("domain")
-        tally = Counter(d for a in matched_actions for d in per_doc[a])
-        domains = [tally.most_common(1)[0][0]] if tally else []
-    if not domains:
-        return [], None
-    central: dict[int, tuple[str, list[int]]] = {}  # partnership -> (the domain, its actions in it)
+
+class Completion(NamedTuple):
+    docnum: int
+    domain: str | None  # the words' domain when the partnership is filed under it
+    actions: list[int]  # its actions in that domain
+    like: int | None = None  # the result it is most like (None: completed by domain alone)
+
+
+def _domains(words: list[str], bits: FacetBits, matched_actions: Collection[int]) -> tuple[list[str], bool]:
+    """The domains the words name (True), else the one most of the actions found with them are
+    filed under (False)."""
+    domains = domains_of_text(" ".join(words))
+    if domains or not matched_actions:
+        return domains, True
+    per_doc = bits.values_per_doc("domain")
+    tally = Counter(d for a in matched_actions for d in per_doc[a])
+    return ([tally.most_common(1)[0][0]] if tally else []), False
+
+
+def _of_domains(domains: list[str], bits: FacetBits, matched: Collection[int],
+                owner_docnum: list[int | None]) -> dict[int, tuple[str, list[int]]]:
+    """Partnership -> (the first of `domains` it or its actions are filed under, its actions in it),
+    for those not in `matched`."""
+    central: dict[int, tuple[str, list[int]]] = {}
     for domain in domains:
         for doc in bits.members(bits.values.get("domain", {}).get(domain, 0)):
             owner = owner_docnum[doc]
@@ -49,12 +62,64 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
             _, actions = central.setdefault(owner, (domain, []))
             if owner != doc:
                 actions.append(doc)
+    return central
+
+
+def _alike(seeds: Sequence[int], likeness: Likeness,
+           matched: Collection[int]) -> tuple[dict[int, float], dict[int, int]]:
+    """Partnership -> its likeness summed over the seeds (the cosine to their centroid, unnormalised),
+    and -> the seed it is most like; only those alike in something, not in `matched`."""
+    rows = likeness(seeds)
+    total: dict[int, float] = {}
+    best: dict[int, tuple[float, int]] = {}
+    for seed in seeds:
+        for doc, w in rows.get(seed, {}).items():
+            if doc in matched or w <= 0:
+                continue
+            total[doc] = total.get(doc, 0.0) + w
+            if w > best.get(doc, (0.0, 0))[0]:
+                best[doc] = (w, seed)
+    return total, {d: s for d, (_, s) in best.items()}
+
+
+def completions(words: list[str], selection: Selection, bits: FacetBits, matched: Collection[int], listed: int,
+                owner_docnum: list[int | None], page: int, matched_actions: Collection[int] = (),
+                seeds: Sequence[int] = (), likeness: Likeness | None = None,
+                domain_boost: float = 0.5) -> tuple[list[Completion], str | None]:
+    """The partnerships completing a listing narrowed by a filter (the caller says it is) that
+    lists `listed` of them (`seeds`, when likeness is to order the completions), up to `page`, in
+    order, and the notice (None if there are none). `matched`: what the listing already holds or
+    ruled out, never repeated."""
+    room = page - listed
+    if room <= 0:
+        return [], None
+    domains, named_by_words = _domains(words, bits, matched_actions)
+    central = _of_domains(domains, bits, matched, owner_docnum)
+    why = "dont ces mots relèvent" if named_by_words else "celui des actions trouvées"
+    if seeds and likeness is not None:
+        total, nearest = _alike(seeds, likeness, matched)
+        if total:
+            score = {d: w * (1 + domain_boost) if d in central else w for d, w in total.items()}
+            alike = sorted(filter_and_count(score, bits, selection)[0], key=lambda d: (-score[d], d))[:room]
+            if alike:
+                found = [Completion(d, central[d][0] if d in central else None,
+                                    central[d][1] if d in central else [], nearest[d]) for d in alike]
+                notice = (f"Moins de {page} résultats avec ces mots : suivent les partenariats de ce filtre "
+                          "dont les textes ressemblent le plus à ceux des résultats")
+                if central:
+                    notice += f" (ceux du domaine {_label(domains)}, {why}, comptent davantage)"
+                return found, notice + "."
+    if not domains:
+        return [], None
     allowed = set(filter_and_count(central, bits, selection)[0])
     chosen = sorted((d for d in central if d in allowed), key=lambda d: (-len(central[d][1]), d))[:room]
     if not chosen:
         return [], None
     named = sorted({central[d][0] for d in chosen}, key=domains.index)
-    label = " et ".join(f"« {d} »" for d in named)
-    why = "dont ces mots relèvent" if named_by_words else "celui des actions trouvées"
-    notice = f"Moins de {page} résultats avec ces mots : suivent d'autres partenariats du domaine {label}, {why}."
-    return [(d, *central[d]) for d in chosen], notice
+    notice = (f"Moins de {page} résultats avec ces mots : suivent d'autres partenariats du domaine "
+              f"{_label(named)}, {why}.")
+    return [Completion(d, *central[d]) for d in chosen], notice
+
+
+def _label(domains: list[str]) -> str:
+    return " et ".join(f"« {d} »" for d in domains)

@@ -265,16 +265,21 @@ def _completions(state: IndexState, req: SearchRequest, pq, selection: Selection
     if not profile.domain_fill:
         return []
     found, notice = completions(pq.text_words(), selection, state.facet_bits, part_scores, len(hits),
-                                state.owner_docnum, profile.fill_below, kept_actions)
+                                state.owner_docnum, profile.fill_below, kept_actions, seeds=hits,
+                                likeness=state.likeness if profile.fill_likeness else None,
+                                domain_boost=profile.fill_domain_boost)
     if notice:
         notices.append(notice)
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share
-    nested = {state.docs[d].id: actions for d, _, actions in found}
-    bodies = _page_bodies(state, [d for d, _, _ in found], nested, "partnership") if terms is not None else {}
+    docs = state.docs
+    nested = {docs[c.docnum].id: c.actions for c in found}
+    bodies = _page_bodies(state, [c.docnum for c in found], nested, "partnership") if terms is not None else {}
     out = []
-    for i, (d, domain, _) in enumerate(found):
-        hit = _result(state, d, floor * 0.99 ** i, terms, nested, "partnership", bodies)
-        hit["completes_domain"] = domain
+    for i, c in enumerate(found):
+        hit = _result(state, c.docnum, floor * 0.99 ** i, terms, nested, "partnership", bodies)
+        hit["completes_domain"] = c.domain
+        hit["similar_to"] = None if c.like is None else \
+            {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
         out.append(hit)
     return out
 

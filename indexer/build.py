@@ -22,6 +22,7 @@ from analyzers.wordtables import count_vocabulary, word_terms, write_tables
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
 from .doctable import write_doc_table
 from .documents import index_documents
+from .likeness import write_likeness
 from .locations import NoDocuments, check_data_dir
 from .parallel import beside
 from .records import action_from_dict, partnership_from_dict
@@ -33,6 +34,7 @@ from .store import (
     DEFAULT_INDEX_DIR,
     DOC_COLUMNS,
     EXPANSIONS,
+    LIKENESS,
     META,
     RECORD_TABLE,
     RECORDS,
@@ -217,8 +219,9 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     document's parse (for a failed document's next build), the document
     table, and the word tables (analyzers.wordtables): the vocabulary of
     every text field, the speller's table, the terms of the words the results
-    show (bodies and titles), the bodies with their words' places; and the
-    query expansions' tables (analyzers.vocabulary)."""
+    show (bodies and titles), the bodies with their words' places; the
+    query expansions' tables (analyzers.vocabulary); and how alike each two
+    partnerships are (indexer.likeness)."""
     partnerships = encoded([p.to_dict() for p in corpus.partnerships])
     actions = encoded([a.to_dict() for a in corpus.actions])
     write_text(gen / RECORDS, records_json(partnerships, actions))
@@ -232,4 +235,5 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     shown = [doc[TEXT_FIELDS.index("title")] for doc in texts] + [" ".join((b or "").split()) for b in bodies]
     write_tables(path, count_vocabulary(texts), word_terms(shown), bodies)
     write_expansions(gen / EXPANSIONS)
+    write_likeness(gen / LIKENESS, docs)
 

@@ -15,6 +15,8 @@ Layout of an index directory:
         words.sqlite          the vocabulary, the speller's table, the snippets' words and bodies
         expansions.json       the query expansions' tables (analyzers.vocabulary), made once here
                               rather than by every process; optional (built when absent or stale)
+        likeness.sqlite       how alike each two partnerships' texts are (indexer.likeness);
+                              optional (a listing is then completed by domain only)
         meta.json             schema version, corpus checksum, counts, reports
 
 A build writes a whole new generation beside the served one and then replaces
@@ -41,6 +43,7 @@ DOCS = "docs.json"  # the document table of an older build
 DOC_COLUMNS = "doccolumns.json"
 WORDS = "words.sqlite"
 EXPANSIONS = "expansions.json"
+LIKENESS = "likeness.sqlite"
 RECORD_TABLE = "records.sqlite"
 KEEP_PREVIOUS = 1
 

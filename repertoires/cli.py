@@ -377,7 +377,9 @@ def print_results(r: dict, out=None) -> None:
     if r.get("completions"):
         print(f"\nPour compléter ({len(r['completions'])}) :", file=out)
         for hit in r["completions"]:
-            print(f"  - {hit['title']}  [{hit['completes_domain']}]", file=out)
+            why = [f"proche de : {hit['similar_to']['title']}"] if hit.get("similar_to") else []
+            why += [hit["completes_domain"]] if hit.get("completes_domain") else []
+            print(f"  - {hit['title']}  [{' ; '.join(why)}]", file=out)
             for a in hit.get("actions", []):
                 print(f"       ↳ {a['title'][:90]}", file=out)
             print(f"     id : {hit['id']}", file=out)

@@ -25,7 +25,7 @@ CHECKED_PAGES: list[tuple[str, str]] = [
     ("Résultats d'une recherche", "/?q=assainissement+Kayes"),
     ("Résultats avec un domaine coché", "/?q=assainissement+Kayes&domain=Eau+et+assainissement"),
     ("Recherche en actions, page 2", "/?q=eau&type=action&page=2"),
-    ("Recherche filtrée complétée par son domaine", "/?q=%C3%A9levage&region=Kayes"),
+    ("Recherche filtrée complétée par les partenariats les plus proches", "/?q=%C3%A9levage&region=Kayes"),
     ("Recherche sans résultat", "/?q=zzzxqw"),
     ("Recherche sans résultat avec un filtre", "/?q=assainissement&country=Maroc&year=1950"),
     ("Recherche filtrée sans résultat, complétée par son domaine", "/?q=%C3%A9levage&region=Gao"),

@@ -68,6 +68,8 @@ def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = N
         if hit["type"] == "action":
             hit["url"] += f"#{hit['id']}"
         hit["has_french_party"] = (hit.get("french_party") or {}).get("country") == FRANCE
+        if hit.get("similar_to"):  # a completion, and the result it is most like
+            hit["similar_to"]["url"] = partnership_url(hit["similar_to"]["id"])
     suggestion = display_suggestion(req.q, parse_query(req.q).text_words(), response["suggestion"],
                                     written_forms(engine.state())) if response["suggestion"] else None
     response["suggestion"] = suggestion["query"] if suggestion else None

@@ -1,5 +1,6 @@
-"""A filtered listing of less than a page is completed from the domain the query's words name
-(engine/domainfill.py): after every result with the words, within the filter, up to a page."""
+"""A filtered listing of less than a page is completed with the scope's partnerships most like its
+results, or, without results, from the domain the query's words name (engine/domainfill.py): after
+every result with the words, within the filter, up to a page."""
 from __future__ import annotations
 
 import dataclasses
@@ -21,7 +22,9 @@ OWNER = [0, 1, 2, 3, 4, 2, 2, 3, 4]  # each document's partnership
 
 
 def _fill(words, selection, matched, page=10):
-    return completions(words, selection, _bits(), matched, len(matched), OWNER, page)
+    found, notice = completions(words, selection, _bits(), matched, len(matched), OWNER, page)
+    assert all(c.like is None for c in found)  # no likeness: completed by domain alone
+    return [tuple(c[:3]) for c in found], notice
 
 
 def test_the_scope_s_partnerships_of_the_words_domain_follow_most_central_first():
@@ -42,6 +45,51 @@ def test_the_completions_stop_at_a_page():
     assert [d for d, _, _ in found] == [2]
 
 
+# likeness between partnerships 0-4 (symmetric); 1 is like 0 a little, 2 like nothing listed
+ALIKE = {0: {1: 0.2, 3: 0.6, 4: 0.1}, 1: {0: 0.2}, 2: {}, 3: {0: 0.6, 4: 0.5}, 4: {0: 0.1, 3: 0.5}}
+
+
+def _rows(docnums):
+    return {d: dict(ALIKE.get(d, {})) for d in docnums}
+
+
+def test_with_results_the_scope_s_partnerships_most_like_them_follow():
+    # in Mopti, 3 is listed; 4 is like it (0.5), 0 and 1 are in Kayes, 2 like nothing
+    found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {3}, 1, OWNER, 10,
+                                seeds=[3], likeness=_rows)
+    assert found == [(4, None, [], 3)]
+    assert notice and "ressemblent le plus à ceux des résultats" in notice and "domaine" not in notice
+
+
+def test_likeness_is_summed_over_the_results_and_says_which_it_is_nearest():
+    # Kayes + Mopti, 0 and 3 listed: 4 is like both (0.1 + 0.5), 1 like 0 only (0.2); 2 like nothing
+    scope = Selection({"region": {"Kayes", "Mopti"}})
+    found, _ = completions(["ordinateurs"], scope, _bits(), {0, 3}, 2, OWNER, 10, seeds=[0, 3], likeness=_rows)
+    assert [(c.docnum, c.like) for c in found] == [(4, 3), (1, 0)]
+
+
+def test_the_words_domain_counts_more_among_alike_partnerships():
+    # `élevage` names agriculture (1, 2, 3): 3 at 0.6 x 1.5, 1 at 0.2 x 1.5, then 4 (health) at 0.1
+    scope = Selection({"region": {"Kayes", "Mopti"}})
+    found, notice = completions(["élevage"], scope, _bits(), {0}, 1, OWNER, 10, seeds=[0], likeness=_rows)
+    assert [(c.docnum, c.domain) for c in found] == [(3, AGRI), (1, AGRI), (4, None)]
+    assert notice and f"ceux du domaine « {AGRI} », dont ces mots relèvent, comptent davantage" in notice
+    # the boost makes an agricultural partnership (3, 0.5 x 1.5) pass a closer one of no such domain (0, 0.6)
+    closer = {4: {3: 0.5, 0: 0.6}}
+    found, _ = completions(["élevage"], scope, _bits(), {4}, 1, OWNER, 10, seeds=[4], likeness=lambda ds: closer)
+    assert [c.docnum for c in found] == [3, 0]
+    plain, _ = completions(["élevage"], scope, _bits(), {4}, 1, OWNER, 10, seeds=[4], likeness=lambda ds: closer,
+                           domain_boost=0.0)
+    assert [c.docnum for c in plain] == [0, 3]
+
+
+def test_results_like_nothing_in_scope_fall_back_to_the_domain():
+    found, notice = completions(["élevage"], Selection({"region": {"Kayes"}}), _bits(), {2}, 1, OWNER, 10,
+                                seeds=[2], likeness=_rows)
+    assert [tuple(c[:3]) for c in found] == [(1, AGRI, [])] and found[0].like is None
+    assert notice and "d'autres partenariats du domaine" in notice
+
+
 def _search(index_dir, q, filters, profile=None):
     with ranking_profile.use_profile(profile or ranking_profile.current()):
         return Engine(index_dir).search(SearchRequest(q=q, filters=filters, per_page=100, explain=True))
@@ -49,7 +97,7 @@ def _search(index_dir, q, filters, profile=None):
 
 def test_a_narrow_filtered_search_is_completed_from_the_domain_apart_from_its_results(index_dir):
     kayes = {"region": ["Kayes"]}
-    r = _search(index_dir, "élevage", kayes)
+    r = _search(index_dir, "élevage", kayes, dataclasses.replace(ranking_profile.current(), fill_likeness=False))
     off = _search(index_dir, "élevage", kayes, dataclasses.replace(ranking_profile.current(), domain_fill=False))
     assert off["completions"] == [] and not any("Moins de" in n for n in off["query"]["notices"])
     # the results, their total and the facet counts are those of the words
@@ -64,6 +112,37 @@ def test_a_narrow_filtered_search_is_completed_from_the_domain_apart_from_its_re
     assert any("Moins de 10 résultats avec ces mots" in n for n in r["query"]["notices"])
     # most actions in the domain first, and they are shown
     assert added[0]["actions"] and all(AGRI in a["domains"] for a in added[0]["actions"])
+    assert all(h["similar_to"] is None for h in added)
+
+
+def test_with_results_the_completions_are_the_scope_s_partnerships_most_like_them(index_dir):
+    mali = {"country": ["Mali"]}
+    r = _search(index_dir, "ordinateurs", mali)
+    by_domain = _search(index_dir, "ordinateurs", mali, dataclasses.replace(ranking_profile.current(),
+                                                                               fill_likeness=False))
+    listed = {h["id"] for h in r["results"]}
+    added = r["completions"]
+    assert r["total"] < 10 and len(added) == 10 - r["total"] and not {h["id"] for h in added} & listed
+    assert all(h["similar_to"]["id"] in listed for h in added)  # each says which result it is like
+    assert all("Mali" in h["countries"] for h in added)
+    assert max(h["score"] for h in added) < min(h["score"] for h in r["results"])
+    assert [h["id"] for h in added] != [h["id"] for h in by_domain["completions"]]
+    assert any("ressemblent le plus à ceux des résultats" in n for n in r["query"]["notices"])
+
+
+def test_an_index_without_a_likeness_table_completes_by_domain(index_dir, tmp_path):
+    import shutil
+
+    from indexer.store import LIKENESS, current_generation
+
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    (current_generation(copy).path / LIKENESS).unlink()
+    kayes = {"region": ["Kayes"]}
+    old = _search(copy, "élevage", kayes)
+    by_domain = _search(index_dir, "élevage", kayes, dataclasses.replace(ranking_profile.current(),
+                                                                           fill_likeness=False))
+    assert old["completions"] and [h["id"] for h in old["completions"]] == [h["id"] for h in by_domain["completions"]]
 
 
 def test_no_completion_without_a_filter_or_on_an_earlier_page(index_dir):
@@ -80,9 +159,13 @@ def test_the_page_and_the_api_list_the_completions_after_the_results(client, che
     check_search_contract(data)
     assert data["completions"] and all(h["url"].startswith("/partenariats/") for h in data["completions"])
     html = client.get("/", query_string={"q": "élevage", "region": "Kayes"}).get_data(as_text=True)
-    first = data["completions"][0]["id"]
-    assert html.index("Pour compléter") < html.index(f'data-id="{first}"')
+    first = data["completions"][0]
+    assert html.index("Pour compléter : les plus proches de ces résultats") < html.index(f'data-id="{first["id"]}"')
     assert html.index(f'data-id="{data["results"][-1]["id"]}"') < html.index("Pour compléter")
+    # each completion links the result it is most like
+    like = first["similar_to"]
+    assert like["url"] == f"/partenariats/{like['id']}"
+    assert f'Proche de <a href="{like["url"]}' in html[html.index(f'data-id="{first["id"]}"'):]
 
 
 def test_the_cli_prints_the_completions():
@@ -92,18 +175,21 @@ def test_the_cli_prints_the_completions():
 
     out = io.StringIO()
     hit = {"title": "Roncq – Sélinkégny", "completes_domain": AGRI, "id": "roncq--selinkegny",
-           "actions": [{"title": "Construction d'un parc de vaccination pour les animaux"}]}
+           "actions": [{"title": "Construction d'un parc de vaccination pour les animaux"}], "similar_to": None}
+    alike = {"title": "Draveil – Sandaré", "completes_domain": None, "id": "draveil--sandare", "actions": [],
+             "similar_to": {"id": "montreuil--yelimane", "title": "Montreuil – Yélimané"}}
     print_results({"total": 0, "took_ms": 1, "query": {"q": "élevage", "notices": []}, "page": 1, "per_page": 20,
-                   "results": [], "completions": [hit]}, out)
+                   "results": [], "completions": [hit, alike]}, out)
     text = out.getvalue()
-    assert "Pour compléter (1)" in text and f"[{AGRI}]" in text and "parc de vaccination" in text
+    assert "Pour compléter (2)" in text and f"[{AGRI}]" in text and "parc de vaccination" in text
+    assert "Draveil – Sandaré  [proche de : Montreuil – Yélimané]" in text
 
 
 def test_words_of_no_domain_take_the_domain_of_their_actions():
     # `ordinateurs` names no domain: its actions in the filter (7, agricultural) say which
     found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, OWNER,
                                 10, matched_actions=[7])
-    assert found == [(3, AGRI, [7])]
+    assert [tuple(c[:3]) for c in found] == [(3, AGRI, [7])]
     assert notice and "celui des actions trouvées" in notice
     assert completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {4}, 1, OWNER,
                        10) == ([], None)
