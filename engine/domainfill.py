@@ -21,14 +21,13 @@ partnerships like a few results say little about the words).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from indexer.domains import domains_of_text
+from indexer.likeness import LikenessRows
 
 from .facets import FacetBits, Selection, filter_and_count
-
-Likeness = Callable[[Iterable[int]], dict[int, dict[int, float]]]  # indexer.likeness.LikenessTable.rows
 
 
 class Completion(NamedTuple):
@@ -65,7 +64,7 @@ def _of_domains(domains: list[str], bits: FacetBits, matched: Collection[int],
     return central
 
 
-def _alike(seeds: Sequence[int], likeness: Likeness,
+def _alike(seeds: Sequence[int], likeness: LikenessRows,
            matched: Collection[int]) -> tuple[dict[int, float], dict[int, int]]:
     """Partnership -> its likeness summed over the seeds (the cosine to their centroid, unnormalised),
     and -> the seed it is most like; only those alike in something, not in `matched`."""
@@ -84,7 +83,7 @@ def _alike(seeds: Sequence[int], likeness: Likeness,
 
 def completions(words: list[str], selection: Selection, bits: FacetBits, matched: Collection[int], listed: int,
                 owner_docnum: list[int | None], page: int, matched_actions: Collection[int] = (),
-                seeds: Sequence[int] = (), likeness: Likeness | None = None,
+                seeds: Sequence[int] = (), likeness: LikenessRows | None = None,
                 domain_boost: float = 0.5) -> tuple[list[Completion], str | None]:
     """The partnerships completing a listing narrowed by a filter (the caller says it is) that
     lists `listed` of them (`seeds`, when likeness is to order the completions), up to `page`, in

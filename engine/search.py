@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from types import MappingProxyType
@@ -170,7 +170,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             if d in around:
                 hit["explain"]["surrounds"] = around[d].label()
 
-    completed = _completions(state, req, pq, selection, part_scores, hits, page_hits, terms, notices, kept_actions) \
+    completed = _completions(state, req, pq, built, selection, part_scores, hits, page_hits, terms, notices,
+                             kept_actions) \
         if mode == "partnership" and scores is not None and req.page == pages and _narrowed(facets, selection) else []
 
     suggestion = _suggestion(state, pq.text_words())
@@ -257,14 +258,20 @@ def _topic_scores(state: IndexState, ranking: Ranking) -> dict[int, float]:
     return topic
 
 
-def _completions(state: IndexState, req: SearchRequest, pq, selection: Selection, part_scores: dict[int, float],
-                 hits: list[int], page_hits: list[int], terms, notices: list[str], kept_actions) -> list[dict]:
+def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, selection: Selection,
+                 part_scores: dict[int, float], hits: list[int], page_hits: list[int], terms, notices: list[str],
+                 kept_actions) -> list[dict]:
     """The partnerships completing a filtered listing of less than a page (engine/domainfill.py),
-    as results, each below the last result and saying why it is there."""
+    as results, each below the last result and saying why it is there. What the query excludes
+    (`-maraîchage`) is no completion either."""
     profile = ranking_profile.current()
     if not profile.domain_fill:
         return []
-    found, notice = completions(pq.text_words(), selection, state.facet_bits, part_scores, len(hits),
+    ruled_out: Collection[int] = part_scores
+    if built.excluded is not None and len(hits) < profile.fill_below:
+        excluded, _ = _match(state, built.excluded)
+        ruled_out = part_scores.keys() | {d for d in excluded if state.partnership_flags[d]}
+    found, notice = completions(pq.text_words(), selection, state.facet_bits, ruled_out, len(hits),
                                 state.owner_docnum, profile.fill_below, kept_actions, seeds=hits,
                                 likeness=state.likeness if profile.fill_likeness else None,
                                 domain_boost=profile.fill_domain_boost)

@@ -13,7 +13,7 @@ import re
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from analyzers.vocabulary import load_expansions
 from analyzers.wordtables import WordTables
 from indexer.doctable import read_doc_table
 from indexer.facet_registry import registry
-from indexer.likeness import open_likeness
+from indexer.likeness import LikenessRows, open_likeness
 from indexer.recordtable import LazyRecords, RecordTable
 from indexer.schema import check_compatible
 from indexer.store import EXPANSIONS, LIKENESS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
@@ -96,7 +96,7 @@ class IndexState:
     vocabulary: WordTables  # every word of the index as written (folded), with its document frequency
     caching: bool = True  # False: no cache of matches, snippets or stored documents
     # partnership documents -> their neighbours by likeness (indexer.likeness); None: an index built without
-    likeness: Callable[[Iterable[int]], dict[int, dict[int, float]]] | None = None
+    likeness: LikenessRows | None = None
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _spare: list = field(default_factory=list, repr=False)  # searchers opened ahead, for threads to take
     # the reader `open_state` checked the segment with, for the first searcher: opening

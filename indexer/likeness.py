@@ -33,6 +33,8 @@ from analyzers.tokenizers import TOKEN_RE
 # the fields of an index document (indexer/documents.py) that say what a partnership does
 FIELDS = ("title", "domains_text", "body", "sheet")
 _NEIGHBOURS, _WEIGHTS = "I", "f"  # array types of a stored row: document numbers, likenesses
+# what the engine reads: partnership documents -> {other partnership document: likeness}
+LikenessRows = Callable[[Iterable[int]], dict[int, dict[int, float]]]
 
 
 def term_bags(docs: Iterable[Mapping]) -> dict[str, Counter]:
@@ -124,15 +126,18 @@ class LikenessTable:
         if not wanted:
             return out
         marks = ",".join("?" * len(wanted))
-        with self._lock:
-            found = self._db.execute(f"SELECT docnum, neighbours, weights FROM likeness WHERE docnum IN ({marks})",
-                                     wanted).fetchall()
-        for d, neighbours, weights in found:
-            out[d] = dict(zip(array(_NEIGHBOURS, neighbours), array(_WEIGHTS, weights), strict=True))
+        try:
+            with self._lock:
+                found = self._db.execute(f"SELECT docnum, neighbours, weights FROM likeness "
+                                         f"WHERE docnum IN ({marks})", wanted).fetchall()
+            for d, neighbours, weights in found:
+                out[d] = dict(zip(array(_NEIGHBOURS, neighbours), array(_WEIGHTS, weights), strict=True))
+        except (sqlite3.Error, ValueError):  # a damaged table is like nothing: listings complete by domain
+            return {d: {} for d in wanted}
         return out
 
 
-def open_likeness(path: Path) -> Callable[[Iterable[int]], dict[int, dict[int, float]]] | None:
+def open_likeness(path: Path) -> LikenessRows | None:
     """The row reader of the table at `path`, or None when the generation has none (an index
     built before it existed: its listings are then completed by domain only)."""
     return LikenessTable(path).rows if Path(path).is_file() else None

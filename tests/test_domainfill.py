@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from engine import Engine, SearchRequest, ranking_profile
 from engine.domainfill import completions
 from engine.facets import FacetBits, Selection
@@ -130,19 +132,40 @@ def test_with_results_the_completions_are_the_scope_s_partnerships_most_like_the
     assert any("ressemblent le plus à ceux des résultats" in n for n in r["query"]["notices"])
 
 
-def test_an_index_without_a_likeness_table_completes_by_domain(index_dir, tmp_path):
+@pytest.mark.parametrize("damage", ["missing", "garbled"])
+def test_an_index_without_a_readable_likeness_table_completes_by_domain(index_dir, tmp_path, damage):
     import shutil
 
     from indexer.store import LIKENESS, current_generation
 
     copy = tmp_path / "index"
     shutil.copytree(index_dir, copy)
-    (current_generation(copy).path / LIKENESS).unlink()
+    table = current_generation(copy).path / LIKENESS
+    if damage == "missing":  # an index built before the table
+        table.unlink()
+    else:
+        table.write_bytes(b"not a database" * 100)
     kayes = {"region": ["Kayes"]}
     old = _search(copy, "élevage", kayes)
     by_domain = _search(index_dir, "élevage", kayes, dataclasses.replace(ranking_profile.current(),
                                                                            fill_likeness=False))
     assert old["completions"] and [h["id"] for h in old["completions"]] == [h["id"] for h in by_domain["completions"]]
+    assert [h["id"] for h in old["results"]] == [h["id"] for h in by_domain["results"]]
+
+
+def test_what_the_query_excludes_is_no_completion(index_dir, engine):
+    kayes = {"region": ["Kayes"]}
+    plain = _search(index_dir, "élevage", kayes)
+    without = _search(index_dir, "élevage -périmètre", kayes)
+    state = engine.state()
+
+    def says(pid):  # the partnership's own document has the excluded word, as the listing reads it
+        from whoosh.query import Term
+        with state.index.searcher() as s:
+            return bool(list(s.search(Term("id", pid) & Term("sheet", "perimetr"), limit=1)))
+
+    assert any(says(h["id"]) for h in plain["completions"])  # there was something to exclude
+    assert without["completions"] and not any(says(h["id"]) for h in without["completions"])
 
 
 def test_no_completion_without_a_filter_or_on_an_earlier_page(index_dir):
