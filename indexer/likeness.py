@@ -10,7 +10,7 @@ measured on the tuned filter queries: 0.8933 -> 0.8902; the sheets of one cercle
 programme share more than their names.) Each term weighs (1 + log tf) x log(N / df),
 over N partnerships; the bag is normalised to length 1, so that two partnerships' likeness is the
 cosine of their bags, from 0 (no term in common) to 1. A rare term shared (`aviculteurs`,
-`moto-pompes`) counts much; a term of every sheet (`coopération`) nothing.
+`motopompe`) counts much; a term of every sheet (`coopération`) nothing.
 
 The likeness of every pair is computed once here, as the corpus has a few hundred partnerships
 (a sparse product over the terms' postings: a fraction of a second), and stored in the

@@ -256,6 +256,11 @@ def test_about_page(client, engine):
     # how the year filter reads dates, with its example true of the index: `De 2001 à 2006` counts for 2005
     assert '<h2 id="annees">Les années</h2>' in html and "« de 2001 à 2006 »" in html
     assert 2005 in engine.action("viroflay--cercle-kolokani--a09")["years"]
+    # how a short filtered listing is completed, as the search does it
+    assert '<h2 id="listes-courtes">Les listes courtes</h2>' in html and "Pour compléter" in html
+    data = client.get("/api/search", query_string={"q": "élevage", "region": "Kayes"}).get_json()
+    assert data["total"] < 10 and len(data["results"]) + len(data["completions"]) == 10
+    assert {h["similar_to"]["id"] for h in data["completions"]} <= {h["id"] for h in data["results"]}
 
 
 def test_security_headers(client):
