@@ -82,6 +82,17 @@ class Engine:
             out.append([copy_record(st.partnerships[i]) for i in ids if i != pid])
         return out[0], out[1]
 
+    def alike(self, pid: str, limit: int = 5) -> list[tuple[dict, float]]:
+        """The partnerships whose texts are most like this one's (indexer/likeness.py), most alike
+        first, each with its likeness (0-1); none when the index has no likeness table."""
+        st = self.state()
+        docnum = st.docnum_of.get(pid)
+        if st.likeness is None or docnum is None:
+            return []
+        row = st.likeness([docnum]).get(docnum, {})
+        nearest = sorted(row.items(), key=lambda x: (-x[1], x[0]))[:limit]
+        return [(copy_record(st.partnerships[st.docs[d].id]), w) for d, w in nearest]
+
     def suggest(self, prefix: str, limit: int = 10) -> list[dict]:
         """Collectivity and place names with a word starting with `prefix`
         (`Kou` -> Koulikoro, Koutiala), most frequent first."""

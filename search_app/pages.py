@@ -181,7 +181,7 @@ def partnership(pid: str):
                     marked_description=Markup(mark(a.get("description"), "body")))
                for a in p["actions"]]
     return render_template(
-        "partnership.html", p=p, actions=actions, related=views.related_view(pid), sections=sections,
+        "partnership.html", p=p, actions=actions, related=p["related"], sections=sections,
         title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
         back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
         json_url=url_for("api.partnership", pid=pid))

@@ -114,18 +114,22 @@ def partnership_view(pid: str) -> dict | None:
     data = public_record(rec, hide)
     data["actions"] = [public_record(a, hide) for a in engine.actions_of(pid)]
     data["url"] = partnership_url(pid)
+    data["related"] = related_view(pid)  # the page's « Voir aussi »
     return data
 
 
 def related_view(pid: str) -> dict:
-    """The other partnerships of the same French collectivity and of the same partner."""
-    same_french, same_partner = get_engine().related(pid)
+    """The other partnerships of the same French collectivity and of the same partner, and the
+    partnerships whose texts are most like this one's (`likeness`, 0-1)."""
+    engine = get_engine()
+    same_french, same_partner = engine.related(pid)
 
     def short(p: dict) -> dict:
         return {"id": p["id"], "title": p["title"], "countries": p.get("countries", []),
                 "url": partnership_url(p["id"])}
 
-    return {"same_french": [short(p) for p in same_french], "same_partner": [short(p) for p in same_partner]}
+    return {"same_french": [short(p) for p in same_french], "same_partner": [short(p) for p in same_partner],
+            "alike": [dict(short(p), likeness=round(w, 3)) for p, w in engine.alike(pid)]}
 
 
 def action_view(aid: str) -> dict | None:

@@ -68,3 +68,40 @@ def test_the_index_holds_the_table_and_alike_sheets_are_neighbours(engine):
     # the neighbours are ordered, and the region's other council partner is among the nearest
     nearest = sorted(row, key=lambda d: -row[d])[:10]
     assert docnum["cr-ile-de-france--assemblee-regionale-de-kayes"] in nearest
+
+
+def test_a_partnership_s_most_alike_partnerships(engine):
+    pid = "cr-nord-pas-de-calais--assemblee-regionale-de-kayes"
+    alike = engine.alike(pid)
+    assert len(alike) == 5 and pid not in {p["id"] for p, _ in alike}
+    weights = [w for _, w in alike]
+    assert weights == sorted(weights, reverse=True) and all(0 < w <= 1 for w in weights)
+    state = engine.state()
+    row = state.likeness([state.docnum_of[pid]])[state.docnum_of[pid]]
+    assert weights[0] == pytest.approx(max(row.values()))  # the first is the table's nearest
+    assert engine.alike("nope") == []
+
+
+def test_the_page_and_the_api_show_the_alike_partnerships(client):
+    pid = "cr-nord-pas-de-calais--assemblee-regionale-de-kayes"
+    data = client.get(f"/api/partnerships/{pid}").get_json()
+    alike = data["related"]["alike"]
+    assert len(alike) == 5 and all(o["url"] == f"/partenariats/{o['id']}" and 0 < o["likeness"] <= 1 for o in alike)
+    html = client.get(f"/partenariats/{pid}").get_data(as_text=True)
+    section = html[html.index("Partenariats aux fiches semblables"):]
+    assert all(f'href="{o["url"]}"' in section for o in alike)
+    # the order of the page is the API's
+    assert [section.index(f'href="{o["url"]}"') for o in alike] == sorted(
+        section.index(f'href="{o["url"]}"') for o in alike)
+
+
+def test_without_a_likeness_table_a_partnership_has_no_alike_ones(index_dir, tmp_path):
+    import shutil
+
+    from engine import Engine
+    from indexer.store import LIKENESS, current_generation
+
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    (current_generation(copy).path / LIKENESS).unlink()
+    assert Engine(copy).alike("cr-nord-pas-de-calais--assemblee-regionale-de-kayes") == []
