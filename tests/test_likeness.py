@@ -34,7 +34,7 @@ def test_vectors_are_unit_length_and_a_term_of_every_partnership_weighs_nothing(
 def test_a_rare_term_shared_makes_two_partnerships_more_alike_than_a_common_one():
     bags = {"a": {"aviculteur": 1, "ecol": 1}, "b": {"aviculteur": 1, "sant": 1},
             "c": {"ecol": 1, "sant": 1}, "d": {"ecol": 1, "eau": 1}, "e": {"marche": 1}}
-    table = likeness(unit_vectors(bags))
+    table = dict(likeness(unit_vectors(bags)))
     assert table["a"]["b"] == pytest.approx(table["b"]["a"])  # symmetric
     assert table["a"]["b"] > table["a"]["c"] > 0  # aviculteur (2 of 5) over ecol (3 of 5)
     assert "e" not in table["a"] and table["e"] == {}  # nothing in common: no entry
