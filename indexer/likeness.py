@@ -13,8 +13,9 @@ cosine of their bags, from 0 (no term in common) to 1. A rare term shared (`avic
 `motopompe`) counts much; a term of every sheet (`coopération`) nothing. Each partnership then keeps
 its TOP_TERMS heaviest terms, as more-like-this searches do (Lucene's keeps 25 of a query): the
 light ones add little to a cosine but most of its cost, as they are the common ones. With every
-term, the product took 30 s of the 44 s build of a corpus replicated ten times
-(`repertoires bench`); on the tuned filter queries, every term 0.8933 nDCG@10, the top 100 0.8925.
+term, the build of a corpus replicated ten times took 43.8 s instead of 11.1 s (`repertoires
+bench`), with the top 100 12.3 s; on the tuned filter queries, every term gave 0.8933 nDCG@10, the
+top 100 0.8926.
 
 The likeness of every pair sharing a kept term is computed once here (a sparse product over the
 terms' postings: a fraction of a second) and stored in the generation's `likeness.sqlite`, one row
