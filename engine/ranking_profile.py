@@ -161,7 +161,7 @@ class Profile:
     # A listing narrowed by a filter that has fewer than `fill_below` results with the query's words
     # is completed, up to that, by the scope's partnerships of the domain those words name (domain
     # rules of indexer/domains.py), else of the domain most of the actions found with them are filed
-    # under (most actions in the domain first: engine/domainfill.py), listed
+    # under (most actions in the domain first: engine/completions.py), listed
     # after the results as `completions`, each at `fill_share` of the lowest result's score, outside
     # the total and the facet counts. A reader finds the `parc de vaccination pour les animaux` a
     # search for `élevage` in Kayes misses. (Round 24, dev 801, the evaluation reading a page's

@@ -21,7 +21,7 @@ from indexer.facet_registry import YEAR, Registry, registry
 
 from . import ranking_profile
 from .actionshare import BestAction, action_context, add_actions, other_years
-from .domainfill import completions
+from .completions import completions
 from .explain import explain_result
 from .facets import Selection, filter_and_count
 from .fillers import is_filler
@@ -261,7 +261,7 @@ def _topic_scores(state: IndexState, ranking: Ranking) -> dict[int, float]:
 def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, selection: Selection,
                  part_scores: dict[int, float], hits: list[int], page_hits: list[int], terms, notices: list[str],
                  kept_actions) -> list[dict]:
-    """The partnerships completing a filtered listing of less than a page (engine/domainfill.py),
+    """The partnerships completing a filtered listing of less than a page (engine/completions.py),
     as results, each below the last result and saying why it is there. What the query excludes
     (`-maraîchage`) is no completion either."""
     profile = ranking_profile.current()

@@ -237,7 +237,7 @@ def markdown_report(queries: list[JudgedQuery], ours: System, base: System, meta
            f"`type=action` list actions: the first {meta.get('action_depth')} action hits are mapped to their "
            "partnerships (first occurrence kept) and the first 10 distinct partnerships are scored. A filtered "
            "listing of partnerships with fewer than 10 results is read on into its `completions`, as the "
-           "page lists them after the results (engine/domainfill.py)."),
+           "page lists them after the results (engine/completions.py)."),
           f"- Baseline: {meta.get('baseline')}.", ""]
     for split in _splits(queries):
         qs = _of_split(queries, split)

@@ -1,6 +1,6 @@
 """How alike two partnerships are by what their texts say: built with the index, read by the
 engine to complete a short filtered listing with the partnerships most like its results
-(engine/domainfill.py).
+(engine/completions.py).
 
 A partnership is the bag of the French analyzer's terms of its sheet as written, its domains and its
 actions (titles, descriptions, their lines in the source). The names of the parties and places

@@ -1,5 +1,5 @@
 """A filtered listing of less than a page is completed with the scope's partnerships most like its
-results, or, without results, from the domain the query's words name (engine/domainfill.py): after
+results, or, without results, from the domain the query's words name (engine/completions.py): after
 every result with the words, within the filter, up to a page."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from engine import Engine, SearchRequest, ranking_profile
-from engine.domainfill import completions
+from engine.completions import completions
 from engine.facets import FacetBits, Selection
 
 AGRI, SANTE = "Agriculture et développement rural", "Santé"
