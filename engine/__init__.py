@@ -89,9 +89,8 @@ class Engine:
         docnum = st.docnum_of.get(pid)
         if st.likeness is None or docnum is None:
             return []
-        row = st.likeness([docnum]).get(docnum, {})
-        nearest = sorted(row.items(), key=lambda x: (-x[1], x[0]))[:limit]
-        return [(copy_record(st.partnerships[st.docs[d].id]), w) for d, w in nearest]
+        row = st.likeness([docnum]).get(docnum, {})  # stored nearest first
+        return [(copy_record(st.partnerships[st.docs[d].id]), w) for d, w in list(row.items())[:limit]]
 
     def suggest(self, prefix: str, limit: int = 10) -> list[dict]:
         """Collectivity and place names with a word starting with `prefix`

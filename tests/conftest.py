@@ -31,6 +31,18 @@ def index_dir(built) -> Path:
     return built[0]
 
 
+@pytest.fixture
+def likeness_table(index_dir, tmp_path) -> tuple[Path, Path]:
+    """A copy of the session's index (to damage or take from) and its likeness table."""
+    import shutil
+
+    from indexer.store import LIKENESS, current_generation
+
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    return copy, current_generation(copy).path / LIKENESS
+
+
 @pytest.fixture(scope="session")
 def corpus(built):
     return built[1].corpus

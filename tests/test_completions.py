@@ -133,14 +133,8 @@ def test_with_results_the_completions_are_the_scope_s_partnerships_most_like_the
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbled"])
-def test_an_index_without_a_readable_likeness_table_completes_by_domain(index_dir, tmp_path, damage):
-    import shutil
-
-    from indexer.store import LIKENESS, current_generation
-
-    copy = tmp_path / "index"
-    shutil.copytree(index_dir, copy)
-    table = current_generation(copy).path / LIKENESS
+def test_an_index_without_a_readable_likeness_table_completes_by_domain(index_dir, likeness_table, damage):
+    copy, table = likeness_table
     if damage == "missing":  # an index built before the table
         table.unlink()
     else:

@@ -95,13 +95,9 @@ def test_the_page_and_the_api_show_the_alike_partnerships(client):
         section.index(f'href="{o["url"]}"') for o in alike)
 
 
-def test_without_a_likeness_table_a_partnership_has_no_alike_ones(index_dir, tmp_path):
-    import shutil
-
+def test_without_a_likeness_table_a_partnership_has_no_alike_ones(likeness_table):
     from engine import Engine
-    from indexer.store import LIKENESS, current_generation
 
-    copy = tmp_path / "index"
-    shutil.copytree(index_dir, copy)
-    (current_generation(copy).path / LIKENESS).unlink()
+    copy, table = likeness_table
+    table.unlink()
     assert Engine(copy).alike("cr-nord-pas-de-calais--assemblee-regionale-de-kayes") == []
