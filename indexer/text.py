@@ -204,8 +204,25 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # the one e-mail pattern
 _NUMBERS = re.compile(r"(?=[+(\d])(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 
 
+_YEAR = r"(?:19[5-9]\d|20[0-3]\d)"
+# What opens a run of digits without being a phone number: a date (`31/01/2005`, `31 01 2005`) or a
+# year span (`2002-2005`, `2004/2005`), maybe after a list number (`1. 2004/2005`), or a lone year.
+_LEADING_DATE = re.compile(
+    rf"(?:\d{{1,2}}\.\s?)?(?:(?:0?[1-9]|[12]\d|3[01])[/. ](?:0?[1-9]|1[0-2])[/. ]{_YEAR}"
+    rf"|(?P<span>{_YEAR}\s?[-/]\s?{_YEAR})|(?P<year>{_YEAR}))(?!\d)")
+# after a lone year, what a phone number's tail looks like (`2022 33 44`, `2022 3344`): masked whole
+_PHONE_TAIL = re.compile(r"(?:[ .\-]\d{2})+|[ .\-]?\d{4}")
+_TRAILING_YEAR = re.compile(rf"\s\({_YEAR}$")  # `38 217 (2003` ... à 2006): an amount, then a year
+
+
 def _mask_phone(m: re.Match, replacement: str) -> str:
-    text = m.group()
+    return _mask_number(m.group(), replacement)
+
+
+def _mask_number(text: str, replacement: str) -> str:
+    """`text` masked when it is a phone number. A date or a year that opens it, or a year
+    that closes it, is kept and the rest judged alone: `1. 2004/2005` and `2004 33 000` (a year,
+    then an amount) lost their years to the index when they were read as phone numbers."""
     groups = re.findall(r"\d+", text)
     digits = sum(len(g) for g in groups)
     if digits < 8:
@@ -214,6 +231,11 @@ def _mask_phone(m: re.Match, replacement: str) -> str:
         return text
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
         return text
+    lead = _LEADING_DATE.match(text)
+    if lead and not (lead.group("year") and _PHONE_TAIL.fullmatch(text[lead.end():])):
+        return text[:lead.end()] + _NUMBERS.sub(lambda r: _mask_number(r.group(), replacement), text[lead.end():])
+    if tail := _TRAILING_YEAR.search(text):
+        return _mask_number(text[:tail.start()], replacement) + text[tail.start():]
     return replacement
 
 

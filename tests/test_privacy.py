@@ -113,11 +113,43 @@ def test_masking_covers_numbers_that_share_a_prefix(text, contact_patterns):
     assert leaks(text, contact_patterns) and not leaks(redact_contacts(text, "[masqué]"), contact_patterns)
 
 
-@pytest.mark.parametrize("text", ["en 1991 1992 1993 1994", "budget : 1 250 000 000 FCFA", "10 000 habitants"])
+@pytest.mark.parametrize("text, masked", [
+    ("Tél : 20 22 33 44", "Tél : [masqué]"),
+    # what opens with a year is still a phone number when its tail is one (a Malian number `2022 33 44`)
+    ("Tél : 2022 33 44", "Tél : [masqué]"), ("Tél : 2022 3344", "Tél : [masqué]"),
+    ("Tél : 2006-2007 20 22 33 44", "Tél : 2006-2007 [masqué]"),
+])
+def test_masking_reads_a_year_apart_from_a_phone_number(text, masked):
+    """Malian eight-digit numbers, which the detector above has no layout for."""
+    from indexer.text import redact_contacts
+
+    assert redact_contacts(text, "[masqué]") == masked
+
+
+@pytest.mark.parametrize("text", [
+    "en 1991 1992 1993 1994", "budget : 1 250 000 000 FCFA", "10 000 habitants",
+    # a date, a year or a span opening a run of digits (a table's date cell, then its budget cell):
+    # read as phone numbers, these lost their years and amounts to the index and to masked pages
+    "1. 2004/2005 (inauguration)", "Centre de santé de Togüel 2003 33 000 €", "2002-2005 51 000 €",
+    "Date de mise à jour : 01/05/2007", "Du 10 au 31 01 2005", "2004 -2007 90 000 €",
+    "Délibération 2008-05-0002", "Développement de l’action micro-crédit 2000 à 2006 1 723 (2003 à 2006)",
+])
 def test_masking_keeps_years_and_amounts(text):
     from indexer.text import redact_contacts
 
     assert redact_contacts(text, "[masqué]") == text
+
+
+def test_a_year_in_a_table_date_cell_is_searchable(engine):
+    """Gentilly–Kolobo's health centre is dated `1. 2004/2005 (inauguration)` (line 6532 of
+    data/mali-repertoire-2008.txt). Read as a phone number, the cell was left out of the index:
+    `Kolobo 2004` found the action by its place only."""
+    from engine import SearchRequest
+
+    r = engine.search(SearchRequest(q="Kolobo 2004", filters={"type": ["action"]}, per_page=1, explain=True))
+    hit = r["results"][0]
+    assert hit["id"] == "gentilly--kolobo--a01"
+    assert hit["explain"]["own"]["words_matched"] == 2
 
 
 def test_an_index_version_is_no_phone_number(contact_patterns):
