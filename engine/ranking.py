@@ -9,7 +9,7 @@ ranking profile. `explain.py` retraces one document's score part by part.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
@@ -46,6 +46,18 @@ class Ranking:
     gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
     exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
+
+    def unfounded(self, listed: Collection[int]) -> list[str]:
+        """Its notices that the listing, once filtered, does not bear out (and `partial` cleared
+        with its notice): the partial one when every listed document has all the words, both
+        of an empty listing (`0 résultat` went on `voici ceux qui en contiennent au moins un`)."""
+        out = []
+        if self.partial and not any((self.cover or {}).get(d, 1.0) < 1.0 for d in listed):
+            self.partial = False
+            out.append(PARTIAL_NOTICE)
+        if self.fallback and not listed:
+            out.append(FALLBACK_NOTICE)
+        return [n for n in out if n in self.notices]
 
     def own_matches(self, built: BuiltQuery, score: ScoreFn, doc_count: int, docs) -> set[int]:
         """Those of `docs` (actions) that match a query word in their own text,

@@ -16,7 +16,7 @@ from html import escape
 from types import MappingProxyType
 from typing import Any
 
-from analyzers import spelling_analyzer
+from analyzers import fold_text, french_analyzer, spelling_analyzer
 from indexer.facet_registry import YEAR, Registry, registry
 
 from . import ranking_profile
@@ -40,6 +40,7 @@ NESTED_ACTIONS = 3
 MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
+SEARCH_ANALYZER = french_analyzer()  # the terms of the text fields
 
 
 @dataclass
@@ -145,6 +146,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         counts[facets.kind.name] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
 
     total = len(hits)
+    for unfounded in ranking.unfounded(hits):
+        notices.remove(unfounded)
+    partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
     if req.page > pages and total:  # a bookmark from before the index changed, an edited URL
         notices.append(f"La page {req.page} n'existe pas : la dernière page est la page {pages}.")
@@ -395,24 +399,45 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
     """A corrected query when a word is unknown to the index (the speller is
     only consulted then: it is the most expensive structure to build). The
     words a question is made of (`quelles`, `coopèrent`: fillers.py) are left
-    as typed: the search ignores them, a correction of them would be noise."""
+    as typed: the search ignores them, a correction of them would be noise. So is
+    a plural the search finds through its singular (`plateformes` for the corpus's
+    `plateforme`): « Vouliez-vous dire : plateforme ? » corrected nothing."""
     if not words:
         return None
     meant = [w for w in words if not is_filler(w)] or words
     try:
         tokens = [t.text for t in SPELLING_ANALYZER(" ".join(meant), mode="query")]
+        if all(t in state.vocabulary for t in tokens):
+            return None
+        out, changed = [], False
+        for w in words:
+            s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
+            if s is not None and _inflection(state, w, s):
+                s = None
+            changed = changed or s is not None
+            out.append(s or w)
     except Exception:  # noqa: BLE001  an analyzer fault costs the suggestion, never the search
         return None
-    if all(t in state.vocabulary for t in tokens):
-        return None
-    if len(meant) == len(words):
-        return state.speller.suggest_query(" ".join(words))
-    out, changed = [], False
-    for w in words:
-        s = None if is_filler(w) else state.speller.suggest_query(w)
-        changed = changed or s is not None
-        out.append(s or w)
     return " ".join(out) if changed else None
+
+
+def _inflection(state: IndexState, typed: str, suggested: str) -> bool:
+    """`suggested` is `typed` in the singular or the plural (accents aside), which the search
+    reads as the same term, and names nothing: a name's fields have no stems, so `kaye` and
+    `Ouarzazat` find less than `Kayes` and `Ouarzazate`, and are still corrected."""
+    def singular(word: str) -> str:
+        word = fold_text(word)
+        return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+    if singular(typed) != singular(suggested) or _terms(typed) != _terms(suggested):
+        return False
+    reader = state.searcher().reader()
+    return not any((f, fold_text(suggested)) in reader for f in ("parties", "places"))
+
+
+def _terms(text: str) -> list[str]:
+    """The terms the search looks for when `text` is typed."""
+    return [t.text for t in SEARCH_ANALYZER(text, mode="query")]
 
 
 def _top(hits: list[int], key, upto: int) -> list[int]:

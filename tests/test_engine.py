@@ -219,6 +219,37 @@ def test_spelling_suggestion_for_unknown_words(engine):
     assert engine.search(SearchRequest(q="Kayes"))["suggestion"] is None
 
 
+def test_no_suggestion_of_a_plural_the_search_reads_as_its_singular(engine):
+    """The corpus writes `plateforme multifonctionnelle`; the search finds it from the plural,
+    so « Vouliez-vous dire : plateforme multifonctionnelle ? » corrected nothing. A name one
+    letter off is still corrected: the names fields have no stems, so the results differ."""
+    for q in ("plateformes multifonctionnelles", "radios rurales", "musées"):
+        r = engine.search(SearchRequest(q=q, per_page=1))
+        assert r["total"] > 0 and r["suggestion"] is None, q
+    assert engine.search(SearchRequest(q="Ouarzazat", per_page=1))["suggestion"] == "ouarzazate"
+    # a real typo in the plural is still corrected, the plural kept as typed
+    r = engine.search(SearchRequest(q="plateformes multifonctionelles", per_page=1))
+    assert r["suggestion"] is not None and r["suggestion"].startswith("plateformes multifonctionnel")
+
+
+def test_an_empty_filtered_listing_says_nothing_of_partial_matches(engine):
+    """Both words are found in Mali only outside the Énergie domain: the listing is empty,
+    and « Certains résultats ne contiennent pas tous les mots » described no listed result."""
+    from engine.ranking import FALLBACK_NOTICE, PARTIAL_NOTICE
+
+    r = engine.search(SearchRequest(q="plateformes multifonctionnelles",
+                                    filters={"country": ["Mali"], "domain": ["Énergie"]}, per_page=5))
+    assert r["total"] == 0
+    assert not r["query"]["partial_matches"] and PARTIAL_NOTICE not in r["query"]["notices"]
+    unfiltered = engine.search(SearchRequest(q="plateformes multifonctionnelles", per_page=5))
+    assert unfiltered["total"] > 0 and unfiltered["query"]["partial_matches"]  # some listed lack a word
+    # no partnership names both; none in Kidal names either: the any-word notice promised
+    # results (« voici ceux qui en contiennent au moins un ») it did not list
+    assert FALLBACK_NOTICE in engine.search(SearchRequest(q="Kolobo Tlemcen", per_page=5))["query"]["notices"]
+    r = engine.search(SearchRequest(q="Kolobo Tlemcen", filters={"region": ["Kidal"]}, per_page=5))
+    assert r["total"] == 0 and FALLBACK_NOTICE not in r["query"]["notices"]
+
+
 def test_autocomplete_on_names(engine):
     names = [s["name"] for s in engine.suggest("Kou")]
     assert "Koulikoro" in names and "Koutiala" in names
