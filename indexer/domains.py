@@ -225,8 +225,10 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"(activites|echanges|centres?|semaines?|manifestations?|evenements?|animations?|actions?|programmes?|"
       r"projets?|journees?) culturel(?:le)?s?|de type culturel|\bconteu(?:r|se)s?\b|\bcontes\b|spectacles?|"
       r"\bartistes?\b|ecrivains?|\btheatre|\bdanses?\b|lecture publique|appui a la lecture"), [CULTURE]),
-    # improved stoves (`fourneaux économes`) save fuel wood
-    (r"electrif|solaire|eclairage|groupe electrogene|fourneaux? econome|foyers? ameliore", [ENERGIE]),
+    # improved stoves (`fourneaux économes`) save fuel wood; a multifunctional platform is an engine
+    # that mills grain and gives power (not `électricité` alone: a renovation's wiring)
+    ((r"electrif|solaire|eclairage|groupe electrogene|fourneaux? econome|foyers? ameliore|"
+      r"plate.?formes? multi.?fonctionnelle"), [ENERGIE]),
     ((r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|"
       r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain|"
       r"(protection|preservation|sensibilisation|education)( \w+)? (a |de )?l.environnement|"

@@ -233,6 +233,13 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Appui institutionnel à l'ARK : en logistique", None, URBANISME),
     # improved stoves save fuel wood: energy work (records22's fresh gold, Ille-et-Vilaine–Mopti)
     ("vulgarisation des fourneaux économes et exhaure de l'eau", "Énergie", None),
+    # a multifunctional platform is an engine that mills and gives power (Pontcharra–Dembella,
+    # Saint-Jean-de-la-Ruelle–Dioïla), filed under `Promotion féminine` or income activities
+    ("Plateforme multifonctionnelle, électricité", "Énergie", None),
+    ("Plateforme Multi fonctionnelle", "Énergie", None),
+    ("Plate-forme multifonctionnelle pour les femmes", "Énergie", None),
+    # wiring in a building's renovation is no energy work (Poitiers–Azrou)
+    ("Travaux de rénovation : peinture, carrelage, sanitaires, électricité", None, "Énergie"),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
     from indexer.domains import domains_of_text
