@@ -23,6 +23,13 @@ from .querybuild import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
 
 FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
+def missing_notice(words: list[str]) -> str:
+    """Words no document has, nor any of their expansions: they weigh nothing in the coverage
+    (their rarity is 0), so the results are those of the other words, and the user is told."""
+    listed = " ni ".join(f"« {w} »" for w in words)
+    return f"Aucun document ne contient {listed} : la recherche porte sur les autres mots."
+
+
 PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "
                   "d'autant plus bas qu'il leur en manque.")
 
@@ -46,13 +53,14 @@ class Ranking:
     gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
     exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
+    missing: list[str] = field(default_factory=list)  # word groups no document matches (missing_notice)
 
     def unfounded(self, listed: Collection[int]) -> list[str]:
         """Its notices that the listing, once filtered, does not bear out (and `partial` cleared
         with its notice): the partial one when every listed document has all the words, both
         of an empty listing (`0 résultat` went on `voici ceux qui en contiennent au moins un`)."""
         out = []
-        if self.partial and not any((self.cover or {}).get(d, 1.0) < 1.0 for d in listed):
+        if self.partial and not self.missing and not any((self.cover or {}).get(d, 1.0) < 1.0 for d in listed):
             self.partial = False
             out.append(PARTIAL_NOTICE)
         if self.fallback and not listed:
@@ -274,6 +282,14 @@ def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: Scor
     return out, began
 
 
+def _missing(parts: list[Mapping[int, float]], groups) -> list[str]:
+    """The words of a query of several that no document matches, when some other word is matched
+    (with none matched, there are no other words to search)."""
+    if len(parts) < 2 or not any(parts):
+        return []
+    return [g.text for p, g in zip(parts, groups, strict=True) if not p]
+
+
 def _all_of(parts: list[Mapping[int, float]]) -> set[int]:
     if not parts or any(not p for p in parts):
         return set()
@@ -327,6 +343,9 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     power = profile.rarity_power(n)
     weights = out.weights = [_rarity(doc_count, len(p)) ** power * (profile.light_word if g.light else 1.0)
                              for p, g in zip(parts, built.groups, strict=True)]
+    out.missing = _missing(parts, built.groups)
+    if out.missing:
+        out.notices.append(missing_notice(out.missing))
     soft = n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups))
     if soft:
         cover = _coverage(parts, weights, excluded)
@@ -335,7 +354,9 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
             matched = _in_the_places(built, gates, score, doc_count, matched)
     else:
         cover = None
-        matched = _all_of(parts) - excluded
+        # every word the index has (a word no document has would leave nothing, and the any-word
+        # fallback would then say « aucun résultat ne contient tous les mots » of the same documents)
+        matched = _all_of([p for p in parts if p] or parts) - excluded
     if not matched and n > 1:  # nothing has enough of the words: any of them will do
         cover = cover or _coverage(parts, weights, excluded)
         matched = set(cover)
@@ -359,8 +380,9 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
             s *= c ** coord
             partial = True
         scores[d] = (s + prox.get(d, 0.0) + name.get(d, 0.0)) * out.answer(d)
+    # (every result lacks a missing word: said by its own notice, nothing ranked lower for it)
+    out.partial = (partial and not out.fallback) or bool(out.missing and scores)
     if partial and not out.fallback:
-        out.partial = True
         out.notices.append(PARTIAL_NOTICE)
     out.scores = scores
     return out

@@ -412,7 +412,7 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
         out, changed = [], False
         for w in words:
             s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
-            if s is not None and _inflection(state, w, s):
+            if s is not None and (_inflection(state, w, s) or not _terms(s)):  # `ksour` -> `pour`, a stop word
                 s = None
             changed = changed or s is not None
             out.append(s or w)

@@ -250,6 +250,28 @@ def test_an_empty_filtered_listing_says_nothing_of_partial_matches(engine):
     assert r["total"] == 0 and FALLBACK_NOTICE not in r["query"]["notices"]
 
 
+def test_a_word_no_document_has_is_named_and_the_others_searched(engine):
+    """No sheet writes `ksour` (nor a word a typo away that the search would take): it weighed
+    nothing, so the listing was that of `réhabilitation` alone, said to have every word. The
+    notice names it, `partial_matches` says the results lack it, and no stop word is offered
+    for it (`ksour` -> « Vouliez-vous dire : pour ? »)."""
+    from engine.ranking import FALLBACK_NOTICE, missing_notice
+
+    r = engine.search(SearchRequest(q="réhabilitation des ksour", per_page=5))
+    alone = engine.search(SearchRequest(q="réhabilitation", per_page=5))
+    assert r["total"] == alone["total"] > 0
+    assert missing_notice(["ksour"]) in r["query"]["notices"] and r["query"]["partial_matches"]
+    assert r["suggestion"] is None and engine.search(SearchRequest(q="ksour"))["suggestion"] is None
+    # two words, one unknown: the other's results, without the any-word fallback's notice
+    r = engine.search(SearchRequest(q="ksour Tlemcen", per_page=5))
+    assert r["total"] == engine.search(SearchRequest(q="Tlemcen", per_page=5))["total"]
+    assert missing_notice(["ksour"]) in r["query"]["notices"] and FALLBACK_NOTICE not in r["query"]["notices"]
+    assert not r["query"]["fallback_any_word"]
+    # no word known at all: no other words to search, nothing said of them
+    r = engine.search(SearchRequest(q="xqzwv zzqyk"))
+    assert r["total"] == 0 and r["query"]["notices"] == []
+
+
 def test_autocomplete_on_names(engine):
     names = [s["name"] for s in engine.suggest("Kou")]
     assert "Koulikoro" in names and "Koutiala" in names
