@@ -31,7 +31,7 @@ from .querybuild import BuiltQuery, build_query
 from .querylang import parse_query
 from .ranking import Ranking, ScoreFn, names_who_or_where, rank
 from .state import IndexState
-from .surroundings import Unit, named_place, notice as surroundings_notice
+from .surroundings import Unit, named_in_tables, named_place, notice as surroundings_notice, unnamed_place
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
@@ -148,6 +148,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     total = len(hits)
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
+    if not total and not selection.active and (absent := unnamed_place(pq.text_words())):
+        notices.append(absent)
     partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
     if req.page > pages and total:  # a bookmark from before the index changed, an edited URL
@@ -329,14 +331,16 @@ def _outside_domain(state: IndexState, selection: Selection, built, score_fn: Sc
 def _knows(state: IndexState):
     """Whether the index knows a (folded) word: written somewhere, or an
     inflection of an indexed word (`départements`, whose stem `departement` the
-    text fields hold, though no sheet writes the plural). Such a word is no
-    typo: close spellings of it would only repeat its stem at a typo's grade
-    or add noise (querybuild._typo)."""
+    text fields hold, though no sheet writes the plural), or the name of a place of
+    the partner countries' tables that no sheet names (`Médéa`, a wilaya: `meda`, the
+    EU programme, is no place the user meant). Such a word is no typo: close
+    spellings of it would only repeat its stem at a typo's grade or add noise
+    (querybuild._typo)."""
     vocabulary = state.vocabulary
     analyzer = state.schema["body"].analyzer
 
     def known(word: str) -> bool:
-        if word in vocabulary:
+        if word in vocabulary or named_in_tables(word):
             return True
         reader = state.searcher().reader()
         try:
@@ -412,7 +416,8 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
         out, changed = [], False
         for w in words:
             s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
-            if s is not None and (_inflection(state, w, s) or not _terms(s)):  # `ksour` -> `pour`, a stop word
+            if s is not None and (_inflection(state, w, s) or not _terms(s)  # `ksour` -> `pour`, a stop word
+                                  or named_in_tables(fold_text(w))):  # `Tiaret` -> `titre`: a wilaya no sheet names
                 s = None
             changed = changed or s is not None
             out.append(s or w)

@@ -114,6 +114,23 @@ def named_place(typed: list[str], built: BuiltQuery,
     return None
 
 
+def named_in_tables(word: str) -> bool:
+    """A (folded) word is the whole name of a place of the partner countries' tables."""
+    return any(geo is not None and geo.knows(word) for geo in map(geography.of, PARTNER_COUNTRIES))
+
+
+def unnamed_place(typed: list[str]) -> str | None:
+    """The notice for a query that is exactly the name of a place of the tables and finds nothing:
+    no sheet names it (a wilaya without partnership, `Médéa`). Else None."""
+    for geo in map(geography.of, PARTNER_COUNTRIES):
+        place = geo.lookup(" ".join(typed)) if geo is not None and typed else None
+        if geo is not None and place is not None:
+            unit = Unit(geo.country, place.level, place.name).label() if place.level != "commune" \
+                else f"la commune {_of(place.name)}"
+            return f"Aucune fiche des répertoires ne nomme {unit} ({geo.country})."
+    return None
+
+
 def _enclosing(country: str, place: geography.Place) -> tuple[str, list[Unit]] | None:
     if place.level == "region":
         return None

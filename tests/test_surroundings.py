@@ -90,6 +90,26 @@ def test_the_wilaya_follows_the_commune_and_says_why(index_dir):
     assert off["total"] < r["total"] and not off["query"]["notices"]
 
 
+def test_a_place_of_the_tables_no_sheet_names_is_said_so(engine):
+    """No sheet names the wilayas of Médéa, Tiaret or Mila: they found, by stem or by typo, the EU
+    programme MEDA, `titre` or millet (`mil`), and « Vouliez-vous dire : titre ? ». Now nothing,
+    and a notice that says why; a place some sheet names is searched as before."""
+    for q, said in (("Médéa", "la wilaya de Médéa (Algérie)"), ("Tiaret", "la wilaya de Tiaret (Algérie)"),
+                    ("mila", "la wilaya de Mila (Algérie)")):
+        r = engine.search(SearchRequest(q=q, per_page=5))
+        assert r["total"] == 0 and r["suggestion"] is None, q
+        assert r["query"]["notices"] == [f"Aucune fiche des répertoires ne nomme {said}."]
+    assert engine.search(SearchRequest(q="mil", per_page=1))["total"] > 0  # millet, as before
+    named = engine.search(SearchRequest(q="Bouira", per_page=5))
+    assert named["results"][0]["id"] == "roubaix--bouira" and not named["query"]["notices"]
+    # with a filter, an empty listing is the filter's doing: not said
+    r = engine.search(SearchRequest(q="Tiaret", filters={"country": ["Mali"]}, per_page=5))
+    assert r["total"] == 0 and r["query"]["notices"] == []
+    # with other words, the missing place is named and the others searched
+    r = engine.search(SearchRequest(q="eau Tiaret", per_page=5))
+    assert r["total"] > 0 and any("« Tiaret »" in n for n in r["query"]["notices"]) and r["suggestion"] is None
+
+
 def test_surroundings_obey_the_filters_and_stay_out_of_action_listings(index_dir):
     # the Kayes region's partnerships after Diéma's, unless a filter rules them out
     r = _search(index_dir, "Diéma")
