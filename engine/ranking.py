@@ -23,15 +23,15 @@ from .querybuild import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
 
 FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
+PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "
+                  "d'autant plus bas qu'il leur en manque.")
+
+
 def missing_notice(words: list[str]) -> str:
     """Words no document has, nor any of their expansions: they weigh nothing in the coverage
     (their rarity is 0), so the results are those of the other words, and the user is told."""
     listed = " ni ".join(f"« {w} »" for w in words)
     return f"Aucun document ne contient {listed} : la recherche porte sur les autres mots."
-
-
-PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "
-                  "d'autant plus bas qu'il leur en manque.")
 
 
 @dataclass

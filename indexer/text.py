@@ -209,7 +209,7 @@ _YEAR = r"(?:19[5-9]\d|20[0-3]\d)"
 # year span (`2002-2005`, `2004/2005`), maybe after a list number (`1. 2004/2005`), or a lone year.
 _LEADING_DATE = re.compile(
     rf"(?:\d{{1,2}}\.\s?)?(?:(?:0?[1-9]|[12]\d|3[01])[/. ](?:0?[1-9]|1[0-2])[/. ]{_YEAR}"
-    rf"|(?P<span>{_YEAR}\s?[-/]\s?{_YEAR})|(?P<year>{_YEAR}))(?!\d)")
+    rf"|{_YEAR}\s?[-/]\s?{_YEAR}|(?P<year>{_YEAR}))(?!\d)")
 # after a lone year, what a phone number's tail looks like (`2022 33 44`, `2022 3344`): masked whole
 _PHONE_TAIL = re.compile(r"(?:[ .\-]\d{2})+|[ .\-]?\d{4}")
 _TRAILING_YEAR = re.compile(rf"\s\({_YEAR}$")  # `38 217 (2003` ... à 2006): an amount, then a year
