@@ -258,12 +258,21 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
     return out
 
 
+# a span of years as a prefix value: `annee:2001-2005`, `annee:2001..2005`, `annee:2001 à 2005`
+YEAR_SPAN_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.|a)\s*(\d{4})")
+
+
 def match_facet_value(values, text: str) -> list:
     """Facet values a prefix value designates: exact (folded) first, else those
-    starting with it, else those containing it as a word."""
+    starting with it, else those containing it as a word; of a facet of years, a
+    span designates the years in it (as the API's `year_from` and `year_to`)."""
     key = fold_text(text).strip()
     if not key:
         return []
+    span = YEAR_SPAN_RE.fullmatch(key)
+    if span and values and all(isinstance(v, int) for v in values):
+        low, high = sorted(int(y) for y in span.groups())
+        return [v for v in values if low <= v <= high]
     exact = [v for v in values if fold_text(str(v)) == key]
     if exact:
         return exact

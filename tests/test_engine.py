@@ -145,6 +145,19 @@ def test_phrase_exclusion_or_and_prefixes(engine):
     assert y["total"] > 0 and all(1986 in h["years"] for h in y["results"])
 
 
+@pytest.mark.parametrize("span", ["1980-1985", "1980..1985", '"1980 à 1985"', "1985-1980"])
+def test_a_prefix_year_span_lists_what_the_year_range_lists(engine, span):
+    """`annee:1980-1985` read « Aucune valeur de « année:1980-1985 » dans le répertoire » and listed
+    nothing; it is the span the API's year_from and year_to ask for."""
+    typed = engine.search(SearchRequest(q=f"jumelage annee:{span}", per_page=100, facets=False))
+    ranged = engine.search(SearchRequest(q="jumelage", year_from=1980, year_to=1985, per_page=100, facets=False))
+    assert typed["total"] == ranged["total"] > 0 and not typed["query"]["notices"]
+    assert {h["id"] for h in typed["results"]} == {h["id"] for h in ranged["results"]}
+    assert all(any(1980 <= y <= 1985 for y in h["years"]) for h in typed["results"])
+    outside = engine.search(SearchRequest(q="jumelage -annee:1980-1985", per_page=100, facets=False))
+    assert not {h["id"] for h in outside["results"]} & {h["id"] for h in typed["results"]}
+
+
 @pytest.mark.parametrize("q", ['"unclosed', "AND OR", "pays:", "OR", "-", '""', "((", "a:b:c", "*", "?",
                                "domaine:", "collectivite:", "-pays:mali", "NOT", "\\", "' OR 1=1 --",
                                "é" * 300, "<script>alert(1)</script>"])
