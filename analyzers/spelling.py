@@ -31,14 +31,15 @@ def max_typos(word: str) -> int:
 
 
 def suggestion_distance(word: str) -> int:
-    """How far a suggestion may be: farther than `max_typos`, since a
-    suggestion is only offered, not applied (`kays` -> `kayes`)."""
+    """How far a suggestion may be: `max_typos`, and one edit from 3 letters, since a
+    suggestion is only offered, not applied (`kays` -> `kayes`). Two edits in a word of
+    8 letters or fewer offered another word, not the one meant (`oasis` -> `paris`,
+    `haies` -> `kayes`, `médias` -> `medical`); a transposition is one edit
+    (`Oudja` -> `oujda`)."""
     n = len(word)
     if n <= 2:
         return 0
-    if n <= 4:
-        return 1
-    return MAX_DISTANCE
+    return max(1, min(max_typos(word), MAX_DISTANCE))
 
 
 def _deletes(word: str, depth: int) -> set[str]:

@@ -404,7 +404,7 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
     only consulted then: it is the most expensive structure to build). The
     words a question is made of (`quelles`, `coopèrent`: fillers.py) are left
     as typed: the search ignores them, a correction of them would be noise. So is
-    a plural the search finds through its singular (`plateformes` for the corpus's
+    a word the search finds through its stem (`plateformes` for the corpus's
     `plateforme`): « Vouliez-vous dire : plateforme ? » corrected nothing."""
     if not words:
         return None
@@ -427,14 +427,11 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
 
 
 def _inflection(state: IndexState, typed: str, suggested: str) -> bool:
-    """`suggested` is `typed` in the singular or the plural (accents aside), which the search
-    reads as the same term, and names nothing: a name's fields have no stems, so `kaye` and
-    `Ouarzazat` find less than `Kayes` and `Ouarzazate`, and are still corrected."""
-    def singular(word: str) -> str:
-        word = fold_text(word)
-        return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
-
-    if singular(typed) != singular(suggested) or _terms(typed) != _terms(suggested):
+    """`suggested` is another form of `typed` that the search reads as the same term (`plateformes`
+    and `plateforme`, `gérer` and `gère`: one stem), and names nothing: a name's fields have no
+    stems, so `kaye` and `Ouarzazat` find less than `Kayes` and `Ouarzazate`, and are still
+    corrected."""
+    if _terms(typed) != _terms(suggested):
         return False
     reader = state.searcher().reader()
     return not any((f, fold_text(suggested)) in reader for f in ("parties", "places"))

@@ -64,7 +64,8 @@ def test_max_typos(word, expected):
     assert max_typos(word) == expected
 
 
-@pytest.mark.parametrize("word, expected", [("ab", 0), ("kays", 1), ("segou", 2)])
+@pytest.mark.parametrize("word, expected", [("ab", 0), ("kays", 1), ("segou", 1), ("medias", 1),
+                                            ("assainisement", 2)])
 def test_suggestion_distance(word, expected):
     assert suggestion_distance(word) == expected
 
