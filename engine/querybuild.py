@@ -259,6 +259,7 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
 
 
 # a span of years as a prefix value: `annee:2001-2005`, `annee:2001..2005`, `annee:2001 à 2005`
+MAX_SPAN = 31  # years a span typed in the text may cover (`1980-2010`); a longer one is read as typed
 YEAR_SPAN_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.|a)\s*(\d{4})")
 
 
@@ -476,6 +477,24 @@ def council_keys(text: str) -> list[str]:
     return [("cr-" if place.level == "region" else "cg-") + name_key(place.name)]
 
 
+def year_span(text: str) -> range | None:
+    """The years of a span typed as one word (`1980-1985`, `1980..1985`), at most MAX_SPAN of them."""
+    span = YEAR_SPAN_RE.fullmatch(fold_text(text))
+    if span is None or not all(YEAR_RE.fullmatch(y) for y in span.groups()):
+        return None
+    low, high = sorted(int(y) for y in span.groups())
+    return range(low, high + 1) if 0 < high - low < MAX_SPAN else None
+
+
+def _year_alternatives(schema, year: str) -> list[Alternative]:
+    """A year as a word of the texts, and as the years a partnership was formalised or first
+    contacted in (the `began` field), which the texts do not always write."""
+    profile = ranking_profile.current()
+    return [Alternative(VIA_WORD, year, field_parts(schema, year, scale=profile.stem), grade=profile.stem),
+            Alternative(VIA_YEAR, year, [("began", Q.ConstantScoreQuery(Q.Term("began", year), profile.year_score))],
+                        grade=profile.year_score)]
+
+
 def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates) -> Group | None:
     """The group of one clause (None for a facet prefix, which filters, or a stop word)."""
     profile = ranking_profile.current()
@@ -501,14 +520,15 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a stop word of the text analyzer (`des`, `la`): the names analyzer keeps
         # it, but requiring it in a name would lose every other match
         return None
+    span = year_span(clause.text) if clause.kind == "word" else None
+    if span:  # `1980-1985` names each of its years as a year typed alone does
+        return Group(clause.text, [a for year in span for a in _year_alternatives(schema, str(year))])
     phrase = clause.kind == "phrase"
     alternatives = [Alternative(VIA_PHRASE if phrase else VIA_WORD, clause.text,
                                 field_parts(schema, clause.text, phrase=phrase, scale=profile.stem),
                                 grade=profile.stem)]
     if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
-        # a year names the years a partnership was formalised or acted in, not only the text
-        alternatives.append(Alternative(VIA_YEAR, clause.text, [("began", Q.ConstantScoreQuery(
-            Q.Term("began", clause.text), profile.year_score))], grade=profile.year_score))
+        alternatives = _year_alternatives(schema, clause.text)
     place = place_named(clause.text) \
         if clause.kind == "word" and not clause.negated and profile.place_adjectives else None
     if place is not None:

@@ -145,6 +145,22 @@ def test_phrase_exclusion_or_and_prefixes(engine):
     assert y["total"] > 0 and all(1986 in h["years"] for h in y["results"])
 
 
+def test_a_year_span_typed_in_the_text_names_each_of_its_years(engine):
+    """`jumelage 1980-1985` was a word no sheet writes (« Aucun document ne contient « 1980-1985 » »,
+    then every twinning). Each of its years now counts as a year typed alone does: in the text,
+    or as the year the partnership began."""
+    r = engine.search(SearchRequest(q="jumelage 1980-1985", per_page=100, facets=False, explain=True))
+    assert 0 < r["total"] < engine.search(SearchRequest(q="jumelage", per_page=1))["total"]
+    assert r["query"]["notices"] == []
+    for hit in r["results"]:
+        span = next(w for w in hit["explain"]["own"]["words"] if w["text"] == "1980-1985")
+        assert span["matches"] and all(1980 <= int(m["text"]) <= 1985 for m in span["matches"])
+    reversed_ = engine.search(SearchRequest(q="jumelage 1985..1980", per_page=100, facets=False))
+    assert [h["id"] for h in reversed_["results"]] == [h["id"] for h in r["results"]]
+    # a span of more than 30 years is read as typed
+    assert any("1900-2000" in n for n in engine.search(SearchRequest(q="jumelage 1900-2000"))["query"]["notices"])
+
+
 @pytest.mark.parametrize("span", ["1980-1985", "1980..1985", '"1980 à 1985"', "1985-1980"])
 def test_a_prefix_year_span_lists_what_the_year_range_lists(engine, span):
     """`annee:1980-1985` read « Aucune valeur de « année:1980-1985 » dans le répertoire » and listed
