@@ -404,8 +404,10 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
     only consulted then: it is the most expensive structure to build). The
     words a question is made of (`quelles`, `coopèrent`: fillers.py) are left
     as typed: the search ignores them, a correction of them would be noise. So is
-    a word the search finds through its stem (`plateformes` for the corpus's
-    `plateforme`): « Vouliez-vous dire : plateforme ? » corrected nothing."""
+    a word the index knows otherwise (`_knows`): through its stem (`plateformes` for the
+    corpus's `plateforme`, `mère` for `mères`: « Vouliez-vous dire : plateforme ? » corrected
+    nothing, `meme` for `mère` misled), or as a place of the tables (`Tiaret`, not `titre`);
+    unless the correction is a name."""
     if not words:
         return None
     meant = [w for w in words if not is_filler(w)] or words
@@ -414,10 +416,11 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
         if all(t in state.vocabulary for t in tokens):
             return None
         out, changed = [], False
+        known = _knows(state)
         for w in words:
             s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
-            if s is not None and (_inflection(state, w, s) or not _terms(s)  # `ksour` -> `pour`, a stop word
-                                  or named_in_tables(fold_text(w))):  # `Tiaret` -> `titre`: a wilaya no sheet names
+            if s is not None and (not _terms(s)  # `ksour` -> `pour`, a stop word
+                                  or known(fold_text(w)) and not _names(state, s)):
                 s = None
             changed = changed or s is not None
             out.append(s or w)
@@ -426,15 +429,12 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
     return " ".join(out) if changed else None
 
 
-def _inflection(state: IndexState, typed: str, suggested: str) -> bool:
-    """`suggested` is another form of `typed` that the search reads as the same term (`plateformes`
-    and `plateforme`, `gérer` and `gère`: one stem), and names nothing: a name's fields have no
-    stems, so `kaye` and `Ouarzazat` find less than `Kayes` and `Ouarzazate`, and are still
-    corrected."""
-    if _terms(typed) != _terms(suggested):
-        return False
+def _names(state: IndexState, suggested: str) -> bool:
+    """`suggested` is (a word of) a collectivity's or a place's name: the names fields have no
+    stems, so `kaye` and `Ouarzazat`, which the texts' stems know, find less than `Kayes` and
+    `Ouarzazate` there, and are still corrected."""
     reader = state.searcher().reader()
-    return not any((f, fold_text(suggested)) in reader for f in ("parties", "places"))
+    return any((f, fold_text(suggested)) in reader for f in ("parties", "places"))
 
 
 def _terms(text: str) -> list[str]:
