@@ -16,7 +16,7 @@ from html import escape
 from types import MappingProxyType
 from typing import Any
 
-from analyzers import fold_text, french_analyzer, spelling_analyzer
+from analyzers import fold_text, spelling_analyzer
 from indexer.facet_registry import YEAR, Registry, registry
 
 from . import ranking_profile
@@ -40,7 +40,6 @@ NESTED_ACTIONS = 3
 MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
-SEARCH_ANALYZER = french_analyzer()  # the terms of the text fields
 
 
 @dataclass
@@ -419,8 +418,8 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
         known = _knows(state)
         for w in words:
             s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
-            if s is not None and (not _terms(s)  # `ksour` -> `pour`, a stop word
-                                  or known(fold_text(w)) and not _names(state, s)):
+            if s is not None and (not _terms(state, s)  # `ksour` -> `pour`, a stop word
+                                  or (known(fold_text(w)) and not _names(state, s))):
                 s = None
             changed = changed or s is not None
             out.append(s or w)
@@ -437,9 +436,9 @@ def _names(state: IndexState, suggested: str) -> bool:
     return any((f, fold_text(suggested)) in reader for f in ("parties", "places"))
 
 
-def _terms(text: str) -> list[str]:
-    """The terms the search looks for when `text` is typed."""
-    return [t.text for t in SEARCH_ANALYZER(text, mode="query")]
+def _terms(state: IndexState, text: str) -> list[str]:
+    """The terms the text fields are searched for when `text` is typed."""
+    return [t.text for t in state.schema["body"].analyzer(text, mode="query")]
 
 
 def _top(hits: list[int], key, upto: int) -> list[int]:
