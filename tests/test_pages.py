@@ -261,6 +261,18 @@ def test_about_page(client, engine):
     data = client.get("/api/search", query_string={"q": "élevage", "region": "Kayes"}).get_json()
     assert data["total"] < 10 and len(data["results"]) + len(data["completions"]) == 10
     assert {h["similar_to"]["id"] for h in data["completions"]} <= {h["id"] for h in data["results"]}
+    # a period searched as a year, and the words no sheet uses, as the page says and the search does
+    assert "<code>annee:2001-2005</code>" in html and "<code>jumelage 1980-1985</code>" in html
+    span = client.get("/api/search", query_string={"q": "jumelage annee:2001-2005", "per_page": 100}).get_json()
+    ranged = client.get("/api/search", query_string={"q": "jumelage", "year_from": 2001, "year_to": 2005,
+                                                     "per_page": 100}).get_json()
+    assert span["total"] == ranged["total"] > 0
+    assert '<h2 id="mots-absents">' in html and "« réhabilitation des ksour »" in html and "Médéa" in html
+    ksour = client.get("/api/search", query_string={"q": "réhabilitation des ksour"}).get_json()
+    assert ksour["total"] > 0 and any("« ksour »" in n for n in ksour["query"]["notices"])
+    medea = client.get("/api/search", query_string={"q": "Médéa"}).get_json()
+    assert medea["total"] == 0 and medea["query"]["notices"] == [
+        "Aucune fiche des répertoires ne nomme la wilaya de Médéa (Algérie)."]
 
 
 def test_security_headers(client):
