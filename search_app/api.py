@@ -10,7 +10,7 @@ from flask import Blueprint, Response, jsonify, request, stream_with_context, ur
 from . import exports, mapview, openapi, views
 from .errors import error_response
 from .index import get_engine
-from .links import url_with
+from .links import url_with, without_filters
 from .params import ParamError, check_query_string, check_text
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -45,6 +45,8 @@ def search():
     }
     if response["page"] < response["pages"]:
         response["links"]["next"] = url_with(request.path, request.args, page=response["page"] + 1)
+    if response["unfiltered_total"]:  # the page's « Sans les filtres, la recherche donne … »
+        response["links"]["without_filters"] = without_filters(request.path, request.args)
     return _etag_response(jsonify(response), response["index_version"])
 
 

@@ -43,6 +43,16 @@ def url_with(path: str, args: MultiDict, **changes) -> str:
     return f"{path}?{qs}" if qs else path
 
 
+def without_filters(path: str, args: MultiDict) -> str:
+    """The same words with no filter but the kind of record listed (what an empty filtered
+    listing's « Sans les filtres » counts and links to)."""
+    kind = registry().kind
+    kept = {"q": args.getlist("q")}
+    if kind is not None:
+        kept[kind.name] = args.getlist(kind.name)
+    return url_with(path, MultiDict([(k, v) for k, vs in kept.items() for v in vs]))
+
+
 def toggle_url(path: str, args: MultiDict, facet: str, value) -> str:
     """The URL with `value` added to (or removed from) the selection of `facet`."""
     new = MultiDict(args)

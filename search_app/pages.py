@@ -13,7 +13,7 @@ from indexer.facet_registry import SOURCE_LABELS, registry
 from . import accessibility, mapview, views
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
-from .links import url_with
+from .links import url_with, without_filters
 from .params import SINGLE_PARAMS, ParamError
 
 bp = Blueprint("pages", __name__)
@@ -111,8 +111,7 @@ def _search_page(template: str, view: str):
     unfiltered = None
     try:
         r = views.search_view(args, strict=False, facet_path=request.path)
-        if r["total"] == 0:
-            unfiltered = views.unfiltered_total(args)
+        unfiltered = r["unfiltered_total"]
     except ParamError as exc:
         error = exc.message
         if exc.code == "unknown_facet_value":
@@ -120,7 +119,8 @@ def _search_page(template: str, view: str):
     state = search_state(args)
     ctx: dict[str, Any] = {
         "r": r, "error": error, "fix_url": fix_url, "args": args, "q": args.get("q", ""), "url_with": url_with,
-        "path": request.path, "view": view, "state": state, "with_state": with_state, "unfiltered": unfiltered,
+        "without_filters": without_filters, "path": request.path, "view": view, "state": state,
+        "with_state": with_state, "unfiltered": unfiltered,
         "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN,
         "list_url": url_with(url_for("pages.search"), args, page=None),
         "map_url": url_with(url_for("pages.map_page"), args, page=None),

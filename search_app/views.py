@@ -60,6 +60,8 @@ def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = N
     engine = get_engine()
     req = search_request(args, strict)
     response = engine.search(req)
+    # an empty filtered listing: how many the words find without the filters (the page links them)
+    response["unfiltered_total"] = _unfiltered_total(engine, req) if response["total"] == 0 else None
     if hide_contacts():  # snippets come from redacted text already; the rule holds here too
         response["results"] = [public_record(h, True) for h in response["results"]]
         response["completions"] = [public_record(h, True) for h in response["completions"]]
@@ -93,15 +95,15 @@ def all_results(state, req: SearchRequest, chunk: int = 200) -> Iterator[dict]:
         page += 1
 
 
-def unfiltered_total(args: MultiDict) -> int | None:
-    """How many results the same text has without any filter (for the no-result page)."""
-    req = search_request(args, strict=False)
-    if not (req.filters or req.year_from or req.year_to):
-        return None
+def _unfiltered_total(engine, req: SearchRequest) -> int | None:
+    """How many results the same text has without any filter but the kind of record (None
+    when nothing but the kind was filtered)."""
     kind = registry().kind
-    bare = SearchRequest(q=req.q, per_page=1, facets=False, snippets=False,
-                         filters={k: v for k, v in req.filters.items() if kind is not None and k == kind.name})
-    return get_engine().search(bare)["total"]
+    kept = {k: v for k, v in req.filters.items() if kind is not None and k == kind.name}
+    if not (req.filters.keys() - kept.keys() or req.year_from or req.year_to):
+        return None
+    bare = SearchRequest(q=req.q, per_page=1, facets=False, snippets=False, filters=kept)
+    return engine.search(bare)["total"]
 
 
 def partnership_view(pid: str) -> dict | None:
@@ -177,5 +179,4 @@ __all__ = [
     "partnership_view",
     "related_view",
     "search_view",
-    "unfiltered_total",
 ]

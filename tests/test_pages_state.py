@@ -58,6 +58,27 @@ def test_no_result_with_filters_says_what_the_text_alone_gives(client, engine):
     assert f'id="without-filters">{total} {word}</a>' in html
 
 
+def test_the_api_says_what_an_empty_filtered_listing_gives_without_its_filters(client, engine,
+                                                                             check_search_contract):
+    """The page's « Sans les filtres, la recherche donne … » had no twin in the API, which mirrors
+    the page: `unfiltered_total` and `links.without_filters`, the kind of record kept, as the count
+    keeps it (the page's link dropped it: a count of actions led to a listing of partnerships)."""
+    data = client.get("/api/search", query_string={"q": "Tlemcen", "country": "Mali"}).get_json()
+    check_search_contract(data)
+    assert data["total"] == 0 and data["unfiltered_total"] == engine.search(SearchRequest(q="Tlemcen"))["total"] > 0
+    assert data["links"]["without_filters"] == "/api/search?q=Tlemcen"
+    actions = client.get("/api/search", query_string={"q": "Kolobo", "country": "Maroc", "type": "action"}).get_json()
+    assert actions["links"]["without_filters"] == "/api/search?q=Kolobo&type=action"
+    followed = client.get(actions["links"]["without_filters"]).get_json()
+    assert followed["total"] == actions["unfiltered_total"] > 0 and followed["results"][0]["type"] == "action"
+    html = client.get("/?q=Kolobo&country=Maroc&type=action").get_data(as_text=True)
+    assert parse(html).find("a", id="without-filters")[0]["href"] == "/?q=Kolobo&type=action"
+    # results, or no filter: nothing to say
+    assert client.get("/api/search", query_string={"q": "Tlemcen"}).get_json()["unfiltered_total"] is None
+    assert client.get("/api/search", query_string={"q": "zzzxqw"}).get_json()["unfiltered_total"] is None
+    assert "without_filters" not in client.get("/api/search", query_string={"q": "Tlemcen"}).get_json()["links"]
+
+
 def test_an_empty_query_is_sorted_by_name_and_the_menu_says_so(client, engine):
     html = client.get("/").get_data(as_text=True)
     options = re.findall(r'<option value="(\w+)"( selected)?>', html)
