@@ -24,6 +24,7 @@ from indexer import geography
 from indexer.facet_registry import registry
 from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
+from indexer.text import YEAR
 
 from . import ranking_profile
 from .bm25f import Fielded
@@ -40,7 +41,7 @@ from .fillers import (
 from .querylang import NAMES, NOTHING_SEARCHABLE, Clause, ParsedQuery
 
 _LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
-YEAR_RE = re.compile(r"(19[5-9]\d|20[0-2]\d)")
+YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
 FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
 
@@ -477,7 +478,7 @@ def council_keys(text: str) -> list[str]:
     return [("cr-" if place.level == "region" else "cg-") + name_key(place.name)]
 
 
-def year_span(text: str) -> range | None:
+def span_years(text: str) -> range | None:
     """The years of a span typed as one word (`1980-1985`, `1980..1985`), at most MAX_SPAN of them."""
     span = YEAR_SPAN_RE.fullmatch(fold_text(text))
     if span is None or not all(YEAR_RE.fullmatch(y) for y in span.groups()):
@@ -520,7 +521,7 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a stop word of the text analyzer (`des`, `la`): the names analyzer keeps
         # it, but requiring it in a name would lose every other match
         return None
-    span = year_span(clause.text) if clause.kind == "word" else None
+    span = span_years(clause.text) if clause.kind == "word" else None
     if span:  # `1980-1985` names each of its years as a year typed alone does
         return Group(clause.text, [a for year in span for a in _year_alternatives(schema, str(year))])
     phrase = clause.kind == "phrase"

@@ -179,7 +179,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
                              kept_actions) \
         if mode == "partnership" and scores is not None and req.page == pages and _narrowed(facets, selection) else []
 
-    suggestion = _suggestion(state, pq.text_words())
+    suggestion = _suggestion(state, pq.text_words(), known)
     facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
 
     response = {
@@ -398,7 +398,7 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
     return ranking, score
 
 
-def _suggestion(state: IndexState, words: list[str]) -> str | None:
+def _suggestion(state: IndexState, words: list[str], known) -> str | None:
     """A corrected query when a word is unknown to the index (the speller is
     only consulted then: it is the most expensive structure to build). The
     words a question is made of (`quelles`, `coopèrent`: fillers.py) are left
@@ -406,7 +406,7 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
     a word the index knows otherwise (`_knows`): through its stem (`plateformes` for the
     corpus's `plateforme`, `mère` for `mères`: « Vouliez-vous dire : plateforme ? » corrected
     nothing, `meme` for `mère` misled), or as a place of the tables (`Tiaret`, not `titre`);
-    unless the correction is a name."""
+    unless the correction is a name. `known` is the query's own `_knows`."""
     if not words:
         return None
     meant = [w for w in words if not is_filler(w)] or words
@@ -415,7 +415,6 @@ def _suggestion(state: IndexState, words: list[str]) -> str | None:
         if all(t in state.vocabulary for t in tokens):
             return None
         out, changed = [], False
-        known = _knows(state)
         for w in words:
             s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
             if s is not None and (not _terms(state, s)  # `ksour` -> `pour`, a stop word

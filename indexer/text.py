@@ -11,7 +11,8 @@ from analyzers.folding import fold_text
 
 APOSTROPHES = "'’`´"
 
-YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-2]\d)(?!\d)")
+YEAR = r"(?:19[5-9]\d|20[0-2]\d)"  # a year the documents may name
+YEAR_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 
 # Lower case, no accents: the key used to compare names. The one folding of the
 # project (analyzers/folding.py), the same on the parsing, index and query sides.
@@ -204,15 +205,14 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # the one e-mail pattern
 _NUMBERS = re.compile(r"(?=[+(\d])(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 
 
-_YEAR = r"(?:19[5-9]\d|20[0-3]\d)"
 # What opens a run of digits without being a phone number: a date (`31/01/2005`, `31 01 2005`) or a
 # year span (`2002-2005`, `2004/2005`), maybe after a list number (`1. 2004/2005`), or a lone year.
 _LEADING_DATE = re.compile(
-    rf"(?:\d{{1,2}}\.\s?)?(?:(?:0?[1-9]|[12]\d|3[01])[/. ](?:0?[1-9]|1[0-2])[/. ]{_YEAR}"
-    rf"|{_YEAR}\s?[-/]\s?{_YEAR}|(?P<year>{_YEAR}))(?!\d)")
+    rf"(?:\d{{1,2}}\.\s?)?(?:(?:0?[1-9]|[12]\d|3[01])[/. ](?:0?[1-9]|1[0-2])[/. ]{YEAR}"
+    rf"|{YEAR}\s?[-/]\s?{YEAR}|(?P<year>{YEAR}))(?!\d)")
 # after a lone year, what a phone number's tail looks like (`2022 33 44`, `2022 3344`): masked whole
 _PHONE_TAIL = re.compile(r"(?:[ .\-]\d{2})+|[ .\-]?\d{4}")
-_TRAILING_YEAR = re.compile(rf"\s\({_YEAR}$")  # `38 217 (2003` ... à 2006): an amount, then a year
+_TRAILING_YEAR = re.compile(rf"\s\({YEAR}$")  # `38 217 (2003` ... à 2006): an amount, then a year
 
 
 def _mask_phone(m: re.Match, replacement: str) -> str:
