@@ -38,7 +38,7 @@ from .fillers import (
     names_french_side,
     place_named,
 )
-from .querylang import NAMES, NOTHING_SEARCHABLE, Clause, ParsedQuery
+from .querylang import NAMES, NOTHING_SEARCHABLE, YEAR_SPAN_RE, Clause, ParsedQuery, span_years
 
 _LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
 YEAR_RE = re.compile(f"({YEAR})")
@@ -259,11 +259,6 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
     return out
 
 
-# a span of years as a prefix value: `annee:2001-2005`, `annee:2001..2005`, `annee:2001 à 2005`
-MAX_SPAN = 31  # years a span typed in the text may cover (`1980-2010`); a longer one is read as typed
-YEAR_SPAN_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.|a)\s*(\d{4})")
-
-
 def match_facet_value(values, text: str) -> list:
     """Facet values a prefix value designates: exact (folded) first, else those
     starting with it, else those containing it as a word; of a facet of years, a
@@ -476,15 +471,6 @@ def council_keys(text: str) -> list[str]:
     if place is None or place.level == "commune" or geography.key(place.name) != geography.key(text):
         return []
     return [("cr-" if place.level == "region" else "cg-") + name_key(place.name)]
-
-
-def span_years(text: str) -> range | None:
-    """The years of a span typed as one word (`1980-1985`, `1980..1985`), at most MAX_SPAN of them."""
-    span = YEAR_SPAN_RE.fullmatch(fold_text(text))
-    if span is None or not all(YEAR_RE.fullmatch(y) for y in span.groups()):
-        return None
-    low, high = sorted(int(y) for y in span.groups())
-    return range(low, high + 1) if 0 < high - low < MAX_SPAN else None
 
 
 def _year_alternatives(schema, year: str) -> list[Alternative]:

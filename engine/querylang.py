@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from analyzers import fold_text
 from indexer.facet_registry import registry
+from indexer.text import YEAR
 
 # Prefixes that target the party names (a text field, not a facet); the
 # facets' own prefixes (pays:, domaine:, annee:…) come from the facet registry.
@@ -109,7 +110,7 @@ def parse_query(text: str) -> ParsedQuery:
     items: list[Clause | str] = []  # clauses and the operator _OR
     for tok in _split(text, pq.notices):
         items += _token_items(tok, pq)
-    pq.groups = _or_groups(items, pq.notices)
+    pq.groups = _periods(_or_groups(items, pq.notices), pq.notices)
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
     elif text.strip() and not pq.groups and not pq.notices:
@@ -186,3 +187,54 @@ def _or_groups(items: list[Clause | str], notices: list[str]) -> list[list[Claus
     if pending_or and groups:
         notices.append("Opérateur « OR » sans terme d'un côté : il a été ignoré.")
     return groups
+
+
+# -- periods ------------------------------------------------------------------------------------
+# A span of years, typed as one word (`1980-1985`, `1980..1985`) or as a prefix's value
+# (`annee:2001 à 2005`): the query builder names each of its years as a year typed alone.
+MAX_SPAN = 31  # years a span typed in the text may cover (`1980-2010`); a longer one is read as typed
+YEAR_SPAN_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.|a)\s*(\d{4})")
+_YEAR_RE = re.compile(YEAR)
+# a decade (folded): `années 1980`, and `années 80` for the twentieth century's
+_DECADE_RE = re.compile(r"(?:19|20)\d0|[5-9]0")
+_DECADE_WORDS = frozenset({"annees"})
+_SPAN_WORDS = frozenset({"a", "au"})  # `1980 à 1985`
+
+
+def span_years(text: str) -> range | None:
+    """The years of a span typed as one word (`1980-1985`, `1980..1985`), at most MAX_SPAN of them."""
+    span = YEAR_SPAN_RE.fullmatch(fold_text(text))
+    if span is None or not all(_YEAR_RE.fullmatch(y) for y in span.groups()):
+        return None
+    low, high = sorted(int(y) for y in span.groups())
+    return range(low, high + 1) if 0 < high - low < MAX_SPAN else None
+
+
+def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
+    """Words saying a period, read as the span they say: a decade (`années 1980`, `années 80`:
+    1980-1989) and `1980 à 1985`. Typed as words, each was looked for apart (`années` in every
+    sheet dating something, 1980 as one year); a user asking for a decade wants its ten years."""
+    def word(i: int) -> str | None:
+        g = groups[i] if i < len(groups) else None
+        return fold_text(g[0].text) if g and len(g) == 1 and g[0].kind == "word" and not g[0].negated else None
+
+    out: list[list[Clause]] = []
+    i = 0
+    while i < len(groups):
+        first, second, third = word(i), word(i + 1), word(i + 2)
+        if first in _DECADE_WORDS and second and _DECADE_RE.fullmatch(second):
+            start = int(second) if len(second) == 4 else 1900 + int(second)
+            if span_years(f"{start}-{start + 9}"):
+                out.append([Clause("word", f"{start}-{start + 9}")])
+                notices.append(f"« {groups[i][0].text} {groups[i + 1][0].text} » est lu comme la période "
+                               f"de {start} à {start + 9}.")
+                i += 2
+                continue
+        years = span_years(f"{first}-{third}") if first and second in _SPAN_WORDS and third else None
+        if years:
+            out.append([Clause("word", f"{years[0]}-{years[-1]}")])
+            i += 3
+            continue
+        out.append(groups[i])
+        i += 1
+    return out

@@ -9,7 +9,7 @@ import pytest
 from analyzers import french_analyzer
 from engine import SearchRequest
 from engine.highlight import FieldMarker, highlight
-from engine.querylang import NOTHING_SEARCHABLE
+from engine.querylang import NOTHING_SEARCHABLE, parse_query
 
 MALI_REGIONS = {"Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Gao", "Kidal",
                 "District de Bamako"}
@@ -159,6 +159,31 @@ def test_a_year_span_typed_in_the_text_names_each_of_its_years(engine):
     assert [h["id"] for h in reversed_["results"]] == [h["id"] for h in r["results"]]
     # a span of more than 30 years is read as typed
     assert any("1900-2000" in n for n in engine.search(SearchRequest(q="jumelage 1900-2000"))["query"]["notices"])
+
+
+@pytest.mark.parametrize("typed, span", [("jumelage années 1980", "1980-1989"), ("jumelage annees 80", "1980-1989"),
+                                         ("Années 2000 jumelage", "2000-2009"), ("jumelage 1980 à 1985", "1980-1985"),
+                                         ("jumelage de 1985 au 1980", "1980-1985")])
+def test_a_period_said_in_words_is_the_span_of_its_years(engine, typed, span):
+    """`jumelage années 1980` looked for `années` (in every sheet that dates something) and for 1980
+    alone, and listed 148 partnerships, half of them lacking a word; a decade is its ten years, and
+    `1980 à 1985` the span typed `1980-1985`, ranked alike."""
+    r = engine.search(SearchRequest(q=typed, per_page=100, facets=False))
+    as_span = engine.search(SearchRequest(q=" ".join(w for w in ("jumelage", span)), per_page=100, facets=False))
+    assert [h["id"] for h in r["results"]] == [h["id"] for h in as_span["results"]] and r["total"] > 0
+    assert span in r["query"]["understood"] and not r["query"]["partial_matches"]
+    low = span.split("-")[0]
+    decade = "nnées" in typed or "nnees" in typed
+    assert any(f"de {low} à" in n for n in r["query"]["notices"]) == decade
+
+
+@pytest.mark.parametrize("q", ["année 1980", "années 1930", '"années 1980"', "-années 1980", "1980 à 2020"])
+def test_what_says_no_period_is_read_as_typed(q):
+    """One year (`année 1980`), a decade outside the documents' years, a phrase, an exclusion and a
+    span longer than MAX_SPAN keep their words."""
+    pq = parse_query(q)
+    assert not any("-" in c.text.strip("-") and c.text[:1].isdigit() for c in pq.clauses)
+    assert not any("période" in n for n in pq.notices)
 
 
 @pytest.mark.parametrize("span", ["1980-1985", "1980..1985", '"1980 à 1985"', "1985-1980"])

@@ -267,6 +267,9 @@ def test_about_page(client, engine):
     ranged = client.get("/api/search", query_string={"q": "jumelage", "year_from": 2001, "year_to": 2005,
                                                      "per_page": 100}).get_json()
     assert span["total"] == ranged["total"] > 0
+    assert "<code>années 1980</code>" in html
+    decade = client.get("/api/search", query_string={"q": "jumelage années 1980"}).get_json()
+    assert decade["total"] > 0 and decade["query"]["understood"] == "jumelage 1980-1989"
     assert '<h2 id="mots-absents">' in html and "« réhabilitation des ksour »" in html and "Médéa" in html
     ksour = client.get("/api/search", query_string={"q": "réhabilitation des ksour"}).get_json()
     assert ksour["total"] > 0 and any("« ksour »" in n for n in ksour["query"]["notices"])
