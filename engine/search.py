@@ -31,7 +31,14 @@ from .querybuild import BuiltQuery, build_query
 from .querylang import parse_query
 from .ranking import Ranking, ScoreFn, names_who_or_where, rank
 from .state import IndexState
-from .surroundings import Unit, named_in_tables, named_place, notice as surroundings_notice, unnamed_place
+from .surroundings import (
+    Unit,
+    named_in_tables,
+    named_place,
+    notice as surroundings_notice,
+    unnamed_place,
+    within_unnamed_place,
+)
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
@@ -118,6 +125,10 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         is_action, is_partnership = state.action_flags, state.partnership_flags
         action_cands = [i for i in scores if is_action[i]]
         part_scores = {i: s for i, s in scores.items() if is_partnership[i]}
+
+    if ranking.missing:  # a place no sheet names: its other words where it is (surroundings.py)
+        action_cands, part_scores = within_unnamed_place(ranking.missing, state.facet_bits, action_cands,
+                                                         part_scores, notices)
 
     counted = list(filtering) if req.facets else []
     kept_actions, action_counts = filter_and_count(

@@ -11,14 +11,16 @@ followed the same way by those of the enclosing units' partnerships that have th
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import islice, product
 
 from analyzers import edit_distance, max_typos
 from indexer import geography
 
+from .facets import FacetBits
 from .querybuild import VIA_TYPO, BuiltQuery
+from .ranking import missing_notice
 
 PARTNER_COUNTRIES = ("Mali", "Maroc", "Algérie")
 # a partner that is a unit enclosing communes, by its kind as the records write it
@@ -119,16 +121,85 @@ def named_in_tables(word: str) -> bool:
     return any(geo is not None and geo.knows(word) for geo in map(geography.of, PARTNER_COUNTRIES))
 
 
-def unnamed_place(typed: list[str]) -> str | None:
-    """The notice for a query that is exactly the name of a place of the tables and finds nothing:
-    no sheet names it (a wilaya without partnership, `Médéa`). Else None."""
+def _table_place(typed: list[str]) -> tuple[str, geography.Place] | None:
+    """(country, place) of the partner countries' tables that the words name whole."""
     for geo in map(geography.of, PARTNER_COUNTRIES):
         place = geo.lookup(" ".join(typed)) if geo is not None and typed else None
         if geo is not None and place is not None:
-            unit = Unit(geo.country, place.level, place.name).label() if place.level != "commune" \
-                else f"la commune {_of(place.name)}"
-            return f"Aucune fiche des répertoires ne nomme {unit} ({geo.country})."
+            return geo.country, place
     return None
+
+
+def _unnamed(country: str, place: geography.Place) -> str:
+    unit = Unit(country, place.level, place.name).label() if place.level != "commune" \
+        else f"la commune {_of(place.name)}"
+    return f"Aucune fiche des répertoires ne nomme {unit} ({country})"
+
+
+def unnamed_place(typed: list[str]) -> str | None:
+    """The notice for a query that finds nothing and is the name of a place of the tables, or has
+    one among its words: no sheet names it (a wilaya without partnership, `Médéa`). Else None."""
+    found = next(filter(None, map(_table_place, [typed] + ([[w] for w in typed] if len(typed) > 1 else []))), None)
+    return _unnamed(*found) + "." if found else None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The territory a query's place no sheet names stands in, as a facet's value."""
+    facet: str  # "region" or "country"
+    value: str
+    unnamed: str  # « Aucune fiche des répertoires ne nomme le cercle de Niono (Mali) »
+    there: str  # « de la région de Ségou, qui l'englobe », « d'Algérie »
+    place: str  # the words naming the place, as typed
+
+    def notice(self, found: bool) -> str:
+        """What the listing is: the other words in the territory, or (`found` False: none there
+        has them) everywhere."""
+        if found:
+            return f"{self.unnamed} : voici les résultats {self.there} ayant les autres mots de la recherche."
+        return (f"{self.unnamed}, et aucun résultat {self.there.split(',')[0]} n'a les autres mots "
+                "de la recherche : voici ceux d'ailleurs.")
+
+
+def unnamed_place_scope(missing: list[str], regions: Collection[str]) -> Scope | None:
+    """For a query naming, beside other words, a place of the tables no document names (`eau Niono`,
+    `école Tiaret`): the territory enclosing it that the records know, its région (`regions`: the
+    region facet's values) or else its country, where its other words are looked for. The judged
+    queries grade "the surrounding region for a place name"; the other words anywhere, as the query
+    was read before, listed Malian schools for an Algerian wilaya."""
+    for words in [missing] + [[w] for w in missing] if len(missing) > 1 else [missing]:
+        found = _table_place(words)
+        if found is None:
+            continue
+        country, place = found
+        region = next((r for r in regions if place.level != "region" and place.region
+                       and geography.key(r) == geography.key(place.region)), None)
+        if region is not None:
+            label = Unit(country, "region", region).label()
+            there = ("du " + label[3:] if label.startswith("le ") else "de " + label) + ", qui l'englobe,"
+        else:
+            there = {"Mali": "du Mali", "Maroc": "du Maroc"}.get(country, _of(country))
+        return Scope("region" if region else "country", region or country, _unnamed(country, place), there,
+                     " ".join(words))
+    return None
+
+
+def within_unnamed_place(missing: list[str], bits: FacetBits, action_cands: list[int],
+                         part_scores: dict[int, float], notices: list[str]) -> tuple[list[int], dict[int, float]]:
+    """The candidates within the territory of a place of the query that no sheet names
+    (`unnamed_place_scope`; `missing`: the query's words no document has), with its notice in
+    place of the missing words' one; all of them, said so, when none there has the other words."""
+    scope = unnamed_place_scope(missing, bits.values.get("region", {}))
+    if scope is None:
+        return action_cands, part_scores
+    at = notices.index(missing_notice(missing))
+    others = [w for w in missing if w not in scope.place.split()]
+    inside = bits.any_of(scope.facet, [scope.value])
+    kept_parts = bits.kept(part_scores, inside)
+    notices[at:at + 1] = [scope.notice(bool(kept_parts))] + ([missing_notice(others)] if others else [])
+    if not kept_parts:
+        return action_cands, part_scores
+    return bits.kept(action_cands, inside), {d: part_scores[d] for d in kept_parts}
 
 
 def _enclosing(country: str, place: geography.Place) -> tuple[str, list[Unit]] | None:

@@ -273,6 +273,9 @@ def test_about_page(client, engine):
     assert '<h2 id="mots-absents">' in html and "« réhabilitation des ksour »" in html and "Médéa" in html
     ksour = client.get("/api/search", query_string={"q": "réhabilitation des ksour"}).get_json()
     assert ksour["total"] > 0 and any("« ksour »" in n for n in ksour["query"]["notices"])
+    assert "« école Tiaret »" in html and "« santé Niono »" in html
+    tiaret = client.get("/api/search", query_string={"q": "école Tiaret", "per_page": 100}).get_json()
+    assert tiaret["total"] > 0 and all(h["countries"] == ["Algérie"] for h in tiaret["results"])
     medea = client.get("/api/search", query_string={"q": "Médéa"}).get_json()
     assert medea["total"] == 0 and medea["query"]["notices"] == [
         "Aucune fiche des répertoires ne nomme la wilaya de Médéa (Algérie)."]

@@ -105,9 +105,43 @@ def test_a_place_of_the_tables_no_sheet_names_is_said_so(engine):
     # with a filter, an empty listing is the filter's doing: not said
     r = engine.search(SearchRequest(q="Tiaret", filters={"country": ["Mali"]}, per_page=5))
     assert r["total"] == 0 and r["query"]["notices"] == []
-    # with other words, the missing place is named and the others searched
-    r = engine.search(SearchRequest(q="eau Tiaret", per_page=5))
-    assert r["total"] > 0 and any("« Tiaret »" in n for n in r["query"]["notices"]) and r["suggestion"] is None
+    # with other words that find nothing either, the place is named all the same (it said nothing)
+    r = engine.search(SearchRequest(q="ksour Tiaret", per_page=5))
+    assert r["total"] == 0 and r["query"]["notices"] == [("Aucune fiche des répertoires ne nomme la wilaya de "
+                                                         "Tiaret (Algérie).")]
+
+
+@pytest.mark.parametrize("q, scope, there", [
+    ("école Tiaret", {"country": ["Algérie"]}, "la wilaya de Tiaret (Algérie) : voici les résultats d'Algérie ayant"),
+    ("santé Niono", {"region": ["Ségou"]},
+     "le cercle de Niono (Mali) : voici les résultats de la région de Ségou, qui l'englobe, ayant"),
+])
+@pytest.mark.parametrize("kind", [{}, {"type": ["action"]}])
+def test_the_other_words_are_looked_for_where_the_unnamed_place_is(engine, q, scope, there, kind):
+    """`école Tiaret` listed schools of every country, Bures-sur-Yvette – Korera Koré (Mali) first, under
+    « Aucun document ne contient « Tiaret » ». No sheet names the wilaya, but it is in Algeria, and the
+    cercle of Niono in the région of Ségou: the other words are looked for there ("the surrounding region
+    for a place name"), as that filter would list them, and the notice says so."""
+    r = engine.search(SearchRequest(q=q, filters=dict(kind), per_page=100, facets=False))
+    there_only = engine.search(SearchRequest(q=q.split()[0], filters={**scope, **kind}, per_page=100, facets=False))
+    everywhere = engine.search(SearchRequest(q=q.split()[0], filters=dict(kind), per_page=100, facets=False))
+    assert [h["id"] for h in r["results"]] == [h["id"] for h in there_only["results"]]
+    assert 0 < r["total"] < everywhere["total"]
+    assert r["query"]["notices"] == [f"Aucune fiche des répertoires ne nomme {there} les autres mots de la recherche."]
+
+
+def test_an_unnamed_place_whose_territory_lacks_the_other_words_lets_them_be_found_elsewhere(engine):
+    """No Algerian partnership names Kayes: `eau Médéa Kayes` keeps the other words everywhere, and says
+    why; another word no document has keeps its own notice."""
+    r = engine.search(SearchRequest(q="eau Médéa Kayes", per_page=100, facets=False))
+    assert r["total"] > 0 and all("Mali" in h["countries"] for h in r["results"])
+    assert r["query"]["notices"] == [("Aucune fiche des répertoires ne nomme la wilaya de Médéa (Algérie), et "
+                                     "aucun résultat d'Algérie n'a les autres mots de la recherche : voici ceux "
+                                     "d'ailleurs.")]
+    r = engine.search(SearchRequest(q="ksour eau Tiaret", per_page=100, facets=False))
+    assert r["total"] > 0 and all("Algérie" in h["countries"] for h in r["results"])
+    assert r["query"]["notices"][1:] == [
+        "Aucun document ne contient « ksour » : la recherche porte sur les autres mots."]
 
 
 def test_surroundings_obey_the_filters_and_stay_out_of_action_listings(index_dir):
