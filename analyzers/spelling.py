@@ -12,6 +12,7 @@ is computed when an index is built and stored in the generation
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .folding import fold_text
 
@@ -95,9 +96,11 @@ class _MemoryTables:
         return out
 
 
-def speller_terms(vocabulary: dict[str, int]) -> dict[str, int]:
-    """The words a suggestion may be: letters only, found in some document."""
-    return {fold_text(w): f for w, f in vocabulary.items() if f > 0 and _WORD_RE.fullmatch(fold_text(w))}
+def speller_terms(vocabulary: dict[str, int], unsuggested: Collection[str] = ()) -> dict[str, int]:
+    """The words a suggestion may be: letters only, found in some document, not `unsuggested`."""
+    left_out = {fold_text(w) for w in unsuggested}
+    return {fold_text(w): f for w, f in vocabulary.items()
+            if f > 0 and _WORD_RE.fullmatch(fold_text(w)) and fold_text(w) not in left_out}
 
 
 def delete_keys(terms: dict[str, int]):

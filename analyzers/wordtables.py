@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from .chains import french_analyzer, spelling_analyzer
@@ -36,22 +36,27 @@ _CHUNK = 500  # parameters per query, well under SQLite's bound
 _OFFSET = "I"  # a word's start in a body, as stored (4 bytes on the platforms the index is built on)
 
 
-def count_vocabulary(documents) -> dict[str, int]:
+def count_vocabulary(documents, apart: int | None = None, elsewhere: set[str] | None = None) -> dict[str, int]:
     """Document frequency of every word the spelling analyzer yields, for
-    `documents` (each an iterable of texts)."""
+    `documents` (each an iterable of texts); `elsewhere`, when given, gets the
+    words of every text but the one at index `apart` of each document."""
     words = _words_of(spelling_analyzer())
     words_of: dict[str, tuple[str, ...]] = {}
     df: dict[str, int] = {}
     for texts in documents:
         doc_words: set[str] = set()
-        for text in texts:
+        for i, text in enumerate(texts):
             if not text:
                 continue
+            seen: set[str] = set()
             for raw in set(TOKEN_RE.findall(text)):
                 found = words_of.get(raw)
                 if found is None:
                     found = words_of[raw] = tuple(words(raw))
-                doc_words.update(found)
+                seen.update(found)
+            doc_words |= seen
+            if elsewhere is not None and i != apart:
+                elsewhere |= seen
         for w in doc_words:
             df[w] = df.get(w, 0) + 1
     return df
@@ -143,10 +148,11 @@ class WordPlaces(Mapping):
 
 
 def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, frozenset[str]] | None = None,
-                 bodies: list[str] | None = None) -> None:
+                 bodies: list[str] | None = None, unsuggested: Collection[str] = ()) -> None:
     """A new SQLite file at `path` with the vocabulary (word -> document
-    frequency), the symmetric-delete table of its speller words, `terms`, and
-    the snippet source of `bodies` (by document number)."""
+    frequency), the symmetric-delete table of its speller words but
+    `unsuggested` (known words no correction may be), `terms`, and the snippet
+    source of `bodies` (by document number)."""
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA journal_mode = OFF")  # a new file in an unpublished generation
@@ -164,7 +170,8 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
                    "starts BLOB NOT NULL, bounds BLOB NOT NULL)")
         db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
         db.executemany("INSERT INTO deletes VALUES (?, ?)",
-                       ((w, " ".join(k for k in keys if k)) for w, keys in delete_keys(speller_terms(vocabulary))))
+                       ((w, " ".join(k for k in keys if k))
+                        for w, keys in delete_keys(speller_terms(vocabulary, unsuggested))))
         db.execute("INSERT INTO deletes(deletes) VALUES ('optimize')")
         db.executemany("INSERT INTO terms VALUES (?, ?)",
                        ((w, " ".join(sorted(t))) for w, t in sorted((terms or {}).items())))

@@ -213,6 +213,14 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     return gen, len(docs)
 
 
+def contact_names(corpus: Corpus) -> set[str]:
+    """The words of the contacts' names (`Gérard FUNES`), as the speller's vocabulary has them. Those
+    only a sheet's contact block writes are no correction for a typed word: `dunes` was offered
+    « Vouliez-vous dire : funes ? », and found that mayor's sheet through him."""
+    names = [c.name for p in corpus.partnerships for c in p.contacts if c.name]
+    return set(count_vocabulary([names]))
+
+
 def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     """The generation's files beside Whoosh's segment: the records (JSON, and
     the table the engine reads them from, indexer.recordtable), each
@@ -233,7 +241,9 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     bodies = [doc[TEXT_FIELDS.index("body")] for doc in texts]
     # the words as the highlighter meets them: titles as they are, bodies with their spaces collapsed
     shown = [doc[TEXT_FIELDS.index("title")] for doc in texts] + [" ".join((b or "").split()) for b in bodies]
-    write_tables(path, count_vocabulary(texts), word_terms(shown), bodies)
+    elsewhere: set[str] = set()
+    vocabulary = count_vocabulary(texts, apart=TEXT_FIELDS.index("sheet"), elsewhere=elsewhere)
+    write_tables(path, vocabulary, word_terms(shown), bodies, unsuggested=contact_names(corpus) - elsewhere)
     write_expansions(gen / EXPANSIONS)
     write_likeness(gen / LIKENESS, docs)
 

@@ -85,3 +85,30 @@ def test_candidates_are_every_close_word_closest_first():
     assert sp.candidates("koutala", 1) == ["koutiala"]
     assert sp.candidates("koulikro", 0) == []
     assert sp.candidates("zzzzzzzz", 2) == []
+
+
+def test_unsuggested_words_are_known_but_never_a_correction(tmp_path):
+    """A contact's name that only the sheet's contact block writes (`Gérard FUNES`) is a word of
+    the index, found when typed, but no correction of another word: `dunes` was offered `funes`."""
+    from analyzers.wordtables import WordTables, write_tables
+
+    vocabulary = {"funes": 1, "fumees": 3, "kayes": 40}
+    path = tmp_path / "words.sqlite"
+    write_tables(path, vocabulary, unsuggested={"Funes"})
+    tables = WordTables(path)
+    try:
+        speller = Speller(tables=tables)
+        assert "funes" in speller and "funes" in tables  # still known, typed as such
+        assert speller.suggest("dunes") is None and "funes" not in speller.candidates("dunes", 1)
+        assert speller.suggest("kaye") == "kayes"
+    finally:
+        tables.close()
+    everything = Speller(tables=_tables(tmp_path / "all.sqlite", vocabulary))
+    assert everything.suggest("dunes") == "funes"  # what the table gave before
+
+
+def _tables(path, vocabulary):
+    from analyzers.wordtables import WordTables, write_tables
+
+    write_tables(path, vocabulary)
+    return WordTables(path)

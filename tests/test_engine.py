@@ -543,3 +543,17 @@ def test_a_budget_reads_as_a_budget_in_a_snippet(engine):
 
     assert _budget_text(Budget(text="Budget annuel : 331 000 €")) == "Budget annuel : 331 000 €"
     assert _budget_text(None) is None
+
+
+def test_a_contacts_name_is_found_when_typed_and_never_offered_for_another_word(engine):
+    """`dunes` found Chilly-Mazarin – Diéma through its mayor's surname (FUNES, in the sheet's
+    contact block) at a typo's grade, and « Vouliez-vous dire : funes ? »; `Sahara`, a woman's
+    first name elsewhere (Zahara). The name, typed, still finds its sheet."""
+    for q in ("dunes", "Sahara"):
+        r = engine.search(SearchRequest(q=q, per_page=5))
+        assert r["total"] == 0 and r["suggestion"] is None, q
+    named = engine.search(SearchRequest(q="Funes", per_page=5))
+    assert [h["id"] for h in named["results"]] == ["chilly-mazarin--diema"]
+    # a name some parsed field also writes stays a correction: the towns, the places
+    assert engine.search(SearchRequest(q="kaye", per_page=1))["suggestion"] == "kayes"
+
