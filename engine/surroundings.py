@@ -192,7 +192,8 @@ def within_unnamed_place(missing: list[str], bits: FacetBits, action_cands: list
     scope = unnamed_place_scope(missing, bits.values.get("region", {}))
     if scope is None:
         return action_cands, part_scores
-    at = notices.index(missing_notice(missing))
+    said = missing_notice(missing)
+    at = notices.index(said) if said in notices else len(notices)
     others = [w for w in missing if w not in scope.place.split()]
     inside = bits.any_of(scope.facet, [scope.value])
     kept_parts = bits.kept(part_scores, inside)
