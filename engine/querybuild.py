@@ -38,7 +38,7 @@ from .fillers import (
     names_french_side,
     place_named,
 )
-from .querylang import NAMES, NOTHING_SEARCHABLE, YEAR_SPAN_RE, Clause, ParsedQuery, span_years
+from .querylang import NAMES, NOTHING_SEARCHABLE, Clause, ParsedQuery, period_years, span_years
 
 _LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
 YEAR_RE = re.compile(f"({YEAR})")
@@ -262,14 +262,14 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
 def match_facet_value(values, text: str) -> list:
     """Facet values a prefix value designates: exact (folded) first, else those
     starting with it, else those containing it as a word; of a facet of years, a
-    span designates the years in it (as the API's `year_from` and `year_to`)."""
+    period (`2001-2005`, `années 1980`) designates the years in it (as the API's `year_from` and
+    `year_to`)."""
     key = fold_text(text).strip()
     if not key:
         return []
-    span = YEAR_SPAN_RE.fullmatch(key)
+    span = period_years(key, longest=None)
     if span and values and all(isinstance(v, int) for v in values):
-        low, high = sorted(int(y) for y in span.groups())
-        return [v for v in values if low <= v <= high]
+        return [v for v in values if span[0] <= v <= span[-1]]
     exact = [v for v in values if fold_text(str(v)) == key]
     if exact:
         return exact

@@ -190,51 +190,59 @@ def _or_groups(items: list[Clause | str], notices: list[str]) -> list[list[Claus
 
 
 # -- periods ------------------------------------------------------------------------------------
-# A span of years, typed as one word (`1980-1985`, `1980..1985`) or as a prefix's value
-# (`annee:2001 à 2005`): the query builder names each of its years as a year typed alone.
-MAX_SPAN = 31  # years a span typed in the text may cover (`1980-2010`); a longer one is read as typed
-YEAR_SPAN_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.|a)\s*(\d{4})")
+# A period: a span of years (`1980-1985`, `1980..1985`, `1980 à 1985`, in either order) or a decade
+# (`années 1980`, `années 80`). Typed in the words, the query builder names each of its years as a
+# year typed alone; as a prefix's value (`annee:2001-2005`), it selects the facet's years in it.
+MAX_SPAN = 31  # years a period typed in the words may cover (`1980-2010`); a longer one is read as typed
+YEAR_SPAN_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.|au|a)\s*(\d{4})")
+_DECADE_RE = re.compile(r"annees\s+((?:19|20)\d0|[5-9]0)")  # folded; `80` is the twentieth century's
 _YEAR_RE = re.compile(YEAR)
-# a decade (folded): `années 1980`, and `années 80` for the twentieth century's
-_DECADE_RE = re.compile(r"(?:19|20)\d0|[5-9]0")
-_DECADE_WORDS = frozenset({"annees"})
-_SPAN_WORDS = frozenset({"a", "au"})  # `1980 à 1985`
+
+
+def period_years(text: str, longest: int | None = MAX_SPAN) -> range | None:
+    """The years of the period `text` writes, None for anything else; with `longest` (the words'
+    periods), only years the documents may name (indexer.text.YEAR), fewer than `longest` of them."""
+    key = fold_text(text).strip()
+    if decade := _DECADE_RE.fullmatch(key):
+        low = int(decade.group(1)) if len(decade.group(1)) == 4 else 1900 + int(decade.group(1))
+        high = low + 9
+    elif span := YEAR_SPAN_RE.fullmatch(key):
+        low, high = sorted(int(y) for y in span.groups())
+    else:
+        return None
+    if longest is not None and not (_YEAR_RE.fullmatch(str(low)) and _YEAR_RE.fullmatch(str(high))
+                                    and 0 < high - low < longest):
+        return None
+    return range(low, high + 1)
 
 
 def span_years(text: str) -> range | None:
     """The years of a span typed as one word (`1980-1985`, `1980..1985`), at most MAX_SPAN of them."""
-    span = YEAR_SPAN_RE.fullmatch(fold_text(text))
-    if span is None or not all(_YEAR_RE.fullmatch(y) for y in span.groups()):
-        return None
-    low, high = sorted(int(y) for y in span.groups())
-    return range(low, high + 1) if 0 < high - low < MAX_SPAN else None
+    return period_years(text)
 
 
 def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
-    """Words saying a period, read as the span they say: a decade (`années 1980`, `années 80`:
-    1980-1989) and `1980 à 1985`. Typed as words, each was looked for apart (`années` in every
-    sheet dating something, 1980 as one year); a user asking for a decade wants its ten years."""
+    """Words saying a period (`années 1980`, `1980 à 1985`), one clause of its span (`1980-1989`):
+    typed as words, each was looked for apart (`années` in every sheet dating something, 1980 as
+    one year); a user asking for a decade wants its ten years. A decade is said in a notice."""
     def word(i: int) -> str | None:
         g = groups[i] if i < len(groups) else None
-        return fold_text(g[0].text) if g and len(g) == 1 and g[0].kind == "word" and not g[0].negated else None
+        return g[0].text if g and len(g) == 1 and g[0].kind == "word" and not g[0].negated else None
 
     out: list[list[Clause]] = []
     i = 0
     while i < len(groups):
-        first, second, third = word(i), word(i + 1), word(i + 2)
-        if first in _DECADE_WORDS and second and _DECADE_RE.fullmatch(second):
-            start = int(second) if len(second) == 4 else 1900 + int(second)
-            if span_years(f"{start}-{start + 9}"):
-                out.append([Clause("word", f"{start}-{start + 9}")])
-                notices.append(f"« {groups[i][0].text} {groups[i + 1][0].text} » est lu comme la période "
-                               f"de {start} à {start + 9}.")
-                i += 2
-                continue
-        years = span_years(f"{first}-{third}") if first and second in _SPAN_WORDS and third else None
-        if years:
-            out.append([Clause("word", f"{years[0]}-{years[-1]}")])
-            i += 3
-            continue
-        out.append(groups[i])
-        i += 1
+        for size in (2, 3):
+            words = [word(i + k) for k in range(size)]
+            years = period_years(" ".join(w for w in words if w)) if all(words) else None
+            if years:
+                out.append([Clause("word", f"{years[0]}-{years[-1]}")])
+                if _DECADE_RE.fullmatch(fold_text(" ".join(w for w in words if w))):
+                    notices.append(f"« {' '.join(w for w in words if w)} » est lu comme la période "
+                                   f"de {years[0]} à {years[-1]}.")
+                i += size
+                break
+        else:
+            out.append(groups[i])
+            i += 1
     return out

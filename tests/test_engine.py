@@ -177,6 +177,15 @@ def test_a_period_said_in_words_is_the_span_of_its_years(engine, typed, span):
     assert any(f"de {low} à" in n for n in r["query"]["notices"]) == decade
 
 
+@pytest.mark.parametrize("value", ['"années 1980"', '"annees 80"'])
+def test_a_prefix_decade_lists_what_its_year_range_lists(engine, value):
+    """`annee:"années 1980"` read « Aucune valeur » and listed nothing; it is the decade's ten years."""
+    typed = engine.search(SearchRequest(q=f"jumelage annee:{value}", per_page=100, facets=False))
+    ranged = engine.search(SearchRequest(q="jumelage", year_from=1980, year_to=1989, per_page=100, facets=False))
+    assert typed["total"] == ranged["total"] > 0 and not typed["query"]["notices"]
+    assert {h["id"] for h in typed["results"]} == {h["id"] for h in ranged["results"]}
+
+
 @pytest.mark.parametrize("q", ["année 1980", "années 1930", '"années 1980"', "-années 1980", "1980 à 2020"])
 def test_what_says_no_period_is_read_as_typed(q):
     """One year (`année 1980`), a decade outside the documents' years, a phrase, an exclusion and a
