@@ -417,7 +417,8 @@ def _suggestion(state: IndexState, words: list[str], known) -> str | None:
     a word the index knows otherwise (`_knows`): through its stem (`plateformes` for the
     corpus's `plateforme`, `mère` for `mères`: « Vouliez-vous dire : plateforme ? » corrected
     nothing, `meme` for `mère` misled), or as a place of the tables (`Tiaret`, not `titre`);
-    unless the correction is a name. `known` is the query's own `_knows`."""
+    unless the correction is a name, but never for a place of the tables (the cercle of `Niono`
+    is not the cercle of Nioro). `known` is the query's own `_knows`."""
     if not words:
         return None
     meant = [w for w in words if not is_filler(w)] or words
@@ -429,6 +430,7 @@ def _suggestion(state: IndexState, words: list[str], known) -> str | None:
         for w in words:
             s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
             if s is not None and (not _terms(state, s)  # `ksour` -> `pour`, a stop word
+                                  or named_in_tables(fold_text(w))  # `Niono`, a cercle, is no `Nioro`
                                   or (known(fold_text(w)) and not _names(state, s))):
                 s = None
             changed = changed or s is not None

@@ -95,7 +95,8 @@ def test_a_place_of_the_tables_no_sheet_names_is_said_so(engine):
     programme MEDA, `titre` or millet (`mil`), and « Vouliez-vous dire : titre ? ». Now nothing,
     and a notice that says why; a place some sheet names is searched as before."""
     for q, said in (("Médéa", "la wilaya de Médéa (Algérie)"), ("Tiaret", "la wilaya de Tiaret (Algérie)"),
-                    ("mila", "la wilaya de Mila (Algérie)")):
+                    ("mila", "la wilaya de Mila (Algérie)"),
+                    ("Niono", "le cercle de Niono (Mali)")):  # offered `nioro`, another cercle's name
         r = engine.search(SearchRequest(q=q, per_page=5))
         assert r["total"] == 0 and r["suggestion"] is None, q
         assert r["query"]["notices"] == [f"Aucune fiche des répertoires ne nomme {said}."]
