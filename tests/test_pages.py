@@ -274,6 +274,8 @@ def test_about_page(client, engine):
     ksour = client.get("/api/search", query_string={"q": "réhabilitation des ksour"}).get_json()
     assert ksour["total"] > 0 and any("« ksour »" in n for n in ksour["query"]["notices"])
     assert "« école Tiaret »" in html and "« santé Niono »" in html
+    assert "le nom d'une personne" in html  # the speller offers no contact's name (`dunes`: `funes`)
+    assert client.get("/api/search", query_string={"q": "dunes"}).get_json()["suggestion"] is None
     tiaret = client.get("/api/search", query_string={"q": "école Tiaret", "per_page": 100}).get_json()
     assert tiaret["total"] > 0 and all(h["countries"] == ["Algérie"] for h in tiaret["results"])
     medea = client.get("/api/search", query_string={"q": "Médéa"}).get_json()
