@@ -8,6 +8,8 @@ every result of the place itself, each below the last of those, and a notice say
 are there. The enclosing units are those of the geography tables (indexer/geography), which the
 records' places were read with. A place named with a topic (`tourisme cercle de Bandiagara`) is
 followed the same way by those of the enclosing units' partnerships that have the topic's words.
+A place of the tables that no sheet names is said so, and the query's other words are looked for
+where it is: in its région, or its country (`école Tiaret`: the Algerian results with `école`).
 """
 from __future__ import annotations
 
