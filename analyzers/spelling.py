@@ -99,8 +99,8 @@ class _MemoryTables:
 def speller_terms(vocabulary: dict[str, int], unsuggested: Collection[str] = ()) -> dict[str, int]:
     """The words a suggestion may be: letters only, found in some document, not `unsuggested`."""
     left_out = {fold_text(w) for w in unsuggested}
-    return {fold_text(w): f for w, f in vocabulary.items()
-            if f > 0 and _WORD_RE.fullmatch(fold_text(w)) and fold_text(w) not in left_out}
+    folded = ((fold_text(w), f) for w, f in vocabulary.items() if f > 0)
+    return {w: f for w, f in folded if _WORD_RE.fullmatch(w) and w not in left_out}
 
 
 def delete_keys(terms: dict[str, int]):

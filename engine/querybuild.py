@@ -38,7 +38,7 @@ from .fillers import (
     names_french_side,
     place_named,
 )
-from .querylang import NAMES, NOTHING_SEARCHABLE, Clause, ParsedQuery, period_years, span_years
+from .querylang import NAMES, NOTHING_SEARCHABLE, Clause, ParsedQuery, period_years
 
 _LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
 YEAR_RE = re.compile(f"({YEAR})")
@@ -507,8 +507,8 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a stop word of the text analyzer (`des`, `la`): the names analyzer keeps
         # it, but requiring it in a name would lose every other match
         return None
-    span = span_years(clause.text) if clause.kind == "word" else None
-    if span:  # `1980-1985` names each of its years as a year typed alone does
+    span = period_years(clause.text) if clause.kind == "word" else None
+    if span:  # `1980-1985`, `années 1980` (querylang._periods) name each year as a year typed alone does
         return Group(clause.text, [a for year in span for a in _year_alternatives(schema, str(year))])
     phrase = clause.kind == "phrase"
     alternatives = [Alternative(VIA_PHRASE if phrase else VIA_WORD, clause.text,

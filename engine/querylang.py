@@ -216,11 +216,6 @@ def period_years(text: str, longest: int | None = MAX_SPAN) -> range | None:
     return range(low, high + 1)
 
 
-def span_years(text: str) -> range | None:
-    """The years of a span typed as one word (`1980-1985`, `1980..1985`), at most MAX_SPAN of them."""
-    return period_years(text)
-
-
 def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
     """Words saying a period (`années 1980`, `1980 à 1985`), one clause of its span (`1980-1989`):
     typed as words, each was looked for apart (`années` in every sheet dating something, 1980 as
@@ -229,17 +224,19 @@ def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause
         g = groups[i] if i < len(groups) else None
         return g[0].text if g and len(g) == 1 and g[0].kind == "word" and not g[0].negated else None
 
+    if not any(ch.isdigit() for g in groups for c in g for ch in c.text):  # most queries: no year
+        return groups
     out: list[list[Clause]] = []
     i = 0
     while i < len(groups):
         for size in (2, 3):
             words = [word(i + k) for k in range(size)]
-            years = period_years(" ".join(w for w in words if w)) if all(words) else None
+            text = " ".join(w for w in words if w) if all(words) else ""
+            years = period_years(text) if text else None
             if years:
                 out.append([Clause("word", f"{years[0]}-{years[-1]}")])
-                if _DECADE_RE.fullmatch(fold_text(" ".join(w for w in words if w))):
-                    notices.append(f"« {' '.join(w for w in words if w)} » est lu comme la période "
-                                   f"de {years[0]} à {years[-1]}.")
+                if _DECADE_RE.fullmatch(fold_text(text)):
+                    notices.append(f"« {text} » est lu comme la période de {years[0]} à {years[-1]}.")
                 i += size
                 break
         else:

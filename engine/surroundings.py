@@ -138,11 +138,20 @@ def _unnamed(country: str, place: geography.Place) -> str:
     return f"Aucune fiche des répertoires ne nomme {unit} ({country})"
 
 
+def _place_among(words: list[str]) -> tuple[list[str], str, geography.Place] | None:
+    """The place of the tables the words name, all together or one of them: (its words, country, place)."""
+    for typed in [words] + ([[w] for w in words] if len(words) > 1 else []):
+        found = _table_place(typed)
+        if found is not None:
+            return typed, *found
+    return None
+
+
 def unnamed_place(typed: list[str]) -> str | None:
     """The notice for a query that finds nothing and is the name of a place of the tables, or has
     one among its words: no sheet names it (a wilaya without partnership, `Médéa`). Else None."""
-    found = next(filter(None, map(_table_place, [typed] + ([[w] for w in typed] if len(typed) > 1 else []))), None)
-    return _unnamed(*found) + "." if found else None
+    found = _place_among(typed)
+    return _unnamed(*found[1:]) + "." if found else None
 
 
 @dataclass(frozen=True)
@@ -169,21 +178,19 @@ def unnamed_place_scope(missing: list[str], regions: Collection[str]) -> Scope |
     region facet's values) or else its country, where its other words are looked for. The judged
     queries grade "the surrounding region for a place name"; the other words anywhere, as the query
     was read before, listed Malian schools for an Algerian wilaya."""
-    for words in [missing] + [[w] for w in missing] if len(missing) > 1 else [missing]:
-        found = _table_place(words)
-        if found is None:
-            continue
-        country, place = found
-        region = next((r for r in regions if place.level != "region" and place.region
-                       and geography.key(r) == geography.key(place.region)), None)
-        if region is not None:
-            label = Unit(country, "region", region).label()
-            there = ("du " + label[3:] if label.startswith("le ") else "de " + label) + ", qui l'englobe,"
-        else:
-            there = {"Mali": "du Mali", "Maroc": "du Maroc"}.get(country, _of(country))
-        return Scope("region" if region else "country", region or country, _unnamed(country, place), there,
-                     " ".join(words))
-    return None
+    found = _place_among(missing)
+    if found is None:
+        return None
+    words, country, place = found
+    region = next((r for r in regions if place.level != "region" and place.region
+                   and geography.key(r) == geography.key(place.region)), None)
+    if region is not None:
+        label = Unit(country, "region", region).label()
+        there = ("du " + label[3:] if label.startswith("le ") else "de " + label) + ", qui l'englobe,"
+    else:
+        there = {"Mali": "du Mali", "Maroc": "du Maroc"}.get(country, _of(country))
+    return Scope("region" if region else "country", region or country, _unnamed(country, place), there,
+                 " ".join(words))
 
 
 def within_unnamed_place(missing: list[str], bits: FacetBits, action_cands: list[int],
