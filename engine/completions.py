@@ -25,6 +25,7 @@ from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from indexer.domains import domains_of_text
+from indexer.facet_registry import DOMAIN
 from indexer.likeness import LikenessRows
 
 from .facets import FacetBits, Selection, filter_and_count
@@ -43,7 +44,7 @@ def _domains(words: list[str], bits: FacetBits, matched_actions: Collection[int]
     domains = domains_of_text(" ".join(words))
     if domains or not matched_actions:
         return domains, True
-    per_doc = bits.values_per_doc("domain")
+    per_doc = bits.values_per_doc(DOMAIN)
     tally = Counter(d for a in matched_actions for d in per_doc[a])
     return ([tally.most_common(1)[0][0]] if tally else []), False
 
@@ -54,7 +55,7 @@ def _of_domains(domains: list[str], bits: FacetBits, matched: Collection[int],
     for those not in `matched`."""
     central: dict[int, tuple[str, list[int]]] = {}
     for domain in domains:
-        for doc in bits.members(bits.values.get("domain", {}).get(domain, 0)):
+        for doc in bits.members(bits.values.get(DOMAIN, {}).get(domain, 0)):
             owner = owner_docnum[doc]
             if owner is None or owner in matched:
                 continue

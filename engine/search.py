@@ -414,11 +414,7 @@ def _suggestion(state: IndexState, words: list[str], known) -> str | None:
     only consulted then: it is the most expensive structure to build). The
     words a question is made of (`quelles`, `coopèrent`: fillers.py) are left
     as typed: the search ignores them, a correction of them would be noise. So is
-    a word the index knows otherwise (`_knows`): through its stem (`plateformes` for the
-    corpus's `plateforme`, `mère` for `mères`: « Vouliez-vous dire : plateforme ? » corrected
-    nothing, `meme` for `mère` misled), or as a place of the tables (`Tiaret`, not `titre`);
-    unless the correction is a name, but never for a place of the tables (the cercle of `Niono`
-    is not the cercle of Nioro). `known` is the query's own `_knows`."""
+    a word whose correction would mislead (`_misleads`). `known` is the query's own `_knows`."""
     if not words:
         return None
     meant = [w for w in words if not is_filler(w)] or words
@@ -429,15 +425,25 @@ def _suggestion(state: IndexState, words: list[str], known) -> str | None:
         out, changed = [], False
         for w in words:
             s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
-            if s is not None and (not _terms(state, s)  # `ksour` -> `pour`, a stop word
-                                  or named_in_tables(fold_text(w))  # `Niono`, a cercle, is no `Nioro`
-                                  or (known(fold_text(w)) and not _names(state, s))):
+            if s is not None and _misleads(state, w, s, known):
                 s = None
             changed = changed or s is not None
             out.append(s or w)
     except Exception:  # noqa: BLE001  an analyzer fault costs the suggestion, never the search
         return None
     return " ".join(out) if changed else None
+
+
+def _misleads(state: IndexState, word: str, suggested: str, known) -> bool:
+    """The suggestion `suggested` for `word` would mislead: it is a stop word (`ksour` -> `pour`);
+    `word` is a place of the tables (the cercle of `Niono` is not the cercle of Nioro); or the
+    index knows `word` otherwise (`known`: through its stem, `plateformes` for the corpus's
+    `plateforme`, where « Vouliez-vous dire : plateforme ? » corrected nothing and `meme` for
+    `mère` misled), unless the correction is a name (`kaye` -> `Kayes`: `_names`)."""
+    folded = fold_text(word)
+    if not _terms(state, suggested) or named_in_tables(folded):
+        return True
+    return known(folded) and not _names(state, suggested)
 
 
 def _names(state: IndexState, suggested: str) -> bool:

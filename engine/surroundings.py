@@ -19,6 +19,7 @@ from itertools import islice, product
 
 from analyzers import edit_distance, max_typos
 from indexer import geography
+from indexer.facet_registry import COUNTRY, REGION
 
 from .facets import FacetBits
 from .querybuild import VIA_TYPO, BuiltQuery
@@ -157,7 +158,7 @@ def unnamed_place(typed: list[str]) -> str | None:
 @dataclass(frozen=True)
 class Scope:
     """The territory a query's place no sheet names stands in, as a facet's value."""
-    facet: str  # "region" or "country"
+    facet: str  # REGION or COUNTRY
     value: str
     unnamed: str  # « Aucune fiche des répertoires ne nomme le cercle de Niono (Mali) »
     there: str  # « de la région de Ségou, qui l'englobe », « d'Algérie »
@@ -189,7 +190,7 @@ def unnamed_place_scope(missing: list[str], regions: Collection[str]) -> Scope |
         there = ("du " + label[3:] if label.startswith("le ") else "de " + label) + ", qui l'englobe,"
     else:
         there = {"Mali": "du Mali", "Maroc": "du Maroc"}.get(country, _of(country))
-    return Scope("region" if region else "country", region or country, _unnamed(country, place), there,
+    return Scope(REGION if region else COUNTRY, region or country, _unnamed(country, place), there,
                  " ".join(words))
 
 
@@ -198,7 +199,7 @@ def within_unnamed_place(missing: list[str], bits: FacetBits, action_cands: list
     """The candidates within the territory of a place of the query that no sheet names
     (`unnamed_place_scope`; `missing`: the query's words no document has), with its notice in
     place of the missing words' one; all of them, said so, when none there has the other words."""
-    scope = unnamed_place_scope(missing, bits.values.get("region", {}))
+    scope = unnamed_place_scope(missing, bits.values.get(REGION, {}))
     if scope is None:
         return action_cands, part_scores
     said = missing_notice(missing)

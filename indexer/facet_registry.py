@@ -25,7 +25,12 @@ from analyzers import fold_text
 from .records import Action, Partnership
 from .registry import labels as document_labels
 
+# The facets that code names, not only the registry: each such name is written here once.
 YEAR = "year"  # the facet that year_from/year_to narrow and the year sorts read
+COUNTRY = "country"  # the partner's country: the scope of a place no sheet names
+REGION = "region"  # the partner's region: the map's marks and a cercle's scope
+DOMAIN = "domain"  # the completions' likeness counts a shared domain
+FRENCH = "french"  # the French collectivity: the map's French marks
 
 SOURCE_LABELS = document_labels()  # file name -> label, from the document registry (indexer/registry.py)
 
@@ -183,22 +188,22 @@ def _year(raw: str) -> int:
 
 
 FACETS = Registry([
-    Facet("country", "Pays", lambda p: p.countries, prefixes=("pays",), example="Mali",
+    Facet(COUNTRY, "Pays", lambda p: p.countries, prefixes=("pays",), example="Mali",
           query_example="pays:mali",
           description="Pays du partenaire (valeur exacte de la facette country). Répétable : les valeurs "
                       "d'une même facette se combinent par OU, les facettes entre elles par ET."),
-    Facet("domain", "Domaine", lambda p: p.domains, lambda a, p: a.domains, prefixes=("domaine",),
+    Facet(DOMAIN, "Domaine", lambda p: p.domains, lambda a, p: a.domains, prefixes=("domaine",),
           of_actions=True, example="Eau et assainissement", query_example="domaine:santé",
           description="Domaine (vocabulaire contrôlé, valeur exacte de la facette domain). Répétable."),
-    Facet("year", "Année", lambda p: p.years, lambda a, p: a.years, prefixes=("année", "an"),
+    Facet(YEAR, "Année", lambda p: p.years, lambda a, p: a.years, prefixes=("année", "an"),
           order="value", chart=True, example="2005", query_example="annee:2005",
           pattern=r"[0-9]{4}", convert=_year, invalid_code="invalid_year",
           invalid_message="Année invalide : {value!r} (attendu : quatre chiffres).",
           description="Année (quatre chiffres). Répétable."),
-    Facet("region", "Région / wilaya", _partner_region, prefixes=("région", "wilaya"), multi=False,
+    Facet(REGION, "Région / wilaya", _partner_region, prefixes=("région", "wilaya"), multi=False,
           query_example="region:kayes", text_field="places",
           description="Région, cercle, wilaya ou province du partenaire (valeur exacte). Répétable."),
-    Facet("french", "Collectivité française", _french_collectivity, multi=False,
+    Facet(FRENCH, "Collectivité française", _french_collectivity, multi=False,
           example="Marseille",
           description="Collectivité française du partenariat (valeur exacte ; la carte filtre par elle). "
                       "Répétable."),

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
+from indexer.facet_registry import FRENCH, REGION
+
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
 from .index import get_engine
 from .links import toggle_url, url_with
@@ -56,7 +58,7 @@ def map_view(args: MultiDict, path: str) -> dict:
     state = engine.state()
     req = search_request(args, strict=path.startswith("/api/"))
     where = locations(state)
-    selected = set(req.filters.get("region", []))
+    selected = set(req.filters.get(REGION, []))
     marks: dict[tuple, dict] = {}
     pids: set[str] = set()
     unplaced: Counter[str] = Counter()
@@ -89,7 +91,7 @@ def map_view(args: MultiDict, path: str) -> dict:
             mark["collectivities"].add(party["name"])
             if side == "partner" and party.get("region"):
                 mark["regions"][party["region"]] += 1
-    chosen = set(req.filters.get("french", []))
+    chosen = set(req.filters.get(FRENCH, []))
     places = []
     for m in marks.values():
         names = sorted(m.pop("names").items(), key=lambda kv: (PRECISION_ORDER.index(kv[1]), kv[0]))
@@ -99,10 +101,10 @@ def map_view(args: MultiDict, path: str) -> dict:
         m["collectivities"] = sorted(m["collectivities"])
         if m["side"] == "french":  # a French mark toggles its collectivities (facet `french`)
             m["selected"] = set(m["collectivities"]) <= chosen
-            m["toggle_url"] = toggle_values(path, args, "french", m["collectivities"], m["selected"])
+            m["toggle_url"] = toggle_values(path, args, FRENCH, m["collectivities"], m["selected"])
         else:
             m["selected"] = m["region"] in selected if m["region"] else False
-            m["toggle_url"] = toggle_url(path, args, "region", m["region"]) if m["region"] else None
+            m["toggle_url"] = toggle_url(path, args, REGION, m["region"]) if m["region"] else None
         places.append(m)
     places.sort(key=lambda m: (-m["count"], m["name"]))
     return {"total": len(pids), "places": places,
