@@ -211,6 +211,19 @@ class WordTables:
     def freqs(self, words) -> dict[str, int]:
         return dict(self._rows("SELECT word, df FROM vocabulary WHERE word IN ({})", list(words)))
 
+    def starting_with(self, prefix: str, limit: int) -> tuple[list[str], int]:
+        """The words beginning with `prefix` (folded), at most `limit` of them, the most frequent
+        first, and how many there are: a truncated query word (`assainiss*`) is these words."""
+        if not prefix:
+            return [], 0
+        bounds = (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1))  # the words sorting between: the prefix's
+        with self._lock:
+            total = self._db.execute("SELECT count(*) FROM vocabulary WHERE word >= ? AND word < ?",
+                                     bounds).fetchone()[0]
+            rows = self._db.execute("SELECT word FROM vocabulary WHERE word >= ? AND word < ? "
+                                    "ORDER BY df DESC, word LIMIT ?", (*bounds, limit)).fetchall()
+        return [w for (w,) in rows], total
+
     def words_under(self, keys) -> set[str]:
         """The speller words having one of `keys` among their deletes."""
         keys = set(keys)

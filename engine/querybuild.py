@@ -38,7 +38,7 @@ from .fillers import (
     names_french_side,
     place_named,
 )
-from .querylang import NAMES, NOTHING_SEARCHABLE, Clause, ParsedQuery, period_years
+from .querylang import NAMES, NOTHING_SEARCHABLE, TOO_SHORT, TRUNCATION, Clause, ParsedQuery, period_years, truncated
 
 _LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
 YEAR_RE = re.compile(f"({YEAR})")
@@ -55,8 +55,11 @@ VIA_NARROWER = "narrower"
 VIA_TYPO = "typo"
 VIA_YEAR = "year"
 VIA_PLACE = "place"  # the country or région an adjective names (`algériens`: Algérie), as if typed
+VIA_TRUNCATED = "truncated"  # the words beginning as typed before a star (`assainiss*`)
 # what was typed, not an expansion (a place's adjective names the place as typed)
-LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_PLACE})
+LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_PLACE, VIA_TRUNCATED})
+MAX_TRUNCATED_WORDS = 50  # the words a truncation looks for, the most frequent first
+MAX_TRUNCATED_PHRASES = 10  # ... at the end of a phrase, each one more phrase to match
 
 
 @dataclass
@@ -246,17 +249,53 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
     out = []
     for words, grade in (([c for c in close if away[c] == nearest], profile.typo),
                          ([c for c in close if away[c] > nearest], profile.typo * profile.typo_farther)):
-        parts = []
-        for f in TEXT_FIELDS:
-            seen = set()
-            for cand in words:
-                for _, tok in _tokens(schema, f, cand)[:1]:
-                    if tok not in seen:  # close words may share a stem
-                        seen.add(tok)
-                        parts.append((f, Q.Term(f, tok, boost=profile.field_weights[f] * grade)))
+        parts = _words_parts(schema, words, grade)
         if parts:
             out.append(Alternative(VIA_TYPO, " ".join(words), parts, grade=grade))
     return out
+
+
+def _words_parts(schema, words: list[str], grade: float) -> list[tuple[str, Q.Query]]:
+    """(field, term) for each field's term of each of `words` (known words of the index, as
+    written), each term once: words may share a stem."""
+    weights = ranking_profile.current().field_weights
+    parts: list[tuple[str, Q.Query]] = []
+    for f in TEXT_FIELDS:
+        seen = set()
+        for word in words:
+            for _, tok in _tokens(schema, f, word)[:1]:
+                if tok not in seen:
+                    seen.add(tok)
+                    parts.append((f, Q.Term(f, tok, boost=weights[f] * grade)))
+    return parts
+
+
+def _truncated_group(schema, clause: Clause, built: BuiltQuery, starting, fields=TEXT_FIELDS) -> Group | None:
+    """`assainiss*`: the words of the index beginning so (`starting`: the word tables'), each as
+    literal as a word typed whole: the user spelled what they want that way; in a phrase
+    (`"eau pot*"`), its last word so completed (as Elasticsearch's phrase prefix). When no word of
+    the index begins so, the beginning alone, which the page says no document has; None, and the
+    text is looked for as typed, when too few letters precede the star."""
+    head, _, last = clause.text.rpartition(" ")
+    begins = truncated(last)
+    if begins is None:
+        built.notices.append(TOO_SHORT.format(last))
+        return None
+    grade = ranking_profile.current().stem
+    limit = MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS
+    words, total = starting(begins, limit) if starting is not None else ([], 0)
+    if head or fields != TEXT_FIELDS:
+        parts = [p for w in words for p in field_parts(schema, f"{head} {w}".strip(), phrase=True, fields=fields,
+                                                        scale=grade)]
+    else:
+        parts = _words_parts(schema, words, grade)
+    if not parts:  # the beginning as typed, no close spelling: the page says no document has it
+        return Group(clause.text, [Alternative(VIA_WORD, clause.text, field_parts(
+            schema, f"{head} {begins}".strip(), phrase=bool(head), fields=fields, scale=grade), grade=grade)])
+    if total > len(words):
+        built.notices.append(f"« {last} » : {total} mots commencent ainsi ; la recherche porte "
+                             f"sur les {len(words)} plus fréquents.")
+    return Group(clause.text, [Alternative(VIA_TRUNCATED, clause.text, parts, grade=grade)])
 
 
 def match_facet_value(values, text: str) -> list:
@@ -305,15 +344,19 @@ def _in_vocabulary_phrase(pq: ParsedQuery) -> set[int]:
 
 
 def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=lambda w: True,
-                candidates=None) -> BuiltQuery:
+                candidates=None, starting=None) -> BuiltQuery:
+    """The query's groups and bonuses; `known` says whether the index knows a (folded) word,
+    `candidates` gives a word's close spellings and `starting` the words beginning so (the
+    speller's and the word tables' lookups; without them, no typo nor truncation is expanded)."""
     memo = _TOKENS.set({})  # the schema's analyzers stay alive while it runs: their ids are their own
     try:
-        return _build_query(schema, pq, facet_values, known, candidates)
+        return _build_query(schema, pq, facet_values, known, candidates, starting)
     finally:
         _TOKENS.reset(memo)
 
 
-def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, candidates) -> BuiltQuery:
+def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, candidates,
+                 starting) -> BuiltQuery:
     profile = ranking_profile.current()
     built = BuiltQuery(notices=list(pq.notices))
     in_phrase = _in_vocabulary_phrase(pq)  # `française` in `Agence française de développement` says no side
@@ -330,7 +373,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
         alternatives: list[Alternative] = []
         texts: list[str] = []
         for clause in clauses:
-            group = _clause_group(schema, clause, facet_values, built, known, candidates)
+            group = _clause_group(schema, clause, facet_values, built, known, candidates, starting)
             if clause.kind == "word" and not clause.negated:
                 group = spans.word(group)
             if group is None or group.query is None:
@@ -375,7 +418,7 @@ def _literal_terms(group: Group) -> frozenset[str]:
     """The body terms of what was typed for `group` (the words of a span included)."""
     out: set[str] = set()
     for a in group.alternatives:
-        if a.via in (VIA_WORD, VIA_PHRASE):
+        if a.via in (VIA_WORD, VIA_PHRASE, VIA_TRUNCATED):
             out |= _body_terms(a)
         elif a.via == VIA_WORDS:
             for c in a.children:
@@ -482,27 +525,42 @@ def _year_alternatives(schema, year: str) -> list[Alternative]:
                         grade=profile.year_score)]
 
 
-def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates) -> Group | None:
+def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starting) -> Group | None:
+    """A prefix's clause: a phrase of the names (its last word may be truncated: `collectivite:marseil*`),
+    or of a facet's text field for what is no value of the facet (`region:` a cercle); else None,
+    its facet values added to the filters. A value is also its beginning (`region:kay`), so a
+    star after it (`region:kay*`) asks nothing more."""
+    text = clause.text.rstrip(TRUNCATION) or clause.text
+    if clause.target == NAMES:
+        truncation = _truncated_group(schema, clause, built, starting, fields=("parties",)) \
+            if clause.text.endswith(TRUNCATION) else None
+        return truncation or Group(clause.text, [Alternative(VIA_PHRASE, clause.text, field_parts(
+            schema, text, phrase=True, fields=("parties",)))])
+    facet_name = clause.target or ""  # a field clause always names its facet (parse_query)
+    values = match_facet_value(facet_values.get(facet_name, []), text)
+    facet = registry().get(facet_name)
+    if not values and facet is not None and facet.text_field:
+        return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
+                                               field_parts(schema, text, phrase=True,
+                                                           fields=(facet.text_field,)))])
+    if not values:
+        built.notices.append(f"Aucune valeur de « {clause.render()} » dans le répertoire.")
+        values = ["\x00none"]
+    chosen = (built.excluded_filters if clause.negated else built.filters).setdefault(facet_name, [])
+    chosen.extend(v for v in values if v not in chosen)
+    return None
+
+
+def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates,
+                  starting=None) -> Group | None:
     """The group of one clause (None for a facet prefix, which filters, or a stop word)."""
     profile = ranking_profile.current()
     if clause.kind == "field":
-        if clause.target == NAMES:
-            return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
-                                                   field_parts(schema, clause.text, phrase=True, fields=("parties",)))])
-        facet_name = clause.target or ""  # a field clause always names its facet (parse_query)
-        values = match_facet_value(facet_values.get(facet_name, []), clause.text)
-        facet = registry().get(facet_name)
-        if not values and facet is not None and facet.text_field:
-            # not a value of the facet (`region:` a cercle): looked for in the facet's text field
-            return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
-                                                   field_parts(schema, clause.text, phrase=True,
-                                                               fields=(facet.text_field,)))])
-        if not values:
-            built.notices.append(f"Aucune valeur de « {clause.render()} » dans le répertoire.")
-            values = ["\x00none"]
-        chosen = (built.excluded_filters if clause.negated else built.filters).setdefault(facet_name, [])
-        chosen.extend(v for v in values if v not in chosen)
-        return None
+        return _field_group(schema, clause, facet_values, built, starting)
+    if clause.kind in ("word", "phrase") and clause.text.endswith(TRUNCATION):
+        group = _truncated_group(schema, clause, built, starting)
+        if group is not None:
+            return group
     if clause.kind == "word" and not _tokens(schema, "body", clause.text):
         # a stop word of the text analyzer (`des`, `la`): the names analyzer keeps
         # it, but requiring it in a name would lose every other match

@@ -193,6 +193,20 @@ def _or_groups(items: list[Clause | str], notices: list[str]) -> list[list[Claus
 # A period: a span of years (`1980-1985`, `1980..1985`, `1980 à 1985`, in either order) or a decade
 # (`années 1980`, `années 80`). Typed in the words, the query builder names each of its years as a
 # year typed alone; as a prefix's value (`annee:2001-2005`), it selects the facet's years in it.
+TRUNCATION = "*"  # `assainiss*`: any word beginning so, as a library catalogue reads it
+MIN_TRUNCATED = 2  # letters before the star: `a*` would be a tenth of the vocabulary
+TOO_SHORT = "« {} » : il faut au moins deux lettres avant l'astérisque ; le mot est cherché tel quel."
+
+
+def truncated(word: str) -> str | None:
+    """The folded beginning a word typed with a final star asks for (`assainiss*`; `l'agricult*`:
+    `agricult`), None for any other word or fewer than MIN_TRUNCATED letters."""
+    if not word.endswith(TRUNCATION):
+        return None
+    begins = re.sub(r"[^0-9a-z]", "", fold_text(re.split(r"['’]", word.rstrip(TRUNCATION))[-1]))
+    return begins if len(begins) >= MIN_TRUNCATED else None
+
+
 MAX_SPAN = 31  # years a period typed in the words may cover (`1980-2010`); a longer one is read as typed
 YEAR_SPAN_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.|au|a)\s*(\d{4})")
 _DECADE_RE = re.compile(r"annees\s+((?:19|20)\d0|[5-9]0)")  # folded; `80` is the twentieth century's

@@ -16,7 +16,6 @@ from html import escape
 from types import MappingProxyType
 from typing import Any
 
-from analyzers import fold_text, spelling_analyzer
 from indexer.facet_registry import YEAR, Registry, registry
 
 from . import ranking_profile
@@ -24,16 +23,15 @@ from .actionshare import BestAction, action_context, add_actions, other_years
 from .completions import completions
 from .explain import explain_result
 from .facets import Selection, filter_and_count
-from .fillers import is_filler
 from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import BuiltQuery, build_query
 from .querylang import parse_query
 from .ranking import Ranking, ScoreFn, names_who_or_where, rank
 from .state import IndexState
+from .suggestion import knows, suggest
 from .surroundings import (
     Unit,
-    named_in_tables,
     named_place,
     notice as surroundings_notice,
     unnamed_place,
@@ -46,7 +44,6 @@ MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
 NESTED_ACTIONS = 3
 MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
-SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
 
 
 @dataclass
@@ -99,9 +96,10 @@ def _evaluator(state: IndexState) -> Evaluator:
 def search(state: IndexState, req: SearchRequest) -> dict:
     started = time.perf_counter()
     pq = parse_query(req.q)
-    known = _knows(state)
+    known = knows(state)
     built = build_query(state.schema, pq, state.facet_values, known=known,
-                        candidates=lambda w, d: state.speller.candidates(w, d))
+                        candidates=lambda w, d: state.speller.candidates(w, d),
+                        starting=state.vocabulary.starting_with)
     notices = list(built.notices)
 
     docs = state.docs
@@ -126,6 +124,11 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         action_cands = [i for i in scores if is_action[i]]
         part_scores = {i: s for i, s in scores.items() if is_partnership[i]}
 
+    if mode == "partnership" and built.excluded is not None and scores is not None:
+        # a partnership the query excludes (its record has `-assainissement`) is about it: none
+        # of its actions lists it again
+        gone, owner = _excluded_partnerships(state, built), state.owner_docnum
+        action_cands = [a for a in action_cands if owner[a] not in gone]
     if ranking.missing:  # a place no sheet names: its other words where it is (surroundings.py)
         action_cands, part_scores = within_unnamed_place(ranking.missing, state.facet_bits, action_cands,
                                                          part_scores, notices)
@@ -190,7 +193,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
                              kept_actions) \
         if mode == "partnership" and scores is not None and req.page == pages and _narrowed(facets, selection) else []
 
-    suggestion = _suggestion(state, pq.text_words(), known)
+    suggestion = suggest(state, pq.text_words(), known)
     facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
 
     response = {
@@ -285,8 +288,7 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
         return []
     ruled_out: Collection[int] = part_scores
     if built.excluded is not None and len(hits) < profile.fill_below:
-        excluded, _ = _match(state, built.excluded)
-        ruled_out = part_scores.keys() | {d for d in excluded if state.partnership_flags[d]}
+        ruled_out = part_scores.keys() | _excluded_partnerships(state, built)
     found, notice = completions(pq.text_words(), selection, state.facet_bits, ruled_out, len(hits),
                                 state.owner_docnum, profile.fill_below, kept_actions, seeds=hits,
                                 likeness=state.likeness if profile.fill_likeness else None,
@@ -305,6 +307,12 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
             {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
         out.append(hit)
     return out
+
+
+def _excluded_partnerships(state: IndexState, built: BuiltQuery) -> set[int]:
+    """The partnerships whose record has what the query excludes (`-assainissement`)."""
+    excluded, _ = _match(state, built.excluded)
+    return {d for d in excluded if state.partnership_flags[d]}
 
 
 def _narrowed(facets: Registry, selection: Selection) -> bool:
@@ -336,29 +344,6 @@ def _outside_domain(state: IndexState, selection: Selection, built, score_fn: Sc
     for p in scaled:
         part_scores[p] *= share
     return scaled
-
-
-def _knows(state: IndexState):
-    """Whether the index knows a (folded) word: written somewhere, or an
-    inflection of an indexed word (`départements`, whose stem `departement` the
-    text fields hold, though no sheet writes the plural), or the name of a place of
-    the partner countries' tables that no sheet names (`Médéa`, a wilaya: `meda`, the
-    EU programme, is no place the user meant). Such a word is no typo: close
-    spellings of it would only repeat its stem at a typo's grade or add noise
-    (querybuild._typo)."""
-    vocabulary = state.vocabulary
-    analyzer = state.schema["body"].analyzer
-
-    def known(word: str) -> bool:
-        if word in vocabulary or named_in_tables(word):
-            return True
-        reader = state.searcher().reader()
-        try:
-            stems = [t.text for t in analyzer(word, mode="query")]
-        except Exception:  # noqa: BLE001  what the analyzer cannot read is not known
-            return False
-        return bool(stems) and all(("body", t) in reader for t in stems)
-    return known
 
 
 def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
@@ -407,56 +392,6 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
     return ranking, score
-
-
-def _suggestion(state: IndexState, words: list[str], known) -> str | None:
-    """A corrected query when a word is unknown to the index (the speller is
-    only consulted then: it is the most expensive structure to build). The
-    words a question is made of (`quelles`, `coopèrent`: fillers.py) are left
-    as typed: the search ignores them, a correction of them would be noise. So is
-    a word whose correction would mislead (`_misleads`). `known` is the query's own `_knows`."""
-    if not words:
-        return None
-    meant = [w for w in words if not is_filler(w)] or words
-    try:
-        tokens = [t.text for t in SPELLING_ANALYZER(" ".join(meant), mode="query")]
-        if all(t in state.vocabulary for t in tokens):
-            return None
-        out, changed = [], False
-        for w in words:
-            s = None if is_filler(w) and len(meant) < len(words) else state.speller.suggest_query(w)
-            if s is not None and _misleads(state, w, s, known):
-                s = None
-            changed = changed or s is not None
-            out.append(s or w)
-    except Exception:  # noqa: BLE001  an analyzer fault costs the suggestion, never the search
-        return None
-    return " ".join(out) if changed else None
-
-
-def _misleads(state: IndexState, word: str, suggested: str, known) -> bool:
-    """The suggestion `suggested` for `word` would mislead: it is a stop word (`ksour` -> `pour`);
-    `word` is a place of the tables (the cercle of `Niono` is not the cercle of Nioro); or the
-    index knows `word` otherwise (`known`: through its stem, `plateformes` for the corpus's
-    `plateforme`, where « Vouliez-vous dire : plateforme ? » corrected nothing and `meme` for
-    `mère` misled), unless the correction is a name (`kaye` -> `Kayes`: `_names`)."""
-    folded = fold_text(word)
-    if not _terms(state, suggested) or named_in_tables(folded):
-        return True
-    return known(folded) and not _names(state, suggested)
-
-
-def _names(state: IndexState, suggested: str) -> bool:
-    """`suggested` is (a word of) a collectivity's or a place's name: the names fields have no
-    stems, so `kaye` and `Ouarzazat`, which the texts' stems know, find less than `Kayes` and
-    `Ouarzazate` there, and are still corrected."""
-    reader = state.searcher().reader()
-    return any((f, fold_text(suggested)) in reader for f in ("parties", "places"))
-
-
-def _terms(state: IndexState, text: str) -> list[str]:
-    """The terms the text fields are searched for when `text` is typed."""
-    return [t.text for t in state.schema["body"].analyzer(text, mode="query")]
 
 
 def _top(hits: list[int], key, upto: int) -> list[int]:

@@ -288,7 +288,7 @@ def _strip_marks(html: str) -> str:
 
 VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": "famille",
               "synonym": "synonyme", "narrower": "terme plus précis", "typo": "orthographe proche",
-              "year": "année de début", "place": "lieu"}
+              "year": "année de début", "place": "lieu", "truncated": "début de mot"}
 
 
 def _num(x: float) -> str:

@@ -262,11 +262,11 @@ def test_french_in_a_name_puts_no_collectivity_in_france(small):
 def test_an_inflection_of_an_indexed_word_is_no_typo(engine, word, typo):
     # no sheet writes `départements`, but the index holds its stem (that of `département`):
     # close spellings would only repeat that stem at a typo's grade
-    from engine.search import _knows
+    from engine.suggestion import knows
 
     st = engine.state()
     assert word.lower() not in st.vocabulary
-    assert _knows(st)(fold_text(word)) is not typo
+    assert knows(st)(fold_text(word)) is not typo
     r = engine.search(SearchRequest(q=word, per_page=10, explain=True))
     vias = {m["via"] for h in r["results"] for w in (h["explain"]["own"] or {}).get("words", [])
             for m in w["matches"]}

@@ -1,0 +1,91 @@
+"""« Vouliez-vous dire » : the query's words as the index knows them, and the correction offered
+for those it does not.
+
+Corrections are offered, never applied: the search itself looks for close spellings at a
+typo's grade (querybuild._typo), which `knows` keeps for words the index does not know.
+"""
+from __future__ import annotations
+
+from analyzers import fold_text, spelling_analyzer
+
+from .fillers import is_filler
+from .querylang import TRUNCATION
+from .state import IndexState
+from .surroundings import named_in_tables
+
+SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
+
+
+def knows(state: IndexState):
+    """Whether the index knows a (folded) word: written somewhere, or an
+    inflection of an indexed word (`départements`, whose stem `departement` the
+    text fields hold, though no sheet writes the plural), or the name of a place of
+    the partner countries' tables that no sheet names (`Médéa`, a wilaya: `meda`, the
+    EU programme, is no place the user meant). Such a word is no typo: close
+    spellings of it would only repeat its stem at a typo's grade or add noise
+    (querybuild._typo)."""
+    vocabulary = state.vocabulary
+    analyzer = state.schema["body"].analyzer
+
+    def known(word: str) -> bool:
+        if word in vocabulary or named_in_tables(word):
+            return True
+        reader = state.searcher().reader()
+        try:
+            stems = [t.text for t in analyzer(word, mode="query")]
+        except Exception:  # noqa: BLE001  what the analyzer cannot read is not known
+            return False
+        return bool(stems) and all(("body", t) in reader for t in stems)
+    return known
+
+
+def suggest(state: IndexState, words: list[str], known) -> str | None:
+    """A corrected query when a word is unknown to the index (the speller is
+    only consulted then: it is the most expensive structure to build). The
+    words a question is made of (`quelles`, `coopèrent`: fillers.py) are left
+    as typed: the search ignores them, a correction of them would be noise. So are
+    a truncated word (`assainiss*`: the user's own beginning) and a word whose correction would
+    mislead (`_misleads`). `known` is the query's own `knows`."""
+    if not words:
+        return None
+    meant = [w for w in words if not is_filler(w) and not w.endswith(TRUNCATION)] or words
+    try:
+        tokens = [t.text for t in SPELLING_ANALYZER(" ".join(meant), mode="query")]
+        if all(t in state.vocabulary for t in tokens):
+            return None
+        out, changed = [], False
+        for w in words:
+            s = None if (is_filler(w) and len(meant) < len(words)) or w.endswith(TRUNCATION) \
+                else state.speller.suggest_query(w)
+            if s is not None and _misleads(state, w, s, known):
+                s = None
+            changed = changed or s is not None
+            out.append(s or w)
+    except Exception:  # noqa: BLE001  an analyzer fault costs the suggestion, never the search
+        return None
+    return " ".join(out) if changed else None
+
+
+def _misleads(state: IndexState, word: str, suggested: str, known) -> bool:
+    """The suggestion `suggested` for `word` would mislead: it is a stop word (`ksour` -> `pour`);
+    `word` is a place of the tables (the cercle of `Niono` is not the cercle of Nioro); or the
+    index knows `word` otherwise (`known`: through its stem, `plateformes` for the corpus's
+    `plateforme`, where « Vouliez-vous dire : plateforme ? » corrected nothing and `meme` for
+    `mère` misled), unless the correction is a name (`kaye` -> `Kayes`: `_names`)."""
+    folded = fold_text(word)
+    if not _terms(state, suggested) or named_in_tables(folded):
+        return True
+    return known(folded) and not _names(state, suggested)
+
+
+def _names(state: IndexState, suggested: str) -> bool:
+    """`suggested` is (a word of) a collectivity's or a place's name: the names fields have no
+    stems, so `kaye` and `Ouarzazat`, which the texts' stems know, find less than `Kayes` and
+    `Ouarzazate` there, and are still corrected."""
+    reader = state.searcher().reader()
+    return any((f, fold_text(suggested)) in reader for f in ("parties", "places"))
+
+
+def _terms(state: IndexState, text: str) -> list[str]:
+    """The terms the text fields are searched for when `text` is typed."""
+    return [t.text for t in state.schema["body"].analyzer(text, mode="query")]

@@ -1,0 +1,67 @@
+"""A word typed with a final star (`assainiss*`) is every word of the index beginning so, as a
+library catalogue reads it. It found nothing before, with no word of explanation: the star was
+dropped and `assainiss`, no word of the texts, was looked for."""
+import pytest
+
+from engine import SearchRequest
+from engine.querylang import TOO_SHORT, truncated
+
+
+def ids(r):
+    return [h["id"] for h in r["results"]]
+
+
+def run(engine, q, **kw):
+    return engine.search(SearchRequest(q=q, per_page=100, facets=False, **kw))
+
+
+@pytest.mark.parametrize("word, begins", [("assainiss*", "assainiss"), ("Écol*", "ecol"), ("l'agricult*", "agricult"),
+                                          ("micro-cr*", "microcr"), ("a*", None), ("eau", None), ("*", None)])
+def test_the_beginning_a_star_asks_for(word, begins):
+    assert truncated(word) == begins
+
+
+def test_the_word_tables_list_the_words_beginning_so_the_most_frequent_first(engine):
+    tables = engine.state().vocabulary
+    words, total = tables.starting_with("agricult", 10)
+    assert "agriculture" in words and total == len(words)
+    assert all(w.startswith("agricult") for w in words)
+    some, many = tables.starting_with("s", 5)
+    assert len(some) == 5 and many > 5
+    freqs = tables.freqs(some)
+    assert [freqs[w] for w in some] == sorted(freqs.values(), reverse=True)
+    assert tables.starting_with("zzzq", 10) == ([], 0)
+
+
+def test_a_truncated_word_finds_what_its_words_find(engine):
+    r = run(engine, "assainiss*", explain=True)
+    whole = run(engine, "assainissement")
+    assert r["total"] >= whole["total"] > 0 and set(ids(whole)) <= set(ids(r))
+    assert r["query"]["notices"] == [] and r["suggestion"] is None
+    vias = {m["via"] for h in r["results"] for w in (h["explain"]["own"] or {}).get("words", []) for m in w["matches"]}
+    assert "truncated" in vias
+    assert "<mark>" in r["results"][0]["snippet"]
+    # every word beginning so, not only one: schools and the economy alike
+    eco = set(ids(run(engine, "éco*")))
+    assert eco & set(ids(run(engine, "écoles"))) and eco & set(ids(run(engine, "économique")))
+
+
+def test_a_truncation_is_no_typo_to_correct_and_the_other_words_still_are(engine):
+    assert run(engine, "assainiss* kaye")["suggestion"] == "assainiss* kayes"
+
+
+def test_what_a_truncation_cannot_read_is_said(engine):
+    assert TOO_SHORT.format("a*") in run(engine, "a*")["query"]["notices"]
+    capped = run(engine, "co* eau")["query"]["notices"]
+    assert any("mots commencent ainsi ; la recherche porte sur les 50 plus fréquents" in n for n in capped)
+    nothing = run(engine, "zzzq* eau")
+    said = "Aucun document ne contient « zzzq* » : la recherche porte sur les autres mots."
+    assert said in nothing["query"]["notices"]
+    assert nothing["total"] == run(engine, "eau")["total"]
+
+
+def test_a_phrase_a_name_and_a_facet_value_may_end_with_a_star(engine):
+    assert set(ids(run(engine, '"eau potable"'))) <= set(ids(run(engine, '"eau pot*"')))
+    assert ids(run(engine, "collectivite:marseil*")) == ids(run(engine, "collectivite:marseille")) != []
+    assert ids(run(engine, "region:kay*")) == ids(run(engine, "region:kay")) != []
+    assert run(engine, "-assainiss*")["total"] == run(engine, "-assainissement")["total"]
