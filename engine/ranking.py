@@ -38,6 +38,7 @@ def missing_notice(words: list[str]) -> str:
 class Ranking:
     scores: dict[int, float] | None  # None: no text, every document (browsing)
     fallback: bool = False  # no document had all the words: any word did
+    fallback_notice: str = FALLBACK_NOTICE  # ... and where (_fallback_in_the_places)
     partial: bool = False  # documents with only some of the words are listed
     notices: list[str] = field(default_factory=list)
     # what the scores were made of (read back by explain.py)
@@ -64,7 +65,7 @@ class Ranking:
             self.partial = False
             out.append(PARTIAL_NOTICE)
         if self.fallback and not listed:
-            out.append(FALLBACK_NOTICE)
+            out.append(self.fallback_notice)
         return [n for n in out if n in self.notices]
 
     def own_matches(self, built: BuiltQuery, score: ScoreFn, doc_count: int, docs) -> set[int]:
@@ -247,6 +248,26 @@ def _in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn,
     return docs & inside
 
 
+def _fallback_in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
+                            docs: set[int]) -> tuple[set[int], str]:
+    """The any-word fallback of a place + topic query stays in the place (`profile.place_fills`):
+    `école primaire Gao`, which no record of Gao has whole, listed Moroccan and Algerian schools
+    among Gao's records. Not that of a long query, a need described in a sentence, where a place
+    may be said of the need (`la désertification au Sahel`) more than of the records, nor of names
+    alone (`Kolobo Tlemcen`: either). Returns the documents and the notice saying which."""
+    profile = ranking_profile.current()
+    topics = [g for g, c in zip(built.groups, gates, strict=True) if c is None and not g.light]
+    asked = profile.place_required and profile.place_fills and len(built.groups) < profile.long_from_words \
+        and not all(names_who_or_where(g, score) for g in topics)
+    there = _in_the_places(built, gates, score, doc_count, docs) if asked else docs
+    if not there or there == docs:
+        return docs, FALLBACK_NOTICE
+    places = [f"« {g.text} »" for g, c in zip(built.groups, gates, strict=True) if c is not None]
+    several = len(places) > 1
+    return there, (f"Aucun résultat {'des lieux' if several else 'du lieu'} {', '.join(places)} ne contient tous "
+                   f"les mots : voici ceux de {'ces lieux' if several else 'ce lieu'} qui en ont le plus.")
+
+
 def _filled(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
             matched: set[int], covered: set[int]) -> set[int]:
     """Few results have enough of the words: those with fewer (`covered`: any word)
@@ -362,7 +383,8 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         matched = set(cover)
         if matched:
             out.fallback = True
-            out.notices.append(FALLBACK_NOTICE)
+            matched, out.fallback_notice = _fallback_in_the_places(built, gates, score, doc_count, matched)
+            out.notices.append(out.fallback_notice)
     elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
         cover = cover or _coverage(parts, weights, excluded)
         matched = _filled(built, gates, score, doc_count, matched, set(cover))

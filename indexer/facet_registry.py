@@ -198,7 +198,7 @@ FACETS = Registry([
     Facet(YEAR, "Année", lambda p: p.years, lambda a, p: a.years, prefixes=("année", "an"),
           order="value", chart=True, example="2005", query_example="annee:2005",
           pattern=r"[0-9]{4}", convert=_year, invalid_code="invalid_year",
-          invalid_message="Année invalide : {value!r} (attendu : quatre chiffres).",
+          invalid_message="Année invalide : « {value} » (attendu : quatre chiffres).",
           description="Année (quatre chiffres). Répétable."),
     Facet(REGION, "Région / wilaya", _partner_region, prefixes=("région", "wilaya"), multi=False,
           query_example="region:kayes", text_field="places",

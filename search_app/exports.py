@@ -41,10 +41,10 @@ def export_options(args: MultiDict) -> tuple[MultiDict, bool, str]:
             raise ParamError("repeated_parameter", f"« {name} » ne peut être donné qu'une fois.", name)
     raw_all = args.get("all", "0").strip().lower()
     if raw_all not in ("0", "1", "true", "false", ""):
-        raise ParamError("invalid_boolean", f"« all » vaut 1 ou 0 (reçu : {raw_all[:20]!r}).", "all")
+        raise ParamError("invalid_boolean", f"« all » vaut 1 ou 0 (reçu : « {raw_all[:20]} »).", "all")
     rows = args.get("rows", "partnership")
     if rows not in ROWS:
-        raise ParamError("invalid_rows", f"« rows » vaut partnership ou action (reçu : {rows[:40]!r}).", "rows")
+        raise ParamError("invalid_rows", f"« rows » vaut partnership ou action (reçu : « {rows[:40]} »).", "rows")
     return rest, raw_all in ("1", "true"), rows
 
 

@@ -42,7 +42,7 @@ def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, defau
     if raw is None or raw == "":
         return default
     if not re.fullmatch(r"[+-]?\d{1,9}", raw.strip()):
-        raise ParamError("invalid_integer", f"« {name} » doit être un nombre entier (reçu : {raw[:40]!r}).", name)
+        raise ParamError("invalid_integer", f"« {name} » doit être un nombre entier (reçu : « {raw[:40]} »).", name)
     value = int(raw)
     if lo is not None and value < lo:
         raise ParamError("out_of_range", f"« {name} » doit valoir au moins {lo} (reçu : {value}).", name)
@@ -132,7 +132,7 @@ def _sort(args) -> str:
 def _explain(args) -> bool:
     explain = BOOLEANS.get((args.get("explain") or "").strip().lower())
     if explain is None:
-        raise ParamError("invalid_boolean", f"« explain » vaut 1 ou 0 (reçu : {args.get('explain', '')[:40]!r}).",
+        raise ParamError("invalid_boolean", f"« explain » vaut 1 ou 0 (reçu : « {args.get('explain', '')[:40]} »).",
                          "explain")
     return explain
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -260,7 +261,18 @@ def test_wrong_parameters_answer_400_json(client, spec, path, qs, code, paramete
     assert body["error"]["code"] == code
     assert body["error"]["parameter"] == parameter
     assert body["error"]["message"]
+    assert not re.search(r"(^|[\s(:])'", body["error"]["message"])  # French quotes, no Python repr
     assert r.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("qs, message", [
+    ("page=abc", "« page » doit être un nombre entier (reçu : « abc »)."),
+    ("year=20055", "Année invalide : « 20055 » (attendu : quatre chiffres)."),
+    ("explain=oui", "« explain » vaut 1 ou 0 (reçu : « oui »)."),
+])
+def test_a_wrong_value_is_quoted_the_french_way(client, qs, message):
+    """The value was shown as Python writes it, `(reçu : 'abc')`."""
+    assert client.get(f"/api/search?{qs}").get_json()["error"]["message"] == message
 
 
 def test_a_query_of_500_characters_is_accepted(client):
