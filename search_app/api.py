@@ -11,7 +11,7 @@ from . import exports, mapview, openapi, views
 from .errors import error_response
 from .index import get_engine
 from .links import url_with, without_filters
-from .params import ParamError, check_query_string, check_text
+from .params import ParamError, check_names, check_query_string, check_text
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_SUGGEST_CHARS = 100
@@ -101,6 +101,7 @@ def action(aid: str):
 @bp.get("/suggest")
 def suggest():
     check_query_string(request.query_string)
+    check_names(request.args, {"q"}, {"q"})
     q = request.args.get("q", "")
     if len(q) > MAX_SUGGEST_CHARS:
         return error_response(400, "query_too_long", f"Le préfixe dépasse {MAX_SUGGEST_CHARS} caractères.", "q")
@@ -111,11 +112,15 @@ def suggest():
 
 @bp.get("/facets")
 def facets():
+    check_query_string(request.query_string)
+    check_names(request.args, (), ())
     return _etag_response(jsonify(views.facets_view()), get_engine().state().version)
 
 
 @bp.get("/status")
 def status():
+    check_query_string(request.query_string)
+    check_names(request.args, (), ())
     resp = jsonify(get_engine().status())
     resp.headers["Cache-Control"] = "no-store"
     return resp

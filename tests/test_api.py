@@ -365,11 +365,23 @@ def test_suggest(client, spec):
 
 
 @pytest.mark.parametrize("qs,code", [("q=" + "k" * 101, "query_too_long"), ("q=%FF", "invalid_encoding"),
-                                     ("q=ka%07", "invalid_characters")])
+                                     ("q=ka%07", "invalid_characters"), ("q=ka&q=ko", "repeated_parameter")])
 def test_suggest_errors(client, qs, code):
     r = client.get(f"/api/suggest?{qs}")
     assert r.status_code == 400
     assert r.get_json()["error"] == {"code": code, "message": r.get_json()["error"]["message"], "parameter": "q"}
+
+
+@pytest.mark.parametrize("path", ["/api/suggest?prefix=kou", "/api/facets?q=eau", "/api/status?verbose=1"])
+def test_the_other_endpoints_refuse_a_parameter_they_do_not_read(client, path):
+    """`/api/suggest?prefix=kou` answered an empty list, as if no name began so; `/api/facets?q=eau`
+    the whole corpus's counts, as if they were those of `eau`."""
+    r = client.get(path)
+    name = path.split("?")[1].split("=")[0]
+    assert r.status_code == 400
+    assert r.get_json()["error"] == {"code": "unknown_parameter", "message": f"Paramètre inconnu : « {name} ».",
+                                     "parameter": name}
+    assert client.get(path.split("?")[0] + "?_=1").status_code == 200  # a cache buster is no parameter
 
 
 def test_facets_over_the_corpus(client, engine, spec):
