@@ -93,13 +93,18 @@ def _evaluator(state: IndexState) -> Evaluator:
     return Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
 
 
+def plan(state: IndexState, pq, known=None) -> BuiltQuery:
+    """The query as the search builds it (the words the index knows, their close spellings, the
+    words a truncation begins): a record page marks what the search matched with it."""
+    return build_query(state.schema, pq, state.facet_values, known=known or knows(state),
+                       candidates=lambda w, d: state.speller.candidates(w, d), starting=state.vocabulary.starting_with)
+
+
 def search(state: IndexState, req: SearchRequest) -> dict:
     started = time.perf_counter()
     pq = parse_query(req.q)
     known = knows(state)
-    built = build_query(state.schema, pq, state.facet_values, known=known,
-                        candidates=lambda w, d: state.speller.candidates(w, d),
-                        starting=state.vocabulary.starting_with)
+    built = plan(state, pq, known)
     notices = list(built.notices)
 
     docs = state.docs

@@ -232,7 +232,11 @@ def ensure_index(data_dir: Path, index_dir: Path) -> None:
 
 
 def cmd_serve(args) -> int:
-    from waitress import serve
+    import logging
+    import os
+    import socket
+
+    from waitress.server import create_server
 
     from indexer.build import BuildError
     from search_app import create_app
@@ -243,34 +247,50 @@ def cmd_serve(args) -> int:
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    try:  # the port first: in use, it was a traceback after « Serving on » (and waitress's threads left running)
+        family = socket.getaddrinfo(args.host, args.port, type=socket.SOCK_STREAM)[0][0]
+        listening = socket.create_server((args.host, args.port), family=family)
+    except OSError as exc:
+        print(f"error: cannot serve on {args.host}:{args.port}: {os.strerror(exc.errno) if exc.errno else exc} "
+              "(another server there? --port chooses another)", file=sys.stderr)
+        return 1
     app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
                       "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache,
                       "ACCESSIBILITY_CONTACT": args.contact})
     prepare(app, args.threads)
+    server = create_server(app, sockets=[listening], threads=args.threads, ident="repertoires")
+    logging.basicConfig()  # waitress's warnings (a queue of waiting requests) reach stderr, as serve() did
     print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
           file=sys.stderr)
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="repertoires")
+    server.run()
     return 0
 
 
 # --- search --------------------------------------------------------------
 
 def cmd_search(args) -> int:
-    from engine import Engine, SearchRequest
-    from indexer.store import IndexError_
+    """The API's request, read by the API's rules (search_app.params): `--country Narnia` listed
+    nothing and `--page 0` the first page, where /api/search says what is wrong."""
+    from werkzeug.datastructures import MultiDict
 
-    filters = {}
+    from engine import Engine
+    from indexer.store import IndexError_
+    from search_app.params import ParamError, parse_search_args
+
+    pairs = [("q", args.query), ("sort", args.sort), ("page", str(args.page)), ("per_page", str(args.per_page))]
+    pairs += [("explain", "1")] if args.explain else []
     for facet in registry():
         chosen = getattr(args, facet.name)
-        if chosen:
-            filters[facet.name] = [chosen] if facet.exclusive else chosen
+        pairs += [(facet.name, str(v)) for v in ([chosen] if facet.exclusive else chosen) if v]
     try:
-        response = Engine(args.index).search(SearchRequest(
-            q=args.query, filters=filters, sort=args.sort, page=max(1, args.page),
-            per_page=min(100, max(1, args.per_page)), explain=args.explain))
+        engine = Engine(args.index)
+        response = engine.search(parse_search_args(MultiDict(pairs), engine.state().facet_values))
     except IndexError_ as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except ParamError as exc:
+        print(f"erreur : {exc.message}", file=sys.stderr)
+        return 2
     if args.json:
         json.dump(response, sys.stdout, ensure_ascii=False, indent=2)
         print()

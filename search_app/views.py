@@ -17,9 +17,8 @@ from werkzeug.datastructures import MultiDict
 
 from engine import SearchRequest
 from engine.highlight import mark_all, terms_by_field
-from engine.querybuild import build_query
 from engine.querylang import parse_query
-from engine.search import search as run_search
+from engine.search import plan, search as run_search
 from indexer.facet_registry import registry
 
 from .index import get_engine
@@ -158,10 +157,7 @@ def record_marks(q: str) -> Callable[[str | None, str], str]:
     terms: dict[str, set[str]] = {}
     if q.strip():
         try:
-            built = build_query(state.schema, parse_query(q), state.facet_values,
-                                known=state.vocabulary.__contains__,
-                                candidates=lambda w, d: state.speller.candidates(w, d))
-            terms = terms_by_field(built.query)
+            terms = terms_by_field(plan(state, parse_query(q)).query)
         except Exception:  # noqa: BLE001 -- a record page never fails because of the query it came with
             terms = {}
 

@@ -64,6 +64,34 @@ def test_export_writes_every_record_as_json_lines(tmp_path, data_dir, capsys):
     assert any(r["id"] == "etat-francais--etat-algerien" for r in records)
 
 
+@pytest.mark.parametrize("argv, message", [
+    (["--page", "0", "eau"], "« page » doit valoir au moins 1 (reçu : 0)."),
+    (["--country", "Narnia", "eau"], "Valeur inconnue pour « country » : « Narnia »."),
+    (["--per-page", "1000", "eau"], "« per_page » doit valoir au plus 100 (reçu : 1000)."),
+])
+def test_search_reads_its_options_by_the_api_rules(index_dir, capsys, argv, message):
+    """`--country Narnia` listed nothing and `--page 0` the first page, without a word."""
+    from repertoires.cli import main
+
+    assert main(["search", "--index", str(index_dir), *argv]) == 2
+    assert capsys.readouterr().err.strip() == f"erreur : {message}"
+
+
+def test_serve_on_a_port_in_use_says_so_and_fails(index_dir, data_dir, capsys):
+    """It printed « Serving on … », then a traceback (OSError: Address already in use)."""
+    import socket
+
+    from repertoires.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--index", str(index_dir), "--data", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: cannot serve on 127.0.0.1:{port}: Address already in use" in err and "Serving on" not in err
+
+
 def test_serve_builds_a_missing_index_first_and_says_so(tmp_path, data_dir, capsys):
     """`repertoires serve` calls indexer.freshness.ensure_index before serving."""
     from repertoires.cli import ensure_index

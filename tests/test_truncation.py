@@ -65,3 +65,9 @@ def test_a_phrase_a_name_and_a_facet_value_may_end_with_a_star(engine):
     assert ids(run(engine, "collectivite:marseil*")) == ids(run(engine, "collectivite:marseille")) != []
     assert ids(run(engine, "region:kay*")) == ids(run(engine, "region:kay")) != []
     assert run(engine, "-assainiss*")["total"] == run(engine, "-assainissement")["total"]
+
+
+def test_a_record_page_marks_what_the_search_found_through_a_truncation(client):
+    """The record page built the query apart from the search, without its truncations."""
+    html = client.get("/partenariats/mulhouse--el-khroub", query_string={"q": "assainiss*"}).get_data(as_text=True)
+    assert "<mark>assainissement</mark>" in html
