@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analyzers import fold_text
+from analyzers import edit_distance, fold_text
 from indexer.facet_registry import registry
 from indexer.text import YEAR
 
@@ -31,6 +31,17 @@ def prefix_target(prefix: str) -> str | None:
     if target is None and key in _NAME_KEYS:
         return NAMES
     return target
+
+
+def close_prefix(prefix: str) -> str | None:
+    """The one known prefix, as written, a typed unknown one is a typo of (one edit, three letters
+    or more: `pay:`, `domain:`, `sources:`); None when there is none or more than one."""
+    key = fold_text(prefix)
+    if len(key) < 3:
+        return None
+    written = [p for f in registry() for p in f.prefixes] + list(NAME_PREFIXES)
+    near = {p for p in written if edit_distance(key, fold_text(p), 1) <= 1}
+    return near.pop() if len(near) == 1 else None
 
 
 def prefix_label(target: str | None) -> str:
@@ -135,6 +146,9 @@ def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
     m = _PREFIXED_RE.match(body)
     if m and prefix_target(m.group(1)) is not None:
         return _field_clause(m.group(1), m.group(2), negated, pq)
+    if m and not body.startswith("http") and (near := close_prefix(m.group(1))) is not None:
+        pq.notices.append(f"Le préfixe « {m.group(1)}: » est lu comme « {near}: ».")
+        return _field_clause(near, m.group(2), negated, pq)
     if m and not body.startswith("http"):
         # an unknown prefix: read "foo:bar" as the words foo bar
         pq.notices.append(f"Le préfixe « {m.group(1)}: » n'est pas connu : lu comme des mots simples.")

@@ -1,0 +1,24 @@
+"""The query language's kindness to a mistyped prefix: `pay:mali` was read as the words `pay`
+and `mali`, a prefix one letter off is now read as the prefix meant, and the notice says so."""
+import pytest
+
+from engine import SearchRequest
+from engine.querylang import close_prefix, parse_query
+
+
+@pytest.mark.parametrize("typed, meant", [("pay", "pays"), ("domain", "domaine"), ("Regoin", "région"),
+                                          ("sources", "source"), ("colectivite", "collectivité"), ("typ", "type"),
+                                          ("en", None), ("objectif", None), ("http", None)])
+def test_a_prefix_one_letter_off(typed, meant):
+    assert close_prefix(typed) == meant
+
+
+def test_a_mistyped_prefix_filters_as_the_prefix_meant(engine):
+    typed = engine.search(SearchRequest(q="pay:mali eau", per_page=100, facets=False))
+    meant = engine.search(SearchRequest(q="pays:mali eau", per_page=100, facets=False))
+    assert [h["id"] for h in typed["results"]] == [h["id"] for h in meant["results"]] != []
+    assert typed["query"]["notices"] == ["Le préfixe « pay: » est lu comme « pays: »."]
+    assert typed["query"]["understood"] == "pays:mali eau"
+    unknown = parse_query("objectif:eau")
+    assert unknown.notices == ["Le préfixe « objectif: » n'est pas connu : lu comme des mots simples."]
+    assert [c.text for c in unknown.clauses] == ["objectif", "eau"]
