@@ -293,7 +293,8 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, starting, fields
         return Group(clause.text, [Alternative(VIA_WORD, clause.text, field_parts(
             schema, f"{head} {begins}".strip(), phrase=bool(head), fields=fields, scale=grade), grade=grade)])
     if total > len(words):
-        built.notices.append(f"« {last} » : {total} mots commencent ainsi ; la recherche porte "
+        many = f"{total:,}".replace(",", "\u202f")  # the French thousands separator
+        built.notices.append(f"« {last} » : {many} mots commencent ainsi ; la recherche porte "
                              f"sur les {len(words)} plus fréquents.")
     return Group(clause.text, [Alternative(VIA_TRUNCATED, clause.text, parts, grade=grade)])
 

@@ -373,7 +373,9 @@ def explain_lines(e: dict) -> list[str]:
 def print_results(r: dict, out=None) -> None:
     out = out or sys.stdout
     q = r["query"]
-    print(f"{r['total']} résultat(s) pour « {q['q']} » ({r['took_ms']} ms)", file=out)
+    from search_app.formatting import duration_ms, plural  # French numbers, as the pages write them
+
+    print(f"{plural(r['total'], 'résultat')} pour « {q['q']} » ({duration_ms(r['took_ms'])})", file=out)
     for n in q["notices"]:
         print(f"  note : {n}", file=out)
     if r.get("suggestion"):

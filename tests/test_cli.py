@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -23,7 +24,9 @@ def test_help_explains_with_an_example(command, capsys):
 def test_search_readable_and_json(index_dir, capsys):
     assert main(["search", "assainissement Kayes", "--index", str(index_dir)]) == 0
     out = capsys.readouterr().out
-    assert "résultat(s) pour « assainissement Kayes »" in out
+    assert "résultats pour « assainissement Kayes »" in out
+    assert main(["search", "zzzxqw", "--index", str(index_dir)]) == 0  # French: the singular below two
+    assert re.match(r"0 résultat pour « zzzxqw » \(\d+(,\d)?\u202fms\)", capsys.readouterr().out)
     assert "Kayes" in out and "id : " in out
     assert main(["search", "santé", "--country", "Mali", "--json", "--index", str(index_dir)]) == 0
     data = json.loads(capsys.readouterr().out)
