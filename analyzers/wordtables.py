@@ -184,6 +184,13 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
         db.close()
 
 
+def marked_term(terms: Collection[str]) -> str:
+    """The term a word is marked for, of those it has among a query's: the longest (a compound's
+    joined form, `saintetien` of `St-Étienne`, which a hyphenated query word asks for whole),
+    then the least."""
+    return min(terms, key=lambda t: (-len(t), t))
+
+
 class WordTables:
     """A generation's word tables, opened read-only. Safe to share between threads."""
 
@@ -246,13 +253,12 @@ class WordTables:
                                                                 list(words))}
 
     def marked_words(self, terms) -> dict[str, str]:
-        """Every word the build met that one of `terms` marks, with the least of
-        its terms among them (as the highlighter picks)."""
-        out: dict[str, str] = {}
+        """Every word the build met that one of `terms` marks, with the term the
+        highlighter marks it for (`marked_term` of its terms among them)."""
+        found: dict[str, list[str]] = {}
         for term, word in self._rows("SELECT term, word FROM term_words WHERE term IN ({})", sorted(terms)):
-            if word not in out or term < out[word]:
-                out[word] = term
-        return out
+            found.setdefault(word, []).append(term)
+        return {word: marked_term(ts) for word, ts in found.items()}
 
     # -- the snippets' ------------------------------------------------------------
     def body(self, docnum: int) -> tuple[str, Mapping[str, list[int]]]:

@@ -13,13 +13,17 @@ escaped: a `<script>` in a source file or in the query comes out inert.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from html import escape
 
+from whoosh import query as Q
+
 from analyzers import french_analyzer
+from analyzers.wordtables import marked_term as pick
 
 SNIPPET_CHARS = 220
 WORD_CACHE = 200_000  # distinct words remembered per field
+PHRASE_GAP = 16  # characters between two words of a phrase: a stop word and a short word (the phrases' slop)
 
 
 class FieldMarker:
@@ -61,7 +65,7 @@ class FieldMarker:
             for word, start, end in words:
                 keys = keys_of(word)
                 if keys and not keys.isdisjoint(terms):
-                    found.append((start, end, min(keys & terms)))
+                    found.append((start, end, pick(keys & terms)))
             return found
         # A regex tokenizer (the hot path): one scan for the words and where
         # they are, then each distinct word looked up once (texts repeat their
@@ -78,7 +82,7 @@ class FieldMarker:
             known = get(token)
             token_keys = known if known is not None else keys_of(token)
             if token_keys and not token_keys.isdisjoint(terms):
-                marked[token] = min(token_keys & terms)
+                marked[token] = pick(token_keys & terms)
         if marked:
             found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
         return found
@@ -144,18 +148,55 @@ class Markers:
 
 
 
-def terms_by_field(query) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    if query is None:
-        return out
-    try:
-        for fieldname, text in query.iter_all_terms(phrases=True):
-            if isinstance(text, bytes):
-                text = text.decode("utf-8", "replace")
-            out.setdefault(fieldname, set()).add(text)
-    except Exception:  # noqa: BLE001, S110  a query that cannot list its terms gets plain snippets
-        pass
+def terms_by_field(query) -> dict[str, set]:
+    """What each field's words are marked for: a word's term (a str), or a phrase's terms in order
+    (a tuple), whose words are marked only where they stand together: an expansion `groupe
+    scolaire` of `école` marked every `groupe`, and the snippet went to a « groupe de
+    coordination ». A phrase's words joined are a word's term too: a hyphenated word is a phrase
+    of its parts, and the analyzer gives a compound its joined form (`St-Étienne`: `saintetien`).
+    What the query excludes (`-puits`) marks nothing."""
+    out: dict[str, set] = {}
+
+    def walk(q) -> None:
+        if isinstance(q, Q.Not):
+            return
+        if isinstance(q, Q.Phrase):
+            words = tuple(w.decode("utf-8", "replace") if isinstance(w, bytes) else w for w in q.words)
+            out.setdefault(q.fieldname, set()).update({words, "".join(words)} if len(words) > 1 else {words[0]})
+        elif isinstance(q, Q.Term):
+            text = q.text.decode("utf-8", "replace") if isinstance(q.text, bytes) else q.text
+            out.setdefault(q.fieldname, set()).add(text)
+        else:
+            for child in q.children():
+                walk(child)
+    if query is not None:
+        try:
+            walk(query)
+        except Exception:  # noqa: BLE001  a query that cannot list its terms gets plain snippets
+            return {}
     return out
+
+
+def _words(terms: Collection) -> frozenset[str]:
+    """Every term a word may be marked for: the words' and the phrases' (terms_by_field)."""
+    return frozenset(w for t in terms for w in ((t,) if isinstance(t, str) else t))
+
+
+def _in_phrases(spans: list[tuple[int, int, str]], terms: Collection) -> list[tuple[int, int, str]]:
+    """The `spans` of words marked for themselves, and of the words of a phrase of `terms` found
+    in order, each within PHRASE_GAP characters of the last."""
+    free = {t for t in terms if isinstance(t, str)}
+    phrases = [t for t in terms if not isinstance(t, str)]
+    if not phrases or all(term in free for _, _, term in spans):
+        return spans
+    keep = [term in free for _, _, term in spans]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(spans) - n + 1):
+            if all(spans[i + k][2] == phrase[k] for k in range(n)) and all(
+                    spans[i + k][0] - spans[i + k - 1][1] <= PHRASE_GAP for k in range(1, n)):
+                keep[i:i + n] = [True] * n
+    return [s for s, kept in zip(spans, keep, strict=True) if kept]
 
 
 def _render(text: str, start: int, end: int, spans) -> str:
@@ -181,9 +222,10 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
         return None
     if places is None or table is None or marker.table is None:  # (None: not the tables' analyzer)
         text = " ".join(text.split())
-        spans = marker.matches(text, frozenset(terms))
+        spans = marker.matches(text, _words(terms))
     else:
-        spans = marker.matches_at(places, frozenset(terms), table)
+        spans = marker.matches_at(places, _words(terms), table)
+    spans = _in_phrases(spans, terms)
     if not spans:
         return None
     # A window starting at each match, scored by its distinct terms, then its
@@ -222,7 +264,7 @@ def mark_all(text: str | None, terms, marker: FieldMarker) -> str:
     """The whole (short) text with every match marked: for titles and names."""
     if not text:
         return ""
-    spans = marker.matches(text, frozenset(terms)) if terms else []
+    spans = _in_phrases(marker.matches(text, _words(terms)), terms) if terms else []
     return _render(text, 0, len(text), spans) if spans else escape(text, quote=False)
 
 
