@@ -166,8 +166,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     total = len(hits)
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
-    if not total and not selection.active and (absent := unnamed_place(pq.text_words())):
-        notices.append(absent)
+    if not total:
+        notices.extend(_why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions)))
     partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
     if req.page > pages and total:  # a bookmark from before the index changed, an edited URL
@@ -312,6 +312,26 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
             {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
         out.append(hit)
     return out
+
+
+def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int) -> list[str]:
+    """What an empty listing says: a place no sheet names, typed alone (surroundings.unnamed_place);
+    filters the other kind of record meets (`other` of them: `statut:réalisé`, an action's status,
+    in a listing of partnerships said nothing, as if nothing had it)."""
+    out = [absent] if not selection.active and (absent := unnamed_place(pq.text_words())) else []
+    if facets.kind is not None and other:
+        out.append(_other_kind_notice(mode, other))
+    return out
+
+
+def _other_kind_notice(mode: str, other: int) -> str:
+    if mode == "action":
+        some = "1 partenariat y répond" if other == 1 else f"{other} partenariats y répondent"
+        return (f"Aucune action ne répond à ces filtres, mais {some} : choisissez « Partenariats » "
+                "dans « Type de fiche » (ou tapez type:partnership).")
+    some = "1 action y répond" if other == 1 else f"{other} actions y répondent"
+    return (f"Aucun partenariat ne répond à ces filtres, mais {some} : choisissez « Actions » "
+            "dans « Type de fiche » (ou tapez type:action).")
 
 
 def _excluded_partnerships(state: IndexState, built: BuiltQuery) -> set[int]:

@@ -583,3 +583,13 @@ def test_an_excluded_word_excludes_the_partnerships_whose_record_has_it(engine):
     assert {h["partnership_id"] for h in actions} & has
     having = run("assainissement", filters={"type": ["action"]})["results"]
     assert not {h["id"] for h in actions} & {h["id"] for h in having}
+
+
+def test_an_empty_listing_says_when_the_other_kind_of_record_meets_its_filters(engine):
+    """`statut:réalisé` is an action's status: a listing of partnerships was empty, without a word."""
+    r = engine.search(SearchRequest(q="statut:réalisé puits", per_page=5))
+    actions = engine.search(SearchRequest(q="statut:réalisé type:action puits", per_page=5))["total"]
+    assert r["total"] == 0 < actions
+    said = (f"Aucun partenariat ne répond à ces filtres, mais {actions} actions y répondent : "
+            "choisissez « Actions » dans « Type de fiche » (ou tapez type:action).")
+    assert r["query"]["notices"] == [said]
