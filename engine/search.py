@@ -11,7 +11,7 @@ import heapq
 import time
 from collections import Counter
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from types import MappingProxyType
 from typing import Any
@@ -100,12 +100,22 @@ def plan(state: IndexState, pq, known=None) -> BuiltQuery:
                        candidates=lambda w, d: state.speller.candidates(w, d), starting=state.vocabulary.starting_with)
 
 
+def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
+    """A period given backwards (`year_from=2008&year_to=2001`) is read the right way, and said: the
+    API swapped it silently, and the page showed a period the user had not typed."""
+    if req.year_from is None or req.year_to is None or req.year_from <= req.year_to:
+        return req, []
+    return replace(req, year_from=req.year_to, year_to=req.year_from), [
+        f"La période de {req.year_from} à {req.year_to} est lue de {req.year_to} à {req.year_from}."]
+
+
 def search(state: IndexState, req: SearchRequest) -> dict:
     started = time.perf_counter()
     pq = parse_query(req.q)
     known = knows(state)
     built = plan(state, pq, known)
-    notices = list(built.notices)
+    req, said = _period(req)
+    notices = list(built.notices) + said
 
     docs = state.docs
     facets = registry()

@@ -88,8 +88,6 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
     per_page = _int(args, "per_page", lo=1, hi=MAX_PER_PAGE, default=20)
     year_from = _int(args, "year_from", lo=1900, hi=2100)
     year_to = _int(args, "year_to", lo=1900, hi=2100)
-    if year_from is not None and year_to is not None and year_from > year_to:
-        year_from, year_to = year_to, year_from  # kind to a reversed range: read it the right way
     explain = _explain(args)
     filters = _filters(args, facet_values, strict)
     return SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,

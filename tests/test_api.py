@@ -163,6 +163,11 @@ def test_year_filter_and_range(client):
     assert ranged["query"]["year_from"] == 2000 and ranged["query"]["year_to"] == 2001
     assert ranged["total"] > 0
     assert all(any(2000 <= y <= 2001 for y in h["years"]) for h in ranged["results"])
+    # given backwards, the period is read the right way, and said (it was swapped silently)
+    backwards = client.get("/api/search?year_from=2001&year_to=2000&per_page=100").get_json()
+    assert [h["id"] for h in backwards["results"]] == [h["id"] for h in ranged["results"]]
+    assert backwards["query"]["year_from"] == 2000 and backwards["query"]["year_to"] == 2001
+    assert backwards["query"]["notices"] == ["La période de 2001 à 2000 est lue de 2000 à 2001."]
 
 
 @pytest.mark.parametrize("sort", ["name", "year_asc", "year_desc"])
