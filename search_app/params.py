@@ -96,23 +96,18 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
 
 def _check_names(args, strict: bool) -> None:
     """No control characters anywhere; strictly, no unknown or repeated parameter."""
-    if strict:
-        check_names(args, known_params(), SINGLE_PARAMS)
-    else:
-        for name in args:
-            for v in args.getlist(name):
-                check_text(name, v)
+    check_names(args, known_params() if strict else None, SINGLE_PARAMS if strict else ())
 
 
 def check_names(args, known, single) -> None:
-    """No control characters, no parameter but the `known` ones (a name starting with `_`, a cache
-    buster, aside), none of the `single` ones twice: `/api/suggest?prefix=kou` answered an empty
-    list, as if nothing began so."""
+    """No control characters, no parameter but the `known` ones (None: any; a name starting with
+    `_`, a cache buster, aside), none of the `single` ones twice: `/api/suggest?prefix=kou`
+    answered an empty list, as if nothing began so."""
     for name in args:
         values = args.getlist(name)
         for v in values:
             check_text(name, v)
-        if name not in known and not name.startswith("_"):
+        if known is not None and name not in known and not name.startswith("_"):
             raise ParamError("unknown_parameter", f"Paramètre inconnu : « {name[:40]} ».", name[:40])
         if name in single and len(values) > 1:
             raise ParamError("repeated_parameter", f"« {name} » ne peut être donné qu'une fois.", name)
