@@ -188,6 +188,8 @@ def marked_term(terms: Collection[str]) -> str:
     """The term a word is marked for, of those it has among a query's: the longest (a compound's
     joined form, `saintetien` of `St-Étienne`, which a hyphenated query word asks for whole),
     then the least."""
+    if len(terms) == 1:  # nearly always: no key to compute
+        return next(iter(terms))
     return min(terms, key=lambda t: (-len(t), t))
 
 
