@@ -204,6 +204,23 @@ def fill_periods(a: Action) -> None:
         a.years = sorted(set(a.years) | inside)
 
 
+_SINCE_RE = re.compile(r"\b(?:depuis|dès)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def fill_since(a: Action, last: int) -> set[int]:
+    """An ongoing action dated from a year on (`Depuis 2000`, `Dès 1992`) ran every year from then to the
+    last its partnership documents: a year filter between them finds it. Its dates stay as printed."""
+    if a.status != "en cours" or not a.years:
+        return set()
+    text = " ".join(t for t in (a.title, a.description, a.original_text) if t)
+    since = [int(m.group(1)) for m in _SINCE_RE.finditer(text)]
+    if not since or min(since) != min(a.years) or max(a.years) >= last:
+        return set()
+    added = set(range(min(since), last + 1)) - set(a.years)
+    a.years = sorted(set(a.years) | added)
+    return added
+
+
 def _one_spelling(partnerships: list[Partnership]) -> None:
     """One spelling per collectivity: the first seen on a full sheet, else the first seen."""
     spelling: dict[str, str] = {}
@@ -311,6 +328,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     ahead = _ahead(p, until)
     if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
         first, last = min(years), max(years)
+        for a in acts:
+            years |= fill_since(a, last)
         said = " ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)
         told = fields.years(said).found + fields.inner_years(said)
         years |= {y for y in told if first <= y <= last}

@@ -142,6 +142,40 @@ def test_a_period_fills_only_the_years_an_action_is_dated_between():
     assert pair.years == [2002, 2005]
 
 
+def test_an_ongoing_action_dated_since_a_year_runs_to_its_partnerships_last_year(corpus):
+    """CG Allier-Niafunké (Mali l.3224-3234): `mise en place de cantines … Depuis 2000`, still running
+    (`en cours`), fed school canteens in 2003 too, so the action and its partnership are under the year
+    facet's 2003; its printed date stays 2000 (start and end, as the gold records read `Depuis YYYY`), and
+    the partnership's span (1988-2008) is what it was."""
+    by_id = {r.id: r for r in (*corpus.partnerships, *corpus.actions)}
+    canteens = by_id["cg-allier--cercle-niafunke--a19"]
+    assert (canteens.start, canteens.end) == (2000, 2000)
+    assert canteens.years == list(range(2000, 2009))
+    allier = by_id["cg-allier--cercle-niafunke"]
+    assert 2003 in allier.years and (allier.years[0], allier.years[-1]) == (1988, 2008)
+
+
+def test_only_an_ongoing_action_since_its_first_year_is_filled():
+    """`Depuis 2000` fills the years to the partnership's last only for an action still running whose
+    first year it is; a finished one, one dated later than its `depuis` or one at the last year adds none."""
+    from indexer.corpus import fill_since
+    from indexer.records import Action
+
+    def action(status, years, text="Puits Depuis 2000"):
+        return Action(id="x--y--a01", partnership_id="x--y", title=text, status=status, years=years,
+                      start=years[0] if years else None, end=years[-1] if years else None)
+
+    running = action("en cours", [2000])
+    assert (fill_since(running, 2004), running.years) == ({2001, 2002, 2003, 2004}, [2000, 2001, 2002, 2003, 2004])
+    assert (running.start, running.end) == (2000, 2000)
+    dès = action("en cours", [1992], "Vaccinations Dès 1992")
+    assert fill_since(dès, 1994) == {1993, 1994}
+    for status, years, text in (("réalisé", [2000], "Puits Depuis 2000"), ("en cours", [2003], "Puits Depuis 2000"),
+                                ("en cours", [2004], "Puits Depuis 2004"), ("en cours", [2000], "Puits en 2000")):
+        a = action(status, years, text)
+        assert fill_since(a, 2004) == set() and a.years == years
+
+
 def test_the_start_of_its_own_work_counts_before_the_span():
     """CR Franche-Comté-Ouarzazate (Maroc l.6620, convention of autumn 2007): `Un premier projet … de
     l'intercommunalité, initié en 2004, … a été réalisé avec succès` dates work before the convention;
