@@ -60,6 +60,24 @@ CASES = {
     "PME": ("PME", "petites et moyennes entreprises", "petite et moyenne entreprise", "PME"),
     "CCAS": ("CCAS", "centre communal d'action sociale", "centre communal d'action sociale", "CCAS"),
     "CHU": ("CHU", "centre hospitalier universitaire", "centre hospitalier universitaire", "CHU"),
+    # acronyms of the field users type though the documents spell them out (AGR: 10 times in words):
+    # one way, since a query's words met as a phrase of the vocabulary would only be held together
+    "AGR": ("AGR", "activités génératrices de revenus", "activite generatrice de revenus", None),
+    "OMD": ("omd", "objectifs du millénaire pour le développement", "objectifs du millenaire", None),
+    "MOA": ("MOA", "maîtrise d'ouvrage", "maitrise d'ouvrage", None),
+    "AMO": ("AMO", "assistance à maîtrise d'ouvrage", "assistant à la maîtrise d'ouvrage", None),
+    "PTF": ("PTF", "partenaires techniques et financiers", "partenaires techniques et financiers", None),
+    "OSC": ("OSC", "organisations de la société civile", "organisations de la societe civile", None),
+    "CFP": ("CFP", "centre de formation professionnelle", "Centre de formation professionnelle", None),
+    "PLU": ("PLU", "plan local d'urbanisme", "plan local d'urbanisme", None),
+    "STEP": ("STEP", "station d'épuration", "station d'epuration", None),
+    "SDIS": ("sdis", "service départemental d'incendie et de secours",
+             "service departemental d'incendie et de secours", "SDIS"),
+    "DGCL": ("DGCL", "direction générale des collectivités locales",
+             "direction generale des collectivites locales", "DGCL"),
+    "FSP": ("FSP", "fonds de solidarité prioritaire", "fonds de solidarite prioritaire", "FSP"),
+    "IUT": ("IUT", "institut universitaire de technologie", "Institut universitaire de technologie", "IUT"),
+    "GIE": ("GIE", "groupement d'intérêt économique", "groupement d'interet economique", "GIE"),
     "CNFPT": ("CNFPT", "centre national de la fonction publique territoriale",
               "centre national de la fonction publique territoriale", "CNFPT"),
     "CPER": ("CPER", "contrat de plan état-région", "contrat de plan etat region", "CPER"),
@@ -172,8 +190,9 @@ def test_drinking_water_brings_wells_but_wells_do_not_bring_it():
 def test_entry(first_term):
     query, alternative, back_query, back_alternative = (CASES | SHEET_CASES | MAGHREB_CASES)[first_term]
     assert alternative in whole_query_alternatives(query)
-    if back_alternative is None:
-        assert find_expansions(back_query.split()) == []
+    if back_alternative is None:  # one way: the meaning does not bring the term (it may bring another entry's)
+        terms = next(e.terms for e in ENTRIES if e.terms[0] == first_term)
+        assert not {t for _, _, alts in find_expansions(back_query.split()) for t in alts} & set(terms)
     else:
         assert back_alternative in whole_query_alternatives(back_query)
 

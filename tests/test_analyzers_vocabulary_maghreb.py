@@ -54,7 +54,7 @@ MAGHREB_CASES = {
              "agence nationale pour la renovation urbaine", "ANRU"),
     "DCP": ("DCP", "document cadre de partenariat", "document cadre de partenariat", "DCP"),
     "agenda 21": ("agenda 21", "agenda21", "Agenda21", "agenda 21"),  # the Taroudannt sheet writes it in one word
-    "coopération universitaire": ("échanges universitaires", "enseignants-chercheurs", "IUT", None),
+    "coopération universitaire": ("échanges universitaires", "enseignants-chercheurs", "DESS", None),
     "cinéma": ("cinéma", "cinématographique", "films", None),
     # energy saving, the social economy and the media, read from the Morocco project titles
     "maîtrise de l'énergie": ("efficacité énergétique", "utilisation rationnelle de l'énergie",
