@@ -20,6 +20,8 @@ SHEET_CASES = {
     "formation professionnelle": ("formations professionnelles", "lycée technique", "lycée hôtelier", None),
     "échanges scolaires": ("échange scolaire", "cyberjumelage", "cyberjumelage", None),
     # health and ICT, read from the action rows
+    # Chaumont-San (Mali l.2112): « une salle de radiologie complète »; CG Allier-Niafunké: un échographe
+    "imagerie médicale": ("imagerie medicale", "radiologie", "échographe", None),
     "matériel médical": ("matériels médicaux", "équipement médical", "équipements médicaux", "matériel médical"),
     "IST": ("IST", "infections sexuellement transmissibles", "maladies sexuellement transmissibles", "MST"),
     "santé maternelle": ("santé maternelle", "sages-femmes", "nourrissons", None),
