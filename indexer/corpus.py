@@ -180,6 +180,7 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
         place_parties(p, warnings)
 
     _one_spelling(merged)
+    _one_place(merged)
     kept = _number_actions(actions, by_id)
     actions_of: dict[str, list[Action]] = {}
     for a in kept:
@@ -235,6 +236,23 @@ def _one_spelling(partnerships: list[Partnership]) -> None:
         for party in (p.french_party, p.partner_party):
             if party is not None:
                 party.name = spelling.get(name_key(party.name), party.name)
+
+
+def _one_place(partnerships: list[Partnership]) -> None:
+    """A partner collectivity whose record does not say its cercle or province (a line of a list:
+    Cheny-Sangha) takes the one another record of the same place states (Allonnes-Sangha's sheet:
+    Cercle de Bandiagara), when they agree: a search for the cercle then finds all of them."""
+    stated: dict[tuple[str, str | None, str | None], set[str]] = {}
+    for p in partnerships:
+        pp = p.partner_party
+        if pp is not None and pp.subdivision:
+            stated.setdefault((name_key(pp.name), pp.country, pp.region), set()).add(pp.subdivision)
+    for p in partnerships:
+        pp = p.partner_party
+        if pp is not None and not pp.subdivision:
+            known = stated.get((name_key(pp.name), pp.country, pp.region), set())
+            if len(known) == 1:
+                pp.subdivision = next(iter(known))
 
 
 def _number_actions(actions: list[Action], partnerships: dict[str, Partnership]) -> list[Action]:

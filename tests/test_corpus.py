@@ -155,6 +155,25 @@ def test_an_ongoing_action_dated_since_a_year_runs_to_its_partnerships_last_year
     assert 2003 in allier.years and (allier.years[0], allier.years[-1]) == (1988, 2008)
 
 
+def test_a_listed_partner_takes_the_cercle_another_record_of_it_states(corpus):
+    """Cheny-Sangha and Pont-sur-Yonne-Sangha are lines of the Mali annex (l.13978, l.13983) that name
+    no cercle; Allonnes-Sangha's sheet puts Sangha in the cercle of Bandiagara: all three are there,
+    so a search for Bandiagara finds them. A place two records put in different cercles keeps none."""
+    from indexer.corpus import _one_place
+    from indexer.records import Partnership, Party
+
+    by_id = {p.id: p for p in corpus.partnerships}
+    assert {by_id[i].partner_party.subdivision
+            for i in ("cheny--sangha", "pont-sur-yonne--sangha", "allonnes--sangha")} == {"Bandiagara"}
+
+    def record(pid, sub):
+        return Partnership(id=pid, french_party=Party(name="X"),
+                           partner_party=Party(name="Kassa", country="Mali", region="Mopti", subdivision=sub))
+    records = [record("a--kassa", "Mopti"), record("b--kassa", "Djenné"), record("c--kassa", None)]
+    _one_place(records)
+    assert records[2].partner_party.subdivision is None
+
+
 def test_only_an_ongoing_action_since_its_first_year_is_filled():
     """`Depuis 2000` fills the years to the partnership's last only for an action still running whose
     first year it is; a finished one, one dated later than its `depuis` or one at the last year adds none."""
