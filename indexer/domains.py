@@ -227,7 +227,8 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"\bartistes?\b|ecrivains?|\btheatre|\bdanses?\b|lecture publique|appui a la lecture"), [CULTURE]),
     # improved stoves (`fourneaux économes`) save fuel wood; a multifunctional platform is an engine
     # that mills grain and gives power (not `électricité` alone: a renovation's wiring)
-    ((r"electrif|solaire|eclairage|groupe electrogene|fourneaux? econome|foyers? ameliore|"
+    ((r"electrif|solaire|eclairage|groupe electrogene|fourneaux? (?:econome|ameliore)|foyers? (?:ameliore|econome)|"
+      r"\bfours? ameliore|"
       r"plate.?formes? multi.?fonctionnelle"), [ENERGIE]),
     ((r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|"
       r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain|"
@@ -258,7 +259,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"enfance assistee|protection de l.enfance|accompagnement social|prestations sociales|services sociaux|"
       r"chantiers? d.insertion|insertion (?:des jeunes|des femmes|sociale)"), [SOCIAL]),
     ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
-      r"contre.saison|karite|semences|betail|culture de (riz|ble|mil)|barrage avec culture|"
+      r"contre.saison|karite|semences?\b|betail|culture de (riz|ble|mil)|barrage avec culture|poulaill|volailles?\b|"
       r"\bagricol|pastoral|planteurs|vergers?\b|arboricult"), [AGRICULTURE]),
     # a school or sanitation cooperative is about its school or its streets, not trade
     ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"

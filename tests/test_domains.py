@@ -240,6 +240,13 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Plate-forme multifonctionnelle pour les femmes", "Énergie", None),
     # wiring in a building's renovation is no energy work (Poitiers–Azrou)
     ("Travaux de rénovation : peinture, carrelage, sanitaires, électricité", None, "Énergie"),
+    # improved ovens and a seed bank, a henhouse, in one word or another (Quimperlé–Nara, Mali l.10800-10812:
+    # `Fours améliorés`, `Banque de semence`, `Poulailler communautaires`, filed under a civil-society heading)
+    ("Fours améliorés", "Énergie", None),
+    ("Diffusion de foyers améliorés", "Énergie", None),
+    ("Banque de semence", AGRICULTURE, None),
+    ("Poulailler communautaires", AGRICULTURE, None),
+    ("Les fournisseurs de la commune", None, "Énergie"),
 ])
 def test_what_an_action_text_is_about(text, wanted, unwanted):
     from indexer.domains import domains_of_text
