@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .filters import CompoundSplitFilter, ElisionFilter, SaintFilter
-from .folding import FoldFilter
+from .folding import FoldFilter, fold_text
 from .stemming import FrenchStemFilter
 from .stopwords import FrenchStopFilter
 from .tokenizers import FrenchTokenizer
@@ -30,7 +30,8 @@ _PATH = Path(__file__).with_name("vocabulary.json")
 SYNONYM = "synonym"  # the same thing under another name (an acronym and its expansion)
 NARROWER = "narrower"  # a kind or part of what the query names (assainissement -> latrines)
 FAMILY = "family"  # another word of the same root (agriculture -> agricole)
-KINDS = (SYNONYM, NARROWER)
+PLACE = "place"  # the units of a territory the terms name (Kabylie -> Tizi Ouzou, Béjaïa, Bouira)
+KINDS = (SYNONYM, NARROWER, PLACE)
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,16 @@ def load_entries() -> list[Entry]:
         kind = e.get("kind", SYNONYM)
         if kind not in KINDS:
             raise ValueError(f"vocabulary.json: unknown kind {kind!r} in {e['terms']}")
-        if kind == NARROWER and not e.get("oneway"):
-            raise ValueError(f"vocabulary.json: a narrower entry is one-way: {e['terms']}")
+        if kind in (NARROWER, PLACE) and not e.get("oneway"):
+            raise ValueError(f"vocabulary.json: a {kind} entry is one-way: {e['terms']}")
         out.append(Entry(tuple(e["terms"]), tuple(e.get("means", ())), bool(e.get("oneway", False)), kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def territory_names() -> frozenset[str]:
+    """The names of the territories of `place` entries, folded (`kabylie`, `nord du mali`)."""
+    return frozenset(fold_text(t) for e in ENTRIES if e.kind == PLACE for t in e.terms)
 
 
 def load_families() -> list[tuple[str, ...]]:

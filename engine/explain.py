@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import ranking_profile
 from .bm25f import Fielded
-from .querybuild import Alternative, BuiltQuery, Group
+from .querymodel import Alternative, BuiltQuery, Group
 from .ranking import Ranking, ScoreFn, alternative_scores, expansion_factors
 
 DIGITS = 4

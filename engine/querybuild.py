@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
 from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos
+from analyzers.vocabulary import PLACE, territory_names
 from indexer import geography
 from indexer.facet_registry import registry
 from indexer.ids import name_key
@@ -27,7 +27,6 @@ from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 from indexer.text import YEAR
 
 from . import ranking_profile
-from .bm25f import Fielded
 from .fillers import (
     asks_for,
     french_kind_asked,
@@ -39,131 +38,27 @@ from .fillers import (
     place_named,
 )
 from .querylang import NAMES, NOTHING_SEARCHABLE, TOO_SHORT, TRUNCATION, Clause, ParsedQuery, period_years, truncated
+from .querymodel import (
+    LITERAL,
+    VIA_FAMILY,
+    VIA_PHRASE,
+    VIA_PLACE,
+    VIA_TRUNCATED,
+    VIA_TYPO,
+    VIA_WORD,
+    VIA_WORDS,
+    VIA_YEAR,
+    Alternative,
+    BuiltQuery,
+    Group,
+)
 
-_LEAVES = (Q.Term, Q.Phrase, Q.And)  # what a field's part of a word is (bm25f.py reads their frequencies)
 YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
 FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
 
-# How a group's alternative was reached (the `via` of --explain), in grade order.
-VIA_WORD = "word"  # the typed word, any inflection (same stem)
-VIA_PHRASE = "phrase"  # a "quoted phrase" as typed
-VIA_WORDS = "words"  # the typed words of a vocabulary span, each with its own alternatives
-VIA_FAMILY = "family"
-VIA_SYNONYM = "synonym"
-VIA_NARROWER = "narrower"
-VIA_TYPO = "typo"
-VIA_YEAR = "year"
-VIA_PLACE = "place"  # the country or région an adjective names (`algériens`: Algérie), as if typed
-VIA_TRUNCATED = "truncated"  # the words beginning as typed before a star (`assainiss*`)
-# what was typed, not an expansion (a place's adjective names the place as typed)
-LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_PLACE, VIA_TRUNCATED})
 MAX_TRUNCATED_WORDS = 50  # the words a truncation looks for, the most frequent first
 MAX_TRUNCATED_PHRASES = 10  # ... at the end of a phrase, each one more phrase to match
-
-
-@dataclass
-class Alternative:
-    """One way a query word (or span of words) may be found.
-
-    `parts` are (field, query) pairs whose scores add up (an OR), or, for a
-    span of typed words, `children` are the words' own groups, all required."""
-
-    via: str
-    text: str
-    parts: list[tuple[str, Q.Query]] = field(default_factory=list)
-    children: list[Group] = field(default_factory=list)
-    query: Q.Query | None = None
-    grade: float = 1.0  # the profile's weight for this way of finding the word (shown by explain)
-    scored: Q.Query | None = None  # what the ranker scores: its parts as one BM25F term (bm25f.py)
-
-    def __post_init__(self):
-        if self.query is None:
-            if self.children:
-                qs = [g.query for g in self.children]
-                self.query = qs[0] if len(qs) == 1 else Q.And(qs)
-            elif self.parts:
-                qs = [q for _, q in self.parts]
-                self.query = qs[0] if len(qs) == 1 else Q.Or(qs)
-        if self.scored is None:
-            self.scored = fielded(self.parts, self.grade) or self.query
-
-
-def fielded(parts: list[tuple[str, Q.Query]], scale: float) -> Fielded | None:
-    """The parts as one BM25F term (bm25f.py), when they are all text fields' words or phrases."""
-    profile = ranking_profile.current()
-    weights = profile.field_weights
-    if not profile.bm25f or not parts or not all(f in weights and type(q) in _LEAVES for f, q in parts):
-        return None
-    return Fielded(tuple(parts), tuple(weights[f] for f, _ in parts), profile.bm25f_k1, scale)
-
-
-@dataclass
-class Group:
-    """What one query word (or an OR of words, or a vocabulary span) asks for."""
-
-    text: str
-    alternatives: list[Alternative]
-    query: Q.Query | None = None
-    light: bool = False  # an action noun (`création`): weighs less in the coverage (fillers.py)
-    agreement: bool = False  # names a kind of agreement (`convention`): a year's formalisation has it (ranking.py)
-
-    def __post_init__(self):
-        qs = [a.query for a in self.alternatives if a.query is not None]
-        self.alternatives = [a for a in self.alternatives if a.query is not None]
-        if self.query is None and qs:
-            self.query = qs[0] if len(qs) == 1 else Q.Or(qs)
-
-
-@dataclass
-class BuiltQuery:
-    groups: list[Group] = field(default_factory=list)  # positive word groups (AND, softened by the ranker)
-    excluded: Q.Query | None = None  # -words: documents matching it are dropped
-    proximity: Q.Query | None = None  # the words together, in order (bonus)
-    name: Q.Query | None = None  # the whole query is a collectivity's name (bonus)
-    french_side: bool = False  # the query says the collectivity sought is French (`françaises`)
-    french_kind: str | None = None  # the kind of French collectivity a question asks for (`quels départements`)
-    filters: dict[str, list] = field(default_factory=dict)  # facet -> values (AND with facets)
-    excluded_filters: dict[str, list] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
-
-    @property
-    def words(self) -> int:
-        return len(self.groups)
-
-    @property
-    def has_text(self) -> bool:
-        return bool(self.groups) or self.excluded is not None
-
-    @property
-    def query(self) -> Q.Query | None:
-        """The whole plan as one Whoosh query with every word required (its
-        terms are what snippets mark; tests compare its scores with Whoosh's)."""
-        if not self.has_text:
-            return None
-        qs = [g.query for g in self.groups]
-        q = (qs[0] if len(qs) == 1 else Q.And(qs)) if qs else None
-        if q is not None and self.proximity is not None:
-            q = Q.AndMaybe(q, self.proximity)
-        if q is not None and self.name is not None:
-            q = Q.AndMaybe(q, self.name)
-        if self.excluded is not None:
-            # And([x, Not(y)]) rather than AndNot(x, y): Whoosh 2.7's AndNot
-            # matcher lets excluded documents through when y is a union of terms.
-            q = Q.And([q if q is not None else Q.Every(), Q.Not(self.excluded)])
-        return q
-
-    @property
-    def any_word_query(self) -> Q.Query | None:
-        """Any of the words (the fallback), when it differs from `query`."""
-        if len(self.groups) < 2:
-            return None
-        q = Q.Or([g.query for g in self.groups])
-        if self.proximity is not None:
-            q = Q.AndMaybe(q, self.proximity)
-        if self.excluded is not None:
-            q = Q.And([q, Q.Not(self.excluded)])
-        return q
 
 
 # (analyzer id, text) -> its tokens, for the length of one build_query: six fields
@@ -476,7 +371,11 @@ class _Spans:
             return None
         # last word of the span: the typed words, or one of the vocabulary's phrases
         typed = self.held[start]
-        if len(typed) == 1:
+        units = self._units(start, end, alts)
+        alts = [(a, kind) for a, kind in alts if kind != PLACE]
+        if units:  # a territory (`nord du Mali`): its units first, where the ranker looks for a place
+            span_alts = units + (list(typed[0].alternatives) if len(typed) == 1 else self._typed_phrase(start, end))
+        elif len(typed) == 1:
             span_alts = list(typed[0].alternatives)
         else:
             span_alts = [Alternative(VIA_WORDS, " ".join(g.text for g in typed), children=typed)]
@@ -486,6 +385,23 @@ class _Spans:
             if parts:
                 span_alts.append(Alternative(kind, a, parts, grade=grade))
         return Group(" ".join(self.words[start:end]), span_alts)
+
+    def _units(self, start: int, end: int, alts: list[tuple[str, str]]) -> list[Alternative]:
+        """The units of a territory the span names, each as a place the records are in (their names
+        and places), counted as typed: `Kabylie` is Tizi Ouzou, Béjaïa and Bouira. Only its name as
+        written (any case or accent): an adjective of the same stem qualifies a topic (`culture kabyle`)."""
+        if fold_text(" ".join(self.words[start:end])) not in territory_names():
+            return []
+        grade = self.profile.expansion(PLACE)
+        return [Alternative(VIA_PLACE, a, parts, grade=grade) for a, kind in alts if kind == PLACE
+                if (parts := field_parts(self.schema, a, phrase=True, fields=NAME_FIELDS, scale=grade))]
+
+    def _typed_phrase(self, start: int, end: int) -> list[Alternative]:
+        """A territory's name of several words as typed, together (`nord du Mali`, not `nord` and `Mali`
+        anywhere: Nord-Pas-de-Calais's Malian partners are not in the north of Mali)."""
+        text = " ".join(self.words[start:end])
+        parts = field_parts(self.schema, text, phrase=True, scale=self.profile.stem)
+        return [Alternative(VIA_PHRASE, text, parts, grade=self.profile.stem)] if parts else []
 
 
 def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_profile.Profile) -> None:

@@ -18,7 +18,7 @@ from indexer.schema import NAME_FIELDS
 
 from . import ranking_profile
 from .bm25f import Fielded, idf
-from .querybuild import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
+from .querymodel import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
 

@@ -319,7 +319,8 @@ class Profile:
 
     def expansion(self, kind: str) -> float:
         """The weight of an expansion of the vocabulary by its kind."""
-        return {"synonym": self.synonym, "narrower": self.narrower, "family": self.family}[kind]
+        # a territory's units (`place`) are the territory: as if typed
+        return {"synonym": self.synonym, "narrower": self.narrower, "family": self.family, "place": self.stem}[kind]
 
     def describe(self) -> dict:
         """The profile as plain data (shown by --explain)."""

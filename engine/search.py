@@ -25,8 +25,9 @@ from .explain import explain_result
 from .facets import Selection, filter_and_count
 from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
-from .querybuild import BuiltQuery, build_query
+from .querybuild import build_query
 from .querylang import parse_query
+from .querymodel import BuiltQuery
 from .ranking import Ranking, ScoreFn, names_who_or_where, rank
 from .state import IndexState
 from .suggestion import knows, suggest

@@ -22,7 +22,7 @@ from indexer import geography
 from indexer.facet_registry import COUNTRY, REGION
 
 from .facets import FacetBits
-from .querybuild import VIA_TYPO, BuiltQuery
+from .querymodel import VIA_TYPO, BuiltQuery
 from .ranking import missing_notice
 
 PARTNER_COUNTRIES = ("Mali", "Maroc", "Algérie")

@@ -60,6 +60,12 @@ CASES = {
     "PME": ("PME", "petites et moyennes entreprises", "petite et moyenne entreprise", "PME"),
     "CCAS": ("CCAS", "centre communal d'action sociale", "centre communal d'action sociale", "CCAS"),
     "CHU": ("CHU", "centre hospitalier universitaire", "centre hospitalier universitaire", "CHU"),
+    # territories that are no unit of the tables: their units, where the records are (one way: Gao is
+    # not all of the north)
+    "nord du Mali": ("nord du Mali", "Tombouctou", "Kidal", None),
+    "Kabylie": ("kabylie", "Tizi Ouzou", "Béjaïa", None),
+    "Sahara algérien": ("sahara algerien", "Tamanrasset", "Adrar", None),
+    "pays dogon": ("Pays dogon", "Bandiagara", "Koro", None),
     # acronyms of the field users type though the documents spell them out (AGR: 10 times in words):
     # one way, since a query's words met as a phrase of the vocabulary would only be held together
     "AGR": ("AGR", "activités génératrices de revenus", "activite generatrice de revenus", None),

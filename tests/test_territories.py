@@ -1,0 +1,44 @@
+"""A territory that is no unit of the geography tables (`Kabylie`, `nord du Mali`, `Sahara algérien`,
+`pays dogon`) is its units, as a place typed: the vocabulary's `place` entries. `Kabylie` found the one
+sheet that writes the word; `nord du Mali` ranked Nord-Pas-de-Calais's partnerships with Kayes second,
+through « nord » and « Mali » anywhere."""
+from engine import SearchRequest
+
+KABYLIE = {"Tizi Ouzou", "Béjaïa", "Bouira"}
+NORTH = {"Tombouctou", "Gao", "Kidal"}
+
+
+def _search(engine, q, **kw):
+    return engine.search(SearchRequest(q=q, per_page=100, facets=False, **kw))
+
+
+def _in(engine, regions):
+    return {h["id"] for h in engine.search(SearchRequest(q="", per_page=300, facets=False))["results"]
+            if h["region"] in regions}
+
+
+def test_a_territory_lists_the_partnerships_of_its_units(engine):
+    kabylie = _search(engine, "Kabylie")
+    assert {h["id"] for h in kabylie["results"]} == _in(engine, KABYLIE) and kabylie["total"] >= 10
+    north = _search(engine, "nord du Mali")
+    assert {h["region"] for h in north["results"]} <= NORTH | {"Tamanrasset"}  # Kidal – Tamanrasset
+    assert not any(h["id"].startswith("cr-nord-pas-de-calais") for h in north["results"])
+    dogon = _search(engine, "pays dogon")
+    assert dogon["results"] and all(h["region"] == "Mopti" for h in dogon["results"])
+
+
+def test_a_territory_with_a_topic_is_the_place_of_the_topic(engine):
+    r = _search(engine, "santé nord du Mali", explain=True)
+    assert r["results"] and r["results"][0]["region"] in NORTH
+    top = r["results"][0]["explain"]["own"]["words"]
+    assert any(m["via"] == "place" for w in top for m in w["matches"])
+
+
+def test_only_the_territorys_name_triggers_it_not_an_adjective_of_its_stem(engine):
+    """`culture kabyle` asks for Kabyle culture: the Kabyle sheets lacking culture are not its
+    answers, as Tizi Ouzou's would be for `culture Kabylie`."""
+    adjective = _search(engine, "culture kabyle", explain=True)
+    assert not any(m["via"] == "place" for h in adjective["results"]
+                   for w in h["explain"]["own"]["words"] for m in w["matches"])
+    name = _search(engine, "culture Kabylie")
+    assert name["results"] and {h["region"] for h in name["results"]} <= KABYLIE
