@@ -20,6 +20,10 @@ SHEET_CASES = {
     "formation professionnelle": ("formations professionnelles", "lycée technique", "lycée hôtelier", None),
     "échanges scolaires": ("échange scolaire", "cyberjumelage", "cyberjumelage", None),
     # health and ICT, read from the action rows
+    # CG Seine-Saint-Denis-Figuig: « un réseau et un service municipal d'assainissement liquide »
+    "égouts": ("reseau d'egouts", "assainissement liquide", "eaux usées", None),
+    # the same sheet's dates and watering of the oasis
+    "palmeraie": ("palmeraies", "dattes", "oasis", None),
     # Chaumont-San (Mali l.2112): « une salle de radiologie complète »; CG Allier-Niafunké: un échographe
     "imagerie médicale": ("imagerie medicale", "radiologie", "échographe", None),
     "matériel médical": ("matériels médicaux", "équipement médical", "équipements médicaux", "matériel médical"),
