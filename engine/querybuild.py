@@ -286,6 +286,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             built.groups.append(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement))
     if profile.own_words_only:
         built.groups = _without_typed_expansions(built.groups)
+    built.notices.extend(spans.notices)
     _add_bonuses(schema, built, words, profile)
     if excluded:
         built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)
@@ -357,6 +358,7 @@ class _Spans:
                     self.span_of[i] = (start, end, alts)
         self.held: dict[int, list[Group]] = {}  # span start -> its words' groups so far
         self.word_index = 0  # of the next positive word
+        self.notices: list[str] = []  # what a territory's name is read as
 
     def word(self, group: Group | None) -> Group | None:
         """The group to use for the next positive word: its own outside a span,
@@ -393,8 +395,14 @@ class _Spans:
         if fold_text(" ".join(self.words[start:end])) not in territory_names():
             return []
         grade = self.profile.expansion(PLACE)
-        return [Alternative(VIA_PLACE, a, parts, grade=grade) for a, kind in alts if kind == PLACE
-                if (parts := field_parts(self.schema, a, phrase=True, fields=NAME_FIELDS, scale=grade))]
+        units = [Alternative(VIA_PLACE, a, parts, grade=grade) for a, kind in alts if kind == PLACE
+                 if (parts := field_parts(self.schema, a, phrase=True, fields=NAME_FIELDS, scale=grade))]
+        names = [u.text for u in units]
+        if names:
+            listed = ", ".join(names[:-1]) + " et " + names[-1] if len(names) > 1 else names[0]
+            self.notices.append(f"« {' '.join(self.words[start:end])} » : les résultats "
+                                f"{geography.with_de(listed)} sont inclus.")
+        return units
 
     def _typed_phrase(self, start: int, end: int) -> list[Alternative]:
         """A territory's name of several words as typed, together (`nord du Mali`, not `nord` and `Mali`

@@ -46,11 +46,9 @@ class Unit:
             return "le d" + self.name[1:]
         noun = {("Algérie", "region"): "la wilaya", ("Mali", "subdivision"): "le cercle"}.get(
             (self.country, self.level), "la région")
-        return f"{noun} {_of(self.name)}"
+        return f"{noun} {geography.with_de(self.name)}"
 
 
-def _of(name: str) -> str:
-    return ("d'" if name[:1].lower() in "aeiouéèâîô" else "de ") + name
 
 
 def unit_of_partner(party: dict | None) -> Unit | None:
@@ -135,7 +133,7 @@ def _table_place(typed: list[str]) -> tuple[str, geography.Place] | None:
 
 def _unnamed(country: str, place: geography.Place) -> str:
     unit = Unit(country, place.level, place.name).label() if place.level != "commune" \
-        else f"la commune {_of(place.name)}"
+        else f"la commune {geography.with_de(place.name)}"
     return f"Aucune fiche des répertoires ne nomme {unit} ({country})"
 
 
@@ -189,7 +187,7 @@ def unnamed_place_scope(missing: list[str], regions: Collection[str]) -> Scope |
         label = Unit(country, "region", region).label()
         there = ("du " + label[3:] if label.startswith("le ") else "de " + label) + ", qui l'englobe,"
     else:
-        there = {"Mali": "du Mali", "Maroc": "du Maroc"}.get(country, _of(country))
+        there = {"Mali": "du Mali", "Maroc": "du Maroc"}.get(country, geography.with_de(country))
     return Scope(REGION if region else COUNTRY, region or country, _unnamed(country, place), there,
                  " ".join(words))
 

@@ -20,6 +20,10 @@ def _in(engine, regions):
 def test_a_territory_lists_the_partnerships_of_its_units(engine):
     kabylie = _search(engine, "Kabylie")
     assert {h["id"] for h in kabylie["results"]} == _in(engine, KABYLIE) and kabylie["total"] >= 10
+    # said, with the French elision before a vowel
+    assert "« Kabylie » : les résultats de Tizi Ouzou, Béjaïa et Bouira sont inclus." in kabylie["query"]["notices"]
+    sahara = _search(engine, "Sahara algérien")
+    assert any(n.startswith("« Sahara algérien » : les résultats d'Adrar, ") for n in sahara["query"]["notices"])
     north = _search(engine, "nord du Mali")
     assert {h["region"] for h in north["results"]} <= NORTH | {"Tamanrasset"}  # Kidal – Tamanrasset
     assert not any(h["id"].startswith("cr-nord-pas-de-calais") for h in north["results"])

@@ -169,6 +169,11 @@ def of(country: str | None) -> Geography | None:
     return _LOADED[country]
 
 
+def with_de(name: str) -> str:
+    """The French `de` before a place's name, elided before a vowel: `de Kayes`, `d'Adrar`."""
+    return ("d'" if name[:1].lower() in "aeiouéèâîô" else "de ") + name
+
+
 def canonical_region(country: str | None, name: str | None) -> str | None:
     """A région's official spelling when its country's table knows it, else the name as given."""
     geo = of(country)
