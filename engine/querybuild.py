@@ -514,5 +514,19 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a word the index does not know but whose family it does (`pêcheurs`, `pêche`) is
         # no typo: close spellings (`secteurs`) would only add noise
         if not any(known(fold_text(other)) for other in family):
-            alternatives.extend(_typo(schema, clause.text, known, candidates))
+            alternatives.extend(_spelled_otherwise(schema, clause.text, known, built, profile)
+                                or _typo(schema, clause.text, known, candidates))
     return Group(clause.text, alternatives)
+
+
+def _spelled_otherwise(schema, word: str, known, built: BuiltQuery, profile) -> list[Alternative]:
+    """A place the records never spell as typed but a geography table knows by that spelling
+    (`Timbuktu`, `Algiers`, `Fez`): the place as the records spell it, as typed, and said. Found
+    nothing, and told that no sheet named Tombouctou."""
+    written = getattr(known, "written", None)  # (a bare predicate, as tests give, cannot tell)
+    name = None if written is None or written(fold_text(word)) else geography.spelled_otherwise(word)
+    parts = field_parts(schema, name, phrase=True, scale=profile.stem) if name else []
+    if name is None or not parts:
+        return []
+    built.notices.append(f"« {word} » est lu comme « {name} ».")
+    return [Alternative(VIA_PLACE, name, parts, grade=profile.stem)]

@@ -112,6 +112,7 @@ NOTHING_SEARCHABLE = ("Aucun mot à chercher dans la requête (mots trop courant
                       "tout le répertoire est listé.")
 _OR = "OR"  # the operator, as it stands between clauses before they are grouped
 _SENTENCE_PUNCT = ",;!?.…"
+_INNER_PUNCT_RE = re.compile(r"(?<=[^\W\d_])[,;!?…]+(?=[^\W\d_])")
 _PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
 
 
@@ -157,9 +158,10 @@ def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
     if body.startswith('"') and body.endswith('"') and len(body) >= 2:
         phrase = " ".join(body[1:-1].split())
         return [Clause("phrase" if " " in phrase else "word", phrase, negated)] if phrase else []
-    # stray quotes inside a word separate words; a sentence's punctuation around a word is not
-    # part of it (`médicale,` is shown as médicale in the explanation and the notices)
-    words = (_unpunctuated(w) for w in body.replace('"', " ").split())
+    # stray quotes inside a word separate words, and so does a sentence's punctuation between letters
+    # (`Kayes,eau` is Kayes and eau; `1,5` stays a number); around a word it is not part of it
+    # (`médicale,` is shown as médicale in the explanation and the notices)
+    words = (_unpunctuated(w) for w in _INNER_PUNCT_RE.sub(" ", body.replace('"', " ")).split())
     return [Clause("word", word, negated) for word in words if word]
 
 

@@ -16,27 +16,38 @@ from .surroundings import named_in_tables
 SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
 
 
-def knows(state: IndexState):
+class Known:
     """Whether the index knows a (folded) word: written somewhere, or an
     inflection of an indexed word (`départements`, whose stem `departement` the
     text fields hold, though no sheet writes the plural), or the name of a place of
     the partner countries' tables that no sheet names (`Médéa`, a wilaya: `meda`, the
     EU programme, is no place the user meant). Such a word is no typo: close
     spellings of it would only repeat its stem at a typo's grade or add noise
-    (querybuild._typo)."""
-    vocabulary = state.vocabulary
-    analyzer = state.schema["body"].analyzer
+    (querybuild._typo). `written` leaves out the tables' names: a spelling the records
+    never use (`Timbuktu`) is read as the one they use (querybuild._spelled_otherwise)."""
 
-    def known(word: str) -> bool:
-        if word in vocabulary or named_in_tables(word):
+    def __init__(self, state: IndexState):
+        self.state = state
+        self.vocabulary = state.vocabulary
+        self.analyzer = state.schema["body"].analyzer
+
+    def __call__(self, word: str) -> bool:
+        return named_in_tables(word) or self.written(word)
+
+    def written(self, word: str) -> bool:
+        if word in self.vocabulary:
             return True
-        reader = state.searcher().reader()
+        reader = self.state.searcher().reader()
         try:
-            stems = [t.text for t in analyzer(word, mode="query")]
+            stems = [t.text for t in self.analyzer(word, mode="query")]
         except Exception:  # noqa: BLE001  what the analyzer cannot read is not known
             return False
         return bool(stems) and all(("body", t) in reader for t in stems)
-    return known
+
+
+def knows(state: IndexState) -> Known:
+    """The query's `Known` (see there)."""
+    return Known(state)
 
 
 def suggest(state: IndexState, words: list[str], known) -> str | None:

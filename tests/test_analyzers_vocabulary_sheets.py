@@ -24,6 +24,8 @@ SHEET_CASES = {
     "égouts": ("reseau d'egouts", "assainissement liquide", "eaux usées", None),
     # the same sheet's dates and watering of the oasis
     "palmeraie": ("palmeraies", "dattes", "oasis", None),
+    # sand encroachment is fought as desertification is (Mali sheets: « désertification »)
+    "ensablement": ("ensablement", "désertification", "désertification", None),
     # Chaumont-San (Mali l.2112): « une salle de radiologie complète »; CG Allier-Niafunké: un échographe
     "imagerie médicale": ("imagerie medicale", "radiologie", "échographe", None),
     "matériel médical": ("matériels médicaux", "équipement médical", "équipements médicaux", "matériel médical"),

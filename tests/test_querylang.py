@@ -22,3 +22,16 @@ def test_a_mistyped_prefix_filters_as_the_prefix_meant(engine):
     unknown = parse_query("objectif:eau")
     assert unknown.notices == ["Le préfixe « objectif: » n'est pas connu : lu comme des mots simples."]
     assert [c.text for c in unknown.clauses] == ["objectif", "eau"]
+
+
+def test_punctuation_between_letters_separates_words():
+    """`Kayes,eau` typed without a space found nothing and said nothing: one word no sheet has. A
+    comma, semicolon, exclamation or question mark between letters separates words; between digits
+    it is a decimal comma (`1,5`), and a hyphen or an abbreviation's dots stay inside the word."""
+    def words(q):
+        return [c.text for c in parse_query(q).clauses]
+    assert words("Kayes,eau") == ["Kayes", "eau"]
+    assert words("puits;forages!latrines") == ["puits", "forages", "latrines"]
+    assert words("santé?Mopti") == ["santé", "Mopti"]
+    assert words("1,5 million") == ["1,5", "million"]
+    assert words("Aix-en-Provence") == ["Aix-en-Provence"]

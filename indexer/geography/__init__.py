@@ -174,6 +174,18 @@ def with_de(name: str) -> str:
     return ("d'" if name[:1].lower() in "aeiouéèâîô" else "de ") + name
 
 
+def spelled_otherwise(word: str) -> str | None:
+    """The name a table gives the unit a word names by another spelling (`Timbuktu`: Tombouctou,
+    `Algiers`: Alger, `Fez`: Fès), the largest unit first; None for a table's own name or no unit."""
+    if not re.fullmatch(r"[^\W\d_][^\d]+", word.strip()):  # a département's number (`38`) is no spelling
+        return None
+    order = {"region": 0, "subdivision": 1, "commune": 2}
+    found = [p for country in TABLES if (geo := of(country)) for p in geo.places.get(key(word), [])]
+    if any(key(p.name) == key(word) for p in found):  # a unit's own name (`Marrakech`, a commune)
+        return None
+    return min(found, key=lambda p: order[p.level]).name if found else None
+
+
 def canonical_region(country: str | None, name: str | None) -> str | None:
     """A région's official spelling when its country's table knows it, else the name as given."""
     geo = of(country)
