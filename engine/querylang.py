@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyzers import edit_distance, fold_text
+from indexer import geography
 from indexer.facet_registry import registry
 from indexer.text import YEAR
 
@@ -116,9 +117,27 @@ _INNER_PUNCT_RE = re.compile(r"(?<=[^\W\d_])[,;!?…]+(?=[^\W\d_])")
 _PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
 
 
+# a French département by its number after the council's name, as local governments write it:
+# `CG 91`, `CG91`, `CD38`, `conseil général 38`, `département 13`
+_DEPARTEMENT_NUMBER_RE = re.compile(
+    r"\b(CG|CD|conseil g[ée]n[ée]ral|conseil d[ée]partemental|d[ée]partement)\s*(\d{2}|2[AB])\b", re.IGNORECASE)
+
+
+def _departement_numbers(text: str, notices: list[str]) -> str:
+    """`CG 91` as `CG Essonne`, said: the number is the département's, which the records name."""
+    def named(m: re.Match) -> str:
+        place = geography.of("France").lookup(m.group(2), "subdivision")
+        if place is None:
+            return m.group(0)
+        notices.append(f"« {m.group(0)} » est lu comme « {m.group(1)} {place.name} ».")
+        return f"{m.group(1)} {place.name}"
+    return _DEPARTEMENT_NUMBER_RE.sub(named, text)
+
+
 def parse_query(text: str) -> ParsedQuery:
     pq = ParsedQuery()
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
+    text = _departement_numbers(text, pq.notices)
     items: list[Clause | str] = []  # clauses and the operator _OR
     for tok in _split(text, pq.notices):
         items += _token_items(tok, pq)

@@ -35,3 +35,20 @@ def test_punctuation_between_letters_separates_words():
     assert words("santé?Mopti") == ["santé", "Mopti"]
     assert words("1,5 million") == ["1,5", "million"]
     assert words("Aix-en-Provence") == ["Aix-en-Provence"]
+
+
+def test_a_departement_number_after_its_council_is_the_departement():
+    """`CG91` found nothing and said nothing; `CG 91` ranked Chilly-Mazarin (a commune of the Essonne)
+    above the Conseil général de l'Essonne. The number after CG, CD, conseil général or département is
+    the département's, as local governments write it; a year stays a year."""
+    pq = parse_query("CG91")
+    assert [c.text for c in pq.clauses] == ["CG", "Essonne"]
+    assert pq.notices == ["« CG91 » est lu comme « CG Essonne »."]
+    assert [c.text for c in parse_query("conseil général 38").clauses] == ["conseil", "général", "Isère"]
+    assert [c.text for c in parse_query("CG 2005").clauses] == ["CG", "2005"]
+    assert parse_query("département 99").notices == []  # no département 99
+
+
+def test_a_departement_number_finds_its_council_first(engine):
+    r = engine.search(SearchRequest(q="CG 91", per_page=5, facets=False))
+    assert r["results"][0]["id"] == "cg-essonne--cercle-douentza"
