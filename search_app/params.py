@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import overload
 from urllib.parse import unquote_to_bytes
 
+from analyzers import edit_distance, fold_text
 from engine import MAX_PER_PAGE, SORTS, SearchRequest
 from engine.querylang import parse_query
 from engine.search import MAX_RESULT_WINDOW
@@ -170,5 +171,21 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
         known = set(facet_values.get(name, []))
         for v in values:
             if v not in known:
-                raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».", name)
+                near = _near_value(v, known)
+                hint = f" Vouliez-vous dire « {near} » ?" if near is not None else ""
+                raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».{hint}",
+                                 name)
     return values
+
+
+def _near_value(value, known) -> str | None:
+    """The one known value a wrong one was meant as: the same but for case and accents (`mali`,
+    `sante`), else the one a typo or two away (`Marroc`); None when none or several are."""
+    if not isinstance(value, str):
+        return None
+    texts = [k for k in known if isinstance(k, str)]
+    same = [k for k in texts if fold_text(k) == fold_text(value)]
+    if len(same) == 1:
+        return same[0]
+    close = [k for k in texts if edit_distance(fold_text(k), fold_text(value), 2) <= 2]
+    return close[0] if len(close) == 1 and len(value) >= 4 else None
