@@ -21,7 +21,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
-from analyzers.vocabulary import load_expansions
+from analyzers.vocabulary import ENTRIES, PLACE, load_expansions
 from analyzers.wordtables import WordTables
 from indexer.doctable import read_doc_table
 from indexer.facet_registry import registry
@@ -260,6 +260,7 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
             e.kind = kind
         e.count += 1
 
+    territories = [(e.terms[0], {fold_text(u) for u in e.means}) for e in ENTRIES if e.kind == PLACE]
     for p in partnerships.values():
         for side in ("french_party", "partner_party"):
             party = p.get(side)
@@ -268,6 +269,10 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
             add(party["name"], "collectivité", party.get("country"))
             add(party.get("region"), "lieu", party.get("country"))
             add(party.get("subdivision"), "lieu", party.get("country"))
+            # a territory of the vocabulary (`Kabylie`), counted by the partnerships of its units
+            for name, units in territories if side == "partner_party" else ():
+                if fold_text(party.get("region") or "") in units or fold_text(party.get("subdivision") or "") in units:
+                    add(name, "lieu", party.get("country"))
     return sorted(entries.values(), key=lambda e: (-e.count, e.key))
 
 

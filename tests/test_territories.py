@@ -59,3 +59,11 @@ def test_a_place_spelled_otherwise_is_the_place_the_records_spell(engine):
         assert r["query"]["notices"][0] == f"« {typed} » est lu comme « {name} »."
         assert not any("ne nomme" in n for n in r["query"]["notices"])
     assert not any("est lu comme" in n for n in _search(engine, "Marrakech")["query"]["notices"])
+
+
+def test_a_territory_is_offered_by_autocomplete_with_its_partnerships_count(engine):
+    """Typing `Kaby` offered nothing: the territories are names a user can pick, counted by the
+    partnerships of their units."""
+    offered = {s["name"]: s for s in engine.suggest("Kaby")}
+    assert offered["Kabylie"]["count"] == len(_in(engine, KABYLIE)) and offered["Kabylie"]["kind"] == "lieu"
+    assert "nord du Mali" in {s["name"] for s in engine.suggest("nord du")}
