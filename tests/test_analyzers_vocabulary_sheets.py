@@ -26,6 +26,8 @@ SHEET_CASES = {
     "palmeraie": ("palmeraies", "dattes", "oasis", None),
     # sand encroachment is fought as desertification is (Mali sheets: « désertification »)
     "ensablement": ("ensablement", "désertification", "désertification", None),
+    # computers are given as « matériel informatique » or with the « informatisation » of a mairie
+    "ordinateurs": ("ordinateur", "matériel informatique", "informatisation", None),
     # Chaumont-San (Mali l.2112): « une salle de radiologie complète »; CG Allier-Niafunké: un échographe
     "imagerie médicale": ("imagerie medicale", "radiologie", "échographe", None),
     "matériel médical": ("matériels médicaux", "équipement médical", "équipements médicaux", "matériel médical"),
