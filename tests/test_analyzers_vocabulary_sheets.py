@@ -28,6 +28,8 @@ SHEET_CASES = {
     "ensablement": ("ensablement", "désertification", "désertification", None),
     # computers are given as « matériel informatique » or with the « informatisation » of a mairie
     "ordinateurs": ("ordinateur", "matériel informatique", "informatisation", None),
+    # village water supply is wells, boreholes, pumps and standpipes, as the Mali sheets list them
+    "hydraulique villageoise": ("hydraulique rurale", "forages", "puits", None),
     # Chaumont-San (Mali l.2112): « une salle de radiologie complète »; CG Allier-Niafunké: un échographe
     "imagerie médicale": ("imagerie medicale", "radiologie", "échographe", None),
     "matériel médical": ("matériels médicaux", "équipement médical", "équipements médicaux", "matériel médical"),
