@@ -230,7 +230,9 @@ def _or_groups(items: list[Clause | str], notices: list[str]) -> list[list[Claus
 # year typed alone; as a prefix's value (`annee:2001-2005`), it selects the facet's years in it.
 TRUNCATION = "*"  # `assainiss*`: any word beginning so, as a library catalogue reads it
 MIN_TRUNCATED = 2  # letters before the star: `a*` would be a tenth of the vocabulary
-TOO_SHORT = "« {} » : il faut au moins deux lettres avant l'astérisque ; le mot est cherché tel quel."
+_FRENCH_NUMBERS = {2: "deux", 3: "trois", 4: "quatre"}
+TOO_SHORT = ("« {} » : il faut au moins " + _FRENCH_NUMBERS.get(MIN_TRUNCATED, str(MIN_TRUNCATED))
+             + " lettres avant l'astérisque ; le mot est cherché tel quel.")
 
 
 def truncated(word: str) -> str | None:
