@@ -14,7 +14,7 @@ from . import accessibility, mapview, views
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
 from .links import url_with, without_filters
-from .params import SINGLE_PARAMS, ParamError
+from .params import SINGLE_PARAMS, ParamError, near_value
 
 bp = Blueprint("pages", __name__)
 
@@ -104,9 +104,28 @@ def _without_unknown_values(args: MultiDict) -> MultiDict:
     return MultiDict([(k, v) for k, v in args.items(multi=True) if kept(k, v)])
 
 
+def _with_meant_values(args: MultiDict) -> tuple[MultiDict, list[str]]:
+    """The parameters with each facet value the index does not know replaced by the one it was
+    meant as (`country=mali`: Mali), and those values; none when a wrong value names none."""
+    known = get_engine().state().facet_values
+    facets = registry()
+    out, meant = [], []
+    for k, v in args.items(multi=True):
+        facet = facets.get(k)
+        if facet is not None and facet.from_index and v not in set(map(str, known.get(k, []))):
+            near = near_value(v, known.get(k, []))
+            if near is None:
+                return MultiDict(), []
+            out.append((k, near))
+            meant.append(near)
+        else:
+            out.append((k, v))
+    return MultiDict(out), meant
+
+
 def _search_page(template: str, view: str):
     args = request.args
-    error = fix_url = None
+    error = fix_url = meant_url = meant_label = None
     r = None
     unfiltered = None
     try:
@@ -116,9 +135,15 @@ def _search_page(template: str, view: str):
         error = exc.message
         if exc.code == "unknown_facet_value":
             fix_url = url_with(request.path, _without_unknown_values(args))
+            corrected, meant = _with_meant_values(args)
+            if meant:
+                meant_url = url_with(request.path, corrected)
+                quoted = [f"« {m} »" for m in meant]
+                meant_label = " et ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
     state = search_state(args)
     ctx: dict[str, Any] = {
-        "r": r, "error": error, "fix_url": fix_url, "args": args, "q": args.get("q", ""), "url_with": url_with,
+        "r": r, "error": error, "fix_url": fix_url,
+        "meant_url": meant_url, "meant_label": meant_label, "args": args, "q": args.get("q", ""), "url_with": url_with,
         "without_filters": without_filters, "path": request.path, "view": view, "state": state,
         "with_state": with_state, "unfiltered": unfiltered,
         "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN,

@@ -171,14 +171,14 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
         known = set(facet_values.get(name, []))
         for v in values:
             if v not in known:
-                near = _near_value(v, known)
+                near = near_value(v, known)
                 hint = f" Vouliez-vous dire « {near} » ?" if near is not None else ""
                 raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».{hint}",
                                  name)
     return values
 
 
-def _near_value(value, known) -> str | None:
+def near_value(value, known) -> str | None:
     """The one known value a wrong one was meant as: the same but for case and accents (`mali`,
     `sante`), else the one a typo or two away (`Marroc`); None when none or several are."""
     if not isinstance(value, str):

@@ -185,6 +185,16 @@ def test_unknown_facet_value_is_refused_as_by_the_api(client):
     assert api.get_json()["error"]["message"].replace("'", "&#39;") in html
     assert 'aria-checked="true"' not in html
     assert parse(html).find("a", id="fix-link")[0]["href"] == "/?q=eau&country=Mali"
+    assert not parse(html).find("a", id="meant-link")  # Atlantis is no value mistyped
+
+
+def test_a_mistyped_facet_value_is_offered_as_meant(client):
+    """`country=mali&domain=sante` (a hand-edited link): the page offers the search with the values
+    meant, beside the one without them."""
+    html = client.get("/?q=eau&country=mali&domain=sante").get_data(as_text=True)
+    meant = parse(html).find("a", id="meant-link")[0]
+    assert meant["href"] == "/?q=eau&country=Mali&domain=Sant%C3%A9"
+    assert ">Rechercher avec « Mali » et « Santé »</a>" in html
 
 
 def test_partnership_page(client, engine):
