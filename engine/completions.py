@@ -27,6 +27,7 @@ from typing import NamedTuple
 from indexer.domains import domains_of_text
 from indexer.facet_registry import DOMAIN
 from indexer.likeness import LikenessRows
+from indexer.text import french_list
 
 from .facets import FacetBits, Selection, filter_and_count
 
@@ -122,4 +123,4 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
 
 
 def _label(domains: list[str]) -> str:
-    return " et ".join(f"« {d} »" for d in domains)
+    return french_list([f"« {d} »" for d in domains])

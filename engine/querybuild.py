@@ -24,7 +24,7 @@ from indexer import geography
 from indexer.facet_registry import registry
 from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
-from indexer.text import YEAR
+from indexer.text import YEAR, french_list
 
 from . import ranking_profile
 from .fillers import (
@@ -397,9 +397,8 @@ class _Spans:
         grade = self.profile.expansion(PLACE)
         units = [Alternative(VIA_PLACE, a, parts, grade=grade) for a, kind in alts if kind == PLACE
                  if (parts := field_parts(self.schema, a, phrase=True, fields=NAME_FIELDS, scale=grade))]
-        names = [u.text for u in units]
-        if names:
-            listed = ", ".join(names[:-1]) + " et " + names[-1] if len(names) > 1 else names[0]
+        if units:
+            listed = french_list([u.text for u in units])
             self.notices.append(f"« {' '.join(self.words[start:end])} » : les résultats "
                                 f"{geography.with_de(listed)} sont inclus.")
         return units
@@ -524,7 +523,9 @@ def _spelled_otherwise(schema, word: str, known, built: BuiltQuery, profile) -> 
     (`Timbuktu`, `Algiers`, `Fez`): the place as the records spell it, as typed, and said. Found
     nothing, and told that no sheet named Tombouctou."""
     written = getattr(known, "written", None)  # (a bare predicate, as tests give, cannot tell)
-    name = None if written is None or written(fold_text(word)) else geography.spelled_otherwise(word)
+    name = geography.spelled_otherwise(word) if written is not None else None  # None for nearly every word
+    if name is not None and written is not None and written(fold_text(word)):
+        name = None
     parts = field_parts(schema, name, phrase=True, scale=profile.stem) if name else []
     if name is None or not parts:
         return []

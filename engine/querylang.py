@@ -113,7 +113,8 @@ NOTHING_SEARCHABLE = ("Aucun mot à chercher dans la requête (mots trop courant
                       "tout le répertoire est listé.")
 _OR = "OR"  # the operator, as it stands between clauses before they are grouped
 _SENTENCE_PUNCT = ",;!?.…"
-_INNER_PUNCT_RE = re.compile(r"(?<=[^\W\d_])[,;!?…]+(?=[^\W\d_])")
+# ... between letters it separates words (not the dot: `A.E.P.`)
+_INNER_PUNCT_RE = re.compile(rf"(?<=[^\W\d_])[{re.escape(_SENTENCE_PUNCT.replace('.', ''))}]+(?=[^\W\d_])")
 _PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
 
 

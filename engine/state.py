@@ -271,21 +271,13 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
             add(party.get("subdivision"), "lieu", party.get("country"))
         # a territory of the vocabulary (`Kabylie`), counted by the partnerships a party of which is in
         # one of its units (Kidal-Tamanrasset's first party is Malian: it is in the north of Mali)
-        places = {fold_text(party.get(level) or "") for side in ("french_party", "partner_party")
-                  if (party := p.get(side)) for level in ("region", "subdivision")}
+        parties = [(party, {fold_text(party.get("region") or ""), fold_text(party.get("subdivision") or "")})
+                   for side in ("partner_party", "french_party") if (party := p.get(side))]
         for name, units in territories:
-            if places & units:
-                add(name, "lieu", _country_of(p, units))
+            inside = next((party for party, places in parties if places & units), None)
+            if inside is not None:
+                add(name, "lieu", inside.get("country"))
     return sorted(entries.values(), key=lambda e: (-e.count, e.key))
-
-
-def _country_of(p: Mapping, units: set[str]) -> str | None:
-    """The country of the party of a partnership that stands in one of `units`."""
-    for side in ("partner_party", "french_party"):
-        party = p.get(side) or {}
-        if {fold_text(party.get("region") or ""), fold_text(party.get("subdivision") or "")} & units:
-            return party.get("country")
-    return None
 
 
 def _split_words(key: str) -> list[str]:

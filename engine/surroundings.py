@@ -20,6 +20,7 @@ from itertools import islice, product
 from analyzers import edit_distance, max_typos
 from indexer import geography
 from indexer.facet_registry import COUNTRY, REGION
+from indexer.text import french_list
 
 from .facets import FacetBits
 from .querymodel import VIA_TYPO, BuiltQuery
@@ -228,7 +229,7 @@ def notice(place: str, units: list[Unit], topic: bool = False) -> str:
     """The notice saying why the enclosing units' partnerships follow (`topic`: a place + topic
     query, whose other words they have)."""
     labels = [u.label() for u in units]
-    said = " et ".join(("du " + x[3:]) if x.startswith("le ") else "de " + x for x in labels)
+    said = french_list([("du " + x[3:]) if x.startswith("le ") else "de " + x for x in labels])
     verb = "l'englobent" if len(units) > 1 else "l'englobe"
     if topic:
         return (f"Après les résultats pour {place} : ceux {said}, qui {verb}, "

@@ -27,6 +27,11 @@ def slugify(text: str) -> str:
     return s or "x"
 
 
+def french_list(items: list[str]) -> str:
+    """Items as a French sentence lists them: `a`, `a et b`, `a, b et c` (the notices' wording)."""
+    return " et ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
+
+
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
 
 

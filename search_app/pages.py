@@ -9,6 +9,7 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from indexer.facet_registry import SOURCE_LABELS, registry
+from indexer.text import french_list
 
 from . import accessibility, mapview, views
 from .formatting import TEMPLATE_FILTERS
@@ -92,35 +93,27 @@ def _labels():
             "year_bars": year_bars, "hbar_rows": hbar_rows, "ACCESSIBILITY_STATUS": accessibility.STATUS}
 
 
-def _without_unknown_values(args: MultiDict) -> MultiDict:
-    """The parameters without the facet values the index does not know."""
+def _value_fixes(args: MultiDict) -> tuple[MultiDict, MultiDict | None, list[str]]:
+    """For facet values the index does not know: the parameters without them, the parameters with
+    each replaced by the one it was meant as (`country=mali`: Mali; None when one names none), and
+    those meant values."""
     known = get_engine().state().facet_values
     facets = registry()
-
-    def kept(name: str, value: str) -> bool:
-        facet = facets.get(name)
-        return facet is None or not facet.from_index or value in set(map(str, known.get(name, [])))
-
-    return MultiDict([(k, v) for k, v in args.items(multi=True) if kept(k, v)])
-
-
-def _with_meant_values(args: MultiDict) -> tuple[MultiDict, list[str]]:
-    """The parameters with each facet value the index does not know replaced by the one it was
-    meant as (`country=mali`: Mali), and those values; none when a wrong value names none."""
-    known = get_engine().state().facet_values
-    facets = registry()
-    out, meant = [], []
+    without: list[tuple[str, str]] = []
+    corrected: list[tuple[str, str]] = []
+    meant: list[str] = []
+    every_one_meant = True
     for k, v in args.items(multi=True):
         facet = facets.get(k)
-        if facet is not None and facet.from_index and v not in set(map(str, known.get(k, []))):
-            near = near_value(v, known.get(k, []))
-            if near is None:
-                return MultiDict(), []
-            out.append((k, near))
+        if facet is None or not facet.from_index or v in set(map(str, known.get(k, []))):
+            without.append((k, v))
+            corrected.append((k, v))
+        elif (near := near_value(v, known.get(k, []))) is not None:
+            corrected.append((k, near))
             meant.append(near)
         else:
-            out.append((k, v))
-    return MultiDict(out), meant
+            every_one_meant = False
+    return MultiDict(without), (MultiDict(corrected) if every_one_meant else None), meant
 
 
 def _search_page(template: str, view: str):
@@ -134,12 +127,11 @@ def _search_page(template: str, view: str):
     except ParamError as exc:
         error = exc.message
         if exc.code == "unknown_facet_value":
-            fix_url = url_with(request.path, _without_unknown_values(args))
-            corrected, meant = _with_meant_values(args)
-            if meant:
+            without, corrected, meant = _value_fixes(args)
+            fix_url = url_with(request.path, without)
+            if corrected is not None and meant:
                 meant_url = url_with(request.path, corrected)
-                quoted = [f"« {m} »" for m in meant]
-                meant_label = " et ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+                meant_label = french_list([f"« {m} »" for m in meant])
     state = search_state(args)
     ctx: dict[str, Any] = {
         "r": r, "error": error, "fix_url": fix_url,
