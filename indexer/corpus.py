@@ -205,7 +205,9 @@ def fill_periods(a: Action) -> None:
         a.years = sorted(set(a.years) | inside)
 
 
-_SINCE_RE = re.compile(r"\b(?:depuis|dès)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# `Depuis 2000`, `Dès 1992`, `Depuis le démarrage du projet en 1995`
+_SINCE_RE = re.compile(r"\b(?:depuis|dès)\s+(?:(?:le|la|l['’]|sa|son)\s*[^\s\d]+(?:\s+[^\s\d]+){0,3}?\s+en\s+)?"
+                       r"((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def fill_since(a: Action, last: int) -> set[int]:

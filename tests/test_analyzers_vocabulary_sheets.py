@@ -37,6 +37,8 @@ SHEET_CASES = {
     "santé maternelle": ("santé maternelle", "sages-femmes", "nourrissons", None),
     "internet": ("Internet", "cyber base", "blog", None),
     # environment and agriculture, read from the action rows
+    # no sheet writes « volailles »: Bures-sur-Yvette trains « aviculteurs », Quimperlé builds « poulaillers »
+    "volailles": ("volaille", "aviculture", "poulailler", None),
     "criquets": ("criquet", "sautériaux", "sautériaux", "criquets"),  # Korera-Koré's anti-locust brigades
     "désertification": ("désertification", "digues filtrantes", "cordons pierreux", None),
     "érosion": ("érosion", "gabions", "consolidation des berges", None),

@@ -189,6 +189,11 @@ def test_only_an_ongoing_action_since_its_first_year_is_filled():
     assert (running.start, running.end) == (2000, 2000)
     dès = action("en cours", [1992], "Vaccinations Dès 1992")
     assert fill_since(dès, 1994) == {1993, 1994}
+    # Pontcharra-Dembella (Mali l.9935): « Depuis le démarrage du projet en 1995 et chaque année »
+    started = action("en cours", [1995], "Informatisation des maires Depuis le démarrage du projet en 1995")
+    assert fill_since(started, 1998) == {1996, 1997, 1998}
+    # a year some words after `depuis` that no `en` dates is not where the action started
+    assert fill_since(action("en cours", [1995], "Puits depuis la crise de 1995"), 1998) == set()
     for status, years, text in (("réalisé", [2000], "Puits Depuis 2000"), ("en cours", [2003], "Puits Depuis 2000"),
                                 ("en cours", [2004], "Puits Depuis 2004"), ("en cours", [2000], "Puits en 2000")):
         a = action(status, years, text)
