@@ -268,6 +268,18 @@ def _fallback_in_the_places(built: BuiltQuery, gates: list[float | None], score:
                    f"les mots : voici ceux de {'ces lieux' if several else 'ce lieu'} qui en ont le plus.")
 
 
+def _beyond_light(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn, doc_count: int,
+                  cover: Mapping[int, float]) -> set[int]:
+    """The documents of `cover` that have a word of the query besides its light words, when those
+    words name places (`cercle Bandiagara`, `wilaya Tizi-Ouzou`, `province Taroudannt`: the records
+    naming the place, not every `Cercle de …` of the repertoires); every document of `cover`
+    otherwise, as a light word beside a topic says something of it (`envoi de conteneurs`)."""
+    weighty = [(p, g) for p, g in zip(parts, built.groups, strict=True) if not g.light]
+    if len(weighty) in (0, len(parts)) or any(place_cap(g, score, doc_count) is None for _, g in weighty):
+        return set(cover)
+    return {d for d in cover if any(d in p for p, _ in weighty)}
+
+
 def _filled(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
             matched: set[int], covered: set[int]) -> set[int]:
     """Few results have enough of the words: those with fewer (`covered`: any word)
@@ -387,7 +399,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
             out.notices.append(out.fallback_notice)
     elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
         cover = cover or _coverage(parts, weights, excluded)
-        matched = _filled(built, gates, score, doc_count, matched, set(cover))
+        matched = _filled(built, gates, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
     out.cover = cover
     coord = out.exponent = profile.coordination_exponent(n)
     scores = {}

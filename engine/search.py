@@ -252,11 +252,14 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
     profile = ranking_profile.current()
     found = named_place(pq.text_words(), built, state.partner_place) if profile.surroundings else None
     topic: dict[int, float] | None = None  # a place + topic query: the enclosing units' partnerships with the topic
-    if found is None and profile.surroundings_with_topic and ranking.gates \
-            and any(c is not None for c in ranking.gates) and any(c is None for c in ranking.gates):
-        places = [g for g, c in zip(built.groups, ranking.gates, strict=True) if c is not None]
-        found = named_place([g.text for g in places], BuiltQuery(groups=places), state.partner_place)
-        topic = _topic_scores(state, ranking) if found is not None else None
+    if found is None and ranking.gates and any(c is not None for c in ranking.gates) \
+            and any(c is None for c in ranking.gates):
+        # the kind of a place before its name is no topic (`cercle Bandiagara`: Bandiagara named alone)
+        topical = any(c is None and not g.light for g, c in zip(built.groups, ranking.gates, strict=True))
+        if profile.surroundings_with_topic if topical else profile.surroundings:
+            places = [g for g, c in zip(built.groups, ranking.gates, strict=True) if c is not None]
+            found = named_place([g.text for g in places], BuiltQuery(groups=places), state.partner_place)
+            topic = _topic_scores(state, ranking) if found is not None and topical else None
     if found is None:
         return {}
     place, units = found

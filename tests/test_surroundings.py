@@ -187,3 +187,18 @@ def test_a_place_named_with_a_topic_is_followed_by_the_enclosing_units_with_the_
     # neither speaks of health, so none follows `santé Douentza`
     assert any("surrounds" in h["explain"] for h in _search(index_dir, "Douentza")["results"])
     assert not any("surrounds" in h["explain"] for h in _search(index_dir, "santé Douentza")["results"])
+
+
+@pytest.mark.parametrize("kind_and_place, place", [("cercle Bandiagara", "Bandiagara"),
+                                                   ("cercle de Bandiagara", "Bandiagara"),
+                                                   ("wilaya Tizi-Ouzou", "Tizi-Ouzou"),
+                                                   ("province Taroudannt", "Taroudannt")])
+def test_the_kind_of_a_place_before_its_name_lists_the_place_alone(index_dir, kind_and_place, place):
+    """`cercle Bandiagara` listed Bandiagara's records, then every `Cercle de …` of the repertoires
+    (70 results, Tiflet in Morocco among them): the kind is a light word, and the few results were
+    filled with the records having it alone. It lists what `Bandiagara` lists, its région after it."""
+    with_kind, alone = _search(index_dir, kind_and_place), _search(index_dir, place)
+    assert {h["id"] for h in with_kind["results"]} == {h["id"] for h in alone["results"]}
+    assert with_kind["total"] == alone["total"] < 10
+    assert [n for n in with_kind["query"]["notices"] if n.startswith("Après")] == \
+        [n for n in alone["query"]["notices"] if n.startswith("Après")]
