@@ -22,7 +22,8 @@ from indexer.text import YEAR
 NAME_PREFIXES = ("collectivité", "ville", "nom", "partenaire")
 NAMES = "parties"
 _NAME_KEYS = frozenset(fold_text(p) for p in NAME_PREFIXES)
-_OPERATORS = {"OR", "OU", "|", "AND", "ET", "&&", "+", "-"}
+_NOT = ("NOT", "SAUF")  # before a word, as `-` is stuck to it (`eau NOT Kayes`, `eau SAUF Kayes`)
+_OPERATORS = {"OR", "OU", "|", "AND", "ET", "&&", "+", "-", *_NOT}
 
 
 def prefix_target(prefix: str) -> str | None:
@@ -140,8 +141,19 @@ def parse_query(text: str) -> ParsedQuery:
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
     text = _departement_numbers(text, pq.notices)
     items: list[Clause | str] = []  # clauses and the operator _OR
+    negating: str | None = None  # a NOT waiting for its word
     for tok in _split(text, pq.notices):
+        if tok in _NOT or (negating is not None and (tok in _OPERATORS or tok.startswith("-"))):
+            if negating is not None:
+                pq.notices.append(f"Opérateur « {negating} » sans terme après lui : il a été ignoré.")
+            negating = tok if tok in _NOT else None
+            if tok in _NOT:
+                continue
+        elif negating is not None:
+            tok, negating = "-" + tok, None
         items += _token_items(tok, pq)
+    if negating is not None:
+        pq.notices.append(f"Opérateur « {negating} » sans terme après lui : il a été ignoré.")
     pq.groups = _periods(_or_groups(items, pq.notices), pq.notices)
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")

@@ -140,6 +140,7 @@ CASES = [
     (FR, "SCAC", "service de coopération et d’action culturelle", True),
     (FR, "ircod", "Institut régional de coopération-développement", True),
     (FR, "PACA", "Région Provence-Alpes-Côte d'Azur", True),
+    (FR, "IDF", "Conseil régional d'Île-de-France", True),
     # --- vocabulary: field synonyms -----------------------------------------------
     (FR, "assainissement", "construction de latrines", True),
     (FR, "assainissement", "réseau d'égouts", True),

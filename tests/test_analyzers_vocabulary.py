@@ -95,6 +95,9 @@ CASES = {
               "office regional de mise en valeur agricole", "ORMVA"),
     "PACA": ("PACA", "provence-alpes-côte d'azur", "Provence-Alpes-Côte d'Azur", "PACA"),
     "NPDC": ("NPDC", "nord-pas-de-calais", "Nord Pas de Calais", "NPDC"),
+    # Mali sheets: « Département/Région : Essonne/IDF », read as Île-de-France in the records' places;
+    # one way: the région's name typed names its council first (test_council_names.py)
+    "IDF": ("IDF", "île-de-france", "Ile de France", None),
     # narrower entries are one way: the broad word brings its kinds, a kind does not bring the broad word
     "assainissement": ("l'assainissement", "latrines", "latrines", None),
     "puits": ("puits", "forage", "forages", "puits"),

@@ -52,3 +52,26 @@ def test_a_departement_number_after_its_council_is_the_departement():
 def test_a_departement_number_finds_its_council_first(engine):
     r = engine.search(SearchRequest(q="CG 91", per_page=5, facets=False))
     assert r["results"][0]["id"] == "cg-essonne--cercle-douentza"
+
+
+def test_not_before_a_word_excludes_it():
+    """`eau NOT Kayes` looked for a word `not` (the stem of `notamment`, `notes`): 17 results for
+    `NOT eau`. NOT, or the French SAUF, in capitals, excludes the word, phrase or prefix after it as
+    `-` does; one with nothing after it is said and ignored; the word `sauf` stays a word."""
+    def read(q):
+        pq = parse_query(q)
+        return [("-" if c.negated else "") + c.text for c in pq.clauses], pq.notices
+    assert read("eau NOT Kayes") == (["eau", "-Kayes"], [])
+    assert read("eau SAUF Kayes") == (["eau", "-Kayes"], [])
+    assert read('eau NOT "eau potable"') == (["eau", "-eau potable"], [])
+    assert read("eau NOT pays:Mali")[0] == ["eau", "-Mali"]
+    assert read("eau NOT") == (["eau"], ["Opérateur « NOT » sans terme après lui : il a été ignoré."])
+    assert read("eau NOT OR puits")[1] == ["Opérateur « NOT » sans terme après lui : il a été ignoré."]
+    assert read("eau sauf Kayes")[0] == ["eau", "sauf", "Kayes"]
+
+
+def test_not_excludes_in_the_search(engine):
+    typed = engine.search(SearchRequest(q="eau NOT Kayes", per_page=100, facets=False))
+    dashed = engine.search(SearchRequest(q="eau -Kayes", per_page=100, facets=False))
+    assert [h["id"] for h in typed["results"]] == [h["id"] for h in dashed["results"]]
+    assert 0 < typed["total"] < engine.search(SearchRequest(q="eau", per_page=1, facets=False))["total"]
