@@ -37,6 +37,12 @@ SHEET_CASES = {
     "santé maternelle": ("santé maternelle", "sages-femmes", "nourrissons", None),
     "internet": ("Internet", "cyber base", "blog", None),
     # environment and agriculture, read from the action rows
+    # no sheet writes « malaria » nor « lunettes »: paludisme (6 sheets); CG Allier-Niafunké's « lunetterie »
+    "malaria": ("malaria", "paludisme", "paludisme", None),
+    "lunettes": ("lunettes", "lunetterie", "lunetterie", None),
+    # no sheet writes « diaspora »: they write migrants, ressortissants (Ivry-Dianguirdé), émigrés
+    # (Roncq-Sélinkégny), originaires (Saint-Denis-Larbaâ Nath Irathen)
+    "diaspora": ("diaspora", "ressortissants", "migrants", None),
     # no sheet writes « volailles »: Bures-sur-Yvette trains « aviculteurs », Quimperlé builds « poulaillers »
     "volailles": ("volaille", "aviculture", "poulailler", None),
     "criquets": ("criquet", "sautériaux", "sautériaux", "criquets"),  # Korera-Koré's anti-locust brigades
