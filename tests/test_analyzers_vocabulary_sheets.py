@@ -40,6 +40,14 @@ SHEET_CASES = {
     # no sheet writes « malaria » nor « lunettes »: paludisme (6 sheets); CG Allier-Niafunké's « lunetterie »
     "malaria": ("malaria", "paludisme", "paludisme", None),
     "lunettes": ("lunettes", "lunetterie", "lunetterie", None),
+    # nor these, each read as the sheets write it: Saint-Jean-de-Boiseau and Chilly-Mazarin's latrines,
+    # CG Loire-Atlantique-Agadir's apiculteurs, Montreuil-Yélimané's pisciculture, the Enfants
+    # Malvoyants de Safi, the Kayes handicap programme's « appareillage »
+    "toilettes": ("toilettes", "latrines", "latrines", None),
+    "abeilles": ("miel", "apiculteurs", "apiculture", None),
+    "poissons": ("poissons", "pisciculture", "pisciculture", None),
+    "aveugles": ("non-voyants", "malvoyants", "malvoyants", None),
+    "prothèses": ("orthopédie", "appareillage", "appareillage", None),
     # no sheet writes « diaspora »: they write migrants, ressortissants (Ivry-Dianguirdé), émigrés
     # (Roncq-Sélinkégny), originaires (Saint-Denis-Larbaâ Nath Irathen)
     "diaspora": ("diaspora", "ressortissants", "migrants", None),
