@@ -522,8 +522,9 @@ def test_topics_bring_the_works_that_realise_them_one_way():
     water = dict(find_graded_expansions(["eau", "potable"])[0][2])
     assert water["pompe"] == NARROWER
     assert phrase_key("pompiers") != phrase_key("pompe")
-    for kind in ("aviculture", "football", "randonnée", "logements", "monuments"):
+    for kind in ("aviculture", "randonnée", "logements", "monuments"):
         assert find_expansions([kind]) == [], kind
+    assert find_expansions(["football"]) == [(0, 1, ["foot"])]  # its short form (Bagnolet-Massala), not sport
 
 
 def test_more_kinds_of_the_sheets_topics_and_the_words_left_out():

@@ -37,6 +37,8 @@ SHEET_CASES = {
     "santé maternelle": ("santé maternelle", "sages-femmes", "nourrissons", None),
     "internet": ("Internet", "cyber base", "blog", None),
     # environment and agriculture, read from the action rows
+    # Bagnolet-Massala (Mali l.1227): « au tournoi de foot international »
+    "football": ("football", "foot", "foot", "football"),
     # no sheet writes « malaria » nor « lunettes »: paludisme (6 sheets); CG Allier-Niafunké's « lunetterie »
     "malaria": ("malaria", "paludisme", "paludisme", None),
     "lunettes": ("lunettes", "lunetterie", "lunetterie", None),
