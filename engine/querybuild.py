@@ -57,6 +57,7 @@ YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
 FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
 
+_HYPHENS_RE = re.compile("[-\u2010\u2011\u2013\u2014]")  # hyphens and the dashes typed for them
 MAX_TRUNCATED_WORDS = 50  # the words a truncation looks for, the most frequent first
 MAX_TRUNCATED_PHRASES = 10  # ... at the end of a phrase, each one more phrase to match
 
@@ -498,6 +499,8 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
                                 grade=profile.stem)]
     if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
         alternatives = _year_alternatives(schema, clause.text)
+    elif clause.kind == "word" and not clause.negated:
+        alternatives += _pair_of_names(schema, clause.text, known, profile)
     place = place_named(clause.text) \
         if clause.kind == "word" and not clause.negated and profile.place_adjectives else None
     if place is not None:
@@ -516,6 +519,19 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
             alternatives.extend(_spelled_otherwise(schema, clause.text, known, built, profile)
                                 or _typo(schema, clause.text, known, candidates))
     return Group(clause.text, alternatives)
+
+
+def _pair_of_names(schema, word: str, known, profile) -> list[Alternative]:
+    """A hyphen no record writes between two words (`Paris-Rabat`, `Évry-Kayes`: a partnership as
+    people write it) joins names the records write apart (`Paris – Commune urbaine de Rabat`): its
+    parts are also looked for each in the names, anywhere. The phrase alone found nothing for
+    Paris-Rabat. A compound some record writes (`Rhône-Alpes`, `micro-crédit`, `Rennes-Sétif`)
+    stays a phrase only."""
+    parts_typed = [p for p in _HYPHENS_RE.split(word) if p]
+    if len(parts_typed) < 2 or getattr(known, "written", known)(fold_text("".join(parts_typed))):
+        return []
+    parts = field_parts(schema, " ".join(parts_typed), fields=NAME_FIELDS, scale=profile.stem)
+    return [Alternative(VIA_WORD, word, parts, grade=profile.stem)] if parts else []
 
 
 def _spelled_otherwise(schema, word: str, known, built: BuiltQuery, profile) -> list[Alternative]:

@@ -1,5 +1,6 @@
-"""The query language's kindness to a mistyped prefix: `pay:mali` was read as the words `pay`
-and `mali`, a prefix one letter off is now read as the prefix meant, and the notice says so."""
+"""The query language's kindness to what people type: a mistyped prefix (`pay:mali` was read as the
+words `pay` and `mali`; a prefix one letter off is now read as the prefix meant, and the notice says
+so), punctuation without spaces, a département's number, NOT, a partnership written with a hyphen."""
 import pytest
 
 from engine import SearchRequest
@@ -75,3 +76,24 @@ def test_not_excludes_in_the_search(engine):
     dashed = engine.search(SearchRequest(q="eau -Kayes", per_page=100, facets=False))
     assert [h["id"] for h in typed["results"]] == [h["id"] for h in dashed["results"]]
     assert 0 < typed["total"] < engine.search(SearchRequest(q="eau", per_page=1, facets=False))["total"]
+
+
+@pytest.mark.parametrize("q, first", [("Paris-Rabat", "paris--rabat"), ("Évry-Kayes", "ca-evry-centre-essonne--kayes"),
+                                      ("Aix-Oujda", "aix-en-provence--oujda"), ("Belfort-Skikda", "belfort--skikda")])
+def test_a_partnership_written_with_a_hyphen_finds_its_parties(engine, q, first):
+    """`Paris-Rabat`, `Évry-Kayes`, `Aix-Oujda` found nothing: the hyphenated word was a phrase, and
+    the records name the two parties apart (`Paris – Commune urbaine de Rabat`). A compound no
+    record writes is also its parts, each in the names."""
+    r = engine.search(SearchRequest(q=q, per_page=5, facets=False))
+    assert r["results"] and r["results"][0]["id"] == first
+
+
+@pytest.mark.parametrize("q", ["Rhône-Alpes", "micro-crédit", "sapeurs-pompiers"])
+def test_a_compound_some_record_writes_stays_a_phrase(engine, q):
+    # `Rhône-Alpes` as its parts anywhere in the names would also find Provence-Alpes-Côte d'Azur's
+    # Alpes beside a Rhône département
+    from engine.querymodel import VIA_WORD
+    from engine.search import plan
+
+    built = plan(engine.state(), parse_query(q))
+    assert [a.via for a in built.groups[0].alternatives].count(VIA_WORD) <= 1
