@@ -86,7 +86,10 @@ def map_data():
 def partnership(pid: str):
     data = views.partnership_view(pid)
     if data is None:
-        return error_response(404, "not_found", f"Aucun partenariat n'a l'identifiant « {pid[:80]} ».", "id")
+        meant = views.partnership_meant(pid)
+        hint = "" if meant is None else (f" Vouliez-vous dire « {meant[0]} » ?" if meant[1] is None
+                                         else f" C'est une action de « {meant[0]} » : /api/actions/{meant[1]}.")
+        return error_response(404, "not_found", f"Aucun partenariat n'a l'identifiant « {pid[:80]} ».{hint}", "id")
     return _etag_response(jsonify(data), get_engine().state().version)
 
 

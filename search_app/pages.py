@@ -2,10 +2,11 @@
 function of `views.py` that its JSON twin in `api.py` renders too."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
-from markupsafe import Markup
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
 from indexer.facet_registry import SOURCE_LABELS, registry
@@ -184,11 +185,33 @@ def _paragraphs(text: str | None, mark) -> list[Markup]:
     return [Markup(mark(para, "body")) for para in text.split("\n") if para.strip()]
 
 
+def _partnership_meant(pid: str):
+    """An address naming a partnership otherwise than its id (views.partnership_meant) redirects
+    to its page, at the action's row for an action's id; None otherwise."""
+    meant = views.partnership_meant(pid)
+    if meant is None:
+        return None
+    target, action = meant
+    url = url_with(url_for("pages.partnership", pid=target), request.args) + (f"#{action}" if action else "")
+    resp = redirect(url, 301)
+    resp.set_data(f'<!doctype html><html lang="fr"><title>Redirection</title><p>La fiche est à '
+                  f'<a href="{escape(url)}">{escape(url)}</a>.</p>')  # (Werkzeug's body is in English)
+    return resp
+
+
+def _unknown_partnership(pid: str):
+    """No partnership has this id: the page says so and offers a search for its words."""
+    words = " ".join(w for w in re.split(r"[-_\s/]+", pid[:80]) if w)
+    search = url_for("pages.search", q=words) if words else None
+    message = f"Aucun partenariat n'a l'identifiant « {pid[:80]} »."
+    return render_template("error.html", status=404, message=message, search_url=search, search_words=words), 404
+
+
 @bp.get("/partenariats/<pid>")
 def partnership(pid: str):
     p = views.partnership_view(pid)
     if p is None:
-        abort(404)
+        return _partnership_meant(pid) or _unknown_partnership(pid)
     args = request.args
     q = args.get("q", "")
     mark = views.record_marks(q if len(q) <= 500 else "")

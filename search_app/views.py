@@ -119,6 +119,18 @@ def partnership_view(pid: str) -> dict | None:
     return data
 
 
+def partnership_meant(pid: str) -> tuple[str, str | None] | None:
+    """The partnership an unknown id means, when it names one otherwise than its id: typed in
+    capitals (`PARIS--RABAT`), or an action's id (`paris--rabat--a01`). (partnership id, the
+    action's id or None), or None."""
+    engine = get_engine()
+    lower = pid.strip().strip("/").lower()
+    if lower != pid and engine.partnership(lower) is not None:
+        return lower, None
+    action = engine.action(lower)
+    return (action["partnership_id"], lower) if action is not None else None
+
+
 def related_view(pid: str) -> dict:
     """The other partnerships of the same French collectivity and of the same partner, and the
     partnerships whose texts are most like this one's (`likeness`, 0-1)."""

@@ -244,11 +244,36 @@ def test_hidden_contacts_on_the_page(index_dir):
     assert "[masqué]" in html
 
 
-def test_unknown_partnership_is_a_french_404(client):
-    r = client.get("/partenariats/nope")
+def test_unknown_partnership_is_a_french_404_that_offers_its_words_as_a_search(client):
+    r = client.get("/partenariats/paris-rabat")
     assert r.status_code == 404
     assert r.mimetype == "text/html"
-    assert "Page introuvable." in r.get_data(as_text=True)
+    html = r.get_data(as_text=True)
+    assert "Aucun partenariat n&#39;a l&#39;identifiant « paris-rabat »." in html
+    assert '<a href="/?q=paris+rabat">Rechercher « paris rabat »</a>' in html
+    assert "&lt;script&gt;" in client.get("/partenariats/%3Cscript%3E").get_data(as_text=True)
+
+
+def test_a_partnership_address_in_capitals_or_an_actions_id_leads_to_its_page(client):
+    """`/partenariats/PARIS--RABAT` and an action's id answered « Page introuvable »; they now lead
+    to the partnership's page (at the action's row), the search kept."""
+    r = client.get("/partenariats/PARIS--RABAT?q=eau")
+    assert (r.status_code, r.headers["Location"]) == (301, "/partenariats/paris--rabat?q=eau")
+    r = client.get("/partenariats/paris--rabat--a01")
+    assert (r.status_code, r.headers["Location"]) == (301, "/partenariats/paris--rabat#paris--rabat--a01")
+    assert 'id="paris--rabat--a01"' in client.get("/partenariats/paris--rabat").get_data(as_text=True)
+    assert "La fiche est à" in r.get_data(as_text=True)
+
+
+def test_the_api_names_the_partnership_an_unknown_id_means(client):
+    def message(pid):
+        r = client.get(f"/api/partnerships/{pid}")
+        assert r.status_code == 404
+        return r.get_json()["error"]["message"]
+    assert message("PARIS--RABAT").endswith("Vouliez-vous dire « paris--rabat » ?")
+    assert message("paris--rabat--a01").endswith(
+        "C'est une action de « paris--rabat » : /api/actions/paris--rabat--a01.")
+    assert message("nope") == "Aucun partenariat n'a l'identifiant « nope »."
 
 
 def test_about_page(client, engine):
