@@ -283,8 +283,11 @@ def main(argv: list[str] | None = None) -> int:
             s["http"] = {k: {int(c): v for c, v in d.items()} for k, d in s.get("http", {}).items()}
         _write_report(results, args)
         return 0
-    args.scales = sorted({int(x) for x in args.scales.split(",") if x.strip()})
-    args.http_requests = [int(x) for x in args.http_requests.split(",")]
+    try:
+        args.scales = sorted({int(x) for x in args.scales.split(",") if x.strip()})
+        args.http_requests = [int(x) for x in args.http_requests.split(",")]
+    except ValueError:
+        p.error("--scales and --http-requests are integers separated by commas (--scales 1,10)")
     if len(args.http_requests) != len(CLIENTS) or not args.scales or min(args.scales) < 1 or args.cold < 1 \
             or args.cold_passes < 1:
         p.error("--http-requests needs three numbers, --scales positive integers, --cold and --cold-passes "

@@ -95,6 +95,22 @@ def test_serve_on_a_port_in_use_says_so_and_fails(index_dir, data_dir, capsys):
     assert f"error: cannot serve on 127.0.0.1:{port}: Address already in use" in err and "Serving on" not in err
 
 
+@pytest.mark.parametrize("argv, said", [
+    (["serve", "--port", "99999"], "argument --port: 99999 is not between 1 and 65535"),
+    (["serve", "--port", "abc"], "argument --port: expected an integer, got 'abc'"),
+    (["serve", "--threads", "0"], "argument --threads: 0 is not between 1 and 256"),
+    (["bench", "--scales", "1,x"], "--scales and --http-requests are integers separated by commas"),
+])
+def test_a_wrong_number_is_said_before_anything_runs(argv, said, capsys):
+    """`serve --port 99999` built the index, then died in a traceback (OverflowError from bind);
+    `bench --scales x` was a traceback (ValueError)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and "Index built" not in err
+
+
 def test_serve_builds_a_missing_index_first_and_says_so(tmp_path, data_dir, capsys):
     """`repertoires serve` calls indexer.freshness.ensure_index before serving."""
     from repertoires.cli import ensure_index
