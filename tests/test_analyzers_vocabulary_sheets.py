@@ -50,6 +50,10 @@ SHEET_CASES = {
     "poissons": ("poissons", "pisciculture", "pisciculture", None),
     "aveugles": ("non-voyants", "malvoyants", "malvoyants", None),
     "prothèses": ("orthopédie", "appareillage", "appareillage", None),
+    # nor « potager » (the Mali sheets' « maraîchage », « jardins maraîchers »; « légumes » five times)
+    # nor « transhumance » (CG Hautes-Pyrénées-Niafunké's « pastoralisme »)
+    "potager": ("jardins potagers", "maraîchage", "maraîchage", None),
+    "transhumance": ("pâturages", "pastoralisme", "pastoralisme", None),
     # no sheet writes « diaspora »: they write migrants, ressortissants (Ivry-Dianguirdé), émigrés
     # (Roncq-Sélinkégny), originaires (Saint-Denis-Larbaâ Nath Irathen)
     "diaspora": ("diaspora", "ressortissants", "migrants", None),
