@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 
 from indexer.schema import NAME_FIELDS
+from indexer.text import french_list
 
 from . import ranking_profile
 from .bm25f import Fielded, idf
@@ -264,7 +265,7 @@ def _fallback_in_the_places(built: BuiltQuery, gates: list[float | None], score:
         return docs, FALLBACK_NOTICE
     places = [f"« {g.text} »" for g, c in zip(built.groups, gates, strict=True) if c is not None]
     several = len(places) > 1
-    return there, (f"Aucun résultat {'des lieux' if several else 'du lieu'} {', '.join(places)} ne contient tous "
+    return there, (f"Aucun résultat {'des lieux' if several else 'du lieu'} {french_list(places)} ne contient tous "
                    f"les mots : voici ceux de {'ces lieux' if several else 'ce lieu'} qui en ont le plus.")
 
 
