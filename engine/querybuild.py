@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from whoosh import query as Q
 
 from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos
+from analyzers.tokenizers import HYPHENS
 from analyzers.vocabulary import PLACE, territory_names
 from indexer import geography
 from indexer.facet_registry import registry
@@ -57,7 +58,8 @@ YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
 FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
 
-_HYPHENS_RE = re.compile("[-\u2010\u2011\u2013\u2014]")  # hyphens and the dashes typed for them
+# the tokenizer's hyphens, and the dashes people type for them (`Lyon–Alger`), which split words as well
+_HYPHENS_RE = re.compile("[" + re.escape(HYPHENS + "\u2013\u2014") + "]")
 MAX_TRUNCATED_WORDS = 50  # the words a truncation looks for, the most frequent first
 MAX_TRUNCATED_PHRASES = 10  # ... at the end of a phrase, each one more phrase to match
 

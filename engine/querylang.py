@@ -143,23 +143,27 @@ def parse_query(text: str) -> ParsedQuery:
     items: list[Clause | str] = []  # clauses and the operator _OR
     negating: str | None = None  # a NOT waiting for its word
     for tok in _split(text, pq.notices):
-        if tok in _NOT or (negating is not None and (tok in _OPERATORS or tok.startswith("-"))):
-            if negating is not None:
-                pq.notices.append(f"Opérateur « {negating} » sans terme après lui : il a été ignoré.")
-            negating = tok if tok in _NOT else None
-            if tok in _NOT:
-                continue
-        elif negating is not None:
+        if negating is not None and (tok in _OPERATORS or tok.startswith("-")):
+            pq.notices.append(_dangling_not(negating))  # another operator, or a word excluded already
+            negating = None
+        if tok in _NOT:
+            negating = tok
+            continue
+        if negating is not None:
             tok, negating = "-" + tok, None
         items += _token_items(tok, pq)
     if negating is not None:
-        pq.notices.append(f"Opérateur « {negating} » sans terme après lui : il a été ignoré.")
+        pq.notices.append(_dangling_not(negating))
     pq.groups = _periods(_or_groups(items, pq.notices), pq.notices)
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
     elif text.strip() and not pq.groups and not pq.notices:
         pq.notices.append(NOTHING_SEARCHABLE)
     return pq
+
+
+def _dangling_not(operator: str) -> str:
+    return f"Opérateur « {operator} » sans terme après lui : il a été ignoré."
 
 
 def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
