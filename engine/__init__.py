@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzers import fold_text
+from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR, IndexError_, current_generation, pointer_stamp
 
 from .search import MAX_PER_PAGE, SORTS, SearchRequest, search
@@ -34,6 +35,7 @@ class Engine:
         self._state: IndexState | None = None
         self._stamp: tuple | None = None
         self.last_error: str | None = None
+        self._domains: tuple[IndexState, dict[str, int]] | None = None  # the domain facet's counts, per generation
 
     # -- lifecycle ---------------------------------------------------------
     def state(self) -> IndexState:
@@ -94,18 +96,39 @@ class Engine:
 
     def suggest(self, prefix: str, limit: int = 10) -> list[dict]:
         """Collectivity and place names with a word starting with `prefix`
-        (`Kou` -> Koulikoro, Koutiala), most frequent first."""
+        (`Kou` -> Koulikoro, Koutiala), most frequent first; then the domains with
+        such a word (`assain` -> Eau et assainissement), each with the query prefix
+        that filters by it."""
         key = fold_text(prefix or "").strip()
         if not key:
             return []
-        out = []
+        domains = self._domains_starting(key)
+        out: list[dict] = []
         for e in self.state().names:
+            if len(out) >= limit - len(domains):
+                break
             if e.key.startswith(key) or any(w.startswith(key) for w in e.words) \
                     or (" " in key and key in e.key):
                 out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": e.count})
-                if len(out) >= limit:
-                    break
-        return out
+        return out + domains
+
+    def _domains_starting(self, key: str, shortest: int = 3) -> list[dict]:
+        """The domains a typed beginning names (`assain`, `sant`; three letters at least: `e`
+        begins five of them), with their partnership counts and the prefix clause filtering by
+        each (`domaine:"Eau et assainissement"`)."""
+        if len(key) < shortest:
+            return []
+        st = self.state()
+        if self._domains is None or self._domains[0] is not st:
+            counts = {v["value"]: v["count"] for v in self.facets()["facets"].get("domain", [])}
+            self._domains = (st, counts)
+        facet = registry().get("domain")
+        prefix = facet.prefixes[0] if facet is not None and facet.prefixes else "domaine"
+        return [{"name": label, "kind": "domaine", "country": None, "count": count,
+                 "query": f'{prefix}:"{label}"'}
+                for label, count in sorted(self._domains[1].items(), key=lambda kv: -kv[1])
+                if fold_text(label).startswith(key) or any(w.startswith(key) for w in fold_text(label).split()
+                                                           if len(w) >= shortest)]
 
     def facets(self) -> dict:
         """Every facet with its values over the whole corpus (`facets`), and how

@@ -374,6 +374,25 @@ def test_suggest(client, spec):
     assert segou and {n.replace("é", "e").split()[-1] for n in segou} <= {"Segou"}
 
 
+def test_suggest_offers_the_domains_a_beginning_names_as_their_filter(client, spec, engine):
+    """`assain` suggested nothing: only names were offered. A domain with a word beginning so comes
+    after the names, with its partnership count and the clause that filters by it, which the
+    search reads as the facet."""
+    data = client.get("/api/suggest?q=assain").get_json()
+    check_schema(spec, response_schema(spec, "/api/suggest", "200"), data)
+    assert data["suggestions"][-1]["name"] == "Eau et assainissement"
+    domain = data["suggestions"][-1]
+    assert domain["kind"] == "domaine" and domain["query"] == 'domaine:"Eau et assainissement"'
+    everything = engine.search(SearchRequest(filters={"domain": ["Eau et assainissement"]}, per_page=1))
+    assert domain["count"] == everything["total"]
+    read = engine.search(SearchRequest(q="Kayes " + domain["query"], per_page=1))
+    assert read["query"]["prefix_filters"] == {"domain": ["Eau et assainissement"]}
+    # names first; two letters name no domain (`e` begins five of them)
+    kinds = [s["kind"] for s in client.get("/api/suggest?q=san").get_json()["suggestions"]]
+    assert kinds[0] == "collectivité" and kinds[-1] == "domaine"
+    assert all(s["kind"] != "domaine" for s in client.get("/api/suggest?q=ea").get_json()["suggestions"])
+
+
 @pytest.mark.parametrize("qs,code", [("q=" + "k" * 101, "query_too_long"), ("q=%FF", "invalid_encoding"),
                                      ("q=ka%07", "invalid_characters"), ("q=ka&q=ko", "repeated_parameter")])
 def test_suggest_errors(client, qs, code):

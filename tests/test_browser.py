@@ -231,6 +231,20 @@ def test_autocomplete_offers_names(browser, server):
     assert not d.find_element("id", "q-suggestions").is_displayed()
 
 
+def test_autocomplete_offers_a_domain_as_its_filter(browser, server):
+    d = browser
+    d.get(server + "/")
+    box = d.find_element("id", "q")
+    box.send_keys("Kayes assain")
+    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
+    option = d.find_elements("css selector", "#q-suggestions [role=option]")[-1]
+    assert option.find_element("css selector", ".name").text == "Eau et assainissement"
+    assert option.find_element("css selector", ".what").text == "domaine"
+    option.click()
+    _wait(d, lambda d: "domaine%3A%22Eau" in d.current_url, "the picked domain searched")
+    assert box.get_attribute("value") == 'Kayes domaine:"Eau et assainissement"'
+
+
 def test_partnership_page_and_csp(browser, server, engine):
     d = browser
     pid = "ca-evry-centre-essonne--kayes"

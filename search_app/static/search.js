@@ -2,7 +2,7 @@
 // page is a plain GET form with links; with it, results update as you type
 // (debounced), facet, sort, paging and map links load in place, the address bar
 // always holds the whole state (so it can be shared and the back button works),
-// and collectivity and place names are suggested from /api/suggest in an ARIA
+// and collectivity and place names (and domains, picked as their filter) are suggested from /api/suggest in an ARIA
 // combobox (arrows, Enter, Escape). After an in-place update the result count
 // and the notices are announced in a polite live region, and the focus stays on
 // the control that was used (or moves to the results). On a phone
@@ -334,12 +334,13 @@
           if (input.value !== typed || document.activeElement !== input) return;  // typed on meanwhile
           var seen = {}, list = [];
           (data.suggestions || []).forEach(function (s) {
-            words[words.length - 1] = s.name;
+            words[words.length - 1] = s.query || s.name;  // a domain is picked as its filter (domaine:"Santé")
             var value = words.join(" ");
             if (seen[value]) return;
             seen[value] = true;
             list.push({ value: value, name: s.name,
-                        what: (s.kind === "lieu" ? "lieu" : "collectivité") + (s.country ? ", " + s.country : "") });
+                        what: (s.kind === "domaine" ? "domaine" : s.kind === "lieu" ? "lieu" : "collectivité")
+                              + (s.country ? ", " + s.country : "") });
           });
           showOptions(list);
         })
