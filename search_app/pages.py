@@ -119,7 +119,7 @@ def _value_fixes(args: MultiDict) -> tuple[MultiDict, MultiDict | None, list[str
 
 def _search_page(template: str, view: str):
     args = request.args
-    error = fix_url = meant_url = meant_label = None
+    error = fix_url = fix_label = meant_url = meant_label = None
     r = None
     unfiltered = None
     try:
@@ -133,9 +133,14 @@ def _search_page(template: str, view: str):
             if corrected is not None and meant:
                 meant_url = url_with(request.path, corrected)
                 meant_label = french_list([f"« {m} »" for m in meant])
+        elif exc.parameter and exc.parameter != "q" and exc.parameter in args:
+            # a wrong page, year or sort in a hand-edited link: the same search without it (the words kept)
+            fix_url = url_with(request.path, MultiDict([(k, v) for k, v in args.items(multi=True)
+                                                        if k != exc.parameter]))
+            fix_label = f"ce paramètre (« {exc.parameter} »)"
     state = search_state(args)
     ctx: dict[str, Any] = {
-        "r": r, "error": error, "fix_url": fix_url,
+        "r": r, "error": error, "fix_url": fix_url, "fix_label": fix_label,
         "meant_url": meant_url, "meant_label": meant_label, "args": args, "q": args.get("q", ""), "url_with": url_with,
         "without_filters": without_filters, "path": request.path, "view": view, "state": state,
         "with_state": with_state, "unfiltered": unfiltered,

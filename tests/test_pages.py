@@ -197,6 +197,21 @@ def test_a_mistyped_facet_value_is_offered_as_meant(client):
     assert ">Rechercher avec « Mali » et « Santé »</a>" in html
 
 
+@pytest.mark.parametrize("url, kept, parameter", [("/?q=eau&page=abc", "/?q=eau", "page"),
+                                                   ("/?q=eau&country=Mali&year=abc", "/?q=eau&country=Mali", "year"),
+                                                   ("/?q=eau&sort=zzz", "/?q=eau", "sort"),
+                                                   ("/carte?q=eau&year=abc", "/carte?q=eau", "year")])
+def test_a_wrong_parameter_is_offered_the_search_without_it(client, url, kept, parameter):
+    """`/?q=eau&page=abc` (a hand-edited link) answered 400 with « Nouvelle recherche » only, which
+    lost the words; it also offers the same search without the wrong parameter."""
+    r = client.get(url)
+    assert r.status_code == 400
+    html = r.get_data(as_text=True)
+    link = parse(html).find("a", id="fix-link")[0]
+    assert link["href"] == kept
+    assert f"Rechercher sans ce paramètre (« {parameter} »)" in html
+
+
 def test_partnership_page(client, engine):
     r = client.get(f"/partenariats/{EVRY}")
     assert r.status_code == 200
