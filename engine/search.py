@@ -256,7 +256,8 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
             and any(c is None for c in ranking.gates):
         # the kind of a place before its name is no topic (`cercle Bandiagara`: Bandiagara named alone)
         topical = any(c is None and not g.light for g, c in zip(built.groups, ranking.gates, strict=True))
-        if profile.surroundings_with_topic if topical else profile.surroundings:
+        wanted = profile.surroundings_with_topic if topical else profile.surroundings
+        if wanted:
             places = [g for g, c in zip(built.groups, ranking.gates, strict=True) if c is not None]
             found = named_place([g.text for g in places], BuiltQuery(groups=places), state.partner_place)
             topic = _topic_scores(state, ranking) if found is not None and topical else None

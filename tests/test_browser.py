@@ -215,17 +215,22 @@ def test_did_you_mean_and_sort_and_paging(browser, server):
     assert _console_errors(d) == []
 
 
-def test_autocomplete_offers_names(browser, server):
-    d = browser
+def _suggested(d, server, typed):
+    """The search box and the options the autocomplete offers for `typed`."""
     d.get(server + "/")
     box = d.find_element("id", "q")
-    box.send_keys("eau Koul")
+    box.send_keys(typed)
     _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
-    names = [o.find_element("css selector", ".name").text
-             for o in d.find_elements("css selector", "#q-suggestions [role=option]")]
+    return box, d.find_elements("css selector", "#q-suggestions [role=option]")
+
+
+def test_autocomplete_offers_names(browser, server):
+    d = browser
+    box, options = _suggested(d, server, "eau Koul")
+    names = [o.find_element("css selector", ".name").text for o in options]
     assert names[0] == "Koulikoro"
     # clicking a name keeps the other words of the query and searches at once
-    d.find_elements("css selector", "#q-suggestions [role=option]")[0].click()
+    options[0].click()
     _wait(d, lambda d: "q=eau+Koulikoro" in d.current_url, "the picked suggestion searched")
     assert box.get_attribute("value") == "eau Koulikoro"
     assert not d.find_element("id", "q-suggestions").is_displayed()
@@ -233,11 +238,8 @@ def test_autocomplete_offers_names(browser, server):
 
 def test_autocomplete_offers_a_domain_as_its_filter(browser, server):
     d = browser
-    d.get(server + "/")
-    box = d.find_element("id", "q")
-    box.send_keys("Kayes assain")
-    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
-    option = d.find_elements("css selector", "#q-suggestions [role=option]")[-1]
+    box, options = _suggested(d, server, "Kayes assain")
+    option = options[-1]
     assert option.find_element("css selector", ".name").text == "Eau et assainissement"
     assert option.find_element("css selector", ".what").text == "domaine"
     option.click()
