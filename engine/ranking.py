@@ -19,6 +19,7 @@ from indexer.text import french_list
 
 from . import ranking_profile
 from .bm25f import Fielded, idf
+from .fillers import is_place_kind
 from .querymodel import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
@@ -28,11 +29,11 @@ PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils so
                   "d'autant plus bas qu'il leur en manque.")
 
 
-def missing_notice(words: list[str]) -> str:
+def missing_notice(words: list[str], searched: bool = True) -> str:
     """Words no document has, nor any of their expansions: they weigh nothing in the coverage
-    (their rarity is 0), so the results are those of the other words, and the user is told."""
+    (their rarity is 0), so the results are those of the other words (`searched`), and the user is told."""
     listed = " ni ".join(f"« {w} »" for w in words)
-    return f"Aucun document ne contient {listed} : la recherche porte sur les autres mots."
+    return f"Aucun document ne contient {listed}" + (" : la recherche porte sur les autres mots." if searched else ".")
 
 
 @dataclass
@@ -273,12 +274,17 @@ def _beyond_light(built: BuiltQuery, parts: list[Mapping[int, float]], score: Sc
                   cover: Mapping[int, float]) -> set[int]:
     """The documents of `cover` that have a word of the query besides its light words, when those
     words name places (`cercle Bandiagara`, `wilaya Tizi-Ouzou`, `province Taroudannt`: the records
-    naming the place, not every `Cercle de …` of the repertoires); every document of `cover`
-    otherwise, as a light word beside a topic says something of it (`envoi de conteneurs`)."""
+    naming the place, not every `Cercle de …` of the repertoires); otherwise those with a word
+    besides the kinds of places (`commune de Sévaré`, a place no table lists: not every record
+    saying « commune »), as another light word beside a topic says something of it (`envoi de
+    conteneurs`)."""
     weighty = [(p, g) for p, g in zip(parts, built.groups, strict=True) if not g.light]
-    if len(weighty) in (0, len(parts)) or any(place_cap(g, score, doc_count) is None for _, g in weighty):
+    if 0 < len(weighty) < len(parts) and all(place_cap(g, score, doc_count) is not None for _, g in weighty):
+        return {d for d in cover if any(d in p for p, _ in weighty)}
+    said = [p for p, g in zip(parts, built.groups, strict=True) if not is_place_kind(g.text)]
+    if len(said) in (0, len(parts)):
         return set(cover)
-    return {d for d in cover if any(d in p for p, _ in weighty)}
+    return {d for d in cover if any(d in p for p in said)}
 
 
 def _filled(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
@@ -322,6 +328,18 @@ def _missing(parts: list[Mapping[int, float]], groups) -> list[str]:
     if len(parts) < 2 or not any(parts):
         return []
     return [g.text for p, g in zip(parts, groups, strict=True) if not p]
+
+
+def _nothing_besides_missing(out: Ranking, parts: list[Mapping[int, float]], groups) -> bool:
+    """Notes the words no document matches, and says so; True when the others are only kinds of
+    places (`commune de Zzzz`: what is asked is a place no record names, not every record saying
+    « commune »), which leaves nothing to search."""
+    out.missing = _missing(parts, groups)
+    if not out.missing:
+        return False
+    kinds_only = all(not p or is_place_kind(g.text) for p, g in zip(parts, groups, strict=True))
+    out.notices.append(missing_notice(out.missing, searched=not kinds_only))
+    return kinds_only
 
 
 def _all_of(parts: list[Mapping[int, float]]) -> set[int]:
@@ -377,9 +395,8 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     power = profile.rarity_power(n)
     weights = out.weights = [_rarity(doc_count, len(p)) ** power * (profile.light_word if g.light else 1.0)
                              for p, g in zip(parts, built.groups, strict=True)]
-    out.missing = _missing(parts, built.groups)
-    if out.missing:
-        out.notices.append(missing_notice(out.missing))
+    if _nothing_besides_missing(out, parts, built.groups):
+        return out
     soft = n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups))
     if soft:
         cover = _coverage(parts, weights, excluded)

@@ -476,7 +476,8 @@ def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(in
                                          ("handicapées", False), ("personnel", False), ("lutte", True),
                                          ("dons", True), ("acheminement", True), ("sida", False),
                                          ("commune", True), ("communes", True), ("communal", False),
-                                         ("communauté", False)])
+                                         ("communauté", False), ("ville", True), ("villes", True),
+                                         ("village", False)])
 def test_generic_nouns_are_light(word, light):
     # `personnes handicapées`: the people are named by what qualifies them; `personne` alone is a
     # form label of every Moroccan sheet (`Personne responsable`) and counts delegations

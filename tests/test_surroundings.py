@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from engine import Engine, SearchRequest, ranking_profile
+from engine.fillers import is_place_kind
 from engine.querybuild import build_query
 from engine.querylang import parse_query
 from engine.surroundings import Unit, named_place, notice, partner_places, unit_of_partner
@@ -202,3 +203,33 @@ def test_the_kind_of_a_place_before_its_name_lists_the_place_alone(index_dir, ki
     assert with_kind["total"] == alone["total"] < 10
     assert [n for n in with_kind["query"]["notices"] if n.startswith("Après")] == \
         [n for n in alone["query"]["notices"] if n.startswith("Après")]
+
+
+@pytest.mark.parametrize("word, kind", [("commune", True), ("Communes", True), ("wilayas", True), ("ville", True),
+                                        ("création", False), ("communal", False), ("villageois", False)])
+def test_the_kinds_of_places_are_known_by_any_inflection(word, kind):
+    assert is_place_kind(word) is kind
+
+
+@pytest.mark.parametrize("kind_and_word, word", [("commune de Sévaré", "Sévaré"), ("ville de Tanger", "Tanger"),
+                                                 ("la ville de Stains", "Stains")])
+def test_the_kind_of_a_place_no_table_lists_adds_no_record_saying_the_kind_alone(index_dir, kind_and_word, word):
+    """Sévaré is written in two sheets but in no table: `commune de Sévaré` listed those two, then
+    every record saying « commune » (147 results); `ville de Tanger` found no record with both
+    words and listed every record with either (149). The kind alone says nothing of what is asked."""
+    with_kind, alone = _search(index_dir, kind_and_word), _search(index_dir, word)
+    assert alone["total"] > 0
+    assert {h["id"] for h in with_kind["results"]} == {h["id"] for h in alone["results"]}
+    assert with_kind["total"] == alone["total"] < 10
+
+
+@pytest.mark.parametrize("q", ["commune de Zzzqx", "la wilaya de Zzzqx", "cercle Zzzqx"])
+def test_the_kind_of_a_place_no_record_names_finds_nothing_and_says_so(index_dir, q):
+    """`commune de Zzzqx` listed every record saying « commune », under a notice that the search
+    was on the other words: the place asked for is in no record, which the notice now says alone."""
+    r = _search(index_dir, q)
+    assert r["total"] == 0 and r["results"] == []
+    assert r["query"]["notices"] == ["Aucun document ne contient « Zzzqx »."]
+    # a topic beside the unknown word is still searched, and said to be
+    assert _search(index_dir, "jumelage Zzzqx")["query"]["notices"] == [
+        "Aucun document ne contient « Zzzqx » : la recherche porte sur les autres mots."]
