@@ -23,7 +23,14 @@ SHEET_CASES = {
     # CG Seine-Saint-Denis-Figuig: « un réseau et un service municipal d'assainissement liquide »
     "égouts": ("reseau d'egouts", "assainissement liquide", "eaux usées", None),
     # the same sheet's dates and watering of the oasis
-    "palmeraie": ("palmeraies", "dattes", "oasis", None),
+    "palmeraie": ("palmeraies", "dattes", "dattes", None),
+    # no sheet writes « oasis » (only « oasienne »): the palmeraie of Targua at Figuig (Maroc), the
+    # palmeraies of Tinerkouk (Algérie); nor « amazigh »: Tours-Marrakech's « culture berbère »; nor
+    # « sauterelles »: the locusts are « criquets » and « sautériaux »; an oasis and its palm grove
+    # are one place, both ways
+    "oasis": ("oasis", "palmeraie", "palmeraies", "oasis"),
+    "amazigh": ("tamazight", "berbère", "berbères", None),
+    "sauterelles": ("sauterelle", "criquets", "sautériaux", None),
     # sand encroachment is fought as desertification is (Mali sheets: « désertification »)
     "ensablement": ("ensablement", "désertification", "désertification", None),
     # computers are given as « matériel informatique » or with the « informatisation » of a mairie
