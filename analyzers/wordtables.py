@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from .chains import french_analyzer, spelling_analyzer
+from .folding import fold_text
 from .indexing import plan_for
 from .spelling import MAX_DISTANCE, delete_keys, speller_terms
 from .tokenizers import TOKEN_RE
@@ -200,6 +201,7 @@ class WordTables:
         self._db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro&immutable=1", uri=True,
                                    check_same_thread=False)
         self._lock = threading.Lock()
+        self._lowercase: dict[str, str] | None = None
         self.words = self._db.execute("SELECT count(*) FROM vocabulary").fetchone()[0]
         self._db.execute("SELECT 1 FROM deletes LIMIT 1").fetchall()
         self._db.execute("SELECT 1 FROM terms LIMIT 1").fetchall()
@@ -247,6 +249,23 @@ class WordTables:
             with self._lock:
                 out.update(w for (w,) in self._db.execute("SELECT word FROM deletes WHERE deletes MATCH ?", (match,)))
         return out
+
+    # -- the autocomplete's -----------------------------------------------------
+    def lowercase_forms(self) -> dict[str, str]:
+        """Each word the build met written in lower case somewhere (`maraîchage`; not a contact's
+        `Daniel`), by its folded spelling, as written: its accented spelling when it has one
+        (`maraîchage` beside a sheet's `maraichage`). Read once per generation, at the first call."""
+        with self._lock:
+            if self._lowercase is None:
+                forms: dict[str, str] = {}
+                for (word,) in self._db.execute("SELECT word FROM terms"):
+                    if word != word.lower():
+                        continue
+                    key = fold_text(word)
+                    if forms.get(key, key) == key:  # none yet, or only the unaccented one
+                        forms[key] = word
+                self._lowercase = forms
+            return self._lowercase
 
     # -- the highlighter's ----------------------------------------------------
     def terms_of(self, words) -> dict[str, frozenset[str]]:

@@ -18,6 +18,7 @@ from analyzers import fold_text
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR, IndexError_, current_generation, pointer_stamp
 
+from . import autocomplete
 from .search import MAX_PER_PAGE, SORTS, SearchRequest, search
 from .state import IndexState, open_state
 
@@ -98,19 +99,26 @@ class Engine:
         """Collectivity and place names with a word starting with `prefix`
         (`Kou` -> Koulikoro, Koutiala), most frequent first; then the domains with
         such a word (`assain` -> Eau et assainissement), each with the query prefix
-        that filters by it."""
+        that filters by it; then the sheets' words it begins (`latr` -> latrines:
+        autocomplete.py)."""
         key = fold_text(prefix or "").strip()
         if not key:
             return []
         domains = self._domains_starting(key)
+        words = autocomplete.words_starting(self.state(), key, self._listed) if " " not in key else []
         out: list[dict] = []
         for e in self.state().names:
-            if len(out) >= limit - len(domains):
+            if len(out) >= limit - len(domains) - len(words):
                 break
             if e.key.startswith(key) or any(w.startswith(key) for w in e.words) \
                     or (" " in key and key in e.key):
                 out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": e.count})
-        return out + domains
+        named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
+        return out + domains + [w for w in words if fold_text(w["name"]) not in named]
+
+    def _listed(self, word: str) -> int:
+        """How many partnerships a search for `word` lists: what picking it gives."""
+        return self.search(SearchRequest(q=word, per_page=1, snippets=False))["total"]
 
     def _domains_starting(self, key: str, shortest: int = 3) -> list[dict]:
         """The domains a typed beginning names (`assain`, `sant`; three letters at least: `e`

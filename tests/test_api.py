@@ -364,7 +364,7 @@ def test_suggest(client, spec):
     assert r.status_code == 200
     data = r.get_json()
     check_schema(spec, response_schema(spec, "/api/suggest", "200"), data)
-    names = [s["name"] for s in data["suggestions"]]
+    names = [s["name"] for s in data["suggestions"] if s["kind"] != "mot"]
     assert names[0] == "Kayes"
     assert "Commune de Kayes" in names
     assert all("kayes" in n.lower() for n in names)
@@ -380,8 +380,8 @@ def test_suggest_offers_the_domains_a_beginning_names_as_their_filter(client, sp
     search reads as the facet."""
     data = client.get("/api/suggest?q=assain").get_json()
     check_schema(spec, response_schema(spec, "/api/suggest", "200"), data)
-    assert data["suggestions"][-1]["name"] == "Eau et assainissement"
-    domain = data["suggestions"][-1]
+    domain = next(s for s in data["suggestions"] if s["kind"] == "domaine")
+    assert domain["name"] == "Eau et assainissement"
     assert domain["kind"] == "domaine" and domain["query"] == 'domaine:"Eau et assainissement"'
     everything = engine.search(SearchRequest(filters={"domain": ["Eau et assainissement"]}, per_page=1))
     assert domain["count"] == everything["total"]
@@ -389,8 +389,31 @@ def test_suggest_offers_the_domains_a_beginning_names_as_their_filter(client, sp
     assert read["query"]["prefix_filters"] == {"domain": ["Eau et assainissement"]}
     # names first; two letters name no domain (`e` begins five of them)
     kinds = [s["kind"] for s in client.get("/api/suggest?q=san").get_json()["suggestions"]]
-    assert kinds[0] == "collectivité" and kinds[-1] == "domaine"
+    assert kinds[0] == "collectivité" and "domaine" in kinds
+    assert kinds.index("domaine") > max(i for i, k in enumerate(kinds) if k in ("collectivité", "lieu"))
     assert all(s["kind"] != "domaine" for s in client.get("/api/suggest?q=ea").get_json()["suggestions"])
+
+
+def test_suggest_completes_the_sheets_words_as_they_spell_them(client, spec, engine):
+    """`latr` and `maraî` suggested nothing: only names and domains were offered. The sheets' words
+    beginning so come last, accented as written, one per stem, each with what its search lists."""
+    data = client.get("/api/suggest?q=latr").get_json()
+    check_schema(spec, response_schema(spec, "/api/suggest", "200"), data)
+    assert [(s["name"], s["kind"], s["query"]) for s in data["suggestions"]] == [("latrines", "mot", "latrines")]
+    assert data["suggestions"][0]["count"] == engine.search(SearchRequest(q="latrines", per_page=1))["total"] > 0
+    # typed without accents, offered as the sheets write them; maraîchages, of maraîchage's stem, is not
+    words = [s["name"] for s in client.get("/api/suggest?q=MARAI").get_json()["suggestions"] if s["kind"] == "mot"]
+    assert words[:2] == ["maraîchage", "maraîchers"] and "maraîchages" not in words and "maraichage" not in words
+    assert len(words) <= 3
+    # the words come after the names and domains, and none repeats a word of a name offered
+    kay = client.get("/api/suggest?q=kay").get_json()["suggestions"]
+    kinds = [s["kind"] for s in kay]
+    assert kinds == sorted(kinds, key=lambda k: k == "mot")
+    assert not any(s["kind"] == "mot" and s["name"].lower() == "kayes" for s in kay)
+    # no stop word, nor the word typed whole, nor a word from two letters
+    assert all(s["name"] not in ("dans", "eau") for q in ("dan", "eau")
+               for s in client.get(f"/api/suggest?q={q}").get_json()["suggestions"])
+    assert all(s["kind"] != "mot" for s in client.get("/api/suggest?q=la").get_json()["suggestions"])
 
 
 @pytest.mark.parametrize("qs,code", [("q=" + "k" * 101, "query_too_long"), ("q=%FF", "invalid_encoding"),

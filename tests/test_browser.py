@@ -239,12 +239,25 @@ def test_autocomplete_offers_names(browser, server):
 def test_autocomplete_offers_a_domain_as_its_filter(browser, server):
     d = browser
     box, options = _suggested(d, server, "Kayes assain")
-    option = options[-1]
+    option = next(o for o in options if o.find_element("css selector", ".what").text == "domaine")
     assert option.find_element("css selector", ".name").text == "Eau et assainissement"
     assert option.find_element("css selector", ".what").text == "domaine"
     option.click()
     _wait(d, lambda d: "domaine%3A%22Eau" in d.current_url, "the picked domain searched")
     assert box.get_attribute("value") == 'Kayes domaine:"Eau et assainissement"'
+
+
+def test_autocomplete_completes_a_word_of_the_sheets(browser, server):
+    """`latr` suggested nothing (names and domains only): the sheets' word is offered, picked in
+    place of the typed beginning, the other words kept."""
+    d = browser
+    box, options = _suggested(d, server, "Kayes latr")
+    option = options[-1]
+    assert option.find_element("css selector", ".name").text == "latrines"
+    assert option.find_element("css selector", ".what").text == "mot"
+    option.click()
+    _wait(d, lambda d: "q=Kayes+latrines" in d.current_url, "the picked word searched")
+    assert box.get_attribute("value") == "Kayes latrines"
 
 
 def test_partnership_page_and_csp(browser, server, engine):

@@ -2,8 +2,9 @@
 // page is a plain GET form with links; with it, results update as you type
 // (debounced), facet, sort, paging and map links load in place, the address bar
 // always holds the whole state (so it can be shared and the back button works),
-// and collectivity and place names (and domains, picked as their filter) are suggested from /api/suggest in an ARIA
-// combobox (arrows, Enter, Escape). After an in-place update the result count
+// and collectivity and place names (then domains, picked as their filter, and the
+// sheets' words) are suggested from /api/suggest in an ARIA combobox (arrows,
+// Enter, Escape). After an in-place update the result count
 // and the notices are announced in a polite live region, and the focus stays on
 // the control that was used (or moves to the results). On a phone
 // the filters open from a "Filtres" button above the results and close after a
@@ -339,7 +340,7 @@
             if (seen[value]) return;
             seen[value] = true;
             list.push({ value: value, name: s.name,
-                        what: (s.kind === "domaine" ? "domaine" : s.kind === "lieu" ? "lieu" : "collectivité")
+                        what: (s.kind === "domaine" || s.kind === "lieu" || s.kind === "mot" ? s.kind : "collectivité")
                               + (s.country ? ", " + s.country : "") });
           });
           showOptions(list);

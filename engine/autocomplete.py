@@ -1,0 +1,40 @@
+"""The words of the sheets offered as a typed beginning's completions (`latr` -> latrines,
+`maraî` -> maraîchage, maraîchers): a topic is found before it is typed whole, spelled as
+the sheets spell it. Names and domains are offered by Engine.suggest before them."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .state import IndexState
+
+SHORTEST = 3  # letters typed before words are offered: `ma` begins too many to be a hint
+CANDIDATES = 60  # the most frequent words of a beginning looked at, for `most` of them kept
+
+
+def words_starting(state: IndexState, key: str, listed: Callable[[str], int], most: int = 3,
+                   taken: frozenset[str] = frozenset()) -> list[dict]:
+    """At most `most` words beginning with the folded `key`, the most frequent first, one per
+    stem (`maraîchage`, not also `maraîchages`), each as written in lower case (a contact's
+    `Daniel` or a place's `Kayes` is no topic: names are offered apart) with the number of
+    partnerships its search lists (`listed`). Left out: stop words, the word typed whole, the
+    words of `taken` (folded: those of the names offered) and a word whose search lists nothing."""
+    if len(key) < SHORTEST:
+        return []
+    tables = state.vocabulary
+    forms = tables.lowercase_forms()
+    found, _ = tables.starting_with(key, CANDIDATES)
+    written = [forms[w] for w in found if w in forms and w != key and w not in taken]
+    stems = tables.terms_of(written)
+    seen: set[frozenset[str]] = set()
+    out: list[dict] = []
+    for word in written:
+        terms = stems.get(word)
+        if not terms or terms in seen:  # a stop word (no terms), or a stem already offered
+            continue
+        seen.add(terms)
+        count = listed(word)
+        if count:
+            out.append({"name": word, "kind": "mot", "country": None, "count": count, "query": word})
+        if len(out) >= most:
+            break
+    return out
