@@ -537,10 +537,11 @@ def test_more_kinds_of_the_sheets_topics_and_the_words_left_out():
     supplies = dict(find_graded_expansions(["fournitures", "scolaires"])[0][2])
     assert supplies["matériel scolaire"] == SYNONYM and supplies["livres scolaires"] == NARROWER
     # words the stemmer joins with another meaning are left out: `classes` is `classée`
-    # (a site classé), `concert` is `concertation`
+    # (a site classé; folded, the two are one word); `concert` was `concertation` before the
+    # stem exceptions told them apart, and is not (yet) one of music's kinds
     assert phrase_key("classes") == phrase_key("classée") and "classes" not in dict(
         find_graded_expansions(["école"])[0][2])
-    assert phrase_key("concert") == phrase_key("concertation") and "concert" not in dict(
+    assert phrase_key("concert") != phrase_key("concertation") and "concert" not in dict(
         find_graded_expansions(["musique"])[0][2])
     # a master plan is one of urbanism's only when it is one of `aménagement`: the sheets'
     # schémas directeurs are as often of waste collection or traffic
