@@ -242,9 +242,10 @@ def _or_groups(items: list[Clause | str], notices: list[str]) -> list[list[Claus
 
 
 # -- periods ------------------------------------------------------------------------------------
-# A period: a span of years (`1980-1985`, `1980..1985`, `1980 à 1985`, in either order) or a decade
-# (`années 1980`, `années 80`). Typed in the words, the query builder names each of its years as a
-# year typed alone; as a prefix's value (`annee:2001-2005`), it selects the facet's years in it.
+# A period: a span of years (`1980-1985`, `1980..1985`, `1980 à 1985`, `entre 1980 et 1985`, in
+# either order) or a decade (`années 1980`, `années 80`). Typed in the words, the query builder
+# names each of its years as a year typed alone; as a prefix's value (`annee:2001-2005`), it
+# selects the facet's years in it.
 TRUNCATION = "*"  # `assainiss*`: any word beginning so, as a library catalogue reads it
 MIN_TRUNCATED = 2  # letters before the star: `a*` would be a tenth of the vocabulary
 _FRENCH_NUMBERS = {2: "deux", 3: "trois", 4: "quatre"}
@@ -263,6 +264,7 @@ def truncated(word: str) -> str | None:
 
 MAX_SPAN = 31  # years a period typed in the words may cover (`1980-2010`); a longer one is read as typed
 YEAR_SPAN_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.|au|a)\s*(\d{4})")
+_BETWEEN_RE = re.compile(r"entre\s+(\d{4})\s+et\s+(\d{4})")  # folded; `1995 et 2000` alone is two years
 _DECADE_RE = re.compile(r"annees\s+((?:19|20)\d0|[5-9]0)")  # folded; `80` is the twentieth century's
 _YEAR_RE = re.compile(YEAR)
 
@@ -274,7 +276,7 @@ def period_years(text: str, longest: int | None = MAX_SPAN) -> range | None:
     if decade := _DECADE_RE.fullmatch(key):
         low = int(decade.group(1)) if len(decade.group(1)) == 4 else 1900 + int(decade.group(1))
         high = low + 9
-    elif span := YEAR_SPAN_RE.fullmatch(key):
+    elif span := YEAR_SPAN_RE.fullmatch(key) or _BETWEEN_RE.fullmatch(key):
         low, high = sorted(int(y) for y in span.groups())
     else:
         return None
@@ -285,9 +287,10 @@ def period_years(text: str, longest: int | None = MAX_SPAN) -> range | None:
 
 
 def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
-    """Words saying a period (`années 1980`, `1980 à 1985`), one clause of its span (`1980-1989`):
-    typed as words, each was looked for apart (`années` in every sheet dating something, 1980 as
-    one year); a user asking for a decade wants its ten years. A decade is said in a notice."""
+    """Words saying a period (`années 1980`, `1980 à 1985`, `entre 1980 et 1985`), one clause of its
+    span (`1980-1989`): typed as words, each was looked for apart (`années` in every sheet dating
+    something, 1980 as one year); a user asking for a decade wants its ten years. A decade is said
+    in a notice."""
     def word(i: int) -> str | None:
         g = groups[i] if i < len(groups) else None
         return g[0].text if g and len(g) == 1 and g[0].kind == "word" and not g[0].negated else None
@@ -297,7 +300,7 @@ def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause
     out: list[list[Clause]] = []
     i = 0
     while i < len(groups):
-        for size in (2, 3):
+        for size in (2, 3, 4):
             words = [word(i + k) for k in range(size)]
             text = " ".join(w for w in words if w) if all(words) else ""
             years = period_years(text) if text else None

@@ -163,7 +163,8 @@ def test_a_year_span_typed_in_the_text_names_each_of_its_years(engine):
 
 @pytest.mark.parametrize("typed, span", [("jumelage années 1980", "1980-1989"), ("jumelage annees 80", "1980-1989"),
                                          ("Années 2000 jumelage", "2000-2009"), ("jumelage 1980 à 1985", "1980-1985"),
-                                         ("jumelage de 1985 au 1980", "1980-1985")])
+                                         ("jumelage de 1985 au 1980", "1980-1985"),
+                                         ("jumelage entre 1980 et 1985", "1980-1985")])
 def test_a_period_said_in_words_is_the_span_of_its_years(engine, typed, span):
     """`jumelage années 1980` looked for `années` (in every sheet that dates something) and for 1980
     alone, and listed 148 partnerships, half of them lacking a word; a decade is its ten years, and
@@ -186,10 +187,11 @@ def test_a_prefix_decade_lists_what_its_year_range_lists(engine, value):
     assert {h["id"] for h in typed["results"]} == {h["id"] for h in ranged["results"]}
 
 
-@pytest.mark.parametrize("q", ["année 1980", "années 1930", '"années 1980"', "-années 1980", "1980 à 2020"])
+@pytest.mark.parametrize("q", ["année 1980", "années 1930", '"années 1980"', "-années 1980", "1980 à 2020",
+                               "1980 et 1985"])
 def test_what_says_no_period_is_read_as_typed(q):
-    """One year (`année 1980`), a decade outside the documents' years, a phrase, an exclusion and a
-    span longer than MAX_SPAN keep their words."""
+    """One year (`année 1980`), a decade outside the documents' years, a phrase, an exclusion, a
+    span longer than MAX_SPAN and two years without `entre` (`1980 et 1985`: both) keep their words."""
     pq = parse_query(q)
     assert not any("-" in c.text.strip("-") and c.text[:1].isdigit() for c in pq.clauses)
     assert not any("période" in n for n in pq.notices)
