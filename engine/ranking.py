@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
+from analyzers import fold_text
+from indexer.geography import PARTNER_COUNTRIES
 from indexer.schema import NAME_FIELDS
 from indexer.text import french_list
 
 from . import ranking_profile
 from .bm25f import Fielded, idf
-from .fillers import is_place_kind
+from .fillers import is_place_kind, place_named
 from .querymodel import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
@@ -232,22 +234,30 @@ def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: Sco
     return gated, caps, topic
 
 
+_COUNTRY_KEYS = frozenset(fold_text(c) for c in PARTNER_COUNTRIES)
+
+
 def _in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
                    docs: set[int]) -> set[int]:
     """Those of `docs` in a place a place + topic query names (the place in their
     names or places fields, not only mentioned in their text): having most of the
     query's word weight may drop a topic word, not the place (`qui construit des
     centres de santé dans la région de Kayes` listed a Moroccan sheet that names
-    Kayes in passing). Only when a word besides places and light words asks for a
-    topic: `région Rhône-Alpes` is a name."""
+    Kayes in passing); and in a partner country it names, if any (`jumelage Bretagne Mali`
+    listed Rennes-Sétif, in Bretagne), unless none of its other places is. Only when a word
+    besides places and light words asks for a topic: `région Rhône-Alpes` is a name."""
     if all(c is None for c in gates) or not any(c is None and not g.light
                                                 for c, g in zip(gates, built.groups, strict=True)):
         return docs  # no place, or no topic
     inside: set[int] = set()  # in one of the places (`eau Kayes Mopti`: either)
+    countries: set[int] = set()  # ... and in one of the countries named, if any (`jumelage Bretagne Mali`)
     for g, c in zip(built.groups, gates, strict=True):
         if c is not None:
-            inside.update(d for d, x in inherited_scores(g, score, doc_count, NAME_FIELDS).items() if x > 0)
-    return docs & inside
+            there = {d for d, x in inherited_scores(g, score, doc_count, NAME_FIELDS).items() if x > 0}
+            named = fold_text(g.text) in _COUNTRY_KEYS or place_named(g.text) in PARTNER_COUNTRIES  # `maliennes`
+            (countries if named else inside).update(there)
+    both = inside & countries  # none: the places are in no country named (`villes bretonnes … au Maroc`)
+    return docs & (both or inside | countries)
 
 
 def _fallback_in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,

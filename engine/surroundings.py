@@ -20,13 +20,13 @@ from itertools import islice, product
 from analyzers import edit_distance, max_typos
 from indexer import geography
 from indexer.facet_registry import COUNTRY, REGION
+from indexer.geography import PARTNER_COUNTRIES
 from indexer.text import french_list
 
 from .facets import FacetBits
 from .querymodel import VIA_TYPO, BuiltQuery
 from .ranking import missing_notice
 
-PARTNER_COUNTRIES = ("Mali", "Maroc", "Algérie")
 # a partner that is a unit enclosing communes, by its kind as the records write it
 UNIT_KINDS = {"région": "region", "wilaya": "region", "district": "region",
               "cercle": "subdivision", "province": "subdivision", "préfecture": "subdivision"}

@@ -33,3 +33,26 @@ def test_two_places_are_named_and_no_place_keeps_the_fallback_everywhere(engine)
     assert any("des lieux « Gao » et « Kidal » ne contient" in n for n in both["query"]["notices"])
     anywhere = _search(engine, "tramway apiculture")
     assert anywhere["query"]["notices"] == [FALLBACK_NOTICE] and anywhere["total"] > 1
+
+
+def test_a_partner_country_named_beside_other_places_keeps_the_results_in_it(engine):
+    """`jumelage Bretagne Mali` listed Rennes-Sétif third (Algérie): it is in Bretagne, one of the
+    places named, and lacked only « Mali ». A record must be in a partner country the query names,
+    besides being in one of its other places; with a country alone, in one of the countries."""
+    for q in ("jumelage Bretagne Mali", "jumelage breton malien"):  # the adjective names the country too
+        r = _search(engine, q)
+        assert r["results"] and {c for h in r["results"] for c in h["countries"]} == {"Mali"}, q
+    assert "rennes--setif" in {h["id"] for h in _search(engine, "jumelage Bretagne")["results"]}
+    either = _search(engine, "santé Maroc Mali")
+    assert {c for h in either["results"] for c in h["countries"]} == {"Maroc", "Mali"}
+    # the country does not widen a place inside it: `eau Kayes Mali` is Kayes's
+    assert {h["region"] for h in _search(engine, "eau Kayes Mali")["results"]} == {"Kayes"}
+
+
+def test_places_in_no_country_named_keep_either(engine):
+    """No Breton partnership is in Morocco: `villes bretonnes jumelées au Maroc` lists those of
+    Bretagne or of Morocco (10), not, under the any-word fallback, every record with any word (168)."""
+    r = _search(engine, "villes bretonnes jumelées au Maroc")
+    assert 0 < r["total"] < 20 and not r["query"]["fallback_any_word"]
+    assert all(h["french_party"].get("region") == "Bretagne" or h["countries"] == ["Maroc"] for h in r["results"])
+    assert {h["french_party"].get("region") for h in r["results"]} > {"Bretagne"}

@@ -32,6 +32,9 @@ TABLES: dict[str, Path] = {
     "Algérie": HERE / "algerie.tsv",
 }
 
+# the countries the repertoires' partners are in: the tables but France's
+PARTNER_COUNTRIES = tuple(c for c in TABLES if c != "France")
+
 
 def key(text: str) -> str:
     """Letters and digits only, folded: `Bouches-du-Rhône` = `bouches du rhone`."""
