@@ -69,20 +69,30 @@ def join_lines(lines) -> str:
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?:;…)»]$")
+
+
 def reflow(lines: list[str]) -> str:
     """Join extracted lines into paragraphs: a blank line ends a paragraph,
     a bullet starts a new line, other lines join (`join_wrapped`), a compound
-    cut at its hyphen included, even across a blank line."""
+    cut at its hyphen included, even across a blank line, and so does a sentence
+    the page cut before a word in lower case (`d'une démarche` / blank /
+    `agroécologique`)."""
     paragraphs: list[str] = []
     current = ""
+    broken = False  # a blank line since `current`'s last line
     for raw in lines:
         line = squash_spaces(raw)
         if not line:
-            if current and not _CUT_COMPOUND.search(current):  # `franco-` / blank / `algériennes`: one word
-                paragraphs.append(current)
-                current = ""
+            broken = bool(current)
             continue
-        if re.match(r"^([-•▪➤\u2022\uf0b7\uf0a7]|\d+[.)]\s)", line) and current:
+        bullet = re.match(r"^([-•▪➤\u2022\uf0b7\uf0a7]|\d+[.)]\s)", line)
+        if broken and not _CUT_COMPOUND.search(current) and \
+                (bullet or not line[0].islower() or _SENTENCE_END.search(current)):
+            paragraphs.append(current)
+            current = ""
+        broken = False
+        if bullet and current:
             paragraphs.append(current)
             current = line
             continue

@@ -51,6 +51,7 @@ def test_no_amount_is_no_budget():
     ("1/3=8155€", True, "total"),  # a sum written out
     ("31 764/an (moyenne)", True, "yearly"),
     ("Chaque année 150 000 €", True, "yearly"),
+    ("12 500 euros en moyenne chaque année depuis 1989", True, "yearly"),  # Roncq-Sélinkégny
     ("Marseille : 1 600 000 Dhs (140 000€). Marrakech : 300 000 Dhs (26 000€).", False, "share"),
     ("Cofinancement PAD : 136 542€ - dont Rabat : 47 081€", False, "share"),
     ("Participation de la ville : 3 000 €", False, "share"),

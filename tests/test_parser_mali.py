@@ -218,3 +218,18 @@ def test_perspectives_without_a_programme_give_no_action():
 
     text = "Perspectives\nConstruction de salles de classe en 2006 : 54 000 €\n"
     assert programme_actions(list(enumerate(text.split("\n")))) == []
+
+
+def test_a_presentation_label_cut_over_two_lines_is_no_part_of_its_value():
+    """Dourdan-Troumgoumbé (l.6091-6104): `Budget consacré à la coopération` / `décentralisée/an :`
+    gave the budget « décentralisée/an : 4517 euros … »; the label's second line is the label's."""
+    from indexer.parsers.cuf import _presentation
+
+    lines = DATA.read_text(encoding="utf-8").splitlines()[6090:6104]
+    assert lines[0].startswith("Budget consacré à la coopération")
+    found, _ = _presentation(lines)
+    assert " ".join(found["budget_dc"]).strip().startswith("4517 euros en moyenne par an")
+    assert [x for x in found["budget_ri"] if x] == ["Variable"]
+    # a label and its value on one line, as in most sheets, are read as before
+    found, _ = _presentation(["Budget consacré à la coopération décentralisée/an: 12 000 €"])
+    assert found["budget_dc"] == ["12 000 €"]

@@ -35,6 +35,18 @@ def test_reflow_keeps_a_compound_cut_by_a_blank_line_and_ends_other_paragraphs()
     assert reflow(lines) == "Assises de la coopération franco-algérienne à Paris.\nDeuxième paragraphe."
 
 
+def test_reflow_joins_a_sentence_the_page_cut_before_a_word_in_lower_case():
+    """Dourdan-Troumgoumbé's perspectives (Mali l.6176-6178) showed « d'une démarche » and
+    « agroécologique » as two paragraphs; a capital, a bullet or a finished sentence still starts one."""
+    lines = ["• poursuite du projet dans le cadre d’une démarche", "", "agroécologique",
+             "• installation de panneaux solaires"]
+    assert reflow(lines) == "• poursuite du projet dans le cadre d’une démarche agroécologique\n" \
+                            "• installation de panneaux solaires"
+    assert reflow(["Une phrase finie.", "", "suite en minuscule"]) == "Une phrase finie.\nsuite en minuscule"
+    assert reflow(["Sans point", "", "Majuscule"]) == "Sans point\nMajuscule"
+    assert reflow(["Sans point", "", "- une puce"]) == "Sans point\n- une puce"
+
+
 def _strings(value):
     if isinstance(value, str):
         yield value

@@ -71,15 +71,22 @@ def _value(lines: list[str], i: int, label_re: str) -> str:
     return squash_spaces(value)
 
 
+_LABEL_TAIL_RE = re.compile(r"^[^:\d]{1,40}:\s*(.*)$")  # a label's last words and its colon
+
+
 def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
     """Labelled fields of `Présentation du partenariat`, each as its lines, and the free text
     (sheets of other kinds have only prose there)."""
     found: dict[str, list[str]] = {}
     free: list[str] = []
     current = None
+    label_open = False  # the label runs on to the next line (`Budget consacré à la coopération` / `décentralisée/an :`)
     for raw in lines:
         s = raw.strip()
         hit = next(((key, m) for key, pat in _PRES_LABELS if (m := re.search(pat, s, re.IGNORECASE))), None)
+        if label_open and not hit and (tail := _LABEL_TAIL_RE.match(s)):
+            s = tail.group(1)
+        label_open = False
         if hit:
             key, m = hit
             after = s[m.end():]
@@ -90,6 +97,7 @@ def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
                 found.setdefault(current, [])
                 continue
             after = re.sub(r"^[^:]*:\s*", "", after) if ":" in after else after
+            label_open = ":" not in s[m.start():] and not after.strip()
             current = key
             found.setdefault(key, []).append(after.strip())
         elif current:

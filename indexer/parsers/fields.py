@@ -155,6 +155,7 @@ _SHARE_BEFORE = re.compile(
     r"(?: [\w'’.-]+){0,5}\s*):\s*$")
 _SHARE_AFTER = re.compile(r"^\s*(?:pour|de la part d[eu]|par)\s+(?:la |le |l['’]|les )?[A-ZÉÈ]")
 _PER_YEAR = re.compile(r"/\s*an\b|\bpar an\b|\bannuel\w*|chaque ann[ée]e|tous les ans", re.IGNORECASE)
+_ON_AVERAGE = re.compile(r"^(?:en moyenne|environ)\s+", re.IGNORECASE)  # `12 500 euros en moyenne chaque année`
 
 
 def budget_kind(text: str, amount: Amount, summed: bool = False) -> str | None:
@@ -164,7 +165,7 @@ def budget_kind(text: str, amount: Amount, summed: bool = False) -> str | None:
     before, after = text[start:amount.start], text[amount.end:amount.end + 30]
     if amount.total or summed or re.search(r"\btotal\b|co[uû]t global|montant global", before, re.IGNORECASE):
         return "total"
-    if amount.yearly or _PER_YEAR.match(after.lstrip(" )")) or _PER_YEAR.search(before):
+    if amount.yearly or _PER_YEAR.match(_ON_AVERAGE.sub("", after.lstrip(" )"))) or _PER_YEAR.search(before):
         return "yearly"
     parties = len(re.findall(r"[A-ZÉÈ][\w'’.-]+(?: [\w'’.-]+){0,5}\s*:\s*\d", text))  # `A : 1 €. B : 2 €`
     if parties > 1 and _SHARE_BEFORE.search(before) and not re.search(r"(?:19|20)\d\d\s*:\s*$", before) \
