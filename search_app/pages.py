@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
+from analyzers import fold_text
 from indexer.facet_registry import SOURCE_LABELS, registry
 from indexer.text import french_list
 
@@ -212,6 +213,14 @@ def _unknown_partnership(pid: str):
     return render_template("error.html", status=404, message=message, search_url=search, search_words=words), 404
 
 
+def _says_more(action: dict) -> bool:
+    """Whether an action's description says more than its title: most repeat it, give or take a
+    bullet and a full stop (617 of 962: `- Creusement d'un puits … Takoutala.` under `Creusement
+    d'un puits … Takoutala`), which the table would show twice."""
+    words = [" ".join(re.findall(r"\w+", fold_text(action.get(k) or ""))) for k in ("title", "description")]
+    return bool(words[1]) and words[1] != words[0]
+
+
 @bp.get("/partenariats/<pid>")
 def partnership(pid: str):
     p = views.partnership_view(pid)
@@ -223,7 +232,7 @@ def partnership(pid: str):
     state = search_state(args)
     sections = [(label, paras) for key, label in TEXT_SECTIONS if (paras := _paragraphs(p.get(key), mark))]
     actions = [dict(a, marked_title=Markup(mark(a["title"], "title")),
-                    marked_description=Markup(mark(a.get("description"), "body")))
+                    marked_description=Markup(mark(a.get("description"), "body")) if _says_more(a) else None)
                for a in p["actions"]]
     return render_template(
         "partnership.html", p=p, actions=actions, related=p["related"], sections=sections,

@@ -227,6 +227,19 @@ def test_partnership_page(client, engine):
     assert f'<a href="/api/partnerships/{EVRY}">JSON</a>' in html
 
 
+def test_an_actions_description_is_shown_only_when_it_says_more_than_its_title(client, engine):
+    """Most descriptions repeat their title, give or take a bullet and a full stop (Dourdan-Troumgoumbé's
+    five: « - Creusement d'un puits … Takoutala. » under « Creusement d'un puits … Takoutala »): the
+    table showed each twice. A description saying more is shown (Cachan-Diakon's barrage)."""
+    dourdan = client.get("/partenariats/dourdan--troumgoumbe").get_data(as_text=True)
+    assert len(parse(dourdan).find("tr")) > 5 and '<span class="desc">' not in dourdan
+    assert all(a.get("description") for a in engine.actions_of("dourdan--troumgoumbe"))  # the JSON keeps them
+    cachan = client.get("/partenariats/cachan--diakon").get_data(as_text=True)
+    shown = re.findall(r'<span class="desc">(.*?)</span>', cachan, re.DOTALL)
+    assert any("sollicitée par Essonne-Sahel" in t for t in shown)
+    assert 0 < len(shown) < len(engine.actions_of("cachan--diakon"))  # one of its seven repeats its title
+
+
 def test_a_partnership_page_writes_a_period_as_printed(client, engine):
     """Viroflay-Kolokani (Mali l.12570): an action printed `De 2001 à 2006` counts every year of it in
     the year facet, and its row reads `2001–2006`, not six years one by one."""
