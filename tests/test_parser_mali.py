@@ -233,3 +233,23 @@ def test_a_presentation_label_cut_over_two_lines_is_no_part_of_its_value():
     # a label and its value on one line, as in most sheets, are read as before
     found, _ = _presentation(["Budget consacré à la coopération décentralisée/an: 12 000 €"])
     assert found["budget_dc"] == ["12 000 €"]
+
+
+def test_the_forms_labels_cut_over_lines_or_left_blank_are_no_text(corpus):
+    """Labels of the sheet's form read as text (sources read by hand, Mali document):
+    - Roncq-Sélinkégny (l.10663-10665): `… (ex : convention) régissant le` / `partenariat:` began its
+      legal framework « convention) régissant le partenariat: Signature d'une charte … »;
+    - Draveil-Sandaré (l.6283): `motivations & objectifs de départ : Zone Sahélienne …`, in lower
+      case, was history with its label, not objectives;
+    - Cachan-Diakon: its perspectives were only the section label's second line, « pour les 3
+      prochaines années ? partenariats à développer…) »;
+    - Angers-Bamako: its objectives were the form's two blank sides, « Pour la partie française : /
+      Pour la partie malienne : »."""
+    by_id = {p.id: p for p in corpus.partnerships}
+    assert by_id["roncq--selinkegny"].legal_framework.startswith("Signature d’une charte de jumelage-coopération")
+    draveil = by_id["draveil--sandare"]
+    assert draveil.objectives.startswith("Zone Sahélienne, grande sécheresse") and not draveil.history
+    assert by_id["cachan--diakon"].perspectives is None
+    assert by_id["angers--bamako"].objectives is None
+    texts = [t for p in corpus.partnerships for t in (p.perspectives, p.objectives, p.history, p.legal_framework) if t]
+    assert not any(t.startswith(("pour les 3 prochaines", "convention) régissant", "motivations &")) for t in texts)

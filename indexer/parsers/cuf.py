@@ -111,6 +111,10 @@ def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
 _TABLE_END_RE = re.compile("|".join(map(re.escape, cuf_documents.SECTIONS[2:])))
 
 
+_MOTIVES_RE = re.compile(r"^\s*Motivations\s*&\s*objectifs de départ\s*(?::\s*|$)", re.IGNORECASE)
+_SIDES_RE = re.compile(r"Pour la partie (?:française|malienne|marocaine|algérienne)\s*:", re.IGNORECASE)
+
+
 def _history(told: list[str] | None, free: list[str], prose: list[str],
              clean: Callable[[list[str]], str | None]) -> tuple[str | None, str | None]:
     """History and objectives: the `Histoire du partenariat` section (its `Motivations &
@@ -118,9 +122,11 @@ def _history(told: list[str] | None, free: list[str], prose: list[str],
     profile's whole body when it has neither."""
     history = objectives = None
     if told is not None:
-        history = clean([re.sub(r"^\s*Motivations\s*&\s*objectifs de départ\s*:\s*", "", x) for x in told])
-        if any("Motivations" in x for x in told):
+        history = clean([_MOTIVES_RE.sub("", x) for x in told])
+        if any(re.search("motivations", x, re.IGNORECASE) for x in told):
             objectives, history = history, None
+        if objectives is not None and not _SIDES_RE.sub("", objectives).strip():
+            objectives = None  # the form's two sides left blank (Angers-Bamako)
     if free and any(x.strip() for x in free):
         history = "\n".join(x for x in (clean(free), history) if x)
     if history is None and prose:
@@ -217,6 +223,8 @@ class CufReader(Reader):
 
         pres_lines, free = _presentation(lines[pres_i + 1:upto(pres_i)]) if pres_i < len(lines) else ({}, [])
         pres = {k: join_lines(v) for k, v in pres_lines.items()}
+        if "formal" in pres:  # its label cut over two lines (`… régissant le` / `partenariat:`)
+            pres["formal"] = re.sub(r"^[^:]{0,60}?régissant\s+le\s+partenariat\s*:?\s*", "", pres["formal"])
         clean = lambda ls: reflow([x for x in ls if not doc.is_noise(x)]) or None
         perspectives = None
         hl = lines[hist_i + 1:upto(hist_i)] if hist_i is not None else None
@@ -227,7 +235,8 @@ class CufReader(Reader):
         persp_end = docs_i if persp_i is not None and docs_i is not None and docs_i > persp_i else len(lines)
         if persp_i is not None:
             pl = lines[persp_i + 1:persp_end]
-            perspectives = clean([x for x in pl if not re.match(r"^\s*développer pour les 3 prochaines", x)])
+            # the section's label, cut anywhere (`…développer` / `pour les 3 prochaines années ? …`)
+            perspectives = clean([x for x in pl if not re.match(r"^\s*(?:développer )?pour les 3 prochaines", x)])
         partners = "; ".join(f"{lab} : {pres[k]}" for k, lab in (("tech", "techniques"), ("fin", "financiers"))
                              if pres.get(k)) or None
         sheet = Sheet(
