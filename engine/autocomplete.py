@@ -3,6 +3,7 @@
 the sheets spell it. Names and domains are offered by Engine.suggest before them."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .state import IndexState
@@ -18,6 +19,7 @@ def words_starting(state: IndexState, key: str, listed: Callable[[str], int], mo
     `Daniel` or a place's `Kayes` is no topic: names are offered apart) with the number of
     partnerships its search lists (`listed`). Left out: stop words, the word typed whole, the
     words of `taken` (folded: those of the names offered) and a word whose search lists nothing."""
+    key = re.split(r"['’]", key)[-1]  # `l'assain`: the word after its elision
     if len(key) < SHORTEST:
         return []
     tables = state.vocabulary

@@ -414,6 +414,8 @@ def test_suggest_completes_the_sheets_words_as_they_spell_them(client, spec, eng
     assert all(s["name"] not in ("dans", "eau") for q in ("dan", "eau")
                for s in client.get(f"/api/suggest?q={q}").get_json()["suggestions"])
     assert all(s["kind"] != "mot" for s in client.get("/api/suggest?q=la").get_json()["suggestions"])
+    # after an elision, the word: `l'assain` offers « assainissement »
+    assert "assainissement" in [s["name"] for s in client.get("/api/suggest?q=l'assain").get_json()["suggestions"]]
 
 
 @pytest.mark.parametrize("qs,code", [("q=" + "k" * 101, "query_too_long"), ("q=%FF", "invalid_encoding"),
