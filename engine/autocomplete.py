@@ -12,20 +12,19 @@ SHORTEST = 3  # letters typed before words are offered: `ma` begins too many to 
 CANDIDATES = 60  # the most frequent words of a beginning looked at, for `most` of them kept
 
 
-def words_starting(state: IndexState, key: str, listed: Callable[[str], int], most: int = 3,
-                   taken: frozenset[str] = frozenset()) -> list[dict]:
+def words_starting(state: IndexState, key: str, listed: Callable[[str], int], most: int = 3) -> list[dict]:
     """At most `most` words beginning with the folded `key`, the most frequent first, one per
     stem (`maraîchage`, not also `maraîchages`), each as written in lower case (a contact's
     `Daniel` or a place's `Kayes` is no topic: names are offered apart) with the number of
-    partnerships its search lists (`listed`). Left out: stop words, the word typed whole, the
-    words of `taken` (folded: those of the names offered) and a word whose search lists nothing."""
+    partnerships its search lists (`listed`). Left out: stop words, the word typed whole and a
+    word whose search lists nothing."""
     key = re.split(r"['’]", key)[-1]  # `l'assain`: the word after its elision
     if len(key) < SHORTEST:
         return []
     tables = state.vocabulary
     forms = tables.lowercase_forms()
     found, _ = tables.starting_with(key, CANDIDATES)
-    written = [forms[w] for w in found if w in forms and w != key and w not in taken]
+    written = [forms[w] for w in found if w in forms and w != key]
     stems = tables.terms_of(written)
     seen: set[frozenset[str]] = set()
     out: list[dict] = []

@@ -151,26 +151,24 @@ def french_kind_asked(words: list[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _light_stems() -> frozenset:
+@lru_cache(maxsize=8)
+def _stems(words: tuple[str, ...]) -> frozenset:
     from analyzers.vocabulary import phrase_key
 
-    return frozenset(k for w in LIGHT_WORDS for k in phrase_key(w))
+    return frozenset(k for w in words for k in phrase_key(w))
 
 
-@lru_cache(maxsize=1)
-def _agreement_stems() -> frozenset:
+def _one_of(word: str, words: tuple[str, ...]) -> bool:
+    """True for one word whose stem is one of `words`' (any inflection of them)."""
     from analyzers.vocabulary import phrase_key
 
-    return frozenset(k for w in AGREEMENT_WORDS for k in phrase_key(w))
+    key = phrase_key(word)
+    return len(key) == 1 and key[0] in _stems(words)
 
 
 def names_agreement(word: str) -> bool:
     """True for a word naming a kind of agreement or its signing (any inflection) of AGREEMENT_WORDS."""
-    from analyzers.vocabulary import phrase_key
-
-    key = phrase_key(word)
-    return len(key) == 1 and key[0] in _agreement_stems()
+    return _one_of(word, AGREEMENT_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -189,24 +187,11 @@ def place_named(word: str) -> str | None:
     return _place_stems().get(key[0]) if len(key) == 1 else None
 
 
-@lru_cache(maxsize=1)
-def _kind_stems() -> frozenset:
-    from analyzers.vocabulary import phrase_key
-
-    return frozenset(k for w in PLACE_KINDS for k in phrase_key(w))
-
-
 def is_place_kind(word: str) -> bool:
     """True for the kind of a place (any inflection) of PLACE_KINDS: `cercle`, `communes`."""
-    from analyzers.vocabulary import phrase_key
-
-    key = phrase_key(word)
-    return len(key) == 1 and key[0] in _kind_stems()
+    return _one_of(word, PLACE_KINDS)
 
 
 def is_light(word: str) -> bool:
     """True for an action noun or verb (any inflection) of LIGHT_WORDS."""
-    from analyzers.vocabulary import phrase_key
-
-    key = phrase_key(word)
-    return len(key) == 1 and key[0] in _light_stems()
+    return _one_of(word, LIGHT_WORDS)
