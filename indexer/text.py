@@ -69,6 +69,7 @@ def join_lines(lines) -> str:
     return out
 
 
+_BULLETS = "\\-•▪➤♦\u2022\uf0b7\uf0a7"  # the marks a list item starts with (in a character class)
 _SENTENCE_END = re.compile(r"[.!?:;…)»]$")
 
 
@@ -86,7 +87,7 @@ def reflow(lines: list[str]) -> str:
         if not line:
             broken = bool(current)
             continue
-        bullet = re.match(r"^([-•▪➤\u2022\uf0b7\uf0a7]|\d+[.)]\s)", line)
+        bullet = re.match(rf"^([{_BULLETS}]|\d+[.)]\s)", line)
         if broken and not _CUT_COMPOUND.search(current) and \
                 (bullet or not line[0].islower() or _SENTENCE_END.search(current)):
             paragraphs.append(current)
@@ -99,7 +100,7 @@ def reflow(lines: list[str]) -> str:
         current = join_wrapped(current, line)
     if current:
         paragraphs.append(current)
-    return "\n".join(paragraphs).strip()
+    return "\n".join(p for p in paragraphs if not re.fullmatch(f"[{_BULLETS}]", p)).strip()  # an empty item
 
 
 # --- Names in normal case -------------------------------------------------

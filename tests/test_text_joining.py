@@ -45,6 +45,11 @@ def test_reflow_joins_a_sentence_the_page_cut_before_a_word_in_lower_case():
     assert reflow(["Une phrase finie.", "", "suite en minuscule"]) == "Une phrase finie.\nsuite en minuscule"
     assert reflow(["Sans point", "", "Majuscule"]) == "Sans point\nMajuscule"
     assert reflow(["Sans point", "", "- une puce"]) == "Sans point\n- une puce"
+    # CC Sainte-Maure-de-Touraine-Mandé (Mali l.3034-3041) marks its items with a diamond
+    assert reflow(["♦ Convention triennale signée en décembre 2007", "♦ Tournée retour des musiciens"]) == \
+        "♦ Convention triennale signée en décembre 2007\n♦ Tournée retour des musiciens"
+    assert reflow(["♦ Projet du premier Festival des Chasseurs du Mandé", "♦  "]) == \
+        "♦ Projet du premier Festival des Chasseurs du Mandé"  # an empty item (l.3052) is no paragraph
 
 
 def _strings(value):
