@@ -253,3 +253,12 @@ def test_the_forms_labels_cut_over_lines_or_left_blank_are_no_text(corpus):
     assert by_id["angers--bamako"].objectives is None
     texts = [t for p in corpus.partnerships for t in (p.perspectives, p.objectives, p.history, p.legal_framework) if t]
     assert not any(t.startswith(("pour les 3 prochaines", "convention) régissant", "motivations &")) for t in texts)
+
+
+def test_partners_under_a_bare_label_are_the_sheets_partners(corpus):
+    """Grand Lyon-Bamako lists its partners under a bare « Partenaires : » (l.7832), neither
+    technical nor financial: they ran on into the international relations budget above them, which
+    the record does not keep (its budget is the cooperation's), and were lost."""
+    lyon = next(p for p in corpus.partnerships if p.id == "cu-lyon--district-de-bamako")
+    assert lyon.partners.startswith("Agence d’urbanisme de Lyon Développement urbain et intercommunalité")
+    assert "Fonds Eau Grand Lyon/Véolia" in lyon.partners and lyon.budget.text == "429 209 € en 2007"

@@ -47,6 +47,7 @@ _PRES_LABELS = [
     ("budget_dc", r"Budget consacré à la coopération"),
     ("budget_ri", r"Budget consacré aux relations"),
     ("tech", r"Partenaires techniques"),
+    ("all", r"^Partenaires\s*:"),  # neither technical nor financial (Grand Lyon-Bamako)
     ("fin", r"Partenaires financiers"),
     ("other", r"Autres partenariats"),
 ]
@@ -237,7 +238,8 @@ class CufReader(Reader):
             pl = lines[persp_i + 1:persp_end]
             # the section's label, cut anywhere (`…développer` / `pour les 3 prochaines années ? …`)
             perspectives = clean([x for x in pl if not re.match(r"^\s*(?:développer )?pour les 3 prochaines", x)])
-        partners = "; ".join(f"{lab} : {pres[k]}" for k, lab in (("tech", "techniques"), ("fin", "financiers"))
+        partners = "; ".join(f"{lab} : {pres[k]}" if lab else pres[k]
+                             for k, lab in (("all", ""), ("tech", "techniques"), ("fin", "financiers"))
                              if pres.get(k)) or None
         sheet = Sheet(
             french=french, partner=partner, first=start + 1, last=end, section=section,
