@@ -14,7 +14,7 @@ from typing import Any
 from .domains import label_text
 from .facet_registry import registry
 from .ids import name_key
-from .records import Action, Partnership
+from .records import SHOWN_ONLY, Action, Partnership
 from .schema import facet_field, facet_slug
 from .text import fold, redact_contacts
 
@@ -117,7 +117,7 @@ def partnership_document(p: Partnership) -> dict[str, Any]:
     doc = _document(
         "partnership", p.id, p, p.title, _domains_text(p.domains, p.domains_raw, p.original_text),
         [p.legal_framework, p.status, p.history, p.objectives, p.perspectives, p.documents, p.other_partnerships,
-         p.partners, _budget_text(p.budget), *p.extra.values()],
+         p.partners, _budget_text(p.budget), *(v for k, v in p.extra.items() if k not in SHOWN_ONLY)],
         p.original_text, partnership_facets(p))
     doc["began"] = " ".join(str(y) for y in {p.formalized, p.first_contact_year} if y)
     return doc

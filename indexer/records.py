@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PLANNED = "Années prévues"  # the extra field of a sheet's planned years (shown on its page)
+# the extra field of a collectivity's international relations budget, when its sheet also gives the
+# cooperation's (the record's budget): shown, not indexed apart from the sheet's text, as it says
+# nothing of the partnership's work (indexed, it lowered three unseen queries)
+RI_BUDGET = "Budget consacré aux relations internationales (par an)"
+SHOWN_ONLY = frozenset({RI_BUDGET})  # extra fields the search reads only in the sheet's whole text
 
 
 @dataclass

@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from analyzers import fold_text
 from indexer.facet_registry import SOURCE_LABELS, registry
+from indexer.records import SHOWN_ONLY
 from indexer.text import french_list
 
 from . import accessibility, mapview, views
@@ -234,8 +235,10 @@ def partnership(pid: str):
     actions = [dict(a, marked_title=Markup(mark(a["title"], "title")),
                     marked_description=Markup(mark(a.get("description"), "body")) if _says_more(a) else None)
                for a in p["actions"]]
+    facts = {k: v for k, v in p["extra"].items() if k in SHOWN_ONLY}  # short facts, beside the budget
     return render_template(
-        "partnership.html", p=p, actions=actions, related=p["related"], sections=sections,
+        "partnership.html", p=p, actions=actions, related=p["related"], sections=sections, facts=facts,
+        extra_texts={k: v for k, v in p["extra"].items() if k not in facts},
         title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
         back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
         json_url=url_for("api.partnership", pid=pid))

@@ -240,6 +240,16 @@ def test_an_actions_description_is_shown_only_when_it_says_more_than_its_title(c
     assert 0 < len(shown) < len(engine.actions_of("cachan--diakon"))  # one of its seven repeats its title
 
 
+def test_the_international_relations_budget_is_a_row_beside_the_budget(client):
+    """CG Essonne-Douentza gives both budgets (Mali l.3367-3371): the page shows the cooperation's as
+    the record's budget and the international relations' beside it, as a row, not a section."""
+    html = client.get("/partenariats/cg-essonne--cercle-douentza").get_data(as_text=True)
+    rows = re.findall(r"<dt>(Budget[^<]*)</dt><dd>([^<]*)</dd>", html)
+    assert rows == [("Budget", "150 000 euros sur budget propre"),
+                    ("Budget consacré aux relations internationales (par an)", "850 000 euros")]
+    assert "<h2>Budget consacré" not in html
+
+
 def test_a_partnership_page_writes_a_period_as_printed(client, engine):
     """Viroflay-Kolokani (Mali l.12570): an action printed `De 2001 à 2006` counts every year of it in
     the year facet, and its row reads `2001–2006`, not six years one by one."""

@@ -262,3 +262,20 @@ def test_partners_under_a_bare_label_are_the_sheets_partners(corpus):
     lyon = next(p for p in corpus.partnerships if p.id == "cu-lyon--district-de-bamako")
     assert lyon.partners.startswith("Agence d’urbanisme de Lyon Développement urbain et intercommunalité")
     assert "Fonds Eau Grand Lyon/Véolia" in lyon.partners and lyon.budget.text == "429 209 € en 2007"
+
+
+def test_the_international_relations_budget_is_shown_beside_the_cooperations(corpus):
+    """A sheet giving both budgets kept only the decentralised cooperation's: CG Essonne-Douentza's
+    « 850 000 euros » for its international relations (l.3371) was lost. It is shown beside it, and
+    searched only in the sheet's whole text, as before: it says nothing of the partnership's work."""
+    from indexer.documents import partnership_document
+    from indexer.records import RI_BUDGET
+
+    by_id = {p.id: p for p in corpus.partnerships}
+    essonne = by_id["cg-essonne--cercle-douentza"]
+    assert essonne.budget.text.startswith("150 000 euros") and essonne.extra[RI_BUDGET] == "850 000 euros"
+    assert by_id["cu-lyon--district-de-bamako"].extra[RI_BUDGET] == "719 921 € en 2007"
+    doc = partnership_document(essonne)
+    assert "850 000" not in doc["body"] and "850 000" in doc["sheet"]
+    # one budget only: it is the record's, nothing beside it
+    assert all(RI_BUDGET not in p.extra for p in corpus.partnerships if not p.budget)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from .. import geography
 from ..domains import map_domain, stated_labels
-from ..records import Contact, ParseResult, Party
+from ..records import RI_BUDGET, Contact, ParseResult, Party
 from ..text import fold, join_lines, normal_case, reflow, squash_spaces
 from . import Reader, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
@@ -70,6 +70,12 @@ def _value(lines: list[str], i: int, label_re: str) -> str:
         if nxt and not _LABEL_RE.match(nxt) and ":" not in nxt and len(nxt) < 40 and value:
             value = value + " " + nxt
     return squash_spaces(value)
+
+
+def _other_budget(pres: dict[str, str]) -> dict[str, str]:
+    """The budget of the collectivity's international relations, when the sheet also gives that of
+    its decentralised cooperation (the record's budget): kept beside it, not lost."""
+    return {RI_BUDGET: pres["budget_ri"]} if pres.get("budget_dc") and pres.get("budget_ri") else {}
 
 
 _LABEL_TAIL_RE = re.compile(r"^[^:\d]{1,40}:\s*(.*)$")  # a label's last words and its colon
@@ -246,7 +252,7 @@ class CufReader(Reader):
             countries=[self.country], legal_framework=pres.get("formal") or None,
             first_contact=pres.get("first_contact") or None, history=history, objectives=objectives,
             perspectives=perspectives, documents=cuf_documents.documents(lines, docs_i, clean),
-            budget=pres.get("budget_dc") or pres.get("budget_ri") or None,
+            budget=pres.get("budget_dc") or pres.get("budget_ri") or None, extra=_other_budget(pres),
             contacts=self.contacts(lines[:head_end], french, partner, pres.get("formal")), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
