@@ -15,6 +15,8 @@ from pathlib import Path
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 
+from .args import MAX_THREADS, number_between
+
 DEFAULT_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
 
 EPILOG_INDEX = """examples:
@@ -47,22 +49,6 @@ def _facet_type(facet):
             raise argparse.ArgumentTypeError(str(exc)) from None
 
     parse.__name__ = facet.name
-    return parse
-
-
-def _int_between(low: int, high: int | None = None):
-    """An argparse type: an integer from `low` (to `high`), said in words when not."""
-    def parse(raw: str) -> int:
-        try:
-            value = int(raw)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected an integer, got {raw!r}") from None
-        if value < low or (high is not None and value > high):
-            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}" if high is not None
-                                             else f"{value} is below {low}")
-        return value
-
-    parse.__name__ = "integer"
     return parse
 
 
@@ -105,9 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_SERVE)
     _add_dirs(p)
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=_int_between(1, 65535), default=8000)
-    p.add_argument("--threads", type=_int_between(1, 256), default=8, help="worker threads (default 8)")
-    p.add_argument("--rate-limit", type=_int_between(0), default=0, metavar="N",
+    p.add_argument("--port", type=number_between(1, 65535), default=8000)
+    p.add_argument("--threads", type=number_between(1, MAX_THREADS), default=8, help="worker threads (default 8)")
+    p.add_argument("--rate-limit", type=number_between(0), default=0, metavar="N",
                    help="at most N requests per minute per client address (default: off)")
     p.add_argument("--hide-contacts", action="store_true",
                    help="do not show contact persons' phones and e-mails")

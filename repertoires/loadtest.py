@@ -29,6 +29,8 @@ from urllib.parse import quote
 
 from indexer.corpus import DEFAULT_DATA_DIR
 
+from .args import MAX_THREADS, number_between
+
 MAX_CLIENTS = 256
 MAX_SECONDS = 600
 
@@ -57,9 +59,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_ready(port: int, timeout: float = 120.0) -> None:
+def wait_ready(port: int, server: subprocess.Popen | None = None, timeout: float = 120.0) -> None:
+    """Until the server on `port` answers; a `server` that exits first is said at once, not waited for."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if server is not None and server.poll() is not None:
+            raise RuntimeError(f"the server exited with status {server.returncode} before answering")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/api/status")
@@ -129,7 +134,7 @@ def run(clients: int, seconds: float, index_dir: Path, data_dir: Path, rebuild: 
             stdout=subprocess.DEVNULL, stderr=log, env=env)
         rebuilds: list[dict] = []
         try:
-            wait_ready(port)
+            wait_ready(port, server)
             stop = threading.Event()
             pool = [Client(port, stop, k) for k in range(clients)]
             started = time.monotonic()
@@ -178,17 +183,15 @@ def main(argv: list[str] | None = None) -> int:
                     "during the load).",
         epilog="example:\n  repertoires loadtest --clients 32 --seconds 60 --rebuild",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--threads", type=int, default=8, help="server worker threads")
+    parser.add_argument("--clients", type=number_between(1, MAX_CLIENTS), default=32)
+    parser.add_argument("--seconds", type=number_between(1, MAX_SECONDS, float), default=60)
+    parser.add_argument("--threads", type=number_between(1, MAX_THREADS), default=8, help="server worker threads")
     parser.add_argument("--rebuild", action="store_true", help="run `repertoires index` during the load")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     parser.add_argument("--index", type=Path, default=None,
                         help="index to serve (default: a temporary copy, built first)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    if not 1 <= args.clients <= MAX_CLIENTS or not 1 <= args.seconds <= MAX_SECONDS:
-        parser.error(f"--clients must be 1..{MAX_CLIENTS} and --seconds 1..{MAX_SECONDS}")
 
     tmp = None
     index_dir = args.index
@@ -203,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.clients} clients for {args.seconds:.0f} s on 127.0.0.1"
               + (" with a rebuild during the load" if args.rebuild else "") + "…", file=sys.stderr)
         report = run(args.clients, args.seconds, index_dir, args.data, args.rebuild, args.threads)
+    except RuntimeError as exc:  # the server did not start: said, not a traceback
+        print(f"repertoires loadtest: {exc}", file=sys.stderr)
+        return 2
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

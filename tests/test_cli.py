@@ -100,6 +100,10 @@ def test_serve_on_a_port_in_use_says_so_and_fails(index_dir, data_dir, capsys):
     (["serve", "--port", "abc"], "argument --port: expected an integer, got 'abc'"),
     (["serve", "--threads", "0"], "argument --threads: 0 is not between 1 and 256"),
     (["bench", "--scales", "1,x"], "--scales and --http-requests are integers separated by commas"),
+    # `loadtest --threads 0` started a server that refused the number, and waited for it until killed
+    (["loadtest", "--threads", "0"], "argument --threads: 0 is not between 1 and 256"),
+    (["loadtest", "--seconds", "nan"], "argument --seconds: nan is not between 1 and 600"),
+    (["loadtest", "--clients", "x"], "argument --clients: expected an integer, got 'x'"),
 ])
 def test_a_wrong_number_is_said_before_anything_runs(argv, said, capsys):
     """`serve --port 99999` built the index, then died in a traceback (OverflowError from bind);
