@@ -117,8 +117,9 @@ class Engine:
         return out + domains + [w for w in words if fold_text(w["name"]) not in named]
 
     def _listed(self, word: str) -> int:
-        """How many partnerships a search for `word` lists: what picking it gives."""
-        return self.search(SearchRequest(q=word, per_page=1, snippets=False))["total"]
+        """How many partnerships a search for `word` lists: what picking it gives (its total only:
+        no facet counts nor snippets, up to three such searches per keystroke)."""
+        return self.search(SearchRequest(q=word, per_page=1, snippets=False, facets=False))["total"]
 
     def _domains_starting(self, key: str, shortest: int = 3) -> list[dict]:
         """The domains a typed beginning names (`assain`, `sant`; three letters at least: `e`
