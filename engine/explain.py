@@ -45,8 +45,10 @@ def _alternative(alt: Alternative, factor: float, doc: int, score: ScoreFn, doc_
 
 def _group(group: Group, doc: int, score: ScoreFn, doc_count: int, total: float | None = None) -> dict | None:
     factors = expansion_factors(group, score, doc_count)
-    matches = []
+    matches: list[dict] = []
     for alt, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
+        if alt.otherwise and matches:  # found by an alternative before it: not scored (ranking.group_scores)
+            continue
         e = _alternative(alt, f, doc, score, doc_count)
         if e is not None:
             matches.append(e)

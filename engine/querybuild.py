@@ -502,7 +502,7 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
     if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
         alternatives = _year_alternatives(schema, clause.text)
     elif clause.kind == "word" and not clause.negated:
-        alternatives += _pair_of_names(schema, clause.text, known, profile)
+        alternatives += _joined(schema, clause.text, profile) + _pair_of_names(schema, clause.text, known, profile)
     place = place_named(clause.text) \
         if clause.kind == "word" and not clause.negated and profile.place_adjectives else None
     if place is not None:
@@ -521,6 +521,19 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
             alternatives.extend(_spelled_otherwise(schema, clause.text, known, built, profile)
                                 or _typo(schema, clause.text, known, candidates))
     return Group(clause.text, alternatives)
+
+
+def _joined(schema, word: str, profile) -> list[Alternative]:
+    """A hyphenated word as one word (`co-financement`: `cofinancement`, `plate-forme`: `plateforme`),
+    where the record wrote it so: its parts, in sequence, find the hyphenated and spaced spellings
+    only (the index gives a compound its joined form too, so the joined word finds both; it is
+    scored only where the parts found nothing, never twice)."""
+    parts_typed = [p for p in _HYPHENS_RE.split(word) if p]
+    if len(parts_typed) < 2 or any(c.isspace() for c in word):
+        return []
+    joined = "".join(parts_typed)
+    parts = field_parts(schema, joined, scale=profile.stem)
+    return [Alternative(VIA_WORD, joined, parts, grade=profile.stem, otherwise=True)] if parts else []
 
 
 def _pair_of_names(schema, word: str, known, profile) -> list[Alternative]:

@@ -45,6 +45,7 @@ class Alternative:
     query: Q.Query | None = None
     grade: float = 1.0  # the profile's weight for this way of finding the word (shown by explain)
     scored: Q.Query | None = None  # what the ranker scores: its parts as one BM25F term (bm25f.py)
+    otherwise: bool = False  # scored only for the documents the alternatives before it did not find
 
     def __post_init__(self):
         if self.query is None:

@@ -157,8 +157,10 @@ def group_scores(group: Group, score: ScoreFn, doc_count: int) -> Mapping[int, f
         return alternative_scores(group.alternatives[0], score, doc_count)
     out: dict[int, float] = {}
     for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
+        found = set(out) if a.otherwise else ()
         for d, x in alternative_scores(a, score, doc_count).items():
-            out[d] = out.get(d, 0.0) + x * f
+            if d not in found:
+                out[d] = out.get(d, 0.0) + x * f
     return out
 
 
@@ -167,7 +169,10 @@ def inherited_scores(group: Group, score: ScoreFn, doc_count: int, fields) -> di
     shares, times each alternative's factor; 0 for what is not BM25F-scored)."""
     factors = expansion_factors(group, score, doc_count)
     out: dict[int, float] = {}
+    seen: set[int] = set()  # the documents the alternatives so far found
     for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
+        found = set(seen) if a.otherwise else ()
+        seen.update(alternative_scores(a, score, doc_count))
         own: Mapping[int, float]
         if a.children:
             docs = set(alternative_scores(a, score, doc_count))
@@ -178,7 +183,8 @@ def inherited_scores(group: Group, score: ScoreFn, doc_count: int, fields) -> di
         else:
             continue
         for d, x in own.items():
-            out[d] = out.get(d, 0.0) + x * f
+            if d not in found:
+                out[d] = out.get(d, 0.0) + x * f
     return out
 
 
