@@ -37,6 +37,8 @@ class Known:
     def written(self, word: str) -> bool:
         if word in self.vocabulary:
             return True
+        if "-" in word.strip("-") and self.written(word.replace("-", "")):
+            return True  # `inter-communalite`, written `intercommunalite` (querybuild._joined finds it)
         reader = self.state.searcher().reader()
         try:
             stems = [t.text for t in self.analyzer(word, mode="query")]

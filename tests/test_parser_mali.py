@@ -153,6 +153,8 @@ def test_a_profile_in_prose_keeps_its_text_domains_and_years(corpus):
     assert "cours du soir alphabétisation" in mopti.history
     assert {"Éducation et formation", "Santé"} <= set(mopti.domains)
     assert {1986, 1999, 2001, 2005} <= set(mopti.years)
+    # its periods whole: the PADL `pour la période 2002-2005`, the PADCM `pour la période 2005-2008`
+    assert {2003, 2004, 2006, 2007} <= set(mopti.years)
     assert max(mopti.years) <= 2008  # nothing after the repertoire's date
     assert {1992, 1999} <= set(by_id["bron"].years)
     # CU Nancy - Anderamboukane, no date in its presentation: `Depuis mars 2004, ce groupe …`, `une première
