@@ -378,6 +378,15 @@ def _coverage(parts: list[Mapping[int, float]], weights: list[float], excluded: 
     return {d: min(1.0, h / total) for d, h in have.items() if d not in excluded}
 
 
+def _named_fill(matched: set, filled: set, parts: list, weights: list[float], name: Mapping[int, float]) -> set:
+    """A short listing's fill, when the query is a name some record bears: only the records having its
+    rarest word (`Saint Etienne`'s two partnerships were followed by 31 records with a `Saint`)."""
+    if not (ranking_profile.current().name_fills_with_its_rarest and name.keys() & matched):
+        return filled
+    rarest = parts[max(range(len(parts)), key=weights.__getitem__)]
+    return matched | {d for d in filled if d in rarest}
+
+
 def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
          abroad: frozenset = frozenset()) -> Ranking:
     """docnum -> score for the documents that match `built`. `listed` says how
@@ -433,7 +442,8 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
             out.notices.append(out.fallback_notice)
     elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
         cover = cover or _coverage(parts, weights, excluded)
-        matched = _filled(built, gates, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
+        filled = _filled(built, gates, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
+        matched = _named_fill(matched, filled, parts, weights, name)
     out.cover = cover
     coord = out.exponent = profile.coordination_exponent(n)
     scores = {}

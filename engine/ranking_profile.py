@@ -302,6 +302,10 @@ class Profile:
     long_rarity_power: float = 1.25
     fill_below: int = 10        # fewer results than a first screen with enough words: those with
     fill_from_words: int = 2    # fewer words follow them, from two-word queries on (creation + library)
+    # ... and when the query is a collectivity's name and a record bears it, only those with its rarest
+    # word: `Saint Etienne` listed its two partnerships, then 31 records with a `Saint` (`El Khroub`:
+    # an `El`, `Ain Defla`: the Ain), where `CU Bordeaux` still wants Bordeaux's own
+    name_fills_with_its_rarest: bool = True
     # (a query with no result having enough words falls back to any word, whatever its length)
 
     def weighting(self) -> scoring.BM25F:

@@ -130,3 +130,23 @@ def test_a_record_found_both_ways_is_scored_once():
     group = Group("plate-forme", [Alternative(VIA_WORD, "plate-forme", query=parts),
                                   Alternative(VIA_WORD, "plateforme", query=joined, otherwise=True)])
     assert group_scores(group, lambda q: found[q.text], 100) == {1: 2.0, 2: 3.0, 3: 4.0}
+
+
+@pytest.mark.parametrize("q, named", [("Saint Etienne", ("etienne",)), ("El Khroub", ("khroub", "constantine")),
+                                      ("Ain Defla", ("defla",))])
+def test_a_name_is_not_filled_with_records_having_only_its_common_word(engine, q, named):
+    """`Saint Etienne` listed its two partnerships, then 31 records with a `Saint` (`El Khroub`: 27
+    with an `El`, after its wilaya's; `Ain Defla`: the Ain's département): a name the records bear
+    fills a short listing only with records having its rarest word (then come the place's surroundings:
+    El Khroub's wilaya, Constantine)."""
+    from analyzers import fold_text
+
+    r = engine.search(SearchRequest(q=q, per_page=100, facets=False))
+    assert r["results"] and all(any(n in fold_text(h["title"]) for n in named) for h in r["results"])
+    assert not r["query"]["partial_matches"]
+
+
+def test_a_name_still_fills_with_its_rarest_word(engine):
+    # `CU Bordeaux`: the urban community's partnership, then the city of Bordeaux's own
+    ids = [h["id"] for h in engine.search(SearchRequest(q="CU Bordeaux", per_page=100, facets=False))["results"]]
+    assert ids[0].startswith("cu-bordeaux--") and "bordeaux--casablanca" in ids
