@@ -52,6 +52,9 @@ CASES = {
     "PACEDEL": ("PACEDEL", "programme d'appui aux communes et au développement local",
                 "programme d’appui aux communes et au développement local", "PACEDEL"),
     "PCSM": ("PCSM", "programme concerté santé mali", "programme concerte sante mali", "PCSM"),
+    # the engine-driven mill, husker and generator run by women's groups; the sheets never write the acronym
+    # (one way: the words typed keep their own ranking, which a span over them lowered)
+    "PTFM": ("PTFM", "plateforme multifonctionnelle", "plateforme multifonctionnelle", None),
     "PDESC": ("PDSEC", "programme de développement économique social et culturel",
               "plan de développement économique, social et culturel", "PDESC"),
     "PDU": ("PDU", "plan de déplacements urbains", "plan de deplacement urbain", "PDU"),
