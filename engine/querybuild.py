@@ -266,7 +266,8 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
                                                if c.kind == "word" and not c.negated])
     pq = _without_fillers(pq, in_phrase)
     words = pq.text_words()
-    spans = _Spans(schema, words, profile)
+    alone = [len(g) == 1 for g in pq.groups for c in g if c.kind == "word" and not c.negated]  # not in an OR
+    spans = _Spans(schema, words, profile, known, frozenset(i for i, a in enumerate(alone) if a))
     excluded: list[Q.Query] = []
     for clauses in pq.groups:
         alternatives: list[Alternative] = []
@@ -352,13 +353,22 @@ class _Spans:
     word gives one group for the whole span, whose alternatives are the typed
     words (all required) and each of the vocabulary's phrases."""
 
-    def __init__(self, schema, words: list[str], profile: ranking_profile.Profile):
+    def __init__(self, schema, words: list[str], profile: ranking_profile.Profile, known=None,
+                 alone: frozenset[int] = frozenset()):
         self.schema, self.words, self.profile = schema, words, profile
         self.span_of: dict[int, tuple[int, int, list[tuple[str, str]]]] = {}  # word index -> its span
         for start, end, alts in find_graded_expansions(words) if words else []:
             if all(i not in self.span_of for i in range(start, end)):  # leftmost wins an overlap
                 for i in range(start, end):
                     self.span_of[i] = (start, end, alts)
+        if getattr(known, "in_names", None) is not None and profile.joined_words:
+            for i in range(len(words) - 1):
+                if {i, i + 1} <= alone and i not in self.span_of and i + 1 not in self.span_of:
+                    joined = _joined_pair(words[i], words[i + 1], known)
+                else:
+                    joined = None
+                if joined:
+                    self.span_of[i] = self.span_of[i + 1] = (i, i + 2, [(joined, JOINED)])
         self.held: dict[int, list[Group]] = {}  # span start -> its words' groups so far
         self.word_index = 0  # of the next positive word
         self.notices: list[str] = []  # what a territory's name is read as
@@ -385,6 +395,10 @@ class _Spans:
         else:
             span_alts = [Alternative(VIA_WORDS, " ".join(g.text for g in typed), children=typed)]
         for a, kind in alts:
+            if kind == JOINED:  # two typed words a record writes as one: the word typed, where they are not
+                parts = field_parts(self.schema, a, scale=self.profile.stem)
+                span_alts += [Alternative(VIA_WORD, a, parts, grade=self.profile.stem, otherwise=True)] if parts else []
+                continue
             grade = self.profile.expansion(kind)
             parts = field_parts(self.schema, a, phrase=True, scale=grade)
             if parts:
@@ -412,6 +426,24 @@ class _Spans:
         text = " ".join(self.words[start:end])
         parts = field_parts(self.schema, text, phrase=True, scale=self.profile.stem)
         return [Alternative(VIA_PHRASE, text, parts, grade=self.profile.stem)] if parts else []
+
+
+JOINED = "joined"  # a span's kind: two typed words as one (`plate forme`: `plateforme`)
+_LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _joined_pair(first: str, second: str, known) -> str | None:
+    """`first` and `second` as the one word some record writes (`micro credit`: `microcredit`,
+    `eco tourisme`: `ecotourisme`), which the two words typed apart never find (Meilisearch joins
+    adjacent query words the same way). None when no record writes it as typed, or either is no
+    plain word or is a word of a name, stop words included (`Montreuil Yélimané`, which a record's
+    `Montreuil-Yélimané` also writes joined: names are found as typed; `en fin`: `enfin`)."""
+    if not (_LETTERS_RE.fullmatch(first) and _LETTERS_RE.fullmatch(second)):
+        return None
+    joined = fold_text(first + second)
+    if joined not in known.vocabulary or any(known.in_names(fold_text(w)) for w in (first, second)):
+        return None
+    return first + second
 
 
 def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_profile.Profile) -> None:

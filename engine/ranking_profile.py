@@ -306,6 +306,9 @@ class Profile:
     # word: `Saint Etienne` listed its two partnerships, then 31 records with a `Saint` (`El Khroub`:
     # an `El`, `Ain Defla`: the Ain), where `CU Bordeaux` still wants Bordeaux's own
     name_fills_with_its_rarest: bool = True
+    # Two typed words a record writes as one (`plate forme`, `micro credit`) are also that word, scored
+    # where the two words are not found (querybuild._joined_pair)
+    joined_words: bool = True
     # (a query with no result having enough words falls back to any word, whatever its length)
 
     def weighting(self) -> scoring.BM25F:

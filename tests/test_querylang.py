@@ -150,3 +150,24 @@ def test_a_name_still_fills_with_its_rarest_word(engine):
     # `CU Bordeaux`: the urban community's partnership, then the city of Bordeaux's own
     ids = [h["id"] for h in engine.search(SearchRequest(q="CU Bordeaux", per_page=100, facets=False))["results"]]
     assert ids[0].startswith("cu-bordeaux--") and "bordeaux--casablanca" in ids
+
+
+@pytest.mark.parametrize("apart, written_joined", [("co financement", "cg-ille-et-vilaine--cr-mopti"),
+                                                   ("plate forme", "saint-jean-de-la-ruelle--cercle-dioila")])
+def test_two_words_typed_apart_find_the_records_that_write_them_as_one(engine, apart, written_joined):
+    """`co financement` found 11 records with one of its words, `plate forme` 26, where `cofinancement`
+    finds 30 and `plateforme` 6: two words some record writes as one are also that word (as Meilisearch
+    joins adjacent query words), scored where the two words are not found."""
+    r = engine.search(SearchRequest(q=apart, per_page=100, facets=False))
+    assert written_joined in [h["id"] for h in r["results"]] and not r["query"]["partial_matches"]
+
+
+@pytest.mark.parametrize("q", ["projets en fin de mandat", "Montreuil Yélimané", "plate OR forme"])
+def test_a_stop_word_a_name_or_an_or_is_never_joined(engine, q):
+    # `en fin` is `enfin`, and a record writes `Montreuil-Yélimané`, which the index joins
+    from engine.search import plan
+    from engine.suggestion import knows
+
+    st = engine.state()
+    built = plan(st, parse_query(q), knows(st))
+    assert not any(a.otherwise for g in built.groups for a in g.alternatives)
