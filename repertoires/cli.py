@@ -278,6 +278,7 @@ def cmd_search(args) -> int:
     from engine import Engine
     from indexer.store import IndexError_
     from search_app.params import ParamError, parse_search_args
+    from search_app.spelling import show_suggestion
 
     pairs = [("q", args.query), ("sort", args.sort), ("page", str(args.page)), ("per_page", str(args.per_page))]
     pairs += [("explain", "1")] if args.explain else []
@@ -287,6 +288,7 @@ def cmd_search(args) -> int:
     try:
         engine = Engine(args.index)
         response = engine.search(parse_search_args(MultiDict(pairs), engine.state().facet_values))
+        show_suggestion(response, args.query or "", engine.state())  # as the API and the page show it
     except IndexError_ as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -13,6 +13,7 @@ import threading
 from collections import Counter
 
 from analyzers import fold_text
+from engine.querylang import parse_query
 
 from .formatting import match_case
 
@@ -102,6 +103,15 @@ def display_suggestion(q: str, typed_words: list[str], suggestion: str | None,
         pos = idx + len(shown)
         changes.append([typed, shown])
     return {"query": out, "changes": changes} if changes else None
+
+
+def show_suggestion(response: dict, q: str, state) -> None:
+    """The response's folded suggestion replaced by the query as the user should read it, and the
+    words changed (`corrections`): the API, the page and the command line show the same."""
+    shown = display_suggestion(q, parse_query(q).text_words(), response["suggestion"],
+                               written_forms(state)) if response.get("suggestion") else None
+    response["suggestion"] = shown["query"] if shown else None
+    response["corrections"] = [{"typed": t, "shown": s} for t, s in shown["changes"]] if shown else []
 
 
 def _shown(new: str, typed: str, forms: dict[str, str]) -> str:

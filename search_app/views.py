@@ -25,7 +25,7 @@ from .index import get_engine
 from .links import add_facet_links
 from .params import ParamError, check_query_string, parse_search_args
 from .presenters import public_record
-from .spelling import display_suggestion, written_forms
+from .spelling import show_suggestion
 
 FRANCE = "France"
 
@@ -71,11 +71,7 @@ def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = N
         hit["has_french_party"] = (hit.get("french_party") or {}).get("country") == FRANCE
         if hit.get("similar_to"):  # a completion, and the result it is most like
             hit["similar_to"]["url"] = partnership_url(hit["similar_to"]["id"])
-    suggestion = display_suggestion(req.q, parse_query(req.q).text_words(), response["suggestion"],
-                                    written_forms(engine.state())) if response["suggestion"] else None
-    response["suggestion"] = suggestion["query"] if suggestion else None
-    response["corrections"] = ([{"typed": t, "shown": s} for t, s in suggestion["changes"]]
-                               if suggestion else [])
+    show_suggestion(response, req.q, engine.state())
     if facet_path is not None:
         add_facet_links(response["facets"], facet_path, args)
     return response

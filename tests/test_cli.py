@@ -35,6 +35,15 @@ def test_search_readable_and_json(index_dir, capsys):
     assert {v["value"] for v in data["facets"]["country"] if v["selected"]} == {"Mali"}
 
 
+def test_search_offers_the_correction_as_the_api_and_the_page_do(index_dir, capsys):
+    # it printed the speller's folded word (« Vouliez-vous dire : segou ? ») where /api/search says « Ségou »
+    assert main(["search", "segu", "--index", str(index_dir)]) == 0
+    assert "Vouliez-vous dire : Ségou ?" in capsys.readouterr().out
+    assert main(["search", "segu", "--json", "--index", str(index_dir)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["suggestion"] == "Ségou" and data["corrections"] == [{"typed": "segu", "shown": "Ségou"}]
+
+
 def test_search_without_index_says_what_to_do(tmp_path, capsys):
     assert main(["search", "eau", "--index", str(tmp_path / "none")]) == 1
     assert "repertoires index" in capsys.readouterr().err
