@@ -38,7 +38,17 @@ from .fillers import (
     names_french_side,
     place_named,
 )
-from .querylang import NAMES, NOTHING_SEARCHABLE, TOO_SHORT, TRUNCATION, Clause, ParsedQuery, period_years, truncated
+from .querylang import (
+    NAMES,
+    NOTHING_SEARCHABLE,
+    TOO_SHORT,
+    TRUNCATION,
+    Clause,
+    ParsedQuery,
+    match_facet_value,
+    period_years,
+    truncated,
+)
 from .querymodel import (
     LITERAL,
     VIA_FAMILY,
@@ -195,26 +205,6 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, starting, fields
         built.notices.append(f"« {last} » : {many} mots commencent ainsi ; la recherche porte "
                              f"sur les {len(words)} plus fréquents.")
     return Group(clause.text, [Alternative(VIA_TRUNCATED, clause.text, parts, grade=grade)])
-
-
-def match_facet_value(values, text: str) -> list:
-    """Facet values a prefix value designates: exact (folded) first, else those
-    starting with it, else those containing it as a word; of a facet of years, a
-    period (`2001-2005`, `années 1980`) designates the years in it (as the API's `year_from` and
-    `year_to`)."""
-    key = fold_text(text).strip()
-    if not key:
-        return []
-    span = period_years(key, longest=None)
-    if span and values and all(isinstance(v, int) for v in values):
-        return [v for v in values if span[0] <= v <= span[-1]]
-    exact = [v for v in values if fold_text(str(v)) == key]
-    if exact:
-        return exact
-    starts = [v for v in values if fold_text(str(v)).startswith(key)]
-    if starts:
-        return starts
-    return [v for v in values if f" {key}" in f" {fold_text(str(v))}"]
 
 
 def _without_fillers(pq: ParsedQuery, in_phrase: set[int]) -> ParsedQuery:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from analyzers import edit_distance, fold_text
 from indexer import geography
-from indexer.facet_registry import registry
+from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.text import YEAR
 
 # Prefixes that target the party names (a text field, not a facet); the
@@ -286,22 +286,52 @@ def period_years(text: str, longest: int | None = MAX_SPAN) -> range | None:
     return range(low, high + 1)
 
 
+# the words before a year that bound a period on one side, folded: `avant 1990`, `après 2000`,
+# `jusqu'en 1995`, `à partir de 2000` (not `depuis`: `jumelé depuis 1985` asks for the start, 1985)
+_OPEN_PERIODS = {("avant",): "<", ("apres",): ">", ("jusqu'en",): "<=", ("jusqu'a",): "<=",
+                 ("a", "partir", "de"): ">="}
+
+
+def _word(groups: list[list[Clause]], i: int) -> str | None:
+    """The i-th group's text when it is one positive plain word."""
+    g = groups[i] if i < len(groups) else None
+    return g[0].text if g and len(g) == 1 and g[0].kind == "word" and not g[0].negated else None
+
+
+def _open_periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
+    """`avant 1990` and the like, the year facet's bound (`année:<1990`), and said: typed as words,
+    `avant` was looked for and 1990 ranked the records naming 1990 first, the very year excluded."""
+    out: list[list[Clause]] = []
+    i = 0
+    while i < len(groups):
+        for lead, op in _OPEN_PERIODS.items():
+            words = [w for k in range(len(lead) + 1) if (w := _word(groups, i + k))]
+            if len(words) == len(lead) + 1 and tuple(fold_text(w) for w in words[:-1]) == lead \
+                    and _YEAR_RE.fullmatch(words[-1]):
+                clause = Clause("field", f"{op}{words[-1]}", target=YEAR_FACET)
+                notices.append(f"« {' '.join(words)} » est lu comme « {clause.render()} ».")
+                out.append([clause])
+                i += len(words)
+                break
+        else:
+            out.append(groups[i])
+            i += 1
+    return out
+
+
 def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
     """Words saying a period (`années 1980`, `1980 à 1985`, `entre 1980 et 1985`), one clause of its
     span (`1980-1989`): typed as words, each was looked for apart (`années` in every sheet dating
     something, 1980 as one year); a user asking for a decade wants its ten years. A decade is said
     in a notice."""
-    def word(i: int) -> str | None:
-        g = groups[i] if i < len(groups) else None
-        return g[0].text if g and len(g) == 1 and g[0].kind == "word" and not g[0].negated else None
-
     if not any(ch.isdigit() for g in groups for c in g for ch in c.text):  # most queries: no year
         return groups
+    groups = _open_periods(groups, notices)
     out: list[list[Clause]] = []
     i = 0
     while i < len(groups):
         for size in (2, 3, 4):
-            words = [word(i + k) for k in range(size)]
+            words = [_word(groups, i + k) for k in range(size)]
             text = " ".join(w for w in words if w) if all(words) else ""
             years = period_years(text) if text else None
             if years:
@@ -314,3 +344,32 @@ def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause
             out.append(groups[i])
             i += 1
     return out
+
+
+_BOUND_RE = re.compile(r"(<=|>=|<|>)\s*(\d{4})")
+_BOUNDS = {"<": int.__lt__, "<=": int.__le__, ">": int.__gt__, ">=": int.__ge__}
+
+
+def match_facet_value(values, text: str) -> list:
+    """Facet values a prefix value designates: exact (folded) first, else those
+    starting with it, else those containing it as a word; of a facet of years, a
+    period (`2001-2005`, `années 1980`) designates the years in it (as the API's `year_from` and
+    `year_to`), and a bound (`<1990`, `>=2000`) those on its side."""
+    key = fold_text(text).strip()
+    if not key:
+        return []
+    span = period_years(key, longest=None)
+    years = bool(values) and all(isinstance(v, int) for v in values)
+    if span and years:
+        return [v for v in values if span[0] <= v <= span[-1]]
+    bound = _BOUND_RE.fullmatch(key)
+    if bound and years:  # `<1990`, `>=2000`: a period open on one side
+        year = int(bound.group(2))
+        return [v for v in values if _BOUNDS[bound.group(1)](v, year)]
+    exact = [v for v in values if fold_text(str(v)) == key]
+    if exact:
+        return exact
+    starts = [v for v in values if fold_text(str(v)).startswith(key)]
+    if starts:
+        return starts
+    return [v for v in values if f" {key}" in f" {fold_text(str(v))}"]

@@ -171,3 +171,25 @@ def test_a_stop_word_a_name_or_an_or_is_never_joined(engine, q):
     st = engine.state()
     built = plan(st, parse_query(q), knows(st))
     assert not any(a.otherwise for g in built.groups for a in g.alternatives)
+
+
+@pytest.mark.parametrize("q, understood, holds", [
+    ("jumelages avant 1990", "jumelages année:<1990", lambda ys: min(ys) < 1990),
+    ("jumelage après 2000", "jumelage année:>2000", lambda ys: max(ys) > 2000),
+    ("coopération jusqu'en 1995", "coopération année:<=1995", lambda ys: min(ys) <= 1995),
+    ("projets à partir de 2006 Maroc", "projets année:>=2006 Maroc", lambda ys: max(ys) >= 2006),
+    ("jumelage annee:<1990", "jumelage année:<1990", lambda ys: min(ys) < 1990)])
+def test_a_period_open_on_one_side_bounds_the_years(engine, q, understood, holds):
+    """`jumelages avant 1990` looked for `avant`, and ranked the records naming 1990 first, the very
+    year excluded (133 results): a period open on one side is the year facet's bound, and said."""
+    r = engine.search(SearchRequest(q=q, per_page=100, facets=False))
+    assert r["query"]["understood"] == understood
+    assert r["results"] and all(holds(h["years"]) for h in r["results"])
+    if "annee:" not in q:
+        assert any(n.endswith(f"est lu comme « {understood.split()[1]} ».") for n in r["query"]["notices"])
+
+
+@pytest.mark.parametrize("q", ["jumelé depuis 1985", "avant-projet", "avant la signature"])
+def test_since_and_avant_without_a_year_stay_words(q):
+    # `depuis 1985` asks for the start (1985), not every year after it
+    assert all(c.kind != "field" for c in parse_query(q).clauses)
