@@ -72,7 +72,9 @@ MALI = {
     # not the wrapped end of the line above (+3); La Fouillouse–Sio's rows list five yearly dates
     # beside three or four items, a calendar of the row: `d’hygiénistes.` is no longer a project
     # of 2005 (-1).
-    "actions": 630,
+    # 630 -> 629 (round 34): Pontivy's `Reconstruction du marché` / `Première partie` 2002 / `Deuxième
+    # partie` 2008 (l.10131-10133) are the project's two parts, not three projects.
+    "actions": 629,
 }
 
 MAROC = {

@@ -281,3 +281,20 @@ def test_the_international_relations_budget_is_shown_beside_the_cooperations(cor
     assert "850 000" not in doc["body"] and "850 000" in doc["sheet"]
     # one budget only: it is the record's, nothing beside it
     assert all(RI_BUDGET not in p.extra for p in corpus.partnerships if not p.budget)
+
+
+def test_a_row_naming_a_part_is_a_part_of_the_project_above(corpus):
+    """Pontivy's market (lines 10131-10134): `Reconstruction du marché`, then `Première partie` 2002
+    and `Deuxième partie` 2008 were three projects, two of them untitled."""
+    from indexer.parsers.cuf import parts_of_their_project
+    from indexer.parsers.sheet import ActionDraft
+
+    acts = [a for a in corpus.actions if a.partnership_id == "pontivy--ouelessebougou"]
+    market = [(a.title, a.years) for a in acts if "marché" in a.title]
+    assert market == [("Reconstruction du marché : Première partie", [2002]),
+                      ("Reconstruction du marché : Deuxième partie", [2008])]
+    assert not any(a.title in ("Première partie", "Deuxième partie") for a in acts)
+    # a part under another heading is no part of the project above it
+    rows = [ActionDraft("Marché", 1, 1, domain_raw="Économie"), ActionDraft("Phase 2", 2, 2, domain_raw="Santé")]
+    assert [d.title for d in parts_of_their_project(rows)] == ["Marché", "Phase 2"]
+

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .. import geography
 from ..domains import map_domain, stated_labels
@@ -370,7 +371,7 @@ class CufReader(Reader):
                     budget=cell_budget, budget_cell=True, start=start, end=end,
                     original_text="\n".join(t for _, t in lines),
                 ))
-        return out
+        return parts_of_their_project(out)
 
     # --- result -----------------------------------------------------------
     def finish(self, doc: Document, result: ParseResult, sheets: list[Sheet]) -> None:
@@ -386,6 +387,36 @@ class CufReader(Reader):
             result.stats.setdefault(key, 0)
         result.stats["partnerships"] = len(result.partnerships)
         result.stats["actions"] = len(result.actions)
+
+
+# a row naming only a part of the project above it (`Première partie`, `Phase 2`, `2e tranche`)
+_PART = r"(?:partie|phase|tranche|[ée]tape)"
+_PART_RE = re.compile(rf"(?:(?:premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|\d+\s*(?:[eè]re|[eè]me|e))\s+{_PART}"
+                      rf"|{_PART}\s+\d+)\s*\.?", re.IGNORECASE)
+
+
+def parts_of_their_project(drafts: list[ActionDraft]) -> list[ActionDraft]:
+    """Rows naming only a part of the project above them, each that project's part: Pontivy's
+    `Reconstruction du marché` / `Première partie` 2002 / `Deuxième partie` 2008 were three projects,
+    two of them untitled; they are `Reconstruction du marché : Première partie` (with the project's
+    budget) and `… : Deuxième partie`."""
+    out: list[ActionDraft] = []
+    project: ActionDraft | None = None
+    for d in drafts:
+        if not _PART_RE.fullmatch(d.title.strip()):
+            out.append(d)
+            project = d
+            continue
+        if project is None or project.domain_raw != d.domain_raw:
+            out.append(d)
+            continue
+        title = f"{project.title} : {d.title.strip().rstrip('.')}"
+        if out and out[-1] is project and not project.when:  # its first part: the project's row and budget
+            out[-1] = replace(d, title=title, first=project.first, budget=d.budget or project.budget,
+                              description=f"{project.description} {d.description or ''}".strip())
+        else:
+            out.append(replace(d, title=title))
+    return out
 
 
 _TOTAL_PERIOD = re.compile(r"\btotal\b[^()]{0,80}?\(\s*((?:19|20)\d\d\s*(?:à|au|-|–)\s*(?:19|20)\d\d)\s*\)",
