@@ -353,11 +353,8 @@ class _Spans:
                     self.span_of[i] = (start, end, alts)
         if getattr(known, "in_names", None) is not None and profile.joined_words:
             for i in range(len(words) - 1):
-                if {i, i + 1} <= alone and i not in self.span_of and i + 1 not in self.span_of:
-                    joined = _joined_pair(words[i], words[i + 1], known)
-                else:
-                    joined = None
-                if joined:
+                free = {i, i + 1} <= alone and i not in self.span_of and i + 1 not in self.span_of
+                if free and (joined := _joined_pair(words[i], words[i + 1], known)):
                     self.span_of[i] = self.span_of[i + 1] = (i, i + 2, [(joined, JOINED)])
         self.held: dict[int, list[Group]] = {}  # span start -> its words' groups so far
         self.word_index = 0  # of the next positive word

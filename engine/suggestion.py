@@ -46,7 +46,6 @@ class Known:
             return False
         return bool(stems) and all(("body", t) in reader for t in stems)
 
-
     def in_names(self, word: str) -> bool:
         """A (folded) word of a collectivity's or a place's name (the names fields have no stems)."""
         reader = self.state.searcher().reader()
