@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+from .compare import comparison, load_run, save_run
 from .fts_baseline import TOKENIZER, FtsBaseline
 from .judged import QUERIES_FILE, JudgedQuery, JudgedSetError, load_queries, unknown_filter_values, unknown_ids
 from .metrics import DEPTH, MissingDependency, require_ir_measures, score_runs
@@ -126,7 +127,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--figures", type=Path, default=FIGURES_FILE, metavar="FILE",
                    help="JSON figures to write (default docs/evaluation.json; the floor test reads it)")
     p.add_argument("--no-report", action="store_true", help="print only")
+    p.add_argument("--save", type=Path, metavar="FILE",
+                   help="with --split dev: write each query's nDCG@10 to FILE, for a later --against")
+    p.add_argument("--against", type=Path, metavar="FILE",
+                   help="with --split dev: print what moved since the run saved in FILE, query by query")
     args = p.parse_args(argv)
+    if (args.save or args.against) and args.split != "dev":
+        print("error: --save and --against are for --split dev only (the test split is never shown query "
+              "by query)", file=sys.stderr)
+        return 1
 
     try:
         require_ir_measures()
@@ -161,6 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     ours, base = evaluate(engine, queries)
     print(text_report(queries, ours, base))
     print(f"\n({len(queries)} queries in {time.perf_counter() - started:.1f} s)")
+    if args.against:
+        try:
+            print("\n" + comparison(queries, load_run(args.against), {q: m["nDCG@10"] for q, m in
+                                                                      ours.per_query.items()}))
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    if args.save:
+        save_run(args.save, ours.per_query)
+        print(f"wrote {args.save}")
     if not args.no_report:
         if args.split != "all":
             print(f"(report not written: only `repertoires eval` with --split all writes {args.report.name})")
