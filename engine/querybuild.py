@@ -521,7 +521,8 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
     if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
         alternatives = _year_alternatives(schema, clause.text)
     elif clause.kind == "word" and not clause.negated:
-        alternatives += _joined(schema, clause.text, profile) + _pair_of_names(schema, clause.text, known, profile)
+        typed = _hyphenated_parts(clause.text)
+        alternatives += _joined(schema, typed, profile) + _pair_of_names(schema, clause.text, typed, known, profile)
     place = place_named(clause.text) \
         if clause.kind == "word" and not clause.negated and profile.place_adjectives else None
     if place is not None:
@@ -542,29 +543,33 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
     return Group(clause.text, alternatives)
 
 
-def _joined(schema, word: str, profile) -> list[Alternative]:
-    """A hyphenated word as one word (`co-financement`: `cofinancement`, `plate-forme`: `plateforme`),
-    where the record wrote it so: its parts, in sequence, find the hyphenated and spaced spellings
-    only (the index gives a compound its joined form too, so the joined word finds both; it is
-    scored only where the parts found nothing, never twice)."""
-    parts_typed = [p for p in _HYPHENS_RE.split(word) if p]
-    if len(parts_typed) < 2 or any(c.isspace() for c in word):
+def _hyphenated_parts(word: str) -> list[str]:
+    """The parts of a word typed with hyphens or dashes (`micro-crédit`, `Lyon–Alger`); [] for any other."""
+    parts = [p for p in _HYPHENS_RE.split(word) if p]
+    return parts if len(parts) > 1 and not any(c.isspace() for c in word) else []
+
+
+def _joined(schema, typed: list[str], profile) -> list[Alternative]:
+    """A hyphenated word (its `typed` parts) as one word (`co-financement`: `cofinancement`,
+    `plate-forme`: `plateforme`), where the record wrote it so: its parts, in sequence, find the
+    hyphenated and spaced spellings only (the index gives a compound its joined form too, so the
+    joined word finds both; it is scored only where the parts found nothing, never twice)."""
+    if not typed:
         return []
-    joined = "".join(parts_typed)
+    joined = "".join(typed)
     parts = field_parts(schema, joined, scale=profile.stem)
     return [Alternative(VIA_WORD, joined, parts, grade=profile.stem, otherwise=True)] if parts else []
 
 
-def _pair_of_names(schema, word: str, known, profile) -> list[Alternative]:
+def _pair_of_names(schema, word: str, typed: list[str], known, profile) -> list[Alternative]:
     """A hyphen no record writes between two words (`Paris-Rabat`, `Évry-Kayes`: a partnership as
     people write it) joins names the records write apart (`Paris – Commune urbaine de Rabat`): its
     parts are also looked for each in the names, anywhere. The phrase alone found nothing for
     Paris-Rabat. A compound some record writes (`Rhône-Alpes`, `micro-crédit`, `Rennes-Sétif`)
-    stays a phrase only."""
-    parts_typed = [p for p in _HYPHENS_RE.split(word) if p]
-    if len(parts_typed) < 2 or getattr(known, "written", known)(fold_text("".join(parts_typed))):
+    stays a phrase only. `typed`: its parts (`_hyphenated_parts`)."""
+    if not typed or getattr(known, "written", known)(fold_text("".join(typed))):
         return []
-    parts = field_parts(schema, " ".join(parts_typed), fields=NAME_FIELDS, scale=profile.stem)
+    parts = field_parts(schema, " ".join(typed), fields=NAME_FIELDS, scale=profile.stem)
     return [Alternative(VIA_WORD, word, parts, grade=profile.stem)] if parts else []
 
 

@@ -358,14 +358,12 @@ def match_facet_value(values, text: str) -> list:
     key = fold_text(text).strip()
     if not key:
         return []
-    span = period_years(key, longest=None)
-    years = bool(values) and all(isinstance(v, int) for v in values)
-    if span and years:
-        return [v for v in values if span[0] <= v <= span[-1]]
-    bound = _BOUND_RE.fullmatch(key)
-    if bound and years:  # `<1990`, `>=2000`: a period open on one side
-        year = int(bound.group(2))
-        return [v for v in values if _BOUNDS[bound.group(1)](v, year)]
+    span, bound = period_years(key, longest=None), _BOUND_RE.fullmatch(key)
+    if (span or bound) and values and all(isinstance(v, int) for v in values):  # a facet of years
+        if span:
+            return [v for v in values if span[0] <= v <= span[-1]]
+        if bound:  # `<1990`, `>=2000`: a period open on one side
+            return [v for v in values if _BOUNDS[bound.group(1)](v, int(bound.group(2)))]
     exact = [v for v in values if fold_text(str(v)) == key]
     if exact:
         return exact

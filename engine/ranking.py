@@ -169,10 +169,12 @@ def inherited_scores(group: Group, score: ScoreFn, doc_count: int, fields) -> di
     shares, times each alternative's factor; 0 for what is not BM25F-scored)."""
     factors = expansion_factors(group, score, doc_count)
     out: dict[int, float] = {}
+    tracks = any(a.otherwise for a in group.alternatives)  # (nearly never: a compound's joined form)
     seen: set[int] = set()  # the documents the alternatives so far found
     for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
         found = set(seen) if a.otherwise else ()
-        seen.update(alternative_scores(a, score, doc_count))
+        if tracks:
+            seen.update(alternative_scores(a, score, doc_count))
         own: Mapping[int, float]
         if a.children:
             docs = set(alternative_scores(a, score, doc_count))

@@ -47,9 +47,8 @@ class Known:
         return bool(stems) and all(("body", t) in reader for t in stems)
 
     def in_names(self, word: str) -> bool:
-        """A (folded) word of a collectivity's or a place's name (the names fields have no stems)."""
-        reader = self.state.searcher().reader()
-        return any((f, word) in reader for f in ("parties", "places"))
+        """A word of a collectivity's or a place's name (`_names`)."""
+        return _names(self.state, word)
 
 
 def knows(state: IndexState) -> Known:

@@ -361,8 +361,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         # what its perspectives tell done before the sheet's own date (`Identification en novembre 2006`)
         years |= {y for y in ahead.found if first <= y}
     elif story:  # a profile in prose (Bron, Action Mopti): what it tells dates it, its periods whole
-        told = fields.years(story, until).found  # (`pour la période 2002-2005`: 2003 and 2004 too)
-        years = set(told) | {y for y in fields.inner_years(story) if y <= (until or max(told, default=y))}
+        inner = fields.inner_years(story)  # (`pour la période 2002-2005`: 2003 and 2004 too)
+        years = set(fields.years(story, until).found) | {y for y in inner if until is None or y <= until}
     p.years = sorted(years)
     p.add_planned(_planned(p, until, ahead))
 

@@ -413,7 +413,7 @@ def parts_of_their_project(drafts: list[ActionDraft]) -> list[ActionDraft]:
         title = f"{project.title} : {d.title.strip().rstrip('.')}"
         if out and out[-1] is project and not project.when:  # its first part: the project's row and budget
             out[-1] = replace(d, title=title, first=project.first, budget=d.budget or project.budget,
-                              description=f"{project.description} {d.description or ''}".strip())
+                              description=" ".join(t for t in (project.description, d.description) if t) or None)
         else:
             out.append(replace(d, title=title))
     return out
