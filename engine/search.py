@@ -35,6 +35,7 @@ from .surroundings import (
     Unit,
     named_place,
     notice as surroundings_notice,
+    place_phrases,
     unnamed_place,
     within_unnamed_place,
 )
@@ -112,8 +113,8 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
 
 def search(state: IndexState, req: SearchRequest) -> dict:
     started = time.perf_counter()
-    pq = parse_query(req.q)
     known = knows(state)
+    pq = place_phrases(parse_query(req.q), known.written)
     built = plan(state, pq, known)
     req, said = _period(req)
     notices = list(built.notices) + said
@@ -333,7 +334,8 @@ def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int
     """What an empty listing says: a place no sheet names, typed alone (surroundings.unnamed_place);
     filters the other kind of record meets (`other` of them: `statut:réalisé`, an action's status,
     in a listing of partnerships said nothing, as if nothing had it)."""
-    out = [absent] if not selection.active and (absent := unnamed_place(pq.text_words())) else []
+    typed = [c.text for c in pq.clauses if c.kind in ("word", "phrase") and not c.negated]
+    out = [absent] if not selection.active and (absent := unnamed_place(typed)) else []
     if facets.kind is not None and other:
         out.append(_other_kind_notice(mode, other))
     return out

@@ -14,7 +14,7 @@ where it is: in its région, or its country (`école Tiaret`: the Algerian resul
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice, product
 
 from analyzers import edit_distance, max_typos
@@ -24,6 +24,7 @@ from indexer.geography import PARTNER_COUNTRIES
 from indexer.text import french_list
 
 from .facets import FacetBits
+from .querylang import Clause, ParsedQuery
 from .querymodel import VIA_TYPO, BuiltQuery
 from .ranking import missing_notice
 
@@ -31,6 +32,7 @@ from .ranking import missing_notice
 UNIT_KINDS = {"région": "region", "wilaya": "region", "district": "region",
               "cercle": "subdivision", "province": "subdivision", "préfecture": "subdivision"}
 MAX_SPELLINGS = 27  # three corrections for each of three words: a place name is short
+MAX_PLACE_WORDS = 5  # `Laayoune Boujdour Sakia El Hamra`: the longest names of the tables, in words
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,28 @@ def _table_place(typed: list[str]) -> tuple[str, geography.Place] | None:
     return None
 
 
+def place_phrases(pq: ParsedQuery, written: Callable[[str], bool]) -> ParsedQuery:
+    """The query with each run of its words that names a place of the tables whole, one of them
+    written nowhere (`Ain Temouchent`, `El Bayadh`: `temouchent`, `bayadh`), read as one phrase,
+    as `Ain-Temouchent` is. Else its other words (`ain`, `el`) listed the places sharing them
+    (Aïn Defla, El Jadida) as if they were the one typed; the phrase, which no sheet has, says
+    instead that no sheet names the place (`unnamed_place`), and its other words are looked
+    for where it is (`within_unnamed_place`). `written`: whether the index has a word."""
+    groups, out, i = pq.groups, [], 0
+    while i < len(groups):
+        run = 1
+        for n in range(min(MAX_PLACE_WORDS, len(groups) - i), 1, -1):
+            words = [g[0].text for g in groups[i:i + n] if len(g) == 1 and g[0].kind == "word" and not g[0].negated]
+            if len(words) == n and _table_place([" ".join(words)]) and not all(map(written, words)):
+                out.append([Clause("phrase", " ".join(words))])
+                run = n
+                break
+        else:
+            out.append(groups[i])
+        i += run
+    return pq if len(out) == len(groups) else replace(pq, groups=out)
+
+
 def _unnamed(country: str, place: geography.Place) -> str:
     unit = Unit(country, place.level, place.name).label() if place.level != "commune" \
         else f"la commune {geography.with_de(place.name)}"
@@ -203,7 +227,7 @@ def within_unnamed_place(missing: list[str], bits: FacetBits, action_cands: list
         return action_cands, part_scores
     said = missing_notice(missing)
     at = notices.index(said) if said in notices else len(notices)
-    others = [w for w in missing if w not in scope.place.split()]
+    others = [w for w in missing if w != scope.place and w not in scope.place.split()]
     inside = bits.any_of(scope.facet, [scope.value])
     kept_parts = bits.kept(part_scores, inside)
     notices[at:at + 1] = [scope.notice(bool(kept_parts))] + ([missing_notice(others)] if others else [])

@@ -10,7 +10,7 @@ from engine import Engine, SearchRequest, ranking_profile
 from engine.fillers import is_place_kind
 from engine.querybuild import build_query
 from engine.querylang import parse_query
-from engine.surroundings import Unit, named_place, notice, partner_places, unit_of_partner
+from engine.surroundings import Unit, named_place, notice, partner_places, place_phrases, unit_of_partner
 from indexer.schema import build_schema
 
 
@@ -233,3 +233,40 @@ def test_the_kind_of_a_place_no_record_names_finds_nothing_and_says_so(index_dir
     # a topic beside the unknown word is still searched, and said to be
     assert _search(index_dir, "jumelage Zzzqx")["query"]["notices"] == [
         "Aucun document ne contient « Zzzqx » : la recherche porte sur les autres mots."]
+
+
+@pytest.mark.parametrize("q, said", [
+    ("Ain Temouchent", "la wilaya d'Aïn Témouchent (Algérie)"),
+    ("El Bayadh", "la wilaya d'El Bayadh (Algérie)"),
+    ("Oum El Bouaghi", "la wilaya d'Oum el Bouaghi (Algérie)"),
+    ("Bordj Bou Arreridj", "la wilaya de Bordj Bou Arréridj (Algérie)"),
+])
+def test_a_place_of_several_words_no_sheet_names_is_said_so_as_when_hyphenated(engine, q, said):
+    """`El Bayadh` listed 38 partnerships of El Jadida, El Khroub…, `Ain Temouchent` Rezé – Aïn Defla,
+    found by their shared `el` or `ain`, under « Aucun document ne contient « Bayadh » », where
+    `Ain-Temouchent` said that no sheet names the wilaya. Typed with spaces, it says so too."""
+    for typed in (q, q.replace(" ", "-")):
+        r = engine.search(SearchRequest(q=typed, per_page=5))
+        assert r["total"] == 0 and r["suggestion"] is None, typed
+        assert r["query"]["notices"] == [f"Aucune fiche des répertoires ne nomme {said}."], typed
+
+
+def test_the_other_words_of_a_place_of_several_words_are_looked_for_where_it_is(engine):
+    r = engine.search(SearchRequest(q="eau Ain Temouchent", per_page=100, facets=False))
+    there = engine.search(SearchRequest(q="eau", filters={"country": ["Algérie"]}, per_page=100, facets=False))
+    assert 0 < r["total"] and [h["id"] for h in r["results"]] == [h["id"] for h in there["results"]]
+    assert r["query"]["notices"] == [("Aucune fiche des répertoires ne nomme la wilaya d'Aïn Témouchent (Algérie) : "
+                                     "voici les résultats d'Algérie ayant les autres mots de la recherche.")]
+
+
+@pytest.mark.parametrize("q, phrases", [
+    ("eau Ain Temouchent", ["ain temouchent"]),
+    ("Ain Temouchent OR Tiaret", []),  # a word of an OR group is no run of the name
+    ("Ain Defla", []),  # named by a sheet: both words written, read as typed
+    ("Sidi Bel Abbes", []),  # every word written somewhere: left to the any-word listing
+    ("el bayadh -ain", ["el bayadh"]),
+])
+def test_only_a_whole_name_of_the_tables_with_a_word_written_nowhere_becomes_a_phrase(q, phrases):
+    written = {"eau", "ain", "defla", "el", "sidi", "bel", "abbes", "tiaret", "temouchent"}
+    pq = place_phrases(parse_query(q), lambda w: w.lower() in written - {"temouchent"})
+    assert [c.text.lower() for c in pq.clauses if c.kind == "phrase"] == phrases
