@@ -518,6 +518,7 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
     alternatives = [Alternative(VIA_PHRASE if phrase else VIA_WORD, clause.text,
                                 field_parts(schema, clause.text, phrase=phrase, scale=profile.stem),
                                 grade=profile.stem)]
+    typed: list[str] = []
     if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
         alternatives = _year_alternatives(schema, clause.text)
     elif clause.kind == "word" and not clause.negated:
@@ -539,7 +540,8 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # no typo: close spellings (`secteurs`) would only add noise
         if not any(known(fold_text(other)) for other in family):
             alternatives.extend(_spelled_otherwise(schema, clause.text, known, built, profile)
-                                or _typo(schema, clause.text, known, candidates))
+                                or _typo(schema, clause.text, known, candidates)
+                                or _joined_typo(schema, typed, known, candidates))
     return Group(clause.text, alternatives)
 
 
@@ -559,6 +561,15 @@ def _joined(schema, typed: list[str], profile) -> list[Alternative]:
     joined = "".join(typed)
     parts = field_parts(schema, joined, scale=profile.stem)
     return [Alternative(VIA_WORD, joined, parts, grade=profile.stem, otherwise=True)] if parts else []
+
+
+def _joined_typo(schema, typed: list[str], known, candidates) -> list[Alternative]:
+    """A typo in a hyphenated word the index does not know (`inter-comunalité`, its `typed` parts):
+    the close spellings of its joined form (`intercommunalité`), as `intercomunalité` finds them.
+    The hyphenated form has no close word of its own, and a part alone (`comunalité`) none either."""
+    if not typed or known(fold_text("-".join(typed))):
+        return []
+    return _typo(schema, "".join(typed), known, candidates)
 
 
 def _pair_of_names(schema, word: str, typed: list[str], known, profile) -> list[Alternative]:

@@ -73,7 +73,7 @@ def suggest(state: IndexState, words: list[str], known) -> str | None:
         out, changed = [], False
         for w in words:
             s = None if (is_filler(w) and len(meant) < len(words)) or w.endswith(TRUNCATION) \
-                else state.speller.suggest_query(w)
+                else state.speller.suggest_query(w) or _joined_suggestion(state, w, known)
             if s is not None and _misleads(state, w, s, known):
                 s = None
             changed = changed or s is not None
@@ -81,6 +81,16 @@ def suggest(state: IndexState, words: list[str], known) -> str | None:
     except Exception:  # noqa: BLE001  an analyzer fault costs the suggestion, never the search
         return None
     return " ".join(out) if changed else None
+
+
+def _joined_suggestion(state: IndexState, word: str, known) -> str | None:
+    """A hyphenated word with a typo and no close spelling part by part (`inter-comunalité`):
+    the correction of its joined form (`intercommunalité`), which the search finds
+    (querybuild._joined_typo). A hyphenated word the index knows is left as typed."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) < 2 or known(fold_text(word)):
+        return None
+    return state.speller.suggest_query("".join(parts))
 
 
 def _misleads(state: IndexState, word: str, suggested: str, known) -> bool:

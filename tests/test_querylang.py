@@ -117,6 +117,31 @@ def test_a_hyphenated_word_finds_the_records_that_write_it_joined(engine, hyphen
     assert engine.search(SearchRequest(q=hyphenated, per_page=1, facets=False))["suggestion"] is None
 
 
+@pytest.mark.parametrize("typo, meant", [("inter-comunalité", "intercommunalité")])
+def test_a_typo_in_a_hyphenated_word_finds_and_suggests_its_joined_form(engine, typo, meant):
+    """`inter-comunalité` found nothing and suggested nothing, where `intercomunalité` finds the
+    records of `intercommunalité` and offers it: a hyphenated word with no close spelling part by part
+    is corrected joined, in the search and in « Vouliez-vous dire »."""
+    from analyzers import fold_text
+
+    def search(q):
+        return engine.search(SearchRequest(q=q, per_page=100, facets=False))
+    found, written = search(typo), search(meant)
+    assert found["total"] > 0 and {h["id"] for h in found["results"]} <= {h["id"] for h in written["results"]}
+    assert fold_text(found["suggestion"]) == fold_text(meant) and written["suggestion"] is None
+
+
+@pytest.mark.parametrize("q", ["Paris-Rabat", "micro-crédit", "Ain-Temouchent"])
+def test_a_hyphenated_word_the_index_knows_gets_no_joined_typo(engine, q):
+    # words the index has (`Paris`, `Rabat`), or a place of the tables: no close spelling of the joined form
+    from engine.querymodel import VIA_TYPO
+    from engine.search import plan
+
+    built = plan(engine.state(), parse_query(q))
+    assert not any(a.via == VIA_TYPO for g in built.groups for a in g.alternatives)
+    assert engine.search(SearchRequest(q=q, per_page=1, facets=False))["suggestion"] is None
+
+
 def test_a_record_found_both_ways_is_scored_once():
     """The joined form is scored only where the parts found nothing: a record writing
     `plate-forme` (indexed as its parts and as `plateforme`) is not counted twice."""
