@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from itertools import islice, product
 
-from analyzers import edit_distance, max_typos
+from analyzers import edit_distance, fold_text, max_typos
 from indexer import geography
 from indexer.facet_registry import COUNTRY, REGION
 from indexer.geography import PARTNER_COUNTRIES
@@ -146,7 +146,7 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool]) -> ParsedQuer
         run = 1
         for n in range(min(MAX_PLACE_WORDS, len(groups) - i), 1, -1):
             words = [g[0].text for g in groups[i:i + n] if len(g) == 1 and g[0].kind == "word" and not g[0].negated]
-            if len(words) == n and _table_place([" ".join(words)]) and not all(map(written, words)):
+            if len(words) == n and _table_place([" ".join(words)]) and not all(written(fold_text(w)) for w in words):
                 out.append([Clause("phrase", " ".join(words))])
                 run = n
                 break
