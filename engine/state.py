@@ -34,7 +34,7 @@ from . import ranking_profile
 from .facets import FacetBits
 from .highlight import Markers
 from .matching import FieldLengths
-from .surroundings import Unit, partner_places, unit_of_partner
+from .surroundings import Unit, partner_keys, partner_places, unit_of_partner
 
 
 class LRU:
@@ -188,6 +188,12 @@ class IndexState:
     def partner_places(self) -> dict:
         """The partner communes the geography tables do not list, placed as the records place them."""
         return partner_places(party for _, party in self._partner_parties)
+
+    @functools.cached_property
+    def partner_keys(self) -> frozenset:
+        """The partners' places (surroundings.partner_keys), read when a query names a place of the
+        tables in several words (surroundings.place_phrases)."""
+        return partner_keys(party for _, party in self._partner_parties)
 
     @functools.cached_property
     def _partner_keys(self) -> frozenset:

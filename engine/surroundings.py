@@ -54,6 +54,20 @@ class Unit:
 
 
 
+def partner_keys(parties) -> frozenset[str]:
+    """The places the partners are, keys of geography.key: each partner's name, région and cercle
+    or province, and the place of the tables each names (`Commune urbaine de Rabat`: rabat)."""
+    out: set[str] = set()
+    for party in parties:
+        geo = geography.of((party or {}).get("country"))
+        for text in filter(None, (party.get("name"), party.get("region"), party.get("subdivision"))):
+            out.add(geography.key(text))
+            place = geo.named_in(text, ("region", "subdivision", "commune")) if geo is not None else None
+            if place is not None:
+                out.add(geography.key(place.name))
+    return frozenset(out)
+
+
 def unit_of_partner(party: dict | None) -> Unit | None:
     """The unit a partnership's partner is, when it is one that encloses communes."""
     if not party:
@@ -134,19 +148,25 @@ def _table_place(typed: list[str]) -> tuple[str, geography.Place] | None:
     return None
 
 
-def place_phrases(pq: ParsedQuery, written: Callable[[str], bool]) -> ParsedQuery:
-    """The query with each run of its words that names a place of the tables whole, one of them
-    written nowhere (`Ain Temouchent`, `El Bayadh`: `temouchent`, `bayadh`), read as one phrase,
-    as `Ain-Temouchent` is. Else its other words (`ain`, `el`) listed the places sharing them
-    (Aïn Defla, El Jadida) as if they were the one typed; the phrase, which no sheet has, says
-    instead that no sheet names the place (`unnamed_place`), and its other words are looked
-    for where it is (`within_unnamed_place`). `written`: whether the index has a word."""
+def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
+                  partner: Callable[[str], bool] = lambda key: True) -> ParsedQuery:
+    """The query with each run of its words that names a place of the tables whole, read as one
+    phrase, as `Ain-Temouchent` is, when one of its words is written nowhere (`Ain Temouchent`,
+    `El Bayadh`: `temouchent`, `bayadh`) or when the place is no partner's (`partner`: whether a
+    key of geography.key is a partner's place, its région or its cercle or province; `Sidi Bel
+    Abbès`). Else its other words (`ain`, `el`, `sidi`) listed the places sharing them (Aïn Defla,
+    El Jadida, Béni Abbès) as if they were the one typed; the phrase finds the sheets that name the
+    place in their text, and where none does, says that no sheet names it (`unnamed_place`), its
+    other words looked for where it is (`within_unnamed_place`). `written`: whether the index
+    has a word. A partner's place (`Tizi Ouzou`, `Souk El Khemis`) stays words, with its surroundings."""
     groups, out, i = pq.groups, [], 0
     while i < len(groups):
         run = 1
         for n in range(min(MAX_PLACE_WORDS, len(groups) - i), 1, -1):
             words = [g[0].text for g in groups[i:i + n] if len(g) == 1 and g[0].kind == "word" and not g[0].negated]
-            if len(words) == n and _table_place([" ".join(words)]) and not all(written(fold_text(w)) for w in words):
+            found = _table_place([" ".join(words)]) if len(words) == n else None
+            if found is not None and (not all(written(fold_text(w)) for w in words)
+                                      or not partner(geography.key(found[1].name))):
                 out.append([Clause("phrase", " ".join(words))])
                 run = n
                 break
