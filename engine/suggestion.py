@@ -11,7 +11,7 @@ from analyzers import fold_text, spelling_analyzer
 from .fillers import is_filler
 from .querylang import TRUNCATION
 from .state import IndexState
-from .surroundings import named_in_tables
+from .surroundings import in_table_names
 
 SPELLING_ANALYZER = spelling_analyzer()  # the words of a query as the speller's vocabulary has them
 
@@ -32,7 +32,7 @@ class Known:
         self.analyzer = state.schema["body"].analyzer
 
     def __call__(self, word: str) -> bool:
-        return named_in_tables(word) or self.written(word)
+        return in_table_names(word) or self.written(word)
 
     def written(self, word: str) -> bool:
         if word in self.vocabulary:
@@ -100,7 +100,7 @@ def _misleads(state: IndexState, word: str, suggested: str, known) -> bool:
     `plateforme`, where « Vouliez-vous dire : plateforme ? » corrected nothing and `meme` for
     `mère` misled), unless the correction is a name (`kaye` -> `Kayes`: `_names`)."""
     folded = fold_text(word)
-    if not _terms(state, suggested) or named_in_tables(folded):
+    if not _terms(state, suggested) or in_table_names(folded):
         return True
     return known(folded) and not _names(state, suggested)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import islice, product
 
 from analyzers import edit_distance, fold_text, max_typos
@@ -137,6 +138,20 @@ def named_place(typed: list[str], built: BuiltQuery,
 def named_in_tables(word: str) -> bool:
     """A (folded) word is the whole name of a place of the partner countries' tables."""
     return any(geo is not None and geo.knows(word) for geo in map(geography.of, PARTNER_COUNTRIES))
+
+
+def in_table_names(word: str) -> bool:
+    """A (folded) word is a place of the tables or one of the words of such a name (`bordj`,
+    `temouchent`, `bayadh`): no typo of another word, whose correction (`bord`) would mislead."""
+    return named_in_tables(word) or word in _table_name_words()
+
+
+@lru_cache(maxsize=1)
+def _table_name_words() -> frozenset[str]:
+    # the longer words only: `el`, `ain`, `oum` are written everywhere and are words of many names
+    return frozenset(w for geo in map(geography.of, PARTNER_COUNTRIES) if geo is not None
+                     for places in geo.places.values() for p in places
+                     for w in geography.key_words(p.name) if len(w) >= 4)
 
 
 def _table_place(typed: list[str]) -> tuple[str, geography.Place] | None:

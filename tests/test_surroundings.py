@@ -282,3 +282,16 @@ def test_a_partners_place_named_in_several_words_keeps_its_listing(engine, q, fi
     ids = [h["id"] for h in r["results"]]
     assert ids[0] == first and (then is None or then in ids)
     assert not any("ne nomme" in n for n in r["query"]["notices"])
+
+
+def test_a_word_of_a_place_name_of_the_tables_is_no_typo(engine):
+    """`Bordj Menaiel` (a commune the tables do not list) was offered « Bord Menaiel » and listed two
+    records with `bord`: `bordj` is a word of the tables' names (Bordj Bou Arréridj), as `temouchent`,
+    never a typo of another word."""
+    from engine.surroundings import in_table_names
+
+    assert in_table_names("bordj") and in_table_names("temouchent") and not in_table_names("bord")
+    r = engine.search(SearchRequest(q="Bordj Menaiel", per_page=5))
+    assert r["suggestion"] is None and r["total"] == 0
+    # a typo of a place the records name is still corrected
+    assert engine.search(SearchRequest(q="Tombouctu", per_page=1))["suggestion"] == "tombouctou"

@@ -41,8 +41,12 @@ def key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text or ""))
 
 
-def _words(text: str) -> list[str]:
+def key_words(text: str) -> list[str]:
+    """The folded words of a name: `Aïn Témouchent` -> ain, temouchent."""
     return [w for w in re.split(r"[^a-z0-9]+", fold(text or "")) if w]
+
+
+_words = key_words
 
 
 @dataclass
