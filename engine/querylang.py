@@ -112,7 +112,7 @@ def _split(text: str, notices: list[str]) -> list[str]:
 # the user is told why rather than shown every record as if it answered (querybuild says it of stop words)
 NOTHING_SEARCHABLE = ("Aucun mot à chercher dans la requête (mots trop courants ou signes seuls) : "
                       "tout le répertoire est listé.")
-_OR = "OR"  # the operator, as it stands between clauses before they are grouped
+_OR = ("OR", "OU", "|")  # a disjunction, as it stands between clauses before they are grouped
 _SENTENCE_PUNCT = ",;!?.…"
 # ... between letters it separates words (not the dot: `A.E.P.`)
 _INNER_PUNCT_RE = re.compile(rf"(?<=[^\W\d_])[{re.escape(_SENTENCE_PUNCT.replace('.', ''))}]+(?=[^\W\d_])")
@@ -140,7 +140,7 @@ def parse_query(text: str) -> ParsedQuery:
     pq = ParsedQuery()
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
     text = _departement_numbers(text, pq.notices)
-    items: list[Clause | str] = []  # clauses and the operator _OR
+    items: list[Clause | str] = []  # clauses and the operators _OR, as typed
     negating: str | None = None  # a NOT waiting for its word
     for tok in _split(text, pq.notices):
         if negating is not None and (tok in _OPERATORS or tok.startswith("-")):
@@ -169,8 +169,8 @@ def _dangling_not(operator: str) -> str:
 def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
     """What one raw token says: an operator, a field clause, or words and phrases
     (each one a clause, negated with a leading `-`); what is ignored is noticed."""
-    if tok in ("OR", "OU", "|"):
-        return [_OR]
+    if tok in _OR:
+        return [tok]  # the operator as typed, which a notice about it repeats
     if tok in ("AND", "ET", "&&", "+"):
         return []  # words are required anyway
     negated = False
@@ -222,23 +222,27 @@ def _or_groups(items: list[Clause | str], notices: list[str]) -> list[list[Claus
     """Fold OR into groups (a disjunction each); a dangling OR is reported and
     ignored, and an OR beside an exclusion reads as two conditions."""
     groups: list[list[Clause]] = []
-    pending_or = False
+    pending_or: str | None = None  # the OR waiting for its second term, as typed (`OU`)
     for item in items:
-        if isinstance(item, str):  # _OR
+        if isinstance(item, str):  # one of _OR
             if not groups or pending_or:
-                notices.append("Opérateur « OR » sans terme d'un côté : il a été ignoré.")
-            pending_or = True
+                notices.append(_dangling_or(item))
+            pending_or = item
             continue
         if pending_or and groups and not item.negated and not any(c.negated for c in groups[-1]):
             groups[-1].append(item)
         else:
             if pending_or and groups:
-                notices.append("« OR » avec une exclusion n'a pas de sens : lu comme deux conditions.")
+                notices.append(f"« {pending_or} » avec une exclusion n'a pas de sens : lu comme deux conditions.")
             groups.append([item])
-        pending_or = False
+        pending_or = None
     if pending_or and groups:
-        notices.append("Opérateur « OR » sans terme d'un côté : il a été ignoré.")
+        notices.append(_dangling_or(pending_or))
     return groups
+
+
+def _dangling_or(operator: str) -> str:
+    return f"Opérateur « {operator} » sans terme d'un côté : il a été ignoré."
 
 
 # -- periods ------------------------------------------------------------------------------------

@@ -71,6 +71,19 @@ def test_not_before_a_word_excludes_it():
     assert read("eau sauf Kayes")[0] == ["eau", "sauf", "Kayes"]
 
 
+@pytest.mark.parametrize("q, notice", [
+    ("eau OU", "Opérateur « OU » sans terme d'un côté : il a été ignoré."),
+    ("OR eau", "Opérateur « OR » sans terme d'un côté : il a été ignoré."),
+    ("eau | | santé", "Opérateur « | » sans terme d'un côté : il a été ignoré."),
+    ("eau OU -Kayes", "« OU » avec une exclusion n'a pas de sens : lu comme deux conditions."),
+])
+def test_a_notice_about_an_or_names_it_as_typed(q, notice):
+    """`eau OU` was told « Opérateur « OR » sans terme » : an operator the user had not typed."""
+    pq = parse_query(q)
+    assert pq.notices == [notice]
+    assert [c.render() for c in pq.clauses] == [w for w in q.split() if w not in ("OU", "OR", "|")]
+
+
 def test_not_excludes_in_the_search(engine):
     typed = engine.search(SearchRequest(q="eau NOT Kayes", per_page=100, facets=False))
     dashed = engine.search(SearchRequest(q="eau -Kayes", per_page=100, facets=False))
