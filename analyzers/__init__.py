@@ -6,6 +6,7 @@ from .lightwhoosh import import_whoosh
 import_whoosh()  # before any Whoosh module: see lightwhoosh.py
 
 from .chains import french_analyzer, names_analyzer, spelling_analyzer
+from .filters import spell_out_saints
 from .folding import fold_text
 from .spelling import Speller, edit_distance, max_typos
 from .vocabulary import family_of, find_expansions, find_graded_expansions
@@ -20,5 +21,6 @@ __all__ = [
     "french_analyzer",
     "max_typos",
     "names_analyzer",
+    "spell_out_saints",
     "spelling_analyzer",
 ]

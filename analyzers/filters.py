@@ -3,6 +3,7 @@
 splitting. Each is a module-level class so that Whoosh can pickle the schema."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from whoosh.analysis import Filter
@@ -53,6 +54,16 @@ def normalize_saint(text: str) -> str:
     if not any(p in SAINTS for p in parts):
         return text
     return "-".join("saint" if p in SAINTS else p for p in parts)
+
+
+_SPELLED_OUT = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+_ABBREVIATED = re.compile(r"\b(sts?|stes?)\b\.?", re.IGNORECASE)
+
+
+def spell_out_saints(text: str) -> str:
+    """`St Etienne` -> `saint Etienne`, `Ste-Foy` -> `sainte-Foy`: the abbreviations written out, each
+    gender kept (a collectivity's name key, indexer/ids.py, keeps `sainte` apart from `saint`)."""
+    return _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m.group(1).lower()], text)
 
 
 class SaintFilter(Filter):

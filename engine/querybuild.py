@@ -18,7 +18,7 @@ from contextvars import ContextVar
 
 from whoosh import query as Q
 
-from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos
+from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos, spell_out_saints
 from analyzers.tokenizers import HYPHENS
 from analyzers.vocabulary import PLACE, territory_names
 from indexer import geography
@@ -446,9 +446,10 @@ def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_p
         if parts:
             built.proximity = parts[0][1] if len(parts) == 1 else Q.Or([q for _, q in parts])
     if built.groups and words:
-        # the whole query is a collectivity's name: its partnerships first; a French région's or
+        # the whole query is a collectivity's name (`St Etienne` too): its partnerships first; a French région's or
         # département's name alone also names its council (`Île-de-France`: the conseil régional)
-        keys = [name_key(" ".join(words))] + (council_keys(" ".join(words)) if profile.council_names else [])
+        keys = list(dict.fromkeys([name_key(" ".join(words)), name_key(spell_out_saints(" ".join(words)))]
+                                  + (council_keys(" ".join(words)) if profile.council_names else [])))
         terms = [Q.Term("name_keys", k) for k in keys]
         built.name = Q.ConstantScoreQuery(terms[0] if len(terms) == 1 else Q.Or(terms), profile.name_score)
 

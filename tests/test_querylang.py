@@ -184,6 +184,23 @@ def test_a_name_is_not_filled_with_records_having_only_its_common_word(engine, q
     assert not r["query"]["partial_matches"]
 
 
+@pytest.mark.parametrize("q", ["St Etienne", "ST-ETIENNE", "st. etienne"])
+def test_a_saint_abbreviated_names_the_collectivity_as_written_out(engine, q):
+    """`St Etienne` listed Saint-Étienne's two partnerships, then 31 records with a `Saint`: the name's
+    key (`st-etienne`) was not Saint-Étienne's (`saint-etienne`), so the query was not read as its name."""
+    ids = [h["id"] for h in engine.search(SearchRequest(q=q, per_page=100, facets=False))["results"]]
+    assert ids == [h["id"] for h in engine.search(SearchRequest(q="Saint-Étienne", per_page=100,
+                                                                facets=False))["results"]]
+
+
+@pytest.mark.parametrize("typed, out", [("St Etienne", "saint Etienne"), ("Ste-Foy", "sainte-Foy"),
+                                        ("Stes Maries", "saintes Maries"), ("Stade", "Stade"), ("STEP", "STEP")])
+def test_spell_out_saints_keeps_each_gender_and_other_words(typed, out):
+    from analyzers import spell_out_saints
+
+    assert spell_out_saints(typed) == out
+
+
 def test_a_name_still_fills_with_its_rarest_word(engine):
     # `CU Bordeaux`: the urban community's partnership, then the city of Bordeaux's own
     ids = [h["id"] for h in engine.search(SearchRequest(q="CU Bordeaux", per_page=100, facets=False))["results"]]
