@@ -540,9 +540,9 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a word the index does not know but whose family it does (`pêcheurs`, `pêche`) is
         # no typo: close spellings (`secteurs`) would only add noise
         if not any(known(fold_text(other)) for other in family):
-            alternatives.extend(_spelled_otherwise(schema, clause.text, known, built, profile)
-                                or _typo(schema, clause.text, known, candidates)
-                                or _joined_typo(schema, typed, known, candidates))
+            spelled = _spelled_otherwise(schema, clause.text, known, built, profile)  # that place only: `Bône`
+            alternatives = spelled or alternatives + (_typo(schema, clause.text, known, candidates)  # is no `bon`
+                                                      or _joined_typo(schema, typed, known, candidates))
     return Group(clause.text, alternatives)
 
 
@@ -591,7 +591,7 @@ def _spelled_otherwise(schema, word: str, known, built: BuiltQuery, profile) -> 
     nothing, and told that no sheet named Tombouctou."""
     written = getattr(known, "written", None)  # (a bare predicate, as tests give, cannot tell)
     name = geography.spelled_otherwise(word) if written is not None else None  # None for nearly every word
-    if name is not None and written is not None and written(fold_text(word)):
+    if name is not None and fold_text(word) in getattr(known, "vocabulary", ()):  # as written (`bône` is no `bon`)
         name = None
     parts = field_parts(schema, name, phrase=True, scale=profile.stem) if name else []
     if name is None or not parts:

@@ -2,6 +2,8 @@
 `pays dogon`) is its units, as a place typed: the vocabulary's `place` entries. `Kabylie` found the one
 sheet that writes the word; `nord du Mali` ranked Nord-Pas-de-Calais's partnerships with Kayes second,
 through « nord » and « Mali » anywhere."""
+import pytest
+
 from engine import SearchRequest
 
 KABYLIE = {"Tizi Ouzou", "Béjaïa", "Bouira"}
@@ -59,6 +61,18 @@ def test_a_place_spelled_otherwise_is_the_place_the_records_spell(engine):
         assert r["query"]["notices"][0] == f"« {typed} » est lu comme « {name} »."
         assert not any("ne nomme" in n for n in r["query"]["notices"])
     assert not any("est lu comme" in n for n in _search(engine, "Marrakech")["query"]["notices"])
+
+
+@pytest.mark.parametrize("typed, name, today", [("Bône", "Annaba", "Annaba"), ("Philippeville", "Skikda", "Skikda"),
+                                                ("Mogador", "Province d'Essaouira", "Essaouira"),
+                                                ("Mazagan", "Province d'El Jadida", "El Jadida")])
+def test_a_name_of_the_colonial_era_is_the_place_it_named(engine, typed, name, today):
+    """`Bône` (Annaba) listed 15 records, a Malian Boni and the sheets with a `bon`, and `Mogador`
+    (Essaouira) nothing: French twinning committees still write the old names. The tables know them
+    now, and the word is read as that place only (its own stem, `bon`, finds nothing more)."""
+    r = _search(engine, typed)
+    assert r["total"] and r["query"]["notices"][0] == f"« {typed} » est lu comme « {name} »."
+    assert {h["id"] for h in r["results"]} == {h["id"] for h in _search(engine, today)["results"]}
 
 
 def test_a_territory_is_offered_by_autocomplete_with_its_partnerships_count(engine):
