@@ -114,7 +114,7 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
 def search(state: IndexState, req: SearchRequest) -> dict:
     started = time.perf_counter()
     known = knows(state)
-    pq = place_phrases(parse_query(req.q), known.written, lambda key: key in state.partner_keys)
+    pq = place_phrases(parse_query(req.q), known.written, lambda key: key in state.partner_place_keys)
     built = plan(state, pq, known)
     req, said = _period(req)
     notices = list(built.notices) + said

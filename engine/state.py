@@ -34,7 +34,7 @@ from . import ranking_profile
 from .facets import FacetBits
 from .highlight import Markers
 from .matching import FieldLengths
-from .surroundings import Unit, partner_keys, partner_places, unit_of_partner
+from .surroundings import Unit, partner_place_keys, partner_places, unit_of_partner
 
 
 class LRU:
@@ -190,10 +190,10 @@ class IndexState:
         return partner_places(party for _, party in self._partner_parties)
 
     @functools.cached_property
-    def partner_keys(self) -> frozenset:
-        """The partners' places (surroundings.partner_keys), read when a query names a place of the
+    def partner_place_keys(self) -> frozenset:
+        """The partners' places (surroundings.partner_place_keys), read when a query names a place of the
         tables in several words (surroundings.place_phrases)."""
-        return partner_keys(party for _, party in self._partner_parties)
+        return partner_place_keys(party for _, party in self._partner_parties)
 
     @functools.cached_property
     def _partner_keys(self) -> frozenset:

@@ -55,7 +55,7 @@ class Unit:
 
 
 
-def partner_keys(parties) -> frozenset[str]:
+def partner_place_keys(parties) -> frozenset[str]:
     """The places the partners are, keys of geography.key: each partner's name, région and cercle
     or province, and the place of the tables each names (`Commune urbaine de Rabat`: rabat)."""
     out: set[str] = set()
