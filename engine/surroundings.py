@@ -154,6 +154,12 @@ def _table_name_words() -> frozenset[str]:
                      for w in geography.key_words(p.name) if len(w) >= 4)
 
 
+@lru_cache(maxsize=1)
+def _table_keys() -> frozenset[str]:
+    """Every spelling's key of the partner countries' tables."""
+    return frozenset(k for geo in map(geography.of, PARTNER_COUNTRIES) if geo is not None for k in geo.places)
+
+
 def _table_place(typed: list[str]) -> tuple[str, geography.Place] | None:
     """(country, place) of the partner countries' tables that the words name whole."""
     for geo in map(geography.of, PARTNER_COUNTRIES):
@@ -175,11 +181,15 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
     other words looked for where it is (`within_unnamed_place`). `written`: whether the index
     has a word. A partner's place (`Tizi Ouzou`, `Souk El Khemis`) stays words, with its surroundings."""
     groups, out, i = pq.groups, [], 0
+    keys = [geography.key(g[0].text) if len(g) == 1 and g[0].kind == "word" and not g[0].negated else ""
+            for g in groups]  # a run's key is its words' keys joined: each word read once, on every query
     while i < len(groups):
         run = 1
         for n in range(min(MAX_PLACE_WORDS, len(groups) - i), 1, -1):
-            words = [g[0].text for g in groups[i:i + n] if len(g) == 1 and g[0].kind == "word" and not g[0].negated]
-            found = _table_place([" ".join(words)]) if len(words) == n else None
+            if "" in keys[i:i + n] or "".join(keys[i:i + n]) not in _table_keys():  # (most runs, cheaply)
+                continue
+            words = [g[0].text for g in groups[i:i + n]]
+            found = _table_place([" ".join(words)])
             if found is not None and (not all(written(fold_text(w)) for w in words)
                                       or not partner(geography.key(found[1].name))):
                 out.append([Clause("phrase", " ".join(words))])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, overload
 
@@ -36,6 +37,7 @@ TABLES: dict[str, Path] = {
 PARTNER_COUNTRIES = tuple(c for c in TABLES if c != "France")
 
 
+@lru_cache(maxsize=65536)  # read for every word of every query (engine/surroundings.py)
 def key(text: str) -> str:
     """Letters and digits only, folded: `Bouches-du-Rhône` = `bouches du rhone`."""
     return re.sub(r"[^a-z0-9]", "", fold(text or ""))
