@@ -25,7 +25,7 @@ bp = Blueprint("pages", __name__)
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens",
                "name": "Nom"}
 EXAMPLES = ["assainissement Kayes", "santé Ségou", "jumelage 1986", "pays:maroc eau potable",
-            "école OR scolarisation", "collectivite:belfort"]
+            "école OU scolarisation", "collectivite:belfort"]
 FILTER_BOX_MIN = 12  # a facet with more values than this gets a box to filter them
 
 for _name, _filter in TEMPLATE_FILTERS.items():
