@@ -14,7 +14,6 @@ same plan back.
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 
 from whoosh import query as Q
 
@@ -28,6 +27,7 @@ from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 from indexer.text import YEAR, french_list
 
 from . import ranking_profile
+from .fieldquery import analysed_once, field_parts, tokens
 from .fillers import (
     asks_for,
     french_kind_asked,
@@ -74,69 +74,6 @@ MAX_TRUNCATED_WORDS = 50  # the words a truncation looks for, the most frequent 
 MAX_TRUNCATED_PHRASES = 10  # ... at the end of a phrase, each one more phrase to match
 
 
-# (analyzer id, text) -> its tokens, for the length of one build_query: six fields
-# share two analyzers, and a query's words are analysed for several ways of finding them
-_TOKENS: ContextVar[dict | None] = ContextVar("_TOKENS", default=None)
-
-
-def _tokens(schema, fieldname: str, text: str) -> list[tuple[int, str]]:
-    analyzer = schema[fieldname].analyzer
-    memo = _TOKENS.get()
-    if memo is None:
-        return _analyse(analyzer, text)
-    key = (id(analyzer), text)
-    toks = memo.get(key)
-    if toks is None:
-        toks = memo[key] = _analyse(analyzer, text)
-    return toks
-
-
-def _analyse(analyzer, text: str) -> list[tuple[int, str]]:
-    try:
-        return [(t.pos, t.text) for t in analyzer(text, mode="query", positions=True)]
-    except Exception:  # noqa: BLE001 (what the analyzer cannot read adds no term: a typed query never crashes)
-        return []
-
-
-def _field_query(schema, fieldname: str, text: str, phrase: bool, boost: float) -> Q.Query | None:
-    toks = _tokens(schema, fieldname, text)
-    if not toks:
-        return None
-    if not phrase and len({p for p, _ in toks}) > 1 and not any(c.isspace() for c in text.strip()):
-        # one typed word in several parts (`micro-crédit`, `Aix-en-Provence`): its parts in
-        # sequence, not each anywhere in the field (`micro-projets` ... `crédit`)
-        phrase = True
-    if phrase:
-        seen, words = set(), []
-        for pos, t in toks:  # first token at each position (analyzers may add joined forms)
-            if pos not in seen:
-                seen.add(pos)
-                words.append(t)
-        if len(words) == 1:
-            return Q.Term(fieldname, words[0], boost=boost)
-        return Q.Phrase(fieldname, words, slop=1, boost=boost)
-    terms = list(dict.fromkeys(t for _, t in toks))
-    if len(terms) == 1:
-        return Q.Term(fieldname, terms[0], boost=boost)
-    return Q.And([Q.Term(fieldname, t) for t in terms], boost=boost)
-
-
-def field_parts(schema, text: str, phrase: bool = False, fields=TEXT_FIELDS,
-                scale: float = 1.0) -> list[tuple[str, Q.Query]]:
-    """(field, query) for each field where `text` analyses to something, each
-    weighted by the profile's field weight times `scale`."""
-    weights = ranking_profile.current().field_weights
-    parts = [(f, _field_query(schema, f, text, phrase, weights[f] * scale)) for f in fields]
-    return [(f, q) for f, q in parts if q is not None]
-
-
-def text_query(schema, text: str, phrase: bool = False, fields=TEXT_FIELDS, scale: float = 1.0) -> Q.Query | None:
-    parts = [q for _, q in field_parts(schema, text, phrase, fields, scale)]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else Q.Or(parts)
-
-
 def _typo(schema, word: str, known, candidates) -> list[Alternative]:
     """Typo-tolerant match, for words the index does not know: the
     speller's close known words (Meilisearch's typo budget) as plain terms,
@@ -171,7 +108,7 @@ def _words_parts(schema, words: list[str], grade: float) -> list[tuple[str, Q.Qu
     for f in TEXT_FIELDS:
         seen = set()
         for word in words:
-            for _, tok in _tokens(schema, f, word)[:1]:
+            for _, tok in tokens(schema, f, word)[:1]:
                 if tok not in seen:
                     seen.add(tok)
                     parts.append((f, Q.Term(f, tok, boost=weights[f] * grade)))
@@ -237,11 +174,8 @@ def build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known=la
     """The query's groups and bonuses; `known` says whether the index knows a (folded) word,
     `candidates` gives a word's close spellings and `starting` the words beginning so (the
     speller's and the word tables' lookups; without them, no typo nor truncation is expanded)."""
-    memo = _TOKENS.set({})  # the schema's analyzers stay alive while it runs: their ids are their own
-    try:
+    with analysed_once():
         return _build_query(schema, pq, facet_values, known, candidates, starting)
-    finally:
-        _TOKENS.reset(memo)
 
 
 def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, candidates,
@@ -508,7 +442,7 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         group = _truncated_group(schema, clause, built, starting)
         if group is not None:
             return group
-    if clause.kind == "word" and not _tokens(schema, "body", clause.text):
+    if clause.kind == "word" and not tokens(schema, "body", clause.text):
         # a stop word of the text analyzer (`des`, `la`): the names analyzer keeps
         # it, but requiring it in a name would lose every other match
         return None
