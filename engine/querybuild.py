@@ -17,8 +17,7 @@ import re
 
 from whoosh import query as Q
 
-from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos, spell_out_saints
-from analyzers.tokenizers import HYPHENS
+from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos
 from analyzers.vocabulary import PLACE, territory_names
 from indexer import geography
 from indexer.facet_registry import registry
@@ -45,6 +44,7 @@ from .querylang import (
     TRUNCATION,
     Clause,
     ParsedQuery,
+    hyphenated_parts,
     match_facet_value,
     period_years,
     truncated,
@@ -68,8 +68,6 @@ YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
 FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
 
-# the tokenizer's hyphens, and the dashes people type for them (`Lyon–Alger`), which split words as well
-_HYPHENS_RE = re.compile("[" + re.escape(HYPHENS + "\u2013\u2014") + "]")
 MAX_TRUNCATED_WORDS = 50  # the words a truncation looks for, the most frequent first
 MAX_TRUNCATED_PHRASES = 10  # ... at the end of a phrase, each one more phrase to match
 
@@ -380,10 +378,9 @@ def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_p
         if parts:
             built.proximity = parts[0][1] if len(parts) == 1 else Q.Or([q for _, q in parts])
     if built.groups and words:
-        # the whole query is a collectivity's name (`St Etienne` too): its partnerships first; a French région's or
+        # the whole query is a collectivity's name: its partnerships first; a French région's or
         # département's name alone also names its council (`Île-de-France`: the conseil régional)
-        keys = list(dict.fromkeys([name_key(" ".join(words)), name_key(spell_out_saints(" ".join(words)))]
-                                  + (council_keys(" ".join(words)) if profile.council_names else [])))
+        keys = [name_key(" ".join(words))] + (council_keys(" ".join(words)) if profile.council_names else [])
         terms = [Q.Term("name_keys", k) for k in keys]
         built.name = Q.ConstantScoreQuery(terms[0] if len(terms) == 1 else Q.Or(terms), profile.name_score)
 
@@ -457,7 +454,7 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
     if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
         alternatives = _year_alternatives(schema, clause.text)
     elif clause.kind == "word" and not clause.negated:
-        typed = _hyphenated_parts(clause.text)
+        typed = hyphenated_parts(clause.text)
         alternatives += _joined(schema, typed, profile) + _pair_of_names(schema, clause.text, typed, known, profile)
     place = place_named(clause.text) \
         if clause.kind == "word" and not clause.negated and profile.place_adjectives else None
@@ -478,12 +475,6 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
             alternatives = spelled or alternatives + (_typo(schema, clause.text, known, candidates)  # is no `bon`
                                                       or _joined_typo(schema, typed, known, candidates))
     return Group(clause.text, alternatives)
-
-
-def _hyphenated_parts(word: str) -> list[str]:
-    """The parts of a word typed with hyphens or dashes (`micro-crédit`, `Lyon–Alger`); [] for any other."""
-    parts = [p for p in _HYPHENS_RE.split(word) if p]
-    return parts if len(parts) > 1 and not any(c.isspace() for c in word) else []
 
 
 def _joined(schema, typed: list[str], profile) -> list[Alternative]:
@@ -512,7 +503,7 @@ def _pair_of_names(schema, word: str, typed: list[str], known, profile) -> list[
     people write it) joins names the records write apart (`Paris – Commune urbaine de Rabat`): its
     parts are also looked for each in the names, anywhere. The phrase alone found nothing for
     Paris-Rabat. A compound some record writes (`Rhône-Alpes`, `micro-crédit`, `Rennes-Sétif`)
-    stays a phrase only. `typed`: its parts (`_hyphenated_parts`)."""
+    stays a phrase only. `typed`: its parts (`querylang.hyphenated_parts`)."""
     if not typed or getattr(known, "written", known)(fold_text("".join(typed))):
         return []
     parts = field_parts(schema, " ".join(typed), fields=NAME_FIELDS, scale=profile.stem)
@@ -523,9 +514,9 @@ def _spelled_otherwise(schema, word: str, known, built: BuiltQuery, profile) -> 
     """A place the records never spell as typed but a geography table knows by that spelling
     (`Timbuktu`, `Algiers`, `Fez`): the place as the records spell it, as typed, and said. Found
     nothing, and told that no sheet named Tombouctou."""
-    written = getattr(known, "written", None)  # (a bare predicate, as tests give, cannot tell)
-    name = geography.spelled_otherwise(word) if written is not None else None  # None for nearly every word
-    if name is not None and fold_text(word) in getattr(known, "vocabulary", ()):  # as written (`bône` is no `bon`)
+    vocabulary = getattr(known, "vocabulary", None)  # (a bare predicate, as tests give, cannot tell)
+    name = geography.spelled_otherwise(word) if vocabulary is not None else None  # None for nearly every word
+    if name is not None and fold_text(word) in (vocabulary or ()):  # a word some record writes (`bône` is no `bon`)
         name = None
     parts = field_parts(schema, name, phrase=True, scale=profile.stem) if name else []
     if name is None or not parts:

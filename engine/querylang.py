@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyzers import edit_distance, fold_text
+from analyzers.tokenizers import HYPHENS
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.text import YEAR
@@ -93,6 +94,16 @@ class ParsedQuery:
 
     def render(self) -> str:
         return " ".join(" OR ".join(c.render() for c in g) for g in self.groups)
+
+
+# the tokenizer's hyphens, and the dashes people type for them (`Lyon–Alger`), which split words as well
+_HYPHENS_RE = re.compile("[" + re.escape(HYPHENS + "\u2013\u2014") + "]")
+
+
+def hyphenated_parts(word: str) -> list[str]:
+    """The parts of a word typed with hyphens or dashes (`micro-crédit`, `Lyon–Alger`); [] for any other."""
+    parts = [p for p in _HYPHENS_RE.split(word) if p]
+    return parts if len(parts) > 1 and not any(c.isspace() for c in word) else []
 
 
 _TOKEN_RE = re.compile(r'''(-?)(?:([^\s:"]+):)?"([^"]*)"|(\S+)''')

@@ -9,7 +9,7 @@ from __future__ import annotations
 from analyzers import fold_text, spelling_analyzer
 
 from .fillers import is_filler
-from .querylang import TRUNCATION
+from .querylang import TRUNCATION, hyphenated_parts
 from .state import IndexState
 from .surroundings import in_table_names
 
@@ -37,7 +37,7 @@ class Known:
     def written(self, word: str) -> bool:
         if word in self.vocabulary:
             return True
-        if "-" in word.strip("-") and self.written(word.replace("-", "")):
+        if (parts := hyphenated_parts(word)) and self.written("".join(parts)):
             return True  # `inter-communalite`, written `intercommunalite` (querybuild._joined finds it)
         reader = self.state.searcher().reader()
         try:
@@ -87,8 +87,8 @@ def _joined_suggestion(state: IndexState, word: str, known) -> str | None:
     """A hyphenated word with a typo and no close spelling part by part (`inter-comunalité`):
     the correction of its joined form (`intercommunalité`), which the search finds
     (querybuild._joined_typo). A hyphenated word the index knows is left as typed."""
-    parts = [p for p in word.split("-") if p]
-    if len(parts) < 2 or known(fold_text(word)):
+    parts = hyphenated_parts(word)
+    if not parts or known(fold_text(word)):
         return None
     return state.speller.suggest_query("".join(parts))
 

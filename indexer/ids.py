@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analyzers import spell_out_saints
+
 from .text import fold, slugify
 
 # Generic words in front of a collectivity's own name. Order matters: longest first.
@@ -62,8 +64,9 @@ _KEY_ALIASES = {
 def name_key(name: str) -> str:
     """Folded key of a collectivity name, so that `Mairie de Brest`, `Ville de
     Brest` and `BREST` compare equal, and `Conseil général de la Gironde` and
-    `CG Gironde` too (as `cg-gironde`)."""
-    s = fold(name).replace("’", "'")
+    `CG Gironde` too (as `cg-gironde`), and `St Etienne` and `Saint-Étienne` (`st`, `ste`
+    written out, each gender kept: analyzers.spell_out_saints)."""
+    s = fold(spell_out_saints(name)).replace("’", "'")
     s = re.sub(r"\s+", " ", s).strip(" .,;:")
     s = re.sub(r"^c\.?g\.? ", "conseil general de ", s)
     s = re.sub(r"^c\.?r\.? ", "conseil regional de ", s)

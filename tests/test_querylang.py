@@ -193,6 +193,16 @@ def test_a_saint_abbreviated_names_the_collectivity_as_written_out(engine, q):
                                                                 facets=False))["results"]]
 
 
+def test_a_collectivitys_name_key_writes_the_saints_out():
+    """The name key (indexer/ids.py) compares names as a reader does: `St Etienne` is Saint-Étienne,
+    `Ste-Foy` Sainte-Foy, and the genders stay apart."""
+    from indexer.ids import name_key
+
+    assert name_key("St Etienne") == name_key("Saint-Étienne") == "saint-etienne"
+    assert name_key("Ste-Foy") == name_key("Sainte Foy") != name_key("Saint-Foy")
+    assert name_key("Stains") == "stains"
+
+
 @pytest.mark.parametrize("typed, out", [("St Etienne", "saint Etienne"), ("Ste-Foy", "sainte-Foy"),
                                         ("Stes Maries", "saintes Maries"), ("Stade", "Stade"), ("STEP", "STEP")])
 def test_spell_out_saints_keeps_each_gender_and_other_words(typed, out):

@@ -48,8 +48,6 @@ def key_words(text: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", fold(text or "")) if w]
 
 
-_words = key_words
-
 
 @dataclass
 class Place:
@@ -108,7 +106,7 @@ class Geography:
     def named_in(self, text: str, levels: tuple[str, ...] = ("subdivision", "commune")) -> Place | None:
         """The first unit of the given levels whose name stands in a text
         (longest names first): `Communauté urbaine de Lyon` -> Lyon."""
-        words = _words(text)
+        words = key_words(text)
         for n in (4, 3, 2, 1):
             for i in range(len(words) - n + 1):
                 for p in self.places.get("".join(words[i:i + n]), []):
@@ -123,7 +121,7 @@ class Geography:
         region = sub = None
         communes: list[Place] = []
         for text in texts:
-            words = _words(text or "")
+            words = key_words(text or "")
             i = 0
             while i < len(words):
                 for n in (4, 3, 2, 1):
