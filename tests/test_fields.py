@@ -64,6 +64,19 @@ def test_a_budgets_kind(text, bare, kind):
     assert fields.budget(text, bare=bare).kind == kind
 
 
+@pytest.mark.parametrize("heading, currency", [
+    (["Domaines", "d'intervention  Actions réalisées Date de début et", "périodicité", "", "Budget", "(en euros) "],
+     "EUR"),  # CG Essonne–Douentza
+    (["Date de début et périodicité   Budget ", "(Euros) "], "EUR"),  # CR Nord-Pas de Calais–Kayes
+    (["  Budget (en FCFA)"], "FCFA"),
+    (["Budget", "", "(2004)"], None),  # a year under the heading is no unit
+    (["Budget  ", " ", "Scolaire Bibliothèques scolaires"], None),  # Quimperlé–Nara: none stated
+    (["(en euros)", "Budget"], None),  # a unit above the heading is not the column's
+])
+def test_a_budget_columns_heading_names_its_currency(heading, currency):
+    assert fields.column_currency(heading) == currency
+
+
 @pytest.mark.parametrize("text", [
     # Isère-Tadla-Azilal: `2e mission d'appui`, `(2e séminaire)` are ranks, not 2 €
     "• 2e mission d'appui à la future école hôtelière ; - Travail sur terrain (2e séminaire).",

@@ -426,11 +426,12 @@ def test_a_lead_in_over_items_with_their_own_dates_names_each_item_nord_pas_de_c
     """CR Nord-Pas de Calais–Kayes: `Appui institutionnel à l’ARK :` / `- en  logistique` / `- en
     animations territoriales` (l.5334-5336) beside `2001(au démarrage)` / `2003 sur 2 ans`
     (l.5341-5342) and `18 295` / `15 245` (l.5346-5347): two projects, each named by the lead-in
-    and its item, each with its own dates and amount; the lead-in is no project of its own."""
+    and its item, each with its own dates and amount; the lead-in is no project of its own. The
+    amounts are bare, and the column's heading says what they are: `Budget` / `(Euros)` (l.5330-5331)."""
     rows = _rows(_actions("nord_pas_de_calais_kayes_5321.txt"))
     ark = [r for r in rows if "ARK" in r[1] or r[1].startswith("en ")]
-    assert ark == [(5335, "Appui institutionnel à l’ARK : en logistique", 2001, 2001, (18295.0, None)),
-                   (5336, "Appui institutionnel à l’ARK : en animations territoriales", 2003, 2004, (15245.0, None))]
+    assert ark == [(5335, "Appui institutionnel à l’ARK : en logistique", 2001, 2001, (18295.0, "EUR")),
+                   (5336, "Appui institutionnel à l’ARK : en animations territoriales", 2003, 2004, (15245.0, "EUR"))]
     assert next(r for r in rows if r[0] == 5349)[1] == "Missions d’échanges institutionnels entre les 2 Régions"
 
 
@@ -472,8 +473,10 @@ def test_rows_written_on_their_lines_with_the_label_above_essonne():
     the project (`Sécurité alimentaire` / `Programme d'appui…`) labels it and is no project; a label
     before a project of one word (`Appui institutionnel Cartographie`) is split off; the budget
     column's `en cours` after the dates (`… 2008 en cours`, `… collèges en cours  en cours`) is no
-    part of the title, and it tells the status."""
+    part of the title, and it tells the status. Its bare amounts (`12 747`) are euros: the column's
+    heading says so (`Budget` / `(en euros)`, l.3399-3400)."""
     acts = _actions("essonne_douentza_3393.txt")
+    assert {a.budget.currency for a in acts if a.budget} == {"EUR"}
     rows = [(a.sources[0].first_line, a.title, a.domain_raw, a.start, a.end,
              a.budget.amount if a.budget else None, a.status) for a in acts]
     assert len(rows) == 14

@@ -336,6 +336,7 @@ class CufReader(Reader):
         """One action per project of an actions table; its dates and budget
         cells are fields (`when`, `budget`), never its title."""
         out = []
+        unit = fields.column_currency([t for _, t in body])
         for row in (part for whole in table_rows(body) for part in split_dated_lines(whole)):
             if row.lead:
                 continue
@@ -368,7 +369,7 @@ class CufReader(Reader):
                     title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],
                     last=lines[-1][0], description=described or None, domain_raw=row.domain,
                     status=_status(f"{item} {when} {words}"), when=when or None,
-                    budget=cell_budget, budget_cell=True, start=start, end=end,
+                    budget=cell_budget, budget_cell=True, budget_currency=unit, start=start, end=end,
                     original_text="\n".join(t for _, t in lines),
                 ))
         return parts_of_their_project(out)

@@ -131,6 +131,22 @@ def _is_year_like(num: str, text: str, m: re.Match, with_unit: bool) -> bool:
     return with_unit and bool(re.fullmatch(r"(19[5-9]\d|20[0-4]\d)", num))
 
 
+# a budget column's heading naming its unit: `Budget` / `(en euros)`, `Budget (Euros)`
+_COLUMN_UNIT = re.compile(rf"^\s*\(\s*(?:en\s+)?(?P<unit>{_UNIT})\s*\)\s*$", re.IGNORECASE)
+
+
+def column_currency(table: list[str]) -> str | None:
+    """The currency a table's budget heading states (`Budget` over `(en euros)`, `Budget (Euros)`),
+    for the column's bare amounts (`12 747`); None when the heading names none. `table`: the
+    table's lines, its headings first."""
+    at = next((k for k, line in enumerate(table[:16]) if re.search(r"\bBudget\b", line)), None)
+    for line in table[at:at + 3] if at is not None else []:
+        m = _COLUMN_UNIT.match(line.rsplit("Budget", 1)[-1])  # `… périodicité   Budget (Euros)`
+        if m:
+            return _currency(m.group("unit"))
+    return None
+
+
 def budget(text: str | None, bare: bool = False) -> Budget | None:
     """The budget a text states: its total when one is introduced as such,
     else the result of a sum written out (`1/3=8155€`), else its first amount;

@@ -85,6 +85,7 @@ class ActionDraft:
     when: str | None = None  # the dates cell, or the text the years come from
     budget: str | Budget | None = None  # the budget cell, or a text stating amounts
     budget_cell: bool = False  # a budget column: plain numbers are amounts
+    budget_currency: str | None = None  # the unit its column's heading states (`Budget (en euros)`)
     start: int | None = None  # explicit years, when the layout gives them apart
     end: int | None = None
     partners: str | None = None
@@ -195,6 +196,8 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
         budget = a.budget
     else:
         budget = fields.budget(a.budget, bare=a.budget_cell) if a.budget else None
+    if budget is not None and budget.amount is not None and budget.currency is None and a.budget_currency:
+        budget.currency = a.budget_currency  # `12 747` under `Budget (en euros)`
     if budget is None and a.budget is None and not a.budget_cell:
         found_amounts = fields.amounts(text)
         budget = fields.budget(text) if found_amounts else None
