@@ -117,6 +117,8 @@ CASES = {
     "informatique": ("informatique", "ordinateurs", "ordinateur", None),
     # spellings of one word: the hyphenated form is two words to the analyzer, the joined one one
     "micro-crédit": ("micro-crédits", "microcrédit", "microcrédits", "micro-crédit"),
+    # the French and the English spelling: `Envoie d’un container`, `Don d'un conteneur`
+    "conteneur": ("conteneurs", "container", "containers", "conteneur"),
     "microfinance": ("microfinance", "microcrédit", "microcrédit", "micro-crédit"),  # one way: below
     "désenclavement": ("désenclavement", "piste", "pistes", None),
     "maraîchage": ("périmètres maraîchers", "jardin maraîcher", "cultures maraîchères", "maraîchage"),
