@@ -231,6 +231,17 @@ def test_whole_document_counts(whole):
     assert statuses == {"en cours": 94, "réalisé": 84, "suivi": 9, "en projet": 13, None: 32}
 
 
+def test_a_town_named_like_a_departement_is_the_town():
+    """`Ville de Vienne` (l.4239) is Vienne in Isère (`38209 Vienne`, l.4392), not the Vienne
+    département of Poitou-Charentes; the Conseil général de l'Hérault is its département."""
+    assert (maroc.french_party("Ville de Vienne").region, maroc.french_party("Ville de Vienne").subdivision) == (
+        "Rhône-Alpes", "Isère")
+    cg = maroc.french_party("Conseil général de l'Hérault")
+    assert (cg.kind, cg.region, cg.subdivision) == ("département", "Languedoc-Roussillon", "Hérault")
+    cr = maroc.french_party("Conseil régional de Bourgogne")
+    assert (cr.kind, cr.region, cr.subdivision) == ("région", "Bourgogne", None)
+
+
 def test_ids_are_stable(whole):
     again = maroc.parse(DATA.read_text(encoding="utf-8"), DATA.name)
     assert [p.id for p in again.partnerships] == [p.id for p in whole.partnerships]

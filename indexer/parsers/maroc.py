@@ -73,15 +73,18 @@ def french_party(raw: str, population_text: str | None = None) -> Party:
     name = normal_case(raw)
     low = fold(name)
     core = core_name(name)
-    france = geography.of("France")
-    place = france.lookup(core)
-    region, sub = (place.region, place.subdivision) if place else (None, None)
     if low.startswith("conseil general"):
         kind = "département"
     elif low.startswith("conseil regional"):
-        kind, sub = "région", None
+        kind = "région"
     else:
         kind = "intercommunalité" if "communaute urbaine" in low or "metropole" in low else "commune"
+    france = geography.of("France")
+    # a town named like a département is the town (`Ville de Vienne`, in Isère, not the Vienne)
+    place = (france.lookup(core, "commune") if kind == "commune" else None) or france.lookup(core)
+    region, sub = (place.region, place.subdivision) if place else (None, None)
+    if kind == "région":
+        sub = None
     party = Party(name=name, name_raw=squash_spaces(raw), kind=kind, country="France",
                   region=region, subdivision=sub)
     _set_population(party, population_text)
