@@ -62,6 +62,12 @@ SHARED_KINDS = {"regions": "région", "communes": "commune", "intercommunalites"
 # long tuned queries moved (two down, −0.004 and −0.003), no untuned one
 PLACE_KINDS = ("wilaya", "région", "cercle", "province", "préfecture", "commune", "ville")
 
+# the words that open a name and say nothing alone (`Sainte Foy`, `Al Hoceima`, `Sidi Kacem`):
+# when the rest of the name is a word no record has, the records having only these are no answer
+# (`Ain` is left out: it is the name of a département on its own)
+NAME_PARTICLES = frozenset({"saint", "sainte", "saints", "saintes", "st", "ste", "al", "el", "sidi", "ben",
+                            "beni", "bni", "oum", "ouled", "moulay", "ait"})
+
 # the action nouns of project rows (and their verbs), as written; compared by stem; and two
 # kinds of generic nouns
 LIGHT_WORDS = (
@@ -190,6 +196,11 @@ def place_named(word: str) -> str | None:
 def is_place_kind(word: str) -> bool:
     """True for the kind of a place (any inflection) of PLACE_KINDS: `cercle`, `communes`."""
     return _one_of(word, PLACE_KINDS)
+
+
+def is_name_particle(word: str) -> bool:
+    """True for a word of NAME_PARTICLES as typed, in any case and with or without accents."""
+    return _folded(word) in NAME_PARTICLES
 
 
 def is_light(word: str) -> bool:

@@ -21,7 +21,7 @@ from indexer.text import french_list
 
 from . import ranking_profile
 from .bm25f import Fielded, idf
-from .fillers import is_place_kind, place_named
+from .fillers import is_name_particle, is_place_kind, place_named
 from .querymodel import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
@@ -351,11 +351,13 @@ def _missing(parts: list[Mapping[int, float]], groups) -> list[str]:
 def _nothing_besides_missing(out: Ranking, parts: list[Mapping[int, float]], groups) -> bool:
     """Notes the words no document matches, and says so; True when the others are only kinds of
     places (`commune de Zzzz`: what is asked is a place no record names, not every record saying
-    « commune »), which leaves nothing to search."""
+    « commune ») or words opening a name (`Sainte Foy`: not every Saint-Étienne, Saint-Denis…),
+    which leaves nothing to search."""
     out.missing = _missing(parts, groups)
     if not out.missing:
         return False
-    kinds_only = all(not p or is_place_kind(g.text) for p, g in zip(parts, groups, strict=True))
+    kinds_only = all(not p or is_place_kind(g.text) or is_name_particle(g.text)
+                     for p, g in zip(parts, groups, strict=True))
     out.notices.append(missing_notice(out.missing, searched=not kinds_only))
     return kinds_only
 

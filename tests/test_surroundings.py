@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from engine import Engine, SearchRequest, ranking_profile
-from engine.fillers import is_place_kind
+from engine.fillers import is_name_particle, is_place_kind
 from engine.querybuild import build_query
 from engine.querylang import parse_query
 from engine.surroundings import Unit, named_place, notice, partner_places, place_phrases, unit_of_partner
@@ -233,6 +233,26 @@ def test_the_kind_of_a_place_no_record_names_finds_nothing_and_says_so(index_dir
     # a topic beside the unknown word is still searched, and said to be
     assert _search(index_dir, "jumelage Zzzqx")["query"]["notices"] == [
         "Aucun document ne contient « Zzzqx » : la recherche porte sur les autres mots."]
+
+
+@pytest.mark.parametrize("word, particle", [("Sainte", True), ("ste", True), ("El", True), ("Aït", True),
+                                             ("Ain", False), ("santé", False), ("Sidibé", False)])
+def test_the_words_opening_names_are_known_as_typed(word, particle):
+    assert is_name_particle(word) is particle
+
+
+@pytest.mark.parametrize("q, unknown", [("Sainte Foy", "Foy"), ("Ste Foy", "Foy"), ("Al Hoceima", "Hoceima"),
+                                        ("Sidi Kacem", "Kacem")])
+def test_a_name_whose_only_known_word_opens_names_finds_nothing_and_says_so(index_dir, q, unknown):
+    """`Sainte Foy` listed 45 records (every Saint-Étienne, Saint-Denis…) under a notice that the
+    search was on the other words, and `Al Hoceima` 15 with an « Al »: a name no record has is no
+    answer in the names that only begin alike."""
+    r = _search(index_dir, q)
+    assert r["total"] == 0 and r["results"] == []
+    assert r["query"]["notices"] == [f"Aucun document ne contient « {unknown} »."]
+    # the word alone still finds what names it (`Saint Etienne`), and a topic beside it is searched
+    assert _search(index_dir, "Saint Etienne")["total"] > 0
+    assert _search(index_dir, f"jumelage {unknown}")["total"] > 0
 
 
 @pytest.mark.parametrize("q, said", [
