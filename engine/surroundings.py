@@ -169,6 +169,43 @@ def _table_place(typed: list[str]) -> tuple[str, geography.Place] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _names_by_word() -> dict[tuple[int, int, str], tuple[tuple[tuple[str, ...], geography.Place], ...]]:
+    """The tables' names of several words, as their words' keys, under (number of words, position,
+    word) for each of their words: a misspelt name has all its words but one as written."""
+    out: dict[tuple[int, int, str], list[tuple[tuple[str, ...], geography.Place]]] = {}
+    for geo in map(geography.of, PARTNER_COUNTRIES):
+        for places in (geo.places.values() if geo is not None else ()):
+            for place in places:
+                words = tuple(geography.key_words(place.name))
+                for j, word in enumerate(words if len(words) > 1 else ()):
+                    if all(p is not place for _, p in out.get((len(words), j, word), [])):
+                        out.setdefault((len(words), j, word), []).append((words, place))
+    return {k: tuple(names) for k, names in out.items()}
+
+
+def _misspelled_place(keys: list[str], written: Callable[[str], bool],
+                      partner: Callable[[str], bool]) -> geography.Place | None:
+    """The one place of the tables whose name the words spell but for a typo in one word that
+    the index has nowhere (`Ain Temouchnet`, `Sidi Bel Abess`): every other word as the table
+    spells it, the odd one within the typos a name tolerates, and the place one that
+    `place_phrases` reads as a phrase (a word of its name written nowhere, or no partner's). A
+    partner's place stays words, which the typo alternatives correct (`Tizi Ouzu`)."""
+    found: dict[str, geography.Place] = {}
+    named = _names_by_word()
+    for words, place in {id(c[1]): c for j, k in enumerate(keys) for c in named.get((len(keys), j, k), ())}.values():
+        odd = [j for j, (typed, meant) in enumerate(zip(keys, words, strict=True)) if typed != meant]
+        if len(odd) != 1:
+            continue
+        typed, meant = keys[odd[0]], words[odd[0]]
+        budget = max_typos(typed)
+        if budget and not written(typed) and abs(len(typed) - len(meant)) <= budget \
+                and edit_distance(typed, meant, budget) <= budget \
+                and (not all(map(written, words)) or not partner(geography.key(place.name))):
+            found[place.name] = place
+    return next(iter(found.values())) if len(found) == 1 else None  # a guess among several would be noise
+
+
 def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
                   partner: Callable[[str], bool] = lambda key: True) -> ParsedQuery:
     """The query with each run of its words that names a place of the tables whole, read as one
@@ -180,15 +217,24 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
     place in their text, and where none does, says that no sheet names it (`unnamed_place`), its
     other words looked for where it is (`within_unnamed_place`). `written`: whether the index
     has a word. A partner's place (`Tizi Ouzou`, `Souk El Khemis`) stays words, with its surroundings."""
-    groups, out, i = pq.groups, [], 0
+    groups, out, notices, i = pq.groups, [], [], 0
     keys = [geography.key(g[0].text) if len(g) == 1 and g[0].kind == "word" and not g[0].negated else ""
             for g in groups]  # a run's key is its words' keys joined: each word read once, on every query
     while i < len(groups):
         run = 1
         for n in range(min(MAX_PLACE_WORDS, len(groups) - i), 1, -1):
-            if "" in keys[i:i + n] or "".join(keys[i:i + n]) not in _table_keys():  # (most runs, cheaply)
+            if "" in keys[i:i + n]:
                 continue
             words = [g[0].text for g in groups[i:i + n]]
+            if "".join(keys[i:i + n]) not in _table_keys():  # (most runs, cheaply)
+                misspelled = _misspelled_place(keys[i:i + n], written, partner) \
+                    if not all(map(written, keys[i:i + n])) else None
+                if misspelled is not None:  # `Ain Temouchnet`: the place, as its exact spelling is read
+                    out.append([Clause("phrase", misspelled.name)])
+                    notices.append(f"« {' '.join(words)} » est lu comme « {misspelled.name} ».")
+                    run = n
+                    break
+                continue
             found = _table_place([" ".join(words)])
             if found is not None and (not all(written(fold_text(w)) for w in words)
                                       or not partner(geography.key(found[1].name))):
@@ -198,7 +244,9 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
         else:
             out.append(groups[i])
         i += run
-    return pq if len(out) == len(groups) else replace(pq, groups=out)
+    if len(out) == len(groups) and not notices:
+        return pq
+    return replace(pq, groups=out, notices=pq.notices + notices)
 
 
 def _unnamed(country: str, place: geography.Place) -> str:
