@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from analyzers import fold_text
 
@@ -144,10 +145,14 @@ def names_french_side(word: str) -> bool:
 
 def french_kind_asked(words: list[str]) -> str | None:
     """The kind of French collectivity a question asks for (a record's `french_party.kind`),
-    None when it asks for none: `quels départements…` -> `département`."""
+    None when it asks for none: `quels départements…` -> `département`. Without a question word,
+    a plural kind followed by its French adjective asks for it as well (`intercommunalités
+    françaises : communautés urbaines…`, `départements français engagés au Mali`)."""
     folded = [_folded(w) for w in words]
+    named = [FRENCH_ONLY_KINDS.get(w) or SHARED_KINDS.get(w) for w, after in pairwise(folded)
+             if after in FRENCH_SIDE]
     if not any(w in _WHICH for w in folded):
-        return None
+        return next((kind for kind in named if kind), None)
     french = any(w in FRENCH_SIDE for w in folded)
     for w in folded:
         if w in FRENCH_ONLY_KINDS:

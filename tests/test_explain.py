@@ -118,10 +118,13 @@ def test_a_question_asking_for_a_kind_of_collectivity_lists_that_kind_first(engi
     for hit in r["results"]:
         check_result(hit)
         assert ("abroad" in (hit["explain"]["own"] or {})) == ((hit["french_party"] or {}).get("kind") != "département")
-    # no question, no kind asked: the same records, none set aside
-    plain = engine.search(SearchRequest(q="départements français Algérie", per_page=50, explain=True))
+    # no question and no French adjective after the kind, no kind asked: the same records, none set aside
+    plain = engine.search(SearchRequest(q="départements Algérie", per_page=50, explain=True))
     assert not any("abroad" in (h["explain"]["own"] or {}) for h in plain["results"])
     assert {h["id"] for h in plain["results"]} >= {h["id"] for h in r["results"][:first_other]}
+    # the kind followed by its French adjective asks for it without a question
+    named = engine.search(SearchRequest(q="départements français Algérie", per_page=50, explain=True))
+    assert [h["id"] for h in named["results"]][:first_other] == [h["id"] for h in r["results"]][:first_other]
 
 
 def test_which_kind_a_question_asks_for():
@@ -136,6 +139,10 @@ def test_which_kind_a_question_asks_for():
     assert asked("quelles régions coopèrent avec le Maroc") is None
     assert asked("quelles communes françaises aident Kayes") == "commune"
     assert asked("départements Algérie") is None  # not a question
+    # the kind named with its French adjective asks for it, question or not
+    assert asked("intercommunalités françaises : communautés urbaines") == "intercommunalité"
+    assert asked("départements français Algérie") == "département"
+    assert asked("régions Algérie françaises") is None  # the adjective of another word
     assert asked("quelles villes aident Mopti") is None  # a town is any collectivity
 
 
