@@ -72,19 +72,14 @@ def _key_tokens(name: str) -> set[str]:
 def french_party(raw: str, population_text: str | None = None) -> Party:
     name = normal_case(raw)
     low = fold(name)
-    core = core_name(name)
-    if low.startswith("conseil general"):
-        kind = "département"
-    elif low.startswith("conseil regional"):
-        kind = "région"
-    else:
-        kind = "intercommunalité" if "communaute urbaine" in low or "metropole" in low else "commune"
+    kind = "département" if low.startswith("conseil general") else "région" if low.startswith("conseil regional") \
+        else "intercommunalité" if "communaute urbaine" in low or "metropole" in low else "commune"
     france = geography.of("France")
     # a town named like a département is the town (`Ville de Vienne`, in Isère, not the Vienne)
-    place = (france.lookup(core, "commune") if kind == "commune" else None) or france.lookup(core)
+    place = (france.lookup(core_name(name), "commune") if kind == "commune" else None) \
+        or france.lookup(core_name(name))
     region, sub = (place.region, place.subdivision) if place else (None, None)
-    if kind == "région":
-        sub = None
+    sub = None if kind == "région" else sub
     party = Party(name=name, name_raw=squash_spaces(raw), kind=kind, country="France",
                   region=region, subdivision=sub)
     _set_population(party, population_text)
