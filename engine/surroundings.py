@@ -187,7 +187,7 @@ def _names_by_word() -> dict[tuple[int, int, str], tuple[tuple[tuple[str, ...], 
 def _misspelled_place(keys: list[str], written: Callable[[str], bool],
                       partner: Callable[[str], bool]) -> geography.Place | None:
     """The one place of the tables whose name the words spell but for a typo in one word that
-    the index has nowhere (`Ain Temouchnet`, `Sidi Bel Abess`): every other word as the table
+    the index has nowhere (`Ain Temouchnet`, `El Bayad`): every other word as the table
     spells it, the odd one within the typos a name tolerates, and the place one that
     `place_phrases` reads as a phrase (a word of its name written nowhere, or no partner's). A
     partner's place stays words, which the typo alternatives correct (`Tizi Ouzu`)."""
@@ -216,7 +216,8 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
     El Jadida, Béni Abbès) as if they were the one typed; the phrase finds the sheets that name the
     place in their text, and where none does, says that no sheet names it (`unnamed_place`), its
     other words looked for where it is (`within_unnamed_place`). `written`: whether the index
-    has a word. A partner's place (`Tizi Ouzou`, `Souk El Khemis`) stays words, with its surroundings."""
+    has a word. A partner's place (`Tizi Ouzou`, `Souk El Khemis`) stays words, with its surroundings.
+    A name typed with a typo in a word no record writes is read as the place (`_misspelled_place`), and said."""
     groups, out, notices, i = pq.groups, [], [], 0
     keys = [geography.key(g[0].text) if len(g) == 1 and g[0].kind == "word" and not g[0].negated else ""
             for g in groups]  # a run's key is its words' keys joined: each word read once, on every query
