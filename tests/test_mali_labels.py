@@ -9,7 +9,7 @@ read from the source lines (audit round 17, `mali.md`), never from the parser's 
 from __future__ import annotations
 
 from indexer.domains import map_domain
-from indexer.parsers.cuf_cells import Cell, kind_of
+from indexer.parsers.cuf_cells import Cell, is_domain, kind_of
 from indexer.parsers.cuf_mixed import split_mixed
 from test_mali_tables import _actions
 
@@ -145,3 +145,10 @@ def test_row_labels_the_vocabulary_did_not_know():
     assert map_domain("Collectivités") == ["Appui institutionnel et gouvernance"]
     assert map_domain("Appui aux dynamiques de quartier") == ["Société civile"]
     assert map_domain("Collectivité :") == []
+
+
+def test_a_label_starts_with_a_capital():
+    """`techniques de Mopti` (Maurepas, l.8527) names a domain's word but ends the project above it."""
+    assert is_domain("Techniques", alone=True) == bool(map_domain("Techniques"))
+    assert not is_domain("techniques de Mopti", alone=True)
+    assert is_domain("SANTE") and is_domain("Santé", alone=True)

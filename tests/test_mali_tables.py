@@ -530,3 +530,15 @@ def test_a_label_on_the_next_rows_line_is_that_rows_saint_jean_de_la_ruelle():
     assert by_title["Réfection des classes"] == "Education"
     assert by_title["Recyclage des personnels de santé"] == "Santé"
     assert by_title["Fournitures scolaires"] == "Education"
+
+
+def test_a_lower_case_line_after_a_gap_ends_the_project_above_and_is_no_label_maurepas():
+    """Maurepas–Mopti: `- Directeur des services` / (empty line) / `techniques de Mopti` (l.8525-8527)
+    is one project; read as a label (`techniques` names a domain), the line cut the row in two and
+    the three dates and amounts beside the three trainings all went to the last one."""
+    rows = _rows(_actions("maurepas_mopti_8509.txt"))
+    assert rows[2:5] == [
+        (8542, "Secrétaire Général directeur financier de Mopti", 2000, 2000, (17082.0, "F")),
+        (8546, "Directeur des services techniques de Mopti", 2002, 2002, (1004.0, "EUR")),
+        (8552, "3 agents Maliens (Finances, D.R.H, informatique)", 2005, 2005, (5089.0, "EUR")),
+    ]

@@ -125,6 +125,8 @@ def is_domain(text: str, alone: bool = False) -> bool:
     t = text.strip(" :-")
     if not t or len(t) > 70 or fields.years(t).found or _TAIL_MONEY.search(" " + t):
         return False
+    if t[0].islower():  # a label starts with a capital; `techniques de Mopti` ends the line above it
+        return False
     if not map_domain(t):
         return False
     letters = [c for c in t if c.isalpha()]
