@@ -81,6 +81,18 @@ def test_scores_on_a_synthetic_sheet():
     assert t.score("place") == 3 / 4  # Koulikoro against Kayes
 
 
+def test_a_gold_sheet_scores_the_actions_of_its_own_lines_only():
+    """A pair may have a second sheet in the document (Montreuil – Yélimané's PADDY programme,
+    l.9112): its actions are neither listed nor denied by the gold of the first sheet."""
+    corpus = _corpus()
+    corpus.actions.append(Action("a--b--a05", "a--b", "Programme d'un autre tableau",
+                                 sources=[SourceRef(DOC, 120, 130)]))
+    t = check(corpus, [_gold()]).by_split["dev"]
+    assert t.score("action_precision") == 3 / 4  # as without it: a05 stands after the sheet's l.90
+    t = check(corpus, [_gold(sheet={"first_line": 10, "last_line": 130})]).by_split["dev"]
+    assert t.score("action_precision") == 3 / 5
+
+
 def test_sheet_matched_by_lines_when_ids_differ_and_splits_apart(tmp_path):
     d = tmp_path / "x-repertoire"
     d.mkdir()
