@@ -173,15 +173,14 @@ def _table_place(typed: list[str]) -> tuple[str, geography.Place] | None:
 def _names_by_word() -> dict[tuple[int, int, str], tuple[tuple[tuple[str, ...], geography.Place], ...]]:
     """The tables' names of several words, as their words' keys, under (number of words, position,
     word) for each of their words: a misspelt name has all its words but one as written."""
-    out: dict[tuple[int, int, str], list[tuple[tuple[str, ...], geography.Place]]] = {}
+    out: dict[tuple[int, int, str], dict[int, tuple[tuple[str, ...], geography.Place]]] = {}
     for geo in map(geography.of, PARTNER_COUNTRIES):
         for places in (geo.places.values() if geo is not None else ()):
-            for place in places:
+            for place in places:  # (a place stands under each of its spellings' keys: kept once)
                 words = tuple(geography.key_words(place.name))
                 for j, word in enumerate(words if len(words) > 1 else ()):
-                    if all(p is not place for _, p in out.get((len(words), j, word), [])):
-                        out.setdefault((len(words), j, word), []).append((words, place))
-    return {k: tuple(names) for k, names in out.items()}
+                    out.setdefault((len(words), j, word), {})[id(place)] = (words, place)
+    return {k: tuple(names.values()) for k, names in out.items()}
 
 
 def _misspelled_place(keys: list[str], written: Callable[[str], bool],
@@ -221,6 +220,7 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
     groups, out, notices, i = pq.groups, [], [], 0
     keys = [geography.key(g[0].text) if len(g) == 1 and g[0].kind == "word" and not g[0].negated else ""
             for g in groups]  # a run's key is its words' keys joined: each word read once, on every query
+    known = [bool(k) and written(fold_text(g[0].text)) for k, g in zip(keys, groups, strict=True)]
     while i < len(groups):
         run = 1
         for n in range(min(MAX_PLACE_WORDS, len(groups) - i), 1, -1):
@@ -228,8 +228,7 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
                 continue
             words = [g[0].text for g in groups[i:i + n]]
             if "".join(keys[i:i + n]) not in _table_keys():  # (most runs, cheaply)
-                misspelled = _misspelled_place(keys[i:i + n], written, partner) \
-                    if not all(map(written, keys[i:i + n])) else None
+                misspelled = _misspelled_place(keys[i:i + n], written, partner) if not all(known[i:i + n]) else None
                 if misspelled is not None:  # `Ain Temouchnet`: the place, as its exact spelling is read
                     out.append([Clause("phrase", misspelled.name)])
                     notices.append(f"« {' '.join(words)} » est lu comme « {misspelled.name} ».")
@@ -237,8 +236,7 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
                     break
                 continue
             found = _table_place([" ".join(words)])
-            if found is not None and (not all(written(fold_text(w)) for w in words)
-                                      or not partner(geography.key(found[1].name))):
+            if found is not None and (not all(known[i:i + n]) or not partner(geography.key(found[1].name))):
                 out.append([Clause("phrase", " ".join(words))])
                 run = n
                 break

@@ -48,7 +48,6 @@ def key_words(text: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", fold(text or "")) if w]
 
 
-
 @dataclass
 class Place:
     level: str  # "region", "subdivision" or "commune"
