@@ -6,7 +6,7 @@ typo's grade (querybuild._typo), which `knows` keeps for words the index does no
 """
 from __future__ import annotations
 
-from analyzers import fold_text, spelling_analyzer
+from analyzers import find_expansions, fold_text, spelling_analyzer
 
 from .fillers import is_filler
 from .querylang import TRUNCATION, hyphenated_parts
@@ -95,12 +95,14 @@ def _joined_suggestion(state: IndexState, word: str, known) -> str | None:
 
 def _misleads(state: IndexState, word: str, suggested: str, known) -> bool:
     """The suggestion `suggested` for `word` would mislead: it is a stop word (`ksour` -> `pour`);
-    `word` is a place of the tables (the cercle of `Niono` is not the cercle of Nioro); or the
+    `word` is a place of the tables (the cercle of `Niono` is not the cercle of Nioro), or a term
+    of the field's vocabulary that no sheet writes (`MICL`, which the search reads as the
+    ministry's name, is no typo of `mil`); or the
     index knows `word` otherwise (`known`: through its stem, `plateformes` for the corpus's
     `plateforme`, where « Vouliez-vous dire : plateforme ? » corrected nothing and `meme` for
     `mère` misled), unless the correction is a name (`kaye` -> `Kayes`: `_names`)."""
     folded = fold_text(word)
-    if not _terms(state, suggested) or in_table_names(folded):
+    if not _terms(state, suggested) or in_table_names(folded) or find_expansions([word]):
         return True
     return known(folded) and not _names(state, suggested)
 

@@ -84,6 +84,9 @@ CASES = {
              "service departemental d'incendie et de secours", "SDIS"),
     "DGCL": ("DGCL", "direction générale des collectivités locales",
              "direction generale des collectivites locales", "DGCL"),
+    # the Algerian ministry's repertoire heads its chapters « Coopération … du MICL »
+    "MICL": ("MICL", "ministère de l'intérieur et des collectivités locales",
+             "ministere de l'interieur et des collectivites locales", "MICL"),
     "FSP": ("FSP", "fonds de solidarité prioritaire", "fonds de solidarite prioritaire", "FSP"),
     "IUT": ("IUT", "institut universitaire de technologie", "Institut universitaire de technologie", "IUT"),
     "GIE": ("GIE", "groupement d'intérêt économique", "groupement d'interet economique", "GIE"),

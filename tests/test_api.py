@@ -216,6 +216,14 @@ def test_suggestion_keeps_the_users_query_and_the_documents_spelling(client, q, 
     assert data["suggestion"] == suggestion
 
 
+def test_an_acronym_no_sheet_writes_is_read_not_corrected(client):
+    # MICL is never written beside the ministry's records: the vocabulary reads it as the
+    # ministry's name, and « Vouliez-vous dire : MIL ? » would send the user away from them
+    data = client.get("/api/search", query_string={"q": "MICL"}).get_json()
+    assert data["total"] >= 20 and data["suggestion"] is None
+    assert all("Ministère de l'Intérieur" in h["title"] for h in data["results"])
+
+
 def test_query_echo_is_json_not_html(client):
     data = client.get("/api/search", query_string={"q": "<script>alert(1)</script>"}).get_json()
     assert data["query"]["q"] == "<script>alert(1)</script>"
