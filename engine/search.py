@@ -16,7 +16,7 @@ from html import escape
 from types import MappingProxyType
 from typing import Any
 
-from indexer.facet_registry import YEAR, Registry, registry
+from indexer.facet_registry import YEAR, Registry, partner_region, registry
 
 from . import ranking_profile
 from .actionshare import BestAction, action_context, add_actions, other_years
@@ -514,7 +514,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
         "french_party": _party(partnership.get("french_party")),
         "partner_party": _party(partnership.get("partner_party")),
         "countries": partnership.get("countries", []),
-        "region": (partnership.get("partner_party") or {}).get("region"),
+        "region": partner_region(partnership.get("partner_party"), partnership.get("french_party")),
         "domains": rec.get("domains", []),
         "years": rec.get("years", []),
         "status": rec.get("status"),

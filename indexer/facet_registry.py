@@ -170,8 +170,20 @@ class Registry:
 
 # --- the facets ---------------------------------------------------------------
 
+def partner_region(partner, own) -> str | None:
+    """The region a partnership is filed under: its partner's; a body with no partner that
+    stands abroad is in its own (Action Mopti, an NGO working in Mopti, is under Mopti).
+    The parties are records' `Party` or their stored dicts (the results' `region`)."""
+    def get(party, key):
+        return party.get(key) if isinstance(party, dict) else getattr(party, key)
+    if partner:
+        return get(partner, "region")
+    return get(own, "region") if own and get(own, "country") != "France" else None
+
+
 def _partner_region(p: Partnership) -> list:
-    return [p.partner_party.region] if p.partner_party else []
+    region = partner_region(p.partner_party, p.french_party)
+    return [region] if p.partner_party or region else []
 
 
 def _french_collectivity(p: Partnership) -> list:

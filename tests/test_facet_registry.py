@@ -177,3 +177,14 @@ def test_the_openapi_file_is_generated_from_the_registry():
     from search_app import openapi
 
     assert openapi.main(["--check"]) == 0, "run `python -m search_app.openapi`"
+
+
+def test_a_body_with_no_partner_abroad_is_filed_under_its_own_region(client):
+    """Action Mopti, an NGO with no partner collectivity, works in Mopti: the region filter finds it,
+    and its result says so, in the API as in the facet (facet_registry.partner_region)."""
+    data = client.get("/api/search", query_string={"q": "Action Mopti", "region": "Mopti"}).get_json()
+    hit = next(h for h in data["results"] if h["id"] == "action-mopti")
+    assert hit["partner_party"] is None and hit["region"] == "Mopti"
+    # a French town with no partner (Bron's grants to two associations) is under no region
+    bron = client.get("/api/search", query_string={"q": "Bron Malira"}).get_json()["results"][0]
+    assert bron["id"] == "bron" and bron["region"] is None

@@ -157,6 +157,10 @@ def test_a_profile_in_prose_keeps_its_text_domains_and_years(corpus):
     assert {2003, 2004, 2006, 2007} <= set(mopti.years)
     assert max(mopti.years) <= 2008  # nothing after the repertoire's date
     assert {1992, 1999} <= set(by_id["bron"].years)
+    # its kind line `ONG de développement (Mali, Mopti)` says where it stands (the gold sheet's reading);
+    # Bron, with its `Département/Région` field, stays the French town it is
+    assert (mopti.french_party.country, mopti.french_party.region) == ("Mali", "Mopti")
+    assert (by_id["bron"].french_party.country, by_id["bron"].french_party.region) == ("France", "Rhône-Alpes")
     # CU Nancy - Anderamboukane, no date in its presentation: `Depuis mars 2004, ce groupe …`, `une première
     # action s'est déroulée le 7 mars 2005` (what its history section tells, read as its objectives)
     assert {2004, 2005} <= set(by_id["cu-nancy--conseil-communal-d-anderamboukane"].years)

@@ -178,6 +178,20 @@ class CufReader(Reader):
         self.finish(doc, result, sheets)
 
     # --- sheets -----------------------------------------------------------
+    def stands_where_it_says(self, party: Party, kind_line: list[str], has_fields: bool) -> Party:
+        """A profile with no party fields under a kind line naming its place, `ONG de
+        développement (Mali, Mopti)`: the body stands there, not in France by default (Action
+        Mopti works in Mopti; its French office is a remark of the prose)."""
+        if has_fields or not kind_line:
+            return party
+        m = re.search(r"\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)\s*$", kind_line[0].strip())
+        if not m or fold(m.group(1)) != fold(self.country):
+            return party
+        region, sub = self.geo.locate(m.group(2))
+        if region is None:
+            return party
+        return replace(party, country=self.country, region=region, subdivision=sub)
+
     def read_sheets(self, doc: Document, result: ParseResult, begin: int, end: int, section: str,
                     stops: tuple[int, ...] = ()) -> list[Sheet]:
         """Every sheet opened by `Date de mise à jour` in lines [begin, end) (0-based)."""
@@ -221,6 +235,7 @@ class CufReader(Reader):
         if ident.get("ml_name") and (not ml_raw or not loose(ml_raw)):
             ml_raw = ident["ml_name"]
         french = french_party(fr_raw, ident.get("fr_place", ""), ident.get("fr_pop", ""))
+        french = self.stands_where_it_says(french, lines[j:j + 1], bool(ml_raw or ident))
         partner = self.partner(ml_raw, ident) if ml_raw else None
         pres_i = head_end
         marks = {k: _find(lines, k, pres_i) for k in cuf_documents.SECTIONS[1:]}
