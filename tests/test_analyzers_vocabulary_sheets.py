@@ -191,3 +191,11 @@ def test_acronyms_whose_stem_is_a_common_word_are_left_out():
     # the Agadir sheets' PATI (pays d'accueil touristique) stems to `pat`, as pâte does
     assert phrase_key("PATI") == phrase_key("pâte")
     assert find_expansions(["PATI"]) == []
+
+
+def test_vocational_training_brings_the_training_of_craftsmen_and_apprentices_one_way():
+    # the sheets write « Formation d'artisans de secteur informel » (AIMF – Bamako), « formation professionnelle
+    # des artisans et apprentis du bâtiment » (NPDC – Kayes), « Formation aux Métiers »
+    alts = whole_query_alternatives("formation professionnelle")
+    assert {"formation d'artisans", "formation aux métiers", "apprentis"} <= set(alts)
+    assert find_expansions(["apprentis"]) == []
