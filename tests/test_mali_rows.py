@@ -96,3 +96,17 @@ def test_a_periodicity_with_its_aside_is_a_dates_cell_nord_pas_de_calais():
     titles = [a.title for a in _actions("nord_pas_de_calais_kayes_5321.txt")]
     assert not [t for t in titles if t.startswith("Tous les ans")]
     assert "Projets d’échanges de jeunes et de lycées agricoles du NPDC" in titles
+
+
+def test_a_rows_one_date_below_its_projects_dates_them_all_bures():
+    """Bures' `Santé` row: three projects (l.1482-1487), then, after blank lines, its one date `2005` and
+    one amount `2 000 €`, set lower to centre them on the row; its `Eau` row the same, `2004-2005` under
+    three water works (l.1511-1514), with the empty `Jeunes` row's label above it. The date dates every
+    project of its row (read level with the last project, it dated that one only); the amount stays one
+    project's: a row's total is not each project's budget."""
+    rows = {a.sources[0].first_line: (a.start, a.end, a.budget.amount if a.budget else None)
+            for a in _actions("bures_korera_kore_1468.txt")}
+    assert [rows[n][:2] for n in (1482, 1483, 1485)] == [(2005, 2005)] * 3
+    assert [rows[n][:2] for n in (1511, 1513, 1514)] == [(2004, 2005)] * 3
+    for row in ((1482, 1483, 1485), (1511, 1513, 1514)):
+        assert sum(1 for n in row if rows[n][2]) == 1

@@ -547,13 +547,14 @@ def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
            ) -> list[tuple[Row, Cell]]:
     """Dates or budget cells to the rows waiting for them. One row takes them
     all (`Novembre 2006 premiers travaux…` / `Janvier 2007 inauguration…`); a
-    table row's one dates cell, standing by its first project, dates every
-    project of the row (`Depuis 2006` beside three trainings); else `align`."""
+    table row's one dates cell dates every project of the row, by its first project
+    (`Depuis 2006` beside three trainings) or lower, centred on the row's height (Bures'
+    `2005` below its three health items, `2004-2005` below its three water works); else `align`."""
     if len(rows) == 1:
         return [(rows[0], c) for c in cells]
-    one_row = len({id(d) for d in domains}) <= 1 and len({r.domain for r in rows}) <= 1
-    if kind == "when" and len(cells) == 1 and rows and one_row and (
-            rows[1].cells[0].segment != rows[0].cells[0].segment or cells[0].top < tops[id(rows[1])]):
+    labels = {id(d) for d in domains if any(r.domain is d for r in rows)}  # an empty row's label (`Jeunes`) aside
+    one_row = len(labels) <= 1 and len({r.domain for r in rows}) <= 1
+    if kind == "when" and len(cells) == 1 and rows and one_row:
         return [(r, cells[0]) for r in rows]
     return align(rows, cells, tops, stretch, heights or ())
 
