@@ -32,6 +32,12 @@ for _name, _filter in TEMPLATE_FILTERS.items():
     bp.add_app_template_filter(_filter, _name)
 
 
+@bp.app_template_filter("no_french_badge")
+def no_french_badge(hit: dict) -> str:
+    """The title of a result's « Sans collectivité française » badge (views.no_french_party_note)."""
+    return (views.no_french_party_note(hit) or ("", ""))[1]
+
+
 def value_label(facet: str, value) -> str:
     """A facet value as shown (coded values have French labels in the registry)."""
     f = registry().get(facet)
@@ -240,6 +246,7 @@ def partnership(pid: str):
         "partnership.html", p=p, actions=actions, related=p["related"], sections=sections, facts=facts,
         extra_texts={k: v for k, v in p["extra"].items() if k not in facts},
         title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
+        no_french_note=(views.no_french_party_note(p) or (None,))[0],
         back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
         json_url=url_for("api.partnership", pid=pid))
 

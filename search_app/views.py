@@ -45,6 +45,30 @@ def has_french_party(rec: dict) -> bool:
     return ((rec.get("french_party") or {}).get("country")) == FRANCE
 
 
+_OF_COUNTRY = {"Algérie": "de l'Algérie", "Mali": "du Mali", "Maroc": "du Maroc"}
+
+
+def no_french_party_note(rec: dict) -> tuple[str, str] | None:
+    """Why a record has no French collectivity, for its page and for the badge of its result
+    (page notice, badge title); None when it has one. The Algerian ministry's accords name a
+    partner abroad; a body with no partner (Action Mopti, an NGO in Mopti) is the sheet's only party."""
+    if has_french_party(rec):
+        return None
+    partner, own = rec.get("partner_party") or {}, rec.get("french_party") or {}
+    if partner:
+        country = partner.get("country") or ""
+        of = _OF_COUNTRY.get(country, f"de {country}" if country else "de ce pays")
+        page = (f"Aucune collectivité française dans ce partenariat : le document source recense aussi la "
+                f"coopération {of} avec d'autres pays et des organisations internationales.")
+        badge = "Le document recense aussi la coopération de ce pays avec d'autres pays ou des organisations " \
+                "internationales."
+        return page, badge
+    about = ", ".join(x for x in (own.get("kind"), own.get("country")) if x)
+    who = f"{own.get('name') or 'Son auteur'}" + (f" ({about})" if about else "")
+    return (f"Aucune collectivité française dans cette fiche, ni de partenaire nommé : {who} y présente son action.",
+            "La fiche présente l'action de cet organisme, sans partenaire nommé.")
+
+
 def search_request(args: MultiDict, strict: bool = True) -> SearchRequest:
     """The validated request (ParamError with a French message when it is wrong)."""
     check_query_string(request.query_string)
@@ -68,7 +92,7 @@ def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = N
         hit["url"] = partnership_url(hit["partnership_id"])
         if hit["type"] == "action":
             hit["url"] += f"#{hit['id']}"
-        hit["has_french_party"] = (hit.get("french_party") or {}).get("country") == FRANCE
+        hit["has_french_party"] = has_french_party(hit)
         if hit.get("similar_to"):  # a completion, and the result it is most like
             hit["similar_to"]["url"] = partnership_url(hit["similar_to"]["id"])
     show_suggestion(response, req.q, engine.state())
@@ -180,6 +204,7 @@ __all__ = [
     "action_view",
     "facets_view",
     "has_french_party",
+    "no_french_party_note",
     "partnership_view",
     "related_view",
     "search_view",

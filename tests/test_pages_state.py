@@ -92,7 +92,8 @@ def test_an_empty_query_is_sorted_by_name_and_the_menu_says_so(client, engine):
 
 def test_partnerships_without_a_french_party_are_labelled(client, engine):
     st = engine.state()
-    pid = next(p["id"] for p in st.partnerships.values() if p["french_party"].get("country") != "France")
+    pid = next(p["id"] for p in st.partnerships.values()
+               if p["french_party"].get("country") != "France" and p.get("partner_party"))
     page = client.get(f"/partenariats/{pid}").get_data(as_text=True)
     assert "Aucune collectivité française dans ce partenariat" in page
     assert "Collectivité française" not in page
@@ -131,3 +132,16 @@ def test_french_conventions_on_the_pages(client):
         assert re.search(rf'<strong id="total">{total}</strong> partenariat\s', one)
     zero = client.get("/?q=zzzxqw").get_data(as_text=True)
     assert re.search(r'<strong id="total">0</strong> partenariat\s', zero)
+
+
+def test_a_body_with_no_partner_says_so_not_what_the_ministrys_accords_say(client):
+    """Action Mopti, an NGO whose sheet names no partner, has no French party either: its page said
+    « la coopération de l' avec d'autres pays » (the MICL accords' sentence, with no partner to name)."""
+    page = client.get("/partenariats/action-mopti").get_data(as_text=True)
+    assert "ni de partenaire nommé : Action Mopti (association, Mali) y présente son action." in page
+    assert "de l&#39; avec" not in page and "Collectivité française" not in page
+    micl = client.get("/partenariats/suisse--ministere-de-l-interieur-et-des-collectivites-locales").get_data(
+        as_text=True)
+    assert "la coopération de l&#39;Algérie avec d&#39;autres pays" in micl
+    hits = client.get("/?q=Action+Mopti").get_data(as_text=True)
+    assert 'title="La fiche présente l&#39;action de cet organisme, sans partenaire nommé."' in hits
