@@ -50,6 +50,15 @@ def locations(state) -> dict[str, tuple[Place | None, Place | None]]:
     return found
 
 
+def _sides(rec: dict, where: tuple[Place | None, Place | None]) -> tuple[tuple[str, Place | None, dict | None], ...]:
+    """A record's parties by the side of the map they stand on. A body with no partner that stands
+    abroad (Action Mopti, in Mopti) is on the partners' side, where its region's filter finds it."""
+    own = rec.get("french_party")
+    if rec.get("partner_party") is None and own and own.get("country") != "France":
+        return (("partner", where[1], own),)
+    return (("partner", where[0], rec.get("partner_party")), ("french", where[1], own))
+
+
 def map_view(args: MultiDict, path: str) -> dict:
     """Places of the whole result set of the search in `args` (the parameters
     of /api/search; `page` and `per_page` do not apply)."""
@@ -68,8 +77,7 @@ def map_view(args: MultiDict, path: str) -> dict:
             continue
         pids.add(pid)
         rec = state.partnerships[pid]
-        for side, place, party in (("partner", where[pid][0], rec.get("partner_party")),
-                                   ("french", where[pid][1], rec.get("french_party"))):
+        for side, place, party in _sides(rec, where[pid]):
             if party is None or (side == "french" and party.get("country") != "France"):
                 continue  # no French party (an Algerian accord with Mali): its partner is mapped
             if place is None:

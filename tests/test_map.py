@@ -94,3 +94,12 @@ def test_a_french_mark_filters_by_its_collectivities(client):
     again = next(m for m in filtered["places"] if m["side"] == "french" and m["name"] == mark["name"])
     assert again["selected"]
     assert client.get(again["toggle_url"]).get_json()["total"] == data["total"]  # clicking again removes it
+
+
+def test_a_body_with_no_partner_abroad_is_mapped_where_it_works(client):
+    """Action Mopti names no partner and stands in Mopti: it was on neither side of the map (no
+    partner; its own party not in France); it is a partners' mark, whose filter is its region."""
+    data = client.get("/api/map", query_string={"q": '"Action Mopti"'}).get_json()
+    (mark,) = [m for m in data["places"] if "Action Mopti" in m["collectivities"]]
+    assert mark["side"] == "partner" and mark["region"] == "Mopti" and mark["country"] == "Mali"
+    assert data["unplaced"] == {"partner": 0, "french": 0}
