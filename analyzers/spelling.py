@@ -144,7 +144,9 @@ class Speller:
         if limit == 0:
             return None
         found = {c: edit_distance(w, c, limit) for c in self._tables.words_under(_deletes(w, limit))}
-        close = [c for c, dist in found.items() if dist <= limit]
+        # a word too short for the search's own typos (`max_typos` 0) is offered a correction that keeps
+        # its first letter: typing hits the first letter least, and `Foy` (Sainte Foy) is no `Roy`
+        close = [c for c, dist in found.items() if dist <= limit and (max_typos(w) or c[:1] == w[:1])]
         if not close:
             return None
         freq = self._tables.freqs(close)
