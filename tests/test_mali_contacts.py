@@ -301,3 +301,24 @@ def test_a_person_named_in_two_blocks_is_one_contact_with_both_roles():
     assert people[0].email == ("accueil@mairie-saint-jean-de-boiseau.fr; "
                                "eric.perrichet@mairie-saint-jean-de-boiseau.fr")
     assert people[1].phone == "00223 6360713"
+
+
+def test_two_persons_on_one_name_line_share_its_function():
+    """The mayor and his successor on one `Nom :` line: Rennes l.10479 `EDMOND HERVE Daniel DELAVEAU` (a name
+    in capitals, then `Prénom NOM`: it was read `EDMOND HERVE Daniel`, the second lost), CG Ain `Charles de
+    la Verpillière Rachel MAZUIR` (a particle in the first: `Verpillière Rachel MAZUIR`), Dourdan
+    l.6034-6036, whose `Fonction` wraps. Both hold the `Fonction` (the second had the block's heading)."""
+    label = "Coordonnées de l’exécutif (maire, président)"
+
+    def names(value, *more):
+        return [(c.name, c.role) for c in ContactBlock(label).read([f"Nom : {value} ", *more]) if c.name]
+    assert names("EDMOND HERVE Daniel DELAVEAU", "Fonction : Maire ") == [
+        ("EDMOND HERVE", "Maire"), ("Daniel DELAVEAU", "Maire")]
+    assert names("Charles de la Verpillière Rachel MAZUIR", "Fonction : Président du Conseil général") == [
+        ("Charles de la Verpillière", "Président du Conseil général"),
+        ("Rachel MAZUIR", "Président du Conseil général")]
+    assert names("Yves TAVERNIER  Olivier LEGOIS ", "Fonction : Maire et Conseiller Régional d’Ile-de-",
+                 "France  ") == [("Yves TAVERNIER", "Maire et Conseiller Régional d’Ile-de-France"),
+                                 ("Olivier LEGOIS", "Maire et Conseiller Régional d’Ile-de-France")]
+    # one name in capitals with its first name after it stays one person
+    assert names("KONATE Mahamadou", "Fonction : Maire") == [("KONATE Mahamadou", "Maire")]

@@ -56,7 +56,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
             if all(_is_role(w) for w in last.split()) or last in _ACRONYMS:
                 continue
             start = m.start("fs") + m.group("fs").find(firsts[0])
-            before = re.search(rf"({_CAP})\s+$", text[:start])
+            before = re.search(rf"({_CAP}(?:\s+(?:de\s+la|de|du|des|le|la))*)\s+$", text[:start])
             if len(firsts) == 2 and before and not _is_role(before.group(1)):
                 # `Alain Rousset Vincent FELTESSE`: a mixed-case name, then another
                 out.append((before.start(1), start + len(firsts[0]), f"{before.group(1)} {firsts[0]}"))
@@ -68,6 +68,11 @@ def names(text: str) -> list[tuple[int, int, str]]:
                 continue
             if re.search(r"\d", last):
                 continue
+            if len(last.split()) >= 2 and re.match(rf"\s+{_UP}", text[m.end():]):
+                # `EDMOND HERVE Daniel DELAVEAU`: a name in capitals, then `Prénom NOM`, not `NOM Prénom`
+                out.append((m.start("ln2"), m.end("ln2"), last))
+                out += [(a + m.start("fs2"), b + m.start("fs2"), n) for a, b, n in names(text[m.start("fs2"):])]
+                break
             out.append((m.start("ln2"), m.end(), f"{last} {' '.join(firsts)}"))
     return out
 

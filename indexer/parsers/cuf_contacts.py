@@ -120,6 +120,7 @@ class ContactBlock:
         self.pending: str | None = None  # a value line naming no one: the next person's role
         self.holders: list[Contact] = []  # persons named after a number, theirs
         self.current: Contact | None = None  # a later person of a free line, whose numbers follow it
+        self.named_with: list[tuple[Contact, Contact]] = []  # (another named on a `Nom :` line, its first person)
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
@@ -139,6 +140,9 @@ class ContactBlock:
                 self._free_person(c)
         if self.pending and self.base.role == self.label:
             self.base.role = f"{self.label} – {self.pending}"
+        for other, first in self.named_with:
+            if other.role == self.label:
+                other.role = first.role
         return [self.base, *self.people, *self.holders]
 
     def _heading_value(self, block: list[str], value: str | None) -> list[str]:
@@ -221,7 +225,11 @@ class ContactBlock:
             self.people.append(self.current)
         else:
             self.base.name = name
-        self.people += [Contact(name=f[2], role=self.label) for f in found[1:]]  # two names: two persons
+        # two names: two persons (`Nom : Philippe JANIN   Jean Francois VIGIER` / `Fonction : Maire`, the mayor
+        # and his successor), whose `Fonction` is both's (`read` gives it once its wrapped lines are joined)
+        others = [Contact(name=f[2], role=self.label) for f in found[1:]]
+        self.named_with += [(other, self.current or self.base) for other in others]
+        self.people += others
 
     def _role(self, value: str, line: str) -> None:
         target = self.current or self.base
