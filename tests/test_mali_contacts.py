@@ -322,3 +322,15 @@ def test_two_persons_on_one_name_line_share_its_function():
                                  ("Olivier LEGOIS", "Maire et Conseiller Régional d’Ile-de-France")]
     # one name in capitals with its first name after it stays one person
     assert names("KONATE Mahamadou", "Fonction : Maire") == [("KONATE Mahamadou", "Maire")]
+
+
+def test_a_civility_names_a_person_in_mixed_case_and_an_initial_is_part_of_a_name():
+    """AIMF – Bamako l.13010-13021: `- M. Babdoulaye Sow, Directeur des services`, `- M. Alphamoye Traoré, …`
+    (no surname in capitals: the civility says a person is named) and `- M. Badara a. TRAORE, chargé de la` /
+    `coopération internationale` (an initial between the names) were lines of no one."""
+    from indexer.parsers.contacts import people
+    assert [(c.name, c.role) for c in people("- M. Babdoulaye Sow, Directeur des services")] == [
+        ("Babdoulaye Sow", "Directeur des services")]
+    assert [c.name for c in people("- M. Badara a. TRAORE, chargé de la")] == ["Badara a. TRAORE"]
+    # a civility before a role is no person
+    assert [c.name for c in people("M. Le Maire, Directeur")] == [None]

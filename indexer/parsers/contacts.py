@@ -26,7 +26,7 @@ ROLE_WORDS = {
 }
 _PARTICLE = r"(?:(?:de|du|des|d['’]|van|von|ben|ould|ag)\s*)"
 _NAME_RE = re.compile(
-    rf"(?:{CIVILITY}\s*)?(?:(?P<fs>(?:{_CAP}\s+){{1,2}}{_PARTICLE}?)(?P<ln>{_UP}(?:\s+{_UP})*)"
+    rf"(?:{CIVILITY}\s*)?(?:(?P<fs>(?:{_CAP}\s+){{1,2}}(?:[A-Za-z]\.\s*)?{_PARTICLE}?)(?P<ln>{_UP}(?:\s+{_UP})*)"
     rf"|(?P<ln2>{_UP}(?:\s+{_UP})*)\s+(?P<fs2>{_CAP}(?:\s+{_CAP})?)(?![a-zà-ÿ]))")
 _PHONE_LABEL = r"(?:t[ée]l[ée]?(?:phone)?|tel|port(?:able)?|gsm|mobile|standard|ligne directe)"
 _NUMBER_RE = re.compile(r"(?:\+\s?\d{1,3}|\(\s?\+?\d{2,5}\s?\)|00\s?\d{2,3})?"  # an international prefix
@@ -41,9 +41,25 @@ def _is_role(word: str) -> bool:
 _ACRONYMS = frozenset({"CG", "CR", "CU", "ONG", "MAE", "BP", "ASDEK"})
 
 
+# A civility, then a name in mixed case up to a comma or the line's end: `- M. Babdoulaye Sow, Directeur des
+# services` (the civility says a person is named, where `Prénom Nom` alone could be anything capitalised)
+_CIVIL_MIXED_RE = re.compile(
+    rf"(?<!\w)(?:M\.|Mme\.?|Mlle\.?|Monsieur|Madame)\s+({_CAP}(?:\s+{_CAP}){{1,2}})(?=\s*,|\s*$)")
+
+
 def names(text: str) -> list[tuple[int, int, str]]:
     """Person names in a line, as (start, end, name): `Prénom NOM`, `NOM
-    Prénom`, with a civility that is dropped; role words are not first names."""
+    Prénom`, with a civility that is dropped; role words are not first names;
+    after a civility, `Prénom Nom` in mixed case too (`_CIVIL_MIXED_RE`)."""
+    found = _names(text)
+    for m in _CIVIL_MIXED_RE.finditer(text or ""):
+        words = m.group(1).split()
+        if not any(a < m.end(1) and m.start(1) < b for a, b, _ in found) and not _is_role(words[0]):
+            found.append((m.start(1), m.end(1), m.group(1)))
+    return sorted(found)
+
+
+def _names(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _NAME_RE.finditer(text or ""):
         if m.group("ln"):
@@ -71,7 +87,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
             if len(last.split()) >= 2 and re.match(rf"\s+{_UP}", text[m.end():]):
                 # `EDMOND HERVE Daniel DELAVEAU`: a name in capitals, then `Prénom NOM`, not `NOM Prénom`
                 out.append((m.start("ln2"), m.end("ln2"), last))
-                out += [(a + m.start("fs2"), b + m.start("fs2"), n) for a, b, n in names(text[m.start("fs2"):])]
+                out += [(a + m.start("fs2"), b + m.start("fs2"), n) for a, b, n in _names(text[m.start("fs2"):])]
                 break
             out.append((m.start("ln2"), m.end(), f"{last} {' '.join(firsts)}"))
     return out
