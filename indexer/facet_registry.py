@@ -170,15 +170,23 @@ class Registry:
 
 # --- the facets ---------------------------------------------------------------
 
-def partner_region(partner, own) -> str | None:
-    """The region a partnership is filed under: its partner's; a body with no partner that
-    stands abroad is in its own (Action Mopti, an NGO working in Mopti, is under Mopti).
-    The parties are records' `Party` or their stored dicts (the results' `region`)."""
-    def get(party, key):
-        return party.get(key) if isinstance(party, dict) else getattr(party, key)
+def _get(party, key):
+    return party.get(key) if isinstance(party, dict) else getattr(party, key)
+
+
+def abroad_party(partner, own):
+    """The party a partnership has abroad: its partner; a body with no partner that stands
+    abroad is its own (Action Mopti, an NGO working in Mopti); None for neither. The parties
+    are records' `Party` or their stored dicts (the results' `region`, the map's marks)."""
     if partner:
-        return get(partner, "region")
-    return get(own, "region") if own and get(own, "country") != "France" else None
+        return partner
+    return own if own and _get(own, "country") != "France" else None
+
+
+def partner_region(partner, own) -> str | None:
+    """The region a partnership is filed under: its party abroad's (`abroad_party`)."""
+    party = abroad_party(partner, own)
+    return _get(party, "region") if party else None
 
 
 def _partner_region(p: Partnership) -> list:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.facet_registry import FRENCH, REGION
+from indexer.facet_registry import FRENCH, REGION, abroad_party
 
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
 from .index import get_engine
@@ -53,10 +53,10 @@ def locations(state) -> dict[str, tuple[Place | None, Place | None]]:
 def _sides(rec: dict, where: tuple[Place | None, Place | None]) -> tuple[tuple[str, Place | None, dict | None], ...]:
     """A record's parties by the side of the map they stand on. A body with no partner that stands
     abroad (Action Mopti, in Mopti) is on the partners' side, where its region's filter finds it."""
-    own = rec.get("french_party")
-    if rec.get("partner_party") is None and own and own.get("country") != "France":
-        return (("partner", where[1], own),)
-    return (("partner", where[0], rec.get("partner_party")), ("french", where[1], own))
+    own, partner = rec.get("french_party"), rec.get("partner_party")
+    if partner is None and (abroad := abroad_party(partner, own)) is not None:
+        return (("partner", where[1], abroad),)
+    return (("partner", where[0], partner), ("french", where[1], own))
 
 
 def map_view(args: MultiDict, path: str) -> dict:
