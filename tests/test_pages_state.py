@@ -145,3 +145,14 @@ def test_a_body_with_no_partner_says_so_not_what_the_ministrys_accords_say(clien
     assert "la coopération de l&#39;Algérie avec d&#39;autres pays" in micl
     hits = client.get("/?q=Action+Mopti").get_data(as_text=True)
     assert 'title="La fiche présente l&#39;action de cet organisme, sans partenaire nommé."' in hits
+
+
+def test_a_contact_without_a_name_opens_with_its_role_not_a_comma(client):
+    """Rennes – Bandiagara's international-relations service has a role, numbers and no name: its line
+    read « , Service des relations internationales »."""
+    page = client.get("/partenariats/rennes--cercle-bandiagara").get_data(as_text=True)
+    contacts = page.split('<ul class="contacts">', 1)[1].split("</ul>", 1)[0]
+    items = [li.strip() for li in contacts.split("<li>")[1:]]
+    assert items and not [li for li in items if li.startswith((",", "—", "<br>"))]
+    assert any(li.startswith("Service des relations internationales") for li in items)
+    assert "<strong>Daniel DELAVEAU</strong>, Maire" in contacts
