@@ -156,3 +156,10 @@ def test_a_contact_without_a_name_opens_with_its_role_not_a_comma(client):
     assert items and not [li for li in items if li.startswith((",", "—", "<br>"))]
     assert any(li.startswith("Service des relations internationales") for li in items)
     assert "<strong>Daniel DELAVEAU</strong>, Maire" in contacts
+
+
+def test_a_related_partnership_with_no_country_gets_no_empty_brackets(client):
+    """CG Nord's listed-only record names no country: « Conseil général du Nord () » under « Autres
+    partenariats de … » on 22 pages."""
+    page = client.get("/partenariats/bagnolet--massala").get_data(as_text=True)
+    assert ">Conseil général du Nord</a>" in page and "()" not in page
