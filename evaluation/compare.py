@@ -67,3 +67,18 @@ def comparison(queries: list[JudgedQuery], before: dict[str, float], after: dict
     if missing:
         out.append(f"({missing} queries not in both runs left out)")
     return "\n".join(out)
+
+
+def batch_classes(queries: list[JudgedQuery], ours: dict[str, float], base: dict[str, float], name: str) -> str:
+    """One batch written after the split, by kind: how many queries, ours / FTS5 (`--batch NAME`, the
+    figures a closing note gives for a batch just measured). `name` is the batch's name or its end
+    (`fiftieth batch`); ValueError when no batch or several answer to it."""
+    names = sorted({q.added for q in queries if q.added and (q.added == name or q.added.endswith(name))})
+    if len(names) != 1:
+        raise ValueError(f"batch {name!r}: " + (f"several match ({'; '.join(names)})" if names else "none matches"))
+    group = [q for q in queries if q.added == names[0] and q.id in ours and q.id in base]
+    rows = [("all", group)] + [(kind, [q for q in group if q.kind == kind]) for kind in sorted({q.kind for q in group})]
+    out = [f"batch {names[0]} ({len(group)}), {MEASURE} ours / FTS5:"]
+    for label, qs in rows:
+        out.append(f"  {label:<12} {len(qs):>3}  {_mean([ours[q.id] for q in qs])} / {_mean([base[q.id] for q in qs])}")
+    return "\n".join(out)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-from .compare import comparison, load_run, save_run
+from .compare import batch_classes, comparison, load_run, save_run
 from .fts_baseline import TOKENIZER, FtsBaseline
 from .judged import QUERIES_FILE, JudgedQuery, JudgedSetError, load_queries, unknown_filter_values, unknown_ids
 from .metrics import DEPTH, MissingDependency, require_ir_measures, score_runs
@@ -103,6 +103,10 @@ def evaluate(engine, queries: list[JudgedQuery]) -> tuple[System, System]:
     return ours, base
 
 
+def _ndcg(system: System) -> dict[str, float]:
+    return {q: m["nDCG@10"] for q, m in system.per_query.items()}
+
+
 def select(queries: list[JudgedQuery], split: str) -> list[JudgedQuery]:
     return queries if split == "all" else [q for q in queries if q.split == split]
 
@@ -131,10 +135,13 @@ def main(argv: list[str] | None = None) -> int:
                    help="with --split dev: write each query's nDCG@10 to FILE, for a later --against")
     p.add_argument("--against", type=Path, metavar="FILE",
                    help="with --split dev: print what moved since the run saved in FILE, query by query")
+    p.add_argument("--batch", metavar="NAME",
+                   help="with --split dev: the batch written after the split named NAME (or ending so: "
+                        "'fiftieth batch'), by kind")
     args = p.parse_args(argv)
-    if (args.save or args.against) and args.split != "dev":
-        print("error: --save and --against are for --split dev only (the test split is never shown query "
-              "by query)", file=sys.stderr)
+    if (args.save or args.against or args.batch) and args.split != "dev":
+        print("error: --save, --against and --batch are for --split dev only (the test split is never shown "
+              "query by query)", file=sys.stderr)
         return 1
 
     try:
@@ -172,8 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n({len(queries)} queries in {time.perf_counter() - started:.1f} s)")
     if args.against:
         try:
-            print("\n" + comparison(queries, load_run(args.against), {q: m["nDCG@10"] for q, m in
-                                                                      ours.per_query.items()}))
+            print("\n" + comparison(queries, load_run(args.against), _ndcg(ours)))
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    if args.batch:
+        try:
+            print("\n" + batch_classes(queries, _ndcg(ours), _ndcg(base), args.batch))
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from evaluation.compare import comparison, load_run, save_run
+from evaluation.compare import batch_classes, comparison, load_run, save_run
 from evaluation.judged import JudgedQuery
 from evaluation.run import main
 
@@ -48,7 +48,7 @@ def test_filters_and_the_action_type_are_shown_and_unshared_queries_left_out():
     assert text.endswith("(2 queries not in both runs left out)")
 
 
-@pytest.mark.parametrize("flag", ["--save", "--against"])
+@pytest.mark.parametrize("flag", ["--save", "--against", "--batch"])
 def test_never_query_by_query_on_the_test_split(tmp_path, capsys, flag):
     assert main(["--split", "test", flag, str(tmp_path / "run.json")]) == 1
     assert "for --split dev only" in capsys.readouterr().err
@@ -68,3 +68,18 @@ def test_save_then_against_on_a_small_dev_set(tmp_path, capsys, index_dir):
     assert main([*args, "--against", str(run)]) == 0
     out = capsys.readouterr().out
     assert "\ndev (1): " in out and out.rstrip().endswith("0 queries moved")  # the same code: nothing moved
+
+
+def test_a_batch_by_kind_ours_beside_fts5_named_by_its_end():
+    ours = {"eau-kayes": 0.9, "forage-gao": 0.8, "musique": 0.5, "sante-mopti": 0.7}
+    base = {"eau-kayes": 0.1, "forage-gao": 0.4, "musique": 0.3, "sante-mopti": 0.2}
+    lines = batch_classes(QUERIES, ours, base, "first batch").splitlines()
+    assert lines == ["batch 2026-12-05, first batch (2), nDCG@10 ours / FTS5:",
+                     "  all            2  0.6500 / 0.3500",
+                     "  filter         1  0.5000 / 0.3000",
+                     "  topic          1  0.8000 / 0.4000"]
+    with pytest.raises(ValueError, match="none matches"):
+        batch_classes(QUERIES, ours, base, "second batch")
+    two = [*QUERIES, _q("x", added="2026-12-06, first batch")]
+    with pytest.raises(ValueError, match="several match"):
+        batch_classes(two, {**ours, "x": 1.0}, {**base, "x": 0.0}, "first batch")
