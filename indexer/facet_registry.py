@@ -174,13 +174,19 @@ def _get(party, key):
     return party.get(key) if isinstance(party, dict) else getattr(party, key)
 
 
+def is_french(party) -> bool:
+    """A party in France: the records' first party is not always (the MICL's accords, Action Mopti).
+    A record's `Party` or its stored dict; False for None."""
+    return bool(party) and _get(party, "country") == "France"
+
+
 def abroad_party(partner, own):
     """The party a partnership has abroad: its partner; a body with no partner that stands
     abroad is its own (Action Mopti, an NGO working in Mopti); None for neither. The parties
     are records' `Party` or their stored dicts (the results' `region`, the map's marks)."""
     if partner:
         return partner
-    return own if own and _get(own, "country") != "France" else None
+    return own if own and not is_french(own) else None
 
 
 def partner_region(partner, own) -> str | None:
@@ -196,7 +202,7 @@ def _partner_region(p: Partnership) -> list:
 
 def _french_collectivity(p: Partnership) -> list:
     """The French party, when there is one (the MICL's accords have none)."""
-    return [p.french_party.name] if p.french_party and p.french_party.country == "France" else []
+    return [p.french_party.name] if is_french(p.french_party) else []
 
 
 def _documents(sources) -> list[str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.facet_registry import FRENCH, REGION, abroad_party
+from indexer.facet_registry import FRENCH, REGION, abroad_party, is_french
 
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
 from .index import get_engine
@@ -54,8 +54,8 @@ def _sides(rec: dict, where: tuple[Place | None, Place | None]) -> tuple[tuple[s
     """A record's parties by the side of the map they stand on. A body with no partner that stands
     abroad (Action Mopti, in Mopti) is on the partners' side, where its region's filter finds it."""
     own, partner = rec.get("french_party"), rec.get("partner_party")
-    if partner is None and (abroad := abroad_party(partner, own)) is not None:
-        return (("partner", where[1], abroad),)
+    if partner is None and abroad_party(None, own) is not None:
+        return (("partner", where[1], own),)
     return (("partner", where[0], partner), ("french", where[1], own))
 
 
@@ -78,7 +78,7 @@ def map_view(args: MultiDict, path: str) -> dict:
         pids.add(pid)
         rec = state.partnerships[pid]
         for side, place, party in _sides(rec, where[pid]):
-            if party is None or (side == "french" and party.get("country") != "France"):
+            if party is None or (side == "french" and not is_french(party)):
                 continue  # no French party (an Algerian accord with Mali): its partner is mapped
             if place is None:
                 if party.get("country") in MAP_COUNTRIES:

@@ -19,15 +19,13 @@ from engine import SearchRequest
 from engine.highlight import mark_all, terms_by_field
 from engine.querylang import parse_query
 from engine.search import plan, search as run_search
-from indexer.facet_registry import registry
+from indexer.facet_registry import is_french, registry
 
 from .index import get_engine
 from .links import add_facet_links
 from .params import ParamError, check_query_string, parse_search_args
 from .presenters import public_record
 from .spelling import show_suggestion
-
-FRANCE = "France"
 
 
 def hide_contacts() -> bool:
@@ -42,7 +40,7 @@ def has_french_party(rec: dict) -> bool:
     """A partnership has a French party unless the document lists cooperation
     between two other parties (the Algerian ministry's accords with other
     States and international organisations)."""
-    return ((rec.get("french_party") or {}).get("country")) == FRANCE
+    return is_french(rec.get("french_party"))
 
 
 _OF_COUNTRY = {"Algérie": "de l'Algérie", "Mali": "du Mali", "Maroc": "du Maroc"}
