@@ -20,8 +20,8 @@ Agreement words (`convention`, `accord`, `protocole`): next to a year, they ask 
 partnership was formalised, which its `began` year says whatever the agreement is called
 (ranking.py, `_formalised`).
 
-Place adjectives (`algériens`, `marocaine`, `maliennes`; `bretonnes`, `alsaciens`) name a partner
-country or a French région: the query builder also looks for the place's name (querybuild.py,
+Place adjectives (`algériens`, `marocaine`, `maliennes`; `bretonnes`, `alsaciens`; `chinoises`) name a
+partner country, a French région or another country: the query builder also looks for the place's name (querybuild.py,
 `VIA_PLACE`), which makes the word a place for the ranker."""
 from __future__ import annotations
 
@@ -100,11 +100,26 @@ LIGHT_WORDS = (
 # adjective. Compared by stem (every gender and number). The régions are those of the records'
 # French side (2008); a name the record splits (`Haute-Normandie`, `Provence-Alpes-Côte d'Azur`)
 # is found by its word.
+# A third country's adjective names it too (`villes chinoises`, `jumelle allemande`): the sheets
+# list their collectivities' other twinnings by country (« Hang Zhou (Chine) »), the ministry's
+# accords are one record per country, and neither ever writes the adjective.
+FOREIGN_ADJECTIVES = {
+    "africain": "Afrique", "allemand": "Allemagne", "belge": "Belgique", "béninois": "Bénin",
+    "brésilien": "Brésil", "britannique": "Royaume-Uni", "burkinabè": "Burkina", "camerounais": "Cameroun",
+    "chinois": "Chine", "cubain": "Cuba", "égyptien": "Égypte", "espagnol": "Espagne", "grec": "Grèce",
+    "grecque": "Grèce", "guinéen": "Guinée", "hongrois": "Hongrie", "indonésien": "Indonésie",
+    "iranien": "Iran", "israélien": "Israël", "italien": "Italie", "japonais": "Japon", "koweïtien": "Koweït",
+    "libanais": "Liban", "libyen": "Libye", "malgache": "Madagascar", "mauritanien": "Mauritanie",
+    "nigérien": "Niger", "palestinien": "Palestine", "polonais": "Pologne", "portugais": "Portugal",
+    "roumain": "Roumanie", "russe": "Russie", "sénégalais": "Sénégal", "syrien": "Syrie",
+    "tunisien": "Tunisie", "turc": "Turquie", "turque": "Turquie", "vietnamien": "Vietnam",
+    "yéménite": "Yémen"}
 PLACE_ADJECTIVES = {"algérien": "Algérie", "marocain": "Maroc", "malien": "Mali",
                     "alsacien": "Alsace", "aquitain": "Aquitaine", "auvergnat": "Auvergne",
                     "bourguignon": "Bourgogne", "breton": "Bretagne", "champenois": "Champagne",
                     "francilien": "Île-de-France", "lorrain": "Lorraine", "normand": "Normandie",
-                    "picard": "Picardie", "provençal": "Provence", "rhônalpin": "Rhône-Alpes"}
+                    "picard": "Picardie", "provençal": "Provence", "rhônalpin": "Rhône-Alpes",
+                    **FOREIGN_ADJECTIVES}
 
 
 # the kinds of agreement a partnership is formalised by, and the words of formalising it: with a

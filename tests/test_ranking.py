@@ -440,7 +440,9 @@ def test_the_place_gates_records_that_lack_only_a_light_word(tmp_path):
                                            ("Algérie", None), ("Mali", None), ("écoles", None),
                                            ("bretonnes", "Bretagne"), ("alsaciens", "Alsace"),
                                            ("franciliennes", "Île-de-France"), ("rhônalpine", "Rhône-Alpes"),
-                                           ("Bretagne", None), ("France", None)])
+                                           ("Bretagne", None), ("France", None),
+                                           ("chinoises", "Chine"), ("allemande", "Allemagne"),
+                                           ("turque", "Turquie"), ("grecs", "Grèce"), ("Chine", None)])
 def test_a_place_adjective_names_the_country_or_the_region(word, country):
     from engine.fillers import place_named
 
@@ -455,6 +457,21 @@ def test_a_french_region_adjective_is_the_french_sides_region(index_dir):
     assert top and all((h["french_party"] or {}).get("region") == "Bretagne" for h in top)
     off = _explained(index_dir, q, dataclasses.replace(p, place_adjectives=False))["results"][:5]
     assert any((h["french_party"] or {}).get("region") != "Bretagne" for h in off)
+
+
+def test_a_third_countrys_adjective_finds_the_country_named(index_dir):
+    # the sheets list other twinnings by country (« Hang Zhou (Chine) »), never `chinoises`
+    q = "jumelages avec des villes chinoises"
+    p = ranking_profile.current()
+
+    def chine(hit) -> float:
+        word = next(w for w in hit["explain"]["own"]["words"] if w["text"] == "chinoises")
+        return sum(m["score"] for m in word["matches"] if m["text"] == "Chine")
+
+    top = _explained(index_dir, q, p)["results"][:3]
+    assert len(top) == 3 and all(chine(h) > 0 for h in top)
+    off = _explained(index_dir, q, dataclasses.replace(p, place_adjectives=False))["results"][:3]
+    assert not any(chine(h) for h in off)
 
 
 def test_a_country_adjective_is_a_place_even_when_few_results_have_every_word(index_dir):
