@@ -61,6 +61,14 @@ class SearchRequest:
     snippets: bool = True
     explain: bool = False  # each result says how its score was made (explain.py)
 
+    def __post_init__(self) -> None:
+        """A typed facet's value given as text is parsed as the API parses it (`year: ["2005"]`
+        is the year 2005; `["20x5"]` a ValueError with the API's message), not a crash."""
+        facets = registry()
+        self.filters = {name: [facets[name].parse(v) if isinstance(v, str) else v for v in values]
+                        if name in facets and facets[name].pattern else values
+                        for name, values in self.filters.items()}
+
 
 def _party(p: dict | None) -> dict | None:
     if not p:
