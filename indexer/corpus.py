@@ -24,7 +24,7 @@ from .parsers import DOCUMENTS, fields, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import PLANNED, Action, Partnership
 from .registry import REPERTOIRES, Repertoire
-from .text import fix_shouted_words, fold, french_commune_name
+from .text import fix_shouted_words, fold, french_commune_name, repaired
 
 DEFAULT_DATA_DIR = default_data_dir(DOCUMENTS)  # see locations.py: a clone's data/, or the installed copy
 
@@ -94,7 +94,7 @@ def read_source(path: Path) -> str:
     if not data.strip():
         raise SourceError(f"{path.name}: file is empty")
     try:
-        return data.decode("utf-8")
+        return repaired(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(f"{path.name}: line {line}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None

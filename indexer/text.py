@@ -35,6 +35,17 @@ def french_list(items: list[str]) -> str:
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
 
 
+# U+FFFD (the replacement character) right after an amount: a euro sign the PDF's extraction broke
+# (« 4500 \ufffd », five times in the Mali repertoire); nowhere else does the corpus have one
+_BROKEN_EURO = re.compile(r"(?<=\d)(\s?)\ufffd")
+
+
+def repaired(text: str) -> str:
+    """A source document's text with what its extraction broke put back (line for line, so that
+    every line number stays the source's): the euro signs after amounts."""
+    return _BROKEN_EURO.sub(r"\1€", text)
+
+
 def squash_spaces(text: str) -> str:
     return _SPACES.sub(" ", text or "").strip()
 

@@ -58,6 +58,15 @@ def test_every_record_has_a_source(corpus):
     assert all(a.sources for a in corpus.actions)
 
 
+def test_no_record_shows_a_broken_character(corpus):
+    # the Mali repertoire's extraction left U+FFFD for five euro signs (« 4500 \ufffd »)
+    budgets = [a.budget.text for a in corpus.actions if a.budget and a.budget.text]
+    assert any("€" in t for t in budgets)
+    texts = budgets + [a.original_text or "" for a in corpus.actions] + \
+        [p.original_text or "" for p in corpus.partnerships]
+    assert not [t for t in texts if "\ufffd" in t]
+
+
 def test_titles_and_names_begin_with_a_capital(corpus):
     # the documents' lists write some in lower case (`le puit de Kabida`, `formation informatique`,
     # `Faucon / Vaucluse kamatingué`); a list of results shows them as titles and names

@@ -37,6 +37,18 @@ def test_budget(text, bare, expected):
         (b.amount, b.currency) == expected
 
 
+@pytest.mark.parametrize("broken, fixed", [
+    ("4500 \ufffd  ", "4500 €  "), ("8004,27 \ufffd\npour 2006", "8004,27 €\npour 2006"),
+    ("350 000 \ufffd  et 400 000 \ufffd /an", "350 000 €  et 400 000 € /an"),
+    ("Montant : \ufffd", "Montant : \ufffd"),  # after no amount: not known to be a euro sign
+])
+def test_a_euro_sign_the_extraction_broke_is_put_back(broken, fixed):
+    from indexer.text import repaired
+
+    assert repaired(broken) == fixed
+    assert repaired(broken).count("\n") == broken.count("\n")  # line numbers stay the source's
+
+
 def test_no_amount_is_no_budget():
     assert fields.budget("aux frais des voyageurs", bare=True) is None
     assert fields.budget("2005") is None

@@ -15,7 +15,7 @@ from ..text import EMAIL_RE, fold, squash_spaces
 
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\s?\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?"
 _MULT = r"(?P<mult>millions?|milliards?|mds?|k)\s*(?:de\s+|d['’]\s*)?"
-_UNIT = (r"k€|€|\ufffd|euros?\b|eur\b|e\b|f\s*cfa\b|fcfa\b|cfa\b|ff\b|francs?(?:\s+cfa)?\b|frs?\b|f\b|"
+_UNIT = (r"k€|€|euros?\b|eur\b|e\b|f\s*cfa\b|fcfa\b|cfa\b|ff\b|francs?(?:\s+cfa)?\b|frs?\b|f\b|"
          r"dhs?\b|dirhams?\b|mad\b|da\b|dinars?\b|dzd\b")
 MONEY_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:{_MULT})?(?P<unit>{_UNIT})?", re.IGNORECASE)
 _TOTAL_RE = re.compile(r"\b(total(?:\s+de)?|soit|co[uû]t global|montant global|au total|t\s*:)\s*:?\s*\(?$",
@@ -35,12 +35,12 @@ class Amount:
 
 
 def _currency(unit: str) -> str | None:
-    if unit.strip() in ("€", "\ufffd"):  # U+FFFD: a euro sign the extraction broke
+    if unit.strip() == "€":
         return "EUR"
     u = fold(unit).replace(" ", "")
     if not u:
         return None
-    if u in ("k€", "€", "\ufffd", "euro", "euros", "eur", "e"):  # U+FFFD: a euro sign the extraction broke
+    if u in ("k€", "€", "euro", "euros", "eur", "e"):
         return "EUR"
     if "cfa" in u:
         return "FCFA"
