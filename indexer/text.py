@@ -266,11 +266,18 @@ def _mask_number(text: str, replacement: str) -> str:
     return replacement
 
 
+# an address in brackets after what it reaches (« ASAYS (asays@asyas.com) »): removed, the
+# brackets go with it, or the snippets read « ASAYS () »
+_BRACKETED_EMAIL = re.compile(rf"[ \t]?\(\s*{EMAIL_RE.pattern}\s*\)")
+
+
 def redact_contacts(text: str, replacement: str = "") -> str:
     """Text without e-mail addresses and phone numbers: the index and the
     snippets never carry them, and HIDE_CONTACTS masks them on pages."""
     if not text:
         return text
     if "@" in text:  # the e-mail pattern is slow to fail on long texts
+        if not replacement:
+            text = _BRACKETED_EMAIL.sub("", text)
         text = EMAIL_RE.sub(replacement, text)
     return _NUMBERS.sub(lambda m: _mask_phone(m, replacement), text)

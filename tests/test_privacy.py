@@ -126,6 +126,19 @@ def test_masking_reads_a_year_apart_from_a_phone_number(text, masked):
     assert redact_contacts(text, "[masqué]") == masked
 
 
+@pytest.mark.parametrize("text, removed, masked", [
+    ("coopératives, ASAYS (asays@asyas.com), Migrations", "coopératives, ASAYS, Migrations",
+     "coopératives, ASAYS ([masqué]), Migrations"),
+    ("écrire à a.b@mairie-x.fr ou au service", "écrire à  ou au service", "écrire à [masqué] ou au service"),
+])
+def test_an_address_removed_from_its_brackets_takes_them_along(text, removed, masked):
+    # the index and snippets read « ASAYS (), Migrations et Développement () »
+    from indexer.text import redact_contacts
+
+    assert redact_contacts(text) == removed
+    assert redact_contacts(text, "[masqué]") == masked
+
+
 @pytest.mark.parametrize("text", [
     "en 1991 1992 1993 1994", "budget : 1 250 000 000 FCFA", "10 000 habitants",
     # a date, a year or a span opening a run of digits (a table's date cell, then its budget cell):
