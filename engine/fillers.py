@@ -210,7 +210,10 @@ def place_named(word: str) -> str | None:
     from analyzers.vocabulary import phrase_key
 
     key = phrase_key(word)
-    return _place_stems().get(key[0]) if len(key) == 1 else None
+    place = _place_stems().get(key[0]) if len(key) == 1 else None
+    # an adjective of the place's own stem (`lorraines`, `russes`) and the place typed (`Lorraine`)
+    # already find it as the word: named once more, it counted twice
+    return None if place is None or phrase_key(place) == key else place
 
 
 def is_place_kind(word: str) -> bool:

@@ -442,7 +442,9 @@ def test_the_place_gates_records_that_lack_only_a_light_word(tmp_path):
                                            ("franciliennes", "Île-de-France"), ("rhônalpine", "Rhône-Alpes"),
                                            ("Bretagne", None), ("France", None),
                                            ("chinoises", "Chine"), ("allemande", "Allemagne"),
-                                           ("turque", "Turquie"), ("grecs", "Grèce"), ("Chine", None)])
+                                           ("turque", "Turquie"), ("grecs", "Grèce"), ("Chine", None),
+                                           # the place's own stem: found as the word, never named twice
+                                           ("Lorraine", None), ("lorraines", None), ("Russie", None)])
 def test_a_place_adjective_names_the_country_or_the_region(word, country):
     from engine.fillers import place_named
 
@@ -457,6 +459,13 @@ def test_a_french_region_adjective_is_the_french_sides_region(index_dir):
     assert top and all((h["french_party"] or {}).get("region") == "Bretagne" for h in top)
     off = _explained(index_dir, q, dataclasses.replace(p, place_adjectives=False))["results"][:5]
     assert any((h["french_party"] or {}).get("region") != "Bretagne" for h in off)
+
+
+def test_a_place_sharing_its_adjectives_stem_counts_once(index_dir):
+    # `Lorraine` was found as the word and again as the place its adjective `lorrain` names
+    hit = _explained(index_dir, "jumelage Lorraine", ranking_profile.current())["results"][0]
+    word = next(w for w in hit["explain"]["own"]["words"] if w["text"] == "Lorraine")
+    assert [m["via"] for m in word["matches"]] == ["word"]
 
 
 def test_a_third_countrys_adjective_finds_the_country_named(index_dir):
