@@ -112,7 +112,7 @@ FOREIGN_ADJECTIVES = {
     "libanais": "Liban", "libyen": "Libye", "malgache": "Madagascar", "mauritanien": "Mauritanie",
     "nigérien": "Niger", "palestinien": "Palestine", "polonais": "Pologne", "portugais": "Portugal",
     "roumain": "Roumanie", "russe": "Russie", "sénégalais": "Sénégal", "syrien": "Syrie",
-    "tunisien": "Tunisie", "turc": "Turquie", "turque": "Turquie", "vietnamien": "Vietnam",
+    "tunisien": "Tunisie", "turc": "Turquie", "vietnamien": "Vietnam",
     "yéménite": "Yémen"}
 PLACE_ADJECTIVES = {"algérien": "Algérie", "marocain": "Maroc", "malien": "Mali",
                     "alsacien": "Alsace", "aquitain": "Aquitaine", "auvergnat": "Auvergne",
