@@ -17,6 +17,7 @@ from indexer.parsers.cuf_text import durations, title_of, year_lists
 from indexer.parsers.sheet import Document, Sheet
 from indexer.records import Party
 from indexer.registry import get
+from indexer.text import repaired
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "mali" / "tables"
 
@@ -26,7 +27,7 @@ def _actions(name: str):
     first = int(path.stem.rsplit("_", 1)[1])
     reader = get("mali-repertoire-2008.txt").make_reader()
     noise = reader.document("", name)
-    lines = path.read_text(encoding="utf-8").split("\n")
+    lines = repaired(path.read_text(encoding="utf-8")).split("\n")  # as a document is read
     body = [(first + i, t) for i, t in enumerate(lines) if i and not noise.is_noise(t)]
     sheet = Sheet(french=Party(name="A", country="France"), partner=None, first=first,
                   last=first + len(lines), actions=reader.actions(body))
