@@ -172,6 +172,8 @@ CASES = {
     "développement économique": ("développement économique", "activités génératrices de revenus",
                                  "pépinière d'entreprises", None),
     "transports": ("transport", "gare routière", "autobus", None),
+    # the companies the sheets name as partners or funders (« Fondation Véolia », « Aigle Azur »)
+    "entreprises privées": ("mécénat", "Veolia", "Veolia", None),
 }
 
 
