@@ -83,16 +83,6 @@ def test_year_filter_and_range(engine):
     assert all(any(2005 <= y <= 2006 for y in h["years"]) for h in r["results"])
 
 
-def test_a_year_given_as_text_is_parsed_as_the_api_parses_it(engine):
-    # a program passing the API's strings got a TypeError from the year facet's sort
-    as_int = engine.search(SearchRequest(q="puits", filters={"year": [2005]}, per_page=100))
-    as_text = engine.search(SearchRequest(q="puits", filters={"year": ["2005"]}, per_page=100))
-    assert as_text["total"] == as_int["total"] > 0
-    assert [h["id"] for h in as_text["results"]] == [h["id"] for h in as_int["results"]]
-    with pytest.raises(ValueError, match="Année invalide : « 20x5 »"):
-        SearchRequest(q="puits", filters={"year": ["20x5"]})
-
-
 def test_empty_query_lists_every_partnership(engine, corpus):
     r = engine.search(SearchRequest(q="", per_page=1))
     assert r["total"] == len(corpus.partnerships)

@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 
+from engine import SearchRequest
 from indexer.facet_registry import FACETS, Facet, Registry, registry, using
 
 SMALL_DOCS = ("algerie-micl-cooperation.txt", "algerie-ambassade-cooperation-technique.txt")
@@ -188,3 +189,13 @@ def test_a_body_with_no_partner_abroad_is_filed_under_its_own_region(client):
     # a French town with no partner (Bron's grants to two associations) is under no region
     bron = client.get("/api/search", query_string={"q": "Bron Malira"}).get_json()["results"][0]
     assert bron["id"] == "bron" and bron["region"] is None
+
+
+def test_a_year_given_as_text_is_parsed_as_the_api_parses_it(engine):
+    # a program passing the API's strings got a TypeError from the year facet's sort
+    as_int = engine.search(SearchRequest(q="puits", filters={"year": [2005]}, per_page=100))
+    as_text = engine.search(SearchRequest(q="puits", filters={"year": ["2005"]}, per_page=100))
+    assert as_text["total"] == as_int["total"] > 0
+    assert [h["id"] for h in as_text["results"]] == [h["id"] for h in as_int["results"]]
+    with pytest.raises(ValueError, match="Année invalide : « 20x5 »"):
+        SearchRequest(q="puits", filters={"year": ["20x5"]})
