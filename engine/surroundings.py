@@ -304,7 +304,7 @@ def unnamed_place_scope(missing: list[str], regions: Collection[str]) -> Scope |
         label = Unit(country, "region", region).label()
         there = ("du " + label[3:] if label.startswith("le ") else "de " + label) + ", qui l'englobe,"
     else:
-        there = {"Mali": "du Mali", "Maroc": "du Maroc"}.get(country, geography.with_de(country))
+        there = geography.of_country(country)
     return Scope(REGION if region else COUNTRY, region or country, _unnamed(country, place), there,
                  " ".join(words))
 

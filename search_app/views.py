@@ -19,6 +19,7 @@ from engine import SearchRequest
 from engine.highlight import mark_all, terms_by_field
 from engine.querylang import parse_query
 from engine.search import plan, search as run_search
+from indexer import geography
 from indexer.facet_registry import is_french, registry
 
 from .index import get_engine
@@ -43,9 +44,6 @@ def has_french_party(rec: dict) -> bool:
     return is_french(rec.get("french_party"))
 
 
-_OF_COUNTRY = {"Algérie": "de l'Algérie", "Mali": "du Mali", "Maroc": "du Maroc"}
-
-
 def no_french_party_note(rec: dict) -> tuple[str, str] | None:
     """Why a record has no French collectivity, for its page and for the badge of its result
     (page notice, badge title); None when it has one. The Algerian ministry's accords name a
@@ -55,7 +53,7 @@ def no_french_party_note(rec: dict) -> tuple[str, str] | None:
     partner, own = rec.get("partner_party") or {}, rec.get("french_party") or {}
     if partner:
         country = partner.get("country") or ""
-        of = _OF_COUNTRY.get(country, f"de {country}" if country else "de ce pays")
+        of = geography.of_country(country, article=True) if country else "de ce pays"
         page = (f"Aucune collectivité française dans ce partenariat : le document source recense aussi la "
                 f"coopération {of} avec d'autres pays et des organisations internationales.")
         badge = "Le document recense aussi la coopération de ce pays avec d'autres pays ou des organisations " \

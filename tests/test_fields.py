@@ -323,3 +323,13 @@ def test_every_geography_entry_cites_a_declared_source(country):
         assert key in geo.sources, (country, p.name, p.source)
         if p.level != "region":
             assert p.region in geo.regions, (country, p.name, p.region)
+
+
+@pytest.mark.parametrize("country, bare, with_article", [
+    ("Mali", "du Mali", "du Mali"), ("Maroc", "du Maroc", "du Maroc"),
+    ("Algérie", "d'Algérie", "de l'Algérie"), ("France", "de France", "de la France"),
+])
+def test_de_before_a_country_as_french_says_it(country, bare, with_article):
+    # « les résultats d'Algérie » (surroundings) and « la coopération de l'Algérie » (a record's page)
+    assert geography.of_country(country) == bare
+    assert geography.of_country(country, article=True) == with_article

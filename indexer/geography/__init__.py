@@ -180,6 +180,22 @@ def with_de(name: str) -> str:
     return ("d'" if name[:1].lower() in "aeiouéèâîô" else "de ") + name
 
 
+# the countries whose name takes a masculine article: `du Mali`, never `de Mali`
+_MASCULINE_COUNTRIES = frozenset({"Mali", "Maroc", "Niger", "Sénégal", "Burkina Faso", "Portugal", "Japon",
+                                  "Liban", "Yémen", "Qatar", "Koweït", "Viêt Nam", "Vietnam", "Bénin"})
+
+
+def of_country(name: str, article: bool = False) -> str:
+    """`de` before a country's name, as French says it: `du Mali`, `du Maroc` always; a feminine
+    name with its article (`de l'Algérie`: « la coopération de l'Algérie ») or without it
+    (`d'Algérie`: « les résultats d'Algérie »)."""
+    if name in _MASCULINE_COUNTRIES:
+        return "du " + name
+    if not article:
+        return with_de(name)
+    return ("de l'" if name[:1].lower() in "aeiouéèâîô" else "de la ") + name
+
+
 def spelled_otherwise(word: str) -> str | None:
     """The name a table gives the unit a word names by another spelling (`Timbuktu`: Tombouctou,
     `Algiers`: Alger, `Fez`: Fès), the largest unit first; None for a table's own name or no unit."""
