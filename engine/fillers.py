@@ -20,9 +20,9 @@ Agreement words (`convention`, `accord`, `protocole`): next to a year, they ask 
 partnership was formalised, which its `began` year says whatever the agreement is called
 (ranking.py, `_formalised`).
 
-Place adjectives (`algériens`, `marocaine`, `maliennes`; `bretonnes`, `alsaciens`; `chinoises`) name a
-partner country, a French région or another country: the query builder also looks for the place's name (querybuild.py,
-`VIA_PLACE`), which makes the word a place for the ranker."""
+Place adjectives (`algériens`, `marocaine`, `maliennes`; `bretonnes`, `alsaciens`; `chinoises`)
+name a partner country, a French région or another country: the query builder also looks for the
+place's name (querybuild.py, `VIA_PLACE`), which makes the word a place for the ranker."""
 from __future__ import annotations
 
 import re
@@ -94,12 +94,6 @@ LIGHT_WORDS = (
 )
 
 
-# The adjective of a repertoire's partner country names the country (`médecins algériens`, `une
-# commune malienne`, `étudiants marocains`), and that of a French région the région (`collectivités
-# bretonnes`, `communes alsaciennes`): the records say where they are in their places, not with the
-# adjective. Compared by stem (every gender and number). The régions are those of the records'
-# French side (2008); a name the record splits (`Haute-Normandie`, `Provence-Alpes-Côte d'Azur`)
-# is found by its word.
 # A third country's adjective names it too (`villes chinoises`, `jumelle allemande`): the sheets
 # list their collectivities' other twinnings by country (« Hang Zhou (Chine) »), the ministry's
 # accords are one record per country, and neither ever writes the adjective.
@@ -114,6 +108,14 @@ FOREIGN_ADJECTIVES = {
     "roumain": "Roumanie", "russe": "Russie", "sénégalais": "Sénégal", "syrien": "Syrie",
     "tunisien": "Tunisie", "turc": "Turquie", "vietnamien": "Vietnam",
     "yéménite": "Yémen"}
+
+
+# The adjective of a repertoire's partner country names the country (`médecins algériens`, `une
+# commune malienne`, `étudiants marocains`), and that of a French région the région (`collectivités
+# bretonnes`, `communes alsaciennes`): the records say where they are in their places, not with the
+# adjective. Compared by stem (every gender and number). The régions are those of the records'
+# French side (2008); a name the record splits (`Haute-Normandie`, `Provence-Alpes-Côte d'Azur`)
+# is found by its word.
 PLACE_ADJECTIVES = {"algérien": "Algérie", "marocain": "Maroc", "malien": "Mali",
                     "alsacien": "Alsace", "aquitain": "Aquitaine", "auvergnat": "Auvergne",
                     "bourguignon": "Bourgogne", "breton": "Bretagne", "champenois": "Champagne",
