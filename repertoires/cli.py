@@ -273,11 +273,9 @@ def cmd_serve(args) -> int:
 def cmd_search(args) -> int:
     """The API's request, read by the API's rules (search_app.params): `--country Narnia` listed
     nothing and `--page 0` the first page, where /api/search says what is wrong."""
-    from werkzeug.datastructures import MultiDict
-
     from engine import Engine
     from indexer.store import IndexError_
-    from search_app.params import ParamError, parse_search_args
+    from search_app.params import ParamError, Params, parse_search_args
     from search_app.spelling import show_suggestion
 
     pairs = [("q", args.query), ("sort", args.sort), ("page", str(args.page)), ("per_page", str(args.per_page))]
@@ -287,7 +285,7 @@ def cmd_search(args) -> int:
         pairs += [(facet.name, str(v)) for v in ([chosen] if facet.exclusive else chosen) if v]
     try:
         engine = Engine(args.index)
-        response = engine.search(parse_search_args(MultiDict(pairs), engine.state().facet_values))
+        response = engine.search(parse_search_args(Params(pairs), engine.state().facet_values))
         show_suggestion(response, args.query or "", engine.state())  # as the API and the page show it
     except IndexError_ as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -137,3 +137,40 @@ def test_serve_builds_a_missing_index_first_and_says_so(tmp_path, data_dir, caps
     assert "no index in" in err and "building the index now" in err and "Index built in" in err
     ensure_index(d, tmp_path / "ix")
     assert capsys.readouterr().err == ""  # fresh: silent
+
+
+def test_a_one_shot_search_loads_neither_flask_nor_werkzeug(index_dir):
+    # the CLI reads its options by the API's rules (search_app.params); importing the web stack
+    # for that cost a one-shot `repertoires search` ~120 ms of its ~0.3 s
+    import subprocess
+    import sys
+
+    code = ("import sys; from repertoires.cli import main; "
+            f"rc = main(['search', 'eau Kayes', '--country', 'Mali', '--index', {str(index_dir)!r}]); "
+            "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'flask', 'werkzeug', 'jinja2'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "résultats pour « eau Kayes »" in out
+    assert out.strip().endswith("0 []")
+
+
+@pytest.mark.parametrize("pairs", [
+    [("q", "eau"), ("country", "Mali"), ("country", "Maroc"), ("page", "2")],
+    [("q", "eau"), ("page", "1"), ("page", "2")],  # repeated: refused alike
+    [("q", "eau"), ("pays", "Mali")],  # unknown: refused alike
+    [("q", "eau"), ("year", "20x5")],
+])
+def test_the_cli_parameters_are_read_as_the_apis(pairs, index_dir):
+    from werkzeug.datastructures import MultiDict
+
+    from engine import Engine
+    from search_app.params import ParamError, Params, parse_search_args
+
+    values = Engine(index_dir).state().facet_values
+
+    def read(args):
+        try:
+            return parse_search_args(args, values)
+        except ParamError as exc:
+            return exc.message
+
+    assert read(Params(pairs)) == read(MultiDict(pairs))
