@@ -408,10 +408,10 @@ def print_results(r: dict, out=None) -> None:
                 print(f"       ↳ {a['title'][:90]}", file=out)
             print(f"     id : {hit['id']}", file=out)
     facets = r.get("facets") or {}
-    for name in ("country", "domain", "region"):
+    for name in ("country", "domain", "region"):  # under the labels the page shows (« Pays : Maroc (6) »)
         vals = [f"{v['value']} ({v['count']})" for v in facets.get(name, [])[:8]]
         if vals:
-            print(f"\n{name}: " + ", ".join(vals), file=out)
+            print(f"\n{registry()[name].label} : " + ", ".join(vals), file=out)
 
 
 # --- export --------------------------------------------------------------

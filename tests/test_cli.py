@@ -28,6 +28,7 @@ def test_search_readable_and_json(index_dir, capsys):
     assert main(["search", "zzzxqw", "--index", str(index_dir)]) == 0  # French: the singular below two
     assert re.match(r"0 résultat pour « zzzxqw » \(\d+(,\d)?\u202fms\)", capsys.readouterr().out)
     assert "Kayes" in out and "id : " in out
+    assert "\nPays : Mali (" in out and "\ncountry:" not in out  # the facets under the page's French labels
     assert main(["search", "santé", "--country", "Mali", "--json", "--index", str(index_dir)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] > 0
