@@ -95,19 +95,23 @@ LIGHT_WORDS = (
 
 
 # A third country's adjective names it too (`villes chinoises`, `jumelle allemande`): the sheets
-# list their collectivities' other twinnings by country (« Hang Zhou (Chine) »), the ministry's
-# accords are one record per country, and neither ever writes the adjective.
+# mostly list their collectivities' other twinnings by country (« Hang Zhou (Chine) »), and the
+# ministry's accords are one record per country. Not a continent's (`africaine`): every partner is
+# in Africa, and the sheets' « Afrique » is mostly « Afrique du Sud » or « Afrique Verte ».
+# The stemmer splits some feminines from their masculine (`japonaise`: japonais, `japonais`: japon),
+# so they are listed as well.
 FOREIGN_ADJECTIVES = {
-    "africain": "Afrique", "allemand": "Allemagne", "belge": "Belgique", "béninois": "Bénin",
-    "brésilien": "Brésil", "britannique": "Royaume-Uni", "burkinabè": "Burkina", "camerounais": "Cameroun",
-    "chinois": "Chine", "cubain": "Cuba", "égyptien": "Égypte", "espagnol": "Espagne", "grec": "Grèce",
-    "grecque": "Grèce", "guinéen": "Guinée", "hongrois": "Hongrie", "indonésien": "Indonésie",
-    "iranien": "Iran", "israélien": "Israël", "italien": "Italie", "japonais": "Japon", "koweïtien": "Koweït",
-    "libanais": "Liban", "libyen": "Libye", "malgache": "Madagascar", "mauritanien": "Mauritanie",
-    "nigérien": "Niger", "palestinien": "Palestine", "polonais": "Pologne", "portugais": "Portugal",
-    "roumain": "Roumanie", "russe": "Russie", "sénégalais": "Sénégal", "syrien": "Syrie",
-    "tunisien": "Tunisie", "turc": "Turquie", "vietnamien": "Vietnam",
-    "yéménite": "Yémen"}
+    "allemand": "Allemagne", "belge": "Belgique", "brésilien": "Brésil", "burkinabè": "Burkina",
+    "béninois": "Bénin", "camerounais": "Cameroun", "camerounaise": "Cameroun", "chinois": "Chine",
+    "cubain": "Cuba", "espagnol": "Espagne", "grec": "Grèce", "grecque": "Grèce", "guinéen": "Guinée",
+    "hongrois": "Hongrie", "indonésien": "Indonésie", "iranien": "Iran", "israélien": "Israël",
+    "italien": "Italie", "japonais": "Japon", "japonaise": "Japon", "koweïtien": "Koweït", "libanais": "Liban",
+    "libanaise": "Liban", "libyen": "Libye", "malgache": "Madagascar", "mauritanien": "Mauritanie",
+    "nigérien": "Niger", "palestinien": "Palestine", "polonais": "Pologne", "polonaise": "Pologne",
+    "portugais": "Portugal", "portugaise": "Portugal", "roumain": "Roumanie", "britannique": "Royaume-Uni",
+    "russe": "Russie", "syrien": "Syrie", "sénégalais": "Sénégal", "sénégalaise": "Sénégal",
+    "tunisien": "Tunisie", "turc": "Turquie", "turque": "Turquie", "vietnamien": "Vietnam",
+    "yéménite": "Yémen", "égyptien": "Égypte"}
 
 
 # The adjective of a repertoire's partner country names the country (`médecins algériens`, `une
@@ -213,9 +217,9 @@ def place_named(word: str) -> str | None:
 
     key = phrase_key(word)
     place = _place_stems().get(key[0]) if len(key) == 1 else None
-    # an adjective of the place's own stem (`lorraines`, `russes`) and the place typed (`Lorraine`)
-    # already find it as the word: named once more, it counted twice
-    return None if place is None or phrase_key(place) == key else place
+    # the place's own name typed (`Lorraine`, whose stem is its adjective's) is found as the word:
+    # named once more, it counted twice; its adjective (`lorraines`) names it
+    return None if place is None or fold_text(word) == fold_text(place) else place
 
 
 def is_place_kind(word: str) -> bool:
