@@ -63,11 +63,13 @@ class SearchRequest:
 
     def __post_init__(self) -> None:
         """A typed facet's value given as text is parsed as the API parses it (`year: ["2005"]`
-        is the year 2005; `["20x5"]` a ValueError with the API's message), not a crash."""
+        is the year 2005; `["20x5"]` a ValueError with the API's message), not a crash; a value
+        given alone is a list of one (`year: "2005"` was read letter by letter)."""
         facets = registry()
+        listed = {name: [values] if isinstance(values, (str, int)) else values for name, values in self.filters.items()}
         self.filters = {name: [facets[name].parse(v) if isinstance(v, str) else v for v in values]
                         if name in facets and facets[name].pattern else values
-                        for name, values in self.filters.items()}
+                        for name, values in listed.items()}
 
 
 def _party(p: dict | None) -> dict | None:

@@ -266,9 +266,14 @@ def _mask_number(text: str, replacement: str) -> str:
     return replacement
 
 
-# an address in brackets after what it reaches (« ASAYS (asays@asyas.com) »): removed, the
-# brackets go with it, or the snippets read « ASAYS () »
-_BRACKETED_EMAIL = re.compile(rf"[ \t]?\(\s*{EMAIL_RE.pattern}\s*\)")
+# the brackets an address is taken out of (« ASAYS (asays@asyas.com) »; « (a@b.fr ; c@d.fr) »): left
+# empty, they go with it, or the snippets read « ASAYS () »
+_EMPTIED_BRACKETS = re.compile(r"[ \t]?\([\s,;]*\)")
+
+
+def without_emails(text: str) -> str:
+    """`text` without its e-mail addresses, nor the brackets they leave empty."""
+    return _EMPTIED_BRACKETS.sub("", EMAIL_RE.sub("", text)) if "@" in text else text
 
 
 def redact_contacts(text: str, replacement: str = "") -> str:
@@ -277,7 +282,5 @@ def redact_contacts(text: str, replacement: str = "") -> str:
     if not text:
         return text
     if "@" in text:  # the e-mail pattern is slow to fail on long texts
-        if not replacement:
-            text = _BRACKETED_EMAIL.sub("", text)
-        text = EMAIL_RE.sub(replacement, text)
+        text = EMAIL_RE.sub(replacement, text) if replacement else without_emails(text)
     return _NUMBERS.sub(lambda m: _mask_phone(m, replacement), text)

@@ -199,3 +199,5 @@ def test_a_year_given_as_text_is_parsed_as_the_api_parses_it(engine):
     assert [h["id"] for h in as_text["results"]] == [h["id"] for h in as_int["results"]]
     with pytest.raises(ValueError, match="Année invalide : « 20x5 »"):
         SearchRequest(q="puits", filters={"year": ["20x5"]})
+    alone = engine.search(SearchRequest(q="puits", filters={"year": "2005", "country": "Mali"}, per_page=100))
+    assert alone["total"] > 0 and all("Mali" in h["countries"] and 2005 in h["years"] for h in alone["results"])

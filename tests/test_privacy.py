@@ -130,6 +130,7 @@ def test_masking_reads_a_year_apart_from_a_phone_number(text, masked):
     ("coopératives, ASAYS (asays@asyas.com), Migrations", "coopératives, ASAYS, Migrations",
      "coopératives, ASAYS ([masqué]), Migrations"),
     ("écrire à a.b@mairie-x.fr ou au service", "écrire à  ou au service", "écrire à [masqué] ou au service"),
+    ("Contact (a@b.fr ; c@d.fr) :", "Contact :", "Contact ([masqué] ; [masqué]) :"),
 ])
 def test_an_address_removed_from_its_brackets_takes_them_along(text, removed, masked):
     # the index and snippets read « ASAYS (), Migrations et Développement () »

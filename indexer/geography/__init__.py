@@ -180,18 +180,26 @@ def with_de(name: str) -> str:
     return ("d'" if name[:1].lower() in "aeiouéèâîô" else "de ") + name
 
 
-# the countries whose name takes a masculine article: `du Mali`, never `de Mali`
-_MASCULINE_COUNTRIES = frozenset({"Mali", "Maroc", "Niger", "Sénégal", "Burkina Faso", "Portugal", "Japon",
-                                  "Liban", "Yémen", "Qatar", "Koweït", "Viêt Nam", "Vietnam", "Bénin"})
+# how French names a country after `de`: `du Mali`; with its article, `de l'Algérie`; plural, `des
+# États-Unis`; the others (Cuba, Madagascar, Israël, and any name not listed) without article
+_MASCULINE_COUNTRIES = frozenset({"Mali", "Maroc", "Niger", "Sénégal", "Burkina", "Burkina Faso", "Portugal",
+                                  "Japon", "Liban", "Yémen", "Qatar", "Koweït", "Vietnam", "Bénin", "Brésil",
+                                  "Cameroun", "Canada", "Tchad", "Royaume-Uni", "Venezuela"})
+_FEMININE_COUNTRIES = frozenset({"Algérie", "France", "Tunisie", "Mauritanie", "Libye", "Égypte", "Italie",
+                                 "Espagne", "Allemagne", "Belgique", "Chine", "Russie", "Syrie", "Turquie",
+                                 "Grèce", "Pologne", "Roumanie", "Hongrie", "Indonésie", "Guinée", "Palestine"})
+_PLURAL_COUNTRIES = frozenset({"États-Unis", "Émirats arabes unis", "Pays-Bas"})
 
 
 def of_country(name: str, article: bool = False) -> str:
-    """`de` before a country's name, as French says it: `du Mali`, `du Maroc` always; a feminine
-    name with its article (`de l'Algérie`: « la coopération de l'Algérie ») or without it
-    (`d'Algérie`: « les résultats d'Algérie »)."""
+    """`de` before a country's name, as French says it: `du Mali`, `des États-Unis` always; a
+    feminine name with its article (`de l'Algérie`: « la coopération de l'Algérie ») or without it
+    (`d'Algérie`: « les résultats d'Algérie »); any other name without article (`de Cuba`)."""
     if name in _MASCULINE_COUNTRIES:
         return "du " + name
-    if not article:
+    if name in _PLURAL_COUNTRIES:
+        return "des " + name
+    if not article or name not in _FEMININE_COUNTRIES:
         return with_de(name)
     return ("de l'" if name[:1].lower() in "aeiouéèâîô" else "de la ") + name
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from ..records import Contact, Party
-from ..text import EMAIL_RE, fold, join_wrapped, squash_spaces
+from ..text import EMAIL_RE, fold, join_wrapped, squash_spaces, without_emails
 from . import contacts
 
 _ROLE_RE = re.compile(
@@ -181,7 +181,7 @@ class ContactBlock:
         """One value line: a person, their role, e-mail and number (`M. TOURE SALIOU 00 223 934 44 48`);
         a line of a number or an e-mail alone is the last person's."""
         email = EMAIL_RE.search(entry)
-        text = re.sub(r"\(\s*\)", " ", entry.replace(email.group(0), " ")) if email else entry
+        text = without_emails(entry) if email else entry
         number = _TRAILING_NUMBER_RE.search(text)
         text = squash_spaces(text[:number.start()] if number else text).strip(" ,;:-–")
         phone = contacts.clean_number(number.group(0)) if number else None
