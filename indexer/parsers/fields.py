@@ -35,12 +35,10 @@ class Amount:
 
 
 def _currency(unit: str) -> str | None:
-    if unit.strip() == "€":
-        return "EUR"
-    u = fold(unit).replace(" ", "")
+    u = fold(unit).replace(" ", "")  # `€` folds to `eur`
     if not u:
         return None
-    if u in ("k€", "€", "euro", "euros", "eur", "e"):
+    if u in ("keur", "euro", "euros", "eur", "e"):  # folded: `k€`, `€`
         return "EUR"
     if "cfa" in u:
         return "FCFA"

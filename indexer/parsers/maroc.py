@@ -76,8 +76,8 @@ def french_party(raw: str, population_text: str | None = None) -> Party:
         else "intercommunalité" if "communaute urbaine" in low or "metropole" in low else "commune"
     france = geography.of("France")
     # a town named like a département is the town (`Ville de Vienne`, in Isère, not the Vienne)
-    place = (france.lookup(core_name(name), "commune") if kind == "commune" else None) \
-        or france.lookup(core_name(name))
+    core = core_name(name)
+    place = (france.lookup(core, "commune") if kind == "commune" else None) or france.lookup(core)
     region, sub = (place.region, place.subdivision) if place else (None, None)
     sub = None if kind == "région" else sub
     party = Party(name=name, name_raw=squash_spaces(raw), kind=kind, country="France",
