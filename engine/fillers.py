@@ -198,6 +198,17 @@ def _one_of(word: str, words: tuple[str, ...]) -> bool:
     return len(key) == 1 and key[0] in _stems(words)
 
 
+# the words of a partnership's being made (`jumelage 1988`, `partenariats démarrés en 1993`): with a
+# year, the query asks when partnerships began, not what was done that year
+PARTNERSHIP_WORDS = AGREEMENT_WORDS + ("jumelage", "jumelé", "démarré", "engagé", "débuté", "commencé",
+                                       "lancé", "créé", "noué", "établi")
+
+
+def names_partnership(word: str) -> bool:
+    """True for a word naming a partnership, an agreement or their beginning (any inflection)."""
+    return _one_of(word, PARTNERSHIP_WORDS)
+
+
 def names_agreement(word: str) -> bool:
     """True for a word naming a kind of agreement or its signing (any inflection) of AGREEMENT_WORDS."""
     return _one_of(word, AGREEMENT_WORDS)

@@ -22,7 +22,7 @@ from analyzers.vocabulary import PLACE, territory_names
 from indexer import geography
 from indexer.facet_registry import registry
 from indexer.ids import name_key
-from indexer.schema import NAME_FIELDS, TEXT_FIELDS
+from indexer.schema import NAME_FIELDS, TEXT_FIELDS, facet_field
 from indexer.text import YEAR, french_list
 
 from . import ranking_profile
@@ -35,6 +35,7 @@ from .fillers import (
     is_question_word,
     names_agreement,
     names_french_side,
+    names_partnership,
     place_named,
 )
 from .querylang import (
@@ -51,6 +52,7 @@ from .querylang import (
 )
 from .querymodel import (
     LITERAL,
+    VIA_ACTIVE,
     VIA_FAMILY,
     VIA_PHRASE,
     VIA_PLACE,
@@ -210,6 +212,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             light = whole and all(c.kind == "word" and is_light(c.text) for c in clauses)
             agreement = whole and all(c.kind == "word" and names_agreement(c.text) for c in clauses)
             built.groups.append(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement))
+    built.groups = _active_years(built.groups, pq)
     if profile.own_words_only:
         built.groups = _without_typed_expansions(built.groups)
     built.notices.extend(spans.notices)
@@ -394,13 +397,30 @@ def council_keys(text: str) -> list[str]:
     return [("cr-" if place.level == "region" else "cg-") + name_key(place.name)]
 
 
+def _active_years(groups: list[Group], pq) -> list[Group]:
+    """A year next to a topic (`centre de santé 2004`) also finds the records active that year;
+    next to a partnership's or an agreement's word (`jumelage 1988`, `convention 2001`), it asks
+    when the partnership began, and only `began` and the texts answer."""
+    words = [c.text for clauses in pq.groups for c in clauses if c.kind == "word"]
+    if not any(names_partnership(w) for w in words):
+        return groups
+    out = []
+    for g in groups:
+        keep = [a for a in g.alternatives if a.via != VIA_ACTIVE]
+        out.append(g if len(keep) == len(g.alternatives) else Group(g.text, keep, light=g.light, agreement=g.agreement))
+    return out
+
+
 def _year_alternatives(schema, year: str) -> list[Alternative]:
     """A year as a word of the texts, and as the years a partnership was formalised or first
     contacted in (the `began` field), which the texts do not always write."""
     profile = ranking_profile.current()
     return [Alternative(VIA_WORD, year, field_parts(schema, year, scale=profile.stem), grade=profile.stem),
             Alternative(VIA_YEAR, year, [("began", Q.ConstantScoreQuery(Q.Term("began", year), profile.year_score))],
-                        grade=profile.year_score)]
+                        grade=profile.year_score)] + ([
+            Alternative(VIA_ACTIVE, year, [(facet_field("year"), Q.ConstantScoreQuery(
+                Q.Term(facet_field("year"), year), profile.year_active))], grade=profile.year_active, otherwise=True)]
+            if profile.year_active else [])
 
 
 def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starting) -> Group | None:

@@ -24,11 +24,12 @@ VIA_SYNONYM = "synonym"
 VIA_NARROWER = "narrower"
 VIA_TYPO = "typo"
 VIA_YEAR = "year"
+VIA_ACTIVE = "active"  # a year typed, for the records active that year that neither write nor began it
 VIA_PLACE = "place"  # a place as if typed: the country or région an adjective names (`algériens`: Algérie),
 # a territory's units (`Kabylie`: Tizi Ouzou…), a place spelled otherwise (`Timbuktu`: Tombouctou)
 VIA_TRUNCATED = "truncated"  # the words beginning as typed before a star (`assainiss*`)
 # what was typed, not an expansion (a place's adjective names the place as typed)
-LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_PLACE, VIA_TRUNCATED})
+LITERAL = frozenset({VIA_WORD, VIA_PHRASE, VIA_WORDS, VIA_YEAR, VIA_ACTIVE, VIA_PLACE, VIA_TRUNCATED})
 
 
 @dataclass

@@ -310,7 +310,7 @@ def _strip_marks(html: str) -> str:
 
 VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": "famille",
               "synonym": "synonyme", "narrower": "terme plus précis", "typo": "orthographe proche",
-              "year": "année de début", "place": "lieu", "truncated": "début de mot"}
+              "year": "année de début", "active": "année d'activité", "place": "lieu", "truncated": "début de mot"}
 
 
 def _num(x: float) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import pytest
 
 from contract import check_schema
-from engine import SearchRequest, ranking_profile
+from engine import Engine, SearchRequest, ranking_profile
+from engine.fillers import names_partnership
 from repertoires.cli import main
 
-VIAS = {"word", "phrase", "words", "family", "synonym", "narrower", "typo", "year", "place"}
+VIAS = {"word", "phrase", "words", "family", "synonym", "narrower", "typo", "year", "active", "place", "truncated"}
 TOL = 2e-3  # every figure is rounded to 4 decimals
 
 
@@ -175,6 +177,31 @@ def test_a_record_formalised_in_the_year_has_the_agreement_word(engine):
         said = sum(m["score"] for m in w["matches"])
         assert w["text"] == "convention" and w["score"] == pytest.approx(max(year_score, said), abs=1e-3)
         check_result(hit)
+
+
+def test_a_year_next_to_a_topic_finds_the_records_active_that_year(engine, index_dir):
+    # `centre de santé 2004`: a record active in 2004 whose text does not write 2004 and that did
+    # not begin then has the year through its year facet, scored at the profile's year_active,
+    # below a beginning that year; next to a twinning (`jumelage 2004`), the year asks when the
+    # partnership began, and being active that year does not count
+    p = ranking_profile.current()
+    assert 0 < p.year_active < p.year_score
+    r = engine.search(SearchRequest(q="centre de santé 2004", per_page=100, explain=True))
+    active = [m for hit in r["results"] for m in _matches(hit) if m["via"] == "active"]
+    assert active and all(m["text"] == "2004" and close(m["score"], p.year_active) for m in active)
+    for hit in r["results"]:
+        for doc in (hit["explain"]["own"], (hit["explain"].get("action") or {}).get("own")):
+            for w in (doc or {}).get("words", []):
+                vias = {m["via"] for m in w["matches"]}
+                assert not ("active" in vias and vias & {"word", "year"})  # only where nothing else found it
+        check_result(hit)
+    with ranking_profile.use_profile(replace(p, year_active=0.0)):
+        before = Engine(index_dir).search(SearchRequest(q="centre de santé 2004", per_page=100))
+    found_now = {hit["id"] for hit in r["results"]} - {hit["id"] for hit in before["results"]}
+    assert found_now and r["total"] > before["total"]  # a health centre built 2003-2005 was not found
+    twinning = engine.search(SearchRequest(q="jumelages signés en 2004", per_page=100, explain=True))
+    assert twinning["results"] and not any(m["via"] == "active" for hit in twinning["results"] for m in _matches(hit))
+    assert names_partnership("jumelages") and names_partnership("démarrés") and not names_partnership("écoles")
 
 
 def test_action_listing_explains_actions(engine):
