@@ -35,6 +35,9 @@ SHEET_CASES = {
     "ensablement": ("ensablement", "désertification", "désertification", None),
     # computers are given as « matériel informatique » or with the « informatisation » of a mairie
     "ordinateurs": ("ordinateur", "matériel informatique", "informatisation", None),
+    # a council's seat is not always its mairie: CG Ille-et-Vilaine-Mopti's « Construction de l'hôtel de
+    # Région » (Mali l.4050), CG Essonne-Douentza's « Rénovation du bâtiment du Conseil de Cercle » (l.3430)
+    "mairies": ("mairie", "hôtel de région", "hôtel de région", None),
     # village water supply is wells, boreholes, pumps and standpipes, as the Mali sheets list them
     "hydraulique villageoise": ("hydraulique rurale", "forages", "puits", None),
     # Chaumont-San (Mali l.2112): « une salle de radiologie complète »; CG Allier-Niafunké: un échographe
