@@ -34,7 +34,7 @@ FRENCH = "french"  # the French collectivity: the map's French marks
 
 SOURCE_LABELS = document_labels()  # file name -> label, from the document registry (indexer/registry.py)
 
-UNKNOWN_VALUE = "Valeur inconnue pour « {name} » : « {value} »."
+UNKNOWN_VALUE = "Valeur inconnue pour « {label} » ({name}) : « {value} »."
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class Facet:
         has the wrong shape or is not one of the closed values."""
         if (self.pattern and not re.fullmatch(self.pattern, raw.strip())) or (
                 self.closed and raw not in self.closed):
-            raise ValueError(self.invalid_message.format(name=self.name, value=raw[:40]))
+            raise ValueError(self.invalid_message.format(name=self.name, label=self.label, value=raw[:40]))
         return self.convert(raw.strip() if self.pattern else raw)
 
     def label_of(self, value) -> str:
@@ -236,7 +236,8 @@ FACETS = Registry([
     Facet("type", "Type de fiche", lambda p: ["partnership"], lambda a, p: ["action"],
           prefixes=("type",), multi=False, closed=("partnership", "action"), selects_kind=True,
           value_labels={"partnership": "Partenariats", "action": "Actions"},
-          invalid_code="invalid_type", invalid_message="Type inconnu « {value} » (partnership ou action).",
+          invalid_code="invalid_type",
+          invalid_message="Type de fiche inconnu « {value} » : partnership (partenariats) ou action (actions).",
           description="Type de fiche listée : partnership (défaut, actions imbriquées) ou action "
                       "(actions seules)."),
     Facet("source", "Document source", lambda p: _documents(p.sources),

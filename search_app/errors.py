@@ -1,7 +1,7 @@
 """Errors never leak a stack trace: JSON with a code under /api, a French page elsewhere."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, redirect, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from indexer.store import IndexError_
@@ -33,9 +33,26 @@ def error_response(status: int, code: str | None = None, message: str | None = N
     return render_template("error.html", status=status, message=message), status
 
 
+def without_trailing_slash(app: Flask):
+    """`/a-propos/` for `/a-propos`: a 301 to the address without the slash when that one is a
+    route (the query string kept); None otherwise."""
+    path = request.path
+    if path == "/" or not path.endswith("/"):
+        return None
+    target = path.rstrip("/") or "/"
+    try:
+        app.url_map.bind("localhost").match(target, method=request.method)
+    except HTTPException:
+        return None
+    query = request.query_string.decode("utf-8", "replace")
+    return redirect(target + (f"?{query}" if query else ""), 301)
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
+        if exc.code == 404 and (moved := without_trailing_slash(app)) is not None:
+            return moved
         resp = error_response(exc.code or 500)
         allowed = getattr(exc, "valid_methods", None)
         if allowed:  # a 405 must say what is allowed (RFC 9110)

@@ -18,12 +18,10 @@ from . import accessibility, mapview, views
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
 from .links import url_with, without_filters
-from .params import SINGLE_PARAMS, ParamError, near_value
+from .params import SINGLE_PARAMS, SORT_LABELS, ParamError, named, near_value, without_control
 
 bp = Blueprint("pages", __name__)
 
-SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens",
-               "name": "Nom"}
 EXAMPLES = ["assainissement Kayes", "santé Ségou", "jumelage 1986", "pays:maroc eau potable",
             "école OU scolarisation", "collectivite:belfort"]
 FILTER_BOX_MIN = 12  # a facet with more values than this gets a box to filter them
@@ -125,31 +123,56 @@ def _value_fixes(args: MultiDict) -> tuple[MultiDict, MultiDict | None, list[str
     return MultiDict(without), (MultiDict(corrected) if every_one_meant else None), meant
 
 
+def _without_mistake(args: MultiDict, name: str) -> tuple[MultiDict, bool]:
+    """The parameters without the wrong values of `name` (`year=20x5&year=2005`: 2005 is kept), or
+    without `name` at all when none of its values is right or it takes one value; and whether
+    some of its values were kept."""
+    facet = registry().get(name)
+    values = args.getlist(name)
+    kept = [v for v in values if v and _parses(facet, v)] if facet is not None else []
+    some = bool(kept) and len(kept) < len(values)
+    return MultiDict([(k, v) for k, v in args.items(multi=True)
+                      if k != name or (some and v in kept)]), some
+
+
+def _parses(facet, value: str) -> bool:
+    try:
+        facet.parse(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _search_page(template: str, view: str):
     args = request.args
     error = fix_url = fix_label = meant_url = meant_label = None
     r = None
     unfiltered = None
+    form_args = args  # what the search form carries on: on an error, the search without the mistake
     try:
         r = views.search_view(args, strict=False, facet_path=request.path)
         unfiltered = r["unfiltered_total"]
     except ParamError as exc:
         error = exc.message
         if exc.code == "unknown_facet_value":
-            without, corrected, meant = _value_fixes(args)
-            fix_url = url_with(request.path, without)
+            form_args, corrected, meant = _value_fixes(args)
+            fix_url = url_with(request.path, form_args)
             if corrected is not None and meant:
                 meant_url = url_with(request.path, corrected)
                 meant_label = french_list([f"« {m} »" for m in meant])
+        elif exc.code == "invalid_characters":  # (`?q=%00eau`): echoed raw, they would break the page
+            form_args = MultiDict([(k, without_control(v)) for k, v in args.items(multi=True)])
+            fix_url, fix_label = url_with(request.path, form_args), "les caractères de contrôle"
         elif exc.parameter and exc.parameter != "q" and exc.parameter in args:
             # a wrong page, year or sort in a hand-edited link: the same search without it (the words kept)
-            fix_url = url_with(request.path, MultiDict([(k, v) for k, v in args.items(multi=True)
-                                                        if k != exc.parameter]))
-            fix_label = f"ce paramètre (« {exc.parameter} »)"
+            form_args, some_kept = _without_mistake(args, exc.parameter)
+            fix_url = url_with(request.path, form_args)
+            fix_label = "cette valeur" if some_kept else f"le paramètre {named(exc.parameter)}"
     state = search_state(args)
     ctx: dict[str, Any] = {
-        "r": r, "error": error, "fix_url": fix_url, "fix_label": fix_label,
-        "meant_url": meant_url, "meant_label": meant_label, "args": args, "q": args.get("q", ""), "url_with": url_with,
+        "r": r, "error": error, "fix_url": fix_url, "fix_label": fix_label, "form_args": form_args,
+        "meant_url": meant_url, "meant_label": meant_label, "args": args,
+        "q": without_control(args.get("q", "")), "url_with": url_with,
         "without_filters": without_filters, "path": request.path, "view": view, "state": state,
         "with_state": with_state, "unfiltered": unfiltered,
         "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN,
@@ -205,7 +228,8 @@ def _partnership_meant(pid: str):
     if meant is None:
         return None
     target, action = meant
-    url = url_with(url_for("pages.partnership", pid=target), request.args) + (f"#{action}" if action else "")
+    url = url_with(url_for("pages.partnership", pid=target), request.args, page=request.args.get("page")) + (
+        f"#{action}" if action else "")  # the page of results kept: « Retour aux résultats » goes back to it
     resp = redirect(url, 301)
     resp.set_data(f'<!doctype html><html lang="fr"><title>Redirection</title><p>La fiche est à '
                   f'<a href="{escape(url)}">{escape(url)}</a>.</p>')  # (Werkzeug's body is in English)
@@ -217,7 +241,9 @@ def _unknown_partnership(pid: str):
     words = " ".join(w for w in re.split(r"[-_\s/]+", pid[:80]) if w)
     search = url_for("pages.search", q=words) if words else None
     message = f"Aucun partenariat n'a l'identifiant « {pid[:80]} »."
-    return render_template("error.html", status=404, message=message, search_url=search, search_words=words), 404
+    back = url_for("pages.search") + search_state(request.args)  # the search it was reached from, if any
+    return render_template("error.html", status=404, message=message, search_url=search, search_words=words,
+                           back_url=back), 404
 
 
 def _says_more(action: dict) -> bool:

@@ -22,6 +22,24 @@ MAX_VALUES_PER_FACET = 50
 SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to", "explain")
 BOOLEANS = {"1": True, "true": True, "0": False, "false": False, "": False}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens", "name": "Nom"}
+# the single parameters as the page's form names them: a message shown on the page names the
+# label a user knows, and the API's name beside it for a program's author (`named`)
+PARAM_LABELS = {"q": "Mots cherchés", "sort": "Tri", "page": "Page", "per_page": "Résultats par page",
+                "year_from": "Années, de", "year_to": "Années, à", "explain": "Explication des scores"}
+
+
+def named(name: str) -> str:
+    """A parameter as a message names it: `« Pays » (country)`, `« Page » (page)`; an unknown
+    one by its name alone."""
+    facet = registry().get(name)
+    label = facet.label if facet is not None else PARAM_LABELS.get(name)
+    return f"« {label} » ({name})" if label else f"« {name} »"
+
+
+def _int_text(value: int) -> str:
+    """An integer in a message, with the French thousands separator (`10 000`)."""
+    return f"{value:,}".replace(",", "\u202f")
 
 
 @dataclass
@@ -43,18 +61,25 @@ def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, defau
     if raw is None or raw == "":
         return default
     if not re.fullmatch(r"[+-]?\d{1,9}", raw.strip()):
-        raise ParamError("invalid_integer", f"« {name} » doit être un nombre entier (reçu : « {raw[:40]} »).", name)
+        raise ParamError("invalid_integer", f"{named(name)} doit être un nombre entier (reçu : « {raw[:40]} »).", name)
     value = int(raw)
     if lo is not None and value < lo:
-        raise ParamError("out_of_range", f"« {name} » doit valoir au moins {lo} (reçu : {value}).", name)
+        raise ParamError("out_of_range",
+                         f"{named(name)} doit valoir au moins {_int_text(lo)} (reçu : {_int_text(value)}).", name)
     if hi is not None and value > hi:
-        raise ParamError("out_of_range", f"« {name} » doit valoir au plus {hi} (reçu : {value}).", name)
+        raise ParamError("out_of_range",
+                         f"{named(name)} doit valoir au plus {_int_text(hi)} (reçu : {_int_text(value)}).", name)
     return value
+
+
+def without_control(text: str) -> str:
+    """A value as a page may echo it: without the control characters it was refused for."""
+    return _CONTROL.sub("", text)
 
 
 def check_text(name: str, value: str) -> None:
     if _CONTROL.search(value):
-        raise ParamError("invalid_characters", f"« {name} » contient des caractères de contrôle.", name)
+        raise ParamError("invalid_characters", f"{named(name)} contient des caractères de contrôle.", name)
 
 
 class Params:
@@ -129,7 +154,7 @@ def check_names(args, known, single) -> None:
         if known is not None and name not in known and not name.startswith("_"):
             raise ParamError("unknown_parameter", f"Paramètre inconnu : « {name[:40]} ».", name[:40])
         if name in single and len(values) > 1:
-            raise ParamError("repeated_parameter", f"« {name} » ne peut être donné qu'une fois.", name)
+            raise ParamError("repeated_parameter", f"{named(name)} ne peut être donné qu'une fois.", name)
 
 
 def _query(args, strict: bool) -> str:
@@ -147,7 +172,8 @@ def _query(args, strict: bool) -> str:
 def _sort(args) -> str:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
-        raise ParamError("invalid_sort", f"Tri inconnu « {sort[:40]} » ; valeurs possibles : {', '.join(SORTS)}.",
+        raise ParamError("invalid_sort", f"Tri inconnu « {sort[:40]} » ; valeurs possibles : "
+                         f"{', '.join(f'{SORT_LABELS.get(k, k)} ({k})' for k in SORTS)}.",
                          "sort")
     return sort
 
@@ -155,7 +181,8 @@ def _sort(args) -> str:
 def _explain(args) -> bool:
     explain = BOOLEANS.get((args.get("explain") or "").strip().lower())
     if explain is None:
-        raise ParamError("invalid_boolean", f"« explain » vaut 1 ou 0 (reçu : « {args.get('explain', '')[:40]} »).",
+        raise ParamError("invalid_boolean",
+                         f"{named('explain')} vaut 1 ou 0 (reçu : « {args.get('explain', '')[:40]} »).",
                          "explain")
     return explain
 
@@ -167,7 +194,7 @@ def _filters(args, facet_values: dict[str, list], strict: bool) -> dict[str, lis
         name = facet.name
         raw = args.getlist(name)
         if strict and "" in raw:
-            raise ParamError("empty_value", f"« {name} » est donné sans valeur.", name)
+            raise ParamError("empty_value", f"{named(name)} est donné sans valeur.", name)
         raw = [v for v in raw if v != ""]
         if raw:
             filters[name] = list(dict.fromkeys(_facet_values(facet, raw, facet_values)))
@@ -177,7 +204,7 @@ def _filters(args, facet_values: dict[str, list], strict: bool) -> dict[str, lis
 def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
     name = facet.name
     if len(raw) > MAX_VALUES_PER_FACET:
-        raise ParamError("too_many_values", f"Trop de valeurs pour « {name} » (au plus {MAX_VALUES_PER_FACET}).",
+        raise ParamError("too_many_values", f"Trop de valeurs pour {named(name)} (au plus {MAX_VALUES_PER_FACET}).",
                          name)
     values = []
     for v in raw:
@@ -191,7 +218,7 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
             if v not in known:
                 near = near_value(v, known)
                 hint = f" Vouliez-vous dire « {near} » ?" if near is not None else ""
-                raise ParamError("unknown_facet_value", f"Valeur inconnue pour « {name} » : « {v[:60]} ».{hint}",
+                raise ParamError("unknown_facet_value", f"Valeur inconnue pour {named(name)} : « {v[:60]} ».{hint}",
                                  name)
     return values
 

@@ -169,7 +169,7 @@ def test_facet_values_are_parsed_as_declared():
             year.parse(bad)
     kind = FACETS["type"]
     assert kind.parse("action") == "action"
-    with pytest.raises(ValueError, match="Type inconnu"):
+    with pytest.raises(ValueError, match="Type de fiche inconnu"):
         kind.parse("Action")
     assert FACETS["country"].from_index and not year.from_index and not kind.from_index
 

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -155,8 +156,8 @@ def test_query_is_escaped_everywhere(client):
 
 
 @pytest.mark.parametrize("qs,message", [
-    ("page=0", "« page » doit valoir au moins 1"),
-    ("per_page=1000", "« per_page » doit valoir au plus 100"),
+    ("page=0", "« Page » (page) doit valoir au moins 1"),
+    ("per_page=1000", "« Résultats par page » (per_page) doit valoir au plus 100"),
     ("year=abc", "Année invalide"),
     ("sort=random", "Tri inconnu"),
     ("q=%FF", "pas de l&#39;UTF-8 valide"),
@@ -209,7 +210,34 @@ def test_a_wrong_parameter_is_offered_the_search_without_it(client, url, kept, p
     html = r.get_data(as_text=True)
     link = parse(html).find("a", id="fix-link")[0]
     assert link["href"] == kept
-    assert f"Rechercher sans ce paramètre (« {parameter} »)" in html
+    assert f"Rechercher sans le paramètre « {LABELS[parameter]} » ({parameter})" in html
+    # the form carries the search on without the mistake: a new search from the box works
+    assert all(name != parameter for name, _ in form_state(html))
+
+
+LABELS = {"page": "Page", "year": "Année", "sort": "Tri"}
+
+
+@pytest.mark.parametrize("url, kept, label", [
+    ("/?q=eau&year=20x5&year=2005", "/?q=eau&year=2005", "cette valeur"),  # the right value kept
+    ("/?q=eau&country=Atlantis&domain=Sant%C3%A9", "/?q=eau&domain=Sant%C3%A9", "cette valeur"),
+    ("/?q=%00eau", "/?q=eau", "les caractères de contrôle")])
+def test_an_error_page_keeps_what_was_right(client, url, kept, label):
+    """Only the mistake is dropped: by « Rechercher sans … » and by the search form, which kept the
+    wrong value (`country=Atlantis`) in its hidden fields, so that the next search failed alike; the
+    control characters refused are not written into the page either (a raw NUL in its title)."""
+    r = client.get(url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400 and "\x00" not in html
+    link = parse(html).find("a", id="fix-link")[0]
+    assert link["href"] == kept and f"Rechercher sans {label}" in html
+    assert form_state(html) == [(k, v) for k, v in parse_qsl(kept.split("?", 1)[1]) if k != "q"]
+
+
+def form_state(html: str) -> list[tuple[str, str]]:
+    """The hidden fields the search form sends with a new search."""
+    state = re.search(r'<div id="form-state">(.*?)</div>', html, re.DOTALL)
+    return [(t["name"], unescape(t["value"])) for _, t in parse(state.group(1)).tags] if state else []
 
 
 def test_partnership_page(client, engine):

@@ -123,7 +123,7 @@ def test_french_conventions_on_the_pages(client):
     about = client.get("/a-propos").get_data(as_text=True)
     assert "années 1980" in about and "1980s" not in about
     assert not re.search(r"\d{4}-\d{2}-\d{2}T", about)  # no ISO timestamp
-    assert re.search(r"index construit le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2} h \d{2}", about)
+    assert re.search(r"L.index a été construit le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2} h \d{2}", about)
     record = client.get(f"/partenariats/{EVRY}").get_data(as_text=True)
     assert "(fiche)" in record and "(sheet)" not in record
     one = client.get("/?q=%22Commune+de+Kayes%22+Evry").get_data(as_text=True)

@@ -1,0 +1,70 @@
+"""Addresses that keep the user's place, and lists in the reader's order (round 39 QA audit)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from engine import SearchRequest
+
+POINTED = "pontivy--ouelessebougou"
+
+
+def test_a_redirect_to_a_partnership_keeps_the_page_of_results(client):
+    """An upper-case id or an action's id redirects to the partnership's page; `page` went missing
+    there, so « Retour aux résultats » went back to page 1."""
+    r = client.get(f"/partenariats/{POINTED.upper()}?q=eau&country=Mali&per_page=5&page=2")
+    assert r.status_code == 301 and "page=2" in r.headers["Location"] and "per_page=5" in r.headers["Location"]
+    r = client.get(f"/partenariats/{POINTED}--a04?q=eau&page=2")
+    assert r.status_code == 301 and r.headers["Location"] == f"/partenariats/{POINTED}?q=eau&page=2#{POINTED}--a04"
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert 'href="/?q=eau&amp;page=2"' in page  # the way back is to the same page
+
+
+def test_an_unknown_partnership_goes_back_to_the_search(client):
+    html = client.get("/partenariats/nope?q=eau&page=2").get_data(as_text=True)
+    assert re.search(r'<a href="/\?q=eau&amp;page=2">Retour à la recherche</a>', html)
+
+
+@pytest.mark.parametrize("path", ["/a-propos/", "/carte/", f"/partenariats/{POINTED}/",
+                                  f"/api/partnerships/{POINTED}/"])
+def test_a_trailing_slash_redirects_to_the_address_without_it(client, path):
+    r = client.get(path + "?q=eau")
+    assert r.status_code == 301 and r.headers["Location"] == path.rstrip("/") + "?q=eau"
+    assert client.get(r.headers["Location"]).status_code == 200
+
+
+def test_an_unknown_address_with_a_slash_is_still_not_found(client):
+    assert client.get("/nulle-part/").status_code == 404
+
+
+@pytest.mark.parametrize("year_from, year_to", [(1990, 2000), (2000, 1990), (2005, None)])
+def test_the_year_facet_lists_only_the_years_of_the_period(engine, year_from, year_to):
+    """With a period, a record active in 1995 and 2014 passes 1990-2000, but ticking 2014 then
+    lists nothing: each year offered leads to as many results as its count says."""
+    r = engine.search(SearchRequest(q="eau", year_from=year_from, year_to=year_to, per_page=1))
+    lo, hi = sorted((year_from, year_to or 9999))
+    years = r["facets"]["year"]
+    assert years and all(lo <= it["value"] <= hi for it in years)
+    for it in years[:: max(1, len(years) // 4)]:
+        ticked = engine.search(SearchRequest(q="eau", year_from=year_from, year_to=year_to,
+                                             filters={"year": [it["value"]]}, per_page=1, facets=False))
+        assert ticked["total"] == it["count"]
+
+
+def test_facet_values_of_equal_count_are_in_french_order(engine):
+    """« … Yémen, Égypte, Émirats arabes unis »: the ties were ordered by code point."""
+    items = engine.search(SearchRequest(q="", per_page=1))["facets"]["country"]
+    by_count: dict[int, list[str]] = {}
+    for it in items:
+        by_count.setdefault(it["count"], []).append(it["value"])
+    ties = [names for names in by_count.values() if any(n[0] in "ÉÈÀÎÔ" for n in names)]
+    assert ties
+    for names in ties:
+        assert names == sorted(names, key=lambda n: (n.lower().replace("é", "e").replace("è", "e"), n))
+
+
+def test_a_source_of_one_line_says_ligne(client, engine):
+    html = client.get(f"/partenariats/{POINTED}").get_data(as_text=True)
+    assert not re.search(r"lignes (\d+)–\1\b", html)
+    assert re.search(r"— ligne \d+", html)
