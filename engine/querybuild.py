@@ -20,7 +20,7 @@ from whoosh import query as Q
 from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos
 from analyzers.vocabulary import PLACE, territory_names
 from indexer import geography
-from indexer.facet_registry import registry
+from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS, facet_field
 from indexer.text import YEAR, french_list
@@ -48,6 +48,7 @@ from .querylang import (
     hyphenated_parts,
     match_facet_value,
     period_years,
+    reversed_period,
     truncated,
 )
 from .querymodel import (
@@ -423,6 +424,24 @@ def _year_alternatives(schema, year: str) -> list[Alternative]:
             if profile.year_active else [])
 
 
+def _no_value_notice(facet, clause: Clause, text: str) -> str:
+    """Why a prefix's value selects nothing: a value of the wrong shape (`annee:20x5`) says what
+    is expected, as the API's `year=20x5` does; a well-formed one that no record has, that."""
+    if facet is not None and facet.pattern and not _value_shaped(facet, text):
+        try:
+            facet.parse(text)
+        except ValueError as exc:
+            return str(exc)
+    return f"Aucune valeur de « {clause.render()} » dans le répertoire."
+
+
+def _value_shaped(facet, text: str) -> bool:
+    """Whether a prefix's value reads as the facet's values, a period or a bound of them included."""
+    key = text.strip()
+    return bool(re.fullmatch(facet.pattern, key) or period_years(key, longest=None)
+                or re.fullmatch(r"(<=|>=|<|>)\s*\d{4}", key))
+
+
 def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starting) -> Group | None:
     """A prefix's clause: a phrase of the names (its last word may be truncated: `collectivite:marseil*`),
     or of a facet's text field for what is no value of the facet (`region:` a cercle); else None,
@@ -442,8 +461,11 @@ def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starti
                                                field_parts(schema, text, phrase=True,
                                                            fields=(facet.text_field,)))])
     if not values:
-        built.notices.append(f"Aucune valeur de « {clause.render()} » dans le répertoire.")
+        built.notices.append(_no_value_notice(facet, clause, text))
         values = ["\x00none"]
+    elif facet is not None and facet.name == YEAR_FACET and (backwards := reversed_period(text)):
+        built.notices.append(f"La période de {backwards[0]} à {backwards[1]} est lue de {backwards[1]} "
+                             f"à {backwards[0]}.")
     chosen = (built.excluded_filters if clause.negated else built.filters).setdefault(facet_name, [])
     chosen.extend(v for v in values if v not in chosen)
     return None

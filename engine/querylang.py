@@ -125,8 +125,11 @@ NOTHING_SEARCHABLE = ("Aucun mot à chercher dans la requête (mots trop courant
                       "tout le répertoire est listé.")
 _OR = ("OR", "OU", "|")  # a disjunction, as it stands between clauses before they are grouped
 _SENTENCE_PUNCT = ",;!?.…"
-# ... between letters it separates words (not the dot: `A.E.P.`)
-_INNER_PUNCT_RE = re.compile(rf"(?<=[^\W\d_])[{re.escape(_SENTENCE_PUNCT.replace('.', ''))}]+(?=[^\W\d_])")
+# ... between letters it separates words (not the dot: `A.E.P.`), and so does a slash (`eau/santé`,
+# `Sofara/Fakala`: read as one word, its parts had to be adjacent, and 13 of 46 records were lost)
+_INNER_PUNCT_RE = re.compile(rf"(?<=[^\W\d_])[{re.escape(_SENTENCE_PUNCT.replace('.', '') + '/')}]+(?=[^\W\d_])")
+# markup pasted with the words (`<b>eau</b>`): its tags are no words (`b` was required, 0 results)
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
 
 
@@ -150,6 +153,7 @@ def _departement_numbers(text: str, notices: list[str]) -> str:
 def parse_query(text: str) -> ParsedQuery:
     pq = ParsedQuery()
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
+    text = _without_tags(text, pq.notices)
     text = _departement_numbers(text, pq.notices)
     items: list[Clause | str] = []  # clauses and the operators _OR, as typed
     negating: str | None = None  # a NOT waiting for its word
@@ -171,6 +175,16 @@ def parse_query(text: str) -> ParsedQuery:
     elif text.strip() and not pq.groups and not pq.notices:
         pq.notices.append(NOTHING_SEARCHABLE)
     return pq
+
+
+def _without_tags(text: str, notices: list[str]) -> str:
+    """The query without the HTML tags pasted with it, said in a notice."""
+    tags = _TAG_RE.findall(text)
+    if not tags:
+        return text
+    shown = ", ".join(f"« {t} »" for t in dict.fromkeys(tags))
+    notices.append(f"Balises HTML ignorées : {shown}.")
+    return _TAG_RE.sub(" ", text)
 
 
 def _dangling_not(operator: str) -> str:
@@ -284,6 +298,14 @@ _DECADE_RE = re.compile(r"annees\s+((?:19|20)\d0|[5-9]0)")  # folded; `80` is th
 _YEAR_RE = re.compile(YEAR)
 
 
+def reversed_period(text: str) -> tuple[int, int] | None:
+    """The two years of a period written backwards (`1990-1980`), as typed; None otherwise."""
+    span = YEAR_SPAN_RE.fullmatch(fold_text(text).strip())
+    if span and int(span.group(1)) > int(span.group(2)):
+        return int(span.group(1)), int(span.group(2))
+    return None
+
+
 def period_years(text: str, longest: int | None = MAX_SPAN) -> range | None:
     """The years of the period `text` writes, None for anything else; with `longest` (the words'
     periods), only years the documents may name (indexer.text.YEAR), fewer than `longest` of them."""
@@ -349,6 +371,10 @@ def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause
             words = [_word(groups, i + k) for k in range(size)]
             text = " ".join(w for w in words if w) if all(words) else ""
             years = period_years(text) if text else None
+            if size == 2 and not years and (too_long := period_years(words[0] or "", longest=None)) \
+                    and len(too_long) > MAX_SPAN:  # `jumelage 1900-1990`: one word, a period too long
+                notices.append(f"« {words[0]} » couvre plus de {MAX_SPAN} ans : cherché comme un mot, "
+                               f"pas comme une période (annee:{too_long[0]}-{too_long[-1]} filtre ces années).")
             if years:
                 out.append([Clause("word", f"{years[0]}-{years[-1]}")])
                 if _DECADE_RE.fullmatch(fold_text(text)):

@@ -1,0 +1,48 @@
+"""What the query language says of what it did not take as typed (round 39 QA audit)."""
+from __future__ import annotations
+
+import pytest
+
+from engine import SearchRequest
+from engine.querylang import parse_query, reversed_period
+
+
+def notices(engine, q: str) -> tuple[int, list[str]]:
+    r = engine.search(SearchRequest(q=q, per_page=1, facets=False))
+    return r["total"], r["query"]["notices"]
+
+
+def test_html_tags_pasted_with_the_words_are_dropped_and_said(engine):
+    """`<b>eau</b>` required the word `b`: 0 results and no word of why."""
+    total, said = notices(engine, "<b>eau</b>")
+    assert total == notices(engine, "eau")[0] > 0
+    assert said == ["Balises HTML ignorées : « <b> », « </b> »."]
+    assert [c.text for c in parse_query("santé <5 ans").clauses] == ["santé", "<5", "ans"]  # no tag there
+
+
+def test_a_slash_between_letters_separates_words(engine):
+    """`eau/santé` was one word whose parts had to be adjacent: 33 results, `eau santé` 46."""
+    assert [c.text for c in parse_query("eau/santé").clauses] == ["eau", "santé"]
+    assert notices(engine, "eau/santé")[0] == notices(engine, "eau santé")[0]
+    assert [c.text for c in parse_query('"eau/santé"').clauses] == ["eau/santé"]  # a phrase as typed
+    assert [c.text for c in parse_query("1/2").clauses] == ["1/2"]  # between digits, no
+
+
+def test_a_period_in_the_words_too_long_is_said(engine):
+    total, said = notices(engine, "jumelage 1900-1990")
+    assert total > 0 and said[0].startswith("« 1900-1990 » couvre plus de 31 ans")
+    assert "annee:1900-1990" in said[0]
+    assert not notices(engine, "jumelage 1980-1985")[1]  # a period within bounds is read silently
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("annee:1990-1980", "La période de 1990 à 1980 est lue de 1980 à 1990."),
+    ("annee:20x5", "Année invalide : « 20x5 » (attendu : quatre chiffres)."),
+    ("annee:2099", "Aucune valeur de « année:2099 » dans le répertoire.")])
+def test_a_year_prefix_says_what_it_read(engine, q, expected):
+    assert expected in notices(engine, q)[1]
+
+
+def test_a_period_backwards_is_read_forwards(engine):
+    assert reversed_period("1990-1980") == (1990, 1980) and reversed_period("1980-1990") is None
+    assert notices(engine, "annee:1990-1980")[0] == notices(engine, "annee:1980-1990")[0]
