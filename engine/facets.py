@@ -8,13 +8,16 @@ per-value bitsets the opened index makes from its document table
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from typing import Any
 
-from indexer.facet_registry import YEAR
+from analyzers import fold_text
+from indexer.facet_registry import YEAR, Registry
 
 SPARSE = 64  # a bitset with fewer than one document in this many is made and read document by document
 MANY_VALUES = 64  # a facet with more values may be counted from the documents' own values
@@ -218,3 +221,55 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
                 base &= m
         counts[f] = bits.count(f, base)
     return (bits.members(final) if keep is not None else sorted(cands)), counts
+
+
+MAX_FACET_VALUES = 200  # values listed per facet
+
+
+def _within_period(counts: Counter, year_from: int | None, year_to: int | None) -> Counter:
+    """The year facet's counts under a period (`year_from`/`year_to`): only its years. A record
+    active in 1995 and 2014 passes 1990-2000, but ticking 2014 there lists nothing: a year
+    outside the period would be a count that leads to no result."""
+    lo, hi = year_from if year_from is not None else -10**9, year_to if year_to is not None else 10**9
+    lo, hi = min(lo, hi), max(lo, hi)  # a period given backwards is read forwards, as the filter reads it
+    return Counter({y: n for y, n in counts.items() if lo <= y <= hi})
+
+
+@lru_cache(maxsize=8192)
+def _collated(value: str) -> tuple[str, str]:
+    """A facet value's place among values of equal count, in French order: « Égypte » after
+    « Corée du Sud », not after « Yémen » (as the sort by name already lists them)."""
+    return fold_text(value), value
+
+
+def facet_items(facets: Registry, counts: dict[str, Counter], filters: Mapping[str, list], mode: str,
+                year_from: int | None = None, year_to: int | None = None
+                ) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Each facet's values with their counts and whether they are selected (`filters`), and for
+    each facet how many values it has and whether the list was cut at MAX_FACET_VALUES."""
+    out: dict[str, list[dict]] = {}
+    info: dict[str, dict] = {}
+    for facet in facets:
+        c = counts.get(facet.name, Counter())
+        if facet.name == YEAR and (year_from is not None or year_to is not None):
+            c = _within_period(c, year_from, year_to)
+        if facet.selects_kind:
+            selected = {mode} if filters.get(facet.name) else set()
+        else:
+            selected = set(filters.get(facet.name, []))
+        values = set(c) | selected
+        info[facet.name] = {"values": len(values), "truncated": len(values) > MAX_FACET_VALUES}
+        if len(values) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
+            # chosen before any item is made (thousands of values at 10x); nsmallest is sorted()[:n]
+            shown = heapq.nsmallest(MAX_FACET_VALUES, values,
+                                    key=lambda v: (v not in selected, -c.get(v, 0), _collated(str(v))))
+        else:
+            shown = list(values)
+        items: list[dict[str, Any]] = [{"value": v, "count": c.get(v, 0), "selected": v in selected}
+                                       for v in shown]
+        if facet.order == "value":
+            items.sort(key=lambda x: x["value"])
+        else:
+            items.sort(key=lambda x: (-x["count"], _collated(str(x["value"]))))
+        out[facet.name] = items
+    return out, info

@@ -12,19 +12,16 @@ import time
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from html import escape
 from types import MappingProxyType
-from typing import Any
 
-from analyzers import fold_text
 from indexer.facet_registry import YEAR, Registry, partner_region, registry
 
 from . import ranking_profile
 from .actionshare import BestAction, action_context, add_actions, other_years
 from .completions import completions
 from .explain import explain_result
-from .facets import Selection, filter_and_count
+from .facets import Selection, facet_items, filter_and_count
 from .highlight import highlight, mark_all, plain_snippet, terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
@@ -46,7 +43,6 @@ SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
 NESTED_ACTIONS = 3
-MAX_FACET_VALUES = 200  # values listed per facet
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 
 
@@ -223,7 +219,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         if mode == "partnership" and scores is not None and req.page == pages and _narrowed(facets, selection) else []
 
     suggestion = suggest(state, pq.text_words(), known)
-    facet_lists, facet_info = _facet_lists(facets, counts, req, mode) if req.facets else ({}, {})
+    facet_lists, facet_info = facet_items(facets, counts, req.filters, mode, req.year_from, req.year_to) \
+        if req.facets else ({}, {})
 
     response = {
         "query": {
@@ -553,51 +550,3 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
                 "snippet": _snippet(state, a, terms, bodies),
             })
     return out
-
-
-def _within_period(counts: Counter, year_from: int | None, year_to: int | None) -> Counter:
-    """The year facet's counts under a period (`year_from`/`year_to`): only its years. A record
-    active in 1995 and 2014 passes 1990-2000, but ticking 2014 there lists nothing: a year
-    outside the period would be a count that leads to no result."""
-    lo, hi = year_from if year_from is not None else -10**9, year_to if year_to is not None else 10**9
-    lo, hi = min(lo, hi), max(lo, hi)  # a period given backwards is read forwards, as the filter reads it
-    return Counter({y: n for y, n in counts.items() if lo <= y <= hi})
-
-
-@lru_cache(maxsize=8192)
-def _collated(value: str) -> tuple[str, str]:
-    """A facet value's place among values of equal count, in French order: « Égypte » after
-    « Corée du Sud », not after « Yémen » (as the sort by name already lists them)."""
-    return fold_text(value), value
-
-
-def _facet_lists(facets: Registry, counts: dict[str, Counter], req: SearchRequest,
-                 mode: str) -> tuple[dict[str, list[dict]], dict[str, dict]]:
-    """Each facet's values with their counts, and for each facet how many
-    values it has and whether the list was cut at MAX_FACET_VALUES."""
-    out: dict[str, list[dict]] = {}
-    info: dict[str, dict] = {}
-    for facet in facets:
-        c = counts.get(facet.name, Counter())
-        if facet.name == YEAR and (req.year_from is not None or req.year_to is not None):
-            c = _within_period(c, req.year_from, req.year_to)
-        if facet.selects_kind:
-            selected = {mode} if req.filters.get(facet.name) else set()
-        else:
-            selected = set(req.filters.get(facet.name, []))
-        values = set(c) | selected
-        info[facet.name] = {"values": len(values), "truncated": len(values) > MAX_FACET_VALUES}
-        if len(values) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
-            # chosen before any item is made (thousands of values at 10x); nsmallest is sorted()[:n]
-            shown = heapq.nsmallest(MAX_FACET_VALUES, values,
-                                    key=lambda v: (v not in selected, -c.get(v, 0), _collated(str(v))))
-        else:
-            shown = list(values)
-        items: list[dict[str, Any]] = [{"value": v, "count": c.get(v, 0), "selected": v in selected}
-                                       for v in shown]
-        if facet.order == "value":
-            items.sort(key=lambda x: x["value"])
-        else:
-            items.sort(key=lambda x: (-x["count"], _collated(str(x["value"]))))
-        out[facet.name] = items
-    return out, info

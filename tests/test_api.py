@@ -462,7 +462,7 @@ def test_facets_over_the_corpus(client, engine, spec):
 def test_a_cut_facet_list_says_so(client, spec, monkeypatch):
     import sys
 
-    monkeypatch.setattr(sys.modules["engine.search"], "MAX_FACET_VALUES", 2)
+    monkeypatch.setattr(sys.modules["engine.facets"], "MAX_FACET_VALUES", 2)
     data = client.get("/api/search", query_string={"q": "eau"}).get_json()
     check_schema(spec, "SearchResponse", data)
     assert len(data["facets"]["region"]) == 2

@@ -174,15 +174,14 @@ def test_filtering_and_counting_match_the_bitset_pass(data):
 def test_a_long_facet_is_cut_to_the_values_a_full_sort_keeps():
     from collections import Counter
 
-    from engine.search import MAX_FACET_VALUES, SearchRequest, _facet_lists
+    from engine.facets import MAX_FACET_VALUES, facet_items
     from indexer.facet_registry import registry
 
     facets = registry()
     name = next(f.name for f in facets if not f.selects_kind and f.order != "value")
     # ties on the count everywhere, a selected value with no count, a selected value among the rare
     c = Counter({f"ville {i:04d}": 1 + (i % 7) for i in range(3 * MAX_FACET_VALUES)})
-    req = SearchRequest(filters={name: ["ville 0006", "absente"]})
-    out, info = _facet_lists(facets, {name: c}, req, "partnership")
+    out, info = facet_items(facets, {name: c}, {name: ["ville 0006", "absente"]}, "partnership")
     items = [{"value": v, "count": c.get(v, 0), "selected": v in {"ville 0006", "absente"}}
              for v in set(c) | {"ville 0006", "absente"}]
     items.sort(key=lambda x: (not x["selected"], -x["count"], str(x["value"])))
