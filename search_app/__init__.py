@@ -40,11 +40,12 @@ def create_app(config: dict | None = None) -> Flask:
 
     # the blueprints are imported here, not at the top, so that
     # `python -m search_app.openapi` runs without loading the application
-    from . import api, errors, index, pages, security
+    from . import api, errors, index, pages, security, typography
 
     index.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    typography.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     return app

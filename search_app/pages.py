@@ -249,9 +249,10 @@ def _unknown_partnership(pid: str):
 def _says_more(action: dict) -> bool:
     """Whether an action's description says more than its title: most repeat it, give or take a
     bullet and a full stop (617 of 962: `- Creusement d'un puits … Takoutala.` under `Creusement
-    d'un puits … Takoutala`), which the table would show twice."""
+    d'un puits … Takoutala`), which the table would show twice; some repeat a part of it
+    (`Deuxième partie` under `Reconstruction du marché : Deuxième partie`)."""
     words = [" ".join(re.findall(r"\w+", fold_text(action.get(k) or ""))) for k in ("title", "description")]
-    return bool(words[1]) and words[1] != words[0]
+    return bool(words[1]) and f" {words[1]} " not in f" {words[0]} "
 
 
 @bp.get("/partenariats/<pid>")

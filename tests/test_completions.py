@@ -10,6 +10,7 @@ import pytest
 from engine import Engine, SearchRequest, ranking_profile
 from engine.completions import completions
 from engine.facets import FacetBits, Selection
+from search_app.typography import french_spacing as fr
 
 AGRI, SANTE = "Agriculture et développement rural", "Santé"
 
@@ -177,7 +178,7 @@ def test_the_page_and_the_api_list_the_completions_after_the_results(client, che
     assert data["completions"] and all(h["url"].startswith("/partenariats/") for h in data["completions"])
     html = client.get("/", query_string={"q": "élevage", "region": "Kayes"}).get_data(as_text=True)
     first = data["completions"][0]
-    assert html.index("Pour compléter : les plus proches de ces résultats") < html.index(f'data-id="{first["id"]}"')
+    assert html.index(fr("Pour compléter : les plus proches de ces résultats")) < html.index(f'data-id="{first["id"]}"')
     assert html.index(f'data-id="{data["results"][-1]["id"]}"') < html.index("Pour compléter")
     # each completion links the result it is most like
     like = first["similar_to"]

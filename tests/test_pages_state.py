@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qsl, urlsplit
 
 from engine import SearchRequest
+from search_app.typography import french_spacing as fr
 from test_pages import parse
 
 EVRY = "ca-evry-centre-essonne--kayes"
@@ -138,7 +139,7 @@ def test_a_body_with_no_partner_says_so_not_what_the_ministrys_accords_say(clien
     """Action Mopti, an NGO whose sheet names no partner, has no French party either: its page said
     « la coopération de l' avec d'autres pays » (the MICL accords' sentence, with no partner to name)."""
     page = client.get("/partenariats/action-mopti").get_data(as_text=True)
-    assert "ni de partenaire nommé : Action Mopti (association, Mali) y présente son action." in page
+    assert fr("ni de partenaire nommé : Action Mopti (association, Mali) y présente son action.") in page
     assert "de l&#39; avec" not in page and "Collectivité française" not in page
     micl = client.get("/partenariats/suisse--ministere-de-l-interieur-et-des-collectivites-locales").get_data(
         as_text=True)
