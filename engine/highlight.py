@@ -2,28 +2,44 @@
 
 A word is marked when the field's own analyzer (the one the index used for
 that field) turns it into one of the query's terms for that field, so what
-is highlighted is what matched: `école` marks `écoles`, `Ecole` and
-`l'école`, a compound is marked when one of its parts matched, and a stop
-word never is. Each distinct word is analysed once and remembered (a
-`FieldMarker` per analyzer, shared by the fields and the index generations
-that have an equal one); scanning a text is then the field's tokenizer and
-one dictionary look-up per word. Every piece of text is
-escaped: a `<script>` in a source file or in the query comes out inert.
+is highlighted is what matched: `école` marks `écoles`, `Ecole` and the
+`école` of `l'école` (not the elided article), a compound is marked when one
+of its parts matched, and a stop word never is. Each distinct word is
+analysed once and remembered (a `FieldMarker` per analyzer, shared by the
+fields and the index generations that have an equal one); scanning a text is
+then the field's tokenizer and one dictionary look-up per word. Every piece of
+text is escaped: a `<script>` in a source file or in the query comes out inert.
 """
 from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Mapping
+from functools import lru_cache
 from html import escape
 
 from whoosh import query as Q
 
 from analyzers import french_analyzer
+from analyzers.filters import ElisionFilter, elide
+from analyzers.tokenizers import normalize_token
 from analyzers.wordtables import marked_term as pick
+from indexer.schema import NAME_FIELDS
 
 SNIPPET_CHARS = 220
 WORD_CACHE = 200_000  # distinct words remembered per field
 PHRASE_GAP = 16  # characters between two words of a phrase: a stop word and a short word (the phrases' slop)
+
+
+@lru_cache(maxsize=65536)  # once per distinct marked word
+def kept_part(word: str) -> tuple[int, int]:
+    """(start, end) in `word`, as the tokenizer cut it, of what the analyzer keeps of it: not its
+    elided article (`l’école`, `d'eau`, `qu’il`, `jusqu’à`, with any apostrophe: filters.elide) nor
+    a trailing apostrophe (« -école` », a backtick closing a quote), both of which the mark took in:
+    `<mark>l’école</mark>`, `<mark>école`</mark>`. (normalize_token keeps the word's length.)"""
+    written = normalize_token(word)
+    kept = elide(written)
+    at = written.find(kept) if kept else -1
+    return (at, at + len(kept)) if at >= 0 else (0, len(word))
 
 
 class FieldMarker:
@@ -41,6 +57,12 @@ class FieldMarker:
         # (table, terms) -> the words those terms mark: asked once for all the
         # snippets of a request
         self._marked: dict[tuple, tuple] = {}
+        # an analyzer that drops elided articles: its marks leave them out (kept_part)
+        self.elides = any(isinstance(f, ElisionFilter) for f in getattr(analyzer, "items", ()))
+
+    def bounds(self, word: str) -> tuple[int, int]:
+        """Where the mark of `word` starts and ends within it (kept_part, when the analyzer elides)."""
+        return kept_part(word) if self.elides else (0, len(word))
 
     def keys(self, word: str) -> frozenset[str]:
         """The terms the index holds for `word` in this field (cached)."""
@@ -62,10 +84,11 @@ class FieldMarker:
         if pattern is None:  # any tokenizer: through its tokens
             words = [(text[t.startchar:t.endchar], t.startchar, t.endchar)
                      for t in self.tokenizer(text, chars=True)]
-            for word, start, end in words:
+            for word, start, _ in words:
                 keys = keys_of(word)
                 if keys and not keys.isdisjoint(terms):
-                    found.append((start, end, pick(keys & terms)))
+                    a, b = self.bounds(word)
+                    found.append((start + a, start + b, pick(keys & terms)))
             return found
         # A regex tokenizer (the hot path): one scan for the words and where
         # they are, then each distinct word looked up once (texts repeat their
@@ -77,35 +100,67 @@ class FieldMarker:
             missing = [w for w in distinct if w not in self._keys]
             if missing:
                 self._keys.update(table.terms_of(missing))
-        marked: dict[str, str] = {}
+        marked: dict[str, tuple[str, int, int]] = {}
         for token in distinct:
             known = get(token)
             token_keys = known if known is not None else keys_of(token)
             if token_keys and not token_keys.isdisjoint(terms):
-                marked[token] = pick(token_keys & terms)
+                marked[token] = (pick(token_keys & terms), *self.bounds(token))
         if marked:
-            found = [(start, end, marked[w]) for w, start, end in tokens if w in marked]
+            found = [(start + marked[w][1], start + marked[w][2], marked[w][0])
+                     for w, start, _ in tokens if w in marked]
         return found
+
+    def marked_words(self, terms: frozenset[str], table) -> dict[str, str]:
+        """The words of `table` that `terms` mark, with the term each is marked for: asked of the
+        table once for all the texts of a request (the term sets of the last requests are kept)."""
+        key = (id(table), terms)
+        entry = self._marked.get(key)
+        if entry is not None and entry[0] is table:  # (the table is kept: its id stays its own)
+            return entry[1]
+        marked = table.marked_words(terms)
+        if len(self._marked) >= 16:
+            self._marked.pop(next(iter(self._marked)), None)
+        self._marked[key] = (table, marked)
+        return marked
 
     def matches_at(self, places: Mapping[str, list[int]], terms: frozenset[str], table) -> list[tuple[int, int, str]]:
         """What `matches` finds in a text whose words and their starts are given
         (`places`), all of them in `table` (a generation's word tables, made
         from the same text): the words `terms` mark are asked of the table once
         for all the texts of a request, then each text is one set intersection."""
-        key = (id(table), terms)
-        entry = self._marked.get(key)
-        if entry is not None and entry[0] is table:  # (the table is kept: its id stays its own)
-            marked = entry[1]
-        else:
-            marked = table.marked_words(terms)
-            if len(self._marked) >= 16:  # the term sets of the last requests
-                self._marked.pop(next(iter(self._marked)), None)
-            self._marked[key] = (table, marked)
+        marked = self.marked_words(terms, table)
         found = []
         common = places.common(marked.keys()) if hasattr(places, "common") else places.keys() & marked.keys()
         for word in common:
             term = marked[word]
-            found += [(s, s + len(word), term) for s in places[word]]
+            a, b = self.bounds(word)
+            found += [(s + a, s + b, term) for s in places[word]]
+        found.sort()
+        return found
+
+
+    def locate(self, text: str, terms: frozenset[str],
+               only: Collection[str] | None = None) -> list[tuple[int, int, str]]:
+        """Roughly what `matches` finds (of the terms in `only`, when given), for the words the
+        generation's tables know (their forms in bodies and titles), each looked for in `text` as a
+        string rather than by tokenizing it: where in a long text not in the tables (a whole sheet)
+        the passage to show is, so that only that passage is tokenized ([] without tables). The
+        forms are those `matches_at` asked the tables for the same terms. Not a regular expression
+        of the forms: compiling one per request cost more than the search."""
+        table = self.table
+        if table is None or not terms:
+            return []
+        found = []
+        for form, term in self.marked_words(terms, table).items():
+            if only is not None and term not in only:
+                continue
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+                    found.append((at, end, term))
+                at = text.find(form, end)
         found.sort()
         return found
 
@@ -148,13 +203,14 @@ class Markers:
 
 
 
-def terms_by_field(query) -> dict[str, set]:
+def terms_by_field(query, markers=None) -> dict[str, frozenset]:
     """What each field's words are marked for: a word's term (a str), or a phrase's terms in order
     (a tuple), whose words are marked only where they stand together: an expansion `groupe
     scolaire` of `école` marked every `groupe`, and the snippet went to a « groupe de
     coordination ». A phrase's words joined are a word's term too: a hyphenated word is a phrase
     of its parts, and the analyzer gives a compound its joined form (`St-Étienne`: `saintetien`).
-    What the query excludes (`-puits`) marks nothing."""
+    What the query excludes (`-puits`) marks nothing. With the fields' `markers`, a phrase whose
+    words the query also asks for alone in the names marks them alone too (_asked_in_names)."""
     out: dict[str, set] = {}
 
     def walk(q) -> None:
@@ -174,17 +230,49 @@ def terms_by_field(query) -> dict[str, set]:
             walk(query)
         except Exception:  # noqa: BLE001  a query that cannot list its terms gets plain snippets
             return {}
-    return out
+    if markers is not None:
+        _asked_in_names(out, markers)
+    return {field: frozenset(terms) for field, terms in out.items()}
+
+
+def _asked_in_names(terms: dict[str, set], markers) -> None:
+    """Adds, as words of their own, the words of each phrase of `terms` that the query also asks
+    for alone in the names (parties, places), as each field's analyzer makes them. A hyphen no
+    record writes (`Evry-Kayes`) is a phrase in every field but also its parts each anywhere in
+    the names (querybuild._pair_of_names): the result it found by its names (« … d'Evry Centre
+    Essonne – Commune de Kayes », whose text says « la ville de Kayes ») had no mark at all."""
+    alone = {t for f in NAME_FIELDS for t in terms.get(f, ()) if isinstance(t, str)}
+    for field, field_terms in terms.items():
+        phrases = [t for t in field_terms if not isinstance(t, str)]
+        if not alone or not phrases:
+            continue
+        as_field = {k for word in alone for k in markers[field].keys(word)}
+        for phrase in phrases:
+            if all(word in as_field for word in phrase):
+                field_terms.update(phrase)
 
 
 def _words(terms: Collection) -> frozenset[str]:
     """Every term a word may be marked for: the words' and the phrases' (terms_by_field)."""
+    return _frozen_words(terms if isinstance(terms, frozenset) else frozenset(terms))
+
+
+@lru_cache(maxsize=64)  # a request marks many texts for the same terms
+def _frozen_words(terms: frozenset) -> frozenset[str]:
     return frozenset(w for t in terms for w in ((t,) if isinstance(t, str) else t))
+
+
+def terms_not_in(text: str, terms: Collection, marker: FieldMarker) -> frozenset:
+    """`terms` but the words that match a word of `text` (phrases are kept)."""
+    seen = {term for _, _, term in marker.matches(text, _words(terms))} if text and terms else set()
+    return frozenset(t for t in terms if t not in seen)
 
 
 def _in_phrases(spans: list[tuple[int, int, str]], terms: Collection) -> list[tuple[int, int, str]]:
     """The `spans` of words marked for themselves, and of the words of a phrase of `terms` found
     in order, each within PHRASE_GAP characters of the last."""
+    if not spans:
+        return spans
     free = {t for t in terms if isinstance(t, str)}
     phrases = [t for t in terms if not isinstance(t, str)]
     if not phrases or all(term in free for _, _, term in spans):
@@ -228,9 +316,24 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
     spans = _in_phrases(spans, terms)
     if not spans:
         return None
-    # A window starting at each match, scored by its distinct terms, then its
-    # matches; the window slides (spans are in text order), so a text with
-    # many matches costs a pass over them, not one per match.
+    best = _best_window(spans, limit)
+    first = spans[best][0]
+    start = max(0, first - limit // 4)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + limit)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > spans[best][1] else end
+    html = _render(text, start, end, spans)
+    return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")
+
+
+def _best_window(spans: list[tuple[int, int, str]], limit: int) -> int:
+    """The span starting the window of `limit` characters with the most distinct terms, then the
+    most matches. A window starting at each match; the window slides (spans are in text order),
+    so a text with many matches costs a pass over them, not one per match."""
     best, best_score = 0, -1
     in_window: dict[str, int] = {}  # term -> matches of it in spans[i:j]
     j = 0
@@ -247,17 +350,17 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
                 del in_window[term]
             else:
                 in_window[term] -= 1
-    first = spans[best][0]
-    start = max(0, first - limit // 4)
-    if start > 0:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first else start
-    end = min(len(text), start + limit)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > spans[best][1] else end
-    html = _render(text, start, end, spans)
-    return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")
+    return best
+
+
+def best_passage(text: str, terms, marker: FieldMarker, among=None, limit: int = SNIPPET_CHARS) -> int | None:
+    """Where in a long `text` its passage with the most of `terms` (those `among`, when given)
+    starts, found by `marker.locate` (the word tables' forms) rather than by tokenizing the text:
+    the whole sheets of a page, tokenized, cost more than its search; `highlight` then marks the
+    passage only. None when no word is found."""
+    wanted = terms if among is None else among
+    spans = _in_phrases(marker.locate(text, _words(terms), _words(wanted)), wanted)
+    return spans[_best_window(spans, limit)][0] if spans else None
 
 
 def mark_all(text: str | None, terms, marker: FieldMarker) -> str:

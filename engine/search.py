@@ -12,7 +12,6 @@ import time
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
-from html import escape
 from types import MappingProxyType
 
 from indexer.facet_registry import YEAR, Registry, partner_region, registry
@@ -22,12 +21,13 @@ from .actionshare import BestAction, action_context, add_actions, other_years
 from .completions import completions
 from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
-from .highlight import highlight, mark_all, plain_snippet, terms_by_field
+from .highlight import terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query
 from .querymodel import BuiltQuery
 from .ranking import Ranking, ScoreFn, names_who_or_where, rank
+from .snippets import marked_title, names_and_places, parties_line, snippet
 from .state import IndexState
 from .suggestion import knows, suggest
 from .surroundings import (
@@ -201,7 +201,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         for a in sorted(kept_actions, key=lambda a: -(scores or {}).get(a, 0.0)):
             nested.setdefault(docs[a].pid, []).append(a)
 
-    terms = terms_by_field(built.query) if req.snippets else None  # None: no snippets asked
+    terms = terms_by_field(built.query, state.markers) if req.snippets else None  # None: no snippets asked
     bodies = _page_bodies(state, page_hits, nested, mode) if terms is not None else {}
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, bodies) for d in page_hits]
     if req.explain and scores is not None and score_fn is not None:
@@ -479,32 +479,6 @@ def _page_bodies(state: IndexState, page_hits: list[int], nested: dict[str, list
     return state.bodies(docnums)
 
 
-def _snippet(state: IndexState, docnum: int, terms: dict[str, set[str]] | None, bodies: Mapping | None = None) -> str:
-    """The passage of the body with the most matched words ("" when snippets are not asked for);
-    `bodies`: docnum -> body, where the page's were read at once."""
-    if terms is None:
-        return ""
-    body_terms = frozenset(terms.get("body", ()))
-    caching = state.snippet_cache.size > 0
-    key = (docnum, body_terms)
-    cached = state.snippet_cache.get(key) if caching else None
-    if cached is not None:
-        return cached
-    read = bodies.get(docnum) if bodies else None
-    body, places = read if read is not None else state.body(docnum)
-    out = highlight(body, body_terms, state.markers["body"], places=places, table=state.vocabulary) \
-        or plain_snippet(body, collapsed=True)
-    if caching:
-        state.snippet_cache.put(key, out)
-    return out
-
-
-def _title(state: IndexState, title: str, terms: dict[str, set[str]] | None) -> str:
-    if terms is None:
-        return escape(title, quote=False)
-    return mark_all(title, terms.get("title", set()), state.markers["title"])
-
-
 def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, bodies: Mapping | None = None) -> dict:
     d = state.docs[docnum]
     if d.type == "partnership":
@@ -529,8 +503,8 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": _snippet(state, docnum, terms, bodies),
-        "formatted": {"title": _title(state, title, terms)},
+        "snippet": snippet(state, docnum, terms, bodies, rec, f"{title} ; {names_and_places(partnership)}"),
+        "formatted": {"title": marked_title(state, title, terms), **parties_line(state, partnership, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
     if d.type == "action":
@@ -547,6 +521,6 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
                 "domains": arec.get("domains", []),
                 "years": arec.get("years", []),
                 "status": arec.get("status"),
-                "snippet": _snippet(state, a, terms, bodies),
+                "snippet": snippet(state, a, terms, bodies),
             })
     return out

@@ -182,10 +182,10 @@ def record_marks(q: str) -> Callable[[str | None, str], str]:
     where the words the `field`'s terms match are in <mark> (`title` for
     titles, `body` for the texts)."""
     state = get_engine().state()
-    terms: dict[str, set[str]] = {}
+    terms: dict[str, frozenset] = {}
     if q.strip():
         try:
-            terms = terms_by_field(plan(state, parse_query(q)).query)
+            terms = terms_by_field(plan(state, parse_query(q)).query, state.markers)
         except Exception:  # noqa: BLE001 -- a record page never fails because of the query it came with
             terms = {}
 

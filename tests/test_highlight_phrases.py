@@ -19,9 +19,9 @@ def test_a_phrase_marks_its_words_where_they_stand_together():
     terms = {"ecol", ("group", "scolair")}
     assert mark_all("un groupe de coordination", terms, marker) == "un groupe de coordination"
     assert mark_all("le groupe scolaire et l'école", terms, marker) == \
-        "le <mark>groupe</mark> <mark>scolaire</mark> et <mark>l'école</mark>"
+        "le <mark>groupe</mark> <mark>scolaire</mark> et l'<mark>école</mark>"
     assert mark_all("un jardin d'enfants", {("jardin", "enfant")}, marker) == \
-        "un <mark>jardin</mark> <mark>d'enfants</mark>"  # a stop word between
+        "un <mark>jardin</mark> d'<mark>enfants</mark>"  # a stop word between
 
 
 def test_the_query_says_which_terms_are_phrases_and_excludes_nothing_it_drops():

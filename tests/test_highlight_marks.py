@@ -1,0 +1,155 @@
+"""What the marks of a result cover (engine/highlight.py, engine/snippets.py), from a QA audit:
+
+- `Evry-Kayes` found its partnership by the two names, each looked for alone in the names, but
+  marked them only as a phrase: nothing was marked, not even in its title;
+- `segou` found partnerships by their partner's région, shown only on the parties line
+  « (San, Ségou) », which was never marked: most results had no mark at all;
+- `ecole` showed the start of a partnership's body, without the word, when only its sheet (its
+  actions' table) had it;
+- a mark took in the elided article (`<mark>l’école</mark>`) and a trailing apostrophe
+  (`-<mark>école`</mark>`, a backtick closing a quote).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analyzers import french_analyzer, names_analyzer
+from engine import SearchRequest
+from engine.highlight import FieldMarker, kept_part, mark_all, terms_by_field
+from engine.querylang import parse_query
+from engine.search import plan
+
+MARK = re.compile(r"<mark>([^<]*)</mark>")
+APOSTROPHES = "'’`´ʼ"
+
+
+def _marked_words(html: str) -> list[str]:
+    return MARK.findall(html)
+
+
+def _all_html(hit: dict) -> list[str]:
+    """Every HTML piece a result shows: title, snippet, parties line, nested actions' snippets."""
+    f = hit["formatted"]
+    parties = [p[k] for p in (f["french_party"], f["partner_party"]) if p for k in ("name", "place")]
+    return [f["title"], hit["snippet"], f["countries"], *parties,
+            *(a["snippet"] for a in hit.get("actions", []))]
+
+
+# --- 4. where a mark starts and ends -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "terms", "expected"), [
+    ("Accès à l’école", {"ecol"}, "Accès à l’<mark>école</mark>"),
+    ("Accès à l'école", {"ecol"}, "Accès à l'<mark>école</mark>"),
+    ("Construction d’écoles", {"ecol"}, "Construction d’<mark>écoles</mark>"),
+    ("adduction d’eau", {"eau"}, "adduction d’<mark>eau</mark>"),
+    ("L’École du Plateau", {"ecol"}, "L’<mark>École</mark> du Plateau"),
+    ("jusqu’à l’école qu’elle fréquente", {"ecol"}, "jusqu’à l’<mark>école</mark> qu’elle fréquente"),
+    ("Construction d`école", {"ecol"}, "Construction d`<mark>école</mark>"),
+    ("Fourniture -école` partenariat", {"ecol"}, "Fourniture -<mark>école</mark>` partenariat"),
+    ("la ville d’Ille-et-Vilaine", {"vilain"}, "la ville d’<mark>Ille-et-Vilaine</mark>"),
+])
+def test_a_mark_leaves_out_the_elided_article_and_a_trailing_apostrophe(text, terms, expected):
+    assert mark_all(text, terms, FieldMarker(french_analyzer())) == expected
+
+
+def test_what_the_analyzer_keeps_of_a_word_is_what_is_marked():
+    """`kept_part` follows the analyzer's elision (analyzers/filters.elide), not a list of its own:
+    a consonant after the apostrophe (`N'Gabakoro`) and `aujourd’hui` are kept whole."""
+    assert kept_part("l’école") == (2, 7)
+    assert kept_part("qu'il") == (3, 5)
+    assert kept_part("jusqu`à") == (6, 7)
+    assert kept_part("école`") == (0, 5)
+    assert kept_part("N'Gabakoro") == (0, 10)
+    assert kept_part("aujourd’hui") == (0, 11)
+    names = FieldMarker(names_analyzer())
+    assert mark_all("Communauté d'agglomération d'Evry", names.keys("Evry"), names) == \
+        "Communauté d'agglomération d'<mark>Evry</mark>"
+
+
+def test_no_mark_of_the_ecole_page_holds_an_apostrophe(engine):
+    """The snippets of the word tables' fast path (matches_at) too: la-fleche--markala's action
+    showed `-<mark>école`</mark>`."""
+    r = engine.search(SearchRequest(q="ecole", per_page=20))
+    marks = [w for h in r["results"] for html in _all_html(h) for w in _marked_words(html)]
+    assert marks and not [w for w in marks if any(a in w for a in APOSTROPHES)]
+    fleche = next(h for h in r["results"] if h["id"] == "la-fleche--markala")
+    assert any("-<mark>école</mark>`" in a["snippet"] for a in fleche["actions"])
+    assert any("l’<mark>école</mark>" in html for h in r["results"] for html in _all_html(h))
+
+
+# --- 1. a hyphen between two names --------------------------------------------------------------
+
+def test_a_pair_of_names_is_marked_word_by_word(engine):
+    state = engine.state()
+    query = plan(state, parse_query("Evry-Kayes")).query
+    plain = terms_by_field(query)
+    assert ("evry", "kay") in plain["body"] and "kay" not in plain["body"]  # a phrase, as searched
+    terms = terms_by_field(query, state.markers)
+    assert {"evry", "kay"} <= terms["body"] and {"evry", "kay"} <= terms["title"]
+    # a compound some record writes is no pair of names: its parts stay a phrase
+    rhone = terms_by_field(plan(state, parse_query("Rhône-Alpes")).query, state.markers)
+    assert not {"rhon", "alp"} & {t for t in rhone["body"] if isinstance(t, str)}
+
+    r = engine.search(SearchRequest(q="Evry-Kayes"))
+    hit = next(h for h in r["results"] if h["id"] == "ca-evry-centre-essonne--kayes")
+    assert {"Evry", "Kayes"} <= set(_marked_words(hit["formatted"]["title"]))
+    assert {"Evry", "Kayes"} <= set(_marked_words(hit["snippet"]))
+    assert _marked_words(hit["formatted"]["french_party"]["name"]) == ["Evry"]
+
+
+def test_the_record_page_marks_a_pair_of_names(client):
+    html = client.get("/partenariats/ca-evry-centre-essonne--kayes",
+                      query_string={"q": "Evry-Kayes"}).get_data(as_text=True)
+    assert "<mark>Evry</mark>" in html and "<mark>Kayes</mark>" in html
+
+
+# --- 2. a partner's région ----------------------------------------------------------------------
+
+def test_the_place_line_is_marked(engine, client, check_search_contract):
+    data = client.get("/api/search", query_string={"q": "segou"}).get_json()
+    check_search_contract(data)
+    assert data["results"]
+    for hit in data["results"]:
+        assert "<mark>" in hit["formatted"]["partner_party"]["place"], hit["id"]
+    chaumont = next(h for h in data["results"] if h["id"] == "chaumont--san")
+    assert chaumont["formatted"]["partner_party"] == {"name": "San", "place": "San, <mark>Ségou</mark>"}
+    # the place is on the parties line: the sheet's heading (its contacts' block, where the
+    # région is written) is no snippet for it
+    assert "Coordonnées" not in chaumont["snippet"]
+
+    html = client.get("/", query_string={"q": "segou"}).get_data(as_text=True)
+    hits = re.findall(r'<li class="hit" data-id="([^"]+)">(.*?)<p class="source', html, re.DOTALL)
+    assert len(hits) == len(data["results"]) and all("<mark>" in body for _, body in hits), \
+        [pid for pid, body in hits if "<mark>" not in body]
+    assert '<span class="place">(San, <mark>Ségou</mark>)</span>' in html
+
+
+def test_a_country_and_a_name_are_marked_on_the_parties_line(engine):
+    r = engine.search(SearchRequest(q="Maroc Agadir", per_page=5))
+    hit = next(h for h in r["results"] if h["partner_party"] and "Agadir" in h["partner_party"]["name"])
+    assert "<mark>Maroc</mark>" in hit["formatted"]["countries"]
+    assert "<mark>Agadir</mark>" in hit["formatted"]["partner_party"]["name"]
+
+
+# --- 3. the main snippet has the word when the record's texts have it ---------------------------
+
+def test_the_main_snippet_comes_from_the_sheet_when_the_body_lacks_the_word(engine):
+    r = engine.search(SearchRequest(q="ecole", per_page=20))
+    assert len(r["results"]) == 20
+    assert [h["id"] for h in r["results"] if "<mark>" not in h["snippet"]] == []
+    nara = next(h for h in r["results"] if h["id"] == "quimperle--nara")
+    assert "<mark>école</mark>" in nara["snippet"]
+    state = engine.state()
+    assert "école" not in state.body(state.docnum_of["quimperle--nara"])[0]  # from its sheet
+
+
+def test_a_record_with_text_always_shows_some(engine):
+    """A body left empty by the parser, a sheet with text: the start of the sheet."""
+    state = engine.state()
+    rec = state.partnerships["cr-auvergne--cr-tombouctou"]
+    assert not state.body(state.docnum_of[rec["id"]])[0] and rec["original_text"]
+    r = engine.search(SearchRequest(q="Auvergne Tombouctou"))
+    hit = next(h for h in r["results"] if h["id"] == rec["id"])
+    assert "Tombouctou" in hit["snippet"]
