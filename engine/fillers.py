@@ -199,14 +199,24 @@ def _one_of(word: str, words: tuple[str, ...]) -> bool:
 
 
 # the words of a partnership's being made (`jumelage 1988`, `partenariats démarrés en 1993`): with a
-# year, the query asks when partnerships began, not what was done that year
-PARTNERSHIP_WORDS = AGREEMENT_WORDS + ("jumelage", "jumelé", "démarré", "engagé", "débuté", "commencé",
-                                       "lancé", "créé", "noué", "établi")
+# year, the query asks when partnerships began, not what was done that year. The nouns by their stem
+# (any inflection); the participles as written, in gender and number: by their stem they would take
+# `établissements`, `engagement`, `lancement` or `début` (`établissements scolaires 2004`, a topic)
+PARTNERSHIP_NOUNS = ("accord", "convention", "protocole", "charte", "coopération", "partenariat", "signature",
+                     "jumelage")
+PARTNERSHIP_PARTICIPLES = ("jumelé", "signé", "formalisé", "démarré", "engagé", "débuté", "commencé", "lancé",
+                           "créé", "noué", "établi", "conclu")
+
+
+@lru_cache(maxsize=1)
+def _participle_forms() -> frozenset[str]:
+    return frozenset(_folded(p) + ending for p in PARTNERSHIP_PARTICIPLES for ending in ("", "e", "s", "es"))
 
 
 def names_partnership(word: str) -> bool:
-    """True for a word naming a partnership, an agreement or their beginning (any inflection)."""
-    return _one_of(word, PARTNERSHIP_WORDS)
+    """True for a word naming a partnership or an agreement (any inflection), or their making
+    (`signés`, `démarrées`, as written)."""
+    return _folded(word) in _participle_forms() or _one_of(word, PARTNERSHIP_NOUNS)
 
 
 def names_agreement(word: str) -> bool:

@@ -204,7 +204,9 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             if group is None or group.query is None:
                 continue
             if clause.negated:
-                excluded.append(group.query)
+                # `-2004` excludes what writes 2004 or began then, not every record active that year
+                kept = _rebuilt(group, [a for a in group.alternatives if a.via != VIA_ACTIVE])
+                excluded.append(kept.query)
             else:
                 alternatives.extend(group.alternatives)
                 texts.append(group.text)
@@ -268,8 +270,7 @@ def _without_typed_expansions(groups: list[Group]) -> list[Group]:
         keep = [a for a in g.alternatives
                 if a.via in LITERAL
                 or not (_body_terms(a) and _body_terms(a) <= others)]
-        out.append(g if len(keep) == len(g.alternatives)
-                   else Group(g.text, keep, light=g.light, agreement=g.agreement))
+        out.append(_rebuilt(g, keep))
     return out
 
 
@@ -399,17 +400,22 @@ def council_keys(text: str) -> list[str]:
 
 
 def _active_years(groups: list[Group], pq) -> list[Group]:
-    """A year next to a topic (`centre de santé 2004`) also finds the records active that year;
-    next to a partnership's or an agreement's word (`jumelage 1988`, `convention 2001`), it asks
-    when the partnership began, and only `began` and the texts answer."""
-    words = [c.text for clauses in pq.groups for c in clauses if c.kind == "word"]
-    if not any(names_partnership(w) for w in words):
-        return groups
-    out = []
-    for g in groups:
-        keep = [a for a in g.alternatives if a.via != VIA_ACTIVE]
-        out.append(g if len(keep) == len(g.alternatives) else Group(g.text, keep, light=g.light, agreement=g.agreement))
-    return out
+    """A year next to a topic (`centre de santé 2004`) also finds the records active that year,
+    last of its group's ways (`otherwise`: only for the records no other way found, another year
+    of a period or an OR included); next to a partnership's or an agreement's word (`jumelage
+    1988`, `convention 2001`), it asks when the partnership began, and only `began` and the texts
+    answer."""
+    gated = any(all(c.kind == "word" and not c.negated and names_partnership(c.text) for c in clauses)
+                for clauses in pq.groups)  # a word, or an OR of such words (`jumelage OR santé` is not)
+    return [_rebuilt(g, [a for a in g.alternatives if a.via != VIA_ACTIVE]
+                     + ([] if gated else [a for a in g.alternatives if a.via == VIA_ACTIVE])) for g in groups]
+
+
+def _rebuilt(group: Group, alternatives: list[Alternative]) -> Group:
+    """`group` with these alternatives (itself when they are its own, in its order)."""
+    if alternatives == group.alternatives:
+        return group
+    return Group(group.text, alternatives, light=group.light, agreement=group.agreement)
 
 
 def _year_alternatives(schema, year: str) -> list[Alternative]:
