@@ -48,6 +48,7 @@ from .querylang import (
     hyphenated_parts,
     match_facet_value,
     period_years,
+    read_forwards,
     reversed_period,
     truncated,
 )
@@ -434,6 +435,9 @@ def _no_value_notice(facet, clause: Clause, text: str) -> str:
     """Why a prefix's value selects nothing: a value of the wrong shape (`annee:20x5`) says what
     is expected, as the API's `year=20x5` does; a well-formed one that no record has, that."""
     if facet is not None and facet.pattern and not _value_shaped(facet, text):
+        if facet.name == YEAR_FACET:  # a prefix also takes a period or a bound, which the API's `year` does not
+            return (f"Année invalide : « {text[:40]} » (attendu : une année de quatre chiffres, ou une période : "
+                    f"2001-2005, années 1980, <1990).")
         try:
             facet.parse(text)
         except ValueError as exc:
@@ -470,8 +474,7 @@ def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starti
         built.notices.append(_no_value_notice(facet, clause, text))
         values = ["\x00none"]
     elif facet is not None and facet.name == YEAR_FACET and (backwards := reversed_period(text)):
-        built.notices.append(f"La période de {backwards[0]} à {backwards[1]} est lue de {backwards[1]} "
-                             f"à {backwards[0]}.")
+        built.notices.append(read_forwards(*backwards))
     chosen = (built.excluded_filters if clause.negated else built.filters).setdefault(facet_name, [])
     chosen.extend(v for v in values if v not in chosen)
     return None

@@ -128,8 +128,14 @@ _SENTENCE_PUNCT = ",;!?.…"
 # ... between letters it separates words (not the dot: `A.E.P.`), and so does a slash (`eau/santé`,
 # `Sofara/Fakala`: read as one word, its parts had to be adjacent, and 13 of 46 records were lost)
 _INNER_PUNCT_RE = re.compile(rf"(?<=[^\W\d_])[{re.escape(_SENTENCE_PUNCT.replace('.', '') + '/')}]+(?=[^\W\d_])")
-# markup pasted with the words (`<b>eau</b>`): its tags are no words (`b` was required, 0 results)
-_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# markup pasted with the words (`<b>eau</b>`): its tags are no words (`b` was required, 0 results);
+# only HTML's own elements, so that a word in angle brackets (`<Kayes>`) stays a word
+_HTML_ELEMENTS = ("a|abbr|b|big|blockquote|br|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|"
+                  "ol|p|pre|q|s|samp|script|small|span|strike|strong|style|sub|sup|table|tbody|td|th|thead|"
+                  "tr|tt|u|ul")
+_TAG_RE = re.compile(rf"(:?)</?(?:{_HTML_ELEMENTS})\b(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_TAGS_SHOWN = 5  # a notice lists this many of the tags dropped, each cut to _TAG_CHARS
+_TAG_CHARS = 40
 _PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
 
 
@@ -178,13 +184,19 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 def _without_tags(text: str, notices: list[str]) -> str:
-    """The query without the HTML tags pasted with it, said in a notice."""
-    tags = _TAG_RE.findall(text)
+    """The query without the HTML tags pasted with it, said in a notice; a tag right after a
+    prefix's colon is taken out without a space (`pays:<b>mali</b>` is `pays:mali`). A query of
+    tags alone is kept as typed: it would otherwise list the whole repertoire."""
+    tags = list(dict.fromkeys(m.group(0).lstrip(":") for m in _TAG_RE.finditer(text)))
     if not tags:
         return text
-    shown = ", ".join(f"« {t} »" for t in dict.fromkeys(tags))
-    notices.append(f"Balises HTML ignorées : {shown}.")
-    return _TAG_RE.sub(" ", text)
+    stripped = _TAG_RE.sub(lambda m: ":" if m.group(1) else " ", text)
+    if not stripped.strip():
+        return text
+    shown = ", ".join(f"« {t[:_TAG_CHARS]}{'…' if len(t) > _TAG_CHARS else ''} »" for t in tags[:_TAGS_SHOWN])
+    more = f" et {len(tags) - _TAGS_SHOWN} autres" if len(tags) > _TAGS_SHOWN else ""
+    notices.append(f"Balises HTML ignorées : {shown}{more}.")
+    return stripped
 
 
 def _dangling_not(operator: str) -> str:
@@ -298,6 +310,11 @@ _DECADE_RE = re.compile(r"annees\s+((?:19|20)\d0|[5-9]0)")  # folded; `80` is th
 _YEAR_RE = re.compile(YEAR)
 
 
+def read_forwards(first: int, second: int) -> str:
+    """What a notice says of a period given backwards, in a prefix or in the API's parameters."""
+    return f"La période de {first} à {second} est lue de {second} à {first}."
+
+
 def reversed_period(text: str) -> tuple[int, int] | None:
     """The two years of a period written backwards (`1990-1980`), as typed; None otherwise."""
     span = YEAR_SPAN_RE.fullmatch(fold_text(text).strip())
@@ -356,6 +373,16 @@ def _open_periods(groups: list[list[Clause]], notices: list[str]) -> list[list[C
     return out
 
 
+def _too_long(word: str) -> range | None:
+    """The years of a period typed as one word, in order, of years 1900 to 2100, but too long to be
+    read as a period (`1900-1990`); None for any other word (`2006-1772`, a law's number)."""
+    span = YEAR_SPAN_RE.fullmatch(fold_text(word).strip())
+    if not span or reversed_period(word) or not all(1900 <= int(y) <= 2100 for y in span.groups()):
+        return None  # (the API's years: params.parse_search_args)
+    years = range(int(span.group(1)), int(span.group(2)) + 1)
+    return years if len(years) > MAX_SPAN else None
+
+
 def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
     """Words saying a period (`années 1980`, `1980 à 1985`, `entre 1980 et 1985`), one clause of its
     span (`1980-1989`): typed as words, each was looked for apart (`années` in every sheet dating
@@ -371,10 +398,9 @@ def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause
             words = [_word(groups, i + k) for k in range(size)]
             text = " ".join(w for w in words if w) if all(words) else ""
             years = period_years(text) if text else None
-            if size == 2 and not years and (too_long := period_years(words[0] or "", longest=None)) \
-                    and len(too_long) > MAX_SPAN:  # `jumelage 1900-1990`: one word, a period too long
+            if size == 2 and not years and (too_long := _too_long(words[0] or "")):
                 notices.append(f"« {words[0]} » couvre plus de {MAX_SPAN} ans : cherché comme un mot, "
-                               f"pas comme une période (annee:{too_long[0]}-{too_long[-1]} filtre ces années).")
+                               f"pas comme une période (« année:{too_long[0]}-{too_long[-1]} » filtre ces années).")
             if years:
                 out.append([Clause("word", f"{years[0]}-{years[-1]}")])
                 if _DECADE_RE.fullmatch(fold_text(text)):

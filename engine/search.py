@@ -24,7 +24,7 @@ from .facets import Selection, facet_items, filter_and_count
 from .highlight import terms_by_field
 from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
-from .querylang import parse_query
+from .querylang import parse_query, read_forwards
 from .querymodel import BuiltQuery
 from .ranking import Ranking, ScoreFn, names_who_or_where, rank
 from .snippets import marked_title, names_and_places, parties_line, snippet
@@ -115,8 +115,7 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
     API swapped it silently, and the page showed a period the user had not typed."""
     if req.year_from is None or req.year_to is None or req.year_from <= req.year_to:
         return req, []
-    return replace(req, year_from=req.year_to, year_to=req.year_from), [
-        f"La période de {req.year_from} à {req.year_to} est lue de {req.year_to} à {req.year_from}."]
+    return replace(req, year_from=req.year_to, year_to=req.year_from), [read_forwards(req.year_from, req.year_to)]
 
 
 def search(state: IndexState, req: SearchRequest) -> dict:

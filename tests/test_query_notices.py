@@ -18,6 +18,14 @@ def test_html_tags_pasted_with_the_words_are_dropped_and_said(engine):
     assert total == notices(engine, "eau")[0] > 0
     assert said == ["Balises HTML ignorées : « <b> », « </b> »."]
     assert [c.text for c in parse_query("santé <5 ans").clauses] == ["santé", "<5", "ans"]  # no tag there
+    # a word in angle brackets is no tag: it stays a word (it listed the whole repertoire)
+    assert notices(engine, "<Kayes>") == (notices(engine, "Kayes")[0], [])
+    assert [c.text for c in parse_query("x<y>z").clauses] == ["x<y>z"]
+    # a tag after a prefix's colon leaves the prefix its value; a query of tags alone stays as typed
+    assert notices(engine, "pays:<b>mali</b> eau")[0] == notices(engine, "pays:mali eau")[0]
+    assert parse_query("<b></b>").clauses and not parse_query("<b></b>").notices
+    many = notices(engine, "<br>" + "".join(f"<span id='s{i}'>" for i in range(9)) + "eau")[1][0]
+    assert many.endswith("et 5 autres.") and len(many) < 300
 
 
 def test_a_slash_between_letters_separates_words(engine):
@@ -31,13 +39,18 @@ def test_a_slash_between_letters_separates_words(engine):
 def test_a_period_in_the_words_too_long_is_said(engine):
     total, said = notices(engine, "jumelage 1900-1990")
     assert total > 0 and said[0].startswith("« 1900-1990 » couvre plus de 31 ans")
-    assert "annee:1900-1990" in said[0]
+    assert "« année:1900-1990 »" in said[0]
     assert not notices(engine, "jumelage 1980-1985")[1]  # a period within bounds is read silently
+    assert not any("couvre" in n for n in notices(engine, "loi 2006-1772")[1])  # a law's number, no period
+
+
+EXPECTED_YEAR = "(attendu : une année de quatre chiffres, ou une période : 2001-2005, années 1980, <1990)."
 
 
 @pytest.mark.parametrize("q, expected", [
     ("annee:1990-1980", "La période de 1990 à 1980 est lue de 1980 à 1990."),
-    ("annee:20x5", "Année invalide : « 20x5 » (attendu : quatre chiffres)."),
+    ("annee:20x5", f"Année invalide : « 20x5 » {EXPECTED_YEAR}"),
+    ("annee:2005-20x6", f"Année invalide : « 2005-20x6 » {EXPECTED_YEAR}"),
     ("annee:2099", "Aucune valeur de « année:2099 » dans le répertoire.")])
 def test_a_year_prefix_says_what_it_read(engine, q, expected):
     assert expected in notices(engine, q)[1]
