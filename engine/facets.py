@@ -226,13 +226,12 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
 MAX_FACET_VALUES = 200  # values listed per facet
 
 
-def _within_period(counts: Counter, year_from: int | None, year_to: int | None) -> Counter:
-    """The year facet's counts under a period (`year_from`/`year_to`): only its years. A record
-    active in 1995 and 2014 passes 1990-2000, but ticking 2014 there lists nothing: a year
-    outside the period would be a count that leads to no result."""
+def _within_period(counts: Counter, year_from: int | None, year_to: int | None, selected: set) -> Counter:
+    """The year facet's counts under a period (`year_from`/`year_to`): only its years, and the years
+    selected. A record active in 1995 and 2014 passes 1990-2000, but ticking 2014 there lists
+    nothing: a year outside the period would be a count that leads to no result."""
     lo, hi = year_from if year_from is not None else -10**9, year_to if year_to is not None else 10**9
-    lo, hi = min(lo, hi), max(lo, hi)  # a period given backwards is read forwards, as the filter reads it
-    return Counter({y: n for y, n in counts.items() if lo <= y <= hi})
+    return Counter({y: n for y, n in counts.items() if lo <= y <= hi or y in selected})
 
 
 @lru_cache(maxsize=8192)
@@ -251,12 +250,12 @@ def facet_items(facets: Registry, counts: dict[str, Counter], filters: Mapping[s
     info: dict[str, dict] = {}
     for facet in facets:
         c = counts.get(facet.name, Counter())
-        if facet.name == YEAR and (year_from is not None or year_to is not None):
-            c = _within_period(c, year_from, year_to)
         if facet.selects_kind:
             selected = {mode} if filters.get(facet.name) else set()
         else:
             selected = set(filters.get(facet.name, []))
+        if facet.name == YEAR and (year_from is not None or year_to is not None):
+            c = _within_period(c, year_from, year_to, selected)
         values = set(c) | selected
         info[facet.name] = {"values": len(values), "truncated": len(values) > MAX_FACET_VALUES}
         if len(values) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one

@@ -197,7 +197,7 @@ class Profile:
     # A year next to a topic (`centre de santé 2004`, `écoles 2004`) asks what was done that year:
     # a record active that year (its year facet) that neither writes the year nor began then has the
     # year at this score, below `year_score`. Next to a partnership's or an agreement's word
-    # (`jumelage 1988`, `convention 2001`: fillers.PARTNERSHIP_WORDS) the year asks when the
+    # (`jumelage 1988`, `convention 2001`: fillers.names_partnership) the year asks when the
     # partnership began, and only the texts and `began` answer: counted there, the twinning queries
     # lost (dev, every year query with a year word: jumelage 1988 -0.17, convention de coopération
     # 1998 -0.08, untuned). (Round 39, dev 1,541: 0.8516 -> 0.8517, untuned 564 0.8483 -> 0.8484;

@@ -34,7 +34,7 @@ FRENCH = "french"  # the French collectivity: the map's French marks
 
 SOURCE_LABELS = document_labels()  # file name -> label, from the document registry (indexer/registry.py)
 
-UNKNOWN_VALUE = "Valeur inconnue pour « {label} » ({name}) : « {value} »."
+UNKNOWN_VALUE = "Valeur inconnue pour le filtre « {label} » ({name}) : « {value} »."
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,12 @@ class Facet:
         has the wrong shape or is not one of the closed values."""
         if (self.pattern and not re.fullmatch(self.pattern, raw.strip())) or (
                 self.closed and raw not in self.closed):
-            raise ValueError(self.invalid_message.format(name=self.name, label=self.label, value=raw[:40]))
+            raise ValueError(self.invalid_message.format(name=self.name, label=self.label, value=raw[:60]))
         return self.convert(raw.strip() if self.pattern else raw)
+
+    def unknown_value(self, value) -> str:
+        """The message for a value this facet does not have (the API and the page say it alike)."""
+        return UNKNOWN_VALUE.format(name=self.name, label=self.label, value=str(value)[:60])
 
     def label_of(self, value) -> str:
         return self.value_labels.get(value, str(value))

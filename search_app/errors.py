@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, redirect, render_template, request
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 from indexer.store import IndexError_
@@ -45,7 +46,16 @@ def without_trailing_slash(app: Flask):
     except HTTPException:
         return None
     query = request.query_string.decode("utf-8", "replace")
-    return redirect(target + (f"?{query}" if query else ""), 301)
+    return french_redirect(target + (f"?{query}" if query else ""), "La page est à")
+
+
+def french_redirect(url: str, says: str):
+    """A 301 to `url` whose body, for the few clients that show it, is French (Werkzeug's is
+    English): `says` then the link (« La fiche est à … »)."""
+    resp = redirect(url, 301)
+    resp.set_data(f'<!doctype html><html lang="fr"><title>Redirection</title><p>{says} '
+                  f'<a href="{escape(url)}">{escape(url)}</a>.</p>')
+    return resp
 
 
 def init_app(app: Flask) -> None:

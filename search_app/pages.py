@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
-from markupsafe import Markup, escape
+from flask import Blueprint, current_app, render_template, request, url_for
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from analyzers import fold_text
@@ -15,10 +15,11 @@ from indexer.records import SHOWN_ONLY
 from indexer.text import french_list
 
 from . import accessibility, mapview, views
+from .errors import french_redirect
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
 from .links import url_with, without_filters
-from .params import SINGLE_PARAMS, SORT_LABELS, ParamError, named, near_value, without_control
+from .params import SINGLE_PARAMS, SORT_LABELS, ParamError, known_params, named, near_value, without_control
 
 bp = Blueprint("pages", __name__)
 
@@ -123,16 +124,16 @@ def _value_fixes(args: MultiDict) -> tuple[MultiDict, MultiDict | None, list[str
     return MultiDict(without), (MultiDict(corrected) if every_one_meant else None), meant
 
 
-def _without_mistake(args: MultiDict, name: str) -> tuple[MultiDict, bool]:
+def _without_mistake(args: MultiDict, name: str) -> tuple[MultiDict, int]:
     """The parameters without the wrong values of `name` (`year=20x5&year=2005`: 2005 is kept), or
-    without `name` at all when none of its values is right or it takes one value; and whether
-    some of its values were kept."""
+    without `name` at all when none of its values is right or it takes one value; and how many
+    values were dropped when some were kept (0 otherwise)."""
     facet = registry().get(name)
     values = args.getlist(name)
     kept = [v for v in values if v and _parses(facet, v)] if facet is not None else []
     some = bool(kept) and len(kept) < len(values)
     return MultiDict([(k, v) for k, v in args.items(multi=True)
-                      if k != name or (some and v in kept)]), some
+                      if k != name or (some and v in kept)]), (len(values) - len(kept) if some else 0)
 
 
 def _parses(facet, value: str) -> bool:
@@ -148,7 +149,9 @@ def _search_page(template: str, view: str):
     error = fix_url = fix_label = meant_url = meant_label = None
     r = None
     unfiltered = None
-    form_args = args  # what the search form carries on: on an error, the search without the mistake
+    # what the search form carries on: the known parameters (an unknown one's name was copied raw,
+    # control characters included), and on an error, the search without the mistake
+    form_args = MultiDict([(k, v) for k, v in args.items(multi=True) if k in known_params()])
     try:
         r = views.search_view(args, strict=False, facet_path=request.path)
         unfiltered = r["unfiltered_total"]
@@ -165,9 +168,9 @@ def _search_page(template: str, view: str):
             fix_url, fix_label = url_with(request.path, form_args), "les caractères de contrôle"
         elif exc.parameter and exc.parameter != "q" and exc.parameter in args:
             # a wrong page, year or sort in a hand-edited link: the same search without it (the words kept)
-            form_args, some_kept = _without_mistake(args, exc.parameter)
+            form_args, dropped = _without_mistake(args, exc.parameter)
             fix_url = url_with(request.path, form_args)
-            fix_label = "cette valeur" if some_kept else f"le paramètre {named(exc.parameter)}"
+            fix_label = {0: f"le paramètre {named(exc.parameter)}", 1: "cette valeur"}.get(dropped, "ces valeurs")
     state = search_state(args)
     ctx: dict[str, Any] = {
         "r": r, "error": error, "fix_url": fix_url, "fix_label": fix_label, "form_args": form_args,
@@ -230,14 +233,12 @@ def _partnership_meant(pid: str):
     target, action = meant
     url = url_with(url_for("pages.partnership", pid=target), request.args, page=request.args.get("page")) + (
         f"#{action}" if action else "")  # the page of results kept: « Retour aux résultats » goes back to it
-    resp = redirect(url, 301)
-    resp.set_data(f'<!doctype html><html lang="fr"><title>Redirection</title><p>La fiche est à '
-                  f'<a href="{escape(url)}">{escape(url)}</a>.</p>')  # (Werkzeug's body is in English)
-    return resp
+    return french_redirect(url, "La fiche est à")
 
 
 def _unknown_partnership(pid: str):
     """No partnership has this id: the page says so and offers a search for its words."""
+    pid = without_control(pid)
     words = " ".join(w for w in re.split(r"[-_\s/]+", pid[:80]) if w)
     search = url_for("pages.search", q=words) if words else None
     message = f"Aucun partenariat n'a l'identifiant « {pid[:80]} »."

@@ -23,10 +23,11 @@ SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to", "expla
 BOOLEANS = {"1": True, "true": True, "0": False, "false": False, "": False}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens", "name": "Nom"}
-# the single parameters as the page's form names them: a message shown on the page names the
+# the single parameters as the page names them (its box, « Trier par », « Période » de … à …;
+# `explain`, which the page does not offer, by what it does): a message shown on the page names the
 # label a user knows, and the API's name beside it for a program's author (`named`)
-PARAM_LABELS = {"q": "Mots cherchés", "sort": "Tri", "page": "Page", "per_page": "Résultats par page",
-                "year_from": "Années, de", "year_to": "Années, à", "explain": "Explication des scores"}
+PARAM_LABELS = {"q": "Recherche", "sort": "Trier par", "page": "Page", "per_page": "Résultats par page",
+                "year_from": "Période, de", "year_to": "Période, à", "explain": "Explication des scores"}
 
 
 def named(name: str) -> str:
@@ -61,14 +62,15 @@ def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, defau
     if raw is None or raw == "":
         return default
     if not re.fullmatch(r"[+-]?\d{1,9}", raw.strip()):
-        raise ParamError("invalid_integer", f"{named(name)} doit être un nombre entier (reçu : « {raw[:40]} »).", name)
+        raise ParamError("invalid_integer",
+                         f"Le paramètre {named(name)} doit être un nombre entier (reçu : « {raw[:40]} »).", name)
     value = int(raw)
     if lo is not None and value < lo:
-        raise ParamError("out_of_range",
-                         f"{named(name)} doit valoir au moins {_int_text(lo)} (reçu : {_int_text(value)}).", name)
+        raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir au moins {_int_text(lo)} "
+                                         f"(reçu : {_int_text(value)}).", name)
     if hi is not None and value > hi:
-        raise ParamError("out_of_range",
-                         f"{named(name)} doit valoir au plus {_int_text(hi)} (reçu : {_int_text(value)}).", name)
+        raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir au plus {_int_text(hi)} "
+                                         f"(reçu : {_int_text(value)}).", name)
     return value
 
 
@@ -79,7 +81,7 @@ def without_control(text: str) -> str:
 
 def check_text(name: str, value: str) -> None:
     if _CONTROL.search(value):
-        raise ParamError("invalid_characters", f"{named(name)} contient des caractères de contrôle.", name)
+        raise ParamError("invalid_characters", f"Le paramètre {named(name)} contient des caractères de contrôle.", name)
 
 
 class Params:
@@ -154,7 +156,7 @@ def check_names(args, known, single) -> None:
         if known is not None and name not in known and not name.startswith("_"):
             raise ParamError("unknown_parameter", f"Paramètre inconnu : « {name[:40]} ».", name[:40])
         if name in single and len(values) > 1:
-            raise ParamError("repeated_parameter", f"{named(name)} ne peut être donné qu'une fois.", name)
+            raise ParamError("repeated_parameter", f"Le paramètre {named(name)} ne peut être donné qu'une fois.", name)
 
 
 def _query(args, strict: bool) -> str:
@@ -182,7 +184,7 @@ def _explain(args) -> bool:
     explain = BOOLEANS.get((args.get("explain") or "").strip().lower())
     if explain is None:
         raise ParamError("invalid_boolean",
-                         f"{named('explain')} vaut 1 ou 0 (reçu : « {args.get('explain', '')[:40]} »).",
+                         f"Le paramètre {named('explain')} vaut 1 ou 0 (reçu : « {args.get('explain', '')[:40]} »).",
                          "explain")
     return explain
 
@@ -194,7 +196,7 @@ def _filters(args, facet_values: dict[str, list], strict: bool) -> dict[str, lis
         name = facet.name
         raw = args.getlist(name)
         if strict and "" in raw:
-            raise ParamError("empty_value", f"{named(name)} est donné sans valeur.", name)
+            raise ParamError("empty_value", f"Le paramètre {named(name)} est donné sans valeur.", name)
         raw = [v for v in raw if v != ""]
         if raw:
             filters[name] = list(dict.fromkeys(_facet_values(facet, raw, facet_values)))
@@ -204,8 +206,8 @@ def _filters(args, facet_values: dict[str, list], strict: bool) -> dict[str, lis
 def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
     name = facet.name
     if len(raw) > MAX_VALUES_PER_FACET:
-        raise ParamError("too_many_values", f"Trop de valeurs pour {named(name)} (au plus {MAX_VALUES_PER_FACET}).",
-                         name)
+        raise ParamError("too_many_values",
+                         f"Trop de valeurs pour le filtre {named(name)} : {MAX_VALUES_PER_FACET} au plus.", name)
     values = []
     for v in raw:
         try:
@@ -218,8 +220,7 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
             if v not in known:
                 near = near_value(v, known)
                 hint = f" Vouliez-vous dire « {near} » ?" if near is not None else ""
-                raise ParamError("unknown_facet_value", f"Valeur inconnue pour {named(name)} : « {v[:60]} ».{hint}",
-                                 name)
+                raise ParamError("unknown_facet_value", facet.unknown_value(v) + hint, name)
     return values
 
 

@@ -173,4 +173,4 @@ def test_the_live_text_holds_the_count_and_the_notices(client, engine):
     one = client.get("/", query_string={"q": "zzzxqw"}).get_data(as_text=True)
     assert squash(tree(one).text["announce"]) == "Aucun résultat pour « zzzxqw »."
     bad = client.get("/", query_string={"page": "0"}).get_data(as_text=True)
-    assert squash(tree(bad).text["announce"]) == "« Page » (page) doit valoir au moins 1 (reçu : 0)."
+    assert squash(tree(bad).text["announce"]) == "Le paramètre « Page » (page) doit valoir au moins 1 (reçu : 0)."

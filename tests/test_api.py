@@ -279,14 +279,14 @@ def test_wrong_parameters_answer_400_json(client, spec, path, qs, code, paramete
 
 
 @pytest.mark.parametrize("qs, message", [
-    ("page=abc", "« Page » (page) doit être un nombre entier (reçu : « abc »)."),
+    ("page=abc", "Le paramètre « Page » (page) doit être un nombre entier (reçu : « abc »)."),
     ("year=20055", "Année invalide : « 20055 » (attendu : quatre chiffres)."),
-    ("explain=oui", "« Explication des scores » (explain) vaut 1 ou 0 (reçu : « oui »)."),
+    ("explain=oui", "Le paramètre « Explication des scores » (explain) vaut 1 ou 0 (reçu : « oui »)."),
     # a facet value wrong only by case, accents or a typo says the one meant
-    ("country=mali", "Valeur inconnue pour « Pays » (country) : « mali ». Vouliez-vous dire « Mali » ?"),
-    ("domain=sante", "Valeur inconnue pour « Domaine » (domain) : « sante ». Vouliez-vous dire « Santé » ?"),
-    ("country=Marroc", "Valeur inconnue pour « Pays » (country) : « Marroc ». Vouliez-vous dire « Maroc » ?"),
-    ("country=Narnia", "Valeur inconnue pour « Pays » (country) : « Narnia »."),
+    ("country=mali", "Valeur inconnue pour le filtre « Pays » (country) : « mali ». Vouliez-vous dire « Mali » ?"),
+    ("domain=sante", "Valeur inconnue pour le filtre « Domaine » (domain) : « sante ». Vouliez-vous dire « Santé » ?"),
+    ("country=Marroc", "Valeur inconnue pour le filtre « Pays » (country) : « Marroc ». Vouliez-vous dire « Maroc » ?"),
+    ("country=Narnia", "Valeur inconnue pour le filtre « Pays » (country) : « Narnia »."),
 ])
 def test_a_wrong_value_is_quoted_the_french_way(client, qs, message):
     """The value was shown as Python writes it, `(reçu : 'abc')`."""

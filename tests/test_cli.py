@@ -78,9 +78,10 @@ def test_export_writes_every_record_as_json_lines(tmp_path, data_dir, capsys):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--page", "0", "eau"], "« Page » (page) doit valoir au moins 1 (reçu : 0)."),
-    (["--country", "Narnia", "eau"], "Valeur inconnue pour « Pays » (country) : « Narnia »."),
-    (["--per-page", "1000", "eau"], "« Résultats par page » (per_page) doit valoir au plus 100 (reçu : 1 000)."),
+    (["--page", "0", "eau"], "Le paramètre « Page » (page) doit valoir au moins 1 (reçu : 0)."),
+    (["--country", "Narnia", "eau"], "Valeur inconnue pour le filtre « Pays » (country) : « Narnia »."),
+    (["--per-page", "1000", "eau"],
+     "Le paramètre « Résultats par page » (per_page) doit valoir au plus 100 (reçu : 1 000)."),
 ])
 def test_search_reads_its_options_by_the_api_rules(index_dir, capsys, argv, message):
     """`--country Narnia` listed nothing and `--page 0` the first page, without a word."""

@@ -157,8 +157,8 @@ def test_query_is_escaped_everywhere(client):
 
 
 @pytest.mark.parametrize("qs,message", [
-    ("page=0", "« Page » (page) doit valoir au moins 1"),
-    ("per_page=1000", "« Résultats par page » (per_page) doit valoir au plus 100"),
+    ("page=0", "Le paramètre « Page » (page) doit valoir au moins 1"),
+    ("per_page=1000", "Le paramètre « Résultats par page » (per_page) doit valoir au plus 100"),
     ("year=abc", "Année invalide"),
     ("sort=random", "Tri inconnu"),
     ("q=%FF", "pas de l&#39;UTF-8 valide"),
@@ -216,7 +216,7 @@ def test_a_wrong_parameter_is_offered_the_search_without_it(client, url, kept, p
     assert all(name != parameter for name, _ in form_state(html))
 
 
-LABELS = {"page": "Page", "year": "Année", "sort": "Tri"}
+LABELS = {"page": "Page", "year": "Année", "sort": "Trier par"}
 
 
 @pytest.mark.parametrize("url, kept, label", [

@@ -31,6 +31,7 @@ def test_an_unknown_partnership_goes_back_to_the_search(client):
 def test_a_trailing_slash_redirects_to_the_address_without_it(client, path):
     r = client.get(path + "?q=eau")
     assert r.status_code == 301 and r.headers["Location"] == path.rstrip("/") + "?q=eau"
+    assert 'lang="fr"' in r.get_data(as_text=True)  # not Werkzeug's English « Redirecting… »
     assert client.get(r.headers["Location"]).status_code == 200
 
 
@@ -68,3 +69,22 @@ def test_a_source_of_one_line_says_ligne(client, engine):
     html = client.get(f"/partenariats/{POINTED}").get_data(as_text=True)
     assert not re.search(r"lignes (\d+)–\1\b", html)
     assert re.search(r"— ligne \d+", html)
+
+
+def test_a_year_selected_outside_the_period_keeps_its_count(engine):
+    r = engine.search(SearchRequest(q="eau", year_from=2000, year_to=2005, filters={"year": [2014]}))
+    ticked = [it for it in r["facets"]["year"] if it["selected"]]
+    assert r["total"] > 0 and ticked == [{"value": 2014, "count": r["total"], "selected": True}]
+
+
+def test_an_error_page_says_how_many_values_it_drops(client):
+    html = client.get("/?q=eau&year=20x5&year=19x0&year=2005").get_data(as_text=True)
+    assert re.search(r'href="/\?q=eau&amp;year=2005" id="fix-link">Rechercher sans ces valeurs<', html)
+
+
+def test_no_control_character_is_echoed_into_a_page(client):
+    """An unknown parameter's name was copied raw into the search form; an unknown id into the 404."""
+    for url in ("/?q=eau&x%00y=1", "/partenariats/ab%00c"):
+        html = client.get(url).get_data(as_text=True)
+        assert "\x00" not in html, url
+    assert 'name="x' not in client.get("/?q=eau&x%01y=1").get_data(as_text=True)
