@@ -156,13 +156,24 @@ class FieldMarker:
             if only is not None and term not in only:
                 continue
             at = text.find(form)
+            a, b = self.bounds(form)
             while at >= 0:
                 end = at + len(form)
                 if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
-                    found.append((at, end, term))
+                    found.append((at + a, at + b, term))
                 at = text.find(form, end)
-        found.sort()
-        return found
+        return _apart(found)
+
+
+def _apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans in text order, none inside another: two forms found at one place (`L’adduction` and
+    `adduction`, `Rhône` and `Rhône-Alpes`) are one mark, the longest."""
+    out: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
 
 
 _SHARED: list[FieldMarker] = []  # one per distinct analyzer, kept across index generations
@@ -252,6 +263,11 @@ def _asked_in_names(terms: dict[str, set], markers) -> None:
                 field_terms.update(phrase)
 
 
+def words_of(terms: Collection) -> frozenset[str]:
+    """Every term a word may be marked for: the words' and the phrases' (terms_by_field)."""
+    return _words(terms)
+
+
 def _words(terms: Collection) -> frozenset[str]:
     """Every term a word may be marked for: the words' and the phrases' (terms_by_field)."""
     return _frozen_words(terms if isinstance(terms, frozenset) else frozenset(terms))
@@ -313,7 +329,23 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
         spans = marker.matches(text, _words(terms))
     else:
         spans = marker.matches_at(places, _words(terms), table)
-    spans = _in_phrases(spans, terms)
+    return passage(text, _in_phrases(spans, terms), limit)
+
+
+def highlight_located(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS) -> str | None:
+    """`highlight` of a short text not in the word tables (a stretch of a sheet), its words found
+    by `marker.locate` (the tables' forms looked up as strings) rather than by tokenizing it:
+    tokenizing a page's sheet stretches, each word new to a cold process, cost more than the
+    search."""
+    if not text or not terms:
+        return None
+    text = " ".join(text.split())
+    return passage(text, _in_phrases(marker.locate(text, _words(terms)), terms), limit)
+
+
+def passage(text: str, spans: list[tuple[int, int, str]], limit: int = SNIPPET_CHARS) -> str | None:
+    """The passage of `text` (about `limit` characters) holding the most distinct terms of
+    `spans`, with marks; None without spans."""
     if not spans:
         return None
     best = _best_window(spans, limit)

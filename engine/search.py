@@ -502,7 +502,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
         "status": rec.get("status"),
         "detail": partnership.get("detail"),
         "score": round(score, 4),
-        "snippet": snippet(state, docnum, terms, bodies, rec, f"{title} ; {names_and_places(partnership)}"),
+        "snippet": "",
         "formatted": {"title": marked_title(state, title, terms), **parties_line(state, partnership, terms)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
@@ -522,4 +522,9 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
                 "status": arec.get("status"),
                 "snippet": snippet(state, a, terms, bodies),
             })
+    # the record's sheet is searched for a passage only when neither its body nor an action shown
+    # under it has the words (a sheet, tokenized on a cold request, costs more than the search)
+    shown_below = any("<mark>" in a["snippet"] for a in out.get("actions", []))
+    out["snippet"] = snippet(state, docnum, terms, bodies, None if shown_below else rec,
+                             f"{title} ; {names_and_places(partnership)}")
     return out
