@@ -68,7 +68,10 @@ def _from_sheet(state: IndexState, record: Mapping, terms: frozenset, shown: str
     if at is None:
         return None
     start, end = _stretch(sheet, at)
-    html = highlight_located(redact_contacts(sheet[start:end], ""), wanted, marker)  # as the index has it
+    # cleaned as the index has it, and again once its spaces are collapsed as the snippet shows them
+    # (`Tél : 674 42 48    222 34 65` would read as one number)
+    html = highlight_located(redact_contacts(" ".join(redact_contacts(sheet[start:end], "").split()), ""),
+                             wanted, marker)
     if html is None:
         return None
     return ("… " if start > 0 and not html.startswith("… ") else "") + html + \

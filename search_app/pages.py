@@ -136,6 +136,13 @@ def _without_mistake(args: MultiDict, name: str) -> tuple[MultiDict, int]:
                       if k != name or (some and v in kept)]), (len(values) - len(kept) if some else 0)
 
 
+def _known(args: MultiDict) -> MultiDict:
+    """The parameters the search knows (the page ignores the others: copied into its forms, an
+    unknown one's name came raw, control characters included)."""
+    known = known_params()
+    return MultiDict([(k, v) for k, v in args.items(multi=True) if k in known])
+
+
 def _parses(facet, value: str) -> bool:
     try:
         facet.parse(value)
@@ -149,27 +156,27 @@ def _search_page(template: str, view: str):
     error = fix_url = fix_label = meant_url = meant_label = None
     r = None
     unfiltered = None
-    # what the search form carries on: the known parameters (an unknown one's name was copied raw,
-    # control characters included), and on an error, the search without the mistake
-    form_args = MultiDict([(k, v) for k, v in args.items(multi=True) if k in known_params()])
+    # what the search form carries on: the known parameters, and on an error, the search without the mistake
+    form_args = _known(args)
     try:
         r = views.search_view(args, strict=False, facet_path=request.path)
         unfiltered = r["unfiltered_total"]
     except ParamError as exc:
         error = exc.message
         if exc.code == "unknown_facet_value":
-            form_args, corrected, meant = _value_fixes(args)
-            fix_url = url_with(request.path, form_args)
+            without, corrected, meant = _value_fixes(args)
+            form_args, fix_url = _known(without), url_with(request.path, without)
             if corrected is not None and meant:
                 meant_url = url_with(request.path, corrected)
                 meant_label = french_list([f"« {m} »" for m in meant])
         elif exc.code == "invalid_characters":  # (`?q=%00eau`): echoed raw, they would break the page
-            form_args = MultiDict([(k, without_control(v)) for k, v in args.items(multi=True)])
-            fix_url, fix_label = url_with(request.path, form_args), "les caractères de contrôle"
+            cleaned = MultiDict([(k, without_control(v)) for k, v in args.items(multi=True)])
+            form_args, fix_url = _known(cleaned), url_with(request.path, cleaned)
+            fix_label = "les caractères de contrôle"
         elif exc.parameter and exc.parameter != "q" and exc.parameter in args:
             # a wrong page, year or sort in a hand-edited link: the same search without it (the words kept)
-            form_args, dropped = _without_mistake(args, exc.parameter)
-            fix_url = url_with(request.path, form_args)
+            without, dropped = _without_mistake(args, exc.parameter)
+            form_args, fix_url = _known(without), url_with(request.path, without)
             fix_label = {0: f"le paramètre {named(exc.parameter)}", 1: "cette valeur"}.get(dropped, "ces valeurs")
     state = search_state(args)
     ctx: dict[str, Any] = {

@@ -165,3 +165,21 @@ def test_a_record_with_text_always_shows_some(engine):
     r = engine.search(SearchRequest(q="Auvergne Tombouctou"))
     hit = next(h for h in r["results"] if h["id"] == rec["id"])
     assert "Tombouctou" in hit["snippet"]
+
+
+def test_a_sheet_passage_shows_no_phone_number_its_spaces_would_join(engine):
+    """A passage is cleaned of contacts as the index cleans the sheet, and again once its spaces are
+    collapsed as the snippet shows them: `Tél : 674 42 48    222 34 65` read as one number then."""
+    from engine.highlight import terms_by_field
+    from engine.querylang import parse_query
+    from engine.search import plan
+    from engine.snippets import _from_sheet
+
+    state = engine.state()
+    built = plan(state, parse_query("forage"))
+    terms = terms_by_field(built.query, state.markers)
+    record = {"original_text": "Historique.\nContacts : M. Diarra, Tél : 674 42 48    222 34 65 ; "
+                               "un forage a été réalisé à Niamana en 2004 avec le comité de jumelage."}
+    html = _from_sheet(state, record, frozenset(terms["sheet"]), "Hennebont ; Niamana")
+    assert html and "<mark>forage</mark>" in html
+    assert "674" not in html and "222 34 65" not in html

@@ -84,7 +84,8 @@ def test_an_error_page_says_how_many_values_it_drops(client):
 
 def test_no_control_character_is_echoed_into_a_page(client):
     """An unknown parameter's name was copied raw into the search form; an unknown id into the 404."""
-    for url in ("/?q=eau&x%00y=1", "/partenariats/ab%00c"):
+    for url in ("/?q=eau&x%00y=1", "/partenariats/ab%00c", "/?q=eau&page=0&zz%01z=1", "/?q=%00eau&zz%01z=1",
+                "/?q=eau&country=Atlantis&zz%01z=1"):
         html = client.get(url).get_data(as_text=True)
-        assert "\x00" not in html, url
+        assert "\x00" not in html and "\x01" not in html, url
     assert 'name="x' not in client.get("/?q=eau&x%01y=1").get_data(as_text=True)
