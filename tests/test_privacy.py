@@ -178,3 +178,21 @@ def test_an_index_version_is_no_phone_number(contact_patterns):
 def test_the_api_shows_the_index_version_the_detector_leaves_out(hidden_client, engine):
     """The answers scanned above do carry the version, so the rule above is needed."""
     assert engine.state().version in hidden_client.get("/api/search?per_page=1").get_data(as_text=True)
+
+
+# the Mali sheets of 2008 still write 7-digit numbers after a phone's label, under the 8 digits
+# the index's rule asks (`Tél :  2420762`, `Tél : 67 81 427`): found here in the source itself
+SHORT_LABELLED = re.compile(r"(?i)\b(?:t[ée]l|fax)\b\.?\s*:\s*((?:\d[ .]?){6}\d)(?![\d ]*\d)")
+
+
+def test_no_short_labelled_number_on_any_page_with_the_setting(hidden_client, client, engine):
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[1] / "data" / "mali-repertoire-2008.txt").read_text(encoding="utf-8")
+    numbers = {re.sub(r"\D", "", m.group(1)) for m in SHORT_LABELLED.finditer(source)}
+    assert len(numbers) >= 4  # 2420762, 6245486, 6781427, 2650048 ...
+    shown = lambda html: {n for n in numbers if re.search(r"[\s.]?".join(n), html)}
+    pages = [f"/partenariats/{pid}" for pid in engine.state().partnerships] + ["/api/search.jsonl?all=1"]
+    without = set().union(*(shown(client.get(u).get_data(as_text=True)) for u in pages))
+    assert without  # without the setting, the pages do show some: the check can fail
+    assert set().union(*(shown(hidden_client.get(u).get_data(as_text=True)) for u in pages)) == set()
