@@ -202,10 +202,9 @@ def _one_of(word: str, words: tuple[str, ...]) -> bool:
 # year, the query asks when partnerships began, not what was done that year. The nouns by their stem
 # (any inflection); the participles as written, in gender and number: by their stem they would take
 # `établissements`, `engagement`, `lancement` or `début` (`établissements scolaires 2004`, a topic)
-PARTNERSHIP_NOUNS = ("accord", "convention", "protocole", "charte", "coopération", "partenariat", "signature",
-                     "jumelage")
 PARTNERSHIP_PARTICIPLES = ("jumelé", "signé", "formalisé", "démarré", "engagé", "débuté", "commencé", "lancé",
                            "créé", "noué", "établi", "conclu")
+PARTNERSHIP_NOUNS = tuple(w for w in AGREEMENT_WORDS if w not in PARTNERSHIP_PARTICIPLES) + ("jumelage",)
 
 
 @lru_cache(maxsize=1)

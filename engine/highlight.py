@@ -7,8 +7,10 @@ is highlighted is what matched: `école` marks `écoles`, `Ecole` and the
 of its parts matched, and a stop word never is. Each distinct word is
 analysed once and remembered (a `FieldMarker` per analyzer, shared by the
 fields and the index generations that have an equal one); scanning a text is
-then the field's tokenizer and one dictionary look-up per word. Every piece of
-text is escaped: a `<script>` in a source file or in the query comes out inert.
+then the field's tokenizer and one dictionary look-up per word. A long text not
+in the word tables (a result's whole sheet) is searched for the tables' forms as
+strings instead (`locate`), and only its passage is shown. Every piece of text is
+escaped: a `<script>` in a source file or in the query comes out inert.
 """
 from __future__ import annotations
 
@@ -120,7 +122,10 @@ class FieldMarker:
             return entry[1]
         marked = table.marked_words(terms)
         if len(self._marked) >= 16:
-            self._marked.pop(next(iter(self._marked)), None)
+            try:  # (another thread may insert meanwhile: a lost eviction is harmless)
+                self._marked.pop(next(iter(self._marked)), None)
+            except (RuntimeError, StopIteration):
+                pass
         self._marked[key] = (table, marked)
         return marked
 
@@ -138,7 +143,6 @@ class FieldMarker:
             found += [(s + a, s + b, term) for s in places[word]]
         found.sort()
         return found
-
 
     def locate(self, text: str, terms: frozenset[str],
                only: Collection[str] | None = None) -> list[tuple[int, int, str]]:
@@ -265,11 +269,6 @@ def _asked_in_names(terms: dict[str, set], markers) -> None:
 
 def words_of(terms: Collection) -> frozenset[str]:
     """Every term a word may be marked for: the words' and the phrases' (terms_by_field)."""
-    return _words(terms)
-
-
-def _words(terms: Collection) -> frozenset[str]:
-    """Every term a word may be marked for: the words' and the phrases' (terms_by_field)."""
     return _frozen_words(terms if isinstance(terms, frozenset) else frozenset(terms))
 
 
@@ -280,7 +279,7 @@ def _frozen_words(terms: frozenset) -> frozenset[str]:
 
 def terms_not_in(text: str, terms: Collection, marker: FieldMarker) -> frozenset:
     """`terms` but the words that match a word of `text` (phrases are kept)."""
-    seen = {term for _, _, term in marker.matches(text, _words(terms))} if text and terms else set()
+    seen = {term for _, _, term in marker.matches(text, words_of(terms))} if text and terms else set()
     return frozenset(t for t in terms if t not in seen)
 
 
@@ -326,9 +325,9 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
         return None
     if places is None or table is None or marker.table is None:  # (None: not the tables' analyzer)
         text = " ".join(text.split())
-        spans = marker.matches(text, _words(terms))
+        spans = marker.matches(text, words_of(terms))
     else:
-        spans = marker.matches_at(places, _words(terms), table)
+        spans = marker.matches_at(places, words_of(terms), table)
     return passage(text, _in_phrases(spans, terms), limit)
 
 
@@ -340,7 +339,7 @@ def highlight_located(text: str | None, terms, marker: FieldMarker, limit: int =
     if not text or not terms:
         return None
     text = " ".join(text.split())
-    return passage(text, _in_phrases(marker.locate(text, _words(terms)), terms), limit)
+    return passage(text, _in_phrases(marker.locate(text, words_of(terms)), terms), limit)
 
 
 def passage(text: str, spans: list[tuple[int, int, str]], limit: int = SNIPPET_CHARS) -> str | None:
@@ -388,10 +387,10 @@ def _best_window(spans: list[tuple[int, int, str]], limit: int) -> int:
 def best_passage(text: str, terms, marker: FieldMarker, among=None, limit: int = SNIPPET_CHARS) -> int | None:
     """Where in a long `text` its passage with the most of `terms` (those `among`, when given)
     starts, found by `marker.locate` (the word tables' forms) rather than by tokenizing the text:
-    the whole sheets of a page, tokenized, cost more than its search; `highlight` then marks the
-    passage only. None when no word is found."""
+    the whole sheets of a page, tokenized, cost more than its search; `highlight_located` then
+    marks the passage only. None when no word is found."""
     wanted = terms if among is None else among
-    spans = _in_phrases(marker.locate(text, _words(terms), _words(wanted)), wanted)
+    spans = _in_phrases(marker.locate(text, words_of(terms), words_of(wanted)), wanted)
     return spans[_best_window(spans, limit)][0] if spans else None
 
 
@@ -399,7 +398,7 @@ def mark_all(text: str | None, terms, marker: FieldMarker) -> str:
     """The whole (short) text with every match marked: for titles and names."""
     if not text:
         return ""
-    spans = _in_phrases(marker.matches(text, _words(terms)), terms) if terms else []
+    spans = _in_phrases(marker.matches(text, words_of(terms)), terms) if terms else []
     return _render(text, 0, len(text), spans) if spans else escape(text, quote=False)
 
 

@@ -138,8 +138,8 @@ def test_a_country_and_a_name_are_marked_on_the_parties_line(engine):
 def test_the_main_snippet_comes_from_the_sheet_when_the_body_lacks_the_word(engine):
     """Every result shows the word: in its main snippet, or in an action listed under it; when
     neither its body nor those actions have it, the main snippet is the passage of its sheet that
-    does. The sheet is not searched when an
-    action under the result shows the word already: on a cold request, a page's sheets cost more
+    does. The sheet is not searched when an action
+    under the result shows the word already: on a cold request, a page's sheets cost more
     than its search."""
     from analyzers import fold_text
 
