@@ -47,6 +47,7 @@ from .querylang import (
     ParsedQuery,
     hyphenated_parts,
     match_facet_value,
+    names_years,
     period_years,
     read_forwards,
     reversed_period,
@@ -420,15 +421,18 @@ def _rebuilt(group: Group, alternatives: list[Alternative]) -> Group:
 
 
 def _year_alternatives(schema, year: str) -> list[Alternative]:
-    """A year as a word of the texts, and as the years a partnership was formalised or first
-    contacted in (the `began` field), which the texts do not always write."""
+    """A year as a word of the texts, as the years a partnership was formalised or first contacted
+    in (the `began` field), which the texts do not always write, and as the years a record was
+    active (its year facet), for the records neither of those found (`_active_years`)."""
     profile = ranking_profile.current()
-    return [Alternative(VIA_WORD, year, field_parts(schema, year, scale=profile.stem), grade=profile.stem),
-            Alternative(VIA_YEAR, year, [("began", Q.ConstantScoreQuery(Q.Term("began", year), profile.year_score))],
-                        grade=profile.year_score)] + ([
-            Alternative(VIA_ACTIVE, year, [(facet_field("year"), Q.ConstantScoreQuery(
-                Q.Term(facet_field("year"), year), profile.year_active))], grade=profile.year_active, otherwise=True)]
-            if profile.year_active else [])
+    out = [Alternative(VIA_WORD, year, field_parts(schema, year, scale=profile.stem), grade=profile.stem),
+           Alternative(VIA_YEAR, year, [("began", Q.ConstantScoreQuery(Q.Term("began", year), profile.year_score))],
+                       grade=profile.year_score)]
+    if profile.year_active:
+        field = facet_field(YEAR_FACET)
+        active = Q.ConstantScoreQuery(Q.Term(field, year), profile.year_active)
+        out.append(Alternative(VIA_ACTIVE, year, [(field, active)], grade=profile.year_active, otherwise=True))
+    return out
 
 
 def _no_value_notice(facet, clause: Clause, text: str) -> str:
@@ -447,9 +451,7 @@ def _no_value_notice(facet, clause: Clause, text: str) -> str:
 
 def _value_shaped(facet, text: str) -> bool:
     """Whether a prefix's value reads as the facet's values, a period or a bound of them included."""
-    key = text.strip()
-    return bool(re.fullmatch(facet.pattern, key) or period_years(key, longest=None)
-                or re.fullmatch(r"(<=|>=|<|>)\s*\d{4}", key))
+    return bool(re.fullmatch(facet.pattern, text.strip()) or names_years(text))
 
 
 def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starting) -> Group | None:

@@ -376,10 +376,9 @@ def _open_periods(groups: list[list[Clause]], notices: list[str]) -> list[list[C
 def _too_long(word: str) -> range | None:
     """The years of a period typed as one word, in order, of years 1900 to 2100, but too long to be
     read as a period (`1900-1990`); None for any other word (`2006-1772`, a law's number)."""
-    span = YEAR_SPAN_RE.fullmatch(fold_text(word).strip())
-    if not span or reversed_period(word) or not all(1900 <= int(y) <= 2100 for y in span.groups()):
+    years = period_years(word, longest=None)
+    if not years or reversed_period(word) or not (1900 <= years[0] and years[-1] <= 2100):
         return None  # (the API's years: params.parse_search_args)
-    years = range(int(span.group(1)), int(span.group(2)) + 1)
     return years if len(years) > MAX_SPAN else None
 
 
@@ -414,6 +413,13 @@ def _periods(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause
 
 
 _BOUND_RE = re.compile(r"(<=|>=|<|>)\s*(\d{4})")
+
+
+def names_years(text: str) -> bool:
+    """Whether a prefix's value writes years as `match_facet_value` reads them: a period (`2001-2005`,
+    `années 1980`) or a bound (`<1990`); a year alone is the facet's own pattern."""
+    key = fold_text(text).strip()
+    return bool(period_years(key, longest=None) or _BOUND_RE.fullmatch(key))
 _BOUNDS = {"<": int.__lt__, "<=": int.__le__, ">": int.__gt__, ">=": int.__ge__}
 
 

@@ -526,5 +526,5 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
     # under it has the words (a sheet, tokenized on a cold request, costs more than the search)
     shown_below = any("<mark>" in a["snippet"] for a in out.get("actions", []))
     out["snippet"] = snippet(state, docnum, terms, bodies, None if shown_below else rec,
-                             f"{title} ; {names_and_places(partnership)}")
+                             lambda: f"{title} ; {names_and_places(partnership)}")
     return out

@@ -3,7 +3,7 @@ its snippet, its title and its parties line (names, places, countries)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from html import escape
 
 from analyzers import fold_text
@@ -27,10 +27,10 @@ _APART = "\n" + " " * PHRASE_GAP  # between texts marked at once (_marked_lines)
 
 
 def snippet(state: IndexState, docnum: int, terms: Mapping[str, Collection] | None, bodies: Mapping | None = None,
-            record: Mapping | None = None, shown: str = "") -> str:
+            record: Mapping | None = None, shown: Callable[[], str] = str) -> str:
     """The passage of the body with the most matched words ("" when snippets are not asked for).
-    A result's own snippet (its `record` given, and what it `shows` besides: title, names,
-    places) falls back on the record's sheet when the body has none of the words (_from_sheet),
+    A result's own snippet (its `record` given, and what it `shows` besides, made when needed:
+    title, names, places) falls back on the record's sheet when the body has none of the words (_from_sheet),
     and, with no match at all, on the start of the body, or of the sheet when the body is empty:
     a record with text always shows some. `bodies`: docnum -> body, where the page's were read
     at once."""
@@ -56,14 +56,14 @@ def snippet(state: IndexState, docnum: int, terms: Mapping[str, Collection] | No
     return out
 
 
-def _from_sheet(state: IndexState, record: Mapping, terms: frozenset, shown: str) -> str | None:
+def _from_sheet(state: IndexState, record: Mapping, terms: frozenset, shown: Callable[[], str]) -> str | None:
     """The passage of `record`'s sheet (its source text, as the `sheet` field indexed it) with the
     most of the words `terms` match that the result does not show already (`shown`), or None: a
     partnership found by the school of its actions' table showed the start of its body, without
     the word; a place, marked on the parties line, would take the sheet's heading (its contacts)."""
     marker = state.markers["sheet"]
     sheet = record.get("original_text") or ""
-    wanted = terms_not_in(shown, terms, marker) if sheet else None
+    wanted = terms_not_in(shown(), terms, marker) if sheet else None
     at = best_passage(sheet, terms, marker, among=wanted) if wanted else None
     if at is None:
         return None

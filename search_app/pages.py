@@ -19,7 +19,7 @@ from .errors import french_redirect
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
 from .links import url_with, without_filters
-from .params import SINGLE_PARAMS, SORT_LABELS, ParamError, known_params, named, near_value, without_control
+from .params import SORT_LABELS, ParamError, known_params, named, near_value, without_control
 
 bp = Blueprint("pages", __name__)
 
@@ -81,8 +81,7 @@ def page_numbers(page: int, pages: int, around: int = 2) -> list[int | None]:
 
 def search_state(args: MultiDict) -> str:
     """The search a record page was reached from, as a query string to carry along."""
-    keep = set(registry().names) | set(SINGLE_PARAMS)
-    return url_with("", MultiDict([(k, v) for k, v in args.items(multi=True) if k in keep]), page=args.get("page"))
+    return url_with("", _known(args), page=args.get("page"))
 
 
 def with_state(url: str, state: str) -> str:

@@ -180,6 +180,6 @@ def test_a_sheet_passage_shows_no_phone_number_its_spaces_would_join(engine):
     terms = terms_by_field(built.query, state.markers)
     record = {"original_text": "Historique.\nContacts : M. Diarra, Tél : 674 42 48    222 34 65 ; "
                                "un forage a été réalisé à Niamana en 2004 avec le comité de jumelage."}
-    html = _from_sheet(state, record, frozenset(terms["sheet"]), "Hennebont ; Niamana")
+    html = _from_sheet(state, record, frozenset(terms["sheet"]), lambda: "Hennebont ; Niamana")
     assert html and "<mark>forage</mark>" in html
     assert "674" not in html and "222 34 65" not in html
