@@ -276,6 +276,14 @@ def without_emails(text: str) -> str:
     return _EMPTIED_BRACKETS.sub("", EMAIL_RE.sub("", text)) if "@" in text else text
 
 
+# A number after a phone's label, shorter than the 8 digits asked above: the Mali sheets of 2008
+# still write 7-digit numbers (« Tél :  2420762 », « Tél : 67 81 427 »); their label says what they
+# are, where a bare 7-digit run may be an amount.
+_LABELLED_NUMBER = re.compile(
+    r"(?i)(\b(?:t[ée]l(?:[ée]phone)?|fax|portable|port|cel+|gsm|mobile)\b\.?\s*(?:\(\w+\)\s*)?[:/]?\s*)"
+    r"(\+?\(?\d[\d .\-/()]{3,}\d)")
+
+
 def redact_contacts(text: str, replacement: str = "") -> str:
     """Text without e-mail addresses and phone numbers: the index and the
     snippets never carry them, and HIDE_CONTACTS masks them on pages."""
@@ -283,4 +291,14 @@ def redact_contacts(text: str, replacement: str = "") -> str:
         return text
     if "@" in text:  # the e-mail pattern is slow to fail on long texts
         text = EMAIL_RE.sub(replacement, text) if replacement else without_emails(text)
-    return _NUMBERS.sub(lambda m: _mask_phone(m, replacement), text)
+    text = _NUMBERS.sub(lambda m: _mask_phone(m, replacement), text)
+    return _LABELLED_NUMBER.sub(lambda m: _masked_if_long(m, replacement), text)
+
+
+def _masked_if_long(m: re.Match, replacement: str) -> str:
+    """A labelled number of 5 digits or more is a phone number whatever its length, unless it is
+    years (`Tél : 2006-2007 [masqué]`: the date cell the rule above kept)."""
+    groups = re.findall(r"\d+", m.group(2))
+    if sum(map(len, groups)) < 5 or all(len(g) == 4 and 1900 <= int(g) <= 2099 for g in groups):
+        return m.group(0)
+    return m.group(1) + replacement

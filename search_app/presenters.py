@@ -2,7 +2,6 @@
 exports, with contacts' phones and e-mails removed when HIDE_CONTACTS asks."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from engine import copy_record
@@ -14,20 +13,8 @@ REDACTED = "[masqué]"
 _KEPT_KEYS = frozenset({"id", "partnership_id", "url", "document", "type", "detail"})
 
 
-# A number after a phone's label, shorter than the index's rule asks (8 digits): the Mali sheets
-# of 2008 still write 7-digit numbers (« Tél :  2420762 », « Tél : 67 81 427 »); their label says
-# what they are, where a bare 7-digit run may be an amount.
-_LABELLED_NUMBER = re.compile(
-    r"(?i)(\b(?:t[ée]l(?:[ée]phone)?|fax|portable|port|cel+|gsm|mobile)\b\.?\s*(?:\(\w+\)\s*)?[:/]?\s*)"
-    r"(\+?\(?\d[\d .\-/()]{3,}\d)")
-
-
 def redact(text: str) -> str:
-    return _LABELLED_NUMBER.sub(_masked_if_long, redact_contacts(text, REDACTED))
-
-
-def _masked_if_long(m: re.Match) -> str:
-    return m.group(1) + REDACTED if sum(ch.isdigit() for ch in m.group(2)) >= 5 else m.group(0)
+    return redact_contacts(text, REDACTED)
 
 
 def _redacted(value: Any, key: str | None = None) -> Any:
