@@ -178,7 +178,7 @@ def parse_query(text: str) -> ParsedQuery:
     pq.groups = _periods(_or_groups(items, pq.notices), pq.notices)
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
-    elif text.strip() and not pq.groups and not pq.notices:
+    elif text.strip() and not pq.groups and NOTHING_SEARCHABLE not in pq.notices:
         pq.notices.append(NOTHING_SEARCHABLE)
     return pq
 

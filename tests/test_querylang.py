@@ -84,6 +84,17 @@ def test_a_notice_about_an_or_names_it_as_typed(q, notice):
     assert [c.render() for c in pq.clauses] == [w for w in q.split() if w not in ("OU", "OR", "|")]
 
 
+@pytest.mark.parametrize("q", ["OR", "-", "NOT", "OU |"])
+def test_a_query_of_ignored_signs_says_the_whole_repertoire_is_listed(q):
+    """`OR` alone said only that the operator was ignored, then listed all 297 partnerships
+    without saying why (`AND` and `""` said it): what was ignored, then what is listed."""
+    from engine.querylang import NOTHING_SEARCHABLE
+
+    pq = parse_query(q)
+    assert not pq.groups and pq.notices[-1] == NOTHING_SEARCHABLE and pq.notices.count(NOTHING_SEARCHABLE) == 1
+    assert len(pq.notices) >= 2  # the ignored sign is said first
+
+
 def test_not_excludes_in_the_search(engine):
     typed = engine.search(SearchRequest(q="eau NOT Kayes", per_page=100, facets=False))
     dashed = engine.search(SearchRequest(q="eau -Kayes", per_page=100, facets=False))
