@@ -26,7 +26,7 @@ from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import parse_query, read_forwards
 from .querymodel import BuiltQuery
-from .ranking import Ranking, ScoreFn, names_who_or_where, rank
+from .ranking import Ranking, ScoreFn, missing_notice, names_who_or_where, rank
 from .snippets import marked_title, names_and_places, parties_line, snippet
 from .state import IndexState
 from .suggestion import knows, suggest
@@ -186,7 +186,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
     if not total:
-        notices.extend(_why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions)))
+        notices.extend(_why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions),
+                                  said=bool(notices)))
     partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
     if req.page > pages and total:  # a bookmark from before the index changed, an edited URL
@@ -288,7 +289,8 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
             part_scores[d] = floor * 0.99 ** len(added)
             added[d] = unit
     if added:
-        notices.append(surroundings_notice(place, [u for u in units if u in added.values()], topic is not None))
+        notices.append(surroundings_notice(place, [u for u in units if u in added.values()], topic is not None,
+                                           own=bool(own)))
     return added
 
 
@@ -338,12 +340,17 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     return out
 
 
-def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int) -> list[str]:
+def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int, said: bool = False) -> list[str]:
     """What an empty listing says: a place no sheet names, typed alone (surroundings.unnamed_place);
-    filters the other kind of record meets (`other` of them: `statut:réalisé`, an action's status,
-    in a listing of partnerships said nothing, as if nothing had it)."""
+    words no document has, when nothing is `said` yet; filters the other kind of record meets
+    (`other` of them: `statut:réalisé`, an action's status, in a listing of partnerships said
+    nothing, as if nothing had it)."""
     typed = [c.text for c in pq.clauses if c.kind in ("word", "phrase") and not c.negated]
     out = [absent] if not selection.active and (absent := unnamed_place(typed)) else []
+    if not out and not said and not selection.active and typed and len(typed) == len(pq.clauses):
+        # words alone, and not one of them found (the any-word fallback found none): `Chefchaouen`,
+        # `water` said nothing but « Vérifiez l'orthographe »
+        out.append(missing_notice(typed, searched=False))
     if facets.kind is not None and other:
         out.append(_other_kind_notice(mode, other))
     return out

@@ -341,13 +341,15 @@ def _enclosing(country: str, place: geography.Place) -> tuple[str, list[Unit]] |
     return (Unit(country, place.level, place.name).label() if place.level == "subdivision" else place.name), units
 
 
-def notice(place: str, units: list[Unit], topic: bool = False) -> str:
+def notice(place: str, units: list[Unit], topic: bool = False, own: bool = True) -> str:
     """The notice saying why the enclosing units' partnerships follow (`topic`: a place + topic
-    query, whose other words they have)."""
+    query, whose other words they have; `own` False: the place had no result of its own, and
+    « Après les résultats pour le cercle de Tessalit » spoke of results there were not)."""
     labels = [u.label() for u in units]
     said = french_list([("du " + x[3:]) if x.startswith("le ") else "de " + x for x in labels])
     verb = "l'englobent" if len(units) > 1 else "l'englobe"
+    lead = f"Après les résultats pour {place}" if own else \
+        f"Aucun résultat pour {place}" if topic else f"Aucune fiche des répertoires ne nomme {place}"
     if topic:
-        return (f"Après les résultats pour {place} : ceux {said}, qui {verb}, "
-                "ayant aussi les autres mots de la recherche.")
-    return f"Après les résultats pour {place} : les partenariats {said}, qui {verb}."
+        return f"{lead} : {'ceux' if own else 'voici ceux'} {said}, qui {verb}, ayant aussi les autres mots de la recherche."
+    return f"{lead} : {'les' if own else 'voici les'} partenariats {said}, qui {verb}."

@@ -59,3 +59,26 @@ def test_a_year_prefix_says_what_it_read(engine, q, expected):
 def test_a_period_backwards_is_read_forwards(engine):
     assert reversed_period("1990-1980") == (1990, 1980) and reversed_period("1980-1990") is None
     assert notices(engine, "annee:1990-1980")[0] == notices(engine, "annee:1980-1990")[0]
+
+
+@pytest.mark.parametrize("q", ["Chefchaouen", "water", "Khouribga"])
+def test_words_no_document_has_are_said_when_nothing_is_found(engine, q):
+    """A single unknown word listed nothing and said nothing (QA, round 40); `Tiaret`, a place of the
+    tables, already said that no sheet names it."""
+    assert notices(engine, q) == (0, [f"Aucun document ne contient « {q} »."])
+
+
+def test_an_empty_listing_says_one_thing_only(engine):
+    assert notices(engine, "Tiaret") == (0, ["Aucune fiche des répertoires ne nomme la wilaya de Tiaret (Algérie)."])
+    assert notices(engine, "pays:mali zzzqx")[0] == 0
+    assert notices(engine, "eau -eau") == (0, [])  # the words exist: an exclusion emptied the listing
+
+
+def test_a_place_no_sheet_names_is_not_said_to_have_results(engine):
+    """`Tessalit` (a cercle of Kidal no sheet names) said « Après les résultats pour le cercle de
+    Tessalit », before the région's partnerships, as if there had been some."""
+    total, said = notices(engine, "Tessalit")
+    assert total > 0
+    assert said == ["Aucune fiche des répertoires ne nomme le cercle de Tessalit : voici les partenariats "
+                    "de la région de Kidal, qui l'englobe."]
+    assert notices(engine, "Sangha")[1][0].startswith("Après les résultats pour Sangha :")  # it has its own
