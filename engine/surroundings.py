@@ -351,5 +351,6 @@ def notice(place: str, units: list[Unit], topic: bool = False, own: bool = True)
     lead = f"Après les résultats pour {place}" if own else \
         f"Aucun résultat pour {place}" if topic else f"Aucune fiche des répertoires ne nomme {place}"
     if topic:
-        return f"{lead} : {'ceux' if own else 'voici ceux'} {said}, qui {verb}, ayant aussi les autres mots de la recherche."
+        return (f"{lead} : {'ceux' if own else 'voici ceux'} {said}, qui {verb}, "
+                "ayant aussi les autres mots de la recherche.")
     return f"{lead} : {'les' if own else 'voici les'} partenariats {said}, qui {verb}."

@@ -79,6 +79,6 @@ def test_a_place_no_sheet_names_is_not_said_to_have_results(engine):
     Tessalit », before the région's partnerships, as if there had been some."""
     total, said = notices(engine, "Tessalit")
     assert total > 0
-    assert said == ["Aucune fiche des répertoires ne nomme le cercle de Tessalit : voici les partenariats "
-                    "de la région de Kidal, qui l'englobe."]
+    assert said == [("Aucune fiche des répertoires ne nomme le cercle de Tessalit : voici les partenariats "
+                     "de la région de Kidal, qui l'englobe.")]
     assert notices(engine, "Sangha")[1][0].startswith("Après les résultats pour Sangha :")  # it has its own
