@@ -171,7 +171,8 @@ def test_the_live_text_holds_the_count_and_the_notices(client, engine):
     assert text == f"{r['total']} partenariats, page 1 sur {r['pages']}. " + " ".join(r["query"]["notices"])
     assert "Aucun résultat ne contient tous les mots" in text
     one = client.get("/", query_string={"q": "zzzxqw"}).get_data(as_text=True)
-    assert squash(tree(one).text["announce"]) == "Aucun résultat pour « zzzxqw ». Aucun document ne contient « zzzxqw »."
+    assert squash(tree(one).text["announce"]) == ("Aucun résultat pour « zzzxqw ». "
+                                                  "Aucun document ne contient « zzzxqw ».")
     bad = client.get("/", query_string={"page": "0"}).get_data(as_text=True)
     assert squash(tree(bad).text["announce"]) == "Le paramètre « Page » (page) doit valoir au moins 1 (reçu : 0)."
 
@@ -181,7 +182,7 @@ def test_the_results_are_the_next_heading_after_results(client):
     results' h3s: a screen reader going by headings found the results filed under the filters
     (QA, round 40). The chips are a labelled region instead."""
     html = client.get("/", query_string={"q": "eau", "country": "Mali"}).get_data(as_text=True)
-    outline = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)
+    outline = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.DOTALL)
     at = next(i for i, (_, text) in enumerate(outline) if text.strip() == "Résultats")
     assert outline[at + 1][0] == "3"  # the first result, under « Résultats »
     assert 'aria-label="Filtres actifs"' in html

@@ -346,9 +346,9 @@ def test_a_word_no_document_has_is_named_and_the_others_searched(engine):
     assert r["total"] == engine.search(SearchRequest(q="Tlemcen", per_page=5))["total"]
     assert missing_notice(["ksour"]) in r["query"]["notices"] and FALLBACK_NOTICE not in r["query"]["notices"]
     assert not r["query"]["fallback_any_word"]
-    # no word known at all: no other words to search, nothing said of them
+    # no word known at all: no other words to search, and the words are said to be in no document
     r = engine.search(SearchRequest(q="xqzwv zzqyk"))
-    assert r["total"] == 0 and r["query"]["notices"] == []
+    assert r["total"] == 0 and r["query"]["notices"] == [missing_notice(["xqzwv", "zzqyk"], searched=False)]
 
 
 def test_autocomplete_on_names(engine):
