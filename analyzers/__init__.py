@@ -8,7 +8,7 @@ import_whoosh()  # before any Whoosh module: see lightwhoosh.py
 from .chains import french_analyzer, names_analyzer, spelling_analyzer
 from .filters import spell_out_saints
 from .folding import fold_text
-from .spelling import Speller, edit_distance, max_typos
+from .spelling import Speller, edit_distance, max_typos, typo_distance
 from .vocabulary import family_of, find_expansions, find_graded_expansions
 
 __all__ = [
@@ -23,4 +23,5 @@ __all__ = [
     "names_analyzer",
     "spell_out_saints",
     "spelling_analyzer",
+    "typo_distance",
 ]

@@ -17,7 +17,7 @@ import re
 
 from whoosh import query as Q
 
-from analyzers import edit_distance, family_of, find_graded_expansions, fold_text, max_typos
+from analyzers import family_of, find_graded_expansions, fold_text, max_typos, typo_distance
 from analyzers.vocabulary import PLACE, territory_names
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
@@ -92,7 +92,7 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
         return []
     close = candidates(folded, dist)
     profile = ranking_profile.current()
-    away = {c: edit_distance(folded, c, dist) for c in close}
+    away = {c: typo_distance(folded, c, dist) for c in close}
     nearest = min(away.values(), default=0)
     out = []
     for words, grade in (([c for c in close if away[c] == nearest], profile.typo),

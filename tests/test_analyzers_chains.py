@@ -15,7 +15,7 @@ def terms(analyzer, value, mode=""):
 def test_public_api():
     assert sorted(analyzers.__all__) == sorted([
         "french_analyzer", "names_analyzer", "spelling_analyzer", "find_expansions",
-        "find_graded_expansions", "family_of", "Speller", "max_typos", "edit_distance", "fold_text",
+        "find_graded_expansions", "family_of", "Speller", "max_typos", "edit_distance", "typo_distance", "fold_text",
         "spell_out_saints"])
 
 

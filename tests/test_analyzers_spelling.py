@@ -2,7 +2,7 @@
 import pytest
 
 from analyzers import Speller, max_typos
-from analyzers.spelling import edit_distance, suggestion_distance
+from analyzers.spelling import edit_distance, suggestion_distance, typo_distance
 
 TERMS = {
     "assainissement": 80, "tombouctou": 12, "marrakech": 107, "segou": 17, "sega": 1,
@@ -79,6 +79,23 @@ def test_edit_distance(a, b, limit, expected):
     assert edit_distance(a, b, limit) == expected
 
 
+@pytest.mark.parametrize("a, b, limit, expected", [
+    ("sanitation", "animation", 2, 3),  # one letter dropped in front (2), one changed (1)
+    ("kayes", "kaye", 2, 1), ("foy", "roy", 2, 2), ("segou", "segou", 2, 0), ("dunes", "funes", 1, 2),
+])
+def test_a_first_letter_changed_counts_two(a, b, limit, expected):
+    assert typo_distance(a, b, limit) == expected
+
+
+def test_the_search_finds_nothing_for_a_word_two_letters_off_in_front(engine):
+    """`sanitation` listed 31 records about « animation », and suggested it (QA, round 40)."""
+    from engine import SearchRequest
+
+    r = engine.search(SearchRequest(q="sanitation", per_page=1, facets=False))
+    assert r["total"] == 0 and r["suggestion"] is None
+    assert engine.search(SearchRequest(q="asainissement", per_page=1, facets=False))["total"] > 0
+
+
 def test_candidates_are_every_close_word_closest_first():
     sp = Speller({"koulikoro": 5, "koutiala": 3, "kolokani": 2, "bamako": 9})
     assert sp.candidates("koulikro", 1) == ["koulikoro"]
@@ -100,12 +117,13 @@ def test_unsuggested_words_are_known_but_never_a_correction(tmp_path):
     try:
         speller = Speller(tables=tables)
         assert "funes" in speller and "funes" in tables  # still known, typed as such
-        assert speller.suggest("dunes") is None and "funes" not in speller.candidates("dunes", 1)
+        assert speller.suggest("funez") is None and "funes" not in speller.candidates("funez", 1)
         assert speller.suggest("kaye") == "kayes"
     finally:
         tables.close()
     everything = Speller(tables=_tables(tmp_path / "all.sqlite", vocabulary))
-    assert everything.suggest("dunes") == "funes"  # what the table gave before
+    assert everything.suggest("funez") == "funes"  # what the table gave before
+    assert everything.suggest("dunes") is None  # a first letter changed counts two (typo_distance)
 
 
 def _tables(path, vocabulary):
