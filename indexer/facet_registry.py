@@ -24,6 +24,7 @@ from analyzers import fold_text
 
 from .records import Action, Partnership
 from .registry import labels as document_labels
+from .states import ACTION_STATES, PARTNERSHIP_STATES, action_state, partnership_state
 
 # The facets that code names, not only the registry: each such name is written here once.
 YEAR = "year"  # the facet that year_from/year_to narrow and the year sorts read
@@ -251,9 +252,10 @@ FACETS = Registry([
     Facet("detail", "Fiche", lambda p: [p.detail], lambda a, p: ["action"], multi=False, on_page=False,
           value_labels={"sheet": "Fiche complète", "listed": "Simple mention", "action": "Actions"},
           description="sheet (fiche complète) ou listed (simple mention). Répétable."),
-    Facet("status", "État", lambda p: [p.status], lambda a, p: [a.status], prefixes=("statut",),
-          multi=False, on_page=False,
-          description="État de l'action ou du partenariat (valeur exacte de la facette status). Répétable."),
+    Facet("status", "État", lambda p: [partnership_state(p)], lambda a, p: [action_state(a)],
+          prefixes=("statut",), multi=False, on_page=False, example="En contact",
+          description=f"État d'un partenariat ({', '.join(PARTNERSHIP_STATES)}) ou d'une action "
+                      f"({', '.join(ACTION_STATES)}), tel que les documents le disent. Répétable."),
 ])
 
 _active: Registry = FACETS

@@ -58,7 +58,9 @@ def years_in(text: str) -> list[int]:
     return fields.years(text, YEAR).found
 
 
-_STATUS = {"réalisé": "réalisé", "en cours": "en cours", "en projet": "en projet", "à venir": "en projet"}
+# a project's status word; `en suspend` (sic, Paris's tramway project) is kept as written (indexer/states.py)
+_STATUS = {"réalisé": "réalisé", "en cours": "en cours", "en projet": "en projet", "à venir": "en projet",
+           "en suspend": "en suspend"}
 _FIELD_RE = re.compile(
     r"^\s*(?P<label>Convention|Historique|Objectifs de départ|Objectifs actuels|Partenaires|Atouts|"
     r"Difficultés|Observations)\s*\.?(?=\s|$)\s*(?P<rest>.*)$")
