@@ -15,119 +15,121 @@ from pathlib import Path
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 
-from .args import MAX_THREADS, number_between
+from .args import MAX_THREADS, ArgumentParser, number_between
 
 DEFAULT_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
 
-EPILOG_INDEX = """examples:
+EPILOG_INDEX = """exemples :
   repertoires index --data data --index index
-  repertoires index --check                 accuracy against tests/gold (dev and heldout apart)
-  repertoires index --check --split dev     the dev sheets only (while tuning a parser)"""
-EPILOG_SERVE = """example:
-  repertoires serve --port 8000     then open http://127.0.0.1:8000/"""
-EPILOG_SEARCH = """examples:
+  repertoires index --check               les fiches lues comparées à tests/gold (dev et heldout à part)
+  repertoires index --check --split dev   les fiches dev seulement (en mettant au point un lecteur)
+  repertoires index --check --strict      sortie 1 quand un champ de dev manque sa cible"""
+EPILOG_SERVE = """exemple :
+  repertoires serve --port 8000     puis ouvrir http://127.0.0.1:8000/"""
+EPILOG_SEARCH = """exemples :
   repertoires search "assainissement Kayes"
   repertoires search "centre de santé" --country Mali --domain Santé --json
-  repertoires search "agriculture Ségou" --explain      how each result's score was made"""
-EPILOG_EXPORT = """example:
-  repertoires export > records.jsonl"""
+  repertoires search "agriculture Ségou" --explain      comment le score de chaque résultat a été fait"""
+EPILOG_EXPORT = """exemple :
+  repertoires export > fiches.jsonl"""
+SORT_HELP = ("ordre des résultats : relevance (pertinence, par défaut), year_desc (plus récents d'abord), "
+             "year_asc (plus anciens d'abord) ou name (nom)")
+DEV_COMMANDS = (("eval", "mesure la qualité du classement sur les requêtes jugées (développement)"),
+                ("bench", "mesure la vitesse face à d'autres moteurs (développement)"),
+                ("loadtest", "soumet le serveur de production à des clients simultanés (développement)"),
+                ("judged", "vérifie ou ajoute un lot de requêtes jugées (développement)"))
 
 
 def _add_dirs(p: argparse.ArgumentParser, data: bool = True) -> None:
     if data:
-        p.add_argument("--data", type=Path, default=None, metavar="DIR",
-                       help="folder of the five source documents (default: the project's data/)")
-    p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DIR",
-                   help="folder of the built index (default: the project's index/)")
-
-
-def _facet_type(facet):
-    def parse(raw: str):
-        try:
-            return facet.parse(raw)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-
-    parse.__name__ = facet.name
-    return parse
+        p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
+                       help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DOSSIER",
+                   help="dossier de l'index construit (par défaut : le dossier index/ du projet)")
 
 
 def _add_facet_options(p: argparse.ArgumentParser) -> None:
-    """One option per facet of the registry (`--country Mali`, repeatable)."""
+    """One option per facet of the registry (`--country Mali`, repeatable). The values are read
+    by the API's rules, with its messages (cmd_search), not by argparse."""
     for facet in registry():
         option = "--" + facet.name.replace("_", "-")
         if facet.exclusive:
-            p.add_argument(option, choices=list(facet.closed), help=facet.label)
+            values = ", ".join(f"{v} ({facet.label_of(v).lower()})" for v in facet.closed)
+            p.add_argument(option, metavar="VALEUR", help=f"{facet.label} : {values}")
         else:
-            p.add_argument(option, action="append", default=[], type=_facet_type(facet), metavar="VALUE",
-                           help=f"{facet.label} (repeatable)")
+            p.add_argument(option, action="append", default=[], metavar="VALEUR",
+                           help=f"{facet.label} (répétable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="repertoires",
-        description="Search engine over the French repertoires of decentralised cooperation "
-                    "(Mali, Morocco, Algeria).",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    raw = argparse.RawDescriptionHelpFormatter
+        description="Moteur de recherche des répertoires de la coopération décentralisée française "
+                    "(Mali, Maroc, Algérie).")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
 
-    p = sub.add_parser("index", help="parse the corpus and rebuild the index", formatter_class=raw,
-                       description="Parse the five source documents and rebuild the index. The new "
-                                   "index replaces the old one atomically, so a running server keeps "
-                                   "answering.", epilog=EPILOG_INDEX)
+    p = sub.add_parser("index", help="lit les documents sources et reconstruit l'index",
+                       description="Lit les cinq documents sources et reconstruit l'index. Le nouvel index\n"
+                                   "remplace l'ancien d'un seul coup : un serveur en marche continue de répondre.",
+                       epilog=EPILOG_INDEX)
     _add_dirs(p)
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--warnings", action="store_true", help="print every parser warning")
-    p.add_argument("--check", nargs="?", const=str(DEFAULT_GOLD_DIR), metavar="GOLD_DIR",
-                   help="parse the corpus and print per-field accuracy against the gold records "
-                        "(default tests/gold); does not rebuild the index")
-    p.add_argument("--split", choices=["dev", "heldout", "all"], default="all",
-                   help="with --check: score only this split of the gold sheets (default all)")
+    p.add_argument("--quiet", action="store_true", help="sans barre de progression")
+    p.add_argument("--warnings", action="store_true",
+                   help="affiche tous les avertissements de la lecture des documents")
+    p.add_argument("--check", nargs="?", const=str(DEFAULT_GOLD_DIR), metavar="DOSSIER_REF",
+                   help="lit les documents et affiche, champ par champ, la part des valeurs conformes aux "
+                        "fiches de référence (par défaut tests/gold) ; ne reconstruit pas l'index")
+    p.add_argument("--split", choices=["dev", "heldout", "all"], default=None,
+                   help="avec --check : seulement les fiches de référence de ce lot (par défaut all)")
+    p.add_argument("--strict", action="store_true",
+                   help="avec --check : sortie en erreur (1) quand un champ du lot dev manque sa cible "
+                        "(sans --strict, la sortie est 0)")
 
-    p = sub.add_parser("serve", help="serve the search page and the JSON API", formatter_class=raw,
-                       description="Serve the application with the production WSGI server (waitress). "
-                                   "Builds the index first when it is missing or older than the corpus.",
+    p = sub.add_parser("serve", help="sert la page de recherche et l'API JSON",
+                       description="Sert l'application avec le serveur WSGI de production (waitress).\n"
+                                   "Construit d'abord l'index s'il manque ou s'il est plus ancien que les documents.",
                        epilog=EPILOG_SERVE)
     _add_dirs(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=number_between(1, 65535), default=8000)
-    p.add_argument("--threads", type=number_between(1, MAX_THREADS), default=8, help="worker threads (default 8)")
+    p.add_argument("--host", default="127.0.0.1", metavar="ADRESSE", help="adresse d'écoute (par défaut 127.0.0.1)")
+    p.add_argument("--port", type=number_between(1, 65535), default=8000, metavar="PORT",
+                   help="port d'écoute (par défaut 8000)")
+    p.add_argument("--threads", type=number_between(1, MAX_THREADS), default=8, metavar="N",
+                   help="fils de traitement des requêtes (par défaut 8)")
     p.add_argument("--rate-limit", type=number_between(0), default=0, metavar="N",
-                   help="at most N requests per minute per client address (default: off)")
+                   help="au plus N requêtes par minute et par adresse cliente (par défaut : sans limite)")
     p.add_argument("--hide-contacts", action="store_true",
-                   help="do not show contact persons' phones and e-mails")
-    p.add_argument("--contact", metavar="EMAIL_OR_URL", default=None,
-                   help="where users report an accessibility problem (shown on /accessibilite)")
+                   help="masque les téléphones et adresses électroniques des personnes à contacter")
+    p.add_argument("--contact", metavar="COURRIEL_OU_URL", default=None,
+                   help="où signaler un problème d'accessibilité (affiché sur /accessibilite)")
     p.add_argument("--no-cache", action="store_true",
-                   help="no cache of matches and snippets: every request answered as the first one "
-                        "(to measure cold requests)")
+                   help="sans cache des correspondances et des extraits : chaque requête est traitée comme "
+                        "la première (pour mesurer les requêtes à froid)")
 
-    p = sub.add_parser("search", help="search from the terminal", formatter_class=raw,
-                       description="Run a search and print the results (readable, or JSON with --json).",
-                       epilog=EPILOG_SEARCH)
+    p = sub.add_parser("search", help="cherche depuis le terminal",
+                       description="Lance une recherche et affiche les résultats (lisibles, ou en JSON avec --json).\n"
+                                   "Les options se lisent comme les paramètres de /api/search, avec les mêmes\n"
+                                   "messages d'erreur.", epilog=EPILOG_SEARCH)
     _add_dirs(p, data=False)
-    p.add_argument("query", nargs="?", default="")
+    p.add_argument("query", nargs="?", default="", metavar="RECHERCHE",
+                   help="les mots cherchés (sans mots : tout le répertoire)")
     _add_facet_options(p)
-    p.add_argument("--sort", default="relevance", choices=["relevance", "year_desc", "year_asc", "name"])
-    p.add_argument("--page", type=int, default=1)
-    p.add_argument("--per-page", type=int, default=10)
-    p.add_argument("--json", action="store_true", help="print the API's JSON response")
+    p.add_argument("--sort", default="relevance", metavar="ORDRE", help=SORT_HELP)
+    p.add_argument("--page", default="1", metavar="N", help="page de résultats (par défaut 1)")
+    p.add_argument("--per-page", default="10", metavar="N", help="résultats par page (par défaut 10, au plus 100)")
+    p.add_argument("--json", action="store_true", help="affiche la réponse JSON de l'API, ou son objet d'erreur")
     p.add_argument("--explain", action="store_true",
-                   help="say how each result's score was made: the words found, in which field, through "
-                        "which expansion, and what each part of the ranking profile added")
+                   help="dit comment le score de chaque résultat a été fait : les mots trouvés, dans quel "
+                        "champ, par quelle extension, et ce qu'a ajouté chaque part du profil de classement")
 
-    for name, helptext in (("eval", "measure ranking quality on the judged query set"),
-                           ("bench", "run the speed benchmarks against peers"),
-                           ("loadtest", "hold concurrent clients against the production server"),
-                           ("judged", "check or add a batch of fresh judged queries")):
+    for name, helptext in DEV_COMMANDS:  # their own parsers read the rest (main)
         p = sub.add_parser(name, help=helptext, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
 
-    p = sub.add_parser("export", help="every parsed record as JSON Lines", formatter_class=raw,
-                       description="Parse the corpus and print every partnership and action as one "
-                                   "JSON object per line on stdout.", epilog=EPILOG_EXPORT)
-    p.add_argument("--data", type=Path, default=None, metavar="DIR")
+    p = sub.add_parser("export", help="toutes les fiches lues, en JSON Lines",
+                       description="Lit les documents sources et écrit chaque partenariat et chaque action,\n"
+                                   "un objet JSON par ligne, sur la sortie standard.", epilog=EPILOG_EXPORT)
+    p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
+                   help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
     return parser
 
 
@@ -145,7 +147,7 @@ def cmd_check(args) -> int:
     from indexer.check import check, load_gold, report, select_split
     from indexer.corpus import load_corpus
 
-    golds = select_split(load_gold(args.check), args.split)
+    golds = select_split(load_gold(args.check), args.split or "all")
     if not golds:
         print(f"error: no gold records (*.json, split {args.split}) under {args.check}", file=sys.stderr)
         return 1

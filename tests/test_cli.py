@@ -18,7 +18,7 @@ def test_help_explains_with_an_example(command, capsys):
         main([command, "--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    assert "example" in out and "repertoires " + command in out
+    assert "exemple" in out and "repertoires " + command in out
 
 
 def test_search_readable_and_json(index_dir, capsys):
@@ -107,14 +107,14 @@ def test_serve_on_a_port_in_use_says_so_and_fails(index_dir, data_dir, capsys):
 
 
 @pytest.mark.parametrize("argv, said", [
-    (["serve", "--port", "99999"], "argument --port: 99999 is not between 1 and 65535"),
-    (["serve", "--port", "abc"], "argument --port: expected an integer, got 'abc'"),
-    (["serve", "--threads", "0"], "argument --threads: 0 is not between 1 and 256"),
+    (["serve", "--port", "99999"], "erreur : argument --port : 99999 n'est pas compris entre 1 et 65535"),
+    (["serve", "--port", "abc"], "erreur : argument --port : « abc » n'est pas un nombre entier"),
+    (["serve", "--threads", "0"], "erreur : argument --threads : 0 n'est pas compris entre 1 et 256"),
     (["bench", "--scales", "1,x"], "--scales and --http-requests are integers separated by commas"),
     # `loadtest --threads 0` started a server that refused the number, and waited for it until killed
-    (["loadtest", "--threads", "0"], "argument --threads: 0 is not between 1 and 256"),
-    (["loadtest", "--seconds", "nan"], "argument --seconds: nan is not between 1 and 600"),
-    (["loadtest", "--clients", "x"], "argument --clients: expected an integer, got 'x'"),
+    (["loadtest", "--threads", "0"], "erreur : argument --threads : 0 n'est pas compris entre 1 et 256"),
+    (["loadtest", "--seconds", "nan"], "erreur : argument --seconds : nan n'est pas compris entre 1 et 600"),
+    (["loadtest", "--clients", "x"], "erreur : argument --clients : « x » n'est pas un nombre entier"),
 ])
 def test_a_wrong_number_is_said_before_anything_runs(argv, said, capsys):
     """`serve --port 99999` built the index, then died in a traceback (OverflowError from bind);
