@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 
 from .args import MAX_THREADS, ArgumentParser, number_between
+from .output import print_build_summary, print_results
 
 DEFAULT_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
 
@@ -189,40 +189,6 @@ def cmd_index(args) -> int:
     return 0 if result.corpus.ok else 2
 
 
-def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
-    out = out or sys.stdout
-    corpus = result.corpus
-    print(f"Index built in {result.seconds:.2f} s: {len(corpus.partnerships)} partnerships, "
-          f"{len(corpus.actions)} actions ({result.documents} index documents) -> {result.generation}",
-          file=out)
-    counts = result.counts()["by_source"]
-    header = f"  {'document':<45} {'sheets':>6} {'listed':>6} {'merged':>6} {'partn.':>6} {'actions':>7} {'warn.':>5}"
-    print(header, file=out)
-    for r in corpus.reports:
-        if not r.ok:
-            print(f"  {r.document:<45} ERROR: {r.error}", file=out)
-            for w in r.warnings:
-                print(f"      {w}", file=out)
-            continue
-        s = r.stats
-        c = counts.get(r.document, {})
-        print(f"  {r.document:<45} {s.get('sheets', 0):>6} {s.get('listed', 0):>6} {s.get('merged', 0):>6} "
-              f"{c.get('partnerships', 0):>6} {c.get('actions', 0):>7} {len(r.warnings):>5}", file=out)
-        sources = {k[len("domains: "):]: v for k, v in s.items() if k.startswith("domains: ")}
-        if sources:
-            print("      domains given by: " + ", ".join(f"{k} {v}" for k, v in sources.items()), file=out)
-        if r.planned:
-            print(f"      planned years (after the document's date, kept out of the year facet): "
-                  f"{len(r.planned)}", file=out)
-            for line in r.planned if show_warnings else []:
-                print(f"        {line}", file=out)
-        shown = r.warnings if show_warnings else r.warnings[:3]
-        for w in shown:
-            print(f"      warning: {w}", file=out)
-        if len(r.warnings) > len(shown):
-            print(f"      … {len(r.warnings) - len(shown)} more warnings (--warnings shows them)", file=out)
-
-
 # --- serve ---------------------------------------------------------------
 
 def ensure_index(data_dir: Path, index_dir: Path) -> None:
@@ -301,119 +267,6 @@ def cmd_search(args) -> int:
         return 0
     print_results(response)
     return 0
-
-
-def _strip_marks(html: str) -> str:
-    import html as h
-    import re
-
-    return h.unescape(re.sub(r"</?mark>", "*", html or ""))
-
-
-VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": "famille",
-              "synonym": "synonyme", "narrower": "terme plus précis", "typo": "orthographe proche",
-              "year": "année de début", "active": "année d'activité", "place": "lieu", "truncated": "début de mot"}
-
-
-def _num(x: float) -> str:
-    """A number the French way (decimal comma), at most two decimals."""
-    text = f"{x:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if text != "-0" else "0"
-
-
-def _explain_document(e: dict, indent: str = "  ") -> list[str]:
-    parts = (f"mots {_num(e['words_score'] / e['coordination'] if e['coordination'] else 0)}"
-             f" × coordination {_num(e['coordination'])} (couverture {_num(e['coverage'])})"
-             f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])}")
-    if "abroad" in e:  # the query calls the collectivity French, this one's "French" side is abroad
-        parts = f"({parts}) × {_num(e['abroad'])} (partie « française » à l'étranger)"
-    lines = [f"{indent}{parts} = {_num(e['score'])}"]
-    for w in e["words"]:
-        light = ", mot d'action : pèse peu" if w.get("light") else ""
-        cap = f", lieu plafonné à {_num(w['place_cap'])}" if "place_cap" in w else ""  # place + topic query
-        formal = ", accord de l'année : compté présent" if w.get("formalised") else ""
-        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}{light}{cap}{formal}) : {_num(w['score'])}"
-        if not w["matches"]:
-            lines.append(head + ("" if formal else ", absent"))
-            continue
-        lines.append(head)
-        for m in w["matches"]:
-            fields = ", ".join(f"{f} {_num(v)}" for f, v in m.get("fields", {}).items())
-            grade = f" × {_num(m['grade'])}" if m["grade"] != 1.0 else ""
-            factor = f", rareté ramenée × {_num(m['factor'])}" if m["factor"] != 1.0 else ""
-            lines.append(f"{indent}    {VIA_LABELS.get(m['via'], m['via'])} « {m['text']} »{grade}{factor} : "
-                         f"{_num(m['score'])}" + (f" ({fields})" if fields else ""))
-    return lines
-
-
-def explain_lines(e: dict) -> list[str]:
-    """The --explain view of one result (French, like the rest of the output)."""
-    lines = [f"score {_num(e['score'])} :"]
-    if e.get("own"):
-        lines.append("  le document lui-même :")
-        lines += _explain_document(e["own"], "    ")
-    else:
-        why = "listé pour le lieu qui l'englobe" if "surrounds" in e else "trouvé par ses actions"
-        lines.append(f"  le document lui-même : rien ({why})")
-    a = e.get("action")
-    if a:
-        other = f" × {_num(a['other_year'])} (d'une autre année)" if "other_year" in a else ""
-        lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])}{other}"
-                     f" = {_num(a['added'])}")
-        if a.get("own"):
-            lines += _explain_document(a["own"], "    ")
-    lent = e.get("partnership")
-    if lent:  # an action listing: a share of its partnership's own score
-        lines.append(f"  + son partenariat {lent['id']} : {_num(lent['score'])} × part {_num(lent['share'])}"
-                     f" = {_num(lent['added'])}")
-    if "outside_domain" in e:  # a domain filter, and none of the partnership's actions in it has the words
-        lines.append(f"  × {_num(e['outside_domain'])} (aucune de ses actions du domaine choisi n'a ces mots)")
-    if "surrounds" in e:  # listed after the place the query names, as its partner encloses it
-        lines.append(f"  score fixé sous les résultats du lieu demandé : le partenaire est {e['surrounds']},"
-                     " qui l'englobe")
-    return lines
-
-
-def print_results(r: dict, out=None) -> None:
-    out = out or sys.stdout
-    q = r["query"]
-    from search_app.formatting import duration_ms, plural  # French numbers, as the pages write them
-
-    print(f"{plural(r['total'], 'résultat')} pour « {q['q']} » ({duration_ms(r['took_ms'])})", file=out)
-    for n in q["notices"]:
-        print(f"  note : {n}", file=out)
-    if r.get("suggestion"):
-        print(f"  Vouliez-vous dire : {r['suggestion']} ?", file=out)
-    first = (r["page"] - 1) * r["per_page"]
-    for i, hit in enumerate(r["results"], first + 1):
-        where = ", ".join(x for x in [hit.get("region"), ", ".join(hit["countries"])] if x)
-        years = f"{hit['years'][0]}–{hit['years'][-1]}" if hit["years"] else "s.d."
-        print(f"\n{i:>3}. {hit['title']}  [{where}] {years}  (score {_num(hit['score'])})", file=out)
-        if hit["domains"]:
-            print(f"     domaines : {', '.join(hit['domains'])}", file=out)
-        if hit.get("snippet"):
-            for line in textwrap.wrap(_strip_marks(hit["snippet"]), 92):
-                print(f"     {line}", file=out)
-        for a in hit.get("actions", []):
-            print(f"       ↳ {a['title'][:90]}", file=out)
-        print(f"     id : {hit['id']}", file=out)
-        if hit.get("explain"):
-            for line in explain_lines(hit["explain"]):
-                print(f"     {line}", file=out)
-    if r.get("completions"):
-        print(f"\nPour compléter ({len(r['completions'])}) :", file=out)
-        for hit in r["completions"]:
-            why = [f"proche de : {hit['similar_to']['title']}"] if hit.get("similar_to") else []
-            why += [hit["completes_domain"]] if hit.get("completes_domain") else []
-            print(f"  - {hit['title']}  [{' ; '.join(why)}]", file=out)
-            for a in hit.get("actions", []):
-                print(f"       ↳ {a['title'][:90]}", file=out)
-            print(f"     id : {hit['id']}", file=out)
-    facets = r.get("facets") or {}
-    for name in ("country", "domain", "region"):  # under the labels the page shows (« Pays : Maroc (6) »)
-        vals = [f"{v['value']} ({v['count']})" for v in facets.get(name, [])[:8]]
-        if vals:
-            print(f"\n{registry()[name].label} : " + ", ".join(vals), file=out)
 
 
 # --- export --------------------------------------------------------------
