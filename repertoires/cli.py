@@ -6,7 +6,9 @@ print is meant for a person at a terminal (with `--json` where a tool reads it).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -34,6 +36,8 @@ EPILOG_EXPORT = """exemple :
   repertoires export > fiches.jsonl"""
 SORT_HELP = ("ordre des résultats : relevance (pertinence, par défaut), year_desc (plus récents d'abord), "
              "year_asc (plus anciens d'abord) ou name (nom)")
+SOCKET_ERRORS = {errno.EADDRINUSE: "adresse déjà utilisée", errno.EACCES: "accès refusé",
+                 errno.EADDRNOTAVAIL: "adresse indisponible sur cette machine"}
 DEV_COMMANDS = (("eval", "mesure la qualité du classement sur les requêtes jugées (développement)"),
                 ("bench", "mesure la vitesse face à d'autres moteurs (développement)"),
                 ("loadtest", "soumet le serveur de production à des clients simultanés (développement)"),
@@ -44,7 +48,7 @@ def _add_dirs(p: argparse.ArgumentParser, data: bool = True) -> None:
     if data:
         p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
                        help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
-    p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DOSSIER",
+    p.add_argument("--index", type=Path, default=None, metavar="DOSSIER",
                    help="dossier de l'index construit (par défaut : le dossier index/ du projet)")
 
 
@@ -141,6 +145,31 @@ def _default_data_dir() -> Path:
     return DEFAULT_DATA_DIR
 
 
+def error(message: str) -> None:
+    """A message for the user on stderr, as argparse's are said (repertoires.args)."""
+    print(f"erreur : {message}", file=sys.stderr)
+
+
+def index_command(args) -> str:
+    """The command that builds the index this one reads: `repertoires index`, with `--index DIR`
+    when a folder was named (without it, the hint built the index in another folder)."""
+    return "repertoires index" + (f" --index {shlex.quote(str(args.index))}" if "index" in args.given else "")
+
+
+def documents_missing(args) -> bool:
+    """Said, when the data folder holds none of the source documents (its hint depends on whether
+    --data named it)."""
+    from indexer.corpus import DOCUMENTS
+    from indexer.locations import NoDocuments, check_data_dir
+
+    try:
+        check_data_dir(args.data, DOCUMENTS)
+    except NoDocuments as exc:
+        error(exc.told(given="data" in args.given))
+        return True
+    return False
+
+
 # --- index ---------------------------------------------------------------
 
 def cmd_check(args) -> int:
@@ -149,7 +178,7 @@ def cmd_check(args) -> int:
 
     golds = select_split(load_gold(args.check), args.split or "all")
     if not golds:
-        print(f"error: no gold records (*.json, split {args.split}) under {args.check}", file=sys.stderr)
+        error(f"aucune fiche de référence (*.json, lot {args.split or 'all'}) dans {args.check}")
         return 1
     print(report(check(load_corpus(args.data), golds)))
     return 0
@@ -158,6 +187,8 @@ def cmd_check(args) -> int:
 def cmd_index(args) -> int:
     from indexer.build import BuildError, build_index
 
+    if documents_missing(args):
+        return 1
     if args.check:
         return cmd_check(args)
 
@@ -180,7 +211,7 @@ def cmd_index(args) -> int:
     try:
         result = build_index(args.data, args.index, on_document=on_document, on_progress=on_progress)
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 1
     finally:
         if bar is not None:
@@ -196,7 +227,7 @@ def ensure_index(data_dir: Path, index_dir: Path) -> None:
     from indexer.freshness import ensure_index as ensure
 
     result = ensure(data_dir, index_dir,
-                    on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
+                    on_rebuild=lambda why: print(f"{why} : construction de l'index…", file=sys.stderr))
     if result is not None:
         print_build_summary(result, out=sys.stderr)
 
@@ -212,17 +243,20 @@ def cmd_serve(args) -> int:
     from search_app import create_app
     from search_app.serving import prepare
 
+    if documents_missing(args):
+        return 1
     try:
         ensure_index(args.data, args.index)
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 1
     try:  # the port first: in use, it was a traceback after « Serving on » (and waitress's threads left running)
         family = socket.getaddrinfo(args.host, args.port, type=socket.SOCK_STREAM)[0][0]
         listening = socket.create_server((args.host, args.port), family=family)
     except OSError as exc:
-        print(f"error: cannot serve on {args.host}:{args.port}: {os.strerror(exc.errno) if exc.errno else exc} "
-              "(another server there? --port chooses another)", file=sys.stderr)
+        why = SOCKET_ERRORS.get(exc.errno or 0) or (os.strerror(exc.errno) if exc.errno else str(exc))
+        error(f"impossible de servir sur {args.host}:{args.port} : {why} (un autre serveur ? --port en choisit "
+              "un autre)")
         return 1
     app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
                       "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache,
@@ -230,7 +264,7 @@ def cmd_serve(args) -> int:
     prepare(app, args.threads)
     server = create_server(app, sockets=[listening], threads=args.threads, ident="repertoires")
     logging.basicConfig()  # waitress's warnings (a queue of waiting requests) reach stderr, as serve() did
-    print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
+    print(f"Service sur http://{args.host}:{args.port}/ (waitress, {args.threads} fils ; Ctrl-C l'arrête)",
           file=sys.stderr)
     server.run()
     return 0
@@ -256,7 +290,7 @@ def cmd_search(args) -> int:
         response = engine.search(parse_search_args(Params(pairs), engine.state().facet_values))
         show_suggestion(response, args.query or "", engine.state())  # as the API and the page show it
     except IndexError_ as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(exc.told(index_command(args)))
         return 1
     except ParamError as exc:
         print(f"erreur : {exc.message}", file=sys.stderr)
@@ -272,13 +306,9 @@ def cmd_search(args) -> int:
 # --- export --------------------------------------------------------------
 
 def cmd_export(args) -> int:
-    from indexer.corpus import DOCUMENTS, load_corpus
-    from indexer.locations import NoDocuments, check_data_dir
+    from indexer.corpus import load_corpus
 
-    try:
-        check_data_dir(args.data, DOCUMENTS)
-    except NoDocuments as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    if documents_missing(args):
         return 1
     corpus = load_corpus(args.data)
     out = sys.stdout
@@ -288,7 +318,7 @@ def cmd_export(args) -> int:
         out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
     for r in corpus.reports:
         if not r.ok:
-            print(f"error: {r.error}", file=sys.stderr)
+            error(r.error or r.document)
     return 0 if corpus.ok else 2
 
 
@@ -326,13 +356,17 @@ def main(argv: list[str] | None = None) -> int:
         args = argparse.Namespace(command=argv[0], rest=argv[1:])
     else:
         args = build_parser().parse_args(argv)
+        args.given = {name for name in ("data", "index") if getattr(args, name, None) is not None}
+        if getattr(args, "index", False) is None:
+            args.index = DEFAULT_INDEX_DIR
         if getattr(args, "data", False) is None:
             args.data = _default_data_dir()
     started = time.perf_counter()
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
-        print(f"\ninterrupted after {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+        print(f"\ninterrompu après {seconds} s", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -122,7 +122,7 @@ def test_split_option_scores_one_split_only(tmp_path, capsys):
     assert "split heldout" not in report(check(_corpus(), select_split(golds, "dev")))
     (d / "a.json").unlink()
     assert main(["index", "--check", str(tmp_path), "--split", "dev"]) == 1  # no dev sheet left
-    assert "split dev" in capsys.readouterr().err
+    assert "lot dev" in capsys.readouterr().err
 
 
 def test_check_command_prints_both_splits(capsys):

@@ -45,9 +45,30 @@ def test_search_offers_the_correction_as_the_api_and_the_page_do(index_dir, caps
     assert data["suggestion"] == "Ségou" and data["corrections"] == [{"typed": "segu", "shown": "Ségou"}]
 
 
-def test_search_without_index_says_what_to_do(tmp_path, capsys):
+def test_search_without_index_says_what_to_do_in_the_folder_named(tmp_path, capsys):
+    # « run `repertoires index` » built the index in the default folder, not in the one searched
     assert main(["search", "eau", "--index", str(tmp_path / "none")]) == 1
-    assert "repertoires index" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"erreur : aucun index dans {tmp_path / 'none'} : "
+                                       f"lancez `repertoires index --index {tmp_path / 'none'}`\n")
+
+
+def test_search_without_index_in_the_default_folder_says_the_plain_command(tmp_path, monkeypatch, capsys):
+    from repertoires import cli
+
+    monkeypatch.setattr(cli, "DEFAULT_INDEX_DIR", tmp_path / "default")
+    assert main(["search", "eau"]) == 1
+    assert capsys.readouterr().err == f"erreur : aucun index dans {tmp_path / 'default'} : lancez `repertoires index`\n"
+
+
+def test_a_folder_named_with_spaces_is_quoted_in_the_hint(tmp_path, capsys):
+    assert main(["search", "eau", "--index", str(tmp_path / "mon index")]) == 1
+    assert f"lancez `repertoires index --index '{tmp_path / 'mon index'}'`" in capsys.readouterr().err
+
+
+def test_index_without_documents_says_so_in_french_and_writes_nothing(tmp_path, capsys):
+    assert main(["index", "--data", str(tmp_path / "vide"), "--index", str(tmp_path / "ix")]) == 1
+    assert capsys.readouterr().err.startswith(f"erreur : aucun document source dans {tmp_path / 'vide'} : --data doit")
+    assert not (tmp_path / "ix").exists()
 
 
 def test_index_prints_a_summary_per_document(tmp_path, data_dir, capsys):
@@ -103,7 +124,8 @@ def test_serve_on_a_port_in_use_says_so_and_fails(index_dir, data_dir, capsys):
         port = taken.getsockname()[1]
         assert main(["serve", "--port", str(port), "--index", str(index_dir), "--data", str(data_dir)]) == 1
     err = capsys.readouterr().err
-    assert f"error: cannot serve on 127.0.0.1:{port}: Address already in use" in err and "Serving on" not in err
+    assert f"erreur : impossible de servir sur 127.0.0.1:{port} : adresse déjà utilisée" in err
+    assert "Service sur" not in err
 
 
 @pytest.mark.parametrize("argv, said", [
@@ -136,7 +158,7 @@ def test_serve_builds_a_missing_index_first_and_says_so(tmp_path, data_dir, caps
         shutil.copy(data_dir / name, d / name)
     ensure_index(d, tmp_path / "ix")
     err = capsys.readouterr().err
-    assert "no index in" in err and "building the index now" in err and "Index built in" in err
+    assert f"aucun index dans {tmp_path / 'ix'} : construction de l'index…" in err and "Index built in" in err
     ensure_index(d, tmp_path / "ix")
     assert capsys.readouterr().err == ""  # fresh: silent
 
