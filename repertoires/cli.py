@@ -273,34 +273,49 @@ def cmd_serve(args) -> int:
 # --- search --------------------------------------------------------------
 
 def cmd_search(args) -> int:
-    """The API's request, read by the API's rules (search_app.params): `--country Narnia` listed
-    nothing and `--page 0` the first page, where /api/search says what is wrong."""
+    """The API's request, read by the API's rules (search_app.params), in the API's order (the
+    encoding, the index, the parameters): `--country Narnia` listed nothing, `--page 0` the first
+    page and `--country ""` everything, where /api/search says what is wrong."""
     from engine import Engine
     from indexer.store import IndexError_
-    from search_app.params import ParamError, Params, parse_search_args
+    from search_app.params import INDEX_UNAVAILABLE, ParamError, Params, check_decoded, error_body, parse_search_args
     from search_app.spelling import show_suggestion
 
-    pairs = [("q", args.query), ("sort", args.sort), ("page", str(args.page)), ("per_page", str(args.per_page))]
+    pairs = [("q", args.query), ("sort", args.sort), ("page", args.page), ("per_page", args.per_page)]
     pairs += [("explain", "1")] if args.explain else []
     for facet in registry():
         chosen = getattr(args, facet.name)
-        pairs += [(facet.name, str(v)) for v in ([chosen] if facet.exclusive else chosen) if v]
+        pairs += [(facet.name, v) for v in ([chosen] if facet.exclusive else chosen) if v is not None]
+    params = Params(pairs)
     try:
+        check_decoded(params)
         engine = Engine(args.index)
-        response = engine.search(parse_search_args(Params(pairs), engine.state().facet_values))
+        response = engine.search(parse_search_args(params, engine.state().facet_values))
         show_suggestion(response, args.query or "", engine.state())  # as the API and the page show it
     except IndexError_ as exc:
-        error(exc.told(index_command(args)))
-        return 1
+        return failed(args, error_body(INDEX_UNAVAILABLE, exc.told(index_command(args))), 1)
     except ParamError as exc:
-        print(f"erreur : {exc.message}", file=sys.stderr)
-        return 2
+        return failed(args, exc.to_dict(), 2)
     if args.json:
-        json.dump(response, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(response)
         return 0
     print_results(response)
     return 0
+
+
+def print_json(data: dict) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def failed(args, body: dict, status: int) -> int:
+    """An error of `search`, as the API's error object on stdout with --json (a script reading
+    the output gets JSON, as the option says), else its message on stderr; `status`, either way."""
+    if args.json:
+        print_json(body)
+    else:
+        error(body["error"]["message"])
+    return status
 
 
 # --- export --------------------------------------------------------------
