@@ -9,37 +9,43 @@ from indexer.facet_registry import registry
 
 
 def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
+    """Per document: its sheets, entries only listed (« Simple mention »), sheets merged into
+    another document's, partnerships, actions and warnings; then where the domains came from,
+    the planned years, and the first warnings (all of them with --warnings)."""
+    from search_app.formatting import number, plural
+
     out = out or sys.stdout
     corpus = result.corpus
-    print(f"Index built in {result.seconds:.2f} s: {len(corpus.partnerships)} partnerships, "
-          f"{len(corpus.actions)} actions ({result.documents} index documents) -> {result.generation}",
-          file=out)
+    documents = plural(result.documents, "document indexé", "documents indexés")
+    print(f"Index construit en {number(result.seconds, 2)} s : {plural(len(corpus.partnerships), 'partenariat')}, "
+          f"{plural(len(corpus.actions), 'action')} ({documents}) -> {result.generation}", file=out)
     counts = result.counts()["by_source"]
-    header = f"  {'document':<45} {'sheets':>6} {'listed':>6} {'merged':>6} {'partn.':>6} {'actions':>7} {'warn.':>5}"
+    header = f"  {'document':<45} {'fiches':>6} {'listés':>6} {'fusion.':>7} {'partn.':>6} {'actions':>7} {'avert.':>6}"
     print(header, file=out)
     for r in corpus.reports:
         if not r.ok:
-            print(f"  {r.document:<45} ERROR: {r.error}", file=out)
+            print(f"  {r.document:<45} ERREUR : {r.error}", file=out)
             for w in r.warnings:
                 print(f"      {w}", file=out)
             continue
         s = r.stats
         c = counts.get(r.document, {})
-        print(f"  {r.document:<45} {s.get('sheets', 0):>6} {s.get('listed', 0):>6} {s.get('merged', 0):>6} "
-              f"{c.get('partnerships', 0):>6} {c.get('actions', 0):>7} {len(r.warnings):>5}", file=out)
+        print(f"  {r.document:<45} {s.get('sheets', 0):>6} {s.get('listed', 0):>6} {s.get('merged', 0):>7} "
+              f"{c.get('partnerships', 0):>6} {c.get('actions', 0):>7} {len(r.warnings):>6}", file=out)
         sources = {k[len("domains: "):]: v for k, v in s.items() if k.startswith("domains: ")}
         if sources:
-            print("      domains given by: " + ", ".join(f"{k} {v}" for k, v in sources.items()), file=out)
+            print("      domaines donnés par : " + ", ".join(f"{k} {v}" for k, v in sources.items()), file=out)
         if r.planned:
-            print(f"      planned years (after the document's date, kept out of the year facet): "
+            print(f"      années prévues (après la date du document, hors du filtre « Année ») : "
                   f"{len(r.planned)}", file=out)
             for line in r.planned if show_warnings else []:
                 print(f"        {line}", file=out)
         shown = r.warnings if show_warnings else r.warnings[:3]
         for w in shown:
-            print(f"      warning: {w}", file=out)
+            print(f"      avertissement : {w}", file=out)
         if len(r.warnings) > len(shown):
-            print(f"      … {len(r.warnings) - len(shown)} more warnings (--warnings shows them)", file=out)
+            rest = plural(len(r.warnings) - len(shown), "autre avertissement")
+            print(f"      … {rest} (--warnings les affiche)", file=out)
 
 
 def _strip_marks(html: str) -> str:

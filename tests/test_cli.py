@@ -79,8 +79,8 @@ def test_index_prints_a_summary_per_document(tmp_path, data_dir, capsys):
     code = main(["index", "--data", str(d), "--index", str(tmp_path / "ix"), "--quiet"])
     captured = capsys.readouterr()
     assert code == 2  # three documents missing: built, but not complete
-    assert "Index built in" in captured.out
-    assert "mali-repertoire-2008.txt" in captured.out and "file not found" in captured.out
+    assert "Index construit en" in captured.out and "\n  document  " in captured.out and " fiches " in captured.out
+    assert "ERREUR : mali-repertoire-2008.txt: fichier introuvable" in captured.out
     assert "algerie-micl-cooperation.txt" in captured.out
 
 
@@ -145,7 +145,7 @@ def test_a_wrong_number_is_said_before_anything_runs(argv, said, capsys):
         main(argv)
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert said in err and "Traceback" not in err and "Index built" not in err
+    assert said in err and "Traceback" not in err and "Index construit" not in err
 
 
 def test_serve_builds_a_missing_index_first_and_says_so(tmp_path, data_dir, capsys):
@@ -158,7 +158,7 @@ def test_serve_builds_a_missing_index_first_and_says_so(tmp_path, data_dir, caps
         shutil.copy(data_dir / name, d / name)
     ensure_index(d, tmp_path / "ix")
     err = capsys.readouterr().err
-    assert f"aucun index dans {tmp_path / 'ix'} : construction de l'index…" in err and "Index built in" in err
+    assert f"aucun index dans {tmp_path / 'ix'} : construction de l'index…" in err and "Index construit en" in err
     ensure_index(d, tmp_path / "ix")
     assert capsys.readouterr().err == ""  # fresh: silent
 

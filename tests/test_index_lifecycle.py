@@ -51,7 +51,7 @@ def test_missing_documents_are_reported_and_the_others_indexed(small_data, tmp_p
     result = build_index(small_data, tmp_path / "ix")
     reports = {r.document: r for r in result.corpus.reports}
     assert not reports["mali-repertoire-2008.txt"].ok
-    assert "mali-repertoire-2008.txt: file not found" in reports["mali-repertoire-2008.txt"].error
+    assert "mali-repertoire-2008.txt: fichier introuvable" in reports["mali-repertoire-2008.txt"].error
     assert reports["algerie-micl-cooperation.txt"].ok
     engine = Engine(tmp_path / "ix")
     assert engine.search(SearchRequest(q="Tamanrasset"))["total"] > 0
@@ -114,7 +114,7 @@ def test_broken_source_keeps_the_previous_records(small_data, tmp_path):
     (small_data / "algerie-micl-cooperation.txt").write_bytes(b"\x00\xff\xfe garbage \x89PNG")
     result = build_index(small_data, ix)
     report = next(r for r in result.corpus.reports if r.document == "algerie-micl-cooperation.txt")
-    assert not report.ok and "not UTF-8" in report.error and "line 1" in report.error
+    assert not report.ok and "pas du texte UTF-8" in report.error and "ligne 1" in report.error
     assert any("kept the" in w for w in report.warnings)
     after = Engine(ix).search(SearchRequest(q="", per_page=1))["total"]
     assert after == before  # nothing already indexed was lost
@@ -206,10 +206,10 @@ def test_corrupt_new_generation_keeps_the_old_one_served(small_data, tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "file is empty"),
-    (b"   \n\n  ", "file is empty"),
-    (b"Un tout autre document, sans rapport.\n", "does not look like the expected document"),
-    ("ligne un\nligne deux \xe9\n".encode("latin-1"), "line 2: not UTF-8"),
+    (b"", "fichier vide"),
+    (b"   \n\n  ", "fichier vide"),
+    (b"Un tout autre document, sans rapport.\n", "ne ressemble pas au document attendu"),
+    ("ligne un\nligne deux \xe9\n".encode("latin-1"), "ligne 2 : ce n'est pas du texte UTF-8"),
 ])
 def test_bad_source_files_get_a_precise_message(small_data, content, message):
     from indexer.corpus import parse_document
