@@ -6,14 +6,15 @@ import sys
 import textwrap
 
 from indexer.facet_registry import registry
+from search_app.formatting import duration_ms, field_label, number, plural, year_span
+
+TITLE_WIDTH = 90  # an action's title under its result, at most
 
 
 def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
     """Per document: its sheets, entries only listed (« Simple mention »), sheets merged into
     another document's, partnerships, actions and warnings; then where the domains came from,
     the planned years, and the first warnings (all of them with --warnings)."""
-    from search_app.formatting import number, plural
-
     out = out or sys.stdout
     corpus = result.corpus
     documents = plural(result.documents, "document indexé", "documents indexés")
@@ -83,7 +84,7 @@ def _explain_document(e: dict, indent: str = "  ") -> list[str]:
             continue
         lines.append(head)
         for m in w["matches"]:
-            fields = ", ".join(f"{f} {_num(v)}" for f, v in m.get("fields", {}).items())
+            fields = ", ".join(f"{field_label(f)} {_num(v)}" for f, v in m.get("fields", {}).items())
             grade = f" × {_num(m['grade'])}" if m["grade"] != 1.0 else ""
             factor = f", rareté ramenée × {_num(m['factor'])}" if m["factor"] != 1.0 else ""
             lines.append(f"{indent}    {VIA_LABELS.get(m['via'], m['via'])} « {m['text']} »{grade}{factor} : "
@@ -119,12 +120,33 @@ def explain_lines(e: dict) -> list[str]:
     return lines
 
 
+def shorten(text: str, width: int = TITLE_WIDTH) -> str:
+    """`text` in at most `width` characters: cut after a whole word, with « … » (an action's
+    title was cut mid-word: « … élaboration de solutions pour la »)."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    if text[width - 1] != " " and " " in head:  # in the middle of a word: back to its start
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:") + "…"
+
+
+def count_line(r: dict) -> str:
+    """`12 partenariats pour « eau » (3 ms)`, counted as the page counts them (actions when only
+    actions are listed; « Aucun résultat » for none); an empty query lists the whole repertoire:
+    `297 partenariats (2 ms)`, not `297 résultats pour «  »`."""
+    q = r["query"]
+    unit = "action" if q.get("type") == "action" else "partenariat"
+    words = f" pour « {q['q']} »" if q["q"].strip() else ""
+    count = plural(r["total"], unit) if r["total"] else "Aucun résultat"
+    return f"{count}{words} ({duration_ms(r['took_ms'])})"
+
+
 def print_results(r: dict, out=None) -> None:
     out = out or sys.stdout
     q = r["query"]
-    from search_app.formatting import duration_ms, plural  # French numbers, as the pages write them
-
-    print(f"{plural(r['total'], 'résultat')} pour « {q['q']} » ({duration_ms(r['took_ms'])})", file=out)
+    print(count_line(r), file=out)
     for n in q["notices"]:
         print(f"  note : {n}", file=out)
     if r.get("suggestion"):
@@ -132,7 +154,7 @@ def print_results(r: dict, out=None) -> None:
     first = (r["page"] - 1) * r["per_page"]
     for i, hit in enumerate(r["results"], first + 1):
         where = ", ".join(x for x in [hit.get("region"), ", ".join(hit["countries"])] if x)
-        years = f"{hit['years'][0]}–{hit['years'][-1]}" if hit["years"] else "s.d."
+        years = year_span(hit["years"]) or "s.d."  # as the page: one year alone, not « 2000–2000 »
         print(f"\n{i:>3}. {hit['title']}  [{where}] {years}  (score {_num(hit['score'])})", file=out)
         if hit["domains"]:
             print(f"     domaines : {', '.join(hit['domains'])}", file=out)
@@ -140,7 +162,7 @@ def print_results(r: dict, out=None) -> None:
             for line in textwrap.wrap(_strip_marks(hit["snippet"]), 92):
                 print(f"     {line}", file=out)
         for a in hit.get("actions", []):
-            print(f"       ↳ {a['title'][:90]}", file=out)
+            print(f"       ↳ {shorten(a['title'])}", file=out)
         print(f"     id : {hit['id']}", file=out)
         if hit.get("explain"):
             for line in explain_lines(hit["explain"]):
@@ -152,7 +174,7 @@ def print_results(r: dict, out=None) -> None:
             why += [hit["completes_domain"]] if hit.get("completes_domain") else []
             print(f"  - {hit['title']}  [{' ; '.join(why)}]", file=out)
             for a in hit.get("actions", []):
-                print(f"       ↳ {a['title'][:90]}", file=out)
+                print(f"       ↳ {shorten(a['title'])}", file=out)
             print(f"     id : {hit['id']}", file=out)
     facets = r.get("facets") or {}
     for name in ("country", "domain", "region"):  # under the labels the page shows (« Pays : Maroc (6) »)

@@ -24,9 +24,9 @@ def test_help_explains_with_an_example(command, capsys):
 def test_search_readable_and_json(index_dir, capsys):
     assert main(["search", "assainissement Kayes", "--index", str(index_dir)]) == 0
     out = capsys.readouterr().out
-    assert "résultats pour « assainissement Kayes »" in out
-    assert main(["search", "zzzxqw", "--index", str(index_dir)]) == 0  # French: the singular below two
-    assert re.match(r"0 résultat pour « zzzxqw » \(\d+(,\d)?\u202fms\)", capsys.readouterr().out)
+    assert re.match(r"\d+ partenariats pour « assainissement Kayes » \(", out)
+    assert main(["search", "zzzxqw", "--index", str(index_dir)]) == 0  # as the page says it
+    assert re.match(r"Aucun résultat pour « zzzxqw » \(\d+(,\d)?\u202fms\)", capsys.readouterr().out)
     assert "Kayes" in out and "id : " in out
     assert "\nPays : Mali (" in out and "\ncountry:" not in out  # the facets under the page's French labels
     assert main(["search", "santé", "--country", "Mali", "--json", "--index", str(index_dir)]) == 0
@@ -173,7 +173,7 @@ def test_a_one_shot_search_loads_neither_flask_nor_werkzeug(index_dir):
             f"rc = main(['search', 'eau Kayes', '--country', 'Mali', '--index', {str(index_dir)!r}]); "
             "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'flask', 'werkzeug', 'jinja2'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "résultats pour « eau Kayes »" in out
+    assert "partenariats pour « eau Kayes »" in out
     assert out.strip().endswith("0 []")
 
 
@@ -198,3 +198,51 @@ def test_the_cli_parameters_are_read_as_the_apis(pairs, index_dir):
             return exc.message
 
     assert read(Params(pairs)) == read(MultiDict(pairs))
+
+
+@pytest.mark.parametrize("argv, first_line", [
+    ([""], r"297 partenariats \("),  # it printed « 297 résultats pour «  » »
+    (["   "], r"297 partenariats \("),
+    (["eau", "--type", "action"], r"\d+ actions pour « eau » \("),  # what is listed, as the page counts
+    (["Tinzaouatine"], r"1 partenariat pour « Tinzaouatine » \("),  # the singular
+])
+def test_the_count_names_what_is_listed(index_dir, capsys, argv, first_line):
+    assert main(["search", *argv, "--index", str(index_dir)]) == 0
+    assert re.match(first_line, capsys.readouterr().out)
+
+
+def test_a_one_year_action_prints_its_year_once(index_dir, capsys):
+    # `search eau --type action`, result 1, printed « 2000–2000 »
+    assert main(["search", "eau", "--type", "action", "--per-page", "100", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert not re.search(r"\b(\d{4})–\1\b", out)
+    assert re.search(r"\] \d{4}  \(score", out) and re.search(r"\] \d{4}–\d{4}  \(score", out)
+
+
+@pytest.mark.parametrize("title, shown", [
+    ("Elaboration d'un schéma de collecte des déchets solides, élaboration de solutions pour la gestion",
+     "Elaboration d'un schéma de collecte des déchets solides, élaboration de solutions…"),
+    ("Adduction d'eau", "Adduction d'eau"),
+    ("Un titre de dix mots, coupé après une virgule, qui dépasse la largeur", "Un titre de dix mots…"),
+    ("Anticonstitutionnellement", "Anticonst…"),  # one word longer than the width: cut inside it
+])
+def test_a_long_title_is_cut_after_a_whole_word_with_an_ellipsis(title, shown):
+    from repertoires.output import shorten
+
+    width = {"Un": 22, "Anticonstitutionnellement": 10}.get(title.split()[0], 84)
+    assert shorten(title, width) == shown and len(shown) <= width
+
+
+def test_the_explanation_names_the_fields_in_french(index_dir, capsys):
+    # « (body 2,11, sheet 1,09) », « title »: the fields under their index names
+    assert main(["search", "eau", "--type", "action", "--explain", "--per-page", "3", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"mot « eau » : [\d,]+ \((titre|domaines|texte|fiche) [\d,]+", out)
+    assert not re.search(r"\b(body|sheet|title|domains_text|places|parties) \d", out)
+
+
+def test_every_text_field_of_the_index_has_a_french_label():
+    from indexer.schema import TEXT_FIELDS
+    from search_app.formatting import FIELD_LABELS
+
+    assert set(FIELD_LABELS) == set(TEXT_FIELDS)
