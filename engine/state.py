@@ -299,14 +299,12 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         ix = whoosh_index.open_dir(str(path))
         records = RecordTable(Path(path) / RECORD_TABLE)
     except Exception as exc:  # noqa: BLE001 - Whoosh and sqlite3 raise many kinds on damaged files
-        raise IndexCorrupt(f"cannot open the index in {path}: {type(exc).__name__}: {exc}: "
-                           "run `repertoires index`") from None
+        raise IndexCorrupt(f"impossible d'ouvrir l'index de {path} ({type(exc).__name__}: {exc})") from None
 
     try:
         table = read_doc_table(Path(path))
     except Exception as exc:  # noqa: BLE001 - a damaged table: many kinds
-        raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
-                           "run `repertoires index`") from None
+        raise IndexCorrupt(f"impossible de lire l'index de {path} ({type(exc).__name__}: {exc})") from None
     docs = list(map(DocInfo, table.ids, table.types, table.pids, table.sort_names))
     reader = _checked_reader(ix, docs, meta, path)
     actions_of: dict[str, list[str]] = {}  # every action has its document, in the records' order
@@ -319,8 +317,7 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         vocabulary = WordTables(Path(path) / WORDS)
     except (sqlite3.Error, OSError) as exc:
         reader.close()
-        raise IndexCorrupt(f"cannot open the word tables in {path}: {type(exc).__name__}: {exc}: "
-                           "run `repertoires index`") from None
+        raise IndexCorrupt(f"impossible d'ouvrir les tables de mots de {path} ({type(exc).__name__}: {exc})") from None
     load_expansions(Path(path) / EXPANSIONS)  # an older index has none: the tables are then built on first use
     return IndexState(
         generation=generation,
@@ -351,9 +348,8 @@ def _checked_reader(ix, docs: list[DocInfo], meta: dict, path: Path):
     except Exception as exc:  # noqa: BLE001 - a damaged segment: many kinds
         if reader is not None:
             reader.close()
-        raise IndexCorrupt(f"cannot read the index in {path}: {type(exc).__name__}: {exc}: "
-                           "run `repertoires index`") from None
+        raise IndexCorrupt(f"impossible de lire l'index de {path} ({type(exc).__name__}: {exc})") from None
     if n != len(docs) or len(docs) != meta.get("documents", len(docs)) or (docs and docs[-1].id != last):
         reader.close()
-        raise IndexCorrupt(f"the index in {path} has missing documents: run `repertoires index`")
+        raise IndexCorrupt(f"il manque des documents à l'index de {path}")
     return reader

@@ -141,7 +141,7 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
     corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir),
                          when_idle=lambda: _prime_analysis(Path(data_dir)))
     if not corpus.partnerships:
-        raise BuildError("no record could be parsed from " + str(data_dir) + ": "
+        raise BuildError(f"aucune fiche n'a pu être lue dans {data_dir} : "
                          + "; ".join(r.error or "" for r in corpus.reports if not r.ok))
     gen, ndocs = write_generation(index_dir, corpus, on_progress)
     return BuildResult(gen, corpus, time.perf_counter() - start, ndocs)
@@ -208,8 +208,8 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     except OSError as exc:
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)
-        raise BuildError(f"could not write the index in {index_dir}: {exc.strerror or exc} "
-                         "(the index being served is unchanged)") from None
+        raise BuildError(f"impossible d'écrire l'index dans {index_dir} : {exc.strerror or exc} "
+                         "(l'index servi n'a pas changé)") from None
     return gen, len(docs)
 
 

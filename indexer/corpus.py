@@ -89,15 +89,16 @@ def code_fingerprint() -> str:
 def read_source(path: Path) -> str:
     """The text of a source file, or a SourceError saying precisely why not."""
     if not path.exists():
-        raise SourceError(f"{path.name}: file not found in {path.parent}")
+        raise SourceError(f"{path.name}: fichier introuvable dans {path.parent}")
     data = path.read_bytes()
     if not data.strip():
-        raise SourceError(f"{path.name}: file is empty")
+        raise SourceError(f"{path.name}: fichier vide")
     try:
         return repaired(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"{path.name}: line {line}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise SourceError(f"{path.name}: ligne {line} : ce n'est pas du texte UTF-8 ({exc.reason}, octet {exc.start})"
+                          ) from None
 
 
 def _parse_one(data_dir: Path, repertoires: list[Repertoire], document: str
@@ -113,16 +114,16 @@ def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] 
     try:
         text = read_source(Path(data_dir) / document)
         if "\x00" in text:
-            raise SourceError(f"{document}: contains NUL bytes: not a text file")
+            raise SourceError(f"{document}: contient des octets NUL : ce n'est pas un fichier texte")
         parser = reader_for(document, repertoires)
         if not parser.looks_like(text):
-            raise SourceError(f"{document}: does not look like the expected document (unknown shape)")
+            raise SourceError(f"{document}: ne ressemble pas au document attendu (forme inconnue)")
         result = parser.parse(text, document)
     except SourceError as exc:
         report.ok, report.error = False, str(exc)
         return [], [], report
     except Exception as exc:  # noqa: BLE001 (a parser bug must not take the other documents down)
-        report.ok, report.error = False, f"{document}: parser failed: {type(exc).__name__}: {exc}"
+        report.ok, report.error = False, f"{document}: échec de la lecture : {type(exc).__name__}: {exc}"
         return [], [], report
     finally:
         report.seconds = time.perf_counter() - start

@@ -29,12 +29,10 @@ def _check_readable(generation: Generation) -> None:
         with ix.reader() as reader:
             count = reader.doc_count_all()
     except Exception as exc:  # noqa: BLE001 (Whoosh raises many kinds on damaged files)
-        raise IndexCorrupt(f"cannot open the index in {generation.path}: {type(exc).__name__}: {exc}: "
-                           "run `repertoires index`") from None
+        raise IndexCorrupt(f"impossible d'ouvrir l'index de {generation.path} ({type(exc).__name__}: {exc})") from None
     expected = generation.meta.get("documents")
     if expected is not None and count != expected:
-        raise IndexCorrupt(f"the index in {generation.path} holds {count} documents, not {expected}: "
-                           "run `repertoires index`")
+        raise IndexCorrupt(f"l'index de {generation.path} contient {count} documents au lieu de {expected}")
 
 
 def check_fresh(data_dir: Path | str, index_dir: Path | str) -> Generation:
@@ -45,22 +43,22 @@ def check_fresh(data_dir: Path | str, index_dir: Path | str) -> Generation:
     _check_readable(generation)
     meta = generation.meta
     if meta.get("corpus_checksum") != corpus_checksum(Path(data_dir)):
-        raise IndexOutdated("the index was built from other source files: run `repertoires index`")
+        raise IndexOutdated("l'index a été construit à partir d'autres documents sources")
     if meta.get("code_fingerprint") != code_fingerprint():
-        raise IndexOutdated("the index was built by another version of the parsers, analyzers or facets: "
-                            "run `repertoires index`")
+        raise IndexOutdated("l'index a été construit par une autre version des lecteurs de documents, des "
+                            "analyseurs ou des filtres")
     return generation
 
 
 def ensure_index(data_dir: Path | str, index_dir: Path | str,
                  on_rebuild: Callable[[str], None] | None = None) -> BuildResult | None:
     """Build the index when it is not fresh; the build's result, or None when
-    it was fresh. `on_rebuild(reason)` is told why before the build starts.
+    it was fresh. `on_rebuild(reason)` is told why (IndexError_.cause, French) before the build starts.
     A failed build raises indexer.build.BuildError."""
     try:
         check_fresh(data_dir, index_dir)
         return None
     except IndexError_ as exc:
         if on_rebuild is not None:
-            on_rebuild(str(exc))
+            on_rebuild(exc.cause)
     return build_index(data_dir, index_dir)

@@ -51,11 +51,20 @@ def default_index_dir(root: Path = CODE_ROOT, env: Mapping[str, str] = os.enviro
 
 
 class NoDocuments(Exception):
-    """The data folder holds none of the source documents."""
+    """The data folder holds none of the source documents; the message says what to do (in
+    French, as the command line shows it), `told(given=True)` when the folder was named with --data."""
+
+    def __init__(self, data_dir: Path | str):
+        self.data_dir = data_dir
+        super().__init__(self.told())
+
+    def told(self, given: bool = False) -> str:
+        hint = ("--data doit nommer le dossier des cinq documents" if given else
+                f"indiquez le dossier des cinq documents avec --data DOSSIER ou la variable {DATA_ENV}")
+        return f"aucun document source dans {self.data_dir} : {hint} (le dossier data/ d'une copie du projet)"
 
 
 def check_data_dir(data_dir: Path | str, documents: Iterable[str]) -> None:
     """NoDocuments, with what to do, when `data_dir` holds none of the documents."""
     if not _has_documents(Path(data_dir), documents):
-        raise NoDocuments(f"no source document in {data_dir}: pass --data DIR (the folder of the five "
-                          f"documents, e.g. a clone's data/) or set {DATA_ENV}")
+        raise NoDocuments(data_dir)

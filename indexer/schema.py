@@ -35,8 +35,7 @@ def check_compatible(generation: Generation) -> None:
     builds: the engine imports it without the parsers and the build."""
     version = generation.meta.get("schema_version")
     if version != SCHEMA_VERSION:
-        raise IndexOutdated(f"index schema version {version} differs from {SCHEMA_VERSION}: "
-                            "run `repertoires index`")
+        raise IndexOutdated(f"l'index est de la version de schéma {version}, le code de la version {SCHEMA_VERSION}")
 
 
 def facet_field(name: str) -> str:

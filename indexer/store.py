@@ -49,9 +49,21 @@ KEEP_PREVIOUS = 1
 
 
 class IndexError_(Exception):
-    """Base of the index problems a user can be told about."""
+    """Base of the index problems a user can be told about: `cause` says what is wrong (in French,
+    as the command line shows it), and the message adds what to do, `repertoires index` (`told`
+    names another command: the CLI's, with the folder it was given)."""
 
     code = "index_error"
+
+    def __init__(self, cause: str):
+        super().__init__(cause)
+        self.cause = cause
+
+    def __str__(self) -> str:
+        return self.told()
+
+    def told(self, command: str = "repertoires index") -> str:
+        return f"{self.cause} : lancez `{command}`"
 
 
 class IndexMissing(IndexError_):
@@ -145,17 +157,17 @@ def current_generation(index_dir: Path) -> Generation:
     index_dir = Path(index_dir)
     pointer = index_dir / POINTER
     if not pointer.exists():
-        raise IndexMissing(f"no index in {index_dir}: run `repertoires index`")
+        raise IndexMissing(f"aucun index dans {index_dir}")
     name = pointer.read_text(encoding="utf-8").strip()
     path = index_dir / name
     if not name or not path.is_dir():
-        raise IndexCorrupt(f"{pointer} names a missing generation ({name!r}): run `repertoires index`")
+        raise IndexCorrupt(f"{pointer} désigne une génération absente ({name!r})")
     try:
         meta = json.loads((path / META).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise IndexCorrupt(f"{path / META} is unreadable ({exc}): run `repertoires index`") from None
+        raise IndexCorrupt(f"{path / META} est illisible ({exc})") from None
     if not (path / RECORDS).exists():
-        raise IndexCorrupt(f"{path / RECORDS} is missing: run `repertoires index`")
+        raise IndexCorrupt(f"{path / RECORDS} est absent")
     return Generation(path, meta)
 
 

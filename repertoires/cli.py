@@ -6,128 +6,135 @@ print is meant for a person at a terminal (with `--json` where a tool reads it).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import shlex
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 
-from .args import MAX_THREADS, number_between
+from .args import MAX_THREADS, ArgumentParser, number_between
+from .output import print_build_summary, print_results
 
 DEFAULT_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
 
-EPILOG_INDEX = """examples:
+EPILOG_INDEX = """exemples :
   repertoires index --data data --index index
-  repertoires index --check                 accuracy against tests/gold (dev and heldout apart)
-  repertoires index --check --split dev     the dev sheets only (while tuning a parser)"""
-EPILOG_SERVE = """example:
-  repertoires serve --port 8000     then open http://127.0.0.1:8000/"""
-EPILOG_SEARCH = """examples:
+  repertoires index --check               les fiches lues comparées à tests/gold (dev et heldout à part)
+  repertoires index --check --split dev   les fiches dev seulement (en mettant au point un lecteur)
+  repertoires index --check --strict      sortie 1 quand un champ de dev manque sa cible"""
+EPILOG_SERVE = """exemple :
+  repertoires serve --port 8000     puis ouvrir http://127.0.0.1:8000/"""
+EPILOG_SEARCH = """exemples :
   repertoires search "assainissement Kayes"
   repertoires search "centre de santé" --country Mali --domain Santé --json
-  repertoires search "agriculture Ségou" --explain      how each result's score was made"""
-EPILOG_EXPORT = """example:
-  repertoires export > records.jsonl"""
+  repertoires search "agriculture Ségou" --explain      comment le score de chaque résultat a été fait"""
+EPILOG_EXPORT = """exemple :
+  repertoires export > fiches.jsonl"""
+SORT_HELP = ("ordre des résultats : relevance (pertinence, par défaut), year_desc (plus récents d'abord), "
+             "year_asc (plus anciens d'abord) ou name (nom)")
+SOCKET_ERRORS = {errno.EADDRINUSE: "adresse déjà utilisée", errno.EACCES: "accès refusé",
+                 errno.EADDRNOTAVAIL: "adresse indisponible sur cette machine"}
+DEV_COMMANDS = (("eval", "mesure la qualité du classement sur les requêtes jugées (développement)"),
+                ("bench", "mesure la vitesse face à d'autres moteurs (développement)"),
+                ("loadtest", "soumet le serveur de production à des clients simultanés (développement)"),
+                ("judged", "vérifie ou ajoute un lot de requêtes jugées (développement)"))
 
 
 def _add_dirs(p: argparse.ArgumentParser, data: bool = True) -> None:
     if data:
-        p.add_argument("--data", type=Path, default=None, metavar="DIR",
-                       help="folder of the five source documents (default: the project's data/)")
-    p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DIR",
-                   help="folder of the built index (default: the project's index/)")
-
-
-def _facet_type(facet):
-    def parse(raw: str):
-        try:
-            return facet.parse(raw)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-
-    parse.__name__ = facet.name
-    return parse
+        p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
+                       help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
+    p.add_argument("--index", type=Path, default=None, metavar="DOSSIER",
+                   help="dossier de l'index construit (par défaut : le dossier index/ du projet)")
 
 
 def _add_facet_options(p: argparse.ArgumentParser) -> None:
-    """One option per facet of the registry (`--country Mali`, repeatable)."""
+    """One option per facet of the registry (`--country Mali`, repeatable). The values are read
+    by the API's rules, with its messages (cmd_search), not by argparse."""
     for facet in registry():
         option = "--" + facet.name.replace("_", "-")
         if facet.exclusive:
-            p.add_argument(option, choices=list(facet.closed), help=facet.label)
+            values = ", ".join(f"{v} ({facet.label_of(v).lower()})" for v in facet.closed)
+            p.add_argument(option, metavar="VALEUR", help=f"{facet.label} : {values}")
         else:
-            p.add_argument(option, action="append", default=[], type=_facet_type(facet), metavar="VALUE",
-                           help=f"{facet.label} (repeatable)")
+            p.add_argument(option, action="append", default=[], metavar="VALEUR",
+                           help=f"{facet.label} (répétable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="repertoires",
-        description="Search engine over the French repertoires of decentralised cooperation "
-                    "(Mali, Morocco, Algeria).",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    raw = argparse.RawDescriptionHelpFormatter
+        description="Moteur de recherche des répertoires de la coopération décentralisée française "
+                    "(Mali, Maroc, Algérie).")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
 
-    p = sub.add_parser("index", help="parse the corpus and rebuild the index", formatter_class=raw,
-                       description="Parse the five source documents and rebuild the index. The new "
-                                   "index replaces the old one atomically, so a running server keeps "
-                                   "answering.", epilog=EPILOG_INDEX)
+    p = sub.add_parser("index", help="lit les documents sources et reconstruit l'index",
+                       description="Lit les cinq documents sources et reconstruit l'index. Le nouvel index\n"
+                                   "remplace l'ancien d'un seul coup : un serveur en marche continue de répondre.",
+                       epilog=EPILOG_INDEX)
+    p.set_defaults(command_parser=p)  # check_options says its usage
     _add_dirs(p)
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--warnings", action="store_true", help="print every parser warning")
-    p.add_argument("--check", nargs="?", const=str(DEFAULT_GOLD_DIR), metavar="GOLD_DIR",
-                   help="parse the corpus and print per-field accuracy against the gold records "
-                        "(default tests/gold); does not rebuild the index")
-    p.add_argument("--split", choices=["dev", "heldout", "all"], default="all",
-                   help="with --check: score only this split of the gold sheets (default all)")
+    p.add_argument("--quiet", action="store_true", help="sans barre de progression")
+    p.add_argument("--warnings", action="store_true",
+                   help="affiche tous les avertissements de la lecture des documents")
+    p.add_argument("--check", nargs="?", const=str(DEFAULT_GOLD_DIR), metavar="DOSSIER_REF",
+                   help="lit les documents et affiche, champ par champ, la part des valeurs conformes aux "
+                        "fiches de référence (par défaut tests/gold) ; ne reconstruit pas l'index")
+    p.add_argument("--split", choices=["dev", "heldout", "all"], default=None,
+                   help="avec --check : seulement les fiches de référence de ce lot (par défaut all)")
+    p.add_argument("--strict", action="store_true",
+                   help="avec --check : sortie en erreur (1) quand un champ du lot dev manque sa cible "
+                        "(sans --strict, la sortie est 0)")
 
-    p = sub.add_parser("serve", help="serve the search page and the JSON API", formatter_class=raw,
-                       description="Serve the application with the production WSGI server (waitress). "
-                                   "Builds the index first when it is missing or older than the corpus.",
+    p = sub.add_parser("serve", help="sert la page de recherche et l'API JSON",
+                       description="Sert l'application avec le serveur WSGI de production (waitress).\n"
+                                   "Construit d'abord l'index s'il manque ou s'il est plus ancien que les documents.",
                        epilog=EPILOG_SERVE)
     _add_dirs(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=number_between(1, 65535), default=8000)
-    p.add_argument("--threads", type=number_between(1, MAX_THREADS), default=8, help="worker threads (default 8)")
+    p.add_argument("--host", default="127.0.0.1", metavar="ADRESSE", help="adresse d'écoute (par défaut 127.0.0.1)")
+    p.add_argument("--port", type=number_between(1, 65535), default=8000, metavar="PORT",
+                   help="port d'écoute (par défaut 8000)")
+    p.add_argument("--threads", type=number_between(1, MAX_THREADS), default=8, metavar="N",
+                   help="fils de traitement des requêtes (par défaut 8)")
     p.add_argument("--rate-limit", type=number_between(0), default=0, metavar="N",
-                   help="at most N requests per minute per client address (default: off)")
+                   help="au plus N requêtes par minute et par adresse cliente (par défaut : sans limite)")
     p.add_argument("--hide-contacts", action="store_true",
-                   help="do not show contact persons' phones and e-mails")
-    p.add_argument("--contact", metavar="EMAIL_OR_URL", default=None,
-                   help="where users report an accessibility problem (shown on /accessibilite)")
+                   help="masque les téléphones et adresses électroniques des personnes à contacter")
+    p.add_argument("--contact", metavar="COURRIEL_OU_URL", default=None,
+                   help="où signaler un problème d'accessibilité (affiché sur /accessibilite)")
     p.add_argument("--no-cache", action="store_true",
-                   help="no cache of matches and snippets: every request answered as the first one "
-                        "(to measure cold requests)")
+                   help="sans cache des correspondances et des extraits : chaque requête est traitée comme "
+                        "la première (pour mesurer les requêtes à froid)")
 
-    p = sub.add_parser("search", help="search from the terminal", formatter_class=raw,
-                       description="Run a search and print the results (readable, or JSON with --json).",
-                       epilog=EPILOG_SEARCH)
+    p = sub.add_parser("search", help="cherche depuis le terminal",
+                       description="Lance une recherche et affiche les résultats (lisibles, ou en JSON avec --json).\n"
+                                   "Les options se lisent comme les paramètres de /api/search, avec les mêmes\n"
+                                   "messages d'erreur.", epilog=EPILOG_SEARCH)
     _add_dirs(p, data=False)
-    p.add_argument("query", nargs="?", default="")
+    p.add_argument("query", nargs="?", default="", metavar="RECHERCHE",
+                   help="les mots cherchés (sans mots : tout le répertoire)")
     _add_facet_options(p)
-    p.add_argument("--sort", default="relevance", choices=["relevance", "year_desc", "year_asc", "name"])
-    p.add_argument("--page", type=int, default=1)
-    p.add_argument("--per-page", type=int, default=10)
-    p.add_argument("--json", action="store_true", help="print the API's JSON response")
+    p.add_argument("--sort", default="relevance", metavar="ORDRE", help=SORT_HELP)
+    p.add_argument("--page", default="1", metavar="N", help="page de résultats (par défaut 1)")
+    p.add_argument("--per-page", default="10", metavar="N", help="résultats par page (par défaut 10, au plus 100)")
+    p.add_argument("--json", action="store_true", help="affiche la réponse JSON de l'API, ou son objet d'erreur")
     p.add_argument("--explain", action="store_true",
-                   help="say how each result's score was made: the words found, in which field, through "
-                        "which expansion, and what each part of the ranking profile added")
+                   help="dit comment le score de chaque résultat a été fait : les mots trouvés, dans quel "
+                        "champ, par quelle extension, et ce qu'a ajouté chaque part du profil de classement")
 
-    for name, helptext in (("eval", "measure ranking quality on the judged query set"),
-                           ("bench", "run the speed benchmarks against peers"),
-                           ("loadtest", "hold concurrent clients against the production server"),
-                           ("judged", "check or add a batch of fresh judged queries")):
+    for name, helptext in DEV_COMMANDS:  # their own parsers read the rest (main)
         p = sub.add_parser(name, help=helptext, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
 
-    p = sub.add_parser("export", help="every parsed record as JSON Lines", formatter_class=raw,
-                       description="Parse the corpus and print every partnership and action as one "
-                                   "JSON object per line on stdout.", epilog=EPILOG_EXPORT)
-    p.add_argument("--data", type=Path, default=None, metavar="DIR")
+    p = sub.add_parser("export", help="toutes les fiches lues, en JSON Lines",
+                       description="Lit les documents sources et écrit chaque partenariat et chaque action,\n"
+                                   "un objet JSON par ligne, sur la sortie standard.", epilog=EPILOG_EXPORT)
+    p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
+                   help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
     return parser
 
 
@@ -139,23 +146,68 @@ def _default_data_dir() -> Path:
     return DEFAULT_DATA_DIR
 
 
+def error(message: str) -> None:
+    """A message for the user on stderr, as argparse's are said (repertoires.args)."""
+    print(f"erreur : {message}", file=sys.stderr)
+
+
+def index_command(args) -> str:
+    """The command that builds the index this one reads: `repertoires index`, with `--index DIR`
+    when a folder was named (without it, the hint built the index in another folder)."""
+    return "repertoires index" + (f" --index {shlex.quote(str(args.index))}" if "index" in args.given else "")
+
+
+def documents_missing(args) -> bool:
+    """Said, when the data folder holds none of the source documents (its hint depends on whether
+    --data named it)."""
+    from indexer.corpus import DOCUMENTS
+    from indexer.locations import NoDocuments, check_data_dir
+
+    try:
+        check_data_dir(args.data, DOCUMENTS)
+    except NoDocuments as exc:
+        error(exc.told(given="data" in args.given))
+        return True
+    return False
+
+
 # --- index ---------------------------------------------------------------
 
 def cmd_check(args) -> int:
-    from indexer.check import check, load_gold, report, select_split
+    """The records against the gold sheets. The exit is 0 whatever the scores (CI and the docs
+    run it to read them); with --strict, 1 when a field of the dev split misses its target."""
+    from indexer.check import check, load_gold, missed, report, select_split
     from indexer.corpus import load_corpus
 
-    golds = select_split(load_gold(args.check), args.split)
+    golds = select_split(load_gold(args.check), args.split or "all")
     if not golds:
-        print(f"error: no gold records (*.json, split {args.split}) under {args.check}", file=sys.stderr)
+        error(f"aucune fiche de référence (*.json, lot {args.split or 'all'}) dans {args.check}")
         return 1
-    print(report(check(load_corpus(args.data), golds)))
+    result = check(load_corpus(args.data), golds)
+    print(report(result))
+    below = missed(result, "dev")
+    if args.strict and below:
+        error(f"le lot dev manque sa cible : {below}")
+        return 1
     return 0
+
+
+def check_options(args) -> None:
+    """--split and --strict go with --check (without it, `index --split dev` rebuilt the index
+    and ignored the option); --strict judges the dev split, which --split heldout leaves out."""
+    if args.command != "index":
+        return
+    if not args.check and (args.split or args.strict):
+        args.command_parser.error(f"{'--split' if args.split else '--strict'} ne s'emploie qu'avec --check")
+    if args.strict and args.split == "heldout":
+        args.command_parser.error("--strict juge le lot dev, que --split heldout laisse de côté")
 
 
 def cmd_index(args) -> int:
     from indexer.build import BuildError, build_index
 
+    if documents_missing(args):
+        return 1
     if args.check:
         return cmd_check(args)
 
@@ -163,11 +215,12 @@ def cmd_index(args) -> int:
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(total=0, unit="doc", desc="indexing", file=sys.stderr, leave=False)
+        bar = tqdm(total=0, unit="doc", desc="indexation", file=sys.stderr, leave=False)
 
     def on_document(document, report):
-        status = "ok" if report.ok else "FAILED"
-        print(f"  parsed {document:<45} {status} ({report.seconds:.2f} s)", file=sys.stderr)
+        status = "ok" if report.ok else "ÉCHEC"
+        seconds = f"{report.seconds:.2f}".replace(".", ",")
+        print(f"  lu {document:<45} {status} ({seconds} s)", file=sys.stderr)
 
     def on_progress(done, total):
         if bar is not None:
@@ -178,47 +231,13 @@ def cmd_index(args) -> int:
     try:
         result = build_index(args.data, args.index, on_document=on_document, on_progress=on_progress)
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 1
     finally:
         if bar is not None:
             bar.close()
     print_build_summary(result, show_warnings=args.warnings)
     return 0 if result.corpus.ok else 2
-
-
-def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
-    out = out or sys.stdout
-    corpus = result.corpus
-    print(f"Index built in {result.seconds:.2f} s: {len(corpus.partnerships)} partnerships, "
-          f"{len(corpus.actions)} actions ({result.documents} index documents) -> {result.generation}",
-          file=out)
-    counts = result.counts()["by_source"]
-    header = f"  {'document':<45} {'sheets':>6} {'listed':>6} {'merged':>6} {'partn.':>6} {'actions':>7} {'warn.':>5}"
-    print(header, file=out)
-    for r in corpus.reports:
-        if not r.ok:
-            print(f"  {r.document:<45} ERROR: {r.error}", file=out)
-            for w in r.warnings:
-                print(f"      {w}", file=out)
-            continue
-        s = r.stats
-        c = counts.get(r.document, {})
-        print(f"  {r.document:<45} {s.get('sheets', 0):>6} {s.get('listed', 0):>6} {s.get('merged', 0):>6} "
-              f"{c.get('partnerships', 0):>6} {c.get('actions', 0):>7} {len(r.warnings):>5}", file=out)
-        sources = {k[len("domains: "):]: v for k, v in s.items() if k.startswith("domains: ")}
-        if sources:
-            print("      domains given by: " + ", ".join(f"{k} {v}" for k, v in sources.items()), file=out)
-        if r.planned:
-            print(f"      planned years (after the document's date, kept out of the year facet): "
-                  f"{len(r.planned)}", file=out)
-            for line in r.planned if show_warnings else []:
-                print(f"        {line}", file=out)
-        shown = r.warnings if show_warnings else r.warnings[:3]
-        for w in shown:
-            print(f"      warning: {w}", file=out)
-        if len(r.warnings) > len(shown):
-            print(f"      … {len(r.warnings) - len(shown)} more warnings (--warnings shows them)", file=out)
 
 
 # --- serve ---------------------------------------------------------------
@@ -228,7 +247,7 @@ def ensure_index(data_dir: Path, index_dir: Path) -> None:
     from indexer.freshness import ensure_index as ensure
 
     result = ensure(data_dir, index_dir,
-                    on_rebuild=lambda why: print(f"{why} — building the index now…", file=sys.stderr))
+                    on_rebuild=lambda why: print(f"{why} : construction de l'index…", file=sys.stderr))
     if result is not None:
         print_build_summary(result, out=sys.stderr)
 
@@ -244,17 +263,20 @@ def cmd_serve(args) -> int:
     from search_app import create_app
     from search_app.serving import prepare
 
+    if documents_missing(args):
+        return 1
     try:
         ensure_index(args.data, args.index)
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 1
     try:  # the port first: in use, it was a traceback after « Serving on » (and waitress's threads left running)
         family = socket.getaddrinfo(args.host, args.port, type=socket.SOCK_STREAM)[0][0]
         listening = socket.create_server((args.host, args.port), family=family)
     except OSError as exc:
-        print(f"error: cannot serve on {args.host}:{args.port}: {os.strerror(exc.errno) if exc.errno else exc} "
-              "(another server there? --port chooses another)", file=sys.stderr)
+        why = SOCKET_ERRORS.get(exc.errno or 0) or (os.strerror(exc.errno) if exc.errno else str(exc))
+        error(f"impossible de servir sur {args.host}:{args.port} : {why} (un autre serveur ? --port en choisit "
+              "un autre)")
         return 1
     app = create_app({"INDEX_DIR": str(args.index), "RATE_LIMIT": args.rate_limit,
                       "HIDE_CONTACTS": args.hide_contacts, "CACHE": not args.no_cache,
@@ -262,7 +284,7 @@ def cmd_serve(args) -> int:
     prepare(app, args.threads)
     server = create_server(app, sockets=[listening], threads=args.threads, ident="repertoires")
     logging.basicConfig()  # waitress's warnings (a queue of waiting requests) reach stderr, as serve() did
-    print(f"Serving on http://{args.host}:{args.port}/ (waitress, {args.threads} threads; Ctrl-C stops)",
+    print(f"Service sur http://{args.host}:{args.port}/ (waitress, {args.threads} fils ; Ctrl-C l'arrête)",
           file=sys.stderr)
     server.run()
     return 0
@@ -271,159 +293,57 @@ def cmd_serve(args) -> int:
 # --- search --------------------------------------------------------------
 
 def cmd_search(args) -> int:
-    """The API's request, read by the API's rules (search_app.params): `--country Narnia` listed
-    nothing and `--page 0` the first page, where /api/search says what is wrong."""
+    """The API's request, read by the API's rules (search_app.params), in the API's order (the
+    encoding, the index, the parameters): `--country Narnia` listed nothing, `--page 0` the first
+    page and `--country ""` everything, where /api/search says what is wrong."""
     from engine import Engine
     from indexer.store import IndexError_
-    from search_app.params import ParamError, Params, parse_search_args
+    from search_app.params import INDEX_UNAVAILABLE, ParamError, Params, check_decoded, error_body, parse_search_args
     from search_app.spelling import show_suggestion
 
-    pairs = [("q", args.query), ("sort", args.sort), ("page", str(args.page)), ("per_page", str(args.per_page))]
+    pairs = [("q", args.query), ("sort", args.sort), ("page", args.page), ("per_page", args.per_page)]
     pairs += [("explain", "1")] if args.explain else []
     for facet in registry():
         chosen = getattr(args, facet.name)
-        pairs += [(facet.name, str(v)) for v in ([chosen] if facet.exclusive else chosen) if v]
+        pairs += [(facet.name, v) for v in ([chosen] if facet.exclusive else chosen) if v is not None]
+    params = Params(pairs)
     try:
+        check_decoded(params)
         engine = Engine(args.index)
-        response = engine.search(parse_search_args(Params(pairs), engine.state().facet_values))
+        response = engine.search(parse_search_args(params, engine.state().facet_values))
         show_suggestion(response, args.query or "", engine.state())  # as the API and the page show it
     except IndexError_ as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return failed(args, error_body(INDEX_UNAVAILABLE, exc.told(index_command(args))), 1)
     except ParamError as exc:
-        print(f"erreur : {exc.message}", file=sys.stderr)
-        return 2
+        return failed(args, exc.to_dict(), 2)
     if args.json:
-        json.dump(response, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(response)
         return 0
     print_results(response)
     return 0
 
 
-def _strip_marks(html: str) -> str:
-    import html as h
-    import re
-
-    return h.unescape(re.sub(r"</?mark>", "*", html or ""))
+def print_json(data: dict) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    print()
 
 
-VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": "famille",
-              "synonym": "synonyme", "narrower": "terme plus précis", "typo": "orthographe proche",
-              "year": "année de début", "active": "année d'activité", "place": "lieu", "truncated": "début de mot"}
-
-
-def _num(x: float) -> str:
-    """A number the French way (decimal comma), at most two decimals."""
-    text = f"{x:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if text != "-0" else "0"
-
-
-def _explain_document(e: dict, indent: str = "  ") -> list[str]:
-    parts = (f"mots {_num(e['words_score'] / e['coordination'] if e['coordination'] else 0)}"
-             f" × coordination {_num(e['coordination'])} (couverture {_num(e['coverage'])})"
-             f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])}")
-    if "abroad" in e:  # the query calls the collectivity French, this one's "French" side is abroad
-        parts = f"({parts}) × {_num(e['abroad'])} (partie « française » à l'étranger)"
-    lines = [f"{indent}{parts} = {_num(e['score'])}"]
-    for w in e["words"]:
-        light = ", mot d'action : pèse peu" if w.get("light") else ""
-        cap = f", lieu plafonné à {_num(w['place_cap'])}" if "place_cap" in w else ""  # place + topic query
-        formal = ", accord de l'année : compté présent" if w.get("formalised") else ""
-        head = f"{indent}  « {w['text']} » (rareté {_num(w['weight'])}{light}{cap}{formal}) : {_num(w['score'])}"
-        if not w["matches"]:
-            lines.append(head + ("" if formal else ", absent"))
-            continue
-        lines.append(head)
-        for m in w["matches"]:
-            fields = ", ".join(f"{f} {_num(v)}" for f, v in m.get("fields", {}).items())
-            grade = f" × {_num(m['grade'])}" if m["grade"] != 1.0 else ""
-            factor = f", rareté ramenée × {_num(m['factor'])}" if m["factor"] != 1.0 else ""
-            lines.append(f"{indent}    {VIA_LABELS.get(m['via'], m['via'])} « {m['text']} »{grade}{factor} : "
-                         f"{_num(m['score'])}" + (f" ({fields})" if fields else ""))
-    return lines
-
-
-def explain_lines(e: dict) -> list[str]:
-    """The --explain view of one result (French, like the rest of the output)."""
-    lines = [f"score {_num(e['score'])} :"]
-    if e.get("own"):
-        lines.append("  le document lui-même :")
-        lines += _explain_document(e["own"], "    ")
+def failed(args, body: dict, status: int) -> int:
+    """An error of `search`, as the API's error object on stdout with --json (a script reading
+    the output gets JSON, as the option says), else its message on stderr; `status`, either way."""
+    if args.json:
+        print_json(body)
     else:
-        why = "listé pour le lieu qui l'englobe" if "surrounds" in e else "trouvé par ses actions"
-        lines.append(f"  le document lui-même : rien ({why})")
-    a = e.get("action")
-    if a:
-        other = f" × {_num(a['other_year'])} (d'une autre année)" if "other_year" in a else ""
-        lines.append(f"  + meilleure action {a['id']} : {_num(a['score'])} × part {_num(a['share'])}{other}"
-                     f" = {_num(a['added'])}")
-        if a.get("own"):
-            lines += _explain_document(a["own"], "    ")
-    lent = e.get("partnership")
-    if lent:  # an action listing: a share of its partnership's own score
-        lines.append(f"  + son partenariat {lent['id']} : {_num(lent['score'])} × part {_num(lent['share'])}"
-                     f" = {_num(lent['added'])}")
-    if "outside_domain" in e:  # a domain filter, and none of the partnership's actions in it has the words
-        lines.append(f"  × {_num(e['outside_domain'])} (aucune de ses actions du domaine choisi n'a ces mots)")
-    if "surrounds" in e:  # listed after the place the query names, as its partner encloses it
-        lines.append(f"  score fixé sous les résultats du lieu demandé : le partenaire est {e['surrounds']},"
-                     " qui l'englobe")
-    return lines
-
-
-def print_results(r: dict, out=None) -> None:
-    out = out or sys.stdout
-    q = r["query"]
-    from search_app.formatting import duration_ms, plural  # French numbers, as the pages write them
-
-    print(f"{plural(r['total'], 'résultat')} pour « {q['q']} » ({duration_ms(r['took_ms'])})", file=out)
-    for n in q["notices"]:
-        print(f"  note : {n}", file=out)
-    if r.get("suggestion"):
-        print(f"  Vouliez-vous dire : {r['suggestion']} ?", file=out)
-    first = (r["page"] - 1) * r["per_page"]
-    for i, hit in enumerate(r["results"], first + 1):
-        where = ", ".join(x for x in [hit.get("region"), ", ".join(hit["countries"])] if x)
-        years = f"{hit['years'][0]}–{hit['years'][-1]}" if hit["years"] else "s.d."
-        print(f"\n{i:>3}. {hit['title']}  [{where}] {years}  (score {_num(hit['score'])})", file=out)
-        if hit["domains"]:
-            print(f"     domaines : {', '.join(hit['domains'])}", file=out)
-        if hit.get("snippet"):
-            for line in textwrap.wrap(_strip_marks(hit["snippet"]), 92):
-                print(f"     {line}", file=out)
-        for a in hit.get("actions", []):
-            print(f"       ↳ {a['title'][:90]}", file=out)
-        print(f"     id : {hit['id']}", file=out)
-        if hit.get("explain"):
-            for line in explain_lines(hit["explain"]):
-                print(f"     {line}", file=out)
-    if r.get("completions"):
-        print(f"\nPour compléter ({len(r['completions'])}) :", file=out)
-        for hit in r["completions"]:
-            why = [f"proche de : {hit['similar_to']['title']}"] if hit.get("similar_to") else []
-            why += [hit["completes_domain"]] if hit.get("completes_domain") else []
-            print(f"  - {hit['title']}  [{' ; '.join(why)}]", file=out)
-            for a in hit.get("actions", []):
-                print(f"       ↳ {a['title'][:90]}", file=out)
-            print(f"     id : {hit['id']}", file=out)
-    facets = r.get("facets") or {}
-    for name in ("country", "domain", "region"):  # under the labels the page shows (« Pays : Maroc (6) »)
-        vals = [f"{v['value']} ({v['count']})" for v in facets.get(name, [])[:8]]
-        if vals:
-            print(f"\n{registry()[name].label} : " + ", ".join(vals), file=out)
+        error(body["error"]["message"])
+    return status
 
 
 # --- export --------------------------------------------------------------
 
 def cmd_export(args) -> int:
-    from indexer.corpus import DOCUMENTS, load_corpus
-    from indexer.locations import NoDocuments, check_data_dir
+    from indexer.corpus import load_corpus
 
-    try:
-        check_data_dir(args.data, DOCUMENTS)
-    except NoDocuments as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    if documents_missing(args):
         return 1
     corpus = load_corpus(args.data)
     out = sys.stdout
@@ -433,7 +353,7 @@ def cmd_export(args) -> int:
         out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
     for r in corpus.reports:
         if not r.ok:
-            print(f"error: {r.error}", file=sys.stderr)
+            error(r.error or r.document)
     return 0 if corpus.ok else 2
 
 
@@ -471,13 +391,18 @@ def main(argv: list[str] | None = None) -> int:
         args = argparse.Namespace(command=argv[0], rest=argv[1:])
     else:
         args = build_parser().parse_args(argv)
+        check_options(args)
+        args.given = {name for name in ("data", "index") if getattr(args, name, None) is not None}
+        if getattr(args, "index", False) is None:
+            args.index = DEFAULT_INDEX_DIR
         if getattr(args, "data", False) is None:
             args.data = _default_data_dir()
     started = time.perf_counter()
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
-        print(f"\ninterrupted after {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+        print(f"\ninterrompu après {seconds} s", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -13,7 +13,6 @@ bounded.
 """
 from __future__ import annotations
 
-import argparse
 import http.client
 import json
 import os
@@ -29,7 +28,7 @@ from urllib.parse import quote
 
 from indexer.corpus import DEFAULT_DATA_DIR
 
-from .args import MAX_THREADS, number_between
+from .args import MAX_THREADS, ArgumentParser, number_between
 
 MAX_CLIENTS = 256
 MAX_SECONDS = 600
@@ -177,20 +176,24 @@ def run(clients: int, seconds: float, index_dir: Path, data_dir: Path, rebuild: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="repertoires loadtest",
-        description="Bounded load test of `repertoires serve` on 127.0.0.1 (optionally with a rebuild "
-                    "during the load).",
-        epilog="example:\n  repertoires loadtest --clients 32 --seconds 60 --rebuild",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clients", type=number_between(1, MAX_CLIENTS), default=32)
-    parser.add_argument("--seconds", type=number_between(1, MAX_SECONDS, float), default=60)
-    parser.add_argument("--threads", type=number_between(1, MAX_THREADS), default=8, help="server worker threads")
-    parser.add_argument("--rebuild", action="store_true", help="run `repertoires index` during the load")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
-    parser.add_argument("--index", type=Path, default=None,
-                        help="index to serve (default: a temporary copy, built first)")
-    parser.add_argument("--json", action="store_true")
+        description="Test de charge borné de `repertoires serve` sur 127.0.0.1 (avec, si demandé, une\n"
+                    "reconstruction de l'index pendant la charge). Outil de développement : son rapport\n"
+                    "est en anglais, comme docs/benchmarks.md.",
+        epilog="exemple :\n  repertoires loadtest --clients 32 --seconds 60 --rebuild")
+    parser.add_argument("--clients", type=number_between(1, MAX_CLIENTS), default=32, metavar="N",
+                        help=f"clients simultanés (par défaut 32, au plus {MAX_CLIENTS})")
+    parser.add_argument("--seconds", type=number_between(1, MAX_SECONDS, float), default=60, metavar="S",
+                        help=f"durée de la charge en secondes (par défaut 60, au plus {MAX_SECONDS})")
+    parser.add_argument("--threads", type=number_between(1, MAX_THREADS), default=8, metavar="N",
+                        help="fils de traitement du serveur (par défaut 8)")
+    parser.add_argument("--rebuild", action="store_true", help="lance `repertoires index` pendant la charge")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, metavar="DOSSIER",
+                        help="dossier des documents sources (par défaut : le dossier data/ du projet)")
+    parser.add_argument("--index", type=Path, default=None, metavar="DOSSIER",
+                        help="index servi (par défaut : une copie temporaire, construite d'abord)")
+    parser.add_argument("--json", action="store_true", help="le rapport en JSON")
     args = parser.parse_args(argv)
 
     tmp = None

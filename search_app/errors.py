@@ -7,6 +7,8 @@ from werkzeug.exceptions import HTTPException
 
 from indexer.store import IndexError_
 
+from .params import INDEX_UNAVAILABLE, error_body
+
 MESSAGES = {
     400: "Requête invalide.",
     404: "Page introuvable.",
@@ -16,7 +18,7 @@ MESSAGES = {
     503: "L'index de recherche est indisponible pour le moment.",
 }
 CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 429: "rate_limited",
-         500: "internal_error", 503: "index_unavailable"}
+         500: "internal_error", 503: INDEX_UNAVAILABLE}
 
 
 def wants_json() -> bool:
@@ -27,7 +29,7 @@ def error_response(status: int, code: str | None = None, message: str | None = N
     code = code or CODES.get(status, "error")
     message = message or MESSAGES.get(status, "Erreur.")
     if wants_json():
-        resp = jsonify({"error": {"code": code, "message": message, "parameter": parameter}})
+        resp = jsonify(error_body(code, message, parameter))
         resp.status_code = status
         resp.headers["Cache-Control"] = "no-store"
         return resp
@@ -73,7 +75,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(IndexError_)
     def _index(exc: IndexError_):
         app.logger.error("index unavailable: %s", exc)
-        return error_response(503, "index_unavailable", MESSAGES[503])
+        return error_response(503, INDEX_UNAVAILABLE, MESSAGES[503])
 
     @app.errorhandler(Exception)
     def _any(exc: Exception):

@@ -15,6 +15,10 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "octobre", "novembre", "décembre")
 # Section names the parsers use internally, as a reader says them.
 SECTION_LABELS = {"sheet": "fiche", "sheet (partie commune)": "fiche, partie commune"}
+# The index's text fields (indexer.schema.TEXT_FIELDS) as a reader says them: where a word was
+# found, in the scores' explanation (`repertoires search --explain`: « titre 2,62, texte 4,04 »).
+FIELD_LABELS = {"parties": "parties", "places": "lieux", "title": "titre", "domains_text": "domaines",
+                "body": "texte", "sheet": "fiche"}
 
 
 def number(value: float | None, decimals: int | None = None) -> str:
@@ -107,6 +111,10 @@ def year_list(years: list[int]) -> str:
         else:
             runs.append([y])
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) >= 3 else ", ".join(map(str, r)) for r in runs)
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
 
 
 def section_label(section: str | None) -> str:

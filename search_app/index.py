@@ -13,6 +13,8 @@ from indexer.build import BuildError
 from indexer.corpus import DEFAULT_DATA_DIR
 from indexer.freshness import ensure_index
 
+from .formatting import number, plural
+
 
 def get_engine() -> Engine:
     return current_app.extensions["engine"]
@@ -20,19 +22,20 @@ def get_engine() -> Engine:
 
 @click.command("init-index")
 @with_appcontext
-@click.option("--data", default=str(DEFAULT_DATA_DIR), show_default=True, help="folder of the source documents")
+@click.option("--data", default=str(DEFAULT_DATA_DIR), show_default=True, help="dossier des documents sources")
 def init_index_command(data: str) -> None:
-    """Build the index of INDEX_DIR when it is missing, unreadable or outdated."""
+    """Construit l'index d'INDEX_DIR s'il manque, s'il est illisible ou s'il n'est plus à jour."""
     index_dir = current_app.config["INDEX_DIR"]
     try:
-        result = ensure_index(data, index_dir, on_rebuild=lambda why: click.echo(f"{why} — building the index now…"))
+        result = ensure_index(data, index_dir, on_rebuild=lambda why: click.echo(f"{why} : construction de l'index…"))
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
     if result is None:
-        click.echo(f"The index in {index_dir} is fresh.")
+        click.echo(f"L'index de {index_dir} est à jour.")
     else:
-        click.echo(f"Index built in {result.seconds:.1f} s: {len(result.corpus.partnerships)} partnerships, "
-                   f"{len(result.corpus.actions)} actions -> {result.generation}")
+        click.echo(f"Index construit en {number(result.seconds, 1)} s : "
+                   f"{plural(len(result.corpus.partnerships), 'partenariat')}, "
+                   f"{plural(len(result.corpus.actions), 'action')} -> {result.generation}")
 
 
 def init_app(app: Flask) -> None:

@@ -22,6 +22,8 @@ MAX_VALUES_PER_FACET = 50
 SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to", "explain")
 BOOLEANS = {"1": True, "true": True, "0": False, "false": False, "": False}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UNDECODED = re.compile("[\ud800-\udfff]")  # a byte that was not UTF-8, as Python keeps it in sys.argv
+INDEX_UNAVAILABLE = "index_unavailable"  # the error code of an index that cannot be opened (the API's 503)
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens", "name": "Nom"}
 # the single parameters as the page names them (its box, « Trier par », « Période » de … à …;
 # `explain`, which the page does not offer, by what it does): a message shown on the page names the
@@ -43,6 +45,11 @@ def _int_text(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
+def error_body(code: str, message: str, parameter: str | None = None) -> dict:
+    """The API's error object, which `repertoires search --json` prints too."""
+    return {"error": {"code": code, "message": message, "parameter": parameter}}
+
+
 @dataclass
 class ParamError(Exception):
     code: str
@@ -50,7 +57,7 @@ class ParamError(Exception):
     parameter: str | None = None
 
     def to_dict(self) -> dict:
-        return {"error": {"code": self.code, "message": self.message, "parameter": self.parameter}}
+        return error_body(self.code, self.message, self.parameter)
 
 
 @overload
@@ -102,6 +109,10 @@ class Params:
         return [v for n, v in self._pairs if n == name]
 
 
+def _invalid_encoding(name: str) -> ParamError:
+    return ParamError("invalid_encoding", f"« {name} » contient des octets qui ne sont pas de l'UTF-8 valide.", name)
+
+
 def check_query_string(raw: bytes) -> None:
     """Refuse percent-escapes that are not UTF-8 (`?q=%FF`): Werkzeug keeps them
     as the literal text "%FF", which would silently search for something else."""
@@ -112,9 +123,16 @@ def check_query_string(raw: bytes) -> None:
             try:
                 unquote_to_bytes(piece.replace(b"+", b" ")).decode("utf-8")
             except UnicodeDecodeError:
-                raise ParamError("invalid_encoding",
-                                 f"« {pname} » contient des octets qui ne sont pas de l'UTF-8 valide.",
-                                 pname) from None
+                raise _invalid_encoding(pname) from None
+
+
+def check_decoded(args) -> None:
+    """check_query_string for parameters given outside a web request (the CLI's `Params`): a
+    command line's bytes that are not UTF-8 reach Python as lone surrogates (`\\udcff`), which
+    searched the whole corpus after two warnings from the accent folding."""
+    for name in args:
+        if any(_UNDECODED.search(v) for v in args.getlist(name)):
+            raise _invalid_encoding(name)
 
 
 def known_params() -> set[str]:

@@ -189,7 +189,7 @@ def test_the_page_and_the_api_list_the_completions_after_the_results(client, che
 def test_the_cli_prints_the_completions():
     import io
 
-    from repertoires.cli import print_results
+    from repertoires.output import print_results
 
     out = io.StringIO()
     hit = {"title": "Roncq – Sélinkégny", "completes_domain": AGRI, "id": "roncq--selinkegny",

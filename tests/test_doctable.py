@@ -117,7 +117,7 @@ def test_a_damaged_table_is_corrupt_with_a_clear_message(copies, tmp_path, capsy
     shutil.copytree(copies[0], ix)
     path = current_generation(ix).path / DOC_COLUMNS
     path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
-    with pytest.raises(IndexCorrupt, match=f"cannot read the index in .*{message}.*run `repertoires index`"):
+    with pytest.raises(IndexCorrupt, match=f"impossible de lire l'index de .*{message}.*lancez `repertoires index`"):
         Engine(ix).state()
     assert main(["search", "eau", "--index", str(ix)]) == 1
     err = capsys.readouterr().err

@@ -51,7 +51,7 @@ def test_missing_documents_are_reported_and_the_others_indexed(small_data, tmp_p
     result = build_index(small_data, tmp_path / "ix")
     reports = {r.document: r for r in result.corpus.reports}
     assert not reports["mali-repertoire-2008.txt"].ok
-    assert "mali-repertoire-2008.txt: file not found" in reports["mali-repertoire-2008.txt"].error
+    assert "mali-repertoire-2008.txt: fichier introuvable" in reports["mali-repertoire-2008.txt"].error
     assert reports["algerie-micl-cooperation.txt"].ok
     engine = Engine(tmp_path / "ix")
     assert engine.search(SearchRequest(q="Tamanrasset"))["total"] > 0
@@ -75,7 +75,7 @@ def test_truncated_segment_is_corrupt(small_data, tmp_path):
     gen = build_index(small_data, ix).generation
     for seg in gen.glob("*.seg"):
         seg.write_bytes(seg.read_bytes()[:100])
-    with pytest.raises(IndexCorrupt, match="cannot"):
+    with pytest.raises(IndexCorrupt, match="impossible de lire l.index de "):
         Engine(ix).search(SearchRequest(q="eau"))
 
 
@@ -93,7 +93,7 @@ def test_other_schema_version_is_outdated(small_data, tmp_path):
     meta = json.loads((gen / "meta.json").read_text())
     meta["schema_version"] = -1
     (gen / "meta.json").write_text(json.dumps(meta))
-    with pytest.raises(IndexOutdated, match="schema version"):
+    with pytest.raises(IndexOutdated, match="version de schéma -1, le code de la version"):
         Engine(ix).search(SearchRequest(q="eau"))
 
 
@@ -103,7 +103,7 @@ def test_changed_corpus_makes_the_index_outdated(small_data, tmp_path):
     check_fresh(small_data, ix)  # fresh: no error
     with open(small_data / SMALL_DOCS[0], "a", encoding="utf-8") as fh:
         fh.write("\n")
-    with pytest.raises(IndexOutdated, match="other source files"):
+    with pytest.raises(IndexOutdated, match="à partir d'autres documents sources : lancez `repertoires index`"):
         check_fresh(small_data, ix)
 
 
@@ -114,7 +114,7 @@ def test_broken_source_keeps_the_previous_records(small_data, tmp_path):
     (small_data / "algerie-micl-cooperation.txt").write_bytes(b"\x00\xff\xfe garbage \x89PNG")
     result = build_index(small_data, ix)
     report = next(r for r in result.corpus.reports if r.document == "algerie-micl-cooperation.txt")
-    assert not report.ok and "not UTF-8" in report.error and "line 1" in report.error
+    assert not report.ok and "pas du texte UTF-8" in report.error and "ligne 1" in report.error
     assert any("kept the" in w for w in report.warnings)
     after = Engine(ix).search(SearchRequest(q="", per_page=1))["total"]
     assert after == before  # nothing already indexed was lost
@@ -154,7 +154,7 @@ def test_failed_word_tables_fail_the_build_and_leave_the_served_index_alone(smal
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(build_module, "write_tables", disk_full)
-    with pytest.raises(BuildError, match="could not write the index.*No space left on device"):
+    with pytest.raises(BuildError, match="impossible d'écrire l'index dans .*No space left on device"):
         build_index(small_data, ix)
     assert (ix / POINTER).read_text().strip() == good.name
     assert generations(ix) == [good.name]
@@ -206,10 +206,10 @@ def test_corrupt_new_generation_keeps_the_old_one_served(small_data, tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "file is empty"),
-    (b"   \n\n  ", "file is empty"),
-    (b"Un tout autre document, sans rapport.\n", "does not look like the expected document"),
-    ("ligne un\nligne deux \xe9\n".encode("latin-1"), "line 2: not UTF-8"),
+    (b"", "fichier vide"),
+    (b"   \n\n  ", "fichier vide"),
+    (b"Un tout autre document, sans rapport.\n", "ne ressemble pas au document attendu"),
+    ("ligne un\nligne deux \xe9\n".encode("latin-1"), "ligne 2 : ce n'est pas du texte UTF-8"),
 ])
 def test_bad_source_files_get_a_precise_message(small_data, content, message):
     from indexer.corpus import parse_document
@@ -229,7 +229,7 @@ def test_index_built_by_other_code_is_outdated(small_data, tmp_path):
     meta = json.loads((gen / "meta.json").read_text())
     meta["code_fingerprint"] = "0" * 64
     (gen / "meta.json").write_text(json.dumps(meta))
-    with pytest.raises(IndexOutdated, match="another version"):
+    with pytest.raises(IndexOutdated, match="par une autre version des lecteurs"):
         check_fresh(small_data, ix)
 
 
@@ -237,14 +237,14 @@ def test_ensure_index_builds_only_when_needed_and_says_why(small_data, tmp_path)
     ix = tmp_path / "ix"
     reasons: list[str] = []
     first = ensure_index(small_data, ix, on_rebuild=reasons.append)
-    assert first is not None and reasons and "no index" in reasons[0]
+    assert first is not None and reasons and reasons == [f"aucun index dans {ix}"]
     assert ensure_index(small_data, ix, on_rebuild=reasons.append) is None  # fresh: nothing built
     assert len(reasons) == 1
     assert current_generation(ix).path == first.generation
     for seg in first.generation.glob("*.seg"):  # a damaged segment is rebuilt
         seg.write_bytes(seg.read_bytes()[:100])
     second = ensure_index(small_data, ix, on_rebuild=reasons.append)
-    assert second is not None and "cannot open" in reasons[1]
+    assert second is not None and "impossible d'ouvrir l'index de" in reasons[1]
     assert Engine(ix).search(SearchRequest(q="Tamanrasset"))["total"] > 0
 
 
@@ -268,7 +268,8 @@ def test_flask_init_index_command(small_data, tmp_path):
     runner = app.test_cli_runner()
     result = runner.invoke(args=["init-index", "--data", str(small_data)])
     assert result.exit_code == 0, result.output
-    assert "building the index now" in result.output and "Index built in" in result.output
+    assert "aucun index dans" in result.output and "construction de l'index…" in result.output
+    assert "Index construit en" in result.output
     result = runner.invoke(args=["init-index", "--data", str(small_data)])
-    assert "is fresh" in result.output
+    assert "est à jour" in result.output
     assert app.test_client().get("/api/search?q=Tamanrasset").get_json()["total"] > 0

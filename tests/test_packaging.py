@@ -91,10 +91,13 @@ def test_no_documents_anywhere_gets_a_clear_message(tmp_path, capsys):
     bare = tmp_path / "site-packages"
     (bare / "indexer").mkdir(parents=True)
     found = default_data_dir(DOCUMENTS, root=bare, env={})
-    with pytest.raises(NoDocuments, match="--data DIR"):
+    with pytest.raises(NoDocuments, match="--data DOSSIER ou la variable REPERTOIRES_DATA"):
         check_data_dir(found, DOCUMENTS)
-    with pytest.raises(BuildError, match="no source document in .*--data DIR"):
+    with pytest.raises(BuildError, match="aucun document source dans .*--data DOSSIER"):
         build_index(tmp_path / "empty", tmp_path / "ix")
     assert not (tmp_path / "ix").exists()  # nothing written
     assert main(["export", "--data", str(tmp_path / "empty")]) == 1
-    assert "pass --data DIR" in capsys.readouterr().err
+    # named with --data: the hint is about that folder, not « indiquez … avec --data »
+    assert capsys.readouterr().err == (f"erreur : aucun document source dans {tmp_path / 'empty'} : --data "
+                                       "doit nommer le dossier des cinq documents (le dossier data/ d'une copie "
+                                       "du projet)\n")

@@ -159,7 +159,7 @@ def test_surroundings_obey_the_filters_and_stay_out_of_action_listings(index_dir
 
 
 def test_the_api_and_the_cli_explain_why_a_surrounding_partnership_is_listed(client, check_search_contract):
-    from repertoires.cli import explain_lines
+    from repertoires.output import explain_lines
 
     r = client.get("/api/search", query_string={"q": "Chéraga", "explain": "1"})
     assert r.status_code == 200
