@@ -17,7 +17,10 @@ from engine.querylang import parse_query
 from engine.search import MAX_RESULT_WINDOW
 from indexer.facet_registry import registry
 
+from .formatting import number
+
 MAX_QUERY_CHARS = 500
+YEAR_MIN, YEAR_MAX = 1900, 2100  # year_from, year_to
 MAX_VALUES_PER_FACET = 50
 SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to", "explain")
 BOOLEANS = {"1": True, "true": True, "0": False, "false": False, "": False}
@@ -40,9 +43,24 @@ def named(name: str) -> str:
     return f"« {label} » ({name})" if label else f"« {name} »"
 
 
-def _int_text(value: int) -> str:
-    """An integer in a message, with the French thousands separator (`10 000`)."""
-    return f"{value:,}".replace(",", "\u202f")
+@dataclass(frozen=True)
+class Whole:
+    """An integer parameter: its bounds, and what it is, which says how a message writes it. A
+    quantity (`per_page`) takes the French thousands separator, « 1 000 »; a number that names
+    rather than counts, a year (`year_from`, `year_to`) or a page (`page`), is written with its
+    digits together, as French typography writes « en 1986 » and « page 1532 » (a message said
+    « au moins 1 900 (reçu : 1 800) », years written as amounts)."""
+    lo: int
+    hi: int
+    counts: bool  # a quantity (per_page); False: a year or a page number
+
+    def text(self, value: int) -> str:
+        return number(value) if self.counts else str(value)
+
+
+# the integer parameters of a search, and the one place that says how their messages write them
+WHOLES = {"page": Whole(1, MAX_RESULT_WINDOW, counts=False), "per_page": Whole(1, MAX_PER_PAGE, counts=True),
+          "year_from": Whole(YEAR_MIN, YEAR_MAX, counts=False), "year_to": Whole(YEAR_MIN, YEAR_MAX, counts=False)}
 
 
 def error_body(code: str, message: str, parameter: str | None = None) -> dict:
@@ -61,23 +79,23 @@ class ParamError(Exception):
 
 
 @overload
-def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: int) -> int: ...
+def _int(args, name: str, *, default: int) -> int: ...
 @overload
-def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: None = None) -> int | None: ...
-def _int(args, name: str, lo: int | None = None, hi: int | None = None, *, default: int | None = None) -> int | None:
+def _int(args, name: str, *, default: None = None) -> int | None: ...
+def _int(args, name: str, *, default: int | None = None) -> int | None:
     raw = args.get(name)
     if raw is None or raw == "":
         return default
     if not re.fullmatch(r"[+-]?\d{1,9}", raw.strip()):
         raise ParamError("invalid_integer",
                          f"Le paramètre {named(name)} doit être un nombre entier (reçu : « {raw[:40]} »).", name)
-    value = int(raw)
-    if lo is not None and value < lo:
-        raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir au moins {_int_text(lo)} "
-                                         f"(reçu : {_int_text(value)}).", name)
-    if hi is not None and value > hi:
-        raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir au plus {_int_text(hi)} "
-                                         f"(reçu : {_int_text(value)}).", name)
+    value, whole = int(raw), WHOLES[name]
+    if value < whole.lo:
+        raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir au moins {whole.text(whole.lo)} "
+                                         f"(reçu : {whole.text(value)}).", name)
+    if value > whole.hi:
+        raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir au plus {whole.text(whole.hi)} "
+                                         f"(reçu : {whole.text(value)}).", name)
     return value
 
 
@@ -148,10 +166,10 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
     _check_names(args, strict)
     q = _query(args, strict)
     sort = _sort(args)
-    page = _int(args, "page", lo=1, hi=MAX_RESULT_WINDOW, default=1)
-    per_page = _int(args, "per_page", lo=1, hi=MAX_PER_PAGE, default=20)
-    year_from = _int(args, "year_from", lo=1900, hi=2100)
-    year_to = _int(args, "year_to", lo=1900, hi=2100)
+    page = _int(args, "page", default=1)
+    per_page = _int(args, "per_page", default=20)
+    year_from = _int(args, "year_from")
+    year_to = _int(args, "year_to")
     explain = _explain(args)
     filters = _filters(args, facet_values, strict)
     return SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
