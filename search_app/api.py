@@ -11,7 +11,7 @@ from . import exports, mapview, openapi, views
 from .errors import error_response
 from .index import get_engine
 from .links import url_with, without_filters
-from .params import ParamError, check_names, check_query_string, check_text
+from .params import ParamError, check_names, check_query_string, check_text, too_long
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_SUGGEST_CHARS = 100
@@ -107,7 +107,7 @@ def suggest():
     check_names(request.args, {"q"}, {"q"})
     q = request.args.get("q", "")
     if len(q) > MAX_SUGGEST_CHARS:
-        return error_response(400, "query_too_long", f"Le préfixe dépasse {MAX_SUGGEST_CHARS} caractères.", "q")
+        return error_response(400, "query_too_long", too_long("q", MAX_SUGGEST_CHARS, len(q)), "q")
     check_text("q", q)
     engine = get_engine()
     return _etag_response(jsonify({"q": q, "suggestions": engine.suggest(q)}), engine.state().version)

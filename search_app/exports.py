@@ -20,7 +20,7 @@ from werkzeug.datastructures import MultiDict
 from engine.search import search as run_search
 
 from .index import get_engine
-from .params import ParamError
+from .params import ParamError, named
 from .presenters import public_record
 from .views import all_results, hide_contacts, partnership_url, search_request
 
@@ -38,13 +38,16 @@ def export_options(args: MultiDict) -> tuple[MultiDict, bool, str]:
     rest = MultiDict([(k, v) for k, v in args.items(multi=True) if k not in EXPORT_PARAMS])
     for name in EXPORT_PARAMS:
         if len(args.getlist(name)) > 1:
-            raise ParamError("repeated_parameter", f"« {name} » ne peut être donné qu'une fois.", name)
+            raise ParamError("repeated_parameter", f"Le paramètre {named(name)} ne peut être donné qu'une fois.",
+                             name)
     raw_all = args.get("all", "0").strip().lower()
     if raw_all not in ("0", "1", "true", "false", ""):
-        raise ParamError("invalid_boolean", f"« all » vaut 1 ou 0 (reçu : « {raw_all[:20]} »).", "all")
+        raise ParamError("invalid_boolean", f"Le paramètre {named('all')} vaut 1 ou 0 (reçu : « {raw_all[:20]} »).",
+                         "all")
     rows = args.get("rows", "partnership")
     if rows not in ROWS:
-        raise ParamError("invalid_rows", f"« rows » vaut partnership ou action (reçu : « {rows[:40]} »).", "rows")
+        raise ParamError("invalid_rows", f"Le paramètre {named('rows')} vaut partnership ou action "
+                                         f"(reçu : « {rows[:40]} »).", "rows")
     return rest, raw_all in ("1", "true"), rows
 
 

@@ -28,11 +28,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _UNDECODED = re.compile("[\ud800-\udfff]")  # a byte that was not UTF-8, as Python keeps it in sys.argv
 INDEX_UNAVAILABLE = "index_unavailable"  # the error code of an index that cannot be opened (the API's 503)
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens", "name": "Nom"}
-# the single parameters as the page names them (its box, « Trier par », « Période » de … à …;
-# `explain`, which the page does not offer, by what it does): a message shown on the page names the
-# label a user knows, and the API's name beside it for a program's author (`named`)
+# the single parameters as the page names them (its box, « Trier par », « Période » de … à …; the
+# exports' `all` and `rows` as its « Exporter » menu says them; `explain`, which the page does not
+# offer, by what it does): every message names a parameter by the label a user knows, and the
+# API's name beside it for a program's author (`named`)
 PARAM_LABELS = {"q": "Recherche", "sort": "Trier par", "page": "Page", "per_page": "Résultats par page",
-                "year_from": "Période, de", "year_to": "Période, à", "explain": "Explication des scores"}
+                "year_from": "Période, de", "year_to": "Période, à", "explain": "Explication des scores",
+                "all": "Tous les résultats", "rows": "Une ligne par"}
 
 
 def named(name: str) -> str:
@@ -99,6 +101,12 @@ def _int(args, name: str, *, default: int | None = None) -> int | None:
     return value
 
 
+def too_long(name: str, limit: int, length: int) -> str:
+    """The message of a text longer than its parameter allows (`q`: 500 characters; 100 for a
+    completion's)."""
+    return f"Le paramètre {named(name)} dépasse {number(limit)} caractères (reçu : {number(length)})."
+
+
 def without_control(text: str) -> str:
     """A value as a page may echo it: without the control characters it was refused for."""
     return _CONTROL.sub("", text)
@@ -128,7 +136,8 @@ class Params:
 
 
 def _invalid_encoding(name: str) -> ParamError:
-    return ParamError("invalid_encoding", f"« {name} » contient des octets qui ne sont pas de l'UTF-8 valide.", name)
+    return ParamError("invalid_encoding",
+                      f"Le paramètre {named(name)} contient des octets qui ne sont pas de l'UTF-8 valide.", name)
 
 
 def check_query_string(raw: bytes) -> None:
@@ -198,7 +207,7 @@ def check_names(args, known, single) -> None:
 def _query(args, strict: bool) -> str:
     q = args.get("q", "") or ""
     if len(q) > MAX_QUERY_CHARS:
-        raise ParamError("query_too_long", f"La requête dépasse {MAX_QUERY_CHARS} caractères ({len(q)}).", "q")
+        raise ParamError("query_too_long", too_long("q", MAX_QUERY_CHARS, len(q)), "q")
     if strict:  # the engine reads `pays:` as nothing; the API says so precisely
         empty = parse_query(q).empty_prefixes
         if empty:

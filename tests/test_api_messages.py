@@ -1,9 +1,12 @@
-"""How the API's messages write numbers (a QA audit, round 40).
+"""How the API's messages write numbers and name parameters (a QA audit, round 40).
 
 A year or a page number is written with its digits together (« 1900 », « page 10000 »), a
 quantity with the French thousands separator (« 1 000 »): the integer parameters say which they
-are in one place, `search_app.params.WHOLES`."""
+are in one place, `search_app.params.WHOLES`. A message names a parameter one way, by the page's
+label and the API's name: « Pays » (country)."""
 from __future__ import annotations
+
+import pytest
 
 NNBSP = "\u202f"
 
@@ -52,3 +55,26 @@ def test_every_integer_parameter_says_what_it_is():
 
     assert set(WHOLES) == {"page", "per_page", "year_from", "year_to"} <= set(SINGLE_PARAMS)
     assert [name for name, whole in WHOLES.items() if whole.counts] == ["per_page"]
+
+
+# --- parameters' names --------------------------------------------------------
+
+@pytest.mark.parametrize("url, expected", [
+    ("/api/search.csv?all=yes", "Le paramètre « Tous les résultats » (all) vaut 1 ou 0 (reçu : « yes »)."),
+    ("/api/search.jsonl?rows=contact",
+     "Le paramètre « Une ligne par » (rows) vaut partnership ou action (reçu : « contact »)."),
+    ("/api/search.csv?all=1&all=0", "Le paramètre « Tous les résultats » (all) ne peut être donné qu'une fois."),
+    ("/api/search?q=%FF", "Le paramètre « Recherche » (q) contient des octets qui ne sont pas de l'UTF-8 valide."),
+    ("/api/search?country=%FF",
+     "Le paramètre « Pays » (country) contient des octets qui ne sont pas de l'UTF-8 valide."),
+    ("/api/search?q=" + "k" * 501, "Le paramètre « Recherche » (q) dépasse 500 caractères (reçu : 501)."),
+    ("/api/suggest?q=" + "k" * 101, "Le paramètre « Recherche » (q) dépasse 100 caractères (reçu : 101)."),
+])
+def test_a_message_names_its_parameter_by_label_and_name(client, url, expected):
+    """`all`, `rows` and an encoding error named the parameter by its raw name: « « all » vaut 1 ou 0 »."""
+    assert message(client, url) == expected
+
+
+def test_an_unknown_parameter_is_named_as_typed(client):
+    """No label to give: the name alone, as it was sent."""
+    assert message(client, "/api/search?bogus=1") == "Paramètre inconnu : « bogus »."
