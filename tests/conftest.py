@@ -75,13 +75,19 @@ def spec() -> dict:
 
 @pytest.fixture(scope="session")
 def check_search_contract(spec):
-    """A function asserting that an /api/search answer matches its OpenAPI schema."""
+    """A function asserting that an /api/search answer matches its OpenAPI schema, and holds no
+    field the schema does not declare (contract.undeclared)."""
     from jsonschema import Draft202012Validator
 
+    from contract import undeclared
+
     ok = spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
-    validator = Draft202012Validator({"$ref": ok["$ref"], "components": spec["components"]})
+    schema = {"$ref": ok["$ref"], "components": spec["components"]}
+    validator = Draft202012Validator(schema)
 
     def check(data: dict) -> None:
         errors = list(validator.iter_errors(data))
         assert not errors, errors[0].message
+        extra = undeclared(spec, schema, data)
+        assert not extra, f"fields the OpenAPI document does not declare: {extra[:10]}"
     return check
