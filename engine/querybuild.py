@@ -55,6 +55,7 @@ from .querylang import (
 )
 from .querymodel import (
     LITERAL,
+    NO_VALUE,
     VIA_ACTIVE,
     VIA_FAMILY,
     VIA_PHRASE,
@@ -474,7 +475,7 @@ def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starti
                                                            fields=(facet.text_field,)))])
     if not values:
         built.notices.append(_no_value_notice(facet, clause, text))
-        values = ["\x00none"]
+        values = [NO_VALUE]
     elif facet is not None and facet.name == YEAR_FACET and (backwards := reversed_period(text)):
         built.notices.append(read_forwards(*backwards))
     chosen = (built.excluded_filters if clause.negated else built.filters).setdefault(facet_name, [])

@@ -86,6 +86,11 @@ class Group:
             self.query = qs[0] if len(qs) == 1 else Q.Or(qs)
 
 
+# the filter value of a prefix whose value names none: no record holds it, so the facet lets nothing
+# through (BuiltQuery.shown_filters leaves it out)
+NO_VALUE = "\x00none"
+
+
 @dataclass
 class BuiltQuery:
     groups: list[Group] = field(default_factory=list)  # positive word groups (AND, softened by the ranker)
@@ -101,6 +106,14 @@ class BuiltQuery:
     @property
     def words(self) -> int:
         return len(self.groups)
+
+    @property
+    def shown_filters(self) -> dict[str, list]:
+        """The prefixes' filters as a response shows them (`query.prefix_filters`): a value that
+        named none (`annee:20x5`, `pays:atlantis`) adds none, and its notice says why; a facet
+        left with none, `[]`, lets no record through. The placeholder that filters it so
+        (NO_VALUE) is never shown: a NUL in a value can break a client."""
+        return {f: [v for v in values if v != NO_VALUE] for f, values in self.filters.items()}
 
     @property
     def has_text(self) -> bool:

@@ -227,7 +227,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             "q": req.q,
             "understood": pq.render(),
             "filters": {f: sorted(v, key=str) for f, v in req.filters.items() if v},
-            "prefix_filters": {f: list(v) for f, v in built.filters.items()},
+            "prefix_filters": built.shown_filters,
             "year_from": req.year_from,
             "year_to": req.year_to,
             "type": mode,

@@ -85,3 +85,22 @@ def test_the_document_lists_every_kind_of_budget(engine, spec):
              [p["budget"], *(a["budget"] for a in engine.actions_of(p["id"]))] if b}
     budget = next(s for s in spec["components"]["schemas"]["Budget"]["oneOf"] if s.get("type") == "object")
     assert kinds <= set(budget["properties"]["kind"]["enum"]) and {"yearly", "share"} <= kinds
+
+
+def test_a_prefix_whose_value_names_none_shows_an_empty_list(client):
+    """`annee:20x5` showed `"prefix_filters": {"year": ["\\u0000none"]}`, the engine's placeholder;
+    the facet is there with no value, nothing passes it, and the notice names what was typed."""
+    r = client.get("/api/search?q=annee:20x5")
+    data = r.get_json()
+    assert data["query"]["prefix_filters"] == {"year": []}
+    assert data["total"] == 0
+    assert any("« 20x5 »" in n for n in data["query"]["notices"])
+    assert b"\\u0000" not in r.data and b"\x00" not in r.data
+
+
+def test_a_prefix_whose_value_names_none_leaves_the_other_values(client):
+    both = client.get("/api/search?q=pays:mali+pays:atlantis&per_page=1").get_json()
+    mali = client.get("/api/search?q=pays:mali&per_page=1").get_json()
+    assert both["query"]["prefix_filters"] == {"country": ["Mali"]}
+    assert both["total"] == mali["total"] > 0
+    assert both["query"]["notices"] == ["Aucune valeur de « pays:atlantis » dans le répertoire."]
