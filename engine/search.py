@@ -41,7 +41,9 @@ from .surroundings import (
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 MAX_PER_PAGE = 100
-MAX_RESULT_WINDOW = 10_000  # page * per_page beyond this is refused by the API
+# the highest page the API accepts, whatever per_page (search_app.params.WHOLES): a page past the
+# last is empty, with a notice, and costs no more than the last (the sort stops at the hits)
+MAX_PAGE = 10_000
 NESTED_ACTIONS = 3
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 

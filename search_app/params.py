@@ -14,7 +14,7 @@ from urllib.parse import unquote_to_bytes
 from analyzers import edit_distance, fold_text
 from engine import MAX_PER_PAGE, SORTS, SearchRequest
 from engine.querylang import parse_query
-from engine.search import MAX_RESULT_WINDOW
+from engine.search import MAX_PAGE
 from indexer.facet_registry import registry
 
 from .formatting import number
@@ -61,7 +61,7 @@ class Whole:
 
 
 # the integer parameters of a search, and the one place that says how their messages write them
-WHOLES = {"page": Whole(1, MAX_RESULT_WINDOW, counts=False), "per_page": Whole(1, MAX_PER_PAGE, counts=True),
+WHOLES = {"page": Whole(1, MAX_PAGE, counts=False), "per_page": Whole(1, MAX_PER_PAGE, counts=True),
           "year_from": Whole(YEAR_MIN, YEAR_MAX, counts=False), "year_to": Whole(YEAR_MIN, YEAR_MAX, counts=False)}
 
 

@@ -104,3 +104,41 @@ def test_a_prefix_whose_value_names_none_leaves_the_other_values(client):
     assert both["query"]["prefix_filters"] == {"country": ["Mali"]}
     assert both["total"] == mali["total"] > 0
     assert both["query"]["notices"] == ["Aucune valeur de « pays:atlantis » dans le répertoire."]
+
+
+# --- the page limit: the server, the document and docs/api.md say one thing ----------------
+
+def test_the_server_takes_any_page_up_to_the_limit_whatever_per_page(client):
+    """docs/api.md said page × per_page ≤ 10 000 and the document ≤ 10 000 + per_page; the server
+    takes any page up to 10000, and a page past the last is empty, with a notice."""
+    from search_app.params import WHOLES
+
+    last = WHOLES["page"].hi
+    r = client.get(f"/api/search?q=eau&page={last}&per_page=100")
+    assert r.status_code == 200 and r.get_json()["results"] == []
+    assert client.get(f"/api/search?q=eau&page={last + 1}&per_page=1").get_json()["error"]["code"] == "out_of_range"
+
+
+@pytest.mark.parametrize("path", ["/api/search", "/api/search.csv", "/api/search.jsonl", "/api/map"])
+def test_the_document_gives_the_server_s_bounds(spec, path):
+    from search_app.params import WHOLES
+
+    params = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
+    for name, whole in WHOLES.items():
+        schema, said = params[name]["schema"], params[name]["description"]
+        assert (schema["minimum"], schema["maximum"]) == (whole.lo, whole.hi), (path, name)
+        assert f"{whole.lo} à {whole.hi}" in said or f"{whole.lo}–{whole.hi}" in said, (path, name, said)
+    assert "per_page ne peut" not in params["page"]["description"]
+
+
+def test_docs_api_md_gives_the_server_s_bounds():
+    from pathlib import Path
+
+    from search_app.params import WHOLES
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    rows = {m[1]: m[2] for m in re.finditer(r"^\| ((?:`\w+`(?:, )?)+) \| ([^|]*) \|", doc, re.MULTILINE)}
+    for name, whole in WHOLES.items():
+        said = next(values for names, values in rows.items() if f"`{name}`" in names)
+        assert said == f"{whole.lo}–{whole.hi}", (name, said)
+    assert "page × per_page" not in doc
