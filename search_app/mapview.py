@@ -60,8 +60,18 @@ def _sides(rec: dict, where: tuple[Place | None, Place | None]) -> tuple[tuple[s
 
 
 def map_view(args: MultiDict, path: str) -> dict:
-    """Places of the whole result set of the search in `args` (the parameters
-    of /api/search; `page` and `per_page` do not apply)."""
+    """Places of the whole result set of the search in `args`.
+
+    The map takes every parameter of /api/search and checks each as the search does, those it
+    has no use for too: `page`, `per_page`, `sort` and `explain` change nothing here (the whole
+    result set, places in a fixed order), but `page=0` or `sort=bogus` answer 400 as on
+    /api/search. So does Datasette, whose table JSON refuses `_sort=bogus` (« Cannot sort table
+    by bogus ») whatever the caller does with the rows, a map plugin included; and so does
+    Meilisearch, which refuses a wrong value of any parameter it is sent. Ignoring them instead
+    would make one URL right here and wrong on the search it is the map of, and a mistyped value
+    go unnoticed until the same parameters reach /api/search. Refusing them as unknown, as
+    Meilisearch refuses a field a route does not read, would break the links that carry a search's
+    parameters to its map as they are (`links.map`, the page's « Carte »)."""
     started = time.perf_counter()
     engine = get_engine()
     state = engine.state()
@@ -114,7 +124,8 @@ def map_view(args: MultiDict, path: str) -> dict:
             m["selected"] = m["region"] in selected if m["region"] else False
             m["toggle_url"] = toggle_url(path, args, REGION, m["region"]) if m["region"] else None
         places.append(m)
-    places.sort(key=lambda m: (-m["count"], m["name"]))
+    # a total order, whatever the order of the results (`sort` has no effect on the map)
+    places.sort(key=lambda m: (-m["count"], m["name"], m["side"], m["region"] or "", m["lat"], m["lon"]))
     return {"total": len(pids), "places": places,
             "unplaced": {"partner": unplaced["partner"], "french": unplaced["french"]},
             "index_version": state.version, "took_ms": round((time.perf_counter() - started) * 1000, 2)}

@@ -104,3 +104,25 @@ def test_a_body_with_no_partner_abroad_is_mapped_where_it_works(client):
     (mark,) = [m for m in data["places"] if "Action Mopti" in m["collectivities"]]
     assert mark["side"] == "partner" and mark["region"] == "Mopti" and mark["country"] == "Mali"
     assert data["unplaced"] == {"partner": 0, "french": 0}
+
+
+@pytest.mark.parametrize("qs, code", [("page=0", "out_of_range"), ("sort=bogus", "invalid_sort"),
+                                      ("per_page=0", "out_of_range"), ("explain=oui", "invalid_boolean")])
+def test_the_map_checks_the_parameters_it_has_no_use_for(client, qs, code):
+    """The docs said page and sort do not apply to the map, and it refused page=0: they are checked as
+    on /api/search (a URL is wrong alike on a search and on its map; mapview.map_view says why)."""
+    r = client.get(f"/api/map?q=eau&{qs}")
+    assert r.status_code == 400
+    assert r.get_json()["error"]["code"] == code
+    assert r.get_json()["error"]["parameter"] == qs.split("=")[0]
+
+
+@pytest.mark.parametrize("q", ["", "eau"])
+@pytest.mark.parametrize("qs", ["sort=year_desc", "sort=year_asc", "page=3&per_page=1", "explain=1"])
+def test_the_map_is_the_same_whatever_page_sort_and_explain(client, q, qs):
+    """Places of equal count and name came in the results' order: the whole map browsed by year
+    listed Mostaganem's two marks the other way round."""
+    def places(url: str) -> list[dict]:
+        return [{k: v for k, v in m.items() if k != "toggle_url"} for m in client.get(url).get_json()["places"]]
+
+    assert places(f"/api/map?q={q}&{qs}") == places(f"/api/map?q={q}")
