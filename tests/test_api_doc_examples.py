@@ -1,0 +1,172 @@
+"""docs/api.md's examples, replayed on the session index: what the page says a request answers is
+what it answers. A QA audit (round 40) found its figures out of date (8 results for 12, Mali 149
+for 148, 51 places and CSV rows for 52, Koulikoro 23 for 22).
+
+Every `curl` of the page is replayed (one with `-H` aside: its ETag is of another index). What
+the page says it answers is checked: the ```json block after its ```sh block (for that block's
+last curl), the `# …` lines after it (a status line, `HTTP/1.1 404 NOT FOUND` or `404, …`; a
+header, `Cache-Control: no-store`; a JSON body, inline or over several lines) and an inline
+`# 52 rows` for a CSV. In a body, `…` leaves out what the page does not show: an elided string,
+a list's further items (the items shown must come in that order, found by their `id`, `value` or
+`name`), an object's other keys; what a measurement or a passage is (`took_ms`, `score`,
+`index_version`, `snippet`) is not compared; everything else is."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "api.md"
+NOT_COMPARED = {"took_ms", "score", "index_version", "snippet"}
+ELIDED = "…"
+
+
+@dataclass
+class Example:
+    line: int
+    path: str
+    options: str
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: object = None
+    rows: int | None = None
+
+    @property
+    def states_a_figure(self) -> bool:
+        return self.body is not None or self.rows is not None or self.status != 200
+
+
+def _json(text: str):
+    """A body as the page writes it, with `…` for what it leaves out: an object `{…}` is the
+    string "…", a list's `, …]` its item "…", an object's `, …}` nothing."""
+    text = re.sub(r"\{…\}|…(?=\s*\])", '"…"', text)
+    return json.loads(re.sub(r",\s*…(?=\s*\})", "", text))
+
+
+def _said(example: Example, comments: list[str]) -> None:
+    """What the `# …` lines after a curl say it answers."""
+    body = []
+    for c in comments:
+        if body or c.startswith("{"):
+            body.append(c)
+        elif m := re.match(r"HTTP/1\.1 (\d{3})\b|(\d{3}),", c):
+            example.status = int(m[1] or m[2])
+        elif m := re.fullmatch(r"([A-Za-z-]+): (.+)", c):
+            example.headers[m[1]] = m[2]
+    if body:
+        example.body = _json(" ".join(body))
+
+
+def examples() -> list[Example]:
+    text = DOC.read_text(encoding="utf-8")
+    found: list[Example] = []
+    for block in re.finditer(r"^```(\w*)\n(.*?)^```$", text, re.DOTALL | re.MULTILINE):
+        first = text.count("\n", 0, block.start(2)) + 1
+        if block[1] == "json" and found and found[-1].line < first and found[-1].body is None:
+            found[-1].body = _json(block[2])
+            continue
+        if block[1] != "sh":
+            continue
+        comments: list[str] = []
+        for n, line in enumerate(block[2].splitlines(), first):
+            if line.startswith("curl"):
+                if found and comments:
+                    _said(found[-1], comments)
+                comments = []
+                url = re.search(r"'(?:http://localhost:8000)?(/[^']*)'", line)
+                assert url, f"docs/api.md:{n}: no URL in {line!r}"
+                example = Example(n, url[1], line[:url.start()])
+                inline = line[url.end():].partition("#")[2].strip()
+                if m := re.fullmatch(r"(\d+) rows", inline):
+                    example.rows = int(m[1])
+                elif inline.startswith("{"):
+                    example.body = _json(inline)
+                found.append(example)
+            elif line.startswith("#"):
+                comments.append(line[1:].strip())
+        if found and comments:
+            _said(found[-1], comments)
+    return found
+
+
+EXAMPLES = examples()
+
+
+def matches(said, got, where: str = "$") -> None:
+    """`got` is what the page `said`, as the module's docstring says."""
+    if isinstance(said, str) and ELIDED in said:
+        return
+    if isinstance(said, dict):
+        assert isinstance(got, dict), f"{where}: {got!r} is no object"
+        for k, v in said.items():
+            assert k in got, f"{where}.{k}: not in the answer"
+            if k not in NOT_COMPARED:
+                matches(v, got[k], f"{where}.{k}")
+    elif isinstance(said, list):
+        assert isinstance(got, list), f"{where}: {got!r} is no list"
+        shown = [x for x in said if x != ELIDED]
+        if len(shown) == len(said):
+            assert len(got) == len(said), f"{where}: {len(got)} items, the page shows {len(said)}"
+        at = 0
+        for item in shown:
+            at = _find(item, got, at, where) + 1
+    else:
+        assert said == got, f"{where}: the page says {said!r}, the answer {got!r}"
+
+
+def _find(item, got: list, start: int, where: str) -> int:
+    """Where `item` is in `got` from `start`: the first item of the same `id`, `value` or `name`
+    (or equal) that matches it."""
+    key = next((k for k in ("id", "value", "name") if isinstance(item, dict) and k in item), None)
+    same = [i for i in range(start, len(got)) if (got[i].get(key) == item[key] if key else got[i] == item)]
+    assert same, f"{where}[]: {item if key is None else item[key]!r} is not in the answer (after item {start})"
+    for i in same:
+        try:
+            matches(item, got[i], f"{where}[{i}]")
+            return i
+        except AssertionError:
+            continue
+    matches(item, got[same[0]], f"{where}[{same[0]}]")  # says why the first one differs
+    return same[0]
+
+
+def test_the_page_states_figures_to_replay():
+    """The parser finds the examples: a change of the page's layout must not leave nothing to check."""
+    stated = [e.path.split("?")[0] for e in EXAMPLES if e.states_a_figure]
+    for path in ("/api/search", "/api/map", "/api/search.csv", "/api/suggest", "/api/facets", "/api/status",
+                 "/api/partnerships/nope"):
+        assert path in stated, path
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if "-H" not in e.options],
+                         ids=lambda e: f"line{e.line}")
+def test_an_example_answers_what_the_page_says(client, example):
+    r = client.get(example.path)
+    assert r.status_code == example.status, (example.path, r.status_code)
+    for name, value in example.headers.items():
+        if name.lower() != "etag":  # of the index the page was written with
+            assert r.headers.get(name) == value, (example.path, name)
+    if example.rows is not None:
+        assert len(list(csv.DictReader(io.StringIO(r.get_data(as_text=True).lstrip("\ufeff"))))) == example.rows
+    if example.body is not None:
+        matches(example.body, r.get_json())
+
+
+def test_the_page_s_figures_in_its_prose_are_the_answers(client):
+    """Two figures the text gives rather than an example: the actions an empty listing names
+    (`statut:réalisé puits`) and the listing of `commune de Sévaré`."""
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = re.search(r"\(`(statut:[^`]+)`, an action's status, in a listing of partnerships: "
+                     r"« … mais (\d+) actions y répondent … »\)", text)
+    assert said, "the empty listing's example is gone from docs/api.md: update this test"
+    notices = client.get("/api/search", query_string={"q": said[1]}).get_json()["query"]["notices"]
+    assert any(f"mais {said[2]} actions y répondent" in n for n in notices), notices
+    said = re.search(r"`(commune de Sévaré)` lists Sévaré's (\w+)", text)
+    assert said, "the Sévaré example is gone from docs/api.md: update this test"
+    words = {"one": 1, "two": 2, "three": 3, "four": 4}
+    assert client.get("/api/search", query_string={"q": said[1]}).get_json()["total"] == words[said[2]]
