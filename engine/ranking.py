@@ -59,6 +59,7 @@ class Ranking:
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
     exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
     missing: list[str] = field(default_factory=list)  # word groups no document matches (missing_notice)
+    unknown: list[str] = field(default_factory=list)  # every word group, when no document matches any
 
     def unfounded(self, listed: Collection[int]) -> list[str]:
         """Its notices that the listing, once filtered, does not bear out (and `partial` cleared
@@ -352,7 +353,9 @@ def _nothing_besides_missing(out: Ranking, parts: list[Mapping[int, float]], gro
     """Notes the words no document matches, and says so; True when the others are only kinds of
     places (`commune de Zzzz`: what is asked is a place no record names, not every record saying
     « commune ») or words opening a name (`Sainte Foy`: not every Saint-Étienne, Saint-Denis…),
-    which leaves nothing to search."""
+    which leaves nothing to search. With no word matched at all, notes them all (`unknown`)."""
+    if not any(parts):
+        out.unknown = [g.text for g in groups]
     out.missing = _missing(parts, groups)
     if not out.missing:
         return False

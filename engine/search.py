@@ -188,8 +188,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
     if not total:
-        notices.extend(_why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions),
-                                  said=bool(notices)))
+        why = _why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions),
+                         [] if notices else ranking.unknown)
+        notices.extend(n for n in why if n not in notices)
     partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
     if req.page > pages and total:  # a bookmark from before the index changed, an edited URL
@@ -281,6 +282,7 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
     cover = ranking.cover or {}
     own = [s for d, s in part_scores.items() if cover.get(d, 1.0) >= 1.0]
     floor = min(own, default=1.0) * profile.surroundings_share
+    listed_before = bool(part_scores)  # the place's own results, all its words or not
     added: dict[int, Unit] = {}
     for unit in units:  # nearest first, then in the records' order (with a topic: by the topic's score)
         docs = [d for d in map(state.docnum_of.get, state.partnerships_by_unit.get(unit, []))
@@ -292,7 +294,7 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
             added[d] = unit
     if added:
         notices.append(surroundings_notice(place, [u for u in units if u in added.values()], topic is not None,
-                                           own=bool(own)))
+                                           own=listed_before))
     return added
 
 
@@ -342,17 +344,15 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     return out
 
 
-def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int, said: bool = False) -> list[str]:
+def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int, unknown: list[str]) -> list[str]:
     """What an empty listing says: a place no sheet names, typed alone (surroundings.unnamed_place);
-    words no document has, when nothing is `said` yet; filters the other kind of record meets
-    (`other` of them: `statut:réalisé`, an action's status, in a listing of partnerships said
-    nothing, as if nothing had it)."""
+    else the words no document has, when none of the query's has any (`unknown`: `Chefchaouen`,
+    `water`, with or without filters, said nothing but « Vérifiez l'orthographe »); filters the
+    other kind of record meets (`other` of them: `statut:réalisé`, an action's status, in a listing
+    of partnerships said nothing, as if nothing had it)."""
     typed = [c.text for c in pq.clauses if c.kind in ("word", "phrase") and not c.negated]
-    out = [absent] if not selection.active and (absent := unnamed_place(typed)) else []
-    if not out and not said and not selection.active and typed and len(typed) == len(pq.clauses):
-        # words alone, and not one of them found (the any-word fallback found none): `Chefchaouen`,
-        # `water` said nothing but « Vérifiez l'orthographe »
-        out.append(missing_notice(typed, searched=False))
+    absent = unnamed_place(typed) if not selection.active or unknown else None
+    out = [absent] if absent else [missing_notice(unknown, searched=False)] if unknown else []
     if facets.kind is not None and other:
         out.append(_other_kind_notice(mode, other))
     return out

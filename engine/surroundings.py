@@ -251,7 +251,13 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
 def _unnamed(country: str, place: geography.Place) -> str:
     unit = Unit(country, place.level, place.name).label() if place.level != "commune" \
         else f"la commune {geography.with_de(place.name)}"
-    return f"Aucune fiche des répertoires ne nomme {unit} ({country})"
+    return not_named(unit, country)
+
+
+def not_named(label: str, country: str) -> str:
+    """« Aucune fiche des répertoires ne nomme le cercle de Niono (Mali) »: the one wording of a place
+    of the tables that no sheet names, alone or with other words."""
+    return f"Aucune fiche des répertoires ne nomme {label} ({country})"
 
 
 def _place_among(words: list[str]) -> tuple[list[str], str, geography.Place] | None:
@@ -317,8 +323,11 @@ def within_unnamed_place(missing: list[str], bits: FacetBits, action_cands: list
     scope = unnamed_place_scope(missing, bits.values.get(REGION, {}))
     if scope is None:
         return action_cands, part_scores
-    said = missing_notice(missing)
-    at = notices.index(said) if said in notices else len(notices)
+    said = (missing_notice(missing), missing_notice(missing, searched=False))
+    at = next((i for i, n in enumerate(notices) if n in said), len(notices))
+    if not part_scores:  # nothing else to search (`cercle de Tessalit`): no « voici ceux d'ailleurs »
+        notices[at:at + 1] = [scope.unnamed + "."]
+        return action_cands, part_scores
     others = [w for w in missing if w != scope.place and w not in scope.place.split()]
     inside = bits.any_of(scope.facet, [scope.value])
     kept_parts = bits.kept(part_scores, inside)
@@ -349,7 +358,7 @@ def notice(place: str, units: list[Unit], topic: bool = False, own: bool = True)
     said = french_list([("du " + x[3:]) if x.startswith("le ") else "de " + x for x in labels])
     verb = "l'englobent" if len(units) > 1 else "l'englobe"
     lead = f"Après les résultats pour {place}" if own else \
-        f"Aucun résultat pour {place}" if topic else f"Aucune fiche des répertoires ne nomme {place}"
+        f"Aucun résultat pour {place}" if topic else not_named(place, units[0].country)
     if topic:
         return (f"{lead} : {'ceux' if own else 'voici ceux'} {said}, qui {verb}, "
                 "ayant aussi les autres mots de la recherche.")

@@ -68,6 +68,26 @@ def test_words_no_document_has_are_said_when_nothing_is_found(engine, q):
     assert notices(engine, q) == (0, [f"Aucun document ne contient « {q} »."])
 
 
+@pytest.mark.parametrize("q, filters", [("de Chefchaouen", {}), ("qui travaille à Chefchaouen", {}),
+                                        ("Chefchaouen", {"country": ["Maroc"]}), ("Chefchaouen pays:maroc", {}),
+                                        ("Chefchaouen annee:2005", {}), ("Chefchaouen -eau", {})])
+def test_the_unknown_word_alone_is_named_whatever_else_the_query_has(engine, q, filters):
+    """The review's cases: stop words and a question's words were listed as missing (« de » ni
+    « Chefchaouen »), and a filter, a prefix or an exclusion left the empty listing silent."""
+    r = engine.search(SearchRequest(q=q, filters=filters, per_page=1, facets=False))
+    assert (r["total"], r["query"]["notices"]) == (0, ["Aucun document ne contient « Chefchaouen »."])
+
+
+@pytest.mark.parametrize("q, said", [
+    ("cercle de Tessalit", "Aucune fiche des répertoires ne nomme le cercle de Tessalit (Mali)."),
+    ("wilaya de Tiaret", "Aucune fiche des répertoires ne nomme la wilaya de Tiaret (Algérie)."),
+])
+def test_a_kind_and_an_unnamed_place_say_it_once(engine, q, said):
+    """It said three things: that no document has the name, « voici ceux d'ailleurs » before an empty
+    listing, and that no sheet names the place."""
+    assert notices(engine, q) == (0, [said])
+
+
 def test_an_empty_listing_says_one_thing_only(engine):
     assert notices(engine, "Tiaret") == (0, ["Aucune fiche des répertoires ne nomme la wilaya de Tiaret (Algérie)."])
     assert notices(engine, "pays:mali zzzqx")[0] == 0
@@ -79,6 +99,9 @@ def test_a_place_no_sheet_names_is_not_said_to_have_results(engine):
     Tessalit », before the région's partnerships, as if there had been some."""
     total, said = notices(engine, "Tessalit")
     assert total > 0
-    assert said == [("Aucune fiche des répertoires ne nomme le cercle de Tessalit : voici les partenariats "
+    assert said == [("Aucune fiche des répertoires ne nomme le cercle de Tessalit (Mali) : voici les partenariats "
                      "de la région de Kidal, qui l'englobe.")]
     assert notices(engine, "Sangha")[1][0].startswith("Après les résultats pour Sangha :")  # it has its own
+    # a place + topic whose own results lack a word still had results of its own
+    assert any(n.startswith("Après les résultats pour le cercle de Douentza :")
+               for n in notices(engine, "tourisme Douentza")[1])

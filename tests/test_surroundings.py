@@ -104,8 +104,12 @@ def test_a_place_of_the_tables_no_sheet_names_is_said_so(engine):
     assert engine.search(SearchRequest(q="mil", per_page=1))["total"] > 0  # millet, as before
     named = engine.search(SearchRequest(q="Bouira", per_page=5))
     assert named["results"][0]["id"] == "roubaix--bouira" and not named["query"]["notices"]
-    # with a filter, an empty listing is the filter's doing: not said
+    # with a filter too: no document has it, whatever the filter (it said nothing)
     r = engine.search(SearchRequest(q="Tiaret", filters={"country": ["Mali"]}, per_page=5))
+    assert r["total"] == 0 and r["query"]["notices"] == [("Aucune fiche des répertoires ne nomme la wilaya de "
+                                                          "Tiaret (Algérie).")]
+    # an empty listing that is the filter's doing says nothing of the words
+    r = engine.search(SearchRequest(q="Bouira", filters={"country": ["Mali"]}, per_page=5))
     assert r["total"] == 0 and r["query"]["notices"] == []
     # with other words that find nothing either, the place is named all the same (it said nothing)
     r = engine.search(SearchRequest(q="ksour Tiaret", per_page=5))
