@@ -450,6 +450,15 @@ def _no_value_notice(facet, clause: Clause, text: str) -> str:
     return f"Aucune valeur de « {clause.render()} » dans le répertoire."
 
 
+def _as_value(facet, text: str) -> str:
+    """The value the API reads `text` as (`statut:"en contacts"` is « En contact », as
+    `status=En contacts` is: a record's status keeps the document's words)."""
+    try:
+        return str(facet.parse(text))
+    except ValueError:
+        return text
+
+
 def _value_shaped(facet, text: str) -> bool:
     """Whether a prefix's value reads as the facet's values, a period or a bound of them included."""
     return bool(re.fullmatch(facet.pattern, text.strip()) or names_years(text))
@@ -469,6 +478,8 @@ def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starti
     facet_name = clause.target or ""  # a field clause always names its facet (parse_query)
     values = match_facet_value(facet_values.get(facet_name, []), text)
     facet = registry().get(facet_name)
+    if not values and facet is not None and not facet.pattern:
+        values = match_facet_value(facet_values.get(facet_name, []), _as_value(facet, text))
     if not values and facet is not None and facet.text_field:
         return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
                                                field_parts(schema, text, phrase=True,

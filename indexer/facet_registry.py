@@ -24,7 +24,7 @@ from analyzers import fold_text
 
 from .records import Action, Partnership
 from .registry import labels as document_labels
-from .states import ACTION_STATES, PARTNERSHIP_STATES, action_state, partnership_state
+from .states import ACTION_STATES, PARTNERSHIP_STATES, action_state, partnership_state, state_value
 
 # The facets that code names, not only the registry: each such name is written here once.
 YEAR = "year"  # the facet that year_from/year_to narrow and the year sorts read
@@ -253,9 +253,10 @@ FACETS = Registry([
           value_labels={"sheet": "Fiche complète", "listed": "Simple mention", "action": "Actions"},
           description="sheet (fiche complète) ou listed (simple mention). Répétable."),
     Facet("status", "État", lambda p: [partnership_state(p)], lambda a, p: [action_state(a)],
-          prefixes=("statut",), multi=False, on_page=False, example="En contact",
+          prefixes=("statut",), multi=False, on_page=False, example="En contact", convert=state_value,
           description=f"État d'un partenariat ({', '.join(PARTNERSHIP_STATES)}) ou d'une action "
-                      f"({', '.join(ACTION_STATES)}), tel que les documents le disent. Répétable."),
+                      f"({', '.join(ACTION_STATES)}) ; le champ status d'une fiche garde les mots du "
+                      "document (« réalisé », « En contacts »), qui valent aussi comme valeur. Répétable."),
 ])
 
 _active: Registry = FACETS

@@ -82,3 +82,14 @@ def partnership_state(p: Partnership) -> str | None:
 
 def action_state(a: Action) -> str | None:
     return _ACTION_STATES.get((a.status or "").strip().lower())
+
+
+def state_value(raw: str) -> str:
+    """The state a filter's value names: the state itself in any case (`en contact`), or the
+    wording a record's `status` shows, which the documents wrote (`réalisé`, `En contacts`): a
+    bookmark or a client filtering by the value it read (`status=réalisé`, 634 actions before the
+    closed set) is answered, not refused. Else the value unchanged, which the API refuses."""
+    key = fold(raw).strip()
+    same = next((state for state in STATES if fold(state) == key), None)
+    return same or _ACTION_STATES.get(raw.strip().lower()) or state_of_text(raw) or raw
+
