@@ -246,6 +246,11 @@ def _mask_phone(m: re.Match, replacement: str) -> str:
     return _mask_number(m.group(), replacement)
 
 
+def _only_years(groups: list[str]) -> bool:
+    """Runs of digits that are all years (`2006-2007`, `1998 2001`): no phone number."""
+    return all(len(g) == 4 and 1900 <= int(g) <= 2099 for g in groups)
+
+
 def _mask_number(text: str, replacement: str) -> str:
     """`text` masked when it is a phone number. A date or a year that opens it, or a year
     that closes it, is kept and the rest judged alone: `1. 2004/2005` and `2004 33 000` (a year,
@@ -254,7 +259,7 @@ def _mask_number(text: str, replacement: str) -> str:
     digits = sum(len(g) for g in groups)
     if digits < 8:
         return text
-    if all(len(g) == 4 and 1900 <= int(g) <= 2099 for g in groups):
+    if _only_years(groups):
         return text
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
         return text
@@ -280,7 +285,8 @@ def without_emails(text: str) -> str:
 # still write 7-digit numbers (« Tél :  2420762 », « Tél : 67 81 427 »); their label says what they
 # are, where a bare 7-digit run may be an amount.
 _LABELLED_NUMBER = re.compile(
-    r"(?i)(\b(?:t[ée]l(?:[ée]phone)?|fax|portable|port|cel+|gsm|mobile)\b\.?\s*(?:\(\w+\)\s*)?[:/]?\s*)"
+    r"(?i)(\b(?:(?:t[ée]l(?:[ée]phone)?|fax|portable|gsm|mobile)\b\.?\s*(?:\(\w+\)\s*)?[:/]?"
+    r"|(?:port|cel+)\b\.?\s*[:/])\s*)"  # `port`, `cel` are labels only with their colon (`port 10 000 tonnes`)
     r"(\+?\(?\d[\d .\-/()]{3,}\d)")
 
 
@@ -299,6 +305,6 @@ def _masked_if_long(m: re.Match, replacement: str) -> str:
     """A labelled number of 5 digits or more is a phone number whatever its length, unless it is
     years (`Tél : 2006-2007 [masqué]`: the date cell the rule above kept)."""
     groups = re.findall(r"\d+", m.group(2))
-    if sum(map(len, groups)) < 5 or all(len(g) == 4 and 1900 <= int(g) <= 2099 for g in groups):
+    if sum(map(len, groups)) < 5 or _only_years(groups):
         return m.group(0)
     return m.group(1) + replacement

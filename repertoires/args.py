@@ -88,8 +88,9 @@ class ArgumentParser(argparse.ArgumentParser):
         add_help = kwargs.pop("add_help", True)
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "arguments"
-        self._optionals.title = "options"
+        # argparse writes a heading and its colon (« options: »); French puts a space before it
+        self._positionals.title = "arguments "
+        self._optionals.title = "options "
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                               help="affiche cette aide et s'arrête")

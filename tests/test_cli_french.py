@@ -28,7 +28,7 @@ def test_the_command_list_is_french(capsys):
     out = _help(["--help"], capsys)
     assert out.startswith("utilisation : repertoires ")
     assert "Moteur de recherche des répertoires" in out and "cherche depuis le terminal" in out
-    assert "\narguments:\n" in out and "\noptions:\n" in out and "affiche cette aide et s'arrête" in out
+    assert "\narguments :\n" in out and "\noptions :\n" in out and "affiche cette aide et s'arrête" in out
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -65,7 +65,7 @@ def test_argparse_messages_are_french(argv, said, capsys):
 
 
 def test_a_value_error_of_a_type_is_said_once_in_french(capsys):
-    # `--year 20x5` was « repertoires search: error: argument --year: Année invalide : … »
+    # an argument type's error was « repertoires serve: error: argument --threads: … »
     err = _refused(["serve", "--threads", "999"], capsys)
     assert err.splitlines()[-1] == "erreur : argument --threads : 999 n'est pas compris entre 1 et 256"
 

@@ -204,7 +204,7 @@ def test_a_labelled_number_is_masked_below_eight_digits(text, masked):
     assert redact_contacts(text, "[masqué]") == masked
 
 
-@pytest.mark.parametrize("text", ["budget 2420762 FCFA", "Tél : 2005", "Fax : 1234"])
+@pytest.mark.parametrize("text", ["budget 2420762 FCFA", "Tél : 2005", "Fax : 1234", "port 10 000 tonnes"])
 def test_an_unlabelled_or_short_number_is_kept(text):
     from indexer.text import redact_contacts
 
