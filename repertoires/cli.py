@@ -15,6 +15,7 @@ from pathlib import Path
 
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
+from search_app.formatting import number
 
 from .args import MAX_THREADS, ArgumentParser, number_between
 from .output import print_build_summary, print_results
@@ -219,7 +220,7 @@ def cmd_index(args) -> int:
 
     def on_document(document, report):
         status = "ok" if report.ok else "ÉCHEC"
-        seconds = f"{report.seconds:.2f}".replace(".", ",")
+        seconds = number(report.seconds, 2)
         print(f"  lu {document:<45} {status} ({seconds} s)", file=sys.stderr)
 
     def on_progress(done, total):
@@ -401,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
-        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+        seconds = number(time.perf_counter() - started, 1)
         print(f"\ninterrompu après {seconds} s", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -62,9 +62,8 @@ VIA_LABELS = {"word": "mot", "phrase": "expression", "words": "mots", "family": 
 
 
 def _num(x: float) -> str:
-    """A number the French way (decimal comma), at most two decimals."""
-    text = f"{x:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if text != "-0" else "0"
+    """A score the French way, at most two decimals."""
+    return number(x, 2, trimmed=True)
 
 
 def _explain_document(e: dict, indent: str = "  ") -> list[str]:

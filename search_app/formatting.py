@@ -21,14 +21,18 @@ FIELD_LABELS = {"parties": "parties", "places": "lieux", "title": "titre", "doma
                 "body": "texte", "sheet": "fiche"}
 
 
-def number(value: float | None, decimals: int | None = None) -> str:
-    """`1234.5` -> `1 234,5`; whole numbers without decimals unless asked."""
+def number(value: float | None, decimals: int | None = None, trimmed: bool = False) -> str:
+    """`1234.5` -> `1 234,5`; whole numbers without decimals unless asked; `trimmed`: without the
+    decimals' trailing zeros (`9,10` -> `9,1`, a score). The one French number of the pages, the
+    API's messages and the command line."""
     if value is None:
         return ""
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 1
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", NNBSP).replace(".", ",")
+    text = f"{value:,.{decimals}f}".replace(",", NNBSP).replace(".", ",")
+    if trimmed and "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return "0" if text == "-0" else text
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:
