@@ -229,7 +229,8 @@ FACETS = Registry([
     Facet(YEAR, "Année", lambda p: p.years, lambda a, p: a.years, prefixes=("année", "an"),
           order="value", chart=True, example="2005", query_example="annee:2005",
           pattern=r"[0-9]{4}", convert=_year, invalid_code="invalid_year",
-          invalid_message="Année invalide : « {value} » (attendu : quatre chiffres).",
+          invalid_message="Valeur invalide pour le filtre « {label} » ({name}) : « {value} » "
+                          "(attendu : une année de quatre chiffres).",
           description="Année (quatre chiffres). Répétable."),
     Facet(REGION, "Région / wilaya", _partner_region, prefixes=("région", "wilaya"), multi=False,
           query_example="region:kayes", text_field="places",
@@ -242,7 +243,8 @@ FACETS = Registry([
           prefixes=("type",), multi=False, closed=("partnership", "action"), selects_kind=True,
           value_labels={"partnership": "Partenariats", "action": "Actions"},
           invalid_code="invalid_type",
-          invalid_message="Type de fiche inconnu « {value} » : partnership (partenariats) ou action (actions).",
+          invalid_message="Valeur inconnue pour le filtre « {label} » ({name}) : « {value} » ; valeurs "
+                          "possibles : partnership (partenariats), action (actions).",
           description="Type de fiche listée : partnership (défaut, actions imbriquées) ou action "
                       "(actions seules)."),
     Facet("source", "Document source", lambda p: _documents(p.sources),

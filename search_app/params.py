@@ -219,7 +219,8 @@ def _query(args, strict: bool) -> str:
 def _sort(args) -> str:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
-        raise ParamError("invalid_sort", f"Tri inconnu « {sort[:40]} » ; valeurs possibles : "
+        raise ParamError("invalid_sort", f"Valeur inconnue pour le paramètre {named('sort')} : « {sort[:40]} » ; "
+                         "valeurs possibles : "
                          f"{', '.join(f'{SORT_LABELS.get(k, k)} ({k})' for k in SORTS)}.",
                          "sort")
     return sort

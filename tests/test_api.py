@@ -280,7 +280,8 @@ def test_wrong_parameters_answer_400_json(client, spec, path, qs, code, paramete
 
 @pytest.mark.parametrize("qs, message", [
     ("page=abc", "Le paramètre « Page » (page) doit être un nombre entier (reçu : « abc »)."),
-    ("year=20055", "Année invalide : « 20055 » (attendu : quatre chiffres)."),
+    ("year=20055", ("Valeur invalide pour le filtre « Année » (year) : « 20055 » "
+                    "(attendu : une année de quatre chiffres).")),
     ("explain=oui", "Le paramètre « Explication des scores » (explain) vaut 1 ou 0 (reçu : « oui »)."),
     # a facet value wrong only by case, accents or a typo says the one meant
     ("country=mali", "Valeur inconnue pour le filtre « Pays » (country) : « mali ». Vouliez-vous dire « Mali » ?"),

@@ -165,11 +165,11 @@ def test_facet_values_are_parsed_as_declared():
     year = FACETS["year"]
     assert year.parse(" 2005 ") == 2005
     for bad in ("05", "二〇〇五", "2005a"):
-        with pytest.raises(ValueError, match="Année invalide"):
+        with pytest.raises(ValueError, match="Valeur invalide pour le filtre « Année »"):
             year.parse(bad)
     kind = FACETS["type"]
     assert kind.parse("action") == "action"
-    with pytest.raises(ValueError, match="Type de fiche inconnu"):
+    with pytest.raises(ValueError, match="Valeur inconnue pour le filtre « Type de fiche » \\(type\\)"):
         kind.parse("Action")
     assert FACETS["country"].from_index and not year.from_index and not kind.from_index
 
@@ -197,7 +197,7 @@ def test_a_year_given_as_text_is_parsed_as_the_api_parses_it(engine):
     as_text = engine.search(SearchRequest(q="puits", filters={"year": ["2005"]}, per_page=100))
     assert as_text["total"] == as_int["total"] > 0
     assert [h["id"] for h in as_text["results"]] == [h["id"] for h in as_int["results"]]
-    with pytest.raises(ValueError, match="Année invalide : « 20x5 »"):
+    with pytest.raises(ValueError, match="Valeur invalide pour le filtre « Année » \\(year\\) : « 20x5 »"):
         SearchRequest(q="puits", filters={"year": ["20x5"]})
     alone = engine.search(SearchRequest(q="puits", filters={"year": "2005", "country": "Mali"}, per_page=100))
     assert alone["total"] > 0 and all("Mali" in h["countries"] and 2005 in h["years"] for h in alone["results"])
