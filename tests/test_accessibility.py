@@ -335,7 +335,7 @@ def test_the_live_region_announces_the_count_and_the_notices(d, server, engine):
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys("zzzxqw")
     _wait(d, lambda d: d.execute_script("return document.getElementById('live').textContent") ==
-          "Aucun résultat pour « zzzxqw » avec ce filtre.", "no result read")
+          "Aucun résultat pour « zzzxqw » avec ce filtre. Aucun document ne contient « zzzxqw ».", "no result read")
 
 
 # --- reading ----------------------------------------------------------------
