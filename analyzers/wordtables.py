@@ -21,6 +21,7 @@ words): the texts are not analysed a second time.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from array import array
@@ -35,6 +36,7 @@ from .tokenizers import TOKEN_RE
 
 _CHUNK = 500  # parameters per query, well under SQLite's bound
 _OFFSET = "I"  # a word's start in a body, as stored (4 bytes on the platforms the index is built on)
+_FEW = 24  # words looked for in a body's word list as a string (WordPlaces.common)
 
 
 def count_vocabulary(documents, apart: int | None = None, elsewhere: set[str] | None = None) -> dict[str, int]:
@@ -101,12 +103,81 @@ def snippet_source(body: str) -> tuple[str, str, bytes, bytes]:
     no word holds a line break), every start of each in turn (unsigned
     32-bit), and where each word's starts end in that array."""
     text = " ".join(body.split())
-    places = word_places(text)
+    return (text, *stored_places(word_places(text)))
+
+
+def stored_places(places: Mapping[str, list[int]]) -> tuple[str, bytes, bytes]:
+    """Words and their starts as WordPlaces reads them (snippet_source); no word holds a line break."""
     starts, bounds = array(_OFFSET), array(_OFFSET)
     for w in places.values():
         starts.extend(w)
         bounds.append(len(starts))
-    return text, "\n".join(places), starts.tobytes(), bounds.tobytes()
+    return "\n".join(places), starts.tobytes(), bounds.tobytes()
+
+
+_RUN = re.compile(r"[^\W_]+")  # letters and digits: the characters str.isalnum accepts
+
+
+class Locator:
+    """Where the tables' words stand in a text as `FieldMarker.locate` (engine/highlight.py) finds
+    them by string search, for the build to store with a sheet: each word's occurrences from left
+    to right, each looked for from the end of the last (str.find), kept when no letter or digit
+    touches it on either side. A word of letters and digits alone is then exactly a run of them
+    (none of its occurrences can hide another), so a pass over the text's runs finds those; a
+    word with more (`Rhône-Alpes`, `l'eau`, `15 000`) is looked for as `locate` does, in the texts
+    where a run starts with it."""
+
+    def __init__(self, words: Collection[str]):
+        self.words = frozenset(words)
+        self._after_run: dict[str, list[str]] = {}  # a compound's first run -> the compounds
+        self._anywhere: list[str] = []  # words not starting with a letter or digit (the tokenizer makes none)
+        for w in self.words:
+            run = _RUN.match(w)
+            if run is None:
+                self._anywhere.append(w)
+            elif run.end() < len(w):
+                self._after_run.setdefault(run.group(), []).append(w)
+
+    def places(self, text: str) -> dict[str, list[int]]:
+        """Each of the words found in `text`, with its starts in increasing order."""
+        out: dict[str, list[int]] = {}
+        compounds = set(self._anywhere)
+        words, after_run = self.words, self._after_run
+        for m in _RUN.finditer(text):
+            run = m.group()
+            if run in words:
+                out.setdefault(run, []).append(m.start())
+            for w in after_run.get(run, ()):
+                if text.startswith(w, m.start()):
+                    compounds.add(w)
+        for w in sorted(compounds):
+            if starts := found_apart(text, w):
+                out[w] = starts
+        return out
+
+
+def found_apart(text: str, word: str) -> list[int]:
+    """The starts of `word` in `text` that `FieldMarker.locate` keeps: found left to right, each
+    search from the end of the last find, no letter or digit just before or after."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            out.append(at)
+        at = text.find(word, end)
+    return out
+
+
+class MarkedWords(dict):
+    """word -> the term it is marked for (WordTables.marked_words), and each word between line
+    breaks as WordPlaces keeps it (`lined`: made once for all the texts of a request)."""
+
+    def lined(self) -> dict[str, str]:
+        lined = self.__dict__.get("_lined")
+        if lined is None:
+            lined = self.__dict__["_lined"] = {f"\n{w}\n": w for w in self if w and "\n" not in w}
+        return lined
 
 
 class WordPlaces(Mapping):
@@ -115,11 +186,12 @@ class WordPlaces(Mapping):
     (a marshalled dict) cost three times what a snippet needs, which is the
     few words the query marks."""
 
-    __slots__ = ("_arrays", "_bounds", "_list", "_starts", "_words")
+    __slots__ = ("_arrays", "_bounds", "_list", "_padded", "_starts", "_words")
 
     def __init__(self, words: str, starts: bytes, bounds: bytes):
         self._words, self._starts, self._bounds = words, starts, bounds
         self._list: list[str] | None = None
+        self._padded: str | None = None
         self._arrays: tuple[array, array] | None = None
 
     def _all(self) -> list[str]:
@@ -127,15 +199,33 @@ class WordPlaces(Mapping):
             self._list = self._words.split("\n") if self._words else []
         return self._list
 
-    def common(self, words) -> set[str]:
-        """Those of `words` (a set-like) the body has."""
-        return words & set(self._all())
+    def common(self, words: Collection[str]) -> set[str]:
+        """Those of `words` the body has: a request's few MarkedWords are looked for in the stored
+        list of words as it is, a line each (a string search costs less than splitting the list,
+        which many words would need anyway)."""
+        if isinstance(words, MarkedWords) and len(words) <= _FEW and self._list is None:
+            lined = words.lined()
+            return {lined[w] for w in filter(self._lines().__contains__, lined)}
+        return set(self._all()).intersection(words)
+
+    def _lines(self) -> str:
+        """The stored words between line breaks, the first and the last too."""
+        if self._padded is None:
+            self._padded = f"\n{self._words}\n"
+        return self._padded
 
     def __getitem__(self, word: str) -> list[int]:
-        try:
-            i = self._all().index(word)
-        except ValueError:
-            raise KeyError(word) from None
+        if self._list is None:  # its line's number, counted rather than listed
+            lines = self._lines()
+            at = lines.find(f"\n{word}\n") if word and "\n" not in word else -1
+            if at < 0:
+                raise KeyError(word)
+            i = lines.count("\n", 0, at)
+        else:
+            try:
+                i = self._list.index(word)
+            except ValueError:
+                raise KeyError(word) from None
         if self._arrays is None:
             self._arrays = (array(_OFFSET, self._starts), array(_OFFSET, self._bounds))
         starts, bounds = self._arrays
@@ -149,11 +239,16 @@ class WordPlaces(Mapping):
 
 
 def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, frozenset[str]] | None = None,
-                 bodies: list[str] | None = None, unsuggested: Collection[str] = ()) -> None:
+                 bodies: list[str] | None = None, unsuggested: Collection[str] = (),
+                 lines: Mapping[int, tuple[str, str, str]] | None = None,
+                 sheets: Mapping[int, Mapping[str, list[int]]] | None = None) -> None:
     """A new SQLite file at `path` with the vocabulary (word -> document
     frequency), the symmetric-delete table of its speller words but
     `unsuggested` (known words no correction may be), `terms`, and the snippet
-    source of `bodies` (by document number)."""
+    source of `bodies`, by document number; what else a result shows, by
+    document number too: the parties `lines` of partnerships, each with its two
+    folded forms (indexer.partiesline), and where the tables' words stand in
+    the records' `sheets` (Locator)."""
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA journal_mode = OFF")  # a new file in an unpublished generation
@@ -169,6 +264,10 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
         db.execute("CREATE TABLE term_words (term TEXT, word TEXT, PRIMARY KEY (term, word)) WITHOUT ROWID")
         db.execute("CREATE TABLE bodies (docnum INTEGER PRIMARY KEY, body TEXT NOT NULL, words TEXT NOT NULL, "
                    "starts BLOB NOT NULL, bounds BLOB NOT NULL)")
+        db.execute("CREATE TABLE lines (docnum INTEGER PRIMARY KEY, line TEXT NOT NULL, folded TEXT NOT NULL, "
+                   "joined TEXT NOT NULL)")
+        db.execute("CREATE TABLE sheets (docnum INTEGER PRIMARY KEY, words TEXT NOT NULL, starts BLOB NOT NULL, "
+                   "bounds BLOB NOT NULL)")
         db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary.items()))
         db.executemany("INSERT INTO deletes VALUES (?, ?)",
                        ((w, " ".join(k for k in keys if k))
@@ -180,6 +279,9 @@ def write_tables(path: Path | str, vocabulary: dict[str, int], terms: dict[str, 
                        sorted((t, w) for w, ts in (terms or {}).items() for t in ts))
         db.executemany("INSERT INTO bodies VALUES (?, ?, ?, ?, ?)",
                        ((d, *snippet_source(b or "")) for d, b in enumerate(bodies or [])))
+        db.executemany("INSERT INTO lines VALUES (?, ?, ?, ?)", ((d, *line) for d, line in (lines or {}).items()))
+        db.executemany("INSERT INTO sheets VALUES (?, ?, ?, ?)",
+                       ((d, *stored_places(places)) for d, places in (sheets or {}).items() if places))
         db.commit()
     finally:
         db.close()
@@ -206,6 +308,8 @@ class WordTables:
         self._db.execute("SELECT 1 FROM deletes LIMIT 1").fetchall()
         self._db.execute("SELECT 1 FROM terms LIMIT 1").fetchall()
         self._db.execute("SELECT 1 FROM bodies LIMIT 1").fetchall()
+        self._db.execute("SELECT 1 FROM lines LIMIT 1").fetchall()
+        self._db.execute("SELECT 1 FROM sheets LIMIT 1").fetchall()
 
     def _rows(self, sql: str, keys: list) -> list[tuple]:
         out: list[tuple] = []
@@ -273,13 +377,13 @@ class WordTables:
         return {w: frozenset(t.split()) for w, t in self._rows("SELECT word, terms FROM terms WHERE word IN ({})",
                                                                 list(words))}
 
-    def marked_words(self, terms) -> dict[str, str]:
+    def marked_words(self, terms) -> MarkedWords:
         """Every word the build met that one of `terms` marks, with the term the
         highlighter marks it for (`marked_term` of its terms among them)."""
         found: dict[str, list[str]] = {}
         for term, word in self._rows("SELECT term, word FROM term_words WHERE term IN ({})", sorted(terms)):
             found.setdefault(word, []).append(term)
-        return {word: marked_term(ts) for word, ts in found.items()}
+        return MarkedWords((word, marked_term(ts)) for word, ts in found.items())
 
     # -- the snippets' ------------------------------------------------------------
     def body(self, docnum: int) -> tuple[str, Mapping[str, list[int]]]:
@@ -296,6 +400,18 @@ class WordTables:
         snippets asked their bodies one by one, a third of the time they took."""
         return {d: (body, WordPlaces(words, starts, bounds)) for d, body, words, starts, bounds in self._rows(
             "SELECT docnum, body, words, starts, bounds FROM bodies WHERE docnum IN ({})", sorted(set(docnums)))}
+
+    def lines(self, docnums) -> dict[int, tuple[str, str, str]]:
+        """The parties line of each of `docnums` (partnerships) with its two folded forms, in one query."""
+        return {d: (line, folded, joined) for d, line, folded, joined in self._rows(
+            "SELECT docnum, line, folded, joined FROM lines WHERE docnum IN ({})", sorted(set(docnums)))}
+
+    def sheet(self, docnum: int) -> WordPlaces:
+        """Where the tables' words stand in a document's sheet (Locator): read when a snippet
+        searches the sheet (a page's few), not with every body."""
+        with self._lock:
+            row = self._db.execute("SELECT words, starts, bounds FROM sheets WHERE docnum = ?", (docnum,)).fetchone()
+        return WordPlaces(*row) if row else WordPlaces("", b"", b"")
 
     def close(self) -> None:
         self._db.close()

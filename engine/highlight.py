@@ -14,17 +14,19 @@ escaped: a `<script>` in a source file or in the query comes out inert.
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Collection, Mapping
 from functools import lru_cache
 from html import escape
+from operator import itemgetter
 
 from whoosh import query as Q
 
 from analyzers import french_analyzer
 from analyzers.filters import ElisionFilter, elide
 from analyzers.tokenizers import normalize_token
-from analyzers.wordtables import marked_term as pick
+from analyzers.wordtables import WordPlaces, found_apart, marked_term as pick
 from indexer.schema import NAME_FIELDS
 
 SNIPPET_CHARS = 220
@@ -80,23 +82,32 @@ class FieldMarker:
 
     def matches(self, text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
         """(start, end, term) of every word of `text` that a term matches."""
-        found = []
-        get, keys_of = self._keys.get, self.keys
         pattern = getattr(self.tokenizer, "pattern", None)
         if pattern is None:  # any tokenizer: through its tokens
-            words = [(text[t.startchar:t.endchar], t.startchar, t.endchar)
-                     for t in self.tokenizer(text, chars=True)]
-            for word, start, _ in words:
-                keys = keys_of(word)
+            found = []
+            for t in self.tokenizer(text, chars=True):
+                word, start = text[t.startchar:t.endchar], t.startchar
+                keys = self.keys(word)
                 if keys and not keys.isdisjoint(terms):
                     a, b = self.bounds(word)
                     found.append((start + a, start + b, pick(keys & terms)))
             return found
-        # A regex tokenizer (the hot path): one scan for the words and where
-        # they are, then each distinct word looked up once (texts repeat their
-        # words), its terms taken from the generation's table when it is new.
-        tokens = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
-        distinct = {w for w, _, _ in tokens}
+        # A regex tokenizer (the hot path): the text's words found first, without
+        # where they are, and each looked up once (texts repeat their words);
+        # the text is scanned for places only when one is marked (most titles,
+        # names and places have none of a query's words).
+        marked = self.marked_in(text, terms, pattern)
+        if not marked:
+            return []
+        return [(m.start() + marked[w][1], m.start() + marked[w][2], marked[w][0])
+                for m in pattern.finditer(text) if (w := m.group()) in marked]
+
+    def marked_in(self, text: str, terms: frozenset[str], pattern) -> dict[str, tuple[str, int, int]]:
+        """The words of `text` (`pattern`'s matches) that `terms` mark, each with the term it is
+        marked for and where its mark starts and ends within it; the new words' terms are
+        taken from the generation's table."""
+        get, keys_of = self._keys.get, self.keys
+        distinct = set(pattern.findall(text))
         table = self.table
         if table is not None and len(self._keys) < WORD_CACHE:
             missing = [w for w in distinct if w not in self._keys]
@@ -108,10 +119,7 @@ class FieldMarker:
             token_keys = known if known is not None else keys_of(token)
             if token_keys and not token_keys.isdisjoint(terms):
                 marked[token] = (pick(token_keys & terms), *self.bounds(token))
-        if marked:
-            found = [(start + marked[w][1], start + marked[w][2], marked[w][0])
-                     for w, start, _ in tokens if w in marked]
-        return found
+        return marked
 
     def marked_words(self, terms: frozenset[str], table) -> dict[str, str]:
         """The words of `table` that `terms` mark, with the term each is marked for: asked of the
@@ -136,7 +144,7 @@ class FieldMarker:
         for all the texts of a request, then each text is one set intersection."""
         marked = self.marked_words(terms, table)
         found = []
-        common = places.common(marked.keys()) if hasattr(places, "common") else places.keys() & marked.keys()
+        common = places.common(marked) if hasattr(places, "common") else places.keys() & marked.keys()
         for word in common:
             term = marked[word]
             a, b = self.bounds(word)
@@ -144,28 +152,41 @@ class FieldMarker:
         found.sort()
         return found
 
-    def locate(self, text: str, terms: frozenset[str],
-               only: Collection[str] | None = None) -> list[tuple[int, int, str]]:
+    def found_in(self, places: WordPlaces, terms: frozenset[str], table) -> bool:
+        """Whether a text whose words' `places` the build stored with `table` (a sheet's) has a
+        word `terms` mark: `locate` would find one there."""
+        return bool(terms and places.common(self.marked_words(terms, table)))
+
+    def locate(self, text: str, terms: frozenset[str], only: Collection[str] | None = None,
+               places: Mapping[str, list[int]] | None = None, table=None) -> list[tuple[int, int, str]]:
         """Roughly what `matches` finds (of the terms in `only`, when given), for the words the
         generation's tables know (their forms in bodies and titles), each looked for in `text` as a
         string rather than by tokenizing it: where in a long text not in the tables (a whole sheet)
         the passage to show is, so that only that passage is tokenized ([] without tables). The
         forms are those `matches_at` asked the tables for the same terms. Not a regular expression
-        of the forms: compiling one per request cost more than the search."""
-        table = self.table
+        of the forms: compiling one per request cost more than the search. `places`: where the
+        tables' words stand in `text`, as the build stored them for a sheet (wordtables.Locator
+        finds them as this search does), looked up rather than searched; `table`: the tables of
+        the text's generation, when another's may be this marker's."""
+        table = self.table if table is None else table
         if table is None or not terms:
             return []
         found = []
-        for form, term in self.marked_words(terms, table).items():
+        marked = self.marked_words(terms, table)
+        common = places.common(marked) if isinstance(places, WordPlaces) else None
+        for form, term in marked.items():
             if only is not None and term not in only:
                 continue
-            at = text.find(form)
+            if places is None:
+                if form not in text:  # (most are not: no call for them)
+                    continue
+                starts = found_apart(text, form)
+            elif common is None or form in common:
+                starts = places.get(form) or []
+            else:
+                continue
             a, b = self.bounds(form)
-            while at >= 0:
-                end = at + len(form)
-                if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
-                    found.append((at + a, at + b, term))
-                at = text.find(form, end)
+            found += [(at + a, at + b, term) for at in starts]
         return _apart(found)
 
 
@@ -257,11 +278,15 @@ def _asked_in_names(terms: dict[str, set], markers) -> None:
     the names (querybuild._pair_of_names): the result it found by its names (« … d'Evry Centre
     Essonne – Commune de Kayes », whose text says « la ville de Kayes ») had no mark at all."""
     alone = {t for f in NAME_FIELDS for t in terms.get(f, ()) if isinstance(t, str)}
+    made: dict[int, set[str]] = {}  # a marker's terms of `alone` (the French fields share one)
     for field, field_terms in terms.items():
         phrases = [t for t in field_terms if not isinstance(t, str)]
         if not alone or not phrases:
             continue
-        as_field = {k for word in alone for k in markers[field].keys(word)}
+        marker = markers[field]
+        as_field = made.get(id(marker))
+        if as_field is None:
+            as_field = made[id(marker)] = {k for word in alone for k in marker.keys(word)}
         for phrase in phrases:
             if all(word in as_field for word in phrase):
                 field_terms.update(phrase)
@@ -288,9 +313,8 @@ def _in_phrases(spans: list[tuple[int, int, str]], terms: Collection) -> list[tu
     in order, each within PHRASE_GAP characters of the last."""
     if not spans:
         return spans
-    free = {t for t in terms if isinstance(t, str)}
-    phrases = [t for t in terms if not isinstance(t, str)]
-    if not phrases or all(term in free for _, _, term in spans):
+    free, phrases = _free_and_phrases(terms if isinstance(terms, frozenset) else frozenset(terms))
+    if not phrases or free.issuperset(map(_TERM, spans)):
         return spans
     keep = [term in free for _, _, term in spans]
     for phrase in phrases:
@@ -302,8 +326,27 @@ def _in_phrases(spans: list[tuple[int, int, str]], terms: Collection) -> list[tu
     return [s for s, kept in zip(spans, keep, strict=True) if kept]
 
 
+_TERM = itemgetter(2)  # a span's term
+
+
+@lru_cache(maxsize=64)  # a request's texts are marked for the same terms
+def _free_and_phrases(terms: frozenset) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The words of `terms` marked for themselves, and its phrases."""
+    return frozenset(t for t in terms if isinstance(t, str)), tuple(t for t in terms if not isinstance(t, str))
+
+
 def _render(text: str, start: int, end: int, spans) -> str:
-    out, pos = [], start
+    """text[start:end] in HTML, escaped, the `spans` within it marked."""
+    out: list[str] = []
+    pos = start
+    if _SPECIAL.search(text, start, end) is None:  # (most passages: nothing to escape)
+        for s, e, _ in spans:
+            if s < start or e > end:
+                continue
+            out += (text[pos:s], "<mark>", text[s:e], "</mark>")
+            pos = e
+        out.append(text[pos:end])
+        return "".join(out)
     for s, e, _ in spans:
         if s < start or e > end:
             continue
@@ -312,6 +355,9 @@ def _render(text: str, start: int, end: int, spans) -> str:
         pos = e
     out.append(escape(text[pos:end], quote=False))
     return "".join(out)
+
+
+_SPECIAL = re.compile("[&<>]")  # what html.escape(quote=False) replaces
 
 
 def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS,
@@ -384,13 +430,14 @@ def _best_window(spans: list[tuple[int, int, str]], limit: int) -> int:
     return best
 
 
-def best_passage(text: str, terms, marker: FieldMarker, among=None, limit: int = SNIPPET_CHARS) -> int | None:
+def best_passage(text: str, terms, marker: FieldMarker, among=None, limit: int = SNIPPET_CHARS,
+                 places: Mapping[str, list[int]] | None = None, table=None) -> int | None:
     """Where in a long `text` its passage with the most of `terms` (those `among`, when given)
-    starts, found by `marker.locate` (the word tables' forms) rather than by tokenizing the text:
-    the whole sheets of a page, tokenized, cost more than its search; `highlight_located` then
-    marks the passage only. None when no word is found."""
+    starts, found by `marker.locate` (the word tables' forms, or their `places` in the text, when
+    stored with `table`) rather than by tokenizing the text: the whole sheets of a page, tokenized, cost more
+    than its search; `highlight_located` then marks the passage only. None when no word is found."""
     wanted = terms if among is None else among
-    spans = _in_phrases(marker.locate(text, words_of(terms), words_of(wanted)), wanted)
+    spans = _in_phrases(marker.locate(text, words_of(terms), words_of(wanted), places, table), wanted)
     return spans[_best_window(spans, limit)][0] if spans else None
 
 

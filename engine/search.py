@@ -206,7 +206,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
     terms = terms_by_field(built.query, state.markers) if req.snippets else None  # None: no snippets asked
     bodies = _page_bodies(state, page_hits, nested, mode) if terms is not None else {}
-    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, bodies) for d in page_hits]
+    lines = _page_lines(state, page_hits) if terms is not None else {}
+    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, bodies, lines) for d in page_hits]
     if req.explain and scores is not None and score_fn is not None:
         for d, hit in zip(page_hits, results, strict=True):
             best = best_action.get(docs[d].id) if mode == "partnership" else None
@@ -334,9 +335,10 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     docs = state.docs
     nested = {docs[c.docnum].id: c.actions for c in found}
     bodies = _page_bodies(state, [c.docnum for c in found], nested, "partnership") if terms is not None else {}
+    lines = _page_lines(state, [c.docnum for c in found]) if terms is not None else {}
     out = []
     for i, c in enumerate(found):
-        hit = _result(state, c.docnum, floor * 0.99 ** i, terms, nested, "partnership", bodies)
+        hit = _result(state, c.docnum, floor * 0.99 ** i, terms, nested, "partnership", bodies, lines)
         hit["completes_domain"] = c.domain
         hit["similar_to"] = None if c.like is None else \
             {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
@@ -487,7 +489,15 @@ def _page_bodies(state: IndexState, page_hits: list[int], nested: dict[str, list
     return state.bodies(docnums)
 
 
-def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, bodies: Mapping | None = None) -> dict:
+def _page_lines(state: IndexState, page_hits: list[int]) -> dict:
+    """The stored parties lines of the page's hits' partnerships (their documents' numbers)."""
+    owner = state.owner_docnum
+    return state.vocabulary.lines(owner[d] for d in page_hits)
+
+
+def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, bodies: Mapping | None = None,
+            lines: Mapping | None = None) -> dict:
+    """A result as the API lists it; `bodies` and `lines` (_page_lines): the page's, read at once."""
     d = state.docs[docnum]
     if d.type == "partnership":
         rec = state.partnerships[d.id]
@@ -497,6 +507,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
         partnership = state.partnerships[rec["partnership_id"]]
     src = (rec.get("sources") or partnership.get("sources") or [{}])[0]
     title = rec["title"]
+    line = lines.get(state.owner_docnum[docnum]) if lines else None
     out = {
         "id": d.id,
         "type": d.type,
@@ -512,7 +523,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
         "detail": partnership.get("detail"),
         "score": round(score, 4),
         "snippet": "",
-        "formatted": {"title": marked_title(state, title, terms), **parties_line(state, partnership, terms)},
+        "formatted": {"title": marked_title(state, title, terms), **parties_line(state, partnership, terms, line)},
         "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
     }
     if d.type == "action":

@@ -6,11 +6,10 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from html import escape
 
-from analyzers import fold_text
+from indexer.partiesline import APART, folded_forms, line_text, party_texts
 from indexer.text import redact_contacts
 
 from .highlight import (
-    PHRASE_GAP,
     SNIPPET_CHARS,
     best_passage,
     highlight,
@@ -22,8 +21,8 @@ from .highlight import (
 )
 from .state import IndexState
 
+_FORMS_LOOKED_FOR = 64  # a title is searched for this many forms of the words at most, else tokenized
 _BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])\s+(?=[^\W\d_])")  # within no phone number nor e-mail
-_APART = "\n" + " " * PHRASE_GAP  # between texts marked at once (_marked_lines)
 
 
 def snippet(state: IndexState, docnum: int, terms: Mapping[str, Collection] | None, bodies: Mapping | None = None,
@@ -49,22 +48,27 @@ def snippet(state: IndexState, docnum: int, terms: Mapping[str, Collection] | No
     if out is None:
         out = plain_snippet(body, collapsed=True)
         if record is not None and sheet_terms is not None:
-            out = _from_sheet(state, record, sheet_terms, shown) or out \
+            out = _from_sheet(state, record, sheet_terms, shown, docnum) or out \
                 or plain_snippet(redact_contacts(record.get("original_text") or "", ""))
     if caching:
         state.snippet_cache.put(key, out)
     return out
 
 
-def _from_sheet(state: IndexState, record: Mapping, terms: frozenset, shown: Callable[[], str]) -> str | None:
+def _from_sheet(state: IndexState, record: Mapping, terms: frozenset, shown: Callable[[], str],
+                docnum: int | None = None) -> str | None:
     """The passage of `record`'s sheet (its source text, as the `sheet` field indexed it) with the
     most of the words `terms` match that the result does not show already (`shown`), or None: a
     partnership found by the school of its actions' table showed the start of its body, without
-    the word; a place, marked on the parties line, would take the sheet's heading (its contacts)."""
+    the word; a place, marked on the parties line, would take the sheet's heading (its contacts).
+    The words are looked up where the build found them in the sheet (its `docnum`'s), not searched."""
     marker = state.markers["sheet"]
     sheet = record.get("original_text") or ""
+    places = state.vocabulary.sheet(docnum) if sheet and docnum is not None else None
+    if places is not None and not marker.found_in(places, words_of(terms), state.vocabulary):
+        return None  # (the sheet has none of the words: what the result shows need not be read)
     wanted = terms_not_in(shown(), terms, marker) if sheet else None
-    at = best_passage(sheet, terms, marker, among=wanted) if wanted else None
+    at = best_passage(sheet, terms, marker, among=wanted, places=places, table=state.vocabulary) if wanted else None
     if at is None:
         return None
     start, end = _stretch(sheet, at)
@@ -98,53 +102,69 @@ def names_and_places(partnership: Mapping) -> str:
                       + list(partnership.get("countries") or []))
 
 
-def parties_line(state: IndexState, partnership: Mapping, terms: Mapping[str, Collection] | None) -> dict:
+def parties_line(state: IndexState, partnership: Mapping, terms: Mapping[str, Collection] | None,
+                 stored: tuple[str, str, str] | None = None) -> dict:
     """The parties line of a result as the page shows it, in HTML with the words the query matched
     in the names and places marked: each side's `name` and `place` (« subdivision, région »), and
-    the `countries`. A partner found by its région (`segou`: « San, Ségou ») had no mark at all."""
-    sides = [partnership.get("french_party") or None, partnership.get("partner_party") or None]
-    names = [(p or {}).get("name") or "" for p in sides]
-    places = [", ".join(x for x in ((p or {}).get("subdivision"), (p or {}).get("region")) if x) for p in sides]
-    countries = ", ".join(partnership.get("countries") or [])
+    the `countries`. A partner found by its région (`segou`: « San, Ségou ») had no mark at all.
+    `stored`: the line as the build stored it, with its two folded forms (indexer.partiesline)."""
+    has = [bool(partnership.get("french_party")), bool(partnership.get("partner_party"))]
     # each field's texts marked at once, one a line; both at once when the two fields ask the same
     # words of the same analyzer (nearly always: a query's words are looked for in both)
     if terms is not None and terms.get("parties") == terms.get("places") \
             and state.markers["parties"] is state.markers["places"]:
-        lines = _marked_lines(state, [*names, *places, countries], "places", terms)
+        if stored is not None:
+            lines = _marked_text(state, stored[0], "places", terms, stored[1:])
+        else:
+            names, places, countries = party_texts(partnership)
+            lines = _marked_lines(state, [*names, *places, countries], "places", terms)
         marked_names, marked_places = lines[:2], lines[2:]
     else:
+        names, places, countries = party_texts(partnership)
         marked_names = _marked_lines(state, names, "parties", terms)
         marked_places = _marked_lines(state, [*places, countries], "places", terms)
-    return {"french_party": {"name": marked_names[0], "place": marked_places[0]} if sides[0] else None,
-            "partner_party": {"name": marked_names[1], "place": marked_places[1]} if sides[1] else None,
+    return {"french_party": {"name": marked_names[0], "place": marked_places[0]} if has[0] else None,
+            "partner_party": {"name": marked_names[1], "place": marked_places[1]} if has[1] else None,
             "countries": marked_places[2]}
 
 
 def _marked_lines(state: IndexState, texts: list[str], field: str, terms: Mapping[str, Collection] | None) -> list[str]:
     """`texts` in HTML, the words `field`'s terms match marked (escaped only without `terms`), in
     one pass: apart by more than a phrase's gap, no phrase is found across two of them."""
-    text = _APART.join(" ".join(t.split()) for t in texts)
+    return _marked_text(state, line_text(texts), field, terms)
+
+
+def _marked_text(state: IndexState, text: str, field: str, terms: Mapping[str, Collection] | None,
+                 folded: tuple[str, str] | None = None) -> list[str]:
+    """_marked_lines of the texts `line_text` joined; `folded`: the text's folded_forms, when stored."""
     wanted = terms.get(field, set()) if terms is not None else set()
-    if not wanted or not _may_hold(text, words_of(wanted)):
-        return escape(text, quote=False).split(_APART)
-    return mark_all(text, wanted, state.markers[field]).split(_APART)
+    if not wanted or not _may_hold(folded or folded_forms(text), words_of(wanted)):
+        return escape(text, quote=False).split(APART)
+    return mark_all(text, wanted, state.markers[field]).split(APART)
 
 
-_UNWORDED = re.compile(r"[\W_]+")
 _SAINT = re.compile(r"\bste?\b")
 
 
-def _may_hold(text: str, words: frozenset[str]) -> bool:
-    """False when no word of the names analyzer (folding, no stems) can be in `text`: each of its
-    words is a piece of the folded text, or of it without spaces and signs (a compound joined,
-    `rhonealpes`), but `saint`, which `St` becomes. Most results' names have none of a topic's
-    words: marking them, by tokens, cost a cold request ~0.3 ms."""
-    folded = fold_text(text)
-    joined = _UNWORDED.sub("", folded)
-    return any(w in folded or w in joined or (w.startswith("saint") and _SAINT.search(folded)) for w in words)
+def _may_hold(folded: tuple[str, str], words: frozenset[str]) -> bool:
+    """False when no word of the names analyzer (folding, no stems) can be in a text whose
+    folded_forms are `folded`: each of its words is a piece of the folded text, or of it without
+    spaces and signs (a compound joined, `rhonealpes`), but `saint`, which `St` becomes. Most
+    results' names have none of a topic's words: marking them, by tokens, cost a cold request
+    ~0.3 ms."""
+    text, joined = folded
+    return any(w in text or w in joined or (w.startswith("saint") and _SAINT.search(text)) for w in words)
 
 
 def marked_title(state: IndexState, title: str, terms: Mapping[str, Collection] | None) -> str:
+    """A result's title in HTML, the words the query matched in it marked. Every word of a title
+    is in the word tables (the build reads the titles for them): a title in which none of the
+    tables' words the terms mark is written has no mark, and is not tokenized (most have none)."""
     if terms is None:
         return escape(title, quote=False)
-    return mark_all(title, terms.get("title", set()), state.markers["title"])
+    wanted, marker = terms.get("title", set()), state.markers["title"]
+    if wanted and marker.table is not None:  # (the analyzer of the tables, which are the generation's)
+        forms = marker.marked_words(words_of(wanted), state.vocabulary)
+        if len(forms) <= _FORMS_LOOKED_FOR and not any(map(title.__contains__, forms)):
+            return escape(title, quote=False)
+    return mark_all(title, wanted, marker)

@@ -17,7 +17,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from analyzers import french_analyzer, names_analyzer, spelling_analyzer
 from analyzers.indexing import planned_indexing, prime
 from analyzers.vocabulary import write_expansions
-from analyzers.wordtables import count_vocabulary, word_terms, write_tables
+from analyzers.wordtables import Locator, count_vocabulary, word_terms, write_tables
 
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
 from .doctable import write_doc_table
@@ -25,6 +25,7 @@ from .documents import index_documents
 from .likeness import write_likeness
 from .locations import NoDocuments, check_data_dir
 from .parallel import beside
+from .partiesline import folded_forms, parties_line_text
 from .records import action_from_dict, partnership_from_dict
 from .recordtable import encoded, records_json, write_record_table
 from .registry import REPERTOIRES
@@ -230,8 +231,8 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     show (bodies and titles), the bodies with their words' places; the
     query expansions' tables (analyzers.vocabulary); and how alike each two
     partnerships are (indexer.likeness)."""
-    partnerships = encoded([p.to_dict() for p in corpus.partnerships])
-    actions = encoded([a.to_dict() for a in corpus.actions])
+    records = [p.to_dict() for p in corpus.partnerships], [a.to_dict() for a in corpus.actions]
+    partnerships, actions = encoded(records[0]), encoded(records[1])
     write_text(gen / RECORDS, records_json(partnerships, actions))
     write_record_table(gen / RECORD_TABLE, partnerships, actions)
     write_json(gen / PARSED, corpus.per_document)
@@ -243,7 +244,26 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     shown = [doc[TEXT_FIELDS.index("title")] for doc in texts] + [" ".join((b or "").split()) for b in bodies]
     elsewhere: set[str] = set()
     vocabulary = count_vocabulary(texts, apart=TEXT_FIELDS.index("sheet"), elsewhere=elsewhere)
-    write_tables(path, vocabulary, word_terms(shown), bodies, unsuggested=contact_names(corpus) - elsewhere)
+    terms = word_terms(shown)
+    write_tables(path, vocabulary, terms, bodies, unsuggested=contact_names(corpus) - elsewhere,
+                 **_result_texts(docs, *records, terms))
     write_expansions(gen / EXPANSIONS)
     write_likeness(gen / LIKENESS, docs)
 
+
+def _result_texts(docs: list[dict], partnerships: list[dict], actions: list[dict],
+                  terms: dict[str, frozenset[str]]) -> dict[str, dict]:
+    """What results show besides their bodies, as the search reads the records, for the word
+    tables (analyzers.wordtables.write_tables): the parties `lines` of the partnerships' documents
+    with their folded forms, and where the words a query can mark (those of `terms` that have
+    terms) stand in each document's record's sheet (`sheets`), by document number."""
+    records = {("partnership", p["id"]): p for p in partnerships} | {("action", a["id"]): a for a in actions}
+    locator = Locator([w for w, t in terms.items() if t])
+    lines, sheets = {}, {}
+    for docnum, d in enumerate(docs):
+        record = records[(d["type"], d["id"])]
+        if d["type"] == "partnership":
+            line = parties_line_text(record)
+            lines[docnum] = (line, *folded_forms(line))
+        sheets[docnum] = locator.places(record.get("original_text") or "")
+    return {"lines": lines, "sheets": sheets}

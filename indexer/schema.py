@@ -20,7 +20,7 @@ from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
-SCHEMA_VERSION = 7  # 7: word places of bodies as WordPlaces arrays (analyzers.wordtables), not a marshalled dict
+SCHEMA_VERSION = 8  # 8: the word tables store the parties lines, folded, and where their words stand in the sheets
 
 # The text fields every document has (their BM25F weights are the ranking
 # profile's, engine/ranking_profile.py): names and places, then titles and

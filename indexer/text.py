@@ -290,10 +290,13 @@ _LABELLED_NUMBER = re.compile(
     r"(\+?\(?\d[\d .\-/()]{3,}\d)")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def redact_contacts(text: str, replacement: str = "") -> str:
     """Text without e-mail addresses and phone numbers: the index and the
     snippets never carry them, and HIDE_CONTACTS masks them on pages."""
-    if not text:
+    if not text or ("@" not in text and not _DIGIT.search(text)):  # (every pattern below needs one)
         return text
     if "@" in text:  # the e-mail pattern is slow to fail on long texts
         text = EMAIL_RE.sub(replacement, text) if replacement else without_emails(text)
