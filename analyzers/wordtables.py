@@ -36,6 +36,7 @@ from .tokenizers import TOKEN_RE
 
 _CHUNK = 500  # parameters per query, well under SQLite's bound
 _OFFSET = "I"  # a word's start in a body, as stored (4 bytes on the platforms the index is built on)
+_TERMS_KEPT = 50_000  # terms whose words marked_words keeps
 _FEW = 24  # words looked for in a body's word list as a string (WordPlaces.common)
 
 
@@ -304,6 +305,7 @@ class WordTables:
                                    check_same_thread=False)
         self._lock = threading.Lock()
         self._lowercase: dict[str, str] | None = None
+        self._term_words: dict[str, list[str]] = {}  # term -> the words it marks (marked_words)
         self.words = self._db.execute("SELECT count(*) FROM vocabulary").fetchone()[0]
         self._db.execute("SELECT 1 FROM deletes LIMIT 1").fetchall()
         self._db.execute("SELECT 1 FROM terms LIMIT 1").fetchall()
@@ -379,10 +381,26 @@ class WordTables:
 
     def marked_words(self, terms) -> MarkedWords:
         """Every word the build met that one of `terms` marks, with the term the
-        highlighter marks it for (`marked_term` of its terms among them)."""
+        highlighter marks it for (`marked_term` of its terms among them), in the
+        order of the words by term (SQLite's, of the table's key). Each term's
+        words are asked of the table once (`_term_words`): a request asks for its
+        words of the body, of the sheet and of what the sheet has that the result
+        does not show, each a query when they were asked as sets."""
+        known = self._term_words
+        words = {t: known.get(t) for t in terms}  # (taken at once: another thread may clear `known`)
+        missing = sorted(t for t, w in words.items() if w is None)
+        if missing:
+            read: dict[str, list[str]] = {t: [] for t in missing}
+            for term, word in self._rows("SELECT term, word FROM term_words WHERE term IN ({})", missing):
+                read[term].append(word)
+            if len(known) + len(read) > _TERMS_KEPT:
+                known.clear()
+            known.update(read)
+            words.update(read)
         found: dict[str, list[str]] = {}
-        for term, word in self._rows("SELECT term, word FROM term_words WHERE term IN ({})", sorted(terms)):
-            found.setdefault(word, []).append(term)
+        for term in sorted(terms):
+            for word in words[term] or ():
+                found.setdefault(word, []).append(term)
         return MarkedWords((word, marked_term(ts)) for word, ts in found.items())
 
     # -- the snippets' ------------------------------------------------------------

@@ -106,3 +106,26 @@ def test_a_passage_is_escaped_with_or_without_markup_in_it():
     assert _render("un puits ici", 0, 12, [(3, 8, "puit")]) == "un <mark>puits</mark> ici"
     text = "<mark>x</mark> & puits"
     assert _render(text, 0, len(text), [(17, 22, "puit")]) == "&lt;mark&gt;x&lt;/mark&gt; &amp; <mark>puits</mark>"
+
+
+def test_marked_words_asked_term_by_term_are_those_asked_as_a_set(index_dir):
+    """The tables' words a term set marks, and their order, are those one query for the set gave,
+    whichever terms were asked before (the table keeps each term's words)."""
+    import random
+
+    from analyzers.wordtables import WordTables, marked_term
+    from indexer.store import WORDS, current_generation
+
+    tables = WordTables(current_generation(index_dir).path / WORDS)
+    terms = [t for (t,) in tables._db.execute("SELECT DISTINCT term FROM term_words")]
+    rng = random.Random(40)
+    for size in (1, 3, 12, 60, 600):
+        for _ in range(20):
+            asked = frozenset(rng.sample(terms, size))
+            found: dict[str, list[str]] = {}
+            for term, word in tables._db.execute(
+                    f"SELECT term, word FROM term_words WHERE term IN ({','.join('?' * len(asked))})", sorted(asked)):
+                found.setdefault(word, []).append(term)
+            expected = [(w, marked_term(ts)) for w, ts in found.items()]
+            assert list(tables.marked_words(asked).items()) == expected
+    assert any(len(ts) > 1 for ts in found.values())  # words that two terms mark, the longest chosen
