@@ -143,8 +143,10 @@ class FieldMarker:
         from the same text): the words `terms` mark are asked of the table once
         for all the texts of a request, then each text is one set intersection."""
         marked = self.marked_words(terms, table)
-        found = []
         common = places.common(marked) if hasattr(places, "common") else places.keys() & marked.keys()
+        if not common:  # (most texts of a page)
+            return []
+        found = []
         for word in common:
             term = marked[word]
             a, b = self.bounds(word)
@@ -411,12 +413,14 @@ def _best_window(spans: list[tuple[int, int, str]], limit: int) -> int:
     """The span starting the window of `limit` characters with the most distinct terms, then the
     most matches. A window starting at each match; the window slides (spans are in text order),
     so a text with many matches costs a pass over them, not one per match."""
+    if len(spans) == 1:
+        return 0
     best, best_score = 0, -1
     in_window: dict[str, int] = {}  # term -> matches of it in spans[i:j]
-    j = 0
+    j, n = 0, len(spans)
     for i, (s, _, term) in enumerate(spans):
         j = max(j, i)
-        while j < len(spans) and spans[j][0] < s + limit:
+        while j < n and spans[j][0] < s + limit:
             in_window[spans[j][2]] = in_window.get(spans[j][2], 0) + 1
             j += 1
         score = len(in_window) * 10 + (j - i)
