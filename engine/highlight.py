@@ -25,7 +25,7 @@ from whoosh import query as Q
 
 from analyzers import french_analyzer
 from analyzers.filters import ElisionFilter, elide
-from analyzers.tokenizers import normalize_token
+from analyzers.tokenizers import APOSTROPHES, HYPHENS, normalize_token
 from analyzers.wordtables import WordPlaces, found_apart, marked_term as pick
 from indexer.schema import NAME_FIELDS
 
@@ -379,15 +379,76 @@ def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET
     return passage(text, _in_phrases(spans, terms), limit)
 
 
-def highlight_located(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS) -> str | None:
+def highlight_located(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS,
+                      headings: Collection[str] = ()) -> str | None:
     """`highlight` of a short text not in the word tables (a stretch of a sheet), its words found
     by `marker.locate` (the tables' forms looked up as strings) rather than by tokenizing it:
     tokenizing a page's sheet stretches, each word new to a cold process, cost more than the
-    search."""
+    search. The words of `headings`, lines of the text written in capitals (`CULTURE, ÉDUCATION`,
+    which the tables, made of bodies and titles, seldom have), are tokenized and marked too
+    (_heading_spans); a form found inside a compound marks the compound, as `matches` does
+    (_whole_words), once the phrases' words are found together."""
     if not text or not terms:
         return None
     text = " ".join(text.split())
-    return passage(text, _in_phrases(marker.locate(text, words_of(terms)), terms), limit)
+    words = words_of(terms)
+    spans = marker.locate(text, words)
+    if headings:
+        spans = _apart(spans + _heading_spans(text, headings, words, marker))
+    return passage(text, _whole_words(text, _in_phrases(spans, terms), words, marker), limit)
+
+
+_JOINERS = frozenset(APOSTROPHES + HYPHENS)  # what joins the parts of a word (`Ile-de-France`, `l'eau`)
+
+
+def _whole_words(text: str, spans: list[tuple[int, int, str]], words: frozenset[str],
+                 marker: FieldMarker) -> list[tuple[int, int, str]]:
+    """`spans` found by `locate` inside a longer word of `text` widened to the word (those in one
+    word, one span), marked for its own terms, as `matches` marks a word: `Ile` and `France`,
+    which the tables know alone, were marked apart in a sheet's « Ile-de-France », which a body
+    marks whole."""
+    if not any((s and text[s - 1] in _JOINERS) or (e < len(text) and text[e] in _JOINERS) for s, e, _ in spans):
+        return spans
+    pattern = getattr(marker.tokenizer, "pattern", None)
+    if pattern is None:
+        return spans
+    tokens = [(m.start(), m.group()) for m in pattern.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    for span in spans:
+        while i < len(tokens) and tokens[i][0] + len(tokens[i][1]) <= span[0]:
+            i += 1
+        if i == len(tokens) or tokens[i][0] > span[0]:
+            out.append(span)
+            continue
+        start, word = tokens[i]
+        a, b = marker.bounds(word)
+        keys = marker.keys(word) & words
+        whole = (start + a, start + b, pick(keys)) if keys else span
+        if not out or out[-1] != whole:
+            out.append(whole)
+    return _apart(out)
+
+
+def _heading_spans(text: str, headings: Collection[str], words: frozenset[str],
+                   marker: FieldMarker) -> list[tuple[int, int, str]]:
+    """The words `words` mark in the capitals' lines `headings` where they stand in `text` (their
+    spaces collapsed), as `matches` marks them. A heading found in the text more often than it is
+    a line of it (the same capitals elsewhere: a name in a contact's line) marks nothing."""
+    pattern = getattr(marker.tokenizer, "pattern", None)
+    if pattern is None:
+        return []
+    spans = []
+    for heading in set(headings):
+        at = found_apart(text, heading)
+        if len(at) != sum(h == heading for h in headings):
+            continue
+        for m in pattern.finditer(heading):
+            keys = marker.keys(m.group()) & words
+            if keys:
+                a, b = marker.bounds(m.group())
+                spans += [(p + m.start() + a, p + m.start() + b, pick(keys)) for p in at]
+    return spans
 
 
 def passage(text: str, spans: list[tuple[int, int, str]], limit: int = SNIPPET_CHARS) -> str | None:

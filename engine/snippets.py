@@ -74,12 +74,25 @@ def _from_sheet(state: IndexState, record: Mapping, terms: frozenset, shown: Cal
     start, end = _stretch(sheet, at)
     # cleaned as the index has it, and again once its spaces are collapsed as the snippet shows them
     # (`Tél : 674 42 48    222 34 65` would read as one number)
-    html = highlight_located(redact_contacts(" ".join(redact_contacts(sheet[start:end], "").split()), ""),
-                             wanted, marker)
+    cut = redact_contacts(sheet[start:end], "")
+    html = highlight_located(redact_contacts(" ".join(cut.split()), ""), wanted, marker, headings=_headings(cut))
     if html is None:
         return None
     return ("… " if start > 0 and not html.startswith("… ") else "") + html + \
         (" …" if end < len(sheet) and not html.endswith(" …") else "")
+
+
+def _headings(text: str) -> list[str]:
+    """The lines of `text` written in capitals, their spaces collapsed: the sheets' headings
+    (`CULTURE, ÉDUCATION, SOCIÉTÉ CIVILE`, `JEUNESSE`). Not a line with a digit or an @ (an
+    address's, a phone's), nor a name in capitals on a line with others in small letters (a
+    contact's `Jean BOURGES`, which a search blind to case marked instead of the headings)."""
+    return [" ".join(line.split()) for line in text.split("\n")
+            if line.isupper() and "@" not in line and not _DIGIT.search(line)
+            and sum(c.isalpha() for c in line) > 1]
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _stretch(text: str, at: int) -> tuple[int, int]:

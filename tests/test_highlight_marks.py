@@ -183,3 +183,53 @@ def test_a_sheet_passage_shows_no_phone_number_its_spaces_would_join(engine):
     html = _from_sheet(state, record, frozenset(terms["sheet"]), lambda: "Hennebont ; Niamana")
     assert html and "<mark>forage</mark>" in html
     assert "674" not in html and "222 34 65" not in html
+
+
+# --- 5. a sheet's headings in capitals, its compounds ------------------------------------------------
+def _sheet_passage(state, text: str, query: str, record: dict | None = None,
+                   shown: str = "Hennebont ; Niamana") -> str | None:
+    """The passage of a sheet a result shows for `query`, the result showing `shown` besides."""
+    from engine.snippets import _from_sheet
+
+    terms = terms_by_field(plan(state, parse_query(query)).query, state.markers)
+    return _from_sheet(state, record or {"original_text": text}, frozenset(terms["sheet"]), lambda: shown)
+
+
+def test_a_heading_in_capitals_is_marked_in_a_sheet_passage(engine):
+    """The Maroc sheets head each project with its domains in capitals, which the word tables (made
+    of bodies and titles) do not have: « APPUI INSTITUTIONNEL, CULTURE » was left unmarked under a
+    marked « Culture »."""
+    state = engine.state()
+    html = _sheet_passage(state, "", "culture", state.partnerships["boulogne-sur-mer--safi"])
+    assert "APPUI INSTITUTIONNEL, <mark>CULTURE</mark>" in html
+
+
+def test_a_name_in_capitals_on_a_contact_line_is_not_marked(engine):
+    """Only a line all in capitals is a heading: a contact's surname in capitals (a search blind to
+    case marked « Mme Patricia BOURGES » for the town) stays unmarked, the town is marked."""
+    html = _sheet_passage(engine.state(), "CONTACTS\nMme Catherine ALTEIRAC, Mme Patricia BOURGES\nPROJETS\n"
+                                          "Un jumelage avec la ville de Bourges depuis 1990.", "Bourges")
+    assert "<mark>Bourges</mark>" in html and "Patricia BOURGES" in html
+
+
+@pytest.mark.parametrize("line", ["44 640 SAINT-JEAN-DE-BOISEAU", "Mme Patricia BOURGES", "CONTACT@MAIRIE.FR", "X"])
+def test_a_line_with_digits_small_letters_or_an_address_is_no_heading(line):
+    from engine.snippets import _headings
+
+    assert _headings(f"PROJETS EN COURS\n{line}\nCULTURE, ÉDUCATION") == ["PROJETS EN COURS", "CULTURE, ÉDUCATION"]
+
+
+def test_a_compound_is_marked_whole_in_a_sheet_passage(engine):
+    """A compound whose parts the tables know alone (`Maine`, `Loire`) was marked by halves in a
+    sheet, « <mark>Maine</mark>-et-<mark>Loire</mark> »; a body marks it whole, and now a sheet too."""
+    state = engine.state()
+    html = _sheet_passage(state, "", "Maine-et-Loire", state.partnerships["angers--bamako"])
+    assert "<mark>Maine-et-Loire</mark>" in html and "<mark>Maine</mark>" not in html
+
+
+def test_a_phrase_of_a_compound_s_parts_marks_the_compound(engine):
+    """The parts of « Ile-de-France » as a phrase of the query (the result's places showing the
+    joined name already) mark the compound whole, as its parts marked it by halves."""
+    html = _sheet_passage(engine.state(), "Département/Région : 93/Ile-de-France\nCollectivités maliennes",
+                          "Île-de-France", shown="Saint-Denis ; Seine-Saint-Denis, Île-de-France")
+    assert "93/<mark>Ile-de-France</mark>" in html
