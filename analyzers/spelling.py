@@ -73,16 +73,18 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(prev[len(b)], limit + 1)
 
 
-# first letters a French speaker writes for one another (`Cikasso`, `Kasablanca`, `Yfrane`)
-_SAME_SOUND = frozenset({frozenset("ck"), frozenset("cq"), frozenset("kq"), frozenset("cs"), frozenset("iy")})
+# first letters a French speaker writes for one another (`Kasablanca`, `Yfrane`); a c and an s only
+# where the c sounds as an s, before e, i or y (`Cenegal`, `Cétif`; `coins` is no `soins`)
+_SAME_SOUND = frozenset({frozenset("ck"), frozenset("cq"), frozenset("kq"), frozenset("iy")})
 
 
 def typo_distance(a: str, b: str, limit: int) -> int:
     """`edit_distance`, where a new first letter counts two (Meilisearch's rule): typing hits the
     first letter least, and `sanitation` is no `animation` (one letter dropped in front, one
     changed: 31 results about cultural events), nor `Foy` (Sainte Foy) a `Roy`. What is no new
-    first letter counts one, as anywhere else: the first two letters swapped (`akyes`), a silent h
-    dropped or added (`opital`), a letter of the same sound (`Cikasso`)."""
+    first letter counts one, as anywhere else: the first two letters of a word of five letters or
+    more swapped (`akyes`; `ami` is no `mai`), a silent h dropped or added (`opital`), a letter of
+    the same sound (`Kasablanca`, `Cikasso`)."""
     d = edit_distance(a, b, limit)
     return min(d + 1, limit + 1) if _new_start(a, b) else d
 
@@ -90,9 +92,11 @@ def typo_distance(a: str, b: str, limit: int) -> int:
 def _new_start(a: str, b: str) -> bool:
     if a[:1] == b[:1]:
         return False
-    swapped = len(a) > 1 and len(b) > 1 and a[0] == b[1] and a[1] == b[0]
+    swapped = min(len(a), len(b)) >= 5 and a[0] == b[1] and a[1] == b[0]
     silent_h = (a[:1] == "h" and a[1:2] == b[:1]) or (b[:1] == "h" and b[1:2] == a[:1])
-    return not (swapped or silent_h or frozenset((a[:1], b[:1])) in _SAME_SOUND)
+    pair = frozenset((a[:1], b[:1]))
+    soft_c = pair == frozenset("cs") and (a if a[:1] == "c" else b)[1:2] in ("e", "i", "y")
+    return not (swapped or silent_h or soft_c or pair in _SAME_SOUND)
 
 
 class _MemoryTables:

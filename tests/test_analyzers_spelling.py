@@ -87,6 +87,9 @@ def test_edit_distance(a, b, limit, expected):
     # silent h, a letter of the same sound
     ("akyes", "kayes", 1, 1), ("esgou", "segou", 1, 1), ("opital", "hopital", 1, 1), ("hygiene", "ygiene", 1, 1),
     ("cikasso", "sikasso", 1, 1), ("kasablanca", "casablanca", 2, 1), ("yfrane", "ifrane", 1, 1),
+    ("cetif", "setif", 1, 1),
+    # the second review: a c is an s only before e, i or y, and a short word's swap is another word
+    ("coins", "soins", 1, 2), ("cuite", "suite", 1, 2), ("ami", "mai", 1, 2), ("rat", "art", 1, 2),
 ])
 def test_a_first_letter_changed_counts_two(a, b, limit, expected):
     assert typo_distance(a, b, limit) == expected
