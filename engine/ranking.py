@@ -354,8 +354,8 @@ def _nothing_besides_missing(out: Ranking, parts: list[Mapping[int, float]], gro
     places (`commune de Zzzz`: what is asked is a place no record names, not every record saying
     « commune ») or words opening a name (`Sainte Foy`: not every Saint-Étienne, Saint-Denis…),
     which leaves nothing to search. With no word matched at all, notes them all (`unknown`)."""
-    if not any(parts):
-        out.unknown = [g.text for g in groups]
+    if not any(parts):  # each word once, an OR's alternatives apart (« Chefchaouen » ni « zzqx »)
+        out.unknown = list(dict.fromkeys(w for g in groups for w in g.text.split(" OR ")))
     out.missing = _missing(parts, groups)
     if not out.missing:
         return False

@@ -155,9 +155,11 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         # of its actions lists it again
         gone, owner = _excluded_partnerships(state, built), state.owner_docnum
         action_cands = [a for a in action_cands if owner[a] not in gone]
+    # notices that promise results (surroundings.py) -> what each says of an empty listing ('': nothing)
+    promised: dict[str, str] = {}
     if ranking.missing:  # a place no sheet names: its other words where it is (surroundings.py)
         action_cands, part_scores = within_unnamed_place(ranking.missing, state.facet_bits, action_cands,
-                                                         part_scores, notices)
+                                                         part_scores, notices, promised)
 
     counted = list(filtering) if req.facets else []
     kept_actions, action_counts = filter_and_count(
@@ -169,7 +171,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     later = other_years(state, selection, action_cands, kept_actions) \
         if mode == "partnership" and scores is not None else []
     best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later)
-    around = _add_surroundings(state, pq, built, ranking, part_scores, notices) if mode == "partnership" else {}
+    around = _add_surroundings(state, pq, built, ranking, part_scores, notices, promised) \
+        if mode == "partnership" else {}
     outside = _outside_domain(state, selection, built, score_fn, best_action, part_scores) \
         if mode == "partnership" and score_fn is not None else set()
     kept_parts, part_counts = filter_and_count(
@@ -187,9 +190,10 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     total = len(hits)
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
-    if not total:
+    if not total:  # a filter emptied it: what promised results says only what stays true
+        notices[:] = [promised.get(n, n) for n in notices if promised.get(n, n)]
         why = _why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions),
-                         [] if notices else ranking.unknown)
+                         ranking.unknown)
         notices.extend(n for n in why if n not in notices)
     partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
@@ -259,7 +263,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
 
 
 def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_scores: dict[int, float],
-                      notices: list[str]) -> dict[int, Unit]:
+                      notices: list[str], promised: dict[str, str]) -> dict[int, Unit]:
     """The partnerships of the units enclosing a place named alone, or named with a topic (then those
     with the topic's words), join `part_scores` after all of its own (engine/surroundings.py);
     returns docnum -> the unit it was listed for."""
@@ -296,6 +300,7 @@ def _add_surroundings(state: IndexState, pq, built, ranking: Ranking, part_score
     if added:
         notices.append(surroundings_notice(place, [u for u in units if u in added.values()], topic is not None,
                                            own=listed_before))
+        promised[notices[-1]] = ""
     return added
 
 
@@ -353,7 +358,7 @@ def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int
     other kind of record meets (`other` of them: `statut:réalisé`, an action's status, in a listing
     of partnerships said nothing, as if nothing had it)."""
     typed = [c.text for c in pq.clauses if c.kind in ("word", "phrase") and not c.negated]
-    absent = unnamed_place(typed) if not selection.active or unknown else None
+    absent = unnamed_place(typed) if unknown else None  # (`Bamako annee:1950` is no unnamed place)
     out = [absent] if absent else [missing_notice(unknown, searched=False)] if unknown else []
     if facets.kind is not None and other:
         out.append(_other_kind_notice(mode, other))

@@ -316,10 +316,12 @@ def unnamed_place_scope(missing: list[str], regions: Collection[str]) -> Scope |
 
 
 def within_unnamed_place(missing: list[str], bits: FacetBits, action_cands: list[int],
-                         part_scores: dict[int, float], notices: list[str]) -> tuple[list[int], dict[int, float]]:
+                         part_scores: dict[int, float], notices: list[str],
+                         promised: dict[str, str]) -> tuple[list[int], dict[int, float]]:
     """The candidates within the territory of a place of the query that no sheet names
     (`unnamed_place_scope`; `missing`: the query's words no document has), with its notice in
-    place of the missing words' one; all of them, said so, when none there has the other words."""
+    place of the missing words' one; all of them, said so, when none there has the other words.
+    `promised` gets what the notice says of a listing a filter empties: that no sheet names it."""
     scope = unnamed_place_scope(missing, bits.values.get(REGION, {}))
     if scope is None:
         return action_cands, part_scores
@@ -332,6 +334,7 @@ def within_unnamed_place(missing: list[str], bits: FacetBits, action_cands: list
     inside = bits.any_of(scope.facet, [scope.value])
     kept_parts = bits.kept(part_scores, inside)
     notices[at:at + 1] = [scope.notice(bool(kept_parts))] + ([missing_notice(others)] if others else [])
+    promised[notices[at]] = scope.unnamed + "."
     if not kept_parts:
         return action_cands, part_scores
     return bits.kept(action_cands, inside), {d: part_scores[d] for d in kept_parts}

@@ -105,3 +105,29 @@ def test_a_place_no_sheet_names_is_not_said_to_have_results(engine):
     # a place + topic whose own results lack a word still had results of its own
     assert any(n.startswith("Après les résultats pour le cercle de Douentza :")
                for n in notices(engine, "tourisme Douentza")[1])
+
+
+@pytest.mark.parametrize("q, filters, said", [
+    # a place some sheet names is not said to be named by none when a filter empties its listing
+    ("Bamako annee:1950", {}, ["Aucune valeur de « année:1950 » dans le répertoire."]),
+    ("Douentza pays:maroc", {}, []),
+    # what promised results says only what stays true of an empty listing
+    ("Tessalit", {"country": ["Maroc"]}, ["Aucune fiche des répertoires ne nomme le cercle de Tessalit (Mali)."]),
+    ("Tessalit annee:1990", {}, ["Aucune fiche des répertoires ne nomme le cercle de Tessalit (Mali)."]),
+    # another notice does not hide the unknown word, and an OR's words are named apart
+    ("Chefchaouen pay:maroc", {}, ["Le préfixe « pay: » est lu comme « pays: ».",
+                                   "Aucun document ne contient « Chefchaouen »."]),
+    ("Chefchaouen OR zzzqx", {}, ["Aucun document ne contient « Chefchaouen » ni « zzzqx »."]),
+    ("Chefchaouen Chefchaouen", {}, ["Aucun document ne contient « Chefchaouen »."]),
+])
+def test_an_empty_listing_says_only_what_is_true(engine, q, filters, said):
+    """The second review's cases (round 40)."""
+    r = engine.search(SearchRequest(q=q, filters=filters, per_page=1, facets=False))
+    assert (r["total"], r["query"]["notices"]) == (0, said)
+
+
+def test_a_place_and_topic_emptied_by_a_filter_keeps_the_unnamed_place_only(engine):
+    r = engine.search(SearchRequest(q="école Tiaret", filters={"country": ["Mali"]}, per_page=1, facets=False))
+    assert r["total"] == 0
+    assert r["query"]["notices"][0] == "Aucune fiche des répertoires ne nomme la wilaya de Tiaret (Algérie)."
+    assert not any("voici les résultats" in n for n in r["query"]["notices"])
