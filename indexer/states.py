@@ -8,7 +8,7 @@ no value (there is no « Autre »).
 
 Partnerships. Only the Algerian state table (`Etat du partenariat`) has a column for it; the
 Morocco sheets say when a cooperation is suspended or its agreement still being drawn up (the
-parser writes `suspendu`, `en projet`), and a few legal frameworks say the same
+parser writes `suspendu`, `en cours de formalisation`), and a few legal frameworks say the same
 (« Jumelage … signé en 1986 mais aujourd'hui suspendu », « À finaliser »). The stages:
   - En recherche de partenariat: « En recherche de partenariat » (a collectivity with no partner yet);
   - En contact: « En contact », « En contacts », « Quelques contacts (depuis 2004) »,
@@ -58,8 +58,7 @@ _PARTNERSHIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((state, re.c
     (NO_FOLLOW_UP, r"\bsans (?:veritable )?suite\b|\bpas donne de suite\b|\bplus de contacts?\b|\baucun contact\b"),
     (SEEKING, r"\ben recherche de partenari"),
     (FORMALISING, (r"\ben gestation\b|\ben cours de formalisation\b|\ben negociation\b|\ba finaliser\b"
-                   r"|\ben cours d.elaboration\b|\baucun accord\b.*\bsigne\b|\bsignature\b.*\best en projet\b"
-                   r"|^en projet$")),
+                   r"|\ben cours d.elaboration\b|\baucun accord\b.*\bsigne\b|\bsignature\b.*\best en projet\b")),
     (IN_CONTACT, r"\ben contacts?\b|\bquelques contacts?\b|^rapprochement\b"),
 ))
 
@@ -91,5 +90,11 @@ def state_value(raw: str) -> str:
     closed set) is answered, not refused. Else the value unchanged, which the API refuses."""
     key = fold(raw).strip()
     same = next((state for state in STATES if fold(state) == key), None)
-    return same or _ACTION_STATES.get(raw.strip().lower()) or state_of_text(raw) or raw
+    worded = next((state for words, state in _ACTION_STATES.items() if fold(words) == key), None)
+    # a document's sentence, not its negation (`pas suspendu` is no « Suspendu »)
+    told = None if _NEGATED.search(key) else state_of_text(raw)
+    return same or worded or told or raw
+
+
+_NEGATED = re.compile(r"^(?:pas|non|jamais)\b|\bque jamais\b")  # not the documents' « n'ont pas donné de suite »
 

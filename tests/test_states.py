@@ -156,3 +156,29 @@ def test_the_query_language_reads_a_status_as_the_api_does(engine):
     assert listed('statut:"en contacts"') == listed('statut:"En contact"')
     assert listed('statut:"en contacts"')[1] == ["En contact"]
     assert listed('type:action statut:"à venir"')[1] == ["En projet"]
+
+
+def test_every_record_is_found_by_the_status_it_shows(client, engine):
+    """The second review: marseille--fes showed « en projet » (the Morocco parser's word) and
+    `status=en projet` listed no partnership; each record's own status now selects it."""
+    st = engine.state()
+    shown = [(pid, p["status"]) for pid, p in st.partnerships.items() if p.get("status")]
+    assert len(shown) > 20
+    for pid, status in shown:
+        r = client.get("/api/search", query_string={"status": status, "per_page": 100})
+        if r.status_code == 400:  # a status that states no stage (« Jumelage ») selects nothing
+            assert r.get_json()["error"]["code"] == "unknown_facet_value", status
+            continue
+        assert pid in [h["id"] for h in r.get_json()["results"]], (pid, status)
+
+
+@pytest.mark.parametrize("typed", ["pas suspendu", "pas en contact", "plus de contacts que jamais"])
+def test_a_negated_state_selects_nothing(client, typed):
+    r = client.get("/api/search", query_string={"status": typed})
+    assert r.status_code == 400 and r.get_json()["error"]["code"] == "unknown_facet_value"
+
+
+def test_a_state_typed_without_accents_is_read(client):
+    one = client.get("/api/search", query_string={"type": "action", "status": "a venir", "per_page": 1}).get_json()
+    assert one["total"] == client.get("/api/search", query_string={"type": "action", "status": "En projet",
+                                                                   "per_page": 1}).get_json()["total"] > 0

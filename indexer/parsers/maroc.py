@@ -322,7 +322,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     contacts += who_persons(info, fr, partners, contacts)
     status = "suspendu" if data.suspended else None
     if legal and re.search(r"aucun accord|en cours d'élaboration", legal, re.IGNORECASE):
-        status = "en projet"
+        status = "en cours de formalisation"  # the parser's words (the sheet has no state): the facet's state
     raw_text = "\n".join(ctx.lines[start:end]).strip()
     if (toc and fold(toc.moroccan) != fold(" ".join(partner_raws)) and len(partner_raws) == 1
             and not toc.moroccan.startswith("Communes")):
