@@ -8,7 +8,8 @@ no value (there is no « Autre »).
 
 Partnerships. Only the Algerian state table (`Etat du partenariat`) has a column for it; the
 Morocco sheets say when a cooperation is suspended or its agreement still being drawn up (the
-parser writes `suspendu`, `en cours de formalisation`), and a few legal frameworks say the same
+parser writes `suspendu`; an agreement still being drawn up is read from the legal framework), and a
+few legal frameworks say the same
 (« Jumelage … signé en 1986 mais aujourd'hui suspendu », « À finaliser »). The stages:
   - En recherche de partenariat: « En recherche de partenariat » (a collectivity with no partner yet);
   - En contact: « En contact », « En contacts », « Quelques contacts (depuis 2004) »,

@@ -320,9 +320,9 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     if common is not None:
         contacts = parse_contacts(common.contact_lines, fr, partners) + contacts
     contacts += who_persons(info, fr, partners, contacts)
+    # an agreement « en cours d'élaboration » is read from the legal framework (indexer/states.py):
+    # the sheets write no state, and a word of the parser's own would be searched
     status = "suspendu" if data.suspended else None
-    if legal and re.search(r"aucun accord|en cours d'élaboration", legal, re.IGNORECASE):
-        status = "en cours de formalisation"  # the parser's words (the sheet has no state): the facet's state
     raw_text = "\n".join(ctx.lines[start:end]).strip()
     if (toc and fold(toc.moroccan) != fold(" ".join(partner_raws)) and len(partner_raws) == 1
             and not toc.moroccan.startswith("Communes")):
