@@ -285,9 +285,10 @@ def without_emails(text: str) -> str:
 # still write 7-digit numbers (« Tél :  2420762 », « Tél : 67 81 427 »); their label says what they
 # are, where a bare 7-digit run may be an amount.
 _LABELLED_NUMBER = re.compile(
-    r"(?i)(\b(?:(?:t[ée]l(?:[ée]phone)?|fax|portable|gsm|mobile)\b\.?\s*(?:\(\w+\)\s*)?[:/]?"
-    r"|(?:port|cel+)\b\.?\s*[:/])\s*)"  # `port`, `cel` are labels only with their colon (`port 10 000 tonnes`)
-    r"(\+?\(?\d[\d .\-/()]{3,}\d)")
+    r"(?i)(\b(?:t[ée]l(?:[ée]phone)?|fax|portable|(?P<short>port|cel+)|gsm|mobile)\b\.?\s*(?:\(\w+\)\s*)?"
+    r"(?P<colon>[:/])?\s*)(?P<number>\+?\(?\d[\d .\-/()]{3,}\d)")
+# an amount in thousands (`10 000`): after a bare `port` or `cel`, a harbour's tonnage, not a phone
+_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
 
 
 _DIGIT = re.compile(r"\d")
@@ -306,8 +307,12 @@ def redact_contacts(text: str, replacement: str = "") -> str:
 
 def _masked_if_long(m: re.Match, replacement: str) -> str:
     """A labelled number of 5 digits or more is a phone number whatever its length, unless it is
-    years (`Tél : 2006-2007 [masqué]`: the date cell the rule above kept)."""
-    groups = re.findall(r"\d+", m.group(2))
+    years (`Tél : 2006-2007 [masqué]`: the date cell the rule above kept) or an amount after a
+    bare `port` or `cel`."""
+    number = m.group("number")
+    groups = re.findall(r"\d+", number)
     if sum(map(len, groups)) < 5 or _only_years(groups):
         return m.group(0)
+    if m.group("short") and not m.group("colon") and _THOUSANDS.fullmatch(number.strip()):
+        return m.group(0)  # `port 10 000 tonnes`
     return m.group(1) + replacement

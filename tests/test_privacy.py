@@ -197,6 +197,9 @@ def short_labelled_numbers() -> set[str]:
 @pytest.mark.parametrize("text, masked", [
     ("Tél :  2420762", "Tél :  [masqué]"), ("Tél : 67 81 427 Fax : 2650048", "Tél : [masqué] Fax : [masqué]"),
     ("Portable : 76 45 123", "Portable : [masqué]"),
+    # a bare `port` or `cel` still labels a phone number (the second review), not an amount in thousands
+    ("Port 7612345", "Port [masqué]"), ("Cel 612 34 56", "Cel [masqué]"),
+    ("Tél : 2420762 Port 6612345", "Tél : [masqué] Port [masqué]"),
 ])
 def test_a_labelled_number_is_masked_below_eight_digits(text, masked):
     from indexer.text import redact_contacts
