@@ -243,7 +243,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             "sort": "name" if req.sort == "relevance" and scores is None else req.sort,
             "fallback_any_word": fallback,
             "partial_matches": partial,
-            "notices": notices,
+            "notices": list(dict.fromkeys(notices)),  # each once (`eau NOT NOT` said its notice twice)
         },
         "total": total,
         "page": req.page,

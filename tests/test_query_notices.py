@@ -131,3 +131,9 @@ def test_a_place_and_topic_emptied_by_a_filter_keeps_the_unnamed_place_only(engi
     assert r["total"] == 0
     assert r["query"]["notices"][0] == "Aucune fiche des répertoires ne nomme la wilaya de Tiaret (Algérie)."
     assert not any("voici les résultats" in n for n in r["query"]["notices"])
+
+
+def test_a_notice_is_said_once(engine):
+    said = notices(engine, "Chefchaouen NOT NOT")[1]
+    assert said == ["Opérateur « NOT » sans terme après lui : il a été ignoré.",
+                    "Aucun document ne contient « Chefchaouen »."]
