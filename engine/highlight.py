@@ -27,11 +27,11 @@ from analyzers import french_analyzer
 from analyzers.filters import ElisionFilter, elide
 from analyzers.tokenizers import APOSTROPHES, HYPHENS, normalize_token
 from analyzers.wordtables import WordPlaces, found_apart, marked_term as pick
+from indexer.partiesline import PHRASE_GAP
 from indexer.schema import NAME_FIELDS
 
 SNIPPET_CHARS = 220
 WORD_CACHE = 200_000  # distinct words remembered per field
-PHRASE_GAP = 16  # characters between two words of a phrase: a stop word and a short word (the phrases' slop)
 
 
 @lru_cache(maxsize=65536)  # once per distinct marked word

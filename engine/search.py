@@ -192,9 +192,8 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         notices.remove(unfounded)
     if not total:  # a filter emptied it: what promised results says only what stays true
         notices[:] = [promised.get(n, n) for n in notices if promised.get(n, n)]
-        why = _why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions),
-                         ranking.unknown)
-        notices.extend(n for n in why if n not in notices)
+        notices += _why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions),
+                              ranking.unknown)  # (said once: the notices are listed without repeats)
     partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
     if req.page > pages and total:  # a bookmark from before the index changed, an edited URL

@@ -9,9 +9,12 @@ from collections.abc import Mapping
 
 from analyzers import fold_text
 
-# between the texts of a line, marked at once: farther apart than a phrase's words may be
-# (engine.highlight.PHRASE_GAP), so that no phrase is found across two of them
-APART = "\n" + " " * 16
+# characters between two words of a phrase, as the highlighter finds them: a stop word and a short
+# word (the phrases' slop; engine.highlight reads it here, where the stored lines are made)
+PHRASE_GAP = 16
+# between the texts of a line, marked at once: farther apart than a phrase's words may be, so that
+# no phrase is found across two of them
+APART = "\n" + " " * PHRASE_GAP
 _UNWORDED = re.compile(r"[\W_]+")
 
 
