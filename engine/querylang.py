@@ -66,7 +66,7 @@ class Clause:
         """The clause as it would be typed; words that would read as operators are quoted."""
         needs_quotes = self.kind == "phrase" or (self.kind == "field" and " " in self.text) or (
             self.kind == "word" and (self.text.startswith("-") or ":" in self.text
-                                     or self.text in _OPERATORS))
+                                     or self.text in _OPERATORS)) or any(b in self.text for b in "()[]{}")
         body = f'"{self.text}"' if needs_quotes else self.text
         if self.kind == "field":
             body = f"{prefix_label(self.target)}:{body}"
@@ -161,6 +161,7 @@ def parse_query(text: str) -> ParsedQuery:
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
     text = _without_tags(text, pq.notices)
     text = _departement_numbers(text, pq.notices)
+    typed, text = text, _ungrouped(text, pq.notices)
     items: list[Clause | str] = []  # clauses and the operators _OR, as typed
     negating: str | None = None  # a NOT waiting for its word
     for tok in _split(text, pq.notices):
@@ -178,7 +179,7 @@ def parse_query(text: str) -> ParsedQuery:
     pq.groups = _periods(_or_groups(items, pq.notices), pq.notices)
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
-    elif text.strip() and not pq.groups and NOTHING_SEARCHABLE not in pq.notices:
+    elif typed.strip() and not pq.groups and NOTHING_SEARCHABLE not in pq.notices:
         pq.notices.append(NOTHING_SEARCHABLE)
     return pq
 
@@ -196,6 +197,32 @@ def _without_tags(text: str, notices: list[str]) -> str:
     shown = ", ".join(f"« {t[:_TAG_CHARS]}{'…' if len(t) > _TAG_CHARS else ''} »" for t in tags[:_TAGS_SHOWN])
     more = f" et {len(tags) - _TAGS_SHOWN} autres" if len(tags) > _TAGS_SHOWN else ""
     notices.append(f"Balises HTML ignorées : {shown}{more}.")
+    return stripped
+
+
+# brackets typed to group words, outside quotes: `(eau OR santé) Mali`, `eau (santé OR)`
+_BRACKET_RE = re.compile(r'"[^"]*"|([()\[\]{}])')
+# ... where an operator takes a group of several words, not a word: `(eau potable) OR santé`,
+# `-(eau potable)`, `NOT (eau potable)`
+_GROUP = r"[(\[{]\s*\S+\s+[^()\[\]{}]*?\S\s*[)\]}]"
+_GROUP_OPERATOR_RE = re.compile(rf"{_GROUP}\s*(?:OR|OU|\|)(?=\s)|(?<=\s)(?:OR|OU|\||NOT|SAUF)\s*{_GROUP}|"
+                                rf"(?<=\s)-\s*{_GROUP}")
+GROUPS_UNSUPPORTED = ("Les parenthèses ne groupent pas les mots : « OR » porte sur les deux mots qui l'entourent, "
+                      "et « - » sur le mot qui le suit.")
+
+
+def _ungrouped(text: str, notices: list[str]) -> str:
+    """The query without its brackets, which group nothing here: each word is required and OR joins
+    the words on either side of it (`(eau OR santé) Mali` reads as typed; a bracket left on an
+    operator, `OR)`, made it a word). Where OR stood between a group and a word, the notice says how
+    it was read."""
+    def out(m: re.Match) -> str:
+        if not m.group(1):
+            return m.group(0)  # a quoted phrase is kept as typed
+        return "" if m.start() and text[m.start() - 1] in ":-" else " "  # `pays:(Mali)`, `-(eau)`
+    stripped = _BRACKET_RE.sub(out, text)
+    if stripped != text and _GROUP_OPERATOR_RE.search(f" {text} "):
+        notices.append(GROUPS_UNSUPPORTED)
     return stripped
 
 

@@ -4,7 +4,7 @@ so), punctuation without spaces, a département's number, NOT, a partnership wri
 import pytest
 
 from engine import SearchRequest
-from engine.querylang import close_prefix, parse_query
+from engine.querylang import NOTHING_SEARCHABLE, close_prefix, parse_query
 
 
 @pytest.mark.parametrize("typed, meant", [("pay", "pays"), ("domain", "domaine"), ("Regoin", "région"),
@@ -88,11 +88,32 @@ def test_a_notice_about_an_or_names_it_as_typed(q, notice):
 def test_a_query_of_ignored_signs_says_the_whole_repertoire_is_listed(q):
     """`OR` alone said only that the operator was ignored, then listed all 297 partnerships
     without saying why (`AND` and `""` said it): what was ignored, then what is listed."""
-    from engine.querylang import NOTHING_SEARCHABLE
-
     pq = parse_query(q)
     assert not pq.groups and pq.notices[-1] == NOTHING_SEARCHABLE and pq.notices.count(NOTHING_SEARCHABLE) == 1
     assert len(pq.notices) >= 2  # the ignored sign is said first
+
+
+@pytest.mark.parametrize("q, read, noticed", [
+    ("eau (santé OR)", ["eau", "santé"], False),  # `OR)` was a word `or`: 2 results of partial matches
+    ("(eau OR santé) Mali", ["eau", "OR", "santé", "Mali"], False),
+    ("eau OR (santé)", ["eau", "OR", "santé"], False),
+    ("pays:(Mali) eau", ["pays:Mali", "eau"], False),  # no value `(Mali)`: 0 results
+    ("-(eau) santé", ["-eau", "santé"], False),
+    ('"eau (potable)"', ['"eau (potable)"'], False),  # inside quotes a bracket is the phrase's
+    ("(eau potable) OR santé", ["eau", "potable", "OR", "santé"], True),
+    ("-(eau potable) santé", ["-eau", "potable", "santé"], True),
+    ("NOT (eau potable) santé", ["-eau", "potable", "santé"], True),
+])
+def test_brackets_group_nothing_and_say_so_where_it_matters(q, read, noticed):
+    """Brackets typed to group words stuck to them: `OR)` was no operator, `pays:(Mali)` no value.
+    They are taken out; where an operator took a group of several words, which reads otherwise,
+    a notice says how it was read."""
+    from engine.querylang import GROUPS_UNSUPPORTED
+
+    pq = parse_query(q)
+    assert pq.render() == " ".join(read)
+    assert (GROUPS_UNSUPPORTED in pq.notices) is noticed
+    assert parse_query("()").notices[-1] == NOTHING_SEARCHABLE
 
 
 def test_not_excludes_in_the_search(engine):
