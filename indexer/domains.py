@@ -188,16 +188,26 @@ def _map_uncached(label: str) -> list[str]:
 
 
 _STATED_RE = re.compile(r"dans l(?:e|es) domaines? (?:de la |de l.|de |d.|du |des )(?P<list>[^.;:()]+)", re.IGNORECASE)
+# the list ends where a bullet or a dash starts another sentence (`de la santé` / `- Soutenir la mairie`)
+_LIST_END_RE = re.compile(r"\s*\n\s*[-–•*]|\s[-–]\s|\n\s*\n")
+# an item's article or preposition, which the sentence needs and a label does not (`de l’éducation`)
+_ITEM_LEAD_RE = re.compile(r"^(?:et\s+|ainsi que\s+)?(?:(?:de la|de l[’']|du|des|de|d[’'])\s*)?"
+                           r"(?:(?:la|le|les|l[’'])\s*)?", re.IGNORECASE)
+# ... and an item that starts a clause of its own is no field (`et dans le respect d’une bonne gouvernance`)
+_CLAUSE_RE = re.compile(r"^(?:dans|en|pour|avec|sur|par|afin|selon)\b", re.IGNORECASE)
 
 
 def stated_labels(text: str) -> list[str]:
     """The fields a sentence says the partnership works in (`principalement dans les domaines de
-    l’eau et l’assainissement, l’environnement…, l’urbanisme`): each item naming a domain."""
+    l’eau et l’assainissement, l’environnement…, l’urbanisme`): each item naming a domain, as a
+    label reads (`assainissement`, not `l’assainissement`)."""
     out: list[str] = []
     for m in _STATED_RE.finditer(text or ""):
-        for item in re.split(r",\s*|\s+et\s+|\s+ainsi que\s+", m.group("list")):
-            item = item.strip()
-            if item and len(item) <= 60 and map_domain(item) and item not in out:
+        listed = _LIST_END_RE.split(m.group("list"))[0]
+        for item in re.split(r",\s*|\s+et\s+|\s+ainsi que\s+", listed):
+            item = _ITEM_LEAD_RE.sub("", " ".join(item.split()))
+            if (item and len(item) <= 60 and not _CLAUSE_RE.match(item) and map_domain(item)
+                    and item.casefold() not in {o.casefold() for o in out}):
                 out.append(item)
     return out
 

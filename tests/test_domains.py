@@ -306,10 +306,25 @@ def test_the_fields_a_sheet_states_are_its_labels():
     text = ("Transfert de technologie et de savoir-faire principalement dans les domaines de l’eau et "
             "l’assainissement, l’environnement et la gestion des déchets, l’urbanisme, le transport et la circulation.")
     labels = stated_labels(text)
-    assert "l’urbanisme" in labels and "l’environnement" in labels
+    assert "urbanisme" in labels and "environnement" in labels and "gestion des déchets" in labels
     assert {URBANISME, ENVIRONNEMENT, "Eau et assainissement"} <= set(map_domains(labels))
     assert stated_labels("Dans le domaine de la gestion urbaine (aspects administratifs)") == ["gestion urbaine"]
     assert stated_labels("Des échanges ont eu lieu avec les habitants.") == []
+
+
+def test_a_stated_field_reads_as_a_label_not_as_a_sentence_fragment():
+    """The document's labels showed « du développement économique », « de l'éducation », « et dans le
+    respect d'une bonne gouvernance » and « de la santé\n- Soutenir la mairie de Mopti » (QA, round 41):
+    an item loses its article, a clause is no field, and the list ends where a bullet starts."""
+    from indexer.domains import stated_labels
+
+    essonne = ("en particulier dans les domaines de la culture, du développement économique et social, "
+               "de l'éducation et de l'environnement. Le Conseil")
+    assert stated_labels(essonne) == ["culture", "développement économique", "social", "éducation", "environnement"]
+    saumur = ("dans les domaines de l’éducation, de la santé, de la jeunesse, de l’environnement, de la culture, "
+              "et dans le respect d’une bonne gouvernance.")
+    assert stated_labels(saumur) == ["éducation", "santé", "jeunesse", "environnement", "culture"]
+    assert stated_labels("dans le domaine de la santé\n- Soutenir la mairie de Mopti") == ["santé"]
 
 
 def test_a_sheet_with_neither_labels_nor_actions_is_filed_by_its_history(corpus):
