@@ -425,7 +425,7 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
                     f"{where.document if where else '?'}: line {where.first_line if where else 0}: "
                     f"{pp.name} is in {elsewhere}, not {pp.country}: {p.title} filed under {elsewhere}")
                 p.notes.append(f"Le document classe ce partenariat sous {pp.country} ; "
-                               f"{pp.name} est en {elsewhere}.")
+                               f"{pp.name} est {geography.in_country(elsewhere)}.")
                 p.countries = list(dict.fromkeys(elsewhere if c == pp.country else c for c in p.countries)) \
                     or [elsewhere]
                 pp.country, pp.region, pp.subdivision = elsewhere, region, sub or pp.subdivision

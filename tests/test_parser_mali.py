@@ -79,7 +79,7 @@ def test_menaka_annex_disagreement_sheet_wins():
     assert p.partner_party.region == "Gao" and p.partner_party.subdivision == "Ménaka"
     assert [s.section for s in p.sources] == ["sheet", "Annexe 1"]
     assert p.sources[1].first_line == 182
-    assert p.notes == ["Annexe 1 (line 182) files this partnership under Kidal; the sheet gives Gao"]
+    assert p.notes == ["L'annexe 1 (ligne 182) classe ce partenariat sous Kidal ; la fiche indique Gao."]
     ids = {q.id: q for q in r.partnerships}
     angers = ids["angers--bamako"]
     assert angers.detail == "listed" and angers.french_party.subdivision == "Maine-et-Loire"

@@ -148,7 +148,7 @@ def test_accord_without_country(start):
     assert kidal.french_party.name_raw == "Commune urbaine de Kidal"
     assert kidal.french_party.country == "Mali"
     assert kidal.countries == ["Algérie", "Mali"]
-    assert kidal.notes == ["Country not written in the list; Kidal is in Mali."]
+    assert kidal.notes == ["La liste du MICL ne donne pas le pays ; Kidal est au Mali."]
 
 
 def test_accords_after_blank_lines(start):
@@ -230,7 +230,7 @@ def test_full_document_usual_names(full):
     paris = _by_id(full, "paris--w-alger")
     assert paris.partner_party.name == "Wilaya d'Alger"
     assert paris.partner_party.name_raw == "Alger"
-    assert paris.notes == ["Written « Alger »: read as the wilaya d'Alger."]
+    assert paris.notes == ["La liste du MICL écrit « Alger » : compris comme la wilaya d'Alger."]
     elkader = _by_id(full, "el-kader--mascara")
     assert elkader.french_party.country == "États-Unis"
 

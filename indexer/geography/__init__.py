@@ -204,6 +204,19 @@ def of_country(name: str, article: bool = False) -> str:
     return ("de l'" if name[:1].lower() in "aeiouéèâîô" else "de la ") + name
 
 
+def in_country(name: str) -> str:
+    """`en`/`au` before a country's name, as French says where a place is: `au Mali`, `au Maroc`,
+    `en Algérie`, `aux États-Unis`; a masculine name opening with a vowel (`Israël`) and a
+    feminine one take `en`, any other name `à` (`à Cuba`)."""
+    if name in _PLURAL_COUNTRIES:
+        return "aux " + name
+    if name in _MASCULINE_COUNTRIES and name[:1].lower() not in "aeiouéèâîô":
+        return "au " + name
+    if name in _MASCULINE_COUNTRIES or name in _FEMININE_COUNTRIES:
+        return "en " + name
+    return "à " + name
+
+
 def spelled_otherwise(word: str) -> str | None:
     """The name a table gives the unit a word names by another spelling (`Timbuktu`: Tombouctou,
     `Algiers`: Alger, `Fez`: Fès), the largest unit first; None for a table's own name or no unit."""

@@ -120,7 +120,8 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
         own_name = place.name  # its accents: `SETIF` -> Sétif, `BEJA ÏA` -> Béjaïa (TIPASA stays, ids too)
     if kind == "commune" and _slug(own_name) == "alger":
         kind = "wilaya"
-        notes.append(f"Written « {raw} »: read as the wilaya d'Alger (Algiers has no single commune).")
+        notes.append(f"Le document écrit « {raw} » : compris comme la wilaya d'Alger "
+                     "(la ville d'Alger n'est pas une seule commune).")
     region: str | None
     if kind == "wilaya":
         name = ("Wilaya d'" if fold(own_name)[:1] in "aeiouy" else "Wilaya de ") + own_name

@@ -177,8 +177,8 @@ class CufRepertoireReader(CufReader):
         if r.partner.region is None:
             r.partner.region = annex_region
         elif r.partner.region != annex_region:
-            r.notes.append(f"Annexe 1 (line {line}) files this partnership under {annex_region}; "
-                           f"the sheet gives {r.partner.region}")
+            r.notes.append(f"L'annexe 1 (ligne {line}) classe ce partenariat sous {annex_region} ; "
+                           f"la fiche indique {r.partner.region}.")
 
     # --- Annexe 1 -------------------------------------------------------------
     def annex(self, doc: Document, result: ParseResult, start: int, end: int) -> None:

@@ -50,11 +50,12 @@ _FOREIGN_ALIASES: dict[str, tuple[str, str, str | None]] = {
         "Conseil régional de Provence-Alpes-Côte d'Azur", "région", None),
     "mairie du grand lyon": (
         "Communauté urbaine de Lyon", "intercommunalité",
-        "Written « Mairie du Grand Lyon »: the Grand Lyon is the Communauté urbaine de Lyon."),
+        "La liste du MICL écrit « Mairie du Grand Lyon » : le Grand Lyon est la Communauté urbaine de Lyon."),
     "dunkerque": (
         "Communauté urbaine de Dunkerque", "intercommunalité",
-        "Written « Dunkerque »: the partner of Annaba is the Communauté urbaine de Dunkerque."),
-    "mairie de viennes": ("Vienne", "commune", "Written « Mairie de Viennes »."),
+        "La liste du MICL écrit « Dunkerque » : le partenaire d'Annaba est la Communauté urbaine de Dunkerque."),
+    "mairie de viennes": ("Vienne", "commune",
+                          "La liste du MICL écrit « Mairie de Viennes » : il s'agit de Vienne."),
     "mairie des ulis": ("Les Ulis", "commune", None),
     "mairie de la roche sur yon": ("La Roche-sur-Yon", "commune", None),
     "mairie de saint denis": ("Saint-Denis", "commune", None),
@@ -173,7 +174,7 @@ def _foreign_party(written: str, country: str | None) -> tuple[Party, list[str]]
         inferred = _COUNTRY_NOT_WRITTEN.get(re.sub(r"[^a-z]+", "-", fold(name)).strip("-"))
         if inferred:
             country = inferred
-            notes.append(f"Country not written in the list; {name} is in {inferred}.")
+            notes.append(f"La liste du MICL ne donne pas le pays ; {name} est {geography.in_country(inferred)}.")
     party = Party(name=name, name_raw=raw, kind=kind, country=country)
     table = geography.of(country)  # its région and département (or province) from its country's table
     if table is not None:
@@ -196,7 +197,7 @@ def _algerian_party(written: str, wilaya: str | None) -> tuple[Party, list[str]]
     # A bare name ("Alger") is the wilaya: Algiers has no single commune.
     own = _clean_name(raw)
     name = ("Wilaya d'" if fold(own)[:1] in "aeiouy" else "Wilaya de ") + own
-    note = f"Written « {raw} »: read as the {name[0].lower() + name[1:]}."
+    note = f"La liste du MICL écrit « {raw} » : compris comme la {name[0].lower() + name[1:]}."
     return Party(name=name, name_raw=raw, kind="wilaya", country="Algérie", region=wilaya or own), [note]
 
 
