@@ -25,9 +25,11 @@ The table's other cells name the agreement (« Jumelage », « Accord de coopér
 `formalized`, which every document gives), not a stage, so no state; « Pas de convention »
 alone says no more.
 
-Actions. The documents file their projects under `réalisé`, `en cours`, `en projet` (`à venir`)
-and, once, `en suspend` (the parsers keep those words). Morocco's « SUIVI DES PROJETS ENTRE 2001
-ET 2007 » (`suivi`) lists done and ongoing work alike (« Travail depuis 2005 »): no state.
+Actions. The documents file their projects under `réalisé`, `en cours`, `en projet` (`à venir`),
+once `en suspend`, and twice `abandonné` (Thionville – Kéniéba Konko: « Nouveaux Forages :
+Abandonnés », neither done nor on hold: its own state). The parsers keep those words. Morocco's
+« SUIVI DES PROJETS ENTRE 2001 ET 2007 » (`suivi`) lists done and ongoing work alike (« Travail
+depuis 2005 »): no state.
 """
 from __future__ import annotations
 
@@ -46,9 +48,10 @@ NO_FOLLOW_UP = "Sans suite"
 PLANNED = "En projet"
 ONGOING = "En cours"
 DONE = "Réalisé"
+ABANDONED = "Abandonné"
 
 PARTNERSHIP_STATES: tuple[str, ...] = (SEEKING, IN_CONTACT, FORMALISING, SUSPENDED, NO_FOLLOW_UP)
-ACTION_STATES: tuple[str, ...] = (PLANNED, ONGOING, DONE, SUSPENDED)
+ACTION_STATES: tuple[str, ...] = (PLANNED, ONGOING, DONE, SUSPENDED, ABANDONED)
 STATES: tuple[str, ...] = tuple(dict.fromkeys(PARTNERSHIP_STATES + ACTION_STATES))
 
 # A partnership's text (folded) -> its state: the first rule that matches. An end comes before
@@ -65,7 +68,8 @@ _PARTNERSHIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((state, re.c
 
 # An action's status as the parsers write it -> its state.
 _ACTION_STATES = {"réalisé": DONE, "en cours": ONGOING, "en projet": PLANNED, "à venir": PLANNED,
-                  "en suspend": SUSPENDED, "en suspens": SUSPENDED, "suspendu": SUSPENDED}
+                  "en suspend": SUSPENDED, "en suspens": SUSPENDED, "suspendu": SUSPENDED,
+                  "abandonné": ABANDONED}
 
 
 def state_of_text(text: str | None) -> str | None:

@@ -27,6 +27,7 @@ from .cuf_programme import programme_actions
 from .cuf_rows import split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
+    dated_status,
     durations,
     status as _status,
     strip_number,
@@ -397,6 +398,11 @@ class CufReader(Reader):
                 warn(result, sheet.first, f"no {self.country} region for",
                      f"{sheet.french.name} – {pp.name}")
             p, acts = sheet.records(doc, result)
+            for draft, a in zip(sheet.actions, acts, strict=True):
+                # set after the records are read: a row the sheet's date makes planned keeps its years
+                # (`Nov 2008` is still the partnership's 2008), as its stated dates are
+                if a.status == "réalisé":
+                    a.status = dated_status(draft.when, sheet.updated) or a.status
             result.partnerships.append(p)
             result.actions.extend(acts)
         for key in ("sheets", "listed", "merged"):

@@ -167,7 +167,20 @@ def _dates_or_amount(c: Cell) -> list[Cell] | None:
                     c.top, c.segment, c.block)
         return split_mixed(head) + [Cell("domain", [(c.lines[-1][0], label)], c.top + len(c.lines) - 1,
                                          c.segment, c.block)]
+    if c.kind == "budget" and len(c.lines) <= 2:
+        return _worded_amount(c)
     return _split_when(c) if c.kind == "when" and len(c.lines) <= 2 else None
+
+
+def _worded_amount(c: Cell) -> list[Cell] | None:
+    """`En cours 45 000 €`: the dates cell's words (a state or a periodicity) and the amount written on
+    one line -> the dates cell and the budget cell, so that the words state the row's state and
+    the amount alone is its budget."""
+    money, head = _tail_amount(c.text)
+    head = head.strip()
+    if not money or not head or fields.amounts(head) or not is_when(head):
+        return None
+    return _periodic(c, head, money)
 
 
 def _trailing_label(c: Cell) -> str | None:

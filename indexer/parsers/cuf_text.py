@@ -7,16 +7,62 @@ from __future__ import annotations
 import re
 
 from ..text import fold, squash_spaces
+from . import fields
 from .cuf_cells import _BULLET_RE, _MONTHS, _NUMBER_RE
+
+# `Projet d’aviculture : Abandonné`, `Nouveaux Forages : Abandonnés`: the row says the project was dropped
+_ABANDONED = re.compile(r"(?:^|[:;,.(–-])\s*abandonnee?s?\b|\b(?:projet|action|chantier)s?\s+abandonnee?s?\b")
 
 
 def status(text: str) -> str:
+    """The status a row's words state; a row that states none was done. A project dropped is
+    neither done nor still to come, whatever else its row says."""
     f = fold(text)
+    if _ABANDONED.search(f):
+        return "abandonné"
     if re.search(r"en projet|a l.etude|prevu|a venir|envisage", f):
         return "en projet"
     if re.search(r"en cours|depuis|chaque annee|tous les ans|programme demarre", f):
         return "en cours"
     return "réalisé"
+
+
+# a year and the month written before it (`Nov 2008`, `Décembre 2008`, `fin 2007`), folded
+_DATED = re.compile(rf"(?:\b({_MONTHS}|debut|fin)\W{{0,2}}\s*)?\b((?:19|20)\d\d)\b")
+_MONTH_KEYS = ("janv", "fev", "mars", "avr", "mai", "juin", "juil", "aou", "sept", "oct", "nov", "dec")
+
+
+def _month(word: str | None) -> int | None:
+    if not word:
+        return None
+    if word in ("debut", "fin"):
+        return 1 if word == "debut" else 12
+    return next(n for n, key in enumerate(_MONTH_KEYS, 1) if word.startswith(key))
+
+
+def dated_status(when: str | None, updated: str | None) -> str | None:
+    """The status a row's dates state against its sheet's own date (`Date de mise à jour`, as
+    `YYYY-MM-DD`), for a row whose words state none: dated wholly after it (`Nov 2008` on a sheet
+    of 3 October 2008, `2008` on one of July 2007), it was still to come; a period running past it
+    (`2008-2010` on a sheet of November 2008), still going on. A year alone in the sheet's own
+    year does not say which side it is on: None, as for a row dated before."""
+    m = re.match(r"(\d{4})-(\d\d)", updated or "")
+    if not m or not when:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    real = set(fields.years(when).found)  # not an amount's or a phone number's digits
+    sides = []
+    for d in _DATED.finditer(fold(when)):
+        y, mo = int(d.group(2)), _month(d.group(1))
+        if y in real:
+            sides.append((y > year) - (y < year) if y != year or mo is None else (mo > month) - (mo < month))
+    if not sides:
+        return None
+    if all(s > 0 for s in sides):
+        return "en projet"
+    if any(first <= year < last for first, last in fields.periods(when)) and sides[-1] > 0:
+        return "en cours"
+    return None
 
 
 def strip_number(text: str) -> str:
