@@ -15,6 +15,7 @@ from indexer.records import SHOWN_ONLY
 from indexer.text import french_list
 
 from . import accessibility, mapview, views
+from .contacts import contact_groups
 from .errors import french_redirect
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
@@ -280,6 +281,7 @@ def partnership(pid: str):
         "partnership.html", p=p, actions=actions, related=p["related"], sections=sections, facts=facts,
         extra_texts={k: v for k, v in p["extra"].items() if k not in facts},
         title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
+        contact_groups=contact_groups(p),
         no_french_note=(views.no_french_party_note(p) or (None,))[0],
         back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
         json_url=url_for("api.partnership", pid=pid))
