@@ -9,6 +9,7 @@ from expected_counts import MALI
 from indexer.corpus import rollup_result
 from indexer.domains import map_domain
 from indexer.parsers import mali
+from indexer.records import RI_BUDGET
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "mali"
@@ -36,7 +37,9 @@ def test_aix_sheet_fields():
     # 2006: `Identification en novembre 2006 d'une thématique santé`, done before the sheet's date
     assert p.formalized == 2003 and p.years == [2003, 2006]
     assert p.updated == "2008-10-10"
-    assert (p.budget.amount, p.budget.currency) == (200000.0, "EUR")
+    # its cooperation's budget line is empty (fixture l.73-74, source l.254-255); « 200 000 euros » is the town's whole
+    # international-relations budget (l.257-258), under its own label, never the partnership's
+    assert p.budget is None and p.extra == {RI_BUDGET: "200 000 euros"}
     assert p.partners == "techniques : Centre Hospitalier Général"
     assert p.domains == ["Appui institutionnel et gouvernance", "Société civile"]
     assert p.contacts[0].name == "Maryse JOISSAINS-MASINI" and p.contacts[0].side == "french"
@@ -275,7 +278,6 @@ def test_the_international_relations_budget_is_shown_beside_the_cooperations(cor
     « 850 000 euros » for its international relations (l.3371) was lost. It is shown beside it, and
     searched only in the sheet's whole text, as before: it says nothing of the partnership's work."""
     from indexer.documents import partnership_document
-    from indexer.records import RI_BUDGET
 
     by_id = {p.id: p for p in corpus.partnerships}
     essonne = by_id["cg-essonne--cercle-douentza"]
@@ -283,8 +285,16 @@ def test_the_international_relations_budget_is_shown_beside_the_cooperations(cor
     assert by_id["cu-lyon--district-de-bamako"].extra[RI_BUDGET] == "719 921 € en 2007"
     doc = partnership_document(essonne)
     assert "850 000" not in doc["body"] and "850 000" in doc["sheet"]
-    # one budget only: it is the record's, nothing beside it
-    assert all(RI_BUDGET not in p.extra for p in corpus.partnerships if not p.budget)
+
+
+def test_the_international_relations_budget_alone_is_not_the_partnerships(corpus):
+    """QA r41 qa3, defect 12: with the cooperation's line empty, the international-relations figure
+    was shown as the partnership's budget (Aix-en-Provence l.254-258 « 200 000 euros », Ivry l.6872-6876
+    « 2007 : 88 000 euros », Saumur l.11633-11637 « 55 000,00 € »): it is kept under its own label."""
+    by_id = {p.id: p for p in corpus.partnerships}
+    for pid, said in (("aix-en-provence--bamako-commune-v", "200 000 euros"),
+                      ("ivry-sur-seine--dianguirde", "2007 : 88 000 euros"), ("saumur--sansanding", "55 000,00 €")):
+        assert by_id[pid].budget is None and by_id[pid].extra[RI_BUDGET] == said, pid
 
 
 def test_a_row_naming_a_part_is_a_part_of_the_project_above(corpus):

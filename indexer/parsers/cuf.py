@@ -75,9 +75,10 @@ def _value(lines: list[str], i: int, label_re: str) -> str:
 
 
 def _other_budget(pres: dict[str, str]) -> dict[str, str]:
-    """The budget of the collectivity's international relations, when the sheet also gives that of
-    its decentralised cooperation (the record's budget): kept beside it, not lost."""
-    return {RI_BUDGET: pres["budget_ri"]} if pres.get("budget_dc") and pres.get("budget_ri") else {}
+    """The budget of the collectivity's international relations, under its own label: it is the
+    town's whole budget for every partner, never this partnership's budget, even when the sheet
+    leaves the cooperation's own line empty (Aix-en-Provence: « 200 000 euros »)."""
+    return {RI_BUDGET: pres["budget_ri"]} if pres.get("budget_ri") else {}
 
 
 _LABEL_TAIL_RE = re.compile(r"^[^:\d]{1,40}:\s*(.*)$")  # a label's last words and its colon
@@ -269,7 +270,7 @@ class CufReader(Reader):
             countries=[self.country], legal_framework=pres.get("formal") or None,
             first_contact=pres.get("first_contact") or None, history=history, objectives=objectives,
             perspectives=perspectives, documents=cuf_documents.documents(lines, docs_i, clean),
-            budget=pres.get("budget_dc") or pres.get("budget_ri") or None, extra=_other_budget(pres),
+            budget=pres.get("budget_dc") or None, extra=_other_budget(pres),
             contacts=self.contacts(lines[:head_end], french, partner, pres.get("formal")), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
