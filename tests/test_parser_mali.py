@@ -312,3 +312,20 @@ def test_a_row_naming_a_part_is_a_part_of_the_project_above(corpus):
     rows = [ActionDraft("Marché", 1, 1, domain_raw="Économie"), ActionDraft("Phase 2", 2, 2, domain_raw="Santé")]
     assert [d.title for d in parts_of_their_project(rows)] == ["Marché", "Phase 2"]
 
+
+
+def test_a_budget_under_the_sheets_own_label_is_no_legal_framework(corpus):
+    """QA r41 qa3, defect 3: the AIMF sheets write `Budget de l’AIMF : 5 millions d’euros` / `Total Mali :
+    1 744 000 €` / `Depuis 1998, 1 368 000 € ont été investis à Bamako…` (l.13038-13041) after their
+    formalisation; « Cadre juridique » showed those figures. They are kept under the sheet's label. CR
+    Nord-Pas-de-Calais's `Budget annuel consacré à la coopération` / `décentralisée – Action Mali :` /
+    `Entre 350 000 €  et 400 000 € /an (depuis 2002)` (l.5193-5195) is its cooperation's budget."""
+    by_id = {p.id: p for p in corpus.partnerships}
+    aimf = by_id["aimf--bamako-district"]
+    assert aimf.legal_framework == "1979 : adhésion à l’AIMF" and aimf.budget is None
+    assert aimf.extra["Budget de l’AIMF"].startswith("5 millions d’euros Total Mali : 1 744 000 € Depuis 1998")
+    npdc = by_id["cr-nord-pas-de-calais--assemblee-regionale-de-kayes"]
+    assert (npdc.budget.amount, npdc.budget.currency) == (350000.0, "EUR")
+    assert "Budget" not in npdc.legal_framework
+    # a cell of the cooperation's budget goes on under it (`Budget global : 100 000 €`, l.11185-11190)
+    assert all("Budget global" not in key for p in corpus.partnerships for key in p.extra)

@@ -46,7 +46,7 @@ _LABEL_RE = re.compile(
 _PRES_LABELS = [
     ("first_contact", r"Date de début des contacts"),
     ("formal", r"Date de formalisation"),
-    ("budget_dc", r"Budget consacré à la coopération"),
+    ("budget_dc", r"Budget (?:annuel )?consacré à la coopération"),  # CR Nord-Pas-de-Calais: `annuel`
     ("budget_ri", r"Budget consacré aux relations"),
     ("tech", r"Partenaires techniques"),
     ("all", r"^Partenaires\s*:"),  # neither technical nor financial (Grand Lyon-Bamako)
@@ -77,8 +77,15 @@ def _value(lines: list[str], i: int, label_re: str) -> str:
 def _other_budget(pres: dict[str, str]) -> dict[str, str]:
     """The budget of the collectivity's international relations, under its own label: it is the
     town's whole budget for every partner, never this partnership's budget, even when the sheet
-    leaves the cooperation's own line empty (Aix-en-Provence: « 200 000 euros »)."""
-    return {RI_BUDGET: pres["budget_ri"]} if pres.get("budget_ri") else {}
+    leaves the cooperation's own line empty (Aix-en-Provence: « 200 000 euros »). Budgets under
+    labels of the sheet's own (`Budget de l’AIMF : …`) are kept under them too."""
+    own = {key[len(_OWN):]: v for key, v in pres.items() if key.startswith(_OWN) and v}
+    return ({RI_BUDGET: pres["budget_ri"]} if pres.get("budget_ri") else {}) | own
+
+
+_OWN = "budget:"  # the key of a budget under the sheet's own label (`budget:Budget de l’AIMF`)
+# `Budget de l’AIMF : 5 millions d’euros`: a budget line the form does not print, after another field
+_OWN_BUDGET_RE = re.compile(r"^(Budget\b[^:]{0,40}?)\s*:\s*(.*)$")
 
 
 _LABEL_TAIL_RE = re.compile(r"^[^:\d]{1,40}:\s*(.*)$")  # a label's last words and its colon
@@ -97,7 +104,11 @@ def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
         if label_open and not hit and (tail := _LABEL_TAIL_RE.match(s)):
             s = tail.group(1)
         label_open = False
-        if hit:
+        own = None if hit or current in ("budget_dc", "budget_ri") else _OWN_BUDGET_RE.match(s)
+        if own:  # its lines were the field's above (AIMF: `1979 : adhésion à l’AIMF` in the legal framework)
+            current = _OWN + squash_spaces(own.group(1))
+            found.setdefault(current, []).append(own.group(2).strip())
+        elif hit:
             key, m = hit
             after = s[m.end():]
             if key == "formal":
@@ -277,8 +288,8 @@ class CufReader(Reader):
             # years the presentation states: what its contacts field tells (`En 2001, Montreuil … a souhaité
             # initier une coopération`), every formal act (`Mai 1989 … Juin 2006 : renouvellement`) and the
             # budgets' years (`2008 : 64 500 €`)
-            years=fields.years(" ; ".join(pres.get(k, "") for k in ("first_contact", "formal", "budget_dc",
-                                                                     "budget_ri")),
+            years=fields.years(" ; ".join(v for k, v in pres.items() if k in ("first_contact", "formal", "budget_dc",
+                                                                                 "budget_ri") or k.startswith(_OWN)),
                                self.repertoire.year).found,
         )
         if pres.get("formal"):  # its lines kept apart: `… une action en 2005` / `Protocole … 2006`
