@@ -17,6 +17,7 @@ from typing import Any
 from analyzers import fold_text
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR, IndexError_, current_generation, pointer_stamp
+from indexer.unread import unread_documents
 
 from . import autocomplete
 from .search import MAX_PER_PAGE, SORTS, SearchRequest, search
@@ -149,7 +150,8 @@ class Engine:
         st = self.state()
         meta = st.generation.meta
         return {"version": st.version, "built_at": meta.get("built_at"), "counts": meta.get("counts"),
-                "complete": meta.get("complete", True), "last_error": self.last_error}
+                "complete": meta.get("complete", True), "last_error": self.last_error,
+                "unread_documents": unread_documents(meta)}
 
 
 def copy_record(value: Any) -> Any:

@@ -105,14 +105,18 @@ def meta_counts(corpus: Corpus) -> dict:
 
 def _previous_records(index_dir: Path) -> Callable[[str], tuple | None]:
     """The fallback for load_corpus: a failed document's records from the served
-    index, read only when a document has failed (a healthy build reads nothing)."""
+    index, read only when a document has failed (a healthy build reads nothing),
+    with the time they were read: that index's build, or the earlier one it kept
+    them from in turn (the pages say how old they are)."""
     parsed: dict | None = None
+    meta: dict = {}
 
     def fallback(document: str):
-        nonlocal parsed
+        nonlocal parsed, meta
         if parsed is None:
             try:
                 gen = current_generation(index_dir)
+                meta = gen.meta
                 parsed = json.loads((gen.path / PARSED).read_text(encoding="utf-8"))
             except (IndexError_, OSError, ValueError):
                 parsed = {}
@@ -120,9 +124,18 @@ def _previous_records(index_dir: Path) -> Callable[[str], tuple | None]:
         if not entry:
             return None
         return ([partnership_from_dict(d) for d in entry["partnerships"]],
-                [action_from_dict(d) for d in entry["actions"]])
+                [action_from_dict(d) for d in entry["actions"]], read_at(meta, document))
 
     return fallback
+
+
+def read_at(meta: dict, document: str) -> str | None:
+    """When a generation's records of a document were read from it: its build's time, or, when
+    that build kept them from an earlier one, the time that one read them (None when unknown)."""
+    for report in meta.get("reports") or []:
+        if report.get("document") == document and report.get("kept"):
+            return report["kept"].get("read_at")
+    return meta.get("built_at")
 
 
 def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str = DEFAULT_INDEX_DIR,

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import geography
 from .domains import DOMAINS, domains_of_text, map_domains
@@ -42,6 +43,9 @@ class DocumentReport:
     warnings: list[str] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)  # years after the document's date, marked as planned
     seconds: float = 0.0
+    # a document that could not be read, whose records an earlier build read: how many, and when that
+    # build read them (`read_at`, UTC, as meta.json's `built_at`), so that the pages can say so
+    kept: dict[str, Any] | None = None
 
 
 @dataclass
@@ -301,8 +305,8 @@ def fold_listed(partnerships: list[Partnership], actions: list[Action],
         _merge_into(found[0], p)
         folded[p.id] = found[0].id
         where = p.sources[0]
-        warnings.append(f"{where.document}: line {where.first_line}: {p.title} is the partnership "
-                        f"{found[0].id} (same collectivities, written otherwise)")
+        warnings.append(f"{where.document}: ligne {where.first_line} : {p.title} est le partenariat "
+                        f"{found[0].id} (mêmes collectivités, écrites autrement)")
     for a in actions:
         a.partnership_id = folded.get(a.partnership_id, a.partnership_id)
     return out
@@ -422,8 +426,9 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
                 region, sub = elsewhere_table.locate(pp.name)
                 where = p.sources[0] if p.sources else None
                 warnings.append(
-                    f"{where.document if where else '?'}: line {where.first_line if where else 0}: "
-                    f"{pp.name} is in {elsewhere}, not {pp.country}: {p.title} filed under {elsewhere}")
+                    f"{where.document if where else '?'}: ligne {where.first_line if where else 0} : "
+                    f"{pp.name} est {geography.in_country(elsewhere)}, pas {geography.in_country(pp.country)} : "
+                    f"{p.title} classé sous {elsewhere}")
                 p.notes.append(f"Le document classe ce partenariat sous {pp.country} ; "
                                f"{pp.name} est {geography.in_country(elsewhere)}.")
                 p.countries = list(dict.fromkeys(elsewhere if c == pp.country else c for c in p.countries)) \
@@ -487,15 +492,16 @@ def domain_source_counts(partnerships: list[Partnership], document: str) -> dict
 
 def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
                 progress: Callable[[str, DocumentReport], None] | None = None,
-                fallback: Callable[[str], tuple[list[Partnership], list[Action]] | None] | None = None,
+                fallback: Callable[[str], tuple[list[Partnership], list[Action], str | None] | None] | None = None,
                 repertoires: list[Repertoire] | None = None,
                 when_idle: Callable[[], None] | None = None,
                 ) -> Corpus:
     """Parse every document of `data_dir` and merge the records.
 
     `fallback(document)` may supply the records of a document that failed to
-    parse (the build passes the previous index's copy), so that a broken or
-    missing file never makes records disappear from the index. `when_idle()`
+    parse, and when they were read (the build passes the previous index's
+    copy), so that a broken or missing file never makes records disappear
+    from the index; its report's `kept` says so. `when_idle()`
     runs while the last document is parsed (parallel.parallel_map).
     """
     data_dir = Path(data_dir)
@@ -510,10 +516,8 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:
-                ps, acts = kept
-                report.warnings.append(
-                    f"{document}: kept the {len(ps)} partnerships and {len(acts)} actions "
-                    "of the previous index for this document")
+                ps, acts, read_at = kept
+                report.kept = {"partnerships": len(ps), "actions": len(acts), "read_at": read_at}
         if ps or acts:
             per_document[document] = {"partnerships": [p.to_dict() for p in ps],
                                       "actions": [a.to_dict() for a in acts]}

@@ -6,7 +6,7 @@ import sys
 import textwrap
 
 from indexer.facet_registry import registry
-from search_app.formatting import duration_ms, field_label, number, plural, year_span
+from search_app.formatting import datetime, duration_ms, field_label, number, plural, year_span
 
 TITLE_WIDTH = 90  # an action's title under its result, at most
 
@@ -26,6 +26,7 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
     for r in corpus.reports:
         if not r.ok:
             print(f"  {r.document:<45} ERREUR : {r.error}", file=out)
+            print(f"      {kept_line(r.kept)}", file=out)
             for w in r.warnings:
                 print(f"      {w}", file=out)
             continue
@@ -47,6 +48,22 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
         if len(r.warnings) > len(shown):
             rest = plural(len(r.warnings) - len(shown), "autre avertissement")
             print(f"      … {rest} (--warnings les affiche)", file=out)
+    unread = [r.document for r in corpus.reports if not r.ok]
+    if unread:
+        which = plural(len(unread), "document n'a pu être lu", "documents n'ont pu être lus")
+        whose = "ses" if len(unread) == 1 else "leurs"
+        print(f"Index incomplet : {which} ({', '.join(unread)}) ; {whose} fiches sont celles d'une "
+              "construction antérieure, et les pages le disent.", file=out)
+
+
+def kept_line(kept: dict | None) -> str:
+    """What the index keeps of a document it could not read: `gardées de l'index précédent :
+    78 partenariats, 0 action, lues le 6 décembre 2026 à 10 h 37 (UTC)`."""
+    if not kept:
+        return "aucune fiche de ce document dans l'index (l'index précédent n'en avait pas)"
+    when = f", lues le {datetime(kept['read_at'])}" if kept.get("read_at") else ""
+    return (f"fiches gardées de l'index précédent : {plural(kept['partnerships'], 'partenariat')}, "
+            f"{plural(kept['actions'], 'action')}{when}")
 
 
 def _strip_marks(html: str) -> str:

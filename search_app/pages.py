@@ -98,7 +98,14 @@ def _labels():
     facets = registry()
     return {"FACETS": facets, "FACET_LABELS": {f.name: f.label for f in facets},
             "value_label": value_label, "SORT_LABELS": SORT_LABELS, "SOURCE_LABELS": SOURCE_LABELS,
-            "year_bars": year_bars, "hbar_rows": hbar_rows, "ACCESSIBILITY_STATUS": accessibility.STATUS}
+            "year_bars": year_bars, "hbar_rows": hbar_rows, "ACCESSIBILITY_STATUS": accessibility.STATUS,
+            "unread_documents": _unread_documents}
+
+
+def _unread_documents() -> list[dict]:
+    """The documents the served index could not read (indexer.unread), for the search page's notice:
+    called by the template that shows it, so that no other page opens the engine for it."""
+    return get_engine().status()["unread_documents"]
 
 
 def _value_fixes(args: MultiDict) -> tuple[MultiDict, MultiDict | None, list[str]]:

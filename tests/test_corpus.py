@@ -297,8 +297,8 @@ def test_a_pair_listed_otherwise_joins_the_sheet_of_another_document():
     merged, _ = merge([sheet, micl, own, other], [], warnings)
     assert [x.id for x in merged] == ["cu-lyon--oran", "x--w-oran", "bordeaux--oran"]
     assert [s.document for s in merged[0].sources] == ["a.txt", "m.txt"]
-    assert warnings == [("m.txt: line 1: Grand Lyon – Wilaya d'Oran is the partnership cu-lyon--oran "
-                         "(same collectivities, written otherwise)")]
+    assert warnings == [("m.txt: ligne 1 : Grand Lyon – Wilaya d'Oran est le partenariat cu-lyon--oran "
+                         "(mêmes collectivités, écrites autrement)")]
     sheet = p("cu-lyon--oran", "Communauté urbaine de Lyon", "intercommunalité", "Oran", "commune", "a.txt", "sheet")
     two = p("lyon--oran", "Lyon", "commune", "Oran", "commune", "b.txt", "sheet")
     micl = p("cu-lyon--w-oran", "Grand Lyon", "intercommunalité", "Wilaya d'Oran", "wilaya", "m.txt", "listed")

@@ -39,7 +39,7 @@ def test_no_mali_partnership_whose_partner_is_outside_mali(corpus):
     assert figuig.countries == ["Maroc"] and figuig.partner_party.country == "Maroc"
     assert figuig.partner_party.region == "Oriental"
     mali_report = next(r for r in corpus.reports if r.document.startswith("mali"))
-    assert any("Figuig is in Maroc" in w for w in mali_report.warnings)
+    assert any("Figuig est au Maroc, pas au Mali" in w for w in mali_report.warnings)
 
 
 def test_no_partnership_year_after_its_documents_date_unless_planned(corpus):
