@@ -1,8 +1,10 @@
 // Progressive enhancement of the search and map pages. Without JavaScript the
 // page is a plain GET form with links; with it, results update as you type
 // (debounced), facet, sort, paging and map links load in place, the address bar
-// always holds the whole state (so it can be shared and the back button works),
-// and collectivity and place names (then domains, picked as their filter, and the
+// always holds the whole state (so it can be shared and the back button works:
+// a typed query gets its own history entry, which later keystrokes replace until
+// it is confirmed with Enter or settles), and collectivity and place names
+// (then domains, picked as their filter, and the
 // sheets' words) are suggested from /api/suggest in an ARIA combobox (arrows,
 // Enter, Escape). After an in-place update the result count
 // and the notices are announced in a polite live region, and the focus stays on
@@ -23,8 +25,15 @@
   document.documentElement.classList.add("js");
 
   var DEBOUNCE_MS = 300;
+  // a typed query left this long (its results shown) is settled: the next typing makes a new entry
+  var SETTLE_MS = 2000;
   var timer = null, suggestTimer = null, pending = null, lastUrl = location.pathname + location.search;
   var wantedUrl = lastUrl;  // the URL of the latest load asked for (shown, or on its way)
+  // The current history entry was made by typing and is not settled: more typing replaces it. The
+  // first typed load after a settled entry pushes, so Back returns to the results (and filters) before.
+  var typedEntry = false, settleTimer = null;
+
+  function settled() { clearTimeout(settleTimer); typedEntry = false; }
 
   // The URL for the current text, keeping every other parameter (filters, sort).
   function urlFor(q) {
@@ -95,10 +104,32 @@
     announceTimer = setTimeout(function () { live.textContent = text; }, typing ? 700 : 60);
   }
 
+  // How a load goes into the history: "push" (a link, a filter, the sort: its own entry), "type"
+  // (typing: the typed entry, replaced while it is not settled), "confirm" (Enter, a picked suggestion:
+  // the typed entry if there is one, else a new one; settled), "pop" (Back and Forward: none).
+  function record(url, how) {
+    var same = url === location.pathname + location.search;  // never two entries alike in a row
+    if (how === "push") {
+      if (same) history.replaceState(null, "", url); else history.pushState(null, "", url);
+      settled();
+    } else if (how === "type") {
+      if (typedEntry || same) history.replaceState(null, "", url);
+      else { history.pushState(null, "", url); typedEntry = true; }
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(settled, SETTLE_MS);
+    } else if (how === "confirm") {
+      if (typedEntry || same) history.replaceState(null, "", url); else history.pushState(null, "", url);
+      settled();
+    }
+  }
+
   function load(url, how, after) {
+    // Enter on the results already shown (typed, then searched as typed) only settles their entry
+    if (how === "confirm" && url === lastUrl && url === wantedUrl) { settled(); return; }
     // nothing to do when these results are shown or on their way; but a URL shown
-    // while another is on its way must be loaded again (typing "ab", then back to "a")
-    if (url === wantedUrl && how !== "pop") return;
+    // while another is on its way must be loaded again (typing "ab", then back to "a");
+    // a confirmed query on its way is loaded again, to be recorded as confirmed
+    if (url === wantedUrl && how !== "pop" && how !== "confirm") return;
     wantedUrl = url;
     if (pending) pending.abort();
     var mine = pending = window.AbortController ? new AbortController() : null;
@@ -115,13 +146,12 @@
         if (state && freshState) state.innerHTML = freshState.innerHTML;
         document.title = doc.title;
         lastUrl = url;
-        if (how === "push") history.pushState(null, "", url);
-        else if (how === "replace") history.replaceState(null, "", url);
+        record(url, how);
         if (how === "pop") { var fq = doc.getElementById("q"); if (fq) input.value = fq.value; }
         bindSort();
         setFilters(false);
         restoreFocus(key);
-        announce(how === "replace");
+        announce(how === "type");
         if (after) after();
       })
       .catch(function (err) {  // aborted (a newer load is on its way) or offline: links and the form still work
@@ -132,17 +162,19 @@
       });
   }
 
-  // Typing: replace (not push) so the back button does not replay every keystroke.
+  // Typing: one entry for the typed query, replaced keystroke after keystroke (the back button does
+  // not replay every keystroke, and goes back to the results before the typing).
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { load(urlFor(input.value), "replace"); }, DEBOUNCE_MS);
+    clearTimeout(settleTimer);  // still typing: the typed entry is not settled
+    timer = setTimeout(function () { load(urlFor(input.value), "type"); }, DEBOUNCE_MS);
     suggest();
   });
 
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     clearTimeout(timer);
-    load(urlFor(input.value), "push");
+    load(urlFor(input.value), "confirm");
   });
 
   // Links inside the results (facets, filters, paging, did-you-mean, map) load in place.
@@ -240,7 +272,11 @@
   bindSort();
   setFilters(false);  // the phone's "Filtres" button says whether the panel is open
 
-  window.addEventListener("popstate", function () { load(location.pathname + location.search, "pop"); });
+  window.addEventListener("popstate", function () {
+    clearTimeout(timer);  // a typed search still to go out would replace the entry gone back to
+    settled();
+    load(location.pathname + location.search, "pop");
+  });
 
   // Autocomplete on the word being typed, as an ARIA combobox: the options are
   // the whole query with that word replaced by a name, so picking one keeps the
@@ -287,7 +323,7 @@
     input.value = value;
     clearTimeout(timer);
     clearTimeout(suggestTimer);
-    load(urlFor(value), "push");
+    load(urlFor(value), "confirm");
   }
 
   function showOptions(list) {

@@ -1,0 +1,100 @@
+"""Typing and the back button in headless Chromium (QA r41, defect 7): typing replaced the current
+history entry, so Back after a typed query (even confirmed with Enter) left the application, or went
+back past the facet just ticked.
+
+Fixtures and helpers come from test_browser.py (same server and browser setup).
+"""
+from __future__ import annotations
+
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from engine import SearchRequest
+from test_browser import _console_errors, _hit_ids, _total, _wait, browser, server  # noqa: F401 (fixtures: pytest finds them by name)
+
+pytestmark = pytest.mark.browser
+SETTLE_S = 2.0  # search.js SETTLE_MS
+
+
+def _state(d) -> dict:
+    """The address bar's parameters."""
+    return {k: v for k, v in parse_qs(urlsplit(d.current_url).query).items()}
+
+
+def _box(d) -> str:
+    return d.find_element("id", "q").get_attribute("value")
+
+
+def _type(d, text: str) -> None:
+    box = d.find_element("id", "q")
+    box.clear()
+    box.send_keys(text)
+
+
+def _tick(d, facet: str, value: str) -> None:
+    d.find_element("css selector", f"section.facet[data-facet={facet}] a.toggle[data-value='{value}']").click()
+
+
+def _shows(d, engine, q: str, **filters) -> bool:
+    """The page shows the results of `q` with `filters`, and the address bar says so."""
+    want = {"q": [q]} if q else {}
+    want.update({k: [v] for k, v in filters.items()})
+    if _state(d) != want or _box(d) != q:
+        return False
+    expected = engine.search(SearchRequest(q=q, filters={k: [v] for k, v in filters.items()}))
+    return _total(d) == expected["total"] and _hit_ids(d) == [h["id"] for h in expected["results"]]
+
+
+def test_back_after_a_typed_query_confirmed_with_enter(browser, server, engine):  # noqa: F811
+    """The QA's steps: on « eau » in Mali, type « puits », wait for its results, press Enter, Back."""
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.get(server + "/?q=eau&country=Mali")
+    before = d.execute_script("return history.length")
+    _type(d, "puits")
+    _wait(d, lambda d: _shows(d, engine, "puits", country="Mali"), "the typed query's results")
+    d.find_element("id", "q").send_keys(Keys.ENTER)
+    time.sleep(0.5)
+    assert d.execute_script("return history.length") == before + 1  # one entry for the typed query
+    d.back()
+    _wait(d, lambda d: _shows(d, engine, "eau", country="Mali"), "back to « eau » in Mali")
+    d.forward()
+    _wait(d, lambda d: _shows(d, engine, "puits", country="Mali"), "forward to « puits »")
+    assert _console_errors(d) == []
+
+
+def test_typing_does_not_overwrite_a_ticked_facet(browser, server, engine):  # noqa: F811
+    """« eau + Mali » reached by ticking the facet was replaced by the typed query: Back went to « eau »."""
+    d = browser
+    d.get(server + "/?q=eau")
+    _tick(d, "country", "Mali")
+    _wait(d, lambda d: _shows(d, engine, "eau", country="Mali"), "« eau » in Mali")
+    _type(d, "puits")
+    _wait(d, lambda d: _shows(d, engine, "puits", country="Mali"), "the typed query's results")
+    d.back()
+    _wait(d, lambda d: _shows(d, engine, "eau", country="Mali"), "back to the ticked facet")
+    d.back()
+    _wait(d, lambda d: _shows(d, engine, "eau"), "back to « eau »")
+    assert _console_errors(d) == []
+
+
+def test_keystrokes_share_one_entry_and_a_settled_query_keeps_its_own(browser, server, engine):  # noqa: F811
+    d = browser
+    d.get(server + "/?q=eau&country=Mali")
+    box = d.find_element("id", "q")
+    box.clear()
+    box.send_keys("pui")
+    _wait(d, lambda d: _state(d).get("q") == ["pui"], "the first keystrokes searched")
+    box.send_keys("ts")  # typed on before the first results settle: the same entry
+    _wait(d, lambda d: _shows(d, engine, "puits", country="Mali"), "the typed query's results")
+    time.sleep(SETTLE_S + 0.5)  # read: settled
+    _type(d, "forage")
+    _wait(d, lambda d: _shows(d, engine, "forage", country="Mali"), "a second typed query")
+    d.back()
+    _wait(d, lambda d: _shows(d, engine, "puits", country="Mali"), "back to the settled query, not « pui »")
+    d.back()
+    _wait(d, lambda d: _shows(d, engine, "eau", country="Mali"), "back to where the typing began")
+    assert _console_errors(d) == []
