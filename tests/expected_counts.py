@@ -74,7 +74,12 @@ MALI = {
     # of 2005 (-1).
     # 630 -> 629 (round 34): Pontivy's `Reconstruction du marché` / `Première partie` 2002 / `Deuxième
     # partie` 2008 (l.10131-10133) are the project's two parts, not three projects.
-    "actions": 629,
+    # 629 -> 626 (QA r41 qa3): CG Ain's `Aide attribuée à Handicap` / `International :pour des actions…`
+    # (l.12815-12816) is one project, its date column's `Fin consolidation et perspective retrait fin
+    # 2007` (l.12867-12869) dates the row above, not a project (-2); CG Allier's date column `Actions
+    # menées depuis le début et poursuivies depuis.` (l.3164-3166), printed inside the project it dates,
+    # is its dates cell, and the rest goes on with `Création de jardins maraîchers,` (-1).
+    "actions": 626,
 }
 
 MAROC = {

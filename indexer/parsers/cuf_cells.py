@@ -148,6 +148,8 @@ def _starts_cell(prev: str, line: str) -> bool:
     if re.search(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$", p) and re.match(r"^[A-ZÀ-Ý]{3,}\b", s) \
             and not _upper(p):
         return False  # `Oumar Elhadji` / `TOURE et…`: a person's name wraps, first name then SURNAME
+    if _NAME_CUT.search(p) and re.match(r"^[A-ZÀ-Ý][\w-]+\s*[:,)]", s):
+        return False  # `Aide attribuée à Handicap` / `International :pour des actions`: a name cut in two
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", s) and not re.search(r"[.;:!?)]$", p):
         return False  # `fonctionnement des services : échange` / `D.G.S`: an acronym alone ends the line above
     if re.search(r"\b(?:[A-Z]\.){2,}$", p):
@@ -167,6 +169,8 @@ def _starts_cell(prev: str, line: str) -> bool:
     return not complement  # a complement of the line above is no new project
 
 
+# a line ending on a name's first word after its preposition (`Aide attribuée à Handicap`)
+_NAME_CUT = re.compile(r"\b(?:à|de|du|des|par|pour|avec|au|aux)\s+[A-ZÀ-Ý][\w-]+$")
 # A capitalised noun of doing and its complement (`Construction de puisards`, `Formations du
 # personnel`, `Equipement de locaux`): a project of its own, even short, not the end of the line above.
 _NAMES_A_TASK = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:tions?|ments?|ages?)\s+(?:de|du|des|d['’])\s*\w")
@@ -366,6 +370,11 @@ _YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\
 _UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
 
 
+# a narrow cell alone ending on when it closes (`Fin consolidation` / `et perspective` / `retrait fin 2007`)
+_ENDS_DATED = re.compile(rf"\b(?:fin|d[ée]but|courant|mi|depuis|d[èe]s|jusqu.en|(?:{_MONTHS}))\W*(?:19|20)\d\d\W*$",
+                         re.IGNORECASE)
+
+
 def date_led(text: str) -> bool:
     """A dates cell, or a cell that opens with a date (`Dès 1992 – Vaccinations
     arrêtées…`, `Novembre 2006 premiers travaux…`, `Signée le 14 janv.2000`)."""
@@ -383,7 +392,9 @@ def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
     if not cells or cells[0].kind not in ("when", "action", "budget"):
         return cells
     narrow = max(len(t.strip()) for c in cells for _, t in c.lines) <= 28  # a dates column's width
-    if after == "action" and date_led(cells[0].text) and (narrow or all(c.kind == "when" for c in cells)):
+    ends_dated = len(cells) == 1 and narrow and bool(_ENDS_DATED.search(cells[0].text))
+    if after == "action" and (date_led(cells[0].text) or ends_dated) \
+            and (narrow or all(c.kind == "when" for c in cells)):
         out: list[Cell] = []
         for c in cells:
             if c.kind in ("domain", "section", "period", "skip", "budget") or _BULLET_RE.match(c.text):
@@ -415,6 +426,22 @@ def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
             out.append(c)
         return out
     return cells
+
+
+def dates_inside(cell: Cell) -> tuple[list[tuple[int, str]], list[tuple[int, str]]] | None:
+    """A dates cell of words printed inside the project it dates, at the project's cut (`Actions
+    menées` / `depuis le début et` / `poursuivies depuis.` / ` plantations d’arbres – …`): its narrow
+    lines up to the sentence's end, and the lower-case rest of the project. None when the cell
+    has no such sentence before a lower-case line."""
+    lines = cell.lines
+    if cell.kind != "action":
+        return None
+    for j in range(min(len(lines) - 1, 4)):
+        if len(lines[j][1].strip()) > 28:
+            return None
+        if lines[j][1].strip().endswith(".") and lines[j + 1][1].strip()[:1].islower():
+            return lines[:j + 1], lines[j + 1:]
+    return None
 
 
 def _upper(text: str) -> bool:

@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..text import YEAR_RE
+from . import fields
 from .cuf_cells import _NUMBER_RE, Cell
 
 
@@ -233,3 +235,32 @@ def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] 
         else:
             out += list(zip(group, take, strict=True))
     return out if j == len(cb) else None
+
+
+def yearly_calendar(dates: list[Cell], rows: list[Row]) -> bool:
+    """Consecutive years, one per line, more of them than the projects beside them (`2001` …
+    `2005` beside three items, and as many amounts): the row's yearly programme, not one
+    year per project, so read by position they would date each project by an accident of layout."""
+    years = [c.text.strip() for c in dates]
+    if len(rows) < 2 or len(years) <= len(rows) or len(years) < 3 \
+            or not all(YEAR_RE.fullmatch(y) for y in years):
+        return False
+    return [int(y) for y in years] == list(range(int(years[0]), int(years[0]) + len(years)))
+
+
+
+def yearly_amounts(amounts: list[Cell], rows: list[Row]) -> bool:
+    """Amounts each stated for a year (`38 112 € sur` / `l’exercice 2000`, `… 2001`, `… 2002`), those years
+    the ones of the single dates cell every waiting project shares (`Programme sur 3 ans (2000, 2001 et
+    2002)`): one programme's yearly amounts, not one amount per project as their order would give."""
+    if len(amounts) < 2 or len(rows) < 2:
+        return False
+    years = [fields.years(c.text).found for c in amounts]
+    if any(len(y) != 1 for y in years):
+        return False
+    shared = {id(c) for c in rows[0].when}
+    if len(shared) != 1 or any({id(c) for c in r.when} != shared for r in rows):
+        return False
+    stated = [y[0] for y in years]
+    return stated == list(range(stated[0], stated[0] + len(stated))) \
+        and set(stated) <= set(fields.years(rows[0].when[0].text).found)

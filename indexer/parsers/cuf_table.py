@@ -26,7 +26,6 @@ import re
 from itertools import pairwise
 
 from ..domains import map_domain
-from ..text import YEAR_RE
 from . import fields
 from .cuf_cells import (
     _BULLET_RE,
@@ -37,6 +36,7 @@ from .cuf_cells import (
     Cell,
     _upper,
     cells_of,
+    dates_inside,
     heading,
     is_domain,
     is_prose,
@@ -54,7 +54,7 @@ from .cuf_labels import (
     width,
 )
 from .cuf_mixed import split_mixed
-from .cuf_rows import Row, align, monotone
+from .cuf_rows import Row, align, monotone, yearly_amounts, yearly_calendar
 
 
 def table_rows(body: list[tuple[int, str]]) -> list[Row]:
@@ -90,7 +90,7 @@ class _TableReader:
         self.prev_cell: Cell | None = None  # the last cell of the segment before
         self.continued = False  # the segment opened with the rest of the band's last project
         self.peeked: dict[tuple[int, str], list[str]] = {}
-        self.calendar: list[Row] = []  # the rows last given a yearly calendar (`_yearly_calendar`)
+        self.calendar: list[Row] = []  # the rows last given a yearly calendar (`yearly_calendar`)
         # segments to read; a segment's later cells come back as (k, cells) when they open the next row
         self.todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
 
@@ -432,7 +432,7 @@ class _TableReader:
         """Dates or budget cells `cs` of segment k to the rows waiting for them:
         by heading in a band with a first column of headings, else `_place`."""
         waiting = self.waiting[kind]
-        if kind == "when" and _yearly_calendar(cs, waiting):
+        if kind == "when" and yearly_calendar(cs, waiting):
             for row in waiting:  # every project of the row runs through the calendar
                 row.when.extend(cs)
             self.calendar = list(waiting)
@@ -440,6 +440,10 @@ class _TableReader:
             return
         if kind == "budget" and waiting and waiting == self.calendar and len(cs) > len(waiting):
             self.waiting[kind] = []  # one amount per year of the row's calendar: no project's own
+            return
+        if kind == "budget" and yearly_amounts(cs, waiting):
+            waiting[0].budget.extend(cs)  # one programme's amount for each of its years: its first project's
+            self.waiting[kind] = []
             return
         if kind == "when" and self.headings:
             date_headings(self.band, self.rows, self.headings, cs, self.tops)
@@ -461,17 +465,6 @@ class _TableReader:
                 self.waiting[kind] = [r for r in waiting if id(r) not in done]
                 return  # the budget column may still come for the other rows
         self.waiting[kind] = []
-
-
-def _yearly_calendar(dates: list[Cell], rows: list[Row]) -> bool:
-    """Consecutive years, one per line, more of them than the projects beside them (`2001` …
-    `2005` beside three items, and as many amounts): the row's yearly programme, not one
-    year per project, so read by position they would date each project by an accident of layout."""
-    years = [c.text.strip() for c in dates]
-    if len(rows) < 2 or len(years) <= len(rows) or len(years) < 3 \
-            or not all(YEAR_RE.fullmatch(y) for y in years):
-        return False
-    return [int(y) for y in years] == list(range(int(years[0]), int(years[0]) + len(years)))
 
 
 # a short lead-in naming who or where, ending with a colon, over the projects it introduces
@@ -514,6 +507,11 @@ def _dangling_goes_on(last: Cell, cells: list[Cell]) -> bool:
     """The band's last project left dangling on a word or an open parenthesis (`… du cercle de`) goes on with the
     segment's first text, past the dates or amount written level with its cut (`2008` /
     `Yélimané.`, `6 000,00 €` / `mieux faire connaître…`): that text joins it."""
+    inside = dates_inside(cells[0]) if cells and last.kind == "action" and CONNECT_WORDS.search(last.text) else None
+    if inside is not None:  # `… jardins maraîchers,` / `Actions menées … poursuivies depuis.` / ` plantations d’arbres`
+        last.lines += inside[1]
+        cells[0].lines, cells[0].kind = inside[0], "when"
+        return True
     open_paren = last.text.count("(") > last.text.count(")")
     if last.kind != "action" or not (DANGLING.search(last.text) or open_paren):
         return False

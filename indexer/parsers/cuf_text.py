@@ -8,7 +8,7 @@ import re
 
 from ..text import fold, squash_spaces
 from . import fields
-from .cuf_cells import _BULLET_RE, _MONTHS, _NUMBER_RE
+from .cuf_cells import _BULLET_RE, _MONTHS, _NUMBER_RE, is_prose
 
 # `Projet d’aviculture : Abandonné`, `Nouveaux Forages : Abandonnés`: the row says the project was dropped
 _ABANDONED = re.compile(r"(?:^|[:;,.(–-])\s*abandonnee?s?\b|\b(?:projet|action|chantier)s?\s+abandonnee?s?\b")
@@ -27,16 +27,17 @@ def status(text: str) -> str:
     return "réalisé"
 
 
-# a year and the month written before it (`Nov 2008`, `Décembre 2008`, `fin 2007`), folded
-_DATED = re.compile(rf"(?:\b({_MONTHS}|debut|fin)\W{{0,2}}\s*)?\b((?:19|20)\d\d)\b")
+# a year and the month written before it (`Nov 2008`, `Décembre 2008`, `début 2009`), folded; `fin 2007`
+# on a sheet of July 2007 may end work still going on: no month
+_DATED = re.compile(rf"(?:\b({_MONTHS}|debut)\W{{0,2}}\s*)?\b((?:19|20)\d\d)\b")
 _MONTH_KEYS = ("janv", "fev", "mars", "avr", "mai", "juin", "juil", "aou", "sept", "oct", "nov", "dec")
 
 
 def _month(word: str | None) -> int | None:
     if not word:
         return None
-    if word in ("debut", "fin"):
-        return 1 if word == "debut" else 12
+    if word == "debut":
+        return 1
     return next(n for n, key in enumerate(_MONTH_KEYS, 1) if word.startswith(key))
 
 
@@ -82,6 +83,9 @@ def title_of(text: str) -> str:
     first = _SENTENCE_END.split(t, maxsplit=1)[0]
     if first != t and len(first.split()) >= 3:
         t = first  # a cell written as a paragraph: its first sentence names the project
+    head, colon, said = t.partition(" : ")
+    if colon and len(head.split()) >= 3 and is_prose(said):
+        t = head  # `… au Centre de Santé Communautaire : La salle d’observation permettra…`: what it is, then prose
     t = re.sub(r"\s*\((?:[^()]*\d[^()]*(?:€|euros?|F\b|FF|FCFA)|\s*(?:19|20)\d\d\s*)\)", "", t)
     t = _MONTH_YEAR.sub("", t)
     t = t.strip(" .;,:-…")
