@@ -1,6 +1,9 @@
-"""Typing and the back button in headless Chromium (QA r41, defect 7): typing replaced the current
-history entry, so Back after a typed query (even confirmed with Enter) left the application, or went
-back past the facet just ticked.
+"""Typing, the back button and facets ticked while typing, in headless Chromium (QA r41, defects 7
+and 8).
+
+- Typing replaced the current history entry, so Back after a typed query (even confirmed with Enter)
+  left the application, or went back past the facet just ticked.
+- A facet ticked within the typing's debounce put the old words back in the box and searched them.
 
 Fixtures and helpers come from test_browser.py (same server and browser setup).
 """
@@ -97,4 +100,36 @@ def test_keystrokes_share_one_entry_and_a_settled_query_keeps_its_own(browser, s
     _wait(d, lambda d: _shows(d, engine, "puits", country="Mali"), "back to the settled query, not « pui »")
     d.back()
     _wait(d, lambda d: _shows(d, engine, "eau", country="Mali"), "back to where the typing began")
+    assert _console_errors(d) == []
+
+
+# ticks the facet with a script right after the input event: well inside the 300 ms debounce
+_TYPE_AND_TICK = """
+var box = document.getElementById('q');
+box.value = arguments[0];
+box.dispatchEvent(new Event('input', {bubbles: true}));
+document.querySelector(arguments[1]).click();
+"""
+
+
+def test_a_facet_ticked_while_typing_applies_to_the_typed_words(browser, server, engine):  # noqa: F811
+    """On « puits », « eau » typed and Mali ticked within the debounce searched « puits » in Mali and
+    put « puits » back in the box."""
+    d = browser
+    d.get(server + "/?q=puits")
+    d.execute_script(_TYPE_AND_TICK, "eau", "section.facet[data-facet=country] a.toggle[data-value='Mali']")
+    _wait(d, lambda d: _shows(d, engine, "eau", country="Mali"), "« eau » in Mali")
+    time.sleep(0.8)  # the typing's own search must not come after and undo it
+    assert _shows(d, engine, "eau", country="Mali")
+    d.back()
+    _wait(d, lambda d: _shows(d, engine, "puits"), "back to « puits »")
+    assert _console_errors(d) == []
+
+
+def test_a_page_link_while_typing_opens_the_typed_query(browser, server, engine):  # noqa: F811
+    """The pager's links keep the shown query too: with new words typed, they search those, from page 1."""
+    d = browser
+    d.get(server + "/?q=eau")
+    d.execute_script(_TYPE_AND_TICK, "puits", "nav.pager a[rel=next]")
+    _wait(d, lambda d: _shows(d, engine, "puits"), "« puits », page 1")
     assert _console_errors(d) == []

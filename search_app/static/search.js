@@ -3,8 +3,9 @@
 // (debounced), facet, sort, paging and map links load in place, the address bar
 // always holds the whole state (so it can be shared and the back button works:
 // a typed query gets its own history entry, which later keystrokes replace until
-// it is confirmed with Enter or settles), and collectivity and place names
-// (then domains, picked as their filter, and the
+// it is confirmed with Enter or settles), a link or form used in the results
+// applies to the text in the box even before that text has been searched, and
+// collectivity and place names (then domains, picked as their filter, and the
 // sheets' words) are suggested from /api/suggest in an ARIA combobox (arrows,
 // Enter, Escape). After an in-place update the result count
 // and the notices are announced in a polite live region, and the focus stays on
@@ -34,6 +35,9 @@
   var typedEntry = false, settleTimer = null;
 
   function settled() { clearTimeout(settleTimer); typedEntry = false; }
+
+  // The query of the results shown (the text of the box may be ahead of it while typing).
+  function shownQuery() { return new URL(lastUrl, location.href).searchParams.get("q") || ""; }
 
   // The URL for the current text, keeping every other parameter (filters, sort).
   function urlFor(q) {
@@ -177,6 +181,17 @@
     load(urlFor(input.value), "confirm");
   });
 
+  // A link of the results that keeps their query (a facet, a chip, a page) applies to the text in
+  // the box when it was typed since (its debounced search may not have gone out): ticking a facet
+  // right after typing searched the old words and put them back in the box. Its page is then the first.
+  function withTypedQuery(target) {
+    var shown = shownQuery();
+    if ((target.searchParams.get("q") || "") !== shown || input.value === shown) return false;
+    if (input.value.trim()) target.searchParams.set("q", input.value); else target.searchParams.delete("q");
+    target.searchParams.delete("page");
+    return true;
+  }
+
   // Links inside the results (facets, filters, paging, did-you-mean, map) load in place.
   zone.addEventListener("click", function (ev) {
     if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
@@ -200,8 +215,12 @@
     var target = new URL(href, location.href);
     if (target.origin !== location.origin || target.pathname !== location.pathname) return;
     ev.preventDefault();
-    var q = target.searchParams.get("q");
-    if (q !== null && q !== input.value) input.value = q;
+    clearTimeout(timer);  // the typed text goes with the link (withTypedQuery), not after it
+    closeList();
+    if (!withTypedQuery(target)) {  // a link to another query (did you mean…): the box shows it
+      var q = target.searchParams.get("q");
+      if (q !== null && q !== input.value) input.value = q;
+    }
     // after a change made in the filters on a phone, come back to the results
     // (and after a change of page, at any size: the new page starts at its top)
     var back = a.closest(".pager") || (phone.matches && a.closest("#filtres, .active-filters"));
@@ -213,8 +232,10 @@
     var f = ev.target;
     if (!f.classList || !f.classList.contains("inplace")) return;
     ev.preventDefault();
+    clearTimeout(timer);
     var params = new URLSearchParams();
-    new FormData(f).forEach(function (v, k) { if (String(v).trim() !== "") params.append(k, v); });
+    if (input.value.trim()) params.set("q", input.value);  // the text in the box, as the sort menu does
+    new FormData(f).forEach(function (v, k) { if (k !== "q" && String(v).trim() !== "") params.append(k, v); });
     var qs = params.toString();
     load(location.pathname + (qs ? "?" + qs : ""), "push", phone.matches ? showResults : null);
   });
@@ -262,6 +283,7 @@
     var select = document.getElementById("sort");
     if (!sortForm || !select) return;
     select.addEventListener("change", function () {
+      clearTimeout(timer);
       var params = new URLSearchParams(new FormData(sortForm));
       params.set("q", input.value);
       if (!input.value.trim()) params.delete("q");
