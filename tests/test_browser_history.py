@@ -1,9 +1,11 @@
-"""Typing, the back button and facets ticked while typing, in headless Chromium (QA r41, defects 7
-and 8).
+"""Typing, the back button, facets ticked while typing and collectivities picked in the autocomplete,
+in headless Chromium (QA r41, defects 7, 8 and 9).
 
 - Typing replaced the current history entry, so Back after a typed query (even confirmed with Enter)
   left the application, or went back past the facet just ticked.
 - A facet ticked within the typing's debounce put the old words back in the box and searched them.
+- A collectivity picked in the autocomplete was inserted as loose words, which the soft matching
+  treats as optional: it is inserted as the query language's prefix, collectivité:"…".
 
 Fixtures and helpers come from test_browser.py (same server and browser setup).
 """
@@ -132,4 +134,30 @@ def test_a_page_link_while_typing_opens_the_typed_query(browser, server, engine)
     d.get(server + "/?q=eau")
     d.execute_script(_TYPE_AND_TICK, "puits", "nav.pager a[rel=next]")
     _wait(d, lambda d: _shows(d, engine, "puits"), "« puits », page 1")
+    assert _console_errors(d) == []
+
+
+def test_a_picked_collectivity_is_its_prefix(browser, server, engine):  # noqa: F811
+    """« eau kay », then the Assemblée régionale de Kayes picked: the box held « eau Assemblée régionale
+    de Kayes », words the softening makes optional."""
+    d = browser
+    d.get(server + "/?country=Mali")
+    box = d.find_element("id", "q")
+    box.send_keys("eau kay")
+    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
+    options = d.find_elements("css selector", "#q-suggestions [role=option]")
+    option = next(o for o in options if o.find_element("css selector", ".name").text == "Assemblée régionale de Kayes")
+    assert option.find_element("css selector", ".what").text == "collectivité, Mali"
+    option.click()
+    q = 'eau collectivité:"Assemblée régionale de Kayes"'
+    _wait(d, lambda d: _shows(d, engine, q, country="Mali"), "the picked collectivity searched as its prefix")
+    assert _box(d) == q
+    # a place stays words (a place named with a topic selects the records already: README)
+    _type(d, "eau kay")
+    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
+    place = d.find_elements("css selector", "#q-suggestions [role=option]")[0]
+    assert place.find_element("css selector", ".name").text == "Kayes"
+    assert place.find_element("css selector", ".what").text == "lieu, Mali"
+    place.click()
+    _wait(d, lambda d: _shows(d, engine, "eau Kayes", country="Mali"), "the place searched as words")
     assert _console_errors(d) == []
