@@ -109,7 +109,7 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts("cultur", "intercultur", "socioculturel", "patrimoine", "artisti", "musique", "theatre", "festival",
              "musee", "archive", "lecture", r"livres?\b", "cinema", r"arts?\b", "bibliotheque"), [CULTURE]),
     (_starts("econom", "emploi", "commerce", "entreprise", "artisanat", "microcredit", "micro-credit", "credit",
-             "insertion professionnelle", "marche", "industri", "investis",
+             "insertion professionnelle", "marche", "secteur marchand", "industri", "investis",
              # municipal finance (`Finances locales`, `Services administratif et financier`) is governance
              r"financ(?!es locales|ier\b)"), [ECONOMIE]),
     (_starts("touris"), [TOURISME]),

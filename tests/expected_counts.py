@@ -79,7 +79,9 @@ MALI = {
     # 2007` (l.12867-12869) dates the row above, not a project (-2); CG Allier's date column `Actions
     # menées depuis le début et poursuivies depuis.` (l.3164-3166), printed inside the project it dates,
     # is its dates cell, and the rest goes on with `Création de jardins maraîchers,` (-1).
-    "actions": 626,
+    # 626 -> 624: AIMF–Bamako's `Construction de deux centres multimédias :` names its two centres
+    # (`- École Mamadou Konaté`, `- Maison des jeunes de Sogoniko`, l.13088-13090): one project.
+    "actions": 624,
 }
 
 MAROC = {

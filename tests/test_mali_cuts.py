@@ -80,3 +80,40 @@ def test_a_projects_description_after_a_colon_is_no_part_of_its_title():
     assert title_of(place) == place
     saumur = {a.sources[0].first_line: a.title for a in _actions("saumur_sansanding_11675.txt")}
     assert saumur[11684].endswith("au Centre de Santé Communautaire")
+
+
+def test_a_label_in_the_rows_own_words_before_its_project_aimf_bamako():
+    """`Secteur marchand Formation d’artisans de secteur informel  48 000 €` (AIMF – Bamako l.13096): a row on
+    one line, its first column's label, then its project (a noun of doing and its complement), then its
+    amount; the label is no part of the title."""
+    got = {a.sources[0].first_line: a for a in _actions("aimf_bamako_13052.txt")}
+    assert (got[13096].title, got[13096].domain_raw) == ("Formation d’artisans de secteur informel", "Secteur marchand")
+    assert got[13096].budget.text == "48 000 €"
+
+
+def test_a_project_naming_how_many_things_it_makes_then_each_aimf_bamako():
+    """`Construction de deux centres multimédias :` / `- École Mamadou Konaté` / `- Maison des jeunes de
+    Sogoniko` (l.13088-13090), `60 000 €`: one project and its two centres, not three projects."""
+    got = {a.sources[0].first_line: a for a in _actions("aimf_bamako_13052.txt")}
+    assert 13089 not in got and 13090 not in got
+    centres = got[13088]
+    assert centres.title == "Construction de deux centres multimédias" and centres.budget.text == "60 000 €"
+    assert "Maison des jeunes de Sogoniko" in centres.description
+
+
+def test_a_column_of_labels_beside_more_blocks_of_projects_chilly_mazarin():
+    """Chilly-Mazarin – Diéma (l.2621-2673): `EAU :`, `SANTE`, `ÉDUCATION`, `DEVELOPPEMENT ECONOMIQUE` stand in a
+    column padded with blank lines beside five blocks of projects; each label heads its run of blocks,
+    `DEVELOPPEMENT ECONOMIQUE` the last two: `Construction école kundugula` is under ÉDUCATION, `Micro
+    crédits` under DEVELOPPEMENT ECONOMIQUE, not each under the label above."""
+    got = {a.sources[0].first_line: a.domain_raw for a in _actions("chilly_diema_2608.txt")}
+    assert got[2656] == "SANTE"
+    assert [got[n] for n in (2659, 2660, 2661, 2662)] == ["ÉDUCATION"] * 4
+    assert [got[n] for n in (2664, 2668, 2669, 2672, 2673)] == ["DEVELOPPEMENT ECONOMIQUE"] * 5
+
+
+def test_a_label_at_its_rows_top_keeps_its_rows_mulhouse():
+    """Mulhouse – Sofara (l.9688-9728): `Agriculture` at the top of its two blocks, `Santé` level with its own:
+    the farmers' training stays under Agriculture."""
+    got = {a.sources[0].first_line: a.domain_raw for a in _actions("mulhouse_sofara_9617.txt")}
+    assert (got[9708], got[9719], got[9726]) == ("Agriculture", "Agriculture", "Santé")

@@ -133,19 +133,23 @@ def period_label(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> None:
+def give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int], heights: list[int] | None = None) -> None:
     """The band's domain cells over its rows: the one level with each row when
     every row has one (a first column of one label per project), else one per
-    blank-separated block of rows when they are as many, else the last domain
-    cell placed above the row."""
+    blank-separated block of rows when they are as many, or a run of blocks each
+    when a column of labels stands beside more blocks (`_runs_of_blocks`), else the
+    last domain cell placed above the row."""
     if not rows or not domains:
         return
     blocks = sorted({r.cells[0].block for r in rows})
     level = {d.top: d for d in domains if d.segment != rows[0].cells[0].segment}
+    runs = _runs_of_blocks(rows, blocks, domains, tops, heights or [])
     if len(domains) > 1 and all(tops[id(r)] in level for r in rows):  # one label level with each project
         picks = [level[tops[id(r)]] for r in rows]
     elif len(blocks) == len(domains) and len(domains) > 1:
         picks = [domains[blocks.index(r.cells[0].block)] for r in rows]
+    elif runs is not None:
+        picks = [domains[runs[blocks.index(r.cells[0].block)]] for r in rows]
     else:  # a label may stand a line below its row's top, unless it is the next row's, written on its line
         starts = {(r.cells[0].segment, tops[id(r)]) for r in rows}
         picks = [([d for d in domains if d.top <= tops[id(r)] or d.top == tops[id(r)] + 1
@@ -153,3 +157,38 @@ def give_domains(rows: list[Row], domains: list[Cell], tops: dict[int, int]) -> 
     for r, d in zip(rows, picks, strict=True):  # picks: one per row
         label = heading(d)
         r.domain = label if map_domain(label) else None
+
+
+def _runs_of_blocks(rows: list[Row], blocks: list[int], domains: list[Cell], tops: dict[int, int],
+                    heights: list[int]) -> list[int] | None:
+    """A column of labels in a segment of its own beside more blocks of projects than labels (Chilly-
+    Mazarin: `EAU`, `SANTE`, `ÉDUCATION`, `DEVELOPPEMENT ECONOMIQUE` beside five blocks): each label
+    heads a run of blocks, in order, every label at least one, and stands within its run's height,
+    nearest its top (the label column scaled to the projects', the extraction padding each with its
+    own blank lines). The label of each block, or None when the columns are not laid out so."""
+    segs, row_segs = {d.segment for d in domains}, {r.cells[0].segment for r in rows}
+    if len(domains) < 2 or len(blocks) <= len(domains) or len(segs) != 1 or len(row_segs) != 1 \
+            or segs == row_segs or max(segs | row_segs) >= len(heights):
+        return None
+    scale = heights[next(iter(row_segs))] / max(heights[next(iter(segs))], 1)
+    starts = [min(tops[id(r)] for r in rows if r.cells[0].block == b) for b in blocks]
+    ends = [s - 1 for s in starts[1:]] + [heights[next(iter(row_segs))]]
+    marks = [d.top * scale for d in domains]
+
+    def run_cost(a: int, b: int, j: int) -> float:  # blocks a..b under label j
+        inside = max(starts[a] - marks[j], 0, marks[j] - ends[b])
+        return inside + 0.1 * abs(marks[j] - starts[a])
+
+    n, m, inf = len(starts), len(marks), float("inf")
+    best: dict[tuple[int, int], tuple[float, int]] = {(0, 0): (0.0, -1)}  # (blocks placed, labels used)
+    for j in range(1, m + 1):
+        for i in range(j, n - (m - j) + 1):
+            best[(i, j)] = min(((best[(k, j - 1)][0] + run_cost(k, i - 1, j - 1), k) for k in range(j - 1, i)
+                                if (k, j - 1) in best), default=(inf, -1))
+    runs: list[int] = []
+    i = n
+    for j in range(m, 0, -1):
+        k = best[(i, j)][1]
+        runs[:0] = [j - 1] * (i - k)
+        i = k
+    return runs

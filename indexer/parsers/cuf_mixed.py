@@ -13,6 +13,7 @@ from ..domains import map_domain
 from ..text import fold, squash_spaces
 from . import fields
 from .cuf_cells import (
+    _NAMES_A_TASK,
     _NUMBER_RE,
     _TAIL_BARE,
     _TAIL_MONEY,
@@ -223,4 +224,9 @@ def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | Non
                 or n == 1 and (labelled or nxt[:1].isupper()) and fold(head) in LABEL_ADJECTIVES \
                 and fold(nxt) not in _LINK_WORDS and bool(map_domain(head)):
             return head, " ".join(words[n:])
+    for n in (2, 3):  # `Secteur marchand Formation d’artisans…  48 000 €`: a label in the row's own words
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if row_wise and len(words) > n + 2 and head[:1].isupper() and all(w[:1].islower() for w in words[1:n]) \
+                and fold(words[n - 1]) not in _LINK_WORDS and _NAMES_A_TASK.match(rest):
+            return head, rest
     return None, text

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..text import YEAR_RE
 from . import fields
-from .cuf_cells import _NUMBER_RE, Cell
+from .cuf_cells import _BULLET_RE, _NUMBER_RE, Cell
 
 
 @dataclass
@@ -264,3 +264,19 @@ def yearly_amounts(amounts: list[Cell], rows: list[Row]) -> bool:
     stated = [y[0] for y in years]
     return stated == list(range(stated[0], stated[0] + len(stated))) \
         and set(stated) <= set(fields.years(rows[0].when[0].text).found)
+
+
+_COUNTED = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+# `Construction de deux centres multimédias :`: how many things the project makes, before it names them
+_COUNT_BEFORE_ITEMS = re.compile(r"\b(deux|trois|quatre|cinq|six|[2-6])\s+[a-zà-ÿ][^:]*:\s*$")
+
+
+def counts_its_parts(row: Row) -> bool:
+    """The project above says how many things it makes, then names each with a dash (`Construction de
+    deux centres multimédias :` / `- École Mamadou Konaté` / `- Maison des jeunes de Sogoniko`): the
+    items it has not named yet are its parts, not projects of their own."""
+    m = _COUNT_BEFORE_ITEMS.search(row.cells[0].text)
+    if m is None or len(row.cells) > 1 and not all(_BULLET_RE.match(c.text) for c in row.cells[1:]):
+        return False
+    n = _COUNTED.get(m.group(1).lower()) or int(m.group(1))
+    return len(row.cells) - 1 < n

@@ -54,7 +54,7 @@ from .cuf_labels import (
     width,
 )
 from .cuf_mixed import split_mixed
-from .cuf_rows import Row, align, monotone, yearly_amounts, yearly_calendar
+from .cuf_rows import Row, align, counts_its_parts, monotone, yearly_amounts, yearly_calendar
 
 
 def table_rows(body: list[tuple[int, str]]) -> list[Row]:
@@ -124,7 +124,7 @@ class _TableReader:
         cells, tail_domains = self._split_off(k, self._level_label(cells))
         seg_rows = self._read_cells(cells)
         rest = self._give_columns(k, cells, seg_rows)
-        give_domains(seg_rows, self.domains, self.tops)
+        give_domains(seg_rows, self.domains, self.tops, [len(g) for g in self.segs])
         if self.headings and seg_rows:
             give_headings(seg_rows, self.headings, self.tops, len(self.segs[k]))
         self.prev_cell = cells[-1]
@@ -325,7 +325,8 @@ class _TableReader:
             for r in self.band:
                 r.domain = heading(c)
             return
-        if self.band and _BULLET_RE.match(c.text) and _PROPOSALS.search(self.band[-1].cells[0].text):
+        if self.band and _BULLET_RE.match(c.text) and (_PROPOSALS.search(self.band[-1].cells[0].text)
+                                                        or counts_its_parts(self.band[-1])):
             self.band[-1].cells.append(c)  # `Diagnostic et propositions d'actions` / `- …`: its proposals
             return
         above = seg_rows[-1] if seg_rows else (self.band[-1] if self.continued else None)
