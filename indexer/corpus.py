@@ -19,6 +19,7 @@ from typing import Any
 from . import geography
 from .domains import DOMAINS, domains_of_text, map_domains
 from .ids import action_id, name_key
+from .kinds import retype_associations
 from .locations import default_data_dir
 from .parallel import parallel_map
 from .parsers import DOCUMENTS, fields, reader_for
@@ -183,6 +184,7 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
     for p in merged:
         _normalise_names(p)
         place_parties(p, warnings)
+    retype_associations(merged)
 
     _one_spelling(merged)
     _one_place(merged)
@@ -436,9 +438,10 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
                 pp.country, pp.region, pp.subdivision = elsewhere, region, sub or pp.subdivision
     fp = p.french_party
     if fp is not None and fp.country == "France" and not fp.region and not fp.subdivision:
-        # the seat's postcode in the French contacts' addresses (AIMF: 75001 Paris)
+        # the place its name designates whole (never a word inside it: Monistrol-sur-Loire is not in the
+        # Loire), else the seat's postcode in the French contacts' addresses (AIMF: 75001 Paris)
         france = geography.of("France")
-        seat = france.named_in(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
+        seat = france.designated_by(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
         if seat is not None:
             fp.region, fp.subdivision = seat.region, seat.subdivision
         key = fold(re.sub(r"^(Ville|Mairie|Commune) de\s+", "", fp.name))

@@ -48,6 +48,14 @@ def key_words(text: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", fold(text or "")) if w]
 
 
+# the words of a collectivity's name before its place's (folded): `conseil general de la`,
+# `communaute d'agglomeration de`, `ville de`, `grand` (the Grand Lyon is Lyon's communauté)
+_INSTITUTION = re.compile(
+    r"^(?:(?:conseil (?:general|regional)|departement|region|communaute (?:urbaine|d'agglomeration|de communes)"
+    r"|agglomeration|ville|mairie|commune|metropole)(?P<article> de la | de l'| du | des | de | d'| )"
+    r"|grand )")
+
+
 @dataclass
 class Place:
     level: str  # "region", "subdivision" or "commune"
@@ -111,6 +119,25 @@ class Geography:
                 for p in self.places.get("".join(words[i:i + n]), []):
                     if p.level in levels:
                         return p
+        return None
+
+    def designated_by(self, name: str, levels: tuple[str, ...] = ("subdivision", "commune")) -> Place | None:
+        """The unit a collectivity's name designates: the whole name once the institution's words
+        are taken off (`Communauté d'agglomération de la Rochelle`: La Rochelle, `Grand Lyon`: Lyon,
+        `Conseil général de l'Isère`: Isère). Never a word inside it: Monistrol-sur-Loire is not
+        in the Loire, nor is Essonne Sahel a town of the Essonne."""
+        folded = re.sub(r"\s+", " ", fold(name or "").replace("’", "'")).strip()
+        candidates = [folded]
+        m = _INSTITUTION.match(folded)
+        if m and m.end() < len(folded):
+            rest = folded[m.end():]
+            article = (m.group("article") or "").replace("de ", "").replace("d'", "").strip()
+            candidates += [rest] + ([f"{article} {rest}"] if article in ("la", "le", "les", "l'") else [])
+        order = {"region": 0, "subdivision": 1, "commune": 2}
+        for candidate in candidates:
+            found = [p for p in self.places.get(key(candidate), []) if p.level in levels]
+            if found:
+                return min(found, key=lambda p: order[p.level])
         return None
 
     def locate(self, *texts: str | None) -> tuple[str | None, str | None]:

@@ -178,8 +178,10 @@ def _foreign_party(written: str, country: str | None) -> tuple[Party, list[str]]
     party = Party(name=name, name_raw=raw, kind=kind, country=country)
     table = geography.of(country)  # its région and département (or province) from its country's table
     if table is not None:
-        place = table.lookup(name, "commune") or table.lookup(name, "subdivision")
-        party.region, party.subdivision = (place.region, place.subdivision) if place else table.locate(name)
+        place = table.lookup(name, "commune") or table.lookup(name, "subdivision") or \
+            table.designated_by(name, ("region", "subdivision", "commune"))  # never a word inside the name
+        if place is not None:
+            party.region, party.subdivision = place.region, place.subdivision
     return party, notes
 
 

@@ -88,8 +88,9 @@ def french_party(raw: str, place: str = "", population: str = "") -> Party:
     kind = french_kind(name)
     region, dep = geography.of("France").locate(place) if place else (None, None)
     if kind in ("département", "région") and not (dep if kind == "département" else region):
-        own = re.sub(r"^.*?(?:général|régional|Département)\s+(?:de la |de l'|du |des |de |d')?", "", name)
-        r2, d2 = geography.of("France").locate(own)
+        # the département or région its name designates whole, never a word inside it
+        own = geography.of("France").designated_by(name, ("subdivision",) if kind == "département" else ("region",))
+        r2, d2 = (own.region, own.subdivision) if own is not None else (None, None)
         region, dep = region or r2, dep or (d2 if kind == "département" else None)
     return Party(name=name, name_raw=squash_spaces(raw), kind=kind, country="France", region=region,
                  subdivision=dep, population=fields.population(population) if population else None,

@@ -1,0 +1,57 @@
+"""A French party's kind from what the documents call it, over the whole corpus.
+
+A parser types a French collectivity from the words of its name (indexer.parsers.parties.french_kind)
+and, with no telling word, calls it a commune. A line of a list names an association as it names a
+town (`Essonne Sahel / Essonne Diema/Nioro` in the Mali repertoire's Annexe 1), while another sheet
+says what it is (« Association Essonne Sahel : réseau de villes jumelées », « l'association
+Essonne-Sahel »): an association is never typed a commune.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import geography
+from .records import Partnership
+from .text import fold
+
+_ASSOCIATION = re.compile(r"\bassociation (?:« ?)?")
+# what may follow an association's whole name: punctuation, the text's end, or a new clause
+_NAME_ENDS = re.compile(r"\s*(?:[:,.;()«»/]|$|(?:et|qui|dont|a|est|pour)\b)")
+
+
+def _words(text: str) -> str:
+    """Folded, hyphens and runs of spaces as one space: `Essonne-Sahel` = `essonne  sahel`."""
+    return re.sub(r"[\s\-–]+", " ", fold(text).replace("’", "'")).strip()
+
+
+def named_associations(texts: Iterable[str]) -> list[str]:
+    """What follows each `association` of the texts (folded, a line's worth)."""
+    out = []
+    for text in texts:
+        if "ssociation" in text.lower():
+            words = _words(text)
+            out += [words[m.end():m.end() + 100] for m in _ASSOCIATION.finditer(words)]
+    return out
+
+
+def called_association(name: str, after: list[str]) -> bool:
+    """Whether a text calls this name an association: `association <the whole name>`."""
+    name = _words(name)
+    return any(a.startswith(name) and _NAME_ENDS.match(a, len(name)) for a in after)
+
+
+def retype_associations(partnerships: list[Partnership]) -> None:
+    """French parties typed a commune for want of a better word (not a commune the French table
+    knows) that a document calls `association <its name>` become associations."""
+    france = geography.of("France")
+    guessed = [p.french_party for p in partnerships
+               if p.french_party is not None and p.french_party.kind == "commune"
+               and p.french_party.country in (None, "France") and france.lookup(p.french_party.name, "commune") is None]
+    if not guessed:
+        return
+    after = named_associations(t for p in partnerships for t in (p.original_text, p.partners, p.history, p.objectives)
+                               if t)
+    for party in guessed:
+        if called_association(party.name, after):
+            party.kind = "association"
