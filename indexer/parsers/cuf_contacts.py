@@ -14,7 +14,7 @@ from . import contacts
 _ROLE_RE = re.compile(
     # the AIMF sheets' `Coordonnées du Président`, `du Secrétariat permanent`, `Secrétaire permanent du comité …`
     r"^\s*(Coordonnées d(?:e l.exécutif|u Président|u Secrétariat)|[ÉE]lu(?:e|\(e\))?s? en charge du partenariat|"
-    r"Service (?:des|[\w ]+ et) relations internationales|Secrétaire permanent du comité|"
+    r"(?:Service|Direction) (?:des|[\w ]+ et) relations internationales|Secrétaire permanent du comité|"
     r"Autre\(s\) service|(?-i:Autre(?:\(s\))? personne)|Service\(s\) de la (?:ville|collectivité)|"
     r"Président du comité de jumelage|"
     # `responsable :` (lower case) continues a label
@@ -50,6 +50,7 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
             j += 1
         people = ContactBlock(label).read(block, value if colon else None)
         for c in people:
+            c.role = _role_of_heading(c.role, label)
             c.side = contacts.side_of(c, fr_names, pa_names, country) or fallback
             if c.name or c.phone or c.email:
                 out.append(c)
@@ -60,6 +61,24 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
             c.side = contacts.side_of(c, fr_names, pa_names, country) or "french"
             out.append(c)
     return out
+
+
+# `Coordonnées de l’exécutif (maire, président)`: the form's heading names who, not their office
+_DETAILS_OF = re.compile(r"^Coordonnées d(?:e l['’]|u |e la |es )(\w+)", re.IGNORECASE)
+
+
+def _role_of_heading(role: str | None, label: str) -> str | None:
+    """A person's role, not the heading of their block: under `Coordonnées de l’exécutif`, the office
+    the block writes (`Nom : Michel BERSON, président du CG`), else the one the heading names
+    (`Exécutif`, `Exécutif – Djélébou`); the other headings are roles (`Élu en charge du partenariat`)."""
+    m = _DETAILS_OF.match(label)
+    if m is None or not role:
+        return role
+    rest = role[len(label):].strip(" –-") if role.startswith(label) else role  # `Karakoro : Amadou KANE`
+    named = m.group(1).capitalize()
+    if rest and any(_is_role(w) and fold(w) not in _PARTICLES for w in re.split(r"[\s\-–]+", rest)):
+        return rest
+    return f"{named} – {rest}" if rest else named
 
 
 # a civility or an office just before a name: who signed (`Lettre de Monsieur le Maire de Kadiolo Téné DEMBELE`)
@@ -98,6 +117,8 @@ _TRAILING_NUMBER_RE = re.compile(r"(?:\b(?:t[ée]l|fax|port|gsm)\b\.?\s*:?\s*)?(
                                  r"\s*\d[\d\s./\-]{6,}\d\s*$", re.IGNORECASE)
 # `Service des relations internationales : Fabrice` / `TARRIT, chargé de coopération décentralisée`
 _FIRST_NAME_ALONE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
+# `Jean-Michel Le Roux`: a first name and a surname with its article, no capitals to tell them
+_ARTICLE_SURNAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+(?:Le|La)\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 _SURNAME_FIRST = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+\b(?![a-zà-ÿ])")
 
 
@@ -121,6 +142,7 @@ class ContactBlock:
         self.holders: list[Contact] = []  # persons named after a number, theirs
         self.current: Contact | None = None  # a later person of a free line, whose numbers follow it
         self.named_with: list[tuple[Contact, Contact]] = []  # (another named on a `Nom :` line, its first person)
+        self.after_email = False  # the line before was the `@ :` line
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
@@ -133,8 +155,12 @@ class ContactBlock:
             reader = self._LABELLED.get(key) if lab and key else None
             if lab and reader is not None:
                 reader(self, lab.group(2), s)
+            elif self.after_email and EMAIL_RE.fullmatch(s):
+                self._more_email(s)  # `@ : aurelie.milhavet@regioncentre.fr` / `pascal.meyer@regioncentre.fr`
+                continue
             else:
                 self._other_line(s, labelled=key is not None)
+            self.after_email = reader is ContactBlock._email
         for s in self.free:
             for c in contacts.people(s):
                 self._free_person(c)
@@ -227,6 +253,9 @@ class ContactBlock:
             self.base.name = name
         # two names: two persons (`Nom : Philippe JANIN   Jean Francois VIGIER` / `Fonction : Maire`, the mayor
         # and his successor), whose `Fonction` is both's (`read` gives it once its wrapped lines are joined)
+        after = value[found[0][1]:].strip(" ,;:-–") if len(found) == 1 else ""
+        if after and not re.search(r"\d|@", after) and (self.current or self.base).role == self.label:
+            (self.current or self.base).role = f"{self.label} – {after}"  # `Nom : Michel BERSON, président du CG`
         others = [Contact(name=f[2], role=self.label) for f in found[1:]]
         self.named_with += [(other, self.current or self.base) for other in others]
         self.people += others
@@ -247,6 +276,9 @@ class ContactBlock:
         if named and named[0][0] == 0 and named[0][1] == len(within):
             self.holders.append(Contact(name=named[0][2], role=self.label, phone=phone, fax=fax))
             return
+        other = re.search(r"\d\s+ou\s+(\d[\d .]{1,20}\d)", re.split(r"fax", line, flags=re.IGNORECASE)[0])
+        if phone and other:  # `Tél : 0238703032 ou 3232`: both numbers
+            phone = f"{phone} ou {squash_spaces(other.group(1))}"
         target = self.current or self.base
         target.phone, target.fax = target.phone or phone, target.fax or fax
 
@@ -257,6 +289,14 @@ class ContactBlock:
             self.current.email = self.current.email or email
         else:  # (an e-mail spelling another person of the sheet moves to them: contacts.owned_emails)
             self.base.email = email or self.base.email
+
+    def _more_email(self, email: str) -> None:
+        """A second address under the `@ :` line: the same person's, kept beside the first."""
+        target = self.current or self.base
+        if not target.email:
+            target.email = email
+        elif fold(email) not in fold(target.email):
+            target.email = f"{target.email}; {email}"
 
     def _website(self, value: str, line: str) -> None:
         self.base.website = value or None
@@ -344,6 +384,8 @@ def _persons(text: str) -> list[tuple[str, str]]:
             parts = (_CIVILITY_RE.sub("", text[:a] if n == 0 else ""), text[b:end])  # `A Lille : NAME, role`
             out.append((name, ", ".join(p for p in (squash_spaces(x).strip(" ,;:-–") for x in parts) if p)))
         return out
+    if _ARTICLE_SURNAME.fullmatch(text.strip()):
+        return [(text.strip(), "")]
     civility = _CIVILITY_RE.match(text)
     cut = re.search(r"\s*[,(]\s*", text)  # `Moistapha Fofana, secrétaire`, `Helmut Schwenzer (Vice-président)`
     written, comma, role = (text[:cut.start()], cut.group(0), text[cut.end():].rstrip(" )")) if cut \
