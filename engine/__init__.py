@@ -113,7 +113,8 @@ class Engine:
                 break
             if e.key.startswith(key) or any(w.startswith(key) for w in e.words) \
                     or (" " in key and key in e.key):
-                out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": e.count})
+                out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": e.count,
+                            "query": autocomplete.picked_name(e)})
         named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
         return out + domains + [w for w in words if fold_text(w["name"]) not in named]
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .state import IndexState
+from .querylang import NAME_PREFIXES
+from .state import IndexState, NameEntry
 
 SHORTEST = 3  # letters typed before words are offered: `ma` begins too many to be a hint
 CANDIDATES = 60  # the most frequent words of a beginning looked at, for `most` of them kept
@@ -39,3 +40,13 @@ def words_starting(state: IndexState, key: str, listed: Callable[[str], int], mo
         if len(out) >= most:
             break
     return out
+
+
+def picked_name(entry: NameEntry) -> str:
+    """What picking a name puts in the box: a collectivity's prefix, `collectivité:"…"`, which
+    restricts the search to it (its bare words were optional once softened: « eau Assemblée régionale
+    de Kayes » listed 47); a place's name as typed, and so a collectivity's that is also a region's
+    or a cercle's (Koulikoro): the place holds the collectivity, and the count offered is the place's."""
+    if entry.kind == "lieu" or entry.place:
+        return entry.name
+    return f'{NAME_PREFIXES[0]}:"{entry.name.replace(chr(34), "")}"'

@@ -217,7 +217,9 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             whole = len(texts) == len(clauses)
             light = whole and all(c.kind == "word" and is_light(c.text) for c in clauses)
             agreement = whole and all(c.kind == "word" and names_agreement(c.text) for c in clauses)
-            built.groups.append(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement))
+            required = whole and all(c.kind == "field" for c in clauses)
+            built.groups.append(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement,
+                                      required=required))
     built.groups = _active_years(built.groups, pq)
     if profile.own_words_only:
         built.groups = _without_typed_expansions(built.groups)
@@ -418,7 +420,7 @@ def _rebuilt(group: Group, alternatives: list[Alternative]) -> Group:
     """`group` with these alternatives (itself when they are its own, in its order)."""
     if alternatives == group.alternatives:
         return group
-    return Group(group.text, alternatives, light=group.light, agreement=group.agreement)
+    return Group(group.text, alternatives, light=group.light, agreement=group.agreement, required=group.required)
 
 
 def _year_alternatives(schema, year: str) -> list[Alternative]:

@@ -78,6 +78,8 @@ class Group:
     query: Q.Query | None = None
     light: bool = False  # an action noun (`création`): weighs less in the coverage (fillers.py)
     agreement: bool = False  # names a kind of agreement (`convention`): a year's formalisation has it (ranking.py)
+    # a prefix's clause (`collectivité:"…"`, `region:` a cercle): a condition, never softened away (ranking.py)
+    required: bool = False
 
     def __post_init__(self):
         qs = [a.query for a in self.alternatives if a.query is not None]

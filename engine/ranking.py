@@ -394,6 +394,15 @@ def _named_fill(matched: set, filled: set, parts: list, weights: list[float], na
     return matched | {d for d in filled if d in rarest}
 
 
+def _with_required(built: BuiltQuery, parts: list, matched: set) -> set:
+    """A prefix's clause is a condition (`eau collectivité:"…"`): no softening, fallback or fill
+    drops it (picked in the autocomplete, « eau Assemblée régionale de Kayes » listed 47)."""
+    for part, group in zip(parts, built.groups, strict=True):
+        if group.required:
+            matched = {d for d in matched if d in part}
+    return matched
+
+
 def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
          abroad: frozenset = frozenset()) -> Ranking:
     """docnum -> score for the documents that match `built`. `listed` says how
@@ -451,6 +460,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         cover = cover or _coverage(parts, weights, excluded)
         filled = _filled(built, gates, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
         matched = _named_fill(matched, filled, parts, weights, name)
+    matched = _with_required(built, parts, matched)
     out.cover = cover
     coord = out.exponent = profile.coordination_exponent(n)
     scores = {}

@@ -80,6 +80,7 @@ class NameEntry:
     words: tuple[str, ...]
     count: int = 0
     country: str | None = None
+    place: bool = False  # also a region's or a cercle's name (Koulikoro): picked, it reads as the place
 
 
 @dataclass
@@ -264,6 +265,7 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
             e = entries[key] = NameEntry(name, kind, key, words, 0, country)
         elif kind == "collectivité":
             e.kind = kind
+        e.place = e.place or kind == "lieu"
         e.count += 1
 
     territories = [(e.terms[0], {fold_text(u) for u in e.means}) for e in ENTRIES if e.kind == PLACE]

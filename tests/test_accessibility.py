@@ -227,7 +227,7 @@ def test_the_whole_journey_with_the_keyboard_alone(d, server, engine, tmp_path):
     assert d.execute_script("return document.getElementById('resultats').contains(document.activeElement)")
 
     # Back to the search box, type, go down the suggestions, pick one with Enter (a place: picked as
-    # words; a collectivity is picked as its prefix, collectivité:"…", test_browser_history.py).
+    # typed; a collectivity that is no place as its prefix, collectivité:"…", test_browser_history.py).
     _tab_to(d, "#q", back=True)
     _press(d, "Kay")
     _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")

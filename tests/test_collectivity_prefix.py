@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from engine.querylang import NAME_PREFIXES, NAMES, prefix_target
 
 SCRIPT = Path(__file__).resolve().parents[1] / "search_app" / "static" / "search.js"
@@ -35,10 +33,33 @@ def test_the_prefix_alone_finds_the_collectivitys_partnerships(client):
     assert set(_ids(client, f'collectivité:"{ASSEMBLY}"', country="Mali")) == ITS_PARTNERSHIPS
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a collectivité: clause is weighed as one more word, so a "
-                                       "short listing is filled with records that lack it (engine/ranking.py, "
-                                       "rank: the fill below profile.fill_below); not search_app's to change")
 def test_a_topic_with_a_picked_collectivity_lists_only_its_partnerships(client):
     """What picking the collectivity after « eau » asks: its partnerships that speak of water, not 45
     others of Mali that do."""
     assert set(_ids(client, f'eau collectivité:"{ASSEMBLY}"', country="Mali")) <= ITS_PARTNERSHIPS
+    assert set(_ids(client, f'eau collectivite:"{ASSEMBLY}"', country="Mali")) == ITS_PARTNERSHIPS
+
+
+def test_a_prefix_clause_is_never_softened_away(engine):
+    """From three words on a result needs only most of the words, and a short listing is filled with
+    records having some of them: a prefix's clause is a condition, kept by both."""
+    from engine import SearchRequest
+
+    r = engine.search(SearchRequest(q='puits forages latrines collectivité:"Koulikoro"', per_page=100, facets=False))
+    assert r["results"] and all("koulikoro" in h["id"] for h in r["results"])
+    assert all("koulikoro" in h["id"] for h in r["completions"])
+
+
+def test_the_suggestion_says_what_picking_it_puts_in_the_box(client):
+    """A collectivity that is no region's or cercle's name is picked as its prefix; one that is
+    (Koulikoro) as the place, which holds it: its count is the place's (22), not its own 2."""
+    def offered(q):
+        return {s["name"]: s for s in client.get("/api/suggest", query_string={"q": q}).get_json()["suggestions"]}
+    kay = offered("kay")
+    assert kay[ASSEMBLY]["query"] == f'collectivité:"{ASSEMBLY}"'
+    assert kay["Kayes"]["kind"] == "lieu" and kay["Kayes"]["query"] == "Kayes"
+    koulikoro = offered("koul")["Koulikoro"]
+    assert koulikoro["query"] == "Koulikoro"
+    listed = client.get("/api/search", query_string={"q": koulikoro["query"]}).get_json()["total"]
+    picked_as_prefix = client.get("/api/search", query_string={"q": 'collectivité:"Koulikoro"'}).get_json()["total"]
+    assert listed > picked_as_prefix
