@@ -324,8 +324,8 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     as results, each below the last result and saying why it is there. What the query excludes
     (`-maraîchage`) is no completion either."""
     profile = ranking_profile.current()
-    if not profile.domain_fill:
-        return []
+    if not profile.domain_fill or any(g.required for g in built.groups):
+        return []  # a prefix's clause (`collectivité:"…"`) asks for what it names, nothing like it
     ruled_out: Collection[int] = part_scores
     if built.excluded is not None and len(hits) < profile.fill_below:
         ruled_out = part_scores.keys() | _excluded_partnerships(state, built)
