@@ -227,6 +227,9 @@ def map_page():
 
 # A partnership's texts in the order its page shows them, with their French headings (one list
 # for the view and the template).
+# the Moroccan sheets' « Date : » line, which follows « Cadre juridique : » and dates the act
+# (« 24 octobre 1999 à Essaouira, 25 mai 2000 à La Rochelle ») : shown beside it, not as a bare « Date »
+ACT_DATE = "Date"
 TEXT_SECTIONS = (("history", "Historique"), ("objectives", "Objectifs"), ("perspectives", "Perspectives"),
                  ("documents", "Documents de capitalisation"), ("other_partnerships", "Autres partenariats"))
 
@@ -286,7 +289,8 @@ def partnership(pid: str):
     facts = {k: v for k, v in p["extra"].items() if k in SHOWN_ONLY}  # short facts, beside the budget
     return render_template(
         "partnership.html", p=p, actions=actions, related=p["related"], sections=sections, facts=facts,
-        extra_texts={k: v for k, v in p["extra"].items() if k not in facts},
+        act_date=p["extra"].get(ACT_DATE),
+        extra_texts={k: v for k, v in p["extra"].items() if k not in facts and k != ACT_DATE},
         title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
         contact_groups=contact_groups(p),
         no_french_note=(views.no_french_party_note(p) or (None,))[0],

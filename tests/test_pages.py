@@ -431,3 +431,13 @@ def test_rate_limiter_refills_steadily_whatever_the_time_of_the_minute():
     assert rl.allow("b")  # clients are apart
     now[0] = 60.1 + 20.0
     assert rl.allow("a") and not rl.allow("a")
+
+
+def test_the_date_of_the_legal_act_stands_beside_it(client):
+    """The Moroccan sheets' « Date : » line dates the act of « Cadre juridique »; the page showed it
+    as a section « Date » after the others, with nothing saying what it dates (QA, round 41)."""
+    html = client.get("/partenariats/rochelle--essaouira").get_data(as_text=True)
+    framework = html.index("<dt>Cadre juridique</dt>")
+    act = html.index("<dt>Date de l'acte</dt><dd>24 octobre 1999 à Essaouira")
+    assert framework < act < html.index("</dl>", framework)
+    assert "<h2>Date</h2>" not in html
