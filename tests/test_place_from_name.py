@@ -82,3 +82,18 @@ def test_the_records_the_audit_saw(engine, client):
     sahel = engine.partnership("essonne-sahel--diema-nioro")["french_party"]
     assert sahel["kind"] == "association"
     assert sahel["subdivision"] == "Essonne"  # Annexe 1 gives it: `Essonne Sahel / Essonne Diema/Nioro`
+
+
+def test_a_region_the_document_does_not_give_says_where_it_comes_from(engine, client):
+    """Tondidji's « Région Tombouctou » comes from the project's table of Mali, not from the
+    document (« Monistrol sur / Loire/Tondidji » in a list): the page said it as a fact (QA r41). A
+    region a name already says (Conseil régional de Koulikoro) needs no such note."""
+    tondidji = engine.partnership("monistrol-sur-loire--tondidji")
+    assert tondidji["partner_party"]["region"] == "Tombouctou"
+    note = "Le document ne donne pas la région de Tondidji : « Tombouctou » vient de la table géographique"
+    assert any(n.startswith(note) for n in tondidji["notes"])
+    page = client.get("/partenariats/monistrol-sur-loire--tondidji").get_data(as_text=True)
+    assert "Tombouctou\u202f» vient de la table géographique du Mali" in page  # French spacing on the page
+    assert not any("table géographique" in n for n in engine.partnership("cr-basse-normandie--cr-koulikoro")["notes"])
+    laxou = engine.partnership("laxou--andermboukane")["notes"]
+    assert any("la région d'Andermboukane" in n for n in laxou)

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..domains import domains_of_text, map_domain, map_domains
+from ..geography import with_de
 from ..records import ParseResult, Party
 from ..text import squash_spaces
 from .cuf import CufReader
@@ -61,6 +62,9 @@ class CufRepertoireReader(CufReader):
             if pp is not None and not pp.region:
                 pp.region, sub = self.geo.locate(pp.name, pp.name_raw)
                 pp.subdivision = pp.subdivision or (sub if sub and loose(sub)[0] in loose(pp.name) else None)
+                if pp.region and loose(pp.region)[0] not in loose(pp.name)[0]:  # not Koulikoro's own name: said
+                    s.notes.append(f"Le document ne donne pas la région {with_de(pp.name)} : « {pp.region} » vient "
+                                   "de la table géographique du Mali de Répertoires.")
         result.stats["merged"] = len(self.merged)
         result.stats.setdefault("listed", 0)
         result.stats.setdefault("annex_rows", 0)
