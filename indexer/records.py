@@ -187,8 +187,8 @@ class ParseResult:
     document: str
     partnerships: list[Partnership] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # "line 123: could not place ..."
-    planned: list[str] = field(default_factory=list)  # "line 123: 2010 planned: …" (years after the document's date)
+    warnings: list[str] = field(default_factory=list)  # "ligne 123 : ligne de contact non placée …"
+    planned: list[str] = field(default_factory=list)  # "ligne 123 : année prévue 2010 : …" (after the document's date)
     stats: dict[str, int] = field(default_factory=dict)  # "sheets", "listed", "merged", "actions", ...
 
 

@@ -322,4 +322,4 @@ def test_a_parser_bug_becomes_a_warning_and_keeps_what_was_parsed():
 
     result = run_guarded(body, "text", "doc.txt")
     assert [p.id for p in result.partnerships] == ["a--b"]
-    assert result.warnings == ["parser error, stopped early: KeyError: 'oops'"]
+    assert result.warnings == ["erreur du lecteur, lecture interrompue : KeyError: 'oops'"]

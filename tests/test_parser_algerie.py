@@ -57,7 +57,7 @@ def test_each_status_row_to_its_own_pair():
     assert r.actions[2].budget.text == "Budget 2005 : 22 000 €"
     assert (r.actions[2].budget.amount, r.actions[2].budget.currency) == (22000.0, "EUR")
     assert r.actions[0].years == [1993, 1997]
-    assert "line 275: empty contact template (XX, wilaya de)" in r.warnings
+    assert "ligne 275 : modèle de contact vide (XX, wilaya de)" in r.warnings
 
 
 def test_table_rows_split_into_partners_and_repaired_names():
@@ -124,12 +124,12 @@ def test_rhone_alpes_sheet_keeps_content_but_not_empty_templates():
     assert p.formalized == 2004
     assert p.contacts == []
     assert p.notes == ["Fiche commune avec : Wilaya d'Annaba."]
-    assert [w for w in r.warnings if "empty" in w] == [
-        "line 202: empty contact template (XX, département de)",
-        "line 238: empty contact template (XX, wilaya de)",
-        "line 160: empty project slot Projet 1 réalisé",
-        "line 167: empty project slot Projet 2 en cours",
-        "line 174: empty project slot Projet 3 en cours",
+    assert [w for w in r.warnings if " vide" in w] == [
+        "ligne 202 : modèle de contact vide (XX, département de)",
+        "ligne 238 : modèle de contact vide (XX, wilaya de)",
+        "ligne 160 : emplacement de projet vide Projet 1 réalisé",
+        "ligne 167 : emplacement de projet vide Projet 2 en cours",
+        "ligne 174 : emplacement de projet vide Projet 3 en cours",
     ]
 
 
@@ -379,9 +379,9 @@ def test_two_projects_of_a_sheet_are_told_apart(whole):
 
 def test_whole_document_counts(whole):
     assert whole.stats == ALGERIE
-    assert sum(1 for w in whole.warnings if "empty project slot" in w) == 12
-    assert sum(1 for w in whole.warnings if "empty contact template" in w) == 5
-    assert sum(1 for w in whole.warnings if "no project, only a statement" in w) == 2
+    assert sum(1 for w in whole.warnings if "emplacement de projet vide" in w) == 12
+    assert sum(1 for w in whole.warnings if "modèle de contact vide" in w) == 5
+    assert sum(1 for w in whole.warnings if "aucun projet, seulement une déclaration" in w) == 2
 
 
 def test_introduction_files_partnerships_under_its_fields(whole):
@@ -443,7 +443,7 @@ def test_looks_like_and_never_raises():
     assert algerie.looks_like(DATA.read_text(encoding="utf-8"))
     assert not algerie.looks_like("Répertoire de la coopération franco-malienne")
     r = algerie.parse("Projet 1 réalisé\nLe partenariat\n", "odd.txt")
-    assert r.warnings and r.warnings[0].startswith("line 1:")
+    assert r.warnings and r.warnings[0].startswith("ligne 1 : ")
 
 
 def test_contact_numbers_and_names_taken_apart():

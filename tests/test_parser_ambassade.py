@@ -100,7 +100,7 @@ def test_first_sector_actions(intro):
 
 
 def test_excerpt_without_letterhead(last):
-    assert last.warnings == ["line 1: service heading not found; the whole text is read as prose"]
+    assert last.warnings == ["ligne 1 : en-tête du service introuvable ; tout le texte est lu comme de la prose"]
     assert [(a.title, a.sources[0].first_line, a.sources[0].last_line) for a in last.actions] == [
         ("Santé", 1, 2), ("Transports", 3, 4), ("Sécurité sociale", 5, 8), ("Tourisme", 9, 10),
         ("Jeunesse et sports", 11, 11),
@@ -158,7 +158,7 @@ def test_every_raw_domain_label_maps(full, last):
 
 def test_no_sector_is_a_warning():
     result = ambassade.parse("Service Coopération Technique\n\nUn texte sans secteur.\n", "odd.txt")
-    assert result.warnings == ["line 2: no sector paragraph found"]
+    assert result.warnings == ["ligne 2 : aucun paragraphe de secteur trouvé"]
     assert result.actions == []
     assert result.partnerships[0].objectives == "Un texte sans secteur."
 
@@ -168,7 +168,7 @@ def test_no_sector_is_a_warning():
                                              "Service Coopération Technique 2007.")), max_size=300))
 def test_never_raises(text):
     result = ambassade.parse(text, "x.txt")
-    assert not any("parser error" in w for w in result.warnings)
+    assert not any("erreur du lecteur" in w for w in result.warnings)
 
 
 def _rolled(result):

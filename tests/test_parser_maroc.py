@@ -111,7 +111,7 @@ def test_listed_partnerships():
     assert (w.legal_framework, w.formalized) == (None, 2005)
     assert w.contacts[0].name == "SADOCCO"
     # the synthesis names sheets that are not in this excerpt: each is a warning with its line
-    assert r.warnings[0].startswith("line 292: synthesis entry matches no sheet: Ville de Bordeaux")
+    assert r.warnings[0].startswith("ligne 292 : entrée de la synthèse sans fiche correspondante : Ville de Bordeaux")
 
 
 def test_marseille_one_partnership_per_city():

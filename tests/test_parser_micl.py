@@ -53,7 +53,7 @@ def test_start_excerpt_counts(start):
     # CMAI, CIMO, CGLU, then the accords of lines 36-72 (Adrar .. Tlemcen/Sarayevo)
     assert kinds.count("multilateral") == 3
     assert kinds.count("partnership") == 16
-    assert start.warnings == ["line 1: section not found: Coopération Bilatérale du MICL"]
+    assert start.warnings == ["ligne 1 : section introuvable : Coopération Bilatérale du MICL"]
     assert start.stats["listed"] == 19
     assert start.stats["merged"] == 0
     assert start.stats["wilayas"] == 10
@@ -165,8 +165,8 @@ def test_accords_after_blank_lines(start):
 def test_bilateral_excerpt(bilateral):
     assert [p.kind for p in bilateral.partnerships] == ["bilateral"] * 19
     assert bilateral.warnings == [
-        "line 1: section not found: Coopération Multilatérale du MICL",
-        "line 1: section not found: Coopération Décentralisée du MICL",
+        "ligne 1 : section introuvable : Coopération Multilatérale du MICL",
+        "ligne 1 : section introuvable : Coopération Décentralisée du MICL",
     ]
     yemen = bilateral.partnerships[0]
     assert yemen.id == "yemen--ministere-de-l-interieur-et-des-collectivites-locales"
@@ -256,11 +256,11 @@ def test_unknown_lines_become_warnings():
             "Coopération Bilatérale du MICL\n•  Accord Algéro – Martien, signé le 1 mai 2001\n")
     result = micl.parse(text, "odd.txt")
     assert result.warnings == [
-        "line 1: section not found: Coopération Multilatérale du MICL",
-        "line 5: accord before any wilaya: Commune de Nulle Part / Ville de Quelque Part",
-        "line 5: country of the foreign side not given: Commune de Nulle Part / Ville de Quelque Part",
-        "line 7: line not understood in the accords: Cette ligne ne ressemble à rien de ce qu'on attend ici",
-        "line 9: unknown country adjective: Martien",
+        "ligne 1 : section introuvable : Coopération Multilatérale du MICL",
+        "ligne 5 : accord avant toute wilaya : Commune de Nulle Part / Ville de Quelque Part",
+        "ligne 5 : pays de la partie étrangère non indiqué : Commune de Nulle Part / Ville de Quelque Part",
+        "ligne 7 : ligne non comprise dans les accords : Cette ligne ne ressemble à rien de ce qu'on attend ici",
+        "ligne 9 : adjectif de pays inconnu : Martien",
     ]
     assert [p.id for p in result.partnerships] == ["quelque-part--nulle-part"]
 
@@ -270,4 +270,4 @@ def test_unknown_lines_become_warnings():
                max_size=300))
 def test_never_raises(text):
     result = micl.parse(text, "x.txt")
-    assert not any("parser error" in w for w in result.warnings)
+    assert not any("erreur du lecteur" in w for w in result.warnings)

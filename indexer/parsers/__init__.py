@@ -27,7 +27,7 @@ def run_guarded(parse_body, text: str, document: str) -> ParseResult:
     try:
         parse_body(text or "", document, result)
     except Exception as exc:  # noqa: BLE001 (parsers never raise: a bug becomes a warning)
-        result.warnings.append(f"parser error, stopped early: {type(exc).__name__}: {exc}")
+        result.warnings.append(f"erreur du lecteur, lecture interrompue : {type(exc).__name__}: {exc}")
     return result
 
 

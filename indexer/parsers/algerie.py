@@ -195,7 +195,7 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
     document = doc.name
     lines = text.splitlines()
     if not looks_like(text):
-        result.warnings.append("line 1: not the Algerian decentralised-cooperation document")
+        result.warnings.append("ligne 1 : ce n'est pas le document algérien de coopération décentralisée")
     starts = _sheet_starts(lines)
     table_start = next((i for i, l in enumerate(lines) if "Etat d" in l and "avancement des partenariats" in l), None)
     rows = []
@@ -218,7 +218,7 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
         try:
             sheets.append(_read_sheet(lines, fh, ph, lp, end, group, document, result.warnings))
         except Exception as exc:  # noqa: BLE001 (one unreadable sheet must not lose the others)
-            result.warnings.append(f"line {fh + 1}: sheet not read ({type(exc).__name__}: {exc})")
+            result.warnings.append(f"ligne {fh + 1} : fiche non lue ({type(exc).__name__}: {exc})")
     _share_group_contacts(sheets)
     _assemble(rows, sheets, doc, result)
 
@@ -228,7 +228,7 @@ def _read_table(lines, start, end, document, warnings) -> list[dict]:
     for first, last, text, _group in _table_rows(lines, start, end):
         french, partners, state = _split_row(text)
         if not french:
-            warnings.append(f"line {first + 1}: table row not understood {text[:60]}")
+            warnings.append(f"ligne {first + 1} : ligne du tableau non comprise {text[:60]}")
             continue
         rows.append({"first": first, "last": last, "text": text, "french": french,
                      "partners": partners, "state": squash_spaces(state), "notes": []})
@@ -290,7 +290,7 @@ def _contact_blocks(lines: list[str], contacts_at: list[int], end: int, fp: Part
         side = "partner" if "Algérie" in lines[c0] else "french"
         org, cs = parse_contacts(lines, c0, c1, side, warnings)
         if org and re.match(r"^XX\b", org) and not cs:
-            warnings.append(f"line {c0 + 1}: empty contact template ({org})")
+            warnings.append(f"ligne {c0 + 1} : modèle de contact vide ({org})")
             continue
         if side == "french":
             french_contacts.extend(cs)
@@ -325,17 +325,17 @@ def _projects(lines: list[str], first: int, last: int, warnings: list[str]) -> l
         try:
             proj = parse_project(lines, b0, b1)
         except Exception as exc:  # noqa: BLE001 (one unreadable project must not lose the sheet)
-            warnings.append(f"line {b0 + 1}: project not read ({type(exc).__name__})")
+            warnings.append(f"ligne {b0 + 1} : projet non lu ({type(exc).__name__})")
             continue
         proj["first"], proj["last"] = b0, b1
         if not proj["years"] and period:
             proj["years"] = list(period)
         proj["raw"] = "\n".join(lines[b0:b1 + 1])
         if not (proj["theme"] or proj["title"] or proj["description"]):
-            warnings.append(f"line {b0 + 1}: empty project slot {lines[b0].strip()}")
+            warnings.append(f"ligne {b0 + 1} : emplacement de projet vide {lines[b0].strip()}")
             continue
         if proj["description"] and _NO_PROJECT_RE.match(proj["description"]) and not proj["theme"]:
-            warnings.append(f"line {b0 + 1}: no project, only a statement {proj['description'][:60]}")
+            warnings.append(f"ligne {b0 + 1} : aucun projet, seulement une déclaration {proj['description'][:60]}")
             proj["statement"] = True
         projects.append(proj)
     return projects
@@ -506,7 +506,7 @@ def _assemble(rows: list[dict], sheets: list[dict], doc: Document, result: Parse
     for sheet in sheets:
         for p, acts in (s.records(doc, result) for s in _sheet_records(sheet)):
             if p.id in records:
-                result.warnings.append(f"line {sheet['first'] + 1}: second sheet for {p.id}")
+                result.warnings.append(f"ligne {sheet['first'] + 1} : deuxième fiche pour {p.id}")
                 continue
             records[p.id] = p
             actions.extend(acts)

@@ -445,7 +445,7 @@ class _ContactBlock:
         elif self.last_field and not self.blank_before:
             self._continuation(s, *self.last_field)
         else:
-            self.warnings.append(f"line {i + 1}: unplaced contact line {s[:60]}")
+            self.warnings.append(f"ligne {i + 1} : ligne de contact non placée {s[:60]}")
         self.blank_before = False
 
     def _add(self, contact: Contact) -> None:

@@ -93,11 +93,11 @@ def _parse(text: str, document: str, result: ParseResult, until: int | None = No
     body_start = next((i + 1 for i, line in enumerate(lines)
                        if fold(squash_spaces(line)) == "service cooperation technique"), 0)
     if body_start == 0:
-        result.warnings.append("line 1: service heading not found; the whole text is read as prose")
+        result.warnings.append("ligne 1 : en-tête du service introuvable ; tout le texte est lu comme de la prose")
     starts = [(i, m.group("label")) for i in range(body_start, len(lines))
               if (m := _SECTOR_RE.match(squash_spaces(lines[i])))]
     if not starts:
-        result.warnings.append(f"line {body_start + 1}: no sector paragraph found")
+        result.warnings.append(f"ligne {body_start + 1} : aucun paragraphe de secteur trouvé")
     intro_end = starts[0][0] if starts else len(lines)
     intro = [lines[i] for i in range(body_start, intro_end)]
     intro_text = "\n".join(intro)
@@ -134,7 +134,7 @@ def _parse(text: str, document: str, result: ParseResult, until: int | None = No
     partnership.domains_raw = _sector_lists(" ".join(squash_spaces(line) for line in intro))
     for label in partnership.domains_raw:
         if not map_domain(label):
-            result.warnings.append(f"line {body_start + 1}: sector label maps to no domain: {label}")
+            result.warnings.append(f"ligne {body_start + 1} : intitulé de secteur sans domaine correspondant : {label}")
 
     for n, (first, label) in enumerate(starts, start=1):
         last = (starts[n][0] if n < len(starts) else len(lines)) - 1
@@ -148,7 +148,7 @@ def _parse(text: str, document: str, result: ParseResult, until: int | None = No
             if d not in domains:
                 domains.append(d)
         if not domains:
-            result.warnings.append(f"line {first + 1}: sector maps to no domain: {domain_raw}")
+            result.warnings.append(f"ligne {first + 1} : secteur sans domaine correspondant : {domain_raw}")
         years = fields.years(description, until).found
         result.actions.append(Action(
             id=action_id(pid, n),

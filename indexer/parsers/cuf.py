@@ -216,7 +216,7 @@ class CufReader(Reader):
             try:
                 sheet = self.sheet(doc, result, d, stop, section)
             except Exception as exc:  # noqa: BLE001 (never raise: report the sheet and go on with the others)
-                warn(result, d + 1, f"sheet not parsed ({type(exc).__name__}: {exc})", L[d])
+                warn(result, d + 1, f"fiche non lue ({type(exc).__name__}: {exc})", L[d])
                 continue
             if sheet is not None:
                 out.append(sheet)
@@ -234,7 +234,7 @@ class CufReader(Reader):
         while i < len(lines) and not lines[i].strip():
             i += 1
         if i >= len(lines):
-            warn(result, start + 1, "empty sheet", lines[0])
+            warn(result, start + 1, "fiche vide", lines[0])
             return None
         title = lines[i].strip()
         j = i + 1
@@ -407,7 +407,7 @@ class CufReader(Reader):
         for sheet in sheets:
             pp = sheet.partner
             if pp is not None and not pp.region:
-                warn(result, sheet.first, f"no {self.country} region for",
+                warn(result, sheet.first, f"aucune région {geography.of_country(self.country, True)} pour",
                      f"{sheet.french.name} – {pp.name}")
             p, acts = sheet.records(doc, result)
             for draft, a in zip(sheet.actions, acts, strict=True):

@@ -55,7 +55,8 @@ class CufRepertoireReader(CufReader):
                 try:
                     step(doc, result, part, min([x for x in stops if x > part] + [end]))
                 except Exception as exc:  # noqa: BLE001 (never raise: report the part and go on with the others)
-                    warn(result, part + 1, f"{name} not parsed ({type(exc).__name__}: {exc})", L[part])
+                    what = "liste" if name == "list" else "annexe"  # the part, as the warning names it
+                    warn(result, part + 1, f"{what} non lue ({type(exc).__name__}: {exc})", L[part])
         self.summary(doc, result)
         for s in self.entries:
             pp = s.partner
@@ -199,11 +200,11 @@ class CufRepertoireReader(CufReader):
             if re.match(r"^France\s+\S+$", s):  # the tables' header row (`France Mali`)
                 continue
             if region is None:
-                warn(result, k + 1, "annex row before any region table", s)
+                warn(result, k + 1, "ligne de l'annexe avant tout tableau de région", s)
                 continue
             fr_raw, dep, ml_raw = self.split_annex_row(s)
             if not ml_raw:
-                warn(result, k + 1, "annex row not split into French / Malian party", s)
+                warn(result, k + 1, "ligne de l'annexe non séparée en partie française / partie malienne", s)
                 continue
             self.add_listed(doc, fr_raw, ml_raw, k + 1, k + 1, "Annexe 1", region, dep)
             result.stats["annex_rows"] = result.stats.get("annex_rows", 0) + 1
@@ -270,7 +271,7 @@ class CufRepertoireReader(CufReader):
                 hits = [e for e in self.entries if _same_any(keys, _keys(tuple(e.aliases[0] + [e.french.name]), ())[0])]
                 hits = [e for e in hits if e.detail == "sheet"] or hits  # La Bresse has no sheet
                 if not hits:
-                    warn(result, line, "summary table entry matches no sheet:", name)
+                    warn(result, line, "entrée du tableau récapitulatif sans fiche correspondante :", name)
                 for sheet in hits:
                     # a name with several sheets (Thionville, AIMF): only what the sheet itself supports
                     keep = domains if len(hits) == 1 else [d for d in domains if d in _supported(sheet)]

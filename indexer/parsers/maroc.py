@@ -474,7 +474,7 @@ def apply_synthesis(ctx: _Ctx, start: int, end: int, records: list[Partnership])
         fr_raw, _, ma_raw = s.partition("/")
         matches = _match_names(fr_raw, ma_raw, records)
         if not matches:
-            ctx.warn(n, "synthesis entry matches no sheet:", s)
+            ctx.warn(n, "entrée de la synthèse sans fiche correspondante :", s)
             continue
         found = synthesis_domains(domain, sub)
         for p in matches:
@@ -543,7 +543,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
     records: dict[str, Partnership] = {}
     actions: list = []
     if toc and len(toc) != len(sheets):
-        ctx.warn(toc[0].line, f"table of contents lists {len(toc)} sheets, found {len(sheets)}")
+        ctx.warn(toc[0].line, f"le sommaire et le document n'ont pas autant de fiches ({len(toc)} et {len(sheets)})")
     for k, (st, en) in enumerate(sheets):
         french_raw = lines[st].strip()
         j = _next_nonblank(lines, st)
@@ -551,7 +551,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
         partner_line = lines[j].strip()
         entry = toc[k] if k < len(toc) else None
         if entry and not (_key_tokens(entry.french) & _key_tokens(french_raw)):
-            ctx.warn(st + 1, "sheet does not match the table of contents entry", entry.french)
+            ctx.warn(st + 1, "la fiche ne correspond pas à l'entrée du sommaire", entry.french)
             entry = next((t for t in toc if _key_tokens(t.french) & _key_tokens(french_raw)), None)
         subs = [i for i in range(st, en) if re.match(r"^Partenariat avec (la |le |l')", lines[i].strip())]
         built: list[Sheet] = []
@@ -571,7 +571,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
             ps, acts = sheet.records(doc, result)
             ps.sources.sort(key=lambda src: src.first_line)  # a common part comes first
             if ps.id in records:
-                ctx.warn(st + 1, "duplicate partnership id", ps.id)
+                ctx.warn(st + 1, "identifiant de partenariat en double", ps.id)
                 continue
             records[ps.id] = ps
             actions += acts

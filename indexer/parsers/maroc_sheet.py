@@ -263,7 +263,7 @@ class _Ctx:
 
     def warn(self, lineno: int, what: str, excerpt: str = "") -> None:
         excerpt = squash_spaces(excerpt)[:80]
-        self.result.warnings.append(f"line {lineno}: {what} {excerpt}".rstrip())
+        self.result.warnings.append(f"ligne {lineno} : {what} {excerpt}".rstrip())
 
 
 @dataclass
@@ -379,7 +379,7 @@ class _SheetReader:
         elif self.head_field is not None:
             self.data.head[self.head_field].append(s)
         elif not (s.startswith("(") or n == self.ll[0][0] or idx <= 2):
-            self.ctx.warn(n, "sheet line outside any field:", s)
+            self.ctx.warn(n, "ligne de fiche hors de tout champ :", s)
 
     def _extra_line(self, idx: int, n: int, s: str, nxt: str) -> None:
         if self.extra_field == "Chronologie":  # dated entries: the sheet's actions (chronology_actions)

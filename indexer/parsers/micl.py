@@ -295,7 +295,7 @@ def _multilateral(lines, rng, document, warnings) -> list[Partnership]:
             themes.append(m.group("label"))
             theme_texts.append("• " + item.strip(" ;"))
         else:
-            warnings.append(f"line {first + 1}: multilateral item not understood: {item[:60]}")
+            warnings.append(f"ligne {first + 1} : élément multilatéral non compris : {item[:60]}")
     context = "\n".join([intro_text] + theme_texts) if theme_texts else intro_text
     for rec in records:
         rec.objectives = (rec.objectives or "") + ("\n" + context if context else "")
@@ -331,7 +331,7 @@ def _accords(lines, rng, document, warnings) -> list[Partnership]:
             header = i
             break
     if header is None:
-        warnings.append(f"line {start + 1}: accords table header not found")
+        warnings.append(f"ligne {start + 1} : en-tête du tableau des accords introuvable")
         return []
     records: list[Partnership] = []
     wilaya: str | None = None
@@ -343,7 +343,7 @@ def _accords(lines, rng, document, warnings) -> list[Partnership]:
             if len(line.split()) <= 3 and line[:1].isupper():
                 wilaya = _clean_name(line)
             else:
-                warnings.append(f"line {i + 1}: line not understood in the accords: {line[:60]}")
+                warnings.append(f"ligne {i + 1} : ligne non comprise dans les accords : {line[:60]}")
             continue
         left, right = [s.strip() for s in line.split("/", 1)]
         lm = _ACCORD_LEFT_RE.match(left)
@@ -354,15 +354,15 @@ def _accords(lines, rng, document, warnings) -> list[Partnership]:
         else:
             algerian_written = left
         if wilaya is None:
-            warnings.append(f"line {i + 1}: accord before any wilaya: {line[:60]}")
+            warnings.append(f"ligne {i + 1} : accord avant toute wilaya : {line[:60]}")
         cm = _COUNTRY_RE.match(right)
         foreign_written, country = (cm.group("name"), _country(cm.group("country"))) if cm else (right, None)
         if not foreign_written or not algerian_written:
-            warnings.append(f"line {i + 1}: accord with an empty side: {line[:60]}")
+            warnings.append(f"ligne {i + 1} : accord dont une partie est vide : {line[:60]}")
             continue
         foreign, notes = _foreign_party(foreign_written, country)
         if foreign.country is None:
-            warnings.append(f"line {i + 1}: country of the foreign side not given: {line[:60]}")
+            warnings.append(f"ligne {i + 1} : pays de la partie étrangère non indiqué : {line[:60]}")
         algerian, anotes = _algerian_party(algerian_written, wilaya)
         rec = Partnership(
             id=partnership_id(foreign.name, algerian.name),
@@ -416,12 +416,12 @@ def _bilateral(lines, rng, document, warnings) -> list[Partnership]:
             continue
         m = re.match(r"^(?P<what>accord|commission)\s+alg[ée]ro\s*[–-]\s*(?P<adj>[^\s,;.]+)", item, re.IGNORECASE)
         if not m:
-            warnings.append(f"line {first + 1}: bilateral item not understood: {item[:60]}")
+            warnings.append(f"ligne {first + 1} : élément bilatéral non compris : {item[:60]}")
             continue
         adj = fold(m.group("adj"))
         country = _ADJECTIVE_COUNTRIES.get(adj)
         if country is None:
-            warnings.append(f"line {first + 1}: unknown country adjective: {m.group('adj')}")
+            warnings.append(f"ligne {first + 1} : adjectif de pays inconnu : {m.group('adj')}")
             continue
         foreign = Party(name=country, name_raw=m.group("adj"), kind="État", country=country)
         rec = _record(foreign, "bilateral", first, last, SECTION_BILATERAL, document, "\n".join(raw))
@@ -503,7 +503,7 @@ def _parse(text: str, document: str, result: ParseResult) -> None:
     sections = _sections(lines)
     for name in (SECTION_MULTI, SECTION_DECENTRALISED, SECTION_BILATERAL):
         if name not in sections:
-            result.warnings.append(f"line 1: section not found: {name}")
+            result.warnings.append(f"ligne 1 : section introuvable : {name}")
     records: list[Partnership] = []
     if SECTION_MULTI in sections:
         records += _multilateral(lines, sections[SECTION_MULTI], document, result.warnings)

@@ -184,7 +184,7 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     if ys.planned:
         p.add_planned(ys.planned)  # every action's, not only the first's
         if result is not None:
-            result.planned.append(f"line {a.first}: {', '.join(map(str, ys.planned))} planned: "
+            result.planned.append(f"ligne {a.first} : {_planned_years(ys.planned)} : "
                                   f"{squash_spaces(a.when or text)[:70]}")
     if a.start is not None or a.end is not None or not a.span:
         start, end = a.start, a.end
@@ -219,5 +219,10 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
 
 
 def warn(result: ParseResult, line: int, what: str, excerpt: str = "") -> None:
-    """One warning line: `line N: what excerpt`."""
-    result.warnings.append(f"line {line}: {what} {squash_spaces(excerpt)[:80]}".rstrip())
+    """One warning line: `ligne N : what excerpt` (`what` in French, the excerpt as the source writes it)."""
+    result.warnings.append(f"ligne {line} : {what} {squash_spaces(excerpt)[:80]}".rstrip())
+
+
+def _planned_years(years: list[int]) -> str:
+    """How a planned line names its years: `année prévue 2008`, `années prévues 2009, 2015`."""
+    return ("années prévues " if len(years) > 1 else "année prévue ") + ", ".join(map(str, years))
