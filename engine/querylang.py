@@ -253,7 +253,7 @@ def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
     if m and not body.startswith("http"):
         # an unknown prefix: read "foo:bar" as the words foo bar
         pq.notices.append(f"Le préfixe « {m.group(1)}: » n'est pas connu : lu comme des mots simples.")
-        words = (_unpunctuated(w) for w in re.split(r'[:\s"]+', body))
+        words = (_unpunctuated(w) for w in re.split(r'[:\s"]+', _INNER_PUNCT_RE.sub(" ", body)))
         return [Clause("word", w, negated) for w in words if w]
     if body.startswith('"') and body.endswith('"') and len(body) >= 2:
         phrase = " ".join(body[1:-1].split())

@@ -290,3 +290,13 @@ def test_a_period_open_on_one_side_bounds_the_years(engine, q, understood, holds
 def test_since_and_avant_without_a_year_stay_words(q):
     # `depuis 1985` asks for the start (1985), not every year after it
     assert all(c.kind != "field" for c in parse_query(q).clauses)
+
+
+def test_an_unknown_prefix_splits_its_words_as_any_word_does():
+    """`A;¹:` was one word « A;¹ » read through the unknown prefix's path, and two words once its
+    reading was typed again (the property test found it): punctuation between letters separates
+    words there too."""
+    pq = parse_query("A;¹:")
+    assert [c.text for c in pq.clauses] == ["A", "¹"]
+    assert [c.text for c in parse_query(pq.render()).clauses] == ["A", "¹"]
+    assert [c.text for c in parse_query("Kayes,eau:puits").clauses] == ["Kayes", "eau", "puits"]
