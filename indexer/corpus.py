@@ -430,8 +430,8 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
                 warnings.append(
                     f"{where.document if where else '?'}: ligne {where.first_line if where else 0} : "
                     f"{pp.name} est {geography.in_country(elsewhere)}, pas {geography.in_country(pp.country)} : "
-                    f"{p.title} classé sous {elsewhere}")
-                p.notes.append(f"Le document classe ce partenariat sous {pp.country} ; "
+                    f"{p.title} classé {geography.in_country(elsewhere)}")
+                p.notes.append(f"Le document classe ce partenariat {geography.in_country(pp.country)} ; "
                                f"{pp.name} est {geography.in_country(elsewhere)}.")
                 p.countries = list(dict.fromkeys(elsewhere if c == pp.country else c for c in p.countries)) \
                     or [elsewhere]

@@ -61,7 +61,7 @@ def test_the_notes_the_audit_saw_are_french(engine):
     assert engine.partnership("kidal--tamanrasset")["notes"] == [
         "La liste du MICL ne donne pas le pays ; Kidal est au Mali."]
     assert engine.partnership("cg-seine-saint-denis--figuig")["notes"] == [
-        "Le document classe ce partenariat sous Mali ; Figuig est au Maroc."]
+        "Le document classe ce partenariat au Mali ; Figuig est au Maroc."]
 
 
 @pytest.mark.parametrize(("country", "said"), [
