@@ -48,12 +48,19 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
         if len(r.warnings) > len(shown):
             rest = plural(len(r.warnings) - len(shown), "autre avertissement")
             print(f"      … {rest} (--warnings les affiche)", file=out)
-    unread = [r.document for r in corpus.reports if not r.ok]
+    unread = [r for r in corpus.reports if not r.ok]
     if unread:
         which = plural(len(unread), "document n'a pu être lu", "documents n'ont pu être lus")
-        whose = "ses" if len(unread) == 1 else "leurs"
-        print(f"Index incomplet : {which} ({', '.join(unread)}) ; {whose} fiches sont celles d'une "
-              "construction antérieure, et les pages le disent.", file=out)
+        # what the index holds of them: an earlier build's records, or none (no earlier index had them)
+        kept = [r.document for r in unread if r.kept and (r.kept.get("partnerships") or r.kept.get("actions"))]
+        if not kept:
+            holds = "l'index n'a aucune de " + ("ses" if len(unread) == 1 else "leurs") + " fiches"
+        elif len(kept) == len(unread):
+            holds = ("ses" if len(unread) == 1 else "leurs") + " fiches sont celles d'une construction antérieure"
+        else:
+            holds = f"l'index garde les fiches d'une construction antérieure pour {', '.join(kept)}"
+        print(f"Index incomplet : {which} ({', '.join(r.document for r in unread)}) ; {holds}, "
+              "et les pages le disent.", file=out)
 
 
 def kept_line(kept: dict | None) -> str:

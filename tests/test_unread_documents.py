@@ -62,8 +62,23 @@ def test_the_build_says_in_french_what_it_kept_and_fails(incomplete):
     kept = re.search(r"fiches gardées de l'index précédent : (\d+) partenariats, 0 action, lues le (.+)\n", out)
     assert kept and int(kept[1]) > 50, out
     assert kept[2] == datetime(built_at)  # when the full build read them
-    assert "Index incomplet : 1 document n'a pu être lu (algerie-micl-cooperation.txt)" in out
+    assert "Index incomplet : 1 document n'a pu être lu (algerie-micl-cooperation.txt) ; ses fiches sont " \
+           "celles d'une construction antérieure" in out
     assert "kept the" not in out and "previous index" not in out
+
+
+def test_a_first_build_without_a_document_says_it_has_none_of_its_records(incomplete, tmp_path):
+    """With no earlier index, the summary said the document's records were an earlier build's, just
+    after « aucune fiche de ce document dans l'index » (the round's records review)."""
+    data = incomplete[0]
+    capture = tmp_path / "out.txt"
+    with open(capture, "w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
+        code = main(["index", "--data", str(data), "--index", str(tmp_path / "fresh"), "--quiet"])
+    said = capture.read_text(encoding="utf-8")
+    assert code == 2
+    assert "aucune fiche de ce document dans l'index" in said
+    assert "Index incomplet : 1 document n'a pu être lu (algerie-micl-cooperation.txt) ; l'index n'a aucune " \
+           "de ses fiches" in said and "construction antérieure" not in said
 
 
 def test_status_lists_the_unread_document_with_the_build_that_read_it(incomplete):
