@@ -83,3 +83,13 @@ def test_rows_dated_after_their_sheet_are_planned_and_keep_their_years(actions):
     assert [(got[n].status, got[n].start, got[n].end) for n in (7893, 7972, 10133)] == [("en projet", 2008, 2008)] * 3
     assert [(got[n].status, got[n].start, got[n].end) for n in (3432, 3435)] == [("en cours", 2008, 2010)] * 2
     assert got[7890].status == "réalisé"  # `Envoi d’une benne tasseuse…` 2002, on the same sheet
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Nouveaux Forages : Abandonnés", "abandonné"), ("Abandon du projet en 2004", "abandonné"),
+    ("Aide aux enfants (abandonnés, orphelins)", "réalisé"), ("Accueil d'enfants, abandonnés", "réalisé"),
+    ("Chantier abandonné puis repris en 2005", "réalisé"),
+])
+def test_abandoned_is_said_of_the_project_not_of_people_nor_of_work_taken_up_again(text, state):
+    """The review of the round: `enfants (abandonnés…` (Morocco's wording) read as a dropped project."""
+    assert status(text) == state

@@ -10,8 +10,10 @@ from ..text import fold, squash_spaces
 from . import fields
 from .cuf_cells import _BULLET_RE, _MONTHS, _NUMBER_RE, is_prose
 
-# `Projet d’aviculture : Abandonné`, `Nouveaux Forages : Abandonnés`: the row says the project was dropped
-_ABANDONED = re.compile(r"(?:^|[:;,.(–-])\s*abandonnee?s?\b|\b(?:projet|action|chantier)s?\s+abandonnee?s?\b")
+# `Projet d’aviculture : Abandonné`, `Nouveaux Forages : Abandonnés`, `Abandon du projet`: the row says the
+# project was dropped (not `enfants (abandonnés…`, people; nor a work `abandonné puis repris`)
+_ABANDONED = re.compile(r"(?:(?:^|[:;–-])\s*|\b(?:projet|action|chantier)s?\s+)abandonnee?s?\b(?!\s+(?:puis\s+)?repris)"
+                        r"|\babandon (?:du|de ce) projet\b")
 
 
 def status(text: str) -> str:
