@@ -218,8 +218,9 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             light = whole and all(c.kind == "word" and is_light(c.text) for c in clauses)
             agreement = whole and all(c.kind == "word" and names_agreement(c.text) for c in clauses)
             required = whole and all(c.kind == "field" for c in clauses)
-            built.groups.append(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement,
-                                      required=required))
+            condition = str(clauses[0].target) if required and len({c.target for c in clauses}) == 1 else None
+            built.add_group(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement,
+                                  required=required), condition)
     built.groups = _active_years(built.groups, pq)
     if profile.own_words_only:
         built.groups = _without_typed_expansions(built.groups)

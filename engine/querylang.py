@@ -211,11 +211,42 @@ GROUPS_UNSUPPORTED = ("Les parenthèses ne groupent pas les mots : « OR » port
                       "et « - » sur le mot qui le suit.")
 
 
+# a group after a prefix or an exclusion: `domaine:(Santé OR Culture)`, `-pays:(Mali OR Maroc)`, `NOT (eau OR puits)`
+_HEADED_GROUP_RE = re.compile(r'(?<!\S)(-?[^\s:"()\[\]{}-][^\s:"()\[\]{}]*:|-|(?:NOT|SAUF)\s+)\s*'
+                              r'[(\[{]((?:[^()\[\]{}"]|"[^"]*")*)[)\]}]')
+
+
+def _distributed(m: re.Match) -> str:
+    """A prefix or an exclusion before a group, as the group's terms each take it: `domaine:(Santé OR
+    Culture)` is `domaine:Santé OR domaine:Culture` (the prefix kept on every value, not on the first
+    only), `-(eau OR puits)` is `-eau -puits`, `region:(Nioro du Sahel)` is `region:"Nioro du Sahel"`.
+    An exclusion of several words without OR (`-(eau potable)`) is left to the notice."""
+    head = m.group(1).strip()
+    terms: list[list[str]] = [[]]
+    for tok in (t.group(0) for t in _TOKEN_RE.finditer(m.group(2))):
+        if tok in _OR:
+            terms.append([])
+        else:
+            terms[-1].append(tok)
+    values = [t[0] if len(t) == 1 else '"' + " ".join(w.strip('"') for w in t) + '"' for t in terms if t]
+    if not values:
+        return m.group(0)
+    negated = head.startswith("-") or head in _NOT
+    prefix = head.lstrip("-") if head.endswith(":") else ""
+    if not negated:
+        return " OR ".join(prefix + v for v in values)
+    if len(values) == 1 and len(terms[0]) > 1 and not prefix:
+        return m.group(0)
+    return " ".join("-" + prefix + v for v in values)
+
+
 def _ungrouped(text: str, notices: list[str]) -> str:
     """The query without its brackets, which group nothing here: each word is required and OR joins
     the words on either side of it (`(eau OR santé) Mali` reads as typed; a bracket left on an
     operator, `OR)`, made it a word). Where OR stood between a group and a word, the notice says how
     it was read."""
+    text = _HEADED_GROUP_RE.sub(_distributed, text)
+
     def out(m: re.Match) -> str:
         if not m.group(1):
             return m.group(0)  # a quoted phrase is kept as typed

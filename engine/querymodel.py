@@ -104,10 +104,24 @@ class BuiltQuery:
     filters: dict[str, list] = field(default_factory=dict)  # facet -> values (AND with facets)
     excluded_filters: dict[str, list] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    conditions: dict[str, int] = field(default_factory=dict)  # a prefix's target -> its required group
 
     @property
     def words(self) -> int:
         return len(self.groups)
+
+    def add_group(self, group: Group, condition: str | None = None) -> None:
+        """A group of the words; a prefix's condition (`condition`, its target) joins the one of the
+        same kind already there, as either of them (two collectivities picked, as two values of one
+        facet), instead of a second condition both must meet."""
+        at = self.conditions.get(condition) if condition is not None else None
+        if at is None:
+            if condition is not None:
+                self.conditions[condition] = len(self.groups)
+            self.groups.append(group)
+            return
+        had = self.groups[at]
+        self.groups[at] = Group(f"{had.text} OR {group.text}", had.alternatives + group.alternatives, required=True)
 
     @property
     def shown_filters(self) -> dict[str, list]:

@@ -359,6 +359,11 @@ def _nothing_besides_missing(out: Ranking, parts: list[Mapping[int, float]], gro
     out.missing = _missing(parts, groups)
     if not out.missing:
         return False
+    unnamed = [g.text for p, g in zip(parts, groups, strict=True) if g.required and not p]
+    if unnamed:  # a prefix's condition nothing meets: nothing is searched without it
+        out.notices.append(f"Aucune fiche ne nomme {french_list([f'« {n} »' for n in unnamed])} : rien ne "
+                           "répond à cette condition.")
+        return True
     kinds_only = all(not p or is_place_kind(g.text) or is_name_particle(g.text)
                      for p, g in zip(parts, groups, strict=True))
     out.notices.append(missing_notice(out.missing, searched=not kinds_only))
@@ -394,12 +399,20 @@ def _named_fill(matched: set, filled: set, parts: list, weights: list[float], na
     return matched | {d for d in filled if d in rarest}
 
 
-def _with_required(built: BuiltQuery, parts: list, matched: set) -> set:
+def _with_required(built: BuiltQuery, parts: list, matched: set, notices: list[str]) -> set:
     """A prefix's clause is a condition (`eau collectivité:"…"`): no softening, fallback or fill
-    drops it (picked in the autocomplete, « eau Assemblée régionale de Kayes » listed 47)."""
+    drops it (picked in the autocomplete, « eau Assemblée régionale de Kayes » listed 47). When it
+    leaves nothing of what the words found, the notice says so, not a spelling to check."""
+    found = bool(matched)
+    named = []
     for part, group in zip(parts, built.groups, strict=True):
         if group.required:
             matched = {d for d in matched if d in part}
+            named.append(group.text)
+    if found and not matched:
+        quoted = [f"« {n} »" for text in named for n in text.split(" OR ")]
+        either = " ou ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 2 else quoted)
+        notices.append(f"Aucun document de {either} n'a aussi les autres mots de la recherche.")
     return matched
 
 
@@ -460,7 +473,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         cover = cover or _coverage(parts, weights, excluded)
         filled = _filled(built, gates, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
         matched = _named_fill(matched, filled, parts, weights, name)
-    matched = _with_required(built, parts, matched)
+    matched = _with_required(built, parts, matched, out.notices)
     out.cover = cover
     coord = out.exponent = profile.coordination_exponent(n)
     scores = {}

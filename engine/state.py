@@ -254,8 +254,9 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
     """Every collectivity and place name, once per spelling (a name that is
     both a collectivity and a place, like Koulikoro, is offered once)."""
     entries: dict[str, NameEntry] = {}
+    bearing: dict[str, set[str]] = {}  # key -> the partnerships bearing the name: its count
 
-    def add(name, kind, country):
+    def add(name, kind, country, pid):
         if not name:
             return
         key = fold_text(name)
@@ -266,17 +267,18 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
         elif kind == "collectivité":
             e.kind = kind
         e.place = e.place or kind == "lieu"
-        e.count += 1
+        bearing.setdefault(key, set()).add(pid)
+        e.count = len(bearing[key])
 
     territories = [(e.terms[0], {fold_text(u) for u in e.means}) for e in ENTRIES if e.kind == PLACE]
-    for p in partnerships.values():
+    for pid, p in partnerships.items():
         for side in ("french_party", "partner_party"):
             party = p.get(side)
             if not party:
                 continue
-            add(party["name"], "collectivité", party.get("country"))
-            add(party.get("region"), "lieu", party.get("country"))
-            add(party.get("subdivision"), "lieu", party.get("country"))
+            add(party["name"], "collectivité", party.get("country"), pid)
+            add(party.get("region"), "lieu", party.get("country"), pid)
+            add(party.get("subdivision"), "lieu", party.get("country"), pid)
         # a territory of the vocabulary (`Kabylie`), counted by the partnerships a party of which is in
         # one of its units (Kidal-Tamanrasset's first party is Malian: it is in the north of Mali)
         parties = [(party, {fold_text(party.get("region") or ""), fold_text(party.get("subdivision") or "")})
@@ -284,7 +286,7 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
         for name, units in territories:
             inside = next((party for party, places in parties if places & units), None)
             if inside is not None:
-                add(name, "lieu", inside.get("country"))
+                add(name, "lieu", inside.get("country"), pid)
     return sorted(entries.values(), key=lambda e: (-e.count, e.key))
 
 

@@ -52,7 +52,7 @@ def test_a_prefix_clause_is_never_softened_away(engine):
 
 def test_the_suggestion_says_what_picking_it_puts_in_the_box(client):
     """A collectivity that is no region's or cercle's name is picked as its prefix; one that is
-    (Koulikoro) as the place, which holds it: its count is the place's (22), not its own 2."""
+    (Koulikoro) as the place, which holds it; a count is of partnerships, what picking lists."""
     def offered(q):
         return {s["name"]: s for s in client.get("/api/suggest", query_string={"q": q}).get_json()["suggestions"]}
     kay = offered("kay")
@@ -61,5 +61,27 @@ def test_the_suggestion_says_what_picking_it_puts_in_the_box(client):
     koulikoro = offered("koul")["Koulikoro"]
     assert koulikoro["query"] == "Koulikoro"
     listed = client.get("/api/search", query_string={"q": koulikoro["query"]}).get_json()["total"]
+    assert koulikoro["count"] == listed  # it counted mentions: 22 for 21 partnerships
+    assert kay[ASSEMBLY]["count"] == len(ITS_PARTNERSHIPS)
     picked_as_prefix = client.get("/api/search", query_string={"q": 'collectivité:"Koulikoro"'}).get_json()["total"]
     assert listed > picked_as_prefix
+
+
+def test_two_collectivities_picked_are_either(client):
+    """Picked one after the other, two collectivities listed nothing: each a condition of its own
+    (the round's review). Two of one kind are either, as two values of one facet are."""
+    both = set(_ids(client, f'eau collectivité:"Bamako" collectivité:"{ASSEMBLY}"'))
+    assert ITS_PARTNERSHIPS <= both
+    assert both - ITS_PARTNERSHIPS and all("bamako" in p for p in both - ITS_PARTNERSHIPS)
+
+
+def test_a_condition_nothing_meets_says_so(client):
+    """A collectivity no sheet names said « la recherche porte sur les autres mots » over an empty
+    listing, and one that leaves none of the other words' records said nothing (the round's review)."""
+    def said(q):
+        r = client.get("/api/search", query_string={"q": q}).get_json()
+        return r["total"], r["query"]["notices"]
+    assert said('eau collectivité:"Assemblé régional de Kayes"') == (
+        0, ["Aucune fiche ne nomme « Assemblé régional de Kayes » : rien ne répond à cette condition."])
+    total, notices = said('eau Kayes collectivité:"Bamako"')
+    assert total == 0 and "Aucun document de « Bamako » n'a aussi les autres mots de la recherche." in notices

@@ -300,3 +300,26 @@ def test_an_unknown_prefix_splits_its_words_as_any_word_does():
     assert [c.text for c in pq.clauses] == ["A", "¹"]
     assert [c.text for c in parse_query(pq.render()).clauses] == ["A", "¹"]
     assert [c.text for c in parse_query("Kayes,eau:puits").clauses] == ["Kayes", "eau", "puits"]
+
+
+@pytest.mark.parametrize("q, read", [
+    ("domaine:(Santé OR Culture)", "domaine:Santé OR domaine:Culture"),  # 33 results, Santé and the word Culture
+    ('statut:(réalisé OR "en cours")', 'statut:réalisé OR statut:"en cours"'),
+    ("pays:(Mali OR Maroc) eau", "pays:Mali OR pays:Maroc eau"),  # 0 results, no notice
+    ("-pays:(Mali OR Maroc) eau", "-pays:Mali -pays:Maroc eau"),
+    ("NOT (eau OR puits) santé", "-eau -puits santé"),
+    ("-( eau ) santé", "-eau santé"),  # `eau` became required
+    ("pays:( Mali )", "pays:Mali"),  # the prefix was dropped
+    ("region:(Nioro du Sahel)", 'région:"Nioro du Sahel"'),
+])
+def test_a_prefix_or_an_exclusion_before_a_group_takes_each_of_its_terms(q, read):
+    """The round's review: taking the brackets out left the prefix on the first term only."""
+    pq = parse_query(q)
+    assert pq.render() == read and pq.notices == []
+
+
+def test_a_prefix_on_a_group_filters_by_either_value(engine):
+    either = engine.search(SearchRequest(q="domaine:(Santé OR Culture)", per_page=1))
+    santé = engine.search(SearchRequest(q="domaine:Santé", per_page=1))
+    culture = engine.search(SearchRequest(q="domaine:Culture", per_page=1))
+    assert max(santé["total"], culture["total"]) < either["total"] <= santé["total"] + culture["total"]
