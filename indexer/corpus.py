@@ -94,15 +94,15 @@ def code_fingerprint() -> str:
 def read_source(path: Path) -> str:
     """The text of a source file, or a SourceError saying precisely why not."""
     if not path.exists():
-        raise SourceError(f"{path.name}: fichier introuvable dans {path.parent}")
+        raise SourceError(f"{path.name} : fichier introuvable dans {path.parent}")
     data = path.read_bytes()
     if not data.strip():
-        raise SourceError(f"{path.name}: fichier vide")
+        raise SourceError(f"{path.name} : fichier vide")
     try:
         return repaired(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"{path.name}: ligne {line} : ce n'est pas du texte UTF-8 ({exc.reason}, octet {exc.start})"
+        raise SourceError(f"{path.name} : ligne {line} : ce n'est pas du texte UTF-8 ({exc.reason}, octet {exc.start})"
                           ) from None
 
 
@@ -119,10 +119,10 @@ def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] 
     try:
         text = read_source(Path(data_dir) / document)
         if "\x00" in text:
-            raise SourceError(f"{document}: contient des octets NUL : ce n'est pas un fichier texte")
+            raise SourceError(f"{document} : contient des octets NUL : ce n'est pas un fichier texte")
         parser = reader_for(document, repertoires)
         if not parser.looks_like(text):
-            raise SourceError(f"{document}: ne ressemble pas au document attendu (forme inconnue)")
+            raise SourceError(f"{document} : ne ressemble pas au document attendu (forme inconnue)")
         result = parser.parse(text, document)
     except SourceError as exc:
         report.ok, report.error = False, str(exc)

@@ -80,7 +80,7 @@ def test_index_prints_a_summary_per_document(tmp_path, data_dir, capsys):
     captured = capsys.readouterr()
     assert code == 2  # three documents missing: built, but not complete
     assert "Index construit en" in captured.out and "\n  document  " in captured.out and " fiches " in captured.out
-    assert "ERREUR : mali-repertoire-2008.txt: fichier introuvable" in captured.out
+    assert "ERREUR : mali-repertoire-2008.txt : fichier introuvable" in captured.out
     assert "algerie-micl-cooperation.txt" in captured.out
 
 

@@ -51,7 +51,7 @@ def test_missing_documents_are_reported_and_the_others_indexed(small_data, tmp_p
     result = build_index(small_data, tmp_path / "ix")
     reports = {r.document: r for r in result.corpus.reports}
     assert not reports["mali-repertoire-2008.txt"].ok
-    assert "mali-repertoire-2008.txt: fichier introuvable" in reports["mali-repertoire-2008.txt"].error
+    assert "mali-repertoire-2008.txt : fichier introuvable" in reports["mali-repertoire-2008.txt"].error
     assert reports["algerie-micl-cooperation.txt"].ok
     engine = Engine(tmp_path / "ix")
     assert engine.search(SearchRequest(q="Tamanrasset"))["total"] > 0
@@ -218,7 +218,7 @@ def test_bad_source_files_get_a_precise_message(small_data, content, message):
     ps, acts, report = parse_document(small_data, "algerie-micl-cooperation.txt")
     assert (ps, acts) == ([], [])
     assert not report.ok
-    assert report.error.startswith("algerie-micl-cooperation.txt: ")
+    assert report.error.startswith("algerie-micl-cooperation.txt : ")  # French spacing
     assert message in report.error
 
 

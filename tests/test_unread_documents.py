@@ -58,7 +58,7 @@ def incomplete_app(incomplete):
 def test_the_build_says_in_french_what_it_kept_and_fails(incomplete):
     _, _, built_at, code, out = incomplete
     assert code == 2
-    assert f"{MISSING}: fichier introuvable" in out
+    assert f"{MISSING} : fichier introuvable" in out
     kept = re.search(r"fiches gardées de l'index précédent : (\d+) partenariats, 0 action, lues le (.+)\n", out)
     assert kept and int(kept[1]) > 50, out
     assert kept[2] == datetime(built_at)  # when the full build read them
