@@ -25,13 +25,20 @@ def _words(text: str) -> str:
     return re.sub(r"[\s\-–]+", " ", fold(text).replace("’", "'")).strip()
 
 
+_WORD_ASSOCIATION = re.compile(r"(?<![^\W\d_])association\b", re.IGNORECASE)
+
+
 def named_associations(texts: Iterable[str]) -> list[str]:
-    """What follows each `association` of the texts (folded, a line's worth)."""
+    """What follows each `association` of the texts (folded, a line's worth). Only a window after
+    each is folded, not the whole sheet: this runs over every text of the corpus, in the build's
+    serial part."""
     out = []
     for text in texts:
-        if "ssociation" in text.lower():
-            words = _words(text)
-            out += [words[m.end():m.end() + 100] for m in _ASSOCIATION.finditer(words)]
+        for found in _WORD_ASSOCIATION.finditer(text):
+            words = _words(text[found.start():found.start() + 160])
+            m = _ASSOCIATION.match(words)
+            if m:
+                out.append(words[m.end():m.end() + 100])
     return out
 
 
