@@ -290,6 +290,7 @@ def partnership(pid: str):
     return render_template(
         "partnership.html", p=p, actions=actions, related=p["related"], sections=sections, facts=facts,
         act_date=p["extra"].get(ACT_DATE),
+        stale=[u for u in _unread_documents() if u["document"] in {s["document"] for s in p["sources"]}],
         extra_texts={k: v for k, v in p["extra"].items() if k not in facts and k != ACT_DATE},
         title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
         contact_groups=contact_groups(p),

@@ -120,10 +120,20 @@ def test_the_search_page_says_it_discreetly_outside_the_results_the_script_repla
         assert 'href="/a-propos#index-incomplet"' in html
 
 
+def test_a_record_from_the_unread_document_says_so_on_its_page(incomplete_app):
+    """Kidal–Tamanrasset comes only from the MICL list: its page said nothing of the list being an
+    earlier build's (the round's review). A record from the other documents says nothing."""
+    text = page_text(incomplete_app.get("/partenariats/kidal--tamanrasset").get_data(as_text=True))
+    assert f"Le document « {LABEL} », d'où vient cette fiche, n'a pas pu être lu à la dernière mise à jour" in text
+    assert "n'a pas pu être lu" not in page_text(
+        incomplete_app.get("/partenariats/rochelle--essaouira").get_data(as_text=True))
+
+
 def test_a_complete_index_says_nothing(client):
     assert client.get("/api/status").get_json()["unread_documents"] == []
     assert 'id="index-incomplet"' not in client.get("/?q=eau").get_data(as_text=True)
     assert "Index incomplet" not in client.get("/a-propos").get_data(as_text=True)
+    assert "stale-notice" not in client.get("/partenariats/kidal--tamanrasset").get_data(as_text=True)
 
 
 def test_records_kept_twice_keep_the_time_they_were_read(tmp_path, data_dir):
