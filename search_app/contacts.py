@@ -17,7 +17,13 @@ SIDES = ("french", "partner", None)  # the order of the groups: the French side 
 # anything else (« (voir site association », « non ») stays text, never a link
 _WEBSITE = re.compile(r"(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\.?(?::\d+)?(?:/[^\s\"'<>]*)?",
                       re.IGNORECASE)
+_NO_SITE = re.compile(r"(?:non|n[ée]ant|aucun|pas de site)\.?", re.IGNORECASE)
 DETAILS = (("phone", "Tél."), ("fax", "Fax"), ("email", "Courriel"), ("address", "Adresse"), ("website", "Site"))
+
+
+def says_no_site(text: str | None) -> bool:
+    """Whether a website field says there is none (« non », « néant »): no detail to show."""
+    return bool(_NO_SITE.fullmatch((text or "").strip()))
 
 
 def website_href(text: str | None) -> str | None:
@@ -50,6 +56,8 @@ def contact_details(contact: dict) -> list[dict]:
     out = []
     for key, label in DETAILS:
         text = (contact.get(key) or "").strip()
+        if key == "website" and says_no_site(text):
+            continue  # « Site : non » says there is none
         if text and re.search(r"\w", text):  # « - » says nothing
             out.append({"label": label, "text": text, "href": website_href(text) if key == "website" else None})
     return out

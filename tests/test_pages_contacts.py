@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from search_app.contacts import contact_groups, side_heading, website_href
+from search_app.contacts import contact_groups, says_no_site, side_heading, website_href
 from search_app.typography import NNBSP, french_spacing as fr
 
 AIX = "aix-en-provence--bamako-commune-v"
@@ -140,7 +140,9 @@ def test_every_page_groups_its_contacts_as_the_record_says(client, engine):
         text = "\n".join(li["text"] for s in page.sides for li in s["lines"])
         for c in rec["contacts"]:
             for field in ("fax", "address", "website"):
-                if c[field] and any(ch.isalnum() for ch in c[field]):
+                if field == "website" and says_no_site(c[field]):
+                    assert f"Site{NNBSP}: {c[field].strip()}" not in text and f"Site : {c[field].strip()}" not in text
+                elif c[field] and any(ch.isalnum() for ch in c[field]):
                     assert fr(c[field].strip()) in text, (pid, field, c[field])
             assert any(li["text"].strip() for s in page.sides for li in s["lines"])
         checked += 1
@@ -211,3 +213,10 @@ def test_groups_keep_the_record_order_and_leave_empty_sides_out():
         ("french", ["B"]), ("partner", ["A", "C"]), ("unknown", ["D"])]
     assert groups[2]["contacts"][0]["details"] == [{"label": "Adresse", "text": "1 rue X", "href": None}]
     assert contact_groups({"contacts": []}) == []
+
+
+def test_a_website_field_saying_there_is_none_is_no_detail(client):
+    """« Site : non » was shown as a contact's website (La Fouillouse–Sio; the round's review)."""
+    assert says_no_site("non") and says_no_site("Néant") and not says_no_site("www.cg65.fr")
+    page = client.get("/partenariats/la-fouillouse--sio").get_data(as_text=True)
+    assert "Kamian" in page and f"Site{NNBSP}: non" not in page
