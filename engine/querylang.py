@@ -205,10 +205,16 @@ _BRACKET_RE = re.compile(r'"[^"]*"|([()\[\]{}])')
 # ... where an operator takes a group of several words, not a word: `(eau potable) OR santé`,
 # `-(eau potable)`, `NOT (eau potable)`
 _GROUP = r"[(\[{]\s*\S+\s+[^()\[\]{}]*?\S\s*[)\]}]"
-_GROUP_OPERATOR_RE = re.compile(rf"{_GROUP}\s*(?:OR|OU|\|)(?=\s)|(?<=\s)(?:OR|OU|\||NOT|SAUF)\s*{_GROUP}|"
-                                rf"(?<=\s)-\s*{_GROUP}")
-GROUPS_UNSUPPORTED = ("Les parenthèses ne groupent pas les mots : « OR » porte sur les deux mots qui l'entourent, "
-                      "et « - » sur le mot qui le suit.")
+_GROUP_OPERATOR_RE = re.compile(rf"{_GROUP}\s*(?P<after>OR|OU|\|)(?=\s)|"
+                                rf"(?<=\s)(?P<before>OR|OU|\||NOT|SAUF)\s*{_GROUP}|(?<=\s)(?P<minus>-)\s*{_GROUP}")
+GROUPS_UNSUPPORTED = "Les parenthèses ne groupent pas les mots : "  # then what the operator typed takes
+
+
+def groups_unsupported(operator: str) -> str:
+    """The notice for an operator typed before or after a group of several words, named as typed:
+    an OR takes the two words beside it, an exclusion the word after it."""
+    takes = "les deux mots qui l'entourent" if operator in _OR else "le mot qui le suit"
+    return f"{GROUPS_UNSUPPORTED}« {operator} » ne porte que sur {takes}."
 
 
 # a group after a prefix or an exclusion: `domaine:(Santé OR Culture)`, `-pays:(Mali OR Maroc)`, `NOT (eau OR puits)`
@@ -252,8 +258,8 @@ def _ungrouped(text: str, notices: list[str]) -> str:
             return m.group(0)  # a quoted phrase is kept as typed
         return "" if m.start() and text[m.start() - 1] in ":-" else " "  # `pays:(Mali)`, `-(eau)`
     stripped = _BRACKET_RE.sub(out, text)
-    if stripped != text and _GROUP_OPERATOR_RE.search(f" {text} "):
-        notices.append(GROUPS_UNSUPPORTED)
+    if stripped != text and (m := _GROUP_OPERATOR_RE.search(f" {text} ")):
+        notices.append(groups_unsupported(m.group("after") or m.group("before") or m.group("minus")))
     return stripped
 
 
