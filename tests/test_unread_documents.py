@@ -103,8 +103,8 @@ def test_api_status_says_it(incomplete_app, spec):
 def test_the_about_page_names_the_document_and_the_build_its_records_come_from(incomplete_app):
     text = page_text(incomplete_app.get("/a-propos").get_data(as_text=True))
     assert "Index incomplet" in text
-    said = re.search(r"Le document « (.+?) » \((\S+)\) n'a pas pu être lu lors de la dernière construction de "
-                     r"l'index\. Ses fiches \((\d+) partenariats\) viennent d'une construction antérieure, celle "
+    said = re.search(r"Le document « (.+?) » \((\S+)\) n'a pas pu être lu lors de la dernière mise à jour de "
+                     r"l'index\. Ses fiches \((\d+) partenariats\) viennent d'une mise à jour antérieure, celle "
                      r"du (\d+ \w+ 20\d\d à \d+ h \d\d \(UTC\))", text)
     assert said, text[:2000]
     assert said[1] == LABEL and said[2] == MISSING
@@ -116,7 +116,7 @@ def test_the_search_page_says_it_discreetly_outside_the_results_the_script_repla
         notice = html.find('id="index-incomplet"')
         assert 0 < notice < html.find('id="results-zone"'), url
         text = page_text(html[notice:html.find("</p>", notice)])
-        assert "Index incomplet" in text and "n'a pas pu être lu" in text and "construction antérieure" in text
+        assert "Index incomplet" in text and "n'a pas pu être lu" in text and "mise à jour antérieure" in text
         assert 'href="/a-propos#index-incomplet"' in html
 
 
