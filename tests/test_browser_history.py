@@ -161,3 +161,18 @@ def test_a_picked_collectivity_is_its_prefix(browser, server, engine):  # noqa: 
     place.click()
     _wait(d, lambda d: _shows(d, engine, "eau Kayes", country="Mali"), "the place searched as words")
     assert _console_errors(d) == []
+
+
+def test_no_suggestion_inside_an_open_quote(browser, server, engine):  # noqa: F811
+    """Picking a name while a phrase was being typed (`"eau kay`) put a prefix inside the quotes and
+    broke the query (the round's review): inside an open quote nothing is offered; once closed, again."""
+    d = browser
+    d.get(server + "/")
+    box = d.find_element("id", "q")
+    box.send_keys('"eau kay')
+    _wait(d, lambda d: _state(d).get("q") == ['"eau kay'], "the typed phrase searched")
+    time.sleep(0.6)  # past the suggestions' delay
+    assert not d.find_element("id", "q-suggestions").is_displayed()
+    box.send_keys('" kou')
+    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions after the quote")
+    assert _console_errors(d) == []

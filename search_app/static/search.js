@@ -388,7 +388,9 @@
     clearTimeout(suggestTimer);
     var words = input.value.split(/\s+/);
     var last = words[words.length - 1];
-    if (last.length < 2 || last.indexOf(":") >= 0) { showOptions([]); return; }
+    // inside an open quote the words are a phrase being typed: a pick would break it
+    var openQuote = (input.value.match(/"/g) || []).length % 2 === 1;
+    if (last.length < 2 || last.indexOf(":") >= 0 || openQuote) { showOptions([]); return; }
     suggestTimer = setTimeout(function () {
       var typed = input.value;
       fetch("/api/suggest?q=" + encodeURIComponent(last))
