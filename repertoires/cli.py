@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rate-limit", type=number_between(0), default=0, metavar="N",
                    help="au plus N requêtes par minute et par adresse cliente (par défaut : sans limite)")
     p.add_argument("--hide-contacts", action="store_true",
-                   help="masque les téléphones et adresses électroniques des personnes à contacter")
+                   help="masque les téléphones, fax, adresses électroniques et postales des personnes à contacter")
     p.add_argument("--contact", metavar="COURRIEL_OU_URL", default=None,
                    help="où signaler un problème d'accessibilité (affiché sur /accessibilite)")
     p.add_argument("--no-cache", action="store_true",

@@ -1,5 +1,5 @@
 """Records as shown to users: the same dict for the page, the API and the
-exports, with contacts' phones and e-mails removed when HIDE_CONTACTS asks."""
+exports, with contacts' phones, faxes, e-mails and addresses removed when HIDE_CONTACTS asks."""
 from __future__ import annotations
 
 from typing import Any

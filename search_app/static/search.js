@@ -7,7 +7,7 @@
 // applies to the text in the box even before that text has been searched, and
 // collectivity and place names (then domains, picked as their filter, and the
 // sheets' words) are suggested from /api/suggest in an ARIA combobox (arrows,
-// Enter, Escape; a collectivity is picked as its prefix, collectivité:"…").
+// Enter, Escape; each suggestion is picked as the `query` the server gives it).
 // After an in-place update the result count
 // and the notices are announced in a polite live region, and the focus stays on
 // the control that was used (or moves to the results). On a phone
@@ -29,9 +29,6 @@
   var DEBOUNCE_MS = 300;
   // a typed query left this long (its results shown) is settled: the next typing makes a new entry
   var SETTLE_MS = 2000;
-  // the query language's prefix for a party's name (engine/querylang.py, NAME_PREFIXES[0]): a picked
-  // collectivity restricts the search to it, where its bare words were optional once softened
-  var NAME_PREFIX = "collectivité";
   var timer = null, suggestTimer = null, pending = null, lastUrl = location.pathname + location.search;
   var wantedUrl = lastUrl;  // the URL of the latest load asked for (shown, or on its way)
   // The current history entry was made by typing and is not settled: more typing replaces it. The
@@ -399,9 +396,9 @@
           if (input.value !== typed || document.activeElement !== input) return;  // typed on meanwhile
           var seen = {}, list = [];
           (data.suggestions || []).forEach(function (s) {
-            // a domain is picked as its filter (domaine:"Santé"), a collectivity as its prefix
-            words[words.length - 1] = s.query || (s.kind === "collectivité"
-              ? NAME_PREFIX + ':"' + s.name.replace(/"/g, "") + '"' : s.name);
+            // what picking puts in the box is the server's to say (engine/autocomplete.py): a domain's
+            // filter (domaine:"Santé"), a collectivity's prefix (collectivité:"…"), a place's name
+            words[words.length - 1] = s.query || s.name;
             var value = words.join(" ");
             if (seen[value]) return;
             seen[value] = true;
