@@ -79,3 +79,21 @@ def analysed_once() -> Iterator[None]:
         yield
     finally:
         _TOKENS.reset(memo)
+
+
+def name_parts(schema, text: str) -> list[tuple[str, Q.Query]]:
+    """A name typed after `collectivité:` as a phrase of the party names, except where it is
+    the tail of a longer hyphenated name: `Saint-Denis` is not `Seine-Saint-Denis`. The names
+    analyzer indexes a compound's joined form too (`seinesaintdenis`), so a name whose joined
+    form ends with the typed one's, and is longer, is glued to a word before it (typed with a
+    space, `Saint Denis` is the same name)."""
+    parts = field_parts(schema, text, phrase=True, fields=("parties",))
+    toks = tokens(schema, "parties", text)
+    if not parts or len({p for p, _ in toks}) < 2:
+        return parts
+    words = [t for i, (p, t) in enumerate(toks) if all(p != q for q, _ in toks[:i])]
+    joined = "".join(words)
+    field, phrase = parts[0]
+    glued = Q.Wildcard(field, "?*" + joined)
+    return [(field, Q.Or([Q.Term(field, joined, boost=phrase.boost),
+                          Q.AndNot(phrase, glued)]))]

@@ -26,7 +26,7 @@ from indexer.schema import NAME_FIELDS, TEXT_FIELDS, facet_field
 from indexer.text import YEAR, french_list
 
 from . import ranking_profile
-from .fieldquery import analysed_once, field_parts, tokens
+from .fieldquery import analysed_once, field_parts, name_parts, tokens
 from .fillers import (
     asks_for,
     french_kind_asked,
@@ -476,8 +476,7 @@ def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starti
     if clause.target == NAMES:
         truncation = _truncated_group(schema, clause, built, starting, fields=("parties",)) \
             if clause.text.endswith(TRUNCATION) else None
-        return truncation or Group(clause.text, [Alternative(VIA_PHRASE, clause.text, field_parts(
-            schema, text, phrase=True, fields=("parties",)))])
+        return truncation or Group(clause.text, [Alternative(VIA_PHRASE, clause.text, name_parts(schema, text))])
     facet_name = clause.target or ""  # a field clause always names its facet (parse_query)
     values = match_facet_value(facet_values.get(facet_name, []), text)
     facet = registry().get(facet_name)

@@ -90,3 +90,17 @@ def test_a_condition_nothing_meets_says_so(client):
         0, ["Aucune fiche ne nomme « Assemblé régional de Kayes » : rien ne répond à cette condition."])
     total, notices = said('eau Kayes collectivité:"Bamako"')
     assert total == 0 and "Aucun document de « Bamako » n'a aussi les autres mots de la recherche." in notices
+
+
+def test_a_hyphenated_name_is_not_the_tail_of_a_longer_one(client):
+    """`Saint-Denis` picked is the town, not the Seine-Saint-Denis département, whose name holds
+    it glued after another word; typed with a space it is the same name. A longer name it begins
+    (`Saint-Jean` for Saint-Jean-de-Boiseau) and the longer name itself are still found."""
+    town = set(_ids(client, 'collectivité:"Saint-Denis"'))
+    assert town and all(i.startswith("saint-denis--") for i in town)
+    assert set(_ids(client, 'collectivité:"Saint Denis"')) == town
+    departement = set(_ids(client, 'collectivité:"Seine-Saint-Denis"'))
+    assert departement and all(i.startswith("cg-seine-saint-denis--") for i in departement)
+    assert not town & departement
+    assert any(i.startswith("saint-jean-de-boiseau--") for i in _ids(client, 'collectivité:"Saint-Jean"'))
+    assert "aix-en-provence--oujda" in _ids(client, "collectivité:Aix-en-Provence")
