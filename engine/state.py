@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,10 +251,13 @@ class IndexState:
 
 
 def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
-    """Every collectivity and place name, once per spelling (a name that is
-    both a collectivity and a place, like Koulikoro, is offered once)."""
+    """Every collectivity and place name, once per folded spelling (a name that is
+    both a collectivity and a place, like Koulikoro, is offered once), shown as it is
+    most often written, accents kept on a tie (Angoulême's partner is written « Segou »,
+    ten records' region « Ségou »)."""
     entries: dict[str, NameEntry] = {}
     bearing: dict[str, set[str]] = {}  # key -> the partnerships bearing the name: its count
+    written: dict[str, Counter[str]] = {}  # key -> how often each spelling is written
 
     def add(name, kind, country, pid):
         if not name:
@@ -269,6 +272,7 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
         e.place = e.place or kind == "lieu"
         bearing.setdefault(key, set()).add(pid)
         e.count = len(bearing[key])
+        written.setdefault(key, Counter())[name] += 1
 
     territories = [(e.terms[0], {fold_text(u) for u in e.means}) for e in ENTRIES if e.kind == PLACE]
     for pid, p in partnerships.items():
@@ -287,6 +291,8 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
             inside = next((party for party, places in parties if places & units), None)
             if inside is not None:
                 add(name, "lieu", inside.get("country"), pid)
+    for key, e in entries.items():
+        e.name = max(written[key].items(), key=lambda kv: (kv[1], not kv[0].isascii(), not kv[0].isupper()))[0]
     return sorted(entries.values(), key=lambda e: (-e.count, e.key))
 
 
