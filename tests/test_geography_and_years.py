@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from indexer import registry
+import pytest
+
+from indexer import geography, registry
 from indexer.facet_registry import FACETS
 from indexer.text import fold
 
@@ -89,3 +91,13 @@ def test_planned_years_are_kept_apart_from_every_action_and_from_the_sheets_own_
     # Paris-Alger: two actions each plan a year of their own; both are listed
     paris = next(p for p in corpus.partnerships if p.id == "paris--w-alger")
     assert {2007, 2008} <= {int(y) for y in paris.extra[PLANNED].split(", ")}
+
+
+@pytest.mark.parametrize("name,de", [("Adrar", "d'Adrar"), ("Île-de-France", "d'Île-de-France"),
+                                     ("Oran", "d'Oran"), ("Kayes", "de Kayes"), ("Yélimané", "de Yélimané"),
+                                     ("Tizi Ouzou", "de Tizi Ouzou")])
+def test_de_is_elided_before_a_vowel_only(name, de):
+    """The one French elision rule the parsers use to name a wilaya, a region or a province
+    (four of them kept their own, with `y` counted as a vowel: « Wilaya d'Yélimané »)."""
+    assert geography.with_de(name) == de
+    assert geography.de_before("") == "de "

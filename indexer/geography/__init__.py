@@ -202,9 +202,15 @@ def of(country: str | None) -> Geography | None:
     return _LOADED[country]
 
 
+def de_before(name: str) -> str:
+    """The French `de` a name takes, elided before a vowel: `de ` (Kayes, Yélimané), `d'` (Adrar,
+    Île-de-France). The parsers naming a wilaya, a region or a province all ask it here."""
+    return "d'" if fold(name[:1]) in tuple("aeiou") else "de "
+
+
 def with_de(name: str) -> str:
-    """The French `de` before a place's name, elided before a vowel: `de Kayes`, `d'Adrar`."""
-    return ("d'" if name[:1].lower() in "aeiouéèâîô" else "de ") + name
+    """`de Kayes`, `d'Adrar`."""
+    return de_before(name) + name
 
 
 # how French names a country after `de`: `du Mali`; with its article, `de l'Algérie`; plural, `des

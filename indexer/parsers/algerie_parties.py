@@ -59,7 +59,7 @@ def _french_name(kind_code: str | None, own: str) -> str:
     own_slug = _slug(own)
     display = _DISPLAY.get(own_slug, _title_case(own))
     if kind_code in ("CR", "CG"):
-        article = _ARTICLES.get(own_slug, "d'" if fold(display)[:1] in "aeiouy" else "de ")
+        article = _ARTICLES.get(own_slug, geography.de_before(display))
         return f"{_PREFIX_WORDS[kind_code]} {article}{display}"
     if kind_code in ("CU", "CA"):
         return f"{_PREFIX_WORDS[kind_code]} de {display}"
@@ -124,7 +124,7 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
                      "(la ville d'Alger n'est pas une seule commune).")
     region: str | None
     if kind == "wilaya":
-        name = ("Wilaya d'" if fold(own_name)[:1] in "aeiouy" else "Wilaya de ") + own_name
+        name = "Wilaya " + geography.with_de(own_name)
         region = own_name
     else:
         name = own_name

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from indexer import geography
 from indexer.domains import map_domain
 from indexer.records import ParseResult
 from indexer.text import fold, squash_spaces
@@ -250,8 +251,7 @@ def _split_partner_names(raw: str) -> list[str]:
         p = p.strip(" .")
         if not p:
             continue
-        prep = "d'" if fold(p[:1]) in "aeiouy" else "de "
-        names.append(f"{kind} {prep}{p}")
+        names.append(f"{kind} {geography.with_de(p)}")
     return names
 
 

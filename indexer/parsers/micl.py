@@ -192,13 +192,13 @@ def _algerian_party(written: str, wilaya: str | None) -> tuple[Party, list[str]]
         kind = m.group("kind").lower()
         own = _clean_name(m.group("name"))
         if kind == "wilaya":
-            name = ("Wilaya d'" if fold(own)[:1] in "aeiouy" else "Wilaya de ") + own
+            name = "Wilaya " + geography.with_de(own)
         else:
             name = own
         return Party(name=name, name_raw=raw, kind=kind, country="Algérie", region=wilaya), []
     # A bare name ("Alger") is the wilaya: Algiers has no single commune.
     own = _clean_name(raw)
-    name = ("Wilaya d'" if fold(own)[:1] in "aeiouy" else "Wilaya de ") + own
+    name = "Wilaya " + geography.with_de(own)
     note = f"La liste du MICL écrit « {raw} » : compris comme la {name[0].lower() + name[1:]}."
     return Party(name=name, name_raw=raw, kind="wilaya", country="Algérie", region=wilaya or own), [note]
 

@@ -45,7 +45,7 @@ def french_name(raw: str) -> str:
         article = m.group(2)
         if not article and (place is None or place.level == "region"):
             article = ((_REGION_ARTICLE.get(canon) if canon else None)
-                       or ("d'" if fold(canon or rest)[0] in "aeiou" else "de "))
+                       or geography.de_before(canon or rest))
         s = m.group(1) + (article or "") + rest
     return s
 
