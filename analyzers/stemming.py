@@ -23,7 +23,9 @@ def stem_word(word: str) -> str:
     which Snowball (written for accented text) no longer reduces like
     `realise`: the feminine `-ee(s)` is cut back to `-e` first, and the
     feminine `-iere(s)` (`infirmière`, folded `infirmiere`) to the masculine
-    `-ier`, which Snowball then reduces as it does `infirmier`."""
+    `-ier`, which Snowball then reduces as it does `infirmier`. A plural `-os`
+    loses its `s`, which Snowball keeps after a vowel: `motos`, `vélos`,
+    `vidéos` are the words typed `moto`, `vélo`, `vidéo`."""
     if word in EXCEPTIONS:
         return EXCEPTIONS[word]
     if not word.isalpha():
@@ -36,6 +38,8 @@ def stem_word(word: str) -> str:
         word = word[:-3] + "r"
     elif len(word) > 5 and word.endswith("iere"):
         word = word[:-2] + "r"
+    elif len(word) > 3 and word.endswith("os"):
+        word = word[:-1]
     if word in EXCEPTIONS:
         return EXCEPTIONS[word]
     return _snowball(word)

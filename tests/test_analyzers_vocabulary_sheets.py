@@ -97,6 +97,15 @@ SHEET_CASES = {
              "schéma régional d'aménagement du territoire", "SRAT"),
     "CCC": ("CCC", "centre de conseil communal", "centres de conseil communal", "CCC"),
     "francophonie": ("francophonie", "enseignement du français", "alliance française", None),
+    # everyday words that found nothing though the sheets speak of the subject (QA r42, defect 7)
+    "poulets": ("poulet", "aviculture", "poules", "volailles"),
+    "poubelles": ("poubelle", "ordures", "poubelles", "bennes"),
+    "cybercafé": ("télécentres", "cyber base", "cybercafés", "centre multimédia"),
+    "photovoltaïque": ("photovoltaïques", "panneaux solaires", "photovoltaïque", "énergie solaire"),
+    "lampadaires": ("lampadaire", "éclairage public", "lampadaires", "éclairage public"),
+    "foyers améliorés": ("fours améliorés", "fourneaux économes", "fourneaux économes", "foyers améliorés"),
+    "FCFA": ("FCFA", "CFA", "CFA", "FCFA"),
+    "dirhams": ("dirham", "Dhs", "Dhs", "dirhams"),
 }
 
 
