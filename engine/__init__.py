@@ -38,6 +38,7 @@ class Engine:
         self._stamp: tuple | None = None
         self.last_error: str | None = None
         self._domains: tuple[IndexState, dict[str, int]] | None = None  # the domain facet's counts, per generation
+        self._picked: tuple[IndexState, dict[str, int]] | None = None  # what a picked name lists, per generation
 
     # -- lifecycle ---------------------------------------------------------
     def state(self) -> IndexState:
@@ -113,10 +114,23 @@ class Engine:
                 break
             if e.key.startswith(key) or any(w.startswith(key) for w in e.words) \
                     or (" " in key and key in e.key):
-                out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": e.count,
-                            "query": autocomplete.picked_name(e)})
+                query = autocomplete.picked_name(e)
+                out.append({"name": e.name, "kind": e.kind, "country": e.country,
+                            "count": e.count if query == e.name else self._picked_count(query), "query": query})
         named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
         return out + domains + [w for w in words if fold_text(w["name"]) not in named]
+
+    def _picked_count(self, query: str) -> int:
+        """What picking a collectivity lists (its `collectivité:"…"` search's total), so that the count
+        offered is the count met: a name is also found inside longer ones (Bamako in « Mairie du district
+        de Bamako »). Kept per generation: the names are few, and offered again at every keystroke."""
+        st = self.state()
+        if self._picked is None or self._picked[0] is not st:
+            self._picked = (st, {})
+        counts = self._picked[1]
+        if query not in counts:
+            counts[query] = self._listed(query)
+        return counts[query]
 
     def _listed(self, word: str) -> int:
         """How many partnerships a search for `word` lists: what picking it gives (its total only:

@@ -86,14 +86,17 @@ def name_parts(schema, text: str) -> list[tuple[str, Q.Query]]:
     the tail of a longer hyphenated name: `Saint-Denis` is not `Seine-Saint-Denis`. The names
     analyzer indexes a compound's joined form too (`seinesaintdenis`), so a name whose joined
     form ends with the typed one's, and is longer, is glued to a word before it (typed with a
-    space, `Saint Denis` is the same name)."""
+    space, `Saint Denis` is the same name). A name of one word is not found where it only ends a
+    longer one (`France` is not Île-de-France)."""
     parts = field_parts(schema, text, phrase=True, fields=("parties",))
     toks = tokens(schema, "parties", text)
-    if not parts or len({p for p, _ in toks}) < 2:
+    if not parts:
         return parts
     words = [t for i, (p, t) in enumerate(toks) if all(p != q for q, _ in toks[:i])]
     joined = "".join(words)
     field, phrase = parts[0]
     glued = Q.Wildcard(field, "?*" + joined)
+    if len(words) < 2:  # one word (`France`): not where it ends a longer name (Île-de-France)
+        return [(field, Q.AndNot(phrase, glued))]
     return [(field, Q.Or([Q.Term(field, joined, boost=phrase.boost),
                           Q.AndNot(phrase, glued)]))]

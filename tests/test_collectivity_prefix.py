@@ -104,3 +104,24 @@ def test_a_hyphenated_name_is_not_the_tail_of_a_longer_one(client):
     assert not town & departement
     assert any(i.startswith("saint-jean-de-boiseau--") for i in _ids(client, 'collectivité:"Saint-Jean"'))
     assert "aix-en-provence--oujda" in _ids(client, "collectivité:Aix-en-Provence")
+
+
+def test_a_one_word_name_is_not_the_tail_of_a_longer_one(client):
+    """`France` is not the Conseil régional d'Île-de-France (QA r42, defect 2)."""
+    ids = _ids(client, 'collectivité:"France"')
+    assert "france--ministere-de-l-interieur-et-des-collectivites-locales" in ids
+    assert not any("ile-de-france" in i for i in ids)
+
+
+def test_a_collectivitys_count_is_what_picking_it_lists(client):
+    """The count offered beside a collectivity is its search's total: Bamako was offered with the
+    partnerships bearing the name exactly (6) and listed 9, the name being also found in longer ones
+    (« Mairie du district de Bamako »); nine names differed so (QA r42, defect 2)."""
+    checked = 0
+    for beginning in ("bamak", "saint-d", "franc", "greno", "nant", "roch"):
+        for s in client.get("/api/suggest", query_string={"q": beginning}).get_json()["suggestions"]:
+            if s["kind"] == "collectivité":
+                total = client.get("/api/search", query_string={"q": s["query"], "per_page": 1}).get_json()["total"]
+                assert s["count"] == total, s
+                checked += 1
+    assert checked >= 10
