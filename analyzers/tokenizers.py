@@ -29,6 +29,8 @@ _WORD = (
 # order does not change what matches). A third faster than the plain
 # alternation `_ORDINAL|_GROUPED|_DECIMAL|_WORD`, with the same tokens.
 TOKEN_RE = re.compile(f"(?=[^\\W_])(?:{_WORD}|{_ORDINAL}|{_GROUPED}|{_DECIMAL})", re.UNICODE)
+# a number written in groups (`1 000 000`): the query parser splits at spaces, so it joins these first
+GROUPED_RE = re.compile(_GROUPED)
 _APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 _HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyzers import edit_distance, fold_text
-from analyzers.tokenizers import HYPHENS
+from analyzers.tokenizers import GROUPED_RE, HYPHENS
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.text import YEAR
@@ -137,6 +137,7 @@ _TAG_RE = re.compile(rf"(:?)</?(?:{_HTML_ELEMENTS})\b(?:\s[^<>]*)?/?>", re.IGNOR
 _TAGS_SHOWN = 5  # a notice lists this many of the tags dropped, each cut to _TAG_CHARS
 _TAG_CHARS = 40
 _PREFIXED_RE = re.compile(r'^([^\s:"]+):(.*)$')
+_GROUP_SPACES_RE = re.compile("[ \u00a0\u202f]")  # the spaces grouping a number's thousands
 
 
 # a French département by its number after the council's name, as local governments write it:
@@ -161,6 +162,7 @@ def parse_query(text: str) -> ParsedQuery:
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
     text = _without_tags(text, pq.notices)
     text = _departement_numbers(text, pq.notices)
+    text = GROUPED_RE.sub(lambda m: _GROUP_SPACES_RE.sub("", m.group(0)), text)  # `1 000 000` is one number
     typed, text = text, _ungrouped(text, pq.notices)
     items: list[Clause | str] = []  # clauses and the operators _OR, as typed
     negating: str | None = None  # a NOT waiting for its word
@@ -177,11 +179,23 @@ def parse_query(text: str) -> ParsedQuery:
     if negating is not None:
         pq.notices.append(_dangling_not(negating))
     pq.groups = _periods(_or_groups(items, pq.notices), pq.notices)
+    pq.notices += [_inner_star(w) for c in pq.clauses if c.kind in ("word", "phrase") for w in c.text.split()
+                   if TRUNCATION in w.rstrip(TRUNCATION)]
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
     elif typed.strip() and not pq.groups and NOTHING_SEARCHABLE not in pq.notices:
         pq.notices.append(NOTHING_SEARCHABLE)
     return pq
+
+
+def _inner_star(word: str) -> str:
+    """How a word with a star elsewhere than at its end is read (`eau*s`, `*eau`): the star separates
+    words there, as a space (the words' tokenizer drops it), and only a final one completes a word.
+    It was dropped with no word said (`eau*s` listed what `eau` lists)."""
+    tail = TRUNCATION if word.endswith(TRUNCATION) else ""
+    read = " ".join(re.sub(r"\*+", " ", word.rstrip(TRUNCATION)).split()) + tail
+    return (f"« {word} » est lu comme « {read} » : l'astérisque ne complète un mot qu'à sa fin "
+            f"({TRUNCATION_EXAMPLE}).")
 
 
 def _without_tags(text: str, notices: list[str]) -> str:
@@ -352,6 +366,7 @@ def _dangling_or(operator: str) -> str:
 # names each of its years as a year typed alone; as a prefix's value (`annee:2001-2005`), it
 # selects the facet's years in it.
 TRUNCATION = "*"  # `assainiss*`: any word beginning so, as a library catalogue reads it
+TRUNCATION_EXAMPLE = "assainiss*"
 MIN_TRUNCATED = 2  # letters before the star: `a*` would be a tenth of the vocabulary
 _FRENCH_NUMBERS = {2: "deux", 3: "trois", 4: "quatre"}
 TOO_SHORT = ("« {} » : il faut au moins " + _FRENCH_NUMBERS.get(MIN_TRUNCATED, str(MIN_TRUNCATED))
@@ -508,3 +523,11 @@ def match_facet_value(values, text: str) -> list:
     if starts:
         return starts
     return [v for v in values if f" {key}" in f" {fold_text(str(v))}"]
+
+
+def labelled(labels, text: str):
+    """The one value whose label (`Facet.value_labels`, as the page shows it) begins as `text` does,
+    folded (`partenariat`: « Partenariats »); None when none or several do."""
+    key = fold_text(text).strip()
+    found = [value for value, label in labels.items() if key and fold_text(label).startswith(key)]
+    return found[0] if len(found) == 1 else None
