@@ -98,7 +98,9 @@ MAROC = {
     # undated paragraphs (l.2338, 2348) of the year above: one action each (they were its history).
     # 230 -> 232: read: Bordeaux-Casablanca's `Autres projets réalisés` (l.705-709) heads three
     # bulleted projects, one action each (it was one action titled by the sub-heading).
-    "actions": 232,
+    # 232 -> 233: read: Midi-Pyrénées–Marrakech's `Agriculture Agroalimentaire` (l.7046), a theme
+    # in lower case after the previous project's budget, heads its own project (it was that budget).
+    "actions": 233,
 }
 
 ALGERIE = {

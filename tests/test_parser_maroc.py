@@ -227,8 +227,9 @@ def test_whole_document_counts(whole):
     for a in whole.actions:
         statuses[a.status] = statuses.get(a.status, 0) + 1
     # None: 20 of them Montereau's chronology
-    # réalisé: 84 with Bordeaux's three `Autres projets réalisés` (one before they were split)
-    assert statuses == {"en cours": 94, "réalisé": 84, "suivi": 9, "en projet": 13, None: 32}
+    # réalisé: 85 with Bordeaux's three `Autres projets réalisés` (one before they were split)
+    # and Midi-Pyrénées' agricultural studies (they were the budget of the project above)
+    assert statuses == {"en cours": 94, "réalisé": 85, "suivi": 9, "en projet": 13, None: 32}
 
 
 def test_a_town_named_like_a_departement_is_the_town():
@@ -442,3 +443,80 @@ def test_a_project_filed_under_its_own_theme_ends_its_headings_list():
          "ENVIRONNEMENT, DÉVELOPPEMENT LOCAL"),
     ]
     assert map_domain(items[2].heading) == ["Société civile"]
+
+
+_MIDI_PYRENEES_ASSOCIATIONS = """PROJETS RÉALISÉS
+
+ASSOCIATIONS
+
+Solidarité - Aide au Financement
+
+→ *Objectif : Appui aux projets de lutte contre la pauvreté.*
+
+Financement
+
+Région Midi-Pyrénées : 100 705 €.
+
+Agriculture Agroalimentaire
+
+Études réalisées par la profession agricole de Midi-Pyrénées pour l'amélioration de la Qualité des produits, \
+de l'élevage et des centres collectifs de production.
+
+Financement
+
+Région Midi-Pyrénées : 25 000 €.
+
+Partenaires
+
+Centre hospitalier de Sambre – Avesnois
+Associations
+
+Financement
+
+Nord-Pas de Calais : Mise à disposition de personnels médicaux.
+"""
+
+
+def test_a_theme_in_lower_case_after_a_finished_field_heads_the_next_project():
+    """CR Midi-Pyrénées–Marrakech (l.7034-7052, verbatim excerpt): `Agriculture Agroalimentaire`
+    after the budget of `Solidarité - Aide au Financement` heads the agricultural studies, which were
+    that budget's text; a theme word closing a partners list above a field label (`Associations`,
+    CR Nord-Pas de Calais l.7294, appended) stays a partner."""
+    from indexer.records import ParseResult
+
+    lines = _MIDI_PYRENEES_ASSOCIATIONS.splitlines()
+    ctx = maroc_sheet._Ctx("excerpt", lines, ParseResult(document="excerpt"))
+    items = maroc_sheet.read_sheet(maroc_sheet._logical_lines(lines, 0, len(lines)), ctx).items
+    assert [(i.title_raw[:40], i.heading, i.fields["budget"]) for i in items] == [
+        ("Solidarité - Aide au Financement", "ASSOCIATIONS", ["Région Midi-Pyrénées : 100 705 €."]),
+        ("Études réalisées par la profession agric", "Agriculture Agroalimentaire",
+         ["Région Midi-Pyrénées : 25 000 €.", "Nord-Pas de Calais : Mise à disposition de personnels médicaux."]),
+    ]
+    assert items[1].fields["partners"] == ["Centre hospitalier de Sambre – Avesnois", "Associations"]
+
+
+def test_a_long_list_of_domain_labels_is_no_prose():
+    """CR Midi-Pyrénées–Marrakech (l.6943): six labels, 155 characters, were filed as objectives;
+    Ouarzazate's paragraph (l.6618) stays prose."""
+    line = ("Appui et échanges institutionnels ; Développement rural ; Développement économique (tourisme) ; "
+            "Éducation-Formation ; Société civile ; Gouvernance locale.")
+    assert maroc._split_domains(line, []) == ([
+        "Appui et échanges institutionnels", "Développement rural", "Développement économique (tourisme)",
+        "Éducation-Formation", "Société civile", "Gouvernance locale"], [])
+    prose = ("La finalité de ce programme, qui s'inscrit dans une démarche pluriannuelle, est d'initier une "
+             "intercommunalité structurée pour la ville de Ouarzazate et ses communes environnantes ; "
+             "l'accompagnement à la mise en place de services administratifs compétents.")
+    assert maroc._split_domains(prose, []) == ([], [prose])
+
+
+def test_an_email_written_after_a_persons_role_is_their_email():
+    """Marseille–Marrakech (l.2101): `… et des Relations Internationales - deya_cu@yahoo.fr` is
+    Deya BENJELLOUN's e-mail, not the end of her role."""
+    from indexer.parsers.maroc_contacts import parse_contacts
+
+    line = ("Mme Deya BENJELLOUN, Responsable de la Division de la Coopération décentralisée et des "
+            "Relations Internationales - deya_cu@yahoo.fr")
+    [c] = parse_contacts([(2101, line)], maroc.french_party("Ville de Marseille"),
+                         [maroc.moroccan_party("Commune urbaine de Marrakech")])
+    assert (c.name, c.email) == ("Deya BENJELLOUN", "deya_cu@yahoo.fr")
+    assert c.role == "Responsable de la Division de la Coopération décentralisée et des Relations Internationales"

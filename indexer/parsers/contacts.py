@@ -135,15 +135,22 @@ def phone_and_fax(text: str) -> tuple[str | None, str | None]:
     return phone, fax
 
 
+def take_email(text: str, contact: Contact) -> str:
+    """`text` without the e-mail it holds, which is `contact`'s (unless it has one): a person's line
+    goes on with it (`Mme Deya BENJELLOUN, Responsable de la Division … - deya_cu@yahoo.fr`), and
+    a role is no place for it."""
+    em = EMAIL_RE.search(text)
+    if not em:
+        return text
+    contact.email = contact.email or em.group(0)
+    return text.replace(em.group(0), " ")
+
+
 def read_line(text: str, contact: Contact | None = None) -> Contact:
     """Take one free contact line apart into a Contact (or complete `contact`):
     e-mail, phone and fax, the person's name, and the rest as the role."""
     c = contact or Contact()
-    s = squash_spaces(text)
-    em = EMAIL_RE.search(s)
-    if em:
-        c.email = c.email or em.group(0)
-        s = s.replace(em.group(0), " ")
+    s = take_email(squash_spaces(text), c)
     tel = re.search(rf"\b({_PHONE_LABEL}|fax)\b.*$", s, re.IGNORECASE)
     if tel and re.search(r"\d", tel.group(0)):
         phone, fax = phone_and_fax(tel.group(0))

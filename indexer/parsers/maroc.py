@@ -157,7 +157,8 @@ def _split_domains(content: str, more: list[str]) -> tuple[list[str], list[str]]
         if m:
             content, rest = m.group(1), m.group(2)
             prose.append(rest)
-        if len(content) > 150:
+        listed = ";" in content and all(0 < len(p.strip(" .")) <= 60 for p in content.split(";"))
+        if len(content) > 150 and not listed:  # short labels however many (Midi-Pyrénées' six) are no prose
             prose.insert(0, content)
         else:
             parts = [p.strip(" .") for p in content.split(";")]

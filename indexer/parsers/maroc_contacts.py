@@ -54,8 +54,9 @@ def _new_persons(s: str, marker: str, elected: bool) -> list[_Block]:
         name = shared.person_name(name)
         if not name:
             continue
-        out.append(_Block(Contact(name=name, role=squash_spaces(role).strip(" ,") or None), True,
-                          marker, elected, lines=[part]))
+        contact = Contact(name=name)
+        contact.role = squash_spaces(shared.take_email(role, contact)).strip(" ,-–") or None
+        out.append(_Block(contact, True, marker, elected, lines=[part]))
     return out
 
 

@@ -400,7 +400,7 @@ class _SheetReader:
             values.append(m.group("rest"))
 
     def _project_line(self, idx: int, n: int, s: str, nxt: str) -> None:
-        if self._theme_heading(n, s):
+        if self._theme_heading(n, s, nxt):
             return
         label = action_label(s)
         if self._expected_title(n, s, label):
@@ -410,8 +410,8 @@ class _SheetReader:
             return
         self._body_line(n, s, label)
 
-    def _theme_heading(self, n: int, s: str) -> bool:
-        h = heading_of(s)
+    def _theme_heading(self, n: int, s: str, nxt: str) -> bool:
+        h = heading_of(s) or self._theme_after_field(s, nxt)
         if not h:
             return False
         head, paren = h
@@ -423,6 +423,16 @@ class _SheetReader:
             self._close()
             self.expecting_title = True
         return True
+
+    def _theme_after_field(self, s: str, nxt: str) -> tuple[str, None] | None:
+        """A theme in lower case (`Agriculture Agroalimentaire`) after a project's finished field,
+        above a line that opens no field: a heading like an upper-case one, not more of that field
+        (a project's budget took in the next project, Midi-Pyrénées–Marrakech)."""
+        item = self.item
+        if item is None or item.current == "free" or action_label(s) or action_label(nxt) or not _is_theme(s):
+            return None
+        last = (item.fields.get(item.current) or [""])[-1].rstrip()
+        return (s, None) if last.endswith(".") and not re.match(r"^(→|•|➤|-)", nxt) else None
 
     def _expected_title(self, n: int, s: str, label: tuple[str, str, str] | None) -> bool:
         """The line after a status or theme heading: a project's title, or a field label that
