@@ -226,7 +226,8 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     ((r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|"
       r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme|\bmedecins?\b|"
       r"\bmedica(?:l|le|ux|les)\b"), [SANTE]),  # `à l'hôpital`: a place
-    ((r"\becoles?\b|scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|formation professionnelle|"
+    ((r"\becoles?\b|\b(?:pre|peri|para)?scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|"
+      r"formation professionnelle|"
       r"centres? de formation|bibliothecaires|(?:complexes?|projets?|etablissements?) educati(?:f|fs)\b"), [EDUCATION]),
     ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
       r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
@@ -240,10 +241,11 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     ((r"electrif|solaire|eclairage|groupe electrogene|fourneaux? (?:econome|ameliore)|foyers? (?:ameliore|econome)|"
       r"\bfours? ameliore|"
       r"plate.?formes? multi.?fonctionnelle"), [ENERGIE]),
-    ((r"dechets?\b|ordures|\bbennes?\b|salubrite|reboise|"
+    # each word from its start: river banks (`berges`) are not guests put up (`hébergés`)
+    ((r"\b(?:dechets?\b|ordures|bennes?\b|(?:in)?salubrite|reboise|"
       r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain|"
       r"(protection|preservation|sensibilisation|education)( \w+)? (a |de )?l.environnement|"
-      r"environnementa"), [ENVIRONNEMENT]),
+      r"environnementa)"), [ENVIRONNEMENT]),
     # youth exchanges, youth work camps and team sports are youth work whatever heading they are under
     ((r"\bsport|terrains? de (foot|sport|basket|jeux)|tournoi|aires? de jeux|maisons? des jeunes|"
       r"\bfootball|\bbasket|handball|athletisme|\bstades?\b|"
