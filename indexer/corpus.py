@@ -460,6 +460,8 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
             continue
         if party.region:
             party.region = geography.canonical_region(party.country, party.region)
+        if party.subdivision:
+            party.subdivision = geography.canonical_subdivision(party.country, party.subdivision)
         geo = geography.of(party.country)
         if geo is not None and party.subdivision and not party.region:
             place = geo.lookup(party.subdivision, "subdivision")
@@ -470,7 +472,9 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
 
 def _normalise_names(p: Partnership) -> None:
     """Names as usually written: French communes hyphenated without `Ville de`,
-    no upper-case runs inside a name. The source spelling stays in name_raw."""
+    no upper-case runs inside a name, and a commune its country's table knows spelt
+    as the table spells it (`SAINT DIE DES VOSGES`: Saint-Dié-des-Vosges, as the
+    capitals lost its accent). The source spelling stays in name_raw."""
     for party in (p.french_party, p.partner_party):
         if party is None:
             continue
@@ -479,7 +483,8 @@ def _normalise_names(p: Partnership) -> None:
         name = fix_shouted_words(party.name)
         if party.kind == "commune" and party.country in (None, "France"):
             name = french_commune_name(name)
-        party.name = name
+        geo = geography.of(party.country) if party.kind == "commune" else None
+        party.name = (geo.spelling(name) if geo else None) or name
 
 
 def domain_source_counts(partnerships: list[Partnership], document: str) -> dict[str, int]:

@@ -89,6 +89,28 @@ def test_one_spelling_per_collectivity_across_countries(corpus):
     assert {"Maroc", "Algérie"} <= {c for p in belfort for c in p.countries}
 
 
+def test_a_commune_the_tables_know_is_spelt_as_they_spell_it(corpus):
+    """The Algerian table writes `SAINT DIE DES VOSGES` (alg l.227), `REZE`: the French table's
+    Saint-Dié-des-Vosges and Rezé, as `BOUMERDES` is Boumerdès; the Mali list's `Djenne`, Djenné.
+    An alias stays as written (`Romans`, not Romans-sur-Isère)."""
+    by_id = {p.id: p for p in corpus.partnerships}
+    assert by_id["saint-die-des-vosges--m-chedallah"].french_party.name == "Saint-Dié-des-Vosges"
+    assert by_id["reze--ain-defla"].french_party.name == "Rezé"
+    assert by_id["vitre--djenne"].partner_party.name == "Djenné"
+    assert by_id["romans--taroudannt"].french_party.name == "Romans"
+
+
+def test_a_departement_has_one_spelling_in_every_record(corpus):
+    """`Meurthe et Moselle` (alg l.2033), `Loire Atlantique`, `Seine Saint Denis`… were facet values
+    beside the French table's Meurthe-et-Moselle, Loire-Atlantique, Seine-Saint-Denis."""
+    from indexer import geography
+
+    written = {(party.country, party.subdivision) for p in corpus.partnerships
+               for party in (p.french_party, p.partner_party) if party is not None and party.subdivision}
+    assert ("France", "Meurthe-et-Moselle") in written
+    assert [(c, s) for c, s in sorted(written) if geography.canonical_subdivision(c, s) != s] == []
+
+
 def test_partnership_domains_and_years_include_their_actions(corpus):
     by_id = {p.id: p for p in corpus.partnerships}
     for a in corpus.actions:

@@ -107,6 +107,14 @@ class Geography:
         p = self.lookup(name or "", "region")
         return p.name if p else None
 
+    def spelling(self, name: str) -> str | None:
+        """The table's spelling of a unit written with the same letters, accents, capitals and
+        hyphens aside (`SAINT DIE DES VOSGES`: Saint-Dié-des-Vosges), the largest unit first; None
+        for another name, an alias among them (`Romans` stays as written, not Romans-sur-Isère)."""
+        order = {"region": 0, "subdivision": 1, "commune": 2}
+        found = [p for p in self.places.get(key(name), []) if key(p.name) == key(name)]
+        return min(found, key=lambda p: order[p.level]).name if found else None
+
     def knows(self, name: str) -> bool:
         return bool(self.places.get(key(name)))
 
@@ -266,6 +274,13 @@ def canonical_region(country: str | None, name: str | None) -> str | None:
     """A région's official spelling when its country's table knows it, else the name as given."""
     geo = of(country)
     return (geo.region(name) if geo else None) or name
+
+
+def canonical_subdivision(country: str | None, name: str | None) -> str | None:
+    """A département's (cercle's, province's) official spelling when its country's table knows it,
+    else the name as given: `Meurthe et Moselle` is Meurthe-et-Moselle, one value in the facets."""
+    place = geo.lookup(name or "", "subdivision") if (geo := of(country)) else None
+    return place.name if place else name
 
 
 def country_of_place(name: str, candidates: list[str]) -> str | None:
