@@ -192,24 +192,29 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
     actions_of: dict[str, list[Action]] = {}
     for a in kept:
         actions_of.setdefault(a.partnership_id, []).append(a)
-    for a in kept:
-        fill_periods(a)
     for p in merged:
-        rollup(p, actions_of.get(p.id, []), document_date(p, repertoires))
+        acts = actions_of.get(p.id, [])
+        for a in acts:
+            p.add_planned(fill_periods(a, written(p, a, repertoires)))
+        rollup(p, acts, document_date(p, repertoires))
     return merged, kept
 
 
-def fill_periods(a: Action) -> None:
-    """An action's years between the first and last it is dated by, where its own text prints them as
-    one period (`2004 -2007`, `de 2000 à 2006`): it ran every year of it. Two years side by side
-    (`1999 et 2004`) are two dates, and a period's years beyond the action's dates stay out."""
+def fill_periods(a: Action, until: int | None = None) -> list[int]:
+    """An action's years between its first dated year and its stated end, where its own text prints
+    them as one period (`2004 -2007`, `septembre 2006 - décembre 2008`, `2007 pour 3 ans`): it ran
+    every year of it. A period running past `until` (its document's date: `(2006-2009)` in July 2008)
+    counts up to it, and its later years are planned (returned); a project still to come runs
+    none of the document's own year. Two years side by side (`1999 et 2004`) are two dates, and a
+    period's years beyond the action's dates stay out."""
     if not a.years:
-        return
-    first, last = min(a.years), max(a.years)
+        return []
+    first, last = min(a.years), max(a.years + ([a.end] if a.end else []))
     text = " ".join(t for t in (a.title, a.description, a.original_text) if t)
     inside = {y for y in fields.inner_years(text) if first <= y <= last}
-    if inside - set(a.years):
-        a.years = sorted(set(a.years) | inside)
+    done = until if until is None or a.status != "en projet" else until - 1
+    a.years = sorted(set(a.years) | {y for y in inside if done is None or y <= done})
+    return sorted(y for y in inside if done is not None and y > done)
 
 
 # `Depuis 2000`, `Dès 1992`, `Depuis le démarrage du projet en 1995`
@@ -395,7 +400,15 @@ def _ahead(p: Partnership, until: int | None) -> fields.Years:
     return fields.Years([], ahead.planned, ahead.dropped)
 
 
-def document_date(p: Partnership, repertoires: list[Repertoire] | None = None) -> int | None:
+def written(p: Partnership, a: Action, repertoires: list[Repertoire] | None = None) -> int | None:
+    """The year an action's text was written: its sheet's own date (`Date de mise à jour : 01/04/2007`)
+    when it states one, else its document's. A sheet of April 2007 cannot tell the work of 2008."""
+    date = re.match(r"(\d{4})-\d\d", p.updated or "")
+    until = document_date(a, repertoires)
+    return min(int(date.group(1)), until or 9999) if date else until
+
+
+def document_date(p: Partnership | Action, repertoires: list[Repertoire] | None = None) -> int | None:
     """The date of the earliest dated document the record comes from (the registry's; None
     when none is): a year its text names after that date is no work done yet."""
     files = {s.document for s in p.sources}

@@ -96,12 +96,6 @@ def title_of(text: str) -> str:
     return t
 
 
-# the length goes with the nearest year before it (`2002(expérimentation / 2004 sur 3 ans`: 2004-2006)
-_DURATION = re.compile(rf"(?:\b({_MONTHS})\s+)?\b((?:19|20)\d\d)\b(?:(?!(?:19|20)\d\d)[^.;]){{0,40}}?"
-                       r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.IGNORECASE)
-_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
-
-
 _YEAR_LIST = re.compile(r"\b((?:19|20)\d\d)((?:\s*,\s*(?:(?:19|20)\d\d|\d\d)\b)+)")
 
 
@@ -118,12 +112,7 @@ def year_lists(text: str) -> str:
 
 def durations(text: str) -> str:
     """`2007 pour 3 ans` -> `2007 pour 3 ans : 2007-2009`: a start year and a
-    length give the last year (three calendar years from 2007 end in 2009;
-    two years from October 2006 end in 2008)."""
+    length give the last year (`fields.duration`), which a dates cell then states."""
     def span(m: re.Match) -> str:
-        n = _NUMBERS.get(m.group(3).lower()) or int(m.group(3))
-        start = int(m.group(2))
-        late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.IGNORECASE)  # a start in the year's course
-        return f"{m.group(0)} : {start}-{start + n - (0 if late else 1)}"
-    return _DURATION.sub(span, text or "")
-
+        return "{} : {}-{}".format(m.group(0), *fields.duration(m))
+    return fields.DURATION_RE.sub(span, text or "")

@@ -302,23 +302,41 @@ def years(text: str | None, until: int | None = None) -> Years:
     return out
 
 
+# a month as the documents write it before a year (`septembre 2006`, `déc. 2005`, `Nov 2008`)
+MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
+          r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
 # a period printed as one (`2002-2008`, `2004 -2007`, `de 2000 à 2006`, `entre 1994 et 2005`, `du 3 mai 2004
-# au 2 juin 2006`), not two years side by side (`1994 et 2004`, `2002, 2005`): those are two dates
-_PERIOD_RE = re.compile(r"(?:\bentre\s*(19[5-9]\d|20[0-4]\d)\s*et\s*(19[5-9]\d|20[0-4]\d)"
-                        r"|(19[5-9]\d|20[0-4]\d)\s*(?:[-–/]|à|\bau\b)\s*(?:(?:1er|\d{1,2})\s+[a-zéû]+\s+)?"
-                        r"(19[5-9]\d|20[0-4]\d))(?!\d)", re.IGNORECASE)
+# au 2 juin 2006`, `septembre 2006 - décembre 2008`), not two years side by side (`1994 et 2004`, `2002,
+# 2005`): those are two dates
+_PERIOD_RE = re.compile(rf"(?:\bentre\s*(19[5-9]\d|20[0-4]\d)\s*et\s*(19[5-9]\d|20[0-4]\d)"
+                        rf"|(19[5-9]\d|20[0-4]\d)\s*(?:[-–/]|à|\bau\b)\s*"
+                        rf"(?:(?:1er|\d{{1,2}})\s+[a-zéû]+\s+|(?:{MONTHS})\s*)?"
+                        rf"(19[5-9]\d|20[0-4]\d))(?!\d)", re.IGNORECASE)
+# a start and a length (`2007 pour 3 ans`, `octobre 2006 … pour 2 ans`): the length goes with the
+# nearest year before it (`2002(expérimentation / 2004 sur 3 ans`: 2004-2006)
+DURATION_RE = re.compile(rf"(?:\b({MONTHS})\s+)?\b((?:19|20)\d\d)\b(?:(?!(?:19|20)\d\d)[^.;]){{0,40}}?"
+                         r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.IGNORECASE)
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 LONGEST_PERIOD = 25  # years; `Sur les 20 premières années : 1981-2001` is one period, a longer span two dates
 
 
+def duration(m: re.Match) -> tuple[int, int]:
+    """A start and a length (a `DURATION_RE` match) as a period: three calendar years from 2007 end
+    in 2009; two years from October 2006 end in 2008 (a start in the year's course runs into one more)."""
+    n = _NUMBERS.get(m.group(3).lower()) or int(m.group(3))
+    start = int(m.group(2))
+    late = bool(m.group(1)) and not re.match(r"janv", m.group(1), re.IGNORECASE)
+    return start, start + n - (0 if late else 1)
+
+
 def periods(text: str | None) -> list[tuple[int, int]]:
-    """The periods a text prints as such, each as (first year, last year): the years between them
-    are years of the work too, which two years side by side (`1994 et 2004`) do not say."""
-    out = []
-    for m in _PERIOD_RE.finditer(_mask_numbers(text or "")):
-        first, last = (int(g) for g in m.groups() if g)
-        if 0 < last - first <= LONGEST_PERIOD:
-            out.append((first, last))
-    return out
+    """The periods a text prints as such, each as (first year, last year), a start and a length
+    (`2007 pour 3 ans`) too: the years between them are years of the work too, which two years side by
+    side (`1994 et 2004`) do not say."""
+    masked = _mask_numbers(text or "")
+    spans = [(int(a or c), int(b or d)) for a, b, c, d in (m.groups() for m in _PERIOD_RE.finditer(masked))]
+    spans += [duration(m) for m in DURATION_RE.finditer(masked)]
+    return list(dict.fromkeys((first, last) for first, last in spans if 0 < last - first <= LONGEST_PERIOD))
 
 
 def inner_years(text: str | None) -> list[int]:
