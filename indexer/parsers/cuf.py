@@ -24,7 +24,7 @@ from . import Reader, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
 from .cuf_contacts import head_contacts
 from .cuf_programme import programme_actions
-from .cuf_rows import split_dated_lines
+from .cuf_rows import Row, split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
     dated_status,
@@ -390,12 +390,13 @@ class CufReader(Reader):
                 items = [text]
             for k, item in enumerate(items):
                 line = next((n for n, t in lines if item[:20].strip() and item[:20].strip() in t), lines[0][0])
+                own_text = described if len(items) == 1 else _item_description(item, row, k == len(items) - 1)
                 own = [a for a in fields.amounts(item) if a.currency  # `amovibles(14854 €)`: its own amount
                        and not closes_range(item, a.start)]
                 cell_budget = own[0].text if own else ((budget or None) if k == 0 else None)
                 out.append(ActionDraft(
                     title=title_of(item), keep_title=True, first=line if k else row.cells[0].lines[0][0],
-                    last=lines[-1][0], description=described or None, domain_raw=row.domain,
+                    last=lines[-1][0], description=own_text or None, domain_raw=row.domain,
                     status=_status(f"{item} {when} {words}"), when=when or None,
                     budget=cell_budget, budget_cell=True, budget_currency=unit, start=start, end=end,
                     original_text="\n".join(t for _, t in lines),
@@ -427,6 +428,14 @@ class CufReader(Reader):
 _PART = r"(?:partie|phase|tranche|[ée]tape)"
 _PART_RE = re.compile(rf"(?:(?:premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|\d+\s*(?:[eè]re|[eè]me|e))\s+{_PART}"
                       rf"|{_PART}\s+\d+)\s*\.?", re.IGNORECASE)
+
+
+def _item_description(item: str, row: Row, last: bool) -> str:
+    """One item of a cell listing several (`… de l’immigration. – Sensibilisation de la population…`)
+    is described by its own words, not the whole cell's: the other item's words would give it their
+    domains (`les thèmes … de l’eau`). Sentences about the row written after the cell go with its last."""
+    after = [t for c in row.cells[1:] for _, t in c.lines] if last else []
+    return join_lines([item.strip(), *after])
 
 
 def parts_of_their_project(drafts: list[ActionDraft]) -> list[ActionDraft]:

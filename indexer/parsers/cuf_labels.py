@@ -127,6 +127,23 @@ def give_headings(rows: list[Row], headings: list[tuple[float, Cell]], tops: dic
         r.period = periods[-1].text if periods else None
 
 
+# a page's first line: the extraction writes it after one space (` Aide à la formation…`)
+_PAGE_TOP = re.compile(r"^ \S")
+
+
+def label_over_page(band: list[Row], rows: list[Row], domains: list[Cell], first: Cell) -> list[Cell]:
+    """The label of the band above, for projects that open a page straight after that band's
+    last dates or amount (no gap between them: the table goes on over the page). A label cell
+    spanning a page break is printed once, on the page it starts: Roncq's `Formations` over
+    `Aide à la formation de deux couturières…` on the next page. Only in a table whose rows all
+    have a label so far (each written at its band's top): where some stand under none (a label
+    centred in its band), an unlabelled project is no sign of the band going on."""
+    if first.kind != "action" or not band or not _PAGE_TOP.match(first.lines[0][1]) \
+            or not all(r.domain for r in rows):
+        return []
+    return [d for d in domains if heading(d) == band[-1].domain][-1:]
+
+
 def period_label(text: str) -> str | None:
     """`Projets 2004 : Pour les femmes`: the label a band heading gives after its year."""
     m = re.match(r"^Projets?\s+(?:19|20)\d\d\s*:\s*(.+)$", text)

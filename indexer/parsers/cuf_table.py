@@ -49,6 +49,7 @@ from .cuf_labels import (
     first_column_cells,
     give_domains,
     give_headings,
+    label_over_page,
     level_labels,
     narrower,
     width,
@@ -120,7 +121,7 @@ class _TableReader:
                 all(c.kind == "action" for c in cells):
             for c in cells:  # the table's last budget cell, written as prose
                 c.kind = "budget"
-        self._new_band(cells)
+        self._new_band(cells, given is not None)
         cells, tail_domains = self._split_off(k, self._level_label(cells))
         seg_rows = self._read_cells(cells)
         rest = self._give_columns(k, cells, seg_rows)
@@ -251,16 +252,18 @@ class _TableReader:
         self.band, self.domains, self.waiting = [], [], _nothing_waiting()
         self.last_kind = "domain"
 
-    def _new_band(self, cells: list[Cell]) -> None:
+    def _new_band(self, cells: list[Cell], split_off: bool) -> None:
         """A new table row: text after its dates or budget, or a first-column cell after projects
         (a label between projects without one is theirs, centred in its row: `Appui à la
-        modernisation…` / `État civil` / `Formation de cadres municipaux`)."""
+        modernisation…` / `État civil` / `Formation de cadres municipaux`). Projects written in
+        the segment of the band's last column (`split_off`) may go on with it over a page."""
         first, last = cells[0].kind, self.last_kind
         carried, self.carried = self.carried, None
         new_band = first in ("action", "domain") and last in ("when", "budget") \
             or first == "domain" and last == "action"
         if new_band or first in ("section", "period"):
-            self.band, self.domains, self.headings = [], [carried] if carried and new_band else [], []
+            kept = label_over_page(self.band, self.rows, self.domains, cells[0]) if new_band and split_off else []
+            self.band, self.domains, self.headings = [], [carried] if carried and new_band else kept, []
             self.waiting = _nothing_waiting()
 
     def _level_label(self, cells: list[Cell]) -> list[Cell]:

@@ -1,0 +1,50 @@
+"""Mali sheet records the fourth QA audit found wrong (r42): a label carried over a page break, one
+cell holding two items, addresses cut after their first line, a village typed a commune, and a
+budget whose label says « /an » left without its kind. Line numbers are those of
+`data/mali-repertoire-2008.txt`; the table fixtures are its verbatim excerpts (`test_mali_tables.py`).
+"""
+from __future__ import annotations
+
+from test_mali_tables import _actions
+
+
+def _labels(fixture: str) -> dict[int, str | None]:
+    return {a.sources[0].first_line: a.domain_raw for a in _actions(fixture)}
+
+
+def test_rows_on_the_next_page_keep_the_label_of_their_band_roncq_montreuil():
+    """Roncq–Sélinkégny: the `Formations` band goes on at the top of the next page, straight after
+    its last amount (`200 000 CFA` / ` Aide à la formation de deux…`, l.10851-10852); its four
+    projects there are trainings too. Montreuil–Yélimané: ` Des actions de sensibilisation…`
+    (l.8943) opens a page straight after the band's dates, under `Appui à la décentralisation /
+    Citoyenneté / Droits humains`. The awareness rows after Roncq's band stand under no label."""
+    roncq = _labels("roncq_selinkegny_10700.txt")
+    assert [roncq[n] for n in (10831, 10852, 10857, 10860, 10863)] == ["Formations"] * 5
+    assert roncq[10892] is None
+    montreuil = _labels("montreuil_yelimane_8880.txt")
+    assert montreuil[8943] == montreuil[8934] == "Appui à la décentralisation Citoyenneté Droits humains"
+
+
+def test_a_page_opening_after_a_gap_or_in_a_table_of_centred_labels_keeps_none_yvelines_npdc():
+    """Yvelines–Kadiolo's last two rows open their pages after a gap, their first column empty
+    (l.4557, 4578); in Nord-Pas-de-Calais–Kayes the labels stand in the middle of their bands, so
+    ` Programme de formation des acteurs de l’éducation` (l.5613), on a new page, is not the health
+    band's above it."""
+    yvelines = _labels("yvelines_kadiolo_4455.txt")
+    assert yvelines[4557] is None and yvelines[4578] is None
+    npdc = _labels("nord_pas_de_calais_kayes_5321.txt")
+    assert npdc[5613] != "SANTE DEVELOPPEMENT SOCIAL"
+
+
+def test_each_item_of_a_cell_has_its_own_description_and_domains_roncq_allier():
+    """Roncq (l.10892-10901): `… de l’immigration. – Sensibilisation de la population…` is two
+    actions, each described by its own words: the second no longer carries the first's
+    `les thèmes du racisme, de l’eau` (and its water domain). Allier–Niafunké (l.3165-3168):
+    `Construction de réseaux d’eau – Création de jardins maraîchers… – …`, four actions alike."""
+    roncq = {a.sources[0].first_line: a for a in _actions("roncq_selinkegny_10700.txt")}
+    first, second = roncq[10892], roncq[10897]
+    assert first.description.endswith("de l’immigration.")
+    assert second.description.startswith("Sensibilisation de la population")
+    assert "Eau et assainissement" not in second.domains
+    allier = [a for a in _actions("allier_niafunke_3146.txt") if a.title == "Construction de réseaux d’eau"]
+    assert [a.description for a in allier] == ["Construction de réseaux d’eau"]
