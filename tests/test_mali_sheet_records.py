@@ -5,6 +5,7 @@ budget whose label says « /an » left without its kind. Line numbers are those 
 """
 from __future__ import annotations
 
+from indexer.parsers.cuf_contacts import ContactBlock
 from test_mali_tables import _actions
 
 
@@ -48,3 +49,18 @@ def test_each_item_of_a_cell_has_its_own_description_and_domains_roncq_allier():
     assert "Eau et assainissement" not in second.domains
     allier = [a for a in _actions("allier_niafunke_3146.txt") if a.title == "Construction de réseaux d’eau"]
     assert [a.description for a in allier] == ["Construction de réseaux d’eau"]
+
+
+def test_a_postal_address_runs_on_its_lines_up_to_the_next_label_morbihan_saumur():
+    """CG Morbihan (l.4229-4232) and Saumur (l.11571-11574): the address goes on over the lines
+    after `Adresse :` up to `Tél :`, and not past it."""
+    morbihan = ContactBlock("Coordonnées de l’exécutif (maire, président)").read([
+        "Nom : Joseph-François KERGUERIS ", "Fonction : président du Conseil général ",
+        "Adresse : Hôtel du département ", "2, rue de St-Tropez, BP 400 ", "56 009 Vannes cedex  ",
+        "Tél : 02 97 54 83 00    Fax :  ", "@ :  "])
+    assert morbihan[0].address == "Hôtel du département 2, rue de St-Tropez, BP 400 56 009 Vannes cedex"
+    assert morbihan[0].phone
+    saumur = ContactBlock("Coordonnées de l’exécutif (maire, président)").read([
+        "Nom : Michel APCHIN ", "Fonction : Maire ", "Adresse : Hôtel de Ville ", "Rue Molière – BP 300 ",
+        "49408 SAUMUR CEDEX ", "Tél : +33/(0)2.41.83.30.00 Fax : ", "+33/(0)2.41.83.31.98 "])
+    assert saumur[0].address == "Hôtel de Ville Rue Molière – BP 300 49408 SAUMUR CEDEX"

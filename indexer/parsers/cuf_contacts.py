@@ -122,9 +122,7 @@ _ARTICLE_SURNAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?
 _SURNAME_FIRST = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+\b(?![a-zà-ÿ])")
 
 
-# an address left unfinished at its line's end: a comma, a dash, a street number
-_ADDRESS_GOES_ON = re.compile(r"[,–-]\s*$|\b\d{1,4}\s*$")
-_WORD = re.compile(r"[^\W\d_]{3,}")  # a line going on with words, not numbers (`: 673 41 35`)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class ContactBlock:
@@ -143,12 +141,14 @@ class ContactBlock:
         self.current: Contact | None = None  # a later person of a free line, whose numbers follow it
         self.named_with: list[tuple[Contact, Contact]] = []  # (another named on a `Nom :` line, its first person)
         self.after_email = False  # the line before was the `@ :` line
+        self.in_address = False  # the lines read since the `Adresse :` line are all unlabelled
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
         for raw in self._heading_value(block, value):
             s = squash_spaces(raw)
             if not s:
+                self.in_address = False
                 continue
             lab = _CONTACT_LABEL_RE.match(s)
             key = fold(lab.group(1)).rstrip(".") if lab else None
@@ -161,6 +161,7 @@ class ContactBlock:
             else:
                 self._other_line(s, labelled=key is not None)
             self.after_email = reader is ContactBlock._email
+            self.in_address = reader is ContactBlock._address or self.in_address and lab is None
         for s in self.free:
             for c in contacts.people(s):
                 self._free_person(c)
@@ -309,11 +310,13 @@ class ContactBlock:
     def _other_line(self, s: str, labelled: bool) -> None:
         base = self.base
         last = self.current or base  # the person whose labelled lines were read last
-        if base.role != self.label and base.address and not base.name:
+        if self.in_address and not labelled and _LETTER.search(s) and not EMAIL_RE.search(s):
+            # a postal address runs on its lines up to the next label (`Hôtel du département` / `2, rue de
+            # St-Tropez, BP 400` / `56 009 Vannes cedex` / `Tél : …`), cut anywhere (`… 91440 Bures` / `Sur Yvette`);
+            # a line of numbers only is a phone's (`BP : 998` / `: 673 41 35`)
+            last.address = join_wrapped(last.address or "", s)
+        elif base.role != self.label and base.address and not base.name:
             base.address += " " + s  # an address that wraps
-        elif last.address and (_ADDRESS_GOES_ON.search(last.address) or _UNFINISHED_RE.search(last.address)) \
-                and not labelled and _WORD.search(s):
-            last.address = join_wrapped(last.address, s)  # `…, avenue Hoover,` / `F 59555, LILLE Cédex – France`
         elif last.role and last.role != self.label and last.address is None and not labelled \
                 and (re.search(r"\w-$", last.role) or _UNFINISHED_RE.search(last.role)):
             # `Maire et Conseiller Régional d’Ile-de-` / `France`, `… de Cercle et du` / `Comité local …`
