@@ -22,6 +22,7 @@ from analyzers import edit_distance, fold_text, max_typos
 from indexer import geography
 from indexer.facet_registry import COUNTRY, REGION
 from indexer.geography import PARTNER_COUNTRIES
+from indexer.kinds import LOCAL_KINDS
 from indexer.text import french_list
 
 from .facets import FacetBits
@@ -90,13 +91,13 @@ def _spellings(typed: list[str], built: BuiltQuery):
 
 
 def partner_places(parties) -> dict[str, tuple[str, geography.Place]]:
-    """key -> (country, place) of the partner communes the geography tables do not list, as the
+    """key -> (country, place) of the partner communes (and villages) the geography tables do not list, as the
     records place them (Nedroma in the wilaya of Tlemcen: the Algerian table lists the wilayas and
     only some communes)."""
     out: dict[str, tuple[str, geography.Place]] = {}
     for party in parties:
         geo = geography.of((party or {}).get("country"))
-        if geo is None or party.get("kind") != "commune" or not party.get("region") or geo.knows(party["name"]):
+        if geo is None or party.get("kind") not in LOCAL_KINDS or not party.get("region") or geo.knows(party["name"]):
             continue
         out.setdefault(geography.key(party["name"]), (geo.country, geography.Place(
             "commune", party["name"], geo.region(party["region"]) or party["region"],

@@ -19,7 +19,7 @@ from typing import Any
 from . import geography
 from .domains import DOMAINS, domains_of_text, map_domains
 from .ids import action_id, name_key
-from .kinds import retype_associations
+from .kinds import retype_associations, retype_villages
 from .locations import default_data_dir
 from .parallel import parallel_map
 from .parsers import DOCUMENTS, fields, reader_for
@@ -185,6 +185,7 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
         _normalise_names(p)
         place_parties(p, warnings)
     retype_associations(merged)
+    retype_villages(merged)
 
     _one_spelling(merged)
     _one_place(merged)

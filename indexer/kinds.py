@@ -1,10 +1,12 @@
-"""A French party's kind from what the documents call it, over the whole corpus.
+"""A party's kind from what the documents call it, over the whole corpus.
 
 A parser types a French collectivity from the words of its name (indexer.parsers.parties.french_kind)
 and, with no telling word, calls it a commune. A line of a list names an association as it names a
 town (`Essonne Sahel / Essonne Diema/Nioro` in the Mali repertoire's Annexe 1), while another sheet
 says what it is (« Association Essonne Sahel : réseau de villes jumelées », « l'association
-Essonne-Sahel »): an association is never typed a commune.
+Essonne-Sahel »): an association is never typed a commune. A partner abroad is typed the same way
+(indexer.parsers.parties.partner_kind); one its own sheet calls a village, and never a commune nor a
+town, is a village (« le village de Sélinkégny »).
 """
 from __future__ import annotations
 
@@ -15,7 +17,11 @@ from . import geography
 from .records import Partnership
 from .text import fold
 
+# the kinds of party that are one place, not a unit enclosing others (the map and the search place them alike)
+LOCAL_KINDS = ("commune", "village")
 _ASSOCIATION = re.compile(r"\bassociation (?:« ?)?")
+# what a text calls a place just before its name (`le village de`, `la commune rurale de`, `la ville d'`)
+_CALLED = r"\b(village|commune|ville)s? (?:rurale |urbaine )?(?:de |d'|du )?"
 # what may follow an association's whole name: punctuation, the text's end, or a new clause
 _NAME_ENDS = re.compile(r"\s*(?:[:,.;()«»/]|$|(?:et|qui|dont|a|est|pour)\b)")
 
@@ -62,3 +68,19 @@ def retype_associations(partnerships: list[Partnership]) -> None:
     for party in guessed:
         if called_association(party.name, after):
             party.kind = "association"
+
+
+def retype_villages(partnerships: list[Partnership]) -> None:
+    """Partners typed a commune for want of a better word (their name has none) whose own sheet
+    calls them a village, and never a commune nor a town, become villages: Roncq's charter is
+    signed « entre la commune de Roncq et le village de Sélinkégny », Gentilly's sheet names
+    « village de Kolobo ». The sheet only: another document may name the commune around it."""
+    for p in partnerships:
+        party = p.partner_party
+        if party is None or party.kind != "commune" or re.search(_CALLED, _words(party.name)):
+            continue
+        texts = (p.original_text, p.legal_framework, p.history, p.objectives)
+        called = {m.group(1) for t in texts if t
+                  for m in re.finditer(_CALLED + re.escape(_words(party.name)) + r"\b", _words(t))}
+        if called == {"village"}:
+            party.kind = "village"

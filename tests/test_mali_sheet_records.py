@@ -5,7 +5,9 @@ budget whose label says « /an » left without its kind. Line numbers are those 
 """
 from __future__ import annotations
 
+from indexer.kinds import retype_villages
 from indexer.parsers.cuf_contacts import ContactBlock
+from indexer.records import Partnership, Party
 from test_mali_tables import _actions
 
 
@@ -64,3 +66,25 @@ def test_a_postal_address_runs_on_its_lines_up_to_the_next_label_morbihan_saumur
         "Nom : Michel APCHIN ", "Fonction : Maire ", "Adresse : Hôtel de Ville ", "Rue Molière – BP 300 ",
         "49408 SAUMUR CEDEX ", "Tél : +33/(0)2.41.83.30.00 Fax : ", "+33/(0)2.41.83.31.98 "])
     assert saumur[0].address == "Hôtel de Ville Rue Molière – BP 300 49408 SAUMUR CEDEX"
+
+
+def _partner(name: str, text: str) -> Partnership:
+    return Partnership(id="x", french_party=Party(name="Roncq", country="France", kind="commune"),
+                       partner_party=Party(name=name, country="Mali", kind="commune"), original_text=text)
+
+
+def test_a_partner_its_sheet_calls_a_village_and_never_a_commune_is_a_village():
+    """Roncq's charter is signed « entre la commune de Roncq et le village de Sélinkégny »
+    (l.10665): Sélinkégny is a village. A partner its sheet also calls a commune stays one."""
+    village = _partner("Sélinkégny", "entre la commune de Roncq et le village de Sélinkégny, cercle de Bafoulabé")
+    both = _partner("Sio", "le village de Sio, chef-lieu de la commune de Sio")
+    unsaid = _partner("Kati", "la ville jumelle")
+    retype_villages([village, both, unsaid])
+    assert [p.partner_party.kind for p in (village, both, unsaid)] == ["village", "commune", "commune"]
+
+
+def test_the_built_records_type_selinkegny_and_kolobo_villages(corpus):
+    """Gentilly's sheet names its partner « village de Kolobo » (l.6401)."""
+    kinds = {p.id: p.partner_party.kind for p in corpus.partnerships if p.partner_party}
+    assert kinds["roncq--selinkegny"] == kinds["gentilly--kolobo"] == "village"
+    assert kinds["la-fouillouse--sio"] == "commune"
