@@ -6,6 +6,7 @@ budget whose label says « /an » left without its kind. Line numbers are those 
 from __future__ import annotations
 
 from indexer.kinds import retype_villages
+from indexer.parsers import fields
 from indexer.parsers.cuf_contacts import ContactBlock
 from indexer.records import Partnership, Party
 from test_mali_tables import _actions
@@ -88,3 +89,25 @@ def test_the_built_records_type_selinkegny_and_kolobo_villages(corpus):
     kinds = {p.id: p.partner_party.kind for p in corpus.partnerships if p.partner_party}
     assert kinds["roncq--selinkegny"] == kinds["gentilly--kolobo"] == "village"
     assert kinds["la-fouillouse--sio"] == "commune"
+
+
+def test_a_budget_under_a_label_per_year_is_yearly_unless_its_words_say_otherwise():
+    """« Budget consacré à la coopération décentralisée/an » : `23 000 € (budget 2007)` is yearly
+    (Saint-Denis, l.11009-11011); `28 356 euros sur 3 ans` is not (Montady); `Budget global : …`
+    is a total. The text's own « /an » counts after `en moyenne` and after a range."""
+    assert fields.budget("23 000 € (budget 2007)", yearly=True).kind == "yearly"
+    assert fields.budget("23 000 € (budget 2007)").kind is None
+    assert fields.budget("28 356 euros sur 3 ans", yearly=True).kind is None
+    assert fields.budget("Budget global : 100 000 € Budget de la commune : 43 000 €", yearly=True).kind == "total"
+    assert fields.budget("150 000 euros en moyenne/an").kind == "yearly"
+    assert fields.budget("Entre 350 000 € et 400 000 € /an (depuis 2002)").kind == "yearly"
+    assert fields.budget("Il avoisine en moyenne 15 000 € - 20 000 € / an.").kind == "yearly"
+
+
+def test_the_built_mali_budgets_read_their_label(corpus):
+    """Every Mali sheet's budget line is labelled « …/an » (or « Budget annuel… »)."""
+    budgets = {p.id: p.budget for p in corpus.partnerships if p.budget}
+    for pid in ("cg-morbihan--cr-kidal", "saint-denis--djeloubou-karokoro-et-sahel", "ca-evry-centre-essonne--kayes",
+                "cr-nord-pas-de-calais--assemblee-regionale-de-kayes"):
+        assert budgets[pid].kind == "yearly", pid
+    assert budgets["montady--baramandougou"].kind is None

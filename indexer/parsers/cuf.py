@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .. import geography
 from ..domains import map_domain, stated_labels
-from ..records import RI_BUDGET, Contact, ParseResult, Party
+from ..records import RI_BUDGET, Budget, Contact, ParseResult, Party
 from ..text import fold, join_lines, normal_case, reflow, squash_spaces
 from . import Reader, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
@@ -43,6 +43,9 @@ _LABEL_RE = re.compile(
     r"^\s*(Nom|Nb habitants|Nombre d.habitants|Département|Cercle|Commune|Région|Province|Coordonnées|"
     r"Collectivité|Fonction|Adresse|Tél|Fax|@|site web|Élu|Elu|Service|Autre|Président|Administrateur|"
     r"Personne)\b", re.IGNORECASE)
+# the form's budget label says its amount is per year (`Budget consacré à la coopération décentralisée/an`,
+# `Budget annuel consacré à la coopération…`), its words cut over two lines anywhere
+_PER_YEAR_LABEL = re.compile(r"Budget (?:annuel consacré à la coopération|consacré à la coopération[^:]*?/\s*an\b)")
 _PRES_LABELS = [
     ("first_contact", r"Date de début des contacts"),
     ("formal", r"Date de formalisation"),
@@ -72,6 +75,13 @@ def _value(lines: list[str], i: int, label_re: str) -> str:
         if nxt and not _LABEL_RE.match(nxt) and ":" not in nxt and len(nxt) < 40 and value:
             value = value + " " + nxt
     return squash_spaces(value)
+
+
+def _budget(value: str | None, presentation: list[str]) -> Budget | None:
+    """The cooperation's budget as its line states it: yearly when its label says `/an` and its
+    words do not say otherwise (`12 500 euros en moyenne chaque année`, `23 000 € (budget 2007)`)."""
+    per_year = bool(_PER_YEAR_LABEL.search(squash_spaces(" ".join(presentation))))
+    return fields.budget(value, yearly=per_year) if value else None
 
 
 def _other_budget(pres: dict[str, str]) -> dict[str, str]:
@@ -257,7 +267,8 @@ class CufReader(Reader):
         def upto(i: int) -> int:
             return min([x for x in list(marks.values()) + [len(lines)] if x is not None and x > i])
 
-        pres_lines, free = _presentation(lines[pres_i + 1:upto(pres_i)]) if pres_i < len(lines) else ({}, [])
+        presentation = lines[pres_i + 1:upto(pres_i)] if pres_i < len(lines) else []
+        pres_lines, free = _presentation(presentation)
         pres = {k: join_lines(v) for k, v in pres_lines.items()}
         if "formal" in pres:  # its label cut over two lines (`… régissant le` / `partenariat:`)
             pres["formal"] = re.sub(r"^[^:]{0,60}?régissant\s+le\s+partenariat\s*:?\s*", "", pres["formal"])
@@ -281,7 +292,7 @@ class CufReader(Reader):
             countries=[self.country], legal_framework=pres.get("formal") or None,
             first_contact=pres.get("first_contact") or None, history=history, objectives=objectives,
             perspectives=perspectives, documents=cuf_documents.documents(lines, docs_i, clean),
-            budget=pres.get("budget_dc") or None, extra=_other_budget(pres),
+            budget=_budget(pres.get("budget_dc"), presentation), extra=_other_budget(pres),
             contacts=self.contacts(lines[:head_end], french, partner, pres.get("formal")), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),

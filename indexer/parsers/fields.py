@@ -145,10 +145,12 @@ def column_currency(table: list[str]) -> str | None:
     return None
 
 
-def budget(text: str | None, bare: bool = False) -> Budget | None:
+def budget(text: str | None, bare: bool = False, yearly: bool = False) -> Budget | None:
     """The budget a text states: its total when one is introduced as such,
     else the result of a sum written out (`1/3=8155€`), else its first amount;
-    None when it states no amount."""
+    None when it states no amount. `yearly`: the label it is written under says per year
+    (« Budget consacré à la coopération décentralisée/an »), which makes its amount yearly
+    unless its own words say what it is (a total, a share, `sur 3 ans`)."""
     text = squash_spaces(text or "")
     found = amounts(text, bare)
     if not found:
@@ -158,7 +160,10 @@ def budget(text: str | None, bare: bool = False) -> Budget | None:
     currency = best.currency
     if currency is None:  # "4 448" in a column whose other cells say "€"
         currency = next((a.currency for a in found if a.currency), None) if len(found) > 1 else None
-    return Budget(text=text, amount=best.value, currency=currency, kind=budget_kind(text, best, bool(result)))
+    kind = budget_kind(text, best, bool(result))
+    if kind is None and yearly and not _SEVERAL_YEARS.search(text):
+        kind = "yearly"
+    return Budget(text=text, amount=best.value, currency=currency, kind=kind)
 
 
 _SHARE_WORDS = r"(?i:participation|contribution|apport|part|cofinancement|financement|subvention)"
@@ -169,15 +174,23 @@ _SHARE_BEFORE = re.compile(
     r"(?: [\w'’.-]+){0,5}\s*):\s*$")
 _SHARE_AFTER = re.compile(r"^\s*(?:pour|de la part d[eu]|par)\s+(?:la |le |l['’]|les )?[A-ZÉÈ]")
 _PER_YEAR = re.compile(r"/\s*an\b|\bpar an\b|\bannuel\w*|chaque ann[ée]e|tous les ans", re.IGNORECASE)
-_ON_AVERAGE = re.compile(r"^(?:en moyenne|environ)\s+", re.IGNORECASE)  # `12 500 euros en moyenne chaque année`
+# `12 500 euros en moyenne chaque année`, `150 000 euros en moyenne/an`
+_ON_AVERAGE = re.compile(r"^(?:en moyenne|environ)\b\s*", re.IGNORECASE)
+_SEVERAL_YEARS = re.compile(r"\b(?:sur|pendant|en)\s+(?:[2-9]|\d\d|deux|trois|quatre|cinq|six)\s+ans\b", re.IGNORECASE)
+# the other end of a range the amount opens (`Entre 350 000 € et 400 000 € /an`): what follows it is said of both
+_RANGE_END = re.compile(r"\s*(?:et|à|-|–)\s*")
 
 
 def budget_kind(text: str, amount: Amount, summed: bool = False) -> str | None:
     """What an amount is, from the words of its clause: a total, a yearly amount or one
     party's share (None when the text does not say)."""
     start = max(text.rfind(c, 0, amount.start) for c in ".;\n") + 1
-    before, after = text[start:amount.start], text[amount.end:amount.end + 30]
-    if amount.total or summed or re.search(r"\btotal\b|co[uû]t global|montant global", before, re.IGNORECASE):
+    end = amount.end
+    if (joined := _RANGE_END.match(text, end)) and (other := MONEY_RE.match(text, joined.end())) \
+            and other.group("unit"):
+        end = other.start() + len(other.group(0).rstrip())
+    before, after = text[start:amount.start], text[end:end + 30]
+    if amount.total or summed or re.search(r"\btotal\b|(?:co[uû]t|montant|budget) global", before, re.IGNORECASE):
         return "total"
     if amount.yearly or _PER_YEAR.match(_ON_AVERAGE.sub("", after.lstrip(" )"))) or _PER_YEAR.search(before):
         return "yearly"
