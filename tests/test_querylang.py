@@ -335,3 +335,17 @@ def test_the_brackets_notice_names_the_operator_typed(q, notice):
     from engine.querylang import GROUPS_UNSUPPORTED
 
     assert parse_query(q).notices[0] == GROUPS_UNSUPPORTED + notice
+
+
+def test_a_number_written_in_groups_is_one_number(engine):
+    """`1 000 000` was three words, and `000` is in every amount: 130 partial results (QA r42,
+    defect 10). Joined, it is the amount the sheets write so, found either way it is written; none
+    is of a million, which the notice says as typed. Years side by side stay years."""
+    assert [c.text for c in parse_query("budget 15 000 euros").clauses] == ["budget", "15000", "euros"]
+    assert [c.text for c in parse_query("2005 2006").clauses] == ["2005", "2006"]
+    grouped, joined = engine.search(q='"15 000"'), engine.search(q="15000")
+    assert grouped["total"] == joined["total"] > 0
+    assert [r["id"] for r in grouped["results"]] == [r["id"] for r in joined["results"]]
+    million = engine.search(q="1 000 000")
+    assert million["total"] == 0
+    assert "Aucun document ne contient « 1\u202f000\u202f000 »." in million["query"]["notices"]
