@@ -1,5 +1,10 @@
 """What `repertoires serve` does to the process before it answers its first request.
 
+The first request of each kind on a fresh server paid a one-off cost: 0.15-0.6 s where the
+next ones take 3-40 ms (QA r42). These are paid here, before the first user: the page
+templates are compiled, the table of the records' written forms that a "did you mean"
+suggestion reads is built, and the map's country shapes are read and projected.
+
 The engine is opened first (its tables are what every request reads) with one
 Whoosh searcher ready for each server thread (each thread searches with its own,
 and opening one on a thread's first request made the first answers of a fresh
@@ -26,19 +31,34 @@ from flask import Flask
 from indexer.store import IndexError_
 
 from .index import get_engine
+from .mapview import PANELS, panel_paths
+from .spelling import written_forms
 
 GEN0_THRESHOLD = 10_000  # allocations between two scans of the youngest generation (Python's default: 700)
 
 
 def prepare(app: Flask, threads: int = 0) -> None:
-    """Open the engine with a searcher for each of `threads` server threads, and settle
-    the collector for serving (see the module's docstring)."""
+    """Open the engine with a searcher for each of `threads` server threads, pay the one-off costs
+    of a first request of each kind (see the module's docstring), and settle the collector."""
     with app.app_context():
         try:
-            get_engine().state().open_searchers(threads)
+            state = get_engine().state()
+            state.open_searchers(threads)
+            written_forms(state)
         except IndexError_:
             pass  # requests answer 503 and /api/status says why, as when the index breaks later
+    _compile_templates(app)
+    for panel in PANELS:
+        panel_paths(panel)
     gc.collect()
     gc.freeze()
     _, gen1, gen2 = gc.get_threshold()
     gc.set_threshold(GEN0_THRESHOLD, gen1, gen2)
+
+
+def _compile_templates(app: Flask) -> None:
+    """Every page template compiled once: Jinja compiles one on its first rendering, about 0.16 s
+    for the search page's, paid by whoever asked first."""
+    env = app.jinja_env
+    for name in env.list_templates(extensions=("html",)):
+        env.get_template(name)
