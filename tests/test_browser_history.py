@@ -176,3 +176,48 @@ def test_no_suggestion_inside_an_open_quote(browser, server, engine):  # noqa: F
     box.send_keys('" kou')
     _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions after the quote")
     assert _console_errors(d) == []
+
+
+def test_reading_the_completions_is_no_pause_in_the_typing(browser, server, engine):  # noqa: F811
+    """« kou » typed after « eau », the completions read with the arrows for longer than the settling
+    delay, Koulikoro picked: Back went to the half-typed « eau kou » (QA r42 #5-4); it goes back to
+    « eau » in Mali, where the typing began."""
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.get(server + "/?q=eau&country=Mali")
+    box = d.find_element("id", "q")
+    box.send_keys(" kou")
+    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
+    _wait(d, lambda d: _state(d).get("q") == ["eau kou"], "the typed words searched")
+    box.send_keys(Keys.ARROW_DOWN)
+    time.sleep(SETTLE_S + 0.8)  # reading the list
+    assert d.find_element("id", "live").text == "" or "kou" not in d.find_element("id", "live").text
+    box.send_keys(Keys.ENTER)
+    _wait(d, lambda d: _state(d).get("q") == ["eau Koulikoro"], "the picked name searched")
+    d.back()
+    _wait(d, lambda d: _shows(d, engine, "eau", country="Mali"), "back to where the typing began")
+    assert _console_errors(d) == []
+
+
+def test_the_sort_menus_arrows_look_without_searching(browser, server, engine):  # noqa: F811
+    """Each arrow on the closed « Trier par » menu ran a search and added a history entry (QA r42
+    #5-5, WCAG 3.2.2): the order chosen applies on Enter, once."""
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.get(server + "/?q=eau")
+    entries = d.execute_script("return history.length")
+    menu = d.find_element("id", "sort")
+    menu.send_keys(Keys.ARROW_DOWN)
+    menu.send_keys(Keys.ARROW_DOWN)
+    time.sleep(0.8)
+    assert _state(d) == {"q": ["eau"]} and d.execute_script("return history.length") == entries
+    chosen = d.find_element("id", "sort").get_attribute("value")
+    assert chosen != "relevance"
+    d.find_element("id", "sort").send_keys(Keys.ENTER)
+    _wait(d, lambda d: _state(d).get("sort") == [chosen], "the chosen order applied")
+    assert d.execute_script("return history.length") == entries + 1
+    d.back()
+    _wait(d, lambda d: _state(d) == {"q": ["eau"]}, "one Back to the order before")
+    assert _console_errors(d) == []

@@ -36,6 +36,13 @@
   var typedEntry = false, settleTimer = null;
 
   function settled() { clearTimeout(settleTimer); typedEntry = false; }
+  // the typed entry settles once left alone, but not while its completions are being read: a pick
+  // after reading them made the half-typed word (« eau kou ») an entry of its own, Back's first stop
+  function settleLater() {
+    clearTimeout(settleTimer);
+    if (!listOpen()) settleTimer = setTimeout(settled, SETTLE_MS);
+  }
+  function listOpen() { return !!listbox && !listbox.hidden; }
 
   // The query of the results shown (the text of the box may be ahead of it while typing).
   function shownQuery() { return new URL(lastUrl, location.href).searchParams.get("q") || ""; }
@@ -103,6 +110,9 @@
   function announce(typing) {
     var source = document.getElementById("announce");
     if (!live || !source) return;
+    // a word being typed while its completions are offered: their count is what is read, not
+    // « Aucun résultat » for the half-typed word (« kou » while Koulikoro is offered)
+    if (typing && listOpen()) return;
     var text = source.textContent.replace(/\s+/g, " ").trim();
     clearTimeout(announceTimer);
     live.textContent = "";
@@ -120,8 +130,7 @@
     } else if (how === "type") {
       if (typedEntry || same) history.replaceState(null, "", url);
       else { history.pushState(null, "", url); typedEntry = true; }
-      clearTimeout(settleTimer);
-      settleTimer = setTimeout(settled, SETTLE_MS);
+      settleLater();
     } else if (how === "confirm") {
       if (typedEntry || same) history.replaceState(null, "", url); else history.pushState(null, "", url);
       settled();
@@ -283,14 +292,27 @@
     var sortForm = document.getElementById("sort-form");
     var select = document.getElementById("sort");
     if (!sortForm || !select) return;
-    select.addEventListener("change", function () {
+    // The arrows on the closed menu change its value at each press: the order is applied when it is
+    // chosen (Enter, or leaving the menu), not at each option looked at, which ran a search and added
+    // a history entry each; a click in the open menu applies at once.
+    var applied = select.value, browsing = false;
+    function apply() {
+      browsing = false;
+      if (select.value === applied) return;
+      applied = select.value;
       clearTimeout(timer);
       var params = new URLSearchParams(new FormData(sortForm));
       params.set("q", input.value);
       if (!input.value.trim()) params.delete("q");
       load(location.pathname + "?" + params.toString(), "push");
+    }
+    select.addEventListener("keydown", function (ev) {
+      if (/^(Arrow)?(Up|Down|Left|Right)$|^(Home|End|PageUp|PageDown)$/.test(ev.key) && !ev.altKey) browsing = true;
+      else if (ev.key === "Enter") { ev.preventDefault(); apply(); }
     });
-    sortForm.addEventListener("submit", function (ev) { ev.preventDefault(); select.dispatchEvent(new Event("change")); });
+    select.addEventListener("change", function () { if (!browsing) apply(); });
+    select.addEventListener("blur", function () { if (browsing) apply(); });
+    sortForm.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
   }
   bindSort();
   setFilters(false);  // the phone's "Filtres" button says whether the panel is open
@@ -315,6 +337,7 @@
 
   function setActive(i) {
     active = i;
+    clearTimeout(settleTimer);  // reading the completions is no pause in the typing
     options.forEach(function (o, j) {
       o.el.setAttribute("aria-selected", j === i ? "true" : "false");
       o.el.classList.toggle("active", j === i);
@@ -330,6 +353,7 @@
     listbox.hidden = true;
     input.setAttribute("aria-expanded", "false");
     setActive(-1);
+    if (typedEntry) settleLater();
   }
 
   function openList() {
