@@ -20,10 +20,10 @@ from indexer.store import DEFAULT_INDEX_DIR, IndexError_, current_generation, po
 from indexer.unread import unread_documents
 
 from . import autocomplete
-from .search import MAX_PER_PAGE, SORTS, SearchRequest, search
+from .search import SORTS, SearchRequest, search
 from .state import IndexState, open_state
 
-__all__ = ["MAX_PER_PAGE", "SORTS", "Engine", "IndexError_", "SearchRequest"]
+__all__ = ["SORTS", "Engine", "IndexError_", "SearchRequest"]
 
 
 class Engine:

@@ -46,6 +46,7 @@ from .querylang import (
     Clause,
     ParsedQuery,
     hyphenated_parts,
+    labelled,
     match_facet_value,
     names_years,
     period_years,
@@ -454,12 +455,12 @@ def _no_value_notice(facet, clause: Clause, text: str) -> str:
 
 
 def _as_value(facet, text: str) -> str:
-    """The value the API reads `text` as (`statut:"en contacts"` is « En contact », as
-    `status=En contacts` is: a record's status keeps the document's words)."""
+    """The value the API reads `text` as (`statut:"en contacts"` is « En contact », as `status=En contacts`
+    is), or whose French label it begins (`type:partenariat`, `type:actions`: « Partenariats », « Actions »)."""
     try:
         return str(facet.parse(text))
     except ValueError:
-        return text
+        return labelled(facet.value_labels, text) or text
 
 
 def _value_shaped(facet, text: str) -> bool:

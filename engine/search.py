@@ -27,6 +27,7 @@ from .querybuild import build_query
 from .querylang import parse_query, read_forwards
 from .querymodel import BuiltQuery
 from .ranking import Ranking, ScoreFn, missing_notice, names_who_or_where, rank
+from .selections import against_parameters, listed_kinds, listing, years_outside
 from .snippets import marked_title, names_and_places, parties_line, snippet
 from .state import IndexState
 from .suggestion import knows, suggest
@@ -40,10 +41,6 @@ from .surroundings import (
 )
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
-MAX_PER_PAGE = 100
-# the highest page the API accepts, whatever per_page (search_app.params.WHOLES): a page past the
-# last is empty, with a notice, and costs no more than the last (the sort stops at the hits)
-MAX_PAGE = 10_000
 NESTED_ACTIONS = 3
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 
@@ -56,7 +53,7 @@ class SearchRequest:
     year_to: int | None = None
     sort: str = "relevance"
     page: int = 1
-    per_page: int = 20
+    per_page: int = 20  # (the API's default: search_app.limits)
     facets: bool = True
     snippets: bool = True
     explain: bool = False  # each result says how its score was made (explain.py)
@@ -137,18 +134,12 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         required={f: set(v) for f, v in built.filters.items() if f in filtering},
         excluded={f: set(v) for f, v in built.excluded_filters.items() if f in filtering},
     )
-    mode = _listed_kind(facets, req, built)
+    kinds = listed_kinds(facets, req.filters, built)
+    mode = listing(kinds)
     ranking, score_fn = _scores(state, built, notices, _listed_counter(state, selection, mode))
     scores, fallback, partial = ranking.scores, ranking.fallback, ranking.partial
 
-    # Candidates of each kind.
-    if scores is None:
-        action_cands = state.action_docnums
-        part_scores = dict.fromkeys(state.partnership_docnums, 0.0)
-    else:
-        is_action, is_partnership = state.action_flags, state.partnership_flags
-        action_cands = [i for i in scores if is_action[i]]
-        part_scores = {i: s for i, s in scores.items() if is_partnership[i]}
+    action_cands, part_scores = _candidates(state, scores, kinds)
 
     if mode == "partnership" and built.excluded is not None and scores is not None:
         # a partnership the query excludes (its record has `-assainissement`) is about it: none
@@ -194,6 +185,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
         notices[:] = [promised.get(n, n) for n in notices if promised.get(n, n)]
         notices += _why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions),
                               ranking.unknown)  # (said once: the notices are listed without repeats)
+        notices += against_parameters(pq, facets, req.filters, built)
+        notices += filter(None, [years_outside(state.facet_values.get(YEAR, []), req.filters, req.year_from,
+                                               req.year_to)])
     partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
     if req.page > pages and total:  # a bookmark from before the index changed, an edited URL
@@ -350,6 +344,18 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     return out
 
 
+def _candidates(state: IndexState, scores: Mapping[int, float] | None, kinds: set[str]
+                ) -> tuple[list[int], dict[int, float]]:
+    """The candidate actions and the partnerships' scores (every record when browsing: `scores` None);
+    none when no kind of record may be listed (`type:foo`, `type:action` with `type=partnership`)."""
+    if not kinds:
+        return [], {}
+    if scores is None:
+        return state.action_docnums, dict.fromkeys(state.partnership_docnums, 0.0)
+    is_action, is_partnership = state.action_flags, state.partnership_flags
+    return [i for i in scores if is_action[i]], {i: s for i, s in scores.items() if is_partnership[i]}
+
+
 def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int, unknown: list[str]) -> list[str]:
     """What an empty listing says: a place no sheet names, typed alone (surroundings.unnamed_place);
     else the words no document has, when none of the query's has any (`unknown`: `Chefchaouen`,
@@ -409,16 +415,6 @@ def _outside_domain(state: IndexState, selection: Selection, built, score_fn: Sc
     for p in scaled:
         part_scores[p] *= share
     return scaled
-
-
-def _listed_kind(facets: Registry, req: SearchRequest, built) -> str:
-    """"action" when the kind facet (parameter or query prefix) selects actions
-    alone, else "partnership" (partnerships with their actions nested)."""
-    if facets.kind is None:
-        return "partnership"
-    name = facets.kind.name
-    chosen = set(req.filters.get(name, [])) | set(built.filters.get(name, []))
-    return "action" if chosen == {"action"} else "partnership"
 
 
 def _listed_counter(state: IndexState, selection: Selection, mode: str):

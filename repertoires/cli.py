@@ -16,6 +16,7 @@ from pathlib import Path
 from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR
 from search_app.formatting import number
+from search_app.limits import DEFAULT_PER_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 
 from .args import MAX_THREADS, ArgumentParser, number_between
 from .output import print_build_summary, print_results
@@ -39,6 +40,7 @@ SORT_HELP = ("ordre des résultats : relevance (pertinence, par défaut), year_d
              "year_asc (plus anciens d'abord) ou name (nom)")
 SOCKET_ERRORS = {errno.EADDRINUSE: "adresse déjà utilisée", errno.EACCES: "accès refusé",
                  errno.EADDRNOTAVAIL: "adresse indisponible sur cette machine"}
+SEARCH_OPTIONS = ("sort", "page", "per_page", "year_from", "year_to")  # /api/search's, as `search` names them
 DEV_COMMANDS = (("eval", "mesure la qualité du classement sur les requêtes jugées (développement)"),
                 ("bench", "mesure la vitesse face à d'autres moteurs (développement)"),
                 ("loadtest", "soumet le serveur de production à des clients simultanés (développement)"),
@@ -119,9 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?", default="", metavar="RECHERCHE",
                    help="les mots cherchés (sans mots : tout le répertoire)")
     _add_facet_options(p)
-    p.add_argument("--sort", default="relevance", metavar="ORDRE", help=SORT_HELP)
-    p.add_argument("--page", default="1", metavar="N", help="page de résultats (par défaut 1)")
-    p.add_argument("--per-page", default="10", metavar="N", help="résultats par page (par défaut 10, au plus 100)")
+    # given or not, as /api/search's parameters are: a default is the API's (search_app.params)
+    p.add_argument("--sort", metavar="ORDRE", help=SORT_HELP)
+    p.add_argument("--page", metavar="N", help="page de résultats (par défaut 1)")
+    p.add_argument("--per-page", metavar="N",
+                   help=f"résultats par page (par défaut {DEFAULT_PER_PAGE}, au plus {MAX_PER_PAGE})")
+    p.add_argument("--year-from", metavar="ANNÉE",
+                   help=f"première année de la période, incluse (de {YEAR_MIN} à {YEAR_MAX})")
+    p.add_argument("--year-to", metavar="ANNÉE",
+                   help=f"dernière année de la période, incluse (de {YEAR_MIN} à {YEAR_MAX})")
     p.add_argument("--json", action="store_true", help="affiche la réponse JSON de l'API, ou son objet d'erreur")
     p.add_argument("--explain", action="store_true",
                    help="dit comment le score de chaque résultat a été fait : les mots trouvés, dans quel "
@@ -302,7 +310,8 @@ def cmd_search(args) -> int:
     from search_app.params import INDEX_UNAVAILABLE, ParamError, Params, check_decoded, error_body, parse_search_args
     from search_app.spelling import show_suggestion
 
-    pairs = [("q", args.query), ("sort", args.sort), ("page", args.page), ("per_page", args.per_page)]
+    pairs = [("q", args.query)] + [(name, value) for name in SEARCH_OPTIONS
+                                   if (value := getattr(args, name)) is not None]
     pairs += [("explain", "1")] if args.explain else []
     for facet in registry():
         chosen = getattr(args, facet.name)

@@ -51,11 +51,11 @@ def search():
 
 
 def _export(ext: str, mimetype: str) -> Response:
-    args, export_all, rows = exports.export_options(request.args)
+    args, export_all, rows, sep = exports.export_options(request.args, ext)
     version, results = exports.hits(args, export_all)
     pairs = exports.rows_of(results, rows)
     if ext == "csv":
-        body = exports.csv_lines(pairs, rows, request.host_url.rstrip("/"))
+        body = exports.csv_lines(pairs, rows, request.host_url.rstrip("/"), sep)
     else:
         body = exports.jsonl_lines(pairs, rows)
     resp = Response(stream_with_context(body), mimetype=mimetype)
@@ -86,6 +86,8 @@ def map_data():
 def partnership(pid: str):
     data = views.partnership_view(pid)
     if data is None:
+        if (missing := views.missing_action(pid)) is not None:
+            return error_response(404, "not_found", missing[1], "id")
         meant = views.partnership_meant(pid)
         hint = "" if meant is None else (f" Vouliez-vous dire « {meant[0]} » ?" if meant[1] is None
                                          else f" C'est une action de « {meant[0]} » : /api/actions/{meant[1]}.")
@@ -97,7 +99,9 @@ def partnership(pid: str):
 def action(aid: str):
     data = views.action_view(aid)
     if data is None:
-        return error_response(404, "not_found", f"Aucune action n'a l'identifiant « {aid[:80]} ».", "id")
+        meant = views.action_meant(aid)
+        hint = f" {meant}" if meant else ""
+        return error_response(404, "not_found", f"Aucune action n'a l'identifiant « {aid[:80]} ».{hint}", "id")
     return _etag_response(jsonify(data), get_engine().state().version)
 
 

@@ -22,7 +22,8 @@ CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 429: "
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/")
+    """Under /api, errors are JSON: `/api` itself too (it answered the HTML page, `/api/` JSON)."""
+    return request.path == "/api" or request.path.startswith("/api/")
 
 
 def error_response(status: int, code: str | None = None, message: str | None = None, parameter=None):

@@ -20,12 +20,16 @@ from werkzeug.datastructures import MultiDict
 from engine.search import search as run_search
 
 from .index import get_engine
-from .params import ParamError, named
+from .params import ParamError, named, refuse_empty
 from .presenters import public_record
 from .views import all_results, hide_contacts, partnership_url, search_request
 
 EXPORT_PARAMS = ("all", "rows")
+CSV_PARAMS = EXPORT_PARAMS + ("sep",)  # the CSV's own: its separator
 ROWS = ("partnership", "action")
+# the CSV's separator: RFC 4180's comma (what tools read), or a French spreadsheet's semicolon, which
+# goes with the decimal comma (a French Excel opened the comma file as one column, the scores as text)
+SEPARATORS = (",", ";")
 
 CSV_COLUMNS = ["id", "type", "title", "partnership_id", "french_party", "partner_party", "countries",
                "region", "domains", "years", "status", "score", "url", "document", "line"]
@@ -33,13 +37,15 @@ ACTION_COLUMNS = ["action_id", "action_title", "action_domains", "action_years",
                   "action_budget"]
 
 
-def export_options(args: MultiDict) -> tuple[MultiDict, bool, str]:
-    """The search parameters without the export's own, and (all, rows)."""
-    rest = MultiDict([(k, v) for k, v in args.items(multi=True) if k not in EXPORT_PARAMS])
-    for name in EXPORT_PARAMS:
+def export_options(args: MultiDict, ext: str = "csv") -> tuple[MultiDict, bool, str, str]:
+    """The search parameters without the export's own, and (all, rows, the CSV's separator)."""
+    own = CSV_PARAMS if ext == "csv" else EXPORT_PARAMS
+    rest = MultiDict([(k, v) for k, v in args.items(multi=True) if k not in own])
+    for name in own:
         if len(args.getlist(name)) > 1:
             raise ParamError("repeated_parameter", f"Le paramètre {named(name)} ne peut être donné qu'une fois.",
                              name)
+    refuse_empty(args, own)
     raw_all = args.get("all", "0").strip().lower()
     if raw_all not in ("0", "1", "true", "false", ""):
         raise ParamError("invalid_boolean", f"Le paramètre {named('all')} vaut 1 ou 0 (reçu : « {raw_all[:20]} »).",
@@ -48,7 +54,11 @@ def export_options(args: MultiDict) -> tuple[MultiDict, bool, str]:
     if rows not in ROWS:
         raise ParamError("invalid_rows", f"Le paramètre {named('rows')} vaut partnership ou action "
                                          f"(reçu : « {rows[:40]} »).", "rows")
-    return rest, raw_all in ("1", "true"), rows
+    sep = args.get("sep", ",")
+    if sep not in SEPARATORS:
+        raise ParamError("invalid_separator", f"Le paramètre {named('sep')} vaut « , » ou « ; » "
+                                              f"(reçu : « {sep[:20]} »).", "sep")
+    return rest, raw_all in ("1", "true"), rows, sep
 
 
 def hits(args: MultiDict, export_all: bool) -> tuple[str, Iterator[dict]]:
@@ -80,12 +90,13 @@ def rows_of(results: Iterator[dict], rows: str) -> Iterator[tuple[dict, dict | N
                 yield hit, a
 
 
-def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str) -> Iterator[str]:
+def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str, sep: str = ",") -> Iterator[str]:
     """CSV text in pieces: a BOM (spreadsheets then read the accents), the
-    header, then a few rows at a time."""
+    header, then a few rows at a time; with `sep` « ; », the score's decimal comma."""
     hide = hide_contacts()
     out = io.StringIO()
-    w = csv.writer(out)
+    w = csv.writer(out, delimiter=sep)
+    decimal = "," if sep == ";" else "."
     w.writerow(CSV_COLUMNS + (ACTION_COLUMNS if rows == "action" else []))
     yield "\ufeff" + out.getvalue()
     n = 0
@@ -97,7 +108,7 @@ def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str) -
         row = [h["id"], h["type"], h["title"], h["partnership_id"],
                (h["french_party"] or {}).get("name", ""), (h["partner_party"] or {}).get("name", ""),
                "; ".join(h["countries"]), h["region"] or "", "; ".join(h["domains"]),
-               " ".join(str(y) for y in h["years"]), h["status"] or "", h["score"],
+               " ".join(str(y) for y in h["years"]), h["status"] or "", str(h["score"]).replace(".", decimal),
                host + h["url"], h["source"]["document"] or "", h["source"]["line"] or ""]
         if rows == "action":
             a = public_record(action, hide) if action else {}

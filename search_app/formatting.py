@@ -106,15 +106,22 @@ def year_span(years: list[int]) -> str:
 
 
 def year_list(years: list[int]) -> str:
-    """Every year, three or more in a row as one period: `[2001, …, 2006, 2008]` -> `2001–2006, 2008`
-    (an action printed `De 2001 à 2006` counts each year of it, and reads as it was printed)."""
+    """Every year, years in a row as one period: `[2001, …, 2006, 2008]` -> `2001–2006, 2008` (an action
+    printed `De 2001 à 2006` counts each year of it, and reads as it was printed); two in a row too,
+    `1988–1989`: a printed « 1988-1989 » read « 1988, 1989 » beside « 1991–1997 »."""
     runs: list[list[int]] = []
     for y in sorted(set(years)):
         if runs and y == runs[-1][-1] + 1:
             runs[-1].append(y)
         else:
             runs.append([y])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) >= 3 else ", ".join(map(str, r)) for r in runs)
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def capitalised(text: str | None) -> str:
+    """A value shown as a label, with a capital initial (`suspendu`: « Suspendu », as « En contact »
+    beside it; an action's `réalisé`: « Réalisé »), the rest as the document writes it."""
+    return (text or "")[:1].upper() + (text or "")[1:]
 
 
 def field_label(field: str) -> str:
@@ -146,5 +153,5 @@ def quote(text: str) -> str:
 TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
     "num": number, "plural": plural, "decade": decade, "date_fr": date, "datetime_fr": datetime,
     "duration_ms": duration_ms, "year_span": year_span, "year_list": year_list, "section_label": section_label,
-    "quote": quote,
+    "quote": quote, "capitalised": capitalised,
 }

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from analyzers import fold_text
 from engine.querylang import NAME_PREFIXES
-from indexer.facet_registry import Facet, Registry, registry
+from indexer.facet_registry import YEAR, Facet, Registry, registry
 
+from .limits import YEAR_MAX, YEAR_MIN
 from .params import MAX_QUERY_CHARS, MAX_VALUES_PER_FACET
 
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -34,11 +35,15 @@ def facet_parameter(facet: Facet) -> dict:
         items["pattern"] = f"^{facet.pattern}$"
     if facet.closed:
         items["enum"] = list(facet.closed)
+    description = facet.description or f"{facet.label} (valeur exacte de la facette {facet.name}). Répétable."
+    if facet.name == YEAR:  # the search's years, as year_from and year_to (params.YEARS)
+        items = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
+        description += f" De {YEAR_MIN} à {YEAR_MAX}, comme year_from et year_to (hors de ces bornes : out_of_range)."
     param = {
         "name": facet.name,
         "in": "query",
         "required": False,
-        "description": facet.description or f"{facet.label} (valeur exacte de la facette {facet.name}). Répétable.",
+        "description": description,
         "schema": {"type": "array", "items": items, "maxItems": MAX_VALUES_PER_FACET},
         "style": "form",
         "explode": True,

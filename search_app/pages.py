@@ -20,7 +20,7 @@ from .errors import french_redirect
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
 from .links import url_with, without_filters
-from .params import SORT_LABELS, ParamError, known_params, named, near_value, without_control
+from .params import SORT_LABELS, ParamError, facet_value, known_params, named, near_value, without_control
 
 bp = Blueprint("pages", __name__)
 
@@ -152,8 +152,8 @@ def _known(args: MultiDict) -> MultiDict:
 
 def _parses(facet, value: str) -> bool:
     try:
-        facet.parse(value)
-    except ValueError:
+        facet_value(facet, value)
+    except ParamError:
         return False
     return True
 
@@ -200,6 +200,7 @@ def _search_page(template: str, view: str):
         "exports": {
             "csv": url_with(url_for("api.search_csv"), args, all=1),
             "csv_actions": url_with(url_for("api.search_csv"), args, all=1, rows="action"),
+            "csv_french": url_with(url_for("api.search_csv"), args, all=1, sep=";"),
             "jsonl": url_with(url_for("api.search_jsonl"), args, all=1),
             "jsonl_actions": url_with(url_for("api.search_jsonl"), args, all=1, rows="action"),
         },
@@ -208,7 +209,7 @@ def _search_page(template: str, view: str):
         # with no text to rank by, the engine lists by name and says so: no "Pertinence" then
         browsing = r["query"]["sort"] == "name" and args.get("sort", "relevance") in ("", "relevance")
         ctx["sorts"] = {k: v for k, v in SORT_LABELS.items() if not (k == "relevance" and browsing)}
-        ctx["page_numbers"] = page_numbers(r["page"], r["pages"])
+        ctx["page_numbers"] = page_numbers(min(r["page"], r["pages"]), r["pages"])  # past the last: around it
         if view == "map":
             m = mapview.map_view(args, request.path)
             ctx["m"], ctx["geo"] = m, mapview.map_geometry(m)
@@ -254,12 +255,19 @@ def _partnership_meant(pid: str):
 
 
 def _unknown_partnership(pid: str):
-    """No partnership has this id: the page says so and offers a search for its words."""
+    """No partnership has this id: the page says so and offers a search for its words; an action its
+    partnership does not have (`paris--rabat--a99`) is said so, with a link to that partnership."""
     pid = without_control(pid)
+    back = url_for("pages.search") + search_state(request.args)  # the search it was reached from, if any
+    missing = views.missing_action(pid)
+    if missing is not None:
+        owner = views.partnership_view(missing[0]) or {}
+        return render_template("error.html", status=404, message=missing[1], back_url=back,
+                               record_url=url_for("pages.partnership", pid=missing[0]) + search_state(request.args),
+                               record_title=owner.get("title")), 404
     words = " ".join(w for w in re.split(r"[-_\s/]+", pid[:80]) if w)
     search = url_for("pages.search", q=words) if words else None
     message = f"Aucun partenariat n'a l'identifiant « {pid[:80]} »."
-    back = url_for("pages.search") + search_state(request.args)  # the search it was reached from, if any
     return render_template("error.html", status=404, message=message, search_url=search, search_words=words,
                            back_url=back), 404
 
@@ -271,6 +279,14 @@ def _says_more(action: dict) -> bool:
     (`Deuxième partie` under `Reconstruction du marché : Deuxième partie`)."""
     words = [" ".join(re.findall(r"\w+", fold_text(action.get(k) or ""))) for k in ("title", "description")]
     return bool(words[1]) and f" {words[1]} " not in f" {words[0]} "
+
+
+def _countries_not_in_parties(p: dict) -> list[str]:
+    """The record's countries that neither party's block shows (« Pays » was printed in the partner's
+    block and again in the record's facts, on every page): a partner the document does not name (Bron,
+    Mali)."""
+    shown = {(p.get(side) or {}).get("country") for side in ("french_party", "partner_party")}
+    return [c for c in p.get("countries", []) if c not in shown]
 
 
 @bp.get("/partenariats/<pid>")
@@ -293,7 +309,7 @@ def partnership(pid: str):
         stale=[u for u in _unread_documents() if u["document"] in {s["document"] for s in p["sources"]}],
         extra_texts={k: v for k, v in p["extra"].items() if k not in facts and k != ACT_DATE},
         title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
-        contact_groups=contact_groups(p),
+        contact_groups=contact_groups(p), other_countries=_countries_not_in_parties(p),
         no_french_note=(views.no_french_party_note(p) or (None,))[0],
         back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
         json_url=url_for("api.partnership", pid=pid))

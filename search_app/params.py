@@ -12,15 +12,14 @@ from typing import overload
 from urllib.parse import unquote_to_bytes
 
 from analyzers import edit_distance, fold_text
-from engine import MAX_PER_PAGE, SORTS, SearchRequest
+from engine import SORTS, SearchRequest
 from engine.querylang import parse_query
-from engine.search import MAX_PAGE
-from indexer.facet_registry import registry
+from indexer.facet_registry import YEAR, registry
 
 from .formatting import number
+from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 
 MAX_QUERY_CHARS = 500
-YEAR_MIN, YEAR_MAX = 1900, 2100  # year_from, year_to
 MAX_VALUES_PER_FACET = 50
 SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to", "explain")
 BOOLEANS = {"1": True, "true": True, "0": False, "false": False, "": False}
@@ -29,12 +28,12 @@ _UNDECODED = re.compile("[\ud800-\udfff]")  # a byte that was not UTF-8, as Pyth
 INDEX_UNAVAILABLE = "index_unavailable"  # the error code of an index that cannot be opened (the API's 503)
 SORT_LABELS = {"relevance": "Pertinence", "year_desc": "Plus récents", "year_asc": "Plus anciens", "name": "Nom"}
 # the single parameters as the page names them (its box, « Trier par », « Période » de … à …; the
-# exports' `all` and `rows` as its « Exporter » menu says them; `explain`, which the page does not
+# exports' `all`, `rows` and `sep` as its « Exporter » menu says them; `explain`, which the page does not
 # offer, by what it does): every message names a parameter by the label a user knows, and the
 # API's name beside it for a program's author (`named`)
 PARAM_LABELS = {"q": "Recherche", "sort": "Trier par", "page": "Page", "per_page": "Résultats par page",
                 "year_from": "Période, de", "year_to": "Période, à", "explain": "Explication des scores",
-                "all": "Tous les résultats", "rows": "Une ligne par"}
+                "all": "Tous les résultats", "rows": "Une ligne par", "sep": "Séparateur"}
 
 
 def named(name: str) -> str:
@@ -60,9 +59,14 @@ class Whole:
         return number(value) if self.counts else str(value)
 
 
+# the years a search takes, in `year_from`, `year_to` and the `year` facet alike (`year=1850` listed
+# nothing, silently, where `year_from=1850` was refused)
+YEARS = Whole(YEAR_MIN, YEAR_MAX, counts=False)
 # the integer parameters of a search, and the one place that says how their messages write them
 WHOLES = {"page": Whole(1, MAX_PAGE, counts=False), "per_page": Whole(1, MAX_PER_PAGE, counts=True),
-          "year_from": Whole(YEAR_MIN, YEAR_MAX, counts=False), "year_to": Whole(YEAR_MIN, YEAR_MAX, counts=False)}
+          "year_from": YEARS, "year_to": YEARS}
+_WHOLE_RE = re.compile(r"\s*([+-]?)([0-9]+)\s*")  # ASCII digits: `int` also reads full-width ones (`２`)
+_LONGEST = 12  # digits read as a number; more are out of range whatever they say (99999999999999999999)
 
 
 def error_body(code: str, message: str, parameter: str | None = None) -> dict:
@@ -86,12 +90,26 @@ def _int(args, name: str, *, default: int) -> int: ...
 def _int(args, name: str, *, default: None = None) -> int | None: ...
 def _int(args, name: str, *, default: int | None = None) -> int | None:
     raw = args.get(name)
-    if raw is None or raw == "":
+    if raw is None or raw == "":  # (given empty, the API has refused it already: check_names)
         return default
-    if not re.fullmatch(r"[+-]?\d{1,9}", raw.strip()):
+    m = _WHOLE_RE.fullmatch(raw)
+    if m is None:
         raise ParamError("invalid_integer",
                          f"Le paramètre {named(name)} doit être un nombre entier (reçu : « {raw[:40]} »).", name)
-    value, whole = int(raw), WHOLES[name]
+    digits = m.group(2).lstrip("0") or "0"
+    if len(digits) > _LONGEST:  # a whole number too, only too large (or too small) for any bound
+        side = "au moins" if m.group(1) == "-" else "au plus"
+        whole = WHOLES[name]
+        bound = whole.lo if m.group(1) == "-" else whole.hi
+        raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir {side} {whole.text(bound)} "
+                                         f"(reçu : « {raw.strip()[:40]}{'…' if len(raw.strip()) > 40 else ''} »).",
+                         name)
+    return within(name, int(m.group(1) + digits), WHOLES[name])
+
+
+def within(name: str, value: int, whole: Whole) -> int:
+    """`value` when `whole`'s bounds hold it; else the API's `out_of_range` (a page, a number per
+    page, a year of `year_from`, `year_to` or the `year` facet)."""
     if value < whole.lo:
         raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir au moins {whole.text(whole.lo)} "
                                          f"(reçu : {whole.text(value)}).", name)
@@ -176,18 +194,31 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
     q = _query(args, strict)
     sort = _sort(args)
     page = _int(args, "page", default=1)
-    per_page = _int(args, "per_page", default=20)
+    per_page = _int(args, "per_page", default=DEFAULT_PER_PAGE)
     year_from = _int(args, "year_from")
     year_to = _int(args, "year_to")
     explain = _explain(args)
-    filters = _filters(args, facet_values, strict)
+    filters = _filters(args, facet_values)
     return SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
                          page=page, per_page=per_page, explain=explain)
 
 
 def _check_names(args, strict: bool) -> None:
-    """No control characters anywhere; strictly, no unknown or repeated parameter."""
+    """No control characters anywhere; strictly, no unknown or repeated parameter, and none given
+    empty but `q` (an empty `q` browses everything)."""
     check_names(args, known_params() if strict else None, SINGLE_PARAMS if strict else ())
+    if strict:
+        refuse_empty(args, [name for name in args if name != "q" and not name.startswith("_")])
+
+
+def refuse_empty(args, names) -> None:
+    """One rule for a parameter given with no value, a filter (`country=`) or any other (`page=`,
+    `sort=`, `explain=`, the exports' `all=`): the API refuses it (`empty_value`), as it would
+    otherwise stand for a default the user did not choose; the page, whose forms send blank fields,
+    ignores it. (`page=` and `sort=` were the defaults, `country=` an error.)"""
+    for name in names:
+        if "" in args.getlist(name):
+            raise ParamError("empty_value", f"Le paramètre {named(name)} est donné sans valeur.", name)
 
 
 def check_names(args, known, single) -> None:
@@ -235,15 +266,12 @@ def _explain(args) -> bool:
     return explain
 
 
-def _filters(args, facet_values: dict[str, list], strict: bool) -> dict[str, list]:
+def _filters(args, facet_values: dict[str, list]) -> dict[str, list]:
     """The values of every facet of the registry given in `args`, parsed, without repeats."""
     filters: dict[str, list] = {}
     for facet in registry():
         name = facet.name
-        raw = args.getlist(name)
-        if strict and "" in raw:
-            raise ParamError("empty_value", f"Le paramètre {named(name)} est donné sans valeur.", name)
-        raw = [v for v in raw if v != ""]
+        raw = [v for v in args.getlist(name) if v != ""]  # (given empty: refuse_empty, or the page ignores it)
         if raw:
             filters[name] = list(dict.fromkeys(_facet_values(facet, raw, facet_values)))
     return filters
@@ -254,12 +282,7 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
     if len(raw) > MAX_VALUES_PER_FACET:
         raise ParamError("too_many_values",
                          f"Trop de valeurs pour le filtre {named(name)} : {MAX_VALUES_PER_FACET} au plus.", name)
-    values = []
-    for v in raw:
-        try:
-            values.append(facet.parse(v))
-        except ValueError as exc:
-            raise ParamError(facet.invalid_code, str(exc), name) from None
+    values = [facet_value(facet, v) for v in raw]
     if facet.from_index:  # the page too: a ticked "Atlantis 0" would be a lie
         known = set(facet_values.get(name, []))
         for v in values:
@@ -268,6 +291,16 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
                 hint = f" Vouliez-vous dire « {near} » ?" if near is not None else ""
                 raise ParamError("unknown_facet_value", facet.unknown_value(v) + hint, name)
     return values
+
+
+def facet_value(facet, raw: str):
+    """A facet's value as the API reads it: of the right shape, and a year within the search's years
+    (`year=1850` is out of range, as `year_from=1850` is); ParamError otherwise."""
+    try:
+        value = facet.parse(raw)
+    except ValueError as exc:
+        raise ParamError(facet.invalid_code, str(exc), facet.name) from None
+    return within(facet.name, value, YEARS) if facet.name == YEAR else value
 
 
 def near_value(value, known) -> str | None:

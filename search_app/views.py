@@ -8,6 +8,7 @@ Nothing here knows about HTML or response formats.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from urllib.parse import quote
@@ -147,6 +148,38 @@ def partnership_meant(pid: str) -> tuple[str, str | None] | None:
     return (action["partnership_id"], lower) if action is not None else None
 
 
+_ACTION_ID = re.compile(r"(?P<pid>.+)--(?P<n>a\d+)")  # indexer.ids: a partnership's id, then a01, a02…
+
+
+def missing_action(rid: str) -> tuple[str, str] | None:
+    """An action's id of a known partnership that has no such action (`paris--rabat--a99`): (the
+    partnership's id, a sentence saying so and which actions it has); None otherwise. The page and the
+    API said no partnership had that id."""
+    engine = get_engine()
+    m = _ACTION_ID.fullmatch(rid.strip().strip("/").lower())
+    rec = engine.partnership(m["pid"]) if m else None
+    if m is None or rec is None or engine.action(m.group(0)) is not None:
+        return None
+    ids = [a["id"].rpartition("--")[2] for a in engine.actions_of(m["pid"])]
+    has = ("il n'a aucune action" if not ids else f"sa seule action est {ids[0]}" if len(ids) == 1
+           else f"ses {len(ids)} actions vont de {ids[0]} à {ids[-1]}")
+    return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}."
+
+
+def action_meant(aid: str) -> str | None:
+    """What an unknown action id means, as a partnership's does (`partnership_meant`): the action
+    typed in capitals (`PARIS--RABAT--A01`), a partnership's id, or an action its partnership does
+    not have; the sentence that says it, or None."""
+    engine = get_engine()
+    lower = aid.strip().strip("/").lower()
+    if lower != aid and engine.action(lower) is not None:
+        return f"Vouliez-vous dire « {lower} » ?"
+    if engine.partnership(lower) is not None:
+        return f"C'est un partenariat : /api/partnerships/{lower}."
+    missing = missing_action(aid)
+    return missing[1] if missing is not None else None
+
+
 def related_view(pid: str) -> dict:
     """The other partnerships of the same French collectivity and of the same partner, and the
     partnerships whose texts are most like this one's (`likeness`, 0-1)."""
@@ -197,9 +230,11 @@ def record_marks(q: str) -> Callable[[str | None, str], str]:
 
 __all__ = [
     "ParamError",
+    "action_meant",
     "action_view",
     "facets_view",
     "has_french_party",
+    "missing_action",
     "no_french_party_note",
     "partnership_view",
     "related_view",

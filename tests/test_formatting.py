@@ -50,10 +50,10 @@ def test_datetime_in_french():
     assert f.datetime("2026-12-02") == "2 décembre 2026"
 
 
-def test_a_year_list_reads_three_years_in_a_row_as_a_period():
+def test_a_year_list_reads_years_in_a_row_as_a_period():
     assert f.year_list([2006, 2001, 2002, 2003, 2004, 2005, 2008]) == "2001–2006, 2008"
     assert f.year_list([1999, 2004]) == "1999, 2004"  # two dates, as printed
-    assert f.year_list([2004, 2005]) == "2004, 2005"  # two years in a row stay two
+    assert f.year_list([2004, 2005]) == "2004–2005"  # two in a row too, as a longer period reads
     assert f.year_list([2005, 2005]) == "2005" and f.year_list([]) == ""
 
 

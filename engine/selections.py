@@ -1,0 +1,81 @@
+"""How a query's prefixes and the API's filter parameters combine, and what an empty listing says
+of them.
+
+One rule for every facet: a prefix typed in the words (`pays:mali`, `type:action`) and the same
+facet's parameter (`country=Maroc`, `type=partnership`) both apply, as two conditions. The kind of
+record listed follows it too: `type:action` against `type=partnership` lists nothing, and says why,
+where the prefix was silently dropped; `type:foo`, which names no kind, lets no record through, as
+`pays:atlantis` does (docs/api.md: « a facet left with no value lets no record through »).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from indexer.facet_registry import YEAR, Registry
+
+from .querylang import ParsedQuery
+from .querymodel import NO_VALUE
+
+
+def listed_kinds(facets: Registry, filters: Mapping[str, list], built) -> set[str]:
+    """The kinds of record a search may list: those the kind facet's parameter allows (all when not
+    given), of those the query's prefixes allow (`type:action`; a prefix naming none allows none),
+    less those it excludes (`-type:action`). Empty: nothing is listed."""
+    kind = facets.kind
+    if kind is None:
+        return {"partnership"}
+    kinds = set(kind.closed)
+    for chosen in (filters.get(kind.name), built.filters.get(kind.name)):
+        if chosen:
+            kinds &= set(chosen)
+    return kinds - set(built.excluded_filters.get(kind.name, []))
+
+
+def listing(kinds: set[str]) -> str:
+    """What the response lists: actions when they alone may be, else partnerships (with their actions
+    nested), and partnerships when nothing may be (the listing is empty then)."""
+    return "action" if kinds == {"action"} else "partnership"
+
+
+def _clauses(pq: ParsedQuery, facet: str, negated: bool) -> str:
+    return " ".join(c.render() for c in pq.clauses if c.kind == "field" and c.target == facet
+                    and c.negated == negated)
+
+
+def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, list], built) -> list[str]:
+    """For an empty listing: each facet whose prefix in the words and parameter ask what no record
+    can be at once (`pays:mali` with `country=Maroc` and no record of both; `type:action` with
+    `type=partnership`; `-pays:mali` with `country=Mali`), said as both applying."""
+    out = []
+    for facet in facets:
+        given = filters.get(facet.name)
+        if not given:
+            continue
+        required = [v for v in built.filters.get(facet.name, []) if v != NO_VALUE]
+        excluded = set(built.excluded_filters.get(facet.name, []))
+        typed = ""
+        if required and not set(required) & set(given):
+            typed = _clauses(pq, facet.name, negated=False)
+        elif set(given) <= excluded:
+            typed = _clauses(pq, facet.name, negated=True)
+        if typed:
+            values = " ou ".join(facet.label_of(v) for v in given)
+            out.append(f"« {typed} » dans la recherche et le filtre « {facet.label} : {values} » s'appliquent "
+                       "tous deux : aucune fiche ne répond aux deux.")
+    return out
+
+
+def years_outside(known_years, filters: Mapping[str, list], year_from: int | None, year_to: int | None) -> str | None:
+    """For an empty listing: the years asked (`year`, `year_from`, `year_to`) hold none of the
+    repertoire's (`year=2050`): said with the years it has, as a prefix's year no record has is
+    (« Aucune valeur de « année:2050 » »). None otherwise."""
+    years = sorted(y for y in known_years if isinstance(y, int))
+    asked = filters.get(YEAR)
+    if not years or not (asked or year_from is not None or year_to is not None):
+        return None
+    lo = year_from if year_from is not None else years[0]
+    hi = year_to if year_to is not None else years[-1]
+    if any(lo <= y <= hi and (not asked or y in asked) for y in years):
+        return None
+    return (f"Les fiches du répertoire sont datées de {years[0]} à {years[-1]} : aucune ne l'est de l'année "
+            "ou de la période demandée.")
