@@ -360,7 +360,8 @@ document.querySelectorAll('body *').forEach(function (el) {
 });
 return out.slice(0, 10);
 """
-RESIZE_PAGES = ["/?q=eau", "/?q=eau+potable", "/?q=eau&domain=Sant%C3%A9", "/carte?q=eau", "/partenariats/ca-evry-centre-essonne--kayes",
+RESIZE_PAGES = ["/?q=eau", "/?q=eau+potable", "/?q=eau&domain=Sant%C3%A9", "/carte?q=eau",
+                "/partenariats/ca-evry-centre-essonne--kayes",
                 "/partenariats/saint-denis--tiznit", "/a-propos", "/accessibilite", "/?page=0", "/?q=zzzxqw"]
 
 
