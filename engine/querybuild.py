@@ -323,8 +323,8 @@ class _Spans:
             span_alts = units + (list(typed[0].alternatives) if len(typed) == 1 else self._typed_phrase(start, end))
         elif len(typed) == 1:
             span_alts = list(typed[0].alternatives)
-        elif any(kind == JOINED for _, kind in alts):  # `co financement`: the word, not `co-organisée`'s co
-            span_alts = self._typed_phrase(start, end)
+        elif any(kind == JOINED for _, kind in alts) and not all(w[:1].isupper() for w in self.words[start:end]):
+            span_alts = self._typed_phrase(start, end)  # `co financement`: not `co-organisée`'s co (a name as typed)
         else:
             span_alts = [Alternative(VIA_WORDS, " ".join(g.text for g in typed), children=typed)]
         for a, kind in alts:
