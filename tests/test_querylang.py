@@ -353,3 +353,18 @@ def test_a_number_written_in_groups_is_one_number(engine):
     million = engine.search(q="1 000 000")
     assert million["total"] == 0
     assert "Aucun document ne contient « 1\u202f000\u202f000 »." in million["query"]["notices"]
+
+
+def test_two_words_typed_with_capitals_keep_their_words_apart(engine):
+    """« Burkina Faso », which a record also writes joined: a name as typed keeps its words found
+    apart (only two plain words a record writes as one must be together)."""
+    from engine.querymodel import VIA_WORDS
+    from engine.search import plan
+    from engine.suggestion import knows
+
+    st = engine.state()
+    typed = plan(st, parse_query("Burkina Faso"), knows(st))
+    plain = plan(st, parse_query("co financement"), knows(st))
+    assert any(a.via == VIA_WORDS for g in typed.groups for a in g.alternatives)
+    assert any(a.otherwise for g in typed.groups for a in g.alternatives)  # the joined form, where apart fails
+    assert not any(a.via == VIA_WORDS for g in plain.groups for a in g.alternatives)
