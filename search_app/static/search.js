@@ -106,14 +106,18 @@
   // The polite live region reads the count and the notices of the new results
   // (while typing, once the typing has paused a little longer, so as not to
   // read a count per word).
-  var announceTimer = null;
+  var announceTimer = null, heldBack = false;
   function announce(typing) {
     var source = document.getElementById("announce");
     if (!live || !source) return;
-    // a word being typed while its completions are offered: their count is what is read, not
-    // « Aucun résultat » for the half-typed word (« kou » while Koulikoro is offered)
-    if (typing && listOpen()) return;
     var text = source.textContent.replace(/\s+/g, " ").trim();
+    // a word being typed while its completions are offered: results that say nothing has the
+    // half-typed word (« Aucun document ne contient « kou » » while Koulikoro is offered) are not
+    // read; they are once the list closes without a pick (Escape, or no completion for the word typed on)
+    var unknown = text.split("Aucun document ne contient")[1] || "";
+    var typedWord = input.value.trim().split(/\s+/).pop();
+    heldBack = typing && listOpen() && (/^Aucun résultat/.test(text) || unknown.indexOf("« " + typedWord + " »") >= 0);
+    if (heldBack) return;
     clearTimeout(announceTimer);
     live.textContent = "";
     announceTimer = setTimeout(function () { live.textContent = text; }, typing ? 700 : 60);
@@ -354,6 +358,7 @@
     input.setAttribute("aria-expanded", "false");
     setActive(-1);
     if (typedEntry) settleLater();
+    if (heldBack) announce(true);
   }
 
   function openList() {
@@ -364,6 +369,7 @@
 
   function pick(i) {
     var value = options[i].value;
+    heldBack = false;  // the picked name's results are read instead
     closeList();
     options = [];
     if (listbox) listbox.innerHTML = "";
