@@ -29,6 +29,7 @@ CHECKED_PAGES: list[tuple[str, str]] = [
     ("Recherche sans résultat", "/?q=zzzxqw"),
     ("Recherche sans résultat avec un filtre", "/?q=assainissement&country=Maroc&year=1950"),
     ("Recherche filtrée sans résultat, complétée par son domaine", "/?q=%C3%A9levage&region=Gao"),
+    ("Recherche limitée à une période (filtre des années)", "/?q=eau&year_from=1990&year_to=2000"),
     ("Fiche d'un partenariat", "/partenariats/ca-evry-centre-essonne--kayes"),
     ("Fiche d'un partenariat (venue d'une recherche)", "/partenariats/saint-denis--tiznit?q=eau"),
     ("Carte des résultats", "/carte?q=eau"),

@@ -186,3 +186,29 @@ def test_the_results_are_the_next_heading_after_results(client):
     at = next(i for i, (_, text) in enumerate(outline) if text.strip() == "Résultats")
     assert outline[at + 1][0] == "3"  # the first result, under « Résultats »
     assert 'aria-label="Filtres actifs"' in html
+
+
+def _spoken(text: str) -> str:
+    """A name as axe-core's `label-content-name-mismatch` compares it: without punctuation nor
+    symbols, spaces collapsed, lower case."""
+    return " ".join(re.sub(r"[^\w\s]", "", text).lower().split())
+
+
+@pytest.mark.parametrize("query", [{"q": "eau", "year_from": "1990", "year_to": "2000"},
+                                   {"q": "eau", "country": "Mali", "year_from": "1990"},
+                                   {"year_to": "2000", "domain": "Santé"}])
+def test_a_chip_s_name_holds_what_it_shows(client, query):
+    """The year range's chip read « Années 1990–2000 » and was named « Retirer le filtre des années
+    1990 à 2000 »: a voice-control user saying what they see did not reach it (WCAG 2.5.3; axe-core,
+    serious; QA r42, audit 5, defect 3). Every chip's name holds its visible text, as a facet's
+    « Retirer le filtre Pays : Mali » holds « Pays Mali »."""
+    html = client.get("/", query_string=query).get_data(as_text=True)
+    chips = re.findall(r'<a class="chip" href="[^"]*" aria-label="([^"]*)">(.*?)</a>', html, re.DOTALL)
+    assert len(chips) == len(query) - ("q" in query) - ("year_to" in query and "year_from" in query)
+    for name, content in chips:
+        visible = re.sub(r'<span aria-hidden="true"[^>]*>.*?</span>|<[^>]+>', " ", content)
+        assert _spoken(visible) in _spoken(name), (name, visible)
+
+
+def test_the_year_range_state_is_checked_by_axe():
+    assert any("year_from=" in path and "year_to=" in path for _, path in CHECKED_PAGES)
