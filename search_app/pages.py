@@ -14,7 +14,7 @@ from indexer.facet_registry import SOURCE_LABELS, registry
 from indexer.records import SHOWN_ONLY
 from indexer.text import french_list
 
-from . import accessibility, mapview, views
+from . import accessibility, mapview, marking, views
 from .contacts import contact_groups
 from .errors import french_redirect
 from .formatting import TEMPLATE_FILTERS
@@ -235,11 +235,12 @@ TEXT_SECTIONS = (("history", "Historique"), ("objectives", "Objectifs"), ("persp
                  ("documents", "Documents de capitalisation"), ("other_partnerships", "Autres partenariats"))
 
 
-def _paragraphs(text: str | None, mark) -> list[Markup]:
-    """Paragraphs of a text, escaped, with the search's words marked."""
+def _paragraphs(text: str | None, key: str, mark) -> list[Markup]:
+    """Paragraphs of a text, escaped, with the search's words marked as the record's other texts
+    are (marking.PARTNERSHIP_FIELDS)."""
     if not text:
         return []
-    return [Markup(mark(para, "body")) for para in text.split("\n") if para.strip()]
+    return [marking.marked(para, marking.PARTNERSHIP_FIELDS[key], mark) for para in text.split("\n") if para.strip()]
 
 
 def _partnership_meant(pid: str):
@@ -298,18 +299,18 @@ def partnership(pid: str):
     q = args.get("q", "")
     mark = views.record_marks(q if len(q) <= 500 else "")
     state = search_state(args)
-    sections = [(label, paras) for key, label in TEXT_SECTIONS if (paras := _paragraphs(p.get(key), mark))]
-    actions = [dict(a, marked_title=Markup(mark(a["title"], "title")),
-                    marked_description=Markup(mark(a.get("description"), "body")) if _says_more(a) else None)
-               for a in p["actions"]]
-    facts = {k: v for k, v in p["extra"].items() if k in SHOWN_ONLY}  # short facts, beside the budget
+    sections = [(label, paras) for key, label in TEXT_SECTIONS if (paras := _paragraphs(p.get(key), key, mark))]
+    actions = [dict(marking.marked_action(a, mark), says_more=_says_more(a)) for a in p["actions"]]
+    m = marking.marked_partnership(p, mark)  # what the page shows of the record, the search's words marked
+    facts = {k: v for k, v in m["extra"].items() if k in SHOWN_ONLY}  # short facts, beside the budget
     return render_template(
-        "partnership.html", p=p, actions=actions, related=p["related"], sections=sections, facts=facts,
-        act_date=p["extra"].get(ACT_DATE),
+        "partnership.html", p=p, m=m, actions=actions, related=p["related"], sections=sections, facts=facts,
+        act_date=m["extra"].get(ACT_DATE),
         stale=[u for u in _unread_documents() if u["document"] in {s["document"] for s in p["sources"]}],
-        extra_texts={k: v for k, v in p["extra"].items() if k not in facts and k != ACT_DATE},
-        title_html=Markup(mark(p["title"], "title")), has_french_party=views.has_french_party(p),
-        contact_groups=contact_groups(p), other_countries=_countries_not_in_parties(p),
+        extra_texts={k: v for k, v in m["extra"].items() if k not in facts and k != ACT_DATE},
+        has_french_party=views.has_french_party(p),
+        contact_groups=marking.marked_contact_groups(contact_groups(p), mark),
+        other_countries=marking.marked(_countries_not_in_parties(p), marking.PARTNERSHIP_FIELDS["countries"], mark),
         no_french_note=(views.no_french_party_note(p) or (None,))[0],
         back_url=url_for("pages.search") + state, state=state, from_search=bool(state),
         json_url=url_for("api.partnership", pid=pid))

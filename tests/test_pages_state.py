@@ -38,6 +38,34 @@ def test_a_record_page_marks_the_search_words(client):
     assert "<mark><" not in marked
 
 
+def test_a_record_page_marks_the_search_words_in_every_section(client):
+    """Grand Lyon – Bamako reached from `eau` marked « L'eau potable » (Perspectives) and left « 5. Eau
+    potable » plain in the document's domain labels and the actions' « Domaine » column, and « (VUP)
+    Eau » in « Partenaires » (QA r42, audit 5, defect 7): every text of the record the page shows,
+    up to « Voir aussi » (other records), has the word marked wherever it is written."""
+    page = client.get("/partenariats/cu-lyon--district-de-bamako?q=eau").get_data(as_text=True)
+    record = page.split('<article class="partnership">', 1)[1].split('<section class="see-also">', 1)[0]
+    unmarked = re.sub(r"<[^>]+>", " ", re.sub(r"<mark>.*?</mark>", "", record))
+    assert not re.findall(r"\beau\b", unmarked, re.IGNORECASE)
+    labels = record.split("<dt>Domaines (libellés du document)</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "5. <mark>Eau</mark> potable" in labels
+    partners = record.split("<dt>Partenaires</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "(VUP) <mark>Eau</mark>" in partners and "projets d’<mark>eau</mark> potable" in partners
+    assert '<td data-label="Domaine">5. <mark>Eau</mark> potable</td>' in record
+    assert "<mark>" not in client.get("/partenariats/cu-lyon--district-de-bamako").get_data(as_text=True)
+
+
+def test_each_text_a_record_page_marks_is_read_in_an_index_field():
+    """search_app.marking names, for each text the page shows, the index field the search reads it in:
+    a name that is no field would mark nothing (its terms are looked up by that name)."""
+    from indexer.schema import TEXT_FIELDS
+    from search_app import marking
+
+    tables = (marking.PARTNERSHIP_FIELDS, marking.PARTY_FIELDS, marking.ACTION_FIELDS, marking.CONTACT_FIELDS,
+              marking.DETAIL_FIELDS)
+    assert {f for t in tables for f in t.values()} | {marking.extra_field("x")} <= set(TEXT_FIELDS)
+
+
 def test_no_result_page_repeats_the_query_offers_examples_and_hides_the_tools(client):
     r = client.get("/?q=zzzxqw+kkkyyy&country=Mali")
     html = r.get_data(as_text=True)
