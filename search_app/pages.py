@@ -322,21 +322,33 @@ def about():
     st = engine.state()
     by_country: dict[str, int] = {}
     by_domain: dict[str, int] = {}
-    by_decade: dict[int, int] = {}
     for p in st.partnerships.values():
         for c in p.get("countries", []):
             by_country[c] = by_country.get(c, 0) + 1
         for d in p.get("domains", []):
             by_domain[d] = by_domain.get(d, 0) + 1
-        first = p.get("formalized") or (p.get("years") or [None])[0]
-        if first:
-            by_decade[first // 10 * 10] = by_decade.get(first // 10 * 10, 0) + 1
+    by_decade, unformalised = _by_decade_of_formalisation(st.partnerships.values())
     return render_template(
         "about.html", status=engine.status(),
         by_country=sorted(by_country.items(), key=lambda x: -x[1]),
         by_domain=sorted(by_domain.items(), key=lambda x: -x[1]),
-        by_decade=[(TEMPLATE_FILTERS["decade"](d), n) for d, n in sorted(by_decade.items())],
+        by_decade=by_decade, unformalised=unformalised,
         n_partnerships=len(st.partnerships), n_actions=len(st.actions))
+
+
+def _by_decade_of_formalisation(partnerships) -> tuple[list[tuple[str, int]], int]:
+    """The chart « Partenariats par décennie de formalisation » and how many partnerships it leaves
+    out: only a formalisation year counts (a sheet's first year of activity counted 21 partnerships
+    with no convention, « Il n'y a pas de convention » among them: QA r42, audit 5, defect 9)."""
+    by_decade: dict[int, int] = {}
+    unformalised = 0
+    for p in partnerships:
+        year = p.get("formalized")
+        if year:
+            by_decade[year // 10 * 10] = by_decade.get(year // 10 * 10, 0) + 1
+        else:
+            unformalised += 1
+    return [(TEMPLATE_FILTERS["decade"](d), n) for d, n in sorted(by_decade.items())], unformalised
 
 
 @bp.get("/accessibilite")

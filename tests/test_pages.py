@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -441,3 +442,18 @@ def test_the_date_of_the_legal_act_stands_beside_it(client):
     act = html.index("<dt>Date de l'acte</dt><dd>24 octobre 1999 à Essaouira")
     assert framework < act < html.index("</dl>", framework)
     assert "<h2>Date</h2>" not in html
+
+
+def test_the_formalisation_chart_counts_only_formalised_partnerships(client, engine):
+    """« Partenariats par décennie de formalisation » counted a sheet's first year of activity when it
+    had no formalisation year (années 1990: 35 for 29; Braine – Mandiakuy, « Il n'y a pas de
+    convention », among them: QA r42, audit 5, defect 9); those left out are now said under it."""
+    html = client.get("/a-propos").get_data(as_text=True)
+    chart = html.split("Partenariats par décennie de formalisation</h3>", 1)[1].split("</section>", 1)[0]
+    shown = {int(d): int(n.replace("\u202f", "")) for d, n in
+             re.findall(r'<th scope="row">années (\d{4})</th><td>.*?<span class="n">([\d\u202f]+)</span>', chart)}
+    years = [p.get("formalized") for p in engine.state().partnerships.values()]
+    assert shown == Counter(y // 10 * 10 for y in years if y)
+    left_out = sum(1 for y in years if not y)
+    assert left_out > 1 and fr(f"{left_out} autres partenariats, sans année de formalisation dans les documents, "
+                               "ne sont pas comptés.") in chart
