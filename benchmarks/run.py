@@ -254,8 +254,14 @@ def _write_report(results: dict, args) -> None:
         print(f"wrote {args.report}", file=sys.stderr)
 
 
+EPILOG = """exemples :
+  repertoires bench                                 à 1× et 10× le corpus ; écrit docs/benchmarks.md
+  repertoires bench --scales 1 --no-http --no-report   en mémoire seulement, à 1×, le rapport affiché"""
+
+
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="repertoires bench", description=__doc__)
+    p = argparse.ArgumentParser(prog="repertoires bench", description=__doc__, epilog=EPILOG,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scales", default="1,10", help="corpus replication factors, comma-separated (default 1,10; "
                                                      "1,10,100 takes about half an hour on 2 cores)")
     p.add_argument("--data", type=Path, default=Path(DEFAULT_DATA_DIR), metavar="DIR")

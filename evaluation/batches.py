@@ -134,9 +134,15 @@ def _read(files: list[Path]) -> list:
     return out
 
 
+EPILOG = """exemples :
+  repertoires judged check nouvelles.json      ce qui ne va pas dans ces requêtes (aucune existante montrée)
+  repertoires judged add --batch 2026-12-04 nouvelles.json   les ajoute au lot dev sous ce nom"""
+
+
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="repertoires judged",
-                                description="Check a batch of fresh judged queries, or add it to the dev split.")
+    p = argparse.ArgumentParser(prog="repertoires judged", formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description="Check a batch of fresh judged queries, or add it to the dev split.",
+                                epilog=EPILOG)
     sub = p.add_subparsers(dest="action", required=True)
     c = sub.add_parser("check", help="say what is wrong with batch files (never shows an existing query)")
     c.add_argument("files", nargs="+", type=Path)

@@ -111,14 +111,21 @@ def select(queries: list[JudgedQuery], split: str) -> list[JudgedQuery]:
     return queries if split == "all" else [q for q in queries if q.split == split]
 
 
+EPILOG = """exemples :
+  repertoires eval                                  toutes les requêtes ; écrit docs/evaluation.md et .json
+  repertoires eval --split dev --save avant.json    le lot dev seul, la note de chaque requête gardée
+  repertoires eval --split dev --against avant.json ce qu'un changement a déplacé, requête par requête"""
+
+
 def main(argv: list[str] | None = None) -> int:
     from indexer.corpus import DEFAULT_DATA_DIR
     from indexer.store import DEFAULT_INDEX_DIR
 
-    p = argparse.ArgumentParser(prog="repertoires eval",
-                                description="Measure ranking quality (nDCG@10, MRR, recall@10, P@5) on the judged "
-                                            "queries, per split and per kind of query, against a plain SQLite FTS5 "
-                                            "baseline, and write docs/evaluation.md and docs/evaluation.json.")
+    p = argparse.ArgumentParser(prog="repertoires eval", formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description="Measure ranking quality (nDCG@10, MRR, recall@10, P@5) on the judged\n"
+                                            "queries, per split and per kind of query, against a plain SQLite FTS5\n"
+                                            "baseline, and write docs/evaluation.md and docs/evaluation.json.",
+                                epilog=EPILOG)
     p.add_argument("--split", choices=("dev", "test", "all"), default="all",
                    help="queries to run: dev (tuning), test (reporting only) or all (default; the only "
                         "one that writes the report)")

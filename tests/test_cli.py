@@ -12,13 +12,13 @@ from repertoires.cli import main
 SMALL_DOCS = ("algerie-micl-cooperation.txt", "algerie-ambassade-cooperation-technique.txt")
 
 
-@pytest.mark.parametrize("command", ["index", "serve", "search", "export"])
+@pytest.mark.parametrize("command", ["index", "serve", "search", "export", "eval", "bench", "judged", "loadtest"])
 def test_help_explains_with_an_example(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    assert "exemple" in out and "repertoires " + command in out
+    assert re.search(rf"^exemples? :\n  repertoires {command}\b", out, re.MULTILINE), out[-300:]
 
 
 def test_search_readable_and_json(index_dir, capsys):
