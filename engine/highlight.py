@@ -14,6 +14,7 @@ escaped: a `<script>` in a source file or in the query comes out inert.
 """
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from collections.abc import Collection, Mapping
@@ -234,9 +235,13 @@ class Markers:
         marker = self._by_field.get(fieldname)
         if marker is None:
             analyzer = self.schema[fieldname].analyzer
-            marker = self._by_field[fieldname] = marker_for(analyzer)
+            marker = marker_for(analyzer)
             if self.words is not None and analyzer == french_analyzer():
+                # this generation's own: the shared marker's table was whichever generation asked
+                # last, and once that one was closed every sheet passage of the others was lost
+                marker = copy.copy(marker)  # (the word caches stay shared)
                 marker.table = self.words
+            self._by_field[fieldname] = marker
         return marker
 
 

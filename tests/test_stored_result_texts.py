@@ -129,3 +129,30 @@ def test_marked_words_asked_term_by_term_are_those_asked_as_a_set(index_dir):
             expected = [(w, marked_term(ts)) for w, ts in found.items()]
             assert list(tables.marked_words(asked).items()) == expected
     assert any(len(ts) > 1 for ts in found.values())  # words that two terms mark, the longest chosen
+
+
+class _OtherTables:
+    """Another generation's word tables, made from other texts: they know none of these words."""
+
+    def marked_words(self, terms):
+        return {}
+
+    def terms_of(self, words):
+        return {}
+
+
+def test_each_generation_marks_with_its_own_tables(engine):
+    """The fields' markers are shared by equal analyzers, and the tables were set on the shared one
+    by whichever generation asked last: once a test had opened an index of other texts, every
+    sheet passage of the served one was lost (39 for 221). Each generation keeps its own."""
+    from engine.highlight import Markers
+
+    state = engine.state()
+    before = state.markers["sheet"]
+    other = Markers(state.schema, _OtherTables())
+    assert other["sheet"].table is not state.vocabulary
+    assert state.markers["sheet"] is before and before.table is state.vocabulary
+    terms = frozenset(_terms(state, "ecole").get("sheet", ()))
+    found = sum(_from_sheet(state, state.partnerships[state.docs[d].id], terms,
+                            lambda: "", d) is not None for d in state.partnership_docnums)
+    assert found > 20
