@@ -230,6 +230,7 @@ class Markers:
         self.schema = schema
         self.words = words
         self._by_field: dict[str, FieldMarker] = {}
+        self._own: dict[int, FieldMarker] = {}  # id of a shared marker -> this generation's copy
 
     def __getitem__(self, fieldname: str) -> FieldMarker:
         marker = self._by_field.get(fieldname)
@@ -237,10 +238,14 @@ class Markers:
             analyzer = self.schema[fieldname].analyzer
             marker = marker_for(analyzer)
             if self.words is not None and analyzer == french_analyzer():
-                # this generation's own: the shared marker's table was whichever generation asked
-                # last, and once that one was closed every sheet passage of the others was lost
-                marker = copy.copy(marker)  # (the word caches stay shared)
-                marker.table = self.words
+                # this generation's own, holding its tables: they were set on the shared marker by
+                # whichever generation asked last, and another's words were looked for in this one's
+                # sheets (the word caches stay shared, and fields with equal analyzers one copy)
+                own = self._own.get(id(marker))  # (the shared markers live as long as the process)
+                if own is None:
+                    own = self._own[id(marker)] = copy.copy(marker)
+                    own.table = self.words
+                marker = own
             self._by_field[fieldname] = marker
         return marker
 

@@ -502,7 +502,7 @@ def test_snippet_markers_are_the_index_fields_analyzers(engine):
     assert st.markers["parties"].analyzer == st.schema["parties"].analyzer
     assert st.markers["title"] is st.markers["body"]  # one analyzer, one word cache
     assert st.markers["parties"] is not st.markers["body"]
-    assert Markers(build_schema())["body"] is st.markers["body"]  # a rebuilt index keeps the cache
+    assert Markers(build_schema())["body"]._keys is st.markers["body"]._keys  # a rebuilt index keeps the cache
     r = engine.search(SearchRequest(q="Saint-Étienne", per_page=5))
     marked = [h["formatted"]["title"] for h in r["results"] if "<mark>" in h["formatted"]["title"]]
     assert marked and all("tienne</mark>" in t for t in marked)
