@@ -394,19 +394,17 @@ def _planned(p: Partnership, until: int | None, ahead: fields.Years) -> list[int
 def _ahead(p: Partnership, until: int | None) -> fields.Years:
     """Its perspectives' years: against the sheet's own date (`Date de mise à jour`) when it has one,
     what comes after it is planned and what comes before done; else every year after the document's."""
-    date = re.match(r"(\d{4})-(\d\d)", p.updated or "")
+    date = fields.sheet_date(p.updated)
     if date:
-        return fields.years_at(p.perspectives, int(date.group(1)), int(date.group(2)))
+        return fields.years_at(p.perspectives, *date)
     ahead = fields.years(p.perspectives, until)
     return fields.Years([], ahead.planned, ahead.dropped)
 
 
 def written(p: Partnership, a: Action, repertoires: list[Repertoire] | None = None) -> int | None:
-    """The year an action's text was written: its sheet's own date (`Date de mise à jour : 01/04/2007`)
-    when it states one, else its document's. A sheet of April 2007 cannot tell the work of 2008."""
-    date = re.match(r"(\d{4})-\d\d", p.updated or "")
-    until = document_date(a, repertoires)
-    return min(int(date.group(1)), until or 9999) if date else until
+    """The year an action's text was written (`fields.written_year`: its sheet's `Date de mise à jour`
+    when it states one, else its document's date), as `draft_action` reads its printed years."""
+    return fields.written_year(p.updated, document_date(a, repertoires))
 
 
 def document_date(p: Partnership | Action, repertoires: list[Repertoire] | None = None) -> int | None:

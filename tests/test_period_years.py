@@ -80,3 +80,22 @@ def test_a_sheet_dated_before_its_document_tells_no_later_year(corpus):
     fountains = by_id["marly-le-roy--kita--a05"]
     assert (fountains.years, fountains.start, fountains.end) == ([2007], 2007, 2009)
     assert by_id["marly-le-roy--kita"].extra["Années prévues"] == "2008, 2009"
+
+
+def test_a_printed_year_after_the_sheets_date_is_planned(corpus):
+    """Saint-Denis–Djeloubou (mali l.11052-11061): `2004-2008` on a sheet updated on 1 May 2007 ran up
+    to 2007; its printed end 2008 is planned, like Marly's filled years, and no year filter finds it."""
+    by_id = {r.id: r for r in (*corpus.partnerships, *corpus.actions)}
+    care = by_id["saint-denis--djeloubou-karokoro-et-sahel--a02"]
+    assert (care.years, care.start, care.end) == ([2004, 2005, 2006, 2007], 2004, 2008)
+    djeloubou = by_id["saint-denis--djeloubou-karokoro-et-sahel"]
+    assert 2008 not in djeloubou.years and djeloubou.extra["Années prévues"] == "2008"
+    classes = by_id["thionville--gao--a13"]  # `2007 et 2008`, a sheet of June 2007
+    assert (classes.years, classes.end) == ([2007], 2008)
+
+
+def test_the_written_year_is_the_sheets_date_never_after_its_documents():
+    assert fields.written_year("2007-05-01", 2008) == 2007
+    assert fields.written_year("2009-01-01", 2008) == 2008
+    assert fields.written_year(None, 2008) == 2008
+    assert fields.sheet_date("2007-05-01") == (2007, 5)

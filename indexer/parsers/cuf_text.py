@@ -49,10 +49,10 @@ def dated_status(when: str | None, updated: str | None) -> str | None:
     of 3 October 2008, `2008` on one of July 2007), it was still to come; a period running past it
     (`2008-2010` on a sheet of November 2008), still going on. A year alone in the sheet's own
     year does not say which side it is on: None, as for a row dated before."""
-    m = re.match(r"(\d{4})-(\d\d)", updated or "")
-    if not m or not when:
+    date = fields.sheet_date(updated)
+    if not date or not when:
         return None
-    year, month = int(m.group(1)), int(m.group(2))
+    year, month = date
     real = set(fields.years(when).found)  # not an amount's or a phone number's digits
     sides = []
     for d in _DATED.finditer(fold(when)):

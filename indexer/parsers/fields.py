@@ -315,6 +315,20 @@ def years(text: str | None, until: int | None = None) -> Years:
     return out
 
 
+def sheet_date(updated: str | None) -> tuple[int, int] | None:
+    """A sheet's own date (`Date de mise à jour`, kept as `YYYY-MM-DD`) as (year, month): read in one
+    place, as what the sheet tells after it is planned, not done."""
+    m = re.match(r"(\d{4})-(\d\d)", updated or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def written_year(updated: str | None, doc_year: int | None) -> int | None:
+    """The year a sheet's text was written: its own date when it states one (never after its
+    document's), else its document's. A sheet of May 2007 cannot tell the work of 2008."""
+    date = sheet_date(updated)
+    return min(date[0], doc_year or date[0]) if date else doc_year
+
+
 # a month as the documents write it before a year (`septembre 2006`, `déc. 2005`, `Nov 2008`)
 MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")

@@ -174,12 +174,13 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     budget from its budget cell (or the amounts its text states)."""
     text = " ".join(x for x in (a.title, a.description) if x)
     ys = fields.years(a.when if a.when else text, doc.year)
-    later = {y for y in (a.start, a.end) if y and doc.year and y > doc.year}
-    found = sorted(set(ys.found) | {y for y in (a.start, a.end) if y and y not in later})
-    ys.planned = sorted(set(ys.planned) | later)  # a stated end after the document's date is planned
+    at = fields.written_year(p.updated, doc.year)  # `2004-2008` on a sheet of May 2007: 2008 is planned
+    later = {y for y in (*ys.found, a.start, a.end) if y and at and y > at}
+    found = sorted((set(ys.found) | {y for y in (a.start, a.end) if y}) - later)
+    ys.planned = sorted(set(ys.planned) | later)  # a stated year after the text's date is planned
     if a.status == "en projet" and found:  # a project still to come: its dates are plans, not activity,
-        # save what was already done for it before the document's year (`participation en 2006 à un colloque`)
-        plans = [y for y in found if doc.year is None or y >= doc.year]
+        # save what was already done for it before the text's year (`participation en 2006 à un colloque`)
+        plans = [y for y in found if at is None or y >= at]
         ys.planned, found = sorted(set(ys.planned) | set(plans)), [y for y in found if y not in plans]
     if ys.planned:
         p.add_planned(ys.planned)  # every action's, not only the first's
