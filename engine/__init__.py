@@ -116,14 +116,16 @@ class Engine:
                     or (" " in key and key in e.key):
                 query = autocomplete.picked_name(e)
                 out.append({"name": e.name, "kind": e.kind, "country": e.country,
-                            "count": e.count if query == e.name else self._picked_count(query), "query": query})
+                            "count": self._picked_count(query), "query": query})
         named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
         return out + domains + [w for w in words if fold_text(w["name"]) not in named]
 
     def _picked_count(self, query: str) -> int:
-        """What picking a collectivity lists (its `collectivité:"…"` search's total), so that the count
-        offered is the count met: a name is also found inside longer ones (Bamako in « Mairie du district
-        de Bamako »). Kept per generation: the names are few, and offered again at every keystroke."""
+        """What picking a name lists (its `query`'s total: a collectivity's `collectivité:"…"`, a
+        place's name as words), so that the count offered is the count met: a name is also found
+        inside longer ones (Bamako in « Mairie du district de Bamako »), a place's in the texts
+        (Paris: 8 bear the name, 18 list it). Kept per generation: the names are few, and offered
+        again at every keystroke."""
         st = self.state()
         if self._picked is None or self._picked[0] is not st:
             self._picked = (st, {})

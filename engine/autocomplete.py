@@ -46,7 +46,7 @@ def picked_name(entry: NameEntry) -> str:
     """What picking a name puts in the box: a collectivity's prefix, `collectivité:"…"`, which
     restricts the search to it (its bare words were optional once softened: « eau Assemblée régionale
     de Kayes » listed 47); a place's name as typed, and so a collectivity's that is also a region's
-    or a cercle's (Koulikoro): the place holds the collectivity, and the count offered is the place's."""
+    or a cercle's (Koulikoro): the place holds the collectivity."""
     if entry.kind == "lieu" or entry.place:
         return entry.name
     return f'{NAME_PREFIXES[0]}:"{entry.name.replace(chr(34), "")}"'
