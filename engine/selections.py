@@ -44,8 +44,10 @@ def _clauses(pq: ParsedQuery, facet: str, negated: bool) -> str:
 
 def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, list], built) -> list[str]:
     """For an empty listing: each facet whose prefix in the words and parameter ask what no record
-    can be at once (`pays:mali` with `country=Maroc` and no record of both; `type:action` with
-    `type=partnership`; `-pays:mali` with `country=Mali`), said as both applying."""
+    can be at once (`type:action` with `type=partnership`, a record being of one kind; `-pays:mali`
+    with `country=Mali`), said as both applying. Two values of a facet a record may hold several of
+    (`annee:2005` with `year=2006`, `domaine:santé` with a domain) are no such pair: many records
+    are of both, and something else emptied the listing."""
     out = []
     for facet in facets:
         given = filters.get(facet.name)
@@ -54,7 +56,7 @@ def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, 
         required = [v for v in built.filters.get(facet.name, []) if v != NO_VALUE]
         excluded = set(built.excluded_filters.get(facet.name, []))
         typed = ""
-        if required and not set(required) & set(given):
+        if required and not set(required) & set(given) and not facet.multi:  # (one value a record)
             typed = _clauses(pq, facet.name, negated=False)
         elif set(given) <= excluded:
             typed = _clauses(pq, facet.name, negated=True)
@@ -75,7 +77,8 @@ def years_outside(known_years, filters: Mapping[str, list], year_from: int | Non
         return None
     lo = year_from if year_from is not None else years[0]
     hi = year_to if year_to is not None else years[-1]
-    if any(lo <= y <= hi and (not asked or y in asked) for y in years):
+    # two conditions, as the search applies them: a record of a year asked, and one of the period
+    if any(lo <= y <= hi for y in years) and (not asked or any(y in asked for y in years)):
         return None
     return (f"Les fiches du répertoire sont datées de {years[0]} à {years[-1]} : aucune ne l'est de l'année "
             "ou de la période demandée.")
