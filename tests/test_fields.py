@@ -5,6 +5,7 @@ import pytest
 
 from indexer import geography
 from indexer.parsers import contacts, fields
+from indexer.parsers.cuf_cells import is_when
 
 
 @pytest.mark.parametrize("text, bare, expected", [
@@ -74,6 +75,24 @@ def test_no_amount_is_no_budget():
 ])
 def test_a_budgets_kind(text, bare, kind):
     assert fields.budget(text, bare=bare).kind == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2006 pour six ans", [(2006, 2011)]), ("2006 pour 10 ans", [(2006, 2015)]), ("2004 sur dix ans", [(2004, 2013)]),
+])
+def test_a_length_in_years_reads_alike_everywhere(text, expected):
+    """Review r42 part 1, #5: three patterns read `N ans` (`\\d|deux…cinq`, `[2-9]|\\d\\d|deux…six`,
+    `sur deux ans|pendant \\w+ ans`): « 2006 pour six ans » was no period though « sur six ans » stopped a
+    budget being yearly. One pattern now (`fields.YEARS_LENGTH`): digits and deux…dix."""
+    assert fields.periods(text) == expected
+    length = text.split(" ", 1)[1].replace("pour", "sur")
+    assert fields.budget(f"10 000 € {length}", yearly=True).kind is None
+    assert is_when(length)
+
+
+def test_one_list_of_month_names():
+    from indexer.parsers import cuf_cells
+    assert not hasattr(cuf_cells, "_MONTHS") and "sept(?:embre" in fields.MONTHS
 
 
 @pytest.mark.parametrize("heading, currency", [

@@ -101,3 +101,11 @@ def test_de_is_elided_before_a_vowel_only(name, de):
     (four of them kept their own, with `y` counted as a vowel: « Wilaya d'Yélimané »)."""
     assert geography.with_de(name) == de
     assert geography.de_before("") == "de "
+
+
+@pytest.mark.parametrize("name", ["Algérie", "Égypte", "Israël", "Ûkraine", "Mali", "Yémen", ""])
+def test_every_country_phrase_elides_as_de_before_does(name):
+    """Review r42 part 1, #5: `of_country` and `in_country` kept their own vowel list (`aeiouéèâîô`,
+    no `û`); the one rule is `geography.opens_with_vowel`, which `de_before` reads too."""
+    vowel = geography.de_before(name) == "d'"
+    assert geography.opens_with_vowel(name) == vowel

@@ -213,7 +213,13 @@ def of(country: str | None) -> Geography | None:
 def de_before(name: str) -> str:
     """The French `de` a name takes, elided before a vowel: `de ` (Kayes, Yélimané), `d'` (Adrar,
     Île-de-France). The parsers naming a wilaya, a region or a province all ask it here."""
-    return "d'" if fold(name[:1]) in tuple("aeiou") else "de "
+    return "d'" if opens_with_vowel(name) else "de "
+
+
+def opens_with_vowel(name: str) -> bool:
+    """Whether French elides before the name (`d'Adrar`, `de l'Algérie`, `en Israël`): its first
+    letter, accents folded, is a vowel. The one test of `de_before`, `of_country` and `in_country`."""
+    return fold(name[:1]) in tuple("aeiou")
 
 
 def with_de(name: str) -> str:
@@ -242,7 +248,7 @@ def of_country(name: str, article: bool = False) -> str:
         return "des " + name
     if not article or name not in _FEMININE_COUNTRIES:
         return with_de(name)
-    return ("de l'" if name[:1].lower() in "aeiouéèâîô" else "de la ") + name
+    return ("de l'" if opens_with_vowel(name) else "de la ") + name
 
 
 def in_country(name: str) -> str:
@@ -251,7 +257,7 @@ def in_country(name: str) -> str:
     feminine one take `en`, any other name `à` (`à Cuba`)."""
     if name in _PLURAL_COUNTRIES:
         return "aux " + name
-    if name in _MASCULINE_COUNTRIES and name[:1].lower() not in "aeiouéèâîô":
+    if name in _MASCULINE_COUNTRIES and not opens_with_vowel(name):
         return "au " + name
     if name in _MASCULINE_COUNTRIES or name in _FEMININE_COUNTRIES:
         return "en " + name

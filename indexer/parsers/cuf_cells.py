@@ -28,13 +28,12 @@ _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{
 _TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
 _BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
-_MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
-           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
 _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|[àa] l.[ée]tude|"
                  r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
-                 r"sur deux ans|pendant \w+ ans|r[ée]guli[èe]re?ment")
-_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b",
+                 rf"(?:sur|pendant)\s+{fields.YEARS_LENGTH}|r[ée]guli[èe]re?ment")
+_LENGTH_LED = re.compile(rf"^(?:sur|pendant|pour)\s+{fields.YEARS_LENGTH}", re.IGNORECASE)  # a start's length
+_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{fields.MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b",
                       re.IGNORECASE)
 _NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
                         r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|budget global|int[ée]gr[ée] (?:dans|au)|"
@@ -83,7 +82,7 @@ def is_when(text: str) -> bool:
                   r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest,
                   flags=re.IGNORECASE)
     words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
-    if not re.search(rf"\d|\b(?:{_MONTHS})\b", t, re.IGNORECASE):
+    if not re.search(rf"\d|\b(?:{fields.MONTHS})\b", t, re.IGNORECASE):
         return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
     # a cell opening with its date may say more (`Depuis 1996, sur la base de programme triennal`)
     return len(words) <= 2 and (len(t) <= 45 or len(t) <= 60 and bool(_DATE_LED.match(t)))
@@ -252,8 +251,8 @@ def _continues(last: Cell, prev: str, s: str, numbered: bool) -> bool:
         return not _NUMBER_RE.match(s)
     cont = bool(prev) and not _starts_cell(prev, s)
     if cont and not _CONNECT.search(prev) and not s.startswith("(") \
-            and kind_of(last.text) == kind_of(s) and kind_of(s) in ("when", "budget"):
-        cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column
+            and kind_of(last.text) == kind_of(s) and kind_of(s) in ("when", "budget") and not _LENGTH_LED.match(s):
+        cont = False  # `2003à 2005` then `chaque année`: two cells of a dates column (`2006` / `sur 2 ans`: one)
     if not cont and prev and len(last.lines) >= 2 and _wrapped_tail(prev, s):
         cont = True  # `…de la Région` / `Mulhousienne`: the last words of a wrapped cell
     return cont
@@ -359,20 +358,20 @@ def _dated(cells: list[Cell]) -> bool:
 
 
 # a count of things before a year (`2 pompes 2003`), not a day of a month nor a length of time
-_COUNTED = re.compile(rf"^\d{{1,3}}\s+(?!(?:{_MONTHS}|ans?|mois|fois|jours?|semaines?|trimestres?|semestres?|"
+_COUNTED = re.compile(rf"^\d{{1,3}}\s+(?!(?:{fields.MONTHS}|ans?|mois|fois|jours?|semaines?|trimestres?|semestres?|"
                       r"ann[ée]es?|er|[èe]me)\b)[a-zà-ÿ]{3,}")
-_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{_MONTHS})\b)", re.IGNORECASE)
+_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{fields.MONTHS})\b)", re.IGNORECASE)
 # an amount opens the cell, not a list number before words (`2. Gestion des déchets`: a numbered row label)
 _AMOUNT_LED = re.compile(r"^\W*\(?\d(?!\d?\s*[.)]\s*[^\W\d])")
 _UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
 # `Du 14 au 24 janvier`: its year below
-_UNFINISHED = re.compile(rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
+_UNFINISHED = re.compile(rf"(?:\b(?:{fields.MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
 
 
 # a narrow cell alone ending on when it closes (`Fin consolidation` / `et perspective` / `retrait fin 2007`)
-_ENDS_DATED = re.compile(rf"\b(?:fin|d[ée]but|courant|mi|depuis|d[èe]s|jusqu.en|(?:{_MONTHS}))\W*(?:19|20)\d\d\W*$",
-                         re.IGNORECASE)
+_ENDS_DATED = re.compile(rf"\b(?:fin|d[ée]but|courant|mi|depuis|d[èe]s|jusqu.en|(?:{fields.MONTHS}))"
+                         r"\W*(?:19|20)\d\d\W*$", re.IGNORECASE)
 
 
 def date_led(text: str) -> bool:

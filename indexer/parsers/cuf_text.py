@@ -8,7 +8,7 @@ import re
 
 from ..text import fold, squash_spaces
 from . import fields
-from .cuf_cells import _BULLET_RE, _MONTHS, _NUMBER_RE, is_prose
+from .cuf_cells import _BULLET_RE, _NUMBER_RE, is_prose
 
 # `Projet d’aviculture : Abandonné`, `Nouveaux Forages : Abandonnés`, `Abandon du projet`: the row says the
 # project was dropped (not `enfants (abandonnés…`, people; nor a work `abandonné puis repris`)
@@ -31,7 +31,7 @@ def status(text: str) -> str:
 
 # a year and the month written before it (`Nov 2008`, `Décembre 2008`, `début 2009`), folded; `fin 2007`
 # on a sheet of July 2007 may end work still going on: no month
-_DATED = re.compile(rf"(?:\b({_MONTHS}|debut)\W{{0,2}}\s*)?\b((?:19|20)\d\d)\b")
+_DATED = re.compile(rf"(?:\b({fields.MONTHS}|debut)\W{{0,2}}\s*)?\b((?:19|20)\d\d)\b")
 _MONTH_KEYS = ("janv", "fev", "mars", "avr", "mai", "juin", "juil", "aou", "sept", "oct", "nov", "dec")
 
 
@@ -73,7 +73,7 @@ def strip_number(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý0-9])")
-_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{fields.MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def title_of(text: str) -> str:

@@ -176,7 +176,11 @@ _SHARE_AFTER = re.compile(r"^\s*(?:pour|de la part d[eu]|par)\s+(?:la |le |l['�
 _PER_YEAR = re.compile(r"/\s*an\b|\bpar an\b|\bannuel\w*|chaque ann[ée]e|tous les ans", re.IGNORECASE)
 # `12 500 euros en moyenne chaque année`, `150 000 euros en moyenne/an`
 _ON_AVERAGE = re.compile(r"^(?:en moyenne|environ)\b\s*", re.IGNORECASE)
-_SEVERAL_YEARS = re.compile(r"\b(?:sur|pendant|en)\s+(?:[2-9]|\d\d|deux|trois|quatre|cinq|six)\s+ans\b", re.IGNORECASE)
+# a length in years (`3 ans`, `six ans`, `10 ans`), read alike by every rule that reads one
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_YEARS_NUMBER = rf"\d{{1,2}}|{'|'.join(_NUMBERS)}"
+YEARS_LENGTH = rf"(?:{_YEARS_NUMBER})\s+ans\b"
+_SEVERAL_YEARS = re.compile(rf"\b(?:sur|pendant|en)\s+{YEARS_LENGTH}", re.IGNORECASE)
 # the other end of a range the amount opens (`Entre 350 000 € et 400 000 € /an`): what follows it is said of both
 _RANGE_END = re.compile(r"\s*(?:et|à|-|–)\s*")
 
@@ -342,8 +346,7 @@ _PERIOD_RE = re.compile(rf"(?:\bentre\s*(19[5-9]\d|20[0-4]\d)\s*et\s*(19[5-9]\d|
 # a start and a length (`2007 pour 3 ans`, `octobre 2006 … pour 2 ans`): the length goes with the
 # nearest year before it (`2002(expérimentation / 2004 sur 3 ans`: 2004-2006)
 DURATION_RE = re.compile(rf"(?:\b({MONTHS})\s+)?\b((?:19|20)\d\d)\b(?:(?!(?:19|20)\d\d)[^.;]){{0,40}}?"
-                         r"\b(?:pour|sur|pendant)\s+(\d|deux|trois|quatre|cinq)\s+ans\b", re.IGNORECASE)
-_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+                         rf"\b(?:pour|sur|pendant)\s+({_YEARS_NUMBER})\s+ans\b", re.IGNORECASE)
 LONGEST_PERIOD = 25  # years; `Sur les 20 premières années : 1981-2001` is one period, a longer span two dates
 
 
