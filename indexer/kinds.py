@@ -17,7 +17,10 @@ from . import geography
 from .records import Partnership
 from .text import fold
 
-# the kinds of party that are one place, not a unit enclosing others (the map and the search place them alike)
+# the kinds of party that are one place, not a unit enclosing others: the search's surroundings
+# (engine/surroundings.py) read them here. The map needs no list of them: it places at its own place
+# first every kind that is no administrative unit (search_app/gazetteer.py UNIT_KINDS), these two
+# and intercommunalities and associations too, so a new local kind is added here only
 LOCAL_KINDS = ("commune", "village")
 _ASSOCIATION = re.compile(r"\bassociation (?:« ?)?")
 # what a text calls a place just before its name (`le village de`, `la commune rurale de`, `la ville d'`)

@@ -97,3 +97,15 @@ def test_a_region_the_document_does_not_give_says_where_it_comes_from(engine, cl
     assert not any("table géographique" in n for n in engine.partnership("cr-basse-normandie--cr-koulikoro")["notes"])
     laxou = engine.partnership("laxou--andermboukane")["notes"]
     assert any("la région d'Andermboukane" in n for n in laxou)
+
+
+def test_the_map_places_every_local_kind_at_its_own_place():
+    """Review r42 part 1, #6: kinds.LOCAL_KINDS said the map read it; the map reads no list of local
+    kinds, it places at its own place first every kind that is no administrative unit. So a local
+    kind is never a unit to the map, and one found in both lists would be placed two ways."""
+    from indexer.kinds import LOCAL_KINDS
+    from search_app.gazetteer import UNIT_KINDS, gazetteer
+    assert not set(LOCAL_KINDS) & set(UNIT_KINDS)
+    for kind in LOCAL_KINDS:
+        place = gazetteer().locate({"country": "Mali", "kind": kind, "name": "Kayes", "region": "Kayes"})
+        assert place is not None and place.precision == "lieu", kind
