@@ -352,3 +352,20 @@ def test_de_before_a_country_as_french_says_it(country, bare, with_article):
     # « les résultats d'Algérie » (surroundings) and « la coopération de l'Algérie » (a record's page)
     assert geography.of_country(country) == bare
     assert geography.of_country(country, article=True) == with_article
+
+
+@pytest.mark.parametrize("text, kind", [
+    (("avec le Mali Conseil général des Hautes-Pyrénées 27 772 € Conseil de cercle de Niafunké 2 935 € "
+      "Ministère des Aff. Etrangères et Européennes 12 000 €"), None),  # three parties' amounts
+    ("Pour les deux jumelages : 15.245 €", None),  # Thionville: both partnerships' amount
+    (("Depuis 2006 aucun budget de la coopération décentralisée, 20 000 euros pour des projets "
+      "d’assainissement."), None),  # Angoulême: no budget
+    ("Entre 20 000 et 25 000 Euros", "yearly"),
+    ("14 000 E et 520 E pour l’appui institutionnel", "yearly"),
+    ("Nord-sud : 215 000 €", "yearly"),
+])
+def test_a_per_year_label_leaves_a_list_of_parties_or_partnerships_unsaid(text, kind):
+    """Review r42 part 1, #3: under « Budget consacré à la coopération décentralisée/an », a list of
+    several parties' contributions gave its first party's share as the yearly budget, and « Pour les
+    deux jumelages » gave each partnership the amount of both: their kind is not said."""
+    assert fields.budget(text, yearly=True).kind == kind

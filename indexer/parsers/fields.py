@@ -161,9 +161,27 @@ def budget(text: str | None, bare: bool = False, yearly: bool = False) -> Budget
     if currency is None:  # "4 448" in a column whose other cells say "€"
         currency = next((a.currency for a in found if a.currency), None) if len(found) > 1 else None
     kind = budget_kind(text, best, bool(result))
-    if kind is None and yearly and not _SEVERAL_YEARS.search(text):
+    if kind is None and yearly and not _SEVERAL_YEARS.search(text) and not _not_this_budget(text, found):
         kind = "yearly"
     return Budget(text=text, amount=best.value, currency=currency, kind=kind)
+
+
+# `Pour les deux jumelages : 15.245 €` (Thionville), `aucun budget de la coopération décentralisée` (Angoulême)
+_SEVERAL_PARTNERSHIPS = re.compile(r"\b(?:les|des|aux|ces)\s+(?:deux|trois|quatre|cinq|[2-9])\s+"
+                                   r"(?:jumelages|partenariats|coop[ée]rations)\b", re.IGNORECASE)
+_NO_BUDGET = re.compile(r"\b(?:aucun|pas de|sans)\s+budget\b", re.IGNORECASE)
+# a party's name just before its amount (`Conseil de cercle de Niafunké 2 935 €`), not a preposition
+_NAMED_BEFORE = re.compile(r"\b(?!(?:Entre|Depuis|De|Du|En|Pour|Soit|Dont|Environ|Budget|Total)\b)"
+                           r"[A-ZÉÈ][\w'’.-]+(?:\s+[\w'’.-]+){0,6}\s*:?\s*$")
+
+
+def _not_this_budget(text: str, found: list[Amount]) -> bool:
+    """A text under a « /an » label that is no yearly budget of this partnership: it lists several
+    parties' amounts (its first is one party's share), names several partnerships (the amount is
+    theirs together) or denies a budget. Its kind is left unsaid."""
+    ends = [0] + [a.end for a in found]
+    named = sum(bool(_NAMED_BEFORE.search(text[ends[i]:a.start])) for i, a in enumerate(found))
+    return named > 1 or bool(_SEVERAL_PARTNERSHIPS.search(text) or _NO_BUDGET.search(text))
 
 
 _SHARE_WORDS = r"(?i:participation|contribution|apport|part|cofinancement|financement|subvention)"
