@@ -221,3 +221,24 @@ def test_the_sort_menus_arrows_look_without_searching(browser, server, engine): 
     d.back()
     _wait(d, lambda d: _state(d) == {"q": ["eau"]}, "one Back to the order before")
     assert _console_errors(d) == []
+
+
+def test_an_order_looked_at_then_left_with_tab_applies_and_the_focus_goes_on(browser, server, engine):  # noqa: F811
+    """Arrows on the menu then Tab: the order applies on leaving it, and the focus stays where Tab
+    took it (« Exporter »), not sent back before the menu (the round's review); after an arrow, a
+    pick with the mouse applies at once."""
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
+    d = browser
+    d.get(server + "/?q=eau")
+    d.find_element("id", "sort").send_keys(Keys.ARROW_DOWN)
+    chosen = d.find_element("id", "sort").get_attribute("value")
+    d.find_element("id", "sort").send_keys(Keys.TAB)
+    _wait(d, lambda d: _state(d).get("sort") == [chosen], "the order applied on leaving the menu")
+    _wait(d, lambda d: d.execute_script("return document.activeElement.id") == "export-summary",
+          "the focus where Tab took it")
+    d.find_element("id", "sort").send_keys(Keys.ARROW_DOWN)
+    Select(d.find_element("id", "sort")).select_by_value("name")
+    _wait(d, lambda d: _state(d).get("sort") == ["name"], "the mouse's pick applied")
+    assert _console_errors(d) == []

@@ -299,9 +299,11 @@
     // The arrows on the closed menu change its value at each press: the order is applied when it is
     // chosen (Enter, or leaving the menu), not at each option looked at, which ran a search and added
     // a history entry each; a click in the open menu applies at once.
-    var applied = select.value, browsing = false;
+    // (an arrow's change comes within its keydown: `arrowed` tells it from a pick's, whatever the
+    // pointer did before)
+    var applied = select.value, pending = false, arrowed = false;
     function apply() {
-      browsing = false;
+      pending = false;
       if (select.value === applied) return;
       applied = select.value;
       clearTimeout(timer);
@@ -311,11 +313,13 @@
       load(location.pathname + "?" + params.toString(), "push");
     }
     select.addEventListener("keydown", function (ev) {
-      if (/^(Arrow)?(Up|Down|Left|Right)$|^(Home|End|PageUp|PageDown)$/.test(ev.key) && !ev.altKey) browsing = true;
-      else if (ev.key === "Enter") { ev.preventDefault(); apply(); }
+      if (/^(Arrow)?(Up|Down|Left|Right)$|^(Home|End|PageUp|PageDown)$/.test(ev.key) && !ev.altKey) {
+        arrowed = true;
+        setTimeout(function () { arrowed = false; }, 0);
+      } else if (ev.key === "Enter") { ev.preventDefault(); apply(); }
     });
-    select.addEventListener("change", function () { if (!browsing) apply(); });
-    select.addEventListener("blur", function () { if (browsing) apply(); });
+    select.addEventListener("change", function () { if (arrowed) pending = true; else apply(); });
+    select.addEventListener("blur", function () { if (pending) apply(); });
     sortForm.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
   }
   bindSort();
