@@ -163,6 +163,7 @@ def parse_query(text: str) -> ParsedQuery:
     text = _without_tags(text, pq.notices)
     text = _departement_numbers(text, pq.notices)
     text = GROUPED_RE.sub(lambda m: _GROUP_SPACES_RE.sub("", m.group(0)), text)  # `1 000 000` is one number
+    text = _inner_stars(text, pq.notices)
     typed, text = text, _ungrouped(text, pq.notices)
     items: list[Clause | str] = []  # clauses and the operators _OR, as typed
     negating: str | None = None  # a NOT waiting for its word
@@ -179,8 +180,6 @@ def parse_query(text: str) -> ParsedQuery:
     if negating is not None:
         pq.notices.append(_dangling_not(negating))
     pq.groups = _periods(_or_groups(items, pq.notices), pq.notices)
-    pq.notices += [_inner_star(w) for c in pq.clauses if c.kind in ("word", "phrase") for w in c.text.split()
-                   if TRUNCATION in w.rstrip(TRUNCATION)]
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
     elif typed.strip() and not pq.groups and NOTHING_SEARCHABLE not in pq.notices:
@@ -188,14 +187,21 @@ def parse_query(text: str) -> ParsedQuery:
     return pq
 
 
-def _inner_star(word: str) -> str:
-    """How a word with a star elsewhere than at its end is read (`eau*s`, `*eau`): the star separates
-    words there, as a space (the words' tokenizer drops it), and only a final one completes a word.
-    It was dropped with no word said (`eau*s` listed what `eau` lists)."""
-    tail = TRUNCATION if word.endswith(TRUNCATION) else ""
-    read = " ".join(re.sub(r"\*+", " ", word.rstrip(TRUNCATION)).split()) + tail
-    return (f"« {word} » est lu comme « {read} » : l'astérisque ne complète un mot qu'à sa fin "
-            f"({TRUNCATION_EXAMPLE}).")
+def _inner_stars(text: str, notices: list[str]) -> str:
+    """The words with a star elsewhere than at their end (`eau*s`, `*eau`) read with a space for it,
+    and said: only a final star completes a word. It was dropped with no word said (`eau*s` listed
+    what `eau` lists), then said to separate words while the tokenizer joined the parts as one
+    compound word (`ville*jumelle` listed 9, `ville jumelle` 132: the round's review)."""
+    def read(m: re.Match) -> str:
+        word = m.group(0)
+        core = word.rstrip(TRUNCATION)
+        if TRUNCATION not in core:
+            return word
+        spaced = " ".join(re.sub(r"\*+", " ", core).split()) + word[len(core):][:1]
+        notices.append(f"« {word} » est lu comme « {spaced} » : l'astérisque ne complète un mot qu'à sa "
+                       f"fin ({TRUNCATION_EXAMPLE}).")
+        return spaced
+    return re.sub(r'[^\s"]+', read, text)
 
 
 def _without_tags(text: str, notices: list[str]) -> str:
