@@ -31,16 +31,10 @@ PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils so
                   "d'autant plus bas qu'il leur en manque.")
 
 
-def _grouped(word: str) -> str:
-    """A number of five digits or more as French writes it, `1 000 000`: the query parser joined
-    its groups into one word (querylang), a year stays as typed."""
-    return f"{int(word):,}".replace(",", "\u202f") if word.isdigit() and len(word) > 4 else word
-
-
 def missing_notice(words: list[str], searched: bool = True) -> str:
     """Words no document has, nor any of their expansions: they weigh nothing in the coverage
     (their rarity is 0), so the results are those of the other words (`searched`), and the user is told."""
-    listed = " ni ".join(f"« {_grouped(w)} »" for w in words)
+    listed = " ni ".join(f"« {w} »" for w in words)
     return f"Aucun document ne contient {listed}" + (" : la recherche porte sur les autres mots." if searched else ".")
 
 
