@@ -163,7 +163,9 @@ def missing_action(rid: str) -> tuple[str, str] | None:
     ids = [a["id"].rpartition("--")[2] for a in engine.actions_of(m["pid"])]
     has = ("il n'a aucune action" if not ids else f"sa seule action est {ids[0]}" if len(ids) == 1
            else f"ses {len(ids)} actions vont de {ids[0]} à {ids[-1]}")
-    return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}."
+    padded = f"a{int(m['n'][1:]):02d}"  # `a1` for a01: the number as the ids write it
+    meant = f" Vouliez-vous dire « {m['pid']}--{padded} » ?" if padded != m["n"] and padded in ids else ""
+    return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}.{meant}"
 
 
 def action_meant(aid: str) -> str | None:

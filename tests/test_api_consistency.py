@@ -138,6 +138,9 @@ def test_an_unknown_action_id_names_the_one_meant(client):
     assert message("/api/actions/paris--rabat--a99").endswith(missing)
     assert message("/api/partnerships/paris--rabat--a99").endswith(missing)  # not « aucun partenariat »
     assert message("/api/actions/nope") == "Aucune action n'a l'identifiant « nope »."
+    # the number written without its zero is the action meant (the round's review)
+    assert message("/api/actions/paris--rabat--a1").endswith(
+        "n'a pas d'action a1 : ses 3 actions vont de a01 à a03. Vouliez-vous dire « paris--rabat--a01 » ?")
 
 
 def test_api_without_its_slash_answers_json(client):

@@ -596,4 +596,3 @@ def test_an_empty_listing_says_when_the_other_kind_of_record_meets_its_filters(e
     said = (f"Aucun partenariat ne répond à ces filtres, mais {actions} actions y répondent : "
             "choisissez « Actions » dans « Type de fiche » (ou tapez type:action).")
     assert r["query"]["notices"] == [said]
-
