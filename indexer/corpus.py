@@ -402,8 +402,8 @@ def _ahead(p: Partnership, until: int | None) -> fields.Years:
 
 
 def written(p: Partnership, a: Action, repertoires: list[Repertoire] | None = None) -> int | None:
-    """The year an action's text was written (`fields.written_year`: its sheet's `Date de mise à jour`
-    when it states one, else its document's date), as `draft_action` reads its printed years."""
+    """The year an action's years are read against (`fields.written_year`: its document's), as
+    `draft_action` reads its printed years."""
     return fields.written_year(p.updated, document_date(a, repertoires))
 
 

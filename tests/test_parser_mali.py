@@ -305,9 +305,10 @@ def test_a_row_naming_a_part_is_a_part_of_the_project_above(corpus):
 
     acts = [a for a in corpus.actions if a.partnership_id == "pontivy--ouelessebougou"]
     market = [(a.title, a.years, a.end) for a in acts if "marché" in a.title]
-    # the second part, `en projet` for 2008 on a sheet of July 2007, is planned: no year of activity
+    # the second part, for 2008 in the repertoire of 2008, keeps its year (its sheet's own date, July
+    # 2007, decides its state, not its years: À propos)
     assert market == [("Reconstruction du marché : Première partie", [2002], 2002),
-                      ("Reconstruction du marché : Deuxième partie", [], 2008)]
+                      ("Reconstruction du marché : Deuxième partie", [2008], 2008)]
     assert not any(a.title in ("Première partie", "Deuxième partie") for a in acts)
     # a part under another heading is no part of the project above it
     rows = [ActionDraft("Marché", 1, 1, domain_raw="Économie"), ActionDraft("Phase 2", 2, 2, domain_raw="Santé")]

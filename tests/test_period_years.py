@@ -73,29 +73,26 @@ def test_the_corpus_counts_every_year_of_a_printed_period(corpus):
         assert 2008 in by_id[pid].years, pid
 
 
-def test_a_sheet_dated_before_its_document_tells_no_later_year(corpus):
-    """Marly-le-Roi-Kita (mali l.8136): `2007 pour 3 ans` on a sheet updated on 1 April 2007 (in a
-    repertoire of 2008) tells the work of 2007; 2008 and 2009 are planned."""
+def test_a_period_runs_to_its_documents_date_whatever_its_sheets(corpus):
+    """Marly-le-Roi-Kita (mali l.8136): `2007 pour 3 ans` on a sheet updated on 1 April 2007, in the
+    repertoire of 2008, runs in 2007 and 2008; 2009, after the document's date, is planned (À propos:
+    « les années … prévues, après la date du document, ne comptent pas »). A sheet's own date decides a
+    row's state, not its years: Saint-Denis–Djeloubou's `2004-2008` (mali l.11052, a sheet of May 2007)
+    runs to 2008, as its gold's year range and the judges' year filters read it (the round's second
+    reading, a sheet's date for the years, was taken back)."""
     by_id = {r.id: r for r in (*corpus.partnerships, *corpus.actions)}
     fountains = by_id["marly-le-roy--kita--a05"]
-    assert (fountains.years, fountains.start, fountains.end) == ([2007], 2007, 2009)
-    assert by_id["marly-le-roy--kita"].extra["Années prévues"] == "2008, 2009"
-
-
-def test_a_printed_year_after_the_sheets_date_is_planned(corpus):
-    """Saint-Denis–Djeloubou (mali l.11052-11061): `2004-2008` on a sheet updated on 1 May 2007 ran up
-    to 2007; its printed end 2008 is planned, like Marly's filled years, and no year filter finds it."""
-    by_id = {r.id: r for r in (*corpus.partnerships, *corpus.actions)}
+    assert (fountains.years, fountains.start, fountains.end) == ([2007, 2008], 2007, 2009)
+    assert by_id["marly-le-roy--kita"].extra["Années prévues"] == "2009"
     care = by_id["saint-denis--djeloubou-karokoro-et-sahel--a02"]
-    assert (care.years, care.start, care.end) == ([2004, 2005, 2006, 2007], 2004, 2008)
-    djeloubou = by_id["saint-denis--djeloubou-karokoro-et-sahel"]
-    assert 2008 not in djeloubou.years and djeloubou.extra["Années prévues"] == "2008"
+    assert (care.years, care.start, care.end) == ([2004, 2005, 2006, 2007, 2008], 2004, 2008)
+    assert 2008 in by_id["saint-denis--djeloubou-karokoro-et-sahel"].years
     classes = by_id["thionville--gao--a13"]  # `2007 et 2008`, a sheet of June 2007
-    assert (classes.years, classes.end) == ([2007], 2008)
+    assert (classes.years, classes.end) == ([2007, 2008], 2008)
 
 
-def test_the_written_year_is_the_sheets_date_never_after_its_documents():
-    assert fields.written_year("2007-05-01", 2008) == 2007
-    assert fields.written_year("2009-01-01", 2008) == 2008
+def test_the_years_are_read_against_the_documents_date():
+    assert fields.written_year("2007-05-01", 2008) == 2008
     assert fields.written_year(None, 2008) == 2008
+    assert fields.written_year("2007-05-01", None) == 2007
     assert fields.sheet_date("2007-05-01") == (2007, 5)

