@@ -211,6 +211,8 @@ def fill_periods(a: Action, until: int | None = None) -> list[int]:
     if not a.years:
         return []
     first, last = min(a.years), max(a.years + ([a.end] if a.end else []))
+    if last - first < 2:  # no year between them to fill: the text need not be read (most actions)
+        return []
     text = " ".join(t for t in (a.title, a.description, a.original_text) if t)
     inside = {y for y in fields.inner_years(text) if first <= y <= last}
     done = until if until is None or a.status != "en projet" else until - 1
