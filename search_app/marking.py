@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from indexer.records import SHOWN_ONLY
+from indexer.text import EMAIL_RE
 
 Mark = Callable[[str | None, str], str]  # views.record_marks: (text, field) -> escaped HTML
 
@@ -43,7 +44,7 @@ def extra_field(key: str) -> str:
 def marked(value: Any, field: str, mark: Mark) -> Any:
     """A value as shown, its words marked: a text, each text of a list, a budget's text."""
     if isinstance(value, str):
-        return Markup(mark(value, field))
+        return Markup(_marked_text(value, field, mark))
     if isinstance(value, list):
         return [marked(v, field, mark) for v in value]
     if isinstance(value, dict) and "text" in value:
@@ -81,3 +82,17 @@ def _marked_contact(c: dict, mark: Mark) -> dict:
     details = [dict(d, text=marked(d["text"], DETAIL_FIELDS[d["label"]], mark)) if d["label"] in DETAIL_FIELDS
                else d for d in c["details"]]
     return dict(marked_copy(c, CONTACT_FIELDS, mark), details=details)
+
+
+def _marked_text(text: str, field: str, mark: Mark) -> str:
+    """`text` marked, its e-mail addresses left plain: the search never reads them (the index holds
+    the sheets without them: indexer.text.redact_contacts), and `yahoo` marked in « deya_cu@yahoo.fr »
+    of a sheet's original text where the search said no document had it (the round's review)."""
+    if "@" not in text:
+        return mark(text, field)
+    out, at = [], 0
+    for m in EMAIL_RE.finditer(text):
+        out += [mark(text[at:m.start()], field) if m.start() > at else "", str(escape(m.group()))]
+        at = m.end()
+    out.append(mark(text[at:], field) if at < len(text) else "")
+    return "".join(out)

@@ -55,6 +55,18 @@ def test_a_record_page_marks_the_search_words_in_every_section(client):
     assert "<mark>" not in client.get("/partenariats/cu-lyon--district-de-bamako").get_data(as_text=True)
 
 
+def test_an_e_mail_is_never_marked(client):
+    """`yahoo` was marked in « deya_cu@yahoo.fr » of Marseille–Marrakech's original text, where the
+    search says no document has it: the index holds the sheets without their e-mails (the round's
+    review). The e-mail is shown, plain; the words around it are still marked."""
+    said = client.get("/api/search", query_string={"q": "yahoo"}).get_json()["query"]["notices"]
+    assert any("Aucun document ne contient « yahoo »" in n for n in said)
+    page = client.get("/partenariats/marseille--marrakech?q=yahoo").get_data(as_text=True)
+    assert "deya_cu@yahoo.fr" in page and "<mark>yahoo</mark>" not in page.lower()
+    marked = client.get("/partenariats/marseille--marrakech?q=division").get_data(as_text=True)
+    assert "<mark>Division</mark>" in marked or "<mark>division</mark>" in marked
+
+
 def test_each_text_a_record_page_marks_is_read_in_an_index_field():
     """search_app.marking names, for each text the page shows, the index field the search reads it in:
     a name that is no field would mark nothing (its terms are looked up by that name)."""
