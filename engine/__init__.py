@@ -19,7 +19,7 @@ from indexer.facet_registry import registry
 from indexer.store import DEFAULT_INDEX_DIR, IndexError_, current_generation, pointer_stamp
 from indexer.unread import unread_documents
 
-from . import autocomplete
+from . import autocomplete, surroundings
 from .search import SORTS, SearchRequest, search
 from .state import IndexState, open_state
 
@@ -77,13 +77,20 @@ class Engine:
         return [copy_record(st.actions[a]) for a in st.actions_of.get(pid, [])]
 
     def related(self, pid: str) -> tuple[list[dict], list[dict]]:
-        """The other partnerships of the same French collectivity, and of the same partner."""
+        """The other partnerships of the same French collectivity, and of the same partner: a partner
+        bearing the same name, or the same unit written otherwise (« Région de Kayes » and « Assemblée
+        régionale de Kayes », « Bamako (District) » and « Mairie du district de Bamako », « Yélimané » and
+        « Cercle de Yelimané »: a unit of one kind, region and subdivision; QA r42, audit 5, defect 10)."""
         st = self.state()
         rec = st.partnerships[pid]
         out = []
         for side in ("french_party", "partner_party"):
             name = (rec.get(side) or {}).get("name")
-            ids = st.partnerships_of.get((side, name), []) if name else []
+            ids = list(st.partnerships_of.get((side, name), [])) if name else []
+            unit = _unit(rec.get(side)) if side == "partner_party" else None
+            if unit is not None:
+                ids += sorted((i for i, p in st.partnerships.items() if i not in ids and _unit(p.get(side)) == unit),
+                              key=lambda i: st.partnerships[i]["title"])
             out.append([copy_record(st.partnerships[i]) for i in ids if i != pid])
         return out[0], out[1]
 
@@ -178,3 +185,12 @@ def copy_record(value: Any) -> Any:
     if isinstance(value, list):
         return [copy_record(v) for v in value]
     return value
+
+
+def _unit(party: dict | None) -> tuple | None:
+    """A partner that is an administrative unit (a region, a wilaya, a cercle…: surroundings.UNIT_KINDS),
+    as its kind and place; None for a commune, a village or an association, which a name tells apart."""
+    kind = (party or {}).get("kind") or ""
+    if kind not in surroundings.UNIT_KINDS:
+        return None
+    return kind, party.get("country"), party.get("region"), party.get("subdivision")  # type: ignore[union-attr]

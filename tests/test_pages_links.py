@@ -89,3 +89,19 @@ def test_no_control_character_is_echoed_into_a_page(client):
         html = client.get(url).get_data(as_text=True)
         assert "\x00" not in html and "\x01" not in html, url
     assert 'name="x' not in client.get("/?q=eau&x%01y=1").get_data(as_text=True)
+
+
+def test_the_same_unit_written_otherwise_is_the_same_partner(client):
+    """« Voir aussi » joined partners by their name only: Grand Lyon's « Mairie du district de Bamako »
+    and the AIMF's « Bamako (District) » did not see each other, nor « Région de Kayes » the « Assemblée
+    régionale de Kayes » (QA r42, audit 5, defect 10). A unit of one kind and place is one partner; a
+    commune is told apart by its name (Bamako, typed a commune, is not the district)."""
+    def same_partner(pid: str) -> set[str]:
+        data = client.get(f"/api/partnerships/{pid}").get_json()
+        return {p["id"] for p in data["related"]["same_partner"]}
+
+    assert "aimf--bamako-district" in same_partner("cu-lyon--district-de-bamako")
+    assert {"cr-ile-de-france--assemblee-regionale-de-kayes", "cg-hauts-de-seine--cr-kayes"} <= same_partner(
+        "cr-bretagne--cr-kayes")
+    assert "paris--cercle-yelimane" in same_partner("montreuil--yelimane")
+    assert not {"cu-lyon--district-de-bamako", "aix-en-provence--bamako-commune-v"} & same_partner("angers--bamako")
