@@ -11,6 +11,7 @@ old one keeps being served and the error is kept for the status endpoint.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,9 @@ class Engine:
         self.last_error: str | None = None
         self._domains: tuple[IndexState, dict[str, int]] | None = None  # the domain facet's counts, per generation
         self._picked: tuple[IndexState, dict[str, int]] | None = None  # what a picked name lists, per generation
+        # called, in a thread of its own, with each generation opened after the first (a rebuild
+        # published while serving): what `serve` prepared for the first one (search_app/serving.py)
+        self.on_new_generation: Callable[[IndexState], object] | None = None
 
     # -- lifecycle ---------------------------------------------------------
     def state(self) -> IndexState:
@@ -57,7 +61,10 @@ class Engine:
                     raise
                 self._stamp = stamp  # do not retry on every request; a new publish changes the stamp
                 return self._state
+            replaced = self._state is not None
             self._state, self._stamp, self.last_error = state, stamp, None
+            if replaced and self.on_new_generation is not None:
+                threading.Thread(target=self.on_new_generation, args=(state,), daemon=True).start()
             return state
 
     # -- queries -----------------------------------------------------------

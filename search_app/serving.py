@@ -41,8 +41,12 @@ def prepare(app: Flask, threads: int = 0) -> None:
     """Open the engine with a searcher for each of `threads` server threads, pay the one-off costs
     of a first request of each kind (see the module's docstring), and settle the collector."""
     with app.app_context():
+        engine = get_engine()
+        # a rebuild published while serving: its table is built as soon as it is opened, not by the
+        # first typo after it (0.1 s; the round's review)
+        engine.on_new_generation = written_forms
         try:
-            state = get_engine().state()
+            state = engine.state()
             state.open_searchers(threads)
             written_forms(state)
         except IndexError_:

@@ -125,6 +125,7 @@ def test_serving_pays_the_first_requests_one_off_costs_before_the_first_user(ind
     assert cache is not None and {"search.html", "partnership.html", "_map.html"} <= {key[1] for key in cache}
     assert app.extensions["engine"].state().version in spelling._forms
     assert panel_paths.cache_info().currsize == len(PANELS)
+    assert app.extensions["engine"].on_new_generation is spelling.written_forms  # and for a rebuild's
 
 
 def test_serving_an_unreadable_index_still_starts_and_answers_503(tmp_path, restored_gc):
@@ -160,3 +161,25 @@ def test_threads_take_the_searchers_opened_ahead_then_open_their_own(index_dir):
     assert len(taken) == 3 and {id(s) for s in taken[:2]} == {id(s) for s in ahead}
     assert all(taken[2] is not s for s in ahead)
     assert state._spare == []
+
+
+def test_a_generation_published_while_serving_is_prepared_as_it_opens(index_dir, tmp_path):
+    """The first typo after a rebuild built the written-forms table (0.1 s; the round's review): the
+    engine hands each generation opened after the first to `on_new_generation`, in a thread of its
+    own, and `serve` gives it the table's builder."""
+    import os
+    import shutil
+
+    from engine import Engine
+
+    served = tmp_path / "index"
+    shutil.copytree(index_dir, served)
+    engine = Engine(served)
+    first = engine.state()
+    given, done = [], threading.Event()
+    engine.on_new_generation = lambda st: (given.append(st), done.set())
+    assert engine.state() is first and not given  # the same generation: nothing to prepare
+    pointer = next(p for p in served.iterdir() if p.name == "CURRENT")
+    os.utime(pointer, ns=(pointer.stat().st_atime_ns, pointer.stat().st_mtime_ns + 1_000_000_000))
+    second = engine.state()
+    assert second is not first and done.wait(5) and given == [second]
