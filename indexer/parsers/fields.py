@@ -350,8 +350,10 @@ def written_year(updated: str | None, doc_year: int | None) -> int | None:
     A sheet's own date decides a row's state (`cuf_text.dated_status`), not its years: reading the
     years against it (a sheet of May 2007 telling no work of 2008) was tried this round and taken
     back, as the gold's year ranges and the judges' year filters count a printed 2008."""
+    if doc_year is not None:
+        return doc_year
     date = sheet_date(updated)
-    return doc_year if doc_year is not None else (date[0] if date else None)
+    return date[0] if date else None
 
 
 # a month as the documents write it before a year (`septembre 2006`, `déc. 2005`, `Nov 2008`)
