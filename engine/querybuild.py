@@ -458,11 +458,12 @@ def _no_value_notice(facet, clause: Clause, text: str) -> str:
 
 def _as_value(facet, text: str) -> str:
     """The value the API reads `text` as (`statut:"en contacts"` is « En contact », as `status=En contacts`
-    is), or whose French label it begins (`type:partenariat`, `type:actions`: « Partenariats », « Actions »)."""
+    is), or whose French label it begins (`type:partenariat`, `type:actions`: « Partenariats », « Actions »;
+    `type:projets` too)."""
     try:
         return str(facet.parse(text))
     except ValueError:
-        return labelled(facet.value_labels, text) or text
+        return labelled(facet.value_labels, text, facet.value_words) or text
 
 
 def _value_shaped(facet, text: str) -> bool:

@@ -531,9 +531,12 @@ def match_facet_value(values, text: str) -> list:
     return [v for v in values if f" {key}" in f" {fold_text(str(v))}"]
 
 
-def labelled(labels, text: str):
-    """The one value whose label (`Facet.value_labels`, as the page shows it) begins as `text` does,
-    folded (`partenariat`: « Partenariats »); None when none or several do."""
+def labelled(labels, text: str, words=None):
+    """The one value whose label (`Facet.value_labels`, as the page shows it) or one of its other
+    words (`Facet.value_words`) begins as `text` does, folded (`partenariat`: « Partenariats »,
+    `projet`: the actions); None when none or several do."""
     key = fold_text(text).strip()
-    found = [value for value, label in labels.items() if key and fold_text(label).startswith(key)]
-    return found[0] if len(found) == 1 else None
+    names = [(value, label) for value, label in labels.items()]
+    names += [(value, word) for value, others in (words or {}).items() for word in others]
+    found = {value for value, name in names if key and fold_text(name).startswith(key)}
+    return found.pop() if len(found) == 1 else None

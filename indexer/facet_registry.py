@@ -52,6 +52,8 @@ class Facet:
     example: str | None = None  # an API value, for the OpenAPI document
     query_example: str | None = None  # a prefix use shown in the page's help (`pays:mali`)
     value_labels: Mapping[Any, str] = field(default_factory=dict)  # French labels of coded values
+    # other words a user types for a coded value after its prefix (`type:projets`: the actions)
+    value_words: Mapping[Any, tuple[str, ...]] = field(default_factory=dict)
     # validation of an API value: its shape (regex), the only values allowed,
     # the conversion to the stored value, and the error code and message
     pattern: str | None = None
@@ -242,6 +244,7 @@ FACETS = Registry([
     Facet("type", "Type de fiche", lambda p: ["partnership"], lambda a, p: ["action"],
           prefixes=("type",), multi=False, closed=("partnership", "action"), selects_kind=True,
           value_labels={"partnership": "Partenariats", "action": "Actions"},
+          value_words={"action": ("projets",)},
           invalid_code="invalid_type",
           invalid_message="Valeur inconnue pour le filtre « {label} » ({name}) : « {value} » ; valeurs "
                           "possibles : partnership (partenariats), action (actions).",

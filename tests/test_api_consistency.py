@@ -66,6 +66,14 @@ def test_the_kind_prefix_reads_its_french_labels_and_exclusions(client):
     assert _search(client, q="type:partenariat puits")["total"] == partnerships != actions
 
 
+def test_the_kind_prefix_reads_projects_as_the_actions(client):
+    """Users call the actions projects: `type:projets puits` listed nothing (« Aucune valeur »)."""
+    actions = _search(client, q="puits", type="action")["total"]
+    for q in ("type:projet puits", "type:projets puits", "type:Projets puits"):
+        data = _search(client, q=q)
+        assert data["total"] == actions and data["query"]["type"] == "action", q
+
+
 # --- #19: malformed parameters --------------------------------------------------------------------
 
 def test_a_year_out_of_the_search_s_years_is_refused_as_year_from_is(client):
