@@ -266,8 +266,30 @@ def find_graded_expansions(words: list[str]) -> list[tuple[int, int, list[tuple[
                 k += n
                 break
         else:
-            k += 1
+            joined = _joined_pair(words, flat, k)
+            if joined and not (spans and flat[k][1] < spans[-1][1]):
+                spans.append(joined)
+                k += 2
+            else:
+                k += 1
     return spans
+
+
+def _joined_pair(words: list[str], flat: list[tuple[str, int]], k: int):
+    """Two one-term words typed apart (`micro finance`) that an entry writes as one word: the span
+    of both, with that word and its entry's alternatives (2 results for 19: `micro` and `finance`
+    are both found, so the index never tried `microfinance`)."""
+    if k + 1 >= len(flat) or flat[k + 1][1] != flat[k][1] + 1:
+        return None
+    i = flat[k][1]
+    if any(len(phrase_key(w)) != 1 for w in words[i:i + 2]):
+        return None
+    word = words[i] + words[i + 1]
+    joined = phrase_key(word)
+    for key, alts in expansions().by_first.get(joined[0], ()) if len(joined) == 1 else ():
+        if key == joined:
+            return (i, i + 2, [(word, SYNONYM), *alts])
+    return None
 
 
 def family_of(word: str) -> list[str]:

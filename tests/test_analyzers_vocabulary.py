@@ -584,3 +584,13 @@ def test_a_hyphenated_word_no_entry_writes_so_is_its_joined_form():
     assert find_expansions(["cyber-café"]) == find_expansions(["cybercafé"]) != []
     assert find_expansions(["micro-crédit"]) != []
     assert find_expansions(["zzz-yyy"]) == []
+
+
+def test_two_words_typed_apart_that_an_entry_writes_as_one_are_that_entry():
+    """`micro finance` found 2 partnerships for microfinance's 19: both words are in the index, so the
+    joined word was never tried, nor its synonyms; now the pair brings the word and its entry."""
+    (start, end, alts), = find_expansions(["micro", "finance"])
+    assert (start, end) == (0, 2) and "microfinance" in alts and "microcrédit" in alts
+    assert [alts for _, _, alts in find_expansions(["eau", "potable"])] == [
+        alts for _, _, alts in find_expansions(["eau potable"])]  # a two-word entry stays itself
+    assert find_expansions(["micro", "zzz"]) == []
