@@ -126,8 +126,8 @@ def named_place(typed: list[str], built: BuiltQuery,
         if found is not None:
             return _enclosing(*found)
     typed_key, budget = spellings[0], max_typos(spellings[0])
-    close = {(geo.country, place.name): place for geo in tables for k, places in geo.places.items()
-             if k[:1] == typed_key[:1] and abs(len(k) - len(typed_key)) <= budget  # cheap tests first
+    close = {(country, place.name): place for country, k, places in _keys_by_initial().get(typed_key[:1], ())
+             if abs(len(k) - len(typed_key)) <= budget  # cheap test first
              and edit_distance(typed_key, k, budget) <= budget
              for place in places}
     if len(close) == 1:  # one place only: a guess among several would be noise
@@ -153,6 +153,17 @@ def _table_name_words() -> frozenset[str]:
     return frozenset(w for geo in map(geography.of, PARTNER_COUNTRIES) if geo is not None
                      for places in geo.places.values() for p in places
                      for w in geography.key_words(p.name) if len(w) >= 4)
+
+
+@lru_cache(maxsize=1)
+def _keys_by_initial() -> dict[str, list[tuple[str, str, list[geography.Place]]]]:
+    """The tables' (country, key, places), by the key's first letter, in the tables' order: a typo
+    keeps its first letter (named_place), and each request went through all ~220 keys for it."""
+    out: dict[str, list[tuple[str, str, list[geography.Place]]]] = {}
+    for geo in filter(None, map(geography.of, PARTNER_COUNTRIES)):
+        for k, places in geo.places.items():
+            out.setdefault(k[:1], []).append((geo.country, k, places))
+    return out
 
 
 @lru_cache(maxsize=1)
