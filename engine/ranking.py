@@ -61,6 +61,12 @@ class Ranking:
     missing: list[str] = field(default_factory=list)  # word groups no document matches (missing_notice)
     unknown: list[str] = field(default_factory=list)  # every word group, when no document matches any
 
+    def absent_words(self) -> list[str]:
+        """The query's words no document contains, each once (an OR's alternatives apart): what
+        the notices name in « Aucun document ne contient … », given as data so that a client
+        (search.js holding back its live announcement) need not read the French wording."""
+        return list(dict.fromkeys(w for g in self.unknown or self.missing for w in g.split(" OR ")))
+
     def unfounded(self, listed: Collection[int]) -> list[str]:
         """Its notices that the listing, once filtered, does not bear out (and `partial` cleared
         with its notice): the partial one when every listed document has all the words, both

@@ -200,6 +200,30 @@ def test_reading_the_completions_is_no_pause_in_the_typing(browser, server, engi
     assert _console_errors(d) == []
 
 
+def test_the_hold_back_reads_no_wording(browser, server, engine, monkeypatch):  # noqa: F811
+    """The spoken count is held back while the half-typed word is unknown and its completions are
+    offered, whatever the notice's wording: search.js read « Aucun document ne contient » (the
+    round's review); it reads the page's data-unknown-words. Here the notice is worded otherwise."""
+    from selenium.webdriver.common.keys import Keys
+
+    from engine import ranking
+
+    monkeypatch.setattr(ranking, "missing_notice", lambda words, searched=True: "Nul mot absent : " +
+                        " ".join(f"« {w} »" for w in words))
+    d = browser
+    d.get(server + "/?q=puits&country=Mali")
+    box = d.find_element("id", "q")
+    box.send_keys(" kou")
+    _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
+    _wait(d, lambda d: _state(d).get("q") == ["puits kou"], "the typed words searched")
+    assert "Nul mot absent" in d.find_element("id", "announce").get_attribute("textContent")  # reworded
+    time.sleep(1.2)  # past the typing's announcement delay
+    assert "kou" not in d.find_element("id", "live").get_attribute("textContent")
+    box.send_keys(Keys.ESCAPE)  # the list closed without a pick: read
+    _wait(d, lambda d: "kou" in d.find_element("id", "live").get_attribute("textContent"), "read once closed")
+    assert _console_errors(d) == []
+
+
 def test_the_sort_menus_arrows_look_without_searching(browser, server, engine):  # noqa: F811
     """Each arrow on the closed « Trier par » menu ran a search and added a history entry (QA r42
     #5-5, WCAG 3.2.2): the order chosen applies on Enter, once."""

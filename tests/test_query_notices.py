@@ -137,3 +137,24 @@ def test_a_notice_is_said_once(engine):
     said = notices(engine, "Chefchaouen NOT NOT")[1]
     assert said == ["Opérateur « NOT » sans terme après lui : il a été ignoré.",
                     "Aucun document ne contient « Chefchaouen »."]
+
+
+@pytest.mark.parametrize("q, words", [("Bamako kou", ["kou"]), ("kou", ["kou"]), ("eau Éàzzz", ["Éàzzz"]),
+                                       ("Bamako zzqx OR zzqy", ["zzqx", "zzqy"]), ("eau Kayes", []), ("", [])])
+def test_the_words_no_document_has_are_given_as_data(engine, q, words):
+    """search.js held back its spoken count by reading the French notice (« Aucun document ne
+    contient « kou » ») in the page (the round's review): the words are data of the response."""
+    assert engine.search(SearchRequest(q=q))["query"]["unknown_words"] == words
+
+
+def test_the_page_carries_the_total_and_the_unknown_words(client):
+    """The page's #announce says them as attributes: what search.js reads (no wording)."""
+    import json
+    import re
+
+    html = client.get("/?q=eau+kou").get_data(as_text=True)
+    tag = re.search(r'<p id="announce"[^>]*>', html).group(0)
+    assert json.loads(re.search(r"data-unknown-words='([^']*)'", tag).group(1)) == ["kou"]
+    assert re.search(r'data-total="(\d+)"', tag).group(1) != "0"
+    tag = re.search(r'<p id="announce"[^>]*>', client.get("/?q=kou").get_data(as_text=True)).group(0)
+    assert 'data-total="0"' in tag

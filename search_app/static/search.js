@@ -107,16 +107,21 @@
   // (while typing, once the typing has paused a little longer, so as not to
   // read a count per word).
   var announceTimer = null, heldBack = false;
+
+  // A word being typed while its completions are offered: results that say nothing has the
+  // half-typed word (no result, or « kou » among the query's unknown words while Koulikoro is
+  // offered) are not read; they are once the list closes without a pick (Escape, or no completion
+  // for the word typed on). The server says both as data (#announce's data-total, data-unknown-words).
+  function halfTyped(source) {
+    if (source.getAttribute("data-total") === "0") return true;
+    var unknown = JSON.parse(source.getAttribute("data-unknown-words") || "[]");
+    return unknown.indexOf(input.value.trim().split(/\s+/).pop()) >= 0;
+  }
   function announce(typing) {
     var source = document.getElementById("announce");
     if (!live || !source) return;
     var text = source.textContent.replace(/\s+/g, " ").trim();
-    // a word being typed while its completions are offered: results that say nothing has the
-    // half-typed word (« Aucun document ne contient « kou » » while Koulikoro is offered) are not
-    // read; they are once the list closes without a pick (Escape, or no completion for the word typed on)
-    var unknown = text.split("Aucun document ne contient")[1] || "";
-    var typedWord = input.value.trim().split(/\s+/).pop();
-    heldBack = typing && listOpen() && (/^Aucun résultat/.test(text) || unknown.indexOf("« " + typedWord + " »") >= 0);
+    heldBack = typing && listOpen() && halfTyped(source);
     if (heldBack) return;
     clearTimeout(announceTimer);
     live.textContent = "";
