@@ -8,6 +8,7 @@ JSON API keeps machine values (numbers, ISO dates).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
@@ -118,6 +119,18 @@ def year_list(years: list[int]) -> str:
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
+_SAYS_YEARLY = re.compile(r"/\s*an\b|\bpar an\b|\bannuel|\bchaque ann[ée]e|\bl.an\b", re.IGNORECASE)
+
+
+def budget_text(text, kind: str | None):
+    """A budget as written, with « (par an) » where it is yearly and its words do not say so: the
+    sheet says it in its label (« Budget consacré à la coopération décentralisée/an : 20 000 Euros »),
+    which the page replaces by its own « Budget »."""
+    if kind != "yearly" or not text or _SAYS_YEARLY.search(str(text)):
+        return text
+    return text + " (par an)"
+
+
 def capitalised(text: str | None) -> str:
     """A value shown as a label, with a capital initial (`suspendu`: « Suspendu », as « En contact »
     beside it; an action's `réalisé`: « Réalisé »), the rest as the document writes it."""
@@ -153,5 +166,5 @@ def quote(text: str) -> str:
 TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
     "num": number, "plural": plural, "decade": decade, "date_fr": date, "datetime_fr": datetime,
     "duration_ms": duration_ms, "year_span": year_span, "year_list": year_list, "section_label": section_label,
-    "quote": quote, "capitalised": capitalised,
+    "quote": quote, "capitalised": capitalised, "budget_text": budget_text,
 }

@@ -86,3 +86,12 @@ def test_suggestion_keeps_the_rest_of_the_query_and_writes_words_as_the_document
 def test_no_suggestion_when_nothing_changes():
     assert display_suggestion("Ségou", ["Ségou"], None, FORMS) is None
     assert display_suggestion("segou", ["segou"], "segou", FORMS) is None
+
+
+@pytest.mark.parametrize("text,kind,expected", [
+    ("20 000 Euros", "yearly", "20 000 Euros (par an)"), ("2500€/an", "yearly", "2500€/an"),
+    ("5 000 € par an", "yearly", "5 000 € par an"), ("Budget annuel : 80 000 €", "yearly", "Budget annuel : 80 000 €"),
+    ("20 000 Euros", "total", "20 000 Euros"), ("20 000 Euros", None, "20 000 Euros"),
+])
+def test_a_yearly_budget_says_par_an_once(text, kind, expected):
+    assert f.budget_text(text, kind) == expected

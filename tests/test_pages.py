@@ -280,9 +280,16 @@ def test_the_international_relations_budget_is_a_row_beside_the_budget(client):
     the record's budget and the international relations' beside it, as a row, not a section."""
     html = client.get("/partenariats/cg-essonne--cercle-douentza").get_data(as_text=True)
     rows = re.findall(r"<dt>(Budget[^<]*)</dt><dd>([^<]*)</dd>", html)
-    assert rows == [("Budget", "150 000 euros sur budget propre"),
+    assert rows == [("Budget", "150 000 euros sur budget propre (par an)"),
                     ("Budget consacré aux relations internationales (par an)", "850 000 euros")]
     assert "<h2>Budget consacré" not in html
+
+
+def test_a_yearly_budget_says_so_where_its_words_do_not(client):
+    """Maurepas-Mopti's « Budget consacré à la coopération décentralisée/an: 20 000 Euros » (Mali
+    l.8486) read « Budget 20 000 Euros »: the page's own label replaced the sheet's `/an`."""
+    html = client.get("/partenariats/maurepas--mopti").get_data(as_text=True)
+    assert re.findall(r"<dt>Budget</dt><dd>([^<]*)</dd>", html) == ["20 000 Euros (par an)"]
 
 
 def test_a_partnership_page_writes_a_period_as_printed(client, engine):
