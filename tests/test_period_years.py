@@ -22,6 +22,8 @@ def action(text: str, years: list[int], start: int, end: int, status: str | None
     ("Envoi en octobre 2006 avec AFVP pour 2 ans", [(2006, 2008)]),  # started in the year's course
     ("2007 pour 3 ans : 2007-2009", [(2007, 2009)]),  # a dates cell that states it once more: one period
     ("Visites en 2004 et mars 2006", []),  # two dates
+    ("« Pas d'école, pas d'avenir » (débuté en 2003, achevé en 2006)", [(2003, 2006)]),  # maroc l.3548
+    ("(débutés en 2003, achevés en 2005)", [(2003, 2005)]),  # maroc l.5970
 ])
 def test_a_period_with_months_or_a_length_is_a_period(text, expected):
     assert fields.periods(text) == expected
@@ -96,3 +98,11 @@ def test_the_years_are_read_against_the_documents_date():
     assert fields.written_year(None, 2008) == 2008
     assert fields.written_year("2007-05-01", None) == 2007
     assert fields.sheet_date("2007-05-01") == (2007, 5)
+
+
+def test_a_period_written_started_and_finished_counts_every_year(corpus):
+    """Sète-El Jadida (maroc l.3548, QA audit 6, #12): « (débuté en 2003, achevé en 2006) » ran in 2005
+    too (À propos: « Une période écrite comme telle compte pour chacune de ses années »); it was read
+    [2003, 2004, 2006], so a year filter on 2005 missed it."""
+    school = next(a for a in corpus.actions if a.id == "sete--el-jedida--a02")
+    assert (school.years, school.start, school.end) == ([2003, 2004, 2005, 2006], 2003, 2006)

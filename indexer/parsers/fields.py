@@ -360,9 +360,11 @@ def written_year(updated: str | None, doc_year: int | None) -> int | None:
 MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?:let|\.)?|ao[uû]t|"
           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?")
 # a period printed as one (`2002-2008`, `2004 -2007`, `de 2000 à 2006`, `entre 1994 et 2005`, `du 3 mai 2004
-# au 2 juin 2006`, `septembre 2006 - décembre 2008`), not two years side by side (`1994 et 2004`, `2002,
-# 2005`): those are two dates
+# au 2 juin 2006`, `septembre 2006 - décembre 2008`, `débuté en 2003, achevé en 2006`), not two years side by
+# side (`1994 et 2004`, `2002, 2005`): those are two dates
 _PERIOD_RE = re.compile(rf"(?:\bentre\s*(19[5-9]\d|20[0-4]\d)\s*et\s*(19[5-9]\d|20[0-4]\d)"
+                        rf"|\bd[ée]but[ée]e?s?\s+en\s+(19[5-9]\d|20[0-4]\d)\s*,?\s*(?:et\s+)?"
+                        rf"(?:achev|termin)[ée]e?s?\s+en\s+(19[5-9]\d|20[0-4]\d)"
                         rf"|(19[5-9]\d|20[0-4]\d)\s*(?:[-–/]|à|\bau\b)\s*"
                         rf"(?:(?:1er|\d{{1,2}})\s+[a-zéû]+\s+|(?:{MONTHS})\s*)?"
                         rf"(19[5-9]\d|20[0-4]\d))(?!\d)", re.IGNORECASE)
@@ -387,7 +389,7 @@ def periods(text: str | None) -> list[tuple[int, int]]:
     (`2007 pour 3 ans`) too: the years between them are years of the work too, which two years side by
     side (`1994 et 2004`) do not say."""
     masked = _mask_numbers(text or "")
-    spans = [(int(a or c), int(b or d)) for a, b, c, d in (m.groups() for m in _PERIOD_RE.finditer(masked))]
+    spans = [tuple(int(y) for y in m.groups() if y) for m in _PERIOD_RE.finditer(masked)]
     spans += [duration(m) for m in DURATION_RE.finditer(masked)]
     return list(dict.fromkeys((first, last) for first, last in spans if 0 < last - first <= LONGEST_PERIOD))
 
