@@ -17,6 +17,7 @@ from collections.abc import Collection
 from .folding import fold_text
 
 MAX_DISTANCE = 2
+_KEPT_LOOKUPS = 8  # a request's words, looked up by the plan and again by the suggestion
 _WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -142,6 +143,24 @@ class Speller:
     def __init__(self, terms: dict[str, int] | None = None, tables=None):
         """`tables`: a generation's stored tables (analyzers.wordtables.WordTables)."""
         self._tables = tables if tables is not None else _MemoryTables(speller_terms(terms or {}))
+        self._close: dict[tuple[str, int], dict[str, int]] = {}  # (word, limit) -> _within's, the last few
+
+    def _within(self, w: str, limit: int) -> dict[str, int]:
+        """The known words within `limit` typos of the folded word `w`, each with its distance. A
+        typo's request asks them twice, for its typo alternatives (`candidates`) and for « Vouliez-vous
+        dire » (`suggest`), nearly always with the same limit: the last few answers are kept."""
+        key = (w, limit)
+        found = self._close.get(key)
+        if found is None:
+            under = self._tables.words_under(_deletes(w, limit))
+            found = {c: d for c in under if (d := typo_distance(w, c, limit)) <= limit}
+            if len(self._close) >= _KEPT_LOOKUPS:
+                try:  # (another thread may evict meanwhile: a lost eviction is harmless)
+                    self._close.pop(next(iter(self._close)), None)
+                except (RuntimeError, StopIteration):
+                    pass
+            self._close[key] = found
+        return found
 
     def __contains__(self, word: str) -> bool:
         w = fold_text(word)
@@ -153,9 +172,8 @@ class Speller:
         w = fold_text(word).strip()
         if max_distance <= 0 or not _WORD_RE.fullmatch(w):
             return []
-        max_distance = min(max_distance, MAX_DISTANCE)
-        found = {c: typo_distance(w, c, max_distance) for c in self._tables.words_under(_deletes(w, max_distance))}
-        close = [c for c, dist in found.items() if dist <= max_distance]
+        found = self._within(w, min(max_distance, MAX_DISTANCE))
+        close = list(found)
         freq = self._tables.freqs(close)
         ranked = sorted((found[c], -freq[c], c) for c in close)
         return [c for _, _, c in ranked[:limit]]
@@ -169,8 +187,8 @@ class Speller:
         limit = suggestion_distance(w)
         if limit == 0:
             return None
-        found = {c: typo_distance(w, c, limit) for c in self._tables.words_under(_deletes(w, limit))}
-        close = [c for c, dist in found.items() if dist <= limit]
+        found = self._within(w, limit)
+        close = list(found)
         if not close:
             return None
         freq = self._tables.freqs(close)
