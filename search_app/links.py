@@ -53,6 +53,16 @@ def without_filters(path: str, args: MultiDict) -> str:
     return url_with(path, MultiDict([(k, v) for k, vs in kept.items() for v in vs]))
 
 
+# what a listing is shown with, not what it is narrowed by: « Retirer tous les filtres » keeps them
+NOT_FILTERS = ("q", "sort", "per_page")
+
+
+def without_any_filter(path: str, args: MultiDict) -> str:
+    """The same words, order and page size with no filter at all (« Retirer tous les filtres »: it
+    kept only the words, and lost the sort and the page size a chip keeps)."""
+    return url_with(path, MultiDict([(k, v) for k in NOT_FILTERS for v in args.getlist(k)]))
+
+
 def toggle_url(path: str, args: MultiDict, facet: str, value) -> str:
     """The URL with `value` added to (or removed from) the selection of `facet`."""
     new = MultiDict(args)

@@ -105,3 +105,12 @@ def test_the_same_unit_written_otherwise_is_the_same_partner(client):
         "cr-bretagne--cr-kayes")
     assert "paris--cercle-yelimane" in same_partner("montreuil--yelimane")
     assert not {"cu-lyon--district-de-bamako", "aix-en-provence--bamako-commune-v"} & same_partner("angers--bamako")
+
+
+def test_clearing_every_filter_keeps_the_order_and_the_page_size(client):
+    """« Retirer tous les filtres » linked to `/?q=eau`: the sort and the page size (no filters, and
+    kept by each chip) were lost, and the page number stays out as a chip's link leaves it."""
+    html = client.get("/?q=eau&country=Mali&domain=Santé&per_page=7&sort=year_desc&page=2").get_data(as_text=True)
+    link = re.search(r'<a class="clear-all" href="([^"]*)"', html).group(1)
+    assert link == "/?q=eau&amp;sort=year_desc&amp;per_page=7"
+    assert re.search(r'<a class="clear-all" href="/">', client.get("/?country=Mali").get_data(as_text=True))
