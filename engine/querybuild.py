@@ -38,6 +38,7 @@ from .fillers import (
     names_partnership,
     place_named,
 )
+from .placenames import council_keys
 from .querylang import (
     NAMES,
     NOTHING_SEARCHABLE,
@@ -397,15 +398,6 @@ def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_p
         keys = [name_key(" ".join(words))] + (council_keys(" ".join(words)) if profile.council_names else [])
         terms = [Q.Term("name_keys", k) for k in keys]
         built.name = Q.ConstantScoreQuery(terms[0] if len(terms) == 1 else Q.Or(terms), profile.name_score)
-
-
-def council_keys(text: str) -> list[str]:
-    """The name keys (indexer/ids.py) of the council of the French région or département `text`
-    names, if it names one: `cr-ile-de-france`, `cg-essonne`."""
-    place = geography.of("France").lookup(text)
-    if place is None or place.level == "commune" or geography.key(place.name) != geography.key(text):
-        return []
-    return [("cr-" if place.level == "region" else "cg-") + name_key(place.name)]
 
 
 def _active_years(groups: list[Group], pq) -> list[Group]:

@@ -1,5 +1,6 @@
-"""The name of a French région or département typed alone names its council (`Île-de-France`: the
-conseil régional), whose partnerships come first (engine/querybuild.py, `council_keys`)."""
+"""The name of a French région or département typed alone, or after a kind word of its level
+(`Région Rhône-Alpes`, `département Isère`), names its council (`Île-de-France`: the conseil
+régional), whose partnerships come first (engine/placenames.py, `council_keys`)."""
 from __future__ import annotations
 
 import dataclasses
@@ -16,7 +17,12 @@ def _explained(index_dir, q: str, profile) -> dict:
 
 @pytest.mark.parametrize("text, keys", [("ile de france", ["cr-ile-de-france"]), ("Essonne", ["cg-essonne"]),
                                         ("Seine-Saint-Denis", ["cg-seine-saint-denis"]), ("Kayes", []),
-                                        ("Grenoble", []), ("eau Essonne", [])])
+                                        ("Grenoble", []), ("eau Essonne", []),
+                                        ("Région Rhône-Alpes", ["cr-rhone-alpes"]),
+                                        ("region ile-de-france", ["cr-ile-de-france"]),
+                                        ("conseil régional Bretagne", ["cr-bretagne"]),
+                                        ("département de l’Isère", ["cg-isere"]), ("département Isère", ["cg-isere"]),
+                                        ("Région Isère", []), ("Région de Kayes", [])])
 def test_a_french_region_or_departement_named_alone_names_its_council(text, keys):
     from engine.querybuild import council_keys
 
@@ -29,3 +35,14 @@ def test_the_council_of_a_region_named_alone_comes_first(index_dir):
     assert top["french_party"]["name"].startswith("Conseil régional")
     off = _explained(index_dir, "ile de france", dataclasses.replace(p, council_names=False))["results"][0]
     assert not off["french_party"]["name"].startswith("Conseil régional")
+
+
+@pytest.mark.parametrize("q, council", [("Région Rhône-Alpes", "cr-rhone-alpes--"), ("Région Bretagne", "cr-bretagne"),
+                                        ("Région Île-de-France", "cr-ile-de-france--")])
+def test_region_before_a_name_ranks_the_councils_partnerships_first(engine, q, council):
+    """« Région X » is how users name the regional council: its partnerships ranked below communes'
+    and other councils' (`Région Rhône-Alpes`: 1st, then 6th to 8th), as high as for « X » alone now."""
+    mine = [r["id"] for r in engine.search(SearchRequest(q=q, per_page=100))["results"]]
+    alone = [r["id"] for r in engine.search(SearchRequest(q=q.split(" ", 1)[1], per_page=100))["results"]]
+    ranks = [i for i, rid in enumerate(mine) if rid.startswith(council)]
+    assert ranks == list(range(len(ranks))) and len(ranks) == len([r for r in alone if r.startswith(council)])
