@@ -11,7 +11,9 @@ old one keeps being served and the error is kept for the status endpoint.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from .search import SORTS, SearchRequest, search
 from .state import IndexState, open_state
 
 __all__ = ["SORTS", "Engine", "IndexError_", "SearchRequest"]
+PICKS_PAUSE = 0.002  # seconds between two counts of Engine.count_picks (the GIL left to the requests)
 
 
 class Engine:
@@ -120,38 +123,54 @@ class Engine:
         key = fold_text(prefix or "").strip()
         if not key:
             return []
+        st = self.state()
         domains = self._domains_starting(key)
-        words = autocomplete.words_starting(self.state(), key, self._listed) if " " not in key else []
+        words = autocomplete.words_starting(st, key, partial(_listed, st)) if " " not in key else []
         out: list[dict] = []
-        for e in self.state().names:
+        for e in st.names:
             if len(out) >= limit - len(domains) - len(words):
                 break
             if e.key.startswith(key) or any(w.startswith(key) for w in e.words) \
                     or (" " in key and key in e.key):
                 query = autocomplete.picked_name(e)
                 out.append({"name": e.name, "kind": e.kind, "country": e.country,
-                            "count": self._picked_count(query), "query": query})
+                            "count": self._picked_count(st, query), "query": query})
         named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
         return out + domains + [w for w in words if fold_text(w["name"]) not in named]
 
-    def _picked_count(self, query: str) -> int:
+    def _picked_count(self, st: IndexState, query: str) -> int:
         """What picking a name lists (its `query`'s total: a collectivity's `collectivité:"…"`, a
         place's name as words), so that the count offered is the count met: a name is also found
         inside longer ones (Bamako in « Mairie du district de Bamako »), a place's in the texts
-        (Paris: 8 bear the name, 18 list it). Kept per generation: the names are few, and offered
-        again at every keystroke."""
-        st = self.state()
-        if self._picked is None or self._picked[0] is not st:
-            self._picked = (st, {})
-        counts = self._picked[1]
+        (Paris: 8 bear the name, 18 list it). Counted here when `count_picks` has not yet."""
+        counts = self._picked_counts(st)
         if query not in counts:
-            counts[query] = self._listed(query)
+            counts[query] = _listed(st, query)
         return counts[query]
 
-    def _listed(self, word: str) -> int:
-        """How many partnerships a search for `word` lists: what picking it gives (its total only:
-        no facet counts nor snippets, up to three such searches per keystroke)."""
-        return self.search(SearchRequest(q=word, per_page=1, snippets=False, facets=False))["total"]
+    def count_picks(self, st: IndexState) -> None:
+        """What picking each name lists, counted once for a generation as it opens (`serve` runs this
+        in a thread): counted at the keystroke offering it, a name not yet counted cost a search
+        (a cold keystroke up to ~50 ms). A keystroke before it is done counts what it offers itself."""
+        counts = self._picked_counts(st)
+        for e in st.names:
+            if st is not self._state:
+                return  # a newer generation opened: its own count is on its way
+            query = autocomplete.picked_name(e)
+            if query not in counts:
+                counts[query] = _listed(st, query)
+                time.sleep(PICKS_PAUSE)  # the requests meanwhile come first
+
+    def _picked_counts(self, st: IndexState) -> dict[str, int]:
+        """The picked names' counts of generation `st` (the names are few, and offered again at
+        every keystroke)."""
+        picked = self._picked
+        if picked is not None and picked[0] is st:
+            return picked[1]
+        if st is not self._state:  # a request still on the generation before: counted, not kept
+            return {}
+        self._picked = (st, {})
+        return self._picked[1]
 
     def _domains_starting(self, key: str, shortest: int = 3) -> list[dict]:
         """The domains a typed beginning names (`assain`, `sant`; three letters at least: `e`
@@ -183,6 +202,12 @@ class Engine:
         return {"version": st.version, "built_at": meta.get("built_at"), "counts": meta.get("counts"),
                 "complete": meta.get("complete", True), "last_error": self.last_error,
                 "unread_documents": unread_documents(meta)}
+
+
+def _listed(st: IndexState, word: str) -> int:
+    """How many partnerships a search for `word` lists in generation `st`: what picking it gives (its
+    total only: no facet counts nor snippets, up to three such searches per keystroke)."""
+    return search(st, SearchRequest(q=word, per_page=1, snippets=False, facets=False))["total"]
 
 
 def copy_record(value: Any) -> Any:

@@ -3,7 +3,8 @@
 The first request of each kind on a fresh server paid a one-off cost: 0.15-0.6 s where the
 next ones take 3-40 ms (QA r42). These are paid here, before the first user: the page
 templates are compiled, the table of the records' written forms that a "did you mean"
-suggestion reads is built, and the map's country shapes are read and projected.
+suggestion reads is built, and the map's country shapes are read and projected; what picking
+each name the completions offer lists is counted in a thread, once prepare is done (Engine.count_picks).
 
 The engine is opened first (its tables are what every request reads) with one
 Whoosh searcher ready for each server thread (each thread searches with its own,
@@ -25,6 +26,8 @@ search server and not for the tests or a one-shot search:
 from __future__ import annotations
 
 import gc
+import threading
+from functools import partial
 
 from flask import Flask
 
@@ -42,15 +45,15 @@ def prepare(app: Flask, threads: int = 0) -> None:
     of a first request of each kind (see the module's docstring), and settle the collector."""
     with app.app_context():
         engine = get_engine()
-        # a rebuild published while serving: its table is built as soon as it is opened, not by the
-        # first typo after it (0.1 s; the round's review)
-        engine.on_new_generation = written_forms
+        # a rebuild published while serving: prepared as soon as it is opened, not by the first
+        # typo (0.1 s; the round's review) nor by the first keystrokes after it
+        engine.on_new_generation = partial(_prepare_generation, engine)
         try:
             state = engine.state()
             state.open_searchers(threads)
             written_forms(state)
         except IndexError_:
-            pass  # requests answer 503 and /api/status says why, as when the index breaks later
+            state = None  # requests answer 503 and /api/status says why, as when the index breaks later
     _compile_templates(app)
     for panel in PANELS:
         panel_paths(panel)
@@ -58,6 +61,16 @@ def prepare(app: Flask, threads: int = 0) -> None:
     gc.freeze()
     _, gen1, gen2 = gc.get_threshold()
     gc.set_threshold(GEN0_THRESHOLD, gen1, gen2)
+    if state is not None:  # what the completions offer is counted meanwhile (Engine.count_picks, ~1 s)
+        threading.Thread(target=engine.count_picks, args=(state,), daemon=True).start()
+
+
+def _prepare_generation(engine, state) -> None:
+    """What a generation opened while serving gets before its first requests (in a thread of its
+    own: Engine.on_new_generation): the written forms a « Vouliez-vous dire » reads, and what
+    picking each name the completions offer lists."""
+    written_forms(state)
+    engine.count_picks(state)
 
 
 def _compile_templates(app: Flask) -> None:

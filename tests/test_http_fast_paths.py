@@ -8,6 +8,7 @@ import gc
 import itertools
 import re
 import threading
+import time
 from collections import Counter
 from urllib.parse import urlencode
 
@@ -125,7 +126,65 @@ def test_serving_pays_the_first_requests_one_off_costs_before_the_first_user(ind
     assert cache is not None and {"search.html", "partnership.html", "_map.html"} <= {key[1] for key in cache}
     assert app.extensions["engine"].state().version in spelling._forms
     assert panel_paths.cache_info().currsize == len(PANELS)
-    assert app.extensions["engine"].on_new_generation is spelling.written_forms  # and for a rebuild's
+    engine = app.extensions["engine"]
+    assert _all_counted(engine, engine.state())  # in a thread: what the completions offer
+
+
+def _all_counted(engine, state, seconds: float = 20.0) -> bool:
+    """Every name's picked count of `state` is kept by `engine`, within `seconds`."""
+    from engine import autocomplete
+
+    wanted = {autocomplete.picked_name(e) for e in state.names}
+    deadline = time.monotonic() + seconds
+    while not (engine._picked is not None and engine._picked[0] is state and wanted <= engine._picked[1].keys()):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_the_names_offered_are_counted_once_per_generation_as_picking_them_lists(index_dir, monkeypatch):
+    """A cold keystroke ran a search per name offered not yet counted (up to ~50 ms; the round's
+    review): Engine.count_picks counts them all when a generation opens; the counts are what
+    picking each lists, and a keystroke offering them runs no search."""
+    import engine as engine_module
+    from engine import Engine, SearchRequest
+
+    engine = Engine(index_dir)
+    state = engine.state()
+    engine.count_picks(state)
+    assert _all_counted(engine, state, 0)
+    searched: list[str] = []
+    listed = engine_module._listed
+    monkeypatch.setattr(engine_module, "_listed", lambda st, q: searched.append(q) or listed(st, q))
+    offered = [s for p in ("ko", "bamako", "marseille", "tomb") for s in engine.suggest(p)
+               if s["kind"] not in ("domaine", "mot")]  # (a sheet's word is counted at the keystroke)
+    assert len(offered) > 10 and not set(searched) & {s["query"] for s in offered}
+    for s in offered:
+        assert s["count"] == engine.search(SearchRequest(q=s["query"]))["total"], s
+
+
+def test_serving_counts_a_rebuilds_names_as_it_opens(index_dir, tmp_path, restored_gc):
+    """The generation a rebuild publishes while serving gets its written forms and its names'
+    counts in the thread Engine.on_new_generation runs in."""
+    import os
+    import shutil
+
+    from search_app import create_app
+    from search_app.serving import prepare
+
+    served = tmp_path / "index"
+    shutil.copytree(index_dir, served)
+    app = create_app({"INDEX_DIR": str(served), "CACHE": False})
+    prepare(app)
+    engine = app.extensions["engine"]
+    first = engine.state()
+    assert _all_counted(engine, first)
+    pointer = served / "CURRENT"
+    os.utime(pointer, ns=(pointer.stat().st_atime_ns, pointer.stat().st_mtime_ns + 1_000_000_000))
+    second = engine.state()
+    assert second is not first and _all_counted(engine, second)
+    assert second.version in spelling._forms
 
 
 def test_serving_an_unreadable_index_still_starts_and_answers_503(tmp_path, restored_gc):
