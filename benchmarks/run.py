@@ -8,7 +8,6 @@ process) or a freshly started server (over HTTP). Then start-up (a one-shot
 workload repeated, and HTTP throughput at 1, 8 and 32 clients."""
 from __future__ import annotations
 
-import argparse
 import compileall
 import cProfile
 import io
@@ -25,6 +24,7 @@ from urllib.parse import urlencode
 
 from engine import Engine, SearchRequest
 from indexer.corpus import DEFAULT_DATA_DIR
+from repertoires.args import ArgumentParser
 
 from .coldproc import write_requests
 from .load import run_load
@@ -254,34 +254,49 @@ def _write_report(results: dict, args) -> None:
         print(f"wrote {args.report}", file=sys.stderr)
 
 
+DESCRIPTION = """`repertoires bench` : la vitesse telle que les utilisateurs la rencontrent, face à SQLite FTS5,
+Tantivy et Datasette, à plusieurs tailles de corpus ; écrit docs/benchmarks.md. D'abord à froid :
+des centaines de requêtes distinctes tirées des mots du corpus, chacune posée une fois, nos caches
+coupés, chaque système dans un processus neuf (en processus) ou un serveur tout juste démarré (en
+HTTP). Puis le démarrage, les constructions, et les chiffres à chaud. Outil de développement : son
+rapport est en anglais, comme docs/benchmarks.md."""
+
 EPILOG = """exemples :
   repertoires bench                                 à 1× et 10× le corpus ; écrit docs/benchmarks.md
   repertoires bench --scales 1 --no-http --no-report   en mémoire seulement, à 1×, le rapport affiché"""
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="repertoires bench", description=__doc__, epilog=EPILOG,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--scales", default="1,10", help="corpus replication factors, comma-separated (default 1,10; "
-                                                     "1,10,100 takes about half an hour on 2 cores)")
-    p.add_argument("--data", type=Path, default=Path(DEFAULT_DATA_DIR), metavar="DIR")
-    p.add_argument("--work", type=Path, default=DEFAULT_WORK, metavar="DIR",
-                   help="where indexes, replicated records and server logs go (default benchmarks/.work)")
-    p.add_argument("--report", type=Path, default=DEFAULT_REPORT, metavar="FILE")
-    p.add_argument("--no-report", action="store_true", help="print the Markdown instead of writing it")
-    p.add_argument("--cold", type=int, default=COLD_COUNT, help=f"distinct cold queries (default {COLD_COUNT})")
-    p.add_argument("--cold-passes", type=int, default=3,
-                   help="fresh processes asking each system the cold queries, alternated (default 3)")
-    p.add_argument("--cold-http-seconds", type=float, default=300.0,
-                   help="time budget of one cold pass over HTTP (default 300)")
-    p.add_argument("--rounds", type=int, default=10, help="warm passes over the fixed workload in-process (default 10)")
-    p.add_argument("--inproc-seconds", type=float, default=20.0, help="time budget per system in-process (default 20)")
-    p.add_argument("--http-requests", default="300,800,1600", help="warm request budgets at 1,8,32 clients")
-    p.add_argument("--http-seconds", type=float, default=20.0, help="time budget per concurrency level (default 20)")
-    p.add_argument("--no-http", action="store_true")
-    p.add_argument("--no-datasette", action="store_true")
-    p.add_argument("--from-results", type=Path, metavar="FILE",
-                   help="render the report from a results.json of an earlier run, without measuring")
+    p = ArgumentParser(prog="repertoires bench", description=DESCRIPTION, epilog=EPILOG)
+    p.add_argument("--scales", default="1,10", metavar="FACTEURS",
+                   help="facteurs de réplication du corpus, séparés par des virgules (par défaut 1,10 ; "
+                        "1,10,100 prend environ une demi-heure sur 2 cœurs)")
+    p.add_argument("--data", type=Path, default=Path(DEFAULT_DATA_DIR), metavar="DOSSIER",
+                   help="dossier des documents sources (par défaut : le dossier data/ du projet)")
+    p.add_argument("--work", type=Path, default=DEFAULT_WORK, metavar="DOSSIER",
+                   help="où vont les index, les fiches répliquées et les journaux des serveurs "
+                        "(par défaut benchmarks/.work)")
+    p.add_argument("--report", type=Path, default=DEFAULT_REPORT, metavar="FICHIER",
+                   help="rapport Markdown écrit (par défaut docs/benchmarks.md)")
+    p.add_argument("--no-report", action="store_true", help="affiche le Markdown au lieu de l'écrire")
+    p.add_argument("--cold", type=int, default=COLD_COUNT, metavar="N",
+                   help=f"requêtes froides distinctes (par défaut {COLD_COUNT})")
+    p.add_argument("--cold-passes", type=int, default=3, metavar="N",
+                   help="processus neufs posant les requêtes froides à chaque système, en alternance (par défaut 3)")
+    p.add_argument("--cold-http-seconds", type=float, default=300.0, metavar="S",
+                   help="durée permise d'un passage froid en HTTP (par défaut 300)")
+    p.add_argument("--rounds", type=int, default=10, metavar="N",
+                   help="passages chauds sur la charge fixe, en processus (par défaut 10)")
+    p.add_argument("--inproc-seconds", type=float, default=20.0, metavar="S",
+                   help="durée permise par système, en processus (par défaut 20)")
+    p.add_argument("--http-requests", default="300,800,1600", metavar="N,N,N",
+                   help="requêtes chaudes à 1, 8 et 32 clients (par défaut 300,800,1600)")
+    p.add_argument("--http-seconds", type=float, default=20.0, metavar="S",
+                   help="durée permise par niveau de concurrence (par défaut 20)")
+    p.add_argument("--no-http", action="store_true", help="sans les mesures en HTTP")
+    p.add_argument("--no-datasette", action="store_true", help="sans Datasette")
+    p.add_argument("--from-results", type=Path, metavar="FICHIER",
+                   help="écrit le rapport depuis le results.json d'une mesure antérieure, sans mesurer")
     args = p.parse_args(argv)
     if args.from_results:
         results = json.loads(args.from_results.read_text(encoding="utf-8"))
@@ -293,11 +308,11 @@ def main(argv: list[str] | None = None) -> int:
         args.scales = sorted({int(x) for x in args.scales.split(",") if x.strip()})
         args.http_requests = [int(x) for x in args.http_requests.split(",")]
     except ValueError:
-        p.error("--scales and --http-requests are integers separated by commas (--scales 1,10)")
+        p.error("--scales et --http-requests sont des nombres entiers séparés par des virgules (--scales 1,10)")
     if len(args.http_requests) != len(CLIENTS) or not args.scales or min(args.scales) < 1 or args.cold < 1 \
             or args.cold_passes < 1:
-        p.error("--http-requests needs three numbers, --scales positive integers, --cold and --cold-passes "
-                "positive numbers")
+        p.error("--http-requests demande trois nombres, --scales des entiers positifs, --cold et --cold-passes "
+                "des nombres positifs")
 
     started = time.perf_counter()
     work = args.work

@@ -9,7 +9,6 @@ evaluation/queries.json as dev queries under its name in
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -17,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from analyzers import fold_text
+from repertoires.args import ArgumentParser
 
 from .judged import KINDS, QUERIES_FILE, TYPES, JudgedSetError, check_filters, grades, load_queries
 
@@ -140,17 +140,21 @@ EPILOG = """exemples :
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="repertoires judged", formatter_class=argparse.RawDescriptionHelpFormatter,
-                                description="Check a batch of fresh judged queries, or add it to the dev split.",
-                                epilog=EPILOG)
-    sub = p.add_subparsers(dest="action", required=True)
-    c = sub.add_parser("check", help="say what is wrong with batch files (never shows an existing query)")
-    c.add_argument("files", nargs="+", type=Path)
-    a = sub.add_parser("add", help="append batch files to the dev split under a batch name")
-    a.add_argument("--batch", required=True, help="the batch's name in split_procedure.added_to_dev (its date…)")
-    a.add_argument("files", nargs="+", type=Path)
+    p = ArgumentParser(prog="repertoires judged",
+                       description="Vérifie un lot de nouvelles requêtes jugées, ou l'ajoute au lot dev. Outil de\n"
+                                   "développement : ses messages sont en anglais, comme evaluation/README.md.",
+                       epilog=EPILOG)
+    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION", title="actions ")
+    c = sub.add_parser("check", help="ce qui ne va pas dans ces fichiers de requêtes (aucune requête existante "
+                                     "n'est montrée)")
+    c.add_argument("files", nargs="+", type=Path, metavar="FICHIER", help="lots à vérifier (JSON)")
+    a = sub.add_parser("add", help="ajoute ces fichiers au lot dev sous un nom de lot")
+    a.add_argument("--batch", required=True, metavar="NOM",
+                   help="le nom du lot dans split_procedure.added_to_dev (sa date…)")
+    a.add_argument("files", nargs="+", type=Path, metavar="FICHIER", help="lots à ajouter (JSON)")
     for s in (c, a):
-        s.add_argument("--queries", type=Path, default=QUERIES_FILE, metavar="FILE")
+        s.add_argument("--queries", type=Path, default=QUERIES_FILE, metavar="FICHIER",
+                       help="requêtes jugées (par défaut evaluation/queries.json)")
     args = p.parse_args(argv)
     try:
         new = _read(args.files)

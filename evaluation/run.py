@@ -3,13 +3,14 @@ baseline, print the measures per split and per kind of query, and write
 docs/evaluation.md and docs/evaluation.json."""
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import sys
 import time
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
+
+from repertoires.args import ArgumentParser
 
 from .compare import batch_classes, comparison, load_run, save_run
 from .fts_baseline import TOKENIZER, FtsBaseline
@@ -121,34 +122,38 @@ def main(argv: list[str] | None = None) -> int:
     from indexer.corpus import DEFAULT_DATA_DIR
     from indexer.store import DEFAULT_INDEX_DIR
 
-    p = argparse.ArgumentParser(prog="repertoires eval", formatter_class=argparse.RawDescriptionHelpFormatter,
-                                description="Measure ranking quality (nDCG@10, MRR, recall@10, P@5) on the judged\n"
-                                            "queries, per split and per kind of query, against a plain SQLite FTS5\n"
-                                            "baseline, and write docs/evaluation.md and docs/evaluation.json.",
-                                epilog=EPILOG)
+    p = ArgumentParser(prog="repertoires eval",
+                       description="Mesure la qualité du classement (nDCG@10, MRR, rappel@10, P@5) sur les requêtes\n"
+                                   "jugées, par lot et par sorte de requête, face à un index SQLite FTS5 simple, et\n"
+                                   "écrit docs/evaluation.md et docs/evaluation.json. Outil de développement : son\n"
+                                   "rapport est en anglais, comme docs/evaluation.md.",
+                       epilog=EPILOG)
     p.add_argument("--split", choices=("dev", "test", "all"), default="all",
-                   help="queries to run: dev (tuning), test (reporting only) or all (default; the only "
-                        "one that writes the report)")
-    p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DIR",
-                   help="index to evaluate (built first when missing or outdated)")
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, metavar="DIR")
-    p.add_argument("--queries", type=Path, default=QUERIES_FILE, metavar="FILE")
-    p.add_argument("--report", type=Path, default=DEFAULT_REPORT, metavar="FILE",
-                   help="Markdown report to write (default docs/evaluation.md)")
-    p.add_argument("--figures", type=Path, default=FIGURES_FILE, metavar="FILE",
-                   help="JSON figures to write (default docs/evaluation.json; the floor test reads it)")
-    p.add_argument("--no-report", action="store_true", help="print only")
-    p.add_argument("--save", type=Path, metavar="FILE",
-                   help="with --split dev: write each query's nDCG@10 to FILE, for a later --against")
-    p.add_argument("--against", type=Path, metavar="FILE",
-                   help="with --split dev: print what moved since the run saved in FILE, query by query")
-    p.add_argument("--batch", metavar="NAME",
-                   help="with --split dev: the batch written after the split named NAME (or ending so: "
-                        "'fiftieth batch'), by kind")
+                   help="requêtes lancées : dev (réglage), test (rapport seulement) ou all (par défaut ; le seul "
+                        "qui écrit le rapport)")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX_DIR, metavar="DOSSIER",
+                   help="index mesuré (construit d'abord s'il manque ou est périmé ; par défaut index/)")
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, metavar="DOSSIER",
+                   help="dossier des documents sources (par défaut : le dossier data/ du projet)")
+    p.add_argument("--queries", type=Path, default=QUERIES_FILE, metavar="FICHIER",
+                   help="requêtes jugées (par défaut evaluation/queries.json)")
+    p.add_argument("--report", type=Path, default=DEFAULT_REPORT, metavar="FICHIER",
+                   help="rapport Markdown écrit (par défaut docs/evaluation.md)")
+    p.add_argument("--figures", type=Path, default=FIGURES_FILE, metavar="FICHIER",
+                   help="chiffres JSON écrits (par défaut docs/evaluation.json ; le test du plancher les lit)")
+    p.add_argument("--no-report", action="store_true", help="affiche seulement, n'écrit rien")
+    p.add_argument("--save", type=Path, metavar="FICHIER",
+                   help="avec --split dev : écrit le nDCG@10 de chaque requête dans FICHIER, pour un --against")
+    p.add_argument("--against", type=Path, metavar="FICHIER",
+                   help="avec --split dev : ce qui a bougé depuis la mesure gardée dans FICHIER, requête par "
+                        "requête")
+    p.add_argument("--batch", metavar="NOM",
+                   help="avec --split dev : le lot écrit après le partage nommé NOM (ou finissant ainsi : "
+                        "'fiftieth batch'), par sorte")
     args = p.parse_args(argv)
     if (args.save or args.against or args.batch) and args.split != "dev":
-        print("error: --save, --against and --batch are for --split dev only (the test split is never shown "
-              "query by query)", file=sys.stderr)
+        print("erreur : --save, --against et --batch vont avec --split dev seulement (le lot test n'est "
+              "jamais montré requête par requête)", file=sys.stderr)
         return 1
 
     try:

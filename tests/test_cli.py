@@ -132,7 +132,7 @@ def test_serve_on_a_port_in_use_says_so_and_fails(index_dir, data_dir, capsys):
     (["serve", "--port", "99999"], "erreur : argument --port : 99999 n'est pas compris entre 1 et 65535"),
     (["serve", "--port", "abc"], "erreur : argument --port : « abc » n'est pas un nombre entier"),
     (["serve", "--threads", "0"], "erreur : argument --threads : 0 n'est pas compris entre 1 et 256"),
-    (["bench", "--scales", "1,x"], "--scales and --http-requests are integers separated by commas"),
+    (["bench", "--scales", "1,x"], "erreur : --scales et --http-requests sont des nombres entiers séparés"),
     # `loadtest --threads 0` started a server that refused the number, and waited for it until killed
     (["loadtest", "--threads", "0"], "erreur : argument --threads : 0 n'est pas compris entre 1 et 256"),
     (["loadtest", "--seconds", "nan"], "erreur : argument --seconds : nan n'est pas compris entre 1 et 600"),

@@ -7,7 +7,7 @@ import pytest
 from repertoires.args import french_message
 from repertoires.cli import main
 
-COMMANDS = ["index", "serve", "search", "export", "loadtest"]
+COMMANDS = ["index", "serve", "search", "export", "loadtest", "eval", "bench"]
 
 
 def _help(argv, capsys) -> str:
@@ -37,6 +37,16 @@ def test_each_command_explains_itself_in_french(command, capsys):
     for english in ("usage:", "show this help", "positional arguments", "default", "example:"):
         assert english not in out, english
     assert out.startswith(f"utilisation : repertoires {command} ") and "par défaut" in out
+
+
+@pytest.mark.parametrize("action", ["check", "add"])
+def test_the_judged_command_explains_itself_in_french(action, capsys):
+    """The developer commands' help was English under a French command list (« usage: », « show this
+    help »); their reports stay English, as docs/evaluation.md and docs/benchmarks.md, and say so."""
+    out = _help(["judged", "--help"], capsys) + _help(["judged", action, "--help"], capsys)
+    for english in ("usage:", "show this help", "positional arguments", "default", "example:"):
+        assert english not in out, english
+    assert out.startswith("utilisation : repertoires judged ") and "par défaut" in out
 
 
 def test_every_option_of_the_product_commands_has_a_french_help():

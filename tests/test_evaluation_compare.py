@@ -51,7 +51,7 @@ def test_filters_and_the_action_type_are_shown_and_unshared_queries_left_out():
 @pytest.mark.parametrize("flag", ["--save", "--against", "--batch"])
 def test_never_query_by_query_on_the_test_split(tmp_path, capsys, flag):
     assert main(["--split", "test", flag, str(tmp_path / "run.json")]) == 1
-    assert "for --split dev only" in capsys.readouterr().err
+    assert "avec --split dev seulement" in capsys.readouterr().err
     assert not (tmp_path / "run.json").exists()
 
 
