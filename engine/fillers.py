@@ -61,7 +61,11 @@ SHARED_KINDS = {"regions": "région", "communes": "commune", "intercommunalites"
 # Sévaré`, `la ville de Tanger`): alone, such a word says nothing of what is asked, so a record
 # having it alone never fills a listing (ranking._beyond_light); `ville`: dev 1,325 +0.0001, four
 # long tuned queries moved (two down, −0.004 and −0.003), no untuned one
-PLACE_KINDS = ("wilaya", "région", "cercle", "province", "préfecture", "commune", "ville")
+PLACE_KINDS = ("wilaya", "région", "cercle", "province", "préfecture", "commune", "ville", "mairie")
+# ... of which those that also name a building and its staff (`construction de la mairie`, `secrétaire de
+# mairie`: a topic), a kind only before a name (`mairie de Montpellier`: engine/placenames.py, read by
+# the query builder): light there only
+TOPIC_KINDS = ("mairie",)
 
 # the words that open a name and say nothing alone (`Sainte Foy`, `Al Hoceima`, `Sidi Kacem`):
 # when the rest of the name is a word no record has, the records having only these are no answer
@@ -90,7 +94,7 @@ LIGHT_WORDS = (
     # the kind of a place before its name: the name says which, and the territory includes its
     # communes, whose records never say "wilaya" (`commune`: dev 1,282 +0.0002, one untuned question
     # up, none down)
-    *PLACE_KINDS,
+    *(kind for kind in PLACE_KINDS if kind not in TOPIC_KINDS),
 )
 
 

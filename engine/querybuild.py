@@ -38,7 +38,7 @@ from .fillers import (
     names_partnership,
     place_named,
 )
-from .placenames import council_keys
+from .placenames import council_keys, kinds_before_names
 from .querylang import (
     NAMES,
     NOTHING_SEARCHABLE,
@@ -196,6 +196,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
                                                if c.kind == "word" and not c.negated])
     pq = _without_fillers(pq, in_phrase)
     words = pq.text_words()
+    kinds = kinds_before_names(pq, known)  # `mairie` in `mairie de Montpellier`, light as `ville` is
     alone = [len(g) == 1 for g in pq.groups for c in g if c.kind == "word" and not c.negated]  # not in an OR
     spans = _Spans(schema, words, profile, known, frozenset(i for i, a in enumerate(alone) if a))
     excluded: list[Q.Query] = []
@@ -217,7 +218,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
                 texts.append(group.text)
         if alternatives:
             whole = len(texts) == len(clauses)
-            light = whole and all(c.kind == "word" and is_light(c.text) for c in clauses)
+            light = whole and all(c.kind == "word" and (is_light(c.text) or id(c) in kinds) for c in clauses)
             agreement = whole and all(c.kind == "word" and names_agreement(c.text) for c in clauses)
             required = whole and all(c.kind == "field" for c in clauses)
             condition = str(clauses[0].target) if required and len({c.target for c in clauses}) == 1 else None

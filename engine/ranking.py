@@ -306,10 +306,16 @@ def _beyond_light(built: BuiltQuery, parts: list[Mapping[int, float]], score: Sc
     weighty = [(p, g) for p, g in zip(parts, built.groups, strict=True) if not g.light]
     if 0 < len(weighty) < len(parts) and all(place_cap(g, score, doc_count) is not None for _, g in weighty):
         return {d for d in cover if any(d in p for p, _ in weighty)}
-    said = [p for p, g in zip(parts, built.groups, strict=True) if not is_place_kind(g.text)]
+    said = [p for p, g in zip(parts, built.groups, strict=True) if not _kind(g)]
     if len(said) in (0, len(parts)):
         return set(cover)
     return {d for d in cover if any(d in p for p in said)}
+
+
+def _kind(group: Group) -> bool:
+    """A place's kind before its name (`cercle`, `mairie de Montpellier`): light, as the query
+    builder makes it; a kind that names a building elsewhere is a topic there (`construction de la mairie`)."""
+    return group.light and is_place_kind(group.text)
 
 
 def _filled(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
@@ -370,7 +376,7 @@ def _nothing_besides_missing(out: Ranking, parts: list[Mapping[int, float]], gro
         out.notices.append(f"Aucune fiche ne nomme {french_list([f'« {n} »' for n in unnamed])} : rien ne "
                            "répond à cette condition.")
         return True
-    kinds_only = all(not p or is_place_kind(g.text) or is_name_particle(g.text)
+    kinds_only = all(not p or _kind(g) or is_name_particle(g.text)
                      for p, g in zip(parts, groups, strict=True))
     out.notices.append(missing_notice(out.missing, searched=not kinds_only))
     return kinds_only
