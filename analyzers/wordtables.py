@@ -130,14 +130,17 @@ class Locator:
 
     def __init__(self, words: Collection[str]):
         self.words = frozenset(words)
-        self._after_run: dict[str, list[str]] = {}  # a compound's first run -> the compounds
+        # a compound's first run -> its length -> the compounds: a run met (`l`, `de`) is followed by
+        # one of them when the text's next characters are one, a slice looked up for each length
+        # (testing each compound there cost the build a second: `l` starts hundreds)
+        self._after_run: dict[str, dict[int, set[str]]] = {}
         self._anywhere: list[str] = []  # words not starting with a letter or digit (the tokenizer makes none)
         for w in self.words:
             run = _RUN.match(w)
             if run is None:
                 self._anywhere.append(w)
             elif run.end() < len(w):
-                self._after_run.setdefault(run.group(), []).append(w)
+                self._after_run.setdefault(run.group(), {}).setdefault(len(w), set()).add(w)
 
     def places(self, text: str) -> dict[str, list[int]]:
         """Each of the words found in `text`, with its starts in increasing order."""
@@ -148,9 +151,12 @@ class Locator:
             run = m.group()
             if run in words:
                 out.setdefault(run, []).append(m.start())
-            for w in after_run.get(run, ()):
-                if text.startswith(w, m.start()):
-                    compounds.add(w)
+            by_length = after_run.get(run)
+            if by_length is not None:
+                start = m.start()
+                for length, compounds_of_run in by_length.items():
+                    if (piece := text[start:start + length]) in compounds_of_run:
+                        compounds.add(piece)
         for w in sorted(compounds):
             if starts := found_apart(text, w):
                 out[w] = starts
