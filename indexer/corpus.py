@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import geography
+from . import french_places, geography
 from .domains import DOMAINS, domains_of_text, map_domains
 from .ids import action_id, name_key
 from .kinds import retype_associations, retype_villages
@@ -183,6 +183,8 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
 
     for p in merged:
         _normalise_names(p)
+    french_places.from_other_records(merged)
+    for p in merged:
         place_parties(p, warnings)
     retype_associations(merged)
     retype_villages(merged)
@@ -457,7 +459,7 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
         france = geography.of("France")
         seat = france.designated_by(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
         if seat is not None:
-            fp.region, fp.subdivision = seat.region, seat.subdivision
+            french_places.from_table(p, seat)
         key = fold(re.sub(r"^(Ville|Mairie|Commune) de\s+", "", fp.name))
         addresses = sorted((c.address for c in p.contacts if c.side == "french" and c.address),
                            key=lambda a: key not in fold(a))  # the party's own address first

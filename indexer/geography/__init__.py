@@ -56,6 +56,20 @@ _INSTITUTION = re.compile(
     r"|grand )")
 
 
+def seat_keys(name: str) -> list[str]:
+    """The keys of the place a collectivity's name designates whole, its institution's words taken off or
+    not (`Communauté de communes de Sainte Maure de Touraine`: the whole name, `saintemauredetouraine`):
+    two records whose names share one name the same place."""
+    folded = re.sub(r"\s+", " ", fold(name or "").replace("’", "'")).strip()
+    candidates = [folded]
+    m = _INSTITUTION.match(folded)
+    if m and m.end() < len(folded):
+        rest = folded[m.end():]
+        article = (m.group("article") or "").replace("de ", "").replace("d'", "").strip()
+        candidates += [rest] + ([f"{article} {rest}"] if article in ("la", "le", "les", "l'") else [])
+    return list(dict.fromkeys(key(c) for c in candidates))
+
+
 @dataclass
 class Place:
     level: str  # "region", "subdivision" or "commune"
@@ -134,16 +148,9 @@ class Geography:
         are taken off (`Communauté d'agglomération de la Rochelle`: La Rochelle, `Grand Lyon`: Lyon,
         `Conseil général de l'Isère`: Isère). Never a word inside it: Monistrol-sur-Loire is not
         in the Loire, nor is Essonne Sahel a town of the Essonne."""
-        folded = re.sub(r"\s+", " ", fold(name or "").replace("’", "'")).strip()
-        candidates = [folded]
-        m = _INSTITUTION.match(folded)
-        if m and m.end() < len(folded):
-            rest = folded[m.end():]
-            article = (m.group("article") or "").replace("de ", "").replace("d'", "").strip()
-            candidates += [rest] + ([f"{article} {rest}"] if article in ("la", "le", "les", "l'") else [])
         order = {"region": 0, "subdivision": 1, "commune": 2}
-        for candidate in candidates:
-            found = [p for p in self.places.get(key(candidate), []) if p.level in levels]
+        for candidate in seat_keys(name):
+            found = [p for p in self.places.get(candidate, []) if p.level in levels]
             if found:
                 return min(found, key=lambda p: order[p.level])
         return None

@@ -1,0 +1,75 @@
+"""A French collectivity its document names without its place (a line of the Mali lists, « Meylan/Bamako »)
+takes its département and région from another record of the same place, else from the France table's
+communes, and the page says where they come from (QA audit 6, #3): `q=Isère` missed meylan--bamako,
+`q=Charente-Maritime` saintes--tombouctou, as the partner side of the same line had its région."""
+from __future__ import annotations
+
+import pytest
+
+from engine import SearchRequest
+from indexer import french_places
+from indexer.corpus import place_parties
+from indexer.records import Partnership, Party, SourceRef
+
+TABLE_NOTE = "viennent de la table géographique de la France de Répertoires"
+
+
+def listed(pid: str, name: str, kind: str = "commune", **place) -> Partnership:
+    return Partnership(id=pid, sources=[SourceRef("mali-repertoire-2008.txt", 12630, 12630)],
+                       french_party=Party(name=name, kind=kind, country="France", **place),
+                       partner_party=Party(name="Bamako", kind="commune", country="Mali"))
+
+
+def test_a_listed_commune_takes_its_place_from_the_french_table_and_says_so():
+    p = listed("meylan--bamako", "Meylan")
+    place_parties(p, [])
+    assert (p.french_party.subdivision, p.french_party.region) == ("Isère", "Rhône-Alpes")
+    note = f"Le document ne donne ni le département ni la région de Meylan : « Isère » et « Rhône-Alpes » {TABLE_NOTE}."
+    assert p.notes == [note]
+
+
+def test_a_name_that_is_a_departement_needs_no_note():
+    p = listed("cg-isere--x", "Conseil général de l'Isère", kind="département")
+    place_parties(p, [])
+    assert (p.french_party.subdivision, p.notes) == ("Isère", [])
+
+
+def test_another_record_of_the_same_place_comes_first():
+    """Sainte-Maure-de-Touraine (mali l.12640, a list) is placed by the sheet of its communauté de communes
+    (mali l.2863: « Département/Région : Indre et Loire (37) »), which the table need not know."""
+    sheet = listed("cc-sainte-maure-de-touraine--commune-rurale-du-mande",
+                   "Communauté de communes de Sainte Maure de Touraine", kind="intercommunalité",
+                   region="Centre", subdivision="Indre-et-Loire")
+    town = listed("sainte-maure-de-touraine--nafadji", "Sainte-Maure-de-Touraine")
+    french_places.from_other_records([sheet, town])
+    assert (town.french_party.subdivision, town.french_party.region) == ("Indre-et-Loire", "Centre")
+    assert town.notes[0].startswith("Le document ne donne ni le département ni la région de Sainte-Maure-de-Touraine")
+    assert "du partenariat « Communauté de communes de Sainte Maure de Touraine – Bamako »" in town.notes[0]
+    assert sheet.notes == []
+
+
+def test_records_that_disagree_place_nothing():
+    a = listed("a--x", "Ville de Foo", region="Centre", subdivision="Cher")
+    b = listed("b--x", "Communauté de communes de Foo", kind="intercommunalité", region="Centre",
+               subdivision="Indre")
+    town = listed("foo--x", "Foo")
+    french_places.from_other_records([a, b, town])
+    assert (town.french_party.subdivision, town.notes) == (None, [])
+
+
+@pytest.mark.parametrize(("query", "pid"), [
+    ("Isère", "meylan--bamako"), ("Rhône-Alpes", "meylan--bamako"), ("Charente-Maritime", "saintes--tombouctou"),
+    ("Puy-de-Dôme", "thiers--baganba"), ("Hauts-de-Seine", "clamart--kidal"),
+    ("Pas-de-Calais", "bethune--marena-tringa"), ("Oise", "pierrefonds--pel"),
+    ("Indre-et-Loire", "sainte-maure-de-touraine--nafadji")])
+def test_a_search_by_departement_or_region_finds_the_listed_commune(engine, query, pid):
+    r = engine.search(SearchRequest(q=query, per_page=100))
+    assert pid in {h["id"] for h in r["results"]}
+
+
+def test_the_page_says_where_the_place_comes_from(engine, client):
+    requista = engine.partnership("requista--seyna")
+    assert (requista["french_party"]["subdivision"], requista["french_party"]["region"]) == (
+        "Aveyron", "Midi-Pyrénées")
+    page = client.get("/partenariats/requista--seyna").get_data(as_text=True)
+    assert "Aveyron" in page and "table géographique de la France de Répertoires" in page
