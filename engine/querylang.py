@@ -16,6 +16,7 @@ from analyzers import edit_distance, fold_text
 from analyzers.tokenizers import GROUPED_RE, HYPHENS
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
+from indexer.limits import YEAR_MAX, YEAR_MIN
 from indexer.text import YEAR
 
 # Prefixes that target the party names (a text field, not a facet); the
@@ -459,11 +460,12 @@ def _open_periods(groups: list[list[Clause]], notices: list[str]) -> list[list[C
 
 
 def _too_long(word: str) -> range | None:
-    """The years of a period typed as one word, in order, of years 1900 to 2100, but too long to be
-    read as a period (`1900-1990`); None for any other word (`2006-1772`, a law's number)."""
+    """The years of a period typed as one word, in order, of the years a search knows (YEAR_MIN to
+    YEAR_MAX, as year_from and year_to), but too long to be read as a period (`1900-1990`); None for
+    any other word (`2006-1772`, a law's number)."""
     years = period_years(word, longest=None)
-    if not years or reversed_period(word) or not (1900 <= years[0] and years[-1] <= 2100):
-        return None  # (the API's years: params.parse_search_args)
+    if not years or reversed_period(word) or not (YEAR_MIN <= years[0] and years[-1] <= YEAR_MAX):
+        return None
     return years if len(years) > MAX_SPAN else None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from indexer.facet_registry import YEAR, Registry, partner_region, registry
+from indexer.limits import DEFAULT_PER_PAGE
 
 from . import ranking_profile
 from .actionshare import BestAction, action_context, add_actions, other_years
@@ -53,7 +54,7 @@ class SearchRequest:
     year_to: int | None = None
     sort: str = "relevance"
     page: int = 1
-    per_page: int = 20  # (the API's default: search_app.limits)
+    per_page: int = DEFAULT_PER_PAGE
     facets: bool = True
     snippets: bool = True
     explain: bool = False  # each result says how its score was made (explain.py)

@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 from indexer.facet_registry import registry
+from indexer.limits import DEFAULT_PER_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 from indexer.store import DEFAULT_INDEX_DIR
 from search_app.formatting import number
-from search_app.limits import DEFAULT_PER_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 
 from .args import MAX_THREADS, ArgumentParser, number_between
 from .output import print_build_summary, print_results

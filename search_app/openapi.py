@@ -20,8 +20,8 @@ from pathlib import Path
 from analyzers import fold_text
 from engine.querylang import NAME_PREFIXES
 from indexer.facet_registry import YEAR, Facet, Registry, registry
+from indexer.limits import YEAR_MAX, YEAR_MIN
 
-from .limits import YEAR_MAX, YEAR_MIN
 from .params import MAX_QUERY_CHARS, MAX_VALUES_PER_FACET
 
 OPENAPI = Path(__file__).with_name("openapi.json")

@@ -15,9 +15,9 @@ from analyzers import edit_distance, fold_text
 from engine import SORTS, SearchRequest
 from engine.querylang import parse_query
 from indexer.facet_registry import YEAR, registry
+from indexer.limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 
 from .formatting import number
-from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 
 MAX_QUERY_CHARS = 500
 MAX_VALUES_PER_FACET = 50

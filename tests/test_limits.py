@@ -1,0 +1,40 @@
+"""The default page size and the year bounds have one home, indexer/limits.py, which the engine, the
+API and the command line import (the engine wrote its own 20 and its own 1900 and 2100: the round's
+review); importing it, as the command line's help does, loads no engine."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from werkzeug.datastructures import MultiDict
+
+from engine import SearchRequest, querylang
+from engine.querylang import parse_query
+from indexer import limits
+from search_app import params
+
+
+def test_the_engine_and_the_api_default_to_the_same_page_size():
+    assert SearchRequest().per_page == params.parse_search_args(MultiDict(), {}).per_page == limits.DEFAULT_PER_PAGE
+
+
+def test_the_engine_reads_the_years_a_search_knows_where_the_api_does():
+    assert (querylang.YEAR_MIN, querylang.YEAR_MAX) == (params.YEARS.lo, params.YEARS.hi) \
+        == (limits.YEAR_MIN, limits.YEAR_MAX)
+    assert querylang.YEAR_MIN is limits.YEAR_MIN and querylang.YEAR_MAX is limits.YEAR_MAX
+
+
+def _too_long_said(q: str) -> bool:
+    return any("pas comme une période" in n for n in parse_query(q).notices)
+
+
+def test_a_period_typed_as_one_word_is_said_too_long_within_the_api_years_only():
+    low, high = limits.YEAR_MIN, limits.YEAR_MAX
+    assert _too_long_said(f"{low}-{low + 40}") and _too_long_said(f"{high - 40}-{high}")
+    assert not _too_long_said(f"{low - 1}-{low + 40}") and not _too_long_said(f"{high - 40}-{high + 1}")
+
+
+def test_the_limits_load_no_engine():
+    code = "import sys, indexer.limits, repertoires.cli; print(sorted(m for m in sys.modules if m == 'engine'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
