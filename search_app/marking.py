@@ -30,7 +30,8 @@ PARTNERSHIP_FIELDS = {
 PARTY_FIELDS = {"name": "parties", "name_raw": "parties", "region": "places", "subdivision": "places",
                 "country": "places", "population_text": "sheet"}
 ACTION_FIELDS = {"title": "title", "domain_raw": "domains_text", "domains": "domains_text",
-                 "description": "body", "budget": "body"}
+                 "description": "body", "objectives": "body", "partners": "body", "beneficiaries": "body",
+                 "budget": "body"}
 CONTACT_FIELDS = {"name": "sheet", "role": "sheet", "organisation": "sheet"}
 DETAIL_FIELDS = {"Adresse": "sheet"}  # contacts.DETAILS' labels; the others are numbers and links
 

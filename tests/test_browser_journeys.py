@@ -199,3 +199,34 @@ def test_a_record_prints_without_navigation_on_few_pages(desktop, server):  # no
         assert 1 <= pages <= 4  # it printed as 5 pages with the navigation
     finally:
         d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_an_actions_details_fit_a_phone_and_print(browser, server):  # noqa: F811 (the imported fixtures as parameters)
+    """An action's objectives, partners and beneficiaries, now in its row (QA r43, audit 6, defect 4), fit a
+    375 px phone (the longest, Champagne-Ardenne-Oriental's 1 000 characters, wrap inside the action's card)
+    and print with the row."""
+    d = browser
+    pages = ("/partenariats/cr-champagne-ardenne--cr-oriental", "/partenariats/tours--marrakech")
+    _size(d, (375, 812), mobile=True)
+    try:
+        for path in pages:
+            d.get(server + path)
+            assert d.execute_script("return document.documentElement.scrollWidth") <= 375, path
+            details = d.find_elements("css selector", "table.actions dl.action-details")
+            assert details, path
+            for dl in details:
+                assert dl.is_displayed() and dl.location["x"] >= 0 and dl.location["x"] + dl.size["width"] <= 375
+                labels = {dt.text.replace("\u202f", " ") for dt in dl.find_elements("css selector", "dt")}
+                assert labels and labels <= {"Objectifs :", "Partenaires :", "Bénéficiaires :"}
+    finally:
+        d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    _size(d, DESKTOP)
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        d.get(server + pages[1])
+        row = d.find_element("id", "tours--marrakech--a01")
+        assert "Bénéficiaires : Les habitants des douars." in row.text.replace("\u00a0", " ").replace("\u202f", " ")
+        assert all(dl.is_displayed() for dl in d.find_elements("css selector", "dl.action-details"))
+    finally:
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -275,6 +275,41 @@ def test_an_actions_description_is_shown_only_when_it_says_more_than_its_title(c
         "Deuxième partie" in t for t in re.findall(r'<span class="desc">(.*?)</span>', pontivy, re.DOTALL))
 
 
+ACTION_DETAILS = {"objectives": "Objectifs", "partners": "Partenaires", "beneficiaries": "Bénéficiaires"}
+
+
+def _action_row(html: str, aid: str) -> str:
+    """The row's HTML, unescaped, its spaces as typed (the page's French spacing undone)."""
+    return _spaces(unescape(re.search(rf'<tr id="{re.escape(aid)}">(.*?)</tr>', html, re.DOTALL).group(1)))
+
+
+def _spaces(text: str) -> str:
+    return re.sub(r"[\s\u202f\u00a0]+", " ", text)
+
+
+def test_an_actions_objectives_partners_and_beneficiaries_are_in_its_row(client, engine):
+    """146 actions have objectives, partners or beneficiaries in their JSON; the page showed them only
+    inside the collapsed original text (QA r43, audit 6, defect 4: Tours-Marrakech a01's « Les habitants
+    des douars », Sète-El Jadida a01's orphans). Each is in its action's row, under its French label,
+    with the search's words marked as elsewhere on the page."""
+    tours = _action_row(client.get("/partenariats/tours--marrakech").get_data(as_text=True), "tours--marrakech--a01")
+    assert "<dt>Bénéficiaires :</dt> <dd>Les habitants des douars.</dd>" in tours
+    assert "<dt>Partenaires :</dt> <dd>L'Association est en contact" in tours
+    sete = client.get("/partenariats/sete--el-jedida?q=orphelins").get_data(as_text=True)
+    assert "<dt>Objectifs :</dt> <dd>Regrouper dans une même maison les frères et sœurs <mark>orphelins</mark>" in \
+        _action_row(sete, "sete--el-jedida--a01")
+    st = engine.state()
+    having = [a for a in st.actions.values() if any(a.get(k) for k in ACTION_DETAILS)]
+    assert len(having) > 100
+    for pid in sorted({a["partnership_id"] for a in having}):
+        html = client.get(f"/partenariats/{pid}").get_data(as_text=True)
+        for a in engine.actions_of(pid):
+            row = _action_row(html, a["id"])
+            shown = {label for key, label in ACTION_DETAILS.items() if a.get(key)}
+            assert {label for label in ACTION_DETAILS.values() if f"<dt>{label} :</dt>" in row} == shown, a["id"]
+            assert all(f"<dd>{_spaces(a[key])}</dd>" in row for key in ACTION_DETAILS if a.get(key)), a["id"]
+
+
 def test_the_international_relations_budget_is_a_row_beside_the_budget(client):
     """CG Essonne-Douentza gives both budgets (Mali l.3367-3371): the page shows the cooperation's as
     the record's budget and the international relations' beside it, as a row, not a section."""
