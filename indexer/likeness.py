@@ -55,12 +55,14 @@ def term_bags(docs: Iterable[Mapping]) -> dict[str, Counter]:
     bags: dict[str, Counter] = defaultdict(Counter)
     for doc in docs:
         bag = bags[doc["pid"]]
+        found: list[str] = []  # counted at once: a Counter.update a token cost the build 0.2 s
         for name in FIELDS:
             for raw in TOKEN_RE.findall(doc.get(name) or ""):
                 terms = terms_of.get(raw)
                 if terms is None:
                     terms = terms_of[raw] = [t.text for t in analyzer(raw)]
-                bag.update(terms)
+                found += terms
+        bag.update(found)
     return dict(bags)
 
 
