@@ -180,12 +180,56 @@ def parse_query(text: str) -> ParsedQuery:
         items += _token_items(tok, pq)
     if negating is not None:
         pq.notices.append(_dangling_not(negating))
-    pq.groups = _periods(_or_groups(items, pq.notices), pq.notices)
+    pq.groups = _periods(_place_spellings(_or_groups(items, pq.notices), pq.notices), pq.notices)
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
     elif typed.strip() and not pq.groups and NOTHING_SEARCHABLE not in pq.notices:
         pq.notices.append(NOTHING_SEARCHABLE)
     return pq
+
+
+# -- places typed with other separators ------------------------------------------------------------
+_PLACE_WORDS = 5  # `Provence Alpes Cote d Azur`: the longest hyphenated names of the tables, in words
+
+
+def _place_spellings(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
+    """A place of the geography tables typed with a space for its hyphens (`Rhone Alpes`: Rhône-Alpes)
+    or joined (`Tiziouzou`: Tizi Ouzou), read as the tables spell it, and said: apart, `Rhone Alpes`
+    also listed Bouches-du-Rhône's and Provence-Alpes-Côte d'Azur's records, and `Tiziouzou` found
+    the one record writing it so of Tizi Ouzou's six."""
+    out: list[list[Clause]] = []
+    i = 0
+    while i < len(groups):
+        for n in range(min(_PLACE_WORDS, len(groups) - i), 0, -1):
+            words = [w for k in range(n) if (w := _word(groups, i + k))]
+            name = _spelled_apart(words) if len(words) == n else None
+            if name is not None:
+                notices.append(f"« {' '.join(words)} » est lu comme « {name} ».")
+                out += [[Clause("word", part)] for part in name.split()]
+                i += n
+                break
+        else:
+            out.append(groups[i])
+            i += 1
+    return out
+
+
+def _spelled_apart(words: list[str]) -> str | None:
+    """The table's name of the place the words spell with other separators than its own: spaces
+    for its hyphens (`Ile de France`), or one word for several (`Tiziouzou`); None for any other
+    words, a name typed as the tables write it (`Tizi Ouzou`, `Rhône-Alpes`) included."""
+    typed = " ".join(words)
+    if not words[0][:1].isalpha() or (len(words) == 1 and not words[0].isalpha()):
+        return None
+    for geo in map(geography.of, geography.TABLES):
+        place = geo.lookup(typed) if geo is not None else None
+        if place is None or geography.key(place.name) != geography.key(typed):
+            continue
+        parts = re.split(r"[\s\-]+", place.name)
+        spaced = len(words) > 1 and "-" in place.name and fold_text(typed) == fold_text(place.name.replace("-", " "))
+        if spaced or (len(words) == 1 and len(parts) > 1):
+            return place.name
+    return None
 
 
 def _inner_stars(text: str, notices: list[str]) -> str:
