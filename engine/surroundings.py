@@ -217,6 +217,18 @@ def _misspelled_place(keys: list[str], written: Callable[[str], bool],
     return next(iter(found.values())) if len(found) == 1 else None  # a guess among several would be noise
 
 
+def _known_words(groups: list, keys: list[str], written: Callable[[str], bool]) -> Callable[[int], bool]:
+    """Whether the index has the word of group `j` (one word, with a key), asked when a run of two words
+    or more needs it and once: a query of one word, the most common, asked the tables for nothing."""
+    known: dict[int, bool] = {}
+
+    def of(j: int) -> bool:
+        if j not in known:
+            known[j] = bool(keys[j]) and written(fold_text(groups[j][0].text))
+        return known[j]
+    return of
+
+
 def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
                   partner: Callable[[str], bool] = lambda key: True) -> ParsedQuery:
     """The query with each run of its words that names a place of the tables whole, read as one
@@ -232,7 +244,7 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
     groups, out, notices, i = pq.groups, [], [], 0
     keys = [geography.key(g[0].text) if len(g) == 1 and g[0].kind == "word" and not g[0].negated else ""
             for g in groups]  # a run's key is its words' keys joined: each word read once, on every query
-    known = [bool(k) and written(fold_text(g[0].text)) for k, g in zip(keys, groups, strict=True)]
+    known = _known_words(groups, keys, written)
     while i < len(groups):
         run = 1
         for n in range(min(MAX_PLACE_WORDS, len(groups) - i), 1, -1):
@@ -240,7 +252,8 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
                 continue
             words = [g[0].text for g in groups[i:i + n]]
             if "".join(keys[i:i + n]) not in _table_keys():  # (most runs, cheaply)
-                misspelled = _misspelled_place(keys[i:i + n], written, partner) if not all(known[i:i + n]) else None
+                misspelled = _misspelled_place(keys[i:i + n], written, partner) \
+                    if not all(map(known, range(i, i + n))) else None
                 if misspelled is not None:  # `Ain Temouchnet`: the place, as its exact spelling is read
                     out.append([Clause("phrase", misspelled.name)])
                     notices.append(f"« {' '.join(words)} » est lu comme « {misspelled.name} ».")
@@ -248,7 +261,8 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
                     break
                 continue
             found = _table_place([" ".join(words)])
-            if found is not None and (not all(known[i:i + n]) or not partner(geography.key(found[1].name))):
+            if found is not None and (not all(map(known, range(i, i + n)))
+                                      or not partner(geography.key(found[1].name))):
                 out.append([Clause("phrase", " ".join(words))])
                 run = n
                 break
