@@ -30,11 +30,18 @@ class Known:
         self.state = state
         self.vocabulary = state.vocabulary
         self.analyzer = state.schema["body"].analyzer
+        self._written: dict[str, bool] = {}  # the request's answers: the plan, the places and the suggestion ask
 
     def __call__(self, word: str) -> bool:
         return in_table_names(word) or self.written(word)
 
     def written(self, word: str) -> bool:
+        found = self._written.get(word)
+        if found is None:
+            found = self._written[word] = self._written_anew(word)
+        return found
+
+    def _written_anew(self, word: str) -> bool:
         if word in self.vocabulary:
             return True
         if (parts := hyphenated_parts(word)) and self.written("".join(parts)):
