@@ -35,7 +35,7 @@ from .cuf_text import (
     year_lists,
 )
 from .parties import french_party, loose, partner_kind
-from .sheet import ActionDraft, Document, Sheet, warn
+from .sheet import ActionDraft, Document, Sheet, past_label, warn
 
 DATE_RE = re.compile(r"Date de mise à jour\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -55,6 +55,7 @@ _PRES_LABELS = [
     ("all", r"^Partenaires\s*:"),  # neither technical nor financial (Grand Lyon-Bamako)
     ("fin", r"Partenaires financiers"),
     ("other", r"Autres partenariats"),
+    ("motives", r"^Motivations\s*&\s*objectifs de départ"),  # the history's heading missing (La Fouillouse-Sio)
 ]
 
 
@@ -142,22 +143,34 @@ def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
 _TABLE_END_RE = re.compile("|".join(map(re.escape, cuf_documents.SECTIONS[2:])))
 
 
-_MOTIVES_RE = re.compile(r"^\s*Motivations\s*&\s*objectifs de départ\s*(?::\s*|$)", re.IGNORECASE)
+# the label, and its date when it has one (`Motivations & objectifs de départ (1994) :`), which stays
+_MOTIVES_RE = re.compile(r"^\s*Motivations\s*&\s*objectifs de départ\s*(\(\s*[^()]*\))?\s*(?::\s*|$)",
+                         re.IGNORECASE)
 _SIDES_RE = re.compile(r"Pour la partie (?:française|malienne|marocaine|algérienne)\s*:", re.IGNORECASE)
 
 
-def _history(told: list[str] | None, free: list[str], prose: list[str],
-             clean: Callable[[list[str]], str | None]) -> tuple[str | None, str | None]:
+def _objectives(lines: list[str], clean: Callable[[list[str]], str | None]) -> str | None:
+    """The `Motivations & objectifs de départ` without their label; None when the form's two sides
+    are left blank (Angers-Bamako)."""
+    objectives = clean([_MOTIVES_RE.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", x) for x in lines])
+    return objectives if objectives is not None and _SIDES_RE.sub("", objectives).strip() else None
+
+
+def _history(told: list[str] | None, free: list[str], prose: list[str], clean: Callable[[list[str]], str | None],
+             motives: list[str] | None = None) -> tuple[str | None, str | None]:
     """History and objectives: the `Histoire du partenariat` section (its `Motivations &
     objectifs de départ` are objectives), after the presentation's free text; a prose
-    profile's whole body when it has neither."""
+    profile's whole body when it has neither. `Motivations & objectifs de départ` open the
+    objectives even where the sheet lost the history's heading (`motives`, read with the
+    presentation: La Fouillouse-Sio's followed its financial partners)."""
     history = objectives = None
     if told is not None:
-        history = clean([_MOTIVES_RE.sub("", x) for x in told])
         if any(re.search("motivations", x, re.IGNORECASE) for x in told):
-            objectives, history = history, None
-        if objectives is not None and not _SIDES_RE.sub("", objectives).strip():
-            objectives = None  # the form's two sides left blank (Angers-Bamako)
+            objectives = _objectives(told, clean)
+        else:
+            history = clean(told)
+    if objectives is None and motives:
+        objectives = _objectives(motives, clean)
     if free and any(x.strip() for x in free):
         history = "\n".join(x for x in (clean(free), history) if x)
     if history is None and prose:
@@ -277,13 +290,12 @@ class CufReader(Reader):
         hl = lines[hist_i + 1:upto(hist_i)] if hist_i is not None else None
         # a profile in prose (Action Mopti: no identity blocks, no presentation): its body tells its story
         prose = lines[j + 1:] if pres_i == len(lines) and not ident else []
-        history, objectives = _history(hl, free, prose, clean)
+        history, objectives = _history(hl, free, prose, clean, pres_lines.get("motives"))
         # the perspectives run to the documents section, else to the sheet's end
         persp_end = docs_i if persp_i is not None and docs_i is not None and docs_i > persp_i else len(lines)
         if persp_i is not None:
-            pl = lines[persp_i + 1:persp_end]
-            # the section's label, cut anywhere (`…développer` / `pour les 3 prochaines années ? …`)
-            perspectives = clean([x for x in pl if not re.match(r"^\s*(?:développer )?pour les 3 prochaines", x)])
+            pl = past_label(lines[persp_i], lines[persp_i + 1:persp_end], cuf_documents.PERSPECTIVES_LABEL)
+            perspectives = clean(pl)
         partners = "; ".join(f"{lab} : {pres[k]}" if lab else pres[k]
                              for k, lab in (("all", ""), ("tech", "techniques"), ("fin", "financiers"))
                              if pres.get(k)) or None

@@ -16,6 +16,9 @@ HEAD = "Documents de capitalisation"
 # the headings of a sheet's sections after its identity blocks, in their order (cuf.py reads them too)
 SECTIONS = ("Présentation du partenariat", "Histoire du partenariat", "Actions de coopération",
             "Perspectives du partenariat", HEAD)
+# the perspectives' heading as the form prints it, which the sheets wrap anywhere (`sheet.past_label`)
+PERSPECTIVES_LABEL = ("Perspectives du partenariat (ex : existence d’une convention de financement triennale ; "
+                      "quels axes à développer pour les 3 prochaines années ? partenariats à développer…)")
 _HEAD_RE = re.compile(r"^.*?Documents de capitalisation[^:]*?réalisées\s*[.:]?\s*")
 # any heading of a sheet's sections: a sheet with two actions tables goes on after this one
 _NEXT_RE = re.compile("|".join(map(re.escape, SECTIONS)))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..domains import domains_of_text, map_domain
 from ..ids import action_id, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
-from ..text import capitalised, squash_spaces
+from ..text import capitalised, fold, squash_spaces
 from . import contacts, fields
 
 
@@ -217,6 +217,42 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
         beneficiaries=a.beneficiaries, objectives=a.objectives,
         sources=[source], original_text=a.original_text,
     )
+
+
+_LEAST = 6  # letters: less of a label past its heading's line could be the text's own first word
+
+
+def _letters(text: str) -> list[tuple[int, str]]:
+    """Each folded letter or digit of a text with its index: a label compared whatever its spaces,
+    accents, apostrophes and line breaks."""
+    return [(i, c) for i, ch in enumerate(text) for c in fold(ch) if c.isalnum()]
+
+
+def _ends_word(letters: list[tuple[int, str]], n: int, text: str) -> bool:
+    """Whether the n-th letter ends a word of the text (no letter follows it there)."""
+    return n == len(letters) or any(not c.isalnum() for c in text[letters[n - 1][0] + 1:letters[n][0]])
+
+
+def past_label(heading: str, lines: list[str], label: str) -> list[str]:
+    """The lines of a section after the form's label, however the sheet wrapped it: a label is never
+    content. `heading` is the line the label starts on (`Perspectives du partenariat (ex : … quels`),
+    `lines` those after it (`axes à développer pour les 3 prochaines années ? partenariats à
+    développer…)`, then the text). The label's words are followed from its start as long as the sheet
+    writes them, to a word's end; what follows is the section's text, the rest of the heading's line
+    included. A few letters past the heading's line (`Ex` of `Extension`) are the text's own."""
+    head = heading[max(heading.lower().find(label.split()[0].lower()), 0):]
+    text = "\n".join([head, *lines])
+    got, want = _letters(text), _letters(label)
+    n = 0
+    while n < min(len(got), len(want)) and got[n][1] == want[n][1]:
+        n += 1
+    while n and not (_ends_word(want, n, label) and _ends_word(got, n, text)):
+        n -= 1
+    if n == 0:
+        return lines
+    if 0 < sum(1 for i, _ in got[:n] if i > len(head)) < _LEAST:
+        n = sum(1 for i, _ in got if i < len(head))
+    return re.sub(r"^[ \t…).?:;]*", "", text[got[n - 1][0] + 1:]).split("\n")
 
 
 def warn(result: ParseResult, line: int, what: str, excerpt: str = "") -> None:
