@@ -4,7 +4,12 @@ A French région's or département's council is named by its territory with a ki
 (`Région Rhône-Alpes`, `conseil régional Rhône-Alpes`, `CR Bretagne`; `département de l'Isère`,
 `CG Isère`), or by its territory alone (`Île-de-France`): the records' name keys are the council's
 (`cr-rhone-alpes`, `cg-isere`: indexer/ids.py), so the query builder gives those partnerships the
-bonus of a collectivity's name (querybuild._add_bonuses).
+bonus of a collectivity's name (querybuild._add_bonuses). A kind word that also names a building
+(`mairie`) is a kind only before a name (`kinds_before_names`).
+
+Places typed otherwise than the records and tables write them are read as written there, and
+said (querylang.parse_query): Bamako's numbered communes (`commune 5 Bamako`: `bamako_communes`),
+a name typed with spaces for its hyphens or joined (`Rhone Alpes`, `Tiziouzou`: `spelled_apart`).
 """
 from __future__ import annotations
 
@@ -81,3 +86,45 @@ def _is_name(text: str, known) -> bool:
     if state is not None and ("name_keys", name_key(text)) in state.searcher().reader():
         return True
     return any(geo.lookup(text) is not None for geo in map(geography.of, geography.TABLES) if geo is not None)
+
+
+# Bamako's six communes, numbered in roman numerals (the records' « Bamako-Commune V »), as users also
+# type them: `commune 5`, `commune V Bamako`, `commune 5 de Bamako`
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI"}
+_BAMAKO_COMMUNE_RE = re.compile(
+    r"\b(?:(?P<before>bamako)[\s-]+)?commune[\s-]+(?P<n>[1-6]|iii|ii|iv|vi|i|v)\b"
+    r"(?:\s+(?:de\s+|du\s+district\s+de\s+)?(?P<after>bamako)\b)?", re.IGNORECASE)
+
+
+def bamako_communes(text: str, notices: list[str]) -> str:
+    """`commune 5` as `commune V`, and a numbered commune with Bamako after it as the records write it
+    (`commune V Bamako`: `Bamako commune V`), said: the number in figures found the district's
+    partnerships only, and Bamako typed last found them all (9) where Bamako first found the commune's
+    own, then the district's (3)."""
+    def named(m: re.Match) -> str:
+        roman = _ROMAN.get(m.group("n"), m.group("n").upper())
+        bamako = m.group("before") or m.group("after")
+        read = f"{bamako} commune {roman}" if bamako else f"commune {roman}"
+        if m.group("n").isalpha() and not m.group("after"):
+            return m.group(0)  # as typed: `commune V`, `Bamako commune V`
+        notices.append(f"« {m.group(0)} » est lu comme « {read} ».")
+        return read
+    return _BAMAKO_COMMUNE_RE.sub(named, text)
+
+
+def spelled_apart(words: list[str]) -> str | None:
+    """The table's name of the place the words spell with other separators than its own: spaces
+    for its hyphens (`Ile de France`), or one word for several (`Tiziouzou`); None for any other
+    words, a name typed as the tables write it (`Tizi Ouzou`, `Rhône-Alpes`) included."""
+    typed = " ".join(words)
+    if not words[0][:1].isalpha() or (len(words) == 1 and not words[0].isalpha()):
+        return None
+    for geo in map(geography.of, geography.TABLES):
+        place = geo.lookup(typed) if geo is not None else None
+        if place is None or geography.key(place.name) != geography.key(typed):
+            continue
+        parts = re.split(r"[\s\-]+", place.name)
+        spaced = len(words) > 1 and "-" in place.name and fold_text(typed) == fold_text(place.name.replace("-", " "))
+        if spaced or (len(words) == 1 and len(parts) > 1):
+            return place.name
+    return None

@@ -19,6 +19,8 @@ from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.limits import YEAR_MAX, YEAR_MIN
 from indexer.text import YEAR
 
+from .placenames import bamako_communes, spelled_apart
+
 # Prefixes that target the party names (a text field, not a facet); the
 # facets' own prefixes (pays:, domaine:, annee:…) come from the facet registry.
 NAME_PREFIXES = ("collectivité", "ville", "nom", "partenaire")
@@ -163,6 +165,7 @@ def parse_query(text: str) -> ParsedQuery:
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
     text = _without_tags(text, pq.notices)
     text = _departement_numbers(text, pq.notices)
+    text = bamako_communes(text, pq.notices)
     text = GROUPED_RE.sub(lambda m: _GROUP_SPACES_RE.sub("", m.group(0)), text)  # `1 000 000` is one number
     text = _inner_stars(text, pq.notices)
     typed, text = text, _ungrouped(text, pq.notices)
@@ -202,7 +205,7 @@ def _place_spellings(groups: list[list[Clause]], notices: list[str]) -> list[lis
     while i < len(groups):
         for n in range(min(_PLACE_WORDS, len(groups) - i), 0, -1):
             words = [w for k in range(n) if (w := _word(groups, i + k))]
-            name = _spelled_apart(words) if len(words) == n else None
+            name = spelled_apart(words) if len(words) == n else None
             if name is not None:
                 notices.append(f"« {' '.join(words)} » est lu comme « {name} ».")
                 out += [[Clause("word", part)] for part in name.split()]
@@ -212,24 +215,6 @@ def _place_spellings(groups: list[list[Clause]], notices: list[str]) -> list[lis
             out.append(groups[i])
             i += 1
     return out
-
-
-def _spelled_apart(words: list[str]) -> str | None:
-    """The table's name of the place the words spell with other separators than its own: spaces
-    for its hyphens (`Ile de France`), or one word for several (`Tiziouzou`); None for any other
-    words, a name typed as the tables write it (`Tizi Ouzou`, `Rhône-Alpes`) included."""
-    typed = " ".join(words)
-    if not words[0][:1].isalpha() or (len(words) == 1 and not words[0].isalpha()):
-        return None
-    for geo in map(geography.of, geography.TABLES):
-        place = geo.lookup(typed) if geo is not None else None
-        if place is None or geography.key(place.name) != geography.key(typed):
-            continue
-        parts = re.split(r"[\s\-]+", place.name)
-        spaced = len(words) > 1 and "-" in place.name and fold_text(typed) == fold_text(place.name.replace("-", " "))
-        if spaced or (len(words) == 1 and len(parts) > 1):
-            return place.name
-    return None
 
 
 def _inner_stars(text: str, notices: list[str]) -> str:

@@ -1,5 +1,6 @@
 """How users name places and collectivities (engine/placenames.py): a kind word before a name
-(`mairie de Montpellier`, as `ville de Montpellier`). QA audit 6 (round 43)."""
+(`mairie de Montpellier`, as `ville de Montpellier`), a place typed with other separators
+(`Rhone Alpes`, `Tiziouzou`), Bamako's numbered communes (`commune 5 Bamako`). QA audit 6 (round 43)."""
 from __future__ import annotations
 
 import pytest
@@ -53,3 +54,24 @@ def test_a_place_typed_joined_or_spaced_finds_what_its_name_finds(engine, typed,
     response = engine.search(SearchRequest(q=typed, per_page=100))
     assert sorted(_ids(engine, typed)) == sorted(_ids(engine, written))
     assert f"« {typed} » est lu comme « {written} »." in response["query"]["notices"]
+
+
+@pytest.mark.parametrize("typed, read", [("commune V Bamako", "Bamako commune V"),
+                                         ("commune 5 Bamako", "Bamako commune V"),
+                                         ("Bamako commune 5", "Bamako commune V"),
+                                         ("commune 5 de Bamako", "Bamako commune V"), ("commune 5", "commune V")])
+def test_bamakos_communes_are_read_whatever_the_order_and_the_numerals(engine, typed, read):
+    """« commune V Bamako » listed every Bamako partnership (9), « Bamako commune V » the commune's own
+    and then the district's (3), with the notice saying so; « commune 5 » put the commune's 5th."""
+    response = engine.search(SearchRequest(q=typed, per_page=100))
+    assert [r["id"] for r in response["results"]] == _ids(engine, read)
+    assert f"« {typed} » est lu comme « {read} »." in response["query"]["notices"]
+    assert response["results"][0]["id"] == "aix-en-provence--bamako-commune-v"
+
+
+@pytest.mark.parametrize("typed", ["Bamako commune V", "Bamako-Commune V", "commune V", "commune de Bamako",
+                                   "communes 5"])
+def test_a_commune_typed_as_the_records_write_it_is_read_as_typed(typed):
+    from engine.querylang import parse_query
+
+    assert not parse_query(typed).notices
