@@ -116,7 +116,8 @@ class Engine:
 
     def suggest(self, prefix: str, limit: int = 10) -> list[dict]:
         """Collectivity and place names with a word starting with `prefix`
-        (`Kou` -> Koulikoro, Koutiala), most frequent first; then the domains with
+        (`Kou` -> Koulikoro, Koutiala), most frequent first, read as the search reads
+        them (`St D` -> Saint-Denis: autocomplete.py); then the domains with
         such a word (`assain` -> Eau et assainissement), each with the query prefix
         that filters by it; then the sheets' words it begins (`latr` -> latrines:
         autocomplete.py)."""
@@ -126,15 +127,7 @@ class Engine:
         st = self.state()
         domains = self._domains_starting(key)
         words = autocomplete.words_starting(st, key, partial(_listed, st)) if " " not in key else []
-        out: list[dict] = []
-        for e in st.names:
-            if len(out) >= limit - len(domains) - len(words):
-                break
-            if e.key.startswith(key) or any(w.startswith(key) for w in e.words) \
-                    or (" " in key and key in e.key):
-                query = autocomplete.picked_name(e)
-                out.append({"name": e.name, "kind": e.kind, "country": e.country,
-                            "count": self._picked_count(st, query), "query": query})
+        out = autocomplete.names_starting(st, key, limit - len(domains) - len(words), partial(self._picked_count, st))
         named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
         return out + domains + [w for w in words if fold_text(w["name"]) not in named]
 

@@ -1,16 +1,90 @@
-"""The words of the sheets offered as a typed beginning's completions (`latr` -> latrines,
-`maraî` -> maraîchage, maraîchers): a topic is found before it is typed whole, spelled as
-the sheets spell it. Names and domains are offered by Engine.suggest before them."""
+"""What a typed beginning is offered (Engine.suggest): the collectivity and place names it begins
+as the search reads it (`St D` -> Saint-Denis, `CG Is` -> Conseil général de l'Isère), and the
+words of the sheets it begins (`latr` -> latrines, `maraî` -> maraîchage, maraîchers): a topic is
+found before it is typed whole, spelled as the sheets spell it."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from analyzers import find_graded_expansions, fold_text
+from analyzers.filters import SAINTS, normalize_saint
+from analyzers.stopwords import STOPWORDS
+from analyzers.vocabulary import SYNONYM
+
 from .querylang import NAME_PREFIXES
-from .state import IndexState, NameEntry
+from .state import IndexState, NameEntry, _split_words
 
 SHORTEST = 3  # letters typed before words are offered: `ma` begins too many to be a hint
 CANDIDATES = 60  # the most frequent words of a beginning looked at, for `most` of them kept
+READINGS = 8  # at most so many readings of the typed words (each acronym read adds some)
+
+Reading = tuple[tuple[str, ...], bool]  # the typed words read one way, and whether the last is being typed
+
+
+def names_starting(st: IndexState, key: str, room: int, count: Callable[[str], int]) -> list[dict]:
+    """At most `room` names the folded `key` begins, in the order of `st.names` (most frequent first),
+    each with what picking it lists (`count` of its query)."""
+    readings = typed_readings(key)
+    out: list[dict] = []
+    for e in st.names:
+        if len(out) >= room:
+            return out
+        if any(_begins(r, e.words) for r in readings):
+            query = picked_name(e)
+            out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": count(query), "query": query})
+    return out
+
+
+def typed_readings(key: str) -> list[Reading]:
+    """The typed words as written, then as the search also reads them: the vocabulary's synonyms
+    (`CG` is « conseil général », `CU` « communauté urbaine » or « commune urbaine »). A hyphen, an
+    apostrophe and a space part words alike (`Tizi-` is Tizi Ouzou's first word typed whole); the
+    last word is being typed unless a separator follows it. QA r43, audit 6, defect 2: `Tizi-`,
+    `Rhone A`, `Saint D`, `CG Isère` were offered nothing."""
+    words = tuple(w for w in _split_words(key) if w)
+    if not words:
+        return []
+    typing = key[-1].isalnum()
+    readings: list[Reading] = [(words, typing)]
+    for start, end, alternatives in reversed(find_graded_expansions(list(words))):  # the last span first:
+        for typed, last_typing in list(readings):  # the indices of those before it hold
+            for phrase, kind in alternatives:
+                if kind == SYNONYM:
+                    read = typed[:start] + tuple(w for w in _split_words(fold_text(phrase)) if w) + typed[end:]
+                    readings.append((read, last_typing and end < len(words)))  # `CG` read whole
+    return readings[:READINGS]
+
+
+def _begins(reading: Reading, words: tuple[str, ...]) -> bool:
+    """Whether a name's words hold the typed ones in order from any of its words, the last one
+    begun only while it is being typed; the name's stop words between two typed words may be left
+    out (`CG Isère`: « Conseil général de l'Isère », `Nioro Sahel`: « Nioro du Sahel »)."""
+    typed, typing = reading
+    last = len(typed) - 1
+    for start in range(len(words)):
+        at = start
+        for i, word in enumerate(typed):
+            begun = typing and i == last
+            while i and at < len(words) and not _fits(word, words[at], begun) and words[at] in STOPWORDS:
+                at += 1
+            if at >= len(words) or not _fits(word, words[at], begun):
+                break
+            at += 1
+        else:
+            return True
+    return False
+
+
+def _fits(typed: str, word: str, begun: bool) -> bool:
+    """A typed word against a name's, as written or as the search reads Saint: `St`, `Ste` are Saint,
+    Sainte (the analyzer's normalize_saint), so `St D` begins Saint-Denis."""
+    if word.startswith(typed) if begun else word == typed:
+        return True
+    if word not in SAINTS:  # (the only words the reading changes: checked first, at every keystroke)
+        return False
+    typed, word = normalize_saint(typed), normalize_saint(word)
+    return word.startswith(typed) if begun else word == typed
 
 
 def words_starting(state: IndexState, key: str, listed: Callable[[str], int], most: int = 3) -> list[dict]:
