@@ -38,7 +38,8 @@ def facet_parameter(facet: Facet) -> dict:
     description = facet.description or f"{facet.label} (valeur exacte de la facette {facet.name}). Répétable."
     if facet.name == YEAR:  # the search's years, as year_from and year_to (params.YEARS)
         items = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
-        description += f" De {YEAR_MIN} à {YEAR_MAX}, comme year_from et year_to (hors de ces bornes : out_of_range)."
+        description += (f" De {YEAR_MIN} à {YEAR_MAX}, en chiffres, sans signe ni zéro devant, comme year_from et "
+                        "year_to (autrement écrite : invalid_year, hors de ces bornes : out_of_range).")
     param = {
         "name": facet.name,
         "in": "query",

@@ -66,6 +66,7 @@ YEARS = Whole(YEAR_MIN, YEAR_MAX, counts=False)
 WHOLES = {"page": Whole(1, MAX_PAGE, counts=False), "per_page": Whole(1, MAX_PER_PAGE, counts=True),
           "year_from": YEARS, "year_to": YEARS}
 _WHOLE_RE = re.compile(r"\s*([+-]?)([0-9]+)\s*")  # ASCII digits: `int` also reads full-width ones (`２`)
+_YEAR_RE = re.compile(r"\s*([1-9][0-9]*)\s*")  # a year's: neither sign nor leading zero
 _LONGEST = 12  # digits read as a number; more are out of range whatever they say (99999999999999999999)
 
 
@@ -92,19 +93,39 @@ def _int(args, name: str, *, default: int | None = None) -> int | None:
     raw = args.get(name)
     if raw is None or raw == "":  # (given empty, the API has refused it already: check_names)
         return default
+    if WHOLES[name] is YEARS:
+        return year_value(name, raw)
     m = _WHOLE_RE.fullmatch(raw)
     if m is None:
         raise ParamError("invalid_integer",
                          f"Le paramètre {named(name)} doit être un nombre entier (reçu : « {raw[:40]} »).", name)
-    digits = m.group(2).lstrip("0") or "0"
+    return _bounded(name, m.group(1), m.group(2), raw)
+
+
+def year_value(name: str, raw: str) -> int:
+    """A year as the API reads it, one rule for `year`, `year_from` and `year_to`: ASCII digits with
+    neither sign nor leading zero (`year_from=+2005` and `year_from=02005` were 2005 where `year=`
+    refused `02005`), spaces around aside, then within the search's years (`out_of_range`,
+    whatever the number's length)."""
+    m = _YEAR_RE.fullmatch(raw)
+    if m is None:
+        raise ParamError("invalid_year", f"Le paramètre {named(name)} doit être une année de {YEAR_MIN} à "
+                                         f"{YEAR_MAX} écrite en chiffres, sans signe ni zéro devant, comme "
+                                         f"« 2005 » (reçu : « {raw.strip()[:40]} »).", name)
+    return _bounded(name, "", m.group(1), raw)
+
+
+def _bounded(name: str, sign: str, digits: str, raw: str) -> int:
+    """A whole number read from its `sign` and `digits`, within `name`'s bounds (WHOLES)."""
+    digits = digits.lstrip("0") or "0"
+    whole = WHOLES.get(name, YEARS)  # (the `year` facet's are the years)
     if len(digits) > _LONGEST:  # a whole number too, only too large (or too small) for any bound
-        side = "au moins" if m.group(1) == "-" else "au plus"
-        whole = WHOLES[name]
-        bound = whole.lo if m.group(1) == "-" else whole.hi
+        side = "au moins" if sign == "-" else "au plus"
+        bound = whole.lo if sign == "-" else whole.hi
         raise ParamError("out_of_range", f"Le paramètre {named(name)} doit valoir {side} {whole.text(bound)} "
                                          f"(reçu : « {raw.strip()[:40]}{'…' if len(raw.strip()) > 40 else ''} »).",
                          name)
-    return within(name, int(m.group(1) + digits), WHOLES[name])
+    return within(name, int(sign + digits), whole)
 
 
 def within(name: str, value: int, whole: Whole) -> int:
@@ -294,13 +315,14 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
 
 
 def facet_value(facet, raw: str):
-    """A facet's value as the API reads it: of the right shape, and a year within the search's years
-    (`year=1850` is out of range, as `year_from=1850` is); ParamError otherwise."""
+    """A facet's value as the API reads it: of the right shape, and a year as `year_from` is
+    (year_value: `year=1850` is out of range, as `year_from=1850` is); ParamError otherwise."""
+    if facet.name == YEAR:
+        return year_value(facet.name, raw)
     try:
-        value = facet.parse(raw)
+        return facet.parse(raw)
     except ValueError as exc:
         raise ParamError(facet.invalid_code, str(exc), facet.name) from None
-    return within(facet.name, value, YEARS) if facet.name == YEAR else value
 
 
 def near_value(value, known) -> str | None:

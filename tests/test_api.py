@@ -240,8 +240,10 @@ ERRORS = [
     ("per_page=0", "out_of_range", "per_page"),
     ("page=10001", "out_of_range", "page"),
     ("year=abc", "invalid_year", "year"),
-    ("year=20055", "invalid_year", "year"),
-    ("year_from=abc", "invalid_integer", "year_from"),
+    ("year=20055", "out_of_range", "year"),
+    ("year=02005", "invalid_year", "year"),
+    ("year_from=abc", "invalid_year", "year_from"),
+    ("year_to=%2B2005", "invalid_year", "year_to"),
     ("year_from=1800", "out_of_range", "year_from"),
     ("sort=random", "invalid_sort", "sort"),
     ("type=contact", "invalid_type", "type"),
@@ -280,8 +282,8 @@ def test_wrong_parameters_answer_400_json(client, spec, path, qs, code, paramete
 
 @pytest.mark.parametrize("qs, message", [
     ("page=abc", "Le paramètre « Page » (page) doit être un nombre entier (reçu : « abc »)."),
-    ("year=20055", ("Valeur invalide pour le filtre « Année » (year) : « 20055 » "
-                    "(attendu : une année de quatre chiffres).")),
+    ("year=20x5", ("Le paramètre « Année » (year) doit être une année de 1900 à 2100 écrite en chiffres, "
+                   "sans signe ni zéro devant, comme « 2005 » (reçu : « 20x5 »).")),
     ("explain=oui", "Le paramètre « Explication des scores » (explain) vaut 1 ou 0 (reçu : « oui »)."),
     # a facet value wrong only by case, accents or a typo says the one meant
     ("country=mali", "Valeur inconnue pour le filtre « Pays » (country) : « mali ». Vouliez-vous dire « Mali » ?"),

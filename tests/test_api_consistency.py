@@ -100,7 +100,7 @@ def test_numbers_are_ascii_digits_and_a_huge_one_is_out_of_range(client, name):
     assert (huge["code"], huge["parameter"]) == ("out_of_range", name)  # it was `invalid_integer`
     assert "doit valoir au plus" in huge["message"]
     wide = client.get("/api/search", query_string={"q": "eau", name: "２００５"}).get_json()["error"]
-    assert wide["code"] == "invalid_integer"  # full-width digits were read as a number
+    assert wide["code"] == ("invalid_year" if name == "year_from" else "invalid_integer")  # were read as a number
 
 
 @pytest.mark.parametrize("name", ["page", "per_page", "sort", "explain", "year_from", "year_to", "country"])
@@ -229,3 +229,20 @@ def test_the_csv_for_a_french_spreadsheet(client):
     bad = client.get("/api/search.csv?q=eau&sep=x").get_json()["error"]
     assert (bad["code"], bad["parameter"]) == ("invalid_separator", "sep")
     assert client.get("/api/search.jsonl?q=eau&sep=%3B").get_json()["error"]["code"] == "unknown_parameter"
+
+
+@pytest.mark.parametrize("name", ["year", "year_from", "year_to"])
+def test_a_year_parameter_has_one_spelling(client, name):
+    """`year_from=+2005` and `year_from=02005` were 2005 where `year=02005` was refused (the round's
+    review): a year is written in digits, with neither sign nor leading zero, for the three alike,
+    and the message says so; spaces around it are ignored, as for every number (a `+` in a URL is one)."""
+    for spelled in ("+2005", "02005", "-2005", "2005.0", "２００５", "20x5"):
+        error = client.get("/api/search", query_string={"q": "eau", name: spelled}).get_json()["error"]
+        assert (error["code"], error["parameter"]) == ("invalid_year", name), spelled
+        assert "doit être une année de 1900 à 2100 écrite en chiffres, sans signe ni zéro devant" in error["message"]
+    for spelled in ("2005", " 2005 "):
+        assert client.get("/api/search", query_string={"q": "eau", name: spelled}).status_code == 200
+    assert client.get(f"/api/search?q=eau&{name}=+2005").status_code == 200  # « 2005 » with a space
+    for spelled in ("1899", "20055"):
+        error = client.get("/api/search", query_string={"q": "eau", name: spelled}).get_json()["error"]
+        assert error["code"] == "out_of_range"

@@ -160,7 +160,7 @@ def test_query_is_escaped_everywhere(client):
 @pytest.mark.parametrize("qs,message", [
     ("page=0", "Le paramètre « Page » (page) doit valoir au moins 1"),
     ("per_page=1000", "Le paramètre « Résultats par page » (per_page) doit valoir au plus 100"),
-    ("year=abc", "Valeur invalide pour le filtre « Année » (year)"),
+    ("year=abc", "Le paramètre « Année » (year) doit être une année de 1900 à 2100"),
     ("sort=random", "Valeur inconnue pour le paramètre « Trier par » (sort)"),
     ("q=%FF", "pas de l&#39;UTF-8 valide"),
     ("q=a%00b", "caractères de contrôle"),
