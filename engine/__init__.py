@@ -117,7 +117,7 @@ class Engine:
     def suggest(self, prefix: str, limit: int = 10) -> list[dict]:
         """Collectivity and place names with a word starting with `prefix`
         (`Kou` -> Koulikoro, Koutiala), most frequent first, read as the search reads
-        them (`St D` -> Saint-Denis: autocomplete.py); then the domains with
+        them, and a place's name for another spelling (autocomplete.py); then the domains with
         such a word (`assain` -> Eau et assainissement), each with the query prefix
         that filters by it; then the sheets' words it begins (`latr` -> latrines:
         autocomplete.py)."""

@@ -1,5 +1,6 @@
 """What a typed beginning is offered (Engine.suggest): the collectivity and place names it begins
-as the search reads it (`St D` -> Saint-Denis, `CG Is` -> Conseil général de l'Isère), and the
+as the search reads it (`St D` -> Saint-Denis, `CG Is` -> Conseil général de l'Isère), a place's
+name for another spelling the search reads as it (`Timb` -> « Tombouctou (Timbuktu) »), and the
 words of the sheets it begins (`latr` -> latrines, `maraî` -> maraîchage, maraîchers): a topic is
 found before it is typed whole, spelled as the sheets spell it."""
 from __future__ import annotations
@@ -11,6 +12,7 @@ from analyzers import find_graded_expansions, fold_text
 from analyzers.filters import SAINTS, normalize_saint
 from analyzers.stopwords import STOPWORDS
 from analyzers.vocabulary import SYNONYM
+from indexer import geography
 
 from .querylang import NAME_PREFIXES
 from .state import IndexState, NameEntry, _split_words
@@ -24,7 +26,8 @@ Reading = tuple[tuple[str, ...], bool]  # the typed words read one way, and whet
 
 def names_starting(st: IndexState, key: str, room: int, count: Callable[[str], int]) -> list[dict]:
     """At most `room` names the folded `key` begins, in the order of `st.names` (most frequent first),
-    each with what picking it lists (`count` of its query)."""
+    then the names the tables give another spelling it begins; each with what picking it lists
+    (`count` of its query)."""
     readings = typed_readings(key)
     out: list[dict] = []
     for e in st.names:
@@ -33,7 +36,7 @@ def names_starting(st: IndexState, key: str, room: int, count: Callable[[str], i
         if any(_begins(r, e.words) for r in readings):
             query = picked_name(e)
             out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": count(query), "query": query})
-    return out
+    return out + other_names(st, readings, {o["query"] for o in out}, count)[:room - len(out)]
 
 
 def typed_readings(key: str) -> list[Reading]:
@@ -85,6 +88,30 @@ def _fits(typed: str, word: str, begun: bool) -> bool:
         return False
     typed, word = normalize_saint(typed), normalize_saint(word)
     return word.startswith(typed) if begun else word == typed
+
+
+def other_names(st: IndexState, readings: list[Reading], offered: set[str], count: Callable[[str], int]) -> list[dict]:
+    """The names the geography tables give the places of another spelling the typed words begin
+    (`Timb` -> « Tombouctou (Timbuktu) », `Fez` -> « Fès (Fez) »): the search reads that spelling as
+    the name (geography.spelled_otherwise), the suggestion says so and picks the name. Not those
+    already `offered` (`Bam` offers District de Bamako itself), nor a name whose search lists nothing;
+    the most listed first. QA r43, audit 6, defect 10."""
+    entries: dict[str, tuple[str, str]] = {}  # name -> the spelling typed, its country
+    for spelling, (name, country) in geography.other_spellings().items():
+        if any(_begins(r, tuple(w for w in _split_words(fold_text(spelling)) if w)) for r in readings):
+            entries.setdefault(name, (spelling, country))
+    if not entries:
+        return []
+    named = {e.key: e for e in st.names}
+    out = []
+    for name, (spelling, country) in entries.items():
+        e = named.get(fold_text(name))
+        query = picked_name(e) if e else name
+        listed = count(query) if query not in offered else 0
+        if listed:
+            out.append({"name": f"{name} ({spelling})", "kind": e.kind if e else "lieu",
+                        "country": e.country if e else country, "count": listed, "query": query})
+    return sorted(out, key=lambda o: -o["count"])
 
 
 def words_starting(state: IndexState, key: str, listed: Callable[[str], int], most: int = 3) -> list[dict]:

@@ -1,9 +1,11 @@
 """/api/suggest knows what the search knows (QA r43, audit 6): a hyphen and a space part words alike,
-`St`, `Ste` and the vocabulary's acronyms are read as the search reads them (defect 2)."""
+`St`, `Ste` and the vocabulary's acronyms are read as the search reads them (defect 2), and a place's
+other spelling that the search reads as its name offers that name (defect 10)."""
 from __future__ import annotations
 
 import pytest
 
+from contract import check_schema
 from engine import SearchRequest
 
 
@@ -44,3 +46,30 @@ def test_the_readings_keep_the_typed_words_apart(client):
     assert _names(client, "wilaya d’")[0] == "Wilaya d'Alger"
     assert _names(client, "Conseil général de l’I") == ["Conseil général de l'Isère"]
     assert _names(client, "nord du")[0] == "nord du Mali"
+
+
+@pytest.mark.parametrize("typed,name,query", [
+    ("Timb", "Tombouctou (Timbuktu)", "Tombouctou"), ("Timbuktu", "Tombouctou (Timbuktu)", "Tombouctou"),
+    ("Fez", "Fès (Fez)", "Fès"), ("Marrakesh", "Marrakech (Marrakesh)", "Marrakech"),
+    ("Algi", "Alger (Algiers)", "Alger"), ("Bougie", "Béjaïa (Bougie)", "Béjaïa"),
+    ("Mogador", "Province d'Essaouira (Mogador)", "Province d'Essaouira"),
+])
+def test_another_spelling_the_search_reads_offers_the_name(client, engine, spec, typed, name, query):
+    """The search reads `Timbuktu`, `Fez`, `Marrakesh`, `Algiers`, `Bougie`, `Mogador` as the tables' names,
+    with a notice; the autocomplete offered nothing for them. It offers the name, the spelling said beside
+    it, and picking it puts the name in the box."""
+    data = client.get("/api/suggest", query_string={"q": typed}).get_json()
+    check_schema(spec, "SuggestResponse", data)
+    offered = {s["name"]: s for s in data["suggestions"]}
+    assert name in offered, (typed, list(offered))
+    assert offered[name]["query"] == query
+    assert offered[name]["count"] == engine.search(SearchRequest(q=query, per_page=1))["total"] > 0
+    spelling = name[name.index("(") + 1:-1]
+    read = engine.search(SearchRequest(q=spelling, per_page=1))["query"]["notices"]
+    assert any(f"« {spelling} » est lu comme « {name[:name.index(' (')]} »" in n for n in read), read
+
+
+def test_a_name_already_offered_is_not_offered_again_for_another_spelling(client):
+    """`Bam` begins « District de Bamako » itself: no « District de Bamako (Bamako) » beside it."""
+    names = _names(client, "Bam")
+    assert "District de Bamako" in names and not any("(Bamako)" in n for n in names)

@@ -85,6 +85,7 @@ class Geography:
     places: dict[str, list[Place]] = field(default_factory=dict)  # key -> places of that name
     regions: list[str] = field(default_factory=list)  # official spellings, in table order
     sources: dict[str, str] = field(default_factory=dict)  # source key -> what it is
+    spellings: dict[str, str] = field(default_factory=dict)  # key -> the spelling as the table writes it
 
     @classmethod
     def from_tsv(cls, country: str, path: Path | str) -> Geography:
@@ -108,6 +109,7 @@ class Geography:
             place = Place(level, name, region or None, sub or None, source)
             for spelling in [name] + [a for a in aliases.split("|") if a]:
                 geo.places.setdefault(key(spelling), []).append(place)
+                geo.spellings.setdefault(key(spelling), spelling)
         return geo
 
     def lookup(self, name: str, level: str | None = None) -> Place | None:
@@ -198,6 +200,7 @@ def register(country: str, path: Path | str) -> None:
     """Declare the table of a country (a new repertoire's, say)."""
     TABLES[country] = Path(path)
     _LOADED.pop(country, None)
+    other_spellings.cache_clear()
 
 
 # The countries whose table ships with the package: `of()` always finds these.
@@ -281,6 +284,21 @@ def spelled_otherwise(word: str) -> str | None:
     if any(key(p.name) == key(word) for p in found):  # a unit's own name (`Marrakech`, a commune)
         return None
     return min(found, key=lambda p: order[p.level]).name if found else None
+
+
+@lru_cache(maxsize=1)  # read at every keystroke of the autocomplete; `register` clears it
+def other_spellings() -> dict[str, tuple[str, str]]:
+    """Each spelling of the tables that `spelled_otherwise` reads as another name (`Timbuktu`, `Fez`,
+    `Bône`, `Mogador`) -> that name and its country: the autocomplete offers the name for it, as the
+    search reads it."""
+    out: dict[str, tuple[str, str]] = {}
+    for country in TABLES:
+        geo = of(country)
+        for spelling in geo.spellings.values() if geo else ():
+            name = spelled_otherwise(spelling)
+            if name is not None:
+                out.setdefault(spelling, (name, country_of_place(name, [country, *TABLES]) or country))
+    return out
 
 
 def canonical_region(country: str | None, name: str | None) -> str | None:
