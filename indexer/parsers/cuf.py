@@ -34,7 +34,7 @@ from .cuf_text import (
     title_of,
     year_lists,
 )
-from .parties import french_party, loose, partner_kind
+from .parties import french_party, loose, partner_kind, same
 from .sheet import ActionDraft, Document, Sheet, past_label, warn
 
 DATE_RE = re.compile(r"Date de mise à jour\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -76,6 +76,68 @@ def _value(lines: list[str], i: int, label_re: str) -> str:
         if nxt and not _LABEL_RE.match(nxt) and ":" not in nxt and len(nxt) < 40 and value:
             value = value + " " + nxt
     return squash_spaces(value)
+
+
+def _next_value(lines: list[str], i: int) -> str:
+    """The value of a label left empty on its line, written on the next one when that is no label."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return squash_spaces(nxt) if nxt and not _LABEL_RE.match(nxt) and ":" not in nxt and len(nxt) < 40 else ""
+
+
+def _cercle_first(label_line: str, value: str) -> str:
+    """A place field whose label puts the cercle first (`Cercle/Région/Commune : Sikasso/Sikasso/
+    Ganadougou`, `Cercle / Région : Kati/ Koulikouro`): its first part is the cercle, said so for the
+    table's reading (`Sikasso` and `Gao` are a région and a cercle)."""
+    if not re.match(r"^\s*Cercle\s*/", label_line, re.IGNORECASE) or "/" not in value \
+            or re.match(r"^\s*(?:cercle|r[ée]gion|district)\b", value, re.IGNORECASE):
+        return value
+    return f"Cercle de {value}"
+
+
+def _with_members(party: Party, named: str) -> Party:
+    """A French side that is a group of communes (`Nom : Pontcharra (38) Leader, La Rochette (73), Le
+    Cheylas (38), St Maximin (38)`, its title naming Pontcharra alone) keeps its members in the name
+    the document gives it, which the page shows and the search reads."""
+    members = [m for m in re.split(r"\s*,\s*", named) if m.strip()]
+    if len(members) < 2 or not same(loose(members[0], True), loose(party.name, True)):
+        return party
+    return replace(party, name_raw=squash_spaces(named))
+
+
+# an amount the actions table's budget heading states for all its rows (`Budget` / `Annuel environ` /
+# `80 000 €`: Pontcharra), not a row's; `annuel` makes it yearly
+_HEAD_BUDGET_RE = re.compile(r"^Budget\s+(annuel\s+)?((?:environ\s+)?\d[\d\s.,]*\d\s*(?:€|euros?))", re.IGNORECASE)
+TABLE_BUDGET = "Budget annuel (en-tête du tableau des actions)"
+
+
+def heading_budget(body: list[tuple[int, str]]) -> tuple[str, bool] | None:
+    """The amount an actions table's budget heading states, and whether per year."""
+    for k, (_, t) in enumerate(body[:30]):
+        if re.match(r"^\s*Budget\b", t):
+            m = _HEAD_BUDGET_RE.match(squash_spaces(" ".join(x for _, x in body[k:k + 4])))
+            return (m.group(2).strip(), bool(m.group(1))) if m else None
+    return None
+
+
+def _table_budget(sheet: Sheet, stated: tuple[str, bool]) -> None:
+    """The table's heading budget is the partnership's (yearly when it says so), unless its presentation
+    states one: then it is shown beside it, under its own label."""
+    amount, yearly = stated
+    if sheet.budget is None:
+        sheet.budget = fields.budget(amount, yearly=yearly)
+    else:
+        sheet.extra.setdefault(TABLE_BUDGET if yearly else TABLE_BUDGET.replace(" annuel", ""), amount)
+
+
+def _tables(doc: Document, start: int, lines: list[str], pres_i: int) -> list[list[tuple[int, str]]]:
+    """The numbered lines of each actions table of a sheet (`lines`, from line `start` of `doc`), from
+    its heading to the next table or section, page furniture out."""
+    out = []
+    for k0, line in enumerate(lines):
+        if k0 >= pres_i and "Actions de coopération" in line:
+            k1 = next((k for k in range(k0 + 1, len(lines)) if _TABLE_END_RE.search(lines[k])), len(lines))
+            out.append([(start + k + 1, doc.lines[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])])
+    return out
 
 
 def _budget(value: str | None, presentation: list[str]) -> Budget | None:
@@ -272,6 +334,7 @@ class CufReader(Reader):
             ml_raw = ident["ml_name"]
         french = french_party(fr_raw, ident.get("fr_place", ""), ident.get("fr_pop", ""))
         french = self.stands_where_it_says(french, lines[j:j + 1], bool(ml_raw or ident))
+        french = _with_members(french, ident.get("fr_name", ""))
         partner = self.partner(ml_raw, ident) if ml_raw else None
         pres_i = head_end
         marks = {k: _find(lines, k, pres_i) for k in cuf_documents.SECTIONS[1:]}
@@ -320,12 +383,11 @@ class CufReader(Reader):
         elif objectives or history:
             sheet.formalized = fields.history_formal_act(" ".join(x for x in (objectives, history) if x),
                                                           self.repertoire.year)
-        for k0, line in enumerate(lines):
-            if k0 >= pres_i and "Actions de coopération" in line:  # one sheet may have two tables
-                k1 = next((k for k in range(k0 + 1, len(lines)) if _TABLE_END_RE.search(lines[k])), len(lines))
-                body = [(start + k + 1, L[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])]
-                sheet.actions += self.actions(body)
-                sheet.years += total_years(body, self.repertoire.year)
+        for body in _tables(doc, start, lines, pres_i):  # one sheet may have two tables
+            sheet.actions += self.actions(body)
+            sheet.years += total_years(body, self.repertoire.year)
+            if stated := heading_budget(body):
+                _table_budget(sheet, stated)
         if persp_i is not None:  # a budgeted programme for the next year, written out in its perspectives
             sheet.actions += programme_actions([(start + k + 1, L[start + k]) for k in range(persp_i + 1, persp_end)
                                                 if not doc.is_noise(lines[k])])
@@ -358,6 +420,9 @@ class CufReader(Reader):
             elif re.match(r"^(Département|Cercle|Commune|Région|Province)", s, re.IGNORECASE):
                 # `Cercle/Région/Commune : Diéma, région de Kayes`, or `Région Koulikoro Cercle Kati`
                 val = _value(head, k, r"^\s*(?:Département|Cercle|Commune|Région|Province)") if ":" in s else s
+                if ":" in s and not val:  # written on the next line (`Cercle/Région/Commune :` / `Sikasso/…`)
+                    val = _next_value(head, k)
+                val = _cercle_first(s, val)
                 key = f"{side}_place"
                 out[key] = (out.get(key, "") + " / " + val).strip(" /") if val else out.get(key, "")
         return out

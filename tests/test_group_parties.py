@@ -1,0 +1,48 @@
+"""Pontcharra-Dembella (mali l.9794-9895, QA audit 6, #6): the French side is a group of four communes
+(« Nom : Pontcharra (38) Leader, La Rochette (73), Le Cheylas (38), St Maximin (38) ») and was shown as
+Pontcharra alone; the partner's « Cercle/Région/Commune : Sikasso/Sikasso/Ganadougou » lost its cercle;
+the actions table's heading « Budget Annuel environ 80 000 € » was shown nowhere."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.parsers.cuf import TABLE_BUDGET, _cercle_first, _with_members, heading_budget
+from indexer.parsers.parties import french_party
+
+PONTCHARRA = "pontcharra--dembella-benkadi-jlendio-fella"
+GROUP = "Pontcharra (38) Leader, La Rochette (73), Le Cheylas (38), St Maximin (38)"
+
+
+def test_a_group_of_communes_keeps_its_members():
+    assert _with_members(french_party("Pontcharra"), GROUP).name_raw == GROUP
+    assert _with_members(french_party("Roncq"), "Roncq").name_raw == "Roncq"  # one commune: as it was
+    assert _with_members(french_party("Roncq"), "Lille, Tourcoing").name_raw == "Roncq"  # not its members
+
+
+@pytest.mark.parametrize(("label", "value", "read"), [
+    ("Cercle/Région/Commune : ", "Sikasso/Sikasso/Ganadougou", "Cercle de Sikasso/Sikasso/Ganadougou"),
+    ("Cercle/Région/Commune : Gao/Gao/Gao", "Gao/Gao/Gao", "Cercle de Gao/Gao/Gao"),
+    ("Cercle/Région/Commune : Région de Ségou", "Région de Ségou", "Région de Ségou"),  # one part: as written
+    ("Cercle/Région/Commune : Cercle de Koutiala/Région", "Cercle de Koutiala/Région", "Cercle de Koutiala/Région"),
+    ("Département/Région : Isère, Savoie / Rhône-Alpes", "Isère, Savoie / Rhône-Alpes", "Isère, Savoie / Rhône-Alpes"),
+])
+def test_a_place_field_that_puts_the_cercle_first(label, value, read):
+    assert _cercle_first(label, value) == read
+
+
+def test_the_budget_a_tables_heading_states():
+    body = list(enumerate(["Domaines ", "d’intervention ", "Budget  ", "Annuel environ ", "80 000 € ", "",
+                           "Hydraulique "], 9889))
+    assert heading_budget(body) == ("environ 80 000 €", True)
+    assert heading_budget(list(enumerate(["Budget ", "(en euros) ", "", "Appui 2006-2007 12 747 "]))) is None
+
+
+def test_the_records_the_audit_saw(corpus, client):
+    p = next(p for p in corpus.partnerships if p.id == PONTCHARRA)
+    assert (p.french_party.name, p.french_party.name_raw) == ("Pontcharra", GROUP)
+    assert (p.partner_party.region, p.partner_party.subdivision) == ("Sikasso", "Sikasso")
+    assert p.extra[TABLE_BUDGET] == "environ 80 000 €" and p.budget.text == "18 000 €"  # the presentation's
+    gao = next(p for p in corpus.partnerships if p.id == "thionville--gao")  # `Gao/Gao/Gao` (mali l.11840)
+    assert (gao.partner_party.region, gao.partner_party.subdivision) == ("Gao", "Gao")
+    page = client.get(f"/partenariats/{PONTCHARRA}").get_data(as_text=True)
+    assert "La Rochette (73)" in page and "environ 80 000 €" in page
