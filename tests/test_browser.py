@@ -262,6 +262,20 @@ def test_autocomplete_completes_a_word_of_the_sheets(browser, server):
     assert box.get_attribute("value") == "Kayes latrines"
 
 
+def test_autocomplete_offers_a_places_name_for_its_other_spelling(browser, server):
+    """`Timb` was offered nothing, although the search reads `Timbuktu` as Tombouctou: the name is
+    offered with the spelling beside it, and picking it puts the name in the box (QA r43, audit 6,
+    defect 10); `St-D` offers Saint-Denis, as the search reads it (defect 2)."""
+    d = browser
+    box, options = _suggested(d, server, "eau Timb")
+    option = next(o for o in options if o.find_element("css selector", ".name").text == "Tombouctou (Timbuktu)")
+    option.click()
+    _wait(d, lambda d: "q=eau+Tombouctou" in d.current_url, "the picked name searched")
+    assert box.get_attribute("value") == "eau Tombouctou"
+    box, options = _suggested(d, server, "St-D")
+    assert "Saint-Denis" in [o.find_element("css selector", ".name").text for o in options]
+
+
 def test_partnership_page_and_csp(browser, server, engine):
     d = browser
     pid = "ca-evry-centre-essonne--kayes"
