@@ -43,6 +43,11 @@ FILLERS = frozenset({
     "quand", "lequel", "laquelle", "lesquels", "lesquelles", "depuis", "entre", "parmi",
     # `lutte contre le sida`: the preposition of a fight (whose noun is light, below)
     "contre",
+    # a request typed as a sentence (`je voudrais trouver les projets de santé à Kayes`, `qui s'occupe de
+    # l'eau à Gao`): no record has these verbs, and each weighed most of the query as its rarest word
+    "je", "voudrais", "voudrions", "veux", "voulons", "souhaite", "souhaiterais", "souhaitons",
+    "aimerais", "cherche", "cherchons", "chercher", "trouver", "connaitre", "occupe", "occupent",
+    "occuper", "interesse", "interessent", "montrer", "montrez", "lister", "svp", "stp", "merci",
 })
 
 # Adjectives that put the sought collectivity in France (`quelles collectivités françaises
@@ -147,7 +152,11 @@ _WHICH = frozenset({"quel", "quels", "quelle", "quelles", "quand"})
 
 
 def _folded(word: str) -> str:
-    return _INVERSION.sub("", fold_text(word).strip("?!.,;:"))
+    """The word folded, without its punctuation, an inversion's `-t-il` or an elided pronoun (`s'occupe`)."""
+    return _ELIDED.sub("", _INVERSION.sub("", fold_text(word).strip("?!.,;:")))
+
+
+_ELIDED = re.compile(r"^(?:[jmst]|qu)['’]")
 
 
 def is_filler(word: str) -> bool:
