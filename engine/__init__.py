@@ -43,6 +43,7 @@ class Engine:
         self.last_error: str | None = None
         self._domains: tuple[IndexState, dict[str, int]] | None = None  # the domain facet's counts, per generation
         self._picked: tuple[IndexState, dict[str, int]] | None = None  # what a picked name lists, per generation
+        self._units: tuple[IndexState, dict[tuple, list[str]]] | None = None  # partnerships by partner unit
         # called, in a thread of its own, with each generation opened after the first (a rebuild
         # published while serving): what `serve` prepared for the first one (search_app/serving.py)
         self.on_new_generation: Callable[[IndexState], object] | None = None
@@ -99,10 +100,23 @@ class Engine:
             ids = list(st.partnerships_of.get((side, name), [])) if name else []
             unit = _unit(rec.get(side)) if side == "partner_party" else None
             if unit is not None:
-                ids += sorted((i for i, p in st.partnerships.items() if i not in ids and _unit(p.get(side)) == unit),
-                              key=lambda i: st.partnerships[i]["title"])
+                ids += [i for i in self._partners_by_unit(st).get(unit, []) if i not in ids]
             out.append([copy_record(st.partnerships[i]) for i in ids if i != pid])
         return out[0], out[1]
+
+    def _partners_by_unit(self, st: IndexState) -> dict[tuple, list[str]]:
+        """The partnerships of each partner unit (`_unit`), in title order, once per generation:
+        `related` read every partnership for its partner's unit on each record page."""
+        table = self._units
+        if table is None or table[0] is not st:
+            by_unit: dict[tuple, list[str]] = {}
+            for i, p in st.partnerships.items():
+                if (unit := _unit(p.get("partner_party"))) is not None:
+                    by_unit.setdefault(unit, []).append(i)
+            for ids in by_unit.values():
+                ids.sort(key=lambda i: st.partnerships[i]["title"])
+            table = self._units = (st, by_unit)
+        return table[1]
 
     def alike(self, pid: str, limit: int = 5) -> list[tuple[dict, float]]:
         """The partnerships whose texts are most like this one's (indexer/likeness.py), most alike
