@@ -46,3 +46,14 @@ def test_the_records_the_audit_saw(corpus, client):
     assert (gao.partner_party.region, gao.partner_party.subdivision) == ("Gao", "Gao")
     page = client.get(f"/partenariats/{PONTCHARRA}").get_data(as_text=True)
     assert "La Rochette (73)" in page and "environ 80 000 €" in page
+
+
+def test_a_cercle_named_first_is_the_cercle():
+    """`Cercle Sikasso / Sikasso`: the words before a name at the text's start were read as none (a
+    slice from -1), so a cercle that is also a région's name was taken for the région."""
+    from indexer import geography
+
+    mali = geography.of("Mali")
+    assert mali.locate("Cercle Sikasso / Sikasso") == ("Sikasso", "Sikasso")
+    assert mali.locate("Cercle Kayes") == ("Kayes", "Kayes")
+    assert mali.locate("Kayes") == ("Kayes", None)

@@ -171,7 +171,7 @@ class Geography:
                     places = self.places.get("".join(words[i:i + n])) if i + n <= len(words) else None
                     if not places:
                         continue
-                    before = words[i - 2:i]
+                    before = words[max(0, i - 2):i]
                     as_sub = before[-1:] == ["de"] and before[:1] in (["cercle"], ["province"]) \
                         or before[-1:] in (["cercle"], ["province"])
                     for p in places:
