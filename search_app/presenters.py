@@ -2,45 +2,112 @@
 exports, with contacts' phones, faxes, e-mails and addresses removed when HIDE_CONTACTS asks."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from engine import copy_record
 from indexer.text import redact_contacts
 
+from .index import get_engine
+
 PRIVATE_CONTACT_FIELDS = ("phone", "fax", "email", "address")
 REDACTED = "[masqué]"
 # Identifiers and URLs are never free text: masking digits in them would break links.
 _KEPT_KEYS = frozenset({"id", "partnership_id", "url", "document", "type", "detail"})
+# What makes a contact's postal address someone's: a number or a street (« 1000, rue d'Alco »,
+# « BP 454 »). An address that is only a place (« Bafoulabé », « Hôtel de ville », « Mairie de
+# Chilly-Mazarin ») is masked in its contact field only: masked in every text, it would blank the
+# place in the record's title and prose.
+_STREET = re.compile(r"\d|\b(?:rue|avenue|av|boulevard|bd|place|route|quartier|esplanade|all[ée]e|impasse|chemin"
+                     r"|quai|cours|square|b\s*p|lotissement|immeuble|r[ée]sidence|cit[ée])\b", re.IGNORECASE)
+# between two words of an address, whatever a text puts there: a line's end for the field's
+# comma, punctuation, spaces, and in a snippet's HTML the <mark> tags and the escaped apostrophe
+_GAP = r"(?:[^\w<&]|<[^>]*>|&#?\w+;)+"
+# a street address wherever the sheet writes it, if no contact field holds it (a partner's
+# « Françoise Guinot 5, Rue Gallice 38 100 Grenoble »): a number, a street, to its postcode before
+# a town's capital; the town is left, it names no one
+_SPACE = r"(?:\s|<[^>]*>)+"
+_STREET_WORD = r"(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|chemin|impasse|quai|route|cours|square)\b"
+_STREET_ADDRESS = (r"\d{1,4}(?:\s?(?:bis|ter))?,?" + _SPACE + r"(?:<[^>]*>)*" + _STREET_WORD
+                   + r"(?:[^;:&]|&#?\w+;){1,60}?\b\d{2}\s?\d{3}(?=" + _SPACE + r"[A-ZÉ])")
+_TAGS = re.compile(r"<[^>]*>")
+_PAIRED = re.compile(r"<(\w+)[^>]*></\1>|</(\w+)><\2[^>]*>")  # an empty element, or a close and its reopening
+_EDGE_TAGS = r"(?:<[^>]*>)*"
 
 
 def redact(text: str) -> str:
     return redact_contacts(text, REDACTED)
 
 
-def _redacted(value: Any, key: str | None = None) -> Any:
+def _words_pattern(words: list[str]) -> str:
+    return _GAP.join(re.escape(w) for w in words)
+
+
+def address_pattern(addresses: Iterable[str]) -> re.Pattern:
+    """The pattern of the contacts' postal addresses as any text writes them: each whole, and at
+    a snippet's ends (« … Gallice 38 100 Grenoble », « … rue d'Alco » cut by « … ») its last or
+    first words, two or more that still name a street or a number; and any street address."""
+    whole, cut = set(), set()
+    for address in addresses:
+        words = re.findall(r"\w+", address or "")
+        if not words or not _STREET.search(address or ""):
+            continue
+        whole.add(_words_pattern(words))
+        for k in range(2, len(words)):
+            head, tail = words[:k], words[-k:]
+            if _STREET.search(" ".join(tail)):
+                cut.add(r"(?<=^… )" + _EDGE_TAGS + _words_pattern(tail))
+            if _STREET.search(" ".join(head)):
+                cut.add(_words_pattern(head) + _EDGE_TAGS + r"(?= …$)")
+    known = sorted(whole, key=len, reverse=True) + sorted(cut, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "".join(f"(?i:{k})|" for k in known) + _STREET_ADDRESS + r")(?!\w)")
+
+
+def _masked_address(m: re.Match) -> str:
+    """An address replaced, the tags it held kept, less those that pair up (a snippet's
+    « <mark>Avenue</mark> … <mark>Kettani</mark> » reads « <mark>[masqué]</mark> »)."""
+    tags, before = "".join(_TAGS.findall(m.group())), None
+    while tags != before:
+        before, tags = tags, _PAIRED.sub("", tags)
+    return REDACTED + tags
+
+
+def mask_addresses(text: str, pattern: re.Pattern) -> str:
+    """`text` with the postal addresses `pattern` finds masked (address_pattern)."""
+    return pattern.sub(_masked_address, text) if text else text
+
+
+def _redacted(value: Any, addresses: re.Pattern, key: str | None = None) -> Any:
     """Every string at any depth (parties, budgets, contacts, notes, extra
-    fields, nested actions) with numbers and addresses masked."""
+    fields, nested actions, snippets) with numbers and addresses masked."""
     if isinstance(value, str):
-        return value if key in _KEPT_KEYS else redact(value)
+        return value if key in _KEPT_KEYS else mask_addresses(redact(value), addresses)
     if isinstance(value, dict):
-        return {k: _redacted(v, k) for k, v in value.items()}
+        return {k: _redacted(v, addresses, k) for k, v in value.items()}
     if isinstance(value, list):
-        return [_redacted(v, key) for v in value]
+        return [_redacted(v, addresses, key) for v in value]
     return value
+
+
+def _contacts_of(rec: dict) -> list[dict]:
+    """The contacts a record's texts may quote: its own, or its partnership's (an action, a result)."""
+    if "contacts" in rec:
+        return rec.get("contacts") or []
+    owner = get_engine().partnership(rec.get("partnership_id") or "") if rec.get("partnership_id") else None
+    return (owner or {}).get("contacts") or []
 
 
 def public_record(rec: dict, hide_contacts: bool) -> dict:
     """A copy of a partnership or action fit to show. With `hide_contacts`,
-    the contacts' private fields are emptied and the numbers and addresses
-    still written anywhere in the record (the original sheet quotes them) are
-    masked."""
+    the contacts' private fields are emptied and the numbers, e-mail and
+    postal addresses still written anywhere in the record (the original sheet
+    quotes them, and so may a snippet) are masked."""
     if not hide_contacts:
         return copy_record(rec)
-    data = _redacted(rec)
+    data = _redacted(rec, address_pattern(c.get("address") or "" for c in _contacts_of(rec)))
     for c in data.get("contacts") or []:
         for f in PRIVATE_CONTACT_FIELDS:
             if f in c:
                 c[f] = None
     return data
-
-

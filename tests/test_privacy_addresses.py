@@ -1,0 +1,95 @@
+"""With HIDE_CONTACTS, a contact's postal address is masked wherever a visitor can read it, as its
+phones and e-mails are: in the record's original text (API and the page's « Texte original »), in
+the search results' snippets, and in the exports (QA r43, audit 7, defect 3: only the contact
+block's field was emptied, and `/?q=Avenue Général El Kettani` printed the address under the result).
+An address that names only a place (« Bafoulabé ») is emptied in its field and left in the texts."""
+from __future__ import annotations
+
+import pytest
+
+from search_app.presenters import REDACTED, address_pattern, mask_addresses
+
+HERAULT = "cg-herault--cr-souss-massa-draa"
+# parts of the record's two street addresses no query below types (a page repeats its query)
+STREETS = ("BP 454", "Agadir 80 000", "1000, rue", "087 Montpellier")
+
+
+@pytest.fixture(scope="module")
+def hidden_client(index_dir):
+    from search_app import create_app
+
+    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True, "HIDE_CONTACTS": True}).test_client()
+
+
+def _shows_street(text: str) -> list[str]:
+    return [s for s in STREETS if s in text]
+
+
+def test_without_the_setting_the_addresses_are_shown(client):
+    assert _shows_street(client.get(f"/api/partnerships/{HERAULT}").get_data(as_text=True))
+    assert "BP 454" in client.get("/api/search?q=Avenue+Général+El+Kettani").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", [
+    f"/api/partnerships/{HERAULT}", f"/partenariats/{HERAULT}", f"/partenariats/{HERAULT}?q=Kettani",
+    "/?q=Avenue+Général+El+Kettani", "/api/search?q=Avenue+Général+El+Kettani", "/api/search?q=rue+d'Alco",
+    "/api/search.jsonl?q=Kettani", "/api/search.jsonl?q=Kettani&rows=action"])
+def test_no_postal_address_with_the_setting(hidden_client, url):
+    resp = hidden_client.get(url)
+    assert resp.status_code == 200
+    assert _shows_street(resp.get_data(as_text=True)) == []
+
+
+def test_the_snippet_says_it_is_masked(hidden_client):
+    hit = hidden_client.get("/api/search?q=Avenue+Général+El+Kettani").get_json()["results"][0]
+    assert hit["partnership_id"] == HERAULT
+    assert REDACTED in hit["snippet"] and "Kettani" not in hit["snippet"]
+    assert hit["snippet"].count("<mark>") == hit["snippet"].count("</mark>")
+
+
+def test_a_snippet_cut_inside_an_address_is_masked_too():
+    pattern = address_pattern(["5, Rue Gallice 38 100 Grenoble"])
+    assert mask_addresses("… <mark>Gallice</mark> 38 100 Grenoble Tél : Fax", pattern) == f"… {REDACTED} Tél : Fax"
+    assert mask_addresses("Françoise Guinot 5, Rue <mark>Gallice</mark> …", pattern) == f"Françoise Guinot {REDACTED} …"
+
+
+def test_an_address_written_on_two_lines_is_masked():
+    pattern = address_pattern(["1000, rue d'Alco, 34 087 Montpellier"])
+    text = "Hérault\n\n1000, rue d'Alco\n34 087 Montpellier\nTél"
+    assert mask_addresses(text, pattern) == f"Hérault\n\n{REDACTED}\nTél"
+
+
+def test_an_address_that_is_only_a_place_stays_in_the_texts():
+    pattern = address_pattern(["Bafoulabé", "Mairie de Chilly- Mazarin", "Hôtel de ville", "BP 83 Kayes"])
+    text = "Cercle de Bafoulabé, Mairie de Chilly- Mazarin, Hôtel de ville ; 12 000 habitants, 3 rue pavées"
+    assert mask_addresses(text, pattern) == text
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("Françoise Guinot 5, Rue Gallice 38 100 Grenoble ; Tél", f"Françoise Guinot {REDACTED} Grenoble ; Tél"),
+    ("11 Bd Jean Pain – BP 1066 – 38 021 Grenoble Cédex", f"{REDACTED} Grenoble Cédex"),
+    ("1000, rue d&#x27;Alco\n34 087 Montpellier", f"{REDACTED} Montpellier"),
+    ("5, <mark>Rue</mark> <mark>Gallice</mark> 38 100 <mark>Grenoble</mark>", f"{REDACTED} <mark>Grenoble</mark>")])
+def test_a_street_address_no_contact_field_holds_is_masked(text, masked):
+    """A partner's address in the prose (« Nom du responsable : Françoise Guinot 5, Rue Gallice… »):
+    the street to its postcode."""
+    assert mask_addresses(text, address_pattern([])) == masked
+
+
+def test_the_snippet_of_a_partners_address_is_masked(hidden_client):
+    hit = hidden_client.get("/api/search?q=Rue+Gallice+Grenoble").get_json()["results"][0]
+    assert hit["partnership_id"] == "cg-isere--cr-tadla-azilal"
+    assert "38 100" not in hit["snippet"] and REDACTED in hit["snippet"]
+
+
+def test_every_street_address_of_the_corpus_is_masked_in_its_record(hidden_client, engine):
+    """Each contact's street address written in its record's original text is gone from the API's record."""
+    left = {}
+    for pid, rec in engine.state().partnerships.items():
+        pattern = address_pattern(c.get("address") or "" for c in rec.get("contacts") or [])
+        if pattern is None or not pattern.search(rec.get("original_text") or ""):
+            continue
+        shown = hidden_client.get(f"/api/partnerships/{pid}").get_json()["original_text"]
+        if pattern.search(shown.replace(REDACTED, " ")):
+            left[pid] = pattern.search(shown).group()
+    assert left == {}
