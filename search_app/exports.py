@@ -33,8 +33,13 @@ SEPARATORS = (",", ";")
 
 CSV_COLUMNS = ["id", "type", "title", "partnership_id", "french_party", "partner_party", "countries",
                "region", "domains", "years", "status", "score", "url", "document", "line"]
+# the budget as written, then as a spreadsheet sums and sorts it: its amount (a number, the « ; »
+# file's with a decimal comma), currency and kind (the JSON's `budget`; QA r43, audit 7, #7)
 ACTION_COLUMNS = ["action_id", "action_title", "action_domains", "action_years", "action_status",
-                  "action_budget"]
+                  "action_budget", "action_budget_amount", "action_budget_currency", "action_budget_kind"]
+# what opens a formula in a spreadsheet: a cell starting so is read as text, after an apostrophe
+# (OWASP's CSV injection rule; « - 64 370 /an (moyenne) » was read as a formula, an error)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_options(args: MultiDict, ext: str = "csv") -> tuple[MultiDict, bool, str, str]:
@@ -90,6 +95,27 @@ def rows_of(results: Iterator[dict], rows: str) -> Iterator[tuple[dict, dict | N
                 yield hit, a
 
 
+def as_text(cell) -> str:
+    """A CSV cell no spreadsheet reads as a formula."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def amount_cell(amount: float | None, decimal: str) -> str:
+    """An amount as a spreadsheet reads a number: `64370`, `8004.27` (`8004,27` in the « ; » file)."""
+    if amount is None:
+        return ""
+    return str(int(amount)) if amount == int(amount) else repr(amount).replace(".", decimal)
+
+
+def action_cells(a: dict, decimal: str) -> list:
+    """The action columns of a row (empty for a partnership without actions)."""
+    budget = a.get("budget") or {}
+    return [a.get("id", ""), a.get("title", ""), "; ".join(a.get("domains", [])),
+            " ".join(str(y) for y in a.get("years", [])), a.get("status") or "", budget.get("text", ""),
+            amount_cell(budget.get("amount"), decimal), budget.get("currency") or "", budget.get("kind") or ""]
+
+
 def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str, sep: str = ",") -> Iterator[str]:
     """CSV text in pieces: a BOM (spreadsheets then read the accents), the
     header, then a few rows at a time; with `sep` « ; », the score's decimal comma."""
@@ -111,11 +137,8 @@ def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str, s
                " ".join(str(y) for y in h["years"]), h["status"] or "", str(h["score"]).replace(".", decimal),
                host + h["url"], h["source"]["document"] or "", h["source"]["line"] or ""]
         if rows == "action":
-            a = public_record(action, hide) if action else {}
-            row += [a.get("id", ""), a.get("title", ""), "; ".join(a.get("domains", [])),
-                    " ".join(str(y) for y in a.get("years", [])), a.get("status") or "",
-                    (a.get("budget") or {}).get("text", "")]
-        w.writerow(row)
+            row += action_cells(public_record(action, hide) if action else {}, decimal)
+        w.writerow([as_text(cell) for cell in row])
         n += 1
         if n % 50 == 0:
             yield out.getvalue()

@@ -158,6 +158,34 @@ def _parses(facet, value: str) -> bool:
     return True
 
 
+FRENCH_SHEET = "CSV pour un tableur en français (séparateur « ; »)"
+
+
+def export_menu(args: MultiDict, listing: str) -> list[dict]:
+    """The export menu's files (`label`, `url`, `id`), each label saying what a line holds. An
+    action search lists actions: its files have one action a line with the action columns (its
+    budget), in both separators; its « un partenariat par ligne » file had an action a line without
+    them, and no « ; » file had them (QA r43, audit 7, #6)."""
+    def csv(**kw) -> str:
+        return url_with(url_for("api.search_csv"), args, all=1, **kw)
+
+    def jsonl(**kw) -> str:
+        return url_with(url_for("api.search_jsonl"), args, all=1, **kw)
+
+    if listing == "action":
+        files = [("CSV, une action par ligne", csv(rows="action"), "export-csv"),
+                 (f"{FRENCH_SHEET}, une action par ligne", csv(rows="action", sep=";"), None),
+                 ("JSON Lines, actions", jsonl(rows="action"), "export-jsonl")]
+    else:
+        files = [("CSV, un partenariat par ligne", csv(), "export-csv"),
+                 ("CSV, une action par ligne (les actions des partenariats trouvés)", csv(rows="action"), None),
+                 (f"{FRENCH_SHEET}, un partenariat par ligne", csv(sep=";"), None),
+                 (f"{FRENCH_SHEET}, une action par ligne", csv(rows="action", sep=";"), None),
+                 ("JSON Lines, fiches complètes", jsonl(), "export-jsonl"),
+                 ("JSON Lines, actions", jsonl(rows="action"), None)]
+    return [{"label": label, "url": url, "id": id_} for label, url, id_ in files]
+
+
 def _search_page(template: str, view: str):
     args = request.args
     error = fix_url = fix_label = meant_url = meant_label = None
@@ -198,13 +226,7 @@ def _search_page(template: str, view: str):
         "map_url": url_with(url_for("pages.map_page"), args, page=None),
         "json_url": url_with(url_for("api.search"), args, page=args.get("page")),
         "csv_url": url_with(url_for("api.search_csv"), args, page=args.get("page")),
-        "exports": {
-            "csv": url_with(url_for("api.search_csv"), args, all=1),
-            "csv_actions": url_with(url_for("api.search_csv"), args, all=1, rows="action"),
-            "csv_french": url_with(url_for("api.search_csv"), args, all=1, sep=";"),
-            "jsonl": url_with(url_for("api.search_jsonl"), args, all=1),
-            "jsonl_actions": url_with(url_for("api.search_jsonl"), args, all=1, rows="action"),
-        },
+        "exports": export_menu(args, r["query"]["type"] if r is not None else "partnership"),
     }
     if r is not None:
         # with no text to rank by, the engine lists by name and says so: no "Pertinence" then
