@@ -252,44 +252,85 @@ def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: Sco
 _COUNTRY_KEYS = frozenset(fold_text(c) for c in PARTNER_COUNTRIES)
 
 
-def _in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
-                   docs: set[int]) -> set[int]:
-    """Those of `docs` in a place a place + topic query names (the place in their
-    names or places fields, not only mentioned in their text): having most of the
-    query's word weight may drop a topic word, not the place (`qui construit des
-    centres de santé dans la région de Kayes` listed a Moroccan sheet that names
-    Kayes in passing); and in a partner country it names, if any (`jumelage Bretagne Mali`
-    listed Rennes-Sétif, in Bretagne), unless none of its other places is. Only when a word
-    besides places and light words asks for a topic: `région Rhône-Alpes` is a name."""
-    if all(c is None for c in gates) or not any(c is None and not g.light
-                                                for c, g in zip(gates, built.groups, strict=True)):
-        return docs  # no place, or no topic
+def _names_country(group: Group) -> bool:
+    """A word naming a partner country, or its adjective (`Mali`, `maliennes`)."""
+    return fold_text(group.text) in _COUNTRY_KEYS or place_named(group.text) in PARTNER_COUNTRIES
+
+
+COUNTRY, PLACE = "country", "place"  # what a word names, where it selects (_place_roles)
+
+
+def _place_roles(built: BuiltQuery, score: ScoreFn, doc_count: int, listed: Callable[[set], int],
+                 notices: list[str]) -> list[str | None]:
+    """Per word group, COUNTRY for a partner country (`Mali`, `maliennes`) that selects the results,
+    PLACE for another place (`Kayes`, `Hérault`), None for any other word. A country the filters
+    list none of the records of (`… (Mali, Sénégal …)` with `country=Maroc` listed nothing) is
+    searched as a word, and a notice says so. None selects without the profile's `place_required`,
+    nor in a query of one word."""
+    if not ranking_profile.current().place_required or len(built.groups) < 2:
+        return [None] * len(built.groups)
+    roles: list[str | None] = []
+    for g in built.groups:
+        role = PLACE if place_cap(g, score, doc_count) is not None else None
+        if _names_country(g):
+            role = COUNTRY
+            if not listed(_named_in(g, score, doc_count)):
+                notices.append(f"Aucun résultat de « {g.text} » ne passe les filtres : "
+                               "ce nom est cherché comme un mot.")
+                role = None
+        roles.append(role)
+    return roles
+
+
+def _named_in(group: Group, score: ScoreFn, doc_count: int) -> set[int]:
+    """The records naming a group's words in their names or places fields (in the place)."""
+    return {d for d, x in inherited_scores(group, score, doc_count, NAME_FIELDS).items() if x > 0}
+
+
+def _in_the_places(built: BuiltQuery, roles: list[str | None], score: ScoreFn, doc_count: int,
+                   docs: set[int], countries_only: bool = False) -> set[int]:
+    """Those of `docs` in the places the query names (in their names or places fields, not only
+    mentioned in their text; `roles`: _place_roles). A partner country named selects its records
+    whatever the other words are (`conseil régional Mali` listed Moroccan councils naming Mali in
+    passing, `Hérault Maroc` Hérault's Algerian and Malian records). Another place selects beside
+    a country or a topic (not `countries_only`): having most of the query's word weight may drop a
+    topic word, not the place (`qui construit des centres de santé dans la région de Kayes` listed
+    a Moroccan sheet that names Kayes in passing); `région Rhône-Alpes` alone is a name. With
+    both, a record is in a country and one of the other places (`jumelage Bretagne Mali` listed
+    Rennes-Sétif), unless none is (`villes bretonnes … au Maroc`: either)."""
+    places = not countries_only and any(r == COUNTRY or (r is None and not g.light)
+                                        for r, g in zip(roles, built.groups, strict=True))
     inside: set[int] = set()  # in one of the places (`eau Kayes Mopti`: either)
-    countries: set[int] = set()  # ... and in one of the countries named, if any (`jumelage Bretagne Mali`)
-    for g, c in zip(built.groups, gates, strict=True):
-        if c is not None:
-            there = {d for d, x in inherited_scores(g, score, doc_count, NAME_FIELDS).items() if x > 0}
-            named = fold_text(g.text) in _COUNTRY_KEYS or place_named(g.text) in PARTNER_COUNTRIES  # `maliennes`
-            (countries if named else inside).update(there)
-    both = inside & countries  # none: the places are in no country named (`villes bretonnes … au Maroc`)
-    return docs & (both or inside | countries)
+    named: set[int] = set()  # ... and in one of the countries named, if any (`jumelage Bretagne Mali`)
+    selecting = False
+    for g, r in zip(built.groups, roles, strict=True):
+        if r == COUNTRY or (places and r == PLACE):
+            selecting = True
+            (named if r == COUNTRY else inside).update(_named_in(g, score, doc_count))
+    if not selecting:
+        return docs  # no place, or a place that is a name
+    both = inside & named  # none: the places are in no country named (`villes bretonnes … au Maroc`)
+    return docs & (both or inside | named)
 
 
-def _fallback_in_the_places(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
+def _fallback_in_the_places(built: BuiltQuery, roles: list[str | None], score: ScoreFn, doc_count: int,
                             docs: set[int]) -> tuple[set[int], str]:
-    """The any-word fallback of a place + topic query stays in the place (`profile.place_fills`):
+    """The any-word fallback stays in the places the query names (`profile.place_fills`):
     `école primaire Gao`, which no record of Gao has whole, listed Moroccan and Algerian schools
-    among Gao's records. Not that of a long query, a need described in a sentence, where a place
-    may be said of the need (`la désertification au Sahel`) more than of the records, nor of names
-    alone (`Kolobo Tlemcen`: either). Returns the documents and the notice saying which."""
+    among Gao's records. A place other than a country does not select in a long query, a need
+    described in a sentence, where it may be said of the need (`la désertification au Sahel`) more
+    than of the records, nor among names alone (`Kolobo Tlemcen`: either). Returns the documents
+    and the notice saying which."""
     profile = ranking_profile.current()
-    topics = [g for g, c in zip(built.groups, gates, strict=True) if c is None and not g.light]
-    asked = profile.place_required and profile.place_fills and len(built.groups) < profile.long_from_words \
-        and not all(names_who_or_where(g, score) for g in topics)
-    there = _in_the_places(built, gates, score, doc_count, docs) if asked else docs
+    if not profile.place_fills:
+        return docs, FALLBACK_NOTICE
+    topics = [g for g, r in zip(built.groups, roles, strict=True) if r is None and not g.light]
+    only = len(built.groups) >= profile.long_from_words or all(names_who_or_where(g, score) for g in topics)
+    there = _in_the_places(built, roles, score, doc_count, docs, countries_only=only)
     if not there or there == docs:
         return docs, FALLBACK_NOTICE
-    places = [f"« {g.text} »" for g, c in zip(built.groups, gates, strict=True) if c is not None]
+    places = [f"« {g.text} »" for g, r in zip(built.groups, roles, strict=True)
+              if r == COUNTRY or (r == PLACE and not only)]
     several = len(places) > 1
     return there, (f"Aucun résultat {'des lieux' if several else 'du lieu'} {french_list(places)} ne contient tous "
                    f"les mots : voici ceux de {'ces lieux' if several else 'ce lieu'} qui en ont le plus.")
@@ -318,14 +359,14 @@ def _kind(group: Group) -> bool:
     return group.light and is_place_kind(group.text)
 
 
-def _filled(built: BuiltQuery, gates: list[float | None], score: ScoreFn, doc_count: int,
+def _filled(built: BuiltQuery, roles: list[str | None], score: ScoreFn, doc_count: int,
             matched: set[int], covered: set[int]) -> set[int]:
     """Few results have enough of the words: those with fewer (`covered`: any word)
     follow them, in the place the query names when it names one (`profile.place_fills`:
     `transports ... dans les villes algériennes` was filled with Moroccan tramways)."""
     profile = ranking_profile.current()
-    if profile.place_required and profile.place_fills:
-        covered = _in_the_places(built, gates, score, doc_count, covered) | matched
+    if profile.place_fills:
+        covered = _in_the_places(built, roles, score, doc_count, covered) | matched
     return covered if len(covered) > len(matched) else matched
 
 
@@ -428,6 +469,25 @@ def _with_required(built: BuiltQuery, parts: list, matched: set, notices: list[s
     return matched
 
 
+def _having_enough(built: BuiltQuery, parts: list[Mapping[int, float]], weights: list[float],
+                   roles: list[str | None], score: ScoreFn, doc_count: int,
+                   excluded: set[int]) -> tuple[dict[int, float] | None, set[int]]:
+    """The documents having enough of the words, in the places the query names, and their
+    coverage (None: each has every word). From `soft_from_words` words, or with a light word,
+    most of the word weight is enough; otherwise every word is needed."""
+    profile = ranking_profile.current()
+    n = len(parts)
+    if n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups)):
+        cover = _coverage(parts, weights, excluded)
+        matched = {d for d, c in cover.items() if c >= profile.min_coverage}
+        return cover, _in_the_places(built, roles, score, doc_count, matched)
+    # every word the index has (a word no document has would leave nothing, and the any-word
+    # fallback would then say « aucun résultat ne contient tous les mots » of the same documents)
+    matched = _all_of([p for p in parts if p] or parts) - excluded
+    # a partner country named selects whatever the other words are (a place, a kind of body)
+    return None, _in_the_places(built, roles, score, doc_count, matched, countries_only=True)
+
+
 def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
          abroad: frozenset = frozenset()) -> Ranking:
     """docnum -> score for the documents that match `built`. `listed` says how
@@ -463,27 +523,18 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
                              for p, g in zip(parts, built.groups, strict=True)]
     if _nothing_besides_missing(out, parts, built.groups):
         return out
-    soft = n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups))
-    if soft:
-        cover = _coverage(parts, weights, excluded)
-        matched = {d for d, c in cover.items() if c >= profile.min_coverage}
-        if profile.place_required:
-            matched = _in_the_places(built, gates, score, doc_count, matched)
-    else:
-        cover = None
-        # every word the index has (a word no document has would leave nothing, and the any-word
-        # fallback would then say « aucun résultat ne contient tous les mots » of the same documents)
-        matched = _all_of([p for p in parts if p] or parts) - excluded
+    roles = _place_roles(built, score, doc_count, listed, out.notices)
+    cover, matched = _having_enough(built, parts, weights, roles, score, doc_count, excluded)
     if not matched and n > 1:  # nothing has enough of the words: any of them will do
         cover = cover or _coverage(parts, weights, excluded)
         matched = set(cover)
         if matched:
             out.fallback = True
-            matched, out.fallback_notice = _fallback_in_the_places(built, gates, score, doc_count, matched)
+            matched, out.fallback_notice = _fallback_in_the_places(built, roles, score, doc_count, matched)
             out.notices.append(out.fallback_notice)
     elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
         cover = cover or _coverage(parts, weights, excluded)
-        filled = _filled(built, gates, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
+        filled = _filled(built, roles, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
         matched = _named_fill(matched, filled, parts, weights, name)
     matched = _with_required(built, parts, matched, out.notices)
     out.cover = cover

@@ -1,0 +1,38 @@
+"""A partner country named in the words selects its records whatever the other words are (QA audit 7,
+#1): `conseil régional Mali` listed Moroccan councils whose sheets name Mali in passing, `Hérault Maroc`
+Hérault's Algerian and Malian records, a question on Malian régions Moroccan ones, all as full matches."""
+from engine import SearchRequest
+
+
+def _countries(engine, q, **filters):
+    """The countries every result is in (some partnerships are in two), and the response."""
+    r = engine.search(SearchRequest(q=q, per_page=100, facets=False, filters=filters))
+    sets = [set(h["countries"]) for h in r["results"]]
+    return set.intersection(*sets) if sets else set(), r
+
+
+def test_a_country_beside_a_kind_of_body_selects(engine):
+    got, r = _countries(engine, "conseil régional Mali")
+    assert r["results"] and "Mali" in got
+
+
+def test_a_country_beside_a_french_place_selects(engine):
+    got, r = _countries(engine, "Hérault Maroc")
+    assert "Maroc" in got
+    ids = [h["id"] for h in r["results"]]
+    assert {"cg-herault--cr-souss-massa-draa", "sete--el-jedida", "montpellier--fes"} <= set(ids[:3])
+
+
+def test_a_country_in_a_question_selects(engine):
+    got, _ = _countries(engine, "quelles régions françaises coopèrent avec une région malienne")
+    assert "Mali" in got
+
+
+def test_a_country_the_filters_leave_out_is_a_word_and_said(engine):
+    """Under `country=Maroc`, `… (Mali, Sénégal …)` listed nothing: Mali selected no record the filter
+    keeps. The country is then searched as a word, and a notice says so."""
+    q = "collectivités françaises qui coopèrent aussi avec des villes ou régions d'Afrique subsaharienne " \
+        "(Mali, Sénégal, Burkina Faso, Madagascar)"
+    got, r = _countries(engine, q, country=["Maroc"])
+    assert r["total"] > 0 and "Maroc" in got  # the filter's records
+    assert "Aucun résultat de « Mali » ne passe les filtres : ce nom est cherché comme un mot." in r["query"]["notices"]
