@@ -96,6 +96,9 @@ class Gazetteer:
         pt = self.point(country, capital) if capital else self.point(country, unit)
         if pt is None:
             return None
+        if level == "département" and capital and place_key(capital) == key:
+            # Paris, commune and département at once: the city (AIMF's mark read « Paris (département) »)
+            return Place(pt[0], pt[1], pt[2], "lieu", country)
         name = f"{country} (niveau national)" if level == "pays" else f"{label} ({LEVEL_NAMES.get(level, level)})"
         return Place(name, pt[1], pt[2], level, country)
 

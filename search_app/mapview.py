@@ -23,11 +23,20 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.facet_registry import FRENCH, REGION, abroad_party, is_french
 
+from .formatting import plural
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
 from .index import get_engine
 from .links import toggle_url, url_with
 from .views import all_results, search_request
 
+# the parties with no mark, by why (_left_off): the page's words for each (left_off_note)
+UNPLACED_WORDS = (
+    ("partner", "partenaire", "partenaires", " sans lieu connu"),
+    ("french", "collectivité française", "collectivités françaises", " sans lieu connu"),
+    ("first_party", "première partie non française", "premières parties non françaises",
+     " (Mali, Maroc, Algérie : la carte place les partenaires et les collectivités françaises)"),
+    ("elsewhere", "partie", "parties", " d'un autre pays ou organisation internationale"))
+UNPLACED = tuple(key for key, *_ in UNPLACED_WORDS)
 PRECISION_ORDER = ("lieu", "cercle", "département", "province", "wilaya", "région", "pays")
 # a State's accords (no région) stand inside the country, not on its capital's mark
 COUNTRY_POINTS = {"Algérie": (27.0, 2.5), "Mali": (19.5, -1.5), "Maroc": (32.5, -6.5), "France": (46.6, 2.4)}
@@ -88,11 +97,10 @@ def map_view(args: MultiDict, path: str) -> dict:
         pids.add(pid)
         rec = state.partnerships[pid]
         for side, place, party in _sides(rec, where[pid]):
-            if party is None or (side == "french" and not is_french(party)):
-                continue  # no French party (an Algerian accord with Mali): its partner is mapped
-            if place is None:
-                if party.get("country") in MAP_COUNTRIES:
-                    unplaced[side] += 1
+            if party is None:
+                continue
+            if place is None or (side == "french" and not is_french(party)):
+                unplaced[_left_off(side, party)] += 1
                 continue
             lat, lon = COUNTRY_POINTS.get(place.country, (place.lat, place.lon)) if place.precision == "pays" \
                 else (place.lat, place.lon)
@@ -127,8 +135,24 @@ def map_view(args: MultiDict, path: str) -> dict:
     # a total order, whatever the order of the results (`sort` has no effect on the map)
     places.sort(key=lambda m: (-m["count"], m["name"], m["side"], m["region"] or "", m["lat"], m["lon"]))
     return {"total": len(pids), "places": places,
-            "unplaced": {"partner": unplaced["partner"], "french": unplaced["french"]},
+            "unplaced": {k: unplaced[k] for k in UNPLACED},
             "index_version": state.version, "took_ms": round((time.perf_counter() - started) * 1000, 2)}
+
+
+def _left_off(side: str, party: dict) -> str:
+    """Why a party has no mark (a key of `unplaced`): another country than the map's (Caracas,
+    Milan) or none (an international organisation); a first party that is no French collectivity
+    (Kidal and Fès, with an Algerian partner: the map's marks are the partners and the French
+    collectivities, QA r43 audit 7 #9); else no place the gazetteer knows."""
+    if party.get("country") not in MAP_COUNTRIES:
+        return "elsewhere"
+    return "first_party" if side == "french" and not is_french(party) else side
+
+
+def left_off_note(unplaced: dict[str, int]) -> str | None:
+    """What the page says of the parties with no mark, or None when every party has one."""
+    parts = [plural(unplaced[key], one, many) + why for key, one, many, why in UNPLACED_WORDS if unplaced.get(key)]
+    return "Hors de la carte : " + " ; ".join(parts) + "." if parts else None
 
 
 def toggle_values(path: str, args: MultiDict, facet: str, values: list[str], selected: bool) -> str:

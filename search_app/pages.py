@@ -236,6 +236,7 @@ def _search_page(template: str, view: str):
         if view == "map":
             m = mapview.map_view(args, request.path)
             ctx["m"], ctx["geo"] = m, mapview.map_geometry(m)
+            ctx["map_note"] = mapview.left_off_note(m["unplaced"])
     return render_template(template, **ctx), (400 if error else 200)
 
 

@@ -103,7 +103,7 @@ def test_a_body_with_no_partner_abroad_is_mapped_where_it_works(client):
     data = client.get("/api/map", query_string={"q": '"Action Mopti"'}).get_json()
     (mark,) = [m for m in data["places"] if "Action Mopti" in m["collectivities"]]
     assert mark["side"] == "partner" and mark["region"] == "Mopti" and mark["country"] == "Mali"
-    assert data["unplaced"] == {"partner": 0, "french": 0}
+    assert data["unplaced"] == {"partner": 0, "french": 0, "first_party": 0, "elsewhere": 0}
 
 
 @pytest.mark.parametrize("qs, code", [("page=0", "out_of_range"), ("sort=bogus", "invalid_sort"),
