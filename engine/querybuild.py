@@ -203,6 +203,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     for clauses in pq.groups:
         alternatives: list[Alternative] = []
         texts: list[str] = []
+        held: list[bool] = []  # per clause: a condition (a prefix's clause; a decade, but in a sentence)
         for clause in clauses:
             group = _clause_group(schema, clause, facet_values, built, known, candidates, starting)
             if clause.kind == "word" and not clause.negated:
@@ -216,14 +217,15 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             else:
                 alternatives.extend(group.alternatives)
                 texts.append(group.text)
+                held.append(clause.kind == "field" or (group.required and len(pq.groups) < profile.long_from_words))
         if alternatives:
             whole = len(texts) == len(clauses)
             light = whole and all(c.kind == "word" and (is_light(c.text) or id(c) in kinds) for c in clauses)
             agreement = whole and all(c.kind == "word" and names_agreement(c.text) for c in clauses)
-            required = whole and all(c.kind == "field" for c in clauses)
-            condition = str(clauses[0].target) if required and len({c.target for c in clauses}) == 1 else None
+            fields = whole and all(c.kind == "field" for c in clauses)
+            condition = str(clauses[0].target) if fields and len({c.target for c in clauses}) == 1 else None
             built.add_group(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement,
-                                  required=required), condition)
+                                  required=whole and all(held)), condition)
     built.groups = _active_years(built.groups, pq)
     if profile.own_words_only:
         built.groups = _without_typed_expansions(built.groups)
@@ -508,8 +510,11 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # it, but requiring it in a name would lose every other match
         return None
     span = period_years(clause.text) if clause.kind == "word" else None
-    if span:  # `1980-1985`, `années 1980` (querylang._periods) name each year as a year typed alone does
-        return Group(clause.text, [a for year in span for a in _year_alternatives(schema, str(year))])
+    if span:  # `1980-1985`, `années 1980` (querylang._periods) name each year as a year typed alone does;
+        # a decade is a condition (build_query): `jumelage années 1980` with `country=Algérie` was filled
+        # up to 47 with twinnings of no 1980s year
+        decade = len(span) == 10 and span[0] % 10 == 0
+        return Group(clause.text, [a for year in span for a in _year_alternatives(schema, str(year))], required=decade)
     phrase = clause.kind == "phrase"
     alternatives = [Alternative(VIA_PHRASE if phrase else VIA_WORD, clause.text,
                                 field_parts(schema, clause.text, phrase=phrase, scale=profile.stem),
