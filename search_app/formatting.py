@@ -120,14 +120,22 @@ def year_list(years: list[int]) -> str:
 
 
 _SAYS_YEARLY = re.compile(r"/\s*an\b|\bpar an\b|\bannuel|\bchaque ann[ée]e|\bl.an\b", re.IGNORECASE)
+# an amount the text ties to one year (« 23 000 € (budget 2007) », « 1 200 euros cette année ») is that
+# year's: « par an » beside it would contradict it
+_ONE_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bcette ann[ée]e\b", re.IGNORECASE)
 
 
 def budget_text(text, kind: str | None):
     """A budget as written, with « (par an) » where it is yearly and its words do not say so: the
     sheet says it in its label (« Budget consacré à la coopération décentralisée/an : 20 000 Euros »),
-    which the page replaces by its own « Budget »."""
-    if kind != "yearly" or not text or _SAYS_YEARLY.search(str(text)):
+    which the page replaces by its own « Budget ». Inside a final full stop (« 330 000 euros (par
+    an). »); never beside an amount the text dates to one year."""
+    words = str(text or "")
+    if kind != "yearly" or not words or _SAYS_YEARLY.search(words) or _ONE_YEAR.search(words):
         return text
+    if words.rstrip().endswith("."):
+        cut = len(words.rstrip()) - 1
+        return text[:cut] + " (par an)" + text[cut:]
     return text + " (par an)"
 
 

@@ -92,6 +92,10 @@ def test_no_suggestion_when_nothing_changes():
     ("20 000 Euros", "yearly", "20 000 Euros (par an)"), ("2500€/an", "yearly", "2500€/an"),
     ("5 000 € par an", "yearly", "5 000 € par an"), ("Budget annuel : 80 000 €", "yearly", "Budget annuel : 80 000 €"),
     ("20 000 Euros", "total", "20 000 Euros"), ("20 000 Euros", None, "20 000 Euros"),
+    # inside the sentence; never beside an amount dated to one year (the round's review)
+    ("330 000 euros.", "yearly", "330 000 euros (par an)."),
+    ("23 000 € (budget 2007)", "yearly", "23 000 € (budget 2007)"), ("800 000 € (2006)", "yearly", "800 000 € (2006)"),
+    ("1 200 euros cette année donnés", "yearly", "1 200 euros cette année donnés"),
 ])
 def test_a_yearly_budget_says_par_an_once(text, kind, expected):
     assert f.budget_text(text, kind) == expected
