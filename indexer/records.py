@@ -17,7 +17,12 @@ PLANNED = "Années prévues"  # the extra field of a sheet's planned years (show
 # cooperation's (the record's budget): shown, not indexed apart from the sheet's text, as it says
 # nothing of the partnership's work (indexed, it lowered three unseen queries)
 RI_BUDGET = "Budget consacré aux relations internationales (par an)"
-SHOWN_ONLY = frozenset({RI_BUDGET})  # extra fields the search reads only in the sheet's whole text
+# the amount an actions table's heading states for the whole table (`Budget Annuel environ 80 000 €`:
+# Pontcharra), when the presentation states the partnership's own: a fact shown beside it
+TABLE_BUDGET = "Budget annuel (en-tête du tableau des actions)"
+TABLE_BUDGET_ONCE = "Budget (en-tête du tableau des actions)"  # the heading says no `annuel`
+# extra fields shown among the facts beside « Budget », which the search reads only in the sheet's whole text
+SHOWN_ONLY = frozenset({RI_BUDGET, TABLE_BUDGET, TABLE_BUDGET_ONCE})
 
 
 @dataclass

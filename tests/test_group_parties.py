@@ -4,6 +4,8 @@ Pontcharra alone; the partner's « Cercle/Région/Commune : Sikasso/Sikasso/Gana
 the actions table's heading « Budget Annuel environ 80 000 € » was shown nowhere."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from indexer.parsers.cuf import TABLE_BUDGET, _cercle_first, _with_members, heading_budget
@@ -45,7 +47,18 @@ def test_the_records_the_audit_saw(corpus, client):
     gao = next(p for p in corpus.partnerships if p.id == "thionville--gao")  # `Gao/Gao/Gao` (mali l.11840)
     assert (gao.partner_party.region, gao.partner_party.subdivision) == ("Gao", "Gao")
     page = client.get(f"/partenariats/{PONTCHARRA}").get_data(as_text=True)
-    assert "La Rochette (73)" in page and "environ 80 000 €" in page
+    assert "La Rochette (73)" in page
+
+
+def test_the_tables_budget_stands_beside_the_budget(client):
+    """Among the facts, right after the presentation's « Budget », not a section of its own below the
+    documents (an <h2> the page's list of headings showed)."""
+    page = client.get(f"/partenariats/{PONTCHARRA}").get_data(as_text=True)
+    facts = page.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+    budget = re.search(r"<dt>Budget</dt><dd>([^<]*)</dd>\s*<dt>([^<]*)</dt><dd>([^<]*)</dd>", facts)
+    assert budget is not None and budget.group(1).startswith("18 000 €")
+    assert (budget.group(2), budget.group(3)) == (TABLE_BUDGET, "environ 80 000 €")
+    assert f"<h2>{TABLE_BUDGET}</h2>" not in page
 
 
 def test_a_cercle_named_first_is_the_cercle():

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .. import geography
 from ..domains import map_domain, stated_labels
-from ..records import RI_BUDGET, Budget, Contact, ParseResult, Party
+from ..records import RI_BUDGET, TABLE_BUDGET, TABLE_BUDGET_ONCE, Budget, Contact, ParseResult, Party
 from ..text import fold, join_lines, normal_case, reflow, squash_spaces
 from . import Reader, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
@@ -107,7 +107,6 @@ def _with_members(party: Party, named: str) -> Party:
 # an amount the actions table's budget heading states for all its rows (`Budget` / `Annuel environ` /
 # `80 000 €`: Pontcharra), not a row's; `annuel` makes it yearly
 _HEAD_BUDGET_RE = re.compile(r"^Budget\s+(annuel\s+)?((?:environ\s+)?\d[\d\s.,]*\d\s*(?:€|euros?))", re.IGNORECASE)
-TABLE_BUDGET = "Budget annuel (en-tête du tableau des actions)"
 
 
 def heading_budget(body: list[tuple[int, str]]) -> tuple[str, bool] | None:
@@ -121,12 +120,12 @@ def heading_budget(body: list[tuple[int, str]]) -> tuple[str, bool] | None:
 
 def _table_budget(sheet: Sheet, stated: tuple[str, bool]) -> None:
     """The table's heading budget is the partnership's (yearly when it says so), unless its presentation
-    states one: then it is shown beside it, under its own label."""
+    states one: then it is shown beside it, among the facts (records.SHOWN_ONLY), under its own label."""
     amount, yearly = stated
     if sheet.budget is None:
         sheet.budget = fields.budget(amount, yearly=yearly)
     else:
-        sheet.extra.setdefault(TABLE_BUDGET if yearly else TABLE_BUDGET.replace(" annuel", ""), amount)
+        sheet.extra.setdefault(TABLE_BUDGET if yearly else TABLE_BUDGET_ONCE, amount)
 
 
 def _tables(doc: Document, start: int, lines: list[str], pres_i: int) -> list[list[tuple[int, str]]]:
