@@ -44,7 +44,8 @@ def test_the_motives_open_the_objectives_without_their_heading(corpus):
     sio = _record(corpus, "la-fouillouse--sio")
     assert sio.objectives.startswith("Pour la partie française : Initiative d’un adjoint de la municipalité")
     assert "Motivations" not in sio.partners and sio.partners.endswith("Dons des sympathisants et actions du comité")
-    npdc = _record(corpus, "cr-nord-pas-de-calais--assemblee-regionale-de-kayes")  # its date stays (mali l.5240)
-    assert npdc.objectives.startswith("(1994) Pour la partie française : Volonté d’appuyer")
+    npdc = _record(corpus, "cr-nord-pas-de-calais--assemblee-regionale-de-kayes")  # its date stays (mali l.5240),
+    # as the text's opening, not a bare « (1994) » referring to nothing
+    assert npdc.objectives.startswith("1994 : Pour la partie française : Volonté d’appuyer")
     for p in corpus.partnerships:
         assert "Motivations & objectifs" not in f"{p.objectives} {p.partners}", p.id

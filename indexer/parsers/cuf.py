@@ -204,8 +204,9 @@ def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
 _TABLE_END_RE = re.compile("|".join(map(re.escape, cuf_documents.SECTIONS[2:])))
 
 
-# the label, and its date when it has one (`Motivations & objectifs de départ (1994) :`), which stays
-_MOTIVES_RE = re.compile(r"^\s*Motivations\s*&\s*objectifs de départ\s*(\(\s*[^()]*\))?\s*(?::\s*|$)",
+# the label, and its date when it has one (`Motivations & objectifs de départ (1994) :`), which stays, as
+# the text's opening (`1994 : Pour la partie française…`): a bare `(1994)` would refer to nothing
+_MOTIVES_RE = re.compile(r"^\s*Motivations\s*&\s*objectifs de départ\s*(?:\(\s*([^()]*?)\s*\))?\s*(?::\s*|$)",
                          re.IGNORECASE)
 _SIDES_RE = re.compile(r"Pour la partie (?:française|malienne|marocaine|algérienne)\s*:", re.IGNORECASE)
 
@@ -213,7 +214,7 @@ _SIDES_RE = re.compile(r"Pour la partie (?:française|malienne|marocaine|algéri
 def _objectives(lines: list[str], clean: Callable[[list[str]], str | None]) -> str | None:
     """The `Motivations & objectifs de départ` without their label; None when the form's two sides
     are left blank (Angers-Bamako)."""
-    objectives = clean([_MOTIVES_RE.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", x) for x in lines])
+    objectives = clean([_MOTIVES_RE.sub(lambda m: f"{m.group(1)} : " if m.group(1) else "", x) for x in lines])
     return objectives if objectives is not None and _SIDES_RE.sub("", objectives).strip() else None
 
 
