@@ -77,17 +77,27 @@ def corpus_checksum(data_dir: Path, repertoires: list[Repertoire] | None = None)
     return h.hexdigest()
 
 
+# files of those packages that shape neither the records nor the index: the search's parameter bounds
+# (a page size changed would otherwise rebuild every index, « une autre version des lecteurs… »)
+_NOT_FINGERPRINTED = frozenset({"indexer/limits.py"})
+
+
+def fingerprinted_files() -> list[Path]:
+    """The code and data files that shape the records and the index (parsers, vocabulary, analyzers)."""
+    root = Path(__file__).resolve().parent.parent
+    return [path for package in ("indexer", "analyzers") for path in sorted((root / package).rglob("*"))
+            if path.suffix in (".py", ".json", ".txt", ".tsv") and "__pycache__" not in path.parts
+            and path.relative_to(root).as_posix() not in _NOT_FINGERPRINTED]
+
+
 def code_fingerprint() -> str:
-    """SHA-256 over the code and data files that shape the records and the
-    index (parsers, vocabulary, analyzers): an index built by other code is
+    """SHA-256 over `fingerprinted_files`: an index built by other code is
     outdated even when the corpus has not changed."""
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for package in ("indexer", "analyzers"):
-        for path in sorted((root / package).rglob("*")):
-            if path.suffix in (".py", ".json", ".txt", ".tsv") and "__pycache__" not in path.parts:
-                h.update(str(path.relative_to(root)).encode())
-                h.update(path.read_bytes())
+    for path in fingerprinted_files():
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 

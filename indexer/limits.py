@@ -2,7 +2,11 @@
 default page size, the years a period typed as one word may span: engine/querylang.py), the API
 (params.py, the OpenAPI) and the command line. Here, in the lowest package all three import, and
 importing nothing: the command line's help says them (`repertoires search --help`) without loading
-the engine, which a `repertoires index` or `--help` does not need (~0,2 s)."""
+the engine, which a `repertoires index` or `--help` does not need (~0,2 s).
+
+No record and nothing in the index depends on these bounds, so this file is left out of the index's
+code fingerprint (corpus._NOT_FINGERPRINTED): changing a page size must not make `serve` rebuild every
+index as if the document readers had changed."""
 from __future__ import annotations
 
 DEFAULT_PER_PAGE = 20  # the API's, the page's and the command line's

@@ -38,3 +38,12 @@ def test_the_limits_load_no_engine():
     code = "import sys, indexer.limits, repertoires.cli; print(sorted(m for m in sys.modules if m == 'engine'))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_limits_are_not_part_of_the_index_code_fingerprint():
+    """A page size changed is not « une autre version des lecteurs de documents »: no rebuild for it."""
+    from indexer.corpus import fingerprinted_files
+
+    names = {p.as_posix().rsplit("/", 2)[-2] + "/" + p.name for p in fingerprinted_files()}
+    assert "indexer/limits.py" not in names
+    assert {"indexer/corpus.py", "parsers/cuf.py", "indexer/records.py"} <= names
