@@ -10,6 +10,7 @@ partnership; leaving the addresses out moved 83 dev queries, 0.8505 -> 0.8501, Q
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,14 +40,24 @@ def _budget_text(budget) -> str | None:
     return budget.text if fold(budget.text).startswith("budget") else f"Budget : {budget.text}"
 
 
+# what a name as the document writes it holds besides names: a group's département numbers and its
+# leader's role (`Pontcharra (38) Leader, La Rochette (73), …`), which made `38`, `73` and `leader` find it first
+_NOT_NAMES_RE = re.compile(r"\(\s*\d{2,3}\s*\)|\bleader\b", re.IGNORECASE)
+
+
 def _party_names(p: Partnership) -> list[str]:
+    """The parties' names the search reads: the name, and the document's own writing of it (its
+    members, for a group of communes) without the words that name nothing."""
     names: list[str] = []
     for party in (p.french_party, p.partner_party):
         if party is None:
             continue
         names.append(party.name)
-        if party.name_raw and fold(party.name_raw) != fold(party.name):
-            names.append(party.name_raw)
+        raw = party.name_raw
+        if raw and _NOT_NAMES_RE.search(raw):
+            raw = re.sub(r"\s+", " ", _NOT_NAMES_RE.sub(" ", raw)).strip()
+        if raw and fold(raw) != fold(party.name):
+            names.append(raw)
     return names
 
 

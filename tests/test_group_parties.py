@@ -70,3 +70,16 @@ def test_a_cercle_named_first_is_the_cercle():
     assert mali.locate("Cercle Sikasso / Sikasso") == ("Sikasso", "Sikasso")
     assert mali.locate("Cercle Kayes") == ("Kayes", "Kayes")
     assert mali.locate("Kayes") == ("Kayes", None)
+
+
+def test_the_groups_numbers_and_role_are_not_name_words(engine):
+    """The members' names find the group; its « (38) » and « Leader » put it first for `38` and `leader`."""
+    from engine import SearchRequest
+
+    def ids(q: str) -> list[str]:
+        return [r["id"] for r in engine.search(SearchRequest(q=q))["results"]]
+
+    for q in ("Le Cheylas", "Saint-Maximin", "Rochette"):
+        assert ids(q)[:1] == [PONTCHARRA], q
+    for q in ("38", "73", "leader"):
+        assert ids(q)[:1] != [PONTCHARRA], q
