@@ -36,7 +36,7 @@ def names_starting(st: IndexState, key: str, room: int, count: Callable[[str], i
         if any(_begins(r, e.words) for r in readings):
             query = picked_name(e)
             out.append({"name": e.name, "kind": e.kind, "country": e.country, "count": count(query), "query": query})
-    return out + other_names(st, readings, {o["query"] for o in out}, count)[:room - len(out)]
+    return out + other_names(st, readings, out, count)[:room - len(out)]
 
 
 def typed_readings(key: str) -> list[Reading]:
@@ -90,15 +90,21 @@ def _fits(typed: str, word: str, begun: bool) -> bool:
     return word.startswith(typed) if begun else word == typed
 
 
-def other_names(st: IndexState, readings: list[Reading], offered: set[str], count: Callable[[str], int]) -> list[dict]:
+def other_names(st: IndexState, readings: list[Reading], offered: list[dict],
+                count: Callable[[str], int]) -> list[dict]:
     """The names the geography tables give the places of another spelling the typed words begin
     (`Timb` -> « Tombouctou (Timbuktu) », `Fez` -> « Fès (Fez) »): the search reads that spelling as
     the name (geography.spelled_otherwise), the suggestion says so and picks the name. Not those
-    already `offered` (`Bam` offers District de Bamako itself), nor a name whose search lists nothing;
-    the most listed first. QA r43, audit 6, defect 10."""
+    already `offered` (`Bam` offers District de Bamako itself), nor a spelling that is the name of a
+    collectivity offered (`Clichy-la` offers Clichy-la-Garenne, not also « Clichy (Clichy-la-Garenne) »:
+    the same partnerships twice), nor a name whose search lists nothing; the most listed first. QA r43,
+    audit 6, defect 10, and the round's review."""
+    queries = {o["query"] for o in offered}
+    offered_words = [_words(o["name"]) for o in offered]
     entries: dict[str, tuple[str, str]] = {}  # name -> the spelling typed, its country
     for spelling, (name, country) in geography.other_spellings().items():
-        if any(_begins(r, tuple(w for w in _split_words(fold_text(spelling)) if w)) for r in readings):
+        words = _words(spelling)
+        if not any(n[-len(words):] == words for n in offered_words) and any(_begins(r, words) for r in readings):
             entries.setdefault(name, (spelling, country))
     if not entries:
         return []
@@ -107,11 +113,16 @@ def other_names(st: IndexState, readings: list[Reading], offered: set[str], coun
     for name, (spelling, country) in entries.items():
         e = named.get(fold_text(name))
         query = picked_name(e) if e else name
-        listed = count(query) if query not in offered else 0
+        listed = count(query) if query not in queries else 0
         if listed:
             out.append({"name": f"{name} ({spelling})", "kind": e.kind if e else "lieu",
                         "country": e.country if e else country, "count": listed, "query": query})
     return sorted(out, key=lambda o: -o["count"])
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """A name's folded words; a collectivity's last ones are its place's (« Commune urbaine d'El Jedida »)."""
+    return tuple(w for w in _split_words(fold_text(name)) if w)
 
 
 def words_starting(state: IndexState, key: str, listed: Callable[[str], int], most: int = 3) -> list[dict]:

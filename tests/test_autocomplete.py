@@ -52,7 +52,7 @@ def test_the_readings_keep_the_typed_words_apart(client):
     ("Timb", "Tombouctou (Timbuktu)", "Tombouctou"), ("Timbuktu", "Tombouctou (Timbuktu)", "Tombouctou"),
     ("Fez", "Fès (Fez)", "Fès"), ("Marrakesh", "Marrakech (Marrakesh)", "Marrakech"),
     ("Algi", "Alger (Algiers)", "Alger"), ("Bougie", "Béjaïa (Bougie)", "Béjaïa"),
-    ("Mogador", "Province d'Essaouira (Mogador)", "Province d'Essaouira"),
+    ("Mogador", "Essaouira (Mogador)", "Essaouira"), ("Mazagan", "El Jadida (Mazagan)", "El Jadida"),
 ])
 def test_another_spelling_the_search_reads_offers_the_name(client, engine, spec, typed, name, query):
     """The search reads `Timbuktu`, `Fez`, `Marrakesh`, `Algiers`, `Bougie`, `Mogador` as the tables' names,
@@ -73,3 +73,26 @@ def test_a_name_already_offered_is_not_offered_again_for_another_spelling(client
     """`Bam` begins « District de Bamako » itself: no « District de Bamako (Bamako) » beside it."""
     names = _names(client, "Bam")
     assert "District de Bamako" in names and not any("(Bamako)" in n for n in names)
+
+
+@pytest.mark.parametrize("typed,offered", [
+    ("Clichy-la", "Clichy-la-Garenne"), ("Tipasa", "Tipasa"), ("El Jed", "Commune urbaine d'El Jedida"),
+])
+def test_a_spelling_that_is_an_offered_collectivitys_name_is_not_offered_again(client, typed, offered):
+    """`Clichy-la` offered « Clichy-la-Garenne » and « Clichy (Clichy-la-Garenne) », the same two
+    partnerships twice (the round's review, #7): the collectivity is offered, not also the spelling."""
+    names = _names(client, typed)
+    assert offered in names and not any(n.endswith(")") and n.split(" (")[-1][:-1] in offered for n in names), names
+
+
+def test_a_misspelling_of_the_documents_is_not_offered_as_another_name(client, engine):
+    """`Rhônes` offered « Rhône-Alpes (Rhônes-Alpes) » and « Bouches-du-Rhône (Bouches-du-Rhônes) », typos
+    of the documents the tables keep to read them (marked `~`), as if they were other names."""
+    from indexer import geography
+
+    spellings = geography.other_spellings()
+    for typo in ("Rhônes-Alpes", "Bouches-du-Rhônes", "Eure-et-Loire", "Koulikouro", "Languedoc-Rousillon"):
+        assert typo not in spellings, typo
+    assert _names(client, "Rhônes") == []
+    assert geography.of("France").lookup("Rhônes-Alpes").name == "Rhône-Alpes"  # still read as the région
+    assert {"Timbuktu", "Mogador", "Fez", "PACA"} <= set(spellings)

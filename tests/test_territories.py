@@ -64,8 +64,8 @@ def test_a_place_spelled_otherwise_is_the_place_the_records_spell(engine):
 
 
 @pytest.mark.parametrize("typed, name, today", [("Bône", "Annaba", "Annaba"), ("Philippeville", "Skikda", "Skikda"),
-                                                ("Mogador", "Province d'Essaouira", "Essaouira"),
-                                                ("Mazagan", "Province d'El Jadida", "El Jadida")])
+                                                ("Mogador", "Essaouira", "Essaouira"),  # the town, not
+                                                ("Mazagan", "El Jadida", "El Jadida")])  # its province
 def test_a_name_of_the_colonial_era_is_the_place_it_named(engine, typed, name, today):
     """`Bône` (Annaba) listed 15 records, a Malian Boni and the sheets with a `bon`, and `Mogador`
     (Essaouira) nothing: French twinning committees still write the old names. The tables know them

@@ -86,6 +86,9 @@ class Geography:
     regions: list[str] = field(default_factory=list)  # official spellings, in table order
     sources: dict[str, str] = field(default_factory=dict)  # source key -> what it is
     spellings: dict[str, str] = field(default_factory=dict)  # key -> the spelling as the table writes it
+    # keys of the aliases the table marks `~`: the documents' misspellings (`~Rhônes-Alpes`), read as the
+    # unit, never offered as another name of it (other_spellings)
+    misspellings: set[str] = field(default_factory=set)
 
     @classmethod
     def from_tsv(cls, country: str, path: Path | str) -> Geography:
@@ -108,6 +111,9 @@ class Geography:
                 sub = name
             place = Place(level, name, region or None, sub or None, source)
             for spelling in [name] + [a for a in aliases.split("|") if a]:
+                if spelling.startswith("~"):
+                    spelling = spelling[1:]
+                    geo.misspellings.add(key(spelling))
                 geo.places.setdefault(key(spelling), []).append(place)
                 geo.spellings.setdefault(key(spelling), spelling)
         return geo
@@ -276,10 +282,11 @@ def in_country(name: str) -> str:
 
 def spelled_otherwise(word: str) -> str | None:
     """The name a table gives the unit a word names by another spelling (`Timbuktu`: Tombouctou,
-    `Algiers`: Alger, `Fez`: Fès), the largest unit first; None for a table's own name or no unit."""
+    `Algiers`: Alger, `Fez`: Fès), the largest unit first, but the town when it names one (`Mogador`:
+    the commune Essaouira, not its province); None for a table's own name or no unit."""
     if not re.fullmatch(r"[^\W\d_][^\d]+", word.strip()):  # a département's number (`38`) is no spelling
         return None
-    order = {"region": 0, "subdivision": 1, "commune": 2}
+    order = {"commune": 0, "region": 1, "subdivision": 2}
     found = [p for country in TABLES if (geo := of(country)) for p in geo.places.get(key(word), [])]
     if any(key(p.name) == key(word) for p in found):  # a unit's own name (`Marrakech`, a commune)
         return None
@@ -288,16 +295,19 @@ def spelled_otherwise(word: str) -> str | None:
 
 @lru_cache(maxsize=1)  # read at every keystroke of the autocomplete; `register` clears it
 def other_spellings() -> dict[str, tuple[str, str]]:
-    """Each spelling of the tables that `spelled_otherwise` reads as another name (`Timbuktu`, `Fez`,
+    """Each other name of the tables' units that `spelled_otherwise` reads as a name (`Timbuktu`, `Fez`,
     `Bône`, `Mogador`) -> that name and its country: the autocomplete offers the name for it, as the
-    search reads it."""
+    search reads it. Not the documents' misspellings the tables mark (`Rhônes-Alpes`): no name to offer."""
     out: dict[str, tuple[str, str]] = {}
     for country in TABLES:
         geo = of(country)
-        for spelling in geo.spellings.values() if geo else ():
+        if geo is None:
+            continue
+        for k, spelling in geo.spellings.items():
             name = spelled_otherwise(spelling)
-            if name is not None:
-                out.setdefault(spelling, (name, country_of_place(name, [country, *TABLES]) or country))
+            if name is None or k in geo.misspellings:
+                continue
+            out.setdefault(spelling, (name, country_of_place(name, [country, *TABLES]) or country))
     return out
 
 
