@@ -20,11 +20,8 @@ def _unplaced(p: Partnership) -> Party | None:
 
 def _note(party: Party, origin: str) -> str:
     """What the page says of a place the document does not give: the values, and where they come from."""
-    values = " et ".join(f"« {v} »" for v in (party.subdivision, party.region) if v)
-    verb = "viennent" if party.subdivision and party.region else "vient"
-    whose = geography.with_de(party.name) if party.kind == "commune" else f"de « {party.name} »"
-    return (f"Le document ne donne ni le département ni la région {whose} : "
-            f"{values} {verb} {origin}.")
+    values = [v for v in (party.subdivision, party.region) if v]
+    return geography.unstated_place_note(party.name, "ni le département ni la région", values, origin)
 
 
 def from_other_records(partnerships: list[Partnership]) -> None:
@@ -61,5 +58,4 @@ def from_table(p: Partnership, seat: geography.Place) -> None:
         return
     fp.region, fp.subdivision = seat.region, seat.subdivision
     if seat.level == "commune":
-        p.notes.append(_note(fp, f"de la table géographique {geography.of_country('France', article=True)} "
-                                 "de Répertoires"))
+        p.notes.append(_note(fp, geography.table_origin("France")))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from engine import SearchRequest
-from indexer import french_places
+from indexer import french_places, geography
 from indexer.corpus import place_parties
 from indexer.records import Partnership, Party, SourceRef
 
@@ -73,3 +73,15 @@ def test_the_page_says_where_the_place_comes_from(engine, client):
         "Aveyron", "Midi-Pyrénées")
     page = client.get("/partenariats/requista--seyna").get_data(as_text=True)
     assert "Aveyron" in page and "table géographique de la France de Répertoires" in page
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Dourou", "de Dourou"), ("Élancourt", "d'Élancourt"), ("Les Ulis", "des Ulis"),
+    ("Le Blanc-Mesnil", "du Blanc-Mesnil"), ("Grand Lyon", "du Grand Lyon"),
+    ("Communauté d'agglomération de la Rochelle", "de la Communauté d'agglomération de la Rochelle")])
+def test_one_sentence_says_an_unstated_place_on_either_side(name, said):
+    """The partner's note (mali.py) and the French side's were built apart, « de « Communauté
+    d'agglomération de la Rochelle » » beside « de Dourou » (the round's review, #9): one function now."""
+    note = geography.unstated_place_note(name, "pas la région", ["Mopti"], geography.table_origin("Mali"))
+    assert note == f"Le document ne donne pas la région {said} : « Mopti » vient de la table géographique du Mali " \
+                   "de Répertoires."

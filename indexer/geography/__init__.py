@@ -243,6 +243,38 @@ def with_de(name: str) -> str:
     return de_before(name) + name
 
 
+# the article an institution's name takes after `de` (`de la Communauté d'agglomération de la Rochelle`,
+# `du Conseil général du Nord`), by its first word, folded
+_INSTITUTION_DE = {"communaute": "de la ", "commune": "de la ", "ville": "de la ", "mairie": "de la ",
+                   "region": "de la ", "province": "de la ", "prefecture": "de la ", "wilaya": "de la ",
+                   "conseil": "du ", "syndicat": "du ", "district": "du ", "cercle": "du ", "grand": "du ",
+                   "assemblee": "de l'", "agglomeration": "de l'"}
+
+
+def of_name(name: str) -> str:
+    """A collectivity's name after `de`: a place's elided (`de Kayes`, `d'Élancourt`), its own article
+    contracted (`des Ulis`, `du Blanc-Mesnil`), an institution's with its article (`de la Communauté
+    d'agglomération de la Rochelle`)."""
+    article = re.match(r"(Les|Le) (?=\w)", name)
+    if article:
+        return ("des " if article.group(1) == "Les" else "du ") + name[article.end():]
+    first = fold(re.split(r"[\s'’-]", name, maxsplit=1)[0])
+    return _INSTITUTION_DE.get(first, de_before(name)) + name
+
+
+def unstated_place_note(name: str, missing: str, values: list[str], origin: str) -> str:
+    """What a record's notes say of a place its document does not give, on either side (`missing`: `pas la
+    région`, `ni le département ni la région`): the values, and where they come from (`origin`)."""
+    said = " et ".join(f"« {v} »" for v in values)
+    verb = "viennent" if len(values) > 1 else "vient"
+    return f"Le document ne donne {missing} {of_name(name)} : {said} {verb} {origin}."
+
+
+def table_origin(country: str) -> str:
+    """Where a value taken from a country's geography table comes from, as a note says it."""
+    return f"de la table géographique {of_country(country, article=True)} de Répertoires"
+
+
 # how French names a country after `de`: `du Mali`; with its article, `de l'Algérie`; plural, `des
 # États-Unis`; the others (Cuba, Madagascar, Israël, and any name not listed) without article
 _MASCULINE_COUNTRIES = frozenset({"Mali", "Maroc", "Niger", "Sénégal", "Burkina", "Burkina Faso", "Portugal",

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..domains import domains_of_text, map_domain, map_domains
-from ..geography import with_de
+from ..geography import table_origin, unstated_place_note
 from ..records import ParseResult, Party
 from ..text import squash_spaces
 from .cuf import CufReader
@@ -64,8 +64,7 @@ class CufRepertoireReader(CufReader):
                 pp.region, sub = self.geo.locate(pp.name, pp.name_raw)
                 pp.subdivision = pp.subdivision or (sub if sub and loose(sub)[0] in loose(pp.name) else None)
                 if pp.region and loose(pp.region)[0] not in loose(pp.name)[0]:  # not Koulikoro's own name: said
-                    s.notes.append(f"Le document ne donne pas la région {with_de(pp.name)} : « {pp.region} » vient "
-                                   "de la table géographique du Mali de Répertoires.")
+                    s.notes.append(unstated_place_note(pp.name, "pas la région", [pp.region], table_origin("Mali")))
         result.stats["merged"] = len(self.merged)
         result.stats.setdefault("listed", 0)
         result.stats.setdefault("annex_rows", 0)
