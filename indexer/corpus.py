@@ -26,7 +26,7 @@ from .parsers import DOCUMENTS, fields, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import PLANNED, Action, Partnership
 from .registry import REPERTOIRES, Repertoire
-from .text import fix_shouted_words, fold, french_commune_name, repaired
+from .text import fix_shouted_words, french_commune_name, repaired
 
 DEFAULT_DATA_DIR = default_data_dir(DOCUMENTS)  # see locations.py: a clone's data/, or the installed copy
 
@@ -201,6 +201,7 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
 
     _one_spelling(merged)
     _one_place(merged)
+    french_places.say_table_places(merged)  # the names as the pages show them
     kept = _number_actions(actions, by_id)
     actions_of: dict[str, list[Action]] = {}
     for a in kept:
@@ -470,17 +471,9 @@ def place_parties(p: Partnership, warnings: list[str]) -> None:
         seat = france.designated_by(fp.name, ("region",) if fp.kind == "région" else ("subdivision", "commune"))
         if seat is not None:
             french_places.from_table(p, seat)
-        key = fold(re.sub(r"^(Ville|Mairie|Commune) de\s+", "", fp.name))
-        addresses = sorted((c.address for c in p.contacts if c.side == "french" and c.address),
-                           key=lambda a: key not in fold(a))  # the party's own address first
-        for address in addresses if not fp.region else []:
-            m = re.search(r"\b(\d{2}) ?\d{3}\s+[A-ZÉ]", address)  # the postcode before the town
-            place = france.lookup(m.group(1), "subdivision") if m else None
-            region, sub = (place.region, place.name) if place else \
-                france.locate(re.sub(r"\d+", " ", address.split(",")[-1]))
-            if region:
-                fp.region, fp.subdivision = region, sub
-                break
+        address = french_places.from_address(p) if not fp.region else None
+        if address is not None:
+            fp.region, fp.subdivision = address
     for party in (p.french_party, pp):
         if party is None:
             continue

@@ -25,6 +25,9 @@ TABLE_BUDGET_ONCE = "Budget (en-tête du tableau des actions)"  # the heading sa
 SHOWN_ONLY = frozenset({RI_BUDGET, TABLE_BUDGET, TABLE_BUDGET_ONCE})
 
 
+INTERNAL = {"internal": True}  # a field's metadata: the build's bookkeeping, left out of `to_dict`
+
+
 @dataclass
 class SourceRef:
     """One place a record appears in a source document (1-based lines)."""
@@ -65,6 +68,10 @@ class Party:
     subdivision: str | None = None
     population: int | None = None
     population_text: str | None = None
+    # whether `region` and `subdivision` came from a geography table's commune entry, not from the
+    # document (french_places says so in the record's notes, and never cites such a record as a source);
+    # not part of the record (INTERNAL: no export, no API)
+    place_from_table: bool = field(default=False, compare=False, metadata=INTERNAL)
 
 
 @dataclass
@@ -181,7 +188,7 @@ def plain(value: Any) -> Any:
     if names is None:
         if not dataclasses.is_dataclass(value) or isinstance(value, type):
             return copy.deepcopy(value)  # anything else, as asdict does
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value) if not f.metadata.get("internal"))
     return {n: plain(getattr(value, n)) for n in names}
 
 

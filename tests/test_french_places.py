@@ -4,12 +4,15 @@ communes, and the page says where they come from (QA audit 6, #3): `q=Isère` mi
 `q=Charente-Maritime` saintes--tombouctou, as the partner side of the same line had its région."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from engine import SearchRequest
 from indexer import french_places, geography
 from indexer.corpus import place_parties
-from indexer.records import Partnership, Party, SourceRef
+from indexer.parsers.maroc import french_party as maroc_french_party
+from indexer.records import Contact, Partnership, Party, SourceRef
 
 TABLE_NOTE = "viennent de la table géographique de la France de Répertoires"
 
@@ -23,6 +26,7 @@ def listed(pid: str, name: str, kind: str = "commune", **place) -> Partnership:
 def test_a_listed_commune_takes_its_place_from_the_french_table_and_says_so():
     p = listed("meylan--bamako", "Meylan")
     place_parties(p, [])
+    french_places.say_table_places([p])
     assert (p.french_party.subdivision, p.french_party.region) == ("Isère", "Rhône-Alpes")
     note = f"Le document ne donne ni le département ni la région de Meylan : « Isère » et « Rhône-Alpes » {TABLE_NOTE}."
     assert p.notes == [note]
@@ -31,6 +35,7 @@ def test_a_listed_commune_takes_its_place_from_the_french_table_and_says_so():
 def test_a_name_that_is_a_departement_needs_no_note():
     p = listed("cg-isere--x", "Conseil général de l'Isère", kind="département")
     place_parties(p, [])
+    french_places.say_table_places([p])
     assert (p.french_party.subdivision, p.notes) == ("Isère", [])
 
 
@@ -73,6 +78,55 @@ def test_the_page_says_where_the_place_comes_from(engine, client):
         "Aveyron", "Midi-Pyrénées")
     page = client.get("/partenariats/requista--seyna").get_data(as_text=True)
     assert "Aveyron" in page and "table géographique de la France de Répertoires" in page
+
+
+def test_a_place_a_reader_took_from_the_table_is_cited_as_no_records():
+    """CA de La Rochelle-Dourou cited « La Rochelle – Commune urbaine d'Essaouira » (maroc l.1400) for
+    Charente-Maritime, a line that does not give it: the Morocco reader had taken it from the table (the
+    round's review, #1). Such a place is no other record's source; the note names the table."""
+    rochelle = Partnership(id="rochelle--essaouira", sources=[SourceRef("maroc-repertoire-2008.txt", 1400, 1404)],
+                           french_party=maroc_french_party("Ville de La Rochelle"),
+                           partner_party=Party(name="Essaouira", kind="commune", country="Maroc"))
+    assert rochelle.french_party.place_from_table and rochelle.french_party.subdivision == "Charente-Maritime"
+    ca = listed("ca-rochelle--dourou", "Communauté d'agglomération de la Rochelle", kind="intercommunalité")
+    french_places.from_other_records([rochelle, ca])
+    assert (ca.french_party.subdivision, ca.notes) == (None, [])
+    place_parties(ca, [])
+    french_places.say_table_places([ca])
+    assert ca.notes == [("Le document ne donne ni le département ni la région de la Communauté d'agglomération de "
+                        f"la Rochelle : « Charente-Maritime » et « Poitou-Charentes » {TABLE_NOTE}.")]
+
+
+def test_the_records_own_address_comes_before_another_record():
+    sheet = listed("a--x", "Communauté de communes de Foo", kind="intercommunalité", region="Centre",
+                   subdivision="Cher")
+    town = listed("foo--x", "Foo")
+    town.contacts = [Contact(side="french", address="Mairie, 1 place de la Mairie, 36000 Foo")]
+    french_places.from_other_records([sheet, town])
+    assert (town.french_party.subdivision, town.notes) == (None, [])
+    place_parties(town, [])
+    assert town.french_party.subdivision == "Indre"
+
+
+def test_every_place_the_table_gave_has_the_one_note(corpus):
+    """The Morocco and Algeria readers' table places had no note where the Mali lists' had one (the round's
+    review, #2): « STRASBOURG TLEMCEN » (algérie l.233) showed Bas-Rhin, Alsace with no remark. What the
+    record's own text gives is not said to be the table's: La Rochelle's sheet writes « 17086 La Rochelle »
+    and Poitou-Charentes, Ajaccio's « 20 000 Ajaccio »."""
+    by_id = {p.id: p for p in corpus.partnerships}
+    notes = {pid: [n for n in by_id[pid].notes if TABLE_NOTE.split(" ", 1)[1] in n]
+             for pid in ("strasbourg--tlemcen", "ca-rochelle--dourou", "rochelle--essaouira", "ajaccio--marrakech",
+                         "meylan--bamako", "les-ulis--boufarik")}
+    assert notes["strasbourg--tlemcen"] == [("Le document ne donne ni le département ni la région de Strasbourg : "
+                                            f"« Bas-Rhin » et « Alsace » {TABLE_NOTE}.")]
+    assert notes["rochelle--essaouira"] == notes["ajaccio--marrakech"] == []
+    assert len(notes["meylan--bamako"]) == len(notes["ca-rochelle--dourou"]) == 1
+    assert notes["les-ulis--boufarik"][0].startswith("Le document ne donne ni le département ni la région des Ulis")
+    for p in corpus.partnerships:  # no note cites a record whose own place came from the table
+        for n in p.notes:
+            cited = re.search(r"du partenariat « (.+?) » \(", n)
+            source = next((q for q in corpus.partnerships if cited and q.title == cited.group(1)), None)
+            assert source is None or not source.french_party.place_from_table, (p.id, n)
 
 
 @pytest.mark.parametrize(("name", "said"), [

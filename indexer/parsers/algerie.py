@@ -356,6 +356,8 @@ def _share_group_contacts(sheets: list[dict]) -> None:
         for s in group:
             s["french_contacts"] = s["french_contacts"] or list(french)
             if donor is not None:
+                if not (s["french"].subdivision or s["french"].region):
+                    s["french"].place_from_table = donor.place_from_table
                 s["french"].subdivision = s["french"].subdivision or donor.subdivision
                 s["french"].region = s["french"].region or donor.region
             mine = [b for b in blocks if b[1] and name_key(b[1].split(",")[0]) in

@@ -97,6 +97,7 @@ def french_party(raw: str, group: str | None = None) -> Party:
         place = france.lookup(own, "commune") or france.lookup(own, "subdivision")
         if place is not None:
             party.region, party.subdivision = place.region, place.subdivision
+            party.place_from_table = place.level == "commune"
     return party
 
 
@@ -146,6 +147,7 @@ def _place_french(party: Party, org: str | None) -> None:
     known = geography.of("France").lookup(code.group(1), "subdivision") if code else None
     if known is not None and party.kind == "commune" and not party.region:
         party.region, party.subdivision = known.region, known.name
+        party.place_from_table = False  # the document's number
     m = re.search(r"d[ée]partement\s+(?P<d>.*)$", place)
     if not m or party.kind != "commune":
         return
@@ -159,6 +161,7 @@ def _place_french(party: Party, org: str | None) -> None:
         party.region = d
     else:
         party.subdivision = d
+    party.place_from_table = False  # the document's words
 
 
 def _place_partner(party: Party, org: str | None) -> None:

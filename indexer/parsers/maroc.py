@@ -81,7 +81,7 @@ def french_party(raw: str, population_text: str | None = None) -> Party:
     region, sub = (place.region, place.subdivision) if place else (None, None)
     sub = None if kind == "région" else sub
     party = Party(name=name, name_raw=squash_spaces(raw), kind=kind, country="France",
-                  region=region, subdivision=sub)
+                  region=region, subdivision=sub, place_from_table=bool(place and place.level == "commune"))
     _set_population(party, population_text)
     return party
 

@@ -182,6 +182,7 @@ def _foreign_party(written: str, country: str | None) -> tuple[Party, list[str]]
             table.designated_by(name, ("region", "subdivision", "commune"))  # never a word inside the name
         if place is not None:
             party.region, party.subdivision = place.region, place.subdivision
+            party.place_from_table = place.level == "commune"
     return party, notes
 
 
