@@ -121,8 +121,15 @@ def year_list(years: list[int]) -> str:
 
 _SAYS_YEARLY = re.compile(r"/\s*an\b|\bpar an\b|\bannuel|\bchaque ann[ée]e|\bl.an\b", re.IGNORECASE)
 # an amount the text ties to one year (« 23 000 € (budget 2007) », « 1 200 euros cette année ») is that
-# year's: « par an » beside it would contradict it
-_ONE_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bcette ann[ée]e\b", re.IGNORECASE)
+# year's: « par an » beside it would contradict it; an amount (« 2000 € ») is no year, and a year
+# after « dont » dates a part of the money, not the whole (« 90 000 € dont 44 256 € en 2008 »)
+_ONE_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*(?:€|euros?\b|e\b|f\b|ff\b|fcfa\b|cfa\b|francs?\b|dhs?\b|da\b))"
+                       r"|\bcette ann[ée]e\b", re.IGNORECASE)
+
+
+def _dated(words: str) -> bool:
+    m = _ONE_YEAR.search(words)
+    return bool(m) and not re.search(r"\bdont\b", words[:m.start()], re.IGNORECASE)
 
 
 def budget_text(text, kind: str | None):
@@ -131,7 +138,7 @@ def budget_text(text, kind: str | None):
     which the page replaces by its own « Budget ». Inside a final full stop (« 330 000 euros (par
     an). »); never beside an amount the text dates to one year."""
     words = str(text or "")
-    if kind != "yearly" or not words or _SAYS_YEARLY.search(words) or _ONE_YEAR.search(words):
+    if kind != "yearly" or not words or _SAYS_YEARLY.search(words) or _dated(words):
         return text
     if words.rstrip().endswith("."):
         cut = len(words.rstrip()) - 1

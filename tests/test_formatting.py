@@ -96,6 +96,8 @@ def test_no_suggestion_when_nothing_changes():
     ("330 000 euros.", "yearly", "330 000 euros (par an)."),
     ("23 000 € (budget 2007)", "yearly", "23 000 € (budget 2007)"), ("800 000 € (2006)", "yearly", "800 000 € (2006)"),
     ("1 200 euros cette année donnés", "yearly", "1 200 euros cette année donnés"),
+    ("2000 €", "yearly", "2000 € (par an)"), ("1995 F", "yearly", "1995 F (par an)"),  # amounts, no years
+    ("90 000 € dont 44 256 € en 2008 pour le Mali", "yearly", "90 000 € dont 44 256 € en 2008 pour le Mali (par an)"),
 ])
 def test_a_yearly_budget_says_par_an_once(text, kind, expected):
     assert f.budget_text(text, kind) == expected
