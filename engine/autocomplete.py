@@ -53,10 +53,12 @@ def typed_readings(key: str) -> list[Reading]:
     for start, end, alternatives in reversed(find_graded_expansions(list(words))):  # the last span first:
         for typed, last_typing in list(readings):  # the indices of those before it hold
             for phrase, kind in alternatives:
+                if len(readings) >= READINGS:  # checked before each one, not once built: each acronym
+                    return readings  # multiplies them (`CU` ×33 would be 3^33, review 2 r43 #1)
                 if kind == SYNONYM:
                     read = typed[:start] + tuple(w for w in _split_words(fold_text(phrase)) if w) + typed[end:]
                     readings.append((read, last_typing and end < len(words)))  # `CG` read whole
-    return readings[:READINGS]
+    return readings
 
 
 def _begins(reading: Reading, words: tuple[str, ...]) -> bool:

@@ -96,3 +96,17 @@ def test_a_misspelling_of_the_documents_is_not_offered_as_another_name(client, e
     assert _names(client, "Rhônes") == []
     assert geography.of("France").lookup("Rhônes-Alpes").name == "Rhône-Alpes"  # still read as the région
     assert {"Timbuktu", "Mogador", "Fez", "PACA"} <= set(spellings)
+
+
+def test_a_long_run_of_acronyms_answers_at_once(client):
+    """Each `CU` multiplied the readings built before they were cut to READINGS: 13 words took 4 s,
+    the 33 that MAX_SUGGEST_CHARS lets through never ended (review 2 r43, #1)."""
+    import time
+
+    from engine.autocomplete import READINGS, typed_readings
+
+    typed = " ".join(["CU"] * 33)
+    began = time.perf_counter()
+    assert client.get("/api/suggest", query_string={"q": typed}).status_code == 200
+    assert time.perf_counter() - began < 0.5
+    assert len(typed_readings("cu cu cg ca cr aep")) == READINGS
