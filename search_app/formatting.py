@@ -129,7 +129,7 @@ _ONE_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*(?:€|euros?\b|e\b|f\b|ff\b|fcf
 
 def _dated(words: str) -> bool:
     m = _ONE_YEAR.search(words)
-    return bool(m) and not re.search(r"\bdont\b", words[:m.start()], re.IGNORECASE)
+    return m is not None and not re.search(r"\bdont\b", words[:m.start()], re.IGNORECASE)
 
 
 def budget_text(text, kind: str | None):
