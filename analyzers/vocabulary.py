@@ -266,29 +266,29 @@ def find_graded_expansions(words: list[str]) -> list[tuple[int, int, list[tuple[
                 k += n
                 break
         else:
-            joined = _joined_pair(words, flat, k)
-            if joined and not (spans and flat[k][1] < spans[-1][1]):
-                spans.append(joined)
-                k += 2
-            else:
-                k += 1
+            k += 1
     return spans
 
 
-def _joined_pair(words: list[str], flat: list[tuple[str, int]], k: int):
-    """Two one-term words typed apart (`micro finance`) that an entry writes as one word: the span
-    of both, with that word and its entry's alternatives (2 results for 19: `micro` and `finance`
-    are both found, so the index never tried `microfinance`)."""
-    if k + 1 >= len(flat) or flat[k + 1][1] != flat[k][1] + 1:
+# the prefixes a compound is written with, typed apart (`micro finance`, `agro alimentaire`): any two
+# words joined would read `mi el` as miel and `or dure` as ordures
+_PREFIXES = frozenset({"micro", "macro", "co", "eco", "agro", "bio", "inter", "multi", "pluri", "auto", "tele",
+                       "hydro", "electro", "photo", "radio", "neo", "post", "pre", "anti", "extra", "para", "poly",
+                       "mono", "semi", "mini", "maxi", "cyber", "geo", "socio", "psycho", "agri", "aqua", "sylvo"})
+
+
+def joined_entry(first: str, second: str) -> list[tuple[str, str]] | None:
+    """Two one-term words typed apart (`micro finance`) that an entry writes as one word: that word
+    and its entry's alternatives (2 results for 19: `micro` and `finance` are both found, so the index
+    never tried `microfinance`); None otherwise. The query builder asks it of two words standing
+    alone side by side only (not across an `OR`), as it joins the words a record writes as one."""
+    if fold_text(first).lower() not in _PREFIXES or any(len(phrase_key(w)) != 1 for w in (first, second)):
         return None
-    i = flat[k][1]
-    if any(len(phrase_key(w)) != 1 for w in words[i:i + 2]):
-        return None
-    word = words[i] + words[i + 1]
+    word = first + second
     joined = phrase_key(word)
     for key, alts in expansions().by_first.get(joined[0], ()) if len(joined) == 1 else ():
         if key == joined:
-            return (i, i + 2, [(word, SYNONYM), *alts])
+            return [(word, SYNONYM), *alts]
     return None
 
 

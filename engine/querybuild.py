@@ -18,7 +18,7 @@ import re
 from whoosh import query as Q
 
 from analyzers import family_of, find_graded_expansions, fold_text, max_typos, typo_distance
-from analyzers.vocabulary import PLACE, territory_names
+from analyzers.vocabulary import PLACE, joined_entry, territory_names
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.ids import name_key
@@ -299,11 +299,14 @@ class _Spans:
             if all(i not in self.span_of for i in range(start, end)):  # leftmost wins an overlap
                 for i in range(start, end):
                     self.span_of[i] = (start, end, alts)
-        if getattr(known, "in_names", None) is not None and profile.joined_words:
-            for i in range(len(words) - 1):
-                free = {i, i + 1} <= alone and i not in self.span_of and i + 1 not in self.span_of
-                if free and (joined := _joined_pair(words[i], words[i + 1], known)):
-                    self.span_of[i] = self.span_of[i + 1] = (i, i + 2, [(joined, JOINED)])
+        names = getattr(known, "in_names", None) is not None and profile.joined_words
+        for i in range(len(words) - 1):  # two words standing alone side by side, written as one
+            if not {i, i + 1} <= alone or i in self.span_of or i + 1 in self.span_of:
+                continue
+            if entry := joined_entry(words[i], words[i + 1]):  # by the vocabulary (`micro finance`)
+                self.span_of[i] = self.span_of[i + 1] = (i, i + 2, entry)
+            elif names and (joined := _joined_pair(words[i], words[i + 1], known)):  # by a record
+                self.span_of[i] = self.span_of[i + 1] = (i, i + 2, [(joined, JOINED)])
         self.held: dict[int, list[Group]] = {}  # span start -> its words' groups so far
         self.word_index = 0  # of the next positive word
         self.notices: list[str] = []  # what a territory's name is read as
