@@ -78,6 +78,11 @@ TOPIC_KINDS = ("mairie",)
 NAME_PARTICLES = frozenset({"saint", "sainte", "saints", "saintes", "st", "ste", "al", "el", "sidi", "ben",
                             "beni", "bni", "oum", "ouled", "moulay", "ait"})
 
+# every record is a partnership: the word says nothing of which; the people a project is for are named by
+# what qualifies them (`personnes handicapées`, `personnes âgées`): the noun alone is in every sheet
+# counting a delegation's members
+GENERIC_NOUNS = ("partenariat", "partenaire", "personne")
+
 # the action nouns of project rows (and their verbs), as written; compared by stem; and two
 # kinds of generic nouns
 LIGHT_WORDS = (
@@ -91,11 +96,7 @@ LIGHT_WORDS = (
     # (dev, batch 2: lutte contre le sida +0.084, don d'autobus +0.017, don de véhicules -0.010; older
     # dev and batch 1 unchanged)
     "don", "acheminement", "accompagnement", "promotion", "valorisation", "acquisition", "dotation", "lutte",
-    # every record is a partnership: the word says nothing of which
-    "partenariat", "partenaire",
-    # the people a project is for are named by what qualifies them (`personnes handicapées`,
-    # `personnes âgées`): the noun alone is in every sheet counting a delegation's members
-    "personne",
+    *GENERIC_NOUNS,
     # the kind of a place before its name: the name says which, and the territory includes its
     # communes, whose records never say "wilaya" (`commune`: dev 1,282 +0.0002, one untuned question
     # up, none down)
@@ -263,6 +264,17 @@ def is_place_kind(word: str) -> bool:
 def is_name_particle(word: str) -> bool:
     """True for a word of NAME_PARTICLES as typed, in any case and with or without accents."""
     return _folded(word) in NAME_PARTICLES
+
+
+def is_topic_kind(word: str) -> bool:
+    """True for a kind that also names a building (any inflection) of TOPIC_KINDS: `mairie`, `mairies`."""
+    return _one_of(word, TOPIC_KINDS)
+
+
+def is_action(word: str) -> bool:
+    """True for an action noun or verb of LIGHT_WORDS (`construction`, `équiper`), not a generic noun or
+    a place's kind: what is done to a thing (`construction de la mairie`: the building)."""
+    return is_light(word) and not is_place_kind(word) and not _one_of(word, GENERIC_NOUNS)
 
 
 def is_light(word: str) -> bool:

@@ -19,7 +19,7 @@ from analyzers import fold_text
 from indexer import geography
 from indexer.ids import name_key
 
-from .fillers import TOPIC_KINDS
+from .fillers import FOREIGN_ADJECTIVES, is_action, is_topic_kind
 
 # the words naming a French council before its territory's name (folded), by the level of the place
 # it governs, and the article after them: `region`, `conseil regional de`, `departement de l'`, `cg`
@@ -54,19 +54,32 @@ def kinds_before_names(pq, known) -> set[int]:
     """The ids of the word clauses that are a kind word naming a collectivity only before its name
     (fillers.TOPIC_KINDS): `mairie` in `mairie de Montpellier`, `mairie Brest`, `mairie d'Alger`,
     not in `construction de la mairie` or `secrétaire de mairie`, where the building or its staff
-    is sought. A name: a collectivity's of the records (their name keys) or a place of the tables."""
+    is sought, nor with an action word (`construction mairie Kayes`: the building at Kayes) or before
+    a country (`mairie Mali`: the Malian records all name Mali). A name: a collectivity's of the
+    records (their name keys) or a place of the tables. Review 2 r43, #4."""
     clauses = [g[0] if len(g) == 1 and g[0].kind in ("word", "phrase") and not g[0].negated else None
                for g in pq.groups]
+    if any(c is not None and c.kind == "word" and is_action(c.text) for c in clauses):
+        return set()
     found = set()
     for i, clause in enumerate(clauses):
-        if clause is None or clause.kind != "word" or fold_text(clause.text) not in TOPIC_KINDS:
+        if clause is None or clause.kind != "word" or not is_topic_kind(clause.text):
             continue
         rest = _after_of(clauses[i + 1:])
         runs = [rest[:n] for n in range(min(_NAME_WORDS, len(rest)), 0, -1)]
         runs += [run[1:] for run in runs if len(run) > 1 and fold_text(run[0]) in _THE]
-        if any(_is_name(" ".join(run), known) for run in runs):
+        if any(_is_name(" ".join(run), known) for run in runs) and not _names_country(rest):
             found.add(id(clause))
     return found
+
+
+_COUNTRIES = frozenset(fold_text(c) for c in (*geography.TABLES, *FOREIGN_ADJECTIVES.values()))
+
+
+def _names_country(rest: list[str]) -> bool:
+    """Whether the words after a kind word begin with a country's name (`Mali`, `le Maroc`)."""
+    words = [w for w in map(fold_text, rest[:2]) if w not in _THE]
+    return bool(words) and words[0] in _COUNTRIES
 
 
 def _after_of(clauses: list) -> list[str]:
