@@ -31,6 +31,13 @@ _SPACE = r"(?:\s|<[^>]*>)+"
 _STREET_WORD = r"(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|chemin|impasse|quai|route|cours|square)\b"
 _STREET_ADDRESS = (r"\d{1,4}(?:\s?(?:bis|ter))?,?" + _SPACE + r"(?:<[^>]*>)*" + _STREET_WORD
                    + r"(?:[^;:&]|&#?\w+;){1,60}?\b\d{2}\s?\d{3}(?=" + _SPACE + r"[A-ZÉ])")
+# a street address with no French postcode (Rabat's « App n°20, 2 bis, avenue Zerktouni – Kebibat –
+# Rabat », « 6 bis, rue Patrice Lumumba Rabat »): a number marked as one (« , », « bis »), a street,
+# to the end of the contact's clause (« ; », a line's end, « Tél », a snippet's « … »); « 3 rue
+# pavées » in prose has no such mark and stays
+_FLAT = r"(?:(?i:app(?:artement)?\.?)\s*n°\s*\d{1,4},?" + _SPACE + r")?"
+_STREET_TO_CLAUSE_END = (_FLAT + r"\d{1,4}(?:\s?(?:bis|ter)\b,?|,)" + _SPACE + r"(?:<[^>]*>)*" + _STREET_WORD
+                         + r"(?:[^;:&\n…]|&#?\w+;){1,60}?(?=\s*(?:[;\n…]|$)|\s+(?i:t[ée]l))")
 _TAGS = re.compile(r"<[^>]*>")
 _PAIRED = re.compile(r"<(\w+)[^>]*></\1>|</(\w+)><\2[^>]*>")  # an empty element, or a close and its reopening
 _EDGE_TAGS = r"(?:<[^>]*>)*"
@@ -61,7 +68,8 @@ def address_pattern(addresses: Iterable[str]) -> re.Pattern:
             if _STREET.search(" ".join(head)):
                 cut.add(_words_pattern(head) + _EDGE_TAGS + r"(?= …$)")
     known = sorted(whole, key=len, reverse=True) + sorted(cut, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "".join(f"(?i:{k})|" for k in known) + _STREET_ADDRESS + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "".join(f"(?i:{k})|" for k in known) + _STREET_ADDRESS + "|"
+                      + _STREET_TO_CLAUSE_END + r")(?!\w)")
 
 
 def _masked_address(m: re.Match) -> str:
@@ -82,7 +90,9 @@ def _redacted(value: Any, addresses: re.Pattern, key: str | None = None) -> Any:
     """Every string at any depth (parties, budgets, contacts, notes, extra
     fields, nested actions, snippets) with numbers and addresses masked."""
     if isinstance(value, str):
-        return value if key in _KEPT_KEYS else mask_addresses(redact(value), addresses)
+        # the addresses first: the phone rule would take « B.P. 3103, 69399 » or « 1945 37800 » for a
+        # number, and the address, broken, would no longer match
+        return value if key in _KEPT_KEYS else redact(mask_addresses(value, addresses))
     if isinstance(value, dict):
         return {k: _redacted(v, addresses, k) for k, v in value.items()}
     if isinstance(value, list):
