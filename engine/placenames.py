@@ -105,7 +105,7 @@ def _is_name(text: str, known) -> bool:
 # type them: `commune 5`, `commune V Bamako`, `commune 5 de Bamako`
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI"}
 _BAMAKO_COMMUNE_RE = re.compile(
-    r"\b(?:(?P<before>bamako)[\s-]+)?commune[\s-]+(?P<n>[1-6]|iii|ii|iv|vi|i|v)\b"
+    r"\b(?:(?P<before>bamako)[\s-]+)?commune[\s-]+(?P<n>[1-6]|iii|ii|iv|vi|i|v)\b(?!\s+\d{3}\b)"
     r"(?:\s+(?:de\s+|du\s+district\s+de\s+)?(?P<after>bamako)\b)?", re.IGNORECASE)
 
 
@@ -113,16 +113,31 @@ def bamako_communes(text: str, notices: list[str]) -> str:
     """`commune 5` as `commune V`, and a numbered commune with Bamako after it as the records write it
     (`commune V Bamako`: `Bamako commune V`), said: the number in figures found the district's
     partnerships only, and Bamako typed last found them all (9) where Bamako first found the commune's
-    own, then the district's (3)."""
+    own, then the district's (3). Only Bamako's: with Bamako named, or no other place after it
+    (`commune 3 de Kayes` as typed); never a number's first digits (`commune 2 000 habitants`), nor
+    within quotes or a prefix's value, read as typed (review 2 r43, #3)."""
+    bamako = re.search(r"\bbamako\b", text, re.IGNORECASE) is not None
+
     def named(m: re.Match) -> str:
         roman = _ROMAN.get(m.group("n"), m.group("n").upper())
-        bamako = m.group("before") or m.group("after")
-        read = f"{bamako} commune {roman}" if bamako else f"commune {roman}"
+        town = m.group("before") or m.group("after")
+        read = f"{town} commune {roman}" if town else f"commune {roman}"
         if m.group("n").isalpha() and not m.group("after"):
             return m.group(0)  # as typed: `commune V`, `Bamako commune V`
+        if m.string[:m.start()].endswith(":") or not bamako and _place_follows(m.string[m.end():]):
+            return m.group(0)
         notices.append(f"« {m.group(0)} » est lu comme « {read} ».")
         return read
-    return _BAMAKO_COMMUNE_RE.sub(named, text)
+    parts = re.split(r'("[^"]*"?)', text)  # the quoted parts, at the odd indices
+    return "".join(part if k % 2 else _BAMAKO_COMMUNE_RE.sub(named, part) for k, part in enumerate(parts))
+
+
+def _place_follows(rest: str) -> bool:
+    """Whether the words after a numbered commune begin with a place of the tables (`de Kayes`)."""
+    words = re.findall(r"[\w'’-]+", rest)[:_NAME_WORDS + 1]
+    while words and fold_text(words[0]) in _OF | _THE:
+        words = words[1:]
+    return any(_is_name(" ".join(words[:n]), None) for n in range(len(words), 0, -1))
 
 
 def spelled_apart(words: list[str]) -> str | None:

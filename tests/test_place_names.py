@@ -77,8 +77,12 @@ def test_bamakos_communes_are_read_whatever_the_order_and_the_numerals(engine, t
 
 
 @pytest.mark.parametrize("typed", ["Bamako commune V", "Bamako-Commune V", "commune V", "commune de Bamako",
-                                   "communes 5"])
+                                   "communes 5", "commune 3 de Kayes", "commune 2 000 habitants", '"commune 2 000"',
+                                   'eau "commune 5 Bamako"', "nom:commune-5", 'nom:"commune 5"'])
 def test_a_commune_typed_as_the_records_write_it_is_read_as_typed(typed):
+    """Nor another town's commune, a number's first digits or quoted text and a prefix's value: `commune 3
+    de Kayes` was read « commune III » (no record has it) and `commune 2 000 habitants` « commune II 000
+    habitants » (review 2 r43, #3)."""
     from engine.querylang import parse_query
 
     assert not parse_query(typed).notices
