@@ -28,6 +28,16 @@ _COUNCIL_RE = re.compile(
     r"|cg|cd))\s+(?:(?:de l|d)'\s*|(?:de la|du|des|de)\s+)?(?P<name>\S.*)$")
 
 
+# the words of those kind words (folded), which name no council alone
+_COUNCIL_WORDS = frozenset({"region", "conseil", "regional", "cr", "departement", "general", "departemental",
+                            "cg", "cd"})
+
+
+def is_council_word(word: str) -> bool:
+    """A word of the kind words naming a council (`conseil`, `départemental`), not of its territory."""
+    return fold_text(word) in _COUNCIL_WORDS
+
+
 def council_keys(text: str) -> list[str]:
     """The name keys (indexer/ids.py) of the council of the French région or département `text`
     names, alone or after a kind word of the same level, if it names one: `Île-de-France`,

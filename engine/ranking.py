@@ -22,6 +22,7 @@ from indexer.text import french_list
 from . import ranking_profile
 from .bm25f import Fielded, idf
 from .fillers import is_name_particle, is_place_kind, place_named
+from .placenames import is_council_word
 from .querymodel import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
@@ -443,12 +444,16 @@ def _coverage(parts: list[Mapping[int, float]], weights: list[float], excluded: 
     return {d: min(1.0, h / total) for d, h in have.items() if d not in excluded}
 
 
-def _named_fill(matched: set, filled: set, parts: list, weights: list[float], name: Mapping[int, float]) -> set:
+def _named_fill(matched: set, filled: set, parts: list, weights: list[float], name: Mapping[int, float],
+                groups: list[Group]) -> set:
     """A short listing's fill, when the query is a name some record bears: only the records having its
-    rarest word (`Saint Etienne`'s two partnerships were followed by 31 records with a `Saint`)."""
+    rarest word (`Saint Etienne`'s two partnerships were followed by 31 records with a `Saint`), a
+    council's kind word left out: « départemental », rarer than « Essonne », kept 1 record of the 15
+    that « conseil général de l'Essonne » lists (review 2 r43, #5)."""
     if not (ranking_profile.current().name_fills_with_its_rarest and name.keys() & matched):
         return filled
-    rarest = parts[max(range(len(parts)), key=weights.__getitem__)]
+    named = [i for i, g in enumerate(groups) if not is_council_word(g.text)] or range(len(parts))
+    rarest = parts[max(named, key=weights.__getitem__)]
     return matched | {d for d in filled if d in rarest}
 
 
@@ -535,7 +540,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
         cover = cover or _coverage(parts, weights, excluded)
         filled = _filled(built, roles, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
-        matched = _named_fill(matched, filled, parts, weights, name)
+        matched = _named_fill(matched, filled, parts, weights, name, built.groups)
     matched = _with_required(built, parts, matched, out.notices)
     out.cover = cover
     coord = out.exponent = profile.coordination_exponent(n)

@@ -46,3 +46,11 @@ def test_region_before_a_name_ranks_the_councils_partnerships_first(engine, q, c
     alone = [r["id"] for r in engine.search(SearchRequest(q=q.split(" ", 1)[1], per_page=100))["results"]]
     ranks = [i for i, rid in enumerate(mine) if rid.startswith(council)]
     assert ranks == list(range(len(ranks))) and len(ranks) == len([r for r in alone if r.startswith(council)])
+
+
+@pytest.mark.parametrize("q", ["conseil départemental de l'Essonne", "conseil départemental Essonne"])
+def test_the_councils_name_since_2015_lists_what_its_other_names_list(engine, q):
+    """« conseil départemental de l'Essonne » listed 1 where « CD Essonne » lists 15: its fill kept only
+    the records having its rarest word, « départemental », not « Essonne » (review 2 r43, #5)."""
+    ids = {r["id"] for r in engine.search(SearchRequest(q=q, per_page=100))["results"]}
+    assert ids == {r["id"] for r in engine.search(SearchRequest(q="CD Essonne", per_page=100))["results"]}
