@@ -43,6 +43,7 @@ class Engine:
         self.last_error: str | None = None
         self._domains: tuple[IndexState, dict[str, int]] | None = None  # the domain facet's counts, per generation
         self._picked: tuple[IndexState, dict[str, int]] | None = None  # what a picked name lists, per generation
+        self._picks_counted: IndexState | None = None  # the generation count_picks went through
         self._units: tuple[IndexState, dict[tuple, list[str]]] | None = None  # partnerships by partner unit
         # called, in a thread of its own, with each generation opened after the first (a rebuild
         # published while serving): what `serve` prepared for the first one (search_app/serving.py)
@@ -167,6 +168,7 @@ class Engine:
             if query not in counts:
                 counts[query] = _listed(st, query)
                 time.sleep(PICKS_PAUSE)  # the requests meanwhile come first
+        self._picks_counted = st
 
     def _picked_counts(self, st: IndexState) -> dict[str, int]:
         """The picked names' counts of generation `st` (the names are few, and offered again at
@@ -208,7 +210,7 @@ class Engine:
         meta = st.generation.meta
         return {"version": st.version, "built_at": meta.get("built_at"), "counts": meta.get("counts"),
                 "complete": meta.get("complete", True), "last_error": self.last_error,
-                "unread_documents": unread_documents(meta)}
+                "unread_documents": unread_documents(meta), "names_counted": self._picks_counted is st}
 
 
 def _listed(st: IndexState, word: str) -> int:

@@ -4,7 +4,8 @@ The first request of each kind on a fresh server paid a one-off cost: 0.15-0.6 s
 next ones take 3-40 ms (QA r42). These are paid here, before the first user: the page
 templates are compiled, the table of the records' written forms that a "did you mean"
 suggestion reads is built, and the map's country shapes are read and projected; what picking
-each name the completions offer lists is counted in a thread, once prepare is done (Engine.count_picks).
+each name the completions offer lists is counted in a thread, once prepare is done (Engine.count_picks;
+not under `--no-cache`, whose requests are each answered as the first one).
 
 The engine is opened first (its tables are what every request reads) with one
 Whoosh searcher ready for each server thread (each thread searches with its own,
@@ -61,16 +62,18 @@ def prepare(app: Flask, threads: int = 0) -> None:
     gc.freeze()
     _, gen1, gen2 = gc.get_threshold()
     gc.set_threshold(GEN0_THRESHOLD, gen1, gen2)
-    if state is not None:  # what the completions offer is counted meanwhile (Engine.count_picks, ~1 s)
+    if state is not None and engine.caching:  # what the completions offer is counted meanwhile (~2 s)
         threading.Thread(target=engine.count_picks, args=(state,), daemon=True).start()
 
 
 def _prepare_generation(engine, state) -> None:
     """What a generation opened while serving gets before its first requests (in a thread of its
     own: Engine.on_new_generation): the written forms a « Vouliez-vous dire » reads, and what
-    picking each name the completions offer lists."""
+    picking each name the completions offer lists (not under `serve --no-cache`: its requests are
+    each answered as the first one, and the cold benchmarks would measure them beside the counting)."""
     written_forms(state)
-    engine.count_picks(state)
+    if engine.caching:
+        engine.count_picks(state)
 
 
 def _compile_templates(app: Flask) -> None:

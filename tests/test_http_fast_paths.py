@@ -118,7 +118,7 @@ def test_serving_pays_the_first_requests_one_off_costs_before_the_first_user(ind
     from search_app.mapview import PANELS, panel_paths
     from search_app.serving import prepare
 
-    app = create_app({"INDEX_DIR": str(index_dir), "CACHE": False})
+    app = create_app({"INDEX_DIR": str(index_dir)})
     panel_paths.cache_clear()
     spelling._forms.clear()
     prepare(app)
@@ -175,7 +175,7 @@ def test_serving_counts_a_rebuilds_names_as_it_opens(index_dir, tmp_path, restor
 
     served = tmp_path / "index"
     shutil.copytree(index_dir, served)
-    app = create_app({"INDEX_DIR": str(served), "CACHE": False})
+    app = create_app({"INDEX_DIR": str(served)})
     prepare(app)
     engine = app.extensions["engine"]
     first = engine.state()
@@ -185,6 +185,28 @@ def test_serving_counts_a_rebuilds_names_as_it_opens(index_dir, tmp_path, restor
     second = engine.state()
     assert second is not first and _all_counted(engine, second)
     assert second.version in spelling._forms
+
+
+def test_status_says_when_the_names_are_counted_and_no_cache_counts_nothing_ahead(index_dir, restored_gc):
+    """The names' counting (~580 searches) slowed a fresh server's first seconds (review 3, r43, #3),
+    the cold benchmarks' included: `serve --no-cache` answers every request as the first one, so it
+    counts nothing ahead; /api/status says when the counts are ready."""
+    from search_app import create_app
+    from search_app.serving import prepare
+
+    cold = create_app({"INDEX_DIR": str(index_dir), "CACHE": False})
+    prepare(cold)
+    time.sleep(0.3)
+    engine = cold.extensions["engine"]
+    assert engine._picked is None or not engine._picked[1]
+    assert cold.test_client().get("/api/status").get_json()["names_counted"] is False
+    warm = create_app({"INDEX_DIR": str(index_dir)})
+    prepare(warm)
+    assert _all_counted(warm.extensions["engine"], warm.extensions["engine"].state())
+    deadline = time.monotonic() + 5
+    while not warm.test_client().get("/api/status").get_json()["names_counted"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
 
 
 def test_serving_an_unreadable_index_still_starts_and_answers_503(tmp_path, restored_gc):
