@@ -266,7 +266,8 @@ def _place_roles(built: BuiltQuery, score: ScoreFn, doc_count: int, listed: Call
     """Per word group, COUNTRY for a partner country (`Mali`, `maliennes`) that selects the results,
     PLACE for another place (`Kayes`, `Hérault`), None for any other word. A country the filters
     list none of the records of (`… (Mali, Sénégal …)` with `country=Maroc` listed nothing) is
-    searched as a word, and a notice says so. None selects without the profile's `place_required`,
+    searched as a word, and a notice says so if the filters keep some records (review 2 r43, #6).
+    None selects without the profile's `place_required`,
     nor in a query of one word."""
     if not ranking_profile.current().place_required or len(built.groups) < 2:
         return [None] * len(built.groups)
@@ -276,8 +277,9 @@ def _place_roles(built: BuiltQuery, score: ScoreFn, doc_count: int, listed: Call
         if _names_country(g):
             role = COUNTRY
             if not listed(_named_in(g, score, doc_count)):
-                notices.append(f"Aucun résultat de « {g.text} » ne passe les filtres : "
-                               "ce nom est cherché comme un mot.")
+                if listed(set(range(doc_count))):  # (no word is to blame when the filters keep nothing)
+                    notices.append(f"Aucun résultat de « {g.text} » ne passe les filtres : "
+                                   "ce mot est cherché comme les autres.")
                 role = None
         roles.append(role)
     return roles
