@@ -82,6 +82,7 @@ class ParsedQuery:
     groups: list[list[Clause]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     empty_prefixes: list[str] = field(default_factory=list)  # `pays:` with nothing after it
+    respelled: list[tuple[str, str, str]] = field(default_factory=list)  # a place's words, its name, the notice
 
     @property
     def clauses(self) -> list[Clause]:
@@ -183,7 +184,7 @@ def parse_query(text: str) -> ParsedQuery:
         items += _token_items(tok, pq)
     if negating is not None:
         pq.notices.append(_dangling_not(negating))
-    pq.groups = _periods(_place_spellings(_or_groups(items, pq.notices), pq.notices), pq.notices)
+    pq.groups = _periods(_place_spellings(_or_groups(items, pq.notices), pq), pq.notices)
     if pq.groups and all(c.negated for c in pq.clauses):
         pq.notices.append("Requête composée seulement d'exclusions : elle s'applique à tout le répertoire.")
     elif typed.strip() and not pq.groups and NOTHING_SEARCHABLE not in pq.notices:
@@ -195,11 +196,12 @@ def parse_query(text: str) -> ParsedQuery:
 _PLACE_WORDS = 5  # `Provence Alpes Cote d Azur`: the longest hyphenated names of the tables, in words
 
 
-def _place_spellings(groups: list[list[Clause]], notices: list[str]) -> list[list[Clause]]:
+def _place_spellings(groups: list[list[Clause]], pq: ParsedQuery) -> list[list[Clause]]:
     """A place of the geography tables typed with a space for its hyphens (`Rhone Alpes`: Rhône-Alpes)
-    or joined (`Tiziouzou`: Tizi Ouzou), read as the tables spell it, and said: apart, `Rhone Alpes`
-    also listed Bouches-du-Rhône's and Provence-Alpes-Côte d'Azur's records, and `Tiziouzou` found
-    the one record writing it so of Tizi Ouzou's six."""
+    or joined (`Tiziouzou`: Tizi Ouzou), read as the tables spell it, and said (`pq.respelled`: said
+    where the reading finds other records, search._same_reading): apart, `Rhone Alpes` also listed
+    Bouches-du-Rhône's and Provence-Alpes-Côte d'Azur's records, and `Tiziouzou` found the one record
+    writing it so of Tizi Ouzou's six."""
     out: list[list[Clause]] = []
     i = 0
     while i < len(groups):
@@ -207,7 +209,8 @@ def _place_spellings(groups: list[list[Clause]], notices: list[str]) -> list[lis
             words = [w for k in range(n) if (w := _word(groups, i + k))]
             name = spelled_apart(words) if len(words) == n else None
             if name is not None:
-                notices.append(f"« {' '.join(words)} » est lu comme « {name} ».")
+                pq.notices.append(f"« {' '.join(words)} » est lu comme « {name} ».")
+                pq.respelled.append((" ".join(words), name, pq.notices[-1]))
                 out += [[Clause("word", part)] for part in name.split()]
                 i += n
                 break
