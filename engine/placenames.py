@@ -130,8 +130,8 @@ def bamako_communes(text: str, notices: list[str]) -> str:
 
     def named(m: re.Match) -> str:
         roman = _ROMAN.get(m.group("n"), m.group("n").upper())
-        town = m.group("before") or m.group("after")
-        read = f"{town} commune {roman}" if town else f"commune {roman}"
+        town = m.group("before") or m.group("after")  # read as the records write it, not in the user's case
+        read = f"Bamako commune {roman}" if town else f"commune {roman}"  # (`COMMUNE v BAMAKO`, review 2 r43, #8)
         if m.group("n").isalpha() and not m.group("after"):
             return m.group(0)  # as typed: `commune V`, `Bamako commune V`
         if m.string[:m.start()].endswith(":") or not bamako and _place_follows(m.string[m.end():]):

@@ -74,7 +74,9 @@ def test_a_spaced_place_is_said_only_where_the_reading_finds_other_records(engin
 @pytest.mark.parametrize("typed, read", [("commune V Bamako", "Bamako commune V"),
                                          ("commune 5 Bamako", "Bamako commune V"),
                                          ("Bamako commune 5", "Bamako commune V"),
-                                         ("commune 5 de Bamako", "Bamako commune V"), ("commune 5", "commune V")])
+                                         ("commune 5 de Bamako", "Bamako commune V"), ("commune 5", "commune V"),
+                                         ("COMMUNE v BAMAKO", "Bamako commune V"),
+                                         ("bamako commune 5", "Bamako commune V")])
 def test_bamakos_communes_are_read_whatever_the_order_and_the_numerals(engine, typed, read):
     """« commune V Bamako » listed every Bamako partnership (9), « Bamako commune V » the commune's own
     and then the district's (3), with the notice saying so; « commune 5 » put the commune's 5th."""
