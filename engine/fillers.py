@@ -44,7 +44,8 @@ FILLERS = frozenset({
     # `lutte contre le sida`: the preposition of a fight (whose noun is light, below)
     "contre",
     # a request typed as a sentence (`je voudrais trouver les projets de santé à Kayes`, `qui s'occupe de
-    # l'eau à Gao`): no record has these verbs, and each weighed most of the query as its rarest word
+    # l'eau à Gao`): these words say nothing of the need, yet being rare in the records (`trouver` in 3,
+    # `cherche` in 1) each weighed most of the query as its rarest word; alone, one is still searched
     "je", "voudrais", "voudrions", "veux", "voulons", "souhaite", "souhaiterais", "souhaitons",
     "aimerais", "cherche", "cherchons", "chercher", "trouver", "connaitre", "occupe", "occupent",
     "occuper", "interesse", "interessent", "montrer", "montrez", "lister", "svp", "stp", "merci",
