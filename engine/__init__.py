@@ -136,13 +136,14 @@ class Engine:
         such a word (`assain` -> Eau et assainissement), each with the query prefix
         that filters by it; then the sheets' words it begins (`latr` -> latrines:
         autocomplete.py)."""
-        key = fold_text(prefix or "").strip()
+        typed = fold_text(prefix or "").lstrip()  # a final space says the last word is typed whole: `St `
+        key = typed.rstrip()  # is Saint, not Strasbourg's beginning (review 3 r43, #10)
         if not key:
             return []
         st = self.state()
         domains = self._domains_starting(key)
         words = autocomplete.words_starting(st, key, partial(_listed, st)) if " " not in key else []
-        out = autocomplete.names_starting(st, key, limit - len(domains) - len(words), partial(self._picked_count, st))
+        out = autocomplete.names_starting(st, typed, limit - len(domains) - len(words), partial(self._picked_count, st))
         named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
         return out + domains + [w for w in words if fold_text(w["name"]) not in named]
 

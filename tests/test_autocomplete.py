@@ -110,3 +110,10 @@ def test_a_long_run_of_acronyms_answers_at_once(client):
     assert client.get("/api/suggest", query_string={"q": typed}).status_code == 200
     assert time.perf_counter() - began < 0.5
     assert len(typed_readings("cu cu cg ca cr aep")) == READINGS
+
+
+def test_a_final_space_ends_the_typed_word(client):
+    """`St ` (typed whole) still offered Strasbourg and Stains, which `St-` does not: the key lost its
+    final space before the last word was read as being typed (review 3 r43, #10)."""
+    names = _names(client, "St ")
+    assert "Strasbourg" not in names and "Saint-Denis" in names, names
