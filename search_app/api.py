@@ -113,8 +113,7 @@ def suggest():
     if len(q) > MAX_SUGGEST_CHARS:
         return error_response(400, "query_too_long", too_long("q", MAX_SUGGEST_CHARS, len(q)), "q")
     check_text("q", q)
-    engine = get_engine()
-    return _etag_response(jsonify({"q": q, "suggestions": engine.suggest(q)}), engine.state().version)
+    return _etag_response(jsonify({"q": q, "suggestions": views.suggest_view(q)}), get_engine().state().version)
 
 
 @bp.get("/facets")

@@ -211,6 +211,27 @@ def facets_view() -> dict:
     return get_engine().facets()
 
 
+SUGGESTED_WORDS = 6  # the typed words a name may replace: « eau potable Conseil général de l'I »
+
+
+def suggest_view(q: str) -> list[dict]:
+    """What /api/suggest offers for the end of `q`, each with `replaces`: how many of q's last words
+    picking it replaces. The box sent the last word only, so `Saint D`, `Rhone A` offered nothing
+    and picking « Nioro du Sahel » for `Nioro Sahel` gave `Nioro Nioro du Sahel`; it now sends the
+    words typed last. Its last six, five… then one words are each read as a name's beginning, the
+    first reading that offers something is the answer (q whole, when it is short, as before; a
+    last word of one letter alone is no beginning)."""
+    words, end = q.split(), q[len(q.rstrip()):]  # a final space: the last word is typed whole
+    engine = get_engine()
+    for n in range(min(len(words), SUGGESTED_WORDS), 0, -1):
+        if n == 1 < len(words) and len(words[-1]) < 2:
+            continue
+        offered = engine.suggest(" ".join(words[-n:]) + end)
+        if offered:
+            return [{**s, "replaces": n} for s in offered]
+    return []
+
+
 def record_marks(q: str) -> Callable[[str | None, str], str]:
     """A function marking the words of query `q` in a text of a record page,
     as the search marks its snippets: `mark(text, field)` gives escaped HTML
@@ -241,4 +262,5 @@ __all__ = [
     "partnership_view",
     "related_view",
     "search_view",
+    "suggest_view",
 ]

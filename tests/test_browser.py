@@ -276,6 +276,23 @@ def test_autocomplete_offers_a_places_name_for_its_other_spelling(browser, serve
     assert "Saint-Denis" in [o.find_element("css selector", ".name").text for o in options]
 
 
+@pytest.mark.parametrize("typed, name, value", [
+    ("eau Saint D", "Saint-Denis", 'eau collectivité:"Saint-Denis"'),
+    ("Rhone A", "Rhône-Alpes", "Rhône-Alpes"),
+    ("puits Nioro Sahel", "Nioro du Sahel", "puits Nioro du Sahel"),
+    ("CG Isère", "Conseil général de l'Isère", 'collectivité:"Conseil général de l\'Isère"')])
+def test_autocomplete_completes_the_name_being_typed_not_its_last_word(browser, server, typed, name, value):
+    """The box sent only the last word: `Saint D` and `Rhone A` offered nothing, and picking
+    « Nioro du Sahel » for `Nioro Sahel` gave `Nioro Nioro du Sahel` (review 3, r43, #2): the name's
+    words typed are sent, and the pick replaces as many as the server says (`replaces`)."""
+    d = browser
+    box, options = _suggested(d, server, typed)
+    option = next(o for o in options if o.find_element("css selector", ".name").text == name)
+    option.click()
+    _wait(d, lambda d: box.get_attribute("value") == value and "q=" in d.current_url, "the picked name searched")
+    assert not d.find_element("id", "q-suggestions").is_displayed()
+
+
 def test_partnership_page_and_csp(browser, server, engine):
     d = browser
     pid = "ca-evry-centre-essonne--kayes"

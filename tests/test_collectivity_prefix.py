@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from engine.querylang import NAME_PREFIXES, NAMES, prefix_target
 
 SCRIPT = Path(__file__).resolve().parents[1] / "search_app" / "static" / "search.js"
@@ -126,3 +128,17 @@ def test_a_collectivitys_count_is_what_picking_it_lists(client):
                 assert s["count"] == total, s
                 checked += 1
     assert checked >= 20
+
+
+@pytest.mark.parametrize("q, query, replaces", [
+    ("puits Nioro Sahel", "Nioro du Sahel", 2), ("Rhone A", "Rhône-Alpes", 2),
+    ("eau Saint D", 'collectivité:"Saint-Denis"', 2), ("CG Isère", "collectivité:\"Conseil général de l'Isère\"", 2),
+    ("eau Timb", "Tombouctou", 1), ("kou", "Koulikoro", 1),
+    ("Conseil général de l’I", "collectivité:\"Conseil général de l'Isère\"", 4)])
+def test_a_suggestion_says_how_many_typed_words_it_replaces(client, q, query, replaces):
+    """The box sends the name's words typed, not the last one only (review 3, r43, #2): each
+    suggestion says how many of q's last words its query replaces, the longest reading that
+    offers something being the answer."""
+    offered = client.get("/api/suggest", query_string={"q": q}).get_json()["suggestions"]
+    assert {s["query"]: s["replaces"] for s in offered}.get(query) == replaces
+    assert {s["replaces"] for s in offered} == {replaces}

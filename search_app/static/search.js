@@ -419,26 +419,41 @@
     }
   }
 
+  // The words typed last, sent to /api/suggest (at most 6, after a filter or a quote): the
+  // server says how many of them each suggestion replaces (`replaces`).
+  var SUGGESTED_WORDS = 6;
+  function typedTail(words) {
+    var tail = [];
+    for (var i = words.length - 1; i >= 0 && tail.length < SUGGESTED_WORDS; i--) {
+      if (/[:"()]/.test(words[i]) || !words[i]) break;
+      tail.unshift(words[i]);
+    }
+    return tail;
+  }
+
   function suggest() {
     if (!listbox) return;
     clearTimeout(suggestTimer);
     var words = input.value.split(/\s+/);
     var last = words[words.length - 1];
+    var tail = typedTail(words);
     // inside an open quote the words are a phrase being typed: a pick would break it
     var openQuote = (input.value.match(/"/g) || []).length % 2 === 1;
-    if (last.length < 2 || last.indexOf(":") >= 0 || openQuote) { showOptions([]); return; }
+    var begun = last.length >= 2 || (last.length === 1 && tail.length > 1);
+    if (!begun || !tail.length || tail[tail.length - 1] !== last || openQuote) { showOptions([]); return; }
     suggestTimer = setTimeout(function () {
       var typed = input.value;
-      fetch("/api/suggest?q=" + encodeURIComponent(last))
+      fetch("/api/suggest?q=" + encodeURIComponent(tail.join(" ")))
         .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
         .then(function (data) {
           if (input.value !== typed || document.activeElement !== input) return;  // typed on meanwhile
           var seen = {}, list = [];
           (data.suggestions || []).forEach(function (s) {
-            // what picking puts in the box is the server's to say (engine/autocomplete.py): a domain's
-            // filter (domaine:"Santé"), a collectivity's prefix (collectivité:"…"), a place's name
-            words[words.length - 1] = s.query || s.name;
-            var value = words.join(" ");
+            // what picking puts in the box, and in place of how many typed words, is the server's
+            // to say (engine/autocomplete.py): a domain's filter (domaine:"Santé"), a collectivity's
+            // prefix (collectivité:"…"), a place's name
+            var replaced = Math.min(Math.max(s.replaces || 1, 1), tail.length);
+            var value = words.slice(0, words.length - replaced).concat([s.query || s.name]).join(" ");
             if (seen[value]) return;
             seen[value] = true;
             list.push({ value: value, name: s.name,
