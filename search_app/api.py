@@ -52,15 +52,15 @@ def search():
 
 def _export(ext: str, mimetype: str) -> Response:
     args, export_all, rows, sep = exports.export_options(request.args, ext)
-    version, results = exports.hits(args, export_all)
-    pairs = exports.rows_of(results, rows)
+    state, results = exports.hits(args, export_all)
+    pairs = exports.rows_of(state, results, rows)
     if ext == "csv":
-        body = exports.csv_lines(pairs, rows, request.host_url.rstrip("/"), sep)
+        body = exports.csv_lines(state, pairs, rows, request.host_url.rstrip("/"), sep)
     else:
-        body = exports.jsonl_lines(pairs, rows)
+        body = exports.jsonl_lines(state, pairs, rows)
     resp = Response(stream_with_context(body), mimetype=mimetype)
     resp.headers["Content-Disposition"] = f'attachment; filename="{exports.filename(rows, ext)}"'
-    return _etag_response(resp, version)
+    return _etag_response(resp, state.version)
 
 
 @bp.get("/search.csv")

@@ -18,6 +18,7 @@ from dataclasses import replace
 from werkzeug.datastructures import MultiDict
 
 from engine.search import search as run_search
+from engine.state import IndexState
 
 from .index import get_engine
 from .params import ParamError, named, refuse_empty
@@ -66,29 +67,28 @@ def export_options(args: MultiDict, ext: str = "csv") -> tuple[MultiDict, bool, 
     return rest, raw_all in ("1", "true"), rows, sep
 
 
-def hits(args: MultiDict, export_all: bool) -> tuple[str, Iterator[dict]]:
-    """(index version, the results in order): the requested page, or every
-    result read chunk by chunk from one index generation (a rebuild during the
-    export does not mix two versions)."""
+def hits(args: MultiDict, export_all: bool) -> tuple[IndexState, Iterator[dict]]:
+    """(index generation, the results in order): the requested page, or every
+    result read chunk by chunk from that one generation (a rebuild during the
+    export does not mix two versions: the records and contacts are read from it too)."""
     req = search_request(args, strict=True)
     state = get_engine().state()
     if not export_all:
-        return state.version, iter(run_search(state, replace(req, facets=False))["results"])
-    return state.version, all_results(state, req)
+        return state, iter(run_search(state, replace(req, facets=False))["results"])
+    return state, all_results(state, req)
 
 
-def rows_of(results: Iterator[dict], rows: str) -> Iterator[tuple[dict, dict | None]]:
+def rows_of(state: IndexState, results: Iterator[dict], rows: str) -> Iterator[tuple[dict, dict | None]]:
     """(hit, action) pairs: the hit alone, or one per action of each partnership
     (an action search gives its actions; a partnership without actions one row)."""
-    engine = get_engine()
     for hit in results:
         hit["url"] = partnership_url(hit["partnership_id"]) + (f"#{hit['id']}" if hit["type"] == "action" else "")
         if rows == "partnership":
             yield hit, None
         elif hit["type"] == "action":
-            yield hit, engine.action(hit["id"])
+            yield hit, state.actions.get(hit["id"])  # the stored record: public_record copies it
         else:
-            actions = engine.actions_of(hit["id"])
+            actions = [state.actions[a] for a in state.actions_of.get(hit["id"], [])]
             if not actions:
                 yield hit, None
             for a in actions:
@@ -116,7 +116,8 @@ def action_cells(a: dict, decimal: str) -> list:
             amount_cell(budget.get("amount"), decimal), budget.get("currency") or "", budget.get("kind") or ""]
 
 
-def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str, sep: str = ",") -> Iterator[str]:
+def csv_lines(state: IndexState, pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str,
+              sep: str = ",") -> Iterator[str]:
     """CSV text in pieces: a BOM (spreadsheets then read the accents), the
     header, then a few rows at a time; with `sep` « ; », the score's decimal comma."""
     hide = hide_contacts()
@@ -130,14 +131,14 @@ def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str, s
         if n % 50 == 0:
             out.seek(0)
             out.truncate()
-        h = public_record(hit, hide)
+        h = public_record(hit, hide, state)
         row = [h["id"], h["type"], h["title"], h["partnership_id"],
                (h["french_party"] or {}).get("name", ""), (h["partner_party"] or {}).get("name", ""),
                "; ".join(h["countries"]), h["region"] or "", "; ".join(h["domains"]),
                " ".join(str(y) for y in h["years"]), h["status"] or "", str(h["score"]).replace(".", decimal),
                host + h["url"], h["source"]["document"] or "", h["source"]["line"] or ""]
         if rows == "action":
-            row += action_cells(public_record(action, hide) if action else {}, decimal)
+            row += action_cells(public_record(action, hide, state) if action else {}, decimal)
         w.writerow([as_text(cell) for cell in row])
         n += 1
         if n % 50 == 0:
@@ -146,28 +147,27 @@ def csv_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str, host: str, s
         yield out.getvalue()
 
 
-def jsonl_lines(pairs: Iterator[tuple[dict, dict | None]], rows: str) -> Iterator[str]:
+def jsonl_lines(state: IndexState, pairs: Iterator[tuple[dict, dict | None]], rows: str) -> Iterator[str]:
     """One JSON object a line: the whole public record of each partnership
     (with `score` and `url`), or of each action (with its partnership's id and
     title), as /api/partnerships and /api/actions give them."""
-    engine = get_engine()
     hide = hide_contacts()
     for hit, action in pairs:
         if rows == "partnership" and hit["type"] == "partnership":
-            rec = dict(engine.partnership(hit["id"]) or {})
+            rec = dict(state.partnerships.get(hit["id"]) or {})  # shallow: public_record copies the rest
         elif rows == "partnership":
-            rec = dict(engine.action(hit["id"]) or {})
+            rec = dict(state.actions.get(hit["id"]) or {})
         elif action is None:
             continue
         else:
             rec = dict(action)
         if rec.get("type") == "action":
-            rec["partnership_title"] = (engine.partnership(rec["partnership_id"]) or {}).get("title")
+            rec["partnership_title"] = (state.partnerships.get(rec["partnership_id"]) or {}).get("title")
             rec["url"] = partnership_url(rec["partnership_id"]) + f"#{rec['id']}"
         else:
             rec["url"] = partnership_url(rec["id"])
         rec["score"] = hit["score"]
-        yield json.dumps(public_record(rec, hide), ensure_ascii=False) + "\n"
+        yield json.dumps(public_record(rec, hide, state), ensure_ascii=False) + "\n"
 
 
 def filename(rows: str, ext: str) -> str:

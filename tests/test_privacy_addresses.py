@@ -128,3 +128,22 @@ def test_an_address_beside_a_bp_a_year_or_with_no_postcode_is_masked(hidden_clie
     « 6 bis, rue Patrice Lumumba Rabat » (no French postcode) were still shown."""
     assert street in client.get(url).get_data(as_text=True)
     assert street not in hidden_client.get(url).get_data(as_text=True)
+
+
+def test_hidden_exports_compile_each_partnerships_pattern_once_and_copy_no_partnership(hidden_client, monkeypatch):
+    """Review 3, r43, #4: each record built its contacts' pattern again and deep-copied its whole
+    partnership to read them (the hidden CSV of every action took 1-2 s against 0.2 s): a pattern
+    is compiled once per partnership and generation, the contacts read from the export's one."""
+    from engine import Engine
+    from search_app import presenters
+
+    built: list[int] = []
+    compile_ = presenters.address_pattern
+    monkeypatch.setattr(presenters, "address_pattern", lambda addresses: built.append(1) or compile_(addresses))
+    monkeypatch.setattr(presenters, "_patterns", (None, {}))
+    monkeypatch.setattr(Engine, "partnership", lambda self, pid: pytest.fail(f"{pid} copied"))
+    for url in ("/api/search.csv?q=&all=1&rows=action", "/api/search.jsonl?q=&all=1&rows=action"):
+        resp = hidden_client.get(url)
+        assert resp.status_code == 200 and "B.P 3103" not in resp.get_data(as_text=True)
+    partnerships = hidden_client.get("/api/search?q=&per_page=1").get_json()["total"]
+    assert 0 < len(built) <= partnerships
