@@ -43,24 +43,18 @@ def url_with(path: str, args: MultiDict, **changes) -> str:
     return f"{path}?{qs}" if qs else path
 
 
-def without_filters(path: str, args: MultiDict) -> str:
-    """The same words with no filter but the kind of record listed (what an empty filtered
-    listing's « Sans les filtres » counts and links to)."""
+def not_filters() -> tuple[str, ...]:
+    """What a listing is shown with, not what it is narrowed by: the words, the order, the page
+    size and the kind of record listed (partnerships or actions, whose count the link gives)."""
     kind = registry().kind
-    kept = {"q": args.getlist("q")}
-    if kind is not None:
-        kept[kind.name] = args.getlist(kind.name)
-    return url_with(path, MultiDict([(k, v) for k, vs in kept.items() for v in vs]))
+    return ("q", "sort", "per_page") + ((kind.name,) if kind is not None else ())
 
 
-# what a listing is shown with, not what it is narrowed by: « Retirer tous les filtres » keeps them
-NOT_FILTERS = ("q", "sort", "per_page")
-
-
-def without_any_filter(path: str, args: MultiDict) -> str:
-    """The same words, order and page size with no filter at all (« Retirer tous les filtres »: it
-    kept only the words, and lost the sort and the page size a chip keeps)."""
-    return url_with(path, MultiDict([(k, v) for k in NOT_FILTERS for v in args.getlist(k)]))
+def without_filters(path: str, args: MultiDict) -> str:
+    """The same search with no filter (an empty listing's « Sans les filtres, la recherche donne … »,
+    the API's `links.without_filters`, « Retirer tous les filtres »). The two links had two rules:
+    one dropped the sort and the page size, the other the kind of record listed."""
+    return url_with(path, MultiDict([(k, v) for k in not_filters() for v in args.getlist(k)]))
 
 
 def toggle_url(path: str, args: MultiDict, facet: str, value) -> str:

@@ -114,3 +114,18 @@ def test_clearing_every_filter_keeps_the_order_and_the_page_size(client):
     link = re.search(r'<a class="clear-all" href="([^"]*)"', html).group(1)
     assert link == "/?q=eau&amp;sort=year_desc&amp;per_page=7"
     assert re.search(r'<a class="clear-all" href="/">', client.get("/?country=Mali").get_data(as_text=True))
+
+
+def test_both_links_without_filters_keep_the_same_things(client):
+    """« Sans les filtres, la recherche donne … » dropped the sort and the page size, « Retirer tous
+    les filtres » the kind of record listed (review 3, r43, #5): one rule keeps the words, the order,
+    the page size and the kind for both, and the API's link; the kind alone is no filter to remove."""
+    empty = client.get("/?q=puits&country=Algérie&domain=Santé&sort=year_desc&per_page=50").get_data(as_text=True)
+    assert re.search(r'id="without-filters"', empty)
+    assert re.search(r'href="/\?q=puits&amp;sort=year_desc&amp;per_page=50" id="without-filters"', empty)
+    actions = client.get("/?q=eau&type=action&country=Mali&sort=year_desc").get_data(as_text=True)
+    link = re.search(r'<a class="clear-all" href="([^"]*)"', actions).group(1)
+    assert link == "/?q=eau&amp;sort=year_desc&amp;type=action"
+    api = client.get("/api/search?q=puits&country=Algérie&domain=Santé&sort=year_desc&per_page=50").get_json()
+    assert api["links"]["without_filters"] == "/api/search?q=puits&sort=year_desc&per_page=50"
+    assert 'class="clear-all"' not in client.get("/?q=eau&type=action").get_data(as_text=True)
