@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from analyzers import fold_text
 from indexer.facet_registry import SOURCE_LABELS, registry
+from indexer.limits import YEAR_MAX, YEAR_MIN
 from indexer.records import SHOWN_ONLY
 from indexer.text import french_list
 
@@ -99,7 +100,7 @@ def _labels():
     return {"FACETS": facets, "FACET_LABELS": {f.name: f.label for f in facets},
             "value_label": value_label, "SORT_LABELS": SORT_LABELS, "SOURCE_LABELS": SOURCE_LABELS,
             "year_bars": year_bars, "hbar_rows": hbar_rows, "ACCESSIBILITY_STATUS": accessibility.STATUS,
-            "unread_documents": _unread_documents}
+            "unread_documents": _unread_documents, "YEAR_MIN": YEAR_MIN, "YEAR_MAX": YEAR_MAX}
 
 
 def _unread_documents() -> list[dict]:

@@ -47,3 +47,13 @@ def test_the_limits_are_not_part_of_the_index_code_fingerprint():
     names = {p.as_posix().rsplit("/", 2)[-2] + "/" + p.name for p in fingerprinted_files()}
     assert "indexer/limits.py" not in names
     assert {"indexer/corpus.py", "parsers/cuf.py", "indexer/records.py"} <= names
+
+
+def test_the_pages_year_inputs_take_their_bounds_from_the_limits(client, monkeypatch):
+    """_facets.html wrote 1900 and 2100 again (review 3, r43, #6): the inputs read YEAR_MIN, YEAR_MAX."""
+    from search_app import pages
+
+    monkeypatch.setattr(pages, "YEAR_MIN", 1950)
+    monkeypatch.setattr(pages, "YEAR_MAX", 2050)
+    html = client.get("/?q=eau").get_data(as_text=True)
+    assert html.count('min="1950" max="2050"') == 2 and 'min="1900"' not in html
