@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from werkzeug.datastructures import MultiDict
 
 from indexer.facet_registry import FRENCH, REGION, abroad_party, is_french
+from indexer.geography import of_name
 
 from .formatting import plural
 from .gazetteer import GEO, MAP_COUNTRIES, Place, gazetteer
@@ -31,11 +32,13 @@ from .views import all_results, search_request
 
 # the parties with no mark, by why (_left_off): the page's words for each (left_off_note)
 UNPLACED_WORDS = (
-    ("partner", "partenaire", "partenaires", " sans lieu connu"),
-    ("french", "collectivité française", "collectivités françaises", " sans lieu connu"),
-    ("first_party", "première partie non française", "premières parties non françaises",
-     " (Mali, Maroc, Algérie : la carte place les partenaires et les collectivités françaises)"),
-    ("elsewhere", "partie", "parties", " d'un autre pays ou organisation internationale"))
+    ("partner", "partenaire sans lieu connu", "partenaires sans lieu connu", ""),
+    ("french", "collectivité française sans lieu connu", "collectivités françaises sans lieu connu", ""),
+    ("first_party", "collectivité non française liée à un partenaire d'un autre pays",
+     "collectivités non françaises liées à un partenaire d'un autre pays",
+     " (la carte ne place que les partenaires et les collectivités françaises)"),
+    ("elsewhere", "partie d'un autre pays ou d'une organisation internationale",
+     "parties d'autres pays ou d'organisations internationales", ""))
 UNPLACED = tuple(key for key, *_ in UNPLACED_WORDS)
 PRECISION_ORDER = ("lieu", "cercle", "département", "province", "wilaya", "région", "pays")
 # a State's accords (no région) stand inside the country, not on its capital's mark
@@ -147,6 +150,12 @@ def _left_off(side: str, party: dict) -> str:
     if party.get("country") not in MAP_COUNTRIES:
         return "elsewhere"
     return "first_party" if side == "french" and not is_french(party) else side
+
+
+def region_words(country: str | None, region: str) -> str:
+    """A partner's région as the map's links name it: « wilaya de Tlemcen » (an Algerian région is a
+    wilaya), « région de Kayes », « région d'Oriental » (it said « la région Tlemcen »)."""
+    return ("wilaya " if country == "Algérie" else "région ") + of_name(region)
 
 
 def left_off_note(unplaced: dict[str, int]) -> str | None:

@@ -100,7 +100,8 @@ def _labels():
     return {"FACETS": facets, "FACET_LABELS": {f.name: f.label for f in facets},
             "value_label": value_label, "SORT_LABELS": SORT_LABELS, "SOURCE_LABELS": SOURCE_LABELS,
             "year_bars": year_bars, "hbar_rows": hbar_rows, "ACCESSIBILITY_STATUS": accessibility.STATUS,
-            "unread_documents": _unread_documents, "YEAR_MIN": YEAR_MIN, "YEAR_MAX": YEAR_MAX}
+            "unread_documents": _unread_documents, "YEAR_MIN": YEAR_MIN, "YEAR_MAX": YEAR_MAX,
+            "region_words": mapview.region_words}
 
 
 def _unread_documents() -> list[dict]:

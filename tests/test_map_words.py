@@ -25,7 +25,7 @@ def _table_rows(html: str) -> list[tuple[str, str, str, str]]:
 def test_a_place_in_a_cercle_says_its_link_filters_the_region(client):
     rows = {place: (n, href, text) for place, n, href, text in _table_rows(_page(client, "q=santé&country=Mali"))}
     n, href, text = rows["Nioro du Sahel (cercle)"]
-    assert text == "filtrer par la région Kayes" and href.endswith("region=Kayes")
+    assert text == "filtrer par la région de Kayes" and href.endswith("region=Kayes")
     region_total = client.get("/api/search?q=santé&country=Mali&region=Kayes&per_page=1").get_json()["total"]
     assert int(n) < region_total  # the count is the place's, the filter the région's: the text says which
 
@@ -41,15 +41,17 @@ def test_first_parties_in_mapped_countries_are_counted_and_said(client):
     assert data["unplaced"]["first_party"] == 3  # Kidal (2, Mali) and Fès (Morocco), with Algerian partners
     assert data["unplaced"]["elsewhere"] > 10  # Caracas, Milan, Yeosu…
     note = re.search(r'id="map-left-off">([^<]*)<', _page(client, "q=jumelage&country=Algérie")).group(1)
-    assert "3 premières parties non françaises" in note and "parties d&#39;un autre pays" in note
+    assert "3 collectivités non françaises liées à un partenaire d&#39;un autre pays" in note
+    assert "parties d&#39;autres pays ou d&#39;organisations internationales" in note  # review 3, r43, #8
 
 
 @pytest.mark.parametrize("unplaced, note", [
     ({"french": 1}, "Hors de la carte : 1 collectivité française sans lieu connu."),
     ({"partner": 2, "french": 0, "first_party": 1},
-     ("Hors de la carte : 2 partenaires sans lieu connu ; 1 première partie non française (Mali, Maroc, Algérie : "
-      "la carte place les partenaires et les collectivités françaises).")),
-    ({"elsewhere": 1}, "Hors de la carte : 1 partie d'un autre pays ou organisation internationale."),
+     ("Hors de la carte : 2 partenaires sans lieu connu ; 1 collectivité non française liée à un partenaire "
+      "d'un autre pays (la carte ne place que les partenaires et les collectivités françaises).")),
+    ({"elsewhere": 1}, "Hors de la carte : 1 partie d'un autre pays ou d'une organisation internationale."),
+    ({"elsewhere": 2}, "Hors de la carte : 2 parties d'autres pays ou d'organisations internationales."),
     ({"partner": 0, "french": 0, "first_party": 0, "elsewhere": 0}, None)])
 def test_the_left_off_note(unplaced, note):
     assert left_off_note(unplaced) == note
@@ -71,3 +73,9 @@ def test_paris_is_named_paris(client):
     places = client.get("/api/map?q=santé&country=Mali").get_json()["places"]
     mark = next(p for p in places if "AIMF" in p["collectivities"])
     assert mark["name"] == "Paris"
+
+
+def test_an_algerian_region_is_said_a_wilaya_with_its_de(client):
+    """« filtrer par la région Tlemcen »: a wilaya, without « de » (review 3, r43, #8)."""
+    texts = {text for *_, text in _table_rows(_page(client, "q=jumelage&country=Algérie"))}
+    assert "filtrer par la wilaya de Tlemcen" in texts and not any("région Tlemcen" in t for t in texts)
