@@ -68,6 +68,16 @@ def test_one_result_is_said_in_the_singular(client):
     assert "Les 1 lieu" not in html and "non placés" not in html
 
 
+def test_a_map_of_one_place_says_it_in_the_singular(client):
+    """The test above cannot reach the one-place branch (Issendolus has 2 places: review 3, r43, #9):
+    Caracas's partnership has one place on the map, its French collectivity."""
+    q = "q=Caracas"
+    assert len(client.get(f"/api/map?{q}").get_json()["places"]) == 1
+    html = _page(client, q)
+    assert re.search(r'id="map-table-summary">([^<]*)<', html).group(1) == "Le lieu de la carte, en tableau"
+    assert "Les 1 lieu" not in html and "Carte du partenariat trouvé" in html
+
+
 def test_paris_is_named_paris(client):
     """AIMF stands in Paris (its département is the city): its mark is « Paris », not « Paris (département) »."""
     places = client.get("/api/map?q=santé&country=Mali").get_json()["places"]
