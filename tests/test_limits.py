@@ -57,3 +57,24 @@ def test_the_pages_year_inputs_take_their_bounds_from_the_limits(client, monkeyp
     monkeypatch.setattr(pages, "YEAR_MAX", 2050)
     html = client.get("/?q=eau").get_data(as_text=True)
     assert html.count('min="1950" max="2050"') == 2 and 'min="1900"' not in html
+
+
+def test_no_indexer_or_analyzer_module_imports_the_limits():
+    """limits.py is left out of the index's code fingerprint because no record depends on it (review 3,
+    r43, #11): an indexer or analyzer module importing it, a bound changed would change the records
+    without a rebuild, and nothing would say so."""
+    import ast
+    from pathlib import Path
+
+    root = Path(limits.__file__).resolve().parents[1]
+    importers = []
+    for path in sorted([*(root / "indexer").rglob("*.py"), *(root / "analyzers").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [f"{node.module or ''}.{a.name}" for a in node.names] + [node.module or ""]
+                if node.level and (node.module or "") in ("limits", ""):
+                    names += [f".{a.name}" for a in node.names] + ["." + (node.module or "")]
+            if any(n in ("indexer.limits", ".limits") or n.startswith("indexer.limits.") for n in names):
+                importers.append(path.relative_to(root).as_posix())
+    assert importers == []
