@@ -98,25 +98,27 @@ def other_names(st: IndexState, readings: list[Reading], offered: list[dict],
     (`Timb` -> « Tombouctou (Timbuktu) », `Fez` -> « Fès (Fez) »): the search reads that spelling as
     the name (geography.spelled_otherwise), the suggestion says so and picks the name. Not those
     already `offered` (`Bam` offers District de Bamako itself), nor a spelling that is the name of a
-    collectivity offered (`Clichy-la` offers Clichy-la-Garenne, not also « Clichy (Clichy-la-Garenne) »:
-    the same partnerships twice), nor a name whose search lists nothing; the most listed first. QA r43,
-    audit 6, defect 10, and the round's review."""
+    collectivity offered listing as many (`Clichy-la` offers Clichy-la-Garenne, not also « Clichy
+    (Clichy-la-Garenne) »: the same partnerships twice; but `El Jed` offers « El Jadida (El Jedida) », 2,
+    beside « Commune urbaine d'El Jedida », 1: review 3 r43, #12), nor a name whose search lists nothing;
+    the most listed first. QA r43, audit 6, defect 10, and the round's review."""
     queries = {o["query"] for o in offered}
-    offered_words = [_words(o["name"]) for o in offered]
-    entries: dict[str, tuple[str, str]] = {}  # name -> the spelling typed, its country
-    for spelling, (name, country) in geography.other_spellings().items():
+    offered_words = [(_words(o["name"]), o["count"]) for o in offered]
+    entries: dict[str, tuple[str, str, set[int]]] = {}  # name -> the spelling typed, its country, and
+    for spelling, (name, country) in geography.other_spellings().items():  # what the collectivities it ends list
         words = _words(spelling)
-        if not any(n[-len(words):] == words for n in offered_words) and any(_begins(r, words) for r in readings):
-            entries.setdefault(name, (spelling, country))
+        if any(_begins(r, words) for r in readings):
+            ending = {listed for n, listed in offered_words if n[-len(words):] == words}
+            entries.setdefault(name, (spelling, country, ending))
     if not entries:
         return []
     named = {e.key: e for e in st.names}
     out = []
-    for name, (spelling, country) in entries.items():
+    for name, (spelling, country, ending) in entries.items():
         e = named.get(fold_text(name))
         query = picked_name(e) if e else name
         listed = count(query) if query not in queries else 0
-        if listed:
+        if listed and listed not in ending:
             out.append({"name": f"{name} ({spelling})", "kind": e.kind if e else "lieu",
                         "country": e.country if e else country, "count": listed, "query": query})
     return sorted(out, key=lambda o: -o["count"])
