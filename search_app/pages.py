@@ -20,7 +20,7 @@ from .contacts import contact_groups
 from .errors import french_redirect
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
-from .links import url_with, without_filters
+from .links import not_filters, url_with, without_filters
 from .params import SORT_LABELS, ParamError, facet_value, known_params, named, near_value, without_control
 
 bp = Blueprint("pages", __name__)
@@ -220,7 +220,7 @@ def _search_page(template: str, view: str):
         "r": r, "error": error, "fix_url": fix_url, "fix_label": fix_label, "form_args": form_args,
         "meant_url": meant_url, "meant_label": meant_label, "args": args,
         "q": without_control(args.get("q", "")), "url_with": url_with,
-        "without_filters": without_filters,
+        "without_filters": without_filters, "NOT_FILTERS": not_filters(),
         "path": request.path, "view": view, "state": state,
         "with_state": with_state, "unfiltered": unfiltered,
         "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN,

@@ -129,3 +129,12 @@ def test_both_links_without_filters_keep_the_same_things(client):
     api = client.get("/api/search?q=puits&country=Algérie&domain=Santé&sort=year_desc&per_page=50").get_json()
     assert api["links"]["without_filters"] == "/api/search?q=puits&sort=year_desc&per_page=50"
     assert 'class="clear-all"' not in client.get("/?q=eau&type=action").get_data(as_text=True)
+
+
+def test_the_kind_of_record_listed_is_no_filter_chip(client):
+    """« Retirer tous les filtres » kept `type=action` (the kind is no filter) while its chip « Type
+    de fiche : Actions » stayed among the active filters (review 3, r43, #13): the kind has no chip."""
+    html = client.get("/?q=eau&type=action&country=Mali").get_data(as_text=True)
+    chips = re.findall(r'aria-label="Retirer le filtre ([^"]*)"', html)
+    assert [c.replace("\u202f", " ") for c in chips] == ["Pays : Mali"]
+    assert 'class="active-filters"' not in client.get("/?q=eau&type=action").get_data(as_text=True)
