@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from indexer.parsers.fields import says_yearly
+
 NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre")
@@ -119,7 +121,6 @@ def year_list(years: list[int]) -> str:
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
-_SAYS_YEARLY = re.compile(r"/\s*an\b|\bpar an\b|\bannuel|\bchaque ann[ée]e|\bl.an\b", re.IGNORECASE)
 # an amount the text ties to one year (« 23 000 € (budget 2007) », « 1 200 euros cette année ») is that
 # year's: « par an » beside it would contradict it; an amount (« 2000 € ») is no year, and a year
 # after « dont » dates a part of the money, not the whole (« 90 000 € dont 44 256 € en 2008 »)
@@ -138,7 +139,7 @@ def budget_text(text, kind: str | None):
     which the page replaces by its own « Budget ». Inside a final full stop (« 330 000 euros (par
     an). »); never beside an amount the text dates to one year."""
     words = str(text or "")
-    if kind != "yearly" or not words or _SAYS_YEARLY.search(words) or _dated(words):
+    if kind != "yearly" or not words or says_yearly(words) or _dated(words):
         return text
     if words.rstrip().endswith("."):
         cut = len(words.rstrip()) - 1

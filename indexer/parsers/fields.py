@@ -192,6 +192,14 @@ _SHARE_BEFORE = re.compile(
     r"(?: [\w'’.-]+){0,5}\s*):\s*$")
 _SHARE_AFTER = re.compile(r"^\s*(?:pour|de la part d[eu]|par)\s+(?:la |le |l['’]|les )?[A-ZÉÈ]")
 _PER_YEAR = re.compile(r"/\s*an\b|\bpar an\b|\bannuel\w*|chaque ann[ée]e|tous les ans", re.IGNORECASE)
+
+
+def says_yearly(text: str) -> bool:
+    """Whether a budget's own words say it is per year (`4000/an`, `budget annuel`): what the
+    readers call yearly from the words, and what a page need not say again."""
+    return bool(_PER_YEAR.search(text))
+
+
 # `12 500 euros en moyenne chaque année`, `150 000 euros en moyenne/an`
 _ON_AVERAGE = re.compile(r"^(?:en moyenne|environ)\b\s*", re.IGNORECASE)
 # a length in years (`3 ans`, `six ans`, `10 ans`), read alike by every rule that reads one
