@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from indexer.parsers.fields import says_yearly
+from indexer.text import capitalised as text_capitalised
 
 NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -149,8 +150,9 @@ def budget_text(text, kind: str | None):
 
 def capitalised(text: str | None) -> str:
     """A value shown as a label, with a capital initial (`suspendu`: « Suspendu », as « En contact »
-    beside it; an action's `réalisé`: « Réalisé »), the rest as the document writes it."""
-    return (text or "")[:1].upper() + (text or "")[1:]
+    beside it; an action's `réalisé`: « Réalisé »), the rest as the document writes it (the readers'
+    indexer.text.capitalised, for a value that may be missing)."""
+    return text_capitalised(text or "")
 
 
 def field_label(field: str) -> str:

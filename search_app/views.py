@@ -22,6 +22,7 @@ from engine.querylang import parse_query
 from engine.search import plan, search as run_search
 from indexer import geography
 from indexer.facet_registry import is_french, registry
+from indexer.ids import action_id
 
 from .index import get_engine
 from .links import add_facet_links
@@ -163,7 +164,7 @@ def missing_action(rid: str) -> tuple[str, str] | None:
     ids = [a["id"].rpartition("--")[2] for a in engine.actions_of(m["pid"])]
     has = ("il n'a aucune action" if not ids else f"sa seule action est {ids[0]}" if len(ids) == 1
            else f"ses {len(ids)} actions vont de {ids[0]} à {ids[-1]}")
-    padded = f"a{int(m['n'][1:]):02d}"  # `a1` for a01: the number as the ids write it
+    padded = action_id(m["pid"], int(m["n"][1:])).rpartition("--")[2]  # `a1` for a01, as the ids write it
     meant = f" Vouliez-vous dire « {m['pid']}--{padded} » ?" if padded != m["n"] and padded in ids else ""
     return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}.{meant}"
 
