@@ -12,7 +12,7 @@ in `sheet`. Not marked: values of a closed list the page words itself (a party's
 years, and what no field holds (phones, faxes, e-mails and web addresses, the project's notes)."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -58,10 +58,11 @@ def marked_copy(rec: dict, fields: dict[str, str], mark: Mark) -> dict:
     return dict(rec, **{key: marked(rec[key], field, mark) for key, field in fields.items() if rec.get(key)})
 
 
-def marked_partnership(p: dict, mark: Mark) -> dict:
+def marked_partnership(p: dict, mark: Mark, apart: Collection[str] = ()) -> dict:
     """The partnership's texts as its page shows them, marked (its parties and extra fields too;
-    the actions and contacts are marked by the functions below)."""
-    out = marked_copy(p, PARTNERSHIP_FIELDS, mark)
+    the actions and contacts are marked by the functions below). `apart`: the texts the page
+    marks itself, paragraph by paragraph, left unmarked here rather than marked twice."""
+    out = marked_copy(p, {k: f for k, f in PARTNERSHIP_FIELDS.items() if k not in apart}, mark)
     for side in ("french_party", "partner_party"):
         if p.get(side):
             out[side] = marked_copy(p[side], PARTY_FIELDS, mark)

@@ -327,7 +327,7 @@ def partnership(pid: str):
     state = search_state(args)
     sections = [(label, paras) for key, label in TEXT_SECTIONS if (paras := _paragraphs(p.get(key), key, mark))]
     actions = [dict(marking.marked_action(a, mark), says_more=_says_more(a)) for a in p["actions"]]
-    m = marking.marked_partnership(p, mark)  # what the page shows of the record, the search's words marked
+    m = marking.marked_partnership(p, mark, apart=[key for key, _ in TEXT_SECTIONS])  # (those, by paragraph)
     facts = {k: v for k, v in m["extra"].items() if k in SHOWN_ONLY}  # short facts, beside the budget
     return render_template(
         "partnership.html", p=p, m=m, actions=actions, related=p["related"], sections=sections, facts=facts,
