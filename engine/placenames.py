@@ -21,6 +21,10 @@ from indexer.ids import name_key
 
 from .fillers import FOREIGN_ADJECTIVES, is_action, is_topic_kind
 
+# the longest names of the geography tables, in words (`Laayoune Boujdour Sakia El Hamra`, `Provence Alpes
+# Cote d Azur`): how far the query's readers look for one
+MAX_PLACE_WORDS = 5
+
 # the words naming a French council before its territory's name (folded), by the level of the place
 # it governs, and the article after them: `region`, `conseil regional de`, `departement de l'`, `cg`
 _COUNCIL_RE = re.compile(

@@ -19,7 +19,7 @@ from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.limits import YEAR_MAX, YEAR_MIN
 from indexer.text import YEAR
 
-from .placenames import bamako_communes, spelled_apart
+from .placenames import MAX_PLACE_WORDS, bamako_communes, spelled_apart
 
 # Prefixes that target the party names (a text field, not a facet); the
 # facets' own prefixes (pays:, domaine:, annee:…) come from the facet registry.
@@ -193,7 +193,6 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 # -- places typed with other separators ------------------------------------------------------------
-_PLACE_WORDS = 5  # `Provence Alpes Cote d Azur`: the longest hyphenated names of the tables, in words
 
 
 def _place_spellings(groups: list[list[Clause]], pq: ParsedQuery) -> list[list[Clause]]:
@@ -205,7 +204,7 @@ def _place_spellings(groups: list[list[Clause]], pq: ParsedQuery) -> list[list[C
     out: list[list[Clause]] = []
     i = 0
     while i < len(groups):
-        for n in range(min(_PLACE_WORDS, len(groups) - i), 0, -1):
+        for n in range(min(MAX_PLACE_WORDS, len(groups) - i), 0, -1):
             words = [w for k in range(n) if (w := _word(groups, i + k))]
             name = spelled_apart(words) if len(words) == n else None
             if name is not None:

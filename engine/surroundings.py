@@ -26,6 +26,7 @@ from indexer.kinds import LOCAL_KINDS
 from indexer.text import french_list
 
 from .facets import FacetBits
+from .placenames import MAX_PLACE_WORDS
 from .querylang import Clause, ParsedQuery
 from .querymodel import VIA_TYPO, BuiltQuery
 from .ranking import missing_notice
@@ -34,7 +35,6 @@ from .ranking import missing_notice
 UNIT_KINDS = {"région": "region", "wilaya": "region", "district": "region",
               "cercle": "subdivision", "province": "subdivision", "préfecture": "subdivision"}
 MAX_SPELLINGS = 27  # three corrections for each of three words: a place name is short
-MAX_PLACE_WORDS = 5  # `Laayoune Boujdour Sakia El Hamra`: the longest names of the tables, in words
 
 
 @dataclass(frozen=True)
