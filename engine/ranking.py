@@ -229,7 +229,7 @@ def _mostly_in(scored: Fielded, score: ScoreFn, fields) -> int:
     return df if df and len(score(scored.share_in(fields))) >= ranking_profile.current().place_share * df else 0
 
 
-def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: ScoreFn, doc_count: int
+def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], caps: list[float | None]
                  ) -> tuple[list[Mapping[int, float]], list[float | None], set[int]]:
     """In a query asking for a topic in a place (`eau Gao`), the place gates and
     the topic orders: among the documents that have every other word, each
@@ -239,8 +239,7 @@ def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], score: Sco
     (how strongly they are in the place is all that orders them); a light word
     (`construction`) is no topic word here: lacking it must not bring the
     place's full score back. Returns the
-    parts, each word's cap (None: not a place) and the documents capped."""
-    caps = [place_cap(g, score, doc_count) for g in built.groups]
+    parts, each word's cap (None: not a place; `caps`, each group's place_cap) and the documents capped."""
     if all(c is None for c in caps) or all(c is not None for c in caps):  # no place, or only places
         return parts, [None] * len(parts), set()
     topic = _all_of([p for p, c, g in zip(parts, caps, built.groups, strict=True) if c is None and not g.light]
@@ -261,8 +260,8 @@ def _names_country(group: Group) -> bool:
 COUNTRY, PLACE = "country", "place"  # what a word names, where it selects (_place_roles)
 
 
-def _place_roles(built: BuiltQuery, score: ScoreFn, doc_count: int, listed: Callable[[set], int],
-                 notices: list[str]) -> list[str | None]:
+def _place_roles(built: BuiltQuery, caps: list[float | None], score: ScoreFn, doc_count: int,
+                 listed: Callable[[set], int], notices: list[str]) -> list[str | None]:
     """Per word group, COUNTRY for a partner country (`Mali`, `maliennes`) that selects the results,
     PLACE for another place (`Kayes`, `Hérault`), None for any other word. A country the filters
     list none of the records of (`… (Mali, Sénégal …)` with `country=Maroc` listed nothing) is
@@ -272,8 +271,8 @@ def _place_roles(built: BuiltQuery, score: ScoreFn, doc_count: int, listed: Call
     if not ranking_profile.current().place_required or len(built.groups) < 2:
         return [None] * len(built.groups)
     roles: list[str | None] = []
-    for g in built.groups:
-        role = PLACE if place_cap(g, score, doc_count) is not None else None
+    for g, cap in zip(built.groups, caps, strict=True):
+        role = PLACE if cap is not None else None
         if _names_country(g):
             role = COUNTRY
             if not listed(_named_in(g, score, doc_count)):
@@ -509,8 +508,12 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         parts, formalised = _formalised(built, parts, score)
     gates: list[float | None] = [None] * len(parts)
     gated: set[int] = set()
+    # each word's place cap (None: no place), read by the gates and the places' roles alike
+    caps: list[float | None] = [None] * len(parts)
+    if len(parts) > 1:
+        caps = [place_cap(g, score, doc_count) for g in built.groups]
     if profile.place_gate and len(parts) > 1:
-        parts, gates, gated = _gate_places(built, parts, score, doc_count)
+        parts, gates, gated = _gate_places(built, parts, caps)
     excluded = set(score(built.excluded)) if built.excluded is not None else set()
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
@@ -530,7 +533,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
                              for p, g in zip(parts, built.groups, strict=True)]
     if _nothing_besides_missing(out, parts, built.groups):
         return out
-    roles = _place_roles(built, score, doc_count, listed, out.notices)
+    roles = _place_roles(built, caps, score, doc_count, listed, out.notices)
     cover, matched = _having_enough(built, parts, weights, roles, score, doc_count, excluded)
     if not matched and n > 1:  # nothing has enough of the words: any of them will do
         cover = cover or _coverage(parts, weights, excluded)
