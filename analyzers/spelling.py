@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from .folding import fold_text
 
@@ -143,24 +144,14 @@ class Speller:
     def __init__(self, terms: dict[str, int] | None = None, tables=None):
         """`tables`: a generation's stored tables (analyzers.wordtables.WordTables)."""
         self._tables = tables if tables is not None else _MemoryTables(speller_terms(terms or {}))
-        self._close: dict[tuple[str, int], dict[str, int]] = {}  # (word, limit) -> _within's, the last few
+        # a typo's request asks its close words twice, for its typo alternatives (`candidates`) and for
+        # « Vouliez-vous dire » (`suggest`), nearly always with the same limit: the last few answers are kept
+        self._within = lru_cache(maxsize=_KEPT_LOOKUPS)(self._within_anew)
 
-    def _within(self, w: str, limit: int) -> dict[str, int]:
-        """The known words within `limit` typos of the folded word `w`, each with its distance. A
-        typo's request asks them twice, for its typo alternatives (`candidates`) and for « Vouliez-vous
-        dire » (`suggest`), nearly always with the same limit: the last few answers are kept."""
-        key = (w, limit)
-        found = self._close.get(key)
-        if found is None:
-            under = self._tables.words_under(_deletes(w, limit))
-            found = {c: d for c in under if (d := typo_distance(w, c, limit)) <= limit}
-            if len(self._close) >= _KEPT_LOOKUPS:
-                try:  # (another thread may evict meanwhile: a lost eviction is harmless)
-                    self._close.pop(next(iter(self._close)), None)
-                except (RuntimeError, StopIteration):
-                    pass
-            self._close[key] = found
-        return found
+    def _within_anew(self, w: str, limit: int) -> dict[str, int]:
+        """The known words within `limit` typos of the folded word `w`, each with its distance."""
+        under = self._tables.words_under(_deletes(w, limit))
+        return {c: d for c in under if (d := typo_distance(w, c, limit)) <= limit}
 
     def __contains__(self, word: str) -> bool:
         w = fold_text(word)
