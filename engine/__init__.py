@@ -44,7 +44,6 @@ class Engine:
         self._domains: tuple[IndexState, dict[str, int]] | None = None  # the domain facet's counts, per generation
         self._picked: tuple[IndexState, dict[str, int]] | None = None  # what a picked name lists, per generation
         self._picks_counted: IndexState | None = None  # the generation count_picks went through
-        self._units: tuple[IndexState, dict[tuple, list[str]]] | None = None  # partnerships by partner unit
         # called, in a thread of its own, with each generation opened after the first (a rebuild
         # published while serving): what `serve` prepared for the first one (search_app/serving.py)
         self.on_new_generation: Callable[[IndexState], object] | None = None
@@ -99,25 +98,11 @@ class Engine:
         for side in ("french_party", "partner_party"):
             name = (rec.get(side) or {}).get("name")
             ids = list(st.partnerships_of.get((side, name), [])) if name else []
-            unit = _unit(rec.get(side)) if side == "partner_party" else None
+            unit = surroundings.partner_unit_key(rec.get(side)) if side == "partner_party" else None
             if unit is not None:
-                ids += [i for i in self._partners_by_unit(st).get(unit, []) if i not in ids]
+                ids += [i for i in st.partnerships_by_partner_key.get(unit, []) if i not in ids]
             out.append([copy_record(st.partnerships[i]) for i in ids if i != pid])
         return out[0], out[1]
-
-    def _partners_by_unit(self, st: IndexState) -> dict[tuple, list[str]]:
-        """The partnerships of each partner unit (`_unit`), in title order, once per generation:
-        `related` read every partnership for its partner's unit on each record page."""
-        table = self._units
-        if table is None or table[0] is not st:
-            by_unit: dict[tuple, list[str]] = {}
-            for i, p in st.partnerships.items():
-                if (unit := _unit(p.get("partner_party"))) is not None:
-                    by_unit.setdefault(unit, []).append(i)
-            for ids in by_unit.values():
-                ids.sort(key=lambda i: st.partnerships[i]["title"])
-            table = self._units = (st, by_unit)
-        return table[1]
 
     def alike(self, pid: str, limit: int = 5) -> list[tuple[dict, float]]:
         """The partnerships whose texts are most like this one's (indexer/likeness.py), most alike
@@ -229,10 +214,3 @@ def copy_record(value: Any) -> Any:
     return value
 
 
-def _unit(party: dict | None) -> tuple | None:
-    """A partner that is an administrative unit (a region, a wilaya, a cercle…: surroundings.UNIT_KINDS),
-    as its kind and place; None for a commune, a village or an association, which a name tells apart."""
-    kind = (party or {}).get("kind") or ""
-    if kind not in surroundings.UNIT_KINDS:
-        return None
-    return kind, party.get("country"), party.get("region"), party.get("subdivision")  # type: ignore[union-attr]

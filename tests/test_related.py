@@ -2,8 +2,7 @@
 generation: each record page scanned every partnership for its partner's unit (the round's review)."""
 from __future__ import annotations
 
-import engine as engine_module
-from engine import Engine
+from engine import Engine, surroundings
 
 
 def _scanned(engine: Engine, pid: str) -> list[str]:
@@ -12,10 +11,10 @@ def _scanned(engine: Engine, pid: str) -> list[str]:
     rec = st.partnerships[pid]
     name = (rec.get("partner_party") or {}).get("name")
     ids = list(st.partnerships_of.get(("partner_party", name), [])) if name else []
-    unit = engine_module._unit(rec.get("partner_party"))
+    unit = surroundings.partner_unit_key(rec.get("partner_party"))
     if unit is not None:
         ids += sorted((i for i, p in st.partnerships.items()
-                       if i not in ids and engine_module._unit(p.get("partner_party")) == unit),
+                       if i not in ids and surroundings.partner_unit_key(p.get("partner_party")) == unit),
                       key=lambda i: st.partnerships[i]["title"])
     return [i for i in ids if i != pid]
 
@@ -35,8 +34,8 @@ def test_a_record_page_reads_no_other_partnership_for_its_partners_unit(index_di
     engine = Engine(index_dir)
     engine.related("cu-lyon--district-de-bamako")  # the table, once for the generation
     read: list = []
-    unit = engine_module._unit
-    monkeypatch.setattr(engine_module, "_unit", lambda party: read.append(party) or unit(party))
+    unit = surroundings.partner_unit_key
+    monkeypatch.setattr(surroundings, "partner_unit_key", lambda party: read.append(party) or unit(party))
     _, same_partner = engine.related("cu-lyon--district-de-bamako")
     assert len(read) == 1  # its own partner only
     assert same_partner
