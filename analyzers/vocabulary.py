@@ -242,9 +242,14 @@ def _word_key(word: str) -> tuple[str, ...]:
     joined = phrase_key(re.sub(f"[{re.escape(HYPHENS)}]", "", word))
     by_first = expansions().by_first
     if len(joined) != 1 or any(k == key[:len(k)] for k, _ in by_first.get(key[0], ())) \
-            or not any(k == joined for k, _ in by_first.get(joined[0], ())):
+            or _entry_of(joined) is None:
         return key
     return joined
+
+
+def _entry_of(key: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    """The alternatives of the entry whose phrase key is exactly `key`; None when no entry's is."""
+    return next((list(alts) for k, alts in expansions().by_first.get(key[0], ()) if k == key), None) if key else None
 
 
 def find_graded_expansions(words: list[str]) -> list[tuple[int, int, list[tuple[str, str]]]]:
@@ -286,10 +291,8 @@ def joined_entry(first: str, second: str) -> list[tuple[str, str]] | None:
         return None
     word = first + second
     joined = phrase_key(word)
-    for key, alts in expansions().by_first.get(joined[0], ()) if len(joined) == 1 else ():
-        if key == joined:
-            return [(word, SYNONYM), *alts]
-    return None
+    alts = _entry_of(joined) if len(joined) == 1 else None
+    return None if alts is None else [(word, SYNONYM), *alts]
 
 
 def family_of(word: str) -> list[str]:
