@@ -121,16 +121,28 @@ class Engine:
         such a word (`assain` -> Eau et assainissement), each with the query prefix
         that filters by it; then the sheets' words it begins (`latr` -> latrines:
         autocomplete.py)."""
-        typed = fold_text(prefix or "").lstrip()  # a final space says the last word is typed whole: `St `
-        key = typed.rstrip()  # is Saint, not Strasbourg's beginning (review 3 r43, #10)
-        if not key:
-            return []
-        st = self.state()
-        domains = self._domains_starting(key)
-        words = autocomplete.words_starting(st, key, partial(_listed, st)) if " " not in key else []
-        out = autocomplete.names_starting(st, typed, limit - len(domains) - len(words), partial(self._picked_count, st))
-        named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
-        return out + domains + [w for w in words if fold_text(w["name"]) not in named]
+        return self.suggest_first([prefix], limit)[1]
+
+    def suggest_first(self, prefixes: list[str], limit: int = 10) -> tuple[int, list[dict]]:
+        """What `suggest` offers for the first of `prefixes` offered something, and its index (-1:
+        none is): the search box's last words, the longest run first, with the names scanned once
+        for them all (autocomplete.names_begun)."""
+        typed = [fold_text(p or "").lstrip() for p in prefixes]  # a final space says the last word is
+        st = self.state()  # typed whole: `St ` is Saint, not Strasbourg's beginning (review 3 r43, #10)
+        begun = autocomplete.names_begun(st, typed, limit)
+        for i, (readings, names) in enumerate(begun):
+            key = typed[i].rstrip()
+            if not key:
+                continue
+            domains = self._domains_starting(key)
+            words = autocomplete.words_starting(st, key, partial(_listed, st)) if " " not in key else []
+            room = limit - len(domains) - len(words)
+            out = autocomplete.offered_names(st, readings, names, room, partial(self._picked_count, st))
+            named = {w for e in out for w in fold_text(e["name"]).replace("-", " ").split()}
+            offered = out + domains + [w for w in words if fold_text(w["name"]) not in named]
+            if offered:
+                return i, offered
+        return -1, []
 
     def _picked_count(self, st: IndexState, query: str) -> int:
         """What picking a name lists (its `query`'s total: a collectivity's `collectivité:"…"`, a

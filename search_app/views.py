@@ -221,16 +221,12 @@ def suggest_view(q: str) -> list[dict]:
     and picking « Nioro du Sahel » for `Nioro Sahel` gave `Nioro Nioro du Sahel`; it now sends the
     words typed last. Its last six, five… then one words are each read as a name's beginning, the
     first reading that offers something is the answer (q whole, when it is short, as before; a
-    last word of one letter alone is no beginning)."""
+    last word of one letter alone is no beginning), the names scanned once for them all."""
     words, end = q.split(), q[len(q.rstrip()):]  # a final space: the last word is typed whole
-    engine = get_engine()
-    for n in range(min(len(words), SUGGESTED_WORDS), 0, -1):
-        if n == 1 < len(words) and len(words[-1]) < 2:
-            continue
-        offered = engine.suggest(" ".join(words[-n:]) + end)
-        if offered:
-            return [{**s, "replaces": n} for s in offered]
-    return []
+    runs = [n for n in range(min(len(words), SUGGESTED_WORDS), 0, -1)
+            if not (n == 1 < len(words) and len(words[-1]) < 2)]
+    first, offered = get_engine().suggest_first([" ".join(words[-n:]) + end for n in runs])
+    return [{**s, "replaces": runs[first]} for s in offered]
 
 
 def record_marks(q: str) -> Callable[[str | None, str], str]:

@@ -124,3 +124,31 @@ def test_a_spelling_listing_more_than_the_collectivity_it_ends_is_still_offered(
     which lists 2, was left out as if it listed the same ones (review 3 r43, #12)."""
     offered = {s["name"]: s["count"] for s in _offered(client, "El Jed")}
     assert offered.get("Commune urbaine d'El Jedida") == 1 and offered.get("El Jadida (El Jedida)") == 2, offered
+
+
+@pytest.mark.parametrize("typed", [
+    "eau potable Conseil général de l'I", "coopération décentralisée CG CU CR CC St", "adduction d'eau Ségou CR",
+    "formation des agents de la commune de Nio", "eau assainissement CU CR CG CC CD St Ste", "jumelage Lyon Alg",
+    "Région Rhône-Alpes Tomb", "lycée franco ", "Grand Lyon Al", "a b c d e f", "santé Bamaco", "St D", "Kou",
+    "Clichy-la", "El Jed", "CU CU CU CU CU CU", "nord du", "ma",
+])
+def test_one_scan_of_the_names_answers_as_each_run_of_last_words_tried_in_turn(client, engine, monkeypatch, typed):
+    """The box tried the last six, five… one words each with a scan of the names of its own (up to
+    149 ms a keystroke with acronyms: review r43); the names are now scanned once for all the runs
+    (autocomplete.names_begun), and the answer is the one trying each run in turn gives."""
+    from engine import autocomplete
+
+    words, end = typed.split(), typed[len(typed.rstrip()):]
+    expected: list[dict] = []
+    for n in range(min(len(words), 6), 0, -1):
+        if n == 1 < len(words) and len(words[-1]) < 2:
+            continue
+        offered = engine.suggest(" ".join(words[-n:]) + end)
+        if offered:
+            expected = [{**s, "replaces": n} for s in offered]
+            break
+    scans = []
+    scan = autocomplete.names_begun
+    monkeypatch.setattr(autocomplete, "names_begun", lambda st, keys, most: scans.append(keys) or scan(st, keys, most))
+    assert _offered(client, typed) == expected
+    assert len(scans) == 1
