@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from analyzers import find_graded_expansions, fold_text
+from analyzers import find_graded_expansions
 from analyzers.filters import SAINTS, normalize_saint
 from analyzers.stopwords import STOPWORDS
 from analyzers.vocabulary import SYNONYM
-from indexer import geography
 
 from .querylang import NAME_PREFIXES
-from .state import IndexState, NameEntry, _split_words
+from .state import IndexState, NameEntry, _split_words, folded_words
 
 SHORTEST = 3  # letters typed before words are offered: `ma` begins too many to be a hint
 CANDIDATES = 60  # the most frequent words of a beginning looked at, for `most` of them kept
@@ -82,7 +81,7 @@ def typed_readings(key: str) -> list[Reading]:
                 if len(readings) >= READINGS:  # checked before each one, not once built: each acronym
                     return readings  # multiplies them (`CU` ×33 would be 3^33, review 2 r43 #1)
                 if kind == SYNONYM:
-                    read = typed[:start] + tuple(w for w in _split_words(fold_text(phrase)) if w) + typed[end:]
+                    read = typed[:start] + folded_words(phrase) + typed[end:]
                     readings.append((read, last_typing and end < len(words)))  # `CG` read whole
     return readings
 
@@ -134,30 +133,20 @@ def other_names(st: IndexState, readings: list[Reading], offered: list[dict],
     beside « Commune urbaine d'El Jedida », 1: review 3 r43, #12), nor a name whose search lists nothing;
     the most listed first. QA r43, audit 6, defect 10, and the round's review."""
     queries = {o["query"] for o in offered}
-    offered_words = [(_words(o["name"]), o["count"]) for o in offered]
-    entries: dict[str, tuple[str, str, set[int]]] = {}  # name -> the spelling typed, its country, and
-    for spelling, (name, country) in geography.other_spellings().items():  # what the collectivities it ends list
-        words = _words(spelling)
-        if any(_begins(r, words) for r in readings):
+    offered_words = [(folded_words(o["name"]), o["count"]) for o in offered]
+    entries: dict[str, tuple[str, str, set[int], NameEntry | None]] = {}  # name -> the spelling typed, its
+    for spelling, words, name, country, e in st.other_spelled:  # country, what the collectivities it ends
+        if any(_begins(r, words) for r in readings):  # list, and its entry
             ending = {listed for n, listed in offered_words if n[-len(words):] == words}
-            entries.setdefault(name, (spelling, country, ending))
-    if not entries:
-        return []
-    named = {e.key: e for e in st.names}
+            entries.setdefault(name, (spelling, country, ending, e))
     out = []
-    for name, (spelling, country, ending) in entries.items():
-        e = named.get(fold_text(name))
+    for name, (spelling, country, ending, e) in entries.items():
         query = picked_name(e) if e else name
         listed = count(query) if query not in queries else 0
         if listed and listed not in ending:
             out.append({"name": f"{name} ({spelling})", "kind": e.kind if e else "lieu",
                         "country": e.country if e else country, "count": listed, "query": query})
     return sorted(out, key=lambda o: -o["count"])
-
-
-def _words(name: str) -> tuple[str, ...]:
-    """A name's folded words; a collectivity's last ones are its place's (« Commune urbaine d'El Jedida »)."""
-    return tuple(w for w in _split_words(fold_text(name)) if w)
 
 
 def words_starting(state: IndexState, key: str, listed: Callable[[str], int], most: int = 3) -> list[dict]:

@@ -23,6 +23,7 @@ from whoosh import index as whoosh_index
 from analyzers import Speller, fold_text
 from analyzers.vocabulary import ENTRIES, PLACE, load_expansions
 from analyzers.wordtables import WordTables
+from indexer import geography
 from indexer.doctable import read_doc_table
 from indexer.facet_registry import registry
 from indexer.likeness import LikenessRows, open_likeness
@@ -225,6 +226,16 @@ class IndexState:
         """Collectivity and place names offered by autocomplete."""
         return _names(self.partnerships)
 
+    @functools.cached_property
+    def other_spelled(self) -> list[tuple[str, tuple[str, ...], str, str, NameEntry | None]]:
+        """The names the geography tables read for another spelling (geography.other_spellings: `Timbuktu`
+        is Tombouctou): each spelling, its folded words, the name, its country and its entry among `names`
+        (None: no record bears it). Read at every keystroke of the autocomplete, which split the ~580
+        spellings again and rebuilt a table of the names for it; made once per generation."""
+        named = {e.key: e for e in self.names}
+        return [(spelling, folded_words(spelling), name, country, named.get(fold_text(name)))
+                for spelling, (name, country) in geography.other_spellings().items()]
+
     @property
     def version(self) -> str:
         return self.generation.path.name
@@ -310,6 +321,11 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
 
 def _split_words(key: str) -> list[str]:
     return re.split(r"[^a-z0-9]+", key)
+
+
+def folded_words(name: str) -> tuple[str, ...]:
+    """A name's folded words (« Commune urbaine d'El Jedida »: commune, urbaine, d, el, jedida)."""
+    return tuple(w for w in _split_words(fold_text(name)) if w)
 
 
 def open_state(generation: Generation, caching: bool = True) -> IndexState:

@@ -152,3 +152,15 @@ def test_one_scan_of_the_names_answers_as_each_run_of_last_words_tried_in_turn(c
     monkeypatch.setattr(autocomplete, "names_begun", lambda st, keys, most: scans.append(keys) or scan(st, keys, most))
     assert _offered(client, typed) == expected
     assert len(scans) == 1
+
+
+def test_the_other_spellings_are_read_once_per_generation(client, engine, monkeypatch):
+    """Each keystroke split the ~580 other spellings of the geography tables again and rebuilt a table
+    of the names to look their names up (review r43): they are read once per generation
+    (IndexState.other_spelled), and offer the same names."""
+    from indexer import geography
+
+    before = _offered(client, "Timb")
+    assert "Tombouctou (Timbuktu)" in [s["name"] for s in before]
+    monkeypatch.setattr(geography, "other_spellings", lambda: pytest.fail("read again at a keystroke"))
+    assert _offered(client, "Timb") == before and "Fès (Fez)" in _names(client, "Fez")
