@@ -10,6 +10,7 @@ from engine import copy_record
 from indexer.text import redact_contacts
 
 from .index import get_engine
+from .postal import POSTAL_ADDRESS
 
 PRIVATE_CONTACT_FIELDS = ("phone", "fax", "email", "address")
 REDACTED = "[masqué]"
@@ -26,7 +27,7 @@ _STREET = re.compile(r"\d|\b(?:rue|avenue|av|boulevard|bd|place|route|quartier|e
 _GAP = r"(?:[^\w<&]|<[^>]*>|&#?\w+;)+"
 # a street address wherever the sheet writes it, if no contact field holds it (a partner's
 # « Françoise Guinot 5, Rue Gallice 38 100 Grenoble »): a number, a street, to its postcode before
-# a town's capital; the town is left, it names no one
+# a town's capital (postal.POSTAL_ADDRESS, tried first, takes the town too)
 _SPACE = r"(?:\s|<[^>]*>)+"
 _STREET_WORD = r"(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|chemin|impasse|quai|route|cours|square)\b"
 _STREET_ADDRESS = (r"\d{1,4}(?:\s?(?:bis|ter))?,?" + _SPACE + r"(?:<[^>]*>)*" + _STREET_WORD
@@ -68,8 +69,8 @@ def address_pattern(addresses: Iterable[str]) -> re.Pattern:
             if _STREET.search(" ".join(head)):
                 cut.add(_words_pattern(head) + _EDGE_TAGS + r"(?= …$)")
     known = sorted(whole, key=len, reverse=True) + sorted(cut, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "".join(f"(?i:{k})|" for k in known) + _STREET_ADDRESS + "|"
-                      + _STREET_TO_CLAUSE_END + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "".join(f"(?i:{k})|" for k in known) + POSTAL_ADDRESS + "|"
+                      + _STREET_ADDRESS + "|" + _STREET_TO_CLAUSE_END + r")(?!\w)")
 
 
 def _masked_address(m: re.Match) -> str:

@@ -68,13 +68,13 @@ def test_an_address_that_is_only_a_place_stays_in_the_texts():
 
 
 @pytest.mark.parametrize("text, masked", [
-    ("Françoise Guinot 5, Rue Gallice 38 100 Grenoble ; Tél", f"Françoise Guinot {REDACTED} Grenoble ; Tél"),
-    ("11 Bd Jean Pain – BP 1066 – 38 021 Grenoble Cédex", f"{REDACTED} Grenoble Cédex"),
-    ("1000, rue d&#x27;Alco\n34 087 Montpellier", f"{REDACTED} Montpellier"),
-    ("5, <mark>Rue</mark> <mark>Gallice</mark> 38 100 <mark>Grenoble</mark>", f"{REDACTED} <mark>Grenoble</mark>")])
+    ("Françoise Guinot 5, Rue Gallice 38 100 Grenoble ; Tél", f"Françoise Guinot {REDACTED} ; Tél"),
+    ("11 Bd Jean Pain – BP 1066 – 38 021 Grenoble Cédex", REDACTED),
+    ("1000, rue d&#x27;Alco\n34 087 Montpellier", REDACTED),
+    ("5, <mark>Rue</mark> <mark>Gallice</mark> 38 100 <mark>Grenoble</mark>", REDACTED)])
 def test_a_street_address_no_contact_field_holds_is_masked(text, masked):
     """A partner's address in the prose (« Nom du responsable : Françoise Guinot 5, Rue Gallice… »):
-    the street to its postcode."""
+    the street, its postcode and its town (r44: the town was left)."""
     assert mask_addresses(text, address_pattern([])) == masked
 
 
@@ -147,3 +147,34 @@ def test_hidden_exports_compile_each_partnerships_pattern_once_and_copy_no_partn
         assert resp.status_code == 200 and "B.P 3103" not in resp.get_data(as_text=True)
     partnerships = hidden_client.get("/api/search?q=&per_page=1").get_json()["total"]
     assert 0 < len(built) <= partnerships
+
+
+@pytest.mark.parametrize("text, address", [
+    ("Agence Hydraulique du Souss Massa Drâa (Av. My Abdallah, Ville nouvelle, B.P. 432, Agadir - +212 28 84 25 51)",
+     "Av. My Abdallah, Ville nouvelle, B.P. 432, Agadir"),
+    ("Agence Urbaine, M. Fahti Directeur, Bd Med V BP 812 Oujda. Partenaires", "Bd Med V BP 812 Oujda"),
+    ("Président du comité de jumelage BP 61 Gao – depuis février 2007", "BP 61 Gao"),
+    ("« Ma-In » (Avenue Prince Moulay Abdellah B.P 2390 - 40000 Marrakech) ;",
+     "Avenue Prince Moulay Abdellah B.P 2390 - 40000 Marrakech"),
+    ("Grand Nancy (22/24 viaduc Kennedy - C.O. n°36 - 54 035 Nancy Cedex - Tel : 03",
+     "22/24 viaduc Kennedy - C.O. n°36 - 54 035 Nancy Cedex"),
+    ("Délégué Général Maroc Résidence El Hadj Thami – 12", "Résidence El Hadj Thami"),
+    ("Chambre d'Artisanat de Rabat → 236, av Jean Kinidi 10000 Rabat ; Tél", "236, av Jean Kinidi 10000 Rabat"),
+    ("(Maison des Jeunes, Avenue Hassan II, Azilal, ville d'Azilal)", "Avenue Hassan II"),
+    # no address: a provisional budget (« BP 2008 »), a street word in prose, amounts, a website
+    ("PROGRAMMATION DES ACTIONS - 2008 BP 2008 Coopération", None),
+    ("la mise en place de la Rue des artisans ; 20 000 Dhs ; 53 000 HABITANTS ; site : www.ville-agadir.ma", None),
+    ("2008 : Inauguration de la Rue de Safi à Montereau.", None)])
+def test_an_address_without_a_street_number_is_masked(text, address):
+    """r44 (r43's « Left alone »): « Av. My Abdallah, … B.P. 432, Agadir » was shown under --hide-contacts,
+    as was every address with no number before its street: a box, a street word, a postcode and its town."""
+    assert mask_addresses(text, address_pattern([])) == (text.replace(address, REDACTED) if address else text)
+
+
+def test_a_partners_address_without_number_is_hidden_on_the_page(hidden_client, client):
+    for url in (f"/partenariats/{HERAULT}", f"/api/actions/{HERAULT}--a01"):
+        assert "My Abdallah" in client.get(url).get_data(as_text=True)
+        shown = hidden_client.get(url).get_data(as_text=True)
+        assert "My Abdallah" not in shown and "B.P. 432" not in shown and "Agence Hydraulique du Souss" in shown
+    gao = hidden_client.get("/api/partnerships/thionville--gao").get_json()
+    assert not [c["role"] for c in gao["contacts"] if "BP 61" in (c["role"] or "")]
