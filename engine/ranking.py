@@ -8,6 +8,7 @@ ranking profile. `explain.py` retraces one document's score part by part.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -260,28 +261,38 @@ def _names_country(group: Group) -> bool:
 COUNTRY, PLACE = "country", "place"  # what a word names, where it selects (_place_roles)
 
 
+@dataclass
+class Places:
+    """Per word group, what it names (`roles`: _place_roles), and the records naming it in their names
+    or places fields (`named_in(i)`, _named_in), found once a request: the roles and the selections in
+    the places (_in_the_places, up to twice more) each found them again."""
+    roles: list[str | None]
+    named_in: Callable[[int], set[int]]
+
+
 def _place_roles(built: BuiltQuery, caps: list[float | None], score: ScoreFn, doc_count: int,
-                 listed: Callable[[set], int], notices: list[str]) -> list[str | None]:
+                 listed: Callable[[set], int], notices: list[str]) -> Places:
     """Per word group, COUNTRY for a partner country (`Mali`, `maliennes`) that selects the results,
     PLACE for another place (`Kayes`, `Hérault`), None for any other word. A country the filters
     list none of the records of (`… (Mali, Sénégal …)` with `country=Maroc` listed nothing) is
     searched as a word, and a notice says so if the filters keep some records (review 2 r43, #6).
     None selects without the profile's `place_required`,
     nor in a query of one word."""
+    named_in = functools.cache(lambda i: _named_in(built.groups[i], score, doc_count))
     if not ranking_profile.current().place_required or len(built.groups) < 2:
-        return [None] * len(built.groups)
+        return Places([None] * len(built.groups), named_in)
     roles: list[str | None] = []
-    for g, cap in zip(built.groups, caps, strict=True):
+    for i, (g, cap) in enumerate(zip(built.groups, caps, strict=True)):
         role = PLACE if cap is not None else None
         if _names_country(g):
             role = COUNTRY
-            if not listed(_named_in(g, score, doc_count)):
+            if not listed(named_in(i)):
                 if listed(set(range(doc_count))):  # (no word is to blame when the filters keep nothing)
                     notices.append(f"Aucun résultat de « {g.text} » ne passe les filtres : "
                                    "ce mot est cherché comme les autres.")
                 role = None
         roles.append(role)
-    return roles
+    return Places(roles, named_in)
 
 
 def _named_in(group: Group, score: ScoreFn, doc_count: int) -> set[int]:
@@ -289,10 +300,9 @@ def _named_in(group: Group, score: ScoreFn, doc_count: int) -> set[int]:
     return {d for d, x in inherited_scores(group, score, doc_count, NAME_FIELDS).items() if x > 0}
 
 
-def _in_the_places(built: BuiltQuery, roles: list[str | None], score: ScoreFn, doc_count: int,
-                   docs: set[int], countries_only: bool = False) -> set[int]:
+def _in_the_places(built: BuiltQuery, places_of: Places, docs: set[int], countries_only: bool = False) -> set[int]:
     """Those of `docs` in the places the query names (in their names or places fields, not only
-    mentioned in their text; `roles`: _place_roles). A partner country named selects its records
+    mentioned in their text; `places_of`: _place_roles). A partner country named selects its records
     whatever the other words are (`conseil régional Mali` listed Moroccan councils naming Mali in
     passing, `Hérault Maroc` Hérault's Algerian and Malian records). Another place selects beside
     a country or a topic (not `countries_only`): having most of the query's word weight may drop a
@@ -301,21 +311,21 @@ def _in_the_places(built: BuiltQuery, roles: list[str | None], score: ScoreFn, d
     both, a record is in a country and one of the other places (`jumelage Bretagne Mali` listed
     Rennes-Sétif), unless none is (`villes bretonnes … au Maroc`: either)."""
     places = not countries_only and any(r == COUNTRY or (r is None and not g.light)
-                                        for r, g in zip(roles, built.groups, strict=True))
+                                        for r, g in zip(places_of.roles, built.groups, strict=True))
     inside: set[int] = set()  # in one of the places (`eau Kayes Mopti`: either)
     named: set[int] = set()  # ... and in one of the countries named, if any (`jumelage Bretagne Mali`)
     selecting = False
-    for g, r in zip(built.groups, roles, strict=True):
+    for i, r in enumerate(places_of.roles):
         if r == COUNTRY or (places and r == PLACE):
             selecting = True
-            (named if r == COUNTRY else inside).update(_named_in(g, score, doc_count))
+            (named if r == COUNTRY else inside).update(places_of.named_in(i))
     if not selecting:
         return docs  # no place, or a place that is a name
     both = inside & named  # none: the places are in no country named (`villes bretonnes … au Maroc`)
     return docs & (both or inside | named)
 
 
-def _fallback_in_the_places(built: BuiltQuery, roles: list[str | None], score: ScoreFn, doc_count: int,
+def _fallback_in_the_places(built: BuiltQuery, places_of: Places, score: ScoreFn,
                             docs: set[int]) -> tuple[set[int], str]:
     """The any-word fallback stays in the places the query names (`profile.place_fills`):
     `école primaire Gao`, which no record of Gao has whole, listed Moroccan and Algerian schools
@@ -326,9 +336,10 @@ def _fallback_in_the_places(built: BuiltQuery, roles: list[str | None], score: S
     profile = ranking_profile.current()
     if not profile.place_fills:
         return docs, FALLBACK_NOTICE
+    roles = places_of.roles
     topics = [g for g, r in zip(built.groups, roles, strict=True) if r is None and not g.light]
     only = len(built.groups) >= profile.long_from_words or all(names_who_or_where(g, score) for g in topics)
-    there = _in_the_places(built, roles, score, doc_count, docs, countries_only=only)
+    there = _in_the_places(built, places_of, docs, countries_only=only)
     if not there or there == docs:
         return docs, FALLBACK_NOTICE
     places = [f"« {g.text} »" for g, r in zip(built.groups, roles, strict=True)
@@ -361,14 +372,13 @@ def _kind(group: Group) -> bool:
     return group.light and is_place_kind(group.text)
 
 
-def _filled(built: BuiltQuery, roles: list[str | None], score: ScoreFn, doc_count: int,
-            matched: set[int], covered: set[int]) -> set[int]:
+def _filled(built: BuiltQuery, places_of: Places, matched: set[int], covered: set[int]) -> set[int]:
     """Few results have enough of the words: those with fewer (`covered`: any word)
     follow them, in the place the query names when it names one (`profile.place_fills`:
     `transports ... dans les villes algériennes` was filled with Moroccan tramways)."""
     profile = ranking_profile.current()
     if profile.place_fills:
-        covered = _in_the_places(built, roles, score, doc_count, covered) | matched
+        covered = _in_the_places(built, places_of, covered) | matched
     return covered if len(covered) > len(matched) else matched
 
 
@@ -476,8 +486,7 @@ def _with_required(built: BuiltQuery, parts: list, matched: set, notices: list[s
 
 
 def _having_enough(built: BuiltQuery, parts: list[Mapping[int, float]], weights: list[float],
-                   roles: list[str | None], score: ScoreFn, doc_count: int,
-                   excluded: set[int]) -> tuple[dict[int, float] | None, set[int]]:
+                   places_of: Places, excluded: set[int]) -> tuple[dict[int, float] | None, set[int]]:
     """The documents having enough of the words, in the places the query names, and their
     coverage (None: each has every word). From `soft_from_words` words, or with a light word,
     most of the word weight is enough; otherwise every word is needed."""
@@ -486,12 +495,12 @@ def _having_enough(built: BuiltQuery, parts: list[Mapping[int, float]], weights:
     if n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups)):
         cover = _coverage(parts, weights, excluded)
         matched = {d for d, c in cover.items() if c >= profile.min_coverage}
-        return cover, _in_the_places(built, roles, score, doc_count, matched)
+        return cover, _in_the_places(built, places_of, matched)
     # every word the index has (a word no document has would leave nothing, and the any-word
     # fallback would then say « aucun résultat ne contient tous les mots » of the same documents)
     matched = _all_of([p for p in parts if p] or parts) - excluded
     # a partner country named selects whatever the other words are (a place, a kind of body)
-    return None, _in_the_places(built, roles, score, doc_count, matched, countries_only=True)
+    return None, _in_the_places(built, places_of, matched, countries_only=True)
 
 
 def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
@@ -533,18 +542,18 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
                              for p, g in zip(parts, built.groups, strict=True)]
     if _nothing_besides_missing(out, parts, built.groups):
         return out
-    roles = _place_roles(built, caps, score, doc_count, listed, out.notices)
-    cover, matched = _having_enough(built, parts, weights, roles, score, doc_count, excluded)
+    places_of = _place_roles(built, caps, score, doc_count, listed, out.notices)
+    cover, matched = _having_enough(built, parts, weights, places_of, excluded)
     if not matched and n > 1:  # nothing has enough of the words: any of them will do
         cover = cover or _coverage(parts, weights, excluded)
         matched = set(cover)
         if matched:
             out.fallback = True
-            matched, out.fallback_notice = _fallback_in_the_places(built, roles, score, doc_count, matched)
+            matched, out.fallback_notice = _fallback_in_the_places(built, places_of, score, matched)
             out.notices.append(out.fallback_notice)
     elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
         cover = cover or _coverage(parts, weights, excluded)
-        filled = _filled(built, roles, score, doc_count, matched, _beyond_light(built, parts, score, doc_count, cover))
+        filled = _filled(built, places_of, matched, _beyond_light(built, parts, score, doc_count, cover))
         matched = _named_fill(matched, filled, parts, weights, name, built.groups)
     matched = _with_required(built, parts, matched, out.notices)
     out.cover = cover

@@ -44,3 +44,24 @@ def test_the_country_notice_blames_no_word_when_the_filters_keep_nothing(engine)
     comme un mot »: no record passes that filter, whatever the words (review 2 r43, #6)."""
     r = engine.search(SearchRequest(q="eau Mali", facets=False, filters={"year": ["2100"]}))
     assert not any("ne passe les filtres" in n for n in r["query"]["notices"]), r["query"]["notices"]
+
+
+def test_the_records_a_place_word_names_are_found_once_a_ranking(index_dir, monkeypatch):
+    """`_named_in` (the records naming a place word in their names or places fields) ran up to three
+    times per word and request: for the country's role, for the selection in the places, and again
+    for a fallback or a fill there (review r43). It runs once per word; the same results."""
+    from collections import Counter
+
+    from engine import Engine, ranking
+
+    queries = ["eau Mali", "jumelage Bretagne Mali", "école primaire Gao", "conseil régional Mali",
+               "transports dans les villes algériennes", "eau assainissement Kayes Mopti Mali"]
+    before = [_countries(Engine(index_dir, caching=False), q)[1]["results"] for q in queries]
+    calls: Counter = Counter()
+    named_in = ranking._named_in
+    monkeypatch.setattr(ranking, "_named_in", lambda g, *a: calls.update([id(g)]) or named_in(g, *a))
+    engine = Engine(index_dir, caching=False)
+    for q, results in zip(queries, before, strict=True):
+        calls.clear()
+        assert _countries(engine, q)[1]["results"] == results
+        assert calls and max(calls.values()) == 1, q
