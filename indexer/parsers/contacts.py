@@ -288,7 +288,8 @@ def side_of(c: Contact, french_names: list[str], partner_names: list[str],
         partner = True
     if partner != french:
         return "partner" if partner else "french"
-    if re.search(r"\b\d{5}\b", c.address or "") and not partner:  # French postcode
+    # a French postcode, glued to its town as an extraction may write it (PACA's « 13481Marseille Cedex 20 »)
+    if re.search(r"(?<![\d\w])\d{5}(?!\d)", c.address or "") and not partner:
         return "french"
     return None
 

@@ -289,7 +289,8 @@ def _multilateral(lines, rng, document, warnings) -> list[Partnership]:
             rec.extra["Sigle"] = acro.group("acro")
             site = re.search(r"(https?://\S+?)\)?\s*;?$", rest)
             if site:
-                rec.contacts.append(Contact(organisation=name, website=site.group(1).rstrip(")")))
+                # the organisation's own site: the record's first party's side (« Côté <its name> »)
+                rec.contacts.append(Contact(organisation=name, side="french", website=site.group(1).rstrip(")")))
             records.append(rec)
             rec.objectives = item.strip(" ;")
         elif m:
