@@ -82,7 +82,8 @@ class ParsedQuery:
     groups: list[list[Clause]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     empty_prefixes: list[str] = field(default_factory=list)  # `pays:` with nothing after it
-    respelled: list[tuple[str, str, str]] = field(default_factory=list)  # a place's words, its name, the notice
+    respelled: list[tuple[str, str, int]] = field(default_factory=list)  # a place's words, its name, and
+    # where among the notices search.respelled_notices says so
 
     @property
     def clauses(self) -> list[Clause]:
@@ -197,8 +198,8 @@ def parse_query(text: str) -> ParsedQuery:
 
 def _place_spellings(groups: list[list[Clause]], pq: ParsedQuery) -> list[list[Clause]]:
     """A place of the geography tables typed with a space for its hyphens (`Rhone Alpes`: Rhône-Alpes)
-    or joined (`Tiziouzou`: Tizi Ouzou), read as the tables spell it, and said (`pq.respelled`: said
-    where the reading finds other records, search._same_reading): apart, `Rhone Alpes` also listed
+    or joined (`Tiziouzou`: Tizi Ouzou), read as the tables spell it (`pq.respelled`: the search says
+    so where the reading finds other records, search.respelled_notices): apart, `Rhone Alpes` also listed
     Bouches-du-Rhône's and Provence-Alpes-Côte d'Azur's records, and `Tiziouzou` found the one record
     writing it so of Tizi Ouzou's six."""
     out: list[list[Clause]] = []
@@ -208,8 +209,7 @@ def _place_spellings(groups: list[list[Clause]], pq: ParsedQuery) -> list[list[C
             words = [w for k in range(n) if (w := _word(groups, i + k))]
             name = spelled_apart(words) if len(words) == n else None
             if name is not None:
-                pq.notices.append(f"« {' '.join(words)} » est lu comme « {name} ».")
-                pq.respelled.append((" ".join(words), name, pq.notices[-1]))
+                pq.respelled.append((" ".join(words), name, len(pq.notices)))
                 out += [[Clause("word", part)] for part in name.split()]
                 i += n
                 break

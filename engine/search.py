@@ -110,6 +110,17 @@ def plan(state: IndexState, pq, known=None) -> BuiltQuery:
                        candidates=lambda w, d: state.speller.candidates(w, d), starting=state.vocabulary.starting_with)
 
 
+def respelled_notices(state: IndexState, known, pq: ParsedQuery, notices: list[str]) -> list[str]:
+    """The notices with « `Rhone Alpes` est lu comme « Rhône-Alpes » » for each place the parser read
+    as its table spells it (`pq.respelled`), where the parser's own notices would have it, unless the
+    words find the records the spelling finds (_same_reading). The parser said it, and the search
+    took it back after planning both readings; it is said here, once."""
+    out = list(notices)
+    for said, (typed, name, at) in enumerate(r for r in pq.respelled if not _same_reading(state, known, *r[:2])):
+        out.insert(at + said, f"« {typed} » est lu comme « {name} ».")
+    return out
+
+
 def _same_reading(state: IndexState, known, typed: str, name: str) -> bool:
     """Whether a place's words find the records its table's spelling finds (`Saint Denis`, `Souss
     Massa Draa`, which records write so: « est lu comme « Saint-Denis » » was noise on nearly every
@@ -135,8 +146,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
     pq = place_phrases(parse_query(req.q), known.written, lambda key: key in state.partner_place_keys)
     built = plan(state, pq, known)
     req, said = _period(req)
-    unsaid = {notice for typed, name, notice in pq.respelled if _same_reading(state, known, typed, name)}
-    notices = [n for n in built.notices if n not in unsaid] + said
+    notices = respelled_notices(state, known, pq, built.notices) + said
 
     docs = state.docs
     facets = registry()
