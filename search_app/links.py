@@ -57,6 +57,17 @@ def without_filters(path: str, args: MultiDict) -> str:
     return url_with(path, MultiDict([(k, v) for k in not_filters() for v in args.getlist(k)]))
 
 
+def as_read(args: MultiDict, filters: dict[str, list]) -> MultiDict:
+    """`args` with each filter's values as the search read them (`status=réalisé` as `Réalisé`,
+    `year=+2005` as `2005`), for the links that compare them with the facets' values: a chip of
+    a filter given in another accepted spelling added the value again instead of removing it."""
+    read: MultiDict = MultiDict()
+    for name, values in args.lists():
+        for v in ([str(x) for x in filters[name]] if name in filters else values):
+            read.add(name, v)
+    return read
+
+
 def toggle_url(path: str, args: MultiDict, facet: str, value) -> str:
     """The URL with `value` added to (or removed from) the selection of `facet`."""
     new = MultiDict(args)

@@ -25,7 +25,7 @@ from indexer.facet_registry import is_french, registry
 from indexer.ids import action_id
 
 from .index import get_engine
-from .links import add_facet_links
+from .links import add_facet_links, as_read
 from .params import ParamError, check_query_string, parse_search_args
 from .presenters import public_record
 from .spelling import show_suggestion
@@ -95,7 +95,7 @@ def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = N
             hit["similar_to"]["url"] = partnership_url(hit["similar_to"]["id"])
     show_suggestion(response, req.q, engine.state())
     if facet_path is not None:
-        add_facet_links(response["facets"], facet_path, args)
+        add_facet_links(response["facets"], facet_path, as_read(args, req.filters))
     return response
 
 
