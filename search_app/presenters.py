@@ -9,7 +9,7 @@ from typing import Any
 from engine import copy_record
 from indexer.text import redact_contacts
 
-from .index import get_engine
+from .index import get_engine, of_version
 from .postal import POSTAL_ADDRESS
 
 PRIVATE_CONTACT_FIELDS = ("phone", "fax", "email", "address")
@@ -101,7 +101,7 @@ def _redacted(value: Any, addresses: re.Pattern, key: str | None = None) -> Any:
     return value
 
 
-_patterns: tuple[object, dict[str, re.Pattern]] = (None, {})  # (generation, {partnership id: pattern})
+_patterns: dict[str, dict[str, re.Pattern]] = {}  # index version -> partnership id -> pattern
 
 
 def _pattern_of(rec: dict, state) -> re.Pattern:
@@ -109,15 +109,11 @@ def _pattern_of(rec: dict, state) -> re.Pattern:
     (an action, a result), compiled once per partnership and generation, the contacts read from the
     generation's record without a copy (built and copied for each record, it made --hide-contacts
     4-10 times slower: review 3, r43, #4)."""
-    global _patterns
     pid = (rec.get("id") if "contacts" in rec else rec.get("partnership_id")) or ""
     stored = state.partnerships.get(pid)
     if stored is None or ("contacts" in rec and rec["contacts"] != stored.get("contacts")):
         return address_pattern(c.get("address") or "" for c in rec.get("contacts") or [])
-    generation, patterns = _patterns
-    if generation is not state:
-        patterns = {}
-        _patterns = (state, patterns)
+    patterns = of_version(_patterns, state, dict)
     if pid not in patterns:
         patterns[pid] = address_pattern(c.get("address") or "" for c in stored.get("contacts") or [])
     return patterns[pid]

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import itertools
 import re
-import threading
 from collections import Counter
 
 from analyzers import fold_text
 from engine.querylang import parse_query
 
 from .formatting import match_case
+from .index import of_version
 
 _WORD = re.compile(r"[^\W\d_]+")
 _forms: dict[str, dict[str, str]] = {}  # index version -> folded word -> written form
-_lock = threading.Lock()
 MAX_RECORDS = 5000  # enough for the corpus's words; bounded at 10x and 100x
 TEXT_KEYS = ("title", "history", "objectives", "perspectives", "documents", "description", "domains",
              "domains_raw")
@@ -29,14 +28,7 @@ def written_forms(state) -> dict[str, str]:
     """Folded word -> its usual written form in the records of this index
     version (built once per version, on the first suggestion, from at most
     MAX_RECORDS records)."""
-    forms = _forms.get(state.version)
-    if forms is not None:
-        return forms
-    with _lock:
-        if state.version not in _forms:
-            _forms.clear()  # one version at a time: the old one is no longer served
-            _forms[state.version] = _written_forms(state)
-    return _forms[state.version]
+    return of_version(_forms, state, lambda: _written_forms(state))
 
 
 def _written_forms(state) -> dict[str, str]:

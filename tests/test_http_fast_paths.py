@@ -264,3 +264,18 @@ def test_a_generation_published_while_serving_is_prepared_as_it_opens(index_dir,
     os.utime(pointer, ns=(pointer.stat().st_atime_ns, pointer.stat().st_mtime_ns + 1_000_000_000))
     second = engine.state()
     assert second is not first and done.wait(5) and given == [second]
+
+
+def test_the_contacts_address_patterns_are_kept_per_index_version_as_the_written_forms(engine):
+    """The address patterns --hide-contacts masks with were kept per generation object in a third way
+    (review r43): they are kept per index version as the written forms are (search_app.index.of_version)."""
+    from search_app import presenters
+
+    state = engine.state()
+    pid, rec = next((pid, r) for pid, r in state.partnerships.items()
+                    if any(c.get("address") for c in r.get("contacts") or []))
+    presenters._patterns.clear()
+    pattern = presenters._pattern_of(rec, state)
+    assert list(presenters._patterns) == [state.version] and list(presenters._patterns[state.version]) == [pid]
+    assert presenters._pattern_of(rec, state) is pattern
+    assert spelling.written_forms(state) is spelling._forms[state.version]
