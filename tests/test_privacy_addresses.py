@@ -140,7 +140,7 @@ def test_hidden_exports_compile_each_partnerships_pattern_once_and_copy_no_partn
     built: list[int] = []
     compile_ = presenters.address_pattern
     monkeypatch.setattr(presenters, "address_pattern", lambda addresses: built.append(1) or compile_(addresses))
-    monkeypatch.setattr(presenters, "_patterns", (None, {}))
+    monkeypatch.setattr(presenters, "_patterns", {})
     monkeypatch.setattr(Engine, "partnership", lambda self, pid: pytest.fail(f"{pid} copied"))
     for url in ("/api/search.csv?q=&all=1&rows=action", "/api/search.jsonl?q=&all=1&rows=action"):
         resp = hidden_client.get(url)
