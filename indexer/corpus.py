@@ -19,7 +19,7 @@ from typing import Any
 from . import french_places, geography
 from .domains import DOMAINS, domains_of_text, map_domains
 from .ids import action_id, name_key
-from .kinds import retype_associations, retype_villages
+from .kinds import retype_associations, retype_groups, retype_villages
 from .locations import default_data_dir
 from .parallel import parallel_map
 from .parsers import DOCUMENTS, fields, reader_for
@@ -198,6 +198,7 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
         place_parties(p, warnings)
     retype_associations(merged)
     retype_villages(merged)
+    retype_groups(merged)
 
     _one_spelling(merged)
     _one_place(merged)

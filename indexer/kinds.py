@@ -21,7 +21,7 @@ from .text import fold
 # (engine/surroundings.py) read them here. The map needs no list of them: it places at its own place
 # first every kind that is no administrative unit (search_app/gazetteer.py UNIT_KINDS), these two
 # and intercommunalities and associations too, so a new local kind is added here only
-LOCAL_KINDS = ("commune", "village")
+LOCAL_KINDS = ("commune", "village", "communes")
 _ASSOCIATION = re.compile(r"\bassociation (?:« ?)?")
 # what a text calls a place just before its name (`le village de`, `la commune rurale de`, `la ville d'`)
 _CALLED = r"\b(village|commune|ville)s? (?:rurale |urbaine )?(?:de |d'|du )?"
@@ -87,3 +87,19 @@ def retype_villages(partnerships: list[Partnership]) -> None:
                   for m in re.finditer(_CALLED + re.escape(_words(party.name)) + r"\b", _words(t))}
         if called == {"village"}:
             party.kind = "village"
+
+
+def retype_groups(partnerships: list[Partnership]) -> None:
+    """Partners typed a commune whose name lists several (« Dembella, Benkadi, Jlendio, Fella »,
+    « Djéloubou, Karokoro et Sahel », whose sheet heads them « Collectivités maliennes », « Fegui et
+    Nioro du Sahel ») are several communes, not one: their kind says so (« communes »)."""
+    for p in partnerships:
+        party = p.partner_party
+        if party is not None and party.kind == "commune" and len(_named(party.name)) >= 2:
+            party.kind = "communes"
+
+
+def _named(name: str) -> list[str]:
+    """The names a party's name lists, each capitalised (« A, B et C »: three)."""
+    parts = [s for s in re.split(r"\s*,\s*|\s+et\s+", name) if s]
+    return parts if all(s[:1].isupper() for s in parts) else [name]

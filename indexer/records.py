@@ -21,8 +21,14 @@ RI_BUDGET = "Budget consacré aux relations internationales (par an)"
 # Pontcharra), when the presentation states the partnership's own: a fact shown beside it
 TABLE_BUDGET = "Budget annuel (en-tête du tableau des actions)"
 TABLE_BUDGET_ONCE = "Budget (en-tête du tableau des actions)"  # the heading says no `annuel`
-# extra fields shown among the facts beside « Budget », which the search reads only in the sheet's whole text
-SHOWN_ONLY = frozenset({RI_BUDGET, TABLE_BUDGET, TABLE_BUDGET_ONCE})
+# extra fields a party's card shows (indexer/parsers/groups.py), with the side of its card: a group's members
+# with their départements (Pontcharra's « La Rochette (Savoie) »), the commune a partner's place field names
+GROUP_MEMBERS = "Communes du groupement"
+PLACE_COMMUNE = "Commune indiquée par la fiche"
+PARTY_FACTS = {GROUP_MEMBERS: "french", PLACE_COMMUNE: "partner"}
+# extra fields shown apart, among the facts beside « Budget » or in a party's card (PARTY_FACTS), which the
+# search reads only in the sheet's whole text
+SHOWN_ONLY = frozenset({RI_BUDGET, TABLE_BUDGET, TABLE_BUDGET_ONCE, *PARTY_FACTS})
 
 
 INTERNAL = {"internal": True}  # a field's metadata: the build's bookkeeping, left out of `to_dict`

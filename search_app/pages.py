@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 from analyzers import fold_text
 from indexer.facet_registry import SOURCE_LABELS, registry
 from indexer.limits import YEAR_MAX, YEAR_MIN
-from indexer.records import SHOWN_ONLY
+from indexer.records import PARTY_FACTS, SHOWN_ONLY
 from indexer.text import french_list
 
 from . import accessibility, mapview, marking, views
@@ -328,12 +328,16 @@ def partnership(pid: str):
     sections = [(label, paras) for key, label in TEXT_SECTIONS if (paras := _paragraphs(p.get(key), key, mark))]
     actions = [dict(marking.marked_action(a, mark), says_more=_says_more(a)) for a in p["actions"]]
     m = marking.marked_partnership(p, mark, apart=[key for key, _ in TEXT_SECTIONS])  # (those, by paragraph)
-    facts = {k: v for k, v in m["extra"].items() if k in SHOWN_ONLY}  # short facts, beside the budget
+    # short facts, beside the budget, and those of a party's card (a group's members, the partner's commune)
+    facts = {k: v for k, v in m["extra"].items() if k in SHOWN_ONLY and k not in PARTY_FACTS}
+    party_facts = {side: {k: v for k, v in m["extra"].items() if PARTY_FACTS.get(k) == side}
+                   for side in ("french", "partner")}
     return render_template(
         "partnership.html", p=p, m=m, actions=actions, related=p["related"], sections=sections, facts=facts,
+        party_facts=party_facts,
         act_date=m["extra"].get(ACT_DATE),
         stale=[u for u in _unread_documents() if u["document"] in {s["document"] for s in p["sources"]}],
-        extra_texts={k: v for k, v in m["extra"].items() if k not in facts and k != ACT_DATE},
+        extra_texts={k: v for k, v in m["extra"].items() if k not in SHOWN_ONLY and k != ACT_DATE},
         has_french_party=views.has_french_party(p),
         contact_groups=marking.marked_contact_groups(contact_groups(p), mark),
         other_countries=marking.marked(_countries_not_in_parties(p), marking.PARTNERSHIP_FIELDS["countries"], mark),

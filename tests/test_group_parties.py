@@ -83,3 +83,34 @@ def test_the_groups_numbers_and_role_are_not_name_words(engine):
         assert ids(q)[:1] == [PONTCHARRA], q
     for q in ("38", "73", "leader"):
         assert ids(q)[:1] != [PONTCHARRA], q
+
+
+def _card(page: str, heading: str) -> str:
+    return page.split(f"<h2>{heading}</h2>", 1)[1].split("</section>", 1)[0]
+
+
+def test_the_cards_say_the_groups_places(corpus, client):
+    """r44 (r43's « Left alone »): the French card said Isère only, though La Rochette is in Savoie
+    (« Département/Région : Isère, Savoie »); the partner's « Cercle/Région/Commune : Sikasso/Sikasso/
+    Ganadougou » lost its commune; the four Malian names were typed one commune."""
+    from indexer.records import GROUP_MEMBERS, PLACE_COMMUNE
+
+    p = next(p for p in corpus.partnerships if p.id == PONTCHARRA)
+    assert p.extra[GROUP_MEMBERS] == ("Pontcharra (Isère, chef de file), La Rochette (Savoie), Le Cheylas (Isère), "
+                                      "St Maximin (Isère)")
+    assert p.extra[PLACE_COMMUNE] == "Ganadougou" and p.partner_party.kind == "communes"
+    assert (p.french_party.subdivision, p.partner_party.subdivision) == ("Isère", "Sikasso")  # as the gold has them
+    page = client.get(f"/partenariats/{PONTCHARRA}").get_data(as_text=True)
+    assert "La Rochette (Savoie)" in _card(page, "Collectivité française")
+    assert "Ganadougou" in _card(page, "Partenaire") and "<dd>communes</dd>" in _card(page, "Partenaire")
+    assert f"<h2>{GROUP_MEMBERS}</h2>" not in page and f"<h2>{PLACE_COMMUNE}</h2>" not in page
+
+
+def test_only_a_group_has_those_facts(corpus):
+    from indexer.records import GROUP_MEMBERS, PLACE_COMMUNE
+
+    having = {p.id for p in corpus.partnerships if GROUP_MEMBERS in p.extra or PLACE_COMMUNE in p.extra}
+    assert having == {PONTCHARRA}  # not Thionville-Gao's « Gao/Gao/Gao », nor Ménaka/Anderamboukane/Gao
+    several = {p.id for p in corpus.partnerships if p.partner_party and p.partner_party.kind == "communes"}
+    assert several == {PONTCHARRA, "saint-denis--djeloubou-karokoro-et-sahel", "limours--fegui-et-nioro-du-sahel",
+                       "communaute-de-communes-asterienne-isle-et-vern--djelebou-karakoro-et-sahel"}

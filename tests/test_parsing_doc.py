@@ -12,6 +12,8 @@ DOC = (Path(__file__).resolve().parents[1] / "docs" / "parsing.md").read_text(en
 
 @pytest.mark.parametrize("module, name", [
     ("indexer.kinds", "retype_villages"),  # a partner its sheet calls a village
+    ("indexer.kinds", "retype_groups"),  # a partner whose name lists several communes
+    ("indexer.parsers.groups", "members_fact"),  # a group's members with their départements
     ("indexer.geography", "canonical_subdivision"),  # one spelling per département
     ("indexer.geography", "opens_with_vowel"),  # the one elision test
     ("indexer.parsers.cuf_labels", "label_over_page"),  # a band's label over a page break

@@ -18,7 +18,17 @@ from dataclasses import replace
 
 from .. import geography
 from ..domains import map_domain, stated_labels
-from ..records import RI_BUDGET, TABLE_BUDGET, TABLE_BUDGET_ONCE, Budget, Contact, ParseResult, Party
+from ..records import (
+    GROUP_MEMBERS,
+    PLACE_COMMUNE,
+    RI_BUDGET,
+    TABLE_BUDGET,
+    TABLE_BUDGET_ONCE,
+    Budget,
+    Contact,
+    ParseResult,
+    Party,
+)
 from ..text import fold, join_lines, normal_case, reflow, squash_spaces
 from . import Reader, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
@@ -34,7 +44,8 @@ from .cuf_text import (
     title_of,
     year_lists,
 )
-from .parties import french_party, loose, partner_kind, same
+from .groups import members_fact, place_commune, with_members as _with_members
+from .parties import french_party, loose, partner_kind
 from .sheet import ActionDraft, Document, Sheet, past_label, warn
 
 DATE_RE = re.compile(r"Date de mise à jour\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -94,14 +105,13 @@ def _cercle_first(label_line: str, value: str) -> str:
     return f"Cercle de {value}"
 
 
-def _with_members(party: Party, named: str) -> Party:
-    """A French side that is a group of communes (`Nom : Pontcharra (38) Leader, La Rochette (73), Le
-    Cheylas (38), St Maximin (38)`, its title naming Pontcharra alone) keeps its members in the name
-    the document gives it, which the page shows and the search reads."""
-    members = [m for m in re.split(r"\s*,\s*", named) if m.strip()]
-    if len(members) < 2 or not same(loose(members[0], True), loose(party.name, True)):
-        return party
-    return replace(party, name_raw=squash_spaces(named))
+def _party_facts(sheet: Sheet, commune: str | None) -> None:
+    """What the parties' cards show beside their places (indexer/parsers/groups.py): the French group's
+    members with their départements, the commune the partner's place field names."""
+    if members := members_fact(sheet.french):
+        sheet.extra[GROUP_MEMBERS] = members
+    if commune:
+        sheet.extra[PLACE_COMMUNE] = commune
 
 
 # an amount the actions table's budget heading states for all its rows (`Budget` / `Annuel environ` /
@@ -378,6 +388,7 @@ class CufReader(Reader):
                                                                                  "budget_ri") or k.startswith(_OWN)),
                                self.repertoire.year).found,
         )
+        _party_facts(sheet, place_commune(ident.get("ml_place", ""), self.geo) if partner else None)
         if pres.get("formal"):  # its lines kept apart: `… une action en 2005` / `Protocole … 2006`
             sheet.formalized = fields.formal_year("\n".join(pres_lines["formal"]), self.repertoire.year)
         elif objectives or history:

@@ -1,0 +1,74 @@
+"""A side of a partnership that is a group of collectivities, as a CUF sheet writes it.
+
+Pontcharra-Dembella (mali l.9790-9803): « Nom : Pontcharra (38) Leader, La Rochette (73), Le Cheylas
+(38), St Maximin (38) », « Département/Région : Isère, Savoie / Rhône-Alpes », and on the Malian side
+« Cercle/Région/Commune : Sikasso/Sikasso/Ganadougou ». The record's French party stays the group's
+leader (its title names Pontcharra alone); the members, each with its département (La Rochette is in
+Savoie), and the commune the partner's place field names are facts of the parties' cards
+(records.PARTY_FACTS), and the members are names the autocomplete offers (engine/state.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .. import geography
+from ..records import Party
+from ..text import squash_spaces
+from .parties import loose, same
+
+# a member as the group's list writes it: its name, its département's number, the leader's word
+_MEMBER = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<number>\d{2}|2[AB])\))?\s*(?P<leader>leader|chef de file)?\s*$",
+                     re.IGNORECASE)
+
+
+def _listed(named: str) -> list[str]:
+    return [squash_spaces(m) for m in re.split(r"\s*,\s*", named or "") if m.strip()]
+
+
+def is_group(name: str, named: str) -> bool:
+    """Whether `named` lists several collectivities, the first of them the party `name`."""
+    members = _listed(named)
+    return len(members) >= 2 and same(loose(members[0], True), loose(name, True))
+
+
+def with_members(party: Party, named: str) -> Party:
+    """A French side that is a group of communes keeps its members in the name the document gives
+    it (`name_raw`), which the page shows and the search reads."""
+    return replace(party, name_raw=squash_spaces(named)) if is_group(party.name, named) else party
+
+
+def member_names(name: str, name_raw: str) -> list[str]:
+    """The members' names of a group (« La Rochette », « Le Cheylas »…), numbers and « Leader » off;
+    none when the party is no group."""
+    if not is_group(name, name_raw):
+        return []
+    return [m.group("name") for member in _listed(name_raw) if (m := _MEMBER.match(member))]
+
+
+def members_fact(party: Party) -> str | None:
+    """The group's members with their départements, its leader said (« Pontcharra (Isère, chef de
+    file), La Rochette (Savoie), … »): the card's one place naming La Rochette's Savoie."""
+    if not is_group(party.name, party.name_raw):
+        return None
+    france = geography.of("France")
+    out = []
+    for member in _listed(party.name_raw):
+        m = _MEMBER.match(member)
+        if m is None:
+            return None
+        unit = france.lookup(m.group("number"), "subdivision") if m.group("number") else None
+        said = [unit.name] if unit else []
+        said += ["chef de file"] if m.group("leader") else []
+        out.append(f"{m.group('name')} ({', '.join(said)})" if said else m.group("name"))
+    return ", ".join(out)
+
+
+def place_commune(place: str, geo: geography.Geography) -> str | None:
+    """The commune a partner's place field names after its cercle and région (« Cercle de Sikasso/
+    Sikasso/Ganadougou »: Ganadougou), when the table knows no unit of that name (« Gao/Gao/Gao »
+    names the cercle and région again; « Ménaka/Anderamboukane/Gao » ends with the région)."""
+    parts = [squash_spaces(p) for p in (place or "").split("/")]
+    if len(parts) != 3 or not all(parts) or not parts[0].lower().startswith("cercle de "):
+        return None
+    return None if geo.knows(parts[2]) else parts[2]
