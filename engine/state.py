@@ -27,6 +27,7 @@ from indexer import geography
 from indexer.doctable import read_doc_table
 from indexer.facet_registry import registry
 from indexer.likeness import LikenessRows, open_likeness
+from indexer.parsers.groups import member_names
 from indexer.recordtable import LazyRecords, RecordTable
 from indexer.schema import check_compatible
 from indexer.store import EXPANSIONS, LIKENESS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
@@ -304,6 +305,8 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
             if not party:
                 continue
             add(party["name"], "collectivité", party.get("country"), pid)
+            for member in member_names(party["name"], party.get("name_raw") or "")[1:]:  # (the first: the name)
+                add(member, "collectivité", party.get("country"), pid)  # a group's: `La Roch`, La Rochette
             add(party.get("region"), "lieu", party.get("country"), pid)
             add(party.get("subdivision"), "lieu", party.get("country"), pid)
         # a territory of the vocabulary (`Kabylie`), counted by the partnerships a party of which is in

@@ -114,3 +114,30 @@ def test_only_a_group_has_those_facts(corpus):
     several = {p.id for p in corpus.partnerships if p.partner_party and p.partner_party.kind == "communes"}
     assert several == {PONTCHARRA, "saint-denis--djeloubou-karokoro-et-sahel", "limours--fegui-et-nioro-du-sahel",
                        "communaute-de-communes-asterienne-isle-et-vern--djelebou-karakoro-et-sahel"}
+
+
+def test_a_groups_members_are_offered(client):
+    """`La Roch` offered La Rochelle and La Roche-sur-Yon, not La Rochette: a group's members were no
+    names of the autocomplete (only the parties' names were)."""
+    def offered(q: str) -> list[str]:
+        return [s["name"] for s in client.get("/api/suggest", query_string={"q": q}).get_json()["suggestions"]]
+
+    assert {"La Rochette", "La Rochelle", "La Roche-sur-Yon"} <= set(offered("La Roch"))
+    assert "Le Cheylas" in offered("Le Chey") and "St Maximin" in offered("Saint Max")
+    found = client.get("/api/search", query_string={"q": 'collectivité:"La Rochette"'}).get_json()
+    assert [r["id"] for r in found["results"]] == [PONTCHARRA]
+
+
+def test_every_name_with_an_article_is_offered_as_it_is_typed(client, engine):
+    """Each collectivity name opening with an article (La Rochelle, Le Cheylas, Les Mureaux, L'Haÿ…),
+    typed up to its last word's first three letters, is offered."""
+    from engine.state import _split_words, fold_text
+
+    names = [e.name for e in engine.state().names if e.kind == "collectivité"
+             and _split_words(fold_text(e.name))[0] in ("la", "le", "les", "l")]
+    assert "La Rochette" in names and len(names) >= 5
+    for name in names:
+        cut = name.rfind(" ") if " " in name else name.rfind("-")
+        typed = name[:cut + 4]
+        offered = [s["name"] for s in client.get("/api/suggest", query_string={"q": typed}).get_json()["suggestions"]]
+        assert name in offered, (typed, offered)
