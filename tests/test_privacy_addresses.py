@@ -178,3 +178,17 @@ def test_a_partners_address_without_number_is_hidden_on_the_page(hidden_client, 
         assert "My Abdallah" not in shown and "B.P. 432" not in shown and "Agence Hydraulique du Souss" in shown
     gao = hidden_client.get("/api/partnerships/thionville--gao").get_json()
     assert not [c["role"] for c in gao["contacts"] if "BP 61" in (c["role"] or "")]
+
+
+def test_one_list_of_street_words_makes_an_address_someones_and_begins_a_street_address():
+    """presenters.py wrote its street words twice (`_STREET`, `_STREET_WORD`), which could drift apart
+    (review r43): one list (`_STREETS`) serves both; the same addresses are masked."""
+    from search_app import presenters
+
+    pattern = presenters.address_pattern([])
+    for word in presenters._STREETS.replace("all[ée]e", "allée").split("|"):
+        assert presenters._STREET.search(f"{word} des Lilas"), word
+        assert presenters.mask_addresses(f"Mme X, 12, {word} des Lilas 38 100 Grenoble", pattern) in (
+            "Mme X, [masqué]", "Mme X, [masqué] Grenoble"), word
+        masked = presenters.mask_addresses(f"Mme X ; 6 bis, {word} des Lilas ; Tél", pattern)
+        assert masked == "Mme X ; [masqué] ; Tél", word
