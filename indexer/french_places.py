@@ -29,6 +29,10 @@ def _values(party: Party) -> list[str]:
     return [v for v in (party.subdivision, party.region) if v]
 
 
+# a French postcode before its town (`75001 Paris`, `33 000 Bordeaux`): its first two digits, the département's
+_POSTCODE = re.compile(r"\b(\d{2}) ?\d{3}\s+[A-ZÉ]")
+
+
 def from_address(p: Partnership) -> tuple[str | None, str | None] | None:
     """(région, département) the French contacts' addresses give, the party's own address first: the
     postcode before the town (AIMF: 75001 Paris), else a place named in the address's last part."""
@@ -37,7 +41,7 @@ def from_address(p: Partnership) -> tuple[str | None, str | None] | None:
     addresses = sorted((c.address for c in p.contacts if c.side == "french" and c.address),
                        key=lambda a: key not in fold(a))
     for address in addresses:
-        m = re.search(r"\b(\d{2}) ?\d{3}\s+[A-ZÉ]", address)  # the postcode before the town
+        m = _POSTCODE.search(address)
         place = france.lookup(m.group(1), "subdivision") if m else None
         region, sub = (place.region, place.name) if place else \
             france.locate(re.sub(r"\d+", " ", address.split(",")[-1]))
@@ -104,8 +108,7 @@ _POSTCODE_ONLY = {"20": ("Corse-du-Sud", "Haute-Corse")}
 def _gives_subdivision(p: Partnership, sub: str | None, text: str) -> bool:
     """The document names the département, or writes a postcode of it before a town (`33000 Bordeaux`)."""
     france = geography.of("France")
-    codes = re.findall(r"\b(\d{2}) ?\d{3}\s+[A-ZÉ]", "\n".join([p.original_text or ""] +
-                                                            [c.address or "" for c in p.contacts]))
+    codes = _POSTCODE.findall("\n".join([p.original_text or ""] + [c.address or "" for c in p.contacts]))
     named = {c: place.name for c in codes if (place := france.lookup(c, "subdivision")) is not None}
     return _written(sub, text) or any(sub == named.get(c) or sub in _POSTCODE_ONLY.get(c, ()) for c in codes)
 

@@ -139,3 +139,16 @@ def test_one_sentence_says_an_unstated_place_on_either_side(name, said):
     note = geography.unstated_place_note(name, "pas la région", ["Mopti"], geography.table_origin("Mali"))
     assert note == f"Le document ne donne pas la région {said} : « Mopti » vient de la table géographique du Mali " \
                    "de Répertoires."
+
+
+@pytest.mark.parametrize("address, sub", [("1 place de la Mairie, 36000 Foo", "Indre"),
+                                          ("2 rue X, 33 000 Bordeaux", "Gironde"), ("3 rue Y, 36000 foo", None)])
+def test_the_place_an_address_gives_and_the_one_a_record_states_read_one_postcode(address, sub):
+    """french_places.py wrote the postcode before a town twice, in the contacts' addresses that place a
+    party and in the texts that state its département (review r43): one pattern (_POSTCODE) reads both."""
+    town = listed("foo--x", "Foo")
+    town.contacts = [Contact(side="french", address=address)]
+    assert [m.group(1) for m in [french_places._POSTCODE.search(address)] if m] == ([] if sub is None else [
+        address.split(", ")[-1][:2]])
+    assert (french_places.from_address(town) or (None, None))[1] == sub
+    assert french_places._gives_subdivision(town, sub, "") is (sub is not None)
