@@ -254,9 +254,12 @@ FACETS = Registry([
           lambda a, p: _documents(a.sources) or _documents(p.sources), prefixes=("source",),
           value_labels=SOURCE_LABELS,
           description="Document source (nom de fichier, valeur exacte de la facette source). Répétable."),
-    Facet("detail", "Fiche", lambda p: [p.detail], lambda a, p: ["action"], multi=False, on_page=False,
-          value_labels={"sheet": "Fiche complète", "listed": "Simple mention", "action": "Actions"},
-          description="sheet (fiche complète) ou listed (simple mention). Répétable."),
+    # an action's is its partnership's, as its result's and its record's `detail` (views.with_detail):
+    # actions had a third value, `action`, their results `sheet` and their records none
+    Facet("detail", "Fiche", lambda p: [p.detail], multi=False, on_page=False,
+          value_labels={"sheet": "Fiche complète", "listed": "Simple mention"},
+          description="sheet (fiche complète) ou listed (simple mention) ; une action a celle de son "
+                      "partenariat. Répétable."),
     Facet("status", "État", lambda p: [partnership_state(p)], lambda a, p: [action_state(a)],
           prefixes=("statut",), multi=False, on_page=False, example="En contact", convert=state_value,
           description=f"État d'un partenariat ({', '.join(PARTNERSHIP_STATES)}) ou d'une action "
