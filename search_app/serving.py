@@ -52,7 +52,7 @@ def prepare(app: Flask, threads: int = 0) -> None:
         try:
             state = engine.state()
             state.open_searchers(threads)
-            written_forms(state)
+            written_forms(state)  # now, not in the thread below: frozen with the engine's tables
         except IndexError_:
             state = None  # requests answer 503 and /api/status says why, as when the index breaks later
     _compile_templates(app)
@@ -62,15 +62,16 @@ def prepare(app: Flask, threads: int = 0) -> None:
     gc.freeze()
     _, gen1, gen2 = gc.get_threshold()
     gc.set_threshold(GEN0_THRESHOLD, gen1, gen2)
-    if state is not None and engine.caching:  # what the completions offer is counted meanwhile (~2 s)
-        threading.Thread(target=engine.count_picks, args=(state,), daemon=True).start()
+    if state is not None:  # what the completions offer is counted meanwhile (~2 s)
+        threading.Thread(target=_prepare_generation, args=(engine, state), daemon=True).start()
 
 
 def _prepare_generation(engine, state) -> None:
-    """What a generation opened while serving gets before its first requests (in a thread of its
-    own: Engine.on_new_generation): the written forms a « Vouliez-vous dire » reads, and what
-    picking each name the completions offer lists (not under `serve --no-cache`: its requests are
-    each answered as the first one, and the cold benchmarks would measure them beside the counting)."""
+    """What a generation gets before its first requests, the first one in a thread `prepare` starts,
+    one opened while serving in a thread of its own (Engine.on_new_generation): the written forms a
+    « Vouliez-vous dire » reads, and what picking each name the completions offer lists (not under
+    `serve --no-cache`: its requests are each answered as the first one, and the cold benchmarks
+    would measure them beside the counting). `prepare` and this function each wrote these steps."""
     written_forms(state)
     if engine.caching:
         engine.count_picks(state)

@@ -279,3 +279,20 @@ def test_the_contacts_address_patterns_are_kept_per_index_version_as_the_written
     assert list(presenters._patterns) == [state.version] and list(presenters._patterns[state.version]) == [pid]
     assert presenters._pattern_of(rec, state) is pattern
     assert spelling.written_forms(state) is spelling._forms[state.version]
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_the_first_generation_and_a_rebuilds_are_prepared_by_one_function(index_dir, monkeypatch, restored_gc, cache):
+    """serving.prepare and _prepare_generation each wrote the warm-up steps of a generation (review r43):
+    the first generation is prepared by the function a rebuild's is, in the thread prepare starts."""
+    from search_app import create_app, serving
+
+    prepared: list = []
+    done = threading.Event()
+    monkeypatch.setattr(serving, "_prepare_generation", lambda engine, state: prepared.append((engine, state))
+                        or done.set())
+    app = create_app({"INDEX_DIR": str(index_dir), "CACHE": cache})
+    serving.prepare(app)
+    engine = app.extensions["engine"]
+    assert done.wait(10) and prepared == [(engine, engine.state())]
+    assert engine.on_new_generation.func is serving._prepare_generation
