@@ -6,7 +6,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from flask import Flask, jsonify, request
+from flask import Flask, Response, make_response, request
+
+from .errors import error_response
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -43,6 +45,15 @@ class RateLimiter:
             return max(1, math.ceil((1.0 - tokens) / self.rate))
 
 
+def too_many(wait: int) -> Response:
+    """The 429 of a client over its limit, as any error: JSON under /api, the French error page
+    elsewhere (a page answered the JSON object), `no-store`, and `Retry-After`."""
+    resp = make_response(error_response(429, "rate_limited", f"Trop de requêtes : réessayez dans {wait} s."))
+    resp.headers["Retry-After"] = str(wait)
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
 def init_app(app: Flask) -> None:
     limit = int(app.config.get("RATE_LIMIT") or 0)
     limiter = RateLimiter(limit) if limit > 0 else None
@@ -50,15 +61,10 @@ def init_app(app: Flask) -> None:
     if limiter is not None:
         @app.before_request
         def _rate_limit():
+            if request.endpoint == "static":  # a page's stylesheet, script and icon: not requests of their own
+                return None
             wait = limiter.wait(request.remote_addr or "?")
-            if wait:
-                resp = jsonify({"error": {"code": "rate_limited",
-                                          "message": f"Trop de requêtes : réessayez dans {wait} s.",
-                                          "parameter": None}})
-                resp.status_code = 429
-                resp.headers["Retry-After"] = str(wait)
-                return resp
-            return None
+            return too_many(wait) if wait else None
 
     @app.after_request
     def _headers(resp):
