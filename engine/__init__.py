@@ -91,16 +91,18 @@ class Engine:
         """The other partnerships of the same French collectivity, and of the same partner: a partner
         bearing the same name, or the same unit written otherwise (« Région de Kayes » and « Assemblée
         régionale de Kayes », « Bamako (District) » and « Mairie du district de Bamako », « Yélimané » and
-        « Cercle de Yelimané »: a unit of one kind, region and subdivision; QA r42, audit 5, defect 10)."""
+        « Cercle de Yelimané »: the unit the geography tables name, surroundings.unit_of_partner, which the
+        search's surroundings read too; QA r42, audit 5, defect 10)."""
         st = self.state()
         rec = st.partnerships[pid]
         out = []
         for side in ("french_party", "partner_party"):
             name = (rec.get(side) or {}).get("name")
             ids = list(st.partnerships_of.get((side, name), [])) if name else []
-            unit = surroundings.partner_unit_key(rec.get(side)) if side == "partner_party" else None
-            if unit is not None:
-                ids += [i for i in st.partnerships_by_partner_key.get(unit, []) if i not in ids]
+            unit = surroundings.unit_of_partner(rec.get(side)) if side == "partner_party" else None
+            if unit is not None:  # the unit's, in title order (those of the same name first)
+                ids += sorted((i for i in st.partnerships_by_unit.get(unit, []) if i not in ids),
+                              key=lambda i: st.partnerships[i]["title"])
             out.append([copy_record(st.partnerships[i]) for i in ids if i != pid])
         return out[0], out[1]
 

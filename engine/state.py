@@ -36,7 +36,7 @@ from . import ranking_profile
 from .facets import FacetBits
 from .highlight import Markers
 from .matching import FieldLengths
-from .surroundings import Unit, partner_place_keys, partner_places, partner_unit_key, unit_of_partner
+from .surroundings import Unit, partner_place_keys, partner_places, unit_of_partner
 
 
 class LRU:
@@ -185,18 +185,6 @@ class IndexState:
             unit = unit_of_partner(party)
             if unit is not None:
                 out.setdefault(unit, []).append(pid)
-        return out
-
-    @functools.cached_property
-    def partnerships_by_partner_key(self) -> dict[tuple, list[str]]:
-        """The partnerships of each partner unit as « Voir aussi » joins them (surroundings.partner_unit_key:
-        its kind and place as the record writes them), in title order; made once per generation."""
-        out: dict[tuple, list[str]] = {}
-        for pid, party in self._partner_parties:
-            if (key := partner_unit_key(party)) is not None:
-                out.setdefault(key, []).append(pid)
-        for ids in out.values():
-            ids.sort(key=lambda i: self.partnerships[i]["title"])
         return out
 
     @functools.cached_property

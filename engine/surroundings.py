@@ -70,18 +70,11 @@ def partner_place_keys(parties) -> frozenset[str]:
     return frozenset(out)
 
 
-def partner_unit_key(party: dict | None) -> tuple | None:
-    """A partner that is an administrative unit (a region, a wilaya, a cercle…: UNIT_KINDS), as its
-    kind and place, for « Voir aussi »; None for a commune, a village or an association, which a name
-    tells apart."""
-    kind = (party or {}).get("kind") or ""
-    if kind not in UNIT_KINDS:
-        return None
-    return kind, party.get("country"), party.get("region"), party.get("subdivision")  # type: ignore[union-attr]
-
-
 def unit_of_partner(party: dict | None) -> Unit | None:
-    """The unit a partnership's partner is, when it is one that encloses communes."""
+    """The unit a partnership's partner is, when it is one that encloses communes (a region, a wilaya,
+    a cercle…: UNIT_KINDS), as the geography tables name it: the search's surroundings and « Voir
+    aussi » (Engine.related) read it; None for a commune, a village or an association, which a name
+    tells apart."""
     if not party:
         return None
     level = UNIT_KINDS.get(party.get("kind") or "")
