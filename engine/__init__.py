@@ -83,6 +83,11 @@ class Engine:
     def action(self, aid: str) -> dict | None:
         return copy_record(self.state().actions.get(aid))
 
+    def retired_action(self, aid: str) -> dict | None:
+        """An action id issued once that no action answers any more (a parsing fix merged, split
+        or dropped its action: indexer/action_ids.py): its `partnership_id` and last `title`."""
+        return copy_record(self.state().generation.meta.get("retired_actions", {}).get(aid))
+
     def actions_of(self, pid: str) -> list[dict]:
         st = self.state()
         return [copy_record(st.actions[a]) for a in st.actions_of.get(pid, [])]

@@ -217,6 +217,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
             "counts": meta_counts(corpus),
             "documents": len(docs),
             "reports": [asdict(r) for r in corpus.reports],
+            "retired_actions": corpus.retired,  # the ids /api/actions answers 410 for (action_ids.py)
         })
         publish(index_dir, gen)
     except OSError as exc:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import french_places, geography
+from . import action_ids, french_places, geography
 from .domains import DOMAINS, domains_of_text, map_domains
-from .ids import action_id, name_key
+from .ids import name_key
 from .kinds import retype_associations, retype_groups, retype_villages
 from .locations import default_data_dir
 from .parallel import parallel_map
@@ -58,6 +58,8 @@ class Corpus:
     # each document's own records before merging, kept in the index so that a
     # later build can fall back on them (see load_corpus)
     per_document: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    # the action ids the ledger issued that no action answers any more (action_ids.retired)
+    retired: dict[str, dict] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -178,9 +180,11 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
 
 
 def merge(partnerships: list[Partnership], actions: list[Action], warnings: list[str] | None = None,
-          repertoires: list[Repertoire] | None = None) -> tuple[list[Partnership], list[Action]]:
+          repertoires: list[Repertoire] | None = None, ledger: list[action_ids.Entry] | None = None,
+          ) -> tuple[list[Partnership], list[Action]]:
     """Merge records with equal ids, give each collectivity one spelling and
-    each party the geography of its own place, renumber actions, and roll the
+    each party the geography of its own place, give actions the ids the `ledger` keeps
+    for them (indexer/action_ids.py; without one, numbered in document order), and roll the
     derived fields (domains, years) up from the merged whole."""
     warnings = [] if warnings is None else warnings
     by_id: dict[str, Partnership] = {}
@@ -203,7 +207,7 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
     _one_spelling(merged)
     _one_place(merged)
     french_places.say_table_places(merged)  # the names as the pages show them
-    kept = _number_actions(actions, by_id)
+    kept = action_ids.number_actions(actions, by_id, ledger or [], warnings)
     actions_of: dict[str, list[Action]] = {}
     for a in kept:
         actions_of.setdefault(a.partnership_id, []).append(a)
@@ -284,20 +288,6 @@ def _one_place(partnerships: list[Partnership]) -> None:
             known = stated.get((name_key(pp.name), pp.country, pp.region), set())
             if len(known) == 1:
                 pp.subdivision = next(iter(known))
-
-
-def _number_actions(actions: list[Action], partnerships: dict[str, Partnership]) -> list[Action]:
-    """The actions of known partnerships, in document order within their partnership,
-    numbered from 1."""
-    counters: dict[str, int] = {}
-    kept: list[Action] = []
-    for a in actions:
-        if a.partnership_id not in partnerships:
-            continue
-        counters[a.partnership_id] = counters.get(a.partnership_id, 0) + 1
-        a.id = action_id(a.partnership_id, counters[a.partnership_id])
-        kept.append(a)
-    return kept
 
 
 def fold_listed(partnerships: list[Partnership], actions: list[Action],
@@ -523,6 +513,7 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
                 fallback: Callable[[str], tuple[list[Partnership], list[Action], str | None] | None] | None = None,
                 repertoires: list[Repertoire] | None = None,
                 when_idle: Callable[[], None] | None = None,
+                ledger: list[action_ids.Entry] | None = None,
                 ) -> Corpus:
     """Parse every document of `data_dir` and merge the records.
 
@@ -530,7 +521,8 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     parse, and when they were read (the build passes the previous index's
     copy), so that a broken or missing file never makes records disappear
     from the index; its report's `kept` says so. `when_idle()`
-    runs while the last document is parsed (parallel.parallel_map).
+    runs while the last document is parsed (parallel.parallel_map). The actions' ids are those
+    `ledger` keeps for them (by default indexer/action_ids.tsv: action_ids.py).
     """
     data_dir = Path(data_dir)
     partnerships: list[Partnership] = []
@@ -555,8 +547,10 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
         if progress:
             progress(document, report)
     merge_warnings: list[str] = []
-    merged, kept_actions = merge(partnerships, actions, merge_warnings, repertoires)
+    ledger = action_ids.read() if ledger is None else ledger
+    merged, kept_actions = merge(partnerships, actions, merge_warnings, repertoires, ledger)
     for r in reports:
         r.warnings += [w.split(": ", 1)[1] for w in merge_warnings if w.startswith(r.document + ":")]
         r.stats.update({f"domains: {k}": v for k, v in domain_source_counts(merged, r.document).items()})
-    return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir, repertoires), per_document)
+    return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir, repertoires), per_document,
+                  action_ids.retired(ledger, kept_actions))

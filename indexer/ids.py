@@ -96,5 +96,7 @@ def partnership_id(french_name: str, partner_name: str | None) -> str:
 
 
 def action_id(partnership_id: str, n: int) -> str:
-    """Actions are numbered in document order within their partnership."""
+    """The id of the `n`th action issued in a partnership: the ledger (action_ids.py) keeps each
+    action's number from one build to the next, so that a parsing fix merging two actions does
+    not move the others (their rank in the sheet would)."""
     return f"{partnership_id}--a{n:02d}"

@@ -1,4 +1,4 @@
-"""The `repertoires` command: index, serve, search, export (and eval, bench).
+"""The `repertoires` command: index, serve, search, export, ids (and eval, bench).
 
 Each subcommand is a thin layer over the indexer and engine APIs; what they
 print is meant for a person at a terminal (with `--json` where a tool reads it).
@@ -16,7 +16,7 @@ from pathlib import Path
 from indexer.facet_registry import registry
 from indexer.limits import DEFAULT_PER_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 from indexer.store import DEFAULT_INDEX_DIR
-from search_app.formatting import number
+from search_app.formatting import number, plural
 
 from .args import MAX_THREADS, ArgumentParser, number_between
 from .output import print_build_summary, print_results
@@ -36,6 +36,9 @@ EPILOG_SEARCH = """exemples :
   repertoires search "agriculture Ségou" --explain      comment le score de chaque résultat a été fait"""
 EPILOG_EXPORT = """exemple :
   repertoires export > fiches.jsonl"""
+EPILOG_IDS = """exemples :
+  repertoires ids            après une correction d'un lecteur qui fond ou coupe des actions
+  repertoires ids --check    sortie 1 quand le registre ne couvre pas les actions lues"""
 SORT_HELP = ("ordre des résultats : relevance (pertinence, par défaut), year_desc (plus récents d'abord), "
              "year_asc (plus anciens d'abord) ou name (nom)")
 SOCKET_ERRORS = {errno.EADDRINUSE: "adresse déjà utilisée", errno.EACCES: "accès refusé",
@@ -144,6 +147,16 @@ def build_parser() -> argparse.ArgumentParser:
                                    "un objet JSON par ligne, sur la sortie standard.", epilog=EPILOG_EXPORT)
     p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
                    help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
+
+    p = sub.add_parser("ids", help="met à jour le registre des identifiants d'actions",
+                       description="Lit les documents sources et met à jour le registre des identifiants d'actions\n"
+                                   "(indexer/action_ids.tsv) : les actions nouvelles y sont ajoutées, les\n"
+                                   "identifiants sans action sont marqués retirés ; aucun n'est renuméroté.",
+                       epilog=EPILOG_IDS)
+    p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
+                   help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
+    p.add_argument("--check", action="store_true",
+                   help="dit seulement si le registre est à jour (sortie 1 sinon), sans l'écrire")
     return parser
 
 
@@ -367,6 +380,37 @@ def cmd_export(args) -> int:
     return 0 if corpus.ok else 2
 
 
+def cmd_ids(args) -> int:
+    """The ledger of action ids brought up to date with the corpus (indexer/action_ids.py). Not
+    with a document unread: its actions' ids would be retired for good."""
+    from indexer import action_ids
+    from indexer.corpus import load_corpus
+
+    if documents_missing(args):
+        return 1
+    ledger = action_ids.read()
+    corpus = load_corpus(args.data, ledger=ledger)
+    if not corpus.ok:
+        unread = ", ".join(r.document for r in corpus.reports if not r.ok)
+        error(f"document illisible ({unread}) : le registre des identifiants n'est pas mis à jour")
+        return 2
+    after = action_ids.updated(ledger, corpus.actions)
+    done = action_ids.changes(ledger, after)
+    if not any(done.values()):
+        print(f"Le registre des identifiants d'actions est à jour ({action_ids.LEDGER.name} : "
+              f"{plural(len(after), 'identifiant')}).")
+        return 0
+    said = ", ".join((plural(done["added"], "identifiant ajouté", "identifiants ajoutés"),
+                      plural(done["retired"], "retiré", "retirés"),
+                      plural(done["retitled"], "titre changé", "titres changés")))
+    if args.check:
+        error(f"le registre des identifiants d'actions n'est pas à jour ({said}) : lancez « {action_ids.UPDATE} »")
+        return 1
+    action_ids.write(after)
+    print(f"Registre des identifiants d'actions mis à jour ({action_ids.LEDGER}) : {said}.")
+    return 0
+
+
 def cmd_eval(args) -> int:
     from evaluation.run import main as eval_main
 
@@ -392,7 +436,7 @@ def cmd_loadtest(args) -> int:
 
 
 COMMANDS = {"loadtest": cmd_loadtest, "eval": cmd_eval, "bench": cmd_bench, "judged": cmd_judged, "index": cmd_index,
-            "serve": cmd_serve, "search": cmd_search, "export": cmd_export}
+            "serve": cmd_serve, "search": cmd_search, "export": cmd_export, "ids": cmd_ids}
 
 
 def main(argv: list[str] | None = None) -> int:

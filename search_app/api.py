@@ -98,6 +98,8 @@ def partnership(pid: str):
 @bp.get("/actions/<aid>")
 def action(aid: str):
     data = views.action_view(aid)
+    if data is None and (gone := views.retired_action(aid, lambda pid: url_for("api.partnership", pid=pid))):
+        return error_response(410, "gone", gone["message"], "id")
     if data is None:
         meant = views.action_meant(aid)
         hint = f" {meant}" if meant else ""

@@ -13,11 +13,12 @@ MESSAGES = {
     400: "Requête invalide.",
     404: "Page introuvable.",
     405: "Méthode non autorisée.",
+    410: "Cette page n'existe plus.",
     429: "Trop de requêtes.",
     500: "Erreur interne : l'incident a été enregistré.",
     503: "L'index de recherche est indisponible pour le moment.",
 }
-CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 429: "rate_limited",
+CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone", 429: "rate_limited",
          500: "internal_error", 503: INDEX_UNAVAILABLE}
 
 

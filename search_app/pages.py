@@ -281,6 +281,19 @@ def _partnership_meant(pid: str):
     return french_redirect(url, "La fiche est à")
 
 
+def _retired_action(pid: str):
+    """An action's id that no action answers any more (views.retired_action): a 410 page saying so,
+    with a link to its partnership; None for any other id."""
+    gone = views.retired_action(pid, lambda owner: url_for("pages.partnership", pid=owner))
+    if gone is None:
+        return None
+    owner = gone["partnership_id"]
+    record_url = url_for("pages.partnership", pid=owner) + search_state(request.args) if owner else None
+    return render_template("error.html", status=410, message=gone["message"],
+                           back_url=url_for("pages.search") + search_state(request.args),
+                           record_url=record_url, record_title=gone["partnership_title"]), 410
+
+
 def _unknown_partnership(pid: str):
     """No partnership has this id: the page says so and offers a search for its words; an action its
     partnership does not have (`paris--rabat--a99`) is said so, with a link to that partnership."""
@@ -320,7 +333,7 @@ def _countries_not_in_parties(p: dict) -> list[str]:
 def partnership(pid: str):
     p = views.partnership_view(pid)
     if p is None:
-        return _partnership_meant(pid) or _unknown_partnership(pid)
+        return _partnership_meant(pid) or _retired_action(pid) or _unknown_partnership(pid)
     args = request.args
     q = args.get("q", "")
     mark = views.record_marks(q if len(q) <= 500 else "")

@@ -23,6 +23,7 @@ from engine.search import plan, search as run_search
 from indexer import geography
 from indexer.facet_registry import is_french, registry
 from indexer.ids import action_id
+from indexer.text import french_list
 
 from .index import get_engine
 from .links import add_facet_links, as_read
@@ -161,12 +162,37 @@ def missing_action(rid: str) -> tuple[str, str] | None:
     rec = engine.partnership(m["pid"]) if m else None
     if m is None or rec is None or engine.action(m.group(0)) is not None:
         return None
-    ids = [a["id"].rpartition("--")[2] for a in engine.actions_of(m["pid"])]
+    ids = sorted((a["id"].rpartition("--")[2] for a in engine.actions_of(m["pid"])), key=lambda n: int(n[1:]))
     has = ("il n'a aucune action" if not ids else f"sa seule action est {ids[0]}" if len(ids) == 1
-           else f"ses {len(ids)} actions vont de {ids[0]} à {ids[-1]}")
+           else f"ses {len(ids)} actions vont de {ids[0]} à {ids[-1]}" if _numbered_in_a_row(ids)
+           else f"ses {len(ids)} actions sont {french_list(ids)}")
     padded = action_id(m["pid"], int(m["n"][1:])).rpartition("--")[2]  # `a1` for a01, as the ids write it
     meant = f" Vouliez-vous dire « {m['pid']}--{padded} » ?" if padded != m["n"] and padded in ids else ""
     return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}.{meant}"
+
+
+def retired_action(aid: str, address: Callable[[str], str]) -> dict | None:
+    """An action id no action answers any more, since a fix to the reading of its document merged,
+    split or dropped its action (indexer/action_ids.py: the id is not given to another): its
+    partnership's id and title (None when gone too) and the sentence saying so, with its
+    partnership's `address(id)` (the API's or the page's). None for any other id (a 404)."""
+    engine = get_engine()
+    lower = aid.strip().strip("/").lower()
+    gone = engine.retired_action(lower)
+    if gone is None:
+        return None
+    owner = engine.partnership(gone["partnership_id"])
+    said = (f"L'action « {gone['title']} » ({lower}) n'existe plus : une correction de la lecture de son document "
+            "l'a fondue dans une autre ou retirée, et son identifiant ne désigne aucune autre action.")
+    return {"partnership_id": owner and owner["id"], "partnership_title": owner and owner["title"],
+            "message": said + (f" Son partenariat « {owner['title']} » : {address(owner['id'])}." if owner else
+                               f" Son partenariat « {gone['partnership_id']} » n'est plus dans le répertoire.")}
+
+
+def _numbered_in_a_row(ids: list[str]) -> bool:
+    """Whether a partnership's action numbers (`a01`…, sorted) follow each other: a retired one
+    (indexer/action_ids.py) leaves a gap, and a new action may come after it."""
+    return int(ids[-1][1:]) - int(ids[0][1:]) == len(ids) - 1
 
 
 def action_meant(aid: str) -> str | None:
@@ -265,6 +291,7 @@ __all__ = [
     "no_french_party_note",
     "partnership_view",
     "related_view",
+    "retired_action",
     "search_view",
     "suggest_view",
 ]

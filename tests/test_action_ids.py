@@ -1,0 +1,156 @@
+"""Action ids that stay put (indexer/action_ids.py; QA r44, audit 8, defect 1). An action's id was
+its rank in its partnership: when a parsing fix merged two actions of a sheet, every later action
+moved up one and its old id opened the next action (38 of round 41's 973 ids). Now the ledger
+indexer/action_ids.tsv keeps each id issued; a fix that merges or splits actions leaves the other
+ids as they were, a lost id answers 410 (API and page), a new action gets a number never used."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import action_ids, geography
+from indexer.build import write_generation
+from indexer.corpus import load_corpus
+from test_sixth_repertoire import BURKINA, FILE, FIX
+
+KALENKO = "bellerive-sur-oise--kalenko"
+APART = "Construction du centre de santé de Kalenko\nDotation en médicaments\n"  # the fixture: two actions
+TOGETHER = "Construction du centre de santé de Kalenko et dotation en médicaments\n\n"  # the same, read as one
+
+
+@pytest.fixture
+def read(tmp_path, monkeypatch):
+    """Reads the Burkina fixture (tests/fixtures/burkina) against a ledger, as written or with the
+    sheet's first two actions read as one (`together`): what a parsing fix changes, seen from the
+    records."""
+    monkeypatch.setitem(geography.TABLES, "Burkina Faso", FIX / "burkina.tsv")
+    data = tmp_path / "data"
+    data.mkdir()
+
+    def read(ledger: list[action_ids.Entry], together: bool = False):
+        text = (FIX / FILE).read_text(encoding="utf-8")
+        assert APART in text
+        (data / FILE).write_text(text.replace(APART, TOGETHER) if together else text, encoding="utf-8")
+        return load_corpus(data, repertoires=[BURKINA], ledger=ledger)
+
+    yield read
+    geography._LOADED.pop("Burkina Faso", None)
+
+
+def ids(corpus) -> dict[str, str]:
+    return {a.title: a.id for a in corpus.actions}
+
+
+def test_merging_two_actions_keeps_every_other_action_id(read):
+    before = read([])
+    assert ids(before)["Forage du quartier Nord"] == f"{KALENKO}--a03"
+    assert ids(read([], together=True))["Forage du quartier Nord"] == f"{KALENKO}--a02"  # by rank, it moved
+    after = read(action_ids.updated([], before.actions), together=True)
+    assert ids(after) == {
+        "Construction du centre de santé de Kalenko et dotation en médicaments": f"{KALENKO}--a01",
+        "Forage du quartier Nord": f"{KALENKO}--a03",
+        "Réhabilitation de deux puits": f"{KALENKO}--a04",
+        "Formation de six matrones": "cg-vallee-haute--sanwega--a01",
+    }
+    assert after.retired == {f"{KALENKO}--a02": {"partnership_id": KALENKO, "title": "Dotation en médicaments"}}
+    (report,) = after.reports
+    assert any(w.startswith(f"l'id {KALENKO}--a02 (« Dotation en médicaments ») ne répond plus à aucune action")
+               and "repertoires ids" in w for w in report.warnings)
+
+
+def test_splitting_an_action_gives_its_new_part_a_number_never_used(read):
+    ledger = action_ids.updated([], read([], together=True).actions)
+    ledger.append(action_ids.Entry(KALENKO, f"{KALENKO}--a04", "Une action d'une lecture plus ancienne", retired=True))
+    after = read(ledger)
+    assert ids(after) == {
+        "Construction du centre de santé de Kalenko": f"{KALENKO}--a01",
+        "Dotation en médicaments": f"{KALENKO}--a05",  # a04 was issued once: never again
+        "Forage du quartier Nord": f"{KALENKO}--a02",
+        "Réhabilitation de deux puits": f"{KALENKO}--a03",
+        "Formation de six matrones": "cg-vallee-haute--sanwega--a01",
+    }
+    assert [a.title for a in after.actions][:2] == ["Construction du centre de santé de Kalenko",
+                                                    "Dotation en médicaments"]  # shown in document order
+    (report,) = after.reports
+    assert any(w.startswith(f"ligne 73 : l'action « Dotation en médicaments » prend un id nouveau, {KALENKO}--a05")
+               for w in report.warnings)
+
+
+def test_the_ledger_is_written_and_read_back_and_never_renumbered(read, tmp_path):
+    first = action_ids.updated([], read([]).actions)
+    path = tmp_path / "ids.tsv"
+    action_ids.write(first, path)
+    assert action_ids.read(path) == sorted(first, key=lambda e: (e.partnership_id, e.number))
+    merged = read(action_ids.read(path), together=True)
+    second = action_ids.updated(action_ids.read(path), merged.actions)
+    assert action_ids.changes(action_ids.read(path), second) == {"added": 0, "retired": 1, "retitled": 1}
+    assert {e.action_id for e in second} == {e.action_id for e in first}
+    assert [e.action_id for e in second if e.retired] == [f"{KALENKO}--a02"]
+    assert action_ids.updated(second, read(second, together=True).actions) == second  # up to date
+
+
+def test_close_titles():
+    assert action_ids.likeness("Création de jardins maraîchers",
+                               "Création de jardins maraîchers, plantations d’arbres") >= action_ids.CLOSE
+    assert action_ids.likeness("Envoi de médicaments", "Envoi de matériel médical") < action_ids.CLOSE
+    assert action_ids.fingerprint("Forage  du Quartier-Nord.") == action_ids.fingerprint("forage du quartier nord")
+
+
+def test_the_ledger_covers_the_corpus(corpus):
+    """Fails when a change to the parsers merged, split, added or retitled actions: run
+    `repertoires ids` (it adds the new ids and retires the lost ones, renumbering none)."""
+    ledger = action_ids.read()
+    changed = action_ids.changes(ledger, action_ids.updated(ledger, corpus.actions))
+    assert not any(changed.values()), (
+        f"indexer/action_ids.tsv does not cover the corpus's actions ({changed}): run `repertoires ids`")
+
+
+def test_the_ids_command_adds_and_retires_and_check_says_so(monkeypatch, tmp_path, capsys):
+    from repertoires.cli import main
+
+    ledger = action_ids.read()
+    dropped = [e for e in ledger if e.partnership_id == ledger[0].partnership_id][-1]  # its last number: given again
+    gone = action_ids.Entry("paris--rabat", "paris--rabat--a98", "Une action disparue")
+    stale = [e for e in ledger if e != dropped] + [gone]
+    path = tmp_path / "action_ids.tsv"
+    action_ids.write(stale, path)
+    monkeypatch.setattr(action_ids, "LEDGER", path)
+    assert main(["ids", "--check"]) == 1
+    assert "lancez « repertoires ids »" in capsys.readouterr().err
+    assert main(["ids"]) == 0
+    assert "1 identifiant ajouté, 1 retiré, 0 titre changé" in capsys.readouterr().out
+    again = {e.action_id: e for e in action_ids.read(path)}
+    assert again[dropped.action_id] == dropped and again["paris--rabat--a98"].retired
+    assert main(["ids", "--check"]) == 0
+
+
+@pytest.fixture
+def merged_app(read, tmp_path):
+    """The app on an index of the fixture after the merge: KALENKO--a02 retired."""
+    from search_app import create_app
+
+    corpus = read(action_ids.updated([], read([]).actions), together=True)
+    write_generation(tmp_path / "index", corpus)
+    return create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True})
+
+
+def test_a_retired_id_answers_410_naming_its_partnership(merged_app):
+    client = merged_app.test_client()
+    resp = client.get(f"/api/actions/{KALENKO}--a02")
+    assert resp.status_code == 410
+    error = resp.get_json()["error"]
+    assert (error["code"], error["parameter"]) == ("gone", "id")
+    assert error["message"].startswith(f"L'action « Dotation en médicaments » ({KALENKO}--a02) n'existe plus")
+    assert error["message"].endswith(f" : /api/partnerships/{KALENKO}.")
+    assert client.get(f"/api/actions/{KALENKO}--a03").get_json()["title"] == "Forage du quartier Nord"
+    page = client.get(f"/partenariats/{KALENKO}--a02")
+    assert page.status_code == 410
+    html = page.get_data(as_text=True)
+    assert "Dotation en médicaments" in html and "existe plus" in html and f'href="/partenariats/{KALENKO}"' in html
+
+
+def test_an_id_never_issued_stays_404_and_says_the_numbers(merged_app):
+    client = merged_app.test_client()
+    resp = client.get(f"/api/actions/{KALENKO}--a09")
+    assert resp.status_code == 404
+    assert resp.get_json()["error"]["message"].endswith("ses 3 actions sont a01, a03 et a04.")
+    assert client.get(f"/partenariats/{KALENKO}--a09").status_code == 404
