@@ -44,6 +44,7 @@ from .store import (
     current_generation,
     new_generation_dir,
     publish,
+    why_not_written,
     write_json,
     write_text,
 )
@@ -151,7 +152,10 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
     except NoDocuments as exc:
         raise BuildError(str(exc)) from None
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
+    try:  # before the documents are read (a file by its name, a folder that cannot be made: a traceback)
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"impossible de créer le dossier d'index {index_dir} : {why_not_written(exc)}") from None
     corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir),
                          when_idle=lambda: _prime_analysis(Path(data_dir)))
     if not corpus.partnerships:
@@ -183,9 +187,9 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     A failed write removes the half-written generation and raises BuildError;
     the generation being served stays as it was."""
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
     gen = None
-    try:
+    try:  # (a folder that cannot be made, a file by its name, was a traceback)
+        index_dir.mkdir(parents=True, exist_ok=True)
         gen = new_generation_dir(index_dir)
         schema = build_schema()
         ix = whoosh_index.create_in(str(gen), schema)
@@ -223,7 +227,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     except OSError as exc:
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)
-        raise BuildError(f"impossible d'écrire l'index dans {index_dir} : {exc.strerror or exc} "
+        raise BuildError(f"impossible d'écrire l'index dans {index_dir} : {why_not_written(exc)} "
                          "(l'index servi n'a pas changé)") from None
     return gen, len(docs)
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from .build import BuildResult, build_index
+from .build import BuildError, BuildResult, build_index
 from .corpus import code_fingerprint, corpus_checksum
 from .schema import check_compatible
-from .store import Generation, IndexCorrupt, IndexError_, IndexOutdated, current_generation
+from .store import Generation, IndexCorrupt, IndexError_, IndexNotAFolder, IndexOutdated, current_generation
 
 
 def _check_readable(generation: Generation) -> None:
@@ -58,6 +58,8 @@ def ensure_index(data_dir: Path | str, index_dir: Path | str,
     try:
         check_fresh(data_dir, index_dir)
         return None
+    except IndexNotAFolder as exc:  # no build can be there: said once, not « …, construction de l'index… »
+        raise BuildError(exc.cause) from None
     except IndexError_ as exc:
         if on_rebuild is not None:
             on_rebuild(exc.cause)

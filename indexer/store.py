@@ -26,6 +26,7 @@ removed, keeping the previous one for readers that are still on it.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -68,6 +69,15 @@ class IndexError_(Exception):
 
 class IndexMissing(IndexError_):
     code = "index_missing"
+
+
+class IndexNotAFolder(IndexMissing):
+    """`--index` names a file, or a path through one: no build can put an index there, so the
+    message says so and names no command (it said « lancez `repertoires index --index …` », which
+    then failed)."""
+
+    def told(self, command: str = "repertoires index") -> str:
+        return self.cause
 
 
 class IndexCorrupt(IndexError_):
@@ -151,12 +161,34 @@ def cleanup(index_dir: Path, keep: str) -> None:
             pass
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file standing where `folder` or one of its parents would be a folder; None when there is none."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            return None if part.is_dir() else part
+    return None
+
+
+# why a folder could not be written, in French (the system says it in English)
+WRITE_ERRORS = {errno.EEXIST: "un fichier porte ce nom", errno.ENOTDIR: "un élément du chemin est un fichier",
+                errno.EACCES: "permission refusée", errno.EPERM: "opération non permise",
+                errno.EROFS: "système de fichiers en lecture seule", errno.ENOSPC: "plus de place sur le disque",
+                errno.ENOENT: "le système de fichiers n'y permet pas de dossier"}
+
+
+def why_not_written(exc: OSError) -> str:
+    """An OSError of a write, as a message says it."""
+    return WRITE_ERRORS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
 def current_generation(index_dir: Path) -> Generation:
     """The generation CURRENT names, checked enough to be opened; raises
     IndexMissing or IndexCorrupt with a message that says what to do."""
     index_dir = Path(index_dir)
     pointer = index_dir / POINTER
     if not pointer.exists():
+        if (file := file_in_the_way(index_dir)) is not None:
+            raise IndexNotAFolder(f"{file} est un fichier, pas un dossier : --index doit nommer un dossier")
         raise IndexMissing(f"aucun index dans {index_dir}")
     name = pointer.read_text(encoding="utf-8").strip()
     path = index_dir / name
