@@ -21,8 +21,15 @@ def _pair(key: str, value: str) -> str:
     return quote_plus(key) + "=" + quote_plus(value)
 
 
+def kept(name: str) -> bool:
+    """Whether a link carries a parameter on: not a cache buster (`_=123`, a name starting with `_`),
+    which the API lets through and which was copied into every link, so a client following them
+    sent the same buster on each."""
+    return not name.startswith("_")
+
+
 def _encode(args: MultiDict) -> str:
-    return "&".join(_pair(str(k), str(v)) for k, vs in args.lists() for v in vs if v != "")
+    return "&".join(_pair(str(k), str(v)) for k, vs in args.lists() if kept(str(k)) for v in vs if v != "")
 
 
 def url_with(path: str, args: MultiDict, **changes) -> str:
@@ -90,7 +97,8 @@ def add_facet_links(facets: dict, path: str, args: MultiDict) -> dict:
     """Each value's toggle_url (as `toggle_url` makes it): the request's
     parameters are encoded once, not once per value (a search lists about a
     hundred values; encoding them all was a third of an API answer)."""
-    pairs = [(k, _pair(str(k), str(v))) for k, vs in args.lists() if k != "page" for v in vs if v != ""]
+    pairs = [(k, _pair(str(k), str(v))) for k, vs in args.lists() if k != "page" and kept(str(k))
+             for v in vs if v != ""]
     for facet, items in facets.items():
         current = args.getlist(facet)
         base = "&".join(p for k, p in pairs if k != facet)  # the toggled facet goes last, as toggle_url adds it

@@ -1,0 +1,16 @@
+"""A cache buster (`_=123`) is let through but not copied into the answer's links (QA r44, audit 8,
+#10): `links.html`, `links.next` and every `toggle_url` carried `&_=123`, and so did the page's."""
+from __future__ import annotations
+
+
+def test_the_api_s_links_leave_the_buster_out(client):
+    data = client.get("/api/search?q=Kayes&_=123&per_page=2").get_json()
+    urls = list(data["links"].values()) + [it["toggle_url"] for items in data["facets"].values() for it in items]
+    assert "next" in data["links"] and urls
+    assert not [u for u in urls if "_=" in u]
+    assert "q=Kayes" in data["links"]["next"] and "per_page=2" in data["links"]["next"]
+
+
+def test_the_page_s_links_leave_it_out(client):
+    html = client.get("/?q=eau&_=1700000000&per_page=5").get_data(as_text=True)
+    assert "per_page=5" in html and "_=1700000000" not in html
