@@ -224,8 +224,9 @@ def _search_page(template: str, view: str):
         "path": request.path, "view": view, "state": state,
         "with_state": with_state, "unfiltered": unfiltered,
         "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN,
-        "list_url": url_with(url_for("pages.search"), args, page=None),
-        "map_url": url_with(url_for("pages.map_page"), args, page=None),
+        # the page kept both ways (the map ignores it): list page 3 -> Carte -> Liste was page 1
+        "list_url": url_with(url_for("pages.search"), args, page=args.get("page")),
+        "map_url": url_with(url_for("pages.map_page"), args, page=args.get("page")),
         "json_url": url_with(url_for("api.search"), args, page=args.get("page")),
         "csv_url": url_with(url_for("api.search_csv"), args, page=args.get("page")),
         "exports": export_menu(args, r["query"]["type"] if r is not None else "partnership"),
