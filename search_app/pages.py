@@ -204,7 +204,7 @@ def _search_page(template: str, view: str):
             without, corrected, meant = _value_fixes(args)
             form_args, fix_url = _known(without), url_with(request.path, without)
             if corrected is not None and meant:
-                meant_url = url_with(request.path, corrected)
+                meant_url = url_with(request.path, corrected, page=args.get("page"))  # the same list: its page kept
                 meant_label = french_list([f"« {m} »" for m in meant])
         elif exc.code == "invalid_characters":  # (`?q=%00eau`): echoed raw, they would break the page
             cleaned = MultiDict([(k, without_control(v)) for k, v in args.items(multi=True)])
