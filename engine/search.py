@@ -213,8 +213,9 @@ def search(state: IndexState, req: SearchRequest) -> dict:
                                                req.year_to)])
     partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
-    if req.page > pages and total:  # a bookmark from before the index changed, an edited URL
-        notices.append(f"La page {req.page} n'existe pas : la dernière page est la page {pages}.")
+    if req.page > pages:  # a bookmark from before the index changed, an edited URL (an empty listing said nothing)
+        notices.append(f"La page {req.page} n'existe pas : " + (f"la dernière page est la page {pages}." if total
+                                                                 else "la recherche ne donne aucun résultat."))
     start = (req.page - 1) * req.per_page
     ordered = _sort(state, hits, hit_scores, req.sort, browsing=scores is None, upto=start + req.per_page)
     page_hits = ordered[start:start + req.per_page]
