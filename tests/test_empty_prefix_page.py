@@ -1,0 +1,22 @@
+"""`q=pays:` (a prefix followed by nothing): the API refuses it, the page lists what `q=` lists with
+a notice, and docs/api.md, which lists what the page forgives, says so (QA r44, audit 8, #12: the
+page's leniency was not among them)."""
+from __future__ import annotations
+
+from html import unescape
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "api.md"
+NOTICE = "Le préfixe « pays: » n'est suivi de rien : il a été ignoré."
+
+
+def test_the_page_forgives_it_the_api_does_not(client):
+    assert client.get("/api/search?q=pays:").get_json()["error"]["code"] == "empty_field_prefix"
+    resp = client.get("/?q=pays:")
+    assert resp.status_code == 200
+    assert NOTICE in unescape(resp.get_data(as_text=True)).replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_the_docs_say_the_page_forgives_it():
+    text = " ".join(DOCS.read_text(encoding="utf-8").split())
+    assert f"`/?q=pays:` lists what `/?q=` lists, with the notice « {NOTICE} »" in text
