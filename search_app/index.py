@@ -4,10 +4,6 @@ engine of each application (`get_engine`), created by `init_app`, and the
 indexer.freshness.ensure_index (`repertoires serve` calls the same function)."""
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import TypeVar
-
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
@@ -22,24 +18,6 @@ from .formatting import number, plural
 
 def get_engine() -> Engine:
     return current_app.extensions["engine"]
-
-
-T = TypeVar("T")
-_lock = threading.Lock()
-
-
-def of_version(cache: dict[str, T], state, make: Callable[[], T]) -> T:
-    """What `make` builds for the index version `state` serves, built once and kept in `cache`
-    (index version -> it): one version at a time, the old one is no longer served. The one way the
-    application keeps a table per generation (the written forms, the contacts' address patterns)."""
-    value = cache.get(state.version)
-    if value is None:
-        with _lock:
-            if state.version not in cache:
-                cache.clear()
-                cache[state.version] = make()
-            value = cache[state.version]
-    return value
 
 
 @click.command("init-index")

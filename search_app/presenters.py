@@ -9,8 +9,9 @@ from typing import Any
 from engine import copy_record
 from indexer.text import redact_contacts
 
-from .index import get_engine, of_version
+from .index import get_engine
 from .postal import POSTAL_ADDRESS
+from .versions import of_version
 
 PRIVATE_CONTACT_FIELDS = ("phone", "fax", "email", "address")
 REDACTED = "[masqué]"

@@ -15,7 +15,7 @@ from analyzers import fold_text
 from engine.querylang import parse_query
 
 from .formatting import match_case
-from .index import of_version
+from .versions import of_version
 
 _WORD = re.compile(r"[^\W\d_]+")
 _forms: dict[str, dict[str, str]] = {}  # index version -> folded word -> written form

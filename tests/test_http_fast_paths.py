@@ -268,7 +268,7 @@ def test_a_generation_published_while_serving_is_prepared_as_it_opens(index_dir,
 
 def test_the_contacts_address_patterns_are_kept_per_index_version_as_the_written_forms(engine):
     """The address patterns --hide-contacts masks with were kept per generation object in a third way
-    (review r43): they are kept per index version as the written forms are (search_app.index.of_version)."""
+    (review r43): they are kept per index version as the written forms are (search_app.versions.of_version)."""
     from search_app import presenters
 
     state = engine.state()

@@ -71,7 +71,8 @@ def test_a_spaced_place_is_said_only_where_the_reading_finds_other_records(engin
     assert not any("est lu comme" in n for n in response["query"]["notices"]), response["query"]["notices"]
 
 
-_PARTIAL = "Certains résultats ne contiennent pas tous les mots : ils sont classés d'autant plus bas qu'il leur en manque."
+_PARTIAL = ("Certains résultats ne contiennent pas tous les mots : ils sont classés d'autant plus bas "
+            "qu'il leur en manque.")
 
 
 @pytest.mark.parametrize("typed, notices", [
