@@ -40,6 +40,12 @@ def facet_parameter(facet: Facet) -> dict:
         items = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
         description += (f" De {YEAR_MIN} à {YEAR_MAX}, en chiffres, sans signe ni zéro devant, comme year_from et "
                         "year_to (autrement écrite : invalid_year, hors de ces bornes : out_of_range).")
+    if facet.exclusive:  # one value (params.once)
+        description += " Une seule valeur (donnée deux fois : repeated_parameter)."
+        param = {"name": facet.name, "in": "query", "required": False, "description": description, "schema": items}
+        if facet.example is not None:
+            param["example"] = facet.example
+        return param
     param = {
         "name": facet.name,
         "in": "query",

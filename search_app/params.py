@@ -206,6 +206,12 @@ def known_params() -> set[str]:
     return set(registry().names) | set(SINGLE_PARAMS)
 
 
+def once() -> tuple[str, ...]:
+    """The parameters given once: the single ones, and a facet selecting one value at a time (`type`:
+    `type=action&type=partnership` listed partnerships, its facet selecting neither)."""
+    return SINGLE_PARAMS + tuple(f.name for f in registry() if f.exclusive)
+
+
 def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) -> SearchRequest:
     """Validate a MultiDict of query parameters. `strict` also refuses unknown
     and repeated parameters and empty values (the API); the HTML page ignores
@@ -227,7 +233,7 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
 def _check_names(args, strict: bool) -> None:
     """No control characters anywhere; strictly, no unknown or repeated parameter, and none given
     empty but `q` (an empty `q` browses everything)."""
-    check_names(args, known_params() if strict else None, SINGLE_PARAMS if strict else ())
+    check_names(args, known_params() if strict else None, once() if strict else ())
     if strict:
         refuse_empty(args, [name for name in args if name != "q" and not name.startswith("_")])
 
@@ -293,6 +299,7 @@ def _filters(args, facet_values: dict[str, list]) -> dict[str, list]:
     for facet in registry():
         name = facet.name
         raw = [v for v in args.getlist(name) if v != ""]  # (given empty: refuse_empty, or the page ignores it)
+        raw = raw[:1] if facet.exclusive else raw  # (the page reads the first, as of a single parameter)
         if raw:
             filters[name] = list(dict.fromkeys(_facet_values(facet, raw, facet_values)))
     return filters
