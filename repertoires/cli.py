@@ -63,9 +63,9 @@ def _add_facet_options(p: argparse.ArgumentParser) -> None:
     by the API's rules, with its messages (cmd_search), not by argparse."""
     for facet in registry():
         option = "--" + facet.name.replace("_", "-")
-        if facet.exclusive:
+        if facet.exclusive:  # (given twice, refused as the API refuses it: every option is kept)
             values = ", ".join(f"{v} ({facet.label_of(v).lower()})" for v in facet.closed)
-            p.add_argument(option, metavar="VALEUR", help=f"{facet.label} : {values}")
+            p.add_argument(option, action="append", default=[], metavar="VALEUR", help=f"{facet.label} : {values}")
         else:
             p.add_argument(option, action="append", default=[], metavar="VALEUR",
                            help=f"{facet.label} (répétable)")
@@ -125,13 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="les mots cherchés (sans mots : tout le répertoire)")
     _add_facet_options(p)
     # given or not, as /api/search's parameters are: a default is the API's (search_app.params)
-    p.add_argument("--sort", metavar="ORDRE", help=SORT_HELP)
-    p.add_argument("--page", metavar="N", help="page de résultats (par défaut 1)")
-    p.add_argument("--per-page", metavar="N",
+    p.add_argument("--sort", action="append", default=[], metavar="ORDRE", help=SORT_HELP)
+    p.add_argument("--page", action="append", default=[], metavar="N", help="page de résultats (par défaut 1)")
+    p.add_argument("--per-page", action="append", default=[], metavar="N",
                    help=f"résultats par page (par défaut {DEFAULT_PER_PAGE}, au plus {MAX_PER_PAGE})")
-    p.add_argument("--year-from", metavar="ANNÉE",
+    p.add_argument("--year-from", action="append", default=[], metavar="ANNÉE",
                    help=f"première année de la période, incluse (de {YEAR_MIN} à {YEAR_MAX})")
-    p.add_argument("--year-to", metavar="ANNÉE",
+    p.add_argument("--year-to", action="append", default=[], metavar="ANNÉE",
                    help=f"dernière année de la période, incluse (de {YEAR_MIN} à {YEAR_MAX})")
     p.add_argument("--json", action="store_true", help="affiche la réponse JSON de l'API, ou son objet d'erreur")
     p.add_argument("--explain", action="store_true",
@@ -323,12 +323,12 @@ def cmd_search(args) -> int:
     from search_app.params import INDEX_UNAVAILABLE, ParamError, Params, check_decoded, error_body, parse_search_args
     from search_app.spelling import show_suggestion
 
-    pairs = [("q", args.query)] + [(name, value) for name in SEARCH_OPTIONS
-                                   if (value := getattr(args, name)) is not None]
+    # every value given, each option's: the API's rules refuse a single one given twice (repeated_parameter;
+    # `--sort name --sort year_desc` sorted by the last)
+    pairs = [("q", args.query)] + [(name, value) for name in SEARCH_OPTIONS for value in getattr(args, name)]
     pairs += [("explain", "1")] if args.explain else []
     for facet in registry():
-        chosen = getattr(args, facet.name)
-        pairs += [(facet.name, v) for v in ([chosen] if facet.exclusive else chosen) if v is not None]
+        pairs += [(facet.name, v) for v in getattr(args, facet.name)]
     params = Params(pairs)
     try:
         check_decoded(params)
