@@ -9,6 +9,7 @@ message it does not know is printed as argparse wrote it, never lost.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -86,6 +87,8 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any):
         add_help = kwargs.pop("add_help", True)
+        # errors as the API's error object on stdout (`search --json`: a script reading it got nothing)
+        self.json_errors = kwargs.pop("json_errors", False)
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, add_help=False, **kwargs)
         # argparse writes a heading and its colon (« options: »); French puts a space before it
@@ -96,8 +99,22 @@ class ArgumentParser(argparse.ArgumentParser):
                               help="affiche cette aide et s'arrête")
 
     def error(self, message: str) -> NoReturn:
+        if self.json_errors:
+            body = {"error": {"code": "invalid_argument", "message": french_message(message), "parameter": None}}
+            print(json.dumps(body, ensure_ascii=False, indent=2))
+            self.exit(2)
         self.print_usage(sys.stderr)
         self.exit(2, f"erreur : {french_message(message)}\n")
+
+
+def unknown_arguments(extras: list[str]) -> str:
+    """The message of arguments no option takes, in argparse's words (french_message), and for words
+    of a search after an option, how to give them (they were refused with no hint)."""
+    words = [x for x in extras if not x.startswith("-")]
+    if not words:
+        return f"unrecognized arguments: {' '.join(extras)}"
+    return (f"{' '.join(f'« {w} »' for w in words)} ne suit aucune option : les mots cherchés se donnent "
+            'ensemble, avant les options, ou entre guillemets (repertoires search "eau potable" --page 2)')
 
 
 def number_between(low: float, high: float | None = None, kind: type = int):

@@ -18,7 +18,7 @@ from indexer.limits import DEFAULT_PER_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 from indexer.store import DEFAULT_INDEX_DIR
 from search_app.formatting import number, plural
 
-from .args import MAX_THREADS, ArgumentParser, number_between
+from .args import MAX_THREADS, ArgumentParser, number_between, unknown_arguments
 from .output import print_build_summary, print_results
 
 DEFAULT_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
@@ -71,7 +71,8 @@ def _add_facet_options(p: argparse.ArgumentParser) -> None:
                            help=f"{facet.label} (répétable)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(json_errors: bool = False) -> argparse.ArgumentParser:
+    """The command line's parser; `json_errors`: `search`'s errors as the API's error object (--json)."""
     parser = ArgumentParser(
         prog="repertoires",
         description="Moteur de recherche des répertoires de la coopération décentralisée française "
@@ -119,10 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="cherche depuis le terminal",
                        description="Lance une recherche et affiche les résultats (lisibles, ou en JSON avec --json).\n"
                                    "Les options se lisent comme les paramètres de /api/search, avec les mêmes\n"
-                                   "messages d'erreur.", epilog=EPILOG_SEARCH)
+                                   "messages d'erreur.", epilog=EPILOG_SEARCH, json_errors=json_errors)
+    p.set_defaults(command_parser=p)  # main says its usage for an argument no option takes
     _add_dirs(p, data=False)
-    p.add_argument("query", nargs="?", default="", metavar="RECHERCHE",
-                   help="les mots cherchés (sans mots : tout le répertoire)")
+    p.add_argument("query", nargs="*", default=[], metavar="RECHERCHE",
+                   help="les mots cherchés, entre guillemets ou non (sans mots : tout le répertoire)")
     _add_facet_options(p)
     # given or not, as /api/search's parameters are: a default is the API's (search_app.params)
     p.add_argument("--sort", action="append", default=[], metavar="ORDRE", help=SORT_HELP)
@@ -325,7 +327,8 @@ def cmd_search(args) -> int:
 
     # every value given, each option's: the API's rules refuse a single one given twice (repeated_parameter;
     # `--sort name --sort year_desc` sorted by the last)
-    pairs = [("q", args.query)] + [(name, value) for name in SEARCH_OPTIONS for value in getattr(args, name)]
+    query = " ".join(args.query)  # (`search eau potable` was refused: « argument inconnu : potable »)
+    pairs = [("q", query)] + [(name, value) for name in SEARCH_OPTIONS for value in getattr(args, name)]
     pairs += [("explain", "1")] if args.explain else []
     for facet in registry():
         pairs += [(facet.name, v) for v in getattr(args, facet.name)]
@@ -334,7 +337,7 @@ def cmd_search(args) -> int:
         check_decoded(params)
         engine = Engine(args.index)
         response = engine.search(parse_search_args(params, engine.state().facet_values))
-        show_suggestion(response, args.query or "", engine.state())  # as the API and the page show it
+        show_suggestion(response, query, engine.state())  # as the API and the page show it
     except IndexError_ as exc:
         return failed(args, error_body(INDEX_UNAVAILABLE, exc.told(index_command(args))), 1)
     except ParamError as exc:
@@ -444,7 +447,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in ("eval", "bench", "loadtest", "judged"):  # their own parsers read the rest
         args = argparse.Namespace(command=argv[0], rest=argv[1:])
     else:
-        args = build_parser().parse_args(argv)
+        parser = build_parser(json_errors=argv[:1] == ["search"] and "--json" in argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # said with the command's usage (it was the top-level one) or, with --json, as JSON
+            getattr(args, "command_parser", parser).error(unknown_arguments(extras))
         check_options(args)
         args.given = {name for name in ("data", "index") if getattr(args, name, None) is not None}
         if getattr(args, "index", False) is None:
