@@ -15,7 +15,8 @@ def a_file(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("where, why", [("", "un fichier porte ce nom"), ("sous", "un élément du chemin est un fichier")])
+@pytest.mark.parametrize("where, why", [("", "un fichier porte ce nom"),
+                                        ("sous", "un élément du chemin est un fichier")])
 def test_index_into_a_file_says_so_in_one_french_line(a_file, capsys, where, why):
     target = a_file / where if where else a_file
     assert main(["index", "--index", str(target), "--quiet"]) == 1
@@ -32,7 +33,8 @@ def test_search_in_a_file_names_no_command_that_fails(a_file, capsys):
 
 def test_serve_on_a_file_says_it_once(a_file, capsys):
     assert main(["serve", "--index", str(a_file), "--port", "1"]) == 1
-    assert capsys.readouterr().err == f"erreur : {a_file} est un fichier, pas un dossier : --index doit nommer un dossier\n"
+    said = f"erreur : {a_file} est un fichier, pas un dossier : --index doit nommer un dossier\n"
+    assert capsys.readouterr().err == said
 
 
 def test_a_failed_write_is_said_in_french():
