@@ -86,6 +86,8 @@ def map_data():
 def partnership(pid: str):
     data = views.partnership_view(pid)
     if data is None:
+        if gone := views.retired_action(pid, lambda owner: url_for("api.partnership", pid=owner)):
+            return error_response(410, "gone", gone["message"], "id")  # as /api/actions and the page say
         if (missing := views.missing_action(pid)) is not None:
             return error_response(404, "not_found", missing[1], "id")
         meant = views.partnership_meant(pid)

@@ -146,6 +146,8 @@ def test_a_retired_id_answers_410_naming_its_partnership(merged_app):
     assert page.status_code == 410
     html = page.get_data(as_text=True)
     assert "Dotation en médicaments" in html and "existe plus" in html and f'href="/partenariats/{KALENKO}"' in html
+    as_partnership = client.get(f"/api/partnerships/{KALENKO}--a02")  # the id typed where a record's goes
+    assert as_partnership.status_code == 410 and as_partnership.get_json()["error"] == error
 
 
 def test_an_id_never_issued_stays_404_and_says_the_numbers(merged_app):
