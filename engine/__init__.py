@@ -88,6 +88,12 @@ class Engine:
         or dropped its action: indexer/action_ids.py): its `partnership_id` and last `title`."""
         return copy_record(self.state().generation.meta.get("retired_actions", {}).get(aid))
 
+    def retired_actions_of(self, pid: str) -> list[dict]:
+        """The ids a partnership's actions had and no action answers any more, each with its last
+        `title`: its page keeps an anchor for each, so an old link to `#<id>` says what became of it."""
+        retired = self.state().generation.meta.get("retired_actions", {})
+        return [dict(copy_record(a), id=aid) for aid, a in sorted(retired.items()) if a["partnership_id"] == pid]
+
     def actions_of(self, pid: str) -> list[dict]:
         st = self.state()
         return [copy_record(st.actions[a]) for a in st.actions_of.get(pid, [])]

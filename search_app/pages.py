@@ -348,7 +348,7 @@ def partnership(pid: str):
                    for side in ("french", "partner")}
     return render_template(
         "partnership.html", p=p, m=m, actions=actions, related=p["related"], sections=sections, facts=facts,
-        party_facts=party_facts,
+        party_facts=party_facts, retired=views.retired_anchors(pid),
         act_date=m["extra"].get(ACT_DATE),
         stale=[u for u in _unread_documents() if u["document"] in {s["document"] for s in p["sources"]}],
         extra_texts={k: v for k, v in m["extra"].items() if k not in SHOWN_ONLY and k != ACT_DATE},

@@ -171,6 +171,19 @@ def missing_action(rid: str) -> tuple[str, str] | None:
     return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}.{meant}"
 
 
+def gone_sentence(aid: str, title: str) -> str:
+    """What a retired action id is told, on its 410 (API, page) and at its anchor on its partnership's page."""
+    return (f"L'action « {title} » ({aid}) n'existe plus : une correction de la lecture de son document "
+            "l'a fondue dans une autre ou retirée, et son identifiant ne désigne aucune autre action.")
+
+
+def retired_anchors(pid: str) -> list[dict]:
+    """The partnership's retired action ids with what each is told (`id`, `message`): its page keeps
+    an anchor for each, so a link to `#<retired id>` lands on that sentence, not silently on the top."""
+    return [{"id": a["id"], "message": gone_sentence(a["id"], a["title"])}
+            for a in get_engine().retired_actions_of(pid)]
+
+
 def retired_action(aid: str, address: Callable[[str], str]) -> dict | None:
     """An action id no action answers any more, since a fix to the reading of its document merged,
     split or dropped its action (indexer/action_ids.py: the id is not given to another): its
@@ -182,8 +195,7 @@ def retired_action(aid: str, address: Callable[[str], str]) -> dict | None:
     if gone is None:
         return None
     owner = engine.partnership(gone["partnership_id"])
-    said = (f"L'action « {gone['title']} » ({lower}) n'existe plus : une correction de la lecture de son document "
-            "l'a fondue dans une autre ou retirée, et son identifiant ne désigne aucune autre action.")
+    said = gone_sentence(lower, gone["title"])
     return {"partnership_id": owner and owner["id"], "partnership_title": owner and owner["title"],
             "message": said + (f" Son partenariat « {owner['title']} » : {address(owner['id'])}." if owner else
                                f" Son partenariat « {gone['partnership_id']} » n'est plus dans le répertoire.")}
@@ -292,6 +304,7 @@ __all__ = [
     "partnership_view",
     "related_view",
     "retired_action",
+    "retired_anchors",
     "search_view",
     "suggest_view",
 ]

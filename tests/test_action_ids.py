@@ -156,3 +156,12 @@ def test_an_id_never_issued_stays_404_and_says_the_numbers(merged_app):
     assert resp.status_code == 404
     assert resp.get_json()["error"]["message"].endswith("ses 3 actions sont a01, a03 et a04.")
     assert client.get(f"/partenariats/{KALENKO}--a09").status_code == 404
+
+
+def test_an_old_link_to_a_retired_anchor_lands_on_what_became_of_it(merged_app):
+    """`/partenariats/<pid>#<retired id>`: the page keeps an element with that id saying the action
+    is gone (shown by CSS only when targeted), instead of landing silently at the top."""
+    html = merged_app.test_client().get(f"/partenariats/{KALENKO}").get_data(as_text=True)
+    note = html.split(f'id="{KALENKO}--a02"', 1)[1].split("</p>", 1)[0]
+    assert 'class="retired-action"' in note and "Dotation en médicaments" in note and "n&#39;existe plus" in note
+    assert html.count(f'id="{KALENKO}--a03"') == 1  # the living actions keep their rows' anchors
