@@ -11,7 +11,10 @@ results) complete the first page, those of the domain the words name counting th
 (indexer/domains.py) give the query's words (élevage: Agriculture et développement rural), or else
 the one the actions found with them are mostly filed under (`ordinateurs` in Mali). With no result
 (nothing in the scope has the words) or no likeness table (an index built before it), the domain's
-partnerships of the scope complete the page, those with the most actions in it first.
+partnerships of the scope complete the page, those with the most actions in it first; with no
+result and no domain the words name, the scope's partnerships most like those having the words
+outside it (`informatisation` in Algeria, where no sheet has the word: like the Malian and Moroccan
+town halls computerised).
 
 Completions come after the results and apart from them (the total and the facet counts are those of
 the results with the words, so that a facet's count is what ticking it lists), with a notice.
@@ -97,6 +100,8 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
     domains, named_by_words = _domains(words, bits, matched_actions)
     central = _of_domains(domains, bits, matched, owner_docnum)
     why = "dont ces mots relèvent" if named_by_words else "celui des actions trouvées"
+    if not listed and domains:  # seeds from outside the scope: the domain the words name says more
+        seeds = ()
     if seeds and likeness is not None:
         total, nearest = _alike(seeds, likeness, matched)
         if total:
@@ -106,7 +111,9 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
                 found = [Completion(d, central[d][0] if d in central else None,
                                     central[d][1] if d in central else [], nearest[d]) for d in alike]
                 notice = (f"Moins de {page} résultats avec ces mots : suivent les partenariats de ce filtre "
-                          "dont les textes ressemblent le plus à ceux des résultats")
+                          "dont les textes ressemblent le plus à ceux des résultats") if listed else \
+                    ("Aucun partenariat de ce filtre n'a ces mots : suivent ceux dont les textes ressemblent le "
+                     "plus à ceux des partenariats qui les ont, hors du filtre")
                 if central:
                     notice += f" (ceux du domaine {_label(domains)}, {why}, comptent davantage)"
                 return found, notice + "."

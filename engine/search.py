@@ -240,7 +240,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
                 hit["explain"]["surrounds"] = around[d].label()
 
     completed = _completions(state, req, pq, built, selection, part_scores, hits, page_hits, terms, notices,
-                             kept_actions) \
+                             kept_actions, ranking, score_fn) \
         if mode == "partnership" and scores is not None and req.page == pages and _narrowed(facets, selection) else []
 
     suggestion = suggest(state, pq.text_words(), known)
@@ -338,7 +338,7 @@ def _topic_scores(state: IndexState, ranking: Ranking) -> dict[int, float]:
 
 def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, selection: Selection,
                  part_scores: dict[int, float], hits: list[int], page_hits: list[int], terms, notices: list[str],
-                 kept_actions) -> list[dict]:
+                 kept_actions, ranking: Ranking, score_fn: ScoreFn | None) -> list[dict]:
     """The partnerships completing a filtered listing of less than a page (engine/completions.py),
     as results, each below the last result and saying why it is there. What the query excludes
     (`-maraîchage`) is no completion either."""
@@ -348,8 +348,9 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     ruled_out: Collection[int] = part_scores
     if built.excluded is not None and len(hits) < profile.fill_below:
         ruled_out = part_scores.keys() | _excluded_partnerships(state, built)
+    seeds = hits or _found_elsewhere(built, ranking, score_fn, part_scores, profile.fill_below)
     found, notice = completions(pq.text_words(), selection, state.facet_bits, ruled_out, len(hits),
-                                state.owner_docnum, profile.fill_below, kept_actions, seeds=hits,
+                                state.owner_docnum, profile.fill_below, kept_actions, seeds=seeds,
                                 likeness=state.likeness if profile.fill_likeness else None,
                                 domain_boost=profile.fill_domain_boost)
     if notice:
@@ -367,6 +368,19 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
             {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
         out.append(hit)
     return out
+
+
+def _found_elsewhere(built: BuiltQuery, ranking: Ranking, score_fn: ScoreFn | None,
+                     part_scores: Mapping[int, float], page: int) -> list[int]:
+    """For a filter none of whose partnerships has the words, those that have them outside it (a
+    page of them, best first): what its completions are to be like (`informatisation` in Algeria
+    listed nothing, with no notice, while Malian and Moroccan sheets computerise town halls). None
+    when the words only name collectivities or places (`Douentza pays:maroc`), or a word no
+    document has (`Tessalit`, whose partnerships are its region's): nothing is asked that other
+    partnerships could do too."""
+    if score_fn is None or ranking.missing or ranking.unknown or not _asks_what(built, score_fn):
+        return []
+    return heapq.nlargest(page, part_scores, key=lambda d: (part_scores[d], -d))
 
 
 def _candidates(state: IndexState, scores: Mapping[int, float] | None, kinds: set[str]

@@ -228,3 +228,44 @@ def test_no_completion_on_a_page_past_the_last(client):
     data = client.get("/api/search", query_string={"q": "élevage", "region": "Kayes", "page": 2}).get_json()
     assert data["pages"] == 1 and data["results"] == [] and data["completions"] == []
     assert any("n'existe pas" in n for n in data["query"]["notices"])
+
+
+def test_with_no_result_in_scope_its_partnerships_most_like_those_with_the_words_elsewhere_follow():
+    # nothing in Mopti has `ordinateurs`; 0 (Kayes) has them: 3 is most like it (0.6), then 4 (0.1)
+    found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {0}, 0, OWNER, 10,
+                                seeds=[0], likeness=_rows)
+    assert [(c.docnum, c.like) for c in found] == [(3, 0), (4, 0)]
+    assert notice and "Aucun partenariat de ce filtre n'a ces mots" in notice and "hors du filtre" in notice
+
+
+def test_with_no_result_in_scope_the_domain_the_words_name_comes_before_texts_from_outside_it():
+    # `élevage` names agriculture: Mopti's agricultural partnership (3) alone, as without seeds
+    found, notice = completions(["élevage"], Selection({"region": {"Mopti"}}), _bits(), {0}, 0, OWNER, 10,
+                                seeds=[0], likeness=_rows)
+    assert [tuple(c[:3]) for c in found] == [(3, AGRI, [7])] and found[0].like is None
+    assert notice and "d'autres partenariats du domaine" in notice
+
+
+def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have_them(client):
+    # no Algerian sheet says `informatisation` (Malian and Moroccan town halls are computerised):
+    # the listing stays empty, its counts those of the words, and Algerian partnerships follow it
+    args = {"q": "informatisation", "country": "Algérie"}
+    data = client.get("/api/search", query_string=args).get_json()
+    assert data["total"] == 0 and data["results"] == [] and data["completions"]
+    assert all(h["countries"] == ["Algérie"] and h["similar_to"] for h in data["completions"])
+    assert any("Aucun partenariat de ce filtre n'a ces mots" in n for n in data["query"]["notices"])
+    counts = {v["value"]: v["count"] for v in data["facets"]["country"]}
+    assert counts["Algérie"] == 0 and counts["Mali"] > 0
+    html = client.get("/", query_string=args).get_data(as_text=True)
+    assert html.index("Aucun résultat") < html.index(
+        fr("Pour compléter : les plus proches des partenariats qui ont ces mots ailleurs"))
+
+
+@pytest.mark.parametrize("q, filters", [
+    ("Douentza", {"country": ["Maroc"]}),  # a place: nothing done that other partnerships could do too
+    ("Tessalit", {"country": ["Maroc"]}),  # a place no sheet names: its partnerships are its region's
+    ("zzzqx", {"country": ["Maroc"]}),  # a word no document has
+])
+def test_no_completion_like_what_only_names_a_place_outside_the_filter(engine, q, filters):
+    r = engine.search(SearchRequest(q=q, filters=filters, per_page=10))
+    assert r["total"] == 0 and r["completions"] == []
