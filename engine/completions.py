@@ -12,9 +12,9 @@ results) complete the first page, those of the domain the words name counting th
 the one the actions found with them are mostly filed under (`ordinateurs` in Mali). With no result
 (nothing in the scope has the words) or no likeness table (an index built before it), the domain's
 partnerships of the scope complete the page, those with the most actions in it first; with no
-result and no domain the words name, the scope's partnerships most like those having the words
-outside it (`informatisation` in Algeria, where no sheet has the word: like the Malian and Moroccan
-town halls computerised).
+result and no domain the words name (or none of the scope of it), the scope's partnerships most like
+those having the words outside it (`informatisation` in Algeria, where no sheet has the word: like
+the Malian and Moroccan town halls computerised).
 
 Completions come after the results and apart from them (the total and the facet counts are those of
 the results with the words, so that a facet's count is what ticking it lists), with a notice.
@@ -93,32 +93,51 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
     """The partnerships completing a listing narrowed by a filter (the caller says it is) that
     lists `listed` of them (`seeds`, when likeness is to order the completions), up to `page`, in
     order, and the notice (None if there are none). `matched`: what the listing already holds or
-    ruled out, never repeated."""
+    ruled out, never repeated. An empty listing's seeds are partnerships outside the scope: the
+    domain the words name comes before them."""
     room = page - listed
     if room <= 0:
         return [], None
     domains, named_by_words = _domains(words, bits, matched_actions)
     central = _of_domains(domains, bits, matched, owner_docnum)
     why = "dont ces mots relèvent" if named_by_words else "celui des actions trouvées"
-    if not listed and domains:  # seeds from outside the scope: the domain the words name says more
-        seeds = ()
-    if seeds and likeness is not None:
-        total, nearest = _alike(seeds, likeness, matched)
-        if total:
-            score = {d: w * (1 + domain_boost) if d in central else w for d, w in total.items()}
-            alike = sorted(filter_and_count(score, bits, selection)[0], key=lambda d: (-score[d], d))[:room]
-            if alike:
-                found = [Completion(d, central[d][0] if d in central else None,
-                                    central[d][1] if d in central else [], nearest[d]) for d in alike]
-                notice = (f"Moins de {page} résultats avec ces mots : suivent les partenariats de ce filtre "
-                          "dont les textes ressemblent le plus à ceux des résultats") if listed else \
-                    ("Aucun partenariat de ce filtre n'a ces mots : suivent ceux dont les textes ressemblent le "
-                     "plus à ceux des partenariats qui les ont, hors du filtre")
-                if central:
-                    notice += f" (ceux du domaine {_label(domains)}, {why}, comptent davantage)"
-                return found, notice + "."
-    if not domains:
+
+    def alike() -> tuple[list[Completion], str | None]:
+        if not seeds or likeness is None:
+            return [], None
+        return _alike_completions(seeds, likeness, selection, bits, matched, room, central, listed, page,
+                                  f" (ceux du domaine {_label(domains)}, {why}, comptent davantage)", domain_boost)
+
+    def of_domain() -> tuple[list[Completion], str | None]:
+        return _domain_completions(selection, bits, central, domains, room, page, why)
+
+    first, then = (of_domain, alike) if not listed and domains else (alike, of_domain)
+    found = first()
+    return found if found[0] else then()
+
+
+def _alike_completions(seeds: Sequence[int], likeness: LikenessRows, selection: Selection, bits: FacetBits,
+                       matched: Collection[int], room: int, central: dict[int, tuple[str, list[int]]], listed: int,
+                       page: int, boosted: str, domain_boost: float) -> tuple[list[Completion], str | None]:
+    """The scope's partnerships most like the seeds (the results; for an empty listing, those having
+    the words outside the scope), those of the words' domain (`central`) counting more."""
+    total, nearest = _alike(seeds, likeness, matched)
+    score = {d: w * (1 + domain_boost) if d in central else w for d, w in total.items()}
+    alike = sorted(filter_and_count(score, bits, selection)[0], key=lambda d: (-score[d], d))[:room]
+    if not alike:
         return [], None
+    found = [Completion(d, central[d][0] if d in central else None,
+                        central[d][1] if d in central else [], nearest[d]) for d in alike]
+    notice = (f"Moins de {page} résultats avec ces mots : suivent les partenariats de ce filtre "
+              "dont les textes ressemblent le plus à ceux des résultats") if listed else \
+        ("Aucun partenariat de ce filtre n'a ces mots : suivent ceux dont les textes ressemblent le "
+         "plus à ceux des partenariats qui les ont, hors du filtre")
+    return found, notice + (boosted if any(c.domain for c in found) else "") + "."
+
+
+def _domain_completions(selection: Selection, bits: FacetBits, central: dict[int, tuple[str, list[int]]],
+                        domains: list[str], room: int, page: int, why: str) -> tuple[list[Completion], str | None]:
+    """The scope's partnerships of the words' domain, those with the most actions in it first."""
     allowed = set(filter_and_count(central, bits, selection)[0])
     chosen = sorted((d for d in central if d in allowed), key=lambda d: (-len(central[d][1]), d))[:room]
     if not chosen:

@@ -269,3 +269,20 @@ def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have
 def test_no_completion_like_what_only_names_a_place_outside_the_filter(engine, q, filters):
     r = engine.search(SearchRequest(q=q, filters=filters, per_page=10))
     assert r["total"] == 0 and r["completions"] == []
+
+
+def test_with_no_result_and_none_of_the_words_domain_in_scope_those_like_the_words_elsewhere_follow():
+    # `hôpital` names health: Kayes has no health partnership (4 is in Mopti), so Kayes's partnership
+    # most like 3, which has the word outside the scope, follows (0, at 0.6)
+    found, notice = completions(["hôpital"], Selection({"region": {"Kayes"}}), _bits(), {3}, 0, OWNER, 10,
+                                seeds=[3], likeness=_rows)
+    assert [(c.docnum, c.domain, c.like) for c in found] == [(0, None, 3)]
+    assert notice and "hors du filtre" in notice and "domaine" not in notice
+
+
+def test_the_notice_says_the_words_domain_counted_more_only_when_a_completion_is_of_it():
+    # Kayes: 2 is agricultural, but the one alike partnership (0) is not: nothing of the domain came first
+    found, notice = completions(["élevage"], Selection({"region": {"Kayes"}}), _bits(), {1}, 1, OWNER, 10,
+                                seeds=[1], likeness=lambda ds: {1: {0: 0.3}})
+    assert [c.docnum for c in found] == [0]
+    assert notice and "ressemblent le plus à ceux des résultats" in notice and "domaine" not in notice
