@@ -204,3 +204,13 @@ def test_a_related_partnership_with_no_country_gets_no_empty_brackets(client):
     partenariats de … » on 22 pages."""
     page = client.get("/partenariats/bagnolet--massala").get_data(as_text=True)
     assert ">Conseil général du Nord</a>" in page and "()" not in page
+
+
+def test_a_listing_the_filters_empty_gives_no_spelling_advice(client):
+    """`puits` with country=Algérie: the word is right (it has results without the filter, and
+    completions follow): the page said « Vérifiez l'orthographe … » and offered searches to begin
+    with (QA r44, audit 9, #9); it keeps the link without the filter and « Retirez un filtre »."""
+    html = client.get("/?q=puits&country=Alg%C3%A9rie").get_data(as_text=True)
+    box = html.split('id="no-results"', 1)[1].split("</div>", 1)[0]
+    assert 'id="without-filters"' in box and "Retirez un filtre" in box
+    assert "orthographe" not in box and "Quelques recherches" not in box
