@@ -4,15 +4,18 @@ An action's id is its partnership's id and a number (`cg-ain--x--a07`). The numb
 action's rank in its partnership: a parsing fix that merged or split a sheet's actions moved every
 later action by one, and its old id silently opened another action (QA r44, audit 8, defect 1).
 Now each build matches a partnership's actions, in document order, to the ids the ledger gave it:
-the same title first (folded), then a close one (`likeness`); a matched action keeps its id, an
-action left over takes its partnership's next number never issued (retired numbers included), and
-an id left over is retired (the API and the pages answer 410 for it, naming the partnership). A
-stale ledger never fails the build: it numbers as said and warns. `repertoires ids` writes what the
-build found back into the ledger (new ids appended, lost ones marked retired, nothing renumbered).
+the same title first (folded; when a title repeats, the entry with the same years, budget and
+description, then the same place among the namesakes: `marks`), then a close title (`likeness`); a
+matched action keeps its id, an action left over takes its partnership's next number never issued
+(retired numbers included), and an id left over is retired (the API and the pages answer 410 for
+it, naming the partnership). A stale ledger never fails the build: it numbers as said and warns.
+`repertoires ids` writes what the build found back into the ledger (new ids appended, lost ones
+marked retired, nothing renumbered).
 """
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +25,7 @@ from .records import Action, Partnership
 from .text import fold
 
 LEDGER = Path(__file__).with_name("action_ids.tsv")
-COLUMNS = ("partnership_id", "action_id", "state", "document", "title")
+COLUMNS = ("partnership_id", "action_id", "state", "document", "title", "marks")
 ACTIVE, RETIRED = "active", "retired"
 CLOSE = 0.5  # the likeness from which a retitled action is still the same action
 UPDATE = "repertoires ids"  # the command that brings the ledger up to date
@@ -37,6 +40,7 @@ class Entry:
     title: str
     document: str = ""
     retired: bool = False
+    marks: str = ""  # the action's years, budget and description (`marks`), when its title repeats
 
     @property
     def number(self) -> int:
@@ -57,6 +61,30 @@ def likeness(a: str | None, b: str | None) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+def marks(a: Action) -> str:
+    """What tells an action from another of the same title in its partnership (QA r44, audit 9,
+    defect 1: two « Ecoles » rows): its years, its budget as written and a digest of its
+    description, folded words."""
+    years = [a.start, a.end] if a.start or a.end else a.years
+    budget = a.budget
+    spent = (f"{budget.amount:g}{budget.currency or ''}" if budget and budget.amount
+             else _digest("b", budget.text if budget else None))
+    words = [*(str(y) for y in years if y), spent, _digest("d", a.description)]
+    return " ".join(w for w in words if w)
+
+
+def _digest(kind: str, text: str | None) -> str:
+    """A text as a short word (`kind` and 8 hex digits), so that a long one fits the ledger's line."""
+    words = fingerprint(text)
+    return f"{kind}{zlib.crc32(words.encode()):08x}" if words else ""
+
+
+def _alike(a: str, b: str) -> float:
+    """How alike two `marks` are, 0 to 1 (Dice on their words); 0 when either is unknown."""
+    x, y = set(a.split()), set(b.split())
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
 # --- the ledger file ---------------------------------------------------------
 
 def read(path: Path | None = None) -> list[Entry]:
@@ -68,8 +96,8 @@ def read(path: Path | None = None) -> list[Entry]:
     entries = []
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         if line.strip():
-            pid, aid, state, document, title = line.split("\t", 4)
-            entries.append(Entry(pid, aid, title, document, state == RETIRED))
+            pid, aid, state, document, title, *rest = line.split("\t", 5)
+            entries.append(Entry(pid, aid, title, document, state == RETIRED, rest[0] if rest else ""))
     return entries
 
 
@@ -77,29 +105,44 @@ def write(entries: Iterable[Entry], path: Path | None = None) -> None:
     """The ledger, one id a line, by partnership then number (a diff shows what was added)."""
     rows = ["\t".join(COLUMNS)] + [
         "\t".join((e.partnership_id, e.action_id, RETIRED if e.retired else ACTIVE, e.document,
-                   one_line(e.title)))
+                   one_line(e.title), e.marks))
         for e in sorted(entries, key=lambda e: (e.partnership_id, e.number))]
     (path or LEDGER).write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 # --- numbering a build's actions ---------------------------------------------
 
-def _matched(titles: list[str], free: list[Entry]) -> dict[int, Entry]:
-    """Which ledger entry each action (by its place in `titles`, document order) keeps: the first
-    free one with the same title, then, for those left, the closest free one (`CLOSE` at least)."""
-    got: dict[int, Entry] = {}
-    for i, title in enumerate(titles):
-        same = next((e for e in free if fingerprint(e.title) == fingerprint(title)), None)
-        if same is not None:
-            got[i] = same
-            free.remove(same)
-    for i, title in enumerate(titles):
+def _matched(acts: list[Action], free: list[Entry]) -> dict[int, Entry]:
+    """Which ledger entry each action (by its place in `acts`, document order) keeps: a free one
+    with the same title (`_same_titles`), then the closest free one (`CLOSE` at least)."""
+    got = _same_titles(list(enumerate(acts)), free)
+    for i, a in enumerate(acts):
         if i in got or not free:
             continue
-        best = max(free, key=lambda e: (likeness(title, e.title), -e.number))
-        if likeness(title, best.title) >= CLOSE:
+        best = max(free, key=lambda e: (likeness(a.title, e.title), -e.number))
+        if likeness(a.title, best.title) >= CLOSE:
             got[i] = best
             free.remove(best)
+    return got
+
+
+def _same_titles(acts: list[tuple[int, Action]], pool: list[Entry]) -> dict[int, Entry]:
+    """The entries of `pool` (taken from it) with the same title as the actions `acts` (their
+    places, actions). When a title repeats, the first title alone would give the first entry to
+    whichever action comes first, and an action dropped before its namesake passed its id on
+    (QA r44, audit 9, defect 1): pairs go by `marks` first, then by place among the namesakes."""
+    got: dict[int, Entry] = {}
+    for key in dict.fromkeys(fingerprint(a.title) for _, a in acts):
+        mine = [(i, a) for i, a in acts if fingerprint(a.title) == key]
+        theirs = sorted((e for e in pool if fingerprint(e.title) == key), key=lambda e: e.number)
+        pairs = sorted(((r, s) for r in range(len(mine)) for s in range(len(theirs))),
+                       key=lambda rs: (-_alike(marks(mine[rs[0]][1]), theirs[rs[1]].marks), abs(rs[0] - rs[1]),
+                                       rs[1], rs[0]))
+        for r, s in pairs:
+            i, e = mine[r][0], theirs[s]
+            if i not in got and e in pool:
+                got[i] = e
+                pool.remove(e)
     return got
 
 
@@ -132,7 +175,7 @@ def _number(pid: str, acts: list[Action], entries: list[Entry]) -> tuple[list[Ac
     """A partnership's actions numbered against its ledger `entries`: the actions given a new id
     (the partnership's numbers after the last issued), and the active entries no action took."""
     free = [e for e in entries if not e.retired]
-    got = _matched([a.title for a in acts], free)
+    got = _matched(acts, free)
     last = max((e.number for e in entries), default=0)
     new = []
     for i, a in enumerate(acts):
@@ -155,16 +198,32 @@ def retired(ledger: list[Entry], actions: Iterable[Action]) -> dict[str, dict]:
 
 def updated(ledger: list[Entry], actions: Iterable[Action]) -> list[Entry]:
     """The ledger once it has seen the build's actions (numbered by `number_actions` against it):
-    each action's entry with its current title, new ids added, ids no action answers retired.
+    each action's entry with its current title and `marks` (kept only where the title repeats in
+    its partnership: the only place they decide), new ids added, ids no action answers retired.
     Nothing is renumbered: an id keeps its number for ever."""
     current = {a.id: a for a in actions}
+    repeated = _repeated(current.values())
     out = [replace(e, title=one_line(current[e.action_id].title), retired=False,
-                   document=_document(current[e.action_id]) or e.document)
+                   document=_document(current[e.action_id]) or e.document,
+                   marks=_kept_marks(current[e.action_id], repeated))
            if e.action_id in current else replace(e, retired=True) for e in ledger]
     issued = {e.action_id for e in ledger}
-    out += [Entry(a.partnership_id, a.id, one_line(a.title), _document(a))
+    out += [Entry(a.partnership_id, a.id, one_line(a.title), _document(a), marks=_kept_marks(a, repeated))
             for a in current.values() if a.id not in issued]
     return out
+
+
+def _repeated(actions: Iterable[Action]) -> set[tuple[str, str]]:
+    """The (partnership, title) pairs of more than one action."""
+    seen: dict[tuple[str, str], int] = {}
+    for a in actions:
+        key = (a.partnership_id, fingerprint(a.title))
+        seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n > 1}
+
+
+def _kept_marks(a: Action, repeated: set[tuple[str, str]]) -> str:
+    return marks(a) if (a.partnership_id, fingerprint(a.title)) in repeated else ""
 
 
 def one_line(title: str | None) -> str:
@@ -177,8 +236,11 @@ def _document(a: Action) -> str:
 
 
 def changes(before: list[Entry], after: list[Entry]) -> dict[str, int]:
-    """What `updated` changed: ids added, ids retired, titles rewritten (`repertoires ids` says it)."""
+    """What `updated` changed: ids added, ids retired, titles rewritten, marks of same-titled
+    actions rewritten (`repertoires ids` says it)."""
     old = {e.action_id: e for e in before}
+    both = [(old[e.action_id], e) for e in after if e.action_id in old]
     return {"added": sum(e.action_id not in old for e in after),
-            "retired": sum(e.retired and not old[e.action_id].retired for e in after if e.action_id in old),
-            "retitled": sum(e.action_id in old and e.title != old[e.action_id].title for e in after)}
+            "retired": sum(e.retired and not o.retired for o, e in both),
+            "retitled": sum(e.title != o.title for o, e in both),
+            "marked": sum(e.marks != o.marks for o, e in both)}

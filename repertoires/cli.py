@@ -405,7 +405,9 @@ def cmd_ids(args) -> int:
         return 0
     said = ", ".join((plural(done["added"], "identifiant ajouté", "identifiants ajoutés"),
                       plural(done["retired"], "retiré", "retirés"),
-                      plural(done["retitled"], "titre changé", "titres changés")))
+                      plural(done["retitled"], "titre changé", "titres changés"),
+                      *([plural(done["marked"], "repère d'action homonyme", "repères d'actions homonymes")]
+                        if done["marked"] else [])))
     if args.check:
         error(f"le registre des identifiants d'actions n'est pas à jour ({said}) : lancez « {action_ids.UPDATE} »")
         return 1
