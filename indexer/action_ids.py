@@ -5,12 +5,13 @@ action's rank in its partnership: a parsing fix that merged or split a sheet's a
 later action by one, and its old id silently opened another action (QA r44, audit 8, defect 1).
 Now each build matches a partnership's actions, in document order, to the ids the ledger gave it:
 the same title first (folded; when a title repeats, the entry with the same years, budget and
-description, then the same place among the namesakes: `marks`), then a close title (`likeness`); a
-matched action keeps its id, an action left over takes its partnership's next number never issued
-(retired numbers included), and an id left over is retired (the API and the pages answer 410 for
-it, naming the partnership). A stale ledger never fails the build: it numbers as said and warns.
-`repertoires ids` writes what the build found back into the ledger (new ids appended, lost ones
-marked retired, nothing renumbered).
+description, then the same place among the namesakes: `marks`), then an id retired for that title
+(the action came back: it takes its id again), then a close title (`likeness`); a matched action
+keeps its id, an action left over takes its partnership's next number never issued (retired numbers
+included), and an id left over is retired (the API and the pages answer 410 for it, naming the
+partnership). A stale ledger never fails the build: it numbers as said and warns. `repertoires ids`
+writes what the build found back into the ledger (new ids appended, lost ones marked retired,
+nothing renumbered).
 """
 from __future__ import annotations
 
@@ -112,10 +113,12 @@ def write(entries: Iterable[Entry], path: Path | None = None) -> None:
 
 # --- numbering a build's actions ---------------------------------------------
 
-def _matched(acts: list[Action], free: list[Entry]) -> dict[int, Entry]:
+def _matched(acts: list[Action], free: list[Entry], gone: list[Entry]) -> dict[int, Entry]:
     """Which ledger entry each action (by its place in `acts`, document order) keeps: a free one
-    with the same title (`_same_titles`), then the closest free one (`CLOSE` at least)."""
+    with the same title (`_same_titles`), then a retired one with the same title (the action is
+    back: its old id answers again, not a new one), then the closest free one (`CLOSE` at least)."""
     got = _same_titles(list(enumerate(acts)), free)
+    got |= _same_titles([(i, a) for i, a in enumerate(acts) if i not in got], gone)
     for i, a in enumerate(acts):
         if i in got or not free:
             continue
@@ -163,19 +166,23 @@ def number_actions(actions: list[Action], partnerships: Mapping[str, Partnership
     for e in ledger:
         known.setdefault(e.partnership_id, []).append(e)
     for pid in dict.fromkeys([*by_pid, *known]):
-        new, left = _number(pid, by_pid.get(pid, []), known.get(pid, []))
+        new, left, back = _number(pid, by_pid.get(pid, []), known.get(pid, []))
         warnings += [f"{_where(a)}l'action « {a.title} » prend un id nouveau, {a.id} : le registre "
                      f"indexer/action_ids.tsv ne la connaît pas ({UPDATE} l'y inscrit)" for a in new if ledger]
         warnings += [f"{e.document}: l'id {e.action_id} (« {e.title} ») ne répond plus à aucune action : il est "
                      f"retiré (410) ; {UPDATE} le marque retiré dans indexer/action_ids.tsv" for e in left]
+        warnings += [f"{_where(a)}l'action « {a.title} » est revenue : elle reprend son id retiré, {a.id} "
+                     f"({UPDATE} le marque actif dans indexer/action_ids.tsv)" for a in back]
     return kept
 
 
-def _number(pid: str, acts: list[Action], entries: list[Entry]) -> tuple[list[Action], list[Entry]]:
+def _number(pid: str, acts: list[Action], entries: list[Entry]
+            ) -> tuple[list[Action], list[Entry], list[Action]]:
     """A partnership's actions numbered against its ledger `entries`: the actions given a new id
-    (the partnership's numbers after the last issued), and the active entries no action took."""
+    (the partnership's numbers after the last issued), the active entries no action took, and the
+    actions that took a retired id back."""
     free = [e for e in entries if not e.retired]
-    got = _matched(acts, free)
+    got = _matched(acts, free, [e for e in entries if e.retired])
     last = max((e.number for e in entries), default=0)
     new = []
     for i, a in enumerate(acts):
@@ -185,7 +192,7 @@ def _number(pid: str, acts: list[Action], entries: list[Entry]) -> tuple[list[Ac
             last += 1
             a.id = action_id(pid, last)
             new.append(a)
-    return new, free
+    return new, free, [acts[i] for i, e in got.items() if e.retired]
 
 
 def retired(ledger: list[Entry], actions: Iterable[Action]) -> dict[str, dict]:
@@ -199,8 +206,8 @@ def retired(ledger: list[Entry], actions: Iterable[Action]) -> dict[str, dict]:
 def updated(ledger: list[Entry], actions: Iterable[Action]) -> list[Entry]:
     """The ledger once it has seen the build's actions (numbered by `number_actions` against it):
     each action's entry with its current title and `marks` (kept only where the title repeats in
-    its partnership: the only place they decide), new ids added, ids no action answers retired.
-    Nothing is renumbered: an id keeps its number for ever."""
+    its partnership: the only place they decide), new ids added, ids no action answers retired (an
+    id a returning action took is active again). Nothing is renumbered: an id keeps its number for ever."""
     current = {a.id: a for a in actions}
     repeated = _repeated(current.values())
     out = [replace(e, title=one_line(current[e.action_id].title), retired=False,
@@ -236,11 +243,12 @@ def _document(a: Action) -> str:
 
 
 def changes(before: list[Entry], after: list[Entry]) -> dict[str, int]:
-    """What `updated` changed: ids added, ids retired, titles rewritten, marks of same-titled
-    actions rewritten (`repertoires ids` says it)."""
+    """What `updated` changed: ids added, ids retired, titles rewritten, retired ids answering
+    again, marks of same-titled actions rewritten (`repertoires ids` says it)."""
     old = {e.action_id: e for e in before}
     both = [(old[e.action_id], e) for e in after if e.action_id in old]
     return {"added": sum(e.action_id not in old for e in after),
             "retired": sum(e.retired and not o.retired for o, e in both),
             "retitled": sum(e.title != o.title for o, e in both),
+            "revived": sum(o.retired and not e.retired for o, e in both),
             "marked": sum(e.marks != o.marks for o, e in both)}

@@ -406,6 +406,8 @@ def cmd_ids(args) -> int:
     said = ", ".join((plural(done["added"], "identifiant ajouté", "identifiants ajoutés"),
                       plural(done["retired"], "retiré", "retirés"),
                       plural(done["retitled"], "titre changé", "titres changés"),
+                      *([plural(done["revived"], "identifiant retiré rendu", "identifiants retirés rendus")]
+                        if done["revived"] else []),
                       *([plural(done["marked"], "repère d'action homonyme", "repères d'actions homonymes")]
                         if done["marked"] else [])))
     if args.check:

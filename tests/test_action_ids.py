@@ -96,6 +96,21 @@ def test_dropping_the_first_of_two_same_titled_actions_keeps_the_second_its_id(r
     assert set(after.retired) == {f"{KALENKO}--a03"}
 
 
+def test_an_action_that_comes_back_takes_its_retired_id_again(read):
+    """QA r44, audit 9, defect 2: a fix merged two actions (a02 retired), then was reverted; the
+    action back got a new number and its old id kept answering 410 « n'existe plus »."""
+    merged = action_ids.updated([], read([]).actions)
+    merged = action_ids.updated(merged, read(merged, together=True).actions)
+    assert [e.action_id for e in merged if e.retired] == [f"{KALENKO}--a02"]
+    back = read(merged)
+    assert ids(back)["Dotation en médicaments"] == f"{KALENKO}--a02"  # not a05
+    assert back.retired == {}
+    (report,) = back.reports
+    assert any("reprend son id retiré, " + f"{KALENKO}--a02" in w for w in report.warnings)
+    again = action_ids.updated(merged, back.actions)
+    assert action_ids.changes(merged, again)["revived"] == 1 and not any(e.retired for e in again)
+
+
 def test_the_ledger_is_written_and_read_back_and_never_renumbered(read, tmp_path):
     first = action_ids.updated([], read([]).actions)
     path = tmp_path / "ids.tsv"
@@ -104,7 +119,7 @@ def test_the_ledger_is_written_and_read_back_and_never_renumbered(read, tmp_path
     merged = read(action_ids.read(path), together=True)
     second = action_ids.updated(action_ids.read(path), merged.actions)
     assert action_ids.changes(action_ids.read(path), second) == {"added": 0, "retired": 1, "retitled": 1,
-                                                                 "marked": 0}
+                                                                 "revived": 0, "marked": 0}
     assert {e.action_id for e in second} == {e.action_id for e in first}
     assert [e.action_id for e in second if e.retired] == [f"{KALENKO}--a02"]
     assert action_ids.updated(second, read(second, together=True).actions) == second  # up to date
