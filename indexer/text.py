@@ -232,17 +232,28 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # the one e-mail pattern
 _NUMBERS = re.compile(r"(?=[+(\d])(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
 
 
-# What opens a run of digits without being a phone number: a date (`31/01/2005`, `31 01 2005`) or a
-# year span (`2002-2005`, `2004/2005`), maybe after a list number (`1. 2004/2005`), or a lone year.
+# What opens a run of digits without being a phone number: a date (`31/01/2005`, `31 01 2005`,
+# `2007-05-01`: a partnership's `updated`, an agreement's « Date de signature », QA r44, audit 9,
+# defect 3) or a year span (`2002-2005`, `2004/2005`), maybe after a list number (`1. 2004/2005`), or
+# a lone year.
 _LEADING_DATE = re.compile(
     rf"(?:\d{{1,2}}\.\s?)?(?:(?:0?[1-9]|[12]\d|3[01])[/. ](?:0?[1-9]|1[0-2])[/. ]{YEAR}"
+    rf"|{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
     rf"|{YEAR}\s?[-/]\s?{YEAR}|(?P<year>{YEAR}))(?!\d)")
 # after a lone year, what a phone number's tail looks like (`2022 33 44`, `2022 3344`): masked whole
 _PHONE_TAIL = re.compile(r"(?:[ .\-]\d{2})+|[ .\-]?\d{4}")
 _TRAILING_YEAR = re.compile(rf"\s\({YEAR}$")  # `38 217 (2003` ... à 2006): an amount, then a year
+# A currency just after the digits: a budget (`Juillet 2005 1500 Euros`, `1998 2500€/an`: a year and
+# an amount, QA r44, audit 9, defect 4), never a phone number (a bare `F` or `DA` may be a label).
+_CURRENCY_AFTER = re.compile(r"\s*(?:€|euros?\b|eur\b|k\s?€|kf\b|f\s?cfa\b|cfa\b|dhs?\b|francs?\b)",
+                             re.IGNORECASE)
+# amounts in thousands, one in brackets after the other: a population (`21 000 (8 000 pour la ville)`)
+_BRACKETED_AMOUNTS = re.compile(r"\d{1,3}(?: \d{3})+(?: \(\d{1,3}(?: \d{3})+)+")
 
 
 def _mask_phone(m: re.Match, replacement: str) -> str:
+    if _CURRENCY_AFTER.match(m.string, m.end()):
+        return m.group()
     return _mask_number(m.group(), replacement)
 
 
@@ -261,7 +272,7 @@ def _mask_number(text: str, replacement: str) -> str:
         return text
     if _only_years(groups):
         return text
-    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) or _BRACKETED_AMOUNTS.fullmatch(text):
         return text
     lead = _LEADING_DATE.match(text)
     if lead and not (lead.group("year") and _PHONE_TAIL.fullmatch(text[lead.end():])):

@@ -118,6 +118,9 @@ def test_masking_covers_numbers_that_share_a_prefix(text, contact_patterns):
     # what opens with a year is still a phone number when its tail is one (a Malian number `2022 33 44`)
     ("Tél : 2022 33 44", "Tél : [masqué]"), ("Tél : 2022 3344", "Tél : [masqué]"),
     ("Tél : 2006-2007 20 22 33 44", "Tél : 2006-2007 [masqué]"),
+    # a currency keeps an amount, not a phone number before a label, nor one written as a date is not
+    ("Tél 20 22 33 44 F 20 22 33 45", "Tél [masqué] F [masqué]"), ("2022 33 44 Dakar", "[masqué] Dakar"),
+    ("Tél : 00 33 1 44 88 22 88, Fax : +212 5 37 70 00 00", "Tél : [masqué], Fax : [masqué]"),
 ])
 def test_masking_reads_a_year_apart_from_a_phone_number(text, masked):
     """Malian eight-digit numbers, which the detector above has no layout for."""
@@ -147,11 +150,26 @@ def test_an_address_removed_from_its_brackets_takes_them_along(text, removed, ma
     "1. 2004/2005 (inauguration)", "Centre de santé de Togüel 2003 33 000 €", "2002-2005 51 000 €",
     "Date de mise à jour : 01/05/2007", "Du 10 au 31 01 2005", "2004 -2007 90 000 €",
     "Délibération 2008-05-0002", "Développement de l’action micro-crédit 2000 à 2006 1 723 (2003 à 2006)",
+    # QA r44, audit 9, defects 3 and 4: a partnership's `updated`, an agreement's « Date de signature »,
+    # a budget's year and amount (allonnes--sangha, chaumont--san), a population (chilly-mazarin--diema)
+    "2007-05-01", "1999-11-22", "Juillet 2005 1500 Euros", "2005 3000  Euros", "1998 2500€/an",
+    "21 000 (8 000 pour Diéma ville)", "2004 35000 FCFA", "2003 150000 Dhs",
 ])
 def test_masking_keeps_years_and_amounts(text):
     from indexer.text import redact_contacts
 
     assert redact_contacts(text, "[masqué]") == text
+
+
+def test_dates_budgets_and_populations_are_shown_with_contacts_hidden(hidden_client):
+    """QA r44, audit 9, defects 3 and 4: every `updated` date and the MICL agreements' « Date de
+    signature » read « [masqué] », as did « Juillet [masqué] Euros » and a partner's population."""
+    assert hidden_client.get("/api/partnerships/aimf--bamako-district").get_json()["updated"] == "2007-05-01"
+    micl = hidden_client.get("/api/partnerships/italie--ministere-de-l-interieur-et-des-collectivites-locales")
+    assert micl.get_json()["extra"]["Date de signature"] == "1999-11-22"
+    chilly = hidden_client.get("/api/partnerships/chilly-mazarin--diema").get_json()
+    assert chilly["partner_party"]["population_text"].startswith("21 000 (8 000")
+    assert "Juillet 2005 1500 Euros" in hidden_client.get("/partenariats/allonnes--sangha").get_data(as_text=True)
 
 
 def test_a_year_in_a_table_date_cell_is_searchable(engine):
