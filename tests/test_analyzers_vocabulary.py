@@ -168,6 +168,8 @@ CASES = {
     "petite enfance": ("petite enfance", "crèche", "crèches", None),
     "enfance": ("enfance", "orphelinat", "orphelins", None),
     "action sociale": ("action sociale", "maison de retraite", "orphelinat", None),
+    # the Montereau–Safi sheet's « Maison de Retraite » is care of the elderly
+    "personnes âgées": ("personnes âgées", "maison de retraite", "maison de retraite", None),
     "théâtre": ("théâtres", "marionnettes", "marionnettes", None),
     "développement économique": ("développement économique", "activités génératrices de revenus",
                                  "pépinière d'entreprises", None),
