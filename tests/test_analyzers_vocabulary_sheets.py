@@ -106,6 +106,8 @@ SHEET_CASES = {
     "foyers améliorés": ("fours améliorés", "fourneaux économes", "fourneaux économes", "foyers améliorés"),
     "FCFA": ("FCFA", "CFA", "CFA", "FCFA"),
     "dirhams": ("dirham", "Dhs", "Dhs", "dirhams"),
+    # a Mali sheet's « cantine scolaire », a Morocco sheet's « la restauration scolaire » (Maroc l.1060): one thing
+    "cantine scolaire": ("cantines scolaires", "restauration scolaire", "restauration scolaire", "cantine scolaire"),
 }
 
 
