@@ -213,3 +213,10 @@ def test_vocational_training_brings_the_training_of_craftsmen_and_apprentices_on
     alts = whole_query_alternatives("formation professionnelle")
     assert {"formation d'artisans", "formation aux métiers", "apprentis"} <= set(alts)
     assert find_expansions(["apprentis"]) == []
+
+
+def test_early_childhood_brings_nursery_schools_one_way():
+    # the Mali sheets write « l'école maternelle » (Saumur – Sansanding l.11785, l.4591) and « d'éducation
+    # préscolaire » (l.11769): early-childhood work the words `petite enfance` never name
+    assert {"école maternelle", "éducation préscolaire"} <= set(whole_query_alternatives("petite enfance"))
+    assert not [alts for _, _, alts in find_expansions(["école", "maternelle"]) if "petite enfance" in alts]
