@@ -318,7 +318,7 @@ def test_the_live_region_announces_the_count_and_the_notices(d, server, engine):
     assert live.get_attribute("aria-live") == "polite" and live.text == ""
 
     # No result holds both words: the count and the notice are read out.
-    query = "medina port"
+    query = "medina forage"
     r = engine.search(SearchRequest(q=query))
     notice = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
     assert notice in r["query"]["notices"] and r["total"] > 1

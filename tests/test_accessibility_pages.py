@@ -164,7 +164,7 @@ def test_the_search_box_is_ready_to_be_a_combobox(client):
 
 
 def test_the_live_text_holds_the_count_and_the_notices(client, engine):
-    q = "medina port"
+    q = "medina forage"
     r = engine.search(SearchRequest(q=q))
     html = client.get("/", query_string={"q": q}).get_data(as_text=True)
     text = squash(tree(html).text["announce"])

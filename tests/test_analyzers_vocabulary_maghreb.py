@@ -97,10 +97,11 @@ def test_old_towns_heritage_and_planning_bring_their_local_kinds_one_way():
     for kind in ("mellah", "muséographie", "requalification", "remparts"):
         assert find_expansions(kind.split()) == [], kind
     assert heritage["médina"] == NARROWER and heritage["casbah"] == NARROWER
-    # left out: a médina bringing the casbah or the mellah ranked the judged médina heritage
-    # sheets lower on dev (`patrimoine médina` 0.951 -> 0.601 with the casbah, -> 0.944 with the mellah)
+    # left out: a médina bringing the mellah (`patrimoine médina` 0.951 -> 0.944 on dev). The casbah, left out
+    # too until round 44 (`patrimoine médina` 0.951 -> 0.601), is in: on the 1679 dev queries, 8 never-tuned
+    # médina queries rose (`restauration de la médina` 0.416 -> 0.634), none fell; Algiers' médina is its Casbah
     medina = dict(find_graded_expansions(["médina"])[0][2])
-    assert "casbah" not in medina and "mellah" not in medina
+    assert "casbah" in medina and "mellah" not in medina
 
 
 def test_fairs_terroir_tourism_crafts_waste_risks_and_mobility_bring_their_kinds_one_way():

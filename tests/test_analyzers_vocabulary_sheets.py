@@ -220,3 +220,10 @@ def test_early_childhood_brings_nursery_schools_one_way():
     # préscolaire » (l.11769): early-childhood work the words `petite enfance` never name
     assert {"école maternelle", "éducation préscolaire"} <= set(whole_query_alternatives("petite enfance"))
     assert not [alts for _, _, alts in find_expansions(["école", "maternelle"]) if "petite enfance" in alts]
+
+
+def test_a_medina_brings_the_casbah_one_way():
+    # Algiers' old town is « la Casbah d'Alger » (Lyon – Wilaya d'Alger: « réhabilitation de la Casbah »): a
+    # médina under its Algerian name; the Casbah does not bring every médina
+    assert {"casbah", "kasbah"} <= set(whole_query_alternatives("médina"))
+    assert not [alts for _, _, alts in find_expansions(["casbah"]) if "médina" in alts]
