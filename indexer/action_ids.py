@@ -6,12 +6,12 @@ later action by one, and its old id silently opened another action (QA r44, audi
 Now each build matches a partnership's actions, in document order, to the ids the ledger gave it:
 the same title first (folded; when a title repeats, the entry with the same years, budget and
 description, then the same place among the namesakes: `marks`), then an id retired for that title
-(the action came back: it takes its id again), then a close title (`likeness`); a matched action
-keeps its id, an action left over takes its partnership's next number never issued (retired numbers
-included), and an id left over is retired (the API and the pages answer 410 for it, naming the
-partnership). A stale ledger never fails the build: it numbers as said and warns. `repertoires ids`
-writes what the build found back into the ledger (new ids appended, lost ones marked retired,
-nothing renumbered).
+(the action came back: it takes its id again), then a close title (`close`: the shorter title's
+words all in the other); a matched action keeps its id, an action left over takes its partnership's
+next number never issued (retired numbers included), and an id left over is retired (the API and the
+pages answer 410 for it, naming the partnership). A stale ledger never fails the build: it numbers
+as said and warns. `repertoires ids` writes what the build found back into the ledger (new ids
+appended, lost ones marked retired, nothing renumbered).
 """
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from analyzers.stopwords import STOPWORDS
 
 from .ids import action_id
 from .records import Action, Partnership
@@ -55,11 +57,43 @@ def fingerprint(title: str | None) -> str:
 
 
 def likeness(a: str | None, b: str | None) -> float:
-    """How alike two titles are, 0 to 1: the share of their words of three letters or more they
-    have in common (Dice). Two actions merged into one are each like the merged title, the first
+    """How alike two titles are, 0 to 1: the share of their content words they have in common
+    (Dice; `content_words`). Two actions merged into one are each like the merged title, the first
     one more so (« Création de jardins maraîchers » and « … et plantations d'arbres »)."""
-    x, y = ({w for w in fingerprint(t).split() if len(w) > 2} for t in (a, b))
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+    x, y = content_words(a), content_words(b)
+    return 2 * _shared(x, y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def close(a: str | None, b: str | None) -> bool:
+    """Whether a title is another's retitled, not another action's: alike (`CLOSE`), and every
+    content word of the shorter one is in the longer one (a fix that adds or drops words, merges
+    two actions or mends a letter). Sibling actions share half their words, each with its own
+    (« Appui à l'élevage cunicole » / « … ovin »): such a one took a dropped sibling's id, and its
+    old links opened the wrong action (review r44, finding 1)."""
+    x, y = content_words(a), content_words(b)
+    return likeness(a, b) >= CLOSE and _shared(x, y) == min(len(x), len(y))
+
+
+def content_words(title: str | None) -> set[str]:
+    """A title's words that say what the action is: three letters or more, not a stop word
+    (« des », « pour »: any two titles share them), without a plural's final s or x."""
+    words = (w for w in fingerprint(title).split() if len(w) > 2 and w not in STOPWORDS)
+    return {w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words}
+
+
+def _shared(x: set[str], y: set[str]) -> int:
+    """How many words of the smaller set the other has, a long word (7 letters or more) also
+    with one letter mended (« constrution », « construction »)."""
+    small, big = sorted((x, y), key=len)
+    return sum(w in big or (len(w) >= 7 and any(_one_letter_apart(w, v) for v in big)) for w in small)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether one letter added, dropped or changed makes `a` into `b` (both 7 letters or more)."""
+    if len(b) < 7 or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (p, q) in enumerate(zip(a, b, strict=False)) if p != q), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
 
 
 def marks(a: Action) -> str:
@@ -116,14 +150,15 @@ def write(entries: Iterable[Entry], path: Path | None = None) -> None:
 def _matched(acts: list[Action], free: list[Entry], gone: list[Entry]) -> dict[int, Entry]:
     """Which ledger entry each action (by its place in `acts`, document order) keeps: a free one
     with the same title (`_same_titles`), then a retired one with the same title (the action is
-    back: its old id answers again, not a new one), then the closest free one (`CLOSE` at least)."""
+    back: its old id answers again, not a new one), then the likest free one of those `close` to it."""
     got = _same_titles(list(enumerate(acts)), free)
     got |= _same_titles([(i, a) for i, a in enumerate(acts) if i not in got], gone)
     for i, a in enumerate(acts):
         if i in got or not free:
             continue
-        best = max(free, key=lambda e: (likeness(a.title, e.title), -e.number))
-        if likeness(a.title, best.title) >= CLOSE:
+        near = [e for e in free if close(a.title, e.title)]
+        if near:
+            best = max(near, key=lambda e: (likeness(a.title, e.title), -e.number))
             got[i] = best
             free.remove(best)
     return got
