@@ -25,16 +25,23 @@ _STREET_CAPITAL = r"(?<!\bla )(?<!\bune )(?<![lL]['’])(?:Av\.|Avenue|Bd|Boulev
 _NUMBER = r"\d{1,4}(?:/\d{1,4})?(?:[ \t]?(?:bis|ter)\b)?[ \t]*,?[ \t]*"
 _STREET_ANY = r"(?i:av\.?|avenue|bd|boulevard|rue|r[ée]sidence|viaduc|all[ée]e|impasse|chemin|quai|route|place)"
 _STREET = r"(?:" + _NUMBER + r"(?:<[^>]*>)*" + _STREET_ANY + r"|" + _STREET_CAPITAL + r")" + _S + _NAME
-_TOWN = _NOT_NAME + _UP + r"[\w'’-]*(?:" + _S + r"(?i:c[ée]dex)(?:" + _S + r"\d{1,2})?)?"
+# a town, maybe of several words (« Aix en Provence », « Boulogne sur Mer »), maybe « Cedex 05 »
+_TOWN_WORD = _NOT_NAME + _UP + r"[\w'’-]*"
+_TOWN = (_TOWN_WORD + r"(?:" + _S + r"(?:en|sur|sous|l[èe]s|la|le|les|de|du|des|aux)" + _S + _TOWN_WORD + r")*"
+         r"(?:" + _S + r"(?i:c[ée]dex)(?:" + _S + r"\d{1,2})?)?")
 # a post-office box, its town when it follows (« BP 61 Gao »); « BP 2008 » is a provisional budget
 _BOX = (r"(?:B\.?[ \t]?P\.?|(?i:bo[iî]te postale))[ \t]*(?:n°[ \t]*)?(?!(?:19[5-9]|20[0-3])\d\b)\d{1,5}\b"
         r"(?:" + _S + _TOWN + r")?")
 _POSTCODE_TOWN = r"\d{2}[ \t]?\d{3}" + _S + _TOWN
-_PART = r"(?:" + "|".join((_STREET, _BOX, _POSTCODE_TOWN, r"C\.O\.[ \t]*n°[ \t]*\d{1,4}", r"Ville nouvelle",
-                           r"(?:Quartier|Hay)" + _S + _TOWN)) + r")"
+# before a postcode, a street's name may go on in small letters (« 26 rue du Puits neuf 13100 Aix en
+# Provence »: QA r44, audit 9, defect 5, where « neuf 13100 Aix en Provence » was left shown)
+_NAME_TAIL = r"(?:[a-zà-ÿ][\w'’-]*" + _S + r"){0,3}"
+_PART = r"(?:" + "|".join((_STREET, _BOX, _NAME_TAIL + _POSTCODE_TOWN, r"C\.O\.[ \t]*n°[ \t]*\d{1,4}",
+                           r"Ville nouvelle", r"(?:Quartier|Hay)" + _S + _TOWN)) + r")"
 # where a town alone closes an address (« B.P. 432, Agadir - +212… », « …, Agadir) »)
 _CLOSED = r"(?=[ \t]*(?:[).;:\n]|[-–][ \t]*[+\d]|$))"
-# a postcode and its town may stand on the next line (« 1000, rue d'Alco » / « 34 087 Montpellier »)
-_NEXT_LINE = r"[ \t]*\n[ \t]*" + _POSTCODE_TOWN
+# a postcode and its town may stand on the next line (« 1000, rue d'Alco » / « 34 087 Montpellier »), the
+# line maybe closed by a dash (« 17 rue de Boston – » / « 67000 STRASBOURG »: QA r44, audit 9, defect 5)
+_NEXT_LINE = r"(?:[ \t]*[,–-])?[ \t]*\n[ \t]*" + _POSTCODE_TOWN
 POSTAL_ADDRESS = (r"(?:" + _STREET + r"|" + _BOX + r")(?:" + _SEP + _PART + r"|" + _NEXT_LINE + r")*(?:" + _SEP + _TOWN
                   + _CLOSED + r")?(?:</[a-z]+>)?")  # a snippet's closing </mark> goes with its word

@@ -71,11 +71,23 @@ def test_an_address_that_is_only_a_place_stays_in_the_texts():
     ("Françoise Guinot 5, Rue Gallice 38 100 Grenoble ; Tél", f"Françoise Guinot {REDACTED} ; Tél"),
     ("11 Bd Jean Pain – BP 1066 – 38 021 Grenoble Cédex", REDACTED),
     ("1000, rue d&#x27;Alco\n34 087 Montpellier", REDACTED),
-    ("5, <mark>Rue</mark> <mark>Gallice</mark> 38 100 <mark>Grenoble</mark>", REDACTED)])
+    ("5, <mark>Rue</mark> <mark>Gallice</mark> 38 100 <mark>Grenoble</mark>", REDACTED),
+    # QA r44, audit 9, defect 5: « [masqué] neuf 13100 Aix en Provence », « [masqué] – 67000 STRASBOURG »
+    ("Contact : M. Manini Directeur, 26 rue du Puits neuf 13100 Aix en Provence.",
+     f"Contact : M. Manini Directeur, {REDACTED}."),
+    ("Développement (IRCOD) – 17 rue de Boston – \n67000 STRASBOURG \n", f"Développement (IRCOD) – {REDACTED} \n")])
 def test_a_street_address_no_contact_field_holds_is_masked(text, masked):
     """A partner's address in the prose (« Nom du responsable : Françoise Guinot 5, Rue Gallice… »):
     the street, its postcode and its town (r44: the town was left)."""
     assert mask_addresses(text, address_pattern([])) == masked
+
+
+@pytest.mark.parametrize("pid, left", [("aix-en-provence--oujda", "13100"),
+                                       ("cg-haut-rhin--cercle-yanfolila", "67000 STRASBOURG")])
+def test_a_postcode_and_town_go_with_their_street(hidden_client, pid, left):
+    """QA r44, audit 9, defect 5: the page and the API showed the postcode and town after « [masqué] »."""
+    for url in (f"/partenariats/{pid}", f"/api/partnerships/{pid}"):
+        assert left not in hidden_client.get(url).get_data(as_text=True), url
 
 
 def test_the_snippet_of_a_partners_address_is_masked(hidden_client):
