@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from indexer.text import french_list
+
 MAX_THREADS = 256  # a server's worker threads (`serve`, `loadtest`)
 
 
@@ -107,14 +109,15 @@ class ArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"erreur : {french_message(message)}\n")
 
 
-def unknown_arguments(extras: list[str]) -> str:
-    """The message of arguments no option takes, in argparse's words (french_message), and for words
-    of a search after an option, how to give them (they were refused with no hint)."""
-    words = [x for x in extras if not x.startswith("-")]
-    if not words:
+def unknown_arguments(extras: list[str], search: bool) -> str:
+    """The message of arguments no option takes: argparse's (french_message), which names an unknown
+    option; for words of a search after an option, how to give them (they were refused with no hint).
+    Only `search` takes words: the other commands' extras keep argparse's message."""
+    if not search or any(x.startswith("-") for x in extras):
         return f"unrecognized arguments: {' '.join(extras)}"
-    return (f"{' '.join(f'« {w} »' for w in words)} ne suit aucune option : les mots cherchés se donnent "
-            'ensemble, avant les options, ou entre guillemets (repertoires search "eau potable" --page 2)')
+    verb = "ne suit" if len(extras) == 1 else "ne suivent"
+    return (f"{french_list([f'« {w} »' for w in extras])} {verb} aucune option : les mots cherchés se donnent "
+            'ensemble, avant ou après les options, ou entre guillemets (repertoires search "eau potable" --page 2)')
 
 
 def number_between(low: float, high: float | None = None, kind: type = int):

@@ -83,7 +83,6 @@ def build_parser(json_errors: bool = False) -> argparse.ArgumentParser:
                        description="Lit les cinq documents sources et reconstruit l'index. Le nouvel index\n"
                                    "remplace l'ancien d'un seul coup : un serveur en marche continue de répondre.",
                        epilog=EPILOG_INDEX)
-    p.set_defaults(command_parser=p)  # check_options says its usage
     _add_dirs(p)
     p.add_argument("--quiet", action="store_true", help="sans barre de progression")
     p.add_argument("--warnings", action="store_true",
@@ -121,7 +120,6 @@ def build_parser(json_errors: bool = False) -> argparse.ArgumentParser:
                        description="Lance une recherche et affiche les résultats (lisibles, ou en JSON avec --json).\n"
                                    "Les options se lisent comme les paramètres de /api/search, avec les mêmes\n"
                                    "messages d'erreur.", epilog=EPILOG_SEARCH, json_errors=json_errors)
-    p.set_defaults(command_parser=p)  # main says its usage for an argument no option takes
     _add_dirs(p, data=False)
     p.add_argument("query", nargs="*", default=[], metavar="RECHERCHE",
                    help="les mots cherchés, entre guillemets ou non (sans mots : tout le répertoire)")
@@ -159,6 +157,8 @@ def build_parser(json_errors: bool = False) -> argparse.ArgumentParser:
                    help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
     p.add_argument("--check", action="store_true",
                    help="dit seulement si le registre est à jour (sortie 1 sinon), sans l'écrire")
+    for p in sub.choices.values():  # each command's errors with its own usage (main, check_options)
+        p.set_defaults(command_parser=p)
     return parser
 
 
@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = build_parser(json_errors=argv[:1] == ["search"] and "--json" in argv)
         args, extras = parser.parse_known_args(argv)
         if extras:  # said with the command's usage (it was the top-level one) or, with --json, as JSON
-            getattr(args, "command_parser", parser).error(unknown_arguments(extras))
+            getattr(args, "command_parser", parser).error(unknown_arguments(extras, args.command == "search"))
         check_options(args)
         args.given = {name for name in ("data", "index") if getattr(args, name, None) is not None}
         if getattr(args, "index", False) is None:

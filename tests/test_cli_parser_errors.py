@@ -39,3 +39,33 @@ def test_with_json_the_parser_s_errors_are_the_error_object(index_dir, capsys):
         code, out = _search(index_dir, capsys, *argv, "--json")
         assert (code, out.err) == (2, "")
         assert json.loads(out.out) == {"error": {"code": "invalid_argument", "message": message, "parameter": None}}
+
+
+def _run(capsys, *argv):
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    return code, capsys.readouterr()
+
+
+def test_the_other_commands_keep_argparse_s_message_with_their_own_usage(capsys):
+    """(review 3, #1) `index foo`, `export --index x`, `ids --check --index x` got the search's hint."""
+    two = "arguments inconnus : --index /tmp/x"
+    for argv, usage, message in ((["index", "--index", "/tmp/h8-none", "foo"], "index", "argument inconnu : foo"),
+                                 (["export", "--index", "/tmp/x"], "export", two),
+                                 (["ids", "--check", "--index", "/tmp/x"], "ids", two)):
+        code, out = _run(capsys, *argv)
+        assert code == 2 and out.err.startswith(f"utilisation : repertoires {usage} ")
+        assert out.err.endswith(f"erreur : {message}\n") and "mots cherchés" not in out.err
+
+
+def test_an_unknown_option_followed_by_a_word_is_named(index_dir, capsys):
+    code, out = _search(index_dir, capsys, "eau", "--bogus", "value")
+    assert code == 2 and out.err.endswith("erreur : arguments inconnus : --bogus value\n")
+
+
+def test_two_words_after_an_option_agree_in_number(index_dir, capsys):
+    code, out = _search(index_dir, capsys, "eau", "--page", "2", "foo", "bar")
+    assert code == 2 and "« foo » et « bar » ne suivent aucune option" in out.err
+    assert "avant ou après les options" in out.err
