@@ -334,12 +334,18 @@ def facet_value(facet, raw: str):
 
 def near_value(value, known) -> str | None:
     """The one known value a wrong one was meant as: the same but for case and accents (`mali`,
-    `sante`), else the one a typo or two away (`Marroc`); None when none or several are."""
+    `sante`), else the one that has it as whole words (`Isère`: « Conseil général de l'Isère », not
+    « Sète » a typo or two away: QA r44, audit 9, defect 12), else the one a typo or two away
+    (`Marroc`); None when none or several are."""
     if not isinstance(value, str):
         return None
     texts = [k for k in known if isinstance(k, str)]
     same = [k for k in texts if fold_text(k) == fold_text(value)]
     if len(same) == 1:
         return same[0]
+    words = re.compile(r"(?<!\w)" + re.escape(fold_text(value).strip()) + r"(?!\w)")
+    holding = [k for k in texts if words.search(fold_text(k))] if fold_text(value).strip() else []
+    if holding:
+        return holding[0] if len(holding) == 1 else None
     close = [k for k in texts if edit_distance(fold_text(k), fold_text(value), 2) <= 2]
     return close[0] if len(close) == 1 and len(value) >= 4 else None

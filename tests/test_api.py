@@ -290,6 +290,9 @@ def test_wrong_parameters_answer_400_json(client, spec, path, qs, code, paramete
     ("domain=sante", "Valeur inconnue pour le filtre « Domaine » (domain) : « sante ». Vouliez-vous dire « Santé » ?"),
     ("country=Marroc", "Valeur inconnue pour le filtre « Pays » (country) : « Marroc ». Vouliez-vous dire « Maroc » ?"),
     ("country=Narnia", "Valeur inconnue pour le filtre « Pays » (country) : « Narnia »."),
+    # a département named alone: the collectivity that holds the word, not « Sète » (QA r44, audit 9, defect 12)
+    ("french=Isère", ("Valeur inconnue pour le filtre « Collectivité française » (french) : « Isère ». "
+                      "Vouliez-vous dire « Conseil général de l'Isère » ?")),
 ])
 def test_a_wrong_value_is_quoted_the_french_way(client, qs, message):
     """The value was shown as Python writes it, `(reçu : 'abc')`."""
