@@ -287,3 +287,18 @@ def changes(before: list[Entry], after: list[Entry]) -> dict[str, int]:
             "retitled": sum(e.title != o.title for o, e in both),
             "revived": sum(o.retired and not e.retired for o, e in both),
             "marked": sum(e.marks != o.marks for o, e in both)}
+
+
+def changed_ids(before: list[Entry], after: list[Entry]) -> list[str]:
+    """Each id `updated` added, retired or gave back, named with its title: what `repertoires ids`
+    will write, so that the ledger need not be diffed to see which links turn to 410 (QA r44,
+    audit 9, defect 7)."""
+    old = {e.action_id: e for e in before}
+    lines = []
+    for e in after:
+        was = old.get(e.action_id)
+        said = ("ajouté" if was is None else "retiré" if e.retired and not was.retired
+                else "rendu" if was.retired and not e.retired else None)
+        if said:
+            lines.append(f"{said} : {e.action_id} (« {e.title} »)")
+    return lines

@@ -410,11 +410,15 @@ def cmd_ids(args) -> int:
                         if done["revived"] else []),
                       *([plural(done["marked"], "repère d'action homonyme", "repères d'actions homonymes")]
                         if done["marked"] else [])))
+    named = [f"  {line}" for line in action_ids.changed_ids(ledger, after)]
     if args.check:
-        error(f"le registre des identifiants d'actions n'est pas à jour ({said}) : lancez « {action_ids.UPDATE} »")
+        update = action_ids.UPDATE + (f" --data {shlex.quote(str(args.data))}" if "data" in args.given else "")
+        error(f"le registre des identifiants d'actions n'est pas à jour ({said}) : lancez « {update} »")
+        for line in named:
+            print(line, file=sys.stderr)
         return 1
     action_ids.write(after)
-    print(f"Registre des identifiants d'actions mis à jour ({action_ids.LEDGER}) : {said}.")
+    print("\n".join([f"Registre des identifiants d'actions mis à jour ({action_ids.LEDGER}) : {said}.", *named]))
     return 0
 
 

@@ -166,6 +166,27 @@ def test_the_ids_command_adds_and_retires_and_check_says_so(monkeypatch, tmp_pat
     assert main(["ids", "--check"]) == 0
 
 
+def test_the_ids_command_names_each_id_and_keeps_the_data_it_was_given(monkeypatch, tmp_path, capsys):
+    """QA r44, audit 9, defect 7: `ids` and `ids --check` gave counts only, and `ids --check --data X`
+    advised « lancez « repertoires ids » », which updates the ledger against data/."""
+    from indexer.corpus import DEFAULT_DATA_DIR
+    from repertoires.cli import main
+
+    ledger = action_ids.read()
+    dropped = [e for e in ledger if e.partnership_id == ledger[0].partnership_id][-1]
+    path = tmp_path / "action_ids.tsv"
+    action_ids.write([e for e in ledger if e != dropped]
+                     + [action_ids.Entry("paris--rabat", "paris--rabat--a98", "Une action disparue")], path)
+    monkeypatch.setattr(action_ids, "LEDGER", path)
+    assert main(["ids", "--check", "--data", str(DEFAULT_DATA_DIR)]) == 1
+    err = capsys.readouterr().err
+    assert f"lancez « repertoires ids --data {DEFAULT_DATA_DIR} »" in err
+    assert f"ajouté : {dropped.action_id} (« {dropped.title} »)" in err
+    assert "retiré : paris--rabat--a98 (« Une action disparue »)" in err
+    assert main(["ids"]) == 0
+    assert "retiré : paris--rabat--a98 (« Une action disparue »)" in capsys.readouterr().out
+
+
 @pytest.fixture
 def merged_app(read, tmp_path):
     """The app on an index of the fixture after the merge: KALENKO--a02 retired."""
