@@ -41,7 +41,11 @@ def _missing() -> str | None:
 
 @pytest.fixture(scope="module")
 def server(index_dir):
-    """The application behind werkzeug's threaded server on a free local port."""
+    yield from serving({"INDEX_DIR": str(index_dir)})
+
+
+def serving(config: dict):
+    """The application of `config` behind werkzeug's threaded server on a free local port (a fixture's body)."""
     reason = _missing()
     if reason:
         pytest.skip(reason)
@@ -49,7 +53,7 @@ def server(index_dir):
 
     from search_app import create_app
 
-    app = create_app({"INDEX_DIR": str(index_dir)})
+    app = create_app(config)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -146,6 +146,19 @@
     }
   }
 
+  // An answer with no results (the 429 of a rate limit, a server's error page): its message in place
+  // of the results (it was dropped, and the click did nothing); a page with no message: loaded in full
+  function showError(doc, url) {
+    var message = doc.querySelector("main p");
+    if (!message || !message.textContent.trim()) { location.assign(url); return; }
+    var p = document.createElement("p");
+    p.className = "error";
+    p.setAttribute("role", "alert");
+    p.textContent = message.textContent.replace(/\s+/g, " ").trim();
+    zone.replaceChildren(p);
+    wantedUrl = null;  // the results shown are none of the URLs: the next load, even of the same, goes ahead
+  }
+
   function load(url, how, after) {
     // Enter on the results already shown (typed, then searched as typed) only settles their entry
     if (how === "confirm" && url === lastUrl && url === wantedUrl) { settled(); return; }
@@ -162,7 +175,7 @@
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
         var fresh = doc.getElementById("results-zone");
-        if (!fresh) { wantedUrl = lastUrl; return; }
+        if (!fresh) { showError(doc, url); return; }
         var key = focusKey(document.activeElement);
         zone.innerHTML = fresh.innerHTML;
         var freshState = doc.getElementById("form-state");
