@@ -192,22 +192,31 @@ def typed_urls(doc: Path) -> list[tuple[int, str]]:
 def curl_requests(doc: Path) -> list[tuple[int, str]]:
     """The request each `curl` line of `doc`'s shell blocks sends, as a path with its query:
     `-G --data-urlencode 'q=santé'` adds the value percent-encoded, as curl does."""
-    import shlex
-    from urllib.parse import quote, urlsplit
-
     text = doc.read_text(encoding="utf-8")
     found = []
     for block in re.finditer(r"^```sh\n(.*?)^```$", text, re.DOTALL | re.MULTILINE):
         first = text.count("\n", 0, block.start(1)) + 1
-        for n, line in enumerate(block[1].splitlines(), first):
-            if not line.startswith("curl "):
-                continue
-            words = shlex.split(line.split("|")[0], comments=True)
-            url = urlsplit(next(w for w in words if w.startswith("http")))
-            data = [words[i + 1].partition("=") for i, w in enumerate(words[:-1]) if w == "--data-urlencode"]
-            query = "&".join([url.query] * bool(url.query) + [f"{k}={quote(v, safe='')}" for k, _, v in data])
-            found.append((n, url.path + ("?" + query if query else "")))
+        found += [(n, _sent(line)) for n, line in enumerate(block[1].splitlines(), first) if line.startswith("curl ")]
     return found
+
+
+def inline_curls(doc: Path) -> list[tuple[int, str]]:
+    """The request of each `curl … http://…` written as code in `doc`'s prose (docs/api.md's
+    `curl -G --data-urlencode 'q=é' …/recherche` named a path that answers 404; review 3, #3)."""
+    text = doc.read_text(encoding="utf-8")
+    return [(text.count("\n", 0, m.start()) + 1, _sent(m[1])) for m in re.finditer(r"`(curl [^`]*http[^`]*)`", text)]
+
+
+def _sent(line: str) -> str:
+    """What a curl command line sends, as a path with its query."""
+    import shlex
+    from urllib.parse import quote, urlsplit
+
+    words = shlex.split(line.split("|")[0], comments=True)
+    url = urlsplit(next(w for w in words if w.startswith("http")))
+    data = [words[i + 1].partition("=") for i, w in enumerate(words[:-1]) if w == "--data-urlencode"]
+    query = "&".join([url.query] * bool(url.query) + [f"{k}={quote(v, safe='')}" for k, _, v in data])
+    return url.path + ("?" + query if query else "")
 
 
 @pytest.mark.parametrize("doc", [README, DOC], ids=lambda d: d.name)
@@ -229,3 +238,11 @@ def test_the_readme_s_curl_examples_answer(client):
     for n, path in sent:
         r = client.get(path)
         assert r.status_code == 200 and r.get_data(), f"README.md:{n}: {path} answers {r.status_code}"
+
+
+def test_the_docs_curl_commands_in_prose_answer(client):
+    sent = inline_curls(DOC) + inline_curls(README)
+    assert sent, "no curl command in the docs' prose: update this test"
+    for n, path in sent:
+        r = client.get(path)
+        assert r.status_code == 200, f"line {n}: {path} answers {r.status_code}"

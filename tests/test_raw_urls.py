@@ -1,4 +1,4 @@
-"""A raw UTF-8 URL (`curl 'http://…/recherche?q=é'`, sent unencoded) answers waitress's English
+"""A raw UTF-8 URL (`curl 'http://…/api/search?q=é'`, sent unencoded) answers waitress's English
 « Bad Request / Bad URI »: waitress refuses the request line before the application is called, so
 no middleware can answer in French (QA r43, « Left alone »). docs/api.md (« Errors ») says so and
 how to send such a query; these tests hold that paragraph true."""
@@ -16,8 +16,8 @@ def test_waitress_refuses_a_raw_utf8_query_before_the_application():
     """If this fails, waitress lets such a URL through: the app's French answers reach the user and
     docs/api.md's paragraph on `Bad URI` is to be rewritten."""
     with pytest.raises(ParsingError):
-        split_uri("/recherche?q=é".encode())
-    assert split_uri(b"/recherche?q=%C3%A9")[3] == "q=%C3%A9"  # encoded, it passes
+        split_uri("/api/search?q=é".encode())
+    assert split_uri(b"/api/search?q=%C3%A9")[3] == "q=%C3%A9"  # encoded, it passes
 
 
 def test_the_developer_docs_say_so():
