@@ -88,6 +88,11 @@ class Engine:
         or dropped its action: indexer/action_ids.py): its `partnership_id` and last `title`."""
         return copy_record(self.state().generation.meta.get("retired_actions", {}).get(aid))
 
+    def unread_action(self, aid: str) -> dict | None:
+        """An action id of a document the build could not read (indexer/action_ids.py `unread_ids`):
+        its `partnership_id`, last `title` and `document`; not retired, only missing until it is read."""
+        return copy_record(self.state().generation.meta.get("unread_actions", {}).get(aid))
+
     def retired_actions_of(self, pid: str) -> list[dict]:
         """The ids a partnership's actions had and no action answers any more, each with its last
         `title`: its page keeps an anchor for each, so an old link to `#<id>` says what became of it."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -190,9 +190,10 @@ def _where(a: Action) -> str:
 
 
 def number_actions(actions: list[Action], partnerships: Mapping[str, Partnership], ledger: list[Entry],
-                   warnings: list[str]) -> list[Action]:
+                   warnings: list[str], unread: Collection[str] = ()) -> list[Action]:
     """The actions of known partnerships, in document order, each with the id the ledger keeps for
-    it or a new one; a warning (`document: …`) for each new id and each id no action answers."""
+    it or a new one; a warning (`document: …`) for each new id and each id no action answers (none
+    for a document not read: `unread`, its ids are not retired)."""
     kept = [a for a in actions if a.partnership_id in partnerships]
     by_pid: dict[str, list[Action]] = {}
     for a in kept:
@@ -205,7 +206,8 @@ def number_actions(actions: list[Action], partnerships: Mapping[str, Partnership
         warnings += [f"{_where(a)}l'action « {a.title} » prend un id nouveau, {a.id} : le registre "
                      f"indexer/action_ids.tsv ne la connaît pas ({UPDATE} l'y inscrit)" for a in new if ledger]
         warnings += [f"{e.document}: l'id {e.action_id} (« {e.title} ») ne répond plus à aucune action : il est "
-                     f"retiré (410) ; {UPDATE} le marque retiré dans indexer/action_ids.tsv" for e in left]
+                     f"retiré (410) ; {UPDATE} le marque retiré dans indexer/action_ids.tsv" for e in left
+                     if e.document not in unread]
         warnings += [f"{_where(a)}l'action « {a.title} » est revenue : elle reprend son id retiré, {a.id} "
                      f"({UPDATE} le marque actif dans indexer/action_ids.tsv)" for a in back]
     return kept
@@ -230,12 +232,22 @@ def _number(pid: str, acts: list[Action], entries: list[Entry]
     return new, free, [acts[i] for i, e in got.items() if e.retired]
 
 
-def retired(ledger: list[Entry], actions: Iterable[Action]) -> dict[str, dict]:
+def retired(ledger: list[Entry], actions: Iterable[Action], unread: Collection[str] = ()) -> dict[str, dict]:
     """Every id of the ledger no action of the build answers (retired before, or by this build),
-    with its partnership and title: what /api/actions and the pages answer 410 for."""
+    with its partnership and title: what /api/actions and the pages answer 410 for. Not the ids of
+    a document the build could not read (`unread`): nothing retired them (`unread_ids`)."""
     live = {a.id for a in actions}
     return {e.action_id: {"partnership_id": e.partnership_id, "title": e.title}
-            for e in ledger if e.action_id not in live}
+            for e in ledger if e.action_id not in live and e.document not in unread}
+
+
+def unread_ids(ledger: list[Entry], actions: Iterable[Action], unread: Collection[str]) -> dict[str, dict]:
+    """The ids of the documents the build could not read (`unread`) that no action answers: not
+    retired (a first build with a document unreadable answered 410 « n'existe plus » for its 106
+    ids: review r44, finding 2), only missing until the document is read again, as its records are."""
+    live = {a.id for a in actions}
+    return {e.action_id: {"partnership_id": e.partnership_id, "title": e.title, "document": e.document}
+            for e in ledger if e.action_id not in live and e.document in unread}
 
 
 def updated(ledger: list[Entry], actions: Iterable[Action]) -> list[Entry]:

@@ -222,6 +222,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
             "documents": len(docs),
             "reports": [asdict(r) for r in corpus.reports],
             "retired_actions": corpus.retired,  # the ids /api/actions answers 410 for (action_ids.py)
+            "unread_actions": corpus.unread_ids,  # ids of a document not read: 404 saying so, not 410
         })
         publish(index_dir, gen)
     except OSError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,8 @@ class Corpus:
     per_document: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
     # the action ids the ledger issued that no action answers any more (action_ids.retired)
     retired: dict[str, dict] = field(default_factory=dict)
+    # the action ids of a document this build could not read, not retired (action_ids.unread_ids)
+    unread_ids: dict[str, dict] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -181,7 +183,7 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
 
 def merge(partnerships: list[Partnership], actions: list[Action], warnings: list[str] | None = None,
           repertoires: list[Repertoire] | None = None, ledger: list[action_ids.Entry] | None = None,
-          ) -> tuple[list[Partnership], list[Action]]:
+          unread: Collection[str] = ()) -> tuple[list[Partnership], list[Action]]:
     """Merge records with equal ids, give each collectivity one spelling and
     each party the geography of its own place, give actions the ids the `ledger` keeps
     for them (indexer/action_ids.py; without one, numbered in document order), and roll the
@@ -207,7 +209,7 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
     _one_spelling(merged)
     _one_place(merged)
     french_places.say_table_places(merged)  # the names as the pages show them
-    kept = action_ids.number_actions(actions, by_id, ledger or [], warnings)
+    kept = action_ids.number_actions(actions, by_id, ledger or [], warnings, unread)
     actions_of: dict[str, list[Action]] = {}
     for a in kept:
         actions_of.setdefault(a.partnership_id, []).append(a)
@@ -548,9 +550,11 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
             progress(document, report)
     merge_warnings: list[str] = []
     ledger = action_ids.read() if ledger is None else ledger
-    merged, kept_actions = merge(partnerships, actions, merge_warnings, repertoires, ledger)
+    unread = {r.document for r in reports if not r.ok}  # its ids are not retired: it was not read
+    merged, kept_actions = merge(partnerships, actions, merge_warnings, repertoires, ledger, unread)
     for r in reports:
         r.warnings += [w.split(": ", 1)[1] for w in merge_warnings if w.startswith(r.document + ":")]
         r.stats.update({f"domains: {k}": v for k, v in domain_source_counts(merged, r.document).items()})
     return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir, repertoires), per_document,
-                  action_ids.retired(ledger, kept_actions))
+                  action_ids.retired(ledger, kept_actions, unread),
+                  action_ids.unread_ids(ledger, kept_actions, unread))

@@ -88,6 +88,8 @@ def partnership(pid: str):
     if data is None:
         if gone := views.retired_action(pid, lambda owner: url_for("api.partnership", pid=owner)):
             return error_response(410, "gone", gone["message"], "id")  # as /api/actions and the page say
+        if unread := views.unread_action(pid):
+            return error_response(404, "not_found", unread, "id")
         if (missing := views.missing_action(pid)) is not None:
             return error_response(404, "not_found", missing[1], "id")
         meant = views.partnership_meant(pid)
@@ -102,6 +104,8 @@ def action(aid: str):
     data = views.action_view(aid)
     if data is None and (gone := views.retired_action(aid, lambda pid: url_for("api.partnership", pid=pid))):
         return error_response(410, "gone", gone["message"], "id")
+    if data is None and (unread := views.unread_action(aid)):
+        return error_response(404, "not_found", unread, "id")
     if data is None:
         meant = views.action_meant(aid)
         hint = f" {meant}" if meant else ""

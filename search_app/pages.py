@@ -290,9 +290,21 @@ def _retired_action(pid: str):
         return None
     owner = gone["partnership_id"]
     record_url = url_for("pages.partnership", pid=owner) + search_state(request.args) if owner else None
-    return render_template("error.html", status=410, message=gone["message"],
+    page = render_template("error.html", status=410, message=gone["message"],
                            back_url=url_for("pages.search") + search_state(request.args),
-                           record_url=record_url, record_title=gone["partnership_title"]), 410
+                           record_url=record_url, record_title=gone["partnership_title"])
+    return page, 410, {"Cache-Control": "no-store"}  # as the API's 410: a rebuild may bring the id back
+
+
+def _unread_action(pid: str):
+    """An action id of a document the last build could not read (views.unread_action): a 404 page
+    saying so, not the 410 of a retired id; None for any other id."""
+    message = views.unread_action(pid)
+    if message is None:
+        return None
+    page = render_template("error.html", status=404, message=message,
+                           back_url=url_for("pages.search") + search_state(request.args))
+    return page, 404, {"Cache-Control": "no-store"}
 
 
 def _unknown_partnership(pid: str):
@@ -334,7 +346,7 @@ def _countries_not_in_parties(p: dict) -> list[str]:
 def partnership(pid: str):
     p = views.partnership_view(pid)
     if p is None:
-        return _partnership_meant(pid) or _retired_action(pid) or _unknown_partnership(pid)
+        return _partnership_meant(pid) or _retired_action(pid) or _unread_action(pid) or _unknown_partnership(pid)
     args = request.args
     q = args.get("q", "")
     mark = views.record_marks(q if len(q) <= 500 else "")

@@ -23,6 +23,7 @@ from engine.search import plan, search as run_search
 from indexer import geography
 from indexer.facet_registry import is_french, registry
 from indexer.ids import action_id
+from indexer.registry import labels
 from indexer.text import french_list
 
 from .index import get_engine
@@ -201,6 +202,18 @@ def retired_action(aid: str, address: Callable[[str], str]) -> dict | None:
                                f" Son partenariat « {gone['partnership_id']} » n'est plus dans le répertoire.")}
 
 
+def unread_action(aid: str) -> str | None:
+    """What an action id of a document the last build could not read is told (a 404: it is not
+    retired, it comes back when the document is read); None for any other id."""
+    lower = aid.strip().strip("/").lower()
+    missing = get_engine().unread_action(lower)
+    if missing is None:
+        return None
+    label = labels().get(missing["document"], missing["document"])
+    return (f"L'action « {missing['title']} » ({lower}) n'est pas dans le répertoire pour l'instant : son "
+            f"document, « {label} », n'a pas pu être lu à la dernière construction de l'index.")
+
+
 def _numbered_in_a_row(ids: list[str]) -> bool:
     """Whether a partnership's action numbers (`a01`…, sorted) follow each other: a retired one
     (indexer/action_ids.py) leaves a gap, and a new action may come after it."""
@@ -307,4 +320,5 @@ __all__ = [
     "retired_anchors",
     "search_view",
     "suggest_view",
+    "unread_action",
 ]

@@ -207,7 +207,7 @@ def test_a_retired_id_answers_410_naming_its_partnership(merged_app):
     assert error["message"].endswith(f" : /api/partnerships/{KALENKO}.")
     assert client.get(f"/api/actions/{KALENKO}--a03").get_json()["title"] == "Forage du quartier Nord"
     page = client.get(f"/partenariats/{KALENKO}--a02")
-    assert page.status_code == 410
+    assert page.status_code == 410 and page.headers["Cache-Control"] == "no-store"  # as the API's
     html = page.get_data(as_text=True)
     assert "Dotation en médicaments" in html and "existe plus" in html and f'href="/partenariats/{KALENKO}"' in html
     as_partnership = client.get(f"/api/partnerships/{KALENKO}--a02")  # the id typed where a record's goes
@@ -242,7 +242,32 @@ def test_a_new_action_unlike_the_dropped_one_does_not_take_its_id():
     acts = [Action(id="", partnership_id=pid, title=t)
             for t in ("Appui à l'élevage caprin", "Construction d'écoles", "Appui à l'élevage ovin")]
     warnings: list[str] = []
-    action_ids.number_actions(acts, {pid: object()}, ledger, warnings)
+    known: dict = {pid: None}  # the partnership is known: its record does not count
+    action_ids.number_actions(acts, known, ledger, warnings)
     assert [a.id for a in acts] == [f"{pid}--a02", f"{pid}--a03", f"{pid}--a04"]
     assert action_ids.retired(ledger, acts) == {f"{pid}--a01": {"partnership_id": pid,
                                                                 "title": "Appui à l'élevage cunicole"}}
+
+
+def test_a_document_not_read_retires_none_of_its_ids(read, tmp_path):
+    """Review r44, finding 2: a build that could not read a document (no earlier index to fall back
+    on) retired all its actions' ids, and each answered 410 « n'existe plus » (106 for Algeria's
+    sheets), one « ne répond plus » warning each. Now they are missing for now, and say why."""
+    from search_app import create_app
+
+    ledger = action_ids.updated([], read([]).actions)
+    (tmp_path / "data" / FILE).write_text("", encoding="utf-8")  # unreadable
+    corpus = load_corpus(tmp_path / "data", repertoires=[BURKINA], ledger=ledger)
+    assert not corpus.ok and corpus.retired == {}
+    assert set(corpus.unread_ids) == {e.action_id for e in ledger}
+    assert not any("ne répond plus" in w for r in corpus.reports for w in r.warnings)
+    write_generation(tmp_path / "index", corpus)
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
+    resp = client.get(f"/api/actions/{KALENKO}--a02")
+    assert resp.status_code == 404
+    assert resp.get_json()["error"]["message"] == (
+        f"L'action « Dotation en médicaments » ({KALENKO}--a02) n'est pas dans le répertoire pour l'instant : "
+        f"son document, « {FILE} », n'a pas pu être lu à la dernière construction de l'index.")
+    page = client.get(f"/partenariats/{KALENKO}--a02")
+    assert page.status_code == 404 and "n&#39;a pas pu être lu" in page.get_data(as_text=True)
+    assert page.headers["Cache-Control"] == "no-store"
