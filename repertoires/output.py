@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import textwrap
 
+from indexer.action_ids import UPDATE
 from indexer.facet_registry import registry
 from search_app.formatting import datetime, duration_ms, field_label, number, plural, year_span
 
@@ -42,7 +43,7 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
                   f"{len(r.planned)}", file=out)
             for line in r.planned if show_warnings else []:
                 print(f"        {line}", file=out)
-        shown = r.warnings if show_warnings else r.warnings[:3]
+        shown = r.warnings if show_warnings else first_warnings(r.warnings)
         for w in shown:
             print(f"      avertissement : {w}", file=out)
         if len(r.warnings) > len(shown):
@@ -61,6 +62,15 @@ def print_build_summary(result, show_warnings: bool = False, out=None) -> None:
             holds = f"l'index garde les fiches d'une construction antérieure pour {', '.join(kept)}"
         print(f"Index incomplet : {which} ({', '.join(r.document for r in unread)}) ; {holds}, "
               "et les pages le disent.", file=out)
+
+
+def first_warnings(warnings: list[str]) -> list[str]:
+    """The warnings shown without --warnings: every one of the action ids' ledger (each names an id
+    that is new, retired or given back, whose links change: a retirement hidden behind « … 1 autre
+    avertissement » turned links into 410s unseen, QA r44, audit 9, defect 7), and the first three
+    others, in the document's order."""
+    others = [w for w in warnings if UPDATE not in w][:3]
+    return [w for w in warnings if UPDATE in w or w in others]
 
 
 def kept_line(kept: dict | None) -> str:

@@ -96,3 +96,26 @@ def test_the_check_finds_an_english_warning(sources, document, english):
 ])
 def test_the_check_takes_a_french_warning_and_its_excerpt(sources, document, french):
     assert faults(french, sources[document]) == []
+
+
+def test_the_ledgers_warnings_are_shown_without_the_option():
+    """QA r44, audit 9, defect 7: without --warnings, `repertoires index` showed the first three
+    warnings and hid an id's retirement (links turned to 410) behind « … 1 autre avertissement »."""
+    from types import SimpleNamespace
+
+    from indexer.corpus import DocumentReport
+
+    others = [f"ligne {n} : un avertissement de lecture" for n in range(1, 6)]
+    retired = ("mali-repertoire-2008.txt: l'id x--y--a09 (« Campagnes ») ne répond plus à aucune action : il "
+               "est retiré (410) ; repertoires ids le marque retiré dans indexer/action_ids.tsv")
+    report = DocumentReport("mali-repertoire-2008.txt", warnings=[*others, retired])
+    corpus = SimpleNamespace(partnerships=[], actions=[], reports=[report])
+    result = SimpleNamespace(corpus=corpus, documents=1, seconds=1.0, generation="gen-x",
+                             counts=lambda: {"by_source": {}})
+    out = io.StringIO()
+    print_build_summary(result, out=out)
+    text = out.getvalue()
+    assert f"avertissement : {retired}" in text and "… 2 autres avertissements (--warnings les affiche)" in text
+    assert [line for line in text.splitlines() if "avertissement : ligne" in line] == [
+        f"      avertissement : {w}" for w in others[:3]]
+
