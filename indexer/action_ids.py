@@ -28,6 +28,7 @@ from .records import Action, Partnership
 from .text import fold
 
 LEDGER = Path(__file__).with_name("action_ids.tsv")
+_PROJECT = Path(__file__).resolve().parent.parent  # the ledger's path is said from there
 COLUMNS = ("partnership_id", "action_id", "state", "document", "title", "marks")
 ACTIVE, RETIRED = "active", "retired"
 CLOSE = 0.5  # the likeness from which a retitled action is still the same action
@@ -129,11 +130,42 @@ def read(path: Path | None = None) -> list[Entry]:
     if not path.is_file():
         return []
     entries = []
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()[1:], start=2):
         if line.strip():
+            if why := _malformed(line):
+                raise LedgerError(f"{_shown(path)} : ligne {n} : {why} ; corrigez-la, puis relancez la commande")
             pid, aid, state, document, title, *rest = line.split("\t", 5)
             entries.append(Entry(pid, aid, title, document, state == RETIRED, rest[0] if rest else ""))
     return entries
+
+
+class LedgerError(ValueError):
+    """A line of the ledger that cannot be read (a merge's conflict marks, a hand edit): the build
+    stops with this French line rather than a traceback (review r44, finding 3), since numbering
+    against a ledger read in part would give its lost ids to other actions."""
+
+
+def _malformed(line: str) -> str | None:
+    """What is wrong with a ledger line, in French; None when it reads."""
+    cols = line.split("\t", 5)
+    if line.startswith(("<<<<<<<", "=======", ">>>>>>>")):
+        return f"marque de conflit de fusion « {line[:20]} »"
+    if len(cols) < 5:
+        return f"{len(cols)} colonne{'s' if len(cols) > 1 else ''} au lieu de 5 ({', '.join(COLUMNS[:5])})"
+    pid, aid, state = cols[:3]
+    if not re.fullmatch(re.escape(pid) + r"--a\d+", aid):
+        return f"l'id « {aid} » n'est pas celui d'une action de « {pid} » (« {pid}--a01 »…)"
+    if state not in (ACTIVE, RETIRED):
+        return f"état « {state} » inconnu (« {ACTIVE} » ou « {RETIRED} »)"
+    return None
+
+
+def _shown(path: Path) -> str:
+    """The ledger's path as the user knows it (from the project's folder when it is in it)."""
+    try:
+        return str(path.resolve().relative_to(_PROJECT))
+    except ValueError:
+        return str(path)
 
 
 def write(entries: Iterable[Entry], path: Path | None = None) -> None:

@@ -19,6 +19,7 @@ from analyzers.indexing import planned_indexing, prime
 from analyzers.vocabulary import write_expansions
 from analyzers.wordtables import Locator, count_vocabulary, word_terms, write_tables
 
+from .action_ids import LedgerError
 from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
 from .doctable import write_doc_table
 from .documents import index_documents
@@ -156,8 +157,11 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(f"impossible de créer le dossier d'index {index_dir} : {why_not_written(exc)}") from None
-    corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir),
-                         when_idle=lambda: _prime_analysis(Path(data_dir)))
+    try:
+        corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir),
+                             when_idle=lambda: _prime_analysis(Path(data_dir)))
+    except LedgerError as exc:  # the ledger of action ids: a line a merge or a hand left unreadable
+        raise BuildError(str(exc)) from None
     if not corpus.partnerships:
         raise BuildError(f"aucune fiche n'a pu être lue dans {data_dir} : "
                          + "; ".join(r.error or "" for r in corpus.reports if not r.ok))

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from indexer.action_ids import LedgerError
 from indexer.facet_registry import registry
 from indexer.limits import DEFAULT_PER_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
 from indexer.store import DEFAULT_INDEX_DIR
@@ -474,6 +475,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except LedgerError as exc:  # export, ids and --check read the ledger of action ids too
+        error(str(exc))
+        return 1
 
 
 if __name__ == "__main__":

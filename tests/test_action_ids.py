@@ -5,6 +5,8 @@ indexer/action_ids.tsv keeps each id issued; a fix that merges or splits actions
 ids as they were, a lost id answers 410 (API and page), a new action gets a number never used."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indexer import action_ids, geography
@@ -271,3 +273,39 @@ def test_a_document_not_read_retires_none_of_its_ids(read, tmp_path):
     page = client.get(f"/partenariats/{KALENKO}--a02")
     assert page.status_code == 404 and "n&#39;a pas pu être lu" in page.get_data(as_text=True)
     assert page.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("line, said", [
+    ("<<<<<<< HEAD", "ligne 3 : marque de conflit de fusion « <<<<<<< HEAD »"),
+    ("x--y\tx--y--b1\tactive\td.txt\tT", "ligne 3 : l'id « x--y--b1 » n'est pas celui d'une action de « x--y »"),
+    ("x--y\tx--y--a01\tretiré\td.txt\tT", "ligne 3 : état « retiré » inconnu (« active » ou « retired »)"),
+])
+def test_a_malformed_ledger_line_stops_the_build_with_one_french_line(line, said, monkeypatch, tmp_path, capsys):
+    """Review r44, finding 3: a merge's conflict marks or a hand edit in indexer/action_ids.tsv
+    stopped `repertoires index` (and `serve`, which rebuilds) with a ValueError's traceback, and an
+    unknown state (`retiré`) made the id active without a word."""
+    from repertoires.cli import main
+
+    path = tmp_path / "action_ids.tsv"
+    header, first = action_ids.LEDGER.read_text(encoding="utf-8").splitlines()[:2]
+    path.write_text(f"{header}\n{first}\n{line}\n", encoding="utf-8")
+    monkeypatch.setattr(action_ids, "LEDGER", path)
+    with pytest.raises(action_ids.LedgerError) as raised:
+        action_ids.read()
+    assert str(raised.value).startswith(f"{tmp_path}/action_ids.tsv : {said}")
+    assert main(["ids", "--check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("erreur : ") and said in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_malformed_ledger_line_stops_index_without_a_traceback(monkeypatch, tmp_path, capsys):
+    from repertoires.cli import main
+
+    path = tmp_path / "action_ids.tsv"
+    text = action_ids.LEDGER.read_text(encoding="utf-8")
+    path.write_text(text + "<<<<<<< HEAD\n", encoding="utf-8")
+    monkeypatch.setattr(action_ids, "LEDGER", path)
+    assert main(["index", "--index", str(tmp_path / "ix")]) == 1
+    assert capsys.readouterr().err.splitlines()[-1].startswith(
+        f"erreur : {path} : ligne {text.count(chr(10)) + 1} : marque de conflit de fusion « <<<<<<< HEAD »")
+    assert action_ids._shown(Path(action_ids.__file__).with_name("action_ids.tsv")) == "indexer/action_ids.tsv"
