@@ -33,7 +33,6 @@ def error_response(status: int, code: str | None = None, message: str | None = N
     if wants_json():
         resp = jsonify(error_body(code, message, parameter))
         resp.status_code = status
-        resp.headers["Cache-Control"] = "no-store"
         return resp
     return render_template("error.html", status=status, message=message), status
 

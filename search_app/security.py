@@ -50,7 +50,6 @@ def too_many(wait: int) -> Response:
     elsewhere (a page answered the JSON object), `no-store`, and `Retry-After`."""
     resp = make_response(error_response(429, "rate_limited", f"Trop de requêtes : réessayez dans {wait} s."))
     resp.headers["Retry-After"] = str(wait)
-    resp.headers["Cache-Control"] = "no-store"
     return resp
 
 
@@ -73,4 +72,6 @@ def init_app(app: Flask) -> None:
         h.setdefault("X-Content-Type-Options", "nosniff")
         h.setdefault("Referrer-Policy", "same-origin")
         h.setdefault("X-Frame-Options", "DENY")
+        if resp.status_code >= 400:  # any error, JSON or page: a 410's or 404's id may come back with a rebuild
+            h.setdefault("Cache-Control", "no-store")
         return resp
