@@ -293,8 +293,9 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
             if not party:
                 continue
             add(party["name"], "collectivité", party.get("country"), pid)
-            for member in member_names(party["name"], party.get("name_raw") or "")[1:]:  # (the first: the name)
-                add(member, "collectivité", party.get("country"), pid)  # a group's: `La Roch`, La Rochette
+            for member in member_names(party["name"], party.get("name_raw") or ""):  # a group's: La Rochette
+                if fold_text(member) != fold_text(party["name"]):  # (the first is the name when it leads)
+                    add(member, "collectivité", party.get("country"), pid)  # a list's first too: Dembella
             add(party.get("region"), "lieu", party.get("country"), pid)
             add(party.get("subdivision"), "lieu", party.get("country"), pid)
         # a territory of the vocabulary (`Kabylie`), counted by the partnerships a party of which is in

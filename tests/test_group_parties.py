@@ -128,6 +128,20 @@ def test_a_groups_members_are_offered(client):
     assert [r["id"] for r in found["results"]] == [PONTCHARRA]
 
 
+def test_a_listed_partners_first_member_is_offered_as_the_others_are(client):
+    """QA r44, audit 9, defect 11: `Benkadi`, `Jlend`, `Fella` offered their member alone, but
+    `Dembel` only the whole « Dembella, Benkadi, Jlendio, Fella », and `Djelou` no « Djéloubou »: the
+    first name of a list was skipped as if it were the party's name (it is so only for a French
+    group led by it, « Pontcharra (38) Leader, … »)."""
+    def offered(q: str) -> list[str]:
+        return [s["name"] for s in client.get("/api/suggest", query_string={"q": q}).get_json()["suggestions"]]
+
+    assert {"Dembella", "Dembella, Benkadi, Jlendio, Fella"} <= set(offered("Dembel"))
+    assert "Djéloubou" in offered("Djelou") and "Benkadi" in offered("Benkadi")
+    found = client.get("/api/search", query_string={"q": 'collectivité:"Dembella"'}).get_json()
+    assert [r["id"] for r in found["results"]] == [PONTCHARRA]
+
+
 def test_every_name_with_an_article_is_offered_as_it_is_typed(client, engine):
     """Each collectivity name opening with an article (La Rochelle, Le Cheylas, Les Mureaux, L'Haÿ…),
     typed up to its last word's first three letters, is offered."""
