@@ -175,6 +175,23 @@ def test_the_page_s_figures_in_its_prose_are_the_answers(client):
     assert client.get("/api/search", query_string={"q": said[1]}).get_json()["total"] == words[said[2]]
 
 
+def test_the_decade_example_lists_what_the_page_says(client):
+    """The page promised « the 8 Algerian twinnings of the 1980s » for `jumelage années 1980` with
+    `country=Algérie`; it lists 10: two partial matches without « jumelage » and a partnership whose
+    year of the 1980s is not its twinning's (QA r44, audit 10, defect 1). The decade is a condition on
+    the record's years; the page now says so, with the figures replayed here."""
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = re.search(r"`(jumelage années 1980)` with `country=(\w+)` lists (\d+) Algerian partnerships, each with "
+                     r"a year of the 1980s.*?and the (\d+) without « jumelage » .*?, after the (\d+) twinnings", text)
+    assert said, "the decade example is gone from docs/api.md: update this test"
+    answer = client.get("/api/search", query_string={"q": said[1], "country": said[2], "explain": "1"}).get_json()
+    assert answer["total"] == int(said[3]) == len(answer["results"])
+    assert all(any(1980 <= y <= 1989 for y in r["years"]) for r in answer["results"])
+    partial = [r["id"] for r in answer["results"] if r["explain"]["own"]["coverage"] < 1]
+    assert len(partial) == int(said[4]) and answer["query"]["partial_matches"]
+    assert partial and all(r["id"] not in partial for r in answer["results"][:int(said[5])])
+
+
 README = DOC.parents[1] / "README.md"
 PLACEHOLDER = "…"  # `/api/search?q=…`: a value the reader fills in, no URL to type
 
