@@ -285,15 +285,17 @@ def _partnership_meant(pid: str):
 def _retired_action(pid: str):
     """An action's id that no action answers any more (views.retired_action): a 410 page saying so,
     with a link to its partnership; None for any other id."""
-    gone = views.retired_action(pid, lambda owner: url_for("pages.partnership", pid=owner))
+    gone = views.retired_action(pid)  # the link below goes to its partnership: no path in the sentence
     if gone is None:
         return None
     owner = gone["partnership_id"]
     record_url = url_for("pages.partnership", pid=owner) + search_state(request.args) if owner else None
+    words = "" if owner else gone["title"]  # the partnership gone too: its title is how to find it again
     page = render_template("error.html", status=410, message=gone["message"],
                            back_url=url_for("pages.search") + search_state(request.args),
-                           record_url=record_url, record_title=gone["partnership_title"])
-    return page, 410, {"Cache-Control": "no-store"}  # as the API's 410: a rebuild may bring the id back
+                           record_url=record_url, record_title=gone["partnership_title"],
+                           search_url=url_for("pages.search", q=words) if words else None, search_words=words)
+    return page, 410
 
 
 def _unread_action(pid: str):
@@ -304,7 +306,7 @@ def _unread_action(pid: str):
         return None
     page = render_template("error.html", status=404, message=message,
                            back_url=url_for("pages.search") + search_state(request.args))
-    return page, 404, {"Cache-Control": "no-store"}
+    return page, 404
 
 
 def _unknown_partnership(pid: str):

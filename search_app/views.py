@@ -185,21 +185,32 @@ def retired_anchors(pid: str) -> list[dict]:
             for a in get_engine().retired_actions_of(pid)]
 
 
-def retired_action(aid: str, address: Callable[[str], str]) -> dict | None:
-    """An action id no action answers any more, since a fix to the reading of its document merged,
-    split or dropped its action (indexer/action_ids.py: the id is not given to another): its
-    partnership's id and title (None when gone too) and the sentence saying so, with its
-    partnership's `address(id)` (the API's or the page's). None for any other id (a 404)."""
+def retired_action(aid: str, address: Callable[[str], str] | None = None) -> dict | None:
+    """An action id no action answers any more (indexer/action_ids.py: the id is not given to
+    another): its last `title`, its partnership's id and title (None when gone too) and the sentence
+    saying so, with its partnership's `address(id)` for the API (a page links to it below: no path
+    in its text). None for any other id (a 404)."""
     engine = get_engine()
     lower = aid.strip().strip("/").lower()
     gone = engine.retired_action(lower)
     if gone is None:
         return None
     owner = engine.partnership(gone["partnership_id"])
-    said = gone_sentence(lower, gone["title"])
-    return {"partnership_id": owner and owner["id"], "partnership_title": owner and owner["title"],
-            "message": said + (f" Son partenariat « {owner['title']} » : {address(owner['id'])}." if owner else
-                               f" Son partenariat « {gone['partnership_id']} » n'est plus dans le répertoire.")}
+    if owner is None:
+        return {"partnership_id": None, "partnership_title": None, "title": gone["title"],
+                "message": orphan_sentence(lower, gone["title"], gone["partnership_id"])}
+    said = gone_sentence(lower, gone["title"]) + (f" Son partenariat « {owner['title']} » : {address(owner['id'])}."
+                                                   if address else "")
+    return {"partnership_id": owner["id"], "partnership_title": owner["title"], "title": gone["title"],
+            "message": said}
+
+
+def orphan_sentence(aid: str, title: str, pid: str) -> str:
+    """What a retired action id whose partnership is gone too is told: no reading of its document is
+    blamed (the partnership's id may have changed with its parties' names), and its title is the way
+    to find it again, if it is still there under another id."""
+    return (f"L'action « {title} » ({aid}) n'a plus cet identifiant : son partenariat (identifiant « {pid} ») "
+            "n'est plus dans le répertoire sous ce nom ; cherchez l'action par son titre.")
 
 
 def unread_action(aid: str) -> str | None:

@@ -212,6 +212,8 @@ def test_a_retired_id_answers_410_naming_its_partnership(merged_app):
     assert page.status_code == 410 and page.headers["Cache-Control"] == "no-store"  # as the API's
     html = page.get_data(as_text=True)
     assert "Dotation en médicaments" in html and "existe plus" in html and f'href="/partenariats/{KALENKO}"' in html
+    said = html.split("<h1>Erreur 410</h1>", 1)[1].split("</p>", 1)[0]
+    assert "/partenariats/" not in said and "aucune autre action." in said  # the link below says where
     as_partnership = client.get(f"/api/partnerships/{KALENKO}--a02")  # the id typed where a record's goes
     assert as_partnership.status_code == 410 and as_partnership.get_json()["error"] == error
 
@@ -309,3 +311,23 @@ def test_a_malformed_ledger_line_stops_index_without_a_traceback(monkeypatch, tm
     assert capsys.readouterr().err.splitlines()[-1].startswith(
         f"erreur : {path} : ligne {text.count(chr(10)) + 1} : marque de conflit de fusion « <<<<<<< HEAD »")
     assert action_ids._shown(Path(action_ids.__file__).with_name("action_ids.tsv")) == "indexer/action_ids.tsv"
+
+
+def test_a_retired_id_whose_partnership_is_gone_blames_no_reading_and_offers_its_title(read, tmp_path):
+    """Review r44, finding 4: the 410 said « une correction de la lecture de son document l'a fondue
+    dans une autre ou retirée » (nothing was merged: the partnership's id changed) and ended « Son
+    partenariat « paris--ancien » », a slug in French quotes, as if it were a title."""
+    from search_app import create_app
+
+    ledger = [*action_ids.updated([], read([]).actions),
+              action_ids.Entry("paris--ancien", "paris--ancien--a01", "Jumelage des écoles", "d.txt", retired=True)]
+    write_generation(tmp_path / "index", read(ledger))
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
+    said = ("L'action « Jumelage des écoles » (paris--ancien--a01) n'a plus cet identifiant : son partenariat "
+            "(identifiant « paris--ancien ») n'est plus dans le répertoire sous ce nom ; "
+            "cherchez l'action par son titre.")
+    resp = client.get("/api/actions/paris--ancien--a01")
+    assert resp.status_code == 410 and resp.get_json()["error"]["message"] == said
+    html = client.get("/partenariats/paris--ancien--a01").get_data(as_text=True)
+    assert "correction de la lecture" not in html and "Voir la fiche" not in html
+    assert 'href="/?q=Jumelage+des+%C3%A9coles"' in html
