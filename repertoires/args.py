@@ -56,7 +56,8 @@ _MESSAGES: Table = [
      lambda m: f"l'un des arguments {m['a']} est obligatoire"),
     (re.compile(r"unexpected option string: (?P<o>.*)"), lambda m: f"option inattendue : {m['o']}"),
 ]
-_ARGUMENT = re.compile(r"argument (?P<a>.+?): (?P<d>.*)", re.DOTALL)
+# (a name with no space: our French « argument inconnu : -x » is left as it is)
+_ARGUMENT = re.compile(r"argument (?P<a>\S+): (?P<d>.*)", re.DOTALL)
 
 
 def _translated(message: str, table: Table) -> str | None:
@@ -109,12 +110,19 @@ class ArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"erreur : {french_message(message)}\n")
 
 
+# `search eau -puits`: argparse reads `-puits` as an option (À propos's example, typed without quotes)
+EXCLUDED_HINT = (" ; un mot exclu se donne avec la recherche entre guillemets "
+                 '(repertoires search "eau -puits") ou après -- (repertoires search -- eau -puits)')
+
+
 def unknown_arguments(extras: list[str], search: bool) -> str:
     """The message of arguments no option takes: argparse's (french_message), which names an unknown
     option; for words of a search after an option, how to give them (they were refused with no hint).
     Only `search` takes words: the other commands' extras keep argparse's message."""
     if not search or any(x.startswith("-") for x in extras):
-        return f"unrecognized arguments: {' '.join(extras)}"
+        said = french_message(f"unrecognized arguments: {' '.join(extras)}")
+        excluded = search and any(x[:1] == "-" and x[1:2] not in ("-", "") for x in extras)
+        return said + (EXCLUDED_HINT if excluded else "")
     verb = "ne suit" if len(extras) == 1 else "ne suivent"
     return (f"{french_list([f'« {w} »' for w in extras])} {verb} aucune option : les mots cherchés se donnent "
             'ensemble, avant ou après les options, ou entre guillemets (repertoires search "eau potable" --page 2)')

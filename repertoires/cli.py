@@ -34,7 +34,8 @@ EPILOG_SERVE = """exemple :
 EPILOG_SEARCH = """exemples :
   repertoires search "assainissement Kayes"
   repertoires search "centre de santé" --country Mali --domain Santé --json
-  repertoires search "agriculture Ségou" --explain      comment le score de chaque résultat a été fait"""
+  repertoires search "agriculture Ségou" --explain      comment le score de chaque résultat a été fait
+  repertoires search "eau -puits"                       un mot exclu, entre guillemets (ou : search -- eau -puits)"""
 EPILOG_EXPORT = """exemple :
   repertoires export > fiches.jsonl"""
 EPILOG_IDS = """exemples :

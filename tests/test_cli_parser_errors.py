@@ -69,3 +69,18 @@ def test_two_words_after_an_option_agree_in_number(index_dir, capsys):
     code, out = _search(index_dir, capsys, "eau", "--page", "2", "foo", "bar")
     assert code == 2 and "« foo » et « bar » ne suivent aucune option" in out.err
     assert "avant ou après les options" in out.err
+
+
+def test_an_excluded_word_without_quotes_says_how_to_give_it(index_dir, capsys):
+    """(review 3, #7) `search eau -assainissement`, À propos's example typed without quotes, was
+    refused with « argument inconnu » and no hint."""
+    code, out = _search(index_dir, capsys, "eau", "-assainissement")
+    assert code == 2 and "argument inconnu : -assainissement ; un mot exclu se donne" in out.err
+    assert 'search "eau -puits"' in out.err and "search -- eau -puits" in out.err
+    code, out = _search(index_dir, capsys, "--json", "--per-page", "1", "--", "eau", "-assainissement")
+    assert code == 0 and json.loads(out.out)["query"]["q"] == "eau -assainissement"
+
+
+def test_an_unknown_long_option_gets_no_exclusion_hint(index_dir, capsys):
+    code, out = _search(index_dir, capsys, "eau", "--bogus")
+    assert code == 2 and "exclu" not in out.err
