@@ -45,6 +45,7 @@ from .store import (
     current_generation,
     new_generation_dir,
     publish,
+    why_not_made,
     why_not_written,
     write_json,
     write_text,
@@ -156,7 +157,8 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
     try:  # before the documents are read (a file by its name, a folder that cannot be made: a traceback)
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BuildError(f"impossible de créer le dossier d'index {index_dir} : {why_not_written(exc)}") from None
+        why = why_not_made(index_dir, exc)
+        raise BuildError(f"impossible de créer le dossier d'index {index_dir} : {why}") from None
     try:
         corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir),
                              when_idle=lambda: _prime_analysis(Path(data_dir)))

@@ -162,11 +162,18 @@ def cleanup(index_dir: Path, keep: str) -> None:
 
 
 def file_in_the_way(folder: Path) -> Path | None:
-    """The file standing where `folder` or one of its parents would be a folder; None when there is none."""
+    """The file standing where `folder` or one of its parents would be a folder, a symbolic link to
+    nothing included (`exists()` is False for it: `search` sent the user to `index`, which failed on
+    it, review r44, finding 5); None when there is none."""
     for part in (folder, *folder.parents):
-        if part.exists():
+        if part.exists() or part.is_symlink():
             return None if part.is_dir() else part
     return None
+
+
+def what_it_is(part: Path) -> str:
+    """A file in the way (`file_in_the_way`), as a message names it."""
+    return "un lien symbolique sans cible" if part.is_symlink() and not part.exists() else "un fichier"
 
 
 # why a folder could not be written, in French (the system says it in English)
@@ -181,6 +188,14 @@ def why_not_written(exc: OSError) -> str:
     return WRITE_ERRORS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
+def why_not_made(folder: Path, exc: OSError) -> str:
+    """Why `folder` could not be made, as a message says it: a symbolic link to nothing by that name
+    is said so (« un fichier porte ce nom » was wrong for it)."""
+    if exc.errno == errno.EEXIST and folder.is_symlink():
+        return f"{what_it_is(folder)} porte ce nom"
+    return why_not_written(exc)
+
+
 def current_generation(index_dir: Path) -> Generation:
     """The generation CURRENT names, checked enough to be opened; raises
     IndexMissing or IndexCorrupt with a message that says what to do."""
@@ -188,7 +203,7 @@ def current_generation(index_dir: Path) -> Generation:
     pointer = index_dir / POINTER
     if not pointer.exists():
         if (file := file_in_the_way(index_dir)) is not None:
-            raise IndexNotAFolder(f"{file} est un fichier, pas un dossier : --index doit nommer un dossier")
+            raise IndexNotAFolder(f"{file} est {what_it_is(file)}, pas un dossier : --index doit nommer un dossier")
         raise IndexMissing(f"aucun index dans {index_dir}")
     name = pointer.read_text(encoding="utf-8").strip()
     path = index_dir / name

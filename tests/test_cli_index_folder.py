@@ -43,3 +43,18 @@ def test_a_failed_write_is_said_in_french():
     from indexer.store import why_not_written
 
     assert why_not_written(OSError(errno.ENOSPC, "No space left on device")) == "plus de place sur le disque"
+
+
+def test_a_dangling_symlink_as_index_is_said_so_by_both_commands(tmp_path, capsys):
+    """Review r44, finding 5: `--index` naming a symbolic link to nothing: `index` said « un fichier
+    porte ce nom », and `search` sent the user back to `repertoires index --index …`, which failed."""
+    link = tmp_path / "lien"
+    link.symlink_to(tmp_path / "nulle-part")
+    assert main(["index", "--index", str(link), "--quiet"]) == 1
+    said = capsys.readouterr().err
+    assert said == (f"erreur : impossible de créer le dossier d'index {link} : "
+                    "un lien symbolique sans cible porte ce nom\n")
+    assert main(["search", "eau", "--index", str(link)]) == 1
+    said = capsys.readouterr().err
+    assert said == (f"erreur : {link} est un lien symbolique sans cible, pas un dossier : "
+                    "--index doit nommer un dossier\n")
