@@ -96,8 +96,7 @@ class Engine:
     def retired_actions_of(self, pid: str) -> list[dict]:
         """The ids a partnership's actions had and no action answers any more, each with its last
         `title`: its page keeps an anchor for each, so an old link to `#<id>` says what became of it."""
-        retired = self.state().generation.meta.get("retired_actions", {})
-        return [dict(copy_record(a), id=aid) for aid, a in sorted(retired.items()) if a["partnership_id"] == pid]
+        return [dict(copy_record(a), id=aid) for aid, a in self.state().retired_of.get(pid, [])]
 
     def actions_of(self, pid: str) -> list[dict]:
         st = self.state()

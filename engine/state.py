@@ -145,6 +145,16 @@ class IndexState:
         return out
 
     @functools.cached_property
+    def retired_of(self) -> dict[str, list[tuple[str, dict]]]:
+        """Partnership id -> its retired action ids (`meta.json`'s `retired_actions`, by id) with what
+        the ledger says of each: grouped once per generation, not scanned on each partnership's page
+        (the map only grows: review r44, finding 10)."""
+        out: dict[str, list[tuple[str, dict]]] = {}
+        for aid, gone in sorted(self.generation.meta.get("retired_actions", {}).items()):
+            out.setdefault(gone["partnership_id"], []).append((aid, gone))
+        return out
+
+    @functools.cached_property
     def french_abroad(self) -> frozenset:
         """Documents (partnerships and their actions) whose "French" side is not
         in France: the Algerian lists' partnerships of other countries' towns."""

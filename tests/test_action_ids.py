@@ -331,3 +331,21 @@ def test_a_retired_id_whose_partnership_is_gone_blames_no_reading_and_offers_its
     html = client.get("/partenariats/paris--ancien--a01").get_data(as_text=True)
     assert "correction de la lecture" not in html and "Voir la fiche" not in html
     assert 'href="/?q=Jumelage+des+%C3%A9coles"' in html
+
+
+def test_a_partnership_page_does_not_scan_every_retired_id(merged_app):
+    """Review r44, finding 10: each /partenariats/<id> sorted and filtered the whole map of retired
+    ids (it only grows); it is grouped by partnership once per generation."""
+    from search_app.index import get_engine
+
+    class Unscanned(dict):
+        def items(self):
+            raise AssertionError("the retired ids were scanned again")
+
+    with merged_app.app_context():
+        engine = get_engine()
+        first = engine.retired_actions_of(KALENKO)
+        assert [a["id"] for a in first] == [f"{KALENKO}--a02"]
+        meta = engine.state().generation.meta
+        meta["retired_actions"] = Unscanned(meta["retired_actions"])
+        assert engine.retired_actions_of(KALENKO) == first and engine.retired_actions_of("paris--rabat") == []
