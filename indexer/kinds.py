@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from . import geography
+from .parsers.groups import names_listed
 from .records import Partnership
 from .text import fold
 
@@ -95,11 +96,5 @@ def retype_groups(partnerships: list[Partnership]) -> None:
     Nioro du Sahel ») are several communes, not one: their kind says so (« communes »)."""
     for p in partnerships:
         party = p.partner_party
-        if party is not None and party.kind == "commune" and len(_named(party.name)) >= 2:
+        if party is not None and party.kind == "commune" and len(names_listed(party.name)) >= 2:
             party.kind = "communes"
-
-
-def _named(name: str) -> list[str]:
-    """The names a party's name lists, each capitalised (« A, B et C »: three)."""
-    parts = [s for s in re.split(r"\s*,\s*|\s+et\s+", name) if s]
-    return parts if all(s[:1].isupper() for s in parts) else [name]

@@ -155,3 +155,19 @@ def test_every_name_with_an_article_is_offered_as_it_is_typed(client, engine):
         typed = name[:cut + 4]
         offered = [s["name"] for s in client.get("/api/suggest", query_string={"q": typed}).get_json()["suggestions"]]
         assert name in offered, (typed, offered)
+
+
+def test_one_rule_says_a_name_lists_several_collectivities():
+    """Review r44, finding 7: the partner's kind split « A, B et C » into three communes and the
+    group's members into two (« Karokoro et Sahel »); one splitter now serves both."""
+    from indexer.parsers.groups import member_names, members_fact, names_listed
+    from indexer.records import Party
+
+    assert names_listed("Djéloubou, Karokoro et Sahel") == ["Djéloubou", "Karokoro", "Sahel"]
+    assert member_names("Djéloubou", "Djéloubou, Karokoro et Sahel") == ["Djéloubou", "Karokoro", "Sahel"]
+    named = "Pontcharra (38) Leader, La Rochette (73) et Le Cheylas (38)"
+    assert member_names("Pontcharra", named) == ["Pontcharra", "La Rochette", "Le Cheylas"]
+    group = Party(name="Pontcharra", name_raw=named)
+    assert members_fact(group) == "Pontcharra (Isère, chef de file), La Rochette (Savoie), Le Cheylas (Isère)"
+    assert member_names("Conseil général d'Ille-et-Vilaine", "Conseil Général d’Ille et Vilaine") == []  # one
+    assert names_listed("Ville et communauté urbaine") == ["Ville et communauté urbaine"]

@@ -22,14 +22,20 @@ _MEMBER = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<number>\d{2}|2[AB])\))?\s*(?P<l
                      re.IGNORECASE)
 
 
-def _listed(named: str) -> list[str]:
-    return [squash_spaces(m) for m in re.split(r"\s*,\s*", named or "") if m.strip()]
+def names_listed(named: str) -> list[str]:
+    """The collectivities a name lists, each capitalised (« A (38) Leader, B (73) » and « A, B et C »:
+    several); the name alone when a part is not capitalised (« Ville et communauté »). The one rule
+    for « this name lists several collectivities », read by the groups here and by the partner's kind
+    (kinds.retype_groups): two rules had disagreed on « Djéloubou, Karokoro et Sahel » (review r44, #7)."""
+    parts = [squash_spaces(m) for m in re.split(r"\s*,\s*|\s+et\s+", named or "") if m.strip()]
+    return parts if all(p[:1].isupper() for p in parts) else [squash_spaces(named or "")]
 
 
 def is_group(name: str, named: str) -> bool:
-    """Whether `named` lists several collectivities, the first of them the party `name`."""
-    members = _listed(named)
-    return len(members) >= 2 and same(loose(members[0], True), loose(name, True))
+    """Whether `named` lists several collectivities, with commas as the CUF's sheets list a group
+    (« Conseil Général d’Ille et Vilaine » is one), the first of them the party `name`."""
+    members = names_listed(named)
+    return "," in named and len(members) >= 2 and same(loose(members[0], True), loose(name, True))
 
 
 def with_members(party: Party, named: str) -> Party:
@@ -43,7 +49,15 @@ def member_names(name: str, name_raw: str) -> list[str]:
     none when the party is no group."""
     if not is_group(name, name_raw):
         return []
-    return [m.group("name") for member in _listed(name_raw) if (m := _MEMBER.match(member))]
+    return [_member(member).group("name") for member in names_listed(name_raw)]
+
+
+def _member(text: str) -> re.Match[str]:
+    """A member's parts (`_MEMBER`): any text reads, its name being what the number and the leader's
+    word leave (a member that did not read stopped the fact in a branch that could never run)."""
+    m = _MEMBER.match(text)
+    assert m is not None  # the name takes any non-empty text, the other parts are optional
+    return m
 
 
 def members_fact(party: Party) -> str | None:
@@ -53,10 +67,8 @@ def members_fact(party: Party) -> str | None:
         return None
     france = geography.of("France")
     out = []
-    for member in _listed(party.name_raw):
-        m = _MEMBER.match(member)
-        if m is None:
-            return None
+    for member in names_listed(party.name_raw):
+        m = _member(member)
         unit = france.lookup(m.group("number"), "subdivision") if m.group("number") else None
         said = [unit.name] if unit else []
         said += ["chef de file"] if m.group("leader") else []
