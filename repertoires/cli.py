@@ -121,7 +121,8 @@ def build_parser(json_errors: bool = False) -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="cherche depuis le terminal",
                        description="Lance une recherche et affiche les résultats (lisibles, ou en JSON avec --json).\n"
                                    "Les options se lisent comme les paramètres de /api/search, avec les mêmes\n"
-                                   "messages d'erreur.", epilog=EPILOG_SEARCH, json_errors=json_errors)
+                                   "messages d'erreur.", epilog=EPILOG_SEARCH, json_errors=json_errors,
+                       allow_abbrev=False)  # `--js` was --json, yet its errors not JSON (main); the API has none
     _add_dirs(p, data=False)
     p.add_argument("query", nargs="*", default=[], metavar="RECHERCHE",
                    help="les mots cherchés, entre guillemets ou non (sans mots : tout le répertoire)")
@@ -457,7 +458,8 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in ("eval", "bench", "loadtest", "judged"):  # their own parsers read the rest
         args = argparse.Namespace(command=argv[0], rest=argv[1:])
     else:
-        parser = build_parser(json_errors=argv[:1] == ["search"] and "--json" in argv)
+        options = argv[:argv.index("--")] if "--" in argv else argv  # after --, `--json` is a word searched
+        parser = build_parser(json_errors=argv[:1] == ["search"] and "--json" in options)
         args, extras = parser.parse_known_args(argv)
         if extras:  # said with the command's usage (it was the top-level one) or, with --json, as JSON
             getattr(args, "command_parser", parser).error(unknown_arguments(extras, args.command == "search"))

@@ -84,3 +84,12 @@ def test_an_excluded_word_without_quotes_says_how_to_give_it(index_dir, capsys):
 def test_an_unknown_long_option_gets_no_exclusion_hint(index_dir, capsys):
     code, out = _search(index_dir, capsys, "eau", "--bogus")
     assert code == 2 and "exclu" not in out.err
+
+
+def test_json_is_not_abbreviated_and_a_searched_json_is_a_word(index_dir, capsys):
+    """(review 3, #8) `--js` was read as --json, yet `--js --bogus` answered the text error; and
+    `--json` after `--`, a word searched, turned the errors into JSON."""
+    code, out = _search(index_dir, capsys, "eau", "--js")
+    assert code == 2 and out.out == "" and out.err.endswith("erreur : argument inconnu : --js\n")
+    code, out = _search(index_dir, capsys, "--bogus", "--", "--json")
+    assert code == 2 and out.out == "" and out.err.endswith("erreur : argument inconnu : --bogus\n")
