@@ -9,6 +9,8 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.facet_registry import registry
 
+from .params import is_buster
+
 PAIR_CACHE = 8192  # encoded pairs kept: every facet value of a 10x index, and the recent queries
 
 
@@ -22,10 +24,10 @@ def _pair(key: str, value: str) -> str:
 
 
 def kept(name: str) -> bool:
-    """Whether a link carries a parameter on: not a cache buster (`_=123`, a name starting with `_`),
-    which the API lets through and which was copied into every link, so a client following them
-    sent the same buster on each."""
-    return not name.startswith("_")
+    """Whether a link carries a parameter on: not a cache buster (params.is_buster), which the API
+    lets through and which was copied into every link, so a client following them sent the same
+    buster on each."""
+    return not is_buster(name)
 
 
 def _encode(args: MultiDict) -> str:

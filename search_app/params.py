@@ -235,7 +235,13 @@ def _check_names(args, strict: bool) -> None:
     empty but `q` (an empty `q` browses everything)."""
     check_names(args, known_params() if strict else None, once() if strict else ())
     if strict:
-        refuse_empty(args, [name for name in args if name != "q" and not name.startswith("_")])
+        refuse_empty(args, [name for name in args if name != "q" and not is_buster(name)])
+
+
+def is_buster(name: str) -> bool:
+    """A cache buster (`_=123`, any name starting with `_`): accepted by the API, empty or not, and
+    left out of every link (links.kept). One rule, so that the two cannot drift apart."""
+    return name.startswith("_")
 
 
 def refuse_empty(args, names) -> None:
@@ -256,7 +262,7 @@ def check_names(args, known, single) -> None:
         values = args.getlist(name)
         for v in values:
             check_text(name, v)
-        if known is not None and name not in known and not name.startswith("_"):
+        if known is not None and name not in known and not is_buster(name):
             raise ParamError("unknown_parameter", f"Paramètre inconnu : « {name[:40]} ».", name[:40])
         if name in single and len(values) > 1:
             raise ParamError("repeated_parameter", f"Le paramètre {named(name)} ne peut être donné qu'une fois.", name)

@@ -14,3 +14,13 @@ def test_the_api_s_links_leave_the_buster_out(client):
 def test_the_page_s_links_leave_it_out(client):
     html = client.get("/?q=eau&_=1700000000&per_page=5").get_data(as_text=True)
     assert "per_page=5" in html and "_=1700000000" not in html
+
+
+def test_what_the_api_lets_through_as_a_buster_is_what_the_links_leave_out(client):
+    """(review 3, #11) one rule, params.is_buster, for the API's acceptance (unknown names, empty
+    values) and the links: written three times, they could drift apart (`__x`, an empty `_`)."""
+    data = client.get("/api/search?q=Kayes&per_page=2&_=&__x=1&_y_=2").get_json()
+    urls = list(data["links"].values()) + [it["toggle_url"] for items in data["facets"].values() for it in items]
+    assert urls and not [u for u in urls if "_=" in u or "__x=" in u or "_y_=" in u]
+    resp = client.get("/api/search?q=Kayes&x_=1")
+    assert resp.status_code == 400 and resp.get_json()["error"]["code"] == "unknown_parameter"
