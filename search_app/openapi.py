@@ -3,7 +3,9 @@ for what the facet registry knows, which is generated from it here: one
 parameter per facet on the search endpoints, the `Facets` schema of the
 responses, the query prefixes in `q`'s description and pattern, and the
 validation error codes. When serving, the index's facet values are added as
-enums (the API refuses unknown values, so the document says which exist).
+enums (the API refuses unknown values, so the document says which exist), but
+for a facet that also reads other wordings (status: `réalisé`, any case), which
+an enum would refuse though the API answers them: its description says so.
 
     python -m search_app.openapi          # rewrite openapi.json from the registry
     python -m search_app.openapi --check  # exit 1 when it is out of date (a test does this too)
@@ -134,11 +136,17 @@ def _served(reg: Registry, version: str, facet_values: tuple) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
+def enumerated(facet: Facet) -> bool:
+    """Its index values are the only ones the API takes, as written: an enum says them. Not
+    a facet converting what it is given (`status=réalisé` is « Réalisé »; QA r44, audit 10, #4)."""
+    return facet.from_index and facet.convert is str
+
+
 def served(version: str, facet_values: dict[str, list]) -> str:
     """The document served for an index version: the facets whose values come
-    from the index list them as enums."""
+    from the index, and are matched as written, list them as enums."""
     reg = registry()
-    values = tuple((f.name, tuple(str(v) for v in facet_values.get(f.name, []))) for f in reg if f.from_index)
+    values = tuple((f.name, tuple(str(v) for v in facet_values.get(f.name, []))) for f in reg if enumerated(f))
     return _served(reg, version, values)
 
 
