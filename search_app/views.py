@@ -165,8 +165,7 @@ def missing_action(rid: str) -> tuple[str, str] | None:
         return None
     ids = sorted((a["id"].rpartition("--")[2] for a in engine.actions_of(m["pid"])), key=lambda n: int(n[1:]))
     has = ("il n'a aucune action" if not ids else f"sa seule action est {ids[0]}" if len(ids) == 1
-           else f"ses {len(ids)} actions vont de {ids[0]} à {ids[-1]}" if _numbered_in_a_row(ids)
-           else f"ses {len(ids)} actions sont {french_list(ids)}")
+           else f"ses {len(ids)} actions vont de {ids[0]} à {ids[-1]}{_gaps(m['pid'], ids)}")
     padded = action_id(m["pid"], int(m["n"][1:])).rpartition("--")[2]  # `a1` for a01, as the ids write it
     meant = f" Vouliez-vous dire « {m['pid']}--{padded} » ?" if padded != m["n"] and padded in ids else ""
     return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}.{meant}"
@@ -225,10 +224,18 @@ def unread_action(aid: str) -> str | None:
             f"document, « {label} », n'a pas pu être lu à la dernière construction de l'index.")
 
 
-def _numbered_in_a_row(ids: list[str]) -> bool:
-    """Whether a partnership's action numbers (`a01`…, sorted) follow each other: a retired one
-    (indexer/action_ids.py) leaves a gap, and a new action may come after it."""
-    return int(ids[-1][1:]) - int(ids[0][1:]) == len(ids) - 1
+MAX_GAPS_NAMED = 3  # more, and the sentence counts them: it listed every action (23 ids for one gap)
+
+
+def _gaps(pid: str, ids: list[str]) -> str:
+    """The numbers missing between a partnership's first and last action (`a01`…, sorted), as the end
+    of « ses 22 actions vont de a01 à a23 » (« , sans a14 »): a retired one (indexer/action_ids.py)
+    leaves a gap, and a new action may come after it."""
+    have = {int(n[1:]) for n in ids}
+    gaps = [action_id(pid, n).rpartition("--")[2] for n in range(int(ids[0][1:]), int(ids[-1][1:])) if n not in have]
+    if not gaps:
+        return ""
+    return f", sans {french_list(gaps)}" if len(gaps) <= MAX_GAPS_NAMED else f", avec {len(gaps)} numéros sans action"
 
 
 def action_meant(aid: str) -> str | None:

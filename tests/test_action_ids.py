@@ -222,7 +222,7 @@ def test_an_id_never_issued_stays_404_and_says_the_numbers(merged_app):
     client = merged_app.test_client()
     resp = client.get(f"/api/actions/{KALENKO}--a09")
     assert resp.status_code == 404
-    assert resp.get_json()["error"]["message"].endswith("ses 3 actions sont a01, a03 et a04.")
+    assert resp.get_json()["error"]["message"].endswith("ses 3 actions vont de a01 à a04, sans a02.")
     assert client.get(f"/partenariats/{KALENKO}--a09").status_code == 404
 
 
