@@ -84,6 +84,7 @@ class ParsedQuery:
     empty_prefixes: list[str] = field(default_factory=list)  # `pays:` with nothing after it
     respelled: list[tuple[str, str, int]] = field(default_factory=list)  # a place's words, its name, and
     # where among the notices search.respelled_notices says so
+    typed: dict[str, str] = field(default_factory=dict)  # a phrase read for words typed otherwise: those words
 
     @property
     def clauses(self) -> list[Clause]:
@@ -92,6 +93,11 @@ class ParsedQuery:
     @property
     def is_empty(self) -> bool:
         return not self.groups
+
+    def as_typed(self, words: str) -> str:
+        """The words of a group as the user typed them (`Ain Temouchnet` for « Aïn Témouchent »): a
+        client matches `unknown_words` against its own text (QA r44, audit 10, defect 5)."""
+        return self.typed.get(words, words)
 
     def text_words(self) -> list[str]:
         """The positive plain words, in order (used for expansions and spelling)."""

@@ -261,7 +261,7 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             "fallback_any_word": fallback,
             "partial_matches": partial,
             "notices": list(dict.fromkeys(notices)),  # each once (`eau NOT NOT` said its notice twice)
-            "unknown_words": ranking.absent_words(),
+            "unknown_words": list(dict.fromkeys(map(pq.as_typed, ranking.absent_words()))),
         },
         "total": total,
         "page": req.page,

@@ -244,7 +244,7 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
     other words looked for where it is (`within_unnamed_place`). `written`: whether the index
     has a word. A partner's place (`Tizi Ouzou`, `Souk El Khemis`) stays words, with its surroundings.
     A name typed with a typo in a word no record writes is read as the place (`_misspelled_place`), and said."""
-    groups, out, notices, i = pq.groups, [], [], 0
+    groups, out, notices, i, typed = pq.groups, [], [], 0, dict(pq.typed)
     keys = [geography.key(g[0].text) if len(g) == 1 and g[0].kind == "word" and not g[0].negated else ""
             for g in groups]  # a run's key is its words' keys joined: each word read once, on every query
     known = _known_words(groups, keys, written)
@@ -260,6 +260,7 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
                 if misspelled is not None:  # `Ain Temouchnet`: the place, as its exact spelling is read
                     out.append([Clause("phrase", misspelled.name)])
                     notices.append(f"« {' '.join(words)} » est lu comme « {misspelled.name} ».")
+                    typed[misspelled.name] = " ".join(words)
                     run = n
                     break
                 continue
@@ -274,7 +275,7 @@ def place_phrases(pq: ParsedQuery, written: Callable[[str], bool],
         i += run
     if len(out) == len(groups) and not notices:
         return pq
-    return replace(pq, groups=out, notices=pq.notices + notices)
+    return replace(pq, groups=out, notices=pq.notices + notices, typed=typed)
 
 
 def _unnamed(country: str, place: geography.Place) -> str:

@@ -140,10 +140,13 @@ def test_a_notice_is_said_once(engine):
 
 
 @pytest.mark.parametrize("q, words", [("Bamako kou", ["kou"]), ("kou", ["kou"]), ("eau Éàzzz", ["Éàzzz"]),
-                                       ("Bamako zzqx OR zzqy", ["zzqx", "zzqy"]), ("eau Kayes", []), ("", [])])
+                                       ("Bamako zzqx OR zzqy", ["zzqx", "zzqy"]), ("eau Kayes", []), ("", []),
+                                       ("Ain Temouchnet", ["Ain Temouchnet"]),
+                                       ("eau Ain Temouchnet", ["Ain Temouchnet"])])
 def test_the_words_no_document_has_are_given_as_data(engine, q, words):
     """search.js held back its spoken count by reading the French notice (« Aucun document ne
-    contient « kou » ») in the page (the round's review): the words are data of the response."""
+    contient « kou » ») in the page (the round's review): the words are data of the response, as
+    typed (`Ain Temouchnet` gave the place read for it, « Aïn Témouchent »: QA r44, audit 10, #5)."""
     assert engine.search(SearchRequest(q=q))["query"]["unknown_words"] == words
 
 
