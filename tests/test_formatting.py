@@ -83,6 +83,17 @@ def test_suggestion_keeps_the_rest_of_the_query_and_writes_words_as_the_document
     assert out["query"] == "TOMBOUCTOU développement"
 
 
+def test_an_unknown_prefix_is_corrected_as_the_word_it_is_read_as(client):
+    """`foo:bar` is read as the words `foo bar`: « Vouliez-vous dire : FAO:bar ? » offered another
+    unknown prefix, flagged again when followed (QA r44, audit 10, defect 6)."""
+    assert display_suggestion("foo:bar", ["foo", "bar"], "fao bar", {"fao": "FAO"})["query"] == "FAO bar"
+    for q in ("foo:bar", "foo:santé"):
+        shown = client.get("/api/search", query_string={"q": q}).get_json()["suggestion"]
+        assert shown and ":" not in shown
+        notices = client.get("/api/search", query_string={"q": shown}).get_json()["query"]["notices"]
+        assert not any("préfixe" in n for n in notices), notices
+
+
 def test_no_suggestion_when_nothing_changes():
     assert display_suggestion("Ségou", ["Ségou"], None, FORMS) is None
     assert display_suggestion("segou", ["segou"], "segou", FORMS) is None
