@@ -264,7 +264,7 @@ FACETS = Registry([
           prefixes=("statut",), multi=False, on_page=False, example="En contact", convert=state_value,
           description=f"État d'un partenariat ({', '.join(PARTNERSHIP_STATES)}) ou d'une action "
                       f"({', '.join(ACTION_STATES)}) ; le champ status d'une fiche garde les mots du "
-                      "document (« réalisé », « En contacts »), qui valent aussi comme valeur. Répétable."),
+                      "document (« réalisé », « en cours »), qui valent aussi comme valeur. Répétable."),
 ])
 
 _active: Registry = FACETS

@@ -70,6 +70,7 @@ _PARTNERSHIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((state, re.c
 _ACTION_STATES = {"réalisé": DONE, "en cours": ONGOING, "en projet": PLANNED, "à venir": PLANNED,
                   "en suspend": SUSPENDED, "en suspens": SUSPENDED, "suspendu": SUSPENDED,
                   "abandonné": ABANDONED}
+DOCUMENT_WORDINGS = tuple(_ACTION_STATES)  # what a record's `status` shows, a filter value too (state_value)
 
 
 def state_of_text(text: str | None) -> str | None:

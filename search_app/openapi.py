@@ -3,9 +3,8 @@ for what the facet registry knows, which is generated from it here: one
 parameter per facet on the search endpoints, the `Facets` schema of the
 responses, the query prefixes in `q`'s description and pattern, and the
 validation error codes. When serving, the index's facet values are added as
-enums (the API refuses unknown values, so the document says which exist), but
-for a facet that also reads other wordings (status: `réalisé`, any case), which
-an enum would refuse though the API answers them: its description says so.
+enums (the API refuses unknown values, so the document says which exist), with
+the documents' wordings a facet also reads as one of them (status: `réalisé`).
 
     python -m search_app.openapi          # rewrite openapi.json from the registry
     python -m search_app.openapi --check  # exit 1 when it is out of date (a test does this too)
@@ -23,6 +22,7 @@ from analyzers import fold_text
 from engine.querylang import NAME_PREFIXES
 from indexer.facet_registry import YEAR, Facet, Registry, registry
 from indexer.limits import YEAR_MAX, YEAR_MIN
+from indexer.states import DOCUMENT_WORDINGS
 
 from .params import MAX_QUERY_CHARS, MAX_VALUES_PER_FACET
 
@@ -136,17 +136,22 @@ def _served(reg: Registry, version: str, facet_values: tuple) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
-def enumerated(facet: Facet) -> bool:
-    """Its index values are the only ones the API takes, as written: an enum says them. Not
-    a facet converting what it is given (`status=réalisé` is « Réalisé »; QA r44, audit 10, #4)."""
-    return facet.from_index and facet.convert is str
+def accepted(facet: Facet, values: list) -> tuple[str, ...]:
+    """The values the API takes for `facet`, as an enum says them: the index's, and for a facet
+    converting what it is given, the wordings it reads as one of them (`status=réalisé`, `en cours`:
+    an enum of the nine states refused URLs the API answers; QA r44, audit 10, #4)."""
+    shown = [str(v) for v in values]
+    if facet.convert is str:
+        return tuple(shown)
+    words = shown + [v.lower() for v in shown] + list(DOCUMENT_WORDINGS)
+    return tuple(dict.fromkeys(w for w in words if facet.convert(w) in set(shown)))
 
 
 def served(version: str, facet_values: dict[str, list]) -> str:
     """The document served for an index version: the facets whose values come
-    from the index, and are matched as written, list them as enums."""
+    from the index list them as enums (with the wordings read as them)."""
     reg = registry()
-    values = tuple((f.name, tuple(str(v) for v in facet_values.get(f.name, []))) for f in reg if enumerated(f))
+    values = tuple((f.name, accepted(f, facet_values.get(f.name, []))) for f in reg if f.from_index)
     return _served(reg, version, values)
 
 
