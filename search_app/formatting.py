@@ -19,10 +19,12 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "octobre", "novembre", "décembre")
 # Section names the parsers use internally, as a reader says them.
 SECTION_LABELS = {"sheet": "fiche", "sheet (partie commune)": "fiche, partie commune"}
-# The index's text fields (indexer.schema.TEXT_FIELDS) as a reader says them: where a word was
-# found, in the scores' explanation (`repertoires search --explain`: « titre 2,62, texte 4,04 »).
+# The index's text fields (indexer.schema.TEXT_FIELDS), and the year a partnership began (a year
+# typed alone matches it), as a reader says them: where a word was found, in the scores'
+# explanation (`repertoires search --explain`: « titre 2,62, texte 4,04 », « (début 4) », not
+# « (began 4) »: QA r44, audit 10, defect 9).
 FIELD_LABELS = {"parties": "parties", "places": "lieux", "title": "titre", "domains_text": "domaines",
-                "body": "texte", "sheet": "fiche"}
+                "body": "texte", "sheet": "fiche", "began": "début"}
 
 
 def number(value: float | None, decimals: int | None = None, trimmed: bool = False) -> str:

@@ -245,4 +245,13 @@ def test_every_text_field_of_the_index_has_a_french_label():
     from indexer.schema import TEXT_FIELDS
     from search_app.formatting import FIELD_LABELS
 
-    assert set(FIELD_LABELS) == set(TEXT_FIELDS)
+    assert set(FIELD_LABELS) == set(TEXT_FIELDS) | {"began"}
+
+
+def test_the_explanation_of_a_year_says_it_in_french(index_dir, capsys):
+    """« année de début « 1988 » × 4 : 4 (began 4) »: the field's name, in English (QA r44, audit 10, #9)."""
+    from repertoires.cli import main
+
+    assert main(["search", "jumelage 1988", "--explain", "--per-page", "2", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "(début 4)" in out and "began" not in out
