@@ -142,10 +142,10 @@ def partnership_view(pid: str) -> dict | None:
 def partnership_meant(pid: str) -> tuple[str, str | None] | None:
     """The partnership an unknown id means, when it names one otherwise than its id: typed in
     capitals (`PARIS--RABAT`), or an action's id (`paris--rabat--a01`). (partnership id, the
-    action's id or None), or None."""
+    action's id or None), or None. A retired action's id in capitals means its own address (its 410)."""
     engine = get_engine()
     lower = pid.strip().strip("/").lower()
-    if lower != pid and engine.partnership(lower) is not None:
+    if lower != pid and (engine.partnership(lower) is not None or engine.retired_action(lower) is not None):
         return lower, None
     action = engine.action(lower)
     return (action["partnership_id"], lower) if action is not None else None
@@ -161,8 +161,8 @@ def missing_action(rid: str) -> tuple[str, str] | None:
     engine = get_engine()
     m = _ACTION_ID.fullmatch(rid.strip().strip("/").lower())
     rec = engine.partnership(m["pid"]) if m else None
-    if m is None or rec is None or engine.action(m.group(0)) is not None:
-        return None
+    if m is None or rec is None or engine.action(m.group(0)) is not None or engine.retired_action(m.group(0)):
+        return None  # (an id in capitals of an action, living or retired, is meant: action_meant)
     ids = sorted((a["id"].rpartition("--")[2] for a in engine.actions_of(m["pid"])), key=lambda n: int(n[1:]))
     has = ("il n'a aucune action" if not ids else f"sa seule action est {ids[0]}" if len(ids) == 1
            else f"ses {len(ids)} actions vont de {ids[0]} à {ids[-1]}{_gaps(m['pid'], ids)}")
@@ -190,15 +190,14 @@ def retired_action(aid: str, address: Callable[[str], str] | None = None) -> dic
     saying so, with its partnership's `address(id)` for the API (a page links to it below: no path
     in its text). None for any other id (a 404)."""
     engine = get_engine()
-    lower = aid.strip().strip("/").lower()
-    gone = engine.retired_action(lower)
+    gone = engine.retired_action(aid)  # as typed: in capitals, it is meant (a 404 saying so, as a living id's)
     if gone is None:
         return None
     owner = engine.partnership(gone["partnership_id"])
     if owner is None:
         return {"partnership_id": None, "partnership_title": None, "title": gone["title"],
-                "message": orphan_sentence(lower, gone["title"], gone["partnership_id"])}
-    said = gone_sentence(lower, gone["title"]) + (f" Son partenariat « {owner['title']} » : {address(owner['id'])}."
+                "message": orphan_sentence(aid, gone["title"], gone["partnership_id"])}
+    said = gone_sentence(aid, gone["title"]) + (f" Son partenariat « {owner['title']} » : {address(owner['id'])}."
                                                    if address else "")
     return {"partnership_id": owner["id"], "partnership_title": owner["title"], "title": gone["title"],
             "message": said}
@@ -244,7 +243,7 @@ def action_meant(aid: str) -> str | None:
     not have; the sentence that says it, or None."""
     engine = get_engine()
     lower = aid.strip().strip("/").lower()
-    if lower != aid and engine.action(lower) is not None:
+    if lower != aid and (engine.action(lower) is not None or engine.retired_action(lower) is not None):
         return f"Vouliez-vous dire « {lower} » ?"
     if engine.partnership(lower) is not None:
         return f"C'est un partenariat : /api/partnerships/{lower}."

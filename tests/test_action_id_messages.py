@@ -11,3 +11,20 @@ def test_a_number_never_issued_says_the_range_and_its_gaps(merged_app):  # noqa:
         assert views.missing_action(f"{KALENKO}--a09")[1].endswith("ses 3 actions vont de a01 à a04, sans a02.")
         assert views._gaps(KALENKO, ["a01", "a23"]) == ", avec 21 numéros sans action"
         assert views._gaps(KALENKO, ["a01", "a02", "a03"]) == ""
+
+
+def test_a_retired_id_in_capitals_is_read_as_a_living_one_is(merged_app):  # noqa: F811
+    """The API answered 410 to a retired id in capitals, as if it were the id, but 404 « Vouliez-vous
+    dire » to a living one; now both get the 404 naming the id, and the page redirects both."""
+    client = merged_app.test_client()
+    for n, status in (("a03", 200), ("a02", 410)):
+        aid = f"{KALENKO}--{n}"
+        assert client.get(f"/api/actions/{aid}").status_code == status
+        resp = client.get(f"/api/actions/{aid.upper()}")
+        assert resp.status_code == 404
+        assert resp.get_json()["error"]["message"].endswith(f"Vouliez-vous dire « {aid} » ?")
+        partnership = client.get(f"/api/partnerships/{aid.upper()}").get_json()["error"]["message"]
+        assert "Vouliez-vous dire" in partnership or "C'est une action" in partnership
+        page = client.get(f"/partenariats/{aid.upper()}")
+        assert page.status_code == 301 and f"/partenariats/{KALENKO}" in page.headers["Location"]
+    assert client.get(f"/partenariats/{KALENKO.upper()}--A02", follow_redirects=True).status_code == 410
