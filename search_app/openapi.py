@@ -82,7 +82,8 @@ def q_parameter(reg: Registry) -> dict:
         "description": f"Texte recherché, jusqu'à {MAX_QUERY_CHARS} caractères. Langage : mots (tous requis ; "
                        "à partir de trois mots, ou quand moins de dix résultats les ont tous, ceux qui en ont le plus "
                        "suivent, classés plus bas), "
-                       "\"expression exacte\", -mot, OR, préfixes " + ", ".join(f"{p}:" for p in shown) + ".",
+                       "\"expression exacte\", -mot (ou NOT mot, SAUF mot), OR (ou OU), "
+                       "préfixes " + ", ".join(f"{p}:" for p in shown) + ".",
         "schema": {
             "type": "string",
             "maxLength": MAX_QUERY_CHARS,

@@ -192,6 +192,32 @@ def test_the_decade_example_lists_what_the_page_says(client):
     assert partial and all(r["id"] not in partial for r in answer["results"][:int(said[5])])
 
 
+def test_the_union_example_names_its_search(client):
+    """« `country=Mali` shows « Algérie 9 » »: it shows 98; the 9 was `q=santé`'s (QA r44, audit 10, #7)."""
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = re.search(r"`q=(\w+)&country=(\w+)` shows « (\w+) (\d+) »; adding \w+ lists \w+'s (\d+) results "
+                     r"and those \d+, (\d+)\)", text)
+    assert said, "the union example is gone from docs/api.md: update this test"
+    q, one, other = said[1], said[2], said[3]
+    answer = client.get("/api/search", query_string={"q": q, "country": one}).get_json()
+    assert answer["total"] == int(said[5])
+    assert next(f["count"] for f in answer["facets"]["country"] if f["value"] == other) == int(said[4])
+    both = client.get("/api/search", query_string={"q": q, "country": [one, other]}).get_json()
+    assert both["total"] == int(said[6]) == int(said[5]) + int(said[4])
+
+
+def test_the_query_operators_are_all_named(spec):
+    """`OU` works as `OR` (the box's help says so), but the docs and the OpenAPI named `OR` only
+    (QA r44, audit 10, #10): every word the query language reads as an operator is named."""
+    from engine.querylang import _NOT, _OR
+
+    row = next(line for line in DOC.read_text(encoding="utf-8").splitlines() if line.startswith("| `q` |"))
+    q = next(p for p in spec["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "q")
+    for word in [w for w in _OR + _NOT if w.isalpha()]:
+        assert f"`{word}" in row, word
+        assert re.search(rf"\b{word}\b", q["description"]), word
+
+
 README = DOC.parents[1] / "README.md"
 PLACEHOLDER = "…"  # `/api/search?q=…`: a value the reader fills in, no URL to type
 
