@@ -8,18 +8,26 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
-_lock = threading.Lock()
+KEPT = 2  # versions kept: during a switch, requests on the old and the new one do not rebuild each other's
+_locks: dict[int, threading.Lock] = {}  # id(cache) -> its lock: one table's build does not hold up another's
+_locks_lock = threading.Lock()
+
+
+def _lock_of(cache: dict) -> threading.Lock:
+    with _locks_lock:
+        return _locks.setdefault(id(cache), threading.Lock())
 
 
 def of_version(cache: dict[str, T], state, make: Callable[[], T]) -> T:
     """What `make` builds for the index version `state` serves, built once and kept in `cache`
-    (index version -> it): one version at a time, the old one is no longer served. The one way the
-    application keeps a table per generation (the written forms, the contacts' address patterns)."""
+    (index version -> it), the latest KEPT versions. The one way the application keeps a table per
+    generation (the written forms, the contacts' address patterns)."""
     value = cache.get(state.version)
     if value is None:
-        with _lock:
+        with _lock_of(cache):
             if state.version not in cache:
-                cache.clear()
+                while len(cache) >= KEPT:
+                    cache.pop(next(iter(cache)))  # the oldest built
                 cache[state.version] = make()
             value = cache[state.version]
     return value
