@@ -21,7 +21,16 @@ from .errors import french_redirect
 from .formatting import TEMPLATE_FILTERS
 from .index import get_engine
 from .links import not_filters, url_with, without_filters
-from .params import SORT_LABELS, ParamError, facet_value, known_params, named, near_value, without_control
+from .params import (
+    SORT_LABELS,
+    ParamError,
+    facet_value,
+    first_of_once,
+    known_params,
+    named,
+    near_value,
+    without_control,
+)
 
 bp = Blueprint("pages", __name__)
 
@@ -189,7 +198,7 @@ def export_menu(args: MultiDict, listing: str) -> list[dict]:
 
 
 def _search_page(template: str, view: str):
-    args = request.args
+    args = first_of_once(request.args)  # what the page reads, and so what its links carry on
     error = fix_url = fix_label = meant_url = meant_label = None
     r = None
     unfiltered = None

@@ -212,6 +212,21 @@ def once() -> tuple[str, ...]:
     return SINGLE_PARAMS + tuple(f.name for f in registry() if f.exclusive)
 
 
+def first_of_once(args):
+    """`args` with each parameter given once (once()) kept at its first value, as the page reads it
+    (the API refuses it twice): the page's links, exports and form carried every value, and its
+    « API » and export links (`type=action&type=partnership`) answered 400."""
+    single = once()
+    kept: set[str] = set()
+    pairs = []
+    for k, v in args.items(multi=True):
+        if k in single and k in kept:
+            continue
+        kept.add(k)
+        pairs.append((k, v))
+    return type(args)(pairs)  # a request's MultiDict (werkzeug: not imported by a one-shot CLI search)
+
+
 def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) -> SearchRequest:
     """Validate a MultiDict of query parameters. `strict` also refuses unknown
     and repeated parameters and empty values (the API); the HTML page ignores

@@ -3,6 +3,8 @@ while `query.filters.type` said both and the `type` facet selected neither; the 
 declared an array of up to 50 values where docs/api.md gives one."""
 from __future__ import annotations
 
+import re
+
 
 def test_the_api_refuses_type_twice(client):
     resp = client.get("/api/search?q=eau&type=action&type=partnership&per_page=3")
@@ -17,6 +19,14 @@ def test_the_page_reads_the_first_and_its_facet_agrees(client):
     assert resp.status_code == 200
     data = client.get("/api/search?q=eau&type=action&per_page=1").get_json()
     assert f'data-total="{data["total"]}"' in html
+    # (review 3, #16) its links carry the type read, once: the facet toggles list actions too
+    import html as entities
+    from urllib.parse import parse_qs, urlsplit
+
+    links = [parse_qs(urlsplit(entities.unescape(h)).query) for h in re.findall(r'href="([^"]*\?[^"]*)"', html)]
+    assert [q["type"] for q in links if len(q.get("type", [])) > 1] == []
+    toggles = [q for q in links if "country" in q and q.get("q") == ["eau"]]
+    assert toggles and all(q.get("type") == ["action"] for q in toggles)
 
 
 def test_the_openapi_document_declares_one_value(spec):
