@@ -14,7 +14,8 @@ the one the actions found with them are mostly filed under (`ordinateurs` in Mal
 partnerships of the scope complete the page, those with the most actions in it first; with no
 result and no domain the words name (or none of the scope of it), the scope's partnerships most like
 those having the words outside it (`informatisation` in Algeria, where no sheet has the word: like
-the Malian and Moroccan town halls computerised).
+the Malian and Moroccan town halls computerised), each among the NEAR_SHARE of the corpus nearest
+one of them; none if no partnership of the scope is that near.
 
 Completions come after the results and apart from them (the total and the facet counts are those of
 the results with the words, so that a facet's count is what ticking it lists), with a notice.
@@ -23,6 +24,7 @@ partnerships like a few results say little about the words).
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
@@ -33,6 +35,11 @@ from indexer.likeness import LikenessRows
 from indexer.text import french_list
 
 from .facets import FacetBits, Selection, filter_and_count
+
+# an empty listing's seeds are outside the filter: a completion must be among the NEAR_SHARE of the
+# corpus's partnerships most like one of them, not merely share a term with it (`ambulance` in Algeria
+# listed ten partnerships at about the median likeness of its one seed)
+NEAR_SHARE = 0.2
 
 
 class Completion(NamedTuple):
@@ -69,21 +76,32 @@ def _of_domains(domains: list[str], bits: FacetBits, matched: Collection[int],
     return central
 
 
-def _alike(seeds: Sequence[int], likeness: LikenessRows,
-           matched: Collection[int]) -> tuple[dict[int, float], dict[int, int]]:
+def _alike(seeds: Sequence[int], likeness: LikenessRows, matched: Collection[int],
+           partnerships: int | None = None) -> tuple[dict[int, float], dict[int, int]]:
     """Partnership -> its likeness summed over the seeds (the cosine to their centroid, unnormalised),
-    and -> the seed it is most like; only those alike in something, not in `matched`."""
+    and -> the seed it is most like; only those alike in something, not in `matched`. Given the number of
+    `partnerships`, only those among a seed's nearest (_floor) count as like it."""
     rows = likeness(seeds)
     total: dict[int, float] = {}
     best: dict[int, tuple[float, int]] = {}
     for seed in seeds:
-        for doc, w in rows.get(seed, {}).items():
-            if doc in matched or w <= 0:
+        row = rows.get(seed, {})
+        floor = _floor(row, partnerships) if partnerships is not None else 0.0
+        for doc, w in row.items():
+            if doc in matched or w <= 0 or w < floor:
                 continue
             total[doc] = total.get(doc, 0.0) + w
             if w > best.get(doc, (0.0, 0))[0]:
                 best[doc] = (w, seed)
     return total, {d: s for d, (_, s) in best.items()}
+
+
+def _floor(row: dict[int, float], partnerships: int) -> float:
+    """The likeness a partnership must reach to be among the NEAR_SHARE of the `partnerships` most
+    like a seed (the seed's row holds those sharing a kept term with it, nearest first)."""
+    ranked = sorted(row.values(), reverse=True)
+    near = math.ceil(NEAR_SHARE * partnerships)
+    return ranked[near - 1] if len(ranked) >= near else 0.0
 
 
 def completions(words: list[str], selection: Selection, bits: FacetBits, matched: Collection[int], listed: int,
@@ -105,7 +123,8 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
     def alike() -> tuple[list[Completion], str | None]:
         if not seeds or likeness is None:
             return [], None
-        return _alike_completions(seeds, likeness, selection, bits, matched, room, central, listed, page,
+        corpus = None if listed else sum(1 for d, o in enumerate(owner_docnum) if o == d)
+        return _alike_completions(seeds, likeness, selection, bits, matched, room, central, listed, page, corpus,
                                   f" (ceux du domaine {_label(domains)}, {why}, comptent davantage)", domain_boost)
 
     def of_domain() -> tuple[list[Completion], str | None]:
@@ -118,10 +137,11 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
 
 def _alike_completions(seeds: Sequence[int], likeness: LikenessRows, selection: Selection, bits: FacetBits,
                        matched: Collection[int], room: int, central: dict[int, tuple[str, list[int]]], listed: int,
-                       page: int, boosted: str, domain_boost: float) -> tuple[list[Completion], str | None]:
+                       page: int, corpus: int | None, boosted: str,
+                       domain_boost: float) -> tuple[list[Completion], str | None]:
     """The scope's partnerships most like the seeds (the results; for an empty listing, those having
     the words outside the scope), those of the words' domain (`central`) counting more."""
-    total, nearest = _alike(seeds, likeness, matched)
+    total, nearest = _alike(seeds, likeness, matched, corpus)
     score = {d: w * (1 + domain_boost) if d in central else w for d, w in total.items()}
     alike = sorted(filter_and_count(score, bits, selection)[0], key=lambda d: (-score[d], d))[:room]
     if not alike:

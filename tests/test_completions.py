@@ -231,11 +231,20 @@ def test_no_completion_on_a_page_past_the_last(client):
 
 
 def test_with_no_result_in_scope_its_partnerships_most_like_those_with_the_words_elsewhere_follow():
-    # nothing in Mopti has `ordinateurs`; 0 (Kayes) has them: 3 is most like it (0.6), then 4 (0.1)
+    # nothing in Mopti has `ordinateurs`; 0 (Kayes) has them: 3 is most like it (0.6); 4 (0.1) shares a
+    # term with it but is not among the fifth of the 5 partnerships most like it (3 alone): not offered
     found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {0}, 0, OWNER, 10,
                                 seeds=[0], likeness=_rows)
-    assert [(c.docnum, c.like) for c in found] == [(3, 0), (4, 0)]
+    assert [(c.docnum, c.like) for c in found] == [(3, 0)]
     assert notice and "Aucun partenariat de ce filtre n'a ces mots" in notice and "hors du filtre" in notice
+
+
+def test_with_no_result_in_scope_nothing_follows_when_no_partnership_of_it_is_near_those_with_the_words():
+    # 4 (Mopti) has the words; Kayes's 0 shares a term with it (0.1) but 3 (Mopti) is its nearest: 0 is
+    # not among the fifth of the partnerships most like it, and nothing is offered as if it were
+    found, notice = completions(["ordinateurs"], Selection({"region": {"Kayes"}}), _bits(), {4}, 0, OWNER, 10,
+                                seeds=[4], likeness=_rows)
+    assert found == [] and notice is None
 
 
 def test_with_no_result_in_scope_the_domain_the_words_name_comes_before_texts_from_outside_it():
