@@ -28,6 +28,7 @@ from .querybuild import build_query
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
 from .ranking import Ranking, ScoreFn, missing_notice, names_who_or_where, rank
+from .seeds import seeds_elsewhere
 from .selections import against_parameters, listed_kinds, listing, years_outside
 from .snippets import marked_title, names_and_places, parties_line, snippet
 from .state import IndexState
@@ -348,7 +349,8 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     ruled_out: Collection[int] = part_scores
     if built.excluded is not None and len(hits) < profile.fill_below:
         ruled_out = part_scores.keys() | _excluded_partnerships(state, built)
-    seeds = hits or _found_elsewhere(built, ranking, score_fn, part_scores, profile.fill_below)
+    seeds = hits or seeds_elsewhere(built, ranking, score_fn, part_scores, state.owner_docnum,
+                                    len(state.partnership_docnums), profile.fill_below)
     found, notice = completions(pq.text_words(), selection, state.facet_bits, ruled_out, len(hits),
                                 state.owner_docnum, profile.fill_below, kept_actions, seeds=seeds,
                                 likeness=state.likeness if profile.fill_likeness else None,
@@ -368,19 +370,6 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
             {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
         out.append(hit)
     return out
-
-
-def _found_elsewhere(built: BuiltQuery, ranking: Ranking, score_fn: ScoreFn | None,
-                     part_scores: Mapping[int, float], page: int) -> list[int]:
-    """For a filter none of whose partnerships has the words, those that have them outside it (a
-    page of them, best first): what its completions are to be like (`informatisation` in Algeria
-    listed nothing, with no notice, while Malian and Moroccan sheets computerise town halls). None
-    when the words only name collectivities or places (`Douentza pays:maroc`), or a word no
-    document has (`Tessalit`, whose partnerships are its region's): nothing is asked that other
-    partnerships could do too."""
-    if score_fn is None or ranking.missing or ranking.unknown or not _asks_what(built, score_fn):
-        return []
-    return heapq.nlargest(page, part_scores, key=lambda d: (part_scores[d], -d))
 
 
 def _candidates(state: IndexState, scores: Mapping[int, float] | None, kinds: set[str]

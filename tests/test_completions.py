@@ -4,6 +4,7 @@ every result with the words, within the filter, up to a page."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -274,6 +275,10 @@ def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have
     ("Douentza", {"country": ["Maroc"]}),  # a place: nothing done that other partnerships could do too
     ("Tessalit", {"country": ["Maroc"]}),  # a place no sheet names: its partnerships are its region's
     ("zzzqx", {"country": ["Maroc"]}),  # a word no document has
+    # a word most sheets have (`coopération`: 201 of 297) asks for nothing done: Belfort's partnerships
+    # outside Mali are no seeds, and no Malian partnership is offered « proche de Belfort – … »
+    ("Belfort coopération", {"country": ["Mali"]}),
+    ("partenariat Belfort", {"region": ["Kayes"]}),
 ])
 def test_no_completion_like_what_only_names_a_place_outside_the_filter(engine, q, filters):
     r = engine.search(SearchRequest(q=q, filters=filters, per_page=10))
@@ -295,3 +300,15 @@ def test_the_notice_says_the_words_domain_counted_more_only_when_a_completion_is
                                 seeds=[1], likeness=lambda ds: {1: {0: 0.3}})
     assert [c.docnum for c in found] == [0]
     assert notice and "ressemblent le plus à ceux des résultats" in notice and "domaine" not in notice
+
+
+def test_the_seeds_of_an_empty_listing_have_every_word(engine):
+    # `informatisation Kayes` in Algeria: the seeds were the first page of what has either word (AIMF –
+    # Kayes and Kayes's other partnerships, with « Kayes » alone), while the notice said they have the
+    # words; each completion is now like a partnership having both
+    r = engine.search(SearchRequest(q="informatisation Kayes", filters={"country": ["Algérie"]}, per_page=10))
+    assert r["total"] == 0
+    with_word = {h["id"] for h in engine.search(SearchRequest(q="informatisation", per_page=100))["results"]}
+    seeds = {h["similar_to"]["id"] for h in r["completions"]}
+    assert seeds and seeds <= with_word
+    assert all("kayes" in json.dumps(engine.partnership(pid), ensure_ascii=False).lower() for pid in seeds)
