@@ -128,7 +128,7 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
                                   f" (ceux du domaine {_label(domains)}, {why}, comptent davantage)", domain_boost)
 
     def of_domain() -> tuple[list[Completion], str | None]:
-        return _domain_completions(selection, bits, central, domains, room, page, why)
+        return _domain_completions(selection, bits, central, domains, room, listed, page, why)
 
     first, then = (of_domain, alike) if not listed and domains else (alike, of_domain)
     found = first()
@@ -148,24 +148,31 @@ def _alike_completions(seeds: Sequence[int], likeness: LikenessRows, selection: 
         return [], None
     found = [Completion(d, central[d][0] if d in central else None,
                         central[d][1] if d in central else [], nearest[d]) for d in alike]
-    notice = (f"Moins de {page} résultats avec ces mots : suivent les partenariats de ce filtre "
-              "dont les textes ressemblent le plus à ceux des résultats") if listed else \
-        ("Aucun partenariat de ce filtre n'a ces mots : suivent ceux dont les textes ressemblent le "
-         "plus à ceux des partenariats qui les ont, hors du filtre")
+    notice = _opening(listed, page) + (
+        " : suivent les partenariats de ce filtre dont les textes ressemblent le plus à ceux des résultats"
+        if listed else
+        " : suivent ceux dont les textes ressemblent le plus à ceux des partenariats qui les ont, hors du filtre")
     return found, notice + (boosted if any(c.domain for c in found) else "") + "."
 
 
 def _domain_completions(selection: Selection, bits: FacetBits, central: dict[int, tuple[str, list[int]]],
-                        domains: list[str], room: int, page: int, why: str) -> tuple[list[Completion], str | None]:
+                        domains: list[str], room: int, listed: int, page: int,
+                        why: str) -> tuple[list[Completion], str | None]:
     """The scope's partnerships of the words' domain, those with the most actions in it first."""
     allowed = set(filter_and_count(central, bits, selection)[0])
     chosen = sorted((d for d in central if d in allowed), key=lambda d: (-len(central[d][1]), d))[:room]
     if not chosen:
         return [], None
     named = sorted({central[d][0] for d in chosen}, key=domains.index)
-    notice = (f"Moins de {page} résultats avec ces mots : suivent d'autres partenariats du domaine "
-              f"{_label(named)}, {why}.")
+    notice = _opening(listed, page) + (f" : suivent d'autres partenariats du domaine {_label(named)}, {why}."
+                                       if listed else f" : suivent ceux du domaine {_label(named)}, {why}.")
     return [Completion(d, *central[d]) for d in chosen], notice
+
+
+def _opening(listed: int, page: int) -> str:
+    """What a completions notice says first: a short listing is no empty one (« Moins de 10
+    résultats … d'autres » said of none)."""
+    return f"Moins de {page} résultats avec ces mots" if listed else "Aucun partenariat de ce filtre n'a ces mots"
 
 
 def _label(domains: list[str]) -> str:

@@ -253,7 +253,8 @@ def test_with_no_result_in_scope_the_domain_the_words_name_comes_before_texts_fr
     found, notice = completions(["élevage"], Selection({"region": {"Mopti"}}), _bits(), {0}, 0, OWNER, 10,
                                 seeds=[0], likeness=_rows)
     assert [tuple(c[:3]) for c in found] == [(3, AGRI, [7])] and found[0].like is None
-    assert notice and "d'autres partenariats du domaine" in notice
+    assert notice and notice.startswith(
+        f"Aucun partenariat de ce filtre n'a ces mots : suivent ceux du domaine « {AGRI} »")
 
 
 def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have_them(client):
@@ -312,3 +313,17 @@ def test_the_seeds_of_an_empty_listing_have_every_word(engine):
     seeds = {h["similar_to"]["id"] for h in r["completions"]}
     assert seeds and seeds <= with_word
     assert all("kayes" in json.dumps(engine.partnership(pid), ensure_ascii=False).lower() for pid in seeds)
+
+
+def test_an_empty_listing_completed_by_domain_says_none_had_the_words_and_names_the_domain(client):
+    # `forage` in Algeria: no Algerian sheet has the word; the notice said « Moins de 10 résultats avec ces
+    # mots : suivent d'autres partenariats … » of none, and the heading « du même domaine » of no result
+    args = {"q": "forage", "country": "Algérie"}
+    data = client.get("/api/search", query_string=args).get_json()
+    assert data["total"] == 0 and data["completions"]
+    water = "« Eau et assainissement »"
+    assert (f"Aucun partenariat de ce filtre n'a ces mots : suivent ceux du domaine {water}, dont ces mots "
+            "relèvent.") in data["query"]["notices"]
+    assert not any("Moins de" in n for n in data["query"]["notices"])
+    html = client.get("/", query_string=args).get_data(as_text=True)
+    assert fr(f"Pour compléter : du domaine {water}, sans forcément ces mots") in html
