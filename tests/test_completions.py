@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 
 import pytest
 
 from engine import Engine, SearchRequest, ranking_profile
-from engine.completions import completions
+from engine.completions import NEAR_SHARE, completions
 from engine.facets import FacetBits, Selection
 from search_app.typography import french_spacing as fr
 
@@ -267,6 +268,12 @@ def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have
     assert any("Aucun partenariat de ce filtre n'a ces mots" in n for n in data["query"]["notices"])
     counts = {v["value"]: v["count"] for v in data["facets"]["country"]}
     assert counts["Algérie"] == 0 and counts["Mali"] > 0
+    # related, not any Algerian list: what `informatique` finds in Algeria (computers sent, a cyber base)
+    # is among them, and each is like a partnership that has the word
+    computing = client.get("/api/search", query_string={"q": "informatique", "country": "Algérie"}).get_json()
+    assert {h["id"] for h in computing["results"]} & {h["id"] for h in data["completions"]}
+    having = client.get("/api/search", query_string={"q": "informatisation", "per_page": 100}).get_json()
+    assert {h["similar_to"]["id"] for h in data["completions"]} <= {h["id"] for h in having["results"]}
     html = client.get("/", query_string=args).get_data(as_text=True)
     assert html.index("Aucun résultat") < html.index(
         fr("Pour compléter : les plus proches des partenariats qui ont ces mots ailleurs"))
@@ -327,3 +334,17 @@ def test_an_empty_listing_completed_by_domain_says_none_had_the_words_and_names_
     assert not any("Moins de" in n for n in data["query"]["notices"])
     html = client.get("/", query_string=args).get_data(as_text=True)
     assert fr(f"Pour compléter : du domaine {water}, sans forcément ces mots") in html
+
+
+@pytest.mark.parametrize("q, filters", [
+    ("informatisation", {"country": ["Algérie"]}),
+    ("ambulance", {"country": ["Algérie"]}),  # one seed: its whole row used to follow, at the median likeness
+    ("élevage", {"region": ["Alger"]}),
+])
+def test_each_completion_of_an_empty_listing_is_among_the_partnerships_nearest_its_seed(engine, q, filters):
+    r = engine.search(SearchRequest(q=q, filters=filters, per_page=10))
+    assert r["total"] == 0
+    near = math.ceil(NEAR_SHARE * len(engine.state().partnership_docnums))
+    for h in r["completions"]:
+        nearest = {p["id"] for p, _ in engine.alike(h["similar_to"]["id"], limit=near)}
+        assert h["id"] in nearest, (h["id"], h["similar_to"]["id"])
