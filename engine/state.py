@@ -302,10 +302,8 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
             party = p.get(side)
             if not party:
                 continue
-            add(party["name"], "collectivité", party.get("country"), pid)
-            for member in member_names(party["name"], party.get("name_raw") or ""):  # a group's: La Rochette
-                if fold_text(member) != fold_text(party["name"]):  # (the first is the name when it leads)
-                    add(member, "collectivité", party.get("country"), pid)  # a list's first too: Dembella
+            for name in _party_names(party):
+                add(name, "collectivité", party.get("country"), pid)
             add(party.get("region"), "lieu", party.get("country"), pid)
             add(party.get("subdivision"), "lieu", party.get("country"), pid)
         # a territory of the vocabulary (`Kabylie`), counted by the partnerships a party of which is in
@@ -319,6 +317,18 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
     for key, e in entries.items():
         e.name = max(written[key].items(), key=lambda kv: (kv[1], not kv[0].isascii(), not kv[0].isupper()))[0]
     return sorted(entries.values(), key=lambda e: (-e.count, e.key))
+
+
+def _party_names(party: Mapping) -> list[str]:
+    """The names a party is offered by: its name, and a group's members (`La Roch`: La Rochette, of
+    Pontcharra's group) but the one that is its name; a group named by the list of its members
+    (« Dembella, Benkadi, Jlendio, Fella ») by its members alone: the list offered beside a member
+    (`Benka`) listed the same partnership twice, and its first member (Dembella, Djéloubou) was
+    taken for the name and never offered alone."""
+    name = party["name"]
+    members = [m for m in member_names(name, party.get("name_raw") or "") if fold_text(m) != fold_text(name)]
+    listed = [w for m in members for w in folded_words(m)] == [w for w in folded_words(name) if w != "et"]
+    return members if listed else [name, *members]
 
 
 def _split_words(key: str) -> list[str]:

@@ -128,18 +128,18 @@ def test_a_groups_members_are_offered(client):
     assert [r["id"] for r in found["results"]] == [PONTCHARRA]
 
 
-def test_a_listed_partners_first_member_is_offered_as_the_others_are(client):
-    """QA r44, audit 9, defect 11: `Benkadi`, `Jlend`, `Fella` offered their member alone, but
-    `Dembel` only the whole « Dembella, Benkadi, Jlendio, Fella », and `Djelou` no « Djéloubou »: the
-    first name of a list was skipped as if it were the party's name (it is so only for a French
-    group led by it, « Pontcharra (38) Leader, … »)."""
-    def offered(q: str) -> list[str]:
-        return [s["name"] for s in client.get("/api/suggest", query_string={"q": q}).get_json()["suggestions"]]
-
-    assert {"Dembella", "Dembella, Benkadi, Jlendio, Fella"} <= set(offered("Dembel"))
-    assert "Djéloubou" in offered("Djelou") and "Benkadi" in offered("Benkadi")
-    found = client.get("/api/search", query_string={"q": 'collectivité:"Dembella"'}).get_json()
-    assert [r["id"] for r in found["results"]] == [PONTCHARRA]
+@pytest.mark.parametrize("typed, name, pid", [
+    ("Dembel", "Dembella", PONTCHARRA), ("Benka", "Benkadi", PONTCHARRA), ("Jlend", "Jlendio", PONTCHARRA),
+    ("Fella", "Fella", PONTCHARRA), ("Djélou", "Djéloubou", "saint-denis--djeloubou-karokoro-et-sahel"),
+])
+def test_a_partner_named_by_its_members_list_is_offered_by_each_member_once(client, typed, name, pid):
+    """« Dembella, Benkadi, Jlendio, Fella » is the partner's name and its members' list: its first member
+    was taken for the name and never offered alone (`Dembel` offered the whole list only), and `Benka`
+    offered both Benkadi and the list, two suggestions listing the same partnership (review 2 r44, #6)."""
+    got = client.get("/api/suggest", query_string={"q": typed}).get_json()["suggestions"]
+    assert [s["name"] for s in got] == [name]
+    found = client.get("/api/search", query_string={"q": got[0]["query"]}).get_json()
+    assert [r["id"] for r in found["results"]] == [pid]
 
 
 def test_every_name_with_an_article_is_offered_as_it_is_typed(client, engine):
