@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -348,3 +349,15 @@ def test_each_completion_of_an_empty_listing_is_among_the_partnerships_nearest_i
     for h in r["completions"]:
         nearest = {p["id"] for p, _ in engine.alike(h["similar_to"]["id"], limit=near)}
         assert h["id"] in nearest, (h["id"], h["similar_to"]["id"])
+
+
+def test_the_docs_describe_an_empty_listing_s_completions_as_they_are(client):
+    # À propos said an empty listing is completed by the domain only, README « with that domain's
+    # partnerships », docs/api.md « like the first page of those that have the words » (review 2, #4)
+    root = Path(__file__).resolve().parents[1]
+    about = client.get("/a-propos").get_data(as_text=True)
+    assert "hors du filtre" in about and "cinquième des partenariats" in about and "Belfort coopération" in about
+    for doc in ("README.md", "docs/api.md"):
+        text = " ".join((root / doc).read_text("utf-8").split())
+        assert "fifth of all partnerships" in text and "Belfort coopération" in text, doc
+    assert "first page of those that have the words" not in (root / "docs/api.md").read_text("utf-8")
