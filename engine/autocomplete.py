@@ -14,7 +14,7 @@ from analyzers.stopwords import STOPWORDS
 from analyzers.vocabulary import SYNONYM
 
 from .querylang import NAME_PREFIXES
-from .state import IndexState, NameEntry, _split_words, folded_words
+from .state import IndexState, NameEntry, folded_words
 
 SHORTEST = 3  # letters typed before words are offered: `ma` begins too many to be a hint
 CANDIDATES = 60  # the most frequent words of a beginning looked at, for `most` of them kept
@@ -70,7 +70,7 @@ def typed_readings(key: str) -> list[Reading]:
     apostrophe and a space part words alike (`Tizi-` is Tizi Ouzou's first word typed whole); the
     last word is being typed unless a separator follows it. QA r43, audit 6, defect 2: `Tizi-`,
     `Rhone A`, `Saint D`, `CG Isère` were offered nothing."""
-    words = tuple(w for w in _split_words(key) if w)
+    words = folded_words(key)
     if not words:
         return []
     typing = key[-1].isalnum()

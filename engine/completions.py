@@ -107,12 +107,13 @@ def _floor(row: dict[int, float], partnerships: int) -> float:
 def completions(words: list[str], selection: Selection, bits: FacetBits, matched: Collection[int], listed: int,
                 owner_docnum: list[int | None], page: int, matched_actions: Collection[int] = (),
                 seeds: Sequence[int] = (), likeness: LikenessRows | None = None,
-                domain_boost: float = 0.5) -> tuple[list[Completion], str | None]:
+                domain_boost: float = 0.5, partnerships: int | None = None) -> tuple[list[Completion], str | None]:
     """The partnerships completing a listing narrowed by a filter (the caller says it is) that
     lists `listed` of them (`seeds`, when likeness is to order the completions), up to `page`, in
     order, and the notice (None if there are none). `matched`: what the listing already holds or
     ruled out, never repeated. An empty listing's seeds are partnerships outside the scope: the
-    domain the words name comes before them."""
+    domain the words name comes before them. `partnerships`: how many the corpus holds (the caller knows; counted
+    here when not given)."""
     room = page - listed
     if room <= 0:
         return [], None
@@ -123,7 +124,8 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
     def alike() -> tuple[list[Completion], str | None]:
         if not seeds or likeness is None:
             return [], None
-        corpus = None if listed else sum(1 for d, o in enumerate(owner_docnum) if o == d)
+        corpus = None if listed else (partnerships if partnerships is not None
+                                      else sum(1 for d, o in enumerate(owner_docnum) if o == d))
         return _alike_completions(seeds, likeness, selection, bits, matched, room, central, listed, page, corpus,
                                   f" (ceux du domaine {_label(domains)}, {why}, comptent davantage)", domain_boost)
 

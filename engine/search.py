@@ -354,7 +354,7 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     found, notice = completions(pq.text_words(), selection, state.facet_bits, ruled_out, len(hits),
                                 state.owner_docnum, profile.fill_below, kept_actions, seeds=seeds,
                                 likeness=state.likeness if profile.fill_likeness else None,
-                                domain_boost=profile.fill_domain_boost)
+                                domain_boost=profile.fill_domain_boost, partnerships=len(state.partnership_docnums))
     if notice:
         notices.append(notice)
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share

@@ -27,7 +27,7 @@ from indexer import geography
 from indexer.doctable import read_doc_table
 from indexer.facet_registry import registry
 from indexer.likeness import LikenessRows, open_likeness
-from indexer.parsers.groups import member_names
+from indexer.parsers.groups import member_names, names_listed
 from indexer.recordtable import LazyRecords, RecordTable
 from indexer.schema import check_compatible
 from indexer.store import EXPANSIONS, LIKENESS, RECORD_TABLE, WORDS, Generation, IndexCorrupt
@@ -287,8 +287,7 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
         key = fold_text(name)
         e = entries.get(key)
         if e is None:
-            words = tuple(w for w in _split_words(key) if w)
-            e = entries[key] = NameEntry(name, kind, key, words, 0, country)
+            e = entries[key] = NameEntry(name, kind, key, folded_words(key), 0, country)
         elif kind == "collectivité":
             e.kind = kind
         e.place = e.place or kind == "lieu"
@@ -327,7 +326,7 @@ def _party_names(party: Mapping) -> list[str]:
     taken for the name and never offered alone."""
     name = party["name"]
     members = [m for m in member_names(name, party.get("name_raw") or "") if fold_text(m) != fold_text(name)]
-    listed = [w for m in members for w in folded_words(m)] == [w for w in folded_words(name) if w != "et"]
+    listed = bool(members) and len(names_listed(name)) >= 2  # the one rule (groups.names_listed)
     return members if listed else [name, *members]
 
 

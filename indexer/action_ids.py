@@ -264,22 +264,26 @@ def _number(pid: str, acts: list[Action], entries: list[Entry]
     return new, free, [acts[i] for i, e in got.items() if e.retired]
 
 
-def retired(ledger: list[Entry], actions: Iterable[Action], unread: Collection[str] = ()) -> dict[str, dict]:
-    """Every id of the ledger no action of the build answers (retired before, or by this build),
-    with its partnership and title: what /api/actions and the pages answer 410 for. Not the ids of
-    a document the build could not read (`unread`): nothing retired them (`unread_ids`)."""
+def lost_ids(ledger: list[Entry], actions: Iterable[Action],
+             unread: Collection[str] = ()) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The ids of the ledger no action of the build answers, with their partnership and title, in
+    two tables: the retired ones (before, or by this build), what /api/actions and the pages answer
+    410 for; and those of a document the build could not read (`unread`, with the document), which
+    nothing retired: only missing until the document is read again, as its records are (a first
+    build with a document unreadable answered 410 « n'existe plus » for its 106 ids: review r44,
+    finding 2)."""
     live = {a.id for a in actions}
-    return {e.action_id: {"partnership_id": e.partnership_id, "title": e.title}
-            for e in ledger if e.action_id not in live and e.document not in unread}
-
-
-def unread_ids(ledger: list[Entry], actions: Iterable[Action], unread: Collection[str]) -> dict[str, dict]:
-    """The ids of the documents the build could not read (`unread`) that no action answers: not
-    retired (a first build with a document unreadable answered 410 « n'existe plus » for its 106
-    ids: review r44, finding 2), only missing until the document is read again, as its records are."""
-    live = {a.id for a in actions}
-    return {e.action_id: {"partnership_id": e.partnership_id, "title": e.title, "document": e.document}
-            for e in ledger if e.action_id not in live and e.document in unread}
+    retired: dict[str, dict] = {}
+    missing: dict[str, dict] = {}
+    for e in ledger:
+        if e.action_id in live:
+            continue
+        said = {"partnership_id": e.partnership_id, "title": e.title}
+        if e.document in unread:
+            missing[e.action_id] = dict(said, document=e.document)
+        else:
+            retired[e.action_id] = said
+    return retired, missing
 
 
 def updated(ledger: list[Entry], actions: Iterable[Action]) -> list[Entry]:

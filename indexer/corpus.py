@@ -58,9 +58,9 @@ class Corpus:
     # each document's own records before merging, kept in the index so that a
     # later build can fall back on them (see load_corpus)
     per_document: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
-    # the action ids the ledger issued that no action answers any more (action_ids.retired)
+    # the action ids the ledger issued that no action answers any more (action_ids.lost_ids)
     retired: dict[str, dict] = field(default_factory=dict)
-    # the action ids of a document this build could not read, not retired (action_ids.unread_ids)
+    # the action ids of a document this build could not read, not retired (action_ids.lost_ids)
     unread_ids: dict[str, dict] = field(default_factory=dict)
 
     @property
@@ -556,5 +556,4 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
         r.warnings += [w.split(": ", 1)[1] for w in merge_warnings if w.startswith(r.document + ":")]
         r.stats.update({f"domains: {k}": v for k, v in domain_source_counts(merged, r.document).items()})
     return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir, repertoires), per_document,
-                  action_ids.retired(ledger, kept_actions, unread),
-                  action_ids.unread_ids(ledger, kept_actions, unread))
+                  *action_ids.lost_ids(ledger, kept_actions, unread))

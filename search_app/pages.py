@@ -9,7 +9,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
-from analyzers import fold_text
+from indexer.action_ids import fingerprint
 from indexer.facet_registry import SOURCE_LABELS, registry
 from indexer.limits import YEAR_MAX, YEAR_MIN
 from indexer.records import PARTY_FACTS, SHOWN_ONLY
@@ -341,7 +341,7 @@ def _says_more(action: dict) -> bool:
     bullet and a full stop (617 of 962: `- Creusement d'un puits … Takoutala.` under `Creusement
     d'un puits … Takoutala`), which the table would show twice; some repeat a part of it
     (`Deuxième partie` under `Reconstruction du marché : Deuxième partie`)."""
-    words = [" ".join(re.findall(r"\w+", fold_text(action.get(k) or ""))) for k in ("title", "description")]
+    words = [fingerprint(action.get(k)) for k in ("title", "description")]  # as the id ledger compares titles
     return bool(words[1]) and f" {words[1]} " not in f" {words[0]} "
 
 

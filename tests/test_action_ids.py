@@ -249,7 +249,7 @@ def test_a_new_action_unlike_the_dropped_one_does_not_take_its_id():
     known: dict = {pid: None}  # the partnership is known: its record does not count
     action_ids.number_actions(acts, known, ledger, warnings)
     assert [a.id for a in acts] == [f"{pid}--a02", f"{pid}--a03", f"{pid}--a04"]
-    assert action_ids.retired(ledger, acts) == {f"{pid}--a01": {"partnership_id": pid,
+    assert action_ids.lost_ids(ledger, acts)[0] == {f"{pid}--a01": {"partnership_id": pid,
                                                                 "title": "Appui à l'élevage cunicole"}}
 
 
