@@ -52,10 +52,14 @@ DEV_COMMANDS = (("eval", "mesure la qualité du classement sur les requêtes jug
                 ("judged", "vérifie ou ajoute un lot de requêtes jugées (développement)"))
 
 
+def _add_data(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
+                   help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
+
+
 def _add_dirs(p: argparse.ArgumentParser, data: bool = True) -> None:
     if data:
-        p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
-                       help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
+        _add_data(p)
     p.add_argument("--index", type=Path, default=None, metavar="DOSSIER",
                    help="dossier de l'index construit (par défaut : le dossier index/ du projet)")
 
@@ -148,16 +152,14 @@ def build_parser(json_errors: bool = False) -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="toutes les fiches lues, en JSON Lines",
                        description="Lit les documents sources et écrit chaque partenariat et chaque action,\n"
                                    "un objet JSON par ligne, sur la sortie standard.", epilog=EPILOG_EXPORT)
-    p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
-                   help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
+    _add_data(p)
 
     p = sub.add_parser("ids", help="met à jour le registre des identifiants d'actions",
                        description="Lit les documents sources et met à jour le registre des identifiants d'actions\n"
                                    "(indexer/action_ids.tsv) : les actions nouvelles y sont ajoutées, les\n"
                                    "identifiants sans action sont marqués retirés ; aucun n'est renuméroté.",
                        epilog=EPILOG_IDS)
-    p.add_argument("--data", type=Path, default=None, metavar="DOSSIER",
-                   help="dossier des cinq documents sources (par défaut : le dossier data/ du projet)")
+    _add_data(p)
     p.add_argument("--check", action="store_true",
                    help="dit seulement si le registre est à jour (sortie 1 sinon), sans l'écrire")
     for p in sub.choices.values():  # each command's errors with its own usage (main, check_options)
