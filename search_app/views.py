@@ -133,7 +133,7 @@ def partnership_view(pid: str) -> dict | None:
         return None
     hide = hide_contacts()
     data = public_record(rec, hide)
-    data["actions"] = [public_record(with_detail(dict(a), rec), hide) for a in engine.actions_of(pid)]
+    data["actions"] = [public_record(with_detail(a, rec), hide) for a in engine.actions_of(pid)]  # copies
     data["url"] = partnership_url(pid)
     data["related"] = related_view(pid)  # the page's « Voir aussi »
     return data
@@ -277,7 +277,8 @@ def action_view(aid: str) -> dict | None:
     rec = engine.action(aid)
     if rec is None:
         return None
-    data = public_record(with_detail(dict(rec), engine.partnership(rec["partnership_id"])), hide_contacts())
+    owner = engine.state().partnerships.get(rec["partnership_id"])  # read for its detail only: no copy
+    data = public_record(with_detail(rec, owner), hide_contacts())  # (rec is the engine's copy)
     data["url"] = partnership_url(rec["partnership_id"]) + f"#{aid}"
     return data
 

@@ -34,8 +34,16 @@ def names_listed(named: str) -> list[str]:
 def is_group(name: str, named: str) -> bool:
     """Whether `named` lists several collectivities, with commas as the CUF's sheets list a group
     (« Conseil Général d’Ille et Vilaine » is one), the first of them the party `name`."""
-    members = names_listed(named)
-    return "," in named and len(members) >= 2 and same(loose(members[0], True), loose(name, True))
+    return bool(_members(name, named))
+
+
+def _members(name: str, named: str) -> list[re.Match[str]]:
+    """The parsed members (`_member`) of a group `named` lists, led by the party `name`; none when
+    it is no group: the one reading is_group, member_names and members_fact share."""
+    listed = names_listed(named)
+    if "," not in named or len(listed) < 2 or not same(loose(listed[0], True), loose(name, True)):
+        return []
+    return [_member(member) for member in listed]
 
 
 def with_members(party: Party, named: str) -> Party:
@@ -47,9 +55,7 @@ def with_members(party: Party, named: str) -> Party:
 def member_names(name: str, name_raw: str) -> list[str]:
     """The members' names of a group (« La Rochette », « Le Cheylas »…), numbers and « Leader » off;
     none when the party is no group."""
-    if not is_group(name, name_raw):
-        return []
-    return [_member(member).group("name") for member in names_listed(name_raw)]
+    return [m.group("name") for m in _members(name, name_raw)]
 
 
 def _member(text: str) -> re.Match[str]:
@@ -63,12 +69,12 @@ def _member(text: str) -> re.Match[str]:
 def members_fact(party: Party) -> str | None:
     """The group's members with their départements, its leader said (« Pontcharra (Isère, chef de
     file), La Rochette (Savoie), … »): the card's one place naming La Rochette's Savoie."""
-    if not is_group(party.name, party.name_raw):
+    members = _members(party.name, party.name_raw or "")
+    if not members:
         return None
     france = geography.of("France")
     out = []
-    for member in names_listed(party.name_raw):
-        m = _member(member)
+    for m in members:
         unit = france.lookup(m.group("number"), "subdivision") if m.group("number") else None
         said = [unit.name] if unit else []
         said += ["chef de file"] if m.group("leader") else []
