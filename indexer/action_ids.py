@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -341,16 +342,29 @@ def _document(a: Action) -> str:
     return a.sources[0].document if a.sources else ""
 
 
+def _id_change(was: Entry | None, e: Entry) -> str | None:
+    """How `updated` changed an id: added, retired or revived (answering again), or None; the one
+    reading `changes` counts and `changed_ids` names."""
+    if was is None:
+        return "added"
+    if e.retired != was.retired:
+        return "retired" if e.retired else "revived"
+    return None
+
+
 def changes(before: list[Entry], after: list[Entry]) -> dict[str, int]:
     """What `updated` changed: ids added, ids retired, titles rewritten, retired ids answering
     again, marks of same-titled actions rewritten (`repertoires ids` says it)."""
     old = {e.action_id: e for e in before}
+    kinds = Counter(_id_change(old.get(e.action_id), e) for e in after)
     both = [(old[e.action_id], e) for e in after if e.action_id in old]
-    return {"added": sum(e.action_id not in old for e in after),
-            "retired": sum(e.retired and not o.retired for o, e in both),
+    return {"added": kinds["added"], "retired": kinds["retired"],
             "retitled": sum(e.title != o.title for o, e in both),
-            "revived": sum(o.retired and not e.retired for o, e in both),
+            "revived": kinds["revived"],
             "marked": sum(e.marks != o.marks for o, e in both)}
+
+
+_SAID = {"added": "ajouté", "retired": "retiré", "revived": "rendu"}
 
 
 def changed_ids(before: list[Entry], after: list[Entry]) -> list[str]:
@@ -358,11 +372,5 @@ def changed_ids(before: list[Entry], after: list[Entry]) -> list[str]:
     will write, so that the ledger need not be diffed to see which links turn to 410 (QA r44,
     audit 9, defect 7)."""
     old = {e.action_id: e for e in before}
-    lines = []
-    for e in after:
-        was = old.get(e.action_id)
-        said = ("ajouté" if was is None else "retiré" if e.retired and not was.retired
-                else "rendu" if was.retired and not e.retired else None)
-        if said:
-            lines.append(f"{said} : {e.action_id} (« {e.title} »)")
-    return lines
+    return [f"{_SAID[kind]} : {e.action_id} (« {e.title} »)" for e in after
+            if (kind := _id_change(old.get(e.action_id), e))]
