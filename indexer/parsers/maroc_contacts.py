@@ -199,6 +199,17 @@ def _assign(blocks: list[_Block]) -> None:
             previous = side
         for o in orgs:
             o.contact.side = o.evidence
+        _group_organisation(persons, orgs)
+
+
+def _group_organisation(persons: list[_Block], orgs: list[_Block]) -> None:
+    """A person's organisation is the address block that closes their group on their side, not
+    the first address block of that side on the sheet: a sheet with two Moroccan communes
+    (Bourgogne: Meknès, then Marrakech) gives each president their own commune."""
+    for b in persons:
+        same = [o.contact.organisation for o in orgs if o.contact.side == b.contact.side and o.contact.organisation]
+        if b.contact.organisation is None and b.contact.side and len(same) == 1:
+            b.contact.organisation = same[0]
 
 
 def parse_contacts(lines: list[tuple[int, str]], french: Party, partners: list[Party],
