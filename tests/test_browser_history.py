@@ -266,3 +266,25 @@ def test_an_order_looked_at_then_left_with_tab_applies_and_the_focus_goes_on(bro
     Select(d.find_element("id", "sort")).select_by_value("name")
     _wait(d, lambda d: _state(d).get("sort") == ["name"], "the mouse's pick applied")
     assert _console_errors(d) == []
+
+
+def test_back_after_a_page_change_comes_back_to_the_place_left(browser, server, engine):  # noqa: F811
+    """Back from page 2 (loaded in place) to page 1 put the scroll back before page 1's results were in,
+    on page 2's shorter results: the reader who had gone down to the pager came back 4 000 px above it
+    (QA r45, audit 12, defect 1). Each entry keeps its place, put back once its results are loaded."""
+    d = browser
+    d.get(server + "/?q=assainissement+Kayes")
+    first = _hit_ids(d)
+    pager = d.find_element("css selector", "nav.pager a[rel=next]")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", pager)
+    place = d.execute_script("return window.scrollY")
+    pager.click()
+    _wait(d, lambda d: _state(d).get("page") == ["2"] and _hit_ids(d) != first, "page 2")
+    page2_end = d.execute_script("return document.documentElement.scrollHeight - window.innerHeight")
+    assert page2_end < place - 500  # (what the test is about: page 2 cannot hold page 1's place)
+    d.back()
+    _wait(d, lambda d: "page" not in _state(d) and _hit_ids(d) == first, "page 1 again")
+    _wait(d, lambda d: abs(d.execute_script("return window.scrollY") - place) <= 2, "the place left on page 1")
+    assert d.execute_script("var r = document.querySelector('nav.pager').getBoundingClientRect();"
+                            "return r.top >= 0 && r.bottom <= window.innerHeight")
+    assert _console_errors(d) == []

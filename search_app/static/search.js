@@ -159,7 +159,7 @@
     wantedUrl = null;  // the results shown are none of the URLs: the next load, even of the same, goes ahead
   }
 
-  function load(url, how, after) {
+  function load(url, how, after, place) {
     // Enter on the results already shown (typed, then searched as typed) only settles their entry
     if (how === "confirm" && url === lastUrl && url === wantedUrl) { settled(); return; }
     // nothing to do when these results are shown or on their way; but a URL shown
@@ -177,6 +177,7 @@
         var fresh = doc.getElementById("results-zone");
         if (!fresh) { showError(doc, url); return; }
         var key = focusKey(document.activeElement);
+        if (how !== "pop") remember();  // the place left, before the new results change the page's height
         zone.innerHTML = fresh.innerHTML;
         var freshState = doc.getElementById("form-state");
         if (state && freshState) state.innerHTML = freshState.innerHTML;
@@ -187,6 +188,7 @@
         bindSort();
         setFilters(false);
         restoreFocus(key);
+        if (how === "pop" && typeof place === "number") window.scrollTo(0, place);
         announce(how === "type");
         if (after) after();
       })
@@ -343,10 +345,30 @@
   bindSort();
   setFilters(false);  // the phone's "Filtres" button says whether the panel is open
 
-  window.addEventListener("popstate", function () {
+  // Back and Forward come back to the place left on the page, not only to its address: the browser
+  // puts the scroll back before the entry's results are loaded, so on the results being left, often
+  // shorter (a page 2 of short records), and the place was cut to their height (the pager of page 1
+  // came back 4 000 px above it). Each entry keeps its place in its state, put back once its results are in.
+  var placeTimer = null;
+  function remember() {
+    clearTimeout(placeTimer);
+    try {
+      var st = history.state && typeof history.state === "object" ? history.state : {};
+      if (st.scrollY === window.scrollY) return;
+      history.replaceState(Object.assign({}, st, { scrollY: window.scrollY }), "");
+    } catch (e) { /* a browser that limits the calls: the place is only not kept */ }
+  }
+  window.addEventListener("scroll", function () {
+    clearTimeout(placeTimer);
+    if (!pending) placeTimer = setTimeout(remember, 250);  // (while a load is on its way, the page is not yet its own)
+  }, { passive: true });
+
+  window.addEventListener("popstate", function (ev) {
     clearTimeout(timer);  // a typed search still to go out would replace the entry gone back to
+    clearTimeout(placeTimer);
     settled();
-    load(location.pathname + location.search, "pop");
+    var place = ev.state && typeof ev.state === "object" ? ev.state.scrollY : undefined;
+    load(location.pathname + location.search, "pop", null, place);
   });
 
   // Autocomplete on the word being typed, as an ARIA combobox: the options are
