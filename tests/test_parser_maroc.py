@@ -107,6 +107,9 @@ def test_listed_partnerships():
     assert m.formalized == 2006
     assert m.partner_party.subdivision == "Province de Ouarzazate"
     assert (m.sources[0].first_line, m.sources[0].page) == (234, 150)
+    # two e-mail lines under one contact: both are hers (l.256-258 of the excerpt)
+    assert ps["montpellier--fes"].contacts[0].email == (
+        "relations.internationales@ville-montpellier.fr; marie-jose.jean@ville-montpellier.fr")
     w = ps["woippy--sale"]
     assert (w.legal_framework, w.formalized) == (None, 2005)
     assert w.contacts[0].name == "SADOCCO"
@@ -530,3 +533,21 @@ def test_each_person_belongs_to_the_address_block_that_closes_their_group():
     assert orgs["Omar EL JAZOULI"] == "Commune urbaine de Marrakech"
     assert orgs["Abou Bakr BELKORA"] == "Commune urbaine de Meknès"
     assert orgs["Emilie CASTEL"] == "Conseil régional de Bourgogne"
+
+
+def test_two_persons_over_two_emails_each_get_the_one_that_spells_them():
+    """Doukkala-Abda (l.7581-7590): two persons, then their numbers and two e-mails; the second
+    e-mail is no longer dropped, and each goes to its person (the list is split by its owners)."""
+    from indexer.parsers.contacts import owned_emails
+    from indexer.parsers.maroc_contacts import parse_contacts
+
+    lines = ["Mme Asma MEFTAH", "M. Mohammed EL IDRISI", "Collaborateurs de M. le Wali", "Tél : + 212 24 62 22 72/75",
+             "meftahasma@yahoo.fr", "idrissi05@gmail.com", "M. Jean-François PASCAL",
+             "jean-francois.pascal@saint-etienne.fr", "international@saint-etienne.fr"]
+    found = owned_emails(parse_contacts(list(enumerate(lines, 7581)), maroc.french_party("Ville de Saint-Étienne"),
+                                        [maroc.moroccan_party("Commune urbaine de Safi")]))
+    emails = {c.name: c.email for c in found if c.name}
+    assert emails["Asma MEFTAH"] == "meftahasma@yahoo.fr"
+    assert emails["Mohammed EL IDRISI"] == "idrissi05@gmail.com"
+    # Saint-Étienne–Fès (l.3467-3477): his own address and the service's, both under his name
+    assert emails["Jean-François PASCAL"] == "jean-francois.pascal@saint-etienne.fr; international@saint-etienne.fr"

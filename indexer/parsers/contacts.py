@@ -211,14 +211,28 @@ def merged(people: list[Contact]) -> list[Contact]:
     return out
 
 
+def with_email(current: str | None, new: str) -> str:
+    """A contact's e-mails with one more: a second address under the same person is kept
+    (Montpellier: `relations.internationales@…`, then `marie-jose.jean@…`), a repeated one is not."""
+    return new if not current else current if new in current.split("; ") else f"{current}; {new}"
+
+
 def owned_emails(people: list[Contact]) -> list[Contact]:
     """A sheet's contacts with each e-mail moved to the one person whose surname it spells, when another
     holds it and that person has none: a block's lines read out of order (`Jean-Michel LARROCHE` /
-    `Delphine PAMBRUN` / `@ : delphine.pambrun@…`), an e-mail printed under another person's name."""
+    `Delphine PAMBRUN` / `@ : delphine.pambrun@…`), an e-mail printed under another person's name.
+    Of a list (`a; b`), each address moves alone: Safi's `meftahasma@…` and `idrissi05@…`, printed
+    under Mme MEFTAH and M. EL IDRISI, are one each."""
     for c in people:
-        owner = named_in(c.email, people) if c.email and ";" not in c.email else None
-        if owner is not None and owner is not c and not owner.email:
-            owner.email, c.email = c.email, None
+        parts = c.email.split("; ") if c.email else []
+        kept = []
+        for part in parts:
+            owner = named_in(part, people)
+            if owner is not None and owner is not c and not owner.email:
+                owner.email = part
+            else:
+                kept.append(part)
+        c.email = "; ".join(kept) or None
     return people
 
 

@@ -19,7 +19,7 @@ from indexer.records import Budget, Contact, ParseResult, Partnership, Party, So
 from indexer.text import EMAIL_RE, fold, normal_case, reflow, squash_spaces
 
 from . import Reader, fields
-from .contacts import person_name
+from .contacts import person_name, with_email
 from .maroc_contacts import _FAX_RE, _PHONE_RE, parse_contacts, who_persons
 from .maroc_sheet import (
     _FRENCH_START,
@@ -446,7 +446,7 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
                 elif fax := _FAX_RE.match(s):
                     contact.fax = fax.group(1).strip()
                 elif EMAIL_RE.fullmatch(s):
-                    contact.email = contact.email or s
+                    contact.email = with_email(contact.email, s)
                 elif s.startswith("Hôtel"):
                     contact.address = s
         last = entry[-1][0]

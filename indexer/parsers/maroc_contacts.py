@@ -118,7 +118,7 @@ def _contact_detail(cur: _Block, s: str) -> bool:
         return True
     em = EMAIL_RE.search(s)
     if em and len(s) < 70:
-        c.email = c.email or em.group(0)
+        c.email = shared.with_email(c.email, em.group(0))
         if cur.person is False:
             cur.lines.append(s)
         return True
