@@ -288,3 +288,27 @@ def test_back_after_a_page_change_comes_back_to_the_place_left(browser, server, 
     assert d.execute_script("var r = document.querySelector('nav.pager').getBoundingClientRect();"
                             "return r.top >= 0 && r.bottom <= window.innerHeight")
     assert _console_errors(d) == []
+
+
+def test_back_after_a_filter_ticked_on_a_phone_shows_the_results_from_their_top(browser, server, engine):  # noqa: F811
+    """On a phone the filters open above the results and close after a change: Back put the scroll
+    where the finger was in the open list, which is, the list closed, the middle of some result
+    (QA r45, audit 12, defect 1). The results before the change are shown from their top, as after it."""
+    d = browser
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1,
+                                                             "mobile": True})
+    try:
+        d.get(server + "/?q=eau")
+        d.find_element("id", "filters-toggle").click()
+        value = d.find_element("css selector", "section.facet[data-facet=french] a.toggle")
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", value)
+        assert d.execute_script("return window.scrollY") > 740  # deep in the list
+        value.click()
+        _wait(d, lambda d: "french" in _state(d), "the value ticked")
+        d.back()
+        _wait(d, lambda d: _shows(d, engine, "eau"), "the results before the change")
+        _wait(d, lambda d: -5 <= d.execute_script(
+            "return document.getElementById('resultats').getBoundingClientRect().top") <= 150, "their top in view")
+        assert not d.find_element("id", "filtres").is_displayed()
+    finally:
+        d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

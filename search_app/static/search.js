@@ -188,7 +188,8 @@
         bindSort();
         setFilters(false);
         restoreFocus(key);
-        if (how === "pop" && typeof place === "number") window.scrollTo(0, place);
+        if (how === "pop" && place && place.inFilters) showResults();
+        else if (how === "pop" && place && typeof place.scrollY === "number") window.scrollTo(0, place.scrollY);
         announce(how === "type");
         if (after) after();
       })
@@ -349,13 +350,16 @@
   // puts the scroll back before the entry's results are loaded, so on the results being left, often
   // shorter (a page 2 of short records), and the place was cut to their height (the pager of page 1
   // came back 4 000 px above it). Each entry keeps its place in its state, put back once its results are in.
+  // A place in the phone's filters (closed by the change, and again by the load) is no place in the
+  // results: the entry's results are shown from their top, as after the change.
   var placeTimer = null;
   function remember() {
     clearTimeout(placeTimer);
     try {
       var st = history.state && typeof history.state === "object" ? history.state : {};
-      if (st.scrollY === window.scrollY) return;
-      history.replaceState(Object.assign({}, st, { scrollY: window.scrollY }), "");
+      var inFilters = phone.matches && document.body.classList.contains("filters-open");
+      if (st.scrollY === window.scrollY && !!st.inFilters === inFilters) return;
+      history.replaceState(Object.assign({}, st, { scrollY: window.scrollY, inFilters: inFilters }), "");
     } catch (e) { /* a browser that limits the calls: the place is only not kept */ }
   }
   window.addEventListener("scroll", function () {
@@ -367,8 +371,7 @@
     clearTimeout(timer);  // a typed search still to go out would replace the entry gone back to
     clearTimeout(placeTimer);
     settled();
-    var place = ev.state && typeof ev.state === "object" ? ev.state.scrollY : undefined;
-    load(location.pathname + location.search, "pop", null, place);
+    load(location.pathname + location.search, "pop", null, ev.state && typeof ev.state === "object" ? ev.state : null);
   });
 
   // Autocomplete on the word being typed, as an ARIA combobox: the options are
