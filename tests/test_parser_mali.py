@@ -244,6 +244,22 @@ def test_a_presentation_label_cut_over_two_lines_is_no_part_of_its_value():
     assert found["budget_dc"] == ["12 000 €"]
 
 
+def test_a_budget_line_the_form_does_not_print_holds_its_value_alone():
+    """AIMF-Kayes (l.13305-13307, verbatim): `Budget de l’AIMF : 5 millions d’euros`, a blank, then
+    `Depuis 2002, 104 000 € ont été investis à Kayes`: the second is what went to Kayes, not the
+    AIMF's budget; it is the presentation's free text. Montreuil (l.8832-8833): a label whose value
+    stands on the next line keeps it."""
+    from indexer.parsers.cuf import _other_budget, _presentation
+
+    found, free = _presentation(["Budget de l’AIMF : 5 millions d’euros ", " ",
+                                 "Depuis 2002, 104 000 € ont été investis à Kayes ", " "])
+    assert _other_budget({k: " ".join(x for x in v if x) for k, v in found.items()}) == {
+        "Budget de l’AIMF": "5 millions d’euros"}
+    assert [x.strip() for x in free if x.strip()] == ["Depuis 2002, 104 000 € ont été investis à Kayes"]
+    found, free = _presentation(["Budget consacré à ce projet :  ", "50.000 euros / an "])
+    assert found["budget:Budget consacré à ce projet"] == ["", "50.000 euros / an"] and not free
+
+
 def test_the_forms_labels_cut_over_lines_or_left_blank_are_no_text(corpus):
     """Labels of the sheet's form read as text (sources read by hand, Mali document):
     - Roncq-Sélinkégny (l.10663-10665): `… (ex : convention) régissant le` / `partenariat:` began its
@@ -319,13 +335,15 @@ def test_a_row_naming_a_part_is_a_part_of_the_project_above(corpus):
 def test_a_budget_under_the_sheets_own_label_is_no_legal_framework(corpus):
     """QA r41 qa3, defect 3: the AIMF sheets write `Budget de l’AIMF : 5 millions d’euros` / `Total Mali :
     1 744 000 €` / `Depuis 1998, 1 368 000 € ont été investis à Bamako…` (l.13038-13041) after their
-    formalisation; « Cadre juridique » showed those figures. They are kept under the sheet's label. CR
+    formalisation; « Cadre juridique » showed those figures. The AIMF's budget is kept under the sheet's
+    label, and (QA r45 qa11) only it: the Mali total and what went to Bamako are the free text. CR
     Nord-Pas-de-Calais's `Budget annuel consacré à la coopération` / `décentralisée – Action Mali :` /
     `Entre 350 000 €  et 400 000 € /an (depuis 2002)` (l.5193-5195) is its cooperation's budget."""
     by_id = {p.id: p for p in corpus.partnerships}
     aimf = by_id["aimf--bamako-district"]
     assert aimf.legal_framework == "1979 : adhésion à l’AIMF" and aimf.budget is None
-    assert aimf.extra["Budget de l’AIMF"].startswith("5 millions d’euros Total Mali : 1 744 000 € Depuis 1998")
+    assert aimf.extra["Budget de l’AIMF"] == "5 millions d’euros"
+    assert aimf.history.startswith("Total Mali : 1 744 000 €\nDepuis 1998, 1 368 000 € ont été investis à Bamako")
     npdc = by_id["cr-nord-pas-de-calais--assemblee-regionale-de-kayes"]
     assert (npdc.budget.amount, npdc.budget.currency) == (350000.0, "EUR")
     assert "Budget" not in npdc.legal_framework

@@ -166,6 +166,9 @@ def _other_budget(pres: dict[str, str]) -> dict[str, str]:
 
 
 _OWN = "budget:"  # the key of a budget under the sheet's own label (`budget:Budget de l’AIMF`)
+# the lines after such a budget's line: free text (`Depuis 2002, 104 000 € ont été investis à Kayes`,
+# not the AIMF's budget), whose years are the presentation's
+_AFTER_OWN = "after:budget"
 # `Budget de l’AIMF : 5 millions d’euros`: a budget line the form does not print, after another field
 _OWN_BUDGET_RE = re.compile(r"^(Budget\b[^:]{0,40}?)\s*:\s*(.*)$")
 
@@ -188,8 +191,15 @@ def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
         label_open = False
         own = None if hit or current in ("budget_dc", "budget_ri") else _OWN_BUDGET_RE.match(s)
         if own:  # its lines were the field's above (AIMF: `1979 : adhésion à l’AIMF` in the legal framework)
-            current = _OWN + squash_spaces(own.group(1))
+            current = own_key = _OWN + squash_spaces(own.group(1))
             found.setdefault(current, []).append(own.group(2).strip())
+            if own.group(2).strip():  # a value on its line is all of it (Montreuil's is on the next line)
+                current = _AFTER_OWN
+        elif current == _AFTER_OWN and not hit and s[:1].islower():
+            found[own_key].append(s)  # a wrapped value
+        elif current == _AFTER_OWN and not hit:
+            found.setdefault(current, []).append(s)
+            free.append(raw)
         elif hit:
             key, m = hit
             after = s[m.end():]
@@ -385,7 +395,8 @@ class CufReader(Reader):
             # initier une coopération`), every formal act (`Mai 1989 … Juin 2006 : renouvellement`) and the
             # budgets' years (`2008 : 64 500 €`)
             years=fields.years(" ; ".join(v for k, v in pres.items() if k in ("first_contact", "formal", "budget_dc",
-                                                                                 "budget_ri") or k.startswith(_OWN)),
+                                                                                 "budget_ri", _AFTER_OWN)
+                                          or k.startswith(_OWN)),
                                self.repertoire.year).found,
         )
         _party_facts(sheet, place_commune(ident.get("ml_place", ""), self.geo) if partner else None)
