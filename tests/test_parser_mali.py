@@ -260,6 +260,17 @@ def test_a_budget_line_the_form_does_not_print_holds_its_value_alone():
     assert found["budget:Budget consacré à ce projet"] == ["", "50.000 euros / an"] and not free
 
 
+def test_side_labels_left_blank_are_no_objectives():
+    """AIMF sheets (l.13317-13320): `Pour l’AIMF :` and `Pour la partie malienne :` with nothing after
+    them are no objectives; a side label with its text is kept."""
+    from indexer.parsers.cuf import _objectives
+
+    clean = lambda ls: "\n".join(x.strip() for x in ls if x.strip()) or None
+    assert _objectives(["Motivations & objectifs de départ :", "Pour l’AIMF : ", "", "Pour la partie malienne : "],
+                       clean) is None
+    assert _objectives(["Pour l’AIMF : former les cadres"], clean) == "Pour l’AIMF : former les cadres"
+
+
 def test_the_forms_labels_cut_over_lines_or_left_blank_are_no_text(corpus):
     """Labels of the sheet's form read as text (sources read by hand, Mali document):
     - Roncq-Sélinkégny (l.10663-10665): `… (ex : convention) régissant le` / `partenariat:` began its

@@ -228,7 +228,8 @@ _TABLE_END_RE = re.compile("|".join(map(re.escape, cuf_documents.SECTIONS[2:])))
 # the text's opening (`1994 : Pour la partie française…`): a bare `(1994)` would refer to nothing
 _MOTIVES_RE = re.compile(r"^\s*Motivations\s*&\s*objectifs de départ\s*(?:\(\s*([^()]*?)\s*\))?\s*(?::\s*|$)",
                          re.IGNORECASE)
-_SIDES_RE = re.compile(r"Pour la partie (?:française|malienne|marocaine|algérienne)\s*:", re.IGNORECASE)
+# a side's label (`Pour la partie malienne :`, `Pour l’AIMF :`), on a line of its own or before its text
+_SIDES_RE = re.compile(r"(?i:Pour la partie (?:française|malienne|marocaine|algérienne)|Pour l['’]\s?[A-Z]{2,})\s*:")
 
 
 def _objectives(lines: list[str], clean: Callable[[list[str]], str | None]) -> str | None:
