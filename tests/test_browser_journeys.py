@@ -230,3 +230,47 @@ def test_an_actions_details_fit_a_phone_and_print(browser, server):  # noqa: F81
     finally:
         d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# every control a finger uses on each page, and the suggestions; a result's title too (the links inside
+# the results' text are not controls, and the year chart's bars have their list of years)
+PHONE_TARGETS = {
+    "/?q=eau&country=Mali": [
+        "header.site a", "form.search button", "#filters-toggle", ".views a", "#sort", "#export-summary",
+        "#export li a", "section.facet a.toggle", "section.facet summary", ".facet-filter-input", "#year_from",
+        "#year-range button", ".active-filters a", "nav.pager a", "li.hit h3 a", "#filters-done"],
+    "/carte?q=eau": ["#map-table-summary", ".map-table td a"],
+    "/partenariats/ca-evry-centre-essonne--kayes?q=eau": ["nav.back a", "main summary"],
+    "/?q=zzzxqw": [".no-results .examples a"],
+}
+
+
+def test_a_phones_controls_are_big_enough_for_a_finger(browser, server):  # noqa: F811 (the imported fixtures as parameters)
+    """At 360×740 the controls were 16 to 33 px high (« ← Retour aux résultats » 16, « Filtres » 33, the
+    filters' values 27, « Liste » and « Carte » 31): each is 44 px or more each way (WCAG 2.5.5; QA r45,
+    audit 12, defect 2)."""
+    d = browser
+    _size(d, (360, 740), mobile=True)
+    small, unmatched = [], []
+    try:
+        for path, selectors in PHONE_TARGETS.items():
+            d.get(server + path)
+            d.execute_script("document.body.classList.add('filters-open');"
+                             "document.querySelectorAll('main details').forEach(function (x) { x.open = true; });")
+            for css in selectors:
+                boxes = d.execute_script(
+                    "return [...document.querySelectorAll(arguments[0])].filter(e => e.getClientRects().length)"
+                    ".map(e => { var r = e.getBoundingClientRect();"
+                    " return [e.textContent.trim().slice(0, 30), r.width, r.height]; });", css)
+                if not boxes:
+                    unmatched.append((path, css))
+                small += [(path, css, *b) for b in boxes if b[1] < 43.5 or b[2] < 43.5]
+        box = d.find_element("id", "q")
+        box.send_keys("eau Koul")
+        _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
+        small += [("/?q=zzzxqw", "option", o.text, o.size["width"], o.size["height"])
+                  for o in d.find_elements("css selector", "#q-suggestions [role=option]") if o.size["height"] < 43.5]
+    finally:
+        d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert unmatched == []
+    assert small == []
