@@ -86,10 +86,8 @@ def map_data():
 def partnership(pid: str):
     data = views.partnership_view(pid)
     if data is None:
-        if gone := views.retired_action(pid, lambda owner: url_for("api.partnership", pid=owner)):
-            return error_response(410, "gone", gone["message"], "id")  # as /api/actions and the page say
-        if unread := views.unread_action(pid):
-            return error_response(404, "not_found", unread, "id")
+        if why := views.not_here(pid, lambda owner: url_for("api.partnership", pid=owner)):
+            return error_response(why["status"], why["code"], why["message"], "id")  # as /api/actions, the page
         if (missing := views.missing_action(pid)) is not None:
             return error_response(404, "not_found", missing[1], "id")
         meant = views.partnership_meant(pid)
@@ -102,10 +100,8 @@ def partnership(pid: str):
 @bp.get("/actions/<aid>")
 def action(aid: str):
     data = views.action_view(aid)
-    if data is None and (gone := views.retired_action(aid, lambda pid: url_for("api.partnership", pid=pid))):
-        return error_response(410, "gone", gone["message"], "id")
-    if data is None and (unread := views.unread_action(aid)):
-        return error_response(404, "not_found", unread, "id")
+    if data is None and (why := views.not_here(aid, lambda pid: url_for("api.partnership", pid=pid))):
+        return error_response(why["status"], why["code"], why["message"], "id")
     if data is None:
         meant = views.action_meant(aid)
         hint = f" {meant}" if meant else ""

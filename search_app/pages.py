@@ -291,31 +291,23 @@ def _partnership_meant(pid: str):
     return french_redirect(url, "La fiche est à")
 
 
-def _retired_action(pid: str):
-    """An action's id that no action answers any more (views.retired_action): a 410 page saying so,
-    with a link to its partnership; None for any other id."""
-    gone = views.retired_action(pid)  # the link below goes to its partnership: no path in the sentence
-    if gone is None:
+def _not_here(pid: str):
+    """An id issued once that no record answers (views.not_here): the 410 page of a retired action's
+    id, with a link to its partnership (or a search for its title, the partnership gone too), or the
+    404 page of an action of a document the last build could not read; None for any other id."""
+    why = views.not_here(pid)  # the link below goes to its partnership: no path in the sentence
+    if why is None:
         return None
-    owner = gone["partnership_id"]
+    back_url = url_for("pages.search") + search_state(request.args)
+    if why["status"] != 410:
+        return render_template("error.html", status=why["status"], message=why["message"], back_url=back_url), 404
+    owner = why["partnership_id"]
     record_url = url_for("pages.partnership", pid=owner) + search_state(request.args) if owner else None
-    words = "" if owner else gone["title"]  # the partnership gone too: its title is how to find it again
-    page = render_template("error.html", status=410, message=gone["message"],
-                           back_url=url_for("pages.search") + search_state(request.args),
-                           record_url=record_url, record_title=gone["partnership_title"],
+    words = "" if owner else why["title"]  # the partnership gone too: its title is how to find it again
+    page = render_template("error.html", status=410, message=why["message"], back_url=back_url,
+                           record_url=record_url, record_title=why["partnership_title"],
                            search_url=url_for("pages.search", q=words) if words else None, search_words=words)
     return page, 410
-
-
-def _unread_action(pid: str):
-    """An action id of a document the last build could not read (views.unread_action): a 404 page
-    saying so, not the 410 of a retired id; None for any other id."""
-    message = views.unread_action(pid)
-    if message is None:
-        return None
-    page = render_template("error.html", status=404, message=message,
-                           back_url=url_for("pages.search") + search_state(request.args))
-    return page, 404
 
 
 def _unknown_partnership(pid: str):
@@ -357,7 +349,7 @@ def _countries_not_in_parties(p: dict) -> list[str]:
 def partnership(pid: str):
     p = views.partnership_view(pid)
     if p is None:
-        return _partnership_meant(pid) or _retired_action(pid) or _unread_action(pid) or _unknown_partnership(pid)
+        return _partnership_meant(pid) or _not_here(pid) or _unknown_partnership(pid)
     args = request.args
     q = args.get("q", "")
     mark = views.record_marks(q if len(q) <= 500 else "")

@@ -223,6 +223,19 @@ def unread_action(aid: str) -> str | None:
             f"document, « {label} », n'a pas pu être lu à la dernière construction de l'index.")
 
 
+def not_here(rid: str, address: Callable[[str], str] | None = None) -> dict | None:
+    """Why an id that no record answers was issued all the same, as the API's partnerships and
+    actions and the record page all tell it: a retired action's (`status` 410, `code` « gone »,
+    with retired_action's fields) or an action's of a document the last build could not read (404,
+    « pas pu être lu »), each with its `message`. None for an id never issued: each caller says that
+    in its own way (partnership_meant, action_meant, missing_action)."""
+    if gone := retired_action(rid, address):
+        return dict(gone, status=410, code="gone")
+    if unread := unread_action(rid):
+        return {"status": 404, "code": "not_found", "message": unread}
+    return None
+
+
 MAX_GAPS_NAMED = 3  # more, and the sentence counts them: it listed every action (23 ids for one gap)
 
 
@@ -332,11 +345,10 @@ __all__ = [
     "has_french_party",
     "missing_action",
     "no_french_party_note",
+    "not_here",
     "partnership_view",
     "related_view",
-    "retired_action",
     "retired_anchors",
     "search_view",
     "suggest_view",
-    "unread_action",
 ]
