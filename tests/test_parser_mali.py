@@ -360,3 +360,14 @@ def test_a_budget_under_the_sheets_own_label_is_no_legal_framework(corpus):
     assert "Budget" not in npdc.legal_framework
     # a cell of the cooperation's budget goes on under it (`Budget global : 100 000 €`, l.11185-11190)
     assert all("Budget global" not in key for p in corpus.partnerships for key in p.extra)
+
+
+def test_a_listed_partnership_keeps_the_writing_with_its_accents(corpus):
+    """`Meze/Boni` in the `non renseignés` list (l.12630), `Mèze / Hérault Boni` in the annex (l.13999): the
+    record said « Meze »; `La Meziere` (l.12626) and `La Mezière` (l.13924) likewise."""
+    from indexer.parsers.mali import _better_written
+
+    assert _better_written("Mèze", "Meze") and _better_written("La Mezière", "La Meziere")
+    assert not _better_written("Meze", "Mèze") and not _better_written("Mèze", "Metz")
+    by_id = {p.id: p for p in corpus.partnerships}
+    assert by_id["meze--boni"].french_party.name == "Mèze"

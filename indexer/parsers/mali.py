@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..domains import domains_of_text, map_domain, map_domains
 from ..geography import table_origin, unstated_place_note
 from ..records import ParseResult, Party
-from ..text import squash_spaces
+from ..text import fold, squash_spaces
 from .cuf import CufReader
 from .parties import french_name, french_party, loose, partner_kind, same
 from .sheet import Document, Sheet, warn
@@ -158,6 +158,8 @@ class CufRepertoireReader(CufReader):
             self.merged.add(idx)
             if r.french.subdivision is None and dep:
                 r.french.subdivision = dep
+            if r.detail == "listed" and _better_written(fr, r.french.name):
+                r.french.name = fr  # `Meze/Boni` in the list, `Mèze / Hérault Boni` in the annex
             self.set_region(r, region, first)
             return
         french = french_party(fr_raw, dep or "")
@@ -281,6 +283,18 @@ class CufRepertoireReader(CufReader):
 
 
 @lru_cache(maxsize=4096)
+def _better_written(name: str, than: str) -> bool:
+    """The same name with more of its accents: two mentions of a partnership that only lists it
+    keep the writing that has them (`Mèze` over `Meze`)."""
+    def plain(x: str) -> str:
+        return fold(x).replace("-", " ")
+
+    def accents(x: str) -> int:
+        return sum(not c.isascii() for c in x)
+
+    return plain(name) == plain(than) and accents(name) > accents(than)
+
+
 def _keys(french: tuple[str, ...], partner: tuple[str, ...]) -> tuple[list, list]:
     """An entry's loose name keys, French side and partner side (read once)."""
     return [loose(n, french=True) for n in french if n], [loose(n) for n in partner if n]
