@@ -282,7 +282,6 @@ class CufRepertoireReader(CufReader):
         result.stats["summary_entries"] = given
 
 
-@lru_cache(maxsize=4096)
 def _better_written(name: str, than: str) -> bool:
     """The same name with more of its accents: two mentions of a partnership that only lists it
     keep the writing that has them (`Mèze` over `Meze`)."""
@@ -295,6 +294,7 @@ def _better_written(name: str, than: str) -> bool:
     return plain(name) == plain(than) and accents(name) > accents(than)
 
 
+@lru_cache(maxsize=4096)
 def _keys(french: tuple[str, ...], partner: tuple[str, ...]) -> tuple[list, list]:
     """An entry's loose name keys, French side and partner side (read once)."""
     return [loose(n, french=True) for n in french if n], [loose(n) for n in partner if n]
