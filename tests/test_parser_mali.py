@@ -371,3 +371,23 @@ def test_a_listed_partnership_keeps_the_writing_with_its_accents(corpus):
     assert not _better_written("Meze", "Mèze") and not _better_written("Mèze", "Metz")
     by_id = {p.id: p for p in corpus.partnerships}
     assert by_id["meze--boni"].french_party.name == "Mèze"
+
+
+def test_a_listed_partners_cercle_from_the_table_is_said_in_its_note(corpus):
+    """`Béthune/Marena Tringa` (l.12608), in the `non renseignés` list only: its cercle « Yélimané »
+    came from the table of Mali as its region did, but the note named the region alone. A cercle the
+    partner's own name says (`Koro`) needs no word; one spelt like the region is said once."""
+    from types import SimpleNamespace as NS
+
+    from indexer.parsers.mali import _unstated_partner_place
+
+    said = _unstated_partner_place(NS(detail="listed"), NS(name="Marena Tringa", subdivision="Yélimané",
+                                                           region="Kayes"))
+    assert said.startswith("Le document ne donne ni le cercle ni la région de Marena Tringa : « Yélimané » et "
+                           "« Kayes » viennent")
+    assert "pas la région de Koro : « Mopti » vient" in _unstated_partner_place(
+        NS(detail="listed"), NS(name="Koro", subdivision="Koro", region="Mopti"))
+    assert "ni le cercle ni la région de Logo : « Kayes » vient" in _unstated_partner_place(
+        NS(detail="listed"), NS(name="Logo", subdivision="Kayes", region="Kayes"))
+    notes = {p.id: p.notes for p in corpus.partnerships}["bethune--marena-tringa"]
+    assert any("« Yélimané » et « Kayes »" in n for n in notes)

@@ -64,7 +64,7 @@ class CufRepertoireReader(CufReader):
                 pp.region, sub = self.geo.locate(pp.name, pp.name_raw)
                 pp.subdivision = pp.subdivision or (sub if sub and loose(sub)[0] in loose(pp.name) else None)
                 if pp.region and loose(pp.region)[0] not in loose(pp.name)[0]:  # not Koulikoro's own name: said
-                    s.notes.append(unstated_place_note(pp.name, "pas la région", [pp.region], table_origin("Mali")))
+                    s.notes.append(_unstated_partner_place(s, pp))
         result.stats["merged"] = len(self.merged)
         result.stats.setdefault("listed", 0)
         result.stats.setdefault("annex_rows", 0)
@@ -280,6 +280,17 @@ class CufRepertoireReader(CufReader):
                     mine += [d for d in keep if d not in mine]
                     given += 1
         result.stats["summary_entries"] = given
+
+
+def _unstated_partner_place(s: Sheet, pp: Party) -> str:
+    """The note of a partner whose region the table of Mali gave; a listed partner's cercle came from
+    it too (`Marena Tringa`: « Yélimané »), unless the partner's own name says it (`Koro`)."""
+    region = pp.region or ""
+    sub = pp.subdivision if s.detail == "listed" and pp.subdivision else None
+    if sub and loose(sub)[0] not in loose(pp.name)[0]:  # (Logo: cercle and region of Kayes, said once)
+        said = [sub] if loose(sub) == loose(region) else [sub, region]
+        return unstated_place_note(pp.name, "ni le cercle ni la région", said, table_origin("Mali"))
+    return unstated_place_note(pp.name, "pas la région", [region], table_origin("Mali"))
 
 
 def _better_written(name: str, than: str) -> bool:
