@@ -274,3 +274,33 @@ def test_a_phones_controls_are_big_enough_for_a_finger(browser, server):  # noqa
         d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert unmatched == []
     assert small == []
+
+
+def test_a_load_the_connection_fails_says_so_and_tries_again(desktop, server):  # noqa: F811 (the imported fixtures as parameters)
+    """Out of coverage, a filter ticked did nothing, without a word (the failed load was dropped): the
+    results stay, under a message read out at once, and its « Réessayer », focused, loads them once the
+    connection is back (QA r45, audit 12, defect 3)."""
+    from selenium.webdriver.common.keys import Keys
+
+    d = desktop
+    d.get(server + "/?q=eau")
+    hits = _hit_ids(d)
+    target = d.find_element("css selector", "section.facet[data-facet=country] a.toggle[data-value='Mali']")
+    count = int(target.find_element("css selector", ".count").text)
+    d.execute_cdp_cmd("Network.enable", {})
+    offline = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+    try:
+        d.execute_cdp_cmd("Network.emulateNetworkConditions", offline)
+        target.click()
+        alert = _wait(d, lambda d: d.find_elements("css selector", "#results-zone #load-failed[role=alert]"),
+                      "the failure said")[0]
+        assert alert.text.startswith("Les résultats n'ont pas pu être chargés")
+        assert d.switch_to.active_element.text == "Réessayer"
+        assert _hit_ids(d) == hits and "country=" not in d.current_url
+        d.execute_cdp_cmd("Network.emulateNetworkConditions", dict(offline, offline=False))
+        d.switch_to.active_element.send_keys(Keys.ENTER)
+        _wait(d, lambda d: "country=Mali" in d.current_url and _total(d) == count, "the results, tried again")
+        assert not d.find_elements("id", "load-failed")
+    finally:
+        d.execute_cdp_cmd("Network.emulateNetworkConditions", dict(offline, offline=False))
+        d.execute_cdp_cmd("Network.disable", {})

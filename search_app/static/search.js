@@ -159,6 +159,25 @@
     wantedUrl = null;  // the results shown are none of the URLs: the next load, even of the same, goes ahead
   }
 
+  // The connection failed (a phone out of coverage, the server gone): a tick, a page or a typed search did
+  // nothing, without a word. The results shown stay, under a message read out at once, with a link that
+  // tries again; the focus goes to that link, except while typing (the message is under the box).
+  function showFailure(url, how) {
+    var box = document.getElementById("load-failed");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "load-failed";
+      box.className = "error";
+      box.setAttribute("role", "alert");
+      zone.insertBefore(box, zone.firstChild);
+    }
+    var retry = document.createElement("a");
+    retry.href = url;
+    retry.textContent = "Réessayer";
+    box.replaceChildren("Les résultats n'ont pas pu être chargés\u202f: la connexion au serveur a échoué. ", retry);
+    if (how !== "type") retry.focus();
+  }
+
   function load(url, how, after, place) {
     // Enter on the results already shown (typed, then searched as typed) only settles their entry
     if (how === "confirm" && url === lastUrl && url === wantedUrl) { settled(); return; }
@@ -193,8 +212,10 @@
         announce(how === "type");
         if (after) after();
       })
-      .catch(function (err) {  // aborted (a newer load is on its way) or offline: links and the form still work
-        if (!err || err.name !== "AbortError") wantedUrl = lastUrl;
+      .catch(function (err) {  // aborted (a newer load is on its way), or the connection failed: said
+        if (err && err.name === "AbortError") return;
+        wantedUrl = lastUrl;
+        if (pending === mine) showFailure(url, how);
       })
       .then(function () {  // still "loading" while a newer load is on its way
         if (pending === mine) { pending = null; document.body.classList.remove("loading"); }
