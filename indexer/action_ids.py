@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from analyzers.spelling import edit_distance
 from analyzers.stopwords import STOPWORDS
 
 from .ids import action_id
@@ -91,17 +92,11 @@ def content_words(title: str | None) -> set[str]:
 
 def _shared(x: set[str], y: set[str]) -> int:
     """How many words of the smaller set the other has, a long word (7 letters or more) also
-    with one letter mended (« constrution », « construction »)."""
+    with one letter mended (« constrution », « construction »; the speller's edit_distance, so two
+    neighbours swapped too: « constrcution »)."""
     small, big = sorted((x, y), key=len)
-    return sum(w in big or (len(w) >= 7 and any(_one_letter_apart(w, v) for v in big)) for w in small)
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Whether one letter added, dropped or changed makes `a` into `b` (both 7 letters or more)."""
-    if len(b) < 7 or abs(len(a) - len(b)) > 1:
-        return False
-    i = next((k for k, (p, q) in enumerate(zip(a, b, strict=False)) if p != q), min(len(a), len(b)))
-    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+    return sum(w in big or (len(w) >= 7 and any(len(v) >= 7 and edit_distance(w, v, 1) <= 1 for v in big))
+               for w in small)
 
 
 def marks(a: Action) -> str:

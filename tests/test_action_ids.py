@@ -131,6 +131,8 @@ def test_the_ledger_is_written_and_read_back_and_never_renumbered(read, tmp_path
 def test_close_titles():
     assert action_ids.close("Création de jardins maraîchers", "Création de jardins maraîchers, plantations d’arbres")
     assert action_ids.close("Constrution du centre de santé", "Construction des centres de santé")
+    assert action_ids.close("Constrcution du centre de santé", "Construction des centres de santé")  # swapped
+    assert not action_ids.close("Constrcuton du centre de santé", "Construction des centres de santé")  # two
     assert not action_ids.close("Envoi de médicaments", "Envoi de matériel médical")
     for a, b in (("Appui à l'élevage cunicole", "Appui à l'élevage caprin"),
                  ("Échanges scolaires", "Échanges universitaires"),

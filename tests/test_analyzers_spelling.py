@@ -79,6 +79,18 @@ def test_edit_distance(a, b, limit, expected):
     assert edit_distance(a, b, limit) == expected
 
 
+def test_one_edit_is_the_tables_answer():
+    """edit_distance's shortcut for limit 1 answers what the table does (capped at 2), for every
+    pair of words of up to four letters of a, b and c, against every other, of length one apart."""
+    import itertools
+
+    words = ["".join(p) for n in range(5) for p in itertools.product("abc", repeat=n)]
+    pairs = [(a, b) for a in words for b in words if abs(len(a) - len(b)) <= 1]
+    assert sum(edit_distance(a, b, 2) == 1 for a, b in pairs) > 1000  # the shortcut's every case is there
+    for a, b in pairs:
+        assert edit_distance(a, b, 1) == min(edit_distance(a, b, 2), 2), (a, b)
+
+
 @pytest.mark.parametrize("a, b, limit, expected", [
     ("sanitation", "animation", 2, 3),  # one letter dropped in front (2), one changed (1)
     ("kayes", "kaye", 2, 1), ("foy", "roy", 2, 2), ("segou", "segou", 2, 0), ("dunes", "funes", 1, 2),
