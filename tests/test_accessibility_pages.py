@@ -212,3 +212,20 @@ def test_a_chip_s_name_holds_what_it_shows(client, query):
 
 def test_the_year_range_state_is_checked_by_axe():
     assert any("year_from=" in path and "year_to=" in path for _, path in CHECKED_PAGES)
+
+
+def _title(html: str) -> str:
+    return squash(re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1))
+
+
+@pytest.mark.parametrize("query", [{"page": "0"}, {"q": "eau", "sort": "zz"}, {"q": "é" * 501}])
+def test_a_refused_search_says_so_in_its_title(client, query):
+    """A search answered 400 had the title of any search (« Recherche · … »), and a query of 600 letters
+    made a title of 600 letters, read first by a screen reader (QA r45, audit 12, defect 4)."""
+    resp = client.get("/", query_string=query)
+    assert resp.status_code == 400
+    title = _title(resp.get_data(as_text=True))
+    assert title.startswith("Erreur — ") and len(title) < 160, title
+    fine = _title(client.get("/", query_string={"q": "eau"}).get_data(as_text=True))
+    assert fine.startswith("eau — Recherche")
+
