@@ -229,3 +229,15 @@ def test_a_refused_search_says_so_in_its_title(client, query):
     fine = _title(client.get("/", query_string={"q": "eau"}).get_data(as_text=True))
     assert fine.startswith("eau — Recherche")
 
+
+def test_one_result_is_named_in_the_singular(client, engine):
+    """One result: « Voir les résultats » (the phone's filters) and « Tous les résultats de la recherche »
+    (the export menu) spoke of several (QA r45, audit 12, defect 5)."""
+    value = next(it["value"] for it in engine.search(SearchRequest())["facets"]["french"] if it["count"] == 1)
+    html = client.get("/", query_string={"french": value}).get_data(as_text=True)
+    t = tree(html)
+    assert squash(t.text["total"]) == "1"
+    assert squash(t.text["filters-done"]) == "Voir le résultat"
+    assert "Le résultat de la recherche et des filtres." in squash(t.text["export"])
+    many = tree(client.get("/", query_string={"q": "eau"}).get_data(as_text=True))
+    assert re.fullmatch(r"Voir les \d+ résultats", squash(many.text["filters-done"]).replace("\u202f", " "))
