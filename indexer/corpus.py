@@ -116,8 +116,21 @@ def read_source(path: Path) -> str:
         return repaired(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"{path.name} : ligne {line} : ce n'est pas du texte UTF-8 ({exc.reason}, octet {exc.start})"
-                          ) from None
+        raise SourceError(f"{path.name} : ligne {line} : ce n'est pas du texte UTF-8 ({not_utf8(exc)}, "
+                          f"octet n° {exc.start})") from None
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """Why bytes are not UTF-8, as a message says it: Python's reason is English (« invalid start
+    byte » was shown as it was, QA r45, audit 13)."""
+    byte = f"0x{exc.object[exc.start]:02X}"
+    if exc.reason == "unexpected end of data":
+        return f"le fichier s'arrête au milieu d'un caractère, commencé par l'octet {byte}"
+    if exc.reason == "invalid continuation byte":
+        return f"l'octet {byte} n'est pas suivi des octets que son caractère demande"
+    if exc.reason == "invalid start byte":
+        return f"l'octet {byte} ne peut commencer un caractère"
+    return f"octet {byte} invalide"
 
 
 def _parse_one(data_dir: Path, repertoires: list[Repertoire], document: str

@@ -1,0 +1,41 @@
+"""A broken source document gets one precise French message (QA r45, audit 13): bytes that are not
+UTF-8 say why in French, a document cut short is said to be, and the other documents are read."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from indexer.corpus import parse_document
+
+DOC = "algerie-micl-cooperation.txt"
+
+
+@pytest.fixture
+def micl(tmp_path, data_dir):
+    shutil.copy(data_dir / DOC, tmp_path / DOC)
+    return tmp_path
+
+
+@pytest.mark.parametrize("bad, said", [
+    (b"\xff", "l'octet 0xFF ne peut commencer un caractère"),
+    ("é ".encode("latin-1"), "l'octet 0xE9 n'est pas suivi des octets que son caractère demande"),
+])
+def test_bytes_that_are_not_utf8_are_said_in_french(micl, bad, said):
+    text = (micl / DOC).read_bytes()
+    cut = text.index(b"\n", len(text) // 2) + 1
+    (micl / DOC).write_bytes(text[:cut] + bad + text[cut:])
+    _, _, report = parse_document(micl, DOC)
+    line = text[:cut].count(b"\n") + 1
+    assert not report.ok
+    assert f"ligne {line} : ce n'est pas du texte UTF-8 ({said}, octet n° {cut})" in report.error
+    assert not any(w in report.error for w in ("invalid", "byte", "unexpected", "data"))
+
+
+def test_a_file_cut_inside_a_character_says_so_in_french(micl):
+    text = (micl / DOC).read_bytes()
+    cut = text.index("é".encode()) + 1
+    (micl / DOC).write_bytes(text[:cut])
+    _, _, report = parse_document(micl, DOC)
+    assert "le fichier s'arrête au milieu d'un caractère, commencé par l'octet 0xC3" in report.error
+    assert "unexpected" not in report.error
