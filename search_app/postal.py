@@ -23,7 +23,10 @@ _NAME = _LINK + r"{0,2}" + _NAME_WORD + r"(?:" + _S + _LINK + r"{0,2}" + _NAME_W
 # after an article it is prose (« Inauguration de la Rue de Safi à Montereau »)
 _STREET_CAPITAL = r"(?<!\bla )(?<!\bune )(?<![lL]['’])(?:Av\.|Avenue|Bd|Boulevard|Rue|R[ée]sidence)"
 _NUMBER = r"\d{1,4}(?:/\d{1,4})?(?:[ \t]?(?:bis|ter)\b)?[ \t]*,?[ \t]*"
-_STREET_ANY = r"(?i:av\.?|avenue|bd|boulevard|rue|r[ée]sidence|viaduc|all[ée]e|impasse|chemin|quai|route|place)"
+# the street words after a number (« 26 rue », « 22/24 viaduc »), here and in presenters (a street address
+# there, and what makes a contact's address someone's)
+STREET_WORDS = r"rue|avenue|boulevard|bd|place|all[ée]e|chemin|impasse|quai|route|cours|square|viaduc|r[ée]sidence"
+_STREET_ANY = r"(?i:av\.?|" + STREET_WORDS + r")"
 _STREET = r"(?:" + _NUMBER + r"(?:<[^>]*>)*" + _STREET_ANY + r"|" + _STREET_CAPITAL + r")" + _S + _NAME
 # a town, maybe of several words (« Aix en Provence », « Boulogne sur Mer »), maybe « Cedex 05 »
 _TOWN_WORD = _NOT_NAME + _UP + r"[\w'’-]*"

@@ -10,7 +10,7 @@ from engine import copy_record
 from indexer.text import redact_contacts
 
 from .index import get_engine
-from .postal import POSTAL_ADDRESS
+from .postal import POSTAL_ADDRESS, STREET_WORDS
 from .versions import of_version
 
 PRIVATE_CONTACT_FIELDS = ("phone", "fax", "email", "address")
@@ -21,11 +21,11 @@ _KEPT_KEYS = frozenset({"id", "partnership_id", "url", "document", "type", "deta
 # « BP 454 »). An address that is only a place (« Bafoulabé », « Hôtel de ville », « Mairie de
 # Chilly-Mazarin ») is masked in its contact field only: masked in every text, it would blank the
 # place in the record's title and prose.
-# The street words (`rue`, `avenue` …): a street address begins with one after its number (_STREET_WORD),
-# and a contact's address naming one, or another mark of a dwelling (`quartier`, `BP`), is someone's (_STREET).
-_STREETS = r"rue|avenue|boulevard|bd|place|all[ée]e|chemin|impasse|quai|route|cours|square"
-_STREET = re.compile(r"\d|\b(?:" + _STREETS + r"|av|quartier|esplanade|b\s*p|lotissement|immeuble|r[ée]sidence"
-                     r"|cit[ée])\b", re.IGNORECASE)
+# A street address begins with a street word (postal.STREET_WORDS: `rue`, `avenue` …) after its number
+# (_STREET_WORD), and a contact's address naming one, or another mark of a dwelling (`quartier`, `BP`),
+# is someone's (_STREET).
+_STREET = re.compile(r"\d|\b(?:" + STREET_WORDS + r"|av|quartier|esplanade|b\s*p|lotissement|immeuble|cit[ée])\b",
+                     re.IGNORECASE)
 # between two words of an address, whatever a text puts there: a line's end for the field's
 # comma, punctuation, spaces, and in a snippet's HTML the <mark> tags and the escaped apostrophe
 _GAP = r"(?:[^\w<&]|<[^>]*>|&#?\w+;)+"
@@ -33,7 +33,7 @@ _GAP = r"(?:[^\w<&]|<[^>]*>|&#?\w+;)+"
 # « Françoise Guinot 5, Rue Gallice 38 100 Grenoble »): a number, a street, to its postcode before
 # a town's capital (postal.POSTAL_ADDRESS, tried first, takes the town too)
 _SPACE = r"(?:\s|<[^>]*>)+"
-_STREET_WORD = r"(?i:" + _STREETS + r"|av\.)\b"
+_STREET_WORD = r"(?i:" + STREET_WORDS + r"|av\.)\b"
 _STREET_ADDRESS = (r"\d{1,4}(?:\s?(?:bis|ter))?,?" + _SPACE + r"(?:<[^>]*>)*" + _STREET_WORD
                    + r"(?:[^;:&]|&#?\w+;){1,60}?\b\d{2}\s?\d{3}(?=" + _SPACE + r"[A-ZÉ])")
 # a street address with no French postcode (Rabat's « App n°20, 2 bis, avenue Zerktouni – Kebibat –
