@@ -120,6 +120,15 @@ def read_source(path: Path) -> str:
                           f"octet n° {exc.start})") from None
 
 
+def cut_short(document: str, text: str, ending: str) -> str:
+    """The message of a document that lacks its last lines: where it stops, and what it lacks."""
+    lines = text.rstrip().split("\n")
+    last = " ".join(lines[-1].split())
+    last = last if len(last) <= 60 else last[:59] + "…"
+    return (f"{document} : fichier tronqué : il s'arrête ligne {len(lines)} (« {last} ») sans la fin du document "
+            f"(« {ending} ») ; aucune de ses fiches n'est lue")
+
+
 def not_utf8(exc: UnicodeDecodeError) -> str:
     """Why bytes are not UTF-8, as a message says it: Python's reason is English (« invalid start
     byte » was shown as it was, QA r45, audit 13)."""
@@ -150,6 +159,8 @@ def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] 
         parser = reader_for(document, repertoires)
         if not parser.looks_like(text):
             raise SourceError(f"{document} : ne ressemble pas au document attendu (forme inconnue)")
+        if not parser.repertoire.ends_as_written(text):
+            raise SourceError(cut_short(document, text, parser.repertoire.ending or ""))
         result = parser.parse(text, document)
     except SourceError as exc:
         report.ok, report.error = False, str(exc)

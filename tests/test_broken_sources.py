@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from indexer.corpus import parse_document
+from indexer.registry import REPERTOIRES, Repertoire, get
 
 DOC = "algerie-micl-cooperation.txt"
 
@@ -39,3 +40,28 @@ def test_a_file_cut_inside_a_character_says_so_in_french(micl):
     _, _, report = parse_document(micl, DOC)
     assert "le fichier s'arrête au milieu d'un caractère, commencé par l'octet 0xC3" in report.error
     assert "unexpected" not in report.error
+
+
+@pytest.mark.parametrize("document", [r.file for r in REPERTOIRES])
+def test_a_document_cut_short_is_said_so_not_read_up_to_its_cut(tmp_path, data_dir, document):
+    """Mali cut in the middle of a sheet gave 370 of its 770 records, and the build said nothing."""
+    text = (data_dir / document).read_text(encoding="utf-8")
+    assert get(document).ends_as_written(text)  # the whole document ends as its registry entry says
+    cut = text[: max(len(text) // 2, len(text) - 2000)]
+    (tmp_path / document).write_text(cut, encoding="utf-8")
+    ps, acts, report = parse_document(tmp_path, document)
+    lines = cut.rstrip().count("\n") + 1
+    assert (ps, acts, report.ok) == ([], [], False)
+    assert report.error.startswith(f"{document} : fichier tronqué : il s'arrête ligne {lines} (« ")
+    assert f"sans la fin du document (« {get(document).ending} »)" in report.error
+
+
+def test_a_document_with_its_ending_and_a_line_more_is_read(tmp_path, data_dir):
+    text = (data_dir / DOC).read_text(encoding="utf-8")
+    (tmp_path / DOC).write_text(text + "\n  \n", encoding="utf-8")
+    ps, _, report = parse_document(tmp_path, DOC)
+    assert report.ok and ps
+
+
+def test_a_repertoire_that_names_no_ending_is_read_whatever_its_end():
+    assert Repertoire("x.txt", "X", ("Mali",), "mali:MaliReader").ends_as_written("n'importe quoi")
