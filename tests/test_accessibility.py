@@ -289,12 +289,13 @@ def test_the_whole_journey_with_the_keyboard_alone(d, server, engine, tmp_path):
     _wait(d, lambda d: "/partenariats/" + hits[0] in d.current_url, "the record")
     _tab_to(d, "#back-link")
     _press(d, Keys.ENTER)
-    _wait(d, lambda d: d.current_url == results_url, "back at the results")
+    _wait(d, lambda d: d.current_url == f"{results_url}#hit-{hits[0]}", "back at the results, at the one opened")
     assert [li.get_attribute("data-id") for li in d.find_elements("css selector", "li.hit")] == hits
     assert f"sort={sort}" in d.current_url and "page=2" in d.current_url
+    _tab_to(d, f"li.hit[data-id='{hits[0]}'] h3 a", limit=1)  # Tab goes on from the result opened
 
     # Export: open the menu with Enter, take the CSV of every result with Enter.
-    _tab_to(d, "details.export summary")
+    _tab_to(d, "details.export summary", back=True)
     _press(d, Keys.ENTER)
     assert d.find_element("id", "export").get_attribute("open") is not None
     _tab_to(d, "#export-csv")

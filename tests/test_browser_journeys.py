@@ -79,7 +79,7 @@ def test_search_tick_a_domain_open_a_record_and_come_back(desktop, server, engin
     back = d.find_element("id", "back-link")
     assert back.text == "← Retour aux résultats"
     back.click()
-    _wait(d, lambda d: d.current_url == search_url, "back at the same search")
+    _wait(d, lambda d: d.current_url == f"{search_url}#hit-{hits[0]}", "back at the same search")
     _wait(d, lambda d: _hit_ids(d) == hits, "the same results")
     ticked = d.find_element("css selector", "section.facet[data-facet=domain] a.toggle[data-value='Santé']")
     assert ticked.get_attribute("aria-checked") == "true"
@@ -304,3 +304,23 @@ def test_a_load_the_connection_fails_says_so_and_tries_again(desktop, server):  
     finally:
         d.execute_cdp_cmd("Network.emulateNetworkConditions", dict(offline, offline=False))
         d.execute_cdp_cmd("Network.disable", {})
+
+
+def test_back_to_the_results_comes_back_to_the_one_opened(browser, server):  # noqa: F811 (the imported fixtures as parameters)
+    """On a phone, « ← Retour aux résultats » from the tenth result opened showed the results from their
+    top, 8 600 px above it (QA r45, audit 12, defect 7): the link leads to the result opened."""
+    d = browser
+    _size(d, (360, 740), mobile=True)
+    try:
+        d.get(server + "/?q=assainissement+Kayes")
+        hits = _hit_ids(d)
+        link = d.find_elements("css selector", "li.hit h3 a")[9]
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        link.click()
+        _wait(d, lambda d: f"/partenariats/{hits[9]}?" in d.current_url, "the tenth record")
+        d.find_element("id", "back-link").click()
+        _wait(d, lambda d: "/partenariats/" not in d.current_url and _hit_ids(d) == hits, "the same results")
+        top = d.execute_script("return document.querySelectorAll('li.hit')[9].getBoundingClientRect().top")
+        assert 0 <= top < 740 / 2, top
+    finally:
+        d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -120,7 +120,7 @@ def test_the_place_line_is_marked(engine, client, check_search_contract):
     assert "Coordonnées" not in chaumont["snippet"]
 
     html = client.get("/", query_string={"q": "segou"}).get_data(as_text=True)
-    hits = re.findall(r'<li class="hit" data-id="([^"]+)">(.*?)<p class="source', html, re.DOTALL)
+    hits = re.findall(r'<li class="hit" data-id="([^"]+)"[^>]*>(.*?)<p class="source', html, re.DOTALL)
     assert len(hits) == len(data["results"]) and all("<mark>" in body for _, body in hits), \
         [pid for pid, body in hits if "<mark>" not in body]
     assert '<span class="place">(San, <mark>Ségou</mark>)</span>' in html

@@ -23,7 +23,9 @@ def test_a_record_reached_from_a_search_carries_it_back(client):
     assert state == {"q": "eau", "domain": "Santé", "sort": "year_desc", "page": "2", "per_page": "5"}
     page = client.get(record_url).get_data(as_text=True)
     back = parse(page).find("a", id="back-link")[0]
-    assert back["href"] == "/?" + urlsplit(record_url).query
+    # at the result opened (QA r45, audit 12, defect 7: the results came back at their top)
+    assert back["href"] == "/?" + urlsplit(record_url).query + "#hit-" + urlsplit(record_url).path.rsplit("/", 1)[1]
+    assert f'id="hit-{urlsplit(record_url).path.rsplit("/", 1)[1]}"' in html
     assert "Retour aux résultats" in page
     assert link  # the page has links at all
 
