@@ -324,3 +324,21 @@ def test_back_to_the_results_comes_back_to_the_one_opened(browser, server):  # n
         assert 0 <= top < 740 / 2, top
     finally:
         d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_buttons_and_the_view_shown_stand_out_in_forced_colours(desktop, server):  # noqa: F811 (the imported fixtures as parameters)
+    """A contrast theme drops the backgrounds: « Rechercher » (a background, no border) read as plain
+    text, and « Liste », the view shown, as « Carte » (QA r45, audit 12, defect 6)."""
+    d = desktop
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "forced-colors", "value": "active"}]})
+    try:
+        d.get(server + "/?q=eau")
+        assert d.execute_script("return matchMedia('(forced-colors: active)').matches")
+        look = d.execute_script("""var b = getComputedStyle(document.querySelector('form.search button')),
+            shown = getComputedStyle(document.querySelector('.views a[aria-current=page]')),
+            other = getComputedStyle(document.querySelector('.views a:not([aria-current])'));
+            return [b.borderTopStyle, parseFloat(b.borderTopWidth), shown.outlineStyle, other.outlineStyle];""")
+        assert look[0] != "none" and look[1] >= 1, look
+        assert look[2] != "none" and look[3] == "none", look
+    finally:
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
