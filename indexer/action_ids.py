@@ -39,6 +39,14 @@ CLOSE = 0.5  # the likeness from which a retitled action is still the same actio
 UPDATE = "repertoires ids"  # the command that brings the ledger up to date
 
 
+class IdWarning(str):
+    """A build warning of the ledger (number_actions: an id new, retired or given back, whose links
+    change), which `repertoires index` shows even without --warnings (repertoires/output.py): told
+    by its kind, not by its wording. A str: the report's warnings stay text (meta.json)."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Entry:
     """One issued id: its partnership, the title it was issued for (the last one seen) and its
@@ -247,13 +255,14 @@ def number_actions(actions: list[Action], partnerships: Mapping[str, Partnership
         known.setdefault(e.partnership_id, []).append(e)
     for pid in dict.fromkeys([*by_pid, *known]):
         new, left, back = _number(pid, by_pid.get(pid, []), known.get(pid, []))
-        warnings += [f"{_where(a)}l'action « {a.title} » prend un id nouveau, {a.id} : le registre "
-                     f"indexer/action_ids.tsv ne la connaît pas ({UPDATE} l'y inscrit)" for a in new if ledger]
-        warnings += [f"{e.document}: l'id {e.action_id} (« {e.title} ») ne répond plus à aucune action : il est "
-                     f"retiré (410) ; {UPDATE} le marque retiré dans indexer/action_ids.tsv" for e in left
-                     if e.document not in unread]
-        warnings += [f"{_where(a)}l'action « {a.title} » est revenue : elle reprend son id retiré, {a.id} "
-                     f"({UPDATE} le marque actif dans indexer/action_ids.tsv)" for a in back]
+        warnings += [IdWarning(f"{_where(a)}l'action « {a.title} » prend un id nouveau, {a.id} : le registre "
+                               f"indexer/action_ids.tsv ne la connaît pas ({UPDATE} l'y inscrit)")
+                     for a in new if ledger]
+        warnings += [IdWarning(f"{e.document}: l'id {e.action_id} (« {e.title} ») ne répond plus à aucune action : "
+                               f"il est retiré (410) ; {UPDATE} le marque retiré dans indexer/action_ids.tsv")
+                     for e in left if e.document not in unread]
+        warnings += [IdWarning(f"{_where(a)}l'action « {a.title} » est revenue : elle reprend son id retiré, {a.id} "
+                               f"({UPDATE} le marque actif dans indexer/action_ids.tsv)") for a in back]
     return kept
 
 

@@ -577,7 +577,8 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     unread = {r.document for r in reports if not r.ok}  # its ids are not retired: it was not read
     merged, kept_actions = merge(partnerships, actions, merge_warnings, repertoires, ledger, unread)
     for r in reports:
-        r.warnings += [w.split(": ", 1)[1] for w in merge_warnings if w.startswith(r.document + ":")]
+        # each without its document's name, of its kind still (an action_ids.IdWarning stays one)
+        r.warnings += [type(w)(w.split(": ", 1)[1]) for w in merge_warnings if w.startswith(r.document + ":")]
         r.stats.update({f"domains: {k}": v for k, v in domain_source_counts(merged, r.document).items()})
     return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir, repertoires), per_document,
                   *action_ids.lost_ids(ledger, kept_actions, unread))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import textwrap
 
-from indexer.action_ids import UPDATE
+from indexer.action_ids import IdWarning
 from indexer.facet_registry import registry
 from search_app.formatting import datetime, duration_ms, field_label, number, plural, year_span
 
@@ -69,8 +69,8 @@ def first_warnings(warnings: list[str]) -> list[str]:
     that is new, retired or given back, whose links change: a retirement hidden behind « … 1 autre
     avertissement » turned links into 410s unseen, QA r44, audit 9, defect 7), and the first three
     others, in the document's order."""
-    others = [w for w in warnings if UPDATE not in w][:3]
-    return [w for w in warnings if UPDATE in w or w in others]
+    others = [w for w in warnings if not isinstance(w, IdWarning)][:3]
+    return [w for w in warnings if isinstance(w, IdWarning) or w in others]
 
 
 def kept_line(kept: dict | None) -> str:

@@ -103,12 +103,16 @@ def test_the_ledgers_warnings_are_shown_without_the_option():
     warnings and hid an id's retirement (links turned to 410) behind « … 1 autre avertissement »."""
     from types import SimpleNamespace
 
+    from indexer import action_ids
     from indexer.corpus import DocumentReport
 
-    others = [f"ligne {n} : un avertissement de lecture" for n in range(1, 6)]
-    retired = ("mali-repertoire-2008.txt: l'id x--y--a09 (« Campagnes ») ne répond plus à aucune action : il "
-               "est retiré (410) ; repertoires ids le marque retiré dans indexer/action_ids.tsv")
-    report = DocumentReport("mali-repertoire-2008.txt", warnings=[*others, retired])
+    # the ledger's warnings are told by their kind (action_ids.IdWarning), not by the command they name
+    others = [f"ligne {n} : un avertissement de lecture (repertoires ids n'y peut rien)" for n in range(1, 6)]
+    made: list[str] = []
+    action_ids.number_actions([], {}, [action_ids.Entry("x--y", "x--y--a09", "Campagnes", MALI)], made)
+    [retired] = made
+    assert "ne répond plus à aucune action : il est retiré (410)" in retired
+    report = DocumentReport(MALI, warnings=[*others, retired])
     corpus = SimpleNamespace(partnerships=[], actions=[], reports=[report])
     result = SimpleNamespace(corpus=corpus, documents=1, seconds=1.0, generation="gen-x",
                              counts=lambda: {"by_source": {}})
