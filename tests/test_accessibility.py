@@ -342,6 +342,25 @@ def test_the_live_region_announces_the_count_and_the_notices(d, server, engine):
           "Aucun résultat pour « zzzxqw » avec ce filtre. Aucun document ne contient « zzzxqw ».", "no result read")
 
 
+
+def test_narrowing_a_filter_list_reads_what_is_left(d, server):  # noqa: F811 (the imported fixtures as parameters)
+    """The box above a long list of values hid those not matching, and a screen reader heard nothing,
+    not even « Aucune valeur ne correspond. » (QA r45, audit 12, defect 8): what is left is read out."""
+    _size(d, DESKTOP)
+    d.get(server + "/?q=eau")
+    _settled(d)
+    box = d.find_element("id", "filter-domain")
+    values = d.find_elements("css selector", "section.facet[data-facet=domain] ul.values > li")
+    box.send_keys("sant")
+    shown = [li for li in values if li.get_attribute("hidden") is None]
+    assert 0 < len(shown) < len(values)
+    want = ("1 valeur" if len(shown) == 1 else f"{len(shown)} valeurs") + f" sur {len(values)}."
+    _wait(d, lambda d: d.execute_script("return document.getElementById('live').textContent") == want, want)
+    box.send_keys("zzz")
+    _wait(d, lambda d: d.execute_script("return document.getElementById('live').textContent")
+          == "Aucune valeur ne correspond.", "none left, said")
+    assert d.find_element("css selector", "section.facet[data-facet=domain] .facet-none").is_displayed()
+
 # --- reading ----------------------------------------------------------------
 
 FONT_SIZE_JS = "return parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)"

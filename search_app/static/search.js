@@ -315,7 +315,16 @@
     if (more && key) more.open = true;
     var none = section.querySelector(".facet-none");
     if (none) none.hidden = shown > 0;
+    // what is left is read out too (a screen reader heard nothing of the list it was narrowing)
+    clearTimeout(filterTimer);
+    var all = section.querySelectorAll("ul.values > li").length;
+    filterTimer = setTimeout(function () {
+      if (!live) return;
+      live.textContent = !key ? "" : shown === 0 ? "Aucune valeur ne correspond."
+        : (shown === 1 ? "1 valeur" : shown + " valeurs") + " sur " + all + ".";
+    }, 500);
   });
+  var filterTimer = null;
 
   // The map names the place under the pointer (or focused) in its caption.
   function mapInfo(ev) {
