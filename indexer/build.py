@@ -41,7 +41,9 @@ from .store import (
     RECORD_TABLE,
     RECORDS,
     WORDS,
+    BuildBusy,
     IndexError_,
+    building,
     current_generation,
     new_generation_dir,
     publish,
@@ -160,8 +162,17 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
         why = why_not_made(index_dir, exc)
         raise BuildError(f"impossible de créer le dossier d'index {index_dir} : {why}") from None
     try:
+        with building(index_dir):
+            return _build(Path(data_dir), index_dir, start, on_document, on_progress)
+    except BuildBusy as exc:
+        raise BuildError(str(exc)) from None
+
+
+def _build(data_dir: Path, index_dir: Path, start: float, on_document, on_progress) -> BuildResult:
+    """build_index's work, the folder held."""
+    try:
         corpus = load_corpus(data_dir, progress=on_document, fallback=_previous_records(index_dir),
-                             when_idle=lambda: _prime_analysis(Path(data_dir)))
+                             when_idle=lambda: _prime_analysis(data_dir))
     except LedgerError as exc:  # the ledger of action ids: a line a merge or a hand left unreadable
         raise BuildError(str(exc)) from None
     if not corpus.partnerships:

@@ -31,8 +31,15 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # (Windows: builds are not locked there)
+    fcntl = None  # type: ignore[assignment]
 
 from .locations import default_index_dir
 
@@ -47,6 +54,7 @@ EXPANSIONS = "expansions.json"
 LIKENESS = "likeness.sqlite"
 RECORD_TABLE = "records.sqlite"
 KEEP_PREVIOUS = 1
+BUILD_LOCK = "BUILDING"  # held (flock) by the build writing a generation; says which process and since when
 
 
 class IndexError_(Exception):
@@ -86,6 +94,34 @@ class IndexCorrupt(IndexError_):
 
 class IndexOutdated(IndexError_):
     code = "index_outdated"
+
+
+class BuildBusy(Exception):
+    """Another build holds the index folder (`building`)."""
+
+
+@contextmanager
+def building(index_dir: Path) -> Iterator[None]:
+    """The index folder for one build at a time: a second `repertoires index` on it while the first
+    runs is refused with BuildBusy, which names the first (two builds at once each published, and the
+    first to finish removed the generation being served and the previous one, keeping the other
+    build's unfinished one: QA r45, audit 13). The lock goes with the process, however it ends."""
+    with open(Path(index_dir) / BUILD_LOCK, "a+", encoding="utf-8") as fh:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.seek(0)
+                pid, _, since = fh.read().strip().partition(" ")
+                who = f" (processus {pid}, commencée à {since})" if pid and since else ""
+                raise BuildBusy(f"une autre construction de l'index est en cours dans {index_dir}{who} : "
+                                "attendez qu'elle finisse (un serveur passe à son index dès qu'il est "
+                                "construit)") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()} {time.strftime('%H:%M:%S')}\n")
+        fh.flush()
+        yield
 
 
 @dataclass

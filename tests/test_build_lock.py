@@ -1,0 +1,77 @@
+"""One build at a time per index folder (QA r45, audit 13): a second `repertoires index` on a folder
+another build holds is refused with a French message naming the first, and touches nothing; two at
+once each published, and the first to finish removed the generation being served."""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+
+import pytest
+
+from indexer.build import BuildError, build_index
+from indexer.store import POINTER, BuildBusy, building
+from repertoires.cli import main
+
+SMALL = "algerie-ambassade-cooperation-technique.txt"
+
+
+@pytest.fixture
+def small_data(tmp_path, data_dir):
+    d = tmp_path / "data"
+    d.mkdir()
+    shutil.copy(data_dir / SMALL, d / SMALL)
+    return d
+
+
+def test_a_build_while_another_holds_the_folder_is_refused_and_names_it(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    with building(ix), pytest.raises(BuildError) as exc:
+        build_index(small_data, ix)
+    message = str(exc.value)
+    assert message.startswith(f"une autre construction de l'index est en cours dans {ix} (processus {os.getpid()}, "
+                              "commencée à ")
+    assert "attendez qu'elle finisse" in message
+    assert not list(ix.glob("gen-*")) and not (ix / POINTER).exists()  # nothing written
+
+
+def test_the_command_says_it_on_stderr_and_exits_1(small_data, tmp_path, capsys):
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    with building(ix):
+        code = main(["index", "--quiet", "--data", str(small_data), "--index", str(ix)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("erreur : une autre construction de l'index est en cours dans ")
+
+
+def test_the_folder_is_free_again_once_the_build_ends_however_it_ends(tmp_path):
+    with pytest.raises(RuntimeError), building(tmp_path):
+        raise RuntimeError("a build that failed")
+    with building(tmp_path):  # not held any more
+        pass
+
+
+def test_two_builds_at_once_one_waits_for_none(tmp_path):
+    """Two threads (as two processes) racing for the folder: exactly one holds it."""
+    held, refused = [], []
+    gate = threading.Barrier(2)
+    release = threading.Event()
+
+    def build():
+        gate.wait()
+        try:
+            with building(tmp_path):
+                held.append(1)
+                release.wait(2)
+        except BuildBusy:
+            refused.append(1)
+            release.set()
+
+    threads = [threading.Thread(target=build) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert (len(held), len(refused)) == (1, 1)
