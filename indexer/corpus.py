@@ -162,6 +162,9 @@ def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] 
         if not parser.repertoire.ends_as_written(text):
             raise SourceError(cut_short(document, text, parser.repertoire.ending or ""))
         result = parser.parse(text, document)
+        if result.interrupted:  # the sheets after the error were lost: an earlier build's records are kept instead
+            raise SourceError(f"{document} : lecture interrompue par une erreur du lecteur ({result.interrupted}) ; "
+                              "aucune de ses fiches n'est lue")
     except SourceError as exc:
         report.ok, report.error = False, str(exc)
         return [], [], report

@@ -208,6 +208,7 @@ class ParseResult:
     warnings: list[str] = field(default_factory=list)  # "ligne 123 : ligne de contact non placée …"
     planned: list[str] = field(default_factory=list)  # "ligne 123 : année prévue 2010 : …" (after the document's date)
     stats: dict[str, int] = field(default_factory=dict)  # "sheets", "listed", "merged", "actions", ...
+    interrupted: str | None = None  # the error that stopped the reader before the document's end (run_guarded)
 
 
 def _from_dict(cls, data):

@@ -65,3 +65,22 @@ def test_a_document_with_its_ending_and_a_line_more_is_read(tmp_path, data_dir):
 
 def test_a_repertoire_that_names_no_ending_is_read_whatever_its_end():
     assert Repertoire("x.txt", "X", ("Mali",), "mali:MaliReader").ends_as_written("n'importe quoi")
+
+
+def test_a_reader_stopped_by_an_error_fails_its_document_rather_than_dropping_the_rest(micl, monkeypatch):
+    """A reader's error before the document's end kept the sheets read before it as if the document were
+    whole (an error at Mali's first sheets: none of its 770 records, exit 0, one warning among 24)."""
+    from indexer.parsers import micl as reader
+
+    read = reader.MiclReader.read
+
+    def stops_halfway(self, doc, result):
+        read(self, doc, result)
+        del result.partnerships[len(result.partnerships) // 2:]
+        raise KeyError("oops")
+
+    monkeypatch.setattr(reader.MiclReader, "read", stops_halfway)
+    ps, acts, report = parse_document(micl, DOC)
+    assert (ps, acts, report.ok) == ([], [], False)
+    assert report.error == (f"{DOC} : lecture interrompue par une erreur du lecteur (KeyError: 'oops') ; "
+                            "aucune de ses fiches n'est lue")

@@ -28,6 +28,7 @@ def run_guarded(parse_body, text: str, document: str) -> ParseResult:
         parse_body(text or "", document, result)
     except Exception as exc:  # noqa: BLE001 (parsers never raise: a bug becomes a warning)
         result.warnings.append(f"erreur du lecteur, lecture interrompue : {type(exc).__name__}: {exc}")
+        result.interrupted = f"{type(exc).__name__}: {exc}"
     return result
 
 
