@@ -46,6 +46,7 @@ from .cuf_text import (
 )
 from .groups import members_fact, place_commune, with_members as _with_members
 from .parties import french_party, loose, partner_kind
+from .repeated import SheetTexts
 from .sheet import ActionDraft, Document, Sheet, past_label, warn
 
 DATE_RE = re.compile(r"Date de mise à jour\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -316,9 +317,13 @@ class CufReader(Reader):
         """Every sheet opened by `Date de mise à jour` in lines [begin, end) (0-based)."""
         L = doc.lines
         dates = [i for i in range(begin, end) if DATE_RE.search(L[i])]
-        out = []
+        out, texts = [], SheetTexts()
         for n, d in enumerate(dates):
             stop = min([x for x in stops if x > d] + ([dates[n + 1]] if n + 1 < len(dates) else []) + [end])
+            if (first := texts.repeated(L[d:stop], d + 1)) is not None:
+                warn(result, d + 1, f"fiche écrite une deuxième fois (déjà ligne {first}) : la seconde est ignorée",
+                     L[d])
+                continue
             try:
                 sheet = self.sheet(doc, result, d, stop, section)
             except Exception as exc:  # noqa: BLE001 (never raise: report the sheet and go on with the others)
