@@ -548,7 +548,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
         "domains": rec.get("domains", []),
         "years": rec.get("years", []),
         "status": rec.get("status"),
-        "detail": partnership.get("detail"),
+        "detail": rec.get("detail"),  # an action's record has its partnership's (indexer/build.py)
         "score": round(score, 4),
         "snippet": "",
         "formatted": {"title": marked_title(state, title, terms), **parties_line(state, partnership, terms, line)},

@@ -267,7 +267,11 @@ def _write_tables(gen: Path, corpus: Corpus, docs: list[dict]) -> None:
     show (bodies and titles), the bodies with their words' places; the
     query expansions' tables (analyzers.vocabulary); and how alike each two
     partnerships are (indexer.likeness)."""
-    records = [p.to_dict() for p in corpus.partnerships], [a.to_dict() for a in corpus.actions]
+    # an action's record carries its partnership's `detail` (a full sheet or a mention in a table): its
+    # result's, its page's, its API answer's and its export's, as the `detail` facet gives it (schema 9)
+    details = {p.id: p.detail for p in corpus.partnerships}
+    records = ([p.to_dict() for p in corpus.partnerships],
+               [dict(a.to_dict(), detail=details[a.partnership_id]) for a in corpus.actions])
     partnerships, actions = encoded(records[0]), encoded(records[1])
     write_text(gen / RECORDS, records_json(partnerships, actions))
     write_record_table(gen / RECORD_TABLE, partnerships, actions)

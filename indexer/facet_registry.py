@@ -254,7 +254,7 @@ FACETS = Registry([
           lambda a, p: _documents(a.sources) or _documents(p.sources), prefixes=("source",),
           value_labels=SOURCE_LABELS,
           description="Document source (nom de fichier, valeur exacte de la facette source). Répétable."),
-    # an action's is its partnership's, as its result's and its record's `detail` (views.with_detail):
+    # an action's is its partnership's, as its result's and its record's `detail` (build._write_tables):
     # actions had a third value, `action`, their results `sheet` and their records none
     Facet("detail", "Fiche", lambda p: [p.detail], multi=False, on_page=False,
           value_labels={"sheet": "Fiche complète", "listed": "Simple mention"},

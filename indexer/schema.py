@@ -20,7 +20,8 @@ from .text import slugify
 
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
-SCHEMA_VERSION = 8  # 8: the word tables store the parties lines, folded, and where their words stand in the sheets
+# 8: the word tables store the parties lines, folded, and where their words stand in the sheets
+SCHEMA_VERSION = 9  # 9: an action's record carries its partnership's `detail` (build._write_tables)
 
 # The text fields every document has (their BM25F weights are the ranking
 # profile's, engine/ranking_profile.py): names and places, then titles and

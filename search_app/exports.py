@@ -23,7 +23,7 @@ from engine.state import IndexState
 from .index import get_engine
 from .params import ParamError, named, refuse_empty
 from .presenters import public_record
-from .views import all_results, hide_contacts, partnership_url, search_request, with_detail
+from .views import all_results, hide_contacts, partnership_url, search_request
 
 EXPORT_PARAMS = ("all", "rows")
 CSV_PARAMS = EXPORT_PARAMS + ("sep",)  # the CSV's own: its separator
@@ -164,7 +164,7 @@ def jsonl_lines(state: IndexState, pairs: Iterator[tuple[dict, dict | None]], ro
         if rec.get("type") == "action":
             owner = state.partnerships.get(rec["partnership_id"])
             rec["partnership_title"] = (owner or {}).get("title")
-            with_detail(rec, owner)
+            rec["detail"] = rec.pop("detail", None)  # after the title, where the lines have it
             rec["url"] = partnership_url(rec["partnership_id"]) + f"#{rec['id']}"
         else:
             rec["url"] = partnership_url(rec["id"])

@@ -133,7 +133,7 @@ def partnership_view(pid: str) -> dict | None:
         return None
     hide = hide_contacts()
     data = public_record(rec, hide)
-    data["actions"] = [public_record(with_detail(a, rec), hide) for a in engine.actions_of(pid)]  # copies
+    data["actions"] = [public_record(a, hide) for a in engine.actions_of(pid)]  # copies
     data["url"] = partnership_url(pid)
     data["related"] = related_view(pid)  # the page's « Voir aussi »
     return data
@@ -278,20 +278,12 @@ def related_view(pid: str) -> dict:
             "alike": [dict(short(p), likeness=round(w, 3)) for p, w in engine.alike(pid)]}
 
 
-def with_detail(action: dict, partnership: dict | None) -> dict:
-    """An action with its partnership's `detail` (a full sheet or a mention in a table), the value
-    of its result and of the `detail` facet (facet_registry): its record had none."""
-    action["detail"] = (partnership or {}).get("detail")
-    return action
-
-
 def action_view(aid: str) -> dict | None:
     engine = get_engine()
     rec = engine.action(aid)
     if rec is None:
         return None
-    owner = engine.state().partnerships.get(rec["partnership_id"])  # read for its detail only: no copy
-    data = public_record(with_detail(rec, owner), hide_contacts())  # (rec is the engine's copy)
+    data = public_record(rec, hide_contacts())  # (rec is the engine's copy)
     data["url"] = partnership_url(rec["partnership_id"]) + f"#{aid}"
     return data
 

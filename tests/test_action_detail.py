@@ -38,3 +38,19 @@ def test_the_record_has_its_partnership_s_detail(client):
 def test_the_json_lines_of_actions_have_it(client):
     lines = client.get("/api/search.jsonl?q=eau&type=action&rows=action&per_page=3").get_data(as_text=True)
     assert [json.loads(line)["detail"] in DOCUMENTED for line in lines.splitlines()] == [True] * 3
+
+
+def test_the_index_gives_each_action_record_its_partnership_s_detail(engine):
+    """Computed once, when the index is built (indexer/build.py; schema 9): the result, the page, the
+    API and the export each added it to the action again (views.with_detail, engine/search.py)."""
+    state = engine.state()
+    pids = {a["partnership_id"] for a in state.actions.values()}
+    assert pids and all(a["detail"] == state.partnerships[a["partnership_id"]]["detail"]
+                        for a in state.actions.values())
+    assert {a["detail"] for a in state.actions.values()} <= DOCUMENTED
+
+
+def test_an_action_s_json_line_says_its_detail_after_its_partnership_s_title(client):
+    lines = client.get("/api/search.jsonl?q=eau&type=action&rows=action&per_page=3").get_data(as_text=True)
+    keys = list(json.loads(lines.splitlines()[0]))
+    assert keys[-4:] == ["partnership_title", "detail", "url", "score"]
