@@ -22,7 +22,7 @@ from analyzers.vocabulary import PLACE, joined_entry, territory_names
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.ids import name_key
-from indexer.schema import NAME_FIELDS, TEXT_FIELDS, facet_field
+from indexer.schema import NAME_FIELDS, TEXT_FIELDS
 from indexer.text import YEAR, french_list
 
 from . import ranking_profile
@@ -35,7 +35,6 @@ from .fillers import (
     is_question_word,
     names_agreement,
     names_french_side,
-    names_partnership,
     place_named,
 )
 from .placenames import council_keys, kinds_before_names
@@ -66,11 +65,11 @@ from .querymodel import (
     VIA_TYPO,
     VIA_WORD,
     VIA_WORDS,
-    VIA_YEAR,
     Alternative,
     BuiltQuery,
     Group,
 )
+from .queryyears import active_years, asks_when_begun, rebuilt, year_alternatives, year_near
 
 YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
@@ -212,7 +211,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
                 continue
             if clause.negated:
                 # `-2004` excludes what writes 2004 or began then, not every record active that year
-                kept = _rebuilt(group, [a for a in group.alternatives if a.via != VIA_ACTIVE])
+                kept = rebuilt(group, [a for a in group.alternatives if a.via != VIA_ACTIVE])
                 excluded.append(kept.query)
             else:
                 alternatives.extend(group.alternatives)
@@ -226,11 +225,16 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             condition = str(clauses[0].target) if fields and len({c.target for c in clauses}) == 1 else None
             built.add_group(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement,
                                   required=whole and all(held)), condition)
-    built.groups = _active_years(built.groups, pq)
+    built.groups = active_years(built.groups, pq)
     if profile.own_words_only:
         built.groups = _without_typed_expansions(built.groups)
     built.notices.extend(spans.notices)
     _add_bonuses(schema, built, words, profile)
+    # a year next to a topic dates what was done: written near it, a bonus added as the proximity's;
+    # next to an agreement's word, `began` and the agreement words answer (ranking._formalised)
+    near = None if asks_when_begun(pq) else year_near(schema, built.groups, profile)
+    if near is not None:
+        built.proximity = near if built.proximity is None else Q.Or([built.proximity, near])
     if excluded:
         built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)
     if _nothing_searchable(pq, built):
@@ -281,7 +285,7 @@ def _without_typed_expansions(groups: list[Group]) -> list[Group]:
         keep = [a for a in g.alternatives
                 if a.via in LITERAL
                 or not (_body_terms(a) and _body_terms(a) <= others)]
-        out.append(_rebuilt(g, keep))
+        out.append(rebuilt(g, keep))
     return out
 
 
@@ -406,40 +410,6 @@ def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_p
         built.name = Q.ConstantScoreQuery(terms[0] if len(terms) == 1 else Q.Or(terms), profile.name_score)
 
 
-def _active_years(groups: list[Group], pq) -> list[Group]:
-    """A year next to a topic (`centre de santé 2004`) also finds the records active that year,
-    last of its group's ways (`otherwise`: only for the records no other way found, another year
-    of a period or an OR included); next to a partnership's or an agreement's word (`jumelage
-    1988`, `convention 2001`), it asks when the partnership began, and only `began` and the texts
-    answer."""
-    gated = any(all(c.kind == "word" and not c.negated and names_partnership(c.text) for c in clauses)
-                for clauses in pq.groups)  # a word, or an OR of such words (`jumelage OR santé` is not)
-    return [_rebuilt(g, [a for a in g.alternatives if a.via != VIA_ACTIVE]
-                     + ([] if gated else [a for a in g.alternatives if a.via == VIA_ACTIVE])) for g in groups]
-
-
-def _rebuilt(group: Group, alternatives: list[Alternative]) -> Group:
-    """`group` with these alternatives (itself when they are its own, in its order)."""
-    if alternatives == group.alternatives:
-        return group
-    return Group(group.text, alternatives, light=group.light, agreement=group.agreement, required=group.required)
-
-
-def _year_alternatives(schema, year: str) -> list[Alternative]:
-    """A year as a word of the texts, as the years a partnership was formalised or first contacted
-    in (the `began` field), which the texts do not always write, and as the years a record was
-    active (its year facet), for the records neither of those found (`_active_years`)."""
-    profile = ranking_profile.current()
-    out = [Alternative(VIA_WORD, year, field_parts(schema, year, scale=profile.stem), grade=profile.stem),
-           Alternative(VIA_YEAR, year, [("began", Q.ConstantScoreQuery(Q.Term("began", year), profile.year_score))],
-                       grade=profile.year_score)]
-    if profile.year_active:
-        field = facet_field(YEAR_FACET)
-        active = Q.ConstantScoreQuery(Q.Term(field, year), profile.year_active)
-        out.append(Alternative(VIA_ACTIVE, year, [(field, active)], grade=profile.year_active, otherwise=True))
-    return out
-
-
 def _no_value_notice(facet, clause: Clause, text: str) -> str:
     """Why a prefix's value selects nothing: a value of the wrong shape (`annee:20x5`) says what
     is expected, as the API's `year=20x5` does; a well-formed one that no record has, that."""
@@ -517,14 +487,14 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # a decade is a condition (build_query): `jumelage années 1980` with `country=Algérie` was filled
         # up to 47 with twinnings of no 1980s year
         decade = len(span) == 10 and span[0] % 10 == 0
-        return Group(clause.text, [a for year in span for a in _year_alternatives(schema, str(year))], required=decade)
+        return Group(clause.text, [a for year in span for a in year_alternatives(schema, str(year))], required=decade)
     phrase = clause.kind == "phrase"
     alternatives = [Alternative(VIA_PHRASE if phrase else VIA_WORD, clause.text,
                                 field_parts(schema, clause.text, phrase=phrase, scale=profile.stem),
                                 grade=profile.stem)]
     typed: list[str] = []
     if clause.kind == "word" and YEAR_RE.fullmatch(clause.text):
-        alternatives = _year_alternatives(schema, clause.text)
+        alternatives = year_alternatives(schema, clause.text)
     elif clause.kind == "word" and not clause.negated:
         typed = hyphenated_parts(clause.text)
         alternatives += _joined(schema, typed, profile) + _pair_of_names(schema, clause.text, typed, known, profile)
