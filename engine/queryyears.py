@@ -15,6 +15,14 @@ from .fillers import names_partnership
 from .querymodel import VIA_ACTIVE, VIA_WORD, VIA_YEAR, Alternative, Group
 
 
+class _Near(SpanNear2):
+    """Whoosh's SpanNear2, whose size estimate (read when Whoosh itself runs a query holding it)
+    names an undefined `q` in Whoosh 2.7.4."""
+
+    def _and_query(self):
+        return Q.And(self.qs)
+
+
 def year_near(schema, groups: list[Group], profile: ranking_profile.Profile) -> Q.Query | None:
     """A year typed with a topic (`stages de formation en France en 2006`, `centre de santé 2004`) asks
     what was done that year: a text writing the year within `year_near_window` words of a typed word (a
@@ -36,8 +44,8 @@ def year_near(schema, groups: list[Group], profile: ranking_profile.Profile) -> 
             words = list(dict.fromkeys(t for _, t in tokens(schema, f, g.text)))
             if not year or not words:
                 continue
-            near = [SpanNear2([Q.Term(f, t) for t in words], slop=2)] if len(words) > 1 else [Q.Term(f, words[0])]
-            spans += [SpanNear2([w, Q.Term(f, year[0][1])], slop=profile.year_near_window, ordered=False) for w in near]
+            near = [_Near([Q.Term(f, t) for t in words], slop=2)] if len(words) > 1 else [Q.Term(f, words[0])]
+            spans += [_Near([w, Q.Term(f, year[0][1])], slop=profile.year_near_window, ordered=False) for w in near]
         if spans:
             dated.append(Q.ConstantScoreQuery(spans[0] if len(spans) == 1 else Q.Or(spans), share))
     if not dated:
