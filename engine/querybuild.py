@@ -37,7 +37,7 @@ from .fillers import (
     names_french_side,
     place_named,
 )
-from .placenames import council_keys, kinds_before_names
+from .placenames import council_keys, kinds_before_names, spelled_apart
 from .querylang import (
     NAMES,
     NOTHING_SEARCHABLE,
@@ -498,6 +498,8 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
     elif clause.kind == "word" and not clause.negated:
         typed = hyphenated_parts(clause.text)
         alternatives += _joined(schema, typed, profile) + _pair_of_names(schema, clause.text, typed, known, profile)
+        if not typed and profile.split_words:
+            alternatives += _split(schema, clause.text, known, profile)
     place = place_named(clause.text) \
         if clause.kind == "word" and not clause.negated and profile.place_adjectives else None
     if place is not None:
@@ -529,6 +531,25 @@ def _joined(schema, typed: list[str], profile) -> list[Alternative]:
     joined = "".join(typed)
     parts = field_parts(schema, joined, scale=profile.stem)
     return [Alternative(VIA_WORD, joined, parts, grade=profile.stem, otherwise=True)] if parts else []
+
+
+def _split(schema, word: str, known, profile) -> list[Alternative]:
+    """`word` as two words some record writes side by side (`Vietnam`: « Viêt Nam », which the word
+    typed whole never finds; the mirror of `_joined_pair`, as Meilisearch splits a query word in two):
+    each split into two words of the index of three letters or more, as a phrase, scored where the
+    word itself found nothing."""
+    vocabulary = getattr(known, "vocabulary", None)
+    folded = fold_text(word)
+    if vocabulary is None or not _LETTERS_RE.fullmatch(word) or len(folded) < 6 or spelled_apart([word]):
+        return []  # (a place of the tables typed joined, `Tiziouzou`, the parser reads as they spell it)
+    out = []
+    for i in range(3, len(folded) - 2):
+        first, second = folded[:i], folded[i:]
+        if first in vocabulary and second in vocabulary and known.in_names(first) and known.in_names(second):
+            parts = field_parts(schema, f"{first} {second}", phrase=True, scale=profile.stem)
+            if parts:
+                out.append(Alternative(VIA_WORD, f"{first} {second}", parts, grade=profile.stem, otherwise=True))
+    return out
 
 
 def _joined_typo(schema, typed: list[str], known, candidates) -> list[Alternative]:

@@ -125,3 +125,23 @@ def test_a_commune_typed_as_the_records_write_it_is_read_as_typed(typed):
     from engine.querylang import parse_query
 
     assert not parse_query(typed).notices
+
+
+def test_a_word_a_record_writes_as_two_names_finds_it(engine, index_dir):
+    """`Vietnam`: the Algerian ministry's partner is « Viêt Nam », two words of a name, which the word
+    typed whole never found; the records writing `Vietnam` are still found. A common word is not split
+    (`écoles` is no « éco les »: any split of any word found unrelated phrases)."""
+    from dataclasses import replace
+
+    from engine import Engine, ranking_profile
+
+    p = ranking_profile.current()
+    assert p.split_words
+    with ranking_profile.use_profile(replace(p, split_words=False)):
+        off = Engine(index_dir)
+        before = {q: _ids(off, q) for q in ("Vietnam", "écoles", "formation", "Marseille")}
+    now = {q: _ids(engine, q) for q in before}
+    gained = set(now["Vietnam"]) - set(before["Vietnam"])
+    assert before["Vietnam"] and set(before["Vietnam"]) < set(now["Vietnam"])
+    assert gained and all(engine.partnership(pid)["french_party"]["name"] == "Viêt Nam" for pid in gained)
+    assert all(now[q] == before[q] for q in ("écoles", "formation", "Marseille"))
