@@ -228,7 +228,8 @@ def partnership_from_dict(d: dict[str, Any]) -> Partnership:
 
 
 def action_from_dict(d: dict[str, Any]) -> Action:
-    d = {k: v for k, v in d.items() if k != "type"}
+    # an index's record also says its partnership's `detail` (build._write_tables), no field of Action
+    d = {k: v for k, v in d.items() if k not in ("type", "detail")}
     d["budget"] = _from_dict(Budget, d.get("budget"))
     d["sources"] = [SourceRef(**s) for s in d.get("sources", [])]
     return Action(**d)
