@@ -42,6 +42,7 @@ from .store import (
     RECORDS,
     WORDS,
     BuildBusy,
+    FolderUnwritable,
     IndexError_,
     building,
     current_generation,
@@ -164,7 +165,7 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
     try:
         with building(index_dir):
             return _build(Path(data_dir), index_dir, start, on_document, on_progress)
-    except BuildBusy as exc:
+    except (BuildBusy, FolderUnwritable) as exc:
         raise BuildError(str(exc)) from None
 
 

@@ -100,13 +100,22 @@ class BuildBusy(Exception):
     """Another build holds the index folder (`building`)."""
 
 
+class FolderUnwritable(Exception):
+    """The index folder takes no file (`building`): read-only, or another user's."""
+
+
 @contextmanager
 def building(index_dir: Path) -> Iterator[None]:
     """The index folder for one build at a time: a second `repertoires index` on it while the first
     runs is refused with BuildBusy, which names the first (two builds at once each published, and the
     first to finish removed the generation being served and the previous one, keeping the other
     build's unfinished one: QA r45, audit 13). The lock goes with the process, however it ends."""
-    with open(Path(index_dir) / BUILD_LOCK, "a+", encoding="utf-8") as fh:
+    try:
+        fh = open(Path(index_dir) / BUILD_LOCK, "a+", encoding="utf-8")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:  # (the build's first write: a read-only folder's OSError was a traceback)
+        raise FolderUnwritable(f"impossible d'écrire l'index dans {index_dir} : {why_not_written(exc)} "
+                               "(l'index servi n'a pas changé)") from None
+    with fh:
         if fcntl is not None:
             try:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

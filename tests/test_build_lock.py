@@ -75,3 +75,23 @@ def test_two_builds_at_once_one_waits_for_none(tmp_path):
     for t in threads:
         t.join()
     assert (len(held), len(refused)) == (1, 1)
+
+
+def test_a_folder_that_takes_no_lock_is_said_in_french_not_a_traceback(small_data, tmp_path, monkeypatch, capsys):
+    """The lock's file is the build's first write: in a read-only folder its OSError was a traceback."""
+    import errno
+
+    from indexer import store
+
+    def refused(path, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(store, "open", refused, raising=False)  # the module's open, before the builtin
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    with pytest.raises(BuildError) as exc:
+        build_index(small_data, ix)
+    assert str(exc.value) == (f"impossible d'écrire l'index dans {ix} : système de fichiers en lecture seule "
+                              "(l'index servi n'a pas changé)")
+    assert main(["index", "--quiet", "--data", str(small_data), "--index", str(ix)]) == 1
+    assert capsys.readouterr().err.startswith(f"erreur : impossible d'écrire l'index dans {ix} : ")
