@@ -18,7 +18,7 @@ def test_a_redirect_to_a_partnership_keeps_the_page_of_results(client):
     r = client.get(f"/partenariats/{POINTED}--a04?q=eau&page=2")
     assert r.status_code == 301 and r.headers["Location"] == f"/partenariats/{POINTED}?q=eau&page=2#{POINTED}--a04"
     page = client.get(r.headers["Location"]).get_data(as_text=True)
-    assert 'href="/?q=eau&amp;page=2"' in page  # the way back is to the same page
+    assert f'href="/?q=eau&amp;page=2#hit-{POINTED}"' in page  # the way back is to the same page, at the result
 
 
 def test_an_unknown_partnership_goes_back_to_the_search(client):
