@@ -47,9 +47,9 @@ from .store import (
     building,
     current_generation,
     new_generation_dir,
+    not_written,
     publish,
     why_not_made,
-    why_not_written,
     write_json,
     write_text,
 )
@@ -246,8 +246,7 @@ def write_generation(index_dir: Path | str, corpus: Corpus,
     except OSError as exc:
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)
-        raise BuildError(f"impossible d'écrire l'index dans {index_dir} : {why_not_written(exc)} "
-                         "(l'index servi n'a pas changé)") from None
+        raise BuildError(not_written(index_dir, exc)) from None
     return gen, len(docs)
 
 

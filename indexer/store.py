@@ -110,26 +110,27 @@ def building(index_dir: Path) -> Iterator[None]:
     runs is refused with BuildBusy, which names the first (two builds at once each published, and the
     first to finish removed the generation being served and the previous one, keeping the other
     build's unfinished one: QA r45, audit 13). The lock goes with the process, however it ends."""
-    try:
-        fh = open(Path(index_dir) / BUILD_LOCK, "a+", encoding="utf-8")  # noqa: SIM115 (closed by the with below)
+    try:  # unbuffered: a full disk fails the note's write below, not the file's closing (a traceback)
+        fh = open(Path(index_dir) / BUILD_LOCK, "a+b", buffering=0)  # noqa: SIM115 (closed by the with below)
     except OSError as exc:  # (the build's first write: a read-only folder's OSError was a traceback)
-        raise FolderUnwritable(f"impossible d'écrire l'index dans {index_dir} : {why_not_written(exc)} "
-                               "(l'index servi n'a pas changé)") from None
+        raise FolderUnwritable(not_written(index_dir, exc)) from None
     with fh:
         if fcntl is not None:
             try:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 fh.seek(0)
-                pid, _, since = fh.read().strip().partition(" ")
+                pid, _, since = fh.read().decode("utf-8", "replace").strip().partition(" ")
                 who = f" (processus {pid}, commencée à {since})" if pid and since else ""
                 raise BuildBusy(f"une autre construction de l'index est en cours dans {index_dir}{who} : "
                                 "attendez qu'elle finisse (un serveur passe à son index dès qu'il est "
                                 "construit)") from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"{os.getpid()} {time.strftime('%H:%M:%S')}\n")
-        fh.flush()
+        try:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"{os.getpid()} {time.strftime('%H:%M:%S')}\n".encode())
+        except OSError as exc:  # a full disk
+            raise FolderUnwritable(not_written(index_dir, exc)) from None
         yield
 
 
@@ -226,6 +227,11 @@ WRITE_ERRORS = {errno.EEXIST: "un fichier porte ce nom", errno.ENOTDIR: "un él�
                 errno.EACCES: "permission refusée", errno.EPERM: "opération non permise",
                 errno.EROFS: "système de fichiers en lecture seule", errno.ENOSPC: "plus de place sur le disque",
                 errno.ENOENT: "le système de fichiers n'y permet pas de dossier"}
+
+
+def not_written(index_dir: Path, exc: OSError) -> str:
+    """The message of a build that could not write in `index_dir`: why, and that nothing changed."""
+    return f"impossible d'écrire l'index dans {index_dir} : {why_not_written(exc)} (l'index servi n'a pas changé)"
 
 
 def why_not_written(exc: OSError) -> str:

@@ -95,3 +95,25 @@ def test_a_folder_that_takes_no_lock_is_said_in_french_not_a_traceback(small_dat
                               "(l'index servi n'a pas changé)")
     assert main(["index", "--quiet", "--data", str(small_data), "--index", str(ix)]) == 1
     assert capsys.readouterr().err.startswith(f"erreur : impossible d'écrire l'index dans {ix} : ")
+
+
+def test_a_full_disk_that_takes_no_lock_note_is_said_in_french_not_a_traceback(small_data, tmp_path, monkeypatch):
+    """On a full disk the lock's file opens but its note (process, time) is not written: its OSError,
+    raised again when the file closed, was a traceback; a full disk during a build says it in French."""
+    import errno
+    import io
+
+    from indexer import store
+
+    class Full(io.FileIO):
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store, "open", lambda path, *args, **kwargs: Full(path, "a+"), raising=False)
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    with pytest.raises(BuildError) as exc:
+        build_index(small_data, ix)
+    assert str(exc.value) == (f"impossible d'écrire l'index dans {ix} : plus de place sur le disque "
+                              "(l'index servi n'a pas changé)")
+    assert not list(ix.glob("gen-*"))
