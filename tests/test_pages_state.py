@@ -30,6 +30,22 @@ def test_a_record_reached_from_a_search_carries_it_back(client):
     assert link  # the page has links at all
 
 
+def test_back_from_an_action_listing_comes_back_to_an_action_of_the_record(client):
+    """An action listing's result opens its partnership's page: « ← Retour aux résultats » led to
+    #hit-<partnership id>, which no result of the listing was (each was hit-<action id>), so the results
+    came back at their top. The first result of each partnership is its anchor; no id is given twice."""
+    html = client.get("/?q=puits&type=action").get_data(as_text=True)
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+    opened = [a["href"] for a in parse(html).tags_in("li", "hit", "a") if "#" in a["href"]]
+    assert len({urlsplit(h).path for h in opened}) > 1
+    for href in opened:
+        page = client.get(href.split("#")[0]).get_data(as_text=True)
+        back = parse(page).find("a", id="back-link")[0]["href"]
+        assert back.split("#")[0] == "/?" + urlsplit(href).query
+        assert f'id="{back.split("#")[1]}"' in html, (href, back)
+
+
 def test_a_record_page_marks_the_search_words(client):
     plain = client.get(f"/partenariats/{EVRY}").get_data(as_text=True)
     marked = client.get(f"/partenariats/{EVRY}?q=jumelage+kayes").get_data(as_text=True)
