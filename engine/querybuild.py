@@ -537,7 +537,7 @@ def _split(schema, word: str, known, profile) -> list[Alternative]:
     """`word` as two words some record writes side by side (`Vietnam`: « Viêt Nam », which the word
     typed whole never finds; the mirror of `_joined_pair`, as Meilisearch splits a query word in two):
     each split into two words of the index of three letters or more, as a phrase, scored where the
-    word itself found nothing."""
+    word itself found nothing; not where the texts drop a half (`sigles` as `sig les`: « SIG »)."""
     vocabulary = getattr(known, "vocabulary", None)
     folded = fold_text(word)
     if vocabulary is None or not _LETTERS_RE.fullmatch(word) or len(folded) < 6 or spelled_apart([word]):
@@ -545,7 +545,8 @@ def _split(schema, word: str, known, profile) -> list[Alternative]:
     out = []
     for i in range(3, len(folded) - 2):
         first, second = folded[:i], folded[i:]
-        if first in vocabulary and second in vocabulary and known.in_names(first) and known.in_names(second):
+        if first in vocabulary and second in vocabulary and known.in_names(first) and known.in_names(second) \
+                and len(tokens(schema, "body", f"{first} {second}")) == 2:  # `sigles` is no « SIG » alone
             parts = field_parts(schema, f"{first} {second}", phrase=True, scale=profile.stem)
             if parts:
                 out.append(Alternative(VIA_WORD, f"{first} {second}", parts, grade=profile.stem, otherwise=True))

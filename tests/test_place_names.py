@@ -145,3 +145,19 @@ def test_a_word_a_record_writes_as_two_names_finds_it(engine, index_dir):
     assert before["Vietnam"] and set(before["Vietnam"]) < set(now["Vietnam"])
     assert gained and all(engine.partnership(pid)["french_party"]["name"] == "Viêt Nam" for pid in gained)
     assert all(now[q] == before[q] for q in ("écoles", "formation", "Marseille"))
+
+
+def test_a_word_is_not_split_where_the_texts_drop_a_half(engine, index_dir):
+    """`sigles` split as `sig les` (both words of names: Sig, « Les Mureaux ») was, in the texts, whose
+    analyzer drops `les`, the word `sig` alone: it listed Vierzon–Sig first and the sheets writing « SIG »
+    (a geographic information system) above those writing « sigles »."""
+    from dataclasses import replace
+
+    from engine import Engine, ranking_profile
+    from engine.fieldquery import tokens
+    from indexer.schema import build_schema
+
+    assert tokens(build_schema(), "body", "sig les") == tokens(build_schema(), "body", "sig")  # the premise
+    with ranking_profile.use_profile(replace(ranking_profile.current(), split_words=False)):
+        before = _ids(Engine(index_dir), "sigles")
+    assert before and _ids(engine, "sigles") == before
