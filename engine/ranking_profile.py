@@ -226,7 +226,7 @@ class Profile:
     # was done that year, and a text writing the year within `year_near_window` words of a topic word (a
     # vocabulary phrase's words together: `centre de santé`, not `centre` culturel) dates it: « 2006 :
     # Accueil en stage de médecins ». Each topic word group so dated adds its share of `year_near`, once,
-    # to the proximity bonus (querybuild._year_near): a year elsewhere in a sheet dates anything, and its
+    # to the proximity bonus (queryyears.year_near): a year elsewhere in a sheet dates anything, and its
     # BM25 weight (1.4-2) was too little to prefer the record that dates the topic. Not next to an
     # agreement's or a partnership's word (`jumelage 2004`), which asks when it began: `began` and
     # `year_formalises` answer, as for `year_active`. (Round 45, dev 1,718, the 63 queries with a year:
