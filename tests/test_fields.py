@@ -232,6 +232,16 @@ def test_a_relaunch_is_no_first_contact():
     assert fields.first_contact("Visite de chefs d'entreprises en 2001.", 2004, 2006) == 2001
 
 
+def test_the_first_contacts_a_history_names_date_the_first_contact():
+    """Saint-Jean-de-Boiseau-Mediouna (Algeria l.3900-3902): the elected members' request to the
+    Algerian authorities `dès 1978` came first, but the history names its `Premiers contacts en 1987`;
+    a history that names none keeps its first year."""
+    history = ("Demande des élus de Saint-Jean-de-Boiseau auprès des autorités algériennes dès 1978. "
+               "Premiers contacts en 1987. Voyage sur place d’une délégation d’élus.")
+    assert fields.first_contact(history, 1989, 2006) == 1987
+    assert fields.first_contact(history.replace("Premiers contacts", "Voyage"), 1989, 2006) == 1978
+
+
 def test_a_visit_before_the_formal_act_is_a_first_contact():
     """Montereau-Safi (Maroc l.2326, twinning signed in 2005; undated history): a dated visit between
     them came first. Experts sent (Brest-Béjaïa, Algeria l.1576: `Mission d’expertise … en Février 2000`,

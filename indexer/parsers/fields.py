@@ -486,6 +486,9 @@ _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage
 _NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brenou")
 _FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
 _MEETING_RE = re.compile(r"\b(?:visites?|rencontres?|d[ée]l[ée]gations?)\b")  # people met, not experts sent
+# a history that names its first contacts (`Premiers contacts en 1987`) dates them: its earlier years
+# are something else (`Demande des élus … auprès des autorités algériennes dès 1978`)
+_FIRST_CONTACT_RE = re.compile(r"\bpremiers?\s+contacts?\b")
 
 
 def sentences(text: str) -> list[str]:
@@ -496,12 +499,16 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
                   elsewhere: str = "") -> int | None:
     """The year the two parties first met: the history's first year, unless its sentence is
     the signing of the formal act (that is the formalisation), a relaunch of an older relation
-    or it comes after the formal act (later events are not a first contact); with no dated history,
+    or it comes after the formal act (later events are not a first contact), or the year the history
+    says its first contacts were made (`Premiers contacts en 1987`); with no dated history,
     a sentence of `elsewhere` (the sheet's projects) naming a first mission, visit or meeting, or any
     mission, visit, meeting or delegation before the formal act (`Mars 2004 : Visite d'une délégation`
     before a twinning signed in 2005)."""
     found = [y for s in sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s))
              for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(fold(s)))]
+    named = [y for s in sentences(history or "") if _FIRST_CONTACT_RE.search(fold(s))
+             for y in years(s, until).found]
+    found = named or found
     if not found:
         found = [y for s in sentences(elsewhere) if not _NOT_CONTACT_RE.search(fold(s))
                  for y in years(s, until).found if _FIRST_RE.search(fold(s))
