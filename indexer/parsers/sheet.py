@@ -173,7 +173,7 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     """An action from its cells: years from its dates cell (or its text),
     budget from its budget cell (or the amounts its text states)."""
     text = " ".join(x for x in (a.title, a.description) if x)
-    ys = fields.years(a.when if a.when else text, doc.year)
+    ys = fields.years(_own_period(a) or a.when or text, doc.year)
     at = fields.written_year(p.updated, doc.year)  # `2004-2008` on a sheet of May 2007: 2008 is planned
     later = {y for y in (*ys.found, a.start, a.end) if y and at and y > at}
     found = sorted((set(ys.found) | {y for y in (a.start, a.end) if y}) - later)
@@ -217,6 +217,17 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
         beneficiaries=a.beneficiaries, objectives=a.objectives,
         sources=[source], original_text=a.original_text,
     )
+
+
+def _own_period(a: ActionDraft) -> str | None:
+    """A dates cell of one year beside a title that prints the project's period from that year on
+    (`… pour le développement du territoire (2007-2009)` dated `2007`, Mali l.5385-5391): the period
+    is the project's, the cell its start."""
+    if not a.when or a.start is not None or a.end is not None:
+        return None
+    cell = fields.years(a.when).found
+    own = [(first, last) for first, last in fields.periods(a.title) if len(cell) == 1 and first == cell[0]]
+    return f"{a.when} ({own[0][0]}-{own[0][1]})" if own else None
 
 
 _LEAST = 6  # letters: less of a label past its heading's line could be the text's own first word

@@ -1,0 +1,27 @@
+"""An action's years when its dates cell and its title disagree on its span."""
+from indexer.parsers.sheet import ActionDraft, Document, draft_action
+from indexer.records import Partnership
+
+
+def _action(title: str, when: str):
+    doc = Document("mali-repertoire-2008.txt", "", 2008)
+    p = Partnership(id="x--y", french_party=None, partner_party=None)
+    return draft_action("x--y", 1, ActionDraft(title, 1, 1, when=when), doc, p)
+
+
+def _span(title: str, when: str) -> tuple[int | None, int | None]:
+    a = _action(title, when)
+    return a.start, a.end
+
+
+def test_a_title_printing_its_period_from_the_cells_year_dates_the_action():
+    """CR Nord-Pas-de-Calais – Kayes (Mali l.5385-5391): `Projet d’appui aux démarches d’intercommunalité
+    … pour le développement du territoire (2007-2009)` beside the dates cell `2007` runs 2007-2009 (2009
+    planned, after the document's date); a period from another year, or a cell of two years, says
+    nothing of the cell's span."""
+    title = "Projet d’appui pour le développement du territoire (2007-2009)"
+    a = _action(title, "2007")
+    assert (a.start, a.end, a.years) == (2007, 2009, [2007])
+    assert _span(title, "2006") == (2006, 2006)
+    assert _span(title, "2007, 2008") == (2007, 2008)
+    assert _span("Projet d’appui au territoire", "2007") == (2007, 2007)
