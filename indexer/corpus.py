@@ -267,6 +267,16 @@ def fill_periods(a: Action, until: int | None = None) -> list[int]:
     return sorted(y for y in inside if done is not None and y > done)
 
 
+# the date of a document still to come (`Évaluation du programme 2003-2006 …, Gret, 2007 (à paraître)`)
+_FORTHCOMING_RE = re.compile(r"\b(?:19|20)\d\d(?=\s*\(?\s*[àa]\s+para[iî]tre\b)", re.IGNORECASE)
+
+
+def published(documents: str | None) -> str:
+    """A documents section without the dates of its forthcoming documents (`Gret, 2007 (à paraître)`):
+    a report not yet out dates no work; the period it covers (`programme 2003-2006`) still does."""
+    return _FORTHCOMING_RE.sub(" ", documents or "")
+
+
 # `Depuis 2000`, `Dès 1992`, `Depuis le démarrage du projet en 1995`
 _SINCE_RE = re.compile(r"\b(?:depuis|dès)\s+(?:(?:le|la|l['’]|sa|son)\s*[^\s\d]+(?:\s+[^\s\d]+){0,3}?\s+en\s+)?"
                        r"((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -404,7 +414,7 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         # the start of its own work, which may come before the rest (`un premier projet … initié en 2004`)
         years |= set(fields.started_years(" ".join(t for t in (p.history, p.objectives) if t), until))
         # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
-        listed = fields.years(p.documents, until).found
+        listed = fields.years(published(p.documents), until).found
         years |= {y for y in listed if first <= y <= (until or last)}
         # what its perspectives tell done before the sheet's own date (`Identification en novembre 2006`)
         years |= {y for y in ahead.found if first <= y}

@@ -132,6 +132,22 @@ def test_the_documents_rule_is_bounded_by_the_span_start_and_the_date():
     assert p.years == [2001, 2004]  # no date known: the span's end bounds them
 
 
+def test_a_forthcoming_documents_date_is_no_year_of_work():
+    """CA Évry – Kayes (lines 1985-1988): `Évaluation du programme 2003-2006 …, Gret, 2007 (à paraître)`
+    on a sheet whose actions end in 2002: the programme's years count, the report's, not out yet, does not."""
+    def sheet(**kw):
+        return Partnership(id="x--y", french_party=Party(name="X"), partner_party=Party(name="Y"), **kw)
+
+    report = ("Evaluation de l’action de coopération, CIEDEL, 2002.\nÉvaluation du programme 2003-2006 de "
+              "coopération décentralisée, Gret, 2007 (à paraître)")
+    p = sheet(formalized=1991, documents=report)
+    rollup(p, [], until=2008)
+    assert p.years == [1991, 2002, 2003, 2006]
+    p = sheet(formalized=1991, documents=report.replace(" (à paraître)", ""))
+    rollup(p, [], until=2008)
+    assert p.years == [1991, 2002, 2003, 2006, 2007]
+
+
 # --- the index, the page and the API ----------------------------------------------
 
 def test_a_word_only_in_the_documents_finds_the_sheet(engine, corpus):
