@@ -418,7 +418,7 @@ class CufReader(Reader):
                 _table_budget(sheet, stated)
         if persp_i is not None:  # a budgeted programme for the next year, written out in its perspectives
             sheet.actions += programme_actions([(start + k + 1, L[start + k]) for k in range(persp_i + 1, persp_end)
-                                                if not doc.is_noise(lines[k])])
+                                                if not doc.is_noise(lines[k])], updated)
         sheet.domains_raw = [a.domain_raw for a in sheet.actions if a.domain_raw]
         sheet.domains_raw += stated_labels(" ".join(x for x in (partners, objectives, history) if x))
         sheet.aliases = ([fr_raw, ident.get("fr_name", "")],

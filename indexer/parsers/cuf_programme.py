@@ -1,7 +1,8 @@
 """A budgeted programme written out in a CUF sheet's perspectives (`PROGRAMMATION DES ACTIONS -
 2008 BP 2008`): an actions table in prose, one planned action per budgeted item, dated the
 programme's year. The sheet's own table lists what was done; this list is what the next year's
-budget funds, and rows with a planned year are actions (tests/gold/README.md).
+budget funds, and rows with a planned year are actions (tests/gold/README.md). A programme of the
+sheet's own year (`2008` on a sheet of 15 October 2008) is the year's, under way: its actions run then.
 
 An item is a line closed by its amount (`Cofinancement du Festival Régional Dogon 5 000 €`), or
 the paragraph just before an amount standing alone. Headings (`Barrage`, `… des 4 axes
@@ -24,13 +25,16 @@ _NUMBERED_RE = re.compile(r"(?:^|\s)\d\)\s+")
 _DESCRIBED_RE = re.compile(r"^Descriptif des actions\s*:\s*", re.IGNORECASE)
 
 
-def programme_actions(body: list[tuple[int, str]]) -> list[ActionDraft]:
-    """The planned actions of the budgeted programme in `body` (the perspectives' numbered
-    lines), or none when it has no such programme."""
+def programme_actions(body: list[tuple[int, str]], updated: str | None = None) -> list[ActionDraft]:
+    """The actions of the budgeted programme in `body` (the perspectives' numbered lines), or none
+    when it has no such programme: planned, unless the sheet's own date (`updated`) falls in the
+    programme's year or after it."""
     start = next((k for k, (_, t) in enumerate(body) if _HEAD_RE.match(t)), None)
     if start is None:
         return []
     year = int(_HEAD_RE.match(body[start][1]).group(1))  # type: ignore[union-attr]
+    date = fields.sheet_date(updated)
+    status = "en projet" if date is None or date[0] < year else "en cours"
     out: list[ActionDraft] = []
     axis: str | None = None
     para: list[tuple[int, str]] = []  # the paragraph being read
@@ -58,12 +62,12 @@ def programme_actions(body: list[tuple[int, str]]) -> list[ActionDraft]:
         lines = para + [(n, text)] if text else (para or last)
         para, last = [], []
         if lines:
-            out += _items(lines, amount.text, axis, year, n)
+            out += _items(lines, amount.text, axis, year, n, status)
     return out
 
 
 def _items(lines: list[tuple[int, str]], amount: str, axis: str | None, year: int,
-           amount_line: int) -> list[ActionDraft]:
+           amount_line: int, status: str = "en projet") -> list[ActionDraft]:
     """One budgeted paragraph: one action, or one per numbered part (`1) … 2) …`), the amount
     going to the first."""
     text = _DESCRIBED_RE.sub("", " ".join(t for _, t in lines if t))
@@ -73,7 +77,7 @@ def _items(lines: list[tuple[int, str]], amount: str, axis: str | None, year: in
         first = next((n for n, t in lines if part[:15] in t), lines[0][0])
         out.append(ActionDraft(
             title=title_of(part), keep_title=True, first=first, last=max(amount_line, lines[-1][0]),
-            description=part.strip(), domain_raw=axis, status="en projet", when=str(year),
+            description=part.strip(), domain_raw=axis, status=status, when=str(year),
             budget=amount if k == 0 else None, budget_cell=True, start=year, end=year,
             original_text="\n".join(t for _, t in lines) + f"\n{amount}"))
     return out
