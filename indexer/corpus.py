@@ -422,7 +422,10 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         inner = fields.inner_years(story)  # (`pour la période 2002-2005`: 2003 and 2004 too)
         years = set(fields.years(story, until).found) | {y for y in inner if until is None or y <= until}
     p.years = sorted(years)
-    p.add_planned(_planned(p, until, ahead))
+    # a year its actions run in is a year of work, not one its texts plan (Ille-et-Vilaine–Mopti's
+    # perspectives print its programme of the sheet's own year, `2008`, whose actions run then)
+    running = {y for a in acts for y in a.years}
+    p.add_planned([y for y in _planned(p, until, ahead) if y not in running])
 
 
 def _planned(p: Partnership, until: int | None, ahead: fields.Years) -> list[int]:
