@@ -240,6 +240,10 @@ def test_the_first_contacts_a_history_names_date_the_first_contact():
                "Premiers contacts en 1987. Voyage sur place d’une délégation d’élus.")
     assert fields.first_contact(history, 1989, 2006) == 1987
     assert fields.first_contact(history.replace("Premiers contacts", "Voyage"), 1989, 2006) == 1978
+    # a relaunch's first contacts, or a new team's after the formal act, leave the history's first year
+    assert fields.first_contact("Visite du maire en 1985. Reprise des premiers contacts en 1998.", 2000, 2006) == 1985
+    later = "Rencontre des maires en 1985. Jumelage signé en 1990. Premiers contacts avec la nouvelle équipe en 2002."
+    assert fields.first_contact(later, 1990, 2006) == 1985
 
 
 def test_a_visit_before_the_formal_act_is_a_first_contact():

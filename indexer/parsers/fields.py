@@ -506,8 +506,10 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
     before a twinning signed in 2005)."""
     found = [y for s in sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s))
              for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(fold(s)))]
+    # (not a relaunch's, `Reprise des premiers contacts`, nor after the formal act: a new team's)
     named = [y for s in sentences(history or "") if _FIRST_CONTACT_RE.search(fold(s))
-             for y in years(s, until).found]
+             and not _NOT_CONTACT_RE.search(fold(s))
+             for y in years(s, until).found if formalized is None or y <= formalized]
     found = named or found
     if not found:
         found = [y for s in sentences(elsewhere) if not _NOT_CONTACT_RE.search(fold(s))
