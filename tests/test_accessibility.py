@@ -361,6 +361,22 @@ def test_narrowing_a_filter_list_reads_what_is_left(d, server):  # noqa: F811 (t
           == "Aucune valeur ne correspond.", "none left, said")
     assert d.find_element("css selector", "section.facet[data-facet=domain] .facet-none").is_displayed()
 
+
+def test_a_value_ticked_from_a_narrowed_list_reads_its_results_not_the_list(d, server):  # noqa: F811 (the imported fixtures as parameters)
+    """The count of values left is read once the typing pauses: a value ticked before that pause loaded
+    its results, read out, and then the count of values of the list gone replaced them in the live region."""
+    _size(d, DESKTOP)
+    d.get(server + "/?q=eau")
+    _settled(d)
+    # typed and ticked at once (a keyboard's Tab and Space come as quick): the load is back before the pause
+    d.execute_script("""var box = document.getElementById('filter-domain');
+        box.value = 'sant'; box.dispatchEvent(new Event('input', {bubbles: true}));
+        document.querySelector('section.facet[data-facet=domain] ul.values > li:not([hidden]) a.toggle').click();""")
+    _wait(d, lambda d: "domain=" in d.current_url, "the value ticked")
+    time.sleep(1.5)  # the results loaded and read, and past the count's pause
+    said = d.execute_script("return document.getElementById('live').textContent")
+    assert "valeur" not in said, said
+
 # --- reading ----------------------------------------------------------------
 
 FONT_SIZE_JS = "return parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)"

@@ -107,6 +107,7 @@
   // (while typing, once the typing has paused a little longer, so as not to
   // read a count per word).
   var announceTimer = null, heldBack = false;
+  var filterTimer = null;  // the count of a filter list's values left, read once the typing in its box pauses
 
   // A word being typed while its completions are offered: results that say nothing has the
   // half-typed word (no result, or « kou » among the query's unknown words while Koulikoro is
@@ -124,6 +125,7 @@
     heldBack = typing && listOpen() && halfTyped(source);
     if (heldBack) return;
     clearTimeout(announceTimer);
+    clearTimeout(filterTimer);  // the count of a filter list's values, typed before, is of the list replaced
     live.textContent = "";
     announceTimer = setTimeout(function () { live.textContent = text; }, typing ? 700 : 60);
   }
@@ -324,7 +326,6 @@
         : (shown === 1 ? "1 valeur" : shown + " valeurs") + " sur " + all + ".";
     }, 500);
   });
-  var filterTimer = null;
 
   // The map names the place under the pointer (or focused) in its caption.
   function mapInfo(ev) {
