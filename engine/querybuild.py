@@ -69,7 +69,7 @@ from .querymodel import (
     BuiltQuery,
     Group,
 )
-from .queryyears import active_years, asks_when_begun, rebuilt, year_alternatives, year_near
+from .queryyears import active_years, rebuilt, year_alternatives
 
 YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
@@ -230,11 +230,6 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
         built.groups = _without_typed_expansions(built.groups)
     built.notices.extend(spans.notices)
     _add_bonuses(schema, built, words, profile)
-    # a year next to a topic dates what was done: written near it, a bonus added as the proximity's;
-    # next to an agreement's word, `began` and the agreement words answer (ranking._formalised)
-    near = None if asks_when_begun(pq) else year_near(schema, built.groups, profile)
-    if near is not None:
-        built.proximity = near if built.proximity is None else Q.Or([built.proximity, near])
     if excluded:
         built.excluded = excluded[0] if len(excluded) == 1 else Q.Or(excluded)
     if _nothing_searchable(pq, built):

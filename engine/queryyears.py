@@ -1,56 +1,17 @@
 """A year among the query's words: the ways it is found (written, the year a partnership began, the
-years a record was active) and what it dates (a topic written near it). The query builder
+years a record was active). The query builder
 (`querybuild.py`) asks this for each year typed."""
 from __future__ import annotations
 
 from whoosh import query as Q
-from whoosh.query.spans import SpanNear2
 
 from indexer.facet_registry import YEAR as YEAR_FACET
 from indexer.schema import facet_field
 
 from . import ranking_profile
-from .fieldquery import field_parts, tokens
+from .fieldquery import field_parts
 from .fillers import names_partnership
 from .querymodel import VIA_ACTIVE, VIA_WORD, VIA_YEAR, Alternative, Group
-
-
-class _Near(SpanNear2):
-    """Whoosh's SpanNear2, whose size estimate (read when Whoosh itself runs a query holding it)
-    names an undefined `q` in Whoosh 2.7.4."""
-
-    def _and_query(self):
-        return Q.And(self.qs)
-
-
-def year_near(schema, groups: list[Group], profile: ranking_profile.Profile) -> Q.Query | None:
-    """A year typed with a topic (`stages de formation en France en 2006`, `centre de santé 2004`) asks
-    what was done that year: a text writing the year within `year_near_window` words of a typed word (a
-    vocabulary phrase's words together) dates it (« 2006 : Accueil en stage de médecins »), where a year
-    anywhere else in a sheet may date anything. Each other word group so dated adds its share of
-    `year_near`, once however many such places. None for a period (several years) or an OR."""
-    if not profile.year_near or len(groups) < 2:
-        return None
-    years = [a.text for g in groups for a in g.alternatives if a.via == VIA_YEAR]
-    others = [g for g in groups if not any(a.via in (VIA_YEAR, VIA_ACTIVE) for a in g.alternatives)]
-    if len(years) != 1 or not others or any(" OR " in g.text for g in others):
-        return None
-    share = profile.year_near / len(others)
-    dated: list[Q.Query] = []
-    for g in others:
-        spans: list[Q.Query] = []
-        for f in profile.year_near_fields:
-            year = tokens(schema, f, years[0])
-            words = list(dict.fromkeys(t for _, t in tokens(schema, f, g.text)))
-            if not year or not words:
-                continue
-            near = [_Near([Q.Term(f, t) for t in words], slop=2)] if len(words) > 1 else [Q.Term(f, words[0])]
-            spans += [_Near([w, Q.Term(f, year[0][1])], slop=profile.year_near_window, ordered=False) for w in near]
-        if spans:
-            dated.append(Q.ConstantScoreQuery(spans[0] if len(spans) == 1 else Q.Or(spans), share))
-    if not dated:
-        return None
-    return dated[0] if len(dated) == 1 else Q.Or(dated)
 
 
 def asks_when_begun(pq) -> bool:

@@ -222,22 +222,12 @@ class Profile:
     # dev 762: tuned 592 0.8646 -> 0.8655, year 0.817 -> 0.843; untuned 170 0.8338 -> 0.8385, three
     # batches up, none down; 3 queries moved, all up: jumelage signé en 2005 +0.52, two untuned)
     year_formalises: bool = True
-    # A year next to a topic (`stages de formation en France en 2006`, `centre de santé 2004`) asks what
-    # was done that year, and a text writing the year within `year_near_window` words of a topic word (a
-    # vocabulary phrase's words together: `centre de santé`, not `centre` culturel) dates it: « 2006 :
-    # Accueil en stage de médecins ». Each topic word group so dated adds its share of `year_near`, once,
-    # to the proximity bonus (queryyears.year_near): a year elsewhere in a sheet dates anything, and its
-    # BM25 weight (1.4-2) was too little to prefer the record that dates the topic. Not next to an
-    # agreement's or a partnership's word (`jumelage 2004`), which asks when it began: `began` and
-    # `year_formalises` answer, as for `year_active`. (Round 45, dev 1,718, the 63 queries with a year:
-    # tuned 35 sum of nDCG@10 +0.172, 4 up, 2 down; untuned 28 +0.106, 3 up, none down. Tried and left:
-    # next to agreement words too: tuned +1.09 (jumelage 2004 +0.27, protocole d'accord 2005 +0.16) but
-    # untuned -0.00, 4 down; a word of a phrase alone near the year: centre de santé 2004 -0.07;
-    # window 10: untuned 2 down; 2.0: untuned 1 down; the year scored as `year_score` instead of a bonus:
-    # untuned -0.07 to -0.35)
-    year_near: float = 4.0
-    year_near_window: int = 6
-    year_near_fields: tuple[str, ...] = ("title", "body", "sheet")
+    # Tried and left (round 45): a year next to a topic (`stages de formation en France en 2006`)
+    # dating it, a bonus of 4.0 shared by the topic word groups written within six words of the year
+    # (title, body and sheet spans). Dev 1,718: tuned year 35 +0.172 in summed nDCG@10, untuned 28
+    # +0.106, none down; but the sealed sixty-third batch's year query, unseen, went down (-0.025), and
+    # year+topic queries took 12.2 -> 15.1 ms median (10 queries, caching off, alternated). Spans on
+    # title and body only lost most of the gain (untuned year 2 down).
 
     # -- what the query says of the collectivity sought ---------------------------------------
     # A query calling it French (`quelles collectivités françaises coopèrent avec Tlemcen`):
