@@ -300,7 +300,8 @@ def _not_here(pid: str):
         return None
     back_url = url_for("pages.search") + search_state(request.args)
     if why["status"] != 410:
-        return render_template("error.html", status=why["status"], message=why["message"], back_url=back_url), 404
+        status = why["status"]  # the page's heading and the response's status are the same number
+        return render_template("error.html", status=status, message=why["message"], back_url=back_url), status
     owner = why["partnership_id"]
     record_url = url_for("pages.partnership", pid=owner) + search_state(request.args) if owner else None
     words = "" if owner else why["title"]  # the partnership gone too: its title is how to find it again

@@ -28,3 +28,15 @@ def test_a_retired_id_in_capitals_is_read_as_a_living_one_is(merged_app):  # noq
         page = client.get(f"/partenariats/{aid.upper()}")
         assert page.status_code == 301 and f"/partenariats/{KALENKO}" in page.headers["Location"]
     assert client.get(f"/partenariats/{KALENKO.upper()}--A02", follow_redirects=True).status_code == 410
+
+
+def test_the_page_of_an_id_that_answers_nothing_says_the_status_it_returns(merged_app, monkeypatch):  # noqa: F811
+    """pages._not_here rendered « Erreur <status> » from views.not_here but returned 404 whatever the
+    status: the heading and the response's status are now the same number, 410 for a retired id."""
+    client = merged_app.test_client()
+    retired = client.get(f"/partenariats/{KALENKO}--a02")
+    assert retired.status_code == 410 and "<h1>Erreur 410</h1>" in retired.get_data(as_text=True)
+    said = {"status": 503, "code": "unavailable", "message": "Le document de cette action n'a pas été lu."}
+    monkeypatch.setattr(views, "not_here", lambda pid: said if pid == f"{KALENKO}--a07" else None)
+    page = client.get(f"/partenariats/{KALENKO}--a07")
+    assert page.status_code == 503 and "<h1>Erreur 503</h1>" in page.get_data(as_text=True)
