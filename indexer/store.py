@@ -104,6 +104,15 @@ class FolderUnwritable(Exception):
     """The index folder takes no file (`building`): read-only, or another user's."""
 
 
+def _since(stamp: str) -> str:
+    """When a build began, from its lock's note (an ISO timestamp in UTC), as the project says a
+    time: « le 6 décembre 2026 à 21 h 02 (UTC) »; a note of a build before that (`21:02:10`) as it is."""
+    from search_app.formatting import datetime as french_datetime  # (a refusal only: not loaded by every build)
+
+    said = french_datetime(stamp)
+    return f"le {said}" if said != stamp else f"à {stamp}"
+
+
 @contextmanager
 def building(index_dir: Path) -> Iterator[None]:
     """The index folder for one build at a time: a second `repertoires index` on it while the first
@@ -121,14 +130,14 @@ def building(index_dir: Path) -> Iterator[None]:
             except BlockingIOError:
                 fh.seek(0)
                 pid, _, since = fh.read().decode("utf-8", "replace").strip().partition(" ")
-                who = f" (processus {pid}, commencée à {since})" if pid and since else ""
+                who = f" (processus {pid}, commencée {_since(since)})" if pid and since else ""
                 raise BuildBusy(f"une autre construction de l'index est en cours dans {index_dir}{who} : "
                                 "attendez qu'elle finisse (un serveur passe à son index dès qu'il est "
                                 "construit)") from None
         try:
             fh.seek(0)
             fh.truncate()
-            fh.write(f"{os.getpid()} {time.strftime('%H:%M:%S')}\n".encode())
+            fh.write(f"{os.getpid()} {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}\n".encode())
         except OSError as exc:  # a full disk
             raise FolderUnwritable(not_written(index_dir, exc)) from None
         yield

@@ -4,6 +4,7 @@ once each published, and the first to finish removed the generation being served
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 
@@ -31,7 +32,9 @@ def test_a_build_while_another_holds_the_folder_is_refused_and_names_it(small_da
         build_index(small_data, ix)
     message = str(exc.value)
     assert message.startswith(f"une autre construction de l'index est en cours dans {ix} (processus {os.getpid()}, "
-                              "commencée à ")
+                              "commencée le ")
+    began = message.split("commencée le ", 1)[1].split(")", 1)[0]  # « 6 décembre 2026 à 21 h 02 (UTC »
+    assert re.fullmatch(r"(1er|[12]?\d|3[01]) [a-zéû]+ \d{4} à \d{1,2} h \d\d \(UTC", began), began
     assert "attendez qu'elle finisse" in message
     assert not list(ix.glob("gen-*")) and not (ix / POINTER).exists()  # nothing written
 
