@@ -117,7 +117,7 @@ def read_source(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(f"{path.name} : ligne {line} : ce n'est pas du texte UTF-8 ({not_utf8(exc)}, "
-                          f"octet n° {exc.start})") from None
+                          f"octet n° {exc.start + 1})") from None  # counted from 1, as the lines are
 
 
 def cut_short(document: str, text: str, ending: str) -> str:

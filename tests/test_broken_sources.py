@@ -29,8 +29,16 @@ def test_bytes_that_are_not_utf8_are_said_in_french(micl, bad, said):
     _, _, report = parse_document(micl, DOC)
     line = text[:cut].count(b"\n") + 1
     assert not report.ok
-    assert f"ligne {line} : ce n'est pas du texte UTF-8 ({said}, octet n° {cut})" in report.error
+    # the bad byte follows the `cut` bytes kept: it is byte number cut + 1, counted from 1 as the lines are
+    assert f"ligne {line} : ce n'est pas du texte UTF-8 ({said}, octet n° {cut + 1})" in report.error
     assert not any(w in report.error for w in ("invalid", "byte", "unexpected", "data"))
+
+
+def test_a_bad_first_byte_is_byte_number_1(micl):
+    (micl / DOC).write_bytes(b"\xff" + (micl / DOC).read_bytes())
+    _, _, report = parse_document(micl, DOC)
+    assert "ligne 1 : ce n'est pas du texte UTF-8 (l'octet 0xFF ne peut commencer un caractère, octet n° 1)" \
+        in report.error
 
 
 def test_a_file_cut_inside_a_character_says_so_in_french(micl):
