@@ -95,6 +95,9 @@ def test_the_statement_says_what_a_french_public_service_must_say(client):
     assert "Cette déclaration a été établie le 2 décembre 2026." in html
     assert "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07" in html
     assert "axe-core 4.14.1" in html
+    tested = squash(html.split("<h2>Résultats des tests</h2>", 1)[1].split("<h2>", 1)[0])
+    for check in ("valeurs restantes", "« Réessayer »", "« Précédent »", "44 × 44 pixels", "couleurs forcées"):
+        assert check in tested, check  # round 45's browser checks (test_browser_journeys, _history, test_accessibility)
     everywhere = ("/", "/a-propos", "/accessibilite")
     assert [a["href"] for a in t.find("a") if a.get("href", "").startswith("/") and
             a["href"] not in everywhere] == [p for _, p in CHECKED_PAGES if p not in everywhere]
