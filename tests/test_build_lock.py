@@ -3,6 +3,8 @@ another build holds is refused with a French message naming the first, and touch
 once each published, and the first to finish removed the generation being served."""
 from __future__ import annotations
 
+import errno
+import io
 import os
 import re
 import shutil
@@ -10,6 +12,7 @@ import threading
 
 import pytest
 
+from indexer import store
 from indexer.build import BuildError, build_index
 from indexer.store import POINTER, BuildBusy, building
 from repertoires.cli import main
@@ -80,22 +83,22 @@ def test_two_builds_at_once_one_waits_for_none(tmp_path):
     assert (len(held), len(refused)) == (1, 1)
 
 
-def test_a_folder_that_takes_no_lock_is_said_in_french_not_a_traceback(small_data, tmp_path, monkeypatch, capsys):
-    """The lock's file is the build's first write: in a read-only folder its OSError was a traceback."""
-    import errno
-
-    from indexer import store
-
-    def refused(path, *args, **kwargs):
-        raise OSError(errno.EROFS, "Read-only file system", str(path))
-
-    monkeypatch.setattr(store, "open", refused, raising=False)  # the module's open, before the builtin
-    ix = tmp_path / "ix"
+def _refused(small_data, ix, monkeypatch, opener, said: str) -> None:
+    """A build whose lock's file `opener` stands for (store's open) is refused, saying `said` in French."""
+    monkeypatch.setattr(store, "open", opener, raising=False)  # the module's open, before the builtin
     ix.mkdir()
     with pytest.raises(BuildError) as exc:
         build_index(small_data, ix)
-    assert str(exc.value) == (f"impossible d'écrire l'index dans {ix} : système de fichiers en lecture seule "
-                              "(l'index servi n'a pas changé)")
+    assert str(exc.value) == f"impossible d'écrire l'index dans {ix} : {said} (l'index servi n'a pas changé)"
+
+
+def test_a_folder_that_takes_no_lock_is_said_in_french_not_a_traceback(small_data, tmp_path, monkeypatch, capsys):
+    """The lock's file is the build's first write: in a read-only folder its OSError was a traceback."""
+    def refused(path, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    ix = tmp_path / "ix"
+    _refused(small_data, ix, monkeypatch, refused, "système de fichiers en lecture seule")
     assert main(["index", "--quiet", "--data", str(small_data), "--index", str(ix)]) == 1
     assert capsys.readouterr().err.startswith(f"erreur : impossible d'écrire l'index dans {ix} : ")
 
@@ -103,20 +106,10 @@ def test_a_folder_that_takes_no_lock_is_said_in_french_not_a_traceback(small_dat
 def test_a_full_disk_that_takes_no_lock_note_is_said_in_french_not_a_traceback(small_data, tmp_path, monkeypatch):
     """On a full disk the lock's file opens but its note (process, time) is not written: its OSError,
     raised again when the file closed, was a traceback; a full disk during a build says it in French."""
-    import errno
-    import io
-
-    from indexer import store
-
     class Full(io.FileIO):
         def write(self, data):
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store, "open", lambda path, *args, **kwargs: Full(path, "a+"), raising=False)
     ix = tmp_path / "ix"
-    ix.mkdir()
-    with pytest.raises(BuildError) as exc:
-        build_index(small_data, ix)
-    assert str(exc.value) == (f"impossible d'écrire l'index dans {ix} : plus de place sur le disque "
-                              "(l'index servi n'a pas changé)")
+    _refused(small_data, ix, monkeypatch, lambda path, *args, **kwargs: Full(path, "a+"), "plus de place sur le disque")
     assert not list(ix.glob("gen-*"))
