@@ -504,11 +504,10 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
     a sentence of `elsewhere` (the sheet's projects) naming a first mission, visit or meeting, or any
     mission, visit, meeting or delegation before the formal act (`Mars 2004 : Visite d'une délégation`
     before a twinning signed in 2005)."""
-    found = [y for s in sentences(history or "") if not _NOT_CONTACT_RE.search(fold(s))
-             for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(fold(s)))]
+    told = [(s, f) for s, f in ((s, fold(s)) for s in sentences(history or "")) if not _NOT_CONTACT_RE.search(f)]
+    found = [y for s, f in told for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(f))]
     # (not a relaunch's, `Reprise des premiers contacts`, nor after the formal act: a new team's)
-    named = [y for s in sentences(history or "") if _FIRST_CONTACT_RE.search(fold(s))
-             and not _NOT_CONTACT_RE.search(fold(s))
+    named = [y for s, f in told if _FIRST_CONTACT_RE.search(f)
              for y in years(s, until).found if formalized is None or y <= formalized]
     found = named or found
     if not found:
