@@ -226,8 +226,10 @@ def _own_period(a: ActionDraft) -> str | None:
     if not a.when or a.start is not None or a.end is not None:
         return None
     cell = fields.years(a.when).found
-    own = [(first, last) for first, last in fields.periods(a.title) if len(cell) == 1 and first == cell[0]]
-    return f"{a.when} ({own[0][0]}-{own[0][1]})" if own else None
+    if len(cell) != 1:
+        return None
+    own = next((last for first, last in fields.periods(a.title) if first == cell[0]), None)
+    return f"{a.when} ({cell[0]}-{own})" if own is not None else None
 
 
 _LEAST = 6  # letters: less of a label past its heading's line could be the text's own first word
