@@ -67,7 +67,7 @@ def programme_actions(body: list[tuple[int, str]], updated: str | None = None) -
 
 
 def _items(lines: list[tuple[int, str]], amount: str, axis: str | None, year: int,
-           amount_line: int, status: str = "en projet") -> list[ActionDraft]:
+           amount_line: int, status: str) -> list[ActionDraft]:
     """One budgeted paragraph: one action, or one per numbered part (`1) … 2) …`), the amount
     going to the first."""
     text = _DESCRIBED_RE.sub("", " ".join(t for _, t in lines if t))
