@@ -68,8 +68,9 @@ from .querymodel import (
     Alternative,
     BuiltQuery,
     Group,
+    rebuilt,
 )
-from .queryyears import active_years, rebuilt, year_alternatives
+from .queryyears import active_years, year_alternatives
 
 YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)

@@ -88,6 +88,13 @@ class Group:
             self.query = qs[0] if len(qs) == 1 else Q.Or(qs)
 
 
+def rebuilt(group: Group, alternatives: list[Alternative]) -> Group:
+    """`group` with these alternatives (itself when they are its own, in its order)."""
+    if alternatives == group.alternatives:
+        return group
+    return Group(group.text, alternatives, light=group.light, agreement=group.agreement, required=group.required)
+
+
 # the filter value of a prefix whose value names none: no record holds it, so the facet lets nothing
 # through (BuiltQuery.shown_filters leaves it out)
 NO_VALUE = "\x00none"

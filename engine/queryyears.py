@@ -1,6 +1,5 @@
 """A year among the query's words: the ways it is found (written, the year a partnership began, the
-years a record was active). The query builder
-(`querybuild.py`) asks this for each year typed."""
+years a record was active). The query builder (`querybuild.py`) asks this for each year typed."""
 from __future__ import annotations
 
 from whoosh import query as Q
@@ -11,14 +10,7 @@ from indexer.schema import facet_field
 from . import ranking_profile
 from .fieldquery import field_parts
 from .fillers import names_partnership
-from .querymodel import VIA_ACTIVE, VIA_WORD, VIA_YEAR, Alternative, Group
-
-
-def asks_when_begun(pq) -> bool:
-    """A word naming a partnership or an agreement (`jumelage 1988`, `convention 2001`), or an OR of
-    such words (`jumelage OR santé` is not), next to a year asks when the partnership began."""
-    return any(all(c.kind == "word" and not c.negated and names_partnership(c.text) for c in clauses)
-               for clauses in pq.groups)
+from .querymodel import VIA_ACTIVE, VIA_WORD, VIA_YEAR, Alternative, Group, rebuilt
 
 
 def active_years(groups: list[Group], pq) -> list[Group]:
@@ -27,7 +19,8 @@ def active_years(groups: list[Group], pq) -> list[Group]:
     of a period or an OR included); next to a partnership's or an agreement's word (`jumelage
     1988`, `convention 2001`), it asks when the partnership began, and only `began` and the texts
     answer."""
-    gated = asks_when_begun(pq)
+    gated = any(all(c.kind == "word" and not c.negated and names_partnership(c.text) for c in clauses)
+                for clauses in pq.groups)  # a word, or an OR of such words (`jumelage OR santé` is not)
     return [rebuilt(g, [a for a in g.alternatives if a.via != VIA_ACTIVE]
                      + ([] if gated else [a for a in g.alternatives if a.via == VIA_ACTIVE])) for g in groups]
 
@@ -45,10 +38,3 @@ def year_alternatives(schema, year: str) -> list[Alternative]:
         active = Q.ConstantScoreQuery(Q.Term(field, year), profile.year_active)
         out.append(Alternative(VIA_ACTIVE, year, [(field, active)], grade=profile.year_active, otherwise=True))
     return out
-
-
-def rebuilt(group: Group, alternatives: list[Alternative]) -> Group:
-    """`group` with these alternatives (itself when they are its own, in its order)."""
-    if alternatives == group.alternatives:
-        return group
-    return Group(group.text, alternatives, light=group.light, agreement=group.agreement, required=group.required)
