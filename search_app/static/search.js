@@ -306,8 +306,8 @@
     if (!box.classList || !box.classList.contains("facet-filter-input")) return;
     var section = box.closest("section.facet");
     var key = fold(box.value.trim());
-    var shown = 0;
-    section.querySelectorAll("ul.values > li").forEach(function (li) {
+    var shown = 0, values = section.querySelectorAll("ul.values > li");
+    values.forEach(function (li) {
       var label = li.querySelector(".label");
       var keep = !key || (label && fold(label.textContent).indexOf(key) >= 0);
       li.hidden = !keep;
@@ -319,11 +319,10 @@
     if (none) none.hidden = shown > 0;
     // what is left is read out too (a screen reader heard nothing of the list it was narrowing)
     clearTimeout(filterTimer);
-    var all = section.querySelectorAll("ul.values > li").length;
     filterTimer = setTimeout(function () {
       if (!live) return;
       live.textContent = !key ? "" : shown === 0 ? "Aucune valeur ne correspond."
-        : (shown === 1 ? "1 valeur" : shown + " valeurs") + " sur " + all + ".";
+        : (shown === 1 ? "1 valeur" : shown + " valeurs") + " sur " + values.length + ".";
     }, 500);
   });
 
