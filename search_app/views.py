@@ -133,7 +133,7 @@ def partnership_view(pid: str) -> dict | None:
         return None
     hide = hide_contacts()
     data = public_record(rec, hide)
-    data["actions"] = [public_record(a, hide) for a in engine.actions_of(pid)]  # copies
+    data["actions"] = [public_record(a, hide) for a in engine.actions_of(pid)]
     data["url"] = partnership_url(pid)
     data["related"] = related_view(pid)  # the page's « Voir aussi »
     return data
@@ -283,7 +283,7 @@ def action_view(aid: str) -> dict | None:
     rec = engine.action(aid)
     if rec is None:
         return None
-    data = public_record(rec, hide_contacts())  # (rec is the engine's copy)
+    data = public_record(rec, hide_contacts())
     data["url"] = partnership_url(rec["partnership_id"]) + f"#{aid}"
     return data
 
