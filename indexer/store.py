@@ -42,6 +42,7 @@ except ImportError:  # (Windows: builds are not locked there)
     fcntl = None  # type: ignore[assignment]
 
 from .locations import default_index_dir
+from .text import french_datetime
 
 DEFAULT_INDEX_DIR = default_index_dir()  # see locations.py: a clone's index/, or the user's data folder
 POINTER = "CURRENT"
@@ -107,8 +108,6 @@ class FolderUnwritable(Exception):
 def _since(stamp: str) -> str:
     """When a build began, from its lock's note (an ISO timestamp in UTC), as the project says a
     time: « le 6 décembre 2026 à 21 h 02 (UTC) »; a note of a build before that (`21:02:10`) as it is."""
-    from search_app.formatting import datetime as french_datetime  # (a refusal only: not loaded by every build)
-
     said = french_datetime(stamp)
     return f"le {said}" if said != stamp else f"à {stamp}"
 

@@ -3,6 +3,7 @@ same in every document (split words, capitals, broken lines), so the repairs
 live in one place."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
@@ -30,6 +31,45 @@ def slugify(text: str) -> str:
 def french_list(items: list[str]) -> str:
     """Items as a French sentence lists them: `a`, `a et b`, `a, b et c` (the notices' wording)."""
     return " et ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
+
+
+# Dates as the project says them to a reader, in every layer (the pages and the command line through
+# search_app.formatting, the build's own refusals here below it): `2 décembre 2026`, `1er mai 2007`.
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+
+
+def _as_date(value) -> dt.date | dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    text = str(value).strip()
+    try:
+        if "T" in text or " " in text:
+            return dt.datetime.fromisoformat(text)  # Python 3.11 reads the trailing Z
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def french_date(value) -> str:
+    """An ISO date or timestamp as `2 décembre 2026` (`1er` for the first of the
+    month); text that is not a date is returned as it is."""
+    d = _as_date(value)
+    if d is None:
+        return "" if value is None else str(value)
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def french_datetime(value) -> str:
+    """A timestamp as `2 décembre 2026 à 0 h 20 (UTC)`."""
+    d = _as_date(value)
+    if not isinstance(d, dt.datetime):
+        return french_date(value)
+    zone = " (UTC)" if d.utcoffset() == dt.timedelta(0) else ""
+    return f"{french_date(d)} à {d.hour} h {d.minute:02d}{zone}"
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")

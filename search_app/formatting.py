@@ -2,21 +2,23 @@
 
 Decimal comma and thin-space thousands (`1 250,5`), singular for 0 and 1
 (`0 partenariat`, `1,5 million`), decades as `années 1980`, dates as
-`2 décembre 2026` (`1er mai 2007`). The templates use these as filters; the
-JSON API keeps machine values (numbers, ISO dates).
+`2 décembre 2026` (`1er mai 2007`; written in indexer.text, which the build's
+messages read too). The templates use these as filters; the JSON API keeps
+machine values (numbers, ISO dates).
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 
 from indexer.parsers.fields import says_yearly
-from indexer.text import capitalised as text_capitalised
+from indexer.text import (
+    capitalised as text_capitalised,
+    french_date as date,  # (the build's refusals say dates too: below every layer)
+    french_datetime as datetime,
+)
 
 NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
 # Section names the parsers use internally, as a reader says them.
 SECTION_LABELS = {"sheet": "fiche", "sheet (partie commune)": "fiche, partie commune"}
 # The index's text fields (indexer.schema.TEXT_FIELDS), and the year a partnership began (a year
@@ -63,39 +65,6 @@ def _plural_of(singular: str) -> str:
 def decade(year: int) -> str:
     """`1983` -> `années 1980`."""
     return f"années {year // 10 * 10}"
-
-
-def _parse(value) -> dt.date | dt.datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value
-    text = str(value).strip()
-    try:
-        if "T" in text or " " in text:
-            return dt.datetime.fromisoformat(text)  # Python 3.11 reads the trailing Z
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def date(value) -> str:
-    """An ISO date or timestamp as `2 décembre 2026` (`1er` for the first of the
-    month); text that is not a date is returned as it is."""
-    d = _parse(value)
-    if d is None:
-        return "" if value is None else str(value)
-    day = "1er" if d.day == 1 else str(d.day)
-    return f"{day} {MONTHS[d.month - 1]} {d.year}"
-
-
-def datetime(value) -> str:
-    """A timestamp as `2 décembre 2026 à 0 h 20 (UTC)`."""
-    d = _parse(value)
-    if not isinstance(d, dt.datetime):
-        return date(value)
-    zone = " (UTC)" if d.utcoffset() == dt.timedelta(0) else ""
-    return f"{date(d)} à {d.hour} h {d.minute:02d}{zone}"
 
 
 def duration_ms(ms: float) -> str:

@@ -1,9 +1,10 @@
-"""No import cycle between the project's modules.
+"""No import cycle between the project's modules, and no import up the layers.
 
 Every `import` and `from … import` of the project's packages is read with
 `ast` (at module level and inside functions alike: a function-level import is
 a dependency too, only a later one), and the module graph must have no
-strongly connected component larger than one module."""
+strongly connected component larger than one module. The library's packages
+are layers (LAYERS): a module imports from its own package and those below it."""
 from __future__ import annotations
 
 import ast
@@ -11,6 +12,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("analyzers", "indexer", "engine", "search_app", "repertoires", "evaluation", "benchmarks")
+# lowest first: the text analysis, the build, the search, the site (the command line, the evaluation and
+# the benchmarks sit above them all). The indexer said a date with search_app.formatting (f7bdfda):
+# what two layers say alike lives in the lower one.
+LAYERS = ("analyzers", "indexer", "engine", "search_app")
 
 
 def project_modules(root: Path = ROOT) -> dict[str, Path]:
@@ -107,6 +112,13 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+def upward_imports(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(module, imported module) of each import by a layer's module of a package above its layer."""
+    rank = {p: i for i, p in enumerate(LAYERS)}
+    return sorted((m, t) for m, targets in graph.items() if m.split(".")[0] in rank for t in targets
+                  if rank.get(t.split(".")[0], len(LAYERS)) > rank[m.split(".")[0]])
+
+
 def test_the_detector_finds_a_cycle(tmp_path):
     pkg = tmp_path / "engine"
     pkg.mkdir()
@@ -125,3 +137,21 @@ def test_no_import_cycle_between_project_modules():
     graph = import_graph()
     assert len(graph) > 50 and graph["search_app.api"]  # the walk found the project
     assert cycles(graph) == []
+
+
+def test_the_detector_finds_an_import_up_the_layers(tmp_path):
+    for pkg in PACKAGES:
+        (tmp_path / pkg).mkdir()
+        (tmp_path / pkg / "__init__.py").write_text("")
+    (tmp_path / "search_app" / "formatting.py").write_text("from indexer import text\n")
+    (tmp_path / "indexer" / "text.py").write_text("import analyzers\n")
+    (tmp_path / "indexer" / "store.py").write_text("def since():\n    from search_app.formatting import x\n")
+    (tmp_path / "engine" / "run.py").write_text("import repertoires\n")
+    assert upward_imports(import_graph(tmp_path)) == [("engine.run", "repertoires"),
+                                                      ("indexer.store", "search_app.formatting")]
+
+
+def test_no_layer_imports_from_a_layer_above_it():
+    graph = import_graph()
+    assert graph["indexer.store"] and graph["search_app.formatting"]  # the walk found both layers
+    assert upward_imports(graph) == []
