@@ -401,13 +401,16 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     if from_history:
         sources[HISTORY] = _ordered(from_history)
     p.domains = _ordered({d for v in sources.values() for d in v})
-    years = set(p.years) | {y for a in acts for y in a.years}
+    running = {y for a in acts for y in a.years}  # its actions' years, with those fill_since adds below
+    years = set(p.years) | running
     years |= {y for y in (p.formalized, p.first_contact_year) if y}
     ahead = _ahead(p, until)
     if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
         first, last = min(years), max(years)
         for a in acts:
-            years |= fill_since(a, last)
+            filled = fill_since(a, last)
+            years |= filled
+            running |= filled
         said = " ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)
         told = fields.years(said).found + fields.inner_years(said)
         years |= {y for y in told if first <= y <= last}
@@ -424,7 +427,6 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     p.years = sorted(years)
     # a year its actions run in is a year of work, not one its texts plan (Ille-et-Vilaine–Mopti's
     # perspectives print its programme of the sheet's own year, `2008`, whose actions run then)
-    running = {y for a in acts for y in a.years}
     p.add_planned([y for y in _planned(p, until, ahead) if y not in running])
 
 
