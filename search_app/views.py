@@ -126,14 +126,15 @@ def _unfiltered_total(engine, req: SearchRequest) -> int | None:
 
 
 def partnership_view(pid: str) -> dict | None:
-    """A partnership with all its actions, every field, as it may be shown."""
-    engine = get_engine()
-    rec = engine.partnership(pid)
+    """A partnership with all its actions, every field, as it may be shown: public_record copies the
+    generation's stored records (as the exports do), which nothing here writes into."""
+    state = get_engine().state()
+    rec = state.partnerships.get(pid)
     if rec is None:
         return None
     hide = hide_contacts()
-    data = public_record(rec, hide)
-    data["actions"] = [public_record(a, hide) for a in engine.actions_of(pid)]
+    data = public_record(rec, hide, state)
+    data["actions"] = [public_record(state.actions[a], hide, state) for a in state.actions_of.get(pid, [])]
     data["url"] = partnership_url(pid)
     data["related"] = related_view(pid)  # the page's « Voir aussi »
     return data
@@ -279,11 +280,11 @@ def related_view(pid: str) -> dict:
 
 
 def action_view(aid: str) -> dict | None:
-    engine = get_engine()
-    rec = engine.action(aid)
+    state = get_engine().state()
+    rec = state.actions.get(aid)  # the stored record: public_record copies it
     if rec is None:
         return None
-    data = public_record(rec, hide_contacts())
+    data = public_record(rec, hide_contacts(), state)
     data["url"] = partnership_url(rec["partnership_id"]) + f"#{aid}"
     return data
 
