@@ -141,11 +141,16 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
     return replace(req, year_from=req.year_to, year_to=req.year_from), [read_forwards(req.year_from, req.year_to)]
 
 
-def search(state: IndexState, req: SearchRequest) -> dict:
+def search(state: IndexState, req: SearchRequest, planned: tuple | None = None) -> dict:
+    """The response to `req`. `planned`: the query already read and built, (words, built query, what the
+    index knows), by the search whose other kind of record this one counts (it counts no other)."""
     started = time.perf_counter()
-    known = knows(state)
-    pq = place_phrases(parse_query(req.q), known.written, lambda key: key in state.partner_place_keys)
-    built = plan(state, pq, known)
+    if planned is None:
+        known = knows(state)
+        pq = place_phrases(parse_query(req.q), known.written, lambda key: key in state.partner_place_keys)
+        built = plan(state, pq, known)
+    else:
+        pq, built, known = planned
     req, said = _period(req)
     notices = respelled_notices(state, known, pq, built.notices) + said
 
@@ -199,16 +204,23 @@ def search(state: IndexState, req: SearchRequest) -> dict:
             if scores is not None else {}
     else:
         hits, counts, hit_scores = kept_parts, part_counts, part_scores
-    if facets.kind is not None:  # the kind facet counts what each listing would hold
-        counts[facets.kind.name] = Counter({"partnership": len(kept_parts), "action": len(kept_actions)})
-
     total = len(hits)
+    # the other kind's count is what its own listing holds: its ranking widens to partial matches and
+    # reads an exclusion as that listing does (`assainissement Kayes` said 270 actions, the action listing
+    # holds 15; `-eau` 289, not 830; `-type:action eau` with type=action, 0 partnerships, not 71): the
+    # kind facet and the notice of an empty listing say it
+    listings = _listings(state, req, facets.kind.name, mode if kinds else None, total, (pq, built, known)) \
+        if facets.kind is not None and planned is None and (req.facets or not total) else Counter()
+    if facets.kind is not None:  # the kind facet counts what each listing would hold
+        counts[facets.kind.name] = listings
+
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
     if not total:  # a filter emptied it: what promised results says only what stays true
         notices[:] = [promised.get(n, n) for n in notices if promised.get(n, n)]
-        notices += _why_empty(pq, selection, facets, mode, len(kept_parts if mode == "action" else kept_actions),
-                              ranking.unknown)  # (said once: the notices are listed without repeats)
+        # (said once: the notices are listed without repeats)
+        notices += _why_empty(pq, selection, facets, mode, listings["action" if mode == "partnership" else
+                                                                  "partnership"], ranking.unknown)
         notices += against_parameters(pq, facets, req.filters, built)
         notices += filter(None, [years_outside(state.facet_values.get(YEAR, []), req.filters, req.year_from,
                                                req.year_to)])
@@ -370,6 +382,15 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
             {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
         out.append(hit)
     return out
+
+
+def _listings(state: IndexState, req: SearchRequest, kind: str, listed: str | None, total: int,
+              planned: tuple) -> Counter:
+    """How many records each kind's listing of this search holds (its kind toggled: `type`); the kind
+    listed (None: none is) holds `total`."""
+    return Counter({k: total if k == listed else search(state, replace(
+        req, filters={**req.filters, kind: [k]}, page=1, per_page=1, facets=False, snippets=False, explain=False),
+        planned)["total"] for k in registry()[kind].closed})
 
 
 def _candidates(state: IndexState, scores: Mapping[int, float] | None, kinds: set[str]

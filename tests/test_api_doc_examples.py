@@ -206,6 +206,18 @@ def test_the_union_example_names_its_search(client):
     assert both["total"] == int(said[6]) == int(said[5]) + int(said[4])
 
 
+def test_the_kind_facet_example_lists_what_it_counts(client):
+    """« `q=assainissement Kayes` shows « Actions 15 », and `type=action` lists those 15 »: the count was
+    the partnership listing's 270 actions (QA r46)."""
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = re.search(r"`q=([\w ]+)` shows « Actions (\d+) », and `type=action` lists those (\d+)", text)
+    assert said, "the kind facet's example is gone from docs/api.md: update this test"
+    answer = client.get("/api/search", query_string={"q": said[1]}).get_json()
+    assert next(f["count"] for f in answer["facets"]["type"] if f["value"] == "action") == int(said[2])
+    listed = client.get("/api/search", query_string={"q": said[1], "type": "action"}).get_json()
+    assert listed["total"] == int(said[3]) == int(said[2])
+
+
 def test_the_query_operators_are_all_named(spec):
     """`OU` works as `OR` (the box's help says so), but the docs and the OpenAPI named `OR` only
     (QA r44, audit 10, #10): every word the query language reads as an operator is named."""
