@@ -407,10 +407,8 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     ahead = _ahead(p, until)
     if years:  # the years its history tells of, inside the span the rest documents (which they leave as it is)
         first, last = min(years), max(years)
-        for a in acts:
-            filled = fill_since(a, last)
-            years |= filled
-            running |= filled
+        running |= {y for a in acts for y in fill_since(a, last)}
+        years |= running
         said = " ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)
         told = fields.years(said).found + fields.inner_years(said)
         years |= {y for y in told if first <= y <= last}
