@@ -14,8 +14,9 @@ import time
 from pathlib import Path
 
 from indexer.build import write_generation
-from indexer.corpus import DEFAULT_DATA_DIR, Corpus, corpus_checksum
+from indexer.corpus import DEFAULT_DATA_DIR, Corpus
 from indexer.records import action_from_dict, partnership_from_dict
+from indexer.sources import corpus_checksum
 from indexer.store import RECORDS, current_generation
 
 TEXT_FIELDS = ("history", "objectives", "perspectives", "description")

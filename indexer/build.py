@@ -20,7 +20,7 @@ from analyzers.vocabulary import write_expansions
 from analyzers.wordtables import Locator, count_vocabulary, word_terms, write_tables
 
 from .action_ids import LedgerError
-from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, code_fingerprint, load_corpus
+from .corpus import DEFAULT_DATA_DIR, DOCUMENTS, Corpus, load_corpus
 from .doctable import write_doc_table
 from .documents import index_documents
 from .likeness import write_likeness
@@ -32,6 +32,7 @@ from .recordtable import encoded, records_json, write_record_table
 from .registry import REPERTOIRES
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
 from .segment import BuildWriter
+from .sources import code_fingerprint
 from .store import (
     DEFAULT_INDEX_DIR,
     DOC_COLUMNS,

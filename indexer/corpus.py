@@ -8,7 +8,6 @@ record with the sources of both.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import time
 from collections.abc import Callable, Collection
@@ -26,13 +25,10 @@ from .parsers import DOCUMENTS, fields, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import PLANNED, Action, Partnership
 from .registry import REPERTOIRES, Repertoire
-from .text import fix_shouted_words, french_commune_name, repaired
+from .sources import SourceError, corpus_checksum, cut_short, source_bytes, source_text
+from .text import fix_shouted_words, french_commune_name
 
 DEFAULT_DATA_DIR = default_data_dir(DOCUMENTS)  # see locations.py: a clone's data/, or the installed copy
-
-
-class SourceError(Exception):
-    """A source file that cannot be parsed at all (missing, empty, not UTF-8, unknown shape)."""
 
 
 @dataclass
@@ -68,92 +64,24 @@ class Corpus:
         return all(r.ok for r in self.reports)
 
 
-def corpus_checksum(data_dir: Path, repertoires: list[Repertoire] | None = None) -> str:
-    """SHA-256 over the source documents (names and bytes), in a fixed order."""
-    h = hashlib.sha256()
-    for name in (r.file for r in (REPERTOIRES if repertoires is None else repertoires)):
-        path = Path(data_dir) / name
-        h.update(name.encode())
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(b"<missing>")
-    return h.hexdigest()
-
-
-# files of those packages that shape neither the records nor the index: the search's parameter bounds
-# (a page size changed would otherwise rebuild every index, « une autre version des lecteurs… »)
-_NOT_FINGERPRINTED = frozenset({"indexer/limits.py"})
-
-
-def fingerprinted_files() -> list[Path]:
-    """The code and data files that shape the records and the index (parsers, vocabulary, analyzers)."""
-    root = Path(__file__).resolve().parent.parent
-    return [path for package in ("indexer", "analyzers") for path in sorted((root / package).rglob("*"))
-            if path.suffix in (".py", ".json", ".txt", ".tsv") and "__pycache__" not in path.parts
-            and path.relative_to(root).as_posix() not in _NOT_FINGERPRINTED]
-
-
-def code_fingerprint() -> str:
-    """SHA-256 over `fingerprinted_files`: an index built by other code is
-    outdated even when the corpus has not changed."""
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for path in fingerprinted_files():
-        h.update(str(path.relative_to(root)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def read_source(path: Path) -> str:
-    """The text of a source file, or a SourceError saying precisely why not."""
-    if not path.exists():
-        raise SourceError(f"{path.name} : fichier introuvable dans {path.parent}")
-    data = path.read_bytes()
-    if not data.strip():
-        raise SourceError(f"{path.name} : fichier vide")
-    try:
-        return repaired(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"{path.name} : ligne {line} : ce n'est pas du texte UTF-8 ({not_utf8(exc)}, "
-                          f"octet n° {exc.start + 1})") from None  # counted from 1, as the lines are
-
-
-def cut_short(document: str, text: str, ending: str) -> str:
-    """The message of a document that lacks its last lines: where it stops, and what it lacks."""
-    lines = text.rstrip().split("\n")
-    last = " ".join(lines[-1].split())
-    last = last if len(last) <= 60 else last[:59] + "…"
-    return (f"{document} : fichier tronqué : il s'arrête ligne {len(lines)} (« {last} ») sans la fin du document "
-            f"(« {ending} ») ; aucune de ses fiches n'est lue")
-
-
-def not_utf8(exc: UnicodeDecodeError) -> str:
-    """Why bytes are not UTF-8, as a message says it: Python's reason is English (« invalid start
-    byte » was shown as it was, QA r45, audit 13)."""
-    byte = f"0x{exc.object[exc.start]:02X}"
-    if exc.reason == "unexpected end of data":
-        return f"le fichier s'arrête au milieu d'un caractère, commencé par l'octet {byte}"
-    if exc.reason == "invalid continuation byte":
-        return f"l'octet {byte} n'est pas suivi des octets que son caractère demande"
-    if exc.reason == "invalid start byte":
-        return f"l'octet {byte} ne peut commencer un caractère"
-    return f"octet {byte} invalide"
-
-
 def _parse_one(data_dir: Path, repertoires: list[Repertoire], document: str
-               ) -> tuple[list[Partnership], list[Action], DocumentReport]:
-    """`parse_document` with the document last (parallel_map's order)."""
-    return parse_document(data_dir, document, repertoires)
+               ) -> tuple[list[Partnership], list[Action], DocumentReport, bytes | None]:
+    """`parse_document` with the document last (parallel_map's order), and the bytes it read (None
+    when it read none), which the corpus's checksum reads."""
+    read: list[bytes] = []
+    return (*parse_document(data_dir, document, repertoires, read), read[0] if read else None)
 
 
 def parse_document(data_dir: Path, document: str, repertoires: list[Repertoire] | None = None,
-                   ) -> tuple[list[Partnership], list[Action], DocumentReport]:
+                   read: list[bytes] | None = None) -> tuple[list[Partnership], list[Action], DocumentReport]:
+    """A document's records and its report; `read` gets the bytes read from its file."""
     report = DocumentReport(document)
     start = time.perf_counter()
     try:
-        text = read_source(Path(data_dir) / document)
+        data = source_bytes(Path(data_dir) / document)
+        if read is not None:
+            read.append(data)
+        text = source_text(Path(data_dir) / document, data)
         if "\x00" in text:
             raise SourceError(f"{document} : contient des octets NUL : ce n'est pas un fichier texte")
         parser = reader_for(document, repertoires)
@@ -574,7 +502,10 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
     repertoires = REPERTOIRES if repertoires is None else repertoires
     files = [r.file for r in repertoires]
     parsed = parallel_map(_parse_one, files, data_dir, repertoires, when_idle=when_idle)
-    for document, (ps, acts, report) in zip(files, parsed, strict=True):
+    read: dict[str, bytes] = {}  # each file's bytes as parsed: the checksum does not read them again
+    for document, (ps, acts, report, data) in zip(files, parsed, strict=True):
+        if data is not None:
+            read[document] = data
         if not report.ok and fallback is not None:
             kept = fallback(document)
             if kept is not None:
@@ -596,5 +527,5 @@ def load_corpus(data_dir: Path | str = DEFAULT_DATA_DIR,
         # each without its document's name, of its kind still (an action_ids.IdWarning stays one)
         r.warnings += [type(w)(w.split(": ", 1)[1]) for w in merge_warnings if w.startswith(r.document + ":")]
         r.stats.update({f"domains: {k}": v for k, v in domain_source_counts(merged, r.document).items()})
-    return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir, repertoires), per_document,
+    return Corpus(merged, kept_actions, reports, corpus_checksum(data_dir, repertoires, read), per_document,
                   *action_ids.lost_ids(ledger, kept_actions, unread))

@@ -16,8 +16,8 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from .build import BuildError, BuildResult, build_index
-from .corpus import code_fingerprint, corpus_checksum
 from .schema import check_compatible
+from .sources import code_fingerprint, corpus_checksum
 from .store import Generation, IndexCorrupt, IndexError_, IndexNotAFolder, IndexOutdated, current_generation
 
 

@@ -5,7 +5,7 @@ importing nothing: the command line's help says them (`repertoires search --help
 the engine, which a `repertoires index` or `--help` does not need (~0,2 s).
 
 No record and nothing in the index depends on these bounds, so this file is left out of the index's
-code fingerprint (corpus._NOT_FINGERPRINTED): changing a page size must not make `serve` rebuild every
+code fingerprint (sources._NOT_FINGERPRINTED): changing a page size must not make `serve` rebuild every
 index as if the document readers had changed."""
 from __future__ import annotations
 

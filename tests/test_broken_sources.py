@@ -92,3 +92,23 @@ def test_a_reader_stopped_by_an_error_fails_its_document_rather_than_dropping_th
     assert (ps, acts, report.ok) == ([], [], False)
     assert report.error == (f"{DOC} : lecture interrompue par une erreur du lecteur (KeyError: 'oops') ; "
                             "aucune de ses fiches n'est lue")
+
+
+def test_the_corpus_checksum_is_that_of_the_bytes_parsed(micl, monkeypatch):
+    """The checksum hashes the bytes the build parsed, not the file read again after (which cost a
+    second read, and described a file changed meanwhile, not what the index holds)."""
+    from indexer import corpus
+    from indexer.sources import corpus_checksum
+
+    repertoires = [get(DOC)]
+    before = corpus_checksum(micl, repertoires)
+    real = corpus.parallel_map
+
+    def then_changed(*args, **kwargs):
+        parsed = real(*args, **kwargs)
+        (micl / DOC).write_bytes((micl / DOC).read_bytes() + b"\n")  # changed once parsed
+        return parsed
+
+    monkeypatch.setattr(corpus, "parallel_map", then_changed)
+    read = corpus.load_corpus(micl, repertoires=repertoires)
+    assert read.partnerships and read.checksum == before != corpus_checksum(micl, repertoires)

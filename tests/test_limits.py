@@ -42,7 +42,7 @@ def test_the_limits_load_no_engine():
 
 def test_the_limits_are_not_part_of_the_index_code_fingerprint():
     """A page size changed is not « une autre version des lecteurs de documents »: no rebuild for it."""
-    from indexer.corpus import fingerprinted_files
+    from indexer.sources import fingerprinted_files
 
     names = {p.as_posix().rsplit("/", 2)[-2] + "/" + p.name for p in fingerprinted_files()}
     assert "indexer/limits.py" not in names

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from indexer.corpus import read_source
+from indexer.sources import read_source
 from repertoires.output import print_build_summary
 from test_notes_french import english_words, spacing_faults
 
