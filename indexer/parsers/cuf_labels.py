@@ -14,7 +14,7 @@ import re
 from ..domains import map_domain
 from ..text import squash_spaces
 from . import fields
-from .cuf_cells import _BULLET_RE, Cell, heading
+from .cuf_cells import _BULLET_RE, Cell, cells_of, heading
 from .cuf_rows import Row, monotone
 
 
@@ -209,3 +209,20 @@ def _runs_of_blocks(rows: list[Row], blocks: list[int], domains: list[Cell], top
         runs[:0] = [j - 1] * (i - k)
         i = k
     return runs
+
+
+def chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> bool:
+    """A first column telling the partnership's story (`Venue à Thionville du
+    nouveau Maire…`, `Pour le 15° anniversaire…`) beside a column of projects:
+    both long, and the dates column after them level with the first one, not
+    with the projects (a projects column cut in two by a page would have the
+    dates level with neither part)."""
+    if len(cells) < 6 or any(_BULLET_RE.match(c.text) for c in cells) or k + 2 >= len(segs):
+        return False
+    nxt = [c for c in cells_of(segs[k + 1], k + 1, "domain") if c.kind == "action"]
+    dates = [c.top for c in cells_of(segs[k + 2], k + 2, "action") if c.kind == "when"]
+    if len(nxt) < 6 or len(dates) < 4:
+        return False
+    first, _ = monotone([c.top for c in cells], dates)
+    second, _ = monotone([c.top for c in nxt], dates)
+    return first <= len(dates) and first < second

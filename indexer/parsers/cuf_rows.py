@@ -280,3 +280,34 @@ def counts_its_parts(row: Row) -> bool:
         return False
     n = _COUNTED.get(m.group(1).lower()) or int(m.group(1))
     return len(row.cells) - 1 < n
+
+
+def place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
+          domains: list[Cell], stretch: float | None = None, heights: list[int] | None = None
+          ) -> list[tuple[Row, Cell]]:
+    """Dates or budget cells to the rows waiting for them. One row takes them
+    all (`Novembre 2006 premiers travaux…` / `Janvier 2007 inauguration…`); a
+    table row's one dates cell dates every project of the row, by its first project
+    (`Depuis 2006` beside three trainings) or lower, centred on the row's height (Bures'
+    `2005` below its three health items, `2004-2005` below its three water works); else `align`."""
+    if len(rows) == 1:
+        return [(rows[0], c) for c in cells]
+    labels = {id(d) for d in domains if any(r.domain is d for r in rows)}  # an empty row's label (`Jeunes`) aside
+    one_row = len(labels) <= 1 and len({r.domain for r in rows}) <= 1
+    if kind == "when" and len(cells) == 1 and rows and one_row:
+        return [(r, cells[0]) for r in rows]
+    return align(rows, cells, tops, stretch, heights or ())
+
+
+def level_with_dates(placed: list[tuple[Row, Cell]], rows: list[Row]) -> list[tuple[Row, Cell]]:
+    """A budget column written like the dates column before it (its cells level with the dates
+    cells, line for line: `1983-1984` / `De 10 à 42000Ff`, `2002` / `78778€`): an amount goes to the
+    row of the date on its line."""
+    dates = [c for r in rows for c in r.when]
+    if len({c.segment for c in dates}) != 1:
+        return placed
+    owner = {c.top: r for r in rows for c in r.when}
+    tops = {c.top for _, c in placed}
+    if len(tops) < 2 or not tops <= set(owner):
+        return placed  # the columns are not written level
+    return [(owner[c.top], c) for _, c in placed]

@@ -18,7 +18,8 @@ a column into one segment per bullet. So:
 3. dates and budget cells are given to the action rows still waiting for one,
    in order when their numbers agree, else by vertical position within the
    band (a monotone alignment of cell tops to row tops: `cuf_rows.py`); the
-   first column's labels and headings to the rows they label (`cuf_labels.py`).
+   first column's labels and headings to the rows they label (`cuf_labels.py`);
+   a cell cut by the extraction or a page goes on where it was cut (`cuf_joins.py`).
 """
 from __future__ import annotations
 
@@ -26,24 +27,23 @@ import re
 from itertools import pairwise
 
 from ..domains import map_domain
-from . import fields
 from .cuf_cells import (
     _BULLET_RE,
     _HEADER_RE,
     _NUMBER_RE,
     CONNECT_WORDS,
-    DANGLING,
     Cell,
     _upper,
     cells_of,
-    dates_inside,
     heading,
     is_domain,
     is_prose,
     segments,
 )
+from .cuf_joins import cut_by_gap, dangling_goes_on, label_line_over_row, unfinished_tail
 from .cuf_labels import (
     budget_headings,
+    chronicle,
     date_headings,
     first_column,
     first_column_cells,
@@ -55,7 +55,7 @@ from .cuf_labels import (
     width,
 )
 from .cuf_mixed import split_mixed
-from .cuf_rows import Row, align, counts_its_parts, monotone, yearly_amounts, yearly_calendar
+from .cuf_rows import Row, counts_its_parts, level_with_dates, place, yearly_amounts, yearly_calendar
 
 
 def table_rows(body: list[tuple[int, str]]) -> list[Row]:
@@ -150,7 +150,7 @@ class _TableReader:
             opening = after in ("when", "budget") and any(r.domain for r in self.rows)
             cells = [p for i, c in enumerate(cells_of(seg, k, after))
                      for p in split_mixed(c, self.labelled or opening and i == 0, self.framed)]
-            _label_line_over_row(cells)
+            label_line_over_row(cells)
         else:
             cells = given
         inline = any(a.kind == "domain" and b.kind == "action" and a.lines[0][0] == b.lines[0][0]
@@ -165,10 +165,10 @@ class _TableReader:
             self.inline = inline
         prev = self.prev_cell
         self.continued = self.framed = False
-        if cells and given is None and prev is not None and _cut_by_gap(prev, cells[0]):
+        if cells and given is None and prev is not None and cut_by_gap(prev, cells[0]):
             prev.lines += cells.pop(0).lines  # `chaque année, des` / `réalisations sont`: one cell cut by gaps
         elif given is None and self.band:
-            self.continued = _dangling_goes_on(self.band[-1].cells[-1], cells)
+            self.continued = dangling_goes_on(self.band[-1].cells[-1], cells)
         return cells
 
     def _first_columns(self, k: int, cells: list[Cell]) -> list[Cell] | None:
@@ -238,7 +238,7 @@ class _TableReader:
         return len(cells) > 1 and k + 1 < len(self.segs) \
             and all(c.kind in ("period", "domain", "action") for c in cells) \
             and self.peek(k + 1, "domain")[:1] == ["action"] \
-            and ("period" in [c.kind for c in cells] or _chronicle(cells, self.segs, k))
+            and ("period" in [c.kind for c in cells] or chronicle(cells, self.segs, k))
 
     def _read_headings(self, k: int, cells: list[Cell]) -> None:
         """A first column of band headings (`Projets 2000`) and row labels (`Délégation de…`)."""
@@ -371,7 +371,7 @@ class _TableReader:
         """The segment's dates and budget cells not yet given, to the rows
         waiting for them; those left (by kind) are returned."""
         if self.band and not seg_rows and cells[0].kind == "when":
-            _unfinished_tail(self.band[-1], cells)
+            unfinished_tail(self.band[-1], cells)
         rest = {kind: [c for c in cells if c.kind == kind and c.anchor is None
                        and not any(c in getattr(r, kind) for r in self.rows)] for kind in ("when", "budget")}
         anchored = [c for c in cells if c.kind == "budget" and c.anchor is not None]
@@ -456,12 +456,12 @@ class _TableReader:
         else:
             stretch = (len(self.segs[waiting[0].cells[0].segment]) / len(self.segs[k])) \
                 if self.headings and waiting else None
-            placed = _place(kind, waiting, cs, self.tops, self.domains, stretch, [len(g) for g in self.segs])
+            placed = place(kind, waiting, cs, self.tops, self.domains, stretch, [len(g) for g in self.segs])
             if kind == "when" and len(cs) == 1 and len(self.domains) > 1 \
                     and all(id(d) in self.level_ids for d in self.domains):
                 placed = [(r, cs[0]) for r in waiting]  # beside one label per project, a lone date spans them
             if kind == "budget" and cells[0].kind == "budget":
-                placed = _level_with_dates(placed, waiting)
+                placed = level_with_dates(placed, waiting)
             for row, cell in placed:
                 getattr(row, kind).append(cell)
             if kind == "budget" and cells[0].kind == "when":  # amounts in the dates column:
@@ -475,117 +475,3 @@ class _TableReader:
 _LEAD_IN = re.compile(r"^(?:Par|Pour|[AÀ]|Au|Aux|En|Dans|Sur)\s+(?:\S+\s+){0,7}?\S+\s*:\s*$")
 # a project that lists proposals: the bullets under it are what it proposes, not projects done
 _PROPOSALS = re.compile(r"\bpropositions?\b|\brecommandations?\b|\bpr[ée]conisations?\b", re.IGNORECASE)
-
-
-def _label_line_over_row(cells: list[Cell]) -> None:
-    """A row written on its lines, its label on a line of its own above the project whose last line
-    ends with the row's dates and amount (`Sécurité alimentaire` / `Programme d'appui pour la
-    promotion de` / `semences et la sécurité alimentaire 2006-2007 7958`): that short line is the
-    row's label, not a project of its own."""
-    if len(cells) < 3:
-        return
-    label, project, after = cells[0], cells[1], cells[2]
-    text = label.text.strip()
-    if label.kind != "action" or len(label.lines) != 1 or len(text.split()) > 4 or re.search(r"\d", text) \
-            or _BULLET_RE.match(text) or not is_domain(text, alone=True):
-        return
-    if project.kind == "action" and project.block == label.block and after.kind in ("when", "budget") \
-            and after.lines[0][0] == project.lines[-1][0] and cells[-1].kind in ("when", "budget"):
-        label.kind = "domain"
-
-
-def _cut_by_gap(prev: Cell, first: Cell) -> bool:
-    """A segment's first cell goes on with the last cell of the segment before
-    (`chaque année, des` / `réalisations sont`): a lower-case start after an
-    unfinished line of the same kind of text; an upper-case heading cut after
-    its dangling word (`… LIQUIDES ET` / `SOLIDES`)."""
-    if prev.kind == "domain" and DANGLING.search(prev.text) and _upper(prev.text) and _upper(first.text) \
-            and first.kind in ("domain", "action") and len(first.lines) == 1:
-        return True
-    return bool(prev.kind in ("when", "action") and re.match(r"^[a-zà-ÿ]", first.text)
-                and not re.search(r"[.;:!?)]$", prev.text) and first.kind in ("when", "action")
-                and (first.kind == prev.kind == "action" or prev.kind == "when" or CONNECT_WORDS.search(prev.text)))
-
-
-def _dangling_goes_on(last: Cell, cells: list[Cell]) -> bool:
-    """The band's last project left dangling on a word or an open parenthesis (`… du cercle de`) goes on with the
-    segment's first text, past the dates or amount written level with its cut (`2008` /
-    `Yélimané.`, `6 000,00 €` / `mieux faire connaître…`): that text joins it."""
-    inside = dates_inside(cells[0]) if cells and last.kind == "action" and CONNECT_WORDS.search(last.text) else None
-    if inside is not None:  # `… jardins maraîchers,` / `Actions menées … poursuivies depuis.` / ` plantations d’arbres`
-        last.lines += inside[1]
-        cells[0].lines, cells[0].kind = inside[0], "when"
-        return True
-    open_paren = last.text.count("(") > last.text.count(")")
-    if last.kind != "action" or not (DANGLING.search(last.text) or open_paren):
-        return False
-    at = next((i for i, c in enumerate(cells) if c.kind not in ("when", "budget") or len(c.lines) > 1), None)
-    if at is None or cells[at].kind != "action" or _BULLET_RE.match(cells[at].text) \
-            or not DANGLING.search(last.text) and not re.match(r"^[a-zà-ÿ]", cells[at].text):
-        return False  # inside an open parenthesis, only a lower-case start goes on with it
-    last.lines += cells.pop(at).lines
-    return True
-
-
-def _chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> bool:
-    """A first column telling the partnership's story (`Venue à Thionville du
-    nouveau Maire…`, `Pour le 15° anniversaire…`) beside a column of projects:
-    both long, and the dates column after them level with the first one, not
-    with the projects (a projects column cut in two by a page would have the
-    dates level with neither part)."""
-    if len(cells) < 6 or any(_BULLET_RE.match(c.text) for c in cells) or k + 2 >= len(segs):
-        return False
-    nxt = [c for c in cells_of(segs[k + 1], k + 1, "domain") if c.kind == "action"]
-    dates = [c.top for c in cells_of(segs[k + 2], k + 2, "action") if c.kind == "when"]
-    if len(nxt) < 6 or len(dates) < 4:
-        return False
-    first, _ = monotone([c.top for c in cells], dates)
-    second, _ = monotone([c.top for c in nxt], dates)
-    return first <= len(dates) and first < second
-
-
-def _place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
-           domains: list[Cell], stretch: float | None = None, heights: list[int] | None = None
-           ) -> list[tuple[Row, Cell]]:
-    """Dates or budget cells to the rows waiting for them. One row takes them
-    all (`Novembre 2006 premiers travaux…` / `Janvier 2007 inauguration…`); a
-    table row's one dates cell dates every project of the row, by its first project
-    (`Depuis 2006` beside three trainings) or lower, centred on the row's height (Bures'
-    `2005` below its three health items, `2004-2005` below its three water works); else `align`."""
-    if len(rows) == 1:
-        return [(rows[0], c) for c in cells]
-    labels = {id(d) for d in domains if any(r.domain is d for r in rows)}  # an empty row's label (`Jeunes`) aside
-    one_row = len(labels) <= 1 and len({r.domain for r in rows}) <= 1
-    if kind == "when" and len(cells) == 1 and rows and one_row:
-        return [(r, cells[0]) for r in rows]
-    return align(rows, cells, tops, stretch, heights or ())
-
-
-def _level_with_dates(placed: list[tuple[Row, Cell]], rows: list[Row]) -> list[tuple[Row, Cell]]:
-    """A budget column written like the dates column before it (its cells level with the dates
-    cells, line for line: `1983-1984` / `De 10 à 42000Ff`, `2002` / `78778€`): an amount goes to the
-    row of the date on its line."""
-    dates = [c for r in rows for c in r.when]
-    if len({c.segment for c in dates}) != 1:
-        return placed
-    owner = {c.top: r for r in rows for c in r.when}
-    tops = {c.top for _, c in placed}
-    if len(tops) < 2 or not tops <= set(owner):
-        return placed  # the columns are not written level
-    return [(owner[c.top], c) for _, c in placed]
-
-
-def _unfinished_tail(row: Row, cells: list[Cell]) -> None:
-    """A project cell cut short (`formation sur place dispensée par des`) ends
-    in the dates column, among the dates: its lower-case lines without a date
-    (`techniciens de la communauté` / `urbaine de Bordeaux`) go back to it."""
-    last = row.cells[-1].lines[-1][1].strip()
-    if not CONNECT_WORDS.search(last):
-        return
-    for c in cells:
-        at = next((i for i, (_, t) in enumerate(c.lines) if i and re.match(r"^[a-zà-ÿ]", t.strip())
-                   and not any(fields.years(x).found for _, x in c.lines[i:])), None)
-        if at is not None:
-            row.cells[-1].lines += c.lines[at:]
-            del c.lines[at:]
-            return
