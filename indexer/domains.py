@@ -110,6 +110,7 @@ RULES: list[tuple[str, list[str]]] = [
              "musee", "archive", "lecture", r"livres?\b", "cinema", r"arts?\b", "bibliotheque"), [CULTURE]),
     (_starts("econom", "emploi", "commerce", "entreprise", "artisanat", "microcredit", "micro-credit", "credit",
              "insertion professionnelle", "marche", "secteur marchand", "industri", "investis",
+             "generation de revenus", "generatrices de revenus",  # what a project earns its people (Rennes)
              # municipal finance (`Finances locales`, `Services administratif et financier`) is governance
              r"financ(?!es locales|ier\b)"), [ECONOMIE]),
     (_starts("touris"), [TOURISME]),

@@ -81,7 +81,9 @@ MALI = {
     # is its dates cell, and the rest goes on with `Création de jardins maraîchers,` (-1).
     # 626 -> 624: AIMF–Bamako's `Construction de deux centres multimédias :` names its two centres
     # (`- École Mamadou Konaté`, `- Maison des jeunes de Sogoniko`, l.13088-13090): one project.
-    "actions": 624,
+    # 624 -> 626 (round 46): Rennes–Bandiagara's table writes only its first column (l.10565-10580),
+    # each row's other cells empty: its three cells are three projects, no longer one project and its label.
+    "actions": 626,
 }
 
 MAROC = {

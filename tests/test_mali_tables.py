@@ -543,3 +543,27 @@ def test_a_lower_case_line_after_a_gap_ends_the_project_above_and_is_no_label_ma
         (8546, "Directeur des services techniques de Mopti", 2002, 2002, (1004.0, "EUR")),
         (8552, "3 agents Maliens (Finances, D.R.H, informatique)", 2005, 2005, (5089.0, "EUR")),
     ]
+
+
+def test_a_table_whose_rows_write_only_their_first_column_rennes():
+    """Rennes–Bandiagara (l.10564-10583): each row writes its first cell, then a line of spaces for
+    its empty projects, dates and budget cells. Each first cell is then the row's project and its label
+    (the convention: the first column's text is the title when the second is empty); before, the first
+    was read as the second's label and the third was dropped."""
+    from indexer.parsers.cuf_table import table_rows
+    body = [(1, "Domaines "), (2, "d’intervention "), (3, ""), (4, "                Actions réalisées "), (5, ""),
+            (6, " "), (7, "Soutien à la production "), (8, "maraîchère "), (9, " "), (10, ""), (11, "   "), (12, ""),
+            (13, " "), (14, "Projets de soutien à la "), (15, "génération de revenus "), (16, " "), (17, ""),
+            (18, "   "), (19, ""), (20, " "), (21, "Appui à la "), (22, "décentralisation "), (23, " "), (24, ""),
+            (25, "   ")]
+    assert [(r.text, r.domain) for r in table_rows(body)] == [
+        ("Soutien à la production maraîchère", "Soutien à la production maraîchère"),
+        ("Projets de soutien à la génération de revenus", "Projets de soutien à la génération de revenus"),
+        ("Appui à la décentralisation", "Appui à la décentralisation")]
+    # a label, a gap, then its projects and dates (Montreuil–Yélimané, l.8926-8942): the label stays a label
+    body = [(1, " "), (2, "Appui à la "), (3, "décentralisation "), (4, "Citoyenneté "), (5, ""), (6, " "), (7, ""),
+            (8, " "), (9, "L’appui aux communes s’est concrétisé par la "), (10, "formation de leurs élus. "),
+            (11, ""), (12, "2002-2008  ")]
+    rows = table_rows(body)
+    assert [r.text for r in rows] == ["L’appui aux communes s’est concrétisé par la formation de leurs élus."]
+    assert rows[0].domain is not None and rows[0].domain.startswith("Appui à la décentralisation")

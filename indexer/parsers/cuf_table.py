@@ -92,6 +92,7 @@ class _TableReader:
         self.continued = False  # the segment opened with the rest of the band's last project
         self.peeked: dict[tuple[int, str], list[str]] = {}
         self.calendar: list[Row] = []  # the rows last given a yearly calendar (`yearly_calendar`)
+        self.own_label: set[int] = set()  # project cells that are their row's first column (`_first_column_only`)
         # segments to read; a segment's later cells come back as (k, cells) when they open the next row
         self.todo: list[tuple[int, list[Cell] | None]] = [(k, None) for k in range(len(segs))]
 
@@ -215,9 +216,21 @@ class _TableReader:
             c.segment == last.cells[0].segment for c in last.when)
         if nxt and nxt[0] in ("when", "budget"):
             cell.kind = "action"
+        elif self._first_column_only(k):
+            cell.kind = "action"  # a row whose other cells are empty: its first column is its project
+            self.own_label.add(id(cell))
         elif nxt and nxt[0] == "action" and self.last_kind != "domain" and not _BULLET_RE.match(cell.text) \
                 and (map_domain(cell.text) and narrower(seg, self.segs[k + 1]) or done and width(seg) <= 28):
             cell.kind = "domain"
+
+    def _first_column_only(self, k: int) -> bool:
+        """From segment k to the table's end, each row writes only its first column: one cell, then a
+        segment of spaces for the row's empty cells (Rennes–Bandiagara: `Soutien à la production
+        maraîchère` / `Projets de soutien à la génération de revenus` / `Appui à la décentralisation`)."""
+        rest = self.segs[k:]
+        return len(rest) % 2 == 0 and all(
+            len(self.peek(k + i, "action")) == 1 and not any(t.strip() for _, t in rest[i + 1])
+            for i in range(0, len(rest), 2))
 
     def _level_labels(self, k: int) -> bool:
         """Segment k, as written, is a first column of one label per project of the next."""
@@ -345,7 +358,7 @@ class _TableReader:
             if self.band:  # the end of a cell cut by the page or the extraction
                 self.band[-1].cells.append(c)
             return
-        row = Row(domain=None, cells=[c], period=self.period)
+        row = Row(domain=heading(c) if id(c) in self.own_label else None, cells=[c], period=self.period)
         # `Par la ville d’Alençon, à Koutiala:` over the projects: who and where, not a project (its
         # row keeps the cells level with it, so that they do not go to the projects below)
         row.lead = bool(_LEAD_IN.match(c.text) and nxt is not None and nxt.kind == "action")
