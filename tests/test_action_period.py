@@ -1,6 +1,6 @@
 """An action's years when its dates cell and its title disagree on its span."""
 from indexer.parsers.sheet import ActionDraft, Document, draft_action
-from indexer.records import Partnership
+from indexer.records import PLANNED, Partnership
 
 
 def _action(title: str, when: str):
@@ -25,3 +25,19 @@ def test_a_title_printing_its_period_from_the_cells_year_dates_the_action():
     assert _span(title, "2006") == (2006, 2006)
     assert _span(title, "2007, 2008") == (2007, 2008)
     assert _span("Projet d’appui au territoire", "2007") == (2007, 2007)
+
+
+def test_a_year_before_the_documents_date_that_only_a_plan_names_is_planned():
+    """Sète–El Jadida (Maroc l.3532-3539): `Soutien à l'association SOS Village d'enfants` (done in 2005), its
+    results `Inauguration prévue pour le dernier trimestre 2007`: 2007 is planned, not a year of work, although
+    the document is of 2008. A planned year inside the project's own dates, or also told done, stays."""
+    doc = Document("maroc-repertoire-2008.txt", "", 2008)
+    p = Partnership(id="x--y", french_party=None, partner_party=None)
+    when = "Village construit – Inauguration prévue pour le dernier trimestre 2007."
+    a = draft_action("x--y", 1, ActionDraft("Soutien à SOS Village", 1, 1, when=when, start=2005, end=2005,
+                                            span=False), doc, p)
+    assert (a.start, a.end, a.years) == (2005, 2005, [2005]) and p.extra[PLANNED] == "2007"
+    a = draft_action("x--y", 1, ActionDraft("Construction du village", 1, 1, when=when, start=2005, end=2007,
+                                            span=False), doc, p)
+    assert a.years == [2005, 2007]
+    assert _action("Village", "Travaux réalisés en 2007. Inauguration prévue en 2007.").years == [2007]

@@ -345,6 +345,23 @@ def years(text: str | None, until: int | None = None) -> Years:
     return out
 
 
+def planned_before(text: str | None, until: int | None) -> list[int]:
+    """The years before the document's date that the text only plans: every clause naming one
+    plans it and none tells it done (`Inauguration prévue pour le dernier trimestre 2007`)."""
+    planned: set[int] = set()
+    other: set[int] = set()
+    masked = _mask_numbers(text or "")
+    for m in _YEAR_RE.finditer(masked):
+        y = int(m.group(1))
+        if until is None or y >= until:
+            continue
+        start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
+        clause = masked[start:end]
+        (planned if _PLANNED_RE.search(clause) and not _DONE_RE.search(clause) else other).add(y)
+    return sorted(planned - other)
+
+
 def sheet_date(updated: str | None) -> tuple[int, int] | None:
     """A sheet's own date (`Date de mise à jour`, kept as `YYYY-MM-DD`) as (year, month): read in one
     place, as what the sheet tells after it is planned, not done."""

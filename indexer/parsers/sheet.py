@@ -177,6 +177,11 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     at = fields.written_year(p.updated, doc.year)  # `2004-2008` on a sheet of May 2007: 2008 is planned
     later = {y for y in (*ys.found, a.start, a.end) if y and at and y > at}
     found = sorted((set(ys.found) | {y for y in (a.start, a.end) if y}) - later)
+    # a year before the text's date that only a plan names, outside the project's own dates, is no year of work
+    ahead = [y for y in fields.planned_before(_own_period(a) or a.when or text, at)
+             if not (a.start or y) <= y <= (a.end or a.start or y)]
+    found = [y for y in found if y not in ahead]
+    later |= set(ahead)
     ys.planned = sorted(set(ys.planned) | later)  # a stated year after the text's date is planned
     if a.status == "en projet" and found:  # a project still to come: its dates are plans, not activity,
         # save what was already done for it before the text's year (`participation en 2006 à un colloque`)
