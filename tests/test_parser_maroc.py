@@ -551,3 +551,13 @@ def test_two_persons_over_two_emails_each_get_the_one_that_spells_them():
     assert emails["Mohammed EL IDRISI"] == "idrissi05@gmail.com"
     # Saint-Étienne–Fès (l.3467-3477): his own address and the service's, both under his name
     assert emails["Jean-François PASCAL"] == "jean-francois.pascal@saint-etienne.fr; international@saint-etienne.fr"
+
+
+def test_the_years_of_a_projects_expected_results_are_plans(whole):
+    """CG Loire-Atlantique–Agadir (l.5490-5508): the randonnée plan's `Résultats attendus` end with `un plan
+    d'action pluriannuel à proposer aux partenaires pour 2007 à 2009`; what the project should give is no
+    year of its work (the document is of 2008), so 2007 is planned. The text stays in its description."""
+    walk = next(a for a in whole.actions if a.sources[0].first_line == 5490)
+    assert walk.years == [] and "pour 2007 à 2009" in walk.description
+    loire = next(p for p in whole.partnerships if p.id == walk.partnership_id)
+    assert 2007 not in loire.years and "2007" in loire.extra["Années prévues"]

@@ -257,8 +257,10 @@ def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[Action
         for key, vals in f.items():
             if key.startswith("other:"):
                 desc_parts.append(f"{key[6:]} : " + " ".join(vals))
+        # `Résultats attendus`: what the project should give, its years plans (not `Résultats obtenus/attendus`)
+        expected = [x for x in desc_parts if re.match(r"Résultats? attendus? : ", x)]
         title_text = it.title_raw
-        description = _joined(desc_parts)
+        description, told = _joined(desc_parts), _joined([x for x in desc_parts if x not in expected])
         objectives = _joined(f.get("objectives"))
         budget_text = _joined(f.get("budget"))
         dated = list(f.get("free", [])) + list(f.get("description", []))
@@ -270,8 +272,8 @@ def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[Action
         actions.append(ActionDraft(
             title=short_title(title_text), keep_title=True, first=it.first, last=it.last,
             description=description, domain_raw=it.heading, status=it.status,
-            when=" ".join(x for x in (title_text, description, objectives, budget_text,
-                                      _joined(f.get("partners"))) if x),
+            when=" ".join(x for x in (title_text, told, objectives, budget_text,
+                                      _joined(f.get("partners"))) if x), plans=_joined(expected),
             start=start, end=end, span=False,
             budget=parse_budget(budget_text) if budget_text else None,
             partners=_joined(f.get("partners")), beneficiaries=_joined(f.get("beneficiaries")),

@@ -96,6 +96,7 @@ class ActionDraft:
     keep_title: bool = False  # the layout already shortened the title
     span: bool = True  # start/end from the years found when the layout gives none
     page: int | None = None  # when the layout knows it better than the page marks
+    plans: str | None = None  # what the project should give (`Résultats attendus`): its years are planned
 
 
 @dataclass
@@ -177,9 +178,14 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     at = fields.written_year(p.updated, doc.year)  # `2004-2008` on a sheet of May 2007: 2008 is planned
     later = {y for y in (*ys.found, a.start, a.end) if y and at and y > at}
     found = sorted((set(ys.found) | {y for y in (a.start, a.end) if y}) - later)
-    # a year before the text's date that only a plan names, outside the project's own dates, is no year of work
+    # a year before the text's date that only a plan names, outside the dates the project states (a project
+    # stating none: its text's years are all it has), or a year of what it should give, is no year of work
+    expected = fields.years(a.plans, at)
+    stated = sorted(y for y in (a.start, a.end) if y)
     ahead = [y for y in fields.planned_before(_own_period(a) or a.when or text, at)
-             if not (a.start or y) <= y <= (a.end or a.start or y)]
+             if stated and not stated[0] <= y <= stated[-1]]
+    ahead += [y for y in expected.found if y not in ys.found and not (stated and stated[0] <= y <= stated[-1])]
+    ys.planned = sorted(set(ys.planned) | set(expected.planned))
     found = [y for y in found if y not in ahead]
     later |= set(ahead)
     ys.planned = sorted(set(ys.planned) | later)  # a stated year after the text's date is planned
