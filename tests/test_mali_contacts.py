@@ -334,3 +334,17 @@ def test_a_civility_names_a_person_in_mixed_case_and_an_initial_is_part_of_a_nam
     assert [c.name for c in people("- M. Badara a. TRAORE, chargé de la")] == ["Badara a. TRAORE"]
     # a civility before a role is no person
     assert [c.name for c in people("M. Le Maire, Directeur")] == [None]
+
+
+def test_a_line_naming_no_one_and_ending_with_a_colon_announces_the_next_person_viroflay():
+    """Viroflay–Kolokani l.12471-12476: `Gabrielle BOUYSSOU – …` / `@ : gabrielle…` / ` et autre personne
+    responsable :` / `Guy Marboeuf` / `Tél : …` / `@ : guy.marboeuf@…`: Guy Marboeuf is a second person, and
+    his numbers and e-mail are his (his e-mail replaced hers, his fax was given to her)."""
+    people = ContactBlock("Président du comité de jumelage").read(
+        ["Gabrielle BOUYSSOU – 01 30 24 33 28 ", "@ : gabrielle.bouyssou@free.fr  ",
+         " et autre personne responsable :  ", "Guy Marboeuf ", "Tél : 01 30 24 64 37  Fax : 01 30 24 64 37 ",
+         "@ : guy.marboeuf@wanadoo.fr  "], "")
+    assert [(c.name, c.email, c.fax) for c in people] == [
+        ("Gabrielle BOUYSSOU", "gabrielle.bouyssou@free.fr", None),
+        ("Guy Marboeuf", "guy.marboeuf@wanadoo.fr", "01 30 24 64 37")]
+    assert people[1].role == "Autre personne responsable"

@@ -142,6 +142,7 @@ class ContactBlock:
         self.named_with: list[tuple[Contact, Contact]] = []  # (another named on a `Nom :` line, its first person)
         self.after_email = False  # the line before was the `@ :` line
         self.in_address = False  # the lines read since the `Adresse :` line are all unlabelled
+        self.sub: str | None = None  # a line naming no one, ending with a colon: the next line's person's role
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
@@ -309,6 +310,16 @@ class ContactBlock:
 
     def _other_line(self, s: str, labelled: bool) -> None:
         base = self.base
+        sub, self.sub = self.sub, None
+        persons = _persons(s) if sub and not labelled else []
+        if persons:  # `Gabrielle BOUYSSOU` … / `et autre personne responsable :` / `Guy Marboeuf` / `Tél : …`: theirs
+            self.current = Contact(name=persons[0][0], role=sub)
+            self.people.append(self.current)
+            return
+        if base.name and not labelled and s.endswith(":") and not _persons(s.rstrip(" :")):
+            self.sub = re.sub(r"^et\s+", "", s.rstrip(" :"))
+            self.sub = self.sub[:1].upper() + self.sub[1:]
+            return
         last = self.current or base  # the person whose labelled lines were read last
         if self.in_address and not labelled and _LETTER.search(s) and not EMAIL_RE.search(s):
             # a postal address runs on its lines up to the next label (`Hôtel du département` / `2, rue de
