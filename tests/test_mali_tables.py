@@ -567,3 +567,16 @@ def test_a_table_whose_rows_write_only_their_first_column_rennes():
     rows = table_rows(body)
     assert [r.text for r in rows] == ["L’appui aux communes s’est concrétisé par la formation de leurs élus."]
     assert rows[0].domain is not None and rows[0].domain.startswith("Appui à la décentralisation")
+
+
+def test_a_year_in_front_of_a_worded_budget_dates_the_row_allonnes():
+    """Allonnes–Sangha (l.706-712): `Matériel scolaire -envoi de deux malles…` beside `2005 Gratuit pour` /
+    `notre` / `collectivité`, one cell of the budget column by its words: its year is the row's date (2005),
+    the rest its budget, which names no amount; an amount written so stays one (`2005 3000 Euros`)."""
+    from indexer.parsers.cuf_table import table_rows
+    body = [(706, "Matériel scolaire -envoi de deux malles offertes par les "), (707, "magasins Leclerc lors de la "),
+            (708, "signature des partenariats "), (709, ""), (710, "2005 Gratuit pour "), (711, "notre "),
+            (712, "collectivité ")]
+    (row,) = table_rows(body)
+    assert [c.text for c in row.when] == ["2005"]
+    assert [c.text for c in row.budget] == ["Gratuit pour notre collectivité"]

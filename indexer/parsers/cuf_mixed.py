@@ -14,6 +14,7 @@ from ..text import fold, squash_spaces
 from . import fields
 from .cuf_cells import (
     _NAMES_A_TASK,
+    _NON_MONEY,
     _NUMBER_RE,
     _TAIL_BARE,
     _TAIL_MONEY,
@@ -168,6 +169,12 @@ def _dates_or_amount(c: Cell) -> list[Cell] | None:
                     c.top, c.segment, c.block)
         return split_mixed(head) + [Cell("domain", [(c.lines[-1][0], label)], c.top + len(c.lines) - 1,
                                          c.segment, c.block)]
+    # a budget cell in words opening with a year (`2005 Gratuit pour` / `notre` / `collectivité`): the row's date
+    year = re.match(r"\s*((?:19|20)\d\d)\s+(?=[^\W\d])", c.lines[0][1]) if c.kind == "budget" else None
+    if year and _NON_MONEY.search(c.text):
+        when = Cell("when", [(c.lines[0][0], year.group(1))], c.top, c.segment, c.block)
+        rest = [(c.lines[0][0], c.lines[0][1][year.end():])] + c.lines[1:]
+        return [when, Cell("budget", rest, c.top, c.segment, c.block, anchor=when)]
     if c.kind == "budget" and len(c.lines) <= 2:
         return _worded_amount(c)
     return _split_when(c) if c.kind == "when" and len(c.lines) <= 2 else None
