@@ -348,3 +348,15 @@ def test_a_line_naming_no_one_and_ending_with_a_colon_announces_the_next_person_
         ("Gabrielle BOUYSSOU", "gabrielle.bouyssou@free.fr", None),
         ("Guy Marboeuf", "guy.marboeuf@wanadoo.fr", "01 30 24 64 37")]
     assert people[1].role == "Autre personne responsable"
+
+
+def test_every_e_mail_of_a_persons_line_is_theirs_as_in_the_morocco_reader():
+    """`take_email` (the CUF and Algeria readers' free lines, the Morocco reader's roles) keeps each address a
+    person's line writes, beside one the person has, once each: the Morocco reader's rule (`with_email`)."""
+    c = read_line("Jean DUPONT, maire – j.dupont@ville.fr ; mairie@ville.fr")
+    assert c.name == "Jean DUPONT" and c.email == "j.dupont@ville.fr; mairie@ville.fr"
+    assert "@" not in (c.role or "")
+    c = read_line("Tél : 01 02 03 04 05 – mairie@ville.fr", Contact(name="Jean DUPONT", email="j.dupont@ville.fr"))
+    assert c.email == "j.dupont@ville.fr; mairie@ville.fr"
+    c = read_line("mairie@ville.fr", Contact(name="Jean DUPONT", email="mairie@ville.fr"))
+    assert c.email == "mairie@ville.fr"

@@ -136,14 +136,13 @@ def phone_and_fax(text: str) -> tuple[str | None, str | None]:
 
 
 def take_email(text: str, contact: Contact) -> str:
-    """`text` without the e-mail it holds, which is `contact`'s (unless it has one): a person's line
-    goes on with it (`Mme Deya BENJELLOUN, Responsable de la Division … - deya_cu@yahoo.fr`), and
-    a role is no place for it."""
-    em = EMAIL_RE.search(text)
-    if not em:
-        return text
-    contact.email = contact.email or em.group(0)
-    return text.replace(em.group(0), " ")
+    """`text` without the e-mails it holds, which are `contact`'s beside those it has (`with_email`, as
+    the Morocco reader keeps a person's second address): a person's line goes on with them (`Mme Deya
+    BENJELLOUN, Responsable de la Division … - deya_cu@yahoo.fr`), and a role is no place for them."""
+    for em in EMAIL_RE.findall(text):
+        contact.email = with_email(contact.email, em)
+        text = text.replace(em, " ")
+    return text
 
 
 def read_line(text: str, contact: Contact | None = None) -> Contact:
