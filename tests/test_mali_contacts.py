@@ -360,3 +360,24 @@ def test_every_e_mail_of_a_persons_line_is_theirs_as_in_the_morocco_reader():
     assert c.email == "j.dupont@ville.fr; mairie@ville.fr"
     c = read_line("mairie@ville.fr", Contact(name="Jean DUPONT", email="mairie@ville.fr"))
     assert c.email == "mairie@ville.fr"
+
+
+def test_the_person_a_line_announces_keeps_the_number_e_mail_and_role_written_with_their_name():
+    """The person after `et autre personne responsable :` may write their number, e-mail or role on their name's
+    line, as the person above does (`Gabrielle BOUYSSOU – 01 30 24 33 28`): they are theirs, not lost."""
+    head = ["Gabrielle BOUYSSOU – 01 30 24 33 28 ", "@ : gabrielle.bouyssou@free.fr  ",
+            " et autre personne responsable :  "]
+    people = ContactBlock("Président du comité de jumelage").read(head + ["Guy MARBOEUF – 01 30 24 64 37 "], "")
+    assert [(c.name, c.phone) for c in people] == [("Gabrielle BOUYSSOU", "01 30 24 33 28"),
+                                                   ("Guy MARBOEUF", "01 30 24 64 37")]
+    people = ContactBlock("Président du comité de jumelage").read(head + ["Guy MARBOEUF guy.marboeuf@wanadoo.fr"], "")
+    assert [(c.name, c.email) for c in people][1:] == [("Guy MARBOEUF", "guy.marboeuf@wanadoo.fr")]
+    people = ContactBlock("Président du comité de jumelage").read(head + ["Guy Marboeuf, adjoint au maire"], "")
+    assert people[1].role == "Autre personne responsable – adjoint au maire"
+    # a list under a heading's last line (`Général impliqué(s) dans la coopération :` / `- Institut Régional de
+    # Coopération`, CG Haut-Rhin l.3540-3545) names an organisation, not a person
+    people = ContactBlock("Service des relations internationales").read(
+        ["Stéphanie FUCHS – chef de Service ", "Tél 03.89.30.64.25 Fax : 03.89.21.98.52 ", " ",
+         "Autre(s) associations extérieures au Conseil ", "Général impliqué(s) dans la coopération :  ", "",
+         "- Institut Régional de Coopération ", "Développement (IRCOD) – 17 rue de Boston – "], "")
+    assert [c.name for c in people] == ["Stéphanie FUCHS"]

@@ -123,6 +123,7 @@ _SURNAME_FIRST = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+\b(?![a-zà-ÿ])")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_BULLET_LINE = re.compile(r"\s*[-–•]")
 
 
 class ContactBlock:
@@ -208,15 +209,11 @@ class ContactBlock:
     def _entry(self, entry: str) -> None:
         """One value line: a person, their role, e-mail and number (`M. TOURE SALIOU 00 223 934 44 48`);
         a line of a number or an e-mail alone is the last person's."""
-        email = EMAIL_RE.search(entry)
-        text = without_emails(entry) if email else entry
-        number = _TRAILING_NUMBER_RE.search(text)
-        text = squash_spaces(text[:number.start()] if number else text).strip(" ,;:-–")
-        phone = contacts.clean_number(number.group(0)) if number else None
+        text, phone, email = _value_line(entry)
         named = [c for c in [self.base, *self.people] if c.name]
         if not text:
             target = named[-1] if named else self.base
-            target.phone, target.email = target.phone or phone, target.email or (email.group(0) if email else None)
+            target.phone, target.email = target.phone or phone, target.email or email
             return
         if "," not in text and fold(text.split()[0]) in _ORGANISATION_WORDS:
             self.base.organisation = self.base.organisation or text
@@ -240,7 +237,7 @@ class ContactBlock:
                 c = Contact(name=name, role=full)
                 self.people.append(c)
             if n == 0:
-                c.phone, c.email = c.phone or phone, c.email or (email.group(0) if email else None)
+                c.phone, c.email = c.phone or phone, c.email or email
 
     def _name(self, value: str, line: str) -> None:
         found = contacts.names(value)
@@ -311,9 +308,11 @@ class ContactBlock:
     def _other_line(self, s: str, labelled: bool) -> None:
         base = self.base
         sub, self.sub = self.sub, None
-        persons = _persons(s) if sub and not labelled else []
-        if persons:  # `Gabrielle BOUYSSOU` … / `et autre personne responsable :` / `Guy Marboeuf` / `Tél : …`: theirs
-            self.current = Contact(name=persons[0][0], role=sub)
+        text, phone, email = _value_line(s) if sub and not labelled else ("", None, None)
+        persons = _persons(text) if text and not _BULLET_LINE.match(s) else []  # `- Institut Régional …`: a list
+        if sub and persons:  # `Gabrielle BOUYSSOU` … / `et autre personne responsable :` / `Guy Marboeuf` / `Tél : …`:
+            name, role = persons[0]  # theirs, with what their name's line writes (`Guy MARBOEUF – 01 30 …`)
+            self.current = Contact(name=name, role=f"{sub} – {role}" if role else sub, phone=phone, email=email)
             self.people.append(self.current)
             return
         if base.name and not labelled and s.endswith(":") and not _persons(s.rstrip(" :")):
@@ -369,6 +368,16 @@ class ContactBlock:
             target = people[-1] if people else base
             target.phone, target.fax = target.phone or c.phone, target.fax or c.fax
             target.email = target.email or c.email
+
+
+def _value_line(entry: str) -> tuple[str, str | None, str | None]:
+    """A value line's text without its e-mail and its trailing number, the number and the e-mail
+    (`M. TOURE SALIOU 00 223 934 44 48`, `Gabrielle BOUYSSOU – 01 30 24 33 28`)."""
+    email = EMAIL_RE.search(entry)
+    text = without_emails(entry) if email else entry
+    number = _TRAILING_NUMBER_RE.search(text)
+    text = squash_spaces(text[:number.start()] if number else text).strip(" ,;:-–")
+    return text, contacts.clean_number(number.group(0)) if number else None, email.group(0) if email else None
 
 
 def _name_only(text: str) -> bool:
