@@ -381,3 +381,15 @@ def test_the_person_a_line_announces_keeps_the_number_e_mail_and_role_written_wi
          "Autre(s) associations extérieures au Conseil ", "Général impliqué(s) dans la coopération :  ", "",
          "- Institut Régional de Coopération ", "Développement (IRCOD) – 17 rue de Boston – "], "")
     assert [c.name for c in people] == ["Stéphanie FUCHS"]
+
+
+def test_a_second_address_under_the_at_line_is_kept_by_the_one_e_mail_rule():
+    """`@ : …` / a second address: kept beside the first by `contacts.with_email`, the rule every reader
+    uses; an address inside another (`a.dupont@` in `ma.dupont@`) is another address, one written in
+    other capitals is the same."""
+    from indexer.parsers.contacts import with_email
+    people = ContactBlock("Elu en charge du partenariat").read(
+        ["Jean DUPONT ", "@ : ma.dupont@ville.fr ", "a.dupont@ville.fr "], "")
+    assert people[0].email == "ma.dupont@ville.fr; a.dupont@ville.fr"
+    assert with_email("Mairie@Ville.fr", "mairie@ville.fr") == "Mairie@Ville.fr"
+    assert with_email("a@ville.fr", "b@ville.fr") == "a@ville.fr; b@ville.fr"

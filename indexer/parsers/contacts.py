@@ -212,8 +212,11 @@ def merged(people: list[Contact]) -> list[Contact]:
 
 def with_email(current: str | None, new: str) -> str:
     """A contact's e-mails with one more: a second address under the same person is kept
-    (Montpellier: `relations.internationales@…`, then `marie-jose.jean@…`), a repeated one is not."""
-    return new if not current else current if new in current.split("; ") else f"{current}; {new}"
+    (Montpellier: `relations.internationales@…`, then `marie-jose.jean@…`), a repeated one (in any
+    capitals) is not. Every reader adds an address this way (`take_email`, the `@ :` line's next one)."""
+    if not current:
+        return new
+    return current if fold(new) in [fold(x) for x in current.split("; ")] else f"{current}; {new}"
 
 
 def owned_emails(people: list[Contact]) -> list[Contact]:

@@ -292,10 +292,7 @@ class ContactBlock:
     def _more_email(self, email: str) -> None:
         """A second address under the `@ :` line: the same person's, kept beside the first."""
         target = self.current or self.base
-        if not target.email:
-            target.email = email
-        elif fold(email) not in fold(target.email):
-            target.email = f"{target.email}; {email}"
+        target.email = contacts.with_email(target.email, email)
 
     def _website(self, value: str, line: str) -> None:
         self.base.website = value or None
