@@ -567,6 +567,11 @@ def test_a_table_whose_rows_write_only_their_first_column_rennes():
     rows = table_rows(body)
     assert [r.text for r in rows] == ["L’appui aux communes s’est concrétisé par la formation de leurs élus."]
     assert rows[0].domain is not None and rows[0].domain.startswith("Appui à la décentralisation")
+    # after rows with projects, a last label over empty cells is an empty row's label, no project
+    body = [(1, "Domaines "), (2, "d’intervention "), (3, ""), (4, "                Actions réalisées "), (5, ""),
+            (6, "Santé "), (7, ""), (8, "Construction d'un dispensaire "), (9, ""), (10, "2004 "), (11, ""),
+            (12, "3000 € "), (13, ""), (14, "Jeunesse "), (15, ""), (16, "   ")]
+    assert [(r.text, r.domain) for r in table_rows(body)] == [("Construction d'un dispensaire", "Santé")]
 
 
 def test_a_year_in_front_of_a_worded_budget_dates_the_row_allonnes():

@@ -226,9 +226,10 @@ class _TableReader:
     def _first_column_only(self, k: int) -> bool:
         """From segment k to the table's end, each row writes only its first column: one cell, then a
         segment of spaces for the row's empty cells (Rennes–Bandiagara: `Soutien à la production
-        maraîchère` / `Projets de soutien à la génération de revenus` / `Appui à la décentralisation`)."""
+        maraîchère` / `Projets de soutien à la génération de revenus` / `Appui à la décentralisation`),
+        as every row before it did: after rows with projects, such a cell is an empty row's label."""
         rest = self.segs[k:]
-        return len(rest) % 2 == 0 and all(
+        return all(id(r.cells[0]) in self.own_label for r in self.rows) and len(rest) % 2 == 0 and all(
             len(self.peek(k + i, "action")) == 1 and not any(t.strip() for _, t in rest[i + 1])
             for i in range(0, len(rest), 2))
 
