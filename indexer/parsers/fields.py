@@ -313,6 +313,18 @@ def _mask_numbers(text: str) -> str:
     return text
 
 
+def _clause(masked: str, m: re.Match) -> tuple[int, int]:
+    """Where the clause holding match m starts and ends (between `.`, `;` and line ends)."""
+    start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
+    end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
+    return start, end
+
+
+def _plans(clause: str) -> bool:
+    """The clause announces what it dates and tells it not done (`prévue`, not `a été réalisée`)."""
+    return bool(_PLANNED_RE.search(clause)) and not _DONE_RE.search(clause)
+
+
 def years(text: str | None, until: int | None = None) -> Years:
     """Plausible years (1950-2049) of a text, not counting phone numbers and
     amounts. Years after `until` (the document's date) are kept only when
@@ -323,8 +335,7 @@ def years(text: str | None, until: int | None = None) -> Years:
     masked = _mask_numbers(text)
     for m in _YEAR_RE.finditer(masked):
         y = int(m.group(1))
-        start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
-        end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
+        start, end = _clause(masked, m)
         clause = masked[start:end]
         if _NOTHING_RE.search(clause):  # `Pas d'actions en cours en 2007`: a year without activity
             continue
@@ -332,7 +343,7 @@ def years(text: str | None, until: int | None = None) -> Years:
             out.found.append(y)
             continue
         if y == until:  # the document's own year: done, unless its sentence announces it
-            (out.planned if _PLANNED_RE.search(clause) and not _DONE_RE.search(clause) else out.found).append(y)
+            (out.planned if _plans(clause) else out.found).append(y)
             continue
         period = re.search(r"(19|20)\d\d\s*(?:[-–/à]|au|et)\s*$", masked[max(0, m.start() - 12):m.start()])
         if _PLANNED_RE.search(clause) or (period and int(period.group(0)[:4]) <= until):
@@ -355,10 +366,9 @@ def planned_before(text: str | None, until: int | None) -> list[int]:
         y = int(m.group(1))
         if until is None or y >= until:
             continue
-        start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
-        end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
+        start, end = _clause(masked, m)
         clause = masked[start:end]
-        (planned if _PLANNED_RE.search(clause) and not _DONE_RE.search(clause) else other).add(y)
+        (planned if _plans(clause) else other).add(y)
     return sorted(planned - other)
 
 
@@ -442,8 +452,7 @@ def years_at(text: str | None, year: int, month: int | None = None) -> Years:
     masked = _mask_numbers(text or "")
     for m in _YEAR_RE.finditer(masked):
         y = int(m.group(1))
-        start = max(masked.rfind(c, 0, m.start()) for c in ".;\n") + 1
-        end = min([i for i in (masked.find(c, m.end()) for c in ".;\n") if i >= 0] or [len(masked)])
+        start, end = _clause(masked, m)
         clause, before = masked[start:end], fold(masked[max(start, m.start() - 20):m.start()])
         word = _MONTH_BEFORE.search(before)
         when = _MONTH_NUMBERS[word.group(1)] if word else None
