@@ -139,11 +139,15 @@ class FacetBits:
         if sel:
             mask = self.any_of(facet, sel)
         if facet == YEAR and selection.has_range:
-            lo = selection.year_from if selection.year_from is not None else -10**9
-            hi = selection.year_to if selection.year_to is not None else 10**9
-            in_range = self.any_of(YEAR, [y for y in self.values.get(YEAR, {}) if lo <= y <= hi])
+            in_range = self.period_mask(selection)
             mask = in_range if mask is None else mask & in_range
         return mask
+
+    def period_mask(self, selection: Selection) -> int:
+        """Documents of a year of the selection's period (`year_from`/`year_to`)."""
+        lo = selection.year_from if selection.year_from is not None else -10**9
+        hi = selection.year_to if selection.year_to is not None else 10**9
+        return self.any_of(YEAR, [y for y in self.values.get(YEAR, {}) if lo <= y <= hi])
 
     def count(self, facet: str, base: int) -> Counter:
         """value -> how many documents of `base` hold it (values held by none left
@@ -219,6 +223,8 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
         for g, m in masks.items():
             if g != f:
                 base &= m
+        if f == YEAR and selection.has_range:  # a year ticked keeps the period: its count is of both
+            base &= bits.period_mask(selection)
         counts[f] = bits.count(f, base)
     return (bits.members(final) if keep is not None else sorted(cands)), counts
 
@@ -229,7 +235,9 @@ MAX_FACET_VALUES = 200  # values listed per facet
 def _within_period(counts: Counter, year_from: int | None, year_to: int | None, selected: set) -> Counter:
     """The year facet's counts under a period (`year_from`/`year_to`): only its years, and the years
     selected. A record active in 1995 and 2014 passes 1990-2000, but ticking 2014 there lists
-    nothing: a year outside the period would be a count that leads to no result."""
+    nothing: a year outside the period would be a count that leads to no result. A selected year is
+    counted in the period (filter_and_count): `year=2005&year_from=2006` said 2005 of records of 2005
+    with no year from 2006 on, which the listing leaves out."""
     lo, hi = year_from if year_from is not None else -10**9, year_to if year_to is not None else 10**9
     return Counter({y: n for y, n in counts.items() if lo <= y <= hi or y in selected})
 

@@ -62,6 +62,8 @@ class Ranking:
     exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
     missing: list[str] = field(default_factory=list)  # word groups no document matches (missing_notice)
     unknown: list[str] = field(default_factory=list)  # every word group, when no document matches any
+    # what the filters decided (engine/exactcounts.py): (documents, n, fewer than n of them listed?)
+    decisions: list[tuple[set[int], int, bool]] = field(default_factory=list)
 
     def absent_words(self) -> list[str]:
         """The query's words no document contains, each once (an OR's alternatives apart): what
@@ -271,7 +273,7 @@ class Places:
 
 
 def _place_roles(built: BuiltQuery, caps: list[float | None], score: ScoreFn, doc_count: int,
-                 listed: Callable[[set], int], notices: list[str]) -> Places:
+                 listed: Callable[[set], int], few: Callable[[set, int], bool], notices: list[str]) -> Places:
     """Per word group, COUNTRY for a partner country (`Mali`, `maliennes`) that selects the results,
     PLACE for another place (`Kayes`, `Hérault`), None for any other word. A country the filters
     list none of the records of (`… (Mali, Sénégal …)` with `country=Maroc` listed nothing) is
@@ -286,7 +288,7 @@ def _place_roles(built: BuiltQuery, caps: list[float | None], score: ScoreFn, do
         role = PLACE if cap is not None else None
         if _names_country(g):
             role = COUNTRY
-            if not listed(named_in(i)):
+            if few(named_in(i), 1):
                 if listed(set(range(doc_count))):  # (no word is to blame when the filters keep nothing)
                     notices.append(f"Aucun résultat de « {g.text} » ne passe les filtres : "
                                    "ce mot est cherché comme les autres.")
@@ -504,10 +506,11 @@ def _having_enough(built: BuiltQuery, parts: list[Mapping[int, float]], weights:
 
 
 def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
-         abroad: frozenset = frozenset()) -> Ranking:
+         abroad: frozenset = frozenset(), decided: tuple[bool, ...] | None = None) -> Ranking:
     """docnum -> score for the documents that match `built`. `listed` says how
     many results a set of documents makes (after filters, per listed kind);
-    `abroad`, the documents whose French side is not in France."""
+    `abroad`, the documents whose French side is not in France; `decided`, the answers to give in
+    place of `listed`'s, in order (`Ranking.decisions`: the ranking other filters would make)."""
     if not built.has_text:
         return Ranking(None)
     profile = ranking_profile.current()
@@ -542,7 +545,12 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
                              for p, g in zip(parts, built.groups, strict=True)]
     if _nothing_besides_missing(out, parts, built.groups):
         return out
-    places_of = _place_roles(built, caps, score, doc_count, listed, out.notices)
+    def few(docs: set[int], n: int) -> bool:  # fewer than n of `docs` are listed: the filters decide
+        k = len(out.decisions)
+        answer = decided[k] if decided is not None and k < len(decided) else listed(docs) < n
+        out.decisions.append((docs, n, answer))
+        return answer
+    places_of = _place_roles(built, caps, score, doc_count, listed, few, out.notices)
     cover, matched = _having_enough(built, parts, weights, places_of, excluded)
     if not matched and n > 1:  # nothing has enough of the words: any of them will do
         cover = cover or _coverage(parts, weights, excluded)
@@ -551,7 +559,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
             out.fallback = True
             matched, out.fallback_notice = _fallback_in_the_places(built, places_of, score, matched)
             out.notices.append(out.fallback_notice)
-    elif n >= profile.fill_from_words and listed(matched) < profile.fill_below:
+    elif n >= profile.fill_from_words and few(matched, profile.fill_below):
         cover = cover or _coverage(parts, weights, excluded)
         filled = _filled(built, places_of, matched, _beyond_light(built, parts, score, doc_count, cover))
         matched = _named_fill(matched, filled, parts, weights, name, built.groups)

@@ -20,6 +20,7 @@ from indexer.limits import DEFAULT_PER_PAGE
 from . import ranking_profile
 from .actionshare import BestAction, action_context, add_actions, other_years
 from .completions import completions
+from .exactcounts import exact_counts, listed_counter
 from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
 from .highlight import terms_by_field
@@ -29,7 +30,7 @@ from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
 from .ranking import Ranking, ScoreFn, missing_notice, names_who_or_where, rank
 from .seeds import seeds_elsewhere
-from .selections import against_parameters, listed_kinds, listing, years_outside
+from .selections import against_parameters, listed_kinds, listing, other_kind_notice, years_outside
 from .snippets import marked_title, names_and_places, parties_line, snippet
 from .state import IndexState
 from .suggestion import knows, suggest
@@ -141,9 +142,11 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
     return replace(req, year_from=req.year_to, year_to=req.year_from), [read_forwards(req.year_from, req.year_to)]
 
 
-def search(state: IndexState, req: SearchRequest, planned: tuple | None = None) -> dict:
+def search(state: IndexState, req: SearchRequest, planned: tuple | None = None, decided: tuple | None = None,
+           out: dict | None = None) -> dict:
     """The response to `req`. `planned`: the query already read and built, (words, built query, what the
-    index knows), by the search whose other kind of record this one counts (it counts no other)."""
+    index knows), by the search whose other kind of record, or facet values, this one counts (it counts no
+    other); `decided`: the ranking's decisions (`Ranking.decisions`) to take; `out` gets the counts."""
     started = time.perf_counter()
     if planned is None:
         known = knows(state)
@@ -165,7 +168,8 @@ def search(state: IndexState, req: SearchRequest, planned: tuple | None = None) 
     )
     kinds = listed_kinds(facets, req.filters, built)
     mode = listing(kinds)
-    ranking, score_fn = _scores(state, built, notices, _listed_counter(state, selection, mode))
+    shared: dict = out if out is not None else {}  # what searches counting for this one reuse
+    ranking, score_fn = _scores(state, built, notices, listed_counter(state, selection, mode), decided, shared)
     scores, fallback, partial = ranking.scores, ranking.fallback, ranking.partial
 
     action_cands, part_scores = _candidates(state, scores, kinds)
@@ -213,6 +217,7 @@ def search(state: IndexState, req: SearchRequest, planned: tuple | None = None) 
         if facets.kind is not None and planned is None and (req.facets or not total) else Counter()
     if facets.kind is not None:  # the kind facet counts what each listing would hold
         counts[facets.kind.name] = listings
+    _count_clicks(state, req, (pq, built, known), selection, mode, ranking.decisions, counts, out, shared)
 
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
@@ -384,6 +389,22 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     return out
 
 
+def _count_clicks(state: IndexState, req: SearchRequest, planned: tuple, selection: Selection, mode: str,
+                  decisions: list, counts: dict[str, Counter], out: dict | None, shared: dict) -> None:
+    """Each facet value counts what its click lists (engine/exactcounts.py), by searches told other
+    decisions, which reuse the scores read (`shared`) and hand back (`out`) their counts and decisions."""
+    def recount(decided: tuple) -> tuple[dict, list]:
+        got: dict = {"evaluator": shared.get("evaluator")}
+        search(state, replace(req, page=1, per_page=1, snippets=False, explain=False), planned, decided, got)
+        return got["counts"], got["decisions"]
+    if out is not None:
+        out.update(counts=counts, decisions=decisions)
+    elif req.facets and decisions:
+        kind = registry().kind
+        exact_counts(state, selection, mode, decisions, counts, [f for f in counts if kind is None or f != kind.name],
+                     recount)
+
+
 def _listings(state: IndexState, req: SearchRequest, kind: str, listed: str | None, total: int,
               planned: tuple) -> Counter:
     """How many records each kind's listing of this search holds (its kind toggled: `type`); the kind
@@ -415,18 +436,8 @@ def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int
     absent = unnamed_place(typed) if unknown else None  # (`Bamako annee:1950` is no unnamed place)
     out = [absent] if absent else [missing_notice(unknown, searched=False)] if unknown else []
     if facets.kind is not None and other:
-        out.append(_other_kind_notice(mode, other))
+        out.append(other_kind_notice(mode, other))
     return out
-
-
-def _other_kind_notice(mode: str, other: int) -> str:
-    if mode == "action":
-        some = "1 partenariat y répond" if other == 1 else f"{other} partenariats y répondent"
-        return (f"Aucune action ne répond à ces filtres, mais {some} : choisissez « Partenariats » "
-                "dans « Type de fiche » (ou tapez type:partnership).")
-    some = "1 action y répond" if other == 1 else f"{other} actions y répondent"
-    return (f"Aucun partenariat ne répond à ces filtres, mais {some} : choisissez « Actions » "
-            "dans « Type de fiche » (ou tapez type:action).")
 
 
 def _excluded_partnerships(state: IndexState, built: BuiltQuery) -> set[int]:
@@ -466,26 +477,16 @@ def _outside_domain(state: IndexState, selection: Selection, built, score_fn: Sc
     return scaled
 
 
-def _listed_counter(state: IndexState, selection: Selection, mode: str):
-    """How many results a set of matching documents would list (after the
-    filters; actions, or the partnerships they and the partnership documents
-    stand for): the ranker widens a query that would list too few."""
-    docs = state.docs
-
-    def listed(docnums) -> int:
-        kept, _ = filter_and_count(docnums, state.facet_bits, selection)
-        if mode == "action":
-            return sum(1 for d in kept if docs[d].type == "action")
-        return len({docs[d].pid for d in kept})
-    return listed
-
-
-def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranking, ScoreFn | None]:
+def _scores(state: IndexState, built, notices: list[str], listed, decided=None, shared=None
+            ) -> tuple[Ranking, ScoreFn | None]:
     """The ranking of the matching documents (`ranking.rank`; its scores are
     None when browsing, no text) and the function that read the scores."""
     if not built.has_text:
         return Ranking(None), None
-    evaluator = _evaluator(state)  # one per request: parts shared by the groups are read once
+    # one per request: parts shared by the groups, and by the searches counting for it, are read once
+    evaluator = (shared or {}).get("evaluator") or _evaluator(state)
+    if shared is not None:
+        shared["evaluator"] = evaluator
     cut = False
 
     def score(query) -> Mapping[int, float]:
@@ -497,7 +498,7 @@ def _scores(state: IndexState, built, notices: list[str], listed) -> tuple[Ranki
     ruled_out = state.french_abroad if built.french_side else frozenset()
     if built.french_kind:  # a question asking for a kind of French collectivity: the others after
         ruled_out = ruled_out | state.french_other_kind(built.french_kind)
-    ranking = rank(built, score, len(state.docs), listed, abroad=ruled_out)
+    ranking = rank(built, score, len(state.docs), listed, abroad=ruled_out, decided=decided)
     notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")

@@ -82,3 +82,13 @@ def years_outside(known_years, filters: Mapping[str, list], year_from: int | Non
         return None
     return (f"Les fiches du répertoire sont datées de {years[0]} à {years[-1]} : aucune ne l'est de l'année "
             "ou de la période demandée.")
+
+
+def other_kind_notice(mode: str, other: int) -> str:
+    if mode == "action":
+        some = "1 partenariat y répond" if other == 1 else f"{other} partenariats y répondent"
+        return (f"Aucune action ne répond à ces filtres, mais {some} : choisissez « Partenariats » "
+                "dans « Type de fiche » (ou tapez type:partnership).")
+    some = "1 action y répond" if other == 1 else f"{other} actions y répondent"
+    return (f"Aucun partenariat ne répond à ces filtres, mais {some} : choisissez « Actions » "
+            "dans « Type de fiche » (ou tapez type:action).")

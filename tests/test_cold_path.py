@@ -113,6 +113,8 @@ def _reference_filter_and_count(candidates, bits, selection, counted=()):
     """The bitset pass filter_and_count made before (every candidate into a bitset, every value ANDed)."""
     from collections import Counter
 
+    from engine.facets import Selection
+
     ba = bytearray(bits.n // 8 + 1)
     for d in candidates:
         ba[d >> 3] |= 1 << (d & 7)
@@ -131,6 +133,9 @@ def _reference_filter_and_count(candidates, bits, selection, counted=()):
         for g, m in masks.items():
             if g != f:
                 base &= m
+        if f == "year" and selection.has_range:  # a year ticked keeps the period (QA r46, D3)
+            base &= bits.selection_mask("year", Selection(values={}, year_from=selection.year_from,
+                                                          year_to=selection.year_to))
         c: Counter = Counter()
         for v, vb in bits.values.get(f, {}).items():
             if (base & vb).bit_count():

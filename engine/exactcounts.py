@@ -1,0 +1,125 @@
+"""Facet counts that are the totals their clicks list, when the filters decide the ranking.
+
+A query of several words lists partial matches when fewer than `fill_below` records of the
+listing, after the filters, have enough of the words; a partner country named selects unless the
+filters list none of its records (engine/ranking.py, `Ranking.decisions`). A facet value's click
+changes the filters, so its listing may decide otherwise: `coopération décentralisée` showed
+« Sécurité et protection civile » 1, and its click listed 23 (the one record with both words, then
+the partial matches). Each value's decisions are taken again under its filters (bitsets, no search);
+the values deciding as the listing shown did keep its counts, the others are counted by one search
+per set of decisions (the same query, the listing's filters, the ranking told those decisions), whose
+counts serve every value that decides as it did.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
+
+from indexer.facet_registry import YEAR
+
+from .facets import Selection, filter_and_count
+from .state import IndexState
+
+MAX_PASSES = 4  # searches per request; values left past them keep the listing's count
+Decisions = list[tuple[set[int], int, bool]]
+
+
+def listed_counter(state: IndexState, selection: Selection, mode: str):
+    """How many results a set of matching documents would list (after the
+    filters; actions, or the partnerships they and the partnership documents
+    stand for): the ranker widens a query that would list too few."""
+    docs = state.docs
+
+    def listed(docnums) -> int:
+        kept, _ = filter_and_count(docnums, state.facet_bits, selection)
+        if mode == "action":
+            return sum(1 for d in kept if docs[d].type == "action")
+        return len({docs[d].pid for d in kept})
+    return listed
+
+
+def _answers(decisions: Decisions) -> tuple[bool, ...]:
+    return tuple(answer for _, _, answer in decisions)
+
+
+class _Listed:
+    """How many results a set of documents lists under the filters with one facet's selection
+    replaced by one value (what `listed_counter` says under that value's filters)."""
+
+    def __init__(self, state: IndexState, selection: Selection, mode: str, facet: str, kinds: tuple[int, int]):
+        bits = self.bits = state.facet_bits
+        self.state, self.mode = state, mode
+        everything = (1 << bits.n) - 1
+        keep = everything
+        for f, sel in (selection.required or {}).items():
+            keep &= bits.any_of(f, sel)
+        for f, sel in (selection.excluded or {}).items():
+            keep &= ~bits.any_of(f, sel)
+        for f in selection.active:
+            if f != facet:
+                mask = bits.selection_mask(f, selection)
+                keep &= everything if mask is None else mask
+        if facet == YEAR and selection.has_range:  # a year clicked keeps the period
+            keep &= bits.period_mask(selection)
+        self.keep, self.facet = keep, facet
+        self.actions, self.partnerships = kinds  # (bitsets of the action and partnership documents)
+
+    def few(self, docs: int, value: Hashable, n: int) -> bool:
+        """Fewer than `n` results among `docs` (a bitset) with `value` of the facet."""
+        b = docs & self.bits.values.get(self.facet, {}).get(value, 0)
+        if self.mode == "action":
+            return (b & self.actions).bit_count() < n
+        if b.bit_count() < n:  # (a partnership per document at most)
+            return True
+        if (b & self.partnerships).bit_count() >= n:
+            return False
+        docs_ = self.state.docs
+        return len({docs_[d].pid for d in self.bits.members(b)}) < n
+
+    def answers(self, decisions: Decisions, values: Iterable[Hashable]) -> dict[Hashable, tuple[bool, ...]]:
+        sets = [(self.bits.of(docs) & self.keep, n) for docs, n, _ in decisions]
+        return {v: tuple(self.few(b, v, n) for b, n in sets) for v in values}
+
+
+def exact_counts(state: IndexState, selection: Selection, mode: str, decisions: Decisions,
+                 counts: dict[str, Counter], facets: Iterable[str],
+                 recount: Callable[[tuple[bool, ...]], tuple[dict[str, Counter], Decisions]]) -> int:
+    """Makes `counts` (of `facets`) the totals each value's click lists, given the listing's
+    `decisions`; `recount(answers)` counts the listing under the ranking those answers make. Returns
+    how many values keep a count that may differ (past MAX_PASSES)."""
+    if not decisions:
+        return 0
+    shown = _answers(decisions)
+    kinds = state.facet_bits.of(state.action_docnums), state.facet_bits.of(state.partnership_docnums)
+    listed = {f: _Listed(state, selection, mode, f, kinds) for f in facets}
+    pending: dict[str, dict[Hashable, tuple[bool, ...]]] = {}
+    for f, lst in listed.items():
+        values = set(counts.get(f, ())) | set(selection.values.get(f, ()))
+        pending[f] = {v: a for v, a in lst.answers(decisions, values).items() if a != shown}
+    tried: set[tuple[bool, ...]] = {shown}
+    passes = 0
+    while any(pending.values()) and passes < MAX_PASSES:
+        # the answers most values give (values not listed yet join below)
+        wanted = Counter(a for p in pending.values() for a in p.values() if a not in tried).most_common(1)
+        if not wanted:
+            break
+        forced = wanted[0][0]
+        tried.add(forced)
+        passes += 1
+        other, made = recount(forced)
+        got = _answers(made)
+        for f, lst in listed.items():
+            # values the listing shown holds none of may be listed under the other decisions
+            unseen = [v for v in other.get(f, ()) if v not in counts.get(f, ()) and v not in pending[f]]
+            fresh = {v: a for v, a in lst.answers(decisions, unseen).items() if a != shown}
+            candidates = {**pending[f], **fresh}
+            for v, a in lst.answers(made, candidates).items():
+                if a == got:
+                    n = other.get(f, Counter()).get(v, 0)
+                    c = counts.setdefault(f, Counter())
+                    if n:
+                        c[v] = n
+                    else:
+                        c.pop(v, None)
+                    pending[f].pop(v, None)
+    return sum(len(p) for p in pending.values())
