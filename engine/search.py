@@ -209,15 +209,14 @@ def search(state: IndexState, req: SearchRequest, planned: tuple | None = None, 
     else:
         hits, counts, hit_scores = kept_parts, part_counts, part_scores
     total = len(hits)
-    # the other kind's count is what its own listing holds: its ranking widens to partial matches and
-    # reads an exclusion as that listing does (`assainissement Kayes` said 270 actions, the action listing
-    # holds 15; `-eau` 289, not 830; `-type:action eau` with type=action, 0 partnerships, not 71): the
-    # kind facet and the notice of an empty listing say it
-    listings = _listings(state, req, facets.kind.name, mode if kinds else None, total, (pq, built, known)) \
-        if facets.kind is not None and planned is None and (req.facets or not total) else Counter()
-    if facets.kind is not None:  # the kind facet counts what each listing would hold
-        counts[facets.kind.name] = listings
+    # the other kind's count is what its own listing holds, whose ranking widens to partial matches and reads an
+    # exclusion its own way (`assainissement Kayes` said 270 actions, that listing holds 15; `-eau` 289, not 830)
+    listings = _listings(state, req, mode if kinds else None, total, (pq, built, known), shared) \
+        if planned is None and (req.facets or not total) else Counter()
+    counts.update({facets.kind.name: listings} if facets.kind is not None else {})  # what each listing holds
     _count_clicks(state, req, (pq, built, known), selection, mode, ranking.decisions, counts, out, shared)
+    if planned is not None:  # a search counting for another reads its total and counts only (above)
+        return {"total": total}
 
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
@@ -405,13 +404,14 @@ def _count_clicks(state: IndexState, req: SearchRequest, planned: tuple, selecti
                      recount)
 
 
-def _listings(state: IndexState, req: SearchRequest, kind: str, listed: str | None, total: int,
-              planned: tuple) -> Counter:
+def _listings(state: IndexState, req: SearchRequest, listed: str | None, total: int, planned: tuple,
+              shared: dict) -> Counter:
     """How many records each kind's listing of this search holds (its kind toggled: `type`); the kind
-    listed (None: none is) holds `total`."""
+    listed (None: none is) holds `total`. Those searches reuse the scores read (`shared`)."""
     return Counter({k: total if k == listed else search(state, replace(
-        req, filters={**req.filters, kind: [k]}, page=1, per_page=1, facets=False, snippets=False, explain=False),
-        planned)["total"] for k in registry()[kind].closed})
+        req, filters={**req.filters, kind.name: [k]}, page=1, per_page=1, facets=False, snippets=False,
+        explain=False), planned, None, {"evaluator": shared.get("evaluator")})["total"]
+        for k in kind.closed}) if (kind := registry().kind) is not None else Counter()
 
 
 def _candidates(state: IndexState, scores: Mapping[int, float] | None, kinds: set[str]
