@@ -33,7 +33,7 @@ from .seeds import seeds_elsewhere
 from .selections import against_parameters, listed_kinds, listing, other_kind_notice, years_outside
 from .snippets import marked_title, names_and_places, parties_line, snippet
 from .state import IndexState
-from .suggestion import knows, suggest
+from .suggestion import Known, knows, suggest
 from .surroundings import (
     Unit,
     named_place,
@@ -46,6 +46,7 @@ from .surroundings import (
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 NESTED_ACTIONS = 3
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
+Planned = tuple[ParsedQuery, BuiltQuery, Known]  # a query read and built, and what the index knows
 
 
 @dataclass
@@ -142,11 +143,10 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
     return replace(req, year_from=req.year_to, year_to=req.year_from), [read_forwards(req.year_from, req.year_to)]
 
 
-def search(state: IndexState, req: SearchRequest, planned: tuple | None = None, decided: tuple | None = None,
-           out: dict | None = None) -> dict:
-    """The response to `req`. `planned`: the query already read and built, (words, built query, what the
-    index knows), by the search whose other kind of record, or facet values, this one counts (it counts no
-    other); `decided`: the ranking's decisions (`Ranking.decisions`) to take; `out` gets the counts."""
+def search(state: IndexState, req: SearchRequest, planned: Planned | None = None,
+           decided: tuple[bool, ...] | None = None, out: dict | None = None) -> dict:
+    """The response to `req`. `planned`: the query read and built by the search whose other kind, or facet
+    values, this one counts (it counts no other); `decided`: `Ranking.decisions` to take; `out` gets the counts."""
     started = time.perf_counter()
     if planned is None:
         known = knows(state)
@@ -388,11 +388,11 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     return out
 
 
-def _count_clicks(state: IndexState, req: SearchRequest, planned: tuple, selection: Selection, mode: str,
+def _count_clicks(state: IndexState, req: SearchRequest, planned: Planned, selection: Selection, mode: str,
                   decisions: list, counts: dict[str, Counter], out: dict | None, shared: dict) -> None:
     """Each facet value counts what its click lists (engine/exactcounts.py), by searches told other
     decisions, which reuse the scores read (`shared`) and hand back (`out`) their counts and decisions."""
-    def recount(decided: tuple) -> tuple[dict, list]:
+    def recount(decided: tuple[bool, ...]) -> tuple[dict, list]:
         got: dict = {"evaluator": shared.get("evaluator")}
         search(state, replace(req, page=1, per_page=1, snippets=False, explain=False), planned, decided, got)
         return got["counts"], got["decisions"]
@@ -404,7 +404,7 @@ def _count_clicks(state: IndexState, req: SearchRequest, planned: tuple, selecti
                      recount)
 
 
-def _listings(state: IndexState, req: SearchRequest, listed: str | None, total: int, planned: tuple,
+def _listings(state: IndexState, req: SearchRequest, listed: str | None, total: int, planned: Planned,
               shared: dict) -> Counter:
     """How many records each kind's listing of this search holds (its kind toggled: `type`); the kind
     listed (None: none is) holds `total`. Those searches reuse the scores read (`shared`)."""
