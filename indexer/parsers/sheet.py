@@ -174,7 +174,8 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     """An action from its cells: years from its dates cell (or its text),
     budget from its budget cell (or the amounts its text states)."""
     text = " ".join(x for x in (a.title, a.description) if x)
-    ys = fields.years(_own_period(a) or a.when or text, doc.year)
+    dated = _own_period(a) or a.when or text  # what the action's years are read from
+    ys = fields.years(dated, doc.year)
     at = fields.written_year(p.updated, doc.year)  # `2004-2008` on a sheet of May 2007: 2008 is planned
     later = {y for y in (*ys.found, a.start, a.end) if y and at and y > at}
     found = sorted((set(ys.found) | {y for y in (a.start, a.end) if y}) - later)
@@ -182,13 +183,16 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     # stating none: its text's years are all it has), or a year of what it should give, is no year of work
     expected = fields.years(a.plans, at)
     stated = sorted(y for y in (a.start, a.end) if y)
-    ahead = [y for y in fields.planned_before(_own_period(a) or a.when or text, at)
-             if stated and not stated[0] <= y <= stated[-1]]
-    ahead += [y for y in expected.found if y not in ys.found and not (stated and stated[0] <= y <= stated[-1])]
-    ys.planned = sorted(set(ys.planned) | set(expected.planned))
+
+    def inside(y: int) -> bool:  # a year of the project's stated dates
+        return bool(stated) and stated[0] <= y <= stated[-1]
+
+    ahead = [y for y in fields.planned_before(dated, at) if stated and not inside(y)]
+    ahead += [y for y in expected.found if y not in ys.found and not inside(y)]
     found = [y for y in found if y not in ahead]
     later |= set(ahead)
-    ys.planned = sorted(set(ys.planned) | later)  # a stated year after the text's date is planned
+    # a stated year after the text's date is planned, and so are those above and what it should give's
+    ys.planned = sorted(set(ys.planned) | set(expected.planned) | later)
     if a.status == "en projet" and found:  # a project still to come: its dates are plans, not activity,
         # save what was already done for it before the text's year (`participation en 2006 à un colloque`)
         plans = [y for y in found if at is None or y >= at]
