@@ -448,7 +448,7 @@ class _TableReader:
 
     def _place_column(self, k: int, kind: str, cs: list[Cell], cells: list[Cell]) -> None:
         """Dates or budget cells `cs` of segment k to the rows waiting for them:
-        by heading in a band with a first column of headings, else `_place`."""
+        by heading in a band with a first column of headings, else `cuf_rows.place`."""
         waiting = self.waiting[kind]
         if kind == "when" and yearly_calendar(cs, waiting):
             for row in waiting:  # every project of the row runs through the calendar
