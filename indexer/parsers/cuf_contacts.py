@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from ..records import Contact, Party
-from ..text import EMAIL_RE, fold, join_wrapped, squash_spaces, without_emails
+from ..text import EMAIL_RE, capitalised, fold, join_wrapped, squash_spaces, without_emails
 from . import contacts
 
 _ROLE_RE = re.compile(
@@ -313,8 +313,7 @@ class ContactBlock:
             self.people.append(self.current)
             return
         if base.name and not labelled and s.endswith(":") and not _persons(s.rstrip(" :")):
-            self.sub = re.sub(r"^et\s+", "", s.rstrip(" :"))
-            self.sub = self.sub[:1].upper() + self.sub[1:]
+            self.sub = capitalised(re.sub(r"^et\s+", "", s.rstrip(" :")))  # `et autre personne responsable :`
             return
         last = self.current or base  # the person whose labelled lines were read last
         if self.in_address and not labelled and _LETTER.search(s) and not EMAIL_RE.search(s):
