@@ -14,19 +14,24 @@ class SourceError(Exception):
     """A source file that cannot be parsed at all (missing, empty, not UTF-8, unknown shape)."""
 
 
+_MISSING = b"<missing>"  # what the checksum hashes for a document not read
+
+
 def corpus_checksum(data_dir: Path, repertoires: list[Repertoire] | None = None,
                     read: Mapping[str, bytes] | None = None) -> str:
     """SHA-256 over the source documents (names and bytes), in a fixed order. `read`: the bytes the
-    build parsed (corpus.load_corpus), by file name, not read again: the checksum is that of what was parsed."""
+    build parsed (corpus.load_corpus), by file name, not read again: the checksum is that of what was parsed,
+    and a document it lacks was not read (missing or unreadable then), even if its file has appeared since."""
     h = hashlib.sha256()
     for name in (r.file for r in (REPERTOIRES if repertoires is None else repertoires)):
         h.update(name.encode())
-        data = (read or {}).get(name)
-        if data is None:
+        if read is not None:
+            data = read.get(name, _MISSING)
+        else:
             try:
                 data = (Path(data_dir) / name).read_bytes()
             except OSError:
-                data = b"<missing>"
+                data = _MISSING
         h.update(data)
     return h.hexdigest()
 
@@ -53,11 +58,6 @@ def code_fingerprint() -> str:
         h.update(str(path.relative_to(root)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()
-
-
-def read_source(path: Path) -> str:
-    """The text of a source file, or a SourceError saying precisely why not."""
-    return source_text(path, source_bytes(path))
 
 
 def source_bytes(path: Path) -> bytes:

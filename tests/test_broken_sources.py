@@ -112,3 +112,17 @@ def test_the_corpus_checksum_is_that_of_the_bytes_parsed(micl, monkeypatch):
     monkeypatch.setattr(corpus, "parallel_map", then_changed)
     read = corpus.load_corpus(micl, repertoires=repertoires)
     assert read.partnerships and read.checksum == before != corpus_checksum(micl, repertoires)
+
+
+def test_a_document_the_build_did_not_read_is_hashed_as_missing(micl, tmp_path_factory):
+    """A document absent from the bytes parsed (missing or unreadable then, its records the fallback's) is
+    hashed as a missing file, not read from disk: one appearing between the parse and the checksum made
+    the index « fresh » though it holds none of its records."""
+    from indexer.sources import corpus_checksum
+
+    repertoires = [get(DOC)]
+    empty = tmp_path_factory.mktemp("empty")
+    assert (micl / DOC).exists()
+    assert corpus_checksum(micl, repertoires, read={}) == corpus_checksum(empty, repertoires)
+    data = (micl / DOC).read_bytes()
+    assert corpus_checksum(empty, repertoires, read={DOC: data}) == corpus_checksum(micl, repertoires)

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from indexer.sources import read_source
+from indexer.sources import source_bytes, source_text
 from repertoires.output import print_build_summary
 from test_notes_french import english_words, spacing_faults
 
@@ -61,7 +61,8 @@ def shown_lines(result) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def sources(data_dir, corpus) -> dict[str, str]:
-    return {r.document: " ".join(read_source(data_dir / r.document).split()) for r in corpus.reports}
+    paths = [data_dir / r.document for r in corpus.reports]
+    return {path.name: " ".join(source_text(path, source_bytes(path)).split()) for path in paths}
 
 
 def test_every_warning_the_build_prints_is_french(built, corpus, sources):
