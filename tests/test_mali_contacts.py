@@ -393,3 +393,21 @@ def test_a_second_address_under_the_at_line_is_kept_by_the_one_e_mail_rule():
     assert people[0].email == "ma.dupont@ville.fr; a.dupont@ville.fr"
     assert with_email("Mairie@Ville.fr", "mairie@ville.fr") == "Mairie@Ville.fr"
     assert with_email("a@ville.fr", "b@ville.fr") == "a@ville.fr; b@ville.fr"
+
+
+def test_every_reader_gives_a_person_a_second_address_by_the_one_e_mail_rule():
+    """`contacts.with_email` everywhere a person gets an address: an address alone on a heading's value line
+    under a person who has one, two blocks naming one person (`merged`), an Algerian `Courriel :` going on
+    on its next line: each address kept once, whole addresses compared in any capitals."""
+    from indexer.parsers.algerie_blocks import _continue_field
+    from indexer.parsers.contacts import merged
+    people = ContactBlock("Elu en charge du partenariat").read(
+        ["Jean DUPONT, maire j.dupont@ville.fr ", "mairie@ville.fr ", "Tél : 01 02 03 04 05"], "")
+    assert people[0].email == "j.dupont@ville.fr; mairie@ville.fr"
+    (one,) = merged([Contact(name="Jean DUPONT", email="ma.dupont@ville.fr"),
+                     Contact(name="Jean DUPONT", email="a.dupont@ville.fr; MA.dupont@ville.fr")])
+    assert one.email == "ma.dupont@ville.fr; a.dupont@ville.fr"
+    c = Contact(name="Ali BADI", email="a.badi@apc.dz")
+    _continue_field(c, "email", "A.Badi@apc.dz")
+    _continue_field(c, "email", "apc@apc.dz")
+    assert c.email == "a.badi@apc.dz; apc@apc.dz"

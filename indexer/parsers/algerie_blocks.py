@@ -8,7 +8,7 @@ import re
 from ..domains import map_domain
 from ..records import Contact
 from ..text import fold, reflow, squash_spaces
-from .contacts import clean_number, named_in, person_name
+from .contacts import clean_number, named_in, person_name, with_email
 
 _PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
 
@@ -472,7 +472,7 @@ class _ContactBlock:
             owner = named_in(value, targets) if "@" in value else None
             for c in [owner] if owner else targets:  # `hsogliuzzo@…` under three persons: Henri SOGLIUZZO's
                 if "@" in value:
-                    c.email = c.email or value.strip()
+                    c.email = with_email(c.email, value.strip())
                 elif value.strip():
                     c.website = c.website or value.strip()
             self.last_field = ("email", targets)
@@ -524,7 +524,7 @@ def _continue_field(c: Contact, kind: str, s: str) -> None:
         c.address = squash_spaces(f"{c.address or ''} {s}") or None
     elif kind == "email":
         if "@" in s:
-            c.email = f"{c.email}; {s}" if c.email else s
+            c.email = with_email(c.email, s)
     elif kind == "phone":
         c.phone = f"{c.phone}; {squash_spaces(s)}" if c.phone else squash_spaces(s)
     elif c.name is None:

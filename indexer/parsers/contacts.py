@@ -183,7 +183,7 @@ def named_in(email: str, people: list[Contact]) -> Contact | None:
     return found[0] if len(found) == 1 else None
 
 
-_LISTED = ("phone", "fax", "email")  # fields a contact may hold several of (`a; b`)
+_LISTED = ("phone", "fax")  # numbers a contact may hold several of (`a; b`; e-mails: `with_email`)
 
 
 def merged(people: list[Contact]) -> list[Contact]:
@@ -205,18 +205,22 @@ def merged(people: list[Contact]) -> list[Contact]:
         kept.role = kept.role or c.role
         for f in ("organisation", "phone", "fax", "email", "address", "website"):
             mine, theirs = getattr(kept, f), getattr(c, f)
-            if theirs and (not mine or f in _LISTED and fold(theirs) not in fold(mine)):
-                setattr(kept, f, f"{mine}; {theirs}" if mine else theirs)  # the office's and their own e-mail
+            if f == "email":  # the office's and their own e-mail, each once (`a.dupont@…` is not `ma.dupont@…`)
+                kept.email = with_email(mine, theirs)
+            elif theirs and (not mine or f in _LISTED and fold(theirs) not in fold(mine)):
+                setattr(kept, f, f"{mine}; {theirs}" if mine else theirs)
     return out
 
 
-def with_email(current: str | None, new: str) -> str:
-    """A contact's e-mails with one more: a second address under the same person is kept
-    (Montpellier: `relations.internationales@…`, then `marie-jose.jean@…`), a repeated one (in any
-    capitals) is not. Every reader adds an address this way (`take_email`, the `@ :` line's next one)."""
-    if not current:
-        return new
-    return current if fold(new) in [fold(x) for x in current.split("; ")] else f"{current}; {new}"
+def with_email(current: str | None, new: str | None) -> str | None:
+    """A contact's e-mails with those of `new` (one address, or several as `a; b`): a second address
+    under the same person is kept (Montpellier: `relations.internationales@…`, then `marie-jose.jean@…`),
+    a repeated one (whole addresses, in any capitals) is not. Every reader gives a person an address
+    this way (`take_email`, the CUF and Algeria contact blocks, `merged`, the Morocco reader)."""
+    for address in (new or "").split("; "):
+        if address and fold(address) not in [fold(x) for x in (current or "").split("; ")]:
+            current = f"{current}; {address}" if current else address
+    return current
 
 
 def owned_emails(people: list[Contact]) -> list[Contact]:

@@ -213,7 +213,7 @@ class ContactBlock:
         named = [c for c in [self.base, *self.people] if c.name]
         if not text:
             target = named[-1] if named else self.base
-            target.phone, target.email = target.phone or phone, target.email or email
+            target.phone, target.email = target.phone or phone, contacts.with_email(target.email, email)
             return
         if "," not in text and fold(text.split()[0]) in _ORGANISATION_WORDS:
             self.base.organisation = self.base.organisation or text
@@ -237,7 +237,7 @@ class ContactBlock:
                 c = Contact(name=name, role=full)
                 self.people.append(c)
             if n == 0:
-                c.phone, c.email = c.phone or phone, c.email or email
+                c.phone, c.email = c.phone or phone, contacts.with_email(c.email, email)
 
     def _name(self, value: str, line: str) -> None:
         found = contacts.names(value)
@@ -285,7 +285,7 @@ class ContactBlock:
         found = EMAIL_RE.search(line)
         email = found.group(0) if found else None
         if self.current is not None:
-            self.current.email = self.current.email or email
+            self.current.email = contacts.with_email(self.current.email, email)
         else:  # (an e-mail spelling another person of the sheet moves to them: contacts.owned_emails)
             self.base.email = email or self.base.email
 
@@ -354,7 +354,7 @@ class ContactBlock:
         base, people = self.base, self.people
         if c.name and base.name is None and not people:
             base.name, base.phone, base.fax = c.name, base.phone or c.phone, base.fax or c.fax
-            base.email = base.email or c.email
+            base.email = contacts.with_email(base.email, c.email)
             if c.role:
                 base.role = f"{self.label} – {c.role}" if base.role == self.label else base.role
         elif c.name:
@@ -363,17 +363,17 @@ class ContactBlock:
         elif base.name or people:
             target = people[-1] if people else base
             target.phone, target.fax = target.phone or c.phone, target.fax or c.fax
-            target.email = target.email or c.email
+            target.email = contacts.with_email(target.email, c.email)
 
 
 def _value_line(entry: str) -> tuple[str, str | None, str | None]:
-    """A value line's text without its e-mail and its trailing number, the number and the e-mail
+    """A value line's text without its e-mails and its trailing number, the number and the e-mails
     (`M. TOURE SALIOU 00 223 934 44 48`, `Gabrielle BOUYSSOU – 01 30 24 33 28`)."""
-    email = EMAIL_RE.search(entry)
+    email = contacts.with_email(None, "; ".join(EMAIL_RE.findall(entry)))
     text = without_emails(entry) if email else entry
     number = _TRAILING_NUMBER_RE.search(text)
     text = squash_spaces(text[:number.start()] if number else text).strip(" ,;:-–")
-    return text, contacts.clean_number(number.group(0)) if number else None, email.group(0) if email else None
+    return text, contacts.clean_number(number.group(0)) if number else None, email
 
 
 def _name_only(text: str) -> bool:
