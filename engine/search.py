@@ -20,7 +20,7 @@ from indexer.limits import DEFAULT_PER_PAGE
 from . import ranking_profile
 from .actionshare import BestAction, action_context, add_actions, other_years
 from .completions import completions
-from .exactcounts import exact_counts, listed_counter
+from .exactcounts import Decisions, exact_counts, listed_counter
 from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
 from .highlight import terms_by_field
@@ -389,10 +389,10 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
 
 
 def _count_clicks(state: IndexState, req: SearchRequest, planned: Planned, selection: Selection, mode: str,
-                  decisions: list, counts: dict[str, Counter], out: dict | None, shared: dict) -> None:
+                  decisions: Decisions, counts: dict[str, Counter], out: dict | None, shared: dict) -> None:
     """Each facet value counts what its click lists (engine/exactcounts.py), by searches told other
     decisions, which reuse the scores read (`shared`) and hand back (`out`) their counts and decisions."""
-    def recount(decided: tuple[bool, ...]) -> tuple[dict, list]:
+    def recount(decided: tuple[bool, ...]) -> tuple[dict[str, Counter], Decisions]:
         got: dict = {"evaluator": shared.get("evaluator")}
         search(state, replace(req, page=1, per_page=1, snippets=False, explain=False), planned, decided, got)
         return got["counts"], got["decisions"]
