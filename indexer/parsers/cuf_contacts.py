@@ -143,7 +143,7 @@ class ContactBlock:
         self.named_with: list[tuple[Contact, Contact]] = []  # (another named on a `Nom :` line, its first person)
         self.after_email = False  # the line before was the `@ :` line
         self.in_address = False  # the lines read since the `Adresse :` line are all unlabelled
-        self.sub: str | None = None  # a line naming no one, ending with a colon: the next line's person's role
+        self.announced: str | None = None  # a line naming no one, ending with a colon: the next line's person's role
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
@@ -304,16 +304,17 @@ class ContactBlock:
 
     def _other_line(self, s: str, labelled: bool) -> None:
         base = self.base
-        sub, self.sub = self.sub, None
-        text, phone, email = _value_line(s) if sub and not labelled else ("", None, None)
+        announced, self.announced = self.announced, None
+        text, phone, email = _value_line(s) if announced and not labelled else ("", None, None)
         persons = _persons(text) if text and not _BULLET_LINE.match(s) else []  # `- Institut Régional …`: a list
-        if sub and persons:  # `Gabrielle BOUYSSOU` … / `et autre personne responsable :` / `Guy Marboeuf` / `Tél : …`:
+        if announced and persons:  # `Gabrielle BOUYSSOU` … / `et autre personne responsable :` / `Guy Marboeuf`:
             name, role = persons[0]  # theirs, with what their name's line writes (`Guy MARBOEUF – 01 30 …`)
-            self.current = Contact(name=name, role=f"{sub} – {role}" if role else sub, phone=phone, email=email)
+            role = f"{announced} – {role}" if role else announced
+            self.current = Contact(name=name, role=role, phone=phone, email=email)
             self.people.append(self.current)
             return
         if base.name and not labelled and s.endswith(":") and not _persons(s.rstrip(" :")):
-            self.sub = capitalised(re.sub(r"^et\s+", "", s.rstrip(" :")))  # `et autre personne responsable :`
+            self.announced = capitalised(re.sub(r"^et\s+", "", s.rstrip(" :")))  # `et autre personne responsable :`
             return
         last = self.current or base  # the person whose labelled lines were read last
         if self.in_address and not labelled and _LETTER.search(s) and not EMAIL_RE.search(s):
