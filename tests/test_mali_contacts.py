@@ -411,3 +411,11 @@ def test_every_reader_gives_a_person_a_second_address_by_the_one_e_mail_rule():
     _continue_field(c, "email", "A.Badi@apc.dz")
     _continue_field(c, "email", "apc@apc.dz")
     assert c.email == "a.badi@apc.dz; apc@apc.dz"
+
+
+
+def test_an_address_inside_another_leaves_no_piece_of_it_in_the_role():
+    # `a.dupont@…` replaced everywhere cut it out of `ma.dupont@…` too: the role read « maire – ; m »
+    c = read_line("Jean DUPONT, maire – a.dupont@ville.fr ; ma.dupont@ville.fr")
+    assert c.email == "a.dupont@ville.fr; ma.dupont@ville.fr"
+    assert "m" not in (c.role or "").split() and ";" not in (c.role or "")

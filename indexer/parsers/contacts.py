@@ -141,8 +141,8 @@ def take_email(text: str, contact: Contact) -> str:
     BENJELLOUN, Responsable de la Division … - deya_cu@yahoo.fr`), and a role is no place for them."""
     for em in EMAIL_RE.findall(text):
         contact.email = with_email(contact.email, em)
-        text = text.replace(em, " ")
-    return text
+    # each address where it stands: replacing `a.dupont@…` everywhere would cut it out of `ma.dupont@…`
+    return EMAIL_RE.sub(" ", text)
 
 
 def read_line(text: str, contact: Contact | None = None) -> Contact:
