@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
-from indexer.facet_registry import YEAR
-
-from .facets import Selection, filter_and_count
+from .facets import Selection, beside, filter_and_count, prefix_mask, selection_masks
 from .state import IndexState
 
 MAX_PASSES = 4  # searches per request; values left past them keep the listing's count
@@ -49,18 +47,9 @@ class _Listed:
     def __init__(self, state: IndexState, selection: Selection, mode: str, facet: str, kinds: tuple[int, int]):
         bits = self.bits = state.facet_bits
         self.state, self.mode = state, mode
-        everything = (1 << bits.n) - 1
-        keep = everything
-        for f, sel in (selection.required or {}).items():
-            keep &= bits.any_of(f, sel)
-        for f, sel in (selection.excluded or {}).items():
-            keep &= ~bits.any_of(f, sel)
-        for f in selection.active:
-            if f != facet:
-                mask = bits.selection_mask(f, selection)
-                keep &= everything if mask is None else mask
-        if facet == YEAR and selection.has_range:  # a year clicked keeps the period
-            keep &= bits.period_mask(selection)
+        keep = (1 << bits.n) - 1
+        for m in (prefix_mask(bits, selection), beside(bits, selection_masks(bits, selection), facet, selection)):
+            keep &= keep if m is None else m
         self.keep, self.facet = keep, facet
         self.actions, self.partnerships = kinds  # (bitsets of the action and partnership documents)
 

@@ -186,6 +186,36 @@ class FacetBits:
         return out
 
 
+def prefix_mask(bits: FacetBits, selection: Selection) -> int | None:
+    """What the query's own prefixes require and exclude (None: nothing)."""
+    pre: int | None = None
+    for facet, sel in (selection.required or {}).items():
+        m = bits.any_of(facet, sel)
+        pre = m if pre is None else pre & m
+    for facet, sel in (selection.excluded or {}).items():
+        m = ~bits.any_of(facet, sel)
+        pre = m if pre is None else pre & m
+    return pre
+
+
+def selection_masks(bits: FacetBits, selection: Selection) -> dict[str, int]:
+    """Each active facet's selection as a bitset (a facet whose selection keeps everything: none)."""
+    return {f: mask for f in selection.active if (mask := bits.selection_mask(f, selection)) is not None}
+
+
+def beside(bits: FacetBits, masks: Mapping[str, int], facet: str, selection: Selection) -> int | None:
+    """The other facets' filters, over which `facet`'s values are counted (disjunctive); a year
+    ticked keeps the period, so a year's count is of both (None: nothing filters)."""
+    out: int | None = None
+    for g, m in masks.items():
+        if g != facet:
+            out = m if out is None else out & m
+    if facet == YEAR and selection.has_range:
+        p = bits.period_mask(selection)
+        out = p if out is None else out & p
+    return out
+
+
 def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Selection,
                      counted: Iterable[str] = ()) -> tuple[list[int], dict[str, Counter]]:
     """Return the (distinct) candidates passing every filter, in increasing
@@ -197,14 +227,8 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
     filters' combined bitset (no bitset of the candidates is made).
     """
     cands = candidates if isinstance(candidates, Collection) else list(candidates)
-    pre: int | None = None  # what the query's prefixes require and exclude
-    for facet, sel in (selection.required or {}).items():
-        m = bits.any_of(facet, sel)
-        pre = m if pre is None else pre & m
-    for facet, sel in (selection.excluded or {}).items():
-        m = ~bits.any_of(facet, sel)
-        pre = m if pre is None else pre & m
-    masks = {f: mask for f in selection.active if (mask := bits.selection_mask(f, selection)) is not None}
+    pre = prefix_mask(bits, selection)
+    masks = selection_masks(bits, selection)
     keep: int | None = pre
     for m in masks.values():
         keep = m if keep is None else keep & m
@@ -219,13 +243,8 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
         final &= m
     counts: dict[str, Counter] = {}
     for f in counted:
-        base = cand
-        for g, m in masks.items():
-            if g != f:
-                base &= m
-        if f == YEAR and selection.has_range:  # a year ticked keeps the period: its count is of both
-            base &= bits.period_mask(selection)
-        counts[f] = bits.count(f, base)
+        others = beside(bits, masks, f, selection)
+        counts[f] = bits.count(f, cand if others is None else cand & others)
     return (bits.members(final) if keep is not None else sorted(cands)), counts
 
 
