@@ -87,6 +87,14 @@ class BuildError(Exception):
     """The build could not complete; the index being served is unchanged."""
 
 
+class BuildBusyError(BuildError):
+    """Another process's build holds the index folder; `busy` is store.BuildBusy, naming it."""
+
+    def __init__(self, busy: BuildBusy):
+        super().__init__(str(busy))
+        self.busy = busy
+
+
 @dataclass
 class BuildResult:
     generation: Path
@@ -166,7 +174,9 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
     try:
         with building(index_dir):
             return _build(Path(data_dir), index_dir, start, on_document, on_progress)
-    except (BuildBusy, FolderUnwritable) as exc:
+    except BuildBusy as exc:
+        raise BuildBusyError(exc) from None
+    except FolderUnwritable as exc:
         raise BuildError(str(exc)) from None
 
 

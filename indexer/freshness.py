@@ -15,10 +15,18 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from .build import BuildError, BuildResult, build_index
+from .build import BuildBusyError, BuildError, BuildResult, build_index
 from .schema import check_compatible
 from .sources import code_fingerprint, corpus_checksum
-from .store import Generation, IndexCorrupt, IndexError_, IndexNotAFolder, IndexOutdated, current_generation
+from .store import (
+    Generation,
+    IndexCorrupt,
+    IndexError_,
+    IndexNotAFolder,
+    IndexOutdated,
+    current_generation,
+    wait_for_build,
+)
 
 
 def _check_readable(generation: Generation) -> None:
@@ -51,10 +59,15 @@ def check_fresh(data_dir: Path | str, index_dir: Path | str) -> Generation:
 
 
 def ensure_index(data_dir: Path | str, index_dir: Path | str,
-                 on_rebuild: Callable[[str], None] | None = None) -> BuildResult | None:
+                 on_rebuild: Callable[[str], None] | None = None,
+                 on_busy: Callable[[str], None] | None = None) -> BuildResult | None:
     """Build the index when it is not fresh; the build's result, or None when
     it was fresh. `on_rebuild(reason)` is told why (IndexError_.cause, French) before the build starts.
-    A failed build raises indexer.build.BuildError."""
+    A failed build raises indexer.build.BuildError.
+
+    With `on_busy`, a build another process runs is not an error: an index that can be served is
+    served as it is (the server moves to the other build's index once published), else this waits
+    for that build and checks again; `on_busy(message)` says which (French)."""
     try:
         check_fresh(data_dir, index_dir)
         return None
@@ -63,4 +76,26 @@ def ensure_index(data_dir: Path | str, index_dir: Path | str,
     except IndexError_ as exc:
         if on_rebuild is not None:
             on_rebuild(exc.cause)
-    return build_index(data_dir, index_dir)
+    try:
+        return build_index(data_dir, index_dir)
+    except BuildBusyError as exc:
+        if on_busy is None:
+            raise
+        holder = exc.busy.holder
+    if _servable(Path(index_dir)):
+        on_busy(f"{holder} : l'index actuel est servi en attendant, puis le nouveau dès qu'il sera construit")
+        return None
+    on_busy(f"{holder} : le serveur attend qu'elle finisse…")
+    wait_for_build(Path(index_dir))
+    return ensure_index(data_dir, index_dir, on_rebuild)
+
+
+def _servable(index_dir: Path) -> bool:
+    """An index the engine can open, fresh or not (check_fresh without the freshness)."""
+    try:
+        generation = current_generation(index_dir)
+        check_compatible(generation)
+        _check_readable(generation)
+    except IndexError_:
+        return False
+    return True

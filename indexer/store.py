@@ -98,7 +98,12 @@ class IndexOutdated(IndexError_):
 
 
 class BuildBusy(Exception):
-    """Another build holds the index folder (`building`)."""
+    """Another build holds the index folder (`building`). `holder` says which and since when
+    (« une autre construction de l'index est en cours dans … »), for callers that give their own advice."""
+
+    def __init__(self, holder: str, advice: str):
+        super().__init__(f"{holder} : {advice}")
+        self.holder = holder
 
 
 class FolderUnwritable(Exception):
@@ -130,7 +135,7 @@ def building(index_dir: Path) -> Iterator[None]:
                 fh.seek(0)
                 pid, _, since = fh.read().decode("utf-8", "replace").strip().partition(" ")
                 who = f" (processus {pid}, commencée {_since(since)})" if pid and since else ""
-                raise BuildBusy(f"une autre construction de l'index est en cours dans {index_dir}{who} : "
+                raise BuildBusy(f"une autre construction de l'index est en cours dans {index_dir}{who}",
                                 "attendez qu'elle finisse (un serveur passe à son index dès qu'il est "
                                 "construit)") from None
         try:
@@ -140,6 +145,19 @@ def building(index_dir: Path) -> Iterator[None]:
         except OSError as exc:  # a full disk
             raise FolderUnwritable(not_written(index_dir, exc)) from None
         yield
+
+
+def wait_for_build(index_dir: Path) -> None:
+    """Return once no build holds the index folder (at once when none does): `repertoires serve`
+    waits so for a build another process runs, where it exited with BuildBusy (QA r45, audit 13)."""
+    if fcntl is None:
+        return
+    try:
+        fh = open(Path(index_dir) / BUILD_LOCK, "rb")  # noqa: SIM115 (closed by the with below)
+    except OSError:  # no lock file: no build has ever held the folder
+        return
+    with fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_SH)  # blocks while a build holds LOCK_EX; released on close
 
 
 @dataclass

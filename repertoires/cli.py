@@ -272,11 +272,13 @@ def cmd_index(args) -> int:
 # --- serve ---------------------------------------------------------------
 
 def ensure_index(data_dir: Path, index_dir: Path) -> None:
-    """indexer.freshness.ensure_index, saying on stderr why it builds and what it built."""
+    """indexer.freshness.ensure_index, saying on stderr why it builds and what it built; a build
+    another process runs is waited for, or its old index served meanwhile."""
     from indexer.freshness import ensure_index as ensure
 
     result = ensure(data_dir, index_dir,
-                    on_rebuild=lambda why: print(f"{why} : construction de l'index…", file=sys.stderr))
+                    on_rebuild=lambda why: print(f"{why} : construction de l'index…", file=sys.stderr),
+                    on_busy=lambda said: print(said, file=sys.stderr))
     if result is not None:
         print_build_summary(result, out=sys.stderr)
 

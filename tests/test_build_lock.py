@@ -9,11 +9,13 @@ import os
 import re
 import shutil
 import threading
+import time
 
 import pytest
 
-from indexer import store
+from indexer import build as build_module, store
 from indexer.build import BuildError, build_index
+from indexer.freshness import ensure_index
 from indexer.store import POINTER, BuildBusy, building
 from repertoires.cli import main
 
@@ -113,3 +115,91 @@ def test_a_full_disk_that_takes_no_lock_note_is_said_in_french_not_a_traceback(s
     ix = tmp_path / "ix"
     _refused(small_data, ix, monkeypatch, lambda path, *args, **kwargs: Full(path, "a+"), "plus de place sur le disque")
     assert not list(ix.glob("gen-*"))
+
+
+# `repertoires serve` and a build another process runs (QA13's low, rounds 45-46): it exited with the
+# error above; it now serves the index there is meanwhile, or waits for the build when there is none.
+
+def _held(ix, seconds: float, then=None) -> tuple[threading.Thread, threading.Event]:
+    """A thread standing for another process's build: it holds `ix` for `seconds`, runs `then` inside
+    the lock, and releases it; the event is set once the lock is held."""
+    holding = threading.Event()
+
+    def hold():
+        with building(ix):
+            holding.set()
+            time.sleep(seconds)
+            if then is not None:
+                then()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert holding.wait(5)
+    return thread, holding
+
+
+def test_serving_waits_for_another_build_when_there_is_no_index_then_builds(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    said: list[str] = []
+    thread, _ = _held(ix, 0.6)  # ends without publishing anything
+    began = time.perf_counter()
+    result = ensure_index(small_data, ix, on_busy=said.append)
+    waited = time.perf_counter() - began
+    thread.join()
+    assert waited >= 0.5  # it waited for the lock, then built
+    assert result is not None and (ix / POINTER).exists()
+    assert len(said) == 1
+    assert said[0].startswith(f"une autre construction de l'index est en cours dans {ix} (processus ")
+    assert said[0].endswith(" : le serveur attend qu'elle finisse…")
+
+
+def test_serving_after_waiting_takes_the_other_builds_index_without_building_again(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    thread, _ = _held(ix, 0.2, then=lambda: build_module._build(small_data, ix, time.perf_counter(), None, None))
+    result = ensure_index(small_data, ix, on_busy=lambda said: None)
+    thread.join()
+    assert result is None  # fresh once the other build published: nothing built twice
+    assert len(list(ix.glob("gen-*"))) == 1
+
+
+def test_serving_a_stale_index_goes_on_while_another_build_runs(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    first = build_index(small_data, ix).generation
+    with open(small_data / SMALL, "a", encoding="utf-8") as fh:
+        fh.write("\n")  # other sources: the index is stale
+    said: list[str] = []
+    thread, _ = _held(ix, 1.0)
+    began = time.perf_counter()
+    result = ensure_index(small_data, ix, on_busy=said.append)
+    elapsed = time.perf_counter() - began
+    thread.join()
+    assert result is None and elapsed < 0.9  # not waited for
+    assert (ix / POINTER).read_text().strip() == first.name  # the index served is the one there was
+    assert said == [(f"{said[0].split(' : ', 1)[0]} : l'index actuel est servi en attendant, puis le nouveau dès "
+                     "qu'il sera construit")]
+    assert said[0].startswith(f"une autre construction de l'index est en cours dans {ix}")
+
+
+def test_without_on_busy_another_build_is_still_an_error(small_data, tmp_path):
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    with building(ix), pytest.raises(BuildError, match="attendez qu'elle finisse"):
+        ensure_index(small_data, ix)
+
+
+def test_serve_says_on_stderr_that_it_serves_the_old_index_meanwhile(small_data, tmp_path, capsys):
+    from repertoires.cli import ensure_index as serve_ensures
+
+    ix = tmp_path / "ix"
+    build_index(small_data, ix)
+    with open(small_data / SMALL, "a", encoding="utf-8") as fh:
+        fh.write("\n")
+    thread, _ = _held(ix, 0.3)
+    serve_ensures(small_data, ix)
+    thread.join()
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["l'index a été construit à partir d'autres documents sources : construction de l'index…",
+                   (f"{err[1].split(' : ', 1)[0]} : l'index actuel est servi en attendant, puis le nouveau dès "
+                    "qu'il sera construit")]
