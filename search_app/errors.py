@@ -18,6 +18,15 @@ MESSAGES = {
     500: "Erreur interne : l'incident a été enregistré.",
     503: "L'index de recherche est indisponible pour le moment.",
 }
+HEADINGS = {  # an error page's heading says what happened in words; its code follows it (QA12: « Erreur 404 »)
+    400: "Requête incorrecte",
+    404: "Page introuvable",
+    405: "Méthode non autorisée",
+    410: "Page retirée",
+    429: "Trop de requêtes",
+    500: "Erreur interne",
+    503: "Service momentanément indisponible",
+}
 CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone", 429: "rate_limited",
          500: "internal_error", 503: INDEX_UNAVAILABLE}
 
@@ -62,6 +71,8 @@ def french_redirect(url: str, says: str):
 
 
 def init_app(app: Flask) -> None:
+    app.add_template_filter(lambda status: HEADINGS.get(status, "Erreur"), "error_heading")
+
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
         if exc.code == 404 and (moved := without_trailing_slash(app)) is not None:

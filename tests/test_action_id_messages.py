@@ -35,8 +35,8 @@ def test_the_page_of_an_id_that_answers_nothing_says_the_status_it_returns(merge
     status: the heading and the response's status are now the same number, 410 for a retired id."""
     client = merged_app.test_client()
     retired = client.get(f"/partenariats/{KALENKO}--a02")
-    assert retired.status_code == 410 and "<h1>Erreur 410</h1>" in retired.get_data(as_text=True)
+    assert retired.status_code == 410 and "<h1>Page retirée</h1>" in retired.get_data(as_text=True)
     said = {"status": 503, "code": "unavailable", "message": "Le document de cette action n'a pas été lu."}
     monkeypatch.setattr(views, "not_here", lambda pid: said if pid == f"{KALENKO}--a07" else None)
     page = client.get(f"/partenariats/{KALENKO}--a07")
-    assert page.status_code == 503 and "<h1>Erreur 503</h1>" in page.get_data(as_text=True)
+    assert page.status_code == 503 and "<h1>Service momentanément indisponible</h1>" in page.get_data(as_text=True)

@@ -214,7 +214,7 @@ def test_a_retired_id_answers_410_naming_its_partnership(merged_app):
     assert page.status_code == 410 and page.headers["Cache-Control"] == "no-store"  # as the API's
     html = page.get_data(as_text=True)
     assert "Dotation en médicaments" in html and "existe plus" in html and f'href="/partenariats/{KALENKO}"' in html
-    said = html.split("<h1>Erreur 410</h1>", 1)[1].split("</p>", 1)[0]
+    said = html.split("<p class=\"error-code\">Erreur 410</p>", 1)[1].split("</p>", 1)[0]
     assert "/partenariats/" not in said and "aucune autre action." in said  # the link below says where
     as_partnership = client.get(f"/api/partnerships/{KALENKO}--a02")  # the id typed where a record's goes
     assert as_partnership.status_code == 410 and as_partnership.get_json()["error"] == error

@@ -151,7 +151,7 @@
   // An answer with no results (the 429 of a rate limit, a server's error page): its message in place
   // of the results (it was dropped, and the click did nothing); a page with no message: loaded in full
   function showError(doc, url) {
-    var message = doc.querySelector("main p");
+    var message = doc.querySelector("main .error-message") || doc.querySelector("main h1");  // (its code is not said)
     if (!message || !message.textContent.trim()) { location.assign(url); return; }
     var p = document.createElement("p");
     p.className = "error";
