@@ -191,6 +191,7 @@
     if (pending) pending.abort();
     var mine = pending = window.AbortController ? new AbortController() : null;
     document.body.classList.add("loading");
+    zone.setAttribute("aria-busy", "true");  // (the page's dimming was the only sign: QA12)
     fetch(url, { signal: pending ? pending.signal : undefined, headers: { "Accept": "text/html" } })
       .then(function (r) { return r.text(); })
       .then(function (html) {
@@ -220,7 +221,11 @@
         if (pending === mine) showFailure(url, how);
       })
       .then(function () {  // still "loading" while a newer load is on its way
-        if (pending === mine) { pending = null; document.body.classList.remove("loading"); }
+        if (pending === mine) {
+          pending = null;
+          document.body.classList.remove("loading");
+          zone.removeAttribute("aria-busy");
+        }
       });
   }
 
@@ -434,6 +439,7 @@
     listbox.hidden = true;
     input.setAttribute("aria-expanded", "false");
     setActive(-1);
+    if (suggestStatus) suggestStatus.textContent = "";  // it said « N suggestions : flèches… » after closing (QA12)
     if (typedEntry) settleLater();
     if (heldBack) announce(true);
   }
