@@ -15,6 +15,7 @@ import datetime as dt
 STATUS = "non conforme"
 RGAA_VERSION = "4.1.2"
 STATEMENT_DATE = dt.date(2026, 12, 2)
+STATEMENT_UPDATED = dt.date(2026, 12, 7)  # the checks it lists last changed (aria-busy, the suggestions' status)
 AXE_VERSION = "4.14.1"  # the version pinned in .ci/axe/package.json (a test checks they agree)
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
 VIEWPORTS = {"ordinateur": (1366, 900), "téléphone": (390, 844)}

@@ -416,5 +416,6 @@ def accessibility_statement():
     a = accessibility
     return render_template(
         "accessibility.html", status=a.STATUS, rgaa_version=a.RGAA_VERSION, date=a.STATEMENT_DATE,
+        updated=a.STATEMENT_UPDATED,
         axe_version=a.AXE_VERSION, axe_tags=a.AXE_TAGS, sizes=a.VIEWPORTS, pages=a.CHECKED_PAGES,
         contact=current_app.config.get("ACCESSIBILITY_CONTACT"))

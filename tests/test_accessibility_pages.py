@@ -92,7 +92,8 @@ def test_the_statement_says_what_a_french_public_service_must_say(client):
                         "Établissement de cette déclaration", "Retour d'information et contact", "Voies de recours"]
     assert "<strong>non conforme</strong>" in html and "RGAA), version 4.1.2" in html
     assert "article 47 de la loi n° 2005-102 du 11 février 2005" in html
-    assert "Cette déclaration a été établie le 2 décembre 2026." in html
+    assert "Cette déclaration a été établie le 2 décembre 2026 et mise à jour le 7 décembre 2026." in html
+    assert "(<code>aria-busy</code>)" in html  # the check tests/test_browser_status.py makes
     assert "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07" in html
     assert "axe-core 4.14.1" in html
     tested = squash(html.split("<h2>Résultats des tests</h2>", 1)[1].split("<h2>", 1)[0])
