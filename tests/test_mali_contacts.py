@@ -419,3 +419,24 @@ def test_an_address_inside_another_leaves_no_piece_of_it_in_the_role():
     c = read_line("Jean DUPONT, maire – a.dupont@ville.fr ; ma.dupont@ville.fr")
     assert c.email == "a.dupont@ville.fr; ma.dupont@ville.fr"
     assert "m" not in (c.role or "").split() and ";" not in (c.role or "")
+
+
+def test_a_name_the_e_mail_spells_after_the_office_is_the_person():
+    # Bron l.12664-12667 (the heading line ends with the name, in mixed case); CU Bordeaux l.5764-5768 (`araimat@`)
+    found = head_contacts([
+        "Service des relations internationales : ",
+        "Responsable des Affaires Culturelles et des Relations Internationales Joëlle Vallet ",
+        "Tél :  04 72 36 13 21                             Fax : 04-72-36-14-00 ",
+        "@ : joelle.vallet@ville-bron.fr ", " ",
+        "Service des relations internationales :Direction ",
+        "des coopérations Territoriales et de l’attractivité ", "internationale Anne raimat ",
+        "Tél :                              Fax : ", "@ : araimat@cu-bordeaux.fr  "],
+        Party(name="Bron"), None, "Mali")
+    assert [(c.name, c.role) for c in found] == [
+        ("Joëlle Vallet", "Responsable des Affaires Culturelles et des Relations Internationales"),
+        ("Anne raimat", ("Service des relations internationales – Direction des coopérations Territoriales et de "
+                         "l’attractivité internationale"))]
+    # an e-mail that spells no words of the role names no one (Rennes: `DRI@ville-rennes.fr`)
+    (office,) = head_contacts(["Service des relations internationales : ", "Tél : 0223621010 ",
+                               "@ : DRI@ville-rennes.fr "], Party(name="Rennes"), None, "Mali")
+    assert office.name is None

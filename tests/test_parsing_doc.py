@@ -18,6 +18,7 @@ DOC = (Path(__file__).resolve().parents[1] / "docs" / "parsing.md").read_text(en
     ("indexer.geography", "opens_with_vowel"),  # the one elision test
     ("indexer.parsers.cuf_labels", "label_over_page"),  # a band's label over a page break
     ("indexer.parsers.contacts", "take_email"),  # an e-mail written after a role
+    ("indexer.parsers.contacts", "named_by_email"),  # a name the e-mail spells at a role's end
     ("indexer.parsers.fields", "written_year"),  # the date a sheet's years are read against
     ("indexer.parsers.fields", "YEARS_LENGTH"),  # one reading of `N ans`
 ])

@@ -183,6 +183,28 @@ def named_in(email: str, people: list[Contact]) -> Contact | None:
     return found[0] if len(found) == 1 else None
 
 
+def named_by_email(c: Contact) -> Contact:
+    """A contact without a name whose role ends with the words its e-mail spells (`prenom.nom@…` or
+    `pnom@…`) is that person: the name is on the heading's line, after the office, in mixed case
+    that `names` does not take for a name (Bron l.12665 `Responsable des … Relations Internationales
+    Joëlle Vallet` with `joelle.vallet@…`, CU Bordeaux l.5766 `… internationale Anne raimat` with
+    `araimat@…`). The role keeps the words before."""
+    if c.name or not c.email or not c.role:
+        return c
+    words = c.role.split()
+    for address in c.email.split("; "):
+        local = re.sub(r"[^a-z]", "", fold(address.split("@")[0]))
+        for n in (2, 3):
+            tail = words[-n:]
+            letters = [re.sub(r"[^a-z]", "", fold(w)) for w in tail]
+            if len(words) <= n or not tail[0][:1].isupper() or _is_role(tail[0]) or len(letters[-1]) < 3:
+                continue
+            if local in ("".join(letters), letters[0][:1] + "".join(letters[1:])):
+                c.name, c.role = " ".join(tail), " ".join(words[:-n]).strip(" ,;:-–")
+                return c
+    return c
+
+
 _LISTED = ("phone", "fax")  # numbers a contact may hold several of (`a; b`; e-mails: `with_email`)
 
 

@@ -50,6 +50,7 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
             j += 1
         people = ContactBlock(label).read(block, value if colon else None)
         for c in people:
+            contacts.named_by_email(c)
             c.role = _role_of_heading(c.role, label)
             c.side = contacts.side_of(c, fr_names, pa_names, country) or fallback
             if c.name or c.phone or c.email:
