@@ -353,7 +353,11 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     p.years = sorted(years)
     # a year its actions run in is a year of work, not one its texts plan (Ille-et-Vilaine–Mopti's
     # perspectives print its programme of the sheet's own year, `2008`, whose actions run then)
-    p.add_planned([y for y in _planned(p, until, ahead) if y not in running])
+    planned = [y for y in _planned(p, until, ahead) if y not in running]
+    # both ends of a period planned, its years between are too (`prévision du plan 2008-2010`: 2009)
+    said = " ".join(t for k, t in ((None, p.perspectives), (None, p.history), (None, p.objectives), *p.extra.items())
+                    if t and k != PLANNED)
+    p.add_planned([y for y in fields.whole_plans(planned, said) if y not in running])
 
 
 def _planned(p: Partnership, until: int | None, ahead: fields.Years) -> list[int]:

@@ -18,3 +18,15 @@ def test_a_year_its_actions_run_in_is_not_planned():
     p = _sheet(formalized=1987, perspectives=perspectives, updated="2008-10-15")
     rollup(p, [], until=2008)
     assert p.extra[PLANNED] == "2008, 2009"
+
+
+def test_every_year_of_a_planned_period_is_planned():
+    """La Talaudière–Somadougou (Mali l.7566): `prévision du plan 2008-2010` plans 2009 too, which the text
+    does not print; two planned years side by side (`en 2008 et en 2010`) are two dates, no period."""
+    p = _sheet(formalized=1989, perspectives="- Renouvellement des conventions et prévision du plan 2008-2010",
+               updated="2007-05-01")
+    rollup(p, [], until=2008)
+    assert p.extra[PLANNED] == "2008, 2009, 2010"
+    p = _sheet(formalized=1989, perspectives="Des missions prévues en 2008 et en 2010.", updated="2007-05-01")
+    rollup(p, [], until=2008)
+    assert p.extra[PLANNED] == "2008, 2010"

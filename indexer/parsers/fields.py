@@ -353,7 +353,19 @@ def years(text: str | None, until: int | None = None) -> Years:
     out.found = sorted(set(out.found))
     out.planned = sorted(set(out.planned) - set(out.found))
     out.dropped = sorted(set(out.dropped))
+    out.planned = [y for y in whole_plans(out.planned, text) if y not in out.found]
     return out
+
+
+def whole_plans(planned: list[int], text: str | None) -> list[int]:
+    """Planned years with every year of a period the text prints whose first and last years are both
+    planned: `un plan d'action pluriannuel … pour 2007 à 2009`, both ends plans, plans 2008 too
+    (Loire-Atlantique–Agadir, Maroc l.5508), which its printed years alone would leave out. A period
+    that started by then (`(2006-2009)` in 2008) is running, not planned: its own rule fills it
+    (`corpus.fill_periods`)."""
+    ends = set(planned)
+    inner = {y for first, last in periods(text) if first in ends and last in ends for y in range(first + 1, last)}
+    return sorted(ends | inner)
 
 
 def planned_before(text: str | None, until: int | None) -> list[int]:

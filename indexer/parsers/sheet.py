@@ -193,6 +193,9 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     later |= set(ahead)
     # a stated year after the text's date is planned, and so are those above and what it should give's
     ys.planned = sorted(set(ys.planned) | set(expected.planned) | later)
+    # both ends of a period planned, its years between are too (`pour 2007 à 2009`: 2008)
+    ys.planned = sorted(set(ys.planned) | {y for y in fields.whole_plans(ys.planned, f"{dated} {a.plans or ''}")
+                                           if y not in found})
     if a.status == "en projet" and found:  # a project still to come: its dates are plans, not activity,
         # save what was already done for it before the text's year (`participation en 2006 à un colloque`)
         plans = [y for y in found if at is None or y >= at]
