@@ -440,3 +440,30 @@ def test_a_name_the_e_mail_spells_after_the_office_is_the_person():
     (office,) = head_contacts(["Service des relations internationales : ", "Tél : 0223621010 ",
                                "@ : DRI@ville-rennes.fr "], Party(name="Rennes"), None, "Mali")
     assert office.name is None
+
+
+def test_a_number_without_a_label_is_a_phone_and_a_wrapped_fax_the_fax():
+    # Hautes-Pyrénées–Niafunké l.3713-3716: a second number, after its place; Saumur l.11574-11575 and
+    # La Verrière l.7601-7602: the fax's number on the line under « Fax : »; Thionville–Kéniéba l.12143-12147
+    (beyrie,) = ContactBlock("Élu en charge du partenariat").read(
+        ["Maryse BEYRIE, vice-présidente du Conseil Général ", "Tél :05.62.56.78.90   ",
+         " Mairie de Vielle-Aure : 05.62.39.58.93 ", "@ :  "], "  ")
+    assert (beyrie.phone, beyrie.fax) == ("05.62.56.78.90; 05.62.39.58.93", None)
+    (apchin,) = ContactBlock("Coordonnées de l’exécutif (maire, président)").read(
+        ["Nom : Michel APCHIN ", "Fonction : Maire ", "Tél : +33/(0)2.41.83.30.00 Fax : ", "+33/(0)2.41.83.31.98 ",
+         "@ : relations.internationales@ville-saumur.fr "])
+    assert (apchin.phone, apchin.fax) == ("+33/(0)2.41.83.30.00", "+33/(0)2.41.83.31.98")
+    (camara,) = ContactBlock("Coordonnées de l’exécutif (maire, président)").read(
+        ["Nom :Bréhima CAMARA  ", "Fonction :Maire de Siby ", "Adresse : BP : 998 ",
+         "Tél : 00 223 / 222 64 78               Fax : ", "    :                 673 41 35 ",
+         "              :       643 96 71 "])
+    assert (camara.phone, camara.fax, camara.address) == ("00 223 / 222 64 78; 673 41 35; 643 96 71", None, "BP : 998")
+
+
+def test_read_line_reads_a_number_ending_the_line_as_a_phone_but_no_year_nor_amount():
+    # review 1 of round 46, #10: `NAME – 01 30 …` gave the role « – 01 30 … »
+    c = read_line("Guy MARBOEUF – 01 30 24 64 37")
+    assert (c.name, c.role, c.phone) == ("Guy MARBOEUF", None, "01 30 24 64 37")
+    for text in ("Adjoint au maire 2001-2008", "Budget annuel 3 000 000", "BP 3126 35 031",
+                 "Conseiller municipal depuis 1995 - 2008", "Subvention : 1 500 000"):
+        assert read_line(text).phone is None, text

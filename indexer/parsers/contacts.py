@@ -145,16 +145,44 @@ def take_email(text: str, contact: Contact) -> str:
     return EMAIL_RE.sub(" ", text)
 
 
+# a number ending a line, after its start, a colon, a dash or a space, without a phone label
+_BARE_NUMBER_RE = re.compile(r"(?:^|(?<=[\s:–\-]))(?:\+\s?|\(\s?\+?)?\d[\d\s.\-/()]{5,}\d\s*$")
+
+
+def bare_phone(text: str) -> tuple[int, str] | None:
+    """A phone number that ends a line without a label (`Mairie de Vielle-Aure : 05.62.39.58.93`,
+    `Guy MARBOEUF – 01 30 24 64 37`, `: 673 41 35`), as (where it starts, the number): 7 to 15 digits that
+    are no period of years (`2005-2008`), no postcode or box after `BP` / `Cedex`, and no amount
+    (`3 000 000`, after `budget`)."""
+    m = _BARE_NUMBER_RE.search(text)
+    if m is None:
+        return None
+    groups = re.findall(r"\d+", m.group(0))
+    if not 7 <= sum(len(g) for g in groups) <= 15 or all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups) \
+            or re.fullmatch(r"\d{1,3}(?:[\s.]\d{3})+", m.group(0).strip()):  # `3 000 000`: thousands, an amount
+        return None
+    if re.search(r"\b(?:B\.?\s?P\.?|bo[iî]te postale|cedex|n°)\s*:?\s*$", text[:m.start()], re.IGNORECASE) \
+            or re.search(r"\b(?:budget|montant|co[uû]t|total|subvention)", text[:m.start()], re.IGNORECASE):
+        return None
+    number = clean_number(m.group(0))
+    return (m.start(), number) if number else None
+
+
 def read_line(text: str, contact: Contact | None = None) -> Contact:
     """Take one free contact line apart into a Contact (or complete `contact`):
-    e-mail, phone and fax, the person's name, and the rest as the role."""
+    e-mail, phone and fax (a number ending the line without a label is a phone: `bare_phone`),
+    the person's name, and the rest as the role."""
     c = contact or Contact()
     s = take_email(squash_spaces(text), c)
     tel = re.search(rf"\b({_PHONE_LABEL}|fax)\b.*$", s, re.IGNORECASE)
+    bare = bare_phone(s) if not (tel and re.search(r"\d", tel.group(0))) else None
     if tel and re.search(r"\d", tel.group(0)):
         phone, fax = phone_and_fax(tel.group(0))
         c.phone, c.fax = c.phone or phone, c.fax or fax
         s = s[:tel.start()]
+    elif bare is not None:
+        c.phone = c.phone or bare[1]
+        s = s[:bare[0]].rstrip(" ,;:-–")
     found = names(s)
     if found and not c.name:
         a, b, name = found[0]

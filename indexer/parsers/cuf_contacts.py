@@ -145,6 +145,7 @@ class ContactBlock:
         self.after_email = False  # the line before was the `@ :` line
         self.in_address = False  # the lines read since the `Adresse :` line are all unlabelled
         self.announced: str | None = None  # a line naming no one, ending with a colon: the next line's person's role
+        self.fax_open: Contact | None = None  # the person whose `Tél` line ended with an empty `Fax :`
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
@@ -156,8 +157,11 @@ class ContactBlock:
             lab = _CONTACT_LABEL_RE.match(s)
             key = fold(lab.group(1)).rstrip(".") if lab else None
             reader = self._LABELLED.get(key) if lab and key else None
+            fax_open, self.fax_open = self.fax_open, None
             if lab and reader is not None:
                 reader(self, lab.group(2), s)
+            elif fax_open is not None and (bare := contacts.bare_phone(s)) and bare[0] == 0:
+                fax_open.fax = fax_open.fax or bare[1]  # `Tél : … Fax :` / `+33/(0)2.41.83.31.98`: the fax, wrapped
             elif self.after_email and EMAIL_RE.fullmatch(s):
                 self._more_email(s)  # `@ : aurelie.milhavet@regioncentre.fr` / `pascal.meyer@regioncentre.fr`
                 continue
@@ -281,6 +285,8 @@ class ContactBlock:
             phone = f"{phone} ou {squash_spaces(other.group(1))}"
         target = self.current or self.base
         target.phone, target.fax = target.phone or phone, target.fax or fax
+        if re.search(r"\bfax\s*:?\s*$", line, re.IGNORECASE):
+            self.fax_open = target  # its number may be on the next line
 
     def _email(self, value: str, line: str) -> None:
         found = EMAIL_RE.search(line)
@@ -364,6 +370,8 @@ class ContactBlock:
             people.append(c)
         elif base.name or people:
             target = people[-1] if people else base
+            if target.phone and c.phone and c.phone not in target.phone:  # `Mairie de Vielle-Aure : 05.62…`,
+                target.phone = f"{target.phone}; {c.phone}"  # a second number of theirs
             target.phone, target.fax = target.phone or c.phone, target.fax or c.fax
             target.email = contacts.with_email(target.email, c.email)
 
