@@ -585,3 +585,19 @@ def test_a_year_in_front_of_a_worded_budget_dates_the_row_allonnes():
     (row,) = table_rows(body)
     assert [c.text for c in row.when] == ["2005"]
     assert [c.text for c in row.budget] == ["Gratuit pour notre collectivité"]
+
+
+def test_an_action_s_text_keeps_each_source_line_and_its_cells_order():
+    """original_text as the source writes it: CG Essonne–Douentza l.3402 `Appui institutionnel Cartographie
+    2006-2007 12 747` gives `Cartographie 2006-2007 12 747` (was `12 747` / `2006-2007` / `Cartographie`, one
+    cell a line, sorted), l.3427-3428's cut cell stands before the dates on its second line; Allonnes–Sangha
+    l.706-710's `2005 3000  Euros` stays one line (round 46's review, #7)."""
+    essonne = {a.sources[0].first_line: a.original_text for a in _actions("essonne_douentza_3393.txt")}
+    assert essonne[3402] == "Cartographie 2006-2007 12 747"
+    assert essonne[3427] == "Mise à disposition d’un véhicule et de matériel informatique 2008 en cours"
+    reader = get("mali-repertoire-2008.txt").make_reader()
+    body = [(697, "Aide d’urgence "), (698, "Education et Santé "), (699, ""),
+            (700, "-paiement des salaires en retard des "), (701, "enseignants + aide à l’achat de "),
+            (702, "médicaments pour la carte de santé "), (703, ""), (704, "2005 3000  Euros ")]
+    (a,) = reader.actions(body)
+    assert a.original_text.split("\n")[-1] == "2005 3000 Euros"

@@ -34,7 +34,7 @@ from . import Reader, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
 from .cuf_contacts import head_contacts
 from .cuf_programme import programme_actions
-from .cuf_rows import Row, split_dated_lines
+from .cuf_rows import Row, as_written, split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
     dated_status,
@@ -481,6 +481,7 @@ class CufReader(Reader):
         cells are fields (`when`, `budget`), never its title."""
         out = []
         unit = fields.column_currency([t for _, t in body])
+        raw = dict(body)  # the source lines, whose order of cells an action's text keeps
         for row in (part for whole in table_rows(body) for part in split_dated_lines(whole)):
             if row.lead:
                 continue
@@ -515,7 +516,7 @@ class CufReader(Reader):
                     last=lines[-1][0], description=own_text or None, domain_raw=row.domain,
                     status=_status(f"{item} {when} {words}"), when=when or None,
                     budget=cell_budget, budget_cell=True, budget_currency=unit, start=start, end=end,
-                    original_text="\n".join(t for _, t in lines),
+                    original_text=as_written(lines, raw),
                 ))
         return parts_of_their_project(out)
 

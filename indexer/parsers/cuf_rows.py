@@ -37,6 +37,29 @@ class Row:
         return " ".join(c.text for c in self.cells)
 
 
+def as_written(lines: list[tuple[int, str]], raw: dict[int, str]) -> str:
+    """A row's cells as its source lines write them: one line per source line, its cells in the order
+    they stand on it (Allonnes–Sangha l.706 `2005 3000  Euros`: the dates and budget cells, one line,
+    not `2005` / `3000 Euros`)."""
+    by_line: dict[int, list[str]] = {}
+    for n, t in lines:
+        by_line.setdefault(n, []).append(t)
+    out = []
+    for n, pieces in sorted(by_line.items()):
+        # a cell the reader joined over a cut line (`Mise à disposition d’un véhicule et de` / `matériel
+        # informatique 2008 en cours`) stands where it opens, the cells after it on the lines below
+        source = " ".join(raw.get(k, "") for k in range(n, n + 3))
+        at = {t: _where(t.strip(), source) for t in pieces}
+        out.append(" ".join(sorted(pieces, key=lambda t: (at[t] < 0, at[t]))) if len(pieces) > 1 else pieces[0])
+    return "\n".join(out)
+
+
+def _where(piece: str, source: str) -> int:
+    """Where a cell's text stands in its source lines: the whole text, else its first words."""
+    at = source.find(piece)
+    return at if at >= 0 else source.find(piece[:12])
+
+
 def split_dated_lines(row: Row) -> list[Row]:
     """A project cell whose lines are several items, each with its own dates cell (`Construction.
     d’1 jardin d’enfants à Kla,` / `d’1 Maison d’accueil (Maison d’Alençon).` beside `1983-1984` /
