@@ -533,6 +533,17 @@ def test_a_label_on_the_next_rows_line_is_that_rows_saint_jean_de_la_ruelle():
     assert by_title["Fournitures scolaires"] == "Education"
 
 
+def test_a_date_line_under_the_projects_of_several_labels_is_the_last_label_s_saint_jean_de_la_ruelle():
+    """Read row by row (a label, its projects, then its `date budget` line): `2008/ 2009 3500 Euros` (l.11367),
+    under the Education projects (no line of their own) and the Santé ones, dates the Santé row's three
+    projects and its amount is the first's (it went to `Alphabétisation`, the table's first project)."""
+    rows = {r[1]: r[2:] for r in _rows(_actions("saint_jean_de_la_ruelle_dioila_11337.txt"))}
+    assert rows["Alphabétisation"] == rows["Réfection des classes"] == (None, None, None)
+    assert rows["Recyclage des personnels de santé"] == (2008, 2009, (3500, "EUR"))
+    assert rows["Réfection des locaux :CESCOM"] == rows["Equipements (petits matériels)"] == (2008, 2009, None)
+    assert rows["Jardin des femmes"] == (2008, 2009, (2000, "EUR"))
+
+
 def test_a_lower_case_line_after_a_gap_ends_the_project_above_and_is_no_label_maurepas():
     """Maurepas–Mopti: `- Directeur des services` / (empty line) / `techniques de Mopti` (l.8525-8527)
     is one project; read as a label (`techniques` names a domain), the line cut the row in two and

@@ -319,6 +319,12 @@ def place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
     one_row = len(labels) <= 1 and len({r.domain for r in rows}) <= 1
     if kind == "when" and len(cells) == 1 and rows and one_row:
         return [(r, cells[0]) for r in rows]
+    last = rows[-1] if rows else None
+    if last is not None and kind == "when" and len(cells) == 1 and cells[0].segment == last.cells[0].segment + 1 \
+            and all(r.cells[0].segment == last.cells[0].segment for r in rows) and last.domain is not None:
+        # a table read row by row (a label, its projects, then its `2008/ 2009 3500 Euros` line, Saint-Jean-
+        # de-la-Ruelle l.11350-11367): the line under the projects of several labels is the last label's row's
+        return [(r, cells[0]) for r in rows if r.domain is last.domain]
     return align(rows, cells, tops, stretch, heights or ())
 
 
@@ -329,7 +335,10 @@ def level_with_dates(placed: list[tuple[Row, Cell]], rows: list[Row]) -> list[tu
     dates = [c for r in rows for c in r.when]
     if len({c.segment for c in dates}) != 1:
         return placed
-    owner = {c.top: r for r in rows for c in r.when}
+    owner: dict[int, Row] = {}
+    for r in rows:  # a row's one date over its projects: the amount on its line is the first's
+        for c in r.when:
+            owner.setdefault(c.top, r)
     tops = {c.top for _, c in placed}
     if len(tops) < 2 or not tops <= set(owner):
         return placed  # the columns are not written level
