@@ -107,7 +107,7 @@ def _floor(row: dict[int, float], partnerships: int) -> float:
 def completions(words: list[str], selection: Selection, bits: FacetBits, matched: Collection[int], listed: int,
                 owner_docnum: list[int | None], page: int, matched_actions: Collection[int] = (),
                 seeds: Sequence[int] = (), likeness: LikenessRows | None = None,
-                domain_boost: float = 1.0, partnerships: int | None = None) -> tuple[list[Completion], str | None]:
+                domain_boost: float = 0.5, partnerships: int | None = None) -> tuple[list[Completion], str | None]:
     """The partnerships completing a listing narrowed by a filter (the caller says it is) that
     lists `listed` of them (`seeds`, when likeness is to order the completions), up to `page`, in
     order, and the notice (None if there are none). `matched`: what the listing already holds or

@@ -183,13 +183,7 @@ class Profile:
     # -0.003 (one query up, one down). The boost, set on the tuned queries in a prototype: 0 / 0.25 /
     # 0.5 / 1 / 2 gave 0.8906 / 0.8938 / 0.8946 / 0.8943 / 0.8933)
     fill_likeness: bool = True
-    # A partnership the repertoire files under the domain the words name counts double: one more than
-    # half as like the results as another outside that domain comes before it (the reader asked for
-    # that domain). (Round 47, judged against its null set, evaluation/README « Against the noise
-    # floor »: 0.5 -> 1.0, dev 0.85226 -> 0.85241, untuned +0.00015 (nulls at most 0.00007), filter
-    # tuned 0.8813 -> 0.8818, untuned 0.8653 -> 0.8656; U 5 down (nulls up to 8), 14 up; T 4 down, 6 up;
-    # worst batch -0.0021 (nulls -0.0026). Round 46 read 0.8519 -> 0.8521, U 4 down, 14 up.)
-    fill_domain_boost: float = 1.0
+    fill_domain_boost: float = 0.5
 
     # -- names and years --------------------------------------------------------------------
     name_score: float = 50.0  # the whole query is a collectivity's name: its partnerships first
