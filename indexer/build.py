@@ -154,11 +154,12 @@ def read_at(meta: dict, document: str) -> str | None:
 
 
 def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str = DEFAULT_INDEX_DIR,
-                on_document=None, on_progress: Callable[[int, int], None] | None = None) -> BuildResult:
+                on_document=None, on_progress: Callable[[int, int], None] | None = None,
+                on_locked: Callable[[], None] | None = None) -> BuildResult:
     """Parse the corpus, write a new generation, and switch CURRENT to it.
 
-    `on_document(document, report)` is called after each source document,
-    `on_progress(done, total)` while documents are added to the index.
+    `on_locked()` is called once the folder is held (the build will run), `on_document(document,
+    report)` after each source document, `on_progress(done, total)` while documents are added to the index.
     """
     start = time.perf_counter()
     try:
@@ -173,6 +174,8 @@ def build_index(data_dir: Path | str = DEFAULT_DATA_DIR, index_dir: Path | str =
         raise BuildError(f"impossible de créer le dossier d'index {index_dir} : {why}") from None
     try:
         with building(index_dir):
+            if on_locked is not None:
+                on_locked()
             return _build(Path(data_dir), index_dir, start, on_document, on_progress)
     except BuildBusy as exc:
         raise BuildBusyError(exc) from None

@@ -62,32 +62,33 @@ def ensure_index(data_dir: Path | str, index_dir: Path | str,
                  on_rebuild: Callable[[str], None] | None = None,
                  on_busy: Callable[[str], None] | None = None) -> BuildResult | None:
     """Build the index when it is not fresh; the build's result, or None when
-    it was fresh. `on_rebuild(reason)` is told why (IndexError_.cause, French) before the build starts.
-    A failed build raises indexer.build.BuildError.
+    it was fresh. `on_rebuild(reason)` is told why (IndexError_.cause, French) once the build holds
+    the folder. A failed build raises indexer.build.BuildError.
 
     With `on_busy`, a build another process runs is not an error: an index that can be served is
-    served as it is (the server moves to the other build's index once published), else this waits
-    for that build and checks again; `on_busy(message)` says which (French)."""
-    try:
-        check_fresh(data_dir, index_dir)
-        return None
-    except IndexNotAFolder as exc:  # no build can be there: said once, not « …, construction de l'index… »
-        raise BuildError(exc.cause) from None
-    except IndexError_ as exc:
-        if on_rebuild is not None:
-            on_rebuild(exc.cause)
-    try:
-        return build_index(data_dir, index_dir)
-    except BuildBusyError as exc:
-        if on_busy is None:
-            raise
-        holder = exc.busy.holder
-    if _servable(Path(index_dir)):
-        on_busy(f"{holder} : l'index actuel est servi en attendant, puis le nouveau dès qu'il sera construit")
-        return None
-    on_busy(f"{holder} : le serveur attend qu'elle finisse…")
-    wait_for_build(Path(index_dir))
-    return ensure_index(data_dir, index_dir, on_rebuild)
+    served as it is (the engine moves to the other build's index if it publishes one), else this
+    waits for that build and checks again; `on_busy(message)` says which (French)."""
+    while True:
+        try:
+            check_fresh(data_dir, index_dir)
+            return None
+        except IndexNotAFolder as exc:  # no build can be there: said once, not « …, construction de l'index… »
+            raise BuildError(exc.cause) from None
+        except IndexError_ as exc:
+            cause = exc.cause
+        said = None if on_rebuild is None else (lambda why=cause: on_rebuild(why))
+        try:
+            return build_index(data_dir, index_dir, on_locked=said)
+        except BuildBusyError as exc:
+            if on_busy is None:
+                raise
+            holder = exc.busy.holder
+        if _servable(Path(index_dir)):
+            on_busy(f"{holder} : l'index actuel est servi en attendant ; le serveur passera au nouveau "
+                    "quand elle le publiera")
+            return None
+        on_busy(f"{holder} : le serveur attend qu'elle finisse…")
+        wait_for_build(Path(index_dir))
 
 
 def _servable(index_dir: Path) -> bool:

@@ -117,6 +117,25 @@ def _since(stamp: str) -> str:
     return f"le {said}" if said != stamp else f"à {stamp}"
 
 
+_HELD: set[int] = set()  # the descriptors of the build locks this process holds
+
+
+def _let_go_in_child() -> None:
+    """A forked worker of the build (indexer.parallel) does not keep the build's lock: a flock belongs to
+    the open file, which the fork shares, so workers orphaned by a killed build held the folder for good
+    (review 1 of round 47: `serve` waited for a dead build, `index` was refused naming a dead process)."""
+    for fd in _HELD:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_let_go_in_child)
+
+
 @contextmanager
 def building(index_dir: Path) -> Iterator[None]:
     """The index folder for one build at a time: a second `repertoires index` on it while the first
@@ -144,20 +163,35 @@ def building(index_dir: Path) -> Iterator[None]:
             fh.write(f"{os.getpid()} {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}\n".encode())
         except OSError as exc:  # a full disk
             raise FolderUnwritable(not_written(index_dir, exc)) from None
-        yield
+        _HELD.add(fh.fileno())
+        try:
+            yield
+        finally:
+            _HELD.discard(fh.fileno())
 
 
-def wait_for_build(index_dir: Path) -> None:
-    """Return once no build holds the index folder (at once when none does): `repertoires serve`
-    waits so for a build another process runs, where it exited with BuildBusy (QA r45, audit 13)."""
+def build_running(index_dir: Path) -> bool:
+    """Whether a build holds the index folder now. It tries the lock and lets go at once, so that a
+    build starting meanwhile is never refused because of the question."""
     if fcntl is None:
-        return
+        return False
     try:
         fh = open(Path(index_dir) / BUILD_LOCK, "rb")  # noqa: SIM115 (closed by the with below)
     except OSError:  # no lock file: no build has ever held the folder
-        return
+        return False
     with fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_SH)  # blocks while a build holds LOCK_EX; released on close
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        return False
+
+
+def wait_for_build(index_dir: Path, every: float = 0.25) -> None:
+    """Return once no build holds the index folder (at once when none does): `repertoires serve`
+    waits so for a build another process runs, where it exited with BuildBusy (QA r45, audit 13)."""
+    while build_running(index_dir):
+        time.sleep(every)
 
 
 @dataclass

@@ -19,7 +19,7 @@ MESSAGES = {
     503: "L'index de recherche est indisponible pour le moment.",
 }
 HEADINGS = {  # an error page's heading says what happened in words; its code follows it (QA12: « Erreur 404 »)
-    400: "Requête incorrecte",
+    400: "Requête invalide",
     404: "Page introuvable",
     405: "Méthode non autorisée",
     410: "Page retirée",

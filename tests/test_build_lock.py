@@ -8,13 +8,14 @@ import io
 import os
 import re
 import shutil
+import signal
 import threading
 import time
 
 import pytest
 
-from indexer import build as build_module, store
-from indexer.build import BuildError, build_index
+from indexer import build as build_module, freshness, store
+from indexer.build import BuildBusyError, BuildError, build_index
 from indexer.freshness import ensure_index
 from indexer.store import POINTER, BuildBusy, building
 from repertoires.cli import main
@@ -120,22 +121,22 @@ def test_a_full_disk_that_takes_no_lock_note_is_said_in_french_not_a_traceback(s
 # `repertoires serve` and a build another process runs (QA13's low, rounds 45-46): it exited with the
 # error above; it now serves the index there is meanwhile, or waits for the build when there is none.
 
-def _held(ix, seconds: float, then=None) -> tuple[threading.Thread, threading.Event]:
-    """A thread standing for another process's build: it holds `ix` for `seconds`, runs `then` inside
-    the lock, and releases it; the event is set once the lock is held."""
-    holding = threading.Event()
+def _held(ix, seconds: float | None = None, then=None) -> tuple[threading.Thread, threading.Event]:
+    """A thread standing for another process's build: it holds `ix` until the returned event is set
+    (or for `seconds`), runs `then` inside the lock, and releases it."""
+    holding, release = threading.Event(), threading.Event()
 
     def hold():
         with building(ix):
             holding.set()
-            time.sleep(seconds)
+            release.wait(seconds if seconds is not None else 30)
             if then is not None:
                 then()
 
     thread = threading.Thread(target=hold)
     thread.start()
     assert holding.wait(5)
-    return thread, holding
+    return thread, release
 
 
 def test_serving_waits_for_another_build_when_there_is_no_index_then_builds(small_data, tmp_path):
@@ -170,16 +171,57 @@ def test_serving_a_stale_index_goes_on_while_another_build_runs(small_data, tmp_
     with open(small_data / SMALL, "a", encoding="utf-8") as fh:
         fh.write("\n")  # other sources: the index is stale
     said: list[str] = []
-    thread, _ = _held(ix, 1.0)
-    began = time.perf_counter()
-    result = ensure_index(small_data, ix, on_busy=said.append)
-    elapsed = time.perf_counter() - began
-    thread.join()
-    assert result is None and elapsed < 0.9  # not waited for
+    thread, release = _held(ix)
+    try:
+        result = ensure_index(small_data, ix, on_busy=said.append)
+        still_held = thread.is_alive() and store.build_running(ix)  # returned while the other build runs
+    finally:
+        release.set()
+        thread.join()
+    assert result is None and still_held
     assert (ix / POINTER).read_text().strip() == first.name  # the index served is the one there was
-    assert said == [(f"{said[0].split(' : ', 1)[0]} : l'index actuel est servi en attendant, puis le nouveau dès "
-                     "qu'il sera construit")]
+    assert said == [(f"{said[0].split(' : ', 1)[0]} : l'index actuel est servi en attendant ; le serveur passera "
+                     "au nouveau quand elle le publiera")]
     assert said[0].startswith(f"une autre construction de l'index est en cours dans {ix}")
+
+
+def test_a_build_found_busy_again_after_waiting_is_waited_for_again(small_data, tmp_path, monkeypatch):
+    """Two servers waiting for one build: the first to wake builds, and the second finds the folder busy
+    again; it waited again where it exited (review 1 of round 47, #3)."""
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    real, calls, waits = freshness.build_index, [], []
+
+    def busy_twice(*args, **kwargs):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise BuildBusyError(BuildBusy(f"une autre construction de l'index est en cours dans {ix}", "…"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(freshness, "build_index", busy_twice)
+    monkeypatch.setattr(freshness, "wait_for_build", lambda index_dir: waits.append(index_dir))
+    said: list[str] = []
+    assert freshness.ensure_index(small_data, ix, on_busy=said.append) is not None
+    assert len(calls) == 3 and len(waits) == 2
+    waiting = f"une autre construction de l'index est en cours dans {ix} : le serveur attend qu'elle finisse…"
+    assert said == [waiting, waiting]
+
+
+def test_a_forked_worker_does_not_keep_the_build_lock(tmp_path):
+    """The build forks workers (indexer.parallel); when a killed build left them orphaned, they held the
+    folder's lock for good: `serve` waited for a dead build (review 1 of round 47, #1)."""
+    with building(tmp_path):
+        pid = os.fork()
+        if pid == 0:  # the worker: outlives the build
+            time.sleep(5)
+            os._exit(0)
+    try:
+        assert not store.build_running(tmp_path)  # the build ended: its worker holds nothing
+        with building(tmp_path):
+            pass
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
 
 
 def test_without_on_busy_another_build_is_still_an_error(small_data, tmp_path):
@@ -190,16 +232,26 @@ def test_without_on_busy_another_build_is_still_an_error(small_data, tmp_path):
 
 
 def test_serve_says_on_stderr_that_it_serves_the_old_index_meanwhile(small_data, tmp_path, capsys):
+    """…and not « construction de l'index… » first: it builds nothing (review 1 of round 47, #5)."""
     from repertoires.cli import ensure_index as serve_ensures
 
     ix = tmp_path / "ix"
     build_index(small_data, ix)
     with open(small_data / SMALL, "a", encoding="utf-8") as fh:
         fh.write("\n")
-    thread, _ = _held(ix, 0.3)
-    serve_ensures(small_data, ix)
-    thread.join()
+    thread, release = _held(ix)
+    try:
+        serve_ensures(small_data, ix)
+    finally:
+        release.set()
+        thread.join()
     err = capsys.readouterr().err.splitlines()
-    assert err == ["l'index a été construit à partir d'autres documents sources : construction de l'index…",
-                   (f"{err[1].split(' : ', 1)[0]} : l'index actuel est servi en attendant, puis le nouveau dès "
-                    "qu'il sera construit")]
+    assert err == [(f"{err[0].split(' : ', 1)[0]} : l'index actuel est servi en attendant ; le serveur passera au "
+                    "nouveau quand elle le publiera")]
+
+
+def test_a_build_says_why_once_it_holds_the_folder(small_data, tmp_path):
+    reasons: list[str] = []
+    ix = tmp_path / "ix"
+    assert ensure_index(small_data, ix, on_rebuild=reasons.append) is not None
+    assert len(reasons) == 1 and reasons[0].startswith("aucun index")

@@ -157,6 +157,7 @@
     p.className = "error";
     p.setAttribute("role", "alert");
     p.textContent = message.textContent.replace(/\s+/g, " ").trim();
+    zone.removeAttribute("aria-busy");  // no longer loading: the alert below is read out, not held back
     zone.replaceChildren(p);
     wantedUrl = null;  // the results shown are none of the URLs: the next load, even of the same, goes ahead
   }
@@ -165,6 +166,7 @@
   // nothing, without a word. The results shown stay, under a message read out at once, with a link that
   // tries again; the focus goes to that link, except while typing (the message is under the box).
   function showFailure(url, how) {
+    zone.removeAttribute("aria-busy");  // (as showError)
     var box = document.getElementById("load-failed");
     if (!box) {
       box = document.createElement("p");
