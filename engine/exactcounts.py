@@ -36,6 +36,14 @@ def listed_counter(state: IndexState, selection: Selection, mode: str):
     return listed
 
 
+def _both(everything: int, *masks: int | None) -> int:
+    """The documents every mask keeps (None: a mask keeping all)."""
+    keep = everything
+    for m in masks:
+        keep &= keep if m is None else m
+    return keep
+
+
 def _answers(decisions: Decisions) -> tuple[bool, ...]:
     return tuple(answer for _, _, answer in decisions)
 
@@ -47,15 +55,24 @@ class _Listed:
     def __init__(self, state: IndexState, selection: Selection, mode: str, facet: str, kinds: tuple[int, int]):
         bits = self.bits = state.facet_bits
         self.state, self.mode = state, mode
-        keep = (1 << bits.n) - 1
-        for m in (prefix_mask(bits, selection), beside(bits, selection_masks(bits, selection), facet, selection)):
-            keep &= keep if m is None else m
-        self.keep, self.facet = keep, facet
+        everything = (1 << bits.n) - 1
+        pre, masks = prefix_mask(bits, selection), selection_masks(bits, selection)
+        self.keep, self.facet = _both(everything, pre, beside(bits, masks, facet, selection)), facet
+        self.none = bits.missing_value(facet)  # (None: the facet has no missing value)
+        self.keep_none = 0
+        if self.none is not None:  # its click lists its documents and the period's (FacetBits.selection_mask)
+            alone = Selection(values={facet: {self.none}}, year_from=selection.year_from, year_to=selection.year_to)
+            self.keep_none = _both(everything, pre, beside(bits, masks, facet, selection, missing=True),
+                                   bits.selection_mask(facet, alone))
         self.actions, self.partnerships = kinds  # (bitsets of the action and partnership documents)
 
-    def few(self, docs: int, value: Hashable, n: int) -> bool:
-        """Fewer than `n` results among `docs` (a bitset) with `value` of the facet."""
-        b = docs & self.bits.values.get(self.facet, {}).get(value, 0)
+    def few(self, docs: tuple[int, int], value: Hashable, n: int) -> bool:
+        """Fewer than `n` results among `docs` (a bitset under the filters, and one under the
+        missing value's click: `answers`) with `value` of the facet (as its click lists them)."""
+        if self.none is not None and value == self.none:
+            b = docs[1]
+        else:
+            b = docs[0] & self.bits.values.get(self.facet, {}).get(value, 0)
         if self.mode == "action":
             return (b & self.actions).bit_count() < n
         if b.bit_count() < n:  # (a partnership per document at most)
@@ -66,7 +83,10 @@ class _Listed:
         return len({docs_[d].pid for d in self.bits.members(b)}) < n
 
     def answers(self, decisions: Decisions, values: Iterable[Hashable]) -> dict[Hashable, tuple[bool, ...]]:
-        sets = [(self.bits.of(docs) & self.keep, n) for docs, n, _ in decisions]
+        sets = []
+        for docs, n, _ in decisions:
+            b = self.bits.of(docs)
+            sets.append(((b & self.keep, b & self.keep_none), n))
         return {v: tuple(self.few(b, v, n) for b, n in sets) for v in values}
 
 
@@ -83,7 +103,10 @@ def exact_counts(state: IndexState, selection: Selection, mode: str, decisions: 
     listed = {f: _Listed(state, selection, mode, f, kinds) for f in facets}
     pending: dict[str, dict[Hashable, tuple[bool, ...]]] = {}
     for f, lst in listed.items():
-        values = set(counts.get(f, ())) | set(selection.values.get(f, ()))
+        # (the missing value too when the listing shown holds no record of it: `algérie ménagères Sarthe`
+        # with Mali and a period holds no yearless record, its « Sans année » click lists three)
+        none = state.facet_bits.missing_value(f)
+        values = set(counts.get(f, ())) | set(selection.values.get(f, ())) | ({none} if none is not None else set())
         pending[f] = {v: a for v, a in lst.answers(decisions, values).items() if a != shown}
     tried: set[tuple[bool, ...]] = {shown}
     passes = 0

@@ -68,15 +68,27 @@ class FacetBits:
     documents' own values when few documents are counted: one AND per value
     cost more than that."""
 
-    def __init__(self, n: int, postings: Mapping[str, Mapping[Any, Collection[int]]]):
+    def __init__(self, n: int, postings: Mapping[str, Mapping[Any, Collection[int]]],
+                 missing: Mapping[str, Any] | None = None):
         """`postings`: facet -> value -> the documents holding it (indexer.doctable),
-        whose values' order is the order counts are given in."""
+        whose values' order is the order counts are given in; `missing`: facet -> the value
+        selecting the documents holding none of its values (Facet.missing: `year=none`)."""
         self.n = n
         self._postings = postings
         self._per_doc: dict[str, list[tuple]] = {}
         self._order: dict[str, dict] = {}
         self.values: dict[str, dict] = {f: {v: self.of(docs) for v, docs in per_value.items()}
                                         for f, per_value in postings.items()}
+        everything = (1 << n) - 1
+        # facet -> (its missing value, the documents holding none of its values): kept out of
+        # `values`, whose keys the period and the counts read as the facet's own values (years)
+        self.missing: dict[str, tuple[Any, int]] = {
+            f: (token, everything & ~self.any_of(f, self.values.get(f, {}))) for f, token in (missing or {}).items()}
+
+    def missing_value(self, facet: str) -> Any:
+        """The facet's value for the documents holding none of its values (None: it has none)."""
+        held = self.missing.get(facet)
+        return held[0] if held is not None else None
 
     def of(self, docnums: Collection[int]) -> int:
         """The bitset of `docnums`: bit by bit for a few; for many, one "1"
@@ -133,14 +145,21 @@ class FacetBits:
         return acc
 
     def selection_mask(self, facet: str, selection: Selection) -> int | None:
-        """Documents passing the selection of one facet; None when it selects nothing."""
+        """Documents passing the selection of one facet; None when it selects nothing. Its missing
+        value (`year=none`) adds the documents holding no value, to the period's too: no document
+        of a period is yearless, and `year=none&year_from=2006` lists both."""
         mask = None
-        sel = selection.values.get(facet)
-        if sel:
-            mask = self.any_of(facet, sel)
+        sel = selection.values.get(facet) or set()
+        none = self.missing_value(facet)
+        holds_none = none is not None and none in sel
+        held = [v for v in sel if v != none] if holds_none else sel
+        if held:
+            mask = self.any_of(facet, held)
         if facet == YEAR and selection.has_range:
             in_range = self.period_mask(selection)
             mask = in_range if mask is None else mask & in_range
+        if holds_none:
+            mask = (mask or 0) | self.missing[facet][1]
         return mask
 
     def period_mask(self, selection: Selection) -> int:
@@ -203,17 +222,33 @@ def selection_masks(bits: FacetBits, selection: Selection) -> dict[str, int]:
     return {f: mask for f in selection.active if (mask := bits.selection_mask(f, selection)) is not None}
 
 
-def beside(bits: FacetBits, masks: Mapping[str, int], facet: str, selection: Selection) -> int | None:
+def beside(bits: FacetBits, masks: Mapping[str, int], facet: str, selection: Selection,
+           missing: bool = False) -> int | None:
     """The other facets' filters, over which `facet`'s values are counted (disjunctive); a year
-    ticked keeps the period, so a year's count is of both (None: nothing filters)."""
+    ticked keeps the period, so a year's count is of both (None: nothing filters). `missing`: over
+    which its missing value is counted, without the period, to which ticking it adds its documents
+    (its count is what it adds, as a second year's is)."""
     out: int | None = None
     for g, m in masks.items():
         if g != facet:
             out = m if out is None else out & m
-    if facet == YEAR and selection.has_range:
+    if facet == YEAR and selection.has_range and not missing:
         p = bits.period_mask(selection)
         out = p if out is None else out & p
     return out
+
+
+def count_missing(bits: FacetBits, masks: Mapping[str, int], facet: str, selection: Selection,
+                  cand: int, counts: Counter) -> None:
+    """Adds to `counts` (after its values) how many of `cand` hold none of `facet`'s values and
+    pass the other facets' filters, when the facet has a missing value and some do."""
+    if facet not in bits.missing:
+        return
+    token, none = bits.missing[facet]
+    others = beside(bits, masks, facet, selection, missing=True)
+    n = (cand & none if others is None else cand & others & none).bit_count()
+    if n:
+        counts[token] = n
 
 
 def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Selection,
@@ -245,20 +280,23 @@ def filter_and_count(candidates: Iterable[int], bits: FacetBits, selection: Sele
     for f in counted:
         others = beside(bits, masks, f, selection)
         counts[f] = bits.count(f, cand if others is None else cand & others)
+        count_missing(bits, masks, f, selection, cand, counts[f])
     return (bits.members(final) if keep is not None else sorted(cands)), counts
 
 
 MAX_FACET_VALUES = 200  # values listed per facet
 
 
-def _within_period(counts: Counter, year_from: int | None, year_to: int | None, selected: set) -> Counter:
+def _within_period(counts: Counter, year_from: int | None, year_to: int | None, selected: set,
+                   missing: Any = None) -> Counter:
     """The year facet's counts under a period (`year_from`/`year_to`): only its years, and the years
     selected. A record active in 1995 and 2014 passes 1990-2000, but ticking 2014 there lists
     nothing: a year outside the period would be a count that leads to no result. A selected year is
     counted in the period (filter_and_count): `year=2005&year_from=2006` said 2005 of records of 2005
-    with no year from 2006 on, which the listing leaves out."""
+    with no year from 2006 on, which the listing leaves out. The records with no year (`missing`)
+    stay: ticking « Sans année » adds them to the period's."""
     lo, hi = year_from if year_from is not None else -10**9, year_to if year_to is not None else 10**9
-    return Counter({y: n for y, n in counts.items() if lo <= y <= hi or y in selected})
+    return Counter({y: n for y, n in counts.items() if y == missing or lo <= y <= hi or y in selected})
 
 
 @lru_cache(maxsize=8192)
@@ -282,7 +320,7 @@ def facet_items(facets: Registry, counts: dict[str, Counter], filters: Mapping[s
         else:
             selected = set(filters.get(facet.name, []))
         if facet.name == YEAR and (year_from is not None or year_to is not None):
-            c = _within_period(c, year_from, year_to, selected)
+            c = _within_period(c, year_from, year_to, selected, facet.missing)
         values = set(c) | selected
         info[facet.name] = {"values": len(values), "truncated": len(values) > MAX_FACET_VALUES}
         if len(values) > MAX_FACET_VALUES:  # bounded answer: the most frequent, and every selected one
@@ -293,8 +331,8 @@ def facet_items(facets: Registry, counts: dict[str, Counter], filters: Mapping[s
             shown = list(values)
         items: list[dict[str, Any]] = [{"value": v, "count": c.get(v, 0), "selected": v in selected}
                                        for v in shown]
-        if facet.order == "value":
-            items.sort(key=lambda x: x["value"])
+        if facet.order == "value":  # (its missing value last: « Sans année » after the years)
+            items.sort(key=lambda x: (x["value"] == facet.missing, x["value"]))
         else:
             items.sort(key=lambda x: (-x["count"], _collated(str(x["value"]))))
         out[facet.name] = items

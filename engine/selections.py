@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from indexer.facet_registry import YEAR, Registry
+from indexer.facet_registry import YEAR, Registry, registry
 
 from .querylang import ParsedQuery
 from .querymodel import NO_VALUE
@@ -47,7 +47,8 @@ def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, 
     can be at once (`type:action` with `type=partnership`, a record being of one kind; `-pays:mali`
     with `country=Mali`), said as both applying. Two values of a facet a record may hold several of
     (`annee:2005` with `year=2006`, `domaine:santé` with a domain) are no such pair: many records
-    are of both, and something else emptied the listing."""
+    are of both, and something else emptied the listing; a value with the facet's missing value
+    alone is (`annee:2005` with `year=none`: a record dated 2005 has a year)."""
     out = []
     for facet in facets:
         given = filters.get(facet.name)
@@ -56,7 +57,8 @@ def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, 
         required = [v for v in built.filters.get(facet.name, []) if v != NO_VALUE]
         excluded = set(built.excluded_filters.get(facet.name, []))
         typed = ""
-        if required and not set(required) & set(given) and not facet.multi:  # (one value a record)
+        if required and not set(required) & set(given) and (not facet.multi or set(given) == {facet.missing}):
+            # (one value a record; or none: `annee:2005` with `year=none`)
             typed = _clauses(pq, facet.name, negated=False)
         elif set(given) <= excluded:
             typed = _clauses(pq, facet.name, negated=True)
@@ -70,10 +72,14 @@ def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, 
 def years_outside(known_years, filters: Mapping[str, list], year_from: int | None, year_to: int | None) -> str | None:
     """For an empty listing: the years asked (`year`, `year_from`, `year_to`) hold none of the
     repertoire's (`year=2050`): said with the years it has, as a prefix's year no record has is
-    (« Aucune valeur de « année:2050 » »). None otherwise."""
+    (« Aucune valeur de « année:2050 » »). None otherwise, and when the records with no year are
+    asked too (`year=none`): the years are then not why nothing is listed."""
     years = sorted(y for y in known_years if isinstance(y, int))
     asked = filters.get(YEAR)
     if not years or not (asked or year_from is not None or year_to is not None):
+        return None
+    facet = registry().get(YEAR)
+    if facet is not None and facet.missing is not None and facet.missing in (asked or ()):
         return None
     lo = year_from if year_from is not None else years[0]
     hi = year_to if year_to is not None else years[-1]

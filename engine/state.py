@@ -377,7 +377,7 @@ def open_state(generation: Generation, caching: bool = True) -> IndexState:
         docnum_of={d.id: i for i, d in enumerate(docs)},
         actions_of=actions_of,
         facet_values={k: sorted(per_value, key=str) for k, per_value in postings.items()},
-        facet_bits=FacetBits(len(docs), postings),
+        facet_bits=FacetBits(len(docs), postings, {f.name: f.missing for f in registry() if f.missing is not None}),
         vocabulary=vocabulary,
         caching=caching,
         likeness=open_likeness(Path(path) / LIKENESS),

@@ -68,6 +68,9 @@ class Facet:
     # selecting it asks what was done (in that domain): a partnership whose actions carry other
     # values only is ranked after those with a matching action (ranking_profile.outside_domain)
     of_actions: bool = False
+    # the API value that selects the records holding none of the facet's values (`year=none`), listed
+    # last among its values, counted and ticked as one (engine/facets.py); its label is in value_labels
+    missing: str | None = None
 
     def __post_init__(self):
         if not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
@@ -99,6 +102,8 @@ class Facet:
     def parse(self, raw: str) -> Any:
         """An API value as stored; ValueError with the French message when it
         has the wrong shape or is not one of the closed values."""
+        if self.missing is not None and raw.strip() == self.missing:
+            return self.missing
         if (self.pattern and not re.fullmatch(self.pattern, raw.strip())) or (
                 self.closed and raw not in self.closed):
             raise ValueError(self.invalid_message.format(name=self.name, label=self.label, value=raw[:60]))
@@ -231,9 +236,11 @@ FACETS = Registry([
     Facet(YEAR, "Année", lambda p: p.years, lambda a, p: a.years, prefixes=("année", "an"),
           order="value", chart=True, example="2005", query_example="annee:2005",
           pattern=r"[0-9]{4}", convert=_year, invalid_code="invalid_year",
+          missing="none", value_labels={"none": "Sans année"},
           invalid_message="Valeur invalide pour le filtre « {label} » ({name}) : « {value} » "
                           "(attendu : une année de quatre chiffres).",
-          description="Année (quatre chiffres). Répétable."),
+          description="Année (quatre chiffres) ; none : les fiches qu'aucune année ne date, « Sans année » "
+                      "(avec year_from ou year_to, elles s'ajoutent à celles de la période). Répétable."),
     Facet(REGION, "Région / wilaya", _partner_region, prefixes=("région", "wilaya"), multi=False,
           query_example="region:kayes", text_field="places",
           description="Région, cercle, wilaya ou province du partenaire (valeur exacte). Répétable."),

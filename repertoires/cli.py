@@ -73,8 +73,10 @@ def _add_facet_options(p: argparse.ArgumentParser) -> None:
             values = ", ".join(f"{v} ({facet.label_of(v).lower()})" for v in facet.closed)
             p.add_argument(option, action="append", default=[], metavar="VALEUR", help=f"{facet.label} : {values}")
         else:
+            missing = "" if facet.missing is None else \
+                f" ; {facet.missing} : « {facet.label_of(facet.missing)} »"  # (`--year none`: the records with no year)
             p.add_argument(option, action="append", default=[], metavar="VALEUR",
-                           help=f"{facet.label} (répétable)")
+                           help=f"{facet.label} (répétable{missing})")
 
 
 def build_parser(json_errors: bool = False) -> argparse.ArgumentParser:

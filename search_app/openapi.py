@@ -42,6 +42,9 @@ def facet_parameter(facet: Facet) -> dict:
         items = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
         description += (f" De {YEAR_MIN} à {YEAR_MAX}, en chiffres, sans signe ni zéro devant, comme year_from et "
                         "year_to (autrement écrite : invalid_year, hors de ces bornes : out_of_range).")
+    if facet.missing is not None:  # the records holding none of its values (`year=none`)
+        items = {"oneOf": [items, {"type": "string", "enum": [facet.missing],
+                                   "description": f"« {facet.label_of(facet.missing)} »"}]}
     if facet.exclusive:  # one value (params.once)
         description += " Une seule valeur (donnée deux fois : repeated_parameter)."
         param = {"name": facet.name, "in": "query", "required": False, "description": description, "schema": items}

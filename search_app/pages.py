@@ -57,7 +57,8 @@ def value_label(facet: str, value) -> str:
 def year_bars(items: list[dict], height: int = 64, step: int = 10) -> dict:
     """The year facet as SVG bar geometry, one slot per calendar year between the
     first and the last (gaps show as empty slots). Heights are attributes, not
-    inline styles, which the Content-Security-Policy would block."""
+    inline styles, which the Content-Security-Policy would block. `items` are the
+    years only (not « Sans année »: year_items)."""
     by_year = {int(it["value"]): it for it in items}
     first, last = min(by_year), max(by_year)
     top = max(it["count"] for it in items) or 1
@@ -70,6 +71,13 @@ def year_bars(items: list[dict], height: int = 64, step: int = 10) -> dict:
                      "h": max(1, round((height - 2) * count / top)) if count else 0})
     return {"bars": [b for b in bars if b["url"]], "width": len(bars) * step, "step": step,
             "first": first, "last": last, "max": top}
+
+
+def year_items(facet, items: list[dict]) -> tuple[list[dict], list[dict]]:
+    """A chart facet's values: (its years, for the chart and the list of years; its missing value
+    « Sans année », shown apart, after them)."""
+    missing = [it for it in items if facet.missing is not None and it["value"] == facet.missing]
+    return [it for it in items if it not in missing], missing
 
 
 def hbar_rows(rows: list[tuple[str, int]]) -> list[dict]:
@@ -108,8 +116,9 @@ def _labels():
     facets = registry()
     return {"FACETS": facets, "FACET_LABELS": {f.name: f.label for f in facets},
             "value_label": value_label, "SORT_LABELS": SORT_LABELS, "SOURCE_LABELS": SOURCE_LABELS,
-            "year_bars": year_bars, "hbar_rows": hbar_rows, "ACCESSIBILITY_STATUS": accessibility.STATUS,
-            "unread_documents": _unread_documents, "YEAR_MIN": YEAR_MIN, "YEAR_MAX": YEAR_MAX,
+            "year_bars": year_bars, "year_items": year_items, "hbar_rows": hbar_rows,
+            "ACCESSIBILITY_STATUS": accessibility.STATUS, "unread_documents": _unread_documents,
+            "YEAR_MIN": YEAR_MIN, "YEAR_MAX": YEAR_MAX,
             "region_words": mapview.region_words}
 
 

@@ -344,7 +344,10 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
 
 def facet_value(facet, raw: str):
     """A facet's value as the API reads it: of the right shape, and a year as `year_from` is
-    (year_value: `year=1850` is out of range, as `year_from=1850` is); ParamError otherwise."""
+    (year_value: `year=1850` is out of range, as `year_from=1850` is), or its missing value
+    (`year=none`: the records with no year); ParamError otherwise."""
+    if facet.missing is not None and raw.strip() == facet.missing:
+        return facet.missing
     if facet.name == YEAR:
         return year_value(facet.name, raw)
     try:

@@ -131,7 +131,7 @@ def test_facet_checkboxes_are_named_with_their_value_and_count(client, engine):
 def test_the_year_chart_has_a_table_of_its_values(client, engine):
     html = client.get("/", query_string={"q": KAYES, "year": "2005"}).get_data(as_text=True)
     years = {int(it["value"]): it for it in engine.search(
-        SearchRequest(q=KAYES, filters={"year": [2005]}))["facets"]["year"]}
+        SearchRequest(q=KAYES, filters={"year": [2005]}))["facets"]["year"] if it["value"] != "none"}  # (no bar)
     chart = html[html.index('<figure class="yearchart"'):html.index("</figure>")]
     # the bars are a shortcut for the pointer, hidden from screen readers and out of the Tab order
     assert re.search(r'<svg [^>]*aria-hidden="true"', chart)
