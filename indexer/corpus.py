@@ -124,6 +124,9 @@ def _merge_into(base: Partnership, other: Partnership) -> None:
     base.years = sorted(set(base.years) | set(other.years))  # each appearance's stated years
     for k, v in other.extra.items():
         base.extra.setdefault(k, v)
+    for k, doms in other.domain_sources.items():  # a list's domains (a synthesis, an introduction)
+        mine = base.domain_sources.setdefault(k, [])
+        mine += [d for d in doms if d not in mine]
     if other.detail == "sheet":
         base.detail = "sheet"
     for side in ("french_party", "partner_party"):

@@ -302,6 +302,23 @@ def test_merge_joins_sources_and_fills_gaps():
     assert merged.french_party.name_raw == "Ville de Saint Leu la Forêt"
 
 
+def test_merge_keeps_the_domains_each_appearance_was_given():
+    """CG Seine-Saint-Denis – Figuig: the Mali list names it, the Morocco sheet and synthesis file it
+    under water; the merged record keeps the synthesis as where its domain comes from."""
+    def appearance(doc, sources):
+        return Partnership(id="cg-x--figuig", french_party=Party(name="Conseil général X", kind="département",
+                                                                  country="France"),
+                           partner_party=Party(name="Figuig", kind="commune", country="Maroc"),
+                           countries=["Maroc"], sources=[SourceRef(doc, 1, 2)], detail="sheet",
+                           domain_sources=sources)
+
+    listed = appearance("mali.txt", {})
+    sheet = appearance("maroc.txt", {"Synthèse par domaines": ["Eau et assainissement"]})
+    [merged], _ = merge([listed, sheet], [])
+    assert merged.domain_sources.get("Synthèse par domaines") == ["Eau et assainissement"]
+    assert "Eau et assainissement" in merged.domains
+
+
 def test_a_pair_listed_otherwise_joins_the_sheet_of_another_document():
     """The ministry lists `Wilaya d'Oran / Mairie du Grand Lyon`; the other document's sheet is
     the Communauté urbaine de Lyon with the commune of Oran: one partnership. A pair with two
