@@ -112,6 +112,8 @@ def test_listed_partnerships():
         "relations.internationales@ville-montpellier.fr; marie-jose.jean@ville-montpellier.fr")
     w = ps["woippy--sale"]
     assert (w.legal_framework, w.formalized) == (None, 2005)
+    assert w.extra == {"Date": "14 janvier 2005"}  # `→ 14 janvier 2005`: the day is kept, as a sheet's `Date :`
+    assert m.extra == {}  # a framework with its date says it itself
     assert w.contacts[0].name == "SADOCCO"
     # the synthesis names sheets that are not in this excerpt: each is a warning with its line
     assert r.warnings[0].startswith("ligne 292 : entrée de la synthèse sans fiche correspondante : Ville de Bordeaux")

@@ -431,9 +431,9 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
         fr, ma = french_party(fr_raw), moroccan_party(ma_raw)
         arrows = [_strip_marker(s) for _, s in entry[1:] if s.startswith("→")]
         framework = arrows[0] if arrows and not arrows[0].startswith("Contact") else None
-        legal = framework
+        legal, extra = framework, {}
         if framework and re.fullmatch(r"[\d\s]*\w*\s*(19|20)\d\d", framework):
-            legal = None
+            legal, extra = None, {"Date": framework}  # `→ 14 janvier 2005`: a date, as a sheet's `Date :`
         formal = years_in(framework or "")
         contact = None
         for _, s in entry[1:]:
@@ -456,7 +456,7 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
             french=fr, partner=ma, first=n0, last=last, page=LISTED_PAGE, countries=[MOROCCO],
             section="Autres partenariats répertoriés", legal_framework=legal,
             formalized=formal[0] if formal else None, years=formal,
-            contacts=[contact] if contact else [], detail="listed",
+            contacts=[contact] if contact else [], detail="listed", extra=extra,
             original_text="\n".join(ctx.lines[n0 - 1:last]).strip(),
         ))
     return out
