@@ -21,7 +21,7 @@ from .ids import name_key
 from .kinds import retype_associations, retype_groups, retype_villages
 from .locations import default_data_dir
 from .parallel import parallel_map
-from .parsers import DOCUMENTS, fields, reader_for
+from .parsers import DOCUMENTS, fields, micl, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import PLANNED, Action, Partnership
 from .registry import REPERTOIRES, Repertoire
@@ -154,6 +154,8 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
         else:
             by_id[p.id] = p
     merged = fold_listed(list(by_id.values()), actions, warnings)
+    for p in merged:
+        micl.say_heading_against_status(p)
 
     for p in merged:
         _normalise_names(p)

@@ -142,10 +142,16 @@ def _money(text: str | None) -> Budget | None:
                   kind=fields.budget_kind(text, a))
 
 
-def _formal_year(text: str | None) -> int | None:
+def names_formal_act(text: str | None) -> bool:
+    """A state or convention cell that names a signed act (« Jumelage », « Accord de coopération »), not
+    its absence (« Pas de convention », « En contact »)."""
     if not text or re.match(r"^(pas de|inexistante|aucun)", fold(text)):
-        return None
-    if not re.search(r"sign|accord|protocole|convention|charte|jumelage|declaration", fold(text)):
+        return False
+    return bool(re.search(r"sign|accord|protocole|convention|charte|jumelage|declaration", fold(text)))
+
+
+def _formal_year(text: str | None) -> int | None:
+    if text is None or not names_formal_act(text):
         return None
     ys = years_in(text)
     return ys[0] if ys else None

@@ -20,6 +20,7 @@ from ..ids import partnership_id
 from ..records import Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, join_wrapped, squash_spaces
 from . import Reader
+from .algerie import names_formal_act
 
 MICL = Party(
     name="Ministère de l'Intérieur et des Collectivités locales",
@@ -518,3 +519,21 @@ def _parse(text: str, document: str, result: ParseResult) -> None:
         rec.years = sorted(set(rec.years) | ({rec.formalized} if rec.formalized else set()))
     result.partnerships, merged = _merge(records)
     result.stats["merged"] = merged
+
+
+def say_heading_against_status(p: Partnership) -> None:
+    """The MICL list files every pair under its heading, « accords de coopération ou jumelages signés »,
+    which the record's legal framework repeats. Where the 2006 repertoire's state table gives the pair a
+    status and no formal act (« En contact »), the page said both without a word: its note now says where
+    each comes from (QA15, round 47, D3)."""
+    if p.legal_framework != ACCORDS_LEGAL or p.formalized is not None or names_formal_act(p.status) or not p.status:
+        return
+    if all(s.section == SECTION_DECENTRALISED for s in p.sources):
+        return
+    status = " ".join(p.status.split()).rstrip(". ")
+    note = ("La liste du ministère algérien de l'Intérieur (MICL) range ce partenariat parmi les accords de "
+            "coopération ou jumelages signés ; l'état d'avancement des partenariats du répertoire de 2006 dit : "
+            f"« {status} ».")
+    if note not in p.notes:
+        p.notes.append(note)
+
