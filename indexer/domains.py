@@ -111,6 +111,7 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts("econom", "emploi", "commerce", "entreprise", "artisanat", "microcredit", "micro-credit", "credit",
              "insertion professionnelle", "marche", "secteur marchand", "industri", "investis",
              "generation de revenus", "generatrices de revenus",  # what a project earns its people (Rennes)
+             "activites remuneratrices",  # Saint-Jean-de-la-Ruelle l.11371
              # municipal finance (`Finances locales`, `Services administratif et financier`) is governance
              r"financ(?!es locales|ier\b)"), [ECONOMIE]),
     (_starts("touris"), [TOURISME]),
