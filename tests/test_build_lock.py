@@ -210,11 +210,16 @@ def test_a_build_found_busy_again_after_waiting_is_waited_for_again(small_data, 
 def test_a_forked_worker_does_not_keep_the_build_lock(tmp_path):
     """The build forks workers (indexer.parallel); when a killed build left them orphaned, they held the
     folder's lock for good: `serve` waited for a dead build (review 1 of round 47, #1)."""
+    ready_r, ready_w = os.pipe()
     with building(tmp_path):
         pid = os.fork()
         if pid == 0:  # the worker: outlives the build
+            os.write(ready_w, b"x")  # its fork hooks have run
             time.sleep(5)
             os._exit(0)
+        assert os.read(ready_r, 1) == b"x"
+    os.close(ready_r)
+    os.close(ready_w)
     try:
         assert not store.build_running(tmp_path)  # the build ended: its worker holds nothing
         with building(tmp_path):
