@@ -71,14 +71,11 @@ from .querymodel import (
     rebuilt,
 )
 from .queryyears import active_years, year_alternatives
+from .truncations import Truncations
 
 YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
 FAMILY_FIELDS = tuple(f for f in TEXT_FIELDS if f not in NAME_FIELDS)
-
-MAX_TRUNCATED_WORDS = 50  # the words a truncation looks for, the most frequent first
-MAX_TRUNCATED_PHRASES = 10  # ... at the end of a phrase, each one more phrase to match
-
 
 def _typo(schema, word: str, known, candidates) -> list[Alternative]:
     """Typo-tolerant match, for words the index does not know: the
@@ -121,20 +118,20 @@ def _words_parts(schema, words: list[str], grade: float) -> list[tuple[str, Q.Qu
     return parts
 
 
-def _truncated_group(schema, clause: Clause, built: BuiltQuery, starting, fields=TEXT_FIELDS) -> Group | None:
-    """`assainiss*`: the words of the index beginning so (`starting`: the word tables'), each as
-    literal as a word typed whole: the user spelled what they want that way; in a phrase
-    (`"eau pot*"`), its last word so completed (as Elasticsearch's phrase prefix). When no word of
-    the index begins so, the beginning alone, which the page says no document has; None, and the
-    text is looked for as typed, when too few letters precede the star."""
+def _truncated_group(schema, clause: Clause, built: BuiltQuery, expansions: Truncations,
+                     fields=TEXT_FIELDS) -> Group | None:
+    """`assainiss*`: the words of the index beginning so (their share of the query's budget:
+    truncations.py), each as literal as a word typed whole: the user spelled what they want that way;
+    in a phrase (`"eau pot*"`), its last word so completed (as Elasticsearch's phrase prefix). When no
+    word of the index begins so, the beginning alone, which the page says no document has; None, and
+    the text is looked for as typed, when too few letters precede the star."""
     head, _, last = clause.text.rpartition(" ")
-    begins = truncated(last)
-    if begins is None:
+    expansion = expansions.expansion(clause)
+    if expansion is None:
         built.notices.append(TOO_SHORT.format(last))
         return None
     grade = ranking_profile.current().stem
-    limit = MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS
-    words, total = starting(begins, limit) if starting is not None else ([], 0)
+    words, total = expansion.words, expansion.total
     if head or fields != TEXT_FIELDS:
         parts = [p for w in words for p in field_parts(schema, f"{head} {w}".strip(), phrase=True, fields=fields,
                                                         scale=grade)]
@@ -142,8 +139,9 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, starting, fields
         parts = _words_parts(schema, words, grade)
     if not parts:  # the beginning as typed, no close spelling: the page says no document has it
         return Group(clause.text, [Alternative(VIA_WORD, clause.text, field_parts(
-            schema, f"{head} {begins}".strip(), phrase=bool(head), fields=fields, scale=grade), grade=grade)])
-    if total > len(words):
+            schema, f"{head} {truncated(last)}".strip(), phrase=bool(head), fields=fields, scale=grade),
+            grade=grade)])
+    if total > len(words) and not expansion.cut:  # a cut one is in the budget's notice
         many = f"{total:,}".replace(",", "\u202f")  # the French thousands separator
         built.notices.append(f"« {last} » : {many} mots commencent ainsi ; la recherche porte "
                              f"sur les {len(words)} plus fréquents.")
@@ -195,6 +193,8 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
         built.french_kind = french_kind_asked([c.text for g in pq.groups for c in g
                                                if c.kind == "word" and not c.negated])
     pq = _without_fillers(pq, in_phrase)
+    expansions = Truncations((c for g in pq.groups for c in g), starting)  # the query's budget of them
+    built.notices += filter(None, [expansions.notice()])
     words = pq.text_words()
     kinds = kinds_before_names(pq, known)  # `mairie` in `mairie de Montpellier`, light as `ville` is
     alone = [len(g) == 1 for g in pq.groups for c in g if c.kind == "word" and not c.negated]  # not in an OR
@@ -205,7 +205,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
         texts: list[str] = []
         held: list[bool] = []  # per clause: a condition (a prefix's clause; a decade, but in a sentence)
         for clause in clauses:
-            group = _clause_group(schema, clause, facet_values, built, known, candidates, starting)
+            group = _clause_group(schema, clause, facet_values, built, known, candidates, expansions)
             if clause.kind == "word" and not clause.negated:
                 group = spans.word(group)
             if group is None or group.query is None:
@@ -435,14 +435,14 @@ def _value_shaped(facet, text: str) -> bool:
     return bool(re.fullmatch(facet.pattern, text.strip()) or names_years(text))
 
 
-def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starting) -> Group | None:
+def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, expansions: Truncations) -> Group | None:
     """A prefix's clause: a phrase of the names (its last word may be truncated: `collectivite:marseil*`),
     or of a facet's text field for what is no value of the facet (`region:` a cercle); else None,
     its facet values added to the filters. A value is also its beginning (`region:kay`), so a
     star after it (`region:kay*`) asks nothing more."""
     text = clause.text.rstrip(TRUNCATION) or clause.text
     if clause.target == NAMES:
-        truncation = _truncated_group(schema, clause, built, starting, fields=("parties",)) \
+        truncation = _truncated_group(schema, clause, built, expansions, fields=("parties",)) \
             if clause.text.endswith(TRUNCATION) else None
         return truncation or Group(clause.text, [Alternative(VIA_PHRASE, clause.text, name_parts(schema, text))])
     facet_name = clause.target or ""  # a field clause always names its facet (parse_query)
@@ -465,13 +465,13 @@ def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, starti
 
 
 def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known, candidates,
-                  starting=None) -> Group | None:
+                  expansions: Truncations) -> Group | None:
     """The group of one clause (None for a facet prefix, which filters, or a stop word)."""
     profile = ranking_profile.current()
     if clause.kind == "field":
-        return _field_group(schema, clause, facet_values, built, starting)
+        return _field_group(schema, clause, facet_values, built, expansions)
     if clause.kind in ("word", "phrase") and clause.text.endswith(TRUNCATION):
-        group = _truncated_group(schema, clause, built, starting)
+        group = _truncated_group(schema, clause, built, expansions)
         if group is not None:
             return group
     if clause.kind == "word" and not tokens(schema, "body", clause.text):

@@ -1,6 +1,7 @@
 """The bounds and defaults of a search's parameters, in one place for the engine (its request's
-default page size, the years a period typed as one word may span: engine/querylang.py), the API
-(params.py, the OpenAPI) and the command line. Here, in the lowest package all three import, and
+default page size, the years a period typed as one word may span: engine/querylang.py; the words a
+query's truncations are expanded to: engine/truncations.py), the API (params.py, the OpenAPI: q's
+length) and the command line. Here, in the lowest package all three import, and
 importing nothing: the command line's help says them (`repertoires search --help`) without loading
 the engine, which a `repertoires index` or `--help` does not need (~0,2 s).
 
@@ -15,3 +16,13 @@ MAX_PER_PAGE = 100
 # and costs no more than the last (the engine's sort stops at the hits)
 MAX_PAGE = 10_000
 YEAR_MIN, YEAR_MAX = 1900, 2100  # year_from, year_to and the year facet
+MAX_QUERY_CHARS = 500  # q's length, in the API, the page and the command line
+
+# What a truncation (`assainiss*`) is expanded to, the most frequent words first, with a notice when
+# more words begin so: a word's 50; at the end of a phrase or a name (`"eau pot*"`), 10, each one more
+# phrase to match; and all the query's truncations together, TRUNCATED_WORDS_PER_QUERY, shared out
+# evenly (each truncation at least its most frequent word): every word is scored in every field, and
+# 65 distinct two-letter truncations (259 characters) took 1,1 s of CPU on a first request (review r46)
+MAX_TRUNCATED_WORDS = 50
+MAX_TRUNCATED_PHRASES = 10
+TRUNCATED_WORDS_PER_QUERY = 200

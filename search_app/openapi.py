@@ -21,10 +21,10 @@ from pathlib import Path
 from analyzers import fold_text
 from engine.querylang import NAME_PREFIXES
 from indexer.facet_registry import YEAR, Facet, Registry, registry
-from indexer.limits import YEAR_MAX, YEAR_MIN
+from indexer.limits import MAX_QUERY_CHARS, YEAR_MAX, YEAR_MIN
 from indexer.states import DOCUMENT_WORDINGS
 
-from .params import MAX_QUERY_CHARS, MAX_VALUES_PER_FACET
+from .params import MAX_VALUES_PER_FACET
 
 OPENAPI = Path(__file__).with_name("openapi.json")
 SEARCH_PATHS = ("/api/search", "/api/search.csv", "/api/search.jsonl", "/api/map")

@@ -15,11 +15,10 @@ from analyzers import edit_distance, fold_text
 from engine import SORTS, SearchRequest
 from engine.querylang import parse_query
 from indexer.facet_registry import YEAR, registry
-from indexer.limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, YEAR_MAX, YEAR_MIN
+from indexer.limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, YEAR_MAX, YEAR_MIN
 
 from .formatting import number
 
-MAX_QUERY_CHARS = 500
 MAX_VALUES_PER_FACET = 50
 SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to", "explain")
 BOOLEANS = {"1": True, "true": True, "0": False, "false": False, "": False}

@@ -1,0 +1,109 @@
+"""What a query's truncations (`assainiss*`) are expanded to: the words of the index beginning so, the
+most frequent first, at most MAX_TRUNCATED_WORDS for a word and MAX_TRUNCATED_PHRASES at the end of a
+phrase or a name (`"eau pot*"`, `collectivite:marseil*`), and at most TRUNCATED_WORDS_PER_QUERY for all
+of a query's truncations together (indexer/limits.py), as Elasticsearch bounds a query's expansions.
+
+Every word a truncation is expanded to is scored in every field: 65 distinct two-letter truncations
+(259 characters, `co* re* ma* …`) took 1,1 s of CPU on a first request (review r46), the same words
+typed plainly 0,24 s. The budget is shared out evenly, as water fills vessels: a truncation wanting
+fewer words than its share leaves the rest to the others, so a query whose truncations want no more
+than the budget together is expanded as before, each truncation alone; past it, each gets an equal
+share (at least its most frequent word), and one notice says what each cut one was searched for.
+A truncation typed twice in different OR groups (`co* OR eau co* OR santé`) is scored twice, so
+counts twice; its occurrences get the same words.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from indexer.limits import MAX_TRUNCATED_PHRASES, MAX_TRUNCATED_WORDS, TRUNCATED_WORDS_PER_QUERY
+from indexer.text import french_list
+
+from .querylang import NAMES, TRUNCATION, Clause, truncated
+
+LISTED = 4  # truncations a budget notice names; the others are counted
+
+Starting = Callable[[str, int], tuple[list[str], int]]  # (folded beginning, limit) -> (words, how many)
+
+
+@dataclass(frozen=True)
+class Expansion:
+    words: list[str]  # searched, the most frequent first
+    total: int  # the words of the index beginning so
+    cut: bool = False  # fewer words than the truncation alone would have: the query's budget
+
+
+def expands(clause: Clause) -> bool:
+    """Whether a clause is a truncation the query builder expands (a word, a phrase's last word, a
+    name's: `collectivite:marseil*`; a facet's value is its beginning anyway: `region:kay*`)."""
+    return clause.text.endswith(TRUNCATION) and (clause.kind in ("word", "phrase") or clause.target == NAMES)
+
+
+def _key(clause: Clause) -> tuple[str, int] | None:
+    """(the folded beginning, the truncation's own limit); None when too few letters precede the star."""
+    head, _, last = clause.text.rpartition(" ")
+    begins = truncated(last)
+    return None if begins is None else (begins, MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS)
+
+
+def _shares(wanted: dict[tuple[str, int], int], counts: dict[tuple[str, int], int], totals: dict[tuple[str, int], int],
+            budget: int) -> dict[tuple[str, int], int]:
+    """Words for each key, `counts[key]` occurrences of which want `wanted[key]` each: the smallest
+    wants first, each key at most an equal share of what is left (at least 1), so that no key's
+    occurrences get fewer words than another's unless they want fewer (the division's remainder goes
+    to the keys more words begin as: `co*` 34, `ma*` 33)."""
+    left, occurrences, out = budget, sum(counts.values()), {}
+    for key in sorted(wanted, key=lambda k: (wanted[k], totals[k], k)):
+        out[key] = min(wanted[key], max(1, left // occurrences))
+        left -= out[key] * counts[key]
+        occurrences -= counts[key]
+    return out
+
+
+class Truncations:
+    """The expansions of a query's truncations (`clauses`: every clause the query builder reads)."""
+
+    def __init__(self, clauses: Iterable[Clause], starting: Starting | None, budget: int | None = None):
+        budget = TRUNCATED_WORDS_PER_QUERY if budget is None else budget
+        self.typed: dict[tuple[str, int], str] = {}  # key -> its truncated word as first typed (`co*`)
+        counts: dict[tuple[str, int], int] = {}
+        for clause in clauses:
+            key = _key(clause) if expands(clause) else None
+            if key is not None:
+                self.typed.setdefault(key, clause.text.rpartition(" ")[2])
+                counts[key] = counts.get(key, 0) + 1
+        found = {key: starting(*key) if starting is not None else ([], 0) for key in counts}
+        shares = _shares({k: len(words) for k, (words, _) in found.items()}, counts,
+                         {k: total for k, (_, total) in found.items()}, budget)
+        self._expansions = {k: Expansion(words[:shares[k]], total, shares[k] < len(words))
+                            for k, (words, total) in found.items()}
+        self.budget = budget
+
+    def expansion(self, clause: Clause) -> Expansion | None:
+        """The words a truncated clause is looked for as; None for too few letters before the star."""
+        key = _key(clause)
+        return None if key is None else self._expansions.get(key, Expansion([], 0))
+
+    def notice(self) -> str | None:
+        """What the budget cut, in one sentence; None when it cut nothing."""
+        cut = [k for k in self.typed if self._expansions[k].cut]
+        if not cut:
+            return None
+        named = len(cut) if len(cut) <= LISTED + 1 else LISTED  # not « et 1 autre »: its name is as short
+        said = [f"« {self.typed[k]} » {_words(len(self._expansions[k].words))} sur {_number(self._expansions[k].total)}"
+                for k in cut[:named]]
+        others = sorted({len(self._expansions[k].words) for k in cut[named:]})
+        if others:
+            each = _words(others[0]) if len(others) == 1 else f"de {others[0]} à {_words(others[-1])}"
+            said.append(f"{len(cut) - named} autres ({each} chacun)")
+        return (f"La recherche porte sur {_words(self.budget)} au plus pour tous ses débuts de mots, "
+                f"les plus fréquents de chacun : {french_list(said)}.")
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")  # the French thousands separator
+
+
+def _words(n: int) -> str:
+    return f"{_number(n)} mot{'s' if n > 1 else ''}"
