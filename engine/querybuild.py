@@ -143,7 +143,8 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, expansions: Trun
             grade=grade)])
     if total > len(words) and not expansion.cut:  # a cut one is in the budget's notice
         many = f"{total:,}".replace(",", "\u202f")  # the French thousands separator
-        built.notices.append(f"« {last} » : {many} mots commencent ainsi ; la recherche porte "
+        named = clause.text if head else last  # a phrase's by its phrase, as the budget's notice does
+        built.notices.append(f"« {named} » : {many} mots commencent ainsi ; la recherche porte "
                              f"sur les {len(words)} plus fréquents.")
     return Group(clause.text, [Alternative(VIA_TRUNCATED, clause.text, parts, grade=grade)])
 

@@ -1,7 +1,8 @@
 """What a query's truncations (`assainiss*`) are expanded to: the words of the index beginning so, the
-most frequent first, at most MAX_TRUNCATED_WORDS for a word and MAX_TRUNCATED_PHRASES at the end of a
-phrase or a name (`"eau pot*"`, `collectivite:marseil*`), and at most TRUNCATED_WORDS_PER_QUERY for all
-of a query's truncations together (indexer/limits.py), as Elasticsearch bounds a query's expansions.
+most frequent first, at most MAX_TRUNCATED_WORDS for a word (and a one-word name, `collectivite:marseil*`)
+and MAX_TRUNCATED_PHRASES at the end of a phrase or a name of several words (`"eau pot*"`), and at most
+TRUNCATED_WORDS_PER_QUERY for all of a query's truncations together (indexer/limits.py), as Elasticsearch
+bounds a query's expansions.
 
 Every word a truncation is expanded to is scored in every field: 65 distinct two-letter truncations
 (259 characters, `co* re* ma* …`) took 1,1 s of CPU on a first request (review r46), the same words
@@ -71,7 +72,9 @@ class Truncations:
         for clause in clauses:
             key = _key(clause) if expands(clause) else None
             if key is not None:
-                self.typed.setdefault(key, clause.text.rpartition(" ")[2])
+                # a phrase's by its phrase: `"eau co*" co*` named two different « co* » (review 3 of r47)
+                self.typed.setdefault(key, clause.text if key[1] == MAX_TRUNCATED_PHRASES else
+                                      clause.text.rpartition(" ")[2])
                 counts[key] = counts.get(key, 0) + 1
         found = {key: starting(*key) if starting is not None else ([], 0) for key in counts}
         shares = _shares({k: len(words) for k, (words, _) in found.items()}, counts,
@@ -97,8 +100,8 @@ class Truncations:
         if others:
             each = _words(others[0]) if len(others) == 1 else f"de {others[0]} à {_words(others[-1])}"
             said.append(f"{len(cut) - named} autres ({each} chacun)")
-        return (f"La recherche porte sur {_words(self.budget)} au plus pour tous ses débuts de mots, "
-                f"les plus fréquents de chacun : {french_list(said)}.")
+        return (f"Les débuts de mots de cette recherche sont développés en {_words(self.budget)} au plus en "
+                f"tout, les plus fréquents de chacun : {french_list(said)}.")  # (searched or excluded: `-pr*`)
 
 
 def _number(n: int) -> str:

@@ -11,7 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.action_ids import fingerprint
 from indexer.facet_registry import SOURCE_LABELS, registry
-from indexer.limits import YEAR_MAX, YEAR_MIN
+from indexer.limits import MAX_QUERY_CHARS, YEAR_MAX, YEAR_MIN
 from indexer.records import PARTY_FACTS, SHOWN_ONLY
 from indexer.text import french_list
 
@@ -241,7 +241,7 @@ def _search_page(template: str, view: str):
         "without_filters": without_filters, "NOT_FILTERS": not_filters(),
         "path": request.path, "view": view, "state": state,
         "with_state": with_state, "unfiltered": unfiltered,
-        "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN,
+        "examples": EXAMPLES, "filter_box_min": FILTER_BOX_MIN, "max_query_chars": MAX_QUERY_CHARS,
         # the page kept both ways (the map ignores it): list page 3 -> Carte -> Liste was page 1
         "list_url": url_with(url_for("pages.search"), args, page=args.get("page")),
         "map_url": url_with(url_for("pages.map_page"), args, page=args.get("page")),
@@ -362,7 +362,7 @@ def partnership(pid: str):
         return _partnership_meant(pid) or _not_here(pid) or _unknown_partnership(pid)
     args = request.args
     q = args.get("q", "")
-    mark = views.record_marks(q if len(q) <= 500 else "")
+    mark = views.record_marks(q if len(q) <= MAX_QUERY_CHARS else "")
     state = search_state(args)
     sections = [(label, paras) for key, label in TEXT_SECTIONS if (paras := _paragraphs(p.get(key), key, mark))]
     actions = [dict(marking.marked_action(a, mark), says_more=_says_more(a)) for a in p["actions"]]
