@@ -3,7 +3,9 @@ whose value, up to the next labelled line, names the persons, one per line, each
 (verbatim lines of the Mali repertoire)."""
 from __future__ import annotations
 
-from indexer.parsers.contacts import merged, owned_emails, read_line
+import pytest
+
+from indexer.parsers.contacts import bare_phone, merged, owned_emails, read_line
 from indexer.parsers.cuf_contacts import ContactBlock, head_contacts, signatories
 from indexer.records import Contact, Party
 
@@ -467,3 +469,10 @@ def test_read_line_reads_a_number_ending_the_line_as_a_phone_but_no_year_nor_amo
     for text in ("Adjoint au maire 2001-2008", "Budget annuel 3 000 000", "BP 3126 35 031",
                  "Conseiller municipal depuis 1995 - 2008", "Subvention : 1 500 000"):
         assert read_line(text).phone is None, text
+
+
+@pytest.mark.parametrize("line", ["Date de mise à jour : 10/10/2008", "Protocole signé le 31/01/1993",
+                                  "Cartographie 2006-2007 12 747", "Population : 1200000"])
+def test_a_date_a_period_before_an_amount_or_a_count_is_no_phone(line):
+    """bare_phone read these as phones (review 2 of round 47; none stands in a contact block today)."""
+    assert bare_phone(line) is None

@@ -152,14 +152,19 @@ _BARE_NUMBER_RE = re.compile(r"(?:^|(?<=[\s:–\-]))(?:\+\s?|\(\s?\+?)?\d[\d\s.\
 def bare_phone(text: str) -> tuple[int, str] | None:
     """A phone number that ends a line without a label (`Mairie de Vielle-Aure : 05.62.39.58.93`,
     `Guy MARBOEUF – 01 30 24 64 37`, `: 673 41 35`), as (where it starts, the number): 7 to 15 digits that
-    are no period of years (`2005-2008`), no postcode or box after `BP` / `Cedex`, and no amount
-    (`3 000 000`, after `budget`)."""
+    are no period of years (`2005-2008`), no date, no postcode or box after `BP` / `Cedex`, and no amount
+    (`3 000 000`, after `budget`) or count written whole (`1200000`)."""
     m = _BARE_NUMBER_RE.search(text)
     if m is None:
         return None
-    groups = re.findall(r"\d+", m.group(0))
+    groups, found = re.findall(r"\d+", m.group(0)), m.group(0).strip()
     if not 7 <= sum(len(g) for g in groups) <= 15 or all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups) \
-            or re.fullmatch(r"\d{1,3}(?:[\s.]\d{3})+", m.group(0).strip()):  # `3 000 000`: thousands, an amount
+            or re.fullmatch(r"\d{1,3}(?:[\s.]\d{3})+", found):  # `3 000 000`: thousands, an amount
+        return None
+    # a date (`10/10/2008`), a period before an amount (`2006-2007 12 747`), a count written whole
+    # (`1200000`): none is a phone (review 2 of round 47; no contact line has them today)
+    if re.search(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b|\b(?:19|20)\d\d\s?[-/]\s?(?:19|20)?\d\d\b", found) \
+            or re.fullmatch(r"[1-9]\d+", found):
         return None
     if re.search(r"\b(?:B\.?\s?P\.?|bo[iî]te postale|cedex|n°)\s*:?\s*$", text[:m.start()], re.IGNORECASE) \
             or re.search(r"\b(?:budget|montant|co[uû]t|total|subvention)", text[:m.start()], re.IGNORECASE):
