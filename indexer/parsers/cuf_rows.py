@@ -324,6 +324,7 @@ def place(kind: str, rows: list[Row], cells: list[Cell], tops: dict[int, int],
             and all(r.cells[0].segment == last.cells[0].segment for r in rows) and last.domain is not None:
         # a table read row by row (a label, its projects, then its `2008/ 2009 3500 Euros` line, Saint-Jean-
         # de-la-Ruelle l.11350-11367): the line under the projects of several labels is the last label's row's
+        # (`is`, as `labels` above: the same label's rows, not another label spelt alike; review 2 of r47)
         return [(r, cells[0]) for r in rows if r.domain is last.domain]
     return align(rows, cells, tops, stretch, heights or ())
 
