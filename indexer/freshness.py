@@ -46,9 +46,7 @@ def _check_readable(generation: Generation) -> None:
 def check_fresh(data_dir: Path | str, index_dir: Path | str) -> Generation:
     """The current generation when it is fresh; else IndexMissing, IndexCorrupt
     or IndexOutdated saying why."""
-    generation = current_generation(Path(index_dir))
-    check_compatible(generation)
-    _check_readable(generation)
+    generation = _openable(Path(index_dir))
     meta = generation.meta
     if meta.get("corpus_checksum") != corpus_checksum(Path(data_dir)):
         raise IndexOutdated("l'index a été construit à partir d'autres documents sources")
@@ -91,12 +89,18 @@ def ensure_index(data_dir: Path | str, index_dir: Path | str,
         wait_for_build(Path(index_dir))
 
 
+def _openable(index_dir: Path) -> Generation:
+    """The current generation if the engine can open it, fresh or not; else IndexMissing or IndexCorrupt."""
+    generation = current_generation(index_dir)
+    check_compatible(generation)
+    _check_readable(generation)
+    return generation
+
+
 def _servable(index_dir: Path) -> bool:
     """An index the engine can open, fresh or not (check_fresh without the freshness)."""
     try:
-        generation = current_generation(index_dir)
-        check_compatible(generation)
-        _check_readable(generation)
+        _openable(index_dir)
     except IndexError_:
         return False
     return True
