@@ -40,7 +40,8 @@ def _both(everything: int, *masks: int | None) -> int:
     """The documents every mask keeps (None: a mask keeping all)."""
     keep = everything
     for m in masks:
-        keep &= keep if m is None else m
+        if m is not None:
+            keep &= m
     return keep
 
 
@@ -99,7 +100,8 @@ def exact_counts(state: IndexState, selection: Selection, mode: str, decisions: 
     if not decisions:
         return 0
     shown = _answers(decisions)
-    kinds = state.facet_bits.of(state.action_docnums), state.facet_bits.of(state.partnership_docnums)
+    by_kind = state.facet_bits.values["type"]  # (the type facet's bitsets: the action and partnership documents)
+    kinds = by_kind.get("action", 0), by_kind.get("partnership", 0)
     listed = {f: _Listed(state, selection, mode, f, kinds) for f in facets}
     pending: dict[str, dict[Hashable, tuple[bool, ...]]] = {}
     for f, lst in listed.items():

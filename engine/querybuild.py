@@ -71,7 +71,7 @@ from .querymodel import (
     rebuilt,
 )
 from .queryyears import active_years, year_alternatives
-from .truncations import Truncations
+from .truncations import Truncations, expands
 
 YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
@@ -444,7 +444,7 @@ def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, expans
     text = clause.text.rstrip(TRUNCATION) or clause.text
     if clause.target == NAMES:
         truncation = _truncated_group(schema, clause, built, expansions, fields=("parties",)) \
-            if clause.text.endswith(TRUNCATION) else None
+            if expands(clause) else None
         return truncation or Group(clause.text, [Alternative(VIA_PHRASE, clause.text, name_parts(schema, text))])
     facet_name = clause.target or ""  # a field clause always names its facet (parse_query)
     values = match_facet_value(facet_values.get(facet_name, []), text)
@@ -471,7 +471,7 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
     profile = ranking_profile.current()
     if clause.kind == "field":
         return _field_group(schema, clause, facet_values, built, expansions)
-    if clause.kind in ("word", "phrase") and clause.text.endswith(TRUNCATION):
+    if expands(clause):  # (the query's budget counted the same clauses: truncations.expands)
         group = _truncated_group(schema, clause, built, expansions)
         if group is not None:
             return group
