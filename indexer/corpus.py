@@ -156,8 +156,6 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
     merged = fold_listed(list(by_id.values()), actions, warnings)
     for p in merged:
         micl.say_heading_against_status(p)
-
-    for p in merged:
         _normalise_names(p)
     french_places.from_other_records(merged)
     for p in merged:

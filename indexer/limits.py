@@ -18,12 +18,12 @@ MAX_PAGE = 10_000
 YEAR_MIN, YEAR_MAX = 1900, 2100  # year_from, year_to and the year facet
 MAX_QUERY_CHARS = 500  # q's length, in the API, the page and the command line
 
-# What a truncation (`assainiss*`) is expanded to, the most frequent words first, with a notice when
-# more words begin so: a word's 50 (a one-word name's too); at the end of a phrase or a name of several words
-# (`"eau pot*"`), 10, each one more
-# phrase to match; and all the query's truncations together, TRUNCATED_WORDS_PER_QUERY, shared out
-# evenly (each truncation at least its most frequent word): every word is scored in every field, and
-# 65 distinct two-letter truncations (259 characters) took 1,1 s of CPU on a first request (review r46)
+# What a truncation (`assainiss*`) is expanded to, the most frequent words first, with a notice when more
+# words begin so: a word's 50 (a one-word name's too); at the end of a phrase or a name of several words
+# (`"eau pot*"`), 10, each one more phrase to match; and all the query's truncations together,
+# TRUNCATED_WORDS_PER_QUERY, shared out evenly (each truncation at least its most frequent word): every word
+# is scored in every field, and 65 distinct two-letter truncations (259 characters) took 1,1 s of CPU on a
+# first request (review r46)
 MAX_TRUNCATED_WORDS = 50
 MAX_TRUNCATED_PHRASES = 10
 TRUNCATED_WORDS_PER_QUERY = 200

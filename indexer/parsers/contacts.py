@@ -180,12 +180,11 @@ def read_line(text: str, contact: Contact | None = None) -> Contact:
     c = contact or Contact()
     s = take_email(squash_spaces(text), c)
     tel = re.search(rf"\b({_PHONE_LABEL}|fax)\b.*$", s, re.IGNORECASE)
-    bare = bare_phone(s) if not (tel and re.search(r"\d", tel.group(0))) else None
     if tel and re.search(r"\d", tel.group(0)):
         phone, fax = phone_and_fax(tel.group(0))
         c.phone, c.fax = c.phone or phone, c.fax or fax
         s = s[:tel.start()]
-    elif bare is not None:
+    elif (bare := bare_phone(s)) is not None:
         c.phone = c.phone or bare[1]
         s = s[:bare[0]].rstrip(" ,;:-–")
     found = names(s)

@@ -351,9 +351,8 @@ def years(text: str | None, until: int | None = None) -> Years:
         else:
             out.dropped.append(y)
     out.found = sorted(set(out.found))
-    out.planned = sorted(set(out.planned) - set(out.found))
     out.dropped = sorted(set(out.dropped))
-    out.planned = [y for y in whole_plans(out.planned, text) if y not in out.found]
+    out.planned = [y for y in whole_plans(sorted(set(out.planned) - set(out.found)), text) if y not in out.found]
     return out
 
 
@@ -364,6 +363,8 @@ def whole_plans(planned: list[int], text: str | None) -> list[int]:
     that started by then (`(2006-2009)` in 2008) is running, not planned: its own rule fills it
     (`corpus.fill_periods`)."""
     ends = set(planned)
+    if len(ends) < 2:  # (no period between two planned years: the text need not be read again, 12 413 calls a build)
+        return sorted(ends)
     inner = {y for first, last in periods(text) if first in ends and last in ends for y in range(first + 1, last)}
     return sorted(ends | inner)
 

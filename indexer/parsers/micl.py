@@ -536,4 +536,3 @@ def say_heading_against_status(p: Partnership) -> None:
             f"« {status} ».")
     if note not in p.notes:
         p.notes.append(note)
-
