@@ -144,6 +144,14 @@ class FacetBits:
             acc |= table.get(v, 0)
         return acc
 
+    def holding(self, facet: str, values) -> int:
+        """Documents holding one of `values`, the facet's missing value (`none`) selecting those holding
+        none of its values: a prefix (`annee:none`, `-annee:none`) reads it as the parameter does."""
+        held = self.missing.get(facet)
+        if held is None or held[0] not in values:
+            return self.any_of(facet, values)
+        return self.any_of(facet, [v for v in values if v != held[0]]) | held[1]
+
     def selection_mask(self, facet: str, selection: Selection) -> int | None:
         """Documents passing the selection of one facet; None when it selects nothing. Its missing
         value (`year=none`) adds the documents holding no value, to the period's too: no document
@@ -209,10 +217,10 @@ def prefix_mask(bits: FacetBits, selection: Selection) -> int | None:
     """What the query's own prefixes require and exclude (None: nothing)."""
     pre: int | None = None
     for facet, sel in (selection.required or {}).items():
-        m = bits.any_of(facet, sel)
+        m = bits.holding(facet, sel)
         pre = m if pre is None else pre & m
     for facet, sel in (selection.excluded or {}).items():
-        m = ~bits.any_of(facet, sel)
+        m = ~bits.holding(facet, sel)
         pre = m if pre is None else pre & m
     return pre
 

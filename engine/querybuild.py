@@ -413,7 +413,7 @@ def _no_value_notice(facet, clause: Clause, text: str) -> str:
     if facet is not None and facet.pattern and not _value_shaped(facet, text):
         if facet.name == YEAR_FACET:  # a prefix also takes a period or a bound, which the API's `year` does not
             return (f"Année invalide : « {text[:40]} » (attendu : une année de quatre chiffres, ou une période : "
-                    f'2001-2005, "années 1980", <1990).')
+                    f'2001-2005, "années 1980", <1990 ; none pour les fiches sans année).')
         try:
             facet.parse(text)
         except ValueError as exc:
@@ -429,6 +429,13 @@ def _as_value(facet, text: str) -> str:
         return str(facet.parse(text))
     except ValueError:
         return labelled(facet.value_labels, text, facet.value_words) or text
+
+
+def _names_missing(facet, text: str) -> bool:
+    """Whether a prefix's value is the facet's missing value, as the API writes it (`none`) or as the
+    page labels it (« Sans année », from `sans` on)."""
+    return fold_text(text).strip() == facet.missing or (
+        len(fold_text(text).strip()) >= 4 and labelled(facet.value_labels, text) == facet.missing)
 
 
 def _value_shaped(facet, text: str) -> bool:
@@ -451,6 +458,8 @@ def _field_group(schema, clause: Clause, facet_values, built: BuiltQuery, expans
     facet = registry().get(facet_name)
     if not values and facet is not None and not facet.pattern:
         values = match_facet_value(facet_values.get(facet_name, []), _as_value(facet, text))
+    if not values and facet is not None and facet.missing is not None and _names_missing(facet, text):
+        values = [facet.missing]  # `annee:none`, `annee:"sans année"`: the records no year dates, as `year=none`
     if not values and facet is not None and facet.text_field:
         return Group(clause.text, [Alternative(VIA_PHRASE, clause.text,
                                                field_parts(schema, text, phrase=True,

@@ -48,7 +48,7 @@ def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, 
     with `country=Mali`), said as both applying. Two values of a facet a record may hold several of
     (`annee:2005` with `year=2006`, `domaine:santé` with a domain) are no such pair: many records
     are of both, and something else emptied the listing; a value with the facet's missing value
-    alone is (`annee:2005` with `year=none`: a record dated 2005 has a year)."""
+    alone is (`annee:2005` with `year=none`, `annee:none` with `year=2005`: a record dated 2005 has a year)."""
     out = []
     for facet in facets:
         given = filters.get(facet.name)
@@ -57,8 +57,10 @@ def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, 
         required = [v for v in built.filters.get(facet.name, []) if v != NO_VALUE]
         excluded = set(built.excluded_filters.get(facet.name, []))
         typed = ""
-        if required and not set(required) & set(given) and (not facet.multi or set(given) == {facet.missing}):
-            # (one value a record; or none: `annee:2005` with `year=none`)
+        if required and not set(required) & set(given) and (
+                not facet.multi or facet.missing is not None and facet.missing in {*given, *required} and (
+                    set(given) == {facet.missing} or set(required) == {facet.missing})):
+            # (one value a record; or none: `annee:2005` with `year=none`, `annee:none` with `year=2005`)
             typed = _clauses(pq, facet.name, negated=False)
         elif set(given) <= excluded:
             typed = _clauses(pq, facet.name, negated=True)

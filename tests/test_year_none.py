@@ -200,3 +200,26 @@ def test_the_documented_figures_are_the_engine_s(client):
     assert get("/api/search").get_json()["facets"][YEAR][-1]["count"] == partnerships
     assert get("/api/search?type=action&year_from=2000&year_to=2004").get_json()["total"] == period
     assert get("/api/search?type=action&year_from=2000&year_to=2004&year=none").get_json()["total"] == both
+
+
+@pytest.mark.parametrize("typed", ["annee:none", 'annee:"sans année"', "année:sans", "an:NONE"])
+@pytest.mark.parametrize(("q", "filters"), [("", {}), ("", {"type": ["action"]}), ("formation", {"country": ["Mali"]})])
+def test_a_prefix_selects_the_yearless_records_as_the_parameter_does(engine, typed, q, filters):
+    """`annee:none` typed in the words lists what `year=none` lists, where it was « Année invalide » and nothing."""
+    by_prefix = _every(engine, f"{q} {typed}".strip(), filters, sort="name")
+    by_parameter = _every(engine, q, {**filters, YEAR: [NONE]}, sort="name")
+    assert by_prefix and [r["id"] for r in by_prefix] == [r["id"] for r in by_parameter]
+    assert not _search(engine, f"{q} {typed}".strip(), filters)["query"]["notices"] or q
+
+
+def test_excluding_the_yearless_records_keeps_every_dated_one(engine):
+    everything = _search(engine, "", {}, per_page=1)["total"]
+    dated = _search(engine, "-annee:none", {}, per_page=1)["total"]
+    yearless = _search(engine, "", {YEAR: [NONE]}, per_page=1)["total"]
+    assert 0 < dated < everything and dated + yearless == everything
+
+
+def test_annee_none_with_a_year_parameter_says_both_apply(engine):
+    r = _search(engine, "eau annee:none", {YEAR: ["2005"]})
+    assert r["total"] == 0
+    assert any("« année:none » dans la recherche et le filtre « Année : 2005 »" in n for n in r["query"]["notices"])
