@@ -127,7 +127,7 @@ RULES: list[tuple[str, list[str]]] = [
              "transport", "voirie", "route", "infrastructure", "habitat", "logement", "batiment", "equipement",
              "cadastre",
              r"(?<!cadres )(?<!agents )territori",  # `cadres territoriaux` are civil servants
-             "mobilite", "plan de developpement", "eclairage", "desenclav"), [URBANISME]),
+             "mobilite", "plan de developpement", "eclairage public", "desenclav"), [URBANISME]),
     (_starts("institution", "gouvernance", "decentralis", "gestion municipale", "gestion communale",
              "administrat", "renforcement des capacites", "capacites", "etat civil", "fiscal",
              "finances locales", "elus", "appui a la commune", "appui aux communes", "democrat", "citoyen",
@@ -146,7 +146,8 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts("social", r"solidarite(?! internationale)", r"handicap(?! international)", "personnes agees", "enfance",
              "petite enfance", r"(?<!unies contre la )pauvrete", "humanitaire", "urgence", "aide alimentaire"),
      [SOCIAL]),
-    (_starts("energ", "electri", "solaire", "eolien"), [ENERGIE]),
+    # lighting is power (`Éclairage scolaire`, Allonnes–Sangha l.722); `Eclairage public` is planning too
+    (_starts("energ", "electri", "solaire", "eolien", "eclairage"), [ENERGIE]),
     # Morocco repertoire: "Développement urbain" ("urban" misses "urbain"), "Circulation et déplacements"
     (_starts(r"(?<!proprete )(?<!milieu )urbain", "circulation", "deplacement"), [URBANISME]),
     (_starts("services publics"), [GOUVERNANCE]),
@@ -227,24 +228,30 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     (RULES[0][0] + r"|captage|bornes?.fontaines?|\bpuit\b", [EAU]),  # the water rule reads text as well as labels
     ((r"\bcscom|\bcsref|centre de sante|centres de sante|dispensaire|"
       r"maternite|(?<!a l.)(?<!dans l.)hopital|\bsante\b|medicament|paludisme|\bmedecins?\b|"
+      # surgery, eye and dental care (AIMF–Bamako l.13104 `centre de chirurgie ophtalmologique`)
+      r"\bchirurgi|\bophtalmolog|\bdentaire|"
       r"\bmedica(?:l|le|ux|les)\b"), [SANTE]),  # `à l'hôpital`: a place
     ((r"\becoles?\b|\b(?:pre|peri|para)?scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|"
       r"formation professionnelle|"
-      r"centres? de formation|bibliothecaires|(?:complexes?|projets?|etablissements?) educati(?:f|fs)\b"), [EDUCATION]),
+      r"centres? de formation|bibliothecaires|"
+      # training trainers, courses that qualify (Marseille–Marrakech l.2000, l.2039)
+      r"\bformations? (?:de |des |aux )?formateurs|\bformateurs aux metiers|formations? (?:qualifiante|diplomante)|"
+      r"(?:complexes?|projets?|etablissements?) educati(?:f|fs)\b"), [EDUCATION]),
     ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
       r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
       r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)|"
       # what the actions themselves call cultural (not an association's name): centres, weeks, events
       r"(activites|echanges|centres?|semaines?|manifestations?|evenements?|animations?|actions?|programmes?|"
       r"projets?|journees?) culturel(?:le)?s?|de type culturel|\bconteu(?:r|se)s?\b|\bcontes\b|spectacles?|"
-      r"\bartistes?\b|ecrivains?|\btheatre|\bdanses?\b|lecture publique|appui a la lecture"), [CULTURE]),
+      r"\bartistes?\b|ecrivains?|\btheatre|\bdanses?\b|lecture publique|appui a la lecture|"
+      r"\bthemes? (?:de la culture|culturels?)\b"), [CULTURE]),  # `2003 : sur le thème de la culture` (Pontcharra)
     # improved stoves (`fourneaux économes`) save fuel wood; a multifunctional platform is an engine
     # that mills grain and gives power (not `électricité` alone: a renovation's wiring)
     ((r"electrif|solaire|eclairage|groupe electrogene|fourneaux? (?:econome|ameliore)|foyers? (?:ameliore|econome)|"
       r"\bfours? ameliore|"
       r"plate.?formes? multi.?fonctionnelle"), [ENERGIE]),
     # each word from its start: river banks (`berges`) are not guests put up (`hébergés`)
-    ((r"\b(?:dechets?\b|ordures|bennes?\b|(?:in)?salubrite|reboise|"
+    ((r"\b(?:dechets?\b|ordures|bennes?\b|proprete\b|(?:in)?salubrite|reboise|"
       r"plantations? d.arbres|bosquets?|decharge|berges|espaces? verts?|environnement urbain|"
       r"(protection|preservation|sensibilisation|education)( \w+)? (a |de )?l.environnement|"
       r"environnementa)"), [ENVIRONNEMENT]),
@@ -258,12 +265,14 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     # `route régionale 24` is an address; `pistes de financement`, ideas; `soutien logistique`, help
     ((r"\broutes?\b(?! (?:regionale|nationale|departementale))|"
       r"\bpistes?\b(?! de (?:financement|reflexion|travail|projets?|cooperation|actions?))|"
-      r"\bponts?\b(?! entre)|(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|"
+      # `créer des ponts et un temps d'échange` (Vienne–Tiflet l.4278) is a figure of speech too
+      r"(?<!creer des )(?<!jeter des )(?<!tisser des )\bponts?\b(?! entre)|"
+      r"(?<!projets )passerelle|voirie|plan d.amenagement|lotissement|"
       r"\burbanisme\b|"
       r"renovation (du )?marche|amenagement de l.espace|"
       # a master plan of a named service is about that service
       r"schema (global|directeur)(?! (?:de la |de |d.)(?:gestion des dechets|assainissement|eau|l.eau))|"
-      r"\b(?:auto)?bus\b|transports? (publics|en commun|urbains)"), [URBANISME]),
+      r"\b(?:auto)?bus\b|\btramway|transports? (publics|en commun|urbains)"), [URBANISME]),
     # people in hardship helped, whatever the heading: destitute families, the blind, charities
     # milk given to children, not a dairy's (`valoriser le lait traité` by a yaourterie)
     ((r"enfants en difficulte|aide alimentaire|detenus|orphelin|handicap(?! international)|indigent|"
@@ -278,10 +287,11 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     # a school or sanitation cooperative is about its school or its streets, not trade
     ((r"micro.?credits?|cooperatives?\b(?! scolaires?| de salubrite| d.assainissement)|artisans?\b|"
       r"activites generatrices|operateurs economiques|poles? de competitivite|economie (?:fondee sur la )?connaissance|"
-      r"developpement economique|echanges economiques"), [ECONOMIE]),
+      r"developpement economique|echanges economiques|economie informelle|secteur informel"), [ECONOMIE]),
     ((r"maitrise d.ouvrage|outils institutionnels|appui institutionnel|"
       r"formation (?:des |d.)elus|\bdecentralisation|etat civil|fonctionnaires|"
-      r"(?:cadres|agents|personnels?) (?:municipaux|communaux|territoriaux|superieurs)"), [GOUVERNANCE]),
+      r"(?:cadres|agents|personnels?) (?:municipaux|communaux|territoriaux|superieurs)|"
+      r"\b(?:cadres|agents) et (?:des )?elus\b|\belus et (?:des )?(?:cadres|agents)\b"), [GOUVERNANCE]),
     # support given to associations (not an evening shared with them)
     ((r"(subventions?|soutien|appui|aides?|renforcement|accompagnement) (a |aux |d.|des |de )*associations|"
       r"societe civile"), [SOCIETE]),
@@ -295,7 +305,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"(?:visites?|voyages?) d.echanges?"), [ECHANGES]),
     # tourism named in an action (`un projet de développement économique fondé sur le tourisme culturel`)
     # (not its tourists as beneficiaries, nor a place's appeal in passing)
-    ((r"\b(?:eco)?tourisme\b|(?:sites?|circuits?|projets?|promotion|developpement|valorisation|itineraires?|"
+    ((r"\b(?:eco)?tourisme\b|\bhotellerie\b|(?:sites?|circuits?|projets?|promotion|developpement|valorisation|itineraires?|"
       r"produits?|formations?) touristiques?"), [TOURISME]),
     ((r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
       r"risques (urbains|majeurs|naturels)|seismes?\b"), [SECURITE]),
