@@ -144,9 +144,10 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
 
 
 def search(state: IndexState, req: SearchRequest, planned: Planned | None = None,
-           decided: tuple[bool, ...] | None = None, out: dict | None = None) -> dict:
+           decided: tuple[bool, ...] | None = None, evaluator: Evaluator | None = None) -> dict:
     """The response to `req`. `planned`: the query read and built by the search whose other kind, or facet
-    values, this one counts (it counts no other); `decided`: `Ranking.decisions` to take; `out` gets the counts."""
+    values, this one counts (it counts no other and answers only its total, counts and decisions); `decided`:
+    `Ranking.decisions` to take; `evaluator`: that search's, so the scores it read are read once."""
     started = time.perf_counter()
     if planned is None:
         known = knows(state)
@@ -168,8 +169,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     )
     kinds = listed_kinds(facets, req.filters, built)
     mode = listing(kinds)
-    shared: dict = out if out is not None else {}  # what searches counting for this one reuse
-    ranking, score_fn = _scores(state, built, notices, listed_counter(state, selection, mode), decided, shared)
+    ranking, score_fn, evaluator = _scores(state, built, notices, listed_counter(state, selection, mode), decided,
+                                           evaluator)
     scores, fallback, partial = ranking.scores, ranking.fallback, ranking.partial
 
     action_cands, part_scores = _candidates(state, scores, kinds)
@@ -211,12 +212,12 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     total = len(hits)
     # the other kind's count is what its own listing holds, whose ranking widens to partial matches and reads an
     # exclusion its own way (`assainissement Kayes` said 270 actions, that listing holds 15; `-eau` 289, not 830)
-    listings = _listings(state, req, mode if kinds else None, total, (pq, built, known), shared) \
+    listings = _listings(state, req, mode if kinds else None, total, (pq, built, known), evaluator) \
         if planned is None and (req.facets or not total) else Counter()
     counts.update({facets.kind.name: listings} if facets.kind is not None else {})  # what each listing holds
-    _count_clicks(state, req, (pq, built, known), selection, mode, ranking.decisions, counts, out, shared)
-    if planned is not None:  # a search counting for another reads its total and counts only (above)
-        return {"total": total}
+    if planned is not None:  # a search counting for another
+        return {"total": total, "counts": counts, "decisions": ranking.decisions}
+    _count_clicks(state, req, (pq, built, known), selection, mode, ranking.decisions, counts, evaluator)
 
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
@@ -389,28 +390,27 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
 
 
 def _count_clicks(state: IndexState, req: SearchRequest, planned: Planned, selection: Selection, mode: str,
-                  decisions: Decisions, counts: dict[str, Counter], out: dict | None, shared: dict) -> None:
+                  decisions: Decisions, counts: dict[str, Counter], evaluator: Evaluator | None) -> None:
     """Each facet value counts what its click lists (engine/exactcounts.py), by searches told other
-    decisions, which reuse the scores read (`shared`) and hand back (`out`) their counts and decisions."""
+    decisions, which reuse the scores read (`evaluator`) and answer their counts and decisions."""
     def recount(decided: tuple[bool, ...]) -> tuple[dict[str, Counter], Decisions]:
-        got: dict = {"evaluator": shared.get("evaluator")}
-        search(state, replace(req, page=1, per_page=1, snippets=False, explain=False), planned, decided, got)
+        got = search(state, replace(req, page=1, per_page=1, snippets=False, explain=False), planned, decided,
+                     evaluator)
         return got["counts"], got["decisions"]
-    if out is not None:
-        out.update(counts=counts, decisions=decisions)
-    elif req.facets and decisions:
-        kind = registry().kind
-        exact_counts(state, selection, mode, decisions, counts, [f for f in counts if kind is None or f != kind.name],
-                     recount)
+    if not (req.facets and decisions):
+        return
+    kind = registry().kind
+    exact_counts(state, selection, mode, decisions, counts, [f for f in counts if kind is None or f != kind.name],
+                 recount)
 
 
 def _listings(state: IndexState, req: SearchRequest, listed: str | None, total: int, planned: Planned,
-              shared: dict) -> Counter:
+              evaluator: Evaluator | None) -> Counter:
     """How many records each kind's listing of this search holds (its kind toggled: `type`); the kind
-    listed (None: none is) holds `total`. Those searches reuse the scores read (`shared`)."""
+    listed (None: none is) holds `total`. Those searches reuse the scores read (`evaluator`)."""
     return Counter({k: total if k == listed else search(state, replace(
         req, filters={**req.filters, kind.name: [k]}, page=1, per_page=1, facets=False, snippets=False,
-        explain=False), planned, None, {"evaluator": shared.get("evaluator")})["total"]
+        explain=False), planned, None, evaluator)["total"]
         for k in kind.closed}) if (kind := registry().kind) is not None else Counter()
 
 
@@ -477,16 +477,14 @@ def _outside_domain(state: IndexState, selection: Selection, built, score_fn: Sc
     return scaled
 
 
-def _scores(state: IndexState, built, notices: list[str], listed, decided=None, shared=None
-            ) -> tuple[Ranking, ScoreFn | None]:
-    """The ranking of the matching documents (`ranking.rank`; its scores are
-    None when browsing, no text) and the function that read the scores."""
+def _scores(state: IndexState, built, notices: list[str], listed, decided=None, evaluator: Evaluator | None = None
+            ) -> tuple[Ranking, ScoreFn | None, Evaluator | None]:
+    """The ranking of the matching documents (`ranking.rank`; its scores are None when browsing, no
+    text), the function that read the scores and the evaluator it read them with (`evaluator`, given)."""
     if not built.has_text:
-        return Ranking(None), None
+        return Ranking(None), None, evaluator
     # one per request: parts shared by the groups, and by the searches counting for it, are read once
-    evaluator = (shared or {}).get("evaluator") or _evaluator(state)
-    if shared is not None:
-        shared["evaluator"] = evaluator
+    evaluator = evaluator or _evaluator(state)
     cut = False
 
     def score(query) -> Mapping[int, float]:
@@ -502,7 +500,7 @@ def _scores(state: IndexState, built, notices: list[str], listed, decided=None, 
     notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
-    return ranking, score
+    return ranking, score, evaluator
 
 
 def _top(hits: list[int], key, upto: int) -> list[int]:
