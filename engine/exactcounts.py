@@ -49,15 +49,21 @@ def _answers(decisions: Decisions) -> tuple[bool, ...]:
     return tuple(answer for _, _, answer in decisions)
 
 
+def _bitsets(state: IndexState, decisions: Decisions) -> list[tuple[int, int]]:
+    """Each decision's documents as a bitset, with its `n` (made once, read for every facet)."""
+    return [(state.facet_bits.of(docs), n) for docs, n, _ in decisions]
+
+
 class _Listed:
     """How many results a set of documents lists under the filters with one facet's selection
-    replaced by one value (what `listed_counter` says under that value's filters)."""
+    replaced by one value (what `listed_counter` says under that value's filters). `pre` and `masks`:
+    the request's prefixes and selections (`prefix_mask`, `selection_masks`)."""
 
-    def __init__(self, state: IndexState, selection: Selection, mode: str, facet: str, kinds: tuple[int, int]):
+    def __init__(self, state: IndexState, selection: Selection, mode: str, facet: str, kinds: tuple[int, int],
+                 pre: int | None, masks: dict[str, int]):
         bits = self.bits = state.facet_bits
         self.state, self.mode = state, mode
         everything = (1 << bits.n) - 1
-        pre, masks = prefix_mask(bits, selection), selection_masks(bits, selection)
         self.keep, self.facet = _both(everything, pre, beside(bits, masks, facet, selection)), facet
         self.none = bits.missing_value(facet)  # (None: the facet has no missing value)
         self.keep_none = 0
@@ -83,11 +89,9 @@ class _Listed:
         docs_ = self.state.docs
         return len({docs_[d].pid for d in self.bits.members(b)}) < n
 
-    def answers(self, decisions: Decisions, values: Iterable[Hashable]) -> dict[Hashable, tuple[bool, ...]]:
-        sets = []
-        for docs, n, _ in decisions:
-            b = self.bits.of(docs)
-            sets.append(((b & self.keep, b & self.keep_none), n))
+    def answers(self, decided: list[tuple[int, int]], values: Iterable[Hashable]) -> dict[Hashable, tuple[bool, ...]]:
+        """Each value's decisions, of those `decided` (`_bitsets`) takes, under its click's filters."""
+        sets = [((b & self.keep, b & self.keep_none), n) for b, n in decided]
         return {v: tuple(self.few(b, v, n) for b, n in sets) for v in values}
 
 
@@ -100,16 +104,19 @@ def exact_counts(state: IndexState, selection: Selection, mode: str, decisions: 
     if not decisions:
         return 0
     shown = _answers(decisions)
-    by_kind = state.facet_bits.values["type"]  # (the type facet's bitsets: the action and partnership documents)
+    bits = state.facet_bits
+    by_kind = bits.values["type"]  # (the type facet's bitsets: the action and partnership documents)
     kinds = by_kind.get("action", 0), by_kind.get("partnership", 0)
-    listed = {f: _Listed(state, selection, mode, f, kinds) for f in facets}
+    pre, masks = prefix_mask(bits, selection), selection_masks(bits, selection)  # (once: the same for every facet)
+    listed = {f: _Listed(state, selection, mode, f, kinds, pre, masks) for f in facets}
+    shown_sets = _bitsets(state, decisions)
     pending: dict[str, dict[Hashable, tuple[bool, ...]]] = {}
     for f, lst in listed.items():
         # (the missing value too when the listing shown holds no record of it: `algérie ménagères Sarthe`
         # with Mali and a period holds no yearless record, its « Sans année » click lists three)
-        none = state.facet_bits.missing_value(f)
+        none = lst.none
         values = set(counts.get(f, ())) | set(selection.values.get(f, ())) | ({none} if none is not None else set())
-        pending[f] = {v: a for v, a in lst.answers(decisions, values).items() if a != shown}
+        pending[f] = {v: a for v, a in lst.answers(shown_sets, values).items() if a != shown}
     tried: set[tuple[bool, ...]] = {shown}
     passes = 0
     while any(pending.values()) and passes < MAX_PASSES:
@@ -121,13 +128,13 @@ def exact_counts(state: IndexState, selection: Selection, mode: str, decisions: 
         tried.add(forced)
         passes += 1
         other, made = recount(forced)
-        got = _answers(made)
+        got, made_sets = _answers(made), _bitsets(state, made)
         for f, lst in listed.items():
             # values the listing shown holds none of may be listed under the other decisions
             unseen = [v for v in other.get(f, ()) if v not in counts.get(f, ()) and v not in pending[f]]
-            fresh = {v: a for v, a in lst.answers(decisions, unseen).items() if a != shown}
+            fresh = {v: a for v, a in lst.answers(shown_sets, unseen).items() if a != shown}
             candidates = {**pending[f], **fresh}
-            for v, a in lst.answers(made, candidates).items():
+            for v, a in lst.answers(made_sets, candidates).items():
                 if a == got:
                     n = other.get(f, Counter()).get(v, 0)
                     c = counts.setdefault(f, Counter())
