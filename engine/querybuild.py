@@ -71,7 +71,7 @@ from .querymodel import (
     rebuilt,
 )
 from .queryyears import active_years, year_alternatives
-from .truncations import Truncations, expands
+from .truncations import Truncations, expands, many
 
 YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
@@ -131,7 +131,7 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, expansions: Trun
         built.notices.append(TOO_SHORT.format(last))
         return None
     grade = ranking_profile.current().stem
-    words, total = expansion.words, expansion.total
+    words = expansion.words
     if head or fields != TEXT_FIELDS:
         parts = [p for w in words for p in field_parts(schema, f"{head} {w}".strip(), phrase=True, fields=fields,
                                                         scale=grade)]
@@ -141,11 +141,8 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, expansions: Trun
         return Group(clause.text, [Alternative(VIA_WORD, clause.text, field_parts(
             schema, f"{head} {truncated(last)}".strip(), phrase=bool(head), fields=fields, scale=grade),
             grade=grade)])
-    if total > len(words) and not expansion.cut:  # a cut one is in the budget's notice
-        many = f"{total:,}".replace(",", "\u202f")  # the French thousands separator
-        named = clause.text if head else last  # a phrase's by its phrase, as the budget's notice does
-        built.notices.append(f"« {named} » : {many} mots commencent ainsi ; la recherche porte "
-                             f"sur les {len(words)} plus fréquents.")
+    if (said := many(clause, expansion)) is not None:
+        built.notices.append(said)
     return Group(clause.text, [Alternative(VIA_TRUNCATED, clause.text, parts, grade=grade)])
 
 

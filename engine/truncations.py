@@ -41,6 +41,22 @@ def expands(clause: Clause) -> bool:
     return clause.text.endswith(TRUNCATION) and (clause.kind in ("word", "phrase") or clause.target == NAMES)
 
 
+def named(clause: Clause) -> str:
+    """How a notice names a truncation: a phrase's by its phrase (`"eau co*" co*` named two different
+    « co* »: review 3 of r47), a word by itself."""
+    head, _, last = clause.text.rpartition(" ")
+    return clause.text if head else last
+
+
+def many(clause: Clause, expansion: Expansion) -> str | None:
+    """What a truncation searched for fewer words than begin so says, when the query's budget did not
+    cut it (a cut one is in `Truncations.notice`); None when it is searched for all of them."""
+    if expansion.total <= len(expansion.words) or expansion.cut:
+        return None
+    return (f"« {named(clause)} » : {_number(expansion.total)} mots commencent ainsi ; la recherche porte "
+            f"sur les {len(expansion.words)} plus fréquents.")
+
+
 def _key(clause: Clause) -> tuple[str, int] | None:
     """(the folded beginning, the truncation's own limit); None when too few letters precede the star."""
     head, _, last = clause.text.rpartition(" ")
@@ -72,9 +88,7 @@ class Truncations:
         for clause in clauses:
             key = _key(clause) if expands(clause) else None
             if key is not None:
-                # a phrase's by its phrase: `"eau co*" co*` named two different « co* » (review 3 of r47)
-                self.typed.setdefault(key, clause.text if key[1] == MAX_TRUNCATED_PHRASES else
-                                      clause.text.rpartition(" ")[2])
+                self.typed.setdefault(key, named(clause))
                 counts[key] = counts.get(key, 0) + 1
         found = {key: starting(*key) if starting is not None else ([], 0) for key in counts}
         shares = _shares({k: len(words) for k, (words, _) in found.items()}, counts,
