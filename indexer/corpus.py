@@ -358,9 +358,14 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     # perspectives print its programme of the sheet's own year, `2008`, whose actions run then)
     planned = [y for y in _planned(p, until, ahead) if y not in running]
     # both ends of a period planned, its years between are too (`prévision du plan 2008-2010`: 2009)
-    said = " ".join(t for k, t in ((None, p.perspectives), (None, p.history), (None, p.objectives), *p.extra.items())
-                    if t and k != PLANNED)
-    p.add_planned([y for y in fields.whole_plans(planned, said) if y not in running])
+    p.add_planned([y for y in fields.whole_plans(planned, " ".join(t for t in (p.perspectives, _told(p)) if t))
+                   if y not in running])
+
+
+def _told(p: Partnership) -> str:
+    """Its history, objectives and other sections, joined: not the planned years its sheet is given
+    (`extra[PLANNED]`, what these texts are read for)."""
+    return " ".join(t for t in (p.history, p.objectives, *(t for k, t in p.extra.items() if k != PLANNED)) if t)
 
 
 def _planned(p: Partnership, until: int | None, ahead: fields.Years) -> list[int]:
@@ -369,9 +374,7 @@ def _planned(p: Partnership, until: int | None, ahead: fields.Years) -> list[int
     sections, those their sentence marks as planned (`Une rencontre est prévue à Guelma en Mai 2006`)."""
     if until is None:
         return []
-    told = fields.years(" ".join(t for k, t in ((None, p.history), (None, p.objectives), *p.extra.items())
-                                 if t and k != PLANNED), until)
-    return ahead.planned + ahead.dropped + told.planned
+    return ahead.planned + ahead.dropped + fields.years(_told(p), until).planned
 
 
 def _ahead(p: Partnership, until: int | None) -> fields.Years:
