@@ -139,6 +139,21 @@ def _held(ix, seconds: float | None = None, then=None) -> tuple[threading.Thread
     return thread, release
 
 
+def test_waiting_for_a_build_goes_on_when_it_ends_and_keeps_nothing(tmp_path):
+    """`serve` waits for another build on the lock itself, not by looking again every 0,25 s: it goes on
+    the moment the build lets go, and holds nothing after (a build may start)."""
+    thread, release = _held(tmp_path)
+    threading.Timer(0.05, release.set).start()
+    began = time.perf_counter()
+    store.wait_for_build(tmp_path)
+    waited = time.perf_counter() - began
+    thread.join()
+    assert release.is_set() and waited < 0.2  # (a look every 0,25 s returned after 0,25 s at the soonest)
+    assert not store.build_running(tmp_path)
+    with building(tmp_path):
+        pass
+
+
 def test_serving_waits_for_another_build_when_there_is_no_index_then_builds(small_data, tmp_path):
     ix = tmp_path / "ix"
     ix.mkdir()
