@@ -410,7 +410,7 @@ def _no_value_notice(facet, clause: Clause, text: str) -> str:
     if facet is not None and facet.pattern and not _value_shaped(facet, text):
         if facet.name == YEAR_FACET:  # a prefix also takes a period or a bound, which the API's `year` does not
             return (f"Année invalide : « {text[:40]} » (attendu : une année de quatre chiffres, ou une période : "
-                    f'2001-2005, "années 1980", <1990 ; none pour les fiches sans année).')
+                    f'2001-2005, "années 1980", <1990 ; none ou « sans année » pour les fiches sans année).')
         try:
             facet.parse(text)
         except ValueError as exc:

@@ -42,14 +42,23 @@ def _clauses(pq: ParsedQuery, facet: str, negated: bool) -> str:
                     and c.negated == negated)
 
 
-def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, list], built) -> list[str]:
+def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, list], built,
+                       period: bool = False) -> list[str]:
     """For an empty listing: each facet whose prefix in the words and parameter ask what no record
     can be at once (`type:action` with `type=partnership`, a record being of one kind; `-pays:mali`
     with `country=Mali`), said as both applying. Two values of a facet a record may hold several of
     (`annee:2005` with `year=2006`, `domaine:santé` with a domain) are no such pair: many records
     are of both, and something else emptied the listing; a value with the facet's missing value
-    alone is (`annee:2005` with `year=none`, `annee:none` with `year=2005`: a record dated 2005 has a year)."""
+    alone is (`annee:2005` with `year=none`, `annee:none` with `year=2005`: a record dated 2005 has a year),
+    and so is the missing value with a `period` (`annee:none` with `year_from=2000`, no year adding the
+    yearless records to it: the parameters' union, `year=none&year_from=2000`, is what lists both)."""
     out = []
+    year = facets.get(YEAR)
+    if period and year is not None and year.missing is not None and not filters.get(YEAR) \
+            and built.filters.get(YEAR) == [year.missing]:
+        out.append(f"« {_clauses(pq, YEAR, negated=False)} » dans la recherche et la période demandée s'appliquent "
+                   "tous deux : une fiche d'une année de la période en a une. Pour les unes et les autres, cochez "
+                   "« Sans année » avec la période.")
     for facet in facets:
         given = filters.get(facet.name)
         if not given:

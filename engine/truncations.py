@@ -107,13 +107,13 @@ class Truncations:
         cut = [k for k in self.typed if self._expansions[k].cut]
         if not cut:
             return None
-        named = len(cut) if len(cut) <= LISTED + 1 else LISTED  # not « et 1 autre »: its name is as short
+        shown = len(cut) if len(cut) <= LISTED + 1 else LISTED  # not « et 1 autre »: its name is as short
         said = [f"« {self.typed[k]} » {_words(len(self._expansions[k].words))} sur {_number(self._expansions[k].total)}"
-                for k in cut[:named]]
-        others = sorted({len(self._expansions[k].words) for k in cut[named:]})
+                for k in cut[:shown]]
+        others = sorted({len(self._expansions[k].words) for k in cut[shown:]})
         if others:
             each = _words(others[0]) if len(others) == 1 else f"de {others[0]} à {_words(others[-1])}"
-            said.append(f"{len(cut) - named} autres ({each} chacun)")
+            said.append(f"{len(cut) - shown} autres ({each} chacun)")
         return (f"Les débuts de mots de cette recherche sont développés en {_words(self.budget)} au plus en "
                 f"tout, les plus fréquents de chacun : {french_list(said)}.")  # (searched or excluded: `-pr*`)
 

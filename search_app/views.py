@@ -120,9 +120,9 @@ def _unfiltered_total(engine, req: SearchRequest) -> int | None:
 
     Not `search._listings`, which counts the `type` facet: that one keeps every filter and toggles
     the kind (its searches reuse the listing's plan and evaluator, inside the engine); this one keeps
-    the kind and drops every other filter, a count no listing of the engine holds. Without the
-    filters the ranking may decide otherwise (partial matches, `Ranking.decisions`), so it is a
-    search of its own, and only an empty listing asks for it."""
+    the kind and drops every other filter (the prefixes typed in the words stay: they are the text), a
+    count no listing of the engine holds. Without the filters the ranking may decide otherwise (partial
+    matches, `Ranking.decisions`), so it is a search of its own, and only an empty listing asks for it."""
     kind = registry().kind
     kept = {k: v for k, v in req.filters.items() if kind is not None and k == kind.name}
     if not (req.filters.keys() - kept.keys() or req.year_from or req.year_to):

@@ -45,7 +45,7 @@ def test_a_period_in_the_words_too_long_is_said(engine):
 
 
 EXPECTED_YEAR = ('(attendu : une année de quatre chiffres, ou une période : 2001-2005, "années 1980", <1990 ; '
-                 'none pour les fiches sans année).')
+                 'none ou « sans année » pour les fiches sans année).')
 
 
 @pytest.mark.parametrize("q, expected", [

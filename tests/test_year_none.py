@@ -209,7 +209,22 @@ def test_a_prefix_selects_the_yearless_records_as_the_parameter_does(engine, typ
     by_prefix = _every(engine, f"{q} {typed}".strip(), filters, sort="name")
     by_parameter = _every(engine, q, {**filters, YEAR: [NONE]}, sort="name")
     assert by_prefix and [r["id"] for r in by_prefix] == [r["id"] for r in by_parameter]
-    assert not _search(engine, f"{q} {typed}".strip(), filters)["query"]["notices"] or q
+    said = _search(engine, f"{q} {typed}".strip(), filters)["query"]["notices"]
+    assert not [n for n in said if "Année invalide" in n or "Aucune valeur" in n]
+
+
+@pytest.mark.parametrize("typed", ["annee:non", "annee:no", "annee:sa"])
+def test_a_value_short_of_none_or_sans_annee_is_still_no_year(engine, typed):
+    r = _search(engine, typed, {})
+    assert r["total"] == 0 and any("Année invalide" in n for n in r["query"]["notices"])
+
+
+def test_annee_none_with_a_period_says_both_apply(engine):
+    r = engine.search(SearchRequest(q="assainissement annee:none", year_from=2000, year_to=2004, snippets=False))
+    assert r["total"] == 0
+    assert any("« année:none » dans la recherche et la période demandée" in n for n in r["query"]["notices"])
+    both = engine.search(SearchRequest(q="assainissement", filters={YEAR: [NONE]}, year_from=2000, year_to=2004))
+    assert both["total"] > 0  # the parameters' union, which the notice points to
 
 
 def test_excluding_the_yearless_records_keeps_every_dated_one(engine):
