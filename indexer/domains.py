@@ -234,8 +234,9 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     ((r"\becoles?\b|\b(?:pre|peri|para)?scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|"
       r"formation professionnelle|"
       r"centres? de formation|bibliothecaires|"
-      # training trainers, courses that qualify (Marseille–Marrakech l.2000, l.2039)
-      r"\bformations? (?:de |des |aux )?formateurs|\bformateurs aux metiers|formations? (?:qualifiante|diplomante)|"
+      # trainers trained for trades, courses that qualify (Marseille–Marrakech l.2000, l.2039); not `formation de
+      # formateurs` alone, a benefit named in passing (Ajaccio–Marrakech l.406: an e-commerce portal)
+      r"\bformateurs aux metiers|formations? (?:qualifiante|diplomante)|"
       r"(?:complexes?|projets?|etablissements?) educati(?:f|fs)\b"), [EDUCATION]),
     ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
       r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "

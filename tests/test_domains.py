@@ -264,6 +264,8 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Formation de formateurs aux métiers de l'hôtellerie", TOURISME, None),
     ("Mise en place de formations qualifiantes et/ou diplômantes dans le domaine de l'animation", EDUCATION, None),
     ("Réunion d'information des formateurs", None, EDUCATION),
+    # Ajaccio–Marrakech l.406: an e-commerce portal « bénéficierait … de la formation de formateurs » (review 2)
+    ("Ce portail bénéficierait de l'ingénierie de projets et de la formation de formateurs", None, EDUCATION),
     ("2002 : sur le thème sportif 2003 : sur le thème de la culture", CULTURE, None),  # Pontcharra–Mostaganem
     ("Culture de riz", None, CULTURE),
     # Vienne–Tiflet l.4278: a stage that `créer des ponts et un temps d'échange` builds no bridge
