@@ -5,15 +5,19 @@ A partnership listing ranks a partnership by its own match and a share of its be
 its actions of other years count too, at `other_year_action`: a year selects the partnerships
 active that year, and the topic may be in any of their actions. An action listing ranks an action
 by its own match and a share of its partnership's (`action_context`): of two actions with the
-words, the one whose partnership is about them is the likelier answer.
+words, the one whose partnership is about them is the likelier answer. A domain filter narrows what
+was done: a partnership none of whose actions in the domain has the words keeps `outside_domain` of its
+score.
 """
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from indexer.facet_registry import registry
+
 from . import ranking_profile
 from .facets import Selection, filter_and_count
-from .ranking import Ranking, ScoreFn
+from .ranking import Ranking, ScoreFn, names_who_or_where
 from .state import IndexState
 
 _NONE = (0.0, -1, 1.0)  # no action yet: any positive score beats it
@@ -98,3 +102,27 @@ def action_context(state: IndexState, kept_actions: list[int],
         if p is not None and part_scores.get(p):
             out[a] = (part_scores[p], share * part_scores[p])
     return out
+
+
+def asks_what(built, score_fn: ScoreFn) -> bool:
+    """The query names something done, not only collectivities or places (`formation`, not
+    `Kayes`): what the partnerships' actions say can then order them."""
+    return any(not names_who_or_where(g, score_fn) for g in built.groups)
+
+
+def outside_domain(state: IndexState, selection: Selection, built, score_fn: ScoreFn,
+                   best_action: dict[str, BestAction], part_scores: dict[int, float]) -> set[int]:
+    """With a domain filter, the partnerships whose parsed actions have none in
+    the selected domains matching the query's words keep the profile's
+    `outside_domain` share of their score (best_action holds only actions that
+    pass the filters, but for the year); returns those scaled."""
+    narrowing = [f.name for f in registry().facets if f.of_actions]
+    if not any((selection.values.get(n) or (selection.required or {}).get(n)) for n in narrowing) \
+            or not asks_what(built, score_fn):  # the filter first: most searches have none
+        return set()
+    share = ranking_profile.current().outside_domain
+    docs, actions_of = state.docs, state.actions_of
+    scaled = {p for p in part_scores if actions_of.get(docs[p].id) and docs[p].id not in best_action}
+    for p in scaled:
+        part_scores[p] *= share
+    return scaled

@@ -17,6 +17,12 @@ those having the words outside it (`informatisation` in Algeria, where no sheet 
 the Malian and Moroccan town halls computerised), each among the NEAR_SHARE of the corpus nearest
 one of them; none if no partnership of the scope is that near.
 
+Before those, the scope's partnerships that write a term one step beyond the query's own expansions
+in the vocabulary (`by_vocabulary`: `élevage` is read with `aviculture`, whose family has `avicole`)
+come first, best first: a term the vocabulary ties to the words names their field more surely than a
+sheet's resemblance to two or three results. The query itself does not search them (its results must
+have the words; two steps of the vocabulary drift), a short filtered listing's room does.
+
 Completions come after the results and apart from them (the total and the facet counts are those of
 the results with the words, so that a facet's count is what ticking it lists), with a notice.
 Nothing is added to a listing that already fills a page, nor without a filter (the whole corpus's
@@ -26,9 +32,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
+from analyzers.folding import fold_text
+from analyzers.vocabulary import family_of, find_graded_expansions
 from indexer.domains import domains_of_text
 from indexer.facet_registry import DOMAIN
 from indexer.likeness import LikenessRows
@@ -47,6 +55,7 @@ class Completion(NamedTuple):
     domain: str | None  # the words' domain when the partnership is filed under it
     actions: list[int]  # its actions in that domain
     like: int | None = None  # the result it is most like (None: completed by domain alone)
+    term: str | None = None  # the vocabulary's term it writes (by_vocabulary)
 
 
 def _domains(words: list[str], bits: FacetBits, matched_actions: Collection[int]) -> tuple[list[str], bool]:
@@ -107,14 +116,15 @@ def _floor(row: dict[int, float], partnerships: int) -> float:
 def completions(words: list[str], selection: Selection, bits: FacetBits, matched: Collection[int], listed: int,
                 owner_docnum: list[int | None], page: int, matched_actions: Collection[int] = (),
                 seeds: Sequence[int] = (), likeness: LikenessRows | None = None,
-                domain_boost: float = 0.5, partnerships: int | None = None) -> tuple[list[Completion], str | None]:
+                domain_boost: float = 0.5, partnerships: int | None = None,
+                taken: int = 0) -> tuple[list[Completion], str | None]:
     """The partnerships completing a listing narrowed by a filter (the caller says it is) that
     lists `listed` of them (`seeds`, when likeness is to order the completions), up to `page`, in
     order, and the notice (None if there are none). `matched`: what the listing already holds or
     ruled out, never repeated. An empty listing's seeds are partnerships outside the scope: the
     domain the words name comes before them. `partnerships`: how many the corpus holds (the caller knows; counted
-    here when not given)."""
-    room = page - listed
+    here when not given); `taken`: how many of the room completions by the vocabulary (`by_vocabulary`) filled."""
+    room = page - listed - taken  # (`taken`: the slots completions by the vocabulary filled)
     if room <= 0:
         return [], None
     domains, named_by_words = _domains(words, bits, matched_actions)
@@ -179,3 +189,54 @@ def _opening(listed: int, page: int) -> str:
 
 def _label(domains: list[str]) -> str:
     return french_list([f"« {d} »" for d in domains])
+
+
+def neighbour_terms(words: list[str]) -> list[str]:
+    """The vocabulary's terms one step beyond the query's own expansions: the synonyms, narrower terms
+    and family words of the words' synonyms, narrower terms and family words (`élevage`: `avicole`,
+    of the family of `aviculture`), none the query already reads as written, in alphabetical order (one the
+    index reads as a query word, `artisan` for `artisans`, finds only what the listing holds already)."""
+    def step(ws: list[str]) -> set[str]:
+        out = {alt for _, _, alts in find_graded_expansions(ws) for alt, _ in alts}
+        for w in ws:
+            out.update(family_of(w))
+        return out
+    first = step(words)
+    beyond: set[str] = set()
+    for term in first:
+        beyond |= step(term.split())
+    return sorted(beyond - first - set(words))
+
+
+def by_vocabulary(words: list[str], find: Callable[[str], list[tuple[int, dict]]], matched: Collection[int],
+                  room: int) -> tuple[list[Completion], list[str]]:
+    """Up to `room` partnerships of the scope writing a `neighbour_terms` of the words, in the order `find`
+    lists them (a search for those terms OR'ed, in the scope: each listed with its `explain`), none of
+    `matched`, each with the term it writes; and those terms, in order."""
+    terms = neighbour_terms(words) if room > 0 else []
+    if not terms:
+        return [], []
+    keys = {fold_text(t).lower(): t for t in terms}
+    found: list[Completion] = []
+    for d, explain in find(" OR ".join(f'"{t}"' if " " in t else t for t in terms)):
+        if d not in matched and all(c.docnum != d for c in found) and len(found) < room:
+            written = [keys[k] for k in (fold_text(m).lower() for m in _matched(explain)) if k in keys]
+            found.append(Completion(d, None, [], term=written[0] if written else None))
+    return found, sorted({c.term for c in found if c.term}, key=terms.index)
+
+
+def _matched(explain: dict) -> list[str]:
+    """The texts a result's explanation says were matched, its own record's then its best action's."""
+    parts = [explain.get("own") or {}, (explain.get("action") or {}).get("own") or {}]
+    return [m["text"] for p in parts for w in p.get("words", []) for m in w.get("matches", [])]
+
+
+def vocabulary_notice(terms: list[str], listed: int, page: int, alone: bool) -> str:
+    """What the completions by the vocabulary say: alone, the listing's opening; else, after the other
+    completions' notice, that they come before those."""
+    shown = french_list([f"« {t} »" for t in terms[:4]]) + (" …" if len(terms) > 4 else "")
+    which = ("l'un des termes" if len(terms) > 1 else "un terme") + f" que le vocabulaire rattache à ces mots ({shown})"
+    if alone:
+        whom = "les partenariats de ce filtre" if listed else "ceux"
+        return f"{_opening(listed, page)} : suivent {whom} qui écrivent {which}."
+    return f"Avant eux viennent ceux qui écrivent {which}."

@@ -11,6 +11,7 @@ import heapq
 import time
 from collections import Counter
 from collections.abc import Collection, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -18,8 +19,8 @@ from indexer.facet_registry import YEAR, Registry, partner_region, registry
 from indexer.limits import DEFAULT_PER_PAGE
 
 from . import ranking_profile
-from .actionshare import BestAction, action_context, add_actions, other_years
-from .completions import completions
+from .actionshare import action_context, add_actions, other_years, outside_domain
+from .completions import by_vocabulary, completions, vocabulary_notice
 from .exactcounts import Decisions, exact_counts, listed_counter
 from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
@@ -28,7 +29,7 @@ from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
-from .ranking import Ranking, ScoreFn, missing_notice, names_who_or_where, rank
+from .ranking import Ranking, ScoreFn, missing_notice, rank
 from .seeds import seeds_elsewhere
 from .selections import against_parameters, listed_kinds, listing, other_kind_notice, years_outside
 from .snippets import marked_title, names_and_places, parties_line, snippet
@@ -198,7 +199,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later)
     around = _add_surroundings(state, pq, built, ranking, part_scores, notices, promised) \
         if mode == "partnership" else {}
-    outside = _outside_domain(state, selection, built, score_fn, best_action, part_scores) \
+    outside = outside_domain(state, selection, built, score_fn, best_action, part_scores) \
         if mode == "partnership" and score_fn is not None else set()
     kept_parts, part_counts = filter_and_count(
         part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
@@ -362,19 +363,23 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     as results, each below the last result and saying why it is there. What the query excludes
     (`-maraîchage`) is no completion either."""
     profile = ranking_profile.current()
-    if not profile.domain_fill or any(g.required for g in built.groups):
+    if _COMPLETING.get() or not profile.domain_fill or any(g.required for g in built.groups):
         return []  # a prefix's clause (`collectivité:"…"`) asks for what it names, nothing like it
     ruled_out: Collection[int] = part_scores
     if built.excluded is not None and len(hits) < profile.fill_below:
         ruled_out = part_scores.keys() | _excluded_partnerships(state, built)
     seeds = hits or seeds_elsewhere(built, ranking, score_fn, part_scores, state.owner_docnum,
                                     len(state.partnership_docnums), profile.fill_below)
-    found, notice = completions(pq.text_words(), selection, state.facet_bits, ruled_out, len(hits),
+    near, written = by_vocabulary(pq.text_words(), lambda q: _listed_for(state, req, selection, q), ruled_out,
+                                profile.fill_below - len(hits)) if profile.fill_vocabulary else ([], [])
+    found, notice = completions(pq.text_words(), selection, state.facet_bits,
+                                {*ruled_out, *(c.docnum for c in near)} if near else ruled_out, len(hits),
                                 state.owner_docnum, profile.fill_below, kept_actions, seeds=seeds,
-                                likeness=state.likeness if profile.fill_likeness else None,
+                                likeness=state.likeness if profile.fill_likeness else None, taken=len(near),
                                 domain_boost=profile.fill_domain_boost, partnerships=len(state.partnership_docnums))
-    if notice:
-        notices.append(notice)
+    notices.extend(n for n in (notice, written and vocabulary_notice(written, len(hits), profile.fill_below,
+                                                                      notice is None)) if n)
+    found = near + found
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share
     docs = state.docs
     nested = {docs[c.docnum].id: c.actions for c in found}
@@ -383,11 +388,27 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     out = []
     for i, c in enumerate(found):
         hit = _result(state, c.docnum, floor * 0.99 ** i, terms, nested, "partnership", bodies, lines)
-        hit["completes_domain"] = c.domain
+        hit["completes_domain"], hit["completes_term"] = c.domain, c.term
         hit["similar_to"] = None if c.like is None else \
             {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
         out.append(hit)
     return out
+
+
+_COMPLETING: ContextVar[bool] = ContextVar("completing", default=False)  # a search finding completions
+
+
+def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: str) -> list[tuple[int, dict]]:
+    """The partnerships (each with its `explain`) a search for `q` lists first in the request's scope (its
+    query's prefixes too: `selection`), itself not completed (completions.by_vocabulary)."""
+    token = _COMPLETING.set(True)
+    try:
+        got = search(state, replace(req, q=q, page=1, per_page=ranking_profile.current().fill_below,
+                                    sort="relevance", facets=False, snippets=False, explain=True))["results"]
+    finally:
+        _COMPLETING.reset(token)
+    kept = set(filter_and_count([state.docnum_of[h["id"]] for h in got], state.facet_bits, selection)[0])
+    return [(state.docnum_of[h["id"]], h["explain"]) for h in got if state.docnum_of[h["id"]] in kept]
 
 
 def _count_clicks(state: IndexState, req: SearchRequest, planned: Planned, selection: Selection, mode: str,
@@ -452,30 +473,6 @@ def _narrowed(facets: Registry, selection: Selection) -> bool:
     query prefix)."""
     kind = facets.kind.name if facets.kind is not None else None
     return any(f != kind for f in selection.active) or any(f != kind for f in (selection.required or {}))
-
-
-def _asks_what(built, score_fn: ScoreFn) -> bool:
-    """The query names something done, not only collectivities or places (`formation`, not
-    `Kayes`): what the partnerships' actions say can then order them."""
-    return any(not names_who_or_where(g, score_fn) for g in built.groups)
-
-
-def _outside_domain(state: IndexState, selection: Selection, built, score_fn: ScoreFn,
-                    best_action: dict[str, BestAction], part_scores: dict[int, float]) -> set[int]:
-    """With a domain filter, the partnerships whose parsed actions have none in
-    the selected domains matching the query's words keep the profile's
-    `outside_domain` share of their score (best_action holds only actions that
-    pass the filters, but for the year); returns those scaled."""
-    narrowing = [f.name for f in registry().facets if f.of_actions]
-    if not any((selection.values.get(n) or (selection.required or {}).get(n)) for n in narrowing) \
-            or not _asks_what(built, score_fn):  # the filter first: most searches have none
-        return set()
-    share = ranking_profile.current().outside_domain
-    docs, actions_of = state.docs, state.actions_of
-    scaled = {p for p in part_scores if actions_of.get(docs[p].id) and docs[p].id not in best_action}
-    for p in scaled:
-        part_scores[p] *= share
-    return scaled
 
 
 def _scores(state: IndexState, built, notices: list[str], listed, decided=None, evaluator: Evaluator | None = None

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from engine import Engine, SearchRequest, ranking_profile
-from engine.completions import NEAR_SHARE, completions
+from engine.completions import NEAR_SHARE, by_vocabulary, completions, neighbour_terms
 from engine.facets import FacetBits, Selection
 from search_app.typography import french_spacing as fr
 
@@ -63,7 +63,7 @@ def test_with_results_the_scope_s_partnerships_most_like_them_follow():
     # in Mopti, 3 is listed; 4 is like it (0.5), 0 and 1 are in Kayes, 2 like nothing
     found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {3}, 1, OWNER, 10,
                                 seeds=[3], likeness=_rows)
-    assert found == [(4, None, [], 3)]
+    assert [tuple(c[:4]) for c in found] == [(4, None, [], 3)] and found[0].term is None
     assert notice and "ressemblent le plus à ceux des résultats" in notice and "domaine" not in notice
 
 
@@ -123,9 +123,9 @@ def test_a_narrow_filtered_search_is_completed_from_the_domain_apart_from_its_re
 
 def test_with_results_the_completions_are_the_scope_s_partnerships_most_like_them(index_dir):
     mali = {"country": ["Mali"]}
-    r = _search(index_dir, "ordinateurs", mali)
-    by_domain = _search(index_dir, "ordinateurs", mali, dataclasses.replace(ranking_profile.current(),
-                                                                               fill_likeness=False))
+    alike_only = dataclasses.replace(ranking_profile.current(), fill_vocabulary=False)  # (by_vocabulary: below)
+    r = _search(index_dir, "ordinateurs", mali, alike_only)
+    by_domain = _search(index_dir, "ordinateurs", mali, dataclasses.replace(alike_only, fill_likeness=False))
     listed = {h["id"] for h in r["results"]}
     added = r["completions"]
     assert r["total"] < 10 and len(added) == 10 - r["total"] and not {h["id"] for h in added} & listed
@@ -199,10 +199,13 @@ def test_the_cli_prints_the_completions():
            "actions": [{"title": "Construction d'un parc de vaccination pour les animaux"}], "similar_to": None}
     alike = {"title": "Draveil – Sandaré", "completes_domain": None, "id": "draveil--sandare", "actions": [],
              "similar_to": {"id": "montreuil--yelimane", "title": "Montreuil – Yélimané"}}
+    near = {"title": "Bures-sur-Yvette – Koréra Koré", "completes_domain": None, "completes_term": "savon",
+            "id": "bures-sur-yvette--korera-kore", "actions": [], "similar_to": None}
     print_results({"total": 0, "took_ms": 1, "query": {"q": "élevage", "notices": []}, "page": 1, "per_page": 20,
-                   "results": [], "completions": [hit, alike]}, out)
+                   "results": [], "completions": [near, hit, alike]}, out)
     text = out.getvalue()
-    assert "Pour compléter (2)" in text and f"[{AGRI}]" in text and "parc de vaccination" in text
+    assert "Bures-sur-Yvette – Koréra Koré  [écrit « savon »]" in text
+    assert "Pour compléter (3)" in text and f"[{AGRI}]" in text and "parc de vaccination" in text
     assert "Draveil – Sandaré  [proche de : Montreuil – Yélimané]" in text
 
 
@@ -265,7 +268,8 @@ def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have
     args = {"q": "informatisation", "country": "Algérie"}
     data = client.get("/api/search", query_string=args).get_json()
     assert data["total"] == 0 and data["results"] == [] and data["completions"]
-    assert all(h["countries"] == ["Algérie"] and h["similar_to"] for h in data["completions"])
+    # (those writing a term of the vocabulary, `ordinateurs`, come first: by_vocabulary)
+    assert all(h["countries"] == ["Algérie"] and (h["similar_to"] or h["completes_term"]) for h in data["completions"])
     assert any("Aucun partenariat de ce filtre n'a ces mots" in n for n in data["query"]["notices"])
     counts = {v["value"]: v["count"] for v in data["facets"]["country"]}
     assert counts["Algérie"] == 0 and counts["Mali"] > 0
@@ -274,10 +278,12 @@ def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have
     computing = client.get("/api/search", query_string={"q": "informatique", "country": "Algérie"}).get_json()
     assert {h["id"] for h in computing["results"]} & {h["id"] for h in data["completions"]}
     having = client.get("/api/search", query_string={"q": "informatisation", "per_page": 100}).get_json()
-    assert {h["similar_to"]["id"] for h in data["completions"]} <= {h["id"] for h in having["results"]}
+    alike = {h["similar_to"]["id"] for h in data["completions"] if h["similar_to"]}
+    assert alike and alike <= {h["id"] for h in having["results"]}
     html = client.get("/", query_string=args).get_data(as_text=True)
     assert html.index("Aucun résultat") < html.index(
-        fr("Pour compléter : les plus proches des partenariats qui ont ces mots ailleurs"))
+        fr("Pour compléter : ceux qui écrivent un terme que le vocabulaire rattache à ces mots, puis les plus "
+           "proches des partenariats qui ont ces mots ailleurs"))
 
 
 @pytest.mark.parametrize("q, filters", [
@@ -318,7 +324,7 @@ def test_the_seeds_of_an_empty_listing_have_every_word(engine):
     r = engine.search(SearchRequest(q="informatisation Kayes", filters={"country": ["Algérie"]}, per_page=10))
     assert r["total"] == 0
     with_word = {h["id"] for h in engine.search(SearchRequest(q="informatisation", per_page=100))["results"]}
-    seeds = {h["similar_to"]["id"] for h in r["completions"]}
+    seeds = {h["similar_to"]["id"] for h in r["completions"] if not h["completes_term"]}
     assert seeds and seeds <= with_word
     assert all("kayes" in json.dumps(engine.partnership(pid), ensure_ascii=False).lower() for pid in seeds)
 
@@ -346,7 +352,7 @@ def test_each_completion_of_an_empty_listing_is_among_the_partnerships_nearest_i
     r = engine.search(SearchRequest(q=q, filters=filters, per_page=10))
     assert r["total"] == 0
     near = math.ceil(NEAR_SHARE * len(engine.state().partnership_docnums))
-    for h in r["completions"]:
+    for h in (c for c in r["completions"] if not c["completes_term"]):  # (by_vocabulary's are like nothing)
         nearest = {p["id"] for p, _ in engine.alike(h["similar_to"]["id"], limit=near)}
         assert h["id"] in nearest, (h["id"], h["similar_to"]["id"])
 
@@ -361,3 +367,61 @@ def test_the_docs_describe_an_empty_listing_s_completions_as_they_are(client):
         text = " ".join((root / doc).read_text("utf-8").split())
         assert "fifth of all partnerships" in text and "Belfort coopération" in text, doc
     assert "first page of those that have the words" not in (root / "docs/api.md").read_text("utf-8")
+
+
+def test_the_vocabulary_s_second_step_gives_terms_the_query_does_not_read():
+    # `ordinateurs` is read with `micro-ordinateurs` (its synonym): the second step gives what the vocabulary
+    # ties to those, `informatique` among them; nothing the query reads already, nor the typed word
+    terms = neighbour_terms(["ordinateurs"])
+    assert "informatique" in terms and "ordinateurs" not in terms and terms == sorted(terms)
+    assert neighbour_terms(["zzqx"]) == []
+
+
+def test_completions_by_the_vocabulary_keep_the_search_s_order_skip_what_is_listed_and_say_their_term():
+    asked = []
+
+    def find(q):  # the scope's partnerships a search for the terms lists, best first, with their `explain`
+        asked.append(q)
+        said = {5: "informatique", 1: "imprimantes", 4: "informatique", 2: "Informatique"}
+        return [(d, {"own": {"words": [{"matches": [{"text": said[d]}]}]}}) for d in (5, 1, 4, 2)]
+
+    found, written = by_vocabulary(["ordinateurs"], find, matched={1}, room=2)
+    assert [(c.docnum, c.term, c.like, c.domain) for c in found] == [(5, "informatique", None, None),
+                                                                     (4, "informatique", None, None)]
+    assert written == ["informatique"]  # only the terms of what is listed
+    assert " OR " in asked[0] and "informatique" in asked[0]
+    assert by_vocabulary(["ordinateurs"], find, matched=set(), room=0) == ([], [])
+    assert by_vocabulary(["zzqx"], find, matched=set(), room=5) == ([], [])
+
+
+def test_a_short_filtered_listing_is_completed_first_by_partnerships_writing_a_term_of_the_vocabulary(index_dir):
+    mali = {"country": ["Mali"]}
+    r = _search(index_dir, "ordinateurs", mali)
+    off = _search(index_dir, "ordinateurs", mali, dataclasses.replace(ranking_profile.current(),
+                                                                         fill_vocabulary=False))
+    assert [h["id"] for h in r["results"]] == [h["id"] for h in off["results"]] and r["total"] < 10
+    near = [h for h in r["completions"] if h["completes_term"]]
+    assert near and r["completions"][:len(near)] == near  # before the others
+    assert all(h["completes_term"] in neighbour_terms(["ordinateurs"]) and "Mali" in h["countries"] for h in near)
+    assert not {h["id"] for h in near} & {h["id"] for h in r["results"]}
+    assert len(r["completions"]) == len(off["completions"]) == 10 - r["total"]
+    assert not any(h["completes_term"] for h in off["completions"])
+    assert [h["id"] for h in r["completions"]] != [h["id"] for h in off["completions"]]
+    assert any(f"« {near[0]['completes_term']} »" in n and "vocabulaire" in n for n in r["query"]["notices"])
+    assert not any("vocabulaire" in n for n in off["query"]["notices"])
+    # the terms' search ranks by relevance whatever the listing's order (a year or name sort)
+    with ranking_profile.use_profile(ranking_profile.current()):
+        by_name = Engine(index_dir).search(SearchRequest(q="ordinateurs", filters=mali, per_page=100, sort="name"))
+    assert [h["id"] for h in by_name["completions"] if h["completes_term"]] == [h["id"] for h in near]
+
+
+def test_the_page_says_which_term_of_the_vocabulary_a_completion_writes(client):
+    data = client.get("/api/search", query_string={"q": "artisans", "region": "Kayes"}).get_json()
+    near = [h for h in data["completions"] if h["completes_term"]]
+    assert near and len(near) < len(data["completions"])  # then those most like the results
+    html = client.get("/", query_string={"q": "artisans", "region": "Kayes"}).get_data(as_text=True)
+    assert fr("Pour compléter : ceux qui écrivent un terme que le vocabulaire rattache à ces mots, puis les plus "
+              "proches de ces résultats") in html
+    after = html[html.index(f'data-id="{near[0]["id"]}"'):]
+    assert fr(f"Écrit « {near[0]['completes_term']} », que le vocabulaire rattache à ces mots") in after
+    assert fr("Avant eux viennent ceux qui écrivent") in html
