@@ -13,12 +13,12 @@ from indexer.action_ids import fingerprint
 from indexer.facet_registry import SOURCE_LABELS, registry
 from indexer.limits import MAX_QUERY_CHARS, YEAR_MAX, YEAR_MIN
 from indexer.records import PARTY_FACTS, SHOWN_ONLY
-from indexer.text import french_list
+from indexer.text import french_date, french_list
 
 from . import accessibility, mapview, marking, views
 from .contacts import contact_groups
 from .errors import french_redirect
-from .formatting import TEMPLATE_FILTERS
+from .formatting import TEMPLATE_FILTERS, number
 from .index import get_engine
 from .links import not_filters, url_with, without_filters
 from .params import (
@@ -206,6 +206,21 @@ def export_menu(args: MultiDict, listing: str) -> list[dict]:
     return [{"label": label, "url": url, "id": id_} for label, url, id_ in files]
 
 
+# What a listing's notices say of the listing itself (engine.search, engine.completions): a page past
+# the last, and completions below a short listing's results. The map shows the whole result set and
+# no completions beside it (an empty listing's are shown under « Aucun résultat », map or not).
+_PAGE_NOTICE = re.compile(r"La page \d+ n'existe pas : ")
+_FILL_NOTICE = re.compile(r"Moins de \d+ résultats avec ces mots : suivent ")
+
+
+def _map_notices(r: dict) -> dict:
+    """The response with the notices the map has no use for left out (QA r48, QA17, defect 1: « suivent
+    les partenariats de ce filtre… » on a map that shows none). A copy: the engine's answer is cached."""
+    notices = [n for n in r["query"]["notices"]
+               if not (_PAGE_NOTICE.match(n) or (r["total"] and _FILL_NOTICE.match(n)))]
+    return r if len(notices) == len(r["query"]["notices"]) else dict(r, query=dict(r["query"], notices=notices))
+
+
 def _search_page(template: str, view: str):
     args = first_of_once(request.args)  # what the page reads, and so what its links carry on
     error = fix_url = fix_label = meant_url = meant_label = None
@@ -233,6 +248,8 @@ def _search_page(template: str, view: str):
             without, dropped = _without_mistake(args, exc.parameter)
             form_args, fix_url = _known(without), url_with(request.path, without)
             fix_label = {0: f"le paramètre {named(exc.parameter)}", 1: "cette valeur"}.get(dropped, "ces valeurs")
+    if view == "map" and r is not None:
+        r = _map_notices(r)
     state = search_state(args)
     ctx: dict[str, Any] = {
         "r": r, "error": error, "fix_url": fix_url, "fix_label": fix_label, "form_args": form_args,
@@ -355,6 +372,28 @@ def _countries_not_in_parties(p: dict) -> list[str]:
     return [c for c in p.get("countries", []) if c not in shown]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _dates_in_french(extra: dict) -> dict:
+    """The sheet's extra facts, an ISO date among them as « 20 juillet 1999 » (QA r48, QA17, defect 2:
+    the MICL's « Date de signature » read `1999-07-20` on the page)."""
+    return {k: french_date(v) if isinstance(v, str) and _ISO_DATE.fullmatch(v) else v for k, v in extra.items()}
+
+
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:[ .\u00a0\u202f]?\d{3})*")
+
+
+def _population_in_french(party: dict) -> dict:
+    """A party whose population the sheet writes as a bare number (`33000`, `139 800`) with French
+    thousands, unbreakable (QA r48, QA17, defect 3); one in words or with a comment as written."""
+    text, value = party.get("population_text"), party.get("population")
+    if not (text and isinstance(value, int) and _BARE_NUMBER.fullmatch(text)
+            and re.sub(r"\D", "", text) == str(value)):
+        return party
+    return dict(party, population_text=number(value))
+
+
 @bp.get("/partenariats/<pid>")
 def partnership(pid: str):
     p = views.partnership_view(pid)
@@ -366,7 +405,10 @@ def partnership(pid: str):
     state = search_state(args)
     sections = [(label, paras) for key, label in TEXT_SECTIONS if (paras := _paragraphs(p.get(key), key, mark))]
     actions = [dict(marking.marked_action(a, mark), says_more=_says_more(a)) for a in p["actions"]]
-    m = marking.marked_partnership(p, mark, apart=[key for key, _ in TEXT_SECTIONS])  # (those, by paragraph)
+    # (those, by paragraph); an agreement's date as a French reader writes it (the JSON keeps ISO)
+    shown = dict(p, extra=_dates_in_french(p.get("extra") or {}),
+                 **{side: _population_in_french(p[side]) for side in ("french_party", "partner_party") if p.get(side)})
+    m = marking.marked_partnership(shown, mark, apart=[key for key, _ in TEXT_SECTIONS])
     # short facts, beside the budget, and those of a party's card (a group's members, the partner's commune)
     facts = {k: v for k, v in m["extra"].items() if k in SHOWN_ONLY and k not in PARTY_FACTS}
     party_facts = {side: {k: v for k, v in m["extra"].items() if PARTY_FACTS.get(k) == side}
