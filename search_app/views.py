@@ -16,9 +16,10 @@ from urllib.parse import quote
 from flask import current_app, request
 from werkzeug.datastructures import MultiDict
 
+from analyzers import fold_text
 from engine import SearchRequest
 from engine.highlight import mark_all, terms_by_field
-from engine.querylang import parse_query
+from engine.querylang import NAME_PREFIXES, NAMES, parse_query, prefix_target
 from engine.search import plan, search as run_search
 from indexer import geography
 from indexer.facet_registry import is_french, registry
@@ -311,10 +312,45 @@ def suggest_view(q: str) -> list[dict]:
     first reading that offers something is the answer (q whole, when it is short, as before; a
     last word of one letter alone is no beginning), the names scanned once for them all."""
     words, end = q.split(), q[len(q.rstrip()):]  # a final space: the last word is typed whole
+    typed = _OPEN_CLAUSE.search(q)  # `pays:ma`, `region:"District de B`: a prefix's value being typed
+    by_prefix = _prefix_values(typed[1]) if typed else None
+    if typed and by_prefix is not None:
+        return [dict(s, replaces=len(typed[1].split())) for s in by_prefix]
     runs = [n for n in range(min(len(words), SUGGESTED_WORDS), 0, -1)
             if not (n == 1 < len(words) and len(words[-1]) < 2)]
     first, offered = get_engine().suggest_first([" ".join(words[-n:]) + end for n in runs])
     return [{**s, "replaces": runs[first]} for s in offered]
+
+
+# A last word being typed after a known prefix (`pays:ma`, `-region:"Nioro d`): its facet's values.
+_TYPED_PREFIX = re.compile(r'^(-?)([^\s:"]+):"?([^"]*)$')
+_OPEN_CLAUSE = re.compile(r'(?:^|\s)(-?[^\s:"]+:(?:"[^"]*|[^\s"]*))$')  # a quote still open: its words
+PREFIX_KINDS = {"country": "lieu", "region": "lieu", "domain": "domaine"}  # what the box says of each
+SUGGESTED = 10  # as many as /api/suggest offers names
+
+
+def _prefix_values(word: str) -> list[dict] | None:
+    """What a prefix being typed is offered (QA r48, QA17, defect 4: `pays:ma` offered « Communauté de
+    communes du Pays de la Marche », `region:kay` two collectivities, whose pick replaced the region
+    filter by theirs): a facet's values a word of begins so, most partnerships first, each picked as
+    the prefix as typed and the value (`pays:Mali`, `region:"District de Bamako"`); a name prefix's
+    collectivities; none for the other prefixes (`annee:`, `type:`). None: no known prefix."""
+    m = _TYPED_PREFIX.match(word)
+    target = prefix_target(m[2]) if m else None
+    if m is None or target is None:
+        return None
+    sign, prefix, key = m[1], m[2], fold_text(m[3])
+    if target == NAMES:
+        return [dict(s, query=sign + s["query"], replaces=1) for s in get_engine().suggest(m[3])
+                if s["kind"] == "collectivité" and s.get("query", "").startswith(NAME_PREFIXES[0])] if key else []
+    if target not in PREFIX_KINDS:
+        return []
+    values = [v for v in get_engine().facets()["facets"].get(target, [])
+              if any(w.startswith(key) for w in [fold_text(str(v["value"])), *fold_text(str(v["value"])).split()])]
+    values.sort(key=lambda v: (not fold_text(str(v["value"])).startswith(key), -v["count"], str(v["value"])))
+    return [{"name": v["value"], "kind": PREFIX_KINDS[target], "country": None, "count": v["count"],
+             "query": f'{sign}{prefix}:' + (f'"{v["value"]}"' if " " in v["value"] else v["value"]), "replaces": 1}
+            for v in values[:SUGGESTED] if v["count"]]
 
 
 def record_marks(q: str) -> Callable[[str | None, str], str]:

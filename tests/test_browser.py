@@ -253,6 +253,20 @@ def test_autocomplete_offers_a_domain_as_its_filter(browser, server):
     assert box.get_attribute("value") == 'Kayes domaine:"Eau et assainissement"'
 
 
+@pytest.mark.parametrize(("typed", "name", "value"), [
+    ("eau pays:ma", "Maroc", "eau pays:Maroc"),
+    ('eau region:"District de B', "District de Bamako", 'eau region:"District de Bamako"')])
+def test_autocomplete_offers_a_prefixs_values(browser, server, typed, name, value):
+    """A prefix's value being typed is offered that facet's values, the clause replaced whole (QA r48,
+    QA17, defect 4: the box sent no word with a colon, and /api/suggest read `pays:ma` as names)."""
+    d = browser
+    box, options = _suggested(d, server, typed)
+    option = next(o for o in options if o.find_element("css selector", ".name").text == name)
+    option.click()
+    _wait(d, lambda d: box.get_attribute("value") == value and "total" in d.page_source, "the picked value searched")
+    assert _console_errors(d) == []
+
+
 def test_autocomplete_completes_a_word_of_the_sheets(browser, server):
     """`latr` suggested nothing (names and domains only): the sheets' word is offered, picked in
     place of the typed beginning, the other words kept."""

@@ -512,11 +512,14 @@
     clearTimeout(suggestTimer);
     var words = input.value.split(/\s+/);
     var last = words[words.length - 1];
-    var tail = typedTail(words);
+    // a prefix's value being typed (`pays:ma`, `region:"District de B`): the clause is sent whole,
+    // and the server offers that prefix's values (search_app/views.py, _prefix_values)
+    var clause = input.value.match(/(?:^|\s)(-?[^\s:"()]+:(?:"[^"]*|[^\s"()]*))$/);
+    var tail = clause ? clause[1].split(/\s+/) : typedTail(words);
     // inside an open quote the words are a phrase being typed: a pick would break it
     var openQuote = (input.value.match(/"/g) || []).length % 2 === 1;
     var begun = last.length >= 2 || (last.length === 1 && tail.length > 1);
-    if (!begun || !tail.length || tail[tail.length - 1] !== last || openQuote) { showOptions([]); return; }
+    if (!clause && (!begun || !tail.length || tail[tail.length - 1] !== last || openQuote)) { showOptions([]); return; }
     suggestTimer = setTimeout(function () {
       var typed = input.value;
       fetch("/api/suggest?q=" + encodeURIComponent(tail.join(" ")))
@@ -529,7 +532,8 @@
             // to say (engine/autocomplete.py): a domain's filter (domaine:"Santé"), a collectivity's
             // prefix (collectivité:"…"), a place's name
             var replaced = Math.min(Math.max(s.replaces || 1, 1), tail.length);
-            var value = words.slice(0, words.length - replaced).concat([s.query || s.name]).join(" ");
+            var value = clause ? typed.slice(0, typed.length - clause[1].length) + (s.query || s.name)
+                               : words.slice(0, words.length - replaced).concat([s.query || s.name]).join(" ");
             if (seen[value]) return;
             seen[value] = true;
             list.push({ value: value, name: s.name,

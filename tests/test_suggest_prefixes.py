@@ -1,0 +1,70 @@
+"""A prefix being typed offers that prefix's values (QA r48, QA17, defect 4). `pays:ma` offered
+« Communauté de communes du Pays de la Marche » (the prefix read as the word `pays`), `region:kay`
+the collectivities « Assemblée régionale de Kayes » and « Région de Kayes », whose pick replaced the
+region filter by a collectivity's; `domaine:sa` and `collectivite:bel` (the help's own example,
+`collectivite:belfort`) offered nothing. Now `pays:ma` offers Mali and Maroc, each picked as
+`pays:Mali`; `region:kay` offers Kayes, `domaine:assain` « Eau et assainissement », and
+`collectivite:bel` the collectivities whose name a word of begins so."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from analyzers import fold_text
+
+OPENAPI = json.loads((Path(__file__).resolve().parents[1] / "search_app" / "openapi.json").read_text())
+
+
+def _suggest(client, q: str) -> list[dict]:
+    return client.get(f"/api/suggest?q={quote(q)}").get_json()["suggestions"]
+
+
+def _begun(values: list[str], typed: str) -> set[str]:
+    key = fold_text(typed)
+    return {v for v in values if any(w.startswith(key) for w in [fold_text(v), *fold_text(v).split()])}
+
+
+@pytest.mark.parametrize(("typed", "facet", "kind"), [
+    ("pays:ma", "country", "lieu"), ("eau region:kay", "region", "lieu"),
+    ("domaine:assain", "domain", "domaine"), ("domaine:sa", "domain", "domaine")])
+def test_a_facet_prefix_offers_its_values(client, typed, facet, kind):
+    values = [v["value"] for v in client.get("/api/facets").get_json()["facets"][facet]]
+    prefix, _, begun = typed.split()[-1].partition(":")
+    offered = _suggest(client, typed)
+    assert offered and {s["name"] for s in offered} == _begun(values, begun)
+    for s in offered:
+        assert s["kind"] == kind and s["replaces"] == 1
+        value = s["query"].partition(":")[2].strip('"')
+        assert s["query"].startswith(prefix + ":") and value == s["name"]
+    for s in offered[:3]:  # picked, each lists its count
+        r = client.get(f"/api/search?q={quote(s['query'])}").get_json()
+        assert r["total"] == s["count"]
+        assert s["name"] in r["query"]["filters"].get(facet, []) + r["query"]["prefix_filters"].get(facet, [])
+
+
+def test_a_quoted_value_being_typed_is_replaced_whole(client):
+    offered = _suggest(client, 'eau region:"District de B')
+    assert [s["name"] for s in offered] == ["District de Bamako"]
+    assert offered[0]["query"] == 'region:"District de Bamako"' and offered[0]["replaces"] == 3
+
+
+def test_a_name_prefix_offers_collectivities(client):
+    offered = _suggest(client, "collectivite:belf")
+    assert offered and all(s["kind"] == "collectivité" for s in offered)
+    assert any(fold_text(s["name"]).startswith("belf") for s in offered)
+    assert all(s["query"].startswith('collectivité:"') for s in offered)
+
+
+@pytest.mark.parametrize("typed", ["annee:n", "type:ac"])
+def test_other_prefixes_offer_no_names(client, typed):
+    assert _suggest(client, typed) == []
+
+
+def test_the_kinds_are_those_the_contract_lists(client):
+    items = OPENAPI["components"]["schemas"]["SuggestResponse"]["properties"]["suggestions"]["items"]
+    enum = items["properties"]["kind"]["enum"]
+    for typed in ("pays:ma", "region:kay", "domaine:sa", "collectivite:bel"):
+        assert all(s["kind"] in enum for s in _suggest(client, typed))
