@@ -23,10 +23,10 @@ from .locations import default_data_dir
 from .parallel import parallel_map
 from .parsers import DOCUMENTS, fields, micl, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
-from .records import PLANNED, Action, Partnership
+from .records import PLANNED, Action, Partnership, Party
 from .registry import REPERTOIRES, Repertoire
 from .sources import SourceError, corpus_checksum, cut_short, source_bytes, source_text
-from .text import fix_shouted_words, french_commune_name
+from .text import fix_shouted_words, fold, french_commune_name
 
 DEFAULT_DATA_DIR = default_data_dir(DOCUMENTS)  # see locations.py: a clone's data/, or the installed copy
 
@@ -160,6 +160,7 @@ def merge(partnerships: list[Partnership], actions: list[Action], warnings: list
     french_places.from_other_records(merged)
     for p in merged:
         place_parties(p, warnings)
+        _council_name(p.partner_party)
     retype_associations(merged)
     retype_villages(merged)
     retype_groups(merged)
@@ -475,6 +476,24 @@ def _normalise_names(p: Partnership) -> None:
             name = french_commune_name(name)
         geo = geography.of(party.country) if party.kind == "commune" else None
         party.name = (geo.spelling(name) if geo else None) or name
+
+
+# How a partner country's regional council is named, whichever of its names a sheet's title writes
+# (Mali: `Assemblée régionale de Kayes`, `Conseil Régional de Tombouctou`): as the document's own
+# list and annex name every one of them (`Région de Kayes`, mali l.12620, l.13942-14023)
+_REGION_COUNCIL = {"Mali": "Région"}
+_COUNCIL_RE = re.compile(r"^(?:region|assemblee regionale|conseil regional)\s+(?:de |d'|du )?(?P<place>.+)$")
+
+
+def _council_name(party: Party | None) -> None:
+    """One name for a regional council the records write two ways (its ids, made from the words
+    each source writes, stay): the source's words stay in name_raw, which the page shows."""
+    form = _REGION_COUNCIL.get(party.country or "") if party is not None else None
+    if party is None or form is None or party.kind != "région" or not party.region:
+        return
+    m = _COUNCIL_RE.match(fold(party.name).replace("’", "'").strip())
+    if m and geography.canonical_region(party.country, m.group("place")) == party.region:
+        party.name = f"{form} {geography.with_de(party.region)}"
 
 
 def domain_source_counts(partnerships: list[Partnership], document: str) -> dict[str, int]:

@@ -138,18 +138,18 @@ def test_a_page_link_while_typing_opens_the_typed_query(browser, server, engine)
 
 
 def test_a_picked_collectivity_is_its_prefix(browser, server, engine):  # noqa: F811
-    """« eau kay », then the Assemblée régionale de Kayes picked: the box held « eau Assemblée régionale
-    de Kayes », words the softening makes optional."""
+    """« eau kay », then the Région de Kayes picked: the box held « eau Région de Kayes », words the
+    softening makes optional."""
     d = browser
     d.get(server + "/?country=Mali")
     box = d.find_element("id", "q")
     box.send_keys("eau kay")
     _wait(d, lambda d: d.find_elements("css selector", "#q-suggestions [role=option]"), "suggestions")
     options = d.find_elements("css selector", "#q-suggestions [role=option]")
-    option = next(o for o in options if o.find_element("css selector", ".name").text == "Assemblée régionale de Kayes")
+    option = next(o for o in options if o.find_element("css selector", ".name").text == "Région de Kayes")
     assert option.find_element("css selector", ".what").text == "collectivité, Mali"
     option.click()
-    q = 'eau collectivité:"Assemblée régionale de Kayes"'
+    q = 'eau collectivité:"Région de Kayes"'
     _wait(d, lambda d: _shows(d, engine, q, country="Mali"), "the picked collectivity searched as its prefix")
     assert _box(d) == q
     # a place stays words (a place named with a topic selects the records already: README)

@@ -302,6 +302,42 @@ def test_merge_joins_sources_and_fills_gaps():
     assert merged.french_party.name_raw == "Ville de Saint Leu la Forêt"
 
 
+def test_a_malian_regional_council_has_one_name_whatever_its_sheet_calls_it():
+    """Kayes's council is « Région de Kayes » in the Mali list and annex (l.12620, l.13942-13944) and
+    « Assemblée régionale de Kayes » on two sheets (l.4899, l.5096); Tombouctou's, « Région de
+    Tombouctou » for CR Rhône-Alpes (l.12622, l.14023) and « Conseil Régional de Tombouctou » on CR
+    Auvergne's sheet (l.4612): one name each, the document's words kept in name_raw, ids unchanged."""
+    def record(pid, partner, detail, line):
+        return Partnership(id=pid, french_party=Party(name="Conseil régional X", kind="région", country="France"),
+                           partner_party=Party(name=partner, kind="région", country="Mali", region="Kayes"),
+                           countries=["Mali"], sources=[SourceRef("m.txt", line, line)], detail=detail)
+
+    merged, _ = merge([record("cr-x--assemblee-regionale-de-kayes", "Assemblée Régionale de Kayes", "sheet", 1),
+                       record("cr-y--cr-kayes", "Région de Kayes", "listed", 9),
+                       record("cr-z--cr-kayes", "Conseil régional de Kayes", "sheet", 5)], [])
+    assert [p.partner_party.name for p in merged] == ["Région de Kayes"] * 3
+    assert [p.partner_party.name_raw for p in merged] == [
+        "Assemblée Régionale de Kayes", "Région de Kayes", "Conseil régional de Kayes"]
+    assert [p.id for p in merged] == ["cr-x--assemblee-regionale-de-kayes", "cr-y--cr-kayes", "cr-z--cr-kayes"]
+    # a council named after another place than its région's, or a commune, keeps its name
+    other = record("x--y", "Assemblée régionale de Nioro", "sheet", 1)
+    town = record("x--kayes", "Kayes", "sheet", 1)
+    town.partner_party.kind = "commune"
+    assert [p.partner_party.name for p in merge([other, town], [])[0]] == ["Assemblée régionale de Nioro", "Kayes"]
+
+
+def test_malian_regional_councils_are_named_alike_in_the_corpus(corpus):
+    by_id = {p.id: p for p in corpus.partnerships}
+    kayes = [by_id[i].partner_party for i in ("cg-hauts-de-seine--cr-kayes", "cr-bretagne--cr-kayes",
+                                              "cr-ile-de-france--assemblee-regionale-de-kayes",
+                                              "cr-nord-pas-de-calais--assemblee-regionale-de-kayes")]
+    assert {party.name for party in kayes} == {"Région de Kayes"}
+    assert by_id["cr-ile-de-france--assemblee-regionale-de-kayes"].partner_party.name_raw == \
+        "Assemblée régionale de Kayes"
+    tombouctou = [by_id[i].partner_party for i in ("cr-auvergne--cr-tombouctou", "cr-rhone-alpes--cr-tombouctou")]
+    assert {party.name for party in tombouctou} == {"Région de Tombouctou"}
+
+
 def test_merge_keeps_the_domains_each_appearance_was_given():
     """CG Seine-Saint-Denis – Figuig: the Mali list names it, the Morocco sheet and synthesis file it
     under water; the merged record keeps the synthesis as where its domain comes from."""
