@@ -113,7 +113,8 @@ def test_only_a_group_has_those_facts(corpus):
     assert having == {PONTCHARRA}  # not Thionville-Gao's « Gao/Gao/Gao », nor Ménaka/Anderamboukane/Gao
     several = {p.id for p in corpus.partnerships if p.partner_party and p.partner_party.kind == "communes"}
     assert several == {PONTCHARRA, "saint-denis--djeloubou-karokoro-et-sahel", "limours--fegui-et-nioro-du-sahel",
-                       "communaute-de-communes-asterienne-isle-et-vern--djelebou-karakoro-et-sahel"}
+                       "communaute-de-communes-asterienne-isle-et-vern--djelebou-karakoro-et-sahel",
+                       "essonne-sahel--diema-nioro"}  # « Diema/Nioro » (mali l.13941)
 
 
 def test_a_groups_members_are_offered(client):
@@ -171,3 +172,7 @@ def test_one_rule_says_a_name_lists_several_collectivities():
     assert members_fact(group) == "Pontcharra (Isère, chef de file), La Rochette (Savoie), Le Cheylas (Isère)"
     assert member_names("Conseil général d'Ille-et-Vilaine", "Conseil Général d’Ille et Vilaine") == []  # one
     assert names_listed("Ville et communauté urbaine") == ["Ville et communauté urbaine"]
+    # the annex's « Essonne Sahel / Essonne Diema/Nioro » (mali l.13941): two places, as « Fegui et Nioro du Sahel »
+    assert names_listed("Diema/Nioro") == ["Diema", "Nioro"]
+    assert names_listed("Fegui et Nioro du Sahel") == ["Fegui", "Nioro du Sahel"]
+

@@ -373,6 +373,19 @@ def test_a_listed_partnership_keeps_the_writing_with_its_accents(corpus):
     assert by_id["meze--boni"].french_party.name == "Mèze"
 
 
+def test_a_communes_full_name_in_the_annex_names_its_sheets_short_one(corpus):
+    """Marolles's sheet writes « Marolles » (l.13719-13721), a name several French communes bear; the
+    annex « Marolles en Hurepoix » (l.13930), the one in the Essonne (the sheet's 91 630): the record
+    takes the full name, the sheet's words stay in name_raw. A different commune is no longer name."""
+    from indexer.parsers.mali import _fuller
+
+    assert _fuller("Marolles en Hurepoix", "Marolles") and _fuller("Saint-Leu-la-Forêt", "Saint Leu")
+    assert not _fuller("Marolles", "Marolles en Hurepoix") and not _fuller("Marolles", "Marolles")
+    assert not _fuller("Paris (75)", "Paris") and not _fuller("Marollesville", "Marolles")
+    french = {p.id: p for p in corpus.partnerships}["marolles--lakamane"].french_party
+    assert (french.name, french.name_raw) == ("Marolles-en-Hurepoix", "Marolles – Les amis du Jumelage")
+
+
 def test_a_listed_partners_cercle_from_the_table_is_said_in_its_note(corpus):
     """`Béthune/Marena Tringa` (l.12608), in the `non renseignés` list only: its cercle « Yélimané »
     came from the table of Mali as its region did, but the note named the region alone. A cercle the

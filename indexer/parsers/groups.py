@@ -23,11 +23,11 @@ _MEMBER = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<number>\d{2}|2[AB])\))?\s*(?P<l
 
 
 def names_listed(named: str) -> list[str]:
-    """The collectivities a name lists, each capitalised (« A (38) Leader, B (73) » and « A, B et C »:
-    several); the name alone when a part is not capitalised (« Ville et communauté »). The one rule
+    """The collectivities a name lists, each capitalised (« A (38) Leader, B (73) », « A, B et C » and
+    « A/B »: several); the name alone when a part is not capitalised (« Ville et communauté »). The one rule
     for « this name lists several collectivities », read by the groups here and by the partner's kind
     (kinds.retype_groups): two rules had disagreed on « Djéloubou, Karokoro et Sahel » (review r44, #7)."""
-    parts = [squash_spaces(m) for m in re.split(r"\s*,\s*|\s+et\s+", named or "") if m.strip()]
+    parts = [squash_spaces(m) for m in re.split(r"\s*[,/]\s*|\s+et\s+", named or "") if m.strip()]
     return parts if all(p[:1].isupper() for p in parts) else [squash_spaces(named or "")]
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..domains import domains_of_text, map_domain, map_domains
 from ..geography import table_origin, unstated_place_note
+from ..ids import partnership_id
 from ..records import ParseResult, Party
 from ..text import fold, squash_spaces
 from .cuf import CufReader
@@ -160,6 +161,10 @@ class CufRepertoireReader(CufReader):
                 r.french.subdivision = dep
             if r.detail == "listed" and _better_written(fr, r.french.name):
                 r.french.name = fr  # `Meze/Boni` in the list, `Mèze / Hérault Boni` in the annex
+            elif r.french.kind == "commune" and _fuller(fr, r.french.name):
+                # the sheet's `Marolles`, the annex's `Marolles en Hurepoix`; its id, the sheet's words
+                r.id = r.id or partnership_id(r.french.name, r.partner.name if r.partner else None)
+                r.french.name = fr
             self.set_region(r, region, first)
             return
         french = french_party(fr_raw, dep or "")
@@ -303,6 +308,13 @@ def _better_written(name: str, than: str) -> bool:
         return sum(not c.isascii() for c in x)
 
     return plain(name) == plain(than) and accents(name) > accents(than)
+
+
+def _fuller(name: str, than: str) -> bool:
+    """A commune's name written in full where a sheet shortens it to its first words (`Marolles en
+    Hurepoix`, `Marolles`: several communes bear the short name): the full one says which it is."""
+    plain, short = fold(name).replace("-", " "), fold(than).replace("-", " ")
+    return plain.startswith(short + " ") and re.fullmatch(r"[a-z' ]+", plain[len(short):]) is not None
 
 
 @lru_cache(maxsize=4096)
