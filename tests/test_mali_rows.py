@@ -32,6 +32,20 @@ def test_an_amount_on_its_dates_line():
     assert _split("2002 - 2003 45") == [("when", "2002 - 2003 45")]
 
 
+def test_an_approximate_amount_per_person_nord_pas_de_calais():
+    """`+ou-` / `1 500 (par` / `pers/sem.)` in the budget column (l.5356-5358), `2005 +ou- 1500` / `par pers/sem`
+    after the dates (l.5441), `2003, 2005, 2006 +ou- 1500` / `(par pers /mission` / `d'une sem.)` (l.5536): each
+    mission's amount, about 1 500 € per person and week; a year after `+ou-` is none."""
+    assert _split("2005 +ou- 1500", "par pers/sem") == [("when", "2005"), ("budget", "+ou- 1500 par pers/sem")]
+    assert _split("2003, 2005, 2006 +ou- 1500", "(par pers /mission", "d’une sem.)") == [
+        ("when", "2003, 2005, 2006"), ("budget", "+ou- 1500 (par pers /mission d’une sem.)")]
+    assert kind_of("+ou- 1 500 (par pers/sem.)") == "budget"
+    assert kind_of("+ou- 2005") != "budget"
+    got = {a.sources[0].first_line: a.budget.amount if a.budget else None
+           for a in _actions("nord_pas_de_calais_kayes_5321.txt")}
+    assert [got[line] for line in (5349, 5438, 5531, 5608)] == [1500.0] * 4
+
+
 def test_a_project_written_with_its_dates_and_amount_nord_pas_de_calais():
     """`Appui au CCC de Diéma  2004, 2005, 2006,  35 520 /an` / `(moyenne)` (l.5375-5376): the project, its
     years 2004-2006 and its yearly amount, none of them in the title; the next row's `2005, 2006,   88 540 /an`

@@ -93,6 +93,11 @@ def closes_range(text: str, at: int) -> bool:
     return bool(re.search(r"\d\s*(?:à|a|et|ou|[-–])$", text[:at].rstrip()))
 
 
+# an approximate amount (« plus ou moins ») and what it is per: `+ou- 1 500 (par pers/sem.)`
+_ABOUT_AMOUNT = re.compile(r"(?:\+\s*ou\s*-|\+\s*/\s*-|±)\s*(?:\d{1,3}(?:[ .]\d{3})+|\d{3,})"
+                           r"(?:\s*\(?par\s[^()]{1,30}\)?)?\.?")
+
+
 @lru_cache(maxsize=8192)
 def is_budget(text: str, bare: bool) -> bool:
     t = _BULLET_RE.sub("", text.strip())
@@ -104,6 +109,8 @@ def is_budget(text: str, bare: bool) -> bool:
                     t) and not re.fullmatch(
             r"\s*(19|20)\d\d\s*", t):
         return True
+    if _ABOUT_AMOUNT.fullmatch(t):
+        return True  # `+ou- 1 500 (par pers/sem.)`: an approximate amount and what it is per
     amounts = [a for a in fields.amounts(t) if a.currency]
     words = len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t))
     if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and fields.years(t).found:

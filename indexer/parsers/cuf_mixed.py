@@ -45,6 +45,10 @@ _TAIL_DATED = re.compile(r"(?<=(?:19|20)\d\d)(\s*,|\s*\([^)]*\)|\s+annuel(?:le)?
                          r"(?:\s*\(moyenne\))?)\s*$", re.IGNORECASE)
 
 
+# `2005 +ou- 1500 par pers/sem`: an approximate amount (« plus ou moins ») after the row's dates
+_ABOUT_DATED = re.compile(r"(?<=(?:19|20)\d\d)\s*,?\s+(\+\s*ou\s*-|\+\s*/\s*-|±)\s*(?:\d{1,3}(?:[ .]\d{3})+|\d{3,})\b")
+
+
 def dated_amount(text: str) -> re.Match | None:
     """The amount ending a dates line (group 2), unless it is another year (`2003 2006`) or a
     bare small number with nothing saying it is money."""
@@ -70,6 +74,9 @@ def _split_when(c: Cell) -> list[Cell]:
     dated = dated_amount(text)
     if not tail and dated:
         tail = [dated.start(2)]
+    about = _ABOUT_DATED.search(text)
+    if not tail and about:
+        tail = [about.start(1)]
     if not tail or not text[:tail[-1]].strip() or not fields.years(text[:tail[-1]]).found:
         return [c]
     at = tail[-1]
@@ -177,7 +184,9 @@ def _dates_or_amount(c: Cell) -> list[Cell] | None:
         return [when, Cell("budget", rest, c.top, c.segment, c.block, anchor=when)]
     if c.kind == "budget" and len(c.lines) <= 2:
         return _worded_amount(c)
-    return _split_when(c) if c.kind == "when" and len(c.lines) <= 2 else None
+    # an approximate amount's unit may take a third line (`2003 +ou- 1500` / `(par pers /mission` / `d'une sem.)`)
+    lines = 3 if _ABOUT_DATED.search(c.text) else 2
+    return _split_when(c) if c.kind == "when" and len(c.lines) <= lines else None
 
 
 def _worded_amount(c: Cell) -> list[Cell] | None:
