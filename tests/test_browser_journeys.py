@@ -321,7 +321,7 @@ def test_back_to_the_results_comes_back_to_the_one_opened(browser, server):  # n
         d.find_element("id", "back-link").click()
         _wait(d, lambda d: "/partenariats/" not in d.current_url and _hit_ids(d) == hits, "the same results")
         top = d.execute_script("return document.querySelectorAll('li.hit')[9].getBoundingClientRect().top")
-        assert 0 <= top < 740 / 2, top
+        assert -1 < top < 740 / 2, top  # at the top, to within a sub-pixel rounding (-0.03125 once its layout changed)
     finally:
         d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 

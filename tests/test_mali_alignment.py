@@ -19,7 +19,8 @@ def test_a_row_written_on_the_lines_after_a_dates_cell_takes_its_own_budget():
     """CR Nord-Pas de Calais–Kayes (l.5608-5620), a table written row by row: the next project
     (` Programme de formation des acteurs de…`) starts on the line after the dates cell
     `2003 +ou- 1500` / `(par pers / sem.)`, without an empty line. It opens a row of its own,
-    so `117 340/an (moyenne)` under it is its budget, not the row's above."""
+    so `117 340/an (moyenne)` under it is its budget, not the row's above; the dates cell's approximate
+    amount is the mission's own (1 500 € per person and week)."""
     body = _numbered(5604, [
         "SANTE ", "DEVELOPPEMENT ", "SOCIAL ", "",
         "Mission d’échanges entre professionnels ", "hospitaliers, à Kayes  ", "",
@@ -30,8 +31,8 @@ def test_a_row_written_on_the_lines_after_a_dates_cell_takes_its_own_budget():
     ])
     rows = {r.text[:31]: r for r in table_rows(body)}
     mission, formation = rows["Mission d’échanges entre profes"], rows["Programme de formation des acte"]
-    assert [c.text for c in mission.when] == ["2003 +ou- 1500 (par pers / sem.)"]
-    assert not mission.budget
+    assert [c.text for c in mission.when] == ["2003"]
+    assert [c.text for c in mission.budget] == ["+ou- 1500 (par pers / sem.)"]
     assert [c.text for c in formation.budget] == ["117 340/an (moyenne)"]
 
 
