@@ -457,6 +457,24 @@ def _coverage(parts: list[Mapping[int, float]], weights: list[float], excluded: 
     return {d: min(1.0, h / total) for d, h in have.items() if d not in excluded}
 
 
+def _words_scores(parts: list[Mapping[int, float]], matched: set[int], each_has_all: bool) -> dict[int, float]:
+    """`matched` -> its words' scores added in the parts' order from 0.0, in `matched`'s order. Some lacking words
+    (not `each_has_all`), a part is read for the documents it shares with `matched` (65 words: 45,000 lookups)."""
+    if each_has_all:
+        gets, out = [p.get for p in parts], {}
+        for d in matched:
+            s = 0.0  # (added in sum()'s order, without its generator: the hot loop of long queries)
+            for get in gets:
+                s += get(d, 0.0)
+            out[d] = s
+        return out
+    sums = dict.fromkeys(matched, 0.0)
+    for p in parts:  # (x + 0.0 is x: a part without the document added nothing)
+        for d in p.keys() & matched if len(p) > len(matched) else [d for d in p if d in sums]:
+            sums[d] += p[d]
+    return sums
+
+
 def _named_fill(matched: set, filled: set, parts: list, weights: list[float], name: Mapping[int, float],
                 groups: list[Group]) -> set:
     """A short listing's fill, when the query is a name some record bears: only the records having its
@@ -568,11 +586,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     coord = out.exponent = profile.coordination_exponent(n)
     scores = {}
     partial = False
-    gets = [p.get for p in parts]
-    for d in matched:
-        s = 0.0  # added in sum()'s order, without its generator (the hot loop of long queries)
-        for get in gets:
-            s += get(d, 0.0)
+    for d, s in _words_scores(parts, matched, cover is None).items():
         c = cover[d] if cover is not None else 1.0
         if c < 1.0:
             s *= c ** coord

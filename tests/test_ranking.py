@@ -575,3 +575,21 @@ def test_an_or_joins_no_words_into_a_vocabulary_entry(engine):
     assert ids("micro") | ids("finance") == ids("micro OR finance")
     assert ids("inter") | ids("net") == ids("inter OR net")
     assert ids("micro finance") >= ids("microfinance")  # typed apart, the compound's records are found
+
+
+@pytest.mark.parametrize("each_has_all", [True, False])
+def test_words_scores_add_in_the_parts_order_and_keep_the_documents_order(each_has_all):
+    """Both ways of adding the words' scores give the sums added part after part from 0.0 (to the
+    last bit: rankings tie-break on them), keyed in the order of the matched documents."""
+    from types import MappingProxyType
+    parts = [MappingProxyType({d: 0.1 * (d % 7 + k) + 1e-3 * k for d in range(k, 90, k + 1)}) for k in range(1, 6)]
+    if each_has_all:
+        parts = [MappingProxyType({**p, **dict.fromkeys(range(60, 40, -1), 0.3)}) for p in parts]
+    matched = set(range(60, 40, -1)) if each_has_all else {3, 88, 5, 41, 64, 12, 59}
+    got = ranking._words_scores(parts, matched, each_has_all)
+    want = {}
+    for d in matched:
+        want[d] = 0.0
+        for p in parts:
+            want[d] += p.get(d, 0.0)
+    assert list(got) == list(matched) and all(got[d] == want[d] for d in matched)
