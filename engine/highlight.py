@@ -330,9 +330,9 @@ def _in_phrases(spans: list[tuple[int, int, str]], terms: Collection) -> list[tu
         return spans
     keep = [term in free for _, _, term in spans]
     for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(spans) - n + 1):
-            if all(spans[i + k][2] == phrase[k] for k in range(n)) and all(
+        n, first = len(phrase), phrase[0]
+        for i in range(len(spans) - n + 1):  # (most spans start no phrase: its first word is looked at first)
+            if spans[i][2] == first and all(spans[i + k][2] == phrase[k] for k in range(1, n)) and all(
                     spans[i + k][0] - spans[i + k - 1][1] <= PHRASE_GAP for k in range(1, n)):
                 keep[i:i + n] = [True] * n
     return [s for s, kept in zip(spans, keep, strict=True) if kept]

@@ -35,3 +35,14 @@ def test_the_snippet_goes_to_what_matched(engine):
     nancy = [h for h in r["results"] if h["id"] == "cu-nancy--conseil-communal-d-anderamboukane"]
     assert nancy and "<mark>" not in nancy[0]["snippet"]  # its body has no school: no false mark
     assert any("<mark>école</mark>" in h["snippet"] for h in r["results"])
+
+
+def test_a_phrase_is_found_wherever_it_starts_among_its_own_words():
+    """Its first word alone, its other words alone, and the phrase right after its first word: only
+    the phrase is marked (each start is tried, its first word looked at first)."""
+    marker = FieldMarker(french_analyzer())
+    terms = {("group", "scolair", "primair")}
+    assert mark_all("un groupe du comité, une classe scolaire primaire ; groupe groupe scolaire primaire", terms,
+                    marker) == "un groupe du comité, une classe scolaire primaire ; groupe <mark>groupe</mark> " \
+        "<mark>scolaire</mark> <mark>primaire</mark>"
+    assert mark_all("primaire groupe scolaire", terms, marker) == "primaire groupe scolaire"
