@@ -62,7 +62,15 @@ def _party_names(p: Partnership) -> list[str]:
 
 
 def _name_keys(p: Partnership) -> str:
-    return " ".join(name_key(party.name) for party in (p.french_party, p.partner_party) if party)
+    """The parties' names as the name bonus reads them, the source's own words too where the record
+    names the party otherwise (`Assemblée régionale de Kayes`, now `Région de Kayes`: typed as the
+    sheet writes it, it is still that council's name)."""
+    keys: list[str] = []
+    for party in (p.french_party, p.partner_party):
+        if party is None:
+            continue
+        keys += [k for k in (name_key(party.name), name_key(party.name_raw or party.name)) if k not in keys]
+    return " ".join(keys)
 
 
 def _places(p: Partnership) -> list[str]:

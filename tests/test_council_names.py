@@ -54,3 +54,14 @@ def test_the_councils_name_since_2015_lists_what_its_other_names_list(engine, q)
     the records having its rarest word, « départemental », not « Essonne » (review 2 r43, #5)."""
     ids = {r["id"] for r in engine.search(SearchRequest(q=q, per_page=100))["results"]}
     assert ids == {r["id"] for r in engine.search(SearchRequest(q="CD Essonne", per_page=100))["results"]}
+
+
+@pytest.mark.parametrize("q, council", [("Assemblée régionale de Mopti", "Région de Mopti"),
+                                        ("Assemblée régionale de Kayes", "Région de Kayes")])
+def test_a_council_typed_as_its_sheet_names_it_keeps_its_name_bonus(engine, q, council):
+    """A Malian regional council the records name « Région de X » (round 48) is still named by the words
+    its sheet writes: typed so, its partnerships get the name bonus and the name's short listing (the
+    bonus read the new name only: « Assemblée régionale de Mopti » listed 22, its name bonus 0; review 4)."""
+    r = engine.search(SearchRequest(q=q, per_page=100, explain=True))
+    named = [h for h in r["results"] if h["partner_party"]["name"] == council]
+    assert named and r["results"][:len(named)] == named and r["total"] <= 4
