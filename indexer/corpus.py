@@ -357,9 +357,10 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
     p.years = sorted(years)
     # a year its actions run in is a year of work, not one its texts plan (Ille-et-Vilaine–Mopti's
     # perspectives print its programme of the sheet's own year, `2008`, whose actions run then)
-    planned = [y for y in _planned(p, until, ahead) if y not in running]
+    texts = _told(p)
+    planned = [y for y in _planned(until, ahead, texts) if y not in running]
     # both ends of a period planned, its years between are too (`prévision du plan 2008-2010`: 2009)
-    p.add_planned([y for y in fields.whole_plans(planned, " ".join(t for t in (p.perspectives, _told(p)) if t))
+    p.add_planned([y for y in fields.whole_plans(planned, " ".join(t for t in (p.perspectives, texts) if t))
                    if y not in running])
 
 
@@ -369,13 +370,13 @@ def _told(p: Partnership) -> str:
     return " ".join(t for t in (p.history, p.objectives, *(t for k, t in p.extra.items() if k != PLANNED)) if t)
 
 
-def _planned(p: Partnership, until: int | None, ahead: fields.Years) -> list[int]:
+def _planned(until: int | None, ahead: fields.Years, told: str) -> list[int]:
     """The years its own texts plan for: in its perspectives, every year after the document's
     date (`une programmation 2009`, `le plan 2008-2010`); in its history, objectives and other
-    sections, those their sentence marks as planned (`Une rencontre est prévue à Guelma en Mai 2006`)."""
+    sections (`told`), those their sentence marks as planned (`Une rencontre est prévue à Guelma en Mai 2006`)."""
     if until is None:
         return []
-    return ahead.planned + ahead.dropped + fields.years(_told(p), until).planned
+    return ahead.planned + ahead.dropped + fields.years(told, until).planned
 
 
 def _ahead(p: Partnership, until: int | None) -> fields.Years:

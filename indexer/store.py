@@ -171,8 +171,9 @@ def building(index_dir: Path) -> Iterator[None]:
 
 
 def build_running(index_dir: Path) -> bool:
-    """Whether a build holds the index folder now. It tries the lock and lets go at once, so that a
-    build starting meanwhile is never refused because of the question."""
+    """Whether a build holds the index folder now (the tests ask; `serve` waits on the lock itself,
+    wait_for_build). It tries the lock and lets go at once, so that a build starting meanwhile is
+    never refused because of the question."""
     if fcntl is None:
         return False
     try:

@@ -93,9 +93,10 @@ def closes_range(text: str, at: int) -> bool:
     return bool(re.search(r"\d\s*(?:à|a|et|ou|[-–])$", text[:at].rstrip()))
 
 
-# an approximate amount (« plus ou moins ») and what it is per: `+ou- 1 500 (par pers/sem.)`
-_ABOUT_AMOUNT = re.compile(r"(?:\+\s*ou\s*-|\+\s*/\s*-|±)\s*(?:\d{1,3}(?:[ .]\d{3})+|\d{3,})"
-                           r"(?:\s*\(?par\s[^()]{1,30}\)?)?\.?")
+# an approximate amount (« plus ou moins »; cuf_mixed reads it after a row's dates) and what it is per:
+# `+ou- 1 500 (par pers/sem.)`
+ABOUT = r"(\+\s*ou\s*-|\+\s*/\s*-|±)\s*(?:\d{1,3}(?:[ .]\d{3})+|\d{3,})"
+_ABOUT_AMOUNT = re.compile(ABOUT + r"(?:\s*\(?par\s[^()]{1,30}\)?)?\.?")
 
 
 @lru_cache(maxsize=8192)

@@ -19,6 +19,7 @@ from .cuf_cells import (
     _TAIL_BARE,
     _TAIL_MONEY,
     _TAIL_WHEN,
+    ABOUT,
     Cell,
     _upper,
     closes_range,
@@ -46,7 +47,7 @@ _TAIL_DATED = re.compile(r"(?<=(?:19|20)\d\d)(\s*,|\s*\([^)]*\)|\s+annuel(?:le)?
 
 
 # `2005 +ou- 1500 par pers/sem`: an approximate amount (« plus ou moins ») after the row's dates
-_ABOUT_DATED = re.compile(r"(?<=(?:19|20)\d\d)\s*,?\s+(\+\s*ou\s*-|\+\s*/\s*-|±)\s*(?:\d{1,3}(?:[ .]\d{3})+|\d{3,})\b")
+_ABOUT_DATED = re.compile(r"(?<=(?:19|20)\d\d)\s*,?\s+" + ABOUT + r"\b")
 
 
 def dated_amount(text: str) -> re.Match | None:
@@ -184,9 +185,10 @@ def _dates_or_amount(c: Cell) -> list[Cell] | None:
         return [when, Cell("budget", rest, c.top, c.segment, c.block, anchor=when)]
     if c.kind == "budget" and len(c.lines) <= 2:
         return _worded_amount(c)
+    if c.kind != "when":
+        return None
     # an approximate amount's unit may take a third line (`2003 +ou- 1500` / `(par pers /mission` / `d'une sem.)`)
-    lines = 3 if _ABOUT_DATED.search(c.text) else 2
-    return _split_when(c) if c.kind == "when" and len(c.lines) <= lines else None
+    return _split_when(c) if len(c.lines) <= (3 if _ABOUT_DATED.search(c.text) else 2) else None
 
 
 def _worded_amount(c: Cell) -> list[Cell] | None:
