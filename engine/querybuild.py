@@ -431,8 +431,8 @@ def _as_value(facet, text: str) -> str:
 def _names_missing(facet, text: str) -> bool:
     """Whether a prefix's value is the facet's missing value, as the API writes it (`none`) or as the
     page labels it (« Sans année », from `sans` on)."""
-    return fold_text(text).strip() == facet.missing or (
-        len(fold_text(text).strip()) >= 4 and labelled(facet.value_labels, text) == facet.missing)
+    key = fold_text(text).strip()
+    return key == facet.missing or (len(key) >= 4 and labelled(facet.value_labels, text) == facet.missing)
 
 
 def _value_shaped(facet, text: str) -> bool:

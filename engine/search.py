@@ -227,8 +227,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
         # (said once: the notices are listed without repeats)
         notices += _why_empty(pq, selection, facets, mode, listings["action" if mode == "partnership" else
                                                                   "partnership"], ranking.unknown)
-        notices += against_parameters(pq, facets, req.filters, built, req.year_from is not None
-                                      or req.year_to is not None)
+        notices += against_parameters(pq, facets, req.filters, built, selection.has_range)
         notices += filter(None, [years_outside(state.facet_values.get(YEAR, []), req.filters, req.year_from,
                                                req.year_to)])
     partial = ranking.partial

@@ -67,8 +67,7 @@ def against_parameters(pq: ParsedQuery, facets: Registry, filters: Mapping[str, 
         excluded = set(built.excluded_filters.get(facet.name, []))
         typed = ""
         if required and not set(required) & set(given) and (
-                not facet.multi or facet.missing is not None and facet.missing in {*given, *required} and (
-                    set(given) == {facet.missing} or set(required) == {facet.missing})):
+                not facet.multi or facet.missing is not None and {facet.missing} in (set(given), set(required))):
             # (one value a record; or none: `annee:2005` with `year=none`, `annee:none` with `year=2005`)
             typed = _clauses(pq, facet.name, negated=False)
         elif set(given) <= excluded:
