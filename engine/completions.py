@@ -33,9 +33,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
+from functools import cache
 from typing import NamedTuple
 
-from analyzers.folding import fold_text
+from analyzers.chains import french_analyzer
 from analyzers.vocabulary import family_of, find_graded_expansions
 from indexer.domains import domains_of_text
 from indexer.facet_registry import DOMAIN
@@ -43,6 +44,7 @@ from indexer.likeness import LikenessRows
 from indexer.text import french_list
 
 from .facets import FacetBits, Selection, filter_and_count
+from .querylang import ParsedQuery
 
 # an empty listing's seeds are outside the filter: a completion must be among the NEAR_SHARE of the
 # corpus's partnerships most like one of them, not merely share a term with it (`ambulance` in Algeria
@@ -195,34 +197,67 @@ def neighbour_terms(words: list[str]) -> list[str]:
     """The vocabulary's terms one step beyond the query's own expansions: the synonyms, narrower terms
     and family words of the words' synonyms, narrower terms and family words (`élevage`: `avicole`,
     of the family of `aviculture`), none the query already reads as written, in alphabetical order (one the
-    index reads as a query word, `artisan` for `artisans`, finds only what the listing holds already)."""
+    index reads as a query word, `artisan` for `artisans`, finds only what the listing holds already).
+    A phrase's own expansions only, not its words' (`cultures maraîchères` gives no `culturel`)."""
     def step(ws: list[str]) -> set[str]:
         out = {alt for _, _, alts in find_graded_expansions(ws) for alt, _ in alts}
         for w in ws:
             out.update(family_of(w))
         return out
+
+    def beyond_term(term: str) -> set[str]:
+        ws = term.split()
+        if len(ws) == 1:
+            return step(ws)
+        return {alt for start, end, alts in find_graded_expansions(ws) if (start, end) == (0, len(ws))
+                for alt, _ in alts}
     first = step(words)
     beyond: set[str] = set()
     for term in first:
-        beyond |= step(term.split())
+        beyond |= beyond_term(term)
     return sorted(beyond - first - set(words))
+
+
+def _read(text: str) -> tuple[str, ...]:
+    """The words as the index reads them (stemmed, folded): `solidaires` and `solidarité`'s own."""
+    return tuple(t.text for t in _analyzer()(text))
+
+
+@cache
+def _analyzer():
+    return french_analyzer()
 
 
 def by_vocabulary(words: list[str], find: Callable[[str], list[tuple[int, dict]]], matched: Collection[int],
                   room: int) -> tuple[list[Completion], list[str]]:
     """Up to `room` partnerships of the scope writing a `neighbour_terms` of the words, in the order `find`
     lists them (a search for those terms OR'ed, in the scope: each listed with its `explain`), none of
-    `matched`, each with the term it writes; and those terms, in order."""
+    `matched`, each with the term it writes (as the index reads words: `solidaires` writes `solidaire`);
+    and those terms, in order."""
     terms = neighbour_terms(words) if room > 0 else []
     if not terms:
         return [], []
-    keys = {fold_text(t).lower(): t for t in terms}
+    keys = [(_read(t), t) for t in terms]
     found: list[Completion] = []
     for d, explain in find(" OR ".join(f'"{t}"' if " " in t else t for t in terms)):
         if d not in matched and all(c.docnum != d for c in found) and len(found) < room:
-            written = [keys[k] for k in (fold_text(m).lower() for m in _matched(explain)) if k in keys]
-            found.append(Completion(d, None, [], term=written[0] if written else None))
+            found.append(Completion(d, None, [], term=_written(explain, keys)))
     return found, sorted({c.term for c in found if c.term}, key=terms.index)
+
+
+def _written(explain: dict, keys: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """The term a result's explanation says it matched: the one read as a matched text, else the first
+    a matched text is part of (a phrase's word)."""
+    read = [r for r in (_read(m) for m in _matched(explain)) if r]
+    for r in read:
+        for key, term in keys:
+            if key == r:
+                return term
+    for r in read:
+        for key, term in keys:
+            if set(r) <= set(key):
+                return term
+    return None
 
 
 def _matched(explain: dict) -> list[str]:
@@ -231,12 +266,19 @@ def _matched(explain: dict) -> list[str]:
     return [m["text"] for p in parts for w in p.get("words", []) for m in w.get("matches", [])]
 
 
-def vocabulary_notice(terms: list[str], listed: int, page: int, alone: bool) -> str:
-    """What the completions by the vocabulary say: alone, the listing's opening; else, after the other
-    completions' notice, that they come before those."""
+def typed_prefixes(pq: ParsedQuery) -> str:
+    """The query's prefixes' clauses (`region:Kayes -pays:Mali`) as typed back: the terms' search
+    (`by_vocabulary`) in the same scope as the query, not in the whole corpus filtered afterwards."""
+    return " ".join(" OR ".join(c.render() for c in g) for g in pq.groups if all(c.kind == "field" for c in g))
+
+
+def vocabulary_notices(terms: list[str], listed: int, page: int, other: str | None) -> list[str]:
+    """What the completions by the vocabulary say, in the order of the list: the listing's opening and
+    their terms; then, for those that follow them (`other`, the other completions' notice), « Puis … »."""
     shown = french_list([f"« {t} »" for t in terms[:4]]) + (" …" if len(terms) > 4 else "")
     which = ("l'un des termes" if len(terms) > 1 else "un terme") + f" que le vocabulaire rattache à ces mots ({shown})"
-    if alone:
-        whom = "les partenariats de ce filtre" if listed else "ceux"
-        return f"{_opening(listed, page)} : suivent {whom} qui écrivent {which}."
-    return f"Avant eux viennent ceux qui écrivent {which}."
+    whom = "les partenariats de ce filtre" if listed else "ceux"
+    first = f"{_opening(listed, page)} : suivent {whom} dont les textes emploient {which}."
+    if other is None:
+        return [first]
+    return [first, "Puis " + other.split(" : suivent ", 1)[-1]]

@@ -20,7 +20,7 @@ from indexer.limits import DEFAULT_PER_PAGE
 
 from . import ranking_profile
 from .actionshare import action_context, add_actions, other_years, outside_domain
-from .completions import by_vocabulary, completions, vocabulary_notice
+from .completions import by_vocabulary, completions, typed_prefixes, vocabulary_notices
 from .exactcounts import Decisions, exact_counts, listed_counter
 from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
@@ -369,15 +369,16 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
         ruled_out = part_scores.keys() | _excluded_partnerships(state, built)
     seeds = hits or seeds_elsewhere(built, ranking, score_fn, part_scores, state.owner_docnum,
                                     len(state.partnership_docnums), profile.fill_below)
-    near, written = by_vocabulary(pq.text_words(), lambda q: _listed_for(state, req, selection, q), ruled_out,
-                                profile.fill_below - len(hits)) if profile.fill_vocabulary else ([], [])
+    scoped = typed_prefixes(pq)  # the terms' search in the query's scope, its typed prefixes too
+    near, written = by_vocabulary(pq.text_words(), lambda q: _listed_for(state, req, selection, f"{q} {scoped}"),
+                                  ruled_out, profile.fill_below - len(hits)) if profile.fill_vocabulary else ([], [])
     found, notice = completions(pq.text_words(), selection, state.facet_bits,
                                 {*ruled_out, *(c.docnum for c in near)} if near else ruled_out, len(hits),
                                 state.owner_docnum, profile.fill_below, kept_actions, seeds=seeds,
                                 likeness=state.likeness if profile.fill_likeness else None, taken=len(near),
                                 domain_boost=profile.fill_domain_boost, partnerships=len(state.partnership_docnums))
-    notices.extend(n for n in (notice, written and vocabulary_notice(written, len(hits), profile.fill_below,
-                                                                      notice is None)) if n)
+    notices.extend(vocabulary_notices(written, len(hits), profile.fill_below, notice) if written else
+                   [notice] if notice else [])
     found = near + found
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share
     docs = state.docs
@@ -398,8 +399,8 @@ _COMPLETING: ContextVar[bool] = ContextVar("completing", default=False)  # a sea
 
 
 def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: str) -> list[tuple[int, dict]]:
-    """The partnerships (each with its `explain`) a search for `q` lists first in the request's scope (its
-    query's prefixes too: `selection`), itself not completed (completions.by_vocabulary)."""
+    """The partnerships (each with its `explain`) a search for `q` (with the query's prefixes, `region:Kayes`)
+    lists first in the request's scope (`selection`), itself not completed (completions.by_vocabulary)."""
     token = _COMPLETING.set(True)
     try:
         got = search(state, replace(req, q=q, page=1, per_page=ranking_profile.current().fill_below,

@@ -205,8 +205,8 @@ def print_results(r: dict, out=None) -> None:
         for hit in r["completions"]:
             why = [f"proche de : {hit['similar_to']['title']}"] if hit.get("similar_to") else []
             why += [hit["completes_domain"]] if hit.get("completes_domain") else []
-            why += [f"écrit « {hit['completes_term']} »"] if hit.get("completes_term") else []
-            print(f"  - {hit['title']}  [{' ; '.join(why)}]", file=out)
+            why += [f"emploie « {hit['completes_term']} »"] if hit.get("completes_term") else []
+            print(f"  - {hit['title']}" + (f"  [{' ; '.join(why)}]" if why else ""), file=out)
             for a in hit.get("actions", []):
                 print(f"       ↳ {shorten(a['title'])}", file=out)
             print(f"     id : {hit['id']}", file=out)

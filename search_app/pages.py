@@ -210,7 +210,8 @@ def export_menu(args: MultiDict, listing: str) -> list[dict]:
 # the last, and completions below a short listing's results. The map shows the whole result set and
 # no completions beside it (an empty listing's are shown under « Aucun résultat », map or not).
 _PAGE_NOTICE = re.compile(r"La page \d+ n'existe pas : ")
-_FILL_NOTICE = re.compile(r"Moins de \d+ résultats avec ces mots : suivent ")
+_FILL_NOTICE = re.compile(r"Moins de \d+ résultats avec ces mots : suivent |Puis ")  # « Puis » those after the
+# completions by the vocabulary (engine.completions.vocabulary_notices)
 
 
 def _map_notices(r: dict) -> dict:

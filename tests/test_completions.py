@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzers.vocabulary import family_of, find_graded_expansions
 from engine import Engine, SearchRequest, ranking_profile
 from engine.completions import NEAR_SHARE, by_vocabulary, completions, neighbour_terms
 from engine.facets import FacetBits, Selection
@@ -204,7 +205,7 @@ def test_the_cli_prints_the_completions():
     print_results({"total": 0, "took_ms": 1, "query": {"q": "élevage", "notices": []}, "page": 1, "per_page": 20,
                    "results": [], "completions": [near, hit, alike]}, out)
     text = out.getvalue()
-    assert "Bures-sur-Yvette – Koréra Koré  [écrit « savon »]" in text
+    assert "Bures-sur-Yvette – Koréra Koré  [emploie « savon »]" in text
     assert "Pour compléter (3)" in text and f"[{AGRI}]" in text and "parc de vaccination" in text
     assert "Draveil – Sandaré  [proche de : Montreuil – Yélimané]" in text
 
@@ -282,8 +283,8 @@ def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have
     assert alike and alike <= {h["id"] for h in having["results"]}
     html = client.get("/", query_string=args).get_data(as_text=True)
     assert html.index("Aucun résultat") < html.index(
-        fr("Pour compléter : ceux qui écrivent un terme que le vocabulaire rattache à ces mots, puis les plus "
-           "proches des partenariats qui ont ces mots ailleurs"))
+        fr("Pour compléter : ceux dont les textes emploient un terme que le vocabulaire rattache à ces mots, puis "
+           "les plus proches des partenariats qui ont ces mots ailleurs"))
 
 
 @pytest.mark.parametrize("q, filters", [
@@ -420,8 +421,68 @@ def test_the_page_says_which_term_of_the_vocabulary_a_completion_writes(client):
     near = [h for h in data["completions"] if h["completes_term"]]
     assert near and len(near) < len(data["completions"])  # then those most like the results
     html = client.get("/", query_string={"q": "artisans", "region": "Kayes"}).get_data(as_text=True)
-    assert fr("Pour compléter : ceux qui écrivent un terme que le vocabulaire rattache à ces mots, puis les plus "
-              "proches de ces résultats") in html
+    assert fr("Pour compléter : ceux dont les textes emploient un terme que le vocabulaire rattache à ces mots, puis "
+              "les plus proches de ces résultats") in html
     after = html[html.index(f'data-id="{near[0]["id"]}"'):]
-    assert fr(f"Écrit « {near[0]['completes_term']} », que le vocabulaire rattache à ces mots") in after
-    assert fr("Avant eux viennent ceux qui écrivent") in html
+    assert fr(f"Emploie « {near[0]['completes_term']} », terme que le vocabulaire rattache aux mots cherchés") in after
+    # the notices in the order of the list: those by the vocabulary first, then « Puis » the others
+    notices = data["query"]["notices"]
+    assert len(notices) == 2 and "vocabulaire" in notices[0] and notices[1].startswith("Puis les partenariats")
+    assert notices[0].startswith("Moins de 10 résultats avec ces mots : suivent les partenariats de ce filtre dont")
+    assert "Avant eux" not in html and "qui écrivent" not in html
+    assert html.index("vocabulaire rattache à ces mots (") < html.index("Puis les partenariats de ce filtre dont")
+
+
+@pytest.mark.parametrize("word, phrase, stray", [
+    ("maraîchage", "cultures maraîchères", "culturel"),  # cultures -> culturel
+    ("agriculture", "cultures vivrières", "culturel"),
+])
+def test_a_phrase_of_the_vocabulary_gives_its_own_expansions_not_its_words_ones(word, phrase, stray):
+    # the phrase is among the word's expansions, and the stray word is of the family of one of its words:
+    # what reading the phrase word by word would give (QA r48, review 3, H1)
+    assert phrase in {alt for _, _, alts in find_graded_expansions([word]) for alt, _ in alts} | \
+        {alt for w in family_of(word) for _, _, alts in find_graded_expansions([w]) for alt, _ in alts}
+    assert stray in {f for w in phrase.split() for f in family_of(w)}
+    assert stray not in neighbour_terms([word])
+    for term in ("solidarité", "informatisation"):  # voyages solidaires, ordinateur braille
+        assert term not in neighbour_terms(["tourisme"]) + neighbour_terms(["handicapés"])
+
+
+def test_a_completion_writing_its_term_otherwise_says_the_term():
+    # the index finds `imprimantes` written « Imprimante », `informatique` « informatiques » (QA r48, review 3, M1)
+    said = {5: "Imprimante", 4: "informatiques"}
+
+    def find(q):
+        return [(d, {"action": {"own": {"words": [{"matches": [{"text": said[d]}]}]}}}) for d in (5, 4)]
+
+    found, written = by_vocabulary(["ordinateurs"], find, matched=set(), room=5)
+    assert [(c.docnum, c.term) for c in found] == [(5, "imprimantes"), (4, "informatique")]
+    assert written == ["imprimantes", "informatique"]
+
+
+def test_a_completion_by_the_vocabulary_of_no_told_term_names_no_empty_domain(client, monkeypatch):
+    import sys
+
+    search_module = sys.modules["engine.search"]  # the module (`engine.search` names its function)
+
+    def termless(*args):
+        found, _ = by_vocabulary(*args)
+        return [c._replace(term=None) for c in found], []
+    monkeypatch.setattr(search_module, "by_vocabulary", termless)
+    data = client.get("/api/search", query_string={"q": "artisans", "region": "Kayes"}).get_json()
+    assert data["completions"] and not data["completions"][0]["completes_domain"]
+    assert not data["completions"][0]["similar_to"]
+    html = client.get("/", query_string={"q": "artisans", "region": "Kayes"}).get_data(as_text=True)
+    assert fr("du domaine «  »") not in html and "domaine « »" not in html
+    assert fr("Pour compléter : ceux dont les textes emploient un terme que le vocabulaire rattache à ces mots, puis "
+              "les plus proches de ces résultats") in html
+
+
+@pytest.mark.parametrize("q, typed, filters", [("ordinateurs", "region:Tombouctou", {"region": "Tombouctou"})])
+def test_a_prefix_typed_in_the_query_scopes_the_vocabulary_s_search_as_its_parameter_does(client, q, typed, filters):
+    # QA r48, review 3, M2: the terms' search kept only the parameters, and its first ten, from all the
+    # corpus, mostly fell outside the typed region
+    as_typed = client.get("/api/search", query_string={"q": f"{q} {typed}"}).get_json()
+    as_param = client.get("/api/search", query_string={"q": q, **filters}).get_json()
+    near = [h["id"] for h in as_param["completions"] if h["completes_term"]]
+    assert near and [h["id"] for h in as_typed["completions"] if h["completes_term"]] == near

@@ -26,7 +26,8 @@ def _notices(client, query: str) -> tuple[dict, list[str]]:
     return r, [_plain(n) for n in r["query"]["notices"]]
 
 
-@pytest.mark.parametrize("query", ["q=eau&region=Gao", "q=puits&country=Maroc"])
+@pytest.mark.parametrize("query", ["q=eau&region=Gao", "q=puits&country=Maroc",
+                                   "q=artisans&region=Kayes"])  # completed by the vocabulary, then « Puis » others
 def test_the_completions_notice_is_not_on_the_map(client, query):
     r, notices = _notices(client, query)
     assert r["total"] and r["completions"] and notices  # a short listing, completed below its results
