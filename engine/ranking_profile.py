@@ -189,10 +189,11 @@ class Profile:
     # the order a search for those terms lists them: a term the vocabulary ties to the words names their
     # field more surely than a resemblance to two or three results (tuned dev filter queries of < 10
     # results: such terms reached 163 unlisted partnerships of the scope, 23 % relevant; the likeness
-    # completions were 14 % relevant). (Round 48, against the null set of evaluation/README: dev 1,793
-    # 0.8525 -> 0.8532, never tuned on 791 0.8473 -> 0.8478, +0.00046 against a floor of 0.00010; U 6
-    # down, 9 up; filter untuned 0.8669 -> 0.8677, tuned 0.8812 -> 0.8844; 36 queries moved, all filter;
-    # worst batch -0.0014 (twenty-seventh), floor -0.0037; the same on two null-perturbed profiles)
+    # completions were 14 % relevant). (Round 48, on vs off against the null set of evaluation/README,
+    # after review 3's mends (a phrase's own expansions only, terms read as the index reads words, typed
+    # prefixes kept): dev 1,793 +0.00074, never tuned on 791 +0.00025 against a floor of 0.00010; U 1
+    # down, 4 up; filter tuned +0.0036, untuned +0.0005; worst batch -0.0018, floor -0.0037. Before the
+    # mends: +0.00046, U 6 down / 9 up.)
     fill_vocabulary: bool = True
 
     # -- names and years --------------------------------------------------------------------
