@@ -245,3 +245,11 @@ def test_one_result_is_named_in_the_singular(client, engine):
     assert "Le résultat de la recherche et des filtres." in squash(t.text["export"])
     many = tree(client.get("/", query_string={"q": "eau"}).get_data(as_text=True))
     assert re.fullmatch(r"Voir les \d+ résultats", squash(many.text["filters-done"]).replace("\u202f", " "))
+
+
+def test_a_page_past_the_first_is_named_in_the_title(client):
+    """Pages 1 and 2 of a search had the same title: two bookmarks, two tabs, a history list read alike
+    (QA17 r48, defect 6)."""
+    first = _title(client.get("/", query_string={"q": "eau"}).get_data(as_text=True))
+    second = _title(client.get("/", query_string={"q": "eau", "page": "2"}).get_data(as_text=True))
+    assert "page" not in first and second.startswith("eau — Recherche, page 2 sur ")
