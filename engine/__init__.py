@@ -41,7 +41,7 @@ class Engine:
         self._state: IndexState | None = None
         self._stamp: tuple | None = None
         self.last_error: str | None = None
-        self._domains: tuple[IndexState, dict[str, int]] | None = None  # the domain facet's counts, per generation
+        self._whole: tuple[IndexState, dict] | None = None  # facets() of a generation: asked at each keystroke
         self._picked: tuple[IndexState, dict[str, int]] | None = None  # what a picked name lists, per generation
         self._picks_counted: IndexState | None = None  # the generation count_picks went through
         # called, in a thread of its own, with each generation opened after the first (a rebuild
@@ -202,23 +202,24 @@ class Engine:
         each (`domaine:"Eau et assainissement"`)."""
         if len(key) < shortest:
             return []
-        st = self.state()
-        if self._domains is None or self._domains[0] is not st:
-            counts = {v["value"]: v["count"] for v in self.facets()["facets"].get("domain", [])}
-            self._domains = (st, counts)
+        counts = {v["value"]: v["count"] for v in self.facets()["facets"].get("domain", [])}
         facet = registry().get("domain")
         prefix = facet.prefixes[0] if facet is not None and facet.prefixes else "domaine"
         return [{"name": label, "kind": "domaine", "country": None, "count": count,
                  "query": f'{prefix}:"{label}"'}
-                for label, count in sorted(self._domains[1].items(), key=lambda kv: -kv[1])
+                for label, count in sorted(counts.items(), key=lambda kv: -kv[1])
                 if fold_text(label).startswith(key) or any(w.startswith(key) for w in fold_text(label).split()
                                                            if len(w) >= shortest)]
 
     def facets(self) -> dict:
         """Every facet with its values over the whole corpus (`facets`), and how
-        many values each has and whether its list was cut (`facet_info`)."""
-        r = search(self.state(), SearchRequest(per_page=1, snippets=False))
-        return {"facets": r["facets"], "facet_info": r["facet_info"]}
+        many values each has and whether its list was cut (`facet_info`); counted once a generation (the
+        search box's domain and prefix suggestions read it at each keystroke). Not to be modified."""
+        st = self.state()
+        if self._whole is None or self._whole[0] is not st:
+            r = search(st, SearchRequest(per_page=1, snippets=False))
+            self._whole = (st, {"facets": r["facets"], "facet_info": r["facet_info"]})
+        return self._whole[1]
 
     def status(self) -> dict:
         st = self.state()

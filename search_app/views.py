@@ -341,7 +341,7 @@ def _prefix_values(word: str) -> list[dict] | None:
         return None
     sign, prefix, key = m[1], m[2], fold_text(m[3])
     if target == NAMES:
-        return [dict(s, query=sign + s["query"], replaces=1) for s in get_engine().suggest(m[3])
+        return [dict(s, query=sign + s["query"]) for s in get_engine().suggest(m[3])
                 if s["kind"] == "collectivité" and s.get("query", "").startswith(NAME_PREFIXES[0])] if key else []
     if target not in PREFIX_KINDS:
         return []
@@ -349,7 +349,7 @@ def _prefix_values(word: str) -> list[dict] | None:
               if any(w.startswith(key) for w in [fold_text(str(v["value"])), *fold_text(str(v["value"])).split()])]
     values.sort(key=lambda v: (not fold_text(str(v["value"])).startswith(key), -v["count"], str(v["value"])))
     return [{"name": v["value"], "kind": PREFIX_KINDS[target], "country": None, "count": v["count"],
-             "query": f'{sign}{prefix}:' + (f'"{v["value"]}"' if " " in v["value"] else v["value"]), "replaces": 1}
+             "query": f'{sign}{prefix}:' + (f'"{v["value"]}"' if " " in v["value"] else v["value"])}
             for v in values[:SUGGESTED] if v["count"]]
 
 
