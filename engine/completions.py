@@ -239,8 +239,10 @@ def by_vocabulary(words: list[str], find: Callable[[str], list[tuple[int, dict]]
         return [], []
     keys = [(_read(t), t) for t in terms]
     found: list[Completion] = []
-    for d, explain in find(" OR ".join(f'"{t}"' if " " in t else t for t in terms)):
-        if d not in matched and all(c.docnum != d for c in found) and len(found) < room:
+    for d, explain in find(" OR ".join(f'"{t}"' if " " in t else t for t in terms)):  # (each listed once)
+        if len(found) == room:
+            break
+        if d not in matched:
             found.append(Completion(d, None, [], term=_written(explain, keys)))
     return found, sorted({c.term for c in found if c.term}, key=terms.index)
 

@@ -259,7 +259,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
                 hit["explain"]["surrounds"] = around[d].label()
 
     completed = _completions(state, req, pq, built, selection, part_scores, hits, page_hits, terms, notices,
-                             kept_actions, ranking, score_fn) \
+                             kept_actions, ranking, score_fn, evaluator) \
         if mode == "partnership" and scores is not None and req.page == pages and _narrowed(facets, selection) else []
 
     suggestion = suggest(state, pq.text_words(), known)
@@ -357,7 +357,7 @@ def _topic_scores(state: IndexState, ranking: Ranking) -> dict[int, float]:
 
 def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, selection: Selection,
                  part_scores: dict[int, float], hits: list[int], page_hits: list[int], terms, notices: list[str],
-                 kept_actions, ranking: Ranking, score_fn: ScoreFn | None) -> list[dict]:
+                 kept_actions, ranking: Ranking, score_fn: ScoreFn | None, evaluator: Evaluator | None) -> list[dict]:
     """The partnerships completing a filtered listing of less than a page (engine/completions.py),
     as results, each below the last result and saying why it is there. What the query excludes
     (`-maraîchage`) is no completion either."""
@@ -370,8 +370,9 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     seeds = hits or seeds_elsewhere(built, ranking, score_fn, part_scores, state.owner_docnum,
                                     len(state.partnership_docnums), profile.fill_below)
     scoped = typed_prefixes(pq)  # the terms' search in the query's scope, its typed prefixes too
-    near, written = by_vocabulary(pq.text_words(), lambda q: _listed_for(state, req, selection, f"{q} {scoped}"),
-                                  ruled_out, profile.fill_below - len(hits)) if profile.fill_vocabulary else ([], [])
+    near, written = by_vocabulary(pq.text_words(),
+                                  lambda q: _listed_for(state, req, selection, f"{q} {scoped}", evaluator), ruled_out,
+                                  profile.fill_below - len(hits)) if profile.fill_vocabulary else ([], [])
     found, notice = completions(pq.text_words(), selection, state.facet_bits,
                                 {*ruled_out, *(c.docnum for c in near)} if near else ruled_out, len(hits),
                                 state.owner_docnum, profile.fill_below, kept_actions, seeds=seeds,
@@ -398,13 +399,16 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
 _COMPLETING: ContextVar[bool] = ContextVar("completing", default=False)  # a search finding completions
 
 
-def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: str) -> list[tuple[int, dict]]:
+def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: str,
+                evaluator: Evaluator | None) -> list[tuple[int, dict]]:
     """The partnerships (each with its `explain`) a search for `q` (with the query's prefixes, `region:Kayes`)
-    lists first in the request's scope (`selection`), itself not completed (completions.by_vocabulary)."""
+    lists first in the request's scope (`selection`), itself not completed (completions.by_vocabulary),
+    under the request's `evaluator`: its time limit, not a second one."""
     token = _COMPLETING.set(True)
     try:
         got = search(state, replace(req, q=q, page=1, per_page=ranking_profile.current().fill_below,
-                                    sort="relevance", facets=False, snippets=False, explain=True))["results"]
+                                    sort="relevance", facets=False, snippets=False, explain=True),
+                     evaluator=evaluator)["results"]
     finally:
         _COMPLETING.reset(token)
     kept = set(filter_and_count([state.docnum_of[h["id"]] for h in got], state.facet_bits, selection)[0])
