@@ -330,6 +330,18 @@ def test_a_description_label_dates_its_project(whole):
     assert 2006 in megdaz.years
 
 
+def test_a_running_project_with_several_dated_steps_runs_from_the_first_to_the_last(whole):
+    """CR Nord-Pas de Calais–Doukkala Abda, SRAT (l.7249-7269): no date in its title, its `Déroulement du
+    projet` dates its steps 2005, 2006, novembre 2006, février 2007, juillet 2007 -> 2005-2007 (it had no
+    end, as a running project dated by one year has). Seine-Saint-Denis–Figuig's informatisation (l.5794,
+    `en 2003, puis …`) and patrimoine (l.5806, `qui va démarrer en 2008`) each print one year: open-ended."""
+    srat = _action(whole, "cr-nord-pas-de-calais--cr-doukkala-abda", "Appui à la mise en œuvre d'un Schéma")
+    assert (srat.status, srat.start, srat.end) == ("en cours", 2005, 2007)
+    for first_line, start in ((5794, 2003), (5806, 2008)):
+        one = next(a for a in whole.actions if a.sources[0].first_line == first_line)
+        assert (one.status, one.start, one.end) == ("en cours", start, None), first_line
+
+
 def test_what_was_done_for_an_intention_is_activity(whole):
     """CR Nord-Pas de Calais–Doukkala Abda, INTENTIONS DE PROJETS (l.7424-7491), in a document of
     July 2008: the colloquium of 2006 and the delegation of July 2007 took place; 2008 is planned."""

@@ -225,8 +225,8 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
 
 def _action_years(it: Item, description: str | None) -> tuple[int | None, int | None]:
     """A project's years: its title's dates (in parentheses, else any year of the title), with
-    its list heading's and its description label's (`Description du projet (2004 à 2006)`); else
-    the years its description reports, open-ended while it runs."""
+    its list heading's and its description label's (`Description du projet (2004 à 2006)`); else the years its
+    description reports, first to last (SRAT l.7259-7269: 2005 … 2007), open-ended from one year while it runs."""
     start, end = dates_of_title(it.title_raw)
     if start is None:
         ys = years_in(re.sub(r"\([^()]*\)", " ", it.title_raw))
@@ -245,7 +245,7 @@ def _action_years(it: Item, description: str | None) -> tuple[int | None, int | 
         found = fields.years(description, YEAR)
         ys = sorted(found.found + found.planned)  # `un programme qui va démarrer en 2008`
         if ys:
-            start, end = ys[0], (None if it.status == "en cours" else ys[-1])
+            start, end = ys[0], (None if it.status == "en cours" and len(set(ys)) < 2 else ys[-1])
     return start, end
 
 
