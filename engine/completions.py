@@ -228,12 +228,12 @@ def _analyzer():
     return french_analyzer()
 
 
-def by_vocabulary(words: list[str], find: Callable[[str], list[tuple[int, dict]]], matched: Collection[int],
-                  room: int) -> tuple[list[Completion], list[str]]:
+def by_vocabulary(words: list[str], find: Callable[[str], list[tuple[int, Callable[[], dict]]]],
+                  matched: Collection[int], room: int) -> tuple[list[Completion], list[str]]:
     """Up to `room` partnerships of the scope writing a `neighbour_terms` of the words, in the order `find`
-    lists them (a search for those terms OR'ed, in the scope: each listed with its `explain`), none of
-    `matched`, each with the term it writes (as the index reads words: `solidaires` writes `solidaire`);
-    and those terms, in order."""
+    lists them (a search for those terms OR'ed, in the scope: each listed with what gives its `explain`,
+    asked only of those taken), none of `matched`, each with the term it writes (as the index reads words:
+    `solidaires` writes `solidaire`); and those terms, in order."""
     terms = neighbour_terms(words) if room > 0 else []
     if not terms:
         return [], []
@@ -243,7 +243,7 @@ def by_vocabulary(words: list[str], find: Callable[[str], list[tuple[int, dict]]
         if len(found) == room:
             break
         if d not in matched:
-            found.append(Completion(d, None, [], term=_written(explain, keys)))
+            found.append(Completion(d, None, [], term=_written(explain(), keys)))
     return found, sorted({c.term for c in found if c.term}, key=terms.index)
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
+from functools import partial
 from types import MappingProxyType
 
 from indexer.facet_registry import YEAR, Registry, partner_region, registry
@@ -29,9 +30,9 @@ from .matching import Evaluator, TimeLimit
 from .querybuild import build_query
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
-from .ranking import Ranking, ScoreFn, missing_notice, rank
+from .ranking import Ranking, ScoreFn, rank
 from .seeds import seeds_elsewhere
-from .selections import against_parameters, listed_kinds, listing, other_kind_notice, years_outside
+from .selections import against_parameters, listed_kinds, listing, why_empty, years_outside
 from .snippets import marked_title, names_and_places, parties_line, snippet
 from .state import IndexState
 from .suggestion import Known, knows, suggest
@@ -40,7 +41,6 @@ from .surroundings import (
     named_place,
     notice as surroundings_notice,
     place_phrases,
-    unnamed_place,
     within_unnamed_place,
 )
 
@@ -225,8 +225,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     if not total:  # a filter emptied it: what promised results says only what stays true
         notices[:] = [promised.get(n, n) for n in notices if promised.get(n, n)]
         # (said once: the notices are listed without repeats)
-        notices += _why_empty(pq, selection, facets, mode, listings["action" if mode == "partnership" else
-                                                                  "partnership"], ranking.unknown)
+        notices += why_empty(pq, selection, facets, mode, listings["action" if mode == "partnership" else
+                                                                 "partnership"], ranking.unknown)
         notices += against_parameters(pq, facets, req.filters, built, selection.has_range)
         notices += filter(None, [years_outside(state.facet_values.get(YEAR, []), req.filters, req.year_from,
                                                req.year_to)])
@@ -248,15 +248,10 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     bodies = _page_bodies(state, page_hits, nested, mode) if terms is not None else {}
     lines = _page_lines(state, page_hits) if terms is not None else {}
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, bodies, lines) for d in page_hits]
+    explained = _explainer(state, built, ranking, score_fn, mode, best_action, context, outside, around, hit_scores)
     if req.explain and scores is not None and score_fn is not None:
         for d, hit in zip(page_hits, results, strict=True):
-            best = best_action.get(docs[d].id) if mode == "partnership" else None
-            action = (docs[best.docnum].id, best.docnum, best.score, best.factor) if best else None
-            lent = (docs[d].pid, context[d][0]) if d in context else None
-            hit["explain"] = explain_result(built, ranking, d, hit_scores.get(d, 0.0), score_fn,
-                                            len(state.docs), action, outside_domain=d in outside, partnership=lent)
-            if d in around:
-                hit["explain"]["surrounds"] = around[d].label()
+            hit["explain"] = explained(d)
 
     completed = _completions(state, req, pq, built, selection, part_scores, hits, page_hits, terms, notices,
                              kept_actions, ranking, score_fn, evaluator) \
@@ -296,6 +291,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     }
     if req.explain:
         response["profile"] = ranking_profile.current().describe()  # the numbers explain refers to
+    if _COMPLETING.get():  # the terms' search of by_vocabulary: each result explained when it is taken
+        response["explained"] = explained
     return response
 
 
@@ -396,23 +393,40 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     return out
 
 
+def _explainer(state: IndexState, built: BuiltQuery, ranking: Ranking, score_fn: ScoreFn | None, mode: str,
+               best_action: dict, context: dict, outside: set, around: dict, hit_scores: dict) -> Callable[[int], dict]:
+    """How a listed result's score was made (explain=1; by_vocabulary's terms, asked of those it takes)."""
+    docs = state.docs
+    def explained(d: int) -> dict:
+        if ranking.scores is None or score_fn is None:
+            return {}
+        best = best_action.get(docs[d].id) if mode == "partnership" else None
+        action = (docs[best.docnum].id, best.docnum, best.score, best.factor) if best else None
+        lent = (docs[d].pid, context[d][0]) if d in context else None
+        out = explain_result(built, ranking, d, hit_scores.get(d, 0.0), score_fn, len(docs), action,
+                             outside_domain=d in outside, partnership=lent)
+        return out | ({"surrounds": around[d].label()} if d in around else {})
+    return explained
+
+
 _COMPLETING: ContextVar[bool] = ContextVar("completing", default=False)  # a search finding completions
 
 
 def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: str,
-                evaluator: Evaluator | None) -> list[tuple[int, dict]]:
-    """The partnerships (each with its `explain`) a search for `q` (with the query's prefixes, `region:Kayes`)
-    lists first in the request's scope (`selection`), itself not completed (completions.by_vocabulary),
-    under the request's `evaluator`: its time limit, not a second one."""
+                evaluator: Evaluator | None) -> list[tuple[int, Callable[[], dict]]]:
+    """The partnerships a search for `q` (with the query's prefixes, `region:Kayes`) lists first in the request's
+    scope (`selection`), each with what gives its `explain` (made only for those taken), itself not completed
+    (completions.by_vocabulary), under the request's `evaluator`: its time limit, not a second one."""
     token = _COMPLETING.set(True)
     try:
         got = search(state, replace(req, q=q, page=1, per_page=ranking_profile.current().fill_below,
-                                    sort="relevance", facets=False, snippets=False, explain=True),
-                     evaluator=evaluator)["results"]
+                                    sort="relevance", facets=False, snippets=False, explain=False),
+                     evaluator=evaluator)
     finally:
         _COMPLETING.reset(token)
-    kept = set(filter_and_count([state.docnum_of[h["id"]] for h in got], state.facet_bits, selection)[0])
-    return [(state.docnum_of[h["id"]], h["explain"]) for h in got if state.docnum_of[h["id"]] in kept]
+    listed = [state.docnum_of[h["id"]] for h in got["results"]]
+    kept = set(filter_and_count(listed, state.facet_bits, selection)[0])
+    return [(d, partial(got["explained"], d)) for d in listed if d in kept]
 
 
 def _count_clicks(state: IndexState, req: SearchRequest, planned: Planned, selection: Selection, mode: str,
@@ -450,20 +464,6 @@ def _candidates(state: IndexState, scores: Mapping[int, float] | None, kinds: se
         return state.action_docnums, dict.fromkeys(state.partnership_docnums, 0.0)
     is_action, is_partnership = state.action_flags, state.partnership_flags
     return [i for i in scores if is_action[i]], {i: s for i, s in scores.items() if is_partnership[i]}
-
-
-def _why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int, unknown: list[str]) -> list[str]:
-    """What an empty listing says: a place no sheet names, typed alone (surroundings.unnamed_place);
-    else the words no document has, when none of the query's has any (`unknown`: `Chefchaouen`,
-    `water`, with or without filters, said nothing but « Vérifiez l'orthographe »); filters the
-    other kind of record meets (`other` of them: `statut:réalisé`, an action's status, in a listing
-    of partnerships said nothing, as if nothing had it)."""
-    typed = [c.text for c in pq.clauses if c.kind in ("word", "phrase") and not c.negated]
-    absent = unnamed_place(typed) if unknown else None  # (`Bamako annee:1950` is no unnamed place)
-    out = [absent] if absent else [missing_notice(unknown, searched=False)] if unknown else []
-    if facets.kind is not None and other:
-        out.append(other_kind_notice(mode, other))
-    return out
 
 
 def _excluded_partnerships(state: IndexState, built: BuiltQuery) -> set[int]:

@@ -13,8 +13,11 @@ from collections.abc import Mapping
 
 from indexer.facet_registry import YEAR, Registry, registry
 
+from .facets import Selection
 from .querylang import ParsedQuery
 from .querymodel import NO_VALUE
+from .ranking import missing_notice
+from .surroundings import unnamed_place
 
 
 def listed_kinds(facets: Registry, filters: Mapping[str, list], built) -> set[str]:
@@ -108,3 +111,17 @@ def other_kind_notice(mode: str, other: int) -> str:
     some = "1 action y répond" if other == 1 else f"{other} actions y répondent"
     return (f"Aucun partenariat ne répond à ces filtres, mais {some} : choisissez « Actions » "
             "dans « Type de fiche » (ou tapez type:action).")
+
+
+def why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int, unknown: list[str]) -> list[str]:
+    """What an empty listing says: a place no sheet names, typed alone (surroundings.unnamed_place);
+    else the words no document has, when none of the query's has any (`unknown`: `Chefchaouen`,
+    `water`, with or without filters, said nothing but « Vérifiez l'orthographe »); filters the
+    other kind of record meets (`other` of them: `statut:réalisé`, an action's status, in a listing
+    of partnerships said nothing, as if nothing had it)."""
+    typed = [c.text for c in pq.clauses if c.kind in ("word", "phrase") and not c.negated]
+    absent = unnamed_place(typed) if unknown else None  # (`Bamako annee:1950` is no unnamed place)
+    out = [absent] if absent else [missing_notice(unknown, searched=False)] if unknown else []
+    if facets.kind is not None and other:
+        out.append(other_kind_notice(mode, other))
+    return out

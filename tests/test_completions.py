@@ -381,18 +381,38 @@ def test_the_vocabulary_s_second_step_gives_terms_the_query_does_not_read():
 def test_completions_by_the_vocabulary_keep_the_search_s_order_skip_what_is_listed_and_say_their_term():
     asked = []
 
+    explained = []
+
     def find(q):  # the scope's partnerships a search for the terms lists, best first, with their `explain`
         asked.append(q)
         said = {5: "informatique", 1: "imprimantes", 4: "informatique", 2: "Informatique"}
-        return [(d, {"own": {"words": [{"matches": [{"text": said[d]}]}]}}) for d in (5, 1, 4, 2)]
+
+        def explain(d):
+            explained.append(d)
+            return {"own": {"words": [{"matches": [{"text": said[d]}]}]}}
+        return [(d, lambda d=d: explain(d)) for d in (5, 1, 4, 2)]
 
     found, written = by_vocabulary(["ordinateurs"], find, matched={1}, room=2)
     assert [(c.docnum, c.term, c.like, c.domain) for c in found] == [(5, "informatique", None, None),
                                                                      (4, "informatique", None, None)]
     assert written == ["informatique"]  # only the terms of what is listed
+    assert explained == [5, 4]  # only what is taken is explained: not 1 (listed already), nor 2 (no room)
     assert " OR " in asked[0] and "informatique" in asked[0]
     assert by_vocabulary(["ordinateurs"], find, matched=set(), room=0) == ([], [])
     assert by_vocabulary(["zzqx"], find, matched=set(), room=5) == ([], [])
+
+
+def test_the_terms_search_explains_only_the_partnerships_it_completes_with(index_dir, monkeypatch):
+    # the terms' search lists up to a page, most of it often listed already: only those taken are explained (their
+    # term is read from it), not the whole page (ordinateurs in Mali: 10 explained for 1 taken)
+    import sys
+
+    search_module = sys.modules["engine.search"]  # the module (`engine.search` names its function)
+    explained, real = [], search_module.explain_result
+    monkeypatch.setattr(search_module, "explain_result", lambda *a, **k: explained.append(a[2]) or real(*a, **k))
+    r = Engine(index_dir).search(SearchRequest(q="ordinateurs", filters={"country": ["Mali"]}, per_page=10))
+    near = [h["id"] for h in r["completions"] if h["completes_term"]]
+    assert near and sorted(explained) == sorted(Engine(index_dir).state().docnum_of[i] for i in near)
 
 
 def test_a_short_filtered_listing_is_completed_first_by_partnerships_writing_a_term_of_the_vocabulary(index_dir):
@@ -453,7 +473,7 @@ def test_a_completion_writing_its_term_otherwise_says_the_term():
     said = {5: "Imprimante", 4: "informatiques"}
 
     def find(q):
-        return [(d, {"action": {"own": {"words": [{"matches": [{"text": said[d]}]}]}}}) for d in (5, 4)]
+        return [(d, lambda d=d: {"action": {"own": {"words": [{"matches": [{"text": said[d]}]}]}}}) for d in (5, 4)]
 
     found, written = by_vocabulary(["ordinateurs"], find, matched=set(), room=5)
     assert [(c.docnum, c.term) for c in found] == [(5, "imprimantes"), (4, "informatique")]
