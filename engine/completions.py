@@ -122,7 +122,8 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
                 taken: int = 0) -> tuple[list[Completion], str | None]:
     """The partnerships completing a listing narrowed by a filter (the caller says it is) that
     lists `listed` of them (`seeds`, when likeness is to order the completions), up to `page`, in
-    order, and the notice (None if there are none). `matched`: what the listing already holds or
+    order, and what their notice says follows the listing (`fill_notices`; None if there are none). `matched`: what
+    the listing already holds or
     ruled out, never repeated. An empty listing's seeds are partnerships outside the scope: the
     domain the words name comes before them. `partnerships`: how many the corpus holds (the caller knows; counted
     here when not given); `taken`: how many of the room completions by the vocabulary (`by_vocabulary`) filled."""
@@ -138,11 +139,11 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
             return [], None
         corpus = None if listed else (partnerships if partnerships is not None
                                       else sum(1 for d, o in enumerate(owner_docnum) if o == d))
-        return _alike_completions(seeds, likeness, selection, bits, matched, room, central, listed, page, corpus,
+        return _alike_completions(seeds, likeness, selection, bits, matched, room, central, listed, corpus,
                                   f" (ceux du domaine {_label(domains)}, {why}, comptent davantage)", domain_boost)
 
     def of_domain() -> tuple[list[Completion], str | None]:
-        return _domain_completions(selection, bits, central, domains, room, listed, page, why)
+        return _domain_completions(selection, bits, central, domains, room, listed, why)
 
     first, then = (of_domain, alike) if not listed and domains else (alike, of_domain)
     found = first()
@@ -151,8 +152,7 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
 
 def _alike_completions(seeds: Sequence[int], likeness: LikenessRows, selection: Selection, bits: FacetBits,
                        matched: Collection[int], room: int, central: dict[int, tuple[str, list[int]]], listed: int,
-                       page: int, corpus: int | None, boosted: str,
-                       domain_boost: float) -> tuple[list[Completion], str | None]:
+                       corpus: int | None, boosted: str, domain_boost: float) -> tuple[list[Completion], str | None]:
     """The scope's partnerships most like the seeds (the results; for an empty listing, those having
     the words outside the scope), those of the words' domain (`central`) counting more."""
     total, nearest = _alike(seeds, likeness, matched, corpus)
@@ -162,25 +162,22 @@ def _alike_completions(seeds: Sequence[int], likeness: LikenessRows, selection: 
         return [], None
     found = [Completion(d, central[d][0] if d in central else None,
                         central[d][1] if d in central else [], nearest[d]) for d in alike]
-    notice = _opening(listed, page) + (
-        " : suivent les partenariats de ce filtre dont les textes ressemblent le plus à ceux des résultats"
-        if listed else
-        " : suivent ceux dont les textes ressemblent le plus à ceux des partenariats qui les ont, hors du filtre")
-    return found, notice + (boosted if any(c.domain for c in found) else "") + "."
+    follows = ("les partenariats de ce filtre dont les textes ressemblent le plus à ceux des résultats" if listed
+               else "ceux dont les textes ressemblent le plus à ceux des partenariats qui les ont, hors du filtre")
+    return found, follows + (boosted if any(c.domain for c in found) else "") + "."
 
 
 def _domain_completions(selection: Selection, bits: FacetBits, central: dict[int, tuple[str, list[int]]],
-                        domains: list[str], room: int, listed: int, page: int,
-                        why: str) -> tuple[list[Completion], str | None]:
+                        domains: list[str], room: int, listed: int, why: str) -> tuple[list[Completion], str | None]:
     """The scope's partnerships of the words' domain, those with the most actions in it first."""
     allowed = set(filter_and_count(central, bits, selection)[0])
     chosen = sorted((d for d in central if d in allowed), key=lambda d: (-len(central[d][1]), d))[:room]
     if not chosen:
         return [], None
     named = sorted({central[d][0] for d in chosen}, key=domains.index)
-    notice = _opening(listed, page) + (f" : suivent d'autres partenariats du domaine {_label(named)}, {why}."
-                                       if listed else f" : suivent ceux du domaine {_label(named)}, {why}.")
-    return [Completion(d, *central[d]) for d in chosen], notice
+    follows = f"d'autres partenariats du domaine {_label(named)}, {why}." if listed else \
+        f"ceux du domaine {_label(named)}, {why}."
+    return [Completion(d, *central[d]) for d in chosen], follows
 
 
 def _opening(listed: int, page: int) -> str:
@@ -274,13 +271,13 @@ def typed_prefixes(pq: ParsedQuery) -> str:
     return " ".join(" OR ".join(c.render() for c in g) for g in pq.groups if all(c.kind == "field" for c in g))
 
 
-def vocabulary_notices(terms: list[str], listed: int, page: int, other: str | None) -> list[str]:
-    """What the completions by the vocabulary say, in the order of the list: the listing's opening and
-    their terms; then, for those that follow them (`other`, the other completions' notice), « Puis … »."""
+def fill_notices(terms: list[str], listed: int, page: int, follows: str | None) -> list[str]:
+    """What the completions say, in the order of the list: the listing's opening, then those by the vocabulary (their
+    `terms`, by_vocabulary), then the others (what `completions` says `follows`), « Puis … » after the first."""
+    opening = f"{_opening(listed, page)} : suivent "
+    if not terms:
+        return [opening + follows] if follows else []
     shown = french_list([f"« {t} »" for t in terms[:4]]) + (" …" if len(terms) > 4 else "")
     which = ("l'un des termes" if len(terms) > 1 else "un terme") + f" que le vocabulaire rattache à ces mots ({shown})"
     whom = "les partenariats de ce filtre" if listed else "ceux"
-    first = f"{_opening(listed, page)} : suivent {whom} dont les textes emploient {which}."
-    if other is None:
-        return [first]
-    return [first, "Puis " + other.split(" : suivent ", 1)[-1]]
+    return [f"{opening}{whom} dont les textes emploient {which}."] + ([f"Puis {follows}"] if follows else [])

@@ -21,7 +21,7 @@ from indexer.limits import DEFAULT_PER_PAGE
 
 from . import ranking_profile
 from .actionshare import action_context, add_actions, other_years, outside_domain
-from .completions import by_vocabulary, completions, typed_prefixes, vocabulary_notices
+from .completions import by_vocabulary, completions, fill_notices, typed_prefixes
 from .exactcounts import Decisions, exact_counts, listed_counter
 from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
@@ -62,6 +62,8 @@ class SearchRequest:
     facets: bool = True
     snippets: bool = True
     explain: bool = False  # each result says how its score was made (explain.py)
+    completions: bool = True  # a short filtered listing is completed below its results (completions.py)
+    paged: bool = True  # False (the map shows the whole set): no page is past the last, only an empty listing completed
 
     def __post_init__(self) -> None:
         """A typed facet's value given as text is parsed as the API parses it (`year: ["2005"]`
@@ -172,7 +174,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     mode = listing(kinds)
     ranking, score_fn, evaluator = _scores(state, built, notices, listed_counter(state, selection, mode), decided,
                                            evaluator)
-    scores, fallback, partial = ranking.scores, ranking.fallback, ranking.partial
+    scores, fallback = ranking.scores, ranking.fallback
 
     action_cands, part_scores = _candidates(state, scores, kinds)
 
@@ -230,9 +232,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
         notices += against_parameters(pq, facets, req.filters, built, selection.has_range)
         notices += filter(None, [years_outside(state.facet_values.get(YEAR, []), req.filters, req.year_from,
                                                req.year_to)])
-    partial = ranking.partial
     pages = max(1, -(-total // req.per_page))
-    if req.page > pages:  # a bookmark from before the index changed, an edited URL (an empty listing said nothing)
+    if req.paged and req.page > pages:  # a bookmark from an older index, an edited URL (an empty listing said nothing)
         notices.append(f"La page {req.page} n'existe pas : " + (f"la dernière page est la page {pages}." if total
                                                                  else "la recherche ne donne aucun résultat."))
     start = (req.page - 1) * req.per_page
@@ -255,7 +256,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
 
     completed = _completions(state, req, pq, built, selection, part_scores, hits, page_hits, terms, notices,
                              kept_actions, ranking, score_fn, evaluator) \
-        if mode == "partnership" and scores is not None and req.page == pages and _narrowed(facets, selection) else []
+        if req.completions and (req.paged or not total) and mode == "partnership" and scores is not None \
+        and req.page == pages and _narrowed(facets, selection) else []
 
     suggestion = suggest(state, pq.text_words(), known)
     facet_lists, facet_info = facet_items(facets, counts, req.filters, mode, req.year_from, req.year_to) \
@@ -273,7 +275,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
             # browsing (no text to rank by) lists by name: say so
             "sort": "name" if req.sort == "relevance" and scores is None else req.sort,
             "fallback_any_word": fallback,
-            "partial_matches": partial,
+            "partial_matches": ranking.partial,  # (cleared by `unfounded`)
             "notices": list(dict.fromkeys(notices)),  # each once (`eau NOT NOT` said its notice twice)
             "unknown_words": list(dict.fromkeys(map(pq.as_typed, ranking.absent_words()))),
         },
@@ -370,13 +372,12 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     near, written = by_vocabulary(pq.text_words(),
                                   lambda q: _listed_for(state, req, selection, f"{q} {scoped}", evaluator), ruled_out,
                                   profile.fill_below - len(hits)) if profile.fill_vocabulary else ([], [])
-    found, notice = completions(pq.text_words(), selection, state.facet_bits,
+    found, follows = completions(pq.text_words(), selection, state.facet_bits,
                                 {*ruled_out, *(c.docnum for c in near)} if near else ruled_out, len(hits),
                                 state.owner_docnum, profile.fill_below, kept_actions, seeds=seeds,
                                 likeness=state.likeness if profile.fill_likeness else None, taken=len(near),
                                 domain_boost=profile.fill_domain_boost, partnerships=len(state.partnership_docnums))
-    notices.extend(vocabulary_notices(written, len(hits), profile.fill_below, notice) if written else
-                   [notice] if notice else [])
+    notices.extend(fill_notices(written, len(hits), profile.fill_below, follows))
     found = near + found
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share
     docs = state.docs
@@ -550,8 +551,7 @@ def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, b
     """A result as the API lists it; `bodies` and `lines` (_page_lines): the page's, read at once."""
     d = state.docs[docnum]
     if d.type == "partnership":
-        rec = state.partnerships[d.id]
-        partnership = rec
+        rec = partnership = state.partnerships[d.id]
     else:
         rec = state.actions[d.id]
         partnership = state.partnerships[rec["partnership_id"]]

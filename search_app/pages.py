@@ -206,22 +206,6 @@ def export_menu(args: MultiDict, listing: str) -> list[dict]:
     return [{"label": label, "url": url, "id": id_} for label, url, id_ in files]
 
 
-# What a listing's notices say of the listing itself (engine.search, engine.completions): a page past
-# the last, and completions below a short listing's results. The map shows the whole result set and
-# no completions beside it (an empty listing's are shown under « Aucun résultat », map or not).
-_PAGE_NOTICE = re.compile(r"La page \d+ n'existe pas : ")
-_FILL_NOTICE = re.compile(r"Moins de \d+ résultats avec ces mots : suivent |Puis ")  # « Puis » those after the
-# completions by the vocabulary (engine.completions.vocabulary_notices)
-
-
-def _map_notices(r: dict) -> dict:
-    """The response with the notices the map has no use for left out (QA r48, QA17, defect 1: « suivent
-    les partenariats de ce filtre… » on a map that shows none). A copy: the engine's answer is cached."""
-    notices = [n for n in r["query"]["notices"]
-               if not (_PAGE_NOTICE.match(n) or (r["total"] and _FILL_NOTICE.match(n)))]
-    return r if len(notices) == len(r["query"]["notices"]) else dict(r, query=dict(r["query"], notices=notices))
-
-
 def _search_page(template: str, view: str):
     args = first_of_once(request.args)  # what the page reads, and so what its links carry on
     error = fix_url = fix_label = meant_url = meant_label = None
@@ -230,7 +214,9 @@ def _search_page(template: str, view: str):
     # what the search form carries on: the known parameters, and on an error, the search without the mistake
     form_args = _known(args)
     try:
-        r = views.search_view(args, strict=False, facet_path=request.path)
+        # the map shows the whole result set: no page past the last, no completions beside it (an empty listing's
+        # are shown under « Aucun résultat », map or not)
+        r = views.search_view(args, strict=False, facet_path=request.path, paged=view != "map")
         unfiltered = r["unfiltered_total"]
     except ParamError as exc:
         error = exc.message
@@ -249,8 +235,6 @@ def _search_page(template: str, view: str):
             without, dropped = _without_mistake(args, exc.parameter)
             form_args, fix_url = _known(without), url_with(request.path, without)
             fix_label = {0: f"le paramètre {named(exc.parameter)}", 1: "cette valeur"}.get(dropped, "ces valeurs")
-    if view == "map" and r is not None:
-        r = _map_notices(r)
     state = search_state(args)
     ctx: dict[str, Any] = {
         "r": r, "error": error, "fix_url": fix_url, "fix_label": fix_label, "form_args": form_args,

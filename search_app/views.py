@@ -76,13 +76,14 @@ def search_request(args: MultiDict, strict: bool = True) -> SearchRequest:
     return parse_search_args(args, get_engine().state().facet_values, strict=strict)
 
 
-def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = None) -> dict:
+def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = None, paged: bool = True) -> dict:
     """The search results: what /api/search answers and the search page shows.
 
     `strict` also refuses unknown and repeated parameters (the API; the page
-    ignores them). Facet values get their toggle URL on `facet_path`."""
+    ignores them). Facet values get their toggle URL on `facet_path`. `paged`
+    False: the map's, which shows the whole result set (SearchRequest.paged)."""
     engine = get_engine()
-    req = search_request(args, strict)
+    req = replace(search_request(args, strict), paged=paged)
     response = engine.search(req)
     # an empty filtered listing: how many the words find without the filters (the page links them)
     response["unfiltered_total"] = _unfiltered_total(engine, req) if response["total"] == 0 else None
@@ -105,10 +106,11 @@ def search_view(args: MultiDict, strict: bool = True, facet_path: str | None = N
 def all_results(state, req: SearchRequest, chunk: int = 200) -> Iterator[dict]:
     """Every result of a search in order, read `chunk` at a time from one index
     generation (`state`): for exports and the map, which need the whole result
-    set and not one page, with bounded memory."""
+    set and not one page, with bounded memory, and no completions."""
     page = 1
     while True:
-        part = run_search(state, replace(req, page=page, per_page=chunk, facets=False, snippets=False))
+        part = run_search(state, replace(req, page=page, per_page=chunk, facets=False, snippets=False,
+                                         completions=False))
         yield from part["results"]
         if page >= part["pages"]:
             return

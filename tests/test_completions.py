@@ -12,7 +12,7 @@ import pytest
 
 from analyzers.vocabulary import family_of, find_graded_expansions
 from engine import Engine, SearchRequest, ranking_profile
-from engine.completions import NEAR_SHARE, by_vocabulary, completions, neighbour_terms
+from engine.completions import NEAR_SHARE, by_vocabulary, completions, fill_notices, neighbour_terms
 from engine.facets import FacetBits, Selection
 from search_app.typography import french_spacing as fr
 
@@ -38,7 +38,8 @@ def test_the_scope_s_partnerships_of_the_words_domain_follow_most_central_first(
     found, notice = _fill(["élevage"], Selection({"region": {"Kayes"}}), {0})
     # 2 has two agricultural actions, 1 none; 3 is agricultural but in Mopti; 0 is listed already
     assert found == [(2, AGRI, [5, 6]), (1, AGRI, [])]
-    assert notice and "« Agriculture et développement rural »" in notice and "Moins de 10 résultats" in notice
+    assert notice and "« Agriculture et développement rural »" in notice
+    assert fill_notices([], 1, 10, notice) == ["Moins de 10 résultats avec ces mots : suivent " + notice]
 
 
 def test_no_completion_for_a_full_page_a_word_of_no_domain_or_nothing_left():
@@ -243,7 +244,8 @@ def test_with_no_result_in_scope_its_partnerships_most_like_those_with_the_words
     found, notice = completions(["ordinateurs"], Selection({"region": {"Mopti"}}), _bits(), {0}, 0, OWNER, 10,
                                 seeds=[0], likeness=_rows)
     assert [(c.docnum, c.like) for c in found] == [(3, 0)]
-    assert notice and "Aucun partenariat de ce filtre n'a ces mots" in notice and "hors du filtre" in notice
+    assert notice and "hors du filtre" in notice
+    assert fill_notices([], 0, 10, notice)[0].startswith("Aucun partenariat de ce filtre n'a ces mots : suivent ceux")
 
 
 def test_with_no_result_in_scope_nothing_follows_when_no_partnership_of_it_is_near_those_with_the_words():
@@ -259,8 +261,22 @@ def test_with_no_result_in_scope_the_domain_the_words_name_comes_before_texts_fr
     found, notice = completions(["élevage"], Selection({"region": {"Mopti"}}), _bits(), {0}, 0, OWNER, 10,
                                 seeds=[0], likeness=_rows)
     assert [tuple(c[:3]) for c in found] == [(3, AGRI, [7])] and found[0].like is None
-    assert notice and notice.startswith(
+    assert notice and fill_notices([], 0, 10, notice)[0].startswith(
         f"Aucun partenariat de ce filtre n'a ces mots : suivent ceux du domaine « {AGRI} »")
+
+
+def test_the_completions_notices_follow_the_list_s_order_from_their_parts():
+    # those by the vocabulary first, then « Puis » the others, told apart by the parts, not by splitting a text
+    follows = "d'autres partenariats du domaine « Santé », dont ces mots relèvent."
+    first, then = fill_notices(["hôpital", "dispensaire"], 2, 10, follows)
+    assert first == ("Moins de 10 résultats avec ces mots : suivent les partenariats de ce filtre dont les textes "
+                     "emploient l'un des termes que le vocabulaire rattache à ces mots "
+                     "(« hôpital » et « dispensaire »).")
+    assert then == "Puis " + follows
+    assert fill_notices(["hôpital"], 0, 10, None) == [
+        ("Aucun partenariat de ce filtre n'a ces mots : suivent ceux dont les textes emploient un terme que le "
+         "vocabulaire rattache à ces mots (« hôpital »).")]
+    assert fill_notices([], 2, 10, None) == []
 
 
 def test_a_filter_without_the_words_is_completed_like_the_partnerships_that_have_them(client):

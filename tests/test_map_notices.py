@@ -10,6 +10,8 @@ from html import unescape
 
 import pytest
 
+from engine import SearchRequest
+
 
 def _plain(text: str) -> str:
     """Spaces as spaces (the page puts no-break ones before « : » and inside guillemets)."""
@@ -66,3 +68,26 @@ def test_other_notices_stay_on_the_map(client):
     assert notices
     carte = _shown(client.get(f"/carte?{query}").get_data(as_text=True))
     assert all(n in carte for n in notices)
+
+
+
+def _without_time(r: dict) -> dict:
+    return {k: v for k, v in r.items() if k != "took_ms"}
+
+
+def test_the_map_asks_the_engine_for_no_completion_beside_its_results(engine):
+    # SearchRequest.paged=False (the map): a short listing is not completed and says nothing of it, an empty
+    # one still is (shown under « Aucun résultat »), and no page is past the last; completions=False: none at all
+    short = {"q": "eau", "filters": {"region": ["Gao"]}}
+    listed, whole = engine.search(SearchRequest(**short)), engine.search(SearchRequest(**short, paged=False))
+    assert listed["completions"] and not whole["completions"] and whole["results"] == listed["results"]
+    gone = [n for n in listed["query"]["notices"] if n not in whole["query"]["notices"]]
+    assert gone and not [n for n in whole["query"]["notices"] if n not in listed["query"]["notices"]]
+    assert not engine.search(SearchRequest(**short, completions=False))["completions"]
+    empty = {"q": "forage", "filters": {"country": ["Algérie"]}}
+    on_map = engine.search(SearchRequest(**empty, paged=False))
+    assert not on_map["total"] and on_map["completions"]
+    assert _without_time(on_map) == _without_time(engine.search(SearchRequest(**empty)))
+    assert not engine.search(SearchRequest(**empty, completions=False))["completions"]
+    said = [engine.search(SearchRequest(q="eau", page=99, paged=paged))["query"]["notices"] for paged in (True, False)]
+    assert [[n for n in notices if "99" in n] for notices in said] == [[said[0][-1]], []]
