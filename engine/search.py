@@ -11,7 +11,6 @@ import heapq
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import partial
 from types import MappingProxyType
@@ -147,10 +146,12 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
 
 
 def search(state: IndexState, req: SearchRequest, planned: Planned | None = None,
-           decided: tuple[bool, ...] | None = None, evaluator: Evaluator | None = None) -> dict:
+           decided: tuple[bool, ...] | None = None, evaluator: Evaluator | None = None,
+           explainer: bool = False) -> dict:
     """The response to `req`. `planned`: the query read and built by the search whose other kind, or facet
     values, this one counts (it counts no other and answers only its total, counts and decisions); `decided`:
-    `Ranking.decisions` to take; `evaluator`: that search's, so the scores it read are read once."""
+    `Ranking.decisions` to take; `evaluator`: that search's, so the scores it read are read once; `explainer`:
+    the response's `explained` gives a listed result's explain when asked (by_vocabulary's terms search)."""
     started = time.perf_counter()
     if planned is None:
         known = knows(state)
@@ -293,7 +294,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     }
     if req.explain:
         response["profile"] = ranking_profile.current().describe()  # the numbers explain refers to
-    if _COMPLETING.get():  # the terms' search of by_vocabulary: each result explained when it is taken
+    if explainer:  # the terms' search of by_vocabulary: each result explained when it is taken
         response["explained"] = explained
     return response
 
@@ -361,7 +362,7 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     as results, each below the last result and saying why it is there. What the query excludes
     (`-maraîchage`) is no completion either."""
     profile = ranking_profile.current()
-    if _COMPLETING.get() or not profile.domain_fill or any(g.required for g in built.groups):
+    if not profile.domain_fill or any(g.required for g in built.groups):
         return []  # a prefix's clause (`collectivité:"…"`) asks for what it names, nothing like it
     ruled_out: Collection[int] = part_scores
     if built.excluded is not None and len(hits) < profile.fill_below:
@@ -410,21 +411,14 @@ def _explainer(state: IndexState, built: BuiltQuery, ranking: Ranking, score_fn:
     return explained
 
 
-_COMPLETING: ContextVar[bool] = ContextVar("completing", default=False)  # a search finding completions
-
-
 def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: str,
                 evaluator: Evaluator | None) -> list[tuple[int, Callable[[], dict]]]:
     """The partnerships a search for `q` (with the query's prefixes, `region:Kayes`) lists first in the request's
     scope (`selection`), each with what gives its `explain` (made only for those taken), itself not completed
     (completions.by_vocabulary), under the request's `evaluator`: its time limit, not a second one."""
-    token = _COMPLETING.set(True)
-    try:
-        got = search(state, replace(req, q=q, page=1, per_page=ranking_profile.current().fill_below,
-                                    sort="relevance", facets=False, snippets=False, explain=False),
-                     evaluator=evaluator)
-    finally:
-        _COMPLETING.reset(token)
+    got = search(state, replace(req, q=q, page=1, per_page=ranking_profile.current().fill_below, sort="relevance",
+                                facets=False, snippets=False, explain=False, completions=False),
+                 evaluator=evaluator, explainer=True)
     listed = [state.docnum_of[h["id"]] for h in got["results"]]
     kept = set(filter_and_count(listed, state.facet_bits, selection)[0])
     return [(d, partial(got["explained"], d)) for d in listed if d in kept]

@@ -4,6 +4,7 @@ every result with the words, within the filter, up to a page."""
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import math
 from pathlib import Path
@@ -15,6 +16,8 @@ from engine import Engine, SearchRequest, ranking_profile
 from engine.completions import NEAR_SHARE, by_vocabulary, completions, fill_notices, neighbour_terms
 from engine.facets import FacetBits, Selection
 from search_app.typography import french_spacing as fr
+
+search_module = importlib.import_module("engine.search")  # (the package's `search` is the function)
 
 AGRI, SANTE = "Agriculture et développement rural", "Santé"
 
@@ -522,3 +525,14 @@ def test_a_prefix_typed_in_the_query_scopes_the_vocabulary_s_search_as_its_param
     as_param = client.get("/api/search", query_string={"q": q, **filters}).get_json()
     near = [h["id"] for h in as_param["completions"] if h["completes_term"]]
     assert near and [h["id"] for h in as_typed["completions"] if h["completes_term"]] == near
+
+
+def test_the_terms_search_asks_for_no_completions_of_its_own(engine, monkeypatch):
+    # the search by_vocabulary runs for the terms is told so (SearchRequest.completions=False), not by a
+    # context variable that each completing search checked: one listing, one completing
+    calls = []
+    real = search_module._completions
+    monkeypatch.setattr(search_module, "_completions", lambda *a: calls.append(a[1]) or real(*a))
+    r = engine.search(SearchRequest(q="artisans", filters={"region": ["Kayes"]}))
+    assert any(h["completes_term"] for h in r["completions"])
+    assert [req.q for req in calls] == ["artisans"]
