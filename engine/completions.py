@@ -268,7 +268,7 @@ def _matched(explain: dict) -> list[str]:
 def typed_prefixes(pq: ParsedQuery) -> str:
     """The query's prefixes' clauses (`region:Kayes -pays:Mali`) as typed back: the terms' search
     (`by_vocabulary`) in the same scope as the query, not in the whole corpus filtered afterwards."""
-    return " ".join(" OR ".join(c.render() for c in g) for g in pq.groups if all(c.kind == "field" for c in g))
+    return ParsedQuery(groups=[g for g in pq.groups if all(c.kind == "field" for c in g)]).render()
 
 
 def fill_notices(terms: list[str], listed: int, page: int, follows: str | None) -> list[str]:

@@ -314,8 +314,8 @@ def suggest_view(q: str) -> list[dict]:
     first reading that offers something is the answer (q whole, when it is short, as before; a
     last word of one letter alone is no beginning), the names scanned once for them all."""
     words, end = q.split(), q[len(q.rstrip()):]  # a final space: the last word is typed whole
-    typed = _OPEN_CLAUSE.search(q)  # `pays:ma`, `region:"District de B`: a prefix's value being typed
-    by_prefix = _prefix_values(typed[1]) if typed else None
+    typed = OPEN_CLAUSE.search(q)  # `pays:ma`, `region:"District de B`: a prefix's value being typed
+    by_prefix = _prefix_values(typed) if typed else None
     if typed and by_prefix is not None:
         return [dict(s, replaces=len(typed[1].split())) for s in by_prefix]
     runs = [n for n in range(min(len(words), SUGGESTED_WORDS), 0, -1)
@@ -324,26 +324,26 @@ def suggest_view(q: str) -> list[dict]:
     return [{**s, "replaces": runs[first]} for s in offered]
 
 
-# A last word being typed after a known prefix (`pays:ma`, `-region:"Nioro d`): its facet's values.
-_TYPED_PREFIX = re.compile(r'^(-?)([^\s:"]+):"?([^"]*)$')
-_OPEN_CLAUSE = re.compile(r'(?:^|\s)(-?[^\s:"]+:(?:"[^"]*|[^\s"]*))$')  # a quote still open: its words
+# A prefix's clause being typed at the end of a query (`pays:ma`, `-region:"Nioro d`, a quote still open: its
+# words): the clause (1), its sign (2), prefix (3) and value begun, in an open quote (4) or bare (5). The search box
+# reads the same clause (static/search.js, suggest()).
+OPEN_CLAUSE = re.compile(r'(?:^|\s)((-?)([^\s:"]+):(?:"([^"]*)|([^\s"]*)))$')
 PREFIX_KINDS = {"country": "lieu", "region": "lieu", "domain": "domaine"}  # what the box says of each
 SUGGESTED = 10  # as many as /api/suggest offers names
 
 
-def _prefix_values(word: str) -> list[dict] | None:
+def _prefix_values(m: re.Match) -> list[dict] | None:
     """What a prefix being typed is offered (QA r48, QA17, defect 4: `pays:ma` offered « Communauté de
     communes du Pays de la Marche », `region:kay` two collectivities, whose pick replaced the region
     filter by theirs): a facet's values a word of begins so, most partnerships first, each picked as
     the prefix as typed and the value (`pays:Mali`, `region:"District de Bamako"`); a name prefix's
     collectivities; none for the other prefixes (`annee:`, `type:`). None: no known prefix."""
-    m = _TYPED_PREFIX.match(word)
-    target = prefix_target(m[2]) if m else None
-    if m is None or target is None:
+    sign, prefix, begun = m[2], m[3], m[5] if m[4] is None else m[4]
+    target, key = prefix_target(prefix), fold_text(begun)
+    if target is None:
         return None
-    sign, prefix, key = m[1], m[2], fold_text(m[3])
     if target == NAMES:
-        return [dict(s, query=sign + s["query"]) for s in get_engine().suggest(m[3])
+        return [dict(s, query=sign + s["query"]) for s in get_engine().suggest(begun)
                 if s["kind"] == "collectivité" and s.get("query", "").startswith(NAME_PREFIXES[0])] if key else []
     if target not in PREFIX_KINDS:
         return []

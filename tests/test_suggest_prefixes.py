@@ -8,12 +8,14 @@ region filter by a collectivity's; `domaine:sa` and `collectivite:bel` (the help
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from analyzers import fold_text
+from search_app.views import OPEN_CLAUSE
 
 OPENAPI = json.loads((Path(__file__).resolve().parents[1] / "search_app" / "openapi.json").read_text())
 
@@ -68,3 +70,14 @@ def test_the_kinds_are_those_the_contract_lists(client):
     enum = items["properties"]["kind"]["enum"]
     for typed in ("pays:ma", "region:kay", "domaine:sa", "collectivite:bel"):
         assert all(s["kind"] in enum for s in _suggest(client, typed))
+
+
+@pytest.mark.parametrize("typed", ["pays:ma", "eau -region:kay", 'eau region:"District de B', "eau", "pays:",
+                                   'region:"Kayes" eau', "a:b:c", 'eau domaine:"', "-collectivite:bel fo"])
+def test_the_box_reads_the_clause_being_typed_as_the_server_does(typed):
+    # search.js keeps its own copy of views.OPEN_CLAUSE (it decides before any request what to send): the same
+    # clause, or none, for a text without parentheses (the box's also stops at one)
+    js = (Path(__file__).resolve().parents[1] / "search_app" / "static" / "search.js").read_text()
+    box = re.compile(re.search(r"var clause = input\.value\.match\(/(.+?)/\);", js)[1])
+    server, client_side = OPEN_CLAUSE.search(typed), box.search(typed)
+    assert (server and server[1]) == (client_side and client_side[1])

@@ -513,7 +513,10 @@
     var words = input.value.split(/\s+/);
     var last = words[words.length - 1];
     // a prefix's value being typed (`pays:ma`, `region:"District de B`): the clause is sent whole,
-    // and the server offers that prefix's values (search_app/views.py, _prefix_values)
+    // and the server offers that prefix's values (search_app/views.py, _prefix_values). The box keeps
+    // its own copy of the server's OPEN_CLAUSE: it must know before any request what to send (the
+    // clause, not the last words) and, on a pick, which characters the server's `query` replaces; it
+    // also stops at a parenthesis, which the server's, reading only what it is sent, need not
     var clause = input.value.match(/(?:^|\s)(-?[^\s:"()]+:(?:"[^"]*|[^\s"()]*))$/);
     var tail = clause ? clause[1].split(/\s+/) : typedTail(words);
     // inside an open quote the words are a phrase being typed: a pick would break it
