@@ -415,7 +415,9 @@ def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: 
                 evaluator: Evaluator | None) -> list[tuple[int, Callable[[], dict]]]:
     """The partnerships a search for `q` (with the query's prefixes, `region:Kayes`) lists first in the request's
     scope (`selection`), each with what gives its `explain` (made only for those taken), itself not completed
-    (completions.by_vocabulary), under the request's `evaluator`: its time limit, not a second one."""
+    (completions.by_vocabulary), under the request's `evaluator`: its time limit, not a second one. Filtered
+    again: a prefix OR'ed with words filters all the same (`artisans OR region:Kayes`, build_query), but
+    typed_prefixes leaves it out."""
     got = search(state, replace(req, q=q, page=1, per_page=ranking_profile.current().fill_below, sort="relevance",
                                 facets=False, snippets=False, explain=False, completions=False),
                  evaluator=evaluator, explainer=True)

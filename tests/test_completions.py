@@ -536,3 +536,12 @@ def test_the_terms_search_asks_for_no_completions_of_its_own(engine, monkeypatch
     r = engine.search(SearchRequest(q="artisans", filters={"region": ["Kayes"]}))
     assert any(h["completes_term"] for h in r["completions"])
     assert [req.q for req in calls] == ["artisans"]
+
+
+def test_a_prefix_or_ed_with_words_scopes_the_completions_by_the_vocabulary_too(engine):
+    # `artisans OR region:Kayes` filters by Kayes (build_query) though typed_prefixes does not type it back: the
+    # terms' search reaches outside Kayes, and what it finds there is left out (search._listed_for filters again)
+    r = engine.search(SearchRequest(q="artisans OR region:Kayes"))
+    assert r["total"] and {h["region"] for h in r["results"]} == {"Kayes"}
+    assert any(h["completes_term"] for h in r["completions"])
+    assert {h["region"] for h in r["completions"]} == {"Kayes"}
