@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from ..domains import domains_of_text, map_domain, map_domains
 from ..geography import table_origin, unstated_place_note
-from ..ids import partnership_id
 from ..records import ParseResult, Party
 from ..text import fold, squash_spaces
 from .cuf import CufReader
@@ -163,7 +162,7 @@ class CufRepertoireReader(CufReader):
                 r.french.name = fr  # `Meze/Boni` in the list, `Mèze / Hérault Boni` in the annex
             elif r.french.kind == "commune" and _fuller(fr, r.french.name):
                 # the sheet's `Marolles`, the annex's `Marolles en Hurepoix`; its id, the sheet's words
-                r.id = r.id or partnership_id(r.french.name, r.partner.name if r.partner else None)
+                r.id = r.own_id()
                 r.french.name = fr
             self.set_region(r, region, first)
             return

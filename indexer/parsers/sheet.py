@@ -138,9 +138,13 @@ class Sheet:
     aliases: tuple[list[str], list[str]] = field(default_factory=lambda: ([], []))
     page: int | None = None  # when the layout knows it better than the page marks
 
+    def own_id(self) -> str:
+        """Its partnership's id: the layout's (`id`), else its parties' names'."""
+        return self.id or partnership_id(self.french.name, self.partner.name if self.partner else None)
+
     def records(self, doc: Document, result: ParseResult | None = None) -> tuple[Partnership, list[Action]]:
         """The partnership and its actions, every value read by the shared readers."""
-        pid = self.id or partnership_id(self.french.name, self.partner.name if self.partner else None)
+        pid = self.own_id()
         formalized = self.formalized
         if formalized is None and self.legal_framework:
             formalized = fields.formal_year(self.legal_framework, doc.year)
