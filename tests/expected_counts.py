@@ -83,7 +83,12 @@ MALI = {
     # (`- École Mamadou Konaté`, `- Maison des jeunes de Sogoniko`, l.13088-13090): one project.
     # 624 -> 626 (round 46): Rennes–Bandiagara's table writes only its first column (l.10565-10580),
     # each row's other cells empty: its three cells are three projects, no longer one project and its label.
-    "actions": 626,
+    # 626 -> 607 (round 49, R6): Montreuil–Yélimané's PADDY table (`PROJET / OBJECTIF SPECIFIQUE /
+    # ACTIVITES PRINCIPALES PREVUES`, l.9287-9480) is one action per project row, 18 (read: QA18's
+    # audit), not 37: its objective and activities cells, the states `À l’étude`, the heading
+    # `AUTRES VOLETS DU PADDY A L’ETUDE` and the rows the extraction wrote twice (l.9434-9457) were
+    # actions of their own, and 7 of its projects were none.
+    "actions": 607,
 }
 
 MAROC = {

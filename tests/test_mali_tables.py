@@ -407,8 +407,8 @@ def test_an_acronym_alone_ends_the_line_above_la_fleche():
 def test_a_project_cut_by_its_date_or_amount_goes_on_montreuil_saumur():
     """Montreuil–Yélimané: `… associations de jeunes du cercle de` / `2008` / `Yélimané.` (l.9036-
     9040) is one project, and the `-` of its budget column (l.9047) no project; the PADDY table's
-    `VOLET 3 : … LIQUIDES ET` / `SOLIDES` (l.9414-9416) is one heading. Saumur–Sansanding: the
-    paragraphs cut by their amounts (`(Il existe déjà` / `4 500,00 €` / `d’autres périmètres…`,
+    `VOLET 3 : … LIQUIDES ET` / `SOLIDES` (l.9414-9416) is one heading, over the project of l.9417.
+    Saumur–Sansanding: the paragraphs cut by their amounts (`(Il existe déjà` / `4 500,00 €` / `d’autres périmètres…`,
     `permettraient de` / `6 000,00 €` / `mieux faire connaître…`) are four projects, each with
     the amount written in it."""
     mont = _rows(_actions("montreuil_yelimane_8880.txt"))
@@ -417,7 +417,10 @@ def test_a_project_cut_by_its_date_or_amount_goes_on_montreuil_saumur():
     assert next(r for r in mont if r[0] == 9032)[1].endswith("du cercle de Yélimané")
     paddy = _actions("montreuil_yelimane_paddy_9279.txt")
     assert not [a for a in paddy if a.title == "SOLIDES"]
-    assert [a.title for a in paddy if a.sources[0].first_line == 9417] == []  # a heading, not a project
+    # the heading's two parts are one domain label; l.9417 is the first project under it, not the heading
+    at_9417 = [(a.title, a.domain_raw) for a in paddy if a.sources[0].first_line == 9417]
+    assert at_9417 == [("Traitement des déchets liquides et solides",
+                        "VOLET 3 : VOLET ASSAINISSEMENT ET TRAITEMENT DES DECHETS LIQUIDES ET SOLIDES")]
     saumur = _rows(_actions("saumur_sansanding_11675.txt"))
     assert [(r[0], r[4]) for r in saumur] == [(11684, (10000.0, "EUR")), (11710, (4500.0, "EUR")),
                                               (11763, (3000.0, "EUR")), (11792, (6000.0, "EUR"))]

@@ -97,6 +97,7 @@ class ActionDraft:
     span: bool = True  # start/end from the years found when the layout gives none
     page: int | None = None  # when the layout knows it better than the page marks
     plans: str | None = None  # what the project should give (`Résultats attendus`): its years are planned
+    topic: str | None = None  # a cell naming what the project is about, read as a label (`PROJET`: `Santé`)
 
 
 @dataclass
@@ -228,8 +229,10 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     source = doc.source(a.first, a.last, a.section)
     source.page = a.page if a.page is not None else source.page
     domains = map_domain(a.domain_raw) if a.domain_raw else []
-    # who a project serves says what it is about (`Bénéficiaires : les enfants démunis`)
-    for d in domains_of_text(f"{title} {a.description or ''} {a.beneficiaries or ''}"):
+    # what its project cell names, read as a label; who a project serves says what it is about
+    # (`Bénéficiaires : les enfants démunis`)
+    said = domains_of_text(f"{title} {a.description or ''} {a.beneficiaries or ''}")
+    for d in (map_domain(a.topic) if a.topic else []) + said:
         if d not in domains:
             domains.append(d)
     return Action(
