@@ -71,6 +71,7 @@ from .querymodel import (
     rebuilt,
 )
 from .queryyears import active_years, year_alternatives
+from .renamed import renamed_notices
 from .truncations import Truncations, expands, many
 
 YEAR_RE = re.compile(f"({YEAR})")
@@ -476,6 +477,7 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
     """The group of one clause (None for a facet prefix, which filters, or a stop word)."""
     profile = ranking_profile.current()
     if clause.kind == "field":
+        built.notices += renamed_notices(known, clause)  # the document's name of a party named otherwise
         return _field_group(schema, clause, facet_values, built, expansions)
     if expands(clause):  # (the query's budget counted the same clauses: truncations.expands)
         group = _truncated_group(schema, clause, built, expansions)

@@ -21,6 +21,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
+from analyzers.stopwords import STOPWORDS
 from analyzers.vocabulary import ENTRIES, PLACE, load_expansions
 from analyzers.wordtables import WordTables
 from indexer import geography
@@ -83,6 +84,19 @@ class NameEntry:
     count: int = 0
     country: str | None = None
     place: bool = False  # also a region's or a cercle's name (Koulikoro): picked, it reads as the place
+
+
+@dataclass
+class SourceName:
+    """A name the document writes a party by where its record names it otherwise (« Assemblée régionale
+    de Kayes », now « Région de Kayes »: indexer/corpus._council_name; « Ville de Belfort »): the name,
+    its country, and how many partnerships the document names so and how many bear the name."""
+
+    spelling: str
+    name: str
+    country: str | None
+    written: int
+    named: int
 
 
 @dataclass
@@ -229,11 +243,40 @@ class IndexState:
     def other_spelled(self) -> list[tuple[str, tuple[str, ...], str, str, NameEntry | None]]:
         """The names the geography tables read for another spelling (geography.other_spellings: `Timbuktu`
         is Tombouctou): each spelling, its folded words, the name, its country and its entry among `names`
-        (None: no record bears it). Read at every keystroke of the autocomplete, which split the ~580
-        spellings again and rebuilt a table of the names for it; made once per generation."""
+        (None: no record bears it); then the document's own names of a party its record names otherwise
+        (`source_names`: « Assemblée régionale de Kayes » is « Région de Kayes »), whose entry there is.
+        Read at every keystroke of the autocomplete, which split the ~580 spellings again and rebuilt a
+        table of the names for it; made once per generation."""
         named = {e.key: e for e in self.names}
         return [(spelling, folded_words(spelling), name, country, named.get(fold_text(name)))
-                for spelling, (name, country) in geography.other_spellings().items()]
+                for spelling, (name, country) in geography.other_spellings().items()] + [
+            (s.spelling, words, s.name, s.country or "", named[fold_text(s.name)])  # the document's own
+            for words, s in self.source_names.items() if fold_text(s.name) in named]  # (source_names)
+
+    @functools.cached_property
+    def source_names(self) -> dict[tuple[str, ...], SourceName]:
+        """The document's other names of the parties (SourceName), by their folded words: those the
+        autocomplete offers as another spelling of the name, and a `collectivité:` clause says the
+        name of (review 4 r48, M2, L1). Not one whose words hold the name's or are held in it (`Bures
+        sur Yvette`, `Ville de Belfort`, `Conseil Régional Île-de-France`: the name's words are typed
+        anyway, and `Vil` offered every « Ville de … »), nor one that shares no word but stop words
+        with it (a State's, `Malienne` for Mali, `France` for « État français »), nor a group written
+        as its members' list (`Pontcharra (38) Leader, La Rochette (73), …`)."""
+        written: dict[tuple[str, ...], tuple[str, str, str | None, set[str]]] = {}
+        named: dict[tuple[str, ...], set[str]] = {}
+        for pid, p in self.partnerships.items():
+            for party in (p.get("french_party"), p.get("partner_party")):
+                if not party:
+                    continue
+                name, raw = party["name"], party.get("name_raw") or ""
+                words, raw_words = folded_words(name), folded_words(raw)
+                named.setdefault(words, set()).add(pid)
+                if _other_name(raw_words, words) and not member_names(name, raw):
+                    entry = written.setdefault(raw_words, (raw, name, party.get("country"), set()))
+                    if folded_words(entry[1]) == words:  # (one name a spelling stands for: the first)
+                        entry[3].add(pid)
+        return {k: SourceName(raw, name, country, len(pids), len(named[folded_words(name)]))
+                for k, (raw, name, country, pids) in written.items()}
 
     @property
     def version(self) -> str:
@@ -316,6 +359,13 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
     for key, e in entries.items():
         e.name = max(written[key].items(), key=lambda kv: (kv[1], not kv[0].isascii(), not kv[0].isupper()))[0]
     return sorted(entries.values(), key=lambda e: (-e.count, e.key))
+
+
+def _other_name(raw: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether the document's words `raw` are another name of the party `name` (IndexState.source_names):
+    words of their own, and a word but a stop word in common."""
+    return bool(raw) and not (set(raw) <= set(name) or set(name) <= set(raw)) \
+        and bool((set(raw) & set(name)) - STOPWORDS)
 
 
 def _party_names(party: Mapping) -> list[str]:
