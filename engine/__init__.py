@@ -161,6 +161,11 @@ class Engine:
                 return i, offered
         return -1, []
 
+    def picked_count(self, query: str) -> int:
+        """What picking a suggestion whose `query` this is lists (its search's total), counted once a
+        generation as the names' picks are: a prefix's value that is no facet value (`region:` a cercle)."""
+        return self._picked_count(self.state(), query)
+
     def _picked_count(self, st: IndexState, query: str) -> int:
         """What picking a name lists (its `query`'s total: a collectivity's `collectivité:"…"`, a
         place's name as words), so that the count offered is the count met: a name is also found

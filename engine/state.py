@@ -212,6 +212,14 @@ class IndexState:
         return out
 
     @functools.cached_property
+    def partner_subdivisions(self) -> dict[str, int]:
+        """The partners' subdivisions (a cercle, a province, a préfecture), each with how many
+        partnerships' partner is in it, most first: what a `region:` prefix accepts beside the
+        regions (the facet's text field holds them) and its suggestions offer."""
+        counts = Counter(party["subdivision"] for _, party in self._partner_parties if party.get("subdivision"))
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    @functools.cached_property
     def partner_places(self) -> dict:
         """The partner communes the geography tables do not list, placed as the records place them."""
         return partner_places(party for _, party in self._partner_parties)
