@@ -59,7 +59,8 @@ def _export(ext: str, mimetype: str) -> Response:
     else:
         body = exports.jsonl_lines(state, pairs, rows)
     resp = Response(stream_with_context(body), mimetype=mimetype)
-    resp.headers["Content-Disposition"] = f'attachment; filename="{exports.filename(rows, ext)}"'
+    name = exports.filename(rows, ext, views.search_request(args), export_all)  # (hits read the same request)
+    resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return _etag_response(resp, state.version)
 
 

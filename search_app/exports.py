@@ -12,12 +12,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
-from engine.search import search as run_search
+from analyzers import fold_text
+from engine.search import SearchRequest, search as run_search
 from engine.state import IndexState
 
 from .index import get_engine
@@ -172,5 +175,27 @@ def jsonl_lines(state: IndexState, pairs: Iterator[tuple[dict, dict | None]], ro
         yield json.dumps(public_record(rec, hide, state), ensure_ascii=False) + "\n"
 
 
-def filename(rows: str, ext: str) -> str:
-    return f"repertoires-{'actions' if rows == 'action' else 'recherche'}.{ext}"
+FILENAME_WORDS = 60  # the most characters of the search's words in an export's file name
+
+
+def filename(rows: str, ext: str, req: SearchRequest | None = None, export_all: bool = True,
+             today: date | None = None) -> str:
+    """An export's file name, from its search and the day (QA r48, QA17, defect 7: every export was
+    `repertoires-recherche.csv`, two exports the same name): `repertoires-assainissement-kayes-2026-12-07.csv`
+    for `q=assainissement&region=Kayes` — its words, then its filters' values, ASCII-folded, at most
+    FILENAME_WORDS characters cut between words; an excluded clause written `sans` (`-pays:mali`:
+    `sans-pays-mali`); `actions-` for one row per action; `recherche` when the search has no words
+    nor filters; `page-2` when one page past the first is exported; then the server's date."""
+    words = ""
+    if req is not None:
+        years = [f"{req.year_from or ''}-{req.year_to or ''}"] if req.year_from or req.year_to else []
+        typed = re.sub(r"(^|\s)-(?=\S)", r"\1sans ", req.q)
+        words = "-".join(re.findall(r"[a-z0-9]+", fold_text(" ".join(
+            [typed, *(str(v) for values in req.filters.values() for v in values), *years]))))
+    if len(words) > FILENAME_WORDS:
+        words = words[:FILENAME_WORDS + 1].rsplit("-", 1)[0] if "-" in words[:FILENAME_WORDS + 1] \
+            else words[:FILENAME_WORDS]
+    page = f"page-{req.page}" if req is not None and not export_all and req.page > 1 else ""
+    parts = ["repertoires", "actions" if rows == "action" else "", words or ("" if rows == "action" else "recherche"),
+             page, (today or date.today()).isoformat()]
+    return "-".join(p for p in parts if p) + f".{ext}"

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -522,7 +523,8 @@ def test_csv(client):
     r = client.get("/api/search.csv", query_string={"q": KAYES, "per_page": 100})
     assert r.status_code == 200
     assert r.mimetype == "text/csv"
-    assert r.headers["Content-Disposition"] == 'attachment; filename="repertoires-recherche.csv"'
+    named = f"repertoires-assainissement-kayes-{date.today().isoformat()}.csv"  # its words, the day
+    assert r.headers["Content-Disposition"] == f'attachment; filename="{named}"'
     text = r.get_data(as_text=True)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:])))

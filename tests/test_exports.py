@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 
@@ -36,7 +37,8 @@ def test_jsonl_all_gives_every_record_whole(client, engine):
     total = engine.search(SearchRequest(q="eau", per_page=1))["total"]
     resp = client.get("/api/search.jsonl?q=eau&all=1")
     assert resp.status_code == 200 and resp.mimetype == "application/jsonl"
-    assert resp.headers["Content-Disposition"] == 'attachment; filename="repertoires-recherche.jsonl"'
+    named = f"repertoires-eau-{date.today().isoformat()}.jsonl"
+    assert resp.headers["Content-Disposition"] == f'attachment; filename="{named}"'
     lines = resp.get_data(as_text=True).splitlines()
     assert len(lines) == total
     first = json.loads(lines[0])
