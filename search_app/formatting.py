@@ -148,8 +148,9 @@ def match_case(word: str, like: str) -> str:
 
 
 def quote(text: str) -> str:
-    """French quotation marks with no-break spaces: « text »."""
-    return f"«\u00a0{text}\u00a0»"
+    """French quotation marks with the narrow no-break spaces the pages put inside every « »
+    (typography.french_spacing, which leaves a no-break space as it is): « text »."""
+    return f"«{NNBSP}{text}{NNBSP}»"
 
 
 TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {

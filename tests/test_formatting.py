@@ -62,7 +62,7 @@ def test_duration_year_span_section_and_quotes():
     assert f.duration_ms(123.4) == f"123{NNBSP}ms"
     assert f.year_span([2003, 1998, 1999]) == "1998–2003" and f.year_span([2001]) == "2001" and f.year_span([]) == ""
     assert f.section_label("sheet") == "fiche" and f.section_label("Annexe 1") == "Annexe 1"
-    assert f.quote("Kayes") == "«\u00a0Kayes\u00a0»"
+    assert f.quote("Kayes") == f"«{NNBSP}Kayes{NNBSP}»"  # as typography.french_spacing spaces every « »
 
 
 @pytest.mark.parametrize("word,like,expected", [

@@ -132,7 +132,7 @@ def test_did_you_mean_link(client):
     html = client.get("/", query_string={"q": "assainisement kaye"}).get_data(as_text=True)
     assert ('<a id="did-you-mean" href="/?q=assainissement+Kayes">assainissement Kayes</a>') in html
     # the results already hold the close words: the page says so
-    assert "Les résultats ci-dessous comprennent déjà les mots proches de «\u00a0assainisement\u00a0»" in html
+    assert "Les résultats ci-dessous comprennent déjà les mots proches de «\u202fassainisement\u202f»" in html
 
 
 def test_paging_links_keep_the_state(client, engine):

@@ -101,7 +101,7 @@ def test_no_result_page_repeats_the_query_offers_examples_and_hides_the_tools(cl
     html = r.get_data(as_text=True)
     tags = parse(html)
     assert r.status_code == 200
-    assert "Aucun résultat pour «\u00a0zzzxqw kkkyyy\u00a0» avec ce filtre" in html
+    assert "Aucun résultat pour «\u202fzzzxqw kkkyyy\u202f» avec ce filtre" in html
     assert len(tags.find("a", href="/?q=assainissement+Kayes")) == 1  # an example search
     assert not tags.find("section", class_="facet") and not tags.find("select", id="sort")
     assert not tags.find("details", id="export")
