@@ -257,8 +257,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
 
     completed = _completions(state, req, pq, built, selection, part_scores, hits, page_hits, terms, notices,
                              kept_actions, ranking, score_fn, evaluator) \
-        if req.completions and (req.paged or not total) and mode == "partnership" and scores is not None \
-        and req.page == pages and _narrowed(facets, selection) else []
+        if req.completions and (req.page == pages if req.paged else not total) and mode == "partnership" \
+        and scores is not None and _narrowed(facets, selection) else []  # (unpaged, the map: any `page`)
 
     suggestion = suggest(state, pq.text_words(), known)
     facet_lists, facet_info = facet_items(facets, counts, req.filters, mode, req.year_from, req.year_to) \

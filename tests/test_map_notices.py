@@ -49,6 +49,10 @@ def test_an_empty_listing_keeps_its_completions_notice_on_the_map(client):
     for notice in notices:
         assert notice in carte
     assert _plain(r["completions"][0]["title"]) in carte
+    # the map shows the whole set, whatever `page` an edited URL says (docs/api.md): its completions too
+    # (review 1 r49, item 3: page=2 showed « Aucun résultat » alone)
+    paged = _shown(client.get(f"/carte?{query}&page=2").get_data(as_text=True))
+    assert all(n in paged for n in notices) and _plain(r["completions"][0]["title"]) in paged
 
 
 def test_a_page_past_the_last_is_said_on_the_list_not_on_the_map(client):
@@ -68,7 +72,6 @@ def test_other_notices_stay_on_the_map(client):
     assert notices
     carte = _shown(client.get(f"/carte?{query}").get_data(as_text=True))
     assert all(n in carte for n in notices)
-
 
 
 def _without_time(r: dict) -> dict:

@@ -4,8 +4,8 @@
 `tests/fixtures/mali/layouts/project_rows.txt` is a made-up table of that layout (no sheet of the
 corpus), with what the extraction does to the real one (Montreuil–Yélimané's PADDY sheet, Mali
 l.9279-9480): cells glued on one line, states written as cells, a heading cut over a blank line, a
-row written twice. The real table's 18 projects were read from the source (QA18, round 49:
-/work/coord/r49/qa18/audit.json), never from the parser's output.
+row written twice. The real table's 18 projects were read from the source (QA18, round 49, an audit of
+the sheets without gold records), never from the parser's output.
 """
 from __future__ import annotations
 
@@ -92,3 +92,16 @@ def test_the_paddy_table_s_projects_are_its_actions(corpus):
         "en projet", "en cours", "en projet"]  # `(à l’étude)`, `Finalisation du projet en cours`, `À l’étude`
     # a project cell read as a label gives its domain (`Renforcement du tissu associatif`: Société civile)
     assert "Société civile" in next(a for a in paddy if a.sources[0].first_line == 9322).domains
+
+
+def test_a_row_said_done_stays_done(tmp_path):
+    """A row's state cell `Terminé` or `Réalisé` is done: only a row stating no state is taken as under way
+    (review 1 r49, item 1: « Réalisé » was read, then overwritten with « en cours »)."""
+    lines = FIXTURE.read_text(encoding="utf-8").split("\n")
+    assert lines[35].startswith("À l’étude")  # the first Radio rurale row's state cells
+    for done in ("Terminé Terminé", "Réalisé Réalisé"):
+        lines[35] = done
+        path = tmp_path / "project_rows.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        first = next(a for a in _read(path) if a.title == "Radio rurale")
+        assert first.status == "réalisé"

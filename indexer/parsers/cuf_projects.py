@@ -30,6 +30,7 @@ _STATE = r"(?:[ÀA]\s*l['’]\s*[ée]tude|En\s+cours|Prévus?|Prévues?|Réalis�
 _STATE_CELL_RE = re.compile(rf"^{_STATE}$", re.IGNORECASE)
 _STATES_RE = re.compile(rf"^(?:{_STATE}\s*)+$")  # `À l’étude À l’étude`: two cells
 _GLUED_STATES_RE = re.compile(rf"^(.*?\S)((?:\s+{_STATE})+)\s*$")  # `Santé À l’étude À l’étude`
+_DONE_RE = re.compile(r"\b(?:realisee?s?|terminee?s?)\b")  # folded: a row said done
 _STATE_WORDS_RE = re.compile(r"(?:\ba l.etude|\ben cours|\bprevue?s?)\s*\)?\s*$")  # folded, the cell's end
 _GLUE_RE = re.compile(r"(?<=[a-zà-ÿ]) (?=[A-ZÀ-Ý][a-zà-ÿ])")  # `déchets Valoriser`
 _WIDE = 0.7  # a cell with a line this share of the table's widest is in the activities column
@@ -182,7 +183,7 @@ def _draft(heading: str | None, row: list[_Cell], raw: dict[int, str]) -> Action
         # a heading naming no domain (`AUTRES VOLETS DU PADDY A L’ETUDE`) tells the rows' state, not their domain
         description=description or None, domain_raw=heading if heading and map_domain(heading) else None,
         topic=project.text,
-        # a row stating no state: the table lists the projects under way or planned
-        status=found if found != "réalisé" else "en cours", budget_cell=True,
+        # a row stating no state: the table lists the projects under way or planned; « Réalisé », « Terminé » are done
+        status=found if found != "réalisé" or _DONE_RE.search(fold(states)) else "en cours", budget_cell=True,
         original_text="\n".join(raw[n].rstrip() for n in lines),  # the row's lines as written
     )
