@@ -124,8 +124,9 @@ def completions(words: list[str], selection: Selection, bits: FacetBits, matched
     lists `listed` of them (`seeds`, when likeness is to order the completions), up to `page`, in
     order, and what their notice says follows the listing (`fill_notices`; None if there are none). `matched`:
     what the listing already holds or ruled out, never repeated. An empty listing's seeds are partnerships outside
-    the scope: the domain the words name comes before them. `partnerships`: how many the corpus holds (the caller knows; counted
-    here when not given); `taken`: how many of the room completions by the vocabulary (`by_vocabulary`) filled."""
+    the scope: the domain the words name comes before them. `partnerships`: how many the corpus holds (the caller
+    knows; counted here when not given); `taken`: how many of the room completions by the vocabulary
+    (`by_vocabulary`) filled."""
     room = page - listed - taken  # (`taken`: the slots completions by the vocabulary filled)
     if room <= 0:
         return [], None
