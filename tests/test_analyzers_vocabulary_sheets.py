@@ -114,7 +114,9 @@ SHEET_CASES = {
     # bibliothèque -> lecture publique lowered a dev library query (round 10c, test below)
     "lecture publique": ("lecture publique", "bibliothèque", "bibliothèques", None),
     # one people, named from either side: migrants (Ivry, Montreuil, Saint-Denis), ressortissants (Chilly-Mazarin-
-    # Diéma, La Verrière-Diabigué, CG Seine-Saint-Denis-Figuig), émigrés and immigrés (Roncq-Sélinkégny, CG Allier)
+    # Diéma, La Verrière-Diabigué, CG Seine-Saint-Denis-Figuig), émigrés (Roncq-Sélinkégny, Mali l.10689); not
+    # « immigrés », which no sheet writes and whose stem reaches a ministry's name (« Ministère de l'Immigration »,
+    # Mali l.3137, l.3279: CG Allier came above the sheets writing migrants; review 2 r49, M2)
     "migrants": ("migrants", "ressortissants", "ressortissants", "migrants"),
     # a school is an établissement scolaire (9 sheets write it: CG Essonne-Douentza, Cléon-Souk El Khemis ...)
     "établissement scolaire": ("établissements scolaires", "école", "écoles", None),
@@ -258,3 +260,10 @@ def test_a_canteen_alone_is_school_catering():
     # a GIS query keeps its acronym and does not widen to mapping, nor does a school to an établissement
     assert "cartographie" not in whole_query_alternatives("SIG")
     assert find_expansions(["collège"]) == []
+
+
+def test_migrants_do_not_bring_a_ministry_of_immigration():
+    # « immigrés » is in no sheet; its stem reached « Ministère de l'Immigration » (Mali l.3137), so `migrants`
+    # listed CG Allier-Niafunké above the sheets writing migrants (review 2 r49, M2)
+    assert "ressortissants" in whole_query_alternatives("migrants")
+    assert not [a for a in whole_query_alternatives("migrants") if "immigr" in a]
