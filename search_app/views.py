@@ -316,8 +316,9 @@ def suggest_view(q: str) -> list[dict]:
     words, end = q.split(), q[len(q.rstrip()):]  # a final space: the last word is typed whole
     typed = OPEN_CLAUSE.search(q)  # `pays:ma`, `region:"District de B`: a prefix's value being typed
     by_prefix = _prefix_values(typed) if typed else None
-    if typed and by_prefix is not None:
-        return [dict(s, replaces=len(typed[1].split())) for s in by_prefix]
+    if typed and by_prefix is not None:  # (a group's value not begun, `domaine:(`, is offered nothing)
+        replaced = len(typed_clause(typed).split())
+        return [dict(s, replaces=replaced) for s in by_prefix] if replaced else []
     runs = [n for n in range(min(len(words), SUGGESTED_WORDS), 0, -1)
             if not (n == 1 < len(words) and len(words[-1]) < 2)]
     first, offered = get_engine().suggest_first([" ".join(words[-n:]) + end for n in runs])
@@ -325,9 +326,19 @@ def suggest_view(q: str) -> list[dict]:
 
 
 # A prefix's clause being typed at the end of a query (`pays:ma`, `-region:"Nioro d`, a quote still open: its
-# words): the clause (1), its sign (2), prefix (3) and value begun, in an open quote (4) or bare (5). The search box
-# reads the same clause (static/search.js, suggest()).
-OPEN_CLAUSE = re.compile(r'(?:^|\s)((-?)([^\s:"]+):(?:"([^"]*)|([^\s"]*)))$')
+# words; also after a parenthesis, `eau (region:kay`): the clause (1), its sign (2), prefix (3) and value begun, in
+# an open quote (4) or bare (5). Or a value being typed in a prefix's open group (`domaine:(sa`, `domaine:(Santé OR
+# cu`, `region:(Nioro du`: the words since the parenthesis or the last OR/OU, which the group reads as one value):
+# the group's sign (6) and prefix (7), the value (8), in an open quote (9) or bare (10). A pick replaces the
+# clause (1) or the value (8) only: what precedes, the parenthesis too, stays. The search box reads the same
+# (static/search.js, suggest()).
+OPEN_CLAUSE = re.compile(r'(?:^|[\s(])(?:((-?)([^\s:"()]+):(?:"([^"]*)|([^\s"()]*)))'
+                         r'|(-?)([^\s:"()]+):\((?:[^()"]|"[^"]*")*?(?:(?<=\()|(?<=\s))("([^"]*)|((?:(?!(?:OR|OU)\s)[^\s"():]+\s+)*[^\s"():]*)))$')
+
+
+def typed_clause(m: re.Match) -> str:
+    """The text a pick replaces in OPEN_CLAUSE's match `m`: the clause, or the value in a group."""
+    return m[1] if m[1] is not None else m[8]
 PREFIX_KINDS = {"country": "lieu", "region": "lieu", "domain": "domaine"}  # what the box says of each
 SUGGESTED = 10  # as many as /api/suggest offers names
 
@@ -337,11 +348,21 @@ def _prefix_values(m: re.Match) -> list[dict] | None:
     communes du Pays de la Marche », `region:kay` two collectivities, whose pick replaced the region
     filter by theirs): a facet's values a word of begins so, most partnerships first, each picked as
     the prefix as typed and the value (`pays:Mali`, `region:"District de Bamako"`); a name prefix's
-    collectivities; none for the other prefixes (`annee:`, `type:`). None: no known prefix."""
-    sign, prefix, begun = m[2], m[3], m[5] if m[4] is None else m[4]
+    collectivities; none for the other prefixes (`annee:`, `type:`). None: no known prefix. In a prefix's
+    open group (`domaine:(Santé OR cu`), each is picked as the value alone (`Culture`, `"Eau et
+    assainissement"`): the group's prefix and parenthesis stay (review 1, r49, item 2)."""
+    grouped = m[1] is None
+    sign, prefix = (m[6], m[7]) if grouped else (m[2], m[3])
+    begun = (m[10] if m[9] is None else m[9]) if grouped else (m[5] if m[4] is None else m[4])
     target, key = prefix_target(prefix), fold_text(begun)
     if target is None:
         return None
+    offered = _values_begun(target, key, begun, sign, prefix)
+    return [dict(o, query=o["query"].partition(":")[2]) for o in offered] if grouped else offered
+
+
+def _values_begun(target: str, key: str, begun: str, sign: str, prefix: str) -> list[dict]:
+    """_prefix_values' offers for a known prefix's `target`, each picked as `sign` `prefix`:value."""
     if target == NAMES:
         return [dict(s, query=sign + s["query"]) for s in get_engine().suggest(begun)
                 if s["kind"] == "collectivité" and s.get("query", "").startswith(NAME_PREFIXES[0])] if key else []

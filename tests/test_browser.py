@@ -255,10 +255,13 @@ def test_autocomplete_offers_a_domain_as_its_filter(browser, server):
 
 @pytest.mark.parametrize(("typed", "name", "value"), [
     ("eau pays:ma", "Maroc", "eau pays:Maroc"),
-    ('eau region:"District de B', "District de Bamako", 'eau region:"District de Bamako"')])
+    ('eau region:"District de B', "District de Bamako", 'eau region:"District de Bamako"'),
+    ("eau (pays:ma", "Maroc", "eau (pays:Maroc"),
+    ("domaine:(Santé OR cu", "Culture et patrimoine", 'domaine:(Santé OR "Culture et patrimoine"')])
 def test_autocomplete_offers_a_prefixs_values(browser, server, typed, name, value):
     """A prefix's value being typed is offered that facet's values, the clause replaced whole (QA r48,
-    QA17, defect 4: the box sent no word with a colon, and /api/suggest read `pays:ma` as names)."""
+    QA17, defect 4: the box sent no word with a colon, and /api/suggest read `pays:ma` as names); after a
+    parenthesis, or in a prefix's group, only the clause or the value typed (review 1, r49, item 2)."""
     d = browser
     box, options = _suggested(d, server, typed)
     option = next(o for o in options if o.find_element("css selector", ".name").text == name)

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from analyzers import fold_text
-from search_app.views import OPEN_CLAUSE
+from search_app.views import OPEN_CLAUSE, typed_clause
 
 OPENAPI = json.loads((Path(__file__).resolve().parents[1] / "search_app" / "openapi.json").read_text())
 
@@ -73,11 +73,42 @@ def test_the_kinds_are_those_the_contract_lists(client):
 
 
 @pytest.mark.parametrize("typed", ["pays:ma", "eau -region:kay", 'eau region:"District de B', "eau", "pays:",
-                                   'region:"Kayes" eau', "a:b:c", 'eau domaine:"', "-collectivite:bel fo"])
+                                   'region:"Kayes" eau', "a:b:c", 'eau domaine:"', "-collectivite:bel fo",
+                                   "(pays:ma", "eau (region:kay", "domaine:(sa", "region:(Nioro du",
+                                   "domaine:(Santé OR cu", 'region:(Kayes OR "District de B', "-domaine:(eau et",
+                                   "domaine:(Santé) cu", "(eau potable", "domaine:(pays:ma", "pays:(ma"])
 def test_the_box_reads_the_clause_being_typed_as_the_server_does(typed):
     # search.js keeps its own copy of views.OPEN_CLAUSE (it decides before any request what to send): the same
-    # clause, or none, for a text without parentheses (the box's also stops at one)
+    # clause, or none, and the same text a pick replaces, after a parenthesis and inside a prefix's group too
     js = (Path(__file__).resolve().parents[1] / "search_app" / "static" / "search.js").read_text()
     box = re.compile(re.search(r"var clause = input\.value\.match\(/(.+?)/\);", js)[1])
     server, client_side = OPEN_CLAUSE.search(typed), box.search(typed)
-    assert (server and server[1]) == (client_side and client_side[1])
+    assert (server and server[0]) == (client_side and client_side[0])
+    assert (server and typed_clause(server)) == (client_side and typed_clause(client_side))
+
+
+@pytest.mark.parametrize(("typed", "name", "replaced", "picked"), [
+    ("(pays:ma", "Mali", "pays:ma", "(pays:Mali"),
+    ("eau (region:kay", "Kayes", "region:kay", "eau (region:Kayes"),
+    ("domaine:(sa", "Santé", "sa", "domaine:(Santé"),
+    ("domaine:(Santé OR cu", "Culture et patrimoine", "cu", 'domaine:(Santé OR "Culture et patrimoine"'),
+    ("region:(Nioro du", "Nioro du Sahel", "Nioro du", 'region:("Nioro du Sahel"')])
+def test_a_prefix_after_a_parenthesis_offers_its_values(client, typed, name, replaced, picked):
+    """Review 1, r49, item 2: `(pays:ma` offered a collectivity (the prefix read as `(pays`), `domaine:(sa`
+    nothing, `region:(Nioro du` unrelated places. The clause after the parenthesis, or the value being typed in
+    the prefix's group, is offered the prefix's values, and a pick replaces it only (the parenthesis stays)."""
+    offered = _suggest(client, typed)
+    kinds = {"lieu", "domaine"}
+    assert offered and all(s["kind"] in kinds for s in offered)
+    pick = next(s for s in offered if s["name"] == name)
+    assert pick["replaces"] == len(replaced.split())
+    assert typed[:len(typed) - len(replaced)] + pick["query"] == picked
+    m = OPEN_CLAUSE.search(typed)
+    alone = pick["query"] if m[1] is not None else f"{m[7]}:{pick['query']}"  # the value as a filter alone
+    assert client.get(f"/api/search?q={quote(alone)}").get_json()["total"] == pick["count"]
+
+
+def test_a_groups_value_not_begun_is_offered_nothing(client):
+    # `replaces` is at least 1 (the contract): a value not begun in a group has no words to replace
+    assert _suggest(client, "domaine:(") == [] and _suggest(client, "domaine:(Santé OR ") == []
+    assert [s["replaces"] for s in _suggest(client, "domaine:(Santé OR c")] == [1] * len(_suggest(client, "domaine:c"))

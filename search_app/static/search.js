@@ -512,13 +512,15 @@
     clearTimeout(suggestTimer);
     var words = input.value.split(/\s+/);
     var last = words[words.length - 1];
-    // a prefix's value being typed (`pays:ma`, `region:"District de B`): the clause is sent whole,
-    // and the server offers that prefix's values (search_app/views.py, _prefix_values). The box keeps
-    // its own copy of the server's OPEN_CLAUSE: it must know before any request what to send (the
-    // clause, not the last words) and, on a pick, which characters the server's `query` replaces; it
-    // also stops at a parenthesis, which the server's, reading only what it is sent, need not
-    var clause = input.value.match(/(?:^|\s)(-?[^\s:"()]+:(?:"[^"]*|[^\s"()]*))$/);
-    var tail = clause ? clause[1].split(/\s+/) : typedTail(words);
+    // a prefix's value being typed (`pays:ma`, `region:"District de B`, `(pays:ma`, or a value in a prefix's
+    // open group, `domaine:(Santé OR cu`): the clause is sent whole, with its group's prefix, and the server
+    // offers that prefix's values (search_app/views.py, _prefix_values). The box keeps its own copy of the
+    // server's OPEN_CLAUSE: it must know before any request what to send (the clause, not the last words)
+    // and, on a pick, which characters the server's `query` replaces (the clause, or the value in the group:
+    // the parenthesis and what precedes stay)
+    var clause = input.value.match(/(?:^|[\s(])(?:((-?)([^\s:"()]+):(?:"([^"]*)|([^\s"()]*)))|(-?)([^\s:"()]+):\((?:[^()"]|"[^"]*")*?(?:(?<=\()|(?<=\s))("([^"]*)|((?:(?!(?:OR|OU)\s)[^\s"():]+\s+)*[^\s"():]*)))$/);
+    var replacedText = clause ? (clause[1] !== undefined ? clause[1] : clause[8]) : "";
+    var tail = clause ? clause[0].replace(/^\s+/, "").split(/\s+/) : typedTail(words);
     // inside an open quote the words are a phrase being typed: a pick would break it
     var openQuote = (input.value.match(/"/g) || []).length % 2 === 1;
     var begun = last.length >= 2 || (last.length === 1 && tail.length > 1);
@@ -535,7 +537,7 @@
             // to say (engine/autocomplete.py): a domain's filter (domaine:"Santé"), a collectivity's
             // prefix (collectivité:"…"), a place's name
             var replaced = Math.min(Math.max(s.replaces || 1, 1), tail.length);
-            var value = clause ? typed.slice(0, typed.length - clause[1].length) + (s.query || s.name)
+            var value = clause ? typed.slice(0, typed.length - replacedText.length) + (s.query || s.name)
                                : words.slice(0, words.length - replaced).concat([s.query || s.name]).join(" ");
             if (seen[value]) return;
             seen[value] = true;
