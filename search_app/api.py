@@ -83,11 +83,15 @@ def map_data():
     return _etag_response(jsonify(data), data["index_version"])
 
 
+def _action_url(aid: str) -> str:
+    return url_for("api.action", aid=aid)
+
+
 @bp.get("/partnerships/<pid>")
 def partnership(pid: str):
     data = views.partnership_view(pid)
     if data is None:
-        if why := views.not_here(pid, lambda owner: url_for("api.partnership", pid=owner)):
+        if why := views.not_here(pid, lambda owner: url_for("api.partnership", pid=owner), _action_url):
             return error_response(why["status"], why["code"], why["message"], "id")  # as /api/actions, the page
         if (missing := views.missing_action(pid)) is not None:
             return error_response(404, "not_found", missing[1], "id")
@@ -101,7 +105,7 @@ def partnership(pid: str):
 @bp.get("/actions/<aid>")
 def action(aid: str):
     data = views.action_view(aid)
-    if data is None and (why := views.not_here(aid, lambda pid: url_for("api.partnership", pid=pid))):
+    if data is None and (why := views.not_here(aid, lambda pid: url_for("api.partnership", pid=pid), _action_url)):
         return error_response(why["status"], why["code"], why["message"], "id")
     if data is None:
         meant = views.action_meant(aid)

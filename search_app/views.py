@@ -22,6 +22,7 @@ from engine.highlight import mark_all, terms_by_field
 from engine.querylang import NAME_PREFIXES, NAMES, parse_query, prefix_target
 from engine.search import plan, search as run_search
 from indexer import geography
+from indexer.action_ids import twin
 from indexer.facet_registry import is_french, registry
 from indexer.ids import action_id
 from indexer.registry import labels
@@ -181,36 +182,50 @@ def missing_action(rid: str) -> tuple[str, str] | None:
     return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}.{meant}"
 
 
-def gone_sentence(aid: str, title: str) -> str:
-    """What a retired action id is told, on its 410 (API, page) and at its anchor on its partnership's page."""
+def gone_sentence(aid: str, title: str, twin: str | None = None) -> str:
+    """What a retired action id is told, on its 410 (API, page) and at its anchor on its partnership's page:
+    the action of its partnership bearing its title when there is one (its `twin`, action_ids.twin)."""
+    if twin:
+        return (f"L'action « {title} » ({aid}) n'existe plus sous cet identifiant : une correction de la lecture "
+                f"de son document l'a fondue dans l'action de même titre de son partenariat, qui est désormais {twin}.")
     return (f"L'action « {title} » ({aid}) n'existe plus : une correction de la lecture de son document "
             "l'a fondue dans une autre ou retirée, et son identifiant ne désigne aucune autre action.")
 
 
 def retired_anchors(pid: str) -> list[dict]:
-    """The partnership's retired action ids with what each is told (`id`, `message`): its page keeps
+    """The partnership's retired action ids with what each is told (`id`, `message`, `twin`): its page keeps
     an anchor for each, so a link to `#<retired id>` lands on that sentence, not silently on the top."""
-    return [{"id": a["id"], "message": gone_sentence(a["id"], a["title"])}
-            for a in get_engine().retired_actions_of(pid)]
+    return [{"id": a["id"], "message": gone_sentence(a["id"], a["title"], twin), "twin": twin}
+            for a in get_engine().retired_actions_of(pid) for twin in [_twin(pid, a["title"])]]
 
 
-def retired_action(aid: str, address: Callable[[str], str] | None = None) -> dict | None:
+def _twin(pid: str, title: str) -> str | None:
+    """The active action of partnership `pid` a retired id of that `title` was a copy of, or None."""
+    return twin(title, ((a["id"], a.get("title")) for a in get_engine().actions_of(pid)))
+
+
+def retired_action(aid: str, address: Callable[[str], str] | None = None,
+                   action_address: Callable[[str], str] | None = None) -> dict | None:
     """An action id no action answers any more (indexer/action_ids.py: the id is not given to
-    another): its last `title`, its partnership's id and title (None when gone too) and the sentence
-    saying so, with its partnership's `address(id)` for the API (a page links to it below: no path
-    in its text). None for any other id (a 404)."""
+    another): its last `title`, its partnership's id and title (None when gone too), the action of
+    that partnership bearing its title (`twin`, or None) and the sentence saying so, with its
+    partnership's `address(id)` and its twin's `action_address(id)` for the API (a page links to them
+    below: no path in its text). None for any other id (a 404)."""
     engine = get_engine()
     gone = engine.retired_action(aid)  # as typed: in capitals, it is meant (a 404 saying so, as a living id's)
     if gone is None:
         return None
     owner = engine.partnership(gone["partnership_id"])
     if owner is None:
-        return {"partnership_id": None, "partnership_title": None, "title": gone["title"],
+        return {"partnership_id": None, "partnership_title": None, "title": gone["title"], "twin": None,
                 "message": orphan_sentence(aid, gone["title"], gone["partnership_id"])}
-    said = gone_sentence(aid, gone["title"]) + (f" Son partenariat « {owner['title']} » : {address(owner['id'])}."
-                                                   if address else "")
+    same = _twin(owner["id"], gone["title"])
+    said = gone_sentence(aid, gone["title"], same)
+    if same and action_address:
+        said = said[:-1] + f" : {action_address(same)}."
+    said += f" Son partenariat « {owner['title']} » : {address(owner['id'])}." if address else ""
     return {"partnership_id": owner["id"], "partnership_title": owner["title"], "title": gone["title"],
-            "message": said}
+            "twin": same, "message": said}
 
 
 def orphan_sentence(aid: str, title: str, pid: str) -> str:
@@ -233,13 +248,14 @@ def unread_action(aid: str) -> str | None:
             f"document, « {label} », n'a pas pu être lu à la dernière construction de l'index.")
 
 
-def not_here(rid: str, address: Callable[[str], str] | None = None) -> dict | None:
+def not_here(rid: str, address: Callable[[str], str] | None = None,
+             action_address: Callable[[str], str] | None = None) -> dict | None:
     """Why an id that no record answers was issued all the same, as the API's partnerships and
     actions and the record page all tell it: a retired action's (`status` 410, `code` « gone »,
     with retired_action's fields) or an action's of a document the last build could not read (404,
     « pas pu être lu »), each with its `message`. None for an id never issued: each caller says that
     in its own way (partnership_meant, action_meant, missing_action)."""
-    if gone := retired_action(rid, address):
+    if gone := retired_action(rid, address, action_address):
         return dict(gone, status=410, code="gone")
     if unread := unread_action(rid):
         return {"status": 404, "code": "not_found", "message": unread}
