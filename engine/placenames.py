@@ -19,7 +19,7 @@ from analyzers import fold_text
 from indexer import geography
 from indexer.ids import name_key
 
-from .fillers import FOREIGN_ADJECTIVES, is_action, is_topic_kind
+from .fillers import FOREIGN_ADJECTIVES, PLACE_KINDS, is_action, is_topic_kind
 
 # the longest names of the geography tables, in words (`Laayoune Boujdour Sakia El Hamra`, `Provence Alpes
 # Cote d Azur`): how far the query's readers look for one
@@ -40,6 +40,21 @@ _COUNCIL_WORDS = frozenset({"region", "conseil", "regional", "cr", "departement"
 def is_council_word(word: str) -> bool:
     """A word of the kind words naming a council (`conseil`, `départemental`), not of its territory."""
     return fold_text(word) in _COUNCIL_WORDS
+
+
+# the words (folded) naming a collectivity's kind, of any country: a council's (`_COUNCIL_WORDS`), a
+# place's that is a collectivity (fillers.PLACE_KINDS but `ville`, `mairie`, which also name a town and
+# a building), their plurals and adjectives, and the initials the sheets write (`CA`, `CC`, `CU`)
+_COLLECTIVITY_WORDS = _COUNCIL_WORDS | {fold_text(k) for k in PLACE_KINDS if k not in ("ville", "mairie")} | {
+    "regions", "regionale", "regionaux", "assemblee", "departements", "departementale", "generale",
+    "communes", "communaute", "communautes", "communale", "urbaine", "rurale", "agglomeration", "cercles",
+    "provinces", "provinciale", "prefectures", "wilayas", "ca", "cc", "cu"}
+
+
+def is_collectivity_word(word: str) -> bool:
+    """A word naming a collectivity's kind (`assemblée`, `communauté`, `urbaine`, `CU`), not its place:
+    a council's word (is_council_word) or a commune's, cercle's, province's, wilaya's… Not `ville`."""
+    return fold_text(word) in _COLLECTIVITY_WORDS
 
 
 def council_keys(text: str) -> list[str]:

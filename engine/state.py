@@ -37,6 +37,7 @@ from . import ranking_profile
 from .facets import FacetBits
 from .highlight import Markers
 from .matching import FieldLengths
+from .placenames import is_collectivity_word
 from .surroundings import Unit, partner_place_keys, partner_places, unit_of_partner
 
 
@@ -268,8 +269,10 @@ class IndexState:
         name of (review 4 r48, M2, L1). Not one whose words hold the name's or are held in it (`Bures
         sur Yvette`, `Ville de Belfort`, `Conseil Régional Île-de-France`: the name's words are typed
         anyway, and `Vil` offered every « Ville de … »), nor one that shares no word but stop words
-        with it (a State's, `Malienne` for Mali, `France` for « État français »), nor a group written
-        as its members' list (`Pontcharra (38) Leader, La Rochette (73), …`)."""
+        with it (a State's, `Malienne` for Mali, `France` for « État français »), nor one with a word
+        of its own that is no collectivity's kind (`_other_name`: « Ville de Fes », « Marolles – Les
+        amis du Jumelage », an association), nor a group written as its members' list (`Pontcharra
+        (38) Leader, La Rochette (73), …`)."""
         written: dict[tuple[str, ...], tuple[str, str, str | None, set[str]]] = {}
         named: dict[tuple[str, ...], set[str]] = {}
         for pid, p in self.partnerships.items():
@@ -371,9 +374,13 @@ def _names(partnerships: Mapping[str, dict]) -> list[NameEntry]:
 
 def _other_name(raw: tuple[str, ...], name: tuple[str, ...]) -> bool:
     """Whether the document's words `raw` are another name of the party `name` (IndexState.source_names):
-    words of their own, and a word but a stop word in common."""
+    words of their own, a word but a stop word in common (the place), and every other word but a stop
+    word a collectivity's kind (placenames.is_collectivity_word: `Assemblée régionale`, `CU`). Not an
+    association named by the place (« Marolles – Les amis du Jumelage » for Marolles-en-Hurepoix: `jumel`
+    offered the town first), nor « Ville de Fes » for « Commune urbaine de Fès » (`Vil` offered it)."""
+    own = set(raw) - set(name) - STOPWORDS
     return bool(raw) and not (set(raw) <= set(name) or set(name) <= set(raw)) \
-        and bool((set(raw) & set(name)) - STOPWORDS)
+        and bool((set(raw) & set(name)) - STOPWORDS) and all(map(is_collectivity_word, own))
 
 
 def _party_names(party: Mapping) -> list[str]:

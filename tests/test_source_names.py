@@ -53,3 +53,20 @@ def test_an_old_name_still_finds_its_records_and_says_the_name(client):
     assert not any("le nom que le document donne" in n for n in new["query"]["notices"])
     kayes = _search(client, 'collectivité:"Assemblée régionale de Kayes"')["query"]["notices"]
     assert any(f"« {KAYES} »" in n for n in kayes)
+
+
+@pytest.mark.parametrize(("typed", "not_offered"), [
+    ("jumel", "Marolles"), ("Jumelage", "Marolles"), ("amis", "Marolles"), ("collectivité:jumel", "Marolles"),
+    ("Vil", "Ville de"), ("collectivité:Vil", "Ville de"), ("Vil", "Ville et Communauté urbaine")])
+def test_an_association_or_a_town_is_no_other_name_of_a_collectivity(client, typed, not_offered):
+    """« Marolles – Les amis du Jumelage » is a twinning association, not Marolles-en-Hurepoix: `jumel`
+    offered the town first, above the word « jumelage » (review 2 r49, H1); « Ville de Fes » is no name
+    of the « Commune urbaine de Fès », nor « Ville et Communauté urbaine de Lyon » of Grand Lyon (M1)."""
+    names = [s["name"] for s in _suggest(client, typed)]
+    assert not any(not_offered in n for n in names), names
+
+
+def test_a_kind_word_s_other_spelling_is_still_offered(client):
+    """What is left: the place and words of a collectivity's kind (`CU LYON` for Grand Lyon)."""
+    names = [s["name"] for s in _suggest(client, "CU LY")]
+    assert "Grand Lyon (CU LYON)" in names, names
