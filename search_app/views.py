@@ -17,6 +17,7 @@ from flask import current_app, request
 from werkzeug.datastructures import MultiDict
 
 from analyzers import fold_text
+from analyzers.stopwords import STOPWORDS
 from engine import SearchRequest
 from engine.highlight import mark_all, terms_by_field
 from engine.querylang import NAME_PREFIXES, NAMES, parse_query, prefix_target
@@ -384,8 +385,7 @@ def _values_begun(target: str, key: str, begun: str, sign: str, prefix: str) -> 
                 if s["kind"] == "collectivité" and s.get("query", "").startswith(NAME_PREFIXES[0])] if key else []
     if target not in PREFIX_KINDS:
         return []
-    values = [v for v in get_engine().facets()["facets"].get(target, [])
-              if any(w.startswith(key) for w in [fold_text(str(v["value"])), *fold_text(str(v["value"])).split()])]
+    values = [v for v in get_engine().facets()["facets"].get(target, []) if _begins(key, str(v["value"]))]
     values.sort(key=lambda v: (not fold_text(str(v["value"])).startswith(key), -v["count"], str(v["value"])))
     offered = [{"name": v["value"], "kind": PREFIX_KINDS[target], "country": None, "count": v["count"],
                 "query": f'{sign}{prefix}:' + (f'"{v["value"]}"' if " " in v["value"] else v["value"])}
@@ -394,6 +394,15 @@ def _values_begun(target: str, key: str, begun: str, sign: str, prefix: str) -> 
 
 
 REGION = "region"  # the facet whose prefix also accepts a cercle or a province (its text field)
+
+
+def _begins(key: str, value: str) -> bool:
+    """Whether the folded `key` begins the value or one of its words but a stop word (review 2 r49, M3:
+    `region:d` offered « Nioro du Sahel », « Préfecture de Fès », « Préfecture d'Agadir… » by du, de,
+    d, and the ten places left out Dioïla, Djenné, Douentza; `region:de` eight units, none a « de… »)."""
+    folded = fold_text(value)
+    return folded.startswith(key) or any(
+        w.startswith(key) for w in re.split(r"[^a-z0-9]+", folded) if w and w not in STOPWORDS)
 
 
 def _units_begun(key: str, sign: str, prefix: str, offered: list[dict]) -> list[dict]:
@@ -406,7 +415,7 @@ def _units_begun(key: str, sign: str, prefix: str, offered: list[dict]) -> list[
         folded = fold_text(unit)
         if len(offered) + len(out) >= SUGGESTED:
             break
-        if folded in taken or not any(w.startswith(key) for w in [folded, *folded.split()]):
+        if folded in taken or not _begins(key, unit):
             continue
         value = f'"{unit}"' if " " in unit else unit
         count = engine.picked_count(f"{REGION}:{value}")
