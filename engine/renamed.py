@@ -13,7 +13,8 @@ def renamed_notices(known, clause: Clause) -> list[str]:
     """The notice of a name prefix's clause whose value is a party's name in the document where its
     records name it otherwise and only some of them write so (IndexState.source_names): the name, and
     that its prefix lists them all (a bookmarked collectivité:"Conseil Régional de Tombouctou" listed
-    one of that council's two partnerships and said nothing of its name). `known`, the query's
+    one of that council's two partnerships and said nothing of its name), quoted as the document writes
+    it, not as typed (review 2 r49, L4: « conseil regional de tombouctou »). `known`, the query's
     (suggestion.Known), gives the index: none without it."""
     state = getattr(known, "state", None)
     if state is None or clause.kind != "field" or clause.target != NAMES or clause.negated:
@@ -21,5 +22,5 @@ def renamed_notices(known, clause: Clause) -> list[str]:
     source = state.source_names.get(folded_words(clause.text))
     if source is None or source.written >= source.named:
         return []
-    return [(f"« {clause.text} » est le nom que le document donne à « {source.name} » dans {source.written} "
+    return [(f"« {source.spelling} » est le nom que le document donne à « {source.name} » dans {source.written} "
              f'de ses {source.named} partenariats : {NAME_PREFIXES[0]}:"{source.name}" les liste tous.')]

@@ -70,3 +70,12 @@ def test_a_kind_word_s_other_spelling_is_still_offered(client):
     """What is left: the place and words of a collectivity's kind (`CU LYON` for Grand Lyon)."""
     names = [s["name"] for s in _suggest(client, "CU LY")]
     assert "Grand Lyon (CU LYON)" in names, names
+
+
+@pytest.mark.parametrize("typed", ["conseil regional de tombouctou", "CONSEIL RÉGIONAL DE TOMBOUCTOU"])
+def test_the_notice_quotes_the_name_as_the_document_writes_it(client, typed):
+    """The notice quoted the clause as typed: « conseil regional de tombouctou » est le nom que le
+    document donne… (review 2 r49, L4); it quotes the sheet's « Conseil Régional de Tombouctou »."""
+    notices = _search(client, f'collectivité:"{typed}"')["query"]["notices"]
+    named = [n for n in notices if "le nom que le document donne" in n]
+    assert len(named) == 1 and named[0].startswith("« Conseil Régional de Tombouctou » est"), notices
