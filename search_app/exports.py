@@ -22,6 +22,7 @@ from werkzeug.datastructures import MultiDict
 from analyzers import fold_text
 from engine.search import SearchRequest, search as run_search
 from engine.state import IndexState
+from indexer.facet_registry import registry
 
 from .index import get_engine
 from .params import ParamError, named, refuse_empty
@@ -178,6 +179,33 @@ def jsonl_lines(state: IndexState, pairs: Iterator[tuple[dict, dict | None]], ro
 FILENAME_WORDS = 60  # the most characters of the search's words in an export's file name
 
 
+def _filter_words(req: SearchRequest, rows: str) -> list[str]:
+    """The filters' values in an export's name, in French as the page labels them (review 2 r49, L5):
+    `type=partnership` « Partenariats », `year=none` « Sans année » (were `partnership`, `none`); a
+    source document by its file's name without extension (`mali-repertoire-2008`, was `…-2008-txt`);
+    `type=action` not again after the `actions-` of one row per action."""
+    facets = registry()
+    out = []
+    for name, values in req.filters.items():
+        for v in values:
+            if name == "source":
+                out.append(re.sub(r"\.[A-Za-z0-9]+$", "", str(v)))
+            elif name == "type" and v == "action" and rows == "action":
+                continue
+            else:
+                out.append(facets[name].label_of(v) if name in facets else str(v))
+    return out
+
+
+def _period_words(req: SearchRequest) -> list[str]:
+    """The period in an export's name: `2005-2007`, `depuis 2005`, `jusqu'à 2007`, one year alone
+    (`year_from` alone read as a date: `2005-2026-12-07`; review 2 r49, L5)."""
+    first, last = req.year_from, req.year_to
+    if first and last:
+        return [str(first)] if first == last else [f"{first}-{last}"]
+    return [f"depuis {first}"] if first else [f"jusqu'à {last}"] if last else []
+
+
 def filename(rows: str, ext: str, req: SearchRequest | None = None, export_all: bool = True,
              today: date | None = None) -> str:
     """An export's file name, from its search and the day (QA r48, QA17, defect 7: every export was
@@ -188,10 +216,9 @@ def filename(rows: str, ext: str, req: SearchRequest | None = None, export_all: 
     nor filters; `page-2` when one page past the first is exported; then the server's date."""
     words = ""
     if req is not None:
-        years = [f"{req.year_from or ''}-{req.year_to or ''}"] if req.year_from or req.year_to else []
         typed = re.sub(r"(^|\s)-(?=\S)", r"\1sans ", req.q)
         words = "-".join(re.findall(r"[a-z0-9]+", fold_text(" ".join(
-            [typed, *(str(v) for values in req.filters.values() for v in values), *years]))))
+            [typed, *_filter_words(req, rows), *_period_words(req)]))))
     if len(words) > FILENAME_WORDS:
         words = words[:FILENAME_WORDS + 1].rsplit("-", 1)[0] if "-" in words[:FILENAME_WORDS + 1] \
             else words[:FILENAME_WORDS]

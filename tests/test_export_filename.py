@@ -42,7 +42,38 @@ def test_no_words_nor_filters_a_page_and_the_bound():
     ("/api/search.csv", {"country": "Mali", "sep": ";", "all": "1"}, "repertoires-mali-{}.csv"),
 ])
 def test_the_exports_are_named_so(client, path, query, expected):
+    before = date.today()  # and after: a run straddling midnight names either day (review 2 r49, L6)
     resp = client.get(path, query_string=query)
+    after = date.today()
     assert resp.status_code == 200
     m = re.fullmatch(r'attachment; filename="(.+)"', resp.headers["Content-Disposition"])
-    assert m and m[1] == expected.format(date.today().isoformat())
+    assert m and m[1] in {expected.format(day.isoformat()) for day in (before, after)}
+
+
+@pytest.mark.parametrize("rows,filters,years,expected", [
+    ("partnership", {"type": ["partnership"]}, {}, "repertoires-eau-partenariats-2026-12-07.csv"),
+    ("partnership", {"type": ["action"]}, {}, "repertoires-eau-actions-2026-12-07.csv"),
+    ("action", {"type": ["action"]}, {}, "repertoires-actions-eau-2026-12-07.csv"),  # not actions-eau-actions
+    ("partnership", {"year": ["none"]}, {}, "repertoires-eau-sans-annee-2026-12-07.csv"),
+    ("partnership", {"source": ["mali-repertoire-2008.txt"]}, {},
+     "repertoires-eau-mali-repertoire-2008-2026-12-07.csv"),
+    ("partnership", {}, {"year_from": 2005}, "repertoires-eau-depuis-2005-2026-12-07.csv"),
+    ("partnership", {}, {"year_to": 2007}, "repertoires-eau-jusqu-a-2007-2026-12-07.csv"),
+    ("partnership", {}, {"year_from": 2005, "year_to": 2007}, "repertoires-eau-2005-2007-2026-12-07.csv"),
+    ("partnership", {}, {"year_from": 2005, "year_to": 2005}, "repertoires-eau-2005-2026-12-07.csv"),
+])
+def test_the_filters_are_named_in_french(rows, filters, years, expected):
+    """type=partnership gave `partnership`, year=none `none`, year_from=2005 alone `2005-2026-12-07` (a
+    date), a source `mali-repertoire-2008-txt` (review 2 r49, L5): the page's French words, a period
+    said as one, a document's name without its extension."""
+    assert filename(rows, "csv", SearchRequest(q="eau", filters=filters, **years), today=DAY) == expected
+
+
+def test_an_export_through_the_api_names_its_filters_in_french(client):
+    before = date.today()
+    resp = client.get("/api/search.csv", query_string={"q": "eau", "type": "partnership", "year_from": "2005"})
+    after = date.today()
+    assert resp.status_code == 200
+    name = "repertoires-eau-partenariats-depuis-2005-{}.csv"
+    assert resp.headers["Content-Disposition"] in {
+        f'attachment; filename="{name.format(day.isoformat())}"' for day in (before, after)}
