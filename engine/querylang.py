@@ -21,8 +21,7 @@ from indexer.text import YEAR
 
 from .placenames import MAX_PLACE_WORDS, bamako_communes, spelled_apart
 
-# Prefixes that target the party names (a text field, not a facet); the
-# facets' own prefixes (pays:, domaine:, annee:…) come from the facet registry.
+# Prefixes of the party names (a text field); the facets' own (pays:, domaine:, annee:…) come from the facet registry
 NAME_PREFIXES = ("collectivité", "ville", "nom", "partenaire")
 NAMES = "parties"
 _NAME_KEYS = frozenset(fold_text(p) for p in NAME_PREFIXES)
@@ -260,8 +259,7 @@ def _without_tags(text: str, notices: list[str]) -> str:
 
 # brackets typed to group words, outside quotes: `(eau OR santé) Mali`, `eau (santé OR)`
 _BRACKET_RE = re.compile(r'"[^"]*"|([()\[\]{}])')
-# ... where an operator takes a group of several words, not a word: `(eau potable) OR santé`,
-# `-(eau potable)`, `NOT (eau potable)`
+# ... where an operator takes a group of several words: `(eau potable) OR santé`, `-(eau potable)`, `NOT (eau potable)`
 _GROUP = r"[(\[{]\s*\S+\s+[^()\[\]{}]*?\S\s*[)\]}]"
 _GROUP_OPERATOR_RE = re.compile(rf"{_GROUP}\s*(?P<after>OR|OU|\|)(?=\s)|"
                                 rf"(?<=\s)(?P<before>OR|OU|\||NOT|SAUF)\s*{_GROUP}|(?<=\s)(?P<minus>-)\s*{_GROUP}")
@@ -278,6 +276,7 @@ def groups_unsupported(operator: str) -> str:
 # a group after a prefix or an exclusion: `domaine:(Santé OR Culture)`, `-pays:(Mali OR Maroc)`, `NOT (eau OR puits)`
 _HEADED_GROUP_RE = re.compile(r'(?<!\S)(-?[^\s:"()\[\]{}-][^\s:"()\[\]{}]*:|-|(?:NOT|SAUF)\s+)\s*'
                               r'[(\[{]((?:[^()\[\]{}"]|"[^"]*")*)[)\]}]')
+_OPEN_GROUP_RE = re.compile(r'(?<!\S)-?[^\s:"()\[\]{}]+:\((?:[^()"]|"[^"]*")*$')  # `pays:(Mali OR Maroc`, left open
 
 
 def _distributed(m: re.Match) -> str:
@@ -309,6 +308,9 @@ def _ungrouped(text: str, notices: list[str]) -> str:
     the words on either side of it (`(eau OR santé) Mali` reads as typed; a bracket left on an
     operator, `OR)`, made it a word). Where OR stood between a group and a word, the notice says how
     it was read."""
+    if _OPEN_GROUP_RE.search(text):  # a pick or a typist left it open: it runs to the end (review 3 r49, H1)
+        text += ")"
+        notices.append("Parenthèse non fermée : le groupe est lu jusqu'à la fin de la requête.")
     text = _HEADED_GROUP_RE.sub(_distributed, text)
 
     def out(m: re.Match) -> str:

@@ -17,7 +17,7 @@ def renamed_notices(known, clause: Clause) -> list[str]:
     it, not as typed (review 2 r49, L4: « conseil regional de tombouctou »). `known`, the query's
     (suggestion.Known), gives the index: none without it."""
     state = getattr(known, "state", None)
-    if state is None or clause.kind != "field" or clause.target != NAMES or clause.negated:
+    if state is None or clause.target != NAMES or clause.negated:
         return []
     source = state.source_names.get(folded_words(clause.text))
     if source is None or source.written >= source.named:

@@ -228,7 +228,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     if not total:  # a filter emptied it: what promised results says only what stays true
         notices[:] = [promised.get(n, n) for n in notices if promised.get(n, n)]
         # (said once: the notices are listed without repeats)
-        notices += why_empty(pq, selection, facets, mode, listings["action" if mode == "partnership" else
+        notices += why_empty(pq, facets, mode, listings["action" if mode == "partnership" else
                                                                  "partnership"], ranking.unknown)
         notices += against_parameters(pq, facets, req.filters, built, selection.has_range)
         notices += filter(None, [years_outside(state.facet_values.get(YEAR, []), req.filters, req.year_from,

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 from indexer.facet_registry import YEAR, Registry, registry
 
-from .facets import Selection
 from .querylang import ParsedQuery
 from .querymodel import NO_VALUE
 from .ranking import missing_notice
@@ -113,7 +112,7 @@ def other_kind_notice(mode: str, other: int) -> str:
             "dans « Type de fiche » (ou tapez type:action).")
 
 
-def why_empty(pq, selection: Selection, facets: Registry, mode: str, other: int, unknown: list[str]) -> list[str]:
+def why_empty(pq, facets: Registry, mode: str, other: int, unknown: list[str]) -> list[str]:
     """What an empty listing says: a place no sheet names, typed alone (surroundings.unnamed_place);
     else the words no document has, when none of the query's has any (`unknown`: `Chefchaouen`,
     `water`, with or without filters, said nothing but « Vérifiez l'orthographe »); filters the

@@ -368,13 +368,15 @@ def changes(before: list[Entry], after: list[Entry]) -> dict[str, int]:
             "marked": sum(e.marks != o.marks for o, e in both)}
 
 
-def twin(title: str | None, active: Iterable[tuple[str, str | None]]) -> str | None:
-    """The action a retired id was a copy of: among its partnership's `active` (id, title), in
-    order, the first whose title the ledger reads as its own (same fingerprint); None when no
+def twins(active: Iterable[tuple[str, str | None]]) -> Callable[[str | None], str | None]:
+    """The action a retired id of a title was a copy of: among its partnership's `active` (id, title), in
+    order, the first whose title the ledger reads as its own (same fingerprint, each read once); None when no
     active action has it (a parsing fix copied an action's rows: montreuil--yelimane a44-a47 were
     a40-a43 again, review 1, r49, item 6)."""
-    own = fingerprint(title)
-    return next((aid for aid, other in active if fingerprint(other) == own), None) if own else None
+    first: dict[str, str] = {}
+    for aid, title in active:
+        first.setdefault(fingerprint(title), aid)
+    return lambda title: first.get(own) if (own := fingerprint(title)) else None
 
 
 _SAID = {"added": "ajouté", "retired": "retiré", "revived": "rendu"}

@@ -78,7 +78,7 @@ def hits(args: MultiDict, export_all: bool) -> tuple[IndexState, Iterator[dict]]
     req = search_request(args, strict=True)
     state = get_engine().state()
     if not export_all:
-        return state, iter(run_search(state, replace(req, facets=False))["results"])
+        return state, iter(run_search(state, replace(req, facets=False, snippets=False, completions=False))["results"])
     return state, all_results(state, req)
 
 

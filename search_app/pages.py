@@ -317,7 +317,7 @@ def _not_here(pid: str):
     record_url = url_for("pages.partnership", pid=owner) + search_state(request.args) if owner else None
     words = "" if owner else why["title"]  # the partnership gone too: its title is how to find it again
     twin = why.get("twin")  # the action of its partnership bearing its title (action_ids.twin)
-    twin_url = url_for("pages.partnership", pid=owner) + search_state(request.args) + f"#{twin}" if twin else None
+    twin_url = f"{record_url}#{twin}" if twin and record_url else None
     page = render_template("error.html", status=410, message=why["message"], back_url=back_url,
                            record_url=record_url, record_title=why["partnership_title"], twin=twin, twin_url=twin_url,
                            search_url=url_for("pages.search", q=words) if words else None, search_words=words)

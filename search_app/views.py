@@ -23,8 +23,8 @@ from engine.highlight import mark_all, terms_by_field
 from engine.querylang import NAME_PREFIXES, NAMES, parse_query, prefix_target
 from engine.search import plan, search as run_search
 from indexer import geography
-from indexer.action_ids import twin
-from indexer.facet_registry import is_french, registry
+from indexer.action_ids import twins
+from indexer.facet_registry import COUNTRY, DOMAIN, REGION, is_french, registry
 from indexer.ids import action_id
 from indexer.registry import labels
 from indexer.text import french_list
@@ -183,12 +183,13 @@ def missing_action(rid: str) -> tuple[str, str] | None:
     return m["pid"], f"Le partenariat « {rec['title']} » n'a pas d'action {m['n']} : {has}.{meant}"
 
 
-def gone_sentence(aid: str, title: str, twin: str | None = None) -> str:
+def gone_sentence(aid: str, title: str, twin: str | None = None, where: str = "") -> str:
     """What a retired action id is told, on its 410 (API, page) and at its anchor on its partnership's page:
-    the action of its partnership bearing its title when there is one (its `twin`, action_ids.twin)."""
+    the action of its partnership bearing its title when there is one (its `twin`, action_ids.twins), and `where`
+    it is (the API's address, « : /api/actions/… »)."""
     if twin:
         return (f"L'action « {title} » ({aid}) n'existe plus sous cet identifiant : une correction de la lecture "
-                f"de son document l'a fondue dans l'action de même titre de son partenariat, qui est désormais {twin}.")
+                f"de son document l'a fondue dans l'action de même titre de son partenariat, {twin}{where}.")
     return (f"L'action « {title} » ({aid}) n'existe plus : une correction de la lecture de son document "
             "l'a fondue dans une autre ou retirée, et son identifiant ne désigne aucune autre action.")
 
@@ -196,13 +197,15 @@ def gone_sentence(aid: str, title: str, twin: str | None = None) -> str:
 def retired_anchors(pid: str) -> list[dict]:
     """The partnership's retired action ids with what each is told (`id`, `message`, `twin`): its page keeps
     an anchor for each, so a link to `#<retired id>` lands on that sentence, not silently on the top."""
-    return [{"id": a["id"], "message": gone_sentence(a["id"], a["title"], twin), "twin": twin}
-            for a in get_engine().retired_actions_of(pid) for twin in [_twin(pid, a["title"])]]
+    twin_of = _twins(pid)
+    return [{"id": a["id"], "message": gone_sentence(a["id"], a["title"], same), "twin": same}
+            for a in get_engine().retired_actions_of(pid) for same in [twin_of(a["title"])]]
 
 
-def _twin(pid: str, title: str) -> str | None:
-    """The active action of partnership `pid` a retired id of that `title` was a copy of, or None."""
-    return twin(title, ((a["id"], a.get("title")) for a in get_engine().actions_of(pid)))
+def _twins(pid: str) -> Callable[[str | None], str | None]:
+    """title -> the active action of partnership `pid` a retired id of that title was a copy of, or None."""
+    st = get_engine().state()
+    return twins((a, st.actions[a].get("title")) for a in st.actions_of.get(pid, []))  # read, not copied
 
 
 def retired_action(aid: str, address: Callable[[str], str] | None = None,
@@ -220,10 +223,8 @@ def retired_action(aid: str, address: Callable[[str], str] | None = None,
     if owner is None:
         return {"partnership_id": None, "partnership_title": None, "title": gone["title"], "twin": None,
                 "message": orphan_sentence(aid, gone["title"], gone["partnership_id"])}
-    same = _twin(owner["id"], gone["title"])
-    said = gone_sentence(aid, gone["title"], same)
-    if same and action_address:
-        said = said[:-1] + f" : {action_address(same)}."
+    same = _twins(owner["id"])(gone["title"])
+    said = gone_sentence(aid, gone["title"], same, f" : {action_address(same)}" if same and action_address else "")
     said += f" Son partenariat « {owner['title']} » : {address(owner['id'])}." if address else ""
     return {"partnership_id": owner["id"], "partnership_title": owner["title"], "title": gone["title"],
             "twin": same, "message": said}
@@ -356,7 +357,7 @@ OPEN_CLAUSE = re.compile(r'(?:^|[\s(])(?:((-?)([^\s:"()]+):(?:"([^"]*)|([^\s"()]
 def typed_clause(m: re.Match) -> str:
     """The text a pick replaces in OPEN_CLAUSE's match `m`: the clause, or the value in a group."""
     return m[1] if m[1] is not None else m[8]
-PREFIX_KINDS = {"country": "lieu", "region": "lieu", "domain": "domaine"}  # what the box says of each
+PREFIX_KINDS = {COUNTRY: "lieu", REGION: "lieu", DOMAIN: "domaine"}  # what the box says of each
 SUGGESTED = 10  # as many as /api/suggest offers names
 
 
@@ -393,7 +394,6 @@ def _values_begun(target: str, key: str, begun: str, sign: str, prefix: str) -> 
     return offered + _units_begun(key, sign, prefix, offered) if target == REGION else offered
 
 
-REGION = "region"  # the facet whose prefix also accepts a cercle or a province (its text field)
 
 
 def _begins(key: str, value: str) -> bool:

@@ -105,3 +105,14 @@ def test_a_row_said_done_stays_done(tmp_path):
         path.write_text("\n".join(lines), encoding="utf-8")
         first = next(a for a in _read(path) if a.title == "Radio rurale")
         assert first.status == "réalisé"
+
+
+def test_a_done_word_in_an_activity_is_no_state(tmp_path):
+    """« réalisées » written in a row's activities says nothing of the row's state: only a state cell does
+    (review 3 r49, M1)."""
+    lines = FIXTURE.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, t in enumerate(lines) if t.startswith("Achat de manuels scolaires"))
+    lines[at] = lines[at].rstrip() + " réalisées"
+    path = tmp_path / "project_rows.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert next(a for a in _read(path) if a.title == "Bibliothèques").status == "en cours"

@@ -322,6 +322,18 @@ def test_a_prefix_or_an_exclusion_before_a_group_takes_each_of_its_terms(q, read
     assert pq.render() == read and pq.notices == []
 
 
+@pytest.mark.parametrize("q, read", [
+    ("pays:(Mali OR Maroc", "pays:Mali OR pays:Maroc"),  # a value picked in the box leaves the group open
+    ('domaine:(Santé OR "Culture et patrimoine"', 'domaine:Santé OR domaine:"Culture et patrimoine"'),
+    ("eau -region:(Kayes OR Koulikoro", "eau -région:Kayes -région:Koulikoro"),
+])
+def test_a_group_left_open_at_the_end_runs_to_the_end(q, read):
+    """`region:(Kayes OR Koulikoro` listed 0 (review 3 r49, H1): the group was no group, `Koulikoro` a word."""
+    pq = parse_query(q)
+    assert pq.render() == read
+    assert pq.notices == ["Parenthèse non fermée : le groupe est lu jusqu'à la fin de la requête."]
+
+
 def test_a_prefix_on_a_group_filters_by_either_value(engine):
     either = engine.search(SearchRequest(q="domaine:(Santé OR Culture)", per_page=1))
     santé = engine.search(SearchRequest(q="domaine:Santé", per_page=1))

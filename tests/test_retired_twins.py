@@ -7,14 +7,14 @@ action holds it."""
 from __future__ import annotations
 
 from indexer import action_ids
-from indexer.action_ids import fingerprint, twin
+from indexer.action_ids import fingerprint, twins
 
 
 def test_twin_is_an_active_action_of_the_same_title():
     active = [("p--a01", "Puits"), ("p--a02", "Plantation de pourghère et de ricin")]
-    assert twin("PLANTATION de pourghere, et de ricin", active) == "p--a02"
-    assert twin("Plantation de ricin", active) is None
-    assert twin("", [("p--a03", "")]) is None
+    assert twins(active)("PLANTATION de pourghere, et de ricin") == "p--a02"
+    assert twins(active)("Plantation de ricin") is None
+    assert twins([("p--a03", "")])("") is None
 
 
 def _expected(engine) -> dict[str, str | None]:
@@ -41,7 +41,7 @@ def test_a_retired_copy_names_its_twin_in_the_api_and_the_pages(client, engine):
         if same is None:
             assert "ne désigne aucune autre action" in message and "désormais" not in message
             continue
-        assert f"est désormais {same} : /api/actions/{same}." in message
+        assert f"de son partenariat, {same} : /api/actions/{same}." in message
         assert client.get(f"/api/actions/{same}").status_code == 200
         pid = engine.retired_action(aid)["partnership_id"]
         assert f'href="/partenariats/{pid}#{same}"' in page.get_data(as_text=True)

@@ -183,7 +183,8 @@ def _draft(heading: str | None, row: list[_Cell], raw: dict[int, str]) -> Action
         # a heading naming no domain (`AUTRES VOLETS DU PADDY A L’ETUDE`) tells the rows' state, not their domain
         description=description or None, domain_raw=heading if heading and map_domain(heading) else None,
         topic=project.text,
-        # a row stating no state: the table lists the projects under way or planned; « Réalisé », « Terminé » are done
-        status=found if found != "réalisé" or _DONE_RE.search(fold(states)) else "en cours", budget_cell=True,
+        # a row stating no state: the table lists projects under way or planned; a cell « Réalisé », « Terminé »: done
+        status=found if found != "réalisé" or any(c.state and _DONE_RE.search(fold(c.text)) for c in row[1:])
+        else "en cours", budget_cell=True,
         original_text="\n".join(raw[n].rstrip() for n in lines),  # the row's lines as written
     )
