@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import re
-from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -519,11 +518,11 @@ def test_etag_depends_on_the_request_and_the_index_version(client, app, monkeypa
 
 # --- CSV --------------------------------------------------------------------
 
-def test_csv(client):
+def test_csv(client, export_day):
     r = client.get("/api/search.csv", query_string={"q": KAYES, "per_page": 100})
     assert r.status_code == 200
     assert r.mimetype == "text/csv"
-    named = f"repertoires-assainissement-kayes-{date.today().isoformat()}.csv"  # its words, the day
+    named = f"repertoires-assainissement-kayes-{export_day.isoformat()}.csv"  # its words, the day
     assert r.headers["Content-Disposition"] == f'attachment; filename="{named}"'
     text = r.get_data(as_text=True)
     assert text.startswith("\ufeff")

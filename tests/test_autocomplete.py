@@ -7,10 +7,7 @@ import pytest
 
 from contract import check_schema
 from engine import SearchRequest
-
-
-def _offered(client, typed: str) -> list[dict]:
-    return client.get("/api/suggest", query_string={"q": typed}).get_json()["suggestions"]
+from test_suggest_prefixes import _suggest as _offered
 
 
 def _names(client, typed: str) -> list[str]:

@@ -424,9 +424,6 @@ def test_completions_by_the_vocabulary_keep_the_search_s_order_skip_what_is_list
 def test_the_terms_search_explains_only_the_partnerships_it_completes_with(index_dir, monkeypatch):
     # the terms' search lists up to a page, most of it often listed already: only those taken are explained (their
     # term is read from it), not the whole page (ordinateurs in Mali: 10 explained for 1 taken)
-    import sys
-
-    search_module = sys.modules["engine.search"]  # the module (`engine.search` names its function)
     explained, real = [], search_module.explain_result
     monkeypatch.setattr(search_module, "explain_result", lambda *a, **k: explained.append(a[2]) or real(*a, **k))
     r = Engine(index_dir).search(SearchRequest(q="ordinateurs", filters={"country": ["Mali"]}, per_page=10))
@@ -500,10 +497,6 @@ def test_a_completion_writing_its_term_otherwise_says_the_term():
 
 
 def test_a_completion_by_the_vocabulary_of_no_told_term_names_no_empty_domain(client, monkeypatch):
-    import sys
-
-    search_module = sys.modules["engine.search"]  # the module (`engine.search` names its function)
-
     def termless(*args):
         found, _ = by_vocabulary(*args)
         return [c._replace(term=None) for c in found], []

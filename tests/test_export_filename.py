@@ -41,13 +41,11 @@ def test_no_words_nor_filters_a_page_and_the_bound():
     ("/api/search.jsonl", {"q": "Tombouctou", "rows": "action"}, "repertoires-actions-tombouctou-{}.jsonl"),
     ("/api/search.csv", {"country": "Mali", "sep": ";", "all": "1"}, "repertoires-mali-{}.csv"),
 ])
-def test_the_exports_are_named_so(client, path, query, expected):
-    before = date.today()  # and after: a run straddling midnight names either day (review 2 r49, L6)
+def test_the_exports_are_named_so(client, export_day, path, query, expected):
     resp = client.get(path, query_string=query)
-    after = date.today()
     assert resp.status_code == 200
     m = re.fullmatch(r'attachment; filename="(.+)"', resp.headers["Content-Disposition"])
-    assert m and m[1] in {expected.format(day.isoformat()) for day in (before, after)}
+    assert m and m[1] == expected.format(export_day.isoformat())
 
 
 @pytest.mark.parametrize("rows,filters,years,expected", [
@@ -69,11 +67,8 @@ def test_the_filters_are_named_in_french(rows, filters, years, expected):
     assert filename(rows, "csv", SearchRequest(q="eau", filters=filters, **years), today=DAY) == expected
 
 
-def test_an_export_through_the_api_names_its_filters_in_french(client):
-    before = date.today()
+def test_an_export_through_the_api_names_its_filters_in_french(client, export_day):
     resp = client.get("/api/search.csv", query_string={"q": "eau", "type": "partnership", "year_from": "2005"})
-    after = date.today()
     assert resp.status_code == 200
-    name = "repertoires-eau-partenariats-depuis-2005-{}.csv"
-    assert resp.headers["Content-Disposition"] in {
-        f'attachment; filename="{name.format(day.isoformat())}"' for day in (before, after)}
+    named = f"repertoires-eau-partenariats-depuis-2005-{export_day.isoformat()}.csv"
+    assert resp.headers["Content-Disposition"] == f'attachment; filename="{named}"'

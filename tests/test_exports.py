@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
 
 import pytest
 
@@ -33,11 +32,11 @@ def test_csv_all_has_one_row_per_result_in_order(client, engine, params):
     assert len(one_page) == 20
 
 
-def test_jsonl_all_gives_every_record_whole(client, engine):
+def test_jsonl_all_gives_every_record_whole(client, engine, export_day):
     total = engine.search(SearchRequest(q="eau", per_page=1))["total"]
     resp = client.get("/api/search.jsonl?q=eau&all=1")
     assert resp.status_code == 200 and resp.mimetype == "application/jsonl"
-    named = f"repertoires-eau-{date.today().isoformat()}.jsonl"
+    named = f"repertoires-eau-{export_day.isoformat()}.jsonl"
     assert resp.headers["Content-Disposition"] == f'attachment; filename="{named}"'
     lines = resp.get_data(as_text=True).splitlines()
     assert len(lines) == total

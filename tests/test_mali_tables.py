@@ -22,16 +22,19 @@ from indexer.text import repaired
 FIX = Path(__file__).resolve().parent / "fixtures" / "mali" / "tables"
 
 
-def _actions(name: str):
-    path = FIX / name
-    first = int(path.stem.rsplit("_", 1)[1])
+def _actions(name: str | Path):
+    """The actions of a table excerpt: `name` under FIX (its first line's number from the stem) or a
+    path as is (numbered from 1 when its stem ends in no number)."""
+    path = name if isinstance(name, Path) else FIX / name
+    tail = path.stem.rsplit("_", 1)[-1]
+    first = int(tail) if tail.isdigit() else 1
     reader = get("mali-repertoire-2008.txt").make_reader()
-    noise = reader.document("", name)
+    noise = reader.document("", path.name)
     lines = repaired(path.read_text(encoding="utf-8")).split("\n")  # as a document is read
     body = [(first + i, t) for i, t in enumerate(lines) if i and not noise.is_noise(t)]
     sheet = Sheet(french=Party(name="A", country="France"), partner=None, first=first,
                   last=first + len(lines), actions=reader.actions(body))
-    _, actions = sheet.records(Document(name, "", 2008))
+    _, actions = sheet.records(Document(path.name, "", 2008))
     return actions
 
 

@@ -13,30 +13,18 @@ import re
 from pathlib import Path
 
 from indexer.parsers.cuf_projects import is_project_table
-from indexer.parsers.sheet import Document, Sheet
-from indexer.records import Party
-from indexer.registry import get
-from indexer.text import repaired
+from test_mali_tables import _actions as _read
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mali" / "layouts" / "project_rows.txt"
 PADDY = ("mali-repertoire-2008.txt", 9112, 9511)  # the PADDY sheet, merged into montreuil--yelimane
-
-
-def _read(path: Path):
-    reader = get("mali-repertoire-2008.txt").make_reader()
-    noise = reader.document("", path.name)
-    lines = repaired(path.read_text(encoding="utf-8")).split("\n")
-    body = [(1 + i, t) for i, t in enumerate(lines) if i and not noise.is_noise(t)]  # after the heading
-    assert is_project_table(body)
-    sheet = Sheet(french=Party(name="A", country="France"), partner=None, first=1, last=len(lines),
-                  actions=reader.actions(body))
-    return sheet.records(Document(path.name, "", 2008))[1]
 
 
 def test_one_action_per_project_row_of_the_layout():
     """Each row's project is the title, its objective and activities the description; `Bibliothèques
     Equiper les écoles en` (project and objective on one line) is two cells; `Volet 1 : …` and `VOLET 2 :
     … DES` / `VILLAGES` are the rows' domain labels."""
+    lines = FIXTURE.read_text(encoding="utf-8").split("\n")
+    assert is_project_table(list(enumerate(lines, 1))[1:])  # after the heading
     rows = [(a.sources[0].first_line, a.title, a.domain_raw, a.status) for a in _read(FIXTURE)]
     assert rows[:3] == [
         (8, "Construction de salles de classe", "Volet 1 : EDUCATION ET FORMATION", "en cours"),

@@ -7,15 +7,11 @@ M2 and L1). The autocomplete offered only the word « assemblées » for `Assemb
 Tombouctou" listed one of that council's two partnerships and said nothing of its name."""
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 
+from test_suggest_prefixes import _suggest
+
 KAYES = "Région de Kayes"
-
-
-def _suggest(client, q: str) -> list[dict]:
-    return client.get(f"/api/suggest?q={quote(q)}").get_json()["suggestions"]
 
 
 def _search(client, q: str) -> dict:

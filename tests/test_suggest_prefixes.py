@@ -15,6 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from analyzers import fold_text
+from analyzers.stopwords import STOPWORDS
 from search_app.views import OPEN_CLAUSE, typed_clause
 
 OPENAPI = json.loads((Path(__file__).resolve().parents[1] / "search_app" / "openapi.json").read_text())
@@ -25,8 +26,11 @@ def _suggest(client, q: str) -> list[dict]:
 
 
 def _begun(values: list[str], typed: str) -> set[str]:
+    """The values `typed` begins, whole or by a word but a stop word (the server's rule since 5e42c09:
+    `region:d` offers no « Nioro du Sahel » by its « du »)."""
     key = fold_text(typed)
-    return {v for v in values if any(w.startswith(key) for w in [fold_text(v), *fold_text(v).split()])}
+    return {v for v in values if fold_text(v).startswith(key) or any(
+        w.startswith(key) for w in re.split(r"[^a-z0-9]+", fold_text(v)) if w and w not in STOPWORDS)}
 
 
 @pytest.mark.parametrize(("typed", "facet", "kind"), [
@@ -111,4 +115,5 @@ def test_a_prefix_after_a_parenthesis_offers_its_values(client, typed, name, rep
 def test_a_groups_value_not_begun_is_offered_nothing(client):
     # `replaces` is at least 1 (the contract): a value not begun in a group has no words to replace
     assert _suggest(client, "domaine:(") == [] and _suggest(client, "domaine:(Santé OR ") == []
+    assert _suggest(client, "domaine:c")  # else the next assert holds as [] == [] (review 3 r49, L6)
     assert [s["replaces"] for s in _suggest(client, "domaine:(Santé OR c")] == [1] * len(_suggest(client, "domaine:c"))
