@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from indexer.parsers.cuf_projects import is_project_table
+from indexer.parsers.cuf_projects import project_table_actions
 from test_mali_tables import _actions as _read
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mali" / "layouts" / "project_rows.txt"
@@ -24,7 +24,7 @@ def test_one_action_per_project_row_of_the_layout():
     Equiper les écoles en` (project and objective on one line) is two cells; `Volet 1 : …` and `VOLET 2 :
     … DES` / `VILLAGES` are the rows' domain labels."""
     lines = FIXTURE.read_text(encoding="utf-8").split("\n")
-    assert is_project_table(list(enumerate(lines, 1))[1:])  # after the heading
+    assert project_table_actions(list(enumerate(lines, 1))[1:]) is not None  # the layout's header is found
     rows = [(a.sources[0].first_line, a.title, a.domain_raw, a.status) for a in _read(FIXTURE)]
     assert rows[:3] == [
         (8, "Construction de salles de classe", "Volet 1 : EDUCATION ET FORMATION", "en cours"),

@@ -34,7 +34,7 @@ from . import Reader, cuf_documents, fields
 from .cuf_cells import _BULLET_RE, closes_range
 from .cuf_contacts import head_contacts
 from .cuf_programme import programme_actions
-from .cuf_projects import is_project_table, project_table_actions
+from .cuf_projects import project_table_actions
 from .cuf_rows import Row, as_written, split_dated_lines
 from .cuf_table import table_rows
 from .cuf_text import (
@@ -480,8 +480,9 @@ class CufReader(Reader):
     def actions(self, body: list[tuple[int, str]]) -> list[ActionDraft]:
         """One action per project of an actions table; its dates and budget
         cells are fields (`when`, `budget`), never its title."""
-        if is_project_table(body):  # `PROJET / OBJECTIF SPECIFIQUE / ACTIVITES …`, row by row
-            return project_table_actions(body)
+        projects = project_table_actions(body)  # `PROJET / OBJECTIF SPECIFIQUE / ACTIVITES …`, row by row
+        if projects is not None:
+            return projects
         out = []
         unit = fields.column_currency([t for _, t in body])
         raw = dict(body)  # the source lines, whose order of cells an action's text keeps

@@ -57,15 +57,13 @@ def _header(t: str) -> bool:
     return bool(_HEADER_RE.match(fold(squash_spaces(t)).upper()))
 
 
-def is_project_table(body: list[tuple[int, str]]) -> bool:
-    """Whether an actions table has the `PROJET / OBJECTIF SPECIFIQUE / ACTIVITES …` header row."""
-    return any(_header(t) for _, t in body)
-
-
-def project_table_actions(body: list[tuple[int, str]]) -> list[ActionDraft]:
+def project_table_actions(body: list[tuple[int, str]]) -> list[ActionDraft] | None:
     """One action per project row of a `PROJET / OBJECTIF SPECIFIQUE / ACTIVITES` table (`body`:
-    its numbered lines, from the line after the `Actions de coopération` heading)."""
-    top = next(k for k, (_, t) in enumerate(body) if _header(t))
+    its numbered lines, from the line after the `Actions de coopération` heading); None when no line of
+    `body` is that header row (another layout)."""
+    top = next((k for k, (_, t) in enumerate(body) if _header(t)), None)
+    if top is None:
+        return None
     heading = None  # the last heading over the header row (`Volet 1 : DEVELOPPEMENT RURAL…`)
     k = 0
     while k < top:
@@ -96,8 +94,9 @@ def project_table_actions(body: list[tuple[int, str]]) -> list[ActionDraft]:
         if not s:
             close()
             continue
-        glued = None if _STATES_RE.match(s) else _GLUED_STATES_RE.match(s)
-        if _STATES_RE.match(s) or glued:  # the states are cells of their own, after the text before them
+        states = _STATES_RE.match(s)
+        glued = None if states else _GLUED_STATES_RE.match(s)
+        if states or glued:  # the states are cells of their own, after the text before them
             if glued:
                 cell.lines.append((n, glued.group(1)))
             close()

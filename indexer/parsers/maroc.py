@@ -245,7 +245,7 @@ def _action_years(it: Item, description: str | None) -> tuple[int | None, int | 
         found = fields.years(description, YEAR)
         ys = sorted(found.found + found.planned)  # `un programme qui va démarrer en 2008`
         if ys:
-            start, end = ys[0], (None if it.status == "en cours" and len(set(ys)) < 2 else ys[-1])
+            start, end = ys[0], (None if it.status == "en cours" and ys[0] == ys[-1] else ys[-1])
     return start, end
 
 
