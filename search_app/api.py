@@ -52,14 +52,14 @@ def search():
 
 def _export(ext: str, mimetype: str) -> Response:
     args, export_all, rows, sep = exports.export_options(request.args, ext)
-    state, results = exports.hits(args, export_all)
+    state, req, results = exports.hits(args, export_all)
     pairs = exports.rows_of(state, results, rows)
     if ext == "csv":
         body = exports.csv_lines(state, pairs, rows, request.host_url.rstrip("/"), sep)
     else:
         body = exports.jsonl_lines(state, pairs, rows)
     resp = Response(stream_with_context(body), mimetype=mimetype)
-    name = exports.filename(rows, ext, views.search_request(args), export_all)  # (hits read the same request)
+    name = exports.filename(rows, ext, req, export_all)
     resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return _etag_response(resp, state.version)
 

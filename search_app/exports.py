@@ -71,15 +71,16 @@ def export_options(args: MultiDict, ext: str = "csv") -> tuple[MultiDict, bool, 
     return rest, raw_all in ("1", "true"), rows, sep
 
 
-def hits(args: MultiDict, export_all: bool) -> tuple[IndexState, Iterator[dict]]:
-    """(index generation, the results in order): the requested page, or every
+def hits(args: MultiDict, export_all: bool) -> tuple[IndexState, SearchRequest, Iterator[dict]]:
+    """(index generation, the request read from `args`, the results in order): the requested page, or every
     result read chunk by chunk from that one generation (a rebuild during the
     export does not mix two versions: the records and contacts are read from it too)."""
     req = search_request(args, strict=True)
     state = get_engine().state()
     if not export_all:
-        return state, iter(run_search(state, replace(req, facets=False, snippets=False, completions=False))["results"])
-    return state, all_results(state, req)
+        return state, req, iter(run_search(state, replace(req, facets=False, snippets=False,
+                                                              completions=False))["results"])
+    return state, req, all_results(state, req)
 
 
 def rows_of(state: IndexState, results: Iterator[dict], rows: str) -> Iterator[tuple[dict, dict | None]]:
@@ -206,23 +207,20 @@ def _period_words(req: SearchRequest) -> list[str]:
     return [f"depuis {first}"] if first else [f"jusqu'à {last}"] if last else []
 
 
-def filename(rows: str, ext: str, req: SearchRequest | None = None, export_all: bool = True,
-             today: date | None = None) -> str:
+def filename(rows: str, ext: str, req: SearchRequest, export_all: bool = True, today: date | None = None) -> str:
     """An export's file name, from its search and the day (QA r48, QA17, defect 7: every export was
     `repertoires-recherche.csv`, two exports the same name): `repertoires-assainissement-kayes-2026-12-07.csv`
     for `q=assainissement&region=Kayes` — its words, then its filters' values, ASCII-folded, at most
     FILENAME_WORDS characters cut between words; an excluded clause written `sans` (`-pays:mali`:
     `sans-pays-mali`); `actions-` for one row per action; `recherche` when the search has no words
     nor filters; `page-2` when one page past the first is exported; then the server's date."""
-    words = ""
-    if req is not None:
-        typed = re.sub(r"(^|\s)-(?=\S)", r"\1sans ", req.q)
-        words = "-".join(re.findall(r"[a-z0-9]+", fold_text(" ".join(
-            [typed, *_filter_words(req, rows), *_period_words(req)]))))
+    typed = re.sub(r"(^|\s)-(?=\S)", r"\1sans ", req.q)
+    words = "-".join(re.findall(r"[a-z0-9]+", fold_text(" ".join(
+        [typed, *_filter_words(req, rows), *_period_words(req)]))))
     if len(words) > FILENAME_WORDS:
         words = words[:FILENAME_WORDS + 1].rsplit("-", 1)[0] if "-" in words[:FILENAME_WORDS + 1] \
             else words[:FILENAME_WORDS]
-    page = f"page-{req.page}" if req is not None and not export_all and req.page > 1 else ""
+    page = f"page-{req.page}" if not export_all and req.page > 1 else ""
     parts = ["repertoires", "actions" if rows == "action" else "", words or ("" if rows == "action" else "recherche"),
              page, (today or date.today()).isoformat()]
     return "-".join(p for p in parts if p) + f".{ext}"

@@ -333,8 +333,8 @@ def suggest_view(q: str) -> list[dict]:
     last word of one letter alone is no beginning), the names scanned once for them all."""
     words, end = q.split(), q[len(q.rstrip()):]  # a final space: the last word is typed whole
     typed = OPEN_CLAUSE.search(q)  # `pays:ma`, `region:"District de B`: a prefix's value being typed
-    by_prefix = _prefix_values(typed) if typed else None
-    if typed and by_prefix is not None:  # (a group's value not begun, `domaine:(`, is offered nothing)
+    # (a group's value not begun, `domaine:(`, is offered nothing)
+    if typed and (by_prefix := _prefix_values(typed)) is not None:
         replaced = len(typed_clause(typed).split())
         return [dict(s, replaces=replaced) for s in by_prefix] if replaced else []
     runs = [n for n in range(min(len(words), SUGGESTED_WORDS), 0, -1)
@@ -371,16 +371,17 @@ def _prefix_values(m: re.Match) -> list[dict] | None:
     assainissement"`): the group's prefix and parenthesis stay (review 1, r49, item 2)."""
     grouped = m[1] is None
     sign, prefix = (m[6], m[7]) if grouped else (m[2], m[3])
-    begun = (m[10] if m[9] is None else m[9]) if grouped else (m[5] if m[4] is None else m[4])
-    target, key = prefix_target(prefix), fold_text(begun)
+    begun = (m[9] or m[10] or "") if grouped else (m[4] or m[5] or "")  # in an open quote or bare
+    target = prefix_target(prefix)
     if target is None:
         return None
-    offered = _values_begun(target, key, begun, sign, prefix)
+    offered = _values_begun(target, begun, sign, prefix)
     return [dict(o, query=o["query"].partition(":")[2]) for o in offered] if grouped else offered
 
 
-def _values_begun(target: str, key: str, begun: str, sign: str, prefix: str) -> list[dict]:
+def _values_begun(target: str, begun: str, sign: str, prefix: str) -> list[dict]:
     """_prefix_values' offers for a known prefix's `target`, each picked as `sign` `prefix`:value."""
+    key = fold_text(begun)
     if target == NAMES:
         return [dict(s, query=sign + s["query"]) for s in get_engine().suggest(begun)
                 if s["kind"] == "collectivité" and s.get("query", "").startswith(NAME_PREFIXES[0])] if key else []
