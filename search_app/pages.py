@@ -414,6 +414,16 @@ def partnership(pid: str):
         json_url=url_for("api.partnership", pid=pid))
 
 
+@bp.get("/actions/<rid>")
+@bp.get("/partnerships/<rid>")
+def api_path_without_api(rid: str):
+    """The JSON API's record address without its /api (/actions/<id>, /partnerships/<id>), as a reader
+    shortens /api/actions/<id> by hand: the record's page (its action's row, a retired id's 410) and not
+    a bare « Page introuvable » (QA19, r49)."""
+    url = url_with(url_for("pages.partnership", pid=rid), request.args, page=request.args.get("page"))
+    return french_redirect(url, "La fiche est à")
+
+
 @bp.get("/a-propos")
 def about():
     engine = get_engine()

@@ -52,3 +52,22 @@ def test_a_retired_copy_names_its_twin_in_the_api_and_the_pages(client, engine):
                 anchor = html[html.index(f'<p id="{aid}"'):]
                 assert anchor[:anchor.index("</p>")].count(f'href="#{same}"') == 1
                 assert f'id="{same}"' in html  # the link lands on the kept action
+
+
+def test_the_api_address_without_api_leads_to_the_record(client, engine):
+    """QA19 (r49): /actions/<id> and /partnerships/<id>, the API's addresses shortened by hand, answered
+    a bare 404 « Page introuvable »; they lead to the record's page (a retired id to its 410 that names
+    its twin), the search kept."""
+    aid, live = next((aid, same) for aid, same in _expected(engine).items() if same)
+    pid = engine.retired_action(aid)["partnership_id"]
+    for path, lands in ((f"/actions/{aid}?q=eau&page=2", f"/partenariats/{aid}?q=eau&page=2"),
+                        (f"/actions/{live}", f"/partenariats/{pid}#{live}"),
+                        (f"/partnerships/{pid}?q=eau", f"/partenariats/{pid}?q=eau")):
+        r = client.get(path, follow_redirects=True)
+        assert r.status_code in (200, 410), path
+        first = r.history[0]
+        assert first.status_code == 301
+        assert first.headers["Location"].startswith(lands.split("#")[0])
+        if aid in path:
+            assert r.status_code == 410 and f"de son partenariat, {live}" in r.get_data(as_text=True)
+    assert client.get("/actions/pas-une-fiche", follow_redirects=True).status_code == 404
