@@ -310,7 +310,7 @@ def _ungrouped(text: str, notices: list[str]) -> str:
     it was read."""
     if _OPEN_GROUP_RE.search(text):  # a pick or a typist left it open: it runs to the end (review 3 r49, H1)
         text += ")"
-        notices.append("Parenthèse non fermée : le groupe est lu jusqu'à la fin de la requête.")
+        notices.append("Groupe ouvert par « ( » : il va jusqu'à la fin de la requête.")
     text = _HEADED_GROUP_RE.sub(_distributed, text)
 
     def out(m: re.Match) -> str:

@@ -331,7 +331,7 @@ def test_a_group_left_open_at_the_end_runs_to_the_end(q, read):
     """`region:(Kayes OR Koulikoro` listed 0 (review 3 r49, H1): the group was no group, `Koulikoro` a word."""
     pq = parse_query(q)
     assert pq.render() == read
-    assert pq.notices == ["Parenthèse non fermée : le groupe est lu jusqu'à la fin de la requête."]
+    assert pq.notices == ["Groupe ouvert par « ( » : il va jusqu'à la fin de la requête."]
 
 
 def test_a_prefix_on_a_group_filters_by_either_value(engine):
