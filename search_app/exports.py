@@ -23,6 +23,7 @@ from analyzers import fold_text
 from engine.search import SearchRequest, search as run_search
 from engine.state import IndexState
 from indexer.facet_registry import registry
+from indexer.limits import DEFAULT_PER_PAGE
 
 from .index import get_engine
 from .params import ParamError, named, refuse_empty
@@ -213,14 +214,16 @@ def filename(rows: str, ext: str, req: SearchRequest, export_all: bool = True, t
     for `q=assainissement&region=Kayes` — its words, then its filters' values, ASCII-folded, at most
     FILENAME_WORDS characters cut between words; an excluded clause written `sans` (`-pays:mali`:
     `sans-pays-mali`); `actions-` for one row per action; `recherche` when the search has no words
-    nor filters; `page-2` when one page past the first is exported; then the server's date."""
+    nor filters; `page-2` when one page past the first is exported, `par-50` when a page of another size than
+    the default is (two pages 2 of 20 and of 50 were one name, QA19 r49, D5); then the server's date."""
     typed = re.sub(r"(^|\s)-(?=\S)", r"\1sans ", req.q)
     words = "-".join(re.findall(r"[a-z0-9]+", fold_text(" ".join(
         [typed, *_filter_words(req, rows), *_period_words(req)]))))
     if len(words) > FILENAME_WORDS:
         words = words[:FILENAME_WORDS + 1].rsplit("-", 1)[0] if "-" in words[:FILENAME_WORDS + 1] \
             else words[:FILENAME_WORDS]
-    page = f"page-{req.page}" if not export_all and req.page > 1 else ""
+    page = "-".join(([f"page-{req.page}"] if req.page > 1 else [])
+                    + ([f"par-{req.per_page}"] if req.per_page != DEFAULT_PER_PAGE else [])) if not export_all else ""
     parts = ["repertoires", "actions" if rows == "action" else "", words or ("" if rows == "action" else "recherche"),
              page, (today or date.today()).isoformat()]
     return "-".join(p for p in parts if p) + f".{ext}"

@@ -522,7 +522,7 @@ def test_csv(client, export_day):
     r = client.get("/api/search.csv", query_string={"q": KAYES, "per_page": 100})
     assert r.status_code == 200
     assert r.mimetype == "text/csv"
-    named = f"repertoires-assainissement-kayes-{export_day.isoformat()}.csv"  # its words, the day
+    named = f"repertoires-assainissement-kayes-par-100-{export_day.isoformat()}.csv"  # words, page size, day
     assert r.headers["Content-Disposition"] == f'attachment; filename="{named}"'
     text = r.get_data(as_text=True)
     assert text.startswith("\ufeff")

@@ -30,6 +30,13 @@ def test_no_words_nor_filters_a_page_and_the_bound():
         == "repertoires-eau-page-3-2026-12-07.csv"
     assert filename("partnership", "csv", SearchRequest(q="eau", page=3), export_all=True, today=DAY) \
         == "repertoires-eau-2026-12-07.csv"
+    # a page of another size is another page (QA19 r49, D5); the whole set is the same whatever the size
+    assert filename("partnership", "csv", SearchRequest(q="eau", page=2, per_page=50), export_all=False, today=DAY) \
+        == "repertoires-eau-page-2-par-50-2026-12-07.csv"
+    assert filename("partnership", "csv", SearchRequest(q="eau", per_page=50), export_all=False, today=DAY) \
+        == "repertoires-eau-par-50-2026-12-07.csv"
+    assert filename("partnership", "csv", SearchRequest(q="eau", page=2, per_page=50), today=DAY) \
+        == "repertoires-eau-2026-12-07.csv"
     long = SearchRequest(q=" ".join(["approvisionnement"] * 12))
     words = filename("partnership", "csv", long, today=DAY).removeprefix("repertoires-").removesuffix("-2026-12-07.csv")
     assert 0 < len(words) <= FILENAME_WORDS and words.split("-") == ["approvisionnement"] * len(words.split("-"))
