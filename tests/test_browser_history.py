@@ -312,24 +312,3 @@ def test_back_after_a_filter_ticked_on_a_phone_shows_the_results_from_their_top(
         assert not d.find_element("id", "filtres").is_displayed()
     finally:
         d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-
-
-def test_an_unfolded_facet_list_stays_unfolded_across_pages_and_back(browser, server, engine):  # noqa: F811
-    """The « N autres valeurs » of Région, unfolded on page 1 of « eau », was folded again on page 2 and
-    back on page 1: the results zone, facets included, is replaced in place (QA19, r49). A list left
-    folded stays folded."""
-    d = browser
-    d.get(server + "/?q=eau")
-    first = _hit_ids(d)
-    unfolded = "return document.querySelector('section.facet[data-facet=region] details.more').open"
-    folded = "return document.querySelector('section.facet[data-facet=domain] details.more').open"
-    assert d.execute_script(folded) is False  # (a list to see stay folded)
-    d.find_element("css selector", "section.facet[data-facet=region] details.more summary").click()
-    assert d.execute_script(unfolded) is True
-    d.find_element("css selector", "nav.pager a[rel=next]").click()
-    _wait(d, lambda d: _state(d).get("page") == ["2"] and _hit_ids(d) != first, "page 2")
-    assert d.execute_script(unfolded) is True and d.execute_script(folded) is False
-    d.back()
-    _wait(d, lambda d: "page" not in _state(d) and _hit_ids(d) == first, "page 1 again")
-    assert d.execute_script(unfolded) is True and d.execute_script(folded) is False
-    assert _console_errors(d) == []

@@ -73,27 +73,6 @@
 
   function cssString(s) { return '"' + String(s).replace(/["\\]/g, "\\$&") + '"'; }
 
-  // The facet lists the reader unfolded (« 23 autres valeurs », « Liste des années », the chart's table)
-  // stay unfolded when the results are replaced in place: paging, ticking, sorting or going back folded
-  // them, and the reader opened them again on every page (QA19, r49). Keyed by facet and by place.
-  function openFacetLists() {
-    var keys = [];
-    zone.querySelectorAll("section.facet[data-facet]").forEach(function (section) {
-      section.querySelectorAll("details").forEach(function (det, i) {
-        if (det.open) keys.push(section.getAttribute("data-facet") + "|" + i);
-      });
-    });
-    return keys;
-  }
-  function reopenFacetLists(keys) {
-    keys.forEach(function (key) {
-      var cut = key.lastIndexOf("|");
-      var section = zone.querySelector("section.facet[data-facet=" + cssString(key.slice(0, cut)) + "]");
-      var det = section ? section.querySelectorAll("details")[Number(key.slice(cut + 1))] : null;
-      if (det) det.open = true;
-    });
-  }
-
   // Where the focus was, as a selector that finds the same control in the new results.
   function focusKey(el) {
     if (!el || !zone.contains(el)) return null;
@@ -223,9 +202,7 @@
         if (!fresh) { showError(doc, url); return; }
         var key = focusKey(document.activeElement);
         if (how !== "pop") remember();  // the place left, before the new results change the page's height
-        var unfolded = openFacetLists();
         zone.innerHTML = fresh.innerHTML;
-        reopenFacetLists(unfolded);
         var freshState = doc.getElementById("form-state");
         if (state && freshState) state.innerHTML = freshState.innerHTML;
         document.title = doc.title;
