@@ -61,10 +61,10 @@ def without_trailing_slash(app: Flask):
     return french_redirect(target + (f"?{query}" if query else ""), "La page est à")
 
 
-def french_redirect(url: str, says: str):
-    """A 301 to `url` whose body, for the few clients that show it, is French (Werkzeug's is
-    English): `says` then the link (« La fiche est à … »)."""
-    resp = redirect(url, 301)
+def french_redirect(url: str, says: str, status: int = 301):
+    """A redirect (301 unless said) to `url` whose body, for the few clients that show it, is French (Werkzeug's
+    is English): `says` then the link (« La fiche est à … »)."""
+    resp = redirect(url, status)
     resp.set_data(f'<!doctype html><html lang="fr"><title>Redirection</title><p>{says} '
                   f'<a href="{escape(url)}">{escape(url)}</a>.</p>')
     return resp
