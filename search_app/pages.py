@@ -420,7 +420,7 @@ def api_path_without_api(rid: str):
     """The JSON API's record address without its /api (/actions/<id>, /partnerships/<id>), as a reader
     shortens /api/actions/<id> by hand: the record's page (its action's row, a retired id's 410) and not
     a bare « Page introuvable » (QA19, r49). A 302: any text is redirected, and a browser keeps a 301 (review 4, L1)."""
-    url = url_with(url_for("pages.partnership", pid=rid), request.args, page=request.args.get("page"))
+    url = url_for("pages.partnership", pid=rid) + search_state(request.args)  # the search's own parameters only
     return french_redirect(url, "La fiche est à", 302)
 
 

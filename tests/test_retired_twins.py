@@ -60,14 +60,18 @@ def test_the_api_address_without_api_leads_to_the_record(client, engine):
     its twin), the search kept."""
     aid, live = next((aid, same) for aid, same in _expected(engine).items() if same)
     pid = engine.retired_action(aid)["partnership_id"]
-    for path, lands in ((f"/actions/{aid}?q=eau&page=2", f"/partenariats/{aid}?q=eau&page=2"),
+    for path, lands in ((f"/actions/{aid}?q=eau&page=2&next=//x.example", f"/partenariats/{aid}?q=eau&page=2"),
                         (f"/actions/{live}", f"/partenariats/{pid}#{live}"),
                         (f"/partnerships/{pid}?q=eau", f"/partenariats/{pid}?q=eau")):
         r = client.get(path, follow_redirects=True)
         assert r.status_code in (200, 410), path
         first = r.history[0]
         assert first.status_code == 302  # not kept by browsers: any text is redirected (review 4 r49, L1)
-        assert first.headers["Location"].startswith(lands.split("#")[0])
+        assert first.headers["Location"].startswith(lands.split("#")[0]) and "next" not in first.headers["Location"]
+        # where it lands: a live action's row on its partnership's page (review 4 r49, L5: only the first hop was read)
+        assert r.request.path == lands.split("?")[0].split("#")[0]
+        if "#" in lands:
+            assert r.history[-1].headers["Location"].endswith(f"#{live}") and f'id="{live}"' in r.get_data(as_text=True)
         if aid in path:
             assert r.status_code == 410 and f"de son partenariat, {live}" in r.get_data(as_text=True)
     assert client.get("/actions/pas-une-fiche", follow_redirects=True).status_code == 404
