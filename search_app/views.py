@@ -22,6 +22,7 @@ from engine import SearchRequest
 from engine.highlight import mark_all, terms_by_field
 from engine.querylang import NAME_PREFIXES, NAMES, parse_query, prefix_target
 from engine.search import plan, search as run_search
+from engine.state import folded_words
 from indexer import geography
 from indexer.action_ids import twins
 from indexer.facet_registry import COUNTRY, DOMAIN, REGION, is_french, registry
@@ -401,9 +402,7 @@ def _begins(key: str, value: str) -> bool:
     """Whether the folded `key` begins the value or one of its words but a stop word (review 2 r49, M3:
     `region:d` offered « Nioro du Sahel », « Préfecture de Fès », « Préfecture d'Agadir… » by du, de,
     d, and the ten places left out Dioïla, Djenné, Douentza; `region:de` eight units, none a « de… »)."""
-    folded = fold_text(value)
-    return folded.startswith(key) or any(
-        w.startswith(key) for w in re.split(r"[^a-z0-9]+", folded) if w and w not in STOPWORDS)
+    return fold_text(value).startswith(key) or any(w.startswith(key) for w in folded_words(value) if w not in STOPWORDS)
 
 
 def _units_begun(key: str, sign: str, prefix: str, offered: list[dict]) -> list[dict]:
