@@ -147,6 +147,26 @@ SHEET_CASES = {
     # an earthquake and a flood are natural disasters: Marseille-Alger's « séisme », CG Bouches-du-Rhône-Alger's
     # « inondations »; a query for floods does not want every disaster
     "catastrophes naturelles": ("catastrophes naturelles", "séisme", "inondations", None),
+    # words found from the documents (round 49, V3: 40 more subjects, seed 4903, /work/coord/r49/v3/gaps.md)
+    # the poor under three words: Grenoble-Constantine's and Marseille-Marrakech's « quartiers défavorisés »,
+    # Nîmes-Meknès's « enfants démunis », Chaumont-San's « familles démunies », Tours-Marrakech's « les plus
+    # déshérités »
+    "défavorisés": ("démunis", "déshérités", "déshérités", "défavorisés"),
+    # the littoral is the coastal zone: NPDC-Doukkala's « Gestion Intégrée du Littoral », Marseille-Alger's « zone
+    # côtière algéroise », CG Bouches-du-Rhône-Alger's « zones côtières »; one way, since a coastal-zone query would
+    # bring CU Dunkerque by its name « Dunkerque Grand Littoral »
+    "littoral": ("littoral", "zones côtières", "zones côtières", None),
+    # a compound read by its last part (as sapeurs-pompiers): CG Seine-Saint-Denis-Figuig's « prévention
+    # bucco-dentaire » is dental care, as the « cabinet dentaire » of Alençon, CG Allier, Chaumont, Pontivy
+    "bucco-dentaire": ("bucco-dentaire", "dentaire", "dentaire", None),
+    # the French state's cultural centre abroad, under its two names: CG Seine-Saint-Denis-Figuig's « Institut
+    # français de l'Oriental », Romans' « Institut Français d'Agadir », Grenoble's « Centre culturel Français à
+    # Constantine »
+    "institut français": ("centre culturel français", "institut français",
+                          "institut français", "centre culturel français"),
+    # secondary education is collèges and lycées (18 sheets name a lycée, 14 a collège, none « enseignement
+    # secondaire »); a query for a lycée does not want every school
+    "enseignement secondaire": ("enseignement secondaire", "lycées", "lycée", None),
 }
 
 
