@@ -20,12 +20,12 @@ from indexer.limits import YEAR_MAX, YEAR_MIN
 from indexer.text import YEAR
 
 from .placenames import MAX_PLACE_WORDS, bamako_communes, spelled_apart
+from .querytext import NOT as _NOT, OR as _OR, quotes_closed, raw_tokens, ungrouped
 
 # Prefixes of the party names (a text field); the facets' own (pays:, domaine:, annee:…) come from the facet registry
 NAME_PREFIXES = ("collectivité", "ville", "nom", "partenaire")
 NAMES = "parties"
 _NAME_KEYS = frozenset(fold_text(p) for p in NAME_PREFIXES)
-_NOT = ("NOT", "SAUF")  # before a word, as `-` is stuck to it (`eau NOT Kayes`, `eau SAUF Kayes`)
 _OPERATORS = {"OR", "OU", "|", "AND", "ET", "&&", "+", "-", *_NOT}
 
 
@@ -116,24 +116,10 @@ def hyphenated_parts(word: str) -> list[str]:
     return parts if len(parts) > 1 and not any(c.isspace() for c in word) else []
 
 
-_TOKEN_RE = re.compile(r'''(-?)(?:([^\s:"]+):)?"([^"]*)"|(\S+)''')
-
-
-def _split(text: str, notices: list[str]) -> list[str]:
-    """Split into raw tokens, keeping quoted phrases (with optional -/prefix) whole.
-    An unclosed quote is dropped and its words read as plain words."""
-    if text.count('"') % 2 == 1:
-        idx = text.rfind('"')
-        text = text[:idx] + " " + text[idx + 1:]
-        notices.append("Guillemet non fermé : les mots qui suivent sont lus comme des mots simples.")
-    return [m.group(0) for m in _TOKEN_RE.finditer(text)]
-
-
 # a query of stop words or signs alone (`le la les`, `...`) lists the whole repertoire, as an empty one does:
 # the user is told why rather than shown every record as if it answered (querybuild says it of stop words)
 NOTHING_SEARCHABLE = ("Aucun mot à chercher dans la requête (mots trop courants ou signes seuls) : "
                       "tout le répertoire est listé.")
-_OR = ("OR", "OU", "|")  # a disjunction, as it stands between clauses before they are grouped
 _SENTENCE_PUNCT = ",;!?.…"
 # ... between letters it separates words (not the dot: `A.E.P.`), and so does a slash (`eau/santé`,
 # `Sofara/Fakala`: read as one word, its parts had to be adjacent, and 13 of 46 records were lost)
@@ -175,10 +161,10 @@ def parse_query(text: str) -> ParsedQuery:
     text = bamako_communes(text, pq.notices)
     text = GROUPED_RE.sub(lambda m: _GROUP_SPACES_RE.sub("", m.group(0)), text)  # `1 000 000` is one number
     text = _inner_stars(text, pq.notices)
-    typed, text = text, _ungrouped(text, pq.notices)
+    typed, text = text, ungrouped(quotes_closed(text, pq.notices), pq.notices)
     items: list[Clause | str] = []  # clauses and the operators _OR, as typed
     negating: str | None = None  # a NOT waiting for its word
-    for tok in _split(text, pq.notices):
+    for tok in raw_tokens(text):
         if negating is not None and (tok in _OPERATORS or tok.startswith("-")):
             pq.notices.append(_dangling_not(negating))  # another operator, or a word excluded already
             negating = None
@@ -254,72 +240,6 @@ def _without_tags(text: str, notices: list[str]) -> str:
     shown = ", ".join(f"« {t[:_TAG_CHARS]}{'…' if len(t) > _TAG_CHARS else ''} »" for t in tags[:_TAGS_SHOWN])
     more = f" et {len(tags) - _TAGS_SHOWN} autres" if len(tags) > _TAGS_SHOWN else ""
     notices.append(f"Balises HTML ignorées : {shown}{more}.")
-    return stripped
-
-
-# brackets typed to group words, outside quotes: `(eau OR santé) Mali`, `eau (santé OR)`
-_BRACKET_RE = re.compile(r'"[^"]*"|([()\[\]{}])')
-# ... where an operator takes a group of several words: `(eau potable) OR santé`, `-(eau potable)`, `NOT (eau potable)`
-_GROUP = r"[(\[{]\s*\S+\s+[^()\[\]{}]*?\S\s*[)\]}]"
-_GROUP_OPERATOR_RE = re.compile(rf"{_GROUP}\s*(?P<after>OR|OU|\|)(?=\s)|"
-                                rf"(?<=\s)(?P<before>OR|OU|\||NOT|SAUF)\s*{_GROUP}|(?<=\s)(?P<minus>-)\s*{_GROUP}")
-GROUPS_UNSUPPORTED = "Les parenthèses ne groupent pas les mots : "  # then what the operator typed takes
-
-
-def groups_unsupported(operator: str) -> str:
-    """The notice for an operator typed before or after a group of several words, named as typed:
-    an OR takes the two words beside it, an exclusion the word after it."""
-    takes = "les deux mots qui l'entourent" if operator in _OR else "le mot qui le suit"
-    return f"{GROUPS_UNSUPPORTED}« {operator} » ne porte que sur {takes}."
-
-
-# a group after a prefix or an exclusion: `domaine:(Santé OR Culture)`, `-pays:(Mali OR Maroc)`, `NOT (eau OR puits)`
-_HEADED_GROUP_RE = re.compile(r'(?<!\S)(-?[^\s:"()\[\]{}-][^\s:"()\[\]{}]*:|-|(?:NOT|SAUF)\s+)\s*'
-                              r'[(\[{]((?:[^()\[\]{}"]|"[^"]*")*)[)\]}]')
-_OPEN_GROUP_RE = re.compile(r'(?<!\S)-?[^\s:"()\[\]{}]+:\((?:[^()"]|"[^"]*")*$')  # `pays:(Mali OR Maroc`, left open
-
-
-def _distributed(m: re.Match) -> str:
-    """A prefix or an exclusion before a group, as the group's terms each take it: `domaine:(Santé OR
-    Culture)` is `domaine:Santé OR domaine:Culture` (the prefix kept on every value, not on the first
-    only), `-(eau OR puits)` is `-eau -puits`, `region:(Nioro du Sahel)` is `region:"Nioro du Sahel"`.
-    An exclusion of several words without OR (`-(eau potable)`) is left to the notice."""
-    head = m.group(1).strip()
-    terms: list[list[str]] = [[]]
-    for tok in (t.group(0) for t in _TOKEN_RE.finditer(m.group(2))):
-        if tok in _OR:
-            terms.append([])
-        else:
-            terms[-1].append(tok)
-    values = [t[0] if len(t) == 1 else '"' + " ".join(w.strip('"') for w in t) + '"' for t in terms if t]
-    if not values:
-        return m.group(0)
-    negated = head.startswith("-") or head in _NOT
-    prefix = head.lstrip("-") if head.endswith(":") else ""
-    if not negated:
-        return " OR ".join(prefix + v for v in values)
-    if len(values) == 1 and len(terms[0]) > 1 and not prefix:
-        return m.group(0)
-    return " ".join("-" + prefix + v for v in values)
-
-
-def _ungrouped(text: str, notices: list[str]) -> str:
-    """The query without its brackets, which group nothing here: each word is required and OR joins
-    the words on either side of it (`(eau OR santé) Mali` reads as typed; a bracket left on an
-    operator, `OR)`, made it a word). Where OR stood between a group and a word, the notice says how
-    it was read."""
-    if _OPEN_GROUP_RE.search(text):  # a pick or a typist left it open: it runs to the end (review 3 r49, H1)
-        text += ")"
-        notices.append("Groupe ouvert par « ( » : il va jusqu'à la fin de la requête.")
-    text = _HEADED_GROUP_RE.sub(_distributed, text)
-
-    def out(m: re.Match) -> str:
-        if not m.group(1):
-            return m.group(0)  # a quoted phrase is kept as typed
-        return "" if m.start() and text[m.start() - 1] in ":-" else " "  # `pays:(Mali)`, `-(eau)`
-    stripped = _BRACKET_RE.sub(out, text)
-    if stripped != text and (m := _GROUP_OPERATOR_RE.search(f" {text} ")):
-        notices.append(groups_unsupported(m.group("after") or m.group("before") or m.group("minus")))
     return stripped
 
 

@@ -20,3 +20,10 @@ def test_the_page_forgives_it_the_api_does_not(client):
 def test_the_docs_say_the_page_forgives_it():
     text = " ".join(DOCS.read_text(encoding="utf-8").split())
     assert f"`/?q=pays:` lists what `/?q=` lists, with the notice « {NOTICE} »" in text
+
+
+def test_a_value_whose_quote_is_left_open_is_no_empty_prefix(client):
+    """`pays:"Maroc` lost its quote, then `pays:` was empty and the API refused a value it had been given."""
+    typed = client.get('/api/search?q=pays:"Maroc&per_page=1').get_json()
+    assert typed["total"] == client.get("/api/search?q=pays:Maroc&per_page=1").get_json()["total"] > 0
+    assert "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête." in typed["query"]["notices"]
