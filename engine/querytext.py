@@ -15,7 +15,7 @@ def raw_tokens(text: str) -> list[str]:
 
 
 # a quote left open on a prefix's value, alone or in the prefix's group, as the search box leaves it
-# while a value is typed: `pays:"Maroc`, `pays:(Mali OR "Maroc`, `collectivite:"saint sa*`
+# while a value is typed: `pays:"Maroc`, `pays:(Mali OR "Maroc`, `collectivite:"saint ét*`
 _OPEN_VALUE_RE = re.compile(r'(?<!\S)-?[^\s:"()\[\]{}]+:(?:[(\[{](?:[^()\[\]{}"]|"[^"]*")*)?"[^"]*$')
 
 

@@ -112,7 +112,7 @@ def plan(state: IndexState, pq, known=None) -> BuiltQuery:
     """The query as the search builds it (the words the index knows, their close spellings, the
     words a truncation begins): a record page marks what the search matched with it."""
     return build_query(state.schema, pq, state.facet_values, known=known or knows(state),
-                       candidates=lambda w, d: state.speller.candidates(w, d), starting=state.vocabulary.starting_with)
+                       candidates=lambda w, d: state.speller.candidates(w, d), starting=state.truncation_words)
 
 
 def respelled_notices(state: IndexState, known, pq: ParsedQuery, notices: list[str]) -> list[str]:

@@ -248,6 +248,20 @@ class IndexState:
         """Collectivity and place names offered by autocomplete."""
         return _names(self.partnerships)
 
+    def truncation_words(self, begins: str, limit: int, after: tuple[str, ...] = ()) -> tuple[list[str], int]:
+        """The words a truncation is searched for (truncations.Starting): the index's beginning so, the most
+        frequent first; a name's last word (`collectivite:"saint et*"`, `after` its folded words before)
+        those following them in the names, the most borne first. The index's ten most frequent `et*`
+        words follow no « saint », and the name listed nothing; a name the table lacks keeps the index's."""
+        counts: Counter = Counter()
+        for entry in self.names if after else ():
+            words, n = entry.words, len(after)
+            counts.update({w: max(entry.count, 1) for i, w in enumerate(words[n:], n)
+                           if words[i - n:i] == after and w.startswith(begins)})
+        if not counts:
+            return self.vocabulary.starting_with(begins, limit)
+        return sorted(counts, key=lambda w: (-counts[w], w))[:limit], len(counts)
+
     @functools.cached_property
     def other_spelled(self) -> list[tuple[str, tuple[str, ...], str, str, NameEntry | None]]:
         """The names the geography tables read for another spelling (geography.other_spellings: `Timbuktu`

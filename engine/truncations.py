@@ -22,10 +22,13 @@ from indexer.limits import MAX_TRUNCATED_PHRASES, MAX_TRUNCATED_WORDS, TRUNCATED
 from indexer.text import french_list
 
 from .querylang import NAMES, TRUNCATION, Clause, truncated
+from .state import folded_words
 
+Key = tuple[str, int, tuple[str, ...]]
 LISTED = 4  # truncations a budget notice names; the others are counted
 
-Starting = Callable[[str, int], tuple[list[str], int]]  # (folded beginning, limit) -> (words, how many)
+# (folded beginning, limit[, a name's folded words before it]) -> (words, how many): engine.state.truncation_words
+Starting = Callable[..., tuple[list[str], int]]
 
 
 @dataclass(frozen=True)
@@ -57,15 +60,19 @@ def many(clause: Clause, expansion: Expansion) -> str | None:
             f"sur les {len(expansion.words)} plus fréquents.")
 
 
-def _key(clause: Clause) -> tuple[str, int] | None:
-    """(the folded beginning, the truncation's own limit); None when too few letters precede the star."""
+def _key(clause: Clause) -> tuple[str, int, tuple[str, ...]] | None:
+    """(the folded beginning, the truncation's own limit, a name's folded words before it); None when too
+    few letters precede the star."""
     head, _, last = clause.text.rpartition(" ")
     begins = truncated(last)
-    return None if begins is None else (begins, MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS)
+    if begins is None:
+        return None
+    after = folded_words(head) if head and clause.target == NAMES else ()
+    return begins, MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS, after
 
 
-def _shares(wanted: dict[tuple[str, int], int], counts: dict[tuple[str, int], int], totals: dict[tuple[str, int], int],
-            budget: int) -> dict[tuple[str, int], int]:
+def _shares(wanted: dict[Key, int], counts: dict[Key, int], totals: dict[Key, int],
+            budget: int) -> dict[Key, int]:
     """Words for each key, `counts[key]` occurrences of which want `wanted[key]` each: the smallest
     wants first, each key at most an equal share of what is left (at least 1), so that no key's
     occurrences get fewer words than another's unless they want fewer (the division's remainder goes
@@ -83,14 +90,15 @@ class Truncations:
 
     def __init__(self, clauses: Iterable[Clause], starting: Starting | None, budget: int | None = None):
         budget = TRUNCATED_WORDS_PER_QUERY if budget is None else budget
-        self.typed: dict[tuple[str, int], str] = {}  # key -> its truncated word as first typed (`co*`)
-        counts: dict[tuple[str, int], int] = {}
+        self.typed: dict[Key, str] = {}  # key -> its truncated word as first typed (`co*`)
+        counts: dict[Key, int] = {}
         for clause in clauses:
             key = _key(clause) if expands(clause) else None
             if key is not None:
                 self.typed.setdefault(key, named(clause))
                 counts[key] = counts.get(key, 0) + 1
-        found = {key: starting(*key) if starting is not None else ([], 0) for key in counts}
+        found = {key: ([], 0) if starting is None else starting(*key) if key[2] else starting(*key[:2])
+                 for key in counts}
         shares = _shares({k: len(words) for k, (words, _) in found.items()}, counts,
                          {k: total for k, (_, total) in found.items()}, budget)
         self._expansions = {k: Expansion(words[:shares[k]], total, shares[k] < len(words))

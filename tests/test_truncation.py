@@ -67,6 +67,33 @@ def test_a_phrase_a_name_and_a_facet_value_may_end_with_a_star(engine):
     assert run(engine, "-assainiss*")["total"] == run(engine, "-assainissement")["total"]
 
 
+@pytest.mark.parametrize("typed, whole", [('collectivite:"saint ét*"', 'collectivite:"Saint-Étienne"'),
+                                          ('collectivite:"conseil général de la se*"',
+                                           'collectivite:"Conseil général de la Seine-Saint-Denis"')])
+def test_a_name_s_last_word_is_completed_by_the_words_that_follow_its_first_ones(engine, typed, whole):
+    """The 10 most frequent `et*` words of the index (état, étude…) follow no « saint »: the documented
+    `collectivite:"saint …*"` listed nothing. A name's completions are the words after its first ones."""
+    found = run(engine, typed)
+    assert ids(found) and set(ids(found)) == set(ids(run(engine, whole)))
+    assert not [n for n in found["query"]["notices"] if "commencent ainsi" in n]
+
+
+def test_a_name_truncation_the_names_do_not_complete_keeps_the_index_words():
+    """A name the names table lacks is still looked for as the index's words beginning so."""
+    from engine.querylang import parse_query
+    from engine.truncations import Truncations
+
+    asked = []
+
+    def starting(begins, limit, after=()):
+        asked.append((begins, after))
+        return ([begins + "x"], 1)
+    clauses = parse_query('collectivite:"Saint-Étienne de*" "eau pot*"').clauses
+    expansions = Truncations(clauses, starting)
+    assert asked == [("de", ("saint", "etienne")), ("pot", ())]
+    assert [expansions.expansion(c).words for c in clauses] == [["dex"], ["potx"]]
+
+
 def test_a_record_page_marks_what_the_search_found_through_a_truncation(client):
     """The record page built the query apart from the search, without its truncations."""
     html = client.get("/partenariats/mulhouse--el-khroub", query_string={"q": "assainiss*"}).get_data(as_text=True)
