@@ -150,8 +150,10 @@ SHEET_CASES = {
     # words found from the documents (round 49, V3: 40 more subjects, seed 4903, /work/coord/r49/v3/gaps.md)
     # the poor under three words: Grenoble-Constantine's and Marseille-Marrakech's « quartiers défavorisés »,
     # Nîmes-Meknès's « enfants démunis », Chaumont-San's « familles démunies », Tours-Marrakech's « les plus
-    # déshérités »
-    "défavorisés": ("démunis", "déshérités", "déshérités", "défavorisés"),
+    # déshérités »; the bare « démunis » only one way, its stem being Sète-El Jadida's « village marocain démunie
+    # de cette ressource naturelle » (lacking water, review 1 r50): the poor are the people it qualifies
+    "défavorisés": ("déshérités", "familles démunies", "défavorisés", "déshérités"),
+    "démunis": ("démunis", "déshérités", "défavorisés", None),
     # the littoral is the coastal zone: NPDC-Doukkala's « Gestion Intégrée du Littoral », Marseille-Alger's « zone
     # côtière algéroise », CG Bouches-du-Rhône-Alger's « zones côtières »; one way, since a coastal-zone query would
     # bring CU Dunkerque by its name « Dunkerque Grand Littoral »
@@ -309,3 +311,21 @@ def test_the_social_economy_by_its_acronym():
     # kinds (Aix-Oujda, Tours-Marrakech, CG Isère-Tadla Azilal ...)
     assert "économie sociale et solidaire" in whole_query_alternatives("ESS")
     assert "ESS" in whole_query_alternatives("économie solidaire")
+
+
+def test_the_poor_do_not_bring_a_village_lacking_water():
+    # défavorisés and déshérités bring the « démunis » of people (Chaumont-San's « familles démunies »,
+    # Nîmes-Meknès's « enfants démunis »), not the bare word, whose stem is Sète-El Jadida's « village marocain
+    # démunie de cette ressource naturelle » (maroc l.3586): it listed Sète 5th for défavorisés (review 1 r50)
+    for query in ("défavorisés", "déshérités"):
+        assert "démunis" not in whole_query_alternatives(query)
+        assert "familles démunies" in whole_query_alternatives(query)
+
+
+def test_the_poor_list_the_sheets_of_poor_people_and_not_the_village_lacking_water(engine):
+    from engine import SearchRequest
+
+    for query in ("défavorisés", "déshérités"):
+        ids = [r["id"] for r in engine.search(SearchRequest(q=query, per_page=100))["results"]]
+        assert "sete--el-jedida" not in ids, (query, ids)
+        assert {"chaumont--san", "nimes--meknes", "grenoble--constantine", "tours--marrakech"} <= set(ids), ids
