@@ -13,7 +13,8 @@
 // the control that was used (or moves to the results). On a phone
 // the filters open from a "Filtres" button above the results and close after a
 // change, bringing the results back into view. Long facet lists get a box that
-// filters their values; the map names the place under the pointer.
+// filters their values; the map names the place under the pointer. The facet lists
+// unfolded are part of the place, kept in each history entry with the scroll.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -202,12 +203,15 @@
         if (!fresh) { showError(doc, url); return; }
         var key = focusKey(document.activeElement);
         if (how !== "pop") remember();  // the place left, before the new results change the page's height
+        var unfolded = how === "pop" ? place && place.unfolded : sameSearch(url) ? unfoldedLists() : [];
         zone.innerHTML = fresh.innerHTML;
+        if (Array.isArray(unfolded)) unfold(unfolded, how === "pop");
         var freshState = doc.getElementById("form-state");
         if (state && freshState) state.innerHTML = freshState.innerHTML;
         document.title = doc.title;
         lastUrl = url;
         record(url, how);
+        keepUnfolded();
         if (how === "pop") { var fq = doc.getElementById("q"); if (fq) input.value = fq.value; }
         bindSort();
         setFilters(false);
@@ -403,6 +407,40 @@
     clearTimeout(placeTimer);
     if (!pending) placeTimer = setTimeout(remember, 250);  // (while a load is on its way, the page is not yet its own)
   }, { passive: true });
+
+  // The facet lists unfolded (« 12 autres valeurs », « Liste des années », the chart's table) are part of
+  // the place too: the results zone, facets included, is replaced in place, and they came back folded on
+  // every page (QA19, r49). Each entry keeps the lists its page shows open (`unfolded`), written when one
+  // is opened or closed. A page, a tick or a sort of the same search carries them into its entry; another
+  // query starts folded; Back, Forward and a reload show the entry's lists as they were left.
+  var LISTS = "section.facet[data-facet] details";
+  function listKey(det) {
+    var section = det.closest("section.facet");
+    return section.getAttribute("data-facet") + "|" + Array.prototype.indexOf.call(section.querySelectorAll("details"), det);
+  }
+  function unfoldedLists() {
+    return Array.prototype.filter.call(zone.querySelectorAll(LISTS), function (det) { return det.open; }).map(listKey);
+  }
+  // `exact`: the lists not named are folded (an entry shown again), else left as the server sends them
+  // (a year ticked opens the list of years)
+  function unfold(keys, exact) {
+    zone.querySelectorAll(LISTS).forEach(function (det) {
+      var open = keys.indexOf(listKey(det)) >= 0;
+      if (open || exact) det.open = open;
+    });
+  }
+  function sameSearch(url) {
+    return (new URL(url, location.href).searchParams.get("q") || "").trim() === shownQuery().trim();
+  }
+  function keepUnfolded() {
+    if (lastUrl !== location.pathname + location.search) return;  // gone Back: the entry's page is on its way
+    try {
+      var st = history.state && typeof history.state === "object" ? history.state : {};
+      history.replaceState(Object.assign({}, st, { unfolded: unfoldedLists() }), "");
+    } catch (e) { /* (as remember) */ }
+  }
+  zone.addEventListener("toggle", function (ev) { if (ev.target.matches(LISTS)) keepUnfolded(); }, true);
+  if (history.state && Array.isArray(history.state.unfolded)) unfold(history.state.unfolded, true);  // a reload
 
   window.addEventListener("popstate", function (ev) {
     clearTimeout(timer);  // a typed search still to go out would replace the entry gone back to
