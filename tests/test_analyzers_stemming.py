@@ -23,6 +23,8 @@ def stem(word):
     ("santé", "sante"),
     ("formation", "formations"),
     ("formateurs", "formatrice"),  # a trainer, either gender
+    ("instituteurs", "institutrices"),  # a teacher, either gender (`institutric` found no sheet)
+    ("instituteur", "institutrice"),
     ("forages", "forage"),
     # the feminine -ière of a folded word, as Snowball reduces the masculine -ier
     ("infirmière", "infirmier"),

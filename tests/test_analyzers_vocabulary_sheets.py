@@ -169,6 +169,25 @@ SHEET_CASES = {
     # secondary education is collèges and lycées (18 sheets name a lycée, 14 a collège, none « enseignement
     # secondaire »); a query for a lycée does not want every school
     "enseignement secondaire": ("enseignement secondaire", "lycées", "lycée", None),
+    # words found from the documents (round 50, V4: 40 more subjects, seed 4904, /work/coord/r50/v4/gaps.md)
+    # the SCAC is the embassy's cooperation service: CG Seine-Saint-Denis-Figuig and Roubaix-Bouira write only
+    # « SCAC » (« le SCAC d'Alger »), which `ambassade` missed; a SCAC query does not want every embassy
+    "ambassade": ("ambassades", "SCAC", "SCAC", None),
+    # « postes diplomatiques » (the CUF text, Mali l.14100), « représentations diplomatiques » (Paris-Alger):
+    # the embassies and their SCAC, 14 sheets; not the consulates (consular posts)
+    "postes diplomatiques": ("représentations diplomatiques", "ambassade", "ambassade", None),
+    # one offer under its names: Cachan-Diakon, CG Ille-et-Vilaine-Mopti, Saint-Denis-Tiznit write « tourisme
+    # solidaire », CG Allier-Niafunké « voyages solidaires »; no sheet writes « équitable », whose query
+    # listed them below the tenth
+    "tourisme solidaire": ("tourisme équitable", "tourisme solidaire", "voyages solidaires", "tourisme équitable"),
+    # births take place in the maternités of eight sheets; Caudebec-Souk El Khemis and Saumur-Sansanding
+    # write « accouchement(s) »; a maternité query does not want every sheet naming a birth
+    "accouchement": ("accouchements", "maternité", "maternité", None),
+    # one chamber: the French « Chambre de Métiers et de l'Artisanat » (Rhône, Vendée), the Moroccan « Chambre
+    # d'Artisanat » (Rabat, Casablanca, Oujda), Kayes' « Chambre de métiers » (7 sheets)
+    "chambre des métiers": ("chambre d'artisanat", "chambre des métiers", "chambre de métiers", "chambre d'artisanat"),
+    # the building trade by its acronym: Lyon-Alger's « du BTP », Thionville-Kéniéba's « Maîtrise Déléguée en BTP »
+    "BTP": ("BTP", "bâtiment et travaux publics", "bâtiment et travaux publics", "BTP"),
 }
 
 
