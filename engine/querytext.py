@@ -16,18 +16,38 @@ def raw_tokens(text: str) -> list[str]:
 
 # a quote left open on a prefix's value, alone or in the prefix's group, as the search box leaves it
 # while a value is typed: `pays:"Maroc`, `pays:(Mali OR "Maroc`, `collectivite:"saint ét*`
-_OPEN_VALUE_RE = re.compile(r'(?<!\S)-?[^\s:"()\[\]{}]+:(?:[(\[{](?:[^()\[\]{}"]|"[^"]*")*)?"[^"]*$')
+_OPEN_VALUE_RE = re.compile(r'(?<!\S)-?[^\s:"()\[\]{}]+:(?P<group>[(\[{](?:[^()\[\]{}"]|"[^"]*")*)?"[^"]*$')
+
+
+def _group_end(text: str, start: int) -> int | None:
+    """Where the group a quote at `start` stands in is closed after it (its bracket's position), None if it is not:
+    brackets opened after the quote are a value's own (`"Bamako (District)`)."""
+    depth = 0
+    for i in range(start + 1, len(text)):
+        if text[i] in "([{":
+            depth += 1
+        elif text[i] in ")]}":
+            if not depth:
+                return i
+            depth -= 1
+    return None
 
 
 def quotes_closed(text: str, notices: list[str]) -> str:
     """The query with its quotes paired. A quote left open on a prefix's value is closed at the end
-    (before a group's closing bracket): `pays:"Maroc` was dropped, leaving `pays:` empty (the API
-    refused it) and `pays:(Mali OR "Maroc` listed 0. Any other is dropped and its words read as plain words."""
+    (before a group's closing bracket; in a group closed after it, at its bracket): `pays:"Maroc` was
+    dropped, leaving `pays:` empty (the API refused it) and `pays:(Mali OR "Maroc` listed 0.
+    Any other is dropped and its words read as plain words."""
     if text.count('"') % 2 == 0:
         return text
-    if _OPEN_VALUE_RE.search(text):
-        end = len(text.rstrip(" )]}"))
-        notices.append("Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête.")
+    if m := _OPEN_VALUE_RE.search(text):
+        # in a group the user closed, the value ends with it: `pays:(Mali OR "Maroc) eau` read « Maroc) eau »
+        # as the value, which no country has, and lost the word
+        close = _group_end(text, text.rfind('"')) if m["group"] else None
+        end = len(text.rstrip(" )]}")) if close is None else len(text[:close].rstrip())
+        notices.append("Guillemet non fermé : la valeur est lue jusqu'à la fin de son groupe."
+                       if close is not None and text[close + 1:].strip() else
+                       "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête.")
         return text[:end] + '"' + text[end:]
     idx = text.rfind('"')
     notices.append("Guillemet non fermé : les mots qui suivent sont lus comme des mots simples.")

@@ -335,6 +335,7 @@ def test_a_group_left_open_at_the_end_runs_to_the_end(q, read):
 
 
 VALUE_QUOTE_OPEN = "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête."
+VALUE_QUOTE_OPEN_GROUP = "Guillemet non fermé : la valeur est lue jusqu'à la fin de son groupe."
 
 
 @pytest.mark.parametrize("q, read, notices", [
@@ -344,6 +345,11 @@ VALUE_QUOTE_OPEN = "Guillemet non fermé : la valeur est lue jusqu'à la fin de 
      [VALUE_QUOTE_OPEN, "Groupe ouvert par « ( » : il va jusqu'à la fin de la requête."]),
     ('pays:(Mali OR "Maroc)', "pays:Mali OR pays:Maroc", [VALUE_QUOTE_OPEN]),
     ('eau "potable', "eau potable", ["Guillemet non fermé : les mots qui suivent sont lus comme des mots simples."]),
+    # in a group closed after it, the value ends with the group: « Maroc) eau » was the value, the word lost
+    ('pays:(Mali OR "Maroc) eau', "pays:Mali OR pays:Maroc eau", [VALUE_QUOTE_OPEN_GROUP]),
+    ('domaine:(Santé OR "Culture) Mali', "domaine:Santé OR domaine:Culture Mali", [VALUE_QUOTE_OPEN_GROUP]),
+    ('collectivite:(Paris OR "Bamako (District)) eau', 'collectivité:Paris OR collectivité:"Bamako (District)" eau',
+     [VALUE_QUOTE_OPEN_GROUP]),
 ])
 def test_a_quote_left_open_on_a_value_runs_to_the_end(q, read, notices):
     """`pays:"Maroc` lost its quote and left `pays:` empty (the API refused it), and `pays:(Mali OR "Maroc`
@@ -357,6 +363,13 @@ def test_a_value_left_open_in_a_group_filters_as_the_closed_group(engine):
     typed = engine.search(SearchRequest(q='pays:(Mali OR "Maroc', per_page=1, facets=False))
     closed = engine.search(SearchRequest(q='pays:(Mali OR "Maroc")', per_page=1, facets=False))
     assert typed["total"] == closed["total"] > engine.search(SearchRequest(q="pays:Mali", per_page=1))["total"]
+
+
+def test_words_after_a_group_whose_value_is_left_open_are_still_searched(engine):
+    """`pays:(Mali OR "Maroc) eau` listed the 148 Malian records whatever their words (review 2 r50)."""
+    def total(q):
+        return engine.search(SearchRequest(q=q, per_page=1, facets=False))["total"]
+    assert total('pays:(Mali OR "Maroc) eau') == total('pays:(Mali OR "Maroc") eau') < total("pays:(Mali OR Maroc)")
 
 
 def test_a_prefix_on_a_group_filters_by_either_value(engine):
