@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from analyzers import spell_out_saints
 from indexer.limits import MAX_TRUNCATED_PHRASES, MAX_TRUNCATED_WORDS, TRUNCATED_WORDS_PER_QUERY
 from indexer.text import french_list
 
@@ -67,7 +68,7 @@ def _key(clause: Clause) -> tuple[str, int, tuple[str, ...]] | None:
     begins = truncated(last)
     if begins is None:
         return None
-    after = folded_words(head) if head and clause.target == NAMES else ()
+    after = folded_words(spell_out_saints(head)) if head and clause.target == NAMES else ()  # `st ét*` as Saint's
     return begins, MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS, after
 
 
