@@ -83,7 +83,7 @@ def _distributed(m: re.Match) -> str:
     An exclusion of several words without OR (`-(eau potable)`) is left to the notice."""
     head = m.group(1).strip()
     terms: list[list[str]] = [[]]
-    for tok in (t.group(0) for t in TOKEN_RE.finditer(m.group(2))):
+    for tok in raw_tokens(m.group(2)):
         if tok in OR:
             terms.append([])
         else:

@@ -21,6 +21,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
+from analyzers.filters import normalize_saint
 from analyzers.stopwords import STOPWORDS
 from analyzers.vocabulary import ENTRIES, PLACE, load_expansions
 from analyzers.wordtables import WordTables
@@ -248,15 +249,28 @@ class IndexState:
         """Collectivity and place names offered by autocomplete."""
         return _names(self.partnerships)
 
+    @functools.cached_property
+    def _names_by_word(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        """Word -> the names having it (their words, Saint read as the index reads it, and how many partnerships
+        bear them): what a name's truncation looks through, not every name at each search."""
+        out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for entry in self.names:
+            words = tuple(normalize_saint(w) for w in entry.words)
+            for w in dict.fromkeys(words):
+                out.setdefault(w, []).append((words, entry.count))
+        return out
+
     def truncation_words(self, begins: str, limit: int, after: tuple[str, ...] = ()) -> tuple[list[str], int]:
         """The words a truncation is searched for (truncations.Starting): the index's beginning so, the most
         frequent first; a name's last word (`collectivite:"saint et*"`, `after` its folded words before)
-        those following them in the names, the most borne first. The index's ten most frequent `et*`
-        words follow no « saint », and the name listed nothing; a name the table lacks keeps the index's."""
+        those following them in the names, the most borne first (`St`, `Ste` are Saint, as the index reads
+        them). The index's ten most frequent `et*` words follow no « saint », and the name listed nothing; a
+        name the table lacks keeps the index's."""
+        after = tuple(normalize_saint(w) for w in after)
         counts: Counter = Counter()
-        for entry in self.names if after else ():
-            words, n = entry.words, len(after)
-            counts.update({w: max(entry.count, 1) for i, w in enumerate(words[n:], n)
+        n = len(after)
+        for words, count in self._names_by_word.get(after[0], []) if after else ():
+            counts.update({w: count for i, w in enumerate(words[n:], n)
                            if words[i - n:i] == after and w.startswith(begins)})
         if not counts:
             return self.vocabulary.starting_with(begins, limit)

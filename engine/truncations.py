@@ -18,18 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from analyzers import spell_out_saints
 from indexer.limits import MAX_TRUNCATED_PHRASES, MAX_TRUNCATED_WORDS, TRUNCATED_WORDS_PER_QUERY
 from indexer.text import french_list
 
 from .querylang import NAMES, TRUNCATION, Clause, truncated
 from .state import folded_words
 
-Key = tuple[str, int, tuple[str, ...]]
 LISTED = 4  # truncations a budget notice names; the others are counted
 
-# (folded beginning, limit[, a name's folded words before it]) -> (words, how many): engine.state.truncation_words
-Starting = Callable[..., tuple[list[str], int]]
+# (folded beginning, limit, a name's folded words before it), what engine.state.truncation_words reads
+Key = tuple[str, int, tuple[str, ...]]
+Starting = Callable[[str, int, tuple[str, ...]], tuple[list[str], int]]  # Key -> (words, how many)
 
 
 @dataclass(frozen=True)
@@ -61,14 +60,14 @@ def many(clause: Clause, expansion: Expansion) -> str | None:
             f"sur les {len(expansion.words)} plus fréquents.")
 
 
-def _key(clause: Clause) -> tuple[str, int, tuple[str, ...]] | None:
+def _key(clause: Clause) -> Key | None:
     """(the folded beginning, the truncation's own limit, a name's folded words before it); None when too
     few letters precede the star."""
     head, _, last = clause.text.rpartition(" ")
     begins = truncated(last)
     if begins is None:
         return None
-    after = folded_words(spell_out_saints(head)) if head and clause.target == NAMES else ()  # `st ét*` as Saint's
+    after = folded_words(head) if head and clause.target == NAMES else ()
     return begins, MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS, after
 
 
@@ -98,8 +97,7 @@ class Truncations:
             if key is not None:
                 self.typed.setdefault(key, named(clause))
                 counts[key] = counts.get(key, 0) + 1
-        found = {key: ([], 0) if starting is None else starting(*key) if key[2] else starting(*key[:2])
-                 for key in counts}
+        found = {key: starting(*key) if starting is not None else ([], 0) for key in counts}
         shares = _shares({k: len(words) for k, (words, _) in found.items()}, counts,
                          {k: total for k, (_, total) in found.items()}, budget)
         self._expansions = {k: Expansion(words[:shares[k]], total, shares[k] < len(words))

@@ -69,6 +69,8 @@ def test_a_phrase_a_name_and_a_facet_value_may_end_with_a_star(engine):
 
 @pytest.mark.parametrize("typed, whole", [('collectivite:"saint ét*"', 'collectivite:"Saint-Étienne"'),
                                           ('collectivite:"St ét*"', 'collectivite:"Saint-Étienne"'),
+                                          ('collectivite:"saint maure de tou*"',
+                                           'collectivite:"Sainte-Maure-de-Touraine"'),
                                           ('collectivite:"conseil général de la se*"',
                                            'collectivite:"Conseil général de la Seine-Saint-Denis"')])
 def test_a_name_s_last_word_is_completed_by_the_words_that_follow_its_first_ones(engine, typed, whole):

@@ -24,7 +24,7 @@ SAID = f"Les débuts de mots de cette recherche sont développés en {TRUNCATED_
 
 def fake_starting(sizes: dict[str, int]):
     """The word tables' starting_with over a made-up vocabulary: `sizes[beginning]` words each."""
-    def starting(begins: str, limit: int) -> tuple[list[str], int]:
+    def starting(begins: str, limit: int, after: tuple[str, ...] = ()) -> tuple[list[str], int]:
         n = sizes.get(begins, 0)
         return [f"{begins}{i:03d}" for i in range(min(n, limit))], n
     return starting
