@@ -20,13 +20,13 @@ from indexer.limits import YEAR_MAX, YEAR_MIN
 from indexer.text import YEAR
 
 from .placenames import MAX_PLACE_WORDS, bamako_communes, spelled_apart
-from .querytext import NOT as _NOT, OR as _OR, quotes_closed, raw_tokens, ungrouped
+from .querytext import NOT, OR, quotes_closed, raw_tokens, ungrouped
 
 # Prefixes of the party names (a text field); the facets' own (pays:, domaine:, annee:…) come from the facet registry
 NAME_PREFIXES = ("collectivité", "ville", "nom", "partenaire")
 NAMES = "parties"
 _NAME_KEYS = frozenset(fold_text(p) for p in NAME_PREFIXES)
-_OPERATORS = {"OR", "OU", "|", "AND", "ET", "&&", "+", "-", *_NOT}
+_OPERATORS = {*OR, "AND", "ET", "&&", "+", "-", *NOT}
 
 
 def prefix_target(prefix: str) -> str | None:
@@ -162,13 +162,13 @@ def parse_query(text: str) -> ParsedQuery:
     text = GROUPED_RE.sub(lambda m: _GROUP_SPACES_RE.sub("", m.group(0)), text)  # `1 000 000` is one number
     text = _inner_stars(text, pq.notices)
     typed, text = text, ungrouped(quotes_closed(text, pq.notices), pq.notices)
-    items: list[Clause | str] = []  # clauses and the operators _OR, as typed
+    items: list[Clause | str] = []  # clauses and the operators OR, as typed
     negating: str | None = None  # a NOT waiting for its word
     for tok in raw_tokens(text):
         if negating is not None and (tok in _OPERATORS or tok.startswith("-")):
             pq.notices.append(_dangling_not(negating))  # another operator, or a word excluded already
             negating = None
-        if tok in _NOT:
+        if tok in NOT:
             negating = tok
             continue
         if negating is not None:
@@ -250,7 +250,7 @@ def _dangling_not(operator: str) -> str:
 def _token_items(tok: str, pq: ParsedQuery) -> list[Clause | str]:
     """What one raw token says: an operator, a field clause, or words and phrases
     (each one a clause, negated with a leading `-`); what is ignored is noticed."""
-    if tok in _OR:
+    if tok in OR:
         return [tok]  # the operator as typed, which a notice about it repeats
     if tok in ("AND", "ET", "&&", "+"):
         return []  # words are required anyway
@@ -305,7 +305,7 @@ def _or_groups(items: list[Clause | str], notices: list[str]) -> list[list[Claus
     groups: list[list[Clause]] = []
     pending_or: str | None = None  # the OR waiting for its second term, as typed (`OU`)
     for item in items:
-        if isinstance(item, str):  # one of _OR
+        if isinstance(item, str):  # one of OR
             if not groups or pending_or:
                 notices.append(_dangling_or(item))
             pending_or = item

@@ -6,6 +6,7 @@ import re
 
 NOT = ("NOT", "SAUF")  # before a word, as `-` is stuck to it (`eau NOT Kayes`, `eau SAUF Kayes`)
 OR = ("OR", "OU", "|")  # a disjunction, as it stands between clauses before they are grouped
+_PREFIX = r'(?<!\S)-?[^\s:"()\[\]{}]+:'  # a prefix as typed before its value, an exclusion's minus with it
 TOKEN_RE = re.compile(r'''(-?)(?:([^\s:"]+):)?"([^"]*)"|(\S+)''')
 
 
@@ -16,7 +17,7 @@ def raw_tokens(text: str) -> list[str]:
 
 # a quote left open on a prefix's value, alone or in the prefix's group, as the search box leaves it
 # while a value is typed: `pays:"Maroc`, `pays:(Mali OR "Maroc`, `collectivite:"saint ét*`
-_OPEN_VALUE_RE = re.compile(r'(?<!\S)-?[^\s:"()\[\]{}]+:(?P<group>[(\[{](?:[^()\[\]{}"]|"[^"]*")*)?"[^"]*$')
+_OPEN_VALUE_RE = re.compile(_PREFIX + r'(?P<group>[(\[{](?:[^()\[\]{}"]|"[^"]*")*)?"[^"]*$')
 
 
 def _group_end(text: str, start: int) -> int | None:
@@ -73,7 +74,7 @@ def groups_unsupported(operator: str) -> str:
 # a group after a prefix or an exclusion: `domaine:(Santé OR Culture)`, `-pays:(Mali OR Maroc)`, `NOT (eau OR puits)`
 _HEADED_GROUP_RE = re.compile(r'(?<!\S)(-?[^\s:"()\[\]{}-][^\s:"()\[\]{}]*:|-|(?:NOT|SAUF)\s+)\s*'
                               r'[(\[{]((?:[^()\[\]{}"]|"[^"]*")*)[)\]}]')
-_OPEN_GROUP_RE = re.compile(r'(?<!\S)-?[^\s:"()\[\]{}]+:\((?:[^()"]|"[^"]*")*$')  # `pays:(Mali OR Maroc`, left open
+_OPEN_GROUP_RE = re.compile(_PREFIX + r'\((?:[^()"]|"[^"]*")*$')  # `pays:(Mali OR Maroc`, left open
 
 
 def _distributed(m: re.Match) -> str:

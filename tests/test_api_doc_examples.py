@@ -221,11 +221,11 @@ def test_the_kind_facet_example_lists_what_it_counts(client):
 def test_the_query_operators_are_all_named(spec):
     """`OU` works as `OR` (the box's help says so), but the docs and the OpenAPI named `OR` only
     (QA r44, audit 10, #10): every word the query language reads as an operator is named."""
-    from engine.querytext import NOT as _NOT, OR as _OR
+    from engine.querytext import NOT, OR
 
     row = next(line for line in DOC.read_text(encoding="utf-8").splitlines() if line.startswith("| `q` |"))
     q = next(p for p in spec["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "q")
-    for word in [w for w in _OR + _NOT if w.isalpha()]:
+    for word in [w for w in OR + NOT if w.isalpha()]:
         assert f"`{word}" in row, word
         assert re.search(rf"\b{word}\b", q["description"]), word
 
