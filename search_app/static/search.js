@@ -136,15 +136,16 @@
   // the typed entry if there is one, else a new one; settled), "pop" (Back and Forward: none).
   function record(url, how) {
     var same = url === location.pathname + location.search;  // never two entries alike in a row
+    var st = { unfolded: unfoldedLists() };  // the entry is written once, with its lists (read1 r50, #4)
     if (how === "push") {
-      if (same) history.replaceState(null, "", url); else history.pushState(null, "", url);
+      if (same) history.replaceState(st, "", url); else history.pushState(st, "", url);
       settled();
     } else if (how === "type") {
-      if (typedEntry || same) history.replaceState(null, "", url);
-      else { history.pushState(null, "", url); typedEntry = true; }
+      if (typedEntry || same) history.replaceState(st, "", url);
+      else { history.pushState(st, "", url); typedEntry = true; }
       settleLater();
     } else if (how === "confirm") {
-      if (typedEntry || same) history.replaceState(null, "", url); else history.pushState(null, "", url);
+      if (typedEntry || same) history.replaceState(st, "", url); else history.pushState(st, "", url);
       settled();
     }
   }
@@ -436,7 +437,10 @@
     if (lastUrl !== location.pathname + location.search) return;  // gone Back: the entry's page is on its way
     try {
       var st = history.state && typeof history.state === "object" ? history.state : {};
-      history.replaceState(Object.assign({}, st, { unfolded: unfoldedLists() }), "");
+      var lists = unfoldedLists();
+      // (the toggles that unfold() and a load queue find the entry already right: no write)
+      if (Array.isArray(st.unfolded) && st.unfolded.join("\n") === lists.join("\n")) return;
+      history.replaceState(Object.assign({}, st, { unfolded: lists }), "");
     } catch (e) { /* (as remember) */ }
   }
   zone.addEventListener("toggle", function (ev) { if (ev.target.matches(LISTS)) keepUnfolded(); }, true);
