@@ -69,6 +69,7 @@ from .querymodel import (
     BuiltQuery,
     Group,
     rebuilt,
+    without_twins,
 )
 from .queryyears import active_years, year_alternatives
 from .renamed import renamed_notices
@@ -223,7 +224,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
             agreement = whole and all(c.kind == "word" and names_agreement(c.text) for c in clauses)
             fields = whole and all(c.kind == "field" for c in clauses)
             condition = str(clauses[0].target) if fields and len({c.target for c in clauses}) == 1 else None
-            built.add_group(Group(" OR ".join(texts), alternatives, light=light, agreement=agreement,
+            built.add_group(Group(" OR ".join(texts), without_twins(alternatives), light=light, agreement=agreement,
                                   required=whole and all(held)), condition)
     built.groups = active_years(built.groups, pq)
     if profile.own_words_only:

@@ -88,6 +88,34 @@ class Group:
             self.query = qs[0] if len(qs) == 1 else Q.Or(qs)
 
 
+def _looks_for(alt: Alternative) -> tuple | None:
+    """Every term `alt` looks for, field by field, boosts aside (None for a span of words)."""
+    if alt.children or alt.otherwise or not alt.parts:
+        return None
+    return tuple(sorted((f, type(q).__name__, tuple(t for _, t in q.iter_all_terms())) for f, q in alt.parts))
+
+
+def without_twins(alternatives: list[Alternative]) -> list[Alternative]:
+    """A group's alternatives that look for the same terms in every field made one: the same evidence,
+    scored apart, counted twice (`CSR`: « CSREF » and « CSRéf » fold alike, 2 × 0,55 outranked the
+    sheet writing CSR: issue 12, an expansion never beats the word). The one kept is the typed word if
+    it is one, else the best graded (the first of equals), at the first one's place. Inflections
+    (« zone côtière », « zones côtières ») differ in the names fields, which are not stemmed: two."""
+    twins: dict[tuple, list[Alternative]] = {}
+    for a in alternatives:
+        if (key := _looks_for(a)) is not None:
+            twins.setdefault(key, []).append(a)
+    if all(len(t) == 1 for t in twins.values()):
+        return alternatives
+    out: list[Alternative] = []
+    for a in alternatives:
+        key = _looks_for(a)
+        same = twins[key] if key is not None else [a]
+        if a is same[0]:
+            out.append(max(same, key=lambda b: (b.via in LITERAL, b.grade)))  # max keeps the first of equals
+    return out
+
+
 def rebuilt(group: Group, alternatives: list[Alternative]) -> Group:
     """`group` with these alternatives (itself when they are its own, in its order)."""
     if alternatives == group.alternatives:

@@ -1,0 +1,95 @@
+"""A word group's alternatives that look for the same terms in every field count once (issue 12: an
+expansion never beats the word typed).
+
+`CSR`'s entry lists « CSREF » and « CSRéf », which fold alike: two alternatives looking for the same
+terms, each scored, so a sheet writing only CSREF counted it 2 × 0,55, more than the sheet writing CSR
+(1), and CG Essonne–Douentza came first. Inflections (« zone côtière », « zones côtières ») differ in
+the names fields, which are not stemmed, and stay two (round 50's K4 merged them too; dropped)."""
+from __future__ import annotations
+
+import pytest
+from whoosh import index as whoosh_index
+
+from analyzers import Speller
+from analyzers.wordtables import count_vocabulary
+from engine import SearchRequest, ranking, ranking_profile
+from engine.matching import Evaluator, FieldLengths
+from engine.querybuild import build_query
+from engine.querylang import parse_query
+from engine.querymodel import LITERAL, Alternative, without_twins
+from indexer.schema import build_schema
+
+FILLER = "coopération décentralisée entre les deux communes pour le développement local"
+DOCS = {
+    "acronym": "équipement du CSR de la commune",
+    "expansion": "équipement du CSREF de la commune",
+}
+OTHERS = {f"other{i}": FILLER for i in range(20)}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    path = tmp_path_factory.mktemp("twins")
+    ix = whoosh_index.create_in(str(path), build_schema())
+    w = ix.writer()
+    texts = {**DOCS, **OTHERS}
+    for key, body in texts.items():
+        w.add_document(id=key, type="partnership", pid=key, title="", parties="", places="",
+                       domains_text="", body=body, sheet="")
+    w.commit()
+    searcher = ix.searcher(weighting=ranking_profile.current().weighting())
+    ids = {searcher.stored_fields(d)["id"]: d for d in range(searcher.doc_count_all())}
+    speller = Speller(count_vocabulary([[t] for t in texts.values()]))
+    yield searcher, ids, speller
+    searcher.close()
+
+
+def run(small, q):
+    searcher, ids, speller = small
+    built = build_query(searcher.schema, parse_query(q), {}, known=speller.__contains__,
+                        candidates=speller.candidates)
+    r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all(), lambda d: 100)
+    names = {d: k for k, d in ids.items()}
+    return {names[d]: s for d, s in r.scores.items()}, built
+
+
+def test_the_two_spellings_of_an_expansion_are_one_alternative(small):
+    _, built = run(small, "CSR")
+    texts = [a.text for a in built.groups[0].alternatives]
+    assert sum(t in ("CSREF", "CSRéf") for t in texts) == 1, texts
+
+
+def test_the_sheet_writing_the_word_outranks_the_one_with_its_expansion_only(small):
+    scores, _ = run(small, "CSR")
+    assert scores["acronym"] > scores["expansion"] > 0
+
+
+def test_inflections_stay_two_alternatives(small):
+    # the names fields are not stemmed: « zones côtières » is not « zone côtière » there
+    _, built = run(small, "littoral")
+    texts = [a.text for a in built.groups[0].alternatives]
+    assert "zone côtière" in texts and "zones côtières" in texts
+
+
+def test_the_word_typed_is_kept_over_its_twin(small):
+    _, built = run(small, "CSR")
+    word = built.groups[0].alternatives[0]
+    assert word.via in LITERAL
+    twin = Alternative("acronym", "csr", list(word.parts), grade=0.55)
+    kept = without_twins([twin, word])
+    assert kept == [word]
+
+
+def test_alternatives_looking_for_other_terms_are_left_as_they_are(small):
+    _, built = run(small, "littoral")
+    alts = built.groups[0].alternatives
+    assert without_twins(alts) is alts
+
+
+def test_csr_lists_the_sheet_writing_it_first(engine):
+    r = engine.search(SearchRequest(q="CSR", per_page=20, explain=True))
+    own = [h["explain"]["own"] or {} for h in r["results"]]
+    vias = [{m["via"] for w in e.get("words", []) for m in w["matches"]} for e in own]
+    typed = [i for i, v in enumerate(vias) if v & LITERAL]
+    only_expanded = [i for i, v in enumerate(vias) if v and not v & LITERAL]
+    assert typed and only_expanded and max(typed) < min(only_expanded)
