@@ -188,7 +188,54 @@ SHEET_CASES = {
     "chambre des métiers": ("chambre d'artisanat", "chambre des métiers", "chambre de métiers", "chambre d'artisanat"),
     # the building trade by its acronym: Lyon-Alger's « du BTP », Thionville-Kéniéba's « Maîtrise Déléguée en BTP »
     "BTP": ("BTP", "bâtiment et travaux publics", "bâtiment et travaux publics", "BTP"),
+    # words found from the documents (round 51, V6: 40 more subjects, seed 4906, /work/coord/r51/v6/gaps.md)
+    # one landfill: the « décharge contrôlée » of Ouarzazate and Sefrou (Franche-Comté, Lorraine), Paris-Rabat's
+    # and Thionville-Gao's « décharge », Roubaix-Bouira's « centre d'enfouissement technique » (alg l.3640)
+    "décharge": ("décharges", "centre d'enfouissement technique", "centre d'enfouissement technique", "décharge"),
+    # local taxes: CG Essonne-Douentza's « perception de l'impôt », « impôts locaux » (Mali l.3449-3455), CU
+    # Lyon-Bamako's « perception des taxes locales », Maxéville-Imouzzer's « fiscalité locale »
+    "fiscalité": ("impôts locaux", "fiscalité locale", "taxes locales", "impôts"),
+    # a cultural venue: five sheets build or run a « centre culturel », Maxéville-Imouzzer an « espace
+    # culturel », Bordeaux-Casablanca trains the staff of « 8 complexes culturels »
+    "centre culturel": ("espace culturel", "centre culturel", "complexes culturels", "centre culturel"),
+    # a fresco is a mural painting (Alençon-Koutiala, Mulhouse-El Khroub « sur un mur », Quimperlé-Nara); one
+    # way: a fresque stays a kind of arts plastiques that brings no broader word
+    "peinture murale": ("peintures murales", "fresques", "fresque", None),
+    # one fund-raising stall: Chilly-Mazarin-Diéma's « brocante » (Mali l.2815), Nîmes-Meknès's « vide-grenier »
+    "brocante": ("vide-grenier", "brocante", "brocantes", "vide-grenier"),
+    # Sète-El Jadida furnishes « la prison d'El Jadida » (Maroc l.3566), Chilly-Mazarin-Diéma gives « Aide aux
+    # détenus » (Mali l.2661): one prison work under two words
+    "prison": ("milieu carcéral", "détenus", "détenus", "prison"),
+    # no sheet writes « trekking »: the hikes are « randonnée(s) » (Isère-Tadla Azilal, Loire-Atlantique-Agadir,
+    # Lorraine-Fès, Midi-Pyrénées-Marrakech); a randonnée query does not want the English word
+    "trekking": ("trekking", "randonnée", "randonnée", None),
+    # no sheet writes « garderie »: the day nurseries are Poitiers-Azrou's « crèche parentale » and the
+    # « crèches » Roubaix's petite enfance service shows Bouira's staff; a crèche is one kind of childcare
+    "garderie": ("halte-garderie", "crèche", "crèches", None),
 }
+
+
+def test_more_names_of_civil_protection_food_security_the_food_industry_and_school_exchanges():
+    # Marseille-Bamako's « Sécurité Civile » (Mali l.8246) and Tours-Marrakech's « la sécurité civile » are the
+    # protection civile, and bring its firemen (the Marins Pompiers of three Marseille sheets)
+    civil = dict(find_graded_expansions(["sécurité", "civile"])[0][2])
+    assert civil["protection civile"] == SYNONYM and civil["pompiers"] == NARROWER
+    # Montreuil-Yélimané's « l'autosuffisance alimentaire » (Mali l.8900) and Ille-et-Vilaine-Mopti's are food
+    # security, which brings its cereal banks
+    food = dict(find_graded_expansions(["autosuffisance", "alimentaire"])[0][2])
+    assert food["sécurité alimentaire"] == SYNONYM and food["banque de céréales"] == NARROWER
+    assert "autosuffisance alimentaire" in whole_query_alternatives("insécurité alimentaire")
+    # the food industry is the agroalimentaire of five sheets (no sheet writes « industrie alimentaire »)
+    industry = dict(find_graded_expansions(["industrie", "alimentaire"])[0][2])
+    assert industry["agroalimentaire"] == SYNONYM and industry["yaourterie"] == NARROWER
+    # a school twinning is a school exchange (Montreuil-Yélimané's « jumelages de classes »)
+    twinning = dict(find_graded_expansions(["jumelage", "scolaire"])[0][2])
+    assert twinning["échanges scolaires"] == SYNONYM and twinning["jumelages de classes"] == NARROWER
+    # left out: the participle « détenu » (« détenu par », held by) is no prisoner; and a service culturel is
+    # not equated with « affaires culturelles » (the four phrases listed the sheets below the tenth)
+    assert find_expansions(["détenu"]) == [] and find_expansions(["affaires", "culturelles"]) == []
+    # a décharge (a kind of waste work) brings its other names, the centre d'enfouissement, not the broad word
+    assert not {a for _, _, alts in find_expansions(["décharge"]) for a in alts} & {"déchets", "ordures"}
 
 
 def whole_query_alternatives(query):
