@@ -140,8 +140,10 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, expansions: Trun
     else:
         parts = _words_parts(schema, words, grade)
     if not parts:  # the beginning as typed, no close spelling: the page says no document has it
+        if head and clause.target == NAMES and not words:  # (not the index's words beginning so: state.py)
+            built.notices.append(f"Aucun nom ne continue « {head} » par « {last.rstrip(TRUNCATION)}… ».")
         return Group(clause.text, [Alternative(VIA_WORD, clause.text, field_parts(
-            schema, f"{head} {truncated(last)}".strip(), phrase=bool(head), fields=fields, scale=grade),
+            schema, f"{head} {truncated(last, 1)}".strip(), phrase=bool(head), fields=fields, scale=grade),
             grade=grade)])
     if (said := many(clause, expansion)) is not None:
         built.notices.append(said)

@@ -20,7 +20,7 @@ from indexer.limits import YEAR_MAX, YEAR_MIN
 from indexer.text import YEAR
 
 from .placenames import MAX_PLACE_WORDS, bamako_communes, spelled_apart
-from .querytext import NOT, OR, quotes_closed, raw_tokens, ungrouped
+from .querytext import NOT, OR, Selects, quotes_closed, raw_tokens, ungrouped
 
 # Prefixes of the party names (a text field); the facets' own (pays:, domaine:, annee:…) come from the facet registry
 NAME_PREFIXES = ("collectivité", "ville", "nom", "partenaire")
@@ -47,6 +47,11 @@ def close_prefix(prefix: str) -> str | None:
     written = [p for f in registry() for p in f.prefixes] + list(NAME_PREFIXES)
     near = {p for p in written if edit_distance(key, fold_text(p), 1) <= 1}
     return near.pop() if len(near) == 1 else None
+
+
+def _is_prefix(prefix: str) -> bool:
+    """Whether a typed prefix is read as one (known, or one edit off a known one)."""
+    return prefix_target(prefix) is not None or close_prefix(prefix) is not None
 
 
 def prefix_label(target: str | None) -> str:
@@ -153,7 +158,9 @@ def _departement_numbers(text: str, notices: list[str]) -> str:
     return _DEPARTEMENT_NUMBER_RE.sub(named, text)
 
 
-def parse_query(text: str) -> ParsedQuery:
+def parse_query(text: str, selects: Selects | None = None) -> ParsedQuery:
+    """The query typed; `selects` (engine.openvalue), whether a prefix's value selects records, tells
+    where a value left open ends when the words after it are no part of it (querytext.quotes_closed)."""
     pq = ParsedQuery()
     text = (text or "").replace("\u201c", '"').replace("\u201d", '"').replace("«", '"').replace("»", '"')
     text = _without_tags(text, pq.notices)
@@ -161,7 +168,7 @@ def parse_query(text: str) -> ParsedQuery:
     text = bamako_communes(text, pq.notices)
     text = GROUPED_RE.sub(lambda m: _GROUP_SPACES_RE.sub("", m.group(0)), text)  # `1 000 000` is one number
     text = _inner_stars(text, pq.notices)
-    typed, text = text, ungrouped(quotes_closed(text, pq.notices), pq.notices)
+    typed, text = text, ungrouped(quotes_closed(text, pq.notices, _is_prefix, selects), pq.notices)
     items: list[Clause | str] = []  # clauses and the operators OR, as typed
     negating: str | None = None  # a NOT waiting for its word
     for tok in raw_tokens(text):
@@ -356,13 +363,13 @@ TOO_SHORT = ("« {} » : il faut au moins " + _FRENCH_NUMBERS.get(MIN_TRUNCATED,
              + " lettres avant l'astérisque ; le mot est cherché tel quel.")
 
 
-def truncated(word: str) -> str | None:
+def truncated(word: str, least: int = MIN_TRUNCATED) -> str | None:
     """The folded beginning a word typed with a final star asks for (`assainiss*`; `l'agricult*`:
-    `agricult`), None for any other word or fewer than MIN_TRUNCATED letters."""
+    `agricult`), None for any other word or fewer than `least` letters."""
     if not word.endswith(TRUNCATION):
         return None
     begins = re.sub(r"[^0-9a-z]", "", fold_text(re.split(r"['’]", word.rstrip(TRUNCATION))[-1]))
-    return begins if len(begins) >= MIN_TRUNCATED else None
+    return begins if len(begins) >= least else None
 
 
 MAX_SPAN = 31  # years a period typed in the words may cover (`1980-2010`); a longer one is read as typed

@@ -3,6 +3,8 @@ here, but carry a prefix or an exclusion to each of their terms) and the split i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 NOT = ("NOT", "SAUF")  # before a word, as `-` is stuck to it (`eau NOT Kayes`, `eau SAUF Kayes`)
 OR = ("OR", "OU", "|")  # a disjunction, as it stands between clauses before they are grouped
@@ -17,7 +19,11 @@ def raw_tokens(text: str) -> list[str]:
 
 # a quote left open on a prefix's value, alone or in the prefix's group, as the search box leaves it
 # while a value is typed: `pays:"Maroc`, `pays:(Mali OR "Maroc`, `collectivite:"saint ét*`
-_OPEN_VALUE_RE = re.compile(_PREFIX + r'(?P<group>[(\[{](?:[^()\[\]{}"]|"[^"]*")*)?"[^"]*$')
+_VALUE_START_RE = re.compile(_PREFIX + r'(?P<group>[(\[{])?')  # a prefix's value, or its group, begins
+_NEXT_PREFIX_RE = re.compile(r'\s-?(?P<name>[^\s:"()\[\]{}]+):')  # a prefix typed inside a value left open
+MAX_VALUE_WORDS = 10  # an open value's beginnings `selects` is asked of, the longest first
+# (prefix as typed, a value): whether that value selects any record (engine.openvalue), for a value left open
+Selects = Callable[[str, str], bool]
 
 
 def _group_end(text: str, start: int) -> int | None:
@@ -34,25 +40,104 @@ def _group_end(text: str, start: int) -> int | None:
     return None
 
 
-def quotes_closed(text: str, notices: list[str]) -> str:
+@dataclass
+class _OpenValue:
+    prefix: str  # as typed, without the exclusion's minus
+    start: int  # the value's first character, after its quote
+    end: int  # where the value read to the end stops (a bracket closing its group, the end, a next prefix)
+    group: bool  # in the prefix's group (`pays:(Mali OR "Maroc`)
+    closed: int | None  # that group's closing bracket, when the user typed it
+    before: str | None = None  # the prefix typed after the value, which stopped it (`pays:"Maroc pays:"Mali"`)
+
+
+def _value_quotes(text: str, m: re.Match) -> list[int]:
+    """The quotes opening a value of the prefix `m` matched: the one after it, or those of its group,
+    each paired with none before it, up to a bracket (the group's, or another)."""
+    if not m["group"]:
+        return [m.end()] if text.startswith('"', m.end()) and not text.count('"', 0, m.end()) % 2 else []
+    out, i = [], m.end()
+    while i < len(text) and text[i] not in "()[]{}":
+        if text[i] == '"':
+            if text.count('"', 0, i) % 2:
+                i += 1
+                continue
+            out.append(i)
+            i = text.find('"', i + 1)
+            if i < 0:
+                break
+        i += 1
+    return out
+
+
+def _open_value(text: str, is_prefix: Callable[[str], bool]) -> _OpenValue | None:
+    """The value a quote was left open on: the first quote opening a prefix's value whose words run into a
+    next prefix (`pays:"Maroc pays:"Mali"`: the value was « Maroc pays: »), else the value a last quote
+    opens (`pays:"Maroc`); None when no quote was left open on a value."""
+    for m in _VALUE_START_RE.finditer(text):
+        for quote in _value_quotes(text, m):
+            stop = text.find('"', quote + 1)
+            region = text[quote + 1:len(text) if stop < 0 else stop]
+            nxt = next((p for p in _NEXT_PREFIX_RE.finditer(region) if is_prefix(p["name"])), None)
+            closed = _group_end(text, quote) if m["group"] else None
+            prefix = m.group(0).lstrip("-").split(":", 1)[0]
+            if nxt is not None and (closed is None or quote + 1 + nxt.start() < closed):
+                return _OpenValue(prefix, quote + 1, quote + 1 + nxt.start(), bool(m["group"]), None,
+                                  nxt.group(0).strip())
+            if stop < 0:
+                end = len(text.rstrip(" )]}")) if closed is None else len(text[:closed].rstrip())
+                return _OpenValue(prefix, quote + 1, max(end, quote + 1), bool(m["group"]), closed)
+    return None
+
+
+def _known_beginning(value: str, prefix: str, selects: Selects) -> str | None:
+    """The longest beginning of `value`, in whole words, that selects records (`Maroc` of « Maroc eau »),
+    when the whole value selects none; None otherwise (the whole is read as the value)."""
+    cuts = [m.start() for m in re.finditer(r"\s+", value.strip())][::-1][:MAX_VALUE_WORDS]
+    if not cuts or selects(prefix, value.strip()):
+        return None
+    return next((value.strip()[:c] for c in cuts if selects(prefix, value.strip()[:c])), None)
+
+
+def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool] = lambda p: True,
+                  selects: Selects | None = None) -> str:
     """The query with its quotes paired. A quote left open on a prefix's value is closed at the end
-    (before a group's closing bracket; in a group closed after it, at its bracket): `pays:"Maroc` was
-    dropped, leaving `pays:` empty (the API refused it) and `pays:(Mali OR "Maroc` listed 0.
-    Any other is dropped and its words read as plain words."""
+    (before a group's closing bracket; in a group closed after it, at its bracket), or before the next
+    prefix (`is_prefix`) typed in it: `pays:"Maroc` was dropped, leaving `pays:` empty (the API refused
+    it) and `pays:(Mali OR "Maroc` listed 0; `pays:"Maroc pays:"Mali"` read « Maroc pays: ». When the
+    value so read selects nothing but a beginning of it does (`selects`: `pays:"Maroc eau`), the value is
+    that beginning, and the rest is words: « Maroc eau » took the user's word and listed 0.
+    Any other open quote is dropped and its words read as plain words."""
     if text.count('"') % 2 == 0:
         return text
-    if m := _OPEN_VALUE_RE.search(text):
-        # in a group the user closed, the value ends with it: `pays:(Mali OR "Maroc) eau` read « Maroc) eau »
-        # as the value, which no country has, and lost the word
-        close = _group_end(text, text.rfind('"')) if m["group"] else None
-        end = len(text.rstrip(" )]}")) if close is None else len(text[:close].rstrip())
-        notices.append("Guillemet non fermé : la valeur est lue jusqu'à la fin de son groupe."
-                       if close is not None and text[close + 1:].strip() else
-                       "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête.")
-        return text[:end] + '"' + text[end:]
-    idx = text.rfind('"')
-    notices.append("Guillemet non fermé : les mots qui suivent sont lus comme des mots simples.")
-    return text[:idx] + " " + text[idx + 1:]
+    opened = _open_value(text, is_prefix)
+    if opened is None:
+        idx = text.rfind('"')
+        notices.append("Guillemet non fermé : les mots qui suivent sont lus comme des mots simples.")
+        return text[:idx] + " " + text[idx + 1:]
+    value = text[opened.start:opened.end]
+    known = _known_beginning(value, opened.prefix, selects) \
+        if selects is not None and value.strip() and is_prefix(opened.prefix) else None
+    if known is not None:
+        cut = opened.start + len(value) - len(value.lstrip()) + len(known)
+        rest = text[cut:opened.end if opened.closed is not None or opened.before else len(text)].strip()
+        notices.append(f"Guillemet non fermé : la valeur lue est « {known} » ; la suite, « {rest} », est lue "
+                       "comme des mots simples.")
+    elif opened.before is not None:
+        cut = opened.start + len(value.rstrip())
+        if value.strip():  # (an empty one, as below)
+                notices.append(f"Guillemet non fermé : la valeur lue est « {value.strip()} », jusqu'au préfixe "
+                           f"« {opened.before} » qui la suit.")
+    else:
+        cut = opened.start + len(value.rstrip())
+        if value.strip():  # an empty one is said by the prefix's own notice (`pays:"`: « n'est suivi de rien »)
+            notices.append("Guillemet non fermé : la valeur est lue jusqu'à la fin de son groupe."
+                           if opened.closed is not None and text[opened.closed + 1:].strip() else
+                           "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête.")
+    if not opened.group or known is None and opened.before is None:
+        return text[:cut] + '"' + text[cut:]
+    if opened.closed is not None:  # the rest leaves the group the user closed: `pays:(Mali OR "Maroc) eau`
+        return text[:cut] + '")' + text[cut:opened.closed] + text[opened.closed + 1:]
+    return text[:cut] + '")' + text[cut:]  # the group closes with its value
 
 
 # brackets typed to group words, outside quotes: `(eau OR santé) Mali`, `eau (santé OR)`

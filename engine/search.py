@@ -26,6 +26,7 @@ from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
 from .highlight import terms_by_field
 from .matching import Evaluator, TimeLimit
+from .openvalue import selects
 from .querybuild import build_query
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
@@ -155,7 +156,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     started = time.perf_counter()
     if planned is None:
         known = knows(state)
-        pq = place_phrases(parse_query(req.q), known.written, lambda key: key in state.partner_place_keys)
+        pq = place_phrases(parse_query(req.q, partial(selects, state, known, _match)), known.written,
+                          lambda key: key in state.partner_place_keys)
         built = plan(state, pq, known)
     else:
         pq, built, known = planned

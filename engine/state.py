@@ -39,6 +39,7 @@ from .facets import FacetBits
 from .highlight import Markers
 from .matching import FieldLengths
 from .placenames import is_collectivity_word
+from .querylang import MIN_TRUNCATED
 from .surroundings import Unit, partner_place_keys, partner_places, unit_of_partner
 
 
@@ -265,15 +266,19 @@ class IndexState:
         frequent first; a name's last word (`collectivite:"saint et*"`, `after` its folded words before)
         those following them in the names, the most borne first (`St`, `Ste` are Saint, as the index reads
         them). The index's ten most frequent `et*` words follow no « saint », and the name listed nothing; a
-        name the table lacks keeps the index's."""
+        name the table lacks keeps the index's. A name's words no name continues so (`"saint sa*"`) ask
+        for none: the index's 10 most frequent `sa*` words followed no « saint » either. A beginning of
+        one letter (`"saint d*"`) is completed only after a name's first words, which bound it."""
         after = tuple(normalize_saint(w) for w in after)
         counts: Counter = Counter()
-        n = len(after)
+        n, short, named = len(after), len(begins) < MIN_TRUNCATED, False
         for words, count in self._names_by_word.get(after[0], []) if after else ():
-            counts.update({w: count for i, w in enumerate(words[n:], n)
-                           if words[i - n:i] == after and w.startswith(begins)})
-        if not counts:
-            return self.vocabulary.starting_with(begins, limit)
+            starts = range(n, n + 1) if short else range(n, len(words))
+            at = [words[i] for i in starts if i < len(words) and words[i - n:i] == after]
+            named = named or bool(at)
+            counts.update({w: count for w in at if w.startswith(begins)})
+        if not named:
+            return ([], 0) if short else self.vocabulary.starting_with(begins, limit)
         return sorted(counts, key=lambda w: (-counts[w], w))[:limit], len(counts)
 
     @functools.cached_property

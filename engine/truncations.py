@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from indexer.limits import MAX_TRUNCATED_PHRASES, MAX_TRUNCATED_WORDS, TRUNCATED_WORDS_PER_QUERY
 from indexer.text import french_list
 
-from .querylang import NAMES, TRUNCATION, Clause, truncated
+from .querylang import MIN_TRUNCATED, NAMES, TRUNCATION, Clause, truncated
 from .state import folded_words
 
 LISTED = 4  # truncations a budget notice names; the others are counted
@@ -62,12 +62,14 @@ def many(clause: Clause, expansion: Expansion) -> str | None:
 
 def _key(clause: Clause) -> Key | None:
     """(the folded beginning, the truncation's own limit, a name's folded words before it); None when too
-    few letters precede the star."""
+    few letters precede the star: one is enough after a name's words (`collectivite:"saint d*"`), which
+    the names bound (engine.state.truncation_words: after a name's first words only)."""
     head, _, last = clause.text.rpartition(" ")
-    begins = truncated(last)
+    named = bool(head) and clause.target == NAMES
+    begins = truncated(last, 1 if named else MIN_TRUNCATED)
     if begins is None:
         return None
-    after = folded_words(head) if head and clause.target == NAMES else ()
+    after = folded_words(head) if named else ()
     return begins, MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS, after
 
 
@@ -102,12 +104,14 @@ class Truncations:
                          {k: total for k, (_, total) in found.items()}, budget)
         self._expansions = {k: Expansion(words[:shares[k]], total, shares[k] < len(words))
                             for k, (words, total) in found.items()}
+        # one letter no name's first words bound (`"de m*"`, `"saint x*"`): too few, as a word's
+        self._short = {k for k, (words, _) in found.items() if len(k[0]) < MIN_TRUNCATED and not words}
         self.budget = budget
 
     def expansion(self, clause: Clause) -> Expansion | None:
         """The words a truncated clause is looked for as; None for too few letters before the star."""
         key = _key(clause)
-        return None if key is None else self._expansions.get(key, Expansion([], 0))
+        return None if key is None or key in self._short else self._expansions.get(key, Expansion([], 0))
 
     def notice(self) -> str | None:
         """What the budget cut, in one sentence; None when it cut nothing."""

@@ -1,0 +1,23 @@
+"""Whether a prefix's value selects any record, as the search reads it: where a value left open
+(`pays:"Maroc eau`) ends, when the words after it are no part of it (querytext.quotes_closed). Asked
+only of a query with a quote left open on a value, of its value and at most MAX_VALUE_WORDS beginnings."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from .querybuild import build_query
+from .querylang import parse_query
+from .querymodel import NO_VALUE
+from .state import IndexState
+
+Match = Callable[[IndexState, object], tuple[Mapping[int, float], bool]]  # search._match
+
+
+def selects(state: IndexState, known, match: Match, prefix: str, value: str) -> bool:
+    """Whether `prefix:"value"` selects a record: a facet value it names, or a name (or a region's
+    text) some record has."""
+    built = build_query(state.schema, parse_query(f'{prefix}:"{value}"'), state.facet_values, known=known,
+                        candidates=lambda w, d: state.speller.candidates(w, d), starting=state.truncation_words)
+    if any(v != NO_VALUE for values in (*built.filters.values(), *built.excluded_filters.values()) for v in values):
+        return True
+    return any(g.query is not None and match(state, g.query)[0] for g in built.groups)

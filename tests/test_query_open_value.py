@@ -1,0 +1,132 @@
+"""A quote left open on a prefix's value (review 2 r50, M1, L3, L4) and a name's truncation after its
+first words (L1, L2): where the value ends, and what the notices say, the same in the API and the page."""
+from __future__ import annotations
+
+from html import unescape
+
+import pytest
+
+from engine import SearchRequest
+from engine.querylang import parse_query
+
+TO_THE_END = "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête."
+
+
+def cut_at(value: str, rest: str) -> str:
+    return (f"Guillemet non fermé : la valeur lue est « {value} » ; la suite, « {rest} », est lue comme des "
+            "mots simples.")
+
+
+def known(*values: str):
+    """A `selects` knowing these values (of any prefix), recording what it was asked."""
+    asked: list[tuple[str, str]] = []
+
+    def selects(prefix: str, value: str) -> bool:
+        asked.append((prefix, value))
+        return value in values
+    selects.asked = asked  # type: ignore[attr-defined]
+    return selects
+
+
+def total(engine, q: str) -> int:
+    return engine.search(SearchRequest(q=q, per_page=1, facets=False))["total"]
+
+
+@pytest.mark.parametrize("q, read, rest", [
+    ('pays:"Maroc eau', "pays:Maroc eau", "eau"),
+    ('-pays:"Maroc eau potable', "-pays:Maroc eau potable", "eau potable"),
+    ('collectivite:"Saint-Denis (eau OR santé)', "collectivité:Saint-Denis eau OR santé", "(eau OR santé)"),
+    # in the prefix's group, the rest leaves it, whether the user closed it or not
+    ('pays:(Mali OR "Maroc eau', "pays:Mali OR pays:Maroc eau", "eau"),
+    ('pays:(Mali OR "Maroc eau) santé', "pays:Mali OR pays:Maroc eau santé", "eau"),
+])
+def test_an_open_value_that_names_nothing_ends_with_its_longest_known_beginning(q, read, rest):
+    """`pays:"Maroc eau` read « Maroc eau » as the country and listed 0 (review 2 r50, M1)."""
+    value = "Saint-Denis" if "Saint" in q else "Maroc"
+    pq = parse_query(q, known(value))
+    assert (pq.render(), pq.notices) == (read, [cut_at(value, rest)])
+
+
+def test_an_open_value_that_names_something_whole_is_kept_whole():
+    selects = known("Burkina Faso", "Burkina")
+    pq = parse_query('pays:"Burkina Faso', selects)
+    assert (pq.render(), pq.notices) == ('pays:"Burkina Faso"', [TO_THE_END])
+    assert selects.asked == [("pays", "Burkina Faso")]  # its beginnings are not asked
+    nothing = parse_query('pays:"Atlantis eau', known())  # no beginning either: read to the end, as before
+    assert (nothing.render(), nothing.notices) == ('pays:"Atlantis eau"', [TO_THE_END])
+
+
+@pytest.mark.parametrize("q", ['pays:"Maroc" eau', "pays:Maroc eau", 'eau "potable', 'foo:"bar eau', "eau"])
+def test_a_query_without_a_value_left_open_asks_nothing(q):
+    """The cold cost stays flat: only a value left open on a known prefix is looked up."""
+    selects = known()
+    parse_query(q, selects)
+    assert selects.asked == []
+
+
+def test_the_search_reads_the_open_value_as_the_closed_one(engine):
+    assert total(engine, 'pays:"Maroc eau') == total(engine, 'pays:"Maroc" eau') > 0
+    saint_denis = 'collectivite:"Saint-Denis (eau OR santé)'
+    assert total(engine, saint_denis) == total(engine, 'collectivite:"Saint-Denis" (eau OR santé)') > 0
+    assert total(engine, 'pays:(Mali OR "Maroc eau') == total(engine, "pays:(Mali OR Maroc) eau") > 0
+
+
+def test_the_api_and_the_page_say_where_the_value_ended(client):
+    said = cut_at("Maroc", "eau")
+    api = client.get("/api/search", query_string={"q": 'pays:"Maroc eau', "per_page": 1}).get_json()
+    assert said in api["query"]["notices"] and api["total"] > 0
+    page = unescape(client.get("/", query_string={"q": 'pays:"Maroc eau'}).get_data(as_text=True))
+    assert said in page.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_a_quote_alone_after_a_prefix_says_one_thing(client):
+    """`pays:"` said both that the value ran to the end and that the prefix was followed by nothing (L3)."""
+    empty = "Le préfixe « pays: » n'est suivi de rien : il a été ignoré."
+    notices = parse_query('pays:"').notices
+    assert empty in notices and not [n for n in notices if "Guillemet" in n]
+    page = unescape(client.get("/", query_string={"q": 'pays:"'}).get_data(as_text=True))
+    page = page.replace("\u202f", " ").replace("\xa0", " ")
+    assert empty in page and "Guillemet non fermé" not in page
+
+
+@pytest.mark.parametrize("q, read, before", [
+    ('pays:"Maroc pays:"Mali"', "pays:Maroc pays:Mali", "pays:"),
+    ('pays:"Maroc domaine:Santé', "pays:Maroc domaine:Santé", "domaine:"),
+    ('pays:"Maroc -pays:"Mali"', "pays:Maroc -pays:Mali", "-pays:"),
+    ('pays:(Mali OR "Maroc pays:"Algérie"', "pays:Mali OR pays:Maroc pays:Algérie", "pays:"),
+])
+def test_an_open_value_stops_at_the_next_prefix(q, read, before):
+    """`pays:"Maroc pays:"Mali"` read « Maroc pays: » as the country, 0 results (L4)."""
+    pq = parse_query(q)
+    said = f"Guillemet non fermé : la valeur lue est « Maroc », jusqu'au préfixe « {before} » qui la suit."
+    assert (pq.render(), pq.notices) == (read, [said])
+
+
+def test_a_next_prefix_stops_the_search_s_value_too(engine):
+    assert total(engine, 'pays:"Maroc pays:"Mali"') == total(engine, 'pays:"Maroc" pays:"Mali"') > 0
+
+
+def test_a_name_s_words_no_name_continues_so_say_it(engine):
+    """`collectivite:"saint sa*"` fell back to the index's 114 `sa*` words, none after « saint » (L1)."""
+    notices = engine.search(SearchRequest(q='collectivite:"saint sa*"', per_page=1))["query"]["notices"]
+    assert "Aucun nom ne continue « saint » par « sa… »." in notices
+    assert not [n for n in notices if "commencent ainsi" in n]
+
+
+@pytest.mark.parametrize("typed, names", [
+    ('collectivite:"saint d*"', ['collectivite:"Saint-Denis"']),
+    ('collectivite:"st d*"', ['collectivite:"Saint-Denis"']),
+    ('collectivite:"conseil g*"', ['collectivite:"conseil général"']),
+])
+def test_one_letter_after_a_name_s_first_words_is_enough(engine, typed, names):
+    """The names bound it (`saint d` goes on as denis, die…): it was refused, 0 results (L2)."""
+    found = engine.search(SearchRequest(q=typed, per_page=100, facets=False))
+    ids = {r["id"] for r in found["results"]}
+    for name in names:
+        assert {r["id"] for r in engine.search(SearchRequest(q=name, per_page=100))["results"]} <= ids != set()
+    assert not [n for n in found["query"]["notices"] if "deux lettres" in n]
+
+
+def test_one_letter_after_words_that_begin_no_name_is_still_too_few(engine):
+    notices = engine.search(SearchRequest(q='collectivite:"de m*"', per_page=1))["query"]["notices"]
+    assert "« m* » : il faut au moins deux lettres avant l'astérisque ; le mot est cherché tel quel." in notices
