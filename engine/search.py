@@ -77,18 +77,13 @@ class SearchRequest:
 
 
 def _party(p: dict | None) -> dict | None:
-    if not p:
-        return None
-    return {k: p.get(k) for k in ("name", "kind", "country", "region", "subdivision")}
+    return {k: p.get(k) for k in ("name", "kind", "country", "region", "subdivision")} if p else None
 
 
 def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tuple[Mapping[int, float], bool]:
-    """docnum -> score for every document matching `query`; flag when cut by the timer.
-
-    Answers are cached per index generation (the state is per generation), by
-    the query's text form, which includes fields and boosts. A cut answer is
-    not cached. The mapping is read-only: it is the cached answer itself, and
-    a caller that changed it would change every later answer."""
+    """docnum -> score for every document matching `query`; flag when cut by the timer. Answers are cached
+    per index generation (the state is), by the query's text form, with fields and boosts; a cut answer is
+    not. The mapping is read-only: it is the cached answer itself, which a caller changing would change."""
     caching = state.match_cache.size > 0  # no cache: the key's text form is not worth making
     key = repr(query) if caching else ""
     hit = state.match_cache.get(key) if caching else None
@@ -114,6 +109,13 @@ def plan(state: IndexState, pq, known=None) -> BuiltQuery:
     words a truncation begins): a record page marks what the search matched with it."""
     return build_query(state.schema, pq, state.facet_values, known=known or knows(state),
                        candidates=lambda w, d: state.speller.candidates(w, d), starting=state.truncation_words)
+
+
+def read(state: IndexState, q: str, known: Known | None = None) -> ParsedQuery:
+    """`q` as the search reads it (where a value left open ends, places as phrases): a record page marks with it."""
+    known = known or knows(state)
+    return place_phrases(parse_query(q, partial(selects, state, known, _match)), known.written,
+                         lambda key: key in state.partner_place_keys)
 
 
 def respelled_notices(state: IndexState, known, pq: ParsedQuery, notices: list[str]) -> list[str]:
@@ -156,8 +158,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     started = time.perf_counter()
     if planned is None:
         known = knows(state)
-        pq = place_phrases(parse_query(req.q, partial(selects, state, known, _match)), known.written,
-                          lambda key: key in state.partner_place_keys)
+        pq = read(state, req.q, known)
         built = plan(state, pq, known)
     else:
         pq, built, known = planned

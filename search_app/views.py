@@ -20,8 +20,8 @@ from analyzers import fold_text
 from analyzers.stopwords import STOPWORDS
 from engine import SearchRequest
 from engine.highlight import mark_all, terms_by_field
-from engine.querylang import NAME_PREFIXES, NAMES, parse_query, prefix_target
-from engine.search import plan, search as run_search
+from engine.querylang import NAME_PREFIXES, NAMES, prefix_target
+from engine.search import plan, read, search as run_search
 from engine.state import folded_words
 from indexer import geography
 from indexer.action_ids import twins
@@ -434,7 +434,7 @@ def record_marks(q: str) -> Callable[[str | None, str], str]:
     terms: dict[str, frozenset] = {}
     if q.strip():
         try:
-            terms = terms_by_field(plan(state, parse_query(q)).query, state.markers)
+            terms = terms_by_field(plan(state, read(state, q)).query, state.markers)
         except Exception:  # noqa: BLE001 -- a record page never fails because of the query it came with
             terms = {}
 

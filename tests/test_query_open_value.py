@@ -130,3 +130,15 @@ def test_one_letter_after_a_name_s_first_words_is_enough(engine, typed, names):
 def test_one_letter_after_words_that_begin_no_name_is_still_too_few(engine):
     notices = engine.search(SearchRequest(q='collectivite:"de m*"', per_page=1))["query"]["notices"]
     assert "« m* » : il faut au moins deux lettres avant l'astérisque ; le mot est cherché tel quel." in notices
+
+
+def test_the_record_page_marks_the_words_after_the_value_left_open(client):
+    """`pays:"Maroc eau` lists what `pays:"Maroc" eau` lists; the record page it opens marks « eau » as
+    the closed query's does (it read « Maroc eau » as one value, and marked nothing)."""
+    import re
+    hit = client.get("/api/search", query_string={"q": 'pays:"Maroc eau', "per_page": 1}).get_json()["results"][0]
+    marked = {}
+    for q in ('pays:"Maroc eau', 'pays:"Maroc" eau'):
+        page = client.get(hit["url"].split("#")[0], query_string={"q": q}).get_data(as_text=True)
+        marked[q] = re.findall(r"<mark>([^<]*)</mark>", page)
+    assert marked['pays:"Maroc" eau'] and marked['pays:"Maroc eau'] == marked['pays:"Maroc" eau']
