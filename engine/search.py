@@ -112,10 +112,8 @@ def plan(state: IndexState, pq, known=None) -> BuiltQuery:
 
 
 def read(state: IndexState, q: str, known: Known | None = None) -> ParsedQuery:
-    """`q` as the search reads it (where a value left open ends, places as phrases): a record page marks with it."""
-    known = known or knows(state)
-    return place_phrases(parse_query(q, partial(selects, state, known, _match)), known.written,
-                         lambda key: key in state.partner_place_keys)
+    """`q` as the search reads it (where a value left open ends): a record page's marks, the suggestion shown."""
+    return parse_query(q, partial(selects, state, known or knows(state), _match))
 
 
 def respelled_notices(state: IndexState, known, pq: ParsedQuery, notices: list[str]) -> list[str]:
@@ -158,7 +156,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     started = time.perf_counter()
     if planned is None:
         known = knows(state)
-        pq = read(state, req.q, known)
+        pq = place_phrases(read(state, req.q, known), known.written, lambda key: key in state.partner_place_keys)
         built = plan(state, pq, known)
     else:
         pq, built, known = planned

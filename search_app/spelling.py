@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from analyzers import fold_text
-from engine.querylang import parse_query
+from engine.search import read
 
 from .formatting import match_case
 from .versions import of_version
@@ -104,7 +104,7 @@ def display_suggestion(q: str, typed_words: list[str], suggestion: str | None,
 def show_suggestion(response: dict, q: str, state) -> None:
     """The response's folded suggestion replaced by the query as the user should read it, and the
     words changed (`corrections`): the API, the page and the command line show the same."""
-    shown = display_suggestion(q, parse_query(q).text_words(), response["suggestion"],
+    shown = display_suggestion(q, read(state, q).text_words(), response["suggestion"],
                                written_forms(state)) if response.get("suggestion") else None
     response["suggestion"] = shown["query"] if shown else None
     response["corrections"] = [{"typed": t, "shown": s} for t, s in shown["changes"]] if shown else []

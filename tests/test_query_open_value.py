@@ -142,3 +142,14 @@ def test_the_record_page_marks_the_words_after_the_value_left_open(client):
         page = client.get(hit["url"].split("#")[0], query_string={"q": q}).get_data(as_text=True)
         marked[q] = re.findall(r"<mark>([^<]*)</mark>", page)
     assert marked['pays:"Maroc" eau'] and marked['pays:"Maroc eau'] == marked['pays:"Maroc" eau']
+
+
+def test_the_suggestion_keeps_the_value_left_open(client):
+    """A misspelt word after a value left open is corrected where it stands: the suggestion was the
+    corrected word alone (« assainissement »), and following it dropped the country."""
+    api = client.get("/api/search", query_string={"q": 'pays:"Maroc assainisment', "per_page": 1}).get_json()
+    assert api["suggestion"] == 'pays:"Maroc assainissement'
+    assert api["corrections"] == [{"typed": "assainisment", "shown": "assainissement"}]
+    after = client.get("/api/search", query_string={"q": api["suggestion"], "per_page": 1}).get_json()
+    closed = client.get("/api/search", query_string={"q": 'pays:"Maroc" assainissement', "per_page": 1}).get_json()
+    assert after["total"] == closed["total"] > 0
