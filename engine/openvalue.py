@@ -6,16 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from .querybuild import build_query
-from .querylang import parse_query
+from .querylang import NAMES, parse_query, prefix_target
 from .querymodel import NO_VALUE
 from .state import IndexState
 
 Match = Callable[[IndexState, object], tuple[Mapping[int, float], bool]]  # search._match
 
 
-def selects(state: IndexState, known, match: Match, prefix: str, value: str) -> bool:
+def selects(state: IndexState, known, match: Match, prefix: str, value: str, whole: bool = True) -> bool:
     """Whether `prefix:"value"` selects a record: a facet value it names, or a name (or a region's
-    text) some record has."""
+    text) some record has. A beginning of the value typed (not `whole`) naming a collectivity must end
+    where a name does: `collectivite:"Saint Dennis eau` read « Saint » and listed every Saint…, and
+    `"Conseil général de Dordogne eau` every conseil général (review 2 r51, M1)."""
+    if not whole and prefix_target(prefix) == NAMES and not state.ends_a_name(value):
+        return False
     built = build_query(state.schema, parse_query(f'{prefix}:"{value}"'), state.facet_values, known=known,
                         candidates=lambda w, d: state.speller.candidates(w, d), starting=state.truncation_words)
     if any(v != NO_VALUE for values in (*built.filters.values(), *built.excluded_filters.values()) for v in values):

@@ -22,8 +22,9 @@ def raw_tokens(text: str) -> list[str]:
 _VALUE_START_RE = re.compile(_PREFIX + r'(?P<group>[(\[{])?')  # a prefix's value, or its group, begins
 _NEXT_PREFIX_RE = re.compile(r'\s-?(?P<name>[^\s:"()\[\]{}]+):')  # a prefix typed inside a value left open
 MAX_VALUE_WORDS = 10  # an open value's beginnings `selects` is asked of, the longest first
-# (prefix as typed, a value): whether that value selects any record (engine.openvalue), for a value left open
-Selects = Callable[[str, str], bool]
+# (prefix as typed, a value, whether it is the whole value typed or a beginning of it): whether that value
+# selects any record (engine.openvalue), for a value left open
+Selects = Callable[[str, str, bool], bool]
 
 
 def _group_end(text: str, start: int) -> int | None:
@@ -93,9 +94,9 @@ def _known_beginning(value: str, prefix: str, selects: Selects) -> str | None:
     """The longest beginning of `value`, in whole words, that selects records (`Maroc` of « Maroc eau »),
     when the whole value selects none; None otherwise (the whole is read as the value)."""
     cuts = [m.start() for m in re.finditer(r"\s+", value.strip())][::-1][:MAX_VALUE_WORDS]
-    if not cuts or selects(prefix, value.strip()):
+    if not cuts or selects(prefix, value.strip(), True):
         return None
-    return next((value.strip()[:c] for c in cuts if selects(prefix, value.strip()[:c])), None)
+    return next((value.strip()[:c] for c in cuts if selects(prefix, value.strip()[:c], False)), None)
 
 
 def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool] = lambda p: True,
@@ -125,7 +126,7 @@ def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool
     elif opened.before is not None:
         cut = opened.start + len(value.rstrip())
         if value.strip():  # (an empty one, as below)
-                notices.append(f"Guillemet non fermé : la valeur lue est « {value.strip()} », jusqu'au préfixe "
+            notices.append(f"Guillemet non fermé : la valeur lue est « {value.strip()} », jusqu'au préfixe "
                            f"« {opened.before} » qui la suit.")
     else:
         cut = opened.start + len(value.rstrip())

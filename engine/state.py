@@ -21,7 +21,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
-from analyzers.filters import normalize_saint
+from analyzers.filters import normalize_saint, spell_out_saints
 from analyzers.stopwords import STOPWORDS
 from analyzers.vocabulary import ENTRIES, PLACE, load_expansions
 from analyzers.wordtables import WordTables
@@ -260,6 +260,12 @@ class IndexState:
             for w in dict.fromkeys(words):
                 out.setdefault(w, []).append((words, entry.count))
         return out
+
+    def ends_a_name(self, text: str) -> bool:
+        """Whether `text`'s words end a name (`Saint-Denis`, `Essonne`; not `Saint`, `Conseil général de`): where
+        a name's value left open may end (engine.openvalue)."""
+        words = folded_words(spell_out_saints(text))  # (as written: `Saintes` is no « Saint », here)
+        return bool(words) and any(e.words[-len(words):] == words for e in self.names)
 
     def truncation_words(self, begins: str, limit: int, after: tuple[str, ...] = ()) -> tuple[list[str], int]:
         """The words a truncation is searched for (truncations.Starting): the index's beginning so, the most

@@ -21,7 +21,7 @@ def known(*values: str):
     """A `selects` knowing these values (of any prefix), recording what it was asked."""
     asked: list[tuple[str, str]] = []
 
-    def selects(prefix: str, value: str) -> bool:
+    def selects(prefix: str, value: str, whole: bool) -> bool:
         asked.append((prefix, value))
         return value in values
     selects.asked = asked  # type: ignore[attr-defined]
@@ -69,6 +69,25 @@ def test_the_search_reads_the_open_value_as_the_closed_one(engine):
     saint_denis = 'collectivite:"Saint-Denis (eau OR santé)'
     assert total(engine, saint_denis) == total(engine, 'collectivite:"Saint-Denis" (eau OR santé)') > 0
     assert total(engine, 'pays:(Mali OR "Maroc eau') == total(engine, "pays:(Mali OR Maroc) eau") > 0
+
+
+@pytest.mark.parametrize("q, closed", [
+    ('collectivite:"Saint Dennis eau', 'collectivite:"Saint Dennis eau"'),  # not « Saint »: every Saint…
+    ('collectivite:"Conseil général de Dordogne eau', 'collectivite:"Conseil général de Dordogne eau"'),
+    ('collectivite:"de m* eau santé', 'collectivite:"de m* eau santé"'),  # not « de »
+])
+def test_a_name_s_value_left_open_ends_only_where_a_name_ends(engine, q, closed):
+    """A beginning of a collectivity's value is the value only where a name ends (review 2 r51, M1)."""
+    r = engine.search(SearchRequest(q=q, per_page=1, facets=False))
+    assert not any("la valeur lue est" in n for n in r["query"]["notices"]), r["query"]["notices"]
+    assert r["total"] == total(engine, closed)
+
+
+@pytest.mark.parametrize("q, value", [
+    ('collectivite:"St-Denis eau', "St-Denis"), ('collectivite:"Essonne eau', "Essonne")])
+def test_a_name_s_value_left_open_may_end_where_a_name_ends(engine, q, value):
+    r = engine.search(SearchRequest(q=q, per_page=1, facets=False))
+    assert cut_at(value, "eau") in r["query"]["notices"] and r["total"] > 0
 
 
 def test_the_api_and_the_page_say_where_the_value_ended(client):
