@@ -89,10 +89,24 @@ class Group:
 
 
 def _looks_for(alt: Alternative) -> tuple | None:
-    """Every term `alt` looks for, field by field, boosts aside (None for a span of words)."""
+    """What `alt` looks for, field by field, boosts aside (None for a span of words): each part's query
+    itself, not only its terms, which a pattern (a wildcard, a range) has none of (review 1 r51)."""
     if alt.children or alt.otherwise or not alt.parts:
         return None
-    return tuple(sorted((f, type(q).__name__, tuple(t for _, t in q.iter_all_terms())) for f, q in alt.parts))
+    return tuple(sorted((f, repr(_unboosted(q))) for f, q in alt.parts))
+
+
+def _unboosted(q: Q.Query) -> Q.Query:
+    q = q.copy()  # (a deep copy)
+    for sub in _every_node(q):
+        sub.boost = 1.0
+    return q
+
+
+def _every_node(q: Q.Query):
+    yield q
+    for child in q.children():
+        yield from _every_node(child)
 
 
 def without_twins(alternatives: list[Alternative]) -> list[Alternative]:

@@ -93,3 +93,13 @@ def test_csr_lists_the_sheet_writing_it_first(engine):
     typed = [i for i, v in enumerate(vias) if v & LITERAL]
     only_expanded = [i for i, v in enumerate(vias) if v and not v & LITERAL]
     assert typed and only_expanded and max(typed) < min(only_expanded)
+
+
+def test_patterns_are_compared_by_what_they_look_for():
+    # a wildcard has no terms to compare: two different ones are not twins; the same one at another boost is
+    from whoosh import query as Q
+    one = Alternative("synonym", "a", [("parties", Q.Wildcard("parties", "saint?*denis", boost=0.5))], grade=0.55)
+    other = Alternative("synonym", "b", [("parties", Q.Wildcard("parties", "saint?*etienne", boost=0.5))], grade=0.55)
+    again = Alternative("family", "c", [("parties", Q.Wildcard("parties", "saint?*denis", boost=0.65))], grade=0.65)
+    assert without_twins([one, other]) == [one, other]
+    assert without_twins([one, other, again]) == [again, other]
