@@ -114,20 +114,30 @@ def without_twins(alternatives: list[Alternative]) -> list[Alternative]:
     scored apart, counted twice (`CSR`: « CSREF » and « CSRéf » fold alike, 2 × 0,55 outranked the
     sheet writing CSR: issue 12, an expansion never beats the word). The one kept is the typed word if
     it is one, else the best graded (the first of equals), at the first one's place. Inflections
-    (« zone côtière », « zones côtières ») differ in the names fields, which are not stemmed: two."""
-    twins: dict[tuple, list[Alternative]] = {}
-    for a in alternatives:
-        if (key := _looks_for(a)) is not None:
-            twins.setdefault(key, []).append(a)
-    if all(len(t) == 1 for t in twins.values()):
+    (« zone côtière », « zones côtières ») differ in the names fields, which are not stemmed: two.
+    Each search asks it of every group: the parts' terms rule most groups out, and only those sharing
+    them are compared in full (the full key was a third of the query's planning: read1 r51)."""
+    terms = [_terms_of(a) for a in alternatives]
+    if len({t for t in terms if t is not None}) == sum(t is not None for t in terms):
         return alternatives
+    keys = [_looks_for(a) for a in alternatives]
+    twins: dict[tuple, list[Alternative]] = {}
+    for a, key in zip(alternatives, keys, strict=True):
+        if key is not None:
+            twins.setdefault(key, []).append(a)
     out: list[Alternative] = []
-    for a in alternatives:
-        key = _looks_for(a)
+    for a, key in zip(alternatives, keys, strict=True):
         same = twins[key] if key is not None else [a]
         if a is same[0]:
             out.append(max(same, key=lambda b: (b.via in LITERAL, b.grade)))  # max keeps the first of equals
     return out
+
+
+def _terms_of(alt: Alternative) -> tuple | None:
+    """What `_looks_for` compares, cheaply: two alternatives alike have the same (a pattern has no terms)."""
+    if alt.children or alt.otherwise or not alt.parts:
+        return None
+    return tuple(sorted((f, type(q).__name__, tuple(sorted(q.iter_all_terms()))) for f, q in alt.parts))
 
 
 def rebuilt(group: Group, alternatives: list[Alternative]) -> Group:
