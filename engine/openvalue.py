@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 
 from .querybuild import build_query
 from .querylang import NAMES, parse_query, prefix_target
-from .querymodel import NO_VALUE
 from .state import IndexState
 
 Match = Callable[[IndexState, object], tuple[Mapping[int, float], bool]]  # search._match
@@ -22,6 +21,6 @@ def selects(state: IndexState, known, match: Match, prefix: str, value: str, who
         return False
     built = build_query(state.schema, parse_query(f'{prefix}:"{value}"'), state.facet_values, known=known,
                         candidates=lambda w, d: state.speller.candidates(w, d), starting=state.truncation_words)
-    if any(v != NO_VALUE for values in (*built.filters.values(), *built.excluded_filters.values()) for v in values):
+    if any(built.shown_filters.values()):  # (a value left open is never negated here: the minus stays outside)
         return True
     return any(g.query is not None and match(state, g.query)[0] for g in built.groups)

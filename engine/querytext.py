@@ -99,7 +99,7 @@ def _known_beginning(value: str, prefix: str, selects: Selects) -> str | None:
     return next((value.strip()[:c] for c in cuts if selects(prefix, value.strip()[:c], False)), None)
 
 
-def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool] = lambda p: True,
+def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool],
                   selects: Selects | None = None) -> str:
     """The query with its quotes paired. A quote left open on a prefix's value is closed at the end
     (before a group's closing bracket; in a group closed after it, at its bracket), or before the next
@@ -118,22 +118,20 @@ def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool
     value = text[opened.start:opened.end]
     known = _known_beginning(value, opened.prefix, selects) \
         if selects is not None and value.strip() and is_prefix(opened.prefix) else None
+    cut = opened.start + len(value.rstrip())
     if known is not None:
         cut = opened.start + len(value) - len(value.lstrip()) + len(known)
         rest = text[cut:opened.end if opened.closed is not None or opened.before else len(text)].strip()
         notices.append(f"Guillemet non fermé : la valeur lue est « {known} » ; la suite, « {rest} », est lue "
                        "comme des mots simples.")
     elif opened.before is not None:
-        cut = opened.start + len(value.rstrip())
         if value.strip():  # (an empty one, as below)
             notices.append(f"Guillemet non fermé : la valeur lue est « {value.strip()} », jusqu'au préfixe "
                            f"« {opened.before} » qui la suit.")
-    else:
-        cut = opened.start + len(value.rstrip())
-        if value.strip():  # an empty one is said by the prefix's own notice (`pays:"`: « n'est suivi de rien »)
-            notices.append("Guillemet non fermé : la valeur est lue jusqu'à la fin de son groupe."
-                           if opened.closed is not None and text[opened.closed + 1:].strip() else
-                           "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête.")
+    elif value.strip():  # an empty one is said by the prefix's own notice (`pays:"`: « n'est suivi de rien »)
+        notices.append("Guillemet non fermé : la valeur est lue jusqu'à la fin de son groupe."
+                       if opened.closed is not None and text[opened.closed + 1:].strip() else
+                       "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête.")
     if not opened.group or known is None and opened.before is None:
         return text[:cut] + '"' + text[cut:]
     if opened.closed is not None:  # the rest leaves the group the user closed: `pays:(Mali OR "Maroc) eau`

@@ -23,6 +23,7 @@ from engine.highlight import mark_all, terms_by_field
 from engine.querylang import NAME_PREFIXES, NAMES, prefix_target
 from engine.search import plan, read, search as run_search
 from engine.state import folded_words
+from engine.suggestion import knows
 from indexer import geography
 from indexer.action_ids import twins
 from indexer.facet_registry import COUNTRY, DOMAIN, REGION, is_french, registry
@@ -434,7 +435,8 @@ def record_marks(q: str) -> Callable[[str | None, str], str]:
     terms: dict[str, frozenset] = {}
     if q.strip():
         try:
-            terms = terms_by_field(plan(state, read(state, q)).query, state.markers)
+            known = knows(state)  # (one per request: its memo)
+            terms = terms_by_field(plan(state, read(state, q, known), known).query, state.markers)
         except Exception:  # noqa: BLE001 -- a record page never fails because of the query it came with
             terms = {}
 

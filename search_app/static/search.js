@@ -135,6 +135,7 @@
   // (typing: the typed entry, replaced while it is not settled), "confirm" (Enter, a picked suggestion:
   // the typed entry if there is one, else a new one; settled), "pop" (Back and Forward: none).
   function record(url, how) {
+    if (how === "pop") return;  // (the entry is there, its lists checked by keepUnfolded)
     var same = url === location.pathname + location.search;  // never two entries alike in a row
     var st = { unfolded: unfoldedLists() };  // the entry is written once, with its lists (read1 r50, #4)
     if (how === "push") {
@@ -212,7 +213,7 @@
         document.title = doc.title;
         lastUrl = url;
         record(url, how);
-        keepUnfolded();
+        if (how === "pop") keepUnfolded();  // (the lists the entry kept, where some could not be shown)
         if (how === "pop") { var fq = doc.getElementById("q"); if (fq) input.value = fq.value; }
         bindSort();
         setFilters(false);
