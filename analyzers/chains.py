@@ -8,6 +8,11 @@ from .stemming import FrenchStemFilter
 from .stopwords import FrenchStopFilter
 from .tokenizers import FrenchTokenizer
 
+# positions between two names of a names field (indexer.documents joins them one a line): far
+# more than any phrase's slop (1, engine.fieldquery), so that no phrase spans two names (« Nord »,
+# the French département, then « Mali », the partner's country, are no « Nord-Mali »)
+NAME_GAP = 100
+
 
 def french_analyzer():
     """Full text: elision, folding, saints, compounds, stop words, stemming."""
@@ -17,8 +22,9 @@ def french_analyzer():
 
 def names_analyzer():
     """Collectivity and place names: no stop words, no stemming; saints
-    normalised, a leading article optional, compounds split."""
-    return (FrenchTokenizer() | ElisionFilter() | FoldFilter() | SaintFilter()
+    normalised, a leading article optional, compounds split; each line
+    (one name) NAME_GAP positions after the one before."""
+    return (FrenchTokenizer(gap=NAME_GAP) | ElisionFilter() | FoldFilter() | SaintFilter()
             | LeadingArticleFilter() | CompoundSplitFilter())
 
 

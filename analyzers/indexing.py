@@ -32,7 +32,7 @@ from .filters import (
 from .folding import FoldFilter, fold_text
 from .stemming import FrenchStemFilter, stem_word
 from .stopwords import FrenchStopFilter
-from .tokenizers import TOKEN_RE, FrenchTokenizer, normalize_token
+from .tokenizers import TOKEN_RE, FrenchTokenizer, normalize_token, numbered
 
 # the filters that map a token's text alone, and whether they drop a token
 # they map to "" (the stemmer keeps it)
@@ -56,8 +56,9 @@ class Plan:
     `post` applied) are computed once; the loop only places them."""
 
     def __init__(self, pre: list[tuple[Callable[[str], str], bool]], article: bool, joined: bool | None,
-                 stops: frozenset[str] | None, post: list[tuple[Callable[[str], str], bool]]):
+                 stops: frozenset[str] | None, post: list[tuple[Callable[[str], str], bool]], gap: int = 0):
         self.pre, self.article, self.joined, self.stops, self.post = pre, article, joined, stops, post
+        self.gap = gap  # the tokenizer's: positions skipped at a line break
         self._tokens: dict[str, tuple[str, tuple[Piece, ...], int] | None] = {}
 
     def _token(self, raw: str) -> tuple[str, tuple[Piece, ...], int] | None:
@@ -108,8 +109,11 @@ class Plan:
         # piece of every token, a fifth of the positions' time as a method
         gap_shift, kept_at = 0, -1
         pending: set[int] = set()  # stop words' positions not closed yet
-        tokens = TOKEN_RE.findall(value)
-        for pos, raw in enumerate(tokens):
+        if self.gap and "\n" in value:  # a names field's lines, each `gap` apart (tokenizers.numbered)
+            tokens: Iterable[tuple[int, str]] = [(p, m.group(0)) for p, m in numbered(value, self.gap)]
+        else:
+            tokens = enumerate(TOKEN_RE.findall(value))
+        for pos, raw in tokens:
             if raw in known:
                 token = known[raw]
             else:
@@ -170,7 +174,8 @@ def plan_for(analyzer) -> Plan | None:
     items = getattr(analyzer, "items", None)
     if not items or type(items[0]) is not FrenchTokenizer:
         return None
-    key = tuple((type(item), getattr(item, "joined", None), getattr(item, "stops", None)) for item in items)
+    key = tuple((type(item), getattr(item, "joined", None), getattr(item, "stops", None), getattr(item, "gap", None))
+                for item in items)
     if key not in _PLANS:
         _PLANS[key] = _plan(items)
     return _PLANS[key]
@@ -211,7 +216,7 @@ def _plan(items) -> Plan | None:
             stops, stage = item.stops, 3
         else:
             return None
-    return Plan(pre, article, joined, stops, post)
+    return Plan(pre, article, joined, stops, post, gap=items[0].gap)
 
 
 class PlannedPositions(Positions):

@@ -5,6 +5,7 @@ like a compound into `15000` + `15`, `000`; `1,5` and `1.5` -> `1,5`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
@@ -35,6 +36,19 @@ _APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 _HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
 
 
+def numbered(value: str, gap: int = 0, start: int = 0) -> Iterator[tuple[int, re.Match]]:
+    """Each token's match in `value` with its position: one after the other, and `gap` more
+    where a line break stands between two tokens (a names field's items, one a line: with a gap
+    wider than a phrase's slop, no phrase is found across two names)."""
+    pos, last = start - 1, -1
+    for match in TOKEN_RE.finditer(value):
+        pos += 1
+        if gap and last >= 0 and value.find("\n", last, match.start()) >= 0:
+            pos += gap
+        last = match.end()
+        yield pos, match
+
+
 @lru_cache(maxsize=65536)  # every token passes here: the same words again and again
 def normalize_token(text: str) -> str:
     """One apostrophe (`'`), one hyphen (`-`), one thousands separator (` `)."""
@@ -52,14 +66,20 @@ def normalize_token(text: str) -> str:
 
 class FrenchTokenizer(Tokenizer):
     """Yields words, compounds (`aix-en-provence`, `l'assainissement`,
-    `n'gabakoro`) and numbers; compounds are split later, after elision."""
+    `n'gabakoro`) and numbers; compounds are split later, after elision.
+    `gap`: positions skipped at a line break between two tokens (`numbered`)."""
+
+    gap = 0  # (a class default: the schemas pickled before it unpickle as they were)
+
+    def __init__(self, gap: int = 0):
+        self.gap = gap
 
     # the tokens are this expression's matches, as written (the highlighter
     # scans whole texts with it rather than making a Token per word)
     pattern = TOKEN_RE
 
     def __eq__(self, other):
-        return other.__class__ is self.__class__
+        return other.__class__ is self.__class__ and other.gap == self.gap
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True,
@@ -75,8 +95,7 @@ class FrenchTokenizer(Tokenizer):
                 t.endchar = start_char + len(value)
             yield t
             return
-        pos = start_pos
-        for match in TOKEN_RE.finditer(value):
+        for pos, match in numbered(value, self.gap, start_pos):
             text = normalize_token(match.group(0))
             t.text = text
             t.boost = 1.0
@@ -85,7 +104,6 @@ class FrenchTokenizer(Tokenizer):
                 t.original = match.group(0)
             if positions:
                 t.pos = pos
-                pos += 1
             if chars:
                 t.startchar = start_char + match.start()
                 t.endchar = start_char + match.end()

@@ -21,7 +21,8 @@ from .text import slugify
 # Bump when the schema, the analyzers or the document layout change: an index
 # built with another version is rebuilt.
 # 8: the word tables store the parties lines, folded, and where their words stand in the sheets
-SCHEMA_VERSION = 9  # 9: an action's record carries its partnership's `detail` (build._write_tables)
+# 9: an action's record carries its partnership's `detail` (build._write_tables)
+SCHEMA_VERSION = 10  # 10: the names fields' lines apart (analyzers.chains.NAME_GAP)
 
 # The text fields every document has (their BM25F weights are the ranking
 # profile's, engine/ranking_profile.py): names and places, then titles and

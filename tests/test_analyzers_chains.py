@@ -52,6 +52,19 @@ def test_names_analyzer_query_side():
     assert terms(names_analyzer(), "st etienne", mode="query") == ["saint", "etienne"]
 
 
+def test_names_analyzer_sets_each_line_a_gap_apart_and_the_others_do_not():
+    from analyzers.chains import NAME_GAP
+    assert NAME_GAP > 1  # wider than a phrase's slop (1, engine.fieldquery)
+
+    def at(analyzer, value):
+        return {t.text: t.pos for t in analyzer(value, positions=True, mode="index")}
+    names = at(names_analyzer(), "Hauts-de-France\nNord\nMali")
+    assert names["nord"] - names["france"] == names["mali"] - names["nord"] == 1 + NAME_GAP
+    assert at(names_analyzer(), "Nord Mali")["mali"] == 1  # words of one name stay in sequence
+    assert at(french_analyzer(), "forage\npuits")["puit"] == 1  # texts: a line break is no gap
+    assert pickle.loads(pickle.dumps(names_analyzer())).items[0].gap == NAME_GAP
+
+
 def test_spelling_analyzer_keeps_stop_words_and_unstemmed_forms():
     assert terms(spelling_analyzer(), "Les écoles d'Aix-en-Provence") == [
         "les", "ecoles", "aixenprovence", "aix", "en", "provence"]

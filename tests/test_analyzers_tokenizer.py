@@ -58,3 +58,22 @@ PLAIN = re.compile(f"{_ORDINAL}|{_GROUPED}|{_DECIMAL}|{_WORD}", re.UNICODE)
 def test_the_fast_token_pattern_cuts_as_the_plain_alternation(value):
     """TOKEN_RE (lookahead, word first) finds the same tokens as the plain alternation."""
     assert [m.span() for m in TOKEN_RE.finditer(value)] == [m.span() for m in PLAIN.finditer(value)]
+
+
+def positions(value, gap=0):
+    return [(t.pos, t.text) for t in FrenchTokenizer(gap=gap)(value, positions=True)]
+
+
+def test_a_line_break_skips_the_gap_between_two_tokens_only():
+    assert positions("Nord\nMali") == [(0, "Nord"), (1, "Mali")]  # no gap asked: as before
+    assert positions("Nord\nMali", gap=100) == [(0, "Nord"), (101, "Mali")]
+    # one gap per break between two tokens, however many lines; none before the first token
+    assert positions("\n\nHauts-de-France \n\n Nord\nKayes Mali\n", gap=10) == [
+        (0, "Hauts-de-France"), (11, "Nord"), (22, "Kayes"), (23, "Mali")]
+
+
+def test_the_gap_keeps_the_tokens_offsets_and_is_part_of_equality():
+    value = "Nord\nMali"
+    toks = [(t.pos, t.startchar, t.endchar) for t in FrenchTokenizer(gap=5)(value, positions=True, chars=True)]
+    assert toks == [(0, 0, 4), (6, 5, 9)]
+    assert FrenchTokenizer(gap=5) == FrenchTokenizer(gap=5) != FrenchTokenizer()

@@ -20,6 +20,8 @@ EDGES = [
     "15 000 euros et 1.250.000 FCFA, 1,5 % en 2008-2010", "de la-de-la du des", "le-la-les",
     "COOPÉRATION DÉCENTRALISÉE réalisée réalisées infirmières", "a-b-c d e-f", "2ème 1er AFDI68",
     "« l’école » — d’Ille-et-Vilaine ’s ‘quoted’", "Ségou\u00a0Mopti\u202fKayes ИВАН 中文",
+    # a names field's lines (the names analyzer sets them apart): an article or a compound across them
+    "Le Blanc-Mesnil\nNord\n\nMali", "\nLe\nl'\nSaint-Denis 15 000\n", "le\nNord-Pas-de-Calais\nKayes",
 ]
 
 
