@@ -41,19 +41,23 @@ DOCS = {
 COMMON = {f"common{i}": f"assainissement et {FILLER}" for i in range(30)}
 
 
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    path = tmp_path_factory.mktemp("small")
+def small_index(path, texts: dict[str, str]):
+    """An index of partnerships whose body is each text (key -> text), searched with the profile's
+    weighting: (searcher, ids, speller). Also test_twins.py's."""
     ix = whoosh_index.create_in(str(path), build_schema())
     w = ix.writer()
-    texts = {**DOCS, **COMMON}
     for key, body in texts.items():
         w.add_document(id=key, type="partnership", pid=key, title="", parties="", places="",
                        domains_text="", body=body, sheet="")
     w.commit()
     searcher = ix.searcher(weighting=ranking_profile.current().weighting())
     ids = {searcher.stored_fields(d)["id"]: d for d in range(searcher.doc_count_all())}
-    speller = Speller(count_vocabulary([[t] for t in texts.values()]))
+    return searcher, ids, Speller(count_vocabulary([[t] for t in texts.values()]))
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    searcher, ids, speller = small_index(tmp_path_factory.mktemp("small"), {**DOCS, **COMMON})
     yield searcher, ids, speller
     searcher.close()
 

@@ -8,16 +8,10 @@ the names fields, which are not stemmed, and stay two (round 50's K4 merged them
 from __future__ import annotations
 
 import pytest
-from whoosh import index as whoosh_index
 
-from analyzers import Speller
-from analyzers.wordtables import count_vocabulary
-from engine import SearchRequest, ranking, ranking_profile
-from engine.matching import Evaluator, FieldLengths
-from engine.querybuild import build_query
-from engine.querylang import parse_query
+from engine import SearchRequest
 from engine.querymodel import LITERAL, Alternative, without_twins
-from indexer.schema import build_schema
+from test_ranking import run as ranked, small_index
 
 FILLER = "coopération décentralisée entre les deux communes pour le développement local"
 DOCS = {
@@ -29,28 +23,14 @@ OTHERS = {f"other{i}": FILLER for i in range(20)}
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
-    path = tmp_path_factory.mktemp("twins")
-    ix = whoosh_index.create_in(str(path), build_schema())
-    w = ix.writer()
-    texts = {**DOCS, **OTHERS}
-    for key, body in texts.items():
-        w.add_document(id=key, type="partnership", pid=key, title="", parties="", places="",
-                       domains_text="", body=body, sheet="")
-    w.commit()
-    searcher = ix.searcher(weighting=ranking_profile.current().weighting())
-    ids = {searcher.stored_fields(d)["id"]: d for d in range(searcher.doc_count_all())}
-    speller = Speller(count_vocabulary([[t] for t in texts.values()]))
+    searcher, ids, speller = small_index(tmp_path_factory.mktemp("twins"), {**DOCS, **OTHERS})
     yield searcher, ids, speller
     searcher.close()
 
 
 def run(small, q):
-    searcher, ids, speller = small
-    built = build_query(searcher.schema, parse_query(q), {}, known=speller.__contains__,
-                        candidates=speller.candidates)
-    r = ranking.rank(built, Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all(), lambda d: 100)
-    names = {d: k for k, d in ids.items()}
-    return {names[d]: s for d, s in r.scores.items()}, built
+    scores, _, built = ranked(small, q)
+    return scores, built
 
 
 def test_the_two_spellings_of_an_expansion_are_one_alternative(small):
