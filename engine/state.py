@@ -267,14 +267,15 @@ class IndexState:
         words = folded_words(spell_out_saints(text))  # (as written: `Saintes` is no « Saint », here)
         return bool(words) and any(e.words[-len(words):] == words for e in self.names)
 
-    def truncation_words(self, begins: str, limit: int, after: tuple[str, ...] = ()) -> tuple[list[str], int]:
+    def truncation_words(self, begins: str, limit: int, after: tuple[str, ...] = ()) -> tuple[list[str], int] | None:
         """The words a truncation is searched for (truncations.Starting): the index's beginning so, the most
         frequent first; a name's last word (`collectivite:"saint et*"`, `after` its folded words before)
         those following them in the names, the most borne first (`St`, `Ste` are Saint, as the index reads
         them). The index's ten most frequent `et*` words follow no « saint », and the name listed nothing; a
         name the table lacks keeps the index's. A name's words no name continues so (`"saint sa*"`) ask
         for none: the index's 10 most frequent `sa*` words followed no « saint » either. A beginning of
-        one letter (`"saint d*"`) is completed only after a name's first words, which bound it."""
+        one letter (`"saint d*"`) is completed only after a name's first words, which bound it; elsewhere it
+        is too few (None)."""
         after = tuple(normalize_saint(w) for w in after)
         counts: Counter = Counter()
         n, short, named = len(after), len(begins) < MIN_TRUNCATED, False
@@ -284,7 +285,7 @@ class IndexState:
             named = named or bool(at)
             counts.update({w: count for w in at if w.startswith(begins)})
         if not named:
-            return ([], 0) if short else self.vocabulary.starting_with(begins, limit)
+            return None if short else self.vocabulary.starting_with(begins, limit)
         return sorted(counts, key=lambda w: (-counts[w], w))[:limit], len(counts)
 
     @functools.cached_property

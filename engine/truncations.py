@@ -28,7 +28,8 @@ LISTED = 4  # truncations a budget notice names; the others are counted
 
 # (folded beginning, limit, a name's folded words before it), what engine.state.truncation_words reads
 Key = tuple[str, int, tuple[str, ...]]
-Starting = Callable[[str, int, tuple[str, ...]], tuple[list[str], int]]  # Key -> (words, how many)
+# Key -> (words, how many); None: too few letters before the star
+Starting = Callable[[str, int, tuple[str, ...]], tuple[list[str], int] | None]
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,15 @@ class Truncations:
             if key is not None:
                 self.typed.setdefault(key, named(clause))
                 counts[key] = counts.get(key, 0) + 1
-        found = {key: starting(*key) if starting is not None else ([], 0) for key in counts}
+        asked = {key: starting(*key) if starting is not None else ([], 0) for key in counts}
+        # one letter no name's first words bound (`"de m*"`): too few, as a word's; after them, none may
+        # follow (`"saint x*"`: no name continues « saint » so, which the query builder says)
+        self._short = {k for k, got in asked.items() if got is None}
+        found = {k: got or ([], 0) for k, got in asked.items()}
         shares = _shares({k: len(words) for k, (words, _) in found.items()}, counts,
                          {k: total for k, (_, total) in found.items()}, budget)
         self._expansions = {k: Expansion(words[:shares[k]], total, shares[k] < len(words))
                             for k, (words, total) in found.items()}
-        # one letter no name's first words bound (`"de m*"`, `"saint x*"`): too few, as a word's
-        self._short = {k for k, (words, _) in found.items() if len(k[0]) < MIN_TRUNCATED and not words}
         self.budget = budget
 
     def expansion(self, clause: Clause) -> Expansion | None:

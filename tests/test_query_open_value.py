@@ -125,11 +125,13 @@ def test_a_next_prefix_stops_the_search_s_value_too(engine):
     assert total(engine, 'pays:"Maroc pays:"Mali"') == total(engine, 'pays:"Maroc" pays:"Mali"') > 0
 
 
-def test_a_name_s_words_no_name_continues_so_say_it(engine):
-    """`collectivite:"saint sa*"` fell back to the index's 114 `sa*` words, none after « saint » (L1)."""
-    notices = engine.search(SearchRequest(q='collectivite:"saint sa*"', per_page=1))["query"]["notices"]
-    assert "Aucun nom ne continue « saint » par « sa… »." in notices
-    assert not [n for n in notices if "commencent ainsi" in n]
+@pytest.mark.parametrize("head, last", [("saint", "sa"), ("saint", "x")])
+def test_a_name_s_words_no_name_continues_so_say_it(engine, head, last):
+    """`collectivite:"saint sa*"` fell back to the index's 114 `sa*` words, none after « saint » (L1);
+    `"saint x*"`, one letter after a name's first words, said « deux lettres » (review 2 r51, low)."""
+    notices = engine.search(SearchRequest(q=f'collectivite:"{head} {last}*"', per_page=1))["query"]["notices"]
+    assert f"Aucun nom ne continue « {head} » par « {last}… »." in notices
+    assert not [n for n in notices if "commencent ainsi" in n or "deux lettres" in n]
 
 
 @pytest.mark.parametrize("typed, names", [
