@@ -95,7 +95,9 @@ class FrenchTokenizer(Tokenizer):
                 t.endchar = start_char + len(value)
             yield t
             return
-        for pos, match in numbered(value, self.gap, start_pos):
+        # (the plain count unless lines are set apart: every field and every query passes here)
+        matches = numbered(value, self.gap, start_pos) if self.gap else enumerate(TOKEN_RE.finditer(value), start_pos)
+        for pos, match in matches:
             text = normalize_token(match.group(0))
             t.text = text
             t.boost = 1.0
