@@ -212,6 +212,12 @@ SHEET_CASES = {
     # no sheet writes « garderie »: the day nurseries are Poitiers-Azrou's « crèche parentale » and the
     # « crèches » Roubaix's petite enfance service shows Bouira's staff; a crèche is one kind of childcare
     "garderie": ("halte-garderie", "crèche", "crèches", None),
+    # words found from the documents (round 52, V9: 30 more subjects of the Mali sheets, seed 4909,
+    # /work/coord/r52/v9/gaps.md)
+    # the State's local services are « services déconcentrés » in the Mali and Isère-Tadla sheets, « services
+    # extérieurs » in Champagne-Ardenne-Oriental's and Vienne-Tiflet's (the Moroccan name)
+    "services déconcentrés": ("services extérieurs", "services déconcentrés",
+                              "services déconcentrés", "services extérieurs"),
 }
 
 
