@@ -218,6 +218,9 @@ SHEET_CASES = {
     # extérieurs » in Champagne-Ardenne-Oriental's and Vienne-Tiflet's (the Moroccan name)
     "services déconcentrés": ("services extérieurs", "services déconcentrés",
                               "services déconcentrés", "services extérieurs"),
+    # animal health: Pontcharra-Dembella's « Auxiliaires d'élevages » (Mali l.9904), Roncq-Sélinkégny's « parc
+    # de vaccination » for the animals; a vaccination park does not bring every vet
+    "santé animale": ("vétérinaires", "auxiliaires d'élevage", "parc de vaccination", None),
 }
 
 
