@@ -221,6 +221,11 @@ SHEET_CASES = {
     # animal health: Pontcharra-Dembella's « Auxiliaires d'élevages » (Mali l.9904), Roncq-Sélinkégny's « parc
     # de vaccination » for the animals; a vaccination park does not bring every vet
     "santé animale": ("vétérinaires", "auxiliaires d'élevage", "parc de vaccination", None),
+    # words found from the documents (round 52, V10: 30 subjects, seed 4910, /work/coord/r52/v10/gaps.md)
+    # no sheet writes « compétition(s) sportive(s) »: Poitiers-Azrou's « championnat national » (Maroc l.2885),
+    # Roubaix-Bouira's « tournoi roubaisien » (alg l.3680), Bagnolet-Massala's « tournoi de foot » (Mali l.1227),
+    # Marseille-Alger's « match de solidarité » (alg l.2507); a tournament query does not want every competition
+    "compétition sportive": ("compétitions sportives", "tournoi", "championnat", None),
 }
 
 
