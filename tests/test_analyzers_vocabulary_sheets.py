@@ -226,6 +226,9 @@ SHEET_CASES = {
     # Roubaix-Bouira's « tournoi roubaisien » (alg l.3680), Bagnolet-Massala's « tournoi de foot » (Mali l.1227),
     # Marseille-Alger's « match de solidarité » (alg l.2507); a tournament query does not want every competition
     "compétition sportive": ("compétitions sportives", "tournoi", "championnat", None),
+    # no sheet writes « habitation(s) » (round 52, V10): the dwellings are Roubaix-Bouira's « habitat » (alg
+    # l.3658, l.3664), Mulhouse-Sofara's « habitat menacé par l'érosion », Roncq-Sélinkégny's « logements »
+    "habitations": ("habitation", "habitat", "habitat", None),
 }
 
 
