@@ -229,6 +229,11 @@ SHEET_CASES = {
     # no sheet writes « habitation(s) » (round 52, V10): the dwellings are Roubaix-Bouira's « habitat » (alg
     # l.3658, l.3664), Mulhouse-Sofara's « habitat menacé par l'érosion », Roncq-Sélinkégny's « logements »
     "habitations": ("habitation", "habitat", "habitat", None),
+    # one sorting of household waste (round 52, V10): Paris-Alger writes both (« une collecte sélective avec
+    # recyclage », « au tri sélectif », alg l.2881-2884), Tours-Marrakech « Tri sélectif dans un quartier
+    # écologique pilote » with its yellow bags (Maroc l.3967), Roubaix-Bouira's « centre de tri des déchets »
+    # (alg l.3640); not « recyclage », also a staff's refresher training (« recyclage du personnel », Mali l.9375)
+    "tri sélectif": ("collecte sélective", "tri sélectif", "centre de tri", None),
 }
 
 
