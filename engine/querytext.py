@@ -22,6 +22,7 @@ def raw_tokens(text: str) -> list[str]:
 _VALUE_START_RE = re.compile(_PREFIX + r'(?P<group>[(\[{])?')  # a prefix's value, or its group, begins
 _NEXT_PREFIX_RE = re.compile(r'\s-?(?P<name>[^\s:"()\[\]{}]+):')  # a prefix typed inside a value left open
 MAX_VALUE_WORDS = 10  # an open value's beginnings `selects` is asked of, the longest first
+MAX_STOPPED = 10  # values left open a next prefix stops, read in turn (each may ask `selects`)
 # (prefix as typed, a value, whether it is the whole value typed or a beginning of it): whether that value
 # selects any record (engine.openvalue), for a value left open
 Selects = Callable[[str, str, bool], bool]
@@ -107,14 +108,33 @@ def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool
     it) and `pays:(Mali OR "Maroc` listed 0; `pays:"Maroc pays:"Mali"` read « Maroc pays: ». When the
     value so read selects nothing but a beginning of it does (`selects`: `pays:"Maroc eau`), the value is
     that beginning, and the rest is words: « Maroc eau » took the user's word and listed 0.
+    Whatever the count of quotes: a quote the next prefix's value took (`pays:"Maroc pays:"Mali`) or
+    that closes it (`pays:"Maroc domaine:Santé"`) paired the one left open, and the value read « Maroc
+    pays: », « Maroc domaine:Santé », 0 results (review 2 r51, L1); each value so stopped is read in turn.
     Any other open quote is dropped and its words read as plain words."""
+    if '"' not in text:  # (most queries: nothing to look at)
+        return text
+    for _ in range(MAX_STOPPED):
+        opened = _open_value(text, is_prefix)
+        if opened is None or opened.before is None:
+            break
+        text = _value_closed(text, opened, notices, is_prefix, selects)
+    else:
+        opened = None
     if text.count('"') % 2 == 0:
         return text
-    opened = _open_value(text, is_prefix)
     if opened is None:
         idx = text.rfind('"')
         notices.append("Guillemet non fermé : les mots qui suivent sont lus comme des mots simples.")
         return text[:idx] + " " + text[idx + 1:]
+    return _value_closed(text, opened, notices, is_prefix, selects)
+
+
+def _value_closed(text: str, opened: _OpenValue, notices: list[str], is_prefix: Callable[[str], bool],
+                  selects: Selects | None) -> str:
+    """The query with the value left open closed where it ends (quotes_closed), said in a notice; a next
+    prefix that stopped it takes the quote that paired it (`pays:"Maroc domaine:Santé"` is
+    `pays:"Maroc" domaine:"Santé"`)."""
     value = text[opened.start:opened.end]
     known = _known_beginning(value, opened.prefix, selects) \
         if selects is not None and value.strip() and is_prefix(opened.prefix) else None
@@ -132,6 +152,10 @@ def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool
         notices.append("Guillemet non fermé : la valeur est lue jusqu'à la fin de son groupe."
                        if opened.closed is not None and text[opened.closed + 1:].strip() else
                        "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête.")
+    if opened.before is not None and text.count('"') % 2 == 0:  # its quote paired it: the next value's now
+        after = opened.end + 1 + len(opened.before)  # (the prefix's colon, after the space before it)
+        if not text.startswith('"', after):
+            text = text[:after] + '"' + text[after:]
     if not opened.group or known is None and opened.before is None:
         return text[:cut] + '"' + text[cut:]
     if opened.closed is not None:  # the rest leaves the group the user closed: `pays:(Mali OR "Maroc) eau`

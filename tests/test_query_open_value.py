@@ -125,6 +125,38 @@ def test_a_next_prefix_stops_the_search_s_value_too(engine):
     assert total(engine, 'pays:"Maroc pays:"Mali"') == total(engine, 'pays:"Maroc" pays:"Mali"') > 0
 
 
+@pytest.mark.parametrize("q, read, notices", [
+    ('pays:"Maroc domaine:Santé"', 'pays:Maroc domaine:Santé', 1),  # its closing quote is the next value's
+    ('pays:"Maroc pays:"Mali', 'pays:Maroc pays:Mali', 2),  # the next value's opening quote paired it
+    ('pays:"Maroc domaine:"Santé', 'pays:Maroc domaine:Santé', 2),
+    ('collectivite:"saint d* pays:"France', 'collectivité:"saint d*" pays:France', 2),
+    ('pays:"Maroc pays:"Mali pays:"Algérie', 'pays:Maroc pays:Mali pays:Algérie', 3),  # each in turn
+])
+def test_a_next_prefix_stops_an_open_value_whatever_the_count_of_quotes(q, read, notices):
+    """With an even count of quotes, the value read « Maroc domaine:Santé », « Maroc pays: », 0 results
+    (review 2 r51, L1)."""
+    pq = parse_query(q)
+    said = [n for n in pq.notices if "jusqu'au préfixe" in n]
+    assert (pq.render(), len(pq.notices)) == (read, notices)
+    assert said and said[0].startswith("Guillemet non fermé : la valeur lue est « Maroc »" if "pays:\"Maroc" in q
+                                       else "Guillemet non fermé : la valeur lue est « saint d* »")
+
+
+@pytest.mark.parametrize("q, closed", [
+    ('pays:"Maroc domaine:Santé"', 'pays:"Maroc" domaine:"Santé"'),
+    ('pays:"Maroc pays:"Mali', 'pays:"Maroc" pays:"Mali"'),
+    ('pays:"Maroc domaine:"Santé', 'pays:"Maroc" domaine:"Santé"'),
+])
+def test_the_api_and_the_page_read_a_stopped_value_whatever_the_count_of_quotes(client, q, closed):
+    said = "Guillemet non fermé : la valeur lue est « Maroc », jusqu'au préfixe « {} » qui la suit."
+    said = said.format(q.split()[1].split(":")[0] + ":")
+    api = client.get("/api/search", query_string={"q": q, "per_page": 1}).get_json()
+    shut = client.get("/api/search", query_string={"q": closed, "per_page": 1}).get_json()
+    assert said in api["query"]["notices"] and api["total"] == shut["total"] > 0
+    page = unescape(client.get("/", query_string={"q": q}).get_data(as_text=True))
+    assert said in page.replace("\u202f", " ").replace("\xa0", " ")
+
+
 @pytest.mark.parametrize("head, last", [("saint", "sa"), ("saint", "x")])
 def test_a_name_s_words_no_name_continues_so_say_it(engine, head, last):
     """`collectivite:"saint sa*"` fell back to the index's 114 `sa*` words, none after « saint » (L1);
