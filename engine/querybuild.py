@@ -142,6 +142,8 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, expansions: Trun
     if not parts:  # the beginning as typed, no close spelling: the page says no document has it
         if head and clause.target == NAMES and not words:  # (not the index's words beginning so: state.py)
             built.notices.append(f"Aucun nom ne continue « {head} » par « {last.rstrip(TRUNCATION)}… ».")
+            # nor the beginning as typed: `"le m"` was « m », M'Chedallah (review 2 r51, L3)
+            return Group(clause.text, [Alternative(VIA_WORD, clause.text, query=Q.NullQuery, grade=grade)])
         return Group(clause.text, [Alternative(VIA_WORD, clause.text, field_parts(
             schema, f"{head} {truncated(last, 1)}".strip(), phrase=bool(head), fields=fields, scale=grade),
             grade=grade)])

@@ -42,6 +42,20 @@ def _group_end(text: str, start: int) -> int | None:
     return None
 
 
+def _own_brackets_kept(text: str, start: int) -> int:
+    """Where a value from `start` to the end stops: before the closing brackets after it, of groups opened
+    before it (`(eau OR pays:"Maroc)`), not those closing its own (`collectivite:"Kayes (Commune)` read
+    « Kayes (Commune »: review 2 r51, L3)."""
+    end = len(text.rstrip())
+    while end > start and text[end - 1] in ")]}" and _depth(text[start:end]) < 0:
+        end = len(text[:end - 1].rstrip())
+    return max(end, start)
+
+
+def _depth(value: str) -> int:
+    return sum(value.count(c) for c in "([{") - sum(value.count(c) for c in ")]}")
+
+
 @dataclass
 class _OpenValue:
     prefix: str  # as typed, without the exclusion's minus
@@ -86,7 +100,7 @@ def _open_value(text: str, is_prefix: Callable[[str], bool]) -> _OpenValue | Non
                 return _OpenValue(prefix, quote + 1, quote + 1 + nxt.start(), bool(m["group"]), None,
                                   nxt.group(0).strip())
             if stop < 0:
-                end = len(text.rstrip(" )]}")) if closed is None else len(text[:closed].rstrip())
+                end = _own_brackets_kept(text, quote + 1) if closed is None else len(text[:closed].rstrip())
                 return _OpenValue(prefix, quote + 1, max(end, quote + 1), bool(m["group"]), closed)
     return None
 

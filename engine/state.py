@@ -274,14 +274,14 @@ class IndexState:
         them). The index's ten most frequent `et*` words follow no « saint », and the name listed nothing; a
         name the table lacks keeps the index's. A name's words no name continues so (`"saint sa*"`) ask
         for none: the index's 10 most frequent `sa*` words followed no « saint » either. A beginning of
-        one letter (`"saint d*"`) is completed only after a name's first words, which bound it; elsewhere it
-        is too few (None)."""
+        one letter (`"saint d*"`, `"de m*"`) is completed only after a name's words, which bound it (`"de m*"`
+        asked for two letters where Marrakech, Meknès, Mopti… follow « de »: review 2 r51, L3); elsewhere it is
+        too few (None)."""
         after = tuple(normalize_saint(w) for w in after)
         counts: Counter = Counter()
         n, short, named = len(after), len(begins) < MIN_TRUNCATED, False
         for words, count in self._names_by_word.get(after[0], []) if after else ():
-            starts = range(n, n + 1) if short else range(n, len(words))
-            at = [words[i] for i in starts if i < len(words) and words[i - n:i] == after]
+            at = [words[i] for i in range(n, len(words)) if words[i - n:i] == after]
             named = named or bool(at)
             counts.update({w: count for w in at if w.startswith(begins)})
         if not named:

@@ -64,7 +64,7 @@ def many(clause: Clause, expansion: Expansion) -> str | None:
 def _key(clause: Clause) -> Key | None:
     """(the folded beginning, the truncation's own limit, a name's folded words before it); None when too
     few letters precede the star: one is enough after a name's words (`collectivite:"saint d*"`), which
-    the names bound (engine.state.truncation_words: after a name's first words only)."""
+    the names bound (engine.state.truncation_words: after words some name has)."""
     head, _, last = clause.text.rpartition(" ")
     named = bool(head) and clause.target == NAMES
     begins = truncated(last, 1 if named else MIN_TRUNCATED)
@@ -101,7 +101,7 @@ class Truncations:
                 self.typed.setdefault(key, named(clause))
                 counts[key] = counts.get(key, 0) + 1
         asked = {key: starting(*key) if starting is not None else ([], 0) for key in counts}
-        # one letter no name's first words bound (`"de m*"`): too few, as a word's; after them, none may
+        # one letter no name's words bound (`"zzz m*"`): too few, as a word's; after them, none may
         # follow (`"saint x*"`: no name continues « saint » so, which the query builder says)
         self._short = {k for k, got in asked.items() if got is None}
         found = {k: got or ([], 0) for k, got in asked.items()}
