@@ -1,6 +1,7 @@
 """Whether a prefix's value selects any record, as the search reads it: where a value left open
 (`pays:"Maroc eau`) ends, when the words after it are no part of it (querytext.quotes_closed). Asked
-only of a query with a quote left open on a value, of its value and at most MAX_VALUE_WORDS beginnings."""
+only of a query with a quote left open on a value, of its value and its beginnings of at most MAX_VALUE_WORDS
+words."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping

@@ -56,6 +56,33 @@ def test_an_open_value_that_names_something_whole_is_kept_whole():
     assert (nothing.render(), nothing.notices) == ('pays:"Atlantis eau"', [TO_THE_END])
 
 
+LONG = "eau potable assainissement santé éducation formation culture jeunesse sport femmes agriculture élevage"
+
+
+def test_an_open_value_of_many_words_still_reaches_its_known_beginning():
+    """Only the 10 longest beginnings were asked: a value of 13 words never reached « Maroc » (review 2
+    r51, L2); a value of 11 words asks what it asked."""
+    pq = parse_query(f'pays:"Maroc {LONG}', known("Maroc"))
+    assert (pq.render(), pq.notices) == (f"pays:Maroc {LONG}", [cut_at("Maroc", LONG)])
+    selects = known("Maroc")
+    parse_query('pays:"Maroc ' + " ".join(LONG.split()[:10]), selects)
+    assert len(selects.asked) == 11  # the whole, then its 10 beginnings, « Maroc » last
+
+
+def test_no_value_has_more_words_than_an_open_value_s_beginnings_asked(engine):
+    """MAX_VALUE_WORDS bounds the beginnings asked: a longer name or value of the index could not end one."""
+    from engine.querytext import MAX_VALUE_WORDS
+    state = engine.state()
+    values = [n.name for n in state.names] + [str(v) for vs in state.facet_values.values() for v in vs]
+    values += list(state.partner_subdivisions)
+    assert max(len(v.split()) for v in values) <= MAX_VALUE_WORDS
+
+
+def test_the_search_reads_a_long_open_value_as_the_closed_one(engine):
+    assert total(engine, f'pays:(Mali OR "Maroc {LONG}') == total(engine, f"pays:(Mali OR Maroc) {LONG}") \
+        != total(engine, f'pays:Mali {LONG}')
+
+
 @pytest.mark.parametrize("q", ['pays:"Maroc" eau', "pays:Maroc eau", 'eau "potable', 'foo:"bar eau', "eau"])
 def test_a_query_without_a_value_left_open_asks_nothing(q):
     """The cold cost stays flat: only a value left open on a known prefix is looked up."""
