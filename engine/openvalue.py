@@ -8,9 +8,18 @@ from collections.abc import Callable, Mapping
 
 from .querybuild import build_query
 from .querylang import NAMES, parse_query, prefix_target
+from .querymodel import BuiltQuery
 from .state import IndexState
+from .suggestion import knows
 
 Match = Callable[[IndexState, object], tuple[Mapping[int, float], bool]]  # search._match
+
+
+def plan(state: IndexState, pq, known=None) -> BuiltQuery:
+    """The query as the search builds it (the words the index knows, their close spellings, the
+    words a truncation begins): a record page marks what the search matched with it."""
+    return build_query(state.schema, pq, state.facet_values, known=known or knows(state),
+                       candidates=lambda w, d: state.speller.candidates(w, d), starting=state.truncation_words)
 
 
 def selects(state: IndexState, known, match: Match, prefix: str, value: str, whole: bool = True) -> bool:
@@ -20,8 +29,7 @@ def selects(state: IndexState, known, match: Match, prefix: str, value: str, who
     `"Conseil général de Dordogne eau` every conseil général (review 2 r51, M1)."""
     if not whole and prefix_target(prefix) == NAMES and not state.ends_a_name(value):
         return False
-    built = build_query(state.schema, parse_query(f'{prefix}:"{value}"'), state.facet_values, known=known,
-                        candidates=lambda w, d: state.speller.candidates(w, d), starting=state.truncation_words)
+    built = plan(state, parse_query(f'{prefix}:"{value}"'), known)
     if any(built.shown_filters.values()):  # (a value left open is never negated here: the minus stays outside)
         return True
     return any(g.query is not None and match(state, g.query)[0] for g in built.groups)

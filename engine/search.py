@@ -26,8 +26,7 @@ from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
 from .highlight import terms_by_field
 from .matching import Evaluator, TimeLimit
-from .openvalue import selects
-from .querybuild import build_query
+from .openvalue import plan, selects
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
 from .ranking import Ranking, ScoreFn, rank
@@ -102,13 +101,6 @@ def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tupl
 
 def _evaluator(state: IndexState) -> Evaluator:
     return Evaluator(state.searcher(), state.field_lengths, deadline=time.perf_counter() + SEARCH_TIME_LIMIT)
-
-
-def plan(state: IndexState, pq, known=None) -> BuiltQuery:
-    """The query as the search builds it (the words the index knows, their close spellings, the
-    words a truncation begins): a record page marks what the search matched with it."""
-    return build_query(state.schema, pq, state.facet_values, known=known or knows(state),
-                       candidates=lambda w, d: state.speller.candidates(w, d), starting=state.truncation_words)
 
 
 def read(state: IndexState, q: str, known: Known | None = None) -> ParsedQuery:
