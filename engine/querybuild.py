@@ -52,7 +52,6 @@ from .querylang import (
     period_years,
     read_forwards,
     reversed_period,
-    truncated,
 )
 from .querymodel import (
     LITERAL,
@@ -145,7 +144,7 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, expansions: Trun
             # nor the beginning as typed: `"le m"` was « m », M'Chedallah (review 2 r51, L3)
             return Group(clause.text, [Alternative(VIA_WORD, clause.text, query=Q.NullQuery, grade=grade)])
         return Group(clause.text, [Alternative(VIA_WORD, clause.text, field_parts(
-            schema, f"{head} {truncated(last, 1)}".strip(), phrase=bool(head), fields=fields, scale=grade),
+            schema, f"{head} {expansion.begins}".strip(), phrase=bool(head), fields=fields, scale=grade),
             grade=grade)])
     if (said := many(clause, expansion)) is not None:
         built.notices.append(said)

@@ -16,7 +16,7 @@ from analyzers import edit_distance, fold_text
 from analyzers.tokenizers import GROUPED_RE, HYPHENS
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
-from indexer.limits import YEAR_MAX, YEAR_MIN
+from indexer.limits import MIN_TRUNCATED, YEAR_MAX, YEAR_MIN
 from indexer.text import YEAR
 
 from .placenames import MAX_PLACE_WORDS, bamako_communes, spelled_apart
@@ -357,7 +357,6 @@ def _dangling_or(operator: str) -> str:
 # selects the facet's years in it.
 TRUNCATION = "*"  # `assainiss*`: any word beginning so, as a library catalogue reads it
 TRUNCATION_EXAMPLE = "assainiss*"
-MIN_TRUNCATED = 2  # letters before the star: `a*` would be a tenth of the vocabulary
 _FRENCH_NUMBERS = {2: "deux", 3: "trois", 4: "quatre"}
 TOO_SHORT = ("« {} » : il faut au moins " + _FRENCH_NUMBERS.get(MIN_TRUNCATED, str(MIN_TRUNCATED))
              + " lettres avant l'astérisque ; le mot est cherché tel quel.")

@@ -29,6 +29,7 @@ from indexer import geography
 from indexer.doctable import read_doc_table
 from indexer.facet_registry import registry
 from indexer.likeness import LikenessRows, open_likeness
+from indexer.limits import MIN_TRUNCATED
 from indexer.parsers.groups import member_names, names_listed
 from indexer.recordtable import LazyRecords, RecordTable
 from indexer.schema import check_compatible
@@ -39,7 +40,6 @@ from .facets import FacetBits
 from .highlight import Markers
 from .matching import FieldLengths
 from .placenames import is_collectivity_word
-from .querylang import MIN_TRUNCATED
 from .surroundings import Unit, partner_place_keys, partner_places, unit_of_partner
 
 

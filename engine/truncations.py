@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from indexer.limits import MAX_TRUNCATED_PHRASES, MAX_TRUNCATED_WORDS, TRUNCATED_WORDS_PER_QUERY
+from indexer.limits import MAX_TRUNCATED_PHRASES, MAX_TRUNCATED_WORDS, MIN_TRUNCATED, TRUNCATED_WORDS_PER_QUERY
 from indexer.text import french_list
 
-from .querylang import MIN_TRUNCATED, NAMES, TRUNCATION, Clause, truncated
+from .querylang import NAMES, TRUNCATION, Clause, truncated
 from .state import folded_words
 
 LISTED = 4  # truncations a budget notice names; the others are counted
@@ -34,6 +34,7 @@ Starting = Callable[[str, int, tuple[str, ...]], tuple[list[str], int] | None]
 
 @dataclass(frozen=True)
 class Expansion:
+    begins: str  # the folded beginning (`_key`), looked for as typed when no word begins so
     words: list[str]  # searched, the most frequent first
     total: int  # the words of the index beginning so
     cut: bool = False  # fewer words than the truncation alone would have: the query's budget
@@ -107,14 +108,14 @@ class Truncations:
         found = {k: got or ([], 0) for k, got in asked.items()}
         shares = _shares({k: len(words) for k, (words, _) in found.items()}, counts,
                          {k: total for k, (_, total) in found.items()}, budget)
-        self._expansions = {k: Expansion(words[:shares[k]], total, shares[k] < len(words))
+        self._expansions = {k: Expansion(k[0], words[:shares[k]], total, shares[k] < len(words))
                             for k, (words, total) in found.items()}
         self.budget = budget
 
     def expansion(self, clause: Clause) -> Expansion | None:
         """The words a truncated clause is looked for as; None for too few letters before the star."""
         key = _key(clause)
-        return None if key is None or key in self._short else self._expansions.get(key, Expansion([], 0))
+        return None if key is None or key in self._short else self._expansions.get(key, Expansion(key[0], [], 0))
 
     def notice(self) -> str | None:
         """What the budget cut, in one sentence; None when it cut nothing."""

@@ -24,6 +24,8 @@ MAX_QUERY_CHARS = 500  # q's length, in the API, the page and the command line
 # TRUNCATED_WORDS_PER_QUERY, shared out evenly (each truncation at least its most frequent word): every word
 # is scored in every field, and 65 distinct two-letter truncations (259 characters) took 1,1 s of CPU on a
 # first request (review r46)
+MIN_TRUNCATED = 2  # letters before the star: `a*` would be a tenth of the vocabulary (one after a name's words,
+# which the names bound: engine/state.truncation_words)
 MAX_TRUNCATED_WORDS = 50
 MAX_TRUNCATED_PHRASES = 10
 TRUNCATED_WORDS_PER_QUERY = 200
