@@ -265,8 +265,10 @@ class IndexState:
     def _name_endings(self) -> frozenset[tuple[str, ...]]:
         """Every name's last words, each way they end it (`denis`, `saint denis`): what `ends_a_name` looks up,
         where it looked through the 587 names at each call. As written: `Saintes` is no « Saint », here, where
-        `_names_by_word` reads both as saint."""
-        return frozenset(e.words[i:] for e in self.names for i in range(len(e.words)))
+        `_names_by_word` reads both as saint; `St`, `Ste` are spelled out, as the typed words are (the name
+        « St Maximin » ended no value left open: `collectivite:"St Maximin eau` listed 0)."""
+        spelled = (folded_words(spell_out_saints(e.key)) for e in self.names)
+        return frozenset(words[i:] for words in spelled for i in range(len(words)))
 
     def ends_a_name(self, text: str) -> bool:
         """Whether `text`'s words end a name (`Saint-Denis`, `Essonne`; not `Saint`, `Conseil général de`): where

@@ -111,7 +111,9 @@ def test_a_name_s_value_left_open_ends_only_where_a_name_ends(engine, q, closed)
 
 
 @pytest.mark.parametrize("q, value", [
-    ('collectivite:"St-Denis eau', "St-Denis"), ('collectivite:"Essonne eau', "Essonne")])
+    ('collectivite:"St-Denis eau', "St-Denis"), ('collectivite:"Essonne eau', "Essonne"),
+    ('collectivite:"St Maximin eau', "St Maximin"),  # a name written « St »: it listed 0
+    ('collectivite:"Saint Maximin eau', "Saint Maximin")])
 def test_a_name_s_value_left_open_may_end_where_a_name_ends(engine, q, value):
     r = engine.search(SearchRequest(q=q, per_page=1, facets=False))
     assert cut_at(value, "eau") in r["query"]["notices"] and r["total"] > 0
