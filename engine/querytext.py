@@ -130,8 +130,8 @@ def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool
     that closes it (`pays:"Maroc domaine:Santé"`) paired the one left open, and the value read « Maroc
     pays: », « Maroc domaine:Santé », 0 results (review 2 r51, L1); each value so stopped is read in turn.
     Any other open quote is dropped and its words read as plain words."""
-    if '"' not in text:  # (most queries: nothing to look at)
-        return text
+    if '"' not in text or not text.count('"') % 2 and ":" not in "".join(text.split('"')[1::2]):
+        return text  # (most queries: no quote, or none paired around a prefix that may stop a value)
     for _ in range(MAX_STOPPED):
         opened = _open_value(text, is_prefix)
         if opened is None or opened.before is None:
