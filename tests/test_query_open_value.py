@@ -268,3 +268,16 @@ def test_the_suggestion_keeps_the_value_left_open(client):
     after = client.get("/api/search", query_string={"q": api["suggestion"], "per_page": 1}).get_json()
     closed = client.get("/api/search", query_string={"q": 'pays:"Maroc" assainissement', "per_page": 1}).get_json()
     assert after["total"] == closed["total"] > 0
+
+
+@pytest.mark.parametrize("q, read", [
+    ('PAY:0""PAY:', "pays:0"),  # hypothesis found it: « 0 PAY: », written `pays:"0 PAY:"`, read back as pays:0
+    ('pays:Maroc"domaine:Santé', "pays:Maroc domaine:Santé"),
+    ('pays:"Maroc domaine:"', "pays:Maroc"),  # typing the next value's quote
+])
+def test_a_next_prefix_in_a_value_typed_without_space_stops_it_and_reads_back(q, read):
+    """The query understood parses back to the same clauses, now that a quote's value stops at a next prefix."""
+    pq = parse_query(q)
+    clauses = [(c.kind, c.text, c.negated, c.target) for c in pq.clauses]
+    assert pq.render() == read
+    assert [(c.kind, c.text, c.negated, c.target) for c in parse_query(read).clauses] == clauses
