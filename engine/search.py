@@ -192,7 +192,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     context = action_context(state, kept_actions, part_scores) if mode == "action" and scores is not None else {}
     later = other_years(state, selection, action_cands, kept_actions) \
         if mode == "partnership" and scores is not None else []
-    best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later)
+    best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later, mode)
     around = _add_surroundings(state, pq, built, ranking, part_scores, notices, promised) \
         if mode == "partnership" else {}
     outside = outside_domain(state, selection, built, score_fn, best_action, part_scores) \
