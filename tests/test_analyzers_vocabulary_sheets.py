@@ -234,6 +234,11 @@ SHEET_CASES = {
     # écologique pilote » with its yellow bags (Maroc l.3967), Roubaix-Bouira's « centre de tri des déchets »
     # (alg l.3640); not « recyclage », also a staff's refresher training (« recyclage du personnel », Mali l.9375)
     "tri sélectif": ("collecte sélective", "tri sélectif", "centre de tri", None),
+    # a staff's refresher training (round 52, V11): Montreuil-Yélimané writes both (« Formation continue (recyclage
+    # du personnel) », Mali l.9375), Saint-Jean-de-la-Ruelle-Dioïla « Recyclage des personnels de santé » (l.11361),
+    # NPDC-Kayes and Roncq-Sélinkégny « formation continue » (l.5570, l.10935); not « recyclage » alone (waste)
+    "formation continue": ("formation continue", "recyclage du personnel", "recyclage des personnels",
+                           "formation continue"),
 }
 
 
