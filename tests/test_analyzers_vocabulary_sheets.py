@@ -239,6 +239,10 @@ SHEET_CASES = {
     # NPDC-Kayes and Roncq-Sélinkégny « formation continue » (l.5570, l.10935); not « recyclage » alone (waste)
     "formation continue": ("formation continue", "recyclage du personnel", "recyclage des personnels",
                            "formation continue"),
+    # no sheet writes « didactique » (round 52, V11): the teaching material is « matériel pédagogique » in
+    # Quetigny-Koulikoro, CG Allier-Niafunké, Roncq-Sélinkégny, CG Yvelines-Kadiolo (Mali l.10285, l.3229, l.10721,
+    # l.4591) and Montereau-Safi (Maroc l.2321); `matériel didactique` had Roncq 28th and Yvelines 24th
+    "matériel didactique": ("matériels didactiques", "matériel pédagogique", "matériel pédagogique", None),
 }
 
 
