@@ -243,6 +243,11 @@ SHEET_CASES = {
     # Quetigny-Koulikoro, CG Allier-Niafunké, Roncq-Sélinkégny, CG Yvelines-Kadiolo (Mali l.10285, l.3229, l.10721,
     # l.4591) and Montereau-Safi (Maroc l.2321); `matériel didactique` had Roncq 28th and Yvelines 24th
     "matériel didactique": ("matériels didactiques", "matériel pédagogique", "matériel pédagogique", None),
+    # a nutrition programme (round 52, V11): Bron's « Misola : aide depuis 1992 pour un programme nutritionnel »
+    # (Mali l.12677); `nutritionnel` found Bron and Franche-Comté-Ouarzazate only, not NPDC-Kayes's « malnutrition
+    # infantile et de la farine misola » (l.5638) nor Viroflay-Kolokani's « Farine de sevrage » (l.12531),
+    # as `nutrition` does
+    "nutritionnel": ("nutritionnelle", "farine de sevrage", "misola", None),
 }
 
 
