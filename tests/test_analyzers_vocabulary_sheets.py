@@ -248,6 +248,11 @@ SHEET_CASES = {
     # infantile et de la farine misola » (l.5638) nor Viroflay-Kolokani's « Farine de sevrage » (l.12531),
     # as `nutrition` does
     "nutritionnel": ("nutritionnelle", "farine de sevrage", "misola", None),
+    # one yearly fair of a town's associations (round 52, V11): Chilly-Mazarin-Diéma's « forum des associations »
+    # (Mali l.2820), Roncq-Sélinkégny's (l.10899), Seine-Saint-Denis-Figuig's « forum des associations annuel »
+    # (Maroc l.3067), Montereau-Safi's « Salon des Associations de Montereau » (Maroc l.2356)
+    "forum des associations": ("salon des associations", "forum des associations", "forum des associations",
+                               "salon des associations"),
 }
 
 
