@@ -172,7 +172,9 @@ def _value_closed(text: str, opened: _OpenValue, notices: list[str], is_prefix: 
                        "Guillemet non fermé : la valeur est lue jusqu'à la fin de la requête.")
     if opened.before is not None and text.count('"') % 2 == 0:  # its quote paired it: the next value's now
         after = opened.end + 1 + len(opened.before)  # (the prefix's colon, after the space before it)
-        if not text.startswith('"', after):
+        # not before a group: the quote is a value's in it (`domaine:"Santé pays:(Mali OR "Maroc` read
+        # pays:"(Mali OR" Maroc, 0), which the next turn reads as any value left open in a group
+        if not text.startswith(('"', "(", "[", "{"), after):
             text = text[:after] + '"' + text[after:]
     if not opened.group or known is None and opened.before is None:
         return text[:cut] + '"' + text[cut:]

@@ -186,6 +186,17 @@ def test_the_api_and_the_page_read_a_stopped_value_whatever_the_count_of_quotes(
     assert said in page.replace("\u202f", " ").replace("\xa0", " ")
 
 
+@pytest.mark.parametrize("q, closed", [
+    ('domaine:"Santé pays:(Mali OR "Maroc', 'domaine:"Santé" pays:(Mali OR "Maroc")'),
+    ('domaine:"Santé -pays:(Mali OR "Maroc', 'domaine:"Santé" -pays:(Mali OR "Maroc")'),
+])
+def test_a_value_stopped_before_a_group_leaves_the_group_s_quote_to_it(engine, q, closed):
+    """The quote pairing the open one is a value's in the next prefix's group, not the group's: it read
+    pays:"(Mali OR" Maroc, 0 results (review 2 r52)."""
+    assert parse_query(q).render() == parse_query(closed).render()
+    assert total(engine, q) == total(engine, closed) > 0
+
+
 @pytest.mark.parametrize("head, last", [("saint", "sa"), ("saint", "x")])
 def test_a_name_s_words_no_name_continues_so_say_it(engine, head, last):
     """`collectivite:"saint sa*"` fell back to the index's 114 `sa*` words, none after « saint » (L1);
