@@ -227,7 +227,8 @@ SHEET_CASES = {
     # Marseille-Alger's « match de solidarité » (alg l.2507); a tournament query does not want every competition
     "compétition sportive": ("compétitions sportives", "tournoi", "championnat", None),
     # no sheet writes « habitation(s) » (round 52, V10): the dwellings are Roubaix-Bouira's « habitat » (alg
-    # l.3658, l.3664), Mulhouse-Sofara's « habitat menacé par l'érosion », Roncq-Sélinkégny's « logements »
+    # l.3658, l.3664), Mulhouse-Sofara's « habitat menacé par l'érosion ». Not « logements » (review 1 r52): its stem is
+    # « logés »'s, and Montreuil-Agadir's students « logés par la ville » came 4th of `habitations`
     "habitations": ("habitation", "habitat", "habitat", None),
     # one sorting of household waste (round 52, V10): Paris-Alger writes both (« une collecte sélective avec
     # recyclage », « au tri sélectif », alg l.2881-2884), Tours-Marrakech « Tri sélectif dans un quartier
@@ -249,7 +250,7 @@ SHEET_CASES = {
     # as `nutrition` does
     "nutritionnel": ("nutritionnelle", "farine de sevrage", "misola", None),
     # one yearly fair of a town's associations (round 52, V11): Chilly-Mazarin-Diéma's « forum des associations »
-    # (Mali l.2820), Roncq-Sélinkégny's (l.10899), Seine-Saint-Denis-Figuig's « forum des associations annuel »
+    # (Mali l.2820), Roncq-Sélinkégny's (l.10899), Romans-Taroudannt's « forum des associations annuel »
     # (Maroc l.3067), Montereau-Safi's « Salon des Associations de Montereau » (Maroc l.2356)
     "forum des associations": ("salon des associations", "forum des associations", "forum des associations",
                                "salon des associations"),
