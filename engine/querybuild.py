@@ -72,7 +72,7 @@ from .querymodel import (
 )
 from .queryyears import active_years, year_alternatives
 from .renamed import renamed_notices
-from .truncations import Truncations, expands, many
+from .truncations import Truncations, elided, expands, many
 
 YEAR_RE = re.compile(f"({YEAR})")
 # a word family is a matter of French words, not of names (an `agricole` in no party's name)
@@ -133,8 +133,10 @@ def _truncated_group(schema, clause: Clause, built: BuiltQuery, expansions: Trun
         return None
     grade = ranking_profile.current().stem
     words = expansion.words
+    # a name's elided article as typed (`"régional d'au*"`: « régional d'auvergne », truncations._key)
+    before = f"{head} {elided(last)}" if head and clause.target == NAMES else f"{head} "
     if head or fields != TEXT_FIELDS:
-        parts = [p for w in words for p in field_parts(schema, f"{head} {w}".strip(), phrase=True, fields=fields,
+        parts = [p for w in words for p in field_parts(schema, f"{before}{w}".strip(), phrase=True, fields=fields,
                                                         scale=grade)]
     else:
         parts = _words_parts(schema, words, grade)

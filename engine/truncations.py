@@ -62,16 +62,24 @@ def many(clause: Clause, expansion: Expansion) -> str | None:
             f"sur les {len(expansion.words)} plus fréquents.")
 
 
+def elided(last: str) -> str:
+    """What a truncated word elides before its beginning, as typed (`d'au*`: `d'`; `l’e*`: `l’`), which
+    `truncated` drops; "" for none."""
+    return last[:max(last.rfind("'"), last.rfind("’")) + 1]
+
+
 def _key(clause: Clause) -> Key | None:
     """(the folded beginning, the truncation's own limit, a name's folded words before it); None when too
     few letters precede the star: one is enough after a name's words (`collectivite:"saint d*"`), which
-    the names bound (engine.state.truncation_words: after words some name has)."""
+    the names bound (engine.state.truncation_words: after words some name has). The elided article is
+    among those words (`"conseil régional d'au*"`: after conseil, regional, d; without the `d`, no name
+    continued « conseil régional » so and the value listed 0: review 2 r52, M2)."""
     head, _, last = clause.text.rpartition(" ")
     named = bool(head) and clause.target == NAMES
     begins = truncated(last, 1 if named else MIN_TRUNCATED)
     if begins is None:
         return None
-    after = folded_words(head) if named else ()
+    after = folded_words(f"{head} {elided(last)}") if named else ()
     return begins, MAX_TRUNCATED_PHRASES if head else MAX_TRUNCATED_WORDS, after
 
 
