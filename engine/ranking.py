@@ -584,13 +584,14 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     matched = _with_required(built, parts, matched, out.notices)
     out.cover = cover
     coord = out.exponent = profile.coordination_exponent(n)
-    scores, partial, abroad, far = {}, False, out.abroad, profile.abroad  # (Ranking.answer: no call a document)
+    scores = {}
+    partial = False
     for d, s in _words_scores(parts, matched, cover is None).items():
         c = cover[d] if cover is not None else 1.0
         if c < 1.0:
             s *= c ** coord
             partial = True
-        scores[d] = (s + prox.get(d, 0.0) + name.get(d, 0.0)) * (far if d in abroad else 1.0)
+        scores[d] = (s + prox.get(d, 0.0) + name.get(d, 0.0)) * out.answer(d)
     # (every result lacks a missing word: said by its own notice, nothing ranked lower for it)
     out.partial = (partial and not out.fallback) or bool(out.missing and scores)
     if partial and not out.fallback:
