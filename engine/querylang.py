@@ -20,7 +20,7 @@ from indexer.limits import MIN_TRUNCATED, YEAR_MAX, YEAR_MIN
 from indexer.text import YEAR
 
 from .placenames import MAX_PLACE_WORDS, bamako_communes, spelled_apart
-from .querytext import NEXT_PREFIX_RE, NOT, OR, Selects, quotes_closed, raw_tokens, ungrouped
+from .querytext import NOT, OR, Selects, next_prefix, quotes_closed, raw_tokens, ungrouped
 
 # Prefixes of the party names (a text field); the facets' own (pays:, domaine:, annee:…) come from the facet registry
 NAME_PREFIXES = ("collectivité", "ville", "nom", "partenaire")
@@ -299,7 +299,7 @@ def _field_clause(prefix: str, value: str, negated: bool, pq: ParsedQuery) -> li
     """`pays:Mali`, `-annee:"2004"`: one clause on the prefix's target; a prefix
     followed by nothing is noticed and ignored."""
     value = " ".join(value.replace('"', " ").split())
-    nxt = next((m for m in NEXT_PREFIX_RE.finditer(value) if _is_prefix(m["name"])), None)
+    nxt = next_prefix(value, _is_prefix)
     if nxt is not None:  # a next prefix stops the value, as a quote's (quotes_closed): `PAY:0""PAY:` was « 0 PAY: »,
         # which the query understood wrote `pays:"0 PAY:"`, read back as pays:0 and pays:
         return _field_clause(prefix, value[:nxt.start()], negated, pq) + _token_items(value[nxt.start():].strip(), pq)

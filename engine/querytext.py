@@ -20,7 +20,14 @@ def raw_tokens(text: str) -> list[str]:
 # a quote left open on a prefix's value, alone or in the prefix's group, as the search box leaves it
 # while a value is typed: `pays:"Maroc`, `pays:(Mali OR "Maroc`, `collectivite:"saint ét*`
 _VALUE_START_RE = re.compile(_PREFIX + r'(?P<group>[(\[{])?')  # a prefix's value, or its group, begins
-NEXT_PREFIX_RE = re.compile(r'\s-?(?P<name>[^\s:"()\[\]{}]+):')  # a prefix typed inside a value left open
+_NEXT_PREFIX_RE = re.compile(r'\s-?(?P<name>[^\s:"()\[\]{}]+):')  # a prefix typed inside a value left open
+
+
+def next_prefix(text: str, is_prefix: Callable[[str], bool]) -> re.Match[str] | None:
+    """The first ` prefix:` (or ` -prefix:`) typed inside `text` whose name `is_prefix` knows, else None."""
+    return next((m for m in _NEXT_PREFIX_RE.finditer(text) if is_prefix(m["name"])), None)
+
+
 # the most words a value has (a name: « Conférence des Ministres de l'Intérieur des pays de la méditerranée
 # occidentale »; tests/test_query_open_value.py checks the index's): an open value's beginnings of at most so
 # many words are what `selects` is asked of, the longest first
@@ -96,7 +103,7 @@ def _open_value(text: str, is_prefix: Callable[[str], bool]) -> _OpenValue | Non
         for quote in _value_quotes(text, m):
             stop = text.find('"', quote + 1)
             region = text[quote + 1:len(text) if stop < 0 else stop]
-            nxt = next((p for p in NEXT_PREFIX_RE.finditer(region) if is_prefix(p["name"])), None)
+            nxt = next_prefix(region, is_prefix)
             closed = _group_end(text, quote) if m["group"] else None
             prefix = m.group(0).lstrip("-").split(":", 1)[0]
             if nxt is not None and (closed is None or quote + 1 + nxt.start() < closed):
