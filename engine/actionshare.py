@@ -46,16 +46,12 @@ def other_years(state: IndexState, selection: Selection, action_cands: list[int]
 
 def add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn | None, action_cands: list[int],
                  kept_actions: list[int], part_scores: dict[int, float],
-                 other_years: list[int] | None = None, mode: str = "partnership") -> dict[str, BestAction]:
+                 other_years: list[int] | None = None) -> dict[str, BestAction]:
     """Partnerships matched through their actions join `part_scores`, each
     raised by a share of its best action's score (an action of `other_years`
     counting with the profile's `other_year_action`); returns pid -> its best
-    action. An action listing (`mode`) lists no partnership: none is added, nor
-    raised, and no best action is read (the action listing each partnership
-    listing counts, search._listings, read them for nothing: 36 ms of the cold
-    requests' CPU)."""
-    if mode != "partnership":
-        return {}
+    action. A partnership listing's only (search.search does not call it for an
+    action listing, which lists no partnership)."""
     docs, scores = state.docs, ranking.scores
     profile = ranking_profile.current()
     best_action: dict[str, BestAction] = {}

@@ -192,20 +192,20 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     context = action_context(state, kept_actions, part_scores) if mode == "action" and scores is not None else {}
     later = other_years(state, selection, action_cands, kept_actions) \
         if mode == "partnership" and scores is not None else []
-    best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later, mode)
+    best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later) \
+        if mode == "partnership" else {}  # an action listing lists no partnership: none raised
     around = _add_surroundings(state, pq, built, ranking, part_scores, notices, promised) \
         if mode == "partnership" else {}
     outside = outside_domain(state, selection, built, score_fn, best_action, part_scores) \
         if mode == "partnership" and score_fn is not None else set()
-    kept_parts, part_counts = filter_and_count(
-        part_scores, state.facet_bits, selection, counted if mode == "partnership" else [])
 
     if mode == "action":
         hits, counts = kept_actions, action_counts
         hit_scores = {a: scores[a] + context[a][1] if a in context else scores[a] for a in hits} \
             if scores is not None else {}
     else:
-        hits, counts, hit_scores = kept_parts, part_counts, part_scores
+        hits, counts = filter_and_count(part_scores, state.facet_bits, selection, counted)
+        hit_scores = part_scores
     total = len(hits)
     # the other kind's count is what its own listing holds, whose ranking widens to partial matches and reads an
     # exclusion its own way (`assainissement Kayes` said 270 actions, that listing holds 15; `-eau` 289, not 830)

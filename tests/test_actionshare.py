@@ -142,31 +142,24 @@ def test_the_cli_shows_what_the_partnership_lent(index_dir, capsys):
     assert "+ son partenariat " in out and f"× part {share} =" in out
 
 
-def test_an_action_listing_answers_as_it_did_when_it_added_actions_to_partnerships(index_dir, monkeypatch):
-    """An action listing (`type=action`, and the one each partnership listing counts) no longer adds
-    actions to the partnerships (add_actions' `mode`): nothing it answers changed, explain included,
-    for the listings and the counts; and a partnership listing still adds them."""
+def test_only_a_partnership_listing_adds_actions_to_partnerships(index_dir, monkeypatch):
+    """An action listing (`type=action`) lists no partnership: search does not call add_actions for it
+    (its answers were hashed the same before and after the gate moved to the call site); a partnership
+    listing calls it once and gets best actions back."""
     import sys
 
     from engine import actionshare
 
-    searches = [SearchRequest(q=q, filters=f, explain=True, per_page=20) for q in (QUERY, "eau Kayes", "formation")
-                for f in ({"type": ["action"]}, {"type": ["action"], "year": [2005]}, {})]
-    eng = Engine(index_dir, caching=False)
-    now = [eng.search(s) for s in searches]
-    called: list[str] = []
-    add = actionshare.add_actions
+    got: list[dict] = []
 
-    def as_before(*args):  # every listing adds its actions to the partnerships, as before
-        called.append(args[-1])
-        return add(*args[:-1], mode="partnership")
-    monkeypatch.setattr(sys.modules["engine.search"], "add_actions", as_before)
-    before = [Engine(index_dir, caching=False).search(s) for s in searches]
-    assert "action" in called and "partnership" in called
-    for a, b in zip(now, before, strict=True):
-        a.pop("took_ms"), b.pop("took_ms")
-        assert a == b
-    assert any(r["total"] and r["query"]["type"] == "action" for r in now)
-    parts = {7: 1.0}
-    assert actionshare.add_actions(eng.state(), None, actionshare.Ranking({3: 2.0}), None, [3], [3], parts,
-                                   mode="action") == {} and parts == {7: 1.0}
+    def spy(*args, **kw):
+        got.append(actionshare.add_actions(*args, **kw))
+        return got[-1]
+    monkeypatch.setattr(sys.modules["engine.search"], "add_actions", spy)
+    eng = Engine(index_dir, caching=False)
+    for q in (QUERY, "eau Kayes", "formation"):
+        for f in ({"type": ["action"]}, {"type": ["action"], "year": [2005]}):
+            out = eng.search(SearchRequest(q=q, filters=f, facets=False, completions=False))
+            assert out["total"] and not got, (q, f)
+        eng.search(SearchRequest(q=q, facets=False, completions=False))
+        assert len(got) == 1 and got.pop(), q
