@@ -57,8 +57,9 @@ def _own_brackets_kept(text: str, start: int) -> int:
     before it (`(eau OR pays:"Maroc)`), not those closing its own (`collectivite:"Kayes (Commune)` read
     « Kayes (Commune »: review 2 r51, L3)."""
     end = len(text.rstrip())
-    while end > start and text[end - 1] in ")]}" and _depth(text[start:end]) < 0:
-        end = len(text[:end - 1].rstrip())
+    unopened = -_depth(text[start:end])  # closers with no opener in the value: each one stripped opens one less
+    while unopened > 0 and end > start and text[end - 1] in ")]}":
+        end, unopened = len(text[:end - 1].rstrip()), unopened - 1
     return max(end, start)
 
 
@@ -111,7 +112,7 @@ def _open_value(text: str, is_prefix: Callable[[str], bool]) -> _OpenValue | Non
                                   nxt.group(0).strip())
             if stop < 0:
                 end = _own_brackets_kept(text, quote + 1) if closed is None else len(text[:closed].rstrip())
-                return _OpenValue(prefix, quote + 1, max(end, quote + 1), bool(m["group"]), closed)
+                return _OpenValue(prefix, quote + 1, end, bool(m["group"]), closed)  # end > quote: rstrip keeps it
     return None
 
 
