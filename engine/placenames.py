@@ -176,10 +176,9 @@ def spelled_apart(words: list[str]) -> str | None:
     typed = " ".join(words)
     if not words[0][:1].isalpha() or (len(words) == 1 and not words[0].isalpha()):
         return None
-    typed_key = geography.key(typed)  # (made once: every table is asked, and nearly none has the name)
     for geo in map(geography.of, geography.TABLES):
-        place = geo.lookup(typed) if geo is not None and typed_key in geo.places else None
-        if place is None or geography.key(place.name) != typed_key:
+        place = geo.lookup(typed) if geo is not None else None
+        if place is None or geography.key(place.name) != geography.key(typed):
             continue
         parts = re.split(r"[\s\-]+", place.name)
         spaced = len(words) > 1 and "-" in place.name and fold_text(typed) == fold_text(place.name.replace("-", " "))

@@ -122,7 +122,7 @@ def named_place(typed: list[str], built: BuiltQuery,
     tables = [geo for geo in map(geography.of, PARTNER_COUNTRIES) if geo is not None]
     for spelling in spellings:
         for geo in tables:
-            place = geo.lookup(spelling) if spelling in geo.places else None  # (a key: as lookup keys it)
+            place = geo.lookup(spelling)
             if place is not None:
                 return _enclosing(geo.country, place)
         found = more(spelling) if more is not None else None

@@ -330,32 +330,3 @@ def test_a_cold_engine_answers_as_a_caching_one(engine, index_dir):
         warm_r.pop("took_ms"), cold_r.pop("took_ms")
         assert cold_r == warm_r, text
         assert any(hit["snippet"] for hit in cold_r["results"]), text
-
-
-def test_a_place_typed_apart_is_found_as_each_table_looked_it_up():
-    """placenames.spelled_apart makes the typed words' key once and asks only the tables having it;
-    it answers as when each table looked the words up (`lookup`, a key made each time)."""
-    import re as _re
-
-    from engine.placenames import spelled_apart
-    from indexer import geography
-
-    def looked_up(words: list[str]) -> str | None:  # what spelled_apart was
-        typed = " ".join(words)
-        if not words[0][:1].isalpha() or (len(words) == 1 and not words[0].isalpha()):
-            return None
-        for geo in map(geography.of, geography.TABLES):
-            place = geo.lookup(typed) if geo is not None else None
-            if place is None or geography.key(place.name) != geography.key(typed):
-                continue
-            spaced = len(words) > 1 and "-" in place.name and \
-                fold_text(typed) == fold_text(place.name.replace("-", " "))
-            if spaced or (len(words) == 1 and len(_re.split(r"[\s\-]+", place.name)) > 1):
-                return place.name
-        return None
-    names = [s for c in geography.TABLES for s in geography.of(c).spellings.values()]
-    typed = [w for n in names for w in (n.split(), n.replace("-", " ").split(), [_re.sub(r"[\s\-']", "", n)],
-                                         n.lower().split()[:1], [n + "x"])] + [["eau"], ["Kayes", "2005"], ["1989"]]
-    found = [spelled_apart(words) for words in typed]
-    assert found == [looked_up(words) for words in typed]
-    assert sum(f is not None for f in found) > 50

@@ -35,6 +35,7 @@ TABLES: dict[str, Path] = {
 
 # the countries the repertoires' partners are in: the tables but France's
 PARTNER_COUNTRIES = tuple(c for c in TABLES if c != "France")
+_LEVEL_ORDER = {"region": 0, "subdivision": 1, "commune": 2}  # the largest unit first
 
 
 @lru_cache(maxsize=65536)  # read for every word of every query (engine/surroundings.py)
@@ -120,9 +121,11 @@ class Geography:
 
     def lookup(self, name: str, level: str | None = None) -> Place | None:
         """The unit of exactly that name (any spelling), preferring the largest."""
-        found = [p for p in self.places.get(key(name), []) if level in (None, p.level)]
-        order = {"region": 0, "subdivision": 1, "commune": 2}
-        return min(found, key=lambda p: order[p.level]) if found else None
+        named = self.places.get(key(name))
+        if not named:  # most names asked (every word of a query, in every table): no list made
+            return None
+        found = [p for p in named if level in (None, p.level)]
+        return min(found, key=lambda p: _LEVEL_ORDER[p.level]) if found else None
 
     def region(self, name: str | None) -> str | None:
         """Official spelling of a région written any way (None if not one)."""
@@ -133,9 +136,8 @@ class Geography:
         """The table's spelling of a unit written with the same letters, accents, capitals and
         hyphens aside (`SAINT DIE DES VOSGES`: Saint-Dié-des-Vosges), the largest unit first; None
         for another name, an alias among them (`Romans` stays as written, not Romans-sur-Isère)."""
-        order = {"region": 0, "subdivision": 1, "commune": 2}
         found = [p for p in self.places.get(key(name), []) if key(p.name) == key(name)]
-        return min(found, key=lambda p: order[p.level]).name if found else None
+        return min(found, key=lambda p: _LEVEL_ORDER[p.level]).name if found else None
 
     def knows(self, name: str) -> bool:
         return bool(self.places.get(key(name)))
@@ -156,11 +158,10 @@ class Geography:
         are taken off (`Communauté d'agglomération de la Rochelle`: La Rochelle, `Grand Lyon`: Lyon,
         `Conseil général de l'Isère`: Isère). Never a word inside it: Monistrol-sur-Loire is not
         in the Loire, nor is Essonne Sahel a town of the Essonne."""
-        order = {"region": 0, "subdivision": 1, "commune": 2}
         for candidate in seat_keys(name):
             found = [p for p in self.places.get(candidate, []) if p.level in levels]
             if found:
-                return min(found, key=lambda p: order[p.level])
+                return min(found, key=lambda p: _LEVEL_ORDER[p.level])
         return None
 
     def locate(self, *texts: str | None) -> tuple[str | None, str | None]:
