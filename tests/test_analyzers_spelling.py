@@ -1,8 +1,9 @@
 """The Speller and the typo budget."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analyzers import Speller, max_typos
-from analyzers.spelling import edit_distance, suggestion_distance, typo_distance
+from analyzers.spelling import edit_distance, letters_apart, suggestion_distance, typo_distance
 
 TERMS = {
     "assainissement": 80, "tombouctou": 12, "marrakech": 107, "segou": 17, "sega": 1,
@@ -151,3 +152,11 @@ def _tables(path, vocabulary):
 
     write_tables(path, vocabulary)
     return WordTables(path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("aeinorstu", max_size=12), st.text("aeinorstu", max_size=12))
+def test_two_keys_letters_apart_bound_their_edit_distance(a, b):
+    """An edit distance is at least half the letters apart: a caller (surroundings.named_place) may skip
+    the alignment table of two keys more letters apart than twice its budget."""
+    assert edit_distance(a, b, 30) * 2 >= letters_apart(a, b)

@@ -5,16 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
-from analyzers.spelling import edit_distance
 from engine import Engine, SearchRequest, ranking_profile
 from engine.fillers import is_name_particle, is_place_kind
 from engine.querybuild import build_query
 from engine.querylang import parse_query
 from engine.surroundings import (
     Unit,
-    _letters_apart,
     named_place,
     notice,
     partner_places,
@@ -359,14 +356,6 @@ def test_a_word_of_a_place_name_of_the_tables_is_no_typo(engine):
     assert engine.search(SearchRequest(q="Tombouctu", per_page=1))["suggestion"] == "tombouctou"
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text("aeinorstu", max_size=12), st.text("aeinorstu", max_size=12))
-def test_two_keys_letters_apart_bound_their_edit_distance(a, b):
-    """named_place skips the alignment table of two keys more letters apart than twice its budget:
-    an edit distance is at least half of it."""
-    assert edit_distance(a, b, 30) * 2 >= _letters_apart(a, b)
-
-
 def test_the_letters_apart_leave_the_close_names_as_they_were(monkeypatch):
     """Named with two typos or fewer, a place of the tables is found as without the letters' bound."""
     from indexer import geography
@@ -376,6 +365,6 @@ def test_the_letters_apart_leave_the_close_names_as_they_were(monkeypatch):
     typed = [n[:3] + n[4:] for n in names] + [n[:2] + n[3] + n[2] + n[4:-1] for n in names] + \
         [n + " eau" for n in names[:20]] + ["assainissement Kayes", "formation des élus", "Tombouctouu"]
     found = [_place(q) for q in typed]
-    monkeypatch.setattr("engine.surroundings._letters_apart", lambda a, b: 0)
+    monkeypatch.setattr("engine.surroundings.letters_apart", lambda a, b: 0)
     assert found == [_place(q) for q in typed]
     assert sum(f is not None for f in found) > 40
