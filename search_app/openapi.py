@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-from analyzers import fold_text
 from engine.querylang import NAME_PREFIXES
 from indexer.facet_registry import YEAR, Facet, Registry, registry
 from indexer.limits import MAX_QUERY_CHARS, YEAR_MAX, YEAR_MIN
@@ -65,19 +63,8 @@ def facet_parameter(facet: Facet) -> dict:
     return param
 
 
-def _prefix_words(reg: Registry) -> list[str]:
-    """Every prefix as written and folded (`année`, `annee`), facets first."""
-    out: list[str] = []
-    for prefix in [p for f in reg for p in f.prefixes] + list(NAME_PREFIXES):
-        for form in (fold_text(prefix), prefix):
-            if form not in out:
-                out.append(form)
-    return out
-
-
 def q_parameter(reg: Registry) -> dict:
     shown = [f.prefixes[0] for f in reg if f.prefixes] + [NAME_PREFIXES[0]]
-    words = "|".join(re.escape(w) for w in _prefix_words(reg))
     return {
         "name": "q",
         "in": "query",
@@ -90,8 +77,8 @@ def q_parameter(reg: Registry) -> dict:
         "schema": {
             "type": "string",
             "maxLength": MAX_QUERY_CHARS,
-            # an empty prefix (`pays:` alone) is refused with empty_field_prefix
-            "pattern": rf"^(?!(?:.*\s)?-?(?:{words}):(?:\s|$)){_CONTROL_CLASS}*$",
+            # an empty prefix (`pays:` alone) is read with a notice, as the page reads it
+            "pattern": rf"^{_CONTROL_CLASS}*$",
         },
         "example": "assainissement Kayes",
     }

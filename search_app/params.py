@@ -13,7 +13,6 @@ from urllib.parse import unquote_to_bytes
 
 from analyzers import edit_distance, fold_text
 from engine import SORTS, SearchRequest
-from engine.querylang import parse_query
 from indexer.facet_registry import YEAR, registry
 from indexer.limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, YEAR_MAX, YEAR_MIN
 
@@ -232,7 +231,7 @@ def parse_search_args(args, facet_values: dict[str, list], strict: bool = True) 
     them. Unknown facet values are refused by both. The checks run in this
     order, and the first mistake found is the one reported."""
     _check_names(args, strict)
-    q = _query(args, strict)
+    q = _query(args)
     sort = _sort(args)
     page = _int(args, "page", default=1)
     per_page = _int(args, "per_page", default=DEFAULT_PER_PAGE)
@@ -282,15 +281,13 @@ def check_names(args, known, single) -> None:
             raise ParamError("repeated_parameter", f"Le paramètre {named(name)} ne peut être donné qu'une fois.", name)
 
 
-def _query(args, strict: bool) -> str:
+def _query(args) -> str:
     q = args.get("q", "") or ""
     if len(q) > MAX_QUERY_CHARS:
         raise ParamError("query_too_long", too_long("q", MAX_QUERY_CHARS, len(q)), "q")
-    if strict:  # the engine reads `pays:` as nothing; the API says so precisely
-        empty = parse_query(q).empty_prefixes
-        if empty:
-            raise ParamError("empty_field_prefix",
-                             f"Le préfixe « {empty[0]}: » doit être suivi d'une valeur (ex. pays:mali).", "q")
+    # a prefix followed by nothing (`pays:`, `domaine:"eau pays:`) is no error: the engine ignores it
+    # and says so in a notice, in every format, as a box typed letter by letter sends such states
+    # (the API refused with 400 empty_field_prefix what the page answered)
     return q
 
 
