@@ -32,7 +32,7 @@ def next_prefix(text: str, is_prefix: Callable[[str], bool]) -> re.Match[str] | 
 # occidentale »; tests/test_query_open_value.py checks the index's): an open value's beginnings of at most so
 # many words are what `selects` is asked of, the longest first
 MAX_VALUE_WORDS = 11
-MAX_STOPPED = 10  # values left open a next prefix stops, read in turn (each may ask `selects`)
+MAX_STOPPED = 10  # values left open a next prefix stops whose beginnings `selects` is asked of; the next read whole
 # (prefix as typed, a value, whether it is the whole value typed or a beginning of it): whether that value
 # selects any record (engine.openvalue), for a value left open
 Selects = Callable[[str, str, bool], bool]
@@ -140,11 +140,15 @@ def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool
     Any other open quote is dropped and its words read as plain words."""
     if '"' not in text or not text.count('"') % 2 and ":" not in "".join(text.split('"')[1::2]):
         return text  # (most queries: no quote, or none paired around a prefix that may stop a value)
-    for _ in range(MAX_STOPPED):
+    # each stop closes a value before a next prefix, so there are fewer than the query's colons; past
+    # MAX_STOPPED, a value is read whole, `selects` no more asked: the 11th lost its quote and the page
+    # said falsely that its prefix « n'est suivi de rien » (review 2 of r52, L1)
+    turns = 0
+    for turns in range(text.count(":") + 1):
         opened = _open_value(text, is_prefix)
         if opened is None or opened.before is None:
             break
-        text = _value_closed(text, opened, notices, is_prefix, selects)
+        text = _value_closed(text, opened, notices, is_prefix, selects if turns < MAX_STOPPED else None)
     else:
         opened = None
     if text.count('"') % 2 == 0:
@@ -153,7 +157,7 @@ def quotes_closed(text: str, notices: list[str], is_prefix: Callable[[str], bool
         idx = text.rfind('"')
         notices.append("Guillemet non fermé : les mots qui suivent sont lus comme des mots simples.")
         return text[:idx] + " " + text[idx + 1:]
-    return _value_closed(text, opened, notices, is_prefix, selects)
+    return _value_closed(text, opened, notices, is_prefix, selects if turns < MAX_STOPPED else None)
 
 
 def _value_closed(text: str, opened: _OpenValue, notices: list[str], is_prefix: Callable[[str], bool],
