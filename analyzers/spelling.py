@@ -85,6 +85,13 @@ def letters_apart(a: str, b: str) -> int:
     return sum(abs(a.count(c) - b.count(c)) for c in set(a) | set(b))
 
 
+def within_typos(a: str, b: str, budget: int) -> bool:
+    """Whether `a` and `b` are at most `budget` edits apart, the cheap bounds asked first: their
+    lengths, then (from two typos) their letters counted, before the alignment table."""
+    return abs(len(a) - len(b)) <= budget and (budget < 2 or letters_apart(a, b) <= 2 * budget) \
+        and edit_distance(a, b, budget) <= budget
+
+
 def _one_edit(a: str, b: str) -> int:
     """`edit_distance(a, b, 1)` of two words at most a letter apart in length: 0, 1 (a letter
     added, dropped or changed, or two neighbours swapped) or 2."""

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice, product
 
-from analyzers import edit_distance, fold_text, max_typos
-from analyzers.spelling import letters_apart
+from analyzers import fold_text, max_typos
+from analyzers.spelling import within_typos
 from indexer import geography
 from indexer.facet_registry import COUNTRY, REGION
 from indexer.geography import PARTNER_COUNTRIES
@@ -131,9 +131,7 @@ def named_place(typed: list[str], built: BuiltQuery,
             return _enclosing(*found)
     typed_key, budget = spellings[0], max_typos(spellings[0])
     close = {(country, place.name): place for country, k, places in _keys_by_initial().get(typed_key[:1], ())
-             if abs(len(k) - len(typed_key)) <= budget  # cheap tests first
-             and (budget < 2 or letters_apart(typed_key, k) <= 2 * budget)
-             and edit_distance(typed_key, k, budget) <= budget
+             if within_typos(typed_key, k, budget)
              for place in places}
     if len(close) == 1:  # one place only: a guess among several would be noise
         (country, _), place = close.popitem()
@@ -215,9 +213,7 @@ def _misspelled_place(keys: list[str], written: Callable[[str], bool],
             continue
         typed, meant = keys[odd[0]], words[odd[0]]
         budget = max_typos(typed)
-        if budget and not written(typed) and abs(len(typed) - len(meant)) <= budget \
-                and (budget < 2 or letters_apart(typed, meant) <= 2 * budget) \
-                and edit_distance(typed, meant, budget) <= budget \
+        if budget and not written(typed) and within_typos(typed, meant, budget) \
                 and (not all(map(written, words)) or not partner(geography.key(place.name))):
             found[place.name] = place
     return next(iter(found.values())) if len(found) == 1 else None  # a guess among several would be noise

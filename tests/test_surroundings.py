@@ -365,6 +365,6 @@ def test_the_letters_apart_leave_the_close_names_as_they_were(monkeypatch):
     typed = [n[:3] + n[4:] for n in names] + [n[:2] + n[3] + n[2] + n[4:-1] for n in names] + \
         [n + " eau" for n in names[:20]] + ["assainissement Kayes", "formation des élus", "Tombouctouu"]
     found = [_place(q) for q in typed]
-    monkeypatch.setattr("engine.surroundings.letters_apart", lambda a, b: 0)
+    monkeypatch.setattr("analyzers.spelling.letters_apart", lambda a, b: 0)
     assert found == [_place(q) for q in typed]
     assert sum(f is not None for f in found) > 40
