@@ -324,6 +324,21 @@ def test_the_international_relations_budget_alone_is_not_the_partnerships(corpus
         assert by_id[pid].budget is None and by_id[pid].extra[RI_BUDGET] == said, pid
 
 
+def test_the_international_relations_budget_dates_no_work_of_the_pair():
+    """Ivry-Dianguirdé (l.6875-6876): `Budget consacré aux relations internationales/an :` /
+    `2007 : 88 000 euros` is the town's budget for every partner; its year made the pair's span
+    2003-2007 where its own texts end in 2006. The cooperation's budget years still count."""
+    text = (FIX / "aix_sheet.txt").read_text(encoding="utf-8")
+    assert "relations internationales/an : \n200 000 euros" in text
+    ri = mali.parse(text.replace("200 000 euros", "2007 : 88 000 euros"), "aix_sheet.txt")
+    rollup_result(ri)
+    (p,) = ri.partnerships
+    assert p.extra[RI_BUDGET] == "2007 : 88 000 euros" and p.years == [2003, 2006]
+    dc = mali.parse(text.replace("décentralisée/an: \n", "décentralisée/an: 2007 : 9 000 euros\n"), "aix_sheet.txt")
+    rollup_result(dc)
+    assert dc.partnerships[0].years == [2003, 2006, 2007]
+
+
 def test_a_row_naming_a_part_is_a_part_of_the_project_above(corpus):
     """Pontivy's market (lines 10131-10134): `Reconstruction du marché`, then `Première partie` 2002
     and `Deuxième partie` 2008 were three projects, two of them untitled."""

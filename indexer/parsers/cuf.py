@@ -400,9 +400,10 @@ class CufReader(Reader):
             original_text="\n".join(lines).rstrip(),
             # years the presentation states: what its contacts field tells (`En 2001, Montreuil … a souhaité
             # initier une coopération`), every formal act (`Mai 1989 … Juin 2006 : renouvellement`) and the
-            # budgets' years (`2008 : 64 500 €`)
+            # cooperation's budget years (`2008 : 64 500 €`); not the international-relations budget's, the
+            # town's for every partner (Ivry's `2007 : 88 000 euros`), which dates no work of this pair
             years=fields.years(" ; ".join(v for k, v in pres.items() if k in ("first_contact", "formal", "budget_dc",
-                                                                                 "budget_ri", _AFTER_OWN)
+                                                                                 _AFTER_OWN)
                                           or k.startswith(_OWN)),
                                self.repertoire.year).found,
         )
