@@ -266,6 +266,20 @@ def test_first_contact_from_a_first_mission_when_the_history_is_empty():
     assert algerie.first_contact(None, None, "Des missions techniques ont eu lieu en 2004.") is None
 
 
+def test_first_contact_from_the_starting_objectives_when_the_history_is_blank():
+    """Grenoble–Constantine (l.1659-1828, verbatim): `Historique.` is left blank, and `Objectifs de
+    départ. Suite à la mission organisée par Cités Unies France en Algérie en 1999, la ville de
+    Grenoble a voulu établir des relations durables avec l’APC de Constantine` tells how the relation
+    began; the first contact was None. A history that says something keeps the objectives out."""
+    p = by_id(parse_fixture("grenoble.txt"), "grenoble--constantine")
+    assert p.history is None or not p.history.strip()
+    assert (p.first_contact_year, p.formalized, p.years[0], p.years[-1]) == (1999, 1999, 1999, 2005)
+    start = "Les acteurs locaux de Vienne et de Tipasa ont fixé en 2004, à Vienne, certains objectifs"
+    assert algerie.first_contact(None, 2004, "", start) == 2004
+    relaunch = "Ces rencontres ont permis de relancer le partenariat en 2004."
+    assert algerie.first_contact(relaunch, 2004, "", start) is None
+
+
 def test_project_title_rules():
     t = algerie_blocks.project_title
     assert t(None, "Urbanisme", "Suite à une première mission politique effectuée en Mai 2003 pour engager "

@@ -165,9 +165,14 @@ def formalisation(convention: str | None, history: str | None) -> int | None:
     return earlier if earlier is not None and (formalized is None or earlier < formalized) else formalized
 
 
-def first_contact(history: str | None, formalized: int | None, elsewhere: str = "") -> int | None:
-    """The first contact a sheet dates (`fields.first_contact`), by the sheets' date."""
-    return fields.first_contact(history, formalized, YEAR, elsewhere)
+def first_contact(history: str | None, formalized: int | None, elsewhere: str = "",
+                  start: str | None = None) -> int | None:
+    """The first contact a sheet dates (`fields.first_contact`), by the sheets' date. A sheet whose
+    `Historique.` is left blank tells how the relation began in its `Objectifs de départ` (Grenoble-
+    Constantine: `Suite à la mission organisée par Cités Unies France en Algérie en 1999, la ville de
+    Grenoble a voulu établir des relations durables avec l’APC de Constantine`): they are its history."""
+    origin = history if history and history.strip() else start
+    return fields.first_contact(origin, formalized, YEAR, elsewhere)
 
 
 # --- Projects --------------------------------------------------------------
@@ -443,7 +448,7 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
             french=Party(**vars(sheet["french"])), partner=partner, first=sheet["first"] + 1,
             last=sheet["last"] + 1, countries=[ALGERIA], legal_framework=sheet["convention"],
             formalized=formalized, history=sheet["history"],
-            first_contact_year=first_contact(sheet["history"], formalized, projects),
+            first_contact_year=first_contact(sheet["history"], formalized, projects, sheet["obj_start"]),
             # the history is documented activity, and so is every formal act
             years=years_in(sheet["history"] or "") + fields.formal_years(sheet["convention"], YEAR),
             objectives=_objectives(sheet["obj_start"], sheet["obj_now"]), contacts=contacts,
