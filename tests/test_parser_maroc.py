@@ -48,6 +48,25 @@ def test_a_dated_visit_before_the_twinning_is_the_first_contact():
     assert maroc._first_contact(head, 2004, [visit, signing]) is None
 
 
+def test_a_dated_projects_visits_before_the_convention_are_the_first_contact():
+    """Vienne-Tiflet (l.4250, l.4324-4336, verbatim): an undated history, and the project `Don d'un conteneur
+    (organisé fin 2004)` whose observation tells the field visits it gave in Tiflet `en vue d'évaluer les
+    termes d'un partenariat`, before the convention of 13 juin 2006: a project's sentences bear its date."""
+    history = ("Suite au partenariat qui lie les 2 régions Rabat Salé Zemmour et la Région Rhône Alpes, "
+               "une visite d'un représentant du CCAS a été invité à Tiflet.")
+    head = {"Historique": [history]}
+    container = ActionDraft(
+        title="Don d'un conteneur", first=4324, last=4336, start=2004, end=2004,
+        description="Don d'un conteneur contenant couvertures, vêtements, ordinateurs, machines à coudre. "
+                    "Observation : Cette action a permis de prendre connaissance du territoire de la commune "
+                    "urbaine de Tiflet (visites de terrain, des différentes institutions, de l'hôpital) en vue "
+                    "d'évaluer les termes d'un partenariat avec la ville de Vienne.")
+    assert maroc._first_contact(head, 2006, [container]) == 2004
+    assert maroc._first_contact(head, 2004, [container]) is None  # not after the formal act
+    container.description = "Don d'un conteneur contenant couvertures, vêtements, ordinateurs, machines à coudre."
+    assert maroc._first_contact(head, 2006, [container]) is None  # a gift is no visit
+
+
 def test_aix_sheet_fields():
     r = _parse("aix_listed_synthesis.txt")
     p = _by_id(r)["aix-en-provence--oujda"]
