@@ -67,6 +67,22 @@ def test_a_dated_projects_visits_before_the_convention_are_the_first_contact():
     assert maroc._first_contact(head, 2006, [container]) is None  # a gift is no visit
 
 
+def test_a_sentence_dating_the_start_of_the_cooperation_is_its_first_contact():
+    """CR Champagne-Ardenne–Oriental (l.6407-6411, verbatim): no history on the sheet; the youth programme's
+    `La coopération … date du tout début de cette coopération décentralisée avec dès 1991 la mise en place
+    d'un « Point jeunes »` dates the relation's start, before the convention of 1999. A sentence naming
+    the start without a year of its own is not dated by its project's year."""
+    said = ("La coopération entre la Région Champagne-Ardenne et la Région de l'Oriental en matière d'insertion "
+            "des jeunes de l'Oriental par l'économique date du tout début de cette coopération décentralisée "
+            "avec dès 1991 la mise en place d'un « *Point jeunes* » permettant d'accueillir des jeunes créateurs.")
+    youth = ActionDraft(title="Insertion des jeunes par l'économique", first=6407, last=6500, start=2000, end=2006,
+                        description="Historique " + said)
+    assert maroc._first_contact({}, 1999, [youth]) == 1991
+    youth.description = ("Le partenariat avec le secteur agricole est présent depuis le début de la coopération "
+                         "décentralisée entre la Région Champagne-Ardenne et la Région de l'Oriental.")
+    assert maroc._first_contact({}, 1999, [youth]) is None
+
+
 def test_aix_sheet_fields():
     r = _parse("aix_listed_synthesis.txt")
     p = _by_id(r)["aix-en-provence--oujda"]

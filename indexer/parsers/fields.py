@@ -525,6 +525,8 @@ _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage
 _NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brenou")
 _FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
 _MEETING_RE = re.compile(r"\b(?:visites?|rencontres?|d[ée]l[ée]gations?)\b")  # people met, not experts sent
+# the relation's own start and its year (`date du tout début de cette coopération décentralisée avec dès 1991`)
+_BEGUN_RE = re.compile(r"\bdebut\s+d[eu]\s+\w+\s+(?:cooperation|partenariat|jumelage)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
 # a history that names its first contacts (`Premiers contacts en 1987`) dates them: its earlier years
 # are something else (`Demande des élus … auprès des autorités algériennes dès 1978`)
 _FIRST_CONTACT_RE = re.compile(r"\bpremiers?\s+contacts?\b")
@@ -539,10 +541,9 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
     """The year the two parties first met: the history's first year, unless its sentence is
     the signing of the formal act (that is the formalisation), a relaunch of an older relation
     or it comes after the formal act (later events are not a first contact), or the year the history
-    says its first contacts were made (`Premiers contacts en 1987`); with no dated history,
-    a sentence of `elsewhere` (the sheet's projects) naming a first mission, visit or meeting, or any
-    mission, visit, meeting or delegation before the formal act (`Mars 2004 : Visite d'une délégation`
-    before a twinning signed in 2005)."""
+    says its first contacts were made (`Premiers contacts en 1987`); with no dated history, a sentence of
+    `elsewhere` (the sheet's projects) naming a first mission, visit or meeting, or any mission, visit, meeting
+    or delegation before the formal act (`Mars 2004 : Visite d'une délégation`), or dating the relation's start."""
     told = [(s, f) for s, f in ((s, fold(s)) for s in sentences(history or "")) if not _NOT_CONTACT_RE.search(f)]
     found = [y for s, f in told for y in years(s, until).found if not (y == formalized and _SIGNING_RE.search(f))]
     # (not a relaunch's, `Reprise des premiers contacts`, nor after the formal act: a new team's)
@@ -553,6 +554,7 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
         found = [y for s in sentences(elsewhere) if not _NOT_CONTACT_RE.search(fold(s))
                  for y in years(s, until).found if _FIRST_RE.search(fold(s))
                  or formalized is not None and y < formalized and _MEETING_RE.search(fold(s))]
+        found += [int(m.group(1)) for s in sentences(elsewhere) for m in _BEGUN_RE.finditer(fold(s))]
     first = min(found) if found else None
     return None if first is None or (formalized is not None and first > formalized) else first
 
