@@ -39,6 +39,10 @@ MAGHREB_CASES = {
     "alphabétisation": ("illettrisme", "alphabétisation", "alphabétisation", "illettrisme"),
     "gestion des risques": ("prévention des risques", "séisme", "inondations", None),
     "circulations douces": ("mobilité douce", "circulations douces", "modes doux", "mobilité douce"),
+    # car parks (round 53, V14): no sheet writes « parking », so the query found none; the sheets write
+    # « stationnement »: Grenoble-Constantine (Alg l.1724), Saint-Denis-Tiznit's « la circulation et le stationnement
+    # au centre ville » (Maroc l.3310), Strasbourg-Fès (l.3846), Aix-Oujda (l.174), CU Lyon-Rabat (l.4445)
+    "parking": ("parkings", "stationnement", "stationnement", None),
     # enterprise, health and development bodies, youth, women, local administration
     "AJED": ("AJED", "association des jeunes entrepreneurs pour le développement",
              "association des jeunes entrepreneurs pour le developpement", "AJED"),
