@@ -48,6 +48,10 @@ MAGHREB_CASES = {
              "association des jeunes entrepreneurs pour le developpement", "AJED"),
     "création d'entreprises": ("création d'entreprise", "jeunes promoteurs", "porteurs de projets", None),
     "OMS": ("OMS", "organisation mondiale de la santé", "organisation mondiale de la sante", "OMS"),
+    # clusters (round 53, V14): no sheet writes the word (the query found none); the French name, « pôles de
+    # compétitivité », is the State's Algerian cooperation's (Alg amb. l.17), Marseille-Alger's (Alg l.2562) and CR
+    # Nord-Pas de Calais-Doukkala-Abda's partners (Maroc l.7223). Snowball cuts « cluster » and « clusters » apart
+    "clusters": ("cluster", "pôles de compétitivité", "pôles de compétitivité", None),
     "PNUD": ("PNUD", "programme des nations unies pour le développement",
              "programme des nations unies pour le développement", "PNUD"),
     "MJC": ("MJC", "maison des jeunes et de la culture", "maisons des jeunes et de la culture", "MJC"),
