@@ -141,6 +141,11 @@ SHEET_CASES = {
     "DGS": ("DGS", "directeur général des services", "directeur général des services", "DGS"),
     # a matrone is the Sahel's traditional birth attendant: CG Allier-Niafunké (Mali l.3178), Roncq-Sélinkégny
     "matrones": ("accoucheuses traditionnelles", "matrones", "matrones", "accoucheuses traditionnelles"),
+    # no sheet writes « paramédical » (round 53, V13): the query found nothing; its kinds are the nurses of
+    # Alençon-Koutiala, Ivry-Dianguirdé, La Flèche-Markala, Roncq-Sélinkégny (Mali l.526, l.6925, l.7191, l.10829),
+    # CG Seine-Saint-Denis-Figuig and CR Nord-Pas-de-Calais-Doukkala (Maroc l.5831, l.7293), Alençon's « sages-femmes »
+    # and CG Allier-Niafunké's « matrones » (l.3178); one way, a nurse does not want every paramedical word
+    "paramédical": ("paramédicaux", "infirmiers", "infirmières", None),
     # goats are caprins in the sheets: CG Allier-Tiflet's « élevage des caprins », CG Loire-Atlantique-Agadir's
     # « élevage caprin »
     "caprins": ("chèvres", "caprins", "caprins", "chèvres"),
