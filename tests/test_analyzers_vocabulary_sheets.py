@@ -139,6 +139,11 @@ SHEET_CASES = {
     # the usual acronym of a town's chief officer: La Flèche-Markala's « D.G.S », Montady's « DGS », 37 sheets
     # naming a « directeur général des services »
     "DGS": ("DGS", "directeur général des services", "directeur général des services", "DGS"),
+    # the usual acronym of a town's technical director (round 53, V13): no sheet writes « DST », so the query found
+    # nothing; Maurepas-Mopti trains the « Directeur des services techniques de Mopti » (Mali l.8546), Paris-Rabat
+    # sends « 1 directeur des Services techniques » (Maroc l.2774). One way: as a span, the spelled-out phrases held
+    # their words together (`direction des services techniques` listed 31 for 111, Maurepas 11th for 6th)
+    "DST": ("DST", "directeur des services techniques", "direction des services techniques", None),
     # a matrone is the Sahel's traditional birth attendant: CG Allier-Niafunké (Mali l.3178), Roncq-Sélinkégny
     "matrones": ("accoucheuses traditionnelles", "matrones", "matrones", "accoucheuses traditionnelles"),
     # no sheet writes « paramédical » (round 53, V13): the query found nothing; its kinds are the nurses of
