@@ -144,6 +144,11 @@ SHEET_CASES = {
     # sends « 1 directeur des Services techniques » (Maroc l.2774). One way: as a span, the spelled-out phrases held
     # their words together (`direction des services techniques` listed 31 for 111, Maurepas 11th for 6th)
     "DST": ("DST", "directeur des services techniques", "direction des services techniques", None),
+    # a birth certificate is the état civil's (round 53, V15): no sheet writes « acte de naissance » (the query fell
+    # back to any word: 4 sheets, none of the état civil); AIMF's « projet d'état civil national » with Bamako, Gao,
+    # Kayes, Mopti, Sikasso (Mali l.13131-13601), CG Essonne-Douentza (l.3449), Grenoble-Constantine (alg l.1723),
+    # Roubaix-Bouira (l.3673). One way: an état civil query does not want the certificate's words
+    "acte de naissance": ("actes de naissance", "état civil", "état civil", None),
     # a matrone is the Sahel's traditional birth attendant: CG Allier-Niafunké (Mali l.3178), Roncq-Sélinkégny
     "matrones": ("accoucheuses traditionnelles", "matrones", "matrones", "accoucheuses traditionnelles"),
     # no sheet writes « paramédical » (round 53, V13): the query found nothing; its kinds are the nurses of
