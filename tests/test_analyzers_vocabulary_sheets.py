@@ -156,6 +156,11 @@ SHEET_CASES = {
     # CG Seine-Saint-Denis-Figuig and CR Nord-Pas-de-Calais-Doukkala (Maroc l.5831, l.7293), Alençon's « sages-femmes »
     # and CG Allier-Niafunké's « matrones » (l.3178); one way, a nurse does not want every paramedical word
     "paramédical": ("paramédicaux", "infirmiers", "infirmières", None),
+    # a pharmacy's stock is medicines (round 53, V15): only Roncq-Sélinkégny writes « pharmacie » (Mali l.10751,
+    # l.10832), the only sheet `pharmacie` found; Marly-le-Roy-Kita, La Fouillouse-Sio, CG Allier-Niafunké, Ivry-
+    # Dianguirdé, Saint-Denis-Djeloubou (« médicaments génériques » for its 6 CSCOM), Allonnes-Sangha, Saint-Sébastien-
+    # Kati, Montreuil-Yélimané send or supply « médicaments ». One way: a medicine does not want every pharmacy
+    "pharmacie": ("pharmacies", "médicaments", "médicaments", None),
     # goats are caprins in the sheets: CG Allier-Tiflet's « élevage des caprins », CG Loire-Atlantique-Agadir's
     # « élevage caprin »
     "caprins": ("chèvres", "caprins", "caprins", "chèvres"),
