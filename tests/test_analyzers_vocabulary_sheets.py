@@ -164,6 +164,10 @@ SHEET_CASES = {
     # goats are caprins in the sheets: CG Allier-Tiflet's « élevage des caprins », CG Loire-Atlantique-Agadir's
     # « élevage caprin »
     "caprins": ("chèvres", "caprins", "caprins", "chèvres"),
+    # water pipes (round 53, V15): no sheet writes « tuyau(x) » nor « tuyauterie » (the query found none); Chilly-
+    # Mazarin-Diéma's « Travaux canalisation et abri moteur » (Mali l.2388). One way: a canalisation query does not
+    # want the plumber's word
+    "tuyaux": ("tuyauterie", "canalisation", "canalisations", None),
     # an earthquake and a flood are natural disasters: Marseille-Alger's « séisme », CG Bouches-du-Rhône-Alger's
     # « inondations »; a query for floods does not want every disaster
     "catastrophes naturelles": ("catastrophes naturelles", "séisme", "inondations", None),
