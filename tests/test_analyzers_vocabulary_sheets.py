@@ -82,6 +82,10 @@ SHEET_CASES = {
     "véhicules": ("véhicule", "corbillard", "camionnettes", None),
     "intercommunalité": ("intercommunalité", "coopération intercommunale", "coopération inter communale",
                          "intercommunalité"),
+    # EPCI (round 53, V16): no sheet writes the acronym (the query found none); the sheets write « intercommunalité »
+    # (CR Franche-Comté-Ouarzazate's « séminaire sur l'intercommunalité », Maroc l.6670) and « coopération
+    # intercommunale » (CU Lyon-Bamako, Montreuil-Yélimané, Saumur-Sansanding...). One way, as DST
+    "EPCI": ("EPCI", "intercommunalité", "intercommunalité", None),
     "démocratie locale": ("démocratie locale", "démocratie participative", "démocratie participative", None),
     "insertion professionnelle": ("emploi des jeunes", "chantier d'insertion", "demandeurs d'emploi", None),
     "SVE": ("SVE", "service volontaire européen", "service volontaire europeen", "SVE"),
