@@ -44,6 +44,10 @@ MAGHREB_CASES = {
     "alphabétisation": ("illettrisme", "alphabétisation", "alphabétisation", "illettrisme"),
     "gestion des risques": ("prévention des risques", "séisme", "inondations", None),
     "circulations douces": ("mobilité douce", "circulations douces", "modes doux", "mobilité douce"),
+    # birds (round 53, V16): no sheet writes « ornithologie » or « avifaune » (each query found none); CG Seine-Saint-
+    # Denis-Figuig writes « Protection des oiseaux : réalisation par la Ligue de protection des oiseaux d'une
+    # plaquette » (Maroc l.5865). One way: a query for oiseaux keeps its own word
+    "ornithologie": ("avifaune", "oiseaux", "oiseaux", None),
     # car parks (round 53, V14): no sheet writes « parking », so the query found none; the sheets write
     # « stationnement »: Grenoble-Constantine (Alg l.1724), Saint-Denis-Tiznit's « la circulation et le stationnement
     # au centre ville » (Maroc l.3310), Strasbourg-Fès (l.3846), Aix-Oujda (l.174), CU Lyon-Rabat (l.4445)
