@@ -52,6 +52,9 @@ MAGHREB_CASES = {
     # « stationnement »: Grenoble-Constantine (Alg l.1724), Saint-Denis-Tiznit's « la circulation et le stationnement
     # au centre ville » (Maroc l.3310), Strasbourg-Fès (l.3846), Aix-Oujda (l.174), CU Lyon-Rabat (l.4445)
     "parking": ("parkings", "stationnement", "stationnement", None),
+    # AOT (round 53, V16): no sheet writes the acronym (the query found none); CU Lyon-Rabat writes « Mise en place
+    # d'une autorité organisatrice de transports et d'un PDU » (Maroc l.4440). One way, as DST
+    "AOT": ("AOT", "autorité organisatrice de transports", "autorité organisatrice des transports", None),
     # enterprise, health and development bodies, youth, women, local administration
     "AJED": ("AJED", "association des jeunes entrepreneurs pour le développement",
              "association des jeunes entrepreneurs pour le developpement", "AJED"),
