@@ -28,6 +28,10 @@ MAGHREB_CASES = {
     # towns and heritage: the old town under its local names, the rural village, the urban policy
     "centre historique": ("vieille ville", "centre historique", "centre ancien", "vieille ville"),
     "casbah": ("casbah", "kasbah", "kasbah", "casbah"),
+    # the Atlas's collective granary (round 53, V16): CG Isère-Tadla-Azilal's Megdaz project writes « Réhabilitation
+    # d'un igherm » (Maroc l.5245); `greniers collectifs` listed 13 sheets, not it (« grenier » is only Nîmes-Meknès's
+    # « vide-grenier »). One way: the Amazigh word keeps its own sheet
+    "grenier collectif": ("greniers collectifs", "igherm", "igherm", None),
     "village": ("villages", "douar", "douars", None),
     "quartiers défavorisés": ("quartier défavorisé", "politique de la ville", "quartiers sensibles",
                               "quartiers défavorisés"),
