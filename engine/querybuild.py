@@ -18,12 +18,11 @@ import re
 from whoosh import query as Q
 
 from analyzers import family_of, find_graded_expansions, fold_text, max_typos, typo_distance
-from analyzers.vocabulary import PLACE, joined_entry, territory_names
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.ids import name_key
 from indexer.schema import NAME_FIELDS, TEXT_FIELDS
-from indexer.text import YEAR, french_list
+from indexer.text import YEAR
 
 from . import ranking_profile
 from .fieldquery import analysed_once, field_parts, name_parts, tokens
@@ -54,7 +53,6 @@ from .querylang import (
     reversed_period,
 )
 from .querymodel import (
-    LITERAL,
     NO_VALUE,
     VIA_ACTIVE,
     VIA_FAMILY,
@@ -72,6 +70,7 @@ from .querymodel import (
 )
 from .queryyears import active_years, year_alternatives
 from .renamed import renamed_notices
+from .spans import LETTERS_RE, Spans, without_typed_expansions
 from .truncations import Truncations, elided, expands, many
 
 YEAR_RE = re.compile(f"({YEAR})")
@@ -203,7 +202,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     words = pq.text_words()
     kinds = kinds_before_names(pq, known)  # `mairie` in `mairie de Montpellier`, light as `ville` is
     alone = [len(g) == 1 for g in pq.groups for c in g if c.kind == "word" and not c.negated]  # not in an OR
-    spans = _Spans(schema, words, profile, known, frozenset(i for i, a in enumerate(alone) if a))
+    spans = Spans(schema, words, profile, known, frozenset(i for i, a in enumerate(alone) if a))
     excluded: list[Q.Query] = []
     for clauses in pq.groups:
         alternatives: list[Alternative] = []
@@ -233,7 +232,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
                                   required=whole and all(held)), condition)
     built.groups = active_years(built.groups, pq)
     if profile.own_words_only:
-        built.groups = _without_typed_expansions(built.groups)
+        built.groups = without_typed_expansions(built.groups)
     built.notices.extend(spans.notices)
     _add_bonuses(schema, built, words, profile)
     if excluded:
@@ -249,146 +248,6 @@ def _nothing_searchable(pq: ParsedQuery, built: BuiltQuery) -> bool:
     typed = [c for c in pq.clauses if not c.negated]
     return (bool(typed) and all(c.kind in ("word", "phrase") for c in typed)
             and not built.has_text and not built.filters and not built.excluded_filters)
-
-
-def _body_terms(alt: Alternative) -> frozenset[str]:
-    """The terms `alt` looks for in the body (its words as the text analyzer has them)."""
-    for f, q in alt.parts:
-        if f == "body":
-            return frozenset(t for _, t in q.iter_all_terms())
-    return frozenset()
-
-
-def _literal_terms(group: Group) -> frozenset[str]:
-    """The body terms of what was typed for `group` (the words of a span included)."""
-    out: set[str] = set()
-    for a in group.alternatives:
-        if a.via in (VIA_WORD, VIA_PHRASE, VIA_TRUNCATED):
-            out |= _body_terms(a)
-        elif a.via == VIA_WORDS:
-            for c in a.children:
-                out |= _literal_terms(c)
-    return frozenset(out)
-
-
-def _without_typed_expansions(groups: list[Group]) -> list[Group]:
-    """Each group without the expansions that are only other typed words
-    (`désenclavement pistes`: `piste`, a narrower term of désenclavement, is
-    typed as a word of its own). Kept, a record's one `pistes` counted for
-    both words, as if it had the whole query without a word on opening up a
-    place: a word stands for itself once, its expansions for what it adds."""
-    if len(groups) < 2:
-        return groups
-    literal = [_literal_terms(g) for g in groups]
-    out = []
-    for i, g in enumerate(groups):
-        others = frozenset().union(*(t for j, t in enumerate(literal) if j != i))
-        keep = [a for a in g.alternatives
-                if a.via in LITERAL
-                or not (_body_terms(a) and _body_terms(a) <= others)]
-        out.append(rebuilt(g, keep))
-    return out
-
-
-class _Spans:
-    """The vocabulary's phrases over runs of typed words (`eau potable` ->
-    `hydraulique`): the words of a span are held as they come, and its last
-    word gives one group for the whole span, whose alternatives are the typed
-    words (all required) and each of the vocabulary's phrases."""
-
-    def __init__(self, schema, words: list[str], profile: ranking_profile.Profile, known=None,
-                 alone: frozenset[int] = frozenset()):
-        self.schema, self.words, self.profile = schema, words, profile
-        self.span_of: dict[int, tuple[int, int, list[tuple[str, str]]]] = {}  # word index -> its span
-        for start, end, alts in find_graded_expansions(words) if words else []:
-            if all(i not in self.span_of for i in range(start, end)):  # leftmost wins an overlap
-                for i in range(start, end):
-                    self.span_of[i] = (start, end, alts)
-        names = getattr(known, "in_names", None) is not None and profile.joined_words
-        for i in range(len(words) - 1):  # two words standing alone side by side, written as one
-            if not {i, i + 1} <= alone or i in self.span_of or i + 1 in self.span_of:
-                continue
-            if entry := joined_entry(words[i], words[i + 1]):  # by the vocabulary (`micro finance`)
-                self.span_of[i] = self.span_of[i + 1] = (i, i + 2, entry)
-            elif names and (joined := _joined_pair(words[i], words[i + 1], known)):  # by a record
-                self.span_of[i] = self.span_of[i + 1] = (i, i + 2, [(joined, JOINED)])
-        self.held: dict[int, list[Group]] = {}  # span start -> its words' groups so far
-        self.word_index = 0  # of the next positive word
-        self.notices: list[str] = []  # what a territory's name is read as
-
-    def word(self, group: Group | None) -> Group | None:
-        """The group to use for the next positive word: its own outside a span,
-        None while its span goes on, the span's group on the span's last word."""
-        span = self.span_of.get(self.word_index)
-        self.word_index += 1
-        if span is None or group is None:
-            return group
-        start, end, alts = span
-        self.held.setdefault(start, []).append(group)
-        if self.word_index < end:
-            return None
-        # last word of the span: the typed words, or one of the vocabulary's phrases
-        typed = self.held[start]
-        units = self._units(start, end, alts)
-        alts = [(a, kind) for a, kind in alts if kind != PLACE]
-        if units:  # a territory (`nord du Mali`): its units first, where the ranker looks for a place
-            span_alts = units + (list(typed[0].alternatives) if len(typed) == 1 else self._typed_phrase(start, end))
-        elif len(typed) == 1:
-            span_alts = list(typed[0].alternatives)
-        elif any(kind == JOINED for _, kind in alts) and not all(w[:1].isupper() for w in self.words[start:end]):
-            span_alts = self._typed_phrase(start, end)  # `co financement`: not `co-organisée`'s co (a name as typed)
-        else:
-            span_alts = [Alternative(VIA_WORDS, " ".join(g.text for g in typed), children=typed)]
-        for a, kind in alts:
-            if kind == JOINED:  # two typed words a record writes as one: the word typed, where they are not
-                parts = field_parts(self.schema, a, scale=self.profile.stem)
-                span_alts += [Alternative(VIA_WORD, a, parts, grade=self.profile.stem, otherwise=True)] if parts else []
-                continue
-            grade = self.profile.expansion(kind)
-            parts = field_parts(self.schema, a, phrase=True, scale=grade)
-            if parts:
-                span_alts.append(Alternative(kind, a, parts, grade=grade))
-        return Group(" ".join(self.words[start:end]), span_alts)
-
-    def _units(self, start: int, end: int, alts: list[tuple[str, str]]) -> list[Alternative]:
-        """The units of a territory the span names, each as a place the records are in (their names
-        and places), counted as typed: `Kabylie` is Tizi Ouzou, Béjaïa and Bouira. Only its name as
-        written (any case or accent): an adjective of the same stem qualifies a topic (`culture kabyle`)."""
-        if fold_text(" ".join(self.words[start:end])) not in territory_names():
-            return []
-        grade = self.profile.expansion(PLACE)
-        units = [Alternative(VIA_PLACE, a, parts, grade=grade) for a, kind in alts if kind == PLACE
-                 if (parts := field_parts(self.schema, a, phrase=True, fields=NAME_FIELDS, scale=grade))]
-        if units:
-            listed = french_list([u.text for u in units])
-            self.notices.append(f"« {' '.join(self.words[start:end])} » : les résultats "
-                                f"{geography.with_de(listed)} sont inclus.")
-        return units
-
-    def _typed_phrase(self, start: int, end: int) -> list[Alternative]:
-        """A territory's name of several words as typed, together (`nord du Mali`, not `nord` and `Mali`
-        anywhere: Nord-Pas-de-Calais's Malian partners are not in the north of Mali)."""
-        text = " ".join(self.words[start:end])
-        parts = field_parts(self.schema, text, phrase=True, scale=self.profile.stem)
-        return [Alternative(VIA_PHRASE, text, parts, grade=self.profile.stem)] if parts else []
-
-
-JOINED = "joined"  # a span's kind: two typed words as one (`plate forme`: `plateforme`)
-_LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
-
-
-def _joined_pair(first: str, second: str, known) -> str | None:
-    """`first` and `second` as the one word some record writes (`micro credit`: `microcredit`,
-    `eco tourisme`: `ecotourisme`), which the two words typed apart never find (Meilisearch joins
-    adjacent query words the same way). None when no record writes it as typed, or either is no
-    plain word or is a word of a name, stop words included (`Montreuil Yélimané`, which a record's
-    `Montreuil-Yélimané` also writes joined: names are found as typed; `en fin`: `enfin`)."""
-    if not (_LETTERS_RE.fullmatch(first) and _LETTERS_RE.fullmatch(second)):
-        return None
-    joined = fold_text(first + second)
-    if joined not in known.vocabulary or any(known.in_names(fold_text(w)) for w in (first, second)):
-        return None
-    return first + second
 
 
 def _add_bonuses(schema, built: BuiltQuery, words: list[str], profile: ranking_profile.Profile) -> None:
@@ -551,7 +410,7 @@ def _split(schema, word: str, known, profile) -> list[Alternative]:
     word itself found nothing; not where the texts drop a half (`sigles` as `sig les`: « SIG »)."""
     vocabulary = getattr(known, "vocabulary", None)
     folded = fold_text(word)
-    if vocabulary is None or not _LETTERS_RE.fullmatch(word) or len(folded) < 6 or spelled_apart([word]):
+    if vocabulary is None or not LETTERS_RE.fullmatch(word) or len(folded) < 6 or spelled_apart([word]):
         return []  # (a place of the tables typed joined, `Tiziouzou`, the parser reads as they spell it)
     out = []
     for i in range(3, len(folded) - 2):
