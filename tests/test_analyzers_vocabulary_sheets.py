@@ -483,3 +483,20 @@ def test_food_security_lists_no_yard_sale(engine):
         ids = [r["id"] for r in engine.search(SearchRequest(q=query, per_page=100))["results"]]
         assert "nimes--meknes" not in ids, (query, ids)
         assert {"montreuil--yelimane", "cg-ille-et-vilaine--cr-mopti", "cg-essonne--cercle-douentza"} <= set(ids), ids
+
+
+def test_a_veterinary_pharmacy_is_animal_health_not_medicines(engine):
+    # « pharmacie » brings « médicaments » (round 53, V15), the human medicines of eight Mali sheets; inside
+    # `pharmacie vétérinaire` that listed six of them 3rd to 8th, above CG Hautes-Pyrénées-Niafunké, whose partner
+    # is « VSF-CICDA (Agronomes et Vétérinaires Sans Frontières) » (Mali l.3779) for its herds (3rd before, 9th;
+    # review 1 r53). The phrase is the animal-health entry's: Roncq-Sélinkégny's « parc de vaccination » and
+    # Pontcharra-Dembella's « Auxiliaires d'élevages »
+    from engine import SearchRequest
+
+    alts = whole_query_alternatives("pharmacie vétérinaire")
+    assert "vétérinaires" in alts and "parc de vaccination" in alts and "médicaments" not in alts
+    for query in ("pharmacie vétérinaire", "pharmacies vétérinaires"):
+        ids = [r["id"] for r in engine.search(SearchRequest(q=query, per_page=100))["results"]]
+        assert set(ids[:3]) == {"roncq--selinkegny", "pontcharra--dembella-benkadi-jlendio-fella",
+                                "cg-hautes-pyrenees--cercle-niafunke"}, (query, ids)
+        assert "marly-le-roy--kita" not in ids, (query, ids)
