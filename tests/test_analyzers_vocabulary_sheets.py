@@ -140,6 +140,12 @@ SHEET_CASES = {
     # one vehicle: Poitiers-Azrou writes both (« trois bus », « 3 autobus »), Marseille-Alger and Strasbourg-Fès
     # « bus », CG Seine-Saint-Denis-Figuig « autobus »
     "autobus": ("autobus", "bus", "bus", "autobus"),
+    # a lined well (review 1 r53): since 60ac94b, busé(s) and buses (one word folded) have their own stem, no
+    # sheet's, so `busés` alone listed 31 sheets by its close spellings (Bures, bas, base), `busé` none; the sheets
+    # write the well as « puits à grand diamètre » (Cachan-Diakon, Hennebont-Niamana, Montreuil-Yélimané, Mali l.1696,
+    # l.6740, l.9413) or « puits modernes » (CG Ille-et-Vilaine-Mopti, l.4130). Not « bus »: it brought the three bus
+    # donations back into `puits busé`'s first 10
+    "buses": ("busés", "puits à grand diamètre", "puits à grand diamètre", None),
     # the usual acronym of a town's chief officer: La Flèche-Markala's « D.G.S », Montady's « DGS », 37 sheets
     # naming a « directeur général des services »
     "DGS": ("DGS", "directeur général des services", "directeur général des services", "DGS"),
@@ -500,3 +506,15 @@ def test_a_veterinary_pharmacy_is_animal_health_not_medicines(engine):
         assert set(ids[:3]) == {"roncq--selinkegny", "pontcharra--dembella-benkadi-jlendio-fella",
                                 "cg-hautes-pyrenees--cercle-niafunke"}, (query, ids)
         assert "marly-le-roy--kita" not in ids, (query, ids)
+
+
+def test_a_lined_well_lists_the_wells_and_no_bus(engine):
+    # see SHEET_CASES["buses"]; the bus sheets are Poitiers-Azrou's, Marseille-Alger's, Strasbourg-Fès's and CG
+    # Seine-Saint-Denis-Figuig's
+    from engine import SearchRequest
+
+    buses = {"poitiers--azrou", "marseille--w-alger", "strasbourg--fes", "cg-seine-saint-denis--figuig"}
+    for query in ("busé", "puits busé", "puits busés"):
+        ids = [r["id"] for r in engine.search(SearchRequest(q=query, per_page=100))["results"]]
+        assert {"cachan--diakon", "montreuil--yelimane", "cg-ille-et-vilaine--cr-mopti"} <= set(ids[:5]), (query, ids)
+        assert not buses & set(ids[:30]), (query, ids)
