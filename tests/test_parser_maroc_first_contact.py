@@ -45,6 +45,23 @@ def test_a_dated_projects_visits_before_the_convention_are_the_first_contact():
     assert maroc._first_contact(head, 2006, [container]) is None  # a gift is no visit
 
 
+def test_a_projects_sentence_takes_no_date_from_the_next_project():
+    """A description whose last sentence ends with no stop (some 27 of the corpus: `Cofinancement PAD`,
+    `- Visite des quartiers`) ran into the next project's dated sentence, and a visit of 2006 (after the
+    convention of 2005) took the next project's 2001; a start named without a year took it too."""
+    visit = ActionDraft(title="Festival", first=1, last=2, start=2006, end=2006,
+                        description="Accueil d'une délégation de Safi à Montereau")
+    books = ActionDraft(title="Don de livres", first=3, last=4, start=2001, end=2001, description="Envoi de livres.")
+    assert maroc._first_contact({}, 2005, [visit, books]) is None
+    visit.description = "- Rencontre des élus\n- Visite des quartiers"
+    assert maroc._first_contact({}, 2005, [visit, books]) is None
+    visit.description = "Ce volet est présent depuis le début de la coopération"
+    assert maroc._first_contact({}, 2005, [visit, books]) is None
+    visit.start = 2004  # its own date still counts
+    visit.description = "Accueil d'une délégation de Safi à Montereau"
+    assert maroc._first_contact({}, 2005, [visit, books]) == 2004
+
+
 def test_a_sentence_dating_the_start_of_the_cooperation_is_its_first_contact():
     """CR Champagne-Ardenne–Oriental (l.6407-6411, verbatim): no history on the sheet; the youth programme's
     `La coopération … date du tout début de cette coopération décentralisée avec dès 1991 la mise en place

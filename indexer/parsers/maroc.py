@@ -386,10 +386,10 @@ def _history_lines(head: dict[str, list[str]]) -> list[str]:
 
 
 def _first_contact(head: dict[str, list[str]], formalized: int | None, drafts: list[ActionDraft]) -> int | None:
-    """The first contact the history dates (`fields.first_contact`: not the signing), else a visit dated before the
-    formal act, a project's sentences bearing its date (`Mars 2004 : Visite …`; Vienne-Tiflet: 2004, `visites`)."""
-    dated = " ".join(f"{a.start} : {s}" for a in drafts if a.start
-                     for s in [a.title.rstrip(".") + "."] + fields.sentences(a.description or ""))
+    """The history's first contact (`fields.first_contact`: not the signing), else a visit dated before the formal
+    act, each project's sentence closed and bearing its date (`Mars 2004 : Visite …`; Vienne-Tiflet: `visites`)."""
+    dated = " ".join(f"{a.start} : {s.rstrip(' .;')}." for a in drafts if a.start
+                     for s in [a.title] + fields.sentences(a.description or ""))
     return fields.first_contact(" ".join(_history_lines(head)), formalized, YEAR, dated)
 
 
