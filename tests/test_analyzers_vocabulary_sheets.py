@@ -89,6 +89,9 @@ SHEET_CASES = {
     "démocratie locale": ("démocratie locale", "démocratie participative", "démocratie participative", None),
     "insertion professionnelle": ("emploi des jeunes", "chantier d'insertion", "demandeurs d'emploi", None),
     "SVE": ("SVE", "service volontaire européen", "service volontaire europeen", "SVE"),
+    # the French volunteers' status (round 53, V17): no sheet writes « VSI », so the query found nothing; CG
+    # Ille-et-Vilaine-Mopti funds a « Volontariat de solidarité internationale (SCD) » (Mali l.4092). One way, as DST
+    "VSI": ("VSI", "volontariat de solidarité internationale", "volontariat de solidarité internationale", None),
     "aide humanitaire": ("aide d'urgence", "sinistrés", "réfugiés", None),
     "arts plastiques": ("arts plastiques", "fresque", "peintres", None),
     "danse": ("danses", "hip-hop", "danseurs", None),
