@@ -198,6 +198,10 @@ SHEET_CASES = {
     # a compound read by its last part (as sapeurs-pompiers): CG Seine-Saint-Denis-Figuig's « prévention
     # bucco-dentaire » is dental care, as the « cabinet dentaire » of Alençon, CG Allier, Chaumont, Pontivy
     "bucco-dentaire": ("bucco-dentaire", "dentaire", "dentaire", None),
+    # dental medicine by its medical name (round 53, V17): no sheet writes « stomatologie », so the query found
+    # nothing; the dental care is the « cabinet dentaire » of Alençon-Koutiala, CG Allier-Niafunké, Chaumont-San,
+    # Pontivy-Ouelessebougou (Mali l.524, l.3185, l.2113, l.10107)
+    "stomatologie": ("stomatologue", "dentaire", "dentiste", None),
     # the French state's cultural centre abroad, under its two names: CG Seine-Saint-Denis-Figuig's « Institut
     # français de l'Oriental », Romans' « Institut Français d'Agadir », Grenoble's « Centre culturel Français à
     # Constantine »
