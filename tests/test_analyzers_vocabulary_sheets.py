@@ -49,6 +49,10 @@ SHEET_CASES = {
     # environment and agriculture, read from the action rows
     # Bagnolet-Massala (Mali l.1227): « au tournoi de foot international »
     "football": ("football", "foot", "foot", "football"),
+    # cycling (round 53, V19): no sheet writes « cyclisme » nor « cycliste », so the query found nothing; Chilly-
+    # Mazarin-Diéma's « Partenariat avec vélo club de CM » (Mali l.2523), CR Lorraine-Fès-Boulemane's « location de
+    # vélos » and « mécanique vélo » (Maroc l.6853-6858). One way: a vélo query does not want the sport's names
+    "cyclisme": ("cyclistes", "vélo club", "vélos", None),
     # no sheet writes « malaria » nor « lunettes »: paludisme (6 sheets); CG Allier-Niafunké's « lunetterie »
     "malaria": ("malaria", "paludisme", "paludisme", None),
     "lunettes": ("lunettes", "lunetterie", "lunetterie", None),
