@@ -28,6 +28,10 @@ MAGHREB_CASES = {
     # towns and heritage: the old town under its local names, the rural village, the urban policy
     "centre historique": ("vieille ville", "centre historique", "centre ancien", "vieille ville"),
     "casbah": ("casbah", "kasbah", "kasbah", "casbah"),
+    # wall painting by today's names (round 53, V19): no sheet writes « graffiti » nor « street art », so the query
+    # found none of the wall paintings: Mulhouse-El Khroub's « fresque sur un mur d'El Khroub » with local youths
+    # (alg l.2728), Alençon-Koutiala's and Quimperlé-Nara's fresques (Mali l.429, l.10446). One way, as peinture murale
+    "graffiti": ("street art", "fresque", "fresques", None),
     # the Atlas's collective granary (round 53, V16): CG Isère-Tadla-Azilal's Megdaz project writes « Réhabilitation
     # d'un igherm » (Maroc l.5245); `greniers collectifs` listed 13 sheets, not it (« grenier » is only Nîmes-Meknès's
     # « vide-grenier »). One way: the Amazigh word keeps its own sheet
