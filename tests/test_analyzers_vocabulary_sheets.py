@@ -62,6 +62,11 @@ SHEET_CASES = {
     "toilettes": ("toilettes", "latrines", "latrines", None),
     "abeilles": ("miel", "apiculteurs", "apiculture", None),
     "poissons": ("poissons", "pisciculture", "pisciculture", None),
+    # eggs (round 53, V19): no sheet writes « œufs », so the query found nothing; the hens are the sheets' aviculture:
+    # Thionville-Kéniéba-Konko's « Projet d'aviculture » (Mali l.12304), Marolles-Lakamane, Montreuil-Yélimané, CG
+    # Ille-et-Vilaine-Mopti's « filière avicole » (l.4177), Bures-sur-Yvette's « Formation aviculteurs » (l.1528),
+    # Quimperlé-Nara's « Poulailler communautaires » (l.10410). One way: a poultry query does not want eggs
+    "œufs": ("oeufs", "aviculture", "poulailler", None),
     "aveugles": ("non-voyants", "malvoyants", "malvoyants", None),
     "prothèses": ("orthopédie", "appareillage", "appareillage", None),
     # nor « potager » (the Mali sheets' « maraîchage », « jardins maraîchers »; « légumes » five times)
