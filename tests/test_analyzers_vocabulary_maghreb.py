@@ -63,6 +63,9 @@ MAGHREB_CASES = {
     # AOT (round 53, V16): no sheet writes the acronym (the query found none); CU Lyon-Rabat writes « Mise en place
     # d'une autorité organisatrice de transports et d'un PDU » (Maroc l.4440). One way, as DST
     "AOT": ("AOT", "autorité organisatrice de transports", "autorité organisatrice des transports", None),
+    # GIZC (round 53, V18): no sheet writes the acronym (the query found none); CR Nord-Pas de Calais-Doukkala-Abda's
+    # project is « Gestion Intégrée du Littoral » (Maroc l.7428). One way, as AOT
+    "GIZC": ("GIZC", "gestion intégrée du littoral", "gestion intégrée des zones côtières", None),
     # enterprise, health and development bodies, youth, women, local administration
     "AJED": ("AJED", "association des jeunes entrepreneurs pour le développement",
              "association des jeunes entrepreneurs pour le developpement", "AJED"),
