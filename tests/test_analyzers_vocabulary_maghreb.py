@@ -86,6 +86,10 @@ MAGHREB_CASES = {
     "DCP": ("DCP", "document cadre de partenariat", "document cadre de partenariat", "DCP"),
     "agenda 21": ("agenda 21", "agenda21", "Agenda21", "agenda 21"),  # the Taroudannt sheet writes it in one word
     "coopération universitaire": ("échanges universitaires", "enseignants-chercheurs", "DESS", None),
+    # the preparatory classes (round 53, V18): no sheet writes « préparatoire(s) », « prépa », « CPGE » or « khâgne »
+    # alone (each query found none, or only « classes »); Montreuil-Agadir's students join « la section hypokhâgne du
+    # lycée Jean Jaurès » (Maroc l.2473). One way: hypokhâgne is one class of them
+    "classes préparatoires": ("prépa", "hypokhâgne", "hypokhâgne", None),
     "cinéma": ("cinéma", "cinématographique", "films", None),
     # a church (round 53, V15): no sheet writes « église » (the query found none); Marseille-Alger helps restore
     # « la Basilique Notre Dame d'Afrique » (alg l.2583). One way: a basilica is one kind of church
