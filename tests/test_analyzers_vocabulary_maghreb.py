@@ -56,6 +56,10 @@ MAGHREB_CASES = {
     # Denis-Figuig writes « Protection des oiseaux : réalisation par la Ligue de protection des oiseaux d'une
     # plaquette » (Maroc l.5865). One way: a query for oiseaux keeps its own word
     "ornithologie": ("avifaune", "oiseaux", "oiseaux", None),
+    # wildlife (round 53, V18): no sheet writes « faune » (the query listed Poitiers-Azrou and Montreuil-Yélimané by
+    # close spellings alone); CR Nord-Pas de Calais-Doukkala-Abda values « la réserve royale de gazelles de M'Sabih
+    # Talaa » (Maroc l.7478), CG Seine-Saint-Denis-Figuig protects « des oiseaux » (l.5865). One way (narrower)
+    "faune": ("faune sauvage", "gazelles", "gazelles", None),
     # car parks (round 53, V14): no sheet writes « parking », so the query found none; the sheets write
     # « stationnement »: Grenoble-Constantine (Alg l.1724), Saint-Denis-Tiznit's « la circulation et le stationnement
     # au centre ville » (Maroc l.3310), Strasbourg-Fès (l.3846), Aix-Oujda (l.174), CU Lyon-Rabat (l.4445)
