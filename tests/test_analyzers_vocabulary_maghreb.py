@@ -22,6 +22,10 @@ MAGHREB_CASES = {
     "SIAAP": ("SIAAP", "syndicat interdépartemental pour l'assainissement de l'agglomération parisienne",
               "syndicat interdépartemental pour l'assainissement de l'agglomération parisienne", "SIAAP"),
     "APUR": ("APUR", "atelier parisien d'urbanisme", "atelier parisien d'urbanisme", "APUR"),
+    # ENGEES (round 53, V18): no sheet writes the acronym (the query found none); Strasbourg-Fès puts Fès in touch with
+    # the « Ecole nationale du Génie de l'Eau et de l'environnement » (Maroc l.3842). One way, as AOT
+    "ENGEES": ("ENGEES", "école nationale du génie de l'eau et de l'environnement",
+               "école nationale du génie de l'eau et de l'environnement", None),
     "CMJ": ("CMJ", "conseil municipal des jeunes", "conseil municipal des jeunes", "CMJ"),
     "PNR": ("PNR", "parc naturel régional", "parcs naturels régionaux", "PNR"),
     "CCEM": ("CCEM", "centre de culture euro-méditerranéenne", "centre de culture euro-méditerranéenne", "CCEM"),
