@@ -68,6 +68,10 @@ MAGHREB_CASES = {
     # « stationnement »: Grenoble-Constantine (Alg l.1724), Saint-Denis-Tiznit's « la circulation et le stationnement
     # au centre ville » (Maroc l.3310), Strasbourg-Fès (l.3846), Aix-Oujda (l.174), CU Lyon-Rabat (l.4445)
     "parking": ("parkings", "stationnement", "stationnement", None),
+    # cleaning out drains and pits (round 53, V18): no sheet writes « curage » or « vidange » (each query found none);
+    # the sheets name the vacuum truck: Croix-Valmer-Souk Sebt's « Camion benne et hydrocureuse » (Maroc l.1324),
+    # Thionville-Gao's « Collecte des déchets liquides par un hydrocureur » (Mali l.11969). One way (narrower)
+    "curage": ("vidange", "hydrocureur", "hydrocureuse", None),
     # AOT (round 53, V16): no sheet writes the acronym (the query found none); CU Lyon-Rabat writes « Mise en place
     # d'une autorité organisatrice de transports et d'un PDU » (Maroc l.4440). One way, as DST
     "AOT": ("AOT", "autorité organisatrice de transports", "autorité organisatrice des transports", None),
