@@ -4,6 +4,7 @@ made from Whoosh's per-document lengths, and the BM25F shares made on demand
 equal the shares made for every part at once."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from engine.bm25f import combine
@@ -231,6 +232,29 @@ def test_postings_read_from_the_segment_are_whooshs(engine):
         assert ours == _read(reader.postings(field, text)), (field, text)
         compared += 1
     assert compared > 1000
+
+
+def test_term_info_probed_as_whoosh_does(engine):
+    """phrases._term_info finds each term's info as Whoosh's term_info does, and misses what it misses."""
+    from whoosh.reading import TermNotFound
+
+    from engine.phrases import _term_info
+
+    terms = engine.state().searcher().reader()._terms
+    found = missing = 0
+    for (field, text), info in terms.items():
+        assert vars(_term_info(terms, field, text)) == vars(info), (field, text)
+        found += 1
+        for other in (text + b"zq", text[:-1] + b"\x00"):  # (neighbours: slots of other keys probed)
+            try:
+                theirs = vars(terms.term_info(field, other))
+            except TermNotFound:
+                with pytest.raises(TermNotFound):
+                    _term_info(terms, field, other)
+                missing += 1
+            else:
+                assert vars(_term_info(terms, field, other)) == theirs
+    assert found > 1000 and missing > 1000
 
 
 def test_compressed_postings_read_as_whooshs(tmp_path):
