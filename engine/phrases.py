@@ -102,9 +102,9 @@ def _read_segment(reader, field: str, text: bytes) -> Postings | None:
         block_ids, block_weights, block_values = loads(zlib.decompress(data) if compression else data)
         ids.extend(accumulate(block_ids))
         if block_weights is None:  # as W3LeafMatcher._read_weights
-            weights.extend(array("f", (1.0 for _ in range(count))))
+            weights.extend(array("f", [1.0]) * count)
         elif isinstance(block_weights, float):
-            weights.extend(array("f", (block_weights for _ in range(count))))
+            weights.extend(array("f", [block_weights]) * count)
         else:
             weights.extend(block_weights)
         if fixedsize is None or fixedsize < 0:  # as W3LeafMatcher._read_values
