@@ -220,33 +220,32 @@ def marker_for(analyzer) -> FieldMarker:
         return marker
 
 
-class Markers:
+class Markers(dict[str, FieldMarker]):
     """The FieldMarker of each field of a schema, found on first use (fields
     with equal analyzers share one, and its word cache). `words`: the
     generation's word tables (analyzers.wordtables), whose terms were made by
-    the French analyzer for the words of bodies and titles."""
+    the French analyzer for the words of bodies and titles. A dict, filled by
+    `__missing__`: a page asks it for a field's marker for every text it marks."""
 
     def __init__(self, schema, words=None):
+        super().__init__()
         self.schema = schema
         self.words = words
-        self._by_field: dict[str, FieldMarker] = {}
         self._own: dict[int, FieldMarker] = {}  # id of a shared marker -> this generation's copy
 
-    def __getitem__(self, fieldname: str) -> FieldMarker:
-        marker = self._by_field.get(fieldname)
-        if marker is None:
-            analyzer = self.schema[fieldname].analyzer
-            marker = marker_for(analyzer)
-            if self.words is not None and analyzer == french_analyzer():
-                # this generation's own, holding its tables: they were set on the shared marker by
-                # whichever generation asked last, and another's words were looked for in this one's
-                # sheets (the word caches stay shared, and fields with equal analyzers one copy)
-                own = self._own.get(id(marker))  # (the shared markers live as long as the process)
-                if own is None:
-                    own = self._own[id(marker)] = copy.copy(marker)
-                    own.table = self.words
-                marker = own
-            self._by_field[fieldname] = marker
+    def __missing__(self, fieldname: str) -> FieldMarker:
+        analyzer = self.schema[fieldname].analyzer
+        marker = marker_for(analyzer)
+        if self.words is not None and analyzer == french_analyzer():
+            # this generation's own, holding its tables: they were set on the shared marker by
+            # whichever generation asked last, and another's words were looked for in this one's
+            # sheets (the word caches stay shared, and fields with equal analyzers one copy)
+            own = self._own.get(id(marker))  # (the shared markers live as long as the process)
+            if own is None:
+                own = self._own[id(marker)] = copy.copy(marker)
+                own.table = self.words
+            marker = own
+        self[fieldname] = marker
         return marker
 
 

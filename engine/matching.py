@@ -142,6 +142,7 @@ class Evaluator:
         self._memo: dict[int, tuple[object, dict[int, float]]] = {}
         self._fielded_memo: dict[int, tuple[object, tuple[dict[int, float], Shares]]] = {}
         self._phrases = phrases.PhraseReader(self.reader, self.schema)
+        self._tf_norms: dict[str, tuple[float, float]] = {}  # field -> (B, average length), for field_tf
 
     def scores(self, q) -> dict[int, float]:
         """docnum -> score for every document `q` matches."""
@@ -186,13 +187,18 @@ class Evaluator:
         # anything else (a sloppy phrase, ...): Whoosh's own matcher, read once
         return _collect(q.matcher(self.searcher, self.searcher.context()))
 
+    def _field(self, field: str):
+        """The schema's field object (None: no such field), looked up once per request: each term asks."""
+        fieldobj = self._fields.get(field)
+        if fieldobj is None and field in self.schema:
+            fieldobj = self._fields[field] = self.schema[field]
+        return fieldobj
+
     def _term(self, q) -> dict[int, float]:
         field = q.fieldname
-        fieldobj = self._fields.get(field)
+        fieldobj = self._field(field)
         if fieldobj is None:
-            if field not in self.schema:
-                return {}
-            fieldobj = self._fields[field] = self.schema[field]
+            return {}
         try:
             text = fieldobj.to_bytes(q.text)
             info = self.reader.term_info(field, text)
@@ -240,17 +246,21 @@ class Evaluator:
                 return {}
             ids = sorted(raw)
             tfs = [raw[d] for d in ids]
-        w = self.weighting
-        B = w._field_B.get(field, w.B) if type(w) is BM25F else 0.75
-        norm = self.lengths.norms(self.searcher, field, B, 1.0, self.searcher.avg_field_length(field) or 1, ids)
+        args = self._tf_norms.get(field)
+        if args is None:  # (the field's B and average length, read once: every word asks for them)
+            w = self.weighting
+            B = w._field_B.get(field, w.B) if type(w) is BM25F else 0.75
+            args = self._tf_norms[field] = (B, self.searcher.avg_field_length(field) or 1)
+        norm = self.lengths.norms(self.searcher, field, args[0], 1.0, args[1], ids)
         return {d: tf / norm[d] for d, tf in zip(ids, tfs, strict=True)}
 
     def _term_postings(self, field: str, q) -> phrases.Postings | None:
         """A term's postings (read once per request); None for a term the field does not have."""
-        if field not in self.schema:
+        fieldobj = self._field(field)
+        if fieldobj is None:
             return None
         try:
-            text = self.schema[field].to_bytes(q.text)
+            text = fieldobj.to_bytes(q.text)
         except ValueError:
             return None
         # read once per request (the word's phrases and proximity read them too)

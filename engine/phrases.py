@@ -74,19 +74,22 @@ def _read_segment(reader, field: str, text: bytes) -> Postings | None:
     (or has deletions, or the term is inlined): the caller asks Whoosh.
     TermNotFound for a term the field does not have."""
     terms = getattr(reader, "_terms", None)
-    if terms is None or type(terms) is not W3TermsReader or field not in reader.schema or reader.has_deletions():
+    if terms is None or type(terms) is not W3TermsReader or reader.has_deletions():
+        return None
+    try:
+        fieldobj = reader.schema[field]
+    except KeyError:  # (no such field)
         return None
     info = _term_info(terms, field, text)
     if info.is_inlined():
-        return _read(terms._codec.postings_reader(terms._postfile, info, reader.schema[field].format,
-                                                  term=(field, text)))
+        return _read(terms._codec.postings_reader(terms._postfile, info, fieldobj.format, term=(field, text)))
     offset, length = info.extent()
     if isinstance(length, tuple):  # Whoosh's W3TermInfo.from_bytes keeps the unpacked tuple
         length = length[0]
     buf = terms._postfile.get(offset, length)
     if buf[:_INT_SIZE] != WHOOSH3_HEADER_MAGIC:
         return None
-    fixedsize = reader.schema[field].format.fixed_value_size()
+    fixedsize = fieldobj.format.fixed_value_size()
     stream = BytesIO(buf)
     ids: list[int] = []
     weights: list[float] = []
