@@ -209,10 +209,14 @@ class WordPlaces(Mapping):
     def common(self, words: Collection[str]) -> set[str]:
         """Those of `words` the body has: a request's few MarkedWords are looked for in the stored
         list of words as it is, a line each (a string search costs less than splitting the list,
-        which many words would need anyway)."""
-        if isinstance(words, MarkedWords) and len(words) <= _FEW and self._list is None:
-            lined = words.lined()
-            return {lined[w] for w in filter(self._lines().__contains__, lined)}
+        which many words would need anyway); many are looked up by each of the body's words, a
+        dict lookup each rather than a set made of the body's words (a cold request's bodies have
+        ~100 words, its marked words ~40)."""
+        if isinstance(words, MarkedWords):
+            if len(words) <= _FEW and self._list is None:
+                lined = words.lined()
+                return {lined[w] for w in filter(self._lines().__contains__, lined)}
+            return set(filter(words.__contains__, self._all()))
         return set(self._all()).intersection(words)
 
     def _lines(self) -> str:
