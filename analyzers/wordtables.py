@@ -193,13 +193,14 @@ class WordPlaces(Mapping):
     (a marshalled dict) cost three times what a snippet needs, which is the
     few words the query marks."""
 
-    __slots__ = ("_arrays", "_bounds", "_list", "_padded", "_starts", "_words")
+    __slots__ = ("_arrays", "_bounds", "_common", "_list", "_padded", "_starts", "_words")
 
     def __init__(self, words: str, starts: bytes, bounds: bytes):
         self._words, self._starts, self._bounds = words, starts, bounds
         self._list: list[str] | None = None
         self._padded: str | None = None
         self._arrays: tuple[array, array] | None = None
+        self._common: tuple[MarkedWords, set[str]] | None = None  # the last `common` of MarkedWords, and its answer
 
     def _all(self) -> list[str]:
         if self._list is None:
@@ -211,12 +212,19 @@ class WordPlaces(Mapping):
         list of words as it is, a line each (a string search costs less than splitting the list,
         which many words would need anyway); many are looked up by each of the body's words, a
         dict lookup each rather than a set made of the body's words (a cold request's bodies have
-        ~100 words, its marked words ~40)."""
+        ~100 words, its marked words ~40). The answer for the last MarkedWords is kept: a sheet is
+        asked whether it has the words (FieldMarker.found_in), then where (`locate`). Not to be
+        changed by the caller."""
         if isinstance(words, MarkedWords):
+            if self._common is not None and self._common[0] is words:
+                return self._common[1]
             if len(words) <= _FEW and self._list is None:
                 lined = words.lined()
-                return {lined[w] for w in filter(self._lines().__contains__, lined)}
-            return set(filter(words.__contains__, self._all()))
+                found = {lined[w] for w in filter(self._lines().__contains__, lined)}
+            else:
+                found = set(filter(words.__contains__, self._all()))
+            self._common = (words, found)
+            return found
         return set(self._all()).intersection(words)
 
     def _lines(self) -> str:

@@ -221,6 +221,23 @@ def test_stored_word_places_are_the_scanned_ones(engine):
     assert WordPlaces(*snippet_source("")[1:]) == {}
 
 
+def test_common_words_are_the_set_intersection_on_both_paths():
+    from analyzers.wordtables import _FEW, MarkedWords, WordPlaces, snippet_source
+
+    body = "L'eau potable, les puits et l'assainissement des eaux usées ; puits-citernes."
+    _, *stored = snippet_source(body)
+    words = set(WordPlaces(*stored))
+    few = MarkedWords({"puits": "puit", "eaux": "eau", "absent": "absent"})
+    many = MarkedWords({**{f"mot{i}": "mot" for i in range(_FEW)}, "potable": "potabl", "puits": "puit"})
+    for marked in (few, many):
+        places = WordPlaces(*stored)
+        assert places.common(marked) == words & marked.keys()
+        assert places.common(marked) == words & marked.keys()  # the kept answer
+        other = MarkedWords({"usées": "usé"})  # another request's words: not the kept answer
+        assert places.common(other) == {"usées"} and places.common(marked) == words & marked.keys()
+    assert WordPlaces(*stored).common({"puits", "absent"}) == {"puits"}  # any collection
+
+
 def test_postings_read_from_the_segment_are_whooshs(engine):
     from engine.phrases import _read, _read_segment
 
