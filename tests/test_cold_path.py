@@ -293,3 +293,22 @@ def test_compressed_postings_read_as_whooshs(tmp_path):
             assert _read_segment(reader, field, text) == _read(reader.postings(field, text)), (field, text)
             compared += 1
         assert compared > 100
+
+
+def test_a_request_asks_the_word_tables_once_per_word(engine):
+    from engine.suggestion import knows
+
+    state = engine.state()
+    asked: list[str] = []
+
+    class Tables:
+        def __contains__(self, word: str) -> bool:
+            asked.append(word)
+            return word in state.vocabulary
+
+    known = knows(state)
+    known.vocabulary._tables = Tables()
+    words = ["eau", "zzzqx", "assainissement", "eau", "zzzqx"]
+    assert [w in known.vocabulary for w in words] == [w in state.vocabulary for w in words] == [True, False, True,
+                                                                                                True, False]
+    assert asked == ["eau", "zzzqx", "assainissement"]
