@@ -91,8 +91,7 @@ def suggest(state: IndexState, words: list[str], known) -> str | None:
     meant = [w for w in words if not is_filler(w) and not w.endswith(TRUNCATION)] or words
     try:
         tokens = [t.text for t in SPELLING_ANALYZER(" ".join(meant), mode="query")]
-        vocabulary = getattr(known, "vocabulary", state.vocabulary)  # (the request's answers, when `known` keeps them)
-        if all(t in vocabulary for t in tokens):
+        if all(t in known.vocabulary for t in tokens):  # (the request's answers, each word asked once)
             return None
         out, changed = [], False
         for w in words:
