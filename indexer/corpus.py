@@ -21,7 +21,7 @@ from .ids import name_key
 from .kinds import retype_associations, retype_groups, retype_villages
 from .locations import default_data_dir
 from .parallel import parallel_map
-from .parsers import DOCUMENTS, fields, micl, reader_for
+from .parsers import DOCUMENTS, dates, micl, reader_for
 from .parsers.parties import place_key, same, same_kind_of_place
 from .records import PLANNED, Action, Partnership, Party
 from .registry import REPERTOIRES, Repertoire
@@ -193,7 +193,7 @@ def fill_periods(a: Action, until: int | None = None) -> list[int]:
     if last - first < 2:  # no year between them to fill: the text need not be read (most actions)
         return []
     text = " ".join(t for t in (a.title, a.description, a.original_text) if t)
-    inside = {y for y in fields.inner_years(text) if first <= y <= last}
+    inside = {y for y in dates.inner_years(text) if first <= y <= last}
     done = until if until is None or a.status != "en projet" else until - 1
     a.years = sorted(set(a.years) | {y for y in inside if done is None or y <= done})
     return sorted(y for y in inside if done is not None and y > done)
@@ -342,25 +342,25 @@ def rollup(p: Partnership, acts: list[Action], until: int | None = None) -> None
         running |= {y for a in acts for y in fill_since(a, last)}
         years |= running
         said = " ".join(t for t in (p.history, p.objectives, *p.extra.values()) if t)
-        told = fields.years(said).found + fields.inner_years(said)
+        told = dates.years(said).found + dates.inner_years(said)
         years |= {y for y in told if first <= y <= last}
         # the start of its own work, which may come before the rest (`un premier projet … initié en 2004`)
-        years |= set(fields.started_years(" ".join(t for t in (p.history, p.objectives) if t), until))
+        years |= set(dates.started_years(" ".join(t for t in (p.history, p.objectives) if t), until))
         # its reports' years (`Programme d'actions 2006-2007`), never before the documented activity
-        listed = fields.years(published(p.documents), until).found
+        listed = dates.years(published(p.documents), until).found
         years |= {y for y in listed if first <= y <= (until or last)}
         # what its perspectives tell done before the sheet's own date (`Identification en novembre 2006`)
         years |= {y for y in ahead.found if first <= y}
     elif story:  # a profile in prose (Bron, Action Mopti): what it tells dates it, its periods whole
-        inner = fields.inner_years(story)  # (`pour la période 2002-2005`: 2003 and 2004 too)
-        years = set(fields.years(story, until).found) | {y for y in inner if until is None or y <= until}
+        inner = dates.inner_years(story)  # (`pour la période 2002-2005`: 2003 and 2004 too)
+        years = set(dates.years(story, until).found) | {y for y in inner if until is None or y <= until}
     p.years = sorted(years)
     # a year its actions run in is a year of work, not one its texts plan (Ille-et-Vilaine–Mopti's
     # perspectives print its programme of the sheet's own year, `2008`, whose actions run then)
     texts = _told(p)
     planned = [y for y in _planned(until, ahead, texts) if y not in running]
     # both ends of a period planned, its years between are too (`prévision du plan 2008-2010`: 2009)
-    p.add_planned([y for y in fields.whole_plans(planned, " ".join(t for t in (p.perspectives, texts) if t))
+    p.add_planned([y for y in dates.whole_plans(planned, " ".join(t for t in (p.perspectives, texts) if t))
                    if y not in running])
 
 
@@ -370,29 +370,29 @@ def _told(p: Partnership) -> str:
     return " ".join(t for t in (p.history, p.objectives, *(t for k, t in p.extra.items() if k != PLANNED)) if t)
 
 
-def _planned(until: int | None, ahead: fields.Years, told: str) -> list[int]:
+def _planned(until: int | None, ahead: dates.Years, told: str) -> list[int]:
     """The years its own texts plan for: in its perspectives, every year after the document's
     date (`une programmation 2009`, `le plan 2008-2010`); in its history, objectives and other
     sections (`told`), those their sentence marks as planned (`Une rencontre est prévue à Guelma en Mai 2006`)."""
     if until is None:
         return []
-    return ahead.planned + ahead.dropped + fields.years(told, until).planned
+    return ahead.planned + ahead.dropped + dates.years(told, until).planned
 
 
-def _ahead(p: Partnership, until: int | None) -> fields.Years:
+def _ahead(p: Partnership, until: int | None) -> dates.Years:
     """Its perspectives' years: against the sheet's own date (`Date de mise à jour`) when it has one,
     what comes after it is planned and what comes before done; else every year after the document's."""
-    date = fields.sheet_date(p.updated)
+    date = dates.sheet_date(p.updated)
     if date:
-        return fields.years_at(p.perspectives, *date)
-    ahead = fields.years(p.perspectives, until)
-    return fields.Years([], ahead.planned, ahead.dropped)
+        return dates.years_at(p.perspectives, *date)
+    ahead = dates.years(p.perspectives, until)
+    return dates.Years([], ahead.planned, ahead.dropped)
 
 
 def written(p: Partnership, a: Action, repertoires: list[Repertoire] | None = None) -> int | None:
-    """The year an action's years are read against (`fields.written_year`: its document's), as
+    """The year an action's years are read against (`dates.written_year`: its document's), as
     `draft_action` reads its printed years."""
-    return fields.written_year(p.updated, document_date(a, repertoires))
+    return dates.written_year(p.updated, document_date(a, repertoires))
 
 
 def document_date(p: Partnership | Action, repertoires: list[Repertoire] | None = None) -> int | None:

@@ -48,7 +48,7 @@ def test_a_year_before_the_documents_date_that_only_a_plan_names_is_planned():
 def test_the_years_of_what_a_project_should_give_are_planned():
     """`Résultats attendus` (`plans`): `un plan d'action pluriannuel à proposer aux partenaires pour 2007 à 2009`
     on a document of 2008 plans 2007 to 2009, 2008 too (every year of a range whose both ends are planned:
-    `fields.whole_plans`); the same years in the project's own text are years of work."""
+    `dates.whole_plans`); the same years in the project's own text are years of work."""
     doc = Document("maroc-repertoire-2008.txt", "", 2008)
     p = Partnership(id="x--y", french_party=None, partner_party=None)
     plans = "Résultats attendus : un plan d'action à proposer aux partenaires pour 2007 à 2009."

@@ -1,10 +1,10 @@
-"""The shared field readers (indexer/parsers/fields.py, contacts.py) and the geography tables."""
+"""The shared field readers (indexer/parsers/fields.py, dates.py, contacts.py) and the geography tables."""
 from __future__ import annotations
 
 import pytest
 
 from indexer import geography
-from indexer.parsers import contacts, fields
+from indexer.parsers import contacts, dates, fields
 from indexer.parsers.cuf_cells import is_when
 
 
@@ -84,7 +84,7 @@ def test_a_length_in_years_reads_alike_everywhere(text, expected):
     """Review r42 part 1, #5: three patterns read `N ans` (`\\d|deux…cinq`, `[2-9]|\\d\\d|deux…six`,
     `sur deux ans|pendant \\w+ ans`): « 2006 pour six ans » was no period though « sur six ans » stopped a
     budget being yearly. One pattern now (`fields.YEARS_LENGTH`): digits and deux…dix."""
-    assert fields.periods(text) == expected
+    assert dates.periods(text) == expected
     length = text.split(" ", 1)[1].replace("pour", "sur")
     assert fields.budget(f"10 000 € {length}", yearly=True).kind is None
     assert is_when(length)
@@ -92,7 +92,7 @@ def test_a_length_in_years_reads_alike_everywhere(text, expected):
 
 def test_one_list_of_month_names():
     from indexer.parsers import cuf_cells
-    assert not hasattr(cuf_cells, "_MONTHS") and "sept(?:embre" in fields.MONTHS
+    assert not hasattr(cuf_cells, "_MONTHS") and "sept(?:embre" in dates.MONTHS
 
 
 @pytest.mark.parametrize("heading, currency", [
@@ -118,47 +118,47 @@ def test_a_rank_or_a_list_number_is_no_budget(text):
 
 
 def test_years_never_from_phones_or_amounts():
-    y = fields.years("Tél. : 01 69 10 37 03 Fax :01 69 10 37 99, signé en 1986, 2018 €", until=2008)
+    y = dates.years("Tél. : 01 69 10 37 03 Fax :01 69 10 37 99, signé en 1986, 2018 €", until=2008)
     assert y.found == [1986]
 
 
 def test_a_period_in_brackets_is_no_phone_number():
     """Roncq-Sélinkégny (Mali l.10696): `passée l'aide d'urgence (1987-1990)`, eight digits after a
     bracket, are two years, not an international number; a real one still is masked."""
-    ys = fields.years("Après la signature de la charte, et passée l'aide d'urgence (1987-1990) un véritable plan",
+    ys = dates.years("Après la signature de la charte, et passée l'aide d'urgence (1987-1990) un véritable plan",
                       2008)
     assert ys.found == [1987, 1990]
-    assert fields.years("Formations (2002-2003): Par le CG", 2008).found == [2002, 2003]
-    assert fields.years("Tél : (00223) 21 62 03 21", 2008).found == []
+    assert dates.years("Formations (2002-2003): Par le CG", 2008).found == [2002, 2003]
+    assert dates.years("Tél : (00223) 21 62 03 21", 2008).found == []
 
 
 def test_years_never_from_reference_numbers():
     """Romans–Taroudannt (Maroc l.3092): `crédits du Ministère des Affaires Etrangères FSP 2003-43`
     is a funding programme's number; a short period (`2006-07`) still gives its first year."""
-    assert fields.years("dans le cadre du PAD (crédits du Ministère des Affaires Etrangères FSP 2003-43) : 40% "
+    assert dates.years("dans le cadre du PAD (crédits du Ministère des Affaires Etrangères FSP 2003-43) : 40% "
                         "Romans", until=2008).found == []
-    assert fields.years("Délibération 2008-05-0002 de l’Assemblée départementale", until=2008).found == []
-    assert fields.years("saison 2006-07", until=2008).found == [2006]
-    assert fields.years("de 2003-2005", until=2008).found == [2003, 2005]
+    assert dates.years("Délibération 2008-05-0002 de l’Assemblée départementale", until=2008).found == []
+    assert dates.years("saison 2006-07", until=2008).found == [2006]
+    assert dates.years("de 2003-2005", until=2008).found == [2003, 2005]
 
 
 def test_a_year_without_activity_is_not_a_year_of_activity():
     """CG Allier-Tiflet (Maroc l.4770): `Pas d'actions en cours en 2007 - difficulté de mobilisation`."""
-    ys = fields.years("Programme 2006. Pas d'actions en cours en 2007 - difficulté de mobilisation.", 2008)
+    ys = dates.years("Programme 2006. Pas d'actions en cours en 2007 - difficulté de mobilisation.", 2008)
     assert (ys.found, ys.planned, ys.dropped) == ([2006], [], [])
-    assert fields.years("Aucun projet en 2004 ; reprise des actions en 2005.", 2008).found == [2005]
-    assert fields.years("Actions en cours en 2007.", 2008).found == [2007]
+    assert dates.years("Aucun projet en 2004 ; reprise des actions en 2005.", 2008).found == [2005]
+    assert dates.years("Actions en cours en 2007.", 2008).found == [2007]
 
 
 def test_a_decade_is_no_year():
     """CR Champagne-Ardenne-Oriental (Maroc l.6254): `concrétisé notamment dans les années 1990`;
     Ivry-Dianguirdé (Mali l.6869): `Date de début des contacts : années 1990`."""
-    ys = fields.years("Il s'est concrétisé dans les années 1990 par un système d'avertissement. Depuis 2000, "
+    ys = dates.years("Il s'est concrétisé dans les années 1990 par un système d'avertissement. Depuis 2000, "
                       "la coopération est maintenue.", 2008)
     assert (ys.found, ys.planned) == ([2000], [])
-    assert fields.years("multipliés dans les années 1990 et 2000 pour atteindre", 2008).found == []
-    assert fields.years("Date de début des contacts : années 1990 par le comité", 2008).found == []
-    assert fields.years("Accord de 1990, relancé en 2000", 2008).found == [1990, 2000]
+    assert dates.years("multipliés dans les années 1990 et 2000 pour atteindre", 2008).found == []
+    assert dates.years("Date de début des contacts : années 1990 par le comité", 2008).found == []
+    assert dates.years("Accord de 1990, relancé en 2000", 2008).found == [1990, 2000]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -177,31 +177,31 @@ def test_a_decade_is_no_year():
     ("Tél : 01 69 10 37 03 ; 2000 à 2006", [(2000, 2006)]),  # a phone number's digits are no years
 ])
 def test_a_period_printed_as_one(text, expected):
-    assert fields.periods(text) == expected
+    assert dates.periods(text) == expected
 
 
 def test_the_years_inside_printed_periods():
-    assert fields.inner_years("De 2001 à 2006 ; visites en 1999 et 2004 ; 2006-2007") == [2002, 2003, 2004, 2005]
-    assert fields.inner_years("1999 et 2004") == [] and fields.inner_years(None) == []
+    assert dates.inner_years("De 2001 à 2006 ; visites en 1999 et 2004 ; 2006-2007") == [2002, 2003, 2004, 2005]
+    assert dates.inner_years("1999 et 2004") == [] and dates.inner_years(None) == []
 
 
 def test_a_future_tense_marks_the_documents_year_as_planned():
     """Montreuil-Agadir (Maroc l.2465, a document of July 2008): `qui participera en 2008 au
     festival`; a year before the document's date stays activity whatever the tense."""
-    ys = fields.years("Un groupe se rendra à Agadir en automne 2007 pour rencontrer le groupe d'artistes, qui "
+    ys = dates.years("Un groupe se rendra à Agadir en automne 2007 pour rencontrer le groupe d'artistes, qui "
                       "participera en 2008 au festival hip-hop à Montreuil.", 2008)
     assert (ys.found, ys.planned) == ([2007], [2008])
-    assert fields.years("Les Assises reprendront en 2009.", 2008).planned == [2009]
-    assert fields.years("Festival d'opéra en 2008.", 2008).found == [2008]
+    assert dates.years("Les Assises reprendront en 2009.", 2008).planned == [2009]
+    assert dates.years("Festival d'opéra en 2008.", 2008).found == [2008]
 
 
 def test_a_reflexive_past_is_done_beside_a_planned_year():
     """CR Nord-Pas-de-Calais-Kayes (Mali l.5189-5190, a document of 2008): the committee of May 2008
     met; `prévue` is the 2009 renewal's."""
-    ys = fields.years("Et pour préparer la reconduction de l’accord de 2006 prévue en mars 2009, s’est tenu en "
+    ys = dates.years("Et pour préparer la reconduction de l’accord de 2006 prévue en mars 2009, s’est tenu en "
                       "mai 2008, à Lille, un comité mixte", 2008)
     assert (ys.found, ys.planned) == ([2006, 2008], [2009])
-    assert fields.years("Une rencontre se tiendra en 2008, prévue à Lille.", 2008).planned == [2008]
+    assert dates.years("Une rencontre se tiendra en 2008, prévue à Lille.", 2008).planned == [2008]
 
 
 def test_years_against_the_date_a_text_was_written():
@@ -210,16 +210,16 @@ def test_years_against_the_date_a_text_was_written():
     Thionville-Gao, 01/06/2007: `pour début juillet 2007`); without one, the date's year is planned
     unless told done, present or running (CG Hautes-Pyrénées, 15/10/2008: `L'année 2008 est une année
     test`); a year before the date is done, unless its sentence plans it."""
-    ys = fields.years_at("Organisation, à Marseille, du 22 au 24 juin 2007, du Forum Régional", 2007, 5)
+    ys = dates.years_at("Organisation, à Marseille, du 22 au 24 juin 2007, du Forum Régional", 2007, 5)
     assert (ys.found, ys.planned) == ([], [2007])
-    ys = fields.years_at("Lors de la dernière réunion le 28 janvier 2005 à Gao. Les compléments seront à "
+    ys = dates.years_at("Lors de la dernière réunion le 28 janvier 2005 à Gao. Les compléments seront à "
                          "l’Ambassade pour début juillet 2007", 2007, 6)
     assert (ys.found, ys.planned) == ([2005], [2007])
-    assert fields.years_at("L’année 2008 est une année test du partenariat", 2008, 10).found == [2008]
-    assert fields.years_at("et depuis 2008, via le projet déposé à l’UE", 2008, 10).found == [2008]
-    assert fields.years_at("Renouvellement des conventions et prévision du plan 2008-2010", 2007, 5).planned == [
+    assert dates.years_at("L’année 2008 est une année test du partenariat", 2008, 10).found == [2008]
+    assert dates.years_at("et depuis 2008, via le projet déposé à l’UE", 2008, 10).found == [2008]
+    assert dates.years_at("Renouvellement des conventions et prévision du plan 2008-2010", 2007, 5).planned == [
         2008, 2010]
-    assert fields.years_at("Les projets 2005 sont actuellement à l’étude", 2007, 6) == fields.Years()
+    assert dates.years_at("Les projets 2005 sont actuellement à l’étude", 2007, 6) == dates.Years()
 
 
 def test_a_relaunch_is_no_first_contact():
@@ -227,9 +227,9 @@ def test_a_relaunch_is_no_first_contact():
     an older, undated one; a sentence about firms (entreprises) is no relaunch."""
     text = ("La ville de Vienne a participé, du 11 au 15 Octobre 2004, aux « deuxièmes rencontres "
             "franco-algériennes de la coopération décentralisée », ce qui a permis de relancer le partenariat.")
-    assert fields.first_contact(text, 2004, 2006) is None
-    assert fields.first_contact("Des contacts ont été repris en 2003.", None, 2006) is None
-    assert fields.first_contact("Visite de chefs d'entreprises en 2001.", 2004, 2006) == 2001
+    assert dates.first_contact(text, 2004, 2006) is None
+    assert dates.first_contact("Des contacts ont été repris en 2003.", None, 2006) is None
+    assert dates.first_contact("Visite de chefs d'entreprises en 2001.", 2004, 2006) == 2001
 
 
 def test_the_first_contacts_a_history_names_date_the_first_contact():
@@ -238,36 +238,36 @@ def test_the_first_contacts_a_history_names_date_the_first_contact():
     a history that names none keeps its first year."""
     history = ("Demande des élus de Saint-Jean-de-Boiseau auprès des autorités algériennes dès 1978. "
                "Premiers contacts en 1987. Voyage sur place d’une délégation d’élus.")
-    assert fields.first_contact(history, 1989, 2006) == 1987
-    assert fields.first_contact(history.replace("Premiers contacts", "Voyage"), 1989, 2006) == 1978
+    assert dates.first_contact(history, 1989, 2006) == 1987
+    assert dates.first_contact(history.replace("Premiers contacts", "Voyage"), 1989, 2006) == 1978
     # a relaunch's first contacts, or a new team's after the formal act, leave the history's first year
-    assert fields.first_contact("Visite du maire en 1985. Reprise des premiers contacts en 1998.", 2000, 2006) == 1985
+    assert dates.first_contact("Visite du maire en 1985. Reprise des premiers contacts en 1998.", 2000, 2006) == 1985
     later = "Rencontre des maires en 1985. Jumelage signé en 1990. Premiers contacts avec la nouvelle équipe en 2002."
-    assert fields.first_contact(later, 1990, 2006) == 1985
+    assert dates.first_contact(later, 1990, 2006) == 1985
 
 
 def test_a_visit_before_the_formal_act_is_a_first_contact():
     """Montereau-Safi (Maroc l.2326, twinning signed in 2005; undated history): a dated visit between
     them came first. Experts sent (Brest-Béjaïa, Algeria l.1576: `Mission d’expertise … en Février 2000`,
     protocol of 2005), a visit after the formal act, or joining a network, are no first contact."""
-    assert fields.first_contact("Rencontres entre élus, réseaux de migrants.", 2005, 2008,
+    assert dates.first_contact("Rencontres entre élus, réseaux de migrants.", 2005, 2008,
                                 "2004 : Visite d'une délégation de la municipalité à Montereau. "
                                 "2005 : Signature du 1er Serment de Jumelage.") == 2004
-    assert fields.first_contact(None, 2005, 2006, "Mission d’expertise à Béjaïa en Février 2000 par le "
+    assert dates.first_contact(None, 2005, 2006, "Mission d’expertise à Béjaïa en Février 2000 par le "
                                 "service propreté- déchets de la Communauté urbaine de Brest.") is None
-    assert fields.first_contact(None, 2005, 2006, "Visite d'une délégation en 2006.") is None
-    assert fields.first_contact(None, None, 2006, "Visite d'une délégation en 2003.") is None
-    assert fields.first_contact(None, 2005, 2006, "Adhésion à Cités Unies France et rencontre en 2002.") is None
+    assert dates.first_contact(None, 2005, 2006, "Visite d'une délégation en 2006.") is None
+    assert dates.first_contact(None, None, 2006, "Visite d'une délégation en 2003.") is None
+    assert dates.first_contact(None, 2005, 2006, "Adhésion à Cités Unies France et rencontre en 2002.") is None
 
 
 def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     """Rezé-Aïn Defla and Belfort-Skikda (Algeria sheets): each act's year counts, a bracketed
     aside's year (the year relations stopped) does not."""
-    assert fields.formal_years("Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985.", 2006) == [1983, 1985]
-    assert fields.formal_years("Jumelage avec la Ville de Skikda signé en 1986 mais aujourd’hui suspendu "
+    assert dates.formal_years("Convention de jumelage en 1983 à Aïn Defla et à Rezé en 1985.", 2006) == [1983, 1985]
+    assert dates.formal_years("Jumelage avec la Ville de Skikda signé en 1986 mais aujourd’hui suspendu "
                                "(impossible relance du fait de l’absence de volonté de renouer les liens "
                                "depuis 1992)", 2006) == [1986]
-    assert fields.formal_years(None) == []
+    assert dates.formal_years(None) == []
 
 
 @pytest.mark.parametrize("history, year", [
@@ -280,24 +280,24 @@ def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     ("Premiers contacts en 1995 ; tél. 01 30 61 60 00.", None),  # no act, and a phone is no year
 ])
 def test_the_first_formal_act_a_history_dates(history, year):
-    assert fields.history_formal_act(history, 2008) == year
+    assert dates.history_formal_act(history, 2008) == year
 
 
 def test_a_formalisation_field_dated_by_its_act_not_by_a_contact():
     """Maubeuge-Liberté Dembaya (Mali l.8356-8357): the field tells a contact and actions, then the act."""
-    assert fields.formal_year("Premier contact en 2002 ; une action en 2002, 2004 et 2005\n"
+    assert dates.formal_year("Premier contact en 2002 ; une action en 2002, 2004 et 2005\n"
                               "Protocole de coopération le 30 juin 2006", 2008) == 2006
-    assert fields.formal_year("1987, signature d’une convention", 2008) == 1987
-    assert fields.formal_year("Visite du maire en 1999", 2008) == 1999  # nothing else dates it
-    assert fields.formal_year("Convention", 2008) is None
+    assert dates.formal_year("1987, signature d’une convention", 2008) == 1987
+    assert dates.formal_year("Visite du maire en 1999", 2008) == 1999  # nothing else dates it
+    assert dates.formal_year("Convention", 2008) is None
 
 
 def test_years_after_the_document_date_only_when_planned():
-    assert fields.years("réalisé en 2012", until=2008).found == []
-    assert fields.years("réalisé en 2012", until=2008).dropped == [2012]
-    assert fields.years("prévu en 2010", until=2008).planned == [2010]
-    assert fields.years("appel à projets 2008-2010", until=2008).planned == [2010]
-    assert fields.years("2004/2005 (inauguration)", until=2008).found == [2004, 2005]
+    assert dates.years("réalisé en 2012", until=2008).found == []
+    assert dates.years("réalisé en 2012", until=2008).dropped == [2012]
+    assert dates.years("prévu en 2010", until=2008).planned == [2010]
+    assert dates.years("appel à projets 2008-2010", until=2008).planned == [2010]
+    assert dates.years("2004/2005 (inauguration)", until=2008).found == [2004, 2005]
 
 
 def test_population_and_short_title():

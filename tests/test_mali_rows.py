@@ -61,11 +61,11 @@ def test_a_decade_is_no_year():
     """`Date de début des contacts : années 1990 par le comité de jumelage` (Ivry–Dianguirdé l.6869) and
     `dans les années 1990 et 2000` (Maroc l.91) name decades, not the years 1990 and 2000; `les années 2004
     et 2005` are two years."""
-    from indexer.parsers import fields
-    assert fields.years("années 1990 par le comité de jumelage", 2008).found == []
-    assert fields.years("se sont multipliés dans les années 1990 et 2000 pour", 2008).found == []
-    assert fields.years("au cours des années 2004 et 2005", 2008).found == [2004, 2005]
-    assert fields.years("années 2000 et 2001", 2008).found == [2000, 2001]
+    from indexer.parsers import dates
+    assert dates.years("années 1990 par le comité de jumelage", 2008).found == []
+    assert dates.years("se sont multipliés dans les années 1990 et 2000 pour", 2008).found == []
+    assert dates.years("au cours des années 2004 et 2005", 2008).found == [2004, 2005]
+    assert dates.years("années 2000 et 2001", 2008).found == [2000, 2001]
 
 
 def test_a_length_goes_with_the_nearest_year_nord_pas_de_calais():

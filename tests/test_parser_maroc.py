@@ -254,11 +254,11 @@ def test_synthesis_sub_domains_refine_their_heading():
 def test_the_documents_own_year_is_planned_only_when_announced():
     """July 2008: `un programme qui va démarrer en 2008` (l.5810) announces 2008; a programme
     established in 2008 is done; the noun `programme` alone announces nothing."""
-    from indexer.parsers import fields
+    from indexer.parsers import dates
     said = "Les études préalables vont permettre de définir un programme qui va démarrer en 2008."
-    assert (fields.years(said, 2008).found, fields.years(said, 2008).planned) == ([], [2008])
+    assert (dates.years(said, 2008).found, dates.years(said, 2008).planned) == ([], [2008])
     done = "Un programme de travail a été établi en 2008."
-    assert (fields.years(done, 2008).found, fields.years(done, 2008).planned) == ([2008], [])
+    assert (dates.years(done, 2008).found, dates.years(done, 2008).planned) == ([2008], [])
     # the sheet's years stop at the document's date; a project's planned start stays its start
     from indexer.corpus import rollup_result
     r = _parse("seine_saint_denis.txt")

@@ -20,8 +20,8 @@ DOC = (Path(__file__).resolve().parents[1] / "docs" / "parsing.md").read_text(en
     ("indexer.parsers.contacts", "take_email"),  # an e-mail written after a role
     ("indexer.parsers.contacts", "named_by_email"),  # a name the e-mail spells at a role's end
     ("indexer.parsers.contacts", "bare_phone"),  # a number without a label
-    ("indexer.parsers.fields", "written_year"),  # the date a sheet's years are read against
-    ("indexer.parsers.fields", "whole_plans"),  # every year of a planned period
+    ("indexer.parsers.dates", "written_year"),  # the date a sheet's years are read against
+    ("indexer.parsers.dates", "whole_plans"),  # every year of a planned period
     ("indexer.parsers.fields", "YEARS_LENGTH"),  # one reading of `N ans`
 ])
 def test_the_doc_names_each_rule_the_code_applies(module, name):

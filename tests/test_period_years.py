@@ -5,7 +5,7 @@ with months (« septembre 2006 - décembre 2008 ») keeps its middle year, and a
 import pytest
 
 from indexer.corpus import fill_periods
-from indexer.parsers import fields
+from indexer.parsers import dates
 from indexer.records import Action
 
 
@@ -26,7 +26,7 @@ def action(text: str, years: list[int], start: int, end: int, status: str | None
     ("(débutés en 2003, achevés en 2005)", [(2003, 2005)]),  # maroc l.5970
 ])
 def test_a_period_with_months_or_a_length_is_a_period(text, expected):
-    assert fields.periods(text) == expected
+    assert dates.periods(text) == expected
 
 
 def test_a_period_past_the_documents_date_counts_up_to_it():
@@ -94,10 +94,10 @@ def test_a_period_runs_to_its_documents_date_whatever_its_sheets(corpus):
 
 
 def test_the_years_are_read_against_the_documents_date():
-    assert fields.written_year("2007-05-01", 2008) == 2008
-    assert fields.written_year(None, 2008) == 2008
-    assert fields.written_year("2007-05-01", None) == 2007
-    assert fields.sheet_date("2007-05-01") == (2007, 5)
+    assert dates.written_year("2007-05-01", 2008) == 2008
+    assert dates.written_year(None, 2008) == 2008
+    assert dates.written_year("2007-05-01", None) == 2007
+    assert dates.sheet_date("2007-05-01") == (2007, 5)
 
 
 def test_a_period_written_started_and_finished_counts_every_year(corpus):

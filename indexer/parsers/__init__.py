@@ -3,7 +3,8 @@ parsing layer (recipe-scrapers style):
 
 - `sheet.py`: the sheet model every reader fills (`Document`, `Sheet`,
   `ActionDraft`) and the one place that turns a sheet into records;
-- `fields.py`: money, population, years, short titles;
+- `fields.py`: money, population, short titles;
+- `dates.py`: years, periods, a sheet's date, first contact and formal act;
 - `contacts.py`: contact lines taken apart, sides by organisation;
 - `indexer/geography/`: one table per country (régions, subdivisions, communes);
 - `indexer/registry.py`: which document is read by which reader.

@@ -16,7 +16,7 @@ from typing import Any
 from ..ids import action_id, name_key, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
-from . import Reader, fields
+from . import Reader, dates, fields
 from .algerie_blocks import (
     _PAGE_RE,
     _flow,
@@ -55,7 +55,7 @@ YEAR = 2006  # the sheets' date (the document's annexes are later)
 
 
 def years_in(text: str) -> list[int]:
-    return fields.years(text, YEAR).found
+    return dates.years(text, YEAR).found
 
 
 # a project's status word; `en suspend` (sic, Paris's tramway project) is kept as written (indexer/states.py)
@@ -159,20 +159,20 @@ def _formal_year(text: str | None) -> int | None:
 
 def formalisation(convention: str | None, history: str | None) -> int | None:
     """The year of the first formal act: the legal field's, unless the history dates an earlier
-    one (`fields.history_formal_act`: `Jumelage en 1981.` with a Convention field saying `oui`)."""
+    one (`dates.history_formal_act`: `Jumelage en 1981.` with a Convention field saying `oui`)."""
     formalized = _formal_year(convention)
-    earlier = fields.history_formal_act(history, YEAR)
+    earlier = dates.history_formal_act(history, YEAR)
     return earlier if earlier is not None and (formalized is None or earlier < formalized) else formalized
 
 
 def first_contact(history: str | None, formalized: int | None, elsewhere: str = "",
                   start: str | None = None) -> int | None:
-    """The first contact a sheet dates (`fields.first_contact`), by the sheets' date. A sheet whose
+    """The first contact a sheet dates (`dates.first_contact`), by the sheets' date. A sheet whose
     `Historique.` is left blank tells how the relation began in its `Objectifs de départ` (Grenoble-
     Constantine: `Suite à la mission organisée par Cités Unies France en Algérie en 1999, la ville de
     Grenoble a voulu établir des relations durables avec l’APC de Constantine`): they are its history."""
     origin = history if history and history.strip() else start
-    return fields.first_contact(origin, formalized, YEAR, elsewhere)
+    return dates.first_contact(origin, formalized, YEAR, elsewhere)
 
 
 # --- Projects --------------------------------------------------------------
@@ -400,7 +400,7 @@ def _split_dated(proj: dict) -> list[dict]:
     items = dated_items(proj["raw"])
     if not items:
         return [proj]
-    own = [fields.years(item_date(item), YEAR).found for item in items]
+    own = [dates.years(item_date(item), YEAR).found for item in items]
     around = sorted({y for ys in own for y in ys})
     raw_lines = proj["raw"].split("\n")
     out = []
@@ -450,7 +450,7 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
             formalized=formalized, history=sheet["history"],
             first_contact_year=first_contact(sheet["history"], formalized, projects, sheet["obj_start"]),
             # the history is documented activity, and so is every formal act
-            years=years_in(sheet["history"] or "") + fields.formal_years(sheet["convention"], YEAR),
+            years=years_in(sheet["history"] or "") + dates.formal_years(sheet["convention"], YEAR),
             objectives=_objectives(sheet["obj_start"], sheet["obj_now"]), contacts=contacts,
             partners=sheet["partners_text"], notes=list(notes), extra=dict(sheet["extra"]),
             original_text=sheet["raw"], budget=_money(sheet["funding"]),

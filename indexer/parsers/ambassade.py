@@ -15,7 +15,7 @@ from ..domains import domains_of_text, map_domain
 from ..ids import action_id, partnership_id
 from ..records import Action, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, reflow, squash_spaces, years_in
-from . import Reader, fields
+from . import Reader, dates
 
 FRENCH_STATE = Party(name="État français", name_raw="France", kind="État", country="France")
 ALGERIAN_STATE = Party(name="État algérien", name_raw="Algérie", kind="État", country="Algérie")
@@ -149,7 +149,7 @@ def _parse(text: str, document: str, result: ParseResult, until: int | None = No
                 domains.append(d)
         if not domains:
             result.warnings.append(f"ligne {first + 1} : secteur sans domaine correspondant : {domain_raw}")
-        years = fields.years(description, until).found
+        years = dates.years(description, until).found
         result.actions.append(Action(
             id=action_id(pid, n),
             partnership_id=pid,

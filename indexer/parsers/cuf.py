@@ -30,7 +30,7 @@ from ..records import (
     Party,
 )
 from ..text import fold, join_lines, normal_case, reflow, squash_spaces
-from . import Reader, cuf_documents, fields
+from . import Reader, cuf_documents, dates, fields
 from .cuf_cells import _BULLET_RE, closes_range
 from .cuf_contacts import head_contacts
 from .cuf_programme import programme_actions
@@ -402,16 +402,16 @@ class CufReader(Reader):
             # initier une coopération`), every formal act (`Mai 1989 … Juin 2006 : renouvellement`) and the
             # cooperation's budget years (`2008 : 64 500 €`); not the international-relations budget's, the
             # town's for every partner (Ivry's `2007 : 88 000 euros`), which dates no work of this pair
-            years=fields.years(" ; ".join(v for k, v in pres.items() if k in ("first_contact", "formal", "budget_dc",
+            years=dates.years(" ; ".join(v for k, v in pres.items() if k in ("first_contact", "formal", "budget_dc",
                                                                                  _AFTER_OWN)
                                           or k.startswith(_OWN)),
                                self.repertoire.year).found,
         )
         _party_facts(sheet, place_commune(ident.get("ml_place", ""), self.geo) if partner else None)
         if pres.get("formal"):  # its lines kept apart: `… une action en 2005` / `Protocole … 2006`
-            sheet.formalized = fields.formal_year("\n".join(pres_lines["formal"]), self.repertoire.year)
+            sheet.formalized = dates.formal_year("\n".join(pres_lines["formal"]), self.repertoire.year)
         elif objectives or history:
-            sheet.formalized = fields.history_formal_act(" ".join(x for x in (objectives, history) if x),
+            sheet.formalized = dates.history_formal_act(" ".join(x for x in (objectives, history) if x),
                                                           self.repertoire.year)
         for body in _tables(doc, start, lines, pres_i):  # one sheet may have two tables
             sheet.actions += self.actions(body)
@@ -500,7 +500,7 @@ class CufReader(Reader):
             budget = squash_spaces(" ".join(strip_number(c.text) for c in row.budget))
             words = "" if fields.amounts(budget) else budget  # a budget cell of words (`en cours`) tells the status
             start = end = None
-            ys = fields.years(when, self.repertoire.year) if row.when else None
+            ys = dates.years(when, self.repertoire.year) if row.when else None
             if ys is not None and ys.dropped:  # a later year in a dates cell can only be planned
                 start, end = min(ys.found + ys.dropped), max(ys.found + ys.dropped + ys.planned)
             lines = row.lines
@@ -592,7 +592,7 @@ def total_years(body: list[tuple[int, str]], until: int | None) -> list[int]:
     """A table's total stated over its period (`Total affectations : 3 677 549 € sur 7 ans (2000 à
     2006)`): the funding's years are the partnership's, though the total is no project's budget."""
     text = squash_spaces(" ".join(t for _, t in body))
-    return [y for m in _TOTAL_PERIOD.finditer(text) for y in fields.years(m.group(1), until).found]
+    return [y for m in _TOTAL_PERIOD.finditer(text) for y in dates.years(m.group(1), until).found]
 
 
 def map_label(label: str) -> bool:

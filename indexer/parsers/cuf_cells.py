@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..domains import map_domain
 from ..text import join_lines, squash_spaces
-from . import fields
+from . import dates, fields
 
 # the table's header (`Domaines d’intervention`), not a row's label that opens like it (`Domaine de la santé`)
 _HEADER_RE = re.compile(
@@ -33,7 +33,7 @@ _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cour
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
                  rf"(?:sur|pendant)\s+{fields.YEARS_LENGTH}|r[ée]guli[èe]re?ment")
 _LENGTH_LED = re.compile(rf"^(?:sur|pendant|pour)\s+{fields.YEARS_LENGTH}", re.IGNORECASE)  # a start's length
-_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{fields.MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b",
+_WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{dates.MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b",
                       re.IGNORECASE)
 _NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
                         r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|budget global|int[ée]gr[ée] (?:dans|au)|"
@@ -82,7 +82,7 @@ def is_when(text: str) -> bool:
                   r"réunion|chaque|tous|les|ans?|fois|mois|semaines?|jours?|pour|sur|environ)\b", " ", rest,
                   flags=re.IGNORECASE)
     words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)
-    if not re.search(rf"\d|\b(?:{fields.MONTHS})\b", t, re.IGNORECASE):
+    if not re.search(rf"\d|\b(?:{dates.MONTHS})\b", t, re.IGNORECASE):
         return len(words) <= 1 and len(t) <= 45  # `Visites des projets en cours` is a project
     # a cell opening with its date may say more (`Depuis 1996, sur la base de programme triennal`)
     return len(words) <= 2 and (len(t) <= 45 or len(t) <= 60 and bool(_DATE_LED.match(t)))
@@ -104,7 +104,7 @@ def is_budget(text: str, bare: bool) -> bool:
     t = _BULLET_RE.sub("", text.strip())
     if not t:
         return False
-    if _NON_MONEY.search(t) and len(t) < 45 and not (re.match(r"^[A-ZÀ-Ý]", t) and fields.years(t).found):
+    if _NON_MONEY.search(t) and len(t) < 45 and not (re.match(r"^[A-ZÀ-Ý]", t) and dates.years(t).found):
         return True
     if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?(?:\s*\((?:moyenne|estim\w*|environ)\))?",
                     t) and not re.fullmatch(
@@ -114,7 +114,7 @@ def is_budget(text: str, bare: bool) -> bool:
         return True  # `+ou- 1 500 (par pers/sem.)`: an approximate amount and what it is per
     amounts = [a for a in fields.amounts(t) if a.currency]
     words = len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t))
-    if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and fields.years(t).found:
+    if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and dates.years(t).found:
         return False  # a row written on one line: label, project, year, amount
     tail = _TAIL_MONEY.search(" " + t)
     if not bare and tail and re.match(r"^[A-ZÀ-Ý]", t) and not _MONEY_WORDS.search(t) \
@@ -130,7 +130,7 @@ def is_domain(text: str, alone: bool = False) -> bool:
     if text.strip().startswith(("-", "•", "–")):
         return False
     t = text.strip(" :-")
-    if not t or len(t) > 70 or fields.years(t).found or _TAIL_MONEY.search(" " + t):
+    if not t or len(t) > 70 or dates.years(t).found or _TAIL_MONEY.search(" " + t):
         return False
     if t[0].islower():  # a label starts with a capital; `techniques de Mopti` ends the line above it
         return False
@@ -239,10 +239,10 @@ def _cut(seg: list[tuple[int, str]], k: int, after: str | None, numbered: bool) 
             prev = ""
             continue
         dangling = bool(cells and prev and DANGLING.search(prev))  # `Intégré dans un` / `budget global`
-        if _HEADER_RE.match(s) and len(s) < 90 and not fields.years(s).found and not dangling:
+        if _HEADER_RE.match(s) and len(s) < 90 and not dates.years(s).found and not dangling:
             prev, in_header = "", True
             continue
-        if in_header and re.match(r"^[a-zà-ÿ(]", s) and not fields.years(s).found:
+        if in_header and re.match(r"^[a-zà-ÿ(]", s) and not dates.years(s).found:
             continue  # `Actions réalisées` / `par des opérateurs du NPDC…`: the header goes on
         in_header = False
         if cells and (_continues(cells[-1], prev, s, numbered) or bulleted and _bullet_goes_on(cells[-1], prev, s)):
@@ -319,7 +319,7 @@ def _odd_cells(cells: list[Cell]) -> None:
     kinds = [c.kind for c in cells]
     for kind, test, others in (
             ("budget", lambda t: bool(re.match(r"^\d", t)), ("action", "when")),
-            ("when", lambda t: bool(fields.years(t).found), ("action",))):
+            ("when", lambda t: bool(dates.years(t).found), ("action",))):
         if kinds.count(kind) * 2 >= len(kinds) > 1:
             for c in cells:
                 t = _BULLET_RE.sub("", c.text)
@@ -366,19 +366,19 @@ def _dated(cells: list[Cell]) -> bool:
 
 
 # a count of things before a year (`2 pompes 2003`), not a day of a month nor a length of time
-_COUNTED = re.compile(rf"^\d{{1,3}}\s+(?!(?:{fields.MONTHS}|ans?|mois|fois|jours?|semaines?|trimestres?|semestres?|"
+_COUNTED = re.compile(rf"^\d{{1,3}}\s+(?!(?:{dates.MONTHS}|ans?|mois|fois|jours?|semaines?|trimestres?|semestres?|"
                       r"ann[ée]es?|er|[èe]me)\b)[a-zà-ÿ]{3,}")
-_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{fields.MONTHS})\b)", re.IGNORECASE)
+_DATE_LED = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?(?:(?:19|20)\d\d|(?:{dates.MONTHS})\b)", re.IGNORECASE)
 # an amount opens the cell, not a list number before words (`2. Gestion des déchets`: a numbered row label)
 _AMOUNT_LED = re.compile(r"^\W*\(?\d(?!\d?\s*[.)]\s*[^\W\d])")
 _UNIT_ALONE = re.compile(r"^(?:de\s+)?(?:F\s*CFA|FCFA|CFA|€|euros?|FF|Francs?(?:\s+CFA)?|F)\s*\.?$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"^\W*(?:19|20)\d\d\s*(?:[-–/à]|et)\s*(?:19|20)?\d\d\b")  # `2005-2008`: dates
 # `Du 14 au 24 janvier`: its year below
-_UNFINISHED = re.compile(rf"(?:\b(?:{fields.MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
+_UNFINISHED = re.compile(rf"(?:\b(?:{dates.MONTHS})|\b\d{{1,2}})\W*$", re.IGNORECASE)
 
 
 # a narrow cell alone ending on when it closes (`Fin consolidation` / `et perspective` / `retrait fin 2007`)
-_ENDS_DATED = re.compile(rf"\b(?:fin|d[ée]but|courant|mi|depuis|d[èe]s|jusqu.en|(?:{fields.MONTHS}))"
+_ENDS_DATED = re.compile(rf"\b(?:fin|d[ée]but|courant|mi|depuis|d[èe]s|jusqu.en|(?:{dates.MONTHS}))"
                          r"\W*(?:19|20)\d\d\W*$", re.IGNORECASE)
 
 

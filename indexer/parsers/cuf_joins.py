@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import fields
+from . import dates
 from .cuf_cells import _BULLET_RE, CONNECT_WORDS, DANGLING, Cell, _upper, dates_inside, is_domain
 from .cuf_rows import Row
 
@@ -72,7 +72,7 @@ def unfinished_tail(row: Row, cells: list[Cell]) -> None:
         return
     for c in cells:
         at = next((i for i, (_, t) in enumerate(c.lines) if i and re.match(r"^[a-zà-ÿ]", t.strip())
-                   and not any(fields.years(x).found for _, x in c.lines[i:])), None)
+                   and not any(dates.years(x).found for _, x in c.lines[i:])), None)
         if at is not None:
             row.cells[-1].lines += c.lines[at:]
             del c.lines[at:]

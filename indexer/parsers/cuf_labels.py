@@ -13,7 +13,7 @@ import re
 
 from ..domains import map_domain
 from ..text import squash_spaces
-from . import fields
+from . import dates
 from .cuf_cells import _BULLET_RE, Cell, cells_of, heading
 from .cuf_rows import Row, monotone
 
@@ -90,7 +90,7 @@ def date_headings(band: list[Row], rows: list[Row], headings: list[tuple[float, 
         h, c = headings[i][1], cells[j]
         under = [r for r in band if r.label is h]
         for r in under:
-            if not r.when and not fields.years(r.text).found:  # its own date stays (`… (2006)`)
+            if not r.when and not dates.years(r.text).found:  # its own date stays (`… (2006)`)
                 r.when.append(c)
         if not under and h.kind != "period":
             row = Row(domain=None, cells=[Cell("action", h.lines, h.top, h.segment, h.block)], when=[c], label=h)

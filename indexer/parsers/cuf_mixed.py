@@ -11,7 +11,7 @@ import re
 
 from ..domains import map_domain
 from ..text import fold, squash_spaces
-from . import fields
+from . import dates, fields
 from .cuf_cells import (
     _NAMES_A_TASK,
     _NON_MONEY,
@@ -78,11 +78,11 @@ def _split_when(c: Cell) -> list[Cell]:
     about = _ABOUT_DATED.search(text)
     if not tail and about:
         tail = [about.start(1)]
-    if not tail or not text[:tail[-1]].strip() or not fields.years(text[:tail[-1]]).found:
+    if not tail or not text[:tail[-1]].strip() or not dates.years(text[:tail[-1]]).found:
         return [c]
     at = tail[-1]
     head = text[:at].rstrip().rstrip(",").rstrip()
-    if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not fields.years(head.rsplit(" ", 1)[-1]).found:
+    if re.search(r"\b(pour|de|à)$", head, re.IGNORECASE) and not dates.years(head.rsplit(" ", 1)[-1]).found:
         at, head = at - len(head.rsplit(" ", 1)[-1]) - 1, head.rsplit(" ", 1)[0]  # `… pour 19600 €`
     first = c.lines[0][0]
     when = Cell("when", [(first, head)], c.top, c.segment, c.block)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..text import squash_spaces
-from . import fields
+from . import dates, fields
 from .cuf_text import title_of
 from .sheet import ActionDraft
 
@@ -33,7 +33,7 @@ def programme_actions(body: list[tuple[int, str]], updated: str | None = None) -
     if start is None:
         return []
     year = int(_HEAD_RE.match(body[start][1]).group(1))  # type: ignore[union-attr]
-    date = fields.sheet_date(updated)
+    date = dates.sheet_date(updated)
     status = "en projet" if date is None or date[0] < year else "en cours"
     out: list[ActionDraft] = []
     axis: str | None = None

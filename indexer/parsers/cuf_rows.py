@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..text import YEAR_RE
-from . import fields
+from . import dates
 from .cuf_cells import _BULLET_RE, _NUMBER_RE, Cell
 
 
@@ -278,7 +278,7 @@ def yearly_amounts(amounts: list[Cell], rows: list[Row]) -> bool:
     2002)`): one programme's yearly amounts, not one amount per project as their order would give."""
     if len(amounts) < 2 or len(rows) < 2:
         return False
-    years = [fields.years(c.text).found for c in amounts]
+    years = [dates.years(c.text).found for c in amounts]
     if any(len(y) != 1 for y in years):
         return False
     shared = {id(c) for c in rows[0].when}
@@ -286,7 +286,7 @@ def yearly_amounts(amounts: list[Cell], rows: list[Row]) -> bool:
         return False
     stated = [y[0] for y in years]
     return stated == list(range(stated[0], stated[0] + len(stated))) \
-        and set(stated) <= set(fields.years(rows[0].when[0].text).found)
+        and set(stated) <= set(dates.years(rows[0].when[0].text).found)
 
 
 _COUNTED = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}

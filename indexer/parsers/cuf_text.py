@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold, squash_spaces
-from . import fields
+from . import dates
 from .cuf_cells import _BULLET_RE, _NUMBER_RE, is_prose
 
 # `Projet d’aviculture : Abandonné`, `Nouveaux Forages : Abandonnés`, `Abandon du projet`: the row says the
@@ -31,7 +31,7 @@ def status(text: str) -> str:
 
 # a year and the month written before it (`Nov 2008`, `Décembre 2008`, `début 2009`), folded; `fin 2007`
 # on a sheet of July 2007 may end work still going on: no month
-_DATED = re.compile(rf"(?:\b({fields.MONTHS}|debut)\W{{0,2}}\s*)?\b((?:19|20)\d\d)\b")
+_DATED = re.compile(rf"(?:\b({dates.MONTHS}|debut)\W{{0,2}}\s*)?\b((?:19|20)\d\d)\b")
 _MONTH_KEYS = ("janv", "fev", "mars", "avr", "mai", "juin", "juil", "aou", "sept", "oct", "nov", "dec")
 
 
@@ -49,11 +49,11 @@ def dated_status(when: str | None, updated: str | None) -> str | None:
     of 3 October 2008, `2008` on one of July 2007), it was still to come; a period running past it
     (`2008-2010` on a sheet of November 2008), still going on. A year alone in the sheet's own
     year does not say which side it is on: None, as for a row dated before."""
-    date = fields.sheet_date(updated)
+    date = dates.sheet_date(updated)
     if not date or not when:
         return None
     year, month = date
-    real = set(fields.years(when).found)  # not an amount's or a phone number's digits
+    real = set(dates.years(when).found)  # not an amount's or a phone number's digits
     sides = []
     for d in _DATED.finditer(fold(when)):
         y, mo = int(d.group(2)), _month(d.group(1))
@@ -63,7 +63,7 @@ def dated_status(when: str | None, updated: str | None) -> str | None:
         return None
     if all(s > 0 for s in sides):
         return "en projet"
-    if any(first <= year < last for first, last in fields.periods(when)) and sides[-1] > 0:
+    if any(first <= year < last for first, last in dates.periods(when)) and sides[-1] > 0:
         return "en cours"
     return None
 
@@ -73,7 +73,7 @@ def strip_number(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý0-9])")
-_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{fields.MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\s+en\s+(?:{dates.MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def title_of(text: str) -> str:
@@ -112,7 +112,7 @@ def year_lists(text: str) -> str:
 
 def durations(text: str) -> str:
     """`2007 pour 3 ans` -> `2007 pour 3 ans : 2007-2009`: a start year and a
-    length give the last year (`fields.duration`), which a dates cell then states."""
+    length give the last year (`dates.duration`), which a dates cell then states."""
     def span(m: re.Match) -> str:
-        return "{} : {}-{}".format(m.group(0), *fields.duration(m))
-    return fields.DURATION_RE.sub(span, text or "")
+        return "{} : {}-{}".format(m.group(0), *dates.duration(m))
+    return dates.DURATION_RE.sub(span, text or "")

@@ -18,7 +18,7 @@ from indexer.domains import map_domain
 from indexer.records import Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from indexer.text import EMAIL_RE, fold, normal_case, reflow, squash_spaces
 
-from . import Reader, fields
+from . import Reader, dates, fields
 from .contacts import person_name, with_email
 from .maroc_contacts import _FAX_RE, _PHONE_RE, parse_contacts, who_persons
 from .maroc_sheet import (
@@ -135,7 +135,7 @@ def parse_budget(text: str) -> Budget | None:
 
 
 def years_in(text: str) -> list[int]:
-    return fields.years(text, YEAR).found
+    return dates.years(text, YEAR).found
 
 
 # --- Building records -------------------------------------------------------
@@ -242,7 +242,7 @@ def _action_years(it: Item, description: str | None) -> tuple[int | None, int | 
         elif end is None and it.label_span[1] and it.label_span[1] >= start:
             end = it.label_span[1]  # `(débuté en 2004)`: the description's period ends it
     if start is None and description and not it.span:
-        found = fields.years(description, YEAR)
+        found = dates.years(description, YEAR)
         ys = sorted(found.found + found.planned)  # `un programme qui va démarrer en 2008`
         if ys:
             start, end = ys[0], (None if it.status == "en cours" and ys[0] == ys[-1] else ys[-1])
@@ -338,7 +338,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
             legal_framework=legal, formalized=formalized,
             first_contact_year=_first_contact(head, formalized, drafts),
             status=status, domains_raw=list(domains_raw),
-            years=[y for y in formal_years if y] + fields.formal_years(" ".join(legal_parts), YEAR)
+            years=[y for y in formal_years if y] + dates.formal_years(" ".join(legal_parts), YEAR)
             + years_in(history or "") + years_in(reflow(budget_lines or [])),
             history=history, objectives=_joined(objectives_parts),
             budget=parse_budget(reflow(budget_lines)) if budget_lines else None,
@@ -386,11 +386,11 @@ def _history_lines(head: dict[str, list[str]]) -> list[str]:
 
 
 def _first_contact(head: dict[str, list[str]], formalized: int | None, drafts: list[ActionDraft]) -> int | None:
-    """The history's first contact (`fields.first_contact`: not the signing), else a visit dated before the formal
+    """The history's first contact (`dates.first_contact`: not the signing), else a visit dated before the formal
     act, each project's sentence closed and bearing its date (`Mars 2004 : Visite …`; Vienne-Tiflet: `visites`)."""
     dated = " ".join(f"{a.start} : {s.rstrip(' .;')}." for a in drafts if a.start
-                     for s in [a.title] + fields.sentences(a.description or ""))
-    return fields.first_contact(" ".join(_history_lines(head)), formalized, YEAR, dated)
+                     for s in [a.title] + dates.sentences(a.description or ""))
+    return dates.first_contact(" ".join(_history_lines(head)), formalized, YEAR, dated)
 
 
 def _extra_fields(info: dict[str, list[str]], sheet_extra: dict[str, list[str]], head: dict[str, list[str]]

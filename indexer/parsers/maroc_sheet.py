@@ -11,7 +11,7 @@ from indexer.domains import map_domain
 from indexer.records import ParseResult
 from indexer.text import fold, squash_spaces
 
-from . import fields
+from . import dates
 from .sheet import ActionDraft
 
 YEAR = 2008
@@ -130,7 +130,7 @@ def dates_of_title(text: str) -> tuple[int | None, int | None]:
         return None, None
     m = matches[-1]  # the last parenthesis with dates
     inside = m.group(1)
-    found = fields.years(inside, YEAR)
+    found = dates.years(inside, YEAR)
     ys = sorted(found.found + found.planned)
     if not ys:
         return None, None

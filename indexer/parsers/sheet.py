@@ -6,7 +6,7 @@ each partnership's part of its document and fills a `Sheet`: the two
 parties, the labelled fields *as written* (legal framework, dates, budget…),
 the contacts, and one `ActionDraft` per project with its cells as written
 (title, dates, budget, domain). `Sheet.records()` then reads every value with
-the shared field readers (`fields.py`): years checked against the
+the shared field readers (`fields.py`, `dates.py`): years checked against the
 document's date, amounts kept apart, titles shortened the same way in every
 document. Derived fields (a partnership's domains and years from its
 actions) are not computed here but once, in the merge (`indexer/corpus.py`).
@@ -20,7 +20,7 @@ from ..domains import domains_of_text, map_domain
 from ..ids import action_id, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import capitalised, fold, squash_spaces
-from . import contacts, fields
+from . import contacts, dates, fields
 
 
 class Document:
@@ -148,10 +148,10 @@ class Sheet:
         pid = self.own_id()
         formalized = self.formalized
         if formalized is None and self.legal_framework:
-            formalized = fields.formal_year(self.legal_framework, doc.year)
+            formalized = dates.formal_year(self.legal_framework, doc.year)
         first_contact = self.first_contact_year
         if first_contact is None and self.first_contact:
-            found = fields.years(self.first_contact, doc.year).found
+            found = dates.years(self.first_contact, doc.year).found
             first_contact = found[0] if found else None
         budget = self.budget if isinstance(self.budget, Budget) or self.budget is None else fields.budget(self.budget)
         main = doc.source(self.first, self.last, self.section)
@@ -180,26 +180,26 @@ def draft_action(pid: str, n: int, a: ActionDraft, doc: Document, p: Partnership
     budget from its budget cell (or the amounts its text states)."""
     text = " ".join(x for x in (a.title, a.description) if x)
     dated = _own_period(a) or a.when or text  # what the action's years are read from
-    ys = fields.years(dated, doc.year)
-    at = fields.written_year(p.updated, doc.year)  # `2004-2008` on a sheet of May 2007: 2008 is planned
+    ys = dates.years(dated, doc.year)
+    at = dates.written_year(p.updated, doc.year)  # `2004-2008` on a sheet of May 2007: 2008 is planned
     later = {y for y in (*ys.found, a.start, a.end) if y and at and y > at}
     found = sorted((set(ys.found) | {y for y in (a.start, a.end) if y}) - later)
     # a year before the text's date that only a plan names, outside the dates the project states (a project
     # stating none: its text's years are all it has), or a year of what it should give, is no year of work
-    expected = fields.years(a.plans, at)
+    expected = dates.years(a.plans, at)
     stated = sorted(y for y in (a.start, a.end) if y)
 
     def inside(y: int) -> bool:  # a year of the project's stated dates
         return bool(stated) and stated[0] <= y <= stated[-1]
 
-    ahead = [y for y in fields.planned_before(dated, at) if stated and not inside(y)]
+    ahead = [y for y in dates.planned_before(dated, at) if stated and not inside(y)]
     ahead += [y for y in expected.found if y not in ys.found and not inside(y)]
     found = [y for y in found if y not in ahead]
     later |= set(ahead)
     # a stated year after the text's date is planned, and so are those above and what it should give's
     ys.planned = sorted(set(ys.planned) | set(expected.planned) | later)
     # both ends of a period planned, its years between are too (`pour 2007 à 2009`: 2008)
-    ys.planned = sorted(set(ys.planned) | {y for y in fields.whole_plans(ys.planned, f"{dated} {a.plans or ''}")
+    ys.planned = sorted(set(ys.planned) | {y for y in dates.whole_plans(ys.planned, f"{dated} {a.plans or ''}")
                                            if y not in found})
     if a.status == "en projet" and found:  # a project still to come: its dates are plans, not activity,
         # save what was already done for it before the text's year (`participation en 2006 à un colloque`)
@@ -250,10 +250,10 @@ def _own_period(a: ActionDraft) -> str | None:
     is the project's, the cell its start."""
     if not a.when or a.start is not None or a.end is not None:
         return None
-    cell = fields.years(a.when).found
+    cell = dates.years(a.when).found
     if len(cell) != 1:
         return None
-    own = next((last for first, last in fields.periods(a.title) if first == cell[0]), None)
+    own = next((last for first, last in dates.periods(a.title) if first == cell[0]), None)
     return f"{a.when} ({cell[0]}-{own})" if own is not None else None
 
 
