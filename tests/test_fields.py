@@ -260,6 +260,42 @@ def test_a_visit_before_the_formal_act_is_a_first_contact():
     assert dates.first_contact(None, 2005, 2006, "Adhésion à Cités Unies France et rencontre en 2002.") is None
 
 
+# With no dated history, a sentence dating the relation's start gives the first contact (CR Champagne-Ardenne–
+# Oriental, Maroc l.6407-6411: `date du tout début de cette coopération décentralisée avec dès 1991`). Round 53's
+# review (2) found that its rule took the first 19xx or 20xx after the words: each excerpt below gave its number.
+_BEGUN = "La coopération date du tout début de cette coopération décentralisée avec dès 1991 la mise en place."
+
+
+def test_the_start_of_the_relation_is_no_amounts_year():
+    """`2000 euros` is an amount, not the year the relation started; a year beside it still is."""
+    for amount in ("Au début de notre partenariat, 2000 euros ont été consacrés à la formation.",
+                   "Au début de notre partenariat, 1995 € pour l'achat de livres."):
+        assert dates.first_contact(None, None, 2008, amount) is None, amount
+    assert dates.first_contact(None, None, 2008, "Au début de notre partenariat, en 2001, 2000 euros ont été "
+                                                 "consacrés à la formation.") == 2001
+    assert dates.first_contact(None, 1999, 2008, "2000 : " + _BEGUN) == 1991
+
+
+def test_the_start_of_the_relation_is_not_its_end():
+    """A year the relation runs to (`jusqu'en 2006`, `du début … à 2006`, `sa fin en 2006`) is no start. The
+    start's own year stays one: `remonte à 1985`, and `fin 2005` (late 2005: the corpus's `débuté fin 2005`)."""
+    for end in ("Depuis le début de la coopération jusqu'en 2006, les échanges scolaires ont eu lieu chaque année.",
+                "Du début de la coopération à 2006, douze jeunes ont été accueillis.",
+                "Du début de la coopération à fin 2006, douze jeunes ont été accueillis.",
+                "Entre le début de la coopération et sa fin en 2006, douze jeunes ont été accueillis."):
+        assert dates.first_contact(None, None, 2008, end) is None, end
+    assert dates.first_contact(None, None, 2008, "Le début de notre coopération remonte à 1985.") == 1985
+    assert dates.first_contact(None, None, 2008, "Le début de la coopération, fin 2005, a permis un état des "
+                                                 "lieux.") == 2005
+    assert dates.first_contact(None, 1999, 2008, _BEGUN) == 1991
+
+
+def test_the_start_of_the_relation_is_no_year_after_the_documents():
+    """Like every year of a first contact, the start's is one up to the document's date."""
+    assert dates.first_contact(None, None, 2008, "Le début de la coopération en 2009 est prévu.") is None
+    assert dates.first_contact(None, None, 2009, "Le début de la coopération en 2009 a eu lieu.") == 2009
+
+
 def test_every_formal_act_of_a_legal_field_but_not_its_asides():
     """Rezé-Aïn Defla and Belfort-Skikda (Algeria sheets): each act's year counts, a bracketed
     aside's year (the year relations stopped) does not."""

@@ -295,8 +295,14 @@ _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage
 _NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brenou")
 _FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
 _MEETING_RE = re.compile(r"\b(?:visites?|rencontres?|d[ée]l[ée]gations?)\b")  # people met, not experts sent
-# the relation's own start and its year (`date du tout début de cette coopération décentralisée avec dès 1991`)
-_BEGUN_RE = re.compile(r"\bdebut\s+d[eu]\s+\w+\s+(?:cooperation|partenariat|jumelage)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
+# the relation's own start and its year (`date du tout début de cette coopération décentralisée avec dès 1991`),
+# the first within 40 characters, not past where the text turns to its end (`jusqu'en 2006`, `et sa fin en 2006`)
+_BEGUN_RE = re.compile(r"\bdebut\s+d[eu]\s+\w+\s+(?:cooperation|partenariat|jumelage)\b"
+                       r"(?P<gap>(?:(?!jusqu|\b(?:la|sa|leur)\s+fin\b)[^.;]){0,40}?)\b(?P<year>(?:19|20)\d\d)\b")
+# a year the relation runs to (`du début de la coopération à 2006`, `à fin 2006`, `au 31 décembre 2006`), unless
+# it is the start's (`remonte à 1985`)
+_TO_RE = re.compile(rf"(?<!\bremonte )(?<!\bremontent )\bau?\s+(?:(?:la\s+)?fin\s+)?(?:(?:1er|\d{{1,2}})\s+)?"
+                    rf"(?:(?:{MONTHS})\s+)?$")
 # a history that names its first contacts (`Premiers contacts en 1987`) dates them: its earlier years
 # are something else (`Demande des élus … auprès des autorités algériennes dès 1978`)
 _FIRST_CONTACT_RE = re.compile(r"\bpremiers?\s+contacts?\b")
@@ -304,6 +310,14 @@ _FIRST_CONTACT_RE = re.compile(r"\bpremiers?\s+contacts?\b")
 
 def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.;])\s+|\n\s*(?=[-→•])", text or "") if s.strip()]
+
+
+def _begun(sentence: str, until: int | None) -> list[int]:
+    """The years a sentence dates the relation's start by (`_BEGUN_RE`), up to `until`: not an amount's
+    (`Au début de notre partenariat, 2000 euros …`: masked), nor one the relation runs to (`_TO_RE`)."""
+    found = (int(m.group("year")) for m in _BEGUN_RE.finditer(fold(_mask_numbers(sentence)))
+             if not _TO_RE.search(m.group("gap")))
+    return [y for y in found if until is None or y <= until]
 
 
 def first_contact(history: str | None, formalized: int | None, until: int | None,
@@ -324,7 +338,7 @@ def first_contact(history: str | None, formalized: int | None, until: int | None
         found = [y for s in sentences(elsewhere) if not _NOT_CONTACT_RE.search(fold(s))
                  for y in years(s, until).found if _FIRST_RE.search(fold(s))
                  or formalized is not None and y < formalized and _MEETING_RE.search(fold(s))]
-        found += [int(m.group(1)) for s in sentences(elsewhere) for m in _BEGUN_RE.finditer(fold(s))]
+        found += [y for s in sentences(elsewhere) for y in _begun(s, until)]
     first = min(found) if found else None
     return None if first is None or (formalized is not None and first > formalized) else first
 
