@@ -317,10 +317,10 @@ class CufReader(Reader):
                     stops: tuple[int, ...] = ()) -> list[Sheet]:
         """Every sheet opened by `Date de mise à jour` in lines [begin, end) (0-based)."""
         L = doc.lines
-        dates = [i for i in range(begin, end) if DATE_RE.search(L[i])]
+        heads = [i for i in range(begin, end) if DATE_RE.search(L[i])]
         out, texts = [], SheetTexts()
-        for n, d in enumerate(dates):
-            stop = min([x for x in stops if x > d] + ([dates[n + 1]] if n + 1 < len(dates) else []) + [end])
+        for n, d in enumerate(heads):
+            stop = min([x for x in stops if x > d] + ([heads[n + 1]] if n + 1 < len(heads) else []) + [end])
             if (first := texts.repeated(L[d:stop], d + 1)) is not None:
                 warn(result, d + 1, f"fiche écrite une deuxième fois (déjà ligne {first}) : la seconde est ignorée",
                      L[d])

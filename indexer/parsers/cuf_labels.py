@@ -220,9 +220,9 @@ def chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> b
     if len(cells) < 6 or any(_BULLET_RE.match(c.text) for c in cells) or k + 2 >= len(segs):
         return False
     nxt = [c for c in cells_of(segs[k + 1], k + 1, "domain") if c.kind == "action"]
-    dates = [c.top for c in cells_of(segs[k + 2], k + 2, "action") if c.kind == "when"]
-    if len(nxt) < 6 or len(dates) < 4:
+    whens = [c.top for c in cells_of(segs[k + 2], k + 2, "action") if c.kind == "when"]
+    if len(nxt) < 6 or len(whens) < 4:
         return False
-    first, _ = monotone([c.top for c in cells], dates)
-    second, _ = monotone([c.top for c in nxt], dates)
-    return first <= len(dates) and first < second
+    first, _ = monotone([c.top for c in cells], whens)
+    second, _ = monotone([c.top for c in nxt], whens)
+    return first <= len(whens) and first < second

@@ -260,11 +260,11 @@ def _align_blocks(rows: list[Row], cells: list[Cell]) -> list[tuple[Row, Cell]] 
     return out if j == len(cb) else None
 
 
-def yearly_calendar(dates: list[Cell], rows: list[Row]) -> bool:
+def yearly_calendar(whens: list[Cell], rows: list[Row]) -> bool:
     """Consecutive years, one per line, more of them than the projects beside them (`2001` …
     `2005` beside three items, and as many amounts): the row's yearly programme, not one
     year per project, so read by position they would date each project by an accident of layout."""
-    years = [c.text.strip() for c in dates]
+    years = [c.text.strip() for c in whens]
     if len(rows) < 2 or len(years) <= len(rows) or len(years) < 3 \
             or not all(YEAR_RE.fullmatch(y) for y in years):
         return False
@@ -333,8 +333,8 @@ def level_with_dates(placed: list[tuple[Row, Cell]], rows: list[Row]) -> list[tu
     """A budget column written like the dates column before it (its cells level with the dates
     cells, line for line: `1983-1984` / `De 10 à 42000Ff`, `2002` / `78778€`): an amount goes to the
     row of the date on its line."""
-    dates = [c for r in rows for c in r.when]
-    if len({c.segment for c in dates}) != 1:
+    whens = [c for r in rows for c in r.when]
+    if len({c.segment for c in whens}) != 1:
         return placed
     owner: dict[int, Row] = {}
     for r in rows:  # a row's one date over its projects: the amount on its line is the first's
