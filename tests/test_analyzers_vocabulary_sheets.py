@@ -511,6 +511,18 @@ def test_food_security_lists_no_yard_sale(engine):
         assert {"montreuil--yelimane", "cg-ille-et-vilaine--cr-mopti", "cg-essonne--cercle-douentza"} <= set(ids), ids
 
 
+def test_paramedical_staff_lists_the_health_staff_sheets(engine):
+    # `personnel paramédical` listed AIMF-Bamako's « Formation de personnels de santé » (Mali l.13101) and Saint-Jean-
+    # de-la-Ruelle-Dioila's « Recyclage des personnels de santé » (l.11361) 3rd and 4th by « personnel »; as the span
+    # of the paramédical entry it lost them (review 1 r53). The phrase is theirs and Roncq-Sélinkégny's only (l.10935)
+    from engine import SearchRequest
+
+    assert "personnels de santé" in whole_query_alternatives("personnel paramédical")
+    for query in ("personnel paramédical", "paramédicaux"):
+        ids = [r["id"] for r in engine.search(SearchRequest(q=query, per_page=100))["results"]]
+        assert {"aimf--bamako-district", "saint-jean-de-la-ruelle--cercle-dioila"} <= set(ids), (query, ids)
+
+
 def test_a_veterinary_pharmacy_is_animal_health_not_medicines(engine):
     # « pharmacie » brings « médicaments » (round 53, V15), the human medicines of eight Mali sheets; inside
     # `pharmacie vétérinaire` that listed six of them 3rd to 8th, above CG Hautes-Pyrénées-Niafunké, whose partner
