@@ -97,8 +97,10 @@ SHEET_CASES = {
                          "intercommunalité"),
     # EPCI (round 53, V16): no sheet writes the acronym (the query found none); the sheets write « intercommunalité »
     # (CR Franche-Comté-Ouarzazate's « séminaire sur l'intercommunalité », Maroc l.6670) and « coopération
-    # intercommunale » (CU Lyon-Bamako, Montreuil-Yélimané, Saumur-Sansanding...). One way, as DST
-    "EPCI": ("EPCI", "intercommunalité", "intercommunalité", None),
+    # intercommunale » (CU Lyon-Bamako, Montreuil-Yélimané, Saumur-Sansanding...). One way, as DST. The only sheet
+    # to write that cooperation out is La Flèche-Markala, « coopération inter communale » in two words (Mali l.7149):
+    # `EPCI` missed it, `intercommunalité` lists it (review 1 r53)
+    "EPCI": ("EPCI", "coopération inter communale", "intercommunalité", None),
     "démocratie locale": ("démocratie locale", "démocratie participative", "démocratie participative", None),
     "insertion professionnelle": ("emploi des jeunes", "chantier d'insertion", "demandeurs d'emploi", None),
     "SVE": ("SVE", "service volontaire européen", "service volontaire europeen", "SVE"),
