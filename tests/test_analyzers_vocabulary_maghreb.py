@@ -75,6 +75,10 @@ MAGHREB_CASES = {
     # AOT (round 53, V16): no sheet writes the acronym (the query found none); CU Lyon-Rabat writes « Mise en place
     # d'une autorité organisatrice de transports et d'un PDU » (Maroc l.4440). One way, as DST
     "AOT": ("AOT", "autorité organisatrice de transports", "autorité organisatrice des transports", None),
+    # ONE (round 54, V20): no sheet writes the acronym (the query found none); La Rochelle-Essaouira's expert on the
+    # rational use of electricity notes that « la gestion des ressources relève de l'office national de
+    # l'électricité » (Maroc l.1512). One way, as AOT
+    "ONE": ("ONE", "office national de l'électricité", "office national de l'électricité", None),
     # GIZC (round 53, V18): no sheet writes the acronym (the query found none); CR Nord-Pas de Calais-Doukkala-Abda's
     # project is « Gestion Intégrée du Littoral » (Maroc l.7428). One way, as AOT
     "GIZC": ("GIZC", "gestion intégrée du littoral", "gestion intégrée des zones côtières", None),
