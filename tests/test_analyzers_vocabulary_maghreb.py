@@ -110,6 +110,10 @@ MAGHREB_CASES = {
     # a church (round 53, V15): no sheet writes « église » (the query found none); Marseille-Alger helps restore
     # « la Basilique Notre Dame d'Afrique » (alg l.2583). One way: a basilica is one kind of church
     "église": ("églises", "basilique", "basilique", None),
+    # schoolbooks (round 54, V20): no sheet writes « manuels scolaires »; the query ranked Sète-El Jadida's
+    # « Fourniture de livres scolaires » (Maroc l.3554) 21st. Roncq-Sélinkégny also buys « livres scolaires » (Mali
+    # l.10723). One way: a query for livres keeps its own word
+    "manuels scolaires": ("manuel scolaire", "livres scolaires", "livres scolaires", None),
     # energy saving, the social economy and the media, read from the Morocco project titles
     "maîtrise de l'énergie": ("efficacité énergétique", "utilisation rationnelle de l'énergie",
                               "économies d'énergie", "maîtrise de l'énergie"),
