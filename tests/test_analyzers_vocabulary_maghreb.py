@@ -32,6 +32,11 @@ MAGHREB_CASES = {
     # towns and heritage: the old town under its local names, the rural village, the urban policy
     "centre historique": ("vieille ville", "centre historique", "centre ancien", "vieille ville"),
     "casbah": ("casbah", "kasbah", "kasbah", "casbah"),
+    # earth building (round 54, V20): no sheet writes « pisé », the rammed earth of the Moroccan kasbahs (the query
+    # found none); Romans-Taroudannt supports « la filière de la construction en terre » (Maroc l.3035), CG
+    # Essonne-Douentza restores « un bâtiment en terre crue » (Mali l.3475). One way: a query for terre does not want
+    # pisé
+    "pisé": ("pise", "construction en terre", "terre crue", None),
     # wall painting by today's names (round 53, V19): no sheet writes « graffiti » nor « street art », so the query
     # found none of the wall paintings: Mulhouse-El Khroub's « fresque sur un mur d'El Khroub » with local youths
     # (alg l.2728), Alençon-Koutiala's and Quimperlé-Nara's fresques (Mali l.429, l.10446). One way, as peinture murale
