@@ -51,6 +51,10 @@ MAGHREB_CASES = {
     # economy, tourism, crafts, social action, risks and mobility
     "foire": ("foires", "expo-vente", "salon", None),
     "produits du terroir": ("produits locaux", "huile d'argane", "dattes", None),
+    # CMA (round 54, V20): no sheet writes the acronym (the query found none); CR Rhône-Alpes-Rabat's training is given
+    # « par la Chambre de Métiers et de l'Artisanat du Rhône » (Maroc l.7849), Mali's sheets write « chambre des
+    # métiers ». One way, as AOT
+    "CMA": ("CMA", "chambre des métiers et de l'artisanat", "chambre de métiers et de l'artisanat", None),
     # textiles (round 53, V16): no sheet writes « textile », so the query found none; the sheets write the trades the
     # artisanat entry lists: CG Loire-Atlantique-Agadir's « Tissage, broderie et couture » (Maroc l.5592), Romans-
     # Taroudannt's « couturières » (l.3159), CG Yvelines-Kadiolo's « centre de couture » (Mali l.4528), Bures-sur-
