@@ -152,6 +152,7 @@ def test_same_stem(a, b):
     ("design", "désigné"), ("designs", "désignés"),  # design is no appointment (round 52, V10)
     ("busés", "bus"), ("busé", "bus"),  # `puits busés` listed three bus donations first (round 53, V13)
     ("râpe", "rap"), ("râpes", "rap"), ("râpée", "rap"),  # `râpe` listed the hip-hop sheets (review 1 r53)
+    ("ADS", "ad"),  # the Agence de Développement Social is no « ad hoc » (round 54, V20)
 ])
 def test_different_stems(a, b):
     assert stem(a) != stem(b)

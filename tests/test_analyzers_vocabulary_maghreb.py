@@ -15,6 +15,10 @@ MAGHREB_CASES = {
                "agence nationale de promotion de l'emploi et des competences", "ANAPEC"),
     "CRI": ("CRI", "centre régional d'investissement", "centres régionaux d'investissement", "CRI"),
     "DPA": ("DPA", "direction provinciale de l'agriculture", "directions provinciales de l'agriculture", "DPA"),
+    # ADS (round 54, V20): no sheet writes the acronym; `ADS` listed only the « ad hoc » of Marseille-Alger and
+    # Tours-Marrakech (its Snowball stem, now its own: stem_exceptions.json). CG Isère-Tadla-Azilal writes « Agence de
+    # Développement Social » (Maroc l.4980, l.5008), Aix-Oujda « L'Agence de Développement Social » (l.230). One way
+    "ADS": ("ADS", "agence de développement social", "agence de développement social", None),
     "INRA": ("INRA", "institut national des recherches agronomiques",
              "institut national de la recherche agronomique", "INRA"),
     "IPGR": ("IPGR", "institut de prévention et de gestion des risques",
