@@ -175,6 +175,22 @@ def first_contact(history: str | None, formalized: int | None, elsewhere: str = 
     return dates.first_contact(origin, formalized, YEAR, elsewhere)
 
 
+def project_sentences(projects: list[dict]) -> str:
+    """The sheet's projects as `first_contact` reads them: each project, and each of its lines that opens
+    with a date (Blanquefort-Timimoun: `2003 : Travail de mémoire …` / `fin 2004 : Envoi d’une mission
+    technique …`), closed as a sentence of its own. Their texts seldom end with a stop: run together, a
+    year of one project or item would date another's visit or mission."""
+    parts: list[list[str]] = []
+    for proj in projects:
+        parts.append([])
+        for line in (squash_spaces(x) for x in proj["raw"].split("\n")):
+            if line and item_date(line) and parts[-1]:
+                parts.append([])
+            if line:
+                parts[-1].append(line)
+    return "\n".join("\n".join(part).rstrip(" .;") + "." for part in parts if part)
+
+
 # --- Projects --------------------------------------------------------------
 
 
@@ -443,7 +459,7 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
             contacts.extend(cs)
         contacts += text_persons(sheet["body"], sheet["french"], [p for p, _ in sheet["partners"]], contacts)
         formalized = formalisation(sheet["convention"], sheet["history"])
-        projects = "\n".join(proj["raw"] for proj in sheet["projects"])
+        projects = project_sentences(sheet["projects"])
         s = Sheet(
             french=Party(**vars(sheet["french"])), partner=partner, first=sheet["first"] + 1,
             last=sheet["last"] + 1, countries=[ALGERIA], legal_framework=sheet["convention"],
