@@ -114,7 +114,9 @@ def without_twins(alternatives: list[Alternative]) -> list[Alternative]:
     scored apart, counted twice (`CSR`: « CSREF » and « CSRéf » fold alike, 2 × 0,55 outranked the
     sheet writing CSR: issue 12, an expansion never beats the word). The one kept is the typed word if
     it is one, else the best graded (the first of equals), at the first one's place. Inflections
-    (« zone côtière », « zones côtières ») differ in the names fields, which are not stemmed: two.
+    (« zone côtière », « zones côtières ») differ in the names fields, which are not stemmed: two, so such
+    a meaning counts about twice in the stemmed fields. Known and measured: made one (all twins, or the
+    vocabulary's only), more never-tuned queries went down than up (round 54, T1a/T1b): they stay two.
     Each search asks it of every group: the parts' terms rule most groups out, and only those sharing
     them are compared in full (the full key was a third of the query's planning: read1 r51)."""
     terms = [_terms_of(a) for a in alternatives]
