@@ -377,6 +377,8 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         if parts:
             alternatives.append(Alternative(VIA_PLACE, place, parts, grade=profile.stem))
     if clause.kind == "word" and not clause.negated:
+        # a family word the vocabulary also brings (`cinéma`, `danse`, `artisanat`) counts at both grades, 1,10 ×
+        # the word; known: counted once at the better (round 54, T2a), more never-tuned queries went down than up
         family = family_of(clause.text)
         for other in family:
             parts = field_parts(schema, other, fields=FAMILY_FIELDS, scale=profile.family)
