@@ -229,6 +229,8 @@ def test_a_relaunch_is_no_first_contact():
             "franco-algériennes de la coopération décentralisée », ce qui a permis de relancer le partenariat.")
     assert dates.first_contact(text, 2004, 2006) is None
     assert dates.first_contact("Des contacts ont été repris en 2003.", None, 2006) is None
+    # Nanterre-Tlemcen's state (Algeria l.208-209)
+    assert dates.first_contact("En Novembre 2005, les élus ont tenté de reprendre contact.", None, 2006) is None
     assert dates.first_contact("Visite de chefs d'entreprises en 2001.", 2004, 2006) == 2001
 
 

@@ -481,6 +481,9 @@ def _sheet_records(sheet: dict) -> list[Sheet]:
 
 
 def _listed_records(row: dict) -> list[Sheet]:
+    """A state-table row's pairs. Its state dates the formal act (`Partenariat signé le 18 Mars 2004`) and, as a
+    history does (`dates.first_contact`), the relation's start: `Quelques contacts depuis 2004` (CR Haute-Normandie–
+    W Béjaïa, l.108), not a relaunch (`En Novembre 2005, les élus ont tenté de reprendre contact`, Nanterre)."""
     fp = french_party(row["french"])
     out = []
     for raw in row["partners"] or [None]:
@@ -490,6 +493,7 @@ def _listed_records(row: dict) -> list[Sheet]:
             french=Party(**vars(fp)), partner=partner, first=row["first"] + 1, last=row["last"] + 1,
             section=TABLE_SECTION, countries=[ALGERIA] if partner else [], status=row["state"],
             detail="listed", notes=notes + list(row["notes"]), formalized=formalized,
+            first_contact_year=dates.first_contact(row["state"], formalized, YEAR),
             legal_framework=row["state"] if row["state"] and formalized else None,
             original_text=row["text"],
         ))

@@ -291,8 +291,9 @@ def formal_year(text: str | None, until: int | None = None) -> int | None:
 
 _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage")
 # joining a network (`Adhésion de Blanquefort à Cités Unies France`) is no contact with the partner,
-# and a relaunch (`ce qui a permis de relancer le partenariat`, `des contacts ont été repris`) follows one
-_NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brenou")
+# and a relaunch (`ce qui a permis de relancer le partenariat`, `des contacts ont été repris`, `les élus ont tenté de
+# reprendre contact`) follows one
+_NOT_CONTACT_RE = re.compile(r"adh[ée]sion|\brelanc|\brepris\b|\breprise\b|\brepren|\brenou")
 _FIRST_RE = re.compile(r"premi[eè]re?s?\s+(?:mission|visite|rencontre|contact|d[ée]l[ée]gation)")
 _MEETING_RE = re.compile(r"\b(?:visites?|rencontres?|d[ée]l[ée]gations?)\b")  # people met, not experts sent
 # the relation's own start and its year (`date du tout début de cette coopération décentralisée avec dès 1991`),
