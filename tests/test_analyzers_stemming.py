@@ -89,6 +89,7 @@ def stem(word):
     ("habitation", "habitations"),
     ("design", "designs"),
     ("busés", "busé"), ("busées", "buse"),  # a lined well, either gender (round 53, V13)
+    ("manuelle", "manuelles"),  # a hand pump, one or several (review 1 r54)
 ])
 def test_same_stem(a, b):
     assert stem(a) == stem(b)
@@ -153,6 +154,7 @@ def test_same_stem(a, b):
     ("busés", "bus"), ("busé", "bus"),  # `puits busés` listed three bus donations first (round 53, V13)
     ("râpe", "rap"), ("râpes", "rap"), ("râpée", "rap"),  # `râpe` listed the hip-hop sheets (review 1 r53)
     ("ADS", "ad"),  # the Agence de Développement Social is no « ad hoc » (round 54, V20)
+    ("manuelles", "manuels"), ("manuelle", "manuel"),  # a hand pump is no textbook (review 1 r54)
 ])
 def test_different_stems(a, b):
     assert stem(a) != stem(b)

@@ -151,6 +151,20 @@ def whole_query_alternatives(query):
     return spans[0][2]
 
 
+def test_schoolbooks_list_no_hand_pump(engine):
+    # Snowball gave the hand pump's « manuelle(s) » the stem of the textbook's « manuels », so `manuels scolaires`
+    # listed Bures-sur-Yvette-Korera Kore (« pompes manuelles », « mobilier scolaire ») 2nd, above Sète-El Jadida's
+    # « livres scolaires », and Ivry-sur-Seine-Dianguirdé (« pompe manuelle ») 4th (review 1 r54)
+    from engine import SearchRequest
+
+    for query in ("manuels scolaires", "manuel scolaire"):
+        ids = [r["id"] for r in engine.search(SearchRequest(q=query, per_page=100))["results"]]
+        assert ids[:2] == ["roncq--selinkegny", "sete--el-jedida"], (query, ids)
+        assert not {"bures-sur-yvette--korera-kore", "ivry-sur-seine--dianguirde"} & set(ids), (query, ids)
+    ids = [r["id"] for r in engine.search(SearchRequest(q="pompes manuelles", per_page=100))["results"]]
+    assert {"bures-sur-yvette--korera-kore", "ivry-sur-seine--dianguirde"} <= set(ids[:2]), ids
+
+
 def test_a_grater_is_no_rap():
     # Snowball gave râpe the stem of rap, so `râpe` listed the hip-hop sheets of the rap entry (review 1 r53); no
     # sheet writes râpe nor rap (stem_exceptions.json)
