@@ -286,10 +286,23 @@ def test_the_start_of_the_relation_is_not_its_end():
                 "Du début de la coopération à fin 2006, douze jeunes ont été accueillis.",
                 "Entre le début de la coopération et sa fin en 2006, douze jeunes ont été accueillis."):
         assert dates.first_contact(None, None, 2008, end) is None, end
+    assert dates.first_contact(None, None, 2008, "Du début de la coopération au 31 décembre 2006, douze jeunes ont "
+                                                 "été accueillis.") is None  # a day and a month before the end
     assert dates.first_contact(None, None, 2008, "Le début de notre coopération remonte à 1985.") == 1985
+    assert dates.first_contact(None, None, 2008, "Le début de la coopération et les premiers échanges remontent à "
+                                                 "1985.") == 1985
     assert dates.first_contact(None, None, 2008, "Le début de la coopération, fin 2005, a permis un état des "
                                                  "lieux.") == 2005
     assert dates.first_contact(None, 1999, 2008, _BEGUN) == 1991
+
+
+def test_the_start_of_the_relation_is_a_year_near_its_words():
+    """The start's year is the first within 40 characters of `début de la coopération`: a year further on
+    dates something else the sentence goes on to tell (here a training)."""
+    assert dates.first_contact(None, None, 2008, "Le début de la coopération a permis de former des agents "
+                                                 "communaux, dont trois en 2004.") is None
+    assert dates.first_contact(None, None, 2008, "Le début de la coopération, en 2001, a permis de former des "
+                                                 "agents communaux, dont trois en 2004.") == 2001
 
 
 def test_the_start_of_the_relation_is_no_year_after_the_documents():
