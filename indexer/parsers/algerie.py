@@ -178,8 +178,9 @@ def first_contact(history: str | None, formalized: int | None, elsewhere: str = 
 def project_sentences(projects: list[dict]) -> str:
     """The sheet's projects as `first_contact` reads them: each project, and each of its lines that opens
     with a date (Blanquefort-Timimoun: `2003 : Travail de mémoire …` / `fin 2004 : Envoi d’une mission
-    technique …`), closed as a sentence of its own. Their texts seldom end with a stop: run together, a
-    year of one project or item would date another's visit or mission."""
+    technique …`), closed as a sentence of its own; the undated lines after a dated one stay in its
+    sentence (they go on with it). Their texts seldom end with a stop: run together, a year of one project
+    or item would date another's visit or mission."""
     parts: list[list[str]] = []
     for proj in projects:
         parts.append([])
