@@ -302,7 +302,7 @@ _BEGUN_RE = re.compile(r"\bdebut\s+d[eu]\s+\w+\s+(?:cooperation|partenariat|jume
                        r"(?P<gap>(?:(?!jusqu|\b(?:la|sa|leur)\s+fin\b)[^.;]){0,40}?)\b(?P<year>(?:19|20)\d\d)\b")
 # a year the relation runs to (`du début de la coopération à 2006`, `à fin 2006`, `au 31 décembre 2006`), unless
 # it is the start's (`remonte à 1985`)
-_TO_RE = re.compile(rf"(?<!\bremonte )(?<!\bremontent )\bau?\s+(?:(?:la\s+)?fin\s+)?(?:(?:1er|\d{{1,2}})\s+)?"
+_TO_RE = re.compile(rf"(?<!\bremonte )(?<!\bremontent )\bau?\s+(?:fin\s+)?(?:(?:1er|\d{{1,2}})\s+)?"
                     rf"(?:(?:{MONTHS})\s+)?$")
 # a history that names its first contacts (`Premiers contacts en 1987`) dates them: its earlier years
 # are something else (`Demande des élus … auprès des autorités algériennes dès 1978`)
