@@ -155,6 +155,7 @@ def test_same_stem(a, b):
     ("râpe", "rap"), ("râpes", "rap"), ("râpée", "rap"),  # `râpe` listed the hip-hop sheets (review 1 r53)
     ("ADS", "ad"),  # the Agence de Développement Social is no « ad hoc » (round 54, V20)
     ("manuelles", "manuels"), ("manuelle", "manuel"),  # a hand pump is no textbook (review 1 r54)
+    ("CGS", "CG"),  # a comité de gestion scolaire is no conseil général (round 54, V21)
 ])
 def test_different_stems(a, b):
     assert stem(a) != stem(b)

@@ -118,6 +118,10 @@ SHEET_CASES = {
     "SRAT": ("SRAT", "schéma régional d'aménagement du territoire",
              "schéma régional d'aménagement du territoire", "SRAT"),
     "CCC": ("CCC", "centre de conseil communal", "centres de conseil communal", "CCC"),
+    # CGS (round 54, V21): no sheet writes the acronym, and its stem was CG's (`CGS` listed 44 sheets of conseils
+    # généraux); Roncq-Sélinkégny trains « Des membres des deux Conseils de gestion scolaires » (Mali l.10861), the
+    # Mali school's comité de gestion scolaire. One way, as DST
+    "CGS": ("CGS", "comité de gestion scolaire", "conseil de gestion scolaire", None),
     "francophonie": ("francophonie", "enseignement du français", "alliance française", None),
     # everyday words that found nothing though the sheets speak of the subject (QA r42, defect 7)
     "poulets": ("poulet", "aviculture", "poules", "volailles"),
