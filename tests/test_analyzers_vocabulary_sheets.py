@@ -134,6 +134,11 @@ SHEET_CASES = {
     "dirhams": ("dirham", "Dhs", "Dhs", "dirhams"),
     # a Mali sheet's « cantine scolaire », a Morocco sheet's « la restauration scolaire » (Maroc l.1060): one thing
     "cantine scolaire": ("cantines scolaires", "restauration scolaire", "restauration scolaire", "cantine scolaire"),
+    # APE (round 54, V21): no sheet writes the acronym (the query found none); Roncq-Sélinkégny trains « Des parents
+    # de l'Association des parents d'élèves » (Mali l.10857), CR Île-de-France-Kayes « des associations de parents
+    # d'élèves » (l.5044), CR Nord-Pas de Calais-Doukkala-Abda writes for « l'association des parents d'élèves » (Maroc
+    # l.7315). One way, as DST
+    "APE": ("APE", "association des parents d'élèves", "parents d'élèves", None),
     # words found from the documents (round 49, V1: 40 subjects sampled from data/, /work/coord/r49/v1/gaps.md)
     # « lecture publique » is the library service's own name: CG Gironde-Adrar (Algérie l.1297), Blanquefort-
     # Timimoun, La Rochelle-Essaouira; the other library sheets write bibliothèque or médiathèque. One way:
