@@ -40,6 +40,10 @@ SHEET_CASES = {
     "mairies": ("mairie", "hôtel de région", "hôtel de région", None),
     # village water supply is wells, boreholes, pumps and standpipes, as the Mali sheets list them
     "hydraulique villageoise": ("hydraulique rurale", "forages", "puits", None),
+    # PMH (round 54, V21): no sheet writes the acronym nor « motricité » (the queries found none, or any pump); the hand
+    # pumps are Bures-sur-Yvette's « Réparation de pompes manuelles » (Mali l.1513), Ivry-Dianguirdé's « forages à
+    # pompe manuelle » (l.6919). One way: a pompe manuelle query keeps its own words
+    "PMH": ("PMH", "pompe manuelle", "pompes manuelles", None),
     # Chaumont-San (Mali l.2112): « une salle de radiologie complète »; CG Allier-Niafunké: un échographe
     "imagerie médicale": ("imagerie medicale", "radiologie", "échographe", None),
     "matériel médical": ("matériels médicaux", "équipement médical", "équipements médicaux", "matériel médical"),
