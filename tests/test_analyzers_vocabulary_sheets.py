@@ -82,6 +82,10 @@ SHEET_CASES = {
     "diaspora": ("diaspora", "ressortissants", "migrants", None),
     # no sheet writes « volailles »: Bures-sur-Yvette trains « aviculteurs », Quimperlé builds « poulaillers »
     "volailles": ("volaille", "aviculture", "poulailler", None),
+    # soap making (round 54, V21): no sheet writes « savonnerie » (the query found none); Bures-sur-Yvette's
+    # « Formation teinture, savon » (Mali l.1500), Roncq-Sélinkégny's « fabrication du savon » (l.10854), Thionville-
+    # Kéniéba-Konko's « fabrication de savon de karité » (l.12407). One way: a savon query keeps its own word
+    "savonnerie": ("savonneries", "savon", "savon", None),
     "criquets": ("criquet", "sautériaux", "sautériaux", "criquets"),  # Korera-Koré's anti-locust brigades
     "désertification": ("désertification", "digues filtrantes", "cordons pierreux", None),
     "érosion": ("érosion", "gabions", "consolidation des berges", None),
