@@ -49,6 +49,11 @@ SHEET_CASES = {
     "matériel médical": ("matériels médicaux", "équipement médical", "équipements médicaux", "matériel médical"),
     "IST": ("IST", "infections sexuellement transmissibles", "maladies sexuellement transmissibles", "MST"),
     "santé maternelle": ("santé maternelle", "sages-femmes", "nourrissons", None),
+    # a health post (round 54, V21): no sheet writes « poste(s) de santé », and the query listed sheets with some
+    # « poste » first (Marseille-Alger, Grenoble-Constantine); the first-level health posts are Thionville-Kéniéba-
+    # Konko's « case de santé » (Mali l.12273) and the dispensaries of Roncq-Sélinkégny, CR Nord-Pas de Calais-Kayes,
+    # Tours-Marrakech. One way: a dispensaire query keeps its own word
+    "poste de santé": ("postes de santé", "dispensaire", "dispensaire", None),
     "internet": ("Internet", "cyber base", "blog", None),
     # environment and agriculture, read from the action rows
     # Bagnolet-Massala (Mali l.1227): « au tournoi de foot international »
