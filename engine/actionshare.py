@@ -45,40 +45,44 @@ def other_years(state: IndexState, selection: Selection, action_cands: list[int]
 
 
 def add_actions(state: IndexState, built, ranking: Ranking, score_fn: ScoreFn | None, action_cands: list[int],
-                 kept_actions: list[int], part_scores: dict[int, float],
-                 other_years: list[int] | None = None) -> dict[str, BestAction]:
+                kept_actions: list[int], part_scores: dict[int, float],
+                other_years: list[int] | None = None, raised: bool = True) -> dict[str, BestAction]:
     """Partnerships matched through their actions join `part_scores`, each
     raised by a share of its best action's score (an action of `other_years`
     counting with the profile's `other_year_action`); returns pid -> its best
     action. A partnership listing's only (search.search does not call it for an
-    action listing, which lists no partnership)."""
+    action listing, which lists no partnership). Not `raised`: they join, none is
+    raised (a search counting for another answers what it lists, not in which order)."""
     docs, scores = state.docs, ranking.scores
+    if scores is None:
+        return {}
+    parent = state.parent_docnum
+    for a in action_cands:  # a partnership matched through any of its actions
+        pnum = parent[a]
+        if pnum is not None and pnum not in part_scores:
+            part_scores[pnum] = 0.0
+    if not raised:
+        return {}
     profile = ranking_profile.current()
-    best_action: dict[str, BestAction] = {}
-    if scores is not None:
-        # an action adds to its partnership when it matches a word in its own text, not only in
-        # the names and places it carries from it (Ranking.own_matches)
-        def own(actions):
-            if score_fn is None or not profile.action_own_text:
-                return actions
-            return ranking.own_matches(built, score_fn, len(docs), actions)
-        counted: dict[str, tuple[float, int, float]] = {}  # pid -> (score as counted, docnum, factor)
-        for a in own(kept_actions):  # the hot loop of a common word: plain tuples
+
+    # an action adds to its partnership when it matches a word in its own text, not only in
+    # the names and places it carries from it (Ranking.own_matches)
+    def own(actions):
+        if score_fn is None or not profile.action_own_text:
+            return actions
+        return ranking.own_matches(built, score_fn, len(docs), actions)
+    counted: dict[str, tuple[float, int, float]] = {}  # pid -> (score as counted, docnum, factor)
+    for a in own(kept_actions):  # the hot loop of a common word: plain tuples
+        pid = docs[a].pid
+        if scores[a] > counted.get(pid, _NONE)[0]:
+            counted[pid] = (scores[a], a, 1.0)
+    if other_years:
+        factor = profile.other_year_action
+        for a in own(other_years):
             pid = docs[a].pid
-            if scores[a] > counted.get(pid, _NONE)[0]:
-                counted[pid] = (scores[a], a, 1.0)
-        if other_years:
-            factor = profile.other_year_action
-            for a in own(other_years):
-                pid = docs[a].pid
-                if scores[a] * factor > counted.get(pid, _NONE)[0]:
-                    counted[pid] = (scores[a] * factor, a, factor)
-        best_action = {pid: BestAction(scores[a], a, f) for pid, (_, a, f) in counted.items()}
-        parent = state.parent_docnum
-        for a in action_cands:  # a partnership matched through any of its actions
-            pnum = parent[a]
-            if pnum is not None and pnum not in part_scores:
-                part_scores[pnum] = 0.0
+            if scores[a] * factor > counted.get(pid, _NONE)[0]:
+                counted[pid] = (scores[a] * factor, a, factor)
+    best_action = {pid: BestAction(scores[a], a, f) for pid, (_, a, f) in counted.items()}
     share = profile.action_share
     # (a partnership without a best action would add share * 0.0: nothing; scores are never -0.0)
     for pid, best in best_action.items():

@@ -188,21 +188,25 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
         action_cands, state.facet_bits, selection, counted if mode == "action" else [])
 
     # an action listing: each action with a share of its partnership's own score (before the
-    # partnerships get their actions')
-    context = action_context(state, kept_actions, part_scores) if mode == "action" and scores is not None else {}
+    # partnerships get their actions'); a search counting for another (`planned`) answers what it lists,
+    # not in which order: it scores none of it
+    ranked = planned is None
+    context = action_context(state, kept_actions, part_scores) \
+        if mode == "action" and scores is not None and ranked else {}
     later = other_years(state, selection, action_cands, kept_actions) \
-        if mode == "partnership" and scores is not None else []
-    best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later) \
+        if mode == "partnership" and scores is not None and ranked else []
+    best_action = add_actions(state, built, ranking, score_fn, action_cands, kept_actions, part_scores, later,
+                              raised=ranked) \
         if mode == "partnership" else {}  # an action listing lists no partnership: none raised
     around = _add_surroundings(state, pq, built, ranking, part_scores, notices, promised) \
         if mode == "partnership" else {}
     outside = outside_domain(state, selection, built, score_fn, best_action, part_scores) \
-        if mode == "partnership" and score_fn is not None else set()
+        if mode == "partnership" and score_fn is not None and ranked else set()
 
     if mode == "action":
         hits, counts = kept_actions, action_counts
         hit_scores = {a: scores[a] + context[a][1] if a in context else scores[a] for a in hits} \
-            if scores is not None else {}
+            if scores is not None and ranked else {}
     else:
         hits, counts = filter_and_count(part_scores, state.facet_bits, selection, counted)
         hit_scores = part_scores

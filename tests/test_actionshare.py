@@ -163,3 +163,22 @@ def test_only_a_partnership_listing_adds_actions_to_partnerships(index_dir, monk
             assert out["total"] and not got, (q, f)
         eng.search(SearchRequest(q=q, facets=False, completions=False))
         assert len(got) == 1 and got.pop(), q
+
+
+def test_a_search_counting_for_another_joins_the_partnerships_of_its_actions_raising_none():
+    """add_actions not `raised` (a search counting for another answers what it lists, not in which order)
+    joins the partnerships found only through their actions as the listing's own search does, and raises
+    none: it reads no best action."""
+    from types import SimpleNamespace
+
+    from engine.actionshare import add_actions
+    from engine.ranking import Ranking
+
+    docs = [SimpleNamespace(id=i, pid=i.split("--")[0]) for i in ("p1", "p1--a", "p2", "p2--a")]
+    state = SimpleNamespace(docs=docs, parent_docnum=[None, 0, None, 2], docnum_of={"p1": 0, "p2": 2})
+    ranking = Ranking({1: 2.0, 2: 1.0, 3: 3.0})  # p1 is found through its action only
+    listed, counted = {2: 1.0}, {2: 1.0}
+    best = add_actions(state, None, ranking, None, [1, 3], [1, 3], listed)
+    assert add_actions(state, None, ranking, None, [1, 3], [1, 3], counted, raised=False) == {}
+    assert counted.keys() == listed.keys() == {0, 2}
+    assert counted == {0: 0.0, 2: 1.0} and set(best) == {"p1", "p2"} and listed[2] > 1.0
