@@ -225,6 +225,20 @@ def test_a_labelled_number_is_masked_below_eight_digits(text, masked):
     assert redact_contacts(text, "[masqué]") == masked
 
 
+@pytest.mark.parametrize("text, masked", [
+    ("TÉLÉPHONE : 2420762", "TÉLÉPHONE : [masqué]"), ("TEL. 2420762", "TEL. [masqué]"),
+    ("FAX : 2650048", "FAX : [masqué]"), ("PORTABLE 76 45 123", "PORTABLE [masqué]"), ("PORT 7612345", "PORT [masqué]"),
+    ("CELL 612 34 56", "CELL [masqué]"), ("GSM 7612345", "GSM [masqué]"), ("GſM 7612345", "GſM [masqué]"),
+    ("MOBILE : 7612345", "MOBILE : [masqué]"),
+])
+def test_a_label_in_any_case_is_read_as_the_case_blind_pattern_reads_it(text, masked):
+    """Each label in capitals, and `GſM`, which the case-blind pattern reads as `GSM`: redact_contacts
+    looks for the labels in the text's casefold before trying the pattern (most texts have none)."""
+    from indexer.text import redact_contacts
+
+    assert redact_contacts(text, "[masqué]") == masked
+
+
 @pytest.mark.parametrize("text", ["budget 2420762 FCFA", "Tél : 2005", "Fax : 1234", "port 10 000 tonnes"])
 def test_an_unlabelled_or_short_number_is_kept(text):
     from indexer.text import redact_contacts
