@@ -142,7 +142,7 @@ class Evaluator:
         self._memo: dict[int, tuple[object, dict[int, float]]] = {}
         self._fielded_memo: dict[int, tuple[object, tuple[dict[int, float], Shares]]] = {}
         self._phrases = phrases.PhraseReader(self.reader, self.schema)
-        self._tf_norms: dict[str, tuple[float, float]] = {}  # field -> (B, average length), for field_tf
+        self._tf_norms: dict[str, tuple[float, float]] = {}  # field -> (B, average length): _field_norm
 
     def scores(self, q) -> dict[int, float]:
         """docnum -> score for every document `q` matches."""
@@ -201,7 +201,7 @@ class Evaluator:
             return {}
         try:
             text = fieldobj.to_bytes(q.text)
-            info = self.reader.term_info(field, text)
+            info = self._phrases.term_info(field, text)
         except (ValueError, TermNotFound):
             return {}
         w = self.weighting
@@ -210,8 +210,8 @@ class Evaluator:
             # read once (Whoosh's scorer looks the term up three more times)
             ids, weights, _ = self._phrases.postings(field, text)  # type: ignore[misc]  # (read once per request)
             idf = bm25_idf(self.doc_count, info.doc_frequency())
-            B, K1 = w._field_B.get(field, w.B), w.K1
-            norm = self.lengths.norms(self.searcher, field, B, K1, self.searcher.avg_field_length(field) or 1, ids)
+            (B, avgfl), K1 = self._field_norm(field), w.K1
+            norm = self.lengths.norms(self.searcher, field, B, K1, avgfl, ids)
             k1p1 = K1 + 1
             # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), operation for operation
             base = {d: idf * ((tf * k1p1) / (tf + norm[d])) for d, tf in zip(ids, weights, strict=True)}
@@ -246,13 +246,18 @@ class Evaluator:
                 return {}
             ids = sorted(raw)
             tfs = [raw[d] for d in ids]
+        B, avgfl = self._field_norm(field)
+        norm = self.lengths.norms(self.searcher, field, B, 1.0, avgfl, ids)
+        return {d: tf / norm[d] for d, tf in zip(ids, tfs, strict=True)}
+
+    def _field_norm(self, field: str) -> tuple[float, float]:
+        """The field's B (BM25F's, else 0.75) and average length, read once per request: every word asks."""
         args = self._tf_norms.get(field)
-        if args is None:  # (the field's B and average length, read once: every word asks for them)
+        if args is None:
             w = self.weighting
             B = w._field_B.get(field, w.B) if type(w) is BM25F else 0.75
             args = self._tf_norms[field] = (B, self.searcher.avg_field_length(field) or 1)
-        norm = self.lengths.norms(self.searcher, field, args[0], 1.0, args[1], ids)
-        return {d: tf / norm[d] for d, tf in zip(ids, tfs, strict=True)}
+        return args
 
     def _term_postings(self, field: str, q) -> phrases.Postings | None:
         """A term's postings (read once per request); None for a term the field does not have."""

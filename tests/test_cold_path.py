@@ -253,20 +253,22 @@ def test_postings_read_from_the_segment_are_whooshs(engine):
 
 def test_term_info_probed_as_whoosh_does(engine):
     """phrases._term_info finds each term's info as Whoosh's term_info does, and misses what it misses;
-    its hash of a key is Whoosh's."""
+    its hash of a key is Whoosh's; PhraseReader.term_info (matching's BM25F leaves) answers the same."""
     from whoosh.filedb.filetables import md5_hash
     from whoosh.filedb.structfile import BufferFile
     from whoosh.reading import TermNotFound
 
-    from engine.phrases import _hashed, _term_info
+    from engine.phrases import PhraseReader, _hashed, _term_info
 
-    terms = engine.state().searcher().reader()._terms
+    reader = engine.state().searcher().reader()
+    terms, phrases = reader._terms, PhraseReader(reader, reader.schema)
     assert type(terms._tindex.dbfile) is BufferFile  # (the probe is compared, not Whoosh's own look-up)
     found = missing = 0
     for (field, text), info in terms.items():
         key = terms._keycoder(field, text)
         assert _hashed(md5_hash, key) == md5_hash(key), key
         assert vars(_term_info(terms, field, text)) == vars(info), (field, text)
+        assert vars(phrases.term_info(field, text)) == vars(info), (field, text)
         found += 1
         for other in (text + b"zq", text[:-1] + b"\x00"):  # (neighbours: slots of other keys probed)
             try:
