@@ -239,6 +239,28 @@ def test_a_label_in_any_case_is_read_as_the_case_blind_pattern_reads_it(text, ma
     assert redact_contacts(text, "[masqué]") == masked
 
 
+@pytest.mark.parametrize("text, masked", [
+    ("Tél : + 33 (0)2 32 96 02 02 (poste 236)", "Tél : + [masqué]"),
+    ("Tél : 01 23 45 67 89 (Poste 12).", "Tél : [masqué]."),
+    ("un poste de santé (2005)", "un poste de santé (2005)"),
+])
+def test_a_phones_extension_is_masked_with_it(text, masked):
+    """An extension in brackets is the number's (Caudebec-lès-Elbeuf's contact, Maroc l.996): its « poste » is no
+    word of the sheet; a post named otherwise stays."""
+    from indexer.text import redact_contacts
+
+    assert redact_contacts(text, "[masqué]") == masked
+
+
+def test_a_phones_extension_lists_no_sheet_for_a_health_post(engine):
+    """`poste de santé` listed Caudebec-lès-Elbeuf-Souk El Khémis first: its Santé domain, and the « poste » of its
+    contact's extension « (poste 236) »."""
+    from engine import SearchRequest
+
+    ids = [r["id"] for r in engine.search(SearchRequest(q="poste de santé", per_page=20))["results"]]
+    assert ids and "caudebec-les-elbeuf--souk-el-khemis" not in ids
+
+
 @pytest.mark.parametrize("text", ["budget 2420762 FCFA", "Tél : 2005", "Fax : 1234", "port 10 000 tonnes"])
 def test_an_unlabelled_or_short_number_is_kept(text):
     from indexer.text import redact_contacts
