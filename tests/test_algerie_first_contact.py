@@ -1,4 +1,4 @@
-"""The Algerian reader's first contact, on verbatim sheets of the document (tests/fixtures/algerie/)."""
+"""The Algerian reader's first contact, on verbatim sheets and table rows of the document (tests/fixtures/algerie/)."""
 from pathlib import Path
 
 from indexer.corpus import rollup_result
@@ -36,3 +36,17 @@ def test_the_projects_are_read_for_a_first_contact_one_project_and_one_dated_ite
     assert dated[1].startswith("fin 2004 : Envoi d’une mission technique")
     assert not any("Projet" in s[1:] for s in dates.sentences(passed[0]))  # a project never runs into the next
     assert (p.first_contact_year, p.formalized, p.years[0], p.years[-1]) == (None, None, 2002, 2006)
+
+
+def test_a_table_rows_state_dates_the_relations_start():
+    """`CR HAUTE NORMANDIE WILAYA DE BEJAÏA Quelques contacts depuis 2004.` (l.18 here, the document's l.108): the
+    contacts, so the relation, go back to 2004, its first contact as a history's `Premiers contacts en 1987` would
+    be. Not a signing's year (Vaulx-en-Velin, `Accord de coopération signé en Novembre 1998`), nor a relaunch's
+    (Nanterre, `En Novembre 2005, les élus ont tenté de reprendre contact`), nor a row with no year."""
+    r = parse_fixture("table_belfort.txt")
+    assert [(pid, by_id(r, pid).first_contact_year) for pid in (
+        "cr-haute-normandie--w-bejaia", "vaulx-en-velin--cheraga", "nanterre--tlemcen", "belfort--boumerdes",
+        "orly--dar-el-beida")] == [("cr-haute-normandie--w-bejaia", 2004), ("vaulx-en-velin--cheraga", None),
+                                   ("nanterre--tlemcen", None), ("belfort--boumerdes", None),
+                                   ("orly--dar-el-beida", None)]
+    assert by_id(r, "cr-haute-normandie--w-bejaia").years == [2004]

@@ -85,20 +85,6 @@ def test_table_rows_split_into_partners_and_repaired_names():
         "Conseil régional de Provence-Alpes-Côte d'Azur")
 
 
-def test_a_table_rows_state_dates_the_relations_start():
-    """`CR HAUTE NORMANDIE WILAYA DE BEJAÏA Quelques contacts depuis 2004.` (l.18 here, the document's l.108): the
-    contacts, so the relation, go back to 2004, its first contact as a history's `Premiers contacts en 1987` would
-    be. Not a signing's year (Vaulx-en-Velin, `Accord de coopération signé en Novembre 1998`), nor a relaunch's
-    (Nanterre, `En Novembre 2005, les élus ont tenté de reprendre contact`), nor a row with no year."""
-    r = parse_fixture("table_belfort.txt")
-    assert [(pid, by_id(r, pid).first_contact_year) for pid in (
-        "cr-haute-normandie--w-bejaia", "vaulx-en-velin--cheraga", "nanterre--tlemcen", "belfort--boumerdes",
-        "orly--dar-el-beida")] == [("cr-haute-normandie--w-bejaia", 2004), ("vaulx-en-velin--cheraga", None),
-                                   ("nanterre--tlemcen", None), ("belfort--boumerdes", None),
-                                   ("orly--dar-el-beida", None)]
-    assert by_id(r, "cr-haute-normandie--w-bejaia").years == [2004]
-
-
 # --- Franche-Comté (full sheet) and Rhône-Alpes (empty slots) ---------------
 
 def test_franche_comte_sheet():
