@@ -15,6 +15,11 @@ APOSTROPHES = "'’`´"
 YEAR = r"(?:19[5-9]\d|20[0-2]\d)"  # a year the documents may name
 YEAR_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 
+# a plausible year, 1950-2049, as the parsers read one: the years and periods of parsers/dates.py, and the year that
+# fields.py leaves out of a budget cell's amounts (`2005 : 22 000 €`). One pattern for both (fields.py cannot
+# import dates.py, which imports it); wider than YEAR, which the query side reads
+PARSED_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+
 # Lower case, no accents: the key used to compare names. The one folding of the
 # project (analyzers/folding.py), the same on the parsing, index and query sides.
 fold = fold_text

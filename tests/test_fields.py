@@ -117,6 +117,16 @@ def test_a_rank_or_a_list_number_is_no_budget(text):
     assert fields.budget(text, bare=True) is None
 
 
+def test_a_year_is_the_same_for_the_dates_and_the_budget_cells():
+    """One year pattern (text.PARSED_YEAR) for both: a number that `dates.years` reads as a year is the one a
+    budget cell leaves out of its amounts beside a sum with a unit (`2005 : 22 000 €`), and no other."""
+    for y in range(1900, 2100):
+        a_year = dates.years(f"Mission en {y}.").found == [y]
+        in_the_cell = [a.value for a in fields.amounts(f"{y} : 22 000 €", bare=True)]
+        assert in_the_cell == ([22000] if a_year else [y, 22000]), y
+    assert [y for y in (1949, 1950, 2049, 2050) if dates.years(str(y)).found] == [1950, 2049]
+
+
 def test_years_never_from_phones_or_amounts():
     y = dates.years("Tél. : 01 69 10 37 03 Fax :01 69 10 37 99, signé en 1986, 2018 €", until=2008)
     assert y.found == [1986]

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import EMAIL_RE, fold
+from ..text import EMAIL_RE, PARSED_YEAR, fold
 from .fields import YEARS_NUMBER, amounts, years_count
 
 # --- Years ---------------------------------------------------------------------
 
-_YEAR_RE = re.compile(r"(?<![\d.,€])(19[5-9]\d|20[0-4]\d)"
+_YEAR_RE = re.compile(rf"(?<![\d.,€])({PARSED_YEAR})"
                       r"(?![\d]|[.,]\d|\s?(?:€|euros?\b|k€|f\b|ff\b|fcfa|e\b|dh|da\b))",  # not an amount
                       re.IGNORECASE)
 _PHONE_RE = re.compile(r"(?:\+|\(?00)?\(?\d{1,4}\)?(?:[ .\-/]{1,2}\(?\d{1,4}\)?|\d)+")
@@ -96,7 +96,7 @@ def _plans(clause: str) -> bool:
 
 
 def years(text: str | None, until: int | None = None) -> Years:
-    """Plausible years (1950-2049) of a text, not counting phone numbers and
+    """Plausible years (`text.PARSED_YEAR`: 1950-2049) of a text, not counting phone numbers and
     amounts. Years after `until` (the document's date) are kept only when
     their sentence marks them as planned, or when they end a period that
     starts by then (`2008-2010`)."""
@@ -180,12 +180,12 @@ MONTHS = (r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avril|avr\.|mai|juin|juil(?
 # a period printed as one (`2002-2008`, `2004 -2007`, `de 2000 à 2006`, `entre 1994 et 2005`, `du 3 mai 2004
 # au 2 juin 2006`, `septembre 2006 - décembre 2008`, `débuté en 2003, achevé en 2006`), not two years side by
 # side (`1994 et 2004`, `2002, 2005`): those are two dates
-_PERIOD_RE = re.compile(rf"(?:\bentre\s*(19[5-9]\d|20[0-4]\d)\s*et\s*(19[5-9]\d|20[0-4]\d)"
-                        rf"|\bd[ée]but[ée]e?s?\s+en\s+(19[5-9]\d|20[0-4]\d)\s*,?\s*(?:et\s+)?"
-                        rf"(?:achev|termin)[ée]e?s?\s+en\s+(19[5-9]\d|20[0-4]\d)"
-                        rf"|(19[5-9]\d|20[0-4]\d)\s*(?:[-–/]|à|\bau\b)\s*"
+_PERIOD_RE = re.compile(rf"(?:\bentre\s*({PARSED_YEAR})\s*et\s*({PARSED_YEAR})"
+                        rf"|\bd[ée]but[ée]e?s?\s+en\s+({PARSED_YEAR})\s*,?\s*(?:et\s+)?"
+                        rf"(?:achev|termin)[ée]e?s?\s+en\s+({PARSED_YEAR})"
+                        rf"|({PARSED_YEAR})\s*(?:[-–/]|à|\bau\b)\s*"
                         rf"(?:(?:1er|\d{{1,2}})\s+[a-zéû]+\s+|(?:{MONTHS})\s*)?"
-                        rf"(19[5-9]\d|20[0-4]\d))(?!\d)", re.IGNORECASE)
+                        rf"({PARSED_YEAR}))(?!\d)", re.IGNORECASE)
 # a start and a length (`2007 pour 3 ans`, `octobre 2006 … pour 2 ans`): the length goes with the
 # nearest year before it (`2002(expérimentation / 2004 sur 3 ans`: 2004-2006)
 DURATION_RE = re.compile(rf"(?:\b({MONTHS})\s+)?\b((?:19|20)\d\d)\b(?:(?!(?:19|20)\d\d)[^.;]){{0,40}}?"

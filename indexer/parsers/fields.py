@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Budget
-from ..text import fold, squash_spaces
+from ..text import PARSED_YEAR, fold, squash_spaces
 
 # --- Money -----------------------------------------------------------------
 
@@ -127,7 +127,7 @@ def _is_year_like(num: str, text: str, m: re.Match, with_unit: bool) -> bool:
     word = re.match(r"\s*([a-zà-ÿ]{3,})", after, re.IGNORECASE)  # `10 puits`, `2005 Gratuit pour…`
     if word and word.group(1).lower() not in _NOT_COUNTED:
         return True  # `10 puits par an`: a number of things, not an amount
-    return with_unit and bool(re.fullmatch(r"(19[5-9]\d|20[0-4]\d)", num))
+    return with_unit and bool(re.fullmatch(PARSED_YEAR, num))
 
 
 # a budget column's heading naming its unit: `Budget` / `(en euros)`, `Budget (Euros)`
