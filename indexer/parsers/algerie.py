@@ -189,7 +189,7 @@ def project_sentences(projects: list[dict]) -> str:
                 parts.append([])
             if line:
                 parts[-1].append(line)
-    return "\n".join("\n".join(part).rstrip(" .;") + "." for part in parts if part)
+    return "\n".join(dates.closed("\n".join(part)) for part in parts if part)
 
 
 # --- Projects --------------------------------------------------------------

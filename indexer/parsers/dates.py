@@ -313,6 +313,13 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.;])\s+|\n\s*(?=[-→•])", text or "") if s.strip()]
 
 
+def closed(text: str) -> str:
+    """A text ended as a sentence of its own, with one stop for its last stops, semicolons and spaces, so that
+    `sentences` parts it from the next: the projects a sheet's `first_contact` reads seldom end with one, and run
+    together, one project's year would date another's visit (`algerie.project_sentences`, `maroc._first_contact`)."""
+    return text.rstrip(" .;") + "."
+
+
 def _begun(sentence: str, until: int | None) -> list[int]:
     """The years a sentence dates the relation's start by (`_BEGUN_RE`), up to `until`: not an amount's
     (`Au début de notre partenariat, 2000 euros …`: masked), nor one the relation runs to (`_TO_RE`)."""

@@ -388,7 +388,7 @@ def _history_lines(head: dict[str, list[str]]) -> list[str]:
 def _first_contact(head: dict[str, list[str]], formalized: int | None, drafts: list[ActionDraft]) -> int | None:
     """The history's first contact (`dates.first_contact`: not the signing), else a visit dated before the formal
     act, each project's sentence closed and bearing its date (`Mars 2004 : Visite …`; Vienne-Tiflet: `visites`)."""
-    dated = " ".join(f"{a.start} : {s.rstrip(' .;')}." for a in drafts if a.start
+    dated = " ".join(f"{a.start} : {dates.closed(s)}" for a in drafts if a.start
                      for s in [a.title] + dates.sentences(a.description or ""))
     return dates.first_contact(" ".join(_history_lines(head)), formalized, YEAR, dated)
 
