@@ -290,7 +290,8 @@ def test_the_start_of_the_relation_is_no_amounts_year():
 
 def test_the_start_of_the_relation_is_not_its_end():
     """A year the relation runs to (`jusqu'en 2006`, `du début … à 2006`, `sa fin en 2006`) is no start. The
-    start's own year stays one: `remonte à 1985`, and `fin 2005` (late 2005: the corpus's `débuté fin 2005`)."""
+    start's own year stays one: `remonte (officiellement) à 1985`, and `fin 2005` (late 2005: the corpus's `débuté
+    fin 2005`)."""
     for end in ("Depuis le début de la coopération jusqu'en 2006, les échanges scolaires ont eu lieu chaque année.",
                 "Du début de la coopération à 2006, douze jeunes ont été accueillis.",
                 "Du début de la coopération à fin 2006, douze jeunes ont été accueillis.",
@@ -300,6 +301,9 @@ def test_the_start_of_the_relation_is_not_its_end():
                                                  "été accueillis.") is None  # a day and a month before the end
     assert dates.first_contact(None, None, 2008, "Le début de notre coopération remonte à 1985.") == 1985
     assert dates.first_contact(None, None, 2008, "Le début de la coopération et les premiers échanges remontent à "
+                                                 "1985.") == 1985
+    assert dates.first_contact(None, None, 2008, "Le début de notre coopération remonte officiellement à 1985.") == 1985
+    assert dates.first_contact(None, None, 2008, "Le début de la coopération et nos échanges remontent en fait à "
                                                  "1985.") == 1985
     assert dates.first_contact(None, None, 2008, "Le début de la coopération, fin 2005, a permis un état des "
                                                  "lieux.") == 2005

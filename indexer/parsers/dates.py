@@ -301,9 +301,9 @@ _MEETING_RE = re.compile(r"\b(?:visites?|rencontres?|d[ée]l[ée]gations?)\b")  
 _BEGUN_RE = re.compile(r"\bdebut\s+d[eu]\s+\w+\s+(?:cooperation|partenariat|jumelage)\b"
                        r"(?P<gap>(?:(?!jusqu|\b(?:la|sa|leur)\s+fin\b)[^.;]){0,40}?)\b(?P<year>(?:19|20)\d\d)\b")
 # a year the relation runs to (`du début de la coopération à 2006`, `à fin 2006`, `au 31 décembre 2006`), unless
-# it is the start's (`remonte à 1985`)
-_TO_RE = re.compile(rf"(?<!\bremonte )(?<!\bremontent )\bau?\s+(?:fin\s+)?(?:(?:1er|\d{{1,2}})\s+)?"
-                    rf"(?:(?:{MONTHS})\s+)?$")
+# it is the start's: the start goes back to it (`remonte à 1985`, `remontent officiellement à 1985`)
+_TO_RE = re.compile(rf"\bau?\s+(?:fin\s+)?(?:(?:1er|\d{{1,2}})\s+)?(?:(?:{MONTHS})\s+)?$")
+_GOES_BACK_RE = re.compile(r"\bremonte(?:nt)?\s+(?:\w+\s+){0,2}$")
 # a history that names its first contacts (`Premiers contacts en 1987`) dates them: its earlier years
 # are something else (`Demande des élus … auprès des autorités algériennes dès 1978`)
 _FIRST_CONTACT_RE = re.compile(r"\bpremiers?\s+contacts?\b")
@@ -324,8 +324,15 @@ def _begun(sentence: str, until: int | None) -> list[int]:
     """The years a sentence dates the relation's start by (`_BEGUN_RE`), up to `until`: not an amount's
     (`Au début de notre partenariat, 2000 euros …`: masked), nor one the relation runs to (`_TO_RE`)."""
     found = (int(m.group("year")) for m in _BEGUN_RE.finditer(fold(_mask_numbers(sentence)))
-             if not _TO_RE.search(m.group("gap")))
+             if not _runs_to(m.group("gap")))
     return [y for y in found if until is None or y <= until]
+
+
+def _runs_to(gap: str) -> bool:
+    """The words before a year (folded) make it the one the relation runs to (`_TO_RE`), not its start's
+    (`_GOES_BACK_RE`, a word or two apart: `remonte officiellement à 1985`)."""
+    to = _TO_RE.search(gap)
+    return to is not None and not _GOES_BACK_RE.search(gap[:to.start()])
 
 
 def first_contact(history: str | None, formalized: int | None, until: int | None,
