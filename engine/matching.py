@@ -210,8 +210,8 @@ class Evaluator:
             # read once (Whoosh's scorer looks the term up three more times)
             ids, weights, _ = self._phrases.postings(field, text)  # type: ignore[misc]  # (read once per request)
             idf = bm25_idf(self.doc_count, info.doc_frequency())
-            (B, avgfl), K1 = self._field_norm(field), w.K1
-            norm = self.lengths.norms(self.searcher, field, B, K1, avgfl, ids)
+            K1 = w.K1
+            norm = self._norm_table(field, K1, ids)
             k1p1 = K1 + 1
             # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), operation for operation
             base = {d: idf * ((tf * k1p1) / (tf + norm[d])) for d, tf in zip(ids, weights, strict=True)}
@@ -246,12 +246,18 @@ class Evaluator:
                 return {}
             ids = sorted(raw)
             tfs = [raw[d] for d in ids]
-        B, avgfl = self._field_norm(field)
-        norm = self.lengths.norms(self.searcher, field, B, 1.0, avgfl, ids)
+        norm = self._norm_table(field, 1.0, ids)
         return {d: tf / norm[d] for d, tf in zip(ids, tfs, strict=True)}
 
+    def _norm_table(self, field: str, K1: float, ids) -> list:
+        """The field's length normalisation table (FieldLengths.norms) with its B and average length
+        from `_field_norm`: every scorer of a field's words (terms, BM25F leaves, phrases) asks here."""
+        B, avgfl = self._field_norm(field)
+        return self.lengths.norms(self.searcher, field, B, K1, avgfl, ids)
+
     def _field_norm(self, field: str) -> tuple[float, float]:
-        """The field's B (BM25F's, else 0.75) and average length, read once per request: every word asks."""
+        """The field's B (BM25F's, else 0.75) and average length, read once per request: the one place
+        they are read."""
         args = self._tf_norms.get(field)
         if args is None:
             w = self.weighting
@@ -373,11 +379,7 @@ class Evaluator:
 
     def _phrase_scores(self, q, docs=None) -> dict[int, float]:
         """Whoosh's phrase matcher's scores, from postings read once (phrases.py)."""
-        searcher = self.searcher
-
-        def norms(field, B, K1, ids):
-            return self.lengths.norms(searcher, field, B, K1, searcher.avg_field_length(field) or 1, ids)
-        return self._phrases.scores(q, self.weighting, norms, self.doc_count, docs)
+        return self._phrases.scores(q, self.weighting.K1, self._norm_table, self.doc_count, docs)
 
     @staticmethod
     def _boosted(out: dict[int, float], boost: float, single: bool) -> dict[int, float]:

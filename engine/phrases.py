@@ -262,17 +262,17 @@ class PhraseReader:
             return {}
         return {d: float(n) for d, n in found[2].items()}
 
-    def scores(self, q, weighting, norms, doc_count: int, docs=None) -> dict[int, float]:
-        """docnum -> Whoosh's score of the phrase (BM25F weighting), for `docs` if given.
-        `norms(field, B, K1, docs)` gives the length normalisation table."""
+    def scores(self, q, K1: float, norms, doc_count: int, docs=None) -> dict[int, float]:
+        """docnum -> Whoosh's score of the phrase (BM25F weighting, its K1), for `docs` if given.
+        `norms(field, K1, docs)` gives the field's length normalisation table (its B and average
+        length are the evaluator's: matching.Evaluator._field_norm)."""
         found = self._matches(q, docs)
         if found is None or not found[2]:
             return {}
         texts, where, counts = found
         field = q.fieldname
         docs_in = sorted(counts)
-        B, K1 = weighting._field_B.get(field, weighting.B), weighting.K1
-        norm = norms(field, B, K1, docs_in)
+        norm = norms(field, K1, docs_in)
         k1p1 = K1 + 1
         per_word = []
         for text, w in zip(texts, where, strict=True):

@@ -352,3 +352,39 @@ def test_a_request_asks_the_word_tables_once_per_word(engine):
     assert [w in known.vocabulary for w in words] == [w in state.vocabulary for w in words] == [True, False, True,
                                                                                                 True, False]
     assert asked == ["eau", "zzzqx", "assainissement"]
+
+
+def test_every_scorer_reads_a_fields_b_and_average_length_in_one_place(engine, monkeypatch):
+    """Terms, BM25F leaves and phrases take a field's B and average length from Evaluator._field_norm
+    alone: with it shifted, every length normalisation table is asked with the shifted numbers."""
+    from whoosh import query as Q
+
+    from engine.matching import Evaluator
+    from engine.querybuild import build_query
+    from engine.querylang import parse_query
+
+    state = engine.state()
+    searcher = state.searcher()
+    real_norm, real_norms = Evaluator._field_norm, FieldLengths.norms
+    shifted = {}
+
+    def field_norm(self, field):
+        B, avgfl = real_norm(self, field)
+        shifted[field] = (B + 0.125, avgfl * 2)
+        return shifted[field]
+
+    asked: list = []
+
+    def norms(self, searcher, field, B, K1, avgfl, docs):
+        asked.append((field, B, avgfl))
+        return real_norms(self, searcher, field, B, K1, avgfl, docs)
+
+    monkeypatch.setattr(Evaluator, "_field_norm", field_norm)
+    monkeypatch.setattr(FieldLengths, "norms", norms)
+    built = build_query(state.schema, parse_query("assainissement Kayes"), state.facet_values)
+    fielded = built.groups[0].alternatives[0].scored  # BM25F: the word's frequencies over its fields' norms
+    for query in (Q.Term("body", "eau"), Q.Phrase("body", ["eau", "potabl"]), built.query, fielded):
+        asked.clear()
+        assert Evaluator(searcher, FieldLengths()).scores(query), query
+        assert asked, query
+        assert all(shifted[field] == (B, avgfl) for field, B, avgfl in asked), query
