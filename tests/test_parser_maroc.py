@@ -5,7 +5,7 @@ import pytest
 
 from expected_counts import MAROC
 from indexer.domains import map_domain
-from indexer.parsers import maroc, maroc_sheet
+from indexer.parsers import maroc, maroc_projects, maroc_sheet
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "maroc"
@@ -367,10 +367,10 @@ def test_a_written_sum_gives_the_budget_a_conversion_does_not():
     """CU Nantes-Agadir (l.4656): `543 000€ en numéraire + 145 000€ en valorisé = 688 000 €`
     states the project's total; CG Hérault (l.4886) `5 000 000 Dhs = 440 000€` is one amount
     converted, not a sum."""
-    b = maroc.parse_budget("543 000€ en numéraire + 145 000€ en valorisé = 688 000 €. Cofinancement PAD : "
-                           "montant total attribué 273 000 €, dont 208 000 € pour Agadir.")
+    b = maroc_projects.parse_budget("543 000€ en numéraire + 145 000€ en valorisé = 688 000 €. Cofinancement PAD : "
+                                    "montant total attribué 273 000 €, dont 208 000 € pour Agadir.")
     assert (b.amount, b.currency, b.kind) == (688000.0, "EUR", "total")
-    b = maroc.parse_budget("Souss Massa Drâa : 5 000 000 Dhs = 440 000€")
+    b = maroc_projects.parse_budget("Souss Massa Drâa : 5 000 000 Dhs = 440 000€")
     assert (b.amount, b.currency) == (5000000.0, "MAD")
 
 

@@ -1,0 +1,160 @@
+"""A Morocco sheet's projects as actions: a theme whose body only lists projects, split into one project per
+entry; each project's years and budget; the action drafts the sheet's records carry.
+
+A module of its own because a project is read from its own item alone, while maroc.py builds the sheet around
+it (parties, head fields, contacts) and reads the document's other parts. The sheet reads its own budget and
+years with the same `parse_budget` and `years_in`, and joins its fields' lines with `_joined`.
+"""
+from __future__ import annotations
+
+import re
+
+from indexer.records import Budget
+from indexer.text import fold, reflow
+
+from . import dates, fields
+from .maroc_sheet import YEAR, Item, _Ctx, clean, dates_of_title, short_title
+from .sheet import ActionDraft
+
+_DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
+
+
+# --- Budgets and years --------------------------------------------------------
+
+def parse_budget(text: str) -> Budget | None:
+    """The amount a total introduces or a written sum gives (`543 000€ + 145 000€ = 688 000 €`),
+    else the first amount of a line that names a total, a cost or a budget, else the first
+    amount (amounts read by fields.amounts)."""
+    if not text:
+        return None
+    candidates = []
+    for line in text.split("\n"):
+        total = bool(re.search(r"total|co[uû]t|budget|montant", fold(line)))
+        for a in fields.amounts(line):
+            before = line[:a.start].rstrip()  # a sum's result, not a conversion (`5 000 000 Dhs = 440 000€`)
+            summed = before.endswith("=") and "+" in re.split(r"[.;]\s", before)[-1]
+            candidates.append((0 if a.total or summed else 1 if total else 2, a, line, summed))
+    if not candidates:
+        return Budget(text=text)
+    _, best, line, summed = min(candidates, key=lambda c: c[0])
+    return Budget(text=text, amount=best.value, currency=best.currency, kind=fields.budget_kind(line, best, summed))
+
+
+def years_in(text: str) -> list[int]:
+    return dates.years(text, YEAR).found
+
+
+# --- Projects -----------------------------------------------------------------
+
+def _joined(parts: list[str] | None) -> str | None:
+    if not parts:
+        return None
+    text = reflow([p for p in parts])
+    return text or None
+
+
+def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
+    """A theme whose body is only a list of projects (`… (2003-2004) ;`, Aquitaine's
+    "Déroulement des projets", Bordeaux's bullets under `Autres projets réalisés`) gives one
+    project per entry, dated by its own dates and else by the heading's."""
+    out: list[Item] = []
+    for it in items:
+        grouped = it.title_raw.startswith("Autres projets")  # a sub-heading, not a project
+        field = "free" if grouped else "description"
+        body = it.fields.get(field, [])
+        listed = any(clean(lines[i]).startswith("Déroulement") for i in range(it.first - 1, it.last))
+        if (not (it.from_heading or grouped) or set(it.fields) - {field} or len(body) < (1 if listed else 2)
+                or grouped and not all(line.startswith("- ") for line in body)):
+            out.append(it)
+            continue
+        entries: list[str] = []
+        for line in body:
+            if entries and line[:1].islower():
+                entries[-1] += " " + line
+            else:
+                entries.append(line)
+        if len(entries) < (1 if listed else 2) or not all(e.endswith((";", ".")) and len(e) < 600
+                                                          for e in entries):
+            out.append(it)
+            continue
+        used: set[int] = set()
+        for e in entries:
+            title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", e.rstrip(" ;.").lstrip("- "))
+            head = re.split(r"\s:\s", title, maxsplit=1)[0]
+            if len(head.split()) >= 3 and head != title and not _DATE_TAIL.search(head):
+                dated = _DATE_TAIL.search(title)  # the entry's own dates stay with its name
+                title = head + (" " + dated.group(0) if dated else "")
+            sub = Item(first=it.first, title_raw=title, heading=it.heading, status=it.status)
+            sub.last = it.last
+            sub.span = dates_of_title(it.title_raw)
+            at = [i + 1 for i in range(it.first - 1, it.last)
+                  if clean(lines[i]).startswith(e[:40]) and i + 1 not in used]
+            if at:
+                sub.first = sub.last = at[0]
+                used.add(at[0])
+                while sub.last < it.last and lines[sub.last].strip()[:1].islower():
+                    sub.last += 1
+            sub.fields = {"description": [e.lstrip("- ")]}
+            sub.body_lines = 1
+            out.append(sub)
+    return out
+
+
+def _action_years(it: Item, description: str | None) -> tuple[int | None, int | None]:
+    """A project's years: its title's dates (in parentheses, else any year of the title), with
+    its list heading's and its description label's (`Description du projet (2004 à 2006)`); else the years its
+    description reports, first to last (SRAT l.7259-7269: 2005 … 2007), open-ended from one year while it runs."""
+    start, end = dates_of_title(it.title_raw)
+    if start is None:
+        ys = years_in(re.sub(r"\([^()]*\)", " ", it.title_raw))
+        start, end = (ys[0], ys[-1]) if ys else (None, None)
+    if it.span and it.span[0] is not None:
+        if start is None:
+            start, end = it.span
+        else:
+            start, end = min(start, it.span[0]), max(y for y in (end, it.span[1]) if y) if (end or it.span[1]) else None
+    if it.label_span and it.label_span[0] is not None:  # `Description du projet (2004 à 2006)`
+        if start is None:
+            start, end = it.label_span
+        elif end is None and it.label_span[1] and it.label_span[1] >= start:
+            end = it.label_span[1]  # `(débuté en 2004)`: the description's period ends it
+    if start is None and description and not it.span:
+        found = dates.years(description, YEAR)
+        ys = sorted(found.found + found.planned)  # `un programme qui va démarrer en 2008`
+        if ys:
+            start, end = ys[0], (None if it.status == "en cours" and ys[0] == ys[-1] else ys[-1])
+    return start, end
+
+
+def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[ActionDraft]:
+    actions = []
+    for it in split_project_lists(items, ctx.lines):
+        f = it.fields
+        desc_parts = list(f.get("free", [])) + list(f.get("description", []))
+        for key, vals in f.items():
+            if key.startswith("other:"):
+                desc_parts.append(f"{key[6:]} : " + " ".join(vals))
+        # `Résultats attendus`: what the project should give, its years plans (not `Résultats obtenus/attendus`)
+        expected = [x for x in desc_parts if re.match(r"Résultats? attendus? : ", x)]
+        title_text = it.title_raw
+        description, told = _joined(desc_parts), _joined([x for x in desc_parts if x not in expected])
+        objectives = _joined(f.get("objectives"))
+        budget_text = _joined(f.get("budget"))
+        dated = list(f.get("free", [])) + list(f.get("description", []))
+        if not dated:  # its sub-items, listed under a one-line `Objectif : …` (Strasbourg–Fès)
+            dated = [x for x in f.get("objectives", [])[1:] if x.lstrip().startswith("-")]
+        start, end = _action_years(it, _joined(dated))
+        if "Cofinancement PAD" in title_text:
+            description = (description + "\n" if description else "") + "Cofinancement PAD"
+        actions.append(ActionDraft(
+            title=short_title(title_text), keep_title=True, first=it.first, last=it.last,
+            description=description, domain_raw=it.heading, status=it.status,
+            when=" ".join(x for x in (title_text, told, objectives, budget_text,
+                                      _joined(f.get("partners"))) if x), plans=_joined(expected),
+            start=start, end=end, span=False,
+            budget=parse_budget(budget_text) if budget_text else None,
+            partners=_joined(f.get("partners")), beneficiaries=_joined(f.get("beneficiaries")),
+            objectives=objectives, section=it.status or "sheet", page=page,
+            original_text="\n".join(ctx.lines[it.first - 1: it.last]).strip(),
+        ))
+    return actions
