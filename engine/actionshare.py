@@ -17,7 +17,9 @@ from indexer.facet_registry import registry
 
 from . import ranking_profile
 from .facets import Selection, filter_and_count
-from .ranking import Ranking, ScoreFn, names_who_or_where
+from .groupscores import ScoreFn
+from .queryplaces import names_who_or_where
+from .ranking import Ranking
 from .state import IndexState
 
 _NONE = (0.0, -1, 1.0)  # no action yet: any positive score beats it

@@ -3,7 +3,7 @@
 For one document, each query word (group): how rare it is (its weight in the
 coverage), and every way it was found in this document: the word itself or
 an expansion (`via`), the profile's grade for that way, the rarity blend
-(`factor`, ranking.expansion_factors) and the score each field gave, and for a
+(`factor`, groupscores.expansion_factors) and the score each field gave, and for a
 place word of a place + topic query the cap on its score (`place_cap`). Then
 the coverage of the query's words, the coordination multiplier it brings,
 the proximity and name bonuses. For a partnership, the share of its best
@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from . import ranking_profile
 from .bm25f import Fielded
+from .groupscores import ScoreFn, alternative_scores, expansion_factors
 from .querymodel import Alternative, BuiltQuery, Group
-from .ranking import Ranking, ScoreFn, alternative_scores, expansion_factors
+from .ranking import Ranking
 
 DIGITS = 4
 
@@ -47,7 +48,7 @@ def _group(group: Group, doc: int, score: ScoreFn, doc_count: int, total: float 
     factors = expansion_factors(group, score, doc_count)
     matches: list[dict] = []
     for alt, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
-        if alt.otherwise and matches:  # found by an alternative before it: not scored (ranking.group_scores)
+        if alt.otherwise and matches:  # found by an alternative before it: not scored (groupscores.group_scores)
             continue
         e = _alternative(alt, f, doc, score, doc_count)
         if e is not None:
@@ -75,7 +76,7 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
         entry["weight"] = _r(ranking.weights[i])
         gate = ranking.gates[i] if i < len(ranking.gates) else None
         if gate is not None and doc in ranking.gated and entry["matches"]:
-            # a place word of a place + topic query: its matches' sum, capped (ranking._gate_places)
+            # a place word of a place + topic query: its matches' sum, capped (queryplaces.gate_places)
             entry["place_cap"] = _r(gate)
         if doc in ranking.formalised and g.agreement:
             entry["formalised"] = True  # an agreement word: the record was formalised in the query's year

@@ -2,31 +2,27 @@
 
 The query builder hands over one group per query word, each with its
 alternatives (the word, its family, synonyms, typos); the ranker reads each
-group's scores (BM25F, leaf by leaf, `matching.py`), decides which documents
-have enough of the words, and adds the bonuses. Every number comes from the
-ranking profile. `explain.py` retraces one document's score part by part.
+group's scores (`groupscores.py`; BM25F, leaf by leaf, `matching.py`), decides
+which documents have enough of the words (in the places the query names,
+`queryplaces.py`), and adds the bonuses. Every number comes from the ranking
+profile. `explain.py` retraces one document's score part by part.
 """
 from __future__ import annotations
 
-import functools
-import math
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from analyzers import fold_text
-from indexer.geography import PARTNER_COUNTRIES
 from indexer.schema import NAME_FIELDS
 from indexer.text import french_list
 
 from . import ranking_profile
-from .bm25f import Fielded, idf
-from .fillers import is_name_particle, is_place_kind, place_named
+from .fillers import is_name_particle, is_place_kind
+from .groupscores import ScoreFn, all_of, group_scores, inherited_scores, rarity
 from .placenames import is_council_word
-from .querymodel import LITERAL, VIA_YEAR, Alternative, BuiltQuery, Group
-
-ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
+from .querymodel import VIA_YEAR, BuiltQuery, Group
+from .queryplaces import COUNTRY, PLACE, Places, gate_places, in_the_places, names_who_or_where, place_cap, place_roles
 
 FALLBACK_NOTICE = "Aucun résultat ne contient tous les mots : voici ceux qui en contiennent au moins un."
 PARTIAL_NOTICE = ("Certains résultats ne contiennent pas tous les mots : ils sont classés "
@@ -56,7 +52,7 @@ class Ranking:
     # documents what the query says of the collectivity sought rules out (times profile.abroad):
     # abroad when it calls it French, of another kind when a question asks for a kind
     abroad: frozenset = frozenset()
-    gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (_gate_places)
+    gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (gate_places)
     gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
     exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
@@ -116,217 +112,6 @@ class Ranking:
         return c ** self.exponent if c < 1.0 else 1.0
 
 
-def _rarity(doc_count: int, df: int) -> float:
-    """A group-level idf: log(1 + N/df)."""
-    return math.log(1.0 + max(doc_count, df) / df) if df else 0.0
-
-
-def expansion_factors(group: Group, score: ScoreFn, doc_count: int) -> list[float]:
-    """Per alternative of `group`, what its BM25F score is multiplied by: an
-    expansion rarer than the typed word counts as if it were as common as the
-    word (Lucene blends a synonym's statistics the same way), so a rare
-    synonym, family word or close spelling cannot outscore the word itself
-    on rarity alone; the profile's grade for it applies on top."""
-    literal = [a for a in group.alternatives if a.via in LITERAL]
-    if len(literal) == len(group.alternatives):
-        return [1.0] * len(group.alternatives)
-    seen: set[int] = set()
-    for a in literal:
-        seen.update(_matched_by(a, score))
-    word = _rarity(doc_count, len(seen))
-    out = []
-    for a in group.alternatives:
-        if a.via in LITERAL or not seen:
-            out.append(1.0)
-            continue
-        other = _rarity(doc_count, len(_matched_by(a, score)))
-        out.append(min(1.0, word / other) if other > 0 else 1.0)
-    return out
-
-
-def _matched_by(alt: Alternative, score: ScoreFn) -> Mapping[int, float]:
-    """The documents `alt.query` matches (as keys). A BM25F-scored alternative
-    matches the same documents as its query (the OR of the same parts) and its
-    scores are read for the ranking anyway: reading them spares reading every
-    field's BM25 scores of the query only to count its documents."""
-    return score(alt.scored) if isinstance(alt.scored, Fielded) else score(alt.query)
-
-
-def alternative_scores(alt: Alternative, score: ScoreFn, doc_count: int) -> Mapping[int, float]:
-    """docnum -> the alternative's score: the sum of its fields' (BM25F), or for
-    the typed words of a vocabulary span, of its words' groups (all required)."""
-    if alt.children:
-        parts = [group_scores(c, score, doc_count) for c in alt.children]
-        return {d: sum(p[d] for p in parts) for d in _all_of(parts)}
-    return score(alt.scored)
-
-
-def group_scores(group: Group, score: ScoreFn, doc_count: int) -> Mapping[int, float]:
-    """docnum -> the group's score: the sum of its alternatives', each times its factor."""
-    factors = expansion_factors(group, score, doc_count)
-    if len(group.alternatives) == 1:
-        return alternative_scores(group.alternatives[0], score, doc_count)
-    out: dict[int, float] = {}
-    for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
-        found = set(out) if a.otherwise else ()
-        for d, x in alternative_scores(a, score, doc_count).items():
-            if d not in found:
-                out[d] = out.get(d, 0.0) + x * f
-    return out
-
-
-def inherited_scores(group: Group, score: ScoreFn, doc_count: int, fields) -> dict[int, float]:
-    """docnum -> the part of the group's score its `fields` brought (BM25F
-    shares, times each alternative's factor; 0 for what is not BM25F-scored)."""
-    factors = expansion_factors(group, score, doc_count)
-    out: dict[int, float] = {}
-    tracks = any(a.otherwise for a in group.alternatives)  # (nearly never: a compound's joined form)
-    seen: set[int] = set()  # the documents the alternatives so far found
-    for a, f in zip(group.alternatives, factors, strict=True):  # one factor per alternative
-        found = set(seen) if a.otherwise else ()
-        if tracks:
-            seen.update(alternative_scores(a, score, doc_count))
-        own: Mapping[int, float]
-        if a.children:
-            docs = set(alternative_scores(a, score, doc_count))
-            parts = [inherited_scores(c, score, doc_count, fields) for c in a.children]
-            own = {d: sum(p.get(d, 0.0) for p in parts) for d in docs}
-        elif isinstance(a.scored, Fielded):
-            own = score(a.scored.share_in(fields))
-        else:
-            continue
-        for d, x in own.items():
-            if d not in found:
-                out[d] = out.get(d, 0.0) + x * f
-    return out
-
-
-def place_cap(group: Group, score: ScoreFn, doc_count: int) -> float | None:
-    """For a word that names a place (most records having it have it as one of their
-    `places`: `centre`, also the French région Centre, is a word),
-    what one mention in that field alone scores: the most the word adds to a
-    result that has the rest of the query. None for a word that names no place."""
-    w = ranking_profile.current().field_weights.get("places")
-    for a in group.alternatives:
-        if a.via in LITERAL and isinstance(a.scored, Fielded) and w:
-            df = _mostly_in(a.scored, score, ("places",))
-            if df:
-                k1 = a.scored.k1
-                return a.scored.scale * idf(doc_count, df) * (k1 + 1) * w / (k1 + w)
-    return None
-
-
-def names_who_or_where(group: Group, score: ScoreFn) -> bool:
-    """A word most records having it have in their names or places (`Kayes`, `Marseille`):
-    it says who or where, not what was done."""
-    for a in group.alternatives:
-        if a.via in LITERAL and isinstance(a.scored, Fielded):
-            return bool(_mostly_in(a.scored, score, NAME_FIELDS))
-    return False
-
-
-def _mostly_in(scored: Fielded, score: ScoreFn, fields) -> int:
-    """The number of records a word's literal match is in, when at least the profile's
-    `place_share` of them have it in `fields`; 0 otherwise."""
-    df = len(score(scored))
-    return df if df and len(score(scored.share_in(fields))) >= ranking_profile.current().place_share * df else 0
-
-
-def _gate_places(built: BuiltQuery, parts: list[Mapping[int, float]], caps: list[float | None]
-                 ) -> tuple[list[Mapping[int, float]], list[float | None], set[int]]:
-    """In a query asking for a topic in a place (`eau Gao`), the place gates and
-    the topic orders: among the documents that have every other word, each
-    place word adds at most its `place_cap`, so that a sheet of the town named
-    Gao that mentions water once does not outrank a sheet of the Gao region
-    about water. Documents lacking a topic word keep the place's full score
-    (how strongly they are in the place is all that orders them); a light word
-    (`construction`) is no topic word here: lacking it must not bring the
-    place's full score back. Returns the
-    parts, each word's cap (None: not a place; `caps`, each group's place_cap) and the documents capped."""
-    if all(c is None for c in caps) or all(c is not None for c in caps):  # no place, or only places
-        return parts, [None] * len(parts), set()
-    topic = _all_of([p for p, c, g in zip(parts, caps, built.groups, strict=True) if c is None and not g.light]
-                    or [p for p, c in zip(parts, caps, strict=True) if c is None])
-    gated = [p if c is None else {d: min(x, c) if d in topic else x for d, x in p.items()}
-             for p, c in zip(parts, caps, strict=True)]
-    return gated, caps, topic
-
-
-_COUNTRY_KEYS = frozenset(fold_text(c) for c in PARTNER_COUNTRIES)
-
-
-def _names_country(group: Group) -> bool:
-    """A word naming a partner country, or its adjective (`Mali`, `maliennes`)."""
-    return fold_text(group.text) in _COUNTRY_KEYS or place_named(group.text) in PARTNER_COUNTRIES
-
-
-COUNTRY, PLACE = "country", "place"  # what a word names, where it selects (_place_roles)
-
-
-@dataclass
-class Places:
-    """Per word group, what it names (`roles`: _place_roles), and the records naming it in their names
-    or places fields (`named_in(i)`, _named_in), found once a request: the roles and the selections in
-    the places (_in_the_places, up to twice more) each found them again."""
-    roles: list[str | None]
-    named_in: Callable[[int], set[int]]
-
-
-def _place_roles(built: BuiltQuery, caps: list[float | None], score: ScoreFn, doc_count: int,
-                 listed: Callable[[set], int], few: Callable[[set, int], bool], notices: list[str]) -> Places:
-    """Per word group, COUNTRY for a partner country (`Mali`, `maliennes`) that selects the results,
-    PLACE for another place (`Kayes`, `Hérault`), None for any other word. A country the filters
-    list none of the records of (`… (Mali, Sénégal …)` with `country=Maroc` listed nothing) is
-    searched as a word, and a notice says so if the filters keep some records (review 2 r43, #6).
-    None selects without the profile's `place_required`,
-    nor in a query of one word."""
-    named_in = functools.cache(lambda i: _named_in(built.groups[i], score, doc_count))
-    if not ranking_profile.current().place_required or len(built.groups) < 2:
-        return Places([None] * len(built.groups), named_in)
-    roles: list[str | None] = []
-    for i, (g, cap) in enumerate(zip(built.groups, caps, strict=True)):
-        role = PLACE if cap is not None else None
-        if _names_country(g):
-            role = COUNTRY
-            if few(named_in(i), 1):
-                if listed(set(range(doc_count))):  # (no word is to blame when the filters keep nothing)
-                    notices.append(f"Aucun résultat de « {g.text} » ne passe les filtres : "
-                                   "ce mot est cherché comme les autres.")
-                role = None
-        roles.append(role)
-    return Places(roles, named_in)
-
-
-def _named_in(group: Group, score: ScoreFn, doc_count: int) -> set[int]:
-    """The records naming a group's words in their names or places fields (in the place)."""
-    return {d for d, x in inherited_scores(group, score, doc_count, NAME_FIELDS).items() if x > 0}
-
-
-def _in_the_places(built: BuiltQuery, places_of: Places, docs: set[int], countries_only: bool = False) -> set[int]:
-    """Those of `docs` in the places the query names (in their names or places fields, not only
-    mentioned in their text; `places_of`: _place_roles). A partner country named selects its records
-    whatever the other words are (`conseil régional Mali` listed Moroccan councils naming Mali in
-    passing, `Hérault Maroc` Hérault's Algerian and Malian records). Another place selects beside
-    a country or a topic (not `countries_only`): having most of the query's word weight may drop a
-    topic word, not the place (`qui construit des centres de santé dans la région de Kayes` listed
-    a Moroccan sheet that names Kayes in passing); `région Rhône-Alpes` alone is a name. With
-    both, a record is in a country and one of the other places (`jumelage Bretagne Mali` listed
-    Rennes-Sétif), unless none is (`villes bretonnes … au Maroc`: either)."""
-    places = not countries_only and any(r == COUNTRY or (r is None and not g.light)
-                                        for r, g in zip(places_of.roles, built.groups, strict=True))
-    inside: set[int] = set()  # in one of the places (`eau Kayes Mopti`: either)
-    named: set[int] = set()  # ... and in one of the countries named, if any (`jumelage Bretagne Mali`)
-    selecting = False
-    for i, r in enumerate(places_of.roles):
-        if r == COUNTRY or (places and r == PLACE):
-            selecting = True
-            (named if r == COUNTRY else inside).update(places_of.named_in(i))
-    if not selecting:
-        return docs  # no place, or a place that is a name
-    both = inside & named  # none: the places are in no country named (`villes bretonnes … au Maroc`)
-    return docs & (both or inside | named)
-
-
 def _fallback_in_the_places(built: BuiltQuery, places_of: Places, score: ScoreFn,
                             docs: set[int]) -> tuple[set[int], str]:
     """The any-word fallback stays in the places the query names (`profile.place_fills`):
@@ -341,7 +126,7 @@ def _fallback_in_the_places(built: BuiltQuery, places_of: Places, score: ScoreFn
     roles = places_of.roles
     topics = [g for g, r in zip(built.groups, roles, strict=True) if r is None and not g.light]
     only = len(built.groups) >= profile.long_from_words or all(names_who_or_where(g, score) for g in topics)
-    there = _in_the_places(built, places_of, docs, countries_only=only)
+    there = in_the_places(built, places_of, docs, countries_only=only)
     if not there or there == docs:
         return docs, FALLBACK_NOTICE
     places = [f"« {g.text} »" for g, r in zip(built.groups, roles, strict=True)
@@ -380,7 +165,7 @@ def _filled(built: BuiltQuery, places_of: Places, matched: set[int], covered: se
     `transports ... dans les villes algériennes` was filled with Moroccan tramways)."""
     profile = ranking_profile.current()
     if profile.place_fills:
-        covered = _in_the_places(built, places_of, covered) | matched
+        covered = in_the_places(built, places_of, covered) | matched
     return covered if len(covered) > len(matched) else matched
 
 
@@ -435,16 +220,6 @@ def _nothing_besides_missing(out: Ranking, parts: list[Mapping[int, float]], gro
                      for p, g in zip(parts, groups, strict=True))
     out.notices.append(missing_notice(out.missing, searched=not kinds_only))
     return kinds_only
-
-
-def _all_of(parts: list[Mapping[int, float]]) -> set[int]:
-    if not parts or any(not p for p in parts):
-        return set()
-    ordered = sorted(parts, key=len)
-    keys = set(ordered[0])
-    for p in ordered[1:]:
-        keys.intersection_update(p)
-    return keys
 
 
 def _coverage(parts: list[Mapping[int, float]], weights: list[float], excluded: set[int]) -> dict[int, float]:
@@ -515,12 +290,12 @@ def _having_enough(built: BuiltQuery, parts: list[Mapping[int, float]], weights:
     if n >= profile.soft_from_words or (n > 1 and any(g.light for g in built.groups)):
         cover = _coverage(parts, weights, excluded)
         matched = {d for d, c in cover.items() if c >= profile.min_coverage}
-        return cover, _in_the_places(built, places_of, matched)
+        return cover, in_the_places(built, places_of, matched)
     # every word the index has (a word no document has would leave nothing, and the any-word
     # fallback would then say « aucun résultat ne contient tous les mots » of the same documents)
-    matched = _all_of([p for p in parts if p] or parts) - excluded
+    matched = all_of([p for p in parts if p] or parts) - excluded
     # a partner country named selects whatever the other words are (a place, a kind of body)
-    return None, _in_the_places(built, places_of, matched, countries_only=True)
+    return None, in_the_places(built, places_of, matched, countries_only=True)
 
 
 def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
@@ -543,7 +318,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     if len(parts) > 1:
         caps = [place_cap(g, score, doc_count) for g in built.groups]
     if profile.place_gate and len(parts) > 1:
-        parts, gates, gated = _gate_places(built, parts, caps)
+        parts, gates, gated = gate_places(built, parts, caps)
     excluded = set(score(built.excluded)) if built.excluded is not None else set()
     prox = score(built.proximity) if built.proximity is not None else {}
     name = score(built.name) if built.name is not None else {}
@@ -559,7 +334,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     # a word weighs its rarity (the idf of its group): missing a rare place name
     # costs more than missing a common word; in a long query, more so
     power = profile.rarity_power(n)
-    weights = out.weights = [_rarity(doc_count, len(p)) ** power * (profile.light_word if g.light else 1.0)
+    weights = out.weights = [rarity(doc_count, len(p)) ** power * (profile.light_word if g.light else 1.0)
                              for p, g in zip(parts, built.groups, strict=True)]
     if _nothing_besides_missing(out, parts, built.groups):
         return out
@@ -568,7 +343,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         answer = decided[k] if decided is not None and k < len(decided) else listed(docs) < n
         out.decisions.append((docs, n, answer))
         return answer
-    places_of = _place_roles(built, caps, score, doc_count, listed, few, out.notices)
+    places_of = place_roles(built, caps, score, doc_count, listed, few, out.notices)
     cover, matched = _having_enough(built, parts, weights, places_of, excluded)
     if not matched and n > 1:  # nothing has enough of the words: any of them will do
         cover = cover or _coverage(parts, weights, excluded)

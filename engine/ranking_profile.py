@@ -1,8 +1,9 @@
 """The ranking profile: every number that orders results, in one place.
 
-The query builder (`querybuild.py`), the ranker (`ranking.py`) and the
-searcher's BM25F weighting (`state.py`) read `PROFILE`; nothing else holds a
-ranking number. Each value says why it is what it is. They were set on the
+The query builder (`querybuild.py`), the ranker (`ranking.py`, and
+`queryplaces.py` for the places a query names) and the searcher's BM25F
+weighting (`state.py`) read `PROFILE`; nothing else holds a ranking number.
+Each value says why it is what it is. They were set on the
 dev split of the judged queries only (`repertoires eval --split dev`; the
 test split is for reporting, see evaluation/README.md); `--explain` shows
 what each of them added to a result's score.
@@ -67,7 +68,7 @@ class Profile:
     }))
 
     # -- graded expansions: a query word found as ... counts this share of a literal match --
-    # (an expansion rarer than the word is also scored as if it were as common: ranking.py)
+    # (an expansion rarer than the word is also scored as if it were as common: groupscores.py)
     # Dev is flat over these (family 0.5-0.8, synonym 0.4-0.7, narrower 0.3-0.6 within 0.002
     # nDCG@10): they are set by the ladder the issue asks for, each step clearly below the last.
     stem: float = 1.0         # the word itself, any inflection (écoles for école): the literal match

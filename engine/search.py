@@ -24,12 +24,13 @@ from .completions import by_vocabulary, completions, fill_notices, typed_prefixe
 from .exactcounts import Decisions, exact_counts, listed_counter
 from .explain import explain_result
 from .facets import Selection, facet_items, filter_and_count
+from .groupscores import ScoreFn
 from .highlight import terms_by_field
 from .matching import Evaluator, TimeLimit
 from .openvalue import plan, selects
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
-from .ranking import Ranking, ScoreFn, rank
+from .ranking import Ranking, rank
 from .seeds import seeds_elsewhere
 from .selections import against_parameters, listed_kinds, listing, why_empty, years_outside
 from .snippets import marked_title, names_and_places, parties_line, snippet

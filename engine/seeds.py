@@ -15,8 +15,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Mapping, Sequence
 
+from .groupscores import ScoreFn
 from .querymodel import BuiltQuery
-from .ranking import Ranking, ScoreFn, names_who_or_where
+from .queryplaces import names_who_or_where
+from .ranking import Ranking
 
 COMMON_SHARE = 0.5  # a word more than this share of the partnerships have is common
 

@@ -52,14 +52,14 @@ def test_the_records_a_place_word_names_are_found_once_a_ranking(index_dir, monk
     for a fallback or a fill there (review r43). It runs once per word; the same results."""
     from collections import Counter
 
-    from engine import Engine, ranking
+    from engine import Engine, queryplaces
 
     queries = ["eau Mali", "jumelage Bretagne Mali", "école primaire Gao", "conseil régional Mali",
                "transports dans les villes algériennes", "eau assainissement Kayes Mopti Mali"]
     before = [_countries(Engine(index_dir, caching=False), q)[1]["results"] for q in queries]
     calls: Counter = Counter()
-    named_in = ranking._named_in
-    monkeypatch.setattr(ranking, "_named_in", lambda g, *a: calls.update([id(g)]) or named_in(g, *a))
+    named_in = queryplaces._named_in
+    monkeypatch.setattr(queryplaces, "_named_in", lambda g, *a: calls.update([id(g)]) or named_in(g, *a))
     engine = Engine(index_dir, caching=False)
     for q, results in zip(queries, before, strict=True):
         calls.clear()

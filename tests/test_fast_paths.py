@@ -303,7 +303,7 @@ def test_phrase_occurrences_are_whooshs_span_counts(state):
 
 
 def test_a_bm25f_alternative_matches_the_documents_of_its_query(state):
-    """ranking._matched_by counts an alternative's documents from its BM25F scores, not its query's."""
+    """groupscores._matched_by counts an alternative's documents from its BM25F scores, not its query's."""
     from engine.bm25f import Fielded
 
     ev = Evaluator(state.searcher(), FieldLengths())

@@ -192,8 +192,8 @@ def test_a_record_found_both_ways_is_scored_once():
     `plate-forme` (indexed as its parts and as `plateforme`) is not counted twice."""
     from whoosh import query as Q
 
+    from engine.groupscores import group_scores
     from engine.querymodel import VIA_WORD, Alternative, Group
-    from engine.ranking import group_scores
 
     parts, joined = Q.Term("body", "parts"), Q.Term("body", "joined")
     found = {"parts": {1: 2.0, 2: 3.0}, "joined": {2: 5.0, 3: 4.0}}

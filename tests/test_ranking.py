@@ -11,7 +11,7 @@ from whoosh import index as whoosh_index
 
 from analyzers import Speller, fold_text
 from analyzers.wordtables import count_vocabulary
-from engine import SearchRequest, ranking, ranking_profile
+from engine import SearchRequest, groupscores, queryplaces, ranking, ranking_profile
 from engine.matching import Evaluator, FieldLengths
 from engine.querybuild import build_query
 from engine.querylang import parse_query
@@ -87,7 +87,7 @@ def test_a_rare_expansion_does_not_win_on_rarity(small, monkeypatch):
     # narrower term would outscore the literal word (this is what the blend prevents)
     scores, _, _ = run(small, "assainissement")
     assert scores["literal"] > scores["narrower"]
-    monkeypatch.setattr(ranking, "expansion_factors",
+    monkeypatch.setattr(groupscores, "expansion_factors",
                         lambda group, score, n: [1.0] * len(group.alternatives))
     unblended, _, _ = run(small, "assainissement")
     assert unblended["narrower"] > unblended["literal"]
@@ -422,7 +422,7 @@ def test_a_word_names_a_place_when_its_records_are_mostly_there(engine, word, pl
     st = engine.state()
     ev = _evaluator(st)
     built = build_query(st.schema, parse_query(word), st.facet_values)
-    cap = ranking.place_cap(built.groups[0], lambda q: _match(st, q, ev)[0], len(st.docs))
+    cap = queryplaces.place_cap(built.groups[0], lambda q: _match(st, q, ev)[0], len(st.docs))
     assert (cap is not None) is place
 
 
