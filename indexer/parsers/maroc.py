@@ -21,7 +21,7 @@ from indexer.text import EMAIL_RE, fold, normal_case, reflow, squash_spaces
 from . import Reader, dates, fields
 from .contacts import person_name, with_email
 from .maroc_contacts import _FAX_RE, _PHONE_RE, parse_contacts, who_persons
-from .maroc_projects import _joined, build_actions, parse_budget, years_in
+from .maroc_projects import build_actions, joined, parse_budget, years_in
 from .maroc_sheet import (
     _FRENCH_START,
     YEAR,
@@ -162,7 +162,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
     date_text = reflow(head.get("Date", [])) or None
     formal_years = years_in(date_text or "") or years_in(" ".join(legal_parts))
     formalized = formal_years[0] if formal_years else None
-    history = _joined(_history_lines(head))
+    history = joined(_history_lines(head))
     chronology = chronology_actions(data.chronology, toc.page if toc else None)
     dom_key = next((k for k in head if k.startswith("Domaine")), None)
     domains_raw, prose = _split_domains(head[dom_key][0], head[dom_key][1:]) if dom_key else ([], [])
@@ -175,7 +175,7 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
             info.setdefault(k, v)
     budget_lines = next((v for k, v in info.items() if k.startswith("Budget")), None)
     extra = _extra_fields(info, data.extra, head)
-    partners_text = _joined(data.preamble.fields.get("partners")) if data.preamble else None
+    partners_text = joined(data.preamble.fields.get("partners")) if data.preamble else None
     contacts = parse_contacts(data.contact_lines, fr, partners, execs)
     if common is not None:
         contacts = parse_contacts(common.contact_lines, fr, partners) + contacts
@@ -197,9 +197,9 @@ def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
             status=status, domains_raw=list(domains_raw),
             years=[y for y in formal_years if y] + dates.formal_years(" ".join(legal_parts), YEAR)
             + years_in(history or "") + years_in(reflow(budget_lines or [])),
-            history=history, objectives=_joined(objectives_parts),
+            history=history, objectives=joined(objectives_parts),
             budget=parse_budget(reflow(budget_lines)) if budget_lines else None,
-            contacts=contacts, other_partnerships=_joined(info.get("Autres partenariats")),
+            contacts=contacts, other_partnerships=joined(info.get("Autres partenariats")),
             partners=partners_text, notes=list(notes), extra=dict(extra), original_text=raw_text,
             actions=drafts,
         )

@@ -3,7 +3,7 @@ entry; each project's years and budget; the action drafts the sheet's records ca
 
 A module of its own because a project is read from its own item alone, while maroc.py builds the sheet around
 it (parties, head fields, contacts) and reads the document's other parts. The sheet reads its own budget and
-years with the same `parse_budget` and `years_in`, and joins its fields' lines with `_joined`.
+years with the same `parse_budget` and `years_in`, and joins its fields' lines with `joined`.
 """
 from __future__ import annotations
 
@@ -46,11 +46,11 @@ def years_in(text: str) -> list[int]:
 
 # --- Projects -----------------------------------------------------------------
 
-def _joined(parts: list[str] | None) -> str | None:
+def joined(parts: list[str] | None) -> str | None:
+    """A field's lines as one text (`reflow`), None when it has none: the sheet's fields and its projects'."""
     if not parts:
         return None
-    text = reflow([p for p in parts])
-    return text or None
+    return reflow(parts) or None
 
 
 def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
@@ -137,23 +137,23 @@ def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[Action
         # `Résultats attendus`: what the project should give, its years plans (not `Résultats obtenus/attendus`)
         expected = [x for x in desc_parts if re.match(r"Résultats? attendus? : ", x)]
         title_text = it.title_raw
-        description, told = _joined(desc_parts), _joined([x for x in desc_parts if x not in expected])
-        objectives = _joined(f.get("objectives"))
-        budget_text = _joined(f.get("budget"))
+        description, told = joined(desc_parts), joined([x for x in desc_parts if x not in expected])
+        objectives = joined(f.get("objectives"))
+        budget_text = joined(f.get("budget"))
         dated = list(f.get("free", [])) + list(f.get("description", []))
         if not dated:  # its sub-items, listed under a one-line `Objectif : …` (Strasbourg–Fès)
             dated = [x for x in f.get("objectives", [])[1:] if x.lstrip().startswith("-")]
-        start, end = _action_years(it, _joined(dated))
+        start, end = _action_years(it, joined(dated))
         if "Cofinancement PAD" in title_text:
             description = (description + "\n" if description else "") + "Cofinancement PAD"
         actions.append(ActionDraft(
             title=short_title(title_text), keep_title=True, first=it.first, last=it.last,
             description=description, domain_raw=it.heading, status=it.status,
             when=" ".join(x for x in (title_text, told, objectives, budget_text,
-                                      _joined(f.get("partners"))) if x), plans=_joined(expected),
+                                      joined(f.get("partners"))) if x), plans=joined(expected),
             start=start, end=end, span=False,
             budget=parse_budget(budget_text) if budget_text else None,
-            partners=_joined(f.get("partners")), beneficiaries=_joined(f.get("beneficiaries")),
+            partners=joined(f.get("partners")), beneficiaries=joined(f.get("beneficiaries")),
             objectives=objectives, section=it.status or "sheet", page=page,
             original_text="\n".join(ctx.lines[it.first - 1: it.last]).strip(),
         ))
