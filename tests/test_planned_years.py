@@ -30,3 +30,19 @@ def test_every_year_of_a_planned_period_is_planned():
     p = _sheet(formalized=1989, perspectives="Des missions prévues en 2008 et en 2010.", updated="2007-05-01")
     rollup(p, [], until=2008)
     assert p.extra[PLANNED] == "2008, 2010"
+
+
+def test_a_year_a_sheet_only_writes_does_not_pass_the_year_filter(engine):
+    # docs/api.md, `year`: a record matches when the year is one of its `years`, not any year its text
+    # writes: Aix-en-Provence – Bamako-Commune V writes 2000 (a heading, « réalisées depuis 2000 ») and
+    # 2008 (its update's date); its years are 2003 and 2006
+    from engine import SearchRequest
+    pid = "aix-en-provence--bamako-commune-v"
+    record = engine.state().partnerships[pid]
+    assert "2000" in record["original_text"] and record["years"] == [2003, 2006]
+
+    def listed(year: int) -> bool:
+        r = engine.search(SearchRequest(q="Aix-en-Provence Bamako", filters={"year": [year]}, per_page=100,
+                                        facets=False, snippets=False, completions=False))
+        return pid in {h["id"] for h in r["results"]}
+    assert listed(2003) and not listed(2000)
