@@ -30,6 +30,7 @@ from .algerie_blocks import (
     project_title,
     repair,
 )
+from .algerie_dates import YEAR, first_contact, formal_year, formalisation, project_sentences, years_in
 from .algerie_domains import apply_introduction, objective_domains
 from .algerie_parties import (
     _place_french,
@@ -51,12 +52,6 @@ TABLE_SECTION = "Etat d'avancement des partenariats"
 ALGERIA = "Algérie"
 
 # Wilayas and the communes that are not wilaya seats: indexer/geography/algerie.tsv.
-YEAR = 2006  # the sheets' date (the document's annexes are later)
-
-
-def years_in(text: str) -> list[int]:
-    return dates.years(text, YEAR).found
-
 
 # a project's status word; `en suspend` (sic, Paris's tramway project) is kept as written (indexer/states.py)
 _STATUS = {"réalisé": "réalisé", "en cours": "en cours", "en projet": "en projet", "à venir": "en projet",
@@ -140,56 +135,6 @@ def _money(text: str | None) -> Budget | None:
     start = max(text.rfind(sep, 0, a.start) for sep in (".", ";", "/", "(", "\n", "\u2013")) + 1
     return Budget(text=text[start:a.end].strip(" :-"), amount=a.value, currency=a.currency,
                   kind=fields.budget_kind(text, a))
-
-
-def names_formal_act(text: str | None) -> bool:
-    """A state or convention cell that names a signed act (« Jumelage », « Accord de coopération »), not
-    its absence (« Pas de convention », « En contact »)."""
-    if not text or re.match(r"^(pas de|inexistante|aucun)", fold(text)):
-        return False
-    return bool(re.search(r"sign|accord|protocole|convention|charte|jumelage|declaration", fold(text)))
-
-
-def _formal_year(text: str | None) -> int | None:
-    if text is None or not names_formal_act(text):
-        return None
-    ys = years_in(text)
-    return ys[0] if ys else None
-
-
-def formalisation(convention: str | None, history: str | None) -> int | None:
-    """The year of the first formal act: the legal field's, unless the history dates an earlier
-    one (`dates.history_formal_act`: `Jumelage en 1981.` with a Convention field saying `oui`)."""
-    formalized = _formal_year(convention)
-    earlier = dates.history_formal_act(history, YEAR)
-    return earlier if earlier is not None and (formalized is None or earlier < formalized) else formalized
-
-
-def first_contact(history: str | None, formalized: int | None, elsewhere: str = "",
-                  start: str | None = None) -> int | None:
-    """The first contact a sheet dates (`dates.first_contact`), by the sheets' date. A sheet whose
-    `Historique.` is left blank tells how the relation began in its `Objectifs de départ` (Grenoble-
-    Constantine: `Suite à la mission organisée par Cités Unies France en Algérie en 1999, la ville de
-    Grenoble a voulu établir des relations durables avec l’APC de Constantine`): they are its history."""
-    origin = history if history and history.strip() else start
-    return dates.first_contact(origin, formalized, YEAR, elsewhere)
-
-
-def project_sentences(projects: list[dict]) -> str:
-    """The sheet's projects as `first_contact` reads them: each project, and each of its lines that opens
-    with a date (Blanquefort-Timimoun: `2003 : Travail de mémoire …` / `fin 2004 : Envoi d’une mission
-    technique …`), closed as a sentence of its own; the undated lines after a dated one stay in its
-    sentence (they go on with it). Their texts seldom end with a stop: run together, a year of one project
-    or item would date another's visit or mission."""
-    parts: list[list[str]] = []
-    for proj in projects:
-        parts.append([])
-        for line in (squash_spaces(x) for x in proj["raw"].split("\n")):
-            if line and item_date(line) and parts[-1]:
-                parts.append([])
-            if line:
-                parts[-1].append(line)
-    return "\n".join(dates.closed("\n".join(part)) for part in parts if part)
 
 
 # --- Projects --------------------------------------------------------------
@@ -489,7 +434,7 @@ def _listed_records(row: dict) -> list[Sheet]:
     out = []
     for raw in row["partners"] or [None]:
         partner, notes = partner_party(raw) if raw else (None, [])
-        formalized = _formal_year(row["state"])
+        formalized = formal_year(row["state"])
         out.append(Sheet(
             french=Party(**vars(fp)), partner=partner, first=row["first"] + 1, last=row["last"] + 1,
             section=TABLE_SECTION, countries=[ALGERIA] if partner else [], status=row["state"],
