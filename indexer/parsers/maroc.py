@@ -23,22 +23,17 @@ from .contacts import person_name, with_email
 from .maroc_contacts import _FAX_RE, _PHONE_RE, parse_contacts, who_persons
 from .maroc_projects import build_actions, joined, parse_budget, years_in
 from .maroc_sheet import (
-    _FRENCH_START,
     YEAR,
     Item,
     SheetData,
-    TocEntry,
     _Ctx,
     _logical_lines,
-    _next_nonblank,
-    _split_partner_names,
     _strip_marker,
     chronology_actions,
     core_name,
-    find_sheets,
-    parse_toc,
     read_sheet,
 )
+from .maroc_toc import FRENCH_START, TocEntry, find_sheets, next_nonblank, parse_toc, split_partner_names
 from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "Répertoire des partenariats de coopération décentralisée franco-marocains"
@@ -278,7 +273,7 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
     out = []
     entries: list[list[tuple[int, str]]] = []
     for n, s in _logical_lines(ctx.lines, start, end):
-        if " / " in s and not s.startswith("→") and _FRENCH_START.match(s):
+        if " / " in s and not s.startswith("→") and FRENCH_START.match(s):
             entries.append([(n, s)])
         elif entries:
             entries[-1].append((n, s))
@@ -328,7 +323,7 @@ def apply_synthesis(ctx: _Ctx, start: int, end: int, records: list[Partnership])
         if s.startswith("➤"):
             sub = _strip_marker(s).strip()
             continue
-        if "/" not in s and not _FRENCH_START.match(s):
+        if "/" not in s and not FRENCH_START.match(s):
             domain, sub = s, None
             continue
         fr_raw, _, ma_raw = s.partition("/")
@@ -406,7 +401,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
         ctx.warn(toc[0].line, f"le sommaire et le document n'ont pas autant de fiches ({len(toc)} et {len(sheets)})")
     for k, (st, en) in enumerate(sheets):
         french_raw = lines[st].strip()
-        j = _next_nonblank(lines, st)
+        j = next_nonblank(lines, st)
         assert j is not None  # find_sheets found the sheet by this Moroccan collectivity line
         partner_line = lines[j].strip()
         entry = toc[k] if k < len(toc) else None
@@ -426,7 +421,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
                                      ll, common=common, common_range=(st, subs[0]))
         else:
             ll = _logical_lines(lines, j + 1, en)
-            built = build_sheet(ctx, st, en, entry, french_raw, _split_partner_names(partner_line), ll)
+            built = build_sheet(ctx, st, en, entry, french_raw, split_partner_names(partner_line), ll)
         for sheet in built:
             ps, acts = sheet.records(doc, result)
             ps.sources.sort(key=lambda src: src.first_line)  # a common part comes first

@@ -1,12 +1,11 @@
-"""The Morocco repertoire's sheets line by line: the table of contents, where each sheet starts,
-the classes of lines (status headings, theme headings, project field labels), and the walk
-through one sheet's parts (head fields, projects, partnership information, contacts)."""
+"""The Morocco repertoire's sheets line by line: the classes of lines (status headings, theme headings,
+project field labels), and the walk through one sheet's parts (head fields, projects, partnership
+information, contacts). Where each sheet starts, and the table of contents: `maroc_toc.py`."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from indexer import geography
 from indexer.domains import map_domain
 from indexer.records import ParseResult
 from indexer.text import fold, squash_spaces
@@ -140,15 +139,6 @@ def dates_of_title(text: str) -> tuple[int | None, int | None]:
 
 
 @dataclass
-class TocEntry:
-    line: int
-    french: str
-    moroccan: str
-    page: int
-    group: str
-
-
-@dataclass
 class Item:
     """A project being read."""
 
@@ -168,91 +158,6 @@ class Item:
 
     def add(self, fld: str, text: str) -> None:
         self.fields.setdefault(fld, []).append(text)
-
-
-def parse_toc(lines: list[str]) -> list[TocEntry]:
-    entries: list[TocEntry] = []
-    group = ""
-    in_toc = False
-    for i, raw in enumerate(lines):
-        s = squash_spaces(raw)
-        if s == "Sommaire":
-            in_toc = True
-            continue
-        if not in_toc:
-            continue
-        if s == "Éditorial" and i > 20:
-            break
-        if re.match(r"^[IVX]+\.\s", s):
-            group = s.split(".", 1)[1].strip()
-            continue
-        m = re.match(r"^(.+?)/(.+?)\s+p\.(\d+)$", raw.strip())
-        if m and group != "Documents complémentaires":
-            entries.append(TocEntry(i + 1, squash_spaces(m.group(1)), squash_spaces(m.group(2)),
-                                    int(m.group(3)), group))
-    return entries
-
-
-_FRENCH_START = re.compile(r"^(Ville|Conseil général|Conseil régional|Communauté urbaine)\b")
-
-
-_MOROCCAN_START = re.compile(
-    r"^(Communes? (urbaine|rurale)s?|Conseil régional|Cercle|Préfecture|Province)\b")
-
-
-_GROUP_RE = re.compile(r"^(Villes|Communautés urbaines|Conseils généraux|Conseils régionaux)$")
-
-
-def _next_nonblank(lines: list[str], i: int) -> int | None:
-    j = i + 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    return j if j < len(lines) else None
-
-
-def find_sheets(lines: list[str]) -> list[tuple[int, int]]:
-    """0-based (start, end exclusive) of every sheet, found by its shape."""
-    starts = []
-    stop = len(lines)
-    for i, raw in enumerate(lines):
-        s = raw.strip()
-        if s.startswith("AUTRES PARTENARIATS RÉPERTORIÉS"):
-            stop = i
-            break
-        if not _FRENCH_START.match(s):
-            continue
-        j = _next_nonblank(lines, i)
-        if j is None or not _MOROCCAN_START.match(lines[j].strip()):
-            continue
-        k = _next_nonblank(lines, j)
-        if k is None or not (EXEC_RE.match(lines[k].strip()) or lines[k].strip().startswith("(")):
-            continue
-        starts.append(i)
-    sheets = []
-    for n, st in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else stop
-        # a group title ("Conseils généraux") just before the next sheet is not part of this one
-        e = end
-        while e > st and (not lines[e - 1].strip() or _GROUP_RE.match(lines[e - 1].strip())):
-            e -= 1
-        sheets.append((st, e))
-    return sheets
-
-
-def _split_partner_names(raw: str) -> list[str]:
-    """`Communes urbaines de Rabat, Meknès, Marrakech et Fès` -> one name per commune."""
-    m = re.match(r"^Communes (urbaines|rurales) (?:de |d')(.+)$", raw.strip())
-    if not m:
-        return [raw.strip()]
-    kind = "Commune urbaine" if m.group(1) == "urbaines" else "Commune rurale"
-    parts = re.split(r",\s*|\s+et\s+(?:de\s+|d')?", m.group(2))
-    names = []
-    for p in parts:
-        p = p.strip(" .")
-        if not p:
-            continue
-        names.append(f"{kind} {geography.with_de(p)}")
-    return names
 
 
 class _Ctx:
