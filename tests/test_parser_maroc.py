@@ -284,7 +284,7 @@ def test_a_chronology_is_the_sheets_actions(whole):
     sheet = next(p for p in whole.partnerships if p.id == "montereau-fault-yonne--safi")
     assert sheet.history == "Rencontres entre élus, réseaux de migrants."
     lines = ["Mars 2004 : Visite.", "Suite sans date.", "25 juin 2005 : Signature.", "1^{er} mai 2006 : Fête."]
-    assert [maroc_sheet._DATED_RE.match(x) is not None for x in lines] == [True, False, True, True]
+    assert [maroc_projects._DATED_RE.match(x) is not None for x in lines] == [True, False, True, True]
 
 
 def test_every_formal_act_of_the_legal_framework_dates_the_partnership(whole):

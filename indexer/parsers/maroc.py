@@ -21,7 +21,7 @@ from indexer.text import EMAIL_RE, fold, normal_case, reflow, squash_spaces
 from . import Reader, dates, fields
 from .contacts import person_name, with_email
 from .maroc_contacts import _FAX_RE, _PHONE_RE, parse_contacts, who_persons
-from .maroc_projects import build_actions, joined, parse_budget, years_in
+from .maroc_projects import build_actions, chronology_actions, joined, parse_budget, years_in
 from .maroc_sheet import (
     YEAR,
     Item,
@@ -29,7 +29,6 @@ from .maroc_sheet import (
     _Ctx,
     _logical_lines,
     _strip_marker,
-    chronology_actions,
     core_name,
     read_sheet,
 )

@@ -11,7 +11,6 @@ from indexer.records import ParseResult
 from indexer.text import fold, squash_spaces
 
 from . import dates
-from .sheet import ActionDraft
 
 YEAR = 2008
 
@@ -287,7 +286,7 @@ class _SheetReader:
             self.ctx.warn(n, "ligne de fiche hors de tout champ :", s)
 
     def _extra_line(self, idx: int, n: int, s: str, nxt: str) -> None:
-        if self.extra_field == "Chronologie":  # dated entries: the sheet's actions (chronology_actions)
+        if self.extra_field == "Chronologie":  # dated entries: the sheet's actions (maroc_projects.chronology_actions)
             self.data.chronology.append((n, s))
             return
         self.data.extra.setdefault(self.extra_field or "Autres", []).append(s)
@@ -467,30 +466,3 @@ def core_name(name: str) -> str:
     s = fold(name).replace("’", "'").strip(" .")
     s = _KIND_PREFIX.sub("", s, count=1)
     return squash_spaces(s)
-
-
-_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-_DATED_RE = re.compile(rf"^(?:(?:\d{{1,2}}(?:er|\^{{er}})?\s+)?(?:{_MONTHS})\s+)?"
-                       r"(?P<year>(?:19|20)\d\d)\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
-
-
-def chronology_actions(entries: list[tuple[int, str]], page: int | None) -> list[ActionDraft]:
-    """A sheet's CHRONOLOGIE (Montereau-Safi, the only one), as (line number, text): each dated
-    entry (`Avril 2006 : Séjour d'une équipe de football…`) is something the partnership did that
-    year, an action like the dated rows of other sheets' tables; an undated paragraph after it
-    (`Envoi de matériel médical…`) is another of the same year."""
-    out: list[ActionDraft] = []
-    year: int | None = None
-    for n, entry in entries:
-        text = entry.strip()
-        m = _DATED_RE.match(text)
-        if m:
-            year, text = int(m.group("year")), m.group("text").strip()
-        if year is None or not text:
-            continue
-        out.append(ActionDraft(
-            title=short_title(text), keep_title=True, first=n, last=n, description=text,
-            when=str(year), start=year, end=year, span=False, section="Chronologie", page=page,
-            original_text=entry.strip(),
-        ))
-    return out
