@@ -21,8 +21,8 @@ from indexer.text import EMAIL_RE, fold, squash_spaces
 from . import contacts as shared
 from .maroc_sheet import core_name
 
-_PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.IGNORECASE)
-_FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.IGNORECASE)
+PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.IGNORECASE)
+FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.IGNORECASE)
 _WEB_RE = re.compile(r"^<?(https?://|www\.)\S+>?$")
 _ORG_RE = re.compile(
     r"^(Ville|Commune|Conseil\b|Mairie|Municipalité|Hôtel de|Préfecture|Province|Wilaya|Communauté|"
@@ -101,7 +101,7 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
 def _contact_detail(cur: _Block, s: str) -> bool:
     """A telephone, fax, e-mail or web line of the current block, read into its contact."""
     c = cur.contact
-    m = _PHONE_RE.match(s)
+    m = PHONE_RE.match(s)
     if m:
         phone, fax = shared.phone_and_fax(m.group(3))
         c.phone = c.phone or phone
@@ -109,7 +109,7 @@ def _contact_detail(cur: _Block, s: str) -> bool:
             c.fax = c.fax or phone
         c.fax = c.fax or fax
         return True
-    m = _FAX_RE.match(s)
+    m = FAX_RE.match(s)
     if m:
         c.fax = c.fax or shared.clean_number(m.group(1))
         return True

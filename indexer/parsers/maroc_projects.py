@@ -14,7 +14,7 @@ from indexer.records import Budget
 from indexer.text import fold, reflow
 
 from . import dates, fields
-from .maroc_sheet import YEAR, Item, _Ctx, clean, dates_of_title, short_title
+from .maroc_sheet import YEAR, Ctx, Item, clean, dates_of_title, short_title
 from .sheet import ActionDraft
 
 _DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
@@ -127,7 +127,7 @@ def _action_years(it: Item, description: str | None) -> tuple[int | None, int | 
     return start, end
 
 
-def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[ActionDraft]:
+def build_actions(items: list[Item], ctx: Ctx, page: int | None) -> list[ActionDraft]:
     actions = []
     for it in split_project_lists(items, ctx.lines):
         f = it.fields

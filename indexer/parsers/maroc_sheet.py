@@ -23,7 +23,8 @@ def clean(line: str) -> str:
     return squash_spaces(s)
 
 
-def _strip_marker(line: str) -> str:
+def strip_marker(line: str) -> str:
+    """A line without its list marker (`→`, `-`, `•`, `➤`), so that a bulleted label or item reads as a plain one."""
     return re.sub(r"^(→|-|•|➤)\s*", "", line).strip()
 
 
@@ -80,7 +81,7 @@ def action_label(line: str) -> tuple[str, str, str] | None:
     """(field, label, inline text) when the line opens a field of a project."""
     text = line
     if text.startswith(("→", "- ", "-")) and re.match(r"^(→|-)\s*\S", text):
-        stripped = _strip_marker(text)
+        stripped = strip_marker(text)
         # a bullet is a label only when it reads "Label : text" or is an objective
         if not re.match(r"^(Objectifs?\b|[A-ZÉ][^:]{0,40}:)", stripped):
             return None
@@ -159,7 +160,9 @@ class Item:
         self.fields.setdefault(fld, []).append(text)
 
 
-class _Ctx:
+class Ctx:
+    """The document being read, which every reader of its parts warns about by line number."""
+
     def __init__(self, document: str, lines: list[str], result: ParseResult):
         self.document = document
         self.lines = lines
@@ -183,7 +186,7 @@ class SheetData:
     suspended: bool = False
 
 
-def _logical_lines(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+def logical_lines(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
     """Non-blank cleaned lines with their 1-based numbers; a heading glued to
     the next line by the extraction (`INFORMATIONS …**Contacts à Fès**`) is split."""
     out = []
@@ -200,7 +203,7 @@ def _logical_lines(lines: list[str], start: int, end: int) -> list[tuple[int, st
     return out
 
 
-def read_sheet(ll: list[tuple[int, str]], ctx: _Ctx) -> SheetData:
+def read_sheet(ll: list[tuple[int, str]], ctx: Ctx) -> SheetData:
     """Walk a sheet's lines through its parts: head fields, projects, partnership information, contacts."""
     return _SheetReader(ll, ctx).read()
 
@@ -209,7 +212,7 @@ class _SheetReader:
     """One walk through a sheet: the part being read (`mode`) chooses the method that reads a
     line, and a part heading (contacts, information, a status, key figures) changes the part."""
 
-    def __init__(self, ll: list[tuple[int, str]], ctx: _Ctx):
+    def __init__(self, ll: list[tuple[int, str]], ctx: Ctx):
         self.ll, self.ctx = ll, ctx
         self.data = SheetData()
         self.mode = "head"
