@@ -47,6 +47,7 @@ HEAD_FIELD_RE = re.compile(
     r"Domaines? d'activités?|Objet|N\.B\.)\s*:\s*(?P<rest>.*)$")
 
 
+# a person's line, opening with a civility: an executive's under a sheet's heading, a contact's (maroc_contacts)
 EXEC_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
 
 
