@@ -11,7 +11,6 @@ description lines) rather than on columns.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..ids import action_id, name_key, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
@@ -42,13 +41,12 @@ from .algerie_parties import (
     partner_party,
     text_persons,
 )
-from .algerie_table import _GROUP_RE, _fix_shifted_state, _split_partners, _split_row, _table_rows
+from .algerie_table import GROUP_RE, TABLE_SECTION, read_table, split_partners
 from .parties import place_key, same, same_kind_of_place
 from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "coopération décentralisée franco"
 TABLE_HEADING = "Etat d’avancement des partenariats"
-TABLE_SECTION = "Etat d'avancement des partenariats"
 ALGERIA = "Algérie"
 
 # Wilayas and the communes that are not wilaya seats: indexer/geography/algerie.tsv.
@@ -91,7 +89,7 @@ def _fields(lines: list[str], first: int, last: int, labels_re=_FIELD_RE) -> dic
     current = None
     for i in range(first, last + 1):
         line = lines[i]
-        if _SECTION_RE.match(line) or _GROUP_RE.match(line.strip()):
+        if _SECTION_RE.match(line) or GROUP_RE.match(line.strip()):
             current = None
             continue
         m = labels_re.match(line)
@@ -174,19 +172,19 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
     rows = []
     if table_start is not None:
         table_end = starts[0][0] if starts else len(lines)
-        rows = _read_table(lines, table_start + 1, table_end, document, result.warnings)
+        rows = read_table(lines, table_start + 1, table_end, document, result.warnings)
     sheets = []
     annex = next((i for i, l in enumerate(lines) if l.strip().startswith("ANNEXES")), len(lines))
     group = None
     for k, (fh, ph, lp) in enumerate(starts):
         for j in range((starts[k - 1][2] if k else 0), fh):
-            gm = _GROUP_RE.match(lines[j].strip())
+            gm = GROUP_RE.match(lines[j].strip())
             if gm:
                 up = fold(gm.group(1)).upper()
                 group = "CR" if "REGIONAUX" in up else "CG" if "GENERAUX" in up else "V"
         end = (starts[k + 1][0] - 1) if k + 1 < len(starts) else annex - 1
         while end > lp and (not lines[end].strip() or _PAGE_RE.match(lines[end])
-                            or _GROUP_RE.match(lines[end].strip())):
+                            or GROUP_RE.match(lines[end].strip())):
             end -= 1
         try:
             sheets.append(_read_sheet(lines, fh, ph, lp, end, group, document, result.warnings))
@@ -194,22 +192,6 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
             result.warnings.append(f"ligne {fh + 1} : fiche non lue ({type(exc).__name__}: {exc})")
     _share_group_contacts(sheets)
     _assemble(rows, sheets, doc, result)
-
-
-def _read_table(lines, start, end, document, warnings) -> list[dict]:
-    rows: list[dict[str, Any]] = []
-    for first, last, text, _group in _table_rows(lines, start, end):
-        french, partners, state = _split_row(text)
-        if not french:
-            warnings.append(f"ligne {first + 1} : ligne du tableau non comprise {text[:60]}")
-            continue
-        rows.append({"first": first, "last": last, "text": text, "french": french,
-                     "partners": partners, "state": squash_spaces(state), "notes": []})
-    _fix_shifted_state(rows)
-    for r in rows:
-        r["state"] = r["state"].rstrip(" .") or None
-        r["source"] = SourceRef(document, r["first"] + 1, r["last"] + 1, None, TABLE_SECTION)
-    return rows
 
 
 def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
@@ -275,7 +257,7 @@ def _contact_blocks(lines: list[str], contacts_at: list[int], end: int, fp: Part
 
 def _partners(p_raw: str, p_pop: str | None, group: str | None) -> list[tuple[Party, list[str]]]:
     """The partner heading's collectivities (`WILAYA DE X ET APC DE Y`), the population going to the first."""
-    raw_partners = _split_partners(repair(p_raw).upper()) if re.search(r"\bET\b", p_raw) else [p_raw]
+    raw_partners = split_partners(repair(p_raw).upper()) if re.search(r"\bET\b", p_raw) else [p_raw]
     partners = []
     for i, pr in enumerate(raw_partners):
         hint = "wilaya" if group == "CR" and len(raw_partners) > 1 else None
