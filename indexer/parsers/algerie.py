@@ -17,28 +17,28 @@ from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, 
 from ..text import fold, squash_spaces
 from . import Reader, dates, fields
 from .algerie_blocks import (
-    _PAGE_RE,
-    _flow,
-    _project_blocks,
+    PAGE_RE,
     dated_items,
+    flow,
     item_date,
     opening_name,
     parse_contacts,
     parse_project,
     period_heading,
+    project_blocks,
     project_title,
     repair,
 )
 from .algerie_dates import YEAR, first_contact, formal_year, formalisation, project_sentences, years_in
 from .algerie_domains import apply_introduction, objective_domains
 from .algerie_parties import (
-    _place_french,
-    _place_partner,
-    _population,
-    _slug,
-    _split_population,
     french_party,
     partner_party,
+    place_french,
+    place_partner,
+    population,
+    slug,
+    split_population,
     text_persons,
 )
 from .algerie_table import GROUP_RE, TABLE_SECTION, read_table, split_partners
@@ -183,7 +183,7 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
                 up = fold(gm.group(1)).upper()
                 group = "CR" if "REGIONAUX" in up else "CG" if "GENERAUX" in up else "V"
         end = (starts[k + 1][0] - 1) if k + 1 < len(starts) else annex - 1
-        while end > lp and (not lines[end].strip() or _PAGE_RE.match(lines[end])
+        while end > lp and (not lines[end].strip() or PAGE_RE.match(lines[end])
                             or GROUP_RE.match(lines[end].strip())):
             end -= 1
         try:
@@ -195,10 +195,10 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
 
 
 def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
-    f_raw, f_pop = _split_population(lines[fh])
-    p_raw, p_pop = _split_population(lines[ph])
+    f_raw, f_pop = split_population(lines[fh])
+    p_raw, p_pop = split_population(lines[ph])
     fp = french_party(f_raw, group)
-    fp.population_text, fp.population = f_pop, _population(f_pop)
+    fp.population_text, fp.population = f_pop, population(f_pop)
     projects_at = next((i for i in range(lp, end + 1) if lines[i].strip().startswith("Les projets")), end)
     running_at = next((i for i in range(projects_at, end + 1)
                        if lines[i].strip().startswith("Fonctionnement du partenariat")), end)
@@ -206,15 +206,15 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
     body_end = (contacts_at[0] - 1) if contacts_at else end
     fields = _fields(lines, lp + 1, projects_at - 1)
     fields.update(_fields(lines, running_at, body_end))
-    get = {k: _flow(v[1]) for k, v in fields.items()}
+    get = {k: flow(v[1]) for k, v in fields.items()}
     funding = _section_range(lines, running_at, body_end, "Sources de financement")
-    funding_text = _flow(lines[funding[0] + 1: funding[1] + 1]) if funding else None
+    funding_text = flow(lines[funding[0] + 1: funding[1] + 1]) if funding else None
     if funding_text:
         funding_text = re.sub(r"^Budget\s+(?=Budget)", "", funding_text)
     french_contacts, partner_blocks = _contact_blocks(lines, contacts_at, end, fp, warnings)
     partners = _partners(p_raw, p_pop, group)
     for _first, org, _contacts in partner_blocks:
-        _place_partner(partners[0][0], org)
+        place_partner(partners[0][0], org)
     projects = _projects(lines, projects_at, running_at - 1, warnings)
     extra = {label: get[label] for label in ("Atouts", "Difficultés", "Observations") if get.get(label)}
     if funding_text:
@@ -229,7 +229,7 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
         "obj_start": get.get("Objectifs de départ"), "obj_now": get.get("Objectifs actuels"),
         "partners_text": get.get("Partenaires"), "funding": funding_text, "extra": extra,
         "projects": [p for p in projects if not p.get("statement")],
-        "raw": "\n".join(lines[fh:end + 1]), "body": _flow(lines[lp + 1:body_end + 1]),
+        "raw": "\n".join(lines[fh:end + 1]), "body": flow(lines[lp + 1:body_end + 1]),
         "source": SourceRef(document, fh + 1, end + 1, None, "sheet"),
     }
 
@@ -249,7 +249,7 @@ def _contact_blocks(lines: list[str], contacts_at: list[int], end: int, fp: Part
             continue
         if side == "french":
             french_contacts.extend(cs)
-            _place_french(fp, org)
+            place_french(fp, org)
         else:
             partner_blocks.append((c0, org, cs))
     return french_contacts, partner_blocks
@@ -263,7 +263,7 @@ def _partners(p_raw: str, p_pop: str | None, group: str | None) -> list[tuple[Pa
         hint = "wilaya" if group == "CR" and len(raw_partners) > 1 else None
         party, notes = partner_party(pr, hint)
         if i == 0:
-            party.population_text, party.population = p_pop, _population(p_pop)
+            party.population_text, party.population = p_pop, population(p_pop)
         partners.append((party, notes))
     return partners
 
@@ -274,7 +274,7 @@ def _projects(lines: list[str], first: int, last: int, warnings: list[str]) -> l
     projects = []
     period: list[int] | None = None  # the years of the last `ACTIONS 2004-2005` heading passed
     after = first
-    for b0, b1 in _project_blocks(lines, first, last):
+    for b0, b1 in project_blocks(lines, first, last):
         period = next((y for y in (period_heading(lines, i) for i in range(after, b0)) if y), period)
         after = b1 + 1
         try:
@@ -434,7 +434,7 @@ def _merge_row(p: Partnership, listed: Partnership) -> None:
     p.formalized = p.formalized or listed.formalized
     p.notes.extend(n for n in listed.notes if n not in p.notes)
     if listed.partner_party and p.partner_party and (
-            listed.id != p.id or _slug(listed.partner_party.name) != _slug(p.partner_party.name)):
+            listed.id != p.id or slug(listed.partner_party.name) != slug(p.partner_party.name)):
         p.notes.append(
             f"Le tableau d'avancement associe {listed.french_party.name_raw} à "
             f"{listed.partner_party.name_raw} ; la fiche est intitulée {p.partner_party.name_raw}.")

@@ -19,7 +19,7 @@ _CONNECTORS = {"SAINT", "LA", "LE", "LES", "SUR", "DE", "DES", "DU", "EN", "LEZ"
 _FRENCH_COMPOUNDS = ("BLANC MESNIL",)
 
 
-_KIND_PREFIX = {"CR": "région", "CG": "département", "CU": "intercommunalité", "CA": "intercommunalité"}
+KIND_PREFIX = {"CR": "région", "CG": "département", "CU": "intercommunalité", "CA": "intercommunalité"}
 
 
 GROUP_RE = re.compile(
@@ -41,7 +41,7 @@ def _split_row(text: str) -> tuple[str, list[str], str]:
     upper, state = toks[:n], " ".join(toks[n:])
     if not upper:
         return "", [], state
-    start = 1 if upper[0] in _KIND_PREFIX else 0
+    start = 1 if upper[0] in KIND_PREFIX else 0
     cut = None
     for i in range(start + 1, len(upper)):
         if upper[i] in ("WILAYA", "VILLE", "APC"):
@@ -64,6 +64,8 @@ def _split_row(text: str) -> tuple[str, list[str], str]:
 
 
 def split_partners(text: str) -> list[str]:
+    """A partner cell naming several collectivities (`WILAYA DE X ET DE Y`, `VILLE ET WILAYA DE Z`, `A ET B`),
+    one name each."""
     text = squash_spaces(text)
     if not text:
         return []
