@@ -29,7 +29,7 @@ from ..records import (
 )
 from ..text import fold, join_lines, normal_case, reflow, squash_spaces
 from . import Reader, cuf_documents, cuf_presentation, dates, fields
-from .cuf_cells import _BULLET_RE, closes_range
+from .cuf_cells import BULLET_RE, closes_range
 from .cuf_contacts import head_contacts
 from .cuf_programme import programme_actions
 from .cuf_projects import project_table_actions
@@ -406,7 +406,7 @@ class CufReader(Reader):
                 continue
             text = join_lines([t for _, t in row.cells[0].lines])
             if row.intro is not None:  # `Appui institutionnel à l’ARK :` / `- en logistique`: one project
-                text = f"{row.intro.text} {_BULLET_RE.sub('', text.strip())}"
+                text = f"{row.intro.text} {BULLET_RE.sub('', text.strip())}"
             described = join_lines([t for c in ([row.intro] if row.intro else []) + row.cells for _, t in c.lines])
             when = durations(year_lists(squash_spaces(" ".join(strip_number(c.text) for c in row.when))))
             if not when and row.period:
