@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from indexer.corpus import rollup_result
-from indexer.parsers import algerie, dates
+from indexer.parsers import algerie, algerie_dates, dates
 
 FIXTURES = Path(__file__).parent / "fixtures" / "algerie"
 
@@ -31,8 +31,8 @@ def test_the_projects_are_read_for_a_first_contact_one_project_and_one_dated_ite
 
     monkeypatch.setattr(dates, "first_contact", spy)
     p = by_id(parse_fixture("blanquefort.txt"), "blanquefort--timimoun")
-    dated = [s for s in dates.sentences(passed[0]) if dates.years(s, algerie.YEAR).found]
-    assert [dates.years(s, algerie.YEAR).found for s in dated] == [[2003], [2004], [2005], [2006], [2006]]
+    dated = [s for s in dates.sentences(passed[0]) if dates.years(s, algerie_dates.YEAR).found]
+    assert [dates.years(s, algerie_dates.YEAR).found for s in dated] == [[2003], [2004], [2005], [2006], [2006]]
     assert dated[1].startswith("fin 2004 : Envoi d’une mission technique")
     assert not any("Projet" in s[1:] for s in dates.sentences(passed[0]))  # a project never runs into the next
     assert (p.first_contact_year, p.formalized, p.years[0], p.years[-1]) == (None, None, 2002, 2006)

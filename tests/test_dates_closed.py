@@ -1,5 +1,5 @@
 """One closer for a project's sentences (`dates.closed`), read by the Algerian and the Moroccan first contact."""
-from indexer.parsers import algerie, dates, maroc
+from indexer.parsers import algerie_dates, dates, maroc
 from indexer.parsers.sheet import ActionDraft
 
 
@@ -23,8 +23,8 @@ def test_the_algerian_and_moroccan_projects_are_closed_alike(monkeypatch):
         return text + " <fin>"
 
     monkeypatch.setattr(dates, "closed", spy)
-    assert algerie.project_sentences([{"raw": "2003 : Travail de mémoire\nfin 2004 : Envoi d’une mission"},
-                                      {"raw": "Formation des élus ;"}]) == \
+    assert algerie_dates.project_sentences([{"raw": "2003 : Travail de mémoire\nfin 2004 : Envoi d’une mission"},
+                                            {"raw": "Formation des élus ;"}]) == \
         "2003 : Travail de mémoire <fin>\nfin 2004 : Envoi d’une mission <fin>\nFormation des élus ; <fin>"
     passed = []
 

@@ -7,7 +7,7 @@ import pytest
 from expected_counts import ALGERIE
 from indexer.corpus import rollup_result
 from indexer.domains import map_domain
-from indexer.parsers import algerie, algerie_blocks, algerie_domains
+from indexer.parsers import algerie, algerie_blocks, algerie_dates, algerie_domains
 
 FIXTURES = Path(__file__).parent / "fixtures" / "algerie"
 DATA = Path(__file__).parent.parent / "data" / "algerie-cooperation-decentralisee.txt"
@@ -230,7 +230,7 @@ def test_first_contact_is_neither_the_signing_nor_a_later_event():
     history's later visits are not a first contact; Franche-Comté's declaration of intent is."""
     rennes = parse_fixture("gironde_rennes.txt").partnerships[1]
     assert (rennes.formalized, rennes.first_contact_year) == (1982, None)
-    fc = algerie.first_contact
+    fc = algerie_dates.first_contact
     assert fc("Déclaration d’intention de coopération du 22 janvier 2004", 2004) == 2004
     assert fc("Du 1er au 9 Septembre 1990 Participation d’une délégation de Sig à la foire.", 1987) is None
     assert fc("Décembre 2001 : première visite du Maire. Accord signé en janvier 2003.", 2003) == 2001
@@ -241,7 +241,7 @@ def test_the_first_formal_act_of_the_history_formalises_the_partnership():
     Isère-Constantine: `Un premier accord date de 1983` before a 2003 declaration of intent. The
     first formal act formalises the partnership, and its year is no first contact; a declaration
     or a letter of intent is no formal act, and joining a network is no contact with the partner."""
-    form = algerie.formalisation
+    form = algerie_dates.formalisation
     assert form("oui", "Jumelage en 1981.") == 1981
     assert form("Une déclaration d’intention a été signée en Octobre 2003.",
                 "Un premier accord date de 1983 mais sans mise en œuvre d’actions. Des contacts ont été "
@@ -251,10 +251,11 @@ def test_the_first_formal_act_of_the_history_formalises_the_partnership():
     assert form("Protocole d’accord signé en 2004.", "Premières visites en 2001.") == 2004
     assert form("Accord de coopération signé le 23 Février 2005", "Le principe de la mise en place d’un accord "
                 "de coopération avec une collectivité locale algérienne a été arrêté dès 2004.") == 2005
-    assert algerie.first_contact("Jumelage en 1981.", 1981) is None
-    assert algerie.first_contact("Un premier accord date de 1983. Des contacts ont été repris en 2003.", 1983) is None
-    assert algerie.first_contact("2002 : Adhésion de Blanquefort à Cités Unies France. 2003 : Année de "
-                                 "l’Algérie à Blanquefort", None) == 2003
+    fc = algerie_dates.first_contact
+    assert fc("Jumelage en 1981.", 1981) is None
+    assert fc("Un premier accord date de 1983. Des contacts ont été repris en 2003.", 1983) is None
+    assert fc("2002 : Adhésion de Blanquefort à Cités Unies France. 2003 : Année de "
+              "l’Algérie à Blanquefort", None) == 2003
 
 
 def test_first_contact_from_a_first_mission_when_the_history_is_empty():
@@ -263,7 +264,7 @@ def test_first_contact_from_a_first_mission_when_the_history_is_empty():
     oran = by_id(parse_fixture("lyon.txt"), "lyon--oran")
     assert oran.history is None or not oran.history.strip()
     assert oran.first_contact_year == 2003
-    assert algerie.first_contact(None, None, "Des missions techniques ont eu lieu en 2004.") is None
+    assert algerie_dates.first_contact(None, None, "Des missions techniques ont eu lieu en 2004.") is None
 
 
 def test_first_contact_from_the_starting_objectives_when_the_history_is_blank():
@@ -275,9 +276,9 @@ def test_first_contact_from_the_starting_objectives_when_the_history_is_blank():
     assert p.history is None or not p.history.strip()
     assert (p.first_contact_year, p.formalized, p.years[0], p.years[-1]) == (1999, 1999, 1999, 2005)
     start = "Les acteurs locaux de Vienne et de Tipasa ont fixé en 2004, à Vienne, certains objectifs"
-    assert algerie.first_contact(None, 2004, "", start) == 2004
+    assert algerie_dates.first_contact(None, 2004, "", start) == 2004
     relaunch = "Ces rencontres ont permis de relancer le partenariat en 2004."
-    assert algerie.first_contact(relaunch, 2004, "", start) is None
+    assert algerie_dates.first_contact(relaunch, 2004, "", start) is None
 
 
 def test_project_title_rules():

@@ -232,15 +232,15 @@ def test_perspectives_without_a_programme_give_no_action():
 def test_a_presentation_label_cut_over_two_lines_is_no_part_of_its_value():
     """Dourdan-Troumgoumbé (l.6091-6104): `Budget consacré à la coopération` / `décentralisée/an :`
     gave the budget « décentralisée/an : 4517 euros … »; the label's second line is the label's."""
-    from indexer.parsers.cuf import _presentation
+    from indexer.parsers.cuf_presentation import presentation
 
     lines = DATA.read_text(encoding="utf-8").splitlines()[6090:6104]
     assert lines[0].startswith("Budget consacré à la coopération")
-    found, _ = _presentation(lines)
+    found, _ = presentation(lines)
     assert " ".join(found["budget_dc"]).strip().startswith("4517 euros en moyenne par an")
     assert [x for x in found["budget_ri"] if x] == ["Variable"]
     # a label and its value on one line, as in most sheets, are read as before
-    found, _ = _presentation(["Budget consacré à la coopération décentralisée/an: 12 000 €"])
+    found, _ = presentation(["Budget consacré à la coopération décentralisée/an: 12 000 €"])
     assert found["budget_dc"] == ["12 000 €"]
 
 
@@ -249,14 +249,14 @@ def test_a_budget_line_the_form_does_not_print_holds_its_value_alone():
     `Depuis 2002, 104 000 € ont été investis à Kayes`: the second is what went to Kayes, not the
     AIMF's budget; it is the presentation's free text. Montreuil (l.8832-8833): a label whose value
     stands on the next line keeps it."""
-    from indexer.parsers.cuf import _other_budget, _presentation
+    from indexer.parsers.cuf_presentation import other_budget, presentation
 
-    found, free = _presentation(["Budget de l’AIMF : 5 millions d’euros ", " ",
-                                 "Depuis 2002, 104 000 € ont été investis à Kayes ", " "])
-    assert _other_budget({k: " ".join(x for x in v if x) for k, v in found.items()}) == {
+    found, free = presentation(["Budget de l’AIMF : 5 millions d’euros ", " ",
+                                "Depuis 2002, 104 000 € ont été investis à Kayes ", " "])
+    assert other_budget({k: " ".join(x for x in v if x) for k, v in found.items()}) == {
         "Budget de l’AIMF": "5 millions d’euros"}
     assert [x.strip() for x in free if x.strip()] == ["Depuis 2002, 104 000 € ont été investis à Kayes"]
-    found, free = _presentation(["Budget consacré à ce projet :  ", "50.000 euros / an "])
+    found, free = presentation(["Budget consacré à ce projet :  ", "50.000 euros / an "])
     assert found["budget:Budget consacré à ce projet"] == ["", "50.000 euros / an"] and not free
 
 

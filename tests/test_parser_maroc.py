@@ -284,7 +284,7 @@ def test_a_chronology_is_the_sheets_actions(whole):
     sheet = next(p for p in whole.partnerships if p.id == "montereau-fault-yonne--safi")
     assert sheet.history == "Rencontres entre élus, réseaux de migrants."
     lines = ["Mars 2004 : Visite.", "Suite sans date.", "25 juin 2005 : Signature.", "1^{er} mai 2006 : Fête."]
-    assert [maroc_sheet._DATED_RE.match(x) is not None for x in lines] == [True, False, True, True]
+    assert [maroc_projects._DATED_RE.match(x) is not None for x in lines] == [True, False, True, True]
 
 
 def test_every_formal_act_of_the_legal_framework_dates_the_partnership(whole):
@@ -427,8 +427,8 @@ def test_a_project_filed_under_its_own_theme_ends_its_headings_list():
     from indexer.records import ParseResult
 
     lines = _NPDC_INTENTIONS.splitlines()
-    ctx = maroc_sheet._Ctx("excerpt", lines, ParseResult(document="excerpt"))
-    items = maroc_sheet.read_sheet(maroc_sheet._logical_lines(lines, 0, len(lines)), ctx).items
+    ctx = maroc_sheet.Ctx("excerpt", lines, ParseResult(document="excerpt"))
+    items = maroc_sheet.read_sheet(maroc_sheet.logical_lines(lines, 0, len(lines)), ctx).items
     assert [(i.title_raw.split(" (")[0], i.heading) for i in items] == [
         ("Gestion Intégrée du Littoral", "AMÉNAGEMENT DU TERRITOIRE, ENVIRONNEMENT"),
         ("Culture /patrimoine", "Culture /patrimoine"),
@@ -479,8 +479,8 @@ def test_a_theme_in_lower_case_after_a_finished_field_heads_the_next_project():
     from indexer.records import ParseResult
 
     lines = _MIDI_PYRENEES_ASSOCIATIONS.splitlines()
-    ctx = maroc_sheet._Ctx("excerpt", lines, ParseResult(document="excerpt"))
-    items = maroc_sheet.read_sheet(maroc_sheet._logical_lines(lines, 0, len(lines)), ctx).items
+    ctx = maroc_sheet.Ctx("excerpt", lines, ParseResult(document="excerpt"))
+    items = maroc_sheet.read_sheet(maroc_sheet.logical_lines(lines, 0, len(lines)), ctx).items
     assert [(i.title_raw[:40], i.heading, i.fields["budget"]) for i in items] == [
         ("Solidarité - Aide au Financement", "ASSOCIATIONS", ["Région Midi-Pyrénées : 100 705 €."]),
         ("Études réalisées par la profession agric", "Agriculture Agroalimentaire",

@@ -11,52 +11,45 @@ description lines) rather than on columns.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..ids import action_id, name_key, partnership_id
 from ..records import Action, Budget, Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, squash_spaces
 from . import Reader, dates, fields
 from .algerie_blocks import (
-    _PAGE_RE,
-    _flow,
-    _project_blocks,
+    PAGE_RE,
     dated_items,
+    flow,
     item_date,
     opening_name,
     parse_contacts,
     parse_project,
     period_heading,
+    project_blocks,
     project_title,
     repair,
 )
+from .algerie_dates import YEAR, first_contact, formal_year, formalisation, project_sentences, years_in
 from .algerie_domains import apply_introduction, objective_domains
 from .algerie_parties import (
-    _place_french,
-    _place_partner,
-    _population,
-    _slug,
-    _split_population,
     french_party,
     partner_party,
+    place_french,
+    place_partner,
+    population,
+    slug,
+    split_population,
     text_persons,
 )
-from .algerie_table import _GROUP_RE, _fix_shifted_state, _split_partners, _split_row, _table_rows
+from .algerie_table import GROUP_RE, TABLE_SECTION, read_table, split_partners
 from .parties import place_key, same, same_kind_of_place
 from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "coopération décentralisée franco"
 TABLE_HEADING = "Etat d’avancement des partenariats"
-TABLE_SECTION = "Etat d'avancement des partenariats"
 ALGERIA = "Algérie"
 
 # Wilayas and the communes that are not wilaya seats: indexer/geography/algerie.tsv.
-YEAR = 2006  # the sheets' date (the document's annexes are later)
-
-
-def years_in(text: str) -> list[int]:
-    return dates.years(text, YEAR).found
-
 
 # a project's status word; `en suspend` (sic, Paris's tramway project) is kept as written (indexer/states.py)
 _STATUS = {"réalisé": "réalisé", "en cours": "en cours", "en projet": "en projet", "à venir": "en projet",
@@ -96,7 +89,7 @@ def _fields(lines: list[str], first: int, last: int, labels_re=_FIELD_RE) -> dic
     current = None
     for i in range(first, last + 1):
         line = lines[i]
-        if _SECTION_RE.match(line) or _GROUP_RE.match(line.strip()):
+        if _SECTION_RE.match(line) or GROUP_RE.match(line.strip()):
             current = None
             continue
         m = labels_re.match(line)
@@ -142,56 +135,6 @@ def _money(text: str | None) -> Budget | None:
                   kind=fields.budget_kind(text, a))
 
 
-def names_formal_act(text: str | None) -> bool:
-    """A state or convention cell that names a signed act (« Jumelage », « Accord de coopération »), not
-    its absence (« Pas de convention », « En contact »)."""
-    if not text or re.match(r"^(pas de|inexistante|aucun)", fold(text)):
-        return False
-    return bool(re.search(r"sign|accord|protocole|convention|charte|jumelage|declaration", fold(text)))
-
-
-def _formal_year(text: str | None) -> int | None:
-    if text is None or not names_formal_act(text):
-        return None
-    ys = years_in(text)
-    return ys[0] if ys else None
-
-
-def formalisation(convention: str | None, history: str | None) -> int | None:
-    """The year of the first formal act: the legal field's, unless the history dates an earlier
-    one (`dates.history_formal_act`: `Jumelage en 1981.` with a Convention field saying `oui`)."""
-    formalized = _formal_year(convention)
-    earlier = dates.history_formal_act(history, YEAR)
-    return earlier if earlier is not None and (formalized is None or earlier < formalized) else formalized
-
-
-def first_contact(history: str | None, formalized: int | None, elsewhere: str = "",
-                  start: str | None = None) -> int | None:
-    """The first contact a sheet dates (`dates.first_contact`), by the sheets' date. A sheet whose
-    `Historique.` is left blank tells how the relation began in its `Objectifs de départ` (Grenoble-
-    Constantine: `Suite à la mission organisée par Cités Unies France en Algérie en 1999, la ville de
-    Grenoble a voulu établir des relations durables avec l’APC de Constantine`): they are its history."""
-    origin = history if history and history.strip() else start
-    return dates.first_contact(origin, formalized, YEAR, elsewhere)
-
-
-def project_sentences(projects: list[dict]) -> str:
-    """The sheet's projects as `first_contact` reads them: each project, and each of its lines that opens
-    with a date (Blanquefort-Timimoun: `2003 : Travail de mémoire …` / `fin 2004 : Envoi d’une mission
-    technique …`), closed as a sentence of its own; the undated lines after a dated one stay in its
-    sentence (they go on with it). Their texts seldom end with a stop: run together, a year of one project
-    or item would date another's visit or mission."""
-    parts: list[list[str]] = []
-    for proj in projects:
-        parts.append([])
-        for line in (squash_spaces(x) for x in proj["raw"].split("\n")):
-            if line and item_date(line) and parts[-1]:
-                parts.append([])
-            if line:
-                parts[-1].append(line)
-    return "\n".join(dates.closed("\n".join(part)) for part in parts if part)
-
-
 # --- Projects --------------------------------------------------------------
 
 
@@ -229,19 +172,19 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
     rows = []
     if table_start is not None:
         table_end = starts[0][0] if starts else len(lines)
-        rows = _read_table(lines, table_start + 1, table_end, document, result.warnings)
+        rows = read_table(lines, table_start + 1, table_end, document, result.warnings)
     sheets = []
     annex = next((i for i, l in enumerate(lines) if l.strip().startswith("ANNEXES")), len(lines))
     group = None
     for k, (fh, ph, lp) in enumerate(starts):
         for j in range((starts[k - 1][2] if k else 0), fh):
-            gm = _GROUP_RE.match(lines[j].strip())
+            gm = GROUP_RE.match(lines[j].strip())
             if gm:
                 up = fold(gm.group(1)).upper()
                 group = "CR" if "REGIONAUX" in up else "CG" if "GENERAUX" in up else "V"
         end = (starts[k + 1][0] - 1) if k + 1 < len(starts) else annex - 1
-        while end > lp and (not lines[end].strip() or _PAGE_RE.match(lines[end])
-                            or _GROUP_RE.match(lines[end].strip())):
+        while end > lp and (not lines[end].strip() or PAGE_RE.match(lines[end])
+                            or GROUP_RE.match(lines[end].strip())):
             end -= 1
         try:
             sheets.append(_read_sheet(lines, fh, ph, lp, end, group, document, result.warnings))
@@ -251,27 +194,11 @@ def _parse(text: str, doc: Document, result: ParseResult) -> None:
     _assemble(rows, sheets, doc, result)
 
 
-def _read_table(lines, start, end, document, warnings) -> list[dict]:
-    rows: list[dict[str, Any]] = []
-    for first, last, text, _group in _table_rows(lines, start, end):
-        french, partners, state = _split_row(text)
-        if not french:
-            warnings.append(f"ligne {first + 1} : ligne du tableau non comprise {text[:60]}")
-            continue
-        rows.append({"first": first, "last": last, "text": text, "french": french,
-                     "partners": partners, "state": squash_spaces(state), "notes": []})
-    _fix_shifted_state(rows)
-    for r in rows:
-        r["state"] = r["state"].rstrip(" .") or None
-        r["source"] = SourceRef(document, r["first"] + 1, r["last"] + 1, None, TABLE_SECTION)
-    return rows
-
-
 def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
-    f_raw, f_pop = _split_population(lines[fh])
-    p_raw, p_pop = _split_population(lines[ph])
+    f_raw, f_pop = split_population(lines[fh])
+    p_raw, p_pop = split_population(lines[ph])
     fp = french_party(f_raw, group)
-    fp.population_text, fp.population = f_pop, _population(f_pop)
+    fp.population_text, fp.population = f_pop, population(f_pop)
     projects_at = next((i for i in range(lp, end + 1) if lines[i].strip().startswith("Les projets")), end)
     running_at = next((i for i in range(projects_at, end + 1)
                        if lines[i].strip().startswith("Fonctionnement du partenariat")), end)
@@ -279,15 +206,15 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
     body_end = (contacts_at[0] - 1) if contacts_at else end
     fields = _fields(lines, lp + 1, projects_at - 1)
     fields.update(_fields(lines, running_at, body_end))
-    get = {k: _flow(v[1]) for k, v in fields.items()}
+    get = {k: flow(v[1]) for k, v in fields.items()}
     funding = _section_range(lines, running_at, body_end, "Sources de financement")
-    funding_text = _flow(lines[funding[0] + 1: funding[1] + 1]) if funding else None
+    funding_text = flow(lines[funding[0] + 1: funding[1] + 1]) if funding else None
     if funding_text:
         funding_text = re.sub(r"^Budget\s+(?=Budget)", "", funding_text)
     french_contacts, partner_blocks = _contact_blocks(lines, contacts_at, end, fp, warnings)
     partners = _partners(p_raw, p_pop, group)
     for _first, org, _contacts in partner_blocks:
-        _place_partner(partners[0][0], org)
+        place_partner(partners[0][0], org)
     projects = _projects(lines, projects_at, running_at - 1, warnings)
     extra = {label: get[label] for label in ("Atouts", "Difficultés", "Observations") if get.get(label)}
     if funding_text:
@@ -302,7 +229,7 @@ def _read_sheet(lines, fh, ph, lp, end, group, document, warnings) -> dict:
         "obj_start": get.get("Objectifs de départ"), "obj_now": get.get("Objectifs actuels"),
         "partners_text": get.get("Partenaires"), "funding": funding_text, "extra": extra,
         "projects": [p for p in projects if not p.get("statement")],
-        "raw": "\n".join(lines[fh:end + 1]), "body": _flow(lines[lp + 1:body_end + 1]),
+        "raw": "\n".join(lines[fh:end + 1]), "body": flow(lines[lp + 1:body_end + 1]),
         "source": SourceRef(document, fh + 1, end + 1, None, "sheet"),
     }
 
@@ -322,7 +249,7 @@ def _contact_blocks(lines: list[str], contacts_at: list[int], end: int, fp: Part
             continue
         if side == "french":
             french_contacts.extend(cs)
-            _place_french(fp, org)
+            place_french(fp, org)
         else:
             partner_blocks.append((c0, org, cs))
     return french_contacts, partner_blocks
@@ -330,13 +257,13 @@ def _contact_blocks(lines: list[str], contacts_at: list[int], end: int, fp: Part
 
 def _partners(p_raw: str, p_pop: str | None, group: str | None) -> list[tuple[Party, list[str]]]:
     """The partner heading's collectivities (`WILAYA DE X ET APC DE Y`), the population going to the first."""
-    raw_partners = _split_partners(repair(p_raw).upper()) if re.search(r"\bET\b", p_raw) else [p_raw]
+    raw_partners = split_partners(repair(p_raw).upper()) if re.search(r"\bET\b", p_raw) else [p_raw]
     partners = []
     for i, pr in enumerate(raw_partners):
         hint = "wilaya" if group == "CR" and len(raw_partners) > 1 else None
         party, notes = partner_party(pr, hint)
         if i == 0:
-            party.population_text, party.population = p_pop, _population(p_pop)
+            party.population_text, party.population = p_pop, population(p_pop)
         partners.append((party, notes))
     return partners
 
@@ -347,7 +274,7 @@ def _projects(lines: list[str], first: int, last: int, warnings: list[str]) -> l
     projects = []
     period: list[int] | None = None  # the years of the last `ACTIONS 2004-2005` heading passed
     after = first
-    for b0, b1 in _project_blocks(lines, first, last):
+    for b0, b1 in project_blocks(lines, first, last):
         period = next((y for y in (period_heading(lines, i) for i in range(after, b0)) if y), period)
         after = b1 + 1
         try:
@@ -489,7 +416,7 @@ def _listed_records(row: dict) -> list[Sheet]:
     out = []
     for raw in row["partners"] or [None]:
         partner, notes = partner_party(raw) if raw else (None, [])
-        formalized = _formal_year(row["state"])
+        formalized = formal_year(row["state"])
         out.append(Sheet(
             french=Party(**vars(fp)), partner=partner, first=row["first"] + 1, last=row["last"] + 1,
             section=TABLE_SECTION, countries=[ALGERIA] if partner else [], status=row["state"],
@@ -507,7 +434,7 @@ def _merge_row(p: Partnership, listed: Partnership) -> None:
     p.formalized = p.formalized or listed.formalized
     p.notes.extend(n for n in listed.notes if n not in p.notes)
     if listed.partner_party and p.partner_party and (
-            listed.id != p.id or _slug(listed.partner_party.name) != _slug(p.partner_party.name)):
+            listed.id != p.id or slug(listed.partner_party.name) != slug(p.partner_party.name)):
         p.notes.append(
             f"Le tableau d'avancement associe {listed.french_party.name_raw} à "
             f"{listed.partner_party.name_raw} ; la fiche est intitulée {p.partner_party.name_raw}.")

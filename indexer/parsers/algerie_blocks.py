@@ -10,7 +10,7 @@ from ..records import Contact
 from ..text import fold, reflow, squash_spaces
 from .contacts import clean_number, named_in, person_name, with_email
 
-_PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
+PAGE_RE = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 _PROJECT_RE = re.compile(
@@ -29,8 +29,10 @@ def repair(text: str) -> str:
     return squash_spaces(text)
 
 
-def _flow(lines: list[str]) -> str | None:
-    text = reflow([repair(l) for l in lines if not _PAGE_RE.match(l) or not l.strip()])
+def flow(lines: list[str]) -> str | None:
+    """A field's lines as one text: page numbers out, the extraction's splits undone, the blank lines it put
+    inside sentences rejoined."""
+    text = reflow([repair(l) for l in lines if not PAGE_RE.match(l) or not l.strip()])
     # The extraction puts blank lines inside sentences: rejoin them.
     text = re.sub(r"(?<![.:;!?»)])\n(?=[a-zàâçéèêëîïôûù(])", " ", text)
     return text or None
@@ -170,7 +172,7 @@ def dated_items(raw: str) -> list[str] | None:
     a dash (a list of the item's parts), unless it opens with a date. None unless the block opens
     with a date and has two items."""
     lines = [squash_spaces(x) for x in raw.split("\n")[1:]]
-    lines = [x for x in lines if x and not _LABEL_LINE.match(x) and not _PAGE_RE.match(x)]
+    lines = [x for x in lines if x and not _LABEL_LINE.match(x) and not PAGE_RE.match(x)]
     if not lines or not item_date(lines[0]):
         return None
     items: list[str] = []
@@ -196,14 +198,14 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
     if m is None:
         raise ValueError(f"not a project heading: {lines[first][:60]!r}")
     status_raw = (m.group("status") or "").lower() or None
-    body = [lines[i] for i in range(first + 1, last + 1) if not _PAGE_RE.match(lines[i]) or not lines[i].strip()]
+    body = [lines[i] for i in range(first + 1, last + 1) if not PAGE_RE.match(lines[i]) or not lines[i].strip()]
     cells = _ProjectCells([m.group("rest")] if m.group("rest").strip() else [],
                           labelled=any(_LABEL_LINE.match(line) for line in body))
     for line in body:
         cells.read(line)
     title_lines, description_lines, partners = cells.settle()
     theme, title = _theme_and_title(_join_cells(cells.theme_lines), cells.labelled, title_lines)
-    description = _flow(description_lines)
+    description = flow(description_lines)
     if partners is None and description:
         pm = re.search(r"(?m)^Partenaires\s*:\s*(.+)$", description)
         if pm:
@@ -373,7 +375,8 @@ def period_heading(lines: list[str], i: int) -> list[int] | None:
     return list(range(a, b + 1)) if a <= b <= a + 10 else [a]
 
 
-def _project_blocks(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
+def project_blocks(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
+    """The first and last lines of each `Projet N` block, a period heading after it (`ACTIONS 2004-2005`) left out."""
     heads = [i for i in range(first, last + 1) if _PROJECT_RE.match(lines[i])]
     blocks = []
     for k, h in enumerate(heads):
@@ -425,7 +428,7 @@ class _ContactBlock:
 
     def read(self, i: int, raw: str) -> None:
         s = raw.strip()
-        if not s or _PAGE_RE.match(raw):
+        if not s or PAGE_RE.match(raw):
             self.blank_before = True
             return
         if s.startswith("Interlocuteurs dans le domaine"):

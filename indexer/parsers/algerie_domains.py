@@ -20,7 +20,7 @@ import re
 from ..domains import CULTURE, EAU, ECHANGES, ECONOMIE, EDUCATION, ENVIRONNEMENT, JEUNESSE, SANTE, URBANISME, map_domain
 from ..records import Partnership, SourceRef
 from ..text import fold
-from .parties import _close, loose, place_key
+from .parties import close, loose, place_key
 
 SECTION = "Introduction par domaines"
 # The fields the introduction lists ("l'éducation, la formation, la culture, la jeunesse,
@@ -59,7 +59,7 @@ def _brackets(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _has(words: list[str], key: tuple[str, ...]) -> bool:
-    return bool(key) and all(any(w == k or (len(k) > 4 and _close(w, k, 0.8)) for w in words) for k in key)
+    return bool(key) and all(any(w == k or (len(k) > 4 and close(w, k, 0.8)) for w in words) for k in key)
 
 
 def _pairs(item: str, records: list[Partnership]) -> list[Partnership]:

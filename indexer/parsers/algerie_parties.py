@@ -13,7 +13,7 @@ from ..records import Contact, Party
 from ..text import fold, normal_case, slugify, squash_spaces
 from . import fields
 from .algerie_blocks import repair
-from .algerie_table import _KIND_PREFIX
+from .algerie_table import KIND_PREFIX
 from .contacts import named_in_text, role_after, same_person
 
 ALGERIA: Final = "Algérie"
@@ -39,15 +39,19 @@ def _title_case(name: str) -> str:
     return normal_case(repair(name).upper()).replace(" - ", "-")
 
 
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
+    """A name's key for comparing names (a table row's and its sheet's) and looking them up."""
     return slugify(name)
 
 
-def _population(text: str | None) -> int | None:
+def population(text: str | None) -> int | None:
+    """A population field's number; none for an empty field."""
     return fields.population(text) if text else None
 
 
-def _split_population(header: str) -> tuple[str, str | None]:
+def split_population(header: str) -> tuple[str, str | None]:
+    """A sheet header's name and the population it gives in brackets (`(1,1 MILLIONS d’habitants)`); a `nb`
+    left in the form's place is none."""
     m = _POP_RE.match(header.strip())
     if not m:
         return squash_spaces(header), None
@@ -56,7 +60,7 @@ def _split_population(header: str) -> tuple[str, str | None]:
 
 
 def _french_name(kind_code: str | None, own: str) -> str:
-    own_slug = _slug(own)
+    own_slug = slug(own)
     display = _DISPLAY.get(own_slug, _title_case(own))
     if kind_code in ("CR", "CG"):
         article = _ARTICLES.get(own_slug, geography.de_before(display))
@@ -85,13 +89,13 @@ def french_party(raw: str, group: str | None = None) -> Party:
     elif group == "CR":
         code = "CR"
     own = re.sub(r"\s*-\s*", "-", own.strip())
-    kind = _KIND_PREFIX.get(code or "", "commune")
+    kind = KIND_PREFIX.get(code or "", "commune")
     name = _french_name(code, own)
     party = Party(name=name, name_raw=raw, kind=kind, country="France")
     if kind == "région":
-        party.region = _DISPLAY.get(_slug(own), _title_case(own))
+        party.region = _DISPLAY.get(slug(own), _title_case(own))
     elif kind == "département":
-        party.subdivision = _DISPLAY.get(_slug(own), _title_case(own))
+        party.subdivision = _DISPLAY.get(slug(own), _title_case(own))
     else:  # a town the French table knows (`BELFORT`, `PARIS`), or its communauté's town
         france = geography.of("France")
         place = france.lookup(own, "commune") or france.lookup(own, "subdivision")
@@ -119,7 +123,7 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
     if (place is not None and place.level in ("region", "commune")
             and geography.key(place.name) == geography.key(own_name)):
         own_name = place.name  # its accents: `SETIF` -> Sétif, `BEJA ÏA` -> Béjaïa (TIPASA stays, ids too)
-    if kind == "commune" and _slug(own_name) == "alger":
+    if kind == "commune" and slug(own_name) == "alger":
         kind = "wilaya"
         notes.append(f"Le document écrit « {raw} » : compris comme la wilaya d'Alger "
                      "(la ville d'Alger n'est pas une seule commune).")
@@ -134,7 +138,7 @@ def partner_party(raw: str, kind_hint: str | None = None) -> tuple[Party, list[s
     return Party(name=name, name_raw=raw, kind=kind, country=ALGERIA, region=region), notes
 
 
-def _place_french(party: Party, org: str | None) -> None:
+def place_french(party: Party, org: str | None) -> None:
     """`GRENOBLE, département de L'Isère (38)` -> subdivision; a mixed-case
     name with the same key gives the accents the header lost."""
     if not org:
@@ -164,7 +168,8 @@ def _place_french(party: Party, org: str | None) -> None:
     party.place_from_table = False  # the document's words
 
 
-def _place_partner(party: Party, org: str | None) -> None:
+def place_partner(party: Party, org: str | None) -> None:
+    """A partner commune's région: the wilaya its contact block's organisation names (`…, wilaya de Y`)."""
     if not org:
         return
     m = re.search(r"wilaya\s+(?:de|d['’])\s*(?P<w>[^,()]+)", org, re.IGNORECASE)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Any
 
+from ..records import SourceRef
 from ..text import fold, squash_spaces
 from .algerie_blocks import repair
+
+TABLE_SECTION = "Etat d'avancement des partenariats"  # the section its rows' records cite
 
 _CONNECTORS = {"SAINT", "LA", "LE", "LES", "SUR", "DE", "DES", "DU", "EN", "LEZ"}
 
@@ -15,10 +19,10 @@ _CONNECTORS = {"SAINT", "LA", "LE", "LES", "SUR", "DE", "DES", "DU", "EN", "LEZ"
 _FRENCH_COMPOUNDS = ("BLANC MESNIL",)
 
 
-_KIND_PREFIX = {"CR": "région", "CG": "département", "CU": "intercommunalité", "CA": "intercommunalité"}
+KIND_PREFIX = {"CR": "région", "CG": "département", "CU": "intercommunalité", "CA": "intercommunalité"}
 
 
-_GROUP_RE = re.compile(
+GROUP_RE = re.compile(
     r"^\s*(CONSEILS R[ÉE]GIONAUX|CONSEILS G[ÉE]N[ÉE]RAUX|COMMUNAUT[ÉE]S DE( COMMUNES)?|COMMUNES|VILLES|"
     r"AUTRES COLLECTIVIT[ÉE]S ENGAG[ÉE]ES EN ALG[ÉE]RIE)\s*$")
 
@@ -37,7 +41,7 @@ def _split_row(text: str) -> tuple[str, list[str], str]:
     upper, state = toks[:n], " ".join(toks[n:])
     if not upper:
         return "", [], state
-    start = 1 if upper[0] in _KIND_PREFIX else 0
+    start = 1 if upper[0] in KIND_PREFIX else 0
     cut = None
     for i in range(start + 1, len(upper)):
         if upper[i] in ("WILAYA", "VILLE", "APC"):
@@ -55,11 +59,13 @@ def _split_row(text: str) -> tuple[str, list[str], str]:
             while cut < len(upper) and (upper[cut - 1] in _CONNECTORS or upper[cut] in _CONNECTORS):
                 cut += 1
     french = " ".join(upper[:cut])
-    partners = _split_partners(" ".join(upper[cut:]))
+    partners = split_partners(" ".join(upper[cut:]))
     return french, partners, state
 
 
-def _split_partners(text: str) -> list[str]:
+def split_partners(text: str) -> list[str]:
+    """A partner cell naming several collectivities (`WILAYA DE X ET DE Y`, `VILLE ET WILAYA DE Z`, `A ET B`),
+    one name each."""
     text = squash_spaces(text)
     if not text:
         return []
@@ -81,7 +87,7 @@ def _table_rows(lines: list[str], start: int, end: int) -> list[tuple[int, int, 
         line = lines[i].strip()
         if not line or line.startswith(("Collectivité", "territoriale")):
             continue
-        g = _GROUP_RE.match(fold(line).upper()) or _GROUP_RE.match(line)
+        g = GROUP_RE.match(fold(line).upper()) or GROUP_RE.match(line)
         if g:
             for k, v in codes.items():
                 if fold(line).upper().startswith(fold(k).upper()):
@@ -117,3 +123,21 @@ def _fix_shifted_state(rows: list[dict]) -> None:
             a["state"] = m.group(1)
             b["state"] = squash_spaces(m.group(2) + " " + b["state"])
             b["notes"].append("État reconstitué : le tableau imprime la première phrase sous la ligne précédente.")
+
+
+def read_table(lines, start, end, document, warnings) -> list[dict]:
+    """The table's rows (lines `start` to `end`), each split into its French collectivity, partners and state,
+    with its source; a row that does not split is a warning."""
+    rows: list[dict[str, Any]] = []
+    for first, last, text, _group in _table_rows(lines, start, end):
+        french, partners, state = _split_row(text)
+        if not french:
+            warnings.append(f"ligne {first + 1} : ligne du tableau non comprise {text[:60]}")
+            continue
+        rows.append({"first": first, "last": last, "text": text, "french": french,
+                     "partners": partners, "state": squash_spaces(state), "notes": []})
+    _fix_shifted_state(rows)
+    for r in rows:
+        r["state"] = r["state"].rstrip(" .") or None
+        r["source"] = SourceRef(document, r["first"] + 1, r["last"] + 1, None, TABLE_SECTION)
+    return rows

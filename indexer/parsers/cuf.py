@@ -21,17 +21,15 @@ from ..domains import map_domain, stated_labels
 from ..records import (
     GROUP_MEMBERS,
     PLACE_COMMUNE,
-    RI_BUDGET,
     TABLE_BUDGET,
     TABLE_BUDGET_ONCE,
-    Budget,
     Contact,
     ParseResult,
     Party,
 )
 from ..text import fold, join_lines, normal_case, reflow, squash_spaces
-from . import Reader, cuf_documents, dates, fields
-from .cuf_cells import _BULLET_RE, closes_range
+from . import Reader, cuf_documents, cuf_presentation, dates, fields
+from .cuf_cells import BULLET_RE, closes_range
 from .cuf_contacts import head_contacts
 from .cuf_programme import programme_actions
 from .cuf_projects import project_table_actions
@@ -56,20 +54,6 @@ _LABEL_RE = re.compile(
     r"^\s*(Nom|Nb habitants|Nombre d.habitants|Département|Cercle|Commune|Région|Province|Coordonnées|"
     r"Collectivité|Fonction|Adresse|Tél|Fax|@|site web|Élu|Elu|Service|Autre|Président|Administrateur|"
     r"Personne)\b", re.IGNORECASE)
-# the form's budget label says its amount is per year (`Budget consacré à la coopération décentralisée/an`,
-# `Budget annuel consacré à la coopération…`), its words cut over two lines anywhere
-_PER_YEAR_LABEL = re.compile(r"Budget (?:annuel consacré à la coopération|consacré à la coopération[^:]*?/\s*an\b)")
-_PRES_LABELS = [
-    ("first_contact", r"Date de début des contacts"),
-    ("formal", r"Date de formalisation"),
-    ("budget_dc", r"Budget (?:annuel )?consacré à la coopération"),  # CR Nord-Pas-de-Calais: `annuel`
-    ("budget_ri", r"Budget consacré aux relations"),
-    ("tech", r"Partenaires techniques"),
-    ("all", r"^Partenaires\s*:"),  # neither technical nor financial (Grand Lyon-Bamako)
-    ("fin", r"Partenaires financiers"),
-    ("other", r"Autres partenariats"),
-    ("motives", r"^Motivations\s*&\s*objectifs de départ"),  # the history's heading missing (La Fouillouse-Sio)
-]
 
 
 def _find(lines: list[str], needle: str, start: int = 0) -> int | None:
@@ -149,77 +133,6 @@ def _tables(doc: Document, start: int, lines: list[str], pres_i: int) -> list[li
             k1 = next((k for k in range(k0 + 1, len(lines)) if _TABLE_END_RE.search(lines[k])), len(lines))
             out.append([(start + k + 1, doc.lines[start + k]) for k in range(k0 + 1, k1) if not doc.is_noise(lines[k])])
     return out
-
-
-def _budget(value: str | None, presentation: list[str]) -> Budget | None:
-    """The cooperation's budget as its line states it: yearly when its label says `/an` and its
-    words do not say otherwise (`12 500 euros en moyenne chaque année`, `23 000 € (budget 2007)`)."""
-    per_year = bool(_PER_YEAR_LABEL.search(squash_spaces(" ".join(presentation))))
-    return fields.budget(value, yearly=per_year) if value else None
-
-
-def _other_budget(pres: dict[str, str]) -> dict[str, str]:
-    """The budget of the collectivity's international relations, under its own label: it is the
-    town's whole budget for every partner, never this partnership's budget, even when the sheet
-    leaves the cooperation's own line empty (Aix-en-Provence: « 200 000 euros »). Budgets under
-    labels of the sheet's own (`Budget de l’AIMF : …`) are kept under them too."""
-    own = {key[len(_OWN):]: v for key, v in pres.items() if key.startswith(_OWN) and v}
-    return ({RI_BUDGET: pres["budget_ri"]} if pres.get("budget_ri") else {}) | own
-
-
-_OWN = "budget:"  # the key of a budget under the sheet's own label (`budget:Budget de l’AIMF`)
-# the lines after such a budget's line: free text (`Depuis 2002, 104 000 € ont été investis à Kayes`,
-# not the AIMF's budget), whose years are the presentation's
-_AFTER_OWN = "after:budget"
-# `Budget de l’AIMF : 5 millions d’euros`: a budget line the form does not print, after another field
-_OWN_BUDGET_RE = re.compile(r"^(Budget\b[^:]{0,40}?)\s*:\s*(.*)$")
-
-
-_LABEL_TAIL_RE = re.compile(r"^[^:\d]{1,40}:\s*(.*)$")  # a label's last words and its colon
-
-
-def _presentation(lines: list[str]) -> tuple[dict[str, list[str]], list[str]]:
-    """Labelled fields of `Présentation du partenariat`, each as its lines, and the free text
-    (sheets of other kinds have only prose there)."""
-    found: dict[str, list[str]] = {}
-    free: list[str] = []
-    current = None
-    label_open = False  # the label runs on to the next line (`Budget consacré à la coopération` / `décentralisée/an :`)
-    for raw in lines:
-        s = raw.strip()
-        hit = next(((key, m) for key, pat in _PRES_LABELS if (m := re.search(pat, s, re.IGNORECASE))), None)
-        if label_open and not hit and (tail := _LABEL_TAIL_RE.match(s)):
-            s = tail.group(1)
-        label_open = False
-        own = None if hit or current in ("budget_dc", "budget_ri") else _OWN_BUDGET_RE.match(s)
-        if own:  # its lines were the field's above (AIMF: `1979 : adhésion à l’AIMF` in the legal framework)
-            current = own_key = _OWN + squash_spaces(own.group(1))
-            found.setdefault(current, []).append(own.group(2).strip())
-            if own.group(2).strip():  # a value on its line is all of it (Montreuil's is on the next line)
-                current = _AFTER_OWN
-        elif current == _AFTER_OWN and not hit and s[:1].islower():
-            found[own_key].append(s)  # a wrapped value
-        elif current == _AFTER_OWN and not hit:
-            found.setdefault(current, []).append(s)
-            free.append(raw)
-        elif hit:
-            key, m = hit
-            after = s[m.end():]
-            if key == "formal":
-                after = re.sub(r"^.*?régissant le partenariat\s*", "", after)
-            if key == "budget_dc" and re.search(r"Budget consacré aux relations", after):
-                current = "budget_ri"  # both budget labels on one line: the first value is empty
-                found.setdefault(current, [])
-                continue
-            after = re.sub(r"^[^:]*:\s*", "", after) if ":" in after else after
-            label_open = ":" not in s[m.start():] and not after.strip()
-            current = key
-            found.setdefault(key, []).append(after.strip())
-        elif current:
-            found[current].append(s)
-        else:
-            free.append(raw)
-    return found, free
 
 
 # an actions table ends at the next table or the sections after it
@@ -371,7 +284,7 @@ class CufReader(Reader):
             return min([x for x in list(marks.values()) + [len(lines)] if x is not None and x > i])
 
         presentation = lines[pres_i + 1:upto(pres_i)] if pres_i < len(lines) else []
-        pres_lines, free = _presentation(presentation)
+        pres_lines, free = cuf_presentation.presentation(presentation)
         pres = {k: join_lines(v) for k, v in pres_lines.items()}
         if "formal" in pres:  # its label cut over two lines (`… régissant le` / `partenariat:`)
             pres["formal"] = re.sub(r"^[^:]{0,60}?régissant\s+le\s+partenariat\s*:?\s*", "", pres["formal"])
@@ -394,7 +307,8 @@ class CufReader(Reader):
             countries=[self.country], legal_framework=pres.get("formal") or None,
             first_contact=pres.get("first_contact") or None, history=history, objectives=objectives,
             perspectives=perspectives, documents=cuf_documents.documents(lines, docs_i, clean),
-            budget=_budget(pres.get("budget_dc"), presentation), extra=_other_budget(pres),
+            budget=cuf_presentation.budget(pres.get("budget_dc"), presentation),
+            extra=cuf_presentation.other_budget(pres),
             contacts=self.contacts(lines[:head_end], french, partner, pres.get("formal")), partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
@@ -402,10 +316,10 @@ class CufReader(Reader):
             # initier une coopération`), every formal act (`Mai 1989 … Juin 2006 : renouvellement`) and the
             # cooperation's budget years (`2008 : 64 500 €`); not the international-relations budget's, the
             # town's for every partner (Ivry's `2007 : 88 000 euros`), which dates no work of this pair
-            years=dates.years(" ; ".join(v for k, v in pres.items() if k in ("first_contact", "formal", "budget_dc",
-                                                                                 _AFTER_OWN)
-                                          or k.startswith(_OWN)),
-                               self.repertoire.year).found,
+            years=dates.years(" ; ".join(v for k, v in pres.items()
+                                         if k in ("first_contact", "formal", "budget_dc", cuf_presentation.AFTER_OWN)
+                                         or k.startswith(cuf_presentation.OWN)),
+                              self.repertoire.year).found,
         )
         _party_facts(sheet, place_commune(ident.get("ml_place", ""), self.geo) if partner else None)
         if pres.get("formal"):  # its lines kept apart: `… une action en 2005` / `Protocole … 2006`
@@ -492,7 +406,7 @@ class CufReader(Reader):
                 continue
             text = join_lines([t for _, t in row.cells[0].lines])
             if row.intro is not None:  # `Appui institutionnel à l’ARK :` / `- en logistique`: one project
-                text = f"{row.intro.text} {_BULLET_RE.sub('', text.strip())}"
+                text = f"{row.intro.text} {BULLET_RE.sub('', text.strip())}"
             described = join_lines([t for c in ([row.intro] if row.intro else []) + row.cells for _, t in c.lines])
             when = durations(year_lists(squash_spaces(" ".join(strip_number(c.text) for c in row.when))))
             if not when and row.period:

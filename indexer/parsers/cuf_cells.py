@@ -21,13 +21,13 @@ from ..text import join_lines, squash_spaces
 from . import dates, fields
 
 # the table's header (`Domaines d’intervention`), not a row's label that opens like it (`Domaine de la santé`)
-_HEADER_RE = re.compile(
+HEADER_RE = re.compile(
     r"^(Domaines?(?!\s+(?:de|du|des)\s)|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
     r"Actions de coopération)\b", re.IGNORECASE)
 _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
 _TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
-_BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
+NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
+BULLET_RE = re.compile(r"^(?:[-–•▪➤*]\s*|\d{1,2}\s*[.)]\s+|\d{1,2}\s*[.)]$)")
 _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cours|[àa] la demande|[àa] l.[ée]tude|"
                  r"depuis le d[ée]marrage|depuis le d[ée]but|en projet|"
                  r"permanent\w*|ponctuel\w*|mensuel\w*|trimestriel\w*|\d\s*(?:à|a)\s*\d\s*(?:fois )?par an|"
@@ -35,7 +35,7 @@ _PERIOD_WORDS = (r"chaque ann[ée]e|tous les ans|annuel\w*|par an\b|idem|en cour
 _LENGTH_LED = re.compile(rf"^(?:sur|pendant|pour)\s+{fields.YEARS_LENGTH}", re.IGNORECASE)  # a start's length
 _WHEN_RE = re.compile(rf"(?:19|20)\d\d|\b(?:{dates.MONTHS})\b|{_PERIOD_WORDS}|\b\d\d[-/]\d\d\b|\b0[1-9]/\d\d\b",
                       re.IGNORECASE)
-_NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
+NON_MONEY = re.compile(r"aux frais|[àa] leurs frais|\bdons?\b|gratuit|b[ée]n[ée]vol|offerts?|attente|b[ée]n[ée]fices|"
                         r"«\s*«|^\s*«|\bidem\b|non chiffr|pris en charge|budget global|int[ée]gr[ée] (?:dans|au)|"
                         r"^P\.?M\.?$|pour m[ée]moire", re.IGNORECASE)
 # a line ending on one of these words (`En continu depuis` / `1987`, `Intégré dans un` / `budget global`)
@@ -63,7 +63,7 @@ class Cell:
 
 @lru_cache(maxsize=8192)
 def is_when(text: str) -> bool:
-    t = _BULLET_RE.sub("", text.strip())
+    t = BULLET_RE.sub("", text.strip())
     if not t or fields.amounts(t) and not re.fullmatch(r"[\d\s/–-]+", t):
         return False
     found = _WHEN_RE.findall(t)
@@ -101,10 +101,10 @@ _ABOUT_AMOUNT = re.compile(ABOUT + r"(?:\s*\(?par\s[^()]{1,30}\)?)?\.?")
 
 @lru_cache(maxsize=8192)
 def is_budget(text: str, bare: bool) -> bool:
-    t = _BULLET_RE.sub("", text.strip())
+    t = BULLET_RE.sub("", text.strip())
     if not t:
         return False
-    if _NON_MONEY.search(t) and len(t) < 45 and not (re.match(r"^[A-ZÀ-Ý]", t) and dates.years(t).found):
+    if NON_MONEY.search(t) and len(t) < 45 and not (re.match(r"^[A-ZÀ-Ý]", t) and dates.years(t).found):
         return True
     if re.fullmatch(r"[\d\s.,/€()+=-]*\d[\d\s.,/€()+=-]*(?:/\s*an|par an)?(?:\s*\((?:moyenne|estim\w*|environ)\))?",
                     t) and not re.fullmatch(
@@ -116,7 +116,7 @@ def is_budget(text: str, bare: bool) -> bool:
     words = len(re.findall(r"[A-Za-zÀ-ÿ]{4,}", t))
     if not bare and re.match(r"^[A-Za-zÀ-ÿ]", t) and dates.years(t).found:
         return False  # a row written on one line: label, project, year, amount
-    tail = _TAIL_MONEY.search(" " + t)
+    tail = TAIL_MONEY.search(" " + t)
     if not bare and tail and re.match(r"^[A-ZÀ-Ý]", t) and not _MONEY_WORDS.search(t) \
             and len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", t[:tail.start()])) >= 2:
         return False  # `Alphabétisation Réhabilitation Ecole 20 000 Fr`: a row on one line
@@ -130,7 +130,7 @@ def is_domain(text: str, alone: bool = False) -> bool:
     if text.strip().startswith(("-", "•", "–")):
         return False
     t = text.strip(" :-")
-    if not t or len(t) > 70 or dates.years(t).found or _TAIL_MONEY.search(" " + t):
+    if not t or len(t) > 70 or dates.years(t).found or TAIL_MONEY.search(" " + t):
         return False
     if t[0].islower():  # a label starts with a capital; `techniques de Mopti` ends the line above it
         return False
@@ -143,7 +143,7 @@ def is_domain(text: str, alone: bool = False) -> bool:
 
 def _starts_cell(prev: str, line: str) -> bool:
     s = line.strip()
-    if _BULLET_RE.match(s):
+    if BULLET_RE.match(s):
         return True
     if not prev:
         return True
@@ -153,7 +153,7 @@ def _starts_cell(prev: str, line: str) -> bool:
     if re.match(r"^[AÀà] [A-ZÀ-Ý]", p) and p.endswith(";") and len(p) <= 40:
         return False  # `A Saguélé et à Komanfara ;`: a place in front of its project
     if re.search(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$", p) and re.match(r"^[A-ZÀ-Ý]{3,}\b", s) \
-            and not _upper(p):
+            and not upper(p):
         return False  # `Oumar Elhadji` / `TOURE et…`: a person's name wraps, first name then SURNAME
     if _NAME_CUT.search(p) and re.match(r"^[A-ZÀ-Ý][\w-]+\s*[:,)]", s):
         return False  # `Aide attribuée à Handicap` / `International :pour des actions`: a name cut in two
@@ -161,7 +161,7 @@ def _starts_cell(prev: str, line: str) -> bool:
         return False  # `fonctionnement des services : échange` / `D.G.S`: an acronym alone ends the line above
     if re.search(r"\b(?:[A-Z]\.){2,}$", p):
         return False  # `Commandé à l’O.N.G.` / `C.P.F.M. de Sévaré`: an acronym's stops end no cell
-    if _upper(p) and _upper(s) and len(p) < 40 and not re.search(r"\d", s):
+    if upper(p) and upper(s) and len(p) < 40 and not re.search(r"\d", s):
         return False  # a heading on two lines
     if re.match(r"^\(\d", s) and re.search(r"(?:€|FF|euros?|FCFA)\s*\.$", p, re.IGNORECASE):
         return True  # `5.488 €.` then `(33.840 FF) ou`: the next amount of a budget column
@@ -172,7 +172,7 @@ def _starts_cell(prev: str, line: str) -> bool:
         return True  # `6 000,00 €` / `mieux faire connaître…`: an amount alone, then the text it cut
     if s[:1].islower() or s[:1] in "(&«»:;,)":
         return False
-    complement = re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not _upper(p)
+    complement = re.match(r"^(Avec|Pour|Par|Dans|Grâce|Via|Dont|Notamment|Ainsi|Et)\b", s) and not upper(p)
     return not complement  # a complement of the line above is no new project
 
 
@@ -180,7 +180,7 @@ def _starts_cell(prev: str, line: str) -> bool:
 _NAME_CUT = re.compile(r"\b(?:à|de|du|des|par|pour|avec|au|aux)\s+[A-ZÀ-Ý][\w-]+$")
 # A capitalised noun of doing and its complement (`Construction de puisards`, `Formations du
 # personnel`, `Equipement de locaux`): a project of its own, even short, not the end of the line above.
-_NAMES_A_TASK = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:tions?|ments?|ages?)\s+(?:de|du|des|d['’])\s*\w")
+NAMES_A_TASK = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:tions?|ments?|ages?)\s+(?:de|du|des|d['’])\s*\w")
 
 
 def _wrapped_tail(prev: str, line: str) -> bool:
@@ -188,8 +188,8 @@ def _wrapped_tail(prev: str, line: str) -> bool:
     an unfinished line of a cell that already wraps ends that cell rather than
     starting a project."""
     return not re.search(r"[.;:!?)…]$", prev) and (len(line.split()) <= 3 and len(line) <= 25 or len(line) <= 20) \
-        and not line.rstrip().endswith(":") and not _NAMES_A_TASK.match(line.strip()) \
-        and not _BULLET_RE.match(line) and kind_of(line) in ("action", "domain")
+        and not line.rstrip().endswith(":") and not NAMES_A_TASK.match(line.strip()) \
+        and not BULLET_RE.match(line) and kind_of(line) in ("action", "domain")
 
 
 def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -211,7 +211,7 @@ def segments(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def cells_of(seg: list[tuple[int, str]], k: int, after: str | None = None) -> list[Cell]:
     """A segment cut into cells by cell grammar, each with its kind (`after`:
     the kind of the segment before, `header` when it held only the header)."""
-    numbered = sum(bool(_NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
+    numbered = sum(bool(NUMBER_RE.match(t.strip())) for _, t in seg) >= 2
     cells = _cut(seg, k, after, numbered)
     for i, c in enumerate(cells):
         c.kind = _own_kind(cells, i)
@@ -239,7 +239,7 @@ def _cut(seg: list[tuple[int, str]], k: int, after: str | None, numbered: bool) 
             prev = ""
             continue
         dangling = bool(cells and prev and DANGLING.search(prev))  # `Intégré dans un` / `budget global`
-        if _HEADER_RE.match(s) and len(s) < 90 and not dates.years(s).found and not dangling:
+        if HEADER_RE.match(s) and len(s) < 90 and not dates.years(s).found and not dangling:
             prev, in_header = "", True
             continue
         if in_header and re.match(r"^[a-zà-ÿ(]", s) and not dates.years(s).found:
@@ -256,7 +256,7 @@ def _cut(seg: list[tuple[int, str]], k: int, after: str | None, numbered: bool) 
 def _continues(last: Cell, prev: str, s: str, numbered: bool) -> bool:
     """Line `s` goes on with the cell `last`, whose last line is `prev` (empty after a gap)."""
     if numbered:  # `1.`, `2.`…: a numbered cell runs to the next number
-        return not _NUMBER_RE.match(s)
+        return not NUMBER_RE.match(s)
     cont = bool(prev) and not _starts_cell(prev, s)
     if cont and not _CONNECT.search(prev) and not s.startswith("(") \
             and kind_of(last.text) == kind_of(s) and kind_of(s) in ("when", "budget") and not _LENGTH_LED.match(s):
@@ -281,11 +281,11 @@ def _own_kind(cells: list[Cell], i: int) -> str:
     c = cells[i]
     kind = kind_of(c.text)
     first = c.lines[0][1].strip()
-    if kind == "action" and len(c.lines) > 1 and _upper(first) and is_domain(first):
+    if kind == "action" and len(c.lines) > 1 and upper(first) and is_domain(first):
         kind = "domain"  # `EAU :` over its sub-items
     nxt = cells[i + 1] if i + 1 < len(cells) else None
     alone = len(cells) == 1 or (i == 0 and nxt is not None and nxt.block != c.block
-                                and _BULLET_RE.match(nxt.text))
+                                and BULLET_RE.match(nxt.text))
     # alone, a label is short or narrow (`Construction et équipement de deux centres de santé` is a project)
     alone = bool(alone) and (len(c.text.split()) <= 4 or max(len(t.strip()) for _, t in c.lines) <= 28)
     if kind == "action" and is_domain(c.text, alone):
@@ -297,7 +297,7 @@ def _numbered_column(cells: list[Cell], after: str) -> None:
     """Numbered cells after an actions column are its dates (or, bare, nothing
     but their number); after a dates column, its amounts."""
     for c in cells:
-        body_text = _NUMBER_RE.sub("", c.text).strip()
+        body_text = NUMBER_RE.sub("", c.text).strip()
         if after == "when":
             c.kind = "budget"
         elif not body_text or is_when(body_text):
@@ -306,10 +306,10 @@ def _numbered_column(cells: list[Cell], after: str) -> None:
 
 def _budget_after_dates(cells: list[Cell]) -> None:
     """The budget column after a dates column: `2000`, `15000 pour les 2`."""
-    digits = sum(bool(re.match(r"^\d", _BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
+    digits = sum(bool(re.match(r"^\d", BULLET_RE.sub("", c.text))) or c.kind == "budget" for c in cells)
     if digits * 2 >= len(cells) and any(c.kind == "action" for c in cells):
         for c in cells:
-            if re.match(r"^\d", _BULLET_RE.sub("", c.text)) and c.kind in ("action", "when"):
+            if re.match(r"^\d", BULLET_RE.sub("", c.text)) and c.kind in ("action", "when"):
                 c.kind = "budget"
 
 
@@ -322,7 +322,7 @@ def _odd_cells(cells: list[Cell]) -> None:
             ("when", lambda t: bool(dates.years(t).found), ("action",))):
         if kinds.count(kind) * 2 >= len(kinds) > 1:
             for c in cells:
-                t = _BULLET_RE.sub("", c.text)
+                t = BULLET_RE.sub("", c.text)
                 if c.kind in others and test(t) and (c.kind == "action" or re.fullmatch(r"\d+", t)) \
                         and not (kind == "when" and _one_line_row(t)):
                     c.kind = kind
@@ -330,7 +330,7 @@ def _odd_cells(cells: list[Cell]) -> None:
 
 def _one_line_row(text: str) -> bool:
     """`Échange d’infirmières (convention) 2002-2003`: a project written with its dates, on one line."""
-    m = _TAIL_WHEN.search(text)
+    m = TAIL_WHEN.search(text)
     if m is None:
         return False
     head = text[:m.start()]
@@ -341,7 +341,7 @@ def _headings_beside_domains(cells: list[Cell]) -> None:
     """Upper-case headings beside domain headings are headings too (no dates or budget among them)."""
     if any(c.kind == "domain" for c in cells) and not _dated(cells):
         for c in cells:
-            if c.kind == "action" and _upper(c.text) and len(c.text) <= 60:
+            if c.kind == "action" and upper(c.text) and len(c.text) <= 60:
                 c.kind = "domain"
 
 
@@ -353,7 +353,7 @@ def _domain_column(cells: list[Cell]) -> list[Cell]:
     merged: list[Cell] = []
     for c in cells:
         if c.kind in ("action", "domain") and merged and merged[-1].kind == "domain" and (
-                c.kind == "action" or _upper(merged[-1].lines[-1][1]) and _upper(c.text)
+                c.kind == "action" or upper(merged[-1].lines[-1][1]) and upper(c.text)
                 and c.block == merged[-1].block):
             merged[-1].lines += c.lines
         else:
@@ -404,7 +404,7 @@ def column_cells(cells: list[Cell], after: str | None) -> list[Cell]:
             and (narrow or all(c.kind == "when" for c in cells)):
         out: list[Cell] = []
         for c in cells:
-            if c.kind in ("domain", "section", "period", "skip", "budget") or _BULLET_RE.match(c.text):
+            if c.kind in ("domain", "section", "period", "skip", "budget") or BULLET_RE.match(c.text):
                 out.append(c)
             elif not out or out[-1].kind != "when" or out[-1].block != c.block or date_led(c.text) and (
                     not _UNFINISHED.search(out[-1].text) or not re.match(r"^(?:19|20)\d\d\b", c.text)):
@@ -451,7 +451,8 @@ def dates_inside(cell: Cell) -> tuple[list[tuple[int, str]], list[tuple[int, str
     return None
 
 
-def _upper(text: str) -> bool:
+def upper(text: str) -> bool:
+    """Written mostly in capitals (over seven in ten of its letters), as labels and headings are."""
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
 
@@ -487,19 +488,19 @@ def is_prose(text: str, after_prose: bool = False) -> bool:
     with a determiner or a pronoun, states something (`2 classes ont été
     construites…`) or exclaims; after such a sentence, a finished line too."""
     t = text.strip()
-    if _BULLET_RE.match(t):
+    if BULLET_RE.match(t):
         return False
     return bool(_PROSE_RE.match(t) and len(t.split()) >= 6 or _VERB_RE.search(t) and len(t.split()) >= 5
                 or t.endswith("!") or after_prose and (t.endswith((".", "…", "!")) or bool(DANGLING.search(t))))
 _MONEY_WORDS = re.compile(r"total|soit|dont|\bpour\b|\bsur\b|co[uû]t|montant|budget|financ|particip|subvention|"
                           r"apport|estim|environ|\bpar\b|\bet\b", re.IGNORECASE)
 # an amount ending the text (`20 000 Fr`, `5 millions de franc CFA`)
-_TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?(?:\s*(?:millions?|milliards?)(?:\s+de)?)?"
+TAIL_MONEY = re.compile(r"\s+((?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+)?(?:\s*(?:millions?|milliards?)(?:\s+de)?)?"
                          r"\s*(?:€|euros?|k€|F\s*CFA|FCFA|FF|Frs?|francs?(?:\s+CFA)?|E)\.?"
                          r"(?:\s*/\s*an|\s+par an)?)\s*$", re.IGNORECASE)
 # `Cartographie 2006-2007 12 747`: a bare amount after the row's dates
-_TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
-_TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*"
+TAIL_BARE = re.compile(r"(?<=(?:19|20)\d\d)\s+((?:\d{1,3}(?:[ .]\d{3})+|\d{3,}))\s*$")
+TAIL_WHEN = re.compile(r"\s+((?:depuis|dès|en|de|entre|début|fin)?\s*"
                         r"(?:19|20)\d\d(?:\s*(?:[-–/,à]|et|au)\s*(?:(?:19|20)\d\d|\d\d))*"
                         r"(?:\s*\([^)]*\))?)\s*$", re.IGNORECASE)
 
@@ -509,7 +510,7 @@ def heading(cell: Cell) -> str:
     Adduction d'eau / Forages…`), else the whole cell."""
     head = []
     for _, line in cell.lines:
-        if not _upper(line):
+        if not upper(line):
             break
         head.append(line.strip())
     out = " ".join(head) if head else cell.text

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import dates
-from .cuf_cells import _BULLET_RE, CONNECT_WORDS, DANGLING, Cell, _upper, dates_inside, is_domain
+from .cuf_cells import BULLET_RE, CONNECT_WORDS, DANGLING, Cell, dates_inside, is_domain, upper
 from .cuf_rows import Row
 
 
@@ -23,7 +23,7 @@ def label_line_over_row(cells: list[Cell]) -> None:
     label, project, after = cells[0], cells[1], cells[2]
     text = label.text.strip()
     if label.kind != "action" or len(label.lines) != 1 or len(text.split()) > 4 or re.search(r"\d", text) \
-            or _BULLET_RE.match(text) or not is_domain(text, alone=True):
+            or BULLET_RE.match(text) or not is_domain(text, alone=True):
         return
     if project.kind == "action" and project.block == label.block and after.kind in ("when", "budget") \
             and after.lines[0][0] == project.lines[-1][0] and cells[-1].kind in ("when", "budget"):
@@ -35,7 +35,7 @@ def cut_by_gap(prev: Cell, first: Cell) -> bool:
     (`chaque année, des` / `réalisations sont`): a lower-case start after an
     unfinished line of the same kind of text; an upper-case heading cut after
     its dangling word (`… LIQUIDES ET` / `SOLIDES`)."""
-    if prev.kind == "domain" and DANGLING.search(prev.text) and _upper(prev.text) and _upper(first.text) \
+    if prev.kind == "domain" and DANGLING.search(prev.text) and upper(prev.text) and upper(first.text) \
             and first.kind in ("domain", "action") and len(first.lines) == 1:
         return True
     return bool(prev.kind in ("when", "action") and re.match(r"^[a-zà-ÿ]", first.text)
@@ -56,7 +56,7 @@ def dangling_goes_on(last: Cell, cells: list[Cell]) -> bool:
     if last.kind != "action" or not (DANGLING.search(last.text) or open_paren):
         return False
     at = next((i for i, c in enumerate(cells) if c.kind not in ("when", "budget") or len(c.lines) > 1), None)
-    if at is None or cells[at].kind != "action" or _BULLET_RE.match(cells[at].text) \
+    if at is None or cells[at].kind != "action" or BULLET_RE.match(cells[at].text) \
             or not DANGLING.search(last.text) and not re.match(r"^[a-zà-ÿ]", cells[at].text):
         return False  # inside an open parenthesis, only a lower-case start goes on with it
     last.lines += cells.pop(at).lines

@@ -14,7 +14,7 @@ import re
 from ..domains import map_domain
 from ..text import squash_spaces
 from . import dates
-from .cuf_cells import _BULLET_RE, Cell, cells_of, heading
+from .cuf_cells import BULLET_RE, Cell, cells_of, heading
 from .cuf_rows import Row, monotone
 
 
@@ -35,7 +35,7 @@ def level_labels(cells: list[Cell], seg: list[tuple[int, str]], nxt: list[Cell])
     wrapped over several lines."""
     return len(cells) >= 2 and width(seg) <= 28 and len(nxt) == len(cells) \
         and all(c.kind in ("domain", "action") and len(c.lines) == 1 and len(c.text.split()) <= 4
-                and not _BULLET_RE.match(c.text) for c in cells) \
+                and not BULLET_RE.match(c.text) for c in cells) \
         and 2 * sum(bool(map_domain(c.text)) for c in cells) >= len(cells) \
         and all(n.kind == "action" for n in nxt) and [c.top for c in cells] == [n.top for n in nxt]
 
@@ -62,7 +62,7 @@ def first_column(band: list[Row], rows: list[Row], waiting: dict, tops: dict[int
     if len(segs) != 2 or any(r.domain for r in band):
         return
     first = [r for r in band if r.cells[0].segment == segs[0]]
-    if len(first) > 3 or any(_BULLET_RE.match(r.text) or len(r.text) > 80 for r in first):
+    if len(first) > 3 or any(BULLET_RE.match(r.text) or len(r.text) > 80 for r in first):
         return
     if not narrower([ln for r in first for ln in r.cells[0].lines],
                      [ln for r in band if r not in first for ln in r.cells[0].lines]):
@@ -217,7 +217,7 @@ def chronicle(cells: list[Cell], segs: list[list[tuple[int, str]]], k: int) -> b
     both long, and the dates column after them level with the first one, not
     with the projects (a projects column cut in two by a page would have the
     dates level with neither part)."""
-    if len(cells) < 6 or any(_BULLET_RE.match(c.text) for c in cells) or k + 2 >= len(segs):
+    if len(cells) < 6 or any(BULLET_RE.match(c.text) for c in cells) or k + 2 >= len(segs):
         return False
     nxt = [c for c in cells_of(segs[k + 1], k + 1, "domain") if c.kind == "action"]
     whens = [c.top for c in cells_of(segs[k + 2], k + 2, "action") if c.kind == "when"]

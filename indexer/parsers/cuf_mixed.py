@@ -13,19 +13,19 @@ from ..domains import map_domain
 from ..text import fold, squash_spaces
 from . import dates, fields
 from .cuf_cells import (
-    _NAMES_A_TASK,
-    _NON_MONEY,
-    _NUMBER_RE,
-    _TAIL_BARE,
-    _TAIL_MONEY,
-    _TAIL_WHEN,
     ABOUT,
+    NAMES_A_TASK,
+    NON_MONEY,
+    NUMBER_RE,
+    TAIL_BARE,
+    TAIL_MONEY,
+    TAIL_WHEN,
     Cell,
-    _upper,
     closes_range,
     is_domain,
     is_when,
     kind_of,
+    upper,
 )
 
 # One-word domain labels that a row may carry in front of its project (`Santé Construction…`).
@@ -69,7 +69,7 @@ def _split_when(c: Cell) -> list[Cell]:
     ending with its amount -> the dates cell and the budget cell."""
     text = c.text
     tail = [a.start for a in fields.amounts(text) if a.currency and not text[a.end:].strip(" .)")]
-    bare = _TAIL_BARE.search(text)  # `2004-2005  32 015`: a bare amount after the dates (not `2003 2006`)
+    bare = TAIL_BARE.search(text)  # `2004-2005  32 015`: a bare amount after the dates (not `2003 2006`)
     if not tail and bare and not re.fullmatch(r"(?:19|20)\d\d", bare.group(1)):
         tail = [bare.start(1)]
     dated = dated_amount(text)
@@ -110,7 +110,7 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
     column = _dates_or_amount(c)
     if column is not None:
         return column
-    if c.kind == "domain" and not _upper(c.text) and len(c.lines[0][1].split()) >= 3:
+    if c.kind == "domain" and not upper(c.text) and len(c.lines[0][1].split()) >= 3:
         split = split_mixed(Cell("action", c.lines, c.top, c.segment, c.block), labelled, framed)
         if len(split) > 1:  # `Elevage Auxiliaires d’élevages, coopératives…`: a label and its project
             return split
@@ -123,7 +123,7 @@ def split_mixed(c: Cell, labelled: bool = False, framed: bool = False) -> list[C
         money, text = _tail_amount(text)
         if money and is_when(text.strip()):
             return _periodic(c, text.strip(), money)
-        m = _TAIL_WHEN.search(text)
+        m = TAIL_WHEN.search(text)
         if m and len(text[:m.start()].split()) >= 2:
             when, text = m.group(1), text[:m.start()]
             # `… avec MAE pour` / `2007 et 2008`: the preposition went with the date
@@ -157,7 +157,7 @@ _TAIL_STATUS = re.compile(r"(?:(?:19|20)\d\d|\ben cours)\s+(en cours)\s*$", re.I
 
 def _tail_amount(text: str) -> tuple[str | None, str]:
     """The amount ending a one-line row, and what stands before it."""
-    m = _TAIL_MONEY.search(text) or _TAIL_BARE.search(text)
+    m = TAIL_MONEY.search(text) or TAIL_BARE.search(text)
     if m and closes_range(text, m.start()):
         m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's
     dated = None if m else dated_amount(text)
@@ -179,7 +179,7 @@ def _dates_or_amount(c: Cell) -> list[Cell] | None:
                                          c.segment, c.block)]
     # a budget cell in words opening with a year (`2005 Gratuit pour` / `notre` / `collectivité`): the row's date
     year = re.match(r"\s*((?:19|20)\d\d)\s+(?=[^\W\d])", c.lines[0][1]) if c.kind == "budget" else None
-    if year and _NON_MONEY.search(c.text):
+    if year and NON_MONEY.search(c.text):
         when = Cell("when", [(c.lines[0][0], year.group(1))], c.top, c.segment, c.block)
         rest = [(c.lines[0][0], c.lines[0][1][year.end():])] + c.lines[1:]
         return [when, Cell("budget", rest, c.top, c.segment, c.block, anchor=when)]
@@ -223,7 +223,7 @@ def _column_gap(c: Cell) -> bool:
 
 def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | None, str]:
     """A domain label written in front of a row's project (`Santé Construction…`), and the rest."""
-    number = _NUMBER_RE.match(text)
+    number = NUMBER_RE.match(text)
     if number:  # `2. Gestion des déchets Envoi d’une benne…`: a numbered row's label, then its project
         label, rest = _leading_label(text[number.end():].strip(), True, True)
         return (f"{number.group(0).strip()} {label}", rest) if label else (None, text)
@@ -245,6 +245,6 @@ def _leading_label(text: str, row_wise: bool, labelled: bool) -> tuple[str | Non
     for n in (2, 3):  # `Secteur marchand Formation d’artisans…  48 000 €`: a label in the row's own words
         head, rest = " ".join(words[:n]), " ".join(words[n:])
         if row_wise and len(words) > n + 2 and head[:1].isupper() and all(w[:1].islower() for w in words[1:n]) \
-                and fold(words[n - 1]) not in _LINK_WORDS and _NAMES_A_TASK.match(rest):
+                and fold(words[n - 1]) not in _LINK_WORDS and NAMES_A_TASK.match(rest):
             return head, rest
     return None, text

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..text import YEAR_RE
 from . import dates
-from .cuf_cells import _BULLET_RE, _NUMBER_RE, Cell
+from .cuf_cells import BULLET_RE, NUMBER_RE, Cell
 
 
 @dataclass
@@ -95,8 +95,8 @@ def align(rows: list[Row], cells: list[Cell], tops: dict[int, int],
     of lines, to stack rows written one segment each."""
     if not rows or not cells:
         return []
-    numbers = [_NUMBER_RE.match(r.text.strip()) for r in rows]
-    cell_numbers = [_NUMBER_RE.match(c.text.strip()) for c in cells]
+    numbers = [NUMBER_RE.match(r.text.strip()) for r in rows]
+    cell_numbers = [NUMBER_RE.match(c.text.strip()) for c in cells]
     if all(numbers) and all(cell_numbers):  # rows and cells numbered alike: by number
         out, used = [], set()
         for r, m in zip(rows, numbers, strict=True):  # numbers: one per row
@@ -299,7 +299,7 @@ def counts_its_parts(row: Row) -> bool:
     deux centres multimédias :` / `- École Mamadou Konaté` / `- Maison des jeunes de Sogoniko`): the
     items it has not named yet are its parts, not projects of their own."""
     m = _COUNT_BEFORE_ITEMS.search(row.cells[0].text)
-    if m is None or len(row.cells) > 1 and not all(_BULLET_RE.match(c.text) for c in row.cells[1:]):
+    if m is None or len(row.cells) > 1 and not all(BULLET_RE.match(c.text) for c in row.cells[1:]):
         return False
     n = _COUNTED.get(m.group(1).lower()) or int(m.group(1))
     return len(row.cells) - 1 < n

@@ -28,17 +28,17 @@ from itertools import pairwise
 
 from ..domains import map_domain
 from .cuf_cells import (
-    _BULLET_RE,
-    _HEADER_RE,
-    _NUMBER_RE,
+    BULLET_RE,
     CONNECT_WORDS,
+    HEADER_RE,
+    NUMBER_RE,
     Cell,
-    _upper,
     cells_of,
     heading,
     is_domain,
     is_prose,
     segments,
+    upper,
 )
 from .cuf_joins import cut_by_gap, dangling_goes_on, label_line_over_row, unfinished_tail
 from .cuf_labels import (
@@ -144,7 +144,7 @@ class _TableReader:
         that only goes on with the last cell of the segment before joins it."""
         seg = self.segs[k]
         header_before = k and given is None and self.last_kind is None \
-            and _HEADER_RE.match(self.segs[k - 1][0][1].strip())
+            and HEADER_RE.match(self.segs[k - 1][0][1].strip())
         after = "header" if header_before else self.last_kind
         if given is None:
             # a band opening without its label in a table whose rows have labels: it may carry it in front
@@ -179,7 +179,7 @@ class _TableReader:
         if self._numbered_label(k, cells):
             cells[0].lines, cells[0].kind = [ln for c in cells for ln in c.lines], "domain"
             return cells[:1]
-        if len(cells) == 1 and cells[0].kind == "domain" and self.last_kind == "domain" and not _upper(cells[0].text):
+        if len(cells) == 1 and cells[0].kind == "domain" and self.last_kind == "domain" and not upper(cells[0].text):
             cells[0].kind = "action"  # a lone cell after a domain cell is its project
         elif len(cells) == 1 and cells[0].kind in ("domain", "action") and k + 1 < len(self.segs) \
                 and (len(cells[0].text) <= 80 or width(self.segs[k]) <= 28):  # long, a label wraps narrow
@@ -201,7 +201,7 @@ class _TableReader:
         """A numbered label in a narrow segment before the row's projects (`3. Assainissement et lutte` / … /
         `pauvreté »` / `avec à terme la création…`): the row's first column, one cell whatever its length."""
         return k + 1 < len(self.segs) and self.last_kind not in ("domain", "action") \
-            and bool(_NUMBER_RE.match(cells[0].text)) and not any(_BULLET_RE.match(c.text) for c in cells[1:]) \
+            and bool(NUMBER_RE.match(cells[0].text)) and not any(BULLET_RE.match(c.text) for c in cells[1:]) \
             and all(c.kind in ("domain", "action") for c in cells) and width(self.segs[k]) <= 28 \
             and self.peek(k + 1, "domain")[:1] == ["action"]
 
@@ -219,7 +219,7 @@ class _TableReader:
         elif self._first_column_only(k):
             cell.kind = "action"  # a row whose other cells are empty: its first column is its project
             self.own_label.add(id(cell))
-        elif nxt and nxt[0] == "action" and self.last_kind != "domain" and not _BULLET_RE.match(cell.text) \
+        elif nxt and nxt[0] == "action" and self.last_kind != "domain" and not BULLET_RE.match(cell.text) \
                 and (map_domain(cell.text) and narrower(seg, self.segs[k + 1]) or done and width(seg) <= 28):
             cell.kind = "domain"
 
@@ -243,7 +243,7 @@ class _TableReader:
         """Short labels in a narrow segment, projects after them: a row's first column."""
         return 1 < len(cells) and k + 1 < len(self.segs) and self.last_kind not in ("domain", "action") \
             and (len(cells) <= 3 or all(len(c.text.split()) <= 3 and map_domain(c.text) for c in cells)) \
-            and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not _BULLET_RE.match(c.text)
+            and all(c.kind in ("domain", "action") and len(c.text) <= 80 and not BULLET_RE.match(c.text)
                     for c in cells) and "action" in self.peek(k + 1, "domain")[:1] \
             and width(self.segs[k]) <= 28
 
@@ -334,7 +334,7 @@ class _TableReader:
         """An action cell: a row's label between its projects, a sentence about
         the project above, the end of a cut cell, or a new row."""
         if self.band and not self.domains and not any(r.domain for r in self.band) \
-                and len(c.text.split()) <= 3 and map_domain(c.text) and not _BULLET_RE.match(c.text) \
+                and len(c.text.split()) <= 3 and map_domain(c.text) and not BULLET_RE.match(c.text) \
                 and nxt is not None and nxt.kind == "action" and nxt.block == c.block:
             # `Appui à la modernisation…` / `État civil` / `Formation de cadres municipaux`:
             # a row's label printed between its projects, level with the row's middle
@@ -342,7 +342,7 @@ class _TableReader:
             for r in self.band:
                 r.domain = heading(c)
             return
-        if self.band and _BULLET_RE.match(c.text) and (_PROPOSALS.search(self.band[-1].cells[0].text)
+        if self.band and BULLET_RE.match(c.text) and (_PROPOSALS.search(self.band[-1].cells[0].text)
                                                         or counts_its_parts(self.band[-1])):
             self.band[-1].cells.append(c)  # `Diagnostic et propositions d'actions` / `- …`: its proposals
             return
@@ -350,8 +350,8 @@ class _TableReader:
         if above is not None and is_prose(c.text, len(above.cells) > 1):
             above.cells.append(c)  # a sentence about the project above, not a project
             return
-        if above is not None and _BULLET_RE.match(above.cells[0].text) and not _BULLET_RE.match(c.text) \
-                and c.block == above.cells[-1].block and nxt is not None and _BULLET_RE.match(nxt.text) \
+        if above is not None and BULLET_RE.match(above.cells[0].text) and not BULLET_RE.match(c.text) \
+                and c.block == above.cells[-1].block and nxt is not None and BULLET_RE.match(nxt.text) \
                 and not is_domain(c.text, alone=True):
             above.cells.append(c)  # `-Réalisation de la Mairie…` / `Aide de la ville … au montage…` / `-…`: its words
             return
@@ -435,7 +435,7 @@ class _TableReader:
             return
         head, items = waiting[0], waiting[1:]
         if head.lead or len(head.cells) != 1 or not head.text.endswith(":") or head.when or head.budget \
-                or any(len(r.cells) != 1 or not _BULLET_RE.match(r.text) or r.when for r in items) \
+                or any(len(r.cells) != 1 or not BULLET_RE.match(r.text) or r.when for r in items) \
                 or len({r.cells[0].segment for r in waiting}) != 1:
             return
         for r in items:

@@ -8,7 +8,7 @@ import re
 
 from ..text import fold, squash_spaces
 from . import dates
-from .cuf_cells import _BULLET_RE, _NUMBER_RE, is_prose
+from .cuf_cells import BULLET_RE, NUMBER_RE, is_prose
 
 # `Projet d’aviculture : Abandonné`, `Nouveaux Forages : Abandonnés`, `Abandon du projet`: the row says the
 # project was dropped (not `enfants (abandonnés…`, people; nor a work `abandonné puis repris`)
@@ -69,7 +69,7 @@ def dated_status(when: str | None, updated: str | None) -> str | None:
 
 
 def strip_number(text: str) -> str:
-    return _NUMBER_RE.sub("", text.strip()).strip()
+    return NUMBER_RE.sub("", text.strip()).strip()
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý0-9])")
@@ -81,7 +81,7 @@ def title_of(text: str) -> str:
     bullets and numbering dropped, a budget or date in parentheses and a
     month with its year (`en juillet 2007`) removed, trailing punctuation
     dropped."""
-    t = _BULLET_RE.sub("", squash_spaces(text))
+    t = BULLET_RE.sub("", squash_spaces(text))
     first = _SENTENCE_END.split(t, maxsplit=1)[0]
     if first != t and len(first.split()) >= 3:
         t = first  # a cell written as a paragraph: its first sentence names the project

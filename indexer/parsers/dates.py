@@ -287,6 +287,14 @@ def formal_year(text: str | None, until: int | None = None) -> int | None:
     found = years("\n".join(clauses), until).found or years(text, until).found
     return found[0] if found else None
 
+
+def names_formal_act(text: str | None) -> bool:
+    """A state or convention cell that names a signed act (« Jumelage », « Accord de coopération »), not
+    its absence (« Pas de convention », « En contact »)."""
+    if not text or re.match(r"^(pas de|inexistante|aucun)", fold(text)):
+        return False
+    return bool(re.search(r"sign|accord|protocole|convention|charte|jumelage|declaration", fold(text)))
+
 # --- First contact -------------------------------------------------------------
 
 _SIGNING_RE = re.compile(r"sign[ée]|charte|convention|protocole|accord|jumelage")
@@ -316,7 +324,8 @@ def sentences(text: str) -> list[str]:
 def closed(text: str) -> str:
     """A text ended as a sentence of its own, with one stop for its last stops, semicolons and spaces, so that
     `sentences` parts it from the next: the projects a sheet's `first_contact` reads seldom end with one, and run
-    together, one project's year would date another's visit (`algerie.project_sentences`, `maroc._first_contact`)."""
+    together, one project's year would date another's visit (`algerie_dates.project_sentences`,
+    `maroc._first_contact`)."""
     return text.rstrip(" .;") + "."
 
 

@@ -20,25 +20,19 @@ from indexer.text import EMAIL_RE, fold, normal_case, reflow, squash_spaces
 
 from . import Reader, dates, fields
 from .contacts import person_name, with_email
-from .maroc_contacts import _FAX_RE, _PHONE_RE, parse_contacts, who_persons
-from .maroc_projects import build_actions, joined, parse_budget, years_in
+from .maroc_contacts import FAX_RE, PHONE_RE, parse_contacts, who_persons
+from .maroc_projects import build_actions, chronology_actions, joined, parse_budget, years_in
 from .maroc_sheet import (
-    _FRENCH_START,
     YEAR,
+    Ctx,
     Item,
     SheetData,
-    TocEntry,
-    _Ctx,
-    _logical_lines,
-    _next_nonblank,
-    _split_partner_names,
-    _strip_marker,
-    chronology_actions,
     core_name,
-    find_sheets,
-    parse_toc,
+    logical_lines,
     read_sheet,
+    strip_marker,
 )
+from .maroc_toc import FRENCH_START, TocEntry, find_sheets, next_nonblank, parse_toc, split_partner_names
 from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "Répertoire des partenariats de coopération décentralisée franco-marocains"
@@ -132,7 +126,7 @@ def _split_domains(content: str, more: list[str]) -> tuple[list[str], list[str]]
                     parts = pieces
             labels += [p[:1].upper() + p[1:] for p in parts if p]
     for line in more:
-        item = _strip_marker(line).strip(" .")
+        item = strip_marker(line).strip(" .")
         if line.startswith("-") and ":" not in item and len(item) <= 50:
             labels.append(item[:1].upper() + item[1:])
         else:
@@ -145,7 +139,7 @@ def _mentions(text: str, party: Party) -> bool:
     return bool(key) and key in fold(text)
 
 
-def build_sheet(ctx: _Ctx, start: int, end: int, toc: TocEntry | None,
+def build_sheet(ctx: Ctx, start: int, end: int, toc: TocEntry | None,
                 french_raw: str, partner_raws: list[str], ll: list[tuple[int, str]],
                 common: SheetData | None = None, common_range: tuple[int, int] | None = None,
                 ) -> list[Sheet]:
@@ -274,11 +268,11 @@ def _item_text(it: Item) -> str:
 
 # --- Listed partnerships and synthesis -------------------------------------
 
-def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
+def parse_listed(ctx: Ctx, start: int, end: int) -> list[Sheet]:
     out = []
     entries: list[list[tuple[int, str]]] = []
-    for n, s in _logical_lines(ctx.lines, start, end):
-        if " / " in s and not s.startswith("→") and _FRENCH_START.match(s):
+    for n, s in logical_lines(ctx.lines, start, end):
+        if " / " in s and not s.startswith("→") and FRENCH_START.match(s):
             entries.append([(n, s)])
         elif entries:
             entries[-1].append((n, s))
@@ -286,7 +280,7 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
         n0, head = entry[0]
         fr_raw, ma_raw = [x.strip() for x in head.split(" / ", 1)]
         fr, ma = french_party(fr_raw), moroccan_party(ma_raw)
-        arrows = [_strip_marker(s) for _, s in entry[1:] if s.startswith("→")]
+        arrows = [strip_marker(s) for _, s in entry[1:] if s.startswith("→")]
         framework = arrows[0] if arrows and not arrows[0].startswith("Contact") else None
         legal, extra = framework, {}
         if framework and re.fullmatch(r"[\d\s]*\w*\s*(19|20)\d\d", framework):
@@ -300,9 +294,9 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
                 contact = Contact(name=person_name(name), role=role.strip() or None,
                                   organisation=fr.name, side="french")
             elif contact is not None:
-                if phone := _PHONE_RE.match(s):
+                if phone := PHONE_RE.match(s):
                     contact.phone = phone.group(3).strip()
-                elif fax := _FAX_RE.match(s):
+                elif fax := FAX_RE.match(s):
                     contact.fax = fax.group(1).strip()
                 elif EMAIL_RE.fullmatch(s):
                     contact.email = with_email(contact.email, s)
@@ -319,16 +313,16 @@ def parse_listed(ctx: _Ctx, start: int, end: int) -> list[Sheet]:
     return out
 
 
-def apply_synthesis(ctx: _Ctx, start: int, end: int, records: list[Partnership]) -> None:
+def apply_synthesis(ctx: Ctx, start: int, end: int, records: list[Partnership]) -> None:
     """Add each domain of the synthesis to the partnerships it lists."""
     domain = sub = None
-    for n, s in _logical_lines(ctx.lines, start, end):
+    for n, s in logical_lines(ctx.lines, start, end):
         if s.startswith("ANNEXES"):
             break
         if s.startswith("➤"):
-            sub = _strip_marker(s).strip()
+            sub = strip_marker(s).strip()
             continue
-        if "/" not in s and not _FRENCH_START.match(s):
+        if "/" not in s and not FRENCH_START.match(s):
             domain, sub = s, None
             continue
         fr_raw, _, ma_raw = s.partition("/")
@@ -393,7 +387,7 @@ def parse(text: str, document: str) -> ParseResult:
 
 def _parse(doc: Document, result: ParseResult) -> None:
     lines = doc.lines
-    ctx = _Ctx(doc.name, lines, result)
+    ctx = Ctx(doc.name, lines, result)
     toc = parse_toc(lines)
     sheets = find_sheets(lines)
     listed_start = next((i for i, l in enumerate(lines)
@@ -406,7 +400,7 @@ def _parse(doc: Document, result: ParseResult) -> None:
         ctx.warn(toc[0].line, f"le sommaire et le document n'ont pas autant de fiches ({len(toc)} et {len(sheets)})")
     for k, (st, en) in enumerate(sheets):
         french_raw = lines[st].strip()
-        j = _next_nonblank(lines, st)
+        j = next_nonblank(lines, st)
         assert j is not None  # find_sheets found the sheet by this Moroccan collectivity line
         partner_line = lines[j].strip()
         entry = toc[k] if k < len(toc) else None
@@ -416,17 +410,17 @@ def _parse(doc: Document, result: ParseResult) -> None:
         subs = [i for i in range(st, en) if re.match(r"^Partenariat avec (la |le |l')", lines[i].strip())]
         built: list[Sheet] = []
         if subs:  # Marseille: one part per Moroccan city, after a common part
-            common_ll = _logical_lines(lines, j + 1, subs[0])
+            common_ll = logical_lines(lines, j + 1, subs[0])
             common = read_sheet([(n, s) for n, s in common_ll if not s.startswith("(")], ctx)
             bounds = subs + [en]
             for a, b in pairwise(bounds):
                 name = re.sub(r"^Partenariat avec (la |le |l')", "", lines[a].strip())
-                ll = _logical_lines(lines, a + 1, b)
+                ll = logical_lines(lines, a + 1, b)
                 built += build_sheet(ctx, a, b, entry, french_raw, [name[:1].upper() + name[1:]],
                                      ll, common=common, common_range=(st, subs[0]))
         else:
-            ll = _logical_lines(lines, j + 1, en)
-            built = build_sheet(ctx, st, en, entry, french_raw, _split_partner_names(partner_line), ll)
+            ll = logical_lines(lines, j + 1, en)
+            built = build_sheet(ctx, st, en, entry, french_raw, split_partner_names(partner_line), ll)
         for sheet in built:
             ps, acts = sheet.records(doc, result)
             ps.sources.sort(key=lambda src: src.first_line)  # a common part comes first

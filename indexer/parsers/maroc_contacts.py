@@ -19,10 +19,10 @@ from indexer.records import Contact, Party
 from indexer.text import EMAIL_RE, fold, squash_spaces
 
 from . import contacts as shared
-from .maroc_sheet import core_name
+from .maroc_sheet import EXEC_RE, core_name
 
-_PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.IGNORECASE)
-_FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.IGNORECASE)
+PHONE_RE = re.compile(r"^(Tél|Tel|Port)\s*\.?\s*(/\s*Fax)?\s*:?\s*(.+)$", re.IGNORECASE)
+FAX_RE = re.compile(r"^Fax\s*:?\s*(.+)$", re.IGNORECASE)
 _WEB_RE = re.compile(r"^<?(https?://|www\.)\S+>?$")
 _ORG_RE = re.compile(
     r"^(Ville|Commune|Conseil\b|Mairie|Municipalité|Hôtel de|Préfecture|Province|Wilaya|Communauté|"
@@ -30,7 +30,6 @@ _ORG_RE = re.compile(
 # a service named under a person is the person's (not an address block of its own)
 _SERVICE_RE = re.compile(r"^(Service des|Direction)\b", re.IGNORECASE)
 _MARKER_RE = re.compile(r"^(Agents?|Également|Élus?|Elus?) en charge", re.IGNORECASE)
-_PERSON_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
 _CIVILITY_SPLIT = re.compile(r",?\s+(?=(?:M\.|Mme|Mlle)\s)")
 _ADDRESS_RE = re.compile(r"^\d+[,\s-]|\b\d{2}\s?\d{3}\b|\bB\.?\s?P\.?\s*\d|\b(rue|avenue|av\.|bd|boulevard|"
                          r"place|cedex|quai|cours)\b", re.IGNORECASE)
@@ -50,7 +49,7 @@ def _new_persons(s: str, marker: str, elected: bool) -> list[_Block]:
     """`M. Jean-Michel DACLIN, Vice-président de la CU` or `Mme A, Mme B` -> one block per person."""
     out = []
     for part in _CIVILITY_SPLIT.split(s):
-        name, _, role = part.partition(",") if _PERSON_RE.match(part) else (part, "", "")
+        name, _, role = part.partition(",") if EXEC_RE.match(part) else (part, "", "")
         name = shared.person_name(name)
         if not name:
             continue
@@ -72,7 +71,7 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
         if _MARKER_RE.match(s):
             marker, seen_marker = s, not s.startswith(("Élu", "Elu"))
             continue
-        if _PERSON_RE.match(s) or (marker and re.match(r"^[A-Z][a-zé]+\s+[A-Z]{3,}", s)):
+        if EXEC_RE.match(s) or (marker and re.match(r"^[A-Z][a-zé]+\s+[A-Z]{3,}", s)):
             new = _new_persons(s, marker, not seen_marker)
             blocks += new
             cur = new[-1] if new else cur
@@ -101,7 +100,7 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
 def _contact_detail(cur: _Block, s: str) -> bool:
     """A telephone, fax, e-mail or web line of the current block, read into its contact."""
     c = cur.contact
-    m = _PHONE_RE.match(s)
+    m = PHONE_RE.match(s)
     if m:
         phone, fax = shared.phone_and_fax(m.group(3))
         c.phone = c.phone or phone
@@ -109,7 +108,7 @@ def _contact_detail(cur: _Block, s: str) -> bool:
             c.fax = c.fax or phone
         c.fax = c.fax or fax
         return True
-    m = _FAX_RE.match(s)
+    m = FAX_RE.match(s)
     if m:
         c.fax = c.fax or shared.clean_number(m.group(1))
         return True
@@ -287,7 +286,7 @@ def _who_persons(lines: list[str], names: tuple[list[str], list[str]]) -> list[t
     cur: _Block | None = None
     for s in lines:
         pm = _PREFIX_RE.match(s)
-        if pm and not _PERSON_RE.match(pm.group("p")):
+        if pm and not EXEC_RE.match(pm.group("p")):
             prefix_side = shared.side_of(Contact(organisation=pm.group("p")), *names, None) or prefix_side
         found = shared.named_in_text(s)
         arrow = re.match(r"^→\s*", s)

@@ -1,5 +1,6 @@
 """A Morocco sheet's projects as actions: a theme whose body only lists projects, split into one project per
-entry; each project's years and budget; the action drafts the sheet's records carry.
+entry; each project's years and budget; the action drafts the sheet's records carry, a chronology's dated
+entries too (`chronology_actions`).
 
 A module of its own because a project is read from its own item alone, while maroc.py builds the sheet around
 it (parties, head fields, contacts) and reads the document's other parts. The sheet reads its own budget and
@@ -13,7 +14,7 @@ from indexer.records import Budget
 from indexer.text import fold, reflow
 
 from . import dates, fields
-from .maroc_sheet import YEAR, Item, _Ctx, clean, dates_of_title, short_title
+from .maroc_sheet import YEAR, Ctx, Item, clean, dates_of_title, short_title
 from .sheet import ActionDraft
 
 _DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
@@ -126,7 +127,7 @@ def _action_years(it: Item, description: str | None) -> tuple[int | None, int | 
     return start, end
 
 
-def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[ActionDraft]:
+def build_actions(items: list[Item], ctx: Ctx, page: int | None) -> list[ActionDraft]:
     actions = []
     for it in split_project_lists(items, ctx.lines):
         f = it.fields
@@ -158,3 +159,34 @@ def build_actions(items: list[Item], ctx: _Ctx, page: int | None) -> list[Action
             original_text="\n".join(ctx.lines[it.first - 1: it.last]).strip(),
         ))
     return actions
+
+
+# --- A chronology -------------------------------------------------------------
+
+_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+
+
+_DATED_RE = re.compile(rf"^(?:(?:\d{{1,2}}(?:er|\^{{er}})?\s+)?(?:{_MONTHS})\s+)?"
+                       r"(?P<year>(?:19|20)\d\d)\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
+
+
+def chronology_actions(entries: list[tuple[int, str]], page: int | None) -> list[ActionDraft]:
+    """A sheet's CHRONOLOGIE (Montereau-Safi, the only one), as (line number, text): each dated
+    entry (`Avril 2006 : Séjour d'une équipe de football…`) is something the partnership did that
+    year, an action like the dated rows of other sheets' tables; an undated paragraph after it
+    (`Envoi de matériel médical…`) is another of the same year."""
+    out: list[ActionDraft] = []
+    year: int | None = None
+    for n, entry in entries:
+        text = entry.strip()
+        m = _DATED_RE.match(text)
+        if m:
+            year, text = int(m.group("year")), m.group("text").strip()
+        if year is None or not text:
+            continue
+        out.append(ActionDraft(
+            title=short_title(text), keep_title=True, first=n, last=n, description=text,
+            when=str(year), start=year, end=year, span=False, section="Chronologie", page=page,
+            original_text=entry.strip(),
+        ))
+    return out

@@ -1,18 +1,16 @@
-"""The Morocco repertoire's sheets line by line: the table of contents, where each sheet starts,
-the classes of lines (status headings, theme headings, project field labels), and the walk
-through one sheet's parts (head fields, projects, partnership information, contacts)."""
+"""The Morocco repertoire's sheets line by line: the classes of lines (status headings, theme headings,
+project field labels), and the walk through one sheet's parts (head fields, projects, partnership
+information, contacts). Where each sheet starts, and the table of contents: `maroc_toc.py`."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from indexer import geography
 from indexer.domains import map_domain
 from indexer.records import ParseResult
 from indexer.text import fold, squash_spaces
 
 from . import dates
-from .sheet import ActionDraft
 
 YEAR = 2008
 
@@ -25,7 +23,8 @@ def clean(line: str) -> str:
     return squash_spaces(s)
 
 
-def _strip_marker(line: str) -> str:
+def strip_marker(line: str) -> str:
+    """A line without its list marker (`→`, `-`, `•`, `➤`), so that a bulleted label or item reads as a plain one."""
     return re.sub(r"^(→|-|•|➤)\s*", "", line).strip()
 
 
@@ -48,6 +47,7 @@ HEAD_FIELD_RE = re.compile(
     r"Domaines? d'activités?|Objet|N\.B\.)\s*:\s*(?P<rest>.*)$")
 
 
+# a person's line, opening with a civility: an executive's under a sheet's heading, a contact's (maroc_contacts)
 EXEC_RE = re.compile(r"^(M\.|Mme|Mlle)\s*\S")
 
 
@@ -82,7 +82,7 @@ def action_label(line: str) -> tuple[str, str, str] | None:
     """(field, label, inline text) when the line opens a field of a project."""
     text = line
     if text.startswith(("→", "- ", "-")) and re.match(r"^(→|-)\s*\S", text):
-        stripped = _strip_marker(text)
+        stripped = strip_marker(text)
         # a bullet is a label only when it reads "Label : text" or is an objective
         if not re.match(r"^(Objectifs?\b|[A-ZÉ][^:]{0,40}:)", stripped):
             return None
@@ -140,15 +140,6 @@ def dates_of_title(text: str) -> tuple[int | None, int | None]:
 
 
 @dataclass
-class TocEntry:
-    line: int
-    french: str
-    moroccan: str
-    page: int
-    group: str
-
-
-@dataclass
 class Item:
     """A project being read."""
 
@@ -170,92 +161,9 @@ class Item:
         self.fields.setdefault(fld, []).append(text)
 
 
-def parse_toc(lines: list[str]) -> list[TocEntry]:
-    entries: list[TocEntry] = []
-    group = ""
-    in_toc = False
-    for i, raw in enumerate(lines):
-        s = squash_spaces(raw)
-        if s == "Sommaire":
-            in_toc = True
-            continue
-        if not in_toc:
-            continue
-        if s == "Éditorial" and i > 20:
-            break
-        if re.match(r"^[IVX]+\.\s", s):
-            group = s.split(".", 1)[1].strip()
-            continue
-        m = re.match(r"^(.+?)/(.+?)\s+p\.(\d+)$", raw.strip())
-        if m and group != "Documents complémentaires":
-            entries.append(TocEntry(i + 1, squash_spaces(m.group(1)), squash_spaces(m.group(2)),
-                                    int(m.group(3)), group))
-    return entries
+class Ctx:
+    """The document being read, which every reader of its parts warns about by line number."""
 
-
-_FRENCH_START = re.compile(r"^(Ville|Conseil général|Conseil régional|Communauté urbaine)\b")
-
-
-_MOROCCAN_START = re.compile(
-    r"^(Communes? (urbaine|rurale)s?|Conseil régional|Cercle|Préfecture|Province)\b")
-
-
-_GROUP_RE = re.compile(r"^(Villes|Communautés urbaines|Conseils généraux|Conseils régionaux)$")
-
-
-def _next_nonblank(lines: list[str], i: int) -> int | None:
-    j = i + 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    return j if j < len(lines) else None
-
-
-def find_sheets(lines: list[str]) -> list[tuple[int, int]]:
-    """0-based (start, end exclusive) of every sheet, found by its shape."""
-    starts = []
-    stop = len(lines)
-    for i, raw in enumerate(lines):
-        s = raw.strip()
-        if s.startswith("AUTRES PARTENARIATS RÉPERTORIÉS"):
-            stop = i
-            break
-        if not _FRENCH_START.match(s):
-            continue
-        j = _next_nonblank(lines, i)
-        if j is None or not _MOROCCAN_START.match(lines[j].strip()):
-            continue
-        k = _next_nonblank(lines, j)
-        if k is None or not (EXEC_RE.match(lines[k].strip()) or lines[k].strip().startswith("(")):
-            continue
-        starts.append(i)
-    sheets = []
-    for n, st in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else stop
-        # a group title ("Conseils généraux") just before the next sheet is not part of this one
-        e = end
-        while e > st and (not lines[e - 1].strip() or _GROUP_RE.match(lines[e - 1].strip())):
-            e -= 1
-        sheets.append((st, e))
-    return sheets
-
-
-def _split_partner_names(raw: str) -> list[str]:
-    """`Communes urbaines de Rabat, Meknès, Marrakech et Fès` -> one name per commune."""
-    m = re.match(r"^Communes (urbaines|rurales) (?:de |d')(.+)$", raw.strip())
-    if not m:
-        return [raw.strip()]
-    kind = "Commune urbaine" if m.group(1) == "urbaines" else "Commune rurale"
-    parts = re.split(r",\s*|\s+et\s+(?:de\s+|d')?", m.group(2))
-    names = []
-    for p in parts:
-        p = p.strip(" .")
-        if not p:
-            continue
-        names.append(f"{kind} {geography.with_de(p)}")
-    return names
-
-
-class _Ctx:
     def __init__(self, document: str, lines: list[str], result: ParseResult):
         self.document = document
         self.lines = lines
@@ -279,7 +187,7 @@ class SheetData:
     suspended: bool = False
 
 
-def _logical_lines(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+def logical_lines(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
     """Non-blank cleaned lines with their 1-based numbers; a heading glued to
     the next line by the extraction (`INFORMATIONS …**Contacts à Fès**`) is split."""
     out = []
@@ -296,7 +204,7 @@ def _logical_lines(lines: list[str], start: int, end: int) -> list[tuple[int, st
     return out
 
 
-def read_sheet(ll: list[tuple[int, str]], ctx: _Ctx) -> SheetData:
+def read_sheet(ll: list[tuple[int, str]], ctx: Ctx) -> SheetData:
     """Walk a sheet's lines through its parts: head fields, projects, partnership information, contacts."""
     return _SheetReader(ll, ctx).read()
 
@@ -305,7 +213,7 @@ class _SheetReader:
     """One walk through a sheet: the part being read (`mode`) chooses the method that reads a
     line, and a part heading (contacts, information, a status, key figures) changes the part."""
 
-    def __init__(self, ll: list[tuple[int, str]], ctx: _Ctx):
+    def __init__(self, ll: list[tuple[int, str]], ctx: Ctx):
         self.ll, self.ctx = ll, ctx
         self.data = SheetData()
         self.mode = "head"
@@ -382,7 +290,7 @@ class _SheetReader:
             self.ctx.warn(n, "ligne de fiche hors de tout champ :", s)
 
     def _extra_line(self, idx: int, n: int, s: str, nxt: str) -> None:
-        if self.extra_field == "Chronologie":  # dated entries: the sheet's actions (chronology_actions)
+        if self.extra_field == "Chronologie":  # dated entries: the sheet's actions (maroc_projects.chronology_actions)
             self.data.chronology.append((n, s))
             return
         self.data.extra.setdefault(self.extra_field or "Autres", []).append(s)
@@ -562,30 +470,3 @@ def core_name(name: str) -> str:
     s = fold(name).replace("’", "'").strip(" .")
     s = _KIND_PREFIX.sub("", s, count=1)
     return squash_spaces(s)
-
-
-_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-_DATED_RE = re.compile(rf"^(?:(?:\d{{1,2}}(?:er|\^{{er}})?\s+)?(?:{_MONTHS})\s+)?"
-                       r"(?P<year>(?:19|20)\d\d)\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
-
-
-def chronology_actions(entries: list[tuple[int, str]], page: int | None) -> list[ActionDraft]:
-    """A sheet's CHRONOLOGIE (Montereau-Safi, the only one), as (line number, text): each dated
-    entry (`Avril 2006 : Séjour d'une équipe de football…`) is something the partnership did that
-    year, an action like the dated rows of other sheets' tables; an undated paragraph after it
-    (`Envoi de matériel médical…`) is another of the same year."""
-    out: list[ActionDraft] = []
-    year: int | None = None
-    for n, entry in entries:
-        text = entry.strip()
-        m = _DATED_RE.match(text)
-        if m:
-            year, text = int(m.group("year")), m.group("text").strip()
-        if year is None or not text:
-            continue
-        out.append(ActionDraft(
-            title=short_title(text), keep_title=True, first=n, last=n, description=text,
-            when=str(year), start=year, end=year, span=False, section="Chronologie", page=page,
-            original_text=entry.strip(),
-        ))
-    return out

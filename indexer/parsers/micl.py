@@ -20,7 +20,7 @@ from ..ids import partnership_id
 from ..records import Contact, ParseResult, Partnership, Party, SourceRef
 from ..text import fold, join_wrapped, squash_spaces
 from . import Reader
-from .algerie import names_formal_act
+from .dates import names_formal_act
 
 MICL = Party(
     name="Ministère de l'Intérieur et des Collectivités locales",

@@ -126,11 +126,11 @@ def same(a: tuple[str, ...], b: tuple[str, ...], ratio: float = 0.84) -> bool:
     if sa <= sb or sb <= sa:
         return True
     ja, jb = "".join(a), "".join(b)
-    return ja[0] == jb[0] and _close(ja, jb, ratio)  # spelling slips keep the first letter
+    return ja[0] == jb[0] and close(ja, jb, ratio)  # spelling slips keep the first letter
 
 
 @lru_cache(maxsize=4096)
-def _close(a: str, b: str, ratio: float) -> bool:
+def close(a: str, b: str, ratio: float) -> bool:
     """Spelling similarity; cheap upper bounds first (matching every list entry
     against every record is the slow path). Bounded cache: one document's names."""
     sm = SequenceMatcher(None, a, b)
