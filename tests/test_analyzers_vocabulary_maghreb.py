@@ -140,6 +140,10 @@ MAGHREB_CASES = {
     # « un planning familial » and goes on with « le travail du Planning familial » (alg l.1711, l.1758). One way:
     # a planning familial query does not want the word contraception
     "contraception": ("contraceptifs", "planning familial", "planning familial", None),
+    # clothes (round 55, V22): no sheet writes « habits », « habit » nor « habillement »; the first two listed 141
+    # sheets by their « habitants » (Snowball's stem, now their own: stem_exceptions.json), the third none. Vienne-
+    # Tiflet's container holds « couvertures, vêtements, ordinateurs » (Maroc l.4326). One way
+    "habits": ("habit", "vêtements", "vêtements", None),
 }
 
 
