@@ -144,6 +144,10 @@ MAGHREB_CASES = {
     # sheets by their « habitants » (Snowball's stem, now their own: stem_exceptions.json), the third none. Vienne-
     # Tiflet's container holds « couvertures, vêtements, ordinateurs » (Maroc l.4326). One way
     "habits": ("habit", "vêtements", "vêtements", None),
+    # writers (round 55, V22): no sheet writes « auteur(s) »; `auteur` listed 47 sheets by the suggestion « autour »,
+    # `auteurs` 31 by « acteurs ». Blanquefort-Timimoun welcomes « Sofiane Hadjadj, écrivain » (alg l.1332), Vienne-
+    # Tipasa works « en matière de littérature francophone » (alg l.4078). One way
+    "auteur": ("auteurs", "écrivain", "écrivain", None),
 }
 
 
