@@ -73,6 +73,10 @@ MAGHREB_CASES = {
     # Denis-Figuig writes « Protection des oiseaux : réalisation par la Ligue de protection des oiseaux d'une
     # plaquette » (Maroc l.5865). One way: a query for oiseaux keeps its own word
     "ornithologie": ("avifaune", "oiseaux", "oiseaux", None),
+    # geology (round 55, V22): no sheet writes « géolog… » nor « fossiles » (each query found none); CG Isère-Tadla-
+    # Azilal helps set up « un musée des Sciences de la Terre d'Azilal » for « des collections de minéralogie et de
+    # paléontologie » (Maroc l.5343-5349). One way
+    "géologie": ("géologique", "paléontologie", "paléontologie", None),
     # wildlife (round 53, V18): no sheet writes « faune » (the query listed Poitiers-Azrou and Montreuil-Yélimané by
     # close spellings alone); CR Nord-Pas de Calais-Doukkala-Abda values « la réserve royale de gazelles de M'Sabih
     # Talaa » (Maroc l.7478), CG Seine-Saint-Denis-Figuig protects « des oiseaux » (l.5865). One way (narrower)
