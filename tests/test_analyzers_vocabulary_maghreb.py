@@ -152,6 +152,10 @@ MAGHREB_CASES = {
     # `auteurs` 31 by « acteurs ». Blanquefort-Timimoun welcomes « Sofiane Hadjadj, écrivain » (alg l.1332), Vienne-
     # Tipasa works « en matière de littérature francophone » (alg l.4078). One way
     "auteur": ("auteurs", "écrivain", "écrivain", None),
+    # the bicycle (round 55, V22): no sheet writes « bicyclette(s) » (the query found none); CR Lorraine-Fès-Boulemane's
+    # « location de vélos », « mécanique vélo » (Maroc l.6853-6858), Chilly-Mazarin-Diéma's « vélo club » (Mali
+    # l.2523). One way: a vélo query keeps its own word
+    "bicyclette": ("bicyclettes", "vélo", "vélos", None),
 }
 
 
