@@ -156,6 +156,10 @@ MAGHREB_CASES = {
     # « location de vélos », « mécanique vélo » (Maroc l.6853-6858), Chilly-Mazarin-Diéma's « vélo club » (Mali
     # l.2523). One way: a vélo query keeps its own word
     "bicyclette": ("bicyclettes", "vélo", "vélos", None),
+    # carpets (round 55, V22): no sheet writes « tapis »; the query listed CU Nantes-Agadir alone, by the suggestion
+    # « taxis ». The carpets are woven: CG Loire-Atlantique-Agadir's women's centres teach « Tissage, broderie et
+    # couture » (Maroc l.5592), CG Seine-Saint-Denis-Figuig sells « des productions de tissage » (l.5786). One way
+    "tapis": ("tapis", "tissage", "tissage", None),
 }
 
 
