@@ -73,6 +73,10 @@ MAGHREB_CASES = {
     # Denis-Figuig writes « Protection des oiseaux : réalisation par la Ligue de protection des oiseaux d'une
     # plaquette » (Maroc l.5865). One way: a query for oiseaux keeps its own word
     "ornithologie": ("avifaune", "oiseaux", "oiseaux", None),
+    # geology (round 55, V22): no sheet writes « géolog… » nor « fossiles » (each query found none); CG Isère-Tadla-
+    # Azilal helps set up « un musée des Sciences de la Terre d'Azilal » for « des collections de minéralogie et de
+    # paléontologie » (Maroc l.5343-5349). One way
+    "géologie": ("géologique", "paléontologie", "paléontologie", None),
     # wildlife (round 53, V18): no sheet writes « faune » (the query listed Poitiers-Azrou and Montreuil-Yélimané by
     # close spellings alone); CR Nord-Pas de Calais-Doukkala-Abda values « la réserve royale de gazelles de M'Sabih
     # Talaa » (Maroc l.7478), CG Seine-Saint-Denis-Figuig protects « des oiseaux » (l.5865). One way (narrower)
@@ -140,6 +144,22 @@ MAGHREB_CASES = {
     # « un planning familial » and goes on with « le travail du Planning familial » (alg l.1711, l.1758). One way:
     # a planning familial query does not want the word contraception
     "contraception": ("contraceptifs", "planning familial", "planning familial", None),
+    # clothes (round 55, V22): no sheet writes « habits », « habit » nor « habillement »; the first two listed 141
+    # sheets by their « habitants » (Snowball's stem, now their own: stem_exceptions.json), the third none. Vienne-
+    # Tiflet's container holds « couvertures, vêtements, ordinateurs » (Maroc l.4326). One way
+    "habits": ("habit", "vêtements", "vêtements", None),
+    # writers (round 55, V22): no sheet writes « auteur(s) »; `auteur` listed 47 sheets by the suggestion « autour »,
+    # `auteurs` 31 by « acteurs ». Blanquefort-Timimoun welcomes « Sofiane Hadjadj, écrivain » (alg l.1332), Vienne-
+    # Tipasa works « en matière de littérature francophone » (alg l.4078). One way
+    "auteur": ("auteurs", "écrivain", "écrivain", None),
+    # the bicycle (round 55, V22): no sheet writes « bicyclette(s) » (the query found none); CR Lorraine-Fès-Boulemane's
+    # « location de vélos », « mécanique vélo » (Maroc l.6853-6858), Chilly-Mazarin-Diéma's « vélo club » (Mali
+    # l.2523). One way: a vélo query keeps its own word
+    "bicyclette": ("bicyclettes", "vélo", "vélos", None),
+    # carpets (round 55, V22): no sheet writes « tapis »; the query listed CU Nantes-Agadir alone, by the suggestion
+    # « taxis ». The carpets are woven: CG Loire-Atlantique-Agadir's women's centres teach « Tissage, broderie et
+    # couture » (Maroc l.5592), CG Seine-Saint-Denis-Figuig sells « des productions de tissage » (l.5786). One way
+    "tapis": ("tapis", "tissage", "tissage", None),
 }
 
 
