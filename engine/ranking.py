@@ -98,6 +98,13 @@ class Ranking:
             out.update(d for d in rest if part[d] > inherited.get(d, 0.0) * (1 + 1e-9) + 1e-12)
         return out
 
+    def decides_alike(self, listed: Callable[[set], int], decided: tuple[bool, ...] | None = None) -> bool:
+        """Whether `rank`, told `listed` and `decided`, would answer this ranking's decisions as it did,
+        in order. Nothing else it ranks by reads `listed` (a notice does): from the same query and
+        scores, it would then make this ranking again."""
+        return all((decided[k] if decided is not None and k < len(decided) else listed(docs) < n) == answer
+                   for k, (docs, n, answer) in enumerate(self.decisions))
+
     def coverage(self, doc: int) -> float:
         return self.cover.get(doc, 0.0) if self.cover is not None else 1.0
 
@@ -299,13 +306,18 @@ def _having_enough(built: BuiltQuery, parts: list[Mapping[int, float]], weights:
 
 
 def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
-         abroad: frozenset = frozenset(), decided: tuple[bool, ...] | None = None) -> Ranking:
+         abroad: frozenset = frozenset(), decided: tuple[bool, ...] | None = None,
+         made: Ranking | None = None) -> Ranking:
     """docnum -> score for the documents that match `built`. `listed` says how
     many results a set of documents makes (after filters, per listed kind);
     `abroad`, the documents whose French side is not in France; `decided`, the answers to give in
-    place of `listed`'s, in order (`Ranking.decisions`: the ranking other filters would make)."""
+    place of `listed`'s, in order (`Ranking.decisions`: the ranking other filters would make);
+    `made`, the ranking of the same query and scores by the search this one counts for, itself
+    when its decisions are taken alike (the other kind's count: its groups' scores were read again)."""
     if not built.has_text:
         return Ranking(None)
+    if made is not None and made.decides_alike(listed, decided):
+        return made
     profile = ranking_profile.current()
     parts = [group_scores(g, score, doc_count) for g in built.groups]
     formalised: set[int] = set()
