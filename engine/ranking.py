@@ -55,6 +55,8 @@ class Ranking:
     gates: list[float | None] = field(default_factory=list)  # per word group: a place word's cap (gate_places)
     gated: set[int] = field(default_factory=set)  # the documents the place caps apply to
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
+    caps: list[float | None] = field(default_factory=list)  # per word group: its place cap (place_cap; None: none)
+    excluded: set[int] = field(default_factory=set)  # the documents the query excludes (`-puits`)
     exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
     missing: list[str] = field(default_factory=list)  # word groups no document matches (missing_notice)
     unknown: list[str] = field(default_factory=list)  # every word group, when no document matches any
@@ -97,6 +99,20 @@ class Ranking:
             inherited = inherited_scores(g, score, doc_count, NAME_FIELDS)
             out.update(d for d in rest if part[d] > inherited.get(d, 0.0) * (1 + 1e-9) + 1e-12)
         return out
+
+    def decides_alike(self, listed: Callable[[set], int], decided: tuple[bool, ...] | None = None) -> bool:
+        """Whether `rank`, told `listed` and `decided`, would answer this ranking's decisions as it did,
+        in order. Nothing else it ranks by reads `listed` (a notice does): from the same query and
+        scores, it would then make this ranking again."""
+        return all((decided[k] if decided is not None and k < len(decided) else listed(docs) < n) == answer
+                   for k, (docs, n, answer) in enumerate(self.decisions))
+
+    def read_again(self) -> Ranking:
+        """A ranking of what this one read of the query's scores (`_read`), yet to decide: a search
+        counting for this one's, whose filters decide otherwise, ranks from it."""
+        return Ranking({}, parts=self.parts, proximity=self.proximity, name=self.name, abroad=self.abroad,
+                       gates=self.gates, gated=self.gated, formalised=self.formalised, caps=self.caps,
+                       excluded=self.excluded)
 
     def coverage(self, doc: int) -> float:
         return self.cover.get(doc, 0.0) if self.cover is not None else 1.0
@@ -298,14 +314,9 @@ def _having_enough(built: BuiltQuery, parts: list[Mapping[int, float]], weights:
     return None, in_the_places(built, places_of, matched, countries_only=True)
 
 
-def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
-         abroad: frozenset = frozenset(), decided: tuple[bool, ...] | None = None) -> Ranking:
-    """docnum -> score for the documents that match `built`. `listed` says how
-    many results a set of documents makes (after filters, per listed kind);
-    `abroad`, the documents whose French side is not in France; `decided`, the answers to give in
-    place of `listed`'s, in order (`Ranking.decisions`: the ranking other filters would make)."""
-    if not built.has_text:
-        return Ranking(None)
+def _read(built: BuiltQuery, score: ScoreFn, doc_count: int, abroad: frozenset) -> Ranking:
+    """A ranking of what `rank` reads of the query's scores before it decides anything: the same for
+    every listing of the query (Ranking.read_again)."""
     profile = ranking_profile.current()
     parts = [group_scores(g, score, doc_count) for g in built.groups]
     formalised: set[int] = set()
@@ -319,11 +330,30 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         caps = [place_cap(g, score, doc_count) for g in built.groups]
     if profile.place_gate and len(parts) > 1:
         parts, gates, gated = gate_places(built, parts, caps)
-    excluded = set(score(built.excluded)) if built.excluded is not None else set()
-    prox = score(built.proximity) if built.proximity is not None else {}
-    name = score(built.name) if built.name is not None else {}
-    out = Ranking({}, parts=parts, proximity=prox, name=name, gates=gates, gated=gated, formalised=formalised,
-                  abroad=frozenset(abroad) if built.french_side or built.french_kind else frozenset())
+    return Ranking({}, parts=parts, gates=gates, gated=gated, formalised=formalised, caps=caps,
+                   excluded=set(score(built.excluded)) if built.excluded is not None else set(),
+                   proximity=score(built.proximity) if built.proximity is not None else {},
+                   name=score(built.name) if built.name is not None else {},
+                   abroad=frozenset(abroad) if built.french_side or built.french_kind else frozenset())
+
+
+def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable[[set], int] = len,
+         abroad: frozenset = frozenset(), decided: tuple[bool, ...] | None = None,
+         made: Ranking | None = None) -> Ranking:
+    """docnum -> score for the documents that match `built`. `listed` says how
+    many results a set of documents makes (after filters, per listed kind);
+    `abroad`, the documents whose French side is not in France; `decided`, the answers to give in
+    place of `listed`'s, in order (`Ranking.decisions`: the ranking other filters would make);
+    `made`, the ranking of the same query and scores by the search this one counts for (the other
+    kind's count, a facet value's): itself when its decisions are taken alike, else what it read
+    decided again (its groups' scores were read again)."""
+    if not built.has_text:
+        return Ranking(None)
+    if made is not None and made.decides_alike(listed, decided):
+        return made
+    profile = ranking_profile.current()
+    out = made.read_again() if made is not None else _read(built, score, doc_count, abroad)
+    parts, caps, excluded, prox, name = out.parts, out.caps, out.excluded, out.proximity, out.name
 
     if not parts:  # only exclusions: everything else
         every = score(Q.Every())

@@ -47,7 +47,7 @@ from .surroundings import (
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 NESTED_ACTIONS = 3
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
-Planned = tuple[ParsedQuery, BuiltQuery, Known]  # a query read and built, and what the index knows
+Planned = tuple[ParsedQuery, BuiltQuery, Known, Ranking]  # a query read and built, what the index knows, its ranking
 
 
 @dataclass
@@ -142,7 +142,7 @@ def _period(req: SearchRequest) -> tuple[SearchRequest, list[str]]:
 def search(state: IndexState, req: SearchRequest, planned: Planned | None = None,
            decided: tuple[bool, ...] | None = None, evaluator: Evaluator | None = None,
            explainer: bool = False) -> dict:
-    """The response to `req`. `planned`: the query read and built by the search whose other kind, or facet
+    """The response to `req`. `planned`: the query read, built and ranked by the search whose other kind, or facet
     values, this one counts (it counts no other and answers only its total, counts and decisions); `decided`:
     `Ranking.decisions` to take; `evaluator`: that search's, so the scores it read are read once; `explainer`:
     the response's `explained` gives a listed result's explain when asked (by_vocabulary's terms search)."""
@@ -151,8 +151,9 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
         known = knows(state)
         pq = place_phrases(read(state, req.q, known), known.written, lambda key: key in state.partner_place_keys)
         built = plan(state, pq, known)
+        made = None
     else:
-        pq, built, known = planned
+        pq, built, known, made = planned
     req, said = _period(req)
     notices = respelled_notices(state, known, pq, built.notices) + said
 
@@ -168,7 +169,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     kinds = listed_kinds(facets, req.filters, built)
     mode = listing(kinds)
     ranking, score_fn, evaluator = _scores(state, built, notices, listed_counter(state, selection, mode), decided,
-                                           evaluator)
+                                           evaluator, made)
     scores, fallback = ranking.scores, ranking.fallback
 
     action_cands, part_scores = _candidates(state, scores, kinds)
@@ -214,12 +215,12 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     total = len(hits)
     # the other kind's count is what its own listing holds, whose ranking widens to partial matches and reads an
     # exclusion its own way (`assainissement Kayes` said 270 actions, that listing holds 15; `-eau` 289, not 830)
-    listings = _listings(state, req, mode if kinds else None, total, (pq, built, known), evaluator) \
+    listings = _listings(state, req, mode if kinds else None, total, (pq, built, known, ranking), evaluator) \
         if planned is None and (req.facets or not total) else Counter()
     counts.update({facets.kind.name: listings} if facets.kind is not None else {})  # what each listing holds
     if planned is not None:  # a search counting for another
         return {"total": total, "counts": counts, "decisions": ranking.decisions}
-    _count_clicks(state, req, (pq, built, known), selection, mode, ranking.decisions, counts, evaluator)
+    _count_clicks(state, req, (pq, built, known, ranking), selection, mode, ranking.decisions, counts, evaluator)
 
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
@@ -474,10 +475,11 @@ def _narrowed(facets: Registry, selection: Selection) -> bool:
     return any(f != kind for f in selection.active) or any(f != kind for f in (selection.required or {}))
 
 
-def _scores(state: IndexState, built, notices: list[str], listed, decided=None, evaluator: Evaluator | None = None
-            ) -> tuple[Ranking, ScoreFn | None, Evaluator | None]:
+def _scores(state: IndexState, built, notices: list[str], listed, decided=None, evaluator: Evaluator | None = None,
+            made: Ranking | None = None) -> tuple[Ranking, ScoreFn | None, Evaluator | None]:
     """The ranking of the matching documents (`ranking.rank`; its scores are None when browsing, no
-    text), the function that read the scores and the evaluator it read them with (`evaluator`, given)."""
+    text), the function that read the scores and the evaluator it read them with (`evaluator`, given);
+    `made`: the ranking of the search this one counts for, taken when it decides alike."""
     if not built.has_text:
         return Ranking(None), None, evaluator
     # one per request: parts shared by the groups, and by the searches counting for it, are read once
@@ -493,7 +495,7 @@ def _scores(state: IndexState, built, notices: list[str], listed, decided=None, 
     ruled_out = state.french_abroad if built.french_side else frozenset()
     if built.french_kind:  # a question asking for a kind of French collectivity: the others after
         ruled_out = ruled_out | state.french_other_kind(built.french_kind)
-    ranking = rank(built, score, len(state.docs), listed, abroad=ruled_out, decided=decided)
+    ranking = rank(built, score, len(state.docs), listed, abroad=ruled_out, decided=decided, made=made)
     notices.extend(ranking.notices)
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
