@@ -107,7 +107,11 @@ MAROC = {
     # bulleted projects, one action each (it was one action titled by the sub-heading).
     # 232 -> 233: read: Midi-Pyrénées–Marrakech's `Agriculture Agroalimentaire` (l.7046), a theme
     # in lower case after the previous project's budget, heads its own project (it was that budget).
-    "actions": 233,
+    # 233 -> 242: read: an undated theme in lower case over unlabelled text files the projects that
+    # text tells: Aix-Oujda's `SUIVI DES PROJETS` themes (l.234-282) head 17 bulleted projects (they
+    # were 6 actions titled by the themes), Strasbourg-Fès's `Appui institutionnel` and
+    # `Développement touristique et économique` (l.3836-3842) one sentence each (same count).
+    "actions": 242,
 }
 
 ALGERIE = {

@@ -38,3 +38,15 @@ def test_the_algerian_and_moroccan_projects_are_closed_alike(monkeypatch):
     assert passed == [("2004 : Visite d'une délégation à Montereau <fin> 2004 : Accueil des élus. <fin> "
                        "2004 : Journée du Maroc ; <fin>")]
     assert closed[3:] == ["Visite d'une délégation à Montereau", "Accueil des élus.", "Journée du Maroc ;"]
+
+
+def test_a_days_date_with_a_two_digit_year_is_that_year():
+    """Montady – Baramandougou's only action is dated « Du 03/02/07 / au / 21/03/07 » (Mali l.8715-8717);
+    CR Aquitaine's history « par délibération de la Commission Permanente du 15/07/02 » (Maroc l.5954). A
+    day and a month before two digits are a date, and those digits its year; a full year, a phone number or
+    an update's date are read as before."""
+    assert dates.years("Du 03/02/07 \nau \n21/03/07 ", 2008).found == [2007]
+    assert dates.years("s'est engagé, par délibération de la Commission Permanente du 15/07/02, dans un "
+                       "programme de coopération", 2008).found == [2002]
+    assert dates.years("Date de mise à jour : 09/10/2008", 2008).found == [2008]
+    assert dates.years("Tél : 04/42/91/91/29", 2008).found == []

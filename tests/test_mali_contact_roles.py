@@ -71,3 +71,18 @@ def test_a_surname_with_its_article_is_a_name_and_both_roles_are_kept():
                                    "personne responsable : Jean-Michel LE ROUX "], FRENCH, PARTNER, "Mali"))
     assert one.role == ("Élu en charge du partenariat ; Président du comité de jumelage et/ou autre personne "
                         "responsable")
+
+
+def test_the_twinning_committees_presidente_is_a_block_of_the_same_role():
+    """Braine – Mandiakuy l.1332-1342: `Présidente du comité de jumelage et/ou autre` / `personne responsable :
+    Françoise Mamdy` (a French number), then `Président du comité …` / `Jean Pierre Fané, président de
+    l'association Wa Zun We` (a Malian number). The feminine heading opens the French block; the
+    masculine one, the same role's second block, is the partner's."""
+    got = _head("Présidente du comité de jumelage et/ou autre ", "personne responsable : Françoise Mamdy ",
+                "Tél : 03 23 53 01 10           Fax : 03 23 53 01 10 ", "@ : madome@wanadoo.fr ",
+                "Site : http://madome.free.fr/madome/ ", "",
+                "Président du comité de jumelage et/ou autre ",
+                "personne responsable : Jean Pierre Fané, président de ",
+                "l’association Wa Zun We et Jean Etienne Dakouo, ", "président de l’association « club espoir » ",
+                "Tél :  00 223 680 85 41                                   Fax : ", "@ : ")
+    assert [(n, s) for n, _, s in got] == [("Françoise Mamdy", "french"), ("Jean Pierre Fané", "partner")]

@@ -152,3 +152,18 @@ def test_a_label_starts_with_a_capital():
     assert is_domain("Techniques", alone=True) == bool(map_domain("Techniques"))
     assert not is_domain("techniques de Mopti", alone=True)
     assert is_domain("SANTE") and is_domain("Santé", alone=True)
+
+
+def test_a_one_line_row_whose_amount_is_followed_by_the_years_it_covers_angouleme():
+    """`Vie économique Développement de l’action micro-crédit 2000 à 2006 1 723 (2003 à` / `2006)`
+    (Angoulême–Ségou l.1027-1028): the sheet writes each budget with the years it covers, `38 217 (2003 à
+    2006)`; on a row written on one line the bracket follows the amount: a label, a project, its dates,
+    its amount, not a title that keeps them."""
+    cell = Cell("action", [(1027, "Vie économique Développement de l’action micro-crédit 2000 à 2006 1 723 (2003 à "),
+                           (1028, "2006) ")], 0, 0, 0)
+    assert [(c.kind, c.text) for c in split_mixed(cell)] == [
+        ("domain", "Vie économique"), ("action", "Développement de l’action micro-crédit"),
+        ("when", "2000 à 2006"), ("budget", "1 723 (2003 à 2006)")]
+    # a bracket without an amount before it stays where it is (`… (convention) 2002-2003` has its dates)
+    assert [c.kind for c in split_mixed(Cell("action", [(1, "Échange d’infirmières (convention) 2002-2003")],
+                                             0, 0, 0))] == ["action", "when"]

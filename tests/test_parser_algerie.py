@@ -135,6 +135,17 @@ def test_rhone_alpes_sheet_keeps_content_but_not_empty_templates():
 
 # --- Bouches-du-Rhône: a theme cell wrapped around the description ----------
 
+def test_a_name_written_under_titre_is_the_title_however_it_wraps():
+    """`Thème` / `environnement` / `Titre` / then the project's name over four lines (l.675-682 of the
+    source): the name written in the `Titre` cell is the title (README: « the Titre if present »), not the
+    theme, even when it wraps and runs past the 140 characters of a name the text opens with."""
+    r = parse_fixture("bouches_du_rhone.txt")
+    assert r.actions[0].title.startswith("Accompagnement de la création à Alger, d’un centre de dépistage")
+    assert (r.actions[1].title, r.actions[1].domain_raw) == (
+        ("Transferts de savoir-faire dans le domaine de la gestion des déchets ménagers, de la préservation des "
+         "zones côtières et de la valorisation des zones humides"), "environnement")
+
+
 def test_bouches_du_rhone_projects():
     r = parse_fixture("bouches_du_rhone.txt")
     p = r.partnerships[0]

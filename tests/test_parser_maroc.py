@@ -56,7 +56,7 @@ def test_aix_sheet_fields():
 def test_aix_actions():
     r = _parse("aix_listed_synthesis.txt")
     acts = [a for a in r.actions if a.partnership_id == "aix-en-provence--oujda"]
-    assert len(acts) == 10
+    assert len(acts) == 19
     a = acts[0]
     assert a.id == "aix-en-provence--oujda--a01"
     assert a.status == "en cours"
@@ -67,11 +67,36 @@ def test_aix_actions():
     assert (a.budget.amount, a.budget.currency) == (2032800.0, "MAD")
     assert a.objectives.startswith("Renforcer les capacités de maîtrise d'ouvrage de la CU d'Oujda")
     assert (a.sources[0].first_line, a.sources[0].last_line) == (32, 92)
-    assert [x.title for x in acts[1:4]] == ["Environnement et espaces verts", "Circulation et Déplacements",
-                                             "Eau et Assainissement"]
     assert {x.status for x in acts[1:]} == {"suivi"}
-    # wells and irrigation file the green-spaces item under water as well
-    assert acts[1].domains == ["Environnement et déchets", "Eau et assainissement"]
+
+
+def test_aix_follow_up_themes_file_their_bullets_as_projects():
+    """« SUIVI DES PROJETS ENTRE 2001 ET 2007 » (l.94 of the excerpt, Maroc l.232): each undated theme in lower
+    case (`Environnement et espaces verts`) lists its projects as bullets, with no field of a project of its
+    own. Each bullet is a project filed under the theme; a lower-case bullet after a `:` goes on with it."""
+    r = _parse("aix_listed_synthesis.txt")
+    acts = [a for a in r.actions if a.partnership_id == "aix-en-provence--oujda"]
+    green = [a for a in acts if a.domain_raw == "Environnement et espaces verts"]
+    assert [a.title for a in green] == [
+        "Confection d'un document d'aménagement et rénovation du Parc Lalla Aïcha",
+        "Assistance pour l'instauration d'un système d'irrigation localisée",
+        "Formation du personnel en matière de gestion des espaces verts"]
+    assert [(a.sources[0].first_line, a.sources[0].last_line) for a in green] == [(98, 98), (99, 99), (100, 100)]
+    # irrigation files its item under water as well
+    assert green[1].domains == ["Environnement et déchets", "Eau et assainissement"]
+    traffic = [a for a in acts if a.domain_raw == "Circulation et Déplacements"]
+    assert len(traffic) == 5
+    assert (traffic[-1].title, traffic[-1].start, traffic[-1].end) == ("Projet PAD", 2007, 2007)
+    # the convention's themes (`- le SIG`, `- les pratiques d'aménagement`…) are parts of its bullet
+    plan = [a for a in acts if a.domain_raw == "Planification urbaine"]
+    signed = ("Signature d'une convention de partenariat le 20 octobre 2005 entre l'Agence Urbaine d'Oujda et "
+              "l'Agence d'Urbanisme du Pays d'Aix sur les thèmes suivants")
+    assert [(a.title, a.start, a.sources[0].last_line) for a in plan] == [(signed, 2005, 140)]
+    # a bullet of several sentences is named by its first
+    assert any(a.title.endswith("d'un Système d'Information Géographique (SIG) à Oujda") for a in acts)
+    # a theme whose body has a field of its own (`Remarque`), or a title that is no theme, stays as it is
+    assert "Eau et Assainissement" in [a.title for a in acts]
+    assert "Échanges entre sociétés civiles (ONG)" in [a.title for a in acts]
 
 
 def test_listed_partnerships():
@@ -211,7 +236,8 @@ def test_whole_document_counts(whole):
     # None: 20 of them Montereau's chronology
     # réalisé: 85 with Bordeaux's three `Autres projets réalisés` (one before they were split)
     # and Midi-Pyrénées' agricultural studies (they were the budget of the project above)
-    assert statuses == {"en cours": 94, "réalisé": 85, "suivi": 9, "en projet": 13, None: 32}
+    # suivi: 18, Aix-Oujda's « SUIVI DES PROJETS » one per bullet under its themes (9 when the themes were titles)
+    assert statuses == {"en cours": 94, "réalisé": 85, "suivi": 18, "en projet": 13, None: 32}
 
 
 def test_a_town_named_like_a_departement_is_the_town():
@@ -347,7 +373,7 @@ def test_a_later_entry_that_is_only_a_theme_is_filed_under_it(whole):
     assert (culture.domain_raw, culture.domains) == ("Culture /patrimoine", ["Culture et patrimoine"])
     dancers = _action(whole, "rochelle--essaouira", "Déplacement de jeunes danseurs")
     assert dancers.domain_raw == "CULTURE"
-    assert maroc_sheet._is_theme("Santé, éducation") and not maroc_sheet._is_theme("Déplacement de jeunes danseurs")
+    assert maroc_sheet.is_theme("Santé, éducation") and not maroc_sheet.is_theme("Déplacement de jeunes danseurs")
 
 
 def test_a_later_entry_that_opens_with_a_theme_of_its_own_is_filed_under_it(whole):

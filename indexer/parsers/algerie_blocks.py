@@ -91,6 +91,7 @@ _ASIDE = re.compile(r"\s\((?:[^()]*\d[^()]*|[^()]{25,})\)(?=\s*[\w«])")
 _NOUN_START = re.compile(
     r"^(?:\w+(?:tion|sion|ment|age|ure|ance|ence|ité|isme)s?|programmes?|projets?|missions?|visites?|"
     r"séminaires?|études?|accueil|appui|aide|soutien|[ée]changes?|chantiers?|diagnostics?|envoi|dons?|achats?|"
+    r"transferts?|"
     r"forums?|festivals?|colloques?|réunions?|rencontres?|semaines?|journées?|guides?|plans?|travail|"
     r"travaux|partenariat|jumelage|mise|première|deuxième|troisième|proposition|poursuite)\b", re.IGNORECASE)
 
@@ -206,6 +207,11 @@ def parse_project(lines: list[str], first: int, last: int) -> dict:
     title_lines, description_lines, partners = cells.settle()
     theme, title = _theme_and_title(_join_cells(cells.theme_lines), cells.labelled, title_lines)
     description = flow(description_lines)
+    if theme and title is None and cells.under_title and description:
+        # a name written under `Titre` is the title however it wraps, not the theme: BdR's `Transferts de
+        # savoir-faire dans le domaine de la gestion des déchets ménagers, …` (l.679-682) under `environnement`
+        name = project_title(None, None, description)
+        title = name if _NOUN_START.match(name) else None
     if partners is None and description:
         pm = re.search(r"(?m)^Partenaires\s*:\s*(.+)$", description)
         if pm:
@@ -235,6 +241,7 @@ class _ProjectCells:
         self.mode = "lead"
         self.wrap = False
         self.has_partner_label = False
+        self.under_title = False  # the text starts in the `Titre` cell
 
     def read(self, line: str) -> None:
         for step in (self._label, self._years, self._blank, self._theme, self._wrapped_theme):
@@ -303,6 +310,7 @@ class _ProjectCells:
         s = line.strip()
         self.wrap = False
         if self.mode == "title" and not self.title_lines and not self.desc:
+            self.under_title = True
             self.title_lines.append(s)
             self.mode = "title-open"
             return

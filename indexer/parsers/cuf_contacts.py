@@ -16,7 +16,7 @@ _ROLE_RE = re.compile(
     r"^\s*(Coordonnées d(?:e l.exécutif|u Président|u Secrétariat)|[ÉE]lu(?:e|\(e\))?s? en charge du partenariat|"
     r"(?:Service|Direction) (?:des|[\w ]+ et) relations internationales|Secrétaire permanent du comité|"
     r"Autre\(s\) service|(?-i:Autre(?:\(s\))? personne)|Service\(s\) de la (?:ville|collectivité)|"
-    r"Président du comité de jumelage|"
+    r"Présidente? du comité de jumelage|"
     # `responsable :` (lower case) continues a label
     r"Administrateur responsable|Personne ressource|(?-i:Responsable))", re.IGNORECASE)
 
@@ -36,7 +36,8 @@ def head_contacts(lines: list[str], french: Party, partner: Party | None, countr
         if not m:
             i += 1
             continue
-        role_key = re.sub(r"^elu\S*", "elu", fold(m.group(1)))[:16]  # `Élue`, `Élus`, `Elu(e)`: one role
+        # `Élue`, `Élus`, `Elu(e)`: one role; `Présidente du comité`, `Président du comité` too
+        role_key = re.sub(r"^elu\S*", "elu", re.sub(r"^presidente\b", "president", fold(m.group(1))))[:16]
         seen[role_key] = seen.get(role_key, 0) + 1
         fallback = "partner" if seen[role_key] > 1 or role_key.startswith("service(s) d") else "french"
         heading, colon, value = lines[i].partition(":")

@@ -156,7 +156,13 @@ _TAIL_STATUS = re.compile(r"(?:(?:19|20)\d\d|\ben cours)\s+(en cours)\s*$", re.I
 
 
 def _tail_amount(text: str) -> tuple[str | None, str]:
-    """The amount ending a one-line row, and what stands before it."""
+    """The amount ending a one-line row, and what stands before it; the years it covers may follow it in
+    brackets, as the sheet's budget cells write them (`micro-crédit 2000 à 2006 1 723 (2003 à 2006)`)."""
+    covered = re.search(r"\s+\([^()]*(?:19|20)\d\d[^()]*\)\s*$", text)
+    if covered:
+        money, head = _tail_amount(text[:covered.start()])
+        if money is not None and re.match(r"\d", money):
+            return f"{money} {covered.group(0).strip()}", head
     m = TAIL_MONEY.search(text) or TAIL_BARE.search(text)
     if m and closes_range(text, m.start()):
         m = None  # `Prêts individuels sur un an de 75 à 150 €`: the amount closes a range of the project's

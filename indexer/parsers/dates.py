@@ -101,7 +101,7 @@ def years(text: str | None, until: int | None = None) -> Years:
     their sentence marks them as planned, or when they end a period that
     starts by then (`2008-2010`)."""
     out = Years()
-    text = text or ""
+    text = _full_years(text or "")
     masked = _mask_numbers(text)
     for m in _YEAR_RE.finditer(masked):
         y = int(m.group(1))
@@ -124,6 +124,15 @@ def years(text: str | None, until: int | None = None) -> Years:
     out.dropped = sorted(set(out.dropped))
     out.planned = [y for y in whole_plans(sorted(set(out.planned) - set(out.found)), text) if y not in out.found]
     return out
+
+
+# a day's date with its year in two digits (`Du 03/02/07 au 21/03/07`, `le 16/02/07`, `du 15/07/02`)
+_SHORT_DATE_RE = re.compile(r"(?<![\d/.])([0-3]?\d/[01]?\d/)(\d\d)(?![\d/])")
+
+
+def _full_years(text: str) -> str:
+    """A two-digit year of a day's date written in full (`03/02/07` -> `03/02/2007`; 50-99 are 19xx)."""
+    return _SHORT_DATE_RE.sub(lambda m: m.group(1) + ("19" if int(m.group(2)) >= 50 else "20") + m.group(2), text)
 
 
 def whole_plans(planned: list[int], text: str | None) -> list[int]:

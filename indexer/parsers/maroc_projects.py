@@ -14,7 +14,7 @@ from indexer.records import Budget
 from indexer.text import fold, reflow
 
 from . import dates, fields
-from .maroc_sheet import YEAR, Ctx, Item, clean, dates_of_title, short_title
+from .maroc_sheet import YEAR, Ctx, Item, clean, dates_of_title, is_theme, short_title
 from .sheet import ActionDraft
 
 _DATE_TAIL = re.compile(r"\((?:[^()]*(?:19|20)\d\d[^()]*)\)\s*$")
@@ -60,6 +60,9 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
     project per entry, dated by its own dates and else by the heading's."""
     out: list[Item] = []
     for it in items:
+        if _theme_over_projects(it):
+            out += _theme_projects(it, lines)
+            continue
         grouped = it.title_raw.startswith("Autres projets")  # a sub-heading, not a project
         field = "free" if grouped else "description"
         body = it.fields.get(field, [])
@@ -98,6 +101,54 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
             sub.fields = {"description": [e.lstrip("- ")]}
             sub.body_lines = 1
             out.append(sub)
+    return out
+
+
+def _theme_over_projects(it: Item) -> bool:
+    """An undated theme in lower case (`Appui institutionnel`, `Environnement et espaces verts`) whose
+    body is only unlabelled text, a bullet list or a single sentence: the theme files the projects that
+    text tells, as an upper-case heading does (Strasbourg–Fès l.3836, Aix–Oujda's « SUIVI DES
+    PROJETS » l.232-288). A project's own name has its fields (`Description du projet`…) or its dates."""
+    body = it.fields.get("free", [])
+    if it.from_heading or set(it.fields) != {"free"} or dates_of_title(it.title_raw) != (None, None):
+        return False
+    if not is_theme(short_title(it.title_raw)):
+        return False
+    return all(line.startswith("- ") for line in body) or len(body) == 1
+
+
+def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
+    """One project per bullet (a bullet in lower case after one ending with `:` continues it: the
+    themes of a convention, Aix l.272-278), or the one sentence; filed under the theme."""
+    entries: list[str] = []
+    listing = False  # inside the list an entry's `:` opens
+    for line in it.fields["free"]:
+        text = line.removeprefix("- ")
+        listing = listing and text[:1].islower() or bool(entries) and entries[-1].rstrip().endswith(":")
+        if entries and (listing and text[:1].islower() or line[:1].islower()):
+            entries[-1] += " " + line
+        else:
+            entries.append(text)
+    out: list[Item] = []
+    used: set[int] = set()
+    for e in entries:
+        first = re.split(r"(?<=[a-zà-ÿ)])\.\s+(?=[A-ZÀ-Ý])", e, maxsplit=1)[0]  # its first sentence names it
+        title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", first.rstrip(" ;."))
+        head = re.split(r"\s:\s|\s:$", title, maxsplit=1)[0].rstrip(" :")
+        if len(head.split()) >= 3:
+            title = head
+        sub = Item(first=it.first, title_raw=title, heading=it.heading or short_title(it.title_raw), status=it.status)
+        sub.last = it.last
+        at = [i + 1 for i in range(it.first - 1, it.last)
+              if clean(lines[i]).removeprefix("- ").startswith(e[:40]) and i + 1 not in used]
+        if at:
+            sub.first = sub.last = at[0]
+            used.add(at[0])
+            while sub.last < it.last and re.match(r"^\s*(-\s+)?[a-zà-ÿ]", lines[sub.last]):
+                sub.last += 1
+        sub.fields = {"description": [e]}
+        sub.body_lines = 1
+        out.append(sub)
     return out
 
 

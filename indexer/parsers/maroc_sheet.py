@@ -337,7 +337,7 @@ class _SheetReader:
         above a line that opens no field: a heading like an upper-case one, not more of that field
         (a project's budget took in the next project, Midi-Pyrénées–Marrakech)."""
         item = self.item
-        if item is None or item.current == "free" or action_label(s) or action_label(nxt) or not _is_theme(s):
+        if item is None or item.current == "free" or action_label(s) or action_label(nxt) or not is_theme(s):
             return None
         last = (item.fields.get(item.current) or [""])[-1].rstrip()
         return (s, None) if last.endswith(".") and not re.match(r"^(→|•|➤|-)", nxt) else None
@@ -386,9 +386,9 @@ class _SheetReader:
             return None
         if self.heading:
             label = short_title(title)
-            if not _is_theme(label):  # a theme, then a name: `Développement social et urbain, politique…`
+            if not is_theme(label):  # a theme, then a name: `Développement social et urbain, politique…`
                 label = label.split(",")[0]
-            if later and _is_theme(label) and not set(map_domain(label)) & set(map_domain(self.heading)):
+            if later and is_theme(label) and not set(map_domain(label)) & set(map_domain(self.heading)):
                 return label
             return self.heading
         if self.subheading and map_domain(self.subheading):
@@ -421,7 +421,7 @@ class _SheetReader:
         target.last = n
 
 
-def _is_theme(label: str) -> bool:
+def is_theme(label: str) -> bool:
     """A title made of domain labels only (`Culture /patrimoine`, `Santé, éducation`), each of one
     or two words: a theme, not a project's name (`Déplacement de jeunes danseurs`)."""
     parts = re.split(r"\s*[/,;]\s*|\s+et\s+", label.strip())
