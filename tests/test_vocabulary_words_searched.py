@@ -21,3 +21,14 @@ def test_a_word_the_vocabulary_gives_a_meaning_is_no_typo(engine, word, close):
     assert not [text for via, text in matched if via == "typo"], close
     if word == "habits":
         assert [h["id"] for h in r["results"]] == ["vienne--tiflet"]
+
+
+def test_a_reservoir_is_also_the_water_reserve_a_sheet_writes(engine):
+    # Saumur-Sansanding's market garden « pourrait être amélioré avec la réalisation d'une réserve d'eau,
+    # alimentée par une pompe solaire » (Mali l.11739): a reservoir by the sheet's own words, which V22's entry
+    # (château d'eau, retenue d'eau) did not list (review 1 r55)
+    from test_analyzers_vocabulary_sheets import whole_query_alternatives
+    for query in ("réservoir", "réservoirs"):
+        assert "réserve d'eau" in whole_query_alternatives(query)
+        r = engine.search(SearchRequest(q=query, per_page=20, facets=False, snippets=False))
+        assert "saumur--sansanding" in [h["id"] for h in r["results"]]
