@@ -388,9 +388,18 @@ def _clause_group(schema, clause: Clause, facet_values, built: BuiltQuery, known
         # no typo: close spellings (`secteurs`) would only add noise
         if not any(known(fold_text(other)) for other in family):
             spelled = _spelled_otherwise(schema, clause.text, known, built, profile)  # that place only: `Bône`
-            alternatives = spelled or alternatives + (_typo(schema, clause.text, known, candidates)  # is no `bon`
+            alternatives = spelled or alternatives + ([] if _meant_otherwise(clause.text, known) else
+                                                      _typo(schema, clause.text, known, candidates)  # is no `bon`
                                                       or _joined_typo(schema, typed, known, candidates))
     return Group(clause.text, alternatives)
+
+
+def _meant_otherwise(word: str, known) -> bool:
+    """A word the vocabulary gives a meaning the index knows is no typo either, as the suggestion reads it
+    (suggestion._misleads: no « Vouliez-vous dire »): `habits`, which no sheet writes, means the
+    « vêtements » of Vienne-Tiflet, and its close spelling `habite`, whose stem is every header's
+    `habitants`, listed 141 sheets below it (review 1 r55)."""
+    return any(known(fold_text(meant)) for _, _, alts in find_graded_expansions([word]) for meant, _ in alts)
 
 
 def _joined(schema, typed: list[str], profile) -> list[Alternative]:

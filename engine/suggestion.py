@@ -94,8 +94,11 @@ def suggest(state: IndexState, words: list[str], known) -> str | None:
         if all(t in known.vocabulary for t in tokens):  # (the request's answers, each word asked once)
             return None
         out, changed = [], False
-        for w in words:
-            s = None if (is_filler(w) and len(meant) < len(words)) or w.endswith(TRUNCATION) \
+        # a word of a phrase of the vocabulary is the user's word: `kit` of `kit solaire` was offered `kita solaire`
+        # (the town of Kita) where the phrase found the solar sheets (review 1 r55)
+        phrased = {i for start, end, _ in find_expansions(words) if end - start > 1 for i in range(start, end)}
+        for i, w in enumerate(words):
+            s = None if (is_filler(w) and len(meant) < len(words)) or w.endswith(TRUNCATION) or i in phrased \
                 else state.speller.suggest_query(w) or _joined_suggestion(state, w, known)
             if s is not None and _misleads(state, w, s, known):
                 s = None

@@ -371,13 +371,13 @@ def whole_query_alternatives(query):
     return spans[0][2]
 
 
-
 def test_a_solar_kit_is_photovoltaic():
     # no sheet writes « kit(s) solaire(s) »: the query listed Marly-le-Roy-Kita first by the town's name, Snowball's
     # stem of kit (now apart: stem_exceptions.json); Hennebont's « Panneaux solaires CSCOM » (Mali l.6728), Dourdan's,
     # CR Nord-Pas de Calais-Kayes's « électrification solaire » are the solar equipment (round 55, V22)
     for query in ("kit solaire", "kits solaires"):
         assert {"panneaux solaires", "électrification solaire"} <= set(whole_query_alternatives(query))
+
 
 def test_teacher_training_by_its_institutions_and_school_levels_one_way():
     training = dict(find_graded_expansions(["formation", "des", "instituteurs"])[0][2])

@@ -16,6 +16,10 @@ def years_in(text: str) -> list[int]:
 
 
 def formal_year(text: str | None) -> int | None:
+    """The year of the formal act a convention field or a state table's cell names, read against the sheets'
+    own year: its first year, and none when it names no act (`dates.names_formal_act`: « Pas de convention »,
+    « En contact 2005 »). Not `dates.formal_year`, the CUF formalisation field's reading (and the sheet model's
+    for a sheet given none), which dates any field and leaves out the clauses telling of a contact or an action."""
     if text is None or not dates.names_formal_act(text):
         return None
     ys = years_in(text)

@@ -56,6 +56,9 @@ _GROUP_RE = re.compile(r"^(Villes|Communautés urbaines|Conseils généraux|Cons
 
 
 def next_nonblank(lines: list[str], i: int) -> int | None:
+    """The index of the first non-blank line after line `i`, or None: a sheet's heading is read on across the
+    blank lines the text put between its lines (`find_sheets`, and maroc.py, which reads the Moroccan
+    collectivity's line after the French one)."""
     j = i + 1
     while j < len(lines) and not lines[j].strip():
         j += 1
