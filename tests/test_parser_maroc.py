@@ -6,6 +6,7 @@ import pytest
 from expected_counts import MAROC
 from indexer.domains import map_domain
 from indexer.parsers import maroc, maroc_projects, maroc_sheet
+from indexer.records import ParseResult
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "maroc"
@@ -97,6 +98,19 @@ def test_aix_follow_up_themes_file_their_bullets_as_projects():
     # a theme whose body has a field of its own (`Remarque`), or a title that is no theme, stays as it is
     assert "Eau et Assainissement" in [a.title for a in acts]
     assert "Échanges entre sociétés civiles (ONG)" in [a.title for a in acts]
+
+
+def test_a_colon_in_a_bullets_dates_does_not_cut_its_title():
+    """Aix–Oujda l.288, a bullet under a theme: its dates' bracket writes ` : ` twice. The title is cut at a
+    colon outside brackets only (l.282's `… gestion locale : environnement, …`), so the bracket stays whole:
+    the project is named without it and dated by both its years."""
+    bullet = ("- Projet d'échange de jeunes autour de la photographie (juillet 2006 : les aixois à Oujda, "
+              "juillet 2007 : les oujdis à Aix).")
+    lines = ["Échanges culturels", "", bullet]
+    it = maroc_sheet.Item(first=1, title_raw=lines[0], heading=None, status="suivi", last=3, fields={"free": [bullet]})
+    ctx = maroc_sheet.Ctx("maroc-repertoire-2008.txt", lines, ParseResult("maroc-repertoire-2008.txt"))
+    [a] = maroc_projects.build_actions([it], ctx, None)
+    assert (a.title, a.start, a.end) == ("Projet d'échange de jeunes autour de la photographie", 2006, 2007)
 
 
 def test_listed_partnerships():

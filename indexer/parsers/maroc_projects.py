@@ -134,7 +134,7 @@ def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
     for e in entries:
         first = re.split(r"(?<=[a-zà-ÿ)])\.\s+(?=[A-ZÀ-Ý])", e, maxsplit=1)[0]  # its first sentence names it
         title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", first.rstrip(" ;."))
-        head = re.split(r"\s:\s|\s:$", title, maxsplit=1)[0].rstrip(" :")
+        head = _before_colon(title)
         if len(head.split()) >= 3:
             title = head
         sub = Item(first=it.first, title_raw=title, heading=it.heading or short_title(it.title_raw), status=it.status)
@@ -150,6 +150,18 @@ def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
         sub.body_lines = 1
         out.append(sub)
     return out
+
+
+def _before_colon(text: str) -> str:
+    """What stands before the entry's first ` : ` outside brackets: a colon in its dates' bracket
+    (`(juillet 2006 : les aixois à Oujda, juillet 2007 : les oujdis à Aix)`, Aix l.288) cuts nothing."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth = depth + 1 if ch == "(" else max(0, depth - 1) if ch == ")" else depth
+        spaced = text[i - 1:i].isspace() and (text[i + 1:i + 2].isspace() or i + 1 == len(text))
+        if ch == ":" and not depth and spaced:
+            return text[:i].rstrip(" :")
+    return text.rstrip(" :")
 
 
 def _action_years(it: Item, description: str | None) -> tuple[int | None, int | None]:
