@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.domains import map_domain
 from indexer.records import Budget
 from indexer.text import fold, reflow
 
@@ -59,8 +60,11 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
     "Déroulement des projets", Bordeaux's bullets under `Autres projets réalisés`) gives one
     project per entry, dated by its own dates and else by the heading's."""
     out: list[Item] = []
+    themed: set[str | None] = set()  # the sections (their status headings) in which a theme filed its bullets
     for it in items:
-        if _theme_over_projects(it):
+        if _theme_over_projects(it, among_themes=it.status in themed):
+            if _bullets(it):
+                themed.add(it.status)
             out += _theme_projects(it, lines)
             continue
         grouped = it.title_raw.startswith("Autres projets")  # a sub-heading, not a project
@@ -104,17 +108,27 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
     return out
 
 
-def _theme_over_projects(it: Item) -> bool:
+def _theme_over_projects(it: Item, among_themes: bool = False) -> bool:
     """An undated theme in lower case (`Appui institutionnel`, `Environnement et espaces verts`) whose
     body is only unlabelled text, a bullet list or a single sentence: the theme files the projects that
     text tells, as an upper-case heading does (Strasbourg–Fès l.3836, Aix–Oujda's « SUIVI DES
-    PROJETS » l.232-288). A project's own name has its fields (`Description du projet`…) or its dates."""
+    PROJETS » l.232-288). A project's own name has its fields (`Description du projet`…) or its dates.
+    Among themes that file their bullets (`among_themes`: an earlier one of the section did), a heading
+    that names a domain in more words is one of them, its bullets alike: Aix's `Échanges entre sociétés
+    civiles (ONG)` (l.284), three dated projects, beside `Échanges culturels`."""
     body = it.fields.get("free", [])
     if it.from_heading or set(it.fields) != {"free"} or dates_of_title(it.title_raw) != (None, None):
         return False
+    if among_themes and _bullets(it) and map_domain(it.title_raw) and not it.title_raw.startswith("Autres projets"):
+        return True
     if not is_theme(short_title(it.title_raw)):
         return False
-    return all(line.startswith("- ") for line in body) or len(body) == 1
+    return _bullets(it) or len(body) == 1
+
+
+def _bullets(it: Item) -> bool:
+    """The item's body is a bullet list."""
+    return all(line.startswith("- ") for line in it.fields.get("free", []))
 
 
 def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
