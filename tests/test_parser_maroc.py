@@ -88,10 +88,11 @@ def test_aix_follow_up_themes_file_their_bullets_as_projects():
     traffic = [a for a in acts if a.domain_raw == "Circulation et Déplacements"]
     assert len(traffic) == 5
     assert (traffic[-1].title, traffic[-1].start, traffic[-1].end) == ("Projet PAD", 2007, 2007)
-    # the convention's themes (`- le SIG`, `- les pratiques d'aménagement`…) are parts of its bullet
+    # the convention's themes (`- le SIG`, `- les pratiques d'aménagement`…) are parts of its bullet, and the
+    # words announcing them (`sur les thèmes suivants :`) no part of its name
     plan = [a for a in acts if a.domain_raw == "Planification urbaine"]
     signed = ("Signature d'une convention de partenariat le 20 octobre 2005 entre l'Agence Urbaine d'Oujda et "
-              "l'Agence d'Urbanisme du Pays d'Aix sur les thèmes suivants")
+              "l'Agence d'Urbanisme du Pays d'Aix")
     assert [(a.title, a.start, a.sources[0].last_line) for a in plan] == [(signed, 2005, 140)]
     # a bullet of several sentences is named by its first
     assert any(a.title.endswith("d'un Système d'Information Géographique (SIG) à Oujda") for a in acts)

@@ -150,7 +150,9 @@ def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
         title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", first.rstrip(" ;."))
         head = _before_colon(title)
         if len(head.split()) >= 3:
-            title = head
+            # the words that announce the list the colon opens are not the name (`… du Pays d'Aix sur les
+            # thèmes suivants :` / `- le SIG`…, Aix l.272)
+            title = re.sub(r"\s+(?:sur|dans|pour|selon|autour de|concernant)\s+les\s+\w+\s+suivante?s$", "", head)
         sub = Item(first=it.first, title_raw=title, heading=it.heading or short_title(it.title_raw), status=it.status)
         sub.last = it.last
         at = [i + 1 for i in range(it.first - 1, it.last)
