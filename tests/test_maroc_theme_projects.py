@@ -34,3 +34,19 @@ def test_a_heading_among_themes_that_file_their_bullets_files_its_own():
     assert not maroc_projects._theme_over_projects(
         maroc_sheet.Item(first=1, title_raw="Échanges entre sociétés civiles (ONG)", heading=None, status="suivi",
                          fields={"free": ["- Travail depuis 2005 entre structures similaires ;"]}))
+
+
+def test_a_list_after_a_bullets_colon_is_part_of_it_in_capitals_too():
+    """Aix l.272-275 (`- Signature d'une convention … sur les thèmes suivants :` / `- le SIG` / `- les pratiques
+    d'aménagement`…) with its list written in capitals, as lists often are: the items open with an article
+    and go on with the convention; a bullet that opens with a noun after them is a project of its own."""
+    signed = ("Signature d'une convention de partenariat le 20 octobre 2005 entre l'Agence Urbaine d'Oujda et "
+              "l'Agence d'Urbanisme du Pays d'Aix")
+    body = [f"- {signed} sur les thèmes suivants :",
+            "- Le SIG", "- Les pratiques d'aménagement", "- L'élaboration et la conception des documents d'urbanisme",
+            "- Formation du personnel (1 agent de la CU et 1 agent de l'agence urbaine à 2 reprises) ;"]
+    lines = ["Planification urbaine", "", *body]
+    it = maroc_sheet.Item(first=1, title_raw=lines[0], heading=None, status="suivi", last=len(lines),
+                          fields={"free": body})
+    got = maroc_projects._theme_projects(it, lines)
+    assert [(p.title_raw, p.first, p.last) for p in got] == [(signed, 3, 6), ("Formation du personnel", 7, 7)]

@@ -135,17 +135,20 @@ def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
     """One project per bullet (a bullet in lower case after one ending with `:` continues it: the
     themes of a convention, Aix l.272-278), or the one sentence; filed under the theme."""
     entries: list[str] = []
+    more: list[int] = []  # the body lines each entry read after its first
     listing = False  # inside the list an entry's `:` opens
     for line in it.fields["free"]:
         text = line.removeprefix("- ")
-        listing = listing and text[:1].islower() or bool(entries) and entries[-1].rstrip().endswith(":")
-        if entries and (listing and text[:1].islower() or line[:1].islower()):
+        listing = listing and _list_item(text) or bool(entries) and entries[-1].rstrip().endswith(":")
+        if entries and (listing and _list_item(text) or line[:1].islower()):
             entries[-1] += " " + line
+            more[-1] += 1
         else:
             entries.append(text)
+            more.append(0)
     out: list[Item] = []
     used: set[int] = set()
-    for e in entries:
+    for e, n in zip(entries, more, strict=True):
         first = re.split(r"(?<=[a-zà-ÿ)])\.\s+(?=[A-ZÀ-Ý])", e, maxsplit=1)[0]  # its first sentence names it
         title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", first.rstrip(" ;."))
         head = _before_colon(title)
@@ -160,12 +163,19 @@ def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
         if at:
             sub.first = sub.last = at[0]
             used.add(at[0])
-            while sub.last < it.last and re.match(r"^\s*(-\s+)?[a-zà-ÿ]", lines[sub.last]):
+            while n and sub.last < it.last:  # its source runs over the lines it read
+                n -= bool(lines[sub.last].strip())
                 sub.last += 1
         sub.fields = {"description": [e]}
         sub.body_lines = 1
         out.append(sub)
     return out
+
+
+def _list_item(text: str) -> bool:
+    """An item of the list an entry's colon opens: it goes on in lower case (`le SIG`, Aix l.273) or with an
+    article (`Le SIG`, `L'élaboration …`), where a project's name opens with its noun (`Formation …`)."""
+    return text[:1].islower() or bool(re.match(r"(?:(?:Les?|La|Une?|Des)\s|L['’])", text))
 
 
 def _before_colon(text: str) -> str:
