@@ -108,10 +108,13 @@ MAROC = {
     # 232 -> 233: read: Midi-Pyrénées–Marrakech's `Agriculture Agroalimentaire` (l.7046), a theme
     # in lower case after the previous project's budget, heads its own project (it was that budget).
     # 233 -> 242: read: an undated theme in lower case over unlabelled text files the projects that
-    # text tells: Aix-Oujda's `SUIVI DES PROJETS` themes (l.234-282) head 17 bulleted projects (they
+    # text tells: Aix-Oujda's `SUIVI DES PROJETS` themes (l.234-282) head 15 bulleted projects (they
     # were 6 actions titled by the themes), Strasbourg-Fès's `Appui institutionnel` and
     # `Développement touristique et économique` (l.3836-3842) one sentence each (same count).
-    "actions": 242,
+    # 242 -> 244: read: the same section's two longer headings among those themes, `Échanges, Formation
+    # entre élus municipaux` (l.255) and `Échanges entre sociétés civiles (ONG)` (l.284), file their
+    # bullets too: 4 projects (they were 2 actions titled by the headings).
+    "actions": 244,
 }
 
 ALGERIE = {

@@ -6,6 +6,7 @@ import pytest
 from expected_counts import MAROC
 from indexer.domains import map_domain
 from indexer.parsers import maroc, maroc_projects, maroc_sheet
+from indexer.records import ParseResult
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "maroc"
@@ -56,7 +57,7 @@ def test_aix_sheet_fields():
 def test_aix_actions():
     r = _parse("aix_listed_synthesis.txt")
     acts = [a for a in r.actions if a.partnership_id == "aix-en-provence--oujda"]
-    assert len(acts) == 19
+    assert len(acts) == 21
     a = acts[0]
     assert a.id == "aix-en-provence--oujda--a01"
     assert a.status == "en cours"
@@ -87,16 +88,29 @@ def test_aix_follow_up_themes_file_their_bullets_as_projects():
     traffic = [a for a in acts if a.domain_raw == "Circulation et Déplacements"]
     assert len(traffic) == 5
     assert (traffic[-1].title, traffic[-1].start, traffic[-1].end) == ("Projet PAD", 2007, 2007)
-    # the convention's themes (`- le SIG`, `- les pratiques d'aménagement`…) are parts of its bullet
+    # the convention's themes (`- le SIG`, `- les pratiques d'aménagement`…) are parts of its bullet, and the
+    # words announcing them (`sur les thèmes suivants :`) no part of its name
     plan = [a for a in acts if a.domain_raw == "Planification urbaine"]
     signed = ("Signature d'une convention de partenariat le 20 octobre 2005 entre l'Agence Urbaine d'Oujda et "
-              "l'Agence d'Urbanisme du Pays d'Aix sur les thèmes suivants")
+              "l'Agence d'Urbanisme du Pays d'Aix")
     assert [(a.title, a.start, a.sources[0].last_line) for a in plan] == [(signed, 2005, 140)]
     # a bullet of several sentences is named by its first
     assert any(a.title.endswith("d'un Système d'Information Géographique (SIG) à Oujda") for a in acts)
-    # a theme whose body has a field of its own (`Remarque`), or a title that is no theme, stays as it is
+    # a theme whose body has a field of its own (`Remarque`) stays as it is
     assert "Eau et Assainissement" in [a.title for a in acts]
-    assert "Échanges entre sociétés civiles (ONG)" in [a.title for a in acts]
+
+
+def test_a_colon_in_a_bullets_dates_does_not_cut_its_title():
+    """Aix–Oujda l.288, a bullet under a theme: its dates' bracket writes ` : ` twice. The title is cut at a
+    colon outside brackets only (l.282's `… gestion locale : environnement, …`), so the bracket stays whole:
+    the project is named without it and dated by both its years."""
+    bullet = ("- Projet d'échange de jeunes autour de la photographie (juillet 2006 : les aixois à Oujda, "
+              "juillet 2007 : les oujdis à Aix).")
+    lines = ["Échanges culturels", "", bullet]
+    it = maroc_sheet.Item(first=1, title_raw=lines[0], heading=None, status="suivi", last=3, fields={"free": [bullet]})
+    ctx = maroc_sheet.Ctx("maroc-repertoire-2008.txt", lines, ParseResult("maroc-repertoire-2008.txt"))
+    [a] = maroc_projects.build_actions([it], ctx, None)
+    assert (a.title, a.start, a.end) == ("Projet d'échange de jeunes autour de la photographie", 2006, 2007)
 
 
 def test_listed_partnerships():
@@ -236,8 +250,9 @@ def test_whole_document_counts(whole):
     # None: 20 of them Montereau's chronology
     # réalisé: 85 with Bordeaux's three `Autres projets réalisés` (one before they were split)
     # and Midi-Pyrénées' agricultural studies (they were the budget of the project above)
-    # suivi: 18, Aix-Oujda's « SUIVI DES PROJETS » one per bullet under its themes (9 when the themes were titles)
-    assert statuses == {"en cours": 94, "réalisé": 85, "suivi": 18, "en projet": 13, None: 32}
+    # suivi: 20, Aix-Oujda's « SUIVI DES PROJETS » one per bullet under its themes (9 when the themes were titles;
+    # 18 while its two longer headings, `Échanges entre sociétés civiles (ONG)`…, still titled theirs)
+    assert statuses == {"en cours": 94, "réalisé": 85, "suivi": 20, "en projet": 13, None: 32}
 
 
 def test_a_town_named_like_a_departement_is_the_town():

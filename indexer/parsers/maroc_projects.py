@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.domains import map_domain
 from indexer.records import Budget
 from indexer.text import fold, reflow
 
@@ -59,8 +60,11 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
     "Déroulement des projets", Bordeaux's bullets under `Autres projets réalisés`) gives one
     project per entry, dated by its own dates and else by the heading's."""
     out: list[Item] = []
+    themed: set[str | None] = set()  # the sections (their status headings) in which a theme filed its bullets
     for it in items:
-        if _theme_over_projects(it):
+        if _theme_over_projects(it, among_themes=it.status in themed):
+            if _bullets(it):
+                themed.add(it.status)
             out += _theme_projects(it, lines)
             continue
         grouped = it.title_raw.startswith("Autres projets")  # a sub-heading, not a project
@@ -104,39 +108,54 @@ def split_project_lists(items: list[Item], lines: list[str]) -> list[Item]:
     return out
 
 
-def _theme_over_projects(it: Item) -> bool:
+def _theme_over_projects(it: Item, among_themes: bool = False) -> bool:
     """An undated theme in lower case (`Appui institutionnel`, `Environnement et espaces verts`) whose
     body is only unlabelled text, a bullet list or a single sentence: the theme files the projects that
     text tells, as an upper-case heading does (Strasbourg–Fès l.3836, Aix–Oujda's « SUIVI DES
-    PROJETS » l.232-288). A project's own name has its fields (`Description du projet`…) or its dates."""
+    PROJETS » l.232-288). A project's own name has its fields (`Description du projet`…) or its dates.
+    Among themes that file their bullets (`among_themes`: an earlier one of the section did), a heading
+    that names a domain in more words is one of them, its bullets alike: Aix's `Échanges entre sociétés
+    civiles (ONG)` (l.284), three dated projects, beside `Échanges culturels`."""
     body = it.fields.get("free", [])
     if it.from_heading or set(it.fields) != {"free"} or dates_of_title(it.title_raw) != (None, None):
         return False
+    if among_themes and _bullets(it) and map_domain(it.title_raw) and not it.title_raw.startswith("Autres projets"):
+        return True
     if not is_theme(short_title(it.title_raw)):
         return False
-    return all(line.startswith("- ") for line in body) or len(body) == 1
+    return _bullets(it) or len(body) == 1
+
+
+def _bullets(it: Item) -> bool:
+    """The item's body is a bullet list."""
+    return all(line.startswith("- ") for line in it.fields.get("free", []))
 
 
 def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
     """One project per bullet (a bullet in lower case after one ending with `:` continues it: the
     themes of a convention, Aix l.272-278), or the one sentence; filed under the theme."""
     entries: list[str] = []
+    more: list[int] = []  # the body lines each entry read after its first
     listing = False  # inside the list an entry's `:` opens
     for line in it.fields["free"]:
         text = line.removeprefix("- ")
-        listing = listing and text[:1].islower() or bool(entries) and entries[-1].rstrip().endswith(":")
-        if entries and (listing and text[:1].islower() or line[:1].islower()):
+        listing = listing and _list_item(text) or bool(entries) and entries[-1].rstrip().endswith(":")
+        if entries and (listing and _list_item(text) or line[:1].islower()):
             entries[-1] += " " + line
+            more[-1] += 1
         else:
             entries.append(text)
+            more.append(0)
     out: list[Item] = []
     used: set[int] = set()
-    for e in entries:
+    for e, n in zip(entries, more, strict=True):
         first = re.split(r"(?<=[a-zà-ÿ)])\.\s+(?=[A-ZÀ-Ý])", e, maxsplit=1)[0]  # its first sentence names it
         title = re.sub(r"\s*\((?![^()]*(?:19|20)\d\d)[^()]{12,}\)\s*[;.]?$", "", first.rstrip(" ;."))
-        head = re.split(r"\s:\s|\s:$", title, maxsplit=1)[0].rstrip(" :")
+        head = _before_colon(title)
         if len(head.split()) >= 3:
-            title = head
+            # the words that announce the list the colon opens are not the name (`… du Pays d'Aix sur les
+            # thèmes suivants :` / `- le SIG`…, Aix l.272)
+            title = re.sub(r"\s+(?:sur|dans|pour|selon|autour de|concernant)\s+les\s+\w+\s+suivante?s$", "", head)
         sub = Item(first=it.first, title_raw=title, heading=it.heading or short_title(it.title_raw), status=it.status)
         sub.last = it.last
         at = [i + 1 for i in range(it.first - 1, it.last)
@@ -144,12 +163,31 @@ def _theme_projects(it: Item, lines: list[str]) -> list[Item]:
         if at:
             sub.first = sub.last = at[0]
             used.add(at[0])
-            while sub.last < it.last and re.match(r"^\s*(-\s+)?[a-zà-ÿ]", lines[sub.last]):
+            while n and sub.last < it.last:  # its source runs over the lines it read
+                n -= bool(lines[sub.last].strip())
                 sub.last += 1
         sub.fields = {"description": [e]}
         sub.body_lines = 1
         out.append(sub)
     return out
+
+
+def _list_item(text: str) -> bool:
+    """An item of the list an entry's colon opens: it goes on in lower case (`le SIG`, Aix l.273) or with an
+    article (`Le SIG`, `L'élaboration …`), where a project's name opens with its noun (`Formation …`)."""
+    return text[:1].islower() or bool(re.match(r"(?:(?:Les?|La|Une?|Des)\s|L['’])", text))
+
+
+def _before_colon(text: str) -> str:
+    """What stands before the entry's first ` : ` outside brackets: a colon in its dates' bracket
+    (`(juillet 2006 : les aixois à Oujda, juillet 2007 : les oujdis à Aix)`, Aix l.288) cuts nothing."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth = depth + 1 if ch == "(" else max(0, depth - 1) if ch == ")" else depth
+        spaced = text[i - 1:i].isspace() and (text[i + 1:i + 2].isspace() or i + 1 == len(text))
+        if ch == ":" and not depth and spaced:
+            return text[:i].rstrip(" :")
+    return text.rstrip(" :")
 
 
 def _action_years(it: Item, description: str | None) -> tuple[int | None, int | None]:
