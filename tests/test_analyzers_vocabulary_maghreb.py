@@ -160,6 +160,10 @@ MAGHREB_CASES = {
     # « taxis ». The carpets are woven: CG Loire-Atlantique-Agadir's women's centres teach « Tissage, broderie et
     # couture » (Maroc l.5592), CG Seine-Saint-Denis-Figuig sells « des productions de tissage » (l.5786). One way
     "tapis": ("tapis", "tissage", "tissage", None),
+    # the bus station (round 55, V23): no sheet writes « autogare », the word of Mali's roads (the query found
+    # nothing); Alençon-Koutiala's « construction d'une gare routière » (Mali l.576-578), Chilly-Mazarin-Diéma's
+    # « projet gare routière » (l.2848, l.2854). One way
+    "autogare": ("autogares", "gare routière", "gare routière", None),
 }
 
 
