@@ -164,6 +164,11 @@ MAGHREB_CASES = {
     # nothing); Alençon-Koutiala's « construction d'une gare routière » (Mali l.576-578), Chilly-Mazarin-Diéma's
     # « projet gare routière » (l.2848, l.2854). One way
     "autogare": ("autogares", "gare routière", "gare routière", None),
+    # woodworkers (round 55, V23): no sheet writes « ébéniste », « charpentier » nor their trades (each query found
+    # nothing); the woodworking is CG Allier-Tiflet's « atelier de menuiserie » (Maroc l.4760), CG Allier-Niafunké's
+    # « Formation d'artisans menuisiers » (Mali l.3205), CR Champagne-Ardenne-Oriental's « femmes menuisières » (Maroc
+    # l.6466). One way
+    "ébéniste": ("charpentiers", "menuiserie", "menuisiers", None),
 }
 
 
