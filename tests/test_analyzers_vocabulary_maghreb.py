@@ -169,6 +169,10 @@ MAGHREB_CASES = {
     # « Formation d'artisans menuisiers » (Mali l.3205), CR Champagne-Ardenne-Oriental's « femmes menuisières » (Maroc
     # l.6466). One way
     "ébéniste": ("charpentiers", "menuiserie", "menuisiers", None),
+    # geomatics (round 55, V23): no sheet writes « géomatique » (the query found nothing); its tools are Aix-Oujda's
+    # « Système d'Information Géographique (SIG) » (Maroc l.263) and Grenoble-Constantine's « cartographie » (alg
+    # l.1688, l.1725). One way, narrower; not « SIG » (also the town of Vierzon-Sig)
+    "géomatique": ("géomatique", "cartographie", "cartographie", None),
 }
 
 
