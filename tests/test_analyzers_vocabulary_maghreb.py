@@ -173,6 +173,10 @@ MAGHREB_CASES = {
     # « Système d'Information Géographique (SIG) » (Maroc l.263) and Grenoble-Constantine's « cartographie » (alg
     # l.1688, l.1725). One way, narrower; not « SIG » (also the town of Vierzon-Sig)
     "géomatique": ("géomatique", "cartographie", "cartographie", None),
+    # blindness (round 55, V23): no sheet writes « cécité » (the query found nothing); Bures-sur-Yvette-Korera Kore's
+    # « centre de soins visuels » (Mali l.1486), Chilly-Mazarin-Diéma's « Soins yeux » (l.2396), CG Allier-Niafunké's
+    # « lunetterie » (l.3182), Montereau-Safi's « Association des Enfants Malvoyants » (Maroc l.2321). One way
+    "cécité": ("cécité", "soins visuels", "malvoyants", None),
 }
 
 
