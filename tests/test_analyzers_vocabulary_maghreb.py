@@ -177,6 +177,10 @@ MAGHREB_CASES = {
     # « centre de soins visuels » (Mali l.1486), Chilly-Mazarin-Diéma's « Soins yeux » (l.2396), CG Allier-Niafunké's
     # « lunetterie » (l.3182), Montereau-Safi's « Association des Enfants Malvoyants » (Maroc l.2321). One way
     "cécité": ("cécité", "soins visuels", "malvoyants", None),
+    # a sick bay (round 55, V23): no sheet writes « infirmerie » (the query found nothing; its stem is not the
+    # infirmiers'); Roncq-Sélinkégny's « dispensaire de brousse » (Mali l.10747), Thionville-Kéniéba-Konko's « case de
+    # santé » (l.12273), Tours-Marrakech's dispensaries (Maroc l.4095). One way
+    "infirmerie": ("infirmeries", "dispensaire", "dispensaire", None),
 }
 
 
