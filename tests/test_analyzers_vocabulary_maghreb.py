@@ -181,6 +181,12 @@ MAGHREB_CASES = {
     # infirmiers'); Roncq-Sélinkégny's « dispensaire de brousse » (Mali l.10747), Thionville-Kéniéba-Konko's « case de
     # santé » (l.12273), Tours-Marrakech's dispensaries (Maroc l.4095). One way
     "infirmerie": ("infirmeries", "dispensaire", "dispensaire", None),
+    # a huller (round 55, V23): no sheet writes « décortiqueuse » (the query found nothing); the women's grain
+    # machines are the multifunctional platform that drives huller and mill, in the PTFM entry's three spellings
+    # (Saint-Jean-de-la-Ruelle-Dioila's « Plateforme Multi fonctionnelle », Mali l.11376; Pontcharra-Dembella's, l.9915)
+    # and the mills (Roncq-Sélinkégny's « moulin à mil », l.10795; Thionville-Kéniéba-Konko's « Deux moulins à grains »,
+    # l.12302). One way
+    "décortiqueuse": ("décortiqueuses", "plateforme multi fonctionnelle", "moulins à grains", None),
 }
 
 
