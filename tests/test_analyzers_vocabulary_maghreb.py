@@ -187,6 +187,10 @@ MAGHREB_CASES = {
     # and the mills (Roncq-Sélinkégny's « moulin à mil », l.10795; Thionville-Kéniéba-Konko's « Deux moulins à grains »,
     # l.12302). One way
     "décortiqueuse": ("décortiqueuses", "plateforme multi fonctionnelle", "moulins à grains", None),
+    # the lean season (round 55, V23): no sheet writes « soudure »; `période de soudure` listed 9 sheets by « période »
+    # alone. The cereal banks that tide villages over it: Hennebont-Niamana (Mali l.6767), Pontcharra-Dembella
+    # (l.9911), Thionville-Kéniéba-Konko (l.12300), CG Ain (l.12820), Marolles-Lakamane (l.13823). One way
+    "période de soudure": ("période de soudure", "banque de céréales", "banque de céréales", None),
 }
 
 
