@@ -314,3 +314,10 @@ def test_more_kinds_of_enterprise_farming_sanitation_and_training_one_way():
     assert {crafts[w] for w in ("chambre des métiers", "chambre d'artisanat", "chambre de l'artisanat")} == {NARROWER}
     # left out: sida -> dépistage (anonyme), Algiers' screening centre, lowered a dev action query on AIDS
     assert "dépistage anonyme" not in dict(find_graded_expansions(["sida"])[0][2])
+
+
+def test_an_optician_brings_the_spectacle_shop():
+    # round 55, V23: no sheet writes « opticien(s) » (the query found nothing); CG Allier-Niafunké sets up « une
+    # lunetterie » (Mali l.3182), the lunettes entry's meaning
+    assert "lunetterie" in whole_query_alternatives("opticien")
+    assert "lunetterie" in whole_query_alternatives("opticiens")
