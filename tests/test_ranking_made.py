@@ -37,3 +37,16 @@ def test_deciding_otherwise_reads_no_score_again(small):
     again = ranking.rank(built, score, n, lambda docs: 100, made=widened)
     afresh = ranking.rank(built, score, n, lambda docs: 100)
     assert again.parts is widened.parts and again.scores == afresh.scores and again.cover == afresh.cover
+
+
+def test_a_listing_of_exactly_n_decides_otherwise(small):
+    """`few` asks whether fewer than n are listed: `decides_alike` asks it the same way, n itself not fewer
+    (review REV2 r55: with `<=` there, the other tests passed, and 8 of 3,000 generated requests answered
+    otherwise than before S6)."""
+    searcher, _, _ = small
+    _, widened, built = run(small, "jumelage bibliothèque", listed=len)
+    [(_, n, _)] = widened.decisions
+    score, count = Evaluator(searcher, FieldLengths()).scores, searcher.doc_count_all()
+    assert ranking.rank(built, score, count, lambda docs: n - 1, made=widened) is widened
+    exactly = ranking.rank(built, score, count, lambda docs: n, made=widened)
+    assert exactly is not widened and exactly.scores == ranking.rank(built, score, count, lambda docs: n).scores
