@@ -349,9 +349,10 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     many results a set of documents makes (after filters, per listed kind);
     `abroad`, the documents whose French side is not in France; `decided`, the answers to give in
     place of `listed`'s, in order (`Ranking.decisions`: the ranking other filters would make);
-    `made`, the ranking of the same query and scores by the search this one counts for (the other
-    kind's count, a facet value's): itself when its decisions are taken alike, else what it read
-    decided again (its groups' scores were read again)."""
+    `made`, the ranking of the same `built` and scores by the search this one counts for (the other
+    kind's count, a facet value's): returned itself when `listed` and `decided` answer its decisions
+    alike (Ranking.decides_alike), else what it read (`_read`) is decided anew: `abroad` is then its,
+    and the scores it read are not read again."""
     if not built.has_text:
         return Ranking(None)
     if made is not None and made.decides_alike(listed, decided):
