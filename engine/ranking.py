@@ -102,10 +102,9 @@ class Ranking:
 
     def decides_alike(self, listed: Callable[[set], int], decided: tuple[bool, ...] | None = None) -> bool:
         """Whether `rank`, told `listed` and `decided`, would answer this ranking's decisions as it did,
-        in order. Nothing else it ranks by reads `listed` (a notice does): from the same query and
-        scores, it would then make this ranking again."""
-        return all((decided[k] if decided is not None and k < len(decided) else listed(docs) < n) == answer
-                   for k, (docs, n, answer) in enumerate(self.decisions))
+        in order (`_answer`, as `rank` answers them). Nothing else it ranks by reads `listed` (a notice
+        does): from the same query and scores, it would then make this ranking again."""
+        return all(_answer(listed, decided, k, docs, n) == answer for k, (docs, n, answer) in enumerate(self.decisions))
 
     def read_again(self) -> Ranking:
         """A ranking of what this one read of the query's scores (`_read`), yet to decide: a search
@@ -314,6 +313,12 @@ def _having_enough(built: BuiltQuery, parts: list[Mapping[int, float]], weights:
     return None, in_the_places(built, places_of, matched, countries_only=True)
 
 
+def _answer(listed: Callable[[set], int], decided: tuple[bool, ...] | None, k: int, docs: set[int], n: int) -> bool:
+    """`rank`'s answer to its `k`th decision, whether fewer than `n` of `docs` are listed: `decided`'s when it
+    has one, else `listed`'s. Ranking.decides_alike replays a ranking's decisions by it."""
+    return decided[k] if decided is not None and k < len(decided) else listed(docs) < n
+
+
 def _read(built: BuiltQuery, score: ScoreFn, doc_count: int, abroad: frozenset) -> Ranking:
     """A ranking of what `rank` reads of the query's scores before it decides anything: the same for
     every listing of the query (Ranking.read_again)."""
@@ -344,9 +349,10 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     many results a set of documents makes (after filters, per listed kind);
     `abroad`, the documents whose French side is not in France; `decided`, the answers to give in
     place of `listed`'s, in order (`Ranking.decisions`: the ranking other filters would make);
-    `made`, the ranking of the same query and scores by the search this one counts for (the other
-    kind's count, a facet value's): itself when its decisions are taken alike, else what it read
-    decided again (its groups' scores were read again)."""
+    `made`, the ranking of the same `built` and scores by the search this one counts for (the other
+    kind's count, a facet value's): returned itself when `listed` and `decided` answer its decisions
+    alike (Ranking.decides_alike), else what it read (`_read`) is decided anew: `abroad` is then its,
+    and the scores it read are not read again."""
     if not built.has_text:
         return Ranking(None)
     if made is not None and made.decides_alike(listed, decided):
@@ -369,8 +375,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     if _nothing_besides_missing(out, parts, built.groups):
         return out
     def few(docs: set[int], n: int) -> bool:  # fewer than n of `docs` are listed: the filters decide
-        k = len(out.decisions)
-        answer = decided[k] if decided is not None and k < len(decided) else listed(docs) < n
+        answer = _answer(listed, decided, len(out.decisions), docs, n)
         out.decisions.append((docs, n, answer))
         return answer
     places_of = place_roles(built, caps, score, doc_count, listed, few, out.notices)
