@@ -15,7 +15,6 @@ escaped: a `<script>` in a source file or in the query comes out inert.
 from __future__ import annotations
 
 import copy
-import re
 import threading
 from collections.abc import Collection, Mapping
 from functools import lru_cache
@@ -350,7 +349,7 @@ def _render(text: str, start: int, end: int, spans) -> str:
     """text[start:end] in HTML, escaped, the `spans` within it marked."""
     out: list[str] = []
     pos = start
-    if _SPECIAL.search(text, start, end) is None:  # (most passages: nothing to escape)
+    if not _special(text[start:end]):  # (most passages: nothing to escape)
         for s, e, _ in spans:
             if s < start or e > end:
                 continue
@@ -368,7 +367,10 @@ def _render(text: str, start: int, end: int, spans) -> str:
     return "".join(out)
 
 
-_SPECIAL = re.compile("[&<>]")  # what html.escape(quote=False) replaces
+def _special(text: str) -> bool:
+    """Whether `text` has a character html.escape(quote=False) replaces: three string searches,
+    not a regular expression's class, which cost a passage ~12,000 instructions (nine times theirs)."""
+    return "&" in text or "<" in text or ">" in text
 
 
 def highlight(text: str | None, terms, marker: FieldMarker, limit: int = SNIPPET_CHARS,
