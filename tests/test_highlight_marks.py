@@ -233,3 +233,28 @@ def test_a_phrase_of_a_compound_s_parts_marks_the_compound(engine):
     html = _sheet_passage(engine.state(), "Département/Région : 93/Ile-de-France\nCollectivités maliennes",
                           "Île-de-France", shown="Saint-Denis ; Seine-Saint-Denis, Île-de-France")
     assert "93/<mark>Ile-de-France</mark>" in html
+
+
+class _Tokens:
+    """A tokenizer without its pattern: FieldMarker.matches goes through its tokens instead."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text, **kwargs):
+        return self.tokenizer(text, **kwargs)
+
+
+def test_marks_found_in_one_pass_of_the_pattern_are_those_of_the_tokens():
+    """The words a field's pattern finds, with their starts, in one pass (the hot path), are marked
+    where the tokenizer's tokens are: every place of a repeated word, not the first alone, nor a
+    digit the pattern skipped (`.5`) for the token after it (`5`)."""
+    texts = ["L'école et l'école, puis les écoles d'Ecole-Kayes : école. Kayes !",
+             "Kayes\nKayes-Ségou ; Ségou, Kayes .5 5 et 5, 1.5"]
+    for analyzer in (french_analyzer(), names_analyzer()):
+        terms = frozenset(t.text for t in analyzer("école Kayes Ségou 5"))
+        fast, slow = FieldMarker(analyzer), FieldMarker(analyzer)
+        slow.tokenizer = _Tokens(slow.tokenizer)
+        spans = [fast.matches(text, terms) for text in texts]
+        assert spans == [slow.matches(text, terms) for text in texts]
+        assert len(spans[0]) >= 5 and len(spans[1]) >= 6, spans

@@ -4,6 +4,8 @@ shortcuts the search takes with it: each gives what the search made without it.
 """
 from __future__ import annotations
 
+from html import escape
+
 import pytest
 
 from analyzers.tokenizers import TOKEN_RE
@@ -106,6 +108,16 @@ def test_a_passage_is_escaped_with_or_without_markup_in_it():
     assert _render("un puits ici", 0, 12, [(3, 8, "puit")]) == "un <mark>puits</mark> ici"
     text = "<mark>x</mark> & puits"
     assert _render(text, 0, len(text), [(17, 22, "puit")]) == "&lt;mark&gt;x&lt;/mark&gt; &amp; <mark>puits</mark>"
+
+
+def test_a_passage_is_escaped_for_each_character_escape_replaces_and_only_for_those():
+    """Each of the characters html.escape replaces, alone in the passage, has it escaped (the test
+    for them is string searches: one left out would leave it raw); one outside the passage does not."""
+    for char in map(chr, range(0x3000)):
+        text = f"un puits {char} ici"
+        assert _render(text, 0, len(text), [(3, 8, "puit")]) == \
+            f"un <mark>puits</mark> {escape(char, quote=False)} ici", char
+    assert _render("un puits ici & là", 0, 12, [(3, 8, "puit")]) == "un <mark>puits</mark> ici"
 
 
 def test_marked_words_asked_term_by_term_are_those_asked_as_a_set(index_dir):
