@@ -46,7 +46,6 @@ from .parties import place_key, same, same_kind_of_place
 from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "coopération décentralisée franco"
-TABLE_HEADING = "Etat d’avancement des partenariats"
 ALGERIA = "Algérie"
 
 # Wilayas and the communes that are not wilaya seats: indexer/geography/algerie.tsv.
@@ -60,13 +59,7 @@ _FIELD_RE = re.compile(
 _SECTION_RE = re.compile(
     r"^\s*(Le partenariat|Les projets\b.*|Fonctionnement du partenariat|Sources de financement|"
     r"CONTACTS et ADRESSES.*)\s*$")
-_MONEY_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+(?:,\d+)?)\s*(?P<mult>millions?\s+de\s+)?"
-    r"(?P<cur>euros?|€|francs|dinars|DA\b)", re.IGNORECASE)
 _NO_PROJECT_RE = re.compile(r"^(pas de projets?|aucun projet)", re.IGNORECASE)
-
-
-# --- The state table -------------------------------------------------------
 
 
 # --- Sheets ------------------------------------------------------------------
