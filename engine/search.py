@@ -7,7 +7,6 @@ listed kind of record, over the whole result set, disjunctive per facet.
 """
 from __future__ import annotations
 
-import heapq
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
@@ -28,6 +27,7 @@ from .groupscores import ScoreFn
 from .highlight import terms_by_field
 from .matching import Evaluator, TimeLimit
 from .openvalue import plan, selects
+from .ordering import sort_hits
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
 from .ranking import Ranking, rank
@@ -237,7 +237,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
         notices.append(f"La page {req.page} n'existe pas : " + (f"la dernière page est la page {pages}." if total
                                                                  else "la recherche ne donne aucun résultat."))
     start = (req.page - 1) * req.per_page
-    ordered = _sort(state, hits, hit_scores, req.sort, browsing=scores is None, upto=start + req.per_page)
+    ordered = sort_hits(state, hits, hit_scores, req.sort, browsing=scores is None, upto=start + req.per_page)
     page_hits = ordered[start:start + req.per_page]
 
     nested: dict[str, list[int]] = {}
@@ -500,29 +500,6 @@ def _scores(state: IndexState, built, notices: list[str], listed, decided=None, 
     if cut:
         notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
     return ranking, score, evaluator
-
-
-def _top(hits: list[int], key, upto: int) -> list[int]:
-    """The first `upto` hits in `key` order: a heap when the page is a small
-    part of the hits (a broad query at scale has tens of thousands)."""
-    if upto * 4 < len(hits):
-        return heapq.nsmallest(upto, hits, key=key)
-    return sorted(hits, key=key)
-
-
-def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: str, browsing: bool,
-          upto: int) -> list[int]:
-    """The hits up to position `upto`, in the requested order."""
-    docs = state.docs
-    if sort == "name" or (sort == "relevance" and browsing):
-        return _top(hits, lambda d: docs[d].sort_name, upto)
-    if sort in ("year_desc", "year_asc"):
-        years = state.facet_bits.values_per_doc(YEAR)
-    if sort == "year_desc":
-        return _top(hits, lambda d: (-max(years[d] or (-1,)), -scores.get(d, 0.0), docs[d].sort_name), upto)
-    if sort == "year_asc":
-        return _top(hits, lambda d: (min(years[d] or (9999,)), -scores.get(d, 0.0), docs[d].sort_name), upto)
-    return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
 def _page_bodies(state: IndexState, page_hits: list[int], nested: dict[str, list[int]], mode: str) -> dict:
