@@ -7,7 +7,6 @@ listed kind of record, over the whole result set, disjunctive per facet.
 """
 from __future__ import annotations
 
-import heapq
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
@@ -28,6 +27,7 @@ from .groupscores import ScoreFn
 from .highlight import terms_by_field
 from .matching import Evaluator, TimeLimit
 from .openvalue import plan, selects
+from .ordering import sort_hits
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
 from .ranking import Ranking, rank
@@ -47,6 +47,9 @@ from .surroundings import (
 SORTS = ("relevance", "year_desc", "year_asc", "name")
 NESTED_ACTIONS = 3
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
+CUT = "La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets."
+COUNTS_CUT = "La recherche a été interrompue (trop longue) : les nombres de l'autre type de fiche et des filtres " \
+    "peuvent être incomplets."  # a search counting for this one was cut (_say_counts_cut), not this one (CUT)
 Planned = tuple[ParsedQuery, BuiltQuery, Known, Ranking]  # a query read and built, what the index knows, its ranking
 
 
@@ -215,12 +218,14 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     total = len(hits)
     # the other kind's count is what its own listing holds, whose ranking widens to partial matches and reads an
     # exclusion its own way (`assainissement Kayes` said 270 actions, that listing holds 15; `-eau` 289, not 830)
-    listings = _listings(state, req, mode if kinds else None, total, (pq, built, known, ranking), evaluator) \
-        if planned is None and (req.facets or not total) else Counter()
+    listed_too = planned is None and (req.facets or not total)  # (an empty listing's notices say the other's count)
+    listings, listings_cut = _listings(state, req, mode if kinds else None, total, (pq, built, known, ranking),
+                                       evaluator) if listed_too else (Counter(), False)
     counts.update({facets.kind.name: listings} if facets.kind is not None else {})  # what each listing holds
-    if planned is not None:  # a search counting for another
-        return {"total": total, "counts": counts, "decisions": ranking.decisions}
-    _count_clicks(state, req, (pq, built, known, ranking), selection, mode, ranking.decisions, counts, evaluator)
+    if planned is not None:  # a search counting for another: `cut`, the time limit cut its ranking
+        return {"total": total, "counts": counts, "decisions": ranking.decisions, "cut": CUT in notices}
+    _say_counts_cut(notices, _count_clicks(state, req, (pq, built, known, ranking), selection, mode,
+                                           ranking.decisions, counts, evaluator) or listings_cut)
 
     for unfounded in ranking.unfounded(hits):
         notices.remove(unfounded)
@@ -237,7 +242,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
         notices.append(f"La page {req.page} n'existe pas : " + (f"la dernière page est la page {pages}." if total
                                                                  else "la recherche ne donne aucun résultat."))
     start = (req.page - 1) * req.per_page
-    ordered = _sort(state, hits, hit_scores, req.sort, browsing=scores is None, upto=start + req.per_page)
+    ordered = sort_hits(state, hits, hit_scores, req.sort, browsing=scores is None, upto=start + req.per_page)
     page_hits = ordered[start:start + req.per_page]
 
     nested: dict[str, list[int]] = {}
@@ -426,28 +431,45 @@ def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: 
 
 
 def _count_clicks(state: IndexState, req: SearchRequest, planned: Planned, selection: Selection, mode: str,
-                  decisions: Decisions, counts: dict[str, Counter], evaluator: Evaluator | None) -> None:
+                  decisions: Decisions, counts: dict[str, Counter], evaluator: Evaluator | None) -> bool:
     """Each facet value counts what its click lists (engine/exactcounts.py), by searches told other
-    decisions, which reuse the scores read (`evaluator`) and answer their counts and decisions."""
+    decisions, which reuse the scores read (`evaluator`) and answer their counts and decisions; whether
+    the time limit cut one of those searches (its counts may be short)."""
+    cut = False
+
     def recount(decided: tuple[bool, ...]) -> tuple[dict[str, Counter], Decisions]:
+        nonlocal cut
         got = search(state, replace(req, page=1, per_page=1, snippets=False, explain=False), planned, decided,
                      evaluator)
+        cut = cut or got["cut"]
         return got["counts"], got["decisions"]
     if not (req.facets and decisions):
-        return
+        return False
     kind = registry().kind
     exact_counts(state, selection, mode, decisions, counts, [f for f in counts if kind is None or f != kind.name],
                  recount)
+    return cut
 
 
 def _listings(state: IndexState, req: SearchRequest, listed: str | None, total: int, planned: Planned,
-              evaluator: Evaluator | None) -> Counter:
+              evaluator: Evaluator | None) -> tuple[Counter, bool]:
     """How many records each kind's listing of this search holds (its kind toggled: `type`); the kind
-    listed (None: none is) holds `total`. Those searches reuse the scores read (`evaluator`)."""
-    return Counter({k: total if k == listed else search(state, replace(
-        req, filters={**req.filters, kind.name: [k]}, page=1, per_page=1, facets=False, snippets=False,
-        explain=False), planned, None, evaluator)["total"]
-        for k in kind.closed}) if (kind := registry().kind) is not None else Counter()
+    listed (None: none is) holds `total`. Those searches reuse the scores read (`evaluator`). And whether
+    the time limit cut one of them (its count may be short)."""
+    if (kind := registry().kind) is None:
+        return Counter(), False
+    got = {k: search(state, replace(req, filters={**req.filters, kind.name: [k]}, page=1, per_page=1, facets=False,
+                                    snippets=False, explain=False), planned, None, evaluator)
+           for k in kind.closed if k != listed}
+    cut = any(g["cut"] for g in got.values())
+    return Counter({k: got[k]["total"] if k in got else total for k in kind.closed}), cut
+
+
+def _say_counts_cut(notices: list[str], cut: bool) -> None:
+    """A count that the time limit cut (a search counting for this one: the other kind's listing, a facet value's
+    click) is said once, unless the search's own cut is (CUT: its results, and all it counts, may be short)."""
+    if cut and CUT not in notices:
+        notices.append(COUNTS_CUT)
 
 
 def _candidates(state: IndexState, scores: Mapping[int, float] | None, kinds: set[str]
@@ -498,31 +520,8 @@ def _scores(state: IndexState, built, notices: list[str], listed, decided=None, 
     ranking = rank(built, score, len(state.docs), listed, abroad=ruled_out, decided=decided, made=made)
     notices.extend(ranking.notices)
     if cut:
-        notices.append("La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets.")
+        notices.append(CUT)
     return ranking, score, evaluator
-
-
-def _top(hits: list[int], key, upto: int) -> list[int]:
-    """The first `upto` hits in `key` order: a heap when the page is a small
-    part of the hits (a broad query at scale has tens of thousands)."""
-    if upto * 4 < len(hits):
-        return heapq.nsmallest(upto, hits, key=key)
-    return sorted(hits, key=key)
-
-
-def _sort(state: IndexState, hits: list[int], scores: dict[int, float], sort: str, browsing: bool,
-          upto: int) -> list[int]:
-    """The hits up to position `upto`, in the requested order."""
-    docs = state.docs
-    if sort == "name" or (sort == "relevance" and browsing):
-        return _top(hits, lambda d: docs[d].sort_name, upto)
-    if sort in ("year_desc", "year_asc"):
-        years = state.facet_bits.values_per_doc(YEAR)
-    if sort == "year_desc":
-        return _top(hits, lambda d: (-max(years[d] or (-1,)), -scores.get(d, 0.0), docs[d].sort_name), upto)
-    if sort == "year_asc":
-        return _top(hits, lambda d: (min(years[d] or (9999,)), -scores.get(d, 0.0), docs[d].sort_name), upto)
-    return _top(hits, lambda d: (-scores.get(d, 0.0), docs[d].sort_name), upto)
 
 
 def _page_bodies(state: IndexState, page_hits: list[int], nested: dict[str, list[int]], mode: str) -> dict:

@@ -100,6 +100,50 @@ def test_a_cut_search_says_so(engine, monkeypatch):
     finally:
         state.match_cache.size = size
     assert any("interrompue" in n for n in r["query"]["notices"])
+    assert search_module.COUNTS_CUT not in r["query"]["notices"]
+    for notices, cut, said in (([], True, [search_module.COUNTS_CUT]), ([], False, []),
+                               ([search_module.CUT], True, [search_module.CUT])):  # its own cut says the counts' too
+        search_module._say_counts_cut(notices, cut)
+        assert notices == said
+
+
+def _expiring(real):
+    """`real` (_listings, _count_clicks) run with the time limit passed, as a slow moment of the machine cuts it
+    after the search ranked; the limit is given back after it (each path of the counting searches alone)."""
+    def call(*args):
+        evaluator = args[-1]
+        if evaluator is None:
+            return real(*args)
+        deadline, evaluator.deadline = evaluator.deadline, -1.0
+        try:
+            return real(*args)
+        finally:
+            evaluator.deadline = deadline
+    return call
+
+
+@pytest.mark.parametrize("counting, q", [("_listings", "santé formation Bamako"), ("_count_clicks", "eau Kayes")])
+def test_a_cut_count_says_so_once_in_the_api_and_the_page(index_dir, monkeypatch, counting, q):
+    """The time limit passing after the search ranked cuts its searches counting the other kind (_listings), or its
+    facet values (_count_clicks): their figures may be short, and the response says so, once, in the API and the
+    page; not the search's own notice (CUT), nor any when nothing is cut (review 2 r55, finding 5)."""
+    from search_app import create_app
+
+    search_module = importlib.import_module("engine.search")
+    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True, "CACHE": False}).test_client()
+    uncut = {kind: client.get("/api/search", query_string={"q": q, "type": kind}).get_json()
+             for kind in ("partnership", "action")}
+    assert not any("interrompue" in n for r in uncut.values() for n in r["query"]["notices"])
+    monkeypatch.setattr(search_module, counting, _expiring(getattr(search_module, counting)))
+    for kind, before in uncut.items():
+        got = client.get("/api/search", query_string={"q": q, "type": kind}).get_json()
+        assert got["query"]["notices"].count(search_module.COUNTS_CUT) == 1
+        assert search_module.CUT not in got["query"]["notices"]
+        assert (got["total"], got["results"]) == (before["total"], before["results"])  # the search's own: uncut
+        assert got["facets"] != before["facets"]  # its counts were cut (what the notice is for)
+        assert (got["facets"]["type"] != before["facets"]["type"]) == (counting == "_listings")
+    html = client.get("/", query_string={"q": q}).get_data(as_text=True)
+    assert html.count("les nombres de l&#39;autre type de fiche et des filtres peuvent être incomplets") == 2
 
 
 def test_vocabulary_counted_token_by_token_is_the_analyzers(corpus):
