@@ -297,9 +297,12 @@ _BRACKETED_AMOUNTS = re.compile(r"\d{1,3}(?: \d{3})+(?: \(\d{1,3}(?: \d{3})+)+")
 
 
 def _mask_phone(m: re.Match, replacement: str) -> str:
+    number = m.group()
+    if len(number) < 8:  # (most: a year, a list's number) fewer than the 8 digits _mask_number masks: kept either way
+        return number
     if _CURRENCY_AFTER.match(m.string, m.end()):
-        return m.group()
-    return _mask_number(m.group(), replacement)
+        return number
+    return _mask_number(number, replacement)
 
 
 def _only_years(groups: list[str]) -> bool:

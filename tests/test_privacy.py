@@ -285,3 +285,14 @@ def test_no_short_labelled_number_on_any_page_with_the_setting(hidden_client, cl
     without = set().union(*(shown(client.get(u).get_data(as_text=True)) for u in pages))
     assert without  # without the setting, the pages do show some: the check can fail
     assert set().union(*(shown(hidden_client.get(u).get_data(as_text=True)) for u in pages)) == set()
+
+
+@pytest.mark.parametrize("replacement", ["", "[masqué]"])
+def test_a_number_of_eight_characters_is_judged_and_a_shorter_one_kept(replacement):
+    """A run of digits shorter than 8 characters is kept without being judged (indexer.text._mask_phone:
+    fewer than the 8 digits a phone number has); one of exactly 8 is still judged, and masked."""
+    from indexer.text import redact_contacts
+
+    text = "Appelez le 01234567, le 1234567 ou le +223 12, budget 12345678 € (2005-2006)."
+    assert redact_contacts(text, replacement) == \
+        f"Appelez le {replacement}, le 1234567 ou le +223 12, budget 12345678 € (2005-2006)."
