@@ -22,7 +22,9 @@ from .highlight import (
 from .state import IndexState
 
 _FORMS_LOOKED_FOR = 64  # a title is searched for this many forms of the words at most, else tokenized
-_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])\s+(?=[^\W\d_])")  # within no phone number nor e-mail
+# spaces between two letters: within no phone number nor e-mail. It opens with the space, not the look-behind of
+# the letter before it, so that the regex engine skips to the spaces (a look-behind first is tried at every character)
+_BETWEEN_LETTERS = re.compile(r"\s(?<=[^\W\d_]\s)\s*(?=[^\W\d_])")
 
 
 def snippet(state: IndexState, docnum: int, terms: Mapping[str, Collection] | None, bodies: Mapping | None = None,

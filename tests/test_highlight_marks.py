@@ -258,3 +258,22 @@ def test_marks_found_in_one_pass_of_the_pattern_are_those_of_the_tokens():
         spans = [fast.matches(text, terms) for text in texts]
         assert spans == [slow.matches(text, terms) for text in texts]
         assert len(spans[0]) >= 5 and len(spans[1]) >= 6, spans
+
+
+def test_a_sheet_passage_is_cut_between_the_same_letters_as_by_the_plain_pattern():
+    """snippets._BETWEEN_LETTERS opens with the space (the regex engine skips to it) rather than the
+    look-behind of the letter before it: within any bounds, it finds what the plain pattern finds."""
+    import random
+    import re
+
+    from engine.snippets import _BETWEEN_LETTERS
+
+    plain = re.compile(r"(?<=[^\W\d_])\s+(?=[^\W\d_])")
+    rng = random.Random(55)
+    texts = ["a b", " a", "a  \n 1 b", "é\t\tb", "a_ b", "a ", "\u00a0a\u00a0b\u2003c", "x \n\n y", "Tél : 674 42 48"]
+    texts += ["".join(rng.choice("ab1_ \n\t\u00a0é.-") for _ in range(rng.randint(0, 24))) for _ in range(3000)]
+    for text in texts:
+        for a in range(len(text) + 1):
+            b = rng.randint(a, len(text))
+            assert [m.span() for m in _BETWEEN_LETTERS.finditer(text, a, b)] == \
+                [m.span() for m in plain.finditer(text, a, b)], (text, a, b)
