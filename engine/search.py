@@ -148,7 +148,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     """The response to `req`. `planned`: the query read, built and ranked by the search whose other kind, or facet
     values, this one counts (it counts no other and answers only its total, counts and decisions); `decided`:
     `Ranking.decisions` to take; `evaluator`: that search's, so the scores it read are read once; `explainer`:
-    the response's `explained` gives a listed result's explain when asked (by_vocabulary's terms search)."""
+    by_vocabulary's terms search: answers only what it lists (`listed`, docnums) and `explained`, which gives a
+    listed result's explain when asked (no other kind counted, no results made)."""
     started = time.perf_counter()
     if planned is None:
         known = knows(state)
@@ -218,7 +219,8 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     total = len(hits)
     # the other kind's count is what its own listing holds, whose ranking widens to partial matches and reads an
     # exclusion its own way (`assainissement Kayes` said 270 actions, that listing holds 15; `-eau` 289, not 830)
-    listed_too = planned is None and (req.facets or not total)  # (an empty listing's notices say the other's count)
+    # (an empty listing's notices say the other's count; by_vocabulary's terms search asks only what it lists)
+    listed_too = planned is None and not explainer and (req.facets or not total)
     listings, listings_cut = _listings(state, req, mode if kinds else None, total, (pq, built, known, ranking),
                                        evaluator) if listed_too else (Counter(), False)
     counts.update({facets.kind.name: listings} if facets.kind is not None else {})  # what each listing holds
@@ -244,6 +246,9 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     start = (req.page - 1) * req.per_page
     ordered = sort_hits(state, hits, hit_scores, req.sort, browsing=scores is None, upto=start + req.per_page)
     page_hits = ordered[start:start + req.per_page]
+    explained = _explainer(state, built, ranking, score_fn, mode, best_action, context, outside, around, hit_scores)
+    if explainer:  # the terms' search of by_vocabulary: what it lists, each explained when it is taken
+        return {"listed": page_hits, "explained": explained}
 
     nested: dict[str, list[int]] = {}
     if mode == "partnership" and (scores is not None or selection.active):
@@ -254,7 +259,6 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     bodies = _page_bodies(state, page_hits, nested, mode) if terms is not None else {}
     lines = _page_lines(state, page_hits) if terms is not None else {}
     results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, bodies, lines) for d in page_hits]
-    explained = _explainer(state, built, ranking, score_fn, mode, best_action, context, outside, around, hit_scores)
     if req.explain and scores is not None and score_fn is not None:
         for d, hit in zip(page_hits, results, strict=True):
             hit["explain"] = explained(d)
@@ -298,8 +302,6 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
     }
     if req.explain:
         response["profile"] = ranking_profile.current().describe()  # the numbers explain refers to
-    if explainer:  # the terms' search of by_vocabulary: each result explained when it is taken
-        response["explained"] = explained
     return response
 
 
@@ -425,7 +427,7 @@ def _listed_for(state: IndexState, req: SearchRequest, selection: Selection, q: 
     got = search(state, replace(req, q=q, page=1, per_page=ranking_profile.current().fill_below, sort="relevance",
                                 facets=False, snippets=False, explain=False, completions=False),
                  evaluator=evaluator, explainer=True)
-    listed = [state.docnum_of[h["id"]] for h in got["results"]]
+    listed = got["listed"]
     kept = set(filter_and_count(listed, state.facet_bits, selection)[0])
     return [(d, partial(got["explained"], d)) for d in listed if d in kept]
 

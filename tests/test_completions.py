@@ -431,6 +431,27 @@ def test_the_terms_search_explains_only_the_partnerships_it_completes_with(index
     assert near and sorted(explained) == sorted(Engine(index_dir).state().docnum_of[i] for i in near)
 
 
+def test_the_terms_search_answers_what_it_lists_and_makes_no_result_nor_other_count(index_dir, monkeypatch):
+    # by_vocabulary's terms search reads only which partnerships it lists, and their explain: it makes none of them
+    # a result (title, parties, dates) and counts no other kind, even when it lists nothing (round 55, S9)
+    made, counted, real_result, real_listings = [], [], search_module._result, search_module._listings
+    monkeypatch.setattr(search_module, "_result", lambda st, d, *a, **k: made.append(d) or real_result(st, d, *a, **k))
+    monkeypatch.setattr(search_module, "_listings", lambda *a, **k: counted.append(a[1].q) or real_listings(*a, **k))
+    engine = Engine(index_dir)
+    st = engine.state()
+    r = engine.search(SearchRequest(q="ordinateurs", filters={"country": ["Mali"]}, per_page=10))
+    assert any(h["completes_term"] for h in r["completions"])
+    assert sorted(made) == sorted(st.docnum_of[h["id"]] for h in r["results"] + r["completions"])
+    assert counted == ["ordinateurs"]  # the search's own count of the other kind only
+    for q in ("informatique OR imprimantes", "zzqx"):
+        req = SearchRequest(q=q, filters={"country": ["Mali"]}, per_page=10, facets=False, snippets=False)
+        made.clear(), counted.clear()
+        got = search_module.search(st, req, explainer=True)
+        assert set(got) == {"listed", "explained"} and not made and not counted and (got["listed"] or q == "zzqx")
+        assert got["listed"] == [st.docnum_of[h["id"]] for h in search_module.search(st, req)["results"]]
+    assert got["listed"] == [] and counted  # (a plain search that lists nothing counts the other kind)
+
+
 def test_a_short_filtered_listing_is_completed_first_by_partnerships_writing_a_term_of_the_vocabulary(index_dir):
     mali = {"country": ["Mali"]}
     r = _search(index_dir, "ordinateurs", mali)
