@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from types import MappingProxyType
 
-from indexer.facet_registry import YEAR, Registry, partner_region, registry
+from indexer.facet_registry import YEAR, Registry, registry
 from indexer.limits import DEFAULT_PER_PAGE
 
 from . import ranking_profile
@@ -31,9 +31,9 @@ from .ordering import sort_hits
 from .querylang import Clause, ParsedQuery, parse_query, read_forwards
 from .querymodel import BuiltQuery
 from .ranking import Ranking, rank
+from .results import page_results
 from .seeds import seeds_elsewhere
 from .selections import against_parameters, listed_kinds, listing, why_empty, years_outside
-from .snippets import marked_title, names_and_places, parties_line, snippet
 from .state import IndexState
 from .suggestion import Known, knows, suggest
 from .surroundings import (
@@ -45,7 +45,6 @@ from .surroundings import (
 )
 
 SORTS = ("relevance", "year_desc", "year_asc", "name")
-NESTED_ACTIONS = 3
 SEARCH_TIME_LIMIT = 2.0  # seconds of matching per request before results are cut
 CUT = "La recherche a été interrompue (trop longue) : les résultats peuvent être incomplets."
 COUNTS_CUT = "La recherche a été interrompue (trop longue) : les nombres de l'autre type de fiche et des filtres " \
@@ -77,10 +76,6 @@ class SearchRequest:
         self.filters = {name: [facets[name].parse(v) if isinstance(v, str) else v for v in values]
                         if name in facets and facets[name].pattern else values
                         for name, values in listed.items()}
-
-
-def _party(p: dict | None) -> dict | None:
-    return {k: p.get(k) for k in ("name", "kind", "country", "region", "subdivision")} if p else None
 
 
 def _match(state: IndexState, query, evaluator: Evaluator | None = None) -> tuple[Mapping[int, float], bool]:
@@ -256,9 +251,7 @@ def search(state: IndexState, req: SearchRequest, planned: Planned | None = None
             nested.setdefault(docs[a].pid, []).append(a)
 
     terms = terms_by_field(built.query, state.markers) if req.snippets else None  # None: no snippets asked
-    bodies = _page_bodies(state, page_hits, nested, mode) if terms is not None else {}
-    lines = _page_lines(state, page_hits) if terms is not None else {}
-    results = [_result(state, d, hit_scores.get(d, 0.0), terms, nested, mode, bodies, lines) for d in page_hits]
+    results = page_results(state, page_hits, [hit_scores.get(d, 0.0) for d in page_hits], terms, nested, mode)
     if req.explain and scores is not None and score_fn is not None:
         for d, hit in zip(page_hits, results, strict=True):
             hit["explain"] = explained(d)
@@ -389,15 +382,12 @@ def _completions(state: IndexState, req: SearchRequest, pq, built: BuiltQuery, s
     floor = min((part_scores[d] for d in page_hits), default=1.0) * profile.fill_share
     docs = state.docs
     nested = {docs[c.docnum].id: c.actions for c in found}
-    bodies = _page_bodies(state, [c.docnum for c in found], nested, "partnership") if terms is not None else {}
-    lines = _page_lines(state, [c.docnum for c in found]) if terms is not None else {}
-    out = []
-    for i, c in enumerate(found):
-        hit = _result(state, c.docnum, floor * 0.99 ** i, terms, nested, "partnership", bodies, lines)
+    out = page_results(state, [c.docnum for c in found], [floor * 0.99 ** i for i in range(len(found))], terms,
+                       nested, "partnership")
+    for c, hit in zip(found, out, strict=True):
         hit["completes_domain"], hit["completes_term"] = c.domain, c.term
         hit["similar_to"] = None if c.like is None else \
             {"id": docs[c.like].id, "title": state.partnerships[docs[c.like].id]["title"]}
-        out.append(hit)
     return out
 
 
@@ -524,74 +514,3 @@ def _scores(state: IndexState, built, notices: list[str], listed, decided=None, 
     if cut:
         notices.append(CUT)
     return ranking, score, evaluator
-
-
-def _page_bodies(state: IndexState, page_hits: list[int], nested: dict[str, list[int]], mode: str) -> dict:
-    """The bodies the page's snippets show (its hits', and their nested actions'), read at once."""
-    docnums = list(page_hits)
-    if mode == "partnership":
-        docs = state.docs
-        for d in page_hits:
-            if docs[d].type == "partnership":
-                docnums += nested.get(docs[d].id, [])[:NESTED_ACTIONS]
-    return state.bodies(docnums)
-
-
-def _page_lines(state: IndexState, page_hits: list[int]) -> dict:
-    """The stored parties lines of the page's hits' partnerships (their documents' numbers)."""
-    owner = state.owner_docnum
-    return state.vocabulary.lines(owner[d] for d in page_hits)
-
-
-def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, bodies: Mapping | None = None,
-            lines: Mapping | None = None) -> dict:
-    """A result as the API lists it; `bodies` and `lines` (_page_lines): the page's, read at once."""
-    d = state.docs[docnum]
-    if d.type == "partnership":
-        rec = partnership = state.partnerships[d.id]
-    else:
-        rec = state.actions[d.id]
-        partnership = state.partnerships[rec["partnership_id"]]
-    src = (rec.get("sources") or partnership.get("sources") or [{}])[0]
-    title = rec["title"]
-    line = lines.get(state.owner_docnum[docnum]) if lines else None
-    out = {
-        "id": d.id,
-        "type": d.type,
-        "title": title,
-        "partnership_id": partnership["id"],
-        "french_party": _party(partnership.get("french_party")),
-        "partner_party": _party(partnership.get("partner_party")),
-        "countries": partnership.get("countries", []),
-        "region": partner_region(partnership.get("partner_party"), partnership.get("french_party")),
-        "domains": rec.get("domains", []),
-        "years": rec.get("years", []),
-        "status": rec.get("status"),
-        "detail": rec.get("detail"),  # an action's record has its partnership's (indexer/build.py)
-        "score": round(score, 4),
-        "snippet": "",
-        "formatted": {"title": marked_title(state, title, terms), **parties_line(state, partnership, terms, line)},
-        "source": {"document": src.get("document"), "line": src.get("first_line"), "page": src.get("page")},
-    }
-    if d.type == "action":
-        out["partnership_title"] = partnership["title"]
-    else:
-        acts = nested.get(d.id, [])
-        out["actions_total"] = len(acts)
-        out["actions"] = []
-        for a in acts[:NESTED_ACTIONS]:
-            arec = state.actions[state.docs[a].id]
-            out["actions"].append({
-                "id": arec["id"],
-                "title": arec["title"],
-                "domains": arec.get("domains", []),
-                "years": arec.get("years", []),
-                "status": arec.get("status"),
-                "snippet": snippet(state, a, terms, bodies),
-            })
-    # the record's sheet is searched for a passage only when neither its body nor an action shown
-    # under it has the words (a sheet, tokenized on a cold request, costs more than the search)
-    shown_below = any("<mark>" in a["snippet"] for a in out.get("actions", []))
-    out["snippet"] = snippet(state, docnum, terms, bodies, None if shown_below else rec,
-                             lambda: f"{title} ; {names_and_places(partnership)}")
-    return out

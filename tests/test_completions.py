@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from analyzers.vocabulary import family_of, find_graded_expansions
-from engine import Engine, SearchRequest, ranking_profile
+from engine import Engine, SearchRequest, ranking_profile, results as results_module
 from engine.completions import NEAR_SHARE, by_vocabulary, completions, fill_notices, neighbour_terms
 from engine.facets import FacetBits, Selection
 from search_app.typography import french_spacing as fr
@@ -434,8 +434,8 @@ def test_the_terms_search_explains_only_the_partnerships_it_completes_with(index
 def test_the_terms_search_answers_what_it_lists_and_makes_no_result_nor_other_count(index_dir, monkeypatch):
     # by_vocabulary's terms search reads only which partnerships it lists, and their explain: it makes none of them
     # a result (title, parties, dates) and counts no other kind, even when it lists nothing (round 55, S9)
-    made, counted, real_result, real_listings = [], [], search_module._result, search_module._listings
-    monkeypatch.setattr(search_module, "_result", lambda st, d, *a, **k: made.append(d) or real_result(st, d, *a, **k))
+    made, counted, real_result, real_listings = [], [], results_module._result, search_module._listings
+    monkeypatch.setattr(results_module, "_result", lambda st, d, *a, **k: made.append(d) or real_result(st, d, *a, **k))
     monkeypatch.setattr(search_module, "_listings", lambda *a, **k: counted.append(a[1].q) or real_listings(*a, **k))
     engine = Engine(index_dir)
     st = engine.state()
