@@ -91,6 +91,11 @@ def _starts(*words: str) -> str:
     return r"\b" + _PREFIX + "(?:" + "|".join(words) + ")"
 
 
+# Food security (`sécurité alimentaire`, and `sécurisation alimentaire` as CR Centre–Mopti's label writes it,
+# Mali l.4849-4850): farming and food supply, not security. One pattern for the label rules, the text rules and
+# the security rule that must not read it.
+FOOD_SECURITY = r"securi(?:te|sation) alimentaire"
+
 # Keyword rules: a regular expression over the folded label -> domains. Every keyword matches
 # at a word's start; the few that may stand inside a word are written out (`motopompe`,
 # `periscolaire`, `analphabete`, `reamenagement`, `insecurite`).
@@ -116,7 +121,7 @@ RULES: list[tuple[str, list[str]]] = [
              r"financ(?!es locales|ier\b)"), [ECONOMIE]),
     (_starts("touris"), [TOURISME]),
     (_starts("agric", "avicult", "rural", "elevage", "peche", "maraich", "agro", "cereal", "foret", "forestier",
-             "securite alimentaire", "autosuffisance", "vivri", "apicult", "halieut", "aquacult", "piscicult",
+             FOOD_SECURITY, "autosuffisance", "vivri", "apicult", "halieut", "aquacult", "piscicult",
              "pastoral"),
      [AGRICULTURE]),
     (_starts("environnement", "dechet", "ordure", "propret", "ecolog", "desertif", "climat", "espaces verts",
@@ -138,8 +143,8 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts("echange", "amitie", "jumelage", "rencontre", "visite", "solidarite internationale",
              "interculturel", "sensibilisation", "education au developpement", "fraternite", "mobilisation"),
      [ECHANGES]),
-    # food security ("sécurité alimentaire") is farming and food supply: the agriculture rule files it
-    (_starts("(?:in)?securite(?! alimentaire)", "protection civile", "pompier", "incendie", "risque",
+    # food security (FOOD_SECURITY) is farming and food supply: the agriculture rule files it
+    (_starts(f"(?:in)?(?!{FOOD_SECURITY})securite", "protection civile", "pompier", "incendie", "risque",
              "catastrophe", "police", "terroris", "criminal"), [SECURITE]),
     # international solidarity is exchanges (above); Handicap International and the programme
     # «Villes Unies contre la pauvreté» are names, not the social work itself
@@ -282,7 +287,7 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"humanitaire|sinistres\b|developpement social (?:des|urbain)|lutte contre la pauvrete|foyers? de l.enfance|"
       r"enfance assistee|protection de l.enfance|accompagnement social|prestations sociales|services sociaux|"
       r"chantiers? d.insertion|insertion (?:des jeunes|des femmes|sociale)"), [SOCIAL]),
-    ((r"maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
+    ((FOOD_SECURITY + r"|maraich|cereales|moulins?\b|agricult|elevage|aviculture|motopompe|irrigu|goutte a goutte|"
       r"contre.saison|karite|semences?\b|betail|culture de (riz|ble|mil)|barrage avec culture|poulaill|volailles?\b|"
       r"\bagricol|pastoral|planteurs|vergers?\b|arboricult"), [AGRICULTURE]),
     # a school or sanitation cooperative is about its school or its streets, not trade
