@@ -247,9 +247,10 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
       r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)|"
       # what the actions themselves call cultural (not an association's name): centres, weeks, events
+      # (`coopération culturelle` beside school pairings and water work, CR Centre–Mopti l.4871-4873)
       r"(activites|echanges|centres?|semaines?|manifestations?|evenements?|animations?|actions?|programmes?|"
-      r"projets?|journees?) culturel(?:le)?s?|de type culturel|\bconteu(?:r|se)s?\b|\bcontes\b|spectacles?|"
-      r"\bartistes?\b|ecrivains?|\btheatre|\bdanses?\b|lecture publique|appui a la lecture|"
+      r"projets?|journees?|cooperations?) culturel(?:le)?s?|de type culturel|\bconteu(?:r|se)s?\b|\bcontes\b|"
+      r"spectacles?|\bartistes?\b|ecrivains?|\btheatre|\bdanses?\b|lecture publique|appui a la lecture|"
       r"\bthemes? (?:de la culture|culturels?)\b"), [CULTURE]),  # `2003 : sur le thème de la culture` (Pontcharra)
     # improved stoves (`fourneaux économes`) save fuel wood; a multifunctional platform is an engine
     # that mills grain and gives power (not `électricité` alone: a renovation's wiring)

@@ -270,6 +270,8 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Culture de riz", None, CULTURE),
     # Vienne–Tiflet l.4278: a stage that `créer des ponts et un temps d'échange` builds no bridge
     ("le stage leur a permis de créer des ponts et un temps d'échange avec les autres services", None, URBANISME),
+    # a sector a project names among others (CR Centre–Mopti, Mali l.4871-4873)
+    ("Appariements entre établissements \nscolaires, coopération culturelle, secteur \nhydraulique… ", CULTURE, None),
     # what a project is for, in the words the labels use (CG Ain, Mali l.12801-12805)
     (("Financement de micro-projets \ndont la finalité est la sécurité \nalimentaire, l’augmentation du \nrevenu, "
       "la réduction de la \npauvreté."), AGRICULTURE, "Sécurité et protection civile"),
