@@ -88,7 +88,9 @@ MALI = {
     # audit), not 37: its objective and activities cells, the states `À l’étude`, the heading
     # `AUTRES VOLETS DU PADDY A L’ETUDE` and the rows the extraction wrote twice (l.9434-9457) were
     # actions of their own, and 7 of its projects were none.
-    "actions": 607,
+    # 607 -> 606 (round 56, R5): AIMF–Sikasso's `État civil` (l.13583), printed on the line after the row's
+    # first project and before its second, is the row's label, not a project.
+    "actions": 606,
 }
 
 MAROC = {

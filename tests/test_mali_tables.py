@@ -362,6 +362,35 @@ def test_a_rows_label_printed_between_its_projects():
     assert [c.text for c in rows[0].when] == ["2002 – 2004"] and [c.text for c in rows[0].budget] == ["40 000 €"]
 
 
+def test_a_rows_label_between_its_projects_after_a_gap_or_on_the_projects_line():
+    """The label printed level with its row's middle may end the first project's segment, its next
+    project after a gap (AIMF–Sikasso l.13582-13586), or stand in a segment of its own, between
+    gaps (AIMF–Mopti l.13448-13455, AIMF–Bamako's `Santé` l.13098-13111): it is the row's label,
+    not a project, and it labels the projects above it; the row's amount is its first project's,
+    as on the sheets where the label and the next project share a segment."""
+    from indexer.parsers.cuf_table import table_rows
+    sikasso = table_rows(_seg("Appui à la modernisation de l’état civil ", "État civil ", "",
+                              "Formation de cadres municipaux ", " 33 000 € ", "",
+                              "Bonne gouvernance Modernisation des services financiers  11 500 € "))
+    assert [(r.text, r.domain) for r in sikasso] == [
+        ("Appui à la modernisation de l’état civil", "État civil"),
+        ("Formation de cadres municipaux", "État civil"),
+        ("Modernisation des services financiers", "Bonne gouvernance")]
+    mopti = table_rows(_seg(" ", "", "Appui à la modernisation et à la ", "fiabilisation de l’état civil ", "",
+                            "État civil ", "", "Formation de cadres municipaux  ", "", " 33 000 € ", ""))
+    assert [(r.text, r.domain) for r in mopti] == [
+        ("Appui à la modernisation et à la fiabilisation de l’état civil", "État civil"),
+        ("Formation de cadres municipaux", "État civil")]
+    assert [c.text for c in mopti[0].budget] == ["33 000 €"] and not mopti[1].budget
+    bamako = table_rows(_seg("Secteur marchand Formation d’artisans de secteur informel  48 000 € ", "",
+                             "Construction et équipement de deux centres de ", "santé ", "",
+                             "Formation de personnels de santé ", "2000 ", "",
+                             "Création et équipement d’un centre de chirurgie ", "ophtalmologique Depuis 2003 ", "",
+                             "Santé ", "", "Don de matériel médical 1999 ", "", "350 000 € ", ""))
+    assert [r.domain for r in bamako] == ["Secteur marchand", "Santé", "Santé", "Santé", "Santé"]
+    assert [[c.text for c in r.budget] for r in bamako] == [["48 000 €"], ["350 000 €"], [], [], []]
+
+
 def test_dangling_cells_go_on_past_a_header_word_roncq_ivry_saint_denis():
     """A cell whose line ends on a dangling word goes on with the next line, even when that line
     reads like a header word or a date: `En continu depuis` / `1987` (l.10835, 10925) is a dates

@@ -273,6 +273,11 @@ class _TableReader:
         the segment of the band's last column (`split_off`) may go on with it over a page."""
         first, last = cells[0].kind, self.last_kind
         carried, self.carried = self.carried, None
+        if len(cells) == 1 and first == "domain" and last == "action" and self._label_between(cells[0]) \
+                and self._project_after(cells[0].segment):
+            for r in self.band:  # the row goes on: its label, then its next project (`_label_between`)
+                r.domain = heading(cells[0])
+            return
         new_band = first in ("action", "domain") and last in ("when", "budget") \
             or first == "domain" and last == "action"
         if new_band or first in ("section", "period"):
@@ -333,14 +338,9 @@ class _TableReader:
     def _action(self, c: Cell, nxt: Cell | None, seg_rows: list[Row]) -> None:
         """An action cell: a row's label between its projects, a sentence about
         the project above, the end of a cut cell, or a new row."""
-        if self.band and not self.domains and not any(r.domain for r in self.band) \
-                and len(c.text.split()) <= 3 and map_domain(c.text) and not BULLET_RE.match(c.text) \
-                and nxt is not None and nxt.kind == "action" and nxt.block == c.block:
-            # `Appui à la modernisation…` / `État civil` / `Formation de cadres municipaux`:
-            # a row's label printed between its projects, level with the row's middle
-            self.domains.append(c)
-            for r in self.band:
-                r.domain = heading(c)
+        if self._label_between(c) and (nxt is not None and nxt.kind == "action" and nxt.block == c.block
+                                       or nxt is None and self._project_after(c.segment)):
+            self._label_band(c)  # its next project in its block, or opening the next segment
             return
         if self.band and BULLET_RE.match(c.text) and (_PROPOSALS.search(self.band[-1].cells[0].text)
                                                         or counts_its_parts(self.band[-1])):
@@ -369,6 +369,26 @@ class _TableReader:
         seg_rows.append(row)
         self.waiting["when"].append(row)
         self.waiting["budget"].append(row)
+
+    def _label_between(self, c: Cell) -> bool:
+        """A short label after the band's projects, none of which has one: with a project after it, it is
+        their row's label, printed level with the row's middle (`Appui à la modernisation de l’état civil`
+        / `État civil` / `Formation de cadres municipaux`, on its line, after a gap or in a segment of its own)."""
+        return bool(self.band) and not self.domains and not any(r.domain for r in self.band) \
+            and len(c.text.split()) <= 3 and bool(map_domain(c.text)) and not BULLET_RE.match(c.text)
+
+    def _project_after(self, k: int) -> bool:
+        """Segment k + 1 opens with a project: an action cell, or a lone cell that dates or an amount
+        follow (`_lone_cell`)."""
+        kinds = self.peek(k + 1, "domain")
+        return kinds[:1] == ["action"] or kinds == ["domain"] and self.peek(k + 2, "action")[:1] in (["when"],
+                                                                                                     ["budget"])
+
+    def _label_band(self, c: Cell) -> None:
+        """The band's projects take label `c`, and so do those after it in the band."""
+        self.domains.append(c)
+        for r in self.band:
+            r.domain = heading(c)
 
     def _with_its_row(self, c: Cell, seg_rows: list[Row]) -> None:
         """A dates or budget cell in the segment of the row before it: a row written on one line."""
