@@ -95,6 +95,10 @@ def _starts(*words: str) -> str:
 # Mali l.4849-4850): farming and food supply, not security. One pattern for the label rules, the text rules and
 # the security rule that must not read it.
 FOOD_SECURITY = r"securi(?:te|sation) alimentaire"
+# A library (`bibliothèque`, `médiathèque`, its librarians) is reading as well as schooling: one pattern for the
+# label rules and the text rules of both fields (the text rules read it as schooling only, CG Yvelines–Kadiolo's
+# `Médiathèque`, Mali l.4578, as nothing).
+LIBRARY = r"bibliothe(?:que|caire)|mediatheque"
 
 # Keyword rules: a regular expression over the folded label -> domains. Every keyword matches
 # at a word's start; the few that may stand inside a word are written out (`motopompe`,
@@ -105,14 +109,14 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts("sante", "sanitaire", "medic", "hopita", "hospital", "cscom", "cescom", "dispensaire", "maternit",
              r"sida\b", "vih", "paludisme", "pharmac", "soins"), [SANTE]),
     (_starts("educ", "ecole", "scolai", "periscolai", "parascolai", "scolaris", "enseign", "formation", "alphab",
-             "analphab", "universit", "bibliotheque", "lycee", "college", "apprentissage", "recherche",
+             "analphab", "universit", LIBRARY, "lycee", "college", "apprentissage", "recherche",
              "scientifi"), [EDUCATION]),  # scientific cooperation: universities and research
     # `jeune` alone is an adjective after un/une/d'un (`un jeune ingénieur`): not youth
     (r"\bjeunes\b|\bjeunesse|(?<!\bun )(?<!\bune )(?<!d.un )\bjeune\b|\bsport|\bloisir", [JEUNESSE]),
     # "cultur" at a word's start (or inter-/socio-cultural): agriculture, aviculture and
     # apiculture are farming, not culture; a library is reading (culture) as well as schooling
     (_starts("cultur", "intercultur", "socioculturel", "patrimoine", "artisti", "musique", "theatre", "festival",
-             "musee", "archive", "lecture", r"livres?\b", "cinema", r"arts?\b", "bibliotheque"), [CULTURE]),
+             "musee", "archive", "lecture", r"livres?\b", "cinema", r"arts?\b", LIBRARY), [CULTURE]),
     (_starts("econom", "emploi", "commerce", "entreprise", "artisanat", "microcredit", "micro-credit", "credit",
              "insertion professionnelle", "marche", "secteur marchand", "industri", "investis",
              "generation de revenus", "generatrices de revenus",  # what a project earns its people (Rennes)
@@ -236,14 +240,14 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
       # surgery, eye and dental care (AIMF–Bamako l.13104 `centre de chirurgie ophtalmologique`)
       r"\bchirurgi|\bophtalmolog|\bdentaire|"
       r"\bmedica(?:l|le|ux|les)\b"), [SANTE]),  # `à l'hôpital`: a place
-    ((r"\becoles?\b|\b(?:pre|peri|para)?scolaire|alphabetis|salles? de classe|college|lycee|bibliotheque|"
+    ((r"\becoles?\b|\b(?:pre|peri|para)?scolaire|alphabetis|salles? de classe|college|lycee|" + LIBRARY + "|"
       r"formation professionnelle|"
-      r"centres? de formation|bibliothecaires|"
+      r"centres? de formation|"
       # trainers trained for trades, courses that qualify (Marseille–Marrakech l.2000, l.2039); not `formation de
       # formateurs` alone, a benefit named in passing (Ajaccio–Marrakech l.406: an e-commerce portal)
       r"\bformateurs aux metiers|formations? (?:qualifiante|diplomante)|"
       r"(?:complexes?|projets?|etablissements?) educati(?:f|fs)\b"), [EDUCATION]),
-    ((r"\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
+    ((LIBRARY + r"|\bmusees?\b|\bfestivals?\b|\bpatrimoine (historique|urbain|architectural|bati)|"
       r"(restauration|rehabilitation|preservation|sauvegarde|valorisation|conservation)( et (la )?\w+)? "
       r"(du|de la|des) (patrimoine|medina|casbah|monuments?|manuscrits)|"
       # what the actions themselves call cultural (not an association's name): centres, weeks, events

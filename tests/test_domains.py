@@ -66,6 +66,8 @@ def test_keywords_match_at_a_word_start(label, unwanted):
     ("Réaménagement de la place", URBANISME),
     ("Échanges de jeunes", JEUNESSE),
     ("Bibliothèque municipale", CULTURE),  # reading is culture as well as schooling
+    ("Médiathèque", CULTURE),
+    ("Médiathèque", EDUCATION),
     # Rennes-Sétif's objectives: `mener à bien des coopérations culturelles et scientifiques`
     ("mener à bien des coopérations culturelles et scientifiques", EDUCATION),
     ("aménagement rural et politique de l’eau", AGRICULTURE),
@@ -270,6 +272,12 @@ def test_an_action_about_civil_protection_is_filed_by_its_words(text, security):
     ("Culture de riz", None, CULTURE),
     # Vienne–Tiflet l.4278: a stage that `créer des ponts et un temps d'échange` builds no bridge
     ("le stage leur a permis de créer des ponts et un temps d'échange avec les autres services", None, URBANISME),
+    # a library is reading as well as schooling, in an action's words as in a label (CG Yvelines–Kadiolo's
+    # `Médiathèque`, Mali l.4578; Viroflay–Kolokani l.12562; a librarian's training, Bordeaux–Casablanca l.650)
+    ("Médiathèque ", CULTURE, None),
+    ("Médiathèque ", EDUCATION, None),
+    ("Bibliothèques – sensibilisation", CULTURE, None),
+    ("Appui à la formation d'une équipe de bibliothécaires casablancais", CULTURE, None),
     # a sector a project names among others (CR Centre–Mopti, Mali l.4871-4873)
     ("Appariements entre établissements \nscolaires, coopération culturelle, secteur \nhydraulique… ", CULTURE, None),
     # what a project is for, in the words the labels use (CG Ain, Mali l.12801-12805)
