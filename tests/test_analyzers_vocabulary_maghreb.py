@@ -195,6 +195,12 @@ MAGHREB_CASES = {
     # create « à Alger, d'un centre de dépistage anonyme et gratuit des infections sexuellement transmissibles » (alg
     # l.664-671). One way, as AOT
     "CDAG": ("CDAG", "centre de dépistage anonyme et gratuit", "centre de dépistage anonyme et gratuit", None),
+    # hunger (round 56, V24): no sheet writes « faim » (the query found nothing; `lutte contre la faim` listed 14 sheets
+    # by « lutte » alone); the sheets write the work against it: « sécurité alimentaire » (CG Essonne-Douentza,
+    # Montreuil-Yélimané « Renforcement de la sécurité alimentaire », Mali l.9289), CR Nord-Pas de Calais-Kayes's
+    # « malnutrition infantile » (l.5638), CG Allier-Niafunké's Sahel « touchée par la sécheresse et la famine »
+    # (l.3142). One way
+    "faim": ("faim", "sécurité alimentaire", "sécurité alimentaire", None),
 }
 
 
