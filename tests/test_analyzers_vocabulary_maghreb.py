@@ -201,6 +201,11 @@ MAGHREB_CASES = {
     # « malnutrition infantile » (l.5638), CG Allier-Niafunké's Sahel « touchée par la sécheresse et la famine »
     # (l.3142). One way
     "faim": ("faim", "sécurité alimentaire", "sécurité alimentaire", None),
+    # traffic lights and road markings (round 56, V24): no sheet writes « feux » nor « marquage » (`feux tricolores`
+    # found nothing, `marquage au sol` La Roche-sur-Yon-Tizi Ouzou by « sol »); CU Lyon-Bamako's « Déplacements et
+    # signalisation lumineuse : 5 carrefours ont été équipés » (Mali l.7880), Aix-Oujda's « matériel de traçage de
+    # voirie » for « la signalisation routière horizontale » (Maroc l.245). One way
+    "feux tricolores": ("marquage au sol", "signalisation routière", "signalisation lumineuse", None),
 }
 
 
