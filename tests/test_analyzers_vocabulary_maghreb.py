@@ -206,6 +206,11 @@ MAGHREB_CASES = {
     # signalisation lumineuse : 5 carrefours ont été équipés » (Mali l.7880), Aix-Oujda's « matériel de traçage de
     # voirie » for « la signalisation routière horizontale » (Maroc l.245). One way
     "feux tricolores": ("marquage au sol", "signalisation routière", "signalisation lumineuse", None),
+    # orchards (round 56, V24): no sheet writes « verger(s) » (the query found nothing; Snowball cuts verger and vergers
+    # apart) nor « arbres fruitiers » (`arbres fruitiers` fell back to any word); the fruit trees are Montreuil-
+    # Yélimané's « arboriculture fruitière » (Mali l.9318), Pontcharra-Dembella's « arboriculture » (l.9970), CR
+    # Champagne-Ardenne-Oriental's (Maroc l.6252). One way
+    "verger": ("vergers", "arboriculture", "arboriculture", None),
 }
 
 
