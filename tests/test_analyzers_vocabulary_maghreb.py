@@ -211,6 +211,11 @@ MAGHREB_CASES = {
     # Yélimané's « arboriculture fruitière » (Mali l.9318), Pontcharra-Dembella's « arboriculture » (l.9970), CR
     # Champagne-Ardenne-Oriental's (Maroc l.6252). One way
     "verger": ("vergers", "arboriculture", "arboriculture", None),
+    # interculturality (round 56, V24): no sheet writes « interculturalité » (the query found nothing; its stem is not
+    # the adjective's); the sheets write « interculturel(le)(s) »: Tours-Marrakech's CCEM « favorisant le dialogue
+    # interculturel » (Maroc l.4117), CG Isère-Tadla-Azilal's « échanges interculturels » (l.5266), Ivry-Dianguirdé's
+    # (Mali l.7019), Vierzon-Sig's « Rencontre interculturelle » (alg l.4624). One way
+    "interculturalité": ("interculturalité", "interculturel", "interculturelle", None),
 }
 
 
