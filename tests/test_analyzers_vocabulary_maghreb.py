@@ -216,6 +216,11 @@ MAGHREB_CASES = {
     # interculturel » (Maroc l.4117), CG Isère-Tadla-Azilal's « échanges interculturels » (l.5266), Ivry-Dianguirdé's
     # (Mali l.7019), Vierzon-Sig's « Rencontre interculturelle » (alg l.4624). One way
     "interculturalité": ("interculturalité", "interculturel", "interculturelle", None),
+    # beehives (round 56, V24): no sheet keeps bees in « ruches »: `ruches` and `ruche` listed Roubaix-Bouira alone, by
+    # its partner « la Ruche d'entreprises » (alg l.3549), a business incubator; the beekeeping is CG Loire-Atlantique-
+    # Agadir's « apiculteurs » (Maroc l.5547) and Montreuil-Yélimané's « apiculture » (Mali l.9319). Its own entry, one
+    # way: as a term of the abeilles entry, `abeilles` and `miel` brought that incubator too
+    "ruches": ("ruche", "apiculture", "apiculture", None),
 }
 
 
