@@ -221,6 +221,10 @@ MAGHREB_CASES = {
     # Agadir's « apiculteurs » (Maroc l.5547) and Montreuil-Yélimané's « apiculture » (Mali l.9319). Its own entry, one
     # way: as a term of the abeilles entry, `abeilles` and `miel` brought that incubator too
     "ruches": ("ruche", "apiculture", "apiculture", None),
+    # obstetrics (round 56, V24): no sheet writes « obstétri… » nor « gynécolog… » (each query found nothing); the
+    # sheets write the maternity ward: Pontcharra-Dembella's « maternité » (Mali l.9922), Quetigny-Koulikoro's,
+    # Alençon-Koutiala's, and Angoulême-Ségou's hospitals « avec action mères-enfants » (l.1033). One way
+    "obstétrique": ("gynécologie", "maternité", "maternité", None),
 }
 
 
