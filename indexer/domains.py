@@ -10,7 +10,7 @@ label the parsers produce and fails on any such label.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .text import fold
 
@@ -161,7 +161,15 @@ RULES: list[tuple[str, list[str]]] = [
     (_starts(r"(?<!proprete )(?<!milieu )urbain", "circulation", "deplacement"), [URBANISME]),
     (_starts("services publics"), [GOUVERNANCE]),
 ]
-_COMPILED = [(re.compile(p), d) for p, d in RULES]
+
+
+@cache
+def _compiled_rules() -> list[tuple[re.Pattern[str], list[str]]]:
+    """RULES compiled at the first label mapped, not as the module loads: the engine imports it to read a
+    query's words (domains_of_text) and maps no label (compiling them cost each search process 37 M instructions)."""
+    return [(re.compile(p), d) for p, d in RULES]
+
+
 # Words that name a field only when nothing else does: `Appui technique` is institutional support,
 # `Aide technique dans les domaines de l'eau` is about water.
 _WEAK = [(re.compile(_starts("technique")), [GOUVERNANCE])]
@@ -189,7 +197,7 @@ def _map_uncached(label: str) -> list[str]:
     if key in EXACT:
         return list(EXACT[key])
     found: list[str] = []
-    for rx, doms in _COMPILED:
+    for rx, doms in _compiled_rules():
         if rx.search(key):
             for d in doms:
                 if d not in found:
@@ -360,13 +368,19 @@ LABEL_PARTS: dict[str, list[tuple[str, str]]] = {
     SECURITE: [("Sécurité", ""), ("protection civile", r"protection civile|pompier|incendie|secours")],
     SOCIAL: [("Action sociale", ""), ("solidarité", r"solidari")],
 }
-_PARTS_COMPILED = {d: [(w, re.compile(rx) if rx else None) for w, rx in parts] for d, parts in LABEL_PARTS.items()}
+
+
+@cache
+def _label_parts(domain: str) -> list[tuple[str, re.Pattern[str] | None]] | None:
+    """LABEL_PARTS[domain] compiled, when first asked (by the index's build; the engine never asks)."""
+    parts = LABEL_PARTS.get(domain)
+    return None if parts is None else [(w, re.compile(rx) if rx else None) for w, rx in parts]
 
 
 def label_text(domain: str, evidence: str) -> str:
     """The words of `domain`'s label that a record whose own labels and text are
     `evidence` supports: the first part always, a later part when its words are there."""
-    parts = _PARTS_COMPILED.get(domain)
+    parts = _label_parts(domain)
     if parts is None:
         return domain
     key = _key(evidence)

@@ -408,3 +408,31 @@ def test_who_an_action_serves_says_what_it_is_about(corpus):
     action = next(a for a in corpus.actions if a.partnership_id == "nimes--meknes" and a.title.startswith("Un pont"))
     assert "Action sociale et solidarité" in action.domains
     assert URBANISME not in action.domains
+
+
+_COMPILED_SEEN = """
+import re._compiler as compiler
+seen = set()
+compile_ = compiler.compile
+compiler.compile = lambda p, flags=0: seen.add(p) or compile_(p, flags)
+import engine
+from indexer import domains
+domains.domains_of_text("forages et latrines")  # what the engine asks of this module
+rules = {p for p, _ in domains.RULES} | {rx for parts in domains.LABEL_PARTS.values() for _, rx in parts if rx}
+opened = len(rules & seen)
+domains.map_domain("creusement de puits"), [domains.label_text(d, "") for d in domains.LABEL_PARTS]  # the build
+print(opened, len(rules & seen) == len(rules))
+"""
+
+
+def test_opening_the_engine_compiles_no_label_rule():
+    """The engine imports the module to read a query's words (domains_of_text) and maps no label: RULES and
+    LABEL_PARTS are compiled at the first label mapped (compiled as the module loaded, they cost each search
+    process about 42 M instructions), all of them then."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-c", _COMPILED_SEEN], cwd=Path(__file__).parent.parent,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "True"]
