@@ -22,7 +22,7 @@ from .kinds import retype_associations, retype_groups, retype_villages
 from .locations import default_data_dir
 from .parallel import parallel_map
 from .parsers import DOCUMENTS, dates, micl, reader_for
-from .parsers.parties import place_key, same, same_kind_of_place
+from .parsers.namekeys import place_key, same, same_kind_of_place
 from .records import PLANNED, Action, Partnership, Party
 from .registry import REPERTOIRES, Repertoire
 from .sources import SourceError, corpus_checksum, cut_short, source_bytes, source_text

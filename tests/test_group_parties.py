@@ -176,3 +176,20 @@ def test_one_rule_says_a_name_lists_several_collectivities():
     assert names_listed("Diema/Nioro") == ["Diema", "Nioro"]
     assert names_listed("Fegui et Nioro du Sahel") == ["Fegui", "Nioro du Sahel"]
 
+
+
+def test_opening_the_engine_loads_no_party_nor_figure_reading():
+    """The engine reads a group's members (groups.member_names) with the name keys alone (namekeys.py): the
+    parties' names and the figures (parties.py, fields.py, with their patterns) are the parsers', which cost
+    each search process about 55 M instructions to load."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, engine, benchmarks.coldproc\n"
+            "print(sorted(m for m in sys.modules if m in ('indexer.parsers.parties', 'indexer.parsers.fields')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    from indexer.parsers.groups import member_names  # what the engine reads with them
+    assert member_names("Pontcharra", GROUP) == ["Pontcharra", "La Rochette", "Le Cheylas", "St Maximin"]

@@ -42,7 +42,7 @@ from .algerie_parties import (
     text_persons,
 )
 from .algerie_table import GROUP_RE, TABLE_SECTION, read_table, split_partners
-from .parties import place_key, same, same_kind_of_place
+from .namekeys import place_key, same, same_kind_of_place
 from .sheet import ActionDraft, Document, Sheet
 
 TITLE = "coopération décentralisée franco"

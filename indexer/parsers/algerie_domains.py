@@ -20,7 +20,7 @@ import re
 from ..domains import CULTURE, EAU, ECHANGES, ECONOMIE, EDUCATION, ENVIRONNEMENT, JEUNESSE, SANTE, URBANISME, map_domain
 from ..records import Partnership, SourceRef
 from ..text import fold
-from .parties import close, loose, place_key
+from .namekeys import close, loose, place_key
 
 SECTION = "Introduction par domaines"
 # The fields the introduction lists ("l'éducation, la formation, la culture, la jeunesse,

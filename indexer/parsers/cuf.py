@@ -44,7 +44,8 @@ from .cuf_text import (
     year_lists,
 )
 from .groups import members_fact, place_commune, with_members as _with_members
-from .parties import french_party, loose, partner_kind
+from .namekeys import loose
+from .parties import french_party, partner_kind
 from .repeated import SheetTexts
 from .sheet import ActionDraft, Document, Sheet, past_label, warn
 

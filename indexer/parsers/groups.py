@@ -15,7 +15,7 @@ from dataclasses import replace
 from .. import geography
 from ..records import Party
 from ..text import squash_spaces
-from .parties import loose, same
+from .namekeys import loose, same
 
 # a member as the group's list writes it: its name, its département's number, the leader's word
 _MEMBER = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<number>\d{2}|2[AB])\))?\s*(?P<leader>leader|chef de file)?\s*$",

@@ -19,7 +19,8 @@ from ..geography import table_origin, unstated_place_note
 from ..records import ParseResult, Party
 from ..text import fold, squash_spaces
 from .cuf import CufReader
-from .parties import french_name, french_party, loose, partner_kind, same
+from .namekeys import loose, same
+from .parties import french_name, french_party, partner_kind
 from .sheet import Document, Sheet, warn
 
 LIST_HEAD = "Partenariats de coopération décentralisée non renseignés"
