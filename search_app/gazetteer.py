@@ -34,6 +34,12 @@ _INSTITUTION = re.compile(
 _PARENS = re.compile(r"\((?:commune|district|cercle|ville)\)")
 _SAINT = re.compile(r"\b(st|ste)\b")
 _ARTICLE = re.compile(r"^(?:la|le|les|l) ")
+# GeoNames' names that are English or unaccented where French writes otherwise: the map, a French page,
+# showed « Marrakesh », « Timbuktu », « Algiers », « Fes » on its marks and in its table of places
+FRENCH_NAMES = {"Algiers": "Alger", "Beni Mellal": "Béni Mellal", "Boumerdas": "Boumerdès", "Cheraga": "Chéraga",
+                "Dunkirk": "Dunkerque", "Fes": "Fès", "Kenitra": "Kénitra", "Khemisset": "Khémisset",
+                "Marrakesh": "Marrakech", "Meknes": "Meknès", "Nioro": "Nioro du Sahel",
+                "Tamanghasset": "Tamanrasset", "Tangier": "Tanger", "Temara": "Témara", "Timbuktu": "Tombouctou"}
 
 
 def place_key(name: str | None) -> str:
@@ -68,7 +74,8 @@ class Gazetteer:
     def __init__(self, admin: list[dict], places: list[dict]):
         self.places: dict[tuple[str, str, str], tuple[str, float, float]] = {}
         for r in places:
-            self.places[(r["country"], r["key"], r["near"])] = (r["name"], float(r["lat"]), float(r["lon"]))
+            name = FRENCH_NAMES.get(r["name"], r["name"])
+            self.places[(r["country"], r["key"], r["near"])] = (name, float(r["lat"]), float(r["lon"]))
         self.capitals: dict[tuple[str, str, str], str] = {}
         self.unit_names: dict[tuple[str, str, str], str] = {}
         for r in admin:

@@ -66,3 +66,12 @@ def test_every_capital_of_the_admin_table_has_coordinates_except_where_said():
     missing = [(c, lv, u) for (c, lv, u), cap in g.capitals.items() if g.point(c, cap) is None]
     # Laâyoune is filed under Western Sahara by GeoNames; no partnership of the corpus is there
     assert missing == [("Maroc", "région", place_key("Laâyoune-Boujdour-Sakia El Hamra"))]
+
+
+@pytest.mark.parametrize("country, name, shown", [
+    ("Maroc", "Marrakech", "Marrakech"), ("Maroc", "Fès", "Fès"), ("Maroc", "Meknès", "Meknès"),
+    ("Mali", "Tombouctou", "Tombouctou"), ("Algérie", "Alger", "Alger"), ("France", "Dunkerque", "Dunkerque")])
+def test_a_place_is_named_in_french(country, name, shown):
+    """GeoNames writes some places in English or without their accents: the map showed « Marrakesh »,
+    « Timbuktu », « Algiers » and « Fes » on a French page (UX r56)."""
+    assert gazetteer().point(country, name)[0] == shown
