@@ -250,6 +250,12 @@ def _without_tags(text: str, notices: list[str]) -> str:
     return stripped
 
 
+def without_tags(text: str) -> str:
+    """The query without the HTML tags pasted with it, as the search reads it (no notice): the
+    "did you mean" is written from it, not from the tags just said to be ignored."""
+    return _without_tags(text, [])
+
+
 def _dangling_not(operator: str) -> str:
     return f"Opérateur « {operator} » sans terme après lui : il a été ignoré."
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from analyzers import fold_text
+from engine.querylang import without_tags
 from engine.search import read
 
 from .formatting import match_case
@@ -103,7 +104,11 @@ def display_suggestion(q: str, typed_words: list[str], suggestion: str | None,
 
 def show_suggestion(response: dict, q: str, state) -> None:
     """The response's folded suggestion replaced by the query as the user should read it, and the
-    words changed (`corrections`): the API, the page and the command line show the same."""
+    words changed (`corrections`): the API, the page and the command line show the same. The HTML
+    tags the search ignored (and said so) are left out: `<b>tombouctu</b>` suggested « <b>Tombouctou</b> »."""
+    untagged = without_tags(q)
+    if untagged != q:
+        q = " ".join(untagged.split())
     shown = display_suggestion(q, read(state, q).text_words(), response["suggestion"],
                                written_forms(state)) if response.get("suggestion") else None
     response["suggestion"] = shown["query"] if shown else None

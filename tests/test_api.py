@@ -207,6 +207,15 @@ def test_did_you_mean(client):
                                    {"typed": "kaye", "shown": "Kayes"}]
 
 
+def test_did_you_mean_leaves_out_the_html_tags_it_ignored(client):
+    """The notice said the tags were ignored, then the suggestion put them back (« Vouliez-vous dire :
+    <b>Tombouctou</b> <i>ecole</i> ? », its link searching them again: UX r56)."""
+    data = client.get("/api/search", query_string={"q": "<b>tombouctu</b> <i>ecole</i>"}).get_json()
+    assert any(n.startswith("Balises HTML ignorées") for n in data["query"]["notices"])
+    assert data["suggestion"] == "Tombouctou ecole"
+    assert data["corrections"] == [{"typed": "tombouctu", "shown": "Tombouctou"}]
+
+
 @pytest.mark.parametrize("q,suggestion", [
     ("tombouctu", "Tombouctou"), ("TOMBOUCTU", "TOMBOUCTOU"), ("developement pays:mali", "développement pays:mali"),
     ('"eau potable" segu -puits', '"eau potable" Ségou -puits'),
