@@ -34,6 +34,11 @@ _INSTITUTION = re.compile(
 _PARENS = re.compile(r"\((?:commune|district|cercle|ville)\)")
 _SAINT = re.compile(r"\b(st|ste)\b")
 _ARTICLE = re.compile(r"^(?:la|le|les|l) ")
+# a unit's kind before its name, as the records write it (« Province de Béni Mellal »): the mark says the
+# kind after the name, once (it read « Province de Béni Mellal (province) »)
+_UNIT_WORD = re.compile(r"^(?:province|préfecture|cercle|wilaya|région|département)\s+"
+                        r"(?:de la |de l'|de l’|du |des |de |d'|d’)", re.IGNORECASE)
+SUB_LEVELS = {"Mali": "cercle", "France": "département", "Maroc": "province"}  # the subdivision's level
 # GeoNames' names that are English or unaccented where French writes otherwise: the map, a French page,
 # showed « Marrakesh », « Timbuktu », « Algiers », « Fes » on its marks and in its table of places
 FRENCH_NAMES = {"Algiers": "Alger", "Beni Mellal": "Béni Mellal", "Boumerdas": "Boumerdès", "Cheraga": "Chéraga",
@@ -99,7 +104,7 @@ class Gazetteer:
         if not key:
             return None
         capital = self.capitals.get((country, level, key))
-        label = self.unit_names.get((country, level, key), unit)
+        label = self.unit_names.get((country, level, key)) or _UNIT_WORD.sub("", (unit or "").strip())
         pt = self.point(country, capital) if capital else self.point(country, unit)
         if pt is None:
             return None
@@ -130,12 +135,14 @@ class Gazetteer:
         elif level == "pays":
             return self.unit(country, "pays", country)
         else:
-            own = (sub if level in ("cercle", "département", "province") else region) \
+            # the subdivision is of that level in its country only (a Moroccan cercle's is its province:
+            # « Cercle de Tiflet » was marked « Province de Khémisset (cercle) »)
+            own = (sub if level == SUB_LEVELS.get(country) else None if level in SUB_LEVELS.values() else region) \
                 or self.unit_in_name(country, level, party.get("name", "")) or place_key(party.get("name"))
             found = self.unit(country, level, own)
             if found is not None:
                 return found
-        sub_level = {"Mali": "cercle", "France": "département", "Maroc": "province"}.get(country)
+        sub_level = SUB_LEVELS.get(country)
         for lv, unit in ((sub_level, sub), ("wilaya" if country == "Algérie" else "région", region)):
             if lv and unit:
                 found = self.unit(country, lv, unit)

@@ -75,3 +75,16 @@ def test_a_place_is_named_in_french(country, name, shown):
     """GeoNames writes some places in English or without their accents: the map showed « Marrakesh »,
     « Timbuktu », « Algiers » and « Fes » on a French page (UX r56)."""
     assert gazetteer().point(country, name)[0] == shown
+
+
+def test_a_unit_is_named_once_and_at_its_own_level():
+    """« Province de Béni Mellal (province) » said the kind twice, and « Cercle de Tiflet », a Moroccan
+    cercle, was marked « Province de Khémisset (cercle) » (its subdivision, a province: UX r56); it stands
+    for its province, said so."""
+    g = gazetteer()
+    commune = g.locate({"name": "Commune urbaine de Souk Sebt", "kind": "commune", "country": "Maroc",
+                        "region": "Tadla-Azilal", "subdivision": "Province de Béni Mellal"})
+    assert commune.name == "Béni Mellal (province)" and commune.precision == "province"
+    cercle = g.locate({"name": "Cercle de Tiflet", "kind": "cercle", "country": "Maroc",
+                       "region": "Rabat-Salé-Zemmour-Zaër", "subdivision": "Province de Khémisset"})
+    assert cercle.name == "Khémisset (province)" and cercle.precision == "province"  # it stands at its capital
