@@ -152,10 +152,14 @@ def _left_off(side: str, party: dict) -> str:
     return "first_party" if side == "french" and not is_french(party) else side
 
 
+ARTICLED_REGIONS = {"Oriental": "de l'Oriental"}  # a région named with its article (« l'Oriental »)
+
+
 def region_words(country: str | None, region: str) -> str:
     """A partner's région as the map's links name it: « wilaya de Tlemcen » (an Algerian région is a
-    wilaya), « région de Kayes », « région d'Oriental » (it said « la région Tlemcen »)."""
-    return ("wilaya " if country == "Algérie" else "région ") + of_name(region)
+    wilaya), « région de Kayes », « région de l'Oriental » (it said « la région Tlemcen », then « région
+    d'Oriental »: the région's name takes its article)."""
+    return ("wilaya " if country == "Algérie" else "région ") + ARTICLED_REGIONS.get(region, of_name(region))
 
 
 def left_off_note(unplaced: dict[str, int]) -> str | None:

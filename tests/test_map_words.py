@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from search_app.mapview import left_off_note
+from search_app.mapview import left_off_note, region_words
 
 
 def _page(client, qs: str) -> str:
@@ -28,6 +28,15 @@ def test_a_place_in_a_cercle_says_its_link_filters_the_region(client):
     assert text == "filtrer par la région de Kayes" and href.endswith("region=Kayes")
     region_total = client.get("/api/search?q=santé&country=Mali&region=Kayes&per_page=1").get_json()["total"]
     assert int(n) < region_total  # the count is the place's, the filter the région's: the text says which
+
+
+@pytest.mark.parametrize("country, region, words", [
+    ("Maroc", "Oriental", "région de l'Oriental"), ("Mali", "Kayes", "région de Kayes"),
+    ("Maroc", "Grand Casablanca", "région du Grand Casablanca"), ("Algérie", "Adrar", "wilaya d'Adrar")])
+def test_a_region_is_named_with_its_article(country, region, words):
+    """« Figuig (Maroc, région d'Oriental) », « filtrer par la région d'Oriental »: the région is
+    « l'Oriental » (UX r56)."""
+    assert region_words(country, region) == words
 
 
 def test_a_french_mark_links_to_its_collectivities(client):
