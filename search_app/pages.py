@@ -163,6 +163,17 @@ def _without_mistake(args: MultiDict, name: str) -> tuple[MultiDict, int]:
                       if k != name or (some and v in kept)]), (len(values) - len(kept) if some else 0)
 
 
+def _shortened(args: MultiDict) -> MultiDict:
+    """The parameters with a query longer than the search takes cut to its length, at a word's end
+    (a pasted link with a paragraph for its words: the page said « dépasse 500 caractères » and gave
+    the box back too long, its « Rechercher » refused again)."""
+    q = args.get("q", "")
+    cut = q[:MAX_QUERY_CHARS]
+    if len(q) > MAX_QUERY_CHARS and not q[MAX_QUERY_CHARS].isspace() and " " in cut.strip():
+        cut = cut.rstrip().rsplit(" ", 1)[0]
+    return MultiDict([(k, " ".join(cut.split()) if k == "q" else v) for k, v in args.items(multi=True)])
+
+
 def _known(args: MultiDict) -> MultiDict:
     """The parameters the search knows (the page ignores the others: copied into its forms, an
     unknown one's name came raw, control characters included)."""
@@ -230,6 +241,10 @@ def _search_page(template: str, view: str):
             cleaned = MultiDict([(k, without_control(v)) for k, v in args.items(multi=True)])
             form_args, fix_url = _known(cleaned), url_with(request.path, cleaned)
             fix_label = "les caractères de contrôle"
+        elif exc.code == "query_too_long":
+            shortened = _shortened(args)
+            form_args, meant_url = _known(shortened), url_with(request.path, shortened)
+            meant_label = f"les {number(len(shortened['q']))} premiers caractères"
         elif exc.parameter and exc.parameter != "q" and exc.parameter in args:
             # a wrong page, year or sort in a hand-edited link: the same search without it (the words kept)
             without, dropped = _without_mistake(args, exc.parameter)
@@ -239,7 +254,7 @@ def _search_page(template: str, view: str):
     ctx: dict[str, Any] = {
         "r": r, "error": error, "fix_url": fix_url, "fix_label": fix_label, "form_args": form_args,
         "meant_url": meant_url, "meant_label": meant_label, "args": args,
-        "q": without_control(args.get("q", "")), "url_with": url_with,
+        "q": without_control(form_args.get("q", "") if error else args.get("q", "")), "url_with": url_with,
         "without_filters": without_filters, "NOT_FILTERS": not_filters(),
         "path": request.path, "view": view, "state": state,
         "with_state": with_state, "unfiltered": unfiltered,
