@@ -342,3 +342,29 @@ def test_buttons_and_the_view_shown_stand_out_in_forced_colours(desktop, server)
         assert look[2] != "none" and look[3] == "none", look
     finally:
         d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_a_facet_list_box_finds_a_value_by_its_words(desktop, server):  # noqa: F811 (the imported fixtures as parameters)
+    """The box above a long facet list looked for the text typed as one piece: `saint denis`,
+    `ile de france`, `eau assain` found « Aucune valeur ne correspond » beside Saint-Denis,
+    Île-de-France and « Eau et assainissement » (UX r56). Each word counts, in any order,
+    hyphens and apostrophes ignored, `st` for Saint."""
+    d = desktop
+    _console_errors(d)  # (the log so far is the tests' before: read, so emptied)
+    d.get(server + "/")
+
+    def shown(facet: str, text: str) -> list[str]:
+        box = d.find_element("css selector", f"section.facet[data-facet={facet}] .facet-filter-input")
+        d.execute_script("arguments[0].scrollIntoView()", box)
+        box.clear()
+        box.send_keys(text)  # (the list is narrowed on each input event, at once)
+        return [a.get_attribute("data-value") for a in
+                d.find_elements("css selector", f"section.facet[data-facet={facet}] a.toggle") if a.is_displayed()]
+
+    assert shown("domain", "eau assain") == ["Eau et assainissement"]
+    assert shown("domain", "economique dev") == ["Développement économique"]
+    assert "Saint-Denis" in shown("french", "saint denis")
+    assert "Saint-Denis" in shown("french", "st denis")
+    assert shown("french", "ile de france") == ["Conseil régional d'Île-de-France"]
+    assert shown("french", "xyzzy") == []
+    assert _console_errors(d) == []

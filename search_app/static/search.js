@@ -311,18 +311,27 @@
     load(location.pathname + (qs ? "?" + qs : ""), "push", phone.matches ? showResults : null);
   });
 
-  // A box above a long facet list keeps the values whose label holds what is typed
-  // (accents and case ignored), opening the "other values" part when needed.
-  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  // A box above a long facet list keeps the values whose label holds each word typed, in any
+  // order (accents, case, hyphens and apostrophes ignored; `st`, `ste` for Saint, Sainte), opening
+  // the "other values" part when needed: `saint denis`, `ile de france`, `eau assain` and `dev eco`
+  // found nothing, the whole text typed being looked for as one piece (UX r56).
+  function fold(s) {
+    return " " + s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ").trim() + " ";
+  }
+  function holds(label, word) {
+    return label.indexOf(word) >= 0 || (word === "st" && label.indexOf(" saint ") >= 0)
+      || (word === "ste" && label.indexOf(" sainte ") >= 0);
+  }
   zone.addEventListener("input", function (ev) {
     var box = ev.target;
     if (!box.classList || !box.classList.contains("facet-filter-input")) return;
     var section = box.closest("section.facet");
-    var key = fold(box.value.trim());
+    var key = fold(box.value).trim(), words = key ? key.split(" ") : [];
     var shown = 0, values = section.querySelectorAll("ul.values > li");
     values.forEach(function (li) {
-      var label = li.querySelector(".label");
-      var keep = !key || (label && fold(label.textContent).indexOf(key) >= 0);
+      var label = li.querySelector(".label"), text = label ? fold(label.textContent) : "";
+      var keep = !key || (label && words.every(function (w) { return holds(text, w); }));
       li.hidden = !keep;
       if (keep) shown += 1;
     });
