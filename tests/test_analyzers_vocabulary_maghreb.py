@@ -211,6 +211,15 @@ MAGHREB_CASES = {
     # Yélimané's « arboriculture fruitière » (Mali l.9318), Pontcharra-Dembella's « arboriculture » (l.9970), CR
     # Champagne-Ardenne-Oriental's (Maroc l.6252). One way
     "verger": ("vergers", "arboriculture", "arboriculture", None),
+    # a phrase of the vocabulary is searched for its meanings, not its words (review 1 r56): as a term of the « feux
+    # tricolores » entry, `feux de circulation` lost the 6 sheets its « circulation » found (8 -> 2), among them
+    # Strasbourg-Fès « améliorer la circulation le stationnement ou encore la signalisation dans les rues de Fès »
+    # (Maroc l.3846) and Saint-Denis-Tiznit's « amélioration de la circulation et le stationnement » (l.3310); its own
+    # entry, with « circulation » and « signalisation », keeps them beside the lights. One way
+    "feux de circulation": ("feux de circulation", "circulation", "circulation", None),
+    # and `arbres fruitiers`, as a term of the « verger » entry, lost CR Aquitaine-Souss Massa Drâa's « filières fruits
+    # et légumes » (Maroc l.6012), first before (« fruitiers » and « fruits » one family), listed nowhere after
+    "arbres fruitiers": ("arbres fruitiers", "fruits", "fruits", None),
     # interculturality (round 56, V24): no sheet writes « interculturalité » (the query found nothing; its stem is not
     # the adjective's); the sheets write « interculturel(le)(s) »: Tours-Marrakech's CCEM « favorisant le dialogue
     # interculturel » (Maroc l.4117), CG Isère-Tadla-Azilal's « échanges interculturels » (l.5266), Ivry-Dianguirdé's
@@ -248,6 +257,24 @@ def test_schoolbooks_list_no_hand_pump(engine):
         assert not {"bures-sur-yvette--korera-kore", "ivry-sur-seine--dianguirde"} & set(ids), (query, ids)
     ids = [r["id"] for r in engine.search(SearchRequest(q="pompes manuelles", per_page=100))["results"]]
     assert {"bures-sur-yvette--korera-kore", "ivry-sur-seine--dianguirde"} <= set(ids[:2]), ids
+
+
+def test_a_phrase_entry_keeps_what_its_words_found(engine):
+    # review 1 r56: `feux de circulation` and `arbres fruitiers`, terms of entries whose meanings hold neither
+    # « circulation » nor « fruits », listed only those meanings' sheets: the traffic and fruit sheets their own words
+    # found were gone (`circulation` lists 8 sheets, `fruits` 2)
+    from engine import SearchRequest
+
+    ids = [r["id"] for r in engine.search(SearchRequest(q="feux de circulation", per_page=100))["results"]]
+    assert ids[0] == "aix-en-provence--oujda" and "cu-lyon--district-de-bamako" in ids[:3], ids
+    assert {"strasbourg--fes", "saint-denis--tiznit", "cu-bordeaux--bamako"} <= set(ids), ids
+    ids = [r["id"] for r in engine.search(SearchRequest(q="feux de circulation Fès", per_page=100))["results"]]
+    assert ids[0] == "strasbourg--fes", ids
+    ids = [r["id"] for r in engine.search(SearchRequest(q="arbres fruitiers", per_page=100))["results"]]
+    assert {"montreuil--yelimane", "cr-aquitaine--cr-souss-massa-draa"} <= set(ids), ids
+    for query in ("feux tricolores", "marquage au sol"):  # their entry is as it was
+        ids = [r["id"] for r in engine.search(SearchRequest(q=query, per_page=100))["results"]]
+        assert ids == ["aix-en-provence--oujda", "cu-lyon--district-de-bamako"], (query, ids)
 
 
 def test_a_grater_is_no_rap():
