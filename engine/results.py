@@ -20,7 +20,7 @@ def page_results(state: IndexState, docnums: list[int], scores: Iterable[float],
     at once (none without `terms`: no snippets asked); `nested`: a partnership's id -> its actions to list under it."""
     bodies = _page_bodies(state, docnums, nested, mode) if terms is not None else {}
     lines = _page_lines(state, docnums) if terms is not None else {}
-    return [_result(state, d, score, terms, nested, mode, bodies, lines)
+    return [_result(state, d, score, terms, nested, bodies, lines)
             for d, score in zip(docnums, scores, strict=True)]
 
 
@@ -45,7 +45,7 @@ def _page_lines(state: IndexState, page_hits: list[int]) -> dict:
     return state.vocabulary.lines(owner[d] for d in page_hits)
 
 
-def _result(state: IndexState, docnum: int, score: float, terms, nested, mode, bodies: Mapping | None = None,
+def _result(state: IndexState, docnum: int, score: float, terms, nested, bodies: Mapping | None = None,
             lines: Mapping | None = None) -> dict:
     """A result as the API lists it; `bodies` and `lines` (_page_lines): the page's, read at once."""
     d = state.docs[docnum]
