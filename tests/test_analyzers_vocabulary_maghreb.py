@@ -187,6 +187,12 @@ MAGHREB_CASES = {
     # and the mills (Roncq-Sélinkégny's « moulin à mil », l.10795; Thionville-Kéniéba-Konko's « Deux moulins à grains »,
     # l.12302). One way
     "décortiqueuse": ("décortiqueuses", "plateforme multi fonctionnelle", "moulins à grains", None),
+    # a mill (round 56, V26): `moulin` listed the sheets that write « moulin(s) à mil / à grains » (Pontivy-
+    # Ouéléssébougou Mali l.10153, Roncq-Sélinkégny l.10795, Thionville-Kéniéba-Konko l.12302) and, by addresses
+    # (« MOULINS cedex », « place Jean Moulin »), four others; not the Malian multifunctional platform, whose engine
+    # drives the village's grain mill: Pontcharra-Dembella's « Plateforme multifonctionnelle » (l.9915), Saint-Jean-de-
+    # la-Ruelle-Dioila's « Plateforme Multi fonctionnelle » (l.11376). One way, narrower
+    "moulin": ("moulins", "plateforme multifonctionnelle", "plateforme multifonctionnelle", None),
     # the lean season (round 55, V23): no sheet writes « soudure »; `période de soudure` listed 9 sheets by « période »
     # alone. The cereal banks that tide villages over it: Hennebont-Niamana (Mali l.6767), Pontcharra-Dembella
     # (l.9911), Thionville-Kéniéba-Konko (l.12300), CG Ain (l.12820), Marolles-Lakamane (l.13823). One way
