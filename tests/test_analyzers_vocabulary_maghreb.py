@@ -207,6 +207,11 @@ MAGHREB_CASES = {
     # « malnutrition infantile » (l.5638), CG Allier-Niafunké's Sahel « touchée par la sécheresse et la famine »
     # (l.3142). One way
     "faim": ("faim", "sécurité alimentaire", "sécurité alimentaire", None),
+    # deforestation (round 56, V26): no sheet writes « déforestation » (the query listed CR Centre-Mopti alone, by the
+    # suggestion « reforestation »); the sheets write the work against it: Montreuil-Yélimané's « actions de
+    # reboisement » (Mali l.9305), La Talaudière-Somadougou's « reboisement » (l.7549), CR Centre-Mopti's
+    # « reforestation » (l.4828), CG Allier-Niafunké's « plantations d'arbres » (l.3167). One way, as « faim »
+    "déforestation": ("déforestation", "reboisement", "reboisement", None),
     # traffic lights and road markings (round 56, V24): no sheet writes « feux » nor « marquage » (`feux tricolores`
     # found nothing, `marquage au sol` La Roche-sur-Yon-Tizi Ouzou by « sol »); CU Lyon-Bamako's « Déplacements et
     # signalisation lumineuse : 5 carrefours ont été équipés » (Mali l.7880), Aix-Oujda's « matériel de traçage de
