@@ -156,6 +156,11 @@ MAGHREB_CASES = {
     # « location de vélos », « mécanique vélo » (Maroc l.6853-6858), Chilly-Mazarin-Diéma's « vélo club » (Mali
     # l.2523). One way: a vélo query keeps its own word
     "bicyclette": ("bicyclettes", "vélo", "vélos", None),
+    # a car (round 56, V26): no sheet writes « voiture(s) » (the query found nothing: unknown word); the sheets give
+    # or lend « véhicule(s) »: CG Essonne-Douentza's « Mise à disposition d'un véhicule » (Mali l.3427), Alençon-
+    # Koutiala's (l.572), CR Île-de-France-Kayes's (l.5022), Tours-Marrakech's « véhicules et chauffeurs » (Maroc
+    # l.4032). One way: the means is not the véhicules entry, so no ambulance nor bus comes
+    "voiture": ("voitures", "véhicule", "véhicule", None),
     # carpets (round 55, V22): no sheet writes « tapis »; the query listed CU Nantes-Agadir alone, by the suggestion
     # « taxis ». The carpets are woven: CG Loire-Atlantique-Agadir's women's centres teach « Tissage, broderie et
     # couture » (Maroc l.5592), CG Seine-Saint-Denis-Figuig sells « des productions de tissage » (l.5786). One way
