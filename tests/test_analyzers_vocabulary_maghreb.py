@@ -165,6 +165,10 @@ MAGHREB_CASES = {
     # « taxis ». The carpets are woven: CG Loire-Atlantique-Agadir's women's centres teach « Tissage, broderie et
     # couture » (Maroc l.5592), CG Seine-Saint-Denis-Figuig sells « des productions de tissage » (l.5786). One way
     "tapis": ("tapis", "tissage", "tissage", None),
+    # school desks (round 56, V26): no sheet writes « pupitre(s) » (the query found nothing: unknown word); the Malian
+    # school desk is the « table-banc »: Hennebont-Niamana-Mourdiah's « Tables bancs (100) » (Mali l.6750), and Bures-
+    # sur-Yvette-Korera Kore's « mobilier scolaire » (l.1552). One way
+    "pupitres": ("pupitre", "tables bancs", "mobilier scolaire", None),
     # the bus station (round 55, V23): no sheet writes « autogare », the word of Mali's roads (the query found
     # nothing); Alençon-Koutiala's « construction d'une gare routière » (Mali l.576-578), Chilly-Mazarin-Diéma's
     # « projet gare routière » (l.2848, l.2854). One way
