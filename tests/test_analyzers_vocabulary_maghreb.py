@@ -206,6 +206,10 @@ MAGHREB_CASES = {
     # alone. The cereal banks that tide villages over it: Hennebont-Niamana (Mali l.6767), Pontcharra-Dembella
     # (l.9911), Thionville-Kéniéba-Konko (l.12300), CG Ain (l.12820), Marolles-Lakamane (l.13823). One way
     "période de soudure": ("période de soudure", "banque de céréales", "banque de céréales", None),
+    # a warehouse (round 56, V26): no sheet writes « entrepôt(s) » (the query found nothing: unknown word); La
+    # Fouillouse-Sio builds a « magasin de stockage communautaire » (Mali l.7382), Allonnes-Sangha helps create « un
+    # centre de stockage » (l.735). One way
+    "entrepôt": ("entrepôts", "magasin de stockage", "centre de stockage", None),
     # CDAG (round 55, V23): no sheet writes the acronym (the query found nothing); CG Bouches-du-Rhône-Alger helps
     # create « à Alger, d'un centre de dépistage anonyme et gratuit des infections sexuellement transmissibles » (alg
     # l.664-671). One way, as AOT
