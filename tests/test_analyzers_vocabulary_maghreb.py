@@ -186,6 +186,11 @@ MAGHREB_CASES = {
     # « centre de soins visuels » (Mali l.1486), Chilly-Mazarin-Diéma's « Soins yeux » (l.2396), CG Allier-Niafunké's
     # « lunetterie » (l.3182), Montereau-Safi's « Association des Enfants Malvoyants » (Maroc l.2321). One way
     "cécité": ("cécité", "soins visuels", "malvoyants", None),
+    # cataract (round 56, V26): no sheet writes « cataracte » (the query found nothing: unknown word); its care is eye
+    # surgery and eye care: AIMF-Bamako's « centre de chirurgie ophtalmologique » (Mali l.13104), Bures-sur-Yvette-
+    # Korera Kore's « centre de soins visuels » (l.1486), Chilly-Mazarin-Diéma's « Soins yeux » (l.2396). One way, as
+    # cécité (not its malvoyants nor lunetterie)
+    "cataracte": ("cataracte", "ophtalmologie", "soins visuels", None),
     # a sick bay (round 55, V23): no sheet writes « infirmerie » (the query found nothing; its stem is not the
     # infirmiers'); Roncq-Sélinkégny's « dispensaire de brousse » (Mali l.10747), Thionville-Kéniéba-Konko's « case de
     # santé » (l.12273), Tours-Marrakech's dispensaries (Maroc l.4095). One way
