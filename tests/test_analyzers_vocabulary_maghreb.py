@@ -89,6 +89,13 @@ MAGHREB_CASES = {
     # the sheets name the vacuum truck: Croix-Valmer-Souk Sebt's « Camion benne et hydrocureuse » (Maroc l.1324),
     # Thionville-Gao's « Collecte des déchets liquides par un hydrocureur » (Mali l.11969). One way (narrower)
     "curage": ("vidange", "hydrocureur", "hydrocureuse", None),
+    # rivers (round 56, V25): no sheet writes « rivière » (the query found nothing); the sheets write the river Niger, «
+    # fleuve » (Angoulême-Ségou, CR Centre-Mopti, Saumur-Sansanding; Mali l.1012, l.4805, l.11659), and the work on its
+    # banks: « berges des oueds Rhummel et Boumerzoug » (CG Isère-Constantine, alg l.953), « Protection des berges » (CR
+    # Centre-Mopti l.4890), « Consolidation des berges du Yamé » (Mulhouse-Sofara-Fakala l.9660). Bare berges and oueds
+    # are left out: Berger is a name (CU Lyon-Bamako), El Oued a wilaya; « cours d'eau » too, whose key (cour, eau)
+    # matches « en cours » before a heading « Eau » (Seine-Saint-Denis-Figuig). One way, narrower
+    "rivière": ("rivières", "fleuve", "fleuve", None),
     # AOT (round 53, V16): no sheet writes the acronym (the query found none); CU Lyon-Rabat writes « Mise en place
     # d'une autorité organisatrice de transports et d'un PDU » (Maroc l.4440). One way, as DST
     "AOT": ("AOT", "autorité organisatrice de transports", "autorité organisatrice des transports", None),
