@@ -123,6 +123,10 @@ MAGHREB_CASES = {
     # the Algeria documents' urban renewal agency and partnership framework, universities, cinema
     "ANRU": ("ANRU", "agence nationale pour la rénovation urbaine",
              "agence nationale pour la renovation urbaine", "ANRU"),
+    # tax collection (round 56, V25): no sheet writes « recouvrement » (the query found nothing); CU Lyon-Bamako works
+    # on « la perception des taxes locales » (Mali l.7982), CG Essonne-Douentza on « la perception de l'impôt » and
+    # « la collecte des impôts locaux » (l.3449-3455). One way
+    "recouvrement": ("recouvrement", "perception des taxes", "perception des taxes", None),
     "DCP": ("DCP", "document cadre de partenariat", "document cadre de partenariat", "DCP"),
     "agenda 21": ("agenda 21", "agenda21", "Agenda21", "agenda 21"),  # the Taroudannt sheet writes it in one word
     "coopération universitaire": ("échanges universitaires", "enseignants-chercheurs", "DESS", None),
