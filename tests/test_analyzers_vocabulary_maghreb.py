@@ -151,6 +151,9 @@ MAGHREB_CASES = {
     # de la thématique du hip-hop » (Maroc l.2463), La Rochelle-Essaouira's youths go for « l'apprentissage du hip hop »
     # (l.1470). One way: a hip-hop query does not want the word rap
     "rap": ("rappeurs", "hip-hop", "hip-hop", None),
+    # CAN (round 56, V25): no sheet writes the acronym (the query found nothing, suggestion « cas »); Marseille-Bamako
+    # writes « Coupe Africaine des Nations (COCAN) », the 2002 cup's medical cover (Mali l.8252). One way, as AOT
+    "CAN": ("CAN", "coupe africaine des nations", "coupe africaine des nations", None),
     # contraception (round 53, V15): no sheet writes it (the query found none); Grenoble-Constantine helps create
     # « un planning familial » and goes on with « le travail du Planning familial » (alg l.1711, l.1758). One way:
     # a planning familial query does not want the word contraception
