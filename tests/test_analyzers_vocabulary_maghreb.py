@@ -50,6 +50,9 @@ MAGHREB_CASES = {
     # « vide-grenier »). One way: the Amazigh word keeps its own sheet
     "grenier collectif": ("greniers collectifs", "igherm", "igherm", None),
     "village": ("villages", "douar", "douars", None),
+    # waterfalls (round 56, V25): no sheet writes « chute(s) » (`chutes d'eau` listed 71 sheets by « eau »); CG
+    # Isère-Tadla-Azilal's hiking trail and guides « autour des cascades d'Ouzoud » (Maroc l.5080-5112). One way
+    "chutes d'eau": ("chute d'eau", "cascades", "cascades", None),
     "quartiers défavorisés": ("quartier défavorisé", "politique de la ville", "quartiers sensibles",
                               "quartiers défavorisés"),
     # economy, tourism, crafts, social action, risks and mobility
