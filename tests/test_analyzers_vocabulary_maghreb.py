@@ -145,6 +145,10 @@ MAGHREB_CASES = {
     # « Fourniture de livres scolaires » (Maroc l.3554) 21st. Roncq-Sélinkégny also buys « livres scolaires » (Mali
     # l.10723). One way: a query for livres keeps its own word
     "manuels scolaires": ("manuel scolaire", "livres scolaires", "livres scolaires", None),
+    # school kits (round 56, V25): no sheet writes « kit(s) » (`kits scolaires` listed 69 sheets by « scolaires », with
+    # the suggestion « kita scolaires »); the sheets write « fournitures scolaires » (17 sheets) and « matériel
+    # scolaire » (CG Yvelines-Kadiolo, Mali l.4557). One way
+    "kits scolaires": ("kit scolaire", "fournitures scolaires", "matériel scolaire", None),
     # energy saving, the social economy and the media, read from the Morocco project titles
     "maîtrise de l'énergie": ("efficacité énergétique", "utilisation rationnelle de l'énergie",
                               "économies d'énergie", "maîtrise de l'énergie"),
