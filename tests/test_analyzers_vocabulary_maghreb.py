@@ -113,6 +113,10 @@ MAGHREB_CASES = {
     "AJED": ("AJED", "association des jeunes entrepreneurs pour le développement",
              "association des jeunes entrepreneurs pour le developpement", "AJED"),
     "création d'entreprises": ("création d'entreprise", "jeunes promoteurs", "porteurs de projets", None),
+    # TPE (round 56, V25): no sheet writes the acronym (the query found nothing, suggestion « type »); CR
+    # Aquitaine-Souss sets up « une structure d'appui aux micro-entreprises » (Maroc l.6002), CR Nord-Pas de
+    # Calais-Doukkala-Abda supports « la création de petites entreprises » (l.7339). One way
+    "TPE": ("TPE", "micro-entreprises", "micro-entreprises", None),
     "OMS": ("OMS", "organisation mondiale de la santé", "organisation mondiale de la sante", "OMS"),
     # clusters (round 53, V14): no sheet writes the word (the query found none); the French name, « pôles de
     # compétitivité », is the State's Algerian cooperation's (Alg amb. l.17), Marseille-Alger's (Alg l.2562) and CR
