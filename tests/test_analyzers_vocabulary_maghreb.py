@@ -68,6 +68,10 @@ MAGHREB_CASES = {
     # Yvette-Korera Kore's « Formation teinture » (l.1500). One way: a query for couture does not want every textile
     "textile": ("textiles", "tissage", "couture", None),
     "IGP": ("IGP", "indication géographique protégée", "identification géographique protégée", "IGP"),
+    # pesticides (round 56, V25): no sheet writes « pesticide(s) » (the query found nothing); CR Champagne-Ardenne-
+    # Oriental's agricultural warning system brought « une utilisation plus rationnelle des produits phytosanitaires »
+    # to the citrus growers of the Moulouya (Maroc l.6254). One way
+    "pesticides": ("pesticide", "produits phytosanitaires", "produits phytosanitaires", None),
     # (analphabétisme is already in the family of alphabétisation)
     "alphabétisation": ("illettrisme", "alphabétisation", "alphabétisation", "illettrisme"),
     "gestion des risques": ("prévention des risques", "séisme", "inondations", None),
