@@ -445,3 +445,11 @@ def test_an_optician_brings_the_spectacle_shop():
     # lunetterie » (Mali l.3182), the lunettes entry's meaning
     assert "lunetterie" in whole_query_alternatives("opticien")
     assert "lunetterie" in whole_query_alternatives("opticiens")
+
+
+def test_deforestation_brings_the_rescue_of_a_forest():
+    # round 56, V25: CR Rhône-Alpes-Rabat's « Sauvegarde de la forêt de la Maâmora » (Maroc l.7819), a cork oak forest
+    # that « se réduit fortement » under urban growth, writes neither reboisement nor plantation: `déforestation` did
+    # not list it
+    assert "sauvegarde de la forêt" in whole_query_alternatives("déforestation")
+    assert find_expansions(["sauvegarde", "de", "la", "forêt"]) == []
