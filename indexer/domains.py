@@ -329,7 +329,13 @@ TEXT_RULES: list[tuple[str, list[str]]] = [
     ((r"protection civile|pompiers?\b|sapeurs|\bsamu\b|(gestion|prevention) des risques|"
       r"risques (urbains|majeurs|naturels)|seismes?\b"), [SECURITE]),
 ]
-_TEXT_COMPILED = [(re.compile(p), d) for p, d in TEXT_RULES]
+
+
+@cache
+def _compiled_text_rules() -> list[tuple[re.Pattern[str], list[str]]]:
+    """TEXT_RULES compiled at the first text read (the build's actions, a completion's words), not as the module
+    loads: a search that completes nothing reads none (compiling them cost each such search 48 M instructions)."""
+    return [(re.compile(p), d) for p, d in TEXT_RULES]
 
 
 def domains_of_text(text: str) -> list[str]:
@@ -342,7 +348,7 @@ def domains_of_text(text: str) -> list[str]:
 def _domains_of_text(text: str) -> tuple[str, ...]:
     key = _key(text)
     found: list[str] = []
-    for rx, doms in _TEXT_COMPILED:
+    for rx, doms in _compiled_text_rules():
         if rx.search(key):
             found += [d for d in doms if d not in found]
     return tuple(found)

@@ -436,3 +436,33 @@ def test_opening_the_engine_compiles_no_label_rule():
     done = subprocess.run([sys.executable, "-c", _COMPILED_SEEN], cwd=Path(__file__).parent.parent,
                           capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "True"]
+
+
+def test_a_search_completing_nothing_compiles_no_text_rule(index_dir):
+    """TEXT_RULES read an action's words (the build) and a completion's (engine/completions.py): `repertoires
+    search eau potable`, filtered by nothing, completes nothing and compiles none of them (compiled as the module
+    loaded, they cost each such search about 48 M instructions); the first text read compiles them all."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-c", _TEXT_RULES_SEEN, str(index_dir)], cwd=Path(__file__).parent.parent,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "True"]
+
+
+_TEXT_RULES_SEEN = """
+import contextlib, io, sys
+import re._compiler as compiler
+seen = set()
+compile_ = compiler.compile
+compiler.compile = lambda p, flags=0: seen.add(p) or compile_(p, flags)
+from repertoires import cli
+with contextlib.redirect_stdout(io.StringIO()):
+    cli.main(["search", "eau", "potable", "--index", sys.argv[1]])
+from indexer import domains
+rules = {p for p, _ in domains.TEXT_RULES}
+searched = len(rules & seen)
+domains.domains_of_text("forages et latrines")
+print(searched, len(rules & seen) == len(rules))
+"""
