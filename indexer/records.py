@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,9 +52,20 @@ class Budget:
     amount: float | None = None
     currency: str | None = None  # "EUR", "FCFA", "MAD" (Dhs), "DZD" (DA), "F" (francs)
     # what the amount is: "total" (stated as the total, or the sum written out), "yearly"
-    # (`/an`, `par an`), "share" (one party's contribution: `Marseille : 1 600 000 Dhs`,
+    # (`/an`, `par an`: PER_YEAR), "share" (one party's contribution: `Marseille : 1 600 000 Dhs`,
     # `9 200 € pour Gentilly`), None when the text does not say
     kind: str | None = None
+
+
+# The words that make an amount yearly: read by the parsers (fields.budget_kind) and by the pages, which say
+# « (par an) » of a yearly budget whose words do not (search_app.formatting.budget_text).
+PER_YEAR = re.compile(r"/\s*an\b|\bpar an\b|\bannuel\w*|chaque ann[ée]e|tous les ans", re.IGNORECASE)
+
+
+def says_yearly(text: str) -> bool:
+    """Whether a budget's own words say it is per year (`4000/an`, `budget annuel`): what the
+    readers call yearly from the words, and what a page need not say again."""
+    return bool(PER_YEAR.search(text))
 
 
 @dataclass

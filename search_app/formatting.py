@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from indexer.parsers.fields import says_yearly
+from indexer.records import says_yearly
 from indexer.text import (
     capitalised as text_capitalised,
     french_date as date,  # (the build's refusals say dates too: below every layer)

@@ -177,6 +177,22 @@ def test_a_one_shot_search_loads_neither_flask_nor_werkzeug(index_dir):
     assert out.strip().endswith("0 []")
 
 
+def test_a_one_shot_search_loads_no_figure_reading(index_dir):
+    """The pages' French (search_app.formatting, which the CLI prints with) says « (par an) » by the words that
+    make an amount yearly, records.says_yearly: reading them from the parsers' figures (indexer/parsers/fields.py)
+    cost a one-shot `repertoires search` that module's compiling and its 16 patterns (about 42 M instructions, 27 M
+    with .pyc)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from repertoires.cli import main; "
+            f"rc = main(['search', 'eau potable', '--index', {str(index_dir)!r}]); "
+            "print(rc, 'indexer.parsers.fields' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "partenariats pour « eau potable »" in out
+    assert out.strip().endswith("0 False")
+
+
 @pytest.mark.parametrize("pairs", [
     [("q", "eau"), ("country", "Mali"), ("country", "Maroc"), ("page", "2")],
     [("q", "eau"), ("page", "1"), ("page", "2")],  # repeated: refused alike

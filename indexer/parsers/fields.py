@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..records import Budget
+from ..records import PER_YEAR, Budget, says_yearly
 from ..text import PARSED_YEAR, fold, squash_spaces
 
 # --- Money -----------------------------------------------------------------
@@ -192,14 +192,6 @@ _SHARE_BEFORE = re.compile(
     rf"(?:\b{_SHARE_WORDS}\b[^\d€:]{{0,40}}|\b(?!(?i:budget|co[uû]t|montant|total|prix|cette|chaque|ann[ée]e)\b)[A-ZÉÈ][\w'’.-]+"
     r"(?: [\w'’.-]+){0,5}\s*):\s*$")
 _SHARE_AFTER = re.compile(r"^\s*(?:pour|de la part d[eu]|par)\s+(?:la |le |l['’]|les )?[A-ZÉÈ]")
-_PER_YEAR = re.compile(r"/\s*an\b|\bpar an\b|\bannuel\w*|chaque ann[ée]e|tous les ans", re.IGNORECASE)
-
-
-def says_yearly(text: str) -> bool:
-    """Whether a budget's own words say it is per year (`4000/an`, `budget annuel`): what the
-    readers call yearly from the words, and what a page need not say again."""
-    return bool(_PER_YEAR.search(text))
-
 
 # `12 500 euros en moyenne chaque année`, `150 000 euros en moyenne/an`
 _ON_AVERAGE = re.compile(r"^(?:en moyenne|environ)\b\s*", re.IGNORECASE)
@@ -230,7 +222,7 @@ def budget_kind(text: str, amount: Amount, summed: bool = False) -> str | None:
     before, after = text[start:amount.start], text[end:end + 30]
     if amount.total or summed or re.search(r"\btotal\b|(?:co[uû]t|montant|budget) global", before, re.IGNORECASE):
         return "total"
-    if amount.yearly or _PER_YEAR.match(_ON_AVERAGE.sub("", after.lstrip(" )"))) or _PER_YEAR.search(before):
+    if amount.yearly or PER_YEAR.match(_ON_AVERAGE.sub("", after.lstrip(" )"))) or says_yearly(before):
         return "yearly"
     parties = len(re.findall(r"[A-ZÉÈ][\w'’.-]+(?: [\w'’.-]+){0,5}\s*:\s*\d", text))  # `A : 1 €. B : 2 €`
     if parties > 1 and _SHARE_BEFORE.search(before) and not re.search(r"(?:19|20)\d\d\s*:\s*$", before) \
