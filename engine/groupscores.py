@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Mapping
 
 from .bm25f import Fielded
-from .querymodel import LITERAL, Alternative, Group
+from .querymodel import LITERAL, VIA_TYPO, Alternative, Group
 
 ScoreFn = Callable[[object], Mapping[int, float]]  # a Whoosh query -> {docnum: score} (read-only)
 
@@ -34,13 +34,22 @@ def expansion_factors(group: Group, score: ScoreFn, doc_count: int) -> list[floa
     for a in literal:
         seen.update(_matched_by(a, score))
     word = rarity(doc_count, len(seen))
+    corrected: dict[str, float] = {}  # a correction's rarity, for its own expansions (querybuild._corrected_expansions)
     out = []
     for a in group.alternatives:
-        if a.via in LITERAL or not seen:
+        if a.corrects:  # blended against the correction, as a typed word's expansions are against the word
+            if a.corrects not in corrected:
+                found = {d for b in group.alternatives if b.via == VIA_TYPO and b.text == a.corrects
+                         for d in _matched_by(b, score)}
+                corrected[a.corrects] = rarity(doc_count, len(found))
+            reference = corrected[a.corrects]
+        elif a.via in LITERAL or not seen:
             out.append(1.0)
             continue
+        else:
+            reference = word
         other = rarity(doc_count, len(_matched_by(a, score)))
-        out.append(min(1.0, word / other) if other > 0 else 1.0)
+        out.append(min(1.0, reference / other) if other > 0 and reference > 0 else 1.0)
     return out
 
 

@@ -18,6 +18,7 @@ import re
 from whoosh import query as Q
 
 from analyzers import family_of, find_graded_expansions, fold_text, max_typos, typo_distance
+from analyzers.vocabulary import PLACE
 from indexer import geography
 from indexer.facet_registry import YEAR as YEAR_FACET, registry
 from indexer.ids import name_key
@@ -100,6 +101,31 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
         parts = _words_parts(schema, words, grade)
         if parts:
             out.append(Alternative(VIA_TYPO, " ".join(words), parts, grade=grade))
+            if grade == profile.typo and len(words) == 1:  # the one nearest word: what the user meant
+                out += _corrected_expansions(schema, words[0], profile)
+    return out
+
+
+def _corrected_expansions(schema, word: str, profile) -> list[Alternative]:
+    """The vocabulary of `word`, the one nearest known word of a misspelt one (`reboisment`: reboisement), as
+    a typed word has it: its family, synonyms and narrower terms, each at typo × its own grade (below the
+    correction itself, as the correction is below any typed word), marked as the correction's (`corrects`,
+    which explain shows). `reboisment` listed 2 sheets, `reboisement` 7 with its « plantations d'arbres »
+    (CG Allier–Niafunké, 3rd). Only the correction's own entries: never a second correction, nor an
+    expansion's expansions; nor a territory's units (a misspelt territory is no span: spans.py); nor two
+    equally near words (`forrage`: forage or fourrage) or farther ones, whose vocabulary would add guesses."""
+    out = []
+    for other in family_of(word):
+        grade = profile.typo * profile.family
+        if parts := field_parts(schema, other, fields=FAMILY_FIELDS, scale=grade):
+            out.append(Alternative(VIA_FAMILY, other, parts, grade=grade, corrects=word))
+    for _, _, alts in find_graded_expansions([word]):
+        for meant, kind in alts:
+            if kind == PLACE:
+                continue
+            grade = profile.typo * profile.expansion(kind)
+            if parts := field_parts(schema, meant, phrase=True, scale=grade):
+                out.append(Alternative(kind, meant, parts, grade=grade, corrects=word))
     return out
 
 

@@ -120,7 +120,8 @@ def _explain_document(e: dict, indent: str = "  ") -> list[str]:
             fields = ", ".join(f"{field_label(f)} {_num(v)}" for f, v in m.get("fields", {}).items())
             grade = f" × {_num(m['grade'])}" if m["grade"] != 1.0 else ""
             factor = f", rareté ramenée × {_num(m['factor'])}" if m["factor"] != 1.0 else ""
-            lines.append(f"{indent}    {VIA_LABELS.get(m['via'], m['via'])} « {m['text']} »{grade}{factor} : "
+            of = f" de l'orthographe proche « {m['corrects']} »" if m.get("corrects") else ""  # typo × its grade
+            lines.append(f"{indent}    {VIA_LABELS.get(m['via'], m['via'])} « {m['text']} »{of}{grade}{factor} : "
                          f"{_num(m['score'])}" + (f" ({fields})" if fields else ""))
     return lines
 
