@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from indexer.schema import NAME_FIELDS
+from indexer.domains import domains_of_text
+from indexer.facet_registry import DOMAIN
+from indexer.schema import NAME_FIELDS, facet_field, facet_slug
 from indexer.text import french_list
 
 from . import ranking_profile
@@ -208,6 +210,25 @@ def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: Scor
     return out, began
 
 
+def _off_domain(built: BuiltQuery, parts: list[Mapping[int, float]], caps: list[float | None], score: ScoreFn,
+                tail: set[int]) -> set[int]:
+    """The documents of a short page's fill (`tail`) lacking a topic word that names a domain
+    (`assainissement`: « Eau et assainissement », domains_of_text) without being filed under it: after
+    those the repertoire files under the topic (profile.tail_off_domain)."""
+    if ranking_profile.current().tail_off_domain == 1.0 or not tail:
+        return set()
+    out: set[int] = set()
+    for part, cap, group in zip(parts, caps, built.groups, strict=True):
+        domains = domains_of_text(group.text) if cap is None and not group.light else []
+        if not domains:
+            continue
+        filed: set[int] = set()
+        for domain in domains:
+            filed.update(score(Q.Term(facet_field(DOMAIN), facet_slug(domain))))
+        out.update(d for d in tail if d not in part and d not in filed)
+    return out
+
+
 def _missing(parts: list[Mapping[int, float]], groups) -> list[str]:
     """The words of a query of several that no document matches, when some other word is matched
     (with none matched, there are no other words to search)."""
@@ -380,6 +401,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         return answer
     places_of = place_roles(built, caps, score, doc_count, listed, few, out.notices)
     cover, matched = _having_enough(built, parts, weights, places_of, excluded)
+    off_domain: set[int] = set()  # the fill's documents not filed under a missing topic word's domain
     if not matched and n > 1:  # nothing has enough of the words: any of them will do
         cover = cover or _coverage(parts, weights, excluded)
         matched = set(cover)
@@ -390,7 +412,9 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
     elif n >= profile.fill_from_words and few(matched, profile.fill_below):
         cover = cover or _coverage(parts, weights, excluded)
         filled = _filled(built, places_of, matched, _beyond_light(built, parts, score, doc_count, cover))
-        matched = _named_fill(matched, filled, parts, weights, name, built.groups)
+        tail = _named_fill(matched, filled, parts, weights, name, built.groups) - matched
+        matched |= tail
+        off_domain = _off_domain(built, parts, caps, score, tail)
     matched = _with_required(built, parts, matched, out.notices)
     out.cover = cover
     coord = out.exponent = profile.coordination_exponent(n)
@@ -402,6 +426,8 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
             s *= c ** coord
             partial = True
         scores[d] = (s + prox.get(d, 0.0) + name.get(d, 0.0)) * out.answer(d)
+        if d in off_domain:
+            scores[d] *= profile.tail_off_domain
     # (every result lacks a missing word: said by its own notice, nothing ranked lower for it)
     out.partial = (partial and not out.fallback) or bool(out.missing and scores)
     if partial and not out.fallback:
