@@ -212,11 +212,11 @@ def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: Scor
 
 def _off_domain(built: BuiltQuery, parts: list[Mapping[int, float]], caps: list[float | None], score: ScoreFn,
                 tail: set[int]) -> set[int]:
-    """The documents of a short page's fill (`tail`) lacking a topic word that names a domain
+    """In a query naming a place, the documents of a short page's fill (`tail`) lacking a topic word that names a domain
     (`assainissement`: « Eau et assainissement », domains_of_text) without being filed under it: after
     those the repertoire files under the topic (profile.tail_off_domain)."""
-    if ranking_profile.current().tail_off_domain == 1.0 or not tail:
-        return set()
+    if ranking_profile.current().tail_off_domain == 1.0 or not tail or all(c is None for c in caps):
+        return set()  # (a query naming no place: its fill lacks one of its topics, not the place's topic)
     out: set[int] = set()
     for part, cap, group in zip(parts, caps, built.groups, strict=True):
         domains = domains_of_text(group.text) if cap is None and not group.light else []

@@ -329,12 +329,12 @@ class Profile:
     # from 6: 0.8781. Then the sealed tenth batch, never tuned on: 0.8536 -> 0.8565, its 2 long up.)
     long_from_words: int = 5
     long_rarity_power: float = 1.25
-    # In that fill (the records added to a short page, lacking a word), a record lacking a topic word
-    # that names a domain (`assainissement` -> « Eau et assainissement », indexer.domains.domains_of_text)
-    # and not filed under it keeps this share of its score: among the records that only share the place,
-    # those the repertoire files under the topic come first, the others and the bare list entries (no
-    # domain, no text: ranked first by the length of their few words) after (`assainissement Kayes`,
-    # UX r56 #5). 1.0: off.
+    # In that fill of a query naming a place (the records added to a short page, lacking a word), a
+    # record lacking a topic word that names a domain (`assainissement` -> « Eau et assainissement »,
+    # indexer.domains.domains_of_text) and not filed under it keeps this share of its score: among the
+    # records that only share the place, those the repertoire files under the topic come first, the
+    # others and the bare list entries (no domain, no text: ranked first by the length of their few
+    # words) after (`assainissement Kayes`, UX r56 #5). 1.0: off.
     tail_off_domain: float = 0.5
     fill_below: int = 10        # fewer results than a first screen with enough words: those with
     fill_from_words: int = 2    # fewer words follow them, from two-word queries on (creation + library)
