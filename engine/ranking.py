@@ -59,6 +59,9 @@ class Ranking:
     formalised: set[int] = field(default_factory=set)  # formalised in the query's year: have its agreement words
     caps: list[float | None] = field(default_factory=list)  # per word group: its place cap (place_cap; None: none)
     excluded: set[int] = field(default_factory=set)  # the documents the query excludes (`-puits`)
+    # a short page's fill lacking a topic word of a place + topic query, not filed under its domain
+    # (times profile.tail_off_domain: _off_domain)
+    off_domain: set[int] = field(default_factory=set)
     exponent: float = 2.0  # of the coordination: what lacking words costs (profile.coordination_exponent)
     missing: list[str] = field(default_factory=list)  # word groups no document matches (missing_notice)
     unknown: list[str] = field(default_factory=list)  # every word group, when no document matches any
@@ -414,7 +417,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         filled = _filled(built, places_of, matched, _beyond_light(built, parts, score, doc_count, cover))
         tail = _named_fill(matched, filled, parts, weights, name, built.groups) - matched
         matched |= tail
-        off_domain = _off_domain(built, parts, caps, score, tail)
+        off_domain = out.off_domain = _off_domain(built, parts, caps, score, tail)
     matched = _with_required(built, parts, matched, out.notices)
     out.cover = cover
     coord = out.exponent = profile.coordination_exponent(n)

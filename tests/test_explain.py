@@ -27,7 +27,9 @@ def check_document(e: dict) -> None:
     assert 0.0 <= e["coverage"] <= 1.0
     abroad = e.get("abroad", 1.0)
     assert abroad == 1.0 or abroad == ranking_profile.current().abroad
-    assert close(e["score"], (e["words_score"] + e["proximity"] + e["name"]) * abroad)
+    off = e.get("off_domain", 1.0)
+    assert off == 1.0 or off == ranking_profile.current().tail_off_domain
+    assert close(e["score"], (e["words_score"] + e["proximity"] + e["name"]) * abroad * off)
     words = sum(w["score"] for w in e["words"])
     assert close(e["words_score"], words * e["coordination"], scale=words)
     assert e["words_matched"] == sum(1 for w in e["words"] if w["matches"])

@@ -42,3 +42,12 @@ def test_a_query_naming_no_place_is_not_reordered(engine):
     assert r["query"]["partial_matches"]  # a filled page: its records lacking a word are not reordered
     with _off():
         assert _ids(engine, "latrines bibliothèque") == [h["id"] for h in r["results"]]
+
+
+def test_the_explanation_says_the_share(engine):
+    r = engine.search(SearchRequest(q="assainissement Kayes", per_page=100, facets=False, explain=True))
+    own = {h["id"]: h["explain"]["own"] for h in r["results"]}
+    share = ranking_profile.current().tail_off_domain
+    assert own["vezeronce-curtin--logo"]["off_domain"] == share and "off_domain" not in own["draveil--sandare"]
+    e = own["vezeronce-curtin--logo"]
+    assert abs(e["score"] - (e["words_score"] + e["proximity"] + e["name"]) * share) < 2e-3
