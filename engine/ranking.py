@@ -416,7 +416,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         cover = cover or _coverage(parts, weights, excluded)
         filled = _filled(built, places_of, matched, _beyond_light(built, parts, score, doc_count, cover))
         tail = _named_fill(matched, filled, parts, weights, name, built.groups) - matched
-        matched |= tail
+        matched = matched | tail  # (a new set: `matched` is also the fill decision's, in out.decisions)
         off_domain = out.off_domain = _off_domain(built, parts, caps, score, tail)
     matched = _with_required(built, parts, matched, out.notices)
     out.cover = cover
