@@ -49,3 +49,42 @@ def test_the_motives_open_the_objectives_without_their_heading(corpus):
     assert npdc.objectives.startswith("1994 : Pour la partie française : Volonté d’appuyer")
     for p in corpus.partnerships:
         assert "Motivations & objectifs" not in f"{p.objectives} {p.partners}", p.id
+
+
+def test_each_side_of_the_motives_is_its_own_paragraph_opened_by_its_label():
+    """The Mali sheets print every side's label at its line's start (117 times), its text after it or
+    on the next lines: Montreuil-Yélimané's PADDY sheet (l.9271-9272) ran `Pour la partie
+    vietnamienne :` into the Malian side's last sentence, La Flèche-Markala's (l.7135-7137) its
+    Malian side into the French one; its first sheet (l.8838-8840) left a blank line after `Pour la
+    partie française :`, shown as a paragraph of its own where the PADDY sheet runs on."""
+    from indexer.parsers.cuf import sides_apart
+    from indexer.text import reflow
+
+    def read(lines: list[str]) -> list[str]:
+        return reflow(sides_apart(lines)).split("\n")
+
+    gov = "gouvernance », en renforçant entre autres la coopération décentralisée. "
+    vn = "Le Gouvernement du Vietnam et la province de Haï-Duong (avec laquelle la ville de Montreuil entretient des "
+    assert read([gov, " Pour la partie vietnamienne : ", vn]) == [
+        gov.strip(), f"Pour la partie vietnamienne : {vn.strip()}"]
+    assert read(["Pour la partie française : ", "Recherche d’une coopération institutionnelle ",
+                 "Pour la partie malienne :  ", "Recherche d’un partenariat "]) == [
+        "Pour la partie française : Recherche d’une coopération institutionnelle",
+        "Pour la partie malienne : Recherche d’un partenariat"]
+    them = "La communauté malienne des migrants qui travaillent dans la région parisienne et vivent en grande "
+    assert read(["Pour la partie française : ", "", them]) == [f"Pour la partie française : {them.strip()}"]
+    # the date the label `Motivations & objectifs de départ (1994) :` leaves opens the text (CR Nord-Pas-de-Calais);
+    # a side left blank stays apart from the next (AIMF, l.13317-13320)
+    assert read(["1994 : ", "Pour la partie française : Volonté d’appuyer"]) == [
+        "1994 : Pour la partie française : Volonté d’appuyer"]
+    assert read(["Pour l’AIMF : ", "", "Pour la partie malienne : ", "former"]) == [
+        "Pour l’AIMF :", "Pour la partie malienne : former"]
+
+
+def test_no_side_label_runs_on_after_another_sides_text(corpus):
+    """Over the whole corpus, a side's label opens its paragraph (a date before it apart), 8 sheets ran one on."""
+    import re
+
+    runs = [(p.id, para) for p in corpus.partnerships for t in (p.objectives, p.history) if t
+            for para in t.split("\n") if re.search(r"(?<!^)(?<!\d : )Pour la partie \w+ :", para)]
+    assert runs == []

@@ -148,6 +148,39 @@ _MOTIVES_RE = re.compile(r"^\s*Motivations\s*&\s*objectifs de départ\s*(?:\(\s*
 _SIDES_RE = re.compile(r"(?i:Pour la partie (?:française|malienne|marocaine|algérienne)|Pour l['’]\s?[A-Z]{2,})\s*:")
 
 
+# a side's label at its line's start (the document prints every one there, 117 times): `Pour la partie
+# vietnamienne :`, `Pour la partie française, pour la partie malienne :` (one text for both sides)
+_SIDE_LINE_RE = re.compile(r"^\s*(?:(?i:pour la partie \w+(?:\s*,\s*pour la partie \w+)?)|Pour l['’]\s?[A-Z]{2,})\s*:")
+
+
+def sides_apart(lines: list[str]) -> list[str]:
+    """The lines of a sheet's text with each side's part as its own paragraph, its label opening it:
+    a blank line before a side's label that follows another side's text (the document does not
+    always leave one: `… Diéma dans des domaines essentiels …` / `Pour la partie malienne :` ran
+    together), none between a label alone on its line and its text (Montreuil-Yélimané's left
+    one after `Pour la partie française :`, its PADDY sheet not), so each side reads
+    `Pour la partie française : La communauté …`. A label after a line that ends with `:` stays
+    with it (`Motivations & objectifs de départ (1994) :` is read `1994 : Pour la partie …`)."""
+    out: list[str] = []
+    last = ""  # the last line with text
+    alone = False  # `last` is a side's label with nothing after it
+    for line in lines:
+        text = line.strip()
+        if not text:
+            if not alone:
+                out.append(line)
+            continue
+        side = _SIDE_LINE_RE.match(text)
+        if side and last and not last.endswith(":"):
+            out.append("")
+        elif side and alone:
+            out.append("")  # a side left blank, then the next side
+        out.append(line)
+        last = text
+        alone = side is not None and not text[side.end():].strip()
+    return out
+
+
 def _objectives(lines: list[str], clean: Callable[[list[str]], str | None]) -> str | None:
     """The `Motivations & objectifs de départ` without their label; None when the form's two sides
     are left blank (Angers-Bamako)."""
@@ -289,7 +322,7 @@ class CufReader(Reader):
         pres = {k: join_lines(v) for k, v in pres_lines.items()}
         if "formal" in pres:  # its label cut over two lines (`… régissant le` / `partenariat:`)
             pres["formal"] = re.sub(r"^[^:]{0,60}?régissant\s+le\s+partenariat\s*:?\s*", "", pres["formal"])
-        clean = lambda ls: reflow([x for x in ls if not doc.is_noise(x)]) or None
+        clean = lambda ls: reflow(sides_apart([x for x in ls if not doc.is_noise(x)])) or None
         perspectives = None
         hl = lines[hist_i + 1:upto(hist_i)] if hist_i is not None else None
         # a profile in prose (Action Mopti: no identity blocks, no presentation): its body tells its story
