@@ -76,12 +76,55 @@ def _from_sheet(state: IndexState, record: Mapping, terms: frozenset, shown: Cal
     start, end = _stretch(sheet, at)
     # cleaned as the index has it, and again once its spaces are collapsed as the snippet shows them
     # (`Tél : 674 42 48    222 34 65` would read as one number)
-    cut = redact_contacts(sheet[start:end], "")
+    cut = redact_contacts(without_column_heads(sheet, start, end), "")
     html = highlight_located(redact_contacts(" ".join(cut.split()), ""), wanted, marker, headings=_headings(cut))
     if html is None:
         return None
     return ("… " if start > 0 and not html.startswith("… ") else "") + html + \
         (" …" if end < len(sheet) and not html.endswith(" …") else "")
+
+
+# the column heads of the Mali sheets' actions table, as the form prints them, wrapped in their cells
+# (`Domaines` / `d’intervention`, `Actions réalisées`, `Date de début et` / `périodicité`, `Budget` / `(Euros)`),
+# one or several to a line; the table starts where one of its lines names the actions or the dates
+_COLUMN_HEAD = (r"(?:Domaines|d['’]intervention|Actions réalisée?s|Date de début(?: et)?|(?:et )?périodicité|Budget"
+                r"|\((?:en )?euros\))")
+_COLUMN_HEADS_LINE = re.compile(rf"[ \t]*{_COLUMN_HEAD}(?:[ \t]+{_COLUMN_HEAD})*[ \t]*$")
+_TABLE_HEAD = re.compile(r"Actions réalisée?s|périodicité")
+_HEADS_AROUND = 300  # characters looked at before the passage for the head it starts inside
+
+
+def without_column_heads(sheet: str, start: int, end: int) -> str:
+    """sheet[start:end] with the column heads of an actions table in it (or cut by its start)
+    blanked, the lines kept: form furniture, not the sheet's text, which a snippet showed before
+    the table's first row (`… réalisées Date de début et périodicité Budget Eau et assainissement
+    - Creusement d’un puits …`, Dourdan-Troumgoumbé, l.6124-6131). A line of heads counts only
+    in a run of such lines (blank ones between) that names the actions or the dates: a Moroccan
+    project's `Budget` alone above its amount is its section's label and stays."""
+    if "périodicité" not in sheet and "Actions réalisées" not in sheet:
+        return sheet[start:end]
+    lo = sheet.rfind("\n", 0, max(0, start - _HEADS_AROUND)) + 1
+    hi = sheet.find("\n", end)  # whole lines: a head cut by the passage's end is read whole
+    out: list[str] = []
+    run: list[str] = []
+    for line in sheet[lo:len(sheet) if hi < 0 else hi].split("\n"):
+        if _COLUMN_HEADS_LINE.match(line):
+            run.append(line)
+        elif line.strip() or not run:
+            out.extend(_blanked(run))
+            run = []
+            out.append(line)
+        else:
+            run.append(line)  # a blank line inside the heads
+    out.extend(_blanked(run))
+    return "\n".join(out)[start - lo:end - lo]
+
+
+def _blanked(run: list[str]) -> list[str]:
+    """A run of head lines, blanked when it heads an actions table (their lengths kept)."""
+    if not any(_TABLE_HEAD.search(x) for x in run):
+        return run
+    return [" " * len(x) for x in run]
 
 
 def _headings(text: str) -> list[str]:

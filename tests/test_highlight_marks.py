@@ -277,3 +277,34 @@ def test_a_sheet_passage_is_cut_between_the_same_letters_as_by_the_plain_pattern
             b = rng.randint(a, len(text))
             assert [m.span() for m in _BETWEEN_LETTERS.finditer(text, a, b)] == \
                 [m.span() for m in plain.finditer(text, a, b)], (text, a, b)
+
+
+def test_a_sheet_passage_shows_no_column_heads_of_its_actions_table():
+    """The Mali form heads its actions table with its columns, wrapped in their cells: form
+    furniture, which a snippet showed before the first row (Dourdan-Troumgoumbé, l.6116-6131):
+    `… réalisées Date de début et périodicité Budget Eau et assainissement - Creusement d’un puits`.
+    Blanked, lines and lengths kept; a `Budget` alone above a project's amount (Maroc l.3439) stays."""
+    from engine.snippets import without_column_heads
+
+    lines = [" Actions de coopération réalisées depuis 2000 (au Mali et en France) ", "",
+             "Domaines ", "d’intervention ", "", "                Actions réalisées ", "", "",
+             "Date de début et ", "périodicité ", "", "  Budget  ", "", "",
+             "Eau et assainissement - Creusement d’un puits dans le village ", "de Takoutala. "]
+    sheet = "\n".join(lines)
+    at = sheet.index("réalisées \n")  # the passage began inside the heads
+    cut = without_column_heads(sheet, at, len(sheet))
+    assert len(cut) == len(sheet) - at
+    assert " ".join(cut.split()) == "Eau et assainissement - Creusement d’un puits dans le village de Takoutala."
+    whole = without_column_heads(sheet, 0, len(sheet))
+    assert " ".join(whole.split()).startswith("Actions de coopération réalisées depuis 2000 (au Mali et en France) Eau")
+    maroc = "Description du projet\n\nParticipation de l'ensemble des collectivités\n\nBudget\n\nBudget estimé : 5 000€"
+    assert without_column_heads(maroc, 0, len(maroc)) == maroc
+
+
+def test_no_snippet_shows_the_column_heads_of_an_actions_table(engine):
+    """Dourdan-Troumgoumbé, found by `assainissement Kayes` through its sheet's actions table, showed
+    the table's heads before its first row; Quetigny-Koulikoro by `santé` too."""
+    for q, rid in (("assainissement Kayes", "dourdan--troumgoumbe"), ("santé", "quetigny--koulikoro")):
+        r = engine.search(SearchRequest(q=q, per_page=50))
+        snippet = next(h["snippet"] for h in r["results"] if h["id"] == rid)
+        assert "<mark>" in snippet and "périodicité" not in snippet and "réalisées" not in snippet, snippet
