@@ -226,3 +226,23 @@ def test_an_action_s_text_keeps_each_source_line_and_its_cells_order():
             (702, "médicaments pour la carte de santé "), (703, ""), (704, "2005 3000  Euros ")]
     (a,) = reader.actions(body)
     assert a.original_text.split("\n")[-1] == "2005 3000 Euros"
+
+
+def test_a_rows_one_item_is_described_without_its_list_mark_allonnes_sangha():
+    """Allonnes-Sangha (l.683-730) writes each row of its actions cell as an item (`-paiement des
+    salaires en retard des`, `- rencontre avec la population, des`): each is an action of its own,
+    titled without the mark; its description began with the dash before any list (79 such actions).
+    A row of several items keeps their marks."""
+    from indexer.parsers.cuf import _one_item_unmarked
+
+    descriptions = [a.description for a in _actions("allonnes_sangha_683.txt")]
+    assert descriptions == [
+        "paiement des salaires en retard des enseignants + aide à l’achat de médicaments pour la carte de santé",
+        "envoi de deux malles offertes par les magasins Leclerc lors de la signature des partenariats",
+        "rencontre avec la population, des associations",
+        "correspondance entre les enfants scolarisés en primaire (une classe)"]
+    # Dourdan-Troumgoumbé l.6133-6136, two items in one cell
+    two = ["- Surcreusement de trois puits au ", "périmètre maraîcher des femmes. ", "",
+           "- Extension du réseau d’eau potable "]
+    assert _one_item_unmarked(two) == ("- Surcreusement de trois puits au périmètre maraîcher des femmes. "
+                                       "- Extension du réseau d’eau potable")

@@ -441,7 +441,8 @@ class CufReader(Reader):
             text = join_lines([t for _, t in row.cells[0].lines])
             if row.intro is not None:  # `Appui institutionnel à l’ARK :` / `- en logistique`: one project
                 text = f"{row.intro.text} {BULLET_RE.sub('', text.strip())}"
-            described = join_lines([t for c in ([row.intro] if row.intro else []) + row.cells for _, t in c.lines])
+            described = _one_item_unmarked(
+                [t for c in ([row.intro] if row.intro else []) + row.cells for _, t in c.lines])
             when = durations(year_lists(squash_spaces(" ".join(strip_number(c.text) for c in row.when))))
             if not when and row.period:
                 when = row.period
@@ -492,6 +493,22 @@ class CufReader(Reader):
             result.stats.setdefault(key, 0)
         result.stats["partnerships"] = len(result.partnerships)
         result.stats["actions"] = len(result.actions)
+
+
+# a list item's mark (BULLET_RE's marks, not its numbers: `2)` may be the sheet's count of its projects)
+_ITEM_MARK_RE = re.compile(r"^\s*[-–•▪➤*]\s*")
+
+
+def _one_item_unmarked(lines: list[str]) -> str:
+    """A row's lines as its action's description, the list mark of its one item dropped: the sheets
+    write each row of an actions cell as an item (`-paiement des salaires en retard des enseignants`,
+    Allonnes-Sangha l.2170; `- Creusement d’un puits dans le village`, Dourdan-Troumgoumbé l.6130),
+    which the record makes an action of its own, titled without the mark: its description began
+    with a dash before any list (79 actions). A row of several items keeps their marks."""
+    text = join_lines(lines)
+    if sum(bool(_ITEM_MARK_RE.match(x)) for x in lines) == 1 and _ITEM_MARK_RE.match(text):
+        return _ITEM_MARK_RE.sub("", text, count=1)
+    return text
 
 
 # a row naming only a part of the project above it (`Première partie`, `Phase 2`, `2e tranche`)
