@@ -37,6 +37,11 @@ def _is_role(word: str) -> bool:
     return fold(word).strip(".'’") in ROLE_WORDS
 
 
+def is_role_word(word: str) -> bool:
+    """A capitalised word that is a role or a label (`Directeur`, `Délégué`), never a first name."""
+    return _is_role(word)
+
+
 # Acronyms the name pattern would take for a surname after a capitalised word (`Kayes BP 123`).
 _ACRONYMS = frozenset({"CG", "CR", "CU", "ONG", "MAE", "BP", "ASDEK"})
 

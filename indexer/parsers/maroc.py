@@ -20,7 +20,7 @@ from indexer.text import EMAIL_RE, fold, normal_case, reflow, squash_spaces
 
 from . import Reader, dates, fields
 from .contacts import person_name, with_email
-from .maroc_contacts import FAX_RE, PHONE_RE, parse_contacts, who_persons
+from .maroc_contacts import FAX_RE, PHONE_RE, parse_contacts, partner_persons, who_persons
 from .maroc_projects import build_actions, chronology_actions, joined, parse_budget, years_in
 from .maroc_sheet import (
     YEAR,
@@ -174,6 +174,7 @@ def build_sheet(ctx: Ctx, start: int, end: int, toc: TocEntry | None,
     if common is not None:
         contacts = parse_contacts(common.contact_lines, fr, partners) + contacts
     contacts += who_persons(info, fr, partners, contacts)
+    contacts += partner_persons(ll, fr, partners, contacts)
     # an agreement « en cours d'élaboration » is read from the legal framework (indexer/states.py):
     # the sheets write no state, and a word of the parser's own would be searched
     status = "suspendu" if data.suspended else None

@@ -335,3 +335,98 @@ def who_persons(info: dict[str, list[str]], french: Party, partners: list[Party]
                                                 partners[0].name if partners else None)
             out.append(c)
     return out
+
+
+# A project's partners written by side (`En France : Karine JAY, Directrice de la Bibliothèque…`,
+# `Partenaires au Maroc : Agence Urbaine, M. Fahti Directeur, …`, or `- Au Maroc :` over a list),
+# and the labels that announce the person to ask (`→ Contact : Patrick Karim Ouriaghli, Délégué…`,
+# `Nom du responsable : Françoise Guinot`).
+_SIDE_HEAD_RE = re.compile(r"^(?:-\s*)?(?:Partenaires?\s+)?(?P<side>en France|au Maroc)\s*:\s*", re.IGNORECASE)
+_PERSON_LABEL_RE = re.compile(r"(?:\bContact|^Nom du responsable)\s*:\s*")
+# the sub-headings that end a project's partners list
+_PARTS_END_RE = re.compile(r"^(Financement|Bénéficiaires|Résultats|Description|Budget|Partenaires\s*$|"
+                           r"[A-ZÀ-Ý][A-ZÀ-Ý ,'’&-]{5,}$)")
+_NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]*$")
+_CIVIL_RE = re.compile(rf"^{shared.CIVILITY}\s+")
+_CIVILITY_AT_RE = re.compile(rf"(?<![\w.]){shared.CIVILITY}\s+")
+_BREAK_RE = re.compile(r"\s*(?:[,;(]|\s[–-]\s|\.\s|\.?\*?$)")
+
+
+def _person_at(s: str, at: int, labelled: bool) -> tuple[str, int, str | None] | None:
+    """The person written at `at`: a civility or a label, then their name up to a comma, a bracket,
+    a dash or a role word (`M. Manini Directeur, …` → Manini, Directeur). Without civility nor
+    label the name must be two or more words and a role must follow its comma (`Karine JAY,
+    Directrice …`), else the words are an organisation's (`INDH, associations locales`)."""
+    rest = s[at:]
+    civ = _CIVIL_RE.match(rest)
+    start = at + (civ.end() if civ else 0)
+    stop = _BREAK_RE.search(s, start)
+    end = stop.start() if stop else len(s)
+    words = s[start:end].split()
+    cut = next((k for k, w in enumerate(words) if shared.is_role_word(w)), len(words))
+    name_words, role_words = words[:cut], words[cut:]
+    if not name_words or len(name_words) > 4 or not all(_NAME_WORD_RE.match(w) for w in name_words):
+        return None
+    if not (civ or labelled):
+        following = s[end:].lstrip(" ,")
+        if len(name_words) < 2 or role_words or not following or not shared.is_role_word(following.split()[0]):
+            return None
+    name_end = start + len(" ".join(name_words))
+    return " ".join(name_words), name_end, " ".join(role_words) or None
+
+
+def partner_persons(ll: list[tuple[int, str]], french: Party, partners: list[Party],
+                    known: list[Contact]) -> list[Contact]:
+    """The persons a sheet names for a project's partners, on the side their heading gives
+    (`En France`, `Au Maroc`), else on the side their own lines tell, else French (like the
+    partnership information's persons); unless already read. Their organisation is the one their
+    line (or the line above, `Nom de la structure : Tétraktys`) names, and the line below a
+    labelled person gives their address and numbers when it holds nothing else."""
+    f_names = [french.name, core_name(french.name)]
+    p_names = [n for p in partners for n in (p.name, core_name(p.name))]
+    out: list[Contact] = []
+    side: str | None = None
+    prev = ""
+    last: _Block | None = None
+    for _, raw in ll:
+        s = raw.strip().strip("*").strip()
+        if not s:
+            continue
+        head = _SIDE_HEAD_RE.match(s)
+        if head:
+            side = "french" if fold(head.group("side")).endswith("france") else "partner"
+        elif _PARTS_END_RE.match(s):
+            side = None
+        found = None
+        label = _PERSON_LABEL_RE.search(s)
+        if label:
+            found = _person_at(s, label.end(), True)
+        elif head and s[head.end():]:
+            civ = _CIVILITY_AT_RE.search(s, head.end())
+            found = _person_at(s, civ.start() if civ else head.end(), False)
+        if found is None:
+            if last is not None and (_ADDRESS_RE.search(s) or PHONE_RE.search(s) or EMAIL_RE.search(s)) \
+                    and not shared.named_in_text(s) and not s.endswith(":"):
+                _same_line_details(last, s)
+            last, prev = None, s
+            continue
+        name, end, role = found
+        org_text = s[head.end():] if head else s[:label.start()] if label else ""
+        org_text = re.split(r"→|\(|,\s*(?:M\.|Mme)", org_text)[0].strip(" ,*-→")
+        if not org_text and label and not head:
+            structure = re.match(r"^Nom de la structure\s*:\s*(.+)$", prev)
+            org_text = structure.group(1) if structure else \
+                prev if len(prev) < 70 and ":" not in prev and not prev.endswith(".") else ""
+        role = role or shared.role_after(s, end)
+        c = Contact(name=name, role=role, organisation=org_text if org_text and not org_text.startswith(name) else None)
+        block = _Block(c, True, lines=[s])
+        after = s.find(role, end) + len(role) if role and s.find(role, end) >= 0 else end
+        _same_line_details(block, re.sub(r"^[\s,–-]+", "", s[after:]))
+        prev = s
+        last = block if label else None
+        if any(shared.same_person(c.name, k.name) for k in known + out):
+            last = None
+            continue
+        c.side = side or shared.side_of(c, f_names, p_names, "Maroc") or "french"
+        out.append(c)
+    return out
