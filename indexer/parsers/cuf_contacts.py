@@ -121,6 +121,8 @@ _TRAILING_NUMBER_RE = re.compile(r"(?:\b(?:t[ée]l|fax|port|gsm)\b\.?\s*:?\s*)?(
 _FIRST_NAME_ALONE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
 # `Jean-Michel Le Roux`: a first name and a surname with its article, no capitals to tell them
 _ARTICLE_SURNAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+(?:Le|La)\s+[A-ZÀ-Ý][a-zà-ÿ]+")
+# a line holding only a surname in capitals (`DOUCOURE`, `SECK-SALL`)
+_SURNAME_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+[A-ZÀ-Ý]$")
 _SURNAME_FIRST = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+\b(?![a-zà-ÿ])")
 
 
@@ -147,6 +149,9 @@ class ContactBlock:
         self.in_address = False  # the lines read since the `Adresse :` line are all unlabelled
         self.announced: str | None = None  # a line naming no one, ending with a colon: the next line's person's role
         self.fax_open: Contact | None = None  # the person whose `Tél` line ended with an empty `Fax :`
+        # the person whose `Nom :` value held first names only (`Nom : Ibrahim Coumba`): their surname,
+        # in capitals, may be the next line (`DOUCOURE`)
+        self.surname_open: Contact | None = None
 
     def read(self, block: list[str], value: str | None = None) -> list[Contact]:
         """`value`: what the heading line wrote after its colon (None without a colon)."""
@@ -159,6 +164,11 @@ class ContactBlock:
             key = fold(lab.group(1)).rstrip(".") if lab else None
             reader = self._LABELLED.get(key) if lab and key else None
             fax_open, self.fax_open = self.fax_open, None
+            surname_open, self.surname_open = self.surname_open, None
+            if surname_open is not None and lab is None and _SURNAME_LINE.match(s) \
+                    and fold(s) not in _ORGANISATION_WORDS:
+                surname_open.name = f"{surname_open.name} {s}"
+                continue
             if lab and reader is not None:
                 reader(self, lab.group(2), s)
             elif fax_open is not None and (bare := contacts.bare_phone(s)) and bare[0] == 0:
@@ -256,6 +266,8 @@ class ContactBlock:
             self.people.append(self.current)
         else:
             self.base.name = name
+        if name and not found and all(_FIRST_NAME_ALONE.match(w) for w in name.split()):
+            self.surname_open = self.current if self.current is not None and self.current.name == name else self.base
         # two names: two persons (`Nom : Philippe JANIN   Jean Francois VIGIER` / `Fonction : Maire`, the mayor
         # and his successor), whose `Fonction` is both's (`read` gives it once its wrapped lines are joined)
         after = value[found[0][1]:].strip(" ,;:-–") if len(found) == 1 else ""
@@ -333,7 +345,8 @@ class ContactBlock:
         elif base.role != self.label and base.address and not base.name:
             base.address += " " + s  # an address that wraps
         elif last.role and last.role != self.label and last.address is None and not labelled \
-                and (re.search(r"\w-$", last.role) or _UNFINISHED_RE.search(last.role)):
+                and (re.search(r"\w-$", last.role) or _UNFINISHED_RE.search(last.role)
+                     or re.match(r"^d(?:e|u|es)\s", s)):  # `Président de l’Assemblée Régionale` / `de Mopti`
             # `Maire et Conseiller Régional d’Ile-de-` / `France`, `… de Cercle et du` / `Comité local …`
             last.role = join_wrapped(last.role, s)
         elif not labelled and base.role == self.label and base.name is None and base.address is None \
