@@ -30,7 +30,7 @@ from ..records import (
 from ..text import fold, join_lines, normal_case, reflow, squash_spaces
 from . import Reader, cuf_documents, cuf_presentation, dates, fields
 from .cuf_cells import BULLET_RE, closes_range
-from .cuf_contacts import head_contacts
+from .cuf_contacts import head_contacts, partner_field_persons
 from .cuf_programme import programme_actions
 from .cuf_projects import project_table_actions
 from .cuf_rows import Row, as_written, split_dated_lines
@@ -343,7 +343,10 @@ class CufReader(Reader):
             perspectives=perspectives, documents=cuf_documents.documents(lines, docs_i, clean),
             budget=cuf_presentation.budget(pres.get("budget_dc"), presentation),
             extra=cuf_presentation.other_budget(pres),
-            contacts=self.contacts(lines[:head_end], french, partner, pres.get("formal")), partners=partners,
+            contacts=with_partner_persons(self.contacts(lines[:head_end], french, partner, pres.get("formal")),
+                                          pres_lines.get("all", []) + pres_lines.get("tech", []), french, partner,
+                                          self.country),
+            partners=partners,
             other_partnerships=pres.get("other") or None, updated=updated,
             original_text="\n".join(lines).rstrip(),
             # years the presentation states: what its contacts field tells (`En 2001, Montreuil … a souhaité
@@ -562,3 +565,9 @@ def total_years(body: list[tuple[int, str]], until: int | None) -> list[int]:
 
 def map_label(label: str) -> bool:
     return bool(map_domain(label))
+
+
+def with_partner_persons(found: list[Contact], partner_lines: list[str], french: Party, partner: Party | None,
+                         country: str) -> list[Contact]:
+    """The head's contacts, then the persons the `Partenaires :` field names (cuf_contacts)."""
+    return found + partner_field_persons(partner_lines, french, partner, country, found)

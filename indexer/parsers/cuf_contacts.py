@@ -450,3 +450,45 @@ def _persons(text: str) -> list[tuple[str, str]]:
 
 def _is_role(word: str) -> bool:
     return fold(word).strip(".'’,:") in contacts.ROLE_WORDS
+
+
+# `Patrice Berger, Directeur adjoint`: a partner's person in the presentation's `Partenaires :` field,
+# first names and surname in mixed case before a comma and a role word
+_PARTNER_PERSON_RE = re.compile(
+    r"^(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?\s+){1,2}(?:(?:Di|De|Le|La)\s+)?"
+    r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]+),\s+(?P<role>\S.*)$")
+
+
+def partner_field_persons(lines: list[str], french: Party, partner: Party | None, country: str,
+                          known: list[Contact]) -> list[Contact]:
+    """The persons the `Partenaires :` field names under their organisation (Grand Lyon–Bamako
+    l.7834-7844: `Agence d’urbanisme de Lyon` / `Développement urbain …` / `Patrice Berger, Directeur
+    adjoint` / `Tel : …` / `p.berger@…`), with the numbers and e-mail of the lines below; side from
+    what these say, else French (the field lists the French collectivity's partners)."""
+    out: list[Contact] = []
+    org: str | None = None
+    current: Contact | None = None
+    for raw in lines:
+        s = squash_spaces(raw)
+        if not s:
+            org, current = None, None
+            continue
+        m = _PARTNER_PERSON_RE.match(s)
+        if m and contacts.is_role_word(m.group("role").split()[0]):
+            current = Contact(name=m.group("name"), role=m.group("role").strip(" ."), organisation=org)
+            if not any(contacts.same_person(current.name, k.name) for k in known + out):
+                out.append(current)
+            continue
+        if current is not None and (re.match(r"^(Tél|Tel|Fax|@)", s, re.IGNORECASE) or EMAIL_RE.fullmatch(s)):
+            phone, fax = contacts.phone_and_fax(s)
+            found = EMAIL_RE.search(s)
+            current.phone, current.fax = current.phone or phone, current.fax or fax
+            current.email = contacts.with_email(current.email, found.group(0) if found else None)
+            continue
+        current = None
+        org = s if org is None and len(s) < 70 and not re.search(r"\d", s) else org
+    f_names = [french.name]
+    p_names = [partner.name] if partner else []
+    for c in out:
+        c.side = contacts.side_of(c, f_names, p_names, country) or "french"
+    return out
