@@ -37,3 +37,14 @@ def test_a_surname_line_needs_a_name_of_first_names_only():
     got = _read("Coordonnées de l’exécutif (maire, président)", None, "Nom : Hamadou KONE ", "MAIRIE ",
                 "Fonction : Maire de Kayes ")
     assert got[0][0] == "Hamadou KONE"
+
+
+def test_a_plural_civility_names_each_surname():
+    # CR Nord-Pas-de-Calais–Kayes l.5163-5166: one person `Messieurs N’DIAYE`, TOGOLA lost in the role
+    got = _read("Autre(s) personne(s) impliqué(s) dans la", None, "coopération :  ",
+                "Séga SOW et Moktar DOUCOURE (à l’ARK depuis Juillet ", "2004) ",
+                "Et sur programmes spécifiques, Messieurs N’DIAYE (depuis ",
+                "octobre 2006) et TOGOLA (depuis avril 2007) ", "Tél :  (223) 252 28 27 ")
+    names = [name for name, _ in got]
+    assert "N’DIAYE" in names and "TOGOLA" in names and not any(n and "Messieurs" in n for n in names)
+    assert dict(got)["TOGOLA"].endswith("sur programmes spécifiques (depuis avril 2007)")

@@ -406,12 +406,36 @@ def _name_only(text: str) -> bool:
         and not any(fold(w) in contacts.ROLE_WORDS for w in text.split())
 
 
+# `Messieurs N’DIAYE (depuis octobre 2006) et TOGOLA (depuis avril 2007)`: one civility for several
+# surnames in capitals, each with its bracket
+_PLURAL_CIVILITY_RE = re.compile(r"(?<!\w)(?:Messieurs|Mesdames|MM\.)\s+")
+_PLURAL_NAME_RE = re.compile(r"\s*(?:,|\bet\b)?\s*([A-ZÀ-Ý][A-ZÀ-Ý'’\-]+[A-ZÀ-Ý])(?![\w'’])\s*(?:\(([^()]*)\))?")
+
+
+def _plural_civility(text: str) -> list[tuple[str, str]]:
+    """The persons after a plural civility, each with the words before the civility and their
+    bracket as role (`sur programmes spécifiques (depuis octobre 2006)`)."""
+    m = _PLURAL_CIVILITY_RE.search(text)
+    if m is None:
+        return []
+    before = re.sub(r"^(?:et|Et)\s+", "", text[:m.start()].strip(" ,;:-–"))
+    out, at = [], m.end()
+    while (nm := _PLURAL_NAME_RE.match(text, at)) is not None and nm.end() > at:
+        bracket = f"({nm.group(2).strip()})" if nm.group(2) else ""
+        out.append((nm.group(1), " ".join(x for x in (before, bracket) if x)))
+        at = nm.end()
+    return out if len(out) > 1 and not text[at:].strip(" .;") else []
+
+
 def _persons(text: str) -> list[tuple[str, str]]:
     """The persons of one value line, each with their role: `Josette LESSAVRE, Vice-présidente`,
     `Service Jeunesse et Sports : Anne Lise TREUSSART`; one person a line, so capitalised words
     before the surname are first names (`Aldiouma Baba Mory YATTARA`); a name without capitals
     (`Moistapha Fofana, secrétaire`, `Modibo Coulibaly Secrétaire Général`, `M. Perrussel`,
     `M. LE PREFET DOUYON`) when all its words are capitalised; `Le Maire` names no one."""
+    plural = _plural_civility(text)
+    if plural:
+        return plural
     found = contacts.names(text)
     if found:
         if len(found) > 1 and not found[0][2].split()[-1].isupper() and not text[found[0][1]:found[1][0]].strip():
