@@ -83,3 +83,19 @@ def test_a_person_already_read_is_not_repeated():
     found = partner_persons(_lines("Contact : M. Mohammed ZAOUI (Délégué Général, Antenne Maroc)"),
                             ISERE, [TADLA], [Contact(name="Mohammed ZAOUI", side="french")])
     assert found == []
+
+
+def test_a_shared_sheets_contact_naming_one_partner_is_that_pairs_only():
+    """CR Bourgogne l.6110-6199: one sheet for Marrakech and Meknès; `M. Omar EL JAZOULI` /
+    `Président de la Commune urbaine de Marrakech` and Marrakech's address block are not Meknès's
+    contacts; the French president and a contact naming no partner are both pairs'."""
+    from indexer.parsers.maroc import _pair_of, moroccan_party
+    marrakech, meknes = moroccan_party("Commune urbaine de Marrakech"), moroccan_party("Commune urbaine de Meknès")
+    both = [marrakech, meknes]
+    jazouli = Contact(name="Omar EL JAZOULI", role="Président de la Commune urbaine de Marrakech",
+                      organisation="Commune urbaine de Marrakech", side="partner")
+    address = Contact(organisation="Commune urbaine de Marrakech", phone="+212 24 38 50 00", side="partner")
+    patriat = Contact(name="François Patriat", role="Président du Conseil Régional de Bourgogne", side="french")
+    assert [_pair_of(c, meknes, both) for c in (jazouli, address, patriat)] == [False, False, True]
+    assert [_pair_of(c, marrakech, both) for c in (jazouli, address, patriat)] == [True, True, True]
+    assert _pair_of(jazouli, meknes, [meknes])  # a sheet of one partner keeps everyone

@@ -139,6 +139,15 @@ def _mentions(text: str, party: Party) -> bool:
     return bool(key) and key in fold(text)
 
 
+def _pair_of(c: Contact, partner: Party, partners: list[Party]) -> bool:
+    """Whether a contact of a sheet with several partners is this pair's: not when their
+    organisation or role names another partner of the sheet and not this one (CR Bourgogne's
+    `M. Omar EL JAZOULI` / `Président de la Commune urbaine de Marrakech` is no contact of Meknès)."""
+    said = " ".join(x for x in (c.organisation, c.role) if x)
+    return len(partners) < 2 or _mentions(said, partner) \
+        or not any(_mentions(said, other) for other in partners if other is not partner)
+
+
 def build_sheet(ctx: Ctx, start: int, end: int, toc: TocEntry | None,
                 french_raw: str, partner_raws: list[str], ll: list[tuple[int, str]],
                 common: SheetData | None = None, common_range: tuple[int, int] | None = None,
@@ -194,7 +203,8 @@ def build_sheet(ctx: Ctx, start: int, end: int, toc: TocEntry | None,
             + years_in(history or "") + years_in(reflow(budget_lines or [])),
             history=history, objectives=joined(objectives_parts),
             budget=parse_budget(reflow(budget_lines)) if budget_lines else None,
-            contacts=contacts, other_partnerships=joined(info.get("Autres partenariats")),
+            contacts=[c for c in contacts if _pair_of(c, partner, partners)],
+            other_partnerships=joined(info.get("Autres partenariats")),
             partners=partners_text, notes=list(notes), extra=dict(extra), original_text=raw_text,
             actions=drafts,
         )
