@@ -48,3 +48,16 @@ def test_a_plural_civility_names_each_surname():
     names = [name for name, _ in got]
     assert "N’DIAYE" in names and "TOGOLA" in names and not any(n and "Messieurs" in n for n in names)
     assert dict(got)["TOGOLA"].endswith("sur programmes spécifiques (depuis avril 2007)")
+
+
+def test_a_second_person_joined_by_et_inside_the_first_ones_role():
+    # Braine–Mandiakuy l.1338-1342: Jean Etienne Dakouo was read as part of Fané's role
+    got = _read("Président du comité de jumelage et/ou autre", None,
+                "personne responsable : Jean Pierre Fané, président de ",
+                "l’association Wa Zun We et Jean Etienne Dakouo, ", "président de l’association « club espoir » ",
+                "Tél :  00 223 680 85 41                                   Fax : ")
+    assert [name for name, _ in got] == ["Jean Pierre Fané", "Jean Etienne Dakouo"]
+    assert got[0][1].endswith("– président de l’association Wa Zun We")
+    assert got[1][1].endswith("– président de l’association « club espoir »")
+    # `… et Sports : …` / `Maire et Conseiller Régional`: no person after `et`
+    assert len(_read("Elu en charge du partenariat", "Jean HARTZ, Maire et Conseiller Régional, Président")) == 1

@@ -427,7 +427,25 @@ def _plural_civility(text: str) -> list[tuple[str, str]]:
     return out if len(out) > 1 and not text[at:].strip(" .;") else []
 
 
+# `…, président de l’association Wa Zun We et Jean Etienne Dakouo, président de …`: a second person
+# joined by `et` inside the first one's role, named in mixed case before a comma and a role word
+_SECOND_PERSON_RE = re.compile(r"\s+et\s+((?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?\s+){1,3}"
+                               r"[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+),\s+(?=(\w+))")
+
+
 def _persons(text: str) -> list[tuple[str, str]]:
+    """`_named_persons`, with a second person the first one's role joins by `et` taken apart."""
+    out: list[tuple[str, str]] = []
+    for name, role in _named_persons(text):
+        m = _SECOND_PERSON_RE.search(role)
+        if m and contacts.is_role_word(m.group(2)) and not contacts.is_role_word(m.group(1).split()[0]):
+            out += [(name, role[:m.start()].strip(" ,")), (m.group(1), role[m.end():].strip(" ,"))]
+        else:
+            out.append((name, role))
+    return out
+
+
+def _named_persons(text: str) -> list[tuple[str, str]]:
     """The persons of one value line, each with their role: `Josette LESSAVRE, Vice-présidente`,
     `Service Jeunesse et Sports : Anne Lise TREUSSART`; one person a line, so capitalised words
     before the surname are first names (`Aldiouma Baba Mory YATTARA`); a name without capitals
