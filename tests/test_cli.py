@@ -163,16 +163,22 @@ def test_serve_builds_a_missing_index_first_and_says_so(tmp_path, data_dir, caps
     assert capsys.readouterr().err == ""  # fresh: silent
 
 
-def test_a_one_shot_search_loads_neither_flask_nor_werkzeug(index_dir):
-    # the CLI reads its options by the API's rules (search_app.params); importing the web stack
-    # for that cost a one-shot `repertoires search` ~120 ms of its ~0.3 s
+def _one_shot_search(index_dir, args: list[str], probe: str) -> str:
+    """A one-shot `repertoires search ARGS` in a fresh process, then `probe` (an expression over the loaded
+    modules, `sys.modules`) printed after the exit code."""
     import subprocess
     import sys
 
     code = ("import sys; from repertoires.cli import main; "
-            f"rc = main(['search', 'eau Kayes', '--country', 'Mali', '--index', {str(index_dir)!r}]); "
-            "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'flask', 'werkzeug', 'jinja2'}))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            f"rc = main(['search', *{args!r}, '--index', {str(index_dir)!r}]); print(rc, {probe})")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_one_shot_search_loads_neither_flask_nor_werkzeug(index_dir):
+    # the CLI reads its options by the API's rules (search_app.params); importing the web stack
+    # for that cost a one-shot `repertoires search` ~120 ms of its ~0.3 s
+    out = _one_shot_search(index_dir, ["eau Kayes", "--country", "Mali"],
+                           "sorted({m.split('.')[0] for m in sys.modules} & {'flask', 'werkzeug', 'jinja2'})")
     assert "partenariats pour « eau Kayes »" in out
     assert out.strip().endswith("0 []")
 
@@ -182,13 +188,7 @@ def test_a_one_shot_search_loads_no_figure_reading(index_dir):
     make an amount yearly, records.says_yearly: reading them from the parsers' figures (indexer/parsers/fields.py)
     cost a one-shot `repertoires search` that module's compiling and its 16 patterns (about 42 M instructions, 27 M
     with .pyc)."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from repertoires.cli import main; "
-            f"rc = main(['search', 'eau potable', '--index', {str(index_dir)!r}]); "
-            "print(rc, 'indexer.parsers.fields' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = _one_shot_search(index_dir, ["eau potable"], "'indexer.parsers.fields' in sys.modules")
     assert "partenariats pour « eau potable »" in out
     assert out.strip().endswith("0 False")
 
