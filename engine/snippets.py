@@ -101,13 +101,14 @@ def without_column_heads(sheet: str, start: int, end: int) -> str:
     - Creusement d’un puits …`, Dourdan-Troumgoumbé, l.6124-6131). A line of heads counts only
     in a run of such lines (blank ones between) that names the actions or the dates: a Moroccan
     project's `Budget` alone above its amount is its section's label and stays."""
-    if "périodicité" not in sheet and "Actions réalisées" not in sheet:
-        return sheet[start:end]
     lo = sheet.rfind("\n", 0, max(0, start - _HEADS_AROUND)) + 1
     hi = sheet.find("\n", end)  # whole lines: a head cut by the passage's end is read whole
+    around = sheet[lo:len(sheet) if hi < 0 else hi]
+    if not _TABLE_HEAD.search(around):  # no run of heads here can name the actions or the dates
+        return sheet[start:end]
     out: list[str] = []
     run: list[str] = []
-    for line in sheet[lo:len(sheet) if hi < 0 else hi].split("\n"):
+    for line in around.split("\n"):
         if _COLUMN_HEADS_LINE.match(line):
             run.append(line)
         elif line.strip() or not run:

@@ -299,6 +299,12 @@ def test_a_sheet_passage_shows_no_column_heads_of_its_actions_table():
     assert " ".join(whole.split()).startswith("Actions de coopération réalisées depuis 2000 (au Mali et en France) Eau")
     maroc = "Description du projet\n\nParticipation de l'ensemble des collectivités\n\nBudget\n\nBudget estimé : 5 000€"
     assert without_column_heads(maroc, 0, len(maroc)) == maroc
+    # a passage far enough before the table is its slice, untouched; one reaching the heads is blanked
+    long = "Historique du jumelage, commencé en 1985.\n" * 12 + sheet
+    far = long.index("commencé", 100)
+    assert without_column_heads(long, far, far + 60) == long[far:far + 60]
+    near = long.index(" Actions de coopération")
+    assert "périodicité" not in without_column_heads(long, near - 50, len(long))
 
 
 def test_no_snippet_shows_the_column_heads_of_an_actions_table(engine):
