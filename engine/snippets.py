@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from html import escape
 
+from indexer.column_heads import EUROS, head_words
 from indexer.partiesline import APART, folded_forms, line_text, party_texts
 from indexer.text import redact_contacts
 
@@ -84,13 +85,12 @@ def _from_sheet(state: IndexState, record: Mapping, terms: frozenset, shown: Cal
         (" …" if end < len(sheet) and not html.endswith(" …") else "")
 
 
-# the column heads of the Mali sheets' actions table, as the form prints them, wrapped in their cells
-# (`Domaines` / `d’intervention`, `Actions réalisées`, `Date de début et` / `périodicité`, `Budget` / `(Euros)`),
+# the column heads of the Mali sheets' actions table as the form prints them (their words: indexer/column_heads.py),
 # one or several to a line; the table starts where one of its lines names the actions or the dates
-_COLUMN_HEAD = (r"(?:Domaines|d['’]intervention|Actions réalisée?s|Date de début(?: et)?|(?:et )?périodicité|Budget"
-                r"|\((?:en )?euros\))")
+_HEAD = head_words(plural="s", apostrophe="['’]")
+_COLUMN_HEAD = f"(?:{'|'.join((*_HEAD, EUROS))})"
 _COLUMN_HEADS_LINE = re.compile(rf"[ \t]*{_COLUMN_HEAD}(?:[ \t]+{_COLUMN_HEAD})*[ \t]*$")
-_TABLE_HEAD = re.compile(r"Actions réalisée?s|périodicité")
+_TABLE_HEAD = re.compile(f"{_HEAD.actions}|{_HEAD.periodicity}")
 _HEADS_AROUND = 300  # characters looked at before the passage for the head it starts inside
 
 

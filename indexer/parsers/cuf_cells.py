@@ -16,14 +16,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..column_heads import head_words
 from ..domains import map_domain
 from ..text import join_lines, squash_spaces
 from . import dates, fields
 
 # the table's header (`Domaines d’intervention`), not a row's label that opens like it (`Domaine de la santé`)
+_HEAD = head_words(plural="s?", apostrophe=".")
 HEADER_RE = re.compile(
-    r"^(Domaines?(?!\s+(?:de|du|des)\s)|d.intervention|Actions? réalisée?s?|Date de début|(et )?périodicité|Budget|"
-    r"Actions de coopération)\b", re.IGNORECASE)
+    rf"^({_HEAD.domains}(?!\s+(?:de|du|des)\s)|{_HEAD.intervention}|{_HEAD.actions}|{_HEAD.start}|{_HEAD.periodicity}"
+    rf"|{_HEAD.budget}|Actions de coopération)\b", re.IGNORECASE)
 _SECTION_RE = re.compile(r"^(AU MALI|EN FRANCE|AU BURKINA|AU [A-Z]{3,}|EN [A-Z]{4,})\s*:?$")
 _TOTAL_RE = re.compile(r"^(TOTAL|Total\s*:|T\s*:)", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.)](?:\s|$)")
