@@ -85,8 +85,8 @@ def test_the_share_is_for_the_fill_s_records_lacking_a_topic_word_and_not_filed_
 def test_the_rule_reads_each_topic_word_the_record_lacks_and_only_those():
     # review r56 (REV2): three planted faults escaped every query above: the share given for a topic word the record
     # HAS (`d not in part` dropped), for a light word (`not group.light` dropped) or for the place's own word (`cap is
-    # None` dropped). A place + topic fill's records lack the topic anyway, no LIGHT_WORDS names a domain and no place
-    # name does: checked here on the rule itself.
+    # None` dropped). A place + topic fill's records lack the topic anyway, no LIGHT_WORDS names a domain, nor any
+    # place name I tried (Kayes, Mopti, Tlemcen…): checked here on the rule itself.
     from types import SimpleNamespace
 
     from engine.ranking import _off_domain
