@@ -18,6 +18,7 @@ from .querymodel import (
     VIA_PHRASE,
     VIA_PLACE,
     VIA_TRUNCATED,
+    VIA_TYPO,
     VIA_WORD,
     VIA_WORDS,
     Alternative,
@@ -34,8 +35,19 @@ def body_terms(alt: Alternative) -> frozenset[str]:
     return frozenset()
 
 
+def _nearest_correction(group: Group) -> Alternative | None:
+    """The one nearest known word of a misspelt word (`irigation`: irrigation), what the user meant
+    (querybuild._typo_alternatives: at the typo grade, alone; not two equally near words nor a farther one)."""
+    typo = ranking_profile.current().typo
+    for a in group.alternatives:
+        if a.via == VIA_TYPO and a.grade == typo and " " not in a.text:
+            return a
+    return None
+
+
 def _literal_terms(group: Group) -> frozenset[str]:
-    """The body terms of what was typed for `group` (the words of a span included)."""
+    """The body terms of what was typed for `group` (the words of a span included), a misspelt word's
+    one nearest correction standing for the word it corrects."""
     out: set[str] = set()
     for a in group.alternatives:
         if a.via in (VIA_WORD, VIA_PHRASE, VIA_TRUNCATED):
@@ -43,6 +55,8 @@ def _literal_terms(group: Group) -> frozenset[str]:
         elif a.via == VIA_WORDS:
             for c in a.children:
                 out |= _literal_terms(c)
+    if corrected := _nearest_correction(group):
+        out |= body_terms(corrected)
     return frozenset(out)
 
 
@@ -51,15 +65,20 @@ def without_typed_expansions(groups: list[Group]) -> list[Group]:
     (`désenclavement pistes`: `piste`, a narrower term of désenclavement, is
     typed as a word of its own). Kept, a record's one `pistes` counted for
     both words, as if it had the whole query without a word on opening up a
-    place: a word stands for itself once, its expansions for what it adds."""
+    place: a word stands for itself once, its expansions for what it adds.
+    A misspelt word's one nearest correction is the word it stands for: it is
+    kept, and it is another group's word (`agricuture irigation`: irrigation,
+    a narrower term of agriculture's, is irigation's correction; kept, one
+    `irrigation` counted for both words, 11 results with both and no fill)."""
     if len(groups) < 2:
         return groups
     literal = [_literal_terms(g) for g in groups]
     out = []
     for i, g in enumerate(groups):
         others = frozenset().union(*(t for j, t in enumerate(literal) if j != i))
+        corrected = _nearest_correction(g)
         keep = [a for a in g.alternatives
-                if a.via in LITERAL
+                if a.via in LITERAL or a is corrected
                 or not (body_terms(a) and body_terms(a) <= others)]
         out.append(rebuilt(g, keep))
     return out

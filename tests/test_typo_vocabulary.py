@@ -10,7 +10,7 @@ from analyzers import family_of, find_graded_expansions
 from analyzers.vocabulary import PLACE
 from engine import SearchRequest, ranking_profile
 from engine.openvalue import plan
-from engine.querymodel import LITERAL, VIA_TYPO
+from engine.querymodel import LITERAL, VIA_TYPO, rebuilt
 from engine.search import read
 from engine.suggestion import knows
 from repertoires.cli import main
@@ -111,12 +111,59 @@ def test_the_corrections_vocabulary_is_the_typed_words_at_typo_times_its_grade(e
     assert set(typed) - {(a.via, a.text) for a in corrected} == units  # all the rest, not a territory's units
 
 
-@pytest.mark.xfail(strict=True, reason="review r56 (REV2) F1: a correction's expansion that is another word's "
-                   "correction counts for both words (without_typed_expansions reads only typed words)")
 def test_two_misspelt_words_list_what_the_two_words_list(engine):
-    # `agricuture irigation`: « irrigation », a narrower term of agriculture, is also irigation's correction: a
-    # record's one « irrigation » counted for both words (Aix-en-Provence–Oujda 5th, as a record with both), 11 results
-    # with both and no fill, where `agriculture irrigation` has fewer than 10 with both and fills to 61
+    # review r56 (REV2) F1: `agricuture irigation`: « irrigation », a narrower term of agriculture, is also
+    # irigation's correction: a record's one « irrigation » counted for both words (Aix-en-Provence–Oujda 5th, as a
+    # record with both), 11 results with both and no fill, where `agriculture irrigation` has fewer than 10 with both
+    # and fills to 61
     typo = engine.search(SearchRequest(q="agricuture irigation", per_page=100, facets=False))
     word = engine.search(SearchRequest(q="agriculture irrigation", per_page=100, facets=False))
     assert (typo["total"], typo["query"]["partial_matches"]) == (word["total"], word["query"]["partial_matches"])
+
+
+@pytest.mark.parametrize("q", ["agriculture irigation", "agricuture irigation"])
+def test_a_words_expansion_is_not_another_misspelt_words_correction(engine, q):
+    # one typed word and one misspelt (before T5 too): agriculture's narrower « irrigation » is irigation's one nearest
+    # correction, the word irigation stands for: it is dropped from agriculture's, kept as irigation's correction
+    groups = plan(engine.state(), read(engine.state(), q, knows(engine.state())), knows(engine.state())).groups
+    first, second = ([(a.via, a.text) for a in g.alternatives] for g in groups)
+    assert ("narrower", "irrigation") not in first and (VIA_TYPO, "irrigation") in second
+    typo = engine.search(SearchRequest(q=q, per_page=100, facets=False))
+    word = engine.search(SearchRequest(q="agriculture irrigation", per_page=100, facets=False))
+    assert (typo["total"], typo["query"]["partial_matches"]) == (word["total"], word["query"]["partial_matches"])
+    assert typo["total"] > 11  # before: 11, « irrigation » counted for both words
+    from test_explain import check_result
+
+    explained = engine.search(SearchRequest(q=q, per_page=20, explain=True))
+    for hit in explained["results"]:
+        check_result(hit)  # the parts still add up to the score
+        first = (hit["explain"]["own"] or {}).get("words", [{}])[0]
+        assert "irrigation" not in [m["text"] for m in first.get("matches", [])], hit["id"]  # before: Aix–Oujda 5th
+
+
+def test_a_misspelt_words_correction_is_kept_as_its_word(engine):
+    # the correction stands for the word as a typed word does: never dropped as another group's word (`irrigation
+    # irigation` lists what `irrigation irrigation` lists)
+    from engine.spans import without_typed_expansions
+
+    state = engine.state()
+    groups = plan(state, read(state, "irrigation irigation", knows(state)), knows(state)).groups
+    kept = without_typed_expansions(groups)
+    assert (VIA_TYPO, "irrigation") in [(a.via, a.text) for a in kept[1].alternatives]
+    twice = engine.search(SearchRequest(q="irrigation irrigation", per_page=100, facets=False))
+    typo = engine.search(SearchRequest(q="irrigation irigation", per_page=100, facets=False))
+    assert [h["id"] for h in typo["results"]] == [h["id"] for h in twice["results"]]
+
+@pytest.mark.parametrize("q, nearest", [("irigation", "irrigation"), ("forrage", None), ("mohamedia", "mohammedia")])
+def test_the_correction_that_stands_for_the_word_is_the_one_nearest(engine, q, nearest):
+    # two equally near words (`forrage`: forage or fourrage) stand for no word; a farther one (`mohamedia`:
+    # mohamed) neither
+    from engine.spans import _nearest_correction
+
+    state = engine.state()
+    group = plan(state, read(state, q, knows(state)), knows(state)).groups[0]
+    assert next(a.text for a in group.alternatives if a.via == VIA_TYPO) == nearest or nearest is None
+    found = _nearest_correction(group)
+    assert (found.text if found else None) == nearest
+    farther = [a for a in group.alternatives if a.via == VIA_TYPO and a.text != nearest and " " not in a.text]
+    assert _nearest_correction(rebuilt(group, farther)) is None  # `mohamed` alone is still no correction
