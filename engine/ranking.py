@@ -215,7 +215,8 @@ def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: Scor
 
 def _off_domain(built: BuiltQuery, parts: list[Mapping[int, float]], caps: list[float | None], score: ScoreFn,
                 tail: set[int]) -> set[int]:
-    """In a query naming a place, the documents of a short page's fill (`tail`) lacking a topic word that names a domain
+    """In a query naming a place, the documents of a short page's fill (`tail`; or of the any-word fallback kept in
+    the place, where every one has the place and lacks the topic) lacking a topic word that names a domain
     (`assainissement`: « Eau et assainissement », domains_of_text) without being filed under it: after
     those the repertoire files under the topic (profile.tail_off_domain)."""
     if ranking_profile.current().tail_off_domain == 1.0 or not tail or all(c is None for c in caps):
@@ -412,6 +413,8 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
             out.fallback = True
             matched, out.fallback_notice = _fallback_in_the_places(built, places_of, score, matched)
             out.notices.append(out.fallback_notice)
+            if out.fallback_notice != FALLBACK_NOTICE:  # in the place: the fill's tail with no full match above it
+                off_domain = out.off_domain = _off_domain(built, parts, caps, score, matched)
     elif n >= profile.fill_from_words and few(matched, profile.fill_below):
         cover = cover or _coverage(parts, weights, excluded)
         filled = _filled(built, places_of, matched, _beyond_light(built, parts, score, doc_count, cover))
