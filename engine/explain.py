@@ -102,7 +102,7 @@ def explain_document(built: BuiltQuery, ranking: Ranking, doc: int, score: Score
     answer = ranking.answer(doc)
     if answer != 1.0:  # the query calls the collectivity French, this one is abroad
         out["abroad"] = answer  # score = (words_score + proximity + name) × abroad
-    if doc in ranking.off_domain:  # filling a short page, lacking the topic, not filed under its domain
+    if doc in ranking.off_domain:  # a short page's fill (fallback in the place): no topic, not filed under its domain
         out["off_domain"] = ranking_profile.current().tail_off_domain  # score = (…) × abroad × off_domain
     return out
 

@@ -405,7 +405,7 @@ def rank(built: BuiltQuery, score: ScoreFn, doc_count: int = 1, listed: Callable
         return answer
     places_of = place_roles(built, caps, score, doc_count, listed, few, out.notices)
     cover, matched = _having_enough(built, parts, weights, places_of, excluded)
-    off_domain: set[int] = set()  # the fill's documents not filed under a missing topic word's domain
+    off_domain: set[int] = set()  # the fill's (fallback's) documents not filed under a missing topic word's domain
     if not matched and n > 1:  # nothing has enough of the words: any of them will do
         cover = cover or _coverage(parts, weights, excluded)
         matched = set(cover)

@@ -334,7 +334,9 @@ class Profile:
     # indexer.domains.domains_of_text) and not filed under it keeps this share of its score: among the
     # records that only share the place, those the repertoire files under the topic come first, the
     # others and the bare list entries (no domain, no text: ranked first by the length of their few
-    # words) after (`assainissement Kayes`, UX r56 #5). 1.0: off.
+    # words) after (`assainissement Kayes`, UX r56 #5). So too in the any-word fallback kept in the place
+    # (`maraîchage Tlemcen`: no record of Tlemcen has both words; every one listed has the place and
+    # lacks the topic: the same records as a fill's tail, the same order; T6 r56). 1.0: off.
     tail_off_domain: float = 0.5
     fill_below: int = 10        # fewer results than a first screen with enough words: those with
     fill_from_words: int = 2    # fewer words follow them, from two-word queries on (creation + library)

@@ -106,7 +106,7 @@ def _explain_document(e: dict, indent: str = "  ") -> list[str]:
              f" + proximité {_num(e['proximity'])} + nom {_num(e['name'])}")
     if "abroad" in e:  # the query calls the collectivity French, this one's "French" side is abroad
         parts = f"({parts}) × {_num(e['abroad'])} (partie « française » à l'étranger)"
-    if "off_domain" in e:  # a short page's fill: lacks the topic and is not filed under its domain
+    if "off_domain" in e:  # a fill (or the fallback in the place): lacks the topic and is not filed under its domain
         parts = f"({parts}) × {_num(e['off_domain'])} (complément hors du domaine du sujet)"
     lines = [f"{indent}{parts} = {_num(e['score'])}"]
     for w in e["words"]:
