@@ -199,6 +199,10 @@ MAGHREB_CASES = {
     # « taxis ». The carpets are woven: CG Loire-Atlantique-Agadir's women's centres teach « Tissage, broderie et
     # couture » (Maroc l.5592), CG Seine-Saint-Denis-Figuig sells « des productions de tissage » (l.5786). One way
     "tapis": ("tapis", "tissage", "tissage", None),
+    # drainage (round 56, V27): no sheet writes « drainage » (the query found nothing: unknown word); the drains of
+    # the rain water are CA Évry-Kayes' « Réhabilitation de collecteurs et de caniveaux d'eaux pluviales » (Mali
+    # l.1909-1910). One way
+    "drainage": ("drainage", "caniveaux", "eaux pluviales", None),
     # the earthquake (round 56, V27): the Algeria sheets write it both ways, Marseille-Alger's « séisme de 2003 » (Alg.
     # CD l.2489-2491) and CG Bouches-du-Rhône-Alger's « tremblements de terre en 2003 » (l.641): `séisme` found only
     # the first, `tremblement de terre` not it; `sismique` found nothing (unknown word). Synonyms
