@@ -199,6 +199,11 @@ MAGHREB_CASES = {
     # « taxis ». The carpets are woven: CG Loire-Atlantique-Agadir's women's centres teach « Tissage, broderie et
     # couture » (Maroc l.5592), CG Seine-Saint-Denis-Figuig sells « des productions de tissage » (l.5786). One way
     "tapis": ("tapis", "tissage", "tissage", None),
+    # mechanics (round 56, V27): no sheet writes « mécanicien(s) » (the query found nothing: unknown word); the
+    # mechanics' trade is CU Lyon-Bamako's « formation des garagistes » (Mali l.7891), CR Franche-Comté-Alger's
+    # « Formation professionnelle dans le domaine de la Maintenance automobile » (Alg. CD l.276), CR Lorraine-Fès'
+    # « Formation à la mécanique vélo » (Maroc l.6858). Not « mécanique » alone: its stem is mécanisme's. One way
+    "mécanicien": ("mécaniciens", "garagistes", "garagistes", None),
     # drainage (round 56, V27): no sheet writes « drainage » (the query found nothing: unknown word); the drains of
     # the rain water are CA Évry-Kayes' « Réhabilitation de collecteurs et de caniveaux d'eaux pluviales » (Mali
     # l.1909-1910). One way
