@@ -199,6 +199,12 @@ MAGHREB_CASES = {
     # « taxis ». The carpets are woven: CG Loire-Atlantique-Agadir's women's centres teach « Tissage, broderie et
     # couture » (Maroc l.5592), CG Seine-Saint-Denis-Figuig sells « des productions de tissage » (l.5786). One way
     "tapis": ("tapis", "tissage", "tissage", None),
+    # pumping (round 56, V27): no sheet writes « pompage » (the query found nothing: unknown word); the sheets write
+    # the pumps (Roncq-Sélinkégny's « forages munis de pompes », Mali l.10815; Gentilly-Kolobo's « pompe solaire »,
+    # l.6526; Bures-sur-Yvette-Korera Kore's « Réparation de pompes manuelles », l.1513; Thionville-Kéniéba-Konko's
+    # « Motopompe », l.12275) and the lifting of water, « exhaure » (Chilly-Mazarin-Diéma's « exhaure solaire »,
+    # l.2851; CG Ille-et-Vilaine-Mopti, l.4183). One way
+    "pompage": ("pompage", "exhaure", "pompes", None),
     # mechanics (round 56, V27): no sheet writes « mécanicien(s) » (the query found nothing: unknown word); the
     # mechanics' trade is CU Lyon-Bamako's « formation des garagistes » (Mali l.7891), CR Franche-Comté-Alger's
     # « Formation professionnelle dans le domaine de la Maintenance automobile » (Alg. CD l.276), CR Lorraine-Fès'
