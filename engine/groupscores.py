@@ -37,7 +37,9 @@ def expansion_factors(group: Group, score: ScoreFn, doc_count: int) -> list[floa
     corrected: dict[str, float] = {}  # a correction's rarity, for its own expansions (querybuild._corrected_expansions)
     out = []
     for a in group.alternatives:
-        if a.corrects:  # blended against the correction, as a typed word's expansions are against the word
+        # blended against the correction, as a typed word's expansions are against the word; a phrase a correction
+        # completes (spans.py), against its typed words, as a typed phrase's are
+        if a.corrects and any(b.via == VIA_TYPO and b.text == a.corrects for b in group.alternatives):
             if a.corrects not in corrected:
                 found = {d for b in group.alternatives if b.via == VIA_TYPO and b.text == a.corrects
                          for d in _matched_by(b, score)}

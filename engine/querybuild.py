@@ -106,6 +106,23 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
     return out
 
 
+def _correction(schema, clause: Clause, known, candidates) -> str | None:
+    """The one nearest known word of a misspelt word clause, as `_clause_group` reaches `_typo` (the word
+    unknown, its family too, no vocabulary meaning, no place spelled otherwise, no year, no truncation);
+    None otherwise, or when two words are equally near (`forrage`). For the vocabulary's phrases a
+    correction completes (spans.py: `eau potabel` is « eau potable »)."""
+    folded = fold_text(clause.text)
+    if (clause.kind != "word" or clause.negated or candidates is None or known(folded) or expands(clause)
+            or (dist := max_typos(folded)) <= 0 or YEAR_RE.fullmatch(clause.text) or period_years(clause.text)
+            or not tokens(schema, "body", clause.text) or any(known(fold_text(o)) for o in family_of(clause.text))
+            or _meant_otherwise(clause.text, known) or _is_spelled_otherwise(clause.text, known)):
+        return None
+    close = candidates(folded, dist)
+    away = [typo_distance(folded, c, dist) for c in close]
+    nearest = [c for c, d in zip(close, away, strict=True) if d == min(away)]
+    return nearest[0] if len(nearest) == 1 else None  # as `_typo` counts them
+
+
 def _corrected_expansions(schema, word: str, profile) -> list[Alternative]:
     """The vocabulary of `word`, the one nearest known word of a misspelt one (`reboisment`: reboisement), as
     a typed word has it: its family, synonyms and narrower terms, each at typo × its own grade (below the
@@ -216,6 +233,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
                  starting) -> BuiltQuery:
     profile = ranking_profile.current()
     built = BuiltQuery(notices=list(pq.notices))
+    candidates = _remembered(candidates)  # a misspelt word is asked twice: its correction, its typo alternatives
     in_phrase = _in_vocabulary_phrase(pq)  # `française` in `Agence française de développement` says no side
     built.french_side = any(c.kind == "word" and not c.negated and names_french_side(c.text)
                             and id(c) not in in_phrase for g in pq.groups for c in g)
@@ -228,7 +246,9 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     words = pq.text_words()
     kinds = kinds_before_names(pq, known)  # `mairie` in `mairie de Montpellier`, light as `ville` is
     alone = [len(g) == 1 for g in pq.groups for c in g if c.kind == "word" and not c.negated]  # not in an OR
-    spans = Spans(schema, words, profile, known, frozenset(i for i, a in enumerate(alone) if a))
+    positive = [c for g in pq.groups for c in g if c.kind == "word" and not c.negated]  # (words' clauses)
+    corrected = {i: fixed for i, c in enumerate(positive) if (fixed := _correction(schema, c, known, candidates))}
+    spans = Spans(schema, words, profile, known, frozenset(i for i, a in enumerate(alone) if a), corrected)
     excluded: list[Q.Query] = []
     for clauses in pq.groups:
         alternatives: list[Alternative] = []
@@ -266,6 +286,19 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     if _nothing_searchable(pq, built):
         built.notices.append(NOTHING_SEARCHABLE)
     return built
+
+
+def _remembered(candidates):
+    """`candidates`, each word's close spellings asked of the speller once."""
+    if candidates is None:
+        return None
+    seen: dict[tuple[str, int], list[str]] = {}
+
+    def remembered(word: str, dist: int) -> list[str]:
+        if (word, dist) not in seen:
+            seen[word, dist] = list(candidates(word, dist))
+        return seen[word, dist]
+    return remembered
 
 
 def _nothing_searchable(pq: ParsedQuery, built: BuiltQuery) -> bool:
@@ -485,12 +518,17 @@ def _spelled_otherwise(schema, word: str, known, built: BuiltQuery, profile) -> 
     """A place the records never spell as typed but a geography table knows by that spelling
     (`Timbuktu`, `Algiers`, `Fez`): the place as the records spell it, as typed, and said. Found
     nothing, and told that no sheet named Tombouctou."""
-    vocabulary = getattr(known, "vocabulary", None)  # (a bare predicate, as tests give, cannot tell)
-    name = geography.spelled_otherwise(word) if vocabulary is not None else None  # None for nearly every word
-    if name is not None and fold_text(word) in (vocabulary or ()):  # a word some record writes (`bône` is no `bon`)
-        name = None
+    name = _is_spelled_otherwise(word, known)
     parts = field_parts(schema, name, phrase=True, scale=profile.stem) if name else []
     if name is None or not parts:
         return []
     built.notices.append(f"« {word} » est lu comme « {name} ».")
     return [Alternative(VIA_PLACE, name, parts, grade=profile.stem)]
+
+
+def _is_spelled_otherwise(word: str, known) -> str | None:
+    """The place `word` spells otherwise (`Timbuktu`: Tombouctou), None when it is none or some record
+    writes `word` (`bône` is no `bon`)."""
+    vocabulary = getattr(known, "vocabulary", None)  # (a bare predicate, as tests give, cannot tell)
+    name = geography.spelled_otherwise(word) if vocabulary is not None else None  # None for nearly every word
+    return None if name is None or fold_text(word) in (vocabulary or ()) else name

@@ -91,13 +91,16 @@ class Spans:
     words (all required) and each of the vocabulary's phrases."""
 
     def __init__(self, schema, words: list[str], profile: ranking_profile.Profile, known=None,
-                 alone: frozenset[int] = frozenset()):
+                 alone: frozenset[int] = frozenset(), corrected: dict[int, str] | None = None):
         self.schema, self.words, self.profile = schema, words, profile
         self.span_of: dict[int, tuple[int, int, list[tuple[str, str]]]] = {}  # word index -> its span
         for start, end, alts in find_graded_expansions(words) if words else []:
             if all(i not in self.span_of for i in range(start, end)):  # leftmost wins an overlap
                 for i in range(start, end):
                     self.span_of[i] = (start, end, alts)
+        self.corrects: dict[int, str] = {}  # span start -> the phrase as corrected (`eau potabel`: eau potable)
+        if corrected:
+            self._corrected_spans(corrected)
         names = getattr(known, "in_names", None) is not None and profile.joined_words
         for i in range(len(words) - 1):  # two words standing alone side by side, written as one
             if not {i, i + 1} <= alone or i in self.span_of or i + 1 in self.span_of:
@@ -109,6 +112,22 @@ class Spans:
         self.held: dict[int, list[Group]] = {}  # span start -> its words' groups so far
         self.word_index = 0  # of the next positive word
         self.notices: list[str] = []  # what a territory's name is read as
+
+    def _corrected_spans(self, corrected: dict[int, str]) -> None:
+        """The vocabulary's phrases of several words that one word's correction completes (`eau potabel`:
+        « eau potable », its hydraulique and AEP; `corrected`: word index -> its one nearest known word), as
+        if typed right: a phrase's entry stands in for its words' own (a typed one-word span gives way), not
+        for a phrase typed (a typed span of several words keeps its words). Never a phrase two corrections
+        make (two guesses), nor a territory's (its units are for its name as written: _units)."""
+        fixed = [corrected.get(i, w) for i, w in enumerate(self.words)]
+        for start, end, alts in find_graded_expansions(fixed):
+            inside = range(start, end)
+            if end - start < 2 or sum(i in corrected for i in inside) != 1 or any(k == PLACE for _, k in alts) \
+                    or any(i in self.span_of and self.span_of[i][1] - self.span_of[i][0] > 1 for i in inside):
+                continue
+            for i in inside:
+                self.span_of[i] = (start, end, alts)
+            self.corrects[start] = " ".join(fixed[start:end])
 
     def word(self, group: Group | None) -> Group | None:
         """The group to use for the next positive word: its own outside a span,
@@ -138,10 +157,12 @@ class Spans:
                 parts = field_parts(self.schema, a, scale=self.profile.stem)
                 span_alts += [Alternative(VIA_WORD, a, parts, grade=self.profile.stem, otherwise=True)] if parts else []
                 continue
-            grade = self.profile.expansion(kind)
+            # a phrase a correction completes: typo × the phrase's grade, as a corrected word's own (querybuild)
+            corrects = self.corrects.get(start, "")
+            grade = self.profile.expansion(kind) * (self.profile.typo if corrects else 1.0)
             parts = field_parts(self.schema, a, phrase=True, scale=grade)
             if parts:
-                span_alts.append(Alternative(kind, a, parts, grade=grade))
+                span_alts.append(Alternative(kind, a, parts, grade=grade, corrects=corrects))
         return Group(" ".join(self.words[start:end]), span_alts)
 
     def _units(self, start: int, end: int, alts: list[tuple[str, str]]) -> list[Alternative]:
