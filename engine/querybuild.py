@@ -71,7 +71,7 @@ from .querymodel import (
 )
 from .queryyears import active_years, year_alternatives
 from .renamed import renamed_notices
-from .spans import LETTERS_RE, Spans, without_typed_expansions
+from .spans import LETTERS_RE, Spans, corrected_spans, without_typed_expansions
 from .truncations import Truncations, elided, expands, many
 
 YEAR_RE = re.compile(f"({YEAR})")
@@ -212,11 +212,14 @@ def _without_fillers(pq: ParsedQuery, in_phrase: set[int]) -> ParsedQuery:
     return ParsedQuery(groups=groups, notices=pq.notices)
 
 
-def _in_vocabulary_phrase(pq: ParsedQuery) -> set[int]:
+def _in_vocabulary_phrase(pq: ParsedQuery, correction=lambda clause: None) -> set[int]:
     """The ids of the positive word clauses inside a phrase of the vocabulary (spans of two
-    words or more over the typed words, as the query builder finds them)."""
+    words or more over the typed words, as the query builder finds them, or that a word's
+    `correction` completes: `aide humanitare`'s `aide` is no filler either)."""
     clauses = [c for g in pq.groups for c in g if c.kind == "word" and not c.negated]
     spans = find_graded_expansions([c.text for c in clauses]) if clauses else []
+    fixed = {i: f for i, c in enumerate(clauses) if (f := correction(c))}
+    spans += [s[:3] for s in corrected_spans([c.text for c in clauses], fixed)]
     return {id(clauses[i]) for start, end, _ in spans if end - start > 1 for i in range(start, end)}
 
 
@@ -234,7 +237,8 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     profile = ranking_profile.current()
     built = BuiltQuery(notices=list(pq.notices))
     candidates = _remembered(candidates)  # a misspelt word is asked twice: its correction, its typo alternatives
-    in_phrase = _in_vocabulary_phrase(pq)  # `française` in `Agence française de développement` says no side
+    # `française` in `Agence française de développement` says no side
+    in_phrase = _in_vocabulary_phrase(pq, lambda c: _correction(schema, c, known, candidates))
     built.french_side = any(c.kind == "word" and not c.negated and names_french_side(c.text)
                             and id(c) not in in_phrase for g in pq.groups for c in g)
     if profile.kind_asked:

@@ -114,20 +114,11 @@ class Spans:
         self.notices: list[str] = []  # what a territory's name is read as
 
     def _corrected_spans(self, corrected: dict[int, str]) -> None:
-        """The vocabulary's phrases of several words that one word's correction completes (`eau potabel`:
-        « eau potable », its hydraulique and AEP; `corrected`: word index -> its one nearest known word), as
-        if typed right: a phrase's entry stands in for its words' own (a typed one-word span gives way), not
-        for a phrase typed (a typed span of several words keeps its words). Never a phrase two corrections
-        make (two guesses), nor a territory's (its units are for its name as written: _units)."""
-        fixed = [corrected.get(i, w) for i, w in enumerate(self.words)]
-        for start, end, alts in find_graded_expansions(fixed):
-            inside = range(start, end)
-            if end - start < 2 or sum(i in corrected for i in inside) != 1 or any(k == PLACE for _, k in alts) \
-                    or any(i in self.span_of and self.span_of[i][1] - self.span_of[i][0] > 1 for i in inside):
-                continue
-            for i in inside:
+        """The phrases one word's correction completes (`corrected_spans`), in place of a typed one-word span."""
+        for start, end, alts, text in corrected_spans(self.words, corrected):
+            for i in range(start, end):
                 self.span_of[i] = (start, end, alts)
-            self.corrects[start] = " ".join(fixed[start:end])
+            self.corrects[start] = text
 
     def word(self, group: Group | None) -> Group | None:
         """The group to use for the next positive word: its own outside a span,
@@ -186,6 +177,21 @@ class Spans:
         text = " ".join(self.words[start:end])
         parts = field_parts(self.schema, text, phrase=True, scale=self.profile.stem)
         return [Alternative(VIA_PHRASE, text, parts, grade=self.profile.stem)] if parts else []
+
+
+def corrected_spans(words: list[str], corrected: dict[int, str]) -> list[tuple[int, int, list[tuple[str, str]], str]]:
+    """The vocabulary's phrases of several words that one word's correction completes (`eau potabel`:
+    « eau potable », its hydraulique and AEP; `corrected`: word index -> its one nearest known word), each
+    with the phrase as corrected, as if typed right: a phrase's entry stands in for its words' own (a typed
+    one-word span gives way), not for a phrase typed (a typed span of several words keeps its words). Never
+    a phrase two corrections make (two guesses), nor a territory's (its units are for its name as written)."""
+    if not corrected:
+        return []
+    typed = {i for start, end, _ in find_graded_expansions(words) if end - start > 1 for i in range(start, end)}
+    fixed = [corrected.get(i, w) for i, w in enumerate(words)]
+    return [(start, end, alts, " ".join(fixed[start:end])) for start, end, alts in find_graded_expansions(fixed)
+            if end - start > 1 and sum(i in corrected for i in range(start, end)) == 1
+            and not any(k == PLACE for _, k in alts) and not typed & set(range(start, end))]
 
 
 JOINED = "joined"  # a span's kind: two typed words as one (`plate forme`: `plateforme`)

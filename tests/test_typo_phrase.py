@@ -67,3 +67,12 @@ def test_explain_says_which_phrase_was_read(engine, index_dir, capsys):
     assert {m["corrects"] for m in matches if "corrects" in m} == {"eau potable"}
     assert main(["search", "eau potabel", "--explain", "--per-page", "10", "--index", str(index_dir)]) == 0
     assert "synonyme « hydraulique » de l'orthographe proche « eau potable » × 0,19" in capsys.readouterr().out
+
+
+def test_a_phrase_a_correction_completes_keeps_its_filler_word(engine):
+    # `aide` alone is a filler the query drops; inside « aide humanitaire » it is the phrase's (candidate b: the
+    # fillers were read over the typed words, so `aide humanitare` lost `aide` and with it the phrase)
+    p = ranking_profile.current()
+    [group] = _groups(engine, "aide humanitare")
+    corrected = {(a.via, a.text): a.grade for a in group.alternatives if a.corrects == "aide humanitaire"}
+    assert corrected[("synonym", "aide d'urgence")] == pytest.approx(p.typo * p.synonym)
