@@ -215,6 +215,11 @@ class Evaluator:
             k1p1 = K1 + 1
             # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), operation for operation
             base = {d: idf * ((tf * k1p1) / (tf + norm[d])) for d, tf in zip(ids, weights, strict=True)}
+        elif type(w) is BM25F:
+            # a field without lengths (a facet's: domain, country): BM25F's WeightScorer, the posting's weight,
+            # read from the same postings (Whoosh's matcher was a dozen Python calls a posting)
+            ids, weights, _ = self._phrases.postings(field, text)  # type: ignore[misc]  # (read once per request)
+            base = dict(zip(ids, weights, strict=True))
         else:
             base = _collect(self.searcher.postings(field, text, weighting=w))
         boost = q.boost

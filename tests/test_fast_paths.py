@@ -80,6 +80,30 @@ def test_leaf_by_leaf_scores_are_whooshs(state):
     assert compared > len(texts)
 
 
+def test_a_facet_terms_scores_are_whooshs_weights_read_without_its_matcher(state, monkeypatch):
+    """A field without lengths (a facet's: the fill's domain order asks the domain's records) scores each
+    posting's weight, as Whoosh's BM25F does (WeightScorer): the same scores in the same order, from the
+    postings read once, not through Whoosh's matcher."""
+    searcher = state.searcher()
+    schema = searcher.schema
+    terms = [(name, text) for name in schema.names() if not schema[name].scorable
+             for text in searcher.reader().lexicon(name)]
+    assert len({name for name, _ in terms}) > 3
+    theirs = [{m.id(): m.score() for m in _each(searcher.postings(name, text, weighting=searcher.weighting))}
+              for name, text in terms]
+    monkeypatch.setattr(type(searcher), "postings", lambda *a, **k: pytest.fail("Whoosh's matcher was asked"))
+    ev = Evaluator(searcher, FieldLengths())
+    for (name, text), expected in zip(terms, theirs, strict=True):
+        ours = ev.scores(Q.Term(name, schema[name].from_bytes(text)))
+        assert list(ours.items()) == list(expected.items()), (name, text)
+
+
+def _each(matcher):
+    while matcher.is_active():
+        yield matcher
+        matcher.next()
+
+
 def test_parts_shared_between_queries_are_read_once(state):
     built = build_query(state.schema, parse_query("santé formation Bamako"), state.facet_values)
     ev = Evaluator(state.searcher(), FieldLengths())
