@@ -22,6 +22,9 @@ class HeadWords(NamedTuple):
     budget: str
 
 
+PERIODICITY = "périodicité"  # the dates' head's own word, after its « Date de début et » (a cell of its own)
+
+
 def head_words(plural: str, apostrophe: str) -> HeadWords:
     """The heads' words, the plural's mark and the apostrophe as the reader takes them:
     `s` and `['’]` as printed, `s?` and `.` for a cell written otherwise (`Action réalisée`)."""
@@ -30,7 +33,7 @@ def head_words(plural: str, apostrophe: str) -> HeadWords:
         intervention=rf"d{apostrophe}intervention",
         actions=rf"Action{plural} réalisée?{plural}",
         start=r"Date de début(?: et)?",
-        periodicity=r"(?:et )?périodicité",
+        periodicity=rf"(?:et )?{PERIODICITY}",
         budget=r"Budget",
     )
 
