@@ -212,13 +212,14 @@ def _without_fillers(pq: ParsedQuery, in_phrase: set[int]) -> ParsedQuery:
     return ParsedQuery(groups=groups, notices=pq.notices)
 
 
-def _in_vocabulary_phrase(pq: ParsedQuery, correction=lambda clause: None) -> set[int]:
+def _in_vocabulary_phrase(pq: ParsedQuery, corrections: dict[int, str] | None = None) -> set[int]:
     """The ids of the positive word clauses inside a phrase of the vocabulary (spans of two
     words or more over the typed words, as the query builder finds them, or that a word's
-    `correction` completes: `aide humanitare`'s `aide` is no filler either)."""
+    correction completes (`corrections`, clause id -> its one nearest known word): `aide humanitare`'s
+    `aide` is no filler either)."""
     clauses = [c for g in pq.groups for c in g if c.kind == "word" and not c.negated]
     spans = find_graded_expansions([c.text for c in clauses]) if clauses else []
-    fixed = {i: f for i, c in enumerate(clauses) if (f := correction(c))}
+    fixed = {i: f for i, c in enumerate(clauses) if (f := (corrections or {}).get(id(c)))}
     spans += [s[:3] for s in corrected_spans([c.text for c in clauses], fixed)]
     return {id(clauses[i]) for start, end, _ in spans if end - start > 1 for i in range(start, end)}
 
@@ -237,8 +238,9 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     profile = ranking_profile.current()
     built = BuiltQuery(notices=list(pq.notices))
     candidates = _remembered(candidates)  # a misspelt word is asked twice: its correction, its typo alternatives
+    corrections = _corrections(schema, pq, known, candidates)
     # `française` in `Agence française de développement` says no side
-    in_phrase = _in_vocabulary_phrase(pq, lambda c: _correction(schema, c, known, candidates))
+    in_phrase = _in_vocabulary_phrase(pq, corrections)
     built.french_side = any(c.kind == "word" and not c.negated and names_french_side(c.text)
                             and id(c) not in in_phrase for g in pq.groups for c in g)
     if profile.kind_asked:
@@ -251,7 +253,7 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     kinds = kinds_before_names(pq, known)  # `mairie` in `mairie de Montpellier`, light as `ville` is
     alone = [len(g) == 1 for g in pq.groups for c in g if c.kind == "word" and not c.negated]  # not in an OR
     positive = [c for g in pq.groups for c in g if c.kind == "word" and not c.negated]  # (words' clauses)
-    corrected = {i: fixed for i, c in enumerate(positive) if (fixed := _correction(schema, c, known, candidates))}
+    corrected = {i: corrections[id(c)] for i, c in enumerate(positive) if id(c) in corrections}
     spans = Spans(schema, words, profile, known, frozenset(i for i, a in enumerate(alone) if a), corrected)
     excluded: list[Q.Query] = []
     for clauses in pq.groups:
@@ -290,6 +292,16 @@ def _build_query(schema, pq: ParsedQuery, facet_values: dict[str, list], known, 
     if _nothing_searchable(pq, built):
         built.notices.append(NOTHING_SEARCHABLE)
     return built
+
+
+def _corrections(schema, pq: ParsedQuery, known, candidates) -> dict[int, str]:
+    """Each positive word clause's one nearest known word (`_correction`), by clause id, asked once for
+    the fillers (`_in_vocabulary_phrase`) and the spans; none asked of a query of one such word, since a
+    correction only completes a phrase of two words or more."""
+    clauses = [c for g in pq.groups for c in g if c.kind == "word" and not c.negated]
+    if len(clauses) < 2:
+        return {}
+    return {id(c): fixed for c in clauses if (fixed := _correction(schema, c, known, candidates))}
 
 
 def _remembered(candidates):

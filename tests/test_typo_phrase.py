@@ -76,3 +76,22 @@ def test_a_phrase_a_correction_completes_keeps_its_filler_word(engine):
     [group] = _groups(engine, "aide humanitare")
     corrected = {(a.via, a.text): a.grade for a in group.alternatives if a.corrects == "aide humanitaire"}
     assert corrected[("synonym", "aide d'urgence")] == pytest.approx(p.typo * p.synonym)
+
+
+def test_a_words_correction_is_asked_once_and_never_for_a_lone_word(engine, monkeypatch):
+    """The fillers and the spans read the same corrections, asked once per word; a query of one word
+    completes no phrase of two, so its correction is not asked (its typo alternative still is)."""
+    from engine import querybuild
+    asked: list[str] = []
+    correction = querybuild._correction
+
+    def counted(schema, clause, known, candidates):
+        asked.append(clause.text)
+        return correction(schema, clause, known, candidates)
+    monkeypatch.setattr(querybuild, "_correction", counted)
+    [group] = _groups(engine, "eau potabel")
+    assert any(a.corrects == "eau potable" for a in group.alternatives)  # the phrase is still completed
+    assert sorted(asked) == ["eau", "potabel"]
+    asked.clear()
+    [group] = _groups(engine, "potabel")
+    assert asked == [] and any(a.via == VIA_TYPO and a.text == "potable" for a in group.alternatives)
