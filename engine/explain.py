@@ -29,7 +29,8 @@ def _alternative(alt: Alternative, factor: float, doc: int, score: ScoreFn, doc_
     if own is None:
         return None
     out = {"via": alt.via, "text": alt.text, "grade": alt.grade, "factor": _r(factor), "score": _r(own * factor)}
-    if alt.corrects:  # an expansion of a misspelt word's correction: grade = typo × the expansion's own
+    if alt.corrects:  # a misspelt word's correction's expansion, or a phrase a correction completes (spans.py):
+        # grade = typo × the expansion's own
         out["corrects"] = alt.corrects
     if alt.children:
         out["words"] = [w for w in (_group(c, doc, score, doc_count) for c in alt.children) if w is not None]

@@ -212,14 +212,14 @@ def _without_fillers(pq: ParsedQuery, in_phrase: set[int]) -> ParsedQuery:
     return ParsedQuery(groups=groups, notices=pq.notices)
 
 
-def _in_vocabulary_phrase(pq: ParsedQuery, corrections: dict[int, str] | None = None) -> set[int]:
+def _in_vocabulary_phrase(pq: ParsedQuery, corrections: dict[int, str]) -> set[int]:
     """The ids of the positive word clauses inside a phrase of the vocabulary (spans of two
     words or more over the typed words, as the query builder finds them, or that a word's
     correction completes (`corrections`, clause id -> its one nearest known word): `aide humanitare`'s
     `aide` is no filler either)."""
     clauses = [c for g in pq.groups for c in g if c.kind == "word" and not c.negated]
     spans = find_graded_expansions([c.text for c in clauses]) if clauses else []
-    fixed = {i: f for i, c in enumerate(clauses) if (f := (corrections or {}).get(id(c)))}
+    fixed = {i: f for i, c in enumerate(clauses) if (f := corrections.get(id(c)))}
     spans += [s[:3] for s in corrected_spans([c.text for c in clauses], fixed)]
     return {id(clauses[i]) for start, end, _ in spans if end - start > 1 for i in range(start, end)}
 

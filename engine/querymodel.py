@@ -47,7 +47,8 @@ class Alternative:
     grade: float = 1.0  # the profile's weight for this way of finding the word (shown by explain)
     scored: Q.Query | None = None  # what the ranker scores: its parts as one BM25F term (bm25f.py)
     otherwise: bool = False  # scored only for the documents the alternatives before it did not find
-    corrects: str = ""  # the misspelt word's correction this expands (querybuild._corrected_expansions)
+    corrects: str = ""  # the misspelt word's correction this expands (querybuild._corrected_expansions), or the
+    # vocabulary phrase as corrected, for a phrase one word's correction completes (spans.corrected_spans)
 
     def __post_init__(self):
         if self.query is None:

@@ -216,7 +216,7 @@ def _formalised(built: BuiltQuery, parts: list[Mapping[int, float]], score: Scor
 def _off_domain(built: BuiltQuery, parts: list[Mapping[int, float]], caps: list[float | None], score: ScoreFn,
                 tail: set[int]) -> set[int]:
     """In a query naming a place, the documents of a short page's fill (`tail`; or of the any-word fallback kept in
-    the place, where every one has the place and lacks the topic) lacking a topic word that names a domain
+    the place, where every one has the place and lacks a topic word) lacking a topic word that names a domain
     (`assainissement`: « Eau et assainissement », domains_of_text) without being filed under it: after
     those the repertoire files under the topic (profile.tail_off_domain)."""
     if ranking_profile.current().tail_off_domain == 1.0 or not tail or all(c is None for c in caps):
