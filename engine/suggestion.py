@@ -33,7 +33,7 @@ class Known:
         self._written: dict[str, bool] = {}  # the request's answers: the plan, the places and the suggestion ask
 
     def __call__(self, word: str) -> bool:
-        return in_table_names(word) or self.written(word)
+        return self.written(word) or in_table_names(word)  # (most words are written: asked once a request)
 
     def written(self, word: str) -> bool:
         found = self._written.get(word)

@@ -354,6 +354,21 @@ def test_a_request_asks_the_word_tables_once_per_word(engine):
     assert asked == ["eau", "zzzqx", "assainissement"]
 
 
+def test_a_written_word_is_known_without_reading_the_place_tables(engine, monkeypatch):
+    """Known asks the place tables (in_table_names) only of a word no record writes: most query words
+    are written, and the tables' test cost every one of them three table look-ups. The same answers."""
+    from engine import suggestion
+
+    real = suggestion.in_table_names
+    asked: list[str] = []
+    monkeypatch.setattr(suggestion, "in_table_names", lambda word: asked.append(word) or real(word))
+    known = suggestion.knows(engine.state())
+    words = ["eau", "assainissement", "medea", "tiaret", "zzzqx"]
+    assert [known(w) for w in words] == [True, True, True, True, False]
+    assert [known.written(w) for w in words] == [True, True, False, False, False]  # the tables know Médéa, Tiaret
+    assert asked == ["medea", "tiaret", "zzzqx"]
+
+
 def test_every_scorer_reads_a_fields_b_and_average_length_in_one_place(engine, monkeypatch):
     """Terms, BM25F leaves and phrases take a field's B and average length from Evaluator._field_norm
     alone: with it shifted, every length normalisation table is asked with the shifted numbers."""
