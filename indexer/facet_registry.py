@@ -109,10 +109,6 @@ class Facet:
             raise ValueError(self.invalid_message.format(name=self.name, label=self.label, value=raw[:60]))
         return self.convert(raw.strip() if self.pattern else raw)
 
-    def unknown_value(self, value) -> str:
-        """The message for a value this facet does not have (the API and the page say it alike)."""
-        return UNKNOWN_VALUE.format(name=self.name, label=self.label, value=str(value)[:60])
-
     def label_of(self, value) -> str:
         return self.value_labels.get(value, str(value))
 
@@ -252,9 +248,7 @@ FACETS = Registry([
           prefixes=("type",), multi=False, closed=("partnership", "action"), selects_kind=True,
           value_labels={"partnership": "Partenariats", "action": "Actions"},
           value_words={"action": ("projets",)},
-          invalid_code="invalid_type",
-          invalid_message="Valeur inconnue pour le filtre « {label} » ({name}) : « {value} » ; valeurs "
-                          "possibles : partnership (partenariats), action (actions).",
+          invalid_code="invalid_type",  # its values listed by the API's message (search_app.params.unknown)
           description="Type de fiche listée : partnership (défaut, actions imbriquées) ou action "
                       "(actions seules)."),
     Facet("source", "Document source", lambda p: _documents(p.sources),

@@ -19,6 +19,9 @@ from indexer.limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_C
 from .formatting import number
 
 MAX_VALUES_PER_FACET = 50
+# the possible values a message of a wrong value lists: all of them up to ALL_LISTED (a sort, a type,
+# the sources, the states), else LISTED, the closest first (a country, a region, a collectivity)
+ALL_LISTED, LISTED = 10, 6
 SINGLE_PARAMS = ("q", "sort", "page", "per_page", "year_from", "year_to", "explain")
 BOOLEANS = {"1": True, "true": True, "0": False, "false": False, "": False}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -294,11 +297,51 @@ def _query(args) -> str:
 def _sort(args) -> str:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
-        raise ParamError("invalid_sort", f"Valeur inconnue pour le paramètre {named('sort')} : « {sort[:40]} » ; "
-                         "valeurs possibles : "
-                         f"{', '.join(f'{SORT_LABELS.get(k, k)} ({k})' for k in SORTS)}.",
-                         "sort")
+        raise ParamError("invalid_sort", unknown(f"le paramètre {named('sort')}", sort,
+                                                 [(k, SORT_LABELS.get(k)) for k in SORTS]), "sort")
     return sort
+
+
+def unknown(what: str, value: str, choices: list[tuple[str, str | None]]) -> str:
+    """The message of a value `what` does not have (a sort, a type, a facet's value: QA r56 U1 #13),
+    one rule for all: its possible values, each as `choice` writes it; all of them, in their own order,
+    when they are few (ALL_LISTED); else LISTED of them, those close to `value` first (closest), and
+    how many more."""
+    if not choices:  # (an index with none)
+        return f"Valeur inconnue pour {what} : « {value[:60]} »."
+    head = f"Valeur inconnue pour {what} : « {value[:60]} » ; valeurs possibles"
+    if len(choices) <= ALL_LISTED:
+        return f"{head} : {', '.join(choice(*c) for c in choices)}."
+    ordered, close = closest(value, choices)
+    shown = ", ".join(choice(*c) for c in ordered[:LISTED])
+    first = ", les plus proches d'abord" if close else ""
+    return f"{head}{first} : {shown} et {number(len(choices) - LISTED)} autres."
+
+
+def choice(value: str, label: str | None) -> str:
+    """A possible value as a message lists it: the label a user knows, the API's value beside it when
+    it differs, as `named` names a parameter (« Pertinence » (relevance), « Actions » (action), « Kayes »).
+    (The sort's listed `Pertinence (relevance)`, the type's `partnership (partenariats)`: two orders.)"""
+    return f"« {label} » ({value})" if label and label != value else f"« {value} »"
+
+
+def closest(value: str, choices: list[tuple[str, str | None]]) -> tuple[list[tuple[str, str | None]], int]:
+    """`choices` close to `value` first, and how many are, accents and case aside, value or label alike:
+    those that begin with it (`kaye`: « Kayes »), then those with a word that does, then those one or
+    two typos away, the fewer typos first; each kind in its own order, the rest after in theirs."""
+    wanted = fold_text(value).strip()
+    starts = re.compile(r"(?<!\w)" + re.escape(wanted))
+
+    def rank(item: tuple[int, tuple[str, str | None]]) -> tuple[int, int, int]:
+        texts = [fold_text(t) for t in item[1] if t] or [""]
+        typos = min(edit_distance(t, wanted, 2) for t in texts)
+        if any(t.startswith(wanted) for t in texts):
+            return 0, typos, item[0]
+        if any(starts.search(t) for t in texts):
+            return 1, typos, item[0]
+        return (2, typos, item[0]) if typos <= 2 and len(wanted) >= 3 else (3, 0, item[0])
+    ranked = sorted((rank(item), item[1]) for item in enumerate(choices))
+    return [c for _, c in ranked], sum(key[0] < 3 for key, _ in ranked)
 
 
 def _explain(args) -> bool:
@@ -334,7 +377,9 @@ def _facet_values(facet, raw: list[str], facet_values: dict[str, list]) -> list:
             if v not in known:
                 near = near_value(v, known)
                 hint = f" Vouliez-vous dire « {near} » ?" if near is not None else ""
-                raise ParamError("unknown_facet_value", facet.unknown_value(v) + hint, name)
+                choices = [(str(k), facet.value_labels.get(k)) for k in facet_values.get(name, [])]
+                raise ParamError("unknown_facet_value", unknown(f"le filtre {named(name)}", str(v), choices) + hint,
+                                 name)
     return values
 
 
@@ -349,7 +394,11 @@ def facet_value(facet, raw: str):
     try:
         return facet.parse(raw)
     except ValueError as exc:
-        raise ParamError(facet.invalid_code, str(exc), facet.name) from None
+        message = str(exc)
+        if facet.closed:  # (`type`): its values listed as every other's are
+            choices = [(k, facet.value_labels.get(k)) for k in facet.closed]
+            message = unknown(f"le filtre {named(facet.name)}", raw, choices)
+        raise ParamError(facet.invalid_code, message, facet.name) from None
 
 
 def near_value(value, known) -> str | None:
