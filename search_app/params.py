@@ -328,18 +328,20 @@ def choice(value: str, label: str | None) -> str:
 def closest(value: str, choices: list[tuple[str, str | None]]) -> tuple[list[tuple[str, str | None]], int]:
     """`choices` close to `value` first, and how many are, accents and case aside, value or label alike:
     those that begin with it (`kaye`: « Kayes »), then those with a word that does, then those one or
-    two typos away, the fewer typos first; each kind in its own order, the rest after in theirs."""
+    two typos away, the fewer typos first; each kind, and the rest after them, in the alphabet's order
+    as French reads it (accents aside: « Aïn Defla » before « Annaba »), not the index's by character code."""
     wanted = fold_text(value).strip()
     starts = re.compile(r"(?<!\w)" + re.escape(wanted))
 
-    def rank(item: tuple[int, tuple[str, str | None]]) -> tuple[int, int, int]:
+    def rank(item: tuple[int, tuple[str, str | None]]) -> tuple[int, int, str, int]:
         texts = [fold_text(t) for t in item[1] if t] or [""]
         typos = min(edit_distance(t, wanted, 2) for t in texts)
+        read = fold_text(item[1][1] or item[1][0]), item[0]  # the label a user reads, as the alphabet orders it
         if any(t.startswith(wanted) for t in texts):
-            return 0, typos, item[0]
+            return 0, typos, *read
         if any(starts.search(t) for t in texts):
-            return 1, typos, item[0]
-        return (2, typos, item[0]) if typos <= 2 and len(wanted) >= 3 else (3, 0, item[0])
+            return 1, typos, *read
+        return (2, typos, *read) if typos <= 2 and len(wanted) >= 3 else (3, 0, *read)
     ranked = sorted((rank(item), item[1]) for item in enumerate(choices))
     return [c for _, c in ranked], sum(key[0] < 3 for key, _ in ranked)
 

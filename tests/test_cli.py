@@ -102,7 +102,7 @@ def test_export_writes_every_record_as_json_lines(tmp_path, data_dir, capsys):
     (["--page", "0", "eau"], "Le paramètre « Page » (page) doit valoir au moins 1 (reçu : 0)."),
     (["--country", "Narnia", "eau"], ("Valeur inconnue pour le filtre « Pays » (country) : « Narnia » ; valeurs "
      "possibles : « Afrique du Sud », « Algérie », « Bosnie-Herzégovine », « Bulgarie », « Corée du Sud », "
-     "« Espagne » et 23 autres.")),
+     "« Égypte » et 23 autres.")),
     (["--per-page", "1000", "eau"],
      "Le paramètre « Résultats par page » (per_page) doit valoir au plus 100 (reçu : 1 000)."),
 ])
