@@ -66,6 +66,7 @@ from .querymodel import (
     Alternative,
     BuiltQuery,
     Group,
+    one_nearest,
     rebuilt,
     without_twins,
 )
@@ -94,22 +95,23 @@ def _typo(schema, word: str, known, candidates) -> list[Alternative]:
     close = candidates(folded, dist)
     profile = ranking_profile.current()
     away = {c: typo_distance(folded, c, dist) for c in close}
-    nearest = min(away.values(), default=0)
+    nearest, corrected = min(away.values(), default=0), one_nearest(away)
     out = []
     for words, grade in (([c for c in close if away[c] == nearest], profile.typo),
                          ([c for c in close if away[c] > nearest], profile.typo * profile.typo_farther)):
         parts = _words_parts(schema, words, grade)
         if parts:
-            out.append(Alternative(VIA_TYPO, " ".join(words), parts, grade=grade))
-            if grade == profile.typo and len(words) == 1:  # the one nearest word: what the user meant
+            out.append(alt := Alternative(VIA_TYPO, " ".join(words), parts, grade=grade))
+            if len(words) == 1 and words[0] == corrected:  # the one nearest word: what the user meant
+                alt.nearest = True
                 out += _corrected_expansions(schema, words[0], profile)
     return out
 
 
 def _correction(schema, clause: Clause, known, candidates) -> str | None:
-    """The one nearest known word of a misspelt word clause, as `_clause_group` reaches `_typo` (the word
-    unknown, its family too, no vocabulary meaning, no place spelled otherwise, no year, no truncation);
-    None otherwise, or when two words are equally near (`forrage`). For the vocabulary's phrases a
+    """The one nearest known word (querymodel.one_nearest) of a misspelt word clause, as `_clause_group` reaches
+    `_typo` (the word unknown, its family too, no vocabulary meaning, no place spelled otherwise, no year, no
+    truncation); None otherwise, or when two words are equally near (`forrage`). For the vocabulary's phrases a
     correction completes (spans.py: `eau potabel` is « eau potable »)."""
     folded = fold_text(clause.text)
     if (clause.kind != "word" or clause.negated or candidates is None or known(folded) or expands(clause)
@@ -117,10 +119,7 @@ def _correction(schema, clause: Clause, known, candidates) -> str | None:
             or not tokens(schema, "body", clause.text) or any(known(fold_text(o)) for o in family_of(clause.text))
             or _meant_otherwise(clause.text, known) or _is_spelled_otherwise(clause.text, known)):
         return None
-    close = candidates(folded, dist)
-    away = [typo_distance(folded, c, dist) for c in close]
-    nearest = [c for c, d in zip(close, away, strict=True) if d == min(away)]
-    return nearest[0] if len(nearest) == 1 else None  # as `_typo` counts them
+    return one_nearest({c: typo_distance(folded, c, dist) for c in candidates(folded, dist)})  # as `_typo` has it
 
 
 def _corrected_expansions(schema, word: str, profile) -> list[Alternative]:

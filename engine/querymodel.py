@@ -49,6 +49,9 @@ class Alternative:
     otherwise: bool = False  # scored only for the documents the alternatives before it did not find
     corrects: str = ""  # the misspelt word's correction this expands (querybuild._corrected_expansions), or the
     # vocabulary phrase as corrected, for a phrase one word's correction completes (spans.corrected_spans)
+    # the typo alternative of its word's `one_nearest` correction, which querybuild._typo marks (no init
+    # argument: read from the class for every other alternative, at no cost to building one)
+    nearest: bool = field(default=False, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         if self.query is None:
@@ -142,6 +145,19 @@ def _terms_of(alt: Alternative) -> tuple | None:
     if alt.children or alt.otherwise or not alt.parts:
         return None
     return tuple(sorted((f, type(q).__name__, tuple(sorted(q.iter_all_terms()))) for f, q in alt.parts))
+
+
+def one_nearest(away: dict[str, int]) -> str | None:
+    """A misspelt word's one nearest correction, what the user meant (`irigation`: irrigation): of its close
+    known words (`away`: each one's typo distance, in the speller's order), the one at the least distance,
+    when it is alone there, which querybuild._typo weighs at the typo grade (an alternative of its own,
+    marked `nearest`). None when two words are equally near (`forrage`: forage or fourrage: a guess, not
+    a correction) or none is close; a farther word is never it (`mohamedia`: mohammedia is one typo away,
+    mohamed two). The one definition: _typo expands this word's vocabulary, _correction completes the
+    vocabulary's phrases with it, spans._nearest_correction lets it stand for the word it corrects."""
+    least = min(away.values(), default=0)
+    nearest = [c for c, d in away.items() if d == least]
+    return nearest[0] if len(nearest) == 1 else None
 
 
 def rebuilt(group: Group, alternatives: list[Alternative]) -> Group:

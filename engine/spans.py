@@ -36,11 +36,11 @@ def body_terms(alt: Alternative) -> frozenset[str]:
 
 
 def _nearest_correction(group: Group) -> Alternative | None:
-    """The one nearest known word of a misspelt word (`irigation`: irrigation), what the user meant
-    (querybuild._typo_alternatives: at the typo grade, alone; not two equally near words nor a farther one)."""
-    typo = ranking_profile.current().typo
+    """The typo alternative of a misspelt word's one nearest correction (querymodel.one_nearest: `irigation`:
+    irrigation), what the user meant, as querybuild._typo marks it; None for two equally near words or a
+    farther one."""
     for a in group.alternatives:
-        if a.via == VIA_TYPO and a.grade == typo and " " not in a.text:
+        if a.via == VIA_TYPO and a.nearest:
             return a
     return None
 

@@ -167,3 +167,14 @@ def test_the_correction_that_stands_for_the_word_is_the_one_nearest(engine, q, n
     assert (found.text if found else None) == nearest
     farther = [a for a in group.alternatives if a.via == VIA_TYPO and a.text != nearest and " " not in a.text]
     assert _nearest_correction(rebuilt(group, farther)) is None  # `mohamed` alone is still no correction
+
+
+def test_one_nearest_is_the_one_word_at_the_least_distance():
+    # the one definition querybuild._typo, querybuild._correction and spans._nearest_correction share
+    from engine.querymodel import one_nearest
+
+    assert one_nearest({"mohammedia": 1, "mohamed": 2}) == "mohammedia"
+    assert one_nearest({"mohamed": 2, "mohammedia": 1}) == "mohammedia"  # the least distance, not the first
+    assert one_nearest({"forage": 1, "fourrage": 1}) is None  # a tie: a guess, not a correction
+    assert one_nearest({"forage": 1, "fourrage": 1, "fromage": 2}) is None  # nor the farther word then
+    assert one_nearest({}) is None
